@@ -1,0 +1,170 @@
+// Values as tfguard sees them: JSON-shaped data, plus Unknown for whatever could not be known.
+//
+// Objects are null-prototype records so that keys taken from scanned code (`__proto__`,
+// `constructor`) are plain data. Sets are arrays (as in Terraform's own JSON). Numbers are JS numbers.
+
+export type Value = null | boolean | number | string | Value[] | ObjectValue | Unknown;
+
+export interface ObjectValue {
+  [key: string]: Value;
+}
+
+/** Why a value is unknown. `refs` are the addresses the value came from, used to join resources. */
+export type UnknownReason =
+  | { kind: 'variable'; name: string; detail?: string }
+  | { kind: 'reference'; ref: string }
+  | { kind: 'function'; name: string; detail?: string }
+  | { kind: 'expression'; detail: string };
+
+export class Unknown {
+  readonly reasons: UnknownReason[];
+  /**
+   * True when the value is known to be present and not empty even though its content is not
+   * known: a reference to another resource's attribute, or a template with literal text.
+   */
+  readonly nonEmpty: boolean;
+
+  constructor(reasons: UnknownReason[], nonEmpty = false) {
+    this.reasons = reasons;
+    this.nonEmpty = nonEmpty;
+  }
+
+  /** Addresses of resources and attributes this value was computed from (`aws_kms_key.k.arn`). */
+  get refs(): string[] {
+    const out: string[] = [];
+    for (const r of this.reasons) if (r.kind === 'reference' && !out.includes(r.ref)) out.push(r.ref);
+    return out;
+  }
+
+  describe(): string {
+    return this.reasons.map(describeReason).join('; ') || 'unknown';
+  }
+
+  toJSON(): object {
+    return { unknown: true, reasons: this.reasons.map(describeReason), ...(this.refs.length ? { refs: this.refs } : {}) };
+  }
+}
+
+export function describeReason(r: UnknownReason): string {
+  switch (r.kind) {
+    case 'variable':
+      return `var.${r.name} has no value${r.detail ? ` (${r.detail})` : ''}`;
+    case 'reference':
+      return `${r.ref} is known only after apply`;
+    case 'function':
+      return `${r.name}()${r.detail ? `: ${r.detail}` : ' is not evaluated by tfguard'}`;
+    case 'expression':
+      return r.detail;
+  }
+}
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v instanceof Unknown;
+}
+
+export function unknown(reason: UnknownReason, nonEmpty = false): Unknown {
+  return new Unknown([reason], nonEmpty);
+}
+
+/** Merge the reasons of several unknowns (deduplicated) into one. */
+export function mergeUnknown(parts: readonly Value[], nonEmpty = false): Unknown {
+  const reasons: UnknownReason[] = [];
+  const seen = new Set<string>();
+  for (const p of parts) {
+    if (!(p instanceof Unknown)) continue;
+    for (const r of p.reasons) {
+      const key = JSON.stringify(r);
+      if (!seen.has(key)) {
+        seen.add(key);
+        reasons.push(r);
+      }
+    }
+  }
+  return new Unknown(reasons, nonEmpty);
+}
+
+/** Deep search: does the value contain an Unknown anywhere? */
+export function containsUnknown(v: Value): boolean {
+  if (v instanceof Unknown) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+/** All unknowns inside a value, in order. */
+export function collectUnknowns(v: Value, out: Unknown[] = []): Unknown[] {
+  if (v instanceof Unknown) out.push(v);
+  else if (Array.isArray(v)) for (const x of v) collectUnknowns(x, out);
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) collectUnknowns(x, out);
+  return out;
+}
+
+export function newObject(): ObjectValue {
+  return Object.create(null) as ObjectValue;
+}
+
+/** Build an object from entries; keys from scanned code are safe (null prototype). */
+export function objectFrom(entries: Iterable<readonly [string, Value]>): ObjectValue {
+  const o = newObject();
+  for (const [k, v] of entries) o[k] = v;
+  return o;
+}
+
+export function isObject(v: Value | undefined): v is ObjectValue {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown);
+}
+
+export function typeName(v: Value): string {
+  if (v === null) return 'null';
+  if (v instanceof Unknown) return 'unknown';
+  if (Array.isArray(v)) return 'tuple';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+/** Convert parsed JSON (which may have ordinary prototypes) to a Value tree. */
+export function fromJSON(x: unknown): Value {
+  if (x === null || typeof x === 'boolean' || typeof x === 'number' || typeof x === 'string') return x;
+  if (Array.isArray(x)) return x.map(fromJSON);
+  if (typeof x === 'object') {
+    const o = newObject();
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) o[k] = fromJSON(v);
+    return o;
+  }
+  return null;
+}
+
+/** Structural equality of known values. Returns undefined when either side contains an unknown. */
+export function valueEquals(a: Value, b: Value): boolean | undefined {
+  if (a instanceof Unknown || b instanceof Unknown) return undefined;
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    let sawUnknown = false;
+    for (let i = 0; i < a.length; i++) {
+      const r = valueEquals(a[i]!, b[i]!);
+      if (r === false) return false;
+      if (r === undefined) sawUnknown = true;
+    }
+    return sawUnknown ? undefined : true;
+  }
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    let sawUnknown = false;
+    for (const k of ka) {
+      if (!(k in b)) return false;
+      const r = valueEquals(a[k]!, b[k]!);
+      if (r === false) return false;
+      if (r === undefined) sawUnknown = true;
+    }
+    return sawUnknown ? undefined : true;
+  }
+  return false;
+}
+
+/** A JSON-safe rendering of a value: unknowns become `{"unknown": true, ...}`. */
+export function toJSONValue(v: Value): unknown {
+  return JSON.parse(JSON.stringify(v)) as unknown;
+}
