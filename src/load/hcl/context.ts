@@ -1,0 +1,98 @@
+// Conversion context: source text, offset → position mapping, diagnostics, recursion guard.
+import type { Diagnostic, Pos, Range } from '../ast.js';
+import type { Node } from '../treesitter.js';
+
+/** Deeper nesting than this becomes an `invalid` expression with a diagnostic (guards the JS stack). */
+export const MAX_DEPTH = 200;
+
+export class Ctx {
+  readonly diagnostics: Diagnostic[] = [];
+  /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
+  suppressSyntaxAfter = Infinity;
+  private readonly lineStarts: number[];
+  private depthReported = false;
+
+  /**
+   * @param path file name used in diagnostics
+   * @param src the text tree-sitter parsed; values are read from here, never from tree-sitter's node text
+   * @param base offset in `src` where the user's text begins (0 unless it was wrapped)
+   * @param userText the user's text (for line/column counting)
+   * @param at position of the user's text start
+   * @param fixed when set, every range is this range (templates inside JSON strings)
+   */
+  constructor(
+    readonly path: string,
+    readonly src: string,
+    private readonly base = 0,
+    userText: string = src,
+    private readonly at: Pos = { line: 1, column: 1, offset: 0 },
+    private readonly fixed?: Range,
+  ) {
+    const starts = [0];
+    for (let i = userText.indexOf('\n'); i !== -1; i = userText.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+    this.userLength = userText.length;
+  }
+
+  private readonly userLength: number;
+
+  pos(srcOffset: number): Pos {
+    const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = lo + 1;
+    const column = o - this.lineStarts[lo]! + 1;
+    return {
+      line: line + this.at.line - 1,
+      column: line === 1 ? column + this.at.column - 1 : column,
+      offset: o + this.at.offset,
+    };
+  }
+
+  range(start: number, end: number): Range {
+    if (this.fixed) return this.fixed;
+    return { start: this.pos(start), end: this.pos(end) };
+  }
+
+  nodeRange(n: Node): Range {
+    return this.range(n.startIndex, n.endIndex);
+  }
+
+  text(n: Node): string {
+    return this.src.slice(n.startIndex, n.endIndex);
+  }
+
+  /**
+   * Report a problem at [start, end) of the parsed text. The message does not repeat the file and position
+   * (they are in `file` and `range`; see formatDiagnostic).
+   */
+  error(code: string, start: number, end: number, message: string, hint?: string): void {
+    const range = this.range(start, end);
+    const d: Diagnostic = {
+      severity: 'error',
+      code,
+      message,
+      file: this.path,
+      range,
+    };
+    if (hint) d.hint = hint;
+    this.diagnostics.push(d);
+  }
+
+  tooDeep(n: Node): void {
+    if (this.depthReported) return;
+    this.depthReported = true;
+    this.error('syntax', n.startIndex, n.endIndex, `expression is nested more than ${MAX_DEPTH} levels deep; tfguard does not analyse it`, 'simplify the expression');
+  }
+}
+
+/** `file:line:col: message` — the one-line form used by tests and plain-text output. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const at = d.range ? `:${d.range.start.line}:${d.range.start.column}` : '';
+  return `${d.file}${at}: ${d.message}`;
+}

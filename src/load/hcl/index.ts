@@ -1,0 +1,106 @@
+// The native-syntax (.tf, .tfvars) front end: text → File of src/load/ast.ts.
+import type { Diagnostic, Expr, File, Pos, Range } from '../ast.js';
+import { isParserReady, withTree } from '../treesitter.js';
+import { convertFile } from './body.js';
+import { Ctx } from './context.js';
+import { syntaxDiagnostics } from './errors.js';
+import { hideBareExponents } from './numbers.js';
+
+export { formatDiagnostic } from './context.js';
+
+function requireParser(): void {
+  if (!isParserReady()) throw new Error('parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up');
+}
+
+/** Parse a .tf or .tfvars file. Never throws on bad input (syntax problems become diagnostics). */
+export function parseHcl(path: string, text: string): File {
+  requireParser();
+  const cx = new Ctx(path, text);
+  const file: File = { path, kind: 'hcl', body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
+  try {
+    withTree(hideBareExponents(text), (tree) => {
+      const root = tree.rootNode;
+      file.body = convertFile(root, cx);
+      syntaxDiagnostics(root, cx);
+      for (const c of root.descendantsOfType('comment')) {
+        if (c) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
+      }
+    });
+  } catch (e) {
+    internalError(cx, e);
+  }
+  sortDiagnostics(file.diagnostics);
+  return file;
+}
+
+const EXPR_NAME = '__tfguard_expr';
+
+/**
+ * Parse one expression (a `--var` value, a template from a JSON string). Ranges are relative to `at` when
+ * given (the position of the text's first character), else to line 1, column 1.
+ */
+export function parseHclExpression(path: string, text: string, at?: Pos): { expr: Expr; diagnostics: Diagnostic[] } {
+  requireParser();
+  const prefix = `${EXPR_NAME} = `;
+  const cx = new Ctx(path, prefix + text + '\n', prefix.length, text, at);
+  return parseWrapped(cx, prefix.length, 'expected a single expression');
+}
+
+/**
+ * Parse `text` (already decoded, e.g. a JSON string's value) as an HCL template, as Terraform's JSON syntax does
+ * for strings containing `${` or `%{`. Every range in the result is `range` (the JSON string's range).
+ */
+export function parseHclTemplate(path: string, text: string, range: Range): { expr: Expr; diagnostics: Diagnostic[] } {
+  requireParser();
+  let marker = 'TFGUARD_JSON_TPL';
+  while (text.includes(marker)) marker += '_';
+  const prefix = `${EXPR_NAME} = <<${marker}\n`;
+  const cx = new Ctx(path, `${prefix}${text}\n${marker}\n`, prefix.length, text, range.start, range);
+  const r = parseWrapped(cx, prefix.length, 'expected a template');
+  const e = r.expr;
+  if (e.kind === 'literal' && typeof e.value === 'string') e.value = e.value.replace(/\n$/, '');
+  if (e.kind === 'template') {
+    e.heredoc = false;
+    const last = e.parts[e.parts.length - 1];
+    if (last?.kind === 'text') {
+      last.value = last.value.replace(/\n$/, '');
+      if (last.value === '') e.parts.pop();
+    }
+  }
+  return r;
+}
+
+function parseWrapped(cx: Ctx, base: number, what: string): { expr: Expr; diagnostics: Diagnostic[] } {
+  let expr: Expr = { kind: 'invalid', text: cx.src.slice(base, -1), range: cx.range(base, cx.src.length - 1) };
+  try {
+    withTree(hideBareExponents(cx.src), (tree) => {
+      const root = tree.rootNode;
+      const body = convertFile(root, cx);
+      syntaxDiagnostics(root, cx);
+      const a = body.attributes[0];
+      if (a && a.name === EXPR_NAME) expr = a.expr;
+      const extra = body.blocks[0] ?? body.attributes[1];
+      if (extra && !cx.diagnostics.some((d) => d.severity === 'error')) {
+        const range = extra.range;
+        cx.diagnostics.push({ severity: 'error', code: 'syntax', file: cx.path, range, message: `${what}, found more text after it`, hint: 'give one expression; put several values in a list [ … ] or an object { … }' });
+      }
+    });
+  } catch (e) {
+    internalError(cx, e);
+  }
+  sortDiagnostics(cx.diagnostics);
+  return { expr, diagnostics: cx.diagnostics };
+}
+
+function internalError(cx: Ctx, e: unknown): void {
+  cx.diagnostics.push({
+    severity: 'error',
+    code: 'internal',
+    file: cx.path,
+    message: `tfguard could not read this file (internal error: ${(e as Error)?.message ?? String(e)}); please report it`,
+  });
+}
+
+function sortDiagnostics(d: Diagnostic[]): void {
+  d.sort((a, b) => (a.range?.start.offset ?? 0) - (b.range?.start.offset ?? 0));
+}

@@ -1,0 +1,47 @@
+// The tree-sitter HCL grammar, loaded once per process. Parsing is synchronous after initParser().
+import { createRequire } from 'node:module';
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+
+export type { Node, Tree };
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Load the tree-sitter runtime and the HCL grammar. Safe to call many times; only the first call does work. */
+export async function initParser(): Promise<void> {
+  if (parser) return;
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
+    await Parser.init();
+    const language = await Language.load(wasm);
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  try {
+    await loading;
+  } catch (e) {
+    loading = undefined;
+    throw e;
+  }
+}
+
+export function isParserReady(): boolean {
+  return parser !== undefined;
+}
+
+/**
+ * Parse text and hand the tree to `use`; the tree is deleted afterwards (its memory lives in the WASM heap
+ * and is not freed by the garbage collector). `use` must not keep nodes.
+ */
+export function withTree<T>(text: string, use: (tree: Tree) => T): T {
+  if (!parser) throw new Error('HCL parser is not initialised: await initParser() from src/load/treesitter.js first');
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return use(tree);
+  } finally {
+    tree.delete();
+  }
+}
