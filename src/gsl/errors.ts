@@ -1,0 +1,118 @@
+// Compile errors for GSL logic, rendered Rust/Elm style: the source name, line and column, the
+// logic with a caret under the offending text, what was expected, and a hint when there is one.
+
+export interface GslError {
+  /** The check the logic came from (a file path or check id), as passed to compileRule. */
+  source: string;
+  /** 1-based line and column (UTF-16 code units) of the offending text, shifted by the origin. */
+  line: number;
+  column: number;
+  /** Length of the offending text (at least 1). */
+  length: number;
+  message: string;
+  hint?: string;
+  /** The full rendering: header, source line, caret line, hint. */
+  rendered: string;
+}
+
+/** Where the logic text starts in its file (both 1-based); defaults to 1:1. */
+export interface Origin {
+  line: number;
+  column: number;
+}
+
+export class LogicText {
+  readonly text: string;
+  readonly source: string;
+  readonly origin: Origin;
+  private readonly lineStarts: number[];
+
+  constructor(text: string, source: string, origin: Origin = { line: 1, column: 1 }) {
+    this.text = text;
+    this.source = source;
+    this.origin = origin;
+    this.lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  /** 0-based line index and 0-based column of an offset within the logic. */
+  locate(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - this.lineStarts[lo]! };
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStarts[line]!;
+    const next = this.lineStarts[line + 1];
+    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+  }
+
+  error(start: number, end: number, message: string, hint?: string): GslError {
+    const at = this.locate(start);
+    const lineText = this.lineText(at.line);
+    const length = Math.max(1, Math.min(end, start + lineText.length - at.column) - start);
+    const line = at.line + this.origin.line;
+    const column = at.line === 0 ? at.column + this.origin.column : at.column + 1;
+    const num = String(line);
+    const pad = ' '.repeat(num.length);
+    const shown = lineText.replace(/\t/g, ' ');
+    const out = [
+      `${this.source}:${line}:${column}: error: ${message}`,
+      `${pad} |`,
+      `${num} | ${shown}`,
+      `${pad} | ${' '.repeat(at.column)}${'^'.repeat(length)}`,
+    ];
+    if (hint) out.push(`${pad} = help: ${hint}`);
+    return { source: this.source, line, column, length, message, ...(hint ? { hint } : {}), rendered: out.join('\n') };
+  }
+}
+
+/** Thrown by the lexer and parser for the first syntax error; caught by compileRule. */
+export class GslSyntaxError extends Error {
+  readonly error: GslError;
+  constructor(error: GslError) {
+    super(error.rendered);
+    this.error = error;
+  }
+}
+
+/** Optimal-string-alignment edit distance, case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const m = a.length;
+  const n = b.length;
+  const d: number[][] = [];
+  for (let i = 0; i <= m; i++) d.push([i, ...new Array<number>(n).fill(0)]);
+  for (let j = 0; j <= n; j++) d[0]![j] = j;
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[m]![n]!;
+}
+
+/** The nearest of `names` to `word`, if near enough to be a plausible typo. */
+export function nearest(word: string, names: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const n of names) {
+    const dist = editDistance(word, n);
+    if (dist < bestD) {
+      best = n;
+      bestD = dist;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return bestD <= limit ? best : undefined;
+}

@@ -1,0 +1,317 @@
+// Evaluation of compiled logic over one entity, in Kleene three-valued logic. The fast path
+// allocates no detail; blame, unknown reasons and traces are collected only when a `Sink` is passed.
+import { Unknown, type UnknownReason } from '../evaluate/value.js';
+import type { Check, Expr, PathRef, TestExpr } from './ast.js';
+import { equals, order, textTest } from './compare.js';
+import { Count, Members, type Datum, type Detail, type Env, type Input, type Member } from './functions/types.js';
+import { elementsOf, resolvePath, type EntityOf, type Scope } from './path.js';
+import { and, F, not, T, truthName, U, type Truth } from './truth.js';
+
+export interface TraceNode {
+  /** The sub-expression, as written. */
+  expr: string;
+  result: 'true' | 'false' | 'unknown';
+  /** Where it was evaluated: `address` or `address:path` inside `contain [...]`. */
+  at?: string;
+  /** The values the test saw. */
+  values?: string[];
+  children?: TraceNode[];
+}
+
+export interface Sink extends Detail {
+  trace: TraceNode[] | null;
+}
+
+export interface Ctx {
+  env: Env;
+  text: string;
+  entityOf: EntityOf;
+}
+
+export function newSink(parent: Sink | null): Sink {
+  return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null };
+}
+
+function merge(into: Detail, from: Detail): void {
+  for (const b of from.blame) into.blame.push(b);
+  for (const r of from.reasons) into.reasons.push(r);
+}
+
+function inputBlame(d: Detail, inp: Input): void {
+  if (inp.path) d.blame.push({ address: inp.entity.id, path: inp.path });
+}
+
+function datumReasons(v: Datum): UnknownReason[] {
+  if (v instanceof Unknown) return v.reasons;
+  if (v instanceof Count) return v.reasons;
+  if (v instanceof Members) return v.items.flatMap((m) => (m.member === U ? (m.reasons ?? []) : []));
+  return [];
+}
+
+const MAX_RENDER = 80;
+
+export function renderDatum(v: Datum): string {
+  if (v === undefined) return 'absent';
+  if (v instanceof Unknown) return `unknown (${v.describe()})`;
+  if (v instanceof Members) return `${v.items.length} element${v.items.length === 1 ? '' : 's'}`;
+  if (v instanceof Count) return v.min === v.max ? String(v.min) : `${v.min}..${v.max === Infinity ? '∞' : v.max}`;
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > MAX_RENDER ? `${s.slice(0, MAX_RENDER - 1)}…` : s;
+}
+
+function snippet(ctx: Ctx, e: { start: number; end: number }): string {
+  return ctx.text.slice(e.start, e.end).replace(/\s+/g, ' ');
+}
+
+export function evalExpr(e: Expr, scope: Scope, ctx: Ctx, d: Sink | null): Truth {
+  switch (e.kind) {
+    case 'and':
+    case 'or': {
+      const isAnd = e.kind === 'and';
+      const stop = isAnd ? F : T;
+      let r: Truth = isAnd ? T : F;
+      if (!d) {
+        for (const item of e.items) {
+          const t = evalExpr(item, scope, ctx, null);
+          if (t === stop) return stop;
+          if (t === U) r = U;
+        }
+        return r;
+      }
+      const subs: { t: Truth; s: Sink }[] = [];
+      for (const item of e.items) {
+        const s = newSink(d);
+        const t = evalExpr(item, scope, ctx, s);
+        subs.push({ t, s });
+        if (t === stop) {
+          r = stop;
+          break;
+        }
+        if (t === U) r = U;
+      }
+      for (const x of subs) if (x.t === r) merge(d, x.s);
+      if (d.trace) d.trace.push({ expr: snippet(ctx, e), result: truthName(r), children: subs.flatMap((x) => x.s.trace ?? []) });
+      return r;
+    }
+    case 'not': {
+      if (!d) return not(evalExpr(e.item, scope, ctx, null));
+      const s = newSink(d);
+      const r = not(evalExpr(e.item, scope, ctx, s));
+      merge(d, s);
+      if (d.trace) d.trace.push({ expr: snippet(ctx, e), result: truthName(r), children: s.trace ?? [] });
+      return r;
+    }
+    case 'test':
+      return evalTest(e, scope, ctx, d);
+  }
+}
+
+function evalTest(e: TestExpr, scope: Scope, ctx: Ctx, d: Sink | null): Truth {
+  let inputs: Input[];
+  if (e.operand.kind === 'path') {
+    inputs = resolvePath(scope, e.operand.up, e.operand.segments, ctx.entityOf);
+  } else {
+    const fn = e.operand.fn;
+    const self: Input = { value: scope.value, path: scope.path, entity: scope.owner };
+    inputs = fn.kind === 'value' ? fn.apply([self], e.operand.state, ctx.env) : [self];
+  }
+  for (const step of e.steps) {
+    if (step.kind === 'fn') {
+      if (step.fn.kind === 'value') inputs = step.fn.apply(inputs, step.state, ctx.env);
+    } else {
+      inputs = filter(inputs, step.body, scope, ctx);
+    }
+  }
+  const s = d ? newSink(d) : null;
+  const children = d && d.trace ? [] : null;
+  const r = applyCheck(e.check, inputs, scope, ctx, s, children);
+  if (d && s) {
+    merge(d, s);
+    if (d.trace) {
+      const at = scope.path ? `${scope.owner.id}:${scope.path}` : scope.owner.id;
+      d.trace.push({
+        expr: snippet(ctx, e),
+        result: truthName(r),
+        at,
+        values: inputs.map((i) => renderDatum(i.value)),
+        ...(children && children.length ? { children } : {}),
+      });
+    }
+  }
+  return r;
+}
+
+function elementScope(m: Member, parent: Scope): Scope {
+  return { value: m.value, path: m.path, owner: m.entity, parent };
+}
+
+/** `x with [c]` followed by more: the elements for which c holds (T) or may hold (U). */
+function filter(inputs: Input[], body: Expr, scope: Scope, ctx: Ctx): Input[] {
+  const out: Input[] = [];
+  const kept: Member[] = [];
+  for (const inp of inputs) {
+    const els = elementsOf(inp, ctx.entityOf);
+    if (els instanceof Unknown) {
+      out.push({ value: els, path: inp.path, entity: inp.entity });
+      continue;
+    }
+    for (const el of els) {
+      if (el.member === F) continue;
+      const s = ctx.env.detailed ? newSink(null) : null;
+      const t = and(el.member, evalExpr(body, elementScope(el, scope), ctx, s));
+      if (t === F) continue;
+      const m: Member = { value: el.value, path: el.path, entity: el.entity, member: t };
+      if (s) {
+        m.detail = s;
+        if (t === U) m.reasons = [...(el.reasons ?? []), ...s.reasons];
+      }
+      kept.push(m);
+    }
+  }
+  const first = inputs[0]!;
+  out.unshift({ value: new Members(kept), path: inputs.length === 1 ? first.path : null, entity: first.entity });
+  return out;
+}
+
+type PerInput = (inp: Input) => Truth;
+
+/** Existential ('any') or universal ('all') combination over inputs, with per-input blame. */
+function overInputs(inputs: Input[], mode: 'any' | 'all', test: PerInput, d: Sink | null): Truth {
+  const stop = mode === 'any' ? T : F;
+  let r: Truth = mode === 'any' ? F : T;
+  if (!d) {
+    for (const inp of inputs) {
+      const t = test(inp);
+      if (t === stop) return stop;
+      if (t === U) r = U;
+    }
+    return r;
+  }
+  const ts: Truth[] = [];
+  for (const inp of inputs) {
+    const t = test(inp);
+    ts.push(t);
+    if (t === stop) {
+      r = stop;
+      break;
+    }
+    if (t === U) r = U;
+  }
+  for (let i = 0; i < ts.length; i++) {
+    if (ts[i] !== r) continue;
+    const inp = inputs[i]!;
+    inputBlame(d, inp);
+    if (r === U) d.reasons.push(...datumReasons(inp.value));
+    if (r !== U && inp.value instanceof Count && inp.value.detail) merge(d, inp.value.detail);
+  }
+  return r;
+}
+
+function applyCheck(c: Check, inputs: Input[], scope: Scope, ctx: Ctx, d: Sink | null, trace: TraceNode[] | null): Truth {
+  switch (c.kind) {
+    case 'presence':
+      return overInputs(inputs, 'any', (i) => presence(i.value), d);
+    case 'compare': {
+      const rights: Datum[] = c.right.kind === 'literal' ? [c.right.value] : rightValues(c.right, scope, ctx);
+      if (c.op === '=' || c.op === '!=') {
+        const eq = overInputs(inputs, 'any', (i) => anyOf(rights, (r) => equals(i.value, r)), d);
+        return c.op === '=' ? eq : not(eq);
+      }
+      const op = c.op;
+      return overInputs(inputs, 'any', (i) => anyOf(rights, (r) => order(i.value, op, r)), d);
+    }
+    case 'in':
+      return overInputs(inputs, 'any', (i) => anyOf(c.values, (l) => equals(i.value, l.value)), d);
+    case 'like':
+    case 'regex':
+      return overInputs(inputs, 'any', (i) => textTest(i.value, c.re), d);
+    case 'fn': {
+      const fn = c.fn;
+      if (fn.kind !== 'test') return overInputs(inputs, 'any', (i) => presence(i.value), d);
+      const extra: UnknownReason[] = [];
+      const r = overInputs(
+        inputs,
+        fn.combine ?? 'any',
+        (i) => {
+          const out = fn.test(i, c.state, ctx.env);
+          if (typeof out === 'number') return out;
+          if (out.truth === U) extra.push(...out.reasons);
+          return out.truth;
+        },
+        d,
+      );
+      if (d && r === U) d.reasons.push(...extra);
+      return r;
+    }
+    case 'quant':
+      return quantify(c.q, c.body, inputs, scope, ctx, d, trace);
+  }
+}
+
+function rightValues(p: PathRef, scope: Scope, ctx: Ctx): Datum[] {
+  return resolvePath(scope, p.up, p.segments, ctx.entityOf).map((i) => i.value);
+}
+
+function anyOf<X>(xs: readonly X[], f: (x: X) => Truth): Truth {
+  let r: Truth = F;
+  for (const x of xs) {
+    const t = f(x);
+    if (t === T) return T;
+    if (t === U) r = U;
+  }
+  return r;
+}
+
+/** A bare attribute: present, not empty, not false. */
+export function presence(v: Datum): Truth {
+  if (v === undefined || v === null || v === '' || v === false || v === 'false') return F;
+  if (v instanceof Unknown) return v.nonEmpty ? T : U;
+  if (v instanceof Members) return anyOf(v.items, (m) => m.member);
+  if (v instanceof Count) return v.min > 0 ? T : v.max === 0 ? F : U;
+  if (Array.isArray(v)) return v.length ? T : F;
+  if (typeof v === 'object') return Object.keys(v).length ? T : F;
+  return T;
+}
+
+function quantify(q: string, body: Expr, inputs: Input[], scope: Scope, ctx: Ctx, d: Sink | null, trace: TraceNode[] | null): Truth {
+  // any: OR(member ∧ body); all: AND(¬member ∨ body); none: ¬any
+  const all = q === 'contain-all';
+  const stop = all ? F : T;
+  let r: Truth = all ? T : F;
+  const picked: { t: Truth; s: Sink | null; m: Member | null; inp: Input }[] = [];
+  outer: for (const inp of inputs) {
+    const els = elementsOf(inp, ctx.entityOf);
+    if (els instanceof Unknown) {
+      r = U;
+      if (d) picked.push({ t: U, s: { blame: [], reasons: els.reasons, trace: null }, m: null, inp });
+      continue;
+    }
+    for (const el of els) {
+      if (el.member === F) continue;
+      const s = d ? newSink(d) : null;
+      const b = evalExpr(body, elementScope(el, scope), ctx, s);
+      const t = all ? (el.member === T ? b : b === T ? T : U) : and(el.member, b);
+      if (s && el.member === U && t === U) s.reasons.push(...(el.reasons ?? []));
+      if (d) picked.push({ t, s, m: el, inp });
+      if (trace && s) trace.push({ expr: el.path === null ? 'element' : `element ${el.path || el.entity.id}`, result: truthName(t), at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id, children: s.trace ?? [] });
+      if (t === stop) {
+        r = stop;
+        break outer;
+      }
+      if (t === U) r = U;
+    }
+  }
+  const result = q === 'contain-none' ? not(r) : r;
+  if (d) {
+    for (const p of picked) {
+      if (p.t !== r || !p.s) continue;
+      const before = d.blame.length;
+      merge(d, p.s);
+      if (d.blame.length === before && p.m && p.m.path && r !== U) d.blame.push({ address: p.m.entity.id, path: p.m.path });
+    }
+    // No element decided it (an empty list, or every element had to be checked): blame the list.
+    const decidedByElements = all ? r === F : r === T;
+    if (!decidedByElements && r !== U) for (const inp of inputs) inputBlame(d, inp);
+  }
+  return result;
+}

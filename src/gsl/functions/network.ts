@@ -1,0 +1,108 @@
+// allowedHostsForPort(p): how many source addresses the rules of a security group admit on port p.
+// Works on Terraform's shape (from_port, to_port, protocol, cidr_blocks, ipv6_cidr_blocks) and on
+// CloudGuard's (port, portTo, protocol, scope). A rule whose protocol is all (-1, "all") admits every port.
+import { isObject, Unknown, type UnknownReason, type Value } from '../../evaluate/value.js';
+import { asNumber } from '../compare.js';
+import { elementsOf } from '../path.js';
+import { Count, type Input, type ValueFunction } from './types.js';
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+const IPV6 = /^[0-9a-f:.]+(?:\/(\d{1,3}))?$/i;
+
+/** Number of addresses in a CIDR block (a bare address is one); undefined when it is not one. */
+export function cidrSize(cidr: string): number | undefined {
+  const s = cidr.trim();
+  const m4 = IPV4.exec(s);
+  if (m4) {
+    if (m4.slice(1, 5).some((o) => Number(o) > 255)) return undefined;
+    const prefix = m4[5] === undefined ? 32 : Number(m4[5]);
+    return prefix > 32 ? undefined : 2 ** (32 - prefix);
+  }
+  const m6 = s.includes(':') ? IPV6.exec(s) : null;
+  if (m6) {
+    const prefix = m6[1] === undefined ? 128 : Number(m6[1]);
+    return prefix > 128 ? undefined : 2 ** (128 - prefix);
+  }
+  return undefined;
+}
+
+type Acc = { min: number; max: number; reasons: UnknownReason[] };
+
+function addUnknown(acc: Acc, u: Unknown): void {
+  acc.max = Infinity;
+  acc.reasons.push(...u.reasons);
+}
+
+function field(rule: Record<string, Value>, ...names: string[]): Value | undefined {
+  for (const n of names) if (n in rule) return rule[n];
+  return undefined;
+}
+
+function coversPort(rule: Record<string, Value>, port: number, acc: Acc): boolean | undefined {
+  const proto = field(rule, 'protocol');
+  if (proto instanceof Unknown) {
+    acc.reasons.push(...proto.reasons);
+    return undefined;
+  }
+  if (proto === '-1' || proto === -1 || (typeof proto === 'string' && proto.toLowerCase() === 'all')) return true;
+  const from = field(rule, 'from_port', 'port');
+  const to = field(rule, 'to_port', 'portTo') ?? from;
+  if (from instanceof Unknown || to instanceof Unknown) {
+    acc.reasons.push(...(from instanceof Unknown ? from : (to as Unknown)).reasons);
+    return undefined;
+  }
+  const lo = asNumber(from ?? undefined);
+  const hi = asNumber(to ?? undefined);
+  if (lo === undefined || hi === undefined) return false;
+  // AWS writes "all ports" of tcp/udp as 0-0 or 0-65535.
+  if (lo === 0 && hi === 0) return true;
+  return lo <= port && port <= hi;
+}
+
+function countRule(rule: Value, port: number, acc: Acc): void {
+  if (rule instanceof Unknown) return addUnknown(acc, rule);
+  if (!isObject(rule)) return;
+  const covers = coversPort(rule, port, acc);
+  if (covers === false) return;
+  let hosts = 0;
+  for (const key of ['cidr_blocks', 'ipv6_cidr_blocks', 'scope']) {
+    const v = rule[key];
+    for (const c of Array.isArray(v) ? v : v === undefined ? [] : [v]) {
+      if (c instanceof Unknown) addUnknown(acc, c);
+      else if (typeof c === 'string') hosts += cidrSize(c) ?? 0;
+    }
+  }
+  if (covers === undefined) {
+    // Whether the rule covers the port is unknown: its hosts may or may not count.
+    acc.max += hosts;
+    return;
+  }
+  acc.min += hosts;
+  acc.max += hosts;
+}
+
+export const allowedHostsForPort: ValueFunction = {
+  name: 'allowedHostsForPort',
+  signature: 'ingress allowedHostsForPort(22) > 256',
+  minArgs: 1,
+  maxArgs: 1,
+  argKinds: ['number'],
+  receiver: 'attribute',
+  kind: 'value',
+  apply(inputs: Input[], state, _env): Input[] {
+    const port = state as number;
+    const acc: Acc = { min: 0, max: 0, reasons: [] };
+    for (const inp of inputs) {
+      const els = elementsOf(inp, () => undefined);
+      if (els instanceof Unknown) addUnknown(acc, els);
+      else for (const el of els) countRule(el.value, port, acc);
+    }
+    const first = inputs[0]!;
+    return [{ value: new Count(acc.min, acc.max, acc.reasons), path: inputs.length === 1 ? first.path : null, entity: first.entity }];
+  },
+  prepare: (args) => {
+    const p = args[0]!.value as number;
+    if (!Number.isInteger(p) || p < 0 || p > 65535) return { error: `port ${p} is not between 0 and 65535`, arg: 0 };
+    return { state: p };
+  },
+};

@@ -1,0 +1,160 @@
+// Cross-resource functions. `references(type [, attr])` follows an attribute to the entities it
+// names; `referencedBy(type, attr [, ownAttr])` finds the entities whose `attr` names this one.
+// An attribute names an entity when it references it (`aws_s3_bucket.b.id`, seen as an unknown
+// value with that reference, or in Entity.references) or when its literal value equals one of the
+// entity's identifying attributes (`bucket`, `name`, `id`, `arn`, or the attribute given).
+import { Unknown, type UnknownReason, type Value } from '../../evaluate/value.js';
+import { equals } from '../compare.js';
+import { resolvePath } from '../path.js';
+import { F, T, U, type Truth } from '../truth.js';
+import { referencesEntity, resolveReference, type Entity, type World } from '../world.js';
+import { Members, type Arg, type Datum, type Input, type Member, type ValueFunction } from './types.js';
+
+/** Attributes whose literal value identifies a resource when no attribute is named. */
+export const IDENTITY_ATTRIBUTES = ['bucket', 'name', 'id', 'arn'];
+
+interface State {
+  type: string;
+  attr: (string | number)[] | undefined;
+  ownAttr?: (string | number)[] | undefined;
+}
+
+function splitPath(s: string): (string | number)[] {
+  return s.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+const noEntity = (): undefined => undefined;
+
+function valuesAt(e: Entity, path: (string | number)[]): Input[] {
+  return resolvePath({ value: e.values, path: '', owner: e, parent: null }, 0, path, noEntity);
+}
+
+/** Does `literal` identify entity `e`: T, F, or U when the identifying attribute is unknown. */
+function identifies(literal: Value, e: Entity, attr: (string | number)[] | undefined, reasons: UnknownReason[]): Truth {
+  const attrs = attr ? [attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
+  let r: Truth = F;
+  for (const a of attrs) {
+    for (const inp of valuesAt(e, a)) {
+      const t = equals(inp.value, literal);
+      if (t === T) return T;
+      if (t === U) {
+        r = U;
+        if (inp.value instanceof Unknown) reasons.push(...inp.value.reasons);
+      }
+    }
+  }
+  return r;
+}
+
+function typeMatches(e: Entity, type: string): boolean {
+  return e.type.toLowerCase() === type.toLowerCase();
+}
+
+function addMember(out: Map<string, Member>, e: Entity, t: Truth, reasons: UnknownReason[]): void {
+  if (t === F) return;
+  const prev = out.get(e.id);
+  if (prev && (prev.member === T || t === U)) return;
+  out.set(e.id, { value: e.values, path: '', entity: e, member: t, ...(t === U ? { reasons } : {}) });
+}
+
+function prepareTypeAttr(args: Arg[]): { state: unknown } {
+  return { state: { type: String(args[0]!.value), attr: args[1] ? splitPath(String(args[1].value)) : undefined, ownAttr: args[2] ? splitPath(String(args[2].value)) : undefined } satisfies State };
+}
+
+function refsAt(inp: Input): string[] {
+  const refs: string[] = [];
+  if (inp.path !== null) for (const r of inp.entity.references?.[inp.path] ?? []) refs.push(r);
+  return refs;
+}
+
+function scalarsOf(v: Datum): Datum[] {
+  return Array.isArray(v) ? v : [v];
+}
+
+/** The entities of `type` named by one attribute value. */
+function follow(inp: Input, st: State, world: World): Input {
+  const found = new Map<string, Member>();
+  const unresolved: UnknownReason[] = [];
+  const candidates = world.entitiesOfType(st.type);
+  // Entity.references is positive evidence only: a reference that leads nowhere (var.x, a module
+  // output) says nothing when the value itself is known.
+  const targets: Entity[] = [];
+  for (const r of refsAt(inp)) targets.push(...resolveReference(world, r));
+  for (const x of scalarsOf(inp.value)) {
+    if (x instanceof Unknown) {
+      const hits = x.refs.flatMap((r) => resolveReference(world, r));
+      if (hits.length === 0) unresolved.push(...x.reasons);
+      targets.push(...hits);
+    } else if (typeof x === 'string' || typeof x === 'number') {
+      for (const e of candidates) {
+        const reasons: UnknownReason[] = [];
+        addMember(found, e, identifies(x, e, st.attr, reasons), reasons);
+      }
+    }
+  }
+  for (const e of targets) if (typeMatches(e, st.type)) addMember(found, e, T, []);
+  if (unresolved.length && found.size === 0) return { value: new Unknown(unresolved), path: inp.path, entity: inp.entity };
+  const members = [...found.values()];
+  // Some elements could not be followed: what was found is only part of the answer, so one
+  // unknown member stands for whatever else they name.
+  if (unresolved.length) members.push({ value: new Unknown(unresolved), path: inp.path, entity: inp.entity, member: U, reasons: unresolved });
+  return { value: new Members(members), path: inp.path, entity: inp.entity };
+}
+
+export const references: ValueFunction = {
+  name: 'references',
+  signature: 's3_bucket_name references(aws_s3_bucket) with [ ... ]',
+  minArgs: 1,
+  maxArgs: 2,
+  argKinds: ['string'],
+  receiver: 'attribute',
+  kind: 'value',
+  prepare: prepareTypeAttr,
+  apply: (inputs, state, env) => inputs.map((i) => follow(i, state as State, env.world)),
+};
+
+/** Does attribute value `inp` (of another entity) name `owner`? */
+function names(inp: Input, owner: Entity, ownAttr: (string | number)[] | undefined, world: World, reasons: UnknownReason[]): Truth {
+  for (const ref of refsAt(inp)) if (referencesEntity(ref, owner)) return T;
+  let r: Truth = F;
+  for (const x of scalarsOf(inp.value)) {
+    if (x instanceof Unknown) {
+      const xr = x.refs;
+      if (xr.some((ref) => referencesEntity(ref, owner))) return T;
+      // Unknown, and not through a reference to something tfguard can see: it may name the owner.
+      if (!xr.some((ref) => resolveReference(world, ref).length > 0)) {
+        reasons.push(...x.reasons);
+        r = U;
+      }
+    } else if (typeof x === 'string' || typeof x === 'number') {
+      const t = identifies(x, owner, ownAttr, reasons);
+      if (t === T) return T;
+      if (t === U) r = U;
+    }
+  }
+  return r;
+}
+
+export const referencedBy: ValueFunction = {
+  name: 'referencedBy',
+  signature: 'referencedBy(aws_s3_bucket_logging, bucket) length() > 0',
+  minArgs: 2,
+  maxArgs: 3,
+  argKinds: ['string'],
+  receiver: 'context',
+  kind: 'value',
+  prepare: prepareTypeAttr,
+  apply(inputs, state, env) {
+    const st = state as State;
+    const owner = inputs[0]!.entity;
+    const found = new Map<string, Member>();
+    for (const e of env.world.entitiesOfType(st.type)) {
+      if (e === owner) continue;
+      for (const inp of valuesAt(e, st.attr!)) {
+        const reasons: UnknownReason[] = [];
+        addMember(found, e, names(inp, owner, st.ownAttr, env.world, reasons), reasons);
+      }
+    }
+    return [{ value: new Members([...found.values()]), path: null, entity: owner }];
+  },
+};

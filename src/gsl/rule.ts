@@ -1,0 +1,172 @@
+// Compile a rule once, evaluate it per entity. Evaluation first runs the allocation-free fast
+// path; only results that need explaining (fail, unknown, or `explain`) are evaluated again with
+// blame and reasons collected.
+import { describeReason, newObject, type UnknownReason } from '../evaluate/value.js';
+import type { RuleAst } from './ast.js';
+import { GslSyntaxError, LogicText, type GslError, type Origin } from './errors.js';
+import { evalExpr, newSink, type Ctx, type Sink, type TraceNode } from './evaluate.js';
+import { DEFAULT_FUNCTIONS } from './functions/defaults.js';
+import type { FunctionRegistry } from './functions/registry.js';
+import { Parser } from './parser.js';
+import type { Scope } from './path.js';
+import { F, not, T, truthName, U, type Truth } from './truth.js';
+import type { Entity, World } from './world.js';
+
+export interface CompiledRule {
+  /** Where the logic came from (check file or id), used in messages. */
+  source: string;
+  /** The logic as written. */
+  text: string;
+  /** Entity type as written (without `List<>`); matched case-insensitively. */
+  entity: string;
+  /** `List<type>`: evaluated once over all entities of the type (see aggregateEntity). */
+  aggregate: boolean;
+  /** 'should' / 'should not': a failing condition is a finding; 'query': a match is a finding. */
+  form: 'should' | 'should not' | 'query';
+  ast: RuleAst;
+}
+
+export type CompileResult = { ok: true; rule: CompiledRule } | { ok: false; errors: GslError[] };
+
+export interface CompileOptions {
+  /** Attribute functions; defaults to the built-ins. */
+  functions?: FunctionRegistry;
+  /** Where the logic starts in its file, to report file positions (default 1:1). */
+  origin?: Origin;
+}
+
+export function compileRule(text: string, sourceName: string, options: CompileOptions = {}): CompileResult {
+  const logic = new LogicText(text, sourceName, options.origin);
+  try {
+    const parser = new Parser(logic, options.functions ?? DEFAULT_FUNCTIONS);
+    const ast = parser.parseRule();
+    if (parser.errors.length) return { ok: false, errors: parser.errors };
+    const form = !ast.should ? 'query' : ast.should.negated ? 'should not' : 'should';
+    return { ok: true, rule: { source: sourceName, text, entity: ast.entity, aggregate: ast.aggregate, form, ast } };
+  } catch (e) {
+    if (e instanceof GslSyntaxError) return { ok: false, errors: [e.error] };
+    throw e;
+  }
+}
+
+export interface Blame {
+  /** Entity the path belongs to (the evaluated entity, or a related one). */
+  address: string;
+  /** Attribute path in the format of Resource.ranges (`ingress.1.cidr_blocks`). */
+  path: string;
+}
+
+export interface RuleResult {
+  status: 'pass' | 'fail' | 'unknown';
+  /** Address (Entity.id) of the entity evaluated. */
+  entity: string;
+  /** True when `where` excluded the entity (status is then 'pass'). */
+  excluded: boolean;
+  /**
+   * fail: the attribute paths that decided it (empty when an absent attribute decided it: point at
+   * the block header). unknown: the paths of the values that were not known.
+   */
+  blame: Blame[];
+  /** unknown: why (variables without value, references known only after apply). */
+  reasons: UnknownReason[];
+  /** The reasons as text, one per reason. */
+  reasonText: string[];
+  /** With `explain`: how each sub-expression evaluated. */
+  trace?: TraceNode;
+}
+
+export interface EvaluateOptions {
+  /** The time `before`/`after` are relative to (default: the current time). */
+  now?: number | Date;
+  /** Collect a trace of every sub-expression (slower; for `tfguard explain`). */
+  explain?: boolean;
+}
+
+function dedupe(d: Sink): { blame: Blame[]; reasons: UnknownReason[] } {
+  const seen = new Set<string>();
+  const blame = d.blame.filter((b) => {
+    const k = `${b.address}\u0000${b.path}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const seenR = new Set<string>();
+  const reasons = d.reasons.filter((r) => {
+    const k = JSON.stringify(r);
+    if (seenR.has(k)) return false;
+    seenR.add(k);
+    return true;
+  });
+  return { blame, reasons };
+}
+
+function status(where: Truth, cond: Truth | undefined): { status: RuleResult['status']; excluded: boolean } {
+  if (where === F) return { status: 'pass', excluded: true };
+  if (cond === undefined) return { status: where === T ? 'fail' : 'unknown', excluded: false };
+  if (cond === T) return { status: 'pass', excluded: false };
+  if (where === U || cond === U) return { status: 'unknown', excluded: false };
+  return { status: 'fail', excluded: false };
+}
+
+/** Evaluate a compiled rule on one entity (for `List<...>` rules pass aggregateEntity(...)). */
+export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, options: EvaluateOptions = {}): RuleResult {
+  const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
+  const ast = rule.ast;
+  const entityOf = world.entityOf ? (v: object) => world.entityOf!(v) : () => undefined;
+  const ctx: Ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
+  const scope: Scope = { value: entity.values, path: '', owner: entity, parent: null };
+  const run = (d: { where: Sink; cond: Sink } | null): { where: Truth; cond: Truth | undefined } => {
+    const where = ast.where ? evalExpr(ast.where, scope, ctx, d ? d.where : null) : T;
+    if (where === F || !ast.should) return { where, cond: undefined };
+    const c = evalExpr(ast.should.expr, scope, ctx, d ? d.cond : null);
+    return { where, cond: ast.should.negated ? not(c) : c };
+  };
+  const fast = run(null);
+  const s = status(fast.where, fast.cond);
+  if (s.status === 'pass' && !options.explain) return { ...s, entity: entity.id, blame: [], reasons: [], reasonText: [] };
+
+  ctx.env.detailed = true;
+  const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null };
+  const d = { where: newSink(root), cond: newSink(root) };
+  const slow = run(d);
+  // What explains the result: for a query, the where clause; otherwise the condition, plus an
+  // unknown where clause when that is what left the result open.
+  const explain: Sink = { blame: [], reasons: [], trace: null };
+  if (!ast.should) {
+    explain.blame.push(...d.where.blame);
+    explain.reasons.push(...d.where.reasons);
+  } else {
+    if (slow.cond !== undefined && slow.cond !== T) {
+      explain.blame.push(...d.cond.blame);
+      explain.reasons.push(...d.cond.reasons);
+    }
+    if (slow.where === U && s.status === 'unknown') {
+      explain.blame.push(...d.where.blame);
+      explain.reasons.push(...d.where.reasons);
+    }
+  }
+  const { blame, reasons } = s.status === 'pass' ? { blame: [], reasons: [] } : dedupe(explain);
+  const result: RuleResult = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason) };
+  if (options.explain) {
+    const children: TraceNode[] = [];
+    if (ast.where) children.push({ expr: 'where', result: truthName(slow.where), children: d.where.trace ?? [] });
+    if (ast.should && slow.cond !== undefined) {
+      children.push({ expr: rule.form, result: truthName(slow.cond), children: d.cond.trace ?? [] });
+    }
+    result.trace = { expr: rule.text.replace(/\s+/g, ' ').trim(), result: s.status === 'pass' ? 'true' : s.status === 'fail' ? 'false' : 'unknown', at: entity.id, children };
+  }
+  return result;
+}
+
+/** The single entity a `List<type>` rule is evaluated on: `{ items: [every entity of the type] }`. */
+export function aggregateEntity(type: string, world: World): Entity {
+  const values = newObject();
+  values.items = world.entitiesOfType(type).map((e) => e.values);
+  return { type: `List<${type}>`, id: `List<${type}>`, values };
+}
+
+/** Evaluate a rule over every entity of its type in the world (once, for `List<...>` rules). */
+export function runRule(rule: CompiledRule, world: World, options: EvaluateOptions = {}): RuleResult[] {
+  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entity, world), world, options)];
+  return world.entitiesOfType(rule.entity).map((e) => evaluateRule(rule, e, world, options));
+}
