@@ -1,0 +1,147 @@
+// The evaluate stage's entry point: a path to every resource it holds, with values and locations.
+import { resolve } from 'node:path';
+import type { Diagnostic, File } from '../load/ast.js';
+import { type DiscoverOptions, discover } from '../load/discover.js';
+import { parseHclExpression } from '../load/hcl/index.js';
+import { loadFile } from '../load/module-dir.js';
+import type { ReadOptions } from '../load/read.js';
+import { initParser } from '../load/treesitter.js';
+import { evaluate } from './expr.js';
+import type { Project, Resource } from './model.js';
+import { ModuleInstance } from './module.js';
+import { Session } from './session.js';
+import { isLocalSource } from './sources.js';
+import { type Assignment, CONSTANT_SCOPE, assignmentsFromVarFile, declaredVariables } from './variables.js';
+import { type Value, unknown } from './value.js';
+
+/** A `--var NAME=VALUE` or `--var-file PATH`, in command-line order. */
+export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: string };
+
+export interface ProjectOptions extends DiscoverOptions, ReadOptions {
+  cliVariables?: CliVariable[];
+  /** Environment for TF_VAR_* (default: process.env). */
+  env?: Record<string, string | undefined>;
+}
+
+/** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
+export async function loadProject(path: string, options: ProjectOptions = {}): Promise<Project> {
+  await initParser();
+  return evaluateProject(path, options);
+}
+
+/** As loadProject, once the parser is initialised. */
+export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
+  const found = discover(path, options);
+  const session = new Session(found.root, options);
+  for (const d of found.diagnostics) session.report(d);
+  const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
+
+  // Directories that another scanned module calls by a local path are not root modules of their own.
+  const called = new Set<string>();
+  for (const m of dirs) {
+    for (const f of m.files) {
+      for (const b of f.body.blocks) {
+        if (b.type !== 'module') continue;
+        const src = b.body.attributes.find((a) => a.name === 'source')?.expr;
+        if (src?.kind === 'literal' && typeof src.value === 'string' && isLocalSource(src.value)) called.add(resolve(m.dir, src.value));
+      }
+    }
+  }
+
+  const cli = readCliVariables(options.cliVariables ?? [], session);
+  const resources: Resource[] = [];
+  for (const m of dirs) {
+    if (called.has(m.dir)) continue;
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session);
+    session.modules.push({ address: '', dir: m.dir });
+    const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues });
+    inst.collect(resources);
+  }
+  const files = session
+    .loadedDirs()
+    .flatMap((m) => [...m.files, ...m.autoVarFiles])
+    .map((f) => f.path);
+  return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+}
+
+interface CliAssignments {
+  list: Assignment[];
+}
+
+function readCliVariables(cli: CliVariable[], session: Session): CliAssignments {
+  const list: Assignment[] = [];
+  for (const c of cli) {
+    if (c.kind === 'file') {
+      const r = loadFile(c.path, session.readOptions);
+      if (r.diagnostic) session.report(r.diagnostic);
+      if (r.file) {
+        for (const d of r.file.diagnostics) session.report(d);
+        const ds: Diagnostic[] = [];
+        list.push(...assignmentsFromVarFile(r.file, ds));
+        ds.forEach((d) => session.report(d));
+      }
+      continue;
+    }
+    const eq = c.text.indexOf('=');
+    if (eq <= 0) {
+      session.report({ severity: 'error', code: 'cli-var', file: '--var', message: `--var "${c.text}" must have the form NAME=VALUE`, hint: 'for example --var region=eu-west-1' });
+      continue;
+    }
+    list.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: '--var', raw: true });
+  }
+  return { list };
+}
+
+/**
+ * Root variable values by Terraform's precedence: TF_VAR_* environment, then the auto-loaded variable
+ * files in order, then --var-file/--var in command-line order; later sources win. Defaults are
+ * applied by the module instance.
+ */
+function rootVariableValues(files: File[], autoVarFiles: File[], cli: CliAssignments, env: Record<string, string | undefined>, session: Session): Map<string, Value> {
+  const decls = declaredVariables(files, []);
+  const values = new Map<string, Value>();
+  const set = (name: string, raw: Value, isRawString: boolean, source: string): void => {
+    const decl = decls.get(name);
+    if (!decl) return;
+    if (isRawString && typeof raw === 'string' && decl.complexType) {
+      // Like Terraform: values for complex types given on the command line or environment are HCL.
+      const { expr, diagnostics } = parseHclExpression(source, raw);
+      if (diagnostics.length) {
+        diagnostics.forEach((d: Diagnostic) => session.report(d));
+        values.set(name, unknown({ kind: 'variable', name, detail: `${source} value is not valid HCL` }));
+        return;
+      }
+      try {
+        values.set(name, evaluate(expr, CONSTANT_SCOPE));
+      } catch (e) {
+        session.report({ severity: 'error', code: 'cli-var', file: source, message: `value for variable "${name}" must be a constant: ${(e as Error).message}` });
+        values.set(name, unknown({ kind: 'variable', name, detail: `${source} value could not be evaluated` }));
+      }
+      return;
+    }
+    values.set(name, raw);
+  };
+  for (const [k, v] of Object.entries(env)) {
+    if (k.startsWith('TF_VAR_') && v !== undefined) set(k.slice('TF_VAR_'.length), v, true, `environment variable ${k}`);
+  }
+  for (const f of autoVarFiles) {
+    const ds: Diagnostic[] = [];
+    for (const a of assignmentsFromVarFile(f, ds)) {
+      if (!decls.has(a.name)) {
+        session.report({
+          severity: 'warning',
+          code: 'undeclared-variable-value',
+          file: f.path,
+          range: a.range,
+          message: `a value is assigned to variable "${a.name}", which this module does not declare`,
+          hint: `declare it with variable "${a.name}" {}, or remove the assignment`,
+        });
+        continue;
+      }
+      set(a.name, a.value, false, f.path);
+    }
+    ds.forEach((d) => session.report(d));
+  }
+  for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source);
+  return values;
+}

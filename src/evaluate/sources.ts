@@ -1,0 +1,76 @@
+// Where a module call's code is: a local path, a module installed by `terraform init`
+// (.terraform/modules/modules.json), or a remote source that is not here.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isInside } from '../load/discover.js';
+
+export type ResolvedSource =
+  | { kind: 'dir'; dir: string }
+  | { kind: 'remote'; reason: string }
+  | { kind: 'error'; code: string; message: string; hint: string };
+
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
+}
+
+interface ManifestEntry {
+  Key: string;
+  Source?: string;
+  Dir: string;
+}
+
+/** Installed modules of one root module directory, by key (`a`, `a.b` for nested calls). */
+export class ModuleManifest {
+  private readonly entries = new Map<string, string>();
+
+  constructor(rootModuleDir: string) {
+    const path = join(rootModuleDir, '.terraform', 'modules', 'modules.json');
+    if (!existsSync(path)) return;
+    try {
+      const data = JSON.parse(readFileSync(path, 'utf8')) as { Modules?: ManifestEntry[] };
+      for (const m of data.Modules ?? []) {
+        if (typeof m?.Key === 'string' && typeof m?.Dir === 'string' && m.Key !== '') {
+          this.entries.set(m.Key, resolve(rootModuleDir, m.Dir));
+        }
+      }
+    } catch {
+      // An unreadable manifest is the same as none: remote modules are then reported as not installed.
+    }
+  }
+
+  dirFor(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+}
+
+/**
+ * Resolve a module call. `callerDir` is the calling module's directory, `key` the dot-joined names
+ * of the calls from the root (`network.subnets`), `root` the scan root nothing may leave.
+ */
+export function resolveModuleSource(source: string, callerDir: string, key: string, root: string, manifest: ModuleManifest): ResolvedSource {
+  if (isLocalSource(source)) {
+    const dir = resolve(callerDir, source);
+    if (!existsSync(dir)) {
+      return { kind: 'error', code: 'module-not-found', message: `module source "${source}" does not exist (looked for ${dir})`, hint: 'fix the path in source, relative to the calling module' };
+    }
+    const real = realpathSync(dir);
+    if (!isInside(root, real)) {
+      return {
+        kind: 'error',
+        code: 'module-outside-root',
+        message: `module source "${source}" leads outside the scan root (${real}); it was not read`,
+        hint: 'scan a directory that contains both the caller and the module',
+      };
+    }
+    return { kind: 'dir', dir: real };
+  }
+  const installed = manifest.dirFor(key);
+  if (installed && existsSync(installed)) {
+    const real = realpathSync(installed);
+    if (!isInside(root, real)) {
+      return { kind: 'error', code: 'module-outside-root', message: `installed module "${key}" is outside the scan root (${real}); it was not read`, hint: 'scan the directory that holds .terraform/' };
+    }
+    return { kind: 'dir', dir: real };
+  }
+  return { kind: 'remote', reason: `remote module "${source}" is not installed; run "terraform init" to have tfguard scan it` };
+}

@@ -1,0 +1,144 @@
+// Discovery: a path (directory or file) becomes the Terraform module directories below it.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { minimatch } from 'minimatch';
+import type { Diagnostic } from './ast.js';
+
+export interface DiscoverOptions {
+  /** Globs (minimatch) matched against paths relative to the scan root; matching files and folders are skipped. */
+  exclude?: string[];
+}
+
+export interface Discovery {
+  /** The scan root: the directory given, or the directory of the file given. Absolute, symlinks resolved. */
+  root: string;
+  /** Directories holding at least one .tf / .tf.json file, absolute, sorted. */
+  moduleDirs: string[];
+  diagnostics: Diagnostic[];
+}
+
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform']);
+const MAX_DEPTH = 64;
+
+export function isConfigFile(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tf.json');
+}
+
+export function discover(path: string, options: DiscoverOptions = {}): Discovery {
+  const diagnostics: Diagnostic[] = [];
+  const abs = resolve(path);
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'not-found',
+      file: path,
+      message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      hint: 'give a directory of Terraform files, or one .tf file',
+    });
+    return { root: abs, moduleDirs: [], diagnostics };
+  }
+  if (st.isFile()) {
+    const root = realpathSync(dirname(abs));
+    return { root, moduleDirs: [root], diagnostics };
+  }
+  const root = realpathSync(abs);
+  const excludes = (options.exclude ?? []).map((g) => g.replace(/\/+$/, ''));
+  const isExcluded = (p: string): boolean => {
+    const rel = relative(root, p).split(sep).join('/');
+    return rel !== '' && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
+  };
+  const moduleDirs = new Set<string>();
+  const visited = new Set<string>();
+
+  const walk = (dir: string, shownAs: string, depth: number): void => {
+    if (depth > MAX_DEPTH) {
+      diagnostics.push({ severity: 'warning', code: 'too-deep', file: shownAs, message: `directory nesting deeper than ${MAX_DEPTH} levels was not scanned` });
+      return;
+    }
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      diagnostics.push({ severity: 'warning', code: 'unreadable', file: shownAs, message: `cannot resolve directory: ${(e as Error).message}` });
+      return;
+    }
+    if (visited.has(real)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'symlink-loop',
+        file: shownAs,
+        message: `directory was reached again through a symbolic link (${real}); it is scanned once`,
+        hint: 'remove the link loop, or exclude the link with --exclude',
+      });
+      return;
+    }
+    if (real !== root && !real.startsWith(root + sep)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'outside-root',
+        file: shownAs,
+        message: `symbolic link leads outside the scan root (to ${real}); it was not followed`,
+        hint: 'scan the target directory itself if it should be checked',
+      });
+      return;
+    }
+    visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      diagnostics.push({ severity: 'warning', code: 'unreadable', file: shownAs, message: `cannot list directory: ${(e as Error).message}` });
+      return;
+    }
+    for (const ent of entries) {
+      const p = join(dir, ent.name);
+      const shown = join(shownAs, ent.name);
+      if (isExcluded(p)) continue;
+      let isDir = ent.isDirectory();
+      let isFile = ent.isFile();
+      if (ent.isSymbolicLink()) {
+        try {
+          const t = statSync(p);
+          isDir = t.isDirectory();
+          isFile = t.isFile();
+        } catch {
+          diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
+          continue;
+        }
+        if (isFile) {
+          const target = realpathSync(p);
+          if (target !== root && !target.startsWith(root + sep)) {
+            diagnostics.push({ severity: 'warning', code: 'outside-root', file: shown, message: `symbolic link leads outside the scan root (to ${target}); it was not followed` });
+            continue;
+          }
+        }
+      }
+      if (isDir) {
+        if (SKIPPED_DIRS.has(ent.name)) continue;
+        walk(p, shown, depth + 1);
+      } else if (isFile && isConfigFile(ent.name)) {
+        moduleDirs.add(dir);
+      }
+    }
+  };
+  walk(root, path, 0);
+  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
+}
+
+/** Is `p` inside `root` (or equal to it)? Both absolute. */
+export function isInside(root: string, p: string): boolean {
+  const r = resolve(p);
+  return r === root || r.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/** Quiet lstat: undefined when missing. */
+export function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+// One module directory: its configuration files and the variable files Terraform reads automatically.
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Diagnostic, File } from './ast.js';
+import { parseHcl } from './hcl/index.js';
+import { parseJsonConfig } from './json.js';
+import { type ReadOptions, readTextFile } from './read.js';
+
+export interface ModuleDir {
+  dir: string;
+  /** .tf and .tf.json files, sorted by name. */
+  files: File[];
+  /** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical order (Terraform's order). */
+  autoVarFiles: File[];
+  /** Read problems (syntax errors stay on each File). */
+  diagnostics: Diagnostic[];
+}
+
+/** Parse one file by its name: .tf/.tfvars are HCL, .tf.json/.tfvars.json are Terraform JSON. */
+export function parseConfigText(path: string, text: string): File {
+  const name = basename(path);
+  if (name.endsWith('.tfvars.json')) return parseJsonConfig(path, text, 'tfvars');
+  if (name.endsWith('.json')) return parseJsonConfig(path, text, 'config');
+  return parseHcl(path, text);
+}
+
+/** Read and parse one file; a read problem becomes a diagnostic and no File. */
+export function loadFile(path: string, options: ReadOptions = {}): { file?: File; diagnostic?: Diagnostic } {
+  const r = readTextFile(path, options);
+  if (!r.ok) return { diagnostic: r.diagnostic };
+  return { file: parseConfigText(path, r.text) };
+}
+
+export function isAutoVarFile(name: string): boolean {
+  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
+}
+
+export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir {
+  const out: ModuleDir = { dir, files: [], autoVarFiles: [], diagnostics: [] };
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() || e.isSymbolicLink())
+      .map((e) => e.name)
+      .sort();
+  } catch (e) {
+    out.diagnostics.push({ severity: 'error', code: 'unreadable', file: dir, message: `cannot list module directory: ${(e as Error).message}` });
+    return out;
+  }
+  const configNames = names.filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json'));
+  const varNames = [
+    ...names.filter((n) => n === 'terraform.tfvars'),
+    ...names.filter((n) => n === 'terraform.tfvars.json'),
+    ...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')),
+  ];
+  for (const n of configNames) {
+    const r = loadFile(join(dir, n), options);
+    if (r.file) out.files.push(r.file);
+    if (r.diagnostic) out.diagnostics.push(r.diagnostic);
+  }
+  for (const n of varNames) {
+    const r = loadFile(join(dir, n), options);
+    if (r.file) out.autoVarFiles.push(r.file);
+    if (r.diagnostic) out.diagnostics.push(r.diagnostic);
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+// Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from './ast.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Files larger than this are skipped with a diagnostic. */
+  maxFileBytes?: number;
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readTextFile(path: string, options: ReadOptions = {}): ReadResult {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let buf: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.size > max) {
+      return fail(path, 'file-too-large', `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`, 'raise the limit with --max-file-size, or exclude the file with --exclude');
+    }
+    buf = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    return fail(path, 'unreadable', `cannot read file (${code}): ${(e as Error).message}`, 'check that the file exists and is readable');
+  }
+  if (buf.length > max) {
+    return fail(path, 'file-too-large', `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`, 'raise the limit with --max-file-size, or exclude the file with --exclude');
+  }
+  if (buf.includes(0)) {
+    return fail(path, 'binary', 'file contains NUL bytes and looks binary; it was not scanned', 'Terraform files must be UTF-8 text');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(buf);
+  } catch {
+    const at = firstInvalidUtf8(buf);
+    const line = buf.subarray(0, at).toString('latin1').split('\n').length;
+    return fail(path, 'encoding', `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, '0')} on line ${line}); it was not scanned`, 'save the file as UTF-8, as Terraform requires');
+  }
+  // Terraform accepts a UTF-8 byte order mark.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+function fail(file: string, code: string, message: string, hint: string): ReadResult {
+  return { ok: false, diagnostic: { severity: 'error', code, message, file, hint } };
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  let lo = 0;
+  let hi = buf.length;
+  // Binary search for the shortest prefix that fails to decode.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return Math.min(lo, buf.length - 1);
+}
