@@ -1,0 +1,51 @@
+// The tfguard command line. Heavy stages are imported lazily, so `--help` and usage errors are instant.
+import { Command, CommanderError, Option } from 'commander';
+import { addLoadOptions, newLoadFlags, projectOptions } from './options.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+/** Run the CLI; returns the exit code. Never throws for bad input. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('tfguard')
+    .description('Static analysis for Terraform: exact lines, no findings from values it cannot know')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true);
+
+  const resFlags = newLoadFlags();
+  const resources = program
+    .command('resources')
+    .description('print the resources tfguard sees: addresses, evaluated values, unknowns and source lines')
+    .argument('<path>', 'a directory of Terraform files, or one file')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addLoadOptions(resources, resFlags).action(async (path: string, opts: { format: 'text' | 'json' }) => {
+    const { runResources } = await import('./resources.js');
+    exitCode = await runResources(path, opts.format, projectOptions(resFlags), io);
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return EXIT_ERROR;
+    }
+    io.stderr(`tfguard: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT_ERROR;
+  }
+  return exitCode;
+}

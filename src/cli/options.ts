@@ -1,0 +1,33 @@
+// Options shared by the commands that load Terraform.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { CliVariable, ProjectOptions } from '../evaluate/project.js';
+
+export interface LoadFlags {
+  exclude: string[];
+  variables: CliVariable[];
+  maxFileSize?: number;
+}
+
+/** Add --exclude, --var, --var-file and --max-file-size; --var/--var-file keep their command-line order. */
+export function addLoadOptions(cmd: Command, flags: LoadFlags): Command {
+  return cmd
+    .addOption(new Option('--exclude <glob>', 'skip files and folders matching a glob, relative to the scanned path (repeatable)').argParser((v: string) => (flags.exclude.push(v), flags.exclude)))
+    .addOption(new Option('--var <name=value>', 'set a root module variable, as terraform -var (repeatable)').argParser((v: string) => (flags.variables.push({ kind: 'var', text: v }), v)))
+    .addOption(new Option('--var-file <path>', 'read root module variables from a .tfvars or .tfvars.json file (repeatable)').argParser((v: string) => (flags.variables.push({ kind: 'file', path: v }), v)))
+    .addOption(
+      new Option('--max-file-size <bytes>', 'skip files larger than this (default 10485760)').argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number of bytes, e.g. 10485760');
+        flags.maxFileSize = n;
+        return n;
+      }),
+    );
+}
+
+export function newLoadFlags(): LoadFlags {
+  return { exclude: [], variables: [] };
+}
+
+export function projectOptions(flags: LoadFlags): ProjectOptions {
+  return { exclude: flags.exclude, cliVariables: flags.variables, ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}) };
+}

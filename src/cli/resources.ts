@@ -1,0 +1,100 @@
+// `tfguard resources`: what checks see, so check authors can write against it.
+import { readFileSync } from 'node:fs';
+import type { Project, Resource } from '../evaluate/model.js';
+import { type ProjectOptions, loadProject } from '../evaluate/project.js';
+import { Unknown, type Value, isObject } from '../evaluate/value.js';
+import { displayPath, formatDiagnostic } from '../report/diagnostics.js';
+import type { Io } from './main.js';
+
+export async function runResources(path: string, format: 'text' | 'json', options: ProjectOptions, io: Io): Promise<number> {
+  const project = await loadProject(path, options);
+  if (format === 'json') io.stdout(JSON.stringify(projectJson(project), null, 2) + '\n');
+  else io.stdout(projectText(project));
+  printDiagnostics(project, io);
+  return project.diagnostics.some((d) => d.severity === 'error') ? 2 : 0;
+}
+
+export function printDiagnostics(project: Project, io: Io): void {
+  const cache = new Map<string, string | undefined>();
+  const sourceOf = (f: string): string | undefined => {
+    if (!cache.has(f)) {
+      try {
+        cache.set(f, readFileSync(f, 'utf8'));
+      } catch {
+        cache.set(f, undefined);
+      }
+    }
+    return cache.get(f);
+  };
+  for (const d of project.diagnostics) io.stderr(formatDiagnostic(d, { sourceOf }) + '\n\n');
+}
+
+/** The documented JSON shape of `tfguard resources --format json` (version 1). */
+export function projectJson(project: Project): object {
+  return {
+    version: 1,
+    root: displayPath(project.root),
+    resources: project.resources.map((r) => ({
+      address: r.address,
+      module: r.module,
+      mode: r.mode,
+      type: r.type,
+      name: r.name,
+      ...(r.index !== undefined ? { index: r.index } : {}),
+      ...(r.expansionUnknown ? { expansion_unknown: r.expansionUnknown } : {}),
+      location: { file: displayPath(r.location.file), line: r.location.range.start.line, column: r.location.range.start.column, end_line: r.blockRange.end.line },
+      module_calls: r.moduleCalls.map((c) => ({ address: c.address, source: c.source, file: displayPath(c.location.file), line: c.location.range.start.line })),
+      values: r.values,
+      lines: Object.fromEntries(Object.entries(r.ranges).map(([k, v]) => [k, v.start.line])),
+      references: r.references,
+      ...(r.provider ? { provider: r.provider } : {}),
+      ...(r.dependsOn.length ? { depends_on: r.dependsOn } : {}),
+    })),
+    modules: project.modules.map((m) => ({ address: m.address, dir: m.dir ? displayPath(m.dir) : null, ...(m.source ? { source: m.source } : {}), ...(m.skipped ? { skipped: m.skipped } : {}) })),
+    diagnostics: project.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: displayPath(d.file),
+      ...(d.range ? { line: d.range.start.line, column: d.range.start.column } : {}),
+      ...(d.hint ? { hint: d.hint } : {}),
+    })),
+  };
+}
+
+export function projectText(project: Project): string {
+  const out: string[] = [];
+  for (const r of project.resources) {
+    out.push(`${r.address}  ${displayPath(r.location.file)}:${r.location.range.start.line}`);
+    if (r.expansionUnknown) out.push(`  # ${r.expansionUnknown}`);
+    for (const c of r.moduleCalls) out.push(`  # via ${c.address} (${displayPath(c.location.file)}:${c.location.range.start.line})`);
+    for (const [path, v] of flatten(r.values, '')) {
+      const line = lineOf(r, path);
+      out.push(`  ${path} = ${show(v)}${line ? `  (line ${line})` : ''}`);
+    }
+    out.push('');
+  }
+  out.push(`${project.resources.length} resource${project.resources.length === 1 ? '' : 's'} in ${project.modules.filter((m) => !m.skipped).length} module instance(s)`);
+  return out.join('\n') + '\n';
+}
+
+function lineOf(r: Resource, path: string): number | undefined {
+  return r.ranges[path]?.start.line;
+}
+
+function* flatten(v: Value, prefix: string): Generator<[string, Value]> {
+  if (isObject(v)) {
+    const keys = Object.keys(v);
+    if (!keys.length && prefix) yield [prefix, v];
+    for (const k of keys) yield* flatten(v[k]!, prefix ? `${prefix}.${k}` : k);
+  } else if (Array.isArray(v) && v.some((x) => isObject(x))) {
+    for (let i = 0; i < v.length; i++) yield* flatten(v[i]!, `${prefix}.${i}`);
+  } else {
+    yield [prefix, v];
+  }
+}
+
+function show(v: Value): string {
+  if (v instanceof Unknown) return `(unknown: ${v.describe()})`;
+  return JSON.stringify(v);
+}

@@ -1,0 +1,42 @@
+// Diagnostics as compilers print them: where, what, the source line with a caret, and how to fix it.
+import { relative } from 'node:path';
+import type { Diagnostic } from '../load/ast.js';
+
+export interface DiagnosticFormatOptions {
+  /** Paths are shown relative to this directory. */
+  cwd?: string;
+  /** Source text by file path, to show the offending line. */
+  sourceOf?: (file: string) => string | undefined;
+}
+
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  if (!file.startsWith('/')) return file;
+  const rel = relative(cwd, file);
+  return rel === '' ? '.' : rel;
+}
+
+export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions = {}): string {
+  const file = displayPath(d.file, options.cwd);
+  const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
+  const lines = [`${d.severity}[${d.code}]: ${d.message}`, `  --> ${where}`];
+  const text = d.range ? options.sourceOf?.(d.file) : undefined;
+  if (d.range && text !== undefined) {
+    const lineText = text.split('\n')[d.range.start.line - 1];
+    if (lineText !== undefined) {
+      const n = String(d.range.start.line);
+      const pad = ' '.repeat(n.length);
+      const width = d.range.end.line === d.range.start.line ? Math.max(1, d.range.end.column - d.range.start.column) : 1;
+      const shown = lineText.replace(/\t/g, ' ').replace(/\r$/, '');
+      lines.push(`${pad} |`, `${n} | ${shown}`, `${pad} | ${' '.repeat(d.range.start.column - 1)}${'^'.repeat(Math.min(width, Math.max(1, shown.length - d.range.start.column + 1)))}`);
+    }
+  }
+  if (d.hint) lines.push(`  = help: ${d.hint}`);
+  return lines.join('\n');
+}
+
+/** One-line form for logs: `file:line:col: severity[code]: message`. */
+export function formatDiagnosticLine(d: Diagnostic, cwd?: string): string {
+  const file = displayPath(d.file, cwd);
+  const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
+  return `${where}: ${d.severity}[${d.code}]: ${d.message}`;
+}
