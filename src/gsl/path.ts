@@ -104,5 +104,6 @@ export function elementsOf(inp: Input, entityOf: EntityOf): Member[] | Unknown {
     }
     return out;
   }
+  if (isObject(v) && Object.keys(v).length === 0) return [];
   return [{ value: v, path: inp.path, entity: inp.entity, member: T }];
 }
