@@ -21,7 +21,9 @@ const CLOSERS: Record<string, { what: string; close: string }> = {
 export function syntaxDiagnostics(root: Node, cx: Ctx): void {
   if (!root.hasError) return;
   const budget = { left: MAX_SYNTAX_ERRORS };
-  walk(root, cx, budget);
+  // When nothing parses, the root itself is the ERROR node.
+  if (root.type === 'ERROR') errorNode(root, cx);
+  else walk(root, cx, budget);
 }
 
 function walk(n: Node, cx: Ctx, budget: { left: number }): void {
@@ -136,6 +138,10 @@ function leaves(n: Node, out: Node[]): void {
 
 type State = 'item' | 'name' | 'labels' | 'expr';
 
+function atBodyLevel(e: Node): boolean {
+  return !e.parent || BODY_PARENTS.has(e.parent.type);
+}
+
 function errorNode(e: Node, cx: Ctx): void {
   const toks: Node[] = [];
   leaves(e, toks);
@@ -144,9 +150,9 @@ function errorNode(e: Node, cx: Ctx): void {
     cx.error('syntax', e.startIndex, e.endIndex, `unexpected ${tokenText(cx, after)}`);
     return;
   }
-  if (BODY_PARENTS.has(e.parent?.type ?? '') && bodyMachine(toks, after, e, cx)) return;
+  if (atBodyLevel(e) && bodyMachine(toks, after, e, cx)) return;
   const first = toks[0]!;
-  const where = BODY_PARENTS.has(e.parent?.type ?? '')
+  const where = atBodyLevel(e)
     ? 'expected an attribute (name = value) or a block (type "label" { … })'
     : 'expected a valid expression here';
   cx.error('syntax', first.startIndex, first.endIndex, `unexpected ${tokenText(cx, first)}; ${where}`);

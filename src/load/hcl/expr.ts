@@ -78,10 +78,10 @@ function indexKey(p: Node, cx: Ctx, depth: number): Expr | undefined {
   const inner = p.firstChild;
   if (!inner) return undefined;
   if (inner.type === 'legacy_index') {
-    // `.0`: the digits are the second child.
-    const digits = inner.lastChild;
-    if (!digits || digits.type === '.') return undefined;
-    return { kind: 'literal', value: Number(cx.text(digits)), range: cx.nodeRange(digits) };
+    // `.0`: the digits follow the dot (tree-sitter gives them no node of their own).
+    const digits = cx.src.slice(inner.startIndex + 1, inner.endIndex);
+    if (!/^[0-9]+$/.test(digits)) return undefined;
+    return { kind: 'literal', value: Number(digits), range: cx.range(inner.startIndex + 1, inner.endIndex) };
   }
   if (inner.type === 'new_index') {
     const e = kids(inner).find((c) => c.type === 'expression');
@@ -200,16 +200,31 @@ function binary(n: Node, cx: Ctx, depth: number): Expr | undefined {
   return { kind: 'binary', op: k[at]!.type as BinaryOp, left, right, range: cx.nodeRange(n) };
 }
 
+/**
+ * The grammar makes `?:` left-associative; HCL's is right-associative (`a ? b : c ? d : e` is
+ * `a ? b : (c ? d : e)`). Flatten the left spine into source order and rebuild it to the right.
+ */
 function conditional(n: Node, cx: Ctx, depth: number): Expr {
+  const seq: Node[] = [];
+  if (!flattenConditional(n, seq, 0)) return invalid(cx, n.startIndex, n.endIndex);
+  let acc: Expr = convertExpr(seq[seq.length - 1]!, cx, depth + 1);
+  for (let i = seq.length - 3; i >= 0; i -= 2) {
+    const cond = convertExpr(seq[i]!, cx, depth + 1);
+    const then = convertExpr(seq[i + 1]!, cx, depth + 1);
+    acc = { kind: 'conditional', cond, then, else: acc, range: cx.range(seq[i]!.startIndex, seq[seq.length - 1]!.endIndex) };
+  }
+  return acc;
+}
+
+function flattenConditional(n: Node, seq: Node[], depth: number): boolean {
   const parts = kids(n).filter((c) => c.type === 'expression');
-  if (parts.length !== 3) return invalid(cx, n.startIndex, n.endIndex);
-  return {
-    kind: 'conditional',
-    cond: convertExpr(parts[0]!, cx, depth + 1),
-    then: convertExpr(parts[1]!, cx, depth + 1),
-    else: convertExpr(parts[2]!, cx, depth + 1),
-    range: cx.nodeRange(n),
-  };
+  if (parts.length !== 3 || depth > MAX_DEPTH) return false;
+  const ck = kids(parts[0]!);
+  if (ck.length === 1 && ck[0]!.type === 'conditional') {
+    if (!flattenConditional(ck[0]!, seq, depth + 1)) return false;
+  } else seq.push(parts[0]!);
+  seq.push(parts[1]!, parts[2]!);
+  return true;
 }
 
 function object(n: Node, cx: Ctx, depth: number): Expr | undefined {

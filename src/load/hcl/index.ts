@@ -79,10 +79,13 @@ function parseWrapped(cx: Ctx, base: number, what: string): { expr: Expr; diagno
       syntaxDiagnostics(root, cx);
       const a = body.attributes[0];
       if (a && a.name === EXPR_NAME) expr = a.expr;
-      const extra = body.blocks[0] ?? body.attributes[1];
-      if (extra && !cx.diagnostics.some((d) => d.severity === 'error')) {
-        const range = extra.range;
-        cx.diagnostics.push({ severity: 'error', code: 'syntax', file: cx.path, range, message: `${what}, found more text after it`, hint: 'give one expression; put several values in a list [ … ] or an object { … }' });
+      const endOfExpr = a && a.name === EXPR_NAME ? a.range.end.offset : Infinity;
+      const extra = body.blocks[0]?.range ?? body.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
+      if (extra && extra.start.offset >= endOfExpr) {
+        // Whatever follows the expression is not part of it: one clear message instead of body-level ones.
+        const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
+        cx.diagnostics.length = 0;
+        cx.diagnostics.push(...kept, { severity: 'error', code: 'syntax', file: cx.path, range: extra, message: `${what}, found more text after it`, hint: 'give one expression; put several values in a list [ … ] or an object { … }' });
       }
     });
   } catch (e) {
