@@ -10,7 +10,7 @@ function finite(n: number, what: string): number {
 
 function minmax(args: Value[], pick: (a: number, b: number) => number): Value {
   if (args.length === 0) fail('must pass at least one number');
-  return args.map((a, i) => num(a, `numbers[${i}]`)).reduce(pick);
+  return args.map((a, i) => num(a, `numbers[${i}]`)).reduce((a, b) => pick(a, b));
 }
 
 function sum([l]: Value[]): Value {
