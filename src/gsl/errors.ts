@@ -113,6 +113,6 @@ export function nearest(word: string, names: Iterable<string>): string | undefin
       bestD = dist;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  return bestD <= limit ? best : undefined;
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return bestD <= limit && bestD < word.length ? best : undefined;
 }

@@ -251,6 +251,11 @@ export class Parser {
         check = { kind: 'fn', fn: call.fn, args: call.args, state: call.state, start: call.start, end: call.end };
         break;
       }
+      if (operand.kind === 'path' && operand.up === 0 && operand.segments.length === 1 && steps.length === 0) {
+        // `should hav x`: the misspelt keyword was read as the attribute.
+        const kw = nearest(operand.text, ['have', 'not', 'where', 'should']);
+        if (kw) this.fail(this.peek(-1), `unknown word \`${operand.text}\` followed by \`${t.text}\``, `did you mean \`${kw}\`?`);
+      }
       const near = nearest(t.text, [...OPERATOR_WORDS, ...this.functions.names(), 'and', 'or']);
       this.fail(t, `unknown operator \`${t.text}\``, near ? `did you mean \`${near}\`?` : `expected a comparison (=, !=, <, >, <=, >=), ${OPERATOR_WORDS.map((w) => `\`${w}\``).join(', ')} or a function such as \`isEmpty()\``);
     }
