@@ -2,17 +2,17 @@
 // Terraform's precedence order (lowest first): default, TF_VAR_*, terraform.tfvars,
 // terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then -var-file / -var in command-line order.
 import type { Block, Diagnostic, Expr, File, Range } from '../load/ast.js';
-import { EvalError } from './convert.js';
 import { evaluate, type Scope } from './expr.js';
-import { Unknown, type Value, isObject } from './value.js';
+import { type TypeConstraint, convertValue, parseType } from './types.js';
+import { Unknown, type Value } from './value.js';
 
 export interface VariableDecl {
   name: string;
   block: Block;
   file: string;
   defaultExpr?: Expr;
-  /** The primitive type constraint, when the type is one (`string`, `number`, `bool`). */
-  primitiveType?: 'string' | 'number' | 'bool';
+  /** The type constraint (`any` when absent or not understood). */
+  type: TypeConstraint;
   /** The type constraint is a collection/structural type (values from env/CLI are parsed as HCL). */
   complexType: boolean;
   nullable: boolean;
@@ -38,20 +38,16 @@ export function declaredVariables(files: File[], diagnostics: Diagnostic[]): Map
       }
       const attr = (n: string): Expr | undefined => b.body.attributes.find((a) => a.name === n)?.expr;
       const typeExpr = attr('type');
-      let primitiveType: VariableDecl['primitiveType'];
-      let complexType = false;
-      if (typeExpr?.kind === 'variable' && ['string', 'number', 'bool'].includes(typeExpr.name)) {
-        primitiveType = typeExpr.name as VariableDecl['primitiveType'];
-      } else if (typeExpr && !(typeExpr.kind === 'variable' && typeExpr.name === 'any')) {
-        complexType = true;
-      }
+      const type = parseType(typeExpr);
+      // Unparsed structural types (`any` from parseType) still take HCL from the command line.
+      const complexType = !['string', 'number', 'bool'].includes(type.kind) && !!typeExpr && !(typeExpr.kind === 'variable' && typeExpr.name === 'any');
       const nullableExpr = attr('nullable');
       out.set(name, {
         name,
         block: b,
         file: f.path,
         defaultExpr: attr('default'),
-        primitiveType,
+        type,
         complexType,
         nullable: !(nullableExpr?.kind === 'literal' && nullableExpr.value === false),
       });
@@ -60,27 +56,9 @@ export function declaredVariables(files: File[], diagnostics: Diagnostic[]): Map
   return out;
 }
 
-/** Convert a value to a primitive type constraint, as Terraform does for inputs. */
+/** Convert a value to the variable's type constraint, as Terraform does for inputs. */
 export function convertToType(v: Value, decl: VariableDecl): Value {
-  if (v instanceof Unknown || v === null || !decl.primitiveType) return v;
-  switch (decl.primitiveType) {
-    case 'string':
-      if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-      break;
-    case 'number':
-      if (typeof v === 'string' && /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v.trim())) return Number(v.trim());
-      break;
-    case 'bool':
-      if (v === 'true') return true;
-      if (v === 'false') return false;
-      break;
-  }
-  const ok =
-    (decl.primitiveType === 'string' && typeof v === 'string') ||
-    (decl.primitiveType === 'number' && typeof v === 'number') ||
-    (decl.primitiveType === 'bool' && typeof v === 'boolean');
-  if (!ok) throw new EvalError(`variable "${decl.name}" requires a ${decl.primitiveType}, got ${Array.isArray(v) ? 'a list' : isObject(v) ? 'an object' : typeof v}`);
-  return v;
+  return convertValue(v, decl.type, `variable "${decl.name}"`);
 }
 
 /** An empty scope: variable defaults and tfvars may not refer to anything. */

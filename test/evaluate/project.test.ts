@@ -267,3 +267,29 @@ describe('bad input', () => {
     assert.equal(p.resources.length, 0);
   });
 });
+
+describe('type constraints', () => {
+  let p: Project;
+  before(async () => {
+    p = await loadProject(fixture('load', 'types'), { env: {} });
+  });
+
+  it('fills optional object attributes with their defaults or null', () => {
+    const logs = byAddress(p, 'aws_s3_bucket.b["logs"]');
+    assert.deepEqual({ ...(logs.values.tags as object) }, { versioned: true });
+    assert.equal(logs.values.kms, null);
+    const data = byAddress(p, 'aws_s3_bucket.b["data"]');
+    assert.deepEqual({ ...(data.values.tags as object) }, { versioned: false });
+    assert.equal(data.values.kms, 'alias/data');
+    assert.ok(!p.diagnostics.some((d) => d.code === 'eval-error'));
+  });
+
+  it('converts primitives and reports values of the wrong type', () => {
+    const l = byAddress(p, 'aws_lb_listener.l');
+    assert.equal(l.values.port, 443);
+    assert.ok(isUnknown(l.values.list));
+    const d = p.diagnostics.find((x) => x.code === 'variable-type');
+    assert.match(d?.message ?? '', /variable "wrong": a list is required, got an object/);
+    assert.equal(d?.range?.start.line, 19);
+  });
+});
