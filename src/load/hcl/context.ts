@@ -2,8 +2,11 @@
 import type { Diagnostic, Pos, Range } from '../ast.js';
 import type { Node } from '../treesitter.js';
 
-/** Deeper nesting than this becomes an `invalid` expression with a diagnostic (guards the JS stack). */
-export const MAX_DEPTH = 200;
+/**
+ * Recursion budget of the expression converter: deeper nesting becomes an `invalid` expression with a diagnostic
+ * (guards the JS stack). One bracket level costs about 4 units, one binary operator about 3.
+ */
+export const MAX_DEPTH = 2000;
 
 export class Ctx {
   readonly diagnostics: Diagnostic[] = [];
@@ -87,7 +90,7 @@ export class Ctx {
   tooDeep(n: Node): void {
     if (this.depthReported) return;
     this.depthReported = true;
-    this.error('syntax', n.startIndex, n.endIndex, `expression is nested more than ${MAX_DEPTH} levels deep; tfguard does not analyse it`, 'simplify the expression');
+    this.error('syntax', n.startIndex, n.endIndex, 'expression is nested too deeply; tfguard does not analyse it', 'simplify the expression');
   }
 }
 

@@ -150,7 +150,11 @@ function errorNode(e: Node, cx: Ctx): void {
     cx.error('syntax', e.startIndex, e.endIndex, `unexpected ${tokenText(cx, after)}`);
     return;
   }
-  if (atBodyLevel(e) && bodyMachine(toks, after, e, cx)) return;
+  if (atBodyLevel(e) && bodyMachine(toks, after, e, cx)) {
+    // Later ERROR/MISSING nodes (an unclosed '}' at the end) are usually consequences of this one.
+    cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, e.endIndex);
+    return;
+  }
   const first = toks[0]!;
   const where = atBodyLevel(e)
     ? 'expected an attribute (name = value) or a block (type "label" { … })'
