@@ -126,4 +126,3 @@ export const stringFunctions: Record<string, FunctionSpec> = {
   substr: { fn: substr, minArgs: 3, maxArgs: 3 },
   replace: { fn: replace, minArgs: 3, maxArgs: 3 },
 };
-
