@@ -173,23 +173,63 @@ function filter(inputs: Input[], body: Expr, scope: Scope, ctx: Ctx): Input[] {
   return out;
 }
 
-type PerInput = (inp: Input) => Truth;
+/** One value against a check (everything but quantifiers). */
+function checkOne(c: Check, inp: Input, rights: Datum[] | null, ctx: Ctx, reasons: UnknownReason[] | null): Truth {
+  const v = inp.value;
+  switch (c.kind) {
+    case 'presence':
+      return presence(v);
+    case 'compare': {
+      const op = c.op;
+      if (rights === null) return op === '=' || op === '!=' ? equals(v, c.right.kind === 'literal' ? c.right.value : undefined) : order(v, op, c.right.kind === 'literal' ? c.right.value : undefined);
+      let r: Truth = F;
+      for (const right of rights) {
+        const t = op === '=' || op === '!=' ? equals(v, right) : order(v, op, right);
+        if (t === T) return T;
+        if (t === U) r = U;
+      }
+      return r;
+    }
+    case 'in': {
+      let r: Truth = F;
+      for (const l of c.values) {
+        const t = equals(v, l.value);
+        if (t === T) return T;
+        if (t === U) r = U;
+      }
+      return r;
+    }
+    case 'like':
+    case 'regex':
+      return textTest(v, c.re);
+    case 'fn': {
+      if (c.fn.kind !== 'test') return presence(v);
+      const out = c.fn.test(inp, c.state, ctx.env);
+      if (typeof out === 'number') return out;
+      if (reasons && out.truth === U) reasons.push(...out.reasons);
+      return out.truth;
+    }
+    case 'quant':
+      return U;
+  }
+}
 
-/** Existential ('any') or universal ('all') combination over inputs, with per-input blame. */
-function overInputs(inputs: Input[], mode: 'any' | 'all', test: PerInput, d: Sink | null): Truth {
+/** Existential ('any') or universal ('all') combination of a check over inputs, with per-input blame. */
+function overInputs(c: Check, inputs: Input[], mode: 'any' | 'all', rights: Datum[] | null, ctx: Ctx, d: Sink | null): Truth {
   const stop = mode === 'any' ? T : F;
   let r: Truth = mode === 'any' ? F : T;
   if (!d) {
-    for (const inp of inputs) {
-      const t = test(inp);
+    for (let i = 0; i < inputs.length; i++) {
+      const t = checkOne(c, inputs[i]!, rights, ctx, null);
       if (t === stop) return stop;
       if (t === U) r = U;
     }
     return r;
   }
   const ts: Truth[] = [];
+  const extra: UnknownReason[] = [];
   for (const inp of inputs) {
-    const t = test(inp);
+    const t = checkOne(c, inp, rights, ctx, extra);
     ts.push(t);
     if (t === stop) {
       r = stop;
@@ -204,47 +244,23 @@ function overInputs(inputs: Input[], mode: 'any' | 'all', test: PerInput, d: Sin
     if (r === U) d.reasons.push(...datumReasons(inp.value));
     if (r !== U && inp.value instanceof Count && inp.value.detail) merge(d, inp.value.detail);
   }
+  if (r === U) d.reasons.push(...extra);
   return r;
 }
 
 function applyCheck(c: Check, inputs: Input[], scope: Scope, ctx: Ctx, d: Sink | null, trace: TraceNode[] | null): Truth {
   switch (c.kind) {
-    case 'presence':
-      return overInputs(inputs, 'any', (i) => presence(i.value), d);
     case 'compare': {
-      const rights: Datum[] = c.right.kind === 'literal' ? [c.right.value] : rightValues(c.right, scope, ctx);
-      if (c.op === '=' || c.op === '!=') {
-        const eq = overInputs(inputs, 'any', (i) => anyOf(rights, (r) => equals(i.value, r)), d);
-        return c.op === '=' ? eq : not(eq);
-      }
-      const op = c.op;
-      return overInputs(inputs, 'any', (i) => anyOf(rights, (r) => order(i.value, op, r)), d);
+      const rights = c.right.kind === 'literal' ? null : rightValues(c.right, scope, ctx);
+      const r = overInputs(c, inputs, 'any', rights, ctx, d);
+      return c.op === '!=' ? not(r) : r;
     }
-    case 'in':
-      return overInputs(inputs, 'any', (i) => anyOf(c.values, (l) => equals(i.value, l.value)), d);
-    case 'like':
-    case 'regex':
-      return overInputs(inputs, 'any', (i) => textTest(i.value, c.re), d);
-    case 'fn': {
-      const fn = c.fn;
-      if (fn.kind !== 'test') return overInputs(inputs, 'any', (i) => presence(i.value), d);
-      const extra: UnknownReason[] = [];
-      const r = overInputs(
-        inputs,
-        fn.combine ?? 'any',
-        (i) => {
-          const out = fn.test(i, c.state, ctx.env);
-          if (typeof out === 'number') return out;
-          if (out.truth === U) extra.push(...out.reasons);
-          return out.truth;
-        },
-        d,
-      );
-      if (d && r === U) d.reasons.push(...extra);
-      return r;
-    }
+    case 'fn':
+      return overInputs(c, inputs, c.fn.kind === 'test' ? (c.fn.combine ?? 'any') : 'any', null, ctx, d);
     case 'quant':
       return quantify(c.q, c.body, inputs, scope, ctx, d, trace);
+    default:
+      return overInputs(c, inputs, 'any', null, ctx, d);
   }
 }
 
@@ -252,21 +268,18 @@ function rightValues(p: PathRef, scope: Scope, ctx: Ctx): Datum[] {
   return resolvePath(scope, p.up, p.segments, ctx.entityOf).map((i) => i.value);
 }
 
-function anyOf<X>(xs: readonly X[], f: (x: X) => Truth): Truth {
-  let r: Truth = F;
-  for (const x of xs) {
-    const t = f(x);
-    if (t === T) return T;
-    if (t === U) r = U;
-  }
-  return r;
-}
-
 /** A bare attribute: present, not empty, not false. */
 export function presence(v: Datum): Truth {
   if (v === undefined || v === null || v === '' || v === false || v === 'false') return F;
   if (v instanceof Unknown) return v.nonEmpty ? T : U;
-  if (v instanceof Members) return anyOf(v.items, (m) => m.member);
+  if (v instanceof Members) {
+    let r: Truth = F;
+    for (const m of v.items) {
+      if (m.member === T) return T;
+      if (m.member === U) r = U;
+    }
+    return r;
+  }
   if (v instanceof Count) return v.min > 0 ? T : v.max === 0 ? F : U;
   if (Array.isArray(v)) return v.length ? T : F;
   if (typeof v === 'object') return Object.keys(v).length ? T : F;

@@ -65,7 +65,20 @@ function stepInto(v: Value | undefined, path: string | null, owner: Entity, seg:
 export function resolvePath(scope: Scope, up: number, segments: readonly (string | number)[], entityOf: EntityOf): Input[] {
   let s = scope;
   for (let i = 0; i < up && s.parent; i++) s = s.parent;
-  let cur: Input[] = [{ value: s.value, path: s.path, entity: s.owner }];
+  // Fast path: plain objects all the way down (the common case) need no intermediate lists.
+  let v: Value | undefined = s.value;
+  let path = s.path;
+  let k = 0;
+  for (; k < segments.length; k++) {
+    if (!isObject(v)) break;
+    const key = String(segments[k]);
+    if (!hasOwn.call(v, key)) return [{ value: undefined, path, entity: s.owner }];
+    v = v[key];
+    path = joinPath(path, key);
+  }
+  if (k === segments.length) return [{ value: v, path, entity: s.owner }];
+  let cur: Input[] = [{ value: v, path, entity: s.owner }];
+  segments = segments.slice(k);
   for (const seg of segments) {
     const next: Input[] = [];
     for (const c of cur) stepInto(c.value as Value | undefined, c.path, c.entity, seg, next, entityOf);

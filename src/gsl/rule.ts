@@ -100,6 +100,8 @@ function dedupe(d: Sink): { blame: Blame[]; reasons: UnknownReason[] } {
   return { blame, reasons };
 }
 
+const noEntity = (): undefined => undefined;
+
 function status(where: Truth, cond: Truth | undefined): { status: RuleResult['status']; excluded: boolean } {
   if (where === F) return { status: 'pass', excluded: true };
   if (cond === undefined) return { status: where === T ? 'fail' : 'unknown', excluded: false };
@@ -112,7 +114,7 @@ function status(where: Truth, cond: Truth | undefined): { status: RuleResult['st
 export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, options: EvaluateOptions = {}): RuleResult {
   const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
   const ast = rule.ast;
-  const entityOf = world.entityOf ? (v: object) => world.entityOf!(v) : () => undefined;
+  const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity;
   const ctx: Ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
   const scope: Scope = { value: entity.values, path: '', owner: entity, parent: null };
   const run = (d: { where: Sink; cond: Sink } | null): { where: Truth; cond: Truth | undefined } => {
@@ -123,7 +125,7 @@ export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, o
   };
   const fast = run(null);
   const s = status(fast.where, fast.cond);
-  if (s.status === 'pass' && !options.explain) return { ...s, entity: entity.id, blame: [], reasons: [], reasonText: [] };
+  if (s.status === 'pass' && !options.explain) return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [] };
 
   ctx.env.detailed = true;
   const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null };

@@ -128,3 +128,18 @@ describe('function registry', () => {
     assert.equal(status("p isFilterPatternEqual('{ $.a = 1 }')", { p: '{ $.a = 2 }' }), 'fail');
   });
 });
+
+describe('evaluation cost', () => {
+  it('compiles once and evaluates thousands of entities without re-parsing (loose bound: nothing quadratic)', () => {
+    const r = compileRule('aws_cloudtrail should not have (cloud_watch_logs_role_arn isEmpty() or cloud_watch_logs_group_arn isEmpty())', 'x');
+    assert.ok(r.ok);
+    const entities = Array.from({ length: 5000 }, (_, i) => entity('aws_cloudtrail', `t${i}`, { cloud_watch_logs_role_arn: 'a', cloud_watch_logs_group_arn: i % 10 ? 'g' : '' }));
+    const w = createWorld(entities);
+    const start = performance.now();
+    const results = entities.map((e) => evaluateRule(r.rule, e, w));
+    const ms = performance.now() - start;
+    assert.equal(results.filter((x) => x.status === 'fail').length, 500);
+    assert.ok(results.every((x) => x.trace === undefined));
+    assert.ok(ms < 3000, `took ${ms} ms`);
+  });
+});
