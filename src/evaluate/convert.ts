@@ -1,18 +1,15 @@
 // Terraform's implicit conversions between primitive values, shared by operators and templates.
+import { numStr } from './functions/args.js';
 import { Unknown, type Value, isObject } from './value.js';
 
 export class EvalError extends Error {
   override name = 'EvalError';
 }
 
-/** Render a number as Terraform does in strings: integers without a decimal point, no exponent. */
+/** Render a number as Terraform does in strings: no exponent, all digits (shared with the functions). */
 export function numberToString(n: number): string {
   if (!Number.isFinite(n)) throw new EvalError(`cannot convert ${n} to string`);
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
-  const s = String(n);
-  if (!s.includes('e')) return s;
-  // Expand exponent notation: 1.5e-7 → 0.00000015
-  return n.toFixed(20).replace(/\.?0+$/, '');
+  return numStr(n);
 }
 
 /** Convert a primitive to a string for templates and string parameters. Unknown passes through. */

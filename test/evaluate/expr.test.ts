@@ -135,3 +135,11 @@ describe('expression evaluation', () => {
     assert.throws(() => evaluate(expr, scope), /nested too deeply/);
   });
 });
+
+describe('numbers in strings', () => {
+  before(() => initParser());
+  it('renders very large and very small numbers without exponents', () => {
+    assert.equal(ev('"${1e21}"'), '1000000000000000000000');
+    assert.equal(ev('"${1.5e-25}"'), '0.00000000000000000000000015');
+  });
+});
