@@ -139,7 +139,7 @@ describe('expression evaluation', () => {
 describe('numbers in strings', () => {
   before(() => initParser());
   it('renders very large and very small numbers without exponents', () => {
-    assert.equal(ev('"${1e21}"'), '1000000000000000000000');
-    assert.equal(ev('"${1.5e-25}"'), '0.00000000000000000000000015');
+    assert.equal(ev('"n=${1e21}"'), 'n=1000000000000000000000');
+    assert.equal(ev('"n=${1.5e-25}"'), 'n=0.00000000000000000000000015');
   });
 });
