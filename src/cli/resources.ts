@@ -1,6 +1,7 @@
 // `tfguard resources`: what checks see, so check authors can write against it.
 import { readFileSync } from 'node:fs';
 import type { Project, Resource } from '../evaluate/model.js';
+import type { Diagnostic } from '../load/ast.js';
 import { type ProjectOptions, loadProject } from '../evaluate/project.js';
 import { Unknown, type Value, isObject } from '../evaluate/value.js';
 import { displayPath, formatDiagnostic } from '../report/diagnostics.js';
@@ -15,7 +16,12 @@ export async function runResources(path: string, format: 'text' | 'json', option
 }
 
 export function printDiagnostics(project: Project, io: Io): void {
-  const cache = new Map<string, string | undefined>();
+  printDiagnosticList(project.diagnostics, io);
+}
+
+/** Print diagnostics compiler-style to stderr, with the offending source line. */
+export function printDiagnosticList(diagnostics: readonly Diagnostic[], io: Io): void {
+  const cache = new Map<string, string | undefined>(project.files.map((f) => [f.path, f.text]));
   const sourceOf = (f: string): string | undefined => {
     if (!cache.has(f)) {
       try {
@@ -26,7 +32,7 @@ export function printDiagnostics(project: Project, io: Io): void {
     }
     return cache.get(f);
   };
-  for (const d of project.diagnostics) io.stderr(formatDiagnostic(d, { sourceOf }) + '\n\n');
+  for (const d of diagnostics) io.stderr(formatDiagnostic(d, { sourceOf }) + '\n\n');
 }
 
 /** The documented JSON shape of `tfguard resources --format json` (version 1). */

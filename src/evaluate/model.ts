@@ -1,5 +1,5 @@
 // The resource model: what every later stage (GSL, checks, reporters) sees of Terraform.
-import type { Diagnostic, Range } from '../load/ast.js';
+import type { Comment, Diagnostic, Range } from '../load/ast.js';
 import type { ObjectValue } from './value.js';
 
 /** A range in a named file. */
@@ -73,6 +73,12 @@ export interface Project {
   resources: Resource[];
   modules: ModuleInfo[];
   diagnostics: Diagnostic[];
-  /** Every file read, path → text (reporters show source lines; suppressions read comments). */
-  files: string[];
+  /** Every configuration and variable file read, with its text and comments (reporters show source lines; suppressions read comments). */
+  files: SourceFile[];
+}
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  comments: Comment[];
 }

@@ -60,7 +60,7 @@ export function evaluateProject(path: string, options: ProjectOptions = {}): Pro
   const files = session
     .loadedDirs()
     .flatMap((m) => [...m.files, ...m.autoVarFiles])
-    .map((f) => f.path);
+    .map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }
 
