@@ -42,6 +42,15 @@ describe('HCL diagnostics', () => {
     assert.deepEqual(diags('b = 1 c = 2\n'), ['syntax main.tf:1:7: missing newline after argument: found "c" on the same line']);
   });
 
+  it('closing brace on the line of the last argument or block', () => {
+    assert.deepEqual(diags('a {\n  b = "x"}\n'), ['syntax main.tf:2:10: missing newline after argument: found "}" on the same line']);
+    assert.deepEqual(diags('d {\n  e {\n  }}\n'), ['syntax main.tf:3:4: missing newline after block definition: found "}" on the same line']);
+  });
+
+  it('dotted numbers such as IP addresses', () => {
+    assert.deepEqual(diags('c = 10.11.10.12/32\n'), ['syntax main.tf:1:5: invalid number "10.11.10.12"']);
+  });
+
   it('single-line block with more than one attribute', () => {
     assert.deepEqual(diags('x { a = 1\n}\n'), ['syntax main.tf:2:1: a block whose body starts on the \'{\' line must hold a single attribute and close with \'}\' on that line, found "}"']);
   });

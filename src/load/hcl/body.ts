@@ -86,7 +86,7 @@ function block(n: Node, cx: Ctx, depth: number): Block | undefined {
       cx.error('syntax', n.startIndex, typeNode.endIndex, `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`);
     } else {
       fillBody(inner, body, cx, depth + 1);
-      singleLineBlock(open, inner, close, cx);
+      if (!singleLineBlock(open, inner, close, cx)) closeOnOwnLine(inner, close, cx);
     }
   }
   checkBody(body, cx);
@@ -94,17 +94,27 @@ function block(n: Node, cx: Ctx, depth: number): Block | undefined {
 }
 
 /** Go HCL allows `{ name = value }` on one line, but only a single attribute, and `}` must follow it. */
-function singleLineBlock(open: Node | undefined, inner: Node, close: Node | undefined, cx: Ctx): void {
-  if (!open || !close || close.isMissing) return;
+function singleLineBlock(open: Node | undefined, inner: Node, close: Node | undefined, cx: Ctx): boolean {
+  if (!open || !close || close.isMissing) return true;
   const items = kids(inner).filter((c) => c.type === 'attribute' || c.type === 'block');
   const first = items[0];
-  if (!first || first.startPosition.row !== open.startPosition.row) return;
+  if (!first || first.startPosition.row !== open.startPosition.row) return false;
   if (first.type === 'block') {
     cx.error('syntax', first.startIndex, first.endIndex, 'a block on one line can hold only a single attribute, found a nested block', 'put the nested block on its own line');
   } else if (items.length > 1 || first.endPosition.row !== close.startPosition.row) {
     const after = items[1] && items[1].startIndex < close.startIndex ? items[1] : close;
     cx.error('syntax', after.startIndex, after.endIndex, `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after.firstChild ?? after))}`, "move the attribute to its own line below '{'");
   }
+  return true;
+}
+
+/** In a multi-line block the last attribute or block must end with a newline before '}'. */
+function closeOnOwnLine(inner: Node, close: Node | undefined, cx: Ctx): void {
+  if (!close || close.isMissing || inner.hasError) return;
+  const last = inner.lastNamedChild;
+  if (!last || (last.type !== 'attribute' && last.type !== 'block') || last.endPosition.row !== close.startPosition.row) return;
+  const what = last.type === 'attribute' ? 'argument' : 'block definition';
+  cx.error('syntax', close.startIndex, close.endIndex, `missing newline after ${what}: found "}" on the same line`, "put the closing '}' on its own line");
 }
 
 function label(l: Node, cx: Ctx): string {

@@ -48,6 +48,12 @@ function term(k: Node[], cx: Ctx, depth: number): Expr | undefined {
   if (!e) return undefined;
   for (; i < k.length; i++) {
     const p = k[i]!;
+    if (e.kind === 'literal' && typeof e.value === 'number' && p.firstChild?.type === 'legacy_index') {
+      // `10.11.10.12`: tree-sitter reads a number and `.10` `.12` indexes; HCL rejects the number.
+      const end = k[k.length - 1]!.endIndex;
+      cx.error('syntax', start, end, `invalid number ${JSON.stringify(cx.src.slice(start, end))}`, 'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"');
+      return invalid(cx, start, end);
+    }
     const next = postfix(e, p, start, cx, depth + 1);
     if (!next) return undefined;
     e = next;
