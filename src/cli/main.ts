@@ -16,8 +16,11 @@ const defaultIo: Io = {
   stderr: (s) => process.stderr.write(s),
 };
 
-/** Run the CLI; returns the exit code. Never throws for bad input. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+/**
+ * Run the CLI; returns the exit code. Never throws for bad input. `checksDirOverride` replaces the
+ * built-in checks directory (for tests).
+ */
+export async function main(argv: string[], io: Io = defaultIo, checksDirOverride?: string): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command('tfguard')
     .description('Static analysis for Terraform: exact lines, no findings from values it cannot know')
@@ -36,6 +39,29 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const { runResources } = await import('./resources.js');
     exitCode = await runResources(path, opts.format, projectOptions(resFlags), io);
   });
+
+  const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+  const scanFlags = newLoadFlags();
+  const scan = program
+    .command('scan')
+    .description('run every check over the Terraform under <path> and print the findings')
+    .argument('<path>', 'a directory of Terraform files, or one file')
+    .option('--checks-dir <dir>', "add a directory of the team's own checks (repeatable)", collect, [])
+    .option('--show-unknown', 'also list the results that stayed unknown, with the reasons', false);
+  addLoadOptions(scan, scanFlags).action(async (path: string, opts: { checksDir: string[]; showUnknown: boolean }) => {
+    const { runScan } = await import('./scan.js');
+    exitCode = await runScan(path, { dirs: opts.checksDir, showUnknown: opts.showUnknown, load: projectOptions(scanFlags), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
+  });
+
+  program
+    .command('test')
+    .description("run the checks' embedded tests (the built-in checks, or those of --checks-dir)")
+    .option('--checks-dir <dir>', 'test the checks of this directory instead (repeatable)', collect, [])
+    .action(async (opts: { checksDir: string[] }) => {
+      const { runTests } = await import('./test-checks.js');
+      exitCode = await runTests({ dirs: opts.checksDir, ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

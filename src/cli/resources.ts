@@ -16,12 +16,12 @@ export async function runResources(path: string, format: 'text' | 'json', option
 }
 
 export function printDiagnostics(project: Project, io: Io): void {
-  printDiagnosticList(project.diagnostics, io);
+  printDiagnosticList(project.diagnostics, io, project.files);
 }
 
 /** Print diagnostics compiler-style to stderr, with the offending source line. */
-export function printDiagnosticList(diagnostics: readonly Diagnostic[], io: Io): void {
-  const cache = new Map<string, string | undefined>(project.files.map((f) => [f.path, f.text]));
+export function printDiagnosticList(diagnostics: readonly Diagnostic[], io: Io, known: readonly { path: string; text: string }[] = []): void {
+  const cache = new Map<string, string | undefined>(known.map((f) => [f.path, f.text]));
   const sourceOf = (f: string): string | undefined => {
     if (!cache.has(f)) {
       try {

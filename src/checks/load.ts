@@ -1,0 +1,209 @@
+// Loading checks: every *.yaml / *.yml file under the check directories is one check. Each is
+// validated against the schema, its logic compiled once, and its ID checked for duplicates. Problems
+// are diagnostics naming the check file, line and column; a check with problems is not loaded.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Diagnostic, Range } from '../load/ast.js';
+import { compileRule } from '../gsl/index.js';
+import { isBuiltinId, readRetiredIds } from './ids.js';
+import type { Check, CheckDefinition, CheckTest } from './model.js';
+import { fieldName, schemaErrors } from './validate.js';
+import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText } from './yaml-source.js';
+
+export interface CheckSource {
+  dir: string;
+  /** Built-in checks also follow the ID scheme and may not take a retired ID. */
+  builtin?: boolean;
+}
+
+export interface LoadedChecks {
+  checks: Check[];
+  diagnostics: Diagnostic[];
+}
+
+const MAX_DEPTH = 16;
+
+/** Check files under a directory, sorted, recursively (dot folders skipped). */
+export function findCheckFiles(dir: string, diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      diagnostics.push({ severity: 'error', code: 'checks-dir', file: d, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) walk(p, depth + 1);
+      else if (isFile && (e.name.endsWith('.yaml') || e.name.endsWith('.yml'))) out.push(p);
+    }
+  };
+  let st;
+  try {
+    st = statSync(dir);
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
+    return out;
+  }
+  if (!st.isDirectory()) {
+    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: 'is not a directory', hint: 'give --checks-dir a directory of check .yaml files' });
+    return out;
+  }
+  walk(dir, 0);
+  return out;
+}
+
+/** Load every check of the given directories, in order; later directories add to earlier ones. */
+export function loadChecks(sources: CheckSource[]): LoadedChecks {
+  const diagnostics: Diagnostic[] = [];
+  const checks: Check[] = [];
+  const seen = new Map<string, { file: string; range: Range }>();
+  for (const s of sources) {
+    const dir = resolve(s.dir);
+    const retired = s.builtin ? readRetiredIds(join(dir, 'retired.txt')) : new Map();
+    for (const file of findCheckFiles(dir, diagnostics)) {
+      const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
+      diagnostics.push(...r.diagnostics);
+      if (!r.check) continue;
+      const prev = seen.get(r.check.id);
+      if (prev) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'duplicate-check-id',
+          file,
+          range: r.idRange,
+          message: `check ID ${r.check.id} is already used by ${prev.file}:${prev.range.start.line}`,
+          hint: 'every check needs its own ID; rename one of them (and its file)',
+        });
+        continue;
+      }
+      seen.set(r.check.id, { file, range: r.idRange });
+      checks.push(r.check);
+    }
+  }
+  return { checks, diagnostics };
+}
+
+export interface LoadFileOptions {
+  builtin?: boolean;
+  retired?: Map<string, { reason: string }>;
+}
+
+/** Read, validate and compile one check file. */
+export function loadCheckFile(file: string, options: LoadFileOptions = {}): { check?: Check; diagnostics: Diagnostic[]; idRange: Range } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const zero = { line: 1, column: 1, offset: 0 };
+    return { diagnostics: [{ severity: 'error', code: 'check-unreadable', file, message: `cannot read the check file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }], idRange: { start: zero, end: zero } };
+  }
+  return parseCheck(file, text, options);
+}
+
+/** Validate and compile a check from its text (`file` names it in messages). */
+export function parseCheck(file: string, text: string, options: LoadFileOptions = {}): { check?: Check; diagnostics: Diagnostic[]; idRange: Range } {
+  const src = parseYamlSource(file, text.replace(/^\uFEFF/, ''));
+  const idRange = nodeRange(src, ['id']);
+  const diagnostics: Diagnostic[] = [];
+  const err = (range: Range, message: string, hint?: string, code = 'check-schema'): void => {
+    diagnostics.push({ severity: 'error', code, file, range, message, ...(hint ? { hint } : {}) });
+  };
+  if (src.doc.errors.length) {
+    for (const e of src.doc.errors) err(rangeOf(src, e.pos[0], e.pos[1]), `invalid YAML: ${e.message.split('\n')[0]}`, 'fix the YAML syntax (indentation, quoting, a missing `:`)', 'check-yaml');
+    return { diagnostics, idRange };
+  }
+  const data = src.doc.toJS() as unknown;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    err(rangeOf(src, 0, 0), 'a check file must be a mapping of fields (id, title, severity, ...)', 'see docs/checks.md for an example');
+    return { diagnostics, idRange };
+  }
+  diagnostics.push(...schemaErrors(data, src));
+  if (diagnostics.length) return { diagnostics, idRange };
+
+  const def = data as Omit<CheckDefinition, 'tests'> & { tests: Omit<CheckTest, 'fileLine'>[] };
+  const ext = extname(file);
+  if (basename(file, ext) !== def.id) err(idRange, `the check ID ${def.id} does not match the file name ${basename(file)}`, `name the file ${def.id}${ext}`);
+  if (options.builtin) {
+    if (!isBuiltinId(def.id)) err(idRange, `the built-in check ID ${def.id} does not follow the ID scheme`, "use CloudGuard's ID (D9.TF.AWS.LOG.01) or TFG.<PROVIDER>.<SERVICE>.<n>, such as TFG.AWS.CLOUDTRAIL.1");
+    const r = options.retired?.get(def.id);
+    if (r) err(idRange, `the check ID ${def.id} was retired${r.reason ? ` (${r.reason})` : ''} and may not be reused`, 'take the next free number of the service');
+  }
+  const tests = def.tests.map((t, i) => checkTest(src, t, i, err));
+  const logic = scalarText(src, ['logic']);
+  const compiled = compileRule(logic?.text ?? def.logic, file, { origin: logic ? { line: logic.line, column: logic.column } : { line: 1, column: 1 } });
+  if (!compiled.ok) {
+    for (const e of compiled.errors) {
+      const start = offsetOf(src, e.line, e.column);
+      diagnostics.push({ severity: 'error', code: 'check-logic', file, range: rangeOf(src, start, start + e.length), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    }
+  }
+  if (diagnostics.length || !compiled.ok) return { diagnostics, idRange };
+  const check: Check = {
+    id: def.id,
+    title: def.title,
+    severity: def.severity,
+    description: def.description,
+    remediation: def.remediation,
+    references: def.references ?? [],
+    compliance: def.compliance ?? {},
+    mitre: def.mitre ?? [],
+    aliases: def.aliases ?? {},
+    logic: def.logic,
+    tests,
+    file,
+    logicLine: logic?.line ?? 1,
+    rule: compiled.rule,
+    builtin: options.builtin === true,
+  };
+  return { check, diagnostics, idRange };
+}
+
+function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, err: (r: Range, m: string, h?: string) => void): CheckTest {
+  const path = ['tests', i];
+  const at = nodeRange(src, path);
+  const name = fieldName(path);
+  if ((t.terraform === undefined) === (t.resource === undefined)) {
+    err(at, `${name} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet) or \`resource\` (type and JSON values)`);
+  }
+  const out: CheckTest = { ...t, fileLine: at.start.line };
+  if (t.terraform !== undefined) {
+    const s = scalarText(src, [...path, 'terraform']);
+    if (s) out.snippetFileLine = s.line;
+  }
+  if (t.line !== undefined) {
+    const lineRange = nodeRange(src, [...path, 'line']);
+    if (t.terraform === undefined) err(lineRange, `${name}.line applies only to a \`terraform\` snippet`);
+    else if (t.expect !== 'fail' && t.expect !== 'unknown') err(lineRange, `${name}.line names where the finding must be, so \`expect\` must be fail or unknown`);
+    else {
+      const n = t.terraform.replace(/\n$/, '').split('\n').length;
+      if (t.line > n) err(lineRange, `${name}.line is ${t.line}, but the snippet has ${n} line${n === 1 ? '' : 's'}`, 'lines count from 1 at the first line of the snippet');
+    }
+  }
+  return out;
+}
+
+function offsetOf(src: YamlSource, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = src.text.indexOf('\n', offset);
+    if (nl < 0) return src.text.length;
+    offset = nl + 1;
+  }
+  return Math.min(src.text.length, offset + column - 1);
+}

@@ -1,0 +1,56 @@
+// Where a result is reported: the range of the attribute that decided it (walking up to the nearest
+// recorded prefix), else the block header; moved to the module call site when the resource comes from
+// a remote module installed under .terraform/, which the user does not edit.
+import type { Range } from '../load/ast.js';
+import type { Resource } from '../evaluate/model.js';
+
+/** The range recorded for `path` or its nearest recorded prefix (`a.0.b` → `a.0` → `a`). */
+export function rangeForPath(resource: Resource, path: string): { range: Range; path?: string } {
+  let p = path;
+  while (p) {
+    const r = resource.ranges[p];
+    if (r) return { range: r, path: p };
+    const dot = p.lastIndexOf('.');
+    p = dot < 0 ? '' : p.slice(0, dot);
+  }
+  return { range: resource.location.range };
+}
+
+/** Is this file inside a `.terraform` directory (a module installed by terraform init)? */
+export function isInstalledModuleFile(file: string): boolean {
+  return /(^|[\\/])\.terraform[\\/]/.test(file);
+}
+
+export interface ReportedAt {
+  file: string;
+  range: Range;
+  path?: string;
+  via?: string;
+  resourceLocation?: { file: string; range: Range };
+}
+
+/**
+ * The place to report a result on `resource` at attribute `path` ('' for the block header). For a
+ * resource in an installed remote module: the innermost module call that is not itself under
+ * .terraform/, i.e. the call site where the configuration leaves the user's own files (for a root
+ * module calling a registry module, the root's `module` block).
+ */
+export function reportLocation(resource: Resource, path: string): ReportedAt {
+  const at = rangeForPath(resource, path);
+  if (!isInstalledModuleFile(resource.location.file)) {
+    return { file: resource.location.file, range: at.range, ...(at.path ? { path: at.path } : {}) };
+  }
+  for (let i = resource.moduleCalls.length - 1; i >= 0; i--) {
+    const call = resource.moduleCalls[i]!;
+    if (isInstalledModuleFile(call.location.file)) continue;
+    return {
+      file: call.location.file,
+      range: call.location.range,
+      ...(at.path ? { path: at.path } : {}),
+      via: call.address,
+      resourceLocation: { file: resource.location.file, range: at.range },
+    };
+  }
+  // Scanning inside .terraform itself: nothing better than the resource's own place.
+  return { file: resource.location.file, range: at.range, ...(at.path ? { path: at.path } : {}) };
+}

@@ -1,0 +1,89 @@
+// What the checks stage holds: check definitions read from YAML, their compiled logic, and the
+// findings and unknown results of running them over a project.
+import type { Range } from '../load/ast.js';
+import type { CompiledRule } from '../gsl/index.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Peer scanners whose IDs a check may list as aliases. */
+export const ALIAS_TOOLS = ['checkov', 'trivy', 'tfsec', 'kics', 'terrascan', 'panther'] as const;
+export type AliasTool = (typeof ALIAS_TOOLS)[number];
+
+export interface CheckTest {
+  name: string;
+  expect: 'fail' | 'pass' | 'unknown';
+  /** An inline Terraform configuration (one main.tf). */
+  terraform?: string;
+  /** Or one resource given as JSON values. */
+  resource?: { type: string; values: Record<string, unknown> };
+  /** With `terraform` and `expect: fail`: the line of the snippet the finding must be on. */
+  line?: number;
+  /** Where the test starts in the check file (1-based line). */
+  fileLine: number;
+  /** Line in the check file where the snippet's first line stands (for `terraform`). */
+  snippetFileLine?: number;
+}
+
+/** A check file as written (after schema validation). */
+export interface CheckDefinition {
+  id: string;
+  title: string;
+  severity: Severity;
+  description: string;
+  remediation: string;
+  references: string[];
+  /** Framework → version → sections: `{"CIS AWS Foundations": {"1.4.0": ["3.4"]}}`. */
+  compliance: Record<string, Record<string, string[]>>;
+  /** Panther's form, `TA0005:T1562` (tactic:technique). */
+  mitre: string[];
+  aliases: Partial<Record<AliasTool, string[]>>;
+  logic: string;
+  tests: CheckTest[];
+}
+
+/** A check ready to run: its definition, file and compiled rule. */
+export interface Check extends CheckDefinition {
+  /** Path of the YAML file, as found (absolute). */
+  file: string;
+  /** Where `logic` starts in the file. */
+  logicLine: number;
+  rule: CompiledRule;
+  /** True for the checks shipped with tfguard. */
+  builtin: boolean;
+}
+
+export interface Finding {
+  checkId: string;
+  severity: Severity;
+  title: string;
+  /** Resource address (`module.a.aws_cloudtrail.t[0]`). */
+  address: string;
+  /** File the finding is reported in: the attribute's file, or the module call site for remote modules. */
+  file: string;
+  range: Range;
+  /** The attribute path that decided it (`is_multi_region_trail`), when there is one. */
+  path?: string;
+  /** Set when the resource lives in an installed remote module: where the resource itself is. */
+  resourceLocation?: { file: string; range: Range };
+  /** The module call the finding was moved to (for remote modules). */
+  via?: string;
+}
+
+/** A result the checks could not decide: no finding, but listed by `--show-unknown`. */
+export interface UnknownResult {
+  checkId: string;
+  title: string;
+  address: string;
+  file: string;
+  range: Range;
+  /** Why, one per reason: `var.x has no value`, `aws_kms_key.k.arn is known only after apply`. */
+  reasons: string[];
+}
+
+export interface CheckRunResult {
+  findings: Finding[];
+  unknowns: UnknownResult[];
+  /** How many (check, resource) pairs were evaluated. */
+  evaluations: number;
+}

@@ -1,0 +1,94 @@
+// Running checks over a project: one world of entities (managed resources and data sources), every
+// compiled rule run over it, `fail` results turned into findings at the exact range, `unknown`
+// results kept (no finding) for --show-unknown.
+import type { Project, Resource } from '../evaluate/model.js';
+import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule } from '../gsl/index.js';
+import { reportLocation } from './location.js';
+import type { Check, CheckRunResult, Finding, UnknownResult } from './model.js';
+
+/**
+ * The entity of a resource: managed resources have their Terraform type (`aws_cloudtrail`), data
+ * sources `data.<type>` (so a rule on `aws_s3_bucket` never runs on a data source); the id is the
+ * resource's address, which references resolve to.
+ */
+export function resourceEntity(r: Resource): Entity {
+  return { type: r.mode === 'data' ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
+}
+
+export function projectWorld(project: Project): { world: World; byAddress: Map<string, Resource> } {
+  const byAddress = new Map<string, Resource>();
+  for (const r of project.resources) byAddress.set(r.address, r);
+  return { world: createWorld(project.resources.map(resourceEntity)), byAddress };
+}
+
+const START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+export interface RunOptions extends EvaluateOptions {
+  /** Only checks with these IDs. */
+  only?: ReadonlySet<string>;
+}
+
+/** Run every check over the project. Results are sorted by file, line, column, check ID, address. */
+export function runChecks(checks: readonly Check[], project: Project, options: RunOptions = {}): CheckRunResult {
+  const { world, byAddress } = projectWorld(project);
+  const findings: Finding[] = [];
+  const unknowns: UnknownResult[] = [];
+  let evaluations = 0;
+  const evalOptions: EvaluateOptions = { now: options.now ?? Date.now(), ...(options.explain ? { explain: true } : {}) };
+  for (const check of checks) {
+    if (options.only && !options.only.has(check.id)) continue;
+    for (const result of runRule(check.rule, world, evalOptions)) {
+      evaluations++;
+      if (result.status === 'pass') continue;
+      const target = resultTarget(result, check, world, byAddress);
+      // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
+      const at = target ? reportLocation(target.resource, target.path) : { file: project.root, range: START };
+      const address = target ? target.resource.address : result.entity;
+      if (result.status === 'fail') {
+        findings.push({
+          checkId: check.id,
+          severity: check.severity,
+          title: check.title,
+          address,
+          file: at.file,
+          range: at.range,
+          ...(at.path ? { path: at.path } : {}),
+          ...(at.via ? { via: at.via, resourceLocation: at.resourceLocation! } : {}),
+        });
+      } else {
+        unknowns.push({ checkId: check.id, title: check.title, address, file: at.file, range: at.range, reasons: result.reasonText.length ? result.reasonText : ['unknown'] });
+      }
+    }
+  }
+  findings.sort(byPlace);
+  unknowns.sort(byPlace);
+  return { findings, unknowns, evaluations };
+}
+
+/**
+ * The resource a result is reported on and the attribute path that decided it: the first blame path
+ * on the evaluated resource. For `List<type>` rules, the first blamed resource, else the first
+ * resource of the type; undefined when there is no resource of the type at all.
+ */
+function resultTarget(result: RuleResult, check: Check, world: World, byAddress: Map<string, Resource>): { resource: Resource; path: string } | undefined {
+  const own = byAddress.get(result.entity);
+  if (own) {
+    const b = result.blame.find((x) => x.address === result.entity);
+    return { resource: own, path: b?.path ?? '' };
+  }
+  for (const b of result.blame) {
+    const r = byAddress.get(b.address);
+    if (r) return { resource: r, path: b.path };
+  }
+  const first = world.entitiesOfType(check.rule.entity)[0];
+  const r = first ? byAddress.get(first.id) : undefined;
+  return r ? { resource: r, path: '' } : undefined;
+}
+
+function byPlace(a: { file: string; range: { start: { line: number; column: number } }; checkId: string; address: string }, b: typeof a): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.range.start.line !== b.range.start.line) return a.range.start.line - b.range.start.line;
+  if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;
+  if (a.checkId !== b.checkId) return a.checkId < b.checkId ? -1 : 1;
+  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
+}

@@ -1,0 +1,101 @@
+// The embedded tests of checks (`tfguard test`): each test's Terraform snippet is loaded from a
+// temporary directory exactly as `tfguard scan` loads a project (or its JSON resource is taken as
+// is), only that check is run, and the outcome is compared with `expect` (and `line`).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Project, Resource } from '../evaluate/model.js';
+import { loadProject } from '../evaluate/project.js';
+import { type ObjectValue, fromJSON } from '../evaluate/value.js';
+import type { Check, CheckRunResult, CheckTest } from './model.js';
+import { runChecks } from './run.js';
+
+export interface TestOutcome {
+  check: Check;
+  test: CheckTest;
+  passed: boolean;
+  /** What the check gave: fail (a finding), unknown, pass; error when the snippet could not be loaded. */
+  got: 'fail' | 'pass' | 'unknown' | 'error';
+  /** Why it did not pass. */
+  message?: string;
+}
+
+export interface TestRunOptions {
+  now?: number;
+}
+
+/** Run the embedded tests of every check, in order of checks and tests. */
+export async function runCheckTests(checks: readonly Check[], options: TestRunOptions = {}): Promise<TestOutcome[]> {
+  const out: TestOutcome[] = [];
+  let tmp: string | undefined;
+  let n = 0;
+  try {
+    for (const check of checks) {
+      for (const test of check.tests) {
+        if (test.terraform !== undefined) {
+          tmp ??= mkdtempSync(join(tmpdir(), 'tfguard-test-'));
+          const dir = join(tmp, String(n++));
+          mkdirSync(dir);
+          writeFileSync(join(dir, 'main.tf'), test.terraform);
+          const project = await loadProject(dir, { env: {} });
+          const errors = project.diagnostics.filter((d) => d.severity === 'error');
+          if (errors.length) {
+            const d = errors[0]!;
+            const where = d.range ? `line ${d.range.start.line}:${d.range.start.column} of the snippet` : 'the snippet';
+            out.push({ check, test, passed: false, got: 'error', message: `the snippet does not load: ${where}: ${d.message}` });
+            continue;
+          }
+          out.push(judge(check, test, runChecks([check], project, options)));
+        } else {
+          out.push(judge(check, test, runChecks([check], resourceProject(check, test), options)));
+        }
+      }
+    }
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** A project of the one resource a JSON test gives (address `<type>.test`). */
+function resourceProject(check: Check, test: CheckTest): Project {
+  const { type, values } = test.resource!;
+  const at = { line: test.fileLine, column: 1, offset: 0 };
+  const range = { start: at, end: at };
+  const resource: Resource = {
+    address: `${type}.test`,
+    module: '',
+    mode: 'managed',
+    type,
+    name: 'test',
+    values: fromJSON(values) as ObjectValue,
+    location: { file: check.file, range },
+    blockRange: range,
+    ranges: {},
+    moduleCalls: [],
+    dependsOn: [],
+    references: {},
+  };
+  return { root: '.', resources: [resource], modules: [], diagnostics: [], files: [] };
+}
+
+function judge(check: Check, test: CheckTest, r: CheckRunResult): TestOutcome {
+  const got = r.findings.length ? 'fail' : r.unknowns.length ? 'unknown' : 'pass';
+  const base = { check, test, got } as const;
+  if (got !== test.expect) {
+    const detail =
+      got === 'fail'
+        ? `: ${r.findings.map((f) => `${f.address} at line ${f.range.start.line}`).join(', ')}`
+        : got === 'unknown'
+          ? `: ${r.unknowns.map((u) => `${u.address} (${u.reasons.join('; ')})`).join(', ')}`
+          : '';
+    return { ...base, passed: false, message: `expected ${test.expect}, got ${got}${detail}` };
+  }
+  if (test.line !== undefined) {
+    const lines = (got === 'fail' ? r.findings : r.unknowns).map((f) => f.range.start.line);
+    if (!lines.includes(test.line)) {
+      return { ...base, passed: false, message: `expected the ${got === 'fail' ? 'finding' : 'unknown result'} on line ${test.line} of the snippet, got line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}` };
+    }
+  }
+  return { ...base, passed: true };
+}
