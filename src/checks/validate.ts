@@ -9,7 +9,7 @@ import { type YamlSource, keyRange, nodeRange, pointerPath } from './yaml-source
 let validator: ValidateFunction | undefined;
 
 function validate(): ValidateFunction {
-  if (!validator) validator = new Ajv({ allErrors: true, strict: true }).compile(CHECK_SCHEMA);
+  if (!validator) validator = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(CHECK_SCHEMA);
   return validator;
 }
 

@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from '../../src/load/ast.js';
+import { isBuiltinId, loadChecks, parseCheck, parseRetiredIds } from '../../src/checks/index.js';
+import { repoRoot } from '../helpers/paths.js';
+import { checkYaml, tempDir } from './helpers.js';
+
+const FILE = '/checks/TEAM.CLOUDTRAIL.1.yaml';
+
+function errors(text: string, options = {}): Diagnostic[] {
+  const r = parseCheck(FILE, text, options);
+  assert.equal(r.check, undefined, 'expected the check to be rejected');
+  assert.ok(r.diagnostics.length > 0);
+  return r.diagnostics;
+}
+
+function at(d: Diagnostic): string {
+  return `${d.range?.start.line}:${d.range?.start.column}`;
+}
+
+describe('check files: valid', () => {
+  it('loads a valid check with its tests, compiled logic and defaults', () => {
+    const r = parseCheck(FILE, checkYaml());
+    assert.deepEqual(r.diagnostics, []);
+    const c = r.check!;
+    assert.equal(c.id, 'TEAM.CLOUDTRAIL.1');
+    assert.equal(c.severity, 'high');
+    assert.equal(c.rule.entity, 'aws_cloudtrail');
+    assert.equal(c.logicLine, 7);
+    assert.deepEqual(c.references, []);
+    assert.deepEqual(c.aliases, {});
+    assert.equal(c.tests.length, 2);
+    assert.equal(c.tests[0]!.fileLine, 9);
+    assert.equal(c.tests[0]!.snippetFileLine, 13);
+    assert.equal(c.tests[0]!.line, 2);
+    assert.deepEqual(c.tests[1]!.resource, { type: 'aws_cloudtrail', values: { is_multi_region_trail: true } });
+  });
+});
+
+describe('check files: schema errors name the line', () => {
+  it('a wrong severity points at the value and suggests the nearest', () => {
+    const [d, ...rest] = errors(checkYaml(undefined, { severity: 'severity: hihg' }));
+    assert.equal(rest.length, 0);
+    assert.equal(d!.code, 'check-schema');
+    assert.equal(d!.file, FILE);
+    assert.equal(at(d!), '3:11');
+    assert.equal(d!.message, 'severity must be one of critical, high, medium, low, info; found string "hihg"');
+    assert.equal(d!.hint, 'did you mean `high`?');
+  });
+
+  it('an unknown field points at its key and suggests the nearest', () => {
+    const ds = errors(checkYaml(undefined, { severity: null, sevrity: 'sevrity: high' }));
+    // The field is also missing under its right name.
+    assert.deepEqual(ds.map((x) => x.message).sort(), ['the check is missing the required field `severity`', 'unknown field `sevrity` in the check']);
+    const unknown = ds.find((x) => x.message.startsWith('unknown field'))!;
+    assert.equal(unknown.message, 'unknown field `sevrity` in the check');
+    assert.equal(unknown.hint, 'did you mean `severity`?');
+    assert.equal(at(unknown), '20:1');
+  });
+
+  it('a missing required field is named', () => {
+    const ds = errors(checkYaml(undefined, { logic: null }));
+    assert.deepEqual(
+      ds.map((d) => d.message),
+      ['the check is missing the required field `logic`'],
+    );
+    assert.equal(ds[0]!.hint, 'add `logic:` (see docs/checks.md)');
+  });
+
+  it('errors inside tests point at the test field', () => {
+    const text = checkYaml().replace('    expect: pass', '    expect: pas');
+    const [d] = errors(text);
+    assert.equal(d!.message, 'tests[1].expect must be one of fail, pass, unknown; found string "pas"');
+    assert.equal(at(d!), '17:13');
+    assert.equal(d!.hint, 'did you mean `pass`?');
+  });
+
+  it('wrong types, patterns and empty lists', () => {
+    const ds = errors(checkYaml(undefined, { mitre: 'mitre: [T1562]', references: 'references: [docs.aws.amazon.com]', aliases: 'aliases: { checkov: CKV_AWS_67 }', compliance: 'compliance: { CIS: {} }' }));
+    const msgs = ds.map((d) => d.message).sort();
+    assert.deepEqual(msgs, [
+      'aliases.checkov must be a list; found string "CKV_AWS_67"',
+      'compliance.CIS must not be empty',
+      'mitre[0] has an invalid form: string "T1562"',
+      'references[0] has an invalid form: string "docs.aws.amazon.com"',
+    ]);
+    assert.match(ds.find((d) => d.message.startsWith('mitre'))!.hint!, /TA0005:T1562/);
+    assert.equal(at(ds.find((d) => d.message.startsWith('mitre'))!), '21:9');
+  });
+
+  it('an alias for a tool we do not know is an unknown field', () => {
+    const [d] = errors(checkYaml(undefined, { aliases: 'aliases:\n  chekov: [CKV_AWS_67]' }));
+    assert.equal(d!.message, 'unknown field `chekov` in aliases');
+    assert.equal(d!.hint, 'did you mean `checkov`?');
+    assert.equal(at(d!), '22:3');
+  });
+
+  it('invalid YAML is reported with its line', () => {
+    const [d] = errors('id: X\ntitle: [unclosed\nseverity: low\n');
+    assert.equal(d!.code, 'check-yaml');
+    assert.match(d!.message, /^invalid YAML: /);
+    assert.ok(d!.range!.start.line >= 2);
+  });
+
+  it('a file that is not a mapping', () => {
+    const [d] = errors('- a\n- b\n');
+    assert.equal(d!.message, 'a check file must be a mapping of fields (id, title, severity, ...)');
+  });
+
+  it('the ID must match the file name', () => {
+    const [d] = errors(checkYaml('TEAM.CLOUDTRAIL.2'));
+    assert.equal(d!.message, 'the check ID TEAM.CLOUDTRAIL.2 does not match the file name TEAM.CLOUDTRAIL.1.yaml');
+    assert.equal(d!.hint, 'name the file TEAM.CLOUDTRAIL.2.yaml');
+    assert.equal(at(d!), '1:5');
+  });
+});
+
+describe('check files: tests', () => {
+  it('a test needs exactly one of terraform or resource', () => {
+    const text = checkYaml().replace("    resource:\n      type: aws_cloudtrail\n      values: { is_multi_region_trail: true }\n", '');
+    const [d] = errors(text);
+    assert.equal(d!.message, 'tests[1] ("multi region") needs exactly one of `terraform` (a Terraform snippet) or `resource` (type and JSON values)');
+    assert.equal(at(d!), '16:5');
+  });
+
+  it('line only with a snippet, and within it', () => {
+    assert.equal(errors(checkYaml().replace('    line: 2', '    line: 4'))[0]!.message, 'tests[0].line is 4, but the snippet has 3 lines');
+    assert.equal(errors(checkYaml().replace('    expect: pass\n', '    expect: pass\n    line: 1\n'))[0]!.message, 'tests[1].line applies only to a `terraform` snippet');
+    assert.equal(errors(checkYaml().replace('    expect: fail', '    expect: pass'))[0]!.message, 'tests[0].line names where the finding must be, so `expect` must be fail or unknown');
+  });
+});
+
+describe('check files: GSL errors point into the check file', () => {
+  it('one-line logic: the column of the offending word', () => {
+    const [d] = errors(checkYaml(undefined, { logic: 'logic: aws_cloudtrail shuold have is_multi_region_trail=true' }));
+    assert.equal(d!.code, 'check-logic');
+    assert.equal(at(d!), '7:23');
+    assert.match(d!.message, /expected `should` or `where`/);
+    assert.equal(d!.hint, 'did you mean `should`?');
+  });
+
+  it('quoted logic: the column inside the quotes', () => {
+    const [d] = errors(checkYaml(undefined, { logic: 'logic: "aws_cloudtrail shuold have x"' }));
+    assert.equal(at(d!), '7:24');
+  });
+
+  it('block logic: the line and column in the file, indentation counted', () => {
+    const [d] = errors(checkYaml(undefined, { logic: 'logic: |\n  aws_cloudtrail\n    should have is_multi_region_trail = = true' }));
+    assert.equal(at(d!), '9:41');
+    assert.equal(d!.file, FILE);
+  });
+});
+
+describe('check directories', () => {
+  it('loads every check under a directory tree, sorted', () => {
+    const dir = tempDir({ 'aws/b/TEAM.B.1.yaml': checkYaml('TEAM.B.1'), 'aws/a/TEAM.A.1.yml': checkYaml('TEAM.A.1'), 'aws/a/README.md': '# not a check' });
+    const r = loadChecks([{ dir }]);
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.checks.map((c) => c.id), ['TEAM.A.1', 'TEAM.B.1']);
+    assert.equal(r.checks[0]!.builtin, false);
+  });
+
+  it('a duplicate ID is an error naming both files', () => {
+    const a = tempDir({ 'x/TEAM.A.1.yaml': checkYaml('TEAM.A.1') });
+    const b = tempDir({ 'y/TEAM.A.1.yaml': checkYaml('TEAM.A.1') });
+    const r = loadChecks([{ dir: a }, { dir: b }]);
+    assert.equal(r.checks.length, 1);
+    assert.equal(r.diagnostics.length, 1);
+    const d = r.diagnostics[0]!;
+    assert.equal(d.code, 'duplicate-check-id');
+    assert.equal(d.file, join(b, 'y/TEAM.A.1.yaml'));
+    assert.equal(d.message, `check ID TEAM.A.1 is already used by ${join(a, 'x/TEAM.A.1.yaml')}:1`);
+    assert.equal(at(d), '1:5');
+  });
+
+  it('a missing directory is a diagnostic', () => {
+    const r = loadChecks([{ dir: '/nonexistent/tfguard-checks' }]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.message]),
+      [['checks-dir', 'cannot read the check directory: ENOENT']],
+    );
+  });
+
+  it('built-in checks follow the ID scheme and never take a retired ID', () => {
+    const dir = tempDir({
+      'aws/x/TEAM.A.1.yaml': checkYaml('TEAM.A.1'),
+      'aws/x/TFG.AWS.CLOUDTRAIL.9.yaml': checkYaml('TFG.AWS.CLOUDTRAIL.9'),
+      'retired.txt': '# retired\nTFG.AWS.CLOUDTRAIL.9  merged into TFG.AWS.CLOUDTRAIL.1\n',
+    });
+    const r = loadChecks([{ dir, builtin: true }]);
+    assert.deepEqual(r.checks, []);
+    assert.deepEqual(r.diagnostics.map((d) => d.message), [
+      'the built-in check ID TEAM.A.1 does not follow the ID scheme',
+      'the check ID TFG.AWS.CLOUDTRAIL.9 was retired (merged into TFG.AWS.CLOUDTRAIL.1) and may not be reused',
+    ]);
+  });
+
+  it('the ID scheme', () => {
+    for (const id of ['D9.TF.AWS.LOG.01', 'D9.TF.AWS.LOG.03', 'TFG.AWS.CLOUDTRAIL.1', 'TFG.AWS.S3.12']) assert.ok(isBuiltinId(id), id);
+    for (const id of ['D9.AWS.LOG.01', 'TFG.AWS.CLOUDTRAIL.0', 'TFG.aws.cloudtrail.1', 'CKV_AWS_67', 'TFG.AWS.1']) assert.ok(!isBuiltinId(id), id);
+    assert.deepEqual(parseRetiredIds('# c\n\nA.B.1  why # note\nC.D.2\n'), [
+      { id: 'A.B.1', reason: 'why', line: 3 },
+      { id: 'C.D.2', reason: '', line: 4 },
+    ]);
+  });
+});
+
+describe('the built-in checks', () => {
+  const r = loadChecks([{ dir: join(repoRoot, 'checks'), builtin: true }]);
+
+  it('all load', () => {
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.checks.map((c) => c.id), ['D9.TF.AWS.LOG.01', 'D9.TF.AWS.LOG.03', 'TFG.AWS.CLOUDTRAIL.1']);
+  });
+
+  it('D9.TF.AWS.LOG.03 runs CloudGuard logic exactly as written', () => {
+    const c = r.checks.find((x) => x.id === 'D9.TF.AWS.LOG.03')!;
+    assert.equal(c.logic, 'aws_cloudtrail should not have (cloud_watch_logs_role_arn isEmpty() or cloud_watch_logs_group_arn isEmpty())');
+    assert.equal(r.checks.find((x) => x.id === 'D9.TF.AWS.LOG.01')!.logic, 'aws_cloudtrail should have is_multi_region_trail=true');
+  });
+
+  it('each has fail, pass and unknown tests, aliases, compliance and a Terraform fix', () => {
+    for (const c of r.checks) {
+      const expects = new Set(c.tests.map((t) => t.expect));
+      assert.deepEqual([...expects].sort(), ['fail', 'pass', 'unknown'], c.id);
+      assert.ok(Object.keys(c.aliases).length >= 3, c.id);
+      assert.ok(c.compliance['CIS AWS Foundations'], c.id);
+      assert.match(c.remediation, /```hcl\n[\s\S]*resource "aws_cloudtrail"/, c.id);
+      assert.ok(c.file.includes(join('checks', 'aws', 'cloudtrail')), c.file);
+    }
+  });
+});
