@@ -20,3 +20,6 @@ fi
 
 # 2. Values of constant attributes against hcl2json (dev dependency) as an oracle.
 node dist/test/conformance/values.js --files "$work/hcl-files.txt"
+
+# 3. Every repository of the corpus loads and evaluates (evaluateProject) without an exception or a hang.
+node dist/test/conformance/corpus.js --corpus "$corpus"

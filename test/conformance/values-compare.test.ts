@@ -36,13 +36,12 @@ describe('classifyLeaf', () => {
   it('names each explained class', () => {
     assert.equal(escapeTemplateSequences('a${b}%{c}'), 'a$${b}%%{c}');
     assert.equal(classifyLeaf('x${y}', 'x$${y}'), 'escaped-template-sequence');
-    assert.equal(classifyLeaf(Infinity, null), 'non-finite-number');
-    assert.equal(classifyLeaf(0.30000000000000004, 0.3), 'double-rounding');
-    for (const c of ['escaped-template-sequence', 'non-finite-number', 'double-rounding', 'block-shadowed-by-attribute']) assert.ok(EXPLAINED[c], c);
+    for (const c of ['escaped-template-sequence', 'block-shadowed-by-attribute']) assert.ok(EXPLAINED[c], c);
   });
   it('leaves real differences unexplained', () => {
     assert.equal(classifyLeaf('a', 'b'), 'string');
     assert.equal(classifyLeaf(1, 2), 'number');
+    assert.equal(classifyLeaf(0.30000000000000004, 0.3), 'number');
     assert.equal(classifyLeaf(1, '1'), 'type:number-vs-string');
     assert.equal(classifyLeaf('x', '${var.x}'), 'oracle-not-constant');
     assert.equal(classifyLeaf('x', undefined), 'absent-in-oracle');

@@ -7,6 +7,8 @@
 //   - tuples and objects whose items are constants, with object keys written as identifiers or plain strings.
 // Left out: parentheses (hcl2json prints `(2)` as the string "${(2)}"), templates with interpolations even of
 // constants (`"${"x"}"`), operators, conditionals, function calls, references, `for` expressions.
+// Numbers: both sides are JavaScript doubles (hcl2json hands over Go's float64), so they must be equal, including
+// big integers (both round 12345678901234567890 to the same double) and 1e400 (Infinity on both sides).
 import type { Block, Body, Expr, File } from '../../src/load/ast.js';
 import { type Value, Unknown, isObject } from '../../src/evaluate/value.js';
 
@@ -14,12 +16,8 @@ import { type Value, Unknown, isObject } from '../../src/evaluate/value.js';
 export const EXPLAINED: Readonly<Record<string, string>> = {
   'escaped-template-sequence':
     'hcl2json leaves the escapes `$${` and `%%{` of a plain string as written; Terraform (and tfguard) read them as the literal text `${` and `%{`',
-  'non-finite-number':
-    'a number literal too large for a double (e.g. 1e400): Terraform keeps it as a big number; tfguard has Infinity and hcl2json, going through JSON, gives null',
   'block-shadowed-by-attribute':
     'a body with an attribute and a block of the same name (`volume = "x"` and `volume { }`): HCL parses it (Terraform rejects it later against the schema), but a JSON object holds only one of them, and hcl2json keeps the attribute',
-  'double-rounding':
-    'a decimal literal with more digits than a double holds: hcl2json rounds it twice (to a 512-bit float, then to a double), JavaScript once, so the last bit may differ',
 };
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -80,11 +78,7 @@ export function classifyLeaf(ours: Value, theirs: Json | undefined): string {
     if (escapeTemplateSequences(ours) === theirs) return 'escaped-template-sequence';
     return /^\$\{[^]*\}$/.test(theirs) && !ours.startsWith('${') ? 'oracle-not-constant' : 'string';
   }
-  if (typeof ours === 'number' && !Number.isFinite(ours) && theirs === null) return 'non-finite-number';
-  if (typeof ours === 'number' && typeof theirs === 'number') {
-    const scale = Math.max(Math.abs(ours), Math.abs(theirs));
-    return Math.abs(ours - theirs) <= scale * 2 ** -51 ? 'double-rounding' : 'number';
-  }
+  if (typeof ours === 'number' && typeof theirs === 'number') return 'number';
   if (typeof theirs === 'string' && /^\$\{[^]*\}$/.test(theirs)) return 'oracle-not-constant';
   return `type:${kindOf(ours)}-vs-${kindOfJson(theirs)}`;
 }
