@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkYaml, tempDir } from '../checks/helpers.js';
+import { cli } from './helpers.js';
+
+describe('tfguard test', () => {
+  it('runs every built-in check test: each named with its result, a summary, exit 0', async () => {
+    const r = await cli(['test']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.some((l) => /^D9\.TF\.AWS\.LOG\.03 {2}\(.*checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.03\.yaml\)$/.test(l)), r.stdout);
+    for (const name of ['CloudWatch Logs Not Setup', 'CloudTrail Set But No Logs Delivered', 'CloudTrail Set But Logs Delivered Too Long Ago', 'CloudTrail Set And Logs Delivered Recently', 'KMS CMK Does Not Exist', 'KMS CMK Exists', 'A reference to an aws_kms_key gives no finding']) {
+      assert.ok(lines.includes(`  [PASS] ${name}`), name);
+    }
+    assert.match(r.stdout, /\n\d+ passed, 0 failed \(3 checks\)\n$/);
+    assert.ok(!r.stdout.includes('[FAIL]'));
+  });
+
+  it('a failing test: [FAIL] with the reason and the test line, exit 1', async () => {
+    const text = checkYaml('TEAM.MR.1').replace('    expect: pass', '    expect: fail');
+    const dir = tempDir({ 'TEAM.MR.1.yaml': text });
+    const r = await cli(['test', '--checks-dir', dir]);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.split('\n');
+    assert.match(lines[0]!, /^TEAM\.MR\.1 {2}\(.*TEAM\.MR\.1\.yaml\)$/);
+    assert.equal(lines[1], '  [PASS] single region');
+    assert.equal(lines[2], '  [FAIL] multi region');
+    assert.match(lines[3]!, /^ {9}.*TEAM\.MR\.1\.yaml:16: expected fail, got pass$/);
+    assert.equal(lines.at(-2), '1 passed, 1 failed (1 check)');
+  });
+
+  it('invalid check files: exit 2, nothing run', async () => {
+    const dir = tempDir({ 'TEAM.MR.1.yaml': checkYaml('TEAM.MR.1', { severity: 'severity: severe' }) });
+    const r = await cli(['test', '--checks-dir', dir]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /error\[check-schema\]: severity must be one of critical, high, medium, low, info; found string "severe"/);
+  });
+
+  it('a built-in checks directory with a failing test (override for the test)', async () => {
+    const dir = tempDir({ 'aws/x/TFG.AWS.X.1.yaml': checkYaml('TFG.AWS.X.1').replace('    line: 2', '    line: 1') });
+    const r = await cli(['test'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /\[FAIL\] single region\n {9}.*: expected the finding on line 1 of the snippet, got line 2\n/);
+  });
+});
