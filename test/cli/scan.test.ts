@@ -78,7 +78,7 @@ describe('tfguard scan', () => {
     const r = await cli(['scan', dir]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /error\[syntax\]/);
-    assert.match(r.stdout, /ok\.tf:1:1  LOW  D9\.TF\.AWS\.LOG\.01 /);
+    assert.match(r.stdout, /ok\.tf:1:1 {2}LOW {2}D9\.TF\.AWS\.LOG\.01 /);
     assert.match(r.stdout, /1 error in the input: results may be incomplete\n$/);
   });
 
