@@ -1,12 +1,12 @@
 // The functions every rule can use. Extend a copy with `defaultFunctions().register(spec)`.
 import { isEmpty, length } from './core.js';
 import { after, before } from './dates.js';
-import { isFilterPatternEqual } from './filterPattern.js';
+import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern.js';
 import { allowedHostsForPort } from './network.js';
 import { FunctionRegistry } from './registry.js';
 import { referencedBy, references } from './related.js';
 
-const BUILTINS = [isEmpty, length, before, after, references, referencedBy, isFilterPatternEqual, allowedHostsForPort];
+const BUILTINS = [isEmpty, length, before, after, references, referencedBy, isFilterPatternEqual, allowedHostsForPort, isFilterPatternConformant];
 
 /** A fresh registry holding the built-in functions. */
 export function defaultFunctions(): FunctionRegistry {
