@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Diagnostic, Range } from '../load/ast.js';
-import { compileRule } from '../gsl/index.js';
+import { type CompiledRule, compileRule } from '../gsl/index.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
 import type { Check, CheckDefinition, CheckTest } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
@@ -134,7 +134,10 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     return { diagnostics, idRange };
   }
   diagnostics.push(...schemaErrors(data, src));
-  if (diagnostics.length) return { diagnostics, idRange };
+  // The logic is compiled even when other fields are wrong, so all problems show at once.
+  const logicValue = (data as { logic?: unknown }).logic;
+  const compiled = typeof logicValue === 'string' && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : undefined;
+  if (diagnostics.length || !compiled) return { diagnostics, idRange };
 
   const def = data as Omit<CheckDefinition, 'tests'> & { tests: Omit<CheckTest, 'fileLine'>[] };
   const ext = extname(file);
@@ -145,15 +148,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     if (r) err(idRange, `the check ID ${def.id} was retired${r.reason ? ` (${r.reason})` : ''} and may not be reused`, 'take the next free number of the service');
   }
   const tests = def.tests.map((t, i) => checkTest(src, t, i, err));
-  const logic = scalarText(src, ['logic']);
-  const compiled = compileRule(logic?.text ?? def.logic, file, { origin: logic ? { line: logic.line, column: logic.column } : { line: 1, column: 1 } });
-  if (!compiled.ok) {
-    for (const e of compiled.errors) {
-      const start = offsetOf(src, e.line, e.column);
-      diagnostics.push({ severity: 'error', code: 'check-logic', file, range: rangeOf(src, start, start + e.length), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
-    }
-  }
-  if (diagnostics.length || !compiled.ok) return { diagnostics, idRange };
+  if (diagnostics.length) return { diagnostics, idRange };
   const check: Check = {
     id: def.id,
     title: def.title,
@@ -167,7 +162,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     logic: def.logic,
     tests,
     file,
-    logicLine: logic?.line ?? 1,
+    logicLine: compiled.line,
     rule: compiled.rule,
     builtin: options.builtin === true,
   };
@@ -196,6 +191,18 @@ function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, e
     }
   }
   return out;
+}
+
+/** Compile the logic with positions in the check file; errors become `check-logic` diagnostics. */
+function compileLogic(src: YamlSource, value: string, diagnostics: Diagnostic[]): { rule: CompiledRule; line: number } | undefined {
+  const at = scalarText(src, ['logic']);
+  const compiled = compileRule(at?.text ?? value, src.file, { origin: at ? { line: at.line, column: at.column } : { line: 1, column: 1 } });
+  if (compiled.ok) return { rule: compiled.rule, line: at?.line ?? 1 };
+  for (const e of compiled.errors) {
+    const start = offsetOf(src, e.line, e.column);
+    diagnostics.push({ severity: 'error', code: 'check-logic', file: src.file, range: rangeOf(src, start, start + e.length), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+  }
+  return undefined;
 }
 
 function offsetOf(src: YamlSource, line: number, column: number): number {

@@ -140,6 +140,11 @@ describe('check files: GSL errors point into the check file', () => {
     assert.equal(d!.hint, 'did you mean `should`?');
   });
 
+  it('logic errors are reported together with schema errors', () => {
+    const ds = errors(checkYaml(undefined, { severity: 'severity: hihg', logic: 'logic: aws_cloudtrail shuold have x' }));
+    assert.deepEqual(ds.map((d) => [d.code, at(d)]), [['check-schema', '3:11'], ['check-logic', '7:23']]);
+  });
+
   it('quoted logic: the column inside the quotes', () => {
     const [d] = errors(checkYaml(undefined, { logic: 'logic: "aws_cloudtrail shuold have x"' }));
     assert.equal(at(d!), '7:24');
