@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Wall time of one small module: `node bin/tfguard.js resources <dir>` against a bare `node -e 0`.
+#   bash bench/one-module.sh [module dir, default fixtures/load/variables] [runs, default 20]
+# Uses hyperfine when installed (apt-get install -y hyperfine), else a loop timed with date +%s%N.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-fixtures/load/variables}
+runs=${2:-20}
+[ -f dist/src/cli/main.js ] || npm run build >/dev/null
+echo "module: $dir ($(find "$dir" -maxdepth 1 -name '*.tf' | wc -l) .tf files, $(cat "$dir"/*.tf | wc -c) bytes); node $(node --version)"
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 3 --runs "$runs" -N --ignore-failure 'node -e 0' "node bin/tfguard.js resources $dir"
+  exit 0
+fi
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_ms() {
+  for _ in $(seq "$runs"); do
+    s=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    e=$(date +%s%N)
+    echo $(((e - s) / 1000000))
+  done | median
+}
+bare=$(time_ms node -e 0)
+run=$(time_ms node bin/tfguard.js resources "$dir")
+echo "node -e 0: median ${bare} ms over $runs runs"
+echo "tfguard resources: median ${run} ms over $runs runs (+$((run - bare)) ms)"
