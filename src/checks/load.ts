@@ -1,7 +1,7 @@
 // Loading checks: every *.yaml / *.yml file under the check directories is one check. Each is
 // validated against the schema, its logic compiled once, and its ID checked for duplicates. Problems
 // are diagnostics naming the check file, line and column; a check with problems is not loaded.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Diagnostic, Range } from '../load/ast.js';
 import { type CompiledRule, compileRule } from '../gsl/index.js';
@@ -26,8 +26,18 @@ const MAX_DEPTH = 16;
 /** Check files under a directory, sorted, recursively (dot folders skipped). */
 export function findCheckFiles(dir: string, diagnostics: Diagnostic[]): string[] {
   const out: string[] = [];
+  const visited = new Set<string>();
   const walk = (d: string, depth: number): void => {
     if (depth > MAX_DEPTH) return;
+    // A directory reached twice (a symbolic link loop, or two links to one folder) is read once.
+    let real: string;
+    try {
+      real = realpathSync(d);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });

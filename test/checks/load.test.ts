@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/load/ast.js';
@@ -164,6 +165,14 @@ describe('check directories', () => {
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual(r.checks.map((c) => c.id), ['TEAM.A.1', 'TEAM.B.1']);
     assert.equal(r.checks[0]!.builtin, false);
+  });
+
+  it('a symbolic link loop is read once', () => {
+    const dir = tempDir({ 'a/TEAM.A.1.yaml': checkYaml('TEAM.A.1') });
+    symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop'));
+    const r = loadChecks([{ dir }]);
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.checks.map((c) => c.id), ['TEAM.A.1']);
   });
 
   it('a duplicate ID is an error naming both files', () => {

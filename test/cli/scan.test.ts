@@ -41,6 +41,8 @@ describe('tfguard scan', () => {
     assert.ok(lines.includes(`${rel('cloudtrail', 'modules', 'trail', 'main.tf')}:29:3  LOW  D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions  module.sandbox_trail.aws_cloudtrail.this`), r.stdout);
     assert.ok(lines.includes(`${rel('cloudtrail', 'modules.tf')}:25:1  MEDIUM  TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key  module.legacy_trail.aws_cloudtrail.this`), r.stdout);
     assert.ok(!r.stdout.includes('.terraform'));
+    // kms_key_id = aws_kms_key.trail.arn: no KMS finding, nor any other, for the organisation trail.
+    assert.ok(!r.stdout.includes('aws_cloudtrail.organization'));
   });
 
   it('--show-unknown lists the unknown results with their reasons', async () => {
