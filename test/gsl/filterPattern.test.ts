@@ -1,11 +1,11 @@
 // CloudWatch Logs filter patterns: parsing, comparison by meaning, CIS conformance, and the GSL functions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileRule } from '../../src/gsl/index.js';
+import { compileRule, createWorld } from '../../src/gsl/index.js';
 import { filterPatternsEqual, patternOf } from '../../src/gsl/functions/filterPattern.js';
 import { FilterPatternError, parseFilterPattern } from '../../src/gsl/functions/filterPatternParse.js';
 import { compilePattern, conforms, implies } from '../../src/gsl/functions/filterPatternLogic.js';
-import { entity, put, status, variable } from './helpers.js';
+import { entity, put, ref, run, status, variable } from './helpers.js';
 
 const CONFIG = '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }';
 const ROOT = '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }';
@@ -129,5 +129,28 @@ describe('the GSL functions', () => {
     assert.equal(status(`p isFilterPatternConformant('${ROOT}')`, { p: ROOT }), 'pass');
     assert.equal(status(`p isFilterPatternConformant('${ROOT}')`, { p: 'ERROR' }), 'fail');
     assert.equal(status(`p isFilterPatternConformant('${ROOT}')`, put(entity('t', 'x', {}), 'p', variable('pattern'))), 'unknown');
+  });
+});
+
+describe('arnName()', () => {
+  it('takes the name out of log group, SNS, S3 and slash ARNs; leaves other text alone', async () => {
+    const { arnResourceName } = await import('../../src/gsl/functions/arn.js');
+    assert.equal(arnResourceName('arn:aws:logs:us-east-1:123456789012:log-group:trail-logs:*'), 'trail-logs');
+    assert.equal(arnResourceName('arn:aws:logs:us-east-1:123456789012:log-group:trail-logs'), 'trail-logs');
+    assert.equal(arnResourceName('arn:aws:sns:us-east-1:123456789012:alerts'), 'alerts');
+    assert.equal(arnResourceName('arn:aws:s3:::my-bucket'), 'my-bucket');
+    assert.equal(arnResourceName('arn:aws:iam::123456789012:role/path/cloudtrail'), 'cloudtrail');
+    assert.equal(arnResourceName('trail-logs'), undefined);
+    assert.equal(arnResourceName('arn:aws:s3:::'), undefined);
+  });
+  it('follows a literal ARN to the resource of that name, and a reference as before', () => {
+    const group = entity('aws_cloudwatch_log_group', 'g', { name: 'trail-logs' });
+    const lit = entity('t', 'x', { a: 'arn:aws:logs:us-east-1:123456789012:log-group:trail-logs:*' });
+    const other = entity('t', 'y', { a: 'arn:aws:logs:us-east-1:123456789012:log-group:elsewhere:*' });
+    const logic = 't should have a arnName() references(aws_cloudwatch_log_group, name) length() > 0';
+    assert.equal(run(logic, lit, createWorld([lit, group])).status, 'pass');
+    assert.equal(run(logic, other, createWorld([other, group])).status, 'fail');
+    const byRef = put(entity('t', 'z', {}), 'a', ref('aws_cloudwatch_log_group.g.arn'));
+    assert.equal(run(logic, byRef, createWorld([byRef, group])).status, 'pass');
   });
 });

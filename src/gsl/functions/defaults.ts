@@ -1,4 +1,5 @@
 // The functions every rule can use. Extend a copy with `defaultFunctions().register(spec)`.
+import { arnName } from './arn.js';
 import { isEmpty, length } from './core.js';
 import { after, before } from './dates.js';
 import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern.js';
@@ -6,7 +7,7 @@ import { allowedHostsForPort } from './network.js';
 import { FunctionRegistry } from './registry.js';
 import { referencedBy, references } from './related.js';
 
-const BUILTINS = [isEmpty, length, before, after, references, referencedBy, isFilterPatternEqual, allowedHostsForPort, isFilterPatternConformant];
+const BUILTINS = [isEmpty, length, before, after, references, referencedBy, isFilterPatternEqual, allowedHostsForPort, isFilterPatternConformant, arnName];
 
 /** A fresh registry holding the built-in functions. */
 export function defaultFunctions(): FunctionRegistry {
