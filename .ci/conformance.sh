@@ -23,3 +23,6 @@ node dist/test/conformance/values.js --files "$work/hcl-files.txt"
 
 # 3. Every repository of the corpus loads and evaluates (evaluateProject) without an exception or a hang.
 node dist/test/conformance/corpus.js --corpus "$corpus"
+
+# 3. Plans: every plan of the corpus loads (the invalid one gives a clear error) with the resources of planned_values.
+node dist/test/conformance/plans.js "$shared/corpus/plans"

@@ -1,6 +1,7 @@
 // The tfguard command line. Heavy stages are imported lazily, so `--help` and usage errors are instant.
 import { Command, CommanderError, Option } from 'commander';
-import { addLoadOptions, newLoadFlags, projectOptions } from './options.js';
+import { addInputOptions, addLoadOptions, inputFlags, newLoadFlags, projectOptions } from './options.js';
+import type { InputFlags } from './inputs.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -33,11 +34,12 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
   const resources = program
     .command('resources')
     .description('print the resources tfguard sees: addresses, evaluated values, unknowns and source lines')
-    .argument('<path>', 'a directory of Terraform files, or one file')
+    .argument('[path]', 'a directory of Terraform files, one file, a plan JSON, an AWS snapshot or a CloudTrail log (docs/plans.md)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
-  addLoadOptions(resources, resFlags).action(async (path: string, opts: { format: 'text' | 'json' }) => {
+  addInputOptions(resources);
+  addLoadOptions(resources, resFlags).action(async (path: string | undefined, opts: { format: 'text' | 'json' } & InputFlags) => {
     const { runResources } = await import('./resources.js');
-    exitCode = await runResources(path, opts.format, projectOptions(resFlags), io);
+    exitCode = await runResources(path, opts.format, projectOptions(resFlags), io, inputFlags(opts));
   });
 
   const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -46,12 +48,13 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
   const scan = program
     .command('scan')
     .description('run every check over the Terraform under <path> and print the findings')
-    .argument('<path>', 'a directory of Terraform files, or one file')
+    .argument('[path]', 'a directory of Terraform files, one file, a plan JSON, an AWS snapshot or a CloudTrail log (docs/plans.md)')
     .option('--checks-dir <dir>', "add a directory of the team's own checks (repeatable)", collect, [])
     .option('--show-unknown', 'also list the results that stayed unknown, with the reasons', false);
-  addLoadOptions(scan, scanFlags).action(async (path: string, opts: { checksDir: string[]; showUnknown: boolean }) => {
+  addInputOptions(scan);
+  addLoadOptions(scan, scanFlags).action(async (path: string | undefined, opts: { checksDir: string[]; showUnknown: boolean } & InputFlags) => {
     const { runScan } = await import('./scan.js');
-    exitCode = await runScan(path, { dirs: opts.checksDir, showUnknown: opts.showUnknown, load: projectOptions(scanFlags), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
+    exitCode = await runScan(path, { dirs: opts.checksDir, showUnknown: opts.showUnknown, load: projectOptions(scanFlags), inputs: inputFlags(opts), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
   });
 
   program

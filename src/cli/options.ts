@@ -1,6 +1,7 @@
 // Options shared by the commands that load Terraform.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliVariable, ProjectOptions } from '../evaluate/project.js';
+import type { InputFlags } from './inputs.js';
 
 export interface LoadFlags {
   exclude: string[];
@@ -30,4 +31,15 @@ export function newLoadFlags(): LoadFlags {
 
 export function projectOptions(flags: LoadFlags): ProjectOptions {
   return { exclude: flags.exclude, cliVariables: flags.variables, ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}) };
+}
+
+/** --plan and --source-dir (docs/plans.md). */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--plan <file>', 'read a Terraform plan (terraform show -json plan.out) instead of <path>')
+    .option('--source-dir <dir>', "the Terraform source of the plan, to report findings on .tf lines (default: the plan's directory when it holds .tf files)");
+}
+
+export function inputFlags(opts: InputFlags): InputFlags {
+  return { ...(opts.plan !== undefined ? { plan: opts.plan } : {}), ...(opts.sourceDir !== undefined ? { sourceDir: opts.sourceDir } : {}) };
 }

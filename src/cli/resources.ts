@@ -2,13 +2,18 @@
 import { readFileSync } from 'node:fs';
 import type { Project, Resource } from '../evaluate/model.js';
 import type { Diagnostic } from '../load/ast.js';
-import { type ProjectOptions, loadProject } from '../evaluate/project.js';
+import type { ProjectOptions } from '../evaluate/project.js';
+import { type InputFlags, loadInputs } from './inputs.js';
 import { Unknown, type Value, isObject } from '../evaluate/value.js';
 import { displayPath, formatDiagnostic } from '../report/diagnostics.js';
 import type { Io } from './main.js';
 
-export async function runResources(path: string, format: 'text' | 'json', options: ProjectOptions, io: Io): Promise<number> {
-  const project = await loadProject(path, options);
+export async function runResources(path: string | undefined, format: 'text' | 'json', options: ProjectOptions, io: Io, inputs: InputFlags = {}): Promise<number> {
+  const project = await loadInputs(path, inputs, options);
+  if ('usage' in project) {
+    io.stderr(`tfguard resources: ${project.usage}\n`);
+    return 2;
+  }
   if (format === 'json') io.stdout(JSON.stringify(projectJson(project), null, 2) + '\n');
   else io.stdout(projectText(project));
   printDiagnostics(project, io);

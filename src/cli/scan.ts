@@ -1,6 +1,7 @@
 // `tfguard scan`: load a project, run every check, print the findings at their exact places.
 import { type Finding, type UnknownResult, runChecks } from '../checks/index.js';
-import { type ProjectOptions, loadProject } from '../evaluate/project.js';
+import type { ProjectOptions } from '../evaluate/project.js';
+import { type InputFlags, loadInputs } from './inputs.js';
 import { displayPath } from '../report/diagnostics.js';
 import { type CheckDirs, loadCheckSet } from './checks.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Io } from './main.js';
@@ -9,6 +10,8 @@ import { printDiagnostics } from './resources.js';
 export interface ScanOptions extends CheckDirs {
   showUnknown: boolean;
   load: ProjectOptions;
+  /** --plan / --source-dir. */
+  inputs?: InputFlags;
   /** Evaluation time for before()/after() (tests); default now. */
   now?: number;
 }
@@ -23,10 +26,14 @@ export function findingLine(f: Finding): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function runScan(path: string, opts: ScanOptions, io: Io): Promise<number> {
+export async function runScan(path: string | undefined, opts: ScanOptions, io: Io): Promise<number> {
   const checks = loadCheckSet(opts, io);
   if (!checks) return EXIT_ERROR;
-  const project = await loadProject(path, opts.load);
+  const project = await loadInputs(path, opts.inputs ?? {}, opts.load);
+  if ('usage' in project) {
+    io.stderr(`tfguard scan: ${project.usage}\n`);
+    return EXIT_ERROR;
+  }
   const result = runChecks(checks, project, opts.now !== undefined ? { now: opts.now } : {});
   for (const f of result.findings) io.stdout(findingLine(f) + '\n');
   if (opts.showUnknown && result.unknowns.length) {

@@ -1,0 +1,107 @@
+// AWS snapshots and CloudTrail events as a Project, so the same checks and reporters run over them. Each
+// trail or event is one Resource whose entity type cannot be a Terraform resource type (it has dots):
+// `aws.cloudtrail.trail` (describe-trails, with get-trail-status as `Status`) and `aws.cloudtrail.event`.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, Range } from '../load/ast.js';
+import { type DataInput, type DataRecord, readDataFile } from '../load/data-file.js';
+import type { Project, Resource } from './model.js';
+import { planProject } from './plan.js';
+import { planFromValue } from '../load/plan.js';
+import { type ObjectValue, fromJSON } from './value.js';
+
+export const TRAIL_ENTITY = 'aws.cloudtrail.trail';
+export const EVENT_ENTITY = 'aws.cloudtrail.event';
+
+const START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/** `Records[3]` → `trail.json.gz#Records[3]`; `line 4` → `events.jsonl#L4`; '' → the file. */
+export function recordAddress(file: string, where: string): string {
+  if (!where) return file;
+  const line = /^line (\d+)$/.exec(where);
+  return `${file}#${line ? `L${line[1]}` : where}`;
+}
+
+function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'events'): Resource {
+  const values = fromJSON(rec.value) as ObjectValue;
+  const range = rec.range ?? START;
+  const v = rec.value;
+  const address = kind === 'snapshot' ? (typeof v.TrailARN === 'string' ? v.TrailARN : typeof v.Name === 'string' ? v.Name : recordAddress(file, rec.where)) : recordAddress(file, rec.where);
+  const name = kind === 'snapshot' ? (typeof v.Name === 'string' ? v.Name : address) : typeof v.eventName === 'string' ? v.eventName : address;
+  return {
+    address,
+    module: '',
+    mode: 'managed',
+    type: kind === 'snapshot' ? TRAIL_ENTITY : EVENT_ENTITY,
+    name,
+    values,
+    location: { file, range },
+    blockRange: range,
+    ranges: {},
+    moduleCalls: [],
+    dependsOn: [],
+    references: {},
+  };
+}
+
+/** The Project of one snapshot or event input. */
+export function dataProject(input: Extract<DataInput, { kind: 'snapshot' | 'events' }>): Project {
+  return { root: input.path, resources: input.records.map((r) => recordResource(input.path, r, input.kind)), modules: [], diagnostics: [], files: [] };
+}
+
+const DATA_FILE = /\.(json|jsonl|ndjson|gz)$/;
+const MAX_FILES = 100_000;
+const MAX_DEPTH = 32;
+
+/** Data files under a directory (CloudTrail's S3 layout nests them by account, region and date), sorted. */
+export function findDataFiles(dir: string, diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch (e) {
+      diagnostics.push({ severity: 'warning', code: 'unreadable', file: d, message: `cannot list directory: ${(e as Error).message}` });
+      return;
+    }
+    for (const n of names) {
+      if (n.startsWith('.') || n === 'node_modules') continue;
+      const p = join(d, n);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p, depth + 1);
+      else if (st.isFile() && DATA_FILE.test(n) && !n.endsWith('.tf.json') && !n.endsWith('.tfvars.json')) out.push(p);
+    }
+  };
+  walk(dir, 0);
+  return out;
+}
+
+/**
+ * Read data files (plans without source, snapshots, event logs) into one Project. A file that cannot be read
+ * is an error naming it; the other files are still read.
+ */
+export function loadDataFiles(files: string[], maxBytes?: number): Project {
+  const project: Project = { root: files.length === 1 ? files[0]! : '.', resources: [], modules: [], diagnostics: [], files: [] };
+  for (const f of files) {
+    const r = readDataFile(f, maxBytes ? { maxBytes } : {});
+    project.diagnostics.push(...r.diagnostics);
+    if (!r.input) continue;
+    let p: Project;
+    if (r.input.kind === 'plan') {
+      const plan = planFromValue(f, r.input.text, r.input.value);
+      project.diagnostics.push(...plan.diagnostics);
+      if (!plan.plan) continue;
+      p = planProject(plan.plan);
+    } else p = dataProject(r.input);
+    project.resources.push(...p.resources);
+    project.modules.push(...p.modules);
+    project.diagnostics.push(...p.diagnostics);
+  }
+  return project;
+}
