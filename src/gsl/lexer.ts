@@ -58,6 +58,15 @@ export function tokenize(logic: LogicText): Token[] {
       out.push({ kind: 'ident', text, start, end: i });
       continue;
     }
+    // `@name`: a key tfguard reserves (`@change`, the planned change of a plan resource). `@` cannot start
+    // an HCL identifier, so no provider attribute can have such a name.
+    if (c === '@') {
+      if (!isIdentStart(src[i + 1] ?? '')) fail(i, i + 1, 'unexpected `@`', 'write `@change`: `@` starts the name of a key tfguard reserves');
+      i++;
+      while (i < src.length && isIdentPart(src[i]!)) i++;
+      out.push({ kind: 'ident', text: src.slice(start, i), start, end: i });
+      continue;
+    }
     if (isDigit(c)) {
       // After a `.` only a list index can follow (a.0.b), never a fraction.
       const indexOnly = prev?.kind === 'punct' && prev.text === '.';

@@ -80,6 +80,19 @@ export class Parser {
 
   // ---- rule -----------------------------------------------------------------------------------
 
+  /**
+   * An entity type may have dotted parts (`aws.cloudtrail.event`, `data.aws_s3_bucket`): types that are not
+   * Terraform resource types, so they can never clash with one.
+   */
+  private dottedEntity(first: string): string {
+    let entity = first;
+    while (this.isPunct(this.peek(), '.') && this.peek(1).kind === 'ident' && this.peek(1).start === this.peek().end && this.peek().start === this.peek(-1).end) {
+      this.next();
+      entity += `.${this.next().text}`;
+    }
+    return entity;
+  }
+
   parseRule(): RuleAst {
     const first = this.peek();
     if (first.kind === 'eof') this.fail(first, 'the logic is empty', 'write a rule such as `aws_cloudtrail should have is_multi_region_trail = true`');
@@ -87,15 +100,15 @@ export class Parser {
       this.fail(first, `expected an entity type (such as \`aws_cloudtrail\`), found ${describe(first)}`, 'a rule starts with the entity type it checks');
     }
     this.next();
-    let entity = first.text;
+    let entity = this.dottedEntity(first.text);
     let aggregate = false;
-    let entityEnd = first.end;
+    let entityEnd = this.peek(-1).end;
     if (first.text.toLowerCase() === 'list' && this.isPunct(this.peek(), '<')) {
       this.next();
       const inner = this.next();
       if (inner.kind !== 'ident' || KEYWORDS.has(inner.text.toLowerCase())) this.fail(inner, `expected an entity type inside \`List<...>\`, found ${describe(inner)}`);
+      entity = this.dottedEntity(inner.text);
       entityEnd = this.expectPunct('>', 'to close `List<`').end;
-      entity = inner.text;
       aggregate = true;
     }
     const rule: RuleAst = { entity, aggregate, entitySpan: { start: first.start, end: entityEnd } };
