@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { addInputOptions, addLoadOptions, inputFlags, newLoadFlags, projectOptions } from './options.js';
 import type { InputFlags } from './inputs.js';
+import type { ProjectOptions } from '../evaluate/project.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -10,11 +11,14 @@ export const EXIT_ERROR = 2;
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Text output may use colour: standard output is a terminal and NO_COLOR is not set. */
+  color?: boolean;
 }
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
 
 /**
@@ -47,14 +51,32 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
   const scanFlags = newLoadFlags();
   const scan = program
     .command('scan')
-    .description('run every check over the Terraform under <path> and print the findings')
+    .description('run every check over the Terraform under <path> and report the findings (docs/output.md)')
     .argument('[path]', 'a directory of Terraform files, one file, a plan JSON, an AWS snapshot or a CloudTrail log (docs/plans.md)')
     .option('--checks-dir <dir>', "add a directory of the team's own checks (repeatable)", collect, [])
     .option('--show-unknown', 'also list the results that stayed unknown, with the reasons', false);
   addInputOptions(scan);
-  addLoadOptions(scan, scanFlags).action(async (path: string | undefined, opts: { checksDir: string[]; showUnknown: boolean } & InputFlags) => {
-    const { runScan } = await import('./scan.js');
-    exitCode = await runScan(path, { dirs: opts.checksDir, showUnknown: opts.showUnknown, load: projectOptions(scanFlags), inputs: inputFlags(opts), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
+  const { addScanOptions, scanFlagsFrom } = await import('./scan-flags.js');
+  addScanOptions(scan);
+  addLoadOptions(scan, scanFlags).action(async (path: string | undefined, opts: Record<string, unknown> & InputFlags) => {
+    const { runReportScan } = await import('./report-scan.js');
+    const { loadInputs } = await import('./inputs.js');
+    const env = { color: io.color ?? false, load: (p: string | undefined, load: ProjectOptions) => loadInputs(p, inputFlags(opts), load), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) };
+    exitCode = await runReportScan(path, scanFlagsFrom(scan, opts, scanFlags), env, io);
+  });
+
+  const explainFlags = newLoadFlags();
+  const explain = program
+    .command('explain')
+    .description('for each finding and unknown result: which part of the check logic was false or unknown, the values it saw, and where unknowns came from')
+    .argument('[path]', 'a directory of Terraform files, one file, or a plan JSON')
+    .option('--checks-dir <dir>', "add a directory of the team's own checks (repeatable)", collect, [])
+    .option('--check <ids>', 'explain only these checks (IDs, aliases, globs or a severity); repeatable', collect, [])
+    .option('--all', 'also explain passing results', false);
+  addInputOptions(explain);
+  addLoadOptions(explain, explainFlags).action(async (path: string | undefined, opts: { checksDir: string[]; check: string[]; all: boolean } & InputFlags) => {
+    const { runExplain } = await import('./explain.js');
+    exitCode = await runExplain(path, { checksDir: opts.checksDir, check: opts.check, all: opts.all, inputs: inputFlags(opts), load: projectOptions(explainFlags), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
   });
 
   program

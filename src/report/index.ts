@@ -1,0 +1,47 @@
+// Public API of the report stage: one model, one renderer per format.
+export { findRepoRoot, relativeTo } from './paths.js';
+export { lineHashes } from './fingerprint.js';
+export { TOOL, checkDocUri, countBySeverity, describeFinding, reportFinding } from './model.js';
+export type { Report, ReportFinding, RuleInfo } from './model.js';
+export { buildSarif, defaultCategory, renderSarif } from './sarif.js';
+export type { SarifOptions } from './sarif.js';
+export { renderText, summaryLine } from './text.js';
+export type { TextOptions } from './text.js';
+export { JSON_FORMAT_VERSION, renderJson } from './json.js';
+export { renderJunit } from './junit.js';
+export { escapeData, escapeProperty, renderGithub } from './github.js';
+export { renderMarkdown } from './markdown.js';
+import type { Report } from './model.js';
+import { renderGithub } from './github.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
+import { renderText } from './text.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  color?: boolean;
+  base?: string;
+  showUnknown?: boolean;
+  includeSuppressed?: boolean;
+}
+
+export function render(format: Format, report: Report, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, options);
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, { includeSuppressed: options.includeSuppressed ?? false });
+    case 'junit':
+      return renderJunit(report);
+    case 'github':
+      return renderGithub(report);
+    case 'markdown':
+      return renderMarkdown(report);
+  }
+}

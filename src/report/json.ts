@@ -1,0 +1,58 @@
+// The JSON format (docs/output.md, "JSON"): versioned, paths relative to the repository root, keys
+// in a fixed order, so two scans of the same input give the same bytes.
+import { SEVERITIES } from '../checks/model.js';
+import { FingerprintCache } from './fingerprint.js';
+import { TOOL, countBySeverity, type Report, type ReportFinding } from './model.js';
+import { relativeTo } from './paths.js';
+
+export const JSON_FORMAT_VERSION = 1;
+
+export function renderJson(report: Report): string {
+  const rel = (file: string): string => relativeTo(report.repoRoot, file) ?? file;
+  const hashes = new FingerprintCache();
+  const finding = (f: ReportFinding): object => {
+    const text = report.sources.get(f.file);
+    const fp = text !== undefined ? hashes.lineHash(f.file, text, f.range.start.line) : undefined;
+    return {
+      check_id: f.checkId,
+      title: f.title,
+      severity: f.severity,
+      address: f.address,
+      file: rel(f.file),
+      line: f.range.start.line,
+      column: f.range.start.column,
+      end_line: f.range.end.line,
+      end_column: f.range.end.column,
+      path: f.path ?? null,
+      value: f.value ?? null,
+      message: f.message,
+      module_call: f.via ?? null,
+      resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
+      fingerprint: fp ?? null,
+      suppressed: f.suppressed ? { kind: f.suppressed.kind, source: f.suppressed.source ?? null, reason: f.suppressed.reason ?? null, expires: f.suppressed.expires ?? null, file: f.suppressed.file ? rel(f.suppressed.file) : null, line: f.suppressed.line ?? null } : null,
+    };
+  };
+  const counts = countBySeverity(report.findings);
+  const doc = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: TOOL.name, version: TOOL.version },
+    scan_root: rel(report.scanRoot),
+    summary: {
+      findings: report.findings.length,
+      by_severity: Object.fromEntries(SEVERITIES.map((s) => [s, counts[s]])),
+      suppressed: report.suppressed.length,
+      unknown: report.unknowns.length,
+      fixed: report.fixed.length,
+      checks: report.rules.length,
+      resources: report.resources,
+      errors: report.diagnostics.filter((d) => d.severity === 'error').length,
+    },
+    checks: report.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
+    findings: report.findings.map(finding),
+    suppressed: report.suppressed.map(finding),
+    unknowns: report.unknowns.map((u) => ({ check_id: u.checkId, title: u.title, address: u.address, file: rel(u.file), line: u.range.start.line, column: u.range.start.column, reasons: u.reasons })),
+    fixed: report.fixed.map((e) => ({ check_id: e.check, address: e.address, path: e.path })),
+    diagnostics: report.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, file: rel(d.file), line: d.range?.start.line ?? null, column: d.range?.start.column ?? null, hint: d.hint ?? null })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

@@ -1,0 +1,149 @@
+// SARIF 2.1.0 for GitHub code scanning (research/ux.md §1): one run, every rule that ran, results
+// with one repository-relative location and upload-sarif's line hash, load diagnostics as tool
+// execution notifications. The output depends only on the input: no times, no absolute paths.
+import type * as Sarif from 'sarif';
+import type { Severity } from '../checks/model.js';
+import { FingerprintCache } from './fingerprint.js';
+import { SARIF_LEVEL, TOOL, checkDocUri, type Report, type ReportFinding, type RuleInfo } from './model.js';
+import { isUnderDotTerraform, pathToUri, relativeTo } from './paths.js';
+
+export interface SarifOptions {
+  /** Also emit suppressed findings, with `suppressions` (GitHub would open alerts for them). */
+  includeSuppressed?: boolean;
+}
+
+export const SECURITY_SEVERITY: Record<Severity, string | undefined> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: undefined };
+
+function provider(id: string): string | undefined {
+  const m = /^(?:D9\.TF|TFG)\.([A-Z0-9]+)\./.exec(id);
+  return m && m[1] !== 'TFGUARD' ? m[1]!.toLowerCase() : undefined;
+}
+
+function helpText(r: RuleInfo): string {
+  const parts = [r.description.trim(), `Remediation:\n${r.remediation.trim()}`];
+  if (r.references.length) parts.push(`References:\n${r.references.map((u) => `- ${u}`).join('\n')}`);
+  return parts.join('\n\n');
+}
+
+function helpMarkdown(r: RuleInfo): string {
+  const parts = [`**${r.title}** (${r.id}, severity ${r.severity})`, r.description.trim(), `## Remediation\n\n${r.remediation.trim()}`];
+  const compliance = Object.entries(r.compliance).flatMap(([fw, versions]) => Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(', ')} |`));
+  if (compliance.length) parts.push(`## Compliance\n\n| framework | version | sections |\n|---|---|---|\n${compliance.join('\n')}`);
+  const aliases = Object.entries(r.aliases).filter(([, ids]) => ids && ids.length);
+  if (aliases.length) parts.push(`## Same check in other tools\n\n${aliases.map(([tool, ids]) => `- ${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('\n')}`);
+  if (r.references.length) parts.push(`## References\n\n${r.references.map((u) => `- <${u}>`).join('\n')}`);
+  return parts.join('\n\n');
+}
+
+function firstSentence(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 1000 ? `${t.slice(0, 997)}...` : t;
+}
+
+function ruleDescriptor(r: RuleInfo): Sarif.ReportingDescriptor {
+  const tags = ['security', 'terraform', ...(provider(r.id) ? [provider(r.id)!] : []), r.severity];
+  const securitySeverity = SECURITY_SEVERITY[r.severity];
+  return {
+    id: r.id,
+    name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase()),
+    shortDescription: { text: firstSentence(r.title) },
+    fullDescription: { text: firstSentence(r.description) },
+    help: { text: helpText(r), markdown: helpMarkdown(r) },
+    helpUri: checkDocUri(r.id),
+    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+    properties: {
+      tags: [...new Set(tags)],
+      precision: 'high',
+      ...(securitySeverity ? { 'security-severity': securitySeverity } : { problem: { severity: 'recommendation' } }),
+      ...(Object.keys(r.compliance).length ? { compliance: r.compliance } : {}),
+      ...(r.mitre.length ? { mitre: r.mitre } : {}),
+      ...(Object.keys(r.aliases).length ? { aliases: r.aliases } : {}),
+    },
+  };
+}
+
+/** A repository-relative URI for a file, or undefined when it must not appear (outside the repo, under .terraform/). */
+export function sarifUri(report: Report, file: string): string | undefined {
+  const rel = relativeTo(report.repoRoot, file);
+  if (rel === undefined || rel === '.' || isUnderDotTerraform(rel)) return undefined;
+  return pathToUri(rel);
+}
+
+/** `tfguard/` for a scan of the repository root, `tfguard/<dir>/` for a sub-directory. */
+export function automationId(report: Report): string {
+  return `${report.category.replace(/\/+$/, '')}/`;
+}
+
+export function defaultCategory(report: Pick<Report, 'repoRoot' | 'scanRoot'>): string {
+  const rel = relativeTo(report.repoRoot, report.scanRoot);
+  if (!rel || rel === '.') return TOOL.name;
+  return `${TOOL.name}/${rel.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+}
+
+export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Log {
+  const rules = report.rules.map(ruleDescriptor);
+  const index = new Map(report.rules.map((r, i) => [r.id, i]));
+  const hashes = new FingerprintCache();
+  const notifications: Sarif.Notification[] = [];
+  const results: Sarif.Result[] = [];
+  const shown = options.includeSuppressed ? [...report.findings, ...report.suppressed] : report.findings;
+  for (const f of sortFindings(shown)) {
+    const uri = sarifUri(report, f.file);
+    if (uri === undefined) {
+      notifications.push({ level: 'warning', message: { text: `${f.checkId} on ${f.address} is left out: its file is outside the repository or under .terraform/ (${f.file.split(/[\\/]/).pop()})` }, descriptor: { id: 'unreportable-location' } });
+      continue;
+    }
+    const text = report.sources.get(f.file);
+    const region: Sarif.Region = { startLine: f.range.start.line, startColumn: f.range.start.column, endLine: f.range.end.line, endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1) };
+    const hash = text !== undefined ? hashes.lineHash(f.file, text, f.range.start.line) : undefined;
+    const result: Sarif.Result = {
+      ruleId: f.checkId,
+      ruleIndex: index.get(f.checkId)!,
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri }, ...(text !== undefined ? { region } : {}) },
+          logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
+        },
+      ],
+      ...(hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {}),
+      properties: { address: f.address, ...(f.path ? { attribute: f.path } : {}), ...(f.via ? { module: f.via } : {}) },
+    };
+    if (f.suppressed) {
+      result.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', status: 'accepted', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
+    }
+    results.push(result);
+  }
+  for (const d of report.diagnostics) {
+    const uri = sarifUri(report, d.file);
+    notifications.push({
+      level: d.severity === 'note' ? 'note' : d.severity,
+      message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
+      descriptor: { id: d.code },
+      ...(uri !== undefined ? { locations: [{ physicalLocation: { artifactLocation: { uri }, ...(d.range ? { region: { startLine: d.range.start.line, startColumn: d.range.start.column } } : {}) } }] } : {}),
+    });
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL.name, semanticVersion: TOOL.version, version: TOOL.version, informationUri: TOOL.informationUri, rules } },
+        automationDetails: { id: automationId(report) },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: !report.diagnostics.some((d) => d.severity === 'error'), toolExecutionNotifications: notifications }],
+        results,
+      },
+    ],
+  };
+}
+
+function sortFindings(list: readonly ReportFinding[]): ReportFinding[] {
+  const key = (f: ReportFinding): string => `${f.file}\u0000${String(f.range.start.line).padStart(9, '0')}\u0000${String(f.range.start.column).padStart(9, '0')}\u0000${f.checkId}\u0000${f.address}`;
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+export function renderSarif(report: Report, options: SarifOptions = {}): string {
+  return JSON.stringify(buildSarif(report, options), null, 2) + '\n';
+}

@@ -1,0 +1,80 @@
+// The terminal format: findings grouped by file, each with the offending source line and a marker
+// under the range, then a summary by severity. Colour only when asked (a TTY without NO_COLOR).
+import { relative } from 'node:path';
+import { SEVERITIES, type Severity } from '../checks/model.js';
+import { countBySeverity, type Report, type ReportFinding } from './model.js';
+
+export interface TextOptions {
+  color?: boolean;
+  /** Paths are shown relative to this directory (default: the working directory). */
+  base?: string;
+  /** List unknown results with their reasons. */
+  showUnknown?: boolean;
+}
+
+const SGR: Record<Severity | 'dim' | 'bold' | 'green', string> = { critical: '1;35', high: '1;31', medium: '33', low: '36', info: '2', dim: '2', bold: '1', green: '32' };
+
+/** Strip control characters so scanned text cannot drive the terminal. */
+export function inert(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const paint = (code: keyof typeof SGR, s: string): string => (options.color ? `\u001b[${SGR[code]}m${s}\u001b[0m` : s);
+  const base = options.base ?? process.cwd();
+  const show = (file: string): string => inert(relative(base, file) || '.');
+  const out: string[] = [];
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, findings] of byFile) {
+    out.push(paint('bold', show(file)));
+    const lines = report.sources.get(file)?.split('\n');
+    for (const f of findings) {
+      const { line, column } = f.range.start;
+      out.push(`  ${line}:${column}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
+      const src = lines?.[line - 1];
+      if (src !== undefined) {
+        const shown = inert(src.replace(/\t/g, ' ').replace(/\r$/, ''));
+        const n = String(line);
+        const width = f.range.end.line === line ? Math.max(1, f.range.end.column - column) : Math.max(1, shown.length - column + 1);
+        out.push(`    ${paint('dim', `${n} |`)} ${shown}`);
+        out.push(`    ${' '.repeat(n.length)} ${paint('dim', '|')} ${' '.repeat(column - 1)}${paint(f.severity, '^'.repeat(width))}`);
+      }
+      if (f.resourceLocation) out.push(`    ${paint('dim', `resource in ${show(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+    }
+    out.push('');
+  }
+  if (options.showUnknown && report.unknowns.length) {
+    out.push('Unknown results (no finding: a value the check needs is not known):');
+    for (const u of report.unknowns) {
+      out.push(`  ${show(u.file)}:${u.range.start.line}:${u.range.start.column}  ${u.checkId}  ${inert(u.address)}`);
+      for (const r of u.reasons) out.push(`      ${inert(r)}`);
+    }
+    out.push('');
+  }
+  if (report.fixed.length) {
+    out.push(paint('green', 'Fixed since the baseline:'));
+    for (const e of report.fixed) out.push(`  ${e.check}  ${inert(e.address)}${e.path ? ` (${inert(e.path)})` : ''}`);
+    out.push('');
+  }
+  out.push(summaryLine(report));
+  return out.join('\n') + '\n';
+}
+
+const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(report: Report): string {
+  const counts = countBySeverity(report.findings);
+  const parts = [report.findings.length ? `${plural(report.findings.length, 'finding')} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ')})` : 'no findings'];
+  parts.push(`${plural(report.rules.length, 'check')} over ${plural(report.resources, 'resource')}`);
+  const inline = report.suppressed.filter((f) => f.suppressed?.kind === 'inline').length;
+  const baseline = report.suppressed.length - inline;
+  if (inline) parts.push(`${inline} suppressed inline`);
+  if (baseline) parts.push(`${baseline} in the baseline`);
+  if (report.fixed.length) parts.push(`${report.fixed.length} fixed since the baseline`);
+  if (report.unknowns.length) parts.push(plural(report.unknowns.length, 'unknown result'));
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors) parts.push(`${plural(errors, 'error')} in the input: results may be incomplete`);
+  return parts.join('; ');
+}
