@@ -88,6 +88,16 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
       exitCode = await runTests({ dirs: opts.checksDir, ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
     });
 
+  program
+    .command('docs')
+    .description('write the check catalog: one Markdown page per check and an index with coverage matrices')
+    .requiredOption('--out <dir>', 'directory to write the pages into')
+    .option('--checks-dir <dir>', 'also document the checks of this directory (repeatable)', collect, [])
+    .action(async (opts: { out: string; checksDir: string[] }) => {
+      const { runDocs } = await import('./docs.js');
+      exitCode = runDocs(opts.out, { dirs: opts.checksDir, ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
