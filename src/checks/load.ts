@@ -6,7 +6,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Diagnostic, Range } from '../load/ast.js';
 import { type CompiledRule, compileRule } from '../gsl/index.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
-import type { Check, CheckDefinition, CheckTest } from './model.js';
+import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
 import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText } from './yaml-source.js';
 
@@ -183,9 +183,11 @@ function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, e
   const path = ['tests', i];
   const at = nodeRange(src, path);
   const name = fieldName(path);
-  if ((t.terraform === undefined) === (t.resource === undefined)) {
-    err(at, `${name} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet) or \`resource\` (type and JSON values)`);
+  const inputs = TEST_INPUTS.filter((k) => t[k] !== undefined);
+  if (inputs.length !== 1) {
+    err(at, `${name} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(' and ')}` : ''}`);
   }
+  if (t.now !== undefined && Number.isNaN(Date.parse(t.now))) err(nodeRange(src, [...path, 'now']), `${name}.now is not a timestamp: ${JSON.stringify(t.now)}`, 'write an ISO-8601 time such as 2019-01-01T12:00:00Z');
   const out: CheckTest = { ...t, fileLine: at.start.line };
   if (t.terraform !== undefined) {
     const s = scalarText(src, [...path, 'terraform']);

@@ -10,6 +10,9 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ALIAS_TOOLS = ['checkov', 'trivy', 'tfsec', 'kics', 'terrascan', 'panther'] as const;
 export type AliasTool = (typeof ALIAS_TOOLS)[number];
 
+/** The inputs a check test can give; exactly one per test. */
+export const TEST_INPUTS = ['terraform', 'resource', 'plan', 'snapshot', 'log'] as const;
+
 export interface CheckTest {
   name: string;
   expect: 'fail' | 'pass' | 'unknown';
@@ -17,6 +20,12 @@ export interface CheckTest {
   terraform?: string;
   /** Or one resource given as JSON values. */
   resource?: { type: string; values: Record<string, unknown> };
+  /** Or a plan (`terraform show -json`), an AWS snapshot of one trail, or one CloudTrail event (docs/plans.md). */
+  plan?: Record<string, unknown>;
+  snapshot?: Record<string, unknown>;
+  log?: Record<string, unknown>;
+  /** The time `before()`/`after()` count from (ISO-8601); default the time of the run. */
+  now?: string;
   /** With `terraform` and `expect: fail`: the line of the snippet the finding must be on. */
   line?: number;
   /** Where the test starts in the check file (1-based line). */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Project, Resource } from '../evaluate/model.js';
 import { loadProject } from '../evaluate/project.js';
+import { testInputProject } from '../evaluate/data.js';
 import { type ObjectValue, fromJSON } from '../evaluate/value.js';
 import type { Check, CheckRunResult, CheckTest } from './model.js';
 import { runChecks } from './run.js';
@@ -45,9 +46,15 @@ export async function runCheckTests(checks: readonly Check[], options: TestRunOp
             out.push({ check, test, passed: false, got: 'error', message: `the snippet does not load: ${where}: ${d.message}` });
             continue;
           }
-          out.push(judge(check, test, runChecks([check], project, options)));
+          out.push(judge(check, test, runChecks([check], project, runOptions(test, options))));
+        } else if (test.resource !== undefined) {
+          out.push(judge(check, test, runChecks([check], resourceProject(check, test), runOptions(test, options))));
         } else {
-          out.push(judge(check, test, runChecks([check], resourceProject(check, test), options)));
+          // plan / snapshot / log: read by the same readers as files (docs/plans.md).
+          const key = test.plan !== undefined ? 'plan' : test.snapshot !== undefined ? 'snapshot' : 'log';
+          const input = testInputProject(key, (test.plan ?? test.snapshot ?? test.log)!, check.file, test.fileLine);
+          if (!input.project) out.push({ check, test, passed: false, got: 'error', message: `the ${key} cannot be read: ${input.error}` });
+          else out.push(judge(check, test, runChecks([check], input.project, runOptions(test, options))));
         }
       }
     }
@@ -55,6 +62,11 @@ export async function runCheckTests(checks: readonly Check[], options: TestRunOp
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
   return out;
+}
+
+/** A test's own `now` replaces the run's. */
+function runOptions(test: CheckTest, options: TestRunOptions): TestRunOptions {
+  return test.now !== undefined ? { ...options, now: Date.parse(test.now) } : options;
 }
 
 /** A project of the one resource a JSON test gives (address `<type>.test`). */

@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, Range } from '../load/ast.js';
-import { type DataInput, type DataRecord, readDataFile } from '../load/data-file.js';
+import { type DataInput, type DataRecord, classifyText, readDataFile } from '../load/data-file.js';
 import type { Project, Resource } from './model.js';
 import { planProject } from './plan.js';
 import { planFromValue } from '../load/plan.js';
@@ -104,4 +104,29 @@ export function loadDataFiles(files: string[], maxBytes?: number): Project {
     project.diagnostics.push(...p.diagnostics);
   }
   return project;
+}
+
+/**
+ * The Project of a check test's JSON input (`plan`, `snapshot` or `log`), read by the same readers as files:
+ * every resource stands at `line` of the check file. An input of the wrong kind is an error message.
+ */
+export function testInputProject(key: 'plan' | 'snapshot' | 'log', value: Record<string, unknown>, file: string, line: number): { project?: Project; error?: string } {
+  const text = JSON.stringify(value);
+  const r = classifyText(file, text);
+  const want = key === 'log' ? 'events' : key;
+  if (!r.input) return { error: r.diagnostics.map((d) => d.message).join('; ') };
+  if (r.input.kind !== want) return { error: `\`${key}\` holds ${r.input.kind === 'plan' ? 'a plan' : r.input.kind === 'events' ? 'a CloudTrail event' : 'a CloudTrail trail'}` };
+  let project: Project;
+  if (r.input.kind === 'plan') {
+    const p = planFromValue(file, text, r.input.value);
+    if (!p.plan) return { error: p.diagnostics.map((d) => d.message).join('; ') };
+    project = planProject(p.plan);
+  } else project = dataProject(r.input);
+  const at = { line, column: 1, offset: 0 };
+  const range: Range = { start: at, end: at };
+  for (const res of project.resources) {
+    res.location = { file, range };
+    res.blockRange = range;
+  }
+  return { project };
 }
