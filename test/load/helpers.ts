@@ -1,6 +1,5 @@
 // Shared helpers for the load tests.
 import type { Diagnostic, Expr, File, Range } from '../../src/load/ast.js';
-import { formatDiagnostic } from '../../src/load/hcl/index.js';
 
 /** `line:col-line:col` of a range (1-based). */
 export function at(r: Range): string {
@@ -16,6 +15,12 @@ export function attr(f: File, name: string): Expr {
   const a = f.body.attributes.find((x) => x.name === name);
   if (!a) throw new Error(`no attribute ${name}`);
   return a.expr;
+}
+
+/** `file:line:col: message`, the one-line form the tests assert. */
+function formatDiagnostic(d: Diagnostic): string {
+  const at = d.range ? `:${d.range.start.line}:${d.range.start.column}` : '';
+  return `${d.file}${at}: ${d.message}`;
 }
 
 export function messages(ds: Diagnostic[]): string[] {

@@ -72,7 +72,7 @@ export class Ctx {
 
   /**
    * Report a problem at [start, end) of the parsed text. The message does not repeat the file and position
-   * (they are in `file` and `range`; see formatDiagnostic).
+   * (they are in `file` and `range`; reporters format them, see src/report/diagnostics.ts).
    */
   error(code: string, start: number, end: number, message: string, hint?: string): void {
     const range = this.range(start, end);
@@ -94,8 +94,3 @@ export class Ctx {
   }
 }
 
-/** `file:line:col: message` — the one-line form used by tests and plain-text output. */
-export function formatDiagnostic(d: Diagnostic): string {
-  const at = d.range ? `:${d.range.start.line}:${d.range.start.column}` : '';
-  return `${d.file}${at}: ${d.message}`;
-}

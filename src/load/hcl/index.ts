@@ -6,7 +6,6 @@ import { Ctx } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
 
-export { formatDiagnostic } from './context.js';
 
 function requireParser(): void {
   if (!isParserReady()) throw new Error('parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up');
