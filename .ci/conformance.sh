@@ -26,3 +26,6 @@ node dist/test/conformance/corpus.js --corpus "$corpus"
 
 # 3. Plans: every plan of the corpus loads (the invalid one gives a clear error) with the resources of planned_values.
 node dist/test/conformance/plans.js "$shared/corpus/plans"
+
+# 4. Peers' fixtures: every fixture with an expected result scanned with the aliased check (docs/conformance.md).
+node dist/test/conformance/peers.js "$shared/corpus/peers"
