@@ -1,0 +1,130 @@
+// Plans as projects: resources of planned_values (root and child modules) and deletions, unknowns from
+// after_unknown with configuration references, @change, and findings on the same .tf lines as for the code.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadChecks, runChecks, type Finding } from '../../src/checks/index.js';
+import { loadPlanProject, planProject } from '../../src/evaluate/plan.js';
+import { loadProject } from '../../src/evaluate/project.js';
+import { Unknown, isObject } from '../../src/evaluate/value.js';
+import { planFromValue } from '../../src/load/plan.js';
+import { fixture, repoRoot } from '../helpers/paths.js';
+
+const config = fixture('plan', 'config');
+const planFile = join(config, 'plan.json');
+const { checks, diagnostics: checkDiagnostics } = loadChecks([{ dir: join(repoRoot, 'checks'), builtin: true }]);
+
+describe('plan to project', () => {
+  it('has the resources of planned_values, then the deleted ones', async () => {
+    const p = await loadPlanProject(planFile, { sourceDir: null });
+    assert.deepEqual(p.resources.map((r) => r.address), [
+      'aws_cloudtrail.main',
+      'aws_cloudtrail.regional[0]',
+      'aws_cloudtrail.regional[1]',
+      'aws_kms_key.trail',
+      'module.remote.aws_cloudtrail.this',
+      'module.team["blue"].aws_cloudtrail.this',
+      'module.team["red"].aws_cloudtrail.this',
+      'aws_cloudtrail.legacy',
+    ]);
+    const blue = p.resources[5]!;
+    assert.equal(blue.module, 'module.team["blue"]');
+    assert.equal(p.resources[1]!.index, 0);
+  });
+
+  it('values known only after apply are Unknown; with configuration references they are set and name them', async () => {
+    const p = await loadPlanProject(planFile, { sourceDir: null });
+    const main = p.resources[0]!;
+    const kms = main.values.kms_key_id;
+    assert.ok(kms instanceof Unknown);
+    assert.equal(kms.nonEmpty, true);
+    assert.deepEqual(kms.refs, ['aws_kms_key.trail.arn']);
+    assert.deepEqual({ ...main.references }, { kms_key_id: ['aws_kms_key.trail.arn'] });
+    const arn = p.resources[1]!.values.arn;
+    assert.ok(arn instanceof Unknown);
+    assert.equal(arn.nonEmpty, false);
+    assert.equal(arn.describe(), 'aws_cloudtrail.regional[0].arn is known only after apply');
+  });
+
+  it('references are module-qualified; var/each/count references are dropped', () => {
+    const doc = JSON.parse(readFileSync(planFile, 'utf8')) as Record<string, unknown>;
+    const conf = (doc.configuration as { root_module: { module_calls: { team: { module: { resources: { expressions: Record<string, unknown> }[] } } } } }).root_module;
+    conf.module_calls.team.module.resources[0]!.expressions.kms_key_id = { references: ['aws_kms_key.k.arn', 'aws_kms_key.k', 'var.name'] };
+    const plan = planFromValue('plan.json', JSON.stringify(doc), doc).plan!;
+    const red = planProject(plan).resources.find((r) => r.address === 'module.team["red"].aws_cloudtrail.this')!;
+    assert.deepEqual({ ...red.references }, { kms_key_id: ['module.team["red"].aws_kms_key.k.arn'] });
+  });
+
+  it('@change holds actions, before and after; deleted resources keep their last values', async () => {
+    const p = await loadPlanProject(planFile, { sourceDir: null });
+    const change = p.resources[0]!.values['@change'];
+    assert.ok(isObject(change));
+    assert.deepEqual(change.actions, ['update']);
+    assert.ok(isObject(change.before) && change.before.enable_logging === true);
+    assert.ok(isObject(change.after) && change.after.enable_logging === false);
+    const legacy = p.resources[7]!;
+    assert.equal(legacy.values.name, 'legacy');
+    assert.ok(isObject(legacy.values['@change']));
+    assert.equal((legacy.values['@change'] as { after: unknown }).after, null);
+  });
+
+  it('without source, a resource stands where its address first appears in the plan', async () => {
+    const p = await loadPlanProject(planFile, { sourceDir: null });
+    const text = readFileSync(planFile, 'utf8').split('\n');
+    for (const r of p.resources) {
+      assert.equal(r.location.file, planFile);
+      assert.ok(text[r.location.range.start.line - 1]!.includes(`"address": ${JSON.stringify(r.address)}`), r.address);
+    }
+  });
+});
+
+const key = (f: Finding): string => `${f.checkId} ${f.address} ${relative(config, f.file)}:${f.range.start.line}:${f.range.start.column}`;
+
+describe('findings on plan resources land on the .tf lines', () => {
+  it('the same findings, on the same lines, as for the Terraform code', async () => {
+    assert.deepEqual(checkDiagnostics, []);
+    const hcl = await loadProject(config, { env: {} });
+    const plan = await loadPlanProject(planFile, { env: {} });
+    assert.equal(plan.diagnostics.filter((d) => d.severity === 'error').length, 0);
+    const hclFindings = runChecks(checks, hcl).findings.map(key).sort();
+    const hclAddresses = new Set(hcl.resources.map((r) => r.address));
+    const planFindings = runChecks(checks, plan)
+      .findings.filter((f) => hclAddresses.has(f.address) && !['TFG.AWS.CLOUDTRAIL.30', 'TFG.AWS.CLOUDTRAIL.31', 'TFG.AWS.CLOUDTRAIL.32'].includes(f.checkId))
+      .map(key)
+      .sort();
+    assert.ok(hclFindings.length >= 10, `expected code findings, got ${hclFindings.length}`);
+    assert.deepEqual(planFindings, hclFindings);
+    // Spot checks: count and for_each instances on their block and attribute lines.
+    assert.ok(hclFindings.includes('D9.TF.AWS.LOG.01 aws_cloudtrail.main main.tf:8:3'));
+    assert.ok(hclFindings.includes('D9.TF.AWS.LOG.01 aws_cloudtrail.regional[1] main.tf:17:3'));
+    assert.ok(hclFindings.includes('TFG.AWS.CLOUDTRAIL.1 module.team["red"].aws_cloudtrail.this modules/trail/main.tf:5:1'));
+  });
+
+  it('change findings: on the changed attribute, on the block, at the remote module call, in the plan for deleted code', async () => {
+    const plan = await loadPlanProject(planFile, { env: {} });
+    const got = runChecks(checks, plan).findings.filter((f) => /^TFG\.AWS\.CLOUDTRAIL\.3[0-2]$/.test(f.checkId)).map(key).sort();
+    const legacyLine = readFileSync(planFile, 'utf8').split('\n').findIndex((l) => l.includes('"address": "aws_cloudtrail.legacy"')) + 1;
+    assert.deepEqual(got, [
+      `TFG.AWS.CLOUDTRAIL.30 aws_cloudtrail.legacy plan.json:${legacyLine}:7`,
+      'TFG.AWS.CLOUDTRAIL.30 aws_cloudtrail.main main.tf:10:3',
+      'TFG.AWS.CLOUDTRAIL.31 aws_cloudtrail.main main.tf:5:1',
+      'TFG.AWS.CLOUDTRAIL.31 aws_cloudtrail.regional[0] main.tf:13:1',
+      'TFG.AWS.CLOUDTRAIL.31 aws_cloudtrail.regional[1] main.tf:13:1',
+      'TFG.AWS.CLOUDTRAIL.31 module.remote.aws_cloudtrail.this main.tf:26:1',
+      'TFG.AWS.CLOUDTRAIL.31 module.team["red"].aws_cloudtrail.this modules/trail/main.tf:5:1',
+      'TFG.AWS.CLOUDTRAIL.32 aws_cloudtrail.main main.tf:5:1',
+    ]);
+    const remote = plan.resources.find((r) => r.address === 'module.remote.aws_cloudtrail.this')!;
+    assert.deepEqual(remote.moduleCalls.map((c) => [c.address, c.source, c.location.range.start.line]), [['module.remote', 'terraform-aws-modules/cloudtrail/aws', 26]]);
+    const red = plan.resources.find((r) => r.address === 'module.team["red"].aws_cloudtrail.this')!;
+    assert.deepEqual(red.moduleCalls.map((c) => [c.address, c.location.range.start.line]), [['module.team["red"]', 20]]);
+    assert.deepEqual(plan.diagnostics.map((d) => d.code), ['plan-unplaced']);
+  });
+
+  it('--source-dir that is not a directory is an error', async () => {
+    const p = await loadPlanProject(planFile, { sourceDir: join(config, 'nope') });
+    assert.deepEqual(p.diagnostics.map((d) => [d.severity, d.code, d.message]), [['error', 'source-dir', '--source-dir is not a directory']]);
+    assert.equal(p.resources.length, 8, 'the plan is still read; findings point at the plan file');
+  });
+});
