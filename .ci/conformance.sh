@@ -29,3 +29,28 @@ node dist/test/conformance/plans.js "$shared/corpus/plans"
 
 # 4. Peers' fixtures: every fixture with an expected result scanned with the aliased check (docs/conformance.md).
 node dist/test/conformance/peers.js "$shared/corpus/peers"
+
+# 3. SARIF: scan fixtures into SARIF files, validate them against the OASIS schema (ajv-draft-04), then
+#    with Microsoft's SARIF multitool with GitHub's ingestion rules on (GH1001-GH1007 enabled through
+#    an XML config). The multitool exits 0 even on errors, so its output log is read instead.
+sarif="$work/sarif"
+mkdir -p "$sarif"
+for dir in fixtures/report/tf fixtures/cloudtrail; do
+  name=$(echo "$dir" | tr '/' '-')
+  node bin/tfguard.js scan "$dir" --checks-dir fixtures/report/checks --no-config --soft-fail --format "sarif=$sarif/$name.sarif" --format "json=$sarif/$name.json" >/dev/null
+  node bin/tfguard.js scan "$dir" --checks-dir fixtures/report/checks --no-config --soft-fail --sarif-include-suppressed --format "sarif=$sarif/$name-suppressed.sarif" >/dev/null
+done
+node dist/test/conformance/sarif.js "$shared/schemas/sarif-schema-2.1.0.json" "$sarif"/*.sarif
+if npm install --prefix "$work/multitool" --no-save --no-audit --no-fund @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1; then
+  mt="$work/multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+  chmod u+x "$mt"
+  "$mt" export-validation-config "$work/mt-cfg.xml" >/dev/null
+  sed -E -i '/Key="GH100[1-7]\./{n;s/Value="Default"/Value="Error"/}' "$work/mt-cfg.xml"
+  for f in "$sarif"/*.sarif; do
+    "$mt" validate "$f" --rule-kind "Sarif;Ghas" -c "$work/mt-cfg.xml" -o "$f.validation" --log ForceOverwrite >/dev/null
+    node -e 'const l=JSON.parse(require("fs").readFileSync(process.argv[1]));const r=l.runs.flatMap(x=>x.results||[]);for(const x of r)console.log(`${process.argv[2]}: ${x.level??"warning"} ${x.ruleId}`);process.exit(r.some(x=>(x.level??"warning")==="error")?1:0)' "$f.validation" "$f"
+    echo "$f: multitool (Sarif;Ghas with GH1001-GH1007): no errors"
+  done
+else
+  echo "WARNING: @microsoft/sarif-multitool could not be installed from npm; SARIF checked against the schema only"
+fi
