@@ -1,6 +1,6 @@
 // tree-sitter body / block / attribute nodes → Body, Block, Attribute (src/load/ast.ts).
 import type { Attribute, Block, Body, Expr } from '../ast.js';
-import type { Node } from '../treesitter.js';
+import type { CstNode as Node } from './cst.js';
 import type { Ctx } from './context.js';
 import { convertExpr, invalid } from './expr.js';
 import { kids } from './nodes.js';
@@ -36,7 +36,7 @@ function fillBody(n: Node, body: Body, cx: Ctx, depth: number): void {
     }
     // Go HCL: each attribute and block ends with a newline.
     const next = items[i + 1];
-    if (next && !c.hasError && (next.type === 'attribute' || next.type === 'block') && next.startPosition.row === c.endPosition.row) {
+    if (next && !c.hasError && (next.type === 'attribute' || next.type === 'block') && cx.row(next.startIndex) === cx.row(c.endIndex)) {
       const what = c.type === 'attribute' ? 'argument' : 'block definition';
       cx.error('syntax', next.startIndex, next.endIndex, `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`, `put each ${c.type === 'attribute' ? 'attribute' : 'block'} on its own line`);
     }
@@ -66,7 +66,7 @@ function block(n: Node, cx: Ctx, depth: number): Block | undefined {
   }
   const open = k.find((c) => c.type === 'block_start');
   const afterType = k[1];
-  if (afterType && afterType.startPosition.row > typeNode.endPosition.row && !typeNode.isMissing) {
+  if (afterType && cx.row(afterType.startIndex) > cx.row(typeNode.endIndex) && !typeNode.isMissing) {
     // `foo` alone on a line: tree-sitter reads it as the type of a block whose header continues below.
     let at = typeNode.endIndex;
     while (at < cx.src.length && /\s/.test(cx.src[at]!)) at++;
@@ -98,10 +98,10 @@ function singleLineBlock(open: Node | undefined, inner: Node, close: Node | unde
   if (!open || !close || close.isMissing) return true;
   const items = kids(inner).filter((c) => c.type === 'attribute' || c.type === 'block');
   const first = items[0];
-  if (!first || first.startPosition.row !== open.startPosition.row) return false;
+  if (!first || cx.row(first.startIndex) !== cx.row(open.startIndex)) return false;
   if (first.type === 'block') {
     cx.error('syntax', first.startIndex, first.endIndex, 'a block on one line can hold only a single attribute, found a nested block', 'put the nested block on its own line');
-  } else if (items.length > 1 || first.endPosition.row !== close.startPosition.row) {
+  } else if (items.length > 1 || cx.row(first.endIndex) !== cx.row(close.startIndex)) {
     const after = items[1] && items[1].startIndex < close.startIndex ? items[1] : close;
     cx.error('syntax', after.startIndex, after.endIndex, `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after.firstChild ?? after))}`, "move the attribute to its own line below '{'");
   }
@@ -112,7 +112,7 @@ function singleLineBlock(open: Node | undefined, inner: Node, close: Node | unde
 function closeOnOwnLine(inner: Node, close: Node | undefined, cx: Ctx): void {
   if (!close || close.isMissing || inner.hasError) return;
   const last = inner.lastNamedChild;
-  if (!last || (last.type !== 'attribute' && last.type !== 'block') || last.endPosition.row !== close.startPosition.row) return;
+  if (!last || (last.type !== 'attribute' && last.type !== 'block') || cx.row(last.endIndex) !== cx.row(close.startIndex)) return;
   const what = last.type === 'attribute' ? 'argument' : 'block definition';
   cx.error('syntax', close.startIndex, close.endIndex, `missing newline after ${what}: found "}" on the same line`, "put the closing '}' on its own line");
 }

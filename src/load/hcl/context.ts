@@ -1,6 +1,6 @@
 // Conversion context: source text, offset → position mapping, diagnostics, recursion guard.
 import type { Diagnostic, Pos, Range } from '../ast.js';
-import type { Node } from '../treesitter.js';
+import type { CstNode } from './cst.js';
 
 /**
  * Recursion budget of the expression converter: deeper nesting becomes an `invalid` expression with a diagnostic
@@ -57,16 +57,39 @@ export class Ctx {
     };
   }
 
+  private srcLineStarts: number[] | undefined;
+
+  /** 0-based line of an offset in the parsed text (tree-sitter's row: only '\n' ends a line). */
+  row(srcOffset: number): number {
+    let starts = this.srcLineStarts;
+    if (!starts) {
+      if (this.base === 0 && this.userLength === this.src.length) starts = this.lineStarts;
+      else {
+        starts = [0];
+        for (let i = this.src.indexOf('\n'); i !== -1; i = this.src.indexOf('\n', i + 1)) starts.push(i + 1);
+      }
+      this.srcLineStarts = starts;
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= srcOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   range(start: number, end: number): Range {
     if (this.fixed) return this.fixed;
     return { start: this.pos(start), end: this.pos(end) };
   }
 
-  nodeRange(n: Node): Range {
+  nodeRange(n: CstNode): Range {
     return this.range(n.startIndex, n.endIndex);
   }
 
-  text(n: Node): string {
+  text(n: CstNode): string {
     return this.src.slice(n.startIndex, n.endIndex);
   }
 
@@ -87,7 +110,7 @@ export class Ctx {
     this.diagnostics.push(d);
   }
 
-  tooDeep(n: Node): void {
+  tooDeep(n: CstNode): void {
     if (this.depthReported) return;
     this.depthReported = true;
     this.error('syntax', n.startIndex, n.endIndex, 'expression is nested too deeply; tfguard does not analyse it', 'simplify the expression');

@@ -4,7 +4,7 @@
 // before the real mistake (a whole block whose body has a bad line). For body-level ERROR nodes we re-read the
 // tokens with a small state machine for HCL bodies (name = value / type "label" { … }) to find the first token
 // that does not fit and say what was expected there.
-import type { Node } from '../treesitter.js';
+import type { CstNode as Node } from './cst.js';
 import type { Ctx } from './context.js';
 
 const MAX_SYNTAX_ERRORS = 5;

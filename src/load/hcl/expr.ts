@@ -4,7 +4,7 @@
 // call, `(` expression `)`, …) followed by postfix nodes (get_attr, index, splat). Binary operands are such
 // runs too. Precedence comes from the grammar and matches HCL (* / % > + - > comparisons > == != > && > ||).
 import { SPLAT_ELEMENT, type BinaryOp, type Expr, type ObjectItem } from '../ast.js';
-import type { Node } from '../treesitter.js';
+import type { CstNode as Node } from './cst.js';
 import { MAX_DEPTH, type Ctx } from './context.js';
 import { kids } from './nodes.js';
 import { convertHeredoc, convertQuoted } from './template.js';
@@ -30,7 +30,7 @@ export function convertExpr(n: Node, cx: Ctx, depth: number): Expr {
 }
 
 /** A flat run of term nodes: primary, then get_attr / index / splat. */
-function term(k: Node[], cx: Ctx, depth: number): Expr | undefined {
+function term(k: readonly Node[], cx: Ctx, depth: number): Expr | undefined {
   if (k.length === 0) return undefined;
   const start = k[0]!.startIndex;
   let i: number;

@@ -2,6 +2,7 @@
 import type { Diagnostic, Expr, File, Pos, Range } from '../ast.js';
 import { isParserReady, withTree } from '../treesitter.js';
 import { convertFile } from './body.js';
+import { copyTree } from './cst.js';
 import { Ctx } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
@@ -17,14 +18,10 @@ export function parseHcl(path: string, text: string): File {
   const cx = new Ctx(path, text);
   const file: File = { path, kind: 'hcl', body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
   try {
-    withTree(hideBareExponents(text), (tree) => {
-      const root = tree.rootNode;
-      file.body = convertFile(root, cx);
-      syntaxDiagnostics(root, cx);
-      for (const c of root.descendantsOfType('comment')) {
-        if (c) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
-      }
-    });
+    const { root, comments } = withTree(hideBareExponents(text), copyTree);
+    file.body = convertFile(root, cx);
+    syntaxDiagnostics(root, cx);
+    for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
   } catch (e) {
     internalError(cx, e);
   }
@@ -72,21 +69,19 @@ export function parseHclTemplate(path: string, text: string, range: Range): { ex
 function parseWrapped(cx: Ctx, base: number, what: string): { expr: Expr; diagnostics: Diagnostic[] } {
   let expr: Expr = { kind: 'invalid', text: cx.src.slice(base, -1), range: cx.range(base, cx.src.length - 1) };
   try {
-    withTree(hideBareExponents(cx.src), (tree) => {
-      const root = tree.rootNode;
-      const body = convertFile(root, cx);
-      syntaxDiagnostics(root, cx);
-      const a = body.attributes[0];
-      if (a && a.name === EXPR_NAME) expr = a.expr;
-      const endOfExpr = a && a.name === EXPR_NAME ? a.range.end.offset : Infinity;
-      const extra = body.blocks[0]?.range ?? body.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
-      if (extra && extra.start.offset >= endOfExpr) {
-        // Whatever follows the expression is not part of it: one clear message instead of body-level ones.
-        const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
-        cx.diagnostics.length = 0;
-        cx.diagnostics.push(...kept, { severity: 'error', code: 'syntax', file: cx.path, range: extra, message: `${what}, found more text after it`, hint: 'give one expression; put several values in a list [ … ] or an object { … }' });
-      }
-    });
+    const { root } = withTree(hideBareExponents(cx.src), copyTree);
+    const body = convertFile(root, cx);
+    syntaxDiagnostics(root, cx);
+    const a = body.attributes[0];
+    if (a && a.name === EXPR_NAME) expr = a.expr;
+    const endOfExpr = a && a.name === EXPR_NAME ? a.range.end.offset : Infinity;
+    const extra = body.blocks[0]?.range ?? body.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
+    if (extra && extra.start.offset >= endOfExpr) {
+      // Whatever follows the expression is not part of it: one clear message instead of body-level ones.
+      const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
+      cx.diagnostics.length = 0;
+      cx.diagnostics.push(...kept, { severity: 'error', code: 'syntax', file: cx.path, range: extra, message: `${what}, found more text after it`, hint: 'give one expression; put several values in a list [ … ] or an object { … }' });
+    }
   } catch (e) {
     internalError(cx, e);
   }

@@ -1,13 +1,7 @@
-// Small helpers over tree-sitter nodes.
-import type { Node } from '../treesitter.js';
+// Small helpers over syntax nodes.
+import type { CstNode } from './cst.js';
 
-/** Children without comments (comments are collected separately). */
-export function kids(n: Node): Node[] {
-  const out: Node[] = [];
-  for (const c of n.children) if (c && c.type !== 'comment') out.push(c);
-  return out;
-}
-
-export function firstOfType(list: Node[], type: string): Node | undefined {
-  return list.find((c) => c.type === type);
+/** Children without comments (comments are collected separately). Do not modify the array. */
+export function kids(n: CstNode): readonly CstNode[] {
+  return n.kids;
 }

@@ -5,7 +5,7 @@
 // to the neighbouring text, and `<<-` heredocs have their common indentation removed, so the evaluator only
 // concatenates parts.
 import type { Expr, TemplatePart } from '../ast.js';
-import type { Node } from '../treesitter.js';
+import type { CstNode as Node } from './cst.js';
 import type { Ctx } from './context.js';
 import { convertExpr, invalid } from './expr.js';
 import { kids } from './nodes.js';
@@ -40,7 +40,7 @@ export function convertHeredoc(n: Node, cx: Ctx, depth: number): Expr {
   return build(n, contentStart, contentEnd, k.slice(2, -1), true, flush, cx, depth);
 }
 
-function build(n: Node, start: number, end: number, inner: Node[], heredoc: boolean, flush: boolean, cx: Ctx, depth: number): Expr {
+function build(n: Node, start: number, end: number, inner: readonly Node[], heredoc: boolean, flush: boolean, cx: Ctx, depth: number): Expr {
   const range = cx.nodeRange(n);
   const decode = heredoc ? decodeHeredoc : decodeQuoted;
   const seq: Seq = [];
@@ -60,7 +60,7 @@ function build(n: Node, start: number, end: number, inner: Node[], heredoc: bool
 }
 
 /** Parts of the source [start, end) whose interpolations and directives are `inner` (other nodes are text). */
-function segment(start: number, end: number, inner: Node[], decode: (s: string) => string, seq: Seq, cx: Ctx, depth: number): TemplatePart[] {
+function segment(start: number, end: number, inner: readonly Node[], decode: (s: string) => string, seq: Seq, cx: Ctx, depth: number): TemplatePart[] {
   const out: TemplatePart[] = [];
   let at = start;
   const text = (to: number): void => {
@@ -98,14 +98,14 @@ function segment(start: number, end: number, inner: Node[], decode: (s: string) 
   return out;
 }
 
-function strips(k: Node[]): { stripLeft: boolean; stripRight: boolean } {
+function strips(k: readonly Node[]): { stripLeft: boolean; stripRight: boolean } {
   return {
     stripLeft: k[1]?.type === 'strip_marker',
     stripRight: k.length > 2 && k[k.length - 2]?.type === 'strip_marker',
   };
 }
 
-function marker(n: Node | undefined, seq: Seq): Node[] {
+function marker(n: Node | undefined, seq: Seq): readonly Node[] {
   if (!n) throw new Malformed();
   const k = kids(n);
   const last = k[k.length - 1];

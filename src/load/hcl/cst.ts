@@ -1,0 +1,126 @@
+// A plain JavaScript copy of a tree-sitter tree, made in one TreeCursor walk.
+//
+// Reading web-tree-sitter nodes (`node.children`, `node.type`, positions) crosses into WASM and allocates a Node
+// object per call; converting a file that way cost as much as parsing it. Here every node is visited once with a
+// cursor (type id, start and end offset; a zero-width node is also asked whether it is MISSING), and the
+// converters work on these objects only. Text is read from the source string by offset; rows come from Ctx.
+import type { Tree } from '../treesitter.js';
+
+/** tree-sitter's ERROR symbol (its id is the largest 16-bit value, not an index of Language.types). */
+const ERROR_ID = 0xffff;
+/** Parents whose children's field names the converters ask for (object_elem: key, val). */
+const FIELD_PARENTS = new Set(['object_elem']);
+const NONE: readonly CstNode[] = Object.freeze([]);
+
+export class CstNode {
+  /** All children, in source order, named or not (comments included). */
+  children: readonly CstNode[] = NONE;
+  /** Children without comments (comments are collected separately); the same array when there are none. */
+  kids: readonly CstNode[] = NONE;
+  /** This node is ERROR or MISSING, or has such a descendant (tree-sitter's hasError). */
+  hasError: boolean;
+  /** Position in parent.children. */
+  index = 0;
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    readonly parent: CstNode | null,
+    /** The field name in the parent, recorded only under FIELD_PARENTS. */
+    readonly field: string | null,
+  ) {
+    this.hasError = isMissing || type === 'ERROR';
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get firstChild(): CstNode | null {
+    return this.children[0] ?? null;
+  }
+
+  get lastChild(): CstNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  get lastNamedChild(): CstNode | null {
+    for (let i = this.children.length - 1; i >= 0; i--) if (this.children[i]!.isNamed) return this.children[i]!;
+    return null;
+  }
+
+  get nextSibling(): CstNode | null {
+    return this.parent?.children[this.index + 1] ?? null;
+  }
+
+  /** Only for children of FIELD_PARENTS nodes. */
+  childForFieldName(name: string): CstNode | null {
+    return this.children.find((c) => c.field === name) ?? null;
+  }
+}
+
+export interface Cst {
+  root: CstNode;
+  /** Every comment node, in source order. */
+  comments: CstNode[];
+}
+
+/** Copy `tree` (which the caller still owns and deletes). */
+export function copyTree(tree: Tree): Cst {
+  const language = tree.language;
+  const names = language.types;
+  const fields = language.fields;
+  const named: boolean[] = [];
+  const isNamed = (id: number): boolean => (named[id] ??= id === ERROR_ID || language.nodeTypeIsNamed(id));
+  const comments: CstNode[] = [];
+  const cursor = tree.walk();
+  try {
+    const make = (parent: CstNode | null): CstNode => {
+      const id = cursor.nodeTypeId;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      const type = id === ERROR_ID ? 'ERROR' : names[id] ?? 'ERROR';
+      const missing = start === end && cursor.nodeIsMissing;
+      const field = parent && FIELD_PARENTS.has(parent.type) ? fields[cursor.currentFieldId] ?? null : null;
+      const n = new CstNode(type, isNamed(id), missing, start, end, parent, field);
+      if (parent) {
+        n.index = parent.children.length;
+        if (parent.children === NONE) parent.children = [];
+        (parent.children as CstNode[]).push(n);
+      }
+      if (n.hasError) for (let p = parent; p && !p.hasError; p = p.parent) p.hasError = true;
+      if (type === 'comment') comments.push(n);
+      return n;
+    };
+    const root = make(null);
+    let parent = root;
+    if (cursor.gotoFirstChild()) {
+      walk: for (;;) {
+        const n = make(parent);
+        if (cursor.gotoFirstChild()) {
+          parent = n;
+          continue;
+        }
+        while (!cursor.gotoNextSibling()) {
+          cursor.gotoParent();
+          finish(parent);
+          if (parent === root) break walk;
+          parent = parent.parent!;
+        }
+      }
+    }
+    return { root, comments };
+  } finally {
+    cursor.delete();
+  }
+}
+
+function finish(n: CstNode): void {
+  const all = n.children;
+  let hasComment = false;
+  for (const c of all) if (c.type === 'comment') hasComment = true;
+  n.kids = hasComment ? all.filter((c) => c.type !== 'comment') : all;
+}
