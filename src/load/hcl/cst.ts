@@ -100,7 +100,8 @@ export function copyTree(tree: Tree): Cst {
     if (cursor.gotoFirstChild()) {
       walk: for (;;) {
         const n = make(parent);
-        if (cursor.gotoFirstChild()) {
+        // Anonymous nodes are tokens (the HCL grammar has no aliases), so only named nodes can have children.
+        if (n.isNamed && cursor.gotoFirstChild()) {
           parent = n;
           continue;
         }
