@@ -52,17 +52,17 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
   const scan = program
     .command('scan')
     .description('run every check over the Terraform under <path> and report the findings (docs/output.md)')
-    .argument('[path]', 'a directory of Terraform files, one file, a plan JSON, an AWS snapshot or a CloudTrail log (docs/plans.md)')
+    .argument('[paths...]', 'directories of Terraform files, Terraform files (each stands for its module directory), a plan JSON, an AWS snapshot or a CloudTrail log (docs/plans.md)')
     .option('--checks-dir <dir>', "add a directory of the team's own checks (repeatable)", collect, [])
     .option('--show-unknown', 'also list the results that stayed unknown, with the reasons', false);
   addInputOptions(scan);
   const { addScanOptions, scanFlagsFrom } = await import('./scan-flags.js');
   addScanOptions(scan);
-  addLoadOptions(scan, scanFlags).action(async (path: string | undefined, opts: Record<string, unknown> & InputFlags) => {
+  addLoadOptions(scan, scanFlags).action(async (paths: string[], opts: Record<string, unknown> & InputFlags) => {
     const { runReportScan } = await import('./report-scan.js');
     const { loadInputs } = await import('./inputs.js');
     const env = { color: io.color ?? false, load: (p: string | undefined, load: ProjectOptions) => loadInputs(p, inputFlags(opts), load), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) };
-    exitCode = await runReportScan(path, scanFlagsFrom(scan, opts, scanFlags), env, io);
+    exitCode = await runReportScan(paths.length ? paths : undefined, scanFlagsFrom(scan, opts, scanFlags), env, io);
   });
 
   const explainFlags = newLoadFlags();

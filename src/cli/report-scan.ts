@@ -14,6 +14,7 @@ import { loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../load/ast.js';
 import { FORMATS, type Format, type Report, type RuleInfo, defaultCategory, findRepoRoot, render, reportFinding } from '../report/index.js';
 import { changedSince } from './changed.js';
+import { commonRoot, mergeProjects, scanTargets } from './scan-paths.js';
 import { loadCheckSet } from './checks.js';
 import { type ConfigFile, findConfig, readConfig } from './config.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Io } from './main.js';
@@ -128,8 +129,13 @@ function touches(f: Finding, resource: Resource | undefined, dirs: ReadonlySet<s
   return dirs.has(dirname(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname(c.location.file)));
 }
 
-export async function runReportScan(path: string | undefined, flags: ScanFlags, env: ScanEnv, io: Io): Promise<number> {
-  const scanRoot = resolve(path ?? '.');
+/** Scan `paths` (none: a usage error; several: files widen to their module directories, see scan-paths.ts). */
+export async function runReportScan(paths: string | readonly string[] | undefined, flags: ScanFlags, env: ScanEnv, io: Io): Promise<number> {
+  const { targets, skipped } = scanTargets(paths === undefined ? [] : typeof paths === 'string' ? [paths] : paths);
+  for (const dir of skipped) io.stderr(`tfguard: ${dir} holds only OpenTofu (.tofu) files, which tfguard does not read yet; it was not scanned\n`);
+  if (skipped.length && !targets.length) return EXIT_OK;
+  const path = targets.length === 1 ? targets[0] : undefined;
+  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve(path ?? '.');
   const repoRoot = findRepoRoot(scanRoot);
   // 1. Configuration.
   let config: ConfigFile = {};
@@ -168,7 +174,8 @@ export async function runReportScan(path: string | undefined, flags: ScanFlags, 
   // 4. Load, run, suppress.
   const now = env.now ?? Date.now();
   const loadOptions: ProjectOptions = { exclude: s.exclude, cliVariables: s.variables, ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}) };
-  const loaded = env.load ? await env.load(path, loadOptions) : path === undefined ? { usage: 'missing <path>: give a directory of Terraform files or a .tf file' } : await loadProject(path, loadOptions);
+  const loadOne = async (p: string | undefined): Promise<Project | { usage: string }> => (env.load ? env.load(p, loadOptions) : p === undefined ? { usage: 'missing <path>: give a directory of Terraform files or a .tf file' } : loadProject(p, loadOptions));
+  const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path);
   if ('usage' in loaded) return usage(io, loaded.usage);
   const project = loaded;
   const run = runChecks(selected.checks, project, { now });
@@ -250,6 +257,16 @@ export async function runReportScan(path: string | undefined, flags: ScanFlags, 
   if (diagnostics.some((d) => d.severity === 'error')) return EXIT_ERROR;
   const failing = s.failOn === 'none' ? [] : fresh.filter((f) => atLeast(f.severity, s.failOn as Severity));
   return failing.length && !s.softFail ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function loadEach(targets: readonly string[], root: string, loadOne: (p: string) => Promise<Project | { usage: string }>): Promise<Project | { usage: string }> {
+  const projects: Project[] = [];
+  for (const t of targets) {
+    const p = await loadOne(t);
+    if ('usage' in p) return { usage: `${t}: ${p.usage}` };
+    projects.push(p);
+  }
+  return mergeProjects(root, projects);
 }
 
 function sortByPlace(list: Finding[]): Finding[] {

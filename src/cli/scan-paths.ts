@@ -1,0 +1,108 @@
+// Several paths for one scan (`tfguard scan a/main.tf b/ c/variables.tf`, as pre-commit passes them):
+// a Terraform file stands for its module directory (scanning one file alone misses the variables and
+// locals of its siblings), directories are scanned recursively, and each module is loaded once.
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Project } from '../evaluate/model.js';
+
+/** Files that belong to a Terraform module directory (pre-commit's `\.(tf|tofu|tfvars)$` and JSON forms). */
+export const MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
+/** Files the loader reads as "this file's directory, as one module". */
+const LOADABLE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
+
+export interface ScanTargets {
+  /** What to load, one entry per module directory or tree: a directory, a Terraform file (its directory), or a data file. */
+  targets: string[];
+  /** Module directories given only through files the loader does not read (OpenTofu-only `.tofu` modules). */
+  skipped: string[];
+}
+
+const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+
+function kind(p: string): 'dir' | 'file' | 'missing' {
+  try {
+    return statSync(p).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** A file the loader reads in the same directory, for a module given by a `.tofu` file. */
+function loadableSibling(dir: string): string | undefined {
+  try {
+    return readdirSync(dir)
+      .filter((n) => LOADABLE.test(n) && !/\.tfvars(\.json)?$/.test(n))
+      .sort()
+      .map((n) => join(dir, n))
+      .find((p) => kind(p) === 'file');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reduce the paths of one scan to what must be loaded: Terraform files widen to their directories,
+ * a directory inside another given directory is covered by it, and each directory is loaded once.
+ * Other files (plans, snapshots, logs) and missing paths are kept as given, so the loader reports them.
+ */
+export function scanTargets(paths: readonly string[]): ScanTargets {
+  const given = new Map<string, string>();
+  for (const p of paths) if (!given.has(resolve(p))) given.set(resolve(p), p);
+  const abs = [...given.keys()];
+  const dirs = abs.filter((p) => kind(p) === 'dir');
+  const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
+  const covered = (dir: string): boolean => trees.some((t) => inside(dir, t));
+  const targets: string[] = trees.map((d) => given.get(d)!);
+  const skipped: string[] = [];
+  const moduleDirs = new Set<string>();
+  for (const p of abs) {
+    const k = kind(p);
+    if (k === 'dir') continue;
+    if (k === 'missing' || !MODULE_FILE.test(p)) {
+      targets.push(given.get(p)!);
+      continue;
+    }
+    const dir = dirname(p);
+    if (covered(dir) || moduleDirs.has(dir)) continue;
+    moduleDirs.add(dir);
+    const load = LOADABLE.test(p) ? given.get(p)! : loadableSibling(dir);
+    if (load) targets.push(load);
+    else skipped.push(dir);
+  }
+  return { targets, skipped };
+}
+
+/** The deepest directory holding every target (a file stands for its directory). */
+export function commonRoot(targets: readonly string[]): string {
+  const dirOf = (p: string): string => (kind(p) === 'dir' ? resolve(p) : dirname(resolve(p)));
+  let root = dirOf(targets[0]!);
+  for (const t of targets.slice(1)) {
+    const d = dirOf(t);
+    while (!inside(d, root)) {
+      const up = dirname(root);
+      if (up === root) break;
+      root = up;
+    }
+  }
+  return root;
+}
+
+/** One project from several: resources, modules and diagnostics in target order; each file once. */
+export function mergeProjects(root: string, projects: readonly Project[]): Project {
+  const files = new Map<string, Project['files'][number]>();
+  const seen = new Set<string>();
+  const out: Project = { root, resources: [], modules: [], diagnostics: [], files: [] };
+  for (const p of projects) {
+    out.resources.push(...p.resources);
+    out.modules.push(...p.modules);
+    for (const d of p.diagnostics) {
+      const key = `${d.file}\0${d.range?.start.offset ?? ''}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.diagnostics.push(d);
+    }
+    for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
+  }
+  out.files = [...files.values()];
+  return out;
+}
