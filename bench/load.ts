@@ -1,5 +1,6 @@
 // Load and evaluate throughput over a Terraform corpus (default ../shared/corpus/terraform).
 //   node dist/bench/load.js [--corpus DIR] [--runs 3] [--fractions 25,50,100] [--workers 2] [--modes tree-sitter,parse,evaluate]
+//                           [--exclude GLOB,GLOB]
 // Each measurement runs in a fresh child process (so its peak RSS is its own) and keeps the best of --runs runs
 // inside that process. Modes:
 //   tree-sitter  the raw parser only (parse + delete the tree), the floor for everything else;
@@ -24,6 +25,8 @@ type Mode = 'tree-sitter' | 'parse' | 'evaluate';
 interface Work {
   mode: Mode;
   repos: string[];
+  /** Globs skipped, as tfguard's --exclude (e.g. the max_file_size folders holding kics's two 3.2 MB stress files). */
+  exclude: string[];
 }
 
 interface Done {
@@ -38,13 +41,15 @@ interface Measurement extends Done {
   workers: number;
   bestMs: number;
   runsMs: number[];
+  /** CPU time (user + system, all threads) of the best run: steadier than wall time on a shared machine. */
+  cpuMs: number;
   peakRssMb: number;
 }
 
 /** The files evaluateProject reads in one repository: .tf/.tf.json and auto-loaded variable files of every module directory. */
-function moduleFiles(repo: string): string[] {
+function moduleFiles(repo: string, exclude: string[]): string[] {
   const out: string[] = [];
-  for (const dir of discover(repo).moduleDirs) {
+  for (const dir of discover(repo, { exclude }).moduleDirs) {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (!e.isFile()) continue;
       const n = e.name;
@@ -58,7 +63,7 @@ function runWork(w: Work): Done {
   const done: Done = { files: 0, bytes: 0, resources: 0 };
   for (const repo of w.repos) {
     if (w.mode === 'evaluate') {
-      const p = evaluateProject(repo, { env: {} });
+      const p = evaluateProject(repo, { env: {}, exclude: w.exclude });
       done.resources += p.resources.length;
       for (const f of p.files) {
         done.files++;
@@ -66,7 +71,7 @@ function runWork(w: Work): Done {
       }
       continue;
     }
-    for (const path of moduleFiles(repo)) {
+    for (const path of moduleFiles(repo, w.exclude)) {
       const text = readFileSync(path, 'utf8');
       done.files++;
       done.bytes += Buffer.byteLength(text);
@@ -121,7 +126,8 @@ async function measureOne(args: Record<string, string>): Promise<void> {
   const workers = Number(args.workers);
   const runs = Number(args.runs);
   const repos = repoDirs(corpus, Number(args.depth));
-  const sizes = new Map(repos.map((r) => [r, moduleFiles(r).reduce((a, f) => a + statSync(f).size, 0)]));
+  const exclude = args.exclude ? args.exclude.split(',') : [];
+  const sizes = new Map(repos.map((r) => [r, moduleFiles(r, exclude).reduce((a, f) => a + statSync(f).size, 0)]));
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const chosen: string[] = [];
   let bytes = 0;
@@ -132,18 +138,22 @@ async function measureOne(args: Record<string, string>): Promise<void> {
   }
   await initParser();
   const runsMs: number[] = [];
+  const cpusMs: number[] = [];
   let done: Done = { files: 0, bytes: 0, resources: 0 };
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     if (workers <= 1) {
-      done = runWork({ mode, repos: chosen });
+      done = runWork({ mode, repos: chosen, exclude });
     } else {
-      const parts = await Promise.all(split(chosen, sizes, workers).map((rs) => inWorker({ mode, repos: rs })));
+      const parts = await Promise.all(split(chosen, sizes, workers).map((rs) => inWorker({ mode, repos: rs, exclude })));
       done = parts.reduce((a, b) => ({ files: a.files + b.files, bytes: a.bytes + b.bytes, resources: a.resources + b.resources }));
     }
     runsMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpusMs.push((c.user + c.system) / 1000);
   }
-  const m: Measurement = { mode, fraction, workers, ...done, bestMs: Math.min(...runsMs), runsMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const m: Measurement = { mode, fraction, workers, ...done, bestMs: Math.min(...runsMs), runsMs, cpuMs: cpusMs[runsMs.indexOf(Math.min(...runsMs))]!, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   console.log(JSON.stringify(m));
 }
 
@@ -155,6 +165,7 @@ function parseArgs(argv: string[]): Record<string, string> {
     workers: '2',
     modes: 'tree-sitter,parse,evaluate',
     depth: '2',
+    exclude: '',
   };
   const out = { ...defaults };
   for (let i = 0; i < argv.length; i += 2) {
@@ -167,7 +178,7 @@ function parseArgs(argv: string[]): Record<string, string> {
 
 function row(m: Measurement): string {
   const s = m.bestMs / 1000;
-  return `| ${m.mode} | ${m.workers} | ${m.fraction} % | ${m.files} | ${(m.bytes / 1e6).toFixed(2)} | ${s.toFixed(2)} | ${(m.bytes / 1e6 / s).toFixed(2)} | ${Math.round(m.files / s)} | ${Math.round(m.peakRssMb)} | ${m.runsMs.map((x) => (x / 1000).toFixed(2)).join(' / ')} |`;
+  return `| ${m.mode} | ${m.workers} | ${m.fraction} % | ${m.files} | ${(m.bytes / 1e6).toFixed(2)} | ${s.toFixed(2)} | ${(m.bytes / 1e6 / s).toFixed(2)} | ${Math.round(m.files / s)} | ${(m.cpuMs / 1000).toFixed(2)} | ${(m.bytes / 1e3 / m.cpuMs).toFixed(2)} | ${Math.round(m.peakRssMb)} | ${m.runsMs.map((x) => (x / 1000).toFixed(2)).join(' / ')} |`;
 }
 
 function main(): void {
@@ -179,11 +190,11 @@ function main(): void {
     for (const fraction of args.fractions!.split(',')) plan.push({ mode, fraction, workers: '1' });
     if (Number(args.workers) > 1) plan.push({ mode, fraction: '100', workers: args.workers! });
   }
-  console.log(`corpus ${args.corpus}, best of ${args.runs} runs, each line a fresh process`);
-  console.log('| mode | threads | corpus | files | MB | best s | MB/s | files/s | peak RSS MB | runs s |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`corpus ${args.corpus}${args.exclude ? ` without ${args.exclude}` : ''}, best of ${args.runs} runs, each line a fresh process`);
+  console.log('| mode | threads | corpus | files | MB | best s | MB/s | files/s | CPU s | MB/CPU-s | peak RSS MB | runs s |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const p of plan) {
-    const out = execFileSync(process.execPath, [self, '--one', '1', '--corpus', args.corpus!, '--runs', args.runs!, '--depth', args.depth!, '--mode', p.mode, '--fraction', p.fraction, '--workers', p.workers], {
+    const out = execFileSync(process.execPath, [self, '--one', '1', '--corpus', args.corpus!, '--runs', args.runs!, '--depth', args.depth!, '--mode', p.mode, '--exclude', args.exclude!, '--fraction', p.fraction, '--workers', p.workers], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });
