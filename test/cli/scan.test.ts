@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixture } from '../helpers/paths.js';
+import { fixture, repoRoot } from '../helpers/paths.js';
 import { checkYaml, tempDir } from '../checks/helpers.js';
 import { cli } from './helpers.js';
+
+// A fixed checks directory (the three seed checks), so the expected output does not change as the library grows.
+const CHECKS = join(repoRoot, 'test', 'cli', 'checks');
 
 const rel = (...p: string[]): string => relative(process.cwd(), fixture(...p));
 
@@ -18,75 +21,103 @@ const GOOD_TRAIL = `resource "aws_cloudtrail" "t" {
 `;
 
 describe('tfguard scan', () => {
-  it('prints each finding as file:line:col  SEVERITY  ID  title  address, then a summary; exit 1', async () => {
-    const r = await cli(['scan', fixture('cloudtrail')]);
+  it('groups findings by file: line:col  SEVERITY  ID  message, the source line and a marker; a summary; exit 1', async () => {
+    const r = await cli(['scan', fixture('cloudtrail')], CHECKS);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stderr, '');
-    const lines = r.stdout.trimEnd().split('\n');
-    const main = rel('cloudtrail', 'main.tf');
-    assert.deepEqual(lines.slice(4, 7), [
-      `${main}:41:1  LOW  D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs  aws_cloudtrail.regional`,
-      `${main}:41:1  MEDIUM  TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key  aws_cloudtrail.regional`,
-      `${main}:44:3  LOW  D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions  aws_cloudtrail.regional`,
-    ]);
-    assert.equal(lines[0], `${rel('cloudtrail', 'environments.tf')}:9:1  LOW  D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs  aws_cloudtrail.environment["prod"]`);
-    assert.equal(lines.length, 11);
-    assert.equal(lines[9], '');
-    assert.equal(lines[10], '9 findings (3 medium, 6 low); 3 checks over 14 resources; 1 unknown result (--show-unknown lists them)');
+    assert.ok(r.stdout.endsWith('\n'));
+    const groups = r.stdout.split('\n\n');
+    assert.deepEqual(
+      groups.map((g) => g.split('\n')[0]),
+      [rel('cloudtrail', 'environments.tf'), rel('cloudtrail', 'main.tf'), rel('cloudtrail', 'modules.tf'), rel('cloudtrail', 'modules', 'trail', 'main.tf'), '9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result'],
+    );
+    assert.equal(
+      groups[1],
+      [
+        rel('cloudtrail', 'main.tf'),
+        '  41:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.regional does not meet it.',
+        '    41 | resource "aws_cloudtrail" "regional" { # expect: D9.TF.AWS.LOG.03, TFG.AWS.CLOUDTRAIL.1',
+        '       | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        '  41:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: aws_cloudtrail.regional does not meet it.',
+        '    41 | resource "aws_cloudtrail" "regional" { # expect: D9.TF.AWS.LOG.03, TFG.AWS.CLOUDTRAIL.1',
+        '       | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        '  44:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: aws_cloudtrail.regional has is_multi_region_trail = false.',
+        '    44 |   is_multi_region_trail = false # expect: D9.TF.AWS.LOG.01',
+        '       |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+      ].join('\n'),
+    );
+    assert.ok(groups[0]!.includes('\n  9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not meet it.\n'), groups[0]);
   });
 
   it('findings in a local module are in the module file; in an installed remote module at the call site', async () => {
-    const r = await cli(['scan', fixture('cloudtrail')]);
-    const lines = r.stdout.split('\n');
-    assert.ok(lines.includes(`${rel('cloudtrail', 'modules', 'trail', 'main.tf')}:29:3  LOW  D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions  module.sandbox_trail.aws_cloudtrail.this`), r.stdout);
-    assert.ok(lines.includes(`${rel('cloudtrail', 'modules.tf')}:25:1  MEDIUM  TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key  module.legacy_trail.aws_cloudtrail.this`), r.stdout);
-    assert.ok(!r.stdout.includes('.terraform'));
+    const r = await cli(['scan', fixture('cloudtrail')], CHECKS);
+    const groups = r.stdout.split('\n\n');
+    assert.equal(
+      groups[3],
+      [
+        rel('cloudtrail', 'modules', 'trail', 'main.tf'),
+        '  29:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: module.sandbox_trail.aws_cloudtrail.this has is_multi_region_trail = false.',
+        '    29 |   is_multi_region_trail      = var.multi_region # expect: D9.TF.AWS.LOG.01',
+        '       |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+      ].join('\n'),
+    );
+    assert.equal(
+      groups[2],
+      [
+        rel('cloudtrail', 'modules.tf'),
+        '  25:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: module.legacy_trail.aws_cloudtrail.this (in module.legacy_trail) does not meet it.',
+        '    25 | module "legacy_trail" { # expect: TFG.AWS.CLOUDTRAIL.1',
+        '       | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        `    resource in ${rel('cloudtrail', '.terraform', 'modules', 'legacy_trail', 'main.tf')}:10`,
+      ].join('\n'),
+    );
     // kms_key_id = aws_kms_key.trail.arn: no KMS finding, nor any other, for the organisation trail.
     assert.ok(!r.stdout.includes('aws_cloudtrail.organization'));
   });
 
   it('--show-unknown lists the unknown results with their reasons', async () => {
-    const r = await cli(['scan', '--show-unknown', fixture('cloudtrail')]);
+    const r = await cli(['scan', '--show-unknown', fixture('cloudtrail')], CHECKS);
     assert.equal(r.code, 1);
     assert.ok(
-      r.stdout.includes(
-        `Unknown results (no finding: a value the check needs is not known):\n${rel('cloudtrail', 'main.tf')}:52:3  UNKNOWN  TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key  aws_cloudtrail.audit\n    var.audit_kms_key_arn has no value\n`,
+      r.stdout.endsWith(
+        `\n\nUnknown results (no finding: a value the check needs is not known):\n  ${rel('cloudtrail', 'main.tf')}:52:3  TFG.AWS.CLOUDTRAIL.1  aws_cloudtrail.audit\n      var.audit_kms_key_arn has no value\n\n9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result\n`,
       ),
       r.stdout,
     );
-    assert.ok(r.stdout.endsWith('; 1 unknown result\n'));
+    assert.ok(!(await cli(['scan', fixture('cloudtrail')], CHECKS)).stdout.includes('Unknown results'));
   });
 
   it('--var gives the variable its value: the unknown result becomes a pass', async () => {
-    const r = await cli(['scan', '--show-unknown', '--var', 'audit_kms_key_arn=arn:aws:kms:us-east-1:1:key/x', fixture('cloudtrail')]);
-    assert.ok(!r.stdout.includes('UNKNOWN'));
-    assert.ok(r.stdout.endsWith('9 findings (3 medium, 6 low); 3 checks over 14 resources\n'), r.stdout);
+    const r = await cli(['scan', '--show-unknown', '--var', 'audit_kms_key_arn=arn:aws:kms:us-east-1:1:key/x', fixture('cloudtrail')], CHECKS);
+    assert.ok(!r.stdout.includes('Unknown results'));
+    assert.ok(r.stdout.endsWith('\n\n9 findings (3 medium, 6 low); 4 checks over 14 resources\n'), r.stdout);
   });
 
   it('exit 0 and a summary when clean', async () => {
     const dir = tempDir({ 'main.tf': GOOD_TRAIL });
-    const r = await cli(['scan', dir]);
-    assert.deepEqual(r, { code: 0, stdout: 'no findings; 3 checks over 1 resource\n', stderr: '' });
+    const r = await cli(['scan', dir], CHECKS);
+    // 4 rules: the three checks and the report's own expired-suppression rule.
+    assert.deepEqual(r, { code: 0, stdout: 'no findings; 4 checks over 1 resource\n', stderr: '' });
   });
 
   it('exit 2 for a path that does not exist', async () => {
-    const r = await cli(['scan', '/nonexistent/tfguard']);
+    const r = await cli(['scan', '/nonexistent/tfguard'], CHECKS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /error\[not-found\]: cannot read \/nonexistent\/tfguard: ENOENT/);
   });
 
   it('exit 2 for input with errors, the findings still printed', async () => {
     const dir = tempDir({ 'main.tf': 'resource "aws_cloudtrail" "t" {\n  name = \n}\n', 'ok.tf': 'resource "aws_cloudtrail" "u" {\n}\n' });
-    const r = await cli(['scan', dir]);
+    const r = await cli(['scan', dir], CHECKS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /error\[syntax\]/);
-    assert.match(r.stdout, /ok\.tf:1:1 {2}LOW {2}D9\.TF\.AWS\.LOG\.01 /);
+    assert.match(r.stdout, /ok\.tf\n {2}1:1 {2}LOW {6}D9\.TF\.AWS\.LOG\.01 {2}/);
     assert.match(r.stdout, /1 error in the input: results may be incomplete\n$/);
   });
 
   it('exit 2 for usage errors', async () => {
-    assert.equal((await cli(['scan'])).code, 2);
-    const r = await cli(['scan', '--no-such-option', '.']);
+    assert.equal((await cli(['scan'], CHECKS)).code, 2);
+    const r = await cli(['scan', '--no-such-option', '.'], CHECKS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown option '--no-such-option'/);
   });
@@ -94,24 +125,27 @@ describe('tfguard scan', () => {
   it("--checks-dir adds a team's checks", async () => {
     const checks = tempDir({ 'aws/TEAM.NAME.1.yaml': checkYaml('TEAM.NAME.1', { logic: "logic: aws_cloudtrail should have name like 'org-%'" }) });
     const tf = tempDir({ 'main.tf': GOOD_TRAIL });
-    const r = await cli(['scan', '--checks-dir', checks, tf]);
+    const r = await cli(['scan', '--checks-dir', checks, tf], CHECKS);
     assert.equal(r.code, 1, r.stderr);
-    assert.equal(r.stdout, `${relative(process.cwd(), join(tf, 'main.tf'))}:2:3  HIGH  TEAM.NAME.1  Trails are multi-region  aws_cloudtrail.t\n\n1 finding (1 high); 4 checks over 1 resource\n`);
+    assert.equal(
+      r.stdout,
+      `${relative(process.cwd(), join(tf, 'main.tf'))}\n  2:3  HIGH     TEAM.NAME.1  Trails are multi-region: aws_cloudtrail.t has name = "t".\n    2 |   name                       = "t"\n      |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 finding (1 high); 5 checks over 1 resource\n`,
+    );
   });
 
   it('a duplicate ID is an error naming both files; nothing is scanned', async () => {
     const checks = tempDir({ 'D9.TF.AWS.LOG.01.yaml': checkYaml('D9.TF.AWS.LOG.01') });
-    const r = await cli(['scan', '--checks-dir', checks, fixture('cloudtrail')]);
+    const r = await cli(['scan', '--checks-dir', checks, fixture('cloudtrail')], CHECKS);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /error\[duplicate-check-id\]: check ID D9\.TF\.AWS\.LOG\.01 is already used by .*checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.01\.yaml:1/);
+    assert.match(r.stderr, /error\[duplicate-check-id\]: check ID D9\.TF\.AWS\.LOG\.01 is already used by .*test\/cli\/checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.01\.yaml:3/);
     assert.ok(r.stderr.includes(`--> ${relative(process.cwd(), join(checks, 'D9.TF.AWS.LOG.01.yaml'))}:1:5`), r.stderr);
     assert.match(r.stderr, /tfguard: 1 check file is not valid; nothing was run\n$/);
   });
 
   it('an invalid check file: exit 2 with its line and the offending text', async () => {
     const checks = tempDir({ 'TEAM.X.1.yaml': checkYaml('TEAM.X.1', { logic: 'logic: aws_cloudtrail should have name lik "x"' }) });
-    const r = await cli(['scan', '--checks-dir', checks, fixture('cloudtrail')]);
+    const r = await cli(['scan', '--checks-dir', checks, fixture('cloudtrail')], CHECKS);
     assert.equal(r.code, 2);
     assert.ok(r.stderr.includes(`error[check-logic]: `), r.stderr);
     assert.ok(r.stderr.includes(`--> ${relative(process.cwd(), join(checks, 'TEAM.X.1.yaml'))}:7:`), r.stderr);

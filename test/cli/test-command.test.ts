@@ -1,11 +1,26 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkYaml, tempDir } from '../checks/helpers.js';
+import { repoRoot } from '../helpers/paths.js';
 import { cli } from './helpers.js';
+
+// A fixed checks directory (the three seed checks): the output format does not change as the library grows.
+const CHECKS = join(repoRoot, 'test', 'cli', 'checks');
+
+function countCheckFiles(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) n += countCheckFiles(join(dir, e.name));
+    else if (/\.ya?ml$/.test(e.name)) n++;
+  }
+  return n;
+}
 
 describe('tfguard test', () => {
   it('runs every built-in check test: each named with its result, a summary, exit 0', async () => {
-    const r = await cli(['test']);
+    const r = await cli(['test'], CHECKS);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const lines = r.stdout.split('\n');
     assert.ok(lines.some((l) => /^D9\.TF\.AWS\.LOG\.03 {2}\(.*checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.03\.yaml\)$/.test(l)), r.stdout);
@@ -13,6 +28,14 @@ describe('tfguard test', () => {
       assert.ok(lines.includes(`  [PASS] ${name}`), name);
     }
     assert.match(r.stdout, /\n\d+ passed, 0 failed \(3 checks\)\n$/);
+    assert.ok(!r.stdout.includes('[FAIL]'));
+  });
+
+  it('every test of the whole library passes (tfguard test over checks/)', async () => {
+    const r = await cli(['test']);
+    assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => !l.startsWith('  [PASS]')).join('\n') + r.stderr);
+    const checks = countCheckFiles(join(repoRoot, 'checks'));
+    assert.match(r.stdout, new RegExp(`\\n\\d+ passed, 0 failed \\(${checks} checks\\)\\n$`));
     assert.ok(!r.stdout.includes('[FAIL]'));
   });
 
