@@ -39,7 +39,19 @@ export class Ctx {
 
   private readonly userLength: number;
 
+  /** One Pos object per offset: ranges share them (positions are never modified), which saves memory. */
+  private readonly posCache = new Map<number, Pos>();
+
   pos(srcOffset: number): Pos {
+    let p = this.posCache.get(srcOffset);
+    if (!p) {
+      p = this.computePos(srcOffset);
+      this.posCache.set(srcOffset, p);
+    }
+    return p;
+  }
+
+  private computePos(srcOffset: number): Pos {
     const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
     let lo = 0;
     let hi = this.lineStarts.length - 1;

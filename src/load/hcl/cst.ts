@@ -76,6 +76,17 @@ export function copyTree(tree: Tree): Cst {
   const named: boolean[] = [];
   const isNamed = (id: number): boolean => (named[id] ??= id === ERROR_ID || language.nodeTypeIsNamed(id));
   const comments: CstNode[] = [];
+  // Children of the nodes on the current path wait in `pending` (from index open[i] for the i-th open node) and
+  // get an array of their exact size when their parent is finished: arrays grown by push keep spare capacity
+  // (a one-child array would cost 16 slots).
+  const pending: CstNode[] = [];
+  const open: number[] = [0];
+  const close = (n: CstNode): void => {
+    const from = open.pop()!;
+    if (pending.length > from) n.children = pending.slice(from);
+    pending.length = from;
+    finish(n);
+  };
   const cursor = tree.walk();
   try {
     const make = (parent: CstNode | null): CstNode => {
@@ -87,9 +98,8 @@ export function copyTree(tree: Tree): Cst {
       const field = parent && FIELD_PARENTS.has(parent.type) ? fields[cursor.currentFieldId] ?? null : null;
       const n = new CstNode(type, isNamed(id), missing, start, end, parent, field);
       if (parent) {
-        n.index = parent.children.length;
-        if (parent.children === NONE) parent.children = [];
-        (parent.children as CstNode[]).push(n);
+        n.index = pending.length - open[open.length - 1]!;
+        pending.push(n);
       }
       if (n.hasError) for (let p = parent; p && !p.hasError; p = p.parent) p.hasError = true;
       if (type === 'comment') comments.push(n);
@@ -103,11 +113,12 @@ export function copyTree(tree: Tree): Cst {
         // Anonymous nodes are tokens (the HCL grammar has no aliases), so only named nodes can have children.
         if (n.isNamed && cursor.gotoFirstChild()) {
           parent = n;
+          open.push(pending.length);
           continue;
         }
         while (!cursor.gotoNextSibling()) {
           cursor.gotoParent();
-          finish(parent);
+          close(parent);
           if (parent === root) break walk;
           parent = parent.parent!;
         }
