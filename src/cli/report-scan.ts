@@ -58,6 +58,8 @@ export interface ScanEnv {
   base?: string;
   /** How to load the input (default: loadProject); lets the CLI plug in plans and other inputs. */
   load?: (path: string | undefined, options: ProjectOptions) => Promise<Project | { usage: string }>;
+  /** Receives the report once it is built (the GitHub Action renders annotations and outputs from it). */
+  onReport?: (report: Report, settings: ScanSettings) => void;
 }
 
 function merge(flags: ScanFlags, config: ConfigFile): ScanSettings {
@@ -239,6 +241,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
     resources: project.resources.length,
     category: s.sarifCategory ?? defaultCategory(base),
   };
+  env.onReport?.(report, s);
   for (const o of outs.outputs) {
     const text = render(o.format, report, { color: !o.path && env.color, showUnknown: s.showUnknown, includeSuppressed: s.sarifIncludeSuppressed, ...(env.base ? { base: env.base } : {}) });
     if (!o.path) {

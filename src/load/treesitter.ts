@@ -1,5 +1,6 @@
 // The tree-sitter HCL grammar, loaded once per process. Parsing is synchronous after initParser().
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 
 export type { Node, Tree };
@@ -7,13 +8,17 @@ export type { Node, Tree };
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Load the tree-sitter runtime and the HCL grammar. Safe to call many times; only the first call does work. */
-export async function initParser(): Promise<void> {
+/**
+ * Load the tree-sitter runtime and the HCL grammar. Safe to call many times; only the first call does work.
+ * `wasmDir` holds tree-sitter.wasm and tree-sitter-hcl.wasm (a bundle without node_modules, such as the
+ * GitHub Action); by default both come from the installed packages.
+ */
+export async function initParser(wasmDir?: string): Promise<void> {
   if (parser) return;
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
-    await Parser.init();
+    const wasm = wasmDir ? join(wasmDir, 'tree-sitter-hcl.wasm') : require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
+    await Parser.init(wasmDir ? { locateFile: (name: string) => join(wasmDir, name) } : undefined);
     const language = await Language.load(wasm);
     const p = new Parser();
     p.setLanguage(language);

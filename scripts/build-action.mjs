@@ -1,0 +1,30 @@
+// Bundle the GitHub Action into dist/action/: one index.js (esbuild, every dependency inlined, since
+// the runner does not run npm install) plus the two tree-sitter WASM files it loads at run time.
+// The output is committed; .ci/run rebuilds it and fails when it differs.
+//   node scripts/build-action.mjs [outdir]
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = resolve(process.argv[2] ?? join(root, 'dist', 'action'));
+const require = createRequire(import.meta.url);
+
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: [join(root, 'src', 'action', 'index.ts')],
+  outfile: join(out, 'index.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  charset: 'utf8',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  // Bundled CommonJS packages call require() for Node's own modules.
+  banner: { js: "import { createRequire as __tfguardCreateRequire } from 'node:module';\nconst require = __tfguardCreateRequire(import.meta.url);" },
+});
+copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(out, 'tree-sitter.wasm'));
+copyFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'), join(out, 'tree-sitter-hcl.wasm'));
