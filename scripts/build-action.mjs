@@ -17,6 +17,9 @@ await build({
   entryPoints: [join(root, 'src', 'action', 'index.ts')],
   outfile: join(out, 'index.js'),
   bundle: true,
+  // Paths in the bundle's comments are relative to the checkout, so a build anywhere gives the same bytes.
+  absWorkingDir: root,
+  preserveSymlinks: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
