@@ -44,10 +44,10 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/model.ts
+// src/checks/model.ts
 var SEVERITIES, ALIAS_TOOLS, TEST_INPUTS;
 var init_model = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/model.ts"() {
+  "src/checks/model.ts"() {
     "use strict";
     SEVERITIES = ["critical", "high", "medium", "low", "info"];
     ALIAS_TOOLS = ["checkov", "trivy", "tfsec", "kics", "terrascan", "panther"];
@@ -2744,7 +2744,7 @@ var init_esm4 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/selection.ts
+// src/checks/selection.ts
 function severityRank(s) {
   return SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
 }
@@ -2784,7 +2784,7 @@ function selectChecks(checks, selection) {
   return { checks: out2, unmatched };
 }
 var init_selection = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/selection.ts"() {
+  "src/checks/selection.ts"() {
     "use strict";
     init_esm4();
     init_model();
@@ -6739,7 +6739,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/treesitter.ts
+// src/load/treesitter.ts
 import { createRequire } from "node:module";
 import { join } from "node:path";
 async function initParser(wasmDir) {
@@ -6775,13 +6775,13 @@ function withTree(text, use) {
 }
 var parser, loading;
 var init_treesitter = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/treesitter.ts"() {
+  "src/load/treesitter.ts"() {
     "use strict";
     init_tree_sitter();
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/paths.ts
+// src/report/paths.ts
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join as join2, relative, resolve, sep as sep2 } from "node:path";
 function findRepoRoot(start2) {
@@ -6812,12 +6812,12 @@ function pathToUri(rel) {
   return rel.split("/").map(encodeURIComponent).join("/");
 }
 var init_paths = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/paths.ts"() {
+  "src/report/paths.ts"() {
     "use strict";
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/fingerprint.ts
+// src/report/fingerprint.ts
 function lineHashes(text) {
   const out2 = [];
   const window2 = new Array(WINDOW).fill(0);
@@ -6867,7 +6867,7 @@ function lineHashes(text) {
 }
 var WINDOW, MASK, BASE, END_OF_FILE, SPACE, TAB, LF, CR, LEAVING, FingerprintCache;
 var init_fingerprint = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/fingerprint.ts"() {
+  "src/report/fingerprint.ts"() {
     "use strict";
     WINDOW = 100;
     MASK = (1n << 64n) - 1n;
@@ -6896,7 +6896,7 @@ var init_fingerprint = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/value.ts
+// src/evaluate/value.ts
 function describeReason(r) {
   switch (r.kind) {
     case "variable":
@@ -6990,7 +6990,7 @@ function valueEquals(a, b) {
 }
 var Unknown;
 var init_value = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/value.ts"() {
+  "src/evaluate/value.ts"() {
     "use strict";
     Unknown = class {
       reasons;
@@ -7019,7 +7019,7 @@ var init_value = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/suppressions.ts
+// src/checks/suppressions.ts
 function stripDelimiters(text) {
   return text.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
 }
@@ -7170,7 +7170,7 @@ function applySuppressions(findings, project, checks, options) {
 }
 var EXPIRED_SUPPRESSION, UNEXPLAINED_SUPPRESSION, DATE, DIRECTIVE, PEER_TOOLS;
 var init_suppressions = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/suppressions.ts"() {
+  "src/checks/suppressions.ts"() {
     "use strict";
     EXPIRED_SUPPRESSION = {
       id: "TFG.TFGUARD.SUPPRESSION.1",
@@ -7211,7 +7211,7 @@ var init_suppressions = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/model.ts
+// src/report/model.ts
 function checkDocUri(id) {
   return `${TOOL.informationUri}/blob/main/docs/checks.md#${id.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
@@ -7250,7 +7250,7 @@ function countBySeverity(findings) {
 }
 var TOOL, SARIF_LEVEL;
 var init_model2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/model.ts"() {
+  "src/report/model.ts"() {
     "use strict";
     init_value();
     init_suppressions();
@@ -7264,7 +7264,7 @@ var init_model2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/sarif.ts
+// src/report/sarif.ts
 function provider(id) {
   const m = /^(?:D9\.TF|TFG)\.([A-Z0-9]+)\./.exec(id);
   return m && m[1] !== "TFGUARD" ? m[1].toLowerCase() : void 0;
@@ -7400,7 +7400,7 @@ function renderSarif(report, options = {}) {
 }
 var SECURITY_SEVERITY;
 var init_sarif = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/sarif.ts"() {
+  "src/report/sarif.ts"() {
     "use strict";
     init_fingerprint();
     init_model2();
@@ -7409,7 +7409,7 @@ var init_sarif = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/text.ts
+// src/report/text.ts
 import { relative as relative2 } from "node:path";
 function inert(s) {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
@@ -7471,7 +7471,7 @@ function summaryLine(report) {
 }
 var SGR, plural;
 var init_text = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/text.ts"() {
+  "src/report/text.ts"() {
     "use strict";
     init_model();
     init_model2();
@@ -7480,7 +7480,7 @@ var init_text = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/json.ts
+// src/report/json.ts
 function renderJson(report) {
   const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
   const hashes = new FingerprintCache();
@@ -7532,7 +7532,7 @@ function renderJson(report) {
 }
 var JSON_FORMAT_VERSION;
 var init_json = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/json.ts"() {
+  "src/report/json.ts"() {
     "use strict";
     init_model();
     init_fingerprint();
@@ -7542,7 +7542,7 @@ var init_json = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/junit.ts
+// src/report/junit.ts
 function xmlEscape(s) {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
@@ -7568,13 +7568,13 @@ ${f.message}`)}</failure>`);
   return out2.join("\n") + "\n";
 }
 var init_junit = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/junit.ts"() {
+  "src/report/junit.ts"() {
     "use strict";
     init_paths();
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/github.ts
+// src/report/github.ts
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -7603,14 +7603,14 @@ function renderGithub(report) {
 }
 var COMMAND;
 var init_github = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/github.ts"() {
+  "src/report/github.ts"() {
     "use strict";
     init_paths();
     COMMAND = { critical: "error", high: "error", medium: "warning", low: "notice", info: "notice" };
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/markdown.ts
+// src/report/markdown.ts
 function mdEscape(s) {
   return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
 }
@@ -7638,7 +7638,7 @@ function renderMarkdown(report) {
 }
 var MAX_ROWS;
 var init_markdown = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/markdown.ts"() {
+  "src/report/markdown.ts"() {
     "use strict";
     init_model();
     init_model2();
@@ -7647,7 +7647,7 @@ var init_markdown = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/index.ts
+// src/report/index.ts
 function render(format2, report, options = {}) {
   switch (format2) {
     case "text":
@@ -7666,7 +7666,7 @@ function render(format2, report, options = {}) {
 }
 var FORMATS;
 var init_report = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/index.ts"() {
+  "src/report/index.ts"() {
     "use strict";
     init_paths();
     init_fingerprint();
@@ -7687,7 +7687,7 @@ var init_report = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/baseline.ts
+// src/checks/baseline.ts
 function baselineKey(e) {
   return JSON.stringify([e.check, e.address, e.path]);
 }
@@ -7748,13 +7748,13 @@ function compareBaseline(findings, baseline, ranChecks) {
 }
 var BASELINE_VERSION;
 var init_baseline = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/baseline.ts"() {
+  "src/checks/baseline.ts"() {
     "use strict";
     BASELINE_VERSION = 1;
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/errors.ts
+// src/gsl/errors.ts
 function editDistance(a, b) {
   a = a.toLowerCase();
   b = b.toLowerCase();
@@ -7788,7 +7788,7 @@ function nearest(word, names3) {
 }
 var LogicText, GslSyntaxError;
 var init_errors = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/errors.ts"() {
+  "src/gsl/errors.ts"() {
     "use strict";
     LogicText = class {
       text;
@@ -7847,10 +7847,10 @@ var init_errors = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/types.ts
+// src/gsl/functions/types.ts
 var Members, Count;
 var init_types = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/types.ts"() {
+  "src/gsl/functions/types.ts"() {
     "use strict";
     Members = class {
       items;
@@ -7873,7 +7873,7 @@ var init_types = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/truth.ts
+// src/gsl/truth.ts
 function not(a) {
   return a === U ? U : a === T ? F : T;
 }
@@ -7887,7 +7887,7 @@ function truthName(t) {
 }
 var F, T, U;
 var init_truth = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/truth.ts"() {
+  "src/gsl/truth.ts"() {
     "use strict";
     F = 0;
     T = 1;
@@ -7895,7 +7895,7 @@ var init_truth = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/compare.ts
+// src/gsl/compare.ts
 function asNumber(v) {
   if (typeof v === "number") return v;
   if (typeof v === "string" && NUMBER_TEXT.test(v)) return Number(v);
@@ -7985,7 +7985,7 @@ function textTest(v, re) {
 }
 var NUMBER_TEXT;
 var init_compare = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/compare.ts"() {
+  "src/gsl/compare.ts"() {
     "use strict";
     init_value();
     init_types();
@@ -7994,7 +7994,7 @@ var init_compare = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/path.ts
+// src/gsl/path.ts
 function joinPath(base, seg) {
   if (base === null) return null;
   return base === "" ? String(seg) : `${base}.${seg}`;
@@ -8088,7 +8088,7 @@ function elementsOf(inp, entityOf) {
 }
 var hasOwn;
 var init_path = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/path.ts"() {
+  "src/gsl/path.ts"() {
     "use strict";
     init_value();
     init_types();
@@ -8097,7 +8097,7 @@ var init_path = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/evaluate.ts
+// src/gsl/evaluate.ts
 function newSink(parent) {
   return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null };
 }
@@ -8377,7 +8377,7 @@ function quantify(q, body2, inputs, scope, ctx, d, trace) {
 }
 var MAX_RENDER;
 var init_evaluate = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/evaluate.ts"() {
+  "src/gsl/evaluate.ts"() {
     "use strict";
     init_value();
     init_compare();
@@ -8388,7 +8388,7 @@ var init_evaluate = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/arn.ts
+// src/gsl/functions/arn.ts
 function arnResourceName(arn) {
   const parts2 = arn.split(":");
   if (parts2.length < 6 || parts2[0] !== "arn") return void 0;
@@ -8407,7 +8407,7 @@ function mapValue(v) {
 }
 var arnName;
 var init_arn = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/arn.ts"() {
+  "src/gsl/functions/arn.ts"() {
     "use strict";
     arnName = {
       name: "arnName",
@@ -8422,7 +8422,7 @@ var init_arn = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/core.ts
+// src/gsl/functions/core.ts
 function emptiness(v) {
   if (v === void 0 || v === null || v === "") return T;
   if (v instanceof Unknown) return v.nonEmpty ? F : U;
@@ -8469,7 +8469,7 @@ function sizeOf(v, reasons) {
 }
 var isEmpty, length;
 var init_core = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/core.ts"() {
+  "src/gsl/functions/core.ts"() {
     "use strict";
     init_value();
     init_truth();
@@ -8520,7 +8520,7 @@ var init_core = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/dates.ts
+// src/gsl/functions/dates.ts
 function toEpochMs(v) {
   if (typeof v === "string" && ISO.test(v.trim())) {
     const t = Date.parse(v.trim().replace(" ", "T"));
@@ -8568,7 +8568,7 @@ function dateFunction(name2) {
 }
 var UNITS, ISO, before, after;
 var init_dates = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/dates.ts"() {
+  "src/gsl/functions/dates.ts"() {
     "use strict";
     init_value();
     init_compare();
@@ -8588,7 +8588,7 @@ var init_dates = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/filterPatternParse.ts
+// src/gsl/functions/filterPatternParse.ts
 function lex(src) {
   const out2 = [];
   let i2 = 0;
@@ -8731,7 +8731,7 @@ function describe(t) {
 }
 var FilterPatternError, MAX_DEPTH, MAX_LENGTH, NUMBER;
 var init_filterPatternParse = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/filterPatternParse.ts"() {
+  "src/gsl/functions/filterPatternParse.ts"() {
     "use strict";
     FilterPatternError = class extends Error {
       offset;
@@ -8746,7 +8746,7 @@ var init_filterPatternParse = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/filterPatternLogic.ts
+// src/gsl/functions/filterPatternLogic.ts
 function atomKey(a) {
   return `${a.selector}\0${a.op}\0${a.value ? `${a.value.type}:${a.value.text}` : ""}`;
 }
@@ -8906,7 +8906,7 @@ function conforms(p, narrow, broad) {
 }
 var TERM_LIMIT, isGlob;
 var init_filterPatternLogic = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/filterPatternLogic.ts"() {
+  "src/gsl/functions/filterPatternLogic.ts"() {
     "use strict";
     init_filterPatternParse();
     TERM_LIMIT = 4096;
@@ -8914,7 +8914,7 @@ var init_filterPatternLogic = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/filterPattern.ts
+// src/gsl/functions/filterPattern.ts
 function normalizeFilterPattern(p) {
   let out2 = "";
   let inQuote = false;
@@ -8962,7 +8962,7 @@ function compileArg(arg, n) {
 }
 var CACHE_LIMIT, cache2, isFilterPatternEqual, isFilterPatternConformant;
 var init_filterPattern = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/filterPattern.ts"() {
+  "src/gsl/functions/filterPattern.ts"() {
     "use strict";
     init_value();
     init_truth();
@@ -9013,7 +9013,7 @@ var init_filterPattern = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/network.ts
+// src/gsl/functions/network.ts
 function cidrSize(cidr) {
   const s = cidr.trim();
   const m4 = IPV4.exec(s);
@@ -9078,7 +9078,7 @@ function countRule(rule, port, acc) {
 }
 var IPV4, IPV6, allowedHostsForPort;
 var init_network = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/network.ts"() {
+  "src/gsl/functions/network.ts"() {
     "use strict";
     init_value();
     init_compare();
@@ -9114,10 +9114,10 @@ var init_network = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/registry.ts
+// src/gsl/functions/registry.ts
 var FunctionRegistry;
 var init_registry = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/registry.ts"() {
+  "src/gsl/functions/registry.ts"() {
     "use strict";
     FunctionRegistry = class _FunctionRegistry {
       byName = /* @__PURE__ */ new Map();
@@ -9145,7 +9145,7 @@ var init_registry = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/world.ts
+// src/gsl/world.ts
 function baseAddress(address) {
   return address.replace(INSTANCE_KEY, "");
 }
@@ -9214,13 +9214,13 @@ function startsAt(ref, address) {
 }
 var INSTANCE_KEY;
 var init_world = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/world.ts"() {
+  "src/gsl/world.ts"() {
     "use strict";
     INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*"|\*)\]$/;
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/related.ts
+// src/gsl/functions/related.ts
 function splitPath(s) {
   return s.split(".").map((p) => /^\d+$/.test(p) ? Number(p) : p);
 }
@@ -9307,7 +9307,7 @@ function names2(inp, owner, ownAttr, world, reasons) {
 }
 var IDENTITY_ATTRIBUTES, noEntity, references, referencedBy;
 var init_related = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/related.ts"() {
+  "src/gsl/functions/related.ts"() {
     "use strict";
     init_value();
     init_compare();
@@ -9354,13 +9354,13 @@ var init_related = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/defaults.ts
+// src/gsl/functions/defaults.ts
 function defaultFunctions() {
   return new FunctionRegistry(BUILTINS);
 }
 var BUILTINS, DEFAULT_FUNCTIONS;
 var init_defaults = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/functions/defaults.ts"() {
+  "src/gsl/functions/defaults.ts"() {
     "use strict";
     init_arn();
     init_core();
@@ -9374,7 +9374,7 @@ var init_defaults = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/lexer.ts
+// src/gsl/lexer.ts
 function isIdentStart(c) {
   return c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
 }
@@ -9524,7 +9524,7 @@ function readRegex(src, start2, fail3) {
 }
 var PUNCT2, PUNCT1, ESCAPES;
 var init_lexer = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/lexer.ts"() {
+  "src/gsl/lexer.ts"() {
     "use strict";
     init_errors();
     PUNCT2 = ["!=", "<=", ">=", "=="];
@@ -9533,7 +9533,7 @@ var init_lexer = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/parser.ts
+// src/gsl/parser.ts
 function describe2(t) {
   switch (t.kind) {
     case "eof":
@@ -9550,7 +9550,7 @@ function describe2(t) {
 }
 var QUANTIFIERS, CMP_OPS, KEYWORDS, OPERATOR_WORDS, MAX_DEPTH2, Parser2;
 var init_parser = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/parser.ts"() {
+  "src/gsl/parser.ts"() {
     "use strict";
     init_errors();
     init_lexer();
@@ -9991,7 +9991,7 @@ var init_parser = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/rule.ts
+// src/gsl/rule.ts
 function compileRule(text, sourceName, options = {}) {
   const logic = new LogicText(text, sourceName, options.origin);
   try {
@@ -10085,7 +10085,7 @@ function runRule(rule, world, options = {}) {
 }
 var noEntity2;
 var init_rule = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/rule.ts"() {
+  "src/gsl/rule.ts"() {
     "use strict";
     init_value();
     init_errors();
@@ -10097,9 +10097,9 @@ var init_rule = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/gsl/index.ts
+// src/gsl/index.ts
 var init_gsl = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/gsl/index.ts"() {
+  "src/gsl/index.ts"() {
     "use strict";
     init_rule();
     init_world();
@@ -10111,7 +10111,7 @@ var init_gsl = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/location.ts
+// src/checks/location.ts
 function rangeForPath(resource, path2) {
   let p = path2;
   while (p) {
@@ -10144,12 +10144,12 @@ function reportLocation(resource, path2) {
   return { file: resource.location.file, range: at.range, ...at.path ? { path: at.path } : {} };
 }
 var init_location = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/location.ts"() {
+  "src/checks/location.ts"() {
     "use strict";
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/run.ts
+// src/checks/run.ts
 function resourceEntity(r) {
   return { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
 }
@@ -10215,7 +10215,7 @@ function byPlace(a, b) {
 }
 var START;
 var init_run = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/run.ts"() {
+  "src/checks/run.ts"() {
     "use strict";
     init_gsl();
     init_location();
@@ -10223,7 +10223,7 @@ var init_run = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/discover.ts
+// src/load/discover.ts
 import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
 function isConfigFile(name2) {
@@ -10337,7 +10337,7 @@ function isInside(root, p) {
 }
 var SKIPPED_DIRS, MAX_DEPTH3;
 var init_discover = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/discover.ts"() {
+  "src/load/discover.ts"() {
     "use strict";
     init_esm4();
     SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform"]);
@@ -10345,19 +10345,19 @@ var init_discover = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/ast.ts
+// src/load/ast.ts
 var SPLAT_ELEMENT;
 var init_ast = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/ast.ts"() {
+  "src/load/ast.ts"() {
     "use strict";
     SPLAT_ELEMENT = "\0splat";
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/context.ts
+// src/load/hcl/context.ts
 var MAX_DEPTH4, Ctx;
 var init_context = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/context.ts"() {
+  "src/load/hcl/context.ts"() {
     "use strict";
     MAX_DEPTH4 = 2e3;
     Ctx = class {
@@ -10474,17 +10474,17 @@ var init_context = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/nodes.ts
+// src/load/hcl/nodes.ts
 function kids(n) {
   return n.kids;
 }
 var init_nodes = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/nodes.ts"() {
+  "src/load/hcl/nodes.ts"() {
     "use strict";
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/strings.ts
+// src/load/hcl/strings.ts
 function decodeQuoted(raw) {
   if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
   let out2 = "";
@@ -10526,13 +10526,13 @@ function decodeHeredoc(raw) {
 }
 var SIMPLE;
 var init_strings = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/strings.ts"() {
+  "src/load/hcl/strings.ts"() {
     "use strict";
     SIMPLE = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/template.ts
+// src/load/hcl/template.ts
 function convertQuoted(n, cx, depth) {
   const k = kids(n);
   const open = k[0];
@@ -10723,7 +10723,7 @@ function dropEmpty(parts2) {
 }
 var Malformed;
 var init_template = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/template.ts"() {
+  "src/load/hcl/template.ts"() {
     "use strict";
     init_expr();
     init_nodes();
@@ -10733,7 +10733,7 @@ var init_template = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/expr.ts
+// src/load/hcl/expr.ts
 function invalid(cx, start2, end) {
   return { kind: "invalid", text: cx.src.slice(start2, end), range: cx.range(start2, end) };
 }
@@ -10988,7 +10988,7 @@ function forExpr(n, cx, depth) {
 }
 var BINARY_OPS;
 var init_expr = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/expr.ts"() {
+  "src/load/hcl/expr.ts"() {
     "use strict";
     init_ast();
     init_context();
@@ -10998,7 +10998,7 @@ var init_expr = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/body.ts
+// src/load/hcl/body.ts
 function convertFile(root, cx) {
   const body2 = { attributes: [], blocks: [], range: cx.range(0, cx.src.length) };
   for (const c of kids(root)) {
@@ -11126,7 +11126,7 @@ function checkBody(body2, cx) {
 }
 var MAX_BLOCK_DEPTH;
 var init_body = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/body.ts"() {
+  "src/load/hcl/body.ts"() {
     "use strict";
     init_expr();
     init_nodes();
@@ -11135,7 +11135,7 @@ var init_body = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/cst.ts
+// src/load/hcl/cst.ts
 function copyTree(tree) {
   const language = tree.language;
   const names3 = language.types;
@@ -11200,7 +11200,7 @@ function finish(n) {
 }
 var ERROR_ID, FIELD_PARENTS, NONE, CstNode;
 var init_cst = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/cst.ts"() {
+  "src/load/hcl/cst.ts"() {
     "use strict";
     ERROR_ID = 65535;
     FIELD_PARENTS = /* @__PURE__ */ new Set(["object_elem"]);
@@ -11255,7 +11255,7 @@ var init_cst = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/errors.ts
+// src/load/hcl/errors.ts
 function syntaxDiagnostics(root, cx) {
   if (!root.hasError) return;
   const budget = { left: MAX_SYNTAX_ERRORS };
@@ -11475,7 +11475,7 @@ function bodyMachine(toks, after2, e, cx) {
 }
 var MAX_SYNTAX_ERRORS, MAX_TOKENS, ATOMIC, BODY_PARENTS, CLOSERS;
 var init_errors2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/errors.ts"() {
+  "src/load/hcl/errors.ts"() {
     "use strict";
     MAX_SYNTAX_ERRORS = 5;
     MAX_TOKENS = 5e3;
@@ -11489,20 +11489,20 @@ var init_errors2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/numbers.ts
+// src/load/hcl/numbers.ts
 function hideBareExponents(text) {
   if (!/[0-9][eE]/.test(text)) return text;
   return text.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
 }
 var BARE_EXPONENT;
 var init_numbers = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/numbers.ts"() {
+  "src/load/hcl/numbers.ts"() {
     "use strict";
     BARE_EXPONENT = /(?<![\p{ID_Continue}\-.])([0-9]+)([eE][-+]?)(?=[0-9])/gu;
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/hcl/index.ts
+// src/load/hcl/index.ts
 function requireParser() {
   if (!isParserReady()) throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
@@ -11583,7 +11583,7 @@ function sortDiagnostics(d) {
 }
 var EXPR_NAME;
 var init_hcl = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/hcl/index.ts"() {
+  "src/load/hcl/index.ts"() {
     "use strict";
     init_treesitter();
     init_body();
@@ -11595,7 +11595,7 @@ var init_hcl = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/json-syntax.ts
+// src/load/json-syntax.ts
 function parseJsonSyntax(path2, text) {
   const cx = new Ctx(path2, text);
   const p = new JsonParser(cx, text);
@@ -11612,7 +11612,7 @@ function parseJsonSyntax(path2, text) {
 }
 var MAX_DEPTH5, Stop, JsonParser;
 var init_json_syntax = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/json-syntax.ts"() {
+  "src/load/json-syntax.ts"() {
     "use strict";
     init_context();
     MAX_DEPTH5 = 200;
@@ -11789,7 +11789,7 @@ var init_json_syntax = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/json.ts
+// src/load/json.ts
 function parseJsonConfig(path2, text, kind2) {
   const { node, ctx } = parseJsonSyntax(path2, text);
   const whole = ctx.range(0, text.length);
@@ -11923,7 +11923,7 @@ function describe3(n) {
 }
 var TOP_LABELS, NESTED;
 var init_json2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/json.ts"() {
+  "src/load/json.ts"() {
     "use strict";
     init_hcl();
     init_json_syntax();
@@ -11960,7 +11960,7 @@ var init_json2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/read.ts
+// src/load/read.ts
 import { readFileSync, statSync as statSync3 } from "node:fs";
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -12011,14 +12011,14 @@ function firstInvalidUtf8(buf) {
 }
 var DEFAULT_MAX_FILE_BYTES, utf8;
 var init_read = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/read.ts"() {
+  "src/load/read.ts"() {
     "use strict";
     DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/module-dir.ts
+// src/load/module-dir.ts
 import { readdirSync as readdirSync2 } from "node:fs";
 import { basename, join as join4 } from "node:path";
 function parseConfigText(path2, text) {
@@ -12060,7 +12060,7 @@ function loadModuleDir(dir, options = {}) {
   return out2;
 }
 var init_module_dir = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/module-dir.ts"() {
+  "src/load/module-dir.ts"() {
     "use strict";
     init_hcl();
     init_json2();
@@ -12068,10 +12068,10 @@ var init_module_dir = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/types.ts
+// src/evaluate/functions/types.ts
 var FunctionError;
 var init_types2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/types.ts"() {
+  "src/evaluate/functions/types.ts"() {
     "use strict";
     FunctionError = class extends Error {
       name = "FunctionError";
@@ -12079,7 +12079,7 @@ var init_types2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/args.ts
+// src/evaluate/functions/args.ts
 function fail2(message) {
   throw new FunctionError(message);
 }
@@ -12203,7 +12203,7 @@ function unknownOf(values2) {
 }
 var MAX_ELEMENTS, MAX_STRING, MAX_DEPTH6, NUMBER_TEXT2, unknownKeys, segmenter;
 var init_args = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/args.ts"() {
+  "src/evaluate/functions/args.ts"() {
     "use strict";
     init_value();
     init_types2();
@@ -12216,7 +12216,7 @@ var init_args = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/convert.ts
+// src/evaluate/convert.ts
 function numberToString(n) {
   if (!Number.isFinite(n)) throw new EvalError(`cannot convert ${n} to string`);
   return numStr(n);
@@ -12257,7 +12257,7 @@ function describeType(v) {
 }
 var EvalError;
 var init_convert = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/convert.ts"() {
+  "src/evaluate/convert.ts"() {
     "use strict";
     init_args();
     init_value();
@@ -12267,7 +12267,7 @@ var init_convert = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/conversions.ts
+// src/evaluate/functions/conversions.ts
 function cannot(v, to) {
   fail2(`invalid value for "v" parameter: cannot convert ${kindOf(v)} to ${to}`);
 }
@@ -12350,7 +12350,7 @@ function tomap([v]) {
 }
 var conversionFunctions;
 var init_conversions = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/conversions.ts"() {
+  "src/evaluate/functions/conversions.ts"() {
     "use strict";
     init_value();
     init_args();
@@ -12369,7 +12369,7 @@ var init_conversions = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/collections.ts
+// src/evaluate/functions/collections.ts
 function length2([v]) {
   if (v instanceof Unknown) return mergeUnknown([v]);
   if (typeof v === "string") return graphemeCount(v);
@@ -12592,7 +12592,7 @@ function matchkeys([v, k, search]) {
 }
 var collectionFunctions;
 var init_collections = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/collections.ts"() {
+  "src/evaluate/functions/collections.ts"() {
     "use strict";
     init_value();
     init_args();
@@ -12627,7 +12627,7 @@ var init_collections = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/encoding.ts
+// src/evaluate/functions/encoding.ts
 import { createHash } from "node:crypto";
 function quote(s) {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -12702,7 +12702,7 @@ function hashFn(algorithm, encoding) {
 }
 var UUID_NAMESPACES, encodingFunctions;
 var init_encoding = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/encoding.ts"() {
+  "src/evaluate/functions/encoding.ts"() {
     "use strict";
     init_value();
     init_args();
@@ -12729,7 +12729,7 @@ var init_encoding = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/format.ts
+// src/evaluate/functions/format.ts
 function goExponent(e, upper) {
   const a = Math.abs(e);
   return `${upper ? "E" : "e"}${e < 0 ? "-" : "+"}${a < 10 ? "0" : ""}${a}`;
@@ -12909,7 +12909,7 @@ function formatlist([f, ...args2]) {
 }
 var MAX_WIDTH, VERB, formatFunctions;
 var init_format = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/format.ts"() {
+  "src/evaluate/functions/format.ts"() {
     "use strict";
     init_value();
     init_args();
@@ -12923,7 +12923,7 @@ var init_format = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/network.ts
+// src/evaluate/functions/network.ts
 function parseIPv4(s) {
   const parts2 = s.split(".");
   if (parts2.length !== 4) return void 0;
@@ -13040,7 +13040,7 @@ function cidrnetmask([p]) {
 }
 var networkFunctions;
 var init_network2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/network.ts"() {
+  "src/evaluate/functions/network.ts"() {
     "use strict";
     init_args();
     networkFunctions = {
@@ -13052,7 +13052,7 @@ var init_network2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/numbers.ts
+// src/evaluate/functions/numbers.ts
 function finite(n, what) {
   if (!Number.isFinite(n)) fail2(`${what} is not a finite number`);
   return n;
@@ -13103,7 +13103,7 @@ function parseint([s, b]) {
 }
 var numberFunctions;
 var init_numbers2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/numbers.ts"() {
+  "src/evaluate/functions/numbers.ts"() {
     "use strict";
     init_args();
     numberFunctions = {
@@ -13121,7 +13121,7 @@ var init_numbers2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/re2-charclass.ts
+// src/evaluate/functions/re2-charclass.ts
 function normalize2(ranges) {
   const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
   const out2 = [];
@@ -13227,7 +13227,7 @@ function classSource(ranges) {
 }
 var MAX_CP, DIGIT, WORD, SPACE2, POSIX, propertyCache;
 var init_re2_charclass = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/re2-charclass.ts"() {
+  "src/evaluate/functions/re2-charclass.ts"() {
     "use strict";
     init_args();
     MAX_CP = 1114111;
@@ -13254,7 +13254,7 @@ var init_re2_charclass = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/re2.ts
+// src/evaluate/functions/re2.ts
 import v8 from "node:v8";
 function bad(what) {
   fail2(`invalid regexp pattern: ${what}`);
@@ -13359,7 +13359,7 @@ function compileRE2(pattern) {
 }
 var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser3, linear2, cache3;
 var init_re2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/re2.ts"() {
+  "src/evaluate/functions/re2.ts"() {
     "use strict";
     init_args();
     init_re2_charclass();
@@ -13621,7 +13621,7 @@ var init_re2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/regex.ts
+// src/evaluate/functions/regex.ts
 function findAll(c, text, limit = MAX_ELEMENTS) {
   const re = c.regexp;
   const out2 = [];
@@ -13688,7 +13688,7 @@ function replaceAll(c, text, template) {
 }
 var regexFunctions;
 var init_regex = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/regex.ts"() {
+  "src/evaluate/functions/regex.ts"() {
     "use strict";
     init_value();
     init_args();
@@ -13700,7 +13700,7 @@ var init_regex = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/sets.ts
+// src/evaluate/functions/sets.ts
 function sets(args2) {
   return args2.map((a, i2) => makeSet(list(a, `sets[${i2}]`)));
 }
@@ -13727,7 +13727,7 @@ function setproduct(args2) {
 }
 var setFunctions;
 var init_sets = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/sets.ts"() {
+  "src/evaluate/functions/sets.ts"() {
     "use strict";
     init_args();
     init_conversions();
@@ -13740,7 +13740,7 @@ var init_sets = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/strings.ts
+// src/evaluate/functions/strings.ts
 function join5(args2) {
   const sep5 = str(args2[0], "separator");
   const lists = args2.slice(1);
@@ -13830,7 +13830,7 @@ function str2(f, p1, p2) {
 }
 var stringFunctions;
 var init_strings2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/strings.ts"() {
+  "src/evaluate/functions/strings.ts"() {
     "use strict";
     init_args();
     init_regex();
@@ -13856,13 +13856,13 @@ var init_strings2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/unevaluated.ts
+// src/evaluate/functions/unevaluated.ts
 function unevaluatedReason(name2) {
   return REASONS.get(name2);
 }
 var FILES, CLOCK, RANDOM, MACHINE, REASONS, UNEVALUATED_FUNCTIONS;
 var init_unevaluated = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/unevaluated.ts"() {
+  "src/evaluate/functions/unevaluated.ts"() {
     "use strict";
     FILES = "reads files; tfguard never reads outside what it scans";
     CLOCK = "depends on the time when Terraform runs";
@@ -13884,7 +13884,7 @@ var init_unevaluated = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/index.ts
+// src/evaluate/functions/index.ts
 function arityMessage(name2, spec, got) {
   const { minArgs: min, maxArgs: max } = spec;
   const plural2 = (n) => `${n} argument${n === 1 ? "" : "s"}`;
@@ -13907,7 +13907,7 @@ function callFunction(name2, args2) {
 }
 var functions;
 var init_functions = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/functions/index.ts"() {
+  "src/evaluate/functions/index.ts"() {
     "use strict";
     init_value();
     init_args();
@@ -13938,7 +13938,7 @@ var init_functions = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/reference.ts
+// src/evaluate/reference.ts
 function staticReferences(expr2, out2 = []) {
   const t = traversalText(expr2);
   if (t !== void 0) {
@@ -14020,7 +14020,7 @@ function traversalText(expr2) {
 }
 var ReferenceUnknown, RESERVED_ROOTS;
 var init_reference = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/reference.ts"() {
+  "src/evaluate/reference.ts"() {
     "use strict";
     init_value();
     ReferenceUnknown = class _ReferenceUnknown extends Unknown {
@@ -14043,7 +14043,7 @@ var init_reference = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/expr.ts
+// src/evaluate/expr.ts
 function withVariables(parent, vars) {
   return new ChildScope(parent, new Map(Object.entries(vars)));
 }
@@ -14123,7 +14123,7 @@ function applySplatTraversal(ref, each) {
 }
 var MAX_DEPTH7, MAX_ELEMENTS2, ChildScope, Evaluator;
 var init_expr2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/expr.ts"() {
+  "src/evaluate/expr.ts"() {
     "use strict";
     init_ast();
     init_convert();
@@ -14435,7 +14435,7 @@ var init_expr2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/body.ts
+// src/evaluate/body.ts
 function evaluateOrUnknown(expr2, scope, ctx, what) {
   try {
     return evaluate2(expr2, scope);
@@ -14563,7 +14563,7 @@ function qualifiedRefs(expr2, value, refPrefix) {
 }
 var META_ATTRIBUTES, META_BLOCKS;
 var init_body2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/body.ts"() {
+  "src/evaluate/body.ts"() {
     "use strict";
     init_convert();
     init_expr2();
@@ -14575,7 +14575,7 @@ var init_body2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/expand.ts
+// src/evaluate/expand.ts
 function expandBlock(block2, scope, ctx) {
   const countAttr = block2.body.attributes.find((a) => a.name === "count");
   const forEachAttr = block2.body.attributes.find((a) => a.name === "for_each");
@@ -14642,7 +14642,7 @@ function instanceSuffix(key) {
 }
 var MAX_INSTANCES;
 var init_expand = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/expand.ts"() {
+  "src/evaluate/expand.ts"() {
     "use strict";
     init_body2();
     init_value();
@@ -14650,7 +14650,7 @@ var init_expand = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/sources.ts
+// src/evaluate/sources.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2, realpathSync as realpathSync2 } from "node:fs";
 import { join as join6, resolve as resolve3 } from "node:path";
 function isLocalSource(source) {
@@ -14685,7 +14685,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
 }
 var ModuleManifest;
 var init_sources = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/sources.ts"() {
+  "src/evaluate/sources.ts"() {
     "use strict";
     init_discover();
     ModuleManifest = class {
@@ -14710,7 +14710,7 @@ var init_sources = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/types.ts
+// src/evaluate/types.ts
 function parseType(expr2, depth = 0) {
   if (!expr2 || depth > 32) return ANY;
   if (expr2.kind === "variable") {
@@ -14814,7 +14814,7 @@ function article(t) {
 }
 var ANY, EMPTY_SCOPE;
 var init_types3 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/types.ts"() {
+  "src/evaluate/types.ts"() {
     "use strict";
     init_convert();
     init_expr2();
@@ -14824,7 +14824,7 @@ var init_types3 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/variables.ts
+// src/evaluate/variables.ts
 function declaredVariables(files, diagnostics) {
   const out2 = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -14897,7 +14897,7 @@ function assignmentsFromVarFile(file, diagnostics) {
 }
 var CONSTANT_SCOPE;
 var init_variables = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/variables.ts"() {
+  "src/evaluate/variables.ts"() {
     "use strict";
     init_expr2();
     init_types3();
@@ -14906,14 +14906,14 @@ var init_variables = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/module.ts
+// src/evaluate/module.ts
 import { relative as relative4 } from "node:path";
 function describeUnknown(u, what) {
   return `${what} is not known (${u.describe()}); this one instance stands for all of them`;
 }
 var MAX_MODULE_DEPTH, ModuleInstance;
 var init_module = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/module.ts"() {
+  "src/evaluate/module.ts"() {
     "use strict";
     init_body2();
     init_convert();
@@ -15284,10 +15284,10 @@ var init_module = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/session.ts
+// src/evaluate/session.ts
 var Session;
 var init_session = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/session.ts"() {
+  "src/evaluate/session.ts"() {
     "use strict";
     init_module_dir();
     init_sources();
@@ -15339,7 +15339,7 @@ var init_session = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/project.ts
+// src/evaluate/project.ts
 import { resolve as resolve4 } from "node:path";
 async function loadProject(path2, options = {}) {
   await initParser();
@@ -15443,7 +15443,7 @@ function rootVariableValues(files, autoVarFiles, cli, env, session) {
   return values2;
 }
 var init_project = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/project.ts"() {
+  "src/evaluate/project.ts"() {
     "use strict";
     init_discover();
     init_hcl();
@@ -15458,7 +15458,7 @@ var init_project = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/changed.ts
+// src/cli/changed.ts
 import { execFileSync } from "node:child_process";
 import { dirname as dirname3, resolve as resolve5 } from "node:path";
 function git(args2, cwd) {
@@ -15494,12 +15494,12 @@ function changedSince(ref, scanPath) {
   return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname3(f))) };
 }
 var init_changed = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/changed.ts"() {
+  "src/cli/changed.ts"() {
     "use strict";
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/scan-paths.ts
+// src/cli/scan-paths.ts
 import { readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
 import { dirname as dirname4, join as join7, resolve as resolve6, sep as sep4 } from "node:path";
 function kind(p) {
@@ -15575,7 +15575,7 @@ function mergeProjects(root, projects) {
 }
 var MODULE_FILE, LOADABLE, inside;
 var init_scan_paths = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/scan-paths.ts"() {
+  "src/cli/scan-paths.ts"() {
     "use strict";
     MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
     LOADABLE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
@@ -15583,18 +15583,18 @@ var init_scan_paths = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/builtin.ts
+// src/checks/builtin.ts
 import { fileURLToPath } from "node:url";
 function builtinChecksDir() {
   return fileURLToPath(new URL("../../../checks", import.meta.url));
 }
 var init_builtin = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/builtin.ts"() {
+  "src/checks/builtin.ts"() {
     "use strict";
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/ids.ts
+// src/checks/ids.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 function isBuiltinId(id) {
   return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
@@ -15620,7 +15620,7 @@ function readRetiredIds(path2) {
 }
 var CLOUDGUARD_ID, TFGUARD_ID;
 var init_ids = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/ids.ts"() {
+  "src/checks/ids.ts"() {
     "use strict";
     CLOUDGUARD_ID = /^D9\.TF\.[A-Z0-9]+\.[A-Z0-9]+\.\d{2,}$/;
     TFGUARD_ID = /^TFG\.[A-Z0-9]+\.[A-Z0-9_]+\.[1-9]\d*$/;
@@ -22532,10 +22532,10 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/schema.ts
+// src/checks/schema.ts
 var nonEmptyString, stringList, CHECK_SCHEMA;
 var init_schema = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/schema.ts"() {
+  "src/checks/schema.ts"() {
     "use strict";
     init_model();
     nonEmptyString = { type: "string", minLength: 1 };
@@ -29927,7 +29927,7 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/yaml-source.ts
+// src/checks/yaml-source.ts
 function parseYamlSource(file, text) {
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -29996,13 +29996,13 @@ function scalarText(src, path2) {
 }
 var import_yaml;
 var init_yaml_source = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/yaml-source.ts"() {
+  "src/checks/yaml-source.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/validate.ts
+// src/checks/validate.ts
 function validate() {
   if (!validator) validator = new import_ajv.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CHECK_SCHEMA);
   return validator;
@@ -30077,7 +30077,7 @@ function schemaErrors(data, src) {
 }
 var import_ajv, validator, PATTERN_HINTS;
 var init_validate = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/validate.ts"() {
+  "src/checks/validate.ts"() {
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
     init_errors();
@@ -30091,7 +30091,7 @@ var init_validate = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/load.ts
+// src/checks/load.ts
 import { readFileSync as readFileSync4, readdirSync as readdirSync4, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
 import { basename as basename2, extname, join as join8, resolve as resolve7 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
@@ -30280,7 +30280,7 @@ function offsetOf(src, line, column) {
 }
 var MAX_DEPTH8;
 var init_load = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/load.ts"() {
+  "src/checks/load.ts"() {
     "use strict";
     init_gsl();
     init_ids();
@@ -30291,10 +30291,10 @@ var init_load = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/data-file.ts
+// src/load/data-file.ts
 var DEFAULT_MAX_DATA_BYTES;
 var init_data_file = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/data-file.ts"() {
+  "src/load/data-file.ts"() {
     "use strict";
     init_json2();
     init_json_syntax();
@@ -30302,17 +30302,17 @@ var init_data_file = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/load/plan.ts
+// src/load/plan.ts
 var init_plan = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/load/plan.ts"() {
+  "src/load/plan.ts"() {
     "use strict";
     init_data_file();
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/plan-source.ts
+// src/evaluate/plan-source.ts
 var init_plan_source = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/plan-source.ts"() {
+  "src/evaluate/plan-source.ts"() {
     "use strict";
     init_discover();
     init_module_dir();
@@ -30321,9 +30321,9 @@ var init_plan_source = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/plan.ts
+// src/evaluate/plan.ts
 var init_plan2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/plan.ts"() {
+  "src/evaluate/plan.ts"() {
     "use strict";
     init_data_file();
     init_plan();
@@ -30335,9 +30335,9 @@ var init_plan2 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/evaluate/data.ts
+// src/evaluate/data.ts
 var init_data = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/evaluate/data.ts"() {
+  "src/evaluate/data.ts"() {
     "use strict";
     init_data_file();
     init_plan2();
@@ -30346,9 +30346,9 @@ var init_data = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/testing.ts
+// src/checks/testing.ts
 var init_testing = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/testing.ts"() {
+  "src/checks/testing.ts"() {
     "use strict";
     init_project();
     init_data();
@@ -30357,9 +30357,9 @@ var init_testing = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/checks/index.ts
+// src/checks/index.ts
 var init_checks = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/checks/index.ts"() {
+  "src/checks/index.ts"() {
     "use strict";
     init_builtin();
     init_ids();
@@ -30372,9 +30372,9 @@ var init_checks = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/inputs.ts
+// src/cli/inputs.ts
 var init_inputs = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/inputs.ts"() {
+  "src/cli/inputs.ts"() {
     "use strict";
     init_project();
     init_data();
@@ -30384,7 +30384,7 @@ var init_inputs = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/report/diagnostics.ts
+// src/report/diagnostics.ts
 import { relative as relative5 } from "node:path";
 function displayPath(file, cwd = process.cwd()) {
   if (!file.startsWith("/")) return file;
@@ -30410,12 +30410,12 @@ function formatDiagnostic(d, options = {}) {
   return lines.join("\n");
 }
 var init_diagnostics = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/report/diagnostics.ts"() {
+  "src/report/diagnostics.ts"() {
     "use strict";
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/resources.ts
+// src/cli/resources.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 function printDiagnosticList(diagnostics, io2, known = []) {
   const cache4 = new Map(known.map((f) => [f.path, f.text]));
@@ -30432,7 +30432,7 @@ function printDiagnosticList(diagnostics, io2, known = []) {
   for (const d of diagnostics) io2.stderr(formatDiagnostic(d, { sourceOf }) + "\n\n");
 }
 var init_resources = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/resources.ts"() {
+  "src/cli/resources.ts"() {
     "use strict";
     init_inputs();
     init_value();
@@ -30440,7 +30440,7 @@ var init_resources = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/checks.ts
+// src/cli/checks.ts
 function loadCheckSet(opts, io2) {
   const loaded = loadChecks([{ dir: opts.builtinDir ?? builtinChecksDir(), builtin: true }, ...opts.dirs.map((dir) => ({ dir }))]);
   if (loaded.diagnostics.length) {
@@ -30453,14 +30453,14 @@ function loadCheckSet(opts, io2) {
   return loaded.checks;
 }
 var init_checks2 = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/checks.ts"() {
+  "src/cli/checks.ts"() {
     "use strict";
     init_checks();
     init_resources();
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/config.ts
+// src/cli/config.ts
 import { existsSync as existsSync3, readFileSync as readFileSync6, statSync as statSync6 } from "node:fs";
 import { dirname as dirname5, join as join9, resolve as resolve8 } from "node:path";
 function findConfig(scanPath, stopAt) {
@@ -30531,7 +30531,7 @@ function readConfig(file) {
 }
 var import_ajv2, CONFIG_NAMES, list2, CONFIG_SCHEMA, compiled;
 var init_config = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/config.ts"() {
+  "src/cli/config.ts"() {
     "use strict";
     import_ajv2 = __toESM(require_ajv(), 1);
     init_model();
@@ -34018,18 +34018,18 @@ var init_esm5 = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/options.ts
+// src/cli/options.ts
 var init_options = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/options.ts"() {
+  "src/cli/options.ts"() {
     "use strict";
     init_esm5();
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/main.ts
+// src/cli/main.ts
 var EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, defaultIo;
 var init_main = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/main.ts"() {
+  "src/cli/main.ts"() {
     "use strict";
     init_esm5();
     init_options();
@@ -34044,7 +34044,7 @@ var init_main = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/cli/report-scan.ts
+// src/cli/report-scan.ts
 import { mkdirSync, readFileSync as readFileSync7, writeFileSync } from "node:fs";
 import { dirname as dirname6, resolve as resolve9 } from "node:path";
 function merge4(flags2, config) {
@@ -34239,7 +34239,7 @@ function sortByPlace(list3) {
   return [...list3].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 var init_report_scan = __esm({
-  "../../tmp/tmp.Czg6M8yUl7/src/cli/report-scan.ts"() {
+  "src/cli/report-scan.ts"() {
     "use strict";
     init_suppressions();
     init_selection();
@@ -34256,11 +34256,11 @@ var init_report_scan = __esm({
   }
 });
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/index.ts
+// src/action/index.ts
 import { dirname as dirname8 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/main.ts
+// src/action/main.ts
 init_model();
 init_selection();
 init_treesitter();
@@ -34269,11 +34269,11 @@ init_report_scan();
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname7, join as join10, resolve as resolve11 } from "node:path";
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/annotations.ts
+// src/action/annotations.ts
 init_model();
 init_report();
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/diff.ts
+// src/action/diff.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { resolve as resolve10 } from "node:path";
 function diffLines(base, repoRoot) {
@@ -34309,7 +34309,7 @@ function inDiff(diff, file, from, to) {
   return (diff?.get(file) ?? []).some(([a, b]) => from <= b && to >= a);
 }
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/annotations.ts
+// src/action/annotations.ts
 function pickAnnotations(findings, diff, max) {
   const rank = (f) => (inDiff(diff, f.file, f.range.start.line, f.range.end.line) ? 0 : SEVERITIES.length) + SEVERITIES.indexOf(f.severity);
   return findings.map((f, i2) => ({ f, i: i2, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).slice(0, Math.max(0, max)).map((x) => x.f);
@@ -34321,7 +34321,7 @@ function annotations(report, diff, max) {
   return { text, shown: errors.length + findings.length, total: report.findings.length + report.diagnostics.filter((d) => d.severity === "error").length };
 }
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/env.ts
+// src/action/env.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, readFileSync as readFileSync8 } from "node:fs";
 function getInput(env, name2) {
@@ -34371,7 +34371,7 @@ function pullRequestBase(env) {
   return { sha };
 }
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/main.ts
+// src/action/main.ts
 var DEFAULT_ANNOTATIONS = 10;
 async function runAction(env, paths, io2) {
   const workspace = resolve11(env.GITHUB_WORKSPACE || process.cwd());
@@ -34463,7 +34463,7 @@ function actionPaths(env, bundleDir) {
   return { actionRoot, ...existsSync4(join10(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
-// ../../tmp/tmp.Czg6M8yUl7/src/action/index.ts
+// src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
   process.exitCode = await runAction(process.env, actionPaths(process.env, dirname8(fileURLToPath2(import.meta.url))), io);
