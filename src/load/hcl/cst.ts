@@ -12,27 +12,45 @@ const ERROR_ID = 0xffff;
 const FIELD_PARENTS = new Set(['object_elem']);
 const NONE: readonly CstNode[] = Object.freeze([]);
 
+const NAMED = 1;
+const MISSING = 2;
+const ERROR = 4;
+/** flags >> FIELD_SHIFT is the node's field id in its parent (0: none). */
+const FIELD_SHIFT = 3;
+/** Field names by id, of the one grammar in use (set by copyTree). */
+let fieldNames: readonly (string | null)[] = [];
+
+// Node has no pointer compression: every property costs 8 bytes, so the booleans and the field id share `flags`.
 export class CstNode {
   /** All children, in source order, named or not (comments included). */
   children: readonly CstNode[] = NONE;
   /** Children without comments (comments are collected separately); the same array when there are none. */
   kids: readonly CstNode[] = NONE;
-  /** This node is ERROR or MISSING, or has such a descendant (tree-sitter's hasError). */
-  hasError: boolean;
-  /** Position in parent.children. */
-  index = 0;
 
   constructor(
     readonly type: string,
-    readonly isNamed: boolean,
-    readonly isMissing: boolean,
+    private flags: number,
     readonly startIndex: number,
     readonly endIndex: number,
     readonly parent: CstNode | null,
-    /** The field name in the parent, recorded only under FIELD_PARENTS. */
-    readonly field: string | null,
-  ) {
-    this.hasError = isMissing || type === 'ERROR';
+  ) {}
+
+  get isNamed(): boolean {
+    return (this.flags & NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.flags & MISSING) !== 0;
+  }
+
+  /** This node is ERROR or MISSING, or has such a descendant (tree-sitter's hasError). */
+  get hasError(): boolean {
+    return (this.flags & ERROR) !== 0;
+  }
+
+  /** @internal */
+  markError(): void {
+    this.flags |= ERROR;
   }
 
   get childCount(): number {
@@ -52,13 +70,9 @@ export class CstNode {
     return null;
   }
 
-  get nextSibling(): CstNode | null {
-    return this.parent?.children[this.index + 1] ?? null;
-  }
-
   /** Only for children of FIELD_PARENTS nodes. */
   childForFieldName(name: string): CstNode | null {
-    return this.children.find((c) => c.field === name) ?? null;
+    return this.children.find((c) => fieldNames[c.flags >> FIELD_SHIFT] === name) ?? null;
   }
 }
 
@@ -72,7 +86,7 @@ export interface Cst {
 export function copyTree(tree: Tree): Cst {
   const language = tree.language;
   const names = language.types;
-  const fields = language.fields;
+  fieldNames = language.fields;
   const named: boolean[] = [];
   const isNamed = (id: number): boolean => (named[id] ??= id === ERROR_ID || language.nodeTypeIsNamed(id));
   const comments: CstNode[] = [];
@@ -95,13 +109,12 @@ export function copyTree(tree: Tree): Cst {
       const end = cursor.endIndex;
       const type = id === ERROR_ID ? 'ERROR' : names[id] ?? 'ERROR';
       const missing = start === end && cursor.nodeIsMissing;
-      const field = parent && FIELD_PARENTS.has(parent.type) ? fields[cursor.currentFieldId] ?? null : null;
-      const n = new CstNode(type, isNamed(id), missing, start, end, parent, field);
-      if (parent) {
-        n.index = pending.length - open[open.length - 1]!;
-        pending.push(n);
-      }
-      if (n.hasError) for (let p = parent; p && !p.hasError; p = p.parent) p.hasError = true;
+      const field = parent && FIELD_PARENTS.has(parent.type) ? cursor.currentFieldId : 0;
+      const error = missing || type === 'ERROR';
+      const flags = (isNamed(id) ? NAMED : 0) | (missing ? MISSING : 0) | (error ? ERROR : 0) | (field << FIELD_SHIFT);
+      const n = new CstNode(type, flags, start, end, parent);
+      if (parent) pending.push(n);
+      if (error) for (let p = parent; p && !p.hasError; p = p.parent) p.markError();
       if (type === 'comment') comments.push(n);
       return n;
     };

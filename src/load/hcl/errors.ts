@@ -106,12 +106,12 @@ function blockHeader(b: Node, cx: Ctx): string {
 
 /** The first token after n in the file (or undefined at the end). */
 function nextToken(n: Node): Node | undefined {
-  let cur: Node | null = n;
-  while (cur) {
-    let sib = cur.nextSibling;
-    while (sib && (sib.type === 'comment' || sib.endIndex === sib.startIndex)) sib = sib.nextSibling;
-    if (sib) return firstLeaf(sib);
-    cur = cur.parent;
+  for (let cur = n, parent = n.parent; parent; cur = parent, parent = parent.parent) {
+    const siblings = parent.children;
+    for (let i = siblings.indexOf(cur) + 1; i < siblings.length; i++) {
+      const sib = siblings[i]!;
+      if (sib.type !== 'comment' && sib.endIndex !== sib.startIndex) return firstLeaf(sib);
+    }
   }
   return undefined;
 }
