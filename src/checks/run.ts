@@ -67,8 +67,8 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
 
 /**
  * The resource a result is reported on and the attribute path that decided it: the first blame path
- * on the evaluated resource. For `List<type>` rules, the first blamed resource, else the first
- * resource of the type; undefined when there is no resource of the type at all.
+ * on the evaluated resource. For `List<type>` rules, the first blamed resource of the type, else the
+ * first blamed resource, else the first resource of the type; undefined when there is no resource of the type at all.
  */
 function resultTarget(result: RuleResult, check: Check, world: World, byAddress: Map<string, Resource>): { resource: Resource; path: string } | undefined {
   const own = byAddress.get(result.entity);
@@ -76,10 +76,12 @@ function resultTarget(result: RuleResult, check: Check, world: World, byAddress:
     const b = result.blame.find((x) => x.address === result.entity);
     return { resource: own, path: b?.path ?? '' };
   }
-  for (const b of result.blame) {
-    const r = byAddress.get(b.address);
-    if (r) return { resource: r, path: b.path };
-  }
+  // An aggregate (`List<type>`) result goes on a blamed resource of the type itself when there is one
+  // (the trail whose chain breaks), not on whatever deeper resource was blamed first.
+  const ownType = check.rule.entity.toLowerCase();
+  const blamed = result.blame.map((b) => ({ r: byAddress.get(b.address), path: b.path })).filter((x): x is { r: Resource; path: string } => x.r !== undefined);
+  const ofType = blamed.find((x) => resourceEntity(x.r).type.toLowerCase() === ownType) ?? blamed[0];
+  if (ofType) return { resource: ofType.r, path: ofType.path };
   const first = world.entitiesOfType(check.rule.entity)[0];
   const r = first ? byAddress.get(first.id) : undefined;
   return r ? { resource: r, path: '' } : undefined;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture, repoRoot } from '../helpers/paths.js';
@@ -9,6 +10,13 @@ import { cli } from './helpers.js';
 const CHECKS = join(repoRoot, 'test', 'cli', 'checks');
 
 const rel = (...p: string[]): string => relative(process.cwd(), fixture(...p));
+
+/** The text format's source excerpt under a finding: the line as it is in the file, and a marker under the range. */
+function excerpt(file: string, line: number, column: number, width: number): string[] {
+  const text = readFileSync(file, 'utf8').split('\n')[line - 1]!;
+  const gutter = ' '.repeat(String(line).length);
+  return [`    ${line} | ${text}`, `    ${gutter} | ${' '.repeat(column - 1)}${'^'.repeat(width)}`];
+}
 
 const GOOD_TRAIL = `resource "aws_cloudtrail" "t" {
   name                       = "t"
@@ -31,19 +39,18 @@ describe('tfguard scan', () => {
       groups.map((g) => g.split('\n')[0]),
       [rel('cloudtrail', 'environments.tf'), rel('cloudtrail', 'main.tf'), rel('cloudtrail', 'modules.tf'), rel('cloudtrail', 'modules', 'trail', 'main.tf'), '9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result'],
     );
+    const main = fixture('cloudtrail', 'main.tf');
+    const header = 'resource "aws_cloudtrail" "regional"'.length;
     assert.equal(
       groups[1],
       [
         rel('cloudtrail', 'main.tf'),
-        '  41:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.regional does not meet it.',
-        '    41 | resource "aws_cloudtrail" "regional" { # expect: D9.TF.AWS.LOG.03, TFG.AWS.CLOUDTRAIL.1',
-        '       | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-        '  41:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: aws_cloudtrail.regional does not meet it.',
-        '    41 | resource "aws_cloudtrail" "regional" { # expect: D9.TF.AWS.LOG.03, TFG.AWS.CLOUDTRAIL.1',
-        '       | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
-        '  44:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: aws_cloudtrail.regional has is_multi_region_trail = false.',
-        '    44 |   is_multi_region_trail = false # expect: D9.TF.AWS.LOG.01',
-        '       |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        '  42:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.regional does not meet it.',
+        ...excerpt(main, 42, 1, header),
+        '  42:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: aws_cloudtrail.regional does not meet it.',
+        ...excerpt(main, 42, 1, header),
+        '  45:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: aws_cloudtrail.regional has is_multi_region_trail = false.',
+        ...excerpt(main, 45, 3, 'is_multi_region_trail = false'.length),
       ].join('\n'),
     );
     assert.ok(groups[0]!.includes('\n  9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not meet it.\n'), groups[0]);
@@ -52,22 +59,25 @@ describe('tfguard scan', () => {
   it('findings in a local module are in the module file; in an installed remote module at the call site', async () => {
     const r = await cli(['scan', fixture('cloudtrail')], CHECKS);
     const groups = r.stdout.split('\n\n');
+    const sandbox = fixture('cloudtrail', 'modules', 'trail', 'main.tf');
     assert.equal(
       groups[3],
       [
         rel('cloudtrail', 'modules', 'trail', 'main.tf'),
         '  29:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: module.sandbox_trail.aws_cloudtrail.this has is_multi_region_trail = false.',
-        '    29 |   is_multi_region_trail      = var.multi_region # expect: D9.TF.AWS.LOG.01',
-        '       |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        ...excerpt(sandbox, 29, 3, 'is_multi_region_trail      = var.multi_region'.length),
       ].join('\n'),
     );
+    // The installed module's finding is at the `module` block that calls it (the range is the block; the
+    // excerpt shows its first line), with the resource's own place below.
+    const calls = fixture('cloudtrail', 'modules.tf');
+    const callLine = readFileSync(calls, 'utf8').split('\n')[24]!;
     assert.equal(
       groups[2],
       [
         rel('cloudtrail', 'modules.tf'),
         '  25:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: module.legacy_trail.aws_cloudtrail.this (in module.legacy_trail) does not meet it.',
-        '    25 | module "legacy_trail" { # expect: TFG.AWS.CLOUDTRAIL.1',
-        '       | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        ...excerpt(calls, 25, 1, callLine.length),
         `    resource in ${rel('cloudtrail', '.terraform', 'modules', 'legacy_trail', 'main.tf')}:10`,
       ].join('\n'),
     );
@@ -80,7 +90,7 @@ describe('tfguard scan', () => {
     assert.equal(r.code, 1);
     assert.ok(
       r.stdout.endsWith(
-        `\n\nUnknown results (no finding: a value the check needs is not known):\n  ${rel('cloudtrail', 'main.tf')}:52:3  TFG.AWS.CLOUDTRAIL.1  aws_cloudtrail.audit\n      var.audit_kms_key_arn has no value\n\n9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result\n`,
+        `\n\nUnknown results (no finding: a value the check needs is not known):\n  ${rel('cloudtrail', 'main.tf')}:53:3  TFG.AWS.CLOUDTRAIL.1  aws_cloudtrail.audit\n      var.audit_kms_key_arn has no value\n\n9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result\n`,
       ),
       r.stdout,
     );
