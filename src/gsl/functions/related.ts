@@ -4,7 +4,7 @@
 // value with that reference, or in Entity.references) or when its literal value equals one of the
 // entity's identifying attributes (`bucket`, `name`, `id`, `arn`, or the attribute given).
 import { Unknown, type UnknownReason, type Value } from '../../evaluate/value.js';
-import { equals } from '../compare.js';
+import { asNumber, equals } from '../compare.js';
 import { resolvePath } from '../path.js';
 import { F, T, U, type Truth } from '../truth.js';
 import { referencesEntity, resolveReference, type Entity, type World } from '../world.js';
@@ -71,6 +71,63 @@ function scalarsOf(v: Datum): Datum[] {
   return Array.isArray(v) ? v : [v];
 }
 
+/**
+ * Keys under which a scalar can equal another (compare.ts `equals`): its text, and its number for numbers and
+ * numeric strings. Two scalars that are equal share a key; sharing one does not make them equal.
+ */
+function equalityKeys(v: string | number | boolean): string[] {
+  if (typeof v === 'number') return [`n:${v}`];
+  const n = typeof v === 'string' ? asNumber(v) : undefined;
+  return n === undefined ? [`s:${v}`] : [`s:${v}`, `n:${n}`];
+}
+
+interface IdentityIndex {
+  /** Key → positions (in entitiesOfType order) of entities with an identifying value under that key. */
+  byKey: Map<string, number[]>;
+  /** Entities with an unknown or non-scalar identifying value: always candidates. */
+  always: number[];
+}
+
+const indexes = new WeakMap<World, Map<string, IdentityIndex>>();
+
+/**
+ * The entities a literal may identify: those with an identifying value sharing an equality key with it, and those
+ * whose value cannot be indexed; in the order of `candidates`. An index per world and (type, attribute) makes
+ * following literal names linear instead of one scan of every candidate per value.
+ */
+function literalCandidates(world: World, st: State, candidates: readonly Entity[], literal: string | number): Entity[] {
+  let perWorld = indexes.get(world);
+  if (!perWorld) indexes.set(world, (perWorld = new Map()));
+  const cacheKey = `${st.type.toLowerCase()}|${st.attr ? st.attr.join('.') : '*'}`;
+  let index = perWorld.get(cacheKey);
+  if (!index) {
+    index = { byKey: new Map(), always: [] };
+    const attrs = st.attr ? [st.attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
+    candidates.forEach((e, i) => {
+      let always = false;
+      const keys = new Set<string>();
+      for (const a of attrs) {
+        for (const inp of valuesAt(e, a)) {
+          const v = inp.value;
+          if (v === undefined || v === null) continue;
+          if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') for (const k of equalityKeys(v)) keys.add(k);
+          else always = true;
+        }
+      }
+      if (always) index!.always.push(i);
+      for (const k of keys) {
+        let list = index!.byKey.get(k);
+        if (!list) index!.byKey.set(k, (list = []));
+        list.push(i);
+      }
+    });
+    perWorld.set(cacheKey, index);
+  }
+  const positions = new Set<number>(index.always);
+  for (const k of equalityKeys(literal)) for (const i of index.byKey.get(k) ?? []) positions.add(i);
+  return [...positions].sort((a, b) => a - b).map((i) => candidates[i]!);
+}
+
 /** The entities of `type` named by one attribute value. */
 function follow(inp: Input, st: State, world: World): Input {
   const found = new Map<string, Member>();
@@ -86,7 +143,7 @@ function follow(inp: Input, st: State, world: World): Input {
       if (hits.length === 0) unresolved.push(...x.reasons);
       targets.push(...hits);
     } else if (typeof x === 'string' || typeof x === 'number') {
-      for (const e of candidates) {
+      for (const e of literalCandidates(world, st, candidates, x)) {
         const reasons: UnknownReason[] = [];
         addMember(found, e, identifies(x, e, st.attr, reasons), reasons);
       }
