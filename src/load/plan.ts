@@ -2,7 +2,7 @@
 // https://developer.hashicorp.com/terraform/internals/json-format). Values stay JSON (null-prototype objects);
 // the evaluate stage turns them into resources.
 import type { Diagnostic } from './ast.js';
-import { classifyText, toNullProto } from './data-file.js';
+import { classifyText } from './data-file.js';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -83,7 +83,9 @@ export function parsePlanText(path: string, text: string): { plan?: PlanDocument
 
 /** Build the plan model from parsed JSON; structural problems are errors naming the file and field. */
 export function planFromValue(path: string, text: string, raw: JsonObject): { plan?: PlanDocument; diagnostics: Diagnostic[] } {
-  const doc = toNullProto(raw);
+  // Not copied: only fixed field names and own keys (Object.keys) are read here, and every value that reaches a
+  // Resource is copied into null-prototype objects by the evaluate stage (fromJSON).
+  const doc = raw;
   const diagnostics: Diagnostic[] = [];
   const err = (code: string, message: string, hint?: string): void => {
     diagnostics.push({ severity: 'error', code, file: path, message, ...(hint ? { hint } : {}) });
