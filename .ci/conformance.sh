@@ -28,7 +28,7 @@ node dist/test/conformance/corpus.js --corpus "$corpus"
 node dist/test/conformance/plans.js "$shared/corpus/plans"
 
 # 4. Peers' fixtures: every fixture with an expected result scanned with the aliased check (docs/conformance.md).
-node dist/test/conformance/peers.js "$shared/corpus/peers"
+node dist/test/conformance/peers.js "$shared/corpus/peers" --strict
 
 # 3. SARIF: scan fixtures into SARIF files, validate them against the OASIS schema (ajv-draft-04), then
 #    with Microsoft's SARIF multitool with GitHub's ingestion rules on (GH1001-GH1007 enabled through
