@@ -9262,6 +9262,43 @@ function refsAt(inp) {
 function scalarsOf(v) {
   return Array.isArray(v) ? v : [v];
 }
+function equalityKeys(v) {
+  if (typeof v === "number") return [`n:${v}`];
+  const n = typeof v === "string" ? asNumber(v) : void 0;
+  return n === void 0 ? [`s:${v}`] : [`s:${v}`, `n:${n}`];
+}
+function literalCandidates(world, st, candidates, literal2) {
+  let perWorld = indexes.get(world);
+  if (!perWorld) indexes.set(world, perWorld = /* @__PURE__ */ new Map());
+  const cacheKey = `${st.type.toLowerCase()}|${st.attr ? st.attr.join(".") : "*"}`;
+  let index3 = perWorld.get(cacheKey);
+  if (!index3) {
+    index3 = { byKey: /* @__PURE__ */ new Map(), always: [] };
+    const attrs = st.attr ? [st.attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
+    candidates.forEach((e, i2) => {
+      let always = false;
+      const keys2 = /* @__PURE__ */ new Set();
+      for (const a of attrs) {
+        for (const inp of valuesAt(e, a)) {
+          const v = inp.value;
+          if (v === void 0 || v === null) continue;
+          if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") for (const k of equalityKeys(v)) keys2.add(k);
+          else always = true;
+        }
+      }
+      if (always) index3.always.push(i2);
+      for (const k of keys2) {
+        let list3 = index3.byKey.get(k);
+        if (!list3) index3.byKey.set(k, list3 = []);
+        list3.push(i2);
+      }
+    });
+    perWorld.set(cacheKey, index3);
+  }
+  const positions = new Set(index3.always);
+  for (const k of equalityKeys(literal2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
+  return [...positions].sort((a, b) => a - b).map((i2) => candidates[i2]);
+}
 function follow(inp, st, world) {
   const found = /* @__PURE__ */ new Map();
   const unresolved = [];
@@ -9274,7 +9311,7 @@ function follow(inp, st, world) {
       if (hits.length === 0) unresolved.push(...x.reasons);
       targets.push(...hits);
     } else if (typeof x === "string" || typeof x === "number") {
-      for (const e of candidates) {
+      for (const e of literalCandidates(world, st, candidates, x)) {
         const reasons = [];
         addMember(found, e, identifies(x, e, st.attr, reasons), reasons);
       }
@@ -9305,7 +9342,7 @@ function names2(inp, owner, ownAttr, world, reasons) {
   }
   return r;
 }
-var IDENTITY_ATTRIBUTES, noEntity, references, referencedBy;
+var IDENTITY_ATTRIBUTES, noEntity, indexes, references, referencedBy;
 var init_related = __esm({
   "src/gsl/functions/related.ts"() {
     "use strict";
@@ -9317,6 +9354,7 @@ var init_related = __esm({
     init_types();
     IDENTITY_ATTRIBUTES = ["bucket", "name", "id", "arn"];
     noEntity = () => void 0;
+    indexes = /* @__PURE__ */ new WeakMap();
     references = {
       name: "references",
       signature: "s3_bucket_name references(aws_s3_bucket) with [ ... ]",
@@ -10198,10 +10236,10 @@ function resultTarget(result, check, world, byAddress) {
     const b = result.blame.find((x) => x.address === result.entity);
     return { resource: own2, path: b?.path ?? "" };
   }
-  for (const b of result.blame) {
-    const r2 = byAddress.get(b.address);
-    if (r2) return { resource: r2, path: b.path };
-  }
+  const ownType = check.rule.entity.toLowerCase();
+  const blamed = result.blame.map((b) => ({ r: byAddress.get(b.address), path: b.path })).filter((x) => x.r !== void 0);
+  const ofType = blamed.find((x) => resourceEntity(x.r).type.toLowerCase() === ownType) ?? blamed[0];
+  if (ofType) return { resource: ofType.r, path: ofType.path };
   const first = world.entitiesOfType(check.rule.entity)[0];
   const r = first ? byAddress.get(first.id) : void 0;
   return r ? { resource: r, path: "" } : void 0;
@@ -11139,7 +11177,7 @@ var init_body = __esm({
 function copyTree(tree) {
   const language = tree.language;
   const names3 = language.types;
-  const fields = language.fields;
+  fieldNames = language.fields;
   const named = [];
   const isNamed = (id) => named[id] ??= id === ERROR_ID || language.nodeTypeIsNamed(id);
   const comments = [];
@@ -11159,13 +11197,12 @@ function copyTree(tree) {
       const end = cursor.endIndex;
       const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
       const missing2 = start2 === end && cursor.nodeIsMissing;
-      const field2 = parent2 && FIELD_PARENTS.has(parent2.type) ? fields[cursor.currentFieldId] ?? null : null;
-      const n = new CstNode(type, isNamed(id), missing2, start2, end, parent2, field2);
-      if (parent2) {
-        n.index = pending.length - open[open.length - 1];
-        pending.push(n);
-      }
-      if (n.hasError) for (let p = parent2; p && !p.hasError; p = p.parent) p.hasError = true;
+      const field2 = parent2 && FIELD_PARENTS.has(parent2.type) ? cursor.currentFieldId : 0;
+      const error = missing2 || type === "ERROR";
+      const flags2 = (isNamed(id) ? NAMED : 0) | (missing2 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
+      const n = new CstNode(type, flags2, start2, end, parent2);
+      if (parent2) pending.push(n);
+      if (error) for (let p = parent2; p && !p.hasError; p = p.parent) p.markError();
       if (type === "comment") comments.push(n);
       return n;
     };
@@ -11198,39 +11235,49 @@ function finish(n) {
   for (const c of all) if (c.type === "comment") hasComment = true;
   n.kids = hasComment ? all.filter((c) => c.type !== "comment") : all;
 }
-var ERROR_ID, FIELD_PARENTS, NONE, CstNode;
+var ERROR_ID, FIELD_PARENTS, NONE, NAMED, MISSING, ERROR, FIELD_SHIFT, fieldNames, CstNode;
 var init_cst = __esm({
   "src/load/hcl/cst.ts"() {
     "use strict";
     ERROR_ID = 65535;
     FIELD_PARENTS = /* @__PURE__ */ new Set(["object_elem"]);
     NONE = Object.freeze([]);
+    NAMED = 1;
+    MISSING = 2;
+    ERROR = 4;
+    FIELD_SHIFT = 3;
+    fieldNames = [];
     CstNode = class {
-      constructor(type, isNamed, isMissing, startIndex, endIndex2, parent, field2) {
+      constructor(type, flags2, startIndex, endIndex2, parent) {
         this.type = type;
-        this.isNamed = isNamed;
-        this.isMissing = isMissing;
+        this.flags = flags2;
         this.startIndex = startIndex;
         this.endIndex = endIndex2;
         this.parent = parent;
-        this.field = field2;
-        this.hasError = isMissing || type === "ERROR";
       }
       type;
-      isNamed;
-      isMissing;
+      flags;
       startIndex;
       endIndex;
       parent;
-      field;
       /** All children, in source order, named or not (comments included). */
       children = NONE;
       /** Children without comments (comments are collected separately); the same array when there are none. */
       kids = NONE;
+      get isNamed() {
+        return (this.flags & NAMED) !== 0;
+      }
+      get isMissing() {
+        return (this.flags & MISSING) !== 0;
+      }
       /** This node is ERROR or MISSING, or has such a descendant (tree-sitter's hasError). */
-      hasError;
-      /** Position in parent.children. */
-      index = 0;
+      get hasError() {
+        return (this.flags & ERROR) !== 0;
+      }
+      /** @internal */
+      markError() {
+        this.flags |= ERROR;
+      }
       get childCount() {
         return this.children.length;
       }
@@ -11244,12 +11291,9 @@ var init_cst = __esm({
         for (let i2 = this.children.length - 1; i2 >= 0; i2--) if (this.children[i2].isNamed) return this.children[i2];
         return null;
       }
-      get nextSibling() {
-        return this.parent?.children[this.index + 1] ?? null;
-      }
       /** Only for children of FIELD_PARENTS nodes. */
       childForFieldName(name2) {
-        return this.children.find((c) => c.field === name2) ?? null;
+        return this.children.find((c) => fieldNames[c.flags >> FIELD_SHIFT] === name2) ?? null;
       }
     };
   }
@@ -11336,12 +11380,12 @@ function blockHeader(b, cx) {
   return parts2.join(" ").replace(/"/g, "");
 }
 function nextToken(n) {
-  let cur = n;
-  while (cur) {
-    let sib = cur.nextSibling;
-    while (sib && (sib.type === "comment" || sib.endIndex === sib.startIndex)) sib = sib.nextSibling;
-    if (sib) return firstLeaf(sib);
-    cur = cur.parent;
+  for (let cur = n, parent = n.parent; parent; cur = parent, parent = parent.parent) {
+    const siblings = parent.children;
+    for (let i2 = siblings.indexOf(cur) + 1; i2 < siblings.length; i2++) {
+      const sib = siblings[i2];
+      if (sib.type !== "comment" && sib.endIndex !== sib.startIndex) return firstLeaf(sib);
+    }
   }
   return void 0;
 }
