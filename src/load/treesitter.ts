@@ -7,6 +7,13 @@ export type { Node, Tree };
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
+/** The Emscripten module object given to Parser.init (the runtime adds its WASM exports to it); see cursor.ts. */
+let runtime: Record<string, unknown> | undefined;
+
+/** The tree-sitter runtime's module object, once initParser() is done (for the fast tree walk of hcl/cursor.ts). */
+export function treeSitterRuntime(): Record<string, unknown> | undefined {
+  return parser ? runtime : undefined;
+}
 
 /**
  * Load the tree-sitter runtime and the HCL grammar. Safe to call many times; only the first call does work.
@@ -18,7 +25,9 @@ export async function initParser(wasmDir?: string): Promise<void> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasm = wasmDir ? join(wasmDir, 'tree-sitter-hcl.wasm') : require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
-    await Parser.init(wasmDir ? { locateFile: (name: string) => join(wasmDir, name) } : undefined);
+    const moduleObject: Record<string, unknown> = wasmDir ? { locateFile: (name: string) => join(wasmDir, name) } : {};
+    await Parser.init(moduleObject);
+    runtime = moduleObject;
     const language = await Language.load(wasm);
     const p = new Parser();
     p.setLanguage(language);

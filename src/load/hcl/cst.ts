@@ -5,6 +5,7 @@
 // cursor (type id, start and end offset; a zero-width node is also asked whether it is MISSING), and the
 // converters work on these objects only. Text is read from the source string by offset; rows come from Ctx.
 import type { Tree } from '../treesitter.js';
+import { openCursor } from './cursor.js';
 
 /** tree-sitter's ERROR symbol (its id is the largest 16-bit value, not an index of Language.types). */
 const ERROR_ID = 0xffff;
@@ -87,8 +88,10 @@ export function copyTree(tree: Tree): Cst {
   const language = tree.language;
   const names = language.types;
   fieldNames = language.fields;
+  // Asked before the walk: the direct cursor needs the runtime's transfer buffer to itself during the walk.
   const named: boolean[] = [];
-  const isNamed = (id: number): boolean => (named[id] ??= id === ERROR_ID || language.nodeTypeIsNamed(id));
+  for (let id = 0; id < names.length; id++) named[id] = language.nodeTypeIsNamed(id);
+  const isNamed = (id: number): boolean => id === ERROR_ID || named[id] === true;
   const comments: CstNode[] = [];
   // Children of the nodes on the current path wait in `pending` (from index open[i] for the i-th open node) and
   // get an array of their exact size when their parent is finished: arrays grown by push keep spare capacity
@@ -101,15 +104,15 @@ export function copyTree(tree: Tree): Cst {
     pending.length = from;
     finish(n);
   };
-  const cursor = tree.walk();
+  const cursor = openCursor(tree);
   try {
     const make = (parent: CstNode | null): CstNode => {
-      const id = cursor.nodeTypeId;
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
+      const id = cursor.typeId();
+      const start = cursor.startIndex();
+      const end = cursor.endIndex();
       const type = id === ERROR_ID ? 'ERROR' : names[id] ?? 'ERROR';
-      const missing = start === end && cursor.nodeIsMissing;
-      const field = parent && FIELD_PARENTS.has(parent.type) ? cursor.currentFieldId : 0;
+      const missing = start === end && cursor.isMissing();
+      const field = parent && FIELD_PARENTS.has(parent.type) ? cursor.fieldId() : 0;
       const error = missing || type === 'ERROR';
       const flags = (isNamed(id) ? NAMED : 0) | (missing ? MISSING : 0) | (error ? ERROR : 0) | (field << FIELD_SHIFT);
       const n = new CstNode(type, flags, start, end, parent);
