@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Check, builtinChecksDir, loadChecks, projectWorld, runChecks } from '../src/checks/index.js';
+import { type Check, builtinChecksDir, loadChecks, projectWorlds, runChecks } from '../src/checks/index.js';
 import type { Project } from '../src/evaluate/model.js';
 import { evaluateProject } from '../src/evaluate/project.js';
 import { compileRule } from '../src/gsl/index.js';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const measure = (checks: Check[]): { ms: number; worldMs: number; evaluations: number; findings: number; unknowns: number } => {
     let best = { ms: Infinity, worldMs: 0, evaluations: 0, findings: 0, unknowns: 0 };
     for (let run = 0; run < runs; run++) {
-      const worldMs = projects.reduce((ms, p) => ms + time(() => projectWorld(p)).ms, 0);
+      const worldMs = projects.reduce((ms, p) => ms + time(() => projectWorlds(p)).ms, 0);
       let evaluations = 0;
       let findings = 0;
       let unknowns = 0;

@@ -6,7 +6,7 @@ export type { CheckSource, LoadedChecks, LoadFileOptions } from './load.js';
 export { isInstalledModuleFile, rangeForPath, reportLocation } from './location.js';
 export { ALIAS_TOOLS, SEVERITIES } from './model.js';
 export type { AliasTool, Check, CheckDefinition, CheckRunResult, CheckTest, Finding, Severity, UnknownResult } from './model.js';
-export { projectWorld, resourceEntity, runChecks } from './run.js';
+export { projectWorlds, resourceEntity, runChecks } from './run.js';
 export type { RunOptions } from './run.js';
 export { CHECK_SCHEMA } from './schema.js';
 export { runCheckTests } from './testing.js';

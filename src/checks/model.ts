@@ -1,6 +1,7 @@
 // What the checks stage holds: check definitions read from YAML, their compiled logic, and the
 // findings and unknown results of running them over a project.
 import type { Range } from '../load/ast.js';
+import type { Resource } from '../evaluate/model.js';
 import type { CompiledRule } from '../gsl/index.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -68,6 +69,8 @@ export interface Finding {
   title: string;
   /** Resource address (`module.a.aws_cloudtrail.t[0]`). */
   address: string;
+  /** The resource itself (absent for findings about no resource, e.g. suppression problems). */
+  resource?: Resource;
   /** File the finding is reported in: the attribute's file, or the module call site for remote modules. */
   file: string;
   range: Range;
@@ -84,6 +87,7 @@ export interface UnknownResult {
   checkId: string;
   title: string;
   address: string;
+  resource?: Resource;
   file: string;
   range: Range;
   /** Why, one per reason: `var.x has no value`, `aws_kms_key.k.arn is known only after apply`. */

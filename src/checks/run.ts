@@ -15,10 +15,31 @@ export function resourceEntity(r: Resource): Entity {
   return { type: r.mode === 'data' ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
 }
 
-export function projectWorld(project: Project): { world: World; byAddress: Map<string, Resource> } {
-  const byAddress = new Map<string, Resource>();
-  for (const r of project.resources) byAddress.set(r.address, r);
-  return { world: createWorld(project.resources.map(resourceEntity)), byAddress };
+export interface RootWorld {
+  /** The root module these resources belong to (the project's root when resources name none). */
+  root: string;
+  world: World;
+  byAddress: Map<string, Resource>;
+}
+
+/**
+ * One world per root module: addresses are unique only within a root, and references never cross
+ * from one configuration to another. A project of one root gives one world.
+ */
+export function projectWorlds(project: Project): RootWorld[] {
+  const groups = new Map<string, Resource[]>();
+  for (const r of project.resources) {
+    const root = r.root ?? project.root;
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(r);
+  }
+  if (!groups.size) groups.set(project.root, []);
+  return [...groups].map(([root, resources]) => ({
+    root,
+    world: createWorld(resources.map(resourceEntity)),
+    byAddress: new Map(resources.map((r) => [r.address, r])),
+  }));
 }
 
 const START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -30,19 +51,18 @@ export interface RunOptions extends EvaluateOptions {
 
 /** Run every check over the project. Results are sorted by file, line, column, check ID, address. */
 export function runChecks(checks: readonly Check[], project: Project, options: RunOptions = {}): CheckRunResult {
-  const { world, byAddress } = projectWorld(project);
   const findings: Finding[] = [];
   const unknowns: UnknownResult[] = [];
   let evaluations = 0;
   const evalOptions: EvaluateOptions = { now: options.now ?? Date.now(), ...(options.explain ? { explain: true } : {}) };
-  for (const check of checks) {
+  for (const { root, world, byAddress } of projectWorlds(project)) for (const check of checks) {
     if (options.only && !options.only.has(check.id)) continue;
     for (const result of runRule(check.rule, world, evalOptions)) {
       evaluations++;
       if (result.status === 'pass') continue;
       const target = resultTarget(result, check, world, byAddress);
       // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
-      const at = target ? reportLocation(target.resource, target.path) : { file: project.root, range: START };
+      const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
       const address = target ? target.resource.address : result.entity;
       if (result.status === 'fail') {
         findings.push({
@@ -50,13 +70,14 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
           severity: check.severity,
           title: check.title,
           address,
+          ...(target ? { resource: target.resource } : {}),
           file: at.file,
           range: at.range,
           ...(at.path ? { path: at.path } : {}),
           ...(at.via ? { via: at.via, resourceLocation: at.resourceLocation! } : {}),
         });
       } else {
-        unknowns.push({ checkId: check.id, title: check.title, address, file: at.file, range: at.range, reasons: result.reasonText.length ? result.reasonText : ['unknown'] });
+        unknowns.push({ checkId: check.id, title: check.title, address, ...(target ? { resource: target.resource } : {}), file: at.file, range: at.range, reasons: result.reasonText.length ? result.reasonText : ['unknown'] });
       }
     }
   }

@@ -3,7 +3,7 @@
 // A comment applies on the finding's line, the resource's header line or any `module` call the
 // resource was built through, written on that line or in the comment lines directly above it.
 import type { Diagnostic, Range } from '../load/ast.js';
-import type { Project, Resource, SourceFile } from '../evaluate/model.js';
+import type { Project, SourceFile } from '../evaluate/model.js';
 import type { AliasTool, Check, CheckDefinition, Finding } from './model.js';
 
 export type SuppressionSource = 'tfguard' | 'checkov' | 'tfsec' | 'trivy';
@@ -209,11 +209,10 @@ export function applySuppressions(findings: readonly Finding[], project: Project
     byFileLine.set(f.path, lines);
     ownLines.set(f.path, own);
   }
-  const resources = new Map<string, Resource>(project.resources.map((r) => [r.address, r]));
   const usable = (s: SuppressionComment): boolean => !isExpired(s, options.now) && !(options.requireReason && !s.reason.trim());
   for (const finding of findings) {
     const check = byId.get(finding.checkId);
-    const resource = resources.get(finding.address);
+    const resource = finding.resource;
     const places: Place[] = [{ file: finding.file, line: finding.range.start.line }];
     if (resource) {
       places.push({ file: resource.location.file, line: resource.location.range.start.line });

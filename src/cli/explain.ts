@@ -1,7 +1,7 @@
 // `tfguard explain <path>`: for every result that is not a pass, the GSL logic as a tree with what
 // each part evaluated to, the values it saw, and where unknown values came from.
 import type { Check } from '../checks/index.js';
-import { projectWorld } from '../checks/run.js';
+import { projectWorlds } from '../checks/run.js';
 import { reportLocation } from '../checks/location.js';
 import { selectChecks } from '../checks/selection.js';
 import type { Project } from '../evaluate/model.js';
@@ -43,17 +43,16 @@ export interface ExplainOptions {
 /** Explain every failing or unknown result; returns the text and how many results it covers. */
 export function explainProject(project: Project, checks: readonly Check[], options: ExplainOptions): { text: string; count: number; unmatched: string[] } {
   const sel = selectChecks(checks, { include: options.check, exclude: [] });
-  const { world, byAddress } = projectWorld(project);
   const out: string[] = [];
   let count = 0;
-  for (const check of sel.checks) {
+  for (const { root, world, byAddress } of projectWorlds(project)) for (const check of sel.checks) {
     for (const r of runRule(check.rule, world, { now: options.now, explain: true })) {
       if (r.status === 'pass' && (!options.all || r.excluded)) continue;
       count++;
       const resource = byAddress.get(r.entity);
       const blame = r.blame.find((b) => b.address === r.entity)?.path ?? '';
       const at = resource ? reportLocation(resource, blame) : undefined;
-      const where = at ? `${displayPath(at.file)}:${at.range.start.line}:${at.range.start.column}` : displayPath(project.root);
+      const where = at ? `${displayPath(at.file)}:${at.range.start.line}:${at.range.start.column}` : displayPath(root);
       const verdict = r.status === 'fail' ? 'FINDING' : r.status === 'unknown' ? 'UNKNOWN' : 'PASS';
       out.push(`${where}  ${verdict}  ${check.id}  ${inert(r.entity)}`);
       out.push(`  ${check.title}`);
@@ -78,7 +77,7 @@ export interface RunExplainOptions {
 }
 
 export async function runExplain(path: string | undefined, opts: RunExplainOptions, io: Io): Promise<number> {
-  const checks = loadCheckSet({ dirs: opts.checksDir, ...(opts.builtinDir ? { builtinDir: opts.builtinDir } : {}) }, io);
+  const checks = await loadCheckSet({ dirs: opts.checksDir, ...(opts.builtinDir ? { builtinDir: opts.builtinDir } : {}) }, io);
   if (!checks) return EXIT_ERROR;
   const project = await loadInputs(path, opts.inputs, opts.load);
   if ('usage' in project) {

@@ -182,9 +182,8 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   const project = loaded;
   const run = runChecks(selected.checks, project, { now });
   const sup = applySuppressions(run.findings, project, all, { inline: s.inlineSuppressions, peers: s.peerSuppressions, requireReason: s.requireSuppressionReason, now });
-  const byAddress = new Map(project.resources.map((r) => [r.address, r]));
   const shownSeverity = new Set(splitList(s.severity).map((x) => parseSeverity(x)!));
-  const keep = (f: Finding): boolean => (!changedDirs || touches(f, byAddress.get(f.address), changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
+  const keep = (f: Finding): boolean => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems].filter(keep);
   const silenced: { finding: Finding; by: SuppressedBy }[] = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname(u.file)));
@@ -232,8 +231,8 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   const report: Report = {
     ...base,
     rules,
-    findings: sortByPlace(fresh).map((f) => reportFinding(f, byAddress)),
-    suppressed: sortByPlace(silenced.map((x) => x.finding)).map((f) => reportFinding(f, byAddress, silenced.find((x) => x.finding === f)!.by)),
+    findings: sortByPlace(fresh).map((f) => reportFinding(f)),
+    suppressed: sortByPlace(silenced.map((x) => x.finding)).map((f) => reportFinding(f, silenced.find((x) => x.finding === f)!.by)),
     unknowns,
     fixed,
     diagnostics,

@@ -93,7 +93,7 @@ export function mergeProjects(root: string, projects: readonly Project[]): Proje
   const seen = new Set<string>();
   const out: Project = { root, resources: [], modules: [], diagnostics: [], files: [] };
   for (const p of projects) {
-    out.resources.push(...p.resources);
+    for (const r of p.resources) out.resources.push(r.root === undefined ? { ...r, root: p.root } : r);
     out.modules.push(...p.modules);
     for (const d of p.diagnostics) {
       const key = `${d.file}\0${d.range?.start.offset ?? ''}\0${d.code}\0${d.message}`;

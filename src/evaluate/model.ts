@@ -21,6 +21,12 @@ export interface ModuleCall {
 export interface Resource {
   /** Full address with module path and instance key: `module.a.aws_s3_bucket.b["logs"]`. */
   address: string;
+  /**
+   * The root module (directory, or plan/data file) this resource belongs to. Addresses are unique
+   * only within one root: a scan of several roots holds several configurations, and references
+   * never cross from one to another. Absent means the project's one root.
+   */
+  root?: string;
   /** Module instance path, empty for the root module: `module.a` or `module.a.module.b[0]`. */
   module: string;
   mode: 'managed' | 'data';

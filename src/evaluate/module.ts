@@ -397,6 +397,7 @@ export class ModuleInstance implements Scope {
       const body = evaluateBody(b.body, scope, ctx);
       const r: Resource = {
         address: `${this.prefix}${mode === 'data' ? 'data.' : ''}${type}.${name}${expansion.unknown ? '' : instanceSuffix(inst.key)}`,
+        root: this.spec.ancestors[0] ?? this.dir.dir,
         module: this.spec.address,
         mode,
         type,

@@ -81,9 +81,10 @@ export function describeFinding(f: Finding, resource: Resource | undefined): { m
   return { message: `${f.title}: ${f.address}${via} has ${f.path} = ${value}.`, value };
 }
 
-export function reportFinding(f: Finding, byAddress: ReadonlyMap<string, Resource>, suppressed?: SuppressedBy): ReportFinding {
-  const d = describeFinding(f, byAddress.get(f.address));
-  return { ...f, ...d, ...(suppressed ? { suppressed } : {}) };
+export function reportFinding(f: Finding, suppressed?: SuppressedBy): ReportFinding {
+  const { resource, ...rest } = f;
+  const d = describeFinding(f, resource);
+  return { ...rest, ...d, ...(suppressed ? { suppressed } : {}) };
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -148,3 +148,29 @@ describe('embedded tests', () => {
     assert.match(out[2]!.message!, /^the snippet does not load: line 2:\d+ of the snippet: /);
   });
 });
+
+describe('several root modules', () => {
+  it('keeps resources with the same address apart: each finding in its own file, references within its root', async () => {
+    const trail = (multi: boolean, line2: string) => `resource "aws_cloudtrail" "t" {\n  ${line2}\n  is_multi_region_trail = ${multi}\n}\n`;
+    const dir = tempDir({
+      'a/main.tf': trail(false, 's3_bucket_name = aws_s3_bucket.logs.id') + 'resource "aws_s3_bucket" "logs" {\n  bucket = "shared"\n}\n',
+      // Names a bucket that exists only in another configuration: no join across roots.
+      'b/main.tf': trail(false, 's3_bucket_name = "shared"'),
+      'c/main.tf': trail(true, 's3_bucket_name = aws_s3_bucket.own.id') + 'resource "aws_s3_bucket" "own" {}\n',
+    });
+    const project = await loadProject(dir, { env: {} });
+    const mr = check('T.MR.1', 'aws_cloudtrail should have is_multi_region_trail=true');
+    const bucket = check('T.BUCKET.1', 'aws_cloudtrail should have s3_bucket_name references(aws_s3_bucket) length() > 0');
+    const r = runChecks([mr, bucket], project);
+    const rel = (f: string) => f.slice(dir.length + 1);
+    assert.deepEqual(
+      r.findings.map((f) => [rel(f.file), f.range.start.line, f.checkId]),
+      [
+        ['a/main.tf', 3, 'T.MR.1'],
+        ['b/main.tf', 2, 'T.BUCKET.1'],
+        ['b/main.tf', 3, 'T.MR.1'],
+      ],
+    );
+    assert.ok(r.findings.every((f) => f.resource && rel(f.resource.location.file) === rel(f.file)));
+  });
+});
