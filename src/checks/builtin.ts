@@ -5,3 +5,8 @@ import { fileURLToPath } from 'node:url';
 export function builtinChecksDir(): string {
   return fileURLToPath(new URL('../../../checks', import.meta.url));
 }
+
+/** The precompiled library of the built-in checks, written by the build (dist/checks.json). */
+export function builtinPrecompiledPath(): string {
+  return fileURLToPath(new URL('../../checks.json', import.meta.url));
+}

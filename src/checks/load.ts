@@ -1,10 +1,11 @@
 // Loading checks: every *.yaml / *.yml file under the check directories is one check. Each is
 // validated against the schema, its logic compiled once, and its ID checked for duplicates. Problems
 // are diagnostics naming the check file, line and column; a check with problems is not loaded.
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Diagnostic, Range } from '../load/ast.js';
 import { type CompiledRule, compileRule } from '../gsl/index.js';
+import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
 import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
@@ -21,75 +22,49 @@ export interface LoadedChecks {
   diagnostics: Diagnostic[];
 }
 
-const MAX_DEPTH = 16;
+export { findCheckFiles };
 
-/** Check files under a directory, sorted, recursively (dot folders skipped). */
-export function findCheckFiles(dir: string, diagnostics: Diagnostic[]): string[] {
-  const out: string[] = [];
-  const visited = new Set<string>();
-  const walk = (d: string, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
-    // A directory reached twice (a symbolic link loop, or two links to one folder) is read once.
-    let real: string;
-    try {
-      real = realpathSync(d);
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return;
-    visited.add(real);
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch (e) {
-      diagnostics.push({ severity: 'error', code: 'checks-dir', file: d, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(d, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try {
-          const st = statSync(p);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) walk(p, depth + 1);
-      else if (isFile && (e.name.endsWith('.yaml') || e.name.endsWith('.yml'))) out.push(p);
-    }
-  };
-  let st;
-  try {
-    st = statSync(dir);
-  } catch (e) {
-    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
-    return out;
-  }
-  if (!st.isDirectory()) {
-    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: 'is not a directory', hint: 'give --checks-dir a directory of check .yaml files' });
-    return out;
-  }
-  walk(dir, 0);
-  return out;
+/** The text handed to the GSL compiler and where it starts in the check file (src/checks/precompiled.ts). */
+export interface LogicSource {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** One loaded check with what duplicate-ID messages and the precompiled library need. */
+export interface LoadedCheck {
+  check: Check;
+  idRange: Range;
+  logicSource: LogicSource;
+}
+
+export interface LoadChecksOptions {
+  /** Checks loaded before these directories (the precompiled built-in checks): they come first and take their IDs. */
+  before?: LoadedCheck[];
 }
 
 /** Load every check of the given directories, in order; later directories add to earlier ones. */
-export function loadChecks(sources: CheckSource[]): LoadedChecks {
+export function loadChecks(sources: CheckSource[], options: LoadChecksOptions = {}): LoadedChecks {
+  const r = loadCheckEntries(sources, options);
+  return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
+}
+
+/** As loadChecks, keeping each check's ID range and logic source. */
+export function loadCheckEntries(sources: CheckSource[], options: LoadChecksOptions = {}): { entries: LoadedCheck[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const checks: Check[] = [];
+  const entries: LoadedCheck[] = [];
   const seen = new Map<string, { file: string; range: Range }>();
+  for (const e of options.before ?? []) {
+    seen.set(e.check.id, { file: e.check.file, range: e.idRange });
+    entries.push(e);
+  }
   for (const s of sources) {
     const dir = resolve(s.dir);
     const retired = s.builtin ? readRetiredIds(join(dir, 'retired.txt')) : new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
-      if (!r.check) continue;
+      if (!r.check || !r.logicSource) continue;
       const prev = seen.get(r.check.id);
       if (prev) {
         diagnostics.push({
@@ -103,10 +78,10 @@ export function loadChecks(sources: CheckSource[]): LoadedChecks {
         continue;
       }
       seen.set(r.check.id, { file, range: r.idRange });
-      checks.push(r.check);
+      entries.push({ check: r.check, idRange: r.idRange, logicSource: r.logicSource });
     }
   }
-  return { checks, diagnostics };
+  return { entries, diagnostics };
 }
 
 export interface LoadFileOptions {
@@ -115,7 +90,7 @@ export interface LoadFileOptions {
 }
 
 /** Read, validate and compile one check file. */
-export function loadCheckFile(file: string, options: LoadFileOptions = {}): { check?: Check; diagnostics: Diagnostic[]; idRange: Range } {
+export function loadCheckFile(file: string, options: LoadFileOptions = {}): ParsedCheck {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -126,8 +101,16 @@ export function loadCheckFile(file: string, options: LoadFileOptions = {}): { ch
   return parseCheck(file, text, options);
 }
 
+export interface ParsedCheck {
+  check?: Check;
+  diagnostics: Diagnostic[];
+  idRange: Range;
+  /** Set with `check`: what the logic was compiled from. */
+  logicSource?: LogicSource;
+}
+
 /** Validate and compile a check from its text (`file` names it in messages). */
-export function parseCheck(file: string, text: string, options: LoadFileOptions = {}): { check?: Check; diagnostics: Diagnostic[]; idRange: Range } {
+export function parseCheck(file: string, text: string, options: LoadFileOptions = {}): ParsedCheck {
   const src = parseYamlSource(file, text.replace(/^\uFEFF/, ''));
   const idRange = nodeRange(src, ['id']);
   const diagnostics: Diagnostic[] = [];
@@ -172,11 +155,11 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     logic: def.logic,
     tests,
     file,
-    logicLine: compiled.line,
+    logicLine: compiled.source.line,
     rule: compiled.rule,
     builtin: options.builtin === true,
   };
-  return { check, diagnostics, idRange };
+  return { check, diagnostics, idRange, logicSource: compiled.source };
 }
 
 function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, err: (r: Range, m: string, h?: string) => void): CheckTest {
@@ -206,10 +189,10 @@ function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, e
 }
 
 /** Compile the logic with positions in the check file; errors become `check-logic` diagnostics. */
-function compileLogic(src: YamlSource, value: string, diagnostics: Diagnostic[]): { rule: CompiledRule; line: number } | undefined {
-  const at = scalarText(src, ['logic']);
-  const compiled = compileRule(at?.text ?? value, src.file, { origin: at ? { line: at.line, column: at.column } : { line: 1, column: 1 } });
-  if (compiled.ok) return { rule: compiled.rule, line: at?.line ?? 1 };
+function compileLogic(src: YamlSource, value: string, diagnostics: Diagnostic[]): { rule: CompiledRule; source: LogicSource } | undefined {
+  const source = scalarText(src, ['logic']) ?? { text: value, line: 1, column: 1 };
+  const compiled = compileRule(source.text, src.file, { origin: { line: source.line, column: source.column } });
+  if (compiled.ok) return { rule: compiled.rule, source };
   for (const e of compiled.errors) {
     const start = offsetOf(src, e.line, e.column);
     diagnostics.push({ severity: 'error', code: 'check-logic', file: src.file, range: rangeOf(src, start, start + e.length), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });

@@ -1,38 +1,18 @@
 // `.tfguard.yaml`: found from the scanned directory upward to the repository root (or given with
 // --config), validated against a schema with errors that name the line. Every key has a flag of the
 // same name; flags win. Paths in the file are relative to the file's directory.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Diagnostic } from '../load/ast.js';
 import { SEVERITIES } from '../checks/model.js';
 import { keyRange, nodeRange, parseYamlSource, pointerPath } from '../checks/yaml-source.js';
 import { nearest } from '../gsl/errors.js';
 import { FORMATS } from '../report/index.js';
+import type { ConfigFile } from './config-find.js';
 
-export const CONFIG_NAMES = ['.tfguard.yaml', '.tfguard.yml'];
-
-export interface ConfigFile {
-  check?: string[];
-  'skip-check'?: string[];
-  severity?: string[];
-  'fail-on'?: string;
-  'soft-fail'?: boolean;
-  format?: string[];
-  output?: string;
-  'checks-dir'?: string[];
-  exclude?: string[];
-  var?: string[];
-  'var-file'?: string[];
-  baseline?: string;
-  'inline-suppressions'?: boolean;
-  'peer-suppressions'?: boolean;
-  'require-suppression-reason'?: boolean;
-  'sarif-include-suppressed'?: boolean;
-  'sarif-category'?: string;
-  'show-unknown'?: boolean;
-  'changed-since'?: string;
-}
+export { CONFIG_NAMES, findConfig } from './config-find.js';
+export type { ConfigFile } from './config-find.js';
 
 const list = { type: 'array', items: { type: 'string', minLength: 1 } };
 export const CONFIG_SCHEMA = {
@@ -62,25 +42,6 @@ export const CONFIG_SCHEMA = {
 } as const;
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
-
-/** The config file for a scan: `.tfguard.yaml` in the scanned directory or above, up to `stopAt`. */
-export function findConfig(scanPath: string, stopAt: string | undefined): string | undefined {
-  let dir = resolve(scanPath);
-  try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  const stop = stopAt ? resolve(stopAt) : dir;
-  for (let i = 0; i < 256; i++) {
-    for (const name of CONFIG_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
-    if (dir === stop) return undefined;
-    const up = dirname(dir);
-    if (up === dir || !(dir + '/').startsWith(stop + '/')) return undefined;
-    dir = up;
-  }
-  return undefined;
-}
 
 function describe(e: ErrorObject, data: unknown, src: ReturnType<typeof parseYamlSource>): Diagnostic {
   const path = pointerPath(e.instancePath);

@@ -83,8 +83,8 @@ export function writeCatalog(checks: readonly Check[], dir: string): number {
   return checks.length + 1;
 }
 
-export function runDocs(out: string, opts: CheckDirs, io: Io): number {
-  const checks = loadCheckSet(opts, io);
+export async function runDocs(out: string, opts: CheckDirs, io: Io): Promise<number> {
+  const checks = await loadCheckSet({ ...opts, withTests: true }, io);
   if (!checks) return EXIT_ERROR;
   try {
     const n = writeCatalog(checks, out);

@@ -95,7 +95,7 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
     .option('--checks-dir <dir>', 'also document the checks of this directory (repeatable)', collect, [])
     .action(async (opts: { out: string; checksDir: string[] }) => {
       const { runDocs } = await import('./docs.js');
-      exitCode = runDocs(opts.out, { dirs: opts.checksDir, ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
+      exitCode = await runDocs(opts.out, { dirs: opts.checksDir, ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
     });
 
   try {

@@ -16,7 +16,7 @@ import { FORMATS, type Format, type Report, type RuleInfo, defaultCategory, find
 import { changedSince } from './changed.js';
 import { commonRoot, mergeProjects, scanTargets } from './scan-paths.js';
 import { loadCheckSet } from './checks.js';
-import { type ConfigFile, findConfig, readConfig } from './config.js';
+import { type ConfigFile, findConfig } from './config-find.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Io } from './main.js';
 import { printDiagnosticList } from './resources.js';
 
@@ -143,6 +143,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   let config: ConfigFile = {};
   const configFile = flags.noConfig ? undefined : flags.config ? resolve(flags.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
+    const { readConfig } = await import('./config.js');
     const read = readConfig(configFile);
     if (!read.config) {
       printDiagnosticList(read.diagnostics, io);
@@ -157,7 +158,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   if (!outs.outputs) return usage(io, outs.error!);
 
   // 2. Checks.
-  const all = loadCheckSet({ dirs: s.checksDir, ...(env.builtinDir ? { builtinDir: env.builtinDir } : {}) }, io);
+  const all = await loadCheckSet({ dirs: s.checksDir, ...(env.builtinDir ? { builtinDir: env.builtinDir } : {}) }, io);
   if (!all) return EXIT_ERROR;
   const selected = selectChecks(all, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {

@@ -10,7 +10,7 @@ import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Io } from './main.js';
  * directories (the built-in checks are still loaded, so a duplicate ID is reported).
  */
 export async function runTests(opts: CheckDirs, io: Io): Promise<number> {
-  const checks = loadCheckSet(opts, io);
+  const checks = await loadCheckSet({ ...opts, withTests: true }, io);
   if (!checks) return EXIT_ERROR;
   const dirs = opts.dirs.map((d) => resolve(d));
   const selected = dirs.length ? checks.filter((c) => !c.builtin && dirs.some((d) => c.file.startsWith(d))) : checks;

@@ -1,0 +1,61 @@
+// Finding check files: every *.yaml / *.yml file under a check directory, sorted, recursively.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../load/ast.js';
+
+const MAX_DEPTH = 16;
+
+/** Check files under a directory, sorted, recursively (dot folders skipped). */
+export function findCheckFiles(dir: string, diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const walk = (d: string, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    // A directory reached twice (a symbolic link loop, or two links to one folder) is read once.
+    let real: string;
+    try {
+      real = realpathSync(d);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      diagnostics.push({ severity: 'error', code: 'checks-dir', file: d, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) walk(p, depth + 1);
+      else if (isFile && (e.name.endsWith('.yaml') || e.name.endsWith('.yml'))) out.push(p);
+    }
+  };
+  let st;
+  try {
+    st = statSync(dir);
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
+    return out;
+  }
+  if (!st.isDirectory()) {
+    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: 'is not a directory', hint: 'give --checks-dir a directory of check .yaml files' });
+    return out;
+  }
+  walk(dir, 0);
+  return out;
+}
