@@ -27,6 +27,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -1670,33 +1674,33 @@ var init_esm4 = __esm({
       return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
     };
     walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-    dotPortion = (f, start2, end, dot, sep5) => {
+    dotPortion = (f, start2, end, dot, sep6) => {
       for (let k = start2; k < end; ) {
         if (f.charCodeAt(k) === 46) {
           if (!dot)
             return true;
           const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-          if (n >= end || isSep(f.charCodeAt(n), sep5))
+          if (n >= end || isSep(f.charCodeAt(n), sep6))
             return true;
         }
-        const s = nextSep(f, k, sep5);
+        const s = nextSep(f, k, sep6);
         if (s === -1)
           return false;
         k = s + 1;
-        while (k < end && isSep(f.charCodeAt(k), sep5))
+        while (k < end && isSep(f.charCodeAt(k), sep6))
           k++;
       }
       return false;
     };
-    isSep = (c, sep5) => sep5 === "/" ? c === 47 : sep5 === "\\" ? c === 92 : c === 47 || c === 92;
-    nextSep = (f, from, sep5) => {
-      if (sep5 !== "both")
-        return f.indexOf(sep5, from);
+    isSep = (c, sep6) => sep6 === "/" ? c === 47 : sep6 === "\\" ? c === 92 : c === 47 || c === 92;
+    nextSep = (f, from, sep6) => {
+      if (sep6 !== "both")
+        return f.indexOf(sep6, from);
       const s = f.indexOf("/", from);
       const b = f.indexOf("\\", from);
       return s === -1 ? b : b === -1 ? s : Math.min(s, b);
     };
-    lastSep = (f, from, sep5) => sep5 !== "both" ? f.lastIndexOf(sep5, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+    lastSep = (f, from, sep6) => sep6 !== "both" ? f.lastIndexOf(sep6, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
     PENDING = {};
     Minimatch = class {
       options;
@@ -2074,7 +2078,7 @@ var init_esm4 = __esm({
       // level 2, this is only known if none of them are `.` or `..`, so
       // that the path does not change when it is resolved.
       #canMatch(f) {
-        const sep5 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+        const sep6 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
         let ends = this.#endCheck ? 0 : -1;
         let last = "";
         let lastStart = 0;
@@ -2086,14 +2090,14 @@ var init_esm4 = __esm({
           const p = row[row.length - 1];
           let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
           if (end && ends === 0) {
-            const i2 = lastSep(f, f.length, sep5);
+            const i2 = lastSep(f, f.length, sep6);
             lastStart = i2 + 1;
             last = f.slice(lastStart);
             if (last === "" && i2 >= 0) {
               let j = i2;
-              while (j > 0 && isSep(f.charCodeAt(j - 1), sep5))
+              while (j > 0 && isSep(f.charCodeAt(j - 1), sep6))
                 j--;
-              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep5) + 1;
+              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep6) + 1;
               prev = f.slice(prevStart, j);
             }
             const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -2121,15 +2125,15 @@ var init_esm4 = __esm({
           if (shape === "base" && end)
             return "yes";
           if (shape === "tail" && end) {
-            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep5)) {
+            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep6)) {
               return "maybe";
             }
-            if (!dotPortion(f, 0, tailStart, dot, sep5))
+            if (!dotPortion(f, 0, tailStart, dot, sep6))
               return "yes";
             continue;
           }
           if (shape === "mid" || shape === "head") {
-            const m = this.#walk(f, row, shape === "head", dot, sep5);
+            const m = this.#walk(f, row, shape === "head", dot, sep6);
             if (m !== "no")
               return m;
             continue;
@@ -2185,19 +2189,19 @@ var init_esm4 = __esm({
       // it must be able to walk the portions before that one, and there
       // must be a portion after it, which the ** after it can walk. At
       // level 2, this is only known if no portion is `.` or `..`.
-      #walk(f, row, head, dot, sep5) {
-        if (this.#level2 && dotPortion(f, 0, f.length, true, sep5))
+      #walk(f, row, head, dot, sep6) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep6))
           return "maybe";
         const x = row[head ? 0 : 1];
         let s = 0;
-        for (let e = nextSep(f, s, sep5); e !== -1; e = nextSep(f, s, sep5)) {
+        for (let e = nextSep(f, s, sep6); e !== -1; e = nextSep(f, s, sep6)) {
           let next = e + 1;
-          while (next < f.length && isSep(f.charCodeAt(next), sep5))
+          while (next < f.length && isSep(f.charCodeAt(next), sep6))
             next++;
           const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-          if (hit && !dotPortion(f, next, f.length, dot, sep5))
+          if (hit && !dotPortion(f, next, f.length, dot, sep6))
             return "yes";
-          if (head || dotPortion(f, s, next, dot, sep5))
+          if (head || dotPortion(f, s, next, dot, sep6))
             return "no";
           s = next;
         }
@@ -4853,8 +4857,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var moduleRtn;
         var Module = moduleArg;
         var readyPromiseResolve, readyPromiseReject;
-        var readyPromise = new Promise((resolve12, reject) => {
-          readyPromiseResolve = resolve12;
+        var readyPromise = new Promise((resolve14, reject) => {
+          readyPromiseResolve = resolve14;
           readyPromiseReject = reject;
         });
         var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -4937,13 +4941,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
             readAsync = /* @__PURE__ */ __name(async (url) => {
               if (isFileURI(url)) {
-                return new Promise((resolve12, reject) => {
+                return new Promise((resolve14, reject) => {
                   var xhr = new XMLHttpRequest();
                   xhr.open("GET", url, true);
                   xhr.responseType = "arraybuffer";
                   xhr.onload = () => {
                     if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                      resolve12(xhr.response);
+                      resolve14(xhr.response);
                       return;
                     }
                     reject(xhr.status);
@@ -5167,10 +5171,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           __name(receiveInstantiationResult, "receiveInstantiationResult");
           var info2 = getWasmImports();
           if (Module["instantiateWasm"]) {
-            return new Promise((resolve12, reject) => {
+            return new Promise((resolve14, reject) => {
               Module["instantiateWasm"](info2, (mod, inst) => {
                 receiveInstance(mod, inst);
-                resolve12(mod.exports);
+                resolve14(mod.exports);
               });
             });
           }
@@ -5671,7 +5675,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             if (sig[0] == "j") return 0n;
           }
         }, "createInvokeFunction");
-        var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+        var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct2 = false) => {
           var sym;
           if (isSymbolDefined(symName)) {
             sym = wasmImports[symName];
@@ -6742,12 +6746,17 @@ ${JSON.stringify(symbolNames, null, 2)}`);
 // src/load/treesitter.ts
 import { createRequire } from "node:module";
 import { join } from "node:path";
+function treeSitterRuntime() {
+  return parser ? runtime : void 0;
+}
 async function initParser(wasmDir) {
   if (parser) return;
   loading ??= (async () => {
     const require2 = createRequire(import.meta.url);
     const wasm = wasmDir ? join(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
-    await Parser.init(wasmDir ? { locateFile: (name2) => join(wasmDir, name2) } : void 0);
+    const moduleObject = wasmDir ? { locateFile: (name2) => join(wasmDir, name2) } : {};
+    await Parser.init(moduleObject);
+    runtime = moduleObject;
     const language = await Language.load(wasm);
     const p = new Parser();
     p.setLanguage(language);
@@ -6773,7 +6782,7 @@ function withTree(text, use) {
     tree.delete();
   }
 }
-var parser, loading;
+var parser, loading, runtime;
 var init_treesitter = __esm({
   "src/load/treesitter.ts"() {
     "use strict";
@@ -7121,11 +7130,10 @@ function applySuppressions(findings, project, checks, options) {
     byFileLine.set(f.path, lines);
     ownLines.set(f.path, own2);
   }
-  const resources = new Map(project.resources.map((r) => [r.address, r]));
   const usable = (s) => !isExpired(s, options.now) && !(options.requireReason && !s.reason.trim());
   for (const finding of findings) {
     const check = byId.get(finding.checkId);
-    const resource = resources.get(finding.address);
+    const resource = finding.resource;
     const places = [{ file: finding.file, line: finding.range.start.line }];
     if (resource) {
       places.push({ file: resource.location.file, line: resource.location.range.start.line });
@@ -7239,9 +7247,10 @@ function describeFinding(f, resource) {
   const value = renderValue(v);
   return { message: `${f.title}: ${f.address}${via} has ${f.path} = ${value}.`, value };
 }
-function reportFinding(f, byAddress, suppressed) {
-  const d = describeFinding(f, byAddress.get(f.address));
-  return { ...f, ...d, ...suppressed ? { suppressed } : {} };
+function reportFinding(f, suppressed) {
+  const { resource, ...rest } = f;
+  const d = describeFinding(f, resource);
+  return { ...rest, ...d, ...suppressed ? { suppressed } : {} };
 }
 function countBySeverity(findings) {
   const out2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
@@ -10191,24 +10200,33 @@ var init_location = __esm({
 function resourceEntity(r) {
   return { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
 }
-function projectWorld(project) {
-  const byAddress = /* @__PURE__ */ new Map();
-  for (const r of project.resources) byAddress.set(r.address, r);
-  return { world: createWorld(project.resources.map(resourceEntity)), byAddress };
+function projectWorlds(project) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of project.resources) {
+    const root = r.root ?? project.root;
+    let g = groups.get(root);
+    if (!g) groups.set(root, g = []);
+    g.push(r);
+  }
+  if (!groups.size) groups.set(project.root, []);
+  return [...groups].map(([root, resources]) => ({
+    root,
+    world: createWorld(resources.map(resourceEntity)),
+    byAddress: new Map(resources.map((r) => [r.address, r]))
+  }));
 }
 function runChecks(checks, project, options = {}) {
-  const { world, byAddress } = projectWorld(project);
   const findings = [];
   const unknowns = [];
   let evaluations = 0;
   const evalOptions = { now: options.now ?? Date.now(), ...options.explain ? { explain: true } : {} };
-  for (const check of checks) {
+  for (const { root, world, byAddress } of projectWorlds(project)) for (const check of checks) {
     if (options.only && !options.only.has(check.id)) continue;
     for (const result of runRule(check.rule, world, evalOptions)) {
       evaluations++;
       if (result.status === "pass") continue;
       const target = resultTarget(result, check, world, byAddress);
-      const at = target ? reportLocation(target.resource, target.path) : { file: project.root, range: START };
+      const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
       const address = target ? target.resource.address : result.entity;
       if (result.status === "fail") {
         findings.push({
@@ -10216,13 +10234,14 @@ function runChecks(checks, project, options = {}) {
           severity: check.severity,
           title: check.title,
           address,
+          ...target ? { resource: target.resource } : {},
           file: at.file,
           range: at.range,
           ...at.path ? { path: at.path } : {},
           ...at.via ? { via: at.via, resourceLocation: at.resourceLocation } : {}
         });
       } else {
-        unknowns.push({ checkId: check.id, title: check.title, address, file: at.file, range: at.range, reasons: result.reasonText.length ? result.reasonText : ["unknown"] });
+        unknowns.push({ checkId: check.id, title: check.title, address, ...target ? { resource: target.resource } : {}, file: at.file, range: at.range, reasons: result.reasonText.length ? result.reasonText : ["unknown"] });
       }
     }
   }
@@ -11173,13 +11192,91 @@ var init_body = __esm({
   }
 });
 
+// src/load/hcl/cursor.ts
+function directExports() {
+  if (!useDirect) return void 0;
+  if (direct !== void 0) return direct ?? void 0;
+  const rt = treeSitterRuntime();
+  if (!rt) return void 0;
+  direct = null;
+  const f = {};
+  for (const [k, name2] of Object.entries(NAMES)) {
+    const fn = rt[name2];
+    if (typeof fn !== "function") return void 0;
+    f[k] = fn;
+  }
+  const heap = () => rt.HEAP32 instanceof Int32Array ? rt.HEAP32 : void 0;
+  if (typeof rt._ts_init !== "function" || !heap()) return void 0;
+  const buffer = rt._ts_init();
+  direct = { f, buffer, heap };
+  return direct;
+}
+function openCursor(tree) {
+  const c = tree.walk();
+  const handle2 = tree[0];
+  const d = directExports();
+  if (!d || typeof handle2 !== "number") return publicCursor(c);
+  const f = d.f;
+  void c.nodeTypeId;
+  const words = c;
+  return {
+    typeId: () => f.typeId(handle2) & 65535,
+    startIndex: () => f.startIndex(handle2) >>> 0,
+    endIndex: () => f.endIndex(handle2) >>> 0,
+    isMissing: () => f.isMissing(handle2) === 1,
+    fieldId: () => f.fieldId(handle2),
+    gotoFirstChild: () => f.firstChild(handle2) === 1,
+    gotoNextSibling: () => f.nextSibling(handle2) === 1,
+    gotoParent: () => f.parent(handle2) === 1,
+    // The moves changed the cursor's words in the buffer (its stack may have been reallocated): copy them back into
+    // the public object, which then frees the right memory.
+    delete: () => {
+      const heap = d.heap();
+      for (let i2 = 0; i2 < 4; i2++) words[i2] = heap[(d.buffer >> 2) + i2];
+      c.delete();
+    }
+  };
+}
+function publicCursor(c) {
+  return {
+    typeId: () => c.nodeTypeId,
+    startIndex: () => c.startIndex,
+    endIndex: () => c.endIndex,
+    isMissing: () => c.nodeIsMissing,
+    fieldId: () => c.currentFieldId,
+    gotoFirstChild: () => c.gotoFirstChild(),
+    gotoNextSibling: () => c.gotoNextSibling(),
+    gotoParent: () => c.gotoParent(),
+    delete: () => c.delete()
+  };
+}
+var NAMES, useDirect, direct;
+var init_cursor = __esm({
+  "src/load/hcl/cursor.ts"() {
+    "use strict";
+    init_treesitter();
+    NAMES = {
+      typeId: "_ts_tree_cursor_current_node_type_id_wasm",
+      startIndex: "_ts_tree_cursor_start_index_wasm",
+      endIndex: "_ts_tree_cursor_end_index_wasm",
+      isMissing: "_ts_tree_cursor_current_node_is_missing_wasm",
+      fieldId: "_ts_tree_cursor_current_field_id_wasm",
+      firstChild: "_ts_tree_cursor_goto_first_child_wasm",
+      nextSibling: "_ts_tree_cursor_goto_next_sibling_wasm",
+      parent: "_ts_tree_cursor_goto_parent_wasm"
+    };
+    useDirect = true;
+  }
+});
+
 // src/load/hcl/cst.ts
 function copyTree(tree) {
   const language = tree.language;
   const names3 = language.types;
   fieldNames = language.fields;
   const named = [];
-  const isNamed = (id) => named[id] ??= id === ERROR_ID || language.nodeTypeIsNamed(id);
+  for (let id = 0; id < names3.length; id++) named[id] = language.nodeTypeIsNamed(id);
+  const isNamed = (id) => id === ERROR_ID || named[id] === true;
   const comments = [];
   const pending = [];
   const open = [0];
@@ -11189,15 +11286,15 @@ function copyTree(tree) {
     pending.length = from;
     finish(n);
   };
-  const cursor = tree.walk();
+  const cursor = openCursor(tree);
   try {
     const make = (parent2) => {
-      const id = cursor.nodeTypeId;
-      const start2 = cursor.startIndex;
-      const end = cursor.endIndex;
+      const id = cursor.typeId();
+      const start2 = cursor.startIndex();
+      const end = cursor.endIndex();
       const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
-      const missing2 = start2 === end && cursor.nodeIsMissing;
-      const field2 = parent2 && FIELD_PARENTS.has(parent2.type) ? cursor.currentFieldId : 0;
+      const missing2 = start2 === end && cursor.isMissing();
+      const field2 = parent2 && FIELD_PARENTS.has(parent2.type) ? cursor.fieldId() : 0;
       const error = missing2 || type === "ERROR";
       const flags2 = (isNamed(id) ? NAMED : 0) | (missing2 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
       const n = new CstNode(type, flags2, start2, end, parent2);
@@ -11239,6 +11336,7 @@ var ERROR_ID, FIELD_PARENTS, NONE, NAMED, MISSING, ERROR, FIELD_SHIFT, fieldName
 var init_cst = __esm({
   "src/load/hcl/cst.ts"() {
     "use strict";
+    init_cursor();
     ERROR_ID = 65535;
     FIELD_PARENTS = /* @__PURE__ */ new Set(["object_elem"]);
     NONE = Object.freeze([]);
@@ -13786,7 +13884,7 @@ var init_sets = __esm({
 
 // src/evaluate/functions/strings.ts
 function join5(args2) {
-  const sep5 = str(args2[0], "separator");
+  const sep6 = str(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
   lists.forEach((l, li) => {
@@ -13798,10 +13896,10 @@ function join5(args2) {
       items.push(s);
     });
   });
-  return items.join(sep5);
+  return items.join(sep6);
 }
-function split([sep5, s]) {
-  const separator = str(sep5, "separator");
+function split([sep6, s]) {
+  const separator = str(sep6, "separator");
   const text = str(s, "str");
   return separator === "" ? Array.from(text) : text.split(separator);
 }
@@ -15305,6 +15403,7 @@ var init_module = __esm({
           const body2 = evaluateBody(b.body, scope, ctx);
           const r = {
             address: `${this.prefix}${mode === "data" ? "data." : ""}${type}.${name2}${expansion.unknown ? "" : instanceSuffix(inst.key)}`,
+            root: this.spec.ancestors[0] ?? this.dir.dir,
             module: this.spec.address,
             mode,
             type,
@@ -15604,7 +15703,7 @@ function mergeProjects(root, projects) {
   const seen = /* @__PURE__ */ new Set();
   const out2 = { root, resources: [], modules: [], diagnostics: [], files: [] };
   for (const p of projects) {
-    out2.resources.push(...p.resources);
+    for (const r of p.resources) out2.resources.push(r.root === void 0 ? { ...r, root: p.root } : r);
     out2.modules.push(...p.modules);
     for (const d of p.diagnostics) {
       const key = `${d.file}\0${d.range?.start.offset ?? ""}\0${d.code}\0${d.message}`;
@@ -15632,14 +15731,216 @@ import { fileURLToPath } from "node:url";
 function builtinChecksDir() {
   return fileURLToPath(new URL("../../../checks", import.meta.url));
 }
+function builtinPrecompiledPath() {
+  return fileURLToPath(new URL("../../checks.json", import.meta.url));
+}
 var init_builtin = __esm({
   "src/checks/builtin.ts"() {
     "use strict";
   }
 });
 
-// src/checks/ids.ts
+// src/checks/files.ts
+import { readdirSync as readdirSync4, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
+import { join as join8 } from "node:path";
+function findCheckFiles(dir, diagnostics) {
+  const out2 = [];
+  const visited = /* @__PURE__ */ new Set();
+  const walk2 = (d, depth) => {
+    if (depth > MAX_DEPTH8) return;
+    let real;
+    try {
+      real = realpathSync3(d);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync4(d, { withFileTypes: true });
+    } catch (e) {
+      diagnostics.push({ severity: "error", code: "checks-dir", file: d, message: `cannot read the check directory: ${e.code ?? e.message}`, hint: "give --checks-dir a directory of check .yaml files" });
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      if (e.name.startsWith(".")) continue;
+      const p = join8(d, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st2 = statSync5(p);
+          isDir = st2.isDirectory();
+          isFile = st2.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) walk2(p, depth + 1);
+      else if (isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out2.push(p);
+    }
+  };
+  let st;
+  try {
+    st = statSync5(dir);
+  } catch (e) {
+    diagnostics.push({ severity: "error", code: "checks-dir", file: dir, message: `cannot read the check directory: ${e.code ?? e.message}`, hint: "give --checks-dir a directory of check .yaml files" });
+    return out2;
+  }
+  if (!st.isDirectory()) {
+    diagnostics.push({ severity: "error", code: "checks-dir", file: dir, message: "is not a directory", hint: "give --checks-dir a directory of check .yaml files" });
+    return out2;
+  }
+  walk2(dir, 0);
+  return out2;
+}
+var MAX_DEPTH8;
+var init_files = __esm({
+  "src/checks/files.ts"() {
+    "use strict";
+    MAX_DEPTH8 = 16;
+  }
+});
+
+// src/checks/schema.ts
+var nonEmptyString, stringList, CHECK_SCHEMA;
+var init_schema = __esm({
+  "src/checks/schema.ts"() {
+    "use strict";
+    init_model();
+    nonEmptyString = { type: "string", minLength: 1 };
+    stringList = { type: "array", items: nonEmptyString };
+    CHECK_SCHEMA = {
+      $id: "https://tfguard.dev/schemas/check.json",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "title", "severity", "description", "remediation", "logic", "tests"],
+      properties: {
+        id: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" },
+        title: nonEmptyString,
+        severity: { enum: [...SEVERITIES] },
+        description: nonEmptyString,
+        remediation: nonEmptyString,
+        references: { type: "array", items: { type: "string", pattern: "^https?://" } },
+        compliance: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            minProperties: 1,
+            additionalProperties: { type: "array", minItems: 1, items: nonEmptyString }
+          }
+        },
+        mitre: { type: "array", items: { type: "string", pattern: "^TA\\d{4}:T\\d{4}(\\.\\d{3})?$" } },
+        aliases: {
+          type: "object",
+          additionalProperties: false,
+          properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList]))
+        },
+        logic: nonEmptyString,
+        tests: {
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "expect"],
+            properties: {
+              name: nonEmptyString,
+              expect: { enum: ["fail", "pass", "unknown"] },
+              terraform: nonEmptyString,
+              resource: {
+                type: "object",
+                additionalProperties: false,
+                required: ["type", "values"],
+                properties: { type: nonEmptyString, values: { type: "object" } }
+              },
+              plan: { type: "object" },
+              snapshot: { type: "object" },
+              log: { type: "object" },
+              now: nonEmptyString,
+              line: { type: "integer", minimum: 1 }
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/checks/precompiled.ts
+import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join9, relative as relative5, resolve as resolve7, sep as sep5 } from "node:path";
+function checkLibraryHash(dir) {
+  const problems = [];
+  const files = findCheckFiles(dir, problems);
+  if (problems.length) return void 0;
+  const h = createHash2("sha256");
+  h.update(`tfguard-checks ${PRECOMPILED_FORMAT}
+${JSON.stringify(CHECK_SCHEMA)}
+`);
+  try {
+    for (const f of files) {
+      const bytes = readFileSync3(f);
+      h.update(`${relativeName(dir, f)}\0${bytes.length}\0`);
+      h.update(bytes);
+    }
+    let retired;
+    try {
+      retired = readFileSync3(join9(dir, "retired.txt"));
+    } catch {
+      retired = void 0;
+    }
+    h.update(retired ? `retired.txt\0${retired.length}\0` : "no retired.txt\0");
+    if (retired) h.update(retired);
+  } catch {
+    return void 0;
+  }
+  return h.digest("hex");
+}
+function relativeName(dir, file) {
+  return relative5(dir, file).split(sep5).join("/");
+}
+function readPrecompiledChecks(jsonPath, checksDir) {
+  const dir = resolve7(checksDir);
+  let lib;
+  try {
+    lib = JSON.parse(readFileSync3(jsonPath, "utf8"));
+  } catch (e) {
+    return { ok: false, reason: `cannot read ${jsonPath}: ${e.code ?? e.message}` };
+  }
+  if (lib === null || typeof lib !== "object" || lib.format !== PRECOMPILED_FORMAT || typeof lib.hash !== "string" || !Array.isArray(lib.checks)) {
+    return { ok: false, reason: `${jsonPath} is not a precompiled check library of format ${PRECOMPILED_FORMAT}` };
+  }
+  const hash = checkLibraryHash(dir);
+  if (hash !== lib.hash) return { ok: false, reason: `the check files under ${dir} differ from those ${jsonPath} was built from` };
+  const entries = [];
+  try {
+    for (const c of lib.checks) {
+      const file = join9(dir, ...c.file.split("/"));
+      const compiled2 = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
+      if (!compiled2.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
+      entries.push({ check: { ...c.definition, tests: [], file, rule: compiled2.rule, builtin: true }, idRange: c.idRange, logicSource: c.logicSource });
+    }
+  } catch (e) {
+    return { ok: false, reason: `${jsonPath} is damaged: ${e.message}` };
+  }
+  return { ok: true, entries };
+}
+var PRECOMPILED_FORMAT;
+var init_precompiled = __esm({
+  "src/checks/precompiled.ts"() {
+    "use strict";
+    init_gsl();
+    init_files();
+    init_schema();
+    PRECOMPILED_FORMAT = 1;
+  }
+});
+
+// src/checks/ids.ts
+import { readFileSync as readFileSync4 } from "node:fs";
 function isBuiltinId(id) {
   return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
 }
@@ -15656,7 +15957,7 @@ function parseRetiredIds(text) {
 function readRetiredIds(path2) {
   let text;
   try {
-    text = readFileSync3(path2, "utf8");
+    text = readFileSync4(path2, "utf8");
   } catch {
     return /* @__PURE__ */ new Map();
   }
@@ -18622,7 +18923,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve12.call(this, root, ref);
+      let _sch = resolve14.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -18649,7 +18950,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve12(root, ref) {
+    function resolve14(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -19513,7 +19814,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve12(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -19549,50 +19850,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative6 = parse(serialize(relative6, options), options);
+        relative7 = parse(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -19600,7 +19901,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -19904,7 +20205,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve12,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -22573,71 +22874,6 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
-  }
-});
-
-// src/checks/schema.ts
-var nonEmptyString, stringList, CHECK_SCHEMA;
-var init_schema = __esm({
-  "src/checks/schema.ts"() {
-    "use strict";
-    init_model();
-    nonEmptyString = { type: "string", minLength: 1 };
-    stringList = { type: "array", items: nonEmptyString };
-    CHECK_SCHEMA = {
-      $id: "https://tfguard.dev/schemas/check.json",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "title", "severity", "description", "remediation", "logic", "tests"],
-      properties: {
-        id: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" },
-        title: nonEmptyString,
-        severity: { enum: [...SEVERITIES] },
-        description: nonEmptyString,
-        remediation: nonEmptyString,
-        references: { type: "array", items: { type: "string", pattern: "^https?://" } },
-        compliance: {
-          type: "object",
-          additionalProperties: {
-            type: "object",
-            minProperties: 1,
-            additionalProperties: { type: "array", minItems: 1, items: nonEmptyString }
-          }
-        },
-        mitre: { type: "array", items: { type: "string", pattern: "^TA\\d{4}:T\\d{4}(\\.\\d{3})?$" } },
-        aliases: {
-          type: "object",
-          additionalProperties: false,
-          properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList]))
-        },
-        logic: nonEmptyString,
-        tests: {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["name", "expect"],
-            properties: {
-              name: nonEmptyString,
-              expect: { enum: ["fail", "pass", "unknown"] },
-              terraform: nonEmptyString,
-              resource: {
-                type: "object",
-                additionalProperties: false,
-                required: ["type", "values"],
-                properties: { type: nonEmptyString, values: { type: "object" } }
-              },
-              plan: { type: "object" },
-              snapshot: { type: "object" },
-              log: { type: "object" },
-              now: nonEmptyString,
-              line: { type: "integer", minimum: 1 }
-            }
-          }
-        }
-      }
-    };
   }
 });
 
@@ -26604,10 +26840,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26621,7 +26857,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -26645,7 +26881,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26661,7 +26897,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -26752,7 +26988,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26766,13 +27002,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep5 + cb;
-              sep5 = "";
+                comment2 += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -26815,18 +27051,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -26880,8 +27116,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -26893,7 +27129,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -26904,8 +27140,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -26922,7 +27158,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27102,7 +27338,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -27119,24 +27355,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27319,25 +27555,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep6 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28147,14 +28383,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep5, value }) {
+    function stringifyItem({ start: start2, key, sep: sep6, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -29321,18 +29557,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep5 }]
+            items: [{ start: start2, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -29485,15 +29721,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep5 }]
+                    items: [{ start: start3, key, sep: sep6 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -29687,13 +29923,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep5 }]
+              items: [{ start: start2, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -30136,71 +30372,35 @@ var init_validate = __esm({
 });
 
 // src/checks/load.ts
-import { readFileSync as readFileSync4, readdirSync as readdirSync4, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
-import { basename as basename2, extname, join as join8, resolve as resolve7 } from "node:path";
-function findCheckFiles(dir, diagnostics) {
-  const out2 = [];
-  const visited = /* @__PURE__ */ new Set();
-  const walk2 = (d, depth) => {
-    if (depth > MAX_DEPTH8) return;
-    let real;
-    try {
-      real = realpathSync3(d);
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return;
-    visited.add(real);
-    let entries;
-    try {
-      entries = readdirSync4(d, { withFileTypes: true });
-    } catch (e) {
-      diagnostics.push({ severity: "error", code: "checks-dir", file: d, message: `cannot read the check directory: ${e.code ?? e.message}`, hint: "give --checks-dir a directory of check .yaml files" });
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      if (e.name.startsWith(".")) continue;
-      const p = join8(d, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try {
-          const st2 = statSync5(p);
-          isDir = st2.isDirectory();
-          isFile = st2.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) walk2(p, depth + 1);
-      else if (isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out2.push(p);
-    }
-  };
-  let st;
-  try {
-    st = statSync5(dir);
-  } catch (e) {
-    diagnostics.push({ severity: "error", code: "checks-dir", file: dir, message: `cannot read the check directory: ${e.code ?? e.message}`, hint: "give --checks-dir a directory of check .yaml files" });
-    return out2;
-  }
-  if (!st.isDirectory()) {
-    diagnostics.push({ severity: "error", code: "checks-dir", file: dir, message: "is not a directory", hint: "give --checks-dir a directory of check .yaml files" });
-    return out2;
-  }
-  walk2(dir, 0);
-  return out2;
+var load_exports = {};
+__export(load_exports, {
+  findCheckFiles: () => findCheckFiles,
+  loadCheckEntries: () => loadCheckEntries,
+  loadCheckFile: () => loadCheckFile,
+  loadChecks: () => loadChecks,
+  parseCheck: () => parseCheck
+});
+import { readFileSync as readFileSync5 } from "node:fs";
+import { basename as basename2, extname, join as join10, resolve as resolve8 } from "node:path";
+function loadChecks(sources, options = {}) {
+  const r = loadCheckEntries(sources, options);
+  return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
 }
-function loadChecks(sources) {
+function loadCheckEntries(sources, options = {}) {
   const diagnostics = [];
-  const checks = [];
+  const entries = [];
   const seen = /* @__PURE__ */ new Map();
+  for (const e of options.before ?? []) {
+    seen.set(e.check.id, { file: e.check.file, range: e.idRange });
+    entries.push(e);
+  }
   for (const s of sources) {
-    const dir = resolve7(s.dir);
-    const retired = s.builtin ? readRetiredIds(join8(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const dir = resolve8(s.dir);
+    const retired = s.builtin ? readRetiredIds(join10(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
-      if (!r.check) continue;
+      if (!r.check || !r.logicSource) continue;
       const prev = seen.get(r.check.id);
       if (prev) {
         diagnostics.push({
@@ -30214,15 +30414,15 @@ function loadChecks(sources) {
         continue;
       }
       seen.set(r.check.id, { file, range: r.idRange });
-      checks.push(r.check);
+      entries.push({ check: r.check, idRange: r.idRange, logicSource: r.logicSource });
     }
   }
-  return { checks, diagnostics };
+  return { entries, diagnostics };
 }
 function loadCheckFile(file, options = {}) {
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (e) {
     const zero = { line: 1, column: 1, offset: 0 };
     return { diagnostics: [{ severity: "error", code: "check-unreadable", file, message: `cannot read the check file: ${e.code ?? e.message}` }], idRange: { start: zero, end: zero } };
@@ -30272,11 +30472,11 @@ function parseCheck(file, text, options = {}) {
     logic: def.logic,
     tests,
     file,
-    logicLine: compiled2.line,
+    logicLine: compiled2.source.line,
     rule: compiled2.rule,
     builtin: options.builtin === true
   };
-  return { check, diagnostics, idRange };
+  return { check, diagnostics, idRange, logicSource: compiled2.source };
 }
 function checkTest(src, t, i2, err3) {
   const path2 = ["tests", i2];
@@ -30304,9 +30504,9 @@ function checkTest(src, t, i2, err3) {
   return out2;
 }
 function compileLogic(src, value, diagnostics) {
-  const at = scalarText(src, ["logic"]);
-  const compiled2 = compileRule(at?.text ?? value, src.file, { origin: at ? { line: at.line, column: at.column } : { line: 1, column: 1 } });
-  if (compiled2.ok) return { rule: compiled2.rule, line: at?.line ?? 1 };
+  const source = scalarText(src, ["logic"]) ?? { text: value, line: 1, column: 1 };
+  const compiled2 = compileRule(source.text, src.file, { origin: { line: source.line, column: source.column } });
+  if (compiled2.ok) return { rule: compiled2.rule, source };
   for (const e of compiled2.errors) {
     const start2 = offsetOf(src, e.line, e.column);
     diagnostics.push({ severity: "error", code: "check-logic", file: src.file, range: rangeOf(src, start2, start2 + e.length), message: e.message, ...e.hint ? { hint: e.hint } : {} });
@@ -30322,16 +30522,36 @@ function offsetOf(src, line, column) {
   }
   return Math.min(src.text.length, offset + column - 1);
 }
-var MAX_DEPTH8;
 var init_load = __esm({
   "src/checks/load.ts"() {
     "use strict";
     init_gsl();
+    init_files();
     init_ids();
     init_model();
     init_validate();
     init_yaml_source();
-    MAX_DEPTH8 = 16;
+  }
+});
+
+// src/checks/library.ts
+async function loadCheckLibrary(sources, options = {}) {
+  const [first, ...rest] = sources;
+  if (first?.builtin && options.precompiled) {
+    const read = readPrecompiledChecks(options.precompiled, first.dir);
+    if (read.ok) {
+      if (!rest.length) return { checks: read.entries.map((e) => e.check), diagnostics: [], precompiled: true };
+      const { loadChecks: loadChecks3 } = await Promise.resolve().then(() => (init_load(), load_exports));
+      return { ...loadChecks3(rest, { before: read.entries }), precompiled: true };
+    }
+  }
+  const { loadChecks: loadChecks2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+  return { ...loadChecks2(sources), precompiled: false };
+}
+var init_library = __esm({
+  "src/checks/library.ts"() {
+    "use strict";
+    init_precompiled();
   }
 });
 
@@ -30390,32 +30610,6 @@ var init_data = __esm({
   }
 });
 
-// src/checks/testing.ts
-var init_testing = __esm({
-  "src/checks/testing.ts"() {
-    "use strict";
-    init_project();
-    init_data();
-    init_value();
-    init_run();
-  }
-});
-
-// src/checks/index.ts
-var init_checks = __esm({
-  "src/checks/index.ts"() {
-    "use strict";
-    init_builtin();
-    init_ids();
-    init_load();
-    init_location();
-    init_model();
-    init_run();
-    init_schema();
-    init_testing();
-  }
-});
-
 // src/cli/inputs.ts
 var init_inputs = __esm({
   "src/cli/inputs.ts"() {
@@ -30429,10 +30623,10 @@ var init_inputs = __esm({
 });
 
 // src/report/diagnostics.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 function displayPath(file, cwd = process.cwd()) {
   if (!file.startsWith("/")) return file;
-  const rel = relative5(cwd, file);
+  const rel = relative6(cwd, file);
   return rel === "" ? "." : rel;
 }
 function formatDiagnostic(d, options = {}) {
@@ -30460,13 +30654,13 @@ var init_diagnostics = __esm({
 });
 
 // src/cli/resources.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function printDiagnosticList(diagnostics, io2, known = []) {
   const cache4 = new Map(known.map((f) => [f.path, f.text]));
   const sourceOf = (f) => {
     if (!cache4.has(f)) {
       try {
-        cache4.set(f, readFileSync5(f, "utf8"));
+        cache4.set(f, readFileSync6(f, "utf8"));
       } catch {
         cache4.set(f, void 0);
       }
@@ -30485,8 +30679,9 @@ var init_resources = __esm({
 });
 
 // src/cli/checks.ts
-function loadCheckSet(opts, io2) {
-  const loaded = loadChecks([{ dir: opts.builtinDir ?? builtinChecksDir(), builtin: true }, ...opts.dirs.map((dir) => ({ dir }))]);
+async function loadCheckSet(opts, io2) {
+  const sources = [{ dir: opts.builtinDir ?? builtinChecksDir(), builtin: true }, ...opts.dirs.map((dir) => ({ dir }))];
+  const loaded = await loadCheckLibrary(sources, opts.withTests ? {} : { precompiled: opts.precompiled ?? builtinPrecompiledPath() });
   if (loaded.diagnostics.length) {
     printDiagnosticList(loaded.diagnostics, io2);
     const n = new Set(loaded.diagnostics.map((d) => d.file)).size;
@@ -30496,27 +30691,28 @@ function loadCheckSet(opts, io2) {
   }
   return loaded.checks;
 }
-var init_checks2 = __esm({
+var init_checks = __esm({
   "src/cli/checks.ts"() {
     "use strict";
-    init_checks();
+    init_builtin();
+    init_library();
     init_resources();
   }
 });
 
-// src/cli/config.ts
-import { existsSync as existsSync3, readFileSync as readFileSync6, statSync as statSync6 } from "node:fs";
-import { dirname as dirname5, join as join9, resolve as resolve8 } from "node:path";
+// src/cli/config-find.ts
+import { existsSync as existsSync3, statSync as statSync6 } from "node:fs";
+import { dirname as dirname5, join as join11, resolve as resolve9 } from "node:path";
 function findConfig(scanPath, stopAt) {
-  let dir = resolve8(scanPath);
+  let dir = resolve9(scanPath);
   try {
     if (!statSync6(dir).isDirectory()) dir = dirname5(dir);
   } catch {
     dir = dirname5(dir);
   }
-  const stop2 = stopAt ? resolve8(stopAt) : dir;
+  const stop2 = stopAt ? resolve9(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync3(join9(dir, name2))) return join9(dir, name2);
+    for (const name2 of CONFIG_NAMES) if (existsSync3(join11(dir, name2))) return join11(dir, name2);
     if (dir === stop2) return void 0;
     const up = dirname5(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
@@ -30524,91 +30720,11 @@ function findConfig(scanPath, stopAt) {
   }
   return void 0;
 }
-function describe5(e, data, src) {
-  const path2 = pointerPath(e.instancePath);
-  const field2 = path2.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[") || "the configuration";
-  let value = data;
-  for (const p of path2) value = value?.[p];
-  const base = { severity: "error", code: "config", file: src.file, range: nodeRange(src, path2) };
-  const shown = value === void 0 ? "nothing" : JSON.stringify(value);
-  switch (e.keyword) {
-    case "additionalProperties": {
-      const extra = e.params.additionalProperty;
-      const near = nearest(extra, Object.keys(CONFIG_SCHEMA.properties));
-      return { ...base, range: keyRange(src, path2, extra) ?? base.range, message: `unknown key \`${extra}\``, hint: near ? `did you mean \`${near}\`?` : `the keys are listed in docs/configuration.md` };
-    }
-    case "enum":
-      return { ...base, message: `${field2} must be one of ${e.params.allowedValues.join(", ")}; found ${shown}` };
-    case "type": {
-      const t = e.params.type;
-      return { ...base, message: `${field2} must be ${t === "array" ? "a list" : t === "object" ? "a mapping" : `a ${t}`}; found ${shown}`, ...t === "array" ? { hint: `write it as a list: \`${String(path2[0])}: [${shown}]\`` } : {} };
-    }
-    case "pattern":
-      return { ...base, message: `${field2} has an invalid form: ${shown}`, hint: path2[0] === "format" ? `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(", ")}` : path2[0] === "var" ? "write NAME=VALUE" : `it must match ${e.params.pattern}` };
-    default:
-      return { ...base, message: `${field2} ${e.message ?? "is not valid"}` };
-  }
-}
-function readConfig(file) {
-  let text;
-  try {
-    text = readFileSync6(file, "utf8");
-  } catch (e) {
-    return { diagnostics: [{ severity: "error", code: "config", file, message: `cannot read the configuration file: ${e.code ?? e.message}`, hint: "check the path given to --config" }] };
-  }
-  const src = parseYamlSource(file, text);
-  if (src.doc.errors.length) {
-    return { diagnostics: src.doc.errors.map((e) => ({ severity: "error", code: "config-yaml", file, range: nodeRange(src, []), ...e.linePos ? { range: { start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] }, end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] } } } : {}, message: `not valid YAML: ${e.message.split("\n")[0]}` })) };
-  }
-  const data = src.doc.toJS() ?? {};
-  compiled ??= new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
-  if (!compiled(data)) return { diagnostics: (compiled.errors ?? []).map((e) => describe5(e, data, src)) };
-  const config = { ...data };
-  const dir = dirname5(file);
-  const abs = (p) => resolve8(dir, p);
-  if (config["checks-dir"]) config["checks-dir"] = config["checks-dir"].map(abs);
-  if (config["var-file"]) config["var-file"] = config["var-file"].map(abs);
-  if (config.baseline) config.baseline = abs(config.baseline);
-  if (config.output) config.output = abs(config.output);
-  if (config.format) config.format = config.format.map((f) => f.includes("=") ? `${f.slice(0, f.indexOf("="))}=${abs(f.slice(f.indexOf("=") + 1))}` : f);
-  return { config, diagnostics: [] };
-}
-var import_ajv2, CONFIG_NAMES, list2, CONFIG_SCHEMA, compiled;
-var init_config = __esm({
-  "src/cli/config.ts"() {
+var CONFIG_NAMES;
+var init_config_find = __esm({
+  "src/cli/config-find.ts"() {
     "use strict";
-    import_ajv2 = __toESM(require_ajv(), 1);
-    init_model();
-    init_yaml_source();
-    init_errors();
-    init_report();
     CONFIG_NAMES = [".tfguard.yaml", ".tfguard.yml"];
-    list2 = { type: "array", items: { type: "string", minLength: 1 } };
-    CONFIG_SCHEMA = {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        check: list2,
-        "skip-check": list2,
-        severity: { type: "array", items: { enum: [...SEVERITIES] } },
-        "fail-on": { enum: [...SEVERITIES, "none"] },
-        "soft-fail": { type: "boolean" },
-        format: { type: "array", items: { type: "string", pattern: `^(${FORMATS.join("|")})(=.+)?$` } },
-        output: { type: "string", minLength: 1 },
-        "checks-dir": list2,
-        exclude: list2,
-        var: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_-]*=" } },
-        "var-file": list2,
-        baseline: { type: "string", minLength: 1 },
-        "inline-suppressions": { type: "boolean" },
-        "peer-suppressions": { type: "boolean" },
-        "require-suppression-reason": { type: "boolean" },
-        "sarif-include-suppressed": { type: "boolean" },
-        "sarif-category": { type: "string", pattern: "^[A-Za-z0-9._/-]+$" },
-        "show-unknown": { type: "boolean" },
-        "changed-since": { type: "string", pattern: "^[^-\\s]\\S*$" }
-      }
-    };
   }
 });
 
@@ -34088,9 +34204,107 @@ var init_main = __esm({
   }
 });
 
+// src/cli/config.ts
+var config_exports = {};
+__export(config_exports, {
+  CONFIG_NAMES: () => CONFIG_NAMES,
+  CONFIG_SCHEMA: () => CONFIG_SCHEMA,
+  findConfig: () => findConfig,
+  readConfig: () => readConfig
+});
+import { readFileSync as readFileSync7 } from "node:fs";
+import { dirname as dirname6, resolve as resolve10 } from "node:path";
+function describe5(e, data, src) {
+  const path2 = pointerPath(e.instancePath);
+  const field2 = path2.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[") || "the configuration";
+  let value = data;
+  for (const p of path2) value = value?.[p];
+  const base = { severity: "error", code: "config", file: src.file, range: nodeRange(src, path2) };
+  const shown = value === void 0 ? "nothing" : JSON.stringify(value);
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const extra = e.params.additionalProperty;
+      const near = nearest(extra, Object.keys(CONFIG_SCHEMA.properties));
+      return { ...base, range: keyRange(src, path2, extra) ?? base.range, message: `unknown key \`${extra}\``, hint: near ? `did you mean \`${near}\`?` : `the keys are listed in docs/configuration.md` };
+    }
+    case "enum":
+      return { ...base, message: `${field2} must be one of ${e.params.allowedValues.join(", ")}; found ${shown}` };
+    case "type": {
+      const t = e.params.type;
+      return { ...base, message: `${field2} must be ${t === "array" ? "a list" : t === "object" ? "a mapping" : `a ${t}`}; found ${shown}`, ...t === "array" ? { hint: `write it as a list: \`${String(path2[0])}: [${shown}]\`` } : {} };
+    }
+    case "pattern":
+      return { ...base, message: `${field2} has an invalid form: ${shown}`, hint: path2[0] === "format" ? `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(", ")}` : path2[0] === "var" ? "write NAME=VALUE" : `it must match ${e.params.pattern}` };
+    default:
+      return { ...base, message: `${field2} ${e.message ?? "is not valid"}` };
+  }
+}
+function readConfig(file) {
+  let text;
+  try {
+    text = readFileSync7(file, "utf8");
+  } catch (e) {
+    return { diagnostics: [{ severity: "error", code: "config", file, message: `cannot read the configuration file: ${e.code ?? e.message}`, hint: "check the path given to --config" }] };
+  }
+  const src = parseYamlSource(file, text);
+  if (src.doc.errors.length) {
+    return { diagnostics: src.doc.errors.map((e) => ({ severity: "error", code: "config-yaml", file, range: nodeRange(src, []), ...e.linePos ? { range: { start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] }, end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] } } } : {}, message: `not valid YAML: ${e.message.split("\n")[0]}` })) };
+  }
+  const data = src.doc.toJS() ?? {};
+  compiled ??= new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+  if (!compiled(data)) return { diagnostics: (compiled.errors ?? []).map((e) => describe5(e, data, src)) };
+  const config = { ...data };
+  const dir = dirname6(file);
+  const abs = (p) => resolve10(dir, p);
+  if (config["checks-dir"]) config["checks-dir"] = config["checks-dir"].map(abs);
+  if (config["var-file"]) config["var-file"] = config["var-file"].map(abs);
+  if (config.baseline) config.baseline = abs(config.baseline);
+  if (config.output) config.output = abs(config.output);
+  if (config.format) config.format = config.format.map((f) => f.includes("=") ? `${f.slice(0, f.indexOf("="))}=${abs(f.slice(f.indexOf("=") + 1))}` : f);
+  return { config, diagnostics: [] };
+}
+var import_ajv2, list2, CONFIG_SCHEMA, compiled;
+var init_config = __esm({
+  "src/cli/config.ts"() {
+    "use strict";
+    import_ajv2 = __toESM(require_ajv(), 1);
+    init_model();
+    init_yaml_source();
+    init_errors();
+    init_report();
+    init_config_find();
+    list2 = { type: "array", items: { type: "string", minLength: 1 } };
+    CONFIG_SCHEMA = {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        check: list2,
+        "skip-check": list2,
+        severity: { type: "array", items: { enum: [...SEVERITIES] } },
+        "fail-on": { enum: [...SEVERITIES, "none"] },
+        "soft-fail": { type: "boolean" },
+        format: { type: "array", items: { type: "string", pattern: `^(${FORMATS.join("|")})(=.+)?$` } },
+        output: { type: "string", minLength: 1 },
+        "checks-dir": list2,
+        exclude: list2,
+        var: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_-]*=" } },
+        "var-file": list2,
+        baseline: { type: "string", minLength: 1 },
+        "inline-suppressions": { type: "boolean" },
+        "peer-suppressions": { type: "boolean" },
+        "require-suppression-reason": { type: "boolean" },
+        "sarif-include-suppressed": { type: "boolean" },
+        "sarif-category": { type: "string", pattern: "^[A-Za-z0-9._/-]+$" },
+        "show-unknown": { type: "boolean" },
+        "changed-since": { type: "string", pattern: "^[^-\\s]\\S*$" }
+      }
+    };
+  }
+});
+
 // src/cli/report-scan.ts
-import { mkdirSync, readFileSync as readFileSync7, writeFileSync } from "node:fs";
-import { dirname as dirname6, resolve as resolve9 } from "node:path";
+import { mkdirSync, readFileSync as readFileSync8, writeFileSync } from "node:fs";
+import { dirname as dirname7, resolve as resolve11 } from "node:path";
 function merge4(flags2, config) {
   const pick = (flag, conf, dflt) => flag !== void 0 ? flag : conf !== void 0 ? conf : dflt;
   const vars = [...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })), ...(config.var ?? []).map((text) => ({ kind: "var", text }))];
@@ -34146,9 +34360,9 @@ function ruleInfo(c) {
   return { id: c.id, title: c.title, severity: c.severity, description: c.description, remediation: c.remediation, references: c.references, compliance: c.compliance, mitre: c.mitre, aliases: c.aliases };
 }
 function touches(f, resource, dirs) {
-  if (dirs.has(dirname6(f.file))) return true;
+  if (dirs.has(dirname7(f.file))) return true;
   if (!resource) return false;
-  return dirs.has(dirname6(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname6(c.location.file)));
+  return dirs.has(dirname7(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname7(c.location.file)));
 }
 async function runReportScan(paths, flags2, env, io2) {
   const { targets, skipped } = scanTargets(paths === void 0 ? [] : typeof paths === "string" ? [paths] : paths);
@@ -34156,12 +34370,13 @@ async function runReportScan(paths, flags2, env, io2) {
 `);
   if (skipped.length && !targets.length) return EXIT_OK;
   const path2 = targets.length === 1 ? targets[0] : void 0;
-  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve9(path2 ?? ".");
+  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve11(path2 ?? ".");
   const repoRoot = findRepoRoot(scanRoot);
   let config = {};
-  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve9(flags2.config) : findConfig(scanRoot, repoRoot);
+  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve11(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const read = readConfig(configFile);
+    const { readConfig: readConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
+    const read = readConfig2(configFile);
     if (!read.config) {
       printDiagnosticList(read.diagnostics, io2);
       return usage(io2, `the configuration file ${configFile} is not valid; nothing was scanned`);
@@ -34173,7 +34388,7 @@ async function runReportScan(paths, flags2, env, io2) {
   if (s.failOn !== "none" && !parseSeverity(s.failOn)) return usage(io2, `--fail-on: unknown severity \`${s.failOn}\``, "use critical, high, medium, low, info or none");
   const outs = parseOutputs(s.format, s.output);
   if (!outs.outputs) return usage(io2, outs.error);
-  const all = loadCheckSet({ dirs: s.checksDir, ...env.builtinDir ? { builtinDir: env.builtinDir } : {} }, io2);
+  const all = await loadCheckSet({ dirs: s.checksDir, ...env.builtinDir ? { builtinDir: env.builtinDir } : {} }, io2);
   if (!all) return EXIT_ERROR;
   const selected = selectChecks(all, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {
@@ -34194,18 +34409,17 @@ async function runReportScan(paths, flags2, env, io2) {
   const project = loaded;
   const run2 = runChecks(selected.checks, project, { now });
   const sup = applySuppressions(run2.findings, project, all, { inline: s.inlineSuppressions, peers: s.peerSuppressions, requireReason: s.requireSuppressionReason, now });
-  const byAddress = new Map(project.resources.map((r) => [r.address, r]));
   const shownSeverity = new Set(splitList(s.severity).map((x) => parseSeverity(x)));
-  const keep = (f) => (!changedDirs || touches(f, byAddress.get(f.address), changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
+  const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
-  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname6(u.file)));
+  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname7(u.file)));
   let fresh = counted;
   let fixed3 = [];
   if (s.createBaseline) {
-    const file = resolve9(s.createBaseline);
+    const file = resolve11(s.createBaseline);
     try {
-      mkdirSync(dirname6(file), { recursive: true });
+      mkdirSync(dirname7(file), { recursive: true });
       writeFileSync(file, serializeBaseline(createBaseline(counted)));
     } catch (e) {
       return usage(io2, `cannot write the baseline ${file}: ${e.message}`);
@@ -34217,11 +34431,11 @@ async function runReportScan(paths, flags2, env, io2) {
   if (baselineFile) {
     let text;
     try {
-      text = readFileSync7(resolve9(baselineFile), "utf8");
+      text = readFileSync8(resolve11(baselineFile), "utf8");
     } catch (e) {
       return usage(io2, `cannot read the baseline ${baselineFile}: ${e.code ?? e.message}`, "create one with --create-baseline FILE");
     }
-    const parsed = parseBaseline(text, resolve9(baselineFile));
+    const parsed = parseBaseline(text, resolve11(baselineFile));
     if (!parsed.baseline) {
       printDiagnosticList(parsed.diagnostics, io2);
       return EXIT_ERROR;
@@ -34237,12 +34451,12 @@ async function runReportScan(paths, flags2, env, io2) {
   if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION));
   if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION));
   rules.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const base = { repoRoot: repoRoot ?? (project.root === scanRoot ? scanRoot : dirname6(scanRoot)), scanRoot };
+  const base = { repoRoot: repoRoot ?? (project.root === scanRoot ? scanRoot : dirname7(scanRoot)), scanRoot };
   const report = {
     ...base,
     rules,
-    findings: sortByPlace(fresh).map((f) => reportFinding(f, byAddress)),
-    suppressed: sortByPlace(silenced.map((x) => x.finding)).map((f) => reportFinding(f, byAddress, silenced.find((x) => x.finding === f).by)),
+    findings: sortByPlace(fresh).map((f) => reportFinding(f)),
+    suppressed: sortByPlace(silenced.map((x) => x.finding)).map((f) => reportFinding(f, silenced.find((x) => x.finding === f).by)),
     unknowns,
     fixed: fixed3,
     diagnostics,
@@ -34258,8 +34472,8 @@ async function runReportScan(paths, flags2, env, io2) {
       continue;
     }
     try {
-      mkdirSync(dirname6(resolve9(o.path)), { recursive: true });
-      writeFileSync(resolve9(o.path), text);
+      mkdirSync(dirname7(resolve11(o.path)), { recursive: true });
+      writeFileSync(resolve11(o.path), text);
     } catch (e) {
       return usage(io2, `cannot write ${o.format} output to ${o.path}: ${e.message}`);
     }
@@ -34293,15 +34507,15 @@ var init_report_scan = __esm({
     init_report();
     init_changed();
     init_scan_paths();
-    init_checks2();
-    init_config();
+    init_checks();
+    init_config_find();
     init_main();
     init_resources();
   }
 });
 
 // src/action/index.ts
-import { dirname as dirname8 } from "node:path";
+import { dirname as dirname9 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/action/main.ts
@@ -34311,7 +34525,7 @@ init_treesitter();
 init_report();
 init_report_scan();
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname7, join as join10, resolve as resolve11 } from "node:path";
+import { dirname as dirname8, join as join12, resolve as resolve13 } from "node:path";
 
 // src/action/annotations.ts
 init_model();
@@ -34319,7 +34533,7 @@ init_report();
 
 // src/action/diff.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 function diffLines(base, repoRoot) {
   let out2;
   try {
@@ -34335,7 +34549,7 @@ function parseDiff(text, repoRoot) {
   for (const line of text.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name2 = line.slice(4);
-      file = name2.startsWith("b/") ? resolve10(repoRoot, name2.slice(2)) : void 0;
+      file = name2.startsWith("b/") ? resolve12(repoRoot, name2.slice(2)) : void 0;
       continue;
     }
     const m = file && /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
@@ -34367,7 +34581,7 @@ function annotations(report, diff, max) {
 
 // src/action/env.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, readFileSync as readFileSync8 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync9 } from "node:fs";
 function getInput(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -34404,7 +34618,7 @@ function pullRequestBase(env) {
   if (!path2) return { problem: "GITHUB_EVENT_PATH is not set, so there is no pull request to compare with" };
   let event;
   try {
-    event = JSON.parse(readFileSync8(path2, "utf8"));
+    event = JSON.parse(readFileSync9(path2, "utf8"));
   } catch (e) {
     return { problem: `cannot read the event payload ${path2}: ${e.message}` };
   }
@@ -34418,8 +34632,8 @@ function pullRequestBase(env) {
 // src/action/main.ts
 var DEFAULT_ANNOTATIONS = 10;
 async function runAction(env, paths, io2) {
-  const workspace = resolve11(env.GITHUB_WORKSPACE || process.cwd());
-  const at = (p) => resolve11(workspace, p);
+  const workspace = resolve13(env.GITHUB_WORKSPACE || process.cwd());
+  const at = (p) => resolve13(workspace, p);
   const sarifInput = getInput(env, "sarif-file") || "tfguard.sarif";
   const sarifFile = at(sarifInput);
   const scanPaths = getList(env, "path").map(at);
@@ -34443,7 +34657,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   const scanRoot = scanPaths.length === 1 ? scanPaths[0] : workspace;
   const empty = { scanRoot, repoRoot, rules: [], findings: [], suppressed: [], unknowns: [], fixed: [], diagnostics: [], sources: /* @__PURE__ */ new Map(), resources: 0, category: category || defaultCategory({ repoRoot, scanRoot }) };
   try {
-    mkdirSync2(dirname7(sarifFile), { recursive: true });
+    mkdirSync2(dirname8(sarifFile), { recursive: true });
     writeFileSync2(sarifFile, renderSarif(empty));
   } catch (e) {
     return fail3(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
@@ -34477,7 +34691,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   if (paths.wasmDir) await initParser(paths.wasmDir);
   let report;
   let settings;
-  const code = await runReportScan(scanPaths, flags2, { color: false, builtinDir: join10(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) }, io2);
+  const code = await runReportScan(scanPaths, flags2, { color: false, builtinDir: join12(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) }, io2);
   if (report) {
     const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
     const a = annotations(report, diff, maxAnnotations);
@@ -34503,14 +34717,14 @@ The scan did not run (exit code ${code}); the log names the problem.
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync4(join10(fromEnv, "checks")) ? resolve11(fromEnv) : resolve11(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync4(join10(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync4(join12(fromEnv, "checks")) ? resolve13(fromEnv) : resolve13(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync4(join12(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname8(fileURLToPath2(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname9(fileURLToPath2(import.meta.url))), io);
 } catch (e) {
   io.stdout(`::error title=tfguard::internal error: ${String(e.message ?? e).replace(/\r?\n/g, " ")}
 `);
