@@ -160,18 +160,20 @@ export function valueKey(v: Value, depth = 0): string {
   return JSON.stringify(v);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: creating it loads ICU data (10-30 ms), which every start-up would pay otherwise.
+let segmenterCache: Intl.Segmenter | undefined;
+const segmenter = (): Intl.Segmenter => (segmenterCache ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** User-perceived characters (grapheme clusters), as Terraform counts them. */
 export function graphemes(s: string): string[] {
   const out: string[] = [];
-  for (const seg of segmenter.segment(s)) out.push(seg.segment);
+  for (const seg of segmenter().segment(s)) out.push(seg.segment);
   return out;
 }
 
 export function graphemeCount(s: string): number {
   let n = 0;
-  for (const _ of segmenter.segment(s)) n++;
+  for (const _ of segmenter().segment(s)) n++;
   return n;
 }
 
