@@ -5,10 +5,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Project } from '../evaluate/model.js';
 import { type ProjectOptions, loadProject } from '../evaluate/project.js';
-import { dataProject, findDataFiles, loadDataFiles } from '../evaluate/data.js';
-import { loadPlanProject } from '../evaluate/plan.js';
 import type { Diagnostic } from '../load/ast.js';
-import { DEFAULT_MAX_DATA_BYTES, readDataFile } from '../load/data-file.js';
 import { discover } from '../load/discover.js';
 
 export interface InputFlags {
@@ -18,11 +15,16 @@ export interface InputFlags {
 
 const isTerraformFile = (name: string): boolean => /\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(name);
 
+// Plans, snapshots and logs (with zlib for .gz) are imported only when such an input is given, so a
+// Terraform scan does not load them at start-up.
+const planInputs = (): Promise<typeof import('../evaluate/plan.js')> => import('../evaluate/plan.js');
+const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & typeof import('../load/data-file.js')> => ({ ...(await import('../evaluate/data.js')), ...(await import('../load/data-file.js')) });
+
 /** Load the inputs of a command; a usage problem is returned as text (exit code 2). */
 export async function loadInputs(path: string | undefined, flags: InputFlags, load: ProjectOptions): Promise<Project | { usage: string }> {
-  const maxBytes = Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES);
   if (flags.plan !== undefined) {
     if (path !== undefined) return { usage: 'give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)' };
+    const { loadPlanProject } = await planInputs();
     return loadPlanProject(flags.plan, { ...load, ...(flags.sourceDir !== undefined ? { sourceDir: flags.sourceDir } : {}) });
   }
   if (path === undefined) return { usage: 'missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE' };
@@ -33,18 +35,20 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, lo
     return loadProject(path, load); // reports the missing path as the loader always has
   }
   if (st.isFile() && !isTerraformFile(basename(path))) {
-    const r = readDataFile(path, { maxBytes });
+    const { dataProject, readDataFile, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
+    const r = readDataFile(path, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
     if (!r.input) return failed(path, r.diagnostics);
-    if (r.input.kind === 'plan') return loadPlanProject(path, { ...load, ...(flags.sourceDir !== undefined ? { sourceDir: flags.sourceDir } : {}) }, r.input);
+    if (r.input.kind === 'plan') return (await planInputs()).loadPlanProject(path, { ...load, ...(flags.sourceDir !== undefined ? { sourceDir: flags.sourceDir } : {}) }, r.input);
     if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only' };
     return dataProject(r.input);
   }
   if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only (give --plan FILE)' };
   if (st.isDirectory() && discover(path, load).moduleDirs.length === 0) {
+    const { findDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const diagnostics: Diagnostic[] = [];
     const files = findDataFiles(path, diagnostics);
     if (files.length) {
-      const p = loadDataFiles(files, maxBytes);
+      const p = loadDataFiles(files, Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES));
       p.root = path;
       p.diagnostics.unshift(...diagnostics);
       return p;

@@ -13,7 +13,6 @@ import type { CliVariable, ProjectOptions } from '../evaluate/project.js';
 import { loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../load/ast.js';
 import { FORMATS, type Format, type Report, type RuleInfo, defaultCategory, findRepoRoot, render, reportFinding } from '../report/index.js';
-import { changedSince } from './changed.js';
 import { commonRoot, mergeProjects, scanTargets } from './scan-paths.js';
 import { loadCheckSet } from './checks.js';
 import { type ConfigFile, findConfig } from './config-find.js';
@@ -169,6 +168,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   // 3. Changed files (before loading, so a bad ref fails fast).
   let changedDirs: Set<string> | undefined;
   if (s.changedSince) {
+    const { changedSince } = await import('./changed.js'); // git via child_process: only with --changed-since
     const ch = changedSince(s.changedSince, scanRoot);
     if (!ch.ok) return usage(io, `--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
