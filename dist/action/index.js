@@ -12330,12 +12330,12 @@ function valueKey(v, depth = 0) {
 }
 function graphemes(s) {
   const out2 = [];
-  for (const seg of segmenter.segment(s)) out2.push(seg.segment);
+  for (const seg of segmenter().segment(s)) out2.push(seg.segment);
   return out2;
 }
 function graphemeCount(s) {
   let n = 0;
-  for (const _ of segmenter.segment(s)) n++;
+  for (const _ of segmenter().segment(s)) n++;
   return n;
 }
 function unknownOf(values2) {
@@ -12343,7 +12343,7 @@ function unknownOf(values2) {
   for (const v of values2) collectUnknowns(v, all);
   return mergeUnknown(all);
 }
-var MAX_ELEMENTS, MAX_STRING, MAX_DEPTH6, NUMBER_TEXT2, unknownKeys, segmenter;
+var MAX_ELEMENTS, MAX_STRING, MAX_DEPTH6, NUMBER_TEXT2, unknownKeys, segmenterCache, segmenter;
 var init_args = __esm({
   "src/evaluate/functions/args.ts"() {
     "use strict";
@@ -12354,7 +12354,7 @@ var init_args = __esm({
     MAX_DEPTH6 = 256;
     NUMBER_TEXT2 = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
     unknownKeys = 0;
-    segmenter = new Intl.Segmenter(void 0, { granularity: "grapheme" });
+    segmenter = () => segmenterCache ??= new Intl.Segmenter(void 0, { granularity: "grapheme" });
   }
 });
 
@@ -15601,50 +15601,9 @@ var init_project = __esm({
   }
 });
 
-// src/cli/changed.ts
-import { execFileSync } from "node:child_process";
-import { dirname as dirname3, resolve as resolve5 } from "node:path";
-function git(args2, cwd) {
-  return execFileSync("git", args2, { cwd, encoding: "utf8", timeout: 3e4, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
-}
-function changedSince(ref, scanPath) {
-  if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
-    return { ok: false, message: `\`${ref}\` is not a git reference`, hint: "give a branch, tag or commit, e.g. --changed-since origin/main" };
-  }
-  let cwd = resolve5(scanPath);
-  try {
-    git(["-C", cwd, "rev-parse", "--git-dir"], cwd);
-  } catch {
-    cwd = dirname3(cwd);
-  }
-  let top;
-  try {
-    top = git(["rev-parse", "--show-toplevel"], cwd).trim();
-  } catch (e) {
-    const err3 = e;
-    if (err3.code === "ENOENT") return { ok: false, message: "git was not found, so --changed-since cannot list changed files", hint: "install git or drop --changed-since" };
-    if (err3.code === "ETIMEDOUT") return { ok: false, message: "git did not answer within 30 seconds", hint: "retry, or drop --changed-since" };
-    return { ok: false, message: `${scanPath} is not inside a git repository`, hint: "run tfguard inside a git checkout, or drop --changed-since" };
-  }
-  try {
-    git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], top);
-  } catch {
-    return { ok: false, message: `git does not know the reference \`${ref}\``, hint: "fetch it first (in CI: actions/checkout with fetch-depth: 0, or git fetch origin main), or name an existing branch, tag or commit" };
-  }
-  const split2 = (s) => s.split("\0").filter(Boolean);
-  const files = [...split2(git(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)), ...split2(git(["ls-files", "--others", "--exclude-standard", "-z"], top))].map((f) => resolve5(top, f));
-  const unique = [...new Set(files)].sort();
-  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname3(f))) };
-}
-var init_changed = __esm({
-  "src/cli/changed.ts"() {
-    "use strict";
-  }
-});
-
 // src/cli/scan-paths.ts
 import { readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname4, join as join7, resolve as resolve6, sep as sep4 } from "node:path";
+import { dirname as dirname3, join as join7, resolve as resolve5, sep as sep4 } from "node:path";
 function kind(p) {
   try {
     return statSync4(p).isDirectory() ? "dir" : "file";
@@ -15661,7 +15620,7 @@ function loadableSibling(dir) {
 }
 function scanTargets(paths) {
   const given = /* @__PURE__ */ new Map();
-  for (const p of paths) if (!given.has(resolve6(p))) given.set(resolve6(p), p);
+  for (const p of paths) if (!given.has(resolve5(p))) given.set(resolve5(p), p);
   const abs = [...given.keys()];
   const dirs = abs.filter((p) => kind(p) === "dir");
   const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
@@ -15676,7 +15635,7 @@ function scanTargets(paths) {
       targets.push(given.get(p));
       continue;
     }
-    const dir = dirname4(p);
+    const dir = dirname3(p);
     if (covered(dir) || moduleDirs.has(dir)) continue;
     moduleDirs.add(dir);
     const load = LOADABLE.test(p) ? given.get(p) : loadableSibling(dir);
@@ -15686,12 +15645,12 @@ function scanTargets(paths) {
   return { targets, skipped };
 }
 function commonRoot(targets) {
-  const dirOf = (p) => kind(p) === "dir" ? resolve6(p) : dirname4(resolve6(p));
+  const dirOf = (p) => kind(p) === "dir" ? resolve5(p) : dirname3(resolve5(p));
   let root = dirOf(targets[0]);
   for (const t of targets.slice(1)) {
     const d = dirOf(t);
     while (!inside(d, root)) {
-      const up = dirname4(root);
+      const up = dirname3(root);
       if (up === root) break;
       root = up;
     }
@@ -15871,7 +15830,7 @@ var init_schema = __esm({
 // src/checks/precompiled.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join9, relative as relative5, resolve as resolve7, sep as sep5 } from "node:path";
+import { join as join9, relative as relative5, resolve as resolve6, sep as sep5 } from "node:path";
 function checkLibraryHash(dir) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
@@ -15903,7 +15862,7 @@ function relativeName(dir, file) {
   return relative5(dir, file).split(sep5).join("/");
 }
 function readPrecompiledChecks(jsonPath, checksDir) {
-  const dir = resolve7(checksDir);
+  const dir = resolve6(checksDir);
   let lib;
   try {
     lib = JSON.parse(readFileSync3(jsonPath, "utf8"));
@@ -30381,7 +30340,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, extname, join as join10, resolve as resolve8 } from "node:path";
+import { basename as basename2, extname, join as join10, resolve as resolve7 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -30395,7 +30354,7 @@ function loadCheckEntries(sources, options = {}) {
     entries.push(e);
   }
   for (const s of sources) {
-    const dir = resolve8(s.dir);
+    const dir = resolve7(s.dir);
     const retired = s.builtin ? readRetiredIds(join10(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
@@ -30555,69 +30514,11 @@ var init_library = __esm({
   }
 });
 
-// src/load/data-file.ts
-var DEFAULT_MAX_DATA_BYTES;
-var init_data_file = __esm({
-  "src/load/data-file.ts"() {
-    "use strict";
-    init_json2();
-    init_json_syntax();
-    DEFAULT_MAX_DATA_BYTES = 512 * 1024 * 1024;
-  }
-});
-
-// src/load/plan.ts
-var init_plan = __esm({
-  "src/load/plan.ts"() {
-    "use strict";
-    init_data_file();
-  }
-});
-
-// src/evaluate/plan-source.ts
-var init_plan_source = __esm({
-  "src/evaluate/plan-source.ts"() {
-    "use strict";
-    init_discover();
-    init_module_dir();
-    init_plan();
-    init_sources();
-  }
-});
-
-// src/evaluate/plan.ts
-var init_plan2 = __esm({
-  "src/evaluate/plan.ts"() {
-    "use strict";
-    init_data_file();
-    init_plan();
-    init_treesitter();
-    init_plan_source();
-    init_project();
-    init_reference();
-    init_value();
-  }
-});
-
-// src/evaluate/data.ts
-var init_data = __esm({
-  "src/evaluate/data.ts"() {
-    "use strict";
-    init_data_file();
-    init_plan2();
-    init_plan();
-    init_value();
-  }
-});
-
 // src/cli/inputs.ts
 var init_inputs = __esm({
   "src/cli/inputs.ts"() {
     "use strict";
     init_project();
-    init_data();
-    init_plan2();
-    init_data_file();
     init_discover();
   }
 });
@@ -30702,19 +30603,19 @@ var init_checks = __esm({
 
 // src/cli/config-find.ts
 import { existsSync as existsSync3, statSync as statSync6 } from "node:fs";
-import { dirname as dirname5, join as join11, resolve as resolve9 } from "node:path";
+import { dirname as dirname4, join as join11, resolve as resolve8 } from "node:path";
 function findConfig(scanPath, stopAt) {
-  let dir = resolve9(scanPath);
+  let dir = resolve8(scanPath);
   try {
-    if (!statSync6(dir).isDirectory()) dir = dirname5(dir);
+    if (!statSync6(dir).isDirectory()) dir = dirname4(dir);
   } catch {
-    dir = dirname5(dir);
+    dir = dirname4(dir);
   }
-  const stop2 = stopAt ? resolve9(stopAt) : dir;
+  const stop2 = stopAt ? resolve8(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
     for (const name2 of CONFIG_NAMES) if (existsSync3(join11(dir, name2))) return join11(dir, name2);
     if (dir === stop2) return void 0;
-    const up = dirname5(dir);
+    const up = dirname4(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
     dir = up;
   }
@@ -34213,7 +34114,7 @@ __export(config_exports, {
   readConfig: () => readConfig
 });
 import { readFileSync as readFileSync7 } from "node:fs";
-import { dirname as dirname6, resolve as resolve10 } from "node:path";
+import { dirname as dirname5, resolve as resolve9 } from "node:path";
 function describe5(e, data, src) {
   const path2 = pointerPath(e.instancePath);
   const field2 = path2.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[") || "the configuration";
@@ -34254,8 +34155,8 @@ function readConfig(file) {
   compiled ??= new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
   if (!compiled(data)) return { diagnostics: (compiled.errors ?? []).map((e) => describe5(e, data, src)) };
   const config = { ...data };
-  const dir = dirname6(file);
-  const abs = (p) => resolve10(dir, p);
+  const dir = dirname5(file);
+  const abs = (p) => resolve9(dir, p);
   if (config["checks-dir"]) config["checks-dir"] = config["checks-dir"].map(abs);
   if (config["var-file"]) config["var-file"] = config["var-file"].map(abs);
   if (config.baseline) config.baseline = abs(config.baseline);
@@ -34299,6 +34200,51 @@ var init_config = __esm({
         "changed-since": { type: "string", pattern: "^[^-\\s]\\S*$" }
       }
     };
+  }
+});
+
+// src/cli/changed.ts
+var changed_exports = {};
+__export(changed_exports, {
+  changedSince: () => changedSince
+});
+import { execFileSync } from "node:child_process";
+import { dirname as dirname6, resolve as resolve10 } from "node:path";
+function git(args2, cwd) {
+  return execFileSync("git", args2, { cwd, encoding: "utf8", timeout: 3e4, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+}
+function changedSince(ref, scanPath) {
+  if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
+    return { ok: false, message: `\`${ref}\` is not a git reference`, hint: "give a branch, tag or commit, e.g. --changed-since origin/main" };
+  }
+  let cwd = resolve10(scanPath);
+  try {
+    git(["-C", cwd, "rev-parse", "--git-dir"], cwd);
+  } catch {
+    cwd = dirname6(cwd);
+  }
+  let top;
+  try {
+    top = git(["rev-parse", "--show-toplevel"], cwd).trim();
+  } catch (e) {
+    const err3 = e;
+    if (err3.code === "ENOENT") return { ok: false, message: "git was not found, so --changed-since cannot list changed files", hint: "install git or drop --changed-since" };
+    if (err3.code === "ETIMEDOUT") return { ok: false, message: "git did not answer within 30 seconds", hint: "retry, or drop --changed-since" };
+    return { ok: false, message: `${scanPath} is not inside a git repository`, hint: "run tfguard inside a git checkout, or drop --changed-since" };
+  }
+  try {
+    git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], top);
+  } catch {
+    return { ok: false, message: `git does not know the reference \`${ref}\``, hint: "fetch it first (in CI: actions/checkout with fetch-depth: 0, or git fetch origin main), or name an existing branch, tag or commit" };
+  }
+  const split2 = (s) => s.split("\0").filter(Boolean);
+  const files = [...split2(git(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)), ...split2(git(["ls-files", "--others", "--exclude-standard", "-z"], top))].map((f) => resolve10(top, f));
+  const unique = [...new Set(files)].sort();
+  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname6(f))) };
+}
+var init_changed = __esm({
+  "src/cli/changed.ts"() {
+    "use strict";
   }
 });
 
@@ -34397,7 +34343,8 @@ async function runReportScan(paths, flags2, env, io2) {
   }
   let changedDirs;
   if (s.changedSince) {
-    const ch = changedSince(s.changedSince, scanRoot);
+    const { changedSince: changedSince2 } = await Promise.resolve().then(() => (init_changed(), changed_exports));
+    const ch = changedSince2(s.changedSince, scanRoot);
     if (!ch.ok) return usage(io2, `--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
   }
@@ -34505,7 +34452,6 @@ var init_report_scan = __esm({
     init_run();
     init_project();
     init_report();
-    init_changed();
     init_scan_paths();
     init_checks();
     init_config_find();
