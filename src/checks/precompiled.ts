@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Range } from '../load/ast.js';
 import { compileRule } from '../gsl/index.js';
 import { findCheckFiles } from './files.js';
@@ -35,20 +36,33 @@ export interface PrecompiledLibrary {
   checks: PrecompiledCheck[];
 }
 
+/**
+ * The compiled modules that decide what a valid check is (next to this one in dist/src/checks/). They
+ * are part of the hash, so a loader rebuilt with `tsc` alone never trusts a library the old loader
+ * validated. In a bundle (the GitHub Action) they do not exist and the library is never used.
+ */
+export const LOADER_MODULES = ['load.js', 'files.js', 'ids.js', 'model.js', 'schema.js', 'validate.js', 'yaml-source.js', 'precompile.js', 'precompiled.js'].map((m) => fileURLToPath(new URL(`./${m}`, import.meta.url)));
+
 export type PrecompiledRead = { ok: true; entries: LoadedCheck[] } | { ok: false; reason: string };
 
 /**
  * SHA-256 over everything loading a built-in directory reads: each check file's relative path and
- * bytes (in the order they are loaded), retired.txt, the check schema and the format number. Undefined
- * when the directory cannot be read (loading it reports why).
+ * bytes (in the order they are loaded), retired.txt, the check schema, the loader's own code
+ * (`loaderModules`) and the format number. Undefined when a file cannot be read (loading the
+ * directory reports why).
  */
-export function checkLibraryHash(dir: string): string | undefined {
+export function checkLibraryHash(dir: string, loaderModules: readonly string[] = LOADER_MODULES): string | undefined {
   const problems: Diagnostic[] = [];
   const files = findCheckFiles(dir, problems);
   if (problems.length) return undefined;
   const h = createHash('sha256');
   h.update(`tfguard-checks ${PRECOMPILED_FORMAT}\n${JSON.stringify(CHECK_SCHEMA)}\n`);
   try {
+    for (const m of loaderModules) {
+      const code = readFileSync(m);
+      h.update(`code\0${code.length}\0`);
+      h.update(code);
+    }
     for (const f of files) {
       const bytes = readFileSync(f);
       h.update(`${relativeName(dir, f)}\0${bytes.length}\0`);

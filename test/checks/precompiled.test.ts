@@ -79,6 +79,17 @@ describe('precompiled built-in checks', () => {
     }
   });
 
+  it('are keyed by the loader code too: a rebuilt loader (tsc alone) or a missing module never trusts an old library', () => {
+    const { dir } = library();
+    const code = tempDir({ 'load.js': 'export const a = 1;\n' });
+    const before = checkLibraryHash(dir, [join(code, 'load.js')]);
+    assert.match(before ?? '', /^[0-9a-f]{64}$/);
+    appendFileSync(join(code, 'load.js'), 'export const b = 2;\n');
+    assert.notEqual(checkLibraryHash(dir, [join(code, 'load.js')]), before);
+    assert.equal(checkLibraryHash(dir, [join(code, 'gone.js')]), undefined);
+    assert.equal(checkLibraryHash(join(dir, 'missing')), undefined);
+  });
+
   it('fall back to YAML when the file is missing, damaged or of another format, and report invalid checks from YAML', async () => {
     const { dir, json } = library();
     writeFileSync(json, '{"format": 1, "hash": ');
