@@ -15831,7 +15831,8 @@ var init_schema = __esm({
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join9, relative as relative5, resolve as resolve6, sep as sep5 } from "node:path";
-function checkLibraryHash(dir) {
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
   if (problems.length) return void 0;
@@ -15840,6 +15841,11 @@ function checkLibraryHash(dir) {
 ${JSON.stringify(CHECK_SCHEMA)}
 `);
   try {
+    for (const m of loaderModules) {
+      const code = readFileSync3(m);
+      h.update(`code\0${code.length}\0`);
+      h.update(code);
+    }
     for (const f of files) {
       const bytes = readFileSync3(f);
       h.update(`${relativeName(dir, f)}\0${bytes.length}\0`);
@@ -15887,7 +15893,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   }
   return { ok: true, entries };
 }
-var PRECOMPILED_FORMAT;
+var PRECOMPILED_FORMAT, LOADER_MODULES;
 var init_precompiled = __esm({
   "src/checks/precompiled.ts"() {
     "use strict";
@@ -15895,6 +15901,7 @@ var init_precompiled = __esm({
     init_files();
     init_schema();
     PRECOMPILED_FORMAT = 1;
+    LOADER_MODULES = ["load.js", "files.js", "ids.js", "model.js", "schema.js", "validate.js", "yaml-source.js", "precompile.js", "precompiled.js"].map((m) => fileURLToPath2(new URL(`./${m}`, import.meta.url)));
   }
 });
 
@@ -34462,7 +34469,7 @@ var init_report_scan = __esm({
 
 // src/action/index.ts
 import { dirname as dirname9 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/action/main.ts
 init_model();
@@ -34670,7 +34677,7 @@ function actionPaths(env, bundleDir) {
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname9(fileURLToPath2(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname9(fileURLToPath3(import.meta.url))), io);
 } catch (e) {
   io.stdout(`::error title=tfguard::internal error: ${String(e.message ?? e).replace(/\r?\n/g, " ")}
 `);
