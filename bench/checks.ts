@@ -5,7 +5,6 @@
 // The built-in checks only target aws_cloudtrail, which few resources are; --synthetic N adds N rules
 // (`<type> should not have tags isEmpty()`) over the N most common resource types of the corpus, so
 // that most resources are evaluated. Check times keep the best of --runs runs; loading runs once.
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Check, builtinChecksDir, loadChecks, projectWorlds, runChecks } from '../src/checks/index.js';
@@ -13,6 +12,7 @@ import type { Project } from '../src/evaluate/model.js';
 import { evaluateProject } from '../src/evaluate/project.js';
 import { compileRule } from '../src/gsl/index.js';
 import { initParser } from '../src/load/treesitter.js';
+import { corpusRepoDirs } from '../test/conformance/corpus-dirs.js';
 
 function args(): { corpus: string; runs: number; synthetic: number } {
   const a = process.argv.slice(2);
@@ -24,14 +24,6 @@ function args(): { corpus: string; runs: number; synthetic: number } {
   return { corpus: get('corpus', join(here, '..', '..', '..', 'shared', 'corpus', 'terraform')), runs: Number(get('runs', '3')), synthetic: Number(get('synthetic', '20')) };
 }
 
-function repoDirs(corpus: string): string[] {
-  const out: string[] = [];
-  for (const group of readdirSync(corpus, { withFileTypes: true })) {
-    if (!group.isDirectory()) continue;
-    for (const repo of readdirSync(join(corpus, group.name), { withFileTypes: true })) if (repo.isDirectory()) out.push(join(corpus, group.name, repo.name));
-  }
-  return out.sort();
-}
 
 function syntheticChecks(projects: Project[], n: number, template: Check): Check[] {
   const counts = new Map<string, number>();
@@ -59,7 +51,7 @@ async function main(): Promise<void> {
 
   const projects: Project[] = [];
   let loadMs = 0;
-  for (const repo of repoDirs(corpus)) {
+  for (const repo of corpusRepoDirs(corpus)) {
     const t = time(() => evaluateProject(repo, { env: {} }));
     loadMs += t.ms;
     projects.push(t.value);

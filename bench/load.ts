@@ -19,6 +19,7 @@ import { evaluateProject } from '../src/evaluate/project.js';
 import { discover } from '../src/load/discover.js';
 import { isAutoVarFile, parseConfigText } from '../src/load/module-dir.js';
 import { initParser, withTree } from '../src/load/treesitter.js';
+import { corpusRepoDirs } from '../test/conformance/corpus-dirs.js';
 
 type Mode = 'tree-sitter' | 'parse' | 'evaluate';
 
@@ -101,18 +102,6 @@ function split(repos: string[], sizes: Map<string, number>, n: number): string[]
   return bins.map((b) => b.repos).filter((b) => b.length > 0);
 }
 
-function repoDirs(corpus: string, depth: number): string[] {
-  let level = [corpus];
-  for (let i = 0; i < depth; i++) {
-    level = level.flatMap((d) =>
-      readdirSync(d, { withFileTypes: true })
-        .filter((e) => e.isDirectory())
-        .map((e) => join(d, e.name))
-        .sort(),
-    );
-  }
-  return level;
-}
 
 /** Repositories in four byte-balanced groups, one after the other: 25 % is about the first group, 50 % the first two. */
 function balancedOrder(repos: string[], sizes: Map<string, number>): string[] {
@@ -125,7 +114,7 @@ async function measureOne(args: Record<string, string>): Promise<void> {
   const fraction = Number(args.fraction);
   const workers = Number(args.workers);
   const runs = Number(args.runs);
-  const repos = repoDirs(corpus, Number(args.depth));
+  const repos = corpusRepoDirs(corpus, Number(args.depth));
   const exclude = args.exclude ? args.exclude.split(',') : [];
   const sizes = new Map(repos.map((r) => [r, moduleFiles(r, exclude).reduce((a, f) => a + statSync(f).size, 0)]));
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);

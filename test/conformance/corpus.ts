@@ -4,11 +4,11 @@
 // Each is scanned with evaluateProject in a worker thread, one at a time; a scan that throws, or takes longer
 // than --timeout seconds (a hang: the worker is terminated), fails the run (exit 1). Prints resources, modules,
 // files and diagnostics by code, and the slowest repositories.
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { evaluateProject } from '../../src/evaluate/project.js';
 import { initParser } from '../../src/load/treesitter.js';
+import { corpusRepoDirs } from './corpus-dirs.js';
 
 interface RepoResult {
   repo: string;
@@ -63,18 +63,6 @@ function scanRepo(corpus: string, dir: string, timeoutMs: number): Promise<RepoR
   });
 }
 
-function repoDirs(corpus: string, depth: number): string[] {
-  let level = [corpus];
-  for (let i = 0; i < depth; i++) {
-    level = level.flatMap((d) =>
-      readdirSync(d, { withFileTypes: true })
-        .filter((e) => e.isDirectory())
-        .map((e) => join(d, e.name))
-        .sort(),
-    );
-  }
-  return level;
-}
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -88,7 +76,7 @@ async function main(): Promise<number> {
   const timeoutMs = Number(opt('--timeout', '300')) * 1000;
 
   const results: RepoResult[] = [];
-  for (const dir of repoDirs(corpus, depth)) {
+  for (const dir of corpusRepoDirs(corpus, depth)) {
     const r = await scanRepo(corpus, dir, timeoutMs);
     results.push(r);
     const diags = Object.values(r.diagnostics).reduce((a, b) => a + b, 0);
