@@ -1,6 +1,7 @@
 // Baselines: the findings a team accepts today, recorded by an identity that survives line moves
-// (check ID, resource address, attribute path), so a later scan fails only on new findings and can
-// say which recorded ones are fixed.
+// (check ID, resource address, attribute path, and the root module when a scan holds several), so a
+// later scan fails only on new findings and can say which recorded ones are fixed.
+import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../load/ast.js';
 import type { Finding } from './model.js';
 
@@ -11,6 +12,11 @@ export interface BaselineEntry {
   address: string;
   /** Attribute path that decided the finding, '' for the resource itself. */
   path: string;
+  /**
+   * The root module directory, relative to the scanned directory (`envs/prod`), when it is not the
+   * scanned directory itself: the same address in two root modules is two resources.
+   */
+  root?: string;
 }
 
 export interface Baseline {
@@ -19,11 +25,13 @@ export interface Baseline {
 }
 
 export function baselineKey(e: BaselineEntry): string {
-  return JSON.stringify([e.check, e.address, e.path]);
+  return JSON.stringify([e.check, e.address, e.path, e.root ?? '']);
 }
 
-export function entryOf(f: Finding): BaselineEntry {
-  return { check: f.checkId, address: f.address, path: f.path ?? '' };
+/** The identity of a finding; `scanRoot` (absolute) makes the root module relative, so baselines move with the repository. */
+export function entryOf(f: Finding, scanRoot?: string): BaselineEntry {
+  const root = f.resource?.root && scanRoot ? relative(scanRoot, f.resource.root).split(sep).join('/') : '';
+  return { check: f.checkId, address: f.address, path: f.path ?? '', ...(root ? { root } : {}) };
 }
 
 function compare(a: BaselineEntry, b: BaselineEntry): number {
@@ -33,9 +41,9 @@ function compare(a: BaselineEntry, b: BaselineEntry): number {
 }
 
 /** The baseline of these findings, deduplicated and sorted: the same findings give the same bytes. */
-export function createBaseline(findings: readonly Finding[]): Baseline {
+export function createBaseline(findings: readonly Finding[], scanRoot?: string): Baseline {
   const seen = new Map<string, BaselineEntry>();
-  for (const f of findings) seen.set(baselineKey(entryOf(f)), entryOf(f));
+  for (const f of findings) seen.set(baselineKey(entryOf(f, scanRoot)), entryOf(f, scanRoot));
   return { version: BASELINE_VERSION, findings: [...seen.values()].sort(compare) };
 }
 
@@ -61,10 +69,10 @@ export function parseBaseline(text: string, file: string): { baseline?: Baseline
   const findings: BaselineEntry[] = [];
   for (const [i, e] of o.findings.entries()) {
     const x = e as Partial<BaselineEntry> | null;
-    if (!x || typeof x.check !== 'string' || typeof x.address !== 'string' || typeof x.path !== 'string') {
-      return bad(`findings[${i}] must be an object with string fields check, address and path`);
+    if (!x || typeof x.check !== 'string' || typeof x.address !== 'string' || typeof x.path !== 'string' || (x.root !== undefined && typeof x.root !== 'string')) {
+      return bad(`findings[${i}] must be an object with string fields check, address and path (and optionally root)`);
     }
-    findings.push({ check: x.check, address: x.address, path: x.path });
+    findings.push({ check: x.check, address: x.address, path: x.path, ...(x.root ? { root: x.root } : {}) });
   }
   return { baseline: { version: BASELINE_VERSION, findings }, diagnostics: [] };
 }
@@ -79,13 +87,13 @@ export interface BaselineComparison {
 }
 
 /** Compare findings with a baseline; `ranChecks` limits `fixed` to checks that actually ran. */
-export function compareBaseline(findings: readonly Finding[], baseline: Baseline, ranChecks: ReadonlySet<string>): BaselineComparison {
+export function compareBaseline(findings: readonly Finding[], baseline: Baseline, ranChecks: ReadonlySet<string>, scanRoot?: string): BaselineComparison {
   const keys = new Set(baseline.findings.map(baselineKey));
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   const seen = new Set<string>();
   for (const f of findings) {
-    const k = baselineKey(entryOf(f));
+    const k = baselineKey(entryOf(f, scanRoot));
     if (keys.has(k)) {
       known.push(f);
       seen.add(k);

@@ -196,7 +196,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
     const file = resolve(s.createBaseline);
     try {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, serializeBaseline(createBaseline(counted)));
+      writeFileSync(file, serializeBaseline(createBaseline(counted, project.root)));
     } catch (e) {
       return usage(io, `cannot write the baseline ${file}: ${(e as Error).message}`);
     }
@@ -215,7 +215,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
       printDiagnosticList(parsed.diagnostics, io);
       return EXIT_ERROR;
     }
-    const cmp = compareBaseline([...counted, ...silenced.map((x) => x.finding)], parsed.baseline, new Set(selected.checks.map((c) => c.id)));
+    const cmp = compareBaseline([...counted, ...silenced.map((x) => x.finding)], parsed.baseline, new Set(selected.checks.map((c) => c.id)), project.root);
     const known = new Set(cmp.known);
     fresh = counted.filter((f) => !known.has(f));
     for (const f of counted) if (known.has(f)) silenced.push({ finding: f, by: { kind: 'baseline' } });

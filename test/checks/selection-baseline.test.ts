@@ -1,7 +1,9 @@
 // Check selection (IDs, aliases, globs, severities) and baselines keyed by check, address and path.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadChecks } from '../../src/checks/index.js';
+import { loadChecks, parseCheck, runChecks } from '../../src/checks/index.js';
+import { loadProject } from '../../src/evaluate/project.js';
+import { checkYaml, tempDir } from './helpers.js';
 import { compareBaseline, createBaseline, parseBaseline, serializeBaseline } from '../../src/checks/baseline.js';
 import type { Finding } from '../../src/checks/model.js';
 import { selectChecks } from '../../src/checks/selection.js';
@@ -48,5 +50,20 @@ describe('baseline', () => {
     assert.match(parseBaseline('{', 'b.json').diagnostics[0]!.message, /not valid JSON/);
     assert.match(parseBaseline('{"version":2,"findings":[]}', 'b.json').diagnostics[0]!.message, /unsupported baseline version 2/);
     assert.match(parseBaseline('{"version":1,"findings":[{"check":1}]}', 'b.json').diagnostics[0]!.message, /findings\[0\]/);
+  });
+});
+
+describe('baselines over several root modules', () => {
+  it('tells the same address in two root modules apart', async () => {
+    const trail = 'resource "aws_cloudtrail" "t" {\n  is_multi_region_trail = false\n}\n';
+    const dir = tempDir({ 'prod/main.tf': trail, 'dev/main.tf': trail });
+    const parsed = parseCheck('/c/T.MR.1.yaml', checkYaml('T.MR.1'));
+    const project = await loadProject(dir, { env: {} });
+    const findings = runChecks([parsed.check!], project).findings;
+    assert.equal(findings.length, 2);
+    const base = createBaseline(findings.filter((f) => f.file.includes('/prod/')), project.root);
+    assert.deepEqual(base.findings, [{ check: 'T.MR.1', address: 'aws_cloudtrail.t', path: 'is_multi_region_trail', root: 'prod' }]);
+    const cmp = compareBaseline(findings, parseBaseline(serializeBaseline(base), 'b.json').baseline!, new Set(['T.MR.1']), project.root);
+    assert.deepEqual(cmp.fresh.map((f) => f.file.slice(dir.length + 1)), ['dev/main.tf']);
   });
 });
