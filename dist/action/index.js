@@ -1674,33 +1674,33 @@ var init_esm4 = __esm({
       return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
     };
     walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-    dotPortion = (f, start2, end, dot, sep6) => {
+    dotPortion = (f, start2, end, dot, sep7) => {
       for (let k = start2; k < end; ) {
         if (f.charCodeAt(k) === 46) {
           if (!dot)
             return true;
           const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-          if (n >= end || isSep(f.charCodeAt(n), sep6))
+          if (n >= end || isSep(f.charCodeAt(n), sep7))
             return true;
         }
-        const s = nextSep(f, k, sep6);
+        const s = nextSep(f, k, sep7);
         if (s === -1)
           return false;
         k = s + 1;
-        while (k < end && isSep(f.charCodeAt(k), sep6))
+        while (k < end && isSep(f.charCodeAt(k), sep7))
           k++;
       }
       return false;
     };
-    isSep = (c, sep6) => sep6 === "/" ? c === 47 : sep6 === "\\" ? c === 92 : c === 47 || c === 92;
-    nextSep = (f, from, sep6) => {
-      if (sep6 !== "both")
-        return f.indexOf(sep6, from);
+    isSep = (c, sep7) => sep7 === "/" ? c === 47 : sep7 === "\\" ? c === 92 : c === 47 || c === 92;
+    nextSep = (f, from, sep7) => {
+      if (sep7 !== "both")
+        return f.indexOf(sep7, from);
       const s = f.indexOf("/", from);
       const b = f.indexOf("\\", from);
       return s === -1 ? b : b === -1 ? s : Math.min(s, b);
     };
-    lastSep = (f, from, sep6) => sep6 !== "both" ? f.lastIndexOf(sep6, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+    lastSep = (f, from, sep7) => sep7 !== "both" ? f.lastIndexOf(sep7, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
     PENDING = {};
     Minimatch = class {
       options;
@@ -2078,7 +2078,7 @@ var init_esm4 = __esm({
       // level 2, this is only known if none of them are `.` or `..`, so
       // that the path does not change when it is resolved.
       #canMatch(f) {
-        const sep6 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+        const sep7 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
         let ends = this.#endCheck ? 0 : -1;
         let last = "";
         let lastStart = 0;
@@ -2090,14 +2090,14 @@ var init_esm4 = __esm({
           const p = row[row.length - 1];
           let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
           if (end && ends === 0) {
-            const i2 = lastSep(f, f.length, sep6);
+            const i2 = lastSep(f, f.length, sep7);
             lastStart = i2 + 1;
             last = f.slice(lastStart);
             if (last === "" && i2 >= 0) {
               let j = i2;
-              while (j > 0 && isSep(f.charCodeAt(j - 1), sep6))
+              while (j > 0 && isSep(f.charCodeAt(j - 1), sep7))
                 j--;
-              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep6) + 1;
+              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep7) + 1;
               prev = f.slice(prevStart, j);
             }
             const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -2125,15 +2125,15 @@ var init_esm4 = __esm({
           if (shape === "base" && end)
             return "yes";
           if (shape === "tail" && end) {
-            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep6)) {
+            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep7)) {
               return "maybe";
             }
-            if (!dotPortion(f, 0, tailStart, dot, sep6))
+            if (!dotPortion(f, 0, tailStart, dot, sep7))
               return "yes";
             continue;
           }
           if (shape === "mid" || shape === "head") {
-            const m = this.#walk(f, row, shape === "head", dot, sep6);
+            const m = this.#walk(f, row, shape === "head", dot, sep7);
             if (m !== "no")
               return m;
             continue;
@@ -2189,19 +2189,19 @@ var init_esm4 = __esm({
       // it must be able to walk the portions before that one, and there
       // must be a portion after it, which the ** after it can walk. At
       // level 2, this is only known if no portion is `.` or `..`.
-      #walk(f, row, head, dot, sep6) {
-        if (this.#level2 && dotPortion(f, 0, f.length, true, sep6))
+      #walk(f, row, head, dot, sep7) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep7))
           return "maybe";
         const x = row[head ? 0 : 1];
         let s = 0;
-        for (let e = nextSep(f, s, sep6); e !== -1; e = nextSep(f, s, sep6)) {
+        for (let e = nextSep(f, s, sep7); e !== -1; e = nextSep(f, s, sep7)) {
           let next = e + 1;
-          while (next < f.length && isSep(f.charCodeAt(next), sep6))
+          while (next < f.length && isSep(f.charCodeAt(next), sep7))
             next++;
           const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-          if (hit && !dotPortion(f, next, f.length, dot, sep6))
+          if (hit && !dotPortion(f, next, f.length, dot, sep7))
             return "yes";
-          if (head || dotPortion(f, s, next, dot, sep6))
+          if (head || dotPortion(f, s, next, dot, sep7))
             return "no";
           s = next;
         }
@@ -7697,20 +7697,22 @@ var init_report = __esm({
 });
 
 // src/checks/baseline.ts
+import { relative as relative3, sep as sep3 } from "node:path";
 function baselineKey(e) {
-  return JSON.stringify([e.check, e.address, e.path]);
+  return JSON.stringify([e.check, e.address, e.path, e.root ?? ""]);
 }
-function entryOf(f) {
-  return { check: f.checkId, address: f.address, path: f.path ?? "" };
+function entryOf(f, scanRoot) {
+  const root = f.resource?.root && scanRoot ? relative3(scanRoot, f.resource.root).split(sep3).join("/") : "";
+  return { check: f.checkId, address: f.address, path: f.path ?? "", ...root ? { root } : {} };
 }
 function compare(a, b) {
   const ka = baselineKey(a);
   const kb = baselineKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
-function createBaseline(findings) {
+function createBaseline(findings, scanRoot) {
   const seen = /* @__PURE__ */ new Map();
-  for (const f of findings) seen.set(baselineKey(entryOf(f)), entryOf(f));
+  for (const f of findings) seen.set(baselineKey(entryOf(f, scanRoot)), entryOf(f, scanRoot));
   return { version: BASELINE_VERSION, findings: [...seen.values()].sort(compare) };
 }
 function serializeBaseline(b) {
@@ -7733,20 +7735,20 @@ function parseBaseline(text, file) {
   const findings = [];
   for (const [i2, e] of o.findings.entries()) {
     const x = e;
-    if (!x || typeof x.check !== "string" || typeof x.address !== "string" || typeof x.path !== "string") {
-      return bad2(`findings[${i2}] must be an object with string fields check, address and path`);
+    if (!x || typeof x.check !== "string" || typeof x.address !== "string" || typeof x.path !== "string" || x.root !== void 0 && typeof x.root !== "string") {
+      return bad2(`findings[${i2}] must be an object with string fields check, address and path (and optionally root)`);
     }
-    findings.push({ check: x.check, address: x.address, path: x.path });
+    findings.push({ check: x.check, address: x.address, path: x.path, ...x.root ? { root: x.root } : {} });
   }
   return { baseline: { version: BASELINE_VERSION, findings }, diagnostics: [] };
 }
-function compareBaseline(findings, baseline, ranChecks) {
+function compareBaseline(findings, baseline, ranChecks, scanRoot) {
   const keys2 = new Set(baseline.findings.map(baselineKey));
   const fresh = [];
   const known = [];
   const seen = /* @__PURE__ */ new Set();
   for (const f of findings) {
-    const k = baselineKey(entryOf(f));
+    const k = baselineKey(entryOf(f, scanRoot));
     if (keys2.has(k)) {
       known.push(f);
       seen.add(k);
@@ -10282,7 +10284,7 @@ var init_run = __esm({
 
 // src/load/discover.ts
 import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+import { dirname as dirname2, join as join3, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
 function isConfigFile(name2) {
   return name2.endsWith(".tf") || name2.endsWith(".tf.json");
 }
@@ -10309,7 +10311,7 @@ function discover(path2, options = {}) {
   const root = realpathSync(abs);
   const excludes = (options.exclude ?? []).map((g) => g.replace(/\/+$/, ""));
   const isExcluded = (p) => {
-    const rel = relative3(root, p).split(sep3).join("/");
+    const rel = relative4(root, p).split(sep4).join("/");
     return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
   };
   const moduleDirs = /* @__PURE__ */ new Set();
@@ -10336,7 +10338,7 @@ function discover(path2, options = {}) {
       });
       return;
     }
-    if (real !== root && !real.startsWith(root + sep3)) {
+    if (real !== root && !real.startsWith(root + sep4)) {
       diagnostics.push({
         severity: "warning",
         code: "outside-root",
@@ -10371,7 +10373,7 @@ function discover(path2, options = {}) {
         }
         if (isFile) {
           const target = realpathSync(p);
-          if (target !== root && !target.startsWith(root + sep3)) {
+          if (target !== root && !target.startsWith(root + sep4)) {
             diagnostics.push({ severity: "warning", code: "outside-root", file: shown, message: `symbolic link leads outside the scan root (to ${target}); it was not followed` });
             continue;
           }
@@ -10390,7 +10392,7 @@ function discover(path2, options = {}) {
 }
 function isInside(root, p) {
   const r = resolve2(p);
-  return r === root || r.startsWith(root.endsWith(sep3) ? root : root + sep3);
+  return r === root || r.startsWith(root.endsWith(sep4) ? root : root + sep4);
 }
 var SKIPPED_DIRS, MAX_DEPTH3;
 var init_discover = __esm({
@@ -13884,7 +13886,7 @@ var init_sets = __esm({
 
 // src/evaluate/functions/strings.ts
 function join5(args2) {
-  const sep6 = str(args2[0], "separator");
+  const sep7 = str(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
   lists.forEach((l, li) => {
@@ -13896,10 +13898,10 @@ function join5(args2) {
       items.push(s);
     });
   });
-  return items.join(sep6);
+  return items.join(sep7);
 }
-function split([sep6, s]) {
-  const separator = str(sep6, "separator");
+function split([sep7, s]) {
+  const separator = str(sep7, "separator");
   const text = str(s, "str");
   return separator === "" ? Array.from(text) : text.split(separator);
 }
@@ -15049,7 +15051,7 @@ var init_variables = __esm({
 });
 
 // src/evaluate/module.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 function describeUnknown(u, what) {
   return `${what} is not known (${u.describe()}); this one instance stands for all of them`;
 }
@@ -15118,7 +15120,7 @@ var init_module = __esm({
             return objectFrom([...this.children().keys()].map((k) => [k, this.moduleValue(k)]));
           case "path":
             return objectFrom([
-              ["module", relative4(this.session.root, this.dir.dir) || "."],
+              ["module", relative5(this.session.root, this.dir.dir) || "."],
               ["root", "."],
               ["cwd", "."]
             ]);
@@ -15353,7 +15355,7 @@ var init_module = __esm({
           for (const name3 of inputs.keys()) {
             if (!child.decls.has(name3)) {
               const a = b.body.attributes.find((x) => x.name === name3);
-              this.report({ severity: "error", code: "unsupported-argument", file: f.path, range: a.nameRange, message: `module "${b.labels[0]}" has no variable named "${name3}"`, hint: `declare variable "${name3}" {} in ${relative4(this.session.root, childDir) || "."}, or remove the argument` });
+              this.report({ severity: "error", code: "unsupported-argument", file: f.path, range: a.nameRange, message: `module "${b.labels[0]}" has no variable named "${name3}"`, hint: `declare variable "${name3}" {} in ${relative5(this.session.root, childDir) || "."}, or remove the argument` });
             }
           }
           call2.instances.push(child);
@@ -15603,7 +15605,7 @@ var init_project = __esm({
 
 // src/cli/scan-paths.ts
 import { readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname3, join as join7, resolve as resolve5, sep as sep4 } from "node:path";
+import { dirname as dirname3, join as join7, resolve as resolve5, sep as sep5 } from "node:path";
 function kind(p) {
   try {
     return statSync4(p).isDirectory() ? "dir" : "file";
@@ -15681,7 +15683,7 @@ var init_scan_paths = __esm({
     "use strict";
     MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
     LOADABLE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
-    inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep4) ? parent : parent + sep4);
+    inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
   }
 });
 
@@ -15830,7 +15832,7 @@ var init_schema = __esm({
 // src/checks/precompiled.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join9, relative as relative5, resolve as resolve6, sep as sep5 } from "node:path";
+import { join as join9, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
@@ -15865,7 +15867,7 @@ ${JSON.stringify(CHECK_SCHEMA)}
   return h.digest("hex");
 }
 function relativeName(dir, file) {
-  return relative5(dir, file).split(sep5).join("/");
+  return relative6(dir, file).split(sep6).join("/");
 }
 function readPrecompiledChecks(jsonPath, checksDir) {
   const dir = resolve6(checksDir);
@@ -19816,50 +19818,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative7 = parse(serialize(relative7, options), options);
+        relative8 = parse(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative7.path) {
+          if (!relative8.path) {
             target.path = base.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative8.path;
               } else if (!base.path) {
-                target.path = relative7.path;
+                target.path = relative8.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative8.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -19867,7 +19869,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -26806,10 +26808,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep6, value } = collItem;
+        const { start: start2, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26823,7 +26825,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -26847,7 +26849,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26863,7 +26865,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -26954,7 +26956,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26968,13 +26970,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep6 + cb;
-              sep6 = "";
+                comment2 += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -27017,18 +27019,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep6, value } = collItem;
+        const { start: start2, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -27082,8 +27084,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap2 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -27095,7 +27097,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -27106,8 +27108,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -27124,7 +27126,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27304,7 +27306,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -27321,24 +27323,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent2.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent2.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent2.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent2.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27521,25 +27523,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28349,14 +28351,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep6, value }) {
+    function stringifyItem({ start: start2, key, sep: sep7, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -29523,18 +29525,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep6 }]
+            items: [{ start: start2, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -29687,15 +29689,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep6 }]
+                    items: [{ start: start3, key, sep: sep7 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -29889,13 +29891,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep6 }]
+              items: [{ start: start2, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -30531,10 +30533,10 @@ var init_inputs = __esm({
 });
 
 // src/report/diagnostics.ts
-import { relative as relative6 } from "node:path";
+import { relative as relative7 } from "node:path";
 function displayPath(file, cwd = process.cwd()) {
   if (!file.startsWith("/")) return file;
-  const rel = relative6(cwd, file);
+  const rel = relative7(cwd, file);
   return rel === "" ? "." : rel;
 }
 function formatDiagnostic(d, options = {}) {
@@ -34374,7 +34376,7 @@ async function runReportScan(paths, flags2, env, io2) {
     const file = resolve11(s.createBaseline);
     try {
       mkdirSync(dirname7(file), { recursive: true });
-      writeFileSync(file, serializeBaseline(createBaseline(counted)));
+      writeFileSync(file, serializeBaseline(createBaseline(counted, project.root)));
     } catch (e) {
       return usage(io2, `cannot write the baseline ${file}: ${e.message}`);
     }
@@ -34394,7 +34396,7 @@ async function runReportScan(paths, flags2, env, io2) {
       printDiagnosticList(parsed.diagnostics, io2);
       return EXIT_ERROR;
     }
-    const cmp = compareBaseline([...counted, ...silenced.map((x) => x.finding)], parsed.baseline, new Set(selected.checks.map((c) => c.id)));
+    const cmp = compareBaseline([...counted, ...silenced.map((x) => x.finding)], parsed.baseline, new Set(selected.checks.map((c) => c.id)), project.root);
     const known = new Set(cmp.known);
     fresh = counted.filter((f) => !known.has(f));
     for (const f of counted) if (known.has(f)) silenced.push({ finding: f, by: { kind: "baseline" } });
