@@ -74,6 +74,8 @@ export interface Finding {
   /** File the finding is reported in: the attribute's file, or the module call site for remote modules. */
   file: string;
   range: Range;
+  /** Set when `path` names an attribute the resource does not set (the range is then the block header). */
+  missing?: true;
   /** The attribute path that decided it (`is_multi_region_trail`), when there is one. */
   path?: string;
   /** Set when the resource lives in an installed remote module: where the resource itself is. */

@@ -73,7 +73,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
           ...(target ? { resource: target.resource } : {}),
           file: at.file,
           range: at.range,
-          ...(at.path ? { path: at.path } : {}),
+          ...(at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true as const } : {}),
           ...(at.via ? { via: at.via, resourceLocation: at.resourceLocation! } : {}),
         });
       } else {
@@ -91,11 +91,12 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
  * on the evaluated resource. For `List<type>` rules, the first blamed resource of the type, else the
  * first blamed resource, else the first resource of the type; undefined when there is no resource of the type at all.
  */
-function resultTarget(result: RuleResult, check: Check, world: World, byAddress: Map<string, Resource>): { resource: Resource; path: string } | undefined {
+function resultTarget(result: RuleResult, check: Check, world: World, byAddress: Map<string, Resource>): { resource: Resource; path: string; missing?: string } | undefined {
   const own = byAddress.get(result.entity);
   if (own) {
-    const b = result.blame.find((x) => x.address === result.entity);
-    return { resource: own, path: b?.path ?? '' };
+    // Prefer an attribute that is set (its own line) over one that is missing (the block header).
+    const b = result.blame.find((x) => x.address === result.entity && !x.absent) ?? result.blame.find((x) => x.address === result.entity);
+    return b?.absent ? { resource: own, path: '', missing: b.path } : { resource: own, path: b?.path ?? '' };
   }
   // An aggregate (`List<type>`) result goes on a blamed resource of the type itself when there is one
   // (the trail whose chain breaks), not on whatever deeper resource was blamed first.

@@ -39,6 +39,8 @@ function merge(into: Detail, from: Detail): void {
 
 function inputBlame(d: Detail, inp: Input): void {
   if (inp.path) d.blame.push({ address: inp.entity.id, path: inp.path });
+  // An attribute the entity does not set: named, so a finding can say which one is missing.
+  else if (inp.absent !== undefined && inp.value === undefined) d.blame.push({ address: inp.entity.id, path: inp.absent, absent: true });
 }
 
 function datumReasons(v: Datum): UnknownReason[] {

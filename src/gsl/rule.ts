@@ -54,6 +54,8 @@ export interface Blame {
   address: string;
   /** Attribute path in the format of Resource.ranges (`ingress.1.cidr_blocks`). */
   path: string;
+  /** The attribute is not set at all: point at the block, and say it is missing. */
+  absent?: true;
 }
 
 export interface RuleResult {

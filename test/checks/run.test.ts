@@ -93,12 +93,13 @@ describe('running checks over a project', () => {
     const named = check('T.NAME.1', 'aws_cloudtrail should not have name isEmpty()', { severity: 'severity: info' });
     const r = runChecks([named, mr], project);
     assert.deepEqual(
-      r.findings.map((f) => [f.range.start.line, f.range.start.column, f.checkId, f.address, f.severity, f.path ?? null]),
+      r.findings.map((f) => [f.range.start.line, f.range.start.column, f.checkId, f.address, f.severity, f.path ?? null, f.missing ?? false]),
       [
-        [1, 1, 'T.NAME.1', 'aws_cloudtrail.b', 'info', null],
-        [2, 3, 'T.MR.1', 'aws_cloudtrail.b', 'high', 'is_multi_region_trail'],
-        [4, 1, 'T.MR.1', 'aws_cloudtrail.a', 'high', null],
-        [10, 1, 'T.NAME.1', 'aws_cloudtrail.u', 'info', null],
+        // An attribute that is not set is reported on the block header, and named.
+        [1, 1, 'T.NAME.1', 'aws_cloudtrail.b', 'info', 'name', true],
+        [2, 3, 'T.MR.1', 'aws_cloudtrail.b', 'high', 'is_multi_region_trail', false],
+        [4, 1, 'T.MR.1', 'aws_cloudtrail.a', 'high', 'is_multi_region_trail', true],
+        [10, 1, 'T.NAME.1', 'aws_cloudtrail.u', 'info', 'name', true],
       ],
     );
     assert.ok(r.findings.every((f) => f.file.endsWith('main.tf') && f.title === 'Trails are multi-region'));

@@ -45,15 +45,15 @@ describe('tfguard scan', () => {
       groups[1],
       [
         rel('cloudtrail', 'main.tf'),
-        '  42:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.regional does not meet it.',
+        '  42:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.regional does not set cloud_watch_logs_role_arn.',
         ...excerpt(main, 42, 1, header),
-        '  42:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: aws_cloudtrail.regional does not meet it.',
+        '  42:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: aws_cloudtrail.regional does not set kms_key_id.',
         ...excerpt(main, 42, 1, header),
         '  45:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: aws_cloudtrail.regional has is_multi_region_trail = false.',
         ...excerpt(main, 45, 3, 'is_multi_region_trail = false'.length),
       ].join('\n'),
     );
-    assert.ok(groups[0]!.includes('\n  9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not meet it.\n'), groups[0]);
+    assert.ok(groups[0]!.includes('\n  9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not set cloud_watch_logs_role_arn.\n'), groups[0]);
   });
 
   it('findings in a local module are in the module file; in an installed remote module at the call site', async () => {
@@ -76,7 +76,7 @@ describe('tfguard scan', () => {
       groups[2],
       [
         rel('cloudtrail', 'modules.tf'),
-        '  25:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: module.legacy_trail.aws_cloudtrail.this (in module.legacy_trail) does not meet it.',
+        '  25:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: module.legacy_trail.aws_cloudtrail.this (in module.legacy_trail) does not set kms_key_id.',
         ...excerpt(calls, 25, 1, callLine.length),
         `    resource in ${rel('cloudtrail', '.terraform', 'modules', 'legacy_trail', 'main.tf')}:10`,
       ].join('\n'),

@@ -15,9 +15,11 @@ describe('blame', () => {
     assert.deepEqual(paths('t should have is_multi_region_trail=true', { is_multi_region_trail: false }), ['is_multi_region_trail']);
   });
 
-  it('an absent attribute blames nothing (the reporter points at the block header)', () => {
-    assert.deepEqual(paths('t should have is_multi_region_trail=true', {}), []);
-    assert.deepEqual(paths('t should not have (a isEmpty() or b isEmpty())', { a: 'x' }), []);
+  it('an absent attribute is blamed as absent (the reporter points at the block header and names it)', () => {
+    assert.deepEqual(run('t should have is_multi_region_trail=true', entity('t', 'x', {})).blame, [{ address: 't.x', path: 'is_multi_region_trail', absent: true }]);
+    assert.deepEqual(run('t should not have (a isEmpty() or b isEmpty())', entity('t', 'x', { a: 'x' })).blame, [{ address: 't.x', path: 'b', absent: true }]);
+    // A value that is set is not absent, even when it is empty.
+    assert.deepEqual(run('t should not have (a isEmpty() or b isEmpty())', entity('t', 'x', { a: '', b: 'y' })).blame, [{ address: 't.x', path: 'a' }]);
   });
 
   it('an empty string blames the attribute', () => {

@@ -18,7 +18,7 @@ export type ArgKind = 'number' | 'string' | 'any';
 
 /** Why a result is what it is: the attribute paths that decided it and, when unknown, the reasons. */
 export interface Detail {
-  blame: { address: string; path: string }[];
+  blame: { address: string; path: string; absent?: true }[];
   reasons: UnknownReason[];
 }
 
@@ -66,6 +66,8 @@ export interface Input {
   /** Path in `entity` for blame ('' = the entity root; null = nothing to point at). */
   path: string | null;
   entity: Entity;
+  /** For an attribute absent from the entity itself: its name (`path` is then the entity root). */
+  absent?: string;
 }
 
 export interface Env {
