@@ -8055,7 +8055,7 @@ function resolvePath(scope, up, segments, entityOf) {
   for (; k < segments.length; k++) {
     if (!isObject(v)) break;
     const key = String(segments[k]);
-    if (!hasOwn.call(v, key)) return [{ value: void 0, path: path2, entity: s.owner }];
+    if (!hasOwn.call(v, key)) return [path2 === "" ? { value: void 0, path: path2, entity: s.owner, absent: key } : { value: void 0, path: path2, entity: s.owner }];
     v = v[key];
     path2 = joinPath(path2, key);
   }
@@ -8118,6 +8118,7 @@ function merge(into, from) {
 }
 function inputBlame(d, inp) {
   if (inp.path) d.blame.push({ address: inp.entity.id, path: inp.path });
+  else if (inp.absent !== void 0 && inp.value === void 0) d.blame.push({ address: inp.entity.id, path: inp.absent, absent: true });
 }
 function datumReasons(v) {
   if (v instanceof Unknown) return v.reasons;
@@ -10239,7 +10240,7 @@ function runChecks(checks, project, options = {}) {
           ...target ? { resource: target.resource } : {},
           file: at.file,
           range: at.range,
-          ...at.path ? { path: at.path } : {},
+          ...at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true } : {},
           ...at.via ? { via: at.via, resourceLocation: at.resourceLocation } : {}
         });
       } else {
@@ -10254,8 +10255,8 @@ function runChecks(checks, project, options = {}) {
 function resultTarget(result, check, world, byAddress) {
   const own2 = byAddress.get(result.entity);
   if (own2) {
-    const b = result.blame.find((x) => x.address === result.entity);
-    return { resource: own2, path: b?.path ?? "" };
+    const b = result.blame.find((x) => x.address === result.entity && !x.absent) ?? result.blame.find((x) => x.address === result.entity);
+    return b?.absent ? { resource: own2, path: "", missing: b.path } : { resource: own2, path: b?.path ?? "" };
   }
   const ownType = check.rule.entity.toLowerCase();
   const blamed = result.blame.map((b) => ({ r: byAddress.get(b.address), path: b.path })).filter((x) => x.r !== void 0);
