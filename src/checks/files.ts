@@ -1,7 +1,8 @@
 // Finding check files: every *.yaml / *.yml file under a check directory, sorted, recursively.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../load/ast.js';
+import { entryKind, sortedEntries } from '../load/discover.js';
 
 const MAX_DEPTH = 16;
 
@@ -22,27 +23,18 @@ export function findCheckFiles(dir: string, diagnostics: Diagnostic[]): string[]
     visited.add(real);
     let entries;
     try {
-      entries = readdirSync(d, { withFileTypes: true });
+      entries = sortedEntries(d);
     } catch (e) {
       diagnostics.push({ severity: 'error', code: 'checks-dir', file: d, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
       return;
     }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try {
-          const st = statSync(p);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) walk(p, depth + 1);
-      else if (isFile && (e.name.endsWith('.yaml') || e.name.endsWith('.yml'))) out.push(p);
+      const kind = entryKind(e, p);
+      if (!kind) continue;
+      if (kind.isDir) walk(p, depth + 1);
+      else if (kind.isFile && (e.name.endsWith('.yaml') || e.name.endsWith('.yml'))) out.push(p);
     }
   };
   let st;

@@ -1,5 +1,5 @@
 // Discovery: a path (directory or file) becomes the Terraform module directories below it.
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Diagnostic } from './ast.js';
@@ -88,7 +88,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
     visited.add(real);
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = sortedEntries(dir);
     } catch (e) {
       diagnostics.push({ severity: 'warning', code: 'unreadable', file: shownAs, message: `cannot list directory: ${(e as Error).message}` });
       return;
@@ -97,17 +97,13 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
       const p = join(dir, ent.name);
       const shown = join(shownAs, ent.name);
       if (isExcluded(p)) continue;
-      let isDir = ent.isDirectory();
-      let isFile = ent.isFile();
+      const kind = entryKind(ent, p);
+      if (!kind) {
+        diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
+        continue;
+      }
+      const { isDir, isFile } = kind;
       if (ent.isSymbolicLink()) {
-        try {
-          const t = statSync(p);
-          isDir = t.isDirectory();
-          isFile = t.isFile();
-        } catch {
-          diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
-          continue;
-        }
         if (isFile) {
           const target = realpathSync(p);
           if (target !== root && !target.startsWith(root + sep)) {
@@ -134,10 +130,17 @@ export function isInside(root: string, p: string): boolean {
   return r === root || r.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
-/** Quiet lstat: undefined when missing. */
-export function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
+/** A directory's entries sorted by name (a stable walk order on every file system). */
+export function sortedEntries(dir: string): Dirent[] {
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** What an entry is, following a symbolic link once; undefined for a link that points nowhere. */
+export function entryKind(ent: Dirent, path: string): { isDir: boolean; isFile: boolean } | undefined {
+  if (!ent.isSymbolicLink()) return { isDir: ent.isDirectory(), isFile: ent.isFile() };
   try {
-    return lstatSync(p);
+    const t = statSync(path);
+    return { isDir: t.isDirectory(), isFile: t.isFile() };
   } catch {
     return undefined;
   }
