@@ -7,7 +7,8 @@ import { classifyText } from './data-file.js';
 type Json = unknown;
 type JsonObject = Record<string, Json>;
 
-export interface PlanResource {
+/** What identifies a resource instance in a plan. */
+export interface PlanAddress {
   address: string;
   /** Module instance address, '' for the root: `module.a["x"]`. */
   module: string;
@@ -15,17 +16,14 @@ export interface PlanResource {
   type: string;
   name: string;
   index?: number | string;
+}
+
+export interface PlanResource extends PlanAddress {
   providerName?: string;
   values: JsonObject;
 }
 
-export interface PlanChange {
-  address: string;
-  module: string;
-  mode: 'managed' | 'data';
-  type: string;
-  name: string;
-  index?: number | string;
+export interface PlanChange extends PlanAddress {
   /** `["create"]`, `["update"]`, `["delete"]`, `["no-op"]`, `["read"]`, `["delete","create"]`, ... */
   actions: string[];
   before: Json;
