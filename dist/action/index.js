@@ -10284,7 +10284,7 @@ var init_run = __esm({
 });
 
 // src/load/discover.ts
-import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join3, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
 function isConfigFile(name2) {
   return name2.endsWith(".tf") || name2.endsWith(".tf.json");
@@ -10352,7 +10352,7 @@ function discover(path2, options = {}) {
     visited.add(real);
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      entries = sortedEntries(dir);
     } catch (e) {
       diagnostics.push({ severity: "warning", code: "unreadable", file: shownAs, message: `cannot list directory: ${e.message}` });
       return;
@@ -10361,17 +10361,13 @@ function discover(path2, options = {}) {
       const p = join3(dir, ent.name);
       const shown = join3(shownAs, ent.name);
       if (isExcluded(p)) continue;
-      let isDir = ent.isDirectory();
-      let isFile = ent.isFile();
+      const kind2 = entryKind(ent, p);
+      if (!kind2) {
+        diagnostics.push({ severity: "warning", code: "broken-link", file: shown, message: "symbolic link points nowhere; skipped" });
+        continue;
+      }
+      const { isDir, isFile } = kind2;
       if (ent.isSymbolicLink()) {
-        try {
-          const t = statSync2(p);
-          isDir = t.isDirectory();
-          isFile = t.isFile();
-        } catch {
-          diagnostics.push({ severity: "warning", code: "broken-link", file: shown, message: "symbolic link points nowhere; skipped" });
-          continue;
-        }
         if (isFile) {
           const target = realpathSync(p);
           if (target !== root && !target.startsWith(root + sep4)) {
@@ -10394,6 +10390,18 @@ function discover(path2, options = {}) {
 function isInside(root, p) {
   const r = resolve2(p);
   return r === root || r.startsWith(root.endsWith(sep4) ? root : root + sep4);
+}
+function sortedEntries(dir) {
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function entryKind(ent, path2) {
+  if (!ent.isSymbolicLink()) return { isDir: ent.isDirectory(), isFile: ent.isFile() };
+  try {
+    const t = statSync2(path2);
+    return { isDir: t.isDirectory(), isFile: t.isFile() };
+  } catch {
+    return void 0;
+  }
 }
 var SKIPPED_DIRS, MAX_DEPTH3;
 var init_discover = __esm({
@@ -15703,7 +15711,7 @@ var init_builtin = __esm({
 });
 
 // src/checks/files.ts
-import { readdirSync as readdirSync4, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
+import { realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
 import { join as join8 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
   const out2 = [];
@@ -15720,27 +15728,18 @@ function findCheckFiles(dir, diagnostics) {
     visited.add(real);
     let entries;
     try {
-      entries = readdirSync4(d, { withFileTypes: true });
+      entries = sortedEntries(d);
     } catch (e) {
       diagnostics.push({ severity: "error", code: "checks-dir", file: d, message: `cannot read the check directory: ${e.code ?? e.message}`, hint: "give --checks-dir a directory of check .yaml files" });
       return;
     }
-    for (const e of entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+    for (const e of entries) {
       if (e.name.startsWith(".")) continue;
       const p = join8(d, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try {
-          const st2 = statSync5(p);
-          isDir = st2.isDirectory();
-          isFile = st2.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) walk2(p, depth + 1);
-      else if (isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out2.push(p);
+      const kind2 = entryKind(e, p);
+      if (!kind2) continue;
+      if (kind2.isDir) walk2(p, depth + 1);
+      else if (kind2.isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out2.push(p);
     }
   };
   let st;
@@ -15761,6 +15760,7 @@ var MAX_DEPTH8;
 var init_files = __esm({
   "src/checks/files.ts"() {
     "use strict";
+    init_discover();
     MAX_DEPTH8 = 16;
   }
 });
