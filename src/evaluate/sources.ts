@@ -50,18 +50,14 @@ export class ModuleManifest {
 export function resolveModuleSource(source: string, callerDir: string, key: string, root: string, manifest: ModuleManifest): ResolvedSource {
   if (isLocalSource(source)) {
     const dir = resolve(callerDir, source);
+    // Outside by its path: said without looking there, whether or not it exists.
+    if (!isInside(root, dir)) return outsideRoot(source, dir);
     if (!existsSync(dir)) {
       return { kind: 'error', code: 'module-not-found', message: `module source "${source}" does not exist (looked for ${dir})`, hint: 'fix the path in source, relative to the calling module' };
     }
     const real = realpathSync(dir);
-    if (!isInside(root, real)) {
-      return {
-        kind: 'error',
-        code: 'module-outside-root',
-        message: `module source "${source}" leads outside the scan root (${real}); it was not read`,
-        hint: 'scan a directory that contains both the caller and the module',
-      };
-    }
+    // Inside by its path but a link leads out.
+    if (!isInside(root, real)) return outsideRoot(source, real);
     return { kind: 'dir', dir: real };
   }
   const installed = manifest.dirFor(key);
@@ -73,4 +69,13 @@ export function resolveModuleSource(source: string, callerDir: string, key: stri
     return { kind: 'dir', dir: real };
   }
   return { kind: 'remote', reason: `remote module "${source}" is not installed; run "terraform init" to have tfguard scan it` };
+}
+
+function outsideRoot(source: string, dir: string): ResolvedSource {
+  return {
+    kind: 'error',
+    code: 'module-outside-root',
+    message: `module source "${source}" leads outside the scan root (${dir}); it was not read`,
+    hint: 'scan a directory that contains both the caller and the module',
+  };
 }

@@ -207,6 +207,10 @@ describe('bad input', () => {
     const o = await loadProject(fixture('load', 'bad', 'outside'), { env: {} });
     const d = o.diagnostics.find((x) => x.code === 'module-outside-root');
     assert.equal(d?.range?.start.line, 2);
+    // Judged by the path, before looking: the same error whether or not the directory exists.
+    const lines = o.diagnostics.filter((x) => x.code === 'module-outside-root').map((x) => x.range?.start.line);
+    assert.deepEqual(lines, [2, 11]);
+    assert.ok(!o.diagnostics.some((x) => x.code === 'module-not-found'));
     assert.ok(o.resources.some((r) => r.address === 'aws_s3_bucket.still_here'));
   });
 
