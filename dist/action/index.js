@@ -14812,18 +14812,12 @@ function isLocalSource(source) {
 function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (isLocalSource(source)) {
     const dir = resolve3(callerDir, source);
+    if (!isInside(root, dir)) return outsideRoot(source, dir);
     if (!existsSync2(dir)) {
       return { kind: "error", code: "module-not-found", message: `module source "${source}" does not exist (looked for ${dir})`, hint: "fix the path in source, relative to the calling module" };
     }
     const real = realpathSync2(dir);
-    if (!isInside(root, real)) {
-      return {
-        kind: "error",
-        code: "module-outside-root",
-        message: `module source "${source}" leads outside the scan root (${real}); it was not read`,
-        hint: "scan a directory that contains both the caller and the module"
-      };
-    }
+    if (!isInside(root, real)) return outsideRoot(source, real);
     return { kind: "dir", dir: real };
   }
   const installed = manifest.dirFor(key);
@@ -14835,6 +14829,14 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
     return { kind: "dir", dir: real };
   }
   return { kind: "remote", reason: `remote module "${source}" is not installed; run "terraform init" to have tfguard scan it` };
+}
+function outsideRoot(source, dir) {
+  return {
+    kind: "error",
+    code: "module-outside-root",
+    message: `module source "${source}" leads outside the scan root (${dir}); it was not read`,
+    hint: "scan a directory that contains both the caller and the module"
+  };
 }
 var ModuleManifest;
 var init_sources = __esm({
