@@ -3,12 +3,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 
-export type { Node, Tree };
+export type { Language, Node, Tree };
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 /** The Emscripten module object given to Parser.init (the runtime adds its WASM exports to it); see cursor.ts. */
 let runtime: Record<string, unknown> | undefined;
+/** The wasmDir initParser was given (parse workers load the same files). */
+let initWasmDir: string | undefined;
 
 /** The tree-sitter runtime's module object, once initParser() is done (for the fast tree walk of hcl/cursor.ts). */
 export function treeSitterRuntime(): Record<string, unknown> | undefined {
@@ -32,6 +34,7 @@ export async function initParser(wasmDir?: string): Promise<void> {
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
+    initWasmDir = wasmDir;
   })();
   try {
     await loading;
@@ -43,6 +46,16 @@ export async function initParser(wasmDir?: string): Promise<void> {
 
 export function isParserReady(): boolean {
   return parser !== undefined;
+}
+
+/** The directory initParser loaded the WASM files from (undefined: the installed packages). */
+export function parserWasmDir(): string | undefined {
+  return initWasmDir;
+}
+
+/** The HCL grammar, once initParser() is done. */
+export function hclLanguage(): Language | undefined {
+  return parser?.language ?? undefined;
 }
 
 /**

@@ -1,16 +1,15 @@
-// A plain JavaScript copy of a tree-sitter tree, made in one TreeCursor walk.
+// A plain JavaScript copy of a tree-sitter tree, built from its flat encoding (flat.ts).
 //
 // Reading web-tree-sitter nodes (`node.children`, `node.type`, positions) crosses into WASM and allocates a Node
 // object per call; converting a file that way cost as much as parsing it. Here every node is visited once with a
-// cursor (type id, start and end offset; a zero-width node is also asked whether it is MISSING), and the
-// converters work on these objects only. Text is read from the source string by offset; rows come from Ctx.
-import type { Tree } from '../treesitter.js';
-import { openCursor } from './cursor.js';
+// cursor into an Int32Array (flat.ts; in this thread, or in a parse worker that sends the array over), and the
+// converters work on the objects decoded from it only. Text is read from the source string by offset; rows come
+// from Ctx.
+import type { Language, Tree } from '../treesitter.js';
+import { encodeTree, type FlatTree, MISSING_BIT, WORDS } from './flat.js';
 
 /** tree-sitter's ERROR symbol (its id is the largest 16-bit value, not an index of Language.types). */
 const ERROR_ID = 0xffff;
-/** Parents whose children's field names the converters ask for (object_elem: key, val). */
-const FIELD_PARENTS = new Set(['object_elem']);
 const NONE: readonly CstNode[] = Object.freeze([]);
 
 const NAMED = 1;
@@ -18,7 +17,7 @@ const MISSING = 2;
 const ERROR = 4;
 /** flags >> FIELD_SHIFT is the node's field id in its parent (0: none). */
 const FIELD_SHIFT = 3;
-/** Field names by id, of the one grammar in use (set by copyTree). */
+/** Field names by id, of the one grammar in use (set by decodeTree). */
 let fieldNames: readonly (string | null)[] = [];
 
 // Node has no pointer compression: every property costs 8 bytes, so the booleans and the field id share `flags`.
@@ -83,67 +82,86 @@ export interface Cst {
   comments: CstNode[];
 }
 
-/** Copy `tree` (which the caller still owns and deletes). */
-export function copyTree(tree: Tree): Cst {
-  const language = tree.language;
+/** What decoding needs of the grammar: node type names, which are named, field names (all by id). */
+export interface GrammarInfo {
+  names: readonly string[];
+  named: readonly boolean[];
+  fields: readonly (string | null)[];
+}
+
+let grammarCache: { language: unknown; info: GrammarInfo } | undefined;
+
+/** The grammar tables of `tree`'s language (read once per language). */
+export function grammarOf(tree: Tree): GrammarInfo {
+  return grammarOfLanguage(tree.language);
+}
+
+export function grammarOfLanguage(language: Language): GrammarInfo {
+  if (grammarCache?.language === language) return grammarCache.info;
   const names = language.types;
-  fieldNames = language.fields;
-  // Asked before the walk: the direct cursor needs the runtime's transfer buffer to itself during the walk.
   const named: boolean[] = [];
   for (let id = 0; id < names.length; id++) named[id] = language.nodeTypeIsNamed(id);
-  const isNamed = (id: number): boolean => id === ERROR_ID || named[id] === true;
+  const info = { names, named, fields: language.fields };
+  grammarCache = { language, info };
+  return info;
+}
+
+/** Copy `tree` (which the caller still owns and deletes). */
+export function copyTree(tree: Tree): Cst {
+  const grammar = grammarOf(tree);
+  return decodeTree(encodeTree(tree, grammar), grammar);
+}
+
+/**
+ * Build the CstNode tree from a FlatTree (made here by copyTree, or by a parse worker and transferred).
+ * `grammar` must be the grammar the flat tree was made with.
+ */
+export function decodeTree(flat: FlatTree, grammar: GrammarInfo): Cst {
+  const { names, named } = grammar;
+  fieldNames = grammar.fields;
+  const words = flat.words;
+  const count = flat.count;
   const comments: CstNode[] = [];
   // Children of the nodes on the current path wait in `pending` (from index open[i] for the i-th open node) and
   // get an array of their exact size when their parent is finished: arrays grown by push keep spare capacity
   // (a one-child array would cost 16 slots).
   const pending: CstNode[] = [];
-  const open: number[] = [0];
+  const open: number[] = [];
+  const path: CstNode[] = [];
   const close = (n: CstNode): void => {
     const from = open.pop()!;
     if (pending.length > from) n.children = pending.slice(from);
     pending.length = from;
     finish(n);
   };
-  const cursor = openCursor(tree);
-  try {
-    const make = (parent: CstNode | null): CstNode => {
-      const id = cursor.typeId();
-      const start = cursor.startIndex();
-      const end = cursor.endIndex();
-      const type = id === ERROR_ID ? 'ERROR' : names[id] ?? 'ERROR';
-      const missing = start === end && cursor.isMissing();
-      const field = parent && FIELD_PARENTS.has(parent.type) ? cursor.fieldId() : 0;
-      const error = missing || type === 'ERROR';
-      const flags = (isNamed(id) ? NAMED : 0) | (missing ? MISSING : 0) | (error ? ERROR : 0) | (field << FIELD_SHIFT);
-      const n = new CstNode(type, flags, start, end, parent);
-      if (parent) pending.push(n);
-      if (error) for (let p = parent; p && !p.hasError; p = p.parent) p.markError();
-      if (type === 'comment') comments.push(n);
-      return n;
-    };
-    const root = make(null);
-    let parent = root;
-    if (cursor.gotoFirstChild()) {
-      walk: for (;;) {
-        const n = make(parent);
-        // Anonymous nodes are tokens (the HCL grammar has no aliases), so only named nodes can have children.
-        if (n.isNamed && cursor.gotoFirstChild()) {
-          parent = n;
-          open.push(pending.length);
-          continue;
-        }
-        while (!cursor.gotoNextSibling()) {
-          cursor.gotoParent();
-          close(parent);
-          if (parent === root) break walk;
-          parent = parent.parent!;
-        }
-      }
+  let root: CstNode | undefined;
+  for (let i = 0; i < count; i++) {
+    const w = i * WORDS;
+    const head = words[w]!;
+    const depth = words[w + 3]!;
+    while (path.length > depth) close(path.pop()!);
+    const id = head & 0xffff;
+    const field = (head >>> 16) & 0xff;
+    const missing = (head & MISSING_BIT) !== 0;
+    const type = id === ERROR_ID ? 'ERROR' : names[id] ?? 'ERROR';
+    const error = missing || type === 'ERROR';
+    const isNamed = id === ERROR_ID || named[id] === true;
+    const flags = (isNamed ? NAMED : 0) | (missing ? MISSING : 0) | (error ? ERROR : 0) | (field << FIELD_SHIFT);
+    const parent = path.length > 0 ? path[path.length - 1]! : null;
+    const n = new CstNode(type, flags, words[w + 1]!, words[w + 2]!, parent);
+    if (parent) pending.push(n);
+    else root = n;
+    if (error) for (let p = parent; p && !p.hasError; p = p.parent) p.markError();
+    if (type === 'comment') comments.push(n);
+    // Only a node followed by a deeper one has children.
+    if (i + 1 < count && words[w + WORDS + 3]! > depth) {
+      path.push(n);
+      open.push(pending.length);
     }
-    return { root, comments };
-  } finally {
-    cursor.delete();
   }
+  while (path.length > 0) close(path.pop()!);
+  if (!root) throw new Error('empty flat tree');
+  return { root, comments };
 }
 
 function finish(n: CstNode): void {

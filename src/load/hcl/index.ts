@@ -1,8 +1,9 @@
 // The native-syntax (.tf, .tfvars) front end: text → File of src/load/ast.ts.
 import type { Diagnostic, Expr, File, Pos, Range } from '../ast.js';
-import { isParserReady, withTree } from '../treesitter.js';
+import { hclLanguage, isParserReady, withTree } from '../treesitter.js';
 import { convertFile } from './body.js';
-import { copyTree } from './cst.js';
+import { copyTree, decodeTree, grammarOf, grammarOfLanguage } from './cst.js';
+import { encodeTree, type FlatTree } from './flat.js';
 import { Ctx } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
@@ -12,13 +13,16 @@ function requireParser(): void {
   if (!isParserReady()) throw new Error('parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up');
 }
 
-/** Parse a .tf or .tfvars file. Never throws on bad input (syntax problems become diagnostics). */
-export function parseHcl(path: string, text: string): File {
+/**
+ * Parse a .tf or .tfvars file. Never throws on bad input (syntax problems become diagnostics). `flat` is the
+ * tree a parse worker already made of this text (encodeTreeOf), so only the conversion is left to do here.
+ */
+export function parseHcl(path: string, text: string, flat?: FlatTree): File {
   requireParser();
   const cx = new Ctx(path, text);
   const file: File = { path, kind: 'hcl', body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
   try {
-    const { root, comments } = withTree(hideBareExponents(text), copyTree);
+    const { root, comments } = flat ? decodeTree(flat, grammarOfLanguage(hclLanguage()!)) : withTree(hideBareExponents(text), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
@@ -27,6 +31,12 @@ export function parseHcl(path: string, text: string): File {
   }
   sortDiagnostics(file.diagnostics);
   return file;
+}
+
+/** The flat tree of a .tf/.tfvars text, for parseHcl(path, text, flat) (in a parse worker, or in this thread). */
+export function encodeTreeOf(text: string): FlatTree {
+  requireParser();
+  return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
 }
 
 const EXPR_NAME = '__tfguard_expr';
