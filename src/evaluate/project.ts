@@ -1,10 +1,10 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
 import { resolve } from 'node:path';
 import type { Diagnostic, File } from '../load/ast.js';
-import { type DiscoverOptions, discover } from '../load/discover.js';
+import { type DiscoverOptions, type Discovery, discover } from '../load/discover.js';
 import { parseHclExpression } from '../load/hcl/index.js';
 import { loadFile } from '../load/module-dir.js';
-import type { ReadOptions } from '../load/read.js';
+import { type PreparseOptions, preparse } from '../load/preparse.js';
 import { initParser } from '../load/treesitter.js';
 import { evaluate } from './expr.js';
 import type { Project, Resource } from './model.js';
@@ -17,7 +17,7 @@ import { type Value, unknown } from './value.js';
 /** A `--var NAME=VALUE` or `--var-file PATH`, in command-line order. */
 export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: string };
 
-export interface ProjectOptions extends DiscoverOptions, ReadOptions {
+export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   cliVariables?: CliVariable[];
   /** Environment for TF_VAR_* (default: process.env). */
   env?: Record<string, string | undefined>;
@@ -26,12 +26,17 @@ export interface ProjectOptions extends DiscoverOptions, ReadOptions {
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
 export async function loadProject(path: string, options: ProjectOptions = {}): Promise<Project> {
   await initParser();
-  return evaluateProject(path, options);
+  const found = discover(path, options);
+  const preparsed = await preparse(found.moduleDirs, options);
+  return evaluateDiscovered(found, preparsed ? { ...options, preparsed } : options);
 }
 
-/** As loadProject, once the parser is initialised. */
+/** As loadProject, once the parser is initialised, parsing in this thread. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
-  const found = discover(path, options);
+  return evaluateDiscovered(discover(path, options), options);
+}
+
+function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project {
   const session = new Session(found.root, options);
   for (const d of found.diagnostics) session.report(d);
   const dirs = found.moduleDirs.map((d) => session.moduleDir(d));

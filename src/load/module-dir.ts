@@ -26,6 +26,8 @@ export function parseConfigText(path: string, text: string): File {
 
 /** Read and parse one file; a read problem becomes a diagnostic and no File. */
 export function loadFile(path: string, options: ReadOptions = {}): { file?: File; diagnostic?: Diagnostic } {
+  const ahead = options.preparsed?.get(path);
+  if (ahead) return ahead;
   const r = readTextFile(path, options);
   if (!r.ok) return { diagnostic: r.diagnostic };
   return { file: parseConfigText(path, r.text) };

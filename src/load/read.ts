@@ -1,12 +1,14 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
 import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic } from './ast.js';
+import type { Diagnostic, File } from './ast.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface ReadOptions {
   /** Files larger than this are skipped with a diagnostic. */
   maxFileBytes?: number;
+  /** Files already read and parsed (preparse.ts), by path: loadFile takes them from here. */
+  preparsed?: ReadonlyMap<string, { file?: File; diagnostic?: Diagnostic }>;
 }
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };

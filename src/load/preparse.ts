@@ -1,0 +1,142 @@
+// Parsing ahead, in parallel: the .tf files of every discovered module directory are read here and parsed by
+// worker threads (parse-pool.ts) while this thread converts the trees that come back. The evaluator then takes
+// the files from the result instead of reading and parsing them again (loadFile). Small inputs are left to the
+// ordinary path: starting workers costs more than it saves below PARALLEL_MIN_BYTES.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic, File } from './ast.js';
+import { sortedEntries } from './discover.js';
+import { parseHcl } from './hcl/index.js';
+import { ParsePool, RETIRE_AFTER_CHARS, parseWorkersAvailable } from './parse-pool.js';
+import { type ReadOptions, readTextFile } from './read.js';
+import { parserWasmDir } from './treesitter.js';
+
+/** Below this many characters of .tf text, parsing stays in this thread (a worker takes ~50 ms to start). */
+export const PARALLEL_MIN_CHARS = 512 * 1024;
+/** More threads than this do not pay: this thread's conversion becomes the bottleneck. */
+const MAX_AUTO_JOBS = 4;
+/** Requests each worker holds at once: one parsing, one waiting, so it never idles while we convert. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/** Files read and parsed ahead, by path: a File, or the diagnostic that stopped it being read. */
+export type Preparsed = Map<string, { file?: File; diagnostic?: Diagnostic }>;
+
+export interface PreparseOptions extends ReadOptions {
+  /**
+   * Threads that parse, this one included (`--jobs`): 1 parses here only (files of RETIRE_AFTER_CHARS or more
+   * still go to a worker, whose memory goes with it); undefined is one per core, at most 4, when there are
+   * PARALLEL_MIN_CHARS of .tf text or more.
+   */
+  jobs?: number;
+}
+
+/** Parsing threads for `jobs` (undefined: automatic), this one included. */
+export function parseThreads(jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.max(1, Math.floor(jobs));
+  return Math.min(availableParallelism(), MAX_AUTO_JOBS);
+}
+
+/**
+ * Read and parse the .tf files of `moduleDirs`, with parse workers beside this thread. Undefined when workers
+ * are not worth it (little text and no large file, one thread, no worker script): the caller then reads and
+ * parses as usual. `withPool` replaces the process's shared workers (tests).
+ */
+export async function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}, withPool?: ParsePool): Promise<Preparsed | undefined> {
+  if (!parseWorkersAvailable()) return undefined;
+  const threads = parseThreads(options.jobs);
+  const out: Preparsed = new Map();
+  const texts = readModuleTexts(moduleDirs, options, out);
+  let chars = 0;
+  let big = 0;
+  for (const t of texts) {
+    chars += t.text.length;
+    if (t.text.length >= RETIRE_AFTER_CHARS) big++;
+  }
+  const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== undefined);
+  if (!parallel && big === 0) return undefined;
+
+  const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
+  // Workers take from the front (largest first, so none is left with a big file at the end); this thread
+  // takes from the back, and never a large file (its WASM memory would stay with the process).
+  const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
+  const forWorkers = (t: Text): boolean => parallel || t.text.length >= RETIRE_AFTER_CHARS;
+  let inFlight = 0;
+  let allDone: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (allDone = resolve));
+  const feed = (): void => {
+    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]!)) {
+      const { path, text } = queue.shift()!;
+      inFlight++;
+      pool
+        .parse(text)
+        .then(
+          (flat) => out.set(path, { file: parseHcl(path, text, flat) }),
+          // A worker that failed: parse here, as without workers, and say so.
+          (e: Error) =>
+            out.set(path, {
+              file: parseHcl(path, text),
+              diagnostic: { severity: 'note', code: 'parse-worker', file: path, message: `${e.message}; the file was parsed in the main thread`, hint: 'results are complete; run with --jobs 1 to parse without workers' },
+            }),
+        )
+        .finally(() => {
+          inFlight--;
+          feed();
+          if (inFlight === 0 && queue.length === 0) allDone();
+        });
+    }
+  };
+  feed();
+  while (queue.length > 0 && queue[queue.length - 1]!.text.length < RETIRE_AFTER_CHARS) {
+    const { path, text } = queue.pop()!;
+    out.set(path, { file: parseHcl(path, text) });
+    // Let the workers' answers in: they are converted, and the workers fed, between our own files.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (inFlight > 0 || queue.length > 0) await done;
+  return out;
+}
+
+interface Text {
+  path: string;
+  text: string;
+}
+
+/** The .tf texts of every module directory; files that cannot be read go into `out` as diagnostics. */
+function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Preparsed): Text[] {
+  const texts: Text[] = [];
+  for (const dir of moduleDirs) {
+    let names: string[];
+    try {
+      names = sortedEntries(dir)
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.tf'))
+        .map((e) => e.name);
+    } catch {
+      continue; // loadModuleDir reports the unreadable directory
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      const r = readTextFile(path, options);
+      if (r.ok) texts.push({ path, text: r.text });
+      else out.set(path, { diagnostic: r.diagnostic });
+    }
+  }
+  return texts;
+}
+
+let shared: ParsePool | undefined;
+
+/** One pool per process, kept between loads; idle workers do not keep the process alive. */
+function sharedPool(jobs: number): ParsePool {
+  if (shared?.size !== jobs) {
+    void shared?.close();
+    shared = new ParsePool(jobs, parserWasmDir());
+  }
+  return shared;
+}
+
+/** Stop the shared parse workers (tests; a process that wants its memory back now). */
+export async function closeParseWorkers(): Promise<void> {
+  const p = shared;
+  shared = undefined;
+  await p?.close();
+}
