@@ -7,9 +7,10 @@ export interface LoadFlags {
   exclude: string[];
   variables: CliVariable[];
   maxFileSize?: number;
+  jobs?: number;
 }
 
-/** Add --exclude, --var, --var-file and --max-file-size; --var/--var-file keep their command-line order. */
+/** Add --exclude, --var, --var-file, --max-file-size and --jobs; --var/--var-file keep their command-line order. */
 export function addLoadOptions(cmd: Command, flags: LoadFlags): Command {
   return cmd
     .addOption(new Option('--exclude <glob>', 'skip files and folders matching a glob, relative to the scanned path (repeatable)').argParser((v: string) => (flags.exclude.push(v), flags.exclude)))
@@ -22,6 +23,14 @@ export function addLoadOptions(cmd: Command, flags: LoadFlags): Command {
         flags.maxFileSize = n;
         return n;
       }),
+    )
+    .addOption(
+      new Option('--jobs <n>', 'threads that parse Terraform, this one included (default: one per core, at most 4; 1: no parse workers but for files of 1 MB or more)').argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64, e.g. --jobs 2');
+        flags.jobs = n;
+        return n;
+      }),
     );
 }
 
@@ -30,7 +39,7 @@ export function newLoadFlags(): LoadFlags {
 }
 
 export function projectOptions(flags: LoadFlags): ProjectOptions {
-  return { exclude: flags.exclude, cliVariables: flags.variables, ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}) };
+  return { exclude: flags.exclude, cliVariables: flags.variables, ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}), ...(flags.jobs ? { jobs: flags.jobs } : {}) };
 }
 
 /** --plan and --source-dir (docs/plans.md). */

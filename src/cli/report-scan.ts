@@ -32,6 +32,7 @@ export interface ScanSettings {
   exclude: string[];
   variables: CliVariable[];
   maxFileSize?: number;
+  jobs?: number;
   baseline?: string;
   createBaseline?: string;
   inlineSuppressions: boolean;
@@ -77,6 +78,7 @@ function merge(flags: ScanFlags, config: ConfigFile): ScanSettings {
     exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
     variables: [...vars, ...(flags.variables ?? [])],
     ...(flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {}),
+    ...(flags.jobs ? { jobs: flags.jobs } : {}),
     ...(flags.baseline ?? config.baseline ? { baseline: (flags.baseline ?? config.baseline)! } : {}),
     ...(flags.createBaseline ? { createBaseline: flags.createBaseline } : {}),
     inlineSuppressions: pick(flags.inlineSuppressions, config['inline-suppressions'], true),
@@ -176,7 +178,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
 
   // 4. Load, run, suppress.
   const now = env.now ?? Date.now();
-  const loadOptions: ProjectOptions = { exclude: s.exclude, cliVariables: s.variables, ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}) };
+  const loadOptions: ProjectOptions = { exclude: s.exclude, cliVariables: s.variables, ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}), ...(s.jobs ? { jobs: s.jobs } : {}) };
   const loadOne = async (p: string | undefined): Promise<Project | { usage: string }> => (env.load ? env.load(p, loadOptions) : p === undefined ? { usage: 'missing <path>: give a directory of Terraform files or a .tf file' } : loadProject(p, loadOptions));
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path);
   if ('usage' in loaded) return usage(io, loaded.usage);

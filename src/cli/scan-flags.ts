@@ -63,5 +63,6 @@ export function scanFlagsFrom(cmd: Command, opts: Opts, load: LoadFlags): ScanFl
   if (load.exclude.length) out.exclude = [...load.exclude];
   if (load.variables.length) out.variables = [...load.variables];
   if (load.maxFileSize) out.maxFileSize = load.maxFileSize;
+  if (load.jobs) out.jobs = load.jobs;
   return out;
 }

@@ -132,6 +132,18 @@ describe('tfguard scan', () => {
     assert.match(r.stderr, /unknown option '--no-such-option'/);
   });
 
+  it('--jobs: the same report with parse workers as without; a bad count is a usage error', async () => {
+    const one = await cli(['scan', '--jobs', '1', '--format', 'json', fixture('cloudtrail')], CHECKS);
+    const three = await cli(['scan', '--jobs', '3', '--format', 'json', fixture('cloudtrail')], CHECKS);
+    assert.equal(one.code, 1);
+    assert.deepEqual(three, one);
+    for (const bad of ['0', 'two', '1.5']) {
+      const r = await cli(['scan', '--jobs', bad, fixture('cloudtrail')], CHECKS);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, /--jobs <n>' argument '.*' is invalid\. expected a whole number from 1 to 64/);
+    }
+  });
+
   it("--checks-dir adds a team's checks", async () => {
     const checks = tempDir({ 'aws/TEAM.NAME.1.yaml': checkYaml('TEAM.NAME.1', { logic: "logic: aws_cloudtrail should have name like 'org-%'" }) });
     const tf = tempDir({ 'main.tf': GOOD_TRAIL });
