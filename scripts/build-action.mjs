@@ -1,5 +1,6 @@
-// Bundle the GitHub Action into dist/action/: one index.js (esbuild, every dependency inlined, since
-// the runner does not run npm install) plus the two tree-sitter WASM files it loads at run time.
+// Bundle the GitHub Action into dist/action/: index.js (esbuild, every dependency inlined, since the runner
+// does not run npm install), parse-worker.js (the parse worker thread, src/load/parse-worker.ts, found next to
+// index.js) and the two tree-sitter WASM files they load at run time.
 // The output is committed; .ci/run rebuilds it and fails when it differs.
 //   node scripts/build-action.mjs [outdir]
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -13,9 +14,9 @@ const out = resolve(process.argv[2] ?? join(root, 'dist', 'action'));
 const require = createRequire(import.meta.url);
 
 mkdirSync(out, { recursive: true });
-await build({
-  entryPoints: [join(root, 'src', 'action', 'index.ts')],
-  outfile: join(out, 'index.js'),
+const bundle = (entry, outfile) => build({
+  entryPoints: [entry],
+  outfile,
   bundle: true,
   // Paths in the bundle's comments are relative to the checkout, so a build anywhere gives the same bytes.
   absWorkingDir: root,
@@ -29,5 +30,7 @@ await build({
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __tfguardCreateRequire } from 'node:module';\nconst require = __tfguardCreateRequire(import.meta.url);" },
 });
+await bundle(join(root, 'src', 'action', 'index.ts'), join(out, 'index.js'));
+await bundle(join(root, 'src', 'load', 'parse-worker.ts'), join(out, 'parse-worker.js'));
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(out, 'tree-sitter.wasm'));
 copyFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'), join(out, 'tree-sitter-hcl.wasm'));

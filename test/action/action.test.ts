@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { fixture, repoRoot } from '../helpers/paths.js';
 
 const BUNDLE = join(repoRoot, 'dist', 'action', 'index.js');
@@ -152,5 +153,39 @@ describe('GitHub Action (dist/action/index.js)', () => {
     const ids = r.sarif.runs[0]!.tool.driver.rules.map((x) => x.id);
     assert.ok(ids.includes('D9.TF.AWS.LOG.01'), ids.join(' '));
     assert.ok(r.sarif.runs[0]!.results.some((x) => x.ruleId === 'D9.TF.AWS.LOG.01' && x.locations[0]!.physicalLocation.region.startLine === 3));
+  });
+
+  it('bundles the parse worker next to index.js, and it parses with the WASM files there', async () => {
+    const dir = join(repoRoot, 'dist', 'action');
+    const worker = new Worker(join(dir, 'parse-worker.js'), { workerData: { wasmDir: dir } });
+    try {
+      const reply = await new Promise<{ id: number; count?: number; error?: string }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 7, text: 'resource "a" "b" {\n  x = 1\n}\n' });
+      });
+      assert.equal(reply.error, undefined);
+      assert.equal(reply.id, 7);
+      assert.ok((reply.count ?? 0) > 5);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('scans a file of 1 MB or more (parsed in a worker) and reports its last line', () => {
+    const ws = workspace();
+    const buckets: string[] = [];
+    for (let i = 0, size = 0; size < 1024 * 1024; i++) {
+      const b = `resource "aws_s3_bucket" "p${i}" {\n  acl = "private"\n}\n`;
+      buckets.push(b);
+      size += b.length;
+    }
+    const text = `${buckets.join('')}resource "aws_s3_bucket" "last" {\n  acl = "public-read"\n}\n`;
+    writeFileSync(join(ws.dir, 'infra', 'big.tf'), text);
+    const r = runAction(ws, { path: 'infra', 'soft-fail': 'true', annotations: '0' });
+    assert.equal(r.code, 0, r.stdout);
+    const lastLine = text.split('\n').length - 2; // the acl line of the last bucket
+    const results = r.sarif.runs[0]!.results.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`);
+    assert.ok(results.includes(`TEAM.BUCKET.1 infra/big.tf:${lastLine}`), results.join('\n'));
   });
 });
