@@ -6761,6 +6761,7 @@ async function initParser(wasmDir) {
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
+    initWasmDir = wasmDir;
   })();
   try {
     await loading;
@@ -6772,6 +6773,12 @@ async function initParser(wasmDir) {
 function isParserReady() {
   return parser !== void 0;
 }
+function parserWasmDir() {
+  return initWasmDir;
+}
+function hclLanguage() {
+  return parser?.language ?? void 0;
+}
 function withTree(text, use) {
   if (!parser) throw new Error("HCL parser is not initialised: await initParser() from src/load/treesitter.js first");
   const tree = parser.parse(text);
@@ -6782,7 +6789,7 @@ function withTree(text, use) {
     tree.delete();
   }
 }
-var parser, loading, runtime;
+var parser, loading, runtime, initWasmDir;
 var init_treesitter = __esm({
   "src/load/treesitter.ts"() {
     "use strict";
@@ -11280,62 +11287,118 @@ var init_cursor = __esm({
   }
 });
 
+// src/load/hcl/flat.ts
+function encodeTree(tree, grammar) {
+  const fieldParents = new Set(FIELD_PARENTS.map((t) => grammar.names.indexOf(t)).filter((id) => id >= 0));
+  let words = new Int32Array(Math.max(64, Math.ceil((tree.rootNode.endIndex + 16) / 3)) * WORDS);
+  let count = 0;
+  const typeStack = [];
+  const cursor = openCursor(tree);
+  try {
+    let depth = 0;
+    for (; ; ) {
+      const id = cursor.typeId();
+      const start2 = cursor.startIndex();
+      const end = cursor.endIndex();
+      const missing2 = start2 === end && cursor.isMissing();
+      const parentType = depth > 0 ? typeStack[depth - 1] : -1;
+      const field2 = fieldParents.has(parentType) ? cursor.fieldId() & 255 : 0;
+      if ((count + 1) * WORDS > words.length) {
+        const bigger = new Int32Array(words.length * 2);
+        bigger.set(words);
+        words = bigger;
+      }
+      const w = count * WORDS;
+      words[w] = id | field2 << 16 | (missing2 ? MISSING_BIT : 0);
+      words[w + 1] = start2;
+      words[w + 2] = end;
+      words[w + 3] = depth;
+      count++;
+      const named = id === 65535 || grammar.named[id] === true;
+      if (named && cursor.gotoFirstChild()) {
+        typeStack[depth] = id;
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0 || !cursor.gotoParent()) return { words, count };
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+var WORDS, MISSING_BIT, FIELD_PARENTS;
+var init_flat = __esm({
+  "src/load/hcl/flat.ts"() {
+    "use strict";
+    init_cursor();
+    WORDS = 4;
+    MISSING_BIT = 1 << 24;
+    FIELD_PARENTS = ["object_elem"];
+  }
+});
+
 // src/load/hcl/cst.ts
-function copyTree(tree) {
-  const language = tree.language;
+function grammarOf(tree) {
+  return grammarOfLanguage(tree.language);
+}
+function grammarOfLanguage(language) {
+  if (grammarCache?.language === language) return grammarCache.info;
   const names3 = language.types;
-  fieldNames = language.fields;
   const named = [];
   for (let id = 0; id < names3.length; id++) named[id] = language.nodeTypeIsNamed(id);
-  const isNamed = (id) => id === ERROR_ID || named[id] === true;
+  const info2 = { names: names3, named, fields: language.fields };
+  grammarCache = { language, info: info2 };
+  return info2;
+}
+function copyTree(tree) {
+  const grammar = grammarOf(tree);
+  return decodeTree(encodeTree(tree, grammar), grammar);
+}
+function decodeTree(flat, grammar) {
+  const { names: names3, named } = grammar;
+  fieldNames = grammar.fields;
+  const words = flat.words;
+  const count = flat.count;
   const comments = [];
   const pending = [];
-  const open = [0];
+  const open = [];
+  const path2 = [];
   const close = (n) => {
     const from = open.pop();
     if (pending.length > from) n.children = pending.slice(from);
     pending.length = from;
     finish(n);
   };
-  const cursor = openCursor(tree);
-  try {
-    const make = (parent2) => {
-      const id = cursor.typeId();
-      const start2 = cursor.startIndex();
-      const end = cursor.endIndex();
-      const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
-      const missing2 = start2 === end && cursor.isMissing();
-      const field2 = parent2 && FIELD_PARENTS.has(parent2.type) ? cursor.fieldId() : 0;
-      const error = missing2 || type === "ERROR";
-      const flags2 = (isNamed(id) ? NAMED : 0) | (missing2 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
-      const n = new CstNode(type, flags2, start2, end, parent2);
-      if (parent2) pending.push(n);
-      if (error) for (let p = parent2; p && !p.hasError; p = p.parent) p.markError();
-      if (type === "comment") comments.push(n);
-      return n;
-    };
-    const root = make(null);
-    let parent = root;
-    if (cursor.gotoFirstChild()) {
-      walk: for (; ; ) {
-        const n = make(parent);
-        if (n.isNamed && cursor.gotoFirstChild()) {
-          parent = n;
-          open.push(pending.length);
-          continue;
-        }
-        while (!cursor.gotoNextSibling()) {
-          cursor.gotoParent();
-          close(parent);
-          if (parent === root) break walk;
-          parent = parent.parent;
-        }
-      }
+  let root;
+  for (let i2 = 0; i2 < count; i2++) {
+    const w = i2 * WORDS;
+    const head = words[w];
+    const depth = words[w + 3];
+    while (path2.length > depth) close(path2.pop());
+    const id = head & 65535;
+    const field2 = head >>> 16 & 255;
+    const missing2 = (head & MISSING_BIT) !== 0;
+    const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
+    const error = missing2 || type === "ERROR";
+    const isNamed = id === ERROR_ID || named[id] === true;
+    const flags2 = (isNamed ? NAMED : 0) | (missing2 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
+    const parent = path2.length > 0 ? path2[path2.length - 1] : null;
+    const n = new CstNode(type, flags2, words[w + 1], words[w + 2], parent);
+    if (parent) pending.push(n);
+    else root = n;
+    if (error) for (let p = parent; p && !p.hasError; p = p.parent) p.markError();
+    if (type === "comment") comments.push(n);
+    if (i2 + 1 < count && words[w + WORDS + 3] > depth) {
+      path2.push(n);
+      open.push(pending.length);
     }
-    return { root, comments };
-  } finally {
-    cursor.delete();
   }
+  while (path2.length > 0) close(path2.pop());
+  if (!root) throw new Error("empty flat tree");
+  return { root, comments };
 }
 function finish(n) {
   const all = n.children;
@@ -11343,13 +11406,12 @@ function finish(n) {
   for (const c of all) if (c.type === "comment") hasComment = true;
   n.kids = hasComment ? all.filter((c) => c.type !== "comment") : all;
 }
-var ERROR_ID, FIELD_PARENTS, NONE, NAMED, MISSING, ERROR, FIELD_SHIFT, fieldNames, CstNode;
+var ERROR_ID, NONE, NAMED, MISSING, ERROR, FIELD_SHIFT, fieldNames, CstNode, grammarCache;
 var init_cst = __esm({
   "src/load/hcl/cst.ts"() {
     "use strict";
-    init_cursor();
+    init_flat();
     ERROR_ID = 65535;
-    FIELD_PARENTS = /* @__PURE__ */ new Set(["object_elem"]);
     NONE = Object.freeze([]);
     NAMED = 1;
     MISSING = 2;
@@ -11659,12 +11721,12 @@ var init_numbers = __esm({
 function requireParser() {
   if (!isParserReady()) throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
-function parseHcl(path2, text) {
+function parseHcl(path2, text, flat) {
   requireParser();
   const cx = new Ctx(path2, text);
   const file = { path: path2, kind: "hcl", body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
   try {
-    const { root, comments } = withTree(hideBareExponents(text), copyTree);
+    const { root, comments } = flat ? decodeTree(flat, grammarOfLanguage(hclLanguage())) : withTree(hideBareExponents(text), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
@@ -11741,6 +11803,7 @@ var init_hcl = __esm({
     init_treesitter();
     init_body();
     init_cst();
+    init_flat();
     init_context();
     init_errors2();
     init_numbers();
@@ -12181,6 +12244,8 @@ function parseConfigText(path2, text) {
   return parseHcl(path2, text);
 }
 function loadFile(path2, options = {}) {
+  const ahead = options.preparsed?.get(path2);
+  if (ahead) return ahead;
   const r = readTextFile(path2, options);
   if (!r.ok) return { diagnostic: r.diagnostic };
   return { file: parseConfigText(path2, r.text) };
@@ -12218,6 +12283,202 @@ var init_module_dir = __esm({
     init_hcl();
     init_json2();
     init_read();
+  }
+});
+
+// src/load/parse-pool.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+function parseWorkersAvailable() {
+  return WORKER_URL.protocol === "file:" && existsSync2(fileURLToPath(WORKER_URL));
+}
+var RETIRE_AFTER_CHARS, MAX_FAILURES, WORKER_URL, ParsePool;
+var init_parse_pool = __esm({
+  "src/load/parse-pool.ts"() {
+    "use strict";
+    RETIRE_AFTER_CHARS = 1024 * 1024;
+    MAX_FAILURES = 4;
+    WORKER_URL = new URL("./parse-worker.js", import.meta.url);
+    ParsePool = class {
+      constructor(size, wasmDir) {
+        this.size = size;
+        this.wasmDir = wasmDir;
+      }
+      size;
+      wasmDir;
+      slots = [];
+      nextId = 1;
+      failures = 0;
+      closed = false;
+      /** Workers started and not stopped (tests). */
+      get running() {
+        return this.slots.length;
+      }
+      /** The flat tree of a .tf/.tfvars text; rejects when no worker could parse it (then parse it in this thread). */
+      parse(text) {
+        if (this.closed) return Promise.reject(new Error("parse pool is closed"));
+        const slot = this.pick();
+        if (!slot) return Promise.reject(new Error("no parse worker is running"));
+        const id = this.nextId++;
+        const chars = text.length;
+        if (slot.pending.size === 0) slot.worker.ref();
+        slot.load += chars;
+        if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
+        return new Promise((resolve14, reject) => {
+          slot.pending.set(id, { resolve: resolve14, reject, chars });
+          slot.worker.postMessage({ id, text });
+        });
+      }
+      /** Stop the workers (their memory, WASM heap included, is given back). Pending requests are rejected. */
+      async close() {
+        this.closed = true;
+        await Promise.all(this.slots.map((s) => this.stop(s, new Error("parse pool closed"))));
+      }
+      pick() {
+        const usable = this.slots.filter((s) => !s.dead && !s.retiring);
+        if (usable.length < this.size && this.failures < MAX_FAILURES) {
+          const s = this.start();
+          if (s) return s;
+        }
+        let best;
+        for (const s of usable) if (!best || s.load < best.load) best = s;
+        return best;
+      }
+      start() {
+        let worker;
+        try {
+          worker = new Worker(WORKER_URL, { workerData: { wasmDir: this.wasmDir } });
+        } catch {
+          this.failures++;
+          return void 0;
+        }
+        const slot = { worker, pending: /* @__PURE__ */ new Map(), load: 0, retiring: false, dead: false };
+        worker.on("message", (r) => {
+          const p = slot.pending.get(r.id);
+          if (!p) return;
+          slot.pending.delete(r.id);
+          slot.load -= p.chars;
+          if (slot.pending.size === 0) {
+            if (slot.retiring) void this.stop(slot, new Error("retired"));
+            else worker.unref();
+          }
+          if ("error" in r) p.reject(new Error(r.error));
+          else p.resolve({ words: r.words, count: r.count });
+        });
+        const failed = (why) => {
+          if (slot.dead) return;
+          this.failures++;
+          void this.stop(slot, new Error(`parse worker failed: ${why.message}`));
+        };
+        worker.on("error", failed);
+        worker.on("exit", (code) => failed(new Error(`parse worker exited with code ${code}`)));
+        this.slots.push(slot);
+        return slot;
+      }
+      async stop(slot, why) {
+        if (!slot.dead) {
+          slot.dead = true;
+          this.slots = this.slots.filter((s) => s !== slot);
+          for (const p of slot.pending.values()) p.reject(why);
+          slot.pending.clear();
+        }
+        await slot.worker.terminate();
+      }
+    };
+  }
+});
+
+// src/load/preparse.ts
+import { availableParallelism } from "node:os";
+import { join as join5 } from "node:path";
+function parseThreads(jobs) {
+  if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
+  return Math.min(availableParallelism(), MAX_AUTO_JOBS);
+}
+async function preparse(moduleDirs, options = {}, withPool) {
+  if (!parseWorkersAvailable()) return void 0;
+  const threads = parseThreads(options.jobs);
+  const out2 = /* @__PURE__ */ new Map();
+  const texts = readModuleTexts(moduleDirs, options, out2);
+  let chars = 0;
+  let big = 0;
+  for (const t of texts) {
+    chars += t.text.length;
+    if (t.text.length >= RETIRE_AFTER_CHARS) big++;
+  }
+  const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
+  if (!parallel && big === 0) return void 0;
+  const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
+  const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
+  const forWorkers = (t) => parallel || t.text.length >= RETIRE_AFTER_CHARS;
+  let inFlight = 0;
+  let allDone = () => void 0;
+  const done = new Promise((resolve14) => allDone = resolve14);
+  const feed = () => {
+    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0])) {
+      const { path: path2, text } = queue.shift();
+      inFlight++;
+      pool.parse(text).then(
+        (flat) => out2.set(path2, { file: parseHcl(path2, text, flat) }),
+        // A worker that failed: parse here, as without workers, and say so.
+        (e) => out2.set(path2, {
+          file: parseHcl(path2, text),
+          diagnostic: { severity: "note", code: "parse-worker", file: path2, message: `${e.message}; the file was parsed in the main thread`, hint: "results are complete; run with --jobs 1 to parse without workers" }
+        })
+      ).finally(() => {
+        inFlight--;
+        feed();
+        if (inFlight === 0 && queue.length === 0) allDone();
+      });
+    }
+  };
+  feed();
+  while (queue.length > 0 && queue[queue.length - 1].text.length < RETIRE_AFTER_CHARS) {
+    const { path: path2, text } = queue.pop();
+    out2.set(path2, { file: parseHcl(path2, text) });
+    await new Promise((resolve14) => setImmediate(resolve14));
+  }
+  if (inFlight > 0 || queue.length > 0) await done;
+  return out2;
+}
+function readModuleTexts(moduleDirs, options, out2) {
+  const texts = [];
+  for (const dir of moduleDirs) {
+    let names3;
+    try {
+      names3 = sortedEntries(dir).filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".tf")).map((e) => e.name);
+    } catch {
+      continue;
+    }
+    for (const name2 of names3) {
+      const path2 = join5(dir, name2);
+      const r = readTextFile(path2, options);
+      if (r.ok) texts.push({ path: path2, text: r.text });
+      else out2.set(path2, { diagnostic: r.diagnostic });
+    }
+  }
+  return texts;
+}
+function sharedPool(jobs) {
+  if (shared?.size !== jobs) {
+    void shared?.close();
+    shared = new ParsePool(jobs, parserWasmDir());
+  }
+  return shared;
+}
+var PARALLEL_MIN_CHARS, MAX_AUTO_JOBS, IN_FLIGHT_PER_WORKER, shared;
+var init_preparse = __esm({
+  "src/load/preparse.ts"() {
+    "use strict";
+    init_discover();
+    init_hcl();
+    init_parse_pool();
+    init_read();
+    init_treesitter();
+    PARALLEL_MIN_CHARS = 512 * 1024;
+    MAX_AUTO_JOBS = 4;
+    IN_FLIGHT_PER_WORKER = 2;
   }
 });
 
@@ -13894,7 +14155,7 @@ var init_sets = __esm({
 });
 
 // src/evaluate/functions/strings.ts
-function join5(args2) {
+function join6(args2) {
   const sep7 = str(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
@@ -13988,7 +14249,7 @@ var init_strings2 = __esm({
     init_args();
     init_regex();
     stringFunctions = {
-      join: { fn: join5, minArgs: 2, maxArgs: Infinity },
+      join: { fn: join6, minArgs: 2, maxArgs: Infinity },
       split: { fn: split, minArgs: 2, maxArgs: 2 },
       lower: strFn((s) => s.toLowerCase()),
       upper: strFn((s) => s.toUpperCase()),
@@ -14804,8 +15065,8 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, realpathSync as realpathSync2 } from "node:fs";
-import { join as join6, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync2, realpathSync as realpathSync2 } from "node:fs";
+import { join as join7, resolve as resolve3 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
@@ -14813,7 +15074,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (isLocalSource(source)) {
     const dir = resolve3(callerDir, source);
     if (!isInside(root, dir)) return outsideRoot(source, dir);
-    if (!existsSync2(dir)) {
+    if (!existsSync3(dir)) {
       return { kind: "error", code: "module-not-found", message: `module source "${source}" does not exist (looked for ${dir})`, hint: "fix the path in source, relative to the calling module" };
     }
     const real = realpathSync2(dir);
@@ -14821,7 +15082,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
     return { kind: "dir", dir: real };
   }
   const installed = manifest.dirFor(key);
-  if (installed && existsSync2(installed)) {
+  if (installed && existsSync3(installed)) {
     const real = realpathSync2(installed);
     if (!isInside(root, real)) {
       return { kind: "error", code: "module-outside-root", message: `installed module "${key}" is outside the scan root (${real}); it was not read`, hint: "scan the directory that holds .terraform/" };
@@ -14846,8 +15107,8 @@ var init_sources = __esm({
     ModuleManifest = class {
       entries = /* @__PURE__ */ new Map();
       constructor(rootModuleDir) {
-        const path2 = join6(rootModuleDir, ".terraform", "modules", "modules.json");
-        if (!existsSync2(path2)) return;
+        const path2 = join7(rootModuleDir, ".terraform", "modules", "modules.json");
+        if (!existsSync3(path2)) return;
         try {
           const data = JSON.parse(readFileSync2(path2, "utf8"));
           for (const m of data.Modules ?? []) {
@@ -15499,10 +15760,11 @@ var init_session = __esm({
 import { resolve as resolve4 } from "node:path";
 async function loadProject(path2, options = {}) {
   await initParser();
-  return evaluateProject(path2, options);
-}
-function evaluateProject(path2, options = {}) {
   const found = discover(path2, options);
+  const preparsed = await preparse(found.moduleDirs, options);
+  return evaluateDiscovered(found, preparsed ? { ...options, preparsed } : options);
+}
+function evaluateDiscovered(found, options) {
   const session = new Session(found.root, options);
   for (const d of found.diagnostics) session.report(d);
   const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
@@ -15604,6 +15866,7 @@ var init_project = __esm({
     init_discover();
     init_hcl();
     init_module_dir();
+    init_preparse();
     init_treesitter();
     init_expr2();
     init_module();
@@ -15616,7 +15879,7 @@ var init_project = __esm({
 
 // src/cli/scan-paths.ts
 import { readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname3, join as join7, resolve as resolve5, sep as sep5 } from "node:path";
+import { dirname as dirname3, join as join8, resolve as resolve5, sep as sep5 } from "node:path";
 function kind(p) {
   try {
     return statSync4(p).isDirectory() ? "dir" : "file";
@@ -15626,7 +15889,7 @@ function kind(p) {
 }
 function loadableSibling(dir) {
   try {
-    return readdirSync3(dir).filter((n) => LOADABLE.test(n) && !/\.tfvars(\.json)?$/.test(n)).sort().map((n) => join7(dir, n)).find((p) => kind(p) === "file");
+    return readdirSync3(dir).filter((n) => LOADABLE.test(n) && !/\.tfvars(\.json)?$/.test(n)).sort().map((n) => join8(dir, n)).find((p) => kind(p) === "file");
   } catch {
     return void 0;
   }
@@ -15699,12 +15962,12 @@ var init_scan_paths = __esm({
 });
 
 // src/checks/builtin.ts
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function builtinChecksDir() {
-  return fileURLToPath(new URL("../../../checks", import.meta.url));
+  return fileURLToPath2(new URL("../../../checks", import.meta.url));
 }
 function builtinPrecompiledPath() {
-  return fileURLToPath(new URL("../../checks.json", import.meta.url));
+  return fileURLToPath2(new URL("../../checks.json", import.meta.url));
 }
 var init_builtin = __esm({
   "src/checks/builtin.ts"() {
@@ -15714,7 +15977,7 @@ var init_builtin = __esm({
 
 // src/checks/files.ts
 import { realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
   const out2 = [];
   const visited = /* @__PURE__ */ new Set();
@@ -15737,7 +16000,7 @@ function findCheckFiles(dir, diagnostics) {
     }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = join8(d, e.name);
+      const p = join9(d, e.name);
       const kind2 = entryKind(e, p);
       if (!kind2) continue;
       if (kind2.isDir) walk2(p, depth + 1);
@@ -15835,8 +16098,8 @@ var init_schema = __esm({
 // src/checks/precompiled.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join9, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { join as join10, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
@@ -15858,7 +16121,7 @@ ${JSON.stringify(CHECK_SCHEMA)}
     }
     let retired;
     try {
-      retired = readFileSync3(join9(dir, "retired.txt"));
+      retired = readFileSync3(join10(dir, "retired.txt"));
     } catch {
       retired = void 0;
     }
@@ -15888,7 +16151,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const entries = [];
   try {
     for (const c of lib.checks) {
-      const file = join9(dir, ...c.file.split("/"));
+      const file = join10(dir, ...c.file.split("/"));
       const compiled2 = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled2.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
       entries.push({ check: { ...c.definition, tests: [], file, rule: compiled2.rule, builtin: true }, idRange: c.idRange, logicSource: c.logicSource });
@@ -15906,7 +16169,7 @@ var init_precompiled = __esm({
     init_files();
     init_schema();
     PRECOMPILED_FORMAT = 1;
-    LOADER_MODULES = ["load.js", "files.js", "ids.js", "model.js", "schema.js", "validate.js", "yaml-source.js", "precompile.js", "precompiled.js"].map((m) => fileURLToPath2(new URL(`./${m}`, import.meta.url)));
+    LOADER_MODULES = ["load.js", "files.js", "ids.js", "model.js", "schema.js", "validate.js", "yaml-source.js", "precompile.js", "precompiled.js"].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
   }
 });
 
@@ -30352,7 +30615,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, extname, join as join10, resolve as resolve7 } from "node:path";
+import { basename as basename2, extname, join as join11, resolve as resolve7 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -30367,7 +30630,7 @@ function loadCheckEntries(sources, options = {}) {
   }
   for (const s of sources) {
     const dir = resolve7(s.dir);
-    const retired = s.builtin ? readRetiredIds(join10(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const retired = s.builtin ? readRetiredIds(join11(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -30614,8 +30877,8 @@ var init_checks = __esm({
 });
 
 // src/cli/config-find.ts
-import { existsSync as existsSync3, statSync as statSync6 } from "node:fs";
-import { dirname as dirname4, join as join11, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname4, join as join12, resolve as resolve8 } from "node:path";
 function findConfig(scanPath, stopAt) {
   let dir = resolve8(scanPath);
   try {
@@ -30625,7 +30888,7 @@ function findConfig(scanPath, stopAt) {
   }
   const stop2 = stopAt ? resolve8(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync3(join11(dir, name2))) return join11(dir, name2);
+    for (const name2 of CONFIG_NAMES) if (existsSync4(join12(dir, name2))) return join12(dir, name2);
     if (dir === stop2) return void 0;
     const up = dirname4(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
@@ -34279,6 +34542,7 @@ function merge4(flags2, config) {
     exclude: [...config.exclude ?? [], ...flags2.exclude ?? []],
     variables: [...vars, ...flags2.variables ?? []],
     ...flags2.maxFileSize ? { maxFileSize: flags2.maxFileSize } : {},
+    ...flags2.jobs ? { jobs: flags2.jobs } : {},
     ...flags2.baseline ?? config.baseline ? { baseline: flags2.baseline ?? config.baseline } : {},
     ...flags2.createBaseline ? { createBaseline: flags2.createBaseline } : {},
     inlineSuppressions: pick(flags2.inlineSuppressions, config["inline-suppressions"], true),
@@ -34361,7 +34625,7 @@ async function runReportScan(paths, flags2, env, io2) {
     changedDirs = ch.dirs;
   }
   const now = env.now ?? Date.now();
-  const loadOptions = { exclude: s.exclude, cliVariables: s.variables, ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {} };
+  const loadOptions = { exclude: s.exclude, cliVariables: s.variables, ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}, ...s.jobs ? { jobs: s.jobs } : {} };
   const loadOne = async (p) => env.load ? env.load(p, loadOptions) : p === void 0 ? { usage: "missing <path>: give a directory of Terraform files or a .tf file" } : loadProject(p, loadOptions);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
   if ("usage" in loaded) return usage(io2, loaded.usage);
@@ -34474,7 +34738,7 @@ var init_report_scan = __esm({
 
 // src/action/index.ts
 import { dirname as dirname9 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/action/main.ts
 init_model();
@@ -34482,8 +34746,8 @@ init_selection();
 init_treesitter();
 init_report();
 init_report_scan();
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8, join as join12, resolve as resolve13 } from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname8, join as join13, resolve as resolve13 } from "node:path";
 
 // src/action/annotations.ts
 init_model();
@@ -34649,7 +34913,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   if (paths.wasmDir) await initParser(paths.wasmDir);
   let report;
   let settings;
-  const code = await runReportScan(scanPaths, flags2, { color: false, builtinDir: join12(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) }, io2);
+  const code = await runReportScan(scanPaths, flags2, { color: false, builtinDir: join13(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) }, io2);
   if (report) {
     const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
     const a = annotations(report, diff, maxAnnotations);
@@ -34675,14 +34939,14 @@ The scan did not run (exit code ${code}); the log names the problem.
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync4(join12(fromEnv, "checks")) ? resolve13(fromEnv) : resolve13(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync4(join12(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync5(join13(fromEnv, "checks")) ? resolve13(fromEnv) : resolve13(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync5(join13(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname9(fileURLToPath3(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname9(fileURLToPath4(import.meta.url))), io);
 } catch (e) {
   io.stdout(`::error title=tfguard::internal error: ${String(e.message ?? e).replace(/\r?\n/g, " ")}
 `);
