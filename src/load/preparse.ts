@@ -59,14 +59,19 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
   // Workers take from the front (largest first, so none is left with a big file at the end); this thread
   // takes from the back, and never a large file (its WASM memory would stay with the process).
   const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
-  const forWorkers = (t: Text): boolean => parallel || t.text.length >= RETIRE_AFTER_CHARS;
+  const forWorkers = (t: Text): boolean => parallel || isLarge(t);
   let inFlight = 0;
+  // Large files one at a time: each grows its worker's WASM memory by about 90 bytes per byte of text.
+  let largeInFlight = 0;
+  const isLarge = (t: Text): boolean => t.text.length >= RETIRE_AFTER_CHARS;
   let allDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allDone = resolve));
   const feed = (): void => {
-    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]!)) {
+    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]!) && !(isLarge(queue[0]!) && largeInFlight > 0)) {
       const { path, text } = queue.shift()!;
+      const large = isLarge({ path, text });
       inFlight++;
+      if (large) largeInFlight++;
       pool
         .parse(text)
         .then(
@@ -80,6 +85,7 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
         )
         .finally(() => {
           inFlight--;
+          if (large) largeInFlight--;
           feed();
           if (inFlight === 0 && queue.length === 0) allDone();
         });
