@@ -1,27 +1,29 @@
 // Load and evaluate throughput over a Terraform corpus (default ../shared/corpus/terraform).
-//   node dist/bench/load.js [--corpus DIR] [--runs 3] [--fractions 25,50,100] [--workers 2] [--modes tree-sitter,parse,evaluate]
+//   node dist/bench/load.js [--corpus DIR] [--runs 3] [--fractions 25,50,100] [--workers 2] [--modes tree-sitter,parse,evaluate,load]
 //                           [--exclude GLOB,GLOB]
 // Each measurement runs in a fresh child process (so its peak RSS is its own) and keeps the best of --runs runs
 // inside that process. Modes:
 //   tree-sitter  the raw parser only (parse + delete the tree), the floor for everything else;
 //   parse        read + parse every configuration and auto-loaded variable file of every module directory into
 //                the syntax model (src/load), as evaluateProject reads them;
-//   evaluate     evaluateProject on each repository folder (discover, read, parse, evaluate: what `tfguard` does).
+//   evaluate     evaluateProject on each repository folder (discover, read, parse, evaluate), all in one thread;
+//   load         loadProject, what `tfguard` does: as evaluate, with tree-sitter in parse workers beside the main
+//                thread (src/load/preparse.ts); its threads column is --jobs (1: files of 1 MB or more only).
 // Units of work are repository folders (`--depth` levels below the corpus); a fraction is the first repositories
 // in four byte-balanced groups, so 25 % is about a quarter of the bytes (as near as whole repositories allow). With --workers N the repositories are
-// split among N worker threads (largest first, to the least-loaded worker).
+// split among N worker threads (largest first, to the least-loaded worker), except in load mode, where N is --jobs.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { evaluateProject } from '../src/evaluate/project.js';
+import { evaluateProject, loadProject } from '../src/evaluate/project.js';
 import { discover } from '../src/load/discover.js';
 import { isAutoVarFile, parseConfigText } from '../src/load/module-dir.js';
 import { initParser, withTree } from '../src/load/treesitter.js';
 import { corpusRepoDirs } from '../test/conformance/corpus-dirs.js';
 
-type Mode = 'tree-sitter' | 'parse' | 'evaluate';
+type Mode = 'tree-sitter' | 'parse' | 'evaluate' | 'load';
 
 interface Work {
   mode: Mode;
@@ -83,6 +85,20 @@ function runWork(w: Work): Done {
   return done;
 }
 
+/** loadProject on each repository with `jobs` parsing threads (the product's parallelism). */
+async function runLoad(w: Work, jobs: number): Promise<Done> {
+  const done: Done = { files: 0, bytes: 0, resources: 0 };
+  for (const repo of w.repos) {
+    const p = await loadProject(repo, { env: {}, exclude: w.exclude, jobs });
+    done.resources += p.resources.length;
+    for (const f of p.files) {
+      done.files++;
+      done.bytes += Buffer.byteLength(f.text);
+    }
+  }
+  return done;
+}
+
 function inWorker(w: Work): Promise<Done> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: w });
@@ -132,7 +148,9 @@ async function measureOne(args: Record<string, string>): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    if (workers <= 1) {
+    if (mode === 'load') {
+      done = await runLoad({ mode, repos: chosen, exclude }, workers);
+    } else if (workers <= 1) {
       done = runWork({ mode, repos: chosen, exclude });
     } else {
       const parts = await Promise.all(split(chosen, sizes, workers).map((rs) => inWorker({ mode, repos: rs, exclude })));
@@ -152,7 +170,7 @@ function parseArgs(argv: string[]): Record<string, string> {
     runs: '3',
     fractions: '25,50,100',
     workers: '2',
-    modes: 'tree-sitter,parse,evaluate',
+    modes: 'tree-sitter,parse,evaluate,load',
     depth: '2',
     exclude: '',
   };
