@@ -12411,14 +12411,18 @@ async function preparse(moduleDirs, options = {}, withPool) {
   if (!parallel && big === 0) return void 0;
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
   const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
-  const forWorkers = (t) => parallel || t.text.length >= RETIRE_AFTER_CHARS;
+  const forWorkers = (t) => parallel || isLarge(t);
   let inFlight = 0;
+  let largeInFlight = 0;
+  const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
   let allDone = () => void 0;
   const done = new Promise((resolve14) => allDone = resolve14);
   const feed = () => {
-    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0])) {
+    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
       const { path: path2, text } = queue.shift();
+      const large = isLarge({ path: path2, text });
       inFlight++;
+      if (large) largeInFlight++;
       pool.parse(text).then(
         (flat) => out2.set(path2, { file: parseHcl(path2, text, flat) }),
         // A worker that failed: parse here, as without workers, and say so.
@@ -12428,6 +12432,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
         })
       ).finally(() => {
         inFlight--;
+        if (large) largeInFlight--;
         feed();
         if (inFlight === 0 && queue.length === 0) allDone();
       });
