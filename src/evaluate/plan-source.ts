@@ -79,7 +79,7 @@ export class SourceIndex {
   private findBlock(dir: string, pred: (b: Block) => boolean): { block: Block; file: string } | undefined {
     let m = this.dirs.get(dir);
     if (!m) {
-      m = existsSync(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], diagnostics: [] };
+      m = existsSync(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
       this.dirs.set(dir, m);
     }
     for (const f of m.files) for (const b of f.body.blocks) if (pred(b)) return { block: b, file: f.path };

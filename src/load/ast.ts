@@ -56,6 +56,8 @@ export interface Attribute {
   expr: Expr;
   /** From the name to the end of the value. */
   range: Range;
+  /** Set when merged in from an override file (`*_override.tf`): the file its ranges are in. */
+  file?: string;
 }
 
 export interface Block {
@@ -66,6 +68,8 @@ export interface Block {
   body: Body;
   /** From the type keyword to the closing brace. */
   range: Range;
+  /** Set when merged in from an override file (`*_override.tf`): the file its ranges are in. */
+  file?: string;
 }
 
 // ---- expressions -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Diagnostic, File } from './ast.js';
 import { parseHcl } from './hcl/index.js';
 import { parseJsonConfig } from './json.js';
+import { applyOverrides, isOverrideFileName } from './override.js';
 import { type ReadOptions, readTextFile } from './read.js';
 
 export interface ModuleDir {
@@ -12,7 +13,9 @@ export interface ModuleDir {
   files: File[];
   /** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical order (Terraform's order). */
   autoVarFiles: File[];
-  /** Read problems (syntax errors stay on each File). */
+  /** Override files (`override.tf`, `*_override.tf`), already merged into `files`; kept for their text and comments. */
+  overrideFiles: File[];
+  /** Read problems (syntax errors stay on each File) and override problems. */
   diagnostics: Diagnostic[];
 }
 
@@ -38,7 +41,7 @@ export function isAutoVarFile(name: string): boolean {
 }
 
 export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir {
-  const out: ModuleDir = { dir, files: [], autoVarFiles: [], diagnostics: [] };
+  const out: ModuleDir = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
   let names: string[];
   try {
     names = readdirSync(dir, { withFileTypes: true })
@@ -57,8 +60,15 @@ export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir
   ];
   for (const n of configNames) {
     const r = loadFile(join(dir, n), options);
-    if (r.file) out.files.push(r.file);
+    if (r.file) (isOverrideFileName(n) ? out.overrideFiles : out.files).push(r.file);
     if (r.diagnostic) out.diagnostics.push(r.diagnostic);
+  }
+  if (out.overrideFiles.length) {
+    // After all normal files, in lexical order of their names, as Terraform applies them.
+    const merged = applyOverrides(out.files, out.overrideFiles);
+    out.files = merged.files;
+    out.diagnostics.push(...merged.diagnostics);
+    for (const f of out.overrideFiles) out.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
     const r = loadFile(join(dir, n), options);
