@@ -4,16 +4,31 @@
 import type { Range } from '../load/ast.js';
 import type { Resource } from '../evaluate/model.js';
 
-/** The range recorded for `path` or its nearest recorded prefix (`a.0.b` → `a.0` → `a`). */
-export function rangeForPath(resource: Resource, path: string): { range: Range; path?: string } {
+/**
+ * The range recorded for `path` or its nearest recorded prefix (`a.0.b` → `a.0` → `a`), and the file it is in
+ * when that is not the resource's (a part merged from an override file).
+ */
+export function rangeForPath(resource: Resource, path: string): { range: Range; path?: string; file?: string } {
   let p = path;
   while (p) {
     const r = resource.ranges[p];
-    if (r) return { range: r, path: p };
-    const dot = p.lastIndexOf('.');
-    p = dot < 0 ? '' : p.slice(0, dot);
+    if (r) {
+      const file = resource.rangeFiles ? fileForPath(resource.rangeFiles, p) : undefined;
+      return { range: r, path: p, ...(file ? { file } : {}) };
+    }
+    p = parentPath(p);
   }
   return { range: resource.location.range };
+}
+
+function parentPath(p: string): string {
+  const dot = p.lastIndexOf('.');
+  return dot < 0 ? '' : p.slice(0, dot);
+}
+
+function fileForPath(files: Record<string, string>, path: string): string | undefined {
+  for (let p = path; p; p = parentPath(p)) if (files[p]) return files[p];
+  return undefined;
 }
 
 /** Is this file inside a `.terraform` directory (a module installed by terraform init)? */
@@ -37,8 +52,9 @@ export interface ReportedAt {
  */
 export function reportLocation(resource: Resource, path: string): ReportedAt {
   const at = rangeForPath(resource, path);
+  const file = at.file ?? resource.location.file;
   if (!isInstalledModuleFile(resource.location.file)) {
-    return { file: resource.location.file, range: at.range, ...(at.path ? { path: at.path } : {}) };
+    return { file, range: at.range, ...(at.path ? { path: at.path } : {}) };
   }
   for (let i = resource.moduleCalls.length - 1; i >= 0; i--) {
     const call = resource.moduleCalls[i]!;
@@ -48,9 +64,9 @@ export function reportLocation(resource: Resource, path: string): ReportedAt {
       range: call.location.range,
       ...(at.path ? { path: at.path } : {}),
       via: call.address,
-      resourceLocation: { file: resource.location.file, range: at.range },
+      resourceLocation: { file, range: at.range },
     };
   }
   // Scanning inside .terraform itself: nothing better than the resource's own place.
-  return { file: resource.location.file, range: at.range, ...(at.path ? { path: at.path } : {}) };
+  return { file, range: at.range, ...(at.path ? { path: at.path } : {}) };
 }

@@ -16,6 +16,8 @@ export interface BodyResult {
   values: ObjectValue;
   ranges: Record<string, Range>;
   references: Record<string, string[]>;
+  /** Paths whose range is in another file than the block's (merged from an override file); inner paths inherit. */
+  files: Record<string, string>;
 }
 
 export interface BodyContext {
@@ -44,7 +46,7 @@ export function evaluateOrUnknown(expr: Expr, scope: Scope, ctx: BodyContext, wh
 }
 
 export function evaluateBody(body: Body, scope: Scope, ctx: BodyContext): BodyResult {
-  const out: BodyResult = { values: newObject(), ranges: Object.create(null), references: Object.create(null) };
+  const out: BodyResult = { values: newObject(), ranges: Object.create(null), references: Object.create(null), files: Object.create(null) };
   fillBody(body, scope, ctx, '', out, true, 0);
   return out;
 }
@@ -55,9 +57,10 @@ function fillBody(body: Body, scope: Scope, ctx: BodyContext, prefix: string, ou
   for (const a of body.attributes) {
     if (top && META_ATTRIBUTES.has(a.name)) continue;
     const path = prefix + a.name;
-    const v = evaluateOrUnknown(a.expr, scope, ctx, `"${path}"`);
+    const v = evaluateOrUnknown(a.expr, scope, a.file ? { ...ctx, file: a.file } : ctx, `"${path}"`);
     values[a.name] = v;
     out.ranges[path] = a.range;
+    if (a.file) out.files[path] = a.file;
     recordInnerRanges(a.expr, path, out.ranges, 0);
     const refs = qualifiedRefs(a.expr, v, ctx.refPrefix);
     if (refs.length) out.references[path] = refs;
@@ -73,14 +76,18 @@ function fillBody(body: Body, scope: Scope, ctx: BodyContext, prefix: string, ou
   };
   for (const b of body.blocks) {
     if (top && META_BLOCKS.has(b.type)) continue;
+    const bctx = b.file ? { ...ctx, file: b.file } : ctx;
     if (b.type === 'dynamic') {
-      expandDynamic(b, scope, ctx, prefix, out, lists, push, depth);
+      expandDynamic(b, scope, bctx, prefix, out, lists, push, depth);
       continue;
     }
     const i = (lists.get(b.type) as Value[] | undefined)?.length ?? 0;
     const path = `${prefix}${b.type}.${i}`;
-    const obj = fillBody(b.body, scope, ctx, path + '.', out, false, depth + 1);
-    if (push(b.type, obj) >= 0) out.ranges[path] = b.range;
+    const obj = fillBody(b.body, scope, bctx, path + '.', out, false, depth + 1);
+    if (push(b.type, obj) >= 0) {
+      out.ranges[path] = b.range;
+      if (b.file) out.files[path] = b.file;
+    }
   }
   for (const [type, l] of lists) values[type] = l;
   return values;
@@ -114,6 +121,7 @@ function expandDynamic(
     // Which blocks exist is not known: the whole list of blocks of this type is unknown.
     lists.set(label, coll);
     out.ranges[`${prefix}${label}`] = b.range;
+    if (b.file) out.files[`${prefix}${label}`] = b.file;
     return;
   }
   let pairs: [Value, Value][];
@@ -132,7 +140,10 @@ function expandDynamic(
     const i = Array.isArray(cur) ? cur.length : 0;
     const path = `${prefix}${label}.${i}`;
     const obj = fillBody(content.body, inner, ctx, path + '.', out, false, depth + 1);
-    if (push(label, obj) >= 0) out.ranges[path] = b.range;
+    if (push(label, obj) >= 0) {
+      out.ranges[path] = b.range;
+      if (b.file) out.files[path] = b.file;
+    }
   }
 }
 

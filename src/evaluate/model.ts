@@ -48,6 +48,11 @@ export interface Resource {
    * `logging.0` (the nested block's header). For dynamic blocks, the `content` attributes.
    */
   ranges: Record<string, Range>;
+  /**
+   * For paths merged in from an override file (`*_override.tf`): the file their range is in. A path not
+   * listed takes the file of its nearest listed prefix, else `location.file`.
+   */
+  rangeFiles?: Record<string, string>;
   /** The module calls this resource was instantiated through, outermost first. */
   moduleCalls: ModuleCall[];
   /** Provider config key as written (`aws`, `aws.west`), when given. */

@@ -65,7 +65,7 @@ export class ModuleInstance implements Scope {
             this.report({ severity: 'error', code: 'duplicate-local', file: f.path, range: a.nameRange, message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`, hint: 'rename or remove one of them' });
             continue;
           }
-          this.localExprs.set(a.name, { expr: a.expr, file: f.path });
+          this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
         }
       }
     }
@@ -410,6 +410,10 @@ export class ModuleInstance implements Scope {
         dependsOn: dependsOn?.expr.kind === 'tuple' ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t): t is string => !!t) : [],
         references: body.references,
       };
+      for (const _ in body.files) {
+        r.rangeFiles = body.files;
+        break;
+      }
       if (inst.key !== undefined && !expansion.unknown) r.index = inst.key;
       if (providerAttr) r.provider = traversalText(providerAttr.expr);
       const why = expansion.unknown ? describeUnknown(expansion.unknown, expansion.shape) : this.spec.expansionUnknown;

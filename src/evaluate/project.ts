@@ -64,7 +64,7 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project 
   }
   const files = session
     .loadedDirs()
-    .flatMap((m) => [...m.files, ...m.autoVarFiles])
+    .flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles])
     .map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }

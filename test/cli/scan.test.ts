@@ -144,6 +144,17 @@ describe('tfguard scan', () => {
     }
   });
 
+  it('a finding on an argument set in an override file points into that file', async () => {
+    const r = await cli(['scan', '--check', 'D9.TF.AWS.LOG.01', fixture('load', 'override')], CHECKS);
+    // Exit 2: b_override.tf overrides a block no normal file has (an input error), reported on stderr.
+    assert.equal(r.code, 2);
+    const group = r.stdout.split('\n\n')[0]!.split('\n');
+    assert.equal(group[0], rel('load', 'override', 'a_override.tf'));
+    assert.match(group[1]!, /^ {2}6:3 {2}LOW {6}D9\.TF\.AWS\.LOG\.01 {2}.*aws_cloudtrail\.main has is_multi_region_trail = false\.$/);
+    assert.deepEqual(group.slice(2, 4), excerpt(fixture('load', 'override', 'a_override.tf'), 6, 3, 29));
+    assert.match(r.stderr, /error\[override-without-base\]/);
+  });
+
   it("--checks-dir adds a team's checks", async () => {
     const checks = tempDir({ 'aws/TEAM.NAME.1.yaml': checkYaml('TEAM.NAME.1', { logic: "logic: aws_cloudtrail should have name like 'org-%'" }) });
     const tf = tempDir({ 'main.tf': GOOD_TRAIL });
