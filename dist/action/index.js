@@ -2625,7 +2625,7 @@ var init_esm4 = __esm({
         }
         const mark = String.fromCharCode(code);
         let found = false;
-        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
+        const marked2 = pattern.replace(rangeRe, (m, lo, hi) => {
           const a = Number(lo);
           const b = Number(hi);
           if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || Math.abs(a - b) + 1 < RANGE_MIN) {
@@ -2636,7 +2636,7 @@ var init_esm4 = __esm({
         });
         if (!found)
           return this.braceExpand();
-        const set = braceExpand(marked, this.options);
+        const set = braceExpand(marked2, this.options);
         for (const p of set) {
           for (const portion of p.split("/")) {
             const c = portion.indexOf("[");
@@ -10173,19 +10173,30 @@ function rangeForPath(resource, path2) {
   let p = path2;
   while (p) {
     const r = resource.ranges[p];
-    if (r) return { range: r, path: p };
-    const dot = p.lastIndexOf(".");
-    p = dot < 0 ? "" : p.slice(0, dot);
+    if (r) {
+      const file = resource.rangeFiles ? fileForPath(resource.rangeFiles, p) : void 0;
+      return { range: r, path: p, ...file ? { file } : {} };
+    }
+    p = parentPath(p);
   }
   return { range: resource.location.range };
+}
+function parentPath(p) {
+  const dot = p.lastIndexOf(".");
+  return dot < 0 ? "" : p.slice(0, dot);
+}
+function fileForPath(files, path2) {
+  for (let p = path2; p; p = parentPath(p)) if (files[p]) return files[p];
+  return void 0;
 }
 function isInstalledModuleFile(file) {
   return /(^|[\\/])\.terraform[\\/]/.test(file);
 }
 function reportLocation(resource, path2) {
   const at = rangeForPath(resource, path2);
+  const file = at.file ?? resource.location.file;
   if (!isInstalledModuleFile(resource.location.file)) {
-    return { file: resource.location.file, range: at.range, ...at.path ? { path: at.path } : {} };
+    return { file, range: at.range, ...at.path ? { path: at.path } : {} };
   }
   for (let i2 = resource.moduleCalls.length - 1; i2 >= 0; i2--) {
     const call2 = resource.moduleCalls[i2];
@@ -10195,10 +10206,10 @@ function reportLocation(resource, path2) {
       range: call2.location.range,
       ...at.path ? { path: at.path } : {},
       via: call2.address,
-      resourceLocation: { file: resource.location.file, range: at.range }
+      resourceLocation: { file, range: at.range }
     };
   }
-  return { file: resource.location.file, range: at.range, ...at.path ? { path: at.path } : {} };
+  return { file, range: at.range, ...at.path ? { path: at.path } : {} };
 }
 var init_location = __esm({
   "src/checks/location.ts"() {
@@ -12176,6 +12187,104 @@ var init_json2 = __esm({
   }
 });
 
+// src/load/override.ts
+function isOverrideFileName(name2) {
+  return /^(?:override|.+_override)\.tf(?:\.json)?$/.test(name2);
+}
+function applyOverrides(base, overrides) {
+  const files = base.map((f) => ({ ...f, body: { ...f.body, blocks: [...f.body.blocks] } }));
+  const diagnostics = [];
+  const blocks2 = /* @__PURE__ */ new Map();
+  const locals = /* @__PURE__ */ new Map();
+  files.forEach(
+    (f, fi) => f.body.blocks.forEach((b, bi) => {
+      if (MERGED.has(b.type)) {
+        const key = headerKey(b);
+        if (!blocks2.has(key)) blocks2.set(key, { file: fi, block: bi });
+      } else if (b.type === "locals") {
+        b.body.attributes.forEach((a, ai) => {
+          if (!locals.has(a.name)) locals.set(a.name, { file: fi, block: bi, attr: ai });
+        });
+      }
+    })
+  );
+  for (const o of overrides) {
+    for (const ob of o.body.blocks) {
+      if (ob.type === "locals") {
+        for (const a of ob.body.attributes) {
+          const at2 = locals.get(a.name);
+          if (!at2) {
+            diagnostics.push(missingBase(o, a.nameRange, `local value "${a.name}"`, "define the local value in a normal file, or remove it from the override file"));
+            continue;
+          }
+          const lb = files[at2.file].body.blocks[at2.block];
+          const attributes = [...lb.body.attributes];
+          attributes[at2.attr] = { ...a, file: o.path };
+          files[at2.file].body.blocks[at2.block] = { ...lb, body: { ...lb.body, attributes } };
+        }
+        continue;
+      }
+      if (!MERGED.has(ob.type)) continue;
+      const at = blocks2.get(headerKey(ob));
+      if (!at) {
+        const what = [ob.type, ...ob.labels.map((l) => `"${l}"`)].join(" ");
+        diagnostics.push(missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`));
+        continue;
+      }
+      const target = files[at.file].body.blocks;
+      target[at.block] = mergeBlock(target[at.block], ob, o.path);
+    }
+  }
+  return { files, diagnostics };
+}
+function headerKey(b) {
+  return [b.type, ...b.labels].join("\0");
+}
+function missingBase(o, range3, what, hint) {
+  return { severity: "error", code: "override-without-base", file: o.path, range: range3, message: `override file has ${what}, which no normal file of the module defines`, hint };
+}
+function nestedType(b) {
+  return b.type === "dynamic" ? b.labels[0] ?? "dynamic" : b.type;
+}
+function mergeBlock(base, over, file) {
+  const attributes = mergeAttributes(base.body.attributes, over.body.attributes, file);
+  const replaced = new Set(over.body.blocks.map(nestedType).filter((t) => t !== "lifecycle"));
+  const blocks2 = base.body.blocks.filter((b) => !replaced.has(nestedType(b)));
+  for (const ob of over.body.blocks) {
+    if (ob.type !== "lifecycle") {
+      blocks2.push(marked(ob, file));
+      continue;
+    }
+    const i2 = blocks2.findIndex((b) => b.type === "lifecycle");
+    if (i2 < 0) blocks2.push(marked(ob, file));
+    else blocks2[i2] = { ...blocks2[i2], body: { ...blocks2[i2].body, attributes: mergeAttributes(blocks2[i2].body.attributes, ob.body.attributes, file) } };
+  }
+  return { ...base, body: { ...base.body, attributes, blocks: blocks2 } };
+}
+function mergeAttributes(base, over, file) {
+  const out2 = [...base];
+  for (const a of over) {
+    const i2 = out2.findIndex((x) => x.name === a.name);
+    const m = { ...a, file };
+    if (i2 < 0) out2.push(m);
+    else out2[i2] = m;
+  }
+  return out2;
+}
+function marked(b, file) {
+  return { ...b, file, body: markedBody(b.body, file) };
+}
+function markedBody(body2, file) {
+  return { ...body2, attributes: body2.attributes.map((a) => ({ ...a, file })), blocks: body2.blocks.map((b) => marked(b, file)) };
+}
+var MERGED;
+var init_override = __esm({
+  "src/load/override.ts"() {
+    "use strict";
+    MERGED = /* @__PURE__ */ new Set(["resource", "data", "module", "output", "variable"]);
+  }
+});
+
 // src/load/read.ts
 import { readFileSync, statSync as statSync3 } from "node:fs";
 function readTextFile(path2, options = {}) {
@@ -12251,7 +12360,7 @@ function loadFile(path2, options = {}) {
   return { file: parseConfigText(path2, r.text) };
 }
 function loadModuleDir(dir, options = {}) {
-  const out2 = { dir, files: [], autoVarFiles: [], diagnostics: [] };
+  const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
   let names3;
   try {
     names3 = readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
@@ -12267,8 +12376,14 @@ function loadModuleDir(dir, options = {}) {
   ];
   for (const n of configNames) {
     const r = loadFile(join4(dir, n), options);
-    if (r.file) out2.files.push(r.file);
+    if (r.file) (isOverrideFileName(n) ? out2.overrideFiles : out2.files).push(r.file);
     if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
+  }
+  if (out2.overrideFiles.length) {
+    const merged = applyOverrides(out2.files, out2.overrideFiles);
+    out2.files = merged.files;
+    out2.diagnostics.push(...merged.diagnostics);
+    for (const f of out2.overrideFiles) out2.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
     const r = loadFile(join4(dir, n), options);
@@ -12282,6 +12397,7 @@ var init_module_dir = __esm({
     "use strict";
     init_hcl();
     init_json2();
+    init_override();
     init_read();
   }
 });
@@ -14872,7 +14988,7 @@ function evaluateOrUnknown(expr2, scope, ctx, what) {
   }
 }
 function evaluateBody(body2, scope, ctx) {
-  const out2 = { values: newObject(), ranges: /* @__PURE__ */ Object.create(null), references: /* @__PURE__ */ Object.create(null) };
+  const out2 = { values: newObject(), ranges: /* @__PURE__ */ Object.create(null), references: /* @__PURE__ */ Object.create(null), files: /* @__PURE__ */ Object.create(null) };
   fillBody2(body2, scope, ctx, "", out2, true, 0);
   return out2;
 }
@@ -14882,9 +14998,10 @@ function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
   for (const a of body2.attributes) {
     if (top && META_ATTRIBUTES.has(a.name)) continue;
     const path2 = prefix2 + a.name;
-    const v = evaluateOrUnknown(a.expr, scope, ctx, `"${path2}"`);
+    const v = evaluateOrUnknown(a.expr, scope, a.file ? { ...ctx, file: a.file } : ctx, `"${path2}"`);
     values2[a.name] = v;
     out2.ranges[path2] = a.range;
+    if (a.file) out2.files[path2] = a.file;
     recordInnerRanges(a.expr, path2, out2.ranges, 0);
     const refs = qualifiedRefs(a.expr, v, ctx.refPrefix);
     if (refs.length) out2.references[path2] = refs;
@@ -14900,14 +15017,18 @@ function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
   };
   for (const b of body2.blocks) {
     if (top && META_BLOCKS.has(b.type)) continue;
+    const bctx = b.file ? { ...ctx, file: b.file } : ctx;
     if (b.type === "dynamic") {
-      expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth);
+      expandDynamic(b, scope, bctx, prefix2, out2, lists, push, depth);
       continue;
     }
     const i2 = lists.get(b.type)?.length ?? 0;
     const path2 = `${prefix2}${b.type}.${i2}`;
-    const obj2 = fillBody2(b.body, scope, ctx, path2 + ".", out2, false, depth + 1);
-    if (push(b.type, obj2) >= 0) out2.ranges[path2] = b.range;
+    const obj2 = fillBody2(b.body, scope, bctx, path2 + ".", out2, false, depth + 1);
+    if (push(b.type, obj2) >= 0) {
+      out2.ranges[path2] = b.range;
+      if (b.file) out2.files[path2] = b.file;
+    }
   }
   for (const [type, l] of lists) values2[type] = l;
   return values2;
@@ -14930,6 +15051,7 @@ function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
   if (coll instanceof Unknown) {
     lists.set(label2, coll);
     out2.ranges[`${prefix2}${label2}`] = b.range;
+    if (b.file) out2.files[`${prefix2}${label2}`] = b.file;
     return;
   }
   let pairs;
@@ -14947,7 +15069,10 @@ function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
     const i2 = Array.isArray(cur) ? cur.length : 0;
     const path2 = `${prefix2}${label2}.${i2}`;
     const obj2 = fillBody2(content.body, inner, ctx, path2 + ".", out2, false, depth + 1);
-    if (push(label2, obj2) >= 0) out2.ranges[path2] = b.range;
+    if (push(label2, obj2) >= 0) {
+      out2.ranges[path2] = b.range;
+      if (b.file) out2.files[path2] = b.file;
+    }
   }
 }
 function recordInnerRanges(expr2, path2, ranges, depth) {
@@ -15362,7 +15487,7 @@ var init_module = __esm({
                 this.report({ severity: "error", code: "duplicate-local", file: f.path, range: a.nameRange, message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`, hint: "rename or remove one of them" });
                 continue;
               }
-              this.localExprs.set(a.name, { expr: a.expr, file: f.path });
+              this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
             }
           }
         }
@@ -15695,6 +15820,10 @@ var init_module = __esm({
             dependsOn: dependsOn?.expr.kind === "tuple" ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t) => !!t) : [],
             references: body2.references
           };
+          for (const _ in body2.files) {
+            r.rangeFiles = body2.files;
+            break;
+          }
           if (inst.key !== void 0 && !expansion.unknown) r.index = inst.key;
           if (providerAttr) r.provider = traversalText(providerAttr.expr);
           const why = expansion.unknown ? describeUnknown(expansion.unknown, expansion.shape) : this.spec.expansionUnknown;
@@ -15792,7 +15921,7 @@ function evaluateDiscovered(found, options) {
     const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues });
     inst.collect(resources);
   }
-  const files = session.loadedDirs().flatMap((m) => [...m.files, ...m.autoVarFiles]).map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
+  const files = session.loadedDirs().flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles]).map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }
 function readCliVariables(cli, session) {
