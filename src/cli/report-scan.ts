@@ -12,7 +12,7 @@ import type { Project, Resource } from '../evaluate/model.js';
 import type { CliVariable, ProjectOptions } from '../evaluate/project.js';
 import { loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../load/ast.js';
-import { FORMATS, type Format, type Report, type RuleInfo, defaultCategory, findRepoRoot, render, reportFinding } from '../report/index.js';
+import { FORMATS, type Format, type Report, type RuleInfo, SUPPRESSIONS_DOC_URI, checkDocUri, defaultCategory, findRepoRoot, render, reportFinding } from '../report/index.js';
 import { commonRoot, mergeProjects, scanTargets } from './scan-paths.js';
 import { loadCheckSet } from './checks.js';
 import { type ConfigFile, findConfig } from './config-find.js';
@@ -121,8 +121,8 @@ function usage(io: Io, message: string, hint?: string): number {
   return EXIT_ERROR;
 }
 
-function ruleInfo(c: Check | RuleInfo): RuleInfo {
-  return { id: c.id, title: c.title, severity: c.severity, description: c.description, remediation: c.remediation, references: c.references, compliance: c.compliance, mitre: c.mitre, aliases: c.aliases };
+function ruleInfo(c: Check | RuleInfo, helpUri = 'builtin' in c && c.builtin ? checkDocUri(c.id) : c.references[0]): RuleInfo {
+  return { id: c.id, title: c.title, severity: c.severity, description: c.description, remediation: c.remediation, references: c.references, compliance: c.compliance, mitre: c.mitre, aliases: c.aliases, ...(helpUri ? { helpUri } : {}) };
 }
 
 /** Does a finding belong to the changed directories (its file, its resource, or a module call on the way)? */
@@ -226,9 +226,9 @@ export async function runReportScan(paths: string | readonly string[] | undefine
 
   // 6. Report.
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...sup.diagnostics];
-  const rules: RuleInfo[] = selected.checks.map(ruleInfo);
-  if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION as RuleInfo));
-  if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION as RuleInfo));
+  const rules: RuleInfo[] = selected.checks.map((c) => ruleInfo(c));
+  if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
+  if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const base = { repoRoot: repoRoot ?? (project.root === scanRoot ? scanRoot : dirname(scanRoot)), scanRoot };
   const report: Report = {

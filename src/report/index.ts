@@ -1,7 +1,7 @@
 // Public API of the report stage: one model, one renderer per format.
 export { findRepoRoot, relativeTo } from './paths.js';
 export { lineHashes } from './fingerprint.js';
-export { TOOL, checkDocUri, countBySeverity, describeFinding, reportFinding } from './model.js';
+export { SUPPRESSIONS_DOC_URI, TOOL, checkDocUri, countBySeverity, describeFinding, reportFinding } from './model.js';
 export type { Report, ReportFinding, RuleInfo } from './model.js';
 export { buildSarif, defaultCategory, renderSarif } from './sarif.js';
 export type { SarifOptions } from './sarif.js';

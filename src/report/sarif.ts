@@ -4,7 +4,7 @@
 import type * as Sarif from 'sarif';
 import type { Severity } from '../checks/model.js';
 import { FingerprintCache } from './fingerprint.js';
-import { SARIF_LEVEL, TOOL, checkDocUri, type Report, type ReportFinding, type RuleInfo } from './model.js';
+import { SARIF_LEVEL, TOOL, type Report, type ReportFinding, type RuleInfo } from './model.js';
 import { isUnderDotTerraform, pathToUri, relativeTo } from './paths.js';
 
 export interface SarifOptions {
@@ -49,7 +49,7 @@ function ruleDescriptor(r: RuleInfo): Sarif.ReportingDescriptor {
     shortDescription: { text: firstSentence(r.title) },
     fullDescription: { text: firstSentence(r.description) },
     help: { text: helpText(r), markdown: helpMarkdown(r) },
-    helpUri: checkDocUri(r.id),
+    ...(r.helpUri ? { helpUri: r.helpUri } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     properties: {
       tags: [...new Set(tags)],

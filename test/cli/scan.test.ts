@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture, repoRoot } from '../helpers/paths.js';
@@ -153,6 +153,22 @@ describe('tfguard scan', () => {
     assert.match(group[1]!, /^ {2}6:3 {2}LOW {6}D9\.TF\.AWS\.LOG\.01 {2}.*aws_cloudtrail\.main has is_multi_region_trail = false\.$/);
     assert.deepEqual(group.slice(2, 4), excerpt(fixture('load', 'override', 'a_override.tf'), 6, 3, 29));
     assert.match(r.stderr, /error\[override-without-base\]/);
+  });
+
+  it("SARIF helpUri: the catalog page of each built-in check (which exists), a team check's first reference", async () => {
+    const dir = tempDir({ 'main.tf': GOOD_TRAIL });
+    const r = await cli(['scan', '--format', 'sarif', '--checks-dir', fixture('report', 'checks'), dir]);
+    const rules = (JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] }).runs[0]!.tool.driver.rules;
+    const builtin = rules.filter((x) => /^(D9|TFG\.AWS)\./.test(x.id));
+    assert.ok(builtin.length > 40);
+    for (const rule of builtin) {
+      assert.equal(rule.helpUri, `https://github.com/tfguard/tfguard/blob/main/docs/checks/${rule.id}.md`);
+      assert.ok(existsSync(join(repoRoot, 'docs', 'checks', `${rule.id}.md`)), rule.id);
+    }
+    assert.equal(rules.find((x) => x.id === 'TEAM.TRAIL.1')?.helpUri, 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html');
+    // A team check without references has no page to point at.
+    assert.equal(rules.find((x) => x.id === 'TEAM.BUCKET.1')?.helpUri, undefined);
+    assert.equal(rules.find((x) => x.id === 'TFG.TFGUARD.SUPPRESSION.1')?.helpUri, 'https://github.com/tfguard/tfguard/blob/main/docs/suppressions.md');
   });
 
   it("--checks-dir adds a team's checks", async () => {
