@@ -7228,7 +7228,7 @@ var init_suppressions = __esm({
 
 // src/report/model.ts
 function checkDocUri(id) {
-  return `${TOOL.informationUri}/blob/main/docs/checks.md#${id.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return `${TOOL.informationUri}/blob/main/docs/checks/${encodeURIComponent(id)}.md`;
 }
 function valueAt(values2, path2) {
   let v = values2;
@@ -7264,7 +7264,7 @@ function countBySeverity(findings) {
   for (const f of findings) out2[f.severity]++;
   return out2;
 }
-var TOOL, SARIF_LEVEL;
+var TOOL, SARIF_LEVEL, SUPPRESSIONS_DOC_URI;
 var init_model2 = __esm({
   "src/report/model.ts"() {
     "use strict";
@@ -7277,6 +7277,7 @@ var init_model2 = __esm({
       informationUri: "https://github.com/tfguard/tfguard"
     };
     SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+    SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.md`;
   }
 });
 
@@ -7324,7 +7325,7 @@ function ruleDescriptor(r) {
     shortDescription: { text: firstSentence(r.title) },
     fullDescription: { text: firstSentence(r.description) },
     help: { text: helpText(r), markdown: helpMarkdown(r) },
-    helpUri: checkDocUri(r.id),
+    ...r.helpUri ? { helpUri: r.helpUri } : {},
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
     properties: {
       tags: [...new Set(tags)],
@@ -34712,8 +34713,8 @@ ${hint ? `  = help: ${hint}
 ` : ""}`);
   return EXIT_ERROR;
 }
-function ruleInfo(c) {
-  return { id: c.id, title: c.title, severity: c.severity, description: c.description, remediation: c.remediation, references: c.references, compliance: c.compliance, mitre: c.mitre, aliases: c.aliases };
+function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) : c.references[0]) {
+  return { id: c.id, title: c.title, severity: c.severity, description: c.description, remediation: c.remediation, references: c.references, compliance: c.compliance, mitre: c.mitre, aliases: c.aliases, ...helpUri ? { helpUri } : {} };
 }
 function touches(f, resource, dirs) {
   if (dirs.has(dirname7(f.file))) return true;
@@ -34804,9 +34805,9 @@ async function runReportScan(paths, flags2, env, io2) {
     fixed3 = cmp.fixed;
   }
   const diagnostics = [...project.diagnostics, ...sup.diagnostics];
-  const rules = selected.checks.map(ruleInfo);
-  if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION));
-  if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION));
+  const rules = selected.checks.map((c) => ruleInfo(c));
+  if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
+  if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
   rules.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const base = { repoRoot: repoRoot ?? (project.root === scanRoot ? scanRoot : dirname7(scanRoot)), scanRoot };
   const report = {
