@@ -1,5 +1,6 @@
 // `tfguard resources`: what checks see, so check authors can write against it.
 import { readFileSync } from 'node:fs';
+import { rangeForPath } from '../checks/location.js';
 import type { Project, Resource } from '../evaluate/model.js';
 import type { Diagnostic } from '../load/ast.js';
 import type { ProjectOptions } from '../evaluate/project.js';
@@ -57,6 +58,7 @@ export function projectJson(project: Project): object {
       module_calls: r.moduleCalls.map((c) => ({ address: c.address, source: c.source, file: displayPath(c.location.file), line: c.location.range.start.line })),
       values: r.values,
       lines: Object.fromEntries(Object.entries(r.ranges).map(([k, v]) => [k, v.start.line])),
+      ...(r.rangeFiles ? { line_files: Object.fromEntries(Object.entries(r.rangeFiles).map(([k, f]) => [k, displayPath(f)])) } : {}),
       references: r.references,
       ...(r.provider ? { provider: r.provider } : {}),
       ...(r.dependsOn.length ? { depends_on: r.dependsOn } : {}),
@@ -81,7 +83,8 @@ export function projectText(project: Project): string {
     for (const c of r.moduleCalls) out.push(`  # via ${c.address} (${displayPath(c.location.file)}:${c.location.range.start.line})`);
     for (const [path, v] of flatten(r.values, '')) {
       const line = lineOf(r, path);
-      out.push(`  ${path} = ${show(v)}${line ? `  (line ${line})` : ''}`);
+      const file = line ? rangeForPath(r, path).file : undefined;
+      out.push(`  ${path} = ${show(v)}${line ? `  (line ${line}${file ? ` of ${displayPath(file)}` : ''})` : ''}`);
     }
     out.push('');
   }

@@ -82,3 +82,21 @@ describe('override files', () => {
     assert.match(r.diagnostics[0]!.message, /local value "missing"/);
   });
 });
+
+describe('tfguard resources with override files', () => {
+  it('names the override file of each line it set, in text and JSON', async () => {
+    const { cli } = await import('../cli/helpers.js');
+    const text = await cli(['resources', dir]);
+    // Exit 2 for the fixture's override without a base block; the resources are printed all the same.
+    assert.equal(text.code, 2);
+    const lines = text.stdout.split('\n');
+    assert.ok(lines.includes('  name = "main"  (line 7)'), text.stdout);
+    assert.ok(lines.some((l) => /^ {2}is_multi_region_trail = false {2}\(line 6 of .*a_override\.tf\)$/.test(l)), text.stdout);
+    assert.ok(lines.some((l) => /^ {2}versioning\.0\.enabled = true {2}\(line 9 of .*b_override\.tf\)$/.test(l)), text.stdout);
+    const json = await cli(['resources', '--format', 'json', dir]);
+    const trail = (JSON.parse(json.stdout) as { resources: { address: string; lines: Record<string, number>; line_files?: Record<string, string> }[] }).resources.find((r) => r.address === 'aws_cloudtrail.main')!;
+    assert.equal(trail.lines.is_multi_region_trail, 6);
+    assert.match(trail.line_files!.is_multi_region_trail!, /a_override\.tf$/);
+    assert.deepEqual(Object.keys(trail.line_files!).sort(), ['is_multi_region_trail', 'tags']);
+  });
+});
