@@ -30983,6 +30983,7 @@ function printDiagnosticList(diagnostics, io2, known = []) {
 var init_resources = __esm({
   "src/cli/resources.ts"() {
     "use strict";
+    init_location();
     init_inputs();
     init_value();
     init_diagnostics();
