@@ -67,7 +67,8 @@ export function valueAt(values: Value, path: string): Value | undefined {
 }
 
 export function renderValue(v: Value): string {
-  if (v instanceof Unknown) return `(unknown: ${v.describe()})`;
+  // A reference to what is known only after apply reads as Terraform's plan shows it.
+  if (v instanceof Unknown) return v.refs.length && v.reasons.every((r) => r.kind === 'reference') ? `${v.refs.join(', ')} (known after apply)` : `(unknown: ${v.describe()})`;
   const s = JSON.stringify(v) ?? 'null';
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
