@@ -7240,7 +7240,7 @@ function valueAt(values2, path2) {
   return v;
 }
 function renderValue(v) {
-  if (v instanceof Unknown) return `(unknown: ${v.describe()})`;
+  if (v instanceof Unknown) return v.refs.length && v.reasons.every((r) => r.kind === "reference") ? `${v.refs.join(", ")} (known after apply)` : `(unknown: ${v.describe()})`;
   const s = JSON.stringify(v) ?? "null";
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
