@@ -1,7 +1,7 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
 import { resolve } from 'node:path';
 import type { Diagnostic, File } from '../load/ast.js';
-import { type DiscoverOptions, type Discovery, discover } from '../load/discover.js';
+import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
 import { parseHclExpression } from '../load/hcl/index.js';
 import { loadFile } from '../load/module-dir.js';
 import { type PreparseOptions, preparse } from '../load/preparse.js';
@@ -27,13 +27,20 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
 export async function loadProject(path: string, options: ProjectOptions = {}): Promise<Project> {
   await initParser();
   const found = discover(path, options);
-  const preparsed = await preparse(found.moduleDirs, options);
-  return evaluateDiscovered(found, preparsed ? { ...options, preparsed } : options);
+  const reading = withSkip(found, options);
+  const preparsed = await preparse(found.moduleDirs, reading);
+  return evaluateDiscovered(found, preparsed ? { ...reading, preparsed } : reading);
 }
 
 /** As loadProject, once the parser is initialised, parsing in this thread. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
-  return evaluateDiscovered(discover(path, options), options);
+  const found = discover(path, options);
+  return evaluateDiscovered(found, withSkip(found, options));
+}
+
+/** `--exclude` applies to the files of module directories too, not only to the folders discovery walks. */
+function withSkip(found: Discovery, options: ProjectOptions): ProjectOptions {
+  return options.exclude?.length ? { ...options, skip: excludeMatcher(found.root, options.exclude) } : options;
 }
 
 function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project {

@@ -24,6 +24,19 @@ export function isConfigFile(name: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json');
 }
 
+/**
+ * `--exclude`: does a path (file or folder, absolute) match one of the globs, taken relative to `root`? A glob
+ * naming a folder also excludes what is inside it.
+ */
+export function excludeMatcher(root: string, globs: readonly string[]): (path: string) => boolean {
+  const excludes = globs.map((g) => g.replace(/\/+$/, ''));
+  if (!excludes.length) return () => false;
+  return (p: string): boolean => {
+    const rel = relative(root, p).split(sep).join('/');
+    return rel !== '' && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
+  };
+}
+
 export function discover(path: string, options: DiscoverOptions = {}): Discovery {
   const diagnostics: Diagnostic[] = [];
   const abs = resolve(path);
@@ -45,11 +58,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
     return { root, moduleDirs: [root], diagnostics };
   }
   const root = realpathSync(abs);
-  const excludes = (options.exclude ?? []).map((g) => g.replace(/\/+$/, ''));
-  const isExcluded = (p: string): boolean => {
-    const rel = relative(root, p).split(sep).join('/');
-    return rel !== '' && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
-  };
+  const isExcluded = excludeMatcher(root, options.exclude ?? []);
   const moduleDirs = new Set<string>();
   const visited = new Set<string>();
 

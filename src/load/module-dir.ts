@@ -47,6 +47,7 @@ export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir
     names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isFile() || e.isSymbolicLink())
       .map((e) => e.name)
+      .filter((n) => !options.skip?.(join(dir, n)))
       .sort();
   } catch (e) {
     out.diagnostics.push({ severity: 'error', code: 'unreadable', file: dir, message: `cannot list module directory: ${(e as Error).message}` });

@@ -114,7 +114,7 @@ function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, ou
     let names: string[];
     try {
       names = sortedEntries(dir)
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.tf'))
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.tf') && !options.skip?.(join(dir, e.name)))
         .map((e) => e.name);
     } catch {
       continue; // loadModuleDir reports the unreadable directory

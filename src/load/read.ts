@@ -7,6 +7,8 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 export interface ReadOptions {
   /** Files larger than this are skipped with a diagnostic. */
   maxFileBytes?: number;
+  /** Files of module directories not to read (`--exclude`, see excludeMatcher). */
+  skip?: (path: string) => boolean;
   /** Files already read and parsed (preparse.ts), by path: loadFile takes them from here. */
   preparsed?: ReadonlyMap<string, { file?: File; diagnostic?: Diagnostic }>;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Project, Resource } from '../../src/evaluate/model.js';
-import { loadProject } from '../../src/evaluate/project.js';
+import { evaluateProject, loadProject } from '../../src/evaluate/project.js';
 import { Unknown, isUnknown } from '../../src/evaluate/value.js';
 import { fixture } from '../helpers/paths.js';
 
@@ -263,6 +263,20 @@ describe('bad input', () => {
     assert.ok(!p.diagnostics.some((d) => d.file.includes('/bad/')));
     assert.ok(!p.resources.some((r) => r.name === 'counted'));
     assert.ok(p.resources.some((r) => r.address === 'aws_security_group.web'));
+  });
+
+  it('applies --exclude to a file beside others in its directory, with and without parse workers', async () => {
+    const dir = fixture('load', 'override');
+    for (const jobs of [1, 2]) {
+      const one = await loadProject(dir, { env: {}, jobs, exclude: ['b_override.tf'] });
+      assert.ok(!one.diagnostics.some((d) => d.code === 'override-without-base'), `jobs ${jobs}`);
+      assert.ok(!one.files.some((f) => f.path.endsWith('b_override.tf')));
+      assert.deepEqual({ ...(byAddress(one, 'aws_cloudtrail.main').values.tags as object) }, { team: 'a' });
+      const none = await loadProject(dir, { env: {}, jobs, exclude: ['**/*_override.tf'] });
+      assert.equal(byAddress(none, 'aws_cloudtrail.main').values.is_multi_region_trail, true);
+      assert.deepEqual(none.files.map((f) => f.path.slice(dir.length + 1)), ['main.tf']);
+    }
+    assert.equal(byAddress(evaluateProject(dir, { env: {}, exclude: ['*_override.tf'] }), 'aws_cloudtrail.main').values.is_multi_region_trail, true);
   });
 
   it('reports a path that does not exist', async () => {
