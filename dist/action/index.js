@@ -10308,6 +10308,14 @@ import { dirname as dirname2, join as join3, relative as relative4, resolve as r
 function isConfigFile(name2) {
   return name2.endsWith(".tf") || name2.endsWith(".tf.json");
 }
+function excludeMatcher(root, globs) {
+  const excludes = globs.map((g) => g.replace(/\/+$/, ""));
+  if (!excludes.length) return () => false;
+  return (p) => {
+    const rel = relative4(root, p).split(sep4).join("/");
+    return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
+  };
+}
 function discover(path2, options = {}) {
   const diagnostics = [];
   const abs = resolve2(path2);
@@ -10329,11 +10337,7 @@ function discover(path2, options = {}) {
     return { root: root2, moduleDirs: [root2], diagnostics };
   }
   const root = realpathSync(abs);
-  const excludes = (options.exclude ?? []).map((g) => g.replace(/\/+$/, ""));
-  const isExcluded = (p) => {
-    const rel = relative4(root, p).split(sep4).join("/");
-    return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
-  };
+  const isExcluded = excludeMatcher(root, options.exclude ?? []);
   const moduleDirs = /* @__PURE__ */ new Set();
   const visited = /* @__PURE__ */ new Set();
   const walk2 = (dir, shownAs, depth) => {
@@ -12364,7 +12368,7 @@ function loadModuleDir(dir, options = {}) {
   const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
   let names3;
   try {
-    names3 = readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
+    names3 = readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join4(dir, n))).sort();
   } catch (e) {
     out2.diagnostics.push({ severity: "error", code: "unreadable", file: dir, message: `cannot list module directory: ${e.message}` });
     return out2;
@@ -12569,7 +12573,7 @@ function readModuleTexts(moduleDirs, options, out2) {
   for (const dir of moduleDirs) {
     let names3;
     try {
-      names3 = sortedEntries(dir).filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".tf")).map((e) => e.name);
+      names3 = sortedEntries(dir).filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".tf") && !options.skip?.(join5(dir, e.name))).map((e) => e.name);
     } catch {
       continue;
     }
@@ -15896,8 +15900,12 @@ import { resolve as resolve4 } from "node:path";
 async function loadProject(path2, options = {}) {
   await initParser();
   const found = discover(path2, options);
-  const preparsed = await preparse(found.moduleDirs, options);
-  return evaluateDiscovered(found, preparsed ? { ...options, preparsed } : options);
+  const reading = withSkip(found, options);
+  const preparsed = await preparse(found.moduleDirs, reading);
+  return evaluateDiscovered(found, preparsed ? { ...reading, preparsed } : reading);
+}
+function withSkip(found, options) {
+  return options.exclude?.length ? { ...options, skip: excludeMatcher(found.root, options.exclude) } : options;
 }
 function evaluateDiscovered(found, options) {
   const session = new Session(found.root, options);
