@@ -7,13 +7,13 @@ import type { Project } from '../evaluate/model.js';
 import { type ProjectOptions, loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../load/ast.js';
 import { discover } from '../load/discover.js';
+import { MODULE_FILE } from './scan-paths.js';
 
 export interface InputFlags {
   plan?: string;
   sourceDir?: string;
 }
 
-const isTerraformFile = (name: string): boolean => /\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(name);
 
 // Plans, snapshots and logs (with zlib for .gz) are imported only when such an input is given, so a
 // Terraform scan does not load them at start-up.
@@ -34,7 +34,7 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, lo
   } catch {
     return loadProject(path, load); // reports the missing path as the loader always has
   }
-  if (st.isFile() && !isTerraformFile(basename(path))) {
+  if (st.isFile() && !MODULE_FILE.test(basename(path))) {
     const { dataProject, readDataFile, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const r = readDataFile(path, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
     if (!r.input) return failed(path, r.diagnostics);

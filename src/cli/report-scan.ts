@@ -134,9 +134,7 @@ function touches(f: Finding, resource: Resource | undefined, dirs: ReadonlySet<s
 
 /** Scan `paths` (none: a usage error; several: files widen to their module directories, see scan-paths.ts). */
 export async function runReportScan(paths: string | readonly string[] | undefined, flags: ScanFlags, env: ScanEnv, io: Io): Promise<number> {
-  const { targets, skipped } = scanTargets(paths === undefined ? [] : typeof paths === 'string' ? [paths] : paths);
-  for (const dir of skipped) io.stderr(`tfguard: ${dir} holds only OpenTofu (.tofu) files, which tfguard does not read yet; it was not scanned\n`);
-  if (skipped.length && !targets.length) return EXIT_OK;
+  const { targets } = scanTargets(paths === undefined ? [] : typeof paths === 'string' ? [paths] : paths);
   const path = targets.length === 1 ? targets[0] : undefined;
   const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve(path ?? '.');
   const repoRoot = findRepoRoot(scanRoot);

@@ -1,20 +1,16 @@
 // Several paths for one scan (`tfguard scan a/main.tf b/ c/variables.tf`, as pre-commit passes them):
 // a Terraform file stands for its module directory (scanning one file alone misses the variables and
 // locals of its siblings), directories are scanned recursively, and each module is loaded once.
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import type { Project } from '../evaluate/model.js';
 
 /** Files that belong to a Terraform module directory (pre-commit's `\.(tf|tofu|tfvars)$` and JSON forms). */
 export const MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
-/** Files the loader reads as "this file's directory, as one module". */
-const LOADABLE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
 
 export interface ScanTargets {
   /** What to load, one entry per module directory or tree: a directory, a Terraform file (its directory), or a data file. */
   targets: string[];
-  /** Module directories given only through files the loader does not read (OpenTofu-only `.tofu` modules). */
-  skipped: string[];
 }
 
 const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
@@ -24,19 +20,6 @@ function kind(p: string): 'dir' | 'file' | 'missing' {
     return statSync(p).isDirectory() ? 'dir' : 'file';
   } catch {
     return 'missing';
-  }
-}
-
-/** A file the loader reads in the same directory, for a module given by a `.tofu` file. */
-function loadableSibling(dir: string): string | undefined {
-  try {
-    return readdirSync(dir)
-      .filter((n) => LOADABLE.test(n) && !/\.tfvars(\.json)?$/.test(n))
-      .sort()
-      .map((n) => join(dir, n))
-      .find((p) => kind(p) === 'file');
-  } catch {
-    return undefined;
   }
 }
 
@@ -53,7 +36,6 @@ export function scanTargets(paths: readonly string[]): ScanTargets {
   const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
   const covered = (dir: string): boolean => trees.some((t) => inside(dir, t));
   const targets: string[] = trees.map((d) => given.get(d)!);
-  const skipped: string[] = [];
   const moduleDirs = new Set<string>();
   for (const p of abs) {
     const k = kind(p);
@@ -65,11 +47,9 @@ export function scanTargets(paths: readonly string[]): ScanTargets {
     const dir = dirname(p);
     if (covered(dir) || moduleDirs.has(dir)) continue;
     moduleDirs.add(dir);
-    const load = LOADABLE.test(p) ? given.get(p)! : loadableSibling(dir);
-    if (load) targets.push(load);
-    else skipped.push(dir);
+    targets.push(given.get(p)!);
   }
-  return { targets, skipped };
+  return { targets };
 }
 
 /** The deepest directory holding every target (a file stands for its directory). */

@@ -20,8 +20,9 @@ export interface Discovery {
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform']);
 const MAX_DEPTH = 64;
 
+/** A Terraform configuration file: `.tf`, `.tf.json`, or OpenTofu's `.tofu`, `.tofu.json`. */
 export function isConfigFile(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tf.json');
+  return /\.(?:tf|tofu)(?:\.json)?$/.test(name);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic, File } from './ast.js';
+import { isConfigFile } from './discover.js';
 import { parseHcl } from './hcl/index.js';
 import { parseJsonConfig } from './json.js';
 import { applyOverrides, isOverrideFileName } from './override.js';
@@ -9,7 +10,7 @@ import { type ReadOptions, readTextFile } from './read.js';
 
 export interface ModuleDir {
   dir: string;
-  /** .tf and .tf.json files, sorted by name. */
+  /** .tf, .tf.json, .tofu and .tofu.json files (moduleConfigNames), sorted by name, override files merged in. */
   files: File[];
   /** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical order (Terraform's order). */
   autoVarFiles: File[];
@@ -19,7 +20,7 @@ export interface ModuleDir {
   diagnostics: Diagnostic[];
 }
 
-/** Parse one file by its name: .tf/.tfvars are HCL, .tf.json/.tfvars.json are Terraform JSON. */
+/** Parse one file by its name: .tf/.tofu/.tfvars are HCL, .tf.json/.tofu.json/.tfvars.json are Terraform JSON. */
 export function parseConfigText(path: string, text: string): File {
   const name = basename(path);
   if (name.endsWith('.tfvars.json')) return parseJsonConfig(path, text, 'tfvars');
@@ -34,6 +35,15 @@ export function loadFile(path: string, options: ReadOptions = {}): { file?: File
   const r = readTextFile(path, options);
   if (!r.ok) return { diagnostic: r.diagnostic };
   return { file: parseConfigText(path, r.text) };
+}
+
+/**
+ * The configuration files of a module directory, sorted: `.tf`, `.tf.json`, `.tofu` and `.tofu.json`, where, as
+ * OpenTofu reads them, `x.tofu` takes the place of `x.tf` and `x.tofu.json` that of `x.tf.json`.
+ */
+export function moduleConfigNames(names: readonly string[]): string[] {
+  const all = new Set(names.filter(isConfigFile));
+  return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, '.tofu$1')))).sort();
 }
 
 export function isAutoVarFile(name: string): boolean {
@@ -53,7 +63,7 @@ export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir
     out.diagnostics.push({ severity: 'error', code: 'unreadable', file: dir, message: `cannot list module directory: ${(e as Error).message}` });
     return out;
   }
-  const configNames = names.filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json'));
+  const configNames = moduleConfigNames(names);
   const varNames = [
     ...names.filter((n) => n === 'terraform.tfvars'),
     ...names.filter((n) => n === 'terraform.tfvars.json'),

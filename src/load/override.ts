@@ -1,4 +1,4 @@
-// Override files (`override.tf`, `*_override.tf`, and their `.tf.json` forms), merged into the module's other
+// Override files (`override.tf`, `*_override.tf`, their `.tf.json` forms and OpenTofu's `.tofu` ones), merged into the module's other
 // files as Terraform does (https://developer.hashicorp.com/terraform/language/files/override):
 // - a top-level block merges into the block of the same header (type and labels) in a normal file;
 // - an argument replaces the argument of the same name;
@@ -13,7 +13,7 @@ import type { Attribute, Block, Body, Diagnostic, File } from './ast.js';
 const MERGED = new Set(['resource', 'data', 'module', 'output', 'variable']);
 
 export function isOverrideFileName(name: string): boolean {
-  return /^(?:override|.+_override)\.tf(?:\.json)?$/.test(name);
+  return /^(?:override|.+_override)\.(?:tf|tofu)(?:\.json)?$/.test(name);
 }
 
 /** The normal files with the override files merged in (new objects; the inputs are not changed). */

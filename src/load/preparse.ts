@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Diagnostic, File } from './ast.js';
 import { sortedEntries } from './discover.js';
 import { parseHcl } from './hcl/index.js';
+import { moduleConfigNames } from './module-dir.js';
 import { ParsePool, RETIRE_AFTER_CHARS, parseWorkersAvailable } from './parse-pool.js';
 import { type ReadOptions, readTextFile } from './read.js';
 import { parserWasmDir } from './treesitter.js';
@@ -113,9 +114,11 @@ function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, ou
   for (const dir of moduleDirs) {
     let names: string[];
     try {
-      names = sortedEntries(dir)
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.tf') && !options.skip?.(join(dir, e.name)))
+      const files = sortedEntries(dir)
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !options.skip?.(join(dir, e.name)))
         .map((e) => e.name);
+      // The native-syntax configuration files the module directory will read (.tf, .tofu).
+      names = moduleConfigNames(files).filter((n) => !n.endsWith('.json'));
     } catch {
       continue; // loadModuleDir reports the unreadable directory
     }

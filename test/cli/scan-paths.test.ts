@@ -40,8 +40,7 @@ describe('scanTargets', () => {
     const root = workspace();
     const p = (...x: string[]): string => join(root, ...x);
     const r = scanTargets([p('a', 'main.tf'), p('a', 'variables.tf'), p('b'), p('b', 'sub', 'main.tf'), p('c', 'prod.tfvars'), p('c', 'main.tf'), p('b', 'sub'), p('d', 'main.tofu')]);
-    assert.deepEqual(r.targets, [p('b'), p('a', 'main.tf'), p('c', 'prod.tfvars')]);
-    assert.deepEqual(r.skipped, [p('d')]);
+    assert.deepEqual(r.targets, [p('b'), p('a', 'main.tf'), p('c', 'prod.tfvars'), p('d', 'main.tofu')]);
     assert.equal(commonRoot(r.targets), root);
   });
 
@@ -51,10 +50,10 @@ describe('scanTargets', () => {
     assert.deepEqual(scanTargets([]).targets, []);
   });
 
-  it('a .tofu file stands for its module when the directory also holds .tf files', () => {
+  it('a .tofu file stands for its module like a .tf file', () => {
     const root = workspace();
     writeFileSync(join(root, 'd', 'providers.tf'), '');
-    assert.deepEqual(scanTargets([join(root, 'd', 'main.tofu')]), { targets: [join(root, 'd', 'providers.tf')], skipped: [] });
+    assert.deepEqual(scanTargets([join(root, 'd', 'main.tofu'), join(root, 'd', 'providers.tf')]), { targets: [join(root, 'd', 'main.tofu')] });
   });
 });
 
@@ -70,12 +69,11 @@ describe('tfguard scan PATH...', () => {
     );
   });
 
-  it('says which OpenTofu-only module it did not read, and exits 0 when nothing else was given', async () => {
+  it('scans an OpenTofu module given by its .tofu file', async () => {
     const root = workspace();
     const r = await run([join(root, 'd', 'main.tofu')]);
-    assert.equal(r.code, 0);
-    assert.equal(r.stdout, '');
-    assert.equal(r.stderr, `tfguard: ${join(root, 'd')} holds only OpenTofu (.tofu) files, which tfguard does not read yet; it was not scanned\n`);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.slice(0, l.indexOf(',endLine'))), ['::error file=d/main.tofu,line=3']);
   });
 
   it('names the path whose input is unusable among several', async () => {
