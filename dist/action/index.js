@@ -10306,7 +10306,7 @@ var init_run = __esm({
 import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join3, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
 function isConfigFile(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tf.json");
+  return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
 function excludeMatcher(root, globs) {
   const excludes = globs.map((g) => g.replace(/\/+$/, ""));
@@ -12194,7 +12194,7 @@ var init_json2 = __esm({
 
 // src/load/override.ts
 function isOverrideFileName(name2) {
-  return /^(?:override|.+_override)\.tf(?:\.json)?$/.test(name2);
+  return /^(?:override|.+_override)\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
 function applyOverrides(base, overrides) {
   const files = base.map((f) => ({ ...f, body: { ...f.body, blocks: [...f.body.blocks] } }));
@@ -12364,6 +12364,10 @@ function loadFile(path2, options = {}) {
   if (!r.ok) return { diagnostic: r.diagnostic };
   return { file: parseConfigText(path2, r.text) };
 }
+function moduleConfigNames(names3) {
+  const all = new Set(names3.filter(isConfigFile));
+  return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
+}
 function loadModuleDir(dir, options = {}) {
   const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
   let names3;
@@ -12373,7 +12377,7 @@ function loadModuleDir(dir, options = {}) {
     out2.diagnostics.push({ severity: "error", code: "unreadable", file: dir, message: `cannot list module directory: ${e.message}` });
     return out2;
   }
-  const configNames = names3.filter((n) => n.endsWith(".tf") || n.endsWith(".tf.json"));
+  const configNames = moduleConfigNames(names3);
   const varNames = [
     ...names3.filter((n) => n === "terraform.tfvars"),
     ...names3.filter((n) => n === "terraform.tfvars.json"),
@@ -12400,6 +12404,7 @@ function loadModuleDir(dir, options = {}) {
 var init_module_dir = __esm({
   "src/load/module-dir.ts"() {
     "use strict";
+    init_discover();
     init_hcl();
     init_json2();
     init_override();
@@ -12573,7 +12578,8 @@ function readModuleTexts(moduleDirs, options, out2) {
   for (const dir of moduleDirs) {
     let names3;
     try {
-      names3 = sortedEntries(dir).filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(".tf") && !options.skip?.(join5(dir, e.name))).map((e) => e.name);
+      const files = sortedEntries(dir).filter((e) => (e.isFile() || e.isSymbolicLink()) && !options.skip?.(join5(dir, e.name))).map((e) => e.name);
+      names3 = moduleConfigNames(files).filter((n) => !n.endsWith(".json"));
     } catch {
       continue;
     }
@@ -12599,6 +12605,7 @@ var init_preparse = __esm({
     "use strict";
     init_discover();
     init_hcl();
+    init_module_dir();
     init_parse_pool();
     init_read();
     init_treesitter();
@@ -16021,20 +16028,13 @@ var init_project = __esm({
 });
 
 // src/cli/scan-paths.ts
-import { readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname3, join as join8, resolve as resolve5, sep as sep5 } from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import { dirname as dirname3, resolve as resolve5, sep as sep5 } from "node:path";
 function kind(p) {
   try {
     return statSync4(p).isDirectory() ? "dir" : "file";
   } catch {
     return "missing";
-  }
-}
-function loadableSibling(dir) {
-  try {
-    return readdirSync3(dir).filter((n) => LOADABLE.test(n) && !/\.tfvars(\.json)?$/.test(n)).sort().map((n) => join8(dir, n)).find((p) => kind(p) === "file");
-  } catch {
-    return void 0;
   }
 }
 function scanTargets(paths) {
@@ -16045,7 +16045,6 @@ function scanTargets(paths) {
   const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
   const covered = (dir) => trees.some((t) => inside(dir, t));
   const targets = trees.map((d) => given.get(d));
-  const skipped = [];
   const moduleDirs = /* @__PURE__ */ new Set();
   for (const p of abs) {
     const k = kind(p);
@@ -16057,11 +16056,9 @@ function scanTargets(paths) {
     const dir = dirname3(p);
     if (covered(dir) || moduleDirs.has(dir)) continue;
     moduleDirs.add(dir);
-    const load = LOADABLE.test(p) ? given.get(p) : loadableSibling(dir);
-    if (load) targets.push(load);
-    else skipped.push(dir);
+    targets.push(given.get(p));
   }
-  return { targets, skipped };
+  return { targets };
 }
 function commonRoot(targets) {
   const dirOf = (p) => kind(p) === "dir" ? resolve5(p) : dirname3(resolve5(p));
@@ -16094,12 +16091,11 @@ function mergeProjects(root, projects) {
   out2.files = [...files.values()];
   return out2;
 }
-var MODULE_FILE, LOADABLE, inside;
+var MODULE_FILE, inside;
 var init_scan_paths = __esm({
   "src/cli/scan-paths.ts"() {
     "use strict";
     MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
-    LOADABLE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
     inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
   }
 });
@@ -16120,7 +16116,7 @@ var init_builtin = __esm({
 
 // src/checks/files.ts
 import { realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
   const out2 = [];
   const visited = /* @__PURE__ */ new Set();
@@ -16143,7 +16139,7 @@ function findCheckFiles(dir, diagnostics) {
     }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = join9(d, e.name);
+      const p = join8(d, e.name);
       const kind2 = entryKind(e, p);
       if (!kind2) continue;
       if (kind2.isDir) walk2(p, depth + 1);
@@ -16241,7 +16237,7 @@ var init_schema = __esm({
 // src/checks/precompiled.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join10, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
+import { join as join9, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
@@ -16264,7 +16260,7 @@ ${JSON.stringify(CHECK_SCHEMA)}
     }
     let retired;
     try {
-      retired = readFileSync3(join10(dir, "retired.txt"));
+      retired = readFileSync3(join9(dir, "retired.txt"));
     } catch {
       retired = void 0;
     }
@@ -16294,7 +16290,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const entries = [];
   try {
     for (const c of lib.checks) {
-      const file = join10(dir, ...c.file.split("/"));
+      const file = join9(dir, ...c.file.split("/"));
       const compiled2 = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled2.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
       entries.push({ check: { ...c.definition, tests: [], file, rule: compiled2.rule, builtin: true }, idRange: c.idRange, logicSource: c.logicSource });
@@ -30758,7 +30754,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, extname, join as join11, resolve as resolve7 } from "node:path";
+import { basename as basename2, extname, join as join10, resolve as resolve7 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -30773,7 +30769,7 @@ function loadCheckEntries(sources, options = {}) {
   }
   for (const s of sources) {
     const dir = resolve7(s.dir);
-    const retired = s.builtin ? readRetiredIds(join11(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const retired = s.builtin ? readRetiredIds(join10(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -30938,6 +30934,7 @@ var init_inputs = __esm({
     "use strict";
     init_project();
     init_discover();
+    init_scan_paths();
   }
 });
 
@@ -31022,7 +31019,7 @@ var init_checks = __esm({
 
 // src/cli/config-find.ts
 import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname4, join as join12, resolve as resolve8 } from "node:path";
+import { dirname as dirname4, join as join11, resolve as resolve8 } from "node:path";
 function findConfig(scanPath, stopAt) {
   let dir = resolve8(scanPath);
   try {
@@ -31032,7 +31029,7 @@ function findConfig(scanPath, stopAt) {
   }
   const stop2 = stopAt ? resolve8(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync4(join12(dir, name2))) return join12(dir, name2);
+    for (const name2 of CONFIG_NAMES) if (existsSync4(join11(dir, name2))) return join11(dir, name2);
     if (dir === stop2) return void 0;
     const up = dirname4(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
@@ -34731,10 +34728,7 @@ function touches(f, resource, dirs) {
   return dirs.has(dirname7(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname7(c.location.file)));
 }
 async function runReportScan(paths, flags2, env, io2) {
-  const { targets, skipped } = scanTargets(paths === void 0 ? [] : typeof paths === "string" ? [paths] : paths);
-  for (const dir of skipped) io2.stderr(`tfguard: ${dir} holds only OpenTofu (.tofu) files, which tfguard does not read yet; it was not scanned
-`);
-  if (skipped.length && !targets.length) return EXIT_OK;
+  const { targets } = scanTargets(paths === void 0 ? [] : typeof paths === "string" ? [paths] : paths);
   const path2 = targets.length === 1 ? targets[0] : void 0;
   const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve11(path2 ?? ".");
   const repoRoot = findRepoRoot(scanRoot);
@@ -34891,7 +34885,7 @@ init_treesitter();
 init_report();
 init_report_scan();
 import { existsSync as existsSync5, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8, join as join13, resolve as resolve13 } from "node:path";
+import { dirname as dirname8, join as join12, resolve as resolve13 } from "node:path";
 
 // src/action/annotations.ts
 init_model();
@@ -35057,7 +35051,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   if (paths.wasmDir) await initParser(paths.wasmDir);
   let report;
   let settings;
-  const code = await runReportScan(scanPaths, flags2, { color: false, builtinDir: join13(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) }, io2);
+  const code = await runReportScan(scanPaths, flags2, { color: false, builtinDir: join12(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) }, io2);
   if (report) {
     const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
     const a = annotations(report, diff, maxAnnotations);
@@ -35083,8 +35077,8 @@ The scan did not run (exit code ${code}); the log names the problem.
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync5(join13(fromEnv, "checks")) ? resolve13(fromEnv) : resolve13(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync5(join13(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync5(join12(fromEnv, "checks")) ? resolve13(fromEnv) : resolve13(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync5(join12(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
