@@ -48,7 +48,7 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
   // 1. A valid, empty SARIF run, so an upload step with `if: always()` finds a file whatever happens next.
   const repoRoot = findRepoRoot(scanPaths[0]!) ?? workspace;
   const scanRoot = scanPaths.length === 1 ? scanPaths[0]! : workspace;
-  const empty: Report = { scanRoot, repoRoot, rules: [], findings: [], suppressed: [], unknowns: [], fixed: [], diagnostics: [], sources: new Map(), resources: 0, category: category || defaultCategory({ repoRoot, scanRoot }) };
+  const empty: Report = { scanRoot, repoRoot, rules: [], findings: [], suppressed: [], unknowns: [], passed: [], fixed: [], diagnostics: [], sources: new Map(), resources: 0, category: category || defaultCategory({ repoRoot, scanRoot }) };
   try {
     mkdirSync(dirname(sarifFile), { recursive: true });
     writeFileSync(sarifFile, renderSarif(empty));

@@ -96,9 +96,20 @@ export interface UnknownResult {
   reasons: string[];
 }
 
+/** A check that held for a resource (JUnit lists them as passing test cases). */
+export interface PassResult {
+  checkId: string;
+  address: string;
+  resource?: Resource;
+  /** Where the resource is reported (its block header; the module call site for remote modules). */
+  file: string;
+  range: Range;
+}
+
 export interface CheckRunResult {
   findings: Finding[];
   unknowns: UnknownResult[];
+  passes: PassResult[];
   /** How many (check, resource) pairs were evaluated. */
   evaluations: number;
 }

@@ -4,7 +4,7 @@
 import type { Project, Resource } from '../evaluate/model.js';
 import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule } from '../gsl/index.js';
 import { reportLocation } from './location.js';
-import type { Check, CheckRunResult, Finding, UnknownResult } from './model.js';
+import type { Check, CheckRunResult, Finding, PassResult, UnknownResult } from './model.js';
 
 /**
  * The entity of a resource: managed resources have their Terraform type (`aws_cloudtrail`), data
@@ -53,13 +53,20 @@ export interface RunOptions extends EvaluateOptions {
 export function runChecks(checks: readonly Check[], project: Project, options: RunOptions = {}): CheckRunResult {
   const findings: Finding[] = [];
   const unknowns: UnknownResult[] = [];
+  const passes: PassResult[] = [];
   let evaluations = 0;
   const evalOptions: EvaluateOptions = { now: options.now ?? Date.now(), ...(options.explain ? { explain: true } : {}) };
   for (const { root, world, byAddress } of projectWorlds(project)) for (const check of checks) {
     if (options.only && !options.only.has(check.id)) continue;
     for (const result of runRule(check.rule, world, evalOptions)) {
       evaluations++;
-      if (result.status === 'pass') continue;
+      if (result.status === 'pass') {
+        // A resource rule holds for its resource; an aggregate rule (`List<type>`) for the root module.
+        const own = byAddress.get(result.entity);
+        const at = own ? reportLocation(own, '') : { file: root, range: START };
+        passes.push({ checkId: check.id, address: own ? own.address : result.entity, ...(own ? { resource: own } : {}), file: at.file, range: at.range });
+        continue;
+      }
       const target = resultTarget(result, check, world, byAddress);
       // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
       const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
@@ -83,7 +90,8 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
   }
   findings.sort(byPlace);
   unknowns.sort(byPlace);
-  return { findings, unknowns, evaluations };
+  passes.sort(byPlace);
+  return { findings, unknowns, passes, evaluations };
 }
 
 /**

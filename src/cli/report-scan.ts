@@ -126,7 +126,7 @@ function ruleInfo(c: Check | RuleInfo, helpUri = 'builtin' in c && c.builtin ? c
 }
 
 /** Does a finding belong to the changed directories (its file, its resource, or a module call on the way)? */
-function touches(f: Finding, resource: Resource | undefined, dirs: ReadonlySet<string>): boolean {
+function touches(f: { file: string }, resource: Resource | undefined, dirs: ReadonlySet<string>): boolean {
   if (dirs.has(dirname(f.file))) return true;
   if (!resource) return false;
   return dirs.has(dirname(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname(c.location.file)));
@@ -188,6 +188,8 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   const counted = [...sup.kept, ...sup.problems].filter(keep);
   const silenced: { finding: Finding; by: SuppressedBy }[] = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname(u.file)));
+  const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
+  const passed = run.passes.filter((x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)!)));
 
   // 5. Baseline.
   let fresh = counted;
@@ -235,6 +237,7 @@ export async function runReportScan(paths: string | readonly string[] | undefine
     findings: sortByPlace(fresh).map((f) => reportFinding(f)),
     suppressed: sortByPlace(silenced.map((x) => x.finding)).map((f) => reportFinding(f, silenced.find((x) => x.finding === f)!.by)),
     unknowns,
+    passed,
     fixed,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),

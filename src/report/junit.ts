@@ -1,5 +1,6 @@
-// JUnit XML for CI test tabs: one test suite per check that ran, one failing test case per finding
-// (named by resource address), one passing case for a check without findings.
+// JUnit XML for CI test tabs: one test suite per check that ran, one test case per resource it judged (named by
+// resource address): failing for a finding, skipped for a suppressed one, passing where the check held; a check
+// that judged no resource has one passing case of its own.
 import { relativeTo } from './paths.js';
 import type { Report, ReportFinding } from './model.js';
 
@@ -21,21 +22,53 @@ export function xmlEscape(s: string): string {
 
 export function renderJunit(report: Report): string {
   const rel = (file: string): string => relativeTo(report.repoRoot, file) ?? file;
-  const byCheck = new Map<string, ReportFinding[]>(report.rules.map((r) => [r.id, []]));
-  for (const f of report.findings) byCheck.get(f.checkId)?.push(f);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="tfguard" tests="${[...byCheck.values()].reduce((n, l) => n + Math.max(1, l.length), 0)}" failures="${report.findings.length}">`];
-  for (const rule of report.rules) {
-    const findings = byCheck.get(rule.id)!;
-    out.push(`  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0">`);
-    if (!findings.length) out.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
-    for (const f of findings) {
-      const where = `${rel(f.file)}:${f.range.start.line}:${f.range.start.column}`;
-      out.push(`    <testcase name="${xmlEscape(f.address)}" classname="${xmlEscape(rule.id)}" file="${xmlEscape(rel(f.file))}" line="${f.range.start.line}">`);
-      out.push(`      <failure message="${xmlEscape(f.message)}" type="${f.severity}">${xmlEscape(`${where} ${f.severity.toUpperCase()} ${f.checkId}\n${f.message}`)}</failure>`);
-      out.push('    </testcase>');
+  const group = <T extends { checkId: string }>(list: readonly T[]): Map<string, T[]> => {
+    const m = new Map<string, T[]>();
+    for (const x of list) {
+      const l = m.get(x.checkId);
+      if (l) l.push(x);
+      else m.set(x.checkId, [x]);
     }
-    out.push('  </testsuite>');
+    return m;
+  };
+  const failed = group(report.findings);
+  const skipped = group(report.suppressed);
+  const passed = group(report.passed);
+  const suites: string[] = [];
+  let tests = 0;
+  for (const rule of report.rules) {
+    const f = failed.get(rule.id) ?? [];
+    const s = skipped.get(rule.id) ?? [];
+    const p = passed.get(rule.id) ?? [];
+    const n = f.length + s.length + p.length;
+    const cases: string[] = [];
+    for (const x of f) {
+      const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(`      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}\n${x.message}`)}</failure>`);
+      cases.push('    </testcase>');
+    }
+    for (const x of s) {
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(`      <skipped message="${xmlEscape(suppressedBy(x, rel))}"/>`);
+      cases.push('    </testcase>');
+    }
+    for (const x of p) cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}/>`);
+    // A check that met no resource still shows that it ran.
+    if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
+    tests += Math.max(1, n);
+    suites.push(`  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`, ...cases, '  </testsuite>');
   }
-  out.push('</testsuites>');
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`, ...suites, '</testsuites>'];
   return out.join('\n') + '\n';
+}
+
+function caseAttributes(address: string, checkId: string, file: string, line: number): string {
+  return `name="${xmlEscape(address)}" classname="${xmlEscape(checkId)}" file="${xmlEscape(file)}" line="${line}"`;
+}
+
+function suppressedBy(f: ReportFinding, rel: (file: string) => string): string {
+  const by = f.suppressed;
+  if (!by || by.kind === 'baseline') return by ? 'in the baseline' : 'suppressed';
+  return `suppressed by a ${by.source ?? 'tfguard'} comment at ${by.file ? rel(by.file) : '?'}:${by.line ?? '?'}${by.reason ? `: ${by.reason}` : ''}`;
 }

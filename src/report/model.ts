@@ -5,7 +5,7 @@ import type { Diagnostic } from '../load/ast.js';
 import type { Resource } from '../evaluate/model.js';
 import { Unknown, isObject, type Value } from '../evaluate/value.js';
 import type { BaselineEntry } from '../checks/baseline.js';
-import type { CheckDefinition, Finding, Severity, UnknownResult } from '../checks/model.js';
+import type { CheckDefinition, Finding, PassResult, Severity, UnknownResult } from '../checks/model.js';
 import { EXPIRED_SUPPRESSION, UNEXPLAINED_SUPPRESSION, type SuppressedBy } from '../checks/suppressions.js';
 import { SEVERITIES } from '../checks/model.js';
 
@@ -45,6 +45,8 @@ export interface Report {
   /** Findings silenced by inline comments or the baseline. */
   suppressed: ReportFinding[];
   unknowns: UnknownResult[];
+  /** Checks that held, per resource, in the same scope as `findings` (JUnit's passing test cases). */
+  passed: PassResult[];
   /** Baseline entries no finding matches any more. */
   fixed: BaselineEntry[];
   diagnostics: Diagnostic[];

@@ -171,6 +171,22 @@ describe('tfguard scan', () => {
     assert.equal(rules.find((x) => x.id === 'TFG.TFGUARD.SUPPRESSION.1')?.helpUri, 'https://github.com/tfguard/tfguard/blob/main/docs/suppressions.md');
   });
 
+  it('junit: a test case per resource a check judged: failing, skipped when suppressed, passing', async () => {
+    const bad = 'resource "aws_cloudtrail" "bad" { # tfguard:ignore:TFG.AWS.CLOUDTRAIL.1 test\n  name                  = "bad"\n  is_multi_region_trail = false\n}\n';
+    const dir = tempDir({ 'main.tf': GOOD_TRAIL, 'bad.tf': bad });
+    const r = await cli(['scan', '--format', 'junit', '--check', 'D9.TF.AWS.LOG.01', '--check', 'TFG.AWS.CLOUDTRAIL.1', dir], CHECKS);
+    assert.equal(r.code, 1);
+    const suite = (id: string): string => r.stdout.slice(r.stdout.indexOf(`<testsuite name="${id}"`), r.stdout.indexOf('</testsuite>', r.stdout.indexOf(`<testsuite name="${id}"`)));
+    const multi = suite('D9.TF.AWS.LOG.01');
+    assert.match(multi, /^<testsuite name="D9\.TF\.AWS\.LOG\.01" tests="2" failures="1" errors="0" skipped="0">/);
+    assert.match(multi, /<testcase name="aws_cloudtrail\.bad" classname="D9\.TF\.AWS\.LOG\.01" file="[^"]*bad\.tf" line="3">\n {6}<failure /);
+    assert.match(multi, /<testcase name="aws_cloudtrail\.t" classname="D9\.TF\.AWS\.LOG\.01" file="[^"]*main\.tf" line="1"\/>/);
+    const kms = suite('TFG.AWS.CLOUDTRAIL.1');
+    assert.match(kms, /tests="2" failures="0" errors="0" skipped="1"/);
+    assert.match(kms, /<testcase name="aws_cloudtrail\.bad" [^>]*>\n {6}<skipped message="suppressed by a tfguard comment at [^"]*bad\.tf:1: test"\/>/);
+    assert.match(r.stdout, /<testsuites name="tfguard" tests="\d+" failures="1" skipped="1">/);
+  });
+
   it("--checks-dir adds a team's checks", async () => {
     const checks = tempDir({ 'aws/TEAM.NAME.1.yaml': checkYaml('TEAM.NAME.1', { logic: "logic: aws_cloudtrail should have name like 'org-%'" }) });
     const tf = tempDir({ 'main.tf': GOOD_TRAIL });

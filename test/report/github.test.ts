@@ -15,6 +15,7 @@ function report(message: string, file: string, address: string): Report {
     findings: [{ checkId: 'TEAM.X.1', severity: 'high', title: 'Title, with: punctuation', address, file, range, message }],
     suppressed: [],
     unknowns: [],
+    passed: [],
     fixed: [],
     diagnostics: [],
     sources: new Map(),
