@@ -7565,24 +7565,53 @@ function xmlEscape(s) {
 }
 function renderJunit(report) {
   const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
-  const byCheck = new Map(report.rules.map((r) => [r.id, []]));
-  for (const f of report.findings) byCheck.get(f.checkId)?.push(f);
-  const out2 = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="tfguard" tests="${[...byCheck.values()].reduce((n, l) => n + Math.max(1, l.length), 0)}" failures="${report.findings.length}">`];
-  for (const rule of report.rules) {
-    const findings = byCheck.get(rule.id);
-    out2.push(`  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0">`);
-    if (!findings.length) out2.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
-    for (const f of findings) {
-      const where = `${rel(f.file)}:${f.range.start.line}:${f.range.start.column}`;
-      out2.push(`    <testcase name="${xmlEscape(f.address)}" classname="${xmlEscape(rule.id)}" file="${xmlEscape(rel(f.file))}" line="${f.range.start.line}">`);
-      out2.push(`      <failure message="${xmlEscape(f.message)}" type="${f.severity}">${xmlEscape(`${where} ${f.severity.toUpperCase()} ${f.checkId}
-${f.message}`)}</failure>`);
-      out2.push("    </testcase>");
+  const group = (list3) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const x of list3) {
+      const l = m.get(x.checkId);
+      if (l) l.push(x);
+      else m.set(x.checkId, [x]);
     }
-    out2.push("  </testsuite>");
+    return m;
+  };
+  const failed = group(report.findings);
+  const skipped = group(report.suppressed);
+  const passed = group(report.passed);
+  const suites = [];
+  let tests = 0;
+  for (const rule of report.rules) {
+    const f = failed.get(rule.id) ?? [];
+    const s = skipped.get(rule.id) ?? [];
+    const p = passed.get(rule.id) ?? [];
+    const n = f.length + s.length + p.length;
+    const cases = [];
+    for (const x of f) {
+      const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(`      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}
+${x.message}`)}</failure>`);
+      cases.push("    </testcase>");
+    }
+    for (const x of s) {
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(`      <skipped message="${xmlEscape(suppressedBy(x, rel))}"/>`);
+      cases.push("    </testcase>");
+    }
+    for (const x of p) cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}/>`);
+    if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
+    tests += Math.max(1, n);
+    suites.push(`  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`, ...cases, "  </testsuite>");
   }
-  out2.push("</testsuites>");
+  const out2 = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`, ...suites, "</testsuites>"];
   return out2.join("\n") + "\n";
+}
+function caseAttributes(address, checkId, file, line) {
+  return `name="${xmlEscape(address)}" classname="${xmlEscape(checkId)}" file="${xmlEscape(file)}" line="${line}"`;
+}
+function suppressedBy(f, rel) {
+  const by = f.suppressed;
+  if (!by || by.kind === "baseline") return by ? "in the baseline" : "suppressed";
+  return `suppressed by a ${by.source ?? "tfguard"} comment at ${by.file ? rel(by.file) : "?"}:${by.line ?? "?"}${by.reason ? `: ${by.reason}` : ""}`;
 }
 var init_junit = __esm({
   "src/report/junit.ts"() {
@@ -10240,13 +10269,19 @@ function projectWorlds(project) {
 function runChecks(checks, project, options = {}) {
   const findings = [];
   const unknowns = [];
+  const passes = [];
   let evaluations = 0;
   const evalOptions = { now: options.now ?? Date.now(), ...options.explain ? { explain: true } : {} };
   for (const { root, world, byAddress } of projectWorlds(project)) for (const check of checks) {
     if (options.only && !options.only.has(check.id)) continue;
     for (const result of runRule(check.rule, world, evalOptions)) {
       evaluations++;
-      if (result.status === "pass") continue;
+      if (result.status === "pass") {
+        const own2 = byAddress.get(result.entity);
+        const at2 = own2 ? reportLocation(own2, "") : { file: root, range: START };
+        passes.push({ checkId: check.id, address: own2 ? own2.address : result.entity, ...own2 ? { resource: own2 } : {}, file: at2.file, range: at2.range });
+        continue;
+      }
       const target = resultTarget(result, check, world, byAddress);
       const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
       const address = target ? target.resource.address : result.entity;
@@ -10269,7 +10304,8 @@ function runChecks(checks, project, options = {}) {
   }
   findings.sort(byPlace);
   unknowns.sort(byPlace);
-  return { findings, unknowns, evaluations };
+  passes.sort(byPlace);
+  return { findings, unknowns, passes, evaluations };
 }
 function resultTarget(result, check, world, byAddress) {
   const own2 = byAddress.get(result.entity);
@@ -34775,6 +34811,8 @@ async function runReportScan(paths, flags2, env, io2) {
   const counted = [...sup.kept, ...sup.problems].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname7(u.file)));
+  const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
+  const passed = run2.passes.filter((x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId))));
   let fresh = counted;
   let fixed3 = [];
   if (s.createBaseline) {
@@ -34819,6 +34857,7 @@ async function runReportScan(paths, flags2, env, io2) {
     findings: sortByPlace(fresh).map((f) => reportFinding(f)),
     suppressed: sortByPlace(silenced.map((x) => x.finding)).map((f) => reportFinding(f, silenced.find((x) => x.finding === f).by)),
     unknowns,
+    passed,
     fixed: fixed3,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),
@@ -35015,7 +35054,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   };
   const repoRoot = findRepoRoot(scanPaths[0]) ?? workspace;
   const scanRoot = scanPaths.length === 1 ? scanPaths[0] : workspace;
-  const empty = { scanRoot, repoRoot, rules: [], findings: [], suppressed: [], unknowns: [], fixed: [], diagnostics: [], sources: /* @__PURE__ */ new Map(), resources: 0, category: category || defaultCategory({ repoRoot, scanRoot }) };
+  const empty = { scanRoot, repoRoot, rules: [], findings: [], suppressed: [], unknowns: [], passed: [], fixed: [], diagnostics: [], sources: /* @__PURE__ */ new Map(), resources: 0, category: category || defaultCategory({ repoRoot, scanRoot }) };
   try {
     mkdirSync2(dirname8(sarifFile), { recursive: true });
     writeFileSync2(sarifFile, renderSarif(empty));
