@@ -29,7 +29,7 @@ export async function loadProject(path: string, options: ProjectOptions = {}): P
   const found = discover(path, options);
   const reading = withSkip(found, options);
   const preparsed = await preparse(found.moduleDirs, reading);
-  return evaluateDiscovered(found, preparsed ? { ...reading, preparsed } : reading);
+  return evaluateDiscovered(found, { ...reading, preparsed });
 }
 
 /** As loadProject, once the parser is initialised, parsing in this thread. */

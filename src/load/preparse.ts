@@ -1,7 +1,7 @@
-// Parsing ahead, in parallel: the .tf files of every discovered module directory are read here and parsed by
-// worker threads (parse-pool.ts) while this thread converts the trees that come back. The evaluator then takes
-// the files from the result instead of reading and parsing them again (loadFile). Small inputs are left to the
-// ordinary path: starting workers costs more than it saves below PARALLEL_MIN_BYTES.
+// Parsing ahead: the native-syntax files of every discovered module directory are read here once and parsed,
+// by worker threads (parse-pool.ts) while this thread converts the trees that come back and parses the smallest
+// files itself, or, below PARALLEL_MIN_CHARS of text (starting workers would cost more than it saves), all in
+// this thread. The evaluator then takes the files from the result (loadFile) instead of reading them again.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, File } from './ast.js';
@@ -38,12 +38,11 @@ export function parseThreads(jobs: number | undefined): number {
 }
 
 /**
- * Read and parse the .tf files of `moduleDirs`, with parse workers beside this thread. Undefined when workers
- * are not worth it (little text and no large file, one thread, no worker script): the caller then reads and
- * parses as usual. `withPool` replaces the process's shared workers (tests).
+ * Read and parse the native-syntax files (.tf, .tofu) of `moduleDirs`, each once, with parse workers beside this
+ * thread when they are worth it (enough text or a large file, more than one thread, the worker script there),
+ * else in this thread. `withPool` replaces the process's shared workers (tests).
  */
-export async function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}, withPool?: ParsePool): Promise<Preparsed | undefined> {
-  if (!parseWorkersAvailable()) return undefined;
+export async function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}, withPool?: ParsePool): Promise<Preparsed> {
   const threads = parseThreads(options.jobs);
   const out: Preparsed = new Map();
   const texts = readModuleTexts(moduleDirs, options, out);
@@ -54,7 +53,10 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
     if (t.text.length >= RETIRE_AFTER_CHARS) big++;
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== undefined);
-  if (!parallel && big === 0) return undefined;
+  if ((!parallel && big === 0) || !(withPool || parseWorkersAvailable())) {
+    for (const { path, text } of texts) out.set(path, { file: parseHcl(path, text) });
+    return out;
+  }
 
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
   // Workers take from the front (largest first, so none is left with a big file at the end); this thread
@@ -141,6 +143,11 @@ function sharedPool(jobs: number): ParsePool {
     shared = new ParsePool(jobs, parserWasmDir());
   }
   return shared;
+}
+
+/** Parse workers running in this process (tests). */
+export function runningParseWorkers(): number {
+  return shared?.running ?? 0;
 }
 
 /** Stop the shared parse workers (tests; a process that wants its memory back now). */

@@ -9,7 +9,7 @@ import { discover } from '../../src/load/discover.js';
 import { encodeTreeOf, parseHcl } from '../../src/load/hcl/index.js';
 import { loadFile } from '../../src/load/module-dir.js';
 import { ParsePool, RETIRE_AFTER_CHARS, parseWorkersAvailable } from '../../src/load/parse-pool.js';
-import { closeParseWorkers, parseThreads, preparse } from '../../src/load/preparse.js';
+import { closeParseWorkers, parseThreads, preparse, runningParseWorkers } from '../../src/load/preparse.js';
 import { initParser } from '../../src/load/treesitter.js';
 import { fixture } from '../helpers/paths.js';
 import { BROKEN, VALID } from './samples.js';
@@ -89,7 +89,6 @@ describe('preparse', () => {
   it('parses every .tf file of the module directories as loadFile does, bad files included', async () => {
     const root = fixture('load', 'bad');
     const ahead = await preparse(dirs(root), { jobs: 2 });
-    assert.ok(ahead);
     const paths = [...ahead.keys()].sort();
     assert.ok(paths.some((p) => p.endsWith('broken.tf')));
     for (const p of paths) assert.deepEqual(ahead.get(p), loadFile(p), p);
@@ -98,9 +97,14 @@ describe('preparse', () => {
     assert.ok(bin);
   });
 
-  it('leaves small inputs to the ordinary path, and one thread to this one', async () => {
-    assert.equal(await preparse(dirs(fixture('load', 'variables'))), undefined);
-    assert.equal(await preparse(dirs(fixture('load', 'variables')), { jobs: 1 }), undefined);
+  it('parses small inputs, and everything with one thread, here, each file once', async () => {
+    await closeParseWorkers();
+    for (const options of [{}, { jobs: 1 }]) {
+      const ahead = await preparse(dirs(fixture('load', 'modules')), options);
+      assert.equal(runningParseWorkers(), 0);
+      assert.ok(ahead.size >= 2);
+      for (const [p, v] of ahead) assert.deepEqual(v, loadFile(p), p);
+    }
     assert.equal(parseThreads(1), 1);
     assert.equal(parseThreads(3), 3);
     assert.ok(parseThreads(undefined) >= 1 && parseThreads(undefined) <= 4);
@@ -111,7 +115,7 @@ describe('preparse', () => {
     const broken = new ParsePool(1, join(tmpdir(), 'tfguard-no-wasm-here'));
     try {
       const ahead = await preparse(dirs(root), { jobs: 2 }, broken);
-      assert.ok(ahead && ahead.size > 0);
+      assert.ok(ahead.size > 0);
       let noted = 0;
       for (const [p, v] of ahead) {
         assert.deepEqual(v.file, loadFile(p).file, p);
@@ -142,8 +146,10 @@ describe('preparse', () => {
       for (let i = 0; text.length < RETIRE_AFTER_CHARS; i++) text += `resource "aws_s3_bucket" "b${i}" {\n  bucket = "n${i}"\n}\n`;
       writeFileSync(join(dir, 'big.tf'), text);
       writeFileSync(join(dir, 'small.tf'), 'resource "aws_s3_bucket" "small" {\n  bucket = "s"\n}\n');
+      await closeParseWorkers();
       const ahead = await preparse([dir], { jobs: 1 });
-      assert.ok(ahead, 'the large file went to a worker');
+      // The large file went to a worker, which was retired once idle.
+      assert.equal(runningParseWorkers(), 0);
       assert.deepEqual(ahead.get(join(dir, 'big.tf')), loadFile(join(dir, 'big.tf')));
       assert.deepEqual(ahead.get(join(dir, 'small.tf')), loadFile(join(dir, 'small.tf')));
     } finally {
