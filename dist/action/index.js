@@ -12559,7 +12559,6 @@ function parseThreads(jobs) {
   return Math.min(availableParallelism(), MAX_AUTO_JOBS);
 }
 async function preparse(moduleDirs, options = {}, withPool) {
-  if (!parseWorkersAvailable()) return void 0;
   const threads = parseThreads(options.jobs);
   const out2 = /* @__PURE__ */ new Map();
   const texts = readModuleTexts(moduleDirs, options, out2);
@@ -12570,7 +12569,10 @@ async function preparse(moduleDirs, options = {}, withPool) {
     if (t.text.length >= RETIRE_AFTER_CHARS) big++;
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
-  if (!parallel && big === 0) return void 0;
+  if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
+    for (const { path: path2, text } of texts) out2.set(path2, { file: parseHcl(path2, text) });
+    return out2;
+  }
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
   const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
   const forWorkers = (t) => parallel || isLarge(t);
@@ -15945,7 +15947,7 @@ async function loadProject(path2, options = {}) {
   const found = discover(path2, options);
   const reading = withSkip(found, options);
   const preparsed = await preparse(found.moduleDirs, reading);
-  return evaluateDiscovered(found, preparsed ? { ...reading, preparsed } : reading);
+  return evaluateDiscovered(found, { ...reading, preparsed });
 }
 function withSkip(found, options) {
   return options.exclude?.length ? { ...options, skip: excludeMatcher(found.root, options.exclude) } : options;
