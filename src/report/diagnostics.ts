@@ -1,5 +1,5 @@
 // Diagnostics as compilers print them: where, what, the source line with a caret, and how to fix it.
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../load/ast.js';
 
 export interface DiagnosticFormatOptions {
@@ -12,6 +12,8 @@ export interface DiagnosticFormatOptions {
 export function displayPath(file: string, cwd: string = process.cwd()): string {
   if (!file.startsWith('/')) return file;
   const rel = relative(cwd, file);
+  // Outside the working directory a path of `../../..` says less than the absolute one.
+  if (rel === '..' || rel.startsWith(`..${sep}`)) return file;
   return rel === '' ? '.' : rel;
 }
 
