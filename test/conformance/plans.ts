@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { displayPath } from '../../src/report/diagnostics.js';
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -56,7 +57,7 @@ async function check(dir: string): Promise<number> {
     const r = await run(['resources', '--plan', f, '--format', 'json']);
     if (!doc) {
       // Invalid JSON: exit 2 and an error that names the file and says it is not JSON.
-      if (r.code === 2 && r.err.includes('not valid JSON') && r.err.includes(relative(process.cwd(), f))) invalid++;
+      if (r.code === 2 && r.err.includes('not valid JSON') && r.err.includes(`--> ${displayPath(f)}:`)) invalid++;
       else problems.push(`${name}: invalid JSON, but tfguard gave exit ${r.code} and ${JSON.stringify(r.err.slice(0, 200))}`);
       continue;
     }
