@@ -4,6 +4,7 @@ import { hclLanguage, isParserReady, withTree } from '../treesitter.js';
 import { convertFile } from './body.js';
 import { copyTree, decodeTree, grammarOf, grammarOfLanguage } from './cst.js';
 import { encodeTree, type FlatTree } from './flat.js';
+import { joinPieces, pieceStarts, SPLIT_MIN_CHARS } from './split.js';
 import { Ctx } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
@@ -22,7 +23,8 @@ export function parseHcl(path: string, text: string, flat?: FlatTree): File {
   const cx = new Ctx(path, text);
   const file: File = { path, kind: 'hcl', body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
   try {
-    const { root, comments } = flat ? decodeTree(flat, grammarOfLanguage(hclLanguage()!)) : withTree(hideBareExponents(text), copyTree);
+    const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : undefined);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage()!)) : withTree(hideBareExponents(text), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
@@ -33,9 +35,24 @@ export function parseHcl(path: string, text: string, flat?: FlatTree): File {
   return file;
 }
 
-/** The flat tree of a .tf/.tfvars text, for parseHcl(path, text, flat) (in a parse worker, or in this thread). */
-export function encodeTreeOf(text: string): FlatTree {
+/**
+ * The flat tree of a .tf/.tfvars text, for parseHcl(path, text, flat) (in a parse worker, or in this thread). A text
+ * of SPLIT_MIN_CHARS or more is parsed in pieces when it can be (split.ts), so tree-sitter's memory stays small.
+ */
+export function encodeTreeOf(text: string, piece?: number): FlatTree {
   requireParser();
+  if (text.length >= SPLIT_MIN_CHARS || piece !== undefined) {
+    const starts = pieceStarts(text, piece);
+    if (starts.length > 1) {
+      const pieces = starts.map((s, i) => encodeWhole(text.slice(s, starts[i + 1] ?? text.length)));
+      const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()!));
+      if (joined) return joined;
+    }
+  }
+  return encodeWhole(text);
+}
+
+function encodeWhole(text: string): FlatTree {
   return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
 }
 
