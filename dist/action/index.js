@@ -11522,6 +11522,92 @@ var init_cst = __esm({
   }
 });
 
+// src/load/hcl/split.ts
+function pieceStarts(text, piece = PIECE_CHARS) {
+  const starts = [0];
+  const lone = /\n\}[ \t]*\r?\n/g;
+  for (; ; ) {
+    lone.lastIndex = starts[starts.length - 1] + piece;
+    const m = lone.exec(text);
+    if (!m) break;
+    const next = m.index + m[0].length;
+    if (next >= text.length) break;
+    starts.push(next);
+  }
+  return starts;
+}
+function joinPieces(pieces, starts, grammar) {
+  const configFile = grammar.names.indexOf("config_file");
+  const body2 = grammar.names.indexOf("body");
+  let total = 2;
+  for (const p of pieces) {
+    const w = p.words;
+    if (p.count < 2 || (w[0] & 65535) !== configFile) return void 0;
+    let bodies = 0;
+    for (let i2 = 0; i2 < p.count; i2++) {
+      const head = w[i2 * WORDS];
+      if ((head & 65535) === ERROR_ID2 || (head & MISSING_BIT) !== 0) return void 0;
+      if (w[i2 * WORDS + 3] === 1 && (head & 65535) === body2) bodies++;
+    }
+    if (bodies !== 1) return void 0;
+    total += p.count;
+  }
+  const out2 = new Int32Array(total * WORDS);
+  let n = 0;
+  const push = (head, start2, end, depth) => {
+    const o = n++ * WORDS;
+    out2[o] = head;
+    out2[o + 1] = start2;
+    out2[o + 2] = end;
+    out2[o + 3] = depth;
+  };
+  const nodes = (k, visit) => {
+    const p = pieces[k];
+    const w = p.words;
+    let afterBody = false;
+    for (let i2 = 1; i2 < p.count; i2++) {
+      const o = i2 * WORDS;
+      const head = w[o];
+      const depth = w[o + 3];
+      if (depth === 1 && (head & 65535) === body2) afterBody = true;
+      visit(head, w[o + 1] + starts[k], w[o + 2] + starts[k], depth, afterBody);
+    }
+  };
+  const last = pieces.length - 1;
+  push(configFile, pieces[0].words[1], pieces[last].words[2] + starts[last], 0);
+  nodes(0, (head, start2, end, depth, afterBody) => {
+    if (depth === 1 && !afterBody) push(head, start2, end, 1);
+  });
+  const bodyAt = n;
+  push(body2, 0, 0, 1);
+  for (let k = 0; k <= last; k++) {
+    nodes(k, (head, start2, end, depth, afterBody) => {
+      if (depth === 1 && (head & 65535) === body2) {
+        if (out2[bodyAt * WORDS + 2] === 0) out2[bodyAt * WORDS + 1] = start2;
+        out2[bodyAt * WORDS + 2] = end;
+        return;
+      }
+      if (depth > 1) return push(head, start2, end, depth);
+      if (k === 0 && !afterBody || k === last && afterBody) return;
+      push(head, start2, end, 2);
+    });
+  }
+  nodes(last, (head, start2, end, depth, afterBody) => {
+    if (depth === 1 && afterBody && (head & 65535) !== body2) push(head, start2, end, 1);
+  });
+  return { words: out2, count: n };
+}
+var SPLIT_MIN_CHARS, PIECE_CHARS, ERROR_ID2;
+var init_split = __esm({
+  "src/load/hcl/split.ts"() {
+    "use strict";
+    init_flat();
+    SPLIT_MIN_CHARS = 1024 * 1024;
+    PIECE_CHARS = 128 * 1024;
+    ERROR_ID2 = 65535;
+  }
+});
+
 // src/load/hcl/errors.ts
 function syntaxDiagnostics(root, cx) {
   if (!root.hasError) return;
@@ -11778,7 +11864,8 @@ function parseHcl(path2, text, flat) {
   const cx = new Ctx(path2, text);
   const file = { path: path2, kind: "hcl", body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
   try {
-    const { root, comments } = flat ? decodeTree(flat, grammarOfLanguage(hclLanguage())) : withTree(hideBareExponents(text), copyTree);
+    const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : void 0);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(hideBareExponents(text), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
@@ -11787,6 +11874,21 @@ function parseHcl(path2, text, flat) {
   }
   sortDiagnostics(file.diagnostics);
   return file;
+}
+function encodeTreeOf(text, piece) {
+  requireParser();
+  if (text.length >= SPLIT_MIN_CHARS || piece !== void 0) {
+    const starts = pieceStarts(text, piece);
+    if (starts.length > 1) {
+      const pieces = starts.map((s, i2) => encodeWhole(text.slice(s, starts[i2 + 1] ?? text.length)));
+      const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
+      if (joined) return joined;
+    }
+  }
+  return encodeWhole(text);
+}
+function encodeWhole(text) {
+  return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
 }
 function parseHclExpression(path2, text, at) {
   requireParser();
@@ -11856,6 +11958,7 @@ var init_hcl = __esm({
     init_body();
     init_cst();
     init_flat();
+    init_split();
     init_context();
     init_errors2();
     init_numbers();

@@ -3987,6 +3987,9 @@ async function initParser(wasmDir) {
 function isParserReady() {
   return parser !== void 0;
 }
+function hclLanguage() {
+  return parser?.language ?? void 0;
+}
 function withTree(text, use) {
   if (!parser) throw new Error("HCL parser is not initialised: await initParser() from src/load/treesitter.js first");
   const tree = parser.parse(text);
@@ -4131,6 +4134,85 @@ function grammarOfLanguage(language) {
   return info2;
 }
 
+// src/load/hcl/split.ts
+var SPLIT_MIN_CHARS = 1024 * 1024;
+var PIECE_CHARS = 128 * 1024;
+var ERROR_ID = 65535;
+function pieceStarts(text, piece = PIECE_CHARS) {
+  const starts = [0];
+  const lone = /\n\}[ \t]*\r?\n/g;
+  for (; ; ) {
+    lone.lastIndex = starts[starts.length - 1] + piece;
+    const m = lone.exec(text);
+    if (!m) break;
+    const next = m.index + m[0].length;
+    if (next >= text.length) break;
+    starts.push(next);
+  }
+  return starts;
+}
+function joinPieces(pieces, starts, grammar) {
+  const configFile = grammar.names.indexOf("config_file");
+  const body2 = grammar.names.indexOf("body");
+  let total = 2;
+  for (const p of pieces) {
+    const w = p.words;
+    if (p.count < 2 || (w[0] & 65535) !== configFile) return void 0;
+    let bodies = 0;
+    for (let i2 = 0; i2 < p.count; i2++) {
+      const head = w[i2 * WORDS];
+      if ((head & 65535) === ERROR_ID || (head & MISSING_BIT) !== 0) return void 0;
+      if (w[i2 * WORDS + 3] === 1 && (head & 65535) === body2) bodies++;
+    }
+    if (bodies !== 1) return void 0;
+    total += p.count;
+  }
+  const out2 = new Int32Array(total * WORDS);
+  let n = 0;
+  const push = (head, start2, end, depth) => {
+    const o = n++ * WORDS;
+    out2[o] = head;
+    out2[o + 1] = start2;
+    out2[o + 2] = end;
+    out2[o + 3] = depth;
+  };
+  const nodes = (k, visit) => {
+    const p = pieces[k];
+    const w = p.words;
+    let afterBody = false;
+    for (let i2 = 1; i2 < p.count; i2++) {
+      const o = i2 * WORDS;
+      const head = w[o];
+      const depth = w[o + 3];
+      if (depth === 1 && (head & 65535) === body2) afterBody = true;
+      visit(head, w[o + 1] + starts[k], w[o + 2] + starts[k], depth, afterBody);
+    }
+  };
+  const last = pieces.length - 1;
+  push(configFile, pieces[0].words[1], pieces[last].words[2] + starts[last], 0);
+  nodes(0, (head, start2, end, depth, afterBody) => {
+    if (depth === 1 && !afterBody) push(head, start2, end, 1);
+  });
+  const bodyAt = n;
+  push(body2, 0, 0, 1);
+  for (let k = 0; k <= last; k++) {
+    nodes(k, (head, start2, end, depth, afterBody) => {
+      if (depth === 1 && (head & 65535) === body2) {
+        if (out2[bodyAt * WORDS + 2] === 0) out2[bodyAt * WORDS + 1] = start2;
+        out2[bodyAt * WORDS + 2] = end;
+        return;
+      }
+      if (depth > 1) return push(head, start2, end, depth);
+      if (k === 0 && !afterBody || k === last && afterBody) return;
+      push(head, start2, end, 2);
+    });
+  }
+  nodes(last, (head, start2, end, depth, afterBody) => {
+    if (depth === 1 && afterBody && (head & 65535) !== body2) push(head, start2, end, 1);
+  });
+  return { words: out2, count: n };
+}
+
 // src/load/hcl/numbers.ts
 var BARE_EXPONENT = /(?<![\p{ID_Continue}\-.])([0-9]+)([eE][-+]?)(?=[0-9])/gu;
 function hideBareExponents(text) {
@@ -4142,8 +4224,19 @@ function hideBareExponents(text) {
 function requireParser() {
   if (!isParserReady()) throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
-function encodeTreeOf(text) {
+function encodeTreeOf(text, piece) {
   requireParser();
+  if (text.length >= SPLIT_MIN_CHARS || piece !== void 0) {
+    const starts = pieceStarts(text, piece);
+    if (starts.length > 1) {
+      const pieces = starts.map((s, i2) => encodeWhole(text.slice(s, starts[i2 + 1] ?? text.length)));
+      const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
+      if (joined) return joined;
+    }
+  }
+  return encodeWhole(text);
+}
+function encodeWhole(text) {
   return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
 }
 
