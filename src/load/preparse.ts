@@ -46,11 +46,14 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
   const threads = parseThreads(options.jobs);
   const out: Preparsed = new Map();
   const texts = readModuleTexts(moduleDirs, options, out);
+  // A large file is parsed in a worker even with one thread: should its pieces not join (split.ts), the whole
+  // parse grows tree-sitter's WASM memory by about 90 bytes per byte of text, which goes only with the worker.
+  const isLarge = (t: Text): boolean => t.text.length >= RETIRE_AFTER_CHARS;
   let chars = 0;
   let big = 0;
   for (const t of texts) {
     chars += t.text.length;
-    if (t.text.length >= RETIRE_AFTER_CHARS) big++;
+    if (isLarge(t)) big++;
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== undefined);
   if ((!parallel && big === 0) || !(withPool || parseWorkersAvailable())) {
@@ -60,13 +63,12 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
 
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
   // Workers take from the front (largest first, so none is left with a big file at the end); this thread
-  // takes from the back, and never a large file (its WASM memory would stay with the process).
+  // takes from the back, and never a large file.
   const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
   const forWorkers = (t: Text): boolean => parallel || isLarge(t);
   let inFlight = 0;
-  // Large files one at a time: each grows its worker's WASM memory by about 90 bytes per byte of text.
+  // Large files one at a time, so that two whole parses never hold their memory at once.
   let largeInFlight = 0;
-  const isLarge = (t: Text): boolean => t.text.length >= RETIRE_AFTER_CHARS;
   let allDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allDone = resolve));
   const feed = (): void => {
@@ -95,7 +97,7 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
     }
   };
   feed();
-  while (queue.length > 0 && queue[queue.length - 1]!.text.length < RETIRE_AFTER_CHARS) {
+  while (queue.length > 0 && !isLarge(queue[queue.length - 1]!)) {
     const { path, text } = queue.pop()!;
     out.set(path, { file: parseHcl(path, text) });
     // Let the workers' answers in: they are converted, and the workers fed, between our own files.
@@ -110,7 +112,7 @@ interface Text {
   text: string;
 }
 
-/** The .tf texts of every module directory; files that cannot be read go into `out` as diagnostics. */
+/** The native-syntax texts of every module directory; files that cannot be read go into `out` as diagnostics. */
 function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Preparsed): Text[] {
   const texts: Text[] = [];
   for (const dir of moduleDirs) {
