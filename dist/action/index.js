@@ -12665,11 +12665,12 @@ async function preparse(moduleDirs, options = {}, withPool) {
   const threads = parseThreads(options.jobs);
   const out2 = /* @__PURE__ */ new Map();
   const texts = readModuleTexts(moduleDirs, options, out2);
+  const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
   let chars = 0;
   let big = 0;
   for (const t of texts) {
     chars += t.text.length;
-    if (t.text.length >= RETIRE_AFTER_CHARS) big++;
+    if (isLarge(t)) big++;
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
   if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
@@ -12681,7 +12682,6 @@ async function preparse(moduleDirs, options = {}, withPool) {
   const forWorkers = (t) => parallel || isLarge(t);
   let inFlight = 0;
   let largeInFlight = 0;
-  const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
   let allDone = () => void 0;
   const done = new Promise((resolve14) => allDone = resolve14);
   const feed = () => {
@@ -12706,7 +12706,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
     }
   };
   feed();
-  while (queue.length > 0 && queue[queue.length - 1].text.length < RETIRE_AFTER_CHARS) {
+  while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
     const { path: path2, text } = queue.pop();
     out2.set(path2, { file: parseHcl(path2, text) });
     await new Promise((resolve14) => setImmediate(resolve14));
