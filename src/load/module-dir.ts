@@ -50,15 +50,20 @@ export function isAutoVarFile(name: string): boolean {
   return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
 }
 
+/** The names of the files of a module directory that are read (not `--exclude`d), sorted. Throws when it cannot be listed. */
+export function moduleDirNames(dir: string, options: ReadOptions = {}): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => e.name)
+    .filter((n) => !options.skip?.(join(dir, n)))
+    .sort();
+}
+
 export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir {
   const out: ModuleDir = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
   let names: string[];
   try {
-    names = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile() || e.isSymbolicLink())
-      .map((e) => e.name)
-      .filter((n) => !options.skip?.(join(dir, n)))
-      .sort();
+    names = moduleDirNames(dir, options);
   } catch (e) {
     out.diagnostics.push({ severity: 'error', code: 'unreadable', file: dir, message: `cannot list module directory: ${(e as Error).message}` });
     return out;

@@ -5,9 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, File } from './ast.js';
-import { sortedEntries } from './discover.js';
 import { parseHcl } from './hcl/index.js';
-import { moduleConfigNames } from './module-dir.js';
+import { moduleConfigNames, moduleDirNames } from './module-dir.js';
 import { ParsePool, RETIRE_AFTER_CHARS, parseWorkersAvailable } from './parse-pool.js';
 import { type ReadOptions, readTextFile } from './read.js';
 import { parserWasmDir } from './treesitter.js';
@@ -118,11 +117,8 @@ function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, ou
   for (const dir of moduleDirs) {
     let names: string[];
     try {
-      const files = sortedEntries(dir)
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !options.skip?.(join(dir, e.name)))
-        .map((e) => e.name);
-      // The native-syntax configuration files the module directory will read (.tf, .tofu).
-      names = moduleConfigNames(files).filter((n) => !n.endsWith('.json'));
+      // The native-syntax configuration files loadModuleDir will read (.tf, .tofu).
+      names = moduleConfigNames(moduleDirNames(dir, options)).filter((n) => !n.endsWith('.json'));
     } catch {
       continue; // loadModuleDir reports the unreadable directory
     }
