@@ -12507,11 +12507,14 @@ function moduleConfigNames(names3) {
   const all = new Set(names3.filter(isConfigFile));
   return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
 }
+function moduleDirNames(dir, options = {}) {
+  return readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join4(dir, n))).sort();
+}
 function loadModuleDir(dir, options = {}) {
   const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
   let names3;
   try {
-    names3 = readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join4(dir, n))).sort();
+    names3 = moduleDirNames(dir, options);
   } catch (e) {
     out2.diagnostics.push({ severity: "error", code: "unreadable", file: dir, message: `cannot list module directory: ${e.message}` });
     return out2;
@@ -12719,8 +12722,7 @@ function readModuleTexts(moduleDirs, options, out2) {
   for (const dir of moduleDirs) {
     let names3;
     try {
-      const files = sortedEntries(dir).filter((e) => (e.isFile() || e.isSymbolicLink()) && !options.skip?.(join5(dir, e.name))).map((e) => e.name);
-      names3 = moduleConfigNames(files).filter((n) => !n.endsWith(".json"));
+      names3 = moduleConfigNames(moduleDirNames(dir, options)).filter((n) => !n.endsWith(".json"));
     } catch {
       continue;
     }
@@ -12744,7 +12746,6 @@ var PARALLEL_MIN_CHARS, MAX_AUTO_JOBS, IN_FLIGHT_PER_WORKER, shared;
 var init_preparse = __esm({
   "src/load/preparse.ts"() {
     "use strict";
-    init_discover();
     init_hcl();
     init_module_dir();
     init_parse_pool();
