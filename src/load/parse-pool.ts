@@ -33,7 +33,7 @@ interface Slot {
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
-/** Whether the worker script is there (not in a single-file bundle such as the GitHub Action's). */
+/** Whether the worker script is there (a bundle must ship it next to itself, as dist/action does). */
 export function parseWorkersAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 }
