@@ -21,14 +21,20 @@ function args(): { corpus: string; runs: number; synthetic: number } {
     return i >= 0 && a[i + 1] ? a[i + 1]! : d;
   };
   const here = fileURLToPath(new URL('.', import.meta.url));
-  return { corpus: get('corpus', join(here, '..', '..', '..', 'shared', 'corpus', 'terraform')), runs: Number(get('runs', '3')), synthetic: Number(get('synthetic', '20')) };
+  return {
+    corpus: get('corpus', join(here, '..', '..', '..', 'shared', 'corpus', 'terraform')),
+    runs: Number(get('runs', '3')),
+    synthetic: Number(get('synthetic', '20')),
+  };
 }
-
 
 function syntheticChecks(projects: Project[], n: number, template: Check): Check[] {
   const counts = new Map<string, number>();
   for (const p of projects) for (const r of p.resources) if (r.mode === 'managed') counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-  const types = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([t]) => t);
+  const types = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([t]) => t);
   return types.map((t, i) => {
     const c = compileRule(`${t} should not have tags isEmpty()`, `synthetic-${i}`);
     if (!c.ok) throw new Error(c.errors.map((e) => e.rendered).join('\n'));
@@ -46,7 +52,8 @@ async function main(): Promise<void> {
   const { corpus, runs, synthetic } = args();
   await initParser();
   const compile = time(() => loadChecks([{ dir: builtinChecksDir(), builtin: true }]));
-  if (compile.value.diagnostics.length) throw new Error(`built-in checks do not load: ${compile.value.diagnostics.map((d) => d.message).join('; ')}`);
+  if (compile.value.diagnostics.length)
+    throw new Error(`built-in checks do not load: ${compile.value.diagnostics.map((d) => d.message).join('; ')}`);
   const builtin = compile.value.checks;
 
   const projects: Project[] = [];
@@ -86,8 +93,14 @@ async function main(): Promise<void> {
     ['resources (managed and data)', String(resources)],
     ['load (evaluateProject, all repositories)', `${loadMs.toFixed(0)} ms`],
     ['compile the built-in checks (read, validate, compile)', `${compile.ms.toFixed(1)} ms`],
-    [`built-in checks (${builtin.length}): world + run`, `${b.ms.toFixed(1)} ms (${pct(b.ms)} of load; world ${b.worldMs.toFixed(1)} ms), ${b.evaluations} evaluations, ${b.findings} findings, ${b.unknowns} unknown`],
-    [`built-in + ${extra.length} synthetic rules: world + run`, `${s.ms.toFixed(1)} ms (${pct(s.ms)} of load), ${s.evaluations} evaluations (${((1000 * s.ms) / Math.max(1, s.evaluations)).toFixed(2)} µs each), ${s.findings} findings, ${s.unknowns} unknown`],
+    [
+      `built-in checks (${builtin.length}): world + run`,
+      `${b.ms.toFixed(1)} ms (${pct(b.ms)} of load; world ${b.worldMs.toFixed(1)} ms), ${b.evaluations} evaluations, ${b.findings} findings, ${b.unknowns} unknown`,
+    ],
+    [
+      `built-in + ${extra.length} synthetic rules: world + run`,
+      `${s.ms.toFixed(1)} ms (${pct(s.ms)} of load), ${s.evaluations} evaluations (${((1000 * s.ms) / Math.max(1, s.evaluations)).toFixed(2)} µs each), ${s.findings} findings, ${s.unknowns} unknown`,
+    ],
   ];
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(56)} ${v}\n`);
 }

@@ -118,7 +118,6 @@ function split(repos: string[], sizes: Map<string, number>, n: number): string[]
   return bins.map((b) => b.repos).filter((b) => b.length > 0);
 }
 
-
 /** Repositories in four byte-balanced groups, one after the other: 25 % is about the first group, 50 % the first two. */
 function balancedOrder(repos: string[], sizes: Map<string, number>): string[] {
   return split(repos, sizes, 4).flat();
@@ -160,7 +159,16 @@ async function measureOne(args: Record<string, string>): Promise<void> {
     const c = process.cpuUsage(c0);
     cpusMs.push((c.user + c.system) / 1000);
   }
-  const m: Measurement = { mode, fraction, workers, ...done, bestMs: Math.min(...runsMs), runsMs, cpuMs: cpusMs[runsMs.indexOf(Math.min(...runsMs))]!, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const m: Measurement = {
+    mode,
+    fraction,
+    workers,
+    ...done,
+    bestMs: Math.min(...runsMs),
+    runsMs,
+    cpuMs: cpusMs[runsMs.indexOf(Math.min(...runsMs))]!,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
   console.log(JSON.stringify(m));
 }
 
@@ -197,14 +205,38 @@ function main(): void {
     for (const fraction of args.fractions!.split(',')) plan.push({ mode, fraction, workers: '1' });
     if (Number(args.workers) > 1) plan.push({ mode, fraction: '100', workers: args.workers! });
   }
-  console.log(`corpus ${args.corpus}${args.exclude ? ` without ${args.exclude}` : ''}, best of ${args.runs} runs, each line a fresh process`);
+  console.log(
+    `corpus ${args.corpus}${args.exclude ? ` without ${args.exclude}` : ''}, best of ${args.runs} runs, each line a fresh process`,
+  );
   console.log('| mode | threads | corpus | files | MB | best s | MB/s | files/s | CPU s | MB/CPU-s | peak RSS MB | runs s |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const p of plan) {
-    const out = execFileSync(process.execPath, [self, '--one', '1', '--corpus', args.corpus!, '--runs', args.runs!, '--depth', args.depth!, '--mode', p.mode, '--exclude', args.exclude!, '--fraction', p.fraction, '--workers', p.workers], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        self,
+        '--one',
+        '1',
+        '--corpus',
+        args.corpus!,
+        '--runs',
+        args.runs!,
+        '--depth',
+        args.depth!,
+        '--mode',
+        p.mode,
+        '--exclude',
+        args.exclude!,
+        '--fraction',
+        p.fraction,
+        '--workers',
+        p.workers,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
     console.log(row(JSON.parse(out.trim().split('\n').pop()!) as Measurement));
   }
 }

@@ -33,7 +33,16 @@ function generatePlan(n: number): object {
     const address = `${module ? `${module}.` : ''}${type}.${name}`;
     const values: Record<string, unknown> =
       kind === 0
-        ? { name, s3_bucket_name: `logs-${i}`, is_multi_region_trail: i % 3 === 0, enable_logging: true, include_global_service_events: true, cloud_watch_logs_group_arn: null, cloud_watch_logs_role_arn: null, tags: { team: `t${i % 100}` } }
+        ? {
+            name,
+            s3_bucket_name: `logs-${i}`,
+            is_multi_region_trail: i % 3 === 0,
+            enable_logging: true,
+            include_global_service_events: true,
+            cloud_watch_logs_group_arn: null,
+            cloud_watch_logs_role_arn: null,
+            tags: { team: `t${i % 100}` },
+          }
         : kind === 2
           ? { description: `key ${i}`, enable_key_rotation: i % 2 === 0, deletion_window_in_days: 30 }
           : { bucket: `bucket-${i}`, force_destroy: false, tags: { env: 'prod', n: String(i) } };
@@ -45,9 +54,31 @@ function generatePlan(n: number): object {
       list.push(resource);
     } else root.push(resource);
     const before = actions[0] === 'create' ? null : { ...values, enable_logging: true, kms_key_id: 'arn:aws:kms:us-east-1:1:key/old' };
-    changes.push({ address, ...(module ? { module_address: module } : {}), mode: 'managed', type, name, provider_name: PROVIDER, change: { actions, before, after: values, after_unknown: { arn: true, id: true, ...(kind === 0 ? { kms_key_id: true } : {}) }, before_sensitive: false, after_sensitive: {} } });
+    changes.push({
+      address,
+      ...(module ? { module_address: module } : {}),
+      mode: 'managed',
+      type,
+      name,
+      provider_name: PROVIDER,
+      change: {
+        actions,
+        before,
+        after: values,
+        after_unknown: { arn: true, id: true, ...(kind === 0 ? { kms_key_id: true } : {}) },
+        before_sensitive: false,
+        after_sensitive: {},
+      },
+    });
     if (kind === 0 && i % 7 === 0) {
-      changes.push({ address: `${address}_old`, mode: 'managed', type, name: `${name}_old`, provider_name: PROVIDER, change: { actions: ['delete'], before: values, after: null, after_unknown: false } });
+      changes.push({
+        address: `${address}_old`,
+        mode: 'managed',
+        type,
+        name: `${name}_old`,
+        provider_name: PROVIDER,
+        change: { actions: ['delete'], before: values, after: null, after_unknown: false },
+      });
     }
   }
   const configResources = ['aws_cloudtrail', 'aws_s3_bucket', 'aws_kms_key', 'aws_cloudwatch_log_group'].map((type) => ({
@@ -56,14 +87,24 @@ function generatePlan(n: number): object {
     type,
     name: 'x',
     provider_config_key: 'aws',
-    expressions: type === 'aws_cloudtrail' ? { kms_key_id: { references: ['aws_kms_key.x.arn', 'aws_kms_key.x'] }, name: { constant_value: 'x' } } : { tags: { constant_value: {} } },
+    expressions:
+      type === 'aws_cloudtrail'
+        ? { kms_key_id: { references: ['aws_kms_key.x.arn', 'aws_kms_key.x'] }, name: { constant_value: 'x' } }
+        : { tags: { constant_value: {} } },
   }));
   return {
     format_version: '1.2',
     terraform_version: '1.9.5',
-    planned_values: { root_module: { resources: root, child_modules: [...modules].map(([address, resources]) => ({ address, resources })) } },
+    planned_values: {
+      root_module: { resources: root, child_modules: [...modules].map(([address, resources]) => ({ address, resources })) },
+    },
     resource_changes: changes,
-    configuration: { root_module: { resources: configResources, module_calls: { team: { source: './modules/team', module: { resources: configResources } } } } },
+    configuration: {
+      root_module: {
+        resources: configResources,
+        module_calls: { team: { source: './modules/team', module: { resources: configResources } } },
+      },
+    },
   };
 }
 
@@ -97,7 +138,9 @@ async function bench(writeOnly: number): Promise<void> {
     }
     const heap = process.memoryUsage().heapUsed / 1e6;
     console.log(`plan: ${resources} planned resources (${count} with deletions), ${mb.toFixed(1)} MB; ${checks.length} built-in checks`);
-    console.log(`load (read, parse, build project): ${(bestLoad / 1000).toFixed(2)} s; checks: ${(bestCheck / 1000).toFixed(2)} s; ${findings} findings; best of ${runs}; heap ${heap.toFixed(0)} MB`);
+    console.log(
+      `load (read, parse, build project): ${(bestLoad / 1000).toFixed(2)} s; checks: ${(bestCheck / 1000).toFixed(2)} s; ${findings} findings; best of ${runs}; heap ${heap.toFixed(0)} MB`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

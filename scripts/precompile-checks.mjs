@@ -13,7 +13,8 @@ const out = resolve(process.argv[3] ?? join(root, 'dist', 'checks.json'));
 const { library, diagnostics } = precompileChecks(dir);
 if (!library) {
   rmSync(out, { force: true });
-  for (const d of diagnostics) process.stderr.write(`${d.file}${d.range ? `:${d.range.start.line}:${d.range.start.column}` : ''}: ${d.message}\n`);
+  for (const d of diagnostics)
+    process.stderr.write(`${d.file}${d.range ? `:${d.range.start.line}:${d.range.start.column}` : ''}: ${d.message}\n`);
   process.stderr.write(`precompile-checks: ${out} not written; scans read the check files instead\n`);
 } else {
   writeFileSync(out, JSON.stringify(library)); // quiet on success: npm pack (pre-commit) reads its output

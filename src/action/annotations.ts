@@ -7,7 +7,8 @@ import { renderGithub } from '../report/index.js';
 import { type DiffLines, inDiff } from './diff.js';
 
 export function pickAnnotations(findings: readonly ReportFinding[], diff: DiffLines | undefined, max: number): ReportFinding[] {
-  const rank = (f: ReportFinding): number => (inDiff(diff, f.file, f.range.start.line, f.range.end.line) ? 0 : SEVERITIES.length) + SEVERITIES.indexOf(f.severity);
+  const rank = (f: ReportFinding): number =>
+    (inDiff(diff, f.file, f.range.start.line, f.range.end.line) ? 0 : SEVERITIES.length) + SEVERITIES.indexOf(f.severity);
   return findings
     .map((f, i) => ({ f, i, r: rank(f) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
@@ -20,5 +21,9 @@ export function annotations(report: Report, diff: DiffLines | undefined, max: nu
   const errors = report.diagnostics.filter((d) => d.severity === 'error').slice(0, max);
   const findings = pickAnnotations(report.findings, diff, max - errors.length);
   const text = renderGithub({ ...report, findings, diagnostics: errors });
-  return { text, shown: errors.length + findings.length, total: report.findings.length + report.diagnostics.filter((d) => d.severity === 'error').length };
+  return {
+    text,
+    shown: errors.length + findings.length,
+    total: report.findings.length + report.diagnostics.filter((d) => d.severity === 'error').length,
+  };
 }

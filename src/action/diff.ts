@@ -9,7 +9,11 @@ export type DiffLines = Map<string, [number, number][]>;
 export function diffLines(base: string, repoRoot: string): DiffLines | undefined {
   let out: string;
   try {
-    out = execFileSync('git', ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-renames', base, '--'], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    out = execFileSync(
+      'git',
+      ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-renames', base, '--'],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 },
+    );
   } catch {
     return undefined;
   }

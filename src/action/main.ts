@@ -36,7 +36,13 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
   const category = getInput(env, 'category');
   const outputs = (exitCode: number, report?: Report): Record<string, string> => {
     const counts = countBySeverity(report?.findings ?? []);
-    return { 'sarif-file': sarifInput, findings: String(report?.findings.length ?? 0), ...Object.fromEntries(SEVERITIES.map((s) => [s, String(counts[s])])), suppressed: String(report?.suppressed.length ?? 0), 'exit-code': String(exitCode) };
+    return {
+      'sarif-file': sarifInput,
+      findings: String(report?.findings.length ?? 0),
+      ...Object.fromEntries(SEVERITIES.map((s) => [s, String(counts[s])])),
+      suppressed: String(report?.suppressed.length ?? 0),
+      'exit-code': String(exitCode),
+    };
   };
   const fail = (message: string): number => {
     io.stdout(`::error title=tfguard::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
@@ -48,7 +54,20 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
   // 1. A valid, empty SARIF run, so an upload step with `if: always()` finds a file whatever happens next.
   const repoRoot = findRepoRoot(scanPaths[0]!) ?? workspace;
   const scanRoot = scanPaths.length === 1 ? scanPaths[0]! : workspace;
-  const empty: Report = { scanRoot, repoRoot, rules: [], findings: [], suppressed: [], unknowns: [], passed: [], fixed: [], diagnostics: [], sources: new Map(), resources: 0, category: category || defaultCategory({ repoRoot, scanRoot }) };
+  const empty: Report = {
+    scanRoot,
+    repoRoot,
+    rules: [],
+    findings: [],
+    suppressed: [],
+    unknowns: [],
+    passed: [],
+    fixed: [],
+    diagnostics: [],
+    sources: new Map(),
+    resources: 0,
+    category: category || defaultCategory({ repoRoot, scanRoot }),
+  };
   try {
     mkdirSync(dirname(sarifFile), { recursive: true });
     writeFileSync(sarifFile, renderSarif(empty));
@@ -62,7 +81,8 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
   for (const b of [softFail, changedOnly]) if (b.error) return fail(b.error);
   const maxText = getInput(env, 'annotations');
   const maxAnnotations = maxText === '' ? DEFAULT_ANNOTATIONS : Number(maxText);
-  if (!Number.isInteger(maxAnnotations) || maxAnnotations < 0) return fail(`input \`annotations\` must be a whole number (0 turns annotations off); found \`${maxText}\``);
+  if (!Number.isInteger(maxAnnotations) || maxAnnotations < 0)
+    return fail(`input \`annotations\` must be a whole number (0 turns annotations off); found \`${maxText}\``);
   const failOn = getInput(env, 'fail-on').toLowerCase();
   const config = getInput(env, 'config');
   const flags: ScanFlags = {
@@ -87,7 +107,12 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
   if (paths.wasmDir) await initParser(paths.wasmDir);
   let report: Report | undefined;
   let settings: ScanSettings | undefined;
-  const code = await runReportScan(scanPaths, flags, { color: false, builtinDir: join(paths.actionRoot, 'checks'), base: workspace, onReport: (r, s) => ((report = r), (settings = s)) }, io);
+  const code = await runReportScan(
+    scanPaths,
+    flags,
+    { color: false, builtinDir: join(paths.actionRoot, 'checks'), base: workspace, onReport: (r, s) => ((report = r), (settings = s)) },
+    io,
+  );
 
   // 4. Annotations, summary, outputs.
   if (report) {
@@ -99,7 +124,9 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
     appendSummary(env.GITHUB_STEP_SUMMARY, summary);
     if (code === 1 && settings) {
       const over = report.findings.filter((f) => settings!.failOn !== 'none' && atLeast(f.severity, settings!.failOn as Severity)).length;
-      io.stdout(`::error title=tfguard::${over} finding${over === 1 ? '' : 's'} at or above fail-on=${settings.failOn}; set soft-fail: true to report without failing\n`);
+      io.stdout(
+        `::error title=tfguard::${over} finding${over === 1 ? '' : 's'} at or above fail-on=${settings.failOn}; set soft-fail: true to report without failing\n`,
+      );
     }
   } else {
     appendSummary(env.GITHUB_STEP_SUMMARY, `## tfguard\n\nThe scan did not run (exit code ${code}); the log names the problem.\n`);

@@ -54,7 +54,9 @@ export function serializeBaseline(b: Baseline): string {
 /** Parse a baseline file; problems are diagnostics naming the file and what was expected. */
 export function parseBaseline(text: string, file: string): { baseline?: Baseline; diagnostics: Diagnostic[] } {
   const bad = (message: string): { diagnostics: Diagnostic[] } => ({
-    diagnostics: [{ severity: 'error', code: 'baseline', file, message, hint: 'recreate it with `tfguard scan --create-baseline FILE <path>`' }],
+    diagnostics: [
+      { severity: 'error', code: 'baseline', file, message, hint: 'recreate it with `tfguard scan --create-baseline FILE <path>`' },
+    ],
   });
   let data: unknown;
   try {
@@ -62,14 +64,21 @@ export function parseBaseline(text: string, file: string): { baseline?: Baseline
   } catch (e) {
     return bad(`the baseline is not valid JSON: ${(e as Error).message}`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('the baseline must be a JSON object with `version` and `findings`');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return bad('the baseline must be a JSON object with `version` and `findings`');
   const o = data as { version?: unknown; findings?: unknown };
   if (o.version !== BASELINE_VERSION) return bad(`unsupported baseline version ${JSON.stringify(o.version)}; expected ${BASELINE_VERSION}`);
   if (!Array.isArray(o.findings)) return bad('`findings` must be a list');
   const findings: BaselineEntry[] = [];
   for (const [i, e] of o.findings.entries()) {
     const x = e as Partial<BaselineEntry> | null;
-    if (!x || typeof x.check !== 'string' || typeof x.address !== 'string' || typeof x.path !== 'string' || (x.root !== undefined && typeof x.root !== 'string')) {
+    if (
+      !x ||
+      typeof x.check !== 'string' ||
+      typeof x.address !== 'string' ||
+      typeof x.path !== 'string' ||
+      (x.root !== undefined && typeof x.root !== 'string')
+    ) {
       return bad(`findings[${i}] must be an object with string fields check, address and path (and optionally root)`);
     }
     findings.push({ check: x.check, address: x.address, path: x.path, ...(x.root ? { root: x.root } : {}) });
@@ -87,7 +96,12 @@ export interface BaselineComparison {
 }
 
 /** Compare findings with a baseline; `ranChecks` limits `fixed` to checks that actually ran. */
-export function compareBaseline(findings: readonly Finding[], baseline: Baseline, ranChecks: ReadonlySet<string>, scanRoot?: string): BaselineComparison {
+export function compareBaseline(
+  findings: readonly Finding[],
+  baseline: Baseline,
+  ranChecks: ReadonlySet<string>,
+  scanRoot?: string,
+): BaselineComparison {
   const keys = new Set(baseline.findings.map(baselineKey));
   const fresh: Finding[] = [];
   const known: Finding[] = [];

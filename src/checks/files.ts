@@ -25,7 +25,13 @@ export function findCheckFiles(dir: string, diagnostics: Diagnostic[]): string[]
     try {
       entries = sortedEntries(d);
     } catch (e) {
-      diagnostics.push({ severity: 'error', code: 'checks-dir', file: d, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
+      diagnostics.push({
+        severity: 'error',
+        code: 'checks-dir',
+        file: d,
+        message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        hint: 'give --checks-dir a directory of check .yaml files',
+      });
       return;
     }
     for (const e of entries) {
@@ -41,11 +47,23 @@ export function findCheckFiles(dir: string, diagnostics: Diagnostic[]): string[]
   try {
     st = statSync(dir);
   } catch (e) {
-    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'give --checks-dir a directory of check .yaml files' });
+    diagnostics.push({
+      severity: 'error',
+      code: 'checks-dir',
+      file: dir,
+      message: `cannot read the check directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      hint: 'give --checks-dir a directory of check .yaml files',
+    });
     return out;
   }
   if (!st.isDirectory()) {
-    diagnostics.push({ severity: 'error', code: 'checks-dir', file: dir, message: 'is not a directory', hint: 'give --checks-dir a directory of check .yaml files' });
+    diagnostics.push({
+      severity: 'error',
+      code: 'checks-dir',
+      file: dir,
+      message: 'is not a directory',
+      hint: 'give --checks-dir a directory of check .yaml files',
+    });
     return out;
   }
   walk(dir, 0);

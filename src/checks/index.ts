@@ -10,7 +10,17 @@ export { PRECOMPILED_FORMAT, checkLibraryHash, readPrecompiledChecks } from './p
 export type { PrecompiledCheck, PrecompiledDefinition, PrecompiledLibrary, PrecompiledRead } from './precompiled.js';
 export { isInstalledModuleFile, rangeForPath, reportLocation } from './location.js';
 export { ALIAS_TOOLS, SEVERITIES } from './model.js';
-export type { AliasTool, Check, CheckDefinition, CheckRunResult, CheckTest, Finding, PassResult, Severity, UnknownResult } from './model.js';
+export type {
+  AliasTool,
+  Check,
+  CheckDefinition,
+  CheckRunResult,
+  CheckTest,
+  Finding,
+  PassResult,
+  Severity,
+  UnknownResult,
+} from './model.js';
 export { projectWorlds, resourceEntity, runChecks } from './run.js';
 export type { RunOptions } from './run.js';
 export { CHECK_SCHEMA } from './schema.js';

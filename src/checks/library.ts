@@ -14,7 +14,10 @@ export interface LibraryOptions {
  * from the precompiled library (use loadChecks for `tfguard test` and `tfguard docs`). `precompiled`
  * in the result says whether the built-in checks came from it.
  */
-export async function loadCheckLibrary(sources: CheckSource[], options: LibraryOptions = {}): Promise<LoadedChecks & { precompiled: boolean }> {
+export async function loadCheckLibrary(
+  sources: CheckSource[],
+  options: LibraryOptions = {},
+): Promise<LoadedChecks & { precompiled: boolean }> {
   const [first, ...rest] = sources;
   if (first?.builtin && options.precompiled) {
     const read = readPrecompiledChecks(options.precompiled, first.dir);

@@ -50,7 +50,10 @@ export function loadChecks(sources: CheckSource[], options: LoadChecksOptions = 
 }
 
 /** As loadChecks, keeping each check's ID range and logic source. */
-export function loadCheckEntries(sources: CheckSource[], options: LoadChecksOptions = {}): { entries: LoadedCheck[]; diagnostics: Diagnostic[] } {
+export function loadCheckEntries(
+  sources: CheckSource[],
+  options: LoadChecksOptions = {},
+): { entries: LoadedCheck[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const entries: LoadedCheck[] = [];
   const seen = new Map<string, { file: string; range: Range }>();
@@ -96,7 +99,17 @@ export function loadCheckFile(file: string, options: LoadFileOptions = {}): Pars
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const zero = { line: 1, column: 1, offset: 0 };
-    return { diagnostics: [{ severity: 'error', code: 'check-unreadable', file, message: `cannot read the check file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }], idRange: { start: zero, end: zero } };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'check-unreadable',
+          file,
+          message: `cannot read the check file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        },
+      ],
+      idRange: { start: zero, end: zero },
+    };
   }
   return parseCheck(file, text, options);
 }
@@ -118,7 +131,13 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     diagnostics.push({ severity: 'error', code, file, range, message, ...(hint ? { hint } : {}) });
   };
   if (src.doc.errors.length) {
-    for (const e of src.doc.errors) err(rangeOf(src, e.pos[0], e.pos[1]), `invalid YAML: ${e.message.split('\n')[0]}`, 'fix the YAML syntax (indentation, quoting, a missing `:`)', 'check-yaml');
+    for (const e of src.doc.errors)
+      err(
+        rangeOf(src, e.pos[0], e.pos[1]),
+        `invalid YAML: ${e.message.split('\n')[0]}`,
+        'fix the YAML syntax (indentation, quoting, a missing `:`)',
+        'check-yaml',
+      );
     return { diagnostics, idRange };
   }
   const data = src.doc.toJS() as unknown;
@@ -134,11 +153,22 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
 
   const def = data as Omit<CheckDefinition, 'tests'> & { tests: Omit<CheckTest, 'fileLine'>[] };
   const ext = extname(file);
-  if (basename(file, ext) !== def.id) err(idRange, `the check ID ${def.id} does not match the file name ${basename(file)}`, `name the file ${def.id}${ext}`);
+  if (basename(file, ext) !== def.id)
+    err(idRange, `the check ID ${def.id} does not match the file name ${basename(file)}`, `name the file ${def.id}${ext}`);
   if (options.builtin) {
-    if (!isBuiltinId(def.id)) err(idRange, `the built-in check ID ${def.id} does not follow the ID scheme`, "use CloudGuard's ID (D9.TF.AWS.LOG.01) or TFG.<PROVIDER>.<SERVICE>.<n>, such as TFG.AWS.CLOUDTRAIL.1");
+    if (!isBuiltinId(def.id))
+      err(
+        idRange,
+        `the built-in check ID ${def.id} does not follow the ID scheme`,
+        "use CloudGuard's ID (D9.TF.AWS.LOG.01) or TFG.<PROVIDER>.<SERVICE>.<n>, such as TFG.AWS.CLOUDTRAIL.1",
+      );
     const r = options.retired?.get(def.id);
-    if (r) err(idRange, `the check ID ${def.id} was retired${r.reason ? ` (${r.reason})` : ''} and may not be reused`, 'take the next free number of the service');
+    if (r)
+      err(
+        idRange,
+        `the check ID ${def.id} was retired${r.reason ? ` (${r.reason})` : ''} and may not be reused`,
+        'take the next free number of the service',
+      );
   }
   const tests = def.tests.map((t, i) => checkTest(src, t, i, err));
   if (diagnostics.length) return { diagnostics, idRange };
@@ -168,9 +198,17 @@ function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, e
   const name = fieldName(path);
   const inputs = TEST_INPUTS.filter((k) => t[k] !== undefined);
   if (inputs.length !== 1) {
-    err(at, `${name} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(' and ')}` : ''}`);
+    err(
+      at,
+      `${name} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(' and ')}` : ''}`,
+    );
   }
-  if (t.now !== undefined && Number.isNaN(Date.parse(t.now))) err(nodeRange(src, [...path, 'now']), `${name}.now is not a timestamp: ${JSON.stringify(t.now)}`, 'write an ISO-8601 time such as 2019-01-01T12:00:00Z');
+  if (t.now !== undefined && Number.isNaN(Date.parse(t.now)))
+    err(
+      nodeRange(src, [...path, 'now']),
+      `${name}.now is not a timestamp: ${JSON.stringify(t.now)}`,
+      'write an ISO-8601 time such as 2019-01-01T12:00:00Z',
+    );
   const out: CheckTest = { ...t, fileLine: at.start.line };
   if (t.terraform !== undefined) {
     const s = scalarText(src, [...path, 'terraform']);
@@ -179,10 +217,16 @@ function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, e
   if (t.line !== undefined) {
     const lineRange = nodeRange(src, [...path, 'line']);
     if (t.terraform === undefined) err(lineRange, `${name}.line applies only to a \`terraform\` snippet`);
-    else if (t.expect !== 'fail' && t.expect !== 'unknown') err(lineRange, `${name}.line names where the finding must be, so \`expect\` must be fail or unknown`);
+    else if (t.expect !== 'fail' && t.expect !== 'unknown')
+      err(lineRange, `${name}.line names where the finding must be, so \`expect\` must be fail or unknown`);
     else {
       const n = t.terraform.replace(/\n$/, '').split('\n').length;
-      if (t.line > n) err(lineRange, `${name}.line is ${t.line}, but the snippet has ${n} line${n === 1 ? '' : 's'}`, 'lines count from 1 at the first line of the snippet');
+      if (t.line > n)
+        err(
+          lineRange,
+          `${name}.line is ${t.line}, but the snippet has ${n} line${n === 1 ? '' : 's'}`,
+          'lines count from 1 at the first line of the snippet',
+        );
     }
   }
   return out;
@@ -195,7 +239,14 @@ function compileLogic(src: YamlSource, value: string, diagnostics: Diagnostic[])
   if (compiled.ok) return { rule: compiled.rule, source };
   for (const e of compiled.errors) {
     const start = offsetOf(src, e.line, e.column);
-    diagnostics.push({ severity: 'error', code: 'check-logic', file: src.file, range: rangeOf(src, start, start + e.length), message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
+    diagnostics.push({
+      severity: 'error',
+      code: 'check-logic',
+      file: src.file,
+      range: rangeOf(src, start, start + e.length),
+      message: e.message,
+      ...(e.hint ? { hint: e.hint } : {}),
+    });
   }
   return undefined;
 }

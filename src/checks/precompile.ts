@@ -11,7 +11,18 @@ export function precompileChecks(dir: string): { library?: PrecompiledLibrary; d
   const { entries, diagnostics } = loadCheckEntries([{ dir, builtin: true }]);
   if (diagnostics.length || hash === undefined) return { diagnostics };
   // Read again after loading: a file edited meanwhile gives a hash that no longer matches (never a wrong cache).
-  if (checkLibraryHash(dir) !== hash) return { diagnostics: [{ severity: 'error', code: 'checks-changed', file: dir, message: 'the check files changed while they were read', hint: 'build again' }] };
+  if (checkLibraryHash(dir) !== hash)
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'checks-changed',
+          file: dir,
+          message: 'the check files changed while they were read',
+          hint: 'build again',
+        },
+      ],
+    };
   const checks = entries.map(({ check, idRange, logicSource }) => {
     const { tests: _tests, file, rule: _rule, builtin: _builtin, ...definition } = check;
     return { file: relativeName(dir, file), idRange, logicSource, definition };

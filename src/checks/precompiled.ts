@@ -41,7 +41,17 @@ export interface PrecompiledLibrary {
  * are part of the hash, so a loader rebuilt with `tsc` alone never trusts a library the old loader
  * validated. In a bundle (the GitHub Action) they do not exist and the library is never used.
  */
-export const LOADER_MODULES = ['load.js', 'files.js', 'ids.js', 'model.js', 'schema.js', 'validate.js', 'yaml-source.js', 'precompile.js', 'precompiled.js'].map((m) => fileURLToPath(new URL(`./${m}`, import.meta.url)));
+export const LOADER_MODULES = [
+  'load.js',
+  'files.js',
+  'ids.js',
+  'model.js',
+  'schema.js',
+  'validate.js',
+  'yaml-source.js',
+  'precompile.js',
+  'precompiled.js',
+].map((m) => fileURLToPath(new URL(`./${m}`, import.meta.url)));
 
 export type PrecompiledRead = { ok: true; entries: LoadedCheck[] } | { ok: false; reason: string };
 
@@ -95,7 +105,13 @@ export function readPrecompiledChecks(jsonPath: string, checksDir: string): Prec
   } catch (e) {
     return { ok: false, reason: `cannot read ${jsonPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  if (lib === null || typeof lib !== 'object' || lib.format !== PRECOMPILED_FORMAT || typeof lib.hash !== 'string' || !Array.isArray(lib.checks)) {
+  if (
+    lib === null ||
+    typeof lib !== 'object' ||
+    lib.format !== PRECOMPILED_FORMAT ||
+    typeof lib.hash !== 'string' ||
+    !Array.isArray(lib.checks)
+  ) {
     return { ok: false, reason: `${jsonPath} is not a precompiled check library of format ${PRECOMPILED_FORMAT}` };
   }
   const hash = checkLibraryHash(dir);
@@ -107,7 +123,11 @@ export function readPrecompiledChecks(jsonPath: string, checksDir: string): Prec
       const compiled = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       // The GSL compiler changed since the build: the YAML path reports the error with its range.
       if (!compiled.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
-      entries.push({ check: { ...c.definition, tests: [], file, rule: compiled.rule, builtin: true }, idRange: c.idRange, logicSource: c.logicSource });
+      entries.push({
+        check: { ...c.definition, tests: [], file, rule: compiled.rule, builtin: true },
+        idRange: c.idRange,
+        logicSource: c.logicSource,
+      });
     }
   } catch (e) {
     return { ok: false, reason: `${jsonPath} is damaged: ${(e as Error).message}` };

@@ -56,38 +56,53 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
   const passes: PassResult[] = [];
   let evaluations = 0;
   const evalOptions: EvaluateOptions = { now: options.now ?? Date.now(), ...(options.explain ? { explain: true } : {}) };
-  for (const { root, world, byAddress } of projectWorlds(project)) for (const check of checks) {
-    if (options.only && !options.only.has(check.id)) continue;
-    for (const result of runRule(check.rule, world, evalOptions)) {
-      evaluations++;
-      if (result.status === 'pass') {
-        // A resource rule holds for its resource; an aggregate rule (`List<type>`) for the root module.
-        const own = byAddress.get(result.entity);
-        const at = own ? reportLocation(own, '') : { file: root, range: START };
-        passes.push({ checkId: check.id, address: own ? own.address : result.entity, ...(own ? { resource: own } : {}), file: at.file, range: at.range });
-        continue;
-      }
-      const target = resultTarget(result, check, world, byAddress);
-      // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
-      const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
-      const address = target ? target.resource.address : result.entity;
-      if (result.status === 'fail') {
-        findings.push({
-          checkId: check.id,
-          severity: check.severity,
-          title: check.title,
-          address,
-          ...(target ? { resource: target.resource } : {}),
-          file: at.file,
-          range: at.range,
-          ...(at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true as const } : {}),
-          ...(at.via ? { via: at.via, resourceLocation: at.resourceLocation! } : {}),
-        });
-      } else {
-        unknowns.push({ checkId: check.id, title: check.title, address, ...(target ? { resource: target.resource } : {}), file: at.file, range: at.range, reasons: result.reasonText.length ? result.reasonText : ['unknown'] });
+  for (const { root, world, byAddress } of projectWorlds(project))
+    for (const check of checks) {
+      if (options.only && !options.only.has(check.id)) continue;
+      for (const result of runRule(check.rule, world, evalOptions)) {
+        evaluations++;
+        if (result.status === 'pass') {
+          // A resource rule holds for its resource; an aggregate rule (`List<type>`) for the root module.
+          const own = byAddress.get(result.entity);
+          const at = own ? reportLocation(own, '') : { file: root, range: START };
+          passes.push({
+            checkId: check.id,
+            address: own ? own.address : result.entity,
+            ...(own ? { resource: own } : {}),
+            file: at.file,
+            range: at.range,
+          });
+          continue;
+        }
+        const target = resultTarget(result, check, world, byAddress);
+        // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
+        const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
+        const address = target ? target.resource.address : result.entity;
+        if (result.status === 'fail') {
+          findings.push({
+            checkId: check.id,
+            severity: check.severity,
+            title: check.title,
+            address,
+            ...(target ? { resource: target.resource } : {}),
+            file: at.file,
+            range: at.range,
+            ...(at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true as const } : {}),
+            ...(at.via ? { via: at.via, resourceLocation: at.resourceLocation! } : {}),
+          });
+        } else {
+          unknowns.push({
+            checkId: check.id,
+            title: check.title,
+            address,
+            ...(target ? { resource: target.resource } : {}),
+            file: at.file,
+            range: at.range,
+            reasons: result.reasonText.length ? result.reasonText : ['unknown'],
+          });
+        }
       }
     }
-  }
   findings.sort(byPlace);
   unknowns.sort(byPlace);
   passes.sort(byPlace);
@@ -99,7 +114,12 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
  * on the evaluated resource. For `List<type>` rules, the first blamed resource of the type, else the
  * first blamed resource, else the first resource of the type; undefined when there is no resource of the type at all.
  */
-function resultTarget(result: RuleResult, check: Check, world: World, byAddress: Map<string, Resource>): { resource: Resource; path: string; missing?: string } | undefined {
+function resultTarget(
+  result: RuleResult,
+  check: Check,
+  world: World,
+  byAddress: Map<string, Resource>,
+): { resource: Resource; path: string; missing?: string } | undefined {
   const own = byAddress.get(result.entity);
   if (own) {
     // Prefer an attribute that is set (its own line) over one that is missing (the block header).
@@ -109,7 +129,9 @@ function resultTarget(result: RuleResult, check: Check, world: World, byAddress:
   // An aggregate (`List<type>`) result goes on a blamed resource of the type itself when there is one
   // (the trail whose chain breaks), not on whatever deeper resource was blamed first.
   const ownType = check.rule.entity.toLowerCase();
-  const blamed = result.blame.map((b) => ({ r: byAddress.get(b.address), path: b.path })).filter((x): x is { r: Resource; path: string } => x.r !== undefined);
+  const blamed = result.blame
+    .map((b) => ({ r: byAddress.get(b.address), path: b.path }))
+    .filter((x): x is { r: Resource; path: string } => x.r !== undefined);
   const ofType = blamed.find((x) => resourceEntity(x.r).type.toLowerCase() === ownType) ?? blamed[0];
   if (ofType) return { resource: ofType.r, path: ofType.path };
   const first = world.entitiesOfType(check.rule.entity)[0];
@@ -117,7 +139,10 @@ function resultTarget(result: RuleResult, check: Check, world: World, byAddress:
   return r ? { resource: r, path: '' } : undefined;
 }
 
-function byPlace(a: { file: string; range: { start: { line: number; column: number } }; checkId: string; address: string }, b: typeof a): number {
+function byPlace(
+  a: { file: string; range: { start: { line: number; column: number } }; checkId: string; address: string },
+  b: typeof a,
+): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.range.start.line !== b.range.start.line) return a.range.start.line - b.range.start.line;
   if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;

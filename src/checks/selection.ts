@@ -28,7 +28,9 @@ export function checkNames(check: Check): string[] {
 export function namesCheck(pattern: string, check: Check): boolean {
   const p = pattern.trim();
   const glob = /[*?[\]{}]/.test(p);
-  return checkNames(check).some((n) => (glob ? minimatch(n, p, { nocase: true, noglobstar: false, dot: true }) : n.toLowerCase() === p.toLowerCase()));
+  return checkNames(check).some((n) =>
+    glob ? minimatch(n, p, { nocase: true, noglobstar: false, dot: true }) : n.toLowerCase() === p.toLowerCase(),
+  );
 }
 
 export interface Selection {
@@ -46,7 +48,10 @@ export interface SelectionResult {
 
 /** Split `a,b` lists and drop empty entries. */
 export function splitList(values: readonly string[]): string[] {
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function selectChecks(checks: readonly Check[], selection: Selection): SelectionResult {
@@ -58,9 +63,14 @@ export function selectChecks(checks: readonly Check[], selection: Selection): Se
     if (sev) return below ? !atLeast(c.severity, sev) || c.severity === sev : atLeast(c.severity, sev);
     return namesCheck(p, c);
   };
-  for (const [flag, list] of [['--check', include], ['--skip-check', exclude]] as const) {
+  for (const [flag, list] of [
+    ['--check', include],
+    ['--skip-check', exclude],
+  ] as const) {
     for (const p of list) if (!parseSeverity(p) && !checks.some((c) => namesCheck(p, c))) unmatched.push({ flag, pattern: p });
   }
-  const out = checks.filter((c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true)));
+  const out = checks.filter(
+    (c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true)),
+  );
   return { checks: out, unmatched };
 }

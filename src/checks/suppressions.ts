@@ -56,8 +56,10 @@ export const EXPIRED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> = {
   id: 'TFG.TFGUARD.SUPPRESSION.1',
   title: 'Suppression comment has expired',
   severity: 'low',
-  description: 'An inline suppression carries an expiry date (`exp:YYYY-MM-DD`) that has passed. It no longer silences anything: the findings it covered are reported again.',
-  remediation: 'Fix the findings the comment covered and delete the comment, or, if the exception still holds, agree a new date and update `exp:`.',
+  description:
+    'An inline suppression carries an expiry date (`exp:YYYY-MM-DD`) that has passed. It no longer silences anything: the findings it covered are reported again.',
+  remediation:
+    'Fix the findings the comment covered and delete the comment, or, if the exception still holds, agree a new date and update `exp:`.',
   references: [],
   compliance: {},
   mitre: [],
@@ -68,7 +70,8 @@ export const UNEXPLAINED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> =
   id: 'TFG.TFGUARD.SUPPRESSION.2',
   title: 'Suppression comment gives no reason',
   severity: 'low',
-  description: 'The configuration requires a reason on every inline suppression (`require-suppression-reason: true`); this comment has none, so it silences nothing.',
+  description:
+    'The configuration requires a reason on every inline suppression (`require-suppression-reason: true`); this comment has none, so it silences nothing.',
   remediation: 'Write why the finding is accepted after the IDs: `# tfguard:ignore:D9.TF.AWS.LOG.01 single-region sandbox, see ADR-12`.',
   references: [],
   compliance: {},
@@ -114,7 +117,14 @@ export function parseSuppressions(file: SourceFile, diagnostics: Diagnostic[] = 
           reason = reason.slice(exp[0].length);
         }
         if (expires !== undefined && !validDate(expires)) {
-          diagnostics.push({ severity: 'warning', code: 'suppression-date', file: file.path, range: c.range, message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`, hint: 'write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31' });
+          diagnostics.push({
+            severity: 'warning',
+            code: 'suppression-date',
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`,
+            hint: 'write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31',
+          });
           return;
         }
         out.push({ ...base, source: 'tfguard', ids: m[2]!.split(',').filter(Boolean), reason, ...(expires ? { expires } : {}) });
@@ -126,10 +136,23 @@ export function parseSuppressions(file: SourceFile, diagnostics: Diagnostic[] = 
         if (m[9] || /:ws:/i.test(opts)) return;
         const exp = /:exp:([^\s:]+)/i.exec(opts)?.[1];
         if (exp !== undefined && !validDate(exp)) {
-          diagnostics.push({ severity: 'warning', code: 'suppression-date', file: file.path, range: c.range, message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`, hint: 'write the date as exp:YYYY-MM-DD' });
+          diagnostics.push({
+            severity: 'warning',
+            code: 'suppression-date',
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`,
+            hint: 'write the date as exp:YYYY-MM-DD',
+          });
           return;
         }
-        out.push({ ...base, source: m[7].toLowerCase() as 'tfsec' | 'trivy', ids: [m[8]!], reason: rest, ...(exp ? { expires: exp } : {}) });
+        out.push({
+          ...base,
+          source: m[7].toLowerCase() as 'tfsec' | 'trivy',
+          ids: [m[8]!],
+          reason: rest,
+          ...(exp ? { expires: exp } : {}),
+        });
       }
     });
   }
@@ -170,7 +193,11 @@ interface Place {
 }
 
 /** The comment lines that apply to a place: on its line, or in the run of comment-only lines right above. */
-function commentsAt(place: Place, byFileLine: Map<string, Map<number, SuppressionComment[]>>, ownLines: Map<string, Set<number>>): SuppressionComment[] {
+function commentsAt(
+  place: Place,
+  byFileLine: Map<string, Map<number, SuppressionComment[]>>,
+  ownLines: Map<string, Set<number>>,
+): SuppressionComment[] {
   const lines = byFileLine.get(place.file);
   if (!lines) return [];
   const out = [...(lines.get(place.line) ?? [])];
@@ -180,7 +207,12 @@ function commentsAt(place: Place, byFileLine: Map<string, Map<number, Suppressio
 }
 
 /** Apply inline suppressions to findings. `checks` are all loaded checks (to resolve aliases). */
-export function applySuppressions(findings: readonly Finding[], project: Project, checks: readonly Check[], options: SuppressOptions): SuppressResult {
+export function applySuppressions(
+  findings: readonly Finding[],
+  project: Project,
+  checks: readonly Check[],
+  options: SuppressOptions,
+): SuppressResult {
   const result: SuppressResult = { kept: [], suppressed: [], problems: [], diagnostics: [] };
   if (!options.inline) {
     result.kept = [...findings];
@@ -228,20 +260,44 @@ export function applySuppressions(findings: readonly Finding[], project: Project
     }
     const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
     if (hit) {
-      result.suppressed.push({ finding, by: { kind: 'inline', source: hit.source, reason: hit.reason, file: hit.file, line: hit.line, ...(hit.expires ? { expires: hit.expires } : {}) } });
+      result.suppressed.push({
+        finding,
+        by: {
+          kind: 'inline',
+          source: hit.source,
+          reason: hit.reason,
+          file: hit.file,
+          line: hit.line,
+          ...(hit.expires ? { expires: hit.expires } : {}),
+        },
+      });
     } else result.kept.push(finding);
   }
   for (const s of all) {
-    const known = s.source === 'tfguard' ? s.ids.some((id) => checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) : checks.some((c) => names(s, c, c.id));
+    const known =
+      s.source === 'tfguard'
+        ? s.ids.some((id) => checks.some((c) => names({ ...s, ids: [id] }, c, c.id)))
+        : checks.some((c) => names(s, c, c.id));
     if (s.source === 'tfguard') {
       for (const id of s.ids) {
         if (!checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) {
-          result.diagnostics.push({ severity: 'warning', code: 'suppression-id', file: s.file, range: s.range, message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`, hint: 'use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67' });
+          result.diagnostics.push({
+            severity: 'warning',
+            code: 'suppression-id',
+            file: s.file,
+            range: s.range,
+            message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`,
+            hint: 'use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67',
+          });
         }
       }
     }
     if (!known) continue;
-    const rule = isExpired(s, options.now) ? EXPIRED_SUPPRESSION : options.requireReason && !s.reason.trim() ? UNEXPLAINED_SUPPRESSION : undefined;
+    const rule = isExpired(s, options.now)
+      ? EXPIRED_SUPPRESSION
+      : options.requireReason && !s.reason.trim()
+        ? UNEXPLAINED_SUPPRESSION
+        : undefined;
     if (!rule) continue;
     const what = `${s.source === 'checkov' ? 'checkov:skip=' : `${s.source}:ignore:`}${s.ids.join(',')}`;
     result.problems.push({

@@ -106,7 +106,11 @@ function judge(check: Check, test: CheckTest, r: CheckRunResult): TestOutcome {
   if (test.line !== undefined) {
     const lines = (got === 'fail' ? r.findings : r.unknowns).map((f) => f.range.start.line);
     if (!lines.includes(test.line)) {
-      return { ...base, passed: false, message: `expected the ${got === 'fail' ? 'finding' : 'unknown result'} on line ${test.line} of the snippet, got line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}` };
+      return {
+        ...base,
+        passed: false,
+        message: `expected the ${got === 'fail' ? 'finding' : 'unknown result'} on line ${test.line} of the snippet, got line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`,
+      };
     }
   }
   return { ...base, passed: true };

@@ -35,7 +35,7 @@ function knownFields(parentSchema: unknown): string[] {
 
 const PATTERN_HINTS: Record<string, string> = {
   id: 'an ID is letters, digits, `_` and `-` in dot-separated parts, such as TFG.AWS.CLOUDTRAIL.1',
-  mitre: "write tactic:technique as Panther does, such as TA0005:T1562 (or T1562.001 for a sub-technique)",
+  mitre: 'write tactic:technique as Panther does, such as TA0005:T1562 (or T1562.001 for a sub-technique)',
   references: 'each reference is an http:// or https:// URL',
 };
 
@@ -48,7 +48,12 @@ function describe(err: ErrorObject, data: unknown, src: YamlSource): Diagnostic 
   switch (err.keyword) {
     case 'required': {
       const missing = (err.params as { missingProperty: string }).missingProperty;
-      return { ...base, range: nodeRange(src, path), message: `${field === 'the check' ? 'the check' : field} is missing the required field \`${missing}\``, hint: `add \`${missing}:\` (see docs/checks.md)` };
+      return {
+        ...base,
+        range: nodeRange(src, path),
+        message: `${field === 'the check' ? 'the check' : field} is missing the required field \`${missing}\``,
+        hint: `add \`${missing}:\` (see docs/checks.md)`,
+      };
     }
     case 'additionalProperties': {
       const extra = (err.params as { additionalProperty: string }).additionalProperty;
@@ -64,7 +69,12 @@ function describe(err: ErrorObject, data: unknown, src: YamlSource): Diagnostic 
     case 'enum': {
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const near = typeof value === 'string' ? nearest(value, allowed) : undefined;
-      return { ...base, range: nodeRange(src, path), message: `${field} must be one of ${allowed.join(', ')}; found ${jsonType(value)}`, ...(near ? { hint: `did you mean \`${near}\`?` } : {}) };
+      return {
+        ...base,
+        range: nodeRange(src, path),
+        message: `${field} must be one of ${allowed.join(', ')}; found ${jsonType(value)}`,
+        ...(near ? { hint: `did you mean \`${near}\`?` } : {}),
+      };
     }
     case 'type': {
       const want = (err.params as { type: string }).type;
@@ -73,14 +83,23 @@ function describe(err: ErrorObject, data: unknown, src: YamlSource): Diagnostic 
     }
     case 'pattern': {
       const top = path.find((p) => typeof p === 'string') as string | undefined;
-      return { ...base, range: nodeRange(src, path), message: `${field} has an invalid form: ${jsonType(value)}`, hint: PATTERN_HINTS[top ?? ''] ?? `it must match ${(err.params as { pattern: string }).pattern}` };
+      return {
+        ...base,
+        range: nodeRange(src, path),
+        message: `${field} has an invalid form: ${jsonType(value)}`,
+        hint: PATTERN_HINTS[top ?? ''] ?? `it must match ${(err.params as { pattern: string }).pattern}`,
+      };
     }
     case 'minItems':
     case 'minLength':
     case 'minProperties':
       return { ...base, range: nodeRange(src, path), message: `${field} must not be empty` };
     case 'minimum':
-      return { ...base, range: nodeRange(src, path), message: `${field} must be at least ${(err.params as { limit: number }).limit}; found ${jsonType(value)}` };
+      return {
+        ...base,
+        range: nodeRange(src, path),
+        message: `${field} must be at least ${(err.params as { limit: number }).limit}; found ${jsonType(value)}`,
+      };
     default:
       return { ...base, range: nodeRange(src, path), message: `${field} ${err.message ?? 'is not valid'}` };
   }

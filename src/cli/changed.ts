@@ -7,12 +7,22 @@ import { dirname, resolve } from 'node:path';
 export type ChangedResult = { ok: true; dirs: Set<string>; files: string[] } | { ok: false; message: string; hint: string };
 
 function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 export function changedSince(ref: string, scanPath: string): ChangedResult {
   if (!ref || ref.startsWith('-') || /\s/.test(ref)) {
-    return { ok: false, message: `\`${ref}\` is not a git reference`, hint: 'give a branch, tag or commit, e.g. --changed-since origin/main' };
+    return {
+      ok: false,
+      message: `\`${ref}\` is not a git reference`,
+      hint: 'give a branch, tag or commit, e.g. --changed-since origin/main',
+    };
   }
   let cwd = resolve(scanPath);
   try {
@@ -25,17 +35,34 @@ export function changedSince(ref: string, scanPath: string): ChangedResult {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') return { ok: false, message: 'git was not found, so --changed-since cannot list changed files', hint: 'install git or drop --changed-since' };
-    if (err.code === 'ETIMEDOUT') return { ok: false, message: 'git did not answer within 30 seconds', hint: 'retry, or drop --changed-since' };
-    return { ok: false, message: `${scanPath} is not inside a git repository`, hint: 'run tfguard inside a git checkout, or drop --changed-since' };
+    if (err.code === 'ENOENT')
+      return {
+        ok: false,
+        message: 'git was not found, so --changed-since cannot list changed files',
+        hint: 'install git or drop --changed-since',
+      };
+    if (err.code === 'ETIMEDOUT')
+      return { ok: false, message: 'git did not answer within 30 seconds', hint: 'retry, or drop --changed-since' };
+    return {
+      ok: false,
+      message: `${scanPath} is not inside a git repository`,
+      hint: 'run tfguard inside a git checkout, or drop --changed-since',
+    };
   }
   try {
     git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], top);
   } catch {
-    return { ok: false, message: `git does not know the reference \`${ref}\``, hint: 'fetch it first (in CI: actions/checkout with fetch-depth: 0, or git fetch origin main), or name an existing branch, tag or commit' };
+    return {
+      ok: false,
+      message: `git does not know the reference \`${ref}\``,
+      hint: 'fetch it first (in CI: actions/checkout with fetch-depth: 0, or git fetch origin main), or name an existing branch, tag or commit',
+    };
   }
   const split = (s: string): string[] => s.split('\0').filter(Boolean);
-  const files = [...split(git(['diff', '--name-only', '-z', '--no-renames', ref, '--'], top)), ...split(git(['ls-files', '--others', '--exclude-standard', '-z'], top))].map((f) => resolve(top, f));
+  const files = [
+    ...split(git(['diff', '--name-only', '-z', '--no-renames', ref, '--'], top)),
+    ...split(git(['ls-files', '--others', '--exclude-standard', '-z'], top)),
+  ].map((f) => resolve(top, f));
   const unique = [...new Set(files)].sort();
   return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname(f))) };
 }

@@ -45,7 +45,11 @@ let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function describe(e: ErrorObject, data: unknown, src: ReturnType<typeof parseYamlSource>): Diagnostic {
   const path = pointerPath(e.instancePath);
-  const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') || 'the configuration';
+  const field =
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+      .join('.')
+      .replace(/\.\[/g, '[') || 'the configuration';
   let value: unknown = data;
   for (const p of path) value = (value as Record<string | number, unknown> | undefined)?.[p];
   const base = { severity: 'error' as const, code: 'config', file: src.file, range: nodeRange(src, path) };
@@ -54,16 +58,37 @@ function describe(e: ErrorObject, data: unknown, src: ReturnType<typeof parseYam
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const near = nearest(extra, Object.keys(CONFIG_SCHEMA.properties));
-      return { ...base, range: keyRange(src, path, extra) ?? base.range, message: `unknown key \`${extra}\``, hint: near ? `did you mean \`${near}\`?` : `the keys are listed in docs/configuration.md` };
+      return {
+        ...base,
+        range: keyRange(src, path, extra) ?? base.range,
+        message: `unknown key \`${extra}\``,
+        hint: near ? `did you mean \`${near}\`?` : `the keys are listed in docs/configuration.md`,
+      };
     }
     case 'enum':
-      return { ...base, message: `${field} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}; found ${shown}` };
+      return {
+        ...base,
+        message: `${field} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}; found ${shown}`,
+      };
     case 'type': {
       const t = (e.params as { type: string }).type;
-      return { ...base, message: `${field} must be ${t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : `a ${t}`}; found ${shown}`, ...(t === 'array' ? { hint: `write it as a list: \`${String(path[0])}: [${shown}]\`` } : {}) };
+      return {
+        ...base,
+        message: `${field} must be ${t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : `a ${t}`}; found ${shown}`,
+        ...(t === 'array' ? { hint: `write it as a list: \`${String(path[0])}: [${shown}]\`` } : {}),
+      };
     }
     case 'pattern':
-      return { ...base, message: `${field} has an invalid form: ${shown}`, hint: path[0] === 'format' ? `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(', ')}` : path[0] === 'var' ? 'write NAME=VALUE' : `it must match ${(e.params as { pattern: string }).pattern}` };
+      return {
+        ...base,
+        message: `${field} has an invalid form: ${shown}`,
+        hint:
+          path[0] === 'format'
+            ? `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(', ')}`
+            : path[0] === 'var'
+              ? 'write NAME=VALUE'
+              : `it must match ${(e.params as { pattern: string }).pattern}`,
+      };
     default:
       return { ...base, message: `${field} ${e.message ?? 'is not valid'}` };
   }
@@ -75,11 +100,37 @@ export function readConfig(file: string): { config?: ConfigFile; diagnostics: Di
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { diagnostics: [{ severity: 'error', code: 'config', file, message: `cannot read the configuration file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint: 'check the path given to --config' }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'config',
+          file,
+          message: `cannot read the configuration file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          hint: 'check the path given to --config',
+        },
+      ],
+    };
   }
   const src = parseYamlSource(file, text);
   if (src.doc.errors.length) {
-    return { diagnostics: src.doc.errors.map((e) => ({ severity: 'error' as const, code: 'config-yaml', file, range: nodeRange(src, []), ...(e.linePos ? { range: { start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] }, end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] } } } : {}), message: `not valid YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      diagnostics: src.doc.errors.map((e) => ({
+        severity: 'error' as const,
+        code: 'config-yaml',
+        file,
+        range: nodeRange(src, []),
+        ...(e.linePos
+          ? {
+              range: {
+                start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] },
+                end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] },
+              },
+            }
+          : {}),
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
   }
   const data: unknown = src.doc.toJS() ?? {};
   compiled ??= new Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
@@ -91,6 +142,7 @@ export function readConfig(file: string): { config?: ConfigFile; diagnostics: Di
   if (config['var-file']) config['var-file'] = config['var-file'].map(abs);
   if (config.baseline) config.baseline = abs(config.baseline);
   if (config.output) config.output = abs(config.output);
-  if (config.format) config.format = config.format.map((f) => (f.includes('=') ? `${f.slice(0, f.indexOf('='))}=${abs(f.slice(f.indexOf('=') + 1))}` : f));
+  if (config.format)
+    config.format = config.format.map((f) => (f.includes('=') ? `${f.slice(0, f.indexOf('='))}=${abs(f.slice(f.indexOf('=') + 1))}` : f));
   return { config, diagnostics: [] };
 }

@@ -35,18 +35,31 @@ export function checkPage(c: Check): string {
   if (frameworks.length === 0) out.push('No framework section maps to this check.', '');
   else {
     out.push('| framework | version | sections |', '|---|---|---|');
-    for (const [fw, versions] of frameworks) for (const [v, secs] of Object.entries(versions)) out.push(`| ${cell(fw)} | ${v} | ${secs.join(', ')} |`);
+    for (const [fw, versions] of frameworks)
+      for (const [v, secs] of Object.entries(versions)) out.push(`| ${cell(fw)} | ${v} | ${secs.join(', ')} |`);
     out.push('');
   }
   out.push('## MITRE ATT&CK', '', c.mitre.length ? c.mitre.map((m) => `- ${m}`).join('\n') : 'None.', '');
   out.push('## Same control in other scanners', '');
   const aliases = ALIAS_TOOLS.filter((t) => c.aliases[t]?.length);
-  out.push(aliases.length ? aliases.map((t) => `- ${t}: ${c.aliases[t]!.map((a) => `\`${a}\``).join(', ')}`).join('\n') : 'No peer checks this control.', '');
+  out.push(
+    aliases.length
+      ? aliases.map((t) => `- ${t}: ${c.aliases[t]!.map((a) => `\`${a}\``).join(', ')}`).join('\n')
+      : 'No peer checks this control.',
+    '',
+  );
   out.push('## Logic (GSL)', '', fence(c.logic, 'gsl'), '');
   const where = whereClause(c.logic);
   out.push('## Conditions and exclusions', '');
-  out.push(where ? `Only resources for which \`${where}\` holds are checked; the others pass as excluded.` : `Every \`${c.rule.entity}\` is checked.`);
-  out.push('A value tfguard cannot know (a variable without value, an attribute known only after apply) makes the result unknown: no finding, listed by `--show-unknown`.', '');
+  out.push(
+    where
+      ? `Only resources for which \`${where}\` holds are checked; the others pass as excluded.`
+      : `Every \`${c.rule.entity}\` is checked.`,
+  );
+  out.push(
+    'A value tfguard cannot know (a variable without value, an attribute known only after apply) makes the result unknown: no finding, listed by `--show-unknown`.',
+    '',
+  );
   out.push('## Remediation', '', c.remediation.trim(), '');
   out.push('## Tests', '', '| test | expected | line |', '|---|---|---|');
   for (const t of c.tests) out.push(`| ${cell(t.name)} | ${t.expect} | ${t.line ?? ''} |`);
@@ -61,7 +74,8 @@ export function indexPage(checks: readonly Check[]): string {
   for (const c of sorted) out.push(`| [${c.id}](${c.id}.md) | ${cell(c.title)} | ${c.severity} | \`${c.rule.entity}\` |`);
   out.push('');
   const columns = new Map<string, [string, string]>();
-  for (const c of sorted) for (const [fw, versions] of Object.entries(c.compliance)) for (const v of Object.keys(versions)) columns.set(`${fw} ${v}`, [fw, v]);
+  for (const c of sorted)
+    for (const [fw, versions] of Object.entries(c.compliance)) for (const v of Object.keys(versions)) columns.set(`${fw} ${v}`, [fw, v]);
   const cols = [...columns.entries()].sort((a, b) => a[0].localeCompare(b[0], 'en', { numeric: true }));
   out.push('## Coverage by framework', '', 'Each cell gives the sections of that framework version the check covers.', '');
   out.push(`| check | ${cols.map(([k]) => k).join(' | ')} |`, `|---|${cols.map(() => '---|').join('')}`);

@@ -41,27 +41,38 @@ export interface ExplainOptions {
 }
 
 /** Explain every failing or unknown result; returns the text and how many results it covers. */
-export function explainProject(project: Project, checks: readonly Check[], options: ExplainOptions): { text: string; count: number; unmatched: string[] } {
+export function explainProject(
+  project: Project,
+  checks: readonly Check[],
+  options: ExplainOptions,
+): { text: string; count: number; unmatched: string[] } {
   const sel = selectChecks(checks, { include: options.check, exclude: [] });
   const out: string[] = [];
   let count = 0;
-  for (const { root, world, byAddress } of projectWorlds(project)) for (const check of sel.checks) {
-    for (const r of runRule(check.rule, world, { now: options.now, explain: true })) {
-      if (r.status === 'pass' && (!options.all || r.excluded)) continue;
-      count++;
-      const resource = byAddress.get(r.entity);
-      const blame = r.blame.find((b) => b.address === r.entity)?.path ?? '';
-      const at = resource ? reportLocation(resource, blame) : undefined;
-      const where = at ? `${displayPath(at.file)}:${at.range.start.line}:${at.range.start.column}` : displayPath(root);
-      const verdict = r.status === 'fail' ? 'FINDING' : r.status === 'unknown' ? 'UNKNOWN' : 'PASS';
-      out.push(`${where}  ${verdict}  ${check.id}  ${inert(r.entity)}`);
-      out.push(`  ${check.title}`);
-      if (r.trace) out.push(...traceLines(r.trace, 1));
-      if (r.blame.length) out.push(`  decided by: ${r.blame.map((b) => (b.path ? `${b.address}.${b.path}` : b.address)).map(inert).join(', ')}`);
-      for (const reason of r.reasonText) out.push(`  unknown because: ${inert(reason)}`);
-      out.push('');
+  for (const { root, world, byAddress } of projectWorlds(project))
+    for (const check of sel.checks) {
+      for (const r of runRule(check.rule, world, { now: options.now, explain: true })) {
+        if (r.status === 'pass' && (!options.all || r.excluded)) continue;
+        count++;
+        const resource = byAddress.get(r.entity);
+        const blame = r.blame.find((b) => b.address === r.entity)?.path ?? '';
+        const at = resource ? reportLocation(resource, blame) : undefined;
+        const where = at ? `${displayPath(at.file)}:${at.range.start.line}:${at.range.start.column}` : displayPath(root);
+        const verdict = r.status === 'fail' ? 'FINDING' : r.status === 'unknown' ? 'UNKNOWN' : 'PASS';
+        out.push(`${where}  ${verdict}  ${check.id}  ${inert(r.entity)}`);
+        out.push(`  ${check.title}`);
+        if (r.trace) out.push(...traceLines(r.trace, 1));
+        if (r.blame.length)
+          out.push(
+            `  decided by: ${r.blame
+              .map((b) => (b.path ? `${b.address}.${b.path}` : b.address))
+              .map(inert)
+              .join(', ')}`,
+          );
+        for (const reason of r.reasonText) out.push(`  unknown because: ${inert(reason)}`);
+        out.push('');
+      }
     }
-  }
   out.push(count ? `${count} result${count === 1 ? '' : 's'} explained` : 'nothing to explain: every check passed on every resource');
   return { text: out.join('\n') + '\n', count, unmatched: sel.unmatched.map((u) => u.pattern) };
 }

@@ -14,11 +14,13 @@ export interface InputFlags {
   sourceDir?: string;
 }
 
-
 // Plans, snapshots and logs (with zlib for .gz) are imported only when such an input is given, so a
 // Terraform scan does not load them at start-up.
 const planInputs = (): Promise<typeof import('../evaluate/plan.js')> => import('../evaluate/plan.js');
-const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & typeof import('../load/data-file.js')> => ({ ...(await import('../evaluate/data.js')), ...(await import('../load/data-file.js')) });
+const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & typeof import('../load/data-file.js')> => ({
+  ...(await import('../evaluate/data.js')),
+  ...(await import('../load/data-file.js')),
+});
 
 /** Load the inputs of a command; a usage problem is returned as text (exit code 2). */
 export async function loadInputs(path: string | undefined, flags: InputFlags, load: ProjectOptions): Promise<Project | { usage: string }> {
@@ -27,7 +29,10 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, lo
     const { loadPlanProject } = await planInputs();
     return loadPlanProject(flags.plan, { ...load, ...(flags.sourceDir !== undefined ? { sourceDir: flags.sourceDir } : {}) });
   }
-  if (path === undefined) return { usage: 'missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE' };
+  if (path === undefined)
+    return {
+      usage: 'missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE',
+    };
   let st;
   try {
     st = statSync(path);
@@ -38,7 +43,12 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, lo
     const { dataProject, readDataFile, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const r = readDataFile(path, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
     if (!r.input) return failed(path, r.diagnostics);
-    if (r.input.kind === 'plan') return (await planInputs()).loadPlanProject(path, { ...load, ...(flags.sourceDir !== undefined ? { sourceDir: flags.sourceDir } : {}) }, r.input);
+    if (r.input.kind === 'plan')
+      return (await planInputs()).loadPlanProject(
+        path,
+        { ...load, ...(flags.sourceDir !== undefined ? { sourceDir: flags.sourceDir } : {}) },
+        r.input,
+      );
     if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only' };
     return dataProject(r.input);
   }

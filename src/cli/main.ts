@@ -52,7 +52,10 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
   const scan = program
     .command('scan')
     .description('run every check over the Terraform under <path> and report the findings (docs/output.md)')
-    .argument('[paths...]', 'directories of Terraform files, Terraform files (each stands for its module directory), a plan JSON, an AWS snapshot or a CloudTrail log (docs/plans.md)')
+    .argument(
+      '[paths...]',
+      'directories of Terraform files, Terraform files (each stands for its module directory), a plan JSON, an AWS snapshot or a CloudTrail log (docs/plans.md)',
+    )
     .option('--checks-dir <dir>', "add a directory of the team's own checks (repeatable)", collect, [])
     .option('--show-unknown', 'also list the results that stayed unknown, with the reasons', false);
   addInputOptions(scan);
@@ -61,23 +64,42 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
   addLoadOptions(scan, scanFlags).action(async (paths: string[], opts: Record<string, unknown> & InputFlags) => {
     const { runReportScan } = await import('./report-scan.js');
     const { loadInputs } = await import('./inputs.js');
-    const env = { color: io.color ?? false, load: (p: string | undefined, load: ProjectOptions) => loadInputs(p, inputFlags(opts), load), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) };
+    const env = {
+      color: io.color ?? false,
+      load: (p: string | undefined, load: ProjectOptions) => loadInputs(p, inputFlags(opts), load),
+      ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}),
+    };
     exitCode = await runReportScan(paths.length ? paths : undefined, scanFlagsFrom(scan, opts, scanFlags), env, io);
   });
 
   const explainFlags = newLoadFlags();
   const explain = program
     .command('explain')
-    .description('for each finding and unknown result: which part of the check logic was false or unknown, the values it saw, and where unknowns came from')
+    .description(
+      'for each finding and unknown result: which part of the check logic was false or unknown, the values it saw, and where unknowns came from',
+    )
     .argument('[path]', 'a directory of Terraform files, one file, or a plan JSON')
     .option('--checks-dir <dir>', "add a directory of the team's own checks (repeatable)", collect, [])
     .option('--check <ids>', 'explain only these checks (IDs, aliases, globs or a severity); repeatable', collect, [])
     .option('--all', 'also explain passing results', false);
   addInputOptions(explain);
-  addLoadOptions(explain, explainFlags).action(async (path: string | undefined, opts: { checksDir: string[]; check: string[]; all: boolean } & InputFlags) => {
-    const { runExplain } = await import('./explain.js');
-    exitCode = await runExplain(path, { checksDir: opts.checksDir, check: opts.check, all: opts.all, inputs: inputFlags(opts), load: projectOptions(explainFlags), ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}) }, io);
-  });
+  addLoadOptions(explain, explainFlags).action(
+    async (path: string | undefined, opts: { checksDir: string[]; check: string[]; all: boolean } & InputFlags) => {
+      const { runExplain } = await import('./explain.js');
+      exitCode = await runExplain(
+        path,
+        {
+          checksDir: opts.checksDir,
+          check: opts.check,
+          all: opts.all,
+          inputs: inputFlags(opts),
+          load: projectOptions(explainFlags),
+          ...(checksDirOverride ? { builtinDir: checksDirOverride } : {}),
+        },
+        io,
+      );
+    },
+  );
 
   program
     .command('test')

@@ -12,7 +12,18 @@ import type { Project, Resource } from '../evaluate/model.js';
 import type { CliVariable, ProjectOptions } from '../evaluate/project.js';
 import { loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../load/ast.js';
-import { FORMATS, type Format, type Report, type RuleInfo, SUPPRESSIONS_DOC_URI, checkDocUri, defaultCategory, findRepoRoot, render, reportFinding } from '../report/index.js';
+import {
+  FORMATS,
+  type Format,
+  type Report,
+  type RuleInfo,
+  SUPPRESSIONS_DOC_URI,
+  checkDocUri,
+  defaultCategory,
+  findRepoRoot,
+  render,
+  reportFinding,
+} from '../report/index.js';
 import { commonRoot, mergeProjects, scanTargets } from './scan-paths.js';
 import { loadCheckSet } from './checks.js';
 import { type ConfigFile, findConfig } from './config-find.js';
@@ -64,7 +75,10 @@ export interface ScanEnv {
 
 function merge(flags: ScanFlags, config: ConfigFile): ScanSettings {
   const pick = <T>(flag: T | undefined, conf: T | undefined, dflt: T): T => (flag !== undefined ? flag : conf !== undefined ? conf : dflt);
-  const vars: CliVariable[] = [...(config['var-file'] ?? []).map((path) => ({ kind: 'file' as const, path })), ...(config.var ?? []).map((text) => ({ kind: 'var' as const, text }))];
+  const vars: CliVariable[] = [
+    ...(config['var-file'] ?? []).map((path) => ({ kind: 'file' as const, path })),
+    ...(config.var ?? []).map((text) => ({ kind: 'var' as const, text })),
+  ];
   const failOn = pick<string>(flags.failOn, config['fail-on'], 'low');
   return {
     check: pick(flags.check, config.check, []),
@@ -73,21 +87,21 @@ function merge(flags: ScanFlags, config: ConfigFile): ScanSettings {
     failOn: failOn as Severity | 'none',
     softFail: pick(flags.softFail, config['soft-fail'], false),
     format: pick(flags.format, config.format, []),
-    ...(flags.output ?? config.output ? { output: (flags.output ?? config.output)! } : {}),
+    ...((flags.output ?? config.output) ? { output: (flags.output ?? config.output)! } : {}),
     checksDir: [...(config['checks-dir'] ?? []), ...(flags.checksDir ?? [])],
     exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
     variables: [...vars, ...(flags.variables ?? [])],
     ...(flags.maxFileSize ? { maxFileSize: flags.maxFileSize } : {}),
     ...(flags.jobs ? { jobs: flags.jobs } : {}),
-    ...(flags.baseline ?? config.baseline ? { baseline: (flags.baseline ?? config.baseline)! } : {}),
+    ...((flags.baseline ?? config.baseline) ? { baseline: (flags.baseline ?? config.baseline)! } : {}),
     ...(flags.createBaseline ? { createBaseline: flags.createBaseline } : {}),
     inlineSuppressions: pick(flags.inlineSuppressions, config['inline-suppressions'], true),
     peerSuppressions: pick(flags.peerSuppressions, config['peer-suppressions'], true),
     requireSuppressionReason: pick(flags.requireSuppressionReason, config['require-suppression-reason'], false),
     sarifIncludeSuppressed: pick(flags.sarifIncludeSuppressed, config['sarif-include-suppressed'], false),
-    ...(flags.sarifCategory ?? config['sarif-category'] ? { sarifCategory: (flags.sarifCategory ?? config['sarif-category'])! } : {}),
+    ...((flags.sarifCategory ?? config['sarif-category']) ? { sarifCategory: (flags.sarifCategory ?? config['sarif-category'])! } : {}),
     showUnknown: pick(flags.showUnknown, config['show-unknown'], false),
-    ...(flags.changedSince ?? config['changed-since'] ? { changedSince: (flags.changedSince ?? config['changed-since'])! } : {}),
+    ...((flags.changedSince ?? config['changed-since']) ? { changedSince: (flags.changedSince ?? config['changed-since'])! } : {}),
   };
 }
 
@@ -103,15 +117,19 @@ export function parseOutputs(formats: readonly string[], output: string | undefi
   for (const item of list) {
     const eq = item.indexOf('=');
     const name = (eq < 0 ? item : item.slice(0, eq)).toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(name)) return { error: `unknown format \`${name}\`; the formats are ${FORMATS.join(', ')}` };
+    if (!(FORMATS as readonly string[]).includes(name))
+      return { error: `unknown format \`${name}\`; the formats are ${FORMATS.join(', ')}` };
     outputs.push({ format: name as Format, ...(eq >= 0 ? { path: item.slice(eq + 1) } : {}) });
   }
   const toStdout = outputs.filter((o) => !o.path);
   if (output) {
-    if (toStdout.length !== 1) return { error: '--output names one file, but there is no single format without a path; write --format FMT=PATH for each' };
+    if (toStdout.length !== 1)
+      return { error: '--output names one file, but there is no single format without a path; write --format FMT=PATH for each' };
     toStdout[0]!.path = output;
   } else if (toStdout.length > 1) {
-    return { error: `${toStdout.map((o) => o.format).join(' and ')} would all go to standard output; give each but one a file: --format ${toStdout[1]!.format}=PATH` };
+    return {
+      error: `${toStdout.map((o) => o.format).join(' and ')} would all go to standard output; give each but one a file: --format ${toStdout[1]!.format}=PATH`,
+    };
   }
   return { outputs };
 }
@@ -122,7 +140,18 @@ function usage(io: Io, message: string, hint?: string): number {
 }
 
 function ruleInfo(c: Check | RuleInfo, helpUri = 'builtin' in c && c.builtin ? checkDocUri(c.id) : c.references[0]): RuleInfo {
-  return { id: c.id, title: c.title, severity: c.severity, description: c.description, remediation: c.remediation, references: c.references, compliance: c.compliance, mitre: c.mitre, aliases: c.aliases, ...(helpUri ? { helpUri } : {}) };
+  return {
+    id: c.id,
+    title: c.title,
+    severity: c.severity,
+    description: c.description,
+    remediation: c.remediation,
+    references: c.references,
+    compliance: c.compliance,
+    mitre: c.mitre,
+    aliases: c.aliases,
+    ...(helpUri ? { helpUri } : {}),
+  };
 }
 
 /** Does a finding belong to the changed directories (its file, its resource, or a module call on the way)? */
@@ -133,7 +162,12 @@ function touches(f: { file: string }, resource: Resource | undefined, dirs: Read
 }
 
 /** Scan `paths` (none: a usage error; several: files widen to their module directories, see scan-paths.ts). */
-export async function runReportScan(paths: string | readonly string[] | undefined, flags: ScanFlags, env: ScanEnv, io: Io): Promise<number> {
+export async function runReportScan(
+  paths: string | readonly string[] | undefined,
+  flags: ScanFlags,
+  env: ScanEnv,
+  io: Io,
+): Promise<number> {
   const { targets } = scanTargets(paths === undefined ? [] : typeof paths === 'string' ? [paths] : paths);
   const path = targets.length === 1 ? targets[0] : undefined;
   const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve(path ?? '.');
@@ -151,8 +185,10 @@ export async function runReportScan(paths: string | readonly string[] | undefine
     config = read.config;
   }
   const s = merge(flags, config);
-  for (const sev of s.severity) if (!parseSeverity(sev)) return usage(io, `--severity: unknown severity \`${sev}\``, 'use critical, high, medium, low or info');
-  if (s.failOn !== 'none' && !parseSeverity(s.failOn)) return usage(io, `--fail-on: unknown severity \`${s.failOn}\``, 'use critical, high, medium, low, info or none');
+  for (const sev of s.severity)
+    if (!parseSeverity(sev)) return usage(io, `--severity: unknown severity \`${sev}\``, 'use critical, high, medium, low or info');
+  if (s.failOn !== 'none' && !parseSeverity(s.failOn))
+    return usage(io, `--fail-on: unknown severity \`${s.failOn}\``, 'use critical, high, medium, low, info or none');
   const outs = parseOutputs(s.format, s.output);
   if (!outs.outputs) return usage(io, outs.error!);
 
@@ -162,7 +198,11 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   const selected = selectChecks(all, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {
     const u = selected.unmatched[0]!;
-    return usage(io, `${u.flag} \`${u.pattern}\` names no check`, 'give a check ID (D9.TF.AWS.LOG.01), a peer alias (CKV_AWS_67), a glob (TFG.AWS.*) or a severity');
+    return usage(
+      io,
+      `${u.flag} \`${u.pattern}\` names no check`,
+      'give a check ID (D9.TF.AWS.LOG.01), a peer alias (CKV_AWS_67), a glob (TFG.AWS.*) or a severity',
+    );
   }
 
   // 3. Changed files (before loading, so a bad ref fails fast).
@@ -176,20 +216,38 @@ export async function runReportScan(paths: string | readonly string[] | undefine
 
   // 4. Load, run, suppress.
   const now = env.now ?? Date.now();
-  const loadOptions: ProjectOptions = { exclude: s.exclude, cliVariables: s.variables, ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}), ...(s.jobs ? { jobs: s.jobs } : {}) };
-  const loadOne = async (p: string | undefined): Promise<Project | { usage: string }> => (env.load ? env.load(p, loadOptions) : p === undefined ? { usage: 'missing <path>: give a directory of Terraform files or a .tf file' } : loadProject(p, loadOptions));
+  const loadOptions: ProjectOptions = {
+    exclude: s.exclude,
+    cliVariables: s.variables,
+    ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}),
+    ...(s.jobs ? { jobs: s.jobs } : {}),
+  };
+  const loadOne = async (p: string | undefined): Promise<Project | { usage: string }> =>
+    env.load
+      ? env.load(p, loadOptions)
+      : p === undefined
+        ? { usage: 'missing <path>: give a directory of Terraform files or a .tf file' }
+        : loadProject(p, loadOptions);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path);
   if ('usage' in loaded) return usage(io, loaded.usage);
   const project = loaded;
   const run = runChecks(selected.checks, project, { now });
-  const sup = applySuppressions(run.findings, project, all, { inline: s.inlineSuppressions, peers: s.peerSuppressions, requireReason: s.requireSuppressionReason, now });
+  const sup = applySuppressions(run.findings, project, all, {
+    inline: s.inlineSuppressions,
+    peers: s.peerSuppressions,
+    requireReason: s.requireSuppressionReason,
+    now,
+  });
   const shownSeverity = new Set(splitList(s.severity).map((x) => parseSeverity(x)!));
-  const keep = (f: Finding): boolean => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
+  const keep = (f: Finding): boolean =>
+    (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems].filter(keep);
   const silenced: { finding: Finding; by: SuppressedBy }[] = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname(u.file)));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
-  const passed = run.passes.filter((x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)!)));
+  const passed = run.passes.filter(
+    (x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)!)),
+  );
 
   // 5. Baseline.
   let fresh = counted;
@@ -210,14 +268,23 @@ export async function runReportScan(paths: string | readonly string[] | undefine
     try {
       text = readFileSync(resolve(baselineFile), 'utf8');
     } catch (e) {
-      return usage(io, `cannot read the baseline ${baselineFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'create one with --create-baseline FILE');
+      return usage(
+        io,
+        `cannot read the baseline ${baselineFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        'create one with --create-baseline FILE',
+      );
     }
     const parsed = parseBaseline(text, resolve(baselineFile));
     if (!parsed.baseline) {
       printDiagnosticList(parsed.diagnostics, io);
       return EXIT_ERROR;
     }
-    const cmp = compareBaseline([...counted, ...silenced.map((x) => x.finding)], parsed.baseline, new Set(selected.checks.map((c) => c.id)), project.root);
+    const cmp = compareBaseline(
+      [...counted, ...silenced.map((x) => x.finding)],
+      parsed.baseline,
+      new Set(selected.checks.map((c) => c.id)),
+      project.root,
+    );
     const known = new Set(cmp.known);
     fresh = counted.filter((f) => !known.has(f));
     for (const f of counted) if (known.has(f)) silenced.push({ finding: f, by: { kind: 'baseline' } });
@@ -246,7 +313,12 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   };
   env.onReport?.(report, s);
   for (const o of outs.outputs) {
-    const text = render(o.format, report, { color: !o.path && env.color, showUnknown: s.showUnknown, includeSuppressed: s.sarifIncludeSuppressed, ...(env.base ? { base: env.base } : {}) });
+    const text = render(o.format, report, {
+      color: !o.path && env.color,
+      showUnknown: s.showUnknown,
+      includeSuppressed: s.sarifIncludeSuppressed,
+      ...(env.base ? { base: env.base } : {}),
+    });
     if (!o.path) {
       io.stdout(text);
       continue;
@@ -265,7 +337,11 @@ export async function runReportScan(paths: string | readonly string[] | undefine
   return failing.length && !s.softFail ? EXIT_FINDINGS : EXIT_OK;
 }
 
-async function loadEach(targets: readonly string[], root: string, loadOne: (p: string) => Promise<Project | { usage: string }>): Promise<Project | { usage: string }> {
+async function loadEach(
+  targets: readonly string[],
+  root: string,
+  loadOne: (p: string) => Promise<Project | { usage: string }>,
+): Promise<Project | { usage: string }> {
   const projects: Project[] = [];
   for (const t of targets) {
     const p = await loadOne(t);
@@ -276,6 +352,7 @@ async function loadEach(targets: readonly string[], root: string, loadOne: (p: s
 }
 
 function sortByPlace(list: Finding[]): Finding[] {
-  const key = (f: Finding): string => `${f.file}\u0000${String(f.range.start.line).padStart(9, '0')}\u0000${String(f.range.start.column).padStart(9, '0')}\u0000${f.checkId}\u0000${f.address}`;
+  const key = (f: Finding): string =>
+    `${f.file}\u0000${String(f.range.start.line).padStart(9, '0')}\u0000${String(f.range.start.column).padStart(9, '0')}\u0000${f.checkId}\u0000${f.address}`;
   return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -9,7 +9,13 @@ import { Unknown, type Value, isObject } from '../evaluate/value.js';
 import { displayPath, formatDiagnostic } from '../report/diagnostics.js';
 import type { Io } from './main.js';
 
-export async function runResources(path: string | undefined, format: 'text' | 'json', options: ProjectOptions, io: Io, inputs: InputFlags = {}): Promise<number> {
+export async function runResources(
+  path: string | undefined,
+  format: 'text' | 'json',
+  options: ProjectOptions,
+  io: Io,
+  inputs: InputFlags = {},
+): Promise<number> {
   const project = await loadInputs(path, inputs, options);
   if ('usage' in project) {
     io.stderr(`tfguard resources: ${project.usage}\n`);
@@ -26,7 +32,11 @@ export function printDiagnostics(project: Project, io: Io): void {
 }
 
 /** Print diagnostics compiler-style to stderr, with the offending source line. */
-export function printDiagnosticList(diagnostics: readonly Diagnostic[], io: Io, known: readonly { path: string; text: string }[] = []): void {
+export function printDiagnosticList(
+  diagnostics: readonly Diagnostic[],
+  io: Io,
+  known: readonly { path: string; text: string }[] = [],
+): void {
   const cache = new Map<string, string | undefined>(known.map((f) => [f.path, f.text]));
   const sourceOf = (f: string): string | undefined => {
     if (!cache.has(f)) {
@@ -54,8 +64,18 @@ export function projectJson(project: Project): object {
       name: r.name,
       ...(r.index !== undefined ? { index: r.index } : {}),
       ...(r.expansionUnknown ? { expansion_unknown: r.expansionUnknown } : {}),
-      location: { file: displayPath(r.location.file), line: r.location.range.start.line, column: r.location.range.start.column, end_line: r.blockRange.end.line },
-      module_calls: r.moduleCalls.map((c) => ({ address: c.address, source: c.source, file: displayPath(c.location.file), line: c.location.range.start.line })),
+      location: {
+        file: displayPath(r.location.file),
+        line: r.location.range.start.line,
+        column: r.location.range.start.column,
+        end_line: r.blockRange.end.line,
+      },
+      module_calls: r.moduleCalls.map((c) => ({
+        address: c.address,
+        source: c.source,
+        file: displayPath(c.location.file),
+        line: c.location.range.start.line,
+      })),
       values: r.values,
       lines: Object.fromEntries(Object.entries(r.ranges).map(([k, v]) => [k, v.start.line])),
       ...(r.rangeFiles ? { line_files: Object.fromEntries(Object.entries(r.rangeFiles).map(([k, f]) => [k, displayPath(f)])) } : {}),
@@ -63,7 +83,12 @@ export function projectJson(project: Project): object {
       ...(r.provider ? { provider: r.provider } : {}),
       ...(r.dependsOn.length ? { depends_on: r.dependsOn } : {}),
     })),
-    modules: project.modules.map((m) => ({ address: m.address, dir: m.dir ? displayPath(m.dir) : null, ...(m.source ? { source: m.source } : {}), ...(m.skipped ? { skipped: m.skipped } : {}) })),
+    modules: project.modules.map((m) => ({
+      address: m.address,
+      dir: m.dir ? displayPath(m.dir) : null,
+      ...(m.source ? { source: m.source } : {}),
+      ...(m.skipped ? { skipped: m.skipped } : {}),
+    })),
     diagnostics: project.diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,
@@ -88,7 +113,9 @@ export function projectText(project: Project): string {
     }
     out.push('');
   }
-  out.push(`${project.resources.length} resource${project.resources.length === 1 ? '' : 's'} in ${project.modules.filter((m) => !m.skipped).length} module instance(s)`);
+  out.push(
+    `${project.resources.length} resource${project.resources.length === 1 ? '' : 's'} in ${project.modules.filter((m) => !m.skipped).length} module instance(s)`,
+  );
   return out.join('\n') + '\n';
 }
 

@@ -13,7 +13,8 @@ export interface ScanTargets {
   targets: string[];
 }
 
-const inside = (child: string, parent: string): boolean => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+const inside = (child: string, parent: string): boolean =>
+  child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 
 function kind(p: string): 'dir' | 'file' | 'missing' {
   try {

@@ -25,7 +25,9 @@ export async function runTests(opts: CheckDirs, io: Io): Promise<number> {
     }
     if (o.passed) passed++;
     else failed++;
-    io.stdout(`  [${o.passed ? 'PASS' : 'FAIL'}] ${o.test.name}${o.passed ? '' : `\n         ${displayPath(o.check.file)}:${o.test.fileLine}: ${o.message}`}\n`);
+    io.stdout(
+      `  [${o.passed ? 'PASS' : 'FAIL'}] ${o.test.name}${o.passed ? '' : `\n         ${displayPath(o.check.file)}:${o.test.fileLine}: ${o.message}`}\n`,
+    );
   }
   if (outcomes.length) io.stdout('\n');
   io.stdout(`${passed} passed, ${failed} failed (${selected.length} check${selected.length === 1 ? '' : 's'})\n`);

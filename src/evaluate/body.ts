@@ -105,13 +105,27 @@ function expandDynamic(
 ): void {
   const label = b.labels[0];
   if (!label) {
-    ctx.report({ severity: 'error', code: 'dynamic-label', file: ctx.file, range: b.typeRange, message: 'a dynamic block needs one label: the type of the blocks it generates', hint: 'write dynamic "ingress" { for_each = ... content { ... } }' });
+    ctx.report({
+      severity: 'error',
+      code: 'dynamic-label',
+      file: ctx.file,
+      range: b.typeRange,
+      message: 'a dynamic block needs one label: the type of the blocks it generates',
+      hint: 'write dynamic "ingress" { for_each = ... content { ... } }',
+    });
     return;
   }
   const forEach = b.body.attributes.find((a) => a.name === 'for_each');
   const content = b.body.blocks.find((c) => c.type === 'content');
   if (!forEach || !content) {
-    ctx.report({ severity: 'error', code: 'dynamic-body', file: ctx.file, range: b.typeRange, message: `dynamic "${label}" needs a for_each argument and a content block`, hint: 'add for_each = <collection> and content { ... }' });
+    ctx.report({
+      severity: 'error',
+      code: 'dynamic-body',
+      file: ctx.file,
+      range: b.typeRange,
+      message: `dynamic "${label}" needs a for_each argument and a content block`,
+      hint: 'add for_each = <collection> and content { ... }',
+    });
     return;
   }
   const iteratorAttr = b.body.attributes.find((a) => a.name === 'iterator');
@@ -135,7 +149,12 @@ function expandDynamic(
   for (const [k, v] of pairs) {
     // A set (array) of values iterates with key = value, as Terraform's for_each does for sets.
     const key = Array.isArray(coll) ? v : k;
-    const inner = withVariables(scope, { [iterName]: objectFrom([['key', key], ['value', v]]) });
+    const inner = withVariables(scope, {
+      [iterName]: objectFrom([
+        ['key', key],
+        ['value', v],
+      ]),
+    });
     const cur = lists.get(label);
     const i = Array.isArray(cur) ? cur.length : 0;
     const path = `${prefix}${label}.${i}`;

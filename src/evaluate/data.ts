@@ -26,8 +26,16 @@ function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'event
   const values = fromJSON(rec.value) as ObjectValue;
   const range = rec.range ?? START;
   const v = rec.value;
-  const address = kind === 'snapshot' ? (typeof v.TrailARN === 'string' ? v.TrailARN : typeof v.Name === 'string' ? v.Name : recordAddress(file, rec.where)) : recordAddress(file, rec.where);
-  const name = kind === 'snapshot' ? (typeof v.Name === 'string' ? v.Name : address) : typeof v.eventName === 'string' ? v.eventName : address;
+  const address =
+    kind === 'snapshot'
+      ? typeof v.TrailARN === 'string'
+        ? v.TrailARN
+        : typeof v.Name === 'string'
+          ? v.Name
+          : recordAddress(file, rec.where)
+      : recordAddress(file, rec.where);
+  const name =
+    kind === 'snapshot' ? (typeof v.Name === 'string' ? v.Name : address) : typeof v.eventName === 'string' ? v.eventName : address;
   return {
     address,
     module: '',
@@ -46,7 +54,13 @@ function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'event
 
 /** The Project of one snapshot or event input. */
 export function dataProject(input: Extract<DataInput, { kind: 'snapshot' | 'events' }>): Project {
-  return { root: input.path, resources: input.records.map((r) => recordResource(input.path, r, input.kind)), modules: [], diagnostics: [], files: [] };
+  return {
+    root: input.path,
+    resources: input.records.map((r) => recordResource(input.path, r, input.kind)),
+    modules: [],
+    diagnostics: [],
+    files: [],
+  };
 }
 
 const DATA_FILE = /\.(json|jsonl|ndjson|gz)$/;
@@ -110,12 +124,20 @@ export function loadDataFiles(files: string[], maxBytes?: number): Project {
  * The Project of a check test's JSON input (`plan`, `snapshot` or `log`), read by the same readers as files:
  * every resource stands at `line` of the check file. An input of the wrong kind is an error message.
  */
-export function testInputProject(key: 'plan' | 'snapshot' | 'log', value: Record<string, unknown>, file: string, line: number): { project?: Project; error?: string } {
+export function testInputProject(
+  key: 'plan' | 'snapshot' | 'log',
+  value: Record<string, unknown>,
+  file: string,
+  line: number,
+): { project?: Project; error?: string } {
   const text = JSON.stringify(value);
   const r = classifyText(file, text);
   const want = key === 'log' ? 'events' : key;
   if (!r.input) return { error: r.diagnostics.map((d) => d.message).join('; ') };
-  if (r.input.kind !== want) return { error: `\`${key}\` holds ${r.input.kind === 'plan' ? 'a plan' : r.input.kind === 'events' ? 'a CloudTrail event' : 'a CloudTrail trail'}` };
+  if (r.input.kind !== want)
+    return {
+      error: `\`${key}\` holds ${r.input.kind === 'plan' ? 'a plan' : r.input.kind === 'events' ? 'a CloudTrail event' : 'a CloudTrail trail'}`,
+    };
   let project: Project;
   if (r.input.kind === 'plan') {
     const p = planFromValue(file, text, r.input.value);

@@ -47,7 +47,8 @@ export function expandBlock(block: Block, scope: Scope, ctx: BodyContext): Expan
       });
       return unknownExpansion(new Unknown([{ kind: 'expression', detail: 'count is not a whole number' }]), 'count');
     }
-    if (v > MAX_INSTANCES) return unknownExpansion(new Unknown([{ kind: 'expression', detail: `count ${v} is over ${MAX_INSTANCES}` }]), 'count');
+    if (v > MAX_INSTANCES)
+      return unknownExpansion(new Unknown([{ kind: 'expression', detail: `count ${v} is over ${MAX_INSTANCES}` }]), 'count');
     return { shape: 'count', instances: Array.from({ length: v }, (_, i) => ({ key: i, vars: { count: objectFrom([['index', i]]) } })) };
   }
   if (forEachAttr) {
@@ -61,7 +62,13 @@ export function expandBlock(block: Block, scope: Scope, ctx: BodyContext): Expan
     } else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
       pairs = [...new Set(v as string[])].sort().map((k) => [k, k]);
     } else if (Array.isArray(v) && containsUnknown(v)) {
-      return unknownExpansion(new Unknown([{ kind: 'expression', detail: 'for_each set has unknown elements' }, ...Array.from(v).flatMap((x) => (x instanceof Unknown ? x.reasons : []))]), 'for_each');
+      return unknownExpansion(
+        new Unknown([
+          { kind: 'expression', detail: 'for_each set has unknown elements' },
+          ...Array.from(v).flatMap((x) => (x instanceof Unknown ? x.reasons : [])),
+        ]),
+        'for_each',
+      );
     } else {
       ctx.report({
         severity: 'error',
@@ -73,15 +80,34 @@ export function expandBlock(block: Block, scope: Scope, ctx: BodyContext): Expan
       });
       return unknownExpansion(new Unknown([{ kind: 'expression', detail: 'for_each is not a map or set of strings' }]), 'for_each');
     }
-    if (pairs.length > MAX_INSTANCES) return unknownExpansion(new Unknown([{ kind: 'expression', detail: `for_each has over ${MAX_INSTANCES} elements` }]), 'for_each');
-    return { shape: 'for_each', instances: pairs.map(([k, val]) => ({ key: k, vars: { each: objectFrom([['key', k], ['value', val]]) } })) };
+    if (pairs.length > MAX_INSTANCES)
+      return unknownExpansion(new Unknown([{ kind: 'expression', detail: `for_each has over ${MAX_INSTANCES} elements` }]), 'for_each');
+    return {
+      shape: 'for_each',
+      instances: pairs.map(([k, val]) => ({
+        key: k,
+        vars: {
+          each: objectFrom([
+            ['key', k],
+            ['value', val],
+          ]),
+        },
+      })),
+    };
   }
   return { shape: 'single', instances: [{ vars: {} }] };
 }
 
 function unknownExpansion(u: Unknown, shape: 'count' | 'for_each'): Expansion {
   const vars: Record<string, Value> =
-    shape === 'count' ? { count: objectFrom([['index', u]]) } : { each: objectFrom([['key', u], ['value', u]]) };
+    shape === 'count'
+      ? { count: objectFrom([['index', u]]) }
+      : {
+          each: objectFrom([
+            ['key', u],
+            ['value', u],
+          ]),
+        };
   return { shape, unknown: u, instances: [{ vars }] };
 }
 

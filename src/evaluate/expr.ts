@@ -138,14 +138,7 @@ class Evaluator {
     return pieces.join('');
   }
 
-  private renderParts(
-    parts: TemplatePart[],
-    scope: Scope,
-    d: number,
-    pieces: string[],
-    unknowns: Unknown[],
-    sawText: () => void,
-  ): void {
+  private renderParts(parts: TemplatePart[], scope: Scope, d: number, pieces: string[], unknowns: Unknown[], sawText: () => void): void {
     for (const p of parts) {
       switch (p.kind) {
         case 'text':
@@ -410,7 +403,8 @@ export function index(obj: Value, key: Value): Value {
   if (Array.isArray(obj)) {
     const n = toNumberValue(key, 'list index') as number;
     if (!Number.isInteger(n)) throw new EvalError(`list index must be a whole number, got ${n}`);
-    if (n < 0 || n >= obj.length) throw new EvalError(`index ${n} is out of range for a list of ${obj.length} element${obj.length === 1 ? '' : 's'}`);
+    if (n < 0 || n >= obj.length)
+      throw new EvalError(`index ${n} is out of range for a list of ${obj.length} element${obj.length === 1 ? '' : 's'}`);
     return obj[n]!;
   }
   if (isObject(obj)) {

@@ -62,7 +62,14 @@ export class ModuleInstance implements Scope {
         for (const a of b.body.attributes) {
           const prev = this.localExprs.get(a.name);
           if (prev) {
-            this.report({ severity: 'error', code: 'duplicate-local', file: f.path, range: a.nameRange, message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`, hint: 'rename or remove one of them' });
+            this.report({
+              severity: 'error',
+              code: 'duplicate-local',
+              file: f.path,
+              range: a.nameRange,
+              message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`,
+              hint: 'rename or remove one of them',
+            });
             continue;
           }
           this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
@@ -131,14 +138,28 @@ export class ModuleInstance implements Scope {
     }
     if (root === 'local') {
       if (!this.localExprs.has(name)) {
-        this.report({ severity: 'error', code: 'undeclared-local', file: this.fileAt(range), range, message: `reference to undeclared local value "${name}"`, hint: `define it in a locals { ${name} = ... } block` });
+        this.report({
+          severity: 'error',
+          code: 'undeclared-local',
+          file: this.fileAt(range),
+          range,
+          message: `reference to undeclared local value "${name}"`,
+          hint: `define it in a locals { ${name} = ... } block`,
+        });
         return unknown({ kind: 'expression', detail: `local.${name} is not defined` });
       }
       return this.local(name);
     }
     if (root === 'module') {
       if (!this.children().has(name)) {
-        this.report({ severity: 'error', code: 'undeclared-module', file: this.fileAt(range), range, message: `reference to undeclared module call "${name}"`, hint: `add a module "${name}" { source = ... } block` });
+        this.report({
+          severity: 'error',
+          code: 'undeclared-module',
+          file: this.fileAt(range),
+          range,
+          message: `reference to undeclared module call "${name}"`,
+          hint: `add a module "${name}" { source = ... } block`,
+        });
         return unknown({ kind: 'expression', detail: `module.${name} is not declared` });
       }
       return this.moduleValue(name);
@@ -180,10 +201,20 @@ export class ModuleInstance implements Scope {
     const memo = this.varMemo.get(name);
     if (memo !== undefined) return memo;
     const decl = this.decls.get(name)!;
-    const v = this.guard(`var.${name}`, () => this.computeVariable(decl), (chain) => {
-      this.report({ severity: 'error', code: 'cycle', file: decl.file, range: decl.block.typeRange, message: `variable "${name}" depends on itself: ${chain.join(' → ')}` });
-      return unknown({ kind: 'expression', detail: `cycle: ${chain.join(' → ')}` });
-    });
+    const v = this.guard(
+      `var.${name}`,
+      () => this.computeVariable(decl),
+      (chain) => {
+        this.report({
+          severity: 'error',
+          code: 'cycle',
+          file: decl.file,
+          range: decl.block.typeRange,
+          message: `variable "${name}" depends on itself: ${chain.join(' → ')}`,
+        });
+        return unknown({ kind: 'expression', detail: `cycle: ${chain.join(' → ')}` });
+      },
+    );
     this.varMemo.set(name, v);
     return v;
   }
@@ -192,7 +223,9 @@ export class ModuleInstance implements Scope {
     let v: Value | undefined;
     const input = this.spec.inputs?.get(decl.name);
     if (input) {
-      v = input.instance.withFile(input.file, () => evaluateOrUnknown(input.expr, input.scope, input.instance.ctx(input.file), `module input "${decl.name}"`));
+      v = input.instance.withFile(input.file, () =>
+        evaluateOrUnknown(input.expr, input.scope, input.instance.ctx(input.file), `module input "${decl.name}"`),
+      );
     } else if (this.spec.rootValues?.has(decl.name)) {
       v = this.spec.rootValues.get(decl.name);
     }
@@ -200,7 +233,13 @@ export class ModuleInstance implements Scope {
       try {
         v = evaluate(decl.defaultExpr, CONSTANT_SCOPE);
       } catch (e) {
-        this.report({ severity: 'error', code: 'variable-default', file: decl.file, range: decl.defaultExpr.range, message: `the default of variable "${decl.name}" must be a constant: ${(e as Error).message}` });
+        this.report({
+          severity: 'error',
+          code: 'variable-default',
+          file: decl.file,
+          range: decl.defaultExpr.range,
+          message: `the default of variable "${decl.name}" must be a constant: ${(e as Error).message}`,
+        });
         v = unknown({ kind: 'variable', name: decl.name, detail: 'default could not be evaluated' });
       }
     }
@@ -221,7 +260,14 @@ export class ModuleInstance implements Scope {
       return convertToType(v, decl);
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
-      this.report({ severity: 'error', code: 'variable-type', file: decl.file, range: decl.block.typeRange, message: e.message, hint: 'pass a value of the declared type' });
+      this.report({
+        severity: 'error',
+        code: 'variable-type',
+        file: decl.file,
+        range: decl.block.typeRange,
+        message: e.message,
+        hint: 'pass a value of the declared type',
+      });
       return unknown({ kind: 'variable', name: decl.name, detail: 'wrong type' });
     }
   }
@@ -230,17 +276,21 @@ export class ModuleInstance implements Scope {
     const memo = this.localMemo.get(name);
     if (memo !== undefined) return memo;
     const { expr, file } = this.localExprs.get(name)!;
-    const v = this.guard(`local.${name}`, () => this.withFile(file, () => evaluateOrUnknown(expr, this, this.ctx(file), `local.${name}`)), (chain) => {
-      this.report({
-        severity: 'error',
-        code: 'cycle',
-        file,
-        range: expr.range,
-        message: `local.${name} depends on itself: ${chain.join(' → ')}`,
-        hint: 'break the cycle: a local value cannot refer to itself, directly or through others',
-      });
-      return unknown({ kind: 'expression', detail: `cycle: ${chain.join(' → ')}` });
-    });
+    const v = this.guard(
+      `local.${name}`,
+      () => this.withFile(file, () => evaluateOrUnknown(expr, this, this.ctx(file), `local.${name}`)),
+      (chain) => {
+        this.report({
+          severity: 'error',
+          code: 'cycle',
+          file,
+          range: expr.range,
+          message: `local.${name} depends on itself: ${chain.join(' → ')}`,
+          hint: 'break the cycle: a local value cannot refer to itself, directly or through others',
+        });
+        return unknown({ kind: 'expression', detail: `cycle: ${chain.join(' → ')}` });
+      },
+    );
     this.localMemo.set(name, v);
     return v;
   }
@@ -253,8 +303,10 @@ export class ModuleInstance implements Scope {
         if (b.type !== 'output' || b.labels[0] !== name) continue;
         const valueAttr = b.body.attributes.find((a) => a.name === 'value');
         if (!valueAttr) return null;
-        const v = this.guard(`output.${name}`, () => this.withFile(f.path, () => evaluateOrUnknown(valueAttr.expr, this, this.ctx(f.path), `output "${name}"`)), (chain) =>
-          unknown({ kind: 'expression', detail: `cycle: ${chain.join(' → ')}` }),
+        const v = this.guard(
+          `output.${name}`,
+          () => this.withFile(f.path, () => evaluateOrUnknown(valueAttr.expr, this, this.ctx(f.path), `output "${name}"`)),
+          (chain) => unknown({ kind: 'expression', detail: `cycle: ${chain.join(' → ')}` }),
         );
         this.outputMemo.set(name, v);
         return v;
@@ -265,7 +317,8 @@ export class ModuleInstance implements Scope {
 
   outputs(): ObjectValue {
     const out = newObject();
-    for (const f of this.dir.files) for (const b of f.body.blocks) if (b.type === 'output' && b.labels[0]) out[b.labels[0]] = this.output(b.labels[0]) ?? null;
+    for (const f of this.dir.files)
+      for (const b of f.body.blocks) if (b.type === 'output' && b.labels[0]) out[b.labels[0]] = this.output(b.labels[0]) ?? null;
     return out;
   }
 
@@ -279,7 +332,14 @@ export class ModuleInstance implements Scope {
         if (b.type !== 'module' || b.labels.length !== 1) continue;
         const name = b.labels[0]!;
         if (this.childCalls.has(name)) {
-          this.report({ severity: 'error', code: 'duplicate-module', file: f.path, range: b.typeRange, message: `module "${name}" is called twice in this module`, hint: 'give each module block its own name' });
+          this.report({
+            severity: 'error',
+            code: 'duplicate-module',
+            file: f.path,
+            range: b.typeRange,
+            message: `module "${name}" is called twice in this module`,
+            hint: 'give each module block its own name',
+          });
           continue;
         }
         this.childCalls.set(name, this.makeCall(name, b, f));
@@ -293,15 +353,36 @@ export class ModuleInstance implements Scope {
     const source = sourceAttr?.expr.kind === 'literal' && typeof sourceAttr.expr.value === 'string' ? sourceAttr.expr.value : undefined;
     const key = this.spec.key ? `${this.spec.key}.${name}` : name;
     const ctx = this.ctx(f.path);
-    const call: ChildCall = { block: b, file: f.path, source: source ?? '', resolved: { kind: 'remote', reason: '' }, expansion: { shape: 'single', instances: [] }, instances: [] };
+    const call: ChildCall = {
+      block: b,
+      file: f.path,
+      source: source ?? '',
+      resolved: { kind: 'remote', reason: '' },
+      expansion: { shape: 'single', instances: [] },
+      instances: [],
+    };
     if (source === undefined) {
-      this.report({ severity: 'error', code: 'module-source', file: f.path, range: sourceAttr?.expr.range ?? b.typeRange, message: `module "${name}" needs a source that is a literal string`, hint: 'write source = "./modules/x" or a registry address' });
+      this.report({
+        severity: 'error',
+        code: 'module-source',
+        file: f.path,
+        range: sourceAttr?.expr.range ?? b.typeRange,
+        message: `module "${name}" needs a source that is a literal string`,
+        hint: 'write source = "./modules/x" or a registry address',
+      });
       call.resolved = { kind: 'error', code: 'module-source', message: 'no literal source', hint: '' };
       return call;
     }
     call.resolved = resolveModuleSource(source, this.dir.dir, key, this.session.root, this.session.manifestFor(this));
     if (call.resolved.kind === 'error') {
-      this.report({ severity: 'error', code: call.resolved.code, file: f.path, range: sourceAttr!.expr.range, message: call.resolved.message, hint: call.resolved.hint });
+      this.report({
+        severity: 'error',
+        code: call.resolved.code,
+        file: f.path,
+        range: sourceAttr!.expr.range,
+        message: call.resolved.message,
+        hint: call.resolved.hint,
+      });
       return call;
     }
     if (call.resolved.kind === 'remote') {
@@ -311,12 +392,25 @@ export class ModuleInstance implements Scope {
     }
     const childDir = call.resolved.dir;
     if (this.spec.ancestors.includes(childDir) || childDir === this.dir.dir) {
-      this.report({ severity: 'error', code: 'module-cycle', file: f.path, range: sourceAttr!.expr.range, message: `module "${name}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`, hint: 'remove the cycle between these modules' });
+      this.report({
+        severity: 'error',
+        code: 'module-cycle',
+        file: f.path,
+        range: sourceAttr!.expr.range,
+        message: `module "${name}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`,
+        hint: 'remove the cycle between these modules',
+      });
       call.resolved = { kind: 'error', code: 'module-cycle', message: 'cycle', hint: '' };
       return call;
     }
     if (this.spec.ancestors.length >= MAX_MODULE_DEPTH) {
-      this.report({ severity: 'error', code: 'module-depth', file: f.path, range: b.typeRange, message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name}" was not evaluated` });
+      this.report({
+        severity: 'error',
+        code: 'module-depth',
+        file: f.path,
+        range: b.typeRange,
+        message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name}" was not evaluated`,
+      });
       call.resolved = { kind: 'error', code: 'module-depth', message: 'too deep', hint: '' };
       return call;
     }
@@ -342,7 +436,14 @@ export class ModuleInstance implements Scope {
       for (const name of inputs.keys()) {
         if (!child.decls.has(name)) {
           const a = b.body.attributes.find((x) => x.name === name)!;
-          this.report({ severity: 'error', code: 'unsupported-argument', file: f.path, range: a.nameRange, message: `module "${b.labels[0]}" has no variable named "${name}"`, hint: `declare variable "${name}" {} in ${relative(this.session.root, childDir) || '.'}, or remove the argument` });
+          this.report({
+            severity: 'error',
+            code: 'unsupported-argument',
+            file: f.path,
+            range: a.nameRange,
+            message: `module "${b.labels[0]}" has no variable named "${name}"`,
+            hint: `declare variable "${name}" {} in ${relative(this.session.root, childDir) || '.'}, or remove the argument`,
+          });
         }
       }
       call.instances.push(child);
@@ -380,9 +481,17 @@ export class ModuleInstance implements Scope {
   private collectResource(b: Block, f: File, out: Resource[]): void {
     const [type, name] = b.labels as [string, string];
     // A block with a syntax error inside is not evaluated: its missing parts would look like findings.
-    const broken = f.diagnostics.find((d) => d.code === 'syntax' && d.range && d.range.start.offset >= b.range.start.offset && d.range.start.offset < b.range.end.offset);
+    const broken = f.diagnostics.find(
+      (d) => d.code === 'syntax' && d.range && d.range.start.offset >= b.range.start.offset && d.range.start.offset < b.range.end.offset,
+    );
     if (broken) {
-      this.report({ severity: 'note', code: 'skipped-block', file: f.path, range: b.typeRange, message: `${b.type} "${type}" "${name}" has a syntax error (line ${broken.range!.start.line}) and was not evaluated` });
+      this.report({
+        severity: 'note',
+        code: 'skipped-block',
+        file: f.path,
+        range: b.typeRange,
+        message: `${b.type} "${type}" "${name}" has a syntax error (line ${broken.range!.start.line}) and was not evaluated`,
+      });
       return;
     }
     const mode = b.type === 'data' ? 'data' : 'managed';
@@ -407,7 +516,8 @@ export class ModuleInstance implements Scope {
         blockRange: b.range,
         ranges: body.ranges,
         moduleCalls: this.spec.calls,
-        dependsOn: dependsOn?.expr.kind === 'tuple' ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t): t is string => !!t) : [],
+        dependsOn:
+          dependsOn?.expr.kind === 'tuple' ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t): t is string => !!t) : [],
         references: body.references,
       };
       for (const _ in body.files) {

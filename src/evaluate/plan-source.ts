@@ -46,7 +46,8 @@ export class SourceIndex {
   /** Where the plan resource `address` (module path `module`) is written, or undefined when it is not found. */
   place(address: string, module: string, type: string, name: string, mode: 'managed' | 'data'): Placement | undefined {
     const hit = this.exact.get(address) ?? this.byBlock.get(stripInstanceKeys(address));
-    if (hit) return { location: hit.location, blockRange: hit.blockRange, ranges: hit.ranges, moduleCalls: renameCalls(hit.moduleCalls, module) };
+    if (hit)
+      return { location: hit.location, blockRange: hit.blockRange, ranges: hit.ranges, moduleCalls: renameCalls(hit.moduleCalls, module) };
     return this.walk(module, type, name, mode);
   }
 
@@ -69,11 +70,19 @@ export class SourceIndex {
       if (!isLocalSource(source) || !isInside(this.dir, resolve(dir, source))) return callPlacement(calls);
       dir = resolve(dir, source);
     }
-    const found = this.findBlock(dir, (b) => b.type === (mode === 'data' ? 'data' : 'resource') && b.labels[0] === type && b.labels[1] === name);
+    const found = this.findBlock(
+      dir,
+      (b) => b.type === (mode === 'data' ? 'data' : 'resource') && b.labels[0] === type && b.labels[1] === name,
+    );
     if (!found) return calls.length ? callPlacement(calls) : undefined;
     const b = found.block;
     const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
-    return { location: { file: found.file, range: { start: b.typeRange.start, end: last.end } }, blockRange: b.range, ranges: {}, moduleCalls: calls };
+    return {
+      location: { file: found.file, range: { start: b.typeRange.start, end: last.end } },
+      blockRange: b.range,
+      ranges: {},
+      moduleCalls: calls,
+    };
   }
 
   private findBlock(dir: string, pred: (b: Block) => boolean): { block: Block; file: string } | undefined {

@@ -6,7 +6,15 @@ import { dirname, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { Diagnostic, Pos, Range } from '../load/ast.js';
 import { DEFAULT_MAX_DATA_BYTES, type DataInput, readDataFile } from '../load/data-file.js';
-import { type PlanChange, type PlanConfigResource, type PlanDocument, type PlanModuleConfig, type PlanResource, planFromValue, stripInstanceKeys } from '../load/plan.js';
+import {
+  type PlanChange,
+  type PlanConfigResource,
+  type PlanDocument,
+  type PlanModuleConfig,
+  type PlanResource,
+  planFromValue,
+  stripInstanceKeys,
+} from '../load/plan.js';
 import { initParser } from '../load/treesitter.js';
 import type { ModuleInfo, Project, Resource } from './model.js';
 import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
@@ -27,26 +35,53 @@ export interface PlanLoadOptions extends ProjectOptions {
 
 /** Read a plan file (or take it as already read) and build its Project. Never throws for bad input: problems become diagnostics. */
 export async function loadPlanProject(planPath: string, options: PlanLoadOptions = {}, alreadyRead?: DataInput): Promise<Project> {
-  const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
+  const r = alreadyRead
+    ? { input: alreadyRead, diagnostics: [] }
+    : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
   const empty = (diagnostics: Diagnostic[]): Project => ({ root: planPath, resources: [], modules: [], diagnostics, files: [] });
   if (!r.input) return empty(r.diagnostics);
   if (r.input.kind !== 'plan') {
     const what = r.input.kind === 'events' ? 'a CloudTrail log' : 'a CloudTrail snapshot';
-    return empty([{ severity: 'error', code: 'not-a-plan', file: planPath, message: `--plan was given ${what}, not a Terraform plan`, hint: 'give --plan the output of `terraform show -json plan.out`; give snapshots and logs as the scan path' }]);
+    return empty([
+      {
+        severity: 'error',
+        code: 'not-a-plan',
+        file: planPath,
+        message: `--plan was given ${what}, not a Terraform plan`,
+        hint: 'give --plan the output of `terraform show -json plan.out`; give snapshots and logs as the scan path',
+      },
+    ]);
   }
   const p = planFromValue(planPath, r.input.text, r.input.value);
   if (!p.plan) return empty(p.diagnostics);
   let source: SourceIndex | undefined;
   const diagnostics: Diagnostic[] = [];
-  const dir = options.sourceDir === undefined ? (holdsConfig(dirname(resolve(planPath))) ? dirname(resolve(planPath)) : undefined) : options.sourceDir ?? undefined;
+  const dir =
+    options.sourceDir === undefined
+      ? holdsConfig(dirname(resolve(planPath)))
+        ? dirname(resolve(planPath))
+        : undefined
+      : (options.sourceDir ?? undefined);
   if (dir !== undefined) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      diagnostics.push({ severity: 'error', code: 'source-dir', file: dir, message: '--source-dir is not a directory', hint: 'give the directory of the Terraform configuration the plan was made from' });
+      diagnostics.push({
+        severity: 'error',
+        code: 'source-dir',
+        file: dir,
+        message: '--source-dir is not a directory',
+        hint: 'give the directory of the Terraform configuration the plan was made from',
+      });
     } else {
       await initParser();
       const hcl = evaluateProject(dir, { ...options, env: options.env ?? {} });
       // The plan is the truth; the source only gives lines. Its errors are warnings here.
-      for (const d of hcl.diagnostics) if (d.severity === 'error') diagnostics.push({ ...d, severity: 'warning', message: `${d.message} (in the source of the plan; lines of findings may fall back to the plan file)` });
+      for (const d of hcl.diagnostics)
+        if (d.severity === 'error')
+          diagnostics.push({
+            ...d,
+            severity: 'warning',
+            message: `${d.message} (in the source of the plan; lines of findings may fall back to the plan file)`,
+          });
       source = new SourceIndex(hcl, hcl.root);
     }
   }
@@ -69,10 +104,14 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     seen.add(base.address);
     const prefix = base.module ? `${base.module}.` : '';
     const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
-    const references = cfg ? expressionRefs(cfg.expressions, prefix) : Object.create(null) as Record<string, string[]>;
+    const references = cfg ? expressionRefs(cfg.expressions, prefix) : (Object.create(null) as Record<string, string[]>);
     let after: Value = null;
     if (values) after = injectUnknowns(fromJSON(values) as ObjectValue, ch?.afterUnknown, base.address, references);
-    const resourceValues: ObjectValue = isObject(after) ? (ch ? Object.assign(newObject(), after) : after) : (fromJSON(ch?.before ?? null) as ObjectValue) ?? newObject();
+    const resourceValues: ObjectValue = isObject(after)
+      ? ch
+        ? Object.assign(newObject(), after)
+        : after
+      : ((fromJSON(ch?.before ?? null) as ObjectValue) ?? newObject());
     if (!isObject(resourceValues)) return;
     if (ch) {
       const change = newObject();
@@ -84,7 +123,7 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     const placed: Placement | undefined = source?.place(base.address, base.module, base.type, base.name, base.mode);
     if (!placed) unplaced++;
     const at = placed ?? inPlan(plan.path, offsets.get(base.address), lines);
-    const ranges = ch && placed && Object.keys(placed.ranges).length ? changeRanges(placed.ranges) : placed?.ranges ?? {};
+    const ranges = ch && placed && Object.keys(placed.ranges).length ? changeRanges(placed.ranges) : (placed?.ranges ?? {});
     const r: Resource = {
       address: base.address,
       module: base.module,
@@ -117,7 +156,13 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   }
   const diagnostics: Diagnostic[] = [];
   if (source && unplaced) {
-    diagnostics.push({ severity: 'note', code: 'plan-unplaced', file: plan.path, message: `${unplaced} resource${unplaced === 1 ? ' of the plan was' : 's of the plan were'} not found in the source ${source.dir}; ${unplaced === 1 ? 'its findings point' : 'their findings point'} at the plan file`, hint: 'give --source-dir the directory the plan was made from' });
+    diagnostics.push({
+      severity: 'note',
+      code: 'plan-unplaced',
+      file: plan.path,
+      message: `${unplaced} resource${unplaced === 1 ? ' of the plan was' : 's of the plan were'} not found in the source ${source.dir}; ${unplaced === 1 ? 'its findings point' : 'their findings point'} at the plan file`,
+      hint: 'give --source-dir the directory the plan was made from',
+    });
   }
   return { root: plan.path, resources, modules, diagnostics, files: source?.project.files ?? [] };
 }
@@ -153,7 +198,10 @@ export function expressionRefs(expressions: JsonObject, prefix: string): Record<
       if (Array.isArray(e)) e.forEach((item, i) => isObj(item) && walk(item, `${p}.${i}.`, depth + 1));
       else if (isObj(e)) {
         if (Array.isArray(e.references)) {
-          const refs = qualify(e.references.filter((x): x is string => typeof x === 'string'), prefix);
+          const refs = qualify(
+            e.references.filter((x): x is string => typeof x === 'string'),
+            prefix,
+          );
           if (refs.length) out[p] = refs;
         } else if (!('constant_value' in e)) walk(e, `${p}.`, depth + 1);
       }
@@ -168,7 +216,9 @@ function qualify(refs: string[], prefix: string): string[] {
     const root = r.split(/[.[]/, 1)[0]!;
     return !RESERVED_ROOTS.has(root) || root === 'data' || root === 'module';
   });
-  const longest = kept.filter((r) => !kept.some((o) => o !== r && o.length > r.length && o.startsWith(r) && (o[r.length] === '.' || o[r.length] === '[')));
+  const longest = kept.filter(
+    (r) => !kept.some((o) => o !== r && o.length > r.length && o.startsWith(r) && (o[r.length] === '.' || o[r.length] === '[')),
+  );
   return [...new Set(longest.map((r) => prefix + r))];
 }
 
@@ -179,7 +229,11 @@ function injectUnknowns(values: ObjectValue, afterUnknown: unknown, address: str
     let p = path;
     while (p) {
       const refs = references[p];
-      if (refs?.length) return new Unknown(refs.map((ref) => ({ kind: 'reference' as const, ref })), true);
+      if (refs?.length)
+        return new Unknown(
+          refs.map((ref) => ({ kind: 'reference' as const, ref })),
+          true,
+        );
       const dot = p.lastIndexOf('.');
       p = dot < 0 ? '' : p.slice(0, dot);
     }
@@ -253,7 +307,6 @@ function posAt(offset: number, lines: number[]): Pos {
 /** Without source, a resource stands where its address first appears in the plan file. */
 function inPlan(file: string, offset: number | undefined, lines: number[]): Placement {
   const start = posAt(offset ?? 0, lines);
-  const range: Range = { start, end: posAt((offset ?? 0) + ('"address"'.length), lines) };
+  const range: Range = { start, end: posAt((offset ?? 0) + '"address"'.length, lines) };
   return { location: { file, range }, blockRange: range, ranges: {}, moduleCalls: [] };
 }
-

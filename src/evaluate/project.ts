@@ -96,7 +96,13 @@ function readCliVariables(cli: CliVariable[], session: Session): CliAssignments 
     }
     const eq = c.text.indexOf('=');
     if (eq <= 0) {
-      session.report({ severity: 'error', code: 'cli-var', file: '--var', message: `--var "${c.text}" must have the form NAME=VALUE`, hint: 'for example --var region=eu-west-1' });
+      session.report({
+        severity: 'error',
+        code: 'cli-var',
+        file: '--var',
+        message: `--var "${c.text}" must have the form NAME=VALUE`,
+        hint: 'for example --var region=eu-west-1',
+      });
       continue;
     }
     list.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: '--var', raw: true });
@@ -109,7 +115,13 @@ function readCliVariables(cli: CliVariable[], session: Session): CliAssignments 
  * files in order, then --var-file/--var in command-line order; later sources win. Defaults are
  * applied by the module instance.
  */
-function rootVariableValues(files: File[], autoVarFiles: File[], cli: CliAssignments, env: Record<string, string | undefined>, session: Session): Map<string, Value> {
+function rootVariableValues(
+  files: File[],
+  autoVarFiles: File[],
+  cli: CliAssignments,
+  env: Record<string, string | undefined>,
+  session: Session,
+): Map<string, Value> {
   const decls = declaredVariables(files, []);
   const values = new Map<string, Value>();
   const set = (name: string, raw: Value, isRawString: boolean, source: string): void => {
@@ -126,7 +138,12 @@ function rootVariableValues(files: File[], autoVarFiles: File[], cli: CliAssignm
       try {
         values.set(name, evaluate(expr, CONSTANT_SCOPE));
       } catch (e) {
-        session.report({ severity: 'error', code: 'cli-var', file: source, message: `value for variable "${name}" must be a constant: ${(e as Error).message}` });
+        session.report({
+          severity: 'error',
+          code: 'cli-var',
+          file: source,
+          message: `value for variable "${name}" must be a constant: ${(e as Error).message}`,
+        });
         values.set(name, unknown({ kind: 'variable', name, detail: `${source} value could not be evaluated` }));
       }
       return;

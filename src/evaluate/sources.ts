@@ -5,9 +5,7 @@ import { join, resolve } from 'node:path';
 import { isInside } from '../load/discover.js';
 
 export type ResolvedSource =
-  | { kind: 'dir'; dir: string }
-  | { kind: 'remote'; reason: string }
-  | { kind: 'error'; code: string; message: string; hint: string };
+  { kind: 'dir'; dir: string } | { kind: 'remote'; reason: string } | { kind: 'error'; code: string; message: string; hint: string };
 
 export function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
@@ -47,13 +45,24 @@ export class ModuleManifest {
  * Resolve a module call. `callerDir` is the calling module's directory, `key` the dot-joined names
  * of the calls from the root (`network.subnets`), `root` the scan root nothing may leave.
  */
-export function resolveModuleSource(source: string, callerDir: string, key: string, root: string, manifest: ModuleManifest): ResolvedSource {
+export function resolveModuleSource(
+  source: string,
+  callerDir: string,
+  key: string,
+  root: string,
+  manifest: ModuleManifest,
+): ResolvedSource {
   if (isLocalSource(source)) {
     const dir = resolve(callerDir, source);
     // Outside by its path: said without looking there, whether or not it exists.
     if (!isInside(root, dir)) return outsideRoot(source, dir);
     if (!existsSync(dir)) {
-      return { kind: 'error', code: 'module-not-found', message: `module source "${source}" does not exist (looked for ${dir})`, hint: 'fix the path in source, relative to the calling module' };
+      return {
+        kind: 'error',
+        code: 'module-not-found',
+        message: `module source "${source}" does not exist (looked for ${dir})`,
+        hint: 'fix the path in source, relative to the calling module',
+      };
     }
     const real = realpathSync(dir);
     // Inside by its path but a link leads out.
@@ -64,7 +73,12 @@ export function resolveModuleSource(source: string, callerDir: string, key: stri
   if (installed && existsSync(installed)) {
     const real = realpathSync(installed);
     if (!isInside(root, real)) {
-      return { kind: 'error', code: 'module-outside-root', message: `installed module "${key}" is outside the scan root (${real}); it was not read`, hint: 'scan the directory that holds .terraform/' };
+      return {
+        kind: 'error',
+        code: 'module-outside-root',
+        message: `installed module "${key}" is outside the scan root (${real}); it was not read`,
+        hint: 'scan the directory that holds .terraform/',
+      };
     }
     return { kind: 'dir', dir: real };
   }

@@ -103,7 +103,9 @@ export function convertValue(v: Value, t: TypeConstraint, what: string, depth = 
           if (Object.prototype.hasOwnProperty.call(v, name) && v[name] !== null) {
             out[name] = convertValue(v[name]!, attr.type, `${what}.${name}`, depth + 1);
           } else if (attr.optional) {
-            out[name] = attr.defaultExpr ? convertValue(evaluate(attr.defaultExpr, EMPTY_SCOPE), attr.type, `${what}.${name}`, depth + 1) : null;
+            out[name] = attr.defaultExpr
+              ? convertValue(evaluate(attr.defaultExpr, EMPTY_SCOPE), attr.type, `${what}.${name}`, depth + 1)
+              : null;
           } else if (Object.prototype.hasOwnProperty.call(v, name)) {
             out[name] = null;
           } else {

@@ -40,7 +40,8 @@ export function declaredVariables(files: File[], diagnostics: Diagnostic[]): Map
       const typeExpr = attr('type');
       const type = parseType(typeExpr);
       // Unparsed structural types (`any` from parseType) still take HCL from the command line.
-      const complexType = !['string', 'number', 'bool'].includes(type.kind) && !!typeExpr && !(typeExpr.kind === 'variable' && typeExpr.name === 'any');
+      const complexType =
+        !['string', 'number', 'bool'].includes(type.kind) && !!typeExpr && !(typeExpr.kind === 'variable' && typeExpr.name === 'any');
       const nullableExpr = attr('nullable');
       out.set(name, {
         name,

@@ -35,9 +35,7 @@ export interface CallRef extends Span {
 
 export type Operand = PathRef | CallRef;
 
-export type Step =
-  | (Span & { kind: 'fn'; fn: FunctionSpec; args: Arg[]; state: unknown })
-  | (Span & { kind: 'filter'; body: Expr });
+export type Step = (Span & { kind: 'fn'; fn: FunctionSpec; args: Arg[]; state: unknown }) | (Span & { kind: 'filter'; body: Expr });
 
 export type Check =
   | (Span & { kind: 'presence' })
@@ -55,10 +53,7 @@ export interface TestExpr extends Span {
   check: Check;
 }
 
-export type Expr =
-  | (Span & { kind: 'and' | 'or'; items: Expr[] })
-  | (Span & { kind: 'not'; item: Expr })
-  | TestExpr;
+export type Expr = (Span & { kind: 'and' | 'or'; items: Expr[] }) | (Span & { kind: 'not'; item: Expr }) | TestExpr;
 
 export interface RuleAst {
   /** Entity type as written (`aws_cloudtrail`, `CloudTrail`), without `List<>`. */

@@ -183,7 +183,10 @@ function checkOne(c: Check, inp: Input, rights: Datum[] | null, ctx: Ctx, reason
       return presence(v);
     case 'compare': {
       const op = c.op;
-      if (rights === null) return op === '=' || op === '!=' ? equals(v, c.right.kind === 'literal' ? c.right.value : undefined) : order(v, op, c.right.kind === 'literal' ? c.right.value : undefined);
+      if (rights === null)
+        return op === '=' || op === '!='
+          ? equals(v, c.right.kind === 'literal' ? c.right.value : undefined)
+          : order(v, op, c.right.kind === 'literal' ? c.right.value : undefined);
       let r: Truth = F;
       for (const right of rights) {
         const t = op === '=' || op === '!=' ? equals(v, right) : order(v, op, right);
@@ -308,7 +311,13 @@ function quantify(q: string, body: Expr, inputs: Input[], scope: Scope, ctx: Ctx
       const t = all ? (el.member === T ? b : b === T ? T : U) : and(el.member, b);
       if (s && el.member === U && t === U) s.reasons.push(...(el.reasons ?? []));
       if (d) picked.push({ t, s, m: el, inp });
-      if (trace && s) trace.push({ expr: el.path === null ? 'element' : `element ${el.path || el.entity.id}`, result: truthName(t), at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id, children: s.trace ?? [] });
+      if (trace && s)
+        trace.push({
+          expr: el.path === null ? 'element' : `element ${el.path || el.entity.id}`,
+          result: truthName(t),
+          at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id,
+          children: s.trace ?? [],
+        });
       if (t === stop) {
         r = stop;
         break outer;

@@ -61,7 +61,8 @@ export function tokenize(logic: LogicText): Token[] {
     // `@name`: a key tfguard reserves (`@change`, the planned change of a plan resource). `@` cannot start
     // an HCL identifier, so no provider attribute can have such a name.
     if (c === '@') {
-      if (!isIdentStart(src[i + 1] ?? '')) fail(i, i + 1, 'unexpected `@`', 'write `@change`: `@` starts the name of a key tfguard reserves');
+      if (!isIdentStart(src[i + 1] ?? ''))
+        fail(i, i + 1, 'unexpected `@`', 'write `@change`: `@` starts the name of a key tfguard reserves');
       i++;
       while (i < src.length && isIdentPart(src[i]!)) i++;
       out.push({ kind: 'ident', text: src.slice(start, i), start, end: i });
@@ -76,7 +77,10 @@ export function tokenize(logic: LogicText): Token[] {
           i++;
           while (isDigit(src[i])) i++;
         }
-        if ((src[i] === 'e' || src[i] === 'E') && (isDigit(src[i + 1]) || ((src[i + 1] === '+' || src[i + 1] === '-') && isDigit(src[i + 2])))) {
+        if (
+          (src[i] === 'e' || src[i] === 'E') &&
+          (isDigit(src[i + 1]) || ((src[i + 1] === '+' || src[i + 1] === '-') && isDigit(src[i + 2])))
+        ) {
           i += 2;
           while (isDigit(src[i])) i++;
         }
@@ -112,7 +116,13 @@ export function tokenize(logic: LogicText): Token[] {
       continue;
     }
     if (c === '/') fail(i, i + 1, 'unexpected `/`', 'a regular expression /.../ can only follow `regexMatch`');
-    if (c === '&' || c === '|') fail(i, i + (src[i + 1] === c ? 2 : 1), `unexpected \`${src.slice(i, src[i + 1] === c ? i + 2 : i + 1)}\``, `GSL spells it \`${c === '&' ? 'and' : 'or'}\``);
+    if (c === '&' || c === '|')
+      fail(
+        i,
+        i + (src[i + 1] === c ? 2 : 1),
+        `unexpected \`${src.slice(i, src[i + 1] === c ? i + 2 : i + 1)}\``,
+        `GSL spells it \`${c === '&' ? 'and' : 'or'}\``,
+      );
     if (c === '!') fail(i, i + 1, 'unexpected `!`', 'GSL spells negation `not`; inequality is `!=`');
     const cp = String.fromCodePoint(src.codePointAt(i)!);
     fail(i, i + cp.length, `unexpected character \`${cp}\``);
@@ -144,7 +154,7 @@ function readString(src: string, start: number, _logic: LogicText, fail: (s: num
         continue;
       }
       const rep = ESCAPES[e!];
-      if (rep === undefined) fail(i, i + 2, `invalid escape \`\\${e}\``, "valid escapes are \\\\ \\' \\\" \\n \\t \\r \\0 \\/ and \\uXXXX");
+      if (rep === undefined) fail(i, i + 2, `invalid escape \`\\${e}\``, 'valid escapes are \\\\ \\\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX');
       text += rep;
       i += 2;
       continue;
@@ -160,7 +170,8 @@ function readRegex(src: string, start: number, fail: (s: number, e: number, m: s
   let inClass = false;
   while (true) {
     const c = src[i];
-    if (c === undefined || c === '\n') fail(start, i, 'unterminated regular expression', 'close it with `/`; write `\\/` for a slash inside it');
+    if (c === undefined || c === '\n')
+      fail(start, i, 'unterminated regular expression', 'close it with `/`; write `\\/` for a slash inside it');
     if (c === '\\') {
       i += 2;
       continue;

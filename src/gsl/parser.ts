@@ -10,7 +10,22 @@ import { likeToRegExp } from './compare.js';
 const QUANTIFIERS: Quantifier[] = ['contain', 'contain-any', 'contain-all', 'contain-none', 'with'];
 const CMP_OPS = new Set(['=', '!=', '<', '>', '<=', '>=']);
 /** Words that end a test or start a construct; they cannot be attribute names (use `$['name']`). */
-const KEYWORDS = new Set(['and', 'or', 'not', 'should', 'have', 'where', 'like', 'in', 'regexmatch', 'with', 'contain', 'contain-any', 'contain-all', 'contain-none']);
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'should',
+  'have',
+  'where',
+  'like',
+  'in',
+  'regexmatch',
+  'with',
+  'contain',
+  'contain-any',
+  'contain-all',
+  'contain-none',
+]);
 const OPERATOR_WORDS = ['like', 'in', 'regexMatch', 'contain', 'contain-any', 'contain-all', 'contain-none', 'with'];
 const MAX_DEPTH = 64;
 
@@ -86,7 +101,12 @@ export class Parser {
    */
   private dottedEntity(first: string): string {
     let entity = first;
-    while (this.isPunct(this.peek(), '.') && this.peek(1).kind === 'ident' && this.peek(1).start === this.peek().end && this.peek().start === this.peek(-1).end) {
+    while (
+      this.isPunct(this.peek(), '.') &&
+      this.peek(1).kind === 'ident' &&
+      this.peek(1).start === this.peek().end &&
+      this.peek().start === this.peek(-1).end
+    ) {
       this.next();
       entity += `.${this.next().text}`;
     }
@@ -95,9 +115,14 @@ export class Parser {
 
   parseRule(): RuleAst {
     const first = this.peek();
-    if (first.kind === 'eof') this.fail(first, 'the logic is empty', 'write a rule such as `aws_cloudtrail should have is_multi_region_trail = true`');
+    if (first.kind === 'eof')
+      this.fail(first, 'the logic is empty', 'write a rule such as `aws_cloudtrail should have is_multi_region_trail = true`');
     if (first.kind !== 'ident' || KEYWORDS.has(first.text.toLowerCase())) {
-      this.fail(first, `expected an entity type (such as \`aws_cloudtrail\`), found ${describe(first)}`, 'a rule starts with the entity type it checks');
+      this.fail(
+        first,
+        `expected an entity type (such as \`aws_cloudtrail\`), found ${describe(first)}`,
+        'a rule starts with the entity type it checks',
+      );
     }
     this.next();
     let entity = this.dottedEntity(first.text);
@@ -106,7 +131,8 @@ export class Parser {
     if (first.text.toLowerCase() === 'list' && this.isPunct(this.peek(), '<')) {
       this.next();
       const inner = this.next();
-      if (inner.kind !== 'ident' || KEYWORDS.has(inner.text.toLowerCase())) this.fail(inner, `expected an entity type inside \`List<...>\`, found ${describe(inner)}`);
+      if (inner.kind !== 'ident' || KEYWORDS.has(inner.text.toLowerCase()))
+        this.fail(inner, `expected an entity type inside \`List<...>\`, found ${describe(inner)}`);
       entity = this.dottedEntity(inner.text);
       entityEnd = this.expectPunct('>', 'to close `List<`').end;
       aggregate = true;
@@ -128,7 +154,11 @@ export class Parser {
     } else if (!rule.where) {
       const t = this.peek();
       const near = t.kind === 'ident' ? nearest(t.text, ['should', 'where']) : undefined;
-      this.fail(t, `expected \`should\` or \`where\` after the entity type, found ${describe(t)}`, near ? `did you mean \`${near}\`?` : 'write `<entity> should have <condition>`');
+      this.fail(
+        t,
+        `expected \`should\` or \`where\` after the entity type, found ${describe(t)}`,
+        near ? `did you mean \`${near}\`?` : 'write `<entity> should have <condition>`',
+      );
     }
     const end = this.peek();
     if (end.kind !== 'eof') {
@@ -227,7 +257,12 @@ export class Parser {
       if (word === 'like') {
         this.next();
         const s = this.next();
-        if (s.kind !== 'string') this.fail(s, `expected a quoted pattern after \`like\`, found ${describe(s)}`, "write e.g. `name like 'prod-%'` (% matches any text)");
+        if (s.kind !== 'string')
+          this.fail(
+            s,
+            `expected a quoted pattern after \`like\`, found ${describe(s)}`,
+            "write e.g. `name like 'prod-%'` (% matches any text)",
+          );
         check = { kind: 'like', pattern: s.text, re: likeToRegExp(s.text), start: t.start, end: s.end };
         break;
       }
@@ -247,12 +282,17 @@ export class Parser {
       if (word === 'regexmatch') {
         this.next();
         const r = this.next();
-        if (r.kind !== 'regex') this.fail(r, `expected a regular expression /.../ after \`regexMatch\`, found ${describe(r)}`, 'write e.g. `name regexMatch /^prod-/i`');
+        if (r.kind !== 'regex')
+          this.fail(
+            r,
+            `expected a regular expression /.../ after \`regexMatch\`, found ${describe(r)}`,
+            'write e.g. `name regexMatch /^prod-/i`',
+          );
         check = { kind: 'regex', re: this.compileRegex(r), start: t.start, end: r.end };
         break;
       }
       if (word === 'not') {
-        this.fail(t, 'unexpected `not` after an attribute', 'put `not` before the whole test: `not name like \'x%\'`');
+        this.fail(t, 'unexpected `not` after an attribute', "put `not` before the whole test: `not name like 'x%'`");
       }
       if (this.isPunct(this.peek(1), '(')) {
         const call = this.parseCall('attribute');
@@ -270,7 +310,13 @@ export class Parser {
         if (kw) this.fail(this.peek(-1), `unknown word \`${operand.text}\` followed by \`${t.text}\``, `did you mean \`${kw}\`?`);
       }
       const near = nearest(t.text, [...OPERATOR_WORDS, ...this.functions.names(), 'and', 'or']);
-      this.fail(t, `unknown operator \`${t.text}\``, near ? `did you mean \`${near}\`?` : `expected a comparison (=, !=, <, >, <=, >=), ${OPERATOR_WORDS.map((w) => `\`${w}\``).join(', ')} or a function such as \`isEmpty()\``);
+      this.fail(
+        t,
+        `unknown operator \`${t.text}\``,
+        near
+          ? `did you mean \`${near}\`?`
+          : `expected a comparison (=, !=, <, >, <=, >=), ${OPERATOR_WORDS.map((w) => `\`${w}\``).join(', ')} or a function such as \`isEmpty()\``,
+      );
     }
     if (!check) {
       const last = steps[steps.length - 1];
@@ -287,7 +333,8 @@ export class Parser {
 
   private parseBody(open: Token): Expr {
     const t = this.peek();
-    if (!this.isPunct(t, '[')) this.fail(t, `expected \`[\` after \`${open.text}\`, found ${describe(t)}`, `write \`${open.text} [ <condition on each element> ]\``);
+    if (!this.isPunct(t, '['))
+      this.fail(t, `expected \`[\` after \`${open.text}\`, found ${describe(t)}`, `write \`${open.text} [ <condition on each element> ]\``);
     this.next();
     this.enter(t);
     this.context++;
@@ -313,7 +360,14 @@ export class Parser {
         up++;
       }
       if (up > this.context) {
-        this.semantic(t.start, this.peek(-1).end, up === 1 ? '`^` refers to the parent context, but this test is not inside `[...]`' : `\`${'^'.repeat(up)}\` goes up ${up} contexts, but this test is inside only ${this.context}`, '`^.x` reads `x` of the element (or entity) around the current `contain [...]` / `with [...]`');
+        this.semantic(
+          t.start,
+          this.peek(-1).end,
+          up === 1
+            ? '`^` refers to the parent context, but this test is not inside `[...]`'
+            : `\`${'^'.repeat(up)}\` goes up ${up} contexts, but this test is inside only ${this.context}`,
+          '`^.x` reads `x` of the element (or entity) around the current `contain [...]` / `with [...]`',
+        );
       }
       return this.parsePathTail(t, up, [], '^'.repeat(up));
     }
@@ -327,9 +381,14 @@ export class Parser {
       return this.parsePathTail(t, 0, [t.text], t.text);
     }
     if (t.kind === 'ident') {
-      this.fail(t, `expected an attribute name, found the keyword ${describe(t)}`, `to test an attribute named \`${t.text}\`, write \`$['${t.text}']\``);
+      this.fail(
+        t,
+        `expected an attribute name, found the keyword ${describe(t)}`,
+        `to test an attribute named \`${t.text}\`, write \`$['${t.text}']\``,
+      );
     }
-    const hint = t.kind === 'string' || t.kind === 'number' ? 'a test starts with the attribute: `name = \'x\'`, not `\'x\' = name`' : undefined;
+    const hint =
+      t.kind === 'string' || t.kind === 'number' ? "a test starts with the attribute: `name = 'x'`, not `'x' = name`" : undefined;
     this.fail(t, `expected an attribute name, \`$\`, \`^\`, \`not\` or \`(\`, found ${describe(t)}`, hint);
   }
 
@@ -375,13 +434,28 @@ export class Parser {
     const fn = this.functions.get(nameTok.text);
     if (!fn) {
       const near = nearest(nameTok.text, this.functions.names());
-      this.semantic(nameTok.start, nameTok.end, `unknown function \`${nameTok.text}()\``, near ? `did you mean \`${near}()\`?` : `known functions: ${this.functions.names().join(', ')}`);
+      this.semantic(
+        nameTok.start,
+        nameTok.end,
+        `unknown function \`${nameTok.text}()\``,
+        near ? `did you mean \`${near}()\`?` : `known functions: ${this.functions.names().join(', ')}`,
+      );
       return undefined;
     }
     if (position === 'context' && fn.receiver === 'attribute') {
-      this.semantic(nameTok.start, close.end, `\`${fn.name}()\` needs an attribute before it`, `write e.g. \`kms_key_id ${fn.name}(${args.length ? '...' : ''})\`; use \`$ ${fn.name}(...)\` for the current element`);
+      this.semantic(
+        nameTok.start,
+        close.end,
+        `\`${fn.name}()\` needs an attribute before it`,
+        `write e.g. \`kms_key_id ${fn.name}(${args.length ? '...' : ''})\`; use \`$ ${fn.name}(...)\` for the current element`,
+      );
     } else if (position === 'attribute' && fn.receiver === 'context') {
-      this.semantic(nameTok.start, close.end, `\`${fn.name}()\` is written alone, not after an attribute`, `write \`${fn.signature}\` as a test of its own`);
+      this.semantic(
+        nameTok.start,
+        close.end,
+        `\`${fn.name}()\` is written alone, not after an attribute`,
+        `write \`${fn.signature}\` as a test of its own`,
+      );
     }
     const state = this.checkArgs(fn, args, nameTok, close);
     return { kind: 'call', fn, args, state, start: nameTok.start, end: close.end };
@@ -390,7 +464,12 @@ export class Parser {
   private checkArgs(fn: FunctionSpec, args: Arg[], nameTok: Token, close: Token): unknown {
     if (args.length < fn.minArgs || args.length > fn.maxArgs) {
       const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
-      this.semantic(nameTok.start, close.end, `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? '' : 's'}, got ${args.length}`, `write \`${fn.signature}\``);
+      this.semantic(
+        nameTok.start,
+        close.end,
+        `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? '' : 's'}, got ${args.length}`,
+        `write \`${fn.signature}\``,
+      );
       return undefined;
     }
     for (let i = 0; i < args.length; i++) {
@@ -398,7 +477,12 @@ export class Parser {
       const a = args[i]!;
       const ok = kind === 'any' || (kind === 'number' ? a.kind === 'number' : a.kind === 'string' || a.kind === 'name');
       if (!ok) {
-        this.semantic(a.start, a.end, `argument ${i + 1} of \`${fn.name}()\` must be ${kind === 'number' ? 'a number' : 'a string or a name'}`, `write \`${fn.signature}\``);
+        this.semantic(
+          a.start,
+          a.end,
+          `argument ${i + 1} of \`${fn.name}()\` must be ${kind === 'number' ? 'a number' : 'a string or a name'}`,
+          `write \`${fn.signature}\``,
+        );
         return undefined;
       }
     }
@@ -467,13 +551,22 @@ export class Parser {
       const p = this.parseOperand();
       if (p.kind === 'path') return p;
     }
-    this.fail(t, `expected a value (a number, a quoted string, true or false) after \`${op.text}\`, found ${describe(t)}`, t.kind === 'eof' ? undefined : "quote text values: `name = 'default'`");
+    this.fail(
+      t,
+      `expected a value (a number, a quoted string, true or false) after \`${op.text}\`, found ${describe(t)}`,
+      t.kind === 'eof' ? undefined : "quote text values: `name = 'default'`",
+    );
   }
 
   private compileRegex(t: Token): RegExp {
     const bad = [...(t.flags ?? '')].find((f) => !'imsu'.includes(f));
     if (bad) {
-      this.semantic(t.start, t.end, `unsupported regular expression flag \`${bad}\``, 'flags are i (ignore case), m (multi-line), s (dot matches newline), u (unicode)');
+      this.semantic(
+        t.start,
+        t.end,
+        `unsupported regular expression flag \`${bad}\``,
+        'flags are i (ignore case), m (multi-line), s (dot matches newline), u (unicode)',
+      );
       return /$^/;
     }
     try {

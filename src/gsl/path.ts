@@ -72,7 +72,8 @@ export function resolvePath(scope: Scope, up: number, segments: readonly (string
   for (; k < segments.length; k++) {
     if (!isObject(v)) break;
     const key = String(segments[k]);
-    if (!hasOwn.call(v, key)) return [path === '' ? { value: undefined, path, entity: s.owner, absent: key } : { value: undefined, path, entity: s.owner }];
+    if (!hasOwn.call(v, key))
+      return [path === '' ? { value: undefined, path, entity: s.owner, absent: key } : { value: undefined, path, entity: s.owner }];
     v = v[key];
     path = joinPath(path, key);
   }

@@ -127,7 +127,8 @@ export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, o
   };
   const fast = run(null);
   const s = status(fast.where, fast.cond);
-  if (s.status === 'pass' && !options.explain) return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [] };
+  if (s.status === 'pass' && !options.explain)
+    return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [] };
 
   ctx.env.detailed = true;
   const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null };
@@ -157,7 +158,12 @@ export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, o
     if (ast.should && slow.cond !== undefined) {
       children.push({ expr: rule.form, result: truthName(slow.cond), children: d.cond.trace ?? [] });
     }
-    result.trace = { expr: rule.text.replace(/\s+/g, ' ').trim(), result: s.status === 'pass' ? 'true' : s.status === 'fail' ? 'false' : 'unknown', at: entity.id, children };
+    result.trace = {
+      expr: rule.text.replace(/\s+/g, ' ').trim(),
+      result: s.status === 'pass' ? 'true' : s.status === 'fail' ? 'false' : 'unknown',
+      at: entity.id,
+      children,
+    };
   }
   return result;
 }

@@ -40,22 +40,50 @@ export function readDataFile(path: string, options: DataReadOptions = {}): { inp
   const max = options.maxBytes ?? DEFAULT_MAX_DATA_BYTES;
   let buf: Buffer;
   try {
-    if (statSync(path).size > max) return fail(path, 'file-too-large', `file is over the limit of ${max} bytes; it was not read`, 'split it, or raise the limit with --max-file-size');
+    if (statSync(path).size > max)
+      return fail(
+        path,
+        'file-too-large',
+        `file is over the limit of ${max} bytes; it was not read`,
+        'split it, or raise the limit with --max-file-size',
+      );
     buf = readFileSync(path);
   } catch (e) {
-    return fail(path, 'unreadable', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${(e as Error).message}`, 'check that the file exists and is readable');
+    return fail(
+      path,
+      'unreadable',
+      `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${(e as Error).message}`,
+      'check that the file exists and is readable',
+    );
   }
   if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
     try {
       buf = gunzipSync(buf, { maxOutputLength: max });
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'the gzip data ends early (the file is truncated)' : (e as Error).message;
-      return fail(path, 'bad-gzip', `cannot decompress the gzip file: ${why}`, 'download the file again; CloudTrail writes complete .json.gz files');
+      const why =
+        (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'the gzip data ends early (the file is truncated)' : (e as Error).message;
+      return fail(
+        path,
+        'bad-gzip',
+        `cannot decompress the gzip file: ${why}`,
+        'download the file again; CloudTrail writes complete .json.gz files',
+      );
     }
   } else if (path.endsWith('.gz')) {
-    return fail(path, 'bad-gzip', 'the file is named .gz but is not gzip data (it does not start with the gzip magic bytes 1f 8b)', 'rename it, or give the gzipped file');
+    return fail(
+      path,
+      'bad-gzip',
+      'the file is named .gz but is not gzip data (it does not start with the gzip magic bytes 1f 8b)',
+      'rename it, or give the gzipped file',
+    );
   }
-  if (buf.includes(0)) return fail(path, 'binary', 'file contains NUL bytes and is not JSON text', 'give a plan (terraform show -json), a snapshot or a CloudTrail log file');
+  if (buf.includes(0))
+    return fail(
+      path,
+      'binary',
+      'file contains NUL bytes and is not JSON text',
+      'give a plan (terraform show -json), a snapshot or a CloudTrail log file',
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -78,7 +106,16 @@ export function classifyText(path: string, text: string): { input?: DataInput; d
     const r = parseJsonValue(path, text);
     const d = r.diagnostics.find((x) => x.severity === 'error');
     if (d) {
-      return { diagnostics: [{ ...d, code: 'not-json', message: `not valid JSON: ${d.message}`, hint: d.hint ?? 'give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file' }] };
+      return {
+        diagnostics: [
+          {
+            ...d,
+            code: 'not-json',
+            message: `not valid JSON: ${d.message}`,
+            hint: d.hint ?? 'give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file',
+          },
+        ],
+      };
     }
     return fail(path, 'not-json', 'not valid JSON', 'give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file');
   }
@@ -96,14 +133,22 @@ export function isEvent(v: unknown): v is Record<string, unknown> {
 }
 
 export function isTrail(v: unknown): v is Record<string, unknown> {
-  return isRecord(v) && (typeof v.TrailARN === 'string' || (typeof v.Name === 'string' && (has(v, 'S3BucketName') || has(v, 'IsMultiRegionTrail'))));
+  return (
+    isRecord(v) &&
+    (typeof v.TrailARN === 'string' || (typeof v.Name === 'string' && (has(v, 'S3BucketName') || has(v, 'IsMultiRegionTrail'))))
+  );
 }
 
 function describeShape(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length} item${v.length === 1 ? '' : 's'}`;
   if (isRecord(v)) {
     const keys = Object.keys(v);
-    return keys.length ? `an object with the keys ${keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}${keys.length > 5 ? ', …' : ''}` : 'an empty object';
+    return keys.length
+      ? `an object with the keys ${keys
+          .slice(0, 5)
+          .map((k) => JSON.stringify(k))
+          .join(', ')}${keys.length > 5 ? ', …' : ''}`
+      : 'an empty object';
   }
   return v === null ? 'null' : `a ${typeof v}`;
 }
@@ -119,26 +164,72 @@ function classifyValue(path: string, text: string, value: unknown): { input?: Da
   if (obj && Array.isArray(obj.Records)) {
     const recs = obj.Records as unknown[];
     const bad = recs.findIndex((r) => !isEvent(r));
-    if (bad >= 0) return fail(path, 'not-an-event', `Records[${bad}] is not a CloudTrail event: found ${describeShape(recs[bad])}`, 'each record of a CloudTrail log file has "eventName" and "eventSource"');
-    return { input: { kind: 'events', path, records: recordsWithRanges(path, text, recs.map(toNullProto) as Record<string, unknown>[], 'Records') }, diagnostics: [] };
+    if (bad >= 0)
+      return fail(
+        path,
+        'not-an-event',
+        `Records[${bad}] is not a CloudTrail event: found ${describeShape(recs[bad])}`,
+        'each record of a CloudTrail log file has "eventName" and "eventSource"',
+      );
+    return {
+      input: {
+        kind: 'events',
+        path,
+        records: recordsWithRanges(path, text, recs.map(toNullProto) as Record<string, unknown>[], 'Records'),
+      },
+      diagnostics: [],
+    };
   }
   if (obj && Array.isArray(obj.trailList)) {
     const list = obj.trailList as unknown[];
     const bad = list.findIndex((r) => !isTrail(r));
-    if (bad >= 0) return fail(path, 'not-a-trail', `trailList[${bad}] is not a CloudTrail trail: found ${describeShape(list[bad])}`, 'each trail of describe-trails has "Name" and "TrailARN"');
-    return { input: { kind: 'snapshot', path, records: recordsWithRanges(path, text, list.map(toNullProto) as Record<string, unknown>[], 'trailList') }, diagnostics: [] };
+    if (bad >= 0)
+      return fail(
+        path,
+        'not-a-trail',
+        `trailList[${bad}] is not a CloudTrail trail: found ${describeShape(list[bad])}`,
+        'each trail of describe-trails has "Name" and "TrailARN"',
+      );
+    return {
+      input: {
+        kind: 'snapshot',
+        path,
+        records: recordsWithRanges(path, text, list.map(toNullProto) as Record<string, unknown>[], 'trailList'),
+      },
+      diagnostics: [],
+    };
   }
-  if (isEvent(obj)) return { input: { kind: 'events', path, records: [{ value: toNullProto(obj), where: '', range: START }] }, diagnostics: [] };
-  if (isTrail(obj)) return { input: { kind: 'snapshot', path, records: [{ value: toNullProto(obj), where: '', range: START }] }, diagnostics: [] };
+  if (isEvent(obj))
+    return { input: { kind: 'events', path, records: [{ value: toNullProto(obj), where: '', range: START }] }, diagnostics: [] };
+  if (isTrail(obj))
+    return { input: { kind: 'snapshot', path, records: [{ value: toNullProto(obj), where: '', range: START }] }, diagnostics: [] };
   if (Array.isArray(value) && value.length > 0) {
     const items = value.map((v) => (isRecord(v) ? toNullProto(v) : v));
-    if (items.every(isEvent)) return { input: { kind: 'events', path, records: recordsWithRanges(path, text, items as Record<string, unknown>[], '') }, diagnostics: [] };
-    if (items.every(isTrail)) return { input: { kind: 'snapshot', path, records: recordsWithRanges(path, text, items as Record<string, unknown>[], '') }, diagnostics: [] };
+    if (items.every(isEvent))
+      return {
+        input: { kind: 'events', path, records: recordsWithRanges(path, text, items as Record<string, unknown>[], '') },
+        diagnostics: [],
+      };
+    if (items.every(isTrail))
+      return {
+        input: { kind: 'snapshot', path, records: recordsWithRanges(path, text, items as Record<string, unknown>[], '') },
+        diagnostics: [],
+      };
   }
   if (obj && has(obj, 'format_version')) {
-    return fail(path, 'not-a-plan', 'the JSON has "format_version" but neither "planned_values" nor "resource_changes", so it is not a plan', 'write the plan with `terraform show -json plan.out > plan.json` (a state file from `terraform show -json` alone has no changes)');
+    return fail(
+      path,
+      'not-a-plan',
+      'the JSON has "format_version" but neither "planned_values" nor "resource_changes", so it is not a plan',
+      'write the plan with `terraform show -json plan.out > plan.json` (a state file from `terraform show -json` alone has no changes)',
+    );
   }
-  return fail(path, 'unknown-input', `the JSON is neither a plan, nor a snapshot, nor a CloudTrail log: found ${describeShape(value)}`, NEITHER_HINT);
+  return fail(
+    path,
+    'unknown-input',
+    `the JSON is neither a plan, nor a snapshot, nor a CloudTrail log: found ${describeShape(value)}`,
+    NEITHER_HINT,
+  );
 }
 
 /** JSON lines: every non-blank line one JSON object, all events or all trails. Undefined when the text is not JSON lines. */
@@ -161,14 +252,31 @@ function jsonLines(path: string, text: string): { input?: DataInput; diagnostics
       const r = parseJsonValue(path, line);
       const d = r.diagnostics.find((x) => x.severity === 'error');
       const col = d?.range?.start.column ?? 1;
-      const at: Range = { start: { line: i + 1, column: col, offset: start + col - 1 }, end: { line: i + 1, column: col + 1, offset: start + col } };
-      return fail(path, 'not-json', `line ${i + 1} of the JSON lines file is not valid JSON${d ? `: ${d.message}` : ''}`, 'every line of a JSON lines file is one complete JSON object', at);
+      const at: Range = {
+        start: { line: i + 1, column: col, offset: start + col - 1 },
+        end: { line: i + 1, column: col + 1, offset: start + col },
+      };
+      return fail(
+        path,
+        'not-json',
+        `line ${i + 1} of the JSON lines file is not valid JSON${d ? `: ${d.message}` : ''}`,
+        'every line of a JSON lines file is one complete JSON object',
+        at,
+      );
     }
     if (!isRecord(v)) {
       if (records.length === 0) return undefined;
-      return fail(path, 'unknown-input', `line ${i + 1} of the JSON lines file is ${describeShape(v)}, not an object`, 'every line is one CloudTrail event (or one trail)');
+      return fail(
+        path,
+        'unknown-input',
+        `line ${i + 1} of the JSON lines file is ${describeShape(v)}, not an object`,
+        'every line is one CloudTrail event (or one trail)',
+      );
     }
-    const range: Range = { start: { line: i + 1, column: 1, offset: start }, end: { line: i + 1, column: line.length + 1, offset: start + line.length } };
+    const range: Range = {
+      start: { line: i + 1, column: 1, offset: start },
+      end: { line: i + 1, column: line.length + 1, offset: start + line.length },
+    };
     records.push({ value: toNullProto(v), where: `line ${i + 1}`, range });
   }
   if (records.length < 2) return undefined;
@@ -176,7 +284,13 @@ function jsonLines(path: string, text: string): { input?: DataInput; diagnostics
   if (values.every((v) => isEvent(v))) return { input: { kind: 'events', path, records }, diagnostics: [] };
   if (values.every((v) => isTrail(v))) return { input: { kind: 'snapshot', path, records }, diagnostics: [] };
   const bad = records.find((r) => !isEvent(r.value))!;
-  return fail(path, 'unknown-input', `${bad.where} of the JSON lines file is not a CloudTrail event: found ${describeShape(bad.value)}`, NEITHER_HINT, bad.range);
+  return fail(
+    path,
+    'unknown-input',
+    `${bad.where} of the JSON lines file is not a CloudTrail event: found ${describeShape(bad.value)}`,
+    NEITHER_HINT,
+    bad.range,
+  );
 }
 
 /** Positions of the items of `key` (or of the top-level array): parsed once with positions (files up to 32 MB). */

@@ -65,14 +65,24 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
 
   const walk = (dir: string, shownAs: string, depth: number): void => {
     if (depth > MAX_DEPTH) {
-      diagnostics.push({ severity: 'warning', code: 'too-deep', file: shownAs, message: `directory nesting deeper than ${MAX_DEPTH} levels was not scanned` });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'too-deep',
+        file: shownAs,
+        message: `directory nesting deeper than ${MAX_DEPTH} levels was not scanned`,
+      });
       return;
     }
     let real: string;
     try {
       real = realpathSync(dir);
     } catch (e) {
-      diagnostics.push({ severity: 'warning', code: 'unreadable', file: shownAs, message: `cannot resolve directory: ${(e as Error).message}` });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unreadable',
+        file: shownAs,
+        message: `cannot resolve directory: ${(e as Error).message}`,
+      });
       return;
     }
     if (visited.has(real)) {
@@ -100,7 +110,12 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
     try {
       entries = sortedEntries(dir);
     } catch (e) {
-      diagnostics.push({ severity: 'warning', code: 'unreadable', file: shownAs, message: `cannot list directory: ${(e as Error).message}` });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unreadable',
+        file: shownAs,
+        message: `cannot list directory: ${(e as Error).message}`,
+      });
       return;
     }
     for (const ent of entries) {
@@ -117,7 +132,12 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
         if (isFile) {
           const target = realpathSync(p);
           if (target !== root && !target.startsWith(root + sep)) {
-            diagnostics.push({ severity: 'warning', code: 'outside-root', file: shown, message: `symbolic link leads outside the scan root (to ${target}); it was not followed` });
+            diagnostics.push({
+              severity: 'warning',
+              code: 'outside-root',
+              file: shown,
+              message: `symbolic link leads outside the scan root (to ${target}); it was not followed`,
+            });
             continue;
           }
         }

@@ -29,7 +29,8 @@ export function parseJsonSyntax(path: string, text: string): { node?: JsonNode; 
     p.ws();
     const node = p.value(0);
     p.ws();
-    if (p.i < text.length) p.fail('expected the end of the file after the JSON value', 'remove the extra text, or wrap several values in [ … ]');
+    if (p.i < text.length)
+      p.fail('expected the end of the file after the JSON value', 'remove the extra text, or wrap several values in [ … ]');
     return { node, ctx: cx };
   } catch (e) {
     if (e instanceof Stop) return { ctx: cx };
@@ -118,7 +119,9 @@ class JsonParser {
       if (this.s[this.i] !== '"') {
         const trailing = members.length > 0 && this.s[this.i] === '}';
         this.fail(
-          trailing ? 'expected a member name after \',\', found "}" (JSON does not allow a trailing comma)' : `expected a member name in double quotes, found ${this.found()}`,
+          trailing
+            ? 'expected a member name after \',\', found "}" (JSON does not allow a trailing comma)'
+            : `expected a member name in double quotes, found ${this.found()}`,
           trailing ? "remove the ',' before '}'" : 'object keys in JSON are strings: "name": value',
         );
       }
@@ -141,7 +144,10 @@ class JsonParser {
         return { type: 'object', members, range: this.cx.range(start, this.i) };
       }
       const open = this.cx.pos(start);
-      this.fail(`expected ',' or '}' after object member, found ${this.found()}`, `the object opened at line ${open.line}, column ${open.column} must be closed with '}'; separate members with ','`);
+      this.fail(
+        `expected ',' or '}' after object member, found ${this.found()}`,
+        `the object opened at line ${open.line}, column ${open.column} must be closed with '}'; separate members with ','`,
+      );
     }
   }
 
@@ -156,7 +162,8 @@ class JsonParser {
     }
     for (;;) {
       this.ws();
-      if (items.length > 0 && this.s[this.i] === ']') this.fail("expected a value after ',', found \"]\" (JSON does not allow a trailing comma)", "remove the ',' before ']'");
+      if (items.length > 0 && this.s[this.i] === ']')
+        this.fail('expected a value after \',\', found "]" (JSON does not allow a trailing comma)', "remove the ',' before ']'");
       items.push(this.value(depth + 1));
       this.ws();
       const c = this.s[this.i];
@@ -169,7 +176,10 @@ class JsonParser {
         return { type: 'array', items, range: this.cx.range(start, this.i) };
       }
       const open = this.cx.pos(start);
-      this.fail(`expected ',' or ']' after array element, found ${this.found()}`, `the array opened at line ${open.line}, column ${open.column} must be closed with ']'`);
+      this.fail(
+        `expected ',' or ']' after array element, found ${this.found()}`,
+        `the array opened at line ${open.line}, column ${open.column} must be closed with ']'`,
+      );
     }
   }
 
@@ -180,7 +190,7 @@ class JsonParser {
     let out = '';
     let chunk = this.i;
     for (;;) {
-      if (this.i >= s.length) this.fail('unterminated string: no closing \'"\'', 'close the string with "', start);
+      if (this.i >= s.length) this.fail("unterminated string: no closing '\"'", 'close the string with "', start);
       const c = s.charCodeAt(this.i);
       if (c === 0x22) {
         out += s.slice(chunk, this.i);
@@ -188,7 +198,12 @@ class JsonParser {
         return out;
       }
       if (c < 0x20) {
-        this.fail(c === 0x0a ? 'unterminated string: JSON strings cannot contain a line break' : `control character U+${c.toString(16).padStart(4, '0')} in a string`, c === 0x0a ? 'close the string with " or write the line break as \\n' : 'escape it as \\u00XX');
+        this.fail(
+          c === 0x0a
+            ? 'unterminated string: JSON strings cannot contain a line break'
+            : `control character U+${c.toString(16).padStart(4, '0')} in a string`,
+          c === 0x0a ? 'close the string with " or write the line break as \\n' : 'escape it as \\u00XX',
+        );
       }
       if (c === 0x5c) {
         out += s.slice(chunk, this.i);
@@ -201,7 +216,10 @@ class JsonParser {
           out += String.fromCharCode(parseInt(s.slice(this.i + 2, this.i + 6), 16));
           this.i += 6;
         } else {
-          this.fail(`invalid escape ${JSON.stringify(s.slice(this.i, this.i + 2))} in a string`, 'JSON escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX');
+          this.fail(
+            `invalid escape ${JSON.stringify(s.slice(this.i, this.i + 2))} in a string`,
+            'JSON escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX',
+          );
         }
         chunk = this.i;
         continue;

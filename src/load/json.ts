@@ -58,10 +58,24 @@ export function parseJsonConfig(path: string, text: string, kind: 'config' | 'tf
   const { node, ctx } = parseJsonSyntax(path, text);
   const whole = ctx.range(0, text.length);
   const cx: Cx = { path, kind, diagnostics: ctx.diagnostics, comments: [] };
-  const file: File = { path, kind: 'json', body: { attributes: [], blocks: [], range: whole }, comments: cx.comments, diagnostics: cx.diagnostics, text };
+  const file: File = {
+    path,
+    kind: 'json',
+    body: { attributes: [], blocks: [], range: whole },
+    comments: cx.comments,
+    diagnostics: cx.diagnostics,
+    text,
+  };
   if (!node) return file;
   if (node.type !== 'object') {
-    err(cx, node.range, `expected a JSON object at the top of the file, found ${describe(node)}`, kind === 'tfvars' ? 'a .tfvars.json file is an object of variable names to values' : 'a .tf.json file is an object such as {"resource": {…}}');
+    err(
+      cx,
+      node.range,
+      `expected a JSON object at the top of the file, found ${describe(node)}`,
+      kind === 'tfvars'
+        ? 'a .tfvars.json file is an object of variable names to values'
+        : 'a .tf.json file is an object such as {"resource": {…}}',
+    );
     return file;
   }
   const body = file.body;
@@ -76,7 +90,14 @@ export function parseJsonConfig(path: string, text: string, kind: 'config' | 'tf
     }
     if (m.key === 'locals') {
       for (const obj of objects(cx, m.value, 'locals')) {
-        const locals: Block = { type: 'locals', typeRange: m.keyRange, labels: [], labelRanges: [], body: bodyOf(cx, obj, 'locals'), range: span(m.keyRange, obj.range) };
+        const locals: Block = {
+          type: 'locals',
+          typeRange: m.keyRange,
+          labels: [],
+          labelRanges: [],
+          body: bodyOf(cx, obj, 'locals'),
+          range: span(m.keyRange, obj.range),
+        };
         body.blocks.push(locals);
       }
       continue;
@@ -84,7 +105,14 @@ export function parseJsonConfig(path: string, text: string, kind: 'config' | 'tf
     const labels = TOP_LABELS[m.key];
     if (labels === undefined) {
       // Unknown top-level keys are read as unlabelled blocks, as HCL's JSON decoder does for a schema it is given.
-      cx.diagnostics.push({ severity: 'warning', code: 'unknown-block', file: path, range: m.keyRange, message: `unknown top-level key ${JSON.stringify(m.key)} in a Terraform JSON file`, hint: 'top-level keys are resource, data, module, variable, output, provider, locals, terraform, …' });
+      cx.diagnostics.push({
+        severity: 'warning',
+        code: 'unknown-block',
+        file: path,
+        range: m.keyRange,
+        message: `unknown top-level key ${JSON.stringify(m.key)} in a Terraform JSON file`,
+        hint: 'top-level keys are resource, data, module, variable, output, provider, locals, terraform, …',
+      });
       continue;
     }
     blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body.blocks);
@@ -104,7 +132,14 @@ export function parseJsonValue(path: string, text: string): { value: unknown; di
         const seen = new Set<string>();
         for (const m of n.members) {
           if (seen.has(m.key)) {
-            ctx.diagnostics.push({ severity: 'warning', code: 'duplicate-key', file: path, range: m.keyRange, message: `duplicate key ${JSON.stringify(m.key)} in an object; the last value is used`, hint: 'remove one of the duplicate keys' });
+            ctx.diagnostics.push({
+              severity: 'warning',
+              code: 'duplicate-key',
+              file: path,
+              range: m.keyRange,
+              message: `duplicate key ${JSON.stringify(m.key)} in an object; the last value is used`,
+              hint: 'remove one of the duplicate keys',
+            });
           }
           seen.add(m.key);
           o[m.key] = toValue(m.value);
@@ -122,10 +157,24 @@ export function parseJsonValue(path: string, text: string): { value: unknown; di
   return { value: toValue(node), diagnostics: ctx.diagnostics };
 }
 
-function blocks(cx: Cx, type: string, keyRange: Range, labelsLeft: number, v: JsonNode, labels: string[], labelRanges: Range[], out: Block[]): void {
+function blocks(
+  cx: Cx,
+  type: string,
+  keyRange: Range,
+  labelsLeft: number,
+  v: JsonNode,
+  labels: string[],
+  labelRanges: Range[],
+  out: Block[],
+): void {
   if (labelsLeft > 0) {
     if (v.type !== 'object') {
-      err(cx, v.range, `expected an object of ${type} ${labels.length === 0 && labelsLeft === 2 ? 'types' : 'names'} after ${JSON.stringify(type)}, found ${describe(v)}`, `write "${type}": {"<label>": {…}}`);
+      err(
+        cx,
+        v.range,
+        `expected an object of ${type} ${labels.length === 0 && labelsLeft === 2 ? 'types' : 'names'} after ${JSON.stringify(type)}, found ${describe(v)}`,
+        `write "${type}": {"<label>": {…}}`,
+      );
       return;
     }
     for (const m of v.members) {
@@ -146,7 +195,12 @@ function blocks(cx: Cx, type: string, keyRange: Range, labelsLeft: number, v: Js
 function objects(cx: Cx, v: JsonNode, type: string): Array<Extract<JsonNode, { type: 'object' }>> {
   if (v.type === 'object') return [v];
   if (v.type === 'array' && v.items.every((i) => i.type === 'object')) return v.items as Array<Extract<JsonNode, { type: 'object' }>>;
-  err(cx, v.range, `expected an object (or an array of objects) as the body of ${JSON.stringify(type)}, found ${describe(v)}`, `write "${type}": {…}`);
+  err(
+    cx,
+    v.range,
+    `expected an object (or an array of objects) as the body of ${JSON.stringify(type)}, found ${describe(v)}`,
+    `write "${type}": {…}`,
+  );
   return [];
 }
 
@@ -192,7 +246,9 @@ function expr(cx: Cx, n: JsonNode): Expr {
     case 'object':
       return {
         kind: 'object',
-        items: n.members.filter((m) => m.key !== '//' || cx.kind === 'tfvars').map((m) => ({ key: { kind: 'literal', value: m.key, range: m.keyRange }, keyIsIdent: false, value: expr(cx, m.value) })),
+        items: n.members
+          .filter((m) => m.key !== '//' || cx.kind === 'tfvars')
+          .map((m) => ({ key: { kind: 'literal', value: m.key, range: m.keyRange }, keyIsIdent: false, value: expr(cx, m.value) })),
         range: n.range,
       };
   }
@@ -204,7 +260,14 @@ function checkDuplicates(cx: Cx, body: Body): void {
     const first = seen.get(a.name);
     if (first === undefined) seen.set(a.name, a.nameRange.start.line);
     else {
-      cx.diagnostics.push({ severity: 'error', code: 'duplicate-attribute', file: cx.path, range: a.nameRange, message: `attribute "${a.name}" is set twice: it was already set on line ${first}`, hint: 'remove one of the two; Terraform allows each argument only once per block' });
+      cx.diagnostics.push({
+        severity: 'error',
+        code: 'duplicate-attribute',
+        file: cx.path,
+        range: a.nameRange,
+        message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
+        hint: 'remove one of the two; Terraform allows each argument only once per block',
+      });
     }
   }
 }

@@ -47,7 +47,9 @@ export function moduleConfigNames(names: readonly string[]): string[] {
 }
 
 export function isAutoVarFile(name: string): boolean {
-  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
+  return (
+    name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json')
+  );
 }
 
 /** The names of the files of a module directory that are read (not `--exclude`d), sorted. Throws when it cannot be listed. */
@@ -65,7 +67,12 @@ export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir
   try {
     names = moduleDirNames(dir, options);
   } catch (e) {
-    out.diagnostics.push({ severity: 'error', code: 'unreadable', file: dir, message: `cannot list module directory: ${(e as Error).message}` });
+    out.diagnostics.push({
+      severity: 'error',
+      code: 'unreadable',
+      file: dir,
+      message: `cannot list module directory: ${(e as Error).message}`,
+    });
     return out;
   }
   const configNames = moduleConfigNames(names);

@@ -40,7 +40,14 @@ export function applyOverrides(base: readonly File[], overrides: readonly File[]
         for (const a of ob.body.attributes) {
           const at = locals.get(a.name);
           if (!at) {
-            diagnostics.push(missingBase(o, a.nameRange, `local value "${a.name}"`, 'define the local value in a normal file, or remove it from the override file'));
+            diagnostics.push(
+              missingBase(
+                o,
+                a.nameRange,
+                `local value "${a.name}"`,
+                'define the local value in a normal file, or remove it from the override file',
+              ),
+            );
             continue;
           }
           const lb = files[at.file]!.body.blocks[at.block]!;
@@ -54,7 +61,9 @@ export function applyOverrides(base: readonly File[], overrides: readonly File[]
       const at = blocks.get(headerKey(ob));
       if (!at) {
         const what = [ob.type, ...ob.labels.map((l) => `"${l}"`)].join(' ');
-        diagnostics.push(missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`));
+        diagnostics.push(
+          missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`),
+        );
         continue;
       }
       const target = files[at.file]!.body.blocks;
@@ -69,7 +78,14 @@ function headerKey(b: Block): string {
 }
 
 function missingBase(o: File, range: Block['typeRange'], what: string, hint: string): Diagnostic {
-  return { severity: 'error', code: 'override-without-base', file: o.path, range, message: `override file has ${what}, which no normal file of the module defines`, hint };
+  return {
+    severity: 'error',
+    code: 'override-without-base',
+    file: o.path,
+    range,
+    message: `override file has ${what}, which no normal file of the module defines`,
+    hint,
+  };
 }
 
 /** The type of the blocks a nested block stands for (`dynamic "ingress"` stands for ingress). */
@@ -88,7 +104,11 @@ function mergeBlock(base: Block, over: Block, file: string): Block {
     }
     const i = blocks.findIndex((b) => b.type === 'lifecycle');
     if (i < 0) blocks.push(marked(ob, file));
-    else blocks[i] = { ...blocks[i]!, body: { ...blocks[i]!.body, attributes: mergeAttributes(blocks[i]!.body.attributes, ob.body.attributes, file) } };
+    else
+      blocks[i] = {
+        ...blocks[i]!,
+        body: { ...blocks[i]!.body, attributes: mergeAttributes(blocks[i]!.body.attributes, ob.body.attributes, file) },
+      };
   }
   return { ...base, body: { ...base.body, attributes, blocks } };
 }

@@ -74,7 +74,17 @@ export function parsePlanText(path: string, text: string): { plan?: PlanDocument
   const r = classifyText(path, text);
   if (!r.input) return { diagnostics: r.diagnostics };
   if (r.input.kind !== 'plan') {
-    return { diagnostics: [{ severity: 'error', code: 'not-a-plan', file: path, message: `the file is a ${r.input.kind === 'events' ? 'CloudTrail log' : 'CloudTrail snapshot'}, not a Terraform plan`, hint: 'give --plan the output of `terraform show -json plan.out`; give snapshots and logs as the scan path' }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'not-a-plan',
+          file: path,
+          message: `the file is a ${r.input.kind === 'events' ? 'CloudTrail log' : 'CloudTrail snapshot'}, not a Terraform plan`,
+          hint: 'give --plan the output of `terraform show -json plan.out`; give snapshots and logs as the scan path',
+        },
+      ],
+    };
   }
   return planFromValue(path, text, r.input.value);
 }
@@ -90,15 +100,30 @@ export function planFromValue(path: string, text: string, raw: JsonObject): { pl
   };
   const fv = doc.format_version;
   if (typeof fv !== 'string' || !/^\d+\.\d+$/.test(fv)) {
-    err('plan-format', `the plan's "format_version" is ${JSON.stringify(fv)}, expected a version such as "1.2"`, 'write the plan with `terraform show -json plan.out`');
+    err(
+      'plan-format',
+      `the plan's "format_version" is ${JSON.stringify(fv)}, expected a version such as "1.2"`,
+      'write the plan with `terraform show -json plan.out`',
+    );
     return { diagnostics };
   }
   const major = Number(fv.split('.')[0]);
   if (major !== 0 && major !== 1) {
-    err('plan-format', `unsupported plan format_version "${fv}": tfguard reads format versions 0.x and 1.x`, 'use a Terraform release whose `terraform show -json` writes format 0.x or 1.x, or upgrade tfguard');
+    err(
+      'plan-format',
+      `unsupported plan format_version "${fv}": tfguard reads format versions 0.x and 1.x`,
+      'use a Terraform release whose `terraform show -json` writes format 0.x or 1.x, or upgrade tfguard',
+    );
     return { diagnostics };
   }
-  const plan: PlanDocument = { path, text, formatVersion: fv, resources: [], changes: [], configuration: { resources: [], moduleCalls: new Map() } };
+  const plan: PlanDocument = {
+    path,
+    text,
+    formatVersion: fv,
+    resources: [],
+    changes: [],
+    configuration: { resources: [], moduleCalls: new Map() },
+  };
   const tv = str(doc.terraform_version);
   if (tv) plan.terraformVersion = tv;
 
@@ -113,22 +138,30 @@ export function planFromValue(path: string, text: string, raw: JsonObject): { pl
   const rc = doc.resource_changes;
   if (rc !== undefined && rc !== null) {
     if (!Array.isArray(rc)) err('plan-shape', '"resource_changes" must be an array');
-    else rc.forEach((c, i) => {
-      const ch = change(c, `resource_changes[${i}]`, err);
-      if (ch) plan.changes.push(ch);
-    });
+    else
+      rc.forEach((c, i) => {
+        const ch = change(c, `resource_changes[${i}]`, err);
+        if (ch) plan.changes.push(ch);
+      });
   }
   const conf = doc.configuration;
   if (isObj(conf) && isObj(conf.root_module)) plan.configuration = configModule(conf.root_module, 0);
   return diagnostics.length ? { diagnostics } : { plan, diagnostics };
 }
 
-function common(o: JsonObject, where: string, err: (c: string, m: string, h?: string) => void): Omit<PlanResource, 'values' | 'module'> | undefined {
+function common(
+  o: JsonObject,
+  where: string,
+  err: (c: string, m: string, h?: string) => void,
+): Omit<PlanResource, 'values' | 'module'> | undefined {
   const address = str(o.address);
   const type = str(o.type);
   const name = str(o.name);
   if (!address || !type || !name) {
-    err('plan-shape', `${where} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`);
+    err(
+      'plan-shape',
+      `${where} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`,
+    );
     return undefined;
   }
   const out: Omit<PlanResource, 'values' | 'module'> = { address, mode: o.mode === 'data' ? 'data' : 'managed', type, name };
@@ -138,26 +171,35 @@ function common(o: JsonObject, where: string, err: (c: string, m: string, h?: st
   return out;
 }
 
-function plannedModule(m: JsonObject, where: string, address: string, out: PlanResource[], err: (c: string, msg: string, h?: string) => void, depth: number): void {
+function plannedModule(
+  m: JsonObject,
+  where: string,
+  address: string,
+  out: PlanResource[],
+  err: (c: string, msg: string, h?: string) => void,
+  depth: number,
+): void {
   if (depth > MAX_MODULE_DEPTH) {
     err('plan-shape', `${where}: child modules nest deeper than ${MAX_MODULE_DEPTH} levels; the rest was not read`);
     return;
   }
   if (m.resources !== undefined) {
     if (!Array.isArray(m.resources)) err('plan-shape', `${where}.resources must be an array`);
-    else m.resources.forEach((r, i) => {
-      if (!isObj(r)) return err('plan-shape', `${where}.resources[${i}] must be an object`);
-      const c = common(r, `${where}.resources[${i}]`, err);
-      if (c) out.push({ ...c, module: address, values: isObj(r.values) ? r.values : Object.create(null) });
-    });
+    else
+      m.resources.forEach((r, i) => {
+        if (!isObj(r)) return err('plan-shape', `${where}.resources[${i}] must be an object`);
+        const c = common(r, `${where}.resources[${i}]`, err);
+        if (c) out.push({ ...c, module: address, values: isObj(r.values) ? r.values : Object.create(null) });
+      });
   }
   if (m.child_modules !== undefined) {
     if (!Array.isArray(m.child_modules)) err('plan-shape', `${where}.child_modules must be an array`);
-    else m.child_modules.forEach((c, i) => {
-      const w = `${where}.child_modules[${i}]`;
-      if (!isObj(c)) return err('plan-shape', `${w} must be an object`);
-      plannedModule(c, w, str(c.address) ?? address, out, err, depth + 1);
-    });
+    else
+      m.child_modules.forEach((c, i) => {
+        const w = `${where}.child_modules[${i}]`;
+        if (!isObj(c)) return err('plan-shape', `${w} must be an object`);
+        plannedModule(c, w, str(c.address) ?? address, out, err, depth + 1);
+      });
   }
 }
 
@@ -175,7 +217,17 @@ function change(c: Json, where: string, err: (c: string, m: string, h?: string) 
     return undefined;
   }
   const module = str(c.module_address) ?? moduleOf(base.address);
-  const out: PlanChange = { address: base.address, module, mode: base.mode, type: base.type, name: base.name, actions, before: ch.before ?? null, after: ch.after ?? null, afterUnknown: ch.after_unknown ?? false };
+  const out: PlanChange = {
+    address: base.address,
+    module,
+    mode: base.mode,
+    type: base.type,
+    name: base.name,
+    actions,
+    before: ch.before ?? null,
+    after: ch.after ?? null,
+    afterUnknown: ch.after_unknown ?? false,
+  };
   if (base.index !== undefined) out.index = base.index;
   return out;
 }
@@ -189,13 +241,22 @@ function configModule(m: JsonObject, depth: number): PlanModuleConfig {
       const type = str(r.type);
       const name = str(r.name);
       if (!address || !type || !name) continue;
-      out.resources.push({ address, mode: r.mode === 'data' ? 'data' : 'managed', type, name, expressions: isObj(r.expressions) ? r.expressions : Object.create(null) });
+      out.resources.push({
+        address,
+        mode: r.mode === 'data' ? 'data' : 'managed',
+        type,
+        name,
+        expressions: isObj(r.expressions) ? r.expressions : Object.create(null),
+      });
     }
   }
   if (isObj(m.module_calls) && depth < MAX_MODULE_DEPTH) {
     for (const [name, call] of Object.entries(m.module_calls)) {
       if (!isObj(call)) continue;
-      out.moduleCalls.set(name, { source: str(call.source) ?? '', module: isObj(call.module) ? configModule(call.module, depth + 1) : { resources: [], moduleCalls: new Map() } });
+      out.moduleCalls.set(name, {
+        source: str(call.source) ?? '',
+        module: isObj(call.module) ? configModule(call.module, depth + 1) : { resources: [], moduleCalls: new Map() },
+      });
     }
   }
   return out;

@@ -71,7 +71,12 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
   let allDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allDone = resolve));
   const feed = (): void => {
-    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]!) && !(isLarge(queue[0]!) && largeInFlight > 0)) {
+    while (
+      inFlight < pool.size * IN_FLIGHT_PER_WORKER &&
+      queue.length > 0 &&
+      forWorkers(queue[0]!) &&
+      !(isLarge(queue[0]!) && largeInFlight > 0)
+    ) {
       const { path, text } = queue.shift()!;
       const large = isLarge({ path, text });
       inFlight++;
@@ -84,7 +89,13 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
           (e: Error) =>
             out.set(path, {
               file: parseHcl(path, text),
-              diagnostic: { severity: 'note', code: 'parse-worker', file: path, message: `${e.message}; the file was parsed in the main thread`, hint: 'results are complete; run with --jobs 1 to parse without workers' },
+              diagnostic: {
+                severity: 'note',
+                code: 'parse-worker',
+                file: path,
+                message: `${e.message}; the file was parsed in the main thread`,
+                hint: 'results are complete; run with --jobs 1 to parse without workers',
+              },
             }),
         )
         .finally(() => {

@@ -23,7 +23,12 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
   try {
     const st = statSync(path);
     if (st.size > max) {
-      return fail(path, 'file-too-large', `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`, 'raise the limit with --max-file-size, or exclude the file with --exclude');
+      return fail(
+        path,
+        'file-too-large',
+        `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`,
+        'raise the limit with --max-file-size, or exclude the file with --exclude',
+      );
     }
     buf = readFileSync(path);
   } catch (e) {
@@ -31,7 +36,12 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
     return fail(path, 'unreadable', `cannot read file (${code}): ${(e as Error).message}`, 'check that the file exists and is readable');
   }
   if (buf.length > max) {
-    return fail(path, 'file-too-large', `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`, 'raise the limit with --max-file-size, or exclude the file with --exclude');
+    return fail(
+      path,
+      'file-too-large',
+      `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`,
+      'raise the limit with --max-file-size, or exclude the file with --exclude',
+    );
   }
   if (buf.includes(0)) {
     return fail(path, 'binary', 'file contains NUL bytes and looks binary; it was not scanned', 'Terraform files must be UTF-8 text');
@@ -42,7 +52,12 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
   } catch {
     const at = firstInvalidUtf8(buf);
     const line = buf.subarray(0, at).toString('latin1').split('\n').length;
-    return fail(path, 'encoding', `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, '0')} on line ${line}); it was not scanned`, 'save the file as UTF-8, as Terraform requires');
+    return fail(
+      path,
+      'encoding',
+      `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, '0')} on line ${line}); it was not scanned`,
+      'save the file as UTF-8, as Terraform requires',
+    );
   }
   // Terraform accepts a UTF-8 byte order mark.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -26,7 +26,9 @@ export async function initParser(wasmDir?: string): Promise<void> {
   if (parser) return;
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasm = wasmDir ? join(wasmDir, 'tree-sitter-hcl.wasm') : require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
+    const wasm = wasmDir
+      ? join(wasmDir, 'tree-sitter-hcl.wasm')
+      : require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
     const moduleObject: Record<string, unknown> = wasmDir ? { locateFile: (name: string) => join(wasmDir, name) } : {};
     await Parser.init(moduleObject);
     runtime = moduleObject;

@@ -29,7 +29,11 @@ export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions
       const pad = ' '.repeat(n.length);
       const width = d.range.end.line === d.range.start.line ? Math.max(1, d.range.end.column - d.range.start.column) : 1;
       const shown = lineText.replace(/\t/g, ' ').replace(/\r$/, '');
-      lines.push(`${pad} |`, `${n} | ${shown}`, `${pad} | ${' '.repeat(d.range.start.column - 1)}${'^'.repeat(Math.min(width, Math.max(1, shown.length - d.range.start.column + 1)))}`);
+      lines.push(
+        `${pad} |`,
+        `${n} | ${shown}`,
+        `${pad} | ${' '.repeat(d.range.start.column - 1)}${'^'.repeat(Math.min(width, Math.max(1, shown.length - d.range.start.column + 1)))}`,
+      );
     }
   }
   if (d.hint) lines.push(`  = help: ${d.hint}`);

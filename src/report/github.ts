@@ -13,7 +13,13 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice', info: 'notice' };
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'notice',
+  info: 'notice',
+};
 
 export function renderGithub(report: Report): string {
   const out: string[] = [];
@@ -30,7 +36,11 @@ export function renderGithub(report: Report): string {
   }
   for (const d of report.diagnostics.filter((x) => x.severity === 'error')) {
     const file = relativeTo(report.repoRoot, d.file) ?? d.file;
-    const props = [`file=${escapeProperty(file)}`, ...(d.range ? [`line=${d.range.start.line}`, `col=${d.range.start.column}`] : []), `title=${escapeProperty(`tfguard: ${d.code}`)}`];
+    const props = [
+      `file=${escapeProperty(file)}`,
+      ...(d.range ? [`line=${d.range.start.line}`, `col=${d.range.start.column}`] : []),
+      `title=${escapeProperty(`tfguard: ${d.code}`)}`,
+    ];
     out.push(`::error ${props.join(',')}::${escapeData(d.message)}`);
   }
   return out.length ? out.join('\n') + '\n' : '';

@@ -29,7 +29,16 @@ export function renderJson(report: Report): string {
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
       fingerprint: fp ?? null,
-      suppressed: f.suppressed ? { kind: f.suppressed.kind, source: f.suppressed.source ?? null, reason: f.suppressed.reason ?? null, expires: f.suppressed.expires ?? null, file: f.suppressed.file ? rel(f.suppressed.file) : null, line: f.suppressed.line ?? null } : null,
+      suppressed: f.suppressed
+        ? {
+            kind: f.suppressed.kind,
+            source: f.suppressed.source ?? null,
+            reason: f.suppressed.reason ?? null,
+            expires: f.suppressed.expires ?? null,
+            file: f.suppressed.file ? rel(f.suppressed.file) : null,
+            line: f.suppressed.line ?? null,
+          }
+        : null,
     };
   };
   const counts = countBySeverity(report.findings);
@@ -50,9 +59,25 @@ export function renderJson(report: Report): string {
     checks: report.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
     findings: report.findings.map(finding),
     suppressed: report.suppressed.map(finding),
-    unknowns: report.unknowns.map((u) => ({ check_id: u.checkId, title: u.title, address: u.address, file: rel(u.file), line: u.range.start.line, column: u.range.start.column, reasons: u.reasons })),
+    unknowns: report.unknowns.map((u) => ({
+      check_id: u.checkId,
+      title: u.title,
+      address: u.address,
+      file: rel(u.file),
+      line: u.range.start.line,
+      column: u.range.start.column,
+      reasons: u.reasons,
+    })),
     fixed: report.fixed.map((e) => ({ check_id: e.check, address: e.address, path: e.path })),
-    diagnostics: report.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, file: rel(d.file), line: d.range?.start.line ?? null, column: d.range?.start.column ?? null, hint: d.hint ?? null })),
+    diagnostics: report.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: rel(d.file),
+      line: d.range?.start.line ?? null,
+      column: d.range?.start.column ?? null,
+      hint: d.hint ?? null,
+    })),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

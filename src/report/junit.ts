@@ -6,18 +6,20 @@ import type { Report, ReportFinding } from './model.js';
 
 /** Escape for XML text and attributes; characters XML 1.0 cannot hold are dropped. */
 export function xmlEscape(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      .replace(/\r/g, '&#13;')
+      .replace(/\n/g, '&#10;')
+      .replace(/\t/g, '&#9;')
+  );
 }
 
 export function renderJunit(report: Report): string {
@@ -45,7 +47,9 @@ export function renderJunit(report: Report): string {
     for (const x of f) {
       const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
       cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
-      cases.push(`      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}\n${x.message}`)}</failure>`);
+      cases.push(
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}\n${x.message}`)}</failure>`,
+      );
       cases.push('    </testcase>');
     }
     for (const x of s) {
@@ -57,9 +61,18 @@ export function renderJunit(report: Report): string {
     // A check that met no resource still shows that it ran.
     if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
     tests += Math.max(1, n);
-    suites.push(`  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`, ...cases, '  </testsuite>');
+    suites.push(
+      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`,
+      ...cases,
+      '  </testsuite>',
+    );
   }
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`, ...suites, '</testsuites>'];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`,
+    ...suites,
+    '</testsuites>',
+  ];
   return out.join('\n') + '\n';
 }
 

@@ -18,7 +18,12 @@ const MAX_ROWS = 500;
 export function renderMarkdown(report: Report): string {
   const counts = countBySeverity(report.findings);
   const out = ['## tfguard', ''];
-  out.push(report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}** over ${report.resources} resources and ${report.rules.length} checks.` : `No findings over ${report.resources} resources and ${report.rules.length} checks.`, '');
+  out.push(
+    report.findings.length
+      ? `**${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}** over ${report.resources} resources and ${report.rules.length} checks.`
+      : `No findings over ${report.resources} resources and ${report.rules.length} checks.`,
+    '',
+  );
   out.push('| severity | findings |', '|---|---:|');
   for (const s of SEVERITIES) out.push(`| ${s} | ${counts[s]} |`);
   if (report.suppressed.length) out.push(`| suppressed | ${report.suppressed.length} |`);
@@ -28,7 +33,9 @@ export function renderMarkdown(report: Report): string {
     out.push('| severity | check | resource | location | message |', '|---|---|---|---|---|');
     for (const f of report.findings.slice(0, MAX_ROWS)) {
       const file = relativeTo(report.repoRoot, f.file) ?? f.file;
-      out.push(`| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`);
+      out.push(
+        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`,
+      );
     }
     if (report.findings.length > MAX_ROWS) out.push('', `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
     out.push('');

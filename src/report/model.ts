@@ -70,14 +70,18 @@ export function valueAt(values: Value, path: string): Value | undefined {
 
 export function renderValue(v: Value): string {
   // A reference to what is known only after apply reads as Terraform's plan shows it.
-  if (v instanceof Unknown) return v.refs.length && v.reasons.every((r) => r.kind === 'reference') ? `${v.refs.join(', ')} (known after apply)` : `(unknown: ${v.describe()})`;
+  if (v instanceof Unknown)
+    return v.refs.length && v.reasons.every((r) => r.kind === 'reference')
+      ? `${v.refs.join(', ')} (known after apply)`
+      : `(unknown: ${v.describe()})`;
   const s = JSON.stringify(v) ?? 'null';
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 
 /** The message of a finding: `<title>: <address> has <path> = <value>` (or what is missing). */
 export function describeFinding(f: Finding, resource: Resource | undefined): { message: string; value?: string } {
-  if (f.checkId === EXPIRED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, '')}; it silences nothing now.` };
+  if (f.checkId === EXPIRED_SUPPRESSION.id)
+    return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, '')}; it silences nothing now.` };
   if (f.checkId === UNEXPLAINED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` has no reason, so it silences nothing.` };
   const via = f.via ? ` (in ${f.via})` : '';
   if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
@@ -99,7 +103,13 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return out;
 }
 
-export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
 
 /** tfguard's own rules (expired or unexplained suppressions) are documented with the suppressions. */
 export const SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.md`;

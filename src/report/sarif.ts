@@ -12,7 +12,13 @@ export interface SarifOptions {
   includeSuppressed?: boolean;
 }
 
-export const SECURITY_SEVERITY: Record<Severity, string | undefined> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: undefined };
+export const SECURITY_SEVERITY: Record<Severity, string | undefined> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '2.0',
+  info: undefined,
+};
 
 function provider(id: string): string | undefined {
   const m = /^(?:D9\.TF|TFG)\.([A-Z0-9]+)\./.exec(id);
@@ -27,10 +33,15 @@ function helpText(r: RuleInfo): string {
 
 function helpMarkdown(r: RuleInfo): string {
   const parts = [`**${r.title}** (${r.id}, severity ${r.severity})`, r.description.trim(), `## Remediation\n\n${r.remediation.trim()}`];
-  const compliance = Object.entries(r.compliance).flatMap(([fw, versions]) => Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(', ')} |`));
+  const compliance = Object.entries(r.compliance).flatMap(([fw, versions]) =>
+    Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(', ')} |`),
+  );
   if (compliance.length) parts.push(`## Compliance\n\n| framework | version | sections |\n|---|---|---|\n${compliance.join('\n')}`);
   const aliases = Object.entries(r.aliases).filter(([, ids]) => ids && ids.length);
-  if (aliases.length) parts.push(`## Same check in other tools\n\n${aliases.map(([tool, ids]) => `- ${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('\n')}`);
+  if (aliases.length)
+    parts.push(
+      `## Same check in other tools\n\n${aliases.map(([tool, ids]) => `- ${tool}: ${ids!.map((i) => `\`${i}\``).join(', ')}`).join('\n')}`,
+    );
   if (r.references.length) parts.push(`## References\n\n${r.references.map((u) => `- <${u}>`).join('\n')}`);
   return parts.join('\n\n');
 }
@@ -45,7 +56,9 @@ function ruleDescriptor(r: RuleInfo): Sarif.ReportingDescriptor {
   const securitySeverity = SECURITY_SEVERITY[r.severity];
   return {
     id: r.id,
-    name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase()),
+    name: r.title
+      .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))
+      .replace(/^./, (c) => c.toUpperCase()),
     shortDescription: { text: firstSentence(r.title) },
     fullDescription: { text: firstSentence(r.description) },
     help: { text: helpText(r), markdown: helpMarkdown(r) },
@@ -90,11 +103,22 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
   for (const f of sortFindings(shown)) {
     const uri = sarifUri(report, f.file);
     if (uri === undefined) {
-      notifications.push({ level: 'warning', message: { text: `${f.checkId} on ${f.address} is left out: its file is outside the repository or under .terraform/ (${f.file.split(/[\\/]/).pop()})` }, descriptor: { id: 'unreportable-location' } });
+      notifications.push({
+        level: 'warning',
+        message: {
+          text: `${f.checkId} on ${f.address} is left out: its file is outside the repository or under .terraform/ (${f.file.split(/[\\/]/).pop()})`,
+        },
+        descriptor: { id: 'unreportable-location' },
+      });
       continue;
     }
     const text = report.sources.get(f.file);
-    const region: Sarif.Region = { startLine: f.range.start.line, startColumn: f.range.start.column, endLine: f.range.end.line, endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1) };
+    const region: Sarif.Region = {
+      startLine: f.range.start.line,
+      startColumn: f.range.start.column,
+      endLine: f.range.end.line,
+      endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1),
+    };
     const hash = text !== undefined ? hashes.lineHash(f.file, text, f.range.start.line) : undefined;
     const result: Sarif.Result = {
       ruleId: f.checkId,
@@ -111,7 +135,13 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
       properties: { address: f.address, ...(f.path ? { attribute: f.path } : {}), ...(f.via ? { module: f.via } : {}) },
     };
     if (f.suppressed) {
-      result.suppressions = [{ kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external', status: 'accepted', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
+      result.suppressions = [
+        {
+          kind: f.suppressed.kind === 'inline' ? 'inSource' : 'external',
+          status: 'accepted',
+          ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}),
+        },
+      ];
     }
     results.push(result);
   }
@@ -121,7 +151,18 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
       level: d.severity === 'note' ? 'note' : d.severity,
       message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
       descriptor: { id: d.code },
-      ...(uri !== undefined ? { locations: [{ physicalLocation: { artifactLocation: { uri }, ...(d.range ? { region: { startLine: d.range.start.line, startColumn: d.range.start.column } } : {}) } }] } : {}),
+      ...(uri !== undefined
+        ? {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri },
+                  ...(d.range ? { region: { startLine: d.range.start.line, startColumn: d.range.start.column } } : {}),
+                },
+              },
+            ],
+          }
+        : {}),
     });
   }
   return {
@@ -129,10 +170,14 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL.name, semanticVersion: TOOL.version, version: TOOL.version, informationUri: TOOL.informationUri, rules } },
+        tool: {
+          driver: { name: TOOL.name, semanticVersion: TOOL.version, version: TOOL.version, informationUri: TOOL.informationUri, rules },
+        },
         automationDetails: { id: automationId(report) },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: !report.diagnostics.some((d) => d.severity === 'error'), toolExecutionNotifications: notifications }],
+        invocations: [
+          { executionSuccessful: !report.diagnostics.some((d) => d.severity === 'error'), toolExecutionNotifications: notifications },
+        ],
         results,
       },
     ],
@@ -140,7 +185,8 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
 }
 
 function sortFindings(list: readonly ReportFinding[]): ReportFinding[] {
-  const key = (f: ReportFinding): string => `${f.file}\u0000${String(f.range.start.line).padStart(9, '0')}\u0000${String(f.range.start.column).padStart(9, '0')}\u0000${f.checkId}\u0000${f.address}`;
+  const key = (f: ReportFinding): string =>
+    `${f.file}\u0000${String(f.range.start.line).padStart(9, '0')}\u0000${String(f.range.start.column).padStart(9, '0')}\u0000${f.checkId}\u0000${f.address}`;
   return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 

@@ -12,7 +12,16 @@ export interface TextOptions {
   showUnknown?: boolean;
 }
 
-const SGR: Record<Severity | 'dim' | 'bold' | 'green', string> = { critical: '1;35', high: '1;31', medium: '33', low: '36', info: '2', dim: '2', bold: '1', green: '32' };
+const SGR: Record<Severity | 'dim' | 'bold' | 'green', string> = {
+  critical: '1;35',
+  high: '1;31',
+  medium: '33',
+  low: '36',
+  info: '2',
+  dim: '2',
+  bold: '1',
+  green: '32',
+};
 
 /** Strip control characters so scanned text cannot drive the terminal. */
 export function inert(s: string): string {
@@ -41,7 +50,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
         out.push(`    ${paint('dim', `${n} |`)} ${shown}`);
         out.push(`    ${' '.repeat(n.length)} ${paint('dim', '|')} ${' '.repeat(column - 1)}${paint(f.severity, '^'.repeat(width))}`);
       }
-      if (f.resourceLocation) out.push(`    ${paint('dim', `resource in ${show(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+      if (f.resourceLocation)
+        out.push(`    ${paint('dim', `resource in ${show(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
     }
     out.push('');
   }
@@ -66,7 +76,13 @@ const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}
 
 export function summaryLine(report: Report): string {
   const counts = countBySeverity(report.findings);
-  const parts = [report.findings.length ? `${plural(report.findings.length, 'finding')} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ')})` : 'no findings'];
+  const parts = [
+    report.findings.length
+      ? `${plural(report.findings.length, 'finding')} (${SEVERITIES.filter((s) => counts[s])
+          .map((s) => `${counts[s]} ${s}`)
+          .join(', ')})`
+      : 'no findings',
+  ];
   parts.push(`${plural(report.rules.length, 'check')} over ${plural(report.resources, 'resource')}`);
   const inline = report.suppressed.filter((f) => f.suppressed?.kind === 'inline').length;
   const baseline = report.suppressed.length - inline;

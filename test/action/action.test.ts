@@ -13,10 +13,23 @@ const BUNDLE = join(repoRoot, 'dist', 'action', 'index.js');
 const TEAM_CHECKS = fixture('report', 'checks');
 
 const infra = (acl: string): string =>
-  ['resource "aws_cloudtrail" "old" {', '  name                  = "old"', '  is_multi_region_trail = false', '}', '', 'resource "aws_s3_bucket" "b" {', `  acl = "${acl}"`, '}', ''].join('\n');
+  [
+    'resource "aws_cloudtrail" "old" {',
+    '  name                  = "old"',
+    '  is_multi_region_trail = false',
+    '}',
+    '',
+    'resource "aws_s3_bucket" "b" {',
+    `  acl = "${acl}"`,
+    '}',
+    '',
+  ].join('\n');
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** A repository whose base commit has a private bucket; the pull request's head makes it public-read (line 7). */
@@ -40,13 +53,28 @@ interface Run {
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
-  sarif: { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[]; tool: { driver: { rules: { id: string }[] } }; automationDetails?: { id: string } }[] };
+  sarif: {
+    runs: {
+      results: {
+        ruleId: string;
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      }[];
+      tool: { driver: { rules: { id: string }[] } };
+      automationDetails?: { id: string };
+    }[];
+  };
   annotations: string[];
 }
 
 function runAction(ws: { dir: string; base: string }, inputs: Record<string, string>, opts: { builtin?: boolean } = {}): Run {
   const event = join(ws.dir, '..', `${ws.dir.split('/').pop()}-event.json`);
-  writeFileSync(event, JSON.stringify({ action: 'synchronize', pull_request: { number: 7, base: { sha: ws.base, ref: 'main' }, head: { sha: git(ws.dir, 'rev-parse', 'HEAD') } } }));
+  writeFileSync(
+    event,
+    JSON.stringify({
+      action: 'synchronize',
+      pull_request: { number: 7, base: { sha: ws.base, ref: 'main' }, head: { sha: git(ws.dir, 'rev-parse', 'HEAD') } },
+    }),
+  );
   const runner = mkdtempSync(join(tmpdir(), 'tfguard-runner-'));
   const actionPath = join(runner, 'action');
   mkdirSync(join(actionPath, 'checks'), { recursive: true }); // an action checkout with no built-in checks
@@ -85,21 +113,43 @@ describe('GitHub Action (dist/action/index.js)', () => {
     const r = runAction(ws, { path: 'infra', annotations: '1', category: 'infra' });
     assert.equal(r.code, 1, r.stdout);
     // The medium finding on the changed line 7 comes before the high one on the untouched line 3.
-    assert.deepEqual(r.annotations.map(place), ['::warning file=infra/main.tf,line=7', '::error title=tfguard::2 findings at or above fail-on=low; set soft-fail: true to report without failing']);
-    assert.deepEqual(r.outputs, { 'sarif-file': 'tfguard.sarif', findings: '2', critical: '0', high: '1', medium: '1', low: '0', info: '0', suppressed: '0', 'exit-code': '1' });
-    const results = r.sarif.runs[0]!.results.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`);
+    assert.deepEqual(r.annotations.map(place), [
+      '::warning file=infra/main.tf,line=7',
+      '::error title=tfguard::2 findings at or above fail-on=low; set soft-fail: true to report without failing',
+    ]);
+    assert.deepEqual(r.outputs, {
+      'sarif-file': 'tfguard.sarif',
+      findings: '2',
+      critical: '0',
+      high: '1',
+      medium: '1',
+      low: '0',
+      info: '0',
+      suppressed: '0',
+      'exit-code': '1',
+    });
+    const results = r.sarif.runs[0]!.results.map(
+      (x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`,
+    );
     assert.deepEqual(results, ['TEAM.TRAIL.1 infra/main.tf:3', 'TEAM.BUCKET.1 infra/main.tf:7']);
     assert.equal(r.sarif.runs[0]!.automationDetails?.id, 'infra/');
     assert.match(r.summary, /^## tfguard\n/);
     assert.match(r.summary, /\| high \| TEAM\.TRAIL\.1 \| aws\\_cloudtrail\.old \| infra/);
-    assert.match(r.summary, /1 of 2 shown as annotations \(lines changed by the pull request first, then the most severe\); every finding is in `tfguard\.sarif`\./);
+    assert.match(
+      r.summary,
+      /1 of 2 shown as annotations \(lines changed by the pull request first, then the most severe\); every finding is in `tfguard\.sarif`\./,
+    );
   });
 
   it('with the default limit orders the rest by severity; soft-fail passes the step and says so in the outputs', () => {
     const ws = workspace();
     const r = runAction(ws, { 'soft-fail': 'true' });
     assert.equal(r.code, 0, r.stdout);
-    assert.deepEqual(r.annotations.map(place), ['::warning file=infra/main.tf,line=7', '::error file=infra/main.tf,line=3', '::warning file=other/main.tf,line=2']);
+    assert.deepEqual(r.annotations.map(place), [
+      '::warning file=infra/main.tf,line=7',
+      '::error file=infra/main.tf,line=3',
+      '::warning file=other/main.tf,line=2',
+    ]);
     assert.equal(r.outputs['exit-code'], '0');
     assert.equal(r.outputs.findings, '3');
     assert.equal(r.sarif.runs[0]!.automationDetails?.id, 'tfguard/');
@@ -109,7 +159,9 @@ describe('GitHub Action (dist/action/index.js)', () => {
     const ws = workspace();
     const r = runAction(ws, { 'changed-only': 'true', 'fail-on': 'high', annotations: '0' });
     assert.equal(r.code, 1);
-    assert.deepEqual(r.annotations, ['::error title=tfguard::1 finding at or above fail-on=high; set soft-fail: true to report without failing']);
+    assert.deepEqual(r.annotations, [
+      '::error title=tfguard::1 finding at or above fail-on=high; set soft-fail: true to report without failing',
+    ]);
     assert.equal(r.outputs.findings, '2');
     assert.ok(r.sarif.runs[0]!.results.every((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'infra/main.tf'));
     assert.match(r.summary, /0 of 2 shown as annotations/);
@@ -122,7 +174,10 @@ describe('GitHub Action (dist/action/index.js)', () => {
     assert.equal(r.code, 0, r.stdout);
     assert.deepEqual(r.annotations, []);
     assert.deepEqual(r.sarif.runs[0]!.results, []);
-    assert.deepEqual(r.sarif.runs[0]!.tool.driver.rules.map((x) => x.id).filter((id) => id.startsWith('TEAM.')), ['TEAM.BUCKET.1', 'TEAM.TRAIL.1']);
+    assert.deepEqual(
+      r.sarif.runs[0]!.tool.driver.rules.map((x) => x.id).filter((id) => id.startsWith('TEAM.')),
+      ['TEAM.BUCKET.1', 'TEAM.TRAIL.1'],
+    );
     assert.equal(r.outputs['sarif-file'], 'out/scan.sarif');
     assert.equal(r.outputs.findings, '0');
     assert.match(r.summary, /No findings over 2 resources/);
@@ -132,7 +187,9 @@ describe('GitHub Action (dist/action/index.js)', () => {
     const ws = workspace();
     const a = runAction(ws, { annotations: 'many' });
     assert.equal(a.code, 2);
-    assert.deepEqual(a.annotations, ['::error title=tfguard::input `annotations` must be a whole number (0 turns annotations off); found `many`']);
+    assert.deepEqual(a.annotations, [
+      '::error title=tfguard::input `annotations` must be a whole number (0 turns annotations off); found `many`',
+    ]);
     assert.equal(a.outputs['exit-code'], '2');
     assert.deepEqual(a.sarif.runs[0]!.results, []);
     const b = runAction(ws, { 'fail-on': 'severe', 'soft-fail': 'yes' });
@@ -152,7 +209,9 @@ describe('GitHub Action (dist/action/index.js)', () => {
     assert.equal(r.code, 0, r.stdout);
     const ids = r.sarif.runs[0]!.tool.driver.rules.map((x) => x.id);
     assert.ok(ids.includes('D9.TF.AWS.LOG.01'), ids.join(' '));
-    assert.ok(r.sarif.runs[0]!.results.some((x) => x.ruleId === 'D9.TF.AWS.LOG.01' && x.locations[0]!.physicalLocation.region.startLine === 3));
+    assert.ok(
+      r.sarif.runs[0]!.results.some((x) => x.ruleId === 'D9.TF.AWS.LOG.01' && x.locations[0]!.physicalLocation.region.startLine === 3),
+    );
   });
 
   it('bundles the parse worker next to index.js, and it parses with the WASM files there', async () => {
@@ -185,7 +244,9 @@ describe('GitHub Action (dist/action/index.js)', () => {
     const r = runAction(ws, { path: 'infra', 'soft-fail': 'true', annotations: '0' });
     assert.equal(r.code, 0, r.stdout);
     const lastLine = text.split('\n').length - 2; // the acl line of the last bucket
-    const results = r.sarif.runs[0]!.results.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`);
+    const results = r.sarif.runs[0]!.results.map(
+      (x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}`,
+    );
     assert.ok(results.includes(`TEAM.BUCKET.1 infra/big.tf:${lastLine}`), results.join('\n'));
   });
 });

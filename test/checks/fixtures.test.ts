@@ -37,10 +37,18 @@ export function annotations(root: string): Expected {
       .split('\n')
       .forEach((text, i) => {
         const h = CHECKS_HEADER.exec(text);
-        if (h) for (const id of h[1]!.split(',').map((x) => x.trim()).filter(Boolean)) (exp.checks ??= new Set()).add(id);
+        if (h)
+          for (const id of h[1]!
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean))
+            (exp.checks ??= new Set()).add(id);
         const m = ANNOTATION.exec(text);
         if (!m) return;
-        for (const id of m[2]!.split(',').map((s) => s.trim()).filter(Boolean)) {
+        for (const id of m[2]!
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)) {
           (m[1] ? exp.unknowns : exp.findings).add(`${relative(root, file)}:${i + 1}:${id}`);
         }
       });
@@ -59,10 +67,19 @@ const annotated = readdirSync(fixturesDir, { withFileTypes: true })
 
 describe('annotated fixtures', () => {
   it('includes the cloudtrail fixture (the whole library) and the alarms fixture (# checks:)', () => {
-    assert.ok(annotated.some((d) => d.endsWith('cloudtrail')), `annotated fixtures: ${annotated.join(', ')}`);
-    assert.ok(annotated.some((d) => d.endsWith('alarms')), `annotated fixtures: ${annotated.join(', ')}`);
+    assert.ok(
+      annotated.some((d) => d.endsWith('cloudtrail')),
+      `annotated fixtures: ${annotated.join(', ')}`,
+    );
+    assert.ok(
+      annotated.some((d) => d.endsWith('alarms')),
+      `annotated fixtures: ${annotated.join(', ')}`,
+    );
     assert.equal(annotations(join(fixturesDir, 'cloudtrail')).checks, undefined);
-    assert.deepEqual([...annotations(join(fixturesDir, 'alarms')).checks!], ['TFG.AWS.CLOUDWATCH.1', 'TFG.AWS.CLOUDWATCH.2', 'TFG.AWS.CLOUDWATCH.3', 'TFG.AWS.CLOUDWATCH.20']);
+    assert.deepEqual(
+      [...annotations(join(fixturesDir, 'alarms')).checks!],
+      ['TFG.AWS.CLOUDWATCH.1', 'TFG.AWS.CLOUDWATCH.2', 'TFG.AWS.CLOUDWATCH.3', 'TFG.AWS.CLOUDWATCH.20'],
+    );
   });
 
   const { checks, diagnostics } = loadChecks([{ dir: join(repoRoot, 'checks'), builtin: true }]);
@@ -71,7 +88,10 @@ describe('annotated fixtures', () => {
     it(`${relative(repoRoot, dir)}: findings and unknown results are exactly the annotated ones`, async () => {
       assert.deepEqual(diagnostics, []);
       const project = await loadProject(dir, { env: {} });
-      assert.deepEqual(project.diagnostics.filter((d) => d.severity === 'error'), []);
+      assert.deepEqual(
+        project.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+      );
       const want = annotations(dir);
       const ids = new Set(checks.map((c) => c.id));
       for (const id of want.checks ?? []) assert.ok(ids.has(id), `# checks: names ${id}, which is no built-in check`);
@@ -80,10 +100,12 @@ describe('annotated fixtures', () => {
         assert.ok(!want.checks || want.checks.has(id), `${k}: ${id} is annotated but not in the fixture's # checks: line`);
       }
       const result = runChecks(want.checks ? checks.filter((c) => want.checks!.has(c.id)) : checks, project);
-      const key = (x: { file: string; range: { start: { line: number } }; checkId: string }): string => `${relative(dir, x.file)}:${x.range.start.line}:${x.checkId}`;
+      const key = (x: { file: string; range: { start: { line: number } }; checkId: string }): string =>
+        `${relative(dir, x.file)}:${x.range.start.line}:${x.checkId}`;
       assert.deepEqual([...new Set(result.findings.map(key))].sort(), [...want.findings].sort());
       assert.deepEqual([...new Set(result.unknowns.map(key))].sort(), [...want.unknowns].sort());
-      for (const f of result.findings) assert.ok(!f.file.includes('/.terraform/'), `${f.checkId} ${f.address} is reported under .terraform/: ${f.file}`);
+      for (const f of result.findings)
+        assert.ok(!f.file.includes('/.terraform/'), `${f.checkId} ${f.address} is reported under .terraform/: ${f.file}`);
     });
   }
 });

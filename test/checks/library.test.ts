@@ -41,7 +41,12 @@ describe('the built-in library', () => {
 
   it('every check file loads (valid schema and logic, ID scheme, ID = file name, no retired ID)', () => {
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(checks.map((c) => relative(CHECKS_DIR, c.file)).sort(), yamlFiles(CHECKS_DIR).map((f) => relative(CHECKS_DIR, f)).sort());
+    assert.deepEqual(
+      checks.map((c) => relative(CHECKS_DIR, c.file)).sort(),
+      yamlFiles(CHECKS_DIR)
+        .map((f) => relative(CHECKS_DIR, f))
+        .sort(),
+    );
     for (const c of checks) {
       assert.ok(isBuiltinId(c.id), c.id);
       assert.ok(c.builtin, c.id);
@@ -73,14 +78,20 @@ describe('the built-in library', () => {
     for (const c of checks) {
       if (kindOf(c) === 'plan') continue; // no peer reads plans (docs/checks.md)
       const peers = Object.values(c.aliases).flat();
-      assert.ok(peers.length > 0 || NO_PEER.test(c.description), `${c.id}: no aliases, and the description does not say "No peer has this check"`);
+      assert.ok(
+        peers.length > 0 || NO_PEER.test(c.description),
+        `${c.id}: no aliases, and the description does not say "No peer has this check"`,
+      );
     }
   });
 
   it("each check maps to a compliance framework, or is a peer's control, or says it is tfguard's own", () => {
     for (const c of checks) {
       const mapped = Object.values(c.compliance).some((versions) => Object.values(versions).some((s) => s.length > 0));
-      assert.ok(mapped || Object.values(c.aliases).flat().length > 0 || NO_PEER.test(c.description), `${c.id}: no compliance mapping, no peer's ID, and no "No peer has this check"`);
+      assert.ok(
+        mapped || Object.values(c.aliases).flat().length > 0 || NO_PEER.test(c.description),
+        `${c.id}: no compliance mapping, no peer's ID, and no "No peer has this check"`,
+      );
     }
   });
 
@@ -90,7 +101,10 @@ describe('the built-in library', () => {
     for (const c of tf) {
       assert.deepEqual([...new Set(c.tests.map((t) => t.expect))].sort(), ['fail', 'pass', 'unknown'], c.id);
       for (const t of c.tests) assert.ok(['terraform', 'resource'].includes(inputOf(t)), `${c.id}: "${t.name}" reads ${inputOf(t)}`);
-      assert.ok(c.tests.some((t) => t.expect === 'fail' && t.terraform !== undefined && t.line !== undefined), `${c.id}: no failing snippet with the line of its finding`);
+      assert.ok(
+        c.tests.some((t) => t.expect === 'fail' && t.terraform !== undefined && t.line !== undefined),
+        `${c.id}: no failing snippet with the line of its finding`,
+      );
       assert.match(c.remediation, /```hcl\n[\s\S]*resource "aws_[a-z0-9_]+"[\s\S]*```/, c.id);
     }
   });
@@ -99,7 +113,10 @@ describe('the built-in library', () => {
     for (const c of checks.filter((x) => kindOf(x) === 'plan')) {
       const plans = c.tests.filter((t) => t.plan !== undefined);
       assert.ok(plans.some((t) => t.expect === 'fail') && plans.some((t) => t.expect === 'pass'), c.id);
-      assert.ok(c.tests.some((t) => t.terraform !== undefined && t.expect === 'pass'), `${c.id}: no test that Terraform code alone gives no finding`);
+      assert.ok(
+        c.tests.some((t) => t.terraform !== undefined && t.expect === 'pass'),
+        `${c.id}: no test that Terraform code alone gives no finding`,
+      );
       for (const t of c.tests) assert.ok(['plan', 'terraform'].includes(inputOf(t)), `${c.id}: "${t.name}" reads ${inputOf(t)}`);
     }
   });

@@ -53,7 +53,10 @@ describe('check files: schema errors name the line', () => {
   it('an unknown field points at its key and suggests the nearest', () => {
     const ds = errors(checkYaml(undefined, { severity: null, sevrity: 'sevrity: high' }));
     // The field is also missing under its right name.
-    assert.deepEqual(ds.map((x) => x.message).sort(), ['the check is missing the required field `severity`', 'unknown field `sevrity` in the check']);
+    assert.deepEqual(ds.map((x) => x.message).sort(), [
+      'the check is missing the required field `severity`',
+      'unknown field `sevrity` in the check',
+    ]);
     const unknown = ds.find((x) => x.message.startsWith('unknown field'))!;
     assert.equal(unknown.message, 'unknown field `sevrity` in the check');
     assert.equal(unknown.hint, 'did you mean `severity`?');
@@ -78,7 +81,14 @@ describe('check files: schema errors name the line', () => {
   });
 
   it('wrong types, patterns and empty lists', () => {
-    const ds = errors(checkYaml(undefined, { mitre: 'mitre: [T1562]', references: 'references: [docs.aws.amazon.com]', aliases: 'aliases: { checkov: CKV_AWS_67 }', compliance: 'compliance: { CIS: {} }' }));
+    const ds = errors(
+      checkYaml(undefined, {
+        mitre: 'mitre: [T1562]',
+        references: 'references: [docs.aws.amazon.com]',
+        aliases: 'aliases: { checkov: CKV_AWS_67 }',
+        compliance: 'compliance: { CIS: {} }',
+      }),
+    );
     const msgs = ds.map((d) => d.message).sort();
     assert.deepEqual(msgs, [
       'aliases.checkov must be a list; found string "CKV_AWS_67"',
@@ -119,9 +129,12 @@ describe('check files: schema errors name the line', () => {
 
 describe('check files: tests', () => {
   it('a test needs exactly one of terraform or resource', () => {
-    const text = checkYaml().replace("    resource:\n      type: aws_cloudtrail\n      values: { is_multi_region_trail: true }\n", '');
+    const text = checkYaml().replace('    resource:\n      type: aws_cloudtrail\n      values: { is_multi_region_trail: true }\n', '');
     const [d] = errors(text);
-    assert.equal(d!.message, 'tests[1] ("multi region") needs exactly one of `terraform` (a Terraform snippet), `resource` (type and JSON values), `plan` (a plan JSON), `snapshot` (a CloudTrail trail) or `log` (a CloudTrail event)');
+    assert.equal(
+      d!.message,
+      'tests[1] ("multi region") needs exactly one of `terraform` (a Terraform snippet), `resource` (type and JSON values), `plan` (a plan JSON), `snapshot` (a CloudTrail trail) or `log` (a CloudTrail event)',
+    );
     assert.equal(at(d!), '16:5');
   });
 
@@ -134,8 +147,14 @@ describe('check files: tests', () => {
 
   it('line only with a snippet, and within it', () => {
     assert.equal(errors(checkYaml().replace('    line: 2', '    line: 4'))[0]!.message, 'tests[0].line is 4, but the snippet has 3 lines');
-    assert.equal(errors(checkYaml().replace('    expect: pass\n', '    expect: pass\n    line: 1\n'))[0]!.message, 'tests[1].line applies only to a `terraform` snippet');
-    assert.equal(errors(checkYaml().replace('    expect: fail', '    expect: pass'))[0]!.message, 'tests[0].line names where the finding must be, so `expect` must be fail or unknown');
+    assert.equal(
+      errors(checkYaml().replace('    expect: pass\n', '    expect: pass\n    line: 1\n'))[0]!.message,
+      'tests[1].line applies only to a `terraform` snippet',
+    );
+    assert.equal(
+      errors(checkYaml().replace('    expect: fail', '    expect: pass'))[0]!.message,
+      'tests[0].line names where the finding must be, so `expect` must be fail or unknown',
+    );
   });
 });
 
@@ -150,7 +169,13 @@ describe('check files: GSL errors point into the check file', () => {
 
   it('logic errors are reported together with schema errors', () => {
     const ds = errors(checkYaml(undefined, { severity: 'severity: hihg', logic: 'logic: aws_cloudtrail shuold have x' }));
-    assert.deepEqual(ds.map((d) => [d.code, at(d)]), [['check-schema', '3:11'], ['check-logic', '7:23']]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, at(d)]),
+      [
+        ['check-schema', '3:11'],
+        ['check-logic', '7:23'],
+      ],
+    );
   });
 
   it('quoted logic: the column inside the quotes', () => {
@@ -167,10 +192,17 @@ describe('check files: GSL errors point into the check file', () => {
 
 describe('check directories', () => {
   it('loads every check under a directory tree, sorted', () => {
-    const dir = tempDir({ 'aws/b/TEAM.B.1.yaml': checkYaml('TEAM.B.1'), 'aws/a/TEAM.A.1.yml': checkYaml('TEAM.A.1'), 'aws/a/README.md': '# not a check' });
+    const dir = tempDir({
+      'aws/b/TEAM.B.1.yaml': checkYaml('TEAM.B.1'),
+      'aws/a/TEAM.A.1.yml': checkYaml('TEAM.A.1'),
+      'aws/a/README.md': '# not a check',
+    });
     const r = loadChecks([{ dir }]);
     assert.deepEqual(r.diagnostics, []);
-    assert.deepEqual(r.checks.map((c) => c.id), ['TEAM.A.1', 'TEAM.B.1']);
+    assert.deepEqual(
+      r.checks.map((c) => c.id),
+      ['TEAM.A.1', 'TEAM.B.1'],
+    );
     assert.equal(r.checks[0]!.builtin, false);
   });
 
@@ -179,7 +211,10 @@ describe('check directories', () => {
     symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop'));
     const r = loadChecks([{ dir }]);
     assert.deepEqual(r.diagnostics, []);
-    assert.deepEqual(r.checks.map((c) => c.id), ['TEAM.A.1']);
+    assert.deepEqual(
+      r.checks.map((c) => c.id),
+      ['TEAM.A.1'],
+    );
   });
 
   it('a duplicate ID is an error naming both files', () => {
@@ -211,15 +246,19 @@ describe('check directories', () => {
     });
     const r = loadChecks([{ dir, builtin: true }]);
     assert.deepEqual(r.checks, []);
-    assert.deepEqual(r.diagnostics.map((d) => d.message), [
-      'the built-in check ID TEAM.A.1 does not follow the ID scheme',
-      'the check ID TFG.AWS.CLOUDTRAIL.9 was retired (merged into TFG.AWS.CLOUDTRAIL.1) and may not be reused',
-    ]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.message),
+      [
+        'the built-in check ID TEAM.A.1 does not follow the ID scheme',
+        'the check ID TFG.AWS.CLOUDTRAIL.9 was retired (merged into TFG.AWS.CLOUDTRAIL.1) and may not be reused',
+      ],
+    );
   });
 
   it('the ID scheme', () => {
     for (const id of ['D9.TF.AWS.LOG.01', 'D9.TF.AWS.LOG.03', 'TFG.AWS.CLOUDTRAIL.1', 'TFG.AWS.S3.12']) assert.ok(isBuiltinId(id), id);
-    for (const id of ['D9.AWS.LOG.01', 'TFG.AWS.CLOUDTRAIL.0', 'TFG.aws.cloudtrail.1', 'CKV_AWS_67', 'TFG.AWS.1']) assert.ok(!isBuiltinId(id), id);
+    for (const id of ['D9.AWS.LOG.01', 'TFG.AWS.CLOUDTRAIL.0', 'TFG.aws.cloudtrail.1', 'CKV_AWS_67', 'TFG.AWS.1'])
+      assert.ok(!isBuiltinId(id), id);
     assert.deepEqual(parseRetiredIds('# c\n\nA.B.1  why # note\nC.D.2\n'), [
       { id: 'A.B.1', reason: 'why', line: 3 },
       { id: 'C.D.2', reason: '', line: 4 },

@@ -18,7 +18,9 @@ const withoutTests = (c: Check): Check => ({ ...c, tests: [] });
 function library(): { dir: string; json: string } {
   const dir = tempDir({
     'aws/TFG.AWS.TEST.1.yaml': checkYaml('TFG.AWS.TEST.1'),
-    'aws/sub/TFG.AWS.TEST.2.yaml': checkYaml('TFG.AWS.TEST.2', { logic: 'logic: |\n  aws_cloudtrail should have\n    is_multi_region_trail = true' }),
+    'aws/sub/TFG.AWS.TEST.2.yaml': checkYaml('TFG.AWS.TEST.2', {
+      logic: 'logic: |\n  aws_cloudtrail should have\n    is_multi_region_trail = true',
+    }),
     'retired.txt': 'TFG.AWS.TEST.9  merged into TFG.AWS.TEST.1\n',
   });
   const { library: lib, diagnostics } = precompileChecks(dir);
@@ -40,8 +42,14 @@ describe('precompiled built-in checks', () => {
     const yaml = loadChecks([{ dir, builtin: true }]);
     assert.deepEqual(yaml.diagnostics, []);
     assert.ok(yaml.checks.length >= 40);
-    assert.deepEqual(read.entries.map((e) => e.check), yaml.checks.map(withoutTests));
-    assert.ok(yaml.checks.every((c) => c.tests.length > 0), 'the YAML path keeps the tests');
+    assert.deepEqual(
+      read.entries.map((e) => e.check),
+      yaml.checks.map(withoutTests),
+    );
+    assert.ok(
+      yaml.checks.every((c) => c.tests.length > 0),
+      'the YAML path keeps the tests',
+    );
   });
 
   it('keep the logic position: block-scalar logic compiles with its line and column in the file', async () => {
@@ -58,9 +66,21 @@ describe('precompiled built-in checks', () => {
 
   it('are not used when a check file changed, was added or removed, or retired.txt changed', async () => {
     const cases: [string, (dir: string) => void, (checks: Check[]) => void][] = [
-      ['edited', (d) => writeFileSync(join(d, 'aws/TFG.AWS.TEST.1.yaml'), checkYaml('TFG.AWS.TEST.1', { title: 'title: Edited title' })), (cs) => assert.equal(cs.find((c) => c.id === 'TFG.AWS.TEST.1')!.title, 'Edited title')],
+      [
+        'edited',
+        (d) => writeFileSync(join(d, 'aws/TFG.AWS.TEST.1.yaml'), checkYaml('TFG.AWS.TEST.1', { title: 'title: Edited title' })),
+        (cs) => assert.equal(cs.find((c) => c.id === 'TFG.AWS.TEST.1')!.title, 'Edited title'),
+      ],
       ['added', (d) => writeFileSync(join(d, 'aws/TFG.AWS.TEST.3.yaml'), checkYaml('TFG.AWS.TEST.3')), (cs) => assert.equal(cs.length, 3)],
-      ['removed', (d) => rmSync(join(d, 'aws/sub/TFG.AWS.TEST.2.yaml')), (cs) => assert.deepEqual(cs.map((c) => c.id), ['TFG.AWS.TEST.1'])],
+      [
+        'removed',
+        (d) => rmSync(join(d, 'aws/sub/TFG.AWS.TEST.2.yaml')),
+        (cs) =>
+          assert.deepEqual(
+            cs.map((c) => c.id),
+            ['TFG.AWS.TEST.1'],
+          ),
+      ],
       ['retired', (d) => appendFileSync(join(d, 'retired.txt'), 'TFG.AWS.TEST.8  dropped\n'), (cs) => assert.equal(cs.length, 2)],
     ];
     for (const [name, change, expect] of cases) {
@@ -74,7 +94,10 @@ describe('precompiled built-in checks', () => {
       const r = await loadCheckLibrary([{ dir, builtin: true }], { precompiled: json });
       assert.equal(r.precompiled, false, name);
       assert.deepEqual(r.diagnostics, [], name);
-      assert.ok(r.checks.every((c) => c.tests.length > 0), `${name}: read from YAML, with tests`);
+      assert.ok(
+        r.checks.every((c) => c.tests.length > 0),
+        `${name}: read from YAML, with tests`,
+      );
       expect(r.checks);
     }
   });
@@ -101,7 +124,10 @@ describe('precompiled built-in checks', () => {
     writeFileSync(join(dir, 'aws/TFG.AWS.TEST.1.yaml'), checkYaml('TFG.AWS.TEST.1', { severity: 'severity: hgh' }));
     const r = await loadCheckLibrary([{ dir, builtin: true }], { precompiled: json });
     assert.equal(r.precompiled, false);
-    assert.deepEqual(r.diagnostics.map((d) => [d.range?.start.line, d.message]), [[3, 'severity must be one of critical, high, medium, low, info; found string "hgh"']]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.range?.start.line, d.message]),
+      [[3, 'severity must be one of critical, high, medium, low, info; found string "hgh"']],
+    );
   });
 
   it('are not written from an invalid library', () => {
@@ -119,16 +145,29 @@ describe('precompiled built-in checks', () => {
     assert.equal(fast.precompiled, true);
     assert.deepEqual(fast.diagnostics, slow.diagnostics);
     assert.equal(fast.diagnostics[0]?.message, `check ID TFG.AWS.TEST.2 is already used by ${join(dir, 'aws/sub/TFG.AWS.TEST.2.yaml')}:1`);
-    assert.deepEqual(fast.checks.map((c) => [c.id, c.tests.length]), [['TFG.AWS.TEST.1', 0], ['TFG.AWS.TEST.2', 0], ['TEAM.ONE', 2]]);
+    assert.deepEqual(
+      fast.checks.map((c) => [c.id, c.tests.length]),
+      [
+        ['TFG.AWS.TEST.1', 0],
+        ['TFG.AWS.TEST.2', 0],
+        ['TEAM.ONE', 2],
+      ],
+    );
   });
 
   it('serve scan but not test/docs (loadCheckSet), which need the tests', async () => {
     const { dir, json } = library();
     const io = { stdout: () => {}, stderr: () => {} };
     const scan = await loadCheckSet({ dirs: [], builtinDir: dir, precompiled: json }, io);
-    assert.deepEqual(scan?.map((c) => c.tests.length), [0, 0]);
+    assert.deepEqual(
+      scan?.map((c) => c.tests.length),
+      [0, 0],
+    );
     const test = await loadCheckSet({ dirs: [], builtinDir: dir, precompiled: json, withTests: true }, io);
-    assert.deepEqual(test?.map((c) => c.tests.length), [2, 2]);
+    assert.deepEqual(
+      test?.map((c) => c.tests.length),
+      [2, 2],
+    );
   });
 
   it('are written by scripts/precompile-checks.mjs (the build step), and removed when the library is invalid', () => {

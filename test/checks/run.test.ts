@@ -60,7 +60,11 @@ describe('finding locations', () => {
     assert.deepEqual([reportLocation(viaLocal, '').file, reportLocation(viaLocal, '').range.start.line], ['/p/modules/app/main.tf', 7]);
     // A local module's resource stays where it is.
     const local = resource('/p/modules/app/main.tf', [{ address: 'module.app', file: '/p/main.tf', line: 2 }]);
-    assert.deepEqual(reportLocation(local, 'event_selector.0.read_write_type'), { file: '/p/modules/app/main.tf', range: range(6, 5), path: 'event_selector.0.read_write_type' });
+    assert.deepEqual(reportLocation(local, 'event_selector.0.read_write_type'), {
+      file: '/p/modules/app/main.tf',
+      range: range(6, 5),
+      path: 'event_selector.0.read_write_type',
+    });
   });
 
   it('data sources are entities of type data.<type>', () => {
@@ -93,7 +97,15 @@ describe('running checks over a project', () => {
     const named = check('T.NAME.1', 'aws_cloudtrail should not have name isEmpty()', { severity: 'severity: info' });
     const r = runChecks([named, mr], project);
     assert.deepEqual(
-      r.findings.map((f) => [f.range.start.line, f.range.start.column, f.checkId, f.address, f.severity, f.path ?? null, f.missing ?? false]),
+      r.findings.map((f) => [
+        f.range.start.line,
+        f.range.start.column,
+        f.checkId,
+        f.address,
+        f.severity,
+        f.path ?? null,
+        f.missing ?? false,
+      ]),
       [
         // An attribute that is not set is reported on the block header, and named.
         [1, 1, 'T.NAME.1', 'aws_cloudtrail.b', 'info', 'name', true],
@@ -125,16 +137,39 @@ describe('running checks over a project', () => {
 describe('embedded tests', () => {
   it('passes the tests of a correct check', async () => {
     const out = await runCheckTests([check('T.MR.1', 'aws_cloudtrail should have is_multi_region_trail=true')]);
-    assert.deepEqual(out.map((o) => [o.test.name, o.got, o.passed]), [['single region', 'fail', true], ['multi region', 'pass', true]]);
+    assert.deepEqual(
+      out.map((o) => [o.test.name, o.got, o.passed]),
+      [
+        ['single region', 'fail', true],
+        ['multi region', 'pass', true],
+      ],
+    );
   });
 
   it('reports what went wrong: wrong result, wrong line, a snippet that does not load', async () => {
     const c = check('T.MR.1', 'aws_cloudtrail should not have is_multi_region_trail=true');
     const broken = check('T.MR.2', 'aws_cloudtrail should have is_multi_region_trail=true', {
-      tests: ['tests:', '  - name: broken', '    expect: fail', '    terraform: |', '      resource "aws_cloudtrail" "t" {', '        is_multi_region_trail = ', '      }'].join('\n'),
+      tests: [
+        'tests:',
+        '  - name: broken',
+        '    expect: fail',
+        '    terraform: |',
+        '      resource "aws_cloudtrail" "t" {',
+        '        is_multi_region_trail = ',
+        '      }',
+      ].join('\n'),
     });
     const wrongLine = check('T.MR.3', 'aws_cloudtrail should have is_multi_region_trail=true', {
-      tests: ['tests:', '  - name: header', '    expect: fail', '    line: 1', '    terraform: |', '      resource "aws_cloudtrail" "t" {', '        is_multi_region_trail = false', '      }'].join('\n'),
+      tests: [
+        'tests:',
+        '  - name: header',
+        '    expect: fail',
+        '    line: 1',
+        '    terraform: |',
+        '      resource "aws_cloudtrail" "t" {',
+        '        is_multi_region_trail = false',
+        '      }',
+      ].join('\n'),
     });
     const out = await runCheckTests([c, broken, wrongLine]);
     assert.deepEqual(

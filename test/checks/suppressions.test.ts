@@ -21,16 +21,37 @@ async function run(options: Partial<SuppressOptions> = {}) {
 describe('inline suppressions', () => {
   it('honours every form and reports an expired comment as a finding of its own', async () => {
     const { r, by, kept } = await run();
-    assert.deepEqual(kept, ['TEAM.BUCKET.1 aws_s3_bucket.payload', 'TEAM.BUCKET.1 module.prod.aws_s3_bucket.logs', 'TEAM.TRAIL.1 aws_cloudtrail.expired', 'TEAM.TRAIL.1 aws_cloudtrail.plain', 'TEAM.TRAIL.1 module.prod.aws_cloudtrail.this']);
-    assert.deepEqual(by.get('TEAM.TRAIL.1 aws_cloudtrail.ignored_above'), { kind: 'inline', source: 'tfguard', reason: 'sandbox account, single region by design', file: fixture('report', 'tf', 'main.tf'), line: 8 });
+    assert.deepEqual(kept, [
+      'TEAM.BUCKET.1 aws_s3_bucket.payload',
+      'TEAM.BUCKET.1 module.prod.aws_s3_bucket.logs',
+      'TEAM.TRAIL.1 aws_cloudtrail.expired',
+      'TEAM.TRAIL.1 aws_cloudtrail.plain',
+      'TEAM.TRAIL.1 module.prod.aws_cloudtrail.this',
+    ]);
+    assert.deepEqual(by.get('TEAM.TRAIL.1 aws_cloudtrail.ignored_above'), {
+      kind: 'inline',
+      source: 'tfguard',
+      reason: 'sandbox account, single region by design',
+      file: fixture('report', 'tf', 'main.tf'),
+      line: 8,
+    });
     assert.equal(by.get('TEAM.TRAIL.1 aws_cloudtrail.ignored_on_line')?.reason, 'accepted in ADR-7');
-    assert.deepEqual([by.get('TEAM.TRAIL.1 aws_cloudtrail.checkov_skip')?.source, by.get('TEAM.TRAIL.1 aws_cloudtrail.checkov_skip')?.reason], ['checkov', 'regional by design']);
+    assert.deepEqual(
+      [by.get('TEAM.TRAIL.1 aws_cloudtrail.checkov_skip')?.source, by.get('TEAM.TRAIL.1 aws_cloudtrail.checkov_skip')?.reason],
+      ['checkov', 'regional by design'],
+    );
     assert.equal(by.get('TEAM.TRAIL.1 aws_cloudtrail.tfsec_ignore')?.source, 'tfsec');
-    assert.deepEqual([by.get('TEAM.TRAIL.1 aws_cloudtrail.trivy_ignore')?.source, by.get('TEAM.TRAIL.1 aws_cloudtrail.trivy_ignore')?.expires], ['trivy', '2999-12-31']);
+    assert.deepEqual(
+      [by.get('TEAM.TRAIL.1 aws_cloudtrail.trivy_ignore')?.source, by.get('TEAM.TRAIL.1 aws_cloudtrail.trivy_ignore')?.expires],
+      ['trivy', '2999-12-31'],
+    );
     // Module call: both IDs of the comment cover both resources inside module.lab, not module.prod.
     assert.equal(by.get('TEAM.TRAIL.1 module.lab.aws_cloudtrail.this')?.line, 45);
     assert.equal(by.get('TEAM.BUCKET.1 module.lab.aws_s3_bucket.logs')?.line, 45);
-    assert.deepEqual(r.problems.map((p) => [p.checkId, p.address, p.range.start.line, p.path]), [['TFG.TFGUARD.SUPPRESSION.1', 'tfguard:ignore:TEAM.TRAIL.1', 18, 'exp:2020-01-31']]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.checkId, p.address, p.range.start.line, p.path]),
+      [['TFG.TFGUARD.SUPPRESSION.1', 'tfguard:ignore:TEAM.TRAIL.1', 18, 'exp:2020-01-31']],
+    );
   });
 
   it('ignores peers when asked, and every comment with --no-inline-suppressions', async () => {
@@ -47,7 +68,13 @@ describe('inline suppressions', () => {
     const { r, kept } = await run({ requireReason: true });
     assert.ok(kept.includes('TEAM.TRAIL.1 aws_cloudtrail.no_reason'));
     assert.ok(kept.includes('TEAM.TRAIL.1 aws_cloudtrail.tfsec_ignore'));
-    assert.deepEqual(r.problems.filter((p) => p.checkId === 'TFG.TFGUARD.SUPPRESSION.2').map((p) => p.range.start.line).sort((a, b) => a - b), [28, 32, 37]);
+    assert.deepEqual(
+      r.problems
+        .filter((p) => p.checkId === 'TFG.TFGUARD.SUPPRESSION.2')
+        .map((p) => p.range.start.line)
+        .sort((a, b) => a - b),
+      [28, 32, 37],
+    );
   });
 
   it('parses several directives, reasons, expiry and rejects bad dates with a diagnostic', () => {
@@ -57,7 +84,10 @@ describe('inline suppressions', () => {
       '# tfguard:ignore:A.B.1:exp:2030-02-30 bad date',
       '# trivy:ignore:AVD-AWS-0014[from_port=22] attribute filters are not honoured',
     ].join('\n');
-    const line = (n: number, col: number, len: number) => ({ start: { line: n, column: col, offset: 0 }, end: { line: n, column: col + len, offset: 0 } });
+    const line = (n: number, col: number, len: number) => ({
+      start: { line: n, column: col, offset: 0 },
+      end: { line: n, column: col + len, offset: 0 },
+    });
     const lines = text.split('\n');
     const comments = [
       { text: lines[0]!, range: line(1, 1, lines[0]!.length) },
@@ -67,11 +97,14 @@ describe('inline suppressions', () => {
     ];
     const diagnostics: import('../../src/load/ast.js').Diagnostic[] = [];
     const s = parseSuppressions({ path: 'main.tf', text, comments }, diagnostics);
-    assert.deepEqual(s.map((x) => [x.ids, x.reason, x.expires, x.ownLine]), [
-      [['A.B.1', 'C.D.2'], 'two at once', '2030-01-01', true],
-      [['A.B.1'], 'first', undefined, false],
-      [['C.D.2'], 'second', '2031-02-03', false],
-    ]);
+    assert.deepEqual(
+      s.map((x) => [x.ids, x.reason, x.expires, x.ownLine]),
+      [
+        [['A.B.1', 'C.D.2'], 'two at once', '2030-01-01', true],
+        [['A.B.1'], 'first', undefined, false],
+        [['C.D.2'], 'second', '2031-02-03', false],
+      ],
+    );
     assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0]!.message, /expiry `2030-02-30` is not a date/);
   });

@@ -31,7 +31,11 @@ function workspace(): string {
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['scan', '--no-config', '--checks-dir', REPORT_CHECKS, '--format', 'github', ...argv], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) }, emptyBuiltin);
+  const code = await main(
+    ['scan', '--no-config', '--checks-dir', REPORT_CHECKS, '--format', 'github', ...argv],
+    { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) },
+    emptyBuiltin,
+  );
   return { code, stdout, stderr };
 }
 
@@ -39,7 +43,16 @@ describe('scanTargets', () => {
   it('widens files to their directories, drops what a given directory covers, keeps each directory once', () => {
     const root = workspace();
     const p = (...x: string[]): string => join(root, ...x);
-    const r = scanTargets([p('a', 'main.tf'), p('a', 'variables.tf'), p('b'), p('b', 'sub', 'main.tf'), p('c', 'prod.tfvars'), p('c', 'main.tf'), p('b', 'sub'), p('d', 'main.tofu')]);
+    const r = scanTargets([
+      p('a', 'main.tf'),
+      p('a', 'variables.tf'),
+      p('b'),
+      p('b', 'sub', 'main.tf'),
+      p('c', 'prod.tfvars'),
+      p('c', 'main.tf'),
+      p('b', 'sub'),
+      p('d', 'main.tofu'),
+    ]);
     assert.deepEqual(r.targets, [p('b'), p('a', 'main.tf'), p('c', 'prod.tfvars'), p('d', 'main.tofu')]);
     assert.equal(commonRoot(r.targets), root);
   });
@@ -53,7 +66,9 @@ describe('scanTargets', () => {
   it('a .tofu file stands for its module like a .tf file', () => {
     const root = workspace();
     writeFileSync(join(root, 'd', 'providers.tf'), '');
-    assert.deepEqual(scanTargets([join(root, 'd', 'main.tofu'), join(root, 'd', 'providers.tf')]), { targets: [join(root, 'd', 'main.tofu')] });
+    assert.deepEqual(scanTargets([join(root, 'd', 'main.tofu'), join(root, 'd', 'providers.tf')]), {
+      targets: [join(root, 'd', 'main.tofu')],
+    });
   });
 });
 
@@ -73,7 +88,13 @@ describe('tfguard scan PATH...', () => {
     const root = workspace();
     const r = await run([join(root, 'd', 'main.tofu')]);
     assert.equal(r.code, 1, r.stderr);
-    assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.slice(0, l.indexOf(',endLine'))), ['::error file=d/main.tofu,line=3']);
+    assert.deepEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.slice(0, l.indexOf(',endLine'))),
+      ['::error file=d/main.tofu,line=3'],
+    );
   });
 
   it('names the path whose input is unusable among several', async () => {

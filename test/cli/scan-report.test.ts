@@ -68,7 +68,10 @@ describe('baseline end to end', () => {
     assert.equal((await scan(join(root, 'tf'), { createBaseline: base })).code, 0);
     assert.equal(JSON.parse(readFileSync(base, 'utf8')).findings.length, 6);
     const main = join(root, 'tf', 'main.tf');
-    let text = readFileSync(main, 'utf8').replace('name                  = "plain"\n  is_multi_region_trail = false', 'name                  = "plain"\n  is_multi_region_trail = true');
+    let text = readFileSync(main, 'utf8').replace(
+      'name                  = "plain"\n  is_multi_region_trail = false',
+      'name                  = "plain"\n  is_multi_region_trail = true',
+    );
     text = '# moved\n\n' + text + '\nresource "aws_cloudtrail" "new" {\n  is_multi_region_trail = false\n}\n';
     writeFileSync(main, text);
     const r = await scan(join(root, 'tf'), { baseline: base });
@@ -92,7 +95,11 @@ describe('--changed-since', { skip: hasGit ? false : 'git is not installed' }, (
   it('reports only findings in directories with changed files, and rejects unknown refs', async () => {
     const root = tmp('git');
     cpSync(REPORT_TF, join(root, 'tf'), { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: root,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'base');

@@ -37,7 +37,13 @@ describe('tfguard scan', () => {
     const groups = r.stdout.split('\n\n');
     assert.deepEqual(
       groups.map((g) => g.split('\n')[0]),
-      [rel('cloudtrail', 'environments.tf'), rel('cloudtrail', 'main.tf'), rel('cloudtrail', 'modules.tf'), rel('cloudtrail', 'modules', 'trail', 'main.tf'), '9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result'],
+      [
+        rel('cloudtrail', 'environments.tf'),
+        rel('cloudtrail', 'main.tf'),
+        rel('cloudtrail', 'modules.tf'),
+        rel('cloudtrail', 'modules', 'trail', 'main.tf'),
+        '9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result',
+      ],
     );
     const main = fixture('cloudtrail', 'main.tf');
     const header = 'resource "aws_cloudtrail" "regional"'.length;
@@ -53,7 +59,12 @@ describe('tfguard scan', () => {
         ...excerpt(main, 45, 3, 'is_multi_region_trail = false'.length),
       ].join('\n'),
     );
-    assert.ok(groups[0]!.includes('\n  9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not set cloud_watch_logs_role_arn.\n'), groups[0]);
+    assert.ok(
+      groups[0]!.includes(
+        '\n  9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not set cloud_watch_logs_role_arn.\n',
+      ),
+      groups[0],
+    );
   });
 
   it('findings in a local module are in the module file; in an installed remote module at the call site', async () => {
@@ -98,7 +109,10 @@ describe('tfguard scan', () => {
   });
 
   it('--var gives the variable its value: the unknown result becomes a pass', async () => {
-    const r = await cli(['scan', '--show-unknown', '--var', 'audit_kms_key_arn=arn:aws:kms:us-east-1:1:key/x', fixture('cloudtrail')], CHECKS);
+    const r = await cli(
+      ['scan', '--show-unknown', '--var', 'audit_kms_key_arn=arn:aws:kms:us-east-1:1:key/x', fixture('cloudtrail')],
+      CHECKS,
+    );
     assert.ok(!r.stdout.includes('Unknown results'));
     assert.ok(r.stdout.endsWith('\n\n9 findings (3 medium, 6 low); 4 checks over 14 resources\n'), r.stdout);
   });
@@ -158,37 +172,57 @@ describe('tfguard scan', () => {
   it("SARIF helpUri: the catalog page of each built-in check (which exists), a team check's first reference", async () => {
     const dir = tempDir({ 'main.tf': GOOD_TRAIL });
     const r = await cli(['scan', '--format', 'sarif', '--checks-dir', fixture('report', 'checks'), dir]);
-    const rules = (JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] }).runs[0]!.tool.driver.rules;
+    const rules = (JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] }).runs[0]!.tool
+      .driver.rules;
     const builtin = rules.filter((x) => /^(D9|TFG\.AWS)\./.test(x.id));
     assert.ok(builtin.length > 40);
     for (const rule of builtin) {
       assert.equal(rule.helpUri, `https://github.com/tfguard/tfguard/blob/main/docs/checks/${rule.id}.md`);
       assert.ok(existsSync(join(repoRoot, 'docs', 'checks', `${rule.id}.md`)), rule.id);
     }
-    assert.equal(rules.find((x) => x.id === 'TEAM.TRAIL.1')?.helpUri, 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html');
+    assert.equal(
+      rules.find((x) => x.id === 'TEAM.TRAIL.1')?.helpUri,
+      'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
+    );
     // A team check without references has no page to point at.
     assert.equal(rules.find((x) => x.id === 'TEAM.BUCKET.1')?.helpUri, undefined);
-    assert.equal(rules.find((x) => x.id === 'TFG.TFGUARD.SUPPRESSION.1')?.helpUri, 'https://github.com/tfguard/tfguard/blob/main/docs/suppressions.md');
+    assert.equal(
+      rules.find((x) => x.id === 'TFG.TFGUARD.SUPPRESSION.1')?.helpUri,
+      'https://github.com/tfguard/tfguard/blob/main/docs/suppressions.md',
+    );
   });
 
   it('junit: a test case per resource a check judged: failing, skipped when suppressed, passing', async () => {
-    const bad = 'resource "aws_cloudtrail" "bad" { # tfguard:ignore:TFG.AWS.CLOUDTRAIL.1 test\n  name                  = "bad"\n  is_multi_region_trail = false\n}\n';
+    const bad =
+      'resource "aws_cloudtrail" "bad" { # tfguard:ignore:TFG.AWS.CLOUDTRAIL.1 test\n  name                  = "bad"\n  is_multi_region_trail = false\n}\n';
     const dir = tempDir({ 'main.tf': GOOD_TRAIL, 'bad.tf': bad });
     const r = await cli(['scan', '--format', 'junit', '--check', 'D9.TF.AWS.LOG.01', '--check', 'TFG.AWS.CLOUDTRAIL.1', dir], CHECKS);
     assert.equal(r.code, 1);
-    const suite = (id: string): string => r.stdout.slice(r.stdout.indexOf(`<testsuite name="${id}"`), r.stdout.indexOf('</testsuite>', r.stdout.indexOf(`<testsuite name="${id}"`)));
+    const suite = (id: string): string =>
+      r.stdout.slice(
+        r.stdout.indexOf(`<testsuite name="${id}"`),
+        r.stdout.indexOf('</testsuite>', r.stdout.indexOf(`<testsuite name="${id}"`)),
+      );
     const multi = suite('D9.TF.AWS.LOG.01');
     assert.match(multi, /^<testsuite name="D9\.TF\.AWS\.LOG\.01" tests="2" failures="1" errors="0" skipped="0">/);
-    assert.match(multi, /<testcase name="aws_cloudtrail\.bad" classname="D9\.TF\.AWS\.LOG\.01" file="[^"]*bad\.tf" line="3">\n {6}<failure /);
+    assert.match(
+      multi,
+      /<testcase name="aws_cloudtrail\.bad" classname="D9\.TF\.AWS\.LOG\.01" file="[^"]*bad\.tf" line="3">\n {6}<failure /,
+    );
     assert.match(multi, /<testcase name="aws_cloudtrail\.t" classname="D9\.TF\.AWS\.LOG\.01" file="[^"]*main\.tf" line="1"\/>/);
     const kms = suite('TFG.AWS.CLOUDTRAIL.1');
     assert.match(kms, /tests="2" failures="0" errors="0" skipped="1"/);
-    assert.match(kms, /<testcase name="aws_cloudtrail\.bad" [^>]*>\n {6}<skipped message="suppressed by a tfguard comment at [^"]*bad\.tf:1: test"\/>/);
+    assert.match(
+      kms,
+      /<testcase name="aws_cloudtrail\.bad" [^>]*>\n {6}<skipped message="suppressed by a tfguard comment at [^"]*bad\.tf:1: test"\/>/,
+    );
     assert.match(r.stdout, /<testsuites name="tfguard" tests="\d+" failures="1" skipped="1">/);
   });
 
   it("--checks-dir adds a team's checks", async () => {
-    const checks = tempDir({ 'aws/TEAM.NAME.1.yaml': checkYaml('TEAM.NAME.1', { logic: "logic: aws_cloudtrail should have name like 'org-%'" }) });
+    const checks = tempDir({
+      'aws/TEAM.NAME.1.yaml': checkYaml('TEAM.NAME.1', { logic: "logic: aws_cloudtrail should have name like 'org-%'" }),
+    });
     const tf = tempDir({ 'main.tf': GOOD_TRAIL });
     const r = await cli(['scan', '--checks-dir', checks, tf], CHECKS);
     assert.equal(r.code, 1, r.stderr);
@@ -203,7 +237,10 @@ describe('tfguard scan', () => {
     const r = await cli(['scan', '--checks-dir', checks, fixture('cloudtrail')], CHECKS);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /error\[duplicate-check-id\]: check ID D9\.TF\.AWS\.LOG\.01 is already used by .*test\/cli\/checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.01\.yaml:3/);
+    assert.match(
+      r.stderr,
+      /error\[duplicate-check-id\]: check ID D9\.TF\.AWS\.LOG\.01 is already used by .*test\/cli\/checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.01\.yaml:3/,
+    );
     assert.ok(r.stderr.includes(`--> ${join(checks, 'D9.TF.AWS.LOG.01.yaml')}:1:5`), r.stderr);
     assert.match(r.stderr, /tfguard: 1 check file is not valid; nothing was run\n$/);
   });

@@ -23,8 +23,19 @@ describe('tfguard test', () => {
     const r = await cli(['test'], CHECKS);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const lines = r.stdout.split('\n');
-    assert.ok(lines.some((l) => /^D9\.TF\.AWS\.LOG\.03 {2}\(.*checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.03\.yaml\)$/.test(l)), r.stdout);
-    for (const name of ['CloudWatch Logs Not Setup', 'CloudTrail Set But No Logs Delivered', 'CloudTrail Set But Logs Delivered Too Long Ago', 'CloudTrail Set And Logs Delivered Recently', 'KMS CMK Does Not Exist', 'KMS CMK Exists', 'A reference to an aws_kms_key gives no finding']) {
+    assert.ok(
+      lines.some((l) => /^D9\.TF\.AWS\.LOG\.03 {2}\(.*checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.03\.yaml\)$/.test(l)),
+      r.stdout,
+    );
+    for (const name of [
+      'CloudWatch Logs Not Setup',
+      'CloudTrail Set But No Logs Delivered',
+      'CloudTrail Set But Logs Delivered Too Long Ago',
+      'CloudTrail Set And Logs Delivered Recently',
+      'KMS CMK Does Not Exist',
+      'KMS CMK Exists',
+      'A reference to an aws_kms_key gives no finding',
+    ]) {
       assert.ok(lines.includes(`  [PASS] ${name}`), name);
     }
     assert.match(r.stdout, /\n\d+ passed, 0 failed \(3 checks\)\n$/);
@@ -33,7 +44,14 @@ describe('tfguard test', () => {
 
   it('every test of the whole library passes (tfguard test over checks/)', async () => {
     const r = await cli(['test']);
-    assert.equal(r.code, 0, r.stdout.split('\n').filter((l) => !l.startsWith('  [PASS]')).join('\n') + r.stderr);
+    assert.equal(
+      r.code,
+      0,
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('  [PASS]'))
+        .join('\n') + r.stderr,
+    );
     const checks = countCheckFiles(join(repoRoot, 'checks'));
     assert.match(r.stdout, new RegExp(`\\n\\d+ passed, 0 failed \\(${checks} checks\\)\\n$`));
     assert.ok(!r.stdout.includes('[FAIL]'));

@@ -63,7 +63,6 @@ function scanRepo(corpus: string, dir: string, timeoutMs: number): Promise<RepoR
   });
 }
 
-
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const opt = (name: string, dflt: string): string => {

@@ -75,15 +75,24 @@ async function check(dir: string): Promise<number> {
       .map((c) => c.address as string);
     const want = [...planned, ...deleted];
     if (got.length !== want.length || got.some((a, i) => a !== want[i])) {
-      problems.push(`${name}: expected ${planned.length} planned + ${deleted.length} deleted resources, got ${got.length}; first difference: ${want.find((a, i) => got[i] !== a) ?? got[want.length]}`);
+      problems.push(
+        `${name}: expected ${planned.length} planned + ${deleted.length} deleted resources, got ${got.length}; first difference: ${want.find((a, i) => got[i] !== a) ?? got[want.length]}`,
+      );
       continue;
     }
     ok++;
     resources += planned.length;
     deletions += deleted.length;
   }
-  console.log(`plans: ${list.length} files; ${ok} loaded with the resources of planned_values (${resources} resources, plus ${deletions} deletions); ${invalid} invalid JSON reported as such`);
-  console.log(`format versions: ${[...versions].sort().map(([v, n]) => `${v}: ${n}`).join(', ')}`);
+  console.log(
+    `plans: ${list.length} files; ${ok} loaded with the resources of planned_values (${resources} resources, plus ${deletions} deletions); ${invalid} invalid JSON reported as such`,
+  );
+  console.log(
+    `format versions: ${[...versions]
+      .sort()
+      .map(([v, n]) => `${v}: ${n}`)
+      .join(', ')}`,
+  );
   for (const p of problems.slice(0, 30)) console.log(`  DIFF ${p}`);
   return problems.length ? 1 : 0;
 }

@@ -44,7 +44,10 @@ async function main(): Promise<number> {
     console.error('usage: node dist/test/conformance/positions.js FILELIST GOPOS.jsonl');
     return 2;
   }
-  const files = readFileSync(listPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const files = readFileSync(listPath, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const go = new Map<string, GoLine>();
   for (const line of readFileSync(goPath, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -109,10 +112,14 @@ async function main(): Promise<number> {
   console.log(`files: ${files.length} (${noOracle} not in the oracle output), ${(bytes / 1e6).toFixed(1)} M UTF-16 units`);
   console.log(`positions: ${entries} Go entries; missing ${missing}, wrong ${wrong}, extra ${extra}`);
   for (const d of diffs) console.log(`  ${d}`);
-  console.log(`validity: both reject ${bothReject}; Go-only rejects ${goOnlyRejects.length + providerFns.length} (${providerFns.length} use provider:: functions, valid since HCL 2.20); ours-only rejects ${oursOnlyRejects.length}`);
+  console.log(
+    `validity: both reject ${bothReject}; Go-only rejects ${goOnlyRejects.length + providerFns.length} (${providerFns.length} use provider:: functions, valid since HCL 2.20); ours-only rejects ${oursOnlyRejects.length}`,
+  );
   for (const f of goOnlyRejects) console.log(`  accepted by us, rejected by Go: ${f}`);
   for (const { f, why } of oursOnlyRejects) console.log(`  rejected by us, accepted by Go: ${f}: ${why}`);
-  console.log(`time: ${total.toFixed(0)} ms total, ${parseMs.toFixed(0)} ms in parseHcl (${(bytes / 1e6 / (parseMs / 1000)).toFixed(2)} M units/s)`);
+  console.log(
+    `time: ${total.toFixed(0)} ms total, ${parseMs.toFixed(0)} ms in parseHcl (${(bytes / 1e6 / (parseMs / 1000)).toFixed(2)} M units/s)`,
+  );
   const failed = missing + wrong + extra + goOnlyRejects.length + oursOnlyRejects.length > 0;
   return failed ? 1 : 0;
 }

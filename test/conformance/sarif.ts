@@ -13,7 +13,9 @@ if (!schemaPath || !files.length) {
   console.error('usage: sarif.js <sarif-schema-2.1.0.json> <file.sarif>...');
   process.exit(2);
 }
-const validate = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+const validate = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false }).compile(
+  JSON.parse(readFileSync(schemaPath, 'utf8')) as object,
+);
 let bad = 0;
 for (const f of files) {
   if (validate(JSON.parse(readFileSync(f, 'utf8')))) {

@@ -41,6 +41,8 @@ for (const f of readFileSync(list, 'utf8').split('\n').filter(Boolean)) {
   const same = a.count === b.count && a.words.subarray(0, a.count * 4).every((x, i) => x === b.words[i]);
   if (!same) different.push(f);
 }
-console.log(`pieces of ${piece} characters: ${cut} files cut, ${joined} joined from their pieces, ${cut - joined} parsed whole instead; ${different.length} different from the whole parse`);
+console.log(
+  `pieces of ${piece} characters: ${cut} files cut, ${joined} joined from their pieces, ${cut - joined} parsed whole instead; ${different.length} different from the whole parse`,
+);
 for (const f of different.slice(0, 10)) console.log(`  DIFFERENT ${f}`);
 process.exit(different.length ? 1 : 0);

@@ -45,7 +45,8 @@ describe('classifyLeaf', () => {
     assert.equal(classifyLeaf(1, '1'), 'type:number-vs-string');
     assert.equal(classifyLeaf('x', '${var.x}'), 'oracle-not-constant');
     assert.equal(classifyLeaf('x', undefined), 'absent-in-oracle');
-    for (const c of ['string', 'number', 'type:number-vs-string', 'oracle-not-constant', 'absent-in-oracle']) assert.equal(EXPLAINED[c], undefined, c);
+    for (const c of ['string', 'number', 'type:number-vs-string', 'oracle-not-constant', 'absent-in-oracle'])
+      assert.equal(EXPLAINED[c], undefined, c);
   });
 });
 

@@ -58,8 +58,7 @@ export function isConstantExpr(e: Expr, depth = 0): boolean {
       return e.items.every((i) => isConstantExpr(i, depth + 1));
     case 'object':
       return e.items.every(
-        (i) =>
-          (i.keyIsIdent || (i.key.kind === 'literal' && typeof i.key.value === 'string')) && isConstantExpr(i.value, depth + 1),
+        (i) => (i.keyIsIdent || (i.key.kind === 'literal' && typeof i.key.value === 'string')) && isConstantExpr(i.value, depth + 1),
       );
     default:
       return false;
@@ -102,7 +101,12 @@ function show(v: unknown): string {
 }
 
 /** Deep comparison; every differing leaf is passed to `diff` with its path inside the value. */
-export function compareValues(ours: Value, theirs: Json | undefined, at: string, diff: (path: string, o: Value, t: Json | undefined) => void): void {
+export function compareValues(
+  ours: Value,
+  theirs: Json | undefined,
+  at: string,
+  diff: (path: string, o: Value, t: Json | undefined) => void,
+): void {
   if (Array.isArray(ours) && Array.isArray(theirs)) {
     if (ours.length !== theirs.length) return diff(`${at}#length`, ours.length, theirs.length);
     ours.forEach((o, i) => compareValues(o, theirs[i], `${at}[${i}]`, diff));
@@ -169,7 +173,14 @@ export function compareBody(
     let differs = false;
     compareValues(ours, Object.hasOwn(obj, a.name) ? obj[a.name] : undefined, '', (p, o, t) => {
       differs = true;
-      record(stats, { file: file.path, line: a.nameRange.start.line, path: path + p, ours: show(o), theirs: show(t), cls: classifyLeaf(o, t) });
+      record(stats, {
+        file: file.path,
+        line: a.nameRange.start.line,
+        path: path + p,
+        ours: show(o),
+        theirs: show(t),
+        cls: classifyLeaf(o, t),
+      });
     });
     if (differs) stats.different++;
     else stats.equal++;
@@ -196,7 +207,13 @@ export function compareBody(
   }
   for (const g of groups.values()) {
     if (g.node && g.node.length > g.count) {
-      structural(g.path.replace(/#0$/, ''), g.first.typeRange.start.line, `${g.count} blocks`, `${g.node.length} objects`, 'extra-blocks-in-oracle');
+      structural(
+        g.path.replace(/#0$/, ''),
+        g.first.typeRange.start.line,
+        `${g.count} blocks`,
+        `${g.node.length} objects`,
+        'extra-blocks-in-oracle',
+      );
     }
   }
   for (const k of Object.keys(obj)) {

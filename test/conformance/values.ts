@@ -37,7 +37,14 @@ async function main(): Promise<number> {
     .filter((l) => l.endsWith('.tf') || l.endsWith('.tfvars'));
   await initParser();
   const stats = newStats();
-  const files = { listed: paths.length, compared: 0, unreadable: 0, bothReject: 0, onlyWeReject: [] as string[], onlyOracleRejects: [] as string[] };
+  const files = {
+    listed: paths.length,
+    compared: 0,
+    unreadable: 0,
+    bothReject: 0,
+    onlyWeReject: [] as string[],
+    onlyOracleRejects: [] as string[],
+  };
   const started = Date.now();
   for (const path of paths) {
     const r = readTextFile(path);
@@ -65,10 +72,14 @@ async function main(): Promise<number> {
   const secs = (Date.now() - started) / 1000;
 
   console.log(`values vs hcl2json: ${files.listed} files listed, ${files.compared} compared (${secs.toFixed(1)} s)`);
-  console.log(`  not compared: ${files.bothReject} rejected by both parsers, ${files.onlyWeReject.length} rejected only by us, ${files.onlyOracleRejects.length} only by hcl2json, ${files.unreadable} unreadable`);
+  console.log(
+    `  not compared: ${files.bothReject} rejected by both parsers, ${files.onlyWeReject.length} rejected only by us, ${files.onlyOracleRejects.length} only by hcl2json, ${files.unreadable} unreadable`,
+  );
   for (const p of files.onlyWeReject.slice(0, 5)) console.log(`    rejected only by us: ${p}`);
   for (const p of files.onlyOracleRejects.slice(0, 5)) console.log(`    rejected only by hcl2json: ${p}`);
-  console.log(`  constant attributes: ${stats.attributes} compared, ${stats.equal} equal, ${stats.different} different; ${stats.skipped} non-constant attributes skipped`);
+  console.log(
+    `  constant attributes: ${stats.attributes} compared, ${stats.equal} equal, ${stats.different} different; ${stats.skipped} non-constant attributes skipped`,
+  );
   let unexplained = 0;
   const classes = [...stats.byClass.entries()].sort((a, b) => b[1].count - a[1].count);
   for (const [cls, { count, example }] of classes) {

@@ -12,7 +12,10 @@ const vars: Record<string, Value> = {
   s: 'abc',
   n: 3,
   list: fromJSON(['a', 'b']),
-  objs: fromJSON([{ id: 1, tags: { k: 'x' } }, { id: 2, tags: { k: 'y' } }]),
+  objs: fromJSON([
+    { id: 1, tags: { k: 'x' } },
+    { id: 2, tags: { k: 'y' } },
+  ]),
   m: fromJSON({ b: 2, a: 1 }),
   nothing: null,
   u: unknown({ kind: 'variable', name: 'u' }),
@@ -86,7 +89,10 @@ describe('expression evaluation', () => {
     assert.deepEqual(plain(ev('var.nothing[*].id')), []);
     assert.equal(ev('var.objs[1].tags["k"]'), 'y');
     assert.equal(ev('var.list.0'), 'a');
-    assert.throws(() => ev('var.list[5]'), (e: unknown) => e instanceof EvalError && /index 5 is out of range for a list of 2 elements/.test(e.message));
+    assert.throws(
+      () => ev('var.list[5]'),
+      (e: unknown) => e instanceof EvalError && /index 5 is out of range for a list of 2 elements/.test(e.message),
+    );
     assert.throws(() => ev('var.m.c'), /no attribute "c"/);
   });
 

@@ -274,9 +274,15 @@ describe('bad input', () => {
       assert.deepEqual({ ...(byAddress(one, 'aws_cloudtrail.main').values.tags as object) }, { team: 'a' });
       const none = await loadProject(dir, { env: {}, jobs, exclude: ['**/*_override.tf'] });
       assert.equal(byAddress(none, 'aws_cloudtrail.main').values.is_multi_region_trail, true);
-      assert.deepEqual(none.files.map((f) => f.path.slice(dir.length + 1)), ['main.tf']);
+      assert.deepEqual(
+        none.files.map((f) => f.path.slice(dir.length + 1)),
+        ['main.tf'],
+      );
     }
-    assert.equal(byAddress(evaluateProject(dir, { env: {}, exclude: ['*_override.tf'] }), 'aws_cloudtrail.main').values.is_multi_region_trail, true);
+    assert.equal(
+      byAddress(evaluateProject(dir, { env: {}, exclude: ['*_override.tf'] }), 'aws_cloudtrail.main').values.is_multi_region_trail,
+      true,
+    );
   });
 
   it('reports a path that does not exist', async () => {

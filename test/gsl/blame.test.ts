@@ -16,10 +16,16 @@ describe('blame', () => {
   });
 
   it('an absent attribute is blamed as absent (the reporter points at the block header and names it)', () => {
-    assert.deepEqual(run('t should have is_multi_region_trail=true', entity('t', 'x', {})).blame, [{ address: 't.x', path: 'is_multi_region_trail', absent: true }]);
-    assert.deepEqual(run('t should not have (a isEmpty() or b isEmpty())', entity('t', 'x', { a: 'x' })).blame, [{ address: 't.x', path: 'b', absent: true }]);
+    assert.deepEqual(run('t should have is_multi_region_trail=true', entity('t', 'x', {})).blame, [
+      { address: 't.x', path: 'is_multi_region_trail', absent: true },
+    ]);
+    assert.deepEqual(run('t should not have (a isEmpty() or b isEmpty())', entity('t', 'x', { a: 'x' })).blame, [
+      { address: 't.x', path: 'b', absent: true },
+    ]);
     // A value that is set is not absent, even when it is empty.
-    assert.deepEqual(run('t should not have (a isEmpty() or b isEmpty())', entity('t', 'x', { a: '', b: 'y' })).blame, [{ address: 't.x', path: 'a' }]);
+    assert.deepEqual(run('t should not have (a isEmpty() or b isEmpty())', entity('t', 'x', { a: '', b: 'y' })).blame, [
+      { address: 't.x', path: 'a' },
+    ]);
   });
 
   it('an empty string blames the attribute', () => {
@@ -41,9 +47,20 @@ describe('blame', () => {
   });
 
   it('a condition on several attributes of one element blames those of the matching element', () => {
-    const values = { ingress: [{ from_port: 443, to_port: 443 }, { from_port: 0, to_port: 1024 }] };
-    assert.deepEqual(paths('t should not have ingress with [from_port <= 22 and to_port >= 22]', values), ['ingress.1.from_port', 'ingress.1.to_port']);
-    assert.deepEqual(paths('t should not have ingress with [from_port <= 22 and to_port >= 22] length() > 0', values), ['ingress.1.from_port', 'ingress.1.to_port']);
+    const values = {
+      ingress: [
+        { from_port: 443, to_port: 443 },
+        { from_port: 0, to_port: 1024 },
+      ],
+    };
+    assert.deepEqual(paths('t should not have ingress with [from_port <= 22 and to_port >= 22]', values), [
+      'ingress.1.from_port',
+      'ingress.1.to_port',
+    ]);
+    assert.deepEqual(paths('t should not have ingress with [from_port <= 22 and to_port >= 22] length() > 0', values), [
+      'ingress.1.from_port',
+      'ingress.1.to_port',
+    ]);
   });
 
   it('contain-all blames the elements that do not satisfy it', () => {

@@ -13,13 +13,19 @@ const updated = entity('aws_cloudtrail', 't', {
 describe('@change', () => {
   it('is a path root: @change.actions, @change.before.x, @change.after.x', () => {
     assert.equal(run("aws_cloudtrail should have @change.actions contain [$ = 'update']", updated).status, 'pass');
-    assert.equal(run('aws_cloudtrail should not have @change.before.enable_logging = true and @change.after.enable_logging = false', updated).status, 'fail');
+    assert.equal(
+      run('aws_cloudtrail should not have @change.before.enable_logging = true and @change.after.enable_logging = false', updated).status,
+      'fail',
+    );
   });
 
   it('blames the paths under @change', () => {
     const r = run('aws_cloudtrail where @change.before.enable_logging = true and @change.after.enable_logging = false', updated);
     assert.equal(r.status, 'fail');
-    assert.deepEqual(r.blame.map((b) => b.path), ['@change.before.enable_logging', '@change.after.enable_logging']);
+    assert.deepEqual(
+      r.blame.map((b) => b.path),
+      ['@change.before.enable_logging', '@change.after.enable_logging'],
+    );
   });
 
   it("is the same key as $['@change']", () => {
@@ -51,7 +57,10 @@ describe('dotted entity types', () => {
   it('aws.cloudtrail.event is one entity type, matched case-insensitively', () => {
     assert.equal(compile('aws.cloudtrail.event where eventName = "StopLogging"').entity, 'aws.cloudtrail.event');
     const results = runRule(compile('AWS.CloudTrail.Event where eventName = "StopLogging"'), world);
-    assert.deepEqual(results.map((r) => [r.entity, r.status]), [['aws.cloudtrail.event.e', 'fail']]);
+    assert.deepEqual(
+      results.map((r) => [r.entity, r.status]),
+      [['aws.cloudtrail.event.e', 'fail']],
+    );
   });
 
   it('inside List<...>', () => {

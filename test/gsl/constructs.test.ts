@@ -39,7 +39,12 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
     assert.equal(status('passwordPolicy.minPasswordLength>=14', { passwordPolicy: { minPasswordLength: 14 } }), 'pass');
     assert.equal(status('passwordPolicy.minPasswordLength>=14', { passwordPolicy: { minPasswordLength: 8 } }), 'fail');
     const logic = "SecurityGroup should not have inboundRules with [scope = '0.0.0.0/0' and port<=22 and portTo>=22]";
-    const open = entity('SecurityGroup', 'a', { inboundRules: [{ scope: '10.0.0.0/8', port: 22, portTo: 22 }, { scope: '0.0.0.0/0', port: 0, portTo: 1024 }] });
+    const open = entity('SecurityGroup', 'a', {
+      inboundRules: [
+        { scope: '10.0.0.0/8', port: 22, portTo: 22 },
+        { scope: '0.0.0.0/0', port: 0, portTo: 1024 },
+      ],
+    });
     const closed = entity('SecurityGroup', 'b', { inboundRules: [{ scope: '0.0.0.0/0', port: 443, portTo: 443 }] });
     assert.equal(run(logic, open).status, 'fail');
     assert.equal(run(logic, closed).status, 'pass');
@@ -83,7 +88,7 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
     assert.equal(status('port in (22, 3389)', { port: '22' }), 'pass');
   });
 
-  it("regexMatch /re/flags: IamUser where name regexMatch /^<root_account>$/i ...", () => {
+  it('regexMatch /re/flags: IamUser where name regexMatch /^<root_account>$/i ...', () => {
     const logic = "IamUser where name regexMatch /^<root_account>$/i should not have passwordLastUsed after(-90, 'days')";
     const rootRecent = entity('IamUser', 'r', { name: '<ROOT_ACCOUNT>', passwordLastUsed: '2024-06-01T00:00:00Z' });
     const rootOld = entity('IamUser', 'o', { name: '<root_account>', passwordLastUsed: '2023-01-01T00:00:00Z' });
@@ -101,9 +106,17 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
   });
 
   it('length(): metricFilters with [...] length() > 0; networkAssetsStats length()>0', () => {
-    assert.equal(status("metricFilters with [filterName like 'root%'] length() > 0", { metricFilters: [{ filterName: 'other' }, { filterName: 'RootUsage' }] }), 'pass');
+    assert.equal(
+      status("metricFilters with [filterName like 'root%'] length() > 0", {
+        metricFilters: [{ filterName: 'other' }, { filterName: 'RootUsage' }],
+      }),
+      'pass',
+    );
     assert.equal(status("metricFilters with [filterName like 'root%'] length() > 0", { metricFilters: [{ filterName: 'other' }] }), 'fail');
-    assert.equal(status("metricFilters with [filterName like '%'] length() = 2", { metricFilters: [{ filterName: 'a' }, { filterName: 'b' }] }), 'pass');
+    assert.equal(
+      status("metricFilters with [filterName like '%'] length() = 2", { metricFilters: [{ filterName: 'a' }, { filterName: 'b' }] }),
+      'pass',
+    );
     assert.equal(status('networkAssetsStats length()>0', { networkAssetsStats: [{ count: 1 }] }), 'pass');
     assert.equal(status('networkAssetsStats length()>0', { networkAssetsStats: [] }), 'fail');
     assert.equal(status('name length() <= 3', { name: 'abc' }), 'pass');
@@ -111,8 +124,18 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
   });
 
   it("dates: after (-1, 'days'), before(30, 'days'), before(1, 'minutes')", () => {
-    assert.equal(status("status.latestCloudWatchLogsDeliveryTime after (-1, 'days')", { status: { latestCloudWatchLogsDeliveryTime: '2024-06-15T00:00:00Z' } }), 'pass');
-    assert.equal(status("status.latestCloudWatchLogsDeliveryTime after (-1, 'days')", { status: { latestCloudWatchLogsDeliveryTime: '2024-06-13T00:00:00Z' } }), 'fail');
+    assert.equal(
+      status("status.latestCloudWatchLogsDeliveryTime after (-1, 'days')", {
+        status: { latestCloudWatchLogsDeliveryTime: '2024-06-15T00:00:00Z' },
+      }),
+      'pass',
+    );
+    assert.equal(
+      status("status.latestCloudWatchLogsDeliveryTime after (-1, 'days')", {
+        status: { latestCloudWatchLogsDeliveryTime: '2024-06-13T00:00:00Z' },
+      }),
+      'fail',
+    );
     const alb = "ApplicationLoadBalancer should not have listeners contain [ certificates contain [ expiration before(30, 'days') ] ]";
     const soon = entity('ApplicationLoadBalancer', 'a', { listeners: [{ certificates: [{ expiration: '2024-07-01' }] }] });
     const later = entity('ApplicationLoadBalancer', 'b', { listeners: [{ certificates: [{ expiration: '2025-01-01' }] }] });
@@ -127,20 +150,28 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
     assert.equal(status('roles', { roles: ['r'] }), 'pass');
     assert.equal(status('roles', { roles: [] }), 'fail');
     const logic = "CloudTrail should have cloudWatchLogsRoleArn and status.latestCloudWatchLogsDeliveryTime after (-1, 'days')";
-    assert.equal(run(logic, entity('CloudTrail', 't', { cloudWatchLogsRoleArn: 'arn', status: { latestCloudWatchLogsDeliveryTime: NOW - 3600_000 } })).status, 'pass');
+    assert.equal(
+      run(logic, entity('CloudTrail', 't', { cloudWatchLogsRoleArn: 'arn', status: { latestCloudWatchLogsDeliveryTime: NOW - 3600_000 } }))
+        .status,
+      'pass',
+    );
     assert.equal(run(logic, entity('CloudTrail', 't', { status: { latestCloudWatchLogsDeliveryTime: NOW - 3600_000 } })).status, 'fail');
   });
 
-  it("nested contain: elbListeners with [ policies contain [ attributes contain-any [$ in (...)] ] ]", () => {
-    const logic = "ELB should not have elbListeners with [ policies contain [ attributes contain-any [$ in ('Protocol-SSLv3', 'Protocol-TLSv1') ] ] ]";
-    const weak = entity('ELB', 'w', { elbListeners: [{ policies: [{ attributes: ['Protocol-TLSv1.2'] }, { attributes: ['Protocol-TLSv1', 'x'] }] }] });
+  it('nested contain: elbListeners with [ policies contain [ attributes contain-any [$ in (...)] ] ]', () => {
+    const logic =
+      "ELB should not have elbListeners with [ policies contain [ attributes contain-any [$ in ('Protocol-SSLv3', 'Protocol-TLSv1') ] ] ]";
+    const weak = entity('ELB', 'w', {
+      elbListeners: [{ policies: [{ attributes: ['Protocol-TLSv1.2'] }, { attributes: ['Protocol-TLSv1', 'x'] }] }],
+    });
     const strong = entity('ELB', 's', { elbListeners: [{ policies: [{ attributes: ['Protocol-TLSv1.2'] }] }] });
     assert.equal(run(logic, weak).status, 'fail');
     assert.equal(run(logic, strong).status, 'pass');
   });
 
-  it("contain-any over strings with $ (D9.GCP.IAM.09)", () => {
-    const logic = "StorageBucket should not have iamPolicy with [ bindings contain [ members contain-any [ $ in ( 'allUsers', 'allAuthenticatedUsers' ) ] ] ]";
+  it('contain-any over strings with $ (D9.GCP.IAM.09)', () => {
+    const logic =
+      "StorageBucket should not have iamPolicy with [ bindings contain [ members contain-any [ $ in ( 'allUsers', 'allAuthenticatedUsers' ) ] ] ]";
     const pub = entity('StorageBucket', 'p', { iamPolicy: { bindings: [{ members: ['user:a@x.com', 'allUsers'] }] } });
     const priv = entity('StorageBucket', 'q', { iamPolicy: { bindings: [{ members: ['user:a@x.com'] }] } });
     assert.equal(run(logic, pub).status, 'fail');
@@ -152,32 +183,67 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
     assert.equal(status("members contain-none [$ = 'allUsers']", { members: ['a', 'allUsers'] }), 'fail');
   });
 
-  it('dot paths: passwordPolicy.enabledInAccount=true; policy.Statement contain [... Principal.AWS=\'*\']', () => {
+  it("dot paths: passwordPolicy.enabledInAccount=true; policy.Statement contain [... Principal.AWS='*']", () => {
     assert.equal(status('passwordPolicy.enabledInAccount=true', { passwordPolicy: { enabledInAccount: true } }), 'pass');
-    const logic = "S3Bucket should not have ( acl.grants contain [uri like 'http://acs.amazonaws.com/groups/global/%'] or policy.Statement contain [Effect='Allow' and (Principal='*' or Principal.AWS='*')])";
-    const pub = entity('S3Bucket', 'p', { acl: { grants: [] }, policy: { Statement: [{ Effect: 'Deny', Principal: '*' }, { Effect: 'Allow', Principal: { AWS: '*' } }] } });
-    const priv = entity('S3Bucket', 'q', { acl: { grants: [] }, policy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::1:root' } }] } });
+    const logic =
+      "S3Bucket should not have ( acl.grants contain [uri like 'http://acs.amazonaws.com/groups/global/%'] or policy.Statement contain [Effect='Allow' and (Principal='*' or Principal.AWS='*')])";
+    const pub = entity('S3Bucket', 'p', {
+      acl: { grants: [] },
+      policy: {
+        Statement: [
+          { Effect: 'Deny', Principal: '*' },
+          { Effect: 'Allow', Principal: { AWS: '*' } },
+        ],
+      },
+    });
+    const priv = entity('S3Bucket', 'q', {
+      acl: { grants: [] },
+      policy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::1:root' } }] },
+    });
     assert.equal(run(logic, pub).status, 'fail');
     assert.equal(run(logic, priv).status, 'pass');
   });
 
   it('aggregate entity: List<CloudTrail> should have items with [...] length() > 0', () => {
-    const logic = "List<CloudTrail> should have items with [hasSNSSubscriber='true' and metricFilters with [filterPattern isFilterPatternEqual('{ $.userIdentity.type = Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType != AwsServiceEvent }')] length() > 0]";
+    const logic =
+      "List<CloudTrail> should have items with [hasSNSSubscriber='true' and metricFilters with [filterPattern isFilterPatternEqual('{ $.userIdentity.type = Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType != AwsServiceEvent }')] length() > 0]";
     const rule = compile(logic);
     assert.equal(rule.aggregate, true);
-    const good = entity('CloudTrail', 'a', { hasSNSSubscriber: true, metricFilters: [{ filterPattern: '{$.userIdentity.type = Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType != AwsServiceEvent}' }] });
+    const good = entity('CloudTrail', 'a', {
+      hasSNSSubscriber: true,
+      metricFilters: [
+        { filterPattern: '{$.userIdentity.type = Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType != AwsServiceEvent}' },
+      ],
+    });
     const noSns = entity('CloudTrail', 'b', { hasSNSSubscriber: false, metricFilters: good.values.metricFilters! });
-    const other = entity('CloudTrail', 'c', { hasSNSSubscriber: true, metricFilters: [{ filterPattern: '{ $.eventName = ConsoleLogin }' }] });
+    const other = entity('CloudTrail', 'c', {
+      hasSNSSubscriber: true,
+      metricFilters: [{ filterPattern: '{ $.eventName = ConsoleLogin }' }],
+    });
     const pass = runRule(rule, createWorld([noSns, good]), { now: NOW });
-    assert.deepEqual(pass.map((r) => [r.entity, r.status]), [['List<CloudTrail>', 'pass']]);
+    assert.deepEqual(
+      pass.map((r) => [r.entity, r.status]),
+      [['List<CloudTrail>', 'pass']],
+    );
     const fail = runRule(rule, createWorld([noSns, other]), { now: NOW });
-    assert.deepEqual(fail.map((r) => r.status), ['fail']);
-    assert.deepEqual(runRule(rule, createWorld([]), { now: NOW }).map((r) => r.status), ['fail']);
+    assert.deepEqual(
+      fail.map((r) => r.status),
+      ['fail'],
+    );
+    assert.deepEqual(
+      runRule(rule, createWorld([]), { now: NOW }).map((r) => r.status),
+      ['fail'],
+    );
   });
 
   it('domain function: inboundRules allowedHostsForPort(9000) > 256', () => {
     const wide = { inboundRules: [{ scope: '10.0.0.0/16', port: 8000, portTo: 9999 }] };
-    const narrow = { inboundRules: [{ scope: '10.0.0.0/24', port: 9000, portTo: 9000 }, { scope: '0.0.0.0/0', port: 22, portTo: 22 }] };
+    const narrow = {
+      inboundRules: [
+        { scope: '10.0.0.0/24', port: 9000, portTo: 9000 },
+        { scope: '0.0.0.0/0', port: 22, portTo: 22 },
+      ],
+    };
     assert.equal(status('inboundRules allowedHostsForPort(9000) > 256', wide), 'pass');
     assert.equal(status('inboundRules allowedHostsForPort(9000) > 256', narrow), 'fail');
     assert.equal(status('inboundRules allowedHostsForPort(9000) = 256', narrow), 'pass');
@@ -196,8 +262,11 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
   });
 
   it('access-key rotation rule with where ... and not ...', () => {
-    const logic = "IamUser where firstAccessKey.isActive='true' and not firstAccessKey.lastRotated after(-90, 'days') should have firstAccessKey.lastUsedDate after(-90, 'days')";
-    const stale = entity('IamUser', 's', { firstAccessKey: { isActive: true, lastRotated: '2023-01-01T00:00:00Z', lastUsedDate: '2023-02-01T00:00:00Z' } });
+    const logic =
+      "IamUser where firstAccessKey.isActive='true' and not firstAccessKey.lastRotated after(-90, 'days') should have firstAccessKey.lastUsedDate after(-90, 'days')";
+    const stale = entity('IamUser', 's', {
+      firstAccessKey: { isActive: true, lastRotated: '2023-01-01T00:00:00Z', lastUsedDate: '2023-02-01T00:00:00Z' },
+    });
     const rotated = entity('IamUser', 'r', { firstAccessKey: { isActive: true, lastRotated: '2024-06-01T00:00:00Z' } });
     assert.equal(run(logic, stale).status, 'fail');
     assert.equal(run(logic, rotated).excluded, true);
@@ -211,10 +280,14 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
   });
 
   it('Terraform-GCP rule: or/and over contain-any on a scalar', () => {
-    const logic = "google_project_iam_member should not have member contain-any [($ like '%group%')] or member contain-any [($ like '%user%')] and role contain-any [($ like '%roles/iam.serviceAccountUser%')]";
+    const logic =
+      "google_project_iam_member should not have member contain-any [($ like '%group%')] or member contain-any [($ like '%user%')] and role contain-any [($ like '%roles/iam.serviceAccountUser%')]";
     assert.equal(run(logic, entity('google_project_iam_member', 'a', { member: 'group:x@y.com', role: 'roles/viewer' })).status, 'fail');
     assert.equal(run(logic, entity('google_project_iam_member', 'b', { member: 'user:x@y.com', role: 'roles/viewer' })).status, 'pass');
-    assert.equal(run(logic, entity('google_project_iam_member', 'c', { member: 'user:x@y.com', role: 'roles/iam.serviceAccountUser' })).status, 'fail');
+    assert.equal(
+      run(logic, entity('google_project_iam_member', 'c', { member: 'user:x@y.com', role: 'roles/iam.serviceAccountUser' })).status,
+      'fail',
+    );
   });
 
   it('entity names match case-insensitively; runRule picks entities by type', () => {
@@ -222,7 +295,13 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
     const b = entity('aws_cloudtrail', 'b', {});
     const s = entity('aws_s3_bucket', 's', {});
     const res = runRule(compile('AWS_CloudTrail should have is_multi_region_trail=true'), createWorld([a, b, s]));
-    assert.deepEqual(res.map((r) => [r.entity, r.status]), [['aws_cloudtrail.a', 'pass'], ['aws_cloudtrail.b', 'fail']]);
+    assert.deepEqual(
+      res.map((r) => [r.entity, r.status]),
+      [
+        ['aws_cloudtrail.a', 'pass'],
+        ['aws_cloudtrail.b', 'fail'],
+      ],
+    );
   });
 
   it('keywords are case-insensitive; `have` is optional', () => {

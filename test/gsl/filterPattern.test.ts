@@ -7,10 +7,12 @@ import { FilterPatternError, parseFilterPattern } from '../../src/gsl/functions/
 import { compilePattern, conforms, implies } from '../../src/gsl/functions/filterPatternLogic.js';
 import { entity, put, ref, run, status, variable } from './helpers.js';
 
-const CONFIG = '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }';
+const CONFIG =
+  '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }';
 const ROOT = '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }';
 const UNAUTH_12 = '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }';
-const UNAUTH_15 = '{ (($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")) && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }';
+const UNAUTH_15 =
+  '{ (($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")) && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }';
 
 function parseError(src: string): { message: string; offset: number } {
   try {
@@ -25,11 +27,24 @@ function parseError(src: string): { message: string; offset: number } {
 describe('filter pattern parser', () => {
   it('parses comparisons, NOT EXISTS, IS NULL, numbers and wildcards', () => {
     assert.deepEqual(parseFilterPattern('{ $.a = "x" }'), { kind: 'atom', selector: '$.a', op: '=', value: { type: 'string', text: 'x' } });
-    assert.deepEqual(parseFilterPattern('{$.a!=x}'), { kind: 'not', arg: { kind: 'atom', selector: '$.a', op: '=', value: { type: 'string', text: 'x' } } });
+    assert.deepEqual(parseFilterPattern('{$.a!=x}'), {
+      kind: 'not',
+      arg: { kind: 'atom', selector: '$.a', op: '=', value: { type: 'string', text: 'x' } },
+    });
     assert.deepEqual(parseFilterPattern('{ $.b NOT EXISTS }'), { kind: 'not', arg: { kind: 'atom', selector: '$.b', op: 'exists' } });
     assert.deepEqual(parseFilterPattern('{ $.b IS NULL }'), { kind: 'atom', selector: '$.b', op: 'null' });
-    assert.deepEqual(parseFilterPattern('{ $.n >= 1.50 }'), { kind: 'atom', selector: '$.n', op: '>=', value: { type: 'number', text: '1.5' } });
-    assert.deepEqual(parseFilterPattern('{ $.c = *Op }'), { kind: 'atom', selector: '$.c', op: '=', value: { type: 'string', text: '*Op' } });
+    assert.deepEqual(parseFilterPattern('{ $.n >= 1.50 }'), {
+      kind: 'atom',
+      selector: '$.n',
+      op: '>=',
+      value: { type: 'number', text: '1.5' },
+    });
+    assert.deepEqual(parseFilterPattern('{ $.c = *Op }'), {
+      kind: 'atom',
+      selector: '$.c',
+      op: '=',
+      value: { type: 'string', text: '*Op' },
+    });
   });
   it('&& binds tighter than ||', () => {
     const f = parseFilterPattern('{ $.a = 1 || $.b = 2 && $.c = 3 }');
@@ -40,7 +55,10 @@ describe('filter pattern parser', () => {
     assert.deepEqual(parseError('ERROR'), { message: 'not a JSON filter pattern: it must start with `{`', offset: 0 });
     assert.deepEqual(parseError('{ $.a = "x }'), { message: 'unterminated string: a `"` is missing', offset: 8 });
     assert.deepEqual(parseError('{ $.a = x'), { message: 'expected `}`, found the end of the pattern', offset: 9 });
-    assert.deepEqual(parseError('{ $.a x }'), { message: 'expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after `$.a`, found `x`', offset: 6 });
+    assert.deepEqual(parseError('{ $.a x }'), {
+      message: 'expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after `$.a`, found `x`',
+      offset: 6,
+    });
     assert.deepEqual(parseError('{ ($.a = x }'), { message: 'expected `)`, found `}`', offset: 11 });
     assert.deepEqual(parseError('{ $.a NOT THERE }'), { message: 'expected `EXISTS` after `NOT`, found `THERE`', offset: 10 });
     assert.deepEqual(parseError('{ $.a = x } y'), { message: 'unexpected `y` after the closing `}`', offset: 12 });
@@ -54,20 +72,31 @@ describe('filter pattern parser', () => {
 
 describe('isFilterPatternEqual by meaning', () => {
   it('spacing, quotes, order of || and && terms and redundant parentheses do not matter', () => {
-    const variant = '{(($.eventName = "PutConfigurationRecorder") || $.eventName=PutDeliveryChannel || ($.eventName = DeleteDeliveryChannel) || ($.eventName = StopConfigurationRecorder)) && $.eventSource = "config.amazonaws.com"}';
+    const variant =
+      '{(($.eventName = "PutConfigurationRecorder") || $.eventName=PutDeliveryChannel || ($.eventName = DeleteDeliveryChannel) || ($.eventName = StopConfigurationRecorder)) && $.eventSource = "config.amazonaws.com"}';
     assert.ok(filterPatternsEqual(CONFIG, variant));
-    assert.ok(filterPatternsEqual(ROOT, '{($.eventType!=AwsServiceEvent)&&(($.userIdentity.invokedBy NOT EXISTS))&&($.userIdentity.type=Root)}'));
+    assert.ok(
+      filterPatternsEqual(ROOT, '{($.eventType!=AwsServiceEvent)&&(($.userIdentity.invokedBy NOT EXISTS))&&($.userIdentity.type=Root)}'),
+    );
   });
   it('distributes && over ||', () => {
-    const distributed = '{ ($.eventSource = config.amazonaws.com && $.eventName = StopConfigurationRecorder) || ($.eventSource = config.amazonaws.com && $.eventName = DeleteDeliveryChannel) || ($.eventSource = config.amazonaws.com && ($.eventName = PutDeliveryChannel || $.eventName = PutConfigurationRecorder)) }';
+    const distributed =
+      '{ ($.eventSource = config.amazonaws.com && $.eventName = StopConfigurationRecorder) || ($.eventSource = config.amazonaws.com && $.eventName = DeleteDeliveryChannel) || ($.eventSource = config.amazonaws.com && ($.eventName = PutDeliveryChannel || $.eventName = PutConfigurationRecorder)) }';
     assert.ok(filterPatternsEqual(CONFIG, distributed));
   });
   it('a pattern missing a required event is not equal', () => {
-    const missing = '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }';
+    const missing =
+      '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }';
     assert.equal(filterPatternsEqual(CONFIG, missing), false);
   });
   it('|| for && is not equal, nor is != for =', () => {
-    assert.equal(filterPatternsEqual(ROOT, '{ $.userIdentity.type = "Root" || $.userIdentity.invokedBy NOT EXISTS || $.eventType != "AwsServiceEvent" }'), false);
+    assert.equal(
+      filterPatternsEqual(
+        ROOT,
+        '{ $.userIdentity.type = "Root" || $.userIdentity.invokedBy NOT EXISTS || $.eventType != "AwsServiceEvent" }',
+      ),
+      false,
+    );
     assert.equal(filterPatternsEqual('{ $.a = x }', '{ $.a != x }'), false);
   });
   it('numbers compare by value, text by exact case', () => {
@@ -101,13 +130,28 @@ describe('isFilterPatternConformant', () => {
     assert.equal(implies(compilePattern(UNAUTH_12), compilePattern(UNAUTH_15)), false);
   });
   it('accepts added events', () => {
-    assert.ok(c('{ $.eventName = CreateTrail || $.eventName = UpdateTrail || $.eventName = DeleteTrail || $.eventName = StartLogging || $.eventName = StopLogging || $.eventName = PutEventSelectors }', '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }'));
+    assert.ok(
+      c(
+        '{ $.eventName = CreateTrail || $.eventName = UpdateTrail || $.eventName = DeleteTrail || $.eventName = StartLogging || $.eventName = StopLogging || $.eventName = PutEventSelectors }',
+        '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
+      ),
+    );
   });
   it('refuses a missing event, a widened condition and a dropped condition', () => {
     assert.equal(c('{ ($.eventSource = config.amazonaws.com) && ($.eventName=StopConfigurationRecorder) }', CONFIG), false);
-    assert.equal(c('{ ($.eventSource = config.amazonaws.com) || (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }', CONFIG), false);
+    assert.equal(
+      c(
+        '{ ($.eventSource = config.amazonaws.com) || (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }',
+        CONFIG,
+      ),
+      false,
+    );
     assert.equal(c('{ $.userIdentity.type = "Root" || $.eventType != "AwsServiceEvent" }', ROOT), false);
-    assert.equal(c('{ $.userIdentity.type = "Root" && $.eventType != "AwsServiceEvent" }', ROOT), false, 'dropping a condition widens the pattern');
+    assert.equal(
+      c('{ $.userIdentity.type = "Root" && $.eventType != "AwsServiceEvent" }', ROOT),
+      false,
+      'dropping a condition widens the pattern',
+    );
     assert.equal(c('{ $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }', ROOT), false);
     assert.equal(c('{ $.errorCode = "AccessDenied*" }', UNAUTH_15, UNAUTH_12), false);
   });
@@ -123,7 +167,10 @@ describe('the GSL functions', () => {
   it('isFilterPatternConformant: an invalid argument is a compile error at the argument', () => {
     const r = compileRule("t should have p isFilterPatternConformant('{ $.a = }')", 'x.yaml');
     assert.equal(r.ok, false);
-    assert.match(!r.ok ? r.errors[0]!.rendered : '', /x\.yaml:1:43: error: .*not a CloudWatch Logs JSON filter pattern: expected a value after `=`, found `}` \(at character 9\)/);
+    assert.match(
+      !r.ok ? r.errors[0]!.rendered : '',
+      /x\.yaml:1:43: error: .*not a CloudWatch Logs JSON filter pattern: expected a value after `=`, found `}` \(at character 9\)/,
+    );
   });
   it('isFilterPatternConformant over an entity', () => {
     assert.equal(status(`p isFilterPatternConformant('${ROOT}')`, { p: ROOT }), 'pass');

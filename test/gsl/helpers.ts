@@ -1,7 +1,16 @@
 // Shared helpers for the GSL tests: build entities from JSON, compile or fail loudly, evaluate.
 import assert from 'node:assert/strict';
 import { fromJSON, Unknown, type ObjectValue, type Value } from '../../src/evaluate/value.js';
-import { compileRule, createWorld, evaluateRule, type CompiledRule, type Entity, type EvaluateOptions, type RuleResult, type World } from '../../src/gsl/index.js';
+import {
+  compileRule,
+  createWorld,
+  evaluateRule,
+  type CompiledRule,
+  type Entity,
+  type EvaluateOptions,
+  type RuleResult,
+  type World,
+} from '../../src/gsl/index.js';
 
 export const NOW = Date.UTC(2024, 5, 15, 12, 0, 0); // 2024-06-15T12:00:00Z
 

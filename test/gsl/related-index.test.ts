@@ -15,7 +15,7 @@ describe('references() by literal value', () => {
       entity('aws_y', 'three', { key: 'x22' }),
     ]);
     assert.equal(runRule(rule, world)[0]!.status, 'pass');
-    const bool = compile("aws_x should have target references(aws_y, key) contain [key = true]");
+    const bool = compile('aws_x should have target references(aws_y, key) contain [key = true]');
     const w2 = createWorld([entity('aws_x', 'a', { target: 'true' }), entity('aws_y', 'b', { key: true })]);
     assert.equal(runRule(bool, w2)[0]!.status, 'pass');
   });

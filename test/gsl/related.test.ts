@@ -12,11 +12,20 @@ function trailTo(name: string, bucket: unknown, byRef: boolean): Entity {
 
 const bucket = entity('aws_s3_bucket', 'logs', { bucket: 'trail-logs', acl: 'public-read' });
 const other = entity('aws_s3_bucket', 'other', { bucket: 'other-bucket', acl: 'private' });
-const logging = put(entity('aws_s3_bucket_logging', 'l', { target_bucket: 'x' }, { bucket: ['aws_s3_bucket.logs.id'] }), 'bucket', ref('aws_s3_bucket.logs.id'));
+const logging = put(
+  entity('aws_s3_bucket_logging', 'l', { target_bucket: 'x' }, { bucket: ['aws_s3_bucket.logs.id'] }),
+  'bucket',
+  ref('aws_s3_bucket.logs.id'),
+);
 const pabLiteral = entity('aws_s3_bucket_public_access_block', 'p', { bucket: 'trail-logs', block_public_acls: true });
-const pabOther = put(entity('aws_s3_bucket_public_access_block', 'q', { block_public_acls: false }), 'bucket', ref('aws_s3_bucket.other.id'));
+const pabOther = put(
+  entity('aws_s3_bucket_public_access_block', 'q', { block_public_acls: false }),
+  'bucket',
+  ref('aws_s3_bucket.other.id'),
+);
 
-const LOGGED = 'aws_cloudtrail should have s3_bucket_name references(aws_s3_bucket) with [referencedBy(aws_s3_bucket_logging, bucket) length() > 0]';
+const LOGGED =
+  'aws_cloudtrail should have s3_bucket_name references(aws_s3_bucket) with [referencedBy(aws_s3_bucket_logging, bucket) length() > 0]';
 
 describe('references(type)', () => {
   it('follows a reference (aws_s3_bucket.logs.id) to the bucket', () => {
@@ -49,7 +58,11 @@ describe('references(type)', () => {
 
   it("blames the related entity's attribute", () => {
     const t = trailTo('t', 'aws_s3_bucket.logs.id', true);
-    const r = run("aws_cloudtrail should not have s3_bucket_name references(aws_s3_bucket) contain [acl = 'public-read']", t, createWorld([t, bucket]));
+    const r = run(
+      "aws_cloudtrail should not have s3_bucket_name references(aws_s3_bucket) contain [acl = 'public-read']",
+      t,
+      createWorld([t, bucket]),
+    );
     assert.equal(r.status, 'fail');
     assert.deepEqual(r.blame, [{ address: 'aws_s3_bucket.logs', path: 'acl' }]);
   });
@@ -70,7 +83,10 @@ describe('references(type)', () => {
 
   it('a reference to another type names nothing of the asked type', () => {
     const t = trailTo('t', 'aws_s3_bucket_logging.l.bucket', true);
-    assert.equal(run('aws_cloudtrail should have s3_bucket_name references(aws_s3_bucket) length() = 0', t, createWorld([t, bucket, logging])).status, 'pass');
+    assert.equal(
+      run('aws_cloudtrail should have s3_bucket_name references(aws_s3_bucket) length() = 0', t, createWorld([t, bucket, logging])).status,
+      'pass',
+    );
   });
 
   it('a literal compared with a bucket whose name is unknown is unknown', () => {
@@ -124,7 +140,10 @@ describe('referencedBy(type, attr)', () => {
     const w = createWorld([b0, b1, l]);
     const logic = 'aws_s3_bucket should have referencedBy(aws_s3_bucket_logging, bucket) length() > 0';
     assert.deepEqual([run(logic, b0, w).status, run(logic, b1, w).status], ['fail', 'pass']);
-    assert.deepEqual(resolveReference(w, 'aws_s3_bucket.c[*].id').map((e) => e.id), ['aws_s3_bucket.c[0]', 'aws_s3_bucket.c[1]']);
+    assert.deepEqual(
+      resolveReference(w, 'aws_s3_bucket.c[*].id').map((e) => e.id),
+      ['aws_s3_bucket.c[0]', 'aws_s3_bucket.c[1]'],
+    );
     assert.deepEqual(resolveReference(w, 'module.x.aws_s3_bucket.c.id'), []);
   });
 

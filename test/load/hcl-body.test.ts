@@ -61,7 +61,25 @@ describe('HCL bodies, blocks and comments', () => {
   });
 
   it('heredocs: << keeps text, <<- trims the common indentation, value ends with a newline', () => {
-    const src = ['a = <<EOT', '  one', '    two', 'EOT', 'b = <<-EOT', '    one', '      two', '', '    three', '    EOT', 'c = <<-X', '\t\tx ${v}', '\t  y', '  X', 'd = <<EOT', 'EOT', ''].join('\n');
+    const src = [
+      'a = <<EOT',
+      '  one',
+      '    two',
+      'EOT',
+      'b = <<-EOT',
+      '    one',
+      '      two',
+      '',
+      '    three',
+      '    EOT',
+      'c = <<-X',
+      '\t\tx ${v}',
+      '\t  y',
+      '  X',
+      'd = <<EOT',
+      'EOT',
+      '',
+    ].join('\n');
     const f = parseHcl('h.tf', src);
     assert.deepEqual(messages(f.diagnostics), []);
     assert.deepEqual(shape(attr(f, 'a')), { kind: 'literal', value: '  one\n    two\n' });
@@ -93,7 +111,16 @@ describe('HCL bodies, blocks and comments', () => {
       kind: 'template',
       heredoc: true,
       parts: [
-        { kind: 'for', valueVar: 'x', collection: { kind: 'variable', name: 'l' }, body: [{ kind: 'text', value: '- ' }, { kind: 'interp', expr: { kind: 'variable', name: 'x' }, stripLeft: false, stripRight: false }, { kind: 'text', value: '\n' }] },
+        {
+          kind: 'for',
+          valueVar: 'x',
+          collection: { kind: 'variable', name: 'l' },
+          body: [
+            { kind: 'text', value: '- ' },
+            { kind: 'interp', expr: { kind: 'variable', name: 'x' }, stripLeft: false, stripRight: false },
+            { kind: 'text', value: '\n' },
+          ],
+        },
         { kind: 'text', value: 'end\n' },
       ],
     });
@@ -102,12 +129,19 @@ describe('HCL bodies, blocks and comments', () => {
   it('single-line blocks and tfvars', () => {
     const f = parseHcl('x.tfvars', 'tags = { a = "b" }\nregion = "eu-west-1"\nv { x = 1 }\n');
     assert.deepEqual(messages(f.diagnostics), []);
-    assert.deepEqual(f.body.attributes.map((a) => a.name), ['tags', 'region']);
+    assert.deepEqual(
+      f.body.attributes.map((a) => a.name),
+      ['tags', 'region'],
+    );
     assert.equal(f.body.blocks[0]!.body.attributes[0]!.name, 'x');
   });
 
   it('empty file and comment-only file', () => {
-    assert.deepEqual(parseHcl('e.tf', '').body, { attributes: [], blocks: [], range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } });
+    assert.deepEqual(parseHcl('e.tf', '').body, {
+      attributes: [],
+      blocks: [],
+      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+    });
     const c = parseHcl('c.tf', '# only\n');
     assert.deepEqual(messages(c.diagnostics), []);
     assert.equal(c.comments.length, 1);

@@ -32,8 +32,18 @@ test('same syntax model, comments and ranges with the direct and the public curs
   assert.deepEqual(fast, slow);
   const f = fast as ReturnType<typeof parseHcl>;
   assert.deepEqual(f.diagnostics, []);
-  assert.deepEqual(f.comments.map((c) => [c.text, c.range.start.line]), [['# leading comment', 1], ['// why', 3], ['/* block\n     comment */', 36]]);
-  assert.deepEqual(f.body.blocks.map((b) => [b.type, ...b.labels]), [['terraform'], ['variable', 'names'], ['locals'], ['resource', 'aws_s3_bucket', 'b']]);
+  assert.deepEqual(
+    f.comments.map((c) => [c.text, c.range.start.line]),
+    [
+      ['# leading comment', 1],
+      ['// why', 3],
+      ['/* block\n     comment */', 36],
+    ],
+  );
+  assert.deepEqual(
+    f.body.blocks.map((b) => [b.type, ...b.labels]),
+    [['terraform'], ['variable', 'names'], ['locals'], ['resource', 'aws_s3_bucket', 'b']],
+  );
 });
 
 test('same syntax model and diagnostics with the direct and the public cursor (broken files)', () => {

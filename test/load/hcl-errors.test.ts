@@ -18,20 +18,28 @@ describe('HCL diagnostics', () => {
   });
 
   it('missing closing brace names the opening line', () => {
-    assert.deepEqual(diags('resource "a" "b" {\n  x = 1\n'), ['syntax main.tf:3:1: missing \'}\' to close the block "resource a b" opened at line 1, column 18']);
+    assert.deepEqual(diags('resource "a" "b" {\n  x = 1\n'), [
+      'syntax main.tf:3:1: missing \'}\' to close the block "resource a b" opened at line 1, column 18',
+    ]);
   });
 
   it('unterminated string', () => {
-    assert.deepEqual(diags('a = "abc\nb = 2\n'), ['syntax main.tf:1:5: unterminated string: this \'"\' has no closing \'"\' on the same line']);
+    assert.deepEqual(diags('a = "abc\nb = 2\n'), [
+      "syntax main.tf:1:5: unterminated string: this '\"' has no closing '\"' on the same line",
+    ]);
   });
 
   it('unclosed heredoc', () => {
-    assert.deepEqual(diags('a = <<EOT\nhello\n'), ['syntax main.tf:1:5: unclosed heredoc: no line containing only "EOT" closes the heredoc started here']);
+    assert.deepEqual(diags('a = <<EOT\nhello\n'), [
+      'syntax main.tf:1:5: unclosed heredoc: no line containing only "EOT" closes the heredoc started here',
+    ]);
   });
 
   it('unclosed list and call', () => {
     assert.deepEqual(diags('a = [1, 2\nb = 3\n'), ["syntax main.tf:2:1: missing ']' to close the list opened at line 1, column 5"]);
-    assert.deepEqual(diags('a = f(1, 2\n'), ["syntax main.tf:2:1: missing ')' to close the function call opened at line 1, column 5, found the end of the file"]);
+    assert.deepEqual(diags('a = f(1, 2\n'), [
+      "syntax main.tf:2:1: missing ')' to close the function call opened at line 1, column 5, found the end of the file",
+    ]);
   });
 
   it('hexadecimal numbers', () => {
@@ -44,7 +52,9 @@ describe('HCL diagnostics', () => {
 
   it('closing brace on the line of the last argument or block', () => {
     assert.deepEqual(diags('a {\n  b = "x"}\n'), ['syntax main.tf:2:10: missing newline after argument: found "}" on the same line']);
-    assert.deepEqual(diags('d {\n  e {\n  }}\n'), ['syntax main.tf:3:4: missing newline after block definition: found "}" on the same line']);
+    assert.deepEqual(diags('d {\n  e {\n  }}\n'), [
+      'syntax main.tf:3:4: missing newline after block definition: found "}" on the same line',
+    ]);
   });
 
   it('dotted numbers such as IP addresses', () => {
@@ -52,11 +62,15 @@ describe('HCL diagnostics', () => {
   });
 
   it('single-line block with more than one attribute', () => {
-    assert.deepEqual(diags('x { a = 1\n}\n'), ['syntax main.tf:2:1: a block whose body starts on the \'{\' line must hold a single attribute and close with \'}\' on that line, found "}"']);
+    assert.deepEqual(diags('x { a = 1\n}\n'), [
+      "syntax main.tf:2:1: a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found \"}\"",
+    ]);
   });
 
   it('JSON object in a native file', () => {
-    assert.deepEqual(diags('{"a": 1}\n'), ['syntax main.tf:1:1: expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object']);
+    assert.deepEqual(diags('{"a": 1}\n'), [
+      'syntax main.tf:1:1: expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object',
+    ]);
   });
 
   it('duplicate attributes, at any depth', () => {
@@ -67,7 +81,9 @@ describe('HCL diagnostics', () => {
   });
 
   it('interpolation in a block label', () => {
-    assert.deepEqual(diags('resource "a" "${var.x}" {}\n'), ['interpolated-label main.tf:1:14: block labels cannot contain interpolation, found "${var.x}"']);
+    assert.deepEqual(diags('resource "a" "${var.x}" {}\n'), [
+      'interpolated-label main.tf:1:14: block labels cannot contain interpolation, found "${var.x}"',
+    ]);
     assert.deepEqual(diags('resource "a" "$${x}" {}\n'), []);
   });
 

@@ -49,7 +49,11 @@ describe('HCL expressions', () => {
         { kind: 'text', value: '-b' },
       ],
     });
-    assert.deepEqual(expr('"${x}"'), { kind: 'template', heredoc: false, parts: [{ kind: 'interp', expr: v('x'), stripLeft: false, stripRight: false }] });
+    assert.deepEqual(expr('"${x}"'), {
+      kind: 'template',
+      heredoc: false,
+      parts: [{ kind: 'interp', expr: v('x'), stripLeft: false, stripRight: false }],
+    });
   });
 
   it('template directives and strip markers', () => {
@@ -65,7 +69,18 @@ describe('HCL expressions', () => {
     assert.deepEqual(expr('"%{ for k, i in l }${i}, %{ endfor }"'), {
       kind: 'template',
       heredoc: false,
-      parts: [{ kind: 'for', keyVar: 'k', valueVar: 'i', collection: v('l'), body: [{ kind: 'interp', expr: v('i'), stripLeft: false, stripRight: false }, { kind: 'text', value: ', ' }] }],
+      parts: [
+        {
+          kind: 'for',
+          keyVar: 'k',
+          valueVar: 'i',
+          collection: v('l'),
+          body: [
+            { kind: 'interp', expr: v('i'), stripLeft: false, stripRight: false },
+            { kind: 'text', value: ', ' },
+          ],
+        },
+      ],
     });
     assert.deepEqual(expr('"x  ${~ y ~}  z"'), {
       kind: 'template',
@@ -91,19 +106,47 @@ describe('HCL expressions', () => {
   });
 
   it('traversals, indexes and splats', () => {
-    assert.deepEqual(expr('a.b[0].c'), { kind: 'getattr', name: 'c', object: { kind: 'index', key: lit(0), object: { kind: 'getattr', name: 'b', object: v('a') } } });
+    assert.deepEqual(expr('a.b[0].c'), {
+      kind: 'getattr',
+      name: 'c',
+      object: { kind: 'index', key: lit(0), object: { kind: 'getattr', name: 'b', object: v('a') } },
+    });
     assert.deepEqual(expr('a.0'), { kind: 'index', object: v('a'), key: lit(0) });
-    assert.deepEqual(expr('a[*].id'), { kind: 'splat', full: true, object: v('a'), each: { kind: 'getattr', object: v(SPLAT_ELEMENT), name: 'id' } });
+    assert.deepEqual(expr('a[*].id'), {
+      kind: 'splat',
+      full: true,
+      object: v('a'),
+      each: { kind: 'getattr', object: v(SPLAT_ELEMENT), name: 'id' },
+    });
     assert.deepEqual(expr('a[*]'), { kind: 'splat', full: true, object: v('a'), each: v(SPLAT_ELEMENT) });
     // an attribute-only splat stops at an index: the index applies to the result
-    assert.deepEqual(expr('a.*.b[0]'), { kind: 'index', key: lit(0), object: { kind: 'splat', full: false, object: v('a'), each: { kind: 'getattr', object: v(SPLAT_ELEMENT), name: 'b' } } });
-    assert.deepEqual(expr('a[*].b[0]'), { kind: 'splat', full: true, object: v('a'), each: { kind: 'index', key: lit(0), object: { kind: 'getattr', object: v(SPLAT_ELEMENT), name: 'b' } } });
+    assert.deepEqual(expr('a.*.b[0]'), {
+      kind: 'index',
+      key: lit(0),
+      object: { kind: 'splat', full: false, object: v('a'), each: { kind: 'getattr', object: v(SPLAT_ELEMENT), name: 'b' } },
+    });
+    assert.deepEqual(expr('a[*].b[0]'), {
+      kind: 'splat',
+      full: true,
+      object: v('a'),
+      each: { kind: 'index', key: lit(0), object: { kind: 'getattr', object: v(SPLAT_ELEMENT), name: 'b' } },
+    });
   });
 
   it('function calls', () => {
-    assert.deepEqual(expr('lookup(m, "k", null)'), { kind: 'call', name: 'lookup', args: [v('m'), lit('k'), lit(null)], expandFinal: false });
+    assert.deepEqual(expr('lookup(m, "k", null)'), {
+      kind: 'call',
+      name: 'lookup',
+      args: [v('m'), lit('k'), lit(null)],
+      expandFinal: false,
+    });
     assert.deepEqual(expr('concat(a, b...)'), { kind: 'call', name: 'concat', args: [v('a'), v('b')], expandFinal: true });
-    assert.deepEqual(expr('provider::aws::arn_parse(x)'), { kind: 'call', name: 'provider::aws::arn_parse', args: [v('x')], expandFinal: false });
+    assert.deepEqual(expr('provider::aws::arn_parse(x)'), {
+      kind: 'call',
+      name: 'provider::aws::arn_parse',
+      args: [v('x')],
+      expandFinal: false,
+    });
     assert.deepEqual(expr('timestamp()'), { kind: 'call', name: 'timestamp', args: [], expandFinal: false });
   });
 
@@ -114,14 +157,27 @@ describe('HCL expressions', () => {
     assert.deepEqual(expr('a == 1 && b != 2'), bin('&&', bin('==', v('a'), lit(1)), bin('!=', v('b'), lit(2))));
     assert.deepEqual(expr('a < b == c >= d'), bin('==', bin('<', v('a'), v('b')), bin('>=', v('c'), v('d'))));
     assert.deepEqual(expr('1 - 2 - 3'), bin('-', bin('-', lit(1), lit(2)), lit(3)));
-    assert.deepEqual(expr('-a.b % 2'), bin('%', { kind: 'unary', op: '-', operand: { kind: 'getattr', object: v('a'), name: 'b' } }, lit(2)));
+    assert.deepEqual(
+      expr('-a.b % 2'),
+      bin('%', { kind: 'unary', op: '-', operand: { kind: 'getattr', object: v('a'), name: 'b' } }, lit(2)),
+    );
     assert.deepEqual(expr('!x'), { kind: 'unary', op: '!', operand: v('x') });
     assert.deepEqual(expr('(1 + 2) * 3'), bin('*', { kind: 'parens', expr: bin('+', lit(1), lit(2)) }, lit(3)));
   });
 
   it('conditionals', () => {
-    assert.deepEqual(expr('a ? b ? 1 : 2 : 3'), { kind: 'conditional', cond: v('a'), then: { kind: 'conditional', cond: v('b'), then: lit(1), else: lit(2) }, else: lit(3) });
-    assert.deepEqual(expr('a ? b : c ? d : e'), { kind: 'conditional', cond: v('a'), then: v('b'), else: { kind: 'conditional', cond: v('c'), then: v('d'), else: v('e') } });
+    assert.deepEqual(expr('a ? b ? 1 : 2 : 3'), {
+      kind: 'conditional',
+      cond: v('a'),
+      then: { kind: 'conditional', cond: v('b'), then: lit(1), else: lit(2) },
+      else: lit(3),
+    });
+    assert.deepEqual(expr('a ? b : c ? d : e'), {
+      kind: 'conditional',
+      cond: v('a'),
+      then: v('b'),
+      else: { kind: 'conditional', cond: v('c'), then: v('d'), else: v('e') },
+    });
   });
 
   it('for expressions', () => {

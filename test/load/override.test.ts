@@ -50,11 +50,23 @@ describe('override files', () => {
 
   it('replace every nested block of a type, dynamic blocks of that type included; other types stay', () => {
     const b = byAddress('aws_s3_bucket.logs');
-    assert.deepEqual((b.values.versioning as object[]).map((v) => ({ ...v })), [{ enabled: true }]);
-    assert.deepEqual((b.values.logging as object[]).map((v) => ({ ...v })), [{ target_bucket: 'a' }]);
-    assert.deepEqual([reportLocation(b, 'versioning.0.enabled').file, reportLocation(b, 'versioning.0.enabled').range.start.line], [`${dir}/b_override.tf`, 9]);
+    assert.deepEqual(
+      (b.values.versioning as object[]).map((v) => ({ ...v })),
+      [{ enabled: true }],
+    );
+    assert.deepEqual(
+      (b.values.logging as object[]).map((v) => ({ ...v })),
+      [{ target_bucket: 'a' }],
+    );
+    assert.deepEqual(
+      [reportLocation(b, 'versioning.0.enabled').file, reportLocation(b, 'versioning.0.enabled').range.start.line],
+      [`${dir}/b_override.tf`, 9],
+    );
     const sg = byAddress('aws_security_group.sg');
-    assert.deepEqual((sg.values.ingress as object[]).map((v) => ({ ...v })), [{ from_port: 443 }]);
+    assert.deepEqual(
+      (sg.values.ingress as object[]).map((v) => ({ ...v })),
+      [{ from_port: 443 }],
+    );
   });
 
   it('an override without a base block is an error in the override file; the rest goes on', () => {
@@ -70,15 +82,30 @@ describe('override files', () => {
   });
 
   it('merge lifecycle argument by argument and leave the inputs unchanged', () => {
-    const base = parseHcl('main.tf', 'resource "a" "b" {\n  x = 1\n  lifecycle {\n    prevent_destroy = true\n    ignore_changes = [x]\n  }\n}\nlocals {\n  l = 1\n}\n');
-    const over = parseHcl('o_override.tf', 'resource "a" "b" {\n  lifecycle {\n    prevent_destroy = false\n  }\n}\nlocals {\n  missing = 2\n}\n');
+    const base = parseHcl(
+      'main.tf',
+      'resource "a" "b" {\n  x = 1\n  lifecycle {\n    prevent_destroy = true\n    ignore_changes = [x]\n  }\n}\nlocals {\n  l = 1\n}\n',
+    );
+    const over = parseHcl(
+      'o_override.tf',
+      'resource "a" "b" {\n  lifecycle {\n    prevent_destroy = false\n  }\n}\nlocals {\n  missing = 2\n}\n',
+    );
     const before = JSON.stringify(base);
     const r = applyOverrides([base], [over]);
     assert.equal(JSON.stringify(base), before);
     const life = r.files[0]!.body.blocks[0]!.body.blocks;
     assert.equal(life.length, 1);
-    assert.deepEqual(life[0]!.body.attributes.map((a) => [a.name, a.file]), [['prevent_destroy', 'o_override.tf'], ['ignore_changes', undefined]]);
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.file, d.range?.start.line]), [['override-without-base', 'o_override.tf', 7]]);
+    assert.deepEqual(
+      life[0]!.body.attributes.map((a) => [a.name, a.file]),
+      [
+        ['prevent_destroy', 'o_override.tf'],
+        ['ignore_changes', undefined],
+      ],
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.file, d.range?.start.line]),
+      [['override-without-base', 'o_override.tf', 7]],
+    );
     assert.match(r.diagnostics[0]!.message, /local value "missing"/);
   });
 });
@@ -91,10 +118,18 @@ describe('tfguard resources with override files', () => {
     assert.equal(text.code, 2);
     const lines = text.stdout.split('\n');
     assert.ok(lines.includes('  name = "main"  (line 7)'), text.stdout);
-    assert.ok(lines.some((l) => /^ {2}is_multi_region_trail = false {2}\(line 6 of .*a_override\.tf\)$/.test(l)), text.stdout);
-    assert.ok(lines.some((l) => /^ {2}versioning\.0\.enabled = true {2}\(line 9 of .*b_override\.tf\)$/.test(l)), text.stdout);
+    assert.ok(
+      lines.some((l) => /^ {2}is_multi_region_trail = false {2}\(line 6 of .*a_override\.tf\)$/.test(l)),
+      text.stdout,
+    );
+    assert.ok(
+      lines.some((l) => /^ {2}versioning\.0\.enabled = true {2}\(line 9 of .*b_override\.tf\)$/.test(l)),
+      text.stdout,
+    );
     const json = await cli(['resources', '--format', 'json', dir]);
-    const trail = (JSON.parse(json.stdout) as { resources: { address: string; lines: Record<string, number>; line_files?: Record<string, string> }[] }).resources.find((r) => r.address === 'aws_cloudtrail.main')!;
+    const trail = (
+      JSON.parse(json.stdout) as { resources: { address: string; lines: Record<string, number>; line_files?: Record<string, string> }[] }
+    ).resources.find((r) => r.address === 'aws_cloudtrail.main')!;
     assert.equal(trail.lines.is_multi_region_trail, 6);
     assert.match(trail.line_files!.is_multi_region_trail!, /a_override\.tf$/);
     assert.deepEqual(Object.keys(trail.line_files!).sort(), ['is_multi_region_trail', 'tags']);

@@ -135,7 +135,8 @@ describe('preparse', () => {
     for (const name of ['modules', 'expansion', 'dynamic', 'variables', 'types', 'bad']) {
       const root = fixture('load', name);
       const here = evaluateProject(root, { env: {} });
-      for (const jobs of [1, 2, 3]) assert.equal(json(await loadProject(root, { env: {}, jobs })), json(here), `${name} with --jobs ${jobs}`);
+      for (const jobs of [1, 2, 3])
+        assert.equal(json(await loadProject(root, { env: {}, jobs })), json(here), `${name} with --jobs ${jobs}`);
     }
   });
 

@@ -19,7 +19,20 @@ const words = (t: FlatTree): number[] => Array.from(t.words.subarray(0, t.count 
 function sample(blocks: number): string {
   const out = ['\ufeff# leading comment', '', 'locals {', '  a = 1', '}', ''];
   for (let i = 0; i < blocks; i++) {
-    out.push(`# before ${i}`, `resource "aws_s3_bucket" "b${i}" {`, `  bucket = "n-\${local.a}-${i}"`, '  versioning {', '    enabled = true', '  }', '  tags = {', `    i = ${i}`, '  }', '}', `/* between ${i} */`, '');
+    out.push(
+      `# before ${i}`,
+      `resource "aws_s3_bucket" "b${i}" {`,
+      `  bucket = "n-\${local.a}-${i}"`,
+      '  versioning {',
+      '    enabled = true',
+      '  }',
+      '  tags = {',
+      `    i = ${i}`,
+      '  }',
+      '}',
+      `/* between ${i} */`,
+      '',
+    );
   }
   out.push('output "x" {', '  value = 1', '}', '# trailing comment', '');
   return out.join('\n');

@@ -7,7 +7,12 @@ import { fixture } from '../helpers/paths.js';
 
 describe('OpenTofu files', () => {
   it('x.tofu shadows x.tf and x.tofu.json shadows x.tf.json; the rest are kept, sorted', () => {
-    assert.deepEqual(moduleConfigNames(['main.tf', 'main.tofu', 'a.tf.json', 'a.tofu.json', 'b.tf', 'c.tofu', 'x.tfvars', 'README.md']), ['a.tofu.json', 'b.tf', 'c.tofu', 'main.tofu']);
+    assert.deepEqual(moduleConfigNames(['main.tf', 'main.tofu', 'a.tf.json', 'a.tofu.json', 'b.tf', 'c.tofu', 'x.tfvars', 'README.md']), [
+      'a.tofu.json',
+      'b.tf',
+      'c.tofu',
+      'main.tofu',
+    ]);
     // A .tofu file does not shadow the JSON form, nor the other way round.
     assert.deepEqual(moduleConfigNames(['m.tf.json', 'm.tofu']), ['m.tf.json', 'm.tofu']);
   });
@@ -22,7 +27,12 @@ describe('OpenTofu files', () => {
         ['aws_s3_bucket.kept', 'still-read'],
       ]);
       assert.deepEqual(p.diagnostics, []);
-      assert.deepEqual(p.files.map((f) => f.path.slice(dir.length + 1)).sort(), ['extra.tofu.json', 'main.tofu', 'main_override.tofu', 'other.tf']);
+      assert.deepEqual(p.files.map((f) => f.path.slice(dir.length + 1)).sort(), [
+        'extra.tofu.json',
+        'main.tofu',
+        'main_override.tofu',
+        'other.tf',
+      ]);
     });
   }
 });

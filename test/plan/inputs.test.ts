@@ -16,7 +16,12 @@ const write = (name: string, data: string | Buffer): string => {
   writeFileSync(p, data);
   return p;
 };
-const event = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ eventVersion: '1.08', eventSource: 'cloudtrail.amazonaws.com', eventName: name, ...extra });
+const event = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  eventVersion: '1.08',
+  eventSource: 'cloudtrail.amazonaws.com',
+  eventName: name,
+  ...extra,
+});
 const log = JSON.stringify({ Records: [event('CreateTrail'), event('StopLogging'), event('StopLogging', { errorCode: 'AccessDenied' })] });
 
 describe('telling inputs apart', () => {
@@ -29,18 +34,31 @@ describe('telling inputs apart', () => {
     const r = readDataFile(write('log.json.gz', gzipSync(log)));
     assert.equal(r.input?.kind, 'events');
     if (r.input?.kind !== 'events') return;
-    assert.deepEqual(r.input.records.map((x) => x.where), ['Records[0]', 'Records[1]', 'Records[2]']);
+    assert.deepEqual(
+      r.input.records.map((x) => x.where),
+      ['Records[0]', 'Records[1]', 'Records[2]'],
+    );
   });
 
   it('JSON lines of events, each at its line', () => {
-    const r = readDataFile(write('events.jsonl', [event('CreateTrail'), event('DeleteTrail')].map((e) => JSON.stringify(e)).join('\n') + '\n'));
+    const r = readDataFile(
+      write('events.jsonl', [event('CreateTrail'), event('DeleteTrail')].map((e) => JSON.stringify(e)).join('\n') + '\n'),
+    );
     assert.equal(r.input?.kind, 'events');
     if (r.input?.kind !== 'events') return;
-    assert.deepEqual(r.input.records.map((x) => [x.where, x.range?.start.line]), [['line 1', 1], ['line 2', 2]]);
+    assert.deepEqual(
+      r.input.records.map((x) => [x.where, x.range?.start.line]),
+      [
+        ['line 1', 1],
+        ['line 2', 2],
+      ],
+    );
   });
 
   it('describe-trails output is a snapshot', () => {
-    const r = readDataFile(write('trails.json', JSON.stringify({ trailList: [{ Name: 't', TrailARN: 'arn:aws:cloudtrail:us-east-1:1:trail/t' }] })));
+    const r = readDataFile(
+      write('trails.json', JSON.stringify({ trailList: [{ Name: 't', TrailARN: 'arn:aws:cloudtrail:us-east-1:1:trail/t' }] })),
+    );
     assert.equal(r.input?.kind, 'snapshot');
   });
 
@@ -77,7 +95,10 @@ describe('bad input: an error naming the file', () => {
     const p = write('package.json', JSON.stringify({ name: 'x', version: '1.0.0' }));
     const d = only(p);
     assert.equal(d.code, 'unknown-input');
-    assert.equal(d.message, 'the JSON is neither a plan, nor a snapshot, nor a CloudTrail log: found an object with the keys "name", "version"');
+    assert.equal(
+      d.message,
+      'the JSON is neither a plan, nor a snapshot, nor a CloudTrail log: found an object with the keys "name", "version"',
+    );
   });
 
   it('a state file (format_version without changes) is not a plan', () => {
@@ -124,12 +145,21 @@ describe('a scan goes on past bad files', () => {
     writeFileSync(join(logs, 'b.json.gz'), gz.subarray(0, 20));
     writeFileSync(join(logs, 'c.json'), 'not json');
     const project = loadDataFiles([join(logs, 'a.json.gz'), join(logs, 'b.json.gz'), join(logs, 'c.json')]);
-    assert.deepEqual(project.diagnostics.map((d) => [d.code, d.file]), [['bad-gzip', join(logs, 'b.json.gz')], ['not-json', join(logs, 'c.json')]]);
-    assert.deepEqual(project.resources.map((r) => [r.type, r.address]), [
-      ['aws.cloudtrail.event', `${join(logs, 'a.json.gz')}#Records[0]`],
-      ['aws.cloudtrail.event', `${join(logs, 'a.json.gz')}#Records[1]`],
-      ['aws.cloudtrail.event', `${join(logs, 'a.json.gz')}#Records[2]`],
-    ]);
+    assert.deepEqual(
+      project.diagnostics.map((d) => [d.code, d.file]),
+      [
+        ['bad-gzip', join(logs, 'b.json.gz')],
+        ['not-json', join(logs, 'c.json')],
+      ],
+    );
+    assert.deepEqual(
+      project.resources.map((r) => [r.type, r.address]),
+      [
+        ['aws.cloudtrail.event', `${join(logs, 'a.json.gz')}#Records[0]`],
+        ['aws.cloudtrail.event', `${join(logs, 'a.json.gz')}#Records[1]`],
+        ['aws.cloudtrail.event', `${join(logs, 'a.json.gz')}#Records[2]`],
+      ],
+    );
 
     let out = '';
     let err = '';
@@ -138,9 +168,15 @@ describe('a scan goes on past bad files', () => {
     // StopLogging without error: a finding on Records[1]; the failed call (Records[2]) is not one.
     const lines = out.split('\n');
     assert.equal(lines.filter((l) => l.includes('TFG.AWS.CLOUDTRAIL.36')).length, 1);
-    assert.match(lines.find((l) => l.includes('TFG.AWS.CLOUDTRAIL.36'))!, /a\.json\.gz#Records\[1\]/);
+    assert.match(
+      lines.find((l) => l.includes('TFG.AWS.CLOUDTRAIL.36'))!,
+      /a\.json\.gz#Records\[1\]/,
+    );
     assert.equal(lines.filter((l) => l.includes('TFG.AWS.CLOUDTRAIL.35')).length, 1);
-    assert.match(lines.find((l) => l.includes('TFG.AWS.CLOUDTRAIL.35'))!, /a\.json\.gz#Records\[0\]/);
+    assert.match(
+      lines.find((l) => l.includes('TFG.AWS.CLOUDTRAIL.35'))!,
+      /a\.json\.gz#Records\[0\]/,
+    );
     assert.match(err, /error\[bad-gzip\]/);
     assert.match(err, /error\[not-json\]/);
   });

@@ -18,16 +18,19 @@ const { checks, diagnostics: checkDiagnostics } = loadChecks([{ dir: join(repoRo
 describe('plan to project', () => {
   it('has the resources of planned_values, then the deleted ones', async () => {
     const p = await loadPlanProject(planFile, { sourceDir: null });
-    assert.deepEqual(p.resources.map((r) => r.address), [
-      'aws_cloudtrail.main',
-      'aws_cloudtrail.regional[0]',
-      'aws_cloudtrail.regional[1]',
-      'aws_kms_key.trail',
-      'module.remote.aws_cloudtrail.this',
-      'module.team["blue"].aws_cloudtrail.this',
-      'module.team["red"].aws_cloudtrail.this',
-      'aws_cloudtrail.legacy',
-    ]);
+    assert.deepEqual(
+      p.resources.map((r) => r.address),
+      [
+        'aws_cloudtrail.main',
+        'aws_cloudtrail.regional[0]',
+        'aws_cloudtrail.regional[1]',
+        'aws_kms_key.trail',
+        'module.remote.aws_cloudtrail.this',
+        'module.team["blue"].aws_cloudtrail.this',
+        'module.team["red"].aws_cloudtrail.this',
+        'aws_cloudtrail.legacy',
+      ],
+    );
     const blue = p.resources[5]!;
     assert.equal(blue.module, 'module.team["blue"]');
     assert.equal(p.resources[1]!.index, 0);
@@ -49,7 +52,11 @@ describe('plan to project', () => {
 
   it('references are module-qualified; var/each/count references are dropped', () => {
     const doc = JSON.parse(readFileSync(planFile, 'utf8')) as Record<string, unknown>;
-    const conf = (doc.configuration as { root_module: { module_calls: { team: { module: { resources: { expressions: Record<string, unknown> }[] } } } } }).root_module;
+    const conf = (
+      doc.configuration as {
+        root_module: { module_calls: { team: { module: { resources: { expressions: Record<string, unknown> }[] } } } };
+      }
+    ).root_module;
     conf.module_calls.team.module.resources[0]!.expressions.kms_key_id = { references: ['aws_kms_key.k.arn', 'aws_kms_key.k', 'var.name'] };
     const plan = planFromValue('plan.json', JSON.stringify(doc), doc).plan!;
     const red = planProject(plan).resources.find((r) => r.address === 'module.team["red"].aws_cloudtrail.this')!;
@@ -93,7 +100,10 @@ describe('findings on plan resources land on the .tf lines', () => {
     const hclFindings = runChecks(perResource, hcl).findings.map(key).sort();
     const hclAddresses = new Set(hcl.resources.map((r) => r.address));
     const planFindings = runChecks(perResource, plan)
-      .findings.filter((f) => hclAddresses.has(f.address) && !['TFG.AWS.CLOUDTRAIL.30', 'TFG.AWS.CLOUDTRAIL.31', 'TFG.AWS.CLOUDTRAIL.32'].includes(f.checkId))
+      .findings.filter(
+        (f) =>
+          hclAddresses.has(f.address) && !['TFG.AWS.CLOUDTRAIL.30', 'TFG.AWS.CLOUDTRAIL.31', 'TFG.AWS.CLOUDTRAIL.32'].includes(f.checkId),
+      )
       .map(key)
       .sort();
     assert.ok(hclFindings.length >= 10, `expected code findings, got ${hclFindings.length}`);
@@ -106,8 +116,14 @@ describe('findings on plan resources land on the .tf lines', () => {
 
   it('change findings: on the changed attribute, on the block, at the remote module call, in the plan for deleted code', async () => {
     const plan = await loadPlanProject(planFile, { env: {} });
-    const got = runChecks(checks, plan).findings.filter((f) => /^TFG\.AWS\.CLOUDTRAIL\.3[0-2]$/.test(f.checkId)).map(key).sort();
-    const legacyLine = readFileSync(planFile, 'utf8').split('\n').findIndex((l) => l.includes('"address": "aws_cloudtrail.legacy"')) + 1;
+    const got = runChecks(checks, plan)
+      .findings.filter((f) => /^TFG\.AWS\.CLOUDTRAIL\.3[0-2]$/.test(f.checkId))
+      .map(key)
+      .sort();
+    const legacyLine =
+      readFileSync(planFile, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"address": "aws_cloudtrail.legacy"')) + 1;
     assert.deepEqual(got, [
       `TFG.AWS.CLOUDTRAIL.30 aws_cloudtrail.legacy plan.json:${legacyLine}:7`,
       'TFG.AWS.CLOUDTRAIL.30 aws_cloudtrail.main main.tf:10:3',
@@ -119,15 +135,27 @@ describe('findings on plan resources land on the .tf lines', () => {
       'TFG.AWS.CLOUDTRAIL.32 aws_cloudtrail.main main.tf:5:1',
     ]);
     const remote = plan.resources.find((r) => r.address === 'module.remote.aws_cloudtrail.this')!;
-    assert.deepEqual(remote.moduleCalls.map((c) => [c.address, c.source, c.location.range.start.line]), [['module.remote', 'terraform-aws-modules/cloudtrail/aws', 26]]);
+    assert.deepEqual(
+      remote.moduleCalls.map((c) => [c.address, c.source, c.location.range.start.line]),
+      [['module.remote', 'terraform-aws-modules/cloudtrail/aws', 26]],
+    );
     const red = plan.resources.find((r) => r.address === 'module.team["red"].aws_cloudtrail.this')!;
-    assert.deepEqual(red.moduleCalls.map((c) => [c.address, c.location.range.start.line]), [['module.team["red"]', 20]]);
-    assert.deepEqual(plan.diagnostics.map((d) => d.code), ['plan-unplaced']);
+    assert.deepEqual(
+      red.moduleCalls.map((c) => [c.address, c.location.range.start.line]),
+      [['module.team["red"]', 20]],
+    );
+    assert.deepEqual(
+      plan.diagnostics.map((d) => d.code),
+      ['plan-unplaced'],
+    );
   });
 
   it('--source-dir that is not a directory is an error', async () => {
     const p = await loadPlanProject(planFile, { sourceDir: join(config, 'nope') });
-    assert.deepEqual(p.diagnostics.map((d) => [d.severity, d.code, d.message]), [['error', 'source-dir', '--source-dir is not a directory']]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.severity, d.code, d.message]),
+      [['error', 'source-dir', '--source-dir is not a directory']],
+    );
     assert.equal(p.resources.length, 8, 'the plan is still read; findings point at the plan file');
   });
 });

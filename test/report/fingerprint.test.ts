@@ -13,7 +13,15 @@ describe('lineHashes', () => {
   });
 
   it('reads LF, CR and CRLF alike', () => {
-    const want = ['e9496ae3ebfced30:1', 'fb7c023a8b9ccb3f:1', 'ce8ba1a563dcdaca:1', 'e20e36e16fcb0cc8:1', 'b3edc88f2938467e:1', 'c8e28b0b4002a3a0:1', 'c129715d7a2bc9a3:1'];
+    const want = [
+      'e9496ae3ebfced30:1',
+      'fb7c023a8b9ccb3f:1',
+      'ce8ba1a563dcdaca:1',
+      'e20e36e16fcb0cc8:1',
+      'b3edc88f2938467e:1',
+      'c8e28b0b4002a3a0:1',
+      'c129715d7a2bc9a3:1',
+    ];
     assert.deepEqual(hashes(' hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n'), want);
     assert.deepEqual(hashes(' hello; \t\nworld!!!\r\r\r  \t\tGreetings\r End\r'), want);
     assert.deepEqual(hashes(' hello; \t\r\nworld!!!\r\n\r\n\r\n  \t\tGreetings\r\n End\r\n'), want);
@@ -22,7 +30,15 @@ describe('lineHashes', () => {
 
   it('numbers repeated hashes', () => {
     const h = hashes('Lorem ipsum dolor sit amet.\n'.repeat(10));
-    assert.deepEqual(h.slice(0, 7), ['a7f2ff13bc495cf2:1', 'a7f2ff13bc495cf2:2', 'a7f2ff13bc495cf2:3', 'a7f2ff13bc495cf2:4', 'a7f2ff13bc495cf2:5', 'a7f2ff13bc495cf2:6', 'a7f2ff1481e87703:1']);
+    assert.deepEqual(h.slice(0, 7), [
+      'a7f2ff13bc495cf2:1',
+      'a7f2ff13bc495cf2:2',
+      'a7f2ff13bc495cf2:3',
+      'a7f2ff13bc495cf2:4',
+      'a7f2ff13bc495cf2:5',
+      'a7f2ff13bc495cf2:6',
+      'a7f2ff1481e87703:1',
+    ]);
     assert.equal(h.length, 11);
   });
 

@@ -10,7 +10,14 @@ import { repoRoot } from '../helpers/paths.js';
 import { REPORT_TF, scan, tmp } from './helpers.js';
 
 const GOLDEN = join(repoRoot, 'test', 'report', 'golden');
-const FORMATS: [string, string][] = [['text', 'txt'], ['json', 'json'], ['sarif', 'sarif'], ['junit', 'xml'], ['github', 'github.txt'], ['markdown', 'md']];
+const FORMATS: [string, string][] = [
+  ['text', 'txt'],
+  ['json', 'json'],
+  ['sarif', 'sarif'],
+  ['junit', 'xml'],
+  ['github', 'github.txt'],
+  ['markdown', 'md'],
+];
 
 async function render(format: string): Promise<string> {
   const dir = tmp('fmt');
@@ -44,7 +51,8 @@ export function githubSarifProblems(log: Sarif.Log): string[] {
     const tags = (r.properties?.tags ?? []) as string[];
     if (tags.length > 20 || new Set(tags).size !== tags.length) p.push(`${r.id}: tags`);
     const sev = r.properties?.['security-severity'] as string | undefined;
-    if (sev !== undefined && !(typeof sev === 'string' && /^\d+\.\d$/.test(sev) && Number(sev) > 0 && Number(sev) <= 10)) p.push(`${r.id}: security-severity`);
+    if (sev !== undefined && !(typeof sev === 'string' && /^\d+\.\d$/.test(sev) && Number(sev) > 0 && Number(sev) <= 10))
+      p.push(`${r.id}: security-severity`);
     if (!['note', 'warning', 'error'].includes(r.defaultConfiguration?.level ?? '')) p.push(`${r.id}: level`);
   }
   if (!run.automationDetails?.id?.endsWith('/')) p.push('automationDetails.id');
@@ -56,7 +64,14 @@ export function githubSarifProblems(log: Sarif.Log): string[] {
     if (res.locations?.length !== 1) p.push(`result ${i}: exactly one location`);
     const loc = res.locations?.[0]?.physicalLocation;
     const uri = loc?.artifactLocation?.uri ?? '';
-    if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/') || uri.split('/').includes('..') || uri.split('/').includes('.terraform')) p.push(`result ${i}: uri ${uri}`);
+    if (
+      !uri ||
+      /^[a-z][a-z0-9+.-]*:/i.test(uri) ||
+      uri.startsWith('/') ||
+      uri.split('/').includes('..') ||
+      uri.split('/').includes('.terraform')
+    )
+      p.push(`result ${i}: uri ${uri}`);
     if (!loc?.region || !(loc.region.startLine! >= 1)) p.push(`result ${i}: startLine`);
     if (!/^[0-9a-f]{1,16}:\d+$/.test(res.partialFingerprints?.primaryLocationLineHash ?? '')) p.push(`result ${i}: fingerprint`);
   }
@@ -79,17 +94,28 @@ describe('formats', () => {
     const log = JSON.parse(await render('sarif')) as Sarif.Log;
     assert.deepEqual(githubSarifProblems(log), []);
     const run = log.runs[0]!;
-    assert.deepEqual(run.tool.driver.rules!.map((r) => r.id), ['TEAM.BUCKET.1', 'TEAM.TRAIL.1', 'TFG.TFGUARD.SUPPRESSION.1']);
+    assert.deepEqual(
+      run.tool.driver.rules!.map((r) => r.id),
+      ['TEAM.BUCKET.1', 'TEAM.TRAIL.1', 'TFG.TFGUARD.SUPPRESSION.1'],
+    );
     const trail = run.tool.driver.rules![1]!;
     assert.equal(trail.properties!['security-severity'], '8.0');
-    assert.deepEqual(trail.properties!.aliases, { checkov: ['CKV_AWS_67'], tfsec: ['aws-cloudtrail-enable-all-regions'], trivy: ['AVD-AWS-0014'] });
+    assert.deepEqual(trail.properties!.aliases, {
+      checkov: ['CKV_AWS_67'],
+      tfsec: ['aws-cloudtrail-enable-all-regions'],
+      trivy: ['AVD-AWS-0014'],
+    });
     assert.match(trail.help!.markdown!, /## Remediation\n\nSet `is_multi_region_trail = true`\./);
     assert.equal(run.automationDetails!.id, 'tfguard/fixtures-report-tf/');
     const plain = run.results!.find((r) => r.message.text!.includes('aws_cloudtrail.plain'))!;
     assert.deepEqual(plain.locations![0]!.physicalLocation!.region, { startLine: 5, startColumn: 3, endLine: 5, endColumn: 32 });
     assert.equal(plain.locations![0]!.physicalLocation!.artifactLocation!.uri, 'fixtures/report/tf/main.tf');
     assert.equal(plain.message.text, 'Trails record all regions: aws_cloudtrail.plain has is_multi_region_trail = false.');
-    assert.equal(run.results!.some((r) => r.message.text!.includes('ignored_above')), false, 'suppressed findings stay out by default');
+    assert.equal(
+      run.results!.some((r) => r.message.text!.includes('ignored_above')),
+      false,
+      'suppressed findings stay out by default',
+    );
   });
 
   it('includes suppressed findings with --sarif-include-suppressed, marked as suppressed', async () => {
@@ -98,7 +124,9 @@ describe('formats', () => {
     assert.equal(r.code, 1);
     const log = JSON.parse(readFileSync(join(dir, 'o.sarif'), 'utf8')) as Sarif.Log;
     const above = log.runs[0]!.results!.find((x) => x.message.text!.includes('ignored_above'))!;
-    assert.deepEqual(above.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'sandbox account, single region by design' }]);
+    assert.deepEqual(above.suppressions, [
+      { kind: 'inSource', status: 'accepted', justification: 'sandbox account, single region by design' },
+    ]);
   });
 
   it('keeps fingerprints when lines are added above a finding', async () => {
@@ -109,7 +137,12 @@ describe('formats', () => {
       const file = join(root, 'out.sarif');
       await scan(join(root, 'tf'), { format: [`sarif=${file}`] });
       const log = JSON.parse(readFileSync(file, 'utf8')) as Sarif.Log;
-      return new Map(log.runs[0]!.results!.map((r) => [`${r.ruleId} ${r.message.text}`, { line: r.locations![0]!.physicalLocation!.region!.startLine!, hash: r.partialFingerprints!.primaryLocationLineHash! }]));
+      return new Map(
+        log.runs[0]!.results!.map((r) => [
+          `${r.ruleId} ${r.message.text}`,
+          { line: r.locations![0]!.physicalLocation!.region!.startLine!, hash: r.partialFingerprints!.primaryLocationLineHash! },
+        ]),
+      );
     };
     const before = await once();
     const main = join(root, 'tf', 'main.tf');

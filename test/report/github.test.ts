@@ -42,7 +42,8 @@ describe('github format', () => {
       assert.equal(m[1]!.split(',').length, 6);
       assert.ok(!/[\r\n]/.test(m[2]!));
       // Undo the escaping: the original text comes back exactly.
-      const unescape = (s: string): string => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+      const unescape = (s: string): string =>
+        s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
       assert.equal(unescape(m[2]!), `value ${p}`);
       assert.equal(unescape(/file=([^,]*)/.exec(m[1]!)![1]!), `dir,x=1:${p}.tf`);
     }

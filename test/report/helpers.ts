@@ -21,7 +21,12 @@ export async function scan(path: string | undefined, flags: ScanFlags = {}, env:
   let stdout = '';
   let stderr = '';
   const io = { stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s) };
-  const code = await runReportScan(path, { noConfig: true, checksDir: [REPORT_CHECKS], ...flags }, { color: false, builtinDir: emptyBuiltin, now: NOW, base: repoRoot, ...env }, io);
+  const code = await runReportScan(
+    path,
+    { noConfig: true, checksDir: [REPORT_CHECKS], ...flags },
+    { color: false, builtinDir: emptyBuiltin, now: NOW, base: repoRoot, ...env },
+    io,
+  );
   return { code, stdout, stderr };
 }
 

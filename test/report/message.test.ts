@@ -15,7 +15,10 @@ describe('renderValue', () => {
   it('keeps the reasons of other unknown values', () => {
     const v = new Unknown([{ kind: 'variable', name: 'kms' }]);
     assert.equal(renderValue(v), '(unknown: var.kms has no value)');
-    const mixed = new Unknown([{ kind: 'reference', ref: 'aws_kms_key.k.arn' }, { kind: 'variable', name: 'suffix' }]);
+    const mixed = new Unknown([
+      { kind: 'reference', ref: 'aws_kms_key.k.arn' },
+      { kind: 'variable', name: 'suffix' },
+    ]);
     assert.equal(renderValue(mixed), '(unknown: aws_kms_key.k.arn is known only after apply; var.suffix has no value)');
   });
 

@@ -40,7 +40,12 @@ export function numStr(n: number): string {
   const neg = mant!.startsWith('-');
   const digits = mant!.replace(/^-/, '').replace('.', '');
   const point = Number(exp) + 1;
-  const body = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const body =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return (neg ? '-' : '') + body;
 }
 
@@ -156,7 +161,10 @@ export function valueKey(v: Value, depth = 0): string {
   if (depth > MAX_DEPTH) fail('value is nested too deeply');
   if (v instanceof Unknown) return `?${unknownKeys++}`;
   if (Array.isArray(v)) return `[${v.map((x) => valueKey(x, depth + 1)).join(',')}]`;
-  if (isObject(v)) return `{${sortedKeys(v).map((k) => `${JSON.stringify(k)}:${valueKey(v[k]!, depth + 1)}`).join(',')}}`;
+  if (isObject(v))
+    return `{${sortedKeys(v)
+      .map((k) => `${JSON.stringify(k)}:${valueKey(v[k]!, depth + 1)}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 

@@ -1,6 +1,24 @@
 // Functions over lists, sets, tuples, maps and objects.
 import { type ObjectValue, Unknown, type Value, containsUnknown, isObject, mergeUnknown, newObject, valueEquals } from '../value.js';
-import { MAX_DEPTH, MAX_ELEMENTS, compareStrings, fail, graphemeCount, int, kindOf, list, num, obj, own, primitiveToString, sortedKeys, str, strList, unknownOf, valueKey } from './args.js';
+import {
+  MAX_DEPTH,
+  MAX_ELEMENTS,
+  compareStrings,
+  fail,
+  graphemeCount,
+  int,
+  kindOf,
+  list,
+  num,
+  obj,
+  own,
+  primitiveToString,
+  sortedKeys,
+  str,
+  strList,
+  unknownOf,
+  valueKey,
+} from './args.js';
 import { unifyElements } from './conversions.js';
 import type { FunctionSpec } from './types.js';
 
@@ -190,7 +208,8 @@ function slice([l, s, e]: Value[]): Value {
   const start = int(s!, 'start_index');
   const end = int(e!, 'end_index');
   if (start < 0) fail('invalid value for "start_index" parameter: must be greater than or equal to 0');
-  if (end > items.length) fail(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
+  if (end > items.length)
+    fail(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
   if (start > end) fail('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
   return items.slice(start, end);
 }

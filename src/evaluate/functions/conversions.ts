@@ -20,7 +20,8 @@ function tonumber([v]: Value[]): Value {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
     const n = parseNumber(v);
-    if (n === undefined) fail(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
+    if (n === undefined)
+      fail(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
     return n;
   }
   cannot(v, 'number');
@@ -31,7 +32,8 @@ function tobool([v]: Value[]): Value {
   if (typeof v === 'boolean') return v;
   if (v === 'true') return true;
   if (v === 'false') return false;
-  if (typeof v === 'string') fail(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
+  if (typeof v === 'string')
+    fail(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
   cannot(v, 'bool');
 }
 
@@ -45,7 +47,10 @@ export function unifyElements(items: Value[], what: string): Value[] {
   for (const v of items) if (v !== null && !(v instanceof Unknown)) kinds.add(Array.isArray(v) ? 'list' : typeof v);
   if (kinds.size <= 1) return items;
   const primitives = [...kinds].every((k) => k === 'string' || k === 'number' || k === 'boolean');
-  if (!primitives || !kinds.has('string')) fail(`invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(' and ')}`);
+  if (!primitives || !kinds.has('string'))
+    fail(
+      `invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(' and ')}`,
+    );
   return items.map((v) => (v === null || v instanceof Unknown ? v : (primitiveToString(v) as string)));
 }
 
@@ -97,7 +102,10 @@ function tomap([v]: Value[]): Value {
   if (v instanceof Unknown) return v;
   if (!isObject(v)) cannot(v, 'map');
   const keys = Object.keys(v);
-  const values = unifyElements(keys.map((k) => v[k]!), 'map');
+  const values = unifyElements(
+    keys.map((k) => v[k]!),
+    'map',
+  );
   const out: ObjectValue = newObject();
   keys.forEach((k, i) => (out[k] = values[i]!));
   return out;

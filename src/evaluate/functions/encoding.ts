@@ -18,7 +18,10 @@ export function jsonEncode(v: Value, depth = 0): string {
   if (typeof v === 'number') return numStr(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return `[${v.map((x) => jsonEncode(x, depth + 1)).join(',')}]`;
-  if (isObject(v)) return `{${sortedKeys(v).map((k) => `${quote(k)}:${jsonEncode(v[k]!, depth + 1)}`).join(',')}}`;
+  if (isObject(v))
+    return `{${sortedKeys(v)
+      .map((k) => `${quote(k)}:${jsonEncode(v[k]!, depth + 1)}`)
+      .join(',')}}`;
   fail('cannot encode this value');
 }
 
@@ -83,8 +86,12 @@ const UUID_NAMESPACES: Record<string, string> = {
 function uuidv5([n, name]: Value[]): Value {
   const given = str(n!, 'namespace');
   const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given]! : given;
-  if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns)) fail(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
-  const hash = createHash('sha1').update(Buffer.from(ns.replace(/-/g, ''), 'hex')).update(str(name!, 'name'), 'utf8').digest();
+  if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
+    fail(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
+  const hash = createHash('sha1')
+    .update(Buffer.from(ns.replace(/-/g, ''), 'hex'))
+    .update(str(name!, 'name'), 'utf8')
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

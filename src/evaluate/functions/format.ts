@@ -1,6 +1,17 @@
 // format and formatlist: Terraform's printf-like verbs, with Go's number formatting.
 import { Unknown, type Value, containsUnknown } from '../value.js';
-import { MAX_ELEMENTS, MAX_STRING, fail, graphemeCount, graphemes, kindOf, parseNumber, primitiveToString, str, unknownOf } from './args.js';
+import {
+  MAX_ELEMENTS,
+  MAX_STRING,
+  fail,
+  graphemeCount,
+  graphemes,
+  kindOf,
+  parseNumber,
+  primitiveToString,
+  str,
+  unknownOf,
+} from './args.js';
 import { jsonEncode } from './encoding.js';
 import type { FunctionSpec } from './types.js';
 
@@ -161,13 +172,15 @@ export function formatValues(format: string, args: Value[]): string {
     if (width_ > MAX_WIDTH || prec_ > MAX_WIDTH) fail(`width or precision in ${JSON.stringify(raw)} is larger than ${MAX_WIDTH}`);
     const explicit = idx2 ?? idx1;
     const argNum = explicit === undefined ? next + 1 : Number(explicit);
-    if (argNum < 1 || argNum > args.length) fail(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args.length} total`);
+    if (argNum < 1 || argNum > args.length)
+      fail(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args.length} total`);
     next = argNum;
     used = Math.max(used, argNum);
     out += formatOne({ raw: raw!, offset: pct, flags: flags!, width: width_, prec: prec_, verb: verb! }, args[argNum - 1]!);
     if (out.length > MAX_STRING) fail(`the result would be longer than ${MAX_STRING} characters`);
   }
-  if (used < args.length) fail(used === 0 ? 'too many arguments; no verbs in format string' : `too many arguments; only ${used} used by format string`);
+  if (used < args.length)
+    fail(used === 0 ? 'too many arguments; no verbs in format string' : `too many arguments; only ${used} used by format string`);
   return out;
 }
 
@@ -182,7 +195,8 @@ function formatlist([f, ...args]: Value[]): Value {
   let lengthArg = 0;
   args.forEach((a, i) => {
     if (!Array.isArray(a)) return;
-    if (length >= 0 && a.length !== length) fail(`argument ${i + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length}`);
+    if (length >= 0 && a.length !== length)
+      fail(`argument ${i + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length}`);
     length = a.length;
     lengthArg = i + 1;
   });
@@ -215,4 +229,3 @@ export const formatFunctions: Record<string, FunctionSpec> = {
   format: { fn: format, minArgs: 1, maxArgs: Infinity },
   formatlist: { fn: formatlist, minArgs: 1, maxArgs: Infinity, handlesUnknown: true },
 };
-

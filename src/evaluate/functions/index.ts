@@ -33,7 +33,14 @@ export const functions: ReadonlyMap<string, FunctionSpec> = new Map(
 function arityMessage(name: string, spec: FunctionSpec, got: number): string {
   const { minArgs: min, maxArgs: max } = spec;
   const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
-  const expected = min === max ? plural(min) : max === Infinity ? `at least ${plural(min)}` : max === min + 1 ? `${min} or ${plural(max)}` : `${min} to ${plural(max)}`;
+  const expected =
+    min === max
+      ? plural(min)
+      : max === Infinity
+        ? `at least ${plural(min)}`
+        : max === min + 1
+          ? `${min} or ${plural(max)}`
+          : `${min} to ${plural(max)}`;
   return `${name}() takes ${expected}, got ${got}`;
 }
 

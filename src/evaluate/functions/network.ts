@@ -74,7 +74,7 @@ function formatIPv6(n: bigint): string {
   const groups = Array.from({ length: 8 }, (_, i) => Number((n >> BigInt(112 - i * 16)) & 0xffffn));
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > bestLen) {
@@ -117,7 +117,10 @@ function cidrsubnets([p, ...sizes]: Value[]): Value {
     if (prefix > net.bits) fail(`would extend prefix to ${prefix} bits, which is too long for an IPv${net.v6 ? 6 : 4} address`);
     const size = 1n << BigInt(net.bits - prefix);
     const start = ((next + size - 1n) / size) * size;
-    if (start + size > end) fail(`not enough remaining address space for a subnet with a prefix of ${prefix} bits after ${i === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`);
+    if (start + size > end)
+      fail(
+        `not enough remaining address space for a subnet with a prefix of ${prefix} bits after ${i === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`,
+      );
     next = start + size;
     return `${formatAddr(net, start)}/${prefix}`;
   });

@@ -16,7 +16,12 @@ function minmax(args: Value[], pick: (a: number, b: number) => number): Value {
 function sum([l]: Value[]): Value {
   const items = list(l!, 'list');
   if (items.length === 0) fail('cannot sum an empty list');
-  return finite(items.map((v, i) => (v === null ? fail(`argument must be list, set, or tuple of number values; element ${i} is null`) : num(v, 'list'))).reduce((a, b) => a + b, 0), 'the sum');
+  return finite(
+    items
+      .map((v, i) => (v === null ? fail(`argument must be list, set, or tuple of number values; element ${i} is null`) : num(v, 'list')))
+      .reduce((a, b) => a + b, 0),
+    'the sum',
+  );
 }
 
 function log([n, b]: Value[]): Value {

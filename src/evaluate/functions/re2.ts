@@ -19,7 +19,19 @@
 //   - `\b` is ASCII-based in both.
 import v8 from 'node:v8';
 import { fail } from './args.js';
-import { DIGIT, type Range, SPACE, WORD, classSource, complement, foldCase, literalSource, normalize, posixClass, unicodeClass } from './re2-charclass.js';
+import {
+  DIGIT,
+  type Range,
+  SPACE,
+  WORD,
+  classSource,
+  complement,
+  foldCase,
+  literalSource,
+  normalize,
+  posixClass,
+  unicodeClass,
+} from './re2-charclass.js';
 
 type Node =
   | { t: 'atom'; src: string; atomic: boolean }
@@ -403,7 +415,8 @@ export function compileRE2(pattern: string): CompiledRE2 {
   if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
   const parser = new Parser(Array.from(pattern));
   const ast = parser.parse();
-  if (parser.lineAnchors && parser.wholeTextAnchors) bad('tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern');
+  if (parser.lineAnchors && parser.wholeTextAnchors)
+    bad('tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern');
   const flags = `g${parser.lineAnchors ? 'm' : ''}`;
   const src = emit(ast, true);
   let regexp: RegExp | undefined;

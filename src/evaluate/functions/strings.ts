@@ -95,7 +95,12 @@ function replace([s, f, r]: Value[]): Value {
   if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
     return replaceAll(compileRE2(search.slice(1, -1)), text, replacement);
   }
-  if (search === '') return Array.from(text).map((c) => replacement + c).join('') + replacement;
+  if (search === '')
+    return (
+      Array.from(text)
+        .map((c) => replacement + c)
+        .join('') + replacement
+    );
   return text.split(search).join(replacement);
 }
 

@@ -7,9 +7,19 @@ const RANDOM = 'returns a new random value every time Terraform runs';
 const MACHINE = 'depends on the machine that runs Terraform';
 
 const REASONS: ReadonlyMap<string, string> = new Map([
-  ...['file', 'filebase64', 'fileexists', 'fileset', 'filemd5', 'filesha1', 'filesha256', 'filesha512', 'filebase64sha256', 'filebase64sha512', 'templatefile'].map(
-    (n) => [n, FILES] as const,
-  ),
+  ...[
+    'file',
+    'filebase64',
+    'fileexists',
+    'fileset',
+    'filemd5',
+    'filesha1',
+    'filesha256',
+    'filesha512',
+    'filebase64sha256',
+    'filebase64sha512',
+    'templatefile',
+  ].map((n) => [n, FILES] as const),
   ['timestamp', CLOCK],
   ['plantimestamp', CLOCK],
   ['uuid', RANDOM],

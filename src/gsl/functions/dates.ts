@@ -44,7 +44,9 @@ function prepare(args: Arg[]): { error: string; arg?: number } | { state: unknow
   const raw = String(args[1]!.value).toLowerCase();
   const unit = UNITS[raw.endsWith('s') ? raw.slice(0, -1) : raw];
   if (unit === undefined) {
-    const names = Object.keys(UNITS).map((u) => `'${u}s'`).join(', ');
+    const names = Object.keys(UNITS)
+      .map((u) => `'${u}s'`)
+      .join(', ');
     return { error: `unknown time unit '${String(args[1]!.value)}'; expected one of ${names}`, arg: 1 };
   }
   return { state: { amount: args[0]!.value as number, unit } satisfies Offset };

@@ -7,7 +7,18 @@ import { allowedHostsForPort } from './network.js';
 import { FunctionRegistry } from './registry.js';
 import { referencedBy, references } from './related.js';
 
-const BUILTINS = [isEmpty, length, before, after, references, referencedBy, isFilterPatternEqual, allowedHostsForPort, isFilterPatternConformant, arnName];
+const BUILTINS = [
+  isEmpty,
+  length,
+  before,
+  after,
+  references,
+  referencedBy,
+  isFilterPatternEqual,
+  allowedHostsForPort,
+  isFilterPatternConformant,
+  arnName,
+];
 
 /** A fresh registry holding the built-in functions. */
 export function defaultFunctions(): FunctionRegistry {

@@ -26,7 +26,11 @@ export class FilterPatternError extends Error {
   }
 }
 
-type Tok = { t: 'punct'; v: string; at: number } | { t: 'selector'; v: string; at: number } | { t: 'quoted'; v: string; at: number } | { t: 'word'; v: string; at: number };
+type Tok =
+  | { t: 'punct'; v: string; at: number }
+  | { t: 'selector'; v: string; at: number }
+  | { t: 'quoted'; v: string; at: number }
+  | { t: 'word'; v: string; at: number };
 
 const MAX_DEPTH = 64;
 const MAX_LENGTH = 100_000;
@@ -126,7 +130,8 @@ export function parseFilterPattern(src: string): Formula {
       return f;
     }
     const s = peek();
-    if (s?.t !== 'selector') throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at());
+    if (s?.t !== 'selector')
+      throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at());
     k++;
     const selector = s.v;
     const w = peek();
@@ -135,7 +140,8 @@ export function parseFilterPattern(src: string): Formula {
       if (kw === 'NOT') {
         k++;
         const e = peek();
-        if (e?.t !== 'word' || e.v.toUpperCase() !== 'EXISTS') throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at());
+        if (e?.t !== 'word' || e.v.toUpperCase() !== 'EXISTS')
+          throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at());
         k++;
         return { kind: 'not', arg: { kind: 'atom', selector, op: 'exists' } };
       }
@@ -147,21 +153,32 @@ export function parseFilterPattern(src: string): Formula {
         k++;
         const e = peek();
         const what = e?.t === 'word' ? e.v.toUpperCase() : '';
-        if (what !== 'NULL' && what !== 'TRUE' && what !== 'FALSE') throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at());
+        if (what !== 'NULL' && what !== 'TRUE' && what !== 'FALSE')
+          throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at());
         k++;
         return { kind: 'atom', selector, op: what.toLowerCase() as 'null' | 'true' | 'false' };
       }
     }
     const opTok = peek();
     if (opTok?.t !== 'punct' || !['=', '!=', '<', '>', '<=', '>='].includes(opTok.v)) {
-      throw new FilterPatternError(`expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after \`${selector}\`, found ${describe(opTok)}`, at());
+      throw new FilterPatternError(
+        `expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after \`${selector}\`, found ${describe(opTok)}`,
+        at(),
+      );
     }
     k++;
     const v = peek();
-    if (v?.t !== 'quoted' && v?.t !== 'word') throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at());
+    if (v?.t !== 'quoted' && v?.t !== 'word')
+      throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at());
     k++;
     const value: Atom['value'] =
-      v.t === 'quoted' ? { type: 'string', text: v.v } : v.v.startsWith('%') ? { type: 'regex', text: v.v } : NUMBER.test(v.v) ? { type: 'number', text: String(Number(v.v)) } : { type: 'string', text: v.v };
+      v.t === 'quoted'
+        ? { type: 'string', text: v.v }
+        : v.v.startsWith('%')
+          ? { type: 'regex', text: v.v }
+          : NUMBER.test(v.v)
+            ? { type: 'number', text: String(Number(v.v)) }
+            : { type: 'string', text: v.v };
     if (opTok.v === '!=') return { kind: 'not', arg: { kind: 'atom', selector, op: '=', value } };
     return { kind: 'atom', selector, op: opTok.v as Atom['op'], value };
   };

@@ -58,7 +58,13 @@ function addMember(out: Map<string, Member>, e: Entity, t: Truth, reasons: Unkno
 }
 
 function prepareTypeAttr(args: Arg[]): { state: unknown } {
-  return { state: { type: String(args[0]!.value), attr: args[1] ? splitPath(String(args[1].value)) : undefined, ownAttr: args[2] ? splitPath(String(args[2].value)) : undefined } satisfies State };
+  return {
+    state: {
+      type: String(args[0]!.value),
+      attr: args[1] ? splitPath(String(args[1].value)) : undefined,
+      ownAttr: args[2] ? splitPath(String(args[2].value)) : undefined,
+    } satisfies State,
+  };
 }
 
 function refsAt(inp: Input): string[] {
@@ -154,7 +160,8 @@ function follow(inp: Input, st: State, world: World): Input {
   const members = [...found.values()];
   // Some elements could not be followed: what was found is only part of the answer, so one
   // unknown member stands for whatever else they name.
-  if (unresolved.length) members.push({ value: new Unknown(unresolved), path: inp.path, entity: inp.entity, member: U, reasons: unresolved });
+  if (unresolved.length)
+    members.push({ value: new Unknown(unresolved), path: inp.path, entity: inp.entity, member: U, reasons: unresolved });
   return { value: new Members(members), path: inp.path, entity: inp.entity };
 }
 

@@ -14,7 +14,13 @@ export function convertFile(root: Node, cx: Ctx): Body {
   for (const c of kids(root)) {
     if (c.type === 'body') fillBody(c, body, cx, 0);
     else if (c.type === 'object') {
-      cx.error('syntax', c.startIndex, c.startIndex + 1, 'expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object', 'write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON');
+      cx.error(
+        'syntax',
+        c.startIndex,
+        c.startIndex + 1,
+        'expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object',
+        'write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON',
+      );
     }
   }
   checkBody(body, cx);
@@ -38,7 +44,13 @@ function fillBody(n: Node, body: Body, cx: Ctx, depth: number): void {
     const next = items[i + 1];
     if (next && !c.hasError && (next.type === 'attribute' || next.type === 'block') && cx.row(next.startIndex) === cx.row(c.endIndex)) {
       const what = c.type === 'attribute' ? 'argument' : 'block definition';
-      cx.error('syntax', next.startIndex, next.endIndex, `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`, `put each ${c.type === 'attribute' ? 'attribute' : 'block'} on its own line`);
+      cx.error(
+        'syntax',
+        next.startIndex,
+        next.endIndex,
+        `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`,
+        `put each ${c.type === 'attribute' ? 'attribute' : 'block'} on its own line`,
+      );
     }
   }
 }
@@ -72,7 +84,13 @@ function block(n: Node, cx: Ctx, depth: number): Block | undefined {
     while (at < cx.src.length && /\s/.test(cx.src[at]!)) at++;
     const found = at >= cx.src.length ? 'the end of the file' : JSON.stringify(cx.src[at]);
     const name = cx.text(typeNode);
-    cx.error('syntax', at, Math.min(at + 1, cx.src.length), `expected '=' or a block body after attribute name "${name}", found ${found}`, `write ${name} = <value> for an attribute, or ${name} { … } for a block (the '{' on the same line)`);
+    cx.error(
+      'syntax',
+      at,
+      Math.min(at + 1, cx.src.length),
+      `expected '=' or a block body after attribute name "${name}", found ${found}`,
+      `write ${name} = <value> for an attribute, or ${name} { … } for a block (the '{' on the same line)`,
+    );
     cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, typeNode.startIndex);
     return undefined;
   }
@@ -83,7 +101,12 @@ function block(n: Node, cx: Ctx, depth: number): Block | undefined {
   const inner = k.find((c) => c.type === 'body');
   if (inner) {
     if (depth >= MAX_BLOCK_DEPTH) {
-      cx.error('syntax', n.startIndex, typeNode.endIndex, `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`);
+      cx.error(
+        'syntax',
+        n.startIndex,
+        typeNode.endIndex,
+        `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`,
+      );
     } else {
       fillBody(inner, body, cx, depth + 1);
       if (!singleLineBlock(open, inner, close, cx)) closeOnOwnLine(inner, close, cx);
@@ -100,10 +123,22 @@ function singleLineBlock(open: Node | undefined, inner: Node, close: Node | unde
   const first = items[0];
   if (!first || cx.row(first.startIndex) !== cx.row(open.startIndex)) return false;
   if (first.type === 'block') {
-    cx.error('syntax', first.startIndex, first.endIndex, 'a block on one line can hold only a single attribute, found a nested block', 'put the nested block on its own line');
+    cx.error(
+      'syntax',
+      first.startIndex,
+      first.endIndex,
+      'a block on one line can hold only a single attribute, found a nested block',
+      'put the nested block on its own line',
+    );
   } else if (items.length > 1 || cx.row(first.endIndex) !== cx.row(close.startIndex)) {
     const after = items[1] && items[1].startIndex < close.startIndex ? items[1] : close;
-    cx.error('syntax', after.startIndex, after.endIndex, `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after.firstChild ?? after))}`, "move the attribute to its own line below '{'");
+    cx.error(
+      'syntax',
+      after.startIndex,
+      after.endIndex,
+      `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after.firstChild ?? after))}`,
+      "move the attribute to its own line below '{'",
+    );
   }
   return true;
 }
@@ -114,13 +149,25 @@ function closeOnOwnLine(inner: Node, close: Node | undefined, cx: Ctx): void {
   const last = inner.lastNamedChild;
   if (!last || (last.type !== 'attribute' && last.type !== 'block') || cx.row(last.endIndex) !== cx.row(close.startIndex)) return;
   const what = last.type === 'attribute' ? 'argument' : 'block definition';
-  cx.error('syntax', close.startIndex, close.endIndex, `missing newline after ${what}: found "}" on the same line`, "put the closing '}' on its own line");
+  cx.error(
+    'syntax',
+    close.startIndex,
+    close.endIndex,
+    `missing newline after ${what}: found "}" on the same line`,
+    "put the closing '}' on its own line",
+  );
 }
 
 function label(l: Node, cx: Ctx): string {
   const raw = cx.src.slice(l.startIndex + 1, Math.max(l.startIndex + 1, l.endIndex - 1));
   if (/(^|[^$])\$\{|(^|[^%])%\{/.test(raw)) {
-    cx.error('interpolated-label', l.startIndex, l.endIndex, `block labels cannot contain interpolation, found ${cx.text(l)}`, 'block labels must be literal names; use for_each or count to vary resources');
+    cx.error(
+      'interpolated-label',
+      l.startIndex,
+      l.endIndex,
+      `block labels cannot contain interpolation, found ${cx.text(l)}`,
+      'block labels must be literal names; use for_each or count to vary resources',
+    );
   }
   return decodeQuoted(raw);
 }

@@ -125,7 +125,12 @@ export class Ctx {
   tooDeep(n: CstNode): void {
     if (this.depthReported) return;
     this.depthReported = true;
-    this.error('syntax', n.startIndex, n.endIndex, 'expression is nested too deeply; tfguard does not analyse it', 'simplify the expression');
+    this.error(
+      'syntax',
+      n.startIndex,
+      n.endIndex,
+      'expression is nested too deeply; tfguard does not analyse it',
+      'simplify the expression',
+    );
   }
 }
-

@@ -143,7 +143,7 @@ export function decodeTree(flat: FlatTree, grammar: GrammarInfo): Cst {
     const id = head & 0xffff;
     const field = (head >>> 16) & 0xff;
     const missing = (head & MISSING_BIT) !== 0;
-    const type = id === ERROR_ID ? 'ERROR' : names[id] ?? 'ERROR';
+    const type = id === ERROR_ID ? 'ERROR' : (names[id] ?? 'ERROR');
     const error = missing || type === 'ERROR';
     const isNamed = id === ERROR_ID || named[id] === true;
     const flags = (isNamed ? NAMED : 0) | (missing ? MISSING : 0) | (error ? ERROR : 0) | (field << FIELD_SHIFT);

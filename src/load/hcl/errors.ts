@@ -62,32 +62,62 @@ function missing(m: Node, cx: Ctx): void {
     const open = owner.children.find((c) => c && (c.type === 'block_start' || c.type === 'object_start' || c.type === 'tuple_start'));
     const openAt = open ? cx.pos(open.startIndex) : cx.pos(owner.startIndex);
     const name = owner.type === 'block' ? ` "${blockHeader(owner, cx)}"` : '';
-    cx.error('syntax', at, at, `missing '${closer.close}' to close the ${closer.what}${name} opened at line ${openAt.line}, column ${openAt.column}`, `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === '}' ? '{' : '['}'`);
+    cx.error(
+      'syntax',
+      at,
+      at,
+      `missing '${closer.close}' to close the ${closer.what}${name} opened at line ${openAt.line}, column ${openAt.column}`,
+      `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === '}' ? '{' : '['}'`,
+    );
     return;
   }
   switch (m.type) {
     case 'quoted_template_end': {
       const s = parent ?? m;
-      cx.error('syntax', s.startIndex, s.startIndex + 1, 'unterminated string: this \'"\' has no closing \'"\' on the same line', 'close the string with \'"\'; for text over several lines use a heredoc (<<EOT … EOT)');
+      cx.error(
+        'syntax',
+        s.startIndex,
+        s.startIndex + 1,
+        "unterminated string: this '\"' has no closing '\"' on the same line",
+        "close the string with '\"'; for text over several lines use a heredoc (<<EOT … EOT)",
+      );
       return;
     }
     case 'heredoc_identifier': {
       const h = parent ?? m;
       const id = h.children.find((c) => c?.type === 'heredoc_identifier' && !c.isMissing);
       const marker = id ? cx.text(id) : 'EOT';
-      cx.error('syntax', h.startIndex, h.startIndex + 2, `unclosed heredoc: no line containing only "${marker}" closes the heredoc started here`, `end the heredoc with a line holding just ${marker}`);
+      cx.error(
+        'syntax',
+        h.startIndex,
+        h.startIndex + 2,
+        `unclosed heredoc: no line containing only "${marker}" closes the heredoc started here`,
+        `end the heredoc with a line holding just ${marker}`,
+      );
       return;
     }
     case 'template_interpolation_end':
     case 'template_directive_end': {
       const s = parent ?? m;
-      cx.error('syntax', s.startIndex, s.startIndex + 2, `unclosed template sequence "${cx.src.slice(s.startIndex, s.startIndex + 2)}": expected '}'`, 'close the interpolation with }');
+      cx.error(
+        'syntax',
+        s.startIndex,
+        s.startIndex + 2,
+        `unclosed template sequence "${cx.src.slice(s.startIndex, s.startIndex + 2)}": expected '}'`,
+        'close the interpolation with }',
+      );
       return;
     }
     case ')': {
       const owner = parent ?? m;
       const open = cx.pos(owner.startIndex);
-      cx.error('syntax', at, at, `missing ')' to close the ${owner.type === 'function_call' ? 'function call' : 'parenthesis'} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`, "add ')'");
+      cx.error(
+        'syntax',
+        at,
+        at,
+        `missing ')' to close the ${owner.type === 'function_call' ? 'function call' : 'parenthesis'} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`,
+        "add ')'",
+      );
       return;
     }
     default:
@@ -187,7 +217,13 @@ function bodyMachine(toks: Node[], after: Node | undefined, e: Node, cx: Ctx): b
         } else if (txt === '}') {
           // closes a block that started before this ERROR node
         } else {
-          cx.error('syntax', t.startIndex, t.endIndex, `expected an attribute name or a block type, found ${tokenText(cx, t)}`, 'each line of a body is "name = value" or "type "label" { … }"');
+          cx.error(
+            'syntax',
+            t.startIndex,
+            t.endIndex,
+            `expected an attribute name or a block type, found ${tokenText(cx, t)}`,
+            'each line of a body is "name = value" or "type "label" { … }"',
+          );
           return true;
         }
         break;
@@ -202,7 +238,13 @@ function bodyMachine(toks: Node[], after: Node | undefined, e: Node, cx: Ctx): b
           stack.push({ body: true, open: t, header: header.join(' ') });
           state = 'item';
         } else {
-          cx.error('syntax', t.startIndex, t.endIndex, `expected '=' or a block body after attribute name "${name}", found ${newLine ? 'a new line' : tokenText(cx, t)}`, `write ${name} = <value> for an attribute, or ${name} { … } for a block`);
+          cx.error(
+            'syntax',
+            t.startIndex,
+            t.endIndex,
+            `expected '=' or a block body after attribute name "${name}", found ${newLine ? 'a new line' : tokenText(cx, t)}`,
+            `write ${name} = <value> for an attribute, or ${name} { … } for a block`,
+          );
           return true;
         }
         break;
@@ -212,7 +254,13 @@ function bodyMachine(toks: Node[], after: Node | undefined, e: Node, cx: Ctx): b
           stack.push({ body: true, open: t, header: header.join(' ') });
           state = 'item';
         } else {
-          cx.error('syntax', t.startIndex, t.endIndex, `expected a block label or '{' after block type "${name}", found ${newLine ? 'a new line' : tokenText(cx, t)}`, 'a block header is type "label" … { on one line');
+          cx.error(
+            'syntax',
+            t.startIndex,
+            t.endIndex,
+            `expected a block label or '{' after block type "${name}", found ${newLine ? 'a new line' : tokenText(cx, t)}`,
+            'a block header is type "label" … { on one line',
+          );
           return true;
         }
         break;
@@ -230,7 +278,12 @@ function bodyMachine(toks: Node[], after: Node | undefined, e: Node, cx: Ctx): b
               i--;
               continue;
             }
-            cx.error('syntax', t.startIndex, t.endIndex, `unexpected ${tokenText(cx, t)} in the value of "${name}": there is no matching opening bracket`);
+            cx.error(
+              'syntax',
+              t.startIndex,
+              t.endIndex,
+              `unexpected ${tokenText(cx, t)} in the value of "${name}": there is no matching opening bracket`,
+            );
             return true;
           }
           depth--;
@@ -243,16 +296,23 @@ function bodyMachine(toks: Node[], after: Node | undefined, e: Node, cx: Ctx): b
     let at = last.endIndex;
     while (at < cx.src.length && /\s/.test(cx.src[at]!)) at++;
     const found = at >= cx.src.length ? 'the end of the file' : JSON.stringify(cx.src[at]);
-    const msg = state === 'name'
-      ? `expected '=' or a block body after attribute name "${name}", found ${found}`
-      : `expected a block label or '{' after block type "${name}", found ${found}`;
+    const msg =
+      state === 'name'
+        ? `expected '=' or a block body after attribute name "${name}", found ${found}`
+        : `expected a block label or '{' after block type "${name}", found ${found}`;
     cx.error('syntax', at, Math.min(at + 1, cx.src.length), msg, `write ${name} = <value> for an attribute, or ${name} { … } for a block`);
     return true;
   }
   const open = stack[stack.length - 1];
   if (open && e.endIndex >= cx.src.length - 1) {
     const p = cx.pos(open.open.startIndex);
-    cx.error('syntax', e.endIndex, e.endIndex, `missing '}' to close the block "${open.header.replace(/"/g, '')}" opened at line ${p.line}, column ${p.column}`, "add '}' at the end of the block, or remove the extra '{'");
+    cx.error(
+      'syntax',
+      e.endIndex,
+      e.endIndex,
+      `missing '}' to close the block "${open.header.replace(/"/g, '')}" opened at line ${p.line}, column ${p.column}`,
+      "add '}' at the end of the block, or remove the extra '{'",
+    );
     return true;
   }
   return false;

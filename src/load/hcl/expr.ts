@@ -51,7 +51,13 @@ function term(k: readonly Node[], cx: Ctx, depth: number): Expr | undefined {
     if (e.kind === 'literal' && typeof e.value === 'number' && p.firstChild?.type === 'legacy_index') {
       // `10.11.10.12`: tree-sitter reads a number and `.10` `.12` indexes; HCL rejects the number.
       const end = k[k.length - 1]!.endIndex;
-      cx.error('syntax', start, end, `invalid number ${JSON.stringify(cx.src.slice(start, end))}`, 'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"');
+      cx.error(
+        'syntax',
+        start,
+        end,
+        `invalid number ${JSON.stringify(cx.src.slice(start, end))}`,
+        'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"',
+      );
       return invalid(cx, start, end);
     }
     const next = postfix(e, p, start, cx, depth + 1);
@@ -161,7 +167,9 @@ function primary(n: Node, cx: Ctx, depth: number): Expr | undefined {
     case 'tuple':
       return {
         kind: 'tuple',
-        items: kids(n).filter((c) => c.type === 'expression').map((c) => convertExpr(c, cx, depth + 1)),
+        items: kids(n)
+          .filter((c) => c.type === 'expression')
+          .map((c) => convertExpr(c, cx, depth + 1)),
         range,
       };
     case 'object':
@@ -190,7 +198,13 @@ function numeric(n: Node, cx: Ctx): Expr {
   const text = cx.text(n);
   const range = cx.nodeRange(n);
   if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text)) {
-    cx.error('syntax', n.startIndex, n.endIndex, `invalid number ${JSON.stringify(text)}: HCL numbers are decimal`, 'write the number in decimal, e.g. 0x1F as 31');
+    cx.error(
+      'syntax',
+      n.startIndex,
+      n.endIndex,
+      `invalid number ${JSON.stringify(text)}: HCL numbers are decimal`,
+      'write the number in decimal, e.g. 0x1F as 31',
+    );
     return { kind: 'invalid', text, range };
   }
   return { kind: 'literal', value: Number(text), range };

@@ -9,9 +9,9 @@ import { Ctx } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
 
-
 function requireParser(): void {
-  if (!isParserReady()) throw new Error('parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up');
+  if (!isParserReady())
+    throw new Error('parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up');
 }
 
 /**
@@ -21,7 +21,14 @@ function requireParser(): void {
 export function parseHcl(path: string, text: string, flat?: FlatTree): File {
   requireParser();
   const cx = new Ctx(path, text);
-  const file: File = { path, kind: 'hcl', body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
+  const file: File = {
+    path,
+    kind: 'hcl',
+    body: { attributes: [], blocks: [], range: cx.range(0, text.length) },
+    comments: [],
+    diagnostics: cx.diagnostics,
+    text,
+  };
   try {
     const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : undefined);
     const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage()!)) : withTree(hideBareExponents(text), copyTree);
@@ -102,12 +109,20 @@ function parseWrapped(cx: Ctx, base: number, what: string): { expr: Expr; diagno
     const a = body.attributes[0];
     if (a && a.name === EXPR_NAME) expr = a.expr;
     const endOfExpr = a && a.name === EXPR_NAME ? a.range.end.offset : Infinity;
-    const extra = body.blocks[0]?.range ?? body.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
+    const extra =
+      body.blocks[0]?.range ?? body.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
     if (extra && extra.start.offset >= endOfExpr) {
       // Whatever follows the expression is not part of it: one clear message instead of body-level ones.
       const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
       cx.diagnostics.length = 0;
-      cx.diagnostics.push(...kept, { severity: 'error', code: 'syntax', file: cx.path, range: extra, message: `${what}, found more text after it`, hint: 'give one expression; put several values in a list [ … ] or an object { … }' });
+      cx.diagnostics.push(...kept, {
+        severity: 'error',
+        code: 'syntax',
+        file: cx.path,
+        range: extra,
+        message: `${what}, found more text after it`,
+        hint: 'give one expression; put several values in a list [ … ] or an object { … }',
+      });
     }
   } catch (e) {
     internalError(cx, e);

@@ -40,7 +40,16 @@ export function convertHeredoc(n: Node, cx: Ctx, depth: number): Expr {
   return build(n, contentStart, contentEnd, k.slice(2, -1), true, flush, cx, depth);
 }
 
-function build(n: Node, start: number, end: number, inner: readonly Node[], heredoc: boolean, flush: boolean, cx: Ctx, depth: number): Expr {
+function build(
+  n: Node,
+  start: number,
+  end: number,
+  inner: readonly Node[],
+  heredoc: boolean,
+  flush: boolean,
+  cx: Ctx,
+  depth: number,
+): Expr {
   const range = cx.nodeRange(n);
   const decode = heredoc ? decodeHeredoc : decodeQuoted;
   const seq: Seq = [];
@@ -60,7 +69,15 @@ function build(n: Node, start: number, end: number, inner: readonly Node[], here
 }
 
 /** Parts of the source [start, end) whose interpolations and directives are `inner` (other nodes are text). */
-function segment(start: number, end: number, inner: readonly Node[], decode: (s: string) => string, seq: Seq, cx: Ctx, depth: number): TemplatePart[] {
+function segment(
+  start: number,
+  end: number,
+  inner: readonly Node[],
+  decode: (s: string) => string,
+  seq: Seq,
+  cx: Ctx,
+  depth: number,
+): TemplatePart[] {
   const out: TemplatePart[] = [];
   let at = start;
   const text = (to: number): void => {
@@ -78,7 +95,13 @@ function segment(start: number, end: number, inner: readonly Node[], decode: (s:
       let expr: Expr;
       if (e) expr = convertExpr(e, cx, depth + 1);
       else {
-        cx.error('syntax', c.startIndex, c.endIndex, 'empty interpolation "${}": expected an expression inside', 'put an expression inside ${ }, or write $${ for a literal ${');
+        cx.error(
+          'syntax',
+          c.startIndex,
+          c.endIndex,
+          'empty interpolation "${}": expected an expression inside',
+          'put an expression inside ${ }, or write $${ for a literal ${',
+        );
         expr = invalid(cx, c.startIndex, c.endIndex);
       }
       seq.push({ stripLeft, stripRight });

@@ -51,11 +51,20 @@ describe('format', () => {
 
 describe('formatlist', () => {
   it('formats element-wise, repeating single values', () => {
-    eq(call('formatlist', 'Hello, %s!', ['Valentina', 'Ander', 'Olivia', 'Sam']), ['Hello, Valentina!', 'Hello, Ander!', 'Hello, Olivia!', 'Hello, Sam!']);
+    eq(call('formatlist', 'Hello, %s!', ['Valentina', 'Ander', 'Olivia', 'Sam']), [
+      'Hello, Valentina!',
+      'Hello, Ander!',
+      'Hello, Olivia!',
+      'Hello, Sam!',
+    ]);
     eq(call('formatlist', '%s, %s!', 'Salutations', ['Valentina', 'Ander']), ['Salutations, Valentina!', 'Salutations, Ander!']);
     eq(call('formatlist', 'x'), ['x']);
     eq(call('formatlist', '%s', []), []);
-    fails('formatlist', ['%s%s', ['a'], ['b', 'c']], 'formatlist(): argument 2 has length 2, which is inconsistent with argument 1 of length 1');
+    fails(
+      'formatlist',
+      ['%s%s', ['a'], ['b', 'c']],
+      'formatlist(): argument 2 has length 2, which is inconsistent with argument 1 of length 1',
+    );
     fails('formatlist', ['%d', ['a']], /error on format iteration 0: unsupported value/);
   });
 

@@ -34,7 +34,8 @@ describe('callFunction', () => {
   });
 
   it('leaves functions that read files, the clock or randomness unknown, with the reason', () => {
-    for (const name of ['file', 'templatefile', 'fileexists', 'timestamp', 'uuid', 'bcrypt']) assert.ok(UNEVALUATED_FUNCTIONS.has(name), name);
+    for (const name of ['file', 'templatefile', 'fileexists', 'timestamp', 'uuid', 'bcrypt'])
+      assert.ok(UNEVALUATED_FUNCTIONS.has(name), name);
     const f = assertUnknown(call('file', 'x.json'));
     assert.deepEqual(f.reasons, [{ kind: 'function', name: 'file', detail: 'reads files; tfguard never reads outside what it scans' }]);
     assert.match(assertUnknown(call('timestamp')).describe(), /^timestamp\(\): depends on the time/);
@@ -57,7 +58,10 @@ describe('callFunction', () => {
       for (const n of counts) {
         for (const s of samples) {
           try {
-            const r = callFunction(name, Array.from({ length: n }, () => s));
+            const r = callFunction(
+              name,
+              Array.from({ length: n }, () => s),
+            );
             assert.ok(r === null || ['string', 'number', 'boolean', 'object'].includes(typeof r) || r instanceof Unknown);
           } catch (e) {
             assert.ok(e instanceof FunctionError, `${name}(${JSON.stringify(s)} x${n}) threw ${String(e)}`);

@@ -16,7 +16,12 @@ describe('network functions', () => {
 
   it('cidrsubnets allocates consecutive aligned blocks', () => {
     eq(call('cidrsubnets', '10.1.0.0/16', 4, 4, 8, 4), ['10.1.0.0/20', '10.1.16.0/20', '10.1.32.0/24', '10.1.48.0/20']);
-    eq(call('cidrsubnets', 'fd00:fd12:3456:7890::/56', 16, 16, 16, 32), ['fd00:fd12:3456:7800::/72', 'fd00:fd12:3456:7800:100::/72', 'fd00:fd12:3456:7800:200::/72', 'fd00:fd12:3456:7800:300::/88']);
+    eq(call('cidrsubnets', 'fd00:fd12:3456:7890::/56', 16, 16, 16, 32), [
+      'fd00:fd12:3456:7800::/72',
+      'fd00:fd12:3456:7800:100::/72',
+      'fd00:fd12:3456:7800:200::/72',
+      'fd00:fd12:3456:7800:300::/88',
+    ]);
     fails('cidrsubnets', ['10.0.0.0/24', 1, 1, 1], /not enough remaining address space/);
   });
 

@@ -6,11 +6,17 @@ describe('regex and regexall', () => {
   it('return a string, a list of captures, or an object of named captures', () => {
     assert.equal(call('regex', '[a-z]+', '53453453.345345aaabbbccc23454'), 'aaabbbccc');
     eq(call('regex', '(\\d\\d\\d\\d)-(\\d\\d)-(\\d\\d)', '2019-02-01'), ['2019', '02', '01']);
-    eq(call('regex', '^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?', 'https://terraform.io/docs/'), { scheme: 'https', authority: 'terraform.io' });
+    eq(call('regex', '^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?', 'https://terraform.io/docs/'), {
+      scheme: 'https',
+      authority: 'terraform.io',
+    });
     eq(call('regex', '(a)|(b)', 'b'), [null, 'b']);
     eq(call('regexall', '[a-z]+', '1234abcd5678efgh9'), ['abcd', 'efgh']);
     eq(call('regexall', '[a-z]+', '123'), []);
-    eq(call('regexall', '(\\w)=(\\d)', 'a=1 b=2'), [['a', '1'], ['b', '2']]);
+    eq(call('regexall', '(\\w)=(\\d)', 'a=1 b=2'), [
+      ['a', '1'],
+      ['b', '2'],
+    ]);
     eq(call('regexall', 'a*', 'baaac'), ['', 'aaa', '']);
   });
 
