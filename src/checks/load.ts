@@ -2,12 +2,12 @@
 // validated against the schema, its logic compiled once, and its ID checked for duplicates. Problems
 // are diagnostics naming the check file, line and column; a check with problems is not loaded.
 import { readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Diagnostic, Range } from '../load/ast.js';
 import { type CompiledRule, compileRule } from '../gsl/index.js';
 import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
-import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest } from './model.js';
+import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest, type ExpectMark } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
 import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText } from './yaml-source.js';
 
@@ -151,11 +151,14 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
   const compiled = typeof logicValue === 'string' && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : undefined;
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
 
-  const def = data as Omit<CheckDefinition, 'tests'> & { tests: Omit<CheckTest, 'fileLine'>[] };
-  const ext = extname(file);
-  if (basename(file, ext) !== def.id)
-    err(idRange, `the check ID ${def.id} does not match the file name ${basename(file)}`, `name the file ${def.id}${ext}`);
+  const def = data as Omit<CheckDefinition, 'tests'> & { tests: WrittenTest[] };
   if (options.builtin) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename(file)))
+      err(
+        idRange,
+        `the built-in check file ${basename(file)} is not named for what it checks`,
+        'name it in lower-case words joined by `-`, such as log-file-validation.yaml (the ID stays inside the file)',
+      );
     if (!isBuiltinId(def.id))
       err(
         idRange,
@@ -192,7 +195,16 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
   return { check, diagnostics, idRange, logicSource: compiled.source };
 }
 
-function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, err: (r: Range, m: string, h?: string) => void): CheckTest {
+/** A test as written in the YAML (after schema validation): exactly one input key. */
+type WrittenTest = { name: string; expect: CheckTest['expect']; now?: string } & {
+  terraform?: string;
+  resource?: { type: string; values: Record<string, unknown> };
+  plan?: Record<string, unknown>;
+  snapshot?: Record<string, unknown>;
+  log?: Record<string, unknown>;
+};
+
+function checkTest(src: YamlSource, t: WrittenTest, i: number, err: (r: Range, m: string, h?: string) => void): CheckTest {
   const path = ['tests', i];
   const at = nodeRange(src, path);
   const name = fieldName(path);
@@ -209,27 +221,58 @@ function checkTest(src: YamlSource, t: Omit<CheckTest, 'fileLine'>, i: number, e
       `${name}.now is not a timestamp: ${JSON.stringify(t.now)}`,
       'write an ISO-8601 time such as 2019-01-01T12:00:00Z',
     );
-  const out: CheckTest = { ...t, fileLine: at.start.line };
+  const head = { name: t.name, expect: t.expect, ...(t.now !== undefined ? { now: t.now } : {}), fileLine: at.start.line };
   if (t.terraform !== undefined) {
     const s = scalarText(src, [...path, 'terraform']);
-    if (s) out.snippetFileLine = s.line;
+    const fileLine = s?.line ?? at.start.line;
+    const marks = expectMarks(t.terraform, (line, message, hint) => {
+      const l = fileLine + line - 1;
+      err({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name}: ${message}`, hint);
+    });
+    const where = nodeRange(src, [...path, 'terraform']);
+    if (t.expect === 'fail' && !marks.length)
+      err(
+        where,
+        `${name} ("${t.name}") expects a finding but its snippet marks no line with \`# expect\``,
+        'end the line where the finding must stand with `# expect` (the block header when the attribute is absent)',
+      );
+    if (t.expect === 'pass' && marks.length)
+      err(where, `${name} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, 'remove the `# expect` comment');
+    return { ...head, input: { kind: 'terraform', text: t.terraform, fileLine, marks } };
   }
-  if (t.line !== undefined) {
-    const lineRange = nodeRange(src, [...path, 'line']);
-    if (t.terraform === undefined) err(lineRange, `${name}.line applies only to a \`terraform\` snippet`);
-    else if (t.expect !== 'fail' && t.expect !== 'unknown')
-      err(lineRange, `${name}.line names where the finding must be, so \`expect\` must be fail or unknown`);
-    else {
-      const n = t.terraform.replace(/\n$/, '').split('\n').length;
-      if (t.line > n)
-        err(
-          lineRange,
-          `${name}.line is ${t.line}, but the snippet has ${n} line${n === 1 ? '' : 's'}`,
-          'lines count from 1 at the first line of the snippet',
-        );
+  if (t.resource !== undefined) return { ...head, input: { kind: 'resource', type: t.resource.type, values: t.resource.values } };
+  const kind = t.plan !== undefined ? 'plan' : t.snapshot !== undefined ? 'snapshot' : 'log';
+  return { ...head, input: { kind, document: (t.plan ?? t.snapshot ?? t.log ?? {}) as Record<string, unknown> } };
+}
+
+/**
+ * The `# expect` marks of a snippet. `# expect` (or `// expect`) ending a line marks that line; on a line of its
+ * own it marks the next line that is not blank or a comment (for a line that cannot take a comment, such as one
+ * opening a heredoc). The result must stand at the first non-blank column of the marked line.
+ */
+export function expectMarks(text: string, err: (line: number, message: string, hint?: string) => void): ExpectMark[] {
+  const lines = text.split('\n');
+  const marks: ExpectMark[] = [];
+  let pending: number | undefined;
+  lines.forEach((raw, i) => {
+    const m = /(?:#|\/\/)\s*expect\b(.*)$/.exec(raw);
+    const rest = m?.[1]?.trim() ?? '';
+    if (m && rest !== '') {
+      err(i + 1, `\`# expect\` takes nothing after it, found \`${rest}\``, 'write `# expect` alone at the end of the line');
+      return;
     }
-  }
-  return out;
+    const code = m ? raw.slice(0, m.index) : raw;
+    const blankOrComment = /^\s*((#|\/\/).*)?$/.test(code);
+    if (m && blankOrComment) {
+      pending = i + 1;
+      return;
+    }
+    if (!m && (blankOrComment || pending === undefined)) return;
+    marks.push({ line: i + 1, column: code.search(/\S/) + 1 });
+    pending = undefined;
+  });
+  if (pending !== undefined) err(pending, '`# expect` on a line of its own marks the next line, but no line of code follows');
+  return marks;
 }
 
 /** Compile the logic with positions in the check file; errors become `check-logic` diagnostics. */

@@ -11,28 +11,41 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ALIAS_TOOLS = ['checkov', 'trivy', 'tfsec', 'kics', 'terrascan', 'panther'] as const;
 export type AliasTool = (typeof ALIAS_TOOLS)[number];
 
-/** The inputs a check test can give; exactly one per test. */
-export const TEST_INPUTS = ['terraform', 'resource', 'plan', 'snapshot', 'log'] as const;
+/** The inputs a check test can give (the YAML keys); exactly one per test. */
+export const TEST_INPUTS = ['terraform', 'resource', 'plan', 'snapshot', 'log'] as const satisfies readonly CheckTestKind[];
+
+/** Where a result must stand, marked by `# expect` in a Terraform snippet (lines and columns of the snippet, 1-based). */
+export interface ExpectMark {
+  line: number;
+  /** The first non-blank column of the marked line: the attribute, element or block header that starts there. */
+  column: number;
+}
+
+/** What a check test feeds the check: exactly one kind of input. */
+export type CheckTestInput =
+  | {
+      kind: 'terraform';
+      /** An inline Terraform configuration (one main.tf). */
+      text: string;
+      /** Line in the check file where the snippet's first line stands. */
+      fileLine: number;
+      /** Where the finding (or, for `expect: unknown`, the unknown result) must stand; none for `expect: pass`. */
+      marks: ExpectMark[];
+    }
+  | { kind: 'resource'; type: string; values: Record<string, unknown> }
+  /** A plan (`terraform show -json`), an AWS snapshot of one trail, or one CloudTrail event (docs/plans.md). */
+  | { kind: 'plan' | 'snapshot' | 'log'; document: Record<string, unknown> };
+
+export type CheckTestKind = CheckTestInput['kind'];
 
 export interface CheckTest {
   name: string;
   expect: 'fail' | 'pass' | 'unknown';
-  /** An inline Terraform configuration (one main.tf). */
-  terraform?: string;
-  /** Or one resource given as JSON values. */
-  resource?: { type: string; values: Record<string, unknown> };
-  /** Or a plan (`terraform show -json`), an AWS snapshot of one trail, or one CloudTrail event (docs/plans.md). */
-  plan?: Record<string, unknown>;
-  snapshot?: Record<string, unknown>;
-  log?: Record<string, unknown>;
+  input: CheckTestInput;
   /** The time `before()`/`after()` count from (ISO-8601); default the time of the run. */
   now?: string;
-  /** With `terraform` and `expect: fail`: the line of the snippet the finding must be on. */
-  line?: number;
   /** Where the test starts in the check file (1-based line). */
   fileLine: number;
-  /** Line in the check file where the snippet's first line stands (for `terraform`). */
-  snippetFileLine?: number;
 }
 
 /** A check file as written (after schema validation). */

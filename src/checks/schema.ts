@@ -52,7 +52,6 @@ export const CHECK_SCHEMA = {
           snapshot: { type: 'object' },
           log: { type: 'object' },
           now: nonEmptyString,
-          line: { type: 'integer', minimum: 1 },
         },
       },
     },

@@ -1,6 +1,7 @@
 // The embedded tests of checks (`tfguard test`): each test's Terraform snippet is loaded from a
 // temporary directory exactly as `tfguard scan` loads a project (or its JSON resource is taken as
-// is), only that check is run, and the outcome is compared with `expect` (and `line`).
+// is), only that check is run, and the outcome is compared with `expect` and, for a snippet, with its
+// `# expect` marks (line and column of each result).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import type { Project, Resource } from '../evaluate/model.js';
 import { loadProject } from '../evaluate/project.js';
 import { testInputProject } from '../evaluate/data.js';
 import { type ObjectValue, fromJSON } from '../evaluate/value.js';
-import type { Check, CheckRunResult, CheckTest } from './model.js';
+import type { Check, CheckRunResult, CheckTest, ExpectMark } from './model.js';
 import { runChecks } from './run.js';
 
 export interface TestOutcome {
@@ -33,11 +34,12 @@ export async function runCheckTests(checks: readonly Check[], options: TestRunOp
   try {
     for (const check of checks) {
       for (const test of check.tests) {
-        if (test.terraform !== undefined) {
+        const input = test.input;
+        if (input.kind === 'terraform') {
           tmp ??= mkdtempSync(join(tmpdir(), 'tfguard-test-'));
           const dir = join(tmp, String(n++));
           mkdirSync(dir);
-          writeFileSync(join(dir, 'main.tf'), test.terraform);
+          writeFileSync(join(dir, 'main.tf'), input.text);
           const project = await loadProject(dir, { env: {} });
           const errors = project.diagnostics.filter((d) => d.severity === 'error');
           if (errors.length) {
@@ -46,15 +48,15 @@ export async function runCheckTests(checks: readonly Check[], options: TestRunOp
             out.push({ check, test, passed: false, got: 'error', message: `the snippet does not load: ${where}: ${d.message}` });
             continue;
           }
-          out.push(judge(check, test, runChecks([check], project, runOptions(test, options))));
-        } else if (test.resource !== undefined) {
-          out.push(judge(check, test, runChecks([check], resourceProject(check, test), runOptions(test, options))));
+          out.push(judge(check, test, runChecks([check], project, runOptions(test, options)), input.marks));
+        } else if (input.kind === 'resource') {
+          out.push(judge(check, test, runChecks([check], resourceProject(check, test, input), runOptions(test, options))));
         } else {
           // plan / snapshot / log: read by the same readers as files (docs/plans.md).
-          const key = test.plan !== undefined ? 'plan' : test.snapshot !== undefined ? 'snapshot' : 'log';
-          const input = testInputProject(key, (test.plan ?? test.snapshot ?? test.log)!, check.file, test.fileLine);
-          if (!input.project) out.push({ check, test, passed: false, got: 'error', message: `the ${key} cannot be read: ${input.error}` });
-          else out.push(judge(check, test, runChecks([check], input.project, runOptions(test, options))));
+          const read = testInputProject(input.kind, input.document, check.file, test.fileLine);
+          if (!read.project)
+            out.push({ check, test, passed: false, got: 'error', message: `the ${input.kind} cannot be read: ${read.error}` });
+          else out.push(judge(check, test, runChecks([check], read.project, runOptions(test, options))));
         }
       }
     }
@@ -70,8 +72,7 @@ function runOptions(test: CheckTest, options: TestRunOptions): TestRunOptions {
 }
 
 /** A project of the one resource a JSON test gives (address `<type>.test`). */
-function resourceProject(check: Check, test: CheckTest): Project {
-  const { type, values } = test.resource!;
+function resourceProject(check: Check, test: CheckTest, { type, values }: { type: string; values: Record<string, unknown> }): Project {
   const at = { line: test.fileLine, column: 1, offset: 0 };
   const range = { start: at, end: at };
   const resource: Resource = {
@@ -91,7 +92,7 @@ function resourceProject(check: Check, test: CheckTest): Project {
   return { root: '.', resources: [resource], modules: [], diagnostics: [], files: [] };
 }
 
-function judge(check: Check, test: CheckTest, r: CheckRunResult): TestOutcome {
+function judge(check: Check, test: CheckTest, r: CheckRunResult, marks: readonly ExpectMark[] = []): TestOutcome {
   const got = r.findings.length ? 'fail' : r.unknowns.length ? 'unknown' : 'pass';
   const base = { check, test, got } as const;
   if (got !== test.expect) {
@@ -103,15 +104,19 @@ function judge(check: Check, test: CheckTest, r: CheckRunResult): TestOutcome {
           : '';
     return { ...base, passed: false, message: `expected ${test.expect}, got ${got}${detail}` };
   }
-  if (test.line !== undefined) {
-    const lines = (got === 'fail' ? r.findings : r.unknowns).map((f) => f.range.start.line);
-    if (!lines.includes(test.line)) {
-      return {
-        ...base,
-        passed: false,
-        message: `expected the ${got === 'fail' ? 'finding' : 'unknown result'} on line ${test.line} of the snippet, got line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`,
-      };
-    }
-  }
-  return { ...base, passed: true };
+  if (got === 'pass' || !marks.length) return { ...base, passed: true };
+  // Every marked place has a result, and every result stands at a marked place (line and column).
+  const what = got === 'fail' ? 'finding' : 'unknown result';
+  const places = (got === 'fail' ? r.findings : r.unknowns).map((f) => f.range.start);
+  const at = (p: { line: number; column: number }): string => `${p.line}:${p.column}`;
+  const missing = marks.filter((m) => !places.some((p) => p.line === m.line && p.column === m.column));
+  const extra = places.filter((p) => !marks.some((m) => p.line === m.line && p.column === m.column));
+  if (!missing.length && !extra.length) return { ...base, passed: true };
+  const parts = [
+    ...(missing.length ? [`expected a ${what} at ${missing.map(at).join(', ')} of the snippet (marked \`# expect\`)`] : []),
+    ...(extra.length
+      ? [`got ${extra.length === 1 ? `a ${what}` : `${what}s`} at ${[...new Set(extra.map(at))].join(', ')}, which no \`# expect\` marks`]
+      : []),
+  ];
+  return { ...base, passed: false, message: parts.join('; ') };
 }

@@ -63,7 +63,14 @@ function describe(err: ErrorObject, data: unknown, src: YamlSource): Diagnostic 
         ...base,
         range: keyRange(src, path, extra) ?? nodeRange(src, path),
         message: `unknown field \`${extra}\` in ${field}`,
-        hint: near ? `did you mean \`${near}\`?` : known.length ? `the fields are: ${known.join(', ')}` : 'remove it',
+        hint:
+          extra === 'line' && known.includes('terraform')
+            ? 'tests no longer give a line number: end the line of the snippet where the finding must stand with `# expect`'
+            : near
+              ? `did you mean \`${near}\`?`
+              : known.length
+                ? `the fields are: ${known.join(', ')}`
+                : 'remove it',
       };
     }
     case 'enum': {

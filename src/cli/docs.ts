@@ -61,8 +61,11 @@ export function checkPage(c: Check): string {
     '',
   );
   out.push('## Remediation', '', c.remediation.trim(), '');
-  out.push('## Tests', '', '| test | expected | line |', '|---|---|---|');
-  for (const t of c.tests) out.push(`| ${cell(t.name)} | ${t.expect} | ${t.line ?? ''} |`);
+  out.push('## Tests', '', '| test | input | expected | at |', '|---|---|---|---|');
+  for (const t of c.tests) {
+    const at = t.input.kind === 'terraform' ? t.input.marks.map((m) => `${m.line}:${m.column}`).join(', ') : '';
+    out.push(`| ${cell(t.name)} | ${t.input.kind} | ${t.expect} | ${at} |`);
+  }
   out.push('');
   return out.join('\n');
 }

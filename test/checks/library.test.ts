@@ -5,7 +5,6 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import { isBuiltinId, loadChecks, type Check } from '../../src/checks/index.js';
-import { TEST_INPUTS } from '../../src/checks/model.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const CHECKS_DIR = join(repoRoot, 'checks');
@@ -16,12 +15,12 @@ export type CheckKind = 'terraform' | 'plan' | 'data';
 export function kindOf(c: Check): CheckKind {
   // Dotted entity types (aws.cloudtrail.trail, aws.cloudtrail.event) exist only in snapshots and logs.
   if (c.rule.entity.includes('.')) return 'data';
-  if (c.tests.some((t) => t.plan !== undefined)) return 'plan';
+  if (c.tests.some((t) => t.input.kind === 'plan')) return 'plan';
   return 'terraform';
 }
 
 function inputOf(t: Check['tests'][number]): string {
-  return TEST_INPUTS.find((k) => t[k] !== undefined)!;
+  return t.input.kind;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -39,7 +38,7 @@ const NO_PEER = /No peer has this check/;
 describe('the built-in library', () => {
   const { checks, diagnostics } = loadChecks([{ dir: CHECKS_DIR, builtin: true }]);
 
-  it('every check file loads (valid schema and logic, ID scheme, ID = file name, no retired ID)', () => {
+  it('every check file loads (valid schema and logic, ID scheme, no retired ID)', () => {
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(
       checks.map((c) => relative(CHECKS_DIR, c.file)).sort(),
@@ -53,12 +52,15 @@ describe('the built-in library', () => {
     }
   });
 
-  it('each check lives under checks/<provider>/<service>/, named by its ID', () => {
+  it('each check lives under checks/<provider>/<service>/, in a file named for what it checks', () => {
+    const names = new Set<string>();
     for (const c of checks) {
       const parts = relative(CHECKS_DIR, c.file).split(sep);
-      assert.equal(parts.length, 3, `${c.file}: expected checks/<provider>/<service>/<ID>.yaml`);
+      assert.equal(parts.length, 3, `${c.file}: expected checks/<provider>/<service>/<what-it-checks>.yaml`);
       const [provider, service, file] = parts as [string, string, string];
-      assert.equal(file.replace(/\.ya?ml$/, ''), c.id);
+      assert.match(file, /^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/, c.file);
+      assert.ok(!names.has(`${service}/${file}`), `two checks in ${service}/${file}`);
+      names.add(`${service}/${file}`);
       const id = c.id.split('.');
       if (id[0] === 'TFG') assert.deepEqual([provider, service], [id[1]!.toLowerCase(), id[2]!.toLowerCase()], c.id);
       else assert.equal(provider, id[2]!.toLowerCase(), c.id); // CloudGuard's D9.TF.<PROVIDER>.<AREA>.<nn>
@@ -102,7 +104,7 @@ describe('the built-in library', () => {
       assert.deepEqual([...new Set(c.tests.map((t) => t.expect))].sort(), ['fail', 'pass', 'unknown'], c.id);
       for (const t of c.tests) assert.ok(['terraform', 'resource'].includes(inputOf(t)), `${c.id}: "${t.name}" reads ${inputOf(t)}`);
       assert.ok(
-        c.tests.some((t) => t.expect === 'fail' && t.terraform !== undefined && t.line !== undefined),
+        c.tests.some((t) => t.expect === 'fail' && t.input.kind === 'terraform' && t.input.marks.length > 0),
         `${c.id}: no failing snippet with the line of its finding`,
       );
       assert.match(c.remediation, /```hcl\n[\s\S]*resource "aws_[a-z0-9_]+"[\s\S]*```/, c.id);
@@ -111,10 +113,10 @@ describe('the built-in library', () => {
 
   it('plan checks: fail and pass tests on plans, and plain Terraform code (no planned change) passes', () => {
     for (const c of checks.filter((x) => kindOf(x) === 'plan')) {
-      const plans = c.tests.filter((t) => t.plan !== undefined);
+      const plans = c.tests.filter((t) => t.input.kind === 'plan');
       assert.ok(plans.some((t) => t.expect === 'fail') && plans.some((t) => t.expect === 'pass'), c.id);
       assert.ok(
-        c.tests.some((t) => t.terraform !== undefined && t.expect === 'pass'),
+        c.tests.some((t) => t.input.kind === 'terraform' && t.expect === 'pass'),
         `${c.id}: no test that Terraform code alone gives no finding`,
       );
       for (const t of c.tests) assert.ok(['plan', 'terraform'].includes(inputOf(t)), `${c.id}: "${t.name}" reads ${inputOf(t)}`);

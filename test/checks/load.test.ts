@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../src/load/ast.js';
 import { isBuiltinId, loadChecks, parseCheck, parseRetiredIds } from '../../src/checks/index.js';
+import { expectMarks } from '../../src/checks/load.js';
 import { repoRoot } from '../helpers/paths.js';
 import { checkYaml, tempDir } from './helpers.js';
 
@@ -33,9 +34,13 @@ describe('check files: valid', () => {
     assert.deepEqual(c.aliases, {});
     assert.equal(c.tests.length, 2);
     assert.equal(c.tests[0]!.fileLine, 9);
-    assert.equal(c.tests[0]!.snippetFileLine, 13);
-    assert.equal(c.tests[0]!.line, 2);
-    assert.deepEqual(c.tests[1]!.resource, { type: 'aws_cloudtrail', values: { is_multi_region_trail: true } });
+    assert.deepEqual(c.tests[0]!.input, {
+      kind: 'terraform',
+      text: 'resource "aws_cloudtrail" "t" {\n  # expect\n  is_multi_region_trail = false\n}\n',
+      fileLine: 12,
+      marks: [{ line: 3, column: 3 }],
+    });
+    assert.deepEqual(c.tests[1]!.input, { kind: 'resource', type: 'aws_cloudtrail', values: { is_multi_region_trail: true } });
   });
 });
 
@@ -119,11 +124,18 @@ describe('check files: schema errors name the line', () => {
     assert.equal(d!.message, 'a check file must be a mapping of fields (id, title, severity, ...)');
   });
 
-  it('the ID must match the file name', () => {
-    const [d] = errors(checkYaml('TEAM.CLOUDTRAIL.2'));
-    assert.equal(d!.message, 'the check ID TEAM.CLOUDTRAIL.2 does not match the file name TEAM.CLOUDTRAIL.1.yaml');
-    assert.equal(d!.hint, 'name the file TEAM.CLOUDTRAIL.2.yaml');
+  it("a team check's file may have any name; a built-in check's is named for what it checks", () => {
+    assert.deepEqual(parseCheck(FILE, checkYaml('TEAM.CLOUDTRAIL.2')).diagnostics, []);
+    const [d] = parseCheck('/checks/aws/cloudtrail/TFG.AWS.CLOUDTRAIL.2.yaml', checkYaml('TFG.AWS.CLOUDTRAIL.2'), {
+      builtin: true,
+    }).diagnostics;
+    assert.equal(d!.message, 'the built-in check file TFG.AWS.CLOUDTRAIL.2.yaml is not named for what it checks');
+    assert.match(d!.hint!, /such as log-file-validation\.yaml/);
     assert.equal(at(d!), '1:5');
+    assert.deepEqual(
+      parseCheck('/checks/aws/cloudtrail/multi-region.yaml', checkYaml('TFG.AWS.CLOUDTRAIL.2'), { builtin: true }).diagnostics,
+      [],
+    );
   });
 });
 
@@ -145,16 +157,34 @@ describe('check files: tests', () => {
     assert.equal(at(d!), '16:5');
   });
 
-  it('line only with a snippet, and within it', () => {
-    assert.equal(errors(checkYaml().replace('    line: 2', '    line: 4'))[0]!.message, 'tests[0].line is 4, but the snippet has 3 lines');
-    assert.equal(
-      errors(checkYaml().replace('    expect: pass\n', '    expect: pass\n    line: 1\n'))[0]!.message,
-      'tests[1].line applies only to a `terraform` snippet',
+  it('`# expect` marks: required for a failing snippet, refused in a passing one, nothing after them', () => {
+    const noMark = errors(checkYaml().replace('        # expect\n', ''));
+    assert.equal(noMark[0]!.message, 'tests[0] ("single region") expects a finding but its snippet marks no line with `# expect`');
+    assert.equal(at(noMark[0]!), '11:16');
+    const onPass = errors(checkYaml().replace('    expect: fail', '    expect: pass'));
+    assert.equal(onPass[0]!.message, 'tests[0] ("single region") expects a pass, but its snippet marks a line with `# expect`');
+    const trailing = errors(checkYaml().replace('# expect', '# expect: here'));
+    assert.equal(trailing[0]!.message, 'tests[0]: `# expect` takes nothing after it, found `: here`');
+    assert.equal(at(trailing[0]!), '13:1');
+    assert.deepEqual(parseCheck(FILE, checkYaml()).diagnostics, []);
+  });
+
+  it('a numeric `line:` (the old form) is refused with how to mark the line instead', () => {
+    const [d] = errors(checkYaml().replace('    expect: fail\n', '    expect: fail\n    line: 2\n'));
+    assert.equal(d!.message, 'unknown field `line` in tests[0]');
+    assert.match(d!.hint!, /end the line of the snippet where the finding must stand with `# expect`/);
+  });
+
+  it('a mark on a line of its own marks the next line of code', () => {
+    const marks: [number, string][] = [];
+    const got = expectMarks(
+      'resource "x" "y" {\n  # expect\n\n  # a comment\n  policy = <<EOF\n  EOF\n}\n',
+      (l, m) => void marks.push([l, m]),
     );
-    assert.equal(
-      errors(checkYaml().replace('    expect: fail', '    expect: pass'))[0]!.message,
-      'tests[0].line names where the finding must be, so `expect` must be fail or unknown',
-    );
+    assert.deepEqual(got, [{ line: 5, column: 3 }]);
+    assert.equal(marks.length, 0);
+    expectMarks('x = 1\n# expect\n', (l, m) => void marks.push([l, m]));
+    assert.deepEqual(marks, [[2, '`# expect` on a line of its own marks the next line, but no line of code follows']]);
   });
 });
 
@@ -240,8 +270,8 @@ describe('check directories', () => {
 
   it('built-in checks follow the ID scheme and never take a retired ID', () => {
     const dir = tempDir({
-      'aws/x/TEAM.A.1.yaml': checkYaml('TEAM.A.1'),
-      'aws/x/TFG.AWS.CLOUDTRAIL.9.yaml': checkYaml('TFG.AWS.CLOUDTRAIL.9'),
+      'aws/x/team-a.yaml': checkYaml('TEAM.A.1'),
+      'aws/x/retired-one.yaml': checkYaml('TFG.AWS.CLOUDTRAIL.9'),
       'retired.txt': '# retired\nTFG.AWS.CLOUDTRAIL.9  merged into TFG.AWS.CLOUDTRAIL.1\n',
     });
     const r = loadChecks([{ dir, builtin: true }]);
@@ -249,8 +279,8 @@ describe('check directories', () => {
     assert.deepEqual(
       r.diagnostics.map((d) => d.message),
       [
-        'the built-in check ID TEAM.A.1 does not follow the ID scheme',
         'the check ID TFG.AWS.CLOUDTRAIL.9 was retired (merged into TFG.AWS.CLOUDTRAIL.1) and may not be reused',
+        'the built-in check ID TEAM.A.1 does not follow the ID scheme',
       ],
     );
   });

@@ -17,8 +17,8 @@ const withoutTests = (c: Check): Check => ({ ...c, tests: [] });
 /** A built-in style library of two checks (one with block-scalar logic) and retired.txt, precompiled. */
 function library(): { dir: string; json: string } {
   const dir = tempDir({
-    'aws/TFG.AWS.TEST.1.yaml': checkYaml('TFG.AWS.TEST.1'),
-    'aws/sub/TFG.AWS.TEST.2.yaml': checkYaml('TFG.AWS.TEST.2', {
+    'aws/test-one.yaml': checkYaml('TFG.AWS.TEST.1'),
+    'aws/sub/test-two.yaml': checkYaml('TFG.AWS.TEST.2', {
       logic: 'logic: |\n  aws_cloudtrail should have\n    is_multi_region_trail = true',
     }),
     'retired.txt': 'TFG.AWS.TEST.9  merged into TFG.AWS.TEST.1\n',
@@ -59,7 +59,7 @@ describe('precompiled built-in checks', () => {
     const yaml = loadChecks([{ dir, builtin: true }]);
     assert.deepEqual(r.checks, yaml.checks.map(withoutTests));
     const two = r.checks.find((c) => c.id === 'TFG.AWS.TEST.2')!;
-    assert.equal(two.file, join(dir, 'aws', 'sub', 'TFG.AWS.TEST.2.yaml'));
+    assert.equal(two.file, join(dir, 'aws', 'sub', 'test-two.yaml'));
     assert.equal(two.logicLine, 8); // the first line of the block, after `logic: |` on line 7
     assert.equal(two.rule.source, two.file);
   });
@@ -68,13 +68,13 @@ describe('precompiled built-in checks', () => {
     const cases: [string, (dir: string) => void, (checks: Check[]) => void][] = [
       [
         'edited',
-        (d) => writeFileSync(join(d, 'aws/TFG.AWS.TEST.1.yaml'), checkYaml('TFG.AWS.TEST.1', { title: 'title: Edited title' })),
+        (d) => writeFileSync(join(d, 'aws/test-one.yaml'), checkYaml('TFG.AWS.TEST.1', { title: 'title: Edited title' })),
         (cs) => assert.equal(cs.find((c) => c.id === 'TFG.AWS.TEST.1')!.title, 'Edited title'),
       ],
-      ['added', (d) => writeFileSync(join(d, 'aws/TFG.AWS.TEST.3.yaml'), checkYaml('TFG.AWS.TEST.3')), (cs) => assert.equal(cs.length, 3)],
+      ['added', (d) => writeFileSync(join(d, 'aws/test-three.yaml'), checkYaml('TFG.AWS.TEST.3')), (cs) => assert.equal(cs.length, 3)],
       [
         'removed',
-        (d) => rmSync(join(d, 'aws/sub/TFG.AWS.TEST.2.yaml')),
+        (d) => rmSync(join(d, 'aws/sub/test-two.yaml')),
         (cs) =>
           assert.deepEqual(
             cs.map((c) => c.id),
@@ -121,7 +121,7 @@ describe('precompiled built-in checks', () => {
     assert.match((readPrecompiledChecks(json, dir) as { reason: string }).reason, /not a precompiled check library of format 1/);
     rmSync(json);
     assert.match((readPrecompiledChecks(json, dir) as { reason: string }).reason, /ENOENT/);
-    writeFileSync(join(dir, 'aws/TFG.AWS.TEST.1.yaml'), checkYaml('TFG.AWS.TEST.1', { severity: 'severity: hgh' }));
+    writeFileSync(join(dir, 'aws/test-one.yaml'), checkYaml('TFG.AWS.TEST.1', { severity: 'severity: hgh' }));
     const r = await loadCheckLibrary([{ dir, builtin: true }], { precompiled: json });
     assert.equal(r.precompiled, false);
     assert.deepEqual(
@@ -131,7 +131,7 @@ describe('precompiled built-in checks', () => {
   });
 
   it('are not written from an invalid library', () => {
-    const dir = tempDir({ 'aws/TFG.AWS.TEST.1.yaml': checkYaml('TFG.AWS.TEST.1', { logic: 'logic: aws_cloudtrail shuold have x' }) });
+    const dir = tempDir({ 'aws/test-one.yaml': checkYaml('TFG.AWS.TEST.1', { logic: 'logic: aws_cloudtrail shuold have x' }) });
     const r = precompileChecks(dir);
     assert.equal(r.library, undefined);
     assert.equal(r.diagnostics[0]?.code, 'check-logic');
@@ -144,12 +144,12 @@ describe('precompiled built-in checks', () => {
     const slow = loadChecks([{ dir, builtin: true }, { dir: team }]);
     assert.equal(fast.precompiled, true);
     assert.deepEqual(fast.diagnostics, slow.diagnostics);
-    assert.equal(fast.diagnostics[0]?.message, `check ID TFG.AWS.TEST.2 is already used by ${join(dir, 'aws/sub/TFG.AWS.TEST.2.yaml')}:1`);
+    assert.equal(fast.diagnostics[0]?.message, `check ID TFG.AWS.TEST.2 is already used by ${join(dir, 'aws/sub/test-two.yaml')}:1`);
     assert.deepEqual(
       fast.checks.map((c) => [c.id, c.tests.length]),
       [
-        ['TFG.AWS.TEST.1', 0],
         ['TFG.AWS.TEST.2', 0],
+        ['TFG.AWS.TEST.1', 0],
         ['TEAM.ONE', 2],
       ],
     );
@@ -175,12 +175,12 @@ describe('precompiled built-in checks', () => {
     const out = join(tempDir({}), 'checks.json');
     execFileSync(process.execPath, [join(repoRoot, 'scripts', 'precompile-checks.mjs'), dir, out], { stdio: 'pipe' });
     const read = readPrecompiledChecks(out, dir);
-    assert.deepEqual(read.ok && read.entries.map((e) => e.check.id), ['TFG.AWS.TEST.1', 'TFG.AWS.TEST.2']);
+    assert.deepEqual(read.ok && read.entries.map((e) => e.check.id), ['TFG.AWS.TEST.2', 'TFG.AWS.TEST.1']);
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).hash, checkLibraryHash(dir));
-    writeFileSync(join(dir, 'aws/TFG.AWS.TEST.1.yaml'), 'id: [');
+    writeFileSync(join(dir, 'aws/test-one.yaml'), 'id: [');
     const bad = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'precompile-checks.mjs'), dir, out], { encoding: 'utf8' });
     assert.equal(bad.status, 0);
-    assert.match(bad.stderr, /TFG\.AWS\.TEST\.1\.yaml:1:\d+: invalid YAML/);
+    assert.match(bad.stderr, /test-one\.yaml:1:\d+: invalid YAML/);
     assert.match(bad.stderr, /checks\.json not written; scans read the check files instead/);
     assert.equal(existsSync(out), false);
   });

@@ -155,7 +155,7 @@ describe('embedded tests', () => {
         '    expect: fail',
         '    terraform: |',
         '      resource "aws_cloudtrail" "t" {',
-        '        is_multi_region_trail = ',
+        '        is_multi_region_trail = # expect',
         '      }',
       ].join('\n'),
     });
@@ -164,9 +164,8 @@ describe('embedded tests', () => {
         'tests:',
         '  - name: header',
         '    expect: fail',
-        '    line: 1',
         '    terraform: |',
-        '      resource "aws_cloudtrail" "t" {',
+        '      resource "aws_cloudtrail" "t" { # expect',
         '        is_multi_region_trail = false',
         '      }',
       ].join('\n'),
@@ -178,7 +177,12 @@ describe('embedded tests', () => {
         ['single region', 'pass', false, 'expected fail, got pass'],
         ['multi region', 'fail', false, 'expected pass, got fail: aws_cloudtrail.test at line 16'],
         ['broken', 'error', false, out[2]!.message],
-        ['header', 'fail', false, 'expected the finding on line 1 of the snippet, got line 2'],
+        [
+          'header',
+          'fail',
+          false,
+          'expected a finding at 1:1 of the snippet (marked `# expect`); got a finding at 2:3, which no `# expect` marks',
+        ],
       ],
     );
     assert.match(out[2]!.message!, /^the snippet does not load: line 2:\d+ of the snippet: /);

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixture, repoRoot } from '../helpers/paths.js';
+import { fixture, repoRoot, seedChecksDir } from '../helpers/paths.js';
 import { checkYaml, tempDir } from '../checks/helpers.js';
 import { cli } from './helpers.js';
 
-// A fixed checks directory (the three seed checks), so the expected output does not change as the library grows.
-const CHECKS = join(repoRoot, 'test', 'cli', 'checks');
+// The three seed checks only, so the expected output does not change as the library grows.
+const CHECKS = seedChecksDir();
 
 const rel = (...p: string[]): string => relative(process.cwd(), fixture(...p));
 
@@ -239,7 +239,7 @@ describe('tfguard scan', () => {
     assert.equal(r.stdout, '');
     assert.match(
       r.stderr,
-      /error\[duplicate-check-id\]: check ID D9\.TF\.AWS\.LOG\.01 is already used by .*test\/cli\/checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.01\.yaml:3/,
+      /error\[duplicate-check-id\]: check ID D9\.TF\.AWS\.LOG\.01 is already used by .*\/aws\/cloudtrail\/multi-region\.yaml:1/,
     );
     assert.ok(r.stderr.includes(`--> ${join(checks, 'D9.TF.AWS.LOG.01.yaml')}:1:5`), r.stderr);
     assert.match(r.stderr, /tfguard: 1 check file is not valid; nothing was run\n$/);

@@ -3,11 +3,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkYaml, tempDir } from '../checks/helpers.js';
-import { repoRoot } from '../helpers/paths.js';
+import { repoRoot, seedChecksDir } from '../helpers/paths.js';
 import { cli } from './helpers.js';
 
-// A fixed checks directory (the three seed checks): the output format does not change as the library grows.
-const CHECKS = join(repoRoot, 'test', 'cli', 'checks');
+// The three seed checks only: the output format does not change as the library grows.
+const CHECKS = seedChecksDir();
 
 function countCheckFiles(dir: string): number {
   let n = 0;
@@ -24,7 +24,7 @@ describe('tfguard test', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const lines = r.stdout.split('\n');
     assert.ok(
-      lines.some((l) => /^D9\.TF\.AWS\.LOG\.03 {2}\(.*checks\/aws\/cloudtrail\/D9\.TF\.AWS\.LOG\.03\.yaml\)$/.test(l)),
+      lines.some((l) => /^D9\.TF\.AWS\.LOG\.03 {2}\(.*\/aws\/cloudtrail\/cloudwatch-logs-integration\.yaml\)$/.test(l)),
       r.stdout,
     );
     for (const name of [
@@ -79,9 +79,14 @@ describe('tfguard test', () => {
   });
 
   it('a built-in checks directory with a failing test (override for the test)', async () => {
-    const dir = tempDir({ 'aws/x/TFG.AWS.X.1.yaml': checkYaml('TFG.AWS.X.1').replace('    line: 2', '    line: 1') });
+    const dir = tempDir({
+      'aws/x/trail-x.yaml': checkYaml('TFG.AWS.X.1').replace('        # expect\n', '').replace('"t" {', '"t" { # expect'),
+    });
     const r = await cli(['test'], dir);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /\[FAIL\] single region\n {9}.*: expected the finding on line 1 of the snippet, got line 2\n/);
+    assert.match(
+      r.stdout,
+      /\[FAIL\] single region\n {9}.*: expected a finding at 1:1 of the snippet \(marked `# expect`\); got a finding at 2:3, which no `# expect` marks\n/,
+    );
   });
 });
