@@ -2767,7 +2767,9 @@ function checkNames(check) {
 function namesCheck(pattern, check) {
   const p = pattern.trim();
   const glob = /[*?[\]{}]/.test(p);
-  return checkNames(check).some((n) => glob ? minimatch(n, p, { nocase: true, noglobstar: false, dot: true }) : n.toLowerCase() === p.toLowerCase());
+  return checkNames(check).some(
+    (n) => glob ? minimatch(n, p, { nocase: true, noglobstar: false, dot: true }) : n.toLowerCase() === p.toLowerCase()
+  );
 }
 function splitList(values2) {
   return values2.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
@@ -2781,10 +2783,15 @@ function selectChecks(checks, selection) {
     if (sev) return below ? !atLeast(c.severity, sev) || c.severity === sev : atLeast(c.severity, sev);
     return namesCheck(p, c);
   };
-  for (const [flag, list3] of [["--check", include], ["--skip-check", exclude]]) {
+  for (const [flag, list3] of [
+    ["--check", include],
+    ["--skip-check", exclude]
+  ]) {
     for (const p of list3) if (!parseSeverity(p) && !checks.some((c) => namesCheck(p, c))) unmatched.push({ flag, pattern: p });
   }
-  const out2 = checks.filter((c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true)));
+  const out2 = checks.filter(
+    (c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true))
+  );
   return { checks: out2, unmatched };
 }
 var init_selection = __esm({
@@ -7062,7 +7069,14 @@ function parseSuppressions(file, diagnostics = []) {
           reason = reason.slice(exp[0].length);
         }
         if (expires !== void 0 && !validDate(expires)) {
-          diagnostics.push({ severity: "warning", code: "suppression-date", file: file.path, range: c.range, message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`, hint: "write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31" });
+          diagnostics.push({
+            severity: "warning",
+            code: "suppression-date",
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`,
+            hint: "write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31"
+          });
           return;
         }
         out2.push({ ...base, source: "tfguard", ids: m[2].split(",").filter(Boolean), reason, ...expires ? { expires } : {} });
@@ -7073,10 +7087,23 @@ function parseSuppressions(file, diagnostics = []) {
         if (m[9] || /:ws:/i.test(opts)) return;
         const exp = /:exp:([^\s:]+)/i.exec(opts)?.[1];
         if (exp !== void 0 && !validDate(exp)) {
-          diagnostics.push({ severity: "warning", code: "suppression-date", file: file.path, range: c.range, message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`, hint: "write the date as exp:YYYY-MM-DD" });
+          diagnostics.push({
+            severity: "warning",
+            code: "suppression-date",
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`,
+            hint: "write the date as exp:YYYY-MM-DD"
+          });
           return;
         }
-        out2.push({ ...base, source: m[7].toLowerCase(), ids: [m[8]], reason: rest, ...exp ? { expires: exp } : {} });
+        out2.push({
+          ...base,
+          source: m[7].toLowerCase(),
+          ids: [m[8]],
+          reason: rest,
+          ...exp ? { expires: exp } : {}
+        });
       }
     });
   }
@@ -7155,7 +7182,17 @@ function applySuppressions(findings, project, checks, options) {
     }
     const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
     if (hit) {
-      result.suppressed.push({ finding, by: { kind: "inline", source: hit.source, reason: hit.reason, file: hit.file, line: hit.line, ...hit.expires ? { expires: hit.expires } : {} } });
+      result.suppressed.push({
+        finding,
+        by: {
+          kind: "inline",
+          source: hit.source,
+          reason: hit.reason,
+          file: hit.file,
+          line: hit.line,
+          ...hit.expires ? { expires: hit.expires } : {}
+        }
+      });
     } else result.kept.push(finding);
   }
   for (const s of all) {
@@ -7163,7 +7200,14 @@ function applySuppressions(findings, project, checks, options) {
     if (s.source === "tfguard") {
       for (const id of s.ids) {
         if (!checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) {
-          result.diagnostics.push({ severity: "warning", code: "suppression-id", file: s.file, range: s.range, message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`, hint: "use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67" });
+          result.diagnostics.push({
+            severity: "warning",
+            code: "suppression-id",
+            file: s.file,
+            range: s.range,
+            message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`,
+            hint: "use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67"
+          });
         }
       }
     }
@@ -7240,12 +7284,14 @@ function valueAt(values2, path2) {
   return v;
 }
 function renderValue(v) {
-  if (v instanceof Unknown) return v.refs.length && v.reasons.every((r) => r.kind === "reference") ? `${v.refs.join(", ")} (known after apply)` : `(unknown: ${v.describe()})`;
+  if (v instanceof Unknown)
+    return v.refs.length && v.reasons.every((r) => r.kind === "reference") ? `${v.refs.join(", ")} (known after apply)` : `(unknown: ${v.describe()})`;
   const s = JSON.stringify(v) ?? "null";
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 function describeFinding(f, resource) {
-  if (f.checkId === EXPIRED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, "")}; it silences nothing now.` };
+  if (f.checkId === EXPIRED_SUPPRESSION.id)
+    return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, "")}; it silences nothing now.` };
   if (f.checkId === UNEXPLAINED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` has no reason, so it silences nothing.` };
   const via = f.via ? ` (in ${f.via})` : "";
   if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
@@ -7276,7 +7322,13 @@ var init_model2 = __esm({
       version: "0.1.0",
       informationUri: "https://github.com/tfguard/tfguard"
     };
-    SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+    SARIF_LEVEL = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "note",
+      info: "note"
+    };
     SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.md`;
   }
 });
@@ -7297,16 +7349,21 @@ function helpMarkdown(r) {
   const parts2 = [`**${r.title}** (${r.id}, severity ${r.severity})`, r.description.trim(), `## Remediation
 
 ${r.remediation.trim()}`];
-  const compliance = Object.entries(r.compliance).flatMap(([fw, versions]) => Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(", ")} |`));
+  const compliance = Object.entries(r.compliance).flatMap(
+    ([fw, versions]) => Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(", ")} |`)
+  );
   if (compliance.length) parts2.push(`## Compliance
 
 | framework | version | sections |
 |---|---|---|
 ${compliance.join("\n")}`);
   const aliases = Object.entries(r.aliases).filter(([, ids]) => ids && ids.length);
-  if (aliases.length) parts2.push(`## Same check in other tools
+  if (aliases.length)
+    parts2.push(
+      `## Same check in other tools
 
-${aliases.map(([tool, ids]) => `- ${tool}: ${ids.map((i2) => `\`${i2}\``).join(", ")}`).join("\n")}`);
+${aliases.map(([tool, ids]) => `- ${tool}: ${ids.map((i2) => `\`${i2}\``).join(", ")}`).join("\n")}`
+    );
   if (r.references.length) parts2.push(`## References
 
 ${r.references.map((u) => `- <${u}>`).join("\n")}`);
@@ -7360,11 +7417,22 @@ function buildSarif(report, options = {}) {
   for (const f of sortFindings(shown)) {
     const uri = sarifUri(report, f.file);
     if (uri === void 0) {
-      notifications.push({ level: "warning", message: { text: `${f.checkId} on ${f.address} is left out: its file is outside the repository or under .terraform/ (${f.file.split(/[\\/]/).pop()})` }, descriptor: { id: "unreportable-location" } });
+      notifications.push({
+        level: "warning",
+        message: {
+          text: `${f.checkId} on ${f.address} is left out: its file is outside the repository or under .terraform/ (${f.file.split(/[\\/]/).pop()})`
+        },
+        descriptor: { id: "unreportable-location" }
+      });
       continue;
     }
     const text = report.sources.get(f.file);
-    const region = { startLine: f.range.start.line, startColumn: f.range.start.column, endLine: f.range.end.line, endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1) };
+    const region = {
+      startLine: f.range.start.line,
+      startColumn: f.range.start.column,
+      endLine: f.range.end.line,
+      endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1)
+    };
     const hash = text !== void 0 ? hashes.lineHash(f.file, text, f.range.start.line) : void 0;
     const result = {
       ruleId: f.checkId,
@@ -7381,7 +7449,13 @@ function buildSarif(report, options = {}) {
       properties: { address: f.address, ...f.path ? { attribute: f.path } : {}, ...f.via ? { module: f.via } : {} }
     };
     if (f.suppressed) {
-      result.suppressions = [{ kind: f.suppressed.kind === "inline" ? "inSource" : "external", status: "accepted", ...f.suppressed.reason ? { justification: f.suppressed.reason } : {} }];
+      result.suppressions = [
+        {
+          kind: f.suppressed.kind === "inline" ? "inSource" : "external",
+          status: "accepted",
+          ...f.suppressed.reason ? { justification: f.suppressed.reason } : {}
+        }
+      ];
     }
     results.push(result);
   }
@@ -7391,7 +7465,16 @@ function buildSarif(report, options = {}) {
       level: d.severity === "note" ? "note" : d.severity,
       message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
       descriptor: { id: d.code },
-      ...uri !== void 0 ? { locations: [{ physicalLocation: { artifactLocation: { uri }, ...d.range ? { region: { startLine: d.range.start.line, startColumn: d.range.start.column } } : {} } }] } : {}
+      ...uri !== void 0 ? {
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              ...d.range ? { region: { startLine: d.range.start.line, startColumn: d.range.start.column } } : {}
+            }
+          }
+        ]
+      } : {}
     });
   }
   return {
@@ -7399,10 +7482,14 @@ function buildSarif(report, options = {}) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: TOOL.name, semanticVersion: TOOL.version, version: TOOL.version, informationUri: TOOL.informationUri, rules } },
+        tool: {
+          driver: { name: TOOL.name, semanticVersion: TOOL.version, version: TOOL.version, informationUri: TOOL.informationUri, rules }
+        },
         automationDetails: { id: automationId(report) },
         columnKind: "utf16CodeUnits",
-        invocations: [{ executionSuccessful: !report.diagnostics.some((d) => d.severity === "error"), toolExecutionNotifications: notifications }],
+        invocations: [
+          { executionSuccessful: !report.diagnostics.some((d) => d.severity === "error"), toolExecutionNotifications: notifications }
+        ],
         results
       }
     ]
@@ -7422,7 +7509,13 @@ var init_sarif = __esm({
     init_fingerprint();
     init_model2();
     init_paths();
-    SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0", info: void 0 };
+    SECURITY_SEVERITY = {
+      critical: "9.5",
+      high: "8.0",
+      medium: "5.5",
+      low: "2.0",
+      info: void 0
+    };
   }
 });
 
@@ -7452,7 +7545,8 @@ function renderText(report, options = {}) {
         out2.push(`    ${paint("dim", `${n} |`)} ${shown}`);
         out2.push(`    ${" ".repeat(n.length)} ${paint("dim", "|")} ${" ".repeat(column - 1)}${paint(f.severity, "^".repeat(width))}`);
       }
-      if (f.resourceLocation) out2.push(`    ${paint("dim", `resource in ${show2(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+      if (f.resourceLocation)
+        out2.push(`    ${paint("dim", `resource in ${show2(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
     }
     out2.push("");
   }
@@ -7474,7 +7568,9 @@ function renderText(report, options = {}) {
 }
 function summaryLine(report) {
   const counts = countBySeverity(report.findings);
-  const parts2 = [report.findings.length ? `${plural(report.findings.length, "finding")} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(", ")})` : "no findings"];
+  const parts2 = [
+    report.findings.length ? `${plural(report.findings.length, "finding")} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(", ")})` : "no findings"
+  ];
   parts2.push(`${plural(report.rules.length, "check")} over ${plural(report.resources, "resource")}`);
   const inline = report.suppressed.filter((f) => f.suppressed?.kind === "inline").length;
   const baseline = report.suppressed.length - inline;
@@ -7492,7 +7588,16 @@ var init_text = __esm({
     "use strict";
     init_model();
     init_model2();
-    SGR = { critical: "1;35", high: "1;31", medium: "33", low: "36", info: "2", dim: "2", bold: "1", green: "32" };
+    SGR = {
+      critical: "1;35",
+      high: "1;31",
+      medium: "33",
+      low: "36",
+      info: "2",
+      dim: "2",
+      bold: "1",
+      green: "32"
+    };
     plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
   }
 });
@@ -7520,7 +7625,14 @@ function renderJson(report) {
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
       fingerprint: fp ?? null,
-      suppressed: f.suppressed ? { kind: f.suppressed.kind, source: f.suppressed.source ?? null, reason: f.suppressed.reason ?? null, expires: f.suppressed.expires ?? null, file: f.suppressed.file ? rel(f.suppressed.file) : null, line: f.suppressed.line ?? null } : null
+      suppressed: f.suppressed ? {
+        kind: f.suppressed.kind,
+        source: f.suppressed.source ?? null,
+        reason: f.suppressed.reason ?? null,
+        expires: f.suppressed.expires ?? null,
+        file: f.suppressed.file ? rel(f.suppressed.file) : null,
+        line: f.suppressed.line ?? null
+      } : null
     };
   };
   const counts = countBySeverity(report.findings);
@@ -7541,9 +7653,25 @@ function renderJson(report) {
     checks: report.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
     findings: report.findings.map(finding),
     suppressed: report.suppressed.map(finding),
-    unknowns: report.unknowns.map((u) => ({ check_id: u.checkId, title: u.title, address: u.address, file: rel(u.file), line: u.range.start.line, column: u.range.start.column, reasons: u.reasons })),
+    unknowns: report.unknowns.map((u) => ({
+      check_id: u.checkId,
+      title: u.title,
+      address: u.address,
+      file: rel(u.file),
+      line: u.range.start.line,
+      column: u.range.start.column,
+      reasons: u.reasons
+    })),
     fixed: report.fixed.map((e) => ({ check_id: e.check, address: e.address, path: e.path })),
-    diagnostics: report.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, file: rel(d.file), line: d.range?.start.line ?? null, column: d.range?.start.column ?? null, hint: d.hint ?? null }))
+    diagnostics: report.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: rel(d.file),
+      line: d.range?.start.line ?? null,
+      column: d.range?.start.column ?? null,
+      hint: d.hint ?? null
+    }))
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }
@@ -7588,8 +7716,10 @@ function renderJunit(report) {
     for (const x of f) {
       const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
       cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
-      cases.push(`      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}
-${x.message}`)}</failure>`);
+      cases.push(
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}
+${x.message}`)}</failure>`
+      );
       cases.push("    </testcase>");
     }
     for (const x of s) {
@@ -7600,9 +7730,18 @@ ${x.message}`)}</failure>`);
     for (const x of p) cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}/>`);
     if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
     tests += Math.max(1, n);
-    suites.push(`  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`, ...cases, "  </testsuite>");
+    suites.push(
+      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`,
+      ...cases,
+      "  </testsuite>"
+    );
   }
-  const out2 = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`, ...suites, "</testsuites>"];
+  const out2 = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`,
+    ...suites,
+    "</testsuites>"
+  ];
   return out2.join("\n") + "\n";
 }
 function caseAttributes(address, checkId, file, line) {
@@ -7642,7 +7781,11 @@ function renderGithub(report) {
   }
   for (const d of report.diagnostics.filter((x) => x.severity === "error")) {
     const file = relativeTo(report.repoRoot, d.file) ?? d.file;
-    const props = [`file=${escapeProperty(file)}`, ...d.range ? [`line=${d.range.start.line}`, `col=${d.range.start.column}`] : [], `title=${escapeProperty(`tfguard: ${d.code}`)}`];
+    const props = [
+      `file=${escapeProperty(file)}`,
+      ...d.range ? [`line=${d.range.start.line}`, `col=${d.range.start.column}`] : [],
+      `title=${escapeProperty(`tfguard: ${d.code}`)}`
+    ];
     out2.push(`::error ${props.join(",")}::${escapeData(d.message)}`);
   }
   return out2.length ? out2.join("\n") + "\n" : "";
@@ -7652,7 +7795,13 @@ var init_github = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_paths();
-    COMMAND = { critical: "error", high: "error", medium: "warning", low: "notice", info: "notice" };
+    COMMAND = {
+      critical: "error",
+      high: "error",
+      medium: "warning",
+      low: "notice",
+      info: "notice"
+    };
   }
 });
 
@@ -7663,7 +7812,10 @@ function mdEscape(s) {
 function renderMarkdown(report) {
   const counts = countBySeverity(report.findings);
   const out2 = ["## tfguard", ""];
-  out2.push(report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}** over ${report.resources} resources and ${report.rules.length} checks.` : `No findings over ${report.resources} resources and ${report.rules.length} checks.`, "");
+  out2.push(
+    report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}** over ${report.resources} resources and ${report.rules.length} checks.` : `No findings over ${report.resources} resources and ${report.rules.length} checks.`,
+    ""
+  );
   out2.push("| severity | findings |", "|---|---:|");
   for (const s of SEVERITIES) out2.push(`| ${s} | ${counts[s]} |`);
   if (report.suppressed.length) out2.push(`| suppressed | ${report.suppressed.length} |`);
@@ -7673,7 +7825,9 @@ function renderMarkdown(report) {
     out2.push("| severity | check | resource | location | message |", "|---|---|---|---|---|");
     for (const f of report.findings.slice(0, MAX_ROWS)) {
       const file = relativeTo(report.repoRoot, f.file) ?? f.file;
-      out2.push(`| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`);
+      out2.push(
+        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`
+      );
     }
     if (report.findings.length > MAX_ROWS) out2.push("", `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
     out2.push("");
@@ -7757,7 +7911,9 @@ function serializeBaseline(b) {
 }
 function parseBaseline(text, file) {
   const bad2 = (message) => ({
-    diagnostics: [{ severity: "error", code: "baseline", file, message, hint: "recreate it with `tfguard scan --create-baseline FILE <path>`" }]
+    diagnostics: [
+      { severity: "error", code: "baseline", file, message, hint: "recreate it with `tfguard scan --create-baseline FILE <path>`" }
+    ]
   });
   let data;
   try {
@@ -7765,7 +7921,8 @@ function parseBaseline(text, file) {
   } catch (e) {
     return bad2(`the baseline is not valid JSON: ${e.message}`);
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return bad2("the baseline must be a JSON object with `version` and `findings`");
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return bad2("the baseline must be a JSON object with `version` and `findings`");
   const o = data;
   if (o.version !== BASELINE_VERSION) return bad2(`unsupported baseline version ${JSON.stringify(o.version)}; expected ${BASELINE_VERSION}`);
   if (!Array.isArray(o.findings)) return bad2("`findings` must be a list");
@@ -8092,7 +8249,8 @@ function resolvePath(scope, up, segments, entityOf) {
   for (; k < segments.length; k++) {
     if (!isObject(v)) break;
     const key = String(segments[k]);
-    if (!hasOwn.call(v, key)) return [path2 === "" ? { value: void 0, path: path2, entity: s.owner, absent: key } : { value: void 0, path: path2, entity: s.owner }];
+    if (!hasOwn.call(v, key))
+      return [path2 === "" ? { value: void 0, path: path2, entity: s.owner, absent: key } : { value: void 0, path: path2, entity: s.owner }];
     v = v[key];
     path2 = joinPath(path2, key);
   }
@@ -8286,7 +8444,8 @@ function checkOne(c, inp, rights, ctx, reasons) {
       return presence(v);
     case "compare": {
       const op = c.op;
-      if (rights === null) return op === "=" || op === "!=" ? equals(v, c.right.kind === "literal" ? c.right.value : void 0) : order(v, op, c.right.kind === "literal" ? c.right.value : void 0);
+      if (rights === null)
+        return op === "=" || op === "!=" ? equals(v, c.right.kind === "literal" ? c.right.value : void 0) : order(v, op, c.right.kind === "literal" ? c.right.value : void 0);
       let r = F;
       for (const right of rights) {
         const t = op === "=" || op === "!=" ? equals(v, right) : order(v, op, right);
@@ -8403,7 +8562,13 @@ function quantify(q, body2, inputs, scope, ctx, d, trace) {
       const t = all ? el.member === T ? b : b === T ? T : U : and(el.member, b);
       if (s && el.member === U && t === U) s.reasons.push(...el.reasons ?? []);
       if (d) picked.push({ t, s, m: el, inp });
-      if (trace && s) trace.push({ expr: el.path === null ? "element" : `element ${el.path || el.entity.id}`, result: truthName(t), at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id, children: s.trace ?? [] });
+      if (trace && s)
+        trace.push({
+          expr: el.path === null ? "element" : `element ${el.path || el.entity.id}`,
+          result: truthName(t),
+          at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id,
+          children: s.trace ?? []
+        });
       if (t === stop2) {
         r = stop2;
         break outer;
@@ -8728,7 +8893,8 @@ function parseFilterPattern(src) {
       return f2;
     }
     const s = peek();
-    if (s?.t !== "selector") throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at());
+    if (s?.t !== "selector")
+      throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at());
     k++;
     const selector = s.v;
     const w = peek();
@@ -8737,7 +8903,8 @@ function parseFilterPattern(src) {
       if (kw === "NOT") {
         k++;
         const e = peek();
-        if (e?.t !== "word" || e.v.toUpperCase() !== "EXISTS") throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at());
+        if (e?.t !== "word" || e.v.toUpperCase() !== "EXISTS")
+          throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at());
         k++;
         return { kind: "not", arg: { kind: "atom", selector, op: "exists" } };
       }
@@ -8749,18 +8916,23 @@ function parseFilterPattern(src) {
         k++;
         const e = peek();
         const what = e?.t === "word" ? e.v.toUpperCase() : "";
-        if (what !== "NULL" && what !== "TRUE" && what !== "FALSE") throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at());
+        if (what !== "NULL" && what !== "TRUE" && what !== "FALSE")
+          throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at());
         k++;
         return { kind: "atom", selector, op: what.toLowerCase() };
       }
     }
     const opTok = peek();
     if (opTok?.t !== "punct" || !["=", "!=", "<", ">", "<=", ">="].includes(opTok.v)) {
-      throw new FilterPatternError(`expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after \`${selector}\`, found ${describe(opTok)}`, at());
+      throw new FilterPatternError(
+        `expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after \`${selector}\`, found ${describe(opTok)}`,
+        at()
+      );
     }
     k++;
     const v = peek();
-    if (v?.t !== "quoted" && v?.t !== "word") throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at());
+    if (v?.t !== "quoted" && v?.t !== "word")
+      throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at());
     k++;
     const value = v.t === "quoted" ? { type: "string", text: v.v } : v.v.startsWith("%") ? { type: "regex", text: v.v } : NUMBER.test(v.v) ? { type: "number", text: String(Number(v.v)) } : { type: "string", text: v.v };
     if (opTok.v === "!=") return { kind: "not", arg: { kind: "atom", selector, op: "=", value } };
@@ -9301,7 +9473,13 @@ function addMember(out2, e, t, reasons) {
   out2.set(e.id, { value: e.values, path: "", entity: e, member: t, ...t === U ? { reasons } : {} });
 }
 function prepareTypeAttr(args2) {
-  return { state: { type: String(args2[0].value), attr: args2[1] ? splitPath(String(args2[1].value)) : void 0, ownAttr: args2[2] ? splitPath(String(args2[2].value)) : void 0 } };
+  return {
+    state: {
+      type: String(args2[0].value),
+      attr: args2[1] ? splitPath(String(args2[1].value)) : void 0,
+      ownAttr: args2[2] ? splitPath(String(args2[2].value)) : void 0
+    }
+  };
 }
 function refsAt(inp) {
   const refs = [];
@@ -9369,7 +9547,8 @@ function follow(inp, st, world) {
   for (const e of targets) if (typeMatches(e, st.type)) addMember(found, e, T, []);
   if (unresolved.length && found.size === 0) return { value: new Unknown(unresolved), path: inp.path, entity: inp.entity };
   const members = [...found.values()];
-  if (unresolved.length) members.push({ value: new Unknown(unresolved), path: inp.path, entity: inp.entity, member: U, reasons: unresolved });
+  if (unresolved.length)
+    members.push({ value: new Unknown(unresolved), path: inp.path, entity: inp.entity, member: U, reasons: unresolved });
   return { value: new Members(members), path: inp.path, entity: inp.entity };
 }
 function names2(inp, owner, ownAttr, world, reasons) {
@@ -9456,7 +9635,18 @@ var init_defaults = __esm({
     init_network();
     init_registry();
     init_related();
-    BUILTINS = [isEmpty, length, before, after, references, referencedBy, isFilterPatternEqual, allowedHostsForPort, isFilterPatternConformant, arnName];
+    BUILTINS = [
+      isEmpty,
+      length,
+      before,
+      after,
+      references,
+      referencedBy,
+      isFilterPatternEqual,
+      allowedHostsForPort,
+      isFilterPatternConformant,
+      arnName
+    ];
     DEFAULT_FUNCTIONS = defaultFunctions();
   }
 });
@@ -9499,7 +9689,8 @@ function tokenize2(logic) {
       continue;
     }
     if (c === "@") {
-      if (!isIdentStart(src[i2 + 1] ?? "")) fail3(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
+      if (!isIdentStart(src[i2 + 1] ?? ""))
+        fail3(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
       i2++;
       while (i2 < src.length && isIdentPart(src[i2])) i2++;
       out2.push({ kind: "ident", text: src.slice(start2, i2), start: start2, end: i2 });
@@ -9549,7 +9740,13 @@ function tokenize2(logic) {
       continue;
     }
     if (c === "/") fail3(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
-    if (c === "&" || c === "|") fail3(i2, i2 + (src[i2 + 1] === c ? 2 : 1), `unexpected \`${src.slice(i2, src[i2 + 1] === c ? i2 + 2 : i2 + 1)}\``, `GSL spells it \`${c === "&" ? "and" : "or"}\``);
+    if (c === "&" || c === "|")
+      fail3(
+        i2,
+        i2 + (src[i2 + 1] === c ? 2 : 1),
+        `unexpected \`${src.slice(i2, src[i2 + 1] === c ? i2 + 2 : i2 + 1)}\``,
+        `GSL spells it \`${c === "&" ? "and" : "or"}\``
+      );
     if (c === "!") fail3(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
     const cp = String.fromCodePoint(src.codePointAt(i2));
     fail3(i2, i2 + cp.length, `unexpected character \`${cp}\``);
@@ -9593,7 +9790,8 @@ function readRegex(src, start2, fail3) {
   let inClass = false;
   while (true) {
     const c = src[i2];
-    if (c === void 0 || c === "\n") fail3(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
+    if (c === void 0 || c === "\n")
+      fail3(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
     if (c === "\\") {
       i2 += 2;
       continue;
@@ -9644,7 +9842,22 @@ var init_parser = __esm({
     init_compare();
     QUANTIFIERS = ["contain", "contain-any", "contain-all", "contain-none", "with"];
     CMP_OPS = /* @__PURE__ */ new Set(["=", "!=", "<", ">", "<=", ">="]);
-    KEYWORDS = /* @__PURE__ */ new Set(["and", "or", "not", "should", "have", "where", "like", "in", "regexmatch", "with", "contain", "contain-any", "contain-all", "contain-none"]);
+    KEYWORDS = /* @__PURE__ */ new Set([
+      "and",
+      "or",
+      "not",
+      "should",
+      "have",
+      "where",
+      "like",
+      "in",
+      "regexmatch",
+      "with",
+      "contain",
+      "contain-any",
+      "contain-all",
+      "contain-none"
+    ]);
     OPERATOR_WORDS = ["like", "in", "regexMatch", "contain", "contain-any", "contain-all", "contain-none", "with"];
     MAX_DEPTH2 = 64;
     Parser2 = class {
@@ -9702,9 +9915,14 @@ var init_parser = __esm({
       }
       parseRule() {
         const first = this.peek();
-        if (first.kind === "eof") this.fail(first, "the logic is empty", "write a rule such as `aws_cloudtrail should have is_multi_region_trail = true`");
+        if (first.kind === "eof")
+          this.fail(first, "the logic is empty", "write a rule such as `aws_cloudtrail should have is_multi_region_trail = true`");
         if (first.kind !== "ident" || KEYWORDS.has(first.text.toLowerCase())) {
-          this.fail(first, `expected an entity type (such as \`aws_cloudtrail\`), found ${describe2(first)}`, "a rule starts with the entity type it checks");
+          this.fail(
+            first,
+            `expected an entity type (such as \`aws_cloudtrail\`), found ${describe2(first)}`,
+            "a rule starts with the entity type it checks"
+          );
         }
         this.next();
         let entity = this.dottedEntity(first.text);
@@ -9713,7 +9931,8 @@ var init_parser = __esm({
         if (first.text.toLowerCase() === "list" && this.isPunct(this.peek(), "<")) {
           this.next();
           const inner = this.next();
-          if (inner.kind !== "ident" || KEYWORDS.has(inner.text.toLowerCase())) this.fail(inner, `expected an entity type inside \`List<...>\`, found ${describe2(inner)}`);
+          if (inner.kind !== "ident" || KEYWORDS.has(inner.text.toLowerCase()))
+            this.fail(inner, `expected an entity type inside \`List<...>\`, found ${describe2(inner)}`);
           entity = this.dottedEntity(inner.text);
           entityEnd = this.expectPunct(">", "to close `List<`").end;
           aggregate = true;
@@ -9735,7 +9954,11 @@ var init_parser = __esm({
         } else if (!rule.where) {
           const t = this.peek();
           const near = t.kind === "ident" ? nearest(t.text, ["should", "where"]) : void 0;
-          this.fail(t, `expected \`should\` or \`where\` after the entity type, found ${describe2(t)}`, near ? `did you mean \`${near}\`?` : "write `<entity> should have <condition>`");
+          this.fail(
+            t,
+            `expected \`should\` or \`where\` after the entity type, found ${describe2(t)}`,
+            near ? `did you mean \`${near}\`?` : "write `<entity> should have <condition>`"
+          );
         }
         const end = this.peek();
         if (end.kind !== "eof") {
@@ -9826,7 +10049,12 @@ var init_parser = __esm({
           if (word === "like") {
             this.next();
             const s = this.next();
-            if (s.kind !== "string") this.fail(s, `expected a quoted pattern after \`like\`, found ${describe2(s)}`, "write e.g. `name like 'prod-%'` (% matches any text)");
+            if (s.kind !== "string")
+              this.fail(
+                s,
+                `expected a quoted pattern after \`like\`, found ${describe2(s)}`,
+                "write e.g. `name like 'prod-%'` (% matches any text)"
+              );
             check = { kind: "like", pattern: s.text, re: likeToRegExp(s.text), start: t.start, end: s.end };
             break;
           }
@@ -9846,7 +10074,12 @@ var init_parser = __esm({
           if (word === "regexmatch") {
             this.next();
             const r = this.next();
-            if (r.kind !== "regex") this.fail(r, `expected a regular expression /.../ after \`regexMatch\`, found ${describe2(r)}`, "write e.g. `name regexMatch /^prod-/i`");
+            if (r.kind !== "regex")
+              this.fail(
+                r,
+                `expected a regular expression /.../ after \`regexMatch\`, found ${describe2(r)}`,
+                "write e.g. `name regexMatch /^prod-/i`"
+              );
             check = { kind: "regex", re: this.compileRegex(r), start: t.start, end: r.end };
             break;
           }
@@ -9868,7 +10101,11 @@ var init_parser = __esm({
             if (kw) this.fail(this.peek(-1), `unknown word \`${operand.text}\` followed by \`${t.text}\``, `did you mean \`${kw}\`?`);
           }
           const near = nearest(t.text, [...OPERATOR_WORDS, ...this.functions.names(), "and", "or"]);
-          this.fail(t, `unknown operator \`${t.text}\``, near ? `did you mean \`${near}\`?` : `expected a comparison (=, !=, <, >, <=, >=), ${OPERATOR_WORDS.map((w) => `\`${w}\``).join(", ")} or a function such as \`isEmpty()\``);
+          this.fail(
+            t,
+            `unknown operator \`${t.text}\``,
+            near ? `did you mean \`${near}\`?` : `expected a comparison (=, !=, <, >, <=, >=), ${OPERATOR_WORDS.map((w) => `\`${w}\``).join(", ")} or a function such as \`isEmpty()\``
+          );
         }
         if (!check) {
           const last = steps[steps.length - 1];
@@ -9884,7 +10121,8 @@ var init_parser = __esm({
       }
       parseBody(open) {
         const t = this.peek();
-        if (!this.isPunct(t, "[")) this.fail(t, `expected \`[\` after \`${open.text}\`, found ${describe2(t)}`, `write \`${open.text} [ <condition on each element> ]\``);
+        if (!this.isPunct(t, "["))
+          this.fail(t, `expected \`[\` after \`${open.text}\`, found ${describe2(t)}`, `write \`${open.text} [ <condition on each element> ]\``);
         this.next();
         this.enter(t);
         this.context++;
@@ -9909,7 +10147,12 @@ var init_parser = __esm({
             up++;
           }
           if (up > this.context) {
-            this.semantic(t.start, this.peek(-1).end, up === 1 ? "`^` refers to the parent context, but this test is not inside `[...]`" : `\`${"^".repeat(up)}\` goes up ${up} contexts, but this test is inside only ${this.context}`, "`^.x` reads `x` of the element (or entity) around the current `contain [...]` / `with [...]`");
+            this.semantic(
+              t.start,
+              this.peek(-1).end,
+              up === 1 ? "`^` refers to the parent context, but this test is not inside `[...]`" : `\`${"^".repeat(up)}\` goes up ${up} contexts, but this test is inside only ${this.context}`,
+              "`^.x` reads `x` of the element (or entity) around the current `contain [...]` / `with [...]`"
+            );
           }
           return this.parsePathTail(t, up, [], "^".repeat(up));
         }
@@ -9923,7 +10166,11 @@ var init_parser = __esm({
           return this.parsePathTail(t, 0, [t.text], t.text);
         }
         if (t.kind === "ident") {
-          this.fail(t, `expected an attribute name, found the keyword ${describe2(t)}`, `to test an attribute named \`${t.text}\`, write \`$['${t.text}']\``);
+          this.fail(
+            t,
+            `expected an attribute name, found the keyword ${describe2(t)}`,
+            `to test an attribute named \`${t.text}\`, write \`$['${t.text}']\``
+          );
         }
         const hint = t.kind === "string" || t.kind === "number" ? "a test starts with the attribute: `name = 'x'`, not `'x' = name`" : void 0;
         this.fail(t, `expected an attribute name, \`$\`, \`^\`, \`not\` or \`(\`, found ${describe2(t)}`, hint);
@@ -9970,13 +10217,28 @@ var init_parser = __esm({
         const fn = this.functions.get(nameTok.text);
         if (!fn) {
           const near = nearest(nameTok.text, this.functions.names());
-          this.semantic(nameTok.start, nameTok.end, `unknown function \`${nameTok.text}()\``, near ? `did you mean \`${near}()\`?` : `known functions: ${this.functions.names().join(", ")}`);
+          this.semantic(
+            nameTok.start,
+            nameTok.end,
+            `unknown function \`${nameTok.text}()\``,
+            near ? `did you mean \`${near}()\`?` : `known functions: ${this.functions.names().join(", ")}`
+          );
           return void 0;
         }
         if (position === "context" && fn.receiver === "attribute") {
-          this.semantic(nameTok.start, close.end, `\`${fn.name}()\` needs an attribute before it`, `write e.g. \`kms_key_id ${fn.name}(${args2.length ? "..." : ""})\`; use \`$ ${fn.name}(...)\` for the current element`);
+          this.semantic(
+            nameTok.start,
+            close.end,
+            `\`${fn.name}()\` needs an attribute before it`,
+            `write e.g. \`kms_key_id ${fn.name}(${args2.length ? "..." : ""})\`; use \`$ ${fn.name}(...)\` for the current element`
+          );
         } else if (position === "attribute" && fn.receiver === "context") {
-          this.semantic(nameTok.start, close.end, `\`${fn.name}()\` is written alone, not after an attribute`, `write \`${fn.signature}\` as a test of its own`);
+          this.semantic(
+            nameTok.start,
+            close.end,
+            `\`${fn.name}()\` is written alone, not after an attribute`,
+            `write \`${fn.signature}\` as a test of its own`
+          );
         }
         const state = this.checkArgs(fn, args2, nameTok, close);
         return { kind: "call", fn, args: args2, state, start: nameTok.start, end: close.end };
@@ -9984,7 +10246,12 @@ var init_parser = __esm({
       checkArgs(fn, args2, nameTok, close) {
         if (args2.length < fn.minArgs || args2.length > fn.maxArgs) {
           const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
-          this.semantic(nameTok.start, close.end, `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? "" : "s"}, got ${args2.length}`, `write \`${fn.signature}\``);
+          this.semantic(
+            nameTok.start,
+            close.end,
+            `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? "" : "s"}, got ${args2.length}`,
+            `write \`${fn.signature}\``
+          );
           return void 0;
         }
         for (let i2 = 0; i2 < args2.length; i2++) {
@@ -9992,7 +10259,12 @@ var init_parser = __esm({
           const a = args2[i2];
           const ok = kind2 === "any" || (kind2 === "number" ? a.kind === "number" : a.kind === "string" || a.kind === "name");
           if (!ok) {
-            this.semantic(a.start, a.end, `argument ${i2 + 1} of \`${fn.name}()\` must be ${kind2 === "number" ? "a number" : "a string or a name"}`, `write \`${fn.signature}\``);
+            this.semantic(
+              a.start,
+              a.end,
+              `argument ${i2 + 1} of \`${fn.name}()\` must be ${kind2 === "number" ? "a number" : "a string or a name"}`,
+              `write \`${fn.signature}\``
+            );
             return void 0;
           }
         }
@@ -10059,12 +10331,21 @@ var init_parser = __esm({
           const p = this.parseOperand();
           if (p.kind === "path") return p;
         }
-        this.fail(t, `expected a value (a number, a quoted string, true or false) after \`${op.text}\`, found ${describe2(t)}`, t.kind === "eof" ? void 0 : "quote text values: `name = 'default'`");
+        this.fail(
+          t,
+          `expected a value (a number, a quoted string, true or false) after \`${op.text}\`, found ${describe2(t)}`,
+          t.kind === "eof" ? void 0 : "quote text values: `name = 'default'`"
+        );
       }
       compileRegex(t) {
         const bad2 = [...t.flags ?? ""].find((f) => !"imsu".includes(f));
         if (bad2) {
-          this.semantic(t.start, t.end, `unsupported regular expression flag \`${bad2}\``, "flags are i (ignore case), m (multi-line), s (dot matches newline), u (unicode)");
+          this.semantic(
+            t.start,
+            t.end,
+            `unsupported regular expression flag \`${bad2}\``,
+            "flags are i (ignore case), m (multi-line), s (dot matches newline), u (unicode)"
+          );
           return /$^/;
         }
         try {
@@ -10130,7 +10411,8 @@ function evaluateRule(rule, entity, world, options = {}) {
   };
   const fast = run2(null);
   const s = status(fast.where, fast.cond);
-  if (s.status === "pass" && !options.explain) return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [] };
+  if (s.status === "pass" && !options.explain)
+    return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [] };
   ctx.env.detailed = true;
   const root = { blame: [], reasons: [], trace: options.explain ? [] : null };
   const d = { where: newSink(root), cond: newSink(root) };
@@ -10157,7 +10439,12 @@ function evaluateRule(rule, entity, world, options = {}) {
     if (ast.should && slow.cond !== void 0) {
       children.push({ expr: rule.form, result: truthName(slow.cond), children: d.cond.trace ?? [] });
     }
-    result.trace = { expr: rule.text.replace(/\s+/g, " ").trim(), result: s.status === "pass" ? "true" : s.status === "fail" ? "false" : "unknown", at: entity.id, children };
+    result.trace = {
+      expr: rule.text.replace(/\s+/g, " ").trim(),
+      result: s.status === "pass" ? "true" : s.status === "fail" ? "false" : "unknown",
+      at: entity.id,
+      children
+    };
   }
   return result;
 }
@@ -10272,36 +10559,51 @@ function runChecks(checks, project, options = {}) {
   const passes = [];
   let evaluations = 0;
   const evalOptions = { now: options.now ?? Date.now(), ...options.explain ? { explain: true } : {} };
-  for (const { root, world, byAddress } of projectWorlds(project)) for (const check of checks) {
-    if (options.only && !options.only.has(check.id)) continue;
-    for (const result of runRule(check.rule, world, evalOptions)) {
-      evaluations++;
-      if (result.status === "pass") {
-        const own2 = byAddress.get(result.entity);
-        const at2 = own2 ? reportLocation(own2, "") : { file: root, range: START };
-        passes.push({ checkId: check.id, address: own2 ? own2.address : result.entity, ...own2 ? { resource: own2 } : {}, file: at2.file, range: at2.range });
-        continue;
-      }
-      const target = resultTarget(result, check, world, byAddress);
-      const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
-      const address = target ? target.resource.address : result.entity;
-      if (result.status === "fail") {
-        findings.push({
-          checkId: check.id,
-          severity: check.severity,
-          title: check.title,
-          address,
-          ...target ? { resource: target.resource } : {},
-          file: at.file,
-          range: at.range,
-          ...at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true } : {},
-          ...at.via ? { via: at.via, resourceLocation: at.resourceLocation } : {}
-        });
-      } else {
-        unknowns.push({ checkId: check.id, title: check.title, address, ...target ? { resource: target.resource } : {}, file: at.file, range: at.range, reasons: result.reasonText.length ? result.reasonText : ["unknown"] });
+  for (const { root, world, byAddress } of projectWorlds(project))
+    for (const check of checks) {
+      if (options.only && !options.only.has(check.id)) continue;
+      for (const result of runRule(check.rule, world, evalOptions)) {
+        evaluations++;
+        if (result.status === "pass") {
+          const own2 = byAddress.get(result.entity);
+          const at2 = own2 ? reportLocation(own2, "") : { file: root, range: START };
+          passes.push({
+            checkId: check.id,
+            address: own2 ? own2.address : result.entity,
+            ...own2 ? { resource: own2 } : {},
+            file: at2.file,
+            range: at2.range
+          });
+          continue;
+        }
+        const target = resultTarget(result, check, world, byAddress);
+        const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
+        const address = target ? target.resource.address : result.entity;
+        if (result.status === "fail") {
+          findings.push({
+            checkId: check.id,
+            severity: check.severity,
+            title: check.title,
+            address,
+            ...target ? { resource: target.resource } : {},
+            file: at.file,
+            range: at.range,
+            ...at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true } : {},
+            ...at.via ? { via: at.via, resourceLocation: at.resourceLocation } : {}
+          });
+        } else {
+          unknowns.push({
+            checkId: check.id,
+            title: check.title,
+            address,
+            ...target ? { resource: target.resource } : {},
+            file: at.file,
+            range: at.range,
+            reasons: result.reasonText.length ? result.reasonText : ["unknown"]
+          });
+        }
       }
     }
-  }
   findings.sort(byPlace);
   unknowns.sort(byPlace);
   passes.sort(byPlace);
@@ -10378,14 +10680,24 @@ function discover(path2, options = {}) {
   const visited = /* @__PURE__ */ new Set();
   const walk2 = (dir, shownAs, depth) => {
     if (depth > MAX_DEPTH3) {
-      diagnostics.push({ severity: "warning", code: "too-deep", file: shownAs, message: `directory nesting deeper than ${MAX_DEPTH3} levels was not scanned` });
+      diagnostics.push({
+        severity: "warning",
+        code: "too-deep",
+        file: shownAs,
+        message: `directory nesting deeper than ${MAX_DEPTH3} levels was not scanned`
+      });
       return;
     }
     let real;
     try {
       real = realpathSync(dir);
     } catch (e) {
-      diagnostics.push({ severity: "warning", code: "unreadable", file: shownAs, message: `cannot resolve directory: ${e.message}` });
+      diagnostics.push({
+        severity: "warning",
+        code: "unreadable",
+        file: shownAs,
+        message: `cannot resolve directory: ${e.message}`
+      });
       return;
     }
     if (visited.has(real)) {
@@ -10413,7 +10725,12 @@ function discover(path2, options = {}) {
     try {
       entries = sortedEntries(dir);
     } catch (e) {
-      diagnostics.push({ severity: "warning", code: "unreadable", file: shownAs, message: `cannot list directory: ${e.message}` });
+      diagnostics.push({
+        severity: "warning",
+        code: "unreadable",
+        file: shownAs,
+        message: `cannot list directory: ${e.message}`
+      });
       return;
     }
     for (const ent of entries) {
@@ -10430,7 +10747,12 @@ function discover(path2, options = {}) {
         if (isFile) {
           const target = realpathSync(p);
           if (target !== root && !target.startsWith(root + sep4)) {
-            diagnostics.push({ severity: "warning", code: "outside-root", file: shown, message: `symbolic link leads outside the scan root (to ${target}); it was not followed` });
+            diagnostics.push({
+              severity: "warning",
+              code: "outside-root",
+              file: shown,
+              message: `symbolic link leads outside the scan root (to ${target}); it was not followed`
+            });
             continue;
           }
         }
@@ -10595,7 +10917,13 @@ var init_context = __esm({
       tooDeep(n) {
         if (this.depthReported) return;
         this.depthReported = true;
-        this.error("syntax", n.startIndex, n.endIndex, "expression is nested too deeply; tfguard does not analyse it", "simplify the expression");
+        this.error(
+          "syntax",
+          n.startIndex,
+          n.endIndex,
+          "expression is nested too deeply; tfguard does not analyse it",
+          "simplify the expression"
+        );
       }
     };
   }
@@ -10718,7 +11046,13 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
       let expr2;
       if (e) expr2 = convertExpr(e, cx, depth + 1);
       else {
-        cx.error("syntax", c.startIndex, c.endIndex, 'empty interpolation "${}": expected an expression inside', "put an expression inside ${ }, or write $${ for a literal ${");
+        cx.error(
+          "syntax",
+          c.startIndex,
+          c.endIndex,
+          'empty interpolation "${}": expected an expression inside',
+          "put an expression inside ${ }, or write $${ for a literal ${"
+        );
         expr2 = invalid(cx, c.startIndex, c.endIndex);
       }
       seq.push({ stripLeft, stripRight });
@@ -10896,7 +11230,13 @@ function term(k, cx, depth) {
     const p = k[i2];
     if (e.kind === "literal" && typeof e.value === "number" && p.firstChild?.type === "legacy_index") {
       const end = k[k.length - 1].endIndex;
-      cx.error("syntax", start2, end, `invalid number ${JSON.stringify(cx.src.slice(start2, end))}`, 'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"');
+      cx.error(
+        "syntax",
+        start2,
+        end,
+        `invalid number ${JSON.stringify(cx.src.slice(start2, end))}`,
+        'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"'
+      );
       return invalid(cx, start2, end);
     }
     const next = postfix(e, p, start2, cx, depth + 1);
@@ -11024,7 +11364,13 @@ function numeric2(n, cx) {
   const text = cx.text(n);
   const range3 = cx.nodeRange(n);
   if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text)) {
-    cx.error("syntax", n.startIndex, n.endIndex, `invalid number ${JSON.stringify(text)}: HCL numbers are decimal`, "write the number in decimal, e.g. 0x1F as 31");
+    cx.error(
+      "syntax",
+      n.startIndex,
+      n.endIndex,
+      `invalid number ${JSON.stringify(text)}: HCL numbers are decimal`,
+      "write the number in decimal, e.g. 0x1F as 31"
+    );
     return { kind: "invalid", text, range: range3 };
   }
   return { kind: "literal", value: Number(text), range: range3 };
@@ -11131,7 +11477,13 @@ function convertFile(root, cx) {
   for (const c of kids(root)) {
     if (c.type === "body") fillBody(c, body2, cx, 0);
     else if (c.type === "object") {
-      cx.error("syntax", c.startIndex, c.startIndex + 1, "expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object", "write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON");
+      cx.error(
+        "syntax",
+        c.startIndex,
+        c.startIndex + 1,
+        "expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object",
+        "write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON"
+      );
     }
   }
   checkBody(body2, cx);
@@ -11153,7 +11505,13 @@ function fillBody(n, body2, cx, depth) {
     const next = items[i2 + 1];
     if (next && !c.hasError && (next.type === "attribute" || next.type === "block") && cx.row(next.startIndex) === cx.row(c.endIndex)) {
       const what = c.type === "attribute" ? "argument" : "block definition";
-      cx.error("syntax", next.startIndex, next.endIndex, `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`, `put each ${c.type === "attribute" ? "attribute" : "block"} on its own line`);
+      cx.error(
+        "syntax",
+        next.startIndex,
+        next.endIndex,
+        `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`,
+        `put each ${c.type === "attribute" ? "attribute" : "block"} on its own line`
+      );
     }
   }
 }
@@ -11184,7 +11542,13 @@ function block(n, cx, depth) {
     while (at < cx.src.length && /\s/.test(cx.src[at])) at++;
     const found = at >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at]);
     const name2 = cx.text(typeNode);
-    cx.error("syntax", at, Math.min(at + 1, cx.src.length), `expected '=' or a block body after attribute name "${name2}", found ${found}`, `write ${name2} = <value> for an attribute, or ${name2} { … } for a block (the '{' on the same line)`);
+    cx.error(
+      "syntax",
+      at,
+      Math.min(at + 1, cx.src.length),
+      `expected '=' or a block body after attribute name "${name2}", found ${found}`,
+      `write ${name2} = <value> for an attribute, or ${name2} { … } for a block (the '{' on the same line)`
+    );
     cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, typeNode.startIndex);
     return void 0;
   }
@@ -11195,7 +11559,12 @@ function block(n, cx, depth) {
   const inner = k.find((c) => c.type === "body");
   if (inner) {
     if (depth >= MAX_BLOCK_DEPTH) {
-      cx.error("syntax", n.startIndex, typeNode.endIndex, `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`);
+      cx.error(
+        "syntax",
+        n.startIndex,
+        typeNode.endIndex,
+        `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`
+      );
     } else {
       fillBody(inner, body2, cx, depth + 1);
       if (!singleLineBlock(open, inner, close, cx)) closeOnOwnLine(inner, close, cx);
@@ -11210,10 +11579,22 @@ function singleLineBlock(open, inner, close, cx) {
   const first = items[0];
   if (!first || cx.row(first.startIndex) !== cx.row(open.startIndex)) return false;
   if (first.type === "block") {
-    cx.error("syntax", first.startIndex, first.endIndex, "a block on one line can hold only a single attribute, found a nested block", "put the nested block on its own line");
+    cx.error(
+      "syntax",
+      first.startIndex,
+      first.endIndex,
+      "a block on one line can hold only a single attribute, found a nested block",
+      "put the nested block on its own line"
+    );
   } else if (items.length > 1 || cx.row(first.endIndex) !== cx.row(close.startIndex)) {
     const after2 = items[1] && items[1].startIndex < close.startIndex ? items[1] : close;
-    cx.error("syntax", after2.startIndex, after2.endIndex, `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after2.firstChild ?? after2))}`, "move the attribute to its own line below '{'");
+    cx.error(
+      "syntax",
+      after2.startIndex,
+      after2.endIndex,
+      `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after2.firstChild ?? after2))}`,
+      "move the attribute to its own line below '{'"
+    );
   }
   return true;
 }
@@ -11222,12 +11603,24 @@ function closeOnOwnLine(inner, close, cx) {
   const last = inner.lastNamedChild;
   if (!last || last.type !== "attribute" && last.type !== "block" || cx.row(last.endIndex) !== cx.row(close.startIndex)) return;
   const what = last.type === "attribute" ? "argument" : "block definition";
-  cx.error("syntax", close.startIndex, close.endIndex, `missing newline after ${what}: found "}" on the same line`, "put the closing '}' on its own line");
+  cx.error(
+    "syntax",
+    close.startIndex,
+    close.endIndex,
+    `missing newline after ${what}: found "}" on the same line`,
+    "put the closing '}' on its own line"
+  );
 }
 function label(l, cx) {
   const raw = cx.src.slice(l.startIndex + 1, Math.max(l.startIndex + 1, l.endIndex - 1));
   if (/(^|[^$])\$\{|(^|[^%])%\{/.test(raw)) {
-    cx.error("interpolated-label", l.startIndex, l.endIndex, `block labels cannot contain interpolation, found ${cx.text(l)}`, "block labels must be literal names; use for_each or count to vary resources");
+    cx.error(
+      "interpolated-label",
+      l.startIndex,
+      l.endIndex,
+      `block labels cannot contain interpolation, found ${cx.text(l)}`,
+      "block labels must be literal names; use for_each or count to vary resources"
+    );
   }
   return decodeQuoted(raw);
 }
@@ -11648,32 +12041,62 @@ function missing(m, cx) {
     const open = owner.children.find((c) => c && (c.type === "block_start" || c.type === "object_start" || c.type === "tuple_start"));
     const openAt = open ? cx.pos(open.startIndex) : cx.pos(owner.startIndex);
     const name2 = owner.type === "block" ? ` "${blockHeader(owner, cx)}"` : "";
-    cx.error("syntax", at, at, `missing '${closer.close}' to close the ${closer.what}${name2} opened at line ${openAt.line}, column ${openAt.column}`, `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === "}" ? "{" : "["}'`);
+    cx.error(
+      "syntax",
+      at,
+      at,
+      `missing '${closer.close}' to close the ${closer.what}${name2} opened at line ${openAt.line}, column ${openAt.column}`,
+      `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === "}" ? "{" : "["}'`
+    );
     return;
   }
   switch (m.type) {
     case "quoted_template_end": {
       const s = parent ?? m;
-      cx.error("syntax", s.startIndex, s.startIndex + 1, `unterminated string: this '"' has no closing '"' on the same line`, `close the string with '"'; for text over several lines use a heredoc (<<EOT … EOT)`);
+      cx.error(
+        "syntax",
+        s.startIndex,
+        s.startIndex + 1,
+        `unterminated string: this '"' has no closing '"' on the same line`,
+        `close the string with '"'; for text over several lines use a heredoc (<<EOT … EOT)`
+      );
       return;
     }
     case "heredoc_identifier": {
       const h = parent ?? m;
       const id = h.children.find((c) => c?.type === "heredoc_identifier" && !c.isMissing);
       const marker2 = id ? cx.text(id) : "EOT";
-      cx.error("syntax", h.startIndex, h.startIndex + 2, `unclosed heredoc: no line containing only "${marker2}" closes the heredoc started here`, `end the heredoc with a line holding just ${marker2}`);
+      cx.error(
+        "syntax",
+        h.startIndex,
+        h.startIndex + 2,
+        `unclosed heredoc: no line containing only "${marker2}" closes the heredoc started here`,
+        `end the heredoc with a line holding just ${marker2}`
+      );
       return;
     }
     case "template_interpolation_end":
     case "template_directive_end": {
       const s = parent ?? m;
-      cx.error("syntax", s.startIndex, s.startIndex + 2, `unclosed template sequence "${cx.src.slice(s.startIndex, s.startIndex + 2)}": expected '}'`, "close the interpolation with }");
+      cx.error(
+        "syntax",
+        s.startIndex,
+        s.startIndex + 2,
+        `unclosed template sequence "${cx.src.slice(s.startIndex, s.startIndex + 2)}": expected '}'`,
+        "close the interpolation with }"
+      );
       return;
     }
     case ")": {
       const owner = parent ?? m;
       const open = cx.pos(owner.startIndex);
-      cx.error("syntax", at, at, `missing ')' to close the ${owner.type === "function_call" ? "function call" : "parenthesis"} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`, "add ')'");
+      cx.error(
+        "syntax",
+        at,
+        at,
+        `missing ')' to close the ${owner.type === "function_call" ? "function call" : "parenthesis"} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`,
+        "add ')'"
+      );
       return;
     }
     default:
@@ -11758,7 +12181,13 @@ function bodyMachine(toks, after2, e, cx) {
           stack.pop();
         } else if (txt === "}") {
         } else {
-          cx.error("syntax", t.startIndex, t.endIndex, `expected an attribute name or a block type, found ${tokenText(cx, t)}`, 'each line of a body is "name = value" or "type "label" { … }"');
+          cx.error(
+            "syntax",
+            t.startIndex,
+            t.endIndex,
+            `expected an attribute name or a block type, found ${tokenText(cx, t)}`,
+            'each line of a body is "name = value" or "type "label" { … }"'
+          );
           return true;
         }
         break;
@@ -11773,7 +12202,13 @@ function bodyMachine(toks, after2, e, cx) {
           stack.push({ body: true, open: t, header: header.join(" ") });
           state = "item";
         } else {
-          cx.error("syntax", t.startIndex, t.endIndex, `expected '=' or a block body after attribute name "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`, `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`);
+          cx.error(
+            "syntax",
+            t.startIndex,
+            t.endIndex,
+            `expected '=' or a block body after attribute name "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
+            `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`
+          );
           return true;
         }
         break;
@@ -11783,7 +12218,13 @@ function bodyMachine(toks, after2, e, cx) {
           stack.push({ body: true, open: t, header: header.join(" ") });
           state = "item";
         } else {
-          cx.error("syntax", t.startIndex, t.endIndex, `expected a block label or '{' after block type "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`, 'a block header is type "label" … { on one line');
+          cx.error(
+            "syntax",
+            t.startIndex,
+            t.endIndex,
+            `expected a block label or '{' after block type "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
+            'a block header is type "label" … { on one line'
+          );
           return true;
         }
         break;
@@ -11801,7 +12242,12 @@ function bodyMachine(toks, after2, e, cx) {
               i2--;
               continue;
             }
-            cx.error("syntax", t.startIndex, t.endIndex, `unexpected ${tokenText(cx, t)} in the value of "${name2}": there is no matching opening bracket`);
+            cx.error(
+              "syntax",
+              t.startIndex,
+              t.endIndex,
+              `unexpected ${tokenText(cx, t)} in the value of "${name2}": there is no matching opening bracket`
+            );
             return true;
           }
           depth--;
@@ -11821,7 +12267,13 @@ function bodyMachine(toks, after2, e, cx) {
   const open = stack[stack.length - 1];
   if (open && e.endIndex >= cx.src.length - 1) {
     const p = cx.pos(open.open.startIndex);
-    cx.error("syntax", e.endIndex, e.endIndex, `missing '}' to close the block "${open.header.replace(/"/g, "")}" opened at line ${p.line}, column ${p.column}`, "add '}' at the end of the block, or remove the extra '{'");
+    cx.error(
+      "syntax",
+      e.endIndex,
+      e.endIndex,
+      `missing '}' to close the block "${open.header.replace(/"/g, "")}" opened at line ${p.line}, column ${p.column}`,
+      "add '}' at the end of the block, or remove the extra '{'"
+    );
     return true;
   }
   return false;
@@ -11857,12 +12309,20 @@ var init_numbers = __esm({
 
 // src/load/hcl/index.ts
 function requireParser() {
-  if (!isParserReady()) throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
+  if (!isParserReady())
+    throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
 function parseHcl(path2, text, flat) {
   requireParser();
   const cx = new Ctx(path2, text);
-  const file = { path: path2, kind: "hcl", body: { attributes: [], blocks: [], range: cx.range(0, text.length) }, comments: [], diagnostics: cx.diagnostics, text };
+  const file = {
+    path: path2,
+    kind: "hcl",
+    body: { attributes: [], blocks: [], range: cx.range(0, text.length) },
+    comments: [],
+    diagnostics: cx.diagnostics,
+    text
+  };
   try {
     const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : void 0);
     const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(hideBareExponents(text), copyTree);
@@ -11931,7 +12391,14 @@ function parseWrapped(cx, base, what) {
     if (extra && extra.start.offset >= endOfExpr) {
       const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
       cx.diagnostics.length = 0;
-      cx.diagnostics.push(...kept, { severity: "error", code: "syntax", file: cx.path, range: extra, message: `${what}, found more text after it`, hint: "give one expression; put several values in a list [ … ] or an object { … }" });
+      cx.diagnostics.push(...kept, {
+        severity: "error",
+        code: "syntax",
+        file: cx.path,
+        range: extra,
+        message: `${what}, found more text after it`,
+        hint: "give one expression; put several values in a list [ … ] or an object { … }"
+      });
     }
   } catch (e) {
     internalError(cx, e);
@@ -11974,7 +12441,8 @@ function parseJsonSyntax(path2, text) {
     p.ws();
     const node = p.value(0);
     p.ws();
-    if (p.i < text.length) p.fail("expected the end of the file after the JSON value", "remove the extra text, or wrap several values in [ … ]");
+    if (p.i < text.length)
+      p.fail("expected the end of the file after the JSON value", "remove the extra text, or wrap several values in [ … ]");
     return { node, ctx: cx };
   } catch (e) {
     if (e instanceof Stop) return { ctx: cx };
@@ -12090,7 +12558,10 @@ var init_json_syntax = __esm({
             return { type: "object", members, range: this.cx.range(start2, this.i) };
           }
           const open = this.cx.pos(start2);
-          this.fail(`expected ',' or '}' after object member, found ${this.found()}`, `the object opened at line ${open.line}, column ${open.column} must be closed with '}'; separate members with ','`);
+          this.fail(
+            `expected ',' or '}' after object member, found ${this.found()}`,
+            `the object opened at line ${open.line}, column ${open.column} must be closed with '}'; separate members with ','`
+          );
         }
       }
       array(depth) {
@@ -12104,7 +12575,8 @@ var init_json_syntax = __esm({
         }
         for (; ; ) {
           this.ws();
-          if (items.length > 0 && this.s[this.i] === "]") this.fail(`expected a value after ',', found "]" (JSON does not allow a trailing comma)`, "remove the ',' before ']'");
+          if (items.length > 0 && this.s[this.i] === "]")
+            this.fail(`expected a value after ',', found "]" (JSON does not allow a trailing comma)`, "remove the ',' before ']'");
           items.push(this.value(depth + 1));
           this.ws();
           const c = this.s[this.i];
@@ -12117,7 +12589,10 @@ var init_json_syntax = __esm({
             return { type: "array", items, range: this.cx.range(start2, this.i) };
           }
           const open = this.cx.pos(start2);
-          this.fail(`expected ',' or ']' after array element, found ${this.found()}`, `the array opened at line ${open.line}, column ${open.column} must be closed with ']'`);
+          this.fail(
+            `expected ',' or ']' after array element, found ${this.found()}`,
+            `the array opened at line ${open.line}, column ${open.column} must be closed with ']'`
+          );
         }
       }
       string() {
@@ -12135,7 +12610,10 @@ var init_json_syntax = __esm({
             return out2;
           }
           if (c < 32) {
-            this.fail(c === 10 ? "unterminated string: JSON strings cannot contain a line break" : `control character U+${c.toString(16).padStart(4, "0")} in a string`, c === 10 ? 'close the string with " or write the line break as \\n' : "escape it as \\u00XX");
+            this.fail(
+              c === 10 ? "unterminated string: JSON strings cannot contain a line break" : `control character U+${c.toString(16).padStart(4, "0")} in a string`,
+              c === 10 ? 'close the string with " or write the line break as \\n' : "escape it as \\u00XX"
+            );
           }
           if (c === 92) {
             out2 += s.slice(chunk, this.i);
@@ -12148,7 +12626,10 @@ var init_json_syntax = __esm({
               out2 += String.fromCharCode(parseInt(s.slice(this.i + 2, this.i + 6), 16));
               this.i += 6;
             } else {
-              this.fail(`invalid escape ${JSON.stringify(s.slice(this.i, this.i + 2))} in a string`, 'JSON escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX');
+              this.fail(
+                `invalid escape ${JSON.stringify(s.slice(this.i, this.i + 2))} in a string`,
+                'JSON escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX'
+              );
             }
             chunk = this.i;
             continue;
@@ -12165,10 +12646,22 @@ function parseJsonConfig(path2, text, kind2) {
   const { node, ctx } = parseJsonSyntax(path2, text);
   const whole = ctx.range(0, text.length);
   const cx = { path: path2, kind: kind2, diagnostics: ctx.diagnostics, comments: [] };
-  const file = { path: path2, kind: "json", body: { attributes: [], blocks: [], range: whole }, comments: cx.comments, diagnostics: cx.diagnostics, text };
+  const file = {
+    path: path2,
+    kind: "json",
+    body: { attributes: [], blocks: [], range: whole },
+    comments: cx.comments,
+    diagnostics: cx.diagnostics,
+    text
+  };
   if (!node) return file;
   if (node.type !== "object") {
-    err2(cx, node.range, `expected a JSON object at the top of the file, found ${describe3(node)}`, kind2 === "tfvars" ? "a .tfvars.json file is an object of variable names to values" : 'a .tf.json file is an object such as {"resource": {…}}');
+    err2(
+      cx,
+      node.range,
+      `expected a JSON object at the top of the file, found ${describe3(node)}`,
+      kind2 === "tfvars" ? "a .tfvars.json file is an object of variable names to values" : 'a .tf.json file is an object such as {"resource": {…}}'
+    );
     return file;
   }
   const body2 = file.body;
@@ -12183,14 +12676,28 @@ function parseJsonConfig(path2, text, kind2) {
     }
     if (m.key === "locals") {
       for (const obj2 of objects(cx, m.value, "locals")) {
-        const locals = { type: "locals", typeRange: m.keyRange, labels: [], labelRanges: [], body: bodyOf(cx, obj2, "locals"), range: span(m.keyRange, obj2.range) };
+        const locals = {
+          type: "locals",
+          typeRange: m.keyRange,
+          labels: [],
+          labelRanges: [],
+          body: bodyOf(cx, obj2, "locals"),
+          range: span(m.keyRange, obj2.range)
+        };
         body2.blocks.push(locals);
       }
       continue;
     }
     const labels = TOP_LABELS[m.key];
     if (labels === void 0) {
-      cx.diagnostics.push({ severity: "warning", code: "unknown-block", file: path2, range: m.keyRange, message: `unknown top-level key ${JSON.stringify(m.key)} in a Terraform JSON file`, hint: "top-level keys are resource, data, module, variable, output, provider, locals, terraform, …" });
+      cx.diagnostics.push({
+        severity: "warning",
+        code: "unknown-block",
+        file: path2,
+        range: m.keyRange,
+        message: `unknown top-level key ${JSON.stringify(m.key)} in a Terraform JSON file`,
+        hint: "top-level keys are resource, data, module, variable, output, provider, locals, terraform, …"
+      });
       continue;
     }
     blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
@@ -12201,7 +12708,12 @@ function parseJsonConfig(path2, text, kind2) {
 function blocks(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
   if (labelsLeft > 0) {
     if (v.type !== "object") {
-      err2(cx, v.range, `expected an object of ${type} ${labels.length === 0 && labelsLeft === 2 ? "types" : "names"} after ${JSON.stringify(type)}, found ${describe3(v)}`, `write "${type}": {"<label>": {…}}`);
+      err2(
+        cx,
+        v.range,
+        `expected an object of ${type} ${labels.length === 0 && labelsLeft === 2 ? "types" : "names"} after ${JSON.stringify(type)}, found ${describe3(v)}`,
+        `write "${type}": {"<label>": {…}}`
+      );
       return;
     }
     for (const m of v.members) {
@@ -12220,7 +12732,12 @@ function blocks(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
 function objects(cx, v, type) {
   if (v.type === "object") return [v];
   if (v.type === "array" && v.items.every((i2) => i2.type === "object")) return v.items;
-  err2(cx, v.range, `expected an object (or an array of objects) as the body of ${JSON.stringify(type)}, found ${describe3(v)}`, `write "${type}": {…}`);
+  err2(
+    cx,
+    v.range,
+    `expected an object (or an array of objects) as the body of ${JSON.stringify(type)}, found ${describe3(v)}`,
+    `write "${type}": {…}`
+  );
   return [];
 }
 function bodyOf(cx, obj2, type) {
@@ -12274,7 +12791,14 @@ function checkDuplicates(cx, body2) {
     const first = seen.get(a.name);
     if (first === void 0) seen.set(a.name, a.nameRange.start.line);
     else {
-      cx.diagnostics.push({ severity: "error", code: "duplicate-attribute", file: cx.path, range: a.nameRange, message: `attribute "${a.name}" is set twice: it was already set on line ${first}`, hint: "remove one of the two; Terraform allows each argument only once per block" });
+      cx.diagnostics.push({
+        severity: "error",
+        code: "duplicate-attribute",
+        file: cx.path,
+        range: a.nameRange,
+        message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
+        hint: "remove one of the two; Terraform allows each argument only once per block"
+      });
     }
   }
 }
@@ -12358,7 +12882,14 @@ function applyOverrides(base, overrides) {
         for (const a of ob.body.attributes) {
           const at2 = locals.get(a.name);
           if (!at2) {
-            diagnostics.push(missingBase(o, a.nameRange, `local value "${a.name}"`, "define the local value in a normal file, or remove it from the override file"));
+            diagnostics.push(
+              missingBase(
+                o,
+                a.nameRange,
+                `local value "${a.name}"`,
+                "define the local value in a normal file, or remove it from the override file"
+              )
+            );
             continue;
           }
           const lb = files[at2.file].body.blocks[at2.block];
@@ -12372,7 +12903,9 @@ function applyOverrides(base, overrides) {
       const at = blocks2.get(headerKey(ob));
       if (!at) {
         const what = [ob.type, ...ob.labels.map((l) => `"${l}"`)].join(" ");
-        diagnostics.push(missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`));
+        diagnostics.push(
+          missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`)
+        );
         continue;
       }
       const target = files[at.file].body.blocks;
@@ -12385,7 +12918,14 @@ function headerKey(b) {
   return [b.type, ...b.labels].join("\0");
 }
 function missingBase(o, range3, what, hint) {
-  return { severity: "error", code: "override-without-base", file: o.path, range: range3, message: `override file has ${what}, which no normal file of the module defines`, hint };
+  return {
+    severity: "error",
+    code: "override-without-base",
+    file: o.path,
+    range: range3,
+    message: `override file has ${what}, which no normal file of the module defines`,
+    hint
+  };
 }
 function nestedType(b) {
   return b.type === "dynamic" ? b.labels[0] ?? "dynamic" : b.type;
@@ -12401,7 +12941,11 @@ function mergeBlock(base, over, file) {
     }
     const i2 = blocks2.findIndex((b) => b.type === "lifecycle");
     if (i2 < 0) blocks2.push(marked(ob, file));
-    else blocks2[i2] = { ...blocks2[i2], body: { ...blocks2[i2].body, attributes: mergeAttributes(blocks2[i2].body.attributes, ob.body.attributes, file) } };
+    else
+      blocks2[i2] = {
+        ...blocks2[i2],
+        body: { ...blocks2[i2].body, attributes: mergeAttributes(blocks2[i2].body.attributes, ob.body.attributes, file) }
+      };
   }
   return { ...base, body: { ...base.body, attributes, blocks: blocks2 } };
 }
@@ -12437,7 +12981,12 @@ function readTextFile(path2, options = {}) {
   try {
     const st = statSync3(path2);
     if (st.size > max) {
-      return fail(path2, "file-too-large", `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`, "raise the limit with --max-file-size, or exclude the file with --exclude");
+      return fail(
+        path2,
+        "file-too-large",
+        `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`,
+        "raise the limit with --max-file-size, or exclude the file with --exclude"
+      );
     }
     buf = readFileSync(path2);
   } catch (e) {
@@ -12445,7 +12994,12 @@ function readTextFile(path2, options = {}) {
     return fail(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
   }
   if (buf.length > max) {
-    return fail(path2, "file-too-large", `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`, "raise the limit with --max-file-size, or exclude the file with --exclude");
+    return fail(
+      path2,
+      "file-too-large",
+      `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`,
+      "raise the limit with --max-file-size, or exclude the file with --exclude"
+    );
   }
   if (buf.includes(0)) {
     return fail(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
@@ -12456,7 +13010,12 @@ function readTextFile(path2, options = {}) {
   } catch {
     const at = firstInvalidUtf8(buf);
     const line = buf.subarray(0, at).toString("latin1").split("\n").length;
-    return fail(path2, "encoding", `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, "0")} on line ${line}); it was not scanned`, "save the file as UTF-8, as Terraform requires");
+    return fail(
+      path2,
+      "encoding",
+      `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, "0")} on line ${line}); it was not scanned`,
+      "save the file as UTF-8, as Terraform requires"
+    );
   }
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   return { ok: true, text };
@@ -12516,7 +13075,12 @@ function loadModuleDir(dir, options = {}) {
   try {
     names3 = moduleDirNames(dir, options);
   } catch (e) {
-    out2.diagnostics.push({ severity: "error", code: "unreadable", file: dir, message: `cannot list module directory: ${e.message}` });
+    out2.diagnostics.push({
+      severity: "error",
+      code: "unreadable",
+      file: dir,
+      message: `cannot list module directory: ${e.message}`
+    });
     return out2;
   }
   const configNames = moduleConfigNames(names3);
@@ -12698,7 +13262,13 @@ async function preparse(moduleDirs, options = {}, withPool) {
         // A worker that failed: parse here, as without workers, and say so.
         (e) => out2.set(path2, {
           file: parseHcl(path2, text),
-          diagnostic: { severity: "note", code: "parse-worker", file: path2, message: `${e.message}; the file was parsed in the main thread`, hint: "results are complete; run with --jobs 1 to parse without workers" }
+          diagnostic: {
+            severity: "note",
+            code: "parse-worker",
+            file: path2,
+            message: `${e.message}; the file was parsed in the main thread`,
+            hint: "results are complete; run with --jobs 1 to parse without workers"
+          }
         })
       ).finally(() => {
         inFlight--;
@@ -12872,7 +13442,8 @@ function valueKey(v, depth = 0) {
   if (depth > MAX_DEPTH6) fail2("value is nested too deeply");
   if (v instanceof Unknown) return `?${unknownKeys++}`;
   if (Array.isArray(v)) return `[${v.map((x) => valueKey(x, depth + 1)).join(",")}]`;
-  if (isObject(v)) return `{${sortedKeys(v).map((k) => `${JSON.stringify(k)}:${valueKey(v[k], depth + 1)}`).join(",")}}`;
+  if (isObject(v))
+    return `{${sortedKeys(v).map((k) => `${JSON.stringify(k)}:${valueKey(v[k], depth + 1)}`).join(",")}}`;
   return JSON.stringify(v);
 }
 function graphemes(s) {
@@ -12971,7 +13542,8 @@ function tonumber([v]) {
   if (typeof v === "number") return v;
   if (typeof v === "string") {
     const n = parseNumber(v);
-    if (n === void 0) fail2(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
+    if (n === void 0)
+      fail2(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
     return n;
   }
   cannot(v, "number");
@@ -12981,7 +13553,8 @@ function tobool([v]) {
   if (typeof v === "boolean") return v;
   if (v === "true") return true;
   if (v === "false") return false;
-  if (typeof v === "string") fail2(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
+  if (typeof v === "string")
+    fail2(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
   cannot(v, "bool");
 }
 function unifyElements(items, what) {
@@ -12989,7 +13562,10 @@ function unifyElements(items, what) {
   for (const v of items) if (v !== null && !(v instanceof Unknown)) kinds.add(Array.isArray(v) ? "list" : typeof v);
   if (kinds.size <= 1) return items;
   const primitives = [...kinds].every((k) => k === "string" || k === "number" || k === "boolean");
-  if (!primitives || !kinds.has("string")) fail2(`invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(" and ")}`);
+  if (!primitives || !kinds.has("string"))
+    fail2(
+      `invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(" and ")}`
+    );
   return items.map((v) => v === null || v instanceof Unknown ? v : primitiveToString(v));
 }
 function primitiveRank(v) {
@@ -13032,7 +13608,10 @@ function tomap([v]) {
   if (v instanceof Unknown) return v;
   if (!isObject(v)) cannot(v, "map");
   const keys2 = Object.keys(v);
-  const values2 = unifyElements(keys2.map((k) => v[k]), "map");
+  const values2 = unifyElements(
+    keys2.map((k) => v[k]),
+    "map"
+  );
   const out2 = newObject();
   keys2.forEach((k, i2) => out2[k] = values2[i2]);
   return out2;
@@ -13223,7 +13802,8 @@ function slice([l, s, e]) {
   const start2 = int(s, "start_index");
   const end = int(e, "end_index");
   if (start2 < 0) fail2('invalid value for "start_index" parameter: must be greater than or equal to 0');
-  if (end > items.length) fail2(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
+  if (end > items.length)
+    fail2(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
   if (start2 > end) fail2('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
   return items.slice(start2, end);
 }
@@ -13329,7 +13909,8 @@ function jsonEncode(v, depth = 0) {
   if (typeof v === "number") return numStr(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (Array.isArray(v)) return `[${v.map((x) => jsonEncode(x, depth + 1)).join(",")}]`;
-  if (isObject(v)) return `{${sortedKeys(v).map((k) => `${quote(k)}:${jsonEncode(v[k], depth + 1)}`).join(",")}}`;
+  if (isObject(v))
+    return `{${sortedKeys(v).map((k) => `${quote(k)}:${jsonEncode(v[k], depth + 1)}`).join(",")}}`;
   fail2("cannot encode this value");
 }
 function checkDepth(text) {
@@ -13379,7 +13960,8 @@ function urlencode([s]) {
 function uuidv5([n, name2]) {
   const given = str(n, "namespace");
   const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given] : given;
-  if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns)) fail2(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
+  if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
+    fail2(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
   const hash = createHash("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str(name2, "name"), "utf8").digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
@@ -13550,13 +14132,15 @@ function formatValues(format2, args2) {
     if (width_ > MAX_WIDTH || prec_ > MAX_WIDTH) fail2(`width or precision in ${JSON.stringify(raw)} is larger than ${MAX_WIDTH}`);
     const explicit = idx2 ?? idx1;
     const argNum = explicit === void 0 ? next + 1 : Number(explicit);
-    if (argNum < 1 || argNum > args2.length) fail2(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args2.length} total`);
+    if (argNum < 1 || argNum > args2.length)
+      fail2(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args2.length} total`);
     next = argNum;
     used = Math.max(used, argNum);
     out2 += formatOne({ raw, offset: pct, flags: flags2, width: width_, prec: prec_, verb }, args2[argNum - 1]);
     if (out2.length > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
   }
-  if (used < args2.length) fail2(used === 0 ? "too many arguments; no verbs in format string" : `too many arguments; only ${used} used by format string`);
+  if (used < args2.length)
+    fail2(used === 0 ? "too many arguments; no verbs in format string" : `too many arguments; only ${used} used by format string`);
   return out2;
 }
 function format([f, ...args2]) {
@@ -13569,7 +14153,8 @@ function formatlist([f, ...args2]) {
   let lengthArg = 0;
   args2.forEach((a, i2) => {
     if (!Array.isArray(a)) return;
-    if (length3 >= 0 && a.length !== length3) fail2(`argument ${i2 + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
+    if (length3 >= 0 && a.length !== length3)
+      fail2(`argument ${i2 + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
     length3 = a.length;
     lengthArg = i2 + 1;
   });
@@ -13709,7 +14294,10 @@ function cidrsubnets([p, ...sizes]) {
     if (prefix2 > net.bits) fail2(`would extend prefix to ${prefix2} bits, which is too long for an IPv${net.v6 ? 6 : 4} address`);
     const size = 1n << BigInt(net.bits - prefix2);
     const start2 = (next + size - 1n) / size * size;
-    if (start2 + size > end) fail2(`not enough remaining address space for a subnet with a prefix of ${prefix2} bits after ${i2 === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`);
+    if (start2 + size > end)
+      fail2(
+        `not enough remaining address space for a subnet with a prefix of ${prefix2} bits after ${i2 === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`
+      );
     next = start2 + size;
     return `${formatAddr(net, start2)}/${prefix2}`;
   });
@@ -13753,7 +14341,10 @@ function minmax(args2, pick) {
 function sum([l]) {
   const items = list(l, "list");
   if (items.length === 0) fail2("cannot sum an empty list");
-  return finite(items.map((v, i2) => v === null ? fail2(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0), "the sum");
+  return finite(
+    items.map((v, i2) => v === null ? fail2(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
+    "the sum"
+  );
 }
 function log([n, b]) {
   const x = num(n, "num");
@@ -13905,7 +14496,10 @@ function classSource(ranges) {
   const bmp = [];
   const astral = [];
   for (const [a, b] of normalize2(ranges)) {
-    for (const [x, y] of [[a, Math.min(b, 55295)], [Math.max(a, 57344), Math.min(b, 65535)]]) {
+    for (const [x, y] of [
+      [a, Math.min(b, 55295)],
+      [Math.max(a, 57344), Math.min(b, 65535)]
+    ]) {
       if (x <= y) bmp.push(x === y ? hex4(x) : `${hex4(x)}-${hex4(y)}`);
     }
     if (b >= 65536) astral.push(...astralAlternatives(Math.max(a, 65536), b));
@@ -13921,23 +14515,57 @@ var init_re2_charclass = __esm({
     init_args();
     MAX_CP = 1114111;
     DIGIT = [[48, 57]];
-    WORD = normalize2([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE2 = [[9, 10], [12, 13], [32, 32]];
+    WORD = normalize2([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE2 = [
+      [9, 10],
+      [12, 13],
+      [32, 32]
+    ];
     POSIX = {
-      alnum: [[48, 57], [65, 90], [97, 122]],
-      alpha: [[65, 90], [97, 122]],
+      alnum: [
+        [48, 57],
+        [65, 90],
+        [97, 122]
+      ],
+      alpha: [
+        [65, 90],
+        [97, 122]
+      ],
       ascii: [[0, 127]],
-      blank: [[9, 9], [32, 32]],
-      cntrl: [[0, 31], [127, 127]],
+      blank: [
+        [9, 9],
+        [32, 32]
+      ],
+      cntrl: [
+        [0, 31],
+        [127, 127]
+      ],
       digit: DIGIT,
       graph: [[33, 126]],
       lower: [[97, 122]],
       print: [[32, 126]],
-      punct: [[33, 47], [58, 64], [91, 96], [123, 126]],
-      space: [[9, 13], [32, 32]],
+      punct: [
+        [33, 47],
+        [58, 64],
+        [91, 96],
+        [123, 126]
+      ],
+      space: [
+        [9, 13],
+        [32, 32]
+      ],
       upper: [[65, 90]],
       word: WORD,
-      xdigit: [[48, 57], [65, 70], [97, 102]]
+      xdigit: [
+        [48, 57],
+        [65, 70],
+        [97, 102]
+      ]
     };
     propertyCache = /* @__PURE__ */ new Map();
   }
@@ -14022,7 +14650,8 @@ function compileRE2(pattern) {
   if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
   const parser2 = new Parser3(Array.from(pattern));
   const ast = parser2.parse();
-  if (parser2.lineAnchors && parser2.wholeTextAnchors) bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
+  if (parser2.lineAnchors && parser2.wholeTextAnchors)
+    bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
   const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
   const src = emit(ast, true);
   let regexp;
@@ -14508,7 +15137,8 @@ function replace([s, f, r]) {
   if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
     return replaceAll(compileRE2(search.slice(1, -1)), text, replacement);
   }
-  if (search === "") return Array.from(text).map((c) => replacement + c).join("") + replacement;
+  if (search === "")
+    return Array.from(text).map((c) => replacement + c).join("") + replacement;
   return text.split(search).join(replacement);
 }
 function strFn(f, param = "str") {
@@ -14558,9 +15188,19 @@ var init_unevaluated = __esm({
     RANDOM = "returns a new random value every time Terraform runs";
     MACHINE = "depends on the machine that runs Terraform";
     REASONS = new Map([
-      ...["file", "filebase64", "fileexists", "fileset", "filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512", "templatefile"].map(
-        (n) => [n, FILES]
-      ),
+      ...[
+        "file",
+        "filebase64",
+        "fileexists",
+        "fileset",
+        "filemd5",
+        "filesha1",
+        "filesha256",
+        "filesha512",
+        "filebase64sha256",
+        "filebase64sha512",
+        "templatefile"
+      ].map((n) => [n, FILES]),
       ["timestamp", CLOCK],
       ["plantimestamp", CLOCK],
       ["uuid", RANDOM],
@@ -14788,7 +15428,8 @@ function index2(obj2, key) {
   if (Array.isArray(obj2)) {
     const n = toNumberValue(key, "list index");
     if (!Number.isInteger(n)) throw new EvalError(`list index must be a whole number, got ${n}`);
-    if (n < 0 || n >= obj2.length) throw new EvalError(`index ${n} is out of range for a list of ${obj2.length} element${obj2.length === 1 ? "" : "s"}`);
+    if (n < 0 || n >= obj2.length)
+      throw new EvalError(`index ${n} is out of range for a list of ${obj2.length} element${obj2.length === 1 ? "" : "s"}`);
     return obj2[n];
   }
   if (isObject(obj2)) {
@@ -15190,13 +15831,27 @@ function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
 function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
   const label2 = b.labels[0];
   if (!label2) {
-    ctx.report({ severity: "error", code: "dynamic-label", file: ctx.file, range: b.typeRange, message: "a dynamic block needs one label: the type of the blocks it generates", hint: 'write dynamic "ingress" { for_each = ... content { ... } }' });
+    ctx.report({
+      severity: "error",
+      code: "dynamic-label",
+      file: ctx.file,
+      range: b.typeRange,
+      message: "a dynamic block needs one label: the type of the blocks it generates",
+      hint: 'write dynamic "ingress" { for_each = ... content { ... } }'
+    });
     return;
   }
   const forEach = b.body.attributes.find((a) => a.name === "for_each");
   const content = b.body.blocks.find((c) => c.type === "content");
   if (!forEach || !content) {
-    ctx.report({ severity: "error", code: "dynamic-body", file: ctx.file, range: b.typeRange, message: `dynamic "${label2}" needs a for_each argument and a content block`, hint: "add for_each = <collection> and content { ... }" });
+    ctx.report({
+      severity: "error",
+      code: "dynamic-body",
+      file: ctx.file,
+      range: b.typeRange,
+      message: `dynamic "${label2}" needs a for_each argument and a content block`,
+      hint: "add for_each = <collection> and content { ... }"
+    });
     return;
   }
   const iteratorAttr = b.body.attributes.find((a) => a.name === "iterator");
@@ -15218,7 +15873,12 @@ function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
   }
   for (const [k, v] of pairs) {
     const key = Array.isArray(coll) ? v : k;
-    const inner = withVariables(scope, { [iterName]: objectFrom([["key", key], ["value", v]]) });
+    const inner = withVariables(scope, {
+      [iterName]: objectFrom([
+        ["key", key],
+        ["value", v]
+      ])
+    });
     const cur = lists.get(label2);
     const i2 = Array.isArray(cur) ? cur.length : 0;
     const path2 = `${prefix2}${label2}.${i2}`;
@@ -15301,7 +15961,8 @@ function expandBlock(block2, scope, ctx) {
       });
       return unknownExpansion(new Unknown([{ kind: "expression", detail: "count is not a whole number" }]), "count");
     }
-    if (v > MAX_INSTANCES) return unknownExpansion(new Unknown([{ kind: "expression", detail: `count ${v} is over ${MAX_INSTANCES}` }]), "count");
+    if (v > MAX_INSTANCES)
+      return unknownExpansion(new Unknown([{ kind: "expression", detail: `count ${v} is over ${MAX_INSTANCES}` }]), "count");
     return { shape: "count", instances: Array.from({ length: v }, (_, i2) => ({ key: i2, vars: { count: objectFrom([["index", i2]]) } })) };
   }
   if (forEachAttr) {
@@ -15313,7 +15974,13 @@ function expandBlock(block2, scope, ctx) {
     } else if (Array.isArray(v) && v.every((x) => typeof x === "string")) {
       pairs = [...new Set(v)].sort().map((k) => [k, k]);
     } else if (Array.isArray(v) && containsUnknown(v)) {
-      return unknownExpansion(new Unknown([{ kind: "expression", detail: "for_each set has unknown elements" }, ...Array.from(v).flatMap((x) => x instanceof Unknown ? x.reasons : [])]), "for_each");
+      return unknownExpansion(
+        new Unknown([
+          { kind: "expression", detail: "for_each set has unknown elements" },
+          ...Array.from(v).flatMap((x) => x instanceof Unknown ? x.reasons : [])
+        ]),
+        "for_each"
+      );
     } else {
       ctx.report({
         severity: "error",
@@ -15325,13 +15992,30 @@ function expandBlock(block2, scope, ctx) {
       });
       return unknownExpansion(new Unknown([{ kind: "expression", detail: "for_each is not a map or set of strings" }]), "for_each");
     }
-    if (pairs.length > MAX_INSTANCES) return unknownExpansion(new Unknown([{ kind: "expression", detail: `for_each has over ${MAX_INSTANCES} elements` }]), "for_each");
-    return { shape: "for_each", instances: pairs.map(([k, val]) => ({ key: k, vars: { each: objectFrom([["key", k], ["value", val]]) } })) };
+    if (pairs.length > MAX_INSTANCES)
+      return unknownExpansion(new Unknown([{ kind: "expression", detail: `for_each has over ${MAX_INSTANCES} elements` }]), "for_each");
+    return {
+      shape: "for_each",
+      instances: pairs.map(([k, val]) => ({
+        key: k,
+        vars: {
+          each: objectFrom([
+            ["key", k],
+            ["value", val]
+          ])
+        }
+      }))
+    };
   }
   return { shape: "single", instances: [{ vars: {} }] };
 }
 function unknownExpansion(u, shape) {
-  const vars = shape === "count" ? { count: objectFrom([["index", u]]) } : { each: objectFrom([["key", u], ["value", u]]) };
+  const vars = shape === "count" ? { count: objectFrom([["index", u]]) } : {
+    each: objectFrom([
+      ["key", u],
+      ["value", u]
+    ])
+  };
   return { shape, unknown: u, instances: [{ vars }] };
 }
 function instanceSuffix(key) {
@@ -15359,7 +16043,12 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
     const dir = resolve3(callerDir, source);
     if (!isInside(root, dir)) return outsideRoot(source, dir);
     if (!existsSync3(dir)) {
-      return { kind: "error", code: "module-not-found", message: `module source "${source}" does not exist (looked for ${dir})`, hint: "fix the path in source, relative to the calling module" };
+      return {
+        kind: "error",
+        code: "module-not-found",
+        message: `module source "${source}" does not exist (looked for ${dir})`,
+        hint: "fix the path in source, relative to the calling module"
+      };
     }
     const real = realpathSync2(dir);
     if (!isInside(root, real)) return outsideRoot(source, real);
@@ -15369,7 +16058,12 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (installed && existsSync3(installed)) {
     const real = realpathSync2(installed);
     if (!isInside(root, real)) {
-      return { kind: "error", code: "module-outside-root", message: `installed module "${key}" is outside the scan root (${real}); it was not read`, hint: "scan the directory that holds .terraform/" };
+      return {
+        kind: "error",
+        code: "module-outside-root",
+        message: `installed module "${key}" is outside the scan root (${real}); it was not read`,
+        hint: "scan the directory that holds .terraform/"
+      };
     }
     return { kind: "dir", dir: real };
   }
@@ -15638,7 +16332,14 @@ var init_module = __esm({
             for (const a of b.body.attributes) {
               const prev = this.localExprs.get(a.name);
               if (prev) {
-                this.report({ severity: "error", code: "duplicate-local", file: f.path, range: a.nameRange, message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`, hint: "rename or remove one of them" });
+                this.report({
+                  severity: "error",
+                  code: "duplicate-local",
+                  file: f.path,
+                  range: a.nameRange,
+                  message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`,
+                  hint: "rename or remove one of them"
+                });
                 continue;
               }
               this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
@@ -15710,14 +16411,28 @@ var init_module = __esm({
         }
         if (root === "local") {
           if (!this.localExprs.has(name2)) {
-            this.report({ severity: "error", code: "undeclared-local", file: this.fileAt(range3), range: range3, message: `reference to undeclared local value "${name2}"`, hint: `define it in a locals { ${name2} = ... } block` });
+            this.report({
+              severity: "error",
+              code: "undeclared-local",
+              file: this.fileAt(range3),
+              range: range3,
+              message: `reference to undeclared local value "${name2}"`,
+              hint: `define it in a locals { ${name2} = ... } block`
+            });
             return unknown({ kind: "expression", detail: `local.${name2} is not defined` });
           }
           return this.local(name2);
         }
         if (root === "module") {
           if (!this.children().has(name2)) {
-            this.report({ severity: "error", code: "undeclared-module", file: this.fileAt(range3), range: range3, message: `reference to undeclared module call "${name2}"`, hint: `add a module "${name2}" { source = ... } block` });
+            this.report({
+              severity: "error",
+              code: "undeclared-module",
+              file: this.fileAt(range3),
+              range: range3,
+              message: `reference to undeclared module call "${name2}"`,
+              hint: `add a module "${name2}" { source = ... } block`
+            });
             return unknown({ kind: "expression", detail: `module.${name2} is not declared` });
           }
           return this.moduleValue(name2);
@@ -15754,10 +16469,20 @@ var init_module = __esm({
         const memo = this.varMemo.get(name2);
         if (memo !== void 0) return memo;
         const decl = this.decls.get(name2);
-        const v = this.guard(`var.${name2}`, () => this.computeVariable(decl), (chain) => {
-          this.report({ severity: "error", code: "cycle", file: decl.file, range: decl.block.typeRange, message: `variable "${name2}" depends on itself: ${chain.join(" → ")}` });
-          return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
-        });
+        const v = this.guard(
+          `var.${name2}`,
+          () => this.computeVariable(decl),
+          (chain) => {
+            this.report({
+              severity: "error",
+              code: "cycle",
+              file: decl.file,
+              range: decl.block.typeRange,
+              message: `variable "${name2}" depends on itself: ${chain.join(" → ")}`
+            });
+            return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
+          }
+        );
         this.varMemo.set(name2, v);
         return v;
       }
@@ -15765,7 +16490,10 @@ var init_module = __esm({
         let v;
         const input = this.spec.inputs?.get(decl.name);
         if (input) {
-          v = input.instance.withFile(input.file, () => evaluateOrUnknown(input.expr, input.scope, input.instance.ctx(input.file), `module input "${decl.name}"`));
+          v = input.instance.withFile(
+            input.file,
+            () => evaluateOrUnknown(input.expr, input.scope, input.instance.ctx(input.file), `module input "${decl.name}"`)
+          );
         } else if (this.spec.rootValues?.has(decl.name)) {
           v = this.spec.rootValues.get(decl.name);
         }
@@ -15773,7 +16501,13 @@ var init_module = __esm({
           try {
             v = evaluate2(decl.defaultExpr, CONSTANT_SCOPE);
           } catch (e) {
-            this.report({ severity: "error", code: "variable-default", file: decl.file, range: decl.defaultExpr.range, message: `the default of variable "${decl.name}" must be a constant: ${e.message}` });
+            this.report({
+              severity: "error",
+              code: "variable-default",
+              file: decl.file,
+              range: decl.defaultExpr.range,
+              message: `the default of variable "${decl.name}" must be a constant: ${e.message}`
+            });
             v = unknown({ kind: "variable", name: decl.name, detail: "default could not be evaluated" });
           }
         }
@@ -15794,7 +16528,14 @@ var init_module = __esm({
           return convertToType(v, decl);
         } catch (e) {
           if (!(e instanceof EvalError)) throw e;
-          this.report({ severity: "error", code: "variable-type", file: decl.file, range: decl.block.typeRange, message: e.message, hint: "pass a value of the declared type" });
+          this.report({
+            severity: "error",
+            code: "variable-type",
+            file: decl.file,
+            range: decl.block.typeRange,
+            message: e.message,
+            hint: "pass a value of the declared type"
+          });
           return unknown({ kind: "variable", name: decl.name, detail: "wrong type" });
         }
       }
@@ -15802,17 +16543,21 @@ var init_module = __esm({
         const memo = this.localMemo.get(name2);
         if (memo !== void 0) return memo;
         const { expr: expr2, file } = this.localExprs.get(name2);
-        const v = this.guard(`local.${name2}`, () => this.withFile(file, () => evaluateOrUnknown(expr2, this, this.ctx(file), `local.${name2}`)), (chain) => {
-          this.report({
-            severity: "error",
-            code: "cycle",
-            file,
-            range: expr2.range,
-            message: `local.${name2} depends on itself: ${chain.join(" → ")}`,
-            hint: "break the cycle: a local value cannot refer to itself, directly or through others"
-          });
-          return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
-        });
+        const v = this.guard(
+          `local.${name2}`,
+          () => this.withFile(file, () => evaluateOrUnknown(expr2, this, this.ctx(file), `local.${name2}`)),
+          (chain) => {
+            this.report({
+              severity: "error",
+              code: "cycle",
+              file,
+              range: expr2.range,
+              message: `local.${name2} depends on itself: ${chain.join(" → ")}`,
+              hint: "break the cycle: a local value cannot refer to itself, directly or through others"
+            });
+            return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
+          }
+        );
         this.localMemo.set(name2, v);
         return v;
       }
@@ -15837,7 +16582,8 @@ var init_module = __esm({
       }
       outputs() {
         const out2 = newObject();
-        for (const f of this.dir.files) for (const b of f.body.blocks) if (b.type === "output" && b.labels[0]) out2[b.labels[0]] = this.output(b.labels[0]) ?? null;
+        for (const f of this.dir.files)
+          for (const b of f.body.blocks) if (b.type === "output" && b.labels[0]) out2[b.labels[0]] = this.output(b.labels[0]) ?? null;
         return out2;
       }
       // ---- module calls ------------------------------------------------------------------------------
@@ -15849,7 +16595,14 @@ var init_module = __esm({
             if (b.type !== "module" || b.labels.length !== 1) continue;
             const name2 = b.labels[0];
             if (this.childCalls.has(name2)) {
-              this.report({ severity: "error", code: "duplicate-module", file: f.path, range: b.typeRange, message: `module "${name2}" is called twice in this module`, hint: "give each module block its own name" });
+              this.report({
+                severity: "error",
+                code: "duplicate-module",
+                file: f.path,
+                range: b.typeRange,
+                message: `module "${name2}" is called twice in this module`,
+                hint: "give each module block its own name"
+              });
               continue;
             }
             this.childCalls.set(name2, this.makeCall(name2, b, f));
@@ -15862,15 +16615,36 @@ var init_module = __esm({
         const source = sourceAttr?.expr.kind === "literal" && typeof sourceAttr.expr.value === "string" ? sourceAttr.expr.value : void 0;
         const key = this.spec.key ? `${this.spec.key}.${name2}` : name2;
         const ctx = this.ctx(f.path);
-        const call2 = { block: b, file: f.path, source: source ?? "", resolved: { kind: "remote", reason: "" }, expansion: { shape: "single", instances: [] }, instances: [] };
+        const call2 = {
+          block: b,
+          file: f.path,
+          source: source ?? "",
+          resolved: { kind: "remote", reason: "" },
+          expansion: { shape: "single", instances: [] },
+          instances: []
+        };
         if (source === void 0) {
-          this.report({ severity: "error", code: "module-source", file: f.path, range: sourceAttr?.expr.range ?? b.typeRange, message: `module "${name2}" needs a source that is a literal string`, hint: 'write source = "./modules/x" or a registry address' });
+          this.report({
+            severity: "error",
+            code: "module-source",
+            file: f.path,
+            range: sourceAttr?.expr.range ?? b.typeRange,
+            message: `module "${name2}" needs a source that is a literal string`,
+            hint: 'write source = "./modules/x" or a registry address'
+          });
           call2.resolved = { kind: "error", code: "module-source", message: "no literal source", hint: "" };
           return call2;
         }
         call2.resolved = resolveModuleSource(source, this.dir.dir, key, this.session.root, this.session.manifestFor(this));
         if (call2.resolved.kind === "error") {
-          this.report({ severity: "error", code: call2.resolved.code, file: f.path, range: sourceAttr.expr.range, message: call2.resolved.message, hint: call2.resolved.hint });
+          this.report({
+            severity: "error",
+            code: call2.resolved.code,
+            file: f.path,
+            range: sourceAttr.expr.range,
+            message: call2.resolved.message,
+            hint: call2.resolved.hint
+          });
           return call2;
         }
         if (call2.resolved.kind === "remote") {
@@ -15880,12 +16654,25 @@ var init_module = __esm({
         }
         const childDir = call2.resolved.dir;
         if (this.spec.ancestors.includes(childDir) || childDir === this.dir.dir) {
-          this.report({ severity: "error", code: "module-cycle", file: f.path, range: sourceAttr.expr.range, message: `module "${name2}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`, hint: "remove the cycle between these modules" });
+          this.report({
+            severity: "error",
+            code: "module-cycle",
+            file: f.path,
+            range: sourceAttr.expr.range,
+            message: `module "${name2}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`,
+            hint: "remove the cycle between these modules"
+          });
           call2.resolved = { kind: "error", code: "module-cycle", message: "cycle", hint: "" };
           return call2;
         }
         if (this.spec.ancestors.length >= MAX_MODULE_DEPTH) {
-          this.report({ severity: "error", code: "module-depth", file: f.path, range: b.typeRange, message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name2}" was not evaluated` });
+          this.report({
+            severity: "error",
+            code: "module-depth",
+            file: f.path,
+            range: b.typeRange,
+            message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name2}" was not evaluated`
+          });
           call2.resolved = { kind: "error", code: "module-depth", message: "too deep", hint: "" };
           return call2;
         }
@@ -15911,7 +16698,14 @@ var init_module = __esm({
           for (const name3 of inputs.keys()) {
             if (!child.decls.has(name3)) {
               const a = b.body.attributes.find((x) => x.name === name3);
-              this.report({ severity: "error", code: "unsupported-argument", file: f.path, range: a.nameRange, message: `module "${b.labels[0]}" has no variable named "${name3}"`, hint: `declare variable "${name3}" {} in ${relative5(this.session.root, childDir) || "."}, or remove the argument` });
+              this.report({
+                severity: "error",
+                code: "unsupported-argument",
+                file: f.path,
+                range: a.nameRange,
+                message: `module "${b.labels[0]}" has no variable named "${name3}"`,
+                hint: `declare variable "${name3}" {} in ${relative5(this.session.root, childDir) || "."}, or remove the argument`
+              });
             }
           }
           call2.instances.push(child);
@@ -15944,9 +16738,17 @@ var init_module = __esm({
       }
       collectResource(b, f, out2) {
         const [type, name2] = b.labels;
-        const broken = f.diagnostics.find((d) => d.code === "syntax" && d.range && d.range.start.offset >= b.range.start.offset && d.range.start.offset < b.range.end.offset);
+        const broken = f.diagnostics.find(
+          (d) => d.code === "syntax" && d.range && d.range.start.offset >= b.range.start.offset && d.range.start.offset < b.range.end.offset
+        );
         if (broken) {
-          this.report({ severity: "note", code: "skipped-block", file: f.path, range: b.typeRange, message: `${b.type} "${type}" "${name2}" has a syntax error (line ${broken.range.start.line}) and was not evaluated` });
+          this.report({
+            severity: "note",
+            code: "skipped-block",
+            file: f.path,
+            range: b.typeRange,
+            message: `${b.type} "${type}" "${name2}" has a syntax error (line ${broken.range.start.line}) and was not evaluated`
+          });
           return;
         }
         const mode = b.type === "data" ? "data" : "managed";
@@ -16098,7 +16900,13 @@ function readCliVariables(cli, session) {
     }
     const eq = c.text.indexOf("=");
     if (eq <= 0) {
-      session.report({ severity: "error", code: "cli-var", file: "--var", message: `--var "${c.text}" must have the form NAME=VALUE`, hint: "for example --var region=eu-west-1" });
+      session.report({
+        severity: "error",
+        code: "cli-var",
+        file: "--var",
+        message: `--var "${c.text}" must have the form NAME=VALUE`,
+        hint: "for example --var region=eu-west-1"
+      });
       continue;
     }
     list3.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: "--var", raw: true });
@@ -16121,7 +16929,12 @@ function rootVariableValues(files, autoVarFiles, cli, env, session) {
       try {
         values2.set(name2, evaluate2(expr2, CONSTANT_SCOPE));
       } catch (e) {
-        session.report({ severity: "error", code: "cli-var", file: source, message: `value for variable "${name2}" must be a constant: ${e.message}` });
+        session.report({
+          severity: "error",
+          code: "cli-var",
+          file: source,
+          message: `value for variable "${name2}" must be a constant: ${e.message}`
+        });
         values2.set(name2, unknown({ kind: "variable", name: name2, detail: `${source} value could not be evaluated` }));
       }
       return;
@@ -16276,7 +17089,13 @@ function findCheckFiles(dir, diagnostics) {
     try {
       entries = sortedEntries(d);
     } catch (e) {
-      diagnostics.push({ severity: "error", code: "checks-dir", file: d, message: `cannot read the check directory: ${e.code ?? e.message}`, hint: "give --checks-dir a directory of check .yaml files" });
+      diagnostics.push({
+        severity: "error",
+        code: "checks-dir",
+        file: d,
+        message: `cannot read the check directory: ${e.code ?? e.message}`,
+        hint: "give --checks-dir a directory of check .yaml files"
+      });
       return;
     }
     for (const e of entries) {
@@ -16292,11 +17111,23 @@ function findCheckFiles(dir, diagnostics) {
   try {
     st = statSync5(dir);
   } catch (e) {
-    diagnostics.push({ severity: "error", code: "checks-dir", file: dir, message: `cannot read the check directory: ${e.code ?? e.message}`, hint: "give --checks-dir a directory of check .yaml files" });
+    diagnostics.push({
+      severity: "error",
+      code: "checks-dir",
+      file: dir,
+      message: `cannot read the check directory: ${e.code ?? e.message}`,
+      hint: "give --checks-dir a directory of check .yaml files"
+    });
     return out2;
   }
   if (!st.isDirectory()) {
-    diagnostics.push({ severity: "error", code: "checks-dir", file: dir, message: "is not a directory", hint: "give --checks-dir a directory of check .yaml files" });
+    diagnostics.push({
+      severity: "error",
+      code: "checks-dir",
+      file: dir,
+      message: "is not a directory",
+      hint: "give --checks-dir a directory of check .yaml files"
+    });
     return out2;
   }
   walk2(dir, 0);
@@ -16366,8 +17197,7 @@ var init_schema = __esm({
               plan: { type: "object" },
               snapshot: { type: "object" },
               log: { type: "object" },
-              now: nonEmptyString,
-              line: { type: "integer", minimum: 1 }
+              now: nonEmptyString
             }
           }
         }
@@ -16435,7 +17265,11 @@ function readPrecompiledChecks(jsonPath, checksDir) {
       const file = join9(dir, ...c.file.split("/"));
       const compiled2 = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled2.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
-      entries.push({ check: { ...c.definition, tests: [], file, rule: compiled2.rule, builtin: true }, idRange: c.idRange, logicSource: c.logicSource });
+      entries.push({
+        check: { ...c.definition, tests: [], file, rule: compiled2.rule, builtin: true },
+        idRange: c.idRange,
+        logicSource: c.logicSource
+      });
     }
   } catch (e) {
     return { ok: false, reason: `${jsonPath} is damaged: ${e.message}` };
@@ -16450,7 +17284,17 @@ var init_precompiled = __esm({
     init_files();
     init_schema();
     PRECOMPILED_FORMAT = 1;
-    LOADER_MODULES = ["load.js", "files.js", "ids.js", "model.js", "schema.js", "validate.js", "yaml-source.js", "precompile.js", "precompiled.js"].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
+    LOADER_MODULES = [
+      "load.js",
+      "files.js",
+      "ids.js",
+      "model.js",
+      "schema.js",
+      "validate.js",
+      "yaml-source.js",
+      "precompile.js",
+      "precompiled.js"
+    ].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
   }
 });
 
@@ -30826,7 +31670,12 @@ function describe4(err3, data, src) {
   switch (err3.keyword) {
     case "required": {
       const missing2 = err3.params.missingProperty;
-      return { ...base, range: nodeRange(src, path2), message: `${field2 === "the check" ? "the check" : field2} is missing the required field \`${missing2}\``, hint: `add \`${missing2}:\` (see docs/checks.md)` };
+      return {
+        ...base,
+        range: nodeRange(src, path2),
+        message: `${field2 === "the check" ? "the check" : field2} is missing the required field \`${missing2}\``,
+        hint: `add \`${missing2}:\` (see docs/checks.md)`
+      };
     }
     case "additionalProperties": {
       const extra = err3.params.additionalProperty;
@@ -30836,13 +31685,18 @@ function describe4(err3, data, src) {
         ...base,
         range: keyRange(src, path2, extra) ?? nodeRange(src, path2),
         message: `unknown field \`${extra}\` in ${field2}`,
-        hint: near ? `did you mean \`${near}\`?` : known.length ? `the fields are: ${known.join(", ")}` : "remove it"
+        hint: extra === "line" && known.includes("terraform") ? "tests no longer give a line number: end the line of the snippet where the finding must stand with `# expect`" : near ? `did you mean \`${near}\`?` : known.length ? `the fields are: ${known.join(", ")}` : "remove it"
       };
     }
     case "enum": {
       const allowed = err3.params.allowedValues.map(String);
       const near = typeof value === "string" ? nearest(value, allowed) : void 0;
-      return { ...base, range: nodeRange(src, path2), message: `${field2} must be one of ${allowed.join(", ")}; found ${jsonType(value)}`, ...near ? { hint: `did you mean \`${near}\`?` } : {} };
+      return {
+        ...base,
+        range: nodeRange(src, path2),
+        message: `${field2} must be one of ${allowed.join(", ")}; found ${jsonType(value)}`,
+        ...near ? { hint: `did you mean \`${near}\`?` } : {}
+      };
     }
     case "type": {
       const want = err3.params.type;
@@ -30851,14 +31705,23 @@ function describe4(err3, data, src) {
     }
     case "pattern": {
       const top = path2.find((p) => typeof p === "string");
-      return { ...base, range: nodeRange(src, path2), message: `${field2} has an invalid form: ${jsonType(value)}`, hint: PATTERN_HINTS[top ?? ""] ?? `it must match ${err3.params.pattern}` };
+      return {
+        ...base,
+        range: nodeRange(src, path2),
+        message: `${field2} has an invalid form: ${jsonType(value)}`,
+        hint: PATTERN_HINTS[top ?? ""] ?? `it must match ${err3.params.pattern}`
+      };
     }
     case "minItems":
     case "minLength":
     case "minProperties":
       return { ...base, range: nodeRange(src, path2), message: `${field2} must not be empty` };
     case "minimum":
-      return { ...base, range: nodeRange(src, path2), message: `${field2} must be at least ${err3.params.limit}; found ${jsonType(value)}` };
+      return {
+        ...base,
+        range: nodeRange(src, path2),
+        message: `${field2} must be at least ${err3.params.limit}; found ${jsonType(value)}`
+      };
     default:
       return { ...base, range: nodeRange(src, path2), message: `${field2} ${err3.message ?? "is not valid"}` };
   }
@@ -30889,6 +31752,7 @@ var init_validate = __esm({
 // src/checks/load.ts
 var load_exports = {};
 __export(load_exports, {
+  expectMarks: () => expectMarks,
   findCheckFiles: () => findCheckFiles,
   loadCheckEntries: () => loadCheckEntries,
   loadCheckFile: () => loadCheckFile,
@@ -30896,7 +31760,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, extname, join as join10, resolve as resolve7 } from "node:path";
+import { basename as basename2, join as join10, resolve as resolve7 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -30940,7 +31804,17 @@ function loadCheckFile(file, options = {}) {
     text = readFileSync5(file, "utf8");
   } catch (e) {
     const zero = { line: 1, column: 1, offset: 0 };
-    return { diagnostics: [{ severity: "error", code: "check-unreadable", file, message: `cannot read the check file: ${e.code ?? e.message}` }], idRange: { start: zero, end: zero } };
+    return {
+      diagnostics: [
+        {
+          severity: "error",
+          code: "check-unreadable",
+          file,
+          message: `cannot read the check file: ${e.code ?? e.message}`
+        }
+      ],
+      idRange: { start: zero, end: zero }
+    };
   }
   return parseCheck(file, text, options);
 }
@@ -30952,7 +31826,13 @@ function parseCheck(file, text, options = {}) {
     diagnostics.push({ severity: "error", code, file, range: range3, message, ...hint ? { hint } : {} });
   };
   if (src.doc.errors.length) {
-    for (const e of src.doc.errors) err3(rangeOf(src, e.pos[0], e.pos[1]), `invalid YAML: ${e.message.split("\n")[0]}`, "fix the YAML syntax (indentation, quoting, a missing `:`)", "check-yaml");
+    for (const e of src.doc.errors)
+      err3(
+        rangeOf(src, e.pos[0], e.pos[1]),
+        `invalid YAML: ${e.message.split("\n")[0]}`,
+        "fix the YAML syntax (indentation, quoting, a missing `:`)",
+        "check-yaml"
+      );
     return { diagnostics, idRange };
   }
   const data = src.doc.toJS();
@@ -30965,12 +31845,26 @@ function parseCheck(file, text, options = {}) {
   const compiled2 = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
   if (diagnostics.length || !compiled2) return { diagnostics, idRange };
   const def = data;
-  const ext2 = extname(file);
-  if (basename2(file, ext2) !== def.id) err3(idRange, `the check ID ${def.id} does not match the file name ${basename2(file)}`, `name the file ${def.id}${ext2}`);
   if (options.builtin) {
-    if (!isBuiltinId(def.id)) err3(idRange, `the built-in check ID ${def.id} does not follow the ID scheme`, "use CloudGuard's ID (D9.TF.AWS.LOG.01) or TFG.<PROVIDER>.<SERVICE>.<n>, such as TFG.AWS.CLOUDTRAIL.1");
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename2(file)))
+      err3(
+        idRange,
+        `the built-in check file ${basename2(file)} is not named for what it checks`,
+        "name it in lower-case words joined by `-`, such as log-file-validation.yaml (the ID stays inside the file)"
+      );
+    if (!isBuiltinId(def.id))
+      err3(
+        idRange,
+        `the built-in check ID ${def.id} does not follow the ID scheme`,
+        "use CloudGuard's ID (D9.TF.AWS.LOG.01) or TFG.<PROVIDER>.<SERVICE>.<n>, such as TFG.AWS.CLOUDTRAIL.1"
+      );
     const r = options.retired?.get(def.id);
-    if (r) err3(idRange, `the check ID ${def.id} was retired${r.reason ? ` (${r.reason})` : ""} and may not be reused`, "take the next free number of the service");
+    if (r)
+      err3(
+        idRange,
+        `the check ID ${def.id} was retired${r.reason ? ` (${r.reason})` : ""} and may not be reused`,
+        "take the next free number of the service"
+      );
   }
   const tests = def.tests.map((t, i2) => checkTest(src, t, i2, err3));
   if (diagnostics.length) return { diagnostics, idRange };
@@ -30999,24 +31893,63 @@ function checkTest(src, t, i2, err3) {
   const name2 = fieldName(path2);
   const inputs = TEST_INPUTS.filter((k) => t[k] !== void 0);
   if (inputs.length !== 1) {
-    err3(at, `${name2} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(" and ")}` : ""}`);
+    err3(
+      at,
+      `${name2} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(" and ")}` : ""}`
+    );
   }
-  if (t.now !== void 0 && Number.isNaN(Date.parse(t.now))) err3(nodeRange(src, [...path2, "now"]), `${name2}.now is not a timestamp: ${JSON.stringify(t.now)}`, "write an ISO-8601 time such as 2019-01-01T12:00:00Z");
-  const out2 = { ...t, fileLine: at.start.line };
+  if (t.now !== void 0 && Number.isNaN(Date.parse(t.now)))
+    err3(
+      nodeRange(src, [...path2, "now"]),
+      `${name2}.now is not a timestamp: ${JSON.stringify(t.now)}`,
+      "write an ISO-8601 time such as 2019-01-01T12:00:00Z"
+    );
+  const head = { name: t.name, expect: t.expect, ...t.now !== void 0 ? { now: t.now } : {}, fileLine: at.start.line };
   if (t.terraform !== void 0) {
     const s = scalarText(src, [...path2, "terraform"]);
-    if (s) out2.snippetFileLine = s.line;
+    const fileLine = s?.line ?? at.start.line;
+    const marks2 = expectMarks(t.terraform, (line, message, hint) => {
+      const l = fileLine + line - 1;
+      err3({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name2}: ${message}`, hint);
+    });
+    const where = nodeRange(src, [...path2, "terraform"]);
+    if (t.expect === "fail" && !marks2.length)
+      err3(
+        where,
+        `${name2} ("${t.name}") expects a finding but its snippet marks no line with \`# expect\``,
+        "end the line where the finding must stand with `# expect` (the block header when the attribute is absent)"
+      );
+    if (t.expect === "pass" && marks2.length)
+      err3(where, `${name2} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, "remove the `# expect` comment");
+    return { ...head, input: { kind: "terraform", text: t.terraform, fileLine, marks: marks2 } };
   }
-  if (t.line !== void 0) {
-    const lineRange = nodeRange(src, [...path2, "line"]);
-    if (t.terraform === void 0) err3(lineRange, `${name2}.line applies only to a \`terraform\` snippet`);
-    else if (t.expect !== "fail" && t.expect !== "unknown") err3(lineRange, `${name2}.line names where the finding must be, so \`expect\` must be fail or unknown`);
-    else {
-      const n = t.terraform.replace(/\n$/, "").split("\n").length;
-      if (t.line > n) err3(lineRange, `${name2}.line is ${t.line}, but the snippet has ${n} line${n === 1 ? "" : "s"}`, "lines count from 1 at the first line of the snippet");
+  if (t.resource !== void 0) return { ...head, input: { kind: "resource", type: t.resource.type, values: t.resource.values } };
+  const kind2 = t.plan !== void 0 ? "plan" : t.snapshot !== void 0 ? "snapshot" : "log";
+  return { ...head, input: { kind: kind2, document: t.plan ?? t.snapshot ?? t.log ?? {} } };
+}
+function expectMarks(text, err3) {
+  const lines = text.split("\n");
+  const marks2 = [];
+  let pending;
+  lines.forEach((raw, i2) => {
+    const m = /(?:#|\/\/)\s*expect\b(.*)$/.exec(raw);
+    const rest = m?.[1]?.trim() ?? "";
+    if (m && rest !== "") {
+      err3(i2 + 1, `\`# expect\` takes nothing after it, found \`${rest}\``, "write `# expect` alone at the end of the line");
+      return;
     }
-  }
-  return out2;
+    const code = m ? raw.slice(0, m.index) : raw;
+    const blankOrComment = /^\s*((#|\/\/).*)?$/.test(code);
+    if (m && blankOrComment) {
+      pending = i2 + 1;
+      return;
+    }
+    if (!m && (blankOrComment || pending === void 0)) return;
+    marks2.push({ line: i2 + 1, column: code.search(/\S/) + 1 });
+    pending = void 0;
+  });
+  if (pending !== void 0) err3(pending, "`# expect` on a line of its own marks the next line, but no line of code follows");
+  return marks2;
 }
 function compileLogic(src, value, diagnostics) {
   const source = scalarText(src, ["logic"]) ?? { text: value, line: 1, column: 1 };
@@ -31024,7 +31957,14 @@ function compileLogic(src, value, diagnostics) {
   if (compiled2.ok) return { rule: compiled2.rule, source };
   for (const e of compiled2.errors) {
     const start2 = offsetOf(src, e.line, e.column);
-    diagnostics.push({ severity: "error", code: "check-logic", file: src.file, range: rangeOf(src, start2, start2 + e.length), message: e.message, ...e.hint ? { hint: e.hint } : {} });
+    diagnostics.push({
+      severity: "error",
+      code: "check-logic",
+      file: src.file,
+      range: rangeOf(src, start2, start2 + e.length),
+      message: e.message,
+      ...e.hint ? { hint: e.hint } : {}
+    });
   }
   return void 0;
 }
@@ -31100,7 +32040,11 @@ function formatDiagnostic(d, options = {}) {
       const pad2 = " ".repeat(n.length);
       const width = d.range.end.line === d.range.start.line ? Math.max(1, d.range.end.column - d.range.start.column) : 1;
       const shown = lineText.replace(/\t/g, " ").replace(/\r$/, "");
-      lines.push(`${pad2} |`, `${n} | ${shown}`, `${pad2} | ${" ".repeat(d.range.start.column - 1)}${"^".repeat(Math.min(width, Math.max(1, shown.length - d.range.start.column + 1)))}`);
+      lines.push(
+        `${pad2} |`,
+        `${n} | ${shown}`,
+        `${pad2} | ${" ".repeat(d.range.start.column - 1)}${"^".repeat(Math.min(width, Math.max(1, shown.length - d.range.start.column + 1)))}`
+      );
     }
   }
   if (d.hint) lines.push(`  = help: ${d.hint}`);
@@ -34685,16 +35629,32 @@ function describe5(e, data, src) {
     case "additionalProperties": {
       const extra = e.params.additionalProperty;
       const near = nearest(extra, Object.keys(CONFIG_SCHEMA.properties));
-      return { ...base, range: keyRange(src, path2, extra) ?? base.range, message: `unknown key \`${extra}\``, hint: near ? `did you mean \`${near}\`?` : `the keys are listed in docs/configuration.md` };
+      return {
+        ...base,
+        range: keyRange(src, path2, extra) ?? base.range,
+        message: `unknown key \`${extra}\``,
+        hint: near ? `did you mean \`${near}\`?` : `the keys are listed in docs/configuration.md`
+      };
     }
     case "enum":
-      return { ...base, message: `${field2} must be one of ${e.params.allowedValues.join(", ")}; found ${shown}` };
+      return {
+        ...base,
+        message: `${field2} must be one of ${e.params.allowedValues.join(", ")}; found ${shown}`
+      };
     case "type": {
       const t = e.params.type;
-      return { ...base, message: `${field2} must be ${t === "array" ? "a list" : t === "object" ? "a mapping" : `a ${t}`}; found ${shown}`, ...t === "array" ? { hint: `write it as a list: \`${String(path2[0])}: [${shown}]\`` } : {} };
+      return {
+        ...base,
+        message: `${field2} must be ${t === "array" ? "a list" : t === "object" ? "a mapping" : `a ${t}`}; found ${shown}`,
+        ...t === "array" ? { hint: `write it as a list: \`${String(path2[0])}: [${shown}]\`` } : {}
+      };
     }
     case "pattern":
-      return { ...base, message: `${field2} has an invalid form: ${shown}`, hint: path2[0] === "format" ? `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(", ")}` : path2[0] === "var" ? "write NAME=VALUE" : `it must match ${e.params.pattern}` };
+      return {
+        ...base,
+        message: `${field2} has an invalid form: ${shown}`,
+        hint: path2[0] === "format" ? `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(", ")}` : path2[0] === "var" ? "write NAME=VALUE" : `it must match ${e.params.pattern}`
+      };
     default:
       return { ...base, message: `${field2} ${e.message ?? "is not valid"}` };
   }
@@ -34704,11 +35664,35 @@ function readConfig(file) {
   try {
     text = readFileSync7(file, "utf8");
   } catch (e) {
-    return { diagnostics: [{ severity: "error", code: "config", file, message: `cannot read the configuration file: ${e.code ?? e.message}`, hint: "check the path given to --config" }] };
+    return {
+      diagnostics: [
+        {
+          severity: "error",
+          code: "config",
+          file,
+          message: `cannot read the configuration file: ${e.code ?? e.message}`,
+          hint: "check the path given to --config"
+        }
+      ]
+    };
   }
   const src = parseYamlSource(file, text);
   if (src.doc.errors.length) {
-    return { diagnostics: src.doc.errors.map((e) => ({ severity: "error", code: "config-yaml", file, range: nodeRange(src, []), ...e.linePos ? { range: { start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] }, end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] } } } : {}, message: `not valid YAML: ${e.message.split("\n")[0]}` })) };
+    return {
+      diagnostics: src.doc.errors.map((e) => ({
+        severity: "error",
+        code: "config-yaml",
+        file,
+        range: nodeRange(src, []),
+        ...e.linePos ? {
+          range: {
+            start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] },
+            end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] }
+          }
+        } : {},
+        message: `not valid YAML: ${e.message.split("\n")[0]}`
+      }))
+    };
   }
   const data = src.doc.toJS() ?? {};
   compiled ??= new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
@@ -34720,7 +35704,8 @@ function readConfig(file) {
   if (config["var-file"]) config["var-file"] = config["var-file"].map(abs);
   if (config.baseline) config.baseline = abs(config.baseline);
   if (config.output) config.output = abs(config.output);
-  if (config.format) config.format = config.format.map((f) => f.includes("=") ? `${f.slice(0, f.indexOf("="))}=${abs(f.slice(f.indexOf("=") + 1))}` : f);
+  if (config.format)
+    config.format = config.format.map((f) => f.includes("=") ? `${f.slice(0, f.indexOf("="))}=${abs(f.slice(f.indexOf("=") + 1))}` : f);
   return { config, diagnostics: [] };
 }
 var import_ajv2, list2, CONFIG_SCHEMA, compiled;
@@ -34770,11 +35755,21 @@ __export(changed_exports, {
 import { execFileSync } from "node:child_process";
 import { dirname as dirname6, resolve as resolve10 } from "node:path";
 function git(args2, cwd) {
-  return execFileSync("git", args2, { cwd, encoding: "utf8", timeout: 3e4, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync("git", args2, {
+    cwd,
+    encoding: "utf8",
+    timeout: 3e4,
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024
+  });
 }
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
-    return { ok: false, message: `\`${ref}\` is not a git reference`, hint: "give a branch, tag or commit, e.g. --changed-since origin/main" };
+    return {
+      ok: false,
+      message: `\`${ref}\` is not a git reference`,
+      hint: "give a branch, tag or commit, e.g. --changed-since origin/main"
+    };
   }
   let cwd = resolve10(scanPath);
   try {
@@ -34787,17 +35782,34 @@ function changedSince(ref, scanPath) {
     top = git(["rev-parse", "--show-toplevel"], cwd).trim();
   } catch (e) {
     const err3 = e;
-    if (err3.code === "ENOENT") return { ok: false, message: "git was not found, so --changed-since cannot list changed files", hint: "install git or drop --changed-since" };
-    if (err3.code === "ETIMEDOUT") return { ok: false, message: "git did not answer within 30 seconds", hint: "retry, or drop --changed-since" };
-    return { ok: false, message: `${scanPath} is not inside a git repository`, hint: "run tfguard inside a git checkout, or drop --changed-since" };
+    if (err3.code === "ENOENT")
+      return {
+        ok: false,
+        message: "git was not found, so --changed-since cannot list changed files",
+        hint: "install git or drop --changed-since"
+      };
+    if (err3.code === "ETIMEDOUT")
+      return { ok: false, message: "git did not answer within 30 seconds", hint: "retry, or drop --changed-since" };
+    return {
+      ok: false,
+      message: `${scanPath} is not inside a git repository`,
+      hint: "run tfguard inside a git checkout, or drop --changed-since"
+    };
   }
   try {
     git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], top);
   } catch {
-    return { ok: false, message: `git does not know the reference \`${ref}\``, hint: "fetch it first (in CI: actions/checkout with fetch-depth: 0, or git fetch origin main), or name an existing branch, tag or commit" };
+    return {
+      ok: false,
+      message: `git does not know the reference \`${ref}\``,
+      hint: "fetch it first (in CI: actions/checkout with fetch-depth: 0, or git fetch origin main), or name an existing branch, tag or commit"
+    };
   }
   const split2 = (s) => s.split("\0").filter(Boolean);
-  const files = [...split2(git(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)), ...split2(git(["ls-files", "--others", "--exclude-standard", "-z"], top))].map((f) => resolve10(top, f));
+  const files = [
+    ...split2(git(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)),
+    ...split2(git(["ls-files", "--others", "--exclude-standard", "-z"], top))
+  ].map((f) => resolve10(top, f));
   const unique = [...new Set(files)].sort();
   return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname6(f))) };
 }
@@ -34812,7 +35824,10 @@ import { mkdirSync, readFileSync as readFileSync8, writeFileSync } from "node:fs
 import { dirname as dirname7, resolve as resolve11 } from "node:path";
 function merge4(flags2, config) {
   const pick = (flag, conf, dflt) => flag !== void 0 ? flag : conf !== void 0 ? conf : dflt;
-  const vars = [...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })), ...(config.var ?? []).map((text) => ({ kind: "var", text }))];
+  const vars = [
+    ...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })),
+    ...(config.var ?? []).map((text) => ({ kind: "var", text }))
+  ];
   const failOn = pick(flags2.failOn, config["fail-on"], "low");
   return {
     check: pick(flags2.check, config.check, []),
@@ -34844,15 +35859,19 @@ function parseOutputs(formats, output) {
   for (const item of list3) {
     const eq = item.indexOf("=");
     const name2 = (eq < 0 ? item : item.slice(0, eq)).toLowerCase();
-    if (!FORMATS.includes(name2)) return { error: `unknown format \`${name2}\`; the formats are ${FORMATS.join(", ")}` };
+    if (!FORMATS.includes(name2))
+      return { error: `unknown format \`${name2}\`; the formats are ${FORMATS.join(", ")}` };
     outputs.push({ format: name2, ...eq >= 0 ? { path: item.slice(eq + 1) } : {} });
   }
   const toStdout = outputs.filter((o) => !o.path);
   if (output) {
-    if (toStdout.length !== 1) return { error: "--output names one file, but there is no single format without a path; write --format FMT=PATH for each" };
+    if (toStdout.length !== 1)
+      return { error: "--output names one file, but there is no single format without a path; write --format FMT=PATH for each" };
     toStdout[0].path = output;
   } else if (toStdout.length > 1) {
-    return { error: `${toStdout.map((o) => o.format).join(" and ")} would all go to standard output; give each but one a file: --format ${toStdout[1].format}=PATH` };
+    return {
+      error: `${toStdout.map((o) => o.format).join(" and ")} would all go to standard output; give each but one a file: --format ${toStdout[1].format}=PATH`
+    };
   }
   return { outputs };
 }
@@ -34863,7 +35882,18 @@ ${hint ? `  = help: ${hint}
   return EXIT_ERROR;
 }
 function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) : c.references[0]) {
-  return { id: c.id, title: c.title, severity: c.severity, description: c.description, remediation: c.remediation, references: c.references, compliance: c.compliance, mitre: c.mitre, aliases: c.aliases, ...helpUri ? { helpUri } : {} };
+  return {
+    id: c.id,
+    title: c.title,
+    severity: c.severity,
+    description: c.description,
+    remediation: c.remediation,
+    references: c.references,
+    compliance: c.compliance,
+    mitre: c.mitre,
+    aliases: c.aliases,
+    ...helpUri ? { helpUri } : {}
+  };
 }
 function touches(f, resource, dirs) {
   if (dirs.has(dirname7(f.file))) return true;
@@ -34887,8 +35917,10 @@ async function runReportScan(paths, flags2, env, io2) {
     config = read.config;
   }
   const s = merge4(flags2, config);
-  for (const sev of s.severity) if (!parseSeverity(sev)) return usage(io2, `--severity: unknown severity \`${sev}\``, "use critical, high, medium, low or info");
-  if (s.failOn !== "none" && !parseSeverity(s.failOn)) return usage(io2, `--fail-on: unknown severity \`${s.failOn}\``, "use critical, high, medium, low, info or none");
+  for (const sev of s.severity)
+    if (!parseSeverity(sev)) return usage(io2, `--severity: unknown severity \`${sev}\``, "use critical, high, medium, low or info");
+  if (s.failOn !== "none" && !parseSeverity(s.failOn))
+    return usage(io2, `--fail-on: unknown severity \`${s.failOn}\``, "use critical, high, medium, low, info or none");
   const outs = parseOutputs(s.format, s.output);
   if (!outs.outputs) return usage(io2, outs.error);
   const all = await loadCheckSet({ dirs: s.checksDir, ...env.builtinDir ? { builtinDir: env.builtinDir } : {} }, io2);
@@ -34896,7 +35928,11 @@ async function runReportScan(paths, flags2, env, io2) {
   const selected = selectChecks(all, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {
     const u = selected.unmatched[0];
-    return usage(io2, `${u.flag} \`${u.pattern}\` names no check`, "give a check ID (D9.TF.AWS.LOG.01), a peer alias (CKV_AWS_67), a glob (TFG.AWS.*) or a severity");
+    return usage(
+      io2,
+      `${u.flag} \`${u.pattern}\` names no check`,
+      "give a check ID (D9.TF.AWS.LOG.01), a peer alias (CKV_AWS_67), a glob (TFG.AWS.*) or a severity"
+    );
   }
   let changedDirs;
   if (s.changedSince) {
@@ -34906,20 +35942,32 @@ async function runReportScan(paths, flags2, env, io2) {
     changedDirs = ch.dirs;
   }
   const now = env.now ?? Date.now();
-  const loadOptions = { exclude: s.exclude, cliVariables: s.variables, ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}, ...s.jobs ? { jobs: s.jobs } : {} };
+  const loadOptions = {
+    exclude: s.exclude,
+    cliVariables: s.variables,
+    ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {},
+    ...s.jobs ? { jobs: s.jobs } : {}
+  };
   const loadOne = async (p) => env.load ? env.load(p, loadOptions) : p === void 0 ? { usage: "missing <path>: give a directory of Terraform files or a .tf file" } : loadProject(p, loadOptions);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
   if ("usage" in loaded) return usage(io2, loaded.usage);
   const project = loaded;
   const run2 = runChecks(selected.checks, project, { now });
-  const sup = applySuppressions(run2.findings, project, all, { inline: s.inlineSuppressions, peers: s.peerSuppressions, requireReason: s.requireSuppressionReason, now });
+  const sup = applySuppressions(run2.findings, project, all, {
+    inline: s.inlineSuppressions,
+    peers: s.peerSuppressions,
+    requireReason: s.requireSuppressionReason,
+    now
+  });
   const shownSeverity = new Set(splitList(s.severity).map((x) => parseSeverity(x)));
   const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname7(u.file)));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
-  const passed = run2.passes.filter((x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId))));
+  const passed = run2.passes.filter(
+    (x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)))
+  );
   let fresh = counted;
   let fixed3 = [];
   if (s.createBaseline) {
@@ -34939,14 +35987,23 @@ async function runReportScan(paths, flags2, env, io2) {
     try {
       text = readFileSync8(resolve11(baselineFile), "utf8");
     } catch (e) {
-      return usage(io2, `cannot read the baseline ${baselineFile}: ${e.code ?? e.message}`, "create one with --create-baseline FILE");
+      return usage(
+        io2,
+        `cannot read the baseline ${baselineFile}: ${e.code ?? e.message}`,
+        "create one with --create-baseline FILE"
+      );
     }
     const parsed = parseBaseline(text, resolve11(baselineFile));
     if (!parsed.baseline) {
       printDiagnosticList(parsed.diagnostics, io2);
       return EXIT_ERROR;
     }
-    const cmp = compareBaseline([...counted, ...silenced.map((x) => x.finding)], parsed.baseline, new Set(selected.checks.map((c) => c.id)), project.root);
+    const cmp = compareBaseline(
+      [...counted, ...silenced.map((x) => x.finding)],
+      parsed.baseline,
+      new Set(selected.checks.map((c) => c.id)),
+      project.root
+    );
     const known = new Set(cmp.known);
     fresh = counted.filter((f) => !known.has(f));
     for (const f of counted) if (known.has(f)) silenced.push({ finding: f, by: { kind: "baseline" } });
@@ -34973,7 +36030,12 @@ async function runReportScan(paths, flags2, env, io2) {
   };
   env.onReport?.(report, s);
   for (const o of outs.outputs) {
-    const text = render(o.format, report, { color: !o.path && env.color, showUnknown: s.showUnknown, includeSuppressed: s.sarifIncludeSuppressed, ...env.base ? { base: env.base } : {} });
+    const text = render(o.format, report, {
+      color: !o.path && env.color,
+      showUnknown: s.showUnknown,
+      includeSuppressed: s.sarifIncludeSuppressed,
+      ...env.base ? { base: env.base } : {}
+    });
     if (!o.path) {
       io2.stdout(text);
       continue;
@@ -35043,7 +36105,11 @@ import { resolve as resolve12 } from "node:path";
 function diffLines(base, repoRoot) {
   let out2;
   try {
-    out2 = execFileSync2("git", ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", base, "--"], { cwd: repoRoot, encoding: "utf8", timeout: 3e4, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+    out2 = execFileSync2(
+      "git",
+      ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", base, "--"],
+      { cwd: repoRoot, encoding: "utf8", timeout: 3e4, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 }
+    );
   } catch {
     return void 0;
   }
@@ -35082,7 +36148,11 @@ function annotations(report, diff, max) {
   const errors = report.diagnostics.filter((d) => d.severity === "error").slice(0, max);
   const findings = pickAnnotations(report.findings, diff, max - errors.length);
   const text = renderGithub({ ...report, findings, diagnostics: errors });
-  return { text, shown: errors.length + findings.length, total: report.findings.length + report.diagnostics.filter((d) => d.severity === "error").length };
+  return {
+    text,
+    shown: errors.length + findings.length,
+    total: report.findings.length + report.diagnostics.filter((d) => d.severity === "error").length
+  };
 }
 
 // src/action/env.ts
@@ -35147,7 +36217,13 @@ async function runAction(env, paths, io2) {
   const category = getInput(env, "category");
   const outputs = (exitCode, report2) => {
     const counts = countBySeverity(report2?.findings ?? []);
-    return { "sarif-file": sarifInput, findings: String(report2?.findings.length ?? 0), ...Object.fromEntries(SEVERITIES.map((s) => [s, String(counts[s])])), suppressed: String(report2?.suppressed.length ?? 0), "exit-code": String(exitCode) };
+    return {
+      "sarif-file": sarifInput,
+      findings: String(report2?.findings.length ?? 0),
+      ...Object.fromEntries(SEVERITIES.map((s) => [s, String(counts[s])])),
+      suppressed: String(report2?.suppressed.length ?? 0),
+      "exit-code": String(exitCode)
+    };
   };
   const fail3 = (message) => {
     io2.stdout(`::error title=tfguard::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}
@@ -35161,7 +36237,20 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   };
   const repoRoot = findRepoRoot(scanPaths[0]) ?? workspace;
   const scanRoot = scanPaths.length === 1 ? scanPaths[0] : workspace;
-  const empty = { scanRoot, repoRoot, rules: [], findings: [], suppressed: [], unknowns: [], passed: [], fixed: [], diagnostics: [], sources: /* @__PURE__ */ new Map(), resources: 0, category: category || defaultCategory({ repoRoot, scanRoot }) };
+  const empty = {
+    scanRoot,
+    repoRoot,
+    rules: [],
+    findings: [],
+    suppressed: [],
+    unknowns: [],
+    passed: [],
+    fixed: [],
+    diagnostics: [],
+    sources: /* @__PURE__ */ new Map(),
+    resources: 0,
+    category: category || defaultCategory({ repoRoot, scanRoot })
+  };
   try {
     mkdirSync2(dirname8(sarifFile), { recursive: true });
     writeFileSync2(sarifFile, renderSarif(empty));
@@ -35173,7 +36262,8 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   for (const b of [softFail, changedOnly]) if (b.error) return fail3(b.error);
   const maxText = getInput(env, "annotations");
   const maxAnnotations = maxText === "" ? DEFAULT_ANNOTATIONS : Number(maxText);
-  if (!Number.isInteger(maxAnnotations) || maxAnnotations < 0) return fail3(`input \`annotations\` must be a whole number (0 turns annotations off); found \`${maxText}\``);
+  if (!Number.isInteger(maxAnnotations) || maxAnnotations < 0)
+    return fail3(`input \`annotations\` must be a whole number (0 turns annotations off); found \`${maxText}\``);
   const failOn = getInput(env, "fail-on").toLowerCase();
   const config = getInput(env, "config");
   const flags2 = {
@@ -35197,7 +36287,12 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   if (paths.wasmDir) await initParser(paths.wasmDir);
   let report;
   let settings;
-  const code = await runReportScan(scanPaths, flags2, { color: false, builtinDir: join12(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) }, io2);
+  const code = await runReportScan(
+    scanPaths,
+    flags2,
+    { color: false, builtinDir: join12(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) },
+    io2
+  );
   if (report) {
     const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
     const a = annotations(report, diff, maxAnnotations);
@@ -35209,8 +36304,10 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
     appendSummary(env.GITHUB_STEP_SUMMARY, summary);
     if (code === 1 && settings) {
       const over = report.findings.filter((f) => settings.failOn !== "none" && atLeast(f.severity, settings.failOn)).length;
-      io2.stdout(`::error title=tfguard::${over} finding${over === 1 ? "" : "s"} at or above fail-on=${settings.failOn}; set soft-fail: true to report without failing
-`);
+      io2.stdout(
+        `::error title=tfguard::${over} finding${over === 1 ? "" : "s"} at or above fail-on=${settings.failOn}; set soft-fail: true to report without failing
+`
+      );
     }
   } else {
     appendSummary(env.GITHUB_STEP_SUMMARY, `## tfguard

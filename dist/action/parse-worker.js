@@ -4222,7 +4222,8 @@ function hideBareExponents(text) {
 
 // src/load/hcl/index.ts
 function requireParser() {
-  if (!isParserReady()) throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
+  if (!isParserReady())
+    throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
 function encodeTreeOf(text, piece) {
   requireParser();
