@@ -205,8 +205,10 @@ async function main(): Promise<number> {
   }
   const w = process.argv.indexOf('--write');
   const loaded = loadChecks([{ dir: builtinChecksDir(), builtin: true }]);
+  // A peer ID that several checks alias (KICS folds global service events into its multi-region query) is
+  // judged with the first of them by ID, whatever the check files are named.
   const byAlias = new Map<string, Check>();
-  for (const c of loaded.checks)
+  for (const c of [...loaded.checks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     for (const [peer, ids] of Object.entries(c.aliases))
       for (const id of ids ?? []) if (!byAlias.has(`${peer}\t${id}`)) byAlias.set(`${peer}\t${id}`, c);
   const outcomes: Outcome[] = [];
