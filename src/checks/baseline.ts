@@ -2,7 +2,7 @@
 // (check ID, resource address, attribute path, and the root module when a scan holds several), so a
 // later scan fails only on new findings and can say which recorded ones are fixed.
 import { relative, sep } from 'node:path';
-import type { Diagnostic } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import type { Finding } from './model.js';
 
 export const BASELINE_VERSION = 1;

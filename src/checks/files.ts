@@ -1,7 +1,7 @@
 // Finding check files: every *.yaml / *.yml file under a check directory, sorted, recursively.
 import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import { entryKind, sortedEntries } from '../load/discover.js';
 
 const MAX_DEPTH = 16;

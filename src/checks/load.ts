@@ -3,13 +3,13 @@
 // are diagnostics naming the check file, line and column; a check with problems is not loaded.
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { Diagnostic, Range } from '../load/ast.js';
+import type { Diagnostic, Range, DiagnosticCode } from '../common/diagnostics.js';
 import { type CompiledRule, compileRule } from '../gsl/index.js';
 import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
 import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest, type ExpectMark } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
-import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText } from './yaml-source.js';
+import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText } from '../common/yaml-source.js';
 
 export interface CheckSource {
   dir: string;
@@ -127,7 +127,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
   const src = parseYamlSource(file, text.replace(/^\uFEFF/, ''));
   const idRange = nodeRange(src, ['id']);
   const diagnostics: Diagnostic[] = [];
-  const err = (range: Range, message: string, hint?: string, code = 'check-schema'): void => {
+  const err = (range: Range, message: string, hint?: string, code: DiagnosticCode = 'check-schema'): void => {
     diagnostics.push({ severity: 'error', code, file, range, message, ...(hint ? { hint } : {}) });
   };
   if (src.doc.errors.length) {

@@ -1,7 +1,7 @@
 // Where a result is reported: the range of the attribute that decided it (walking up to the nearest
 // recorded prefix), else the block header; moved to the module call site when the resource comes from
 // a remote module installed under .terraform/, which the user does not edit.
-import type { Range } from '../load/ast.js';
+import type { Range } from '../common/diagnostics.js';
 import type { Resource } from '../evaluate/model.js';
 
 /**

@@ -1,6 +1,6 @@
 // What the checks stage holds: check definitions read from YAML, their compiled logic, and the
 // findings and unknown results of running them over a project.
-import type { Range } from '../load/ast.js';
+import type { Range } from '../common/diagnostics.js';
 import type { Resource } from '../evaluate/model.js';
 import type { CompiledRule } from '../gsl/index.js';
 

@@ -1,7 +1,7 @@
 // Building the precompiled check library (src/checks/precompiled.ts) from a built-in checks directory:
 // the checks are read from YAML exactly as a scan without it would read them, then stored without
 // their tests. Used at build time by scripts/precompile-checks.mjs.
-import type { Diagnostic } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import { loadCheckEntries } from './load.js';
 import { PRECOMPILED_FORMAT, type PrecompiledLibrary, checkLibraryHash, relativeName } from './precompiled.js';
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, Range } from '../load/ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import { compileRule } from '../gsl/index.js';
 import { findCheckFiles } from './files.js';
 import type { LoadedCheck, LogicSource } from './load.js';

@@ -5,6 +5,7 @@ import type { Project, Resource } from '../evaluate/model.js';
 import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule } from '../gsl/index.js';
 import { reportLocation } from './location.js';
 import type { Check, CheckRunResult, Finding, PassResult, UnknownResult } from './model.js';
+import { byPlace } from '../common/order.js';
 
 /**
  * The entity of a resource: managed resources have their Terraform type (`aws_cloudtrail`), data
@@ -137,15 +138,4 @@ function resultTarget(
   const first = world.entitiesOfType(check.rule.entity)[0];
   const r = first ? byAddress.get(first.id) : undefined;
   return r ? { resource: r, path: '' } : undefined;
-}
-
-function byPlace(
-  a: { file: string; range: { start: { line: number; column: number } }; checkId: string; address: string },
-  b: typeof a,
-): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.range.start.line !== b.range.start.line) return a.range.start.line - b.range.start.line;
-  if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;
-  if (a.checkId !== b.checkId) return a.checkId < b.checkId ? -1 : 1;
-  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 }

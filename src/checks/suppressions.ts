@@ -2,7 +2,7 @@
 // (`checkov:skip=`, `tfsec:ignore:`, `trivy:ignore:`) for checks that list the peer's ID as an alias.
 // A comment applies on the finding's line, the resource's header line or any `module` call the
 // resource was built through, written on that line or in the comment lines directly above it.
-import type { Diagnostic, Range } from '../load/ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import type { Project, SourceFile } from '../evaluate/model.js';
 import type { AliasTool, Check, CheckDefinition, Finding } from './model.js';
 

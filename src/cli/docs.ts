@@ -4,8 +4,10 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALIAS_TOOLS, type Check } from '../checks/index.js';
-import { type CheckDirs, loadCheckSet } from './checks.js';
-import { EXIT_ERROR, EXIT_OK, type Io } from './main.js';
+import type { CheckDirs } from '../scan/checks.js';
+import { checksOrPrint } from './check-set.js';
+import type { Io } from '../common/io.js';
+import { EXIT_ERROR, EXIT_OK } from '../scan/scan.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -101,7 +103,7 @@ export function writeCatalog(checks: readonly Check[], dir: string): number {
 }
 
 export async function runDocs(out: string, opts: CheckDirs, io: Io): Promise<number> {
-  const checks = await loadCheckSet({ ...opts, withTests: true }, io);
+  const checks = await checksOrPrint({ ...opts, withTests: true }, io);
   if (!checks) return EXIT_ERROR;
   try {
     const n = writeCatalog(checks, out);

@@ -9,10 +9,11 @@ import { type TraceNode, runRule } from '../gsl/index.js';
 import { displayPath } from '../report/diagnostics.js';
 import { inert } from '../report/text.js';
 import type { ProjectOptions } from '../evaluate/project.js';
-import { loadCheckSet } from './checks.js';
-import { type InputFlags, loadInputs } from './inputs.js';
-import { EXIT_ERROR, EXIT_OK, type Io } from './main.js';
-import { printDiagnostics } from './resources.js';
+import type { Io } from '../common/io.js';
+import { renderDiagnostics } from '../report/index.js';
+import { type InputFlags, loadInputs } from '../scan/inputs.js';
+import { EXIT_ERROR, EXIT_OK } from '../scan/scan.js';
+import { checksOrPrint } from './check-set.js';
 
 const MAX_DEPTH = 40;
 
@@ -88,7 +89,7 @@ export interface RunExplainOptions {
 }
 
 export async function runExplain(path: string | undefined, opts: RunExplainOptions, io: Io): Promise<number> {
-  const checks = await loadCheckSet({ dirs: opts.checksDir, ...(opts.builtinDir ? { builtinDir: opts.builtinDir } : {}) }, io);
+  const checks = await checksOrPrint({ dirs: opts.checksDir, ...(opts.builtinDir ? { builtinDir: opts.builtinDir } : {}) }, io);
   if (!checks) return EXIT_ERROR;
   const project = await loadInputs(path, opts.inputs, opts.load);
   if ('usage' in project) {
@@ -101,6 +102,6 @@ export async function runExplain(path: string | undefined, opts: RunExplainOptio
     return EXIT_ERROR;
   }
   io.stdout(r.text);
-  printDiagnostics(project, io);
+  io.stderr(renderDiagnostics(project.diagnostics, project.files));
   return project.diagnostics.some((d) => d.severity === 'error') ? EXIT_ERROR : EXIT_OK;
 }

@@ -1,80 +1,82 @@
-// Options shared by the commands that load Terraform.
-import { Command, InvalidArgumentError, Option } from 'commander';
+// Commander options derived from the option table (src/scan/options.ts), and reading back what the command line
+// gave: only flags given there are returned, so the configuration file fills the rest.
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CliVariable, ProjectOptions } from '../evaluate/project.js';
-import type { InputFlags } from './inputs.js';
+import { type OptionScope, type OptionSpec, SCAN_OPTIONS, type ScanFlags } from '../scan/options.js';
 
-export interface LoadFlags {
-  exclude: string[];
-  variables: CliVariable[];
-  maxFileSize?: number;
-  jobs?: number;
+/** The options a command was given; `variables` keeps --var and --var-file in command-line order. */
+export interface OptionReader {
+  flags(cmd: Command): ScanFlags;
 }
 
-/** Add --exclude, --var, --var-file, --max-file-size and --jobs; --var/--var-file keep their command-line order. */
-export function addLoadOptions(cmd: Command, flags: LoadFlags): Command {
-  return cmd
-    .addOption(
-      new Option('--exclude <glob>', 'skip files and folders matching a glob, relative to the scanned path (repeatable)').argParser(
-        (v: string) => (flags.exclude.push(v), flags.exclude),
-      ),
-    )
-    .addOption(
-      new Option('--var <name=value>', 'set a root module variable, as terraform -var (repeatable)').argParser(
-        (v: string) => (flags.variables.push({ kind: 'var', text: v }), v),
-      ),
-    )
-    .addOption(
-      new Option('--var-file <path>', 'read root module variables from a .tfvars or .tfvars.json file (repeatable)').argParser(
-        (v: string) => (flags.variables.push({ kind: 'file', path: v }), v),
-      ),
-    )
-    .addOption(
-      new Option('--max-file-size <bytes>', 'skip files larger than this (default 10485760)').argParser((v: string) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number of bytes, e.g. 10485760');
-        flags.maxFileSize = n;
-        return n;
-      }),
-    )
-    .addOption(
-      new Option(
-        '--jobs <n>',
-        'threads that parse Terraform, this one included (default: one per core, at most 4; 1: no parse workers but for files of 1 MB or more)',
-      ).argParser((v: string) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64, e.g. --jobs 2');
-        flags.jobs = n;
-        return n;
-      }),
-    );
+function intParser(o: OptionSpec): (v: string) => number {
+  return (v: string) => {
+    const n = Number(v);
+    const inRange = Number.isInteger(n) && (o.min === undefined || n >= o.min) && (o.max === undefined || n <= o.max);
+    if (!inRange) {
+      const range = o.max !== undefined ? `from ${o.min ?? 0} to ${o.max}` : `of at least ${o.min ?? 0}`;
+      throw new InvalidArgumentError(`expected a whole number ${range}`);
+    }
+    return n;
+  };
 }
 
-export function newLoadFlags(): LoadFlags {
-  return { exclude: [], variables: [] };
-}
-
-export function projectOptions(flags: LoadFlags): ProjectOptions {
+/** Add the table's flags of these scopes to a command. */
+export function addTableOptions(cmd: Command, scopes: readonly OptionScope[], only?: readonly string[]): OptionReader {
+  const variables: CliVariable[] = [];
+  const specs = (SCAN_OPTIONS as readonly OptionSpec[]).filter(
+    (o) => o.flag && o.scope && scopes.includes(o.scope) && (!only || only.includes(o.key)),
+  );
+  for (const o of specs) {
+    const opt = new Option(o.flag!, o.help);
+    if (o.kind === 'list' || o.kind === 'paths') opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+    else if (o.kind === 'variable') opt.argParser((v: string) => (variables.push({ kind: 'var', text: v }), v));
+    else if (o.kind === 'var-file') opt.argParser((v: string) => (variables.push({ kind: 'file', path: v }), v));
+    else if (o.kind === 'integer') opt.argParser(intParser(o));
+    else if (o.kind === 'severity-or-none' && o.values) opt.choices(o.values);
+    else if (o.key === 'changedSince')
+      opt.argParser((v: string) => {
+        if (!v || v.startsWith('-')) throw new InvalidArgumentError('expected a git reference such as origin/main');
+        return v;
+      });
+    cmd.addOption(opt);
+  }
   return {
-    exclude: flags.exclude,
-    cliVariables: flags.variables,
+    flags(c: Command): ScanFlags {
+      const opts = c.opts<Record<string, unknown>>();
+      const out: Record<string, unknown> = {};
+      for (const o of specs) {
+        if (o.kind === 'variable' || o.kind === 'var-file') continue;
+        if (o.key === 'noConfig') {
+          if (opts.config === false) out.noConfig = true;
+          continue;
+        }
+        if (o.key === 'config') {
+          if (typeof opts.config === 'string' && c.getOptionValueSource('config') === 'cli') out.config = opts.config;
+          continue;
+        }
+        if (c.getOptionValueSource(o.key) === 'cli') out[o.key] = opts[o.key];
+      }
+      if (variables.length) out.variables = [...variables];
+      return out as ScanFlags;
+    },
+  };
+}
+
+/** The load options (--exclude, --var, --var-file, --max-file-size, --jobs) as the loader takes them. */
+export function projectOptions(flags: ScanFlags): ProjectOptions {
+  return {
+    exclude: flags.exclude ?? [],
+    cliVariables: flags.variables ?? [],
     ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}),
     ...(flags.jobs ? { jobs: flags.jobs } : {}),
   };
 }
 
-/** --plan and --source-dir (docs/plans.md). */
-export function addInputOptions(cmd: Command): Command {
-  return cmd
-    .option('--plan <file>', 'read a Terraform plan (terraform show -json plan.out) instead of <path>')
-    .option(
-      '--source-dir <dir>',
-      "the Terraform source of the plan, to report findings on .tf lines (default: the plan's directory when it holds .tf files)",
-    );
-}
-
-export function inputFlags(opts: InputFlags): InputFlags {
+/** --plan and --source-dir, for the loader's input detection. */
+export function inputFlags(flags: ScanFlags): { plan?: string; sourceDir?: string } {
   return {
-    ...(opts.plan !== undefined ? { plan: opts.plan } : {}),
-    ...(opts.sourceDir !== undefined ? { sourceDir: opts.sourceDir } : {}),
+    ...(flags.plan !== undefined ? { plan: flags.plan } : {}),
+    ...(flags.sourceDir !== undefined ? { sourceDir: flags.sourceDir } : {}),
   };
 }

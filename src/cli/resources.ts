@@ -1,13 +1,11 @@
 // `tfguard resources`: what checks see, so check authors can write against it.
-import { readFileSync } from 'node:fs';
 import { rangeForPath } from '../checks/location.js';
 import type { Project, Resource } from '../evaluate/model.js';
-import type { Diagnostic } from '../load/ast.js';
 import type { ProjectOptions } from '../evaluate/project.js';
-import { type InputFlags, loadInputs } from './inputs.js';
+import { type InputFlags, loadInputs } from '../scan/inputs.js';
 import { Unknown, type Value, isObject } from '../evaluate/value.js';
-import { displayPath, formatDiagnostic } from '../report/diagnostics.js';
-import type { Io } from './main.js';
+import { displayPath, renderDiagnostics } from '../report/diagnostics.js';
+import type { Io } from '../common/io.js';
 
 export async function runResources(
   path: string | undefined,
@@ -23,32 +21,8 @@ export async function runResources(
   }
   if (format === 'json') io.stdout(JSON.stringify(projectJson(project), null, 2) + '\n');
   else io.stdout(projectText(project));
-  printDiagnostics(project, io);
+  io.stderr(renderDiagnostics(project.diagnostics, project.files));
   return project.diagnostics.some((d) => d.severity === 'error') ? 2 : 0;
-}
-
-export function printDiagnostics(project: Project, io: Io): void {
-  printDiagnosticList(project.diagnostics, io, project.files);
-}
-
-/** Print diagnostics compiler-style to stderr, with the offending source line. */
-export function printDiagnosticList(
-  diagnostics: readonly Diagnostic[],
-  io: Io,
-  known: readonly { path: string; text: string }[] = [],
-): void {
-  const cache = new Map<string, string | undefined>(known.map((f) => [f.path, f.text]));
-  const sourceOf = (f: string): string | undefined => {
-    if (!cache.has(f)) {
-      try {
-        cache.set(f, readFileSync(f, 'utf8'));
-      } catch {
-        cache.set(f, undefined);
-      }
-    }
-    return cache.get(f);
-  };
-  for (const d of diagnostics) io.stderr(formatDiagnostic(d, { sourceOf }) + '\n\n');
 }
 
 /** The documented JSON shape of `tfguard resources --format json` (version 1). */

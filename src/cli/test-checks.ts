@@ -2,15 +2,17 @@
 import { resolve } from 'node:path';
 import { runCheckTests } from '../checks/index.js';
 import { displayPath } from '../report/diagnostics.js';
-import { type CheckDirs, loadCheckSet } from './checks.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type Io } from './main.js';
+import type { Io } from '../common/io.js';
+import type { CheckDirs } from '../scan/checks.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../scan/scan.js';
+import { checksOrPrint } from './check-set.js';
 
 /**
  * Without --checks-dir the built-in checks are tested; with it, only the checks of those
  * directories (the built-in checks are still loaded, so a duplicate ID is reported).
  */
 export async function runTests(opts: CheckDirs, io: Io): Promise<number> {
-  const checks = await loadCheckSet({ ...opts, withTests: true }, io);
+  const checks = await checksOrPrint({ ...opts, withTests: true }, io);
   if (!checks) return EXIT_ERROR;
   const dirs = opts.dirs.map((d) => resolve(d));
   const selected = dirs.length ? checks.filter((c) => !c.builtin && dirs.some((d) => c.file.startsWith(d))) : checks;

@@ -1,6 +1,7 @@
 // A resource body to values in the shape of Terraform's JSON: attributes by name, nested blocks as
 // lists of objects, dynamic blocks expanded. Records the range and references of every path.
-import type { Block, Body, Diagnostic, Expr, Range } from '../load/ast.js';
+import type { Block, Body, Expr } from '../load/ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import { EvalError } from './convert.js';
 import { evaluate, iterate, withVariables, type Scope } from './expr.js';
 import { FunctionError } from './functions/types.js';

@@ -3,7 +3,7 @@
 // `aws.cloudtrail.trail` (describe-trails, with get-trail-status as `Status`) and `aws.cloudtrail.event`.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, Range } from '../load/ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import { type DataInput, type DataRecord, classifyText, readDataFile } from '../load/data-file.js';
 import type { Project, Resource } from './model.js';
 import { planProject } from './plan.js';

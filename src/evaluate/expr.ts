@@ -1,5 +1,6 @@
 // Expressions to values. Whatever cannot be known becomes Unknown (with its reasons), never a guess.
-import type { BinaryExpr, CallExpr, ConditionalExpr, Expr, ForExpr, Range, TemplatePart } from '../load/ast.js';
+import type { BinaryExpr, CallExpr, ConditionalExpr, Expr, ForExpr, TemplatePart } from '../load/ast.js';
+import type { Range } from '../common/diagnostics.js';
 import { SPLAT_ELEMENT } from '../load/ast.js';
 import { EvalError, describeType, toBoolValue, toNumberValue, toStringValue } from './convert.js';
 import { callFunction } from './functions/index.js';

@@ -1,5 +1,6 @@
 // The resource model: what every later stage (GSL, checks, reporters) sees of Terraform.
-import type { Comment, Diagnostic, Range } from '../load/ast.js';
+import type { Comment } from '../load/ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import type { ObjectValue } from './value.js';
 
 /** A range in a named file. */

@@ -1,6 +1,7 @@
 // One module instance: its variables, locals, outputs, child module calls and resources.
 import { relative } from 'node:path';
-import type { Block, Diagnostic, Expr, File, Range } from '../load/ast.js';
+import type { Block, Expr, File } from '../load/ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import type { ModuleDir } from '../load/module-dir.js';
 import { type BodyContext, evaluateBody, evaluateOrUnknown } from './body.js';
 import { EvalError } from './convert.js';

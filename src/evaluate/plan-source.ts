@@ -4,7 +4,8 @@
 // .terraform); resources it could not place (remote modules that are not installed) point at the `module` call.
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Block, Range } from '../load/ast.js';
+import type { Block } from '../load/ast.js';
+import type { Range } from '../common/diagnostics.js';
 import { isConfigFile, isInside } from '../load/discover.js';
 import { loadModuleDir, type ModuleDir } from '../load/module-dir.js';
 import { splitAddress, stripInstanceKeys } from '../load/plan.js';

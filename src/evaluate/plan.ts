@@ -4,7 +4,7 @@
 // `@change`, which no provider attribute can have (it is not an HCL identifier).
 import { dirname, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import type { Diagnostic, Pos, Range } from '../load/ast.js';
+import type { Diagnostic, Pos, Range } from '../common/diagnostics.js';
 import { DEFAULT_MAX_DATA_BYTES, type DataInput, readDataFile } from '../load/data-file.js';
 import {
   type PlanChange,

@@ -1,6 +1,7 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
 import { resolve } from 'node:path';
-import type { Diagnostic, File } from '../load/ast.js';
+import type { File } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
 import { parseHclExpression } from '../load/hcl/index.js';
 import { loadFile } from '../load/module-dir.js';

@@ -1,6 +1,6 @@
 // State shared by all module instances of one scan: the scan root, parsed directories (each read
 // once however often it is called), installed-module manifests, diagnostics and module records.
-import type { Diagnostic } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import { type ModuleDir, loadModuleDir } from '../load/module-dir.js';
 import type { ReadOptions } from '../load/read.js';
 import type { ModuleInfo } from './model.js';

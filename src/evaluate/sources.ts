@@ -1,11 +1,14 @@
 // Where a module call's code is: a local path, a module installed by `terraform init`
 // (.terraform/modules/modules.json), or a remote source that is not here.
+import type { DiagnosticCode } from '../common/diagnostics.js';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isInside } from '../load/discover.js';
 
 export type ResolvedSource =
-  { kind: 'dir'; dir: string } | { kind: 'remote'; reason: string } | { kind: 'error'; code: string; message: string; hint: string };
+  | { kind: 'dir'; dir: string }
+  | { kind: 'remote'; reason: string }
+  | { kind: 'error'; code: DiagnosticCode; message: string; hint: string };
 
 export function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';

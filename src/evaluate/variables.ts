@@ -1,7 +1,8 @@
 // Input variables: declarations, type conversion, and the root module's value sources in
 // Terraform's precedence order (lowest first): default, TF_VAR_*, terraform.tfvars,
 // terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then -var-file / -var in command-line order.
-import type { Block, Diagnostic, Expr, File, Range } from '../load/ast.js';
+import type { Block, Expr, File } from '../load/ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import { evaluate, type Scope } from './expr.js';
 import { type TypeConstraint, convertValue, parseType } from './types.js';
 import { Unknown, type Value } from './value.js';

@@ -1,7 +1,8 @@
 // Recursive-descent parser for GSL rules. Syntax errors stop parsing (GslSyntaxError); semantic
 // problems (unknown function, bad arguments, bad regex) are collected so one compile reports them all.
 import type { CallRef, Check, CmpOp, Expr, Literal, PathRef, Quantifier, RuleAst, Step, TestExpr } from './ast.js';
-import { GslSyntaxError, nearest, type GslError, type LogicText } from './errors.js';
+import { GslSyntaxError, type GslError, type LogicText } from './errors.js';
+import { nearest } from '../common/did-you-mean.js';
 import type { FunctionRegistry } from './functions/registry.js';
 import type { Arg, FunctionSpec } from './functions/types.js';
 import { tokenize, type Token } from './lexer.js';

@@ -1,32 +1,7 @@
 // The syntax model shared by the HCL (.tf, .tfvars) and JSON (.tf.json, .tfvars.json) front ends.
 // Later stages read Terraform only through these types; they never see tree-sitter nodes.
 
-/** A point in a source file. line and column are 1-based; column and offset count UTF-16 code units. */
-export interface Pos {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-/** A half-open range [start, end) in one file. */
-export interface Range {
-  start: Pos;
-  end: Pos;
-}
-
-export type Severity = 'error' | 'warning' | 'note';
-
-/** A problem found while reading input. Messages say what was found, what was expected, and how to fix it. */
-export interface Diagnostic {
-  severity: Severity;
-  /** Stable machine-readable code, e.g. "syntax", "duplicate-attribute", "undeclared-variable". */
-  code: string;
-  message: string;
-  file: string;
-  range?: Range;
-  /** How to fix it, when there is something to say. */
-  hint?: string;
-}
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 
 export interface Comment {
   text: string;

@@ -3,7 +3,7 @@
 // (log files `{"Records": [...]}`, gzipped or not, JSON lines, or one event). The kind is decided by content.
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { Diagnostic, Range } from './ast.js';
+import type { Diagnostic, Range, DiagnosticCode } from '../common/diagnostics.js';
 import { parseJsonValue } from './json.js';
 import { parseJsonSyntax, type JsonNode } from './json-syntax.js';
 
@@ -31,7 +31,7 @@ export interface DataReadOptions {
 
 const START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
-function fail(path: string, code: string, message: string, hint?: string, range?: Range): { diagnostics: Diagnostic[] } {
+function fail(path: string, code: DiagnosticCode, message: string, hint?: string, range?: Range): { diagnostics: Diagnostic[] } {
   return { diagnostics: [{ severity: 'error', code, file: path, message, ...(range ? { range } : {}), ...(hint ? { hint } : {}) }] };
 }
 

@@ -2,7 +2,7 @@
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
-import type { Diagnostic } from './ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 
 export interface DiscoverOptions {
   /** Globs (minimatch) matched against paths relative to the scan root; matching files and folders are skipped. */

@@ -1,6 +1,6 @@
 // A small JSON parser that keeps positions (line/column/offset of every value and key), for .tf.json,
 // .tfvars.json and other JSON inputs. Errors say where, what was found and what was expected.
-import type { Range } from './ast.js';
+import type { Range } from '../common/diagnostics.js';
 import { Ctx } from './hcl/context.js';
 
 export type JsonNode =

@@ -9,7 +9,8 @@
 //
 // Block positions: the type keyword of a JSON block is its innermost key (`"b": {` of
 // `"resource": {"aws_s3_bucket": {"b": {…}}}`), because that is the line that identifies the block.
-import type { Attribute, Block, Body, Comment, Diagnostic, Expr, File, Range } from './ast.js';
+import type { Attribute, Block, Body, Comment, Expr, File } from './ast.js';
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import { parseHclTemplate } from './hcl/index.js';
 import { parseJsonSyntax, type JsonMember, type JsonNode } from './json-syntax.js';
 

@@ -1,7 +1,8 @@
 // One module directory: its configuration files and the variable files Terraform reads automatically.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Diagnostic, File } from './ast.js';
+import type { File } from './ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import { isConfigFile } from './discover.js';
 import { parseHcl } from './hcl/index.js';
 import { parseJsonConfig } from './json.js';

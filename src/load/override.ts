@@ -8,7 +8,8 @@
 // - override files apply in lexical order of their names, then in order within each file.
 // Every argument and block taken from an override file keeps `file`, so findings on it point into that file.
 // `terraform` and `provider` blocks of override files are not merged (tfguard does not evaluate them).
-import type { Attribute, Block, Body, Diagnostic, File } from './ast.js';
+import type { Attribute, Block, Body, File } from './ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 
 const MERGED = new Set(['resource', 'data', 'module', 'output', 'variable']);
 

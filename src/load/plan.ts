@@ -1,7 +1,7 @@
 // The plan model: the parts of `terraform show -json` output an analyzer needs (format versions 0.x and 1.x,
 // https://developer.hashicorp.com/terraform/internals/json-format). Values stay JSON (null-prototype objects);
 // the evaluate stage turns them into resources.
-import type { Diagnostic } from './ast.js';
+import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
 import { classifyText } from './data-file.js';
 
 type Json = unknown;
@@ -95,7 +95,7 @@ export function planFromValue(path: string, text: string, raw: JsonObject): { pl
   // Resource is copied into null-prototype objects by the evaluate stage (fromJSON).
   const doc = raw;
   const diagnostics: Diagnostic[] = [];
-  const err = (code: string, message: string, hint?: string): void => {
+  const err = (code: DiagnosticCode, message: string, hint?: string): void => {
     diagnostics.push({ severity: 'error', code, file: path, message, ...(hint ? { hint } : {}) });
   };
   const fv = doc.format_version;
@@ -152,7 +152,7 @@ export function planFromValue(path: string, text: string, raw: JsonObject): { pl
 function common(
   o: JsonObject,
   where: string,
-  err: (c: string, m: string, h?: string) => void,
+  err: (c: DiagnosticCode, m: string, h?: string) => void,
 ): Omit<PlanResource, 'values' | 'module'> | undefined {
   const address = str(o.address);
   const type = str(o.type);
@@ -176,7 +176,7 @@ function plannedModule(
   where: string,
   address: string,
   out: PlanResource[],
-  err: (c: string, msg: string, h?: string) => void,
+  err: (c: DiagnosticCode, msg: string, h?: string) => void,
   depth: number,
 ): void {
   if (depth > MAX_MODULE_DEPTH) {
@@ -203,7 +203,7 @@ function plannedModule(
   }
 }
 
-function change(c: Json, where: string, err: (c: string, m: string, h?: string) => void): PlanChange | undefined {
+function change(c: Json, where: string, err: (c: DiagnosticCode, m: string, h?: string) => void): PlanChange | undefined {
   if (!isObj(c)) {
     err('plan-shape', `${where} must be an object`);
     return undefined;

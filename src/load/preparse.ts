@@ -4,7 +4,8 @@
 // this thread. The evaluator then takes the files from the result (loadFile) instead of reading them again.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic, File } from './ast.js';
+import type { File } from './ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import { parseHcl } from './hcl/index.js';
 import { moduleConfigNames, moduleDirNames } from './module-dir.js';
 import { ParsePool, RETIRE_AFTER_CHARS, parseWorkersAvailable } from './parse-pool.js';

@@ -1,6 +1,7 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
 import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic, File } from './ast.js';
+import type { File } from './ast.js';
+import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -64,7 +65,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
   return { ok: true, text };
 }
 
-function fail(file: string, code: string, message: string, hint: string): ReadResult {
+function fail(file: string, code: DiagnosticCode, message: string, hint: string): ReadResult {
   return { ok: false, diagnostic: { severity: 'error', code, message, file, hint } };
 }
 

@@ -1,6 +1,7 @@
 // Diagnostics as compilers print them: where, what, the source line with a caret, and how to fix it.
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { Diagnostic } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 
 export interface DiagnosticFormatOptions {
   /** Paths are shown relative to this directory. */
@@ -45,4 +46,23 @@ export function formatDiagnosticLine(d: Diagnostic, cwd?: string): string {
   const file = displayPath(d.file, cwd);
   const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   return `${where}: ${d.severity}[${d.code}]: ${d.message}`;
+}
+
+/**
+ * Diagnostics compiler-style, each followed by a blank line, with the offending source line: from `known` files
+ * (already read) or read from disk when the file is not among them.
+ */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], known: readonly { path: string; text: string }[] = []): string {
+  const cache = new Map<string, string | undefined>(known.map((f) => [f.path, f.text]));
+  const sourceOf = (f: string): string | undefined => {
+    if (!cache.has(f)) {
+      try {
+        cache.set(f, readFileSync(f, 'utf8'));
+      } catch {
+        cache.set(f, undefined);
+      }
+    }
+    return cache.get(f);
+  };
+  return diagnostics.map((d) => formatDiagnostic(d, { sourceOf }) + '\n\n').join('');
 }

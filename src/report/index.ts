@@ -1,5 +1,6 @@
 // Public API of the report stage: one model, one renderer per format.
-export { findRepoRoot, relativeTo } from './paths.js';
+export { relativeTo } from './paths.js';
+export { displayPath, formatDiagnostic, renderDiagnostics } from './diagnostics.js';
 export { lineHashes } from './fingerprint.js';
 export { SUPPRESSIONS_DOC_URI, TOOL, checkDocUri, countBySeverity, describeFinding, reportFinding } from './model.js';
 export type { Report, ReportFinding, RuleInfo } from './model.js';

@@ -1,7 +1,8 @@
 // What a report holds: the rules that ran, the findings (with messages and the values seen), the
 // suppressed ones, unknown results, baseline entries now fixed, and the load diagnostics. Every
 // format renders this one model; paths stay absolute here and are made relative by each format.
-import type { Diagnostic } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
+import { tfguardVersion } from '../common/version.js';
 import type { Resource } from '../evaluate/model.js';
 import { Unknown, isObject, type Value } from '../evaluate/value.js';
 import type { BaselineEntry } from '../checks/baseline.js';
@@ -11,7 +12,9 @@ import { SEVERITIES } from '../checks/model.js';
 
 export const TOOL = {
   name: 'tfguard',
-  version: '0.1.0',
+  get version(): string {
+    return tfguardVersion();
+  },
   informationUri: 'https://github.com/tfguard/tfguard',
 } as const;
 

@@ -4,8 +4,9 @@
 import type * as Sarif from 'sarif';
 import type { Severity } from '../checks/model.js';
 import { FingerprintCache } from './fingerprint.js';
-import { SARIF_LEVEL, TOOL, type Report, type ReportFinding, type RuleInfo } from './model.js';
+import { SARIF_LEVEL, TOOL, type Report, type RuleInfo } from './model.js';
 import { isUnderDotTerraform, pathToUri, relativeTo } from './paths.js';
+import { byPlace } from '../common/order.js';
 
 export interface SarifOptions {
   /** Also emit suppressed findings, with `suppressions` (GitHub would open alerts for them). */
@@ -100,7 +101,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
   const notifications: Sarif.Notification[] = [];
   const results: Sarif.Result[] = [];
   const shown = options.includeSuppressed ? [...report.findings, ...report.suppressed] : report.findings;
-  for (const f of sortFindings(shown)) {
+  for (const f of [...shown].sort(byPlace)) {
     const uri = sarifUri(report, f.file);
     if (uri === undefined) {
       notifications.push({
@@ -182,12 +183,6 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
       },
     ],
   };
-}
-
-function sortFindings(list: readonly ReportFinding[]): ReportFinding[] {
-  const key = (f: ReportFinding): string =>
-    `${f.file}\u0000${String(f.range.start.line).padStart(9, '0')}\u0000${String(f.range.start.column).padStart(9, '0')}\u0000${f.checkId}\u0000${f.address}`;
-  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function renderSarif(report: Report, options: SarifOptions = {}): string {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from '../../src/load/ast.js';
+import type { Diagnostic } from '../../src/common/diagnostics.js';
 import { isBuiltinId, loadChecks, parseCheck, parseRetiredIds } from '../../src/checks/index.js';
 import { expectMarks } from '../../src/checks/load.js';
 import { repoRoot } from '../helpers/paths.js';

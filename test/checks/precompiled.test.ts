@@ -8,7 +8,7 @@ import { loadChecks } from '../../src/checks/load.js';
 import { loadCheckLibrary } from '../../src/checks/library.js';
 import { precompileChecks } from '../../src/checks/precompile.js';
 import { checkLibraryHash, readPrecompiledChecks } from '../../src/checks/precompiled.js';
-import { loadCheckSet } from '../../src/cli/checks.js';
+import { loadCheckSet } from '../../src/scan/checks.js';
 import { repoRoot } from '../helpers/paths.js';
 import { checkYaml, tempDir } from './helpers.js';
 
@@ -157,17 +157,10 @@ describe('precompiled built-in checks', () => {
 
   it('serve scan but not test/docs (loadCheckSet), which need the tests', async () => {
     const { dir, json } = library();
-    const io = { stdout: () => {}, stderr: () => {} };
-    const scan = await loadCheckSet({ dirs: [], builtinDir: dir, precompiled: json }, io);
-    assert.deepEqual(
-      scan?.map((c) => c.tests.length),
-      [0, 0],
-    );
-    const test = await loadCheckSet({ dirs: [], builtinDir: dir, precompiled: json, withTests: true }, io);
-    assert.deepEqual(
-      test?.map((c) => c.tests.length),
-      [2, 2],
-    );
+    const scan = await loadCheckSet({ dirs: [], builtinDir: dir, precompiled: json });
+    assert.deepEqual(scan.ok && scan.checks.map((c) => c.tests.length), [0, 0]);
+    const test = await loadCheckSet({ dirs: [], builtinDir: dir, precompiled: json, withTests: true });
+    assert.deepEqual(test.ok && test.checks.map((c) => c.tests.length), [2, 2]);
   });
 
   it('are written by scripts/precompile-checks.mjs (the build step), and removed when the library is invalid', () => {

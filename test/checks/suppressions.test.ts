@@ -95,7 +95,7 @@ describe('inline suppressions', () => {
       { text: lines[2]!, range: line(3, 1, lines[2]!.length) },
       { text: lines[3]!, range: line(4, 1, lines[3]!.length) },
     ];
-    const diagnostics: import('../../src/load/ast.js').Diagnostic[] = [];
+    const diagnostics: import('../../src/common/diagnostics.js').Diagnostic[] = [];
     const s = parseSuppressions({ path: 'main.tf', text, comments }, diagnostics);
     assert.deepEqual(
       s.map((x) => [x.ids, x.reason, x.expires, x.ownLine]),

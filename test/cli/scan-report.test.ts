@@ -56,8 +56,11 @@ describe('.tfguard.yaml', () => {
     writeFileSync(join(root, '.tfguard.yaml'), 'check: [TEAM.TRAIL.1]\nfail-on: severe\nskip-checks: [x]\n');
     const r = await scan(join(root, 'tf'), { noConfig: false });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /fail-on must be one of critical, high, medium, low, info, none; found "severe"\n\s+--> .*\.tfguard\.yaml:2:10/);
-    assert.match(r.stderr, /unknown key `skip-checks`\n\s+--> .*\.tfguard\.yaml:3:1[\s\S]*did you mean `skip-check`\?/);
+    assert.match(
+      r.stderr,
+      /fail-on must be one of critical, high, medium, low, info, none; found string "severe"\n\s+--> .*\.tfguard\.yaml:2:10/,
+    );
+    assert.match(r.stderr, /unknown key `skip-checks` in the configuration\n\s+--> .*\.tfguard\.yaml:3:1[\s\S]*did you mean `skip-check`\?/);
   });
 });
 

@@ -1,5 +1,6 @@
 // Shared helpers for the load tests.
-import type { Diagnostic, Expr, File, Range } from '../../src/load/ast.js';
+import type { Expr, File } from '../../src/load/ast.js';
+import type { Diagnostic, Range } from '../../src/common/diagnostics.js';
 
 /** `line:col-line:col` of a range (1-based). */
 export function at(r: Range): string {

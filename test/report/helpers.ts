@@ -3,7 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ScanEnv, type ScanFlags, runReportScan } from '../../src/cli/report-scan.js';
+import { runScanCommand } from '../../src/cli/scan-command.js';
+import type { ScanFlags } from '../../src/scan/options.js';
 import { fixture, repoRoot } from '../helpers/paths.js';
 
 export const NOW = Date.UTC(2026, 0, 15);
@@ -17,15 +18,19 @@ export interface Captured {
   stderr: string;
 }
 
-export async function scan(path: string | undefined, flags: ScanFlags = {}, env: Partial<ScanEnv> = {}): Promise<Captured> {
+export async function scan(path: string | undefined, flags: ScanFlags = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s) };
-  const code = await runReportScan(
-    path,
-    { noConfig: true, checksDir: [REPORT_CHECKS], ...flags },
-    { color: false, builtinDir: emptyBuiltin, now: NOW, base: repoRoot, ...env },
+  const io = { stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), color: false };
+  const code = await runScanCommand(
+    {
+      paths: path === undefined ? [] : [path],
+      flags: { noConfig: true, checksDir: [REPORT_CHECKS], ...flags },
+      builtinDir: emptyBuiltin,
+      now: NOW,
+    },
     io,
+    repoRoot,
   );
   return { code, stdout, stderr };
 }

@@ -1,5 +1,5 @@
 // Conversion context: source text, offset → position mapping, diagnostics, recursion guard.
-import type { Diagnostic, Pos, Range } from '../ast.js';
+import type { Diagnostic, Pos, Range, DiagnosticCode } from '../../common/diagnostics.js';
 import type { CstNode } from './cst.js';
 
 /**
@@ -109,7 +109,7 @@ export class Ctx {
    * Report a problem at [start, end) of the parsed text. The message does not repeat the file and position
    * (they are in `file` and `range`; reporters format them, see src/report/diagnostics.ts).
    */
-  error(code: string, start: number, end: number, message: string, hint?: string): void {
+  error(code: DiagnosticCode, start: number, end: number, message: string, hint?: string): void {
     const range = this.range(start, end);
     const d: Diagnostic = {
       severity: 'error',

@@ -1,5 +1,6 @@
 // The native-syntax (.tf, .tfvars) front end: text → File of src/load/ast.ts.
-import type { Diagnostic, Expr, File, Pos, Range } from '../ast.js';
+import type { Expr, File } from '../ast.js';
+import type { Diagnostic, Pos, Range } from '../../common/diagnostics.js';
 import { hclLanguage, isParserReady, withTree } from '../treesitter.js';
 import { convertFile } from './body.js';
 import { copyTree, decodeTree, grammarOf, grammarOfLanguage } from './cst.js';

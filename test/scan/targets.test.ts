@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { commonRoot, scanTargets } from '../../src/cli/scan-paths.js';
+import { commonRoot, scanTargets } from '../../src/scan/targets.js';
 import { REPORT_CHECKS } from '../report/helpers.js';
 
 const emptyBuiltin = mkdtempSync(join(tmpdir(), 'tfguard-nobuiltin-'));

@@ -1,7 +1,7 @@
 // Positions inside a check file: from a JSON path (as ajv reports it) to the YAML node's range, and
 // where a scalar's text starts, so errors in a field or in the GSL logic point at the file's line.
 import { type Document, LineCounter, type Node, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Pos, Range } from '../load/ast.js';
+import type { Pos, Range } from '../common/diagnostics.js';
 
 export interface YamlSource {
   file: string;

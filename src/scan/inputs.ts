@@ -1,13 +1,13 @@
-// What a command reads: Terraform configuration (a directory or .tf file), a plan (`--plan FILE`, or a plan JSON
+// What a scan reads: Terraform configuration (a directory or .tf file), a plan (`--plan FILE`, or a plan JSON
 // file given as the path), AWS snapshots and CloudTrail logs (a JSON/JSON lines/.gz file, or a directory of
 // them that holds no Terraform files). Everything becomes one Project.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Project } from '../evaluate/model.js';
 import { type ProjectOptions, loadProject } from '../evaluate/project.js';
-import type { Diagnostic } from '../load/ast.js';
+import type { Diagnostic } from '../common/diagnostics.js';
 import { discover } from '../load/discover.js';
-import { MODULE_FILE } from './scan-paths.js';
+import { MODULE_FILE } from './targets.js';
 
 export interface InputFlags {
   plan?: string;
