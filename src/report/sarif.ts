@@ -128,7 +128,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
       message: { text: f.message },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri }, ...(text !== undefined ? { region } : {}) },
+          physicalLocation: { artifactLocation: { uri }, region },
           logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
         },
       ],

@@ -1,7 +1,7 @@
 // The scan: from what a door was given (paths, flags) to a Report and an exit code. It reads the inputs (the
 // configuration, the checks, the Terraform, plan, snapshot or logs, a baseline, git for --changed-since) and
 // nothing else: rendering and writing files is the door's (src/cli, src/action).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { findRepoRoot } from '../common/repo.js';
@@ -247,7 +247,8 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
   if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const base = { repoRoot: repoRoot ?? (project.root === scanRoot ? scanRoot : dirname(scanRoot)), scanRoot };
+  // Outside a git repository, the scanned directory (a file's directory) stands for it.
+  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname(scanRoot)), scanRoot };
   const by = new Map(silenced.map((x) => [x.finding, x.by]));
   const report: Report = {
     ...base,
@@ -283,4 +284,12 @@ async function loadEach(
     projects.push(p);
   }
   return mergeProjects(root, projects);
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -60,7 +60,10 @@ describe('.tfguard.yaml', () => {
       r.stderr,
       /fail-on must be one of critical, high, medium, low, info, none; found string "severe"\n\s+--> .*\.tfguard\.yaml:2:10/,
     );
-    assert.match(r.stderr, /unknown key `skip-checks` in the configuration\n\s+--> .*\.tfguard\.yaml:3:1[\s\S]*did you mean `skip-check`\?/);
+    assert.match(
+      r.stderr,
+      /unknown key `skip-checks` in the configuration\n\s+--> .*\.tfguard\.yaml:3:1[\s\S]*did you mean `skip-check`\?/,
+    );
   });
 });
 
