@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Io } from '../common/io.js';
 import { findRepoRoot } from '../common/repo.js';
+import { workflowCommand } from '../common/escape.js';
 import { SEVERITIES, type Severity } from '../checks/model.js';
 import { atLeast } from '../checks/selection.js';
 import { initParser } from '../load/treesitter.js';
@@ -39,7 +40,7 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
     };
   };
   const fail = (message: string): number => {
-    io.stdout(`::error title=tfguard::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    io.stdout(workflowCommand('error', { title: 'tfguard' }, message));
     appendSummary(env.GITHUB_STEP_SUMMARY, `## tfguard\n\nThe scan did not run: ${message.replace(/[\r\n]+/g, ' ')}\n`);
     setOutputs(env.GITHUB_OUTPUT, outputs(2));
     return 2;
@@ -79,7 +80,7 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
   const flags = { ...inputs.flags };
   if (inputs.changedOnly) {
     if (base.sha) flags.changedSince = base.sha;
-    else io.stdout(`::warning title=tfguard::changed-only: ${base.problem}; scanning everything\n`);
+    else io.stdout(workflowCommand('warning', { title: 'tfguard' }, `changed-only: ${base.problem}; scanning everything`));
   }
 
   // 3. The scan, as `tfguard scan` runs it.
@@ -117,9 +118,8 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
   const failOn = r.settings.failOn;
   if (r.exitCode === 1 && failOn !== 'none') {
     const over = report.findings.filter((f) => atLeast(f.severity, failOn as Severity)).length;
-    io.stdout(
-      `::error title=tfguard::${over} finding${over === 1 ? '' : 's'} at or above fail-on=${failOn}; set soft-fail: true to report without failing\n`,
-    );
+    const what = `${over} finding${over === 1 ? '' : 's'} at or above fail-on=${failOn}; set soft-fail: true to report without failing`;
+    io.stdout(workflowCommand('error', { title: 'tfguard' }, what));
   }
   setOutputs(env.GITHUB_OUTPUT, outputs(r.exitCode, report));
   return r.exitCode;

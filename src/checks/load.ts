@@ -3,7 +3,7 @@
 // are diagnostics naming the check file, line and column; a check with problems is not loaded.
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { Diagnostic, Range, DiagnosticCode } from '../common/diagnostics.js';
+import { type Diagnostic, type DiagnosticCode, type Range, pointRange } from '../common/diagnostics.js';
 import { type CompiledRule, compileRule } from '../gsl/index.js';
 import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
@@ -98,7 +98,6 @@ export function loadCheckFile(file: string, options: LoadFileOptions = {}): Pars
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const zero = { line: 1, column: 1, offset: 0 };
     return {
       diagnostics: [
         {
@@ -108,7 +107,7 @@ export function loadCheckFile(file: string, options: LoadFileOptions = {}): Pars
           message: `cannot read the check file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
         },
       ],
-      idRange: { start: zero, end: zero },
+      idRange: pointRange(),
     };
   }
   return parseCheck(file, text, options);

@@ -3,6 +3,7 @@
 // a remote module installed under .terraform/, which the user does not edit.
 import type { Range } from '../common/diagnostics.js';
 import type { Resource } from '../evaluate/model.js';
+import { isUnderDotTerraform } from '../common/paths.js';
 
 /**
  * The range recorded for `path` or its nearest recorded prefix (`a.0.b` → `a.0` → `a`), and the file it is in
@@ -31,11 +32,6 @@ function fileForPath(files: Record<string, string>, path: string): string | unde
   return undefined;
 }
 
-/** Is this file inside a `.terraform` directory (a module installed by terraform init)? */
-export function isInstalledModuleFile(file: string): boolean {
-  return /(^|[\\/])\.terraform[\\/]/.test(file);
-}
-
 export interface ReportedAt {
   file: string;
   range: Range;
@@ -53,12 +49,12 @@ export interface ReportedAt {
 export function reportLocation(resource: Resource, path: string): ReportedAt {
   const at = rangeForPath(resource, path);
   const file = at.file ?? resource.location.file;
-  if (!isInstalledModuleFile(resource.location.file)) {
+  if (!isUnderDotTerraform(resource.location.file)) {
     return { file, range: at.range, ...(at.path ? { path: at.path } : {}) };
   }
   for (let i = resource.moduleCalls.length - 1; i >= 0; i--) {
     const call = resource.moduleCalls[i]!;
-    if (isInstalledModuleFile(call.location.file)) continue;
+    if (isUnderDotTerraform(call.location.file)) continue;
     return {
       file: call.location.file,
       range: call.location.range,

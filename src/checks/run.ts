@@ -6,6 +6,7 @@ import { type Entity, type EvaluateOptions, type RuleResult, type World, createW
 import { reportLocation } from './location.js';
 import type { Check, CheckRunResult, Finding, PassResult, UnknownResult } from './model.js';
 import { byPlace } from '../common/order.js';
+import { pointRange } from '../common/diagnostics.js';
 
 /**
  * The entity of a resource: managed resources have their Terraform type (`aws_cloudtrail`), data
@@ -43,7 +44,7 @@ export function projectWorlds(project: Project): RootWorld[] {
   }));
 }
 
-const START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+const START = pointRange();
 
 export interface RunOptions extends EvaluateOptions {
   /** Only checks with these IDs. */

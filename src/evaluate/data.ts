@@ -4,6 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, Range } from '../common/diagnostics.js';
+import { pointRange } from '../common/diagnostics.js';
 import { type DataInput, type DataRecord, classifyText, readDataFile } from '../load/data-file.js';
 import type { Project, Resource } from './model.js';
 import { planProject } from './plan.js';
@@ -13,7 +14,7 @@ import { type ObjectValue, fromJSON } from './value.js';
 export const TRAIL_ENTITY = 'aws.cloudtrail.trail';
 export const EVENT_ENTITY = 'aws.cloudtrail.event';
 
-const START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+const START: Range = pointRange();
 
 /** `Records[3]` → `trail.json.gz#Records[3]`; `line 4` → `events.jsonl#L4`; '' → the file. */
 export function recordAddress(file: string, where: string): string {

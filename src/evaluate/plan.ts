@@ -21,6 +21,7 @@ import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
 import { RESERVED_ROOTS } from './reference.js';
 import { type ObjectValue, Unknown, type Value, fromJSON, isObject, newObject } from './value.js';
+import { LineIndex } from '../common/line-index.js';
 
 /** The key of a plan resource's planned change: `{actions, before, after}`. */
 export const CHANGE_KEY = '@change';
@@ -96,7 +97,7 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const changes = new Map<string, PlanChange>();
   for (const c of plan.changes) changes.set(c.address, c);
   const offsets = addressOffsets(plan.text);
-  const lines = lineStarts(plan.text);
+  const lines = new LineIndex(plan.text);
   const resources: Resource[] = [];
   const seen = new Set<string>();
   let unplaced = 0;
@@ -287,25 +288,13 @@ function addressOffsets(text: string): Map<string, number> {
   return out;
 }
 
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function posAt(offset: number, lines: number[]): Pos {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lines[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lines[lo]! + 1, offset };
+function posAt(offset: number, lines: LineIndex): Pos {
+  const { line, column } = lines.locate(offset);
+  return { line: line + 1, column: column + 1, offset };
 }
 
 /** Without source, a resource stands where its address first appears in the plan file. */
-function inPlan(file: string, offset: number | undefined, lines: number[]): Placement {
+function inPlan(file: string, offset: number | undefined, lines: LineIndex): Placement {
   const start = posAt(offset ?? 0, lines);
   const range: Range = { start, end: posAt((offset ?? 0) + '"address"'.length, lines) };
   return { location: { file, range }, blockRange: range, ranges: {}, moduleCalls: [] };

@@ -114,14 +114,6 @@ export function isObject(v: Value | undefined): v is ObjectValue {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown);
 }
 
-export function typeName(v: Value): string {
-  if (v === null) return 'null';
-  if (v instanceof Unknown) return 'unknown';
-  if (Array.isArray(v)) return 'tuple';
-  if (typeof v === 'object') return 'object';
-  return typeof v;
-}
-
 /** Convert parsed JSON (which may have ordinary prototypes) to a Value tree. */
 export function fromJSON(x: unknown): Value {
   if (x === null || typeof x === 'boolean' || typeof x === 'number' || typeof x === 'string') return x;
@@ -162,9 +154,4 @@ export function valueEquals(a: Value, b: Value): boolean | undefined {
     return sawUnknown ? undefined : true;
   }
   return false;
-}
-
-/** A JSON-safe rendering of a value: unknowns become `{"unknown": true, ...}`. */
-export function toJSONValue(v: Value): unknown {
-  return JSON.parse(JSON.stringify(v)) as unknown;
 }

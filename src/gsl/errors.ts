@@ -1,5 +1,6 @@
 // Compile errors for GSL logic, rendered Rust/Elm style: the source name, line and column, the
 // logic with a caret under the offending text, what was expected, and a hint when there is one.
+import { LineIndex } from '../common/line-index.js';
 
 export interface GslError {
   /** The check the logic came from (a file path or check id), as passed to compileRule. */
@@ -25,32 +26,22 @@ export class LogicText {
   readonly text: string;
   readonly source: string;
   readonly origin: Origin;
-  private readonly lineStarts: number[];
+  private readonly lines: LineIndex;
 
   constructor(text: string, source: string, origin: Origin = { line: 1, column: 1 }) {
     this.text = text;
     this.source = source;
     this.origin = origin;
-    this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(text);
   }
 
   /** 0-based line index and 0-based column of an offset within the logic. */
   locate(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - this.lineStarts[lo]! };
+    return this.lines.locate(offset);
   }
 
   lineText(line: number): string {
-    const start = this.lineStarts[line]!;
-    const next = this.lineStarts[line + 1];
-    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+    return this.lines.lineText(line);
   }
 
   error(start: number, end: number, message: string, hint?: string): GslError {

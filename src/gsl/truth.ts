@@ -15,16 +15,6 @@ export function and(a: Truth, b: Truth): Truth {
   return T;
 }
 
-export function or(a: Truth, b: Truth): Truth {
-  if (a === T || b === T) return T;
-  if (a === U || b === U) return U;
-  return F;
-}
-
-export function truth(b: boolean | undefined): Truth {
-  return b === undefined ? U : b ? T : F;
-}
-
 export function truthName(t: Truth): 'true' | 'false' | 'unknown' {
   return t === T ? 'true' : t === F ? 'false' : 'unknown';
 }

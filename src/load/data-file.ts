@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Diagnostic, Range, DiagnosticCode } from '../common/diagnostics.js';
+import { pointRange } from '../common/diagnostics.js';
 import { parseJsonValue } from './json.js';
 import { parseJsonSyntax, type JsonNode } from './json-syntax.js';
 
@@ -29,7 +30,7 @@ export interface DataReadOptions {
   maxBytes?: number;
 }
 
-const START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+const START: Range = pointRange();
 
 function fail(path: string, code: DiagnosticCode, message: string, hint?: string, range?: Range): { diagnostics: Diagnostic[] } {
   return { diagnostics: [{ severity: 'error', code, file: path, message, ...(range ? { range } : {}), ...(hint ? { hint } : {}) }] };

@@ -2,7 +2,6 @@
 // https://developer.hashicorp.com/terraform/internals/json-format). Values stay JSON (null-prototype objects);
 // the evaluate stage turns them into resources.
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
-import { classifyText } from './data-file.js';
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
@@ -67,26 +66,6 @@ function isObj(v: Json): v is JsonObject {
 
 function str(v: Json): string | undefined {
   return typeof v === 'string' ? v : undefined;
-}
-
-/** Read a plan from its JSON text. */
-export function parsePlanText(path: string, text: string): { plan?: PlanDocument; diagnostics: Diagnostic[] } {
-  const r = classifyText(path, text);
-  if (!r.input) return { diagnostics: r.diagnostics };
-  if (r.input.kind !== 'plan') {
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'not-a-plan',
-          file: path,
-          message: `the file is a ${r.input.kind === 'events' ? 'CloudTrail log' : 'CloudTrail snapshot'}, not a Terraform plan`,
-          hint: 'give --plan the output of `terraform show -json plan.out`; give snapshots and logs as the scan path',
-        },
-      ],
-    };
-  }
-  return planFromValue(path, text, r.input.value);
 }
 
 /** Build the plan model from parsed JSON; structural problems are errors naming the file and field. */

@@ -1,9 +1,9 @@
 // The tree-sitter HCL grammar, loaded once per process. Parsing is synchronous after initParser().
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 
-export type { Language, Node, Tree };
+export type { Language, Tree };
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;

@@ -41,13 +41,6 @@ export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions
   return lines.join('\n');
 }
 
-/** One-line form for logs: `file:line:col: severity[code]: message`. */
-export function formatDiagnosticLine(d: Diagnostic, cwd?: string): string {
-  const file = displayPath(d.file, cwd);
-  const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  return `${where}: ${d.severity}[${d.code}]: ${d.message}`;
-}
-
 /**
  * Diagnostics compiler-style, each followed by a blank line, with the offending source line: from `known` files
  * (already read) or read from disk when the file is not among them.

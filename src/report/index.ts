@@ -1,16 +1,12 @@
 // Public API of the report stage: one model, one renderer per format.
-export { relativeTo } from './paths.js';
-export { displayPath, formatDiagnostic, renderDiagnostics } from './diagnostics.js';
-export { lineHashes } from './fingerprint.js';
-export { SUPPRESSIONS_DOC_URI, TOOL, checkDocUri, countBySeverity, describeFinding, reportFinding } from './model.js';
+
+export { renderDiagnostics } from './diagnostics.js';
+
+export { SUPPRESSIONS_DOC_URI, checkDocUri, countBySeverity, reportFinding } from './model.js';
 export type { Report, ReportFinding, RuleInfo } from './model.js';
-export { buildSarif, defaultCategory, renderSarif } from './sarif.js';
-export type { SarifOptions } from './sarif.js';
-export { renderText, summaryLine } from './text.js';
-export type { TextOptions } from './text.js';
-export { JSON_FORMAT_VERSION, renderJson } from './json.js';
-export { renderJunit } from './junit.js';
-export { escapeData, escapeProperty, renderGithub } from './github.js';
+export { defaultCategory, renderSarif } from './sarif.js';
+
+export { renderGithub } from './github.js';
 export { renderMarkdown } from './markdown.js';
 import type { Report } from './model.js';
 import { renderGithub } from './github.js';

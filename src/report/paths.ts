@@ -10,11 +10,6 @@ export function relativeTo(root: string, file: string): string | undefined {
   return rel.split(sep).join('/');
 }
 
-/** Inside a `.terraform` directory (installed modules nobody edits)? */
-export function isUnderDotTerraform(rel: string): boolean {
-  return /(^|\/)\.terraform(\/|$)/.test(rel);
-}
-
 /** A relative path as a URI reference: each segment percent-encoded. */
 export function pathToUri(rel: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');

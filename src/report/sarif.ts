@@ -5,7 +5,8 @@ import type * as Sarif from 'sarif';
 import type { Severity } from '../checks/model.js';
 import { FingerprintCache } from './fingerprint.js';
 import { SARIF_LEVEL, TOOL, type Report, type RuleInfo } from './model.js';
-import { isUnderDotTerraform, pathToUri, relativeTo } from './paths.js';
+import { pathToUri, relativeTo } from './paths.js';
+import { isUnderDotTerraform } from '../common/paths.js';
 import { byPlace } from '../common/order.js';
 
 export interface SarifOptions {

@@ -2,7 +2,8 @@
 // an annotation early or start a command of their own.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeData, escapeProperty, renderGithub } from '../../src/report/github.js';
+import { escapeWorkflowData as escapeData, escapeWorkflowProperty as escapeProperty } from '../../src/common/escape.js';
+import { renderGithub } from '../../src/report/github.js';
 import type { Report } from '../../src/report/model.js';
 
 const range = { start: { line: 3, column: 5, offset: 0 }, end: { line: 3, column: 9, offset: 0 } };

@@ -92,14 +92,6 @@ export function int(v: Value, param: string): number {
   return n;
 }
 
-export function bool(v: Value, param: string): boolean {
-  notNull(v, param);
-  if (typeof v === 'boolean') return v;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  invalid(param, `bool required, got ${typeof v === 'string' ? `string "${v}"` : kindOf(v)}`);
-}
-
 /** A list, set or tuple. */
 export function list(v: Value, param: string): Value[] {
   notNull(v, param);

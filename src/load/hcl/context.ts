@@ -1,6 +1,8 @@
 // Conversion context: source text, offset → position mapping, diagnostics, recursion guard.
 import type { Diagnostic, Pos, Range, DiagnosticCode } from '../../common/diagnostics.js';
+import { FILE_START } from '../../common/diagnostics.js';
 import type { CstNode } from './cst.js';
+import { LineIndex } from '../../common/line-index.js';
 
 /**
  * Recursion budget of the expression converter: deeper nesting becomes an `invalid` expression with a diagnostic
@@ -12,7 +14,7 @@ export class Ctx {
   readonly diagnostics: Diagnostic[] = [];
   /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
   suppressSyntaxAfter = Infinity;
-  private readonly lineStarts: number[];
+  private readonly lines: LineIndex;
   private depthReported = false;
 
   /**
@@ -28,12 +30,10 @@ export class Ctx {
     readonly src: string,
     private readonly base = 0,
     userText: string = src,
-    private readonly at: Pos = { line: 1, column: 1, offset: 0 },
+    private readonly at: Pos = FILE_START,
     private readonly fixed?: Range,
   ) {
-    const starts = [0];
-    for (let i = userText.indexOf('\n'); i !== -1; i = userText.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+    this.lines = new LineIndex(userText);
     this.userLength = userText.length;
   }
 
@@ -53,15 +53,9 @@ export class Ctx {
 
   private computePos(srcOffset: number): Pos {
     const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const line = lo + 1;
-    const column = o - this.lineStarts[lo]! + 1;
+    const at = this.lines.locate(o);
+    const line = at.line + 1;
+    const column = at.column + 1;
     return {
       line: line + this.at.line - 1,
       column: line === 1 ? column + this.at.column - 1 : column,
@@ -69,27 +63,12 @@ export class Ctx {
     };
   }
 
-  private srcLineStarts: number[] | undefined;
+  private srcLines: LineIndex | undefined;
 
   /** 0-based line of an offset in the parsed text (tree-sitter's row: only '\n' ends a line). */
   row(srcOffset: number): number {
-    let starts = this.srcLineStarts;
-    if (!starts) {
-      if (this.base === 0 && this.userLength === this.src.length) starts = this.lineStarts;
-      else {
-        starts = [0];
-        for (let i = this.src.indexOf('\n'); i !== -1; i = this.src.indexOf('\n', i + 1)) starts.push(i + 1);
-      }
-      this.srcLineStarts = starts;
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= srcOffset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    this.srcLines ??= this.base === 0 && this.userLength === this.src.length ? this.lines : new LineIndex(this.src);
+    return this.srcLines.line(srcOffset);
   }
 
   range(start: number, end: number): Range {
