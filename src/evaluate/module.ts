@@ -128,7 +128,7 @@ export class ModuleInstance implements Scope {
         this.report({
           severity: 'error',
           code: 'undeclared-variable',
-          file: this.fileAt(range),
+          file: this.diagnosticFile(),
           range,
           message: `reference to undeclared input variable "${name}"`,
           hint: `declare it: variable "${name}" {}`,
@@ -142,7 +142,7 @@ export class ModuleInstance implements Scope {
         this.report({
           severity: 'error',
           code: 'undeclared-local',
-          file: this.fileAt(range),
+          file: this.diagnosticFile(),
           range,
           message: `reference to undeclared local value "${name}"`,
           hint: `define it in a locals { ${name} = ... } block`,
@@ -156,7 +156,7 @@ export class ModuleInstance implements Scope {
         this.report({
           severity: 'error',
           code: 'undeclared-module',
-          file: this.fileAt(range),
+          file: this.diagnosticFile(),
           range,
           message: `reference to undeclared module call "${name}"`,
           hint: `add a module "${name}" { source = ... } block`,
@@ -169,7 +169,8 @@ export class ModuleInstance implements Scope {
   }
 
   /** The file being evaluated, for diagnostics raised from inside its expressions. */
-  private fileAt(_range: Range): string {
+  /** The file a diagnostic raised now belongs to: the one being evaluated (withFile), else the module's first. */
+  private diagnosticFile(): string {
     return this.currentFile ?? this.dir.files[0]?.path ?? this.dir.dir;
   }
 
