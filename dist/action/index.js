@@ -63,21 +63,21 @@ var init_model = __esm({
 var range;
 var init_esm = __esm({
   "node_modules/balanced-match/dist/esm/index.js"() {
-    range = (a, b, str3) => {
+    range = (a, b, str4) => {
       let begs, beg, left, right = void 0, result;
-      let ai = str3.indexOf(a);
-      let bi = str3.indexOf(b, ai + 1);
+      let ai = str4.indexOf(a);
+      let bi = str4.indexOf(b, ai + 1);
       let i2 = ai;
       if (ai >= 0 && bi > 0) {
         if (a === b) {
           return [ai, bi];
         }
         begs = [];
-        left = str3.length;
+        left = str4.length;
         while (i2 >= 0 && !result) {
           if (i2 === ai) {
             begs.push(i2);
-            ai = str3.indexOf(a, i2 + 1);
+            ai = str4.indexOf(a, i2 + 1);
           } else if (begs.length === 1) {
             const r = begs.pop();
             if (r !== void 0)
@@ -88,7 +88,7 @@ var init_esm = __esm({
               left = beg;
               right = bi;
             }
-            bi = str3.indexOf(b, i2 + 1);
+            bi = str4.indexOf(b, i2 + 1);
           }
           i2 = ai < bi && ai >= 0 ? ai : bi;
         }
@@ -102,35 +102,35 @@ var init_esm = __esm({
 });
 
 // node_modules/brace-expansion/dist/esm/index.js
-function numeric(str3) {
-  return !isNaN(str3) ? parseInt(str3, 10) : str3.charCodeAt(0);
+function numeric(str4) {
+  return !isNaN(str4) ? parseInt(str4, 10) : str4.charCodeAt(0);
 }
-function escapeBraces(str3) {
-  return str3.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+function escapeBraces(str4) {
+  return str4.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
 }
-function unescapeBraces(str3) {
-  return str3.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+function unescapeBraces(str4) {
+  return str4.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
 function pushAll(target, items) {
   for (let i2 = 0; i2 < items.length; i2++) {
     target.push(items[i2]);
   }
 }
-function balancedWithBudget(str3, masked, budget) {
+function balancedWithBudget(str4, masked, budget) {
   if (budget.remaining < 0) {
     return void 0;
   }
   const r = range("{", "}", masked);
   const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str3.length;
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str4.length;
   if (!r || budget.remaining < 0) {
     return void 0;
   }
   return {
     end: r[1],
-    pre: str3.slice(0, r[0]),
-    body: str3.slice(r[0] + 1, r[1]),
-    post: str3.slice(r[1] + 1),
+    pre: str4.slice(0, r[0]),
+    body: str4.slice(r[0] + 1, r[1]),
+    post: str4.slice(r[1] + 1),
     unmatched
   };
 }
@@ -154,34 +154,34 @@ function maskUnmatchedOpens(masked, budget) {
   }
   return out2 + masked.slice(last);
 }
-function commaSetFollows(str3, budget) {
-  budget.remaining -= str3.length;
+function commaSetFollows(str4, budget) {
+  budget.remaining -= str4.length;
   if (budget.remaining < 0) {
     return false;
   }
   let close = false;
-  for (let i2 = str3.length - 1; i2 >= 0; i2--) {
-    const c = str3.charCodeAt(i2);
+  for (let i2 = str4.length - 1; i2 >= 0; i2--) {
+    const c = str4.charCodeAt(i2);
     if (c === 125) {
       close = true;
     } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
       close = false;
-    } else if (c === 44 && close && str3.charCodeAt(i2 + 1) !== 44) {
+    } else if (c === 44 && close && str4.charCodeAt(i2 + 1) !== 44) {
       return true;
     }
   }
   return false;
 }
-function parseCommaParts(str3, budget) {
+function parseCommaParts(str4, budget) {
   const parts2 = [];
   let carry = "";
   for (; ; ) {
-    const m = balancedWithBudget(str3, str3, budget);
+    const m = balancedWithBudget(str4, str4, budget);
     if (budget.remaining < 0) {
       return void 0;
     }
     if (!m) {
-      const tail = str3.split(",");
+      const tail = str4.split(",");
       tail[0] = carry + tail[0];
       pushAll(parts2, tail);
       return parts2;
@@ -196,14 +196,14 @@ function parseCommaParts(str3, budget) {
     }
     carry = p.pop();
     pushAll(parts2, p);
-    str3 = post;
+    str4 = post;
   }
 }
 function bound(value, fallback) {
   return value === void 0 || isNaN(value) ? fallback : value;
 }
-function expand(str3, options = {}) {
-  if (!str3) {
+function expand(str4, options = {}) {
+  if (!str4) {
     return [];
   }
   const max = bound(options.max, EXPANSION_MAX);
@@ -211,13 +211,13 @@ function expand(str3, options = {}) {
   const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
   const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str3.slice(0, 2) === "{}") {
-    str3 = "\\{\\}" + str3.slice(2);
+  if (str4.slice(0, 2) === "{}") {
+    str4 = "\\{\\}" + str4.slice(2);
   }
-  return expand_(escapeBraces(str3), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str4), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
 }
-function embrace(str3) {
-  return "{" + str3 + "}";
+function embrace(str4) {
+  return "{" + str4 + "}";
 }
 function isPadded(el) {
   return /^-?0\d/.test(el);
@@ -304,20 +304,20 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
   }
   return N;
 }
-function expand_(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+function expand_(str4, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
   if (depth > maxDepth) {
-    return [str3];
+    return [str4];
   }
   let acc = [""];
   let rewrites = 0;
   let dropEmpties = false;
   let firstGroup = true;
-  let masked = str3;
+  let masked = str4;
   for (; ; ) {
-    const m = balancedWithBudget(str3, masked, budget);
+    const m = balancedWithBudget(str4, masked, budget);
     if (!m) {
-      return combine(acc, str3, [""], max, maxLength, dropEmpties, budget);
+      return combine(acc, str4, [""], max, maxLength, dropEmpties, budget);
     }
     if (m.unmatched) {
       masked = maskUnmatchedOpens(masked, budget);
@@ -329,7 +329,7 @@ function expand_(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
       firstGroup = false;
       if (!m.post.length)
         break;
-      str3 = m.post;
+      str4 = m.post;
       masked = masked.slice(m.end + 1);
       continue;
     }
@@ -340,7 +340,7 @@ function expand_(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     if (!isSequence && !isOptions) {
       if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
         rewrites++;
-        str3 = m.pre + "{" + m.body + escClose + m.post;
+        str4 = m.pre + "{" + m.body + escClose + m.post;
         masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
         isTop = true;
         continue;
@@ -375,7 +375,7 @@ function expand_(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
           acc = next2;
           if (!m.post.length)
             break;
-          str3 = m.post;
+          str4 = m.post;
           masked = masked.slice(m.end + 1);
           continue;
         }
@@ -412,7 +412,7 @@ function expand_(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     acc = next;
     if (!m.post.length)
       break;
-    str3 = m.post;
+    str4 = m.post;
     masked = masked.slice(m.end + 1);
   }
   return acc;
@@ -875,10 +875,10 @@ var init_esm3 = __esm({
         return true;
       }
       #addThread(state, node) {
-        const { has } = this.#marks;
-        if (has[node.id] === state.gen)
+        const { has: has2 } = this.#marks;
+        if (has2[node.id] === state.gen)
           return false;
-        has[node.id] = state.gen;
+        has2[node.id] = state.gen;
         state.threads.push(node);
         return true;
       }
@@ -1281,11 +1281,11 @@ var init_esm3 = __esm({
         this.#marks ??= marks(this.#size);
         const dfa = this.#dfa ??= new Dfa(this.#start, this.#marks);
         let d = dfa.start(dotStart);
-        const str3 = chars === s;
+        const str4 = chars === s;
         for (let i2 = 0; i2 < chars.length; i2++) {
           if (d.dead)
             return false;
-          const code = str3 ? s.charCodeAt(i2) : chars[i2].charCodeAt(0);
+          const code = str4 ? s.charCodeAt(i2) : chars[i2].charCodeAt(0);
           d = d.ascii?.[code] ?? dfa.next(d, chars[i2]);
         }
         return d.match;
@@ -1521,7 +1521,7 @@ var init_esm4 = __esm({
         filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
         defaults: (options) => orig.defaults(ext(def, options)),
         braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
+        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
         sep: orig.sep,
         GLOBSTAR
       });
@@ -1559,13 +1559,13 @@ var init_esm4 = __esm({
       }
       return false;
     };
-    match = (list3, pattern, options = {}) => {
+    match = (list2, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list3 = list3.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list3.length) {
-        list3.push(pattern);
+      list2 = list2.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
       }
-      return list3;
+      return list2;
     };
     minimatch.match = match;
     globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -2748,60 +2748,6 @@ var init_esm4 = __esm({
   }
 });
 
-// src/checks/selection.ts
-function severityRank(s) {
-  return SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
-}
-function atLeast(s, threshold) {
-  return severityRank(s) >= severityRank(threshold);
-}
-function parseSeverity(text) {
-  const t = text.trim().toLowerCase();
-  return SEVERITIES.includes(t) ? t : void 0;
-}
-function checkNames(check) {
-  const names3 = [check.id];
-  for (const tool of ALIAS_TOOLS) for (const a of check.aliases[tool] ?? []) names3.push(a);
-  return names3;
-}
-function namesCheck(pattern, check) {
-  const p = pattern.trim();
-  const glob = /[*?[\]{}]/.test(p);
-  return checkNames(check).some(
-    (n) => glob ? minimatch(n, p, { nocase: true, noglobstar: false, dot: true }) : n.toLowerCase() === p.toLowerCase()
-  );
-}
-function splitList(values2) {
-  return values2.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-}
-function selectChecks(checks, selection) {
-  const include = splitList(selection.include);
-  const exclude = splitList(selection.exclude);
-  const unmatched = [];
-  const matches = (p, c, below) => {
-    const sev = parseSeverity(p);
-    if (sev) return below ? !atLeast(c.severity, sev) || c.severity === sev : atLeast(c.severity, sev);
-    return namesCheck(p, c);
-  };
-  for (const [flag, list3] of [
-    ["--check", include],
-    ["--skip-check", exclude]
-  ]) {
-    for (const p of list3) if (!parseSeverity(p) && !checks.some((c) => namesCheck(p, c))) unmatched.push({ flag, pattern: p });
-  }
-  const out2 = checks.filter(
-    (c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true))
-  );
-  return { checks: out2, unmatched };
-}
-var init_selection = __esm({
-  "src/checks/selection.ts"() {
-    "use strict";
-    init_esm4();
-    init_model();
-  }
-});
-
 // node_modules/web-tree-sitter/tree-sitter.js
 function assertInternal(x) {
   if (x !== INTERNAL) throw new Error("Illegal constructor");
@@ -3785,8 +3731,8 @@ var init_tree_sitter = __esm({
        * If multiple children may have the same field name, access them using
        * {@link Node#childrenForFieldName}.
        */
-      childForFieldName(fieldName2) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName2);
+      childForFieldName(fieldName3) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName3);
         if (fieldId !== -1) return this.childForFieldId(fieldId);
         return null;
       }
@@ -3809,8 +3755,8 @@ var init_tree_sitter = __esm({
        *
        * See also {@link Node#children}.
        */
-      childrenForFieldName(fieldName2) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName2);
+      childrenForFieldName(fieldName3) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName3);
         if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
         return [];
       }
@@ -4639,9 +4585,9 @@ var init_tree_sitter = __esm({
         }
         this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
         for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-          const fieldName2 = C._ts_language_field_name_for_id(this[0], i2);
-          if (fieldName2 !== 0) {
-            this.fields[i2] = C.UTF8ToString(fieldName2);
+          const fieldName3 = C._ts_language_field_name_for_id(this[0], i2);
+          if (fieldName3 !== 0) {
+            this.fields[i2] = C.UTF8ToString(fieldName3);
           } else {
             this.fields[i2] = null;
           }
@@ -4695,8 +4641,8 @@ var init_tree_sitter = __esm({
       /**
        * Get the field id for a field name.
        */
-      fieldIdForName(fieldName2) {
-        const result = this.fields.indexOf(fieldName2);
+      fieldIdForName(fieldName3) {
+        const result = this.fields.indexOf(fieldName3);
         return result !== -1 ? result : null;
       }
       /**
@@ -4864,8 +4810,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var moduleRtn;
         var Module = moduleArg;
         var readyPromiseResolve, readyPromiseReject;
-        var readyPromise = new Promise((resolve14, reject) => {
-          readyPromiseResolve = resolve14;
+        var readyPromise = new Promise((resolve17, reject) => {
+          readyPromiseResolve = resolve17;
           readyPromiseReject = reject;
         });
         var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -4948,13 +4894,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
             readAsync = /* @__PURE__ */ __name(async (url) => {
               if (isFileURI(url)) {
-                return new Promise((resolve14, reject) => {
+                return new Promise((resolve17, reject) => {
                   var xhr = new XMLHttpRequest();
                   xhr.open("GET", url, true);
                   xhr.responseType = "arraybuffer";
                   xhr.onload = () => {
                     if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                      resolve14(xhr.response);
+                      resolve17(xhr.response);
                       return;
                     }
                     reject(xhr.status);
@@ -5178,10 +5124,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           __name(receiveInstantiationResult, "receiveInstantiationResult");
           var info2 = getWasmImports();
           if (Module["instantiateWasm"]) {
-            return new Promise((resolve14, reject) => {
+            return new Promise((resolve17, reject) => {
               Module["instantiateWasm"](info2, (mod, inst) => {
                 receiveInstance(mod, inst);
-                resolve14(mod.exports);
+                resolve17(mod.exports);
               });
             });
           }
@@ -5253,16 +5199,16 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
             return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
           }
-          var str3 = "";
+          var str4 = "";
           while (idx < endPtr) {
             var u0 = heapOrArray[idx++];
             if (!(u0 & 128)) {
-              str3 += String.fromCharCode(u0);
+              str4 += String.fromCharCode(u0);
               continue;
             }
             var u1 = heapOrArray[idx++] & 63;
             if ((u0 & 224) == 192) {
-              str3 += String.fromCharCode((u0 & 31) << 6 | u1);
+              str4 += String.fromCharCode((u0 & 31) << 6 | u1);
               continue;
             }
             var u2 = heapOrArray[idx++] & 63;
@@ -5272,13 +5218,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
               u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
             }
             if (u0 < 65536) {
-              str3 += String.fromCharCode(u0);
+              str4 += String.fromCharCode(u0);
             } else {
               var ch = u0 - 65536;
-              str3 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+              str4 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
             }
           }
-          return str3;
+          return str4;
         }, "UTF8ArrayToString");
         var getDylinkMetadata = /* @__PURE__ */ __name((binary22) => {
           var offset = 0;
@@ -6186,10 +6132,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           }
           quit_(1, e);
         }, "handleException");
-        var lengthBytesUTF8 = /* @__PURE__ */ __name((str3) => {
+        var lengthBytesUTF8 = /* @__PURE__ */ __name((str4) => {
           var len = 0;
-          for (var i2 = 0; i2 < str3.length; ++i2) {
-            var c = str3.charCodeAt(i2);
+          for (var i2 = 0; i2 < str4.length; ++i2) {
+            var c = str4.charCodeAt(i2);
             if (c <= 127) {
               len++;
             } else if (c <= 2047) {
@@ -6203,14 +6149,14 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           }
           return len;
         }, "lengthBytesUTF8");
-        var stringToUTF8Array = /* @__PURE__ */ __name((str3, heap, outIdx, maxBytesToWrite) => {
+        var stringToUTF8Array = /* @__PURE__ */ __name((str4, heap, outIdx, maxBytesToWrite) => {
           if (!(maxBytesToWrite > 0)) return 0;
           var startIdx = outIdx;
           var endIdx = outIdx + maxBytesToWrite - 1;
-          for (var i2 = 0; i2 < str3.length; ++i2) {
-            var u = str3.charCodeAt(i2);
+          for (var i2 = 0; i2 < str4.length; ++i2) {
+            var u = str4.charCodeAt(i2);
             if (u >= 55296 && u <= 57343) {
-              var u1 = str3.charCodeAt(++i2);
+              var u1 = str4.charCodeAt(++i2);
               u = 65536 + ((u & 1023) << 10) | u1 & 1023;
             }
             if (u <= 127) {
@@ -6236,30 +6182,30 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           heap[outIdx] = 0;
           return outIdx - startIdx;
         }, "stringToUTF8Array");
-        var stringToUTF8 = /* @__PURE__ */ __name((str3, outPtr, maxBytesToWrite) => stringToUTF8Array(str3, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+        var stringToUTF8 = /* @__PURE__ */ __name((str4, outPtr, maxBytesToWrite) => stringToUTF8Array(str4, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
         var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-        var stringToUTF8OnStack = /* @__PURE__ */ __name((str3) => {
-          var size = lengthBytesUTF8(str3) + 1;
+        var stringToUTF8OnStack = /* @__PURE__ */ __name((str4) => {
+          var size = lengthBytesUTF8(str4) + 1;
           var ret = stackAlloc(size);
-          stringToUTF8(str3, ret, size);
+          stringToUTF8(str4, ret, size);
           return ret;
         }, "stringToUTF8OnStack");
         var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-          var str3 = "";
+          var str4 = "";
           while (1) {
             var ch = HEAPU8[ptr++];
-            if (!ch) return str3;
-            str3 += String.fromCharCode(ch);
+            if (!ch) return str4;
+            str4 += String.fromCharCode(ch);
           }
         }, "AsciiToString");
-        var stringToUTF16 = /* @__PURE__ */ __name((str3, outPtr, maxBytesToWrite) => {
+        var stringToUTF16 = /* @__PURE__ */ __name((str4, outPtr, maxBytesToWrite) => {
           maxBytesToWrite ??= 2147483647;
           if (maxBytesToWrite < 2) return 0;
           maxBytesToWrite -= 2;
           var startPtr = outPtr;
-          var numCharsToWrite = maxBytesToWrite < str3.length * 2 ? maxBytesToWrite / 2 : str3.length;
+          var numCharsToWrite = maxBytesToWrite < str4.length * 2 ? maxBytesToWrite / 2 : str4.length;
           for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-            var codeUnit = str3.charCodeAt(i2);
+            var codeUnit = str4.charCodeAt(i2);
             LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
             outPtr += 2;
           }
@@ -6752,7 +6698,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
 
 // src/load/treesitter.ts
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 function treeSitterRuntime() {
   return parser ? runtime : void 0;
 }
@@ -6760,8 +6706,8 @@ async function initParser(wasmDir) {
   if (parser) return;
   loading ??= (async () => {
     const require2 = createRequire(import.meta.url);
-    const wasm = wasmDir ? join(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
-    const moduleObject = wasmDir ? { locateFile: (name2) => join(wasmDir, name2) } : {};
+    const wasm = wasmDir ? join2(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
+    const moduleObject = wasmDir ? { locateFile: (name2) => join2(wasmDir, name2) } : {};
     await Parser.init(moduleObject);
     runtime = moduleObject;
     const language = await Language.load(wasm);
@@ -6801,121 +6747,6 @@ var init_treesitter = __esm({
   "src/load/treesitter.ts"() {
     "use strict";
     init_tree_sitter();
-  }
-});
-
-// src/report/paths.ts
-import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join as join2, relative, resolve, sep as sep2 } from "node:path";
-function findRepoRoot(start2) {
-  let dir = resolve(start2);
-  try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  for (let i2 = 0; i2 < 256; i2++) {
-    if (existsSync(join2(dir, ".git"))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return void 0;
-    dir = up;
-  }
-  return void 0;
-}
-function relativeTo(root, file) {
-  const rel = relative(root, isAbsolute(file) ? file : resolve(file));
-  if (rel === "") return ".";
-  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  return rel.split(sep2).join("/");
-}
-function isUnderDotTerraform(rel) {
-  return /(^|\/)\.terraform(\/|$)/.test(rel);
-}
-function pathToUri(rel) {
-  return rel.split("/").map(encodeURIComponent).join("/");
-}
-var init_paths = __esm({
-  "src/report/paths.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/fingerprint.ts
-function lineHashes(text) {
-  const out2 = [];
-  const window2 = new Array(WINDOW).fill(0);
-  const startsLine = new Array(WINDOW).fill(-1);
-  const seen = /* @__PURE__ */ new Map();
-  let hash = 0n;
-  let at = 0;
-  let line = 0;
-  let atLineStart = true;
-  let afterCr = false;
-  const emit2 = () => {
-    const hex = hash.toString(16);
-    const n = (seen.get(hex) ?? 0) + 1;
-    seen.set(hex, n);
-    out2[startsLine[at]] = `${hex}:${n}`;
-    startsLine[at] = -1;
-  };
-  const push = (code) => {
-    const leaving = window2[at];
-    window2[at] = code;
-    hash = hash * BASE + BigInt(code) - LEAVING * BigInt(leaving) & MASK;
-    at = (at + 1) % WINDOW;
-  };
-  const take = (code) => {
-    if (code === SPACE || code === TAB || afterCr && code === LF) {
-      afterCr = false;
-      return;
-    }
-    afterCr = code === CR;
-    const c = code === CR ? LF : code;
-    if (startsLine[at] !== -1) emit2();
-    if (atLineStart) {
-      atLineStart = false;
-      line++;
-      startsLine[at] = line;
-    }
-    if (c === LF) atLineStart = true;
-    push(c);
-  };
-  for (let i2 = 0; i2 < text.length; i2++) take(text.charCodeAt(i2));
-  take(END_OF_FILE);
-  for (let i2 = 0; i2 < WINDOW; i2++) {
-    if (startsLine[at] !== -1) emit2();
-    push(0);
-  }
-  return out2;
-}
-var WINDOW, MASK, BASE, END_OF_FILE, SPACE, TAB, LF, CR, LEAVING, FingerprintCache;
-var init_fingerprint = __esm({
-  "src/report/fingerprint.ts"() {
-    "use strict";
-    WINDOW = 100;
-    MASK = (1n << 64n) - 1n;
-    BASE = 37n;
-    END_OF_FILE = 65535;
-    SPACE = 32;
-    TAB = 9;
-    LF = 10;
-    CR = 13;
-    LEAVING = (() => {
-      let p = 1n;
-      for (let i2 = 0; i2 < WINDOW; i2++) p = p * BASE & MASK;
-      return p;
-    })();
-    FingerprintCache = class {
-      cache = /* @__PURE__ */ new Map();
-      lineHash(key, text, line) {
-        let hashes = this.cache.get(key);
-        if (!hashes) {
-          hashes = lineHashes(text);
-          this.cache.set(key, hashes);
-        }
-        return hashes[line];
-      }
-    };
   }
 });
 
@@ -7042,986 +6873,71 @@ var init_value = __esm({
   }
 });
 
-// src/checks/suppressions.ts
-function stripDelimiters(text) {
-  return text.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
-}
-function parseSuppressions(file, diagnostics = []) {
-  const out2 = [];
-  const lines = file.text.split("\n");
-  for (const c of file.comments) {
-    const body2 = stripDelimiters(c.text);
-    if (!/(tfguard|checkov|bridgecrew|cortex|tfsec|trivy):(ignore|skip)/i.test(body2)) continue;
-    const line = c.range.start.line;
-    const before2 = (lines[line - 1] ?? "").slice(0, Math.max(0, c.range.start.column - 1));
-    const ownLine = before2.trim() === "" || file.path.endsWith(".json");
-    const matches = [...body2.matchAll(DIRECTIVE)];
-    matches.forEach((m, i2) => {
-      const next = matches[i2 + 1]?.index ?? body2.length;
-      const rest = body2.slice(m.index + m[0].length, next).trim();
-      const base = { file: file.path, line, range: c.range, ownLine };
-      if (m[1]) {
-        let reason = rest;
-        let expires = m[3];
-        const exp = /^exp:(\S+)\s*/.exec(reason);
-        if (!expires && exp) {
-          expires = exp[1];
-          reason = reason.slice(exp[0].length);
-        }
-        if (expires !== void 0 && !validDate(expires)) {
-          diagnostics.push({
-            severity: "warning",
-            code: "suppression-date",
-            file: file.path,
-            range: c.range,
-            message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`,
-            hint: "write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31"
-          });
-          return;
-        }
-        out2.push({ ...base, source: "tfguard", ids: m[2].split(",").filter(Boolean), reason, ...expires ? { expires } : {} });
-      } else if (m[4]) {
-        out2.push({ ...base, source: "checkov", ids: m[5].split(",").filter(Boolean), reason: (m[6] ?? "").trim() });
-      } else if (m[7]) {
-        const opts = m[10] ?? "";
-        if (m[9] || /:ws:/i.test(opts)) return;
-        const exp = /:exp:([^\s:]+)/i.exec(opts)?.[1];
-        if (exp !== void 0 && !validDate(exp)) {
-          diagnostics.push({
-            severity: "warning",
-            code: "suppression-date",
-            file: file.path,
-            range: c.range,
-            message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`,
-            hint: "write the date as exp:YYYY-MM-DD"
-          });
-          return;
-        }
-        out2.push({
-          ...base,
-          source: m[7].toLowerCase(),
-          ids: [m[8]],
-          reason: rest,
-          ...exp ? { expires: exp } : {}
-        });
+// src/common/line-index.ts
+var LineIndex;
+var init_line_index = __esm({
+  "src/common/line-index.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+        const starts = [0];
+        for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+        this.starts = starts;
       }
-    });
-  }
-  return out2;
-}
-function validDate(s) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-function isExpired(s, now) {
-  return s.expires !== void 0 && new Date(now).toISOString().slice(0, 10) > s.expires;
-}
-function names(s, check, checkId) {
-  const lower = s.ids.map((x) => x.toLowerCase());
-  if (s.source === "tfguard") {
-    if (lower.includes(checkId.toLowerCase())) return true;
-    if (!check) return false;
-    return Object.values(check.aliases).some((list3) => (list3 ?? []).some((a) => lower.includes(a.toLowerCase())));
-  }
-  if (!check) return false;
-  return PEER_TOOLS[s.source].some((tool) => (check.aliases[tool] ?? []).some((a) => lower.includes(a.toLowerCase())));
-}
-function commentsAt(place, byFileLine, ownLines) {
-  const lines = byFileLine.get(place.file);
-  if (!lines) return [];
-  const out2 = [...lines.get(place.line) ?? []];
-  const own2 = ownLines.get(place.file);
-  for (let l = place.line - 1; l >= 1 && own2.has(l); l--) out2.push(...(lines.get(l) ?? []).filter((s) => s.ownLine));
-  return out2;
-}
-function applySuppressions(findings, project, checks, options) {
-  const result = { kept: [], suppressed: [], problems: [], diagnostics: [] };
-  if (!options.inline) {
-    result.kept = [...findings];
-    return result;
-  }
-  const byId = new Map(checks.map((c) => [c.id, c]));
-  const byFileLine = /* @__PURE__ */ new Map();
-  const ownLines = /* @__PURE__ */ new Map();
-  const all = [];
-  for (const f of project.files) {
-    const lines = /* @__PURE__ */ new Map();
-    const own2 = /* @__PURE__ */ new Set();
-    const text = f.text.split("\n");
-    for (const c of f.comments) {
-      const before2 = (text[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
-      const after2 = (text[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
-      if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
-    }
-    for (const s of parseSuppressions(f, result.diagnostics)) {
-      if (s.source !== "tfguard" && !options.peers) continue;
-      all.push(s);
-      const list3 = lines.get(s.line) ?? [];
-      list3.push(s);
-      lines.set(s.line, list3);
-    }
-    byFileLine.set(f.path, lines);
-    ownLines.set(f.path, own2);
-  }
-  const usable = (s) => !isExpired(s, options.now) && !(options.requireReason && !s.reason.trim());
-  for (const finding of findings) {
-    const check = byId.get(finding.checkId);
-    const resource = finding.resource;
-    const places = [{ file: finding.file, line: finding.range.start.line }];
-    if (resource) {
-      places.push({ file: resource.location.file, line: resource.location.range.start.line });
-      for (const call2 of resource.moduleCalls) places.push({ file: call2.location.file, line: call2.location.range.start.line });
-    }
-    let candidates = places.flatMap((p) => commentsAt(p, byFileLine, ownLines));
-    if (resource && options.peers) {
-      const { start: start2, end } = resource.blockRange;
-      for (const [line, list3] of byFileLine.get(resource.location.file) ?? []) {
-        if (line > start2.line && line <= end.line) candidates = candidates.concat(list3.filter((s) => s.source === "checkov"));
-      }
-    }
-    const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
-    if (hit) {
-      result.suppressed.push({
-        finding,
-        by: {
-          kind: "inline",
-          source: hit.source,
-          reason: hit.reason,
-          file: hit.file,
-          line: hit.line,
-          ...hit.expires ? { expires: hit.expires } : {}
+      text;
+      /** Offsets where each line starts; only '\n' ends a line. */
+      starts;
+      /** The 0-based line holding an offset. */
+      line(offset) {
+        const starts = this.starts;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >>> 1;
+          if (starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
         }
-      });
-    } else result.kept.push(finding);
-  }
-  for (const s of all) {
-    const known = s.source === "tfguard" ? s.ids.some((id) => checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) : checks.some((c) => names(s, c, c.id));
-    if (s.source === "tfguard") {
-      for (const id of s.ids) {
-        if (!checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) {
-          result.diagnostics.push({
-            severity: "warning",
-            code: "suppression-id",
-            file: s.file,
-            range: s.range,
-            message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`,
-            hint: "use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67"
-          });
-        }
+        return lo;
       }
-    }
-    if (!known) continue;
-    const rule = isExpired(s, options.now) ? EXPIRED_SUPPRESSION : options.requireReason && !s.reason.trim() ? UNEXPLAINED_SUPPRESSION : void 0;
-    if (!rule) continue;
-    const what = `${s.source === "checkov" ? "checkov:skip=" : `${s.source}:ignore:`}${s.ids.join(",")}`;
-    result.problems.push({
-      checkId: rule.id,
-      severity: rule.severity,
-      title: rule.title,
-      address: what,
-      file: s.file,
-      range: s.range,
-      ...rule === EXPIRED_SUPPRESSION ? { path: `exp:${s.expires}` } : {}
-    });
-  }
-  return result;
-}
-var EXPIRED_SUPPRESSION, UNEXPLAINED_SUPPRESSION, DATE, DIRECTIVE, PEER_TOOLS;
-var init_suppressions = __esm({
-  "src/checks/suppressions.ts"() {
-    "use strict";
-    EXPIRED_SUPPRESSION = {
-      id: "TFG.TFGUARD.SUPPRESSION.1",
-      title: "Suppression comment has expired",
-      severity: "low",
-      description: "An inline suppression carries an expiry date (`exp:YYYY-MM-DD`) that has passed. It no longer silences anything: the findings it covered are reported again.",
-      remediation: "Fix the findings the comment covered and delete the comment, or, if the exception still holds, agree a new date and update `exp:`.",
-      references: [],
-      compliance: {},
-      mitre: [],
-      aliases: {}
-    };
-    UNEXPLAINED_SUPPRESSION = {
-      id: "TFG.TFGUARD.SUPPRESSION.2",
-      title: "Suppression comment gives no reason",
-      severity: "low",
-      description: "The configuration requires a reason on every inline suppression (`require-suppression-reason: true`); this comment has none, so it silences nothing.",
-      remediation: "Write why the finding is accepted after the IDs: `# tfguard:ignore:D9.TF.AWS.LOG.01 single-region sandbox, see ADR-12`.",
-      references: [],
-      compliance: {},
-      mitre: [],
-      aliases: {}
-    };
-    DATE = "(\\d{4}-\\d{2}-\\d{2})";
-    DIRECTIVE = new RegExp(
-      [
-        `(tfguard):ignore:([^\\s:]+)(?::exp:${DATE})?`,
-        "(checkov|bridgecrew|cortex):skip=([A-Za-z0-9_.,-]+)(?::([^\\n]*))?",
-        `(tfsec|trivy):ignore:([^\\s:\\[]+)(\\[[^\\]]*\\])?((?::(?:exp|ws):[^\\s:]+)*)`
-      ].join("|"),
-      "gi"
-    );
-    PEER_TOOLS = {
-      checkov: ["checkov"],
-      tfsec: ["tfsec", "trivy"],
-      trivy: ["trivy", "tfsec"]
-    };
-  }
-});
-
-// src/report/model.ts
-function checkDocUri(id) {
-  return `${TOOL.informationUri}/blob/main/docs/checks/${encodeURIComponent(id)}.md`;
-}
-function valueAt(values2, path2) {
-  let v = values2;
-  for (const part of path2 ? path2.split(".") : []) {
-    if (Array.isArray(v)) v = v[Number(part)];
-    else if (isObject(v)) v = Object.prototype.hasOwnProperty.call(v, part) ? v[part] : void 0;
-    else return void 0;
-  }
-  return v;
-}
-function renderValue(v) {
-  if (v instanceof Unknown)
-    return v.refs.length && v.reasons.every((r) => r.kind === "reference") ? `${v.refs.join(", ")} (known after apply)` : `(unknown: ${v.describe()})`;
-  const s = JSON.stringify(v) ?? "null";
-  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
-}
-function describeFinding(f, resource) {
-  if (f.checkId === EXPIRED_SUPPRESSION.id)
-    return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, "")}; it silences nothing now.` };
-  if (f.checkId === UNEXPLAINED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` has no reason, so it silences nothing.` };
-  const via = f.via ? ` (in ${f.via})` : "";
-  if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
-  const v = valueAt(resource.values, f.path);
-  if (v === void 0 || v === null) return { message: `${f.title}: ${f.address}${via} does not set ${f.path}.` };
-  const value = renderValue(v);
-  return { message: `${f.title}: ${f.address}${via} has ${f.path} = ${value}.`, value };
-}
-function reportFinding(f, suppressed) {
-  const { resource, ...rest } = f;
-  const d = describeFinding(f, resource);
-  return { ...rest, ...d, ...suppressed ? { suppressed } : {} };
-}
-function countBySeverity(findings) {
-  const out2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const f of findings) out2[f.severity]++;
-  return out2;
-}
-var TOOL, SARIF_LEVEL, SUPPRESSIONS_DOC_URI;
-var init_model2 = __esm({
-  "src/report/model.ts"() {
-    "use strict";
-    init_value();
-    init_suppressions();
-    init_model();
-    TOOL = {
-      name: "tfguard",
-      version: "0.1.0",
-      informationUri: "https://github.com/tfguard/tfguard"
-    };
-    SARIF_LEVEL = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "note",
-      info: "note"
-    };
-    SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.md`;
-  }
-});
-
-// src/report/sarif.ts
-function provider(id) {
-  const m = /^(?:D9\.TF|TFG)\.([A-Z0-9]+)\./.exec(id);
-  return m && m[1] !== "TFGUARD" ? m[1].toLowerCase() : void 0;
-}
-function helpText(r) {
-  const parts2 = [r.description.trim(), `Remediation:
-${r.remediation.trim()}`];
-  if (r.references.length) parts2.push(`References:
-${r.references.map((u) => `- ${u}`).join("\n")}`);
-  return parts2.join("\n\n");
-}
-function helpMarkdown(r) {
-  const parts2 = [`**${r.title}** (${r.id}, severity ${r.severity})`, r.description.trim(), `## Remediation
-
-${r.remediation.trim()}`];
-  const compliance = Object.entries(r.compliance).flatMap(
-    ([fw, versions]) => Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(", ")} |`)
-  );
-  if (compliance.length) parts2.push(`## Compliance
-
-| framework | version | sections |
-|---|---|---|
-${compliance.join("\n")}`);
-  const aliases = Object.entries(r.aliases).filter(([, ids]) => ids && ids.length);
-  if (aliases.length)
-    parts2.push(
-      `## Same check in other tools
-
-${aliases.map(([tool, ids]) => `- ${tool}: ${ids.map((i2) => `\`${i2}\``).join(", ")}`).join("\n")}`
-    );
-  if (r.references.length) parts2.push(`## References
-
-${r.references.map((u) => `- <${u}>`).join("\n")}`);
-  return parts2.join("\n\n");
-}
-function firstSentence(s) {
-  const t = s.replace(/\s+/g, " ").trim();
-  return t.length > 1e3 ? `${t.slice(0, 997)}...` : t;
-}
-function ruleDescriptor(r) {
-  const tags = ["security", "terraform", ...provider(r.id) ? [provider(r.id)] : [], r.severity];
-  const securitySeverity = SECURITY_SEVERITY[r.severity];
-  return {
-    id: r.id,
-    name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => c ? c.toUpperCase() : "").replace(/^./, (c) => c.toUpperCase()),
-    shortDescription: { text: firstSentence(r.title) },
-    fullDescription: { text: firstSentence(r.description) },
-    help: { text: helpText(r), markdown: helpMarkdown(r) },
-    ...r.helpUri ? { helpUri: r.helpUri } : {},
-    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-    properties: {
-      tags: [...new Set(tags)],
-      precision: "high",
-      ...securitySeverity ? { "security-severity": securitySeverity } : { problem: { severity: "recommendation" } },
-      ...Object.keys(r.compliance).length ? { compliance: r.compliance } : {},
-      ...r.mitre.length ? { mitre: r.mitre } : {},
-      ...Object.keys(r.aliases).length ? { aliases: r.aliases } : {}
-    }
-  };
-}
-function sarifUri(report, file) {
-  const rel = relativeTo(report.repoRoot, file);
-  if (rel === void 0 || rel === "." || isUnderDotTerraform(rel)) return void 0;
-  return pathToUri(rel);
-}
-function automationId(report) {
-  return `${report.category.replace(/\/+$/, "")}/`;
-}
-function defaultCategory(report) {
-  const rel = relativeTo(report.repoRoot, report.scanRoot);
-  if (!rel || rel === ".") return TOOL.name;
-  return `${TOOL.name}/${rel.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
-}
-function buildSarif(report, options = {}) {
-  const rules = report.rules.map(ruleDescriptor);
-  const index3 = new Map(report.rules.map((r, i2) => [r.id, i2]));
-  const hashes = new FingerprintCache();
-  const notifications = [];
-  const results = [];
-  const shown = options.includeSuppressed ? [...report.findings, ...report.suppressed] : report.findings;
-  for (const f of sortFindings(shown)) {
-    const uri = sarifUri(report, f.file);
-    if (uri === void 0) {
-      notifications.push({
-        level: "warning",
-        message: {
-          text: `${f.checkId} on ${f.address} is left out: its file is outside the repository or under .terraform/ (${f.file.split(/[\\/]/).pop()})`
-        },
-        descriptor: { id: "unreportable-location" }
-      });
-      continue;
-    }
-    const text = report.sources.get(f.file);
-    const region = {
-      startLine: f.range.start.line,
-      startColumn: f.range.start.column,
-      endLine: f.range.end.line,
-      endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1)
-    };
-    const hash = text !== void 0 ? hashes.lineHash(f.file, text, f.range.start.line) : void 0;
-    const result = {
-      ruleId: f.checkId,
-      ruleIndex: index3.get(f.checkId),
-      level: SARIF_LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: { artifactLocation: { uri }, ...text !== void 0 ? { region } : {} },
-          logicalLocations: [{ fullyQualifiedName: f.address, kind: "resource" }]
-        }
-      ],
-      ...hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {},
-      properties: { address: f.address, ...f.path ? { attribute: f.path } : {}, ...f.via ? { module: f.via } : {} }
-    };
-    if (f.suppressed) {
-      result.suppressions = [
-        {
-          kind: f.suppressed.kind === "inline" ? "inSource" : "external",
-          status: "accepted",
-          ...f.suppressed.reason ? { justification: f.suppressed.reason } : {}
-        }
-      ];
-    }
-    results.push(result);
-  }
-  for (const d of report.diagnostics) {
-    const uri = sarifUri(report, d.file);
-    notifications.push({
-      level: d.severity === "note" ? "note" : d.severity,
-      message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
-      descriptor: { id: d.code },
-      ...uri !== void 0 ? {
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri },
-              ...d.range ? { region: { startLine: d.range.start.line, startColumn: d.range.start.column } } : {}
-            }
-          }
-        ]
-      } : {}
-    });
-  }
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: { name: TOOL.name, semanticVersion: TOOL.version, version: TOOL.version, informationUri: TOOL.informationUri, rules }
-        },
-        automationDetails: { id: automationId(report) },
-        columnKind: "utf16CodeUnits",
-        invocations: [
-          { executionSuccessful: !report.diagnostics.some((d) => d.severity === "error"), toolExecutionNotifications: notifications }
-        ],
-        results
+      /** 0-based line and column of an offset. */
+      locate(offset) {
+        const line = this.line(offset);
+        return { line, column: offset - this.starts[line] };
       }
-    ]
-  };
-}
-function sortFindings(list3) {
-  const key = (f) => `${f.file}\0${String(f.range.start.line).padStart(9, "0")}\0${String(f.range.start.column).padStart(9, "0")}\0${f.checkId}\0${f.address}`;
-  return [...list3].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-function renderSarif(report, options = {}) {
-  return JSON.stringify(buildSarif(report, options), null, 2) + "\n";
-}
-var SECURITY_SEVERITY;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_fingerprint();
-    init_model2();
-    init_paths();
-    SECURITY_SEVERITY = {
-      critical: "9.5",
-      high: "8.0",
-      medium: "5.5",
-      low: "2.0",
-      info: void 0
-    };
-  }
-});
-
-// src/report/text.ts
-import { relative as relative2 } from "node:path";
-function inert(s) {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-function renderText(report, options = {}) {
-  const paint = (code, s) => options.color ? `\x1B[${SGR[code]}m${s}\x1B[0m` : s;
-  const base = options.base ?? process.cwd();
-  const show2 = (file) => inert(relative2(base, file) || ".");
-  const out2 = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
-  for (const [file, findings] of byFile) {
-    out2.push(paint("bold", show2(file)));
-    const lines = report.sources.get(file)?.split("\n");
-    for (const f of findings) {
-      const { line, column } = f.range.start;
-      out2.push(`  ${line}:${column}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
-      const src = lines?.[line - 1];
-      if (src !== void 0) {
-        const shown = inert(src.replace(/\t/g, " ").replace(/\r$/, ""));
-        const n = String(line);
-        const width = f.range.end.line === line ? Math.max(1, f.range.end.column - column) : Math.max(1, shown.length - column + 1);
-        out2.push(`    ${paint("dim", `${n} |`)} ${shown}`);
-        out2.push(`    ${" ".repeat(n.length)} ${paint("dim", "|")} ${" ".repeat(column - 1)}${paint(f.severity, "^".repeat(width))}`);
+      /** The text of a 0-based line, without its line ending. */
+      lineText(line) {
+        const start2 = this.starts[line];
+        const next = this.starts[line + 1];
+        return this.text.slice(start2, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
       }
-      if (f.resourceLocation)
-        out2.push(`    ${paint("dim", `resource in ${show2(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
-    }
-    out2.push("");
-  }
-  if (options.showUnknown && report.unknowns.length) {
-    out2.push("Unknown results (no finding: a value the check needs is not known):");
-    for (const u of report.unknowns) {
-      out2.push(`  ${show2(u.file)}:${u.range.start.line}:${u.range.start.column}  ${u.checkId}  ${inert(u.address)}`);
-      for (const r of u.reasons) out2.push(`      ${inert(r)}`);
-    }
-    out2.push("");
-  }
-  if (report.fixed.length) {
-    out2.push(paint("green", "Fixed since the baseline:"));
-    for (const e of report.fixed) out2.push(`  ${e.check}  ${inert(e.address)}${e.path ? ` (${inert(e.path)})` : ""}`);
-    out2.push("");
-  }
-  out2.push(summaryLine(report));
-  return out2.join("\n") + "\n";
-}
-function summaryLine(report) {
-  const counts = countBySeverity(report.findings);
-  const parts2 = [
-    report.findings.length ? `${plural(report.findings.length, "finding")} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(", ")})` : "no findings"
-  ];
-  parts2.push(`${plural(report.rules.length, "check")} over ${plural(report.resources, "resource")}`);
-  const inline = report.suppressed.filter((f) => f.suppressed?.kind === "inline").length;
-  const baseline = report.suppressed.length - inline;
-  if (inline) parts2.push(`${inline} suppressed inline`);
-  if (baseline) parts2.push(`${baseline} in the baseline`);
-  if (report.fixed.length) parts2.push(`${report.fixed.length} fixed since the baseline`);
-  if (report.unknowns.length) parts2.push(plural(report.unknowns.length, "unknown result"));
-  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors) parts2.push(`${plural(errors, "error")} in the input: results may be incomplete`);
-  return parts2.join("; ");
-}
-var SGR, plural;
-var init_text = __esm({
-  "src/report/text.ts"() {
-    "use strict";
-    init_model();
-    init_model2();
-    SGR = {
-      critical: "1;35",
-      high: "1;31",
-      medium: "33",
-      low: "36",
-      info: "2",
-      dim: "2",
-      bold: "1",
-      green: "32"
     };
-    plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  }
-});
-
-// src/report/json.ts
-function renderJson(report) {
-  const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
-  const hashes = new FingerprintCache();
-  const finding = (f) => {
-    const text = report.sources.get(f.file);
-    const fp = text !== void 0 ? hashes.lineHash(f.file, text, f.range.start.line) : void 0;
-    return {
-      check_id: f.checkId,
-      title: f.title,
-      severity: f.severity,
-      address: f.address,
-      file: rel(f.file),
-      line: f.range.start.line,
-      column: f.range.start.column,
-      end_line: f.range.end.line,
-      end_column: f.range.end.column,
-      path: f.path ?? null,
-      value: f.value ?? null,
-      message: f.message,
-      module_call: f.via ?? null,
-      resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
-      fingerprint: fp ?? null,
-      suppressed: f.suppressed ? {
-        kind: f.suppressed.kind,
-        source: f.suppressed.source ?? null,
-        reason: f.suppressed.reason ?? null,
-        expires: f.suppressed.expires ?? null,
-        file: f.suppressed.file ? rel(f.suppressed.file) : null,
-        line: f.suppressed.line ?? null
-      } : null
-    };
-  };
-  const counts = countBySeverity(report.findings);
-  const doc = {
-    version: JSON_FORMAT_VERSION,
-    tool: { name: TOOL.name, version: TOOL.version },
-    scan_root: rel(report.scanRoot),
-    summary: {
-      findings: report.findings.length,
-      by_severity: Object.fromEntries(SEVERITIES.map((s) => [s, counts[s]])),
-      suppressed: report.suppressed.length,
-      unknown: report.unknowns.length,
-      fixed: report.fixed.length,
-      checks: report.rules.length,
-      resources: report.resources,
-      errors: report.diagnostics.filter((d) => d.severity === "error").length
-    },
-    checks: report.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
-    findings: report.findings.map(finding),
-    suppressed: report.suppressed.map(finding),
-    unknowns: report.unknowns.map((u) => ({
-      check_id: u.checkId,
-      title: u.title,
-      address: u.address,
-      file: rel(u.file),
-      line: u.range.start.line,
-      column: u.range.start.column,
-      reasons: u.reasons
-    })),
-    fixed: report.fixed.map((e) => ({ check_id: e.check, address: e.address, path: e.path })),
-    diagnostics: report.diagnostics.map((d) => ({
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      file: rel(d.file),
-      line: d.range?.start.line ?? null,
-      column: d.range?.start.column ?? null,
-      hint: d.hint ?? null
-    }))
-  };
-  return JSON.stringify(doc, null, 2) + "\n";
-}
-var JSON_FORMAT_VERSION;
-var init_json = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-    init_model();
-    init_fingerprint();
-    init_model2();
-    init_paths();
-    JSON_FORMAT_VERSION = 1;
-  }
-});
-
-// src/report/junit.ts
-function xmlEscape(s) {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
-}
-function renderJunit(report) {
-  const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
-  const group = (list3) => {
-    const m = /* @__PURE__ */ new Map();
-    for (const x of list3) {
-      const l = m.get(x.checkId);
-      if (l) l.push(x);
-      else m.set(x.checkId, [x]);
-    }
-    return m;
-  };
-  const failed = group(report.findings);
-  const skipped = group(report.suppressed);
-  const passed = group(report.passed);
-  const suites = [];
-  let tests = 0;
-  for (const rule of report.rules) {
-    const f = failed.get(rule.id) ?? [];
-    const s = skipped.get(rule.id) ?? [];
-    const p = passed.get(rule.id) ?? [];
-    const n = f.length + s.length + p.length;
-    const cases = [];
-    for (const x of f) {
-      const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
-      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
-      cases.push(
-        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}
-${x.message}`)}</failure>`
-      );
-      cases.push("    </testcase>");
-    }
-    for (const x of s) {
-      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
-      cases.push(`      <skipped message="${xmlEscape(suppressedBy(x, rel))}"/>`);
-      cases.push("    </testcase>");
-    }
-    for (const x of p) cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}/>`);
-    if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
-    tests += Math.max(1, n);
-    suites.push(
-      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`,
-      ...cases,
-      "  </testsuite>"
-    );
-  }
-  const out2 = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`,
-    ...suites,
-    "</testsuites>"
-  ];
-  return out2.join("\n") + "\n";
-}
-function caseAttributes(address, checkId, file, line) {
-  return `name="${xmlEscape(address)}" classname="${xmlEscape(checkId)}" file="${xmlEscape(file)}" line="${line}"`;
-}
-function suppressedBy(f, rel) {
-  const by = f.suppressed;
-  if (!by || by.kind === "baseline") return by ? "in the baseline" : "suppressed";
-  return `suppressed by a ${by.source ?? "tfguard"} comment at ${by.file ? rel(by.file) : "?"}:${by.line ?? "?"}${by.reason ? `: ${by.reason}` : ""}`;
-}
-var init_junit = __esm({
-  "src/report/junit.ts"() {
-    "use strict";
-    init_paths();
-  }
-});
-
-// src/report/github.ts
-function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function renderGithub(report) {
-  const out2 = [];
-  for (const f of report.findings) {
-    const file = relativeTo(report.repoRoot, f.file) ?? f.file;
-    const props = [
-      `file=${escapeProperty(file)}`,
-      `line=${f.range.start.line}`,
-      `endLine=${f.range.end.line}`,
-      ...f.range.start.line === f.range.end.line ? [`col=${f.range.start.column}`, `endColumn=${f.range.end.column}`] : [],
-      `title=${escapeProperty(`${f.checkId} (${f.severity}) ${f.title}`)}`
-    ];
-    out2.push(`::${COMMAND[f.severity]} ${props.join(",")}::${escapeData(f.message)}`);
-  }
-  for (const d of report.diagnostics.filter((x) => x.severity === "error")) {
-    const file = relativeTo(report.repoRoot, d.file) ?? d.file;
-    const props = [
-      `file=${escapeProperty(file)}`,
-      ...d.range ? [`line=${d.range.start.line}`, `col=${d.range.start.column}`] : [],
-      `title=${escapeProperty(`tfguard: ${d.code}`)}`
-    ];
-    out2.push(`::error ${props.join(",")}::${escapeData(d.message)}`);
-  }
-  return out2.length ? out2.join("\n") + "\n" : "";
-}
-var COMMAND;
-var init_github = __esm({
-  "src/report/github.ts"() {
-    "use strict";
-    init_paths();
-    COMMAND = {
-      critical: "error",
-      high: "error",
-      medium: "warning",
-      low: "notice",
-      info: "notice"
-    };
-  }
-});
-
-// src/report/markdown.ts
-function mdEscape(s) {
-  return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
-}
-function renderMarkdown(report) {
-  const counts = countBySeverity(report.findings);
-  const out2 = ["## tfguard", ""];
-  out2.push(
-    report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}** over ${report.resources} resources and ${report.rules.length} checks.` : `No findings over ${report.resources} resources and ${report.rules.length} checks.`,
-    ""
-  );
-  out2.push("| severity | findings |", "|---|---:|");
-  for (const s of SEVERITIES) out2.push(`| ${s} | ${counts[s]} |`);
-  if (report.suppressed.length) out2.push(`| suppressed | ${report.suppressed.length} |`);
-  if (report.fixed.length) out2.push(`| fixed since the baseline | ${report.fixed.length} |`);
-  out2.push("");
-  if (report.findings.length) {
-    out2.push("| severity | check | resource | location | message |", "|---|---|---|---|---|");
-    for (const f of report.findings.slice(0, MAX_ROWS)) {
-      const file = relativeTo(report.repoRoot, f.file) ?? f.file;
-      out2.push(
-        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`
-      );
-    }
-    if (report.findings.length > MAX_ROWS) out2.push("", `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
-    out2.push("");
-  }
-  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors) out2.push(`> ${errors} error${errors === 1 ? "" : "s"} in the input: results may be incomplete.`, "");
-  return out2.join("\n");
-}
-var MAX_ROWS;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    init_model();
-    init_model2();
-    init_paths();
-    MAX_ROWS = 500;
-  }
-});
-
-// src/report/index.ts
-function render(format2, report, options = {}) {
-  switch (format2) {
-    case "text":
-      return renderText(report, options);
-    case "json":
-      return renderJson(report);
-    case "sarif":
-      return renderSarif(report, { includeSuppressed: options.includeSuppressed ?? false });
-    case "junit":
-      return renderJunit(report);
-    case "github":
-      return renderGithub(report);
-    case "markdown":
-      return renderMarkdown(report);
-  }
-}
-var FORMATS;
-var init_report = __esm({
-  "src/report/index.ts"() {
-    "use strict";
-    init_paths();
-    init_fingerprint();
-    init_model2();
-    init_sarif();
-    init_text();
-    init_json();
-    init_junit();
-    init_github();
-    init_markdown();
-    init_github();
-    init_json();
-    init_junit();
-    init_markdown();
-    init_sarif();
-    init_text();
-    FORMATS = ["text", "json", "sarif", "junit", "github", "markdown"];
-  }
-});
-
-// src/checks/baseline.ts
-import { relative as relative3, sep as sep3 } from "node:path";
-function baselineKey(e) {
-  return JSON.stringify([e.check, e.address, e.path, e.root ?? ""]);
-}
-function entryOf(f, scanRoot) {
-  const root = f.resource?.root && scanRoot ? relative3(scanRoot, f.resource.root).split(sep3).join("/") : "";
-  return { check: f.checkId, address: f.address, path: f.path ?? "", ...root ? { root } : {} };
-}
-function compare(a, b) {
-  const ka = baselineKey(a);
-  const kb = baselineKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-function createBaseline(findings, scanRoot) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const f of findings) seen.set(baselineKey(entryOf(f, scanRoot)), entryOf(f, scanRoot));
-  return { version: BASELINE_VERSION, findings: [...seen.values()].sort(compare) };
-}
-function serializeBaseline(b) {
-  return JSON.stringify(b, null, 2) + "\n";
-}
-function parseBaseline(text, file) {
-  const bad2 = (message) => ({
-    diagnostics: [
-      { severity: "error", code: "baseline", file, message, hint: "recreate it with `tfguard scan --create-baseline FILE <path>`" }
-    ]
-  });
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return bad2(`the baseline is not valid JSON: ${e.message}`);
-  }
-  if (typeof data !== "object" || data === null || Array.isArray(data))
-    return bad2("the baseline must be a JSON object with `version` and `findings`");
-  const o = data;
-  if (o.version !== BASELINE_VERSION) return bad2(`unsupported baseline version ${JSON.stringify(o.version)}; expected ${BASELINE_VERSION}`);
-  if (!Array.isArray(o.findings)) return bad2("`findings` must be a list");
-  const findings = [];
-  for (const [i2, e] of o.findings.entries()) {
-    const x = e;
-    if (!x || typeof x.check !== "string" || typeof x.address !== "string" || typeof x.path !== "string" || x.root !== void 0 && typeof x.root !== "string") {
-      return bad2(`findings[${i2}] must be an object with string fields check, address and path (and optionally root)`);
-    }
-    findings.push({ check: x.check, address: x.address, path: x.path, ...x.root ? { root: x.root } : {} });
-  }
-  return { baseline: { version: BASELINE_VERSION, findings }, diagnostics: [] };
-}
-function compareBaseline(findings, baseline, ranChecks, scanRoot) {
-  const keys2 = new Set(baseline.findings.map(baselineKey));
-  const fresh = [];
-  const known = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const f of findings) {
-    const k = baselineKey(entryOf(f, scanRoot));
-    if (keys2.has(k)) {
-      known.push(f);
-      seen.add(k);
-    } else fresh.push(f);
-  }
-  const fixed3 = baseline.findings.filter((e) => ranChecks.has(e.check) && !seen.has(baselineKey(e))).sort(compare);
-  return { fresh, known, fixed: fixed3 };
-}
-var BASELINE_VERSION;
-var init_baseline = __esm({
-  "src/checks/baseline.ts"() {
-    "use strict";
-    BASELINE_VERSION = 1;
   }
 });
 
 // src/gsl/errors.ts
-function editDistance(a, b) {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  const m = a.length;
-  const n = b.length;
-  const d = [];
-  for (let i2 = 0; i2 <= m; i2++) d.push([i2, ...new Array(n).fill(0)]);
-  for (let j = 0; j <= n; j++) d[0][j] = j;
-  for (let i2 = 1; i2 <= m; i2++) {
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) v = Math.min(v, d[i2 - 2][j - 2] + 1);
-      d[i2][j] = v;
-    }
-  }
-  return d[m][n];
-}
-function nearest(word, names3) {
-  let best;
-  let bestD = Infinity;
-  for (const n of names3) {
-    const dist = editDistance(word, n);
-    if (dist < bestD) {
-      best = n;
-      bestD = dist;
-    }
-  }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return bestD <= limit && bestD < word.length ? best : void 0;
-}
 var LogicText, GslSyntaxError;
 var init_errors = __esm({
   "src/gsl/errors.ts"() {
     "use strict";
+    init_line_index();
     LogicText = class {
       text;
       source;
       origin;
-      lineStarts;
+      lines;
       constructor(text, source, origin = { line: 1, column: 1 }) {
         this.text = text;
         this.source = source;
         this.origin = origin;
-        this.lineStarts = [0];
-        for (let i2 = 0; i2 < text.length; i2++) if (text[i2] === "\n") this.lineStarts.push(i2 + 1);
+        this.lines = new LineIndex(text);
       }
       /** 0-based line index and 0-based column of an offset within the logic. */
       locate(offset) {
-        let lo = 0;
-        let hi = this.lineStarts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (this.lineStarts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo, column: offset - this.lineStarts[lo] };
+        return this.lines.locate(offset);
       }
       lineText(line) {
-        const start2 = this.lineStarts[line];
-        const next = this.lineStarts[line + 1];
-        return this.text.slice(start2, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
+        return this.lines.lineText(line);
       }
       error(start2, end, message, hint) {
         const at = this.locate(start2);
@@ -8031,11 +6947,11 @@ var init_errors = __esm({
         const column = at.line === 0 ? at.column + this.origin.column : at.column + 1;
         const num2 = String(line);
         const pad2 = " ".repeat(num2.length);
-        const shown = lineText.replace(/\t/g, " ");
+        const shown2 = lineText.replace(/\t/g, " ");
         const out2 = [
           `${this.source}:${line}:${column}: error: ${message}`,
           `${pad2} |`,
-          `${num2} | ${shown}`,
+          `${num2} | ${shown2}`,
           `${pad2} | ${" ".repeat(at.column)}${"^".repeat(length3)}`
         ];
         if (hint) out2.push(`${pad2} = help: ${hint}`);
@@ -9346,10 +8262,10 @@ var init_registry = __esm({
         for (const s of specs) this.register(s);
       }
       /** Add a function; a second function with the same name (in any case) is an error. */
-      register(spec) {
-        const key = spec.name.toLowerCase();
-        if (this.byName.has(key)) throw new Error(`GSL function ${spec.name}() is already registered`);
-        this.byName.set(key, spec);
+      register(spec2) {
+        const key = spec2.name.toLowerCase();
+        if (this.byName.has(key)) throw new Error(`GSL function ${spec2.name}() is already registered`);
+        this.byName.set(key, spec2);
         return this;
       }
       get(name2) {
@@ -9377,9 +8293,9 @@ function createWorld(entities) {
   const roots = /* @__PURE__ */ new WeakMap();
   for (const e of entities) {
     const t = e.type.toLowerCase();
-    let list3 = byType.get(t);
-    if (!list3) byType.set(t, list3 = []);
-    list3.push(e);
+    let list2 = byType.get(t);
+    if (!list2) byType.set(t, list2 = []);
+    list2.push(e);
     byAddr.set(e.id, e);
     const base = baseAddress(e.id);
     if (base !== e.id) {
@@ -9515,9 +8431,9 @@ function literalCandidates(world, st, candidates, literal2) {
       }
       if (always) index3.always.push(i2);
       for (const k of keys2) {
-        let list3 = index3.byKey.get(k);
-        if (!list3) index3.byKey.set(k, list3 = []);
-        list3.push(i2);
+        let list2 = index3.byKey.get(k);
+        if (!list2) index3.byKey.set(k, list2 = []);
+        list2.push(i2);
       }
     });
     perWorld.set(cacheKey, index3);
@@ -9651,6 +8567,44 @@ var init_defaults = __esm({
   }
 });
 
+// src/common/did-you-mean.ts
+function editDistance(a, b) {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const m = a.length;
+  const n = b.length;
+  const d = [];
+  for (let i2 = 0; i2 <= m; i2++) d.push([i2, ...new Array(n).fill(0)]);
+  for (let j = 0; j <= n; j++) d[0][j] = j;
+  for (let i2 = 1; i2 <= m; i2++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) v = Math.min(v, d[i2 - 2][j - 2] + 1);
+      d[i2][j] = v;
+    }
+  }
+  return d[m][n];
+}
+function nearest(word, names3) {
+  let best;
+  let bestD = Infinity;
+  for (const n of names3) {
+    const dist = editDistance(word, n);
+    if (dist < bestD) {
+      best = n;
+      bestD = dist;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return bestD <= limit && bestD < word.length ? best : void 0;
+}
+var init_did_you_mean = __esm({
+  "src/common/did-you-mean.ts"() {
+    "use strict";
+  }
+});
+
 // src/gsl/lexer.ts
 function isIdentStart(c) {
   return c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
@@ -9665,7 +8619,7 @@ function tokenize2(logic) {
   const src = logic.text;
   const out2 = [];
   let i2 = 0;
-  const fail3 = (start2, end, message, hint) => {
+  const fail4 = (start2, end, message, hint) => {
     throw new GslSyntaxError(logic.error(start2, end, message, hint));
   };
   while (i2 < src.length) {
@@ -9690,7 +8644,7 @@ function tokenize2(logic) {
     }
     if (c === "@") {
       if (!isIdentStart(src[i2 + 1] ?? ""))
-        fail3(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
+        fail4(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
       i2++;
       while (i2 < src.length && isIdentPart(src[i2])) i2++;
       out2.push({ kind: "ident", text: src.slice(start2, i2), start: start2, end: i2 });
@@ -9711,25 +8665,25 @@ function tokenize2(logic) {
       }
       if (i2 < src.length && isIdentStart(src[i2])) {
         while (i2 < src.length && isIdentPart(src[i2])) i2++;
-        fail3(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
+        fail4(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
       }
       const text = src.slice(start2, i2);
       out2.push({ kind: "number", text, num: Number(text), start: start2, end: i2 });
       continue;
     }
     if (c === "'" || c === '"') {
-      out2.push(readString(src, i2, logic, fail3));
+      out2.push(readString(src, i2, logic, fail4));
       i2 = out2[out2.length - 1].end;
       continue;
     }
     if (c === "/" && prev?.kind === "ident" && prev.text.toLowerCase() === "regexmatch") {
-      out2.push(readRegex(src, i2, fail3));
+      out2.push(readRegex(src, i2, fail4));
       i2 = out2[out2.length - 1].end;
       continue;
     }
     const two = src.slice(i2, i2 + 2);
     if (PUNCT2.includes(two)) {
-      if (two === "==") fail3(i2, i2 + 2, "unexpected `==`", "GSL compares with a single `=`");
+      if (two === "==") fail4(i2, i2 + 2, "unexpected `==`", "GSL compares with a single `=`");
       out2.push({ kind: "punct", text: two, start: start2, end: i2 + 2 });
       i2 += 2;
       continue;
@@ -9739,43 +8693,43 @@ function tokenize2(logic) {
       i2++;
       continue;
     }
-    if (c === "/") fail3(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
+    if (c === "/") fail4(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
     if (c === "&" || c === "|")
-      fail3(
+      fail4(
         i2,
         i2 + (src[i2 + 1] === c ? 2 : 1),
         `unexpected \`${src.slice(i2, src[i2 + 1] === c ? i2 + 2 : i2 + 1)}\``,
         `GSL spells it \`${c === "&" ? "and" : "or"}\``
       );
-    if (c === "!") fail3(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
+    if (c === "!") fail4(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
     const cp = String.fromCodePoint(src.codePointAt(i2));
-    fail3(i2, i2 + cp.length, `unexpected character \`${cp}\``);
+    fail4(i2, i2 + cp.length, `unexpected character \`${cp}\``);
   }
   out2.push({ kind: "eof", text: "", start: src.length, end: src.length });
   return out2;
 }
-function readString(src, start2, _logic, fail3) {
+function readString(src, start2, _logic, fail4) {
   const quote2 = src[start2];
   let i2 = start2 + 1;
   let text = "";
   while (true) {
     if (i2 >= src.length || src[i2] === "\n") {
-      fail3(start2, i2, "unterminated string", `close it with ${quote2}`);
+      fail4(start2, i2, "unterminated string", `close it with ${quote2}`);
     }
     const c = src[i2];
     if (c === quote2) break;
     if (c === "\\") {
       const e = src[i2 + 1];
-      if (e === void 0) fail3(start2, i2 + 1, "unterminated string", `close it with ${quote2}`);
+      if (e === void 0) fail4(start2, i2 + 1, "unterminated string", `close it with ${quote2}`);
       if (e === "u") {
         const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i2 + 2, i2 + 6))?.[0];
-        if (!hex) fail3(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
+        if (!hex) fail4(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
         text += String.fromCharCode(parseInt(hex, 16));
         i2 += 6;
         continue;
       }
       const rep = ESCAPES[e];
-      if (rep === void 0) fail3(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
+      if (rep === void 0) fail4(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
       text += rep;
       i2 += 2;
       continue;
@@ -9785,13 +8739,13 @@ function readString(src, start2, _logic, fail3) {
   }
   return { kind: "string", text, start: start2, end: i2 + 1 };
 }
-function readRegex(src, start2, fail3) {
+function readRegex(src, start2, fail4) {
   let i2 = start2 + 1;
   let inClass = false;
   while (true) {
     const c = src[i2];
     if (c === void 0 || c === "\n")
-      fail3(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
+      fail4(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
     if (c === "\\") {
       i2 += 2;
       continue;
@@ -9838,6 +8792,7 @@ var init_parser = __esm({
   "src/gsl/parser.ts"() {
     "use strict";
     init_errors();
+    init_did_you_mean();
     init_lexer();
     init_compare();
     QUANTIFIERS = ["contain", "contain-any", "contain-all", "contain-none", "with"];
@@ -10477,172 +9432,26 @@ var init_gsl = __esm({
     "use strict";
     init_rule();
     init_world();
-    init_registry();
     init_defaults();
-    init_types();
     init_truth();
-    init_related();
   }
 });
 
-// src/checks/location.ts
-function rangeForPath(resource, path2) {
-  let p = path2;
-  while (p) {
-    const r = resource.ranges[p];
-    if (r) {
-      const file = resource.rangeFiles ? fileForPath(resource.rangeFiles, p) : void 0;
-      return { range: r, path: p, ...file ? { file } : {} };
-    }
-    p = parentPath(p);
-  }
-  return { range: resource.location.range };
+// src/common/diagnostics.ts
+function pointRange(at = FILE_START) {
+  return { start: at, end: at };
 }
-function parentPath(p) {
-  const dot = p.lastIndexOf(".");
-  return dot < 0 ? "" : p.slice(0, dot);
-}
-function fileForPath(files, path2) {
-  for (let p = path2; p; p = parentPath(p)) if (files[p]) return files[p];
-  return void 0;
-}
-function isInstalledModuleFile(file) {
-  return /(^|[\\/])\.terraform[\\/]/.test(file);
-}
-function reportLocation(resource, path2) {
-  const at = rangeForPath(resource, path2);
-  const file = at.file ?? resource.location.file;
-  if (!isInstalledModuleFile(resource.location.file)) {
-    return { file, range: at.range, ...at.path ? { path: at.path } : {} };
-  }
-  for (let i2 = resource.moduleCalls.length - 1; i2 >= 0; i2--) {
-    const call2 = resource.moduleCalls[i2];
-    if (isInstalledModuleFile(call2.location.file)) continue;
-    return {
-      file: call2.location.file,
-      range: call2.location.range,
-      ...at.path ? { path: at.path } : {},
-      via: call2.address,
-      resourceLocation: { file, range: at.range }
-    };
-  }
-  return { file, range: at.range, ...at.path ? { path: at.path } : {} };
-}
-var init_location = __esm({
-  "src/checks/location.ts"() {
+var FILE_START;
+var init_diagnostics = __esm({
+  "src/common/diagnostics.ts"() {
     "use strict";
-  }
-});
-
-// src/checks/run.ts
-function resourceEntity(r) {
-  return { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
-}
-function projectWorlds(project) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const r of project.resources) {
-    const root = r.root ?? project.root;
-    let g = groups.get(root);
-    if (!g) groups.set(root, g = []);
-    g.push(r);
-  }
-  if (!groups.size) groups.set(project.root, []);
-  return [...groups].map(([root, resources]) => ({
-    root,
-    world: createWorld(resources.map(resourceEntity)),
-    byAddress: new Map(resources.map((r) => [r.address, r]))
-  }));
-}
-function runChecks(checks, project, options = {}) {
-  const findings = [];
-  const unknowns = [];
-  const passes = [];
-  let evaluations = 0;
-  const evalOptions = { now: options.now ?? Date.now(), ...options.explain ? { explain: true } : {} };
-  for (const { root, world, byAddress } of projectWorlds(project))
-    for (const check of checks) {
-      if (options.only && !options.only.has(check.id)) continue;
-      for (const result of runRule(check.rule, world, evalOptions)) {
-        evaluations++;
-        if (result.status === "pass") {
-          const own2 = byAddress.get(result.entity);
-          const at2 = own2 ? reportLocation(own2, "") : { file: root, range: START };
-          passes.push({
-            checkId: check.id,
-            address: own2 ? own2.address : result.entity,
-            ...own2 ? { resource: own2 } : {},
-            file: at2.file,
-            range: at2.range
-          });
-          continue;
-        }
-        const target = resultTarget(result, check, world, byAddress);
-        const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
-        const address = target ? target.resource.address : result.entity;
-        if (result.status === "fail") {
-          findings.push({
-            checkId: check.id,
-            severity: check.severity,
-            title: check.title,
-            address,
-            ...target ? { resource: target.resource } : {},
-            file: at.file,
-            range: at.range,
-            ...at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true } : {},
-            ...at.via ? { via: at.via, resourceLocation: at.resourceLocation } : {}
-          });
-        } else {
-          unknowns.push({
-            checkId: check.id,
-            title: check.title,
-            address,
-            ...target ? { resource: target.resource } : {},
-            file: at.file,
-            range: at.range,
-            reasons: result.reasonText.length ? result.reasonText : ["unknown"]
-          });
-        }
-      }
-    }
-  findings.sort(byPlace);
-  unknowns.sort(byPlace);
-  passes.sort(byPlace);
-  return { findings, unknowns, passes, evaluations };
-}
-function resultTarget(result, check, world, byAddress) {
-  const own2 = byAddress.get(result.entity);
-  if (own2) {
-    const b = result.blame.find((x) => x.address === result.entity && !x.absent) ?? result.blame.find((x) => x.address === result.entity);
-    return b?.absent ? { resource: own2, path: "", missing: b.path } : { resource: own2, path: b?.path ?? "" };
-  }
-  const ownType = check.rule.entity.toLowerCase();
-  const blamed = result.blame.map((b) => ({ r: byAddress.get(b.address), path: b.path })).filter((x) => x.r !== void 0);
-  const ofType = blamed.find((x) => resourceEntity(x.r).type.toLowerCase() === ownType) ?? blamed[0];
-  if (ofType) return { resource: ofType.r, path: ofType.path };
-  const first = world.entitiesOfType(check.rule.entity)[0];
-  const r = first ? byAddress.get(first.id) : void 0;
-  return r ? { resource: r, path: "" } : void 0;
-}
-function byPlace(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.range.start.line !== b.range.start.line) return a.range.start.line - b.range.start.line;
-  if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;
-  if (a.checkId !== b.checkId) return a.checkId < b.checkId ? -1 : 1;
-  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
-}
-var START;
-var init_run = __esm({
-  "src/checks/run.ts"() {
-    "use strict";
-    init_gsl();
-    init_location();
-    START = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    FILE_START = Object.freeze({ line: 1, column: 1, offset: 0 });
   }
 });
 
 // src/load/discover.ts
 import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
+import { dirname as dirname3, join as join4, relative as relative5, resolve as resolve3, sep as sep5 } from "node:path";
 function isConfigFile(name2) {
   return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
@@ -10650,13 +9459,13 @@ function excludeMatcher(root, globs) {
   const excludes = globs.map((g) => g.replace(/\/+$/, ""));
   if (!excludes.length) return () => false;
   return (p) => {
-    const rel = relative4(root, p).split(sep4).join("/");
+    const rel = relative5(root, p).split(sep5).join("/");
     return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
   };
 }
 function discover(path2, options = {}) {
   const diagnostics = [];
-  const abs = resolve2(path2);
+  const abs = resolve3(path2);
   let st;
   try {
     st = statSync2(abs);
@@ -10671,7 +9480,7 @@ function discover(path2, options = {}) {
     return { root: abs, moduleDirs: [], diagnostics };
   }
   if (st.isFile()) {
-    const root2 = realpathSync(dirname2(abs));
+    const root2 = realpathSync(dirname3(abs));
     return { root: root2, moduleDirs: [root2], diagnostics };
   }
   const root = realpathSync(abs);
@@ -10710,7 +9519,7 @@ function discover(path2, options = {}) {
       });
       return;
     }
-    if (real !== root && !real.startsWith(root + sep4)) {
+    if (real !== root && !real.startsWith(root + sep5)) {
       diagnostics.push({
         severity: "warning",
         code: "outside-root",
@@ -10734,23 +9543,23 @@ function discover(path2, options = {}) {
       return;
     }
     for (const ent of entries) {
-      const p = join3(dir, ent.name);
-      const shown = join3(shownAs, ent.name);
+      const p = join4(dir, ent.name);
+      const shown2 = join4(shownAs, ent.name);
       if (isExcluded(p)) continue;
       const kind2 = entryKind(ent, p);
       if (!kind2) {
-        diagnostics.push({ severity: "warning", code: "broken-link", file: shown, message: "symbolic link points nowhere; skipped" });
+        diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
         continue;
       }
       const { isDir, isFile } = kind2;
       if (ent.isSymbolicLink()) {
         if (isFile) {
           const target = realpathSync(p);
-          if (target !== root && !target.startsWith(root + sep4)) {
+          if (target !== root && !target.startsWith(root + sep5)) {
             diagnostics.push({
               severity: "warning",
               code: "outside-root",
-              file: shown,
+              file: shown2,
               message: `symbolic link leads outside the scan root (to ${target}); it was not followed`
             });
             continue;
@@ -10759,7 +9568,7 @@ function discover(path2, options = {}) {
       }
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
-        walk2(p, shown, depth + 1);
+        walk2(p, shown2, depth + 1);
       } else if (isFile && isConfigFile(ent.name)) {
         moduleDirs.add(dir);
       }
@@ -10769,8 +9578,8 @@ function discover(path2, options = {}) {
   return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
 }
 function isInside(root, p) {
-  const r = resolve2(p);
-  return r === root || r.startsWith(root.endsWith(sep4) ? root : root + sep4);
+  const r = resolve3(p);
+  return r === root || r.startsWith(root.endsWith(sep5) ? root : root + sep5);
 }
 function sortedEntries(dir) {
   return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -10794,6292 +9603,17 @@ var init_discover = __esm({
   }
 });
 
-// src/load/ast.ts
-var SPLAT_ELEMENT;
-var init_ast = __esm({
-  "src/load/ast.ts"() {
-    "use strict";
-    SPLAT_ELEMENT = "\0splat";
-  }
-});
-
-// src/load/hcl/context.ts
-var MAX_DEPTH4, Ctx;
-var init_context = __esm({
-  "src/load/hcl/context.ts"() {
-    "use strict";
-    MAX_DEPTH4 = 2e3;
-    Ctx = class {
-      /**
-       * @param path file name used in diagnostics
-       * @param src the text tree-sitter parsed; values are read from here, never from tree-sitter's node text
-       * @param base offset in `src` where the user's text begins (0 unless it was wrapped)
-       * @param userText the user's text (for line/column counting)
-       * @param at position of the user's text start
-       * @param fixed when set, every range is this range (templates inside JSON strings)
-       */
-      constructor(path2, src, base = 0, userText = src, at = { line: 1, column: 1, offset: 0 }, fixed3) {
-        this.path = path2;
-        this.src = src;
-        this.base = base;
-        this.at = at;
-        this.fixed = fixed3;
-        const starts = [0];
-        for (let i2 = userText.indexOf("\n"); i2 !== -1; i2 = userText.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-        this.lineStarts = starts;
-        this.userLength = userText.length;
-      }
-      path;
-      src;
-      base;
-      at;
-      fixed;
-      diagnostics = [];
-      /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
-      suppressSyntaxAfter = Infinity;
-      lineStarts;
-      depthReported = false;
-      userLength;
-      /** One Pos object per offset: ranges share them (positions are never modified), which saves memory. */
-      posCache = /* @__PURE__ */ new Map();
-      pos(srcOffset) {
-        let p = this.posCache.get(srcOffset);
-        if (!p) {
-          p = this.computePos(srcOffset);
-          this.posCache.set(srcOffset, p);
-        }
-        return p;
-      }
-      computePos(srcOffset) {
-        const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
-        let lo = 0;
-        let hi = this.lineStarts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (this.lineStarts[mid] <= o) lo = mid;
-          else hi = mid - 1;
-        }
-        const line = lo + 1;
-        const column = o - this.lineStarts[lo] + 1;
-        return {
-          line: line + this.at.line - 1,
-          column: line === 1 ? column + this.at.column - 1 : column,
-          offset: o + this.at.offset
-        };
-      }
-      srcLineStarts;
-      /** 0-based line of an offset in the parsed text (tree-sitter's row: only '\n' ends a line). */
-      row(srcOffset) {
-        let starts = this.srcLineStarts;
-        if (!starts) {
-          if (this.base === 0 && this.userLength === this.src.length) starts = this.lineStarts;
-          else {
-            starts = [0];
-            for (let i2 = this.src.indexOf("\n"); i2 !== -1; i2 = this.src.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-          }
-          this.srcLineStarts = starts;
-        }
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= srcOffset) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo;
-      }
-      range(start2, end) {
-        if (this.fixed) return this.fixed;
-        return { start: this.pos(start2), end: this.pos(end) };
-      }
-      nodeRange(n) {
-        return this.range(n.startIndex, n.endIndex);
-      }
-      text(n) {
-        return this.src.slice(n.startIndex, n.endIndex);
-      }
-      /**
-       * Report a problem at [start, end) of the parsed text. The message does not repeat the file and position
-       * (they are in `file` and `range`; reporters format them, see src/report/diagnostics.ts).
-       */
-      error(code, start2, end, message, hint) {
-        const range3 = this.range(start2, end);
-        const d = {
-          severity: "error",
-          code,
-          message,
-          file: this.path,
-          range: range3
-        };
-        if (hint) d.hint = hint;
-        this.diagnostics.push(d);
-      }
-      tooDeep(n) {
-        if (this.depthReported) return;
-        this.depthReported = true;
-        this.error(
-          "syntax",
-          n.startIndex,
-          n.endIndex,
-          "expression is nested too deeply; tfguard does not analyse it",
-          "simplify the expression"
-        );
-      }
-    };
-  }
-});
-
-// src/load/hcl/nodes.ts
-function kids(n) {
-  return n.kids;
-}
-var init_nodes = __esm({
-  "src/load/hcl/nodes.ts"() {
-    "use strict";
-  }
-});
-
-// src/load/hcl/strings.ts
-function decodeQuoted(raw) {
-  if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
-  let out2 = "";
-  for (let i2 = 0; i2 < raw.length; i2++) {
-    const c = raw[i2];
-    if (c === "\\" && i2 + 1 < raw.length) {
-      const e = raw[i2 + 1];
-      const simple = SIMPLE[e];
-      if (simple !== void 0) {
-        out2 += simple;
-        i2++;
-        continue;
-      }
-      const width = e === "u" ? 4 : e === "U" ? 8 : 0;
-      if (width) {
-        const hex = raw.slice(i2 + 2, i2 + 2 + width);
-        const cp = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
-        if (!Number.isNaN(cp) && cp <= 1114111) {
-          out2 += String.fromCodePoint(cp);
-          i2 += 1 + width;
-          continue;
-        }
-      }
-      out2 += c;
-      continue;
-    }
-    if (raw.startsWith("$${", i2) || raw.startsWith("%%{", i2)) {
-      out2 += raw[i2 + 1] + "{";
-      i2 += 2;
-      continue;
-    }
-    out2 += c;
-  }
-  return out2;
-}
-function decodeHeredoc(raw) {
-  if (!raw.includes("$${") && !raw.includes("%%{")) return raw;
-  return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-var SIMPLE;
-var init_strings = __esm({
-  "src/load/hcl/strings.ts"() {
-    "use strict";
-    SIMPLE = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
-  }
-});
-
-// src/load/hcl/template.ts
-function convertQuoted(n, cx, depth) {
-  const k = kids(n);
-  const open = k[0];
-  const close = k[k.length - 1];
-  if (!open || !close || k.length < 2) return invalid(cx, n.startIndex, n.endIndex);
-  return build2(n, open.endIndex, close.startIndex, k.slice(1, -1), false, false, cx, depth);
-}
-function convertHeredoc(n, cx, depth) {
-  const k = kids(n);
-  const startTok = k[0];
-  const openId = k[1];
-  const closeId = k[k.length - 1];
-  if (!startTok || !openId || !closeId || k.length < 3 || closeId.type !== "heredoc_identifier") {
-    return invalid(cx, n.startIndex, n.endIndex);
-  }
-  const flush = cx.text(startTok) === "<<-";
-  const nl = cx.src.indexOf("\n", openId.endIndex);
-  const contentStart = nl === -1 ? openId.endIndex : nl + 1;
-  let contentEnd = closeId.isMissing ? closeId.startIndex : cx.src.lastIndexOf("\n", closeId.startIndex - 1) + 1;
-  if (contentEnd < contentStart) contentEnd = contentStart;
-  return build2(n, contentStart, contentEnd, k.slice(2, -1), true, flush, cx, depth);
-}
-function build2(n, start2, end, inner, heredoc, flush, cx, depth) {
-  const range3 = cx.nodeRange(n);
-  const decode = heredoc ? decodeHeredoc : decodeQuoted;
-  const seq = [];
-  let parts2;
-  try {
-    parts2 = segment(start2, end, inner, decode, seq, cx, depth);
-  } catch (e) {
-    if (e instanceof Malformed) return invalid(cx, n.startIndex, n.endIndex);
-    throw e;
-  }
-  applyStrip(seq);
-  if (flush) flushIndent(seq);
-  if (parts2.every((p) => p.kind === "text")) {
-    return { kind: "literal", value: parts2.map((p) => p.value).join(""), range: range3 };
-  }
-  return { kind: "template", parts: dropEmpty(parts2), heredoc, range: range3 };
-}
-function segment(start2, end, inner, decode, seq, cx, depth) {
-  const out2 = [];
-  let at = start2;
-  const text = (to) => {
-    const t = { kind: "text", value: to > at ? decode(cx.src.slice(at, to)) : "" };
-    out2.push(t);
-    seq.push(t);
-  };
-  for (const c of inner) {
-    if (c.type === "template_literal") continue;
-    if (c.type === "template_interpolation") {
-      text(c.startIndex);
-      const ck = kids(c);
-      const { stripLeft, stripRight } = strips(ck);
-      const e = ck.find((x) => x.type === "expression");
-      let expr2;
-      if (e) expr2 = convertExpr(e, cx, depth + 1);
-      else {
-        cx.error(
-          "syntax",
-          c.startIndex,
-          c.endIndex,
-          'empty interpolation "${}": expected an expression inside',
-          "put an expression inside ${ }, or write $${ for a literal ${"
-        );
-        expr2 = invalid(cx, c.startIndex, c.endIndex);
-      }
-      seq.push({ stripLeft, stripRight });
-      out2.push({ kind: "interp", expr: expr2, stripLeft, stripRight });
-    } else if (c.type === "template_directive") {
-      text(c.startIndex);
-      const d = c.firstChild;
-      if (d?.type === "template_if") out2.push(ifDirective(d, decode, seq, cx, depth));
-      else if (d?.type === "template_for") out2.push(forDirective(d, decode, seq, cx, depth));
-      else throw new Malformed();
-    } else {
-      throw new Malformed();
-    }
-    at = c.endIndex;
-  }
-  text(end);
-  return out2;
-}
-function strips(k) {
-  return {
-    stripLeft: k[1]?.type === "strip_marker",
-    stripRight: k.length > 2 && k[k.length - 2]?.type === "strip_marker"
-  };
-}
-function marker(n, seq) {
-  if (!n) throw new Malformed();
-  const k = kids(n);
-  const last = k[k.length - 1];
-  if (!last || last.isMissing || last.type !== "template_directive_end") throw new Malformed();
-  seq.push(strips(k));
-  return k;
-}
-function ifDirective(d, decode, seq, cx, depth) {
-  const k = kids(d);
-  const intro = k[0];
-  const endNode = k[k.length - 1];
-  if (intro?.type !== "template_if_intro" || endNode?.type !== "template_if_end") throw new Malformed();
-  const ik = marker(intro, seq);
-  const condNode = ik.find((x) => x.type === "expression");
-  if (!condNode) throw new Malformed();
-  const cond = convertExpr(condNode, cx, depth + 1);
-  const elseAt = k.findIndex((x) => x.type === "template_else_intro");
-  const thenEnd = elseAt === -1 ? k.length - 1 : elseAt;
-  const then = segment(intro.endIndex, k[thenEnd].startIndex, k.slice(1, thenEnd), decode, seq, cx, depth);
-  let elseParts;
-  if (elseAt !== -1) {
-    const elseNode = k[elseAt];
-    marker(elseNode, seq);
-    elseParts = segment(elseNode.endIndex, endNode.startIndex, k.slice(elseAt + 1, -1), decode, seq, cx, depth);
-  }
-  marker(endNode, seq);
-  const part = { kind: "if", cond, then };
-  if (elseParts) part.else = elseParts;
-  return part;
-}
-function forDirective(d, decode, seq, cx, depth) {
-  const k = kids(d);
-  const intro = k[0];
-  const endNode = k[k.length - 1];
-  if (intro?.type !== "template_for_start" || endNode?.type !== "template_for_end") throw new Malformed();
-  const ik = marker(intro, seq);
-  const ids = ik.filter((x) => x.type === "identifier").map((x) => cx.text(x));
-  const collNode = ik.find((x) => x.type === "expression");
-  if (!collNode || ids.length === 0) throw new Malformed();
-  const collection = convertExpr(collNode, cx, depth + 1);
-  const body2 = segment(intro.endIndex, endNode.startIndex, k.slice(1, -1), decode, seq, cx, depth);
-  marker(endNode, seq);
-  const part = { kind: "for", valueVar: ids[ids.length - 1], collection, body: body2 };
-  if (ids.length > 1) part.keyVar = ids[0];
-  return part;
-}
-function applyStrip(seq) {
-  for (let i2 = 0; i2 < seq.length; i2++) {
-    const m = seq[i2];
-    if ("kind" in m) continue;
-    const prev = seq[i2 - 1];
-    const next = seq[i2 + 1];
-    if (m.stripLeft && prev && "kind" in prev) prev.value = prev.value.trimEnd();
-    if (m.stripRight && next && "kind" in next) next.value = next.value.trimStart();
-  }
-}
-function flushIndent(seq) {
-  let min = Infinity;
-  const adjust = [];
-  let newline = true;
-  for (const e of seq) {
-    if (!("kind" in e)) {
-      if (newline) min = 0;
-      newline = false;
-      continue;
-    }
-    const t = e.value;
-    let pos = 0;
-    while (pos < t.length) {
-      const nl = t.indexOf("\n", pos);
-      const line = nl === -1 ? t.slice(pos) : t.slice(pos, nl + 1);
-      if (newline) {
-        const ws = /^\s*/.exec(line)[0];
-        if (!(ws.length === line.length && line.endsWith("\n"))) {
-          const lead = /^[^\S\n]*/.exec(line)[0];
-          min = Math.min(min, [...lead].length);
-          adjust.push({ part: e, at: pos });
-        }
-      }
-      newline = nl !== -1;
-      if (nl === -1) break;
-      pos = nl + 1;
-    }
-  }
-  if (min === 0 || min === Infinity) return;
-  for (let i2 = adjust.length - 1; i2 >= 0; i2--) {
-    const { part, at } = adjust[i2];
-    let cut = at;
-    for (let n = 0; n < min; n++) cut += part.value.codePointAt(cut) > 65535 ? 2 : 1;
-    part.value = part.value.slice(0, at) + part.value.slice(cut);
-  }
-}
-function dropEmpty(parts2) {
-  const out2 = [];
-  for (const p of parts2) {
-    if (p.kind === "text" && p.value === "") continue;
-    if (p.kind === "if") {
-      p.then = dropEmpty(p.then);
-      if (p.else) p.else = dropEmpty(p.else);
-    } else if (p.kind === "for") p.body = dropEmpty(p.body);
-    out2.push(p);
-  }
-  return out2;
-}
-var Malformed;
-var init_template = __esm({
-  "src/load/hcl/template.ts"() {
-    "use strict";
-    init_expr();
-    init_nodes();
-    init_strings();
-    Malformed = class extends Error {
-    };
-  }
-});
-
-// src/load/hcl/expr.ts
-function invalid(cx, start2, end) {
-  return { kind: "invalid", text: cx.src.slice(start2, end), range: cx.range(start2, end) };
-}
-function convertExpr(n, cx, depth) {
-  if (depth > MAX_DEPTH4) {
-    cx.tooDeep(n);
-    return invalid(cx, n.startIndex, n.endIndex);
-  }
-  if (n.type === "expression") {
-    const k = kids(n);
-    if (k.length === 1 && k[0].type === "conditional") return conditional(k[0], cx, depth + 1);
-    return term(k, cx, depth + 1) ?? invalid(cx, n.startIndex, n.endIndex);
-  }
-  return term([n], cx, depth + 1) ?? invalid(cx, n.startIndex, n.endIndex);
-}
-function term(k, cx, depth) {
-  if (k.length === 0) return void 0;
-  const start2 = k[0].startIndex;
-  let i2;
-  let e;
-  if (k[0].type === "(") {
-    const inner = k[1];
-    const close = k[2];
-    if (!inner || inner.type !== "expression" || !close || close.type !== ")" || close.isMissing) return void 0;
-    e = { kind: "parens", expr: convertExpr(inner, cx, depth + 1), range: cx.range(start2, close.endIndex) };
-    i2 = 3;
-  } else {
-    e = primary(k[0], cx, depth + 1);
-    i2 = 1;
-  }
-  if (!e) return void 0;
-  for (; i2 < k.length; i2++) {
-    const p = k[i2];
-    if (e.kind === "literal" && typeof e.value === "number" && p.firstChild?.type === "legacy_index") {
-      const end = k[k.length - 1].endIndex;
-      cx.error(
-        "syntax",
-        start2,
-        end,
-        `invalid number ${JSON.stringify(cx.src.slice(start2, end))}`,
-        'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"'
-      );
-      return invalid(cx, start2, end);
-    }
-    const next = postfix(e, p, start2, cx, depth + 1);
-    if (!next) return void 0;
-    e = next;
-  }
-  return e;
-}
-function postfix(object2, p, start2, cx, depth) {
-  const range3 = cx.range(start2, p.endIndex);
-  switch (p.type) {
-    case "get_attr": {
-      const id = p.children.find((c) => c?.type === "identifier");
-      if (!id) return void 0;
-      return { kind: "getattr", object: object2, name: cx.text(id), range: range3 };
-    }
-    case "index": {
-      const key = indexKey(p, cx, depth);
-      return key && { kind: "index", object: object2, key, range: range3 };
-    }
-    case "splat":
-      return splat(object2, p, start2, cx, depth);
-    default:
-      return void 0;
-  }
-}
-function indexKey(p, cx, depth) {
-  const inner = p.firstChild;
-  if (!inner) return void 0;
-  if (inner.type === "legacy_index") {
-    const digits = cx.src.slice(inner.startIndex + 1, inner.endIndex);
-    if (!/^[0-9]+$/.test(digits)) return void 0;
-    return { kind: "literal", value: Number(digits), range: cx.range(inner.startIndex + 1, inner.endIndex) };
-  }
-  if (inner.type === "new_index") {
-    const e = kids(inner).find((c) => c.type === "expression");
-    const close = inner.lastChild;
-    if (!e || !close || close.isMissing) return void 0;
-    return convertExpr(e, cx, depth + 1);
-  }
-  return void 0;
-}
-function splat(object2, p, start2, cx, depth) {
-  const s = p.firstChild;
-  if (!s) return void 0;
-  const full = s.type === "full_splat";
-  const steps = kids(s).slice(1);
-  const op = s.firstChild;
-  let each = { kind: "variable", name: SPLAT_ELEMENT, range: cx.nodeRange(op) };
-  let i2 = 0;
-  for (; i2 < steps.length; i2++) {
-    const step = steps[i2];
-    if (!full && step.type === "index" && step.firstChild?.type === "new_index") break;
-    const next = postfix(each, step, op.startIndex, cx, depth + 1);
-    if (!next) return void 0;
-    each = next;
-  }
-  const end = i2 > 0 ? steps[i2 - 1].endIndex : op.endIndex;
-  let e = { kind: "splat", object: object2, each, full, range: cx.range(start2, end) };
-  for (; i2 < steps.length; i2++) {
-    const next = postfix(e, steps[i2], start2, cx, depth + 1);
-    if (!next) return void 0;
-    e = next;
-  }
-  return e;
-}
-function primary(n, cx, depth) {
-  if (depth > MAX_DEPTH4) {
-    cx.tooDeep(n);
-    return invalid(cx, n.startIndex, n.endIndex);
-  }
-  const range3 = cx.nodeRange(n);
-  switch (n.type) {
-    case "expression":
-      return convertExpr(n, cx, depth);
-    case "literal_value":
-    case "template_expr":
-    case "collection_value":
-    case "operation":
-    case "for_expr": {
-      const c = n.firstChild;
-      return c ? primary(c, cx, depth + 1) : void 0;
-    }
-    case "numeric_lit":
-      return numeric2(n, cx);
-    case "bool_lit":
-      return { kind: "literal", value: cx.text(n) === "true", range: range3 };
-    case "null_lit":
-      return { kind: "literal", value: null, range: range3 };
-    case "string_lit":
-    case "quoted_template":
-      return convertQuoted(n, cx, depth + 1);
-    case "heredoc_template":
-      return convertHeredoc(n, cx, depth + 1);
-    case "variable_expr":
-      return { kind: "variable", name: cx.text(n), range: range3 };
-    case "tuple":
-      return {
-        kind: "tuple",
-        items: kids(n).filter((c) => c.type === "expression").map((c) => convertExpr(c, cx, depth + 1)),
-        range: range3
-      };
-    case "object":
-      return object(n, cx, depth);
-    case "function_call":
-      return call(n, cx, depth);
-    case "unary_operation": {
-      const k = kids(n);
-      const operand = term(k.slice(1), cx, depth + 1);
-      if (!operand) return void 0;
-      return { kind: "unary", op: k[0].type === "!" ? "!" : "-", operand, range: range3 };
-    }
-    case "binary_operation":
-      return binary2(n, cx, depth);
-    case "conditional":
-      return conditional(n, cx, depth);
-    case "for_tuple_expr":
-    case "for_object_expr":
-      return forExpr(n, cx, depth);
-    default:
-      return void 0;
-  }
-}
-function numeric2(n, cx) {
-  const text = cx.text(n);
-  const range3 = cx.nodeRange(n);
-  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text)) {
-    cx.error(
-      "syntax",
-      n.startIndex,
-      n.endIndex,
-      `invalid number ${JSON.stringify(text)}: HCL numbers are decimal`,
-      "write the number in decimal, e.g. 0x1F as 31"
-    );
-    return { kind: "invalid", text, range: range3 };
-  }
-  return { kind: "literal", value: Number(text), range: range3 };
-}
-function binary2(n, cx, depth) {
-  const k = kids(n);
-  const at = k.findIndex((c, i2) => i2 > 0 && !c.isNamed && BINARY_OPS.has(c.type));
-  if (at < 1) return void 0;
-  const left = term(k.slice(0, at), cx, depth + 1);
-  const right = term(k.slice(at + 1), cx, depth + 1);
-  if (!left || !right) return void 0;
-  return { kind: "binary", op: k[at].type, left, right, range: cx.nodeRange(n) };
-}
-function conditional(n, cx, depth) {
-  const seq = [];
-  if (!flattenConditional(n, seq, 0)) return invalid(cx, n.startIndex, n.endIndex);
-  let acc = convertExpr(seq[seq.length - 1], cx, depth + 1);
-  for (let i2 = seq.length - 3; i2 >= 0; i2 -= 2) {
-    const cond = convertExpr(seq[i2], cx, depth + 1);
-    const then = convertExpr(seq[i2 + 1], cx, depth + 1);
-    acc = { kind: "conditional", cond, then, else: acc, range: cx.range(seq[i2].startIndex, seq[seq.length - 1].endIndex) };
-  }
-  return acc;
-}
-function flattenConditional(n, seq, depth) {
-  const parts2 = kids(n).filter((c) => c.type === "expression");
-  if (parts2.length !== 3 || depth > MAX_DEPTH4) return false;
-  const ck = kids(parts2[0]);
-  if (ck.length === 1 && ck[0].type === "conditional") {
-    if (!flattenConditional(ck[0], seq, depth + 1)) return false;
-  } else seq.push(parts2[0]);
-  seq.push(parts2[1], parts2[2]);
-  return true;
-}
-function object(n, cx, depth) {
-  const items = [];
-  for (const el of kids(n)) {
-    if (el.type !== "object_elem") continue;
-    const keyNode = el.childForFieldName("key");
-    const valNode = el.childForFieldName("val");
-    if (!keyNode || !valNode) return void 0;
-    const kk = kids(keyNode);
-    const keyIsIdent = kk.length === 1 && kk[0].type === "variable_expr";
-    items.push({ key: convertExpr(keyNode, cx, depth + 1), keyIsIdent, value: convertExpr(valNode, cx, depth + 1) });
-  }
-  return { kind: "object", items, range: cx.nodeRange(n) };
-}
-function call(n, cx, depth) {
-  const k = kids(n);
-  const name2 = k[0];
-  const close = k[k.length - 1];
-  if (!name2 || name2.type !== "identifier" || !close || close.type !== ")" || close.isMissing) return void 0;
-  const argsNode = k.find((c) => c.type === "function_arguments");
-  const ak = argsNode ? kids(argsNode) : [];
-  return {
-    kind: "call",
-    name: cx.text(name2),
-    args: ak.filter((c) => c.type === "expression").map((c) => convertExpr(c, cx, depth + 1)),
-    expandFinal: ak.some((c) => c.type === "ellipsis"),
-    range: cx.nodeRange(n)
-  };
-}
-function forExpr(n, cx, depth) {
-  const k = kids(n);
-  const intro = k.find((c) => c.type === "for_intro");
-  if (!intro) return void 0;
-  const ik = kids(intro);
-  const ids = ik.filter((c) => c.type === "identifier").map((c) => cx.text(c));
-  const coll = ik.find((c) => c.type === "expression");
-  if (!coll || ids.length === 0) return void 0;
-  const exprs = k.filter((c) => c.type === "expression");
-  const condNode = k.find((c) => c.type === "for_cond");
-  const condExpr = condNode && kids(condNode).find((c) => c.type === "expression");
-  const isObject2 = n.type === "for_object_expr";
-  if (exprs.length !== (isObject2 ? 2 : 1)) return void 0;
-  const out2 = {
-    kind: "for",
-    valueVar: ids[ids.length - 1],
-    collection: convertExpr(coll, cx, depth + 1),
-    valueExpr: convertExpr(exprs[exprs.length - 1], cx, depth + 1),
-    grouping: isObject2 && k.some((c) => c.type === "ellipsis"),
-    range: cx.nodeRange(n)
-  };
-  if (ids.length > 1) out2.keyVar = ids[0];
-  if (isObject2) out2.keyExpr = convertExpr(exprs[0], cx, depth + 1);
-  if (condExpr) out2.cond = convertExpr(condExpr, cx, depth + 1);
-  return out2;
-}
-var BINARY_OPS;
-var init_expr = __esm({
-  "src/load/hcl/expr.ts"() {
-    "use strict";
-    init_ast();
-    init_context();
-    init_nodes();
-    init_template();
-    BINARY_OPS = /* @__PURE__ */ new Set(["+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=", "&&", "||"]);
-  }
-});
-
-// src/load/hcl/body.ts
-function convertFile(root, cx) {
-  const body2 = { attributes: [], blocks: [], range: cx.range(0, cx.src.length) };
-  for (const c of kids(root)) {
-    if (c.type === "body") fillBody(c, body2, cx, 0);
-    else if (c.type === "object") {
-      cx.error(
-        "syntax",
-        c.startIndex,
-        c.startIndex + 1,
-        "expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object",
-        "write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON"
-      );
-    }
-  }
-  checkBody(body2, cx);
-  return body2;
-}
-function fillBody(n, body2, cx, depth) {
-  const items = kids(n);
-  for (let i2 = 0; i2 < items.length; i2++) {
-    const c = items[i2];
-    if (c.type === "attribute") {
-      const a = attribute(c, cx);
-      if (a) body2.attributes.push(a);
-    } else if (c.type === "block") {
-      const b = block(c, cx, depth);
-      if (b) body2.blocks.push(b);
-    } else {
-      continue;
-    }
-    const next = items[i2 + 1];
-    if (next && !c.hasError && (next.type === "attribute" || next.type === "block") && cx.row(next.startIndex) === cx.row(c.endIndex)) {
-      const what = c.type === "attribute" ? "argument" : "block definition";
-      cx.error(
-        "syntax",
-        next.startIndex,
-        next.endIndex,
-        `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`,
-        `put each ${c.type === "attribute" ? "attribute" : "block"} on its own line`
-      );
-    }
-  }
-}
-function attribute(n, cx) {
-  const k = kids(n);
-  const name2 = k[0];
-  if (!name2 || name2.type !== "identifier") return void 0;
-  const e = k.find((c) => c.type === "expression");
-  const expr2 = e ? convertExpr(e, cx, 0) : invalid(cx, name2.endIndex, n.endIndex);
-  return { name: cx.text(name2), nameRange: cx.nodeRange(name2), expr: expr2, range: cx.nodeRange(n) };
-}
-function block(n, cx, depth) {
-  const k = kids(n);
-  const typeNode = k[0];
-  if (!typeNode || typeNode.type !== "identifier") return void 0;
-  const labels = [];
-  const labelRanges = [];
-  let i2 = 1;
-  for (; i2 < k.length && (k[i2].type === "string_lit" || k[i2].type === "identifier"); i2++) {
-    const l = k[i2];
-    labels.push(l.type === "identifier" ? cx.text(l) : label(l, cx));
-    labelRanges.push(cx.nodeRange(l));
-  }
-  const open = k.find((c) => c.type === "block_start");
-  const afterType = k[1];
-  if (afterType && cx.row(afterType.startIndex) > cx.row(typeNode.endIndex) && !typeNode.isMissing) {
-    let at = typeNode.endIndex;
-    while (at < cx.src.length && /\s/.test(cx.src[at])) at++;
-    const found = at >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at]);
-    const name2 = cx.text(typeNode);
-    cx.error(
-      "syntax",
-      at,
-      Math.min(at + 1, cx.src.length),
-      `expected '=' or a block body after attribute name "${name2}", found ${found}`,
-      `write ${name2} = <value> for an attribute, or ${name2} { … } for a block (the '{' on the same line)`
-    );
-    cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, typeNode.startIndex);
-    return void 0;
-  }
-  const close = k.find((c) => c.type === "block_end");
-  const bodyStart = open ? open.startIndex : n.endIndex;
-  const bodyEnd = close ? close.endIndex : n.endIndex;
-  const body2 = { attributes: [], blocks: [], range: cx.range(bodyStart, bodyEnd) };
-  const inner = k.find((c) => c.type === "body");
-  if (inner) {
-    if (depth >= MAX_BLOCK_DEPTH) {
-      cx.error(
-        "syntax",
-        n.startIndex,
-        typeNode.endIndex,
-        `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`
-      );
-    } else {
-      fillBody(inner, body2, cx, depth + 1);
-      if (!singleLineBlock(open, inner, close, cx)) closeOnOwnLine(inner, close, cx);
-    }
-  }
-  checkBody(body2, cx);
-  return { type: cx.text(typeNode), typeRange: cx.nodeRange(typeNode), labels, labelRanges, body: body2, range: cx.nodeRange(n) };
-}
-function singleLineBlock(open, inner, close, cx) {
-  if (!open || !close || close.isMissing) return true;
-  const items = kids(inner).filter((c) => c.type === "attribute" || c.type === "block");
-  const first = items[0];
-  if (!first || cx.row(first.startIndex) !== cx.row(open.startIndex)) return false;
-  if (first.type === "block") {
-    cx.error(
-      "syntax",
-      first.startIndex,
-      first.endIndex,
-      "a block on one line can hold only a single attribute, found a nested block",
-      "put the nested block on its own line"
-    );
-  } else if (items.length > 1 || cx.row(first.endIndex) !== cx.row(close.startIndex)) {
-    const after2 = items[1] && items[1].startIndex < close.startIndex ? items[1] : close;
-    cx.error(
-      "syntax",
-      after2.startIndex,
-      after2.endIndex,
-      `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after2.firstChild ?? after2))}`,
-      "move the attribute to its own line below '{'"
-    );
-  }
-  return true;
-}
-function closeOnOwnLine(inner, close, cx) {
-  if (!close || close.isMissing || inner.hasError) return;
-  const last = inner.lastNamedChild;
-  if (!last || last.type !== "attribute" && last.type !== "block" || cx.row(last.endIndex) !== cx.row(close.startIndex)) return;
-  const what = last.type === "attribute" ? "argument" : "block definition";
-  cx.error(
-    "syntax",
-    close.startIndex,
-    close.endIndex,
-    `missing newline after ${what}: found "}" on the same line`,
-    "put the closing '}' on its own line"
-  );
-}
-function label(l, cx) {
-  const raw = cx.src.slice(l.startIndex + 1, Math.max(l.startIndex + 1, l.endIndex - 1));
-  if (/(^|[^$])\$\{|(^|[^%])%\{/.test(raw)) {
-    cx.error(
-      "interpolated-label",
-      l.startIndex,
-      l.endIndex,
-      `block labels cannot contain interpolation, found ${cx.text(l)}`,
-      "block labels must be literal names; use for_each or count to vary resources"
-    );
-  }
-  return decodeQuoted(raw);
-}
-function checkBody(body2, cx) {
-  if (body2.attributes.length < 2) return;
-  const seen = /* @__PURE__ */ new Map();
-  for (const a of body2.attributes) {
-    const first = seen.get(a.name);
-    if (first === void 0) {
-      seen.set(a.name, a.nameRange.start.line);
-      continue;
-    }
-    const d = cx.diagnostics;
-    d.push({
-      severity: "error",
-      code: "duplicate-attribute",
-      message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
-      file: cx.path,
-      range: a.nameRange,
-      hint: "remove one of the two; Terraform allows each argument only once per block"
-    });
-  }
-}
-var MAX_BLOCK_DEPTH;
-var init_body = __esm({
-  "src/load/hcl/body.ts"() {
-    "use strict";
-    init_expr();
-    init_nodes();
-    init_strings();
-    MAX_BLOCK_DEPTH = 100;
-  }
-});
-
-// src/load/hcl/cursor.ts
-function directExports() {
-  if (!useDirect) return void 0;
-  if (direct !== void 0) return direct ?? void 0;
-  const rt = treeSitterRuntime();
-  if (!rt) return void 0;
-  direct = null;
-  const f = {};
-  for (const [k, name2] of Object.entries(NAMES)) {
-    const fn = rt[name2];
-    if (typeof fn !== "function") return void 0;
-    f[k] = fn;
-  }
-  const heap = () => rt.HEAP32 instanceof Int32Array ? rt.HEAP32 : void 0;
-  if (typeof rt._ts_init !== "function" || !heap()) return void 0;
-  const buffer = rt._ts_init();
-  direct = { f, buffer, heap };
-  return direct;
-}
-function openCursor(tree) {
-  const c = tree.walk();
-  const handle2 = tree[0];
-  const d = directExports();
-  if (!d || typeof handle2 !== "number") return publicCursor(c);
-  const f = d.f;
-  void c.nodeTypeId;
-  const words = c;
-  return {
-    typeId: () => f.typeId(handle2) & 65535,
-    startIndex: () => f.startIndex(handle2) >>> 0,
-    endIndex: () => f.endIndex(handle2) >>> 0,
-    isMissing: () => f.isMissing(handle2) === 1,
-    fieldId: () => f.fieldId(handle2),
-    gotoFirstChild: () => f.firstChild(handle2) === 1,
-    gotoNextSibling: () => f.nextSibling(handle2) === 1,
-    gotoParent: () => f.parent(handle2) === 1,
-    // The moves changed the cursor's words in the buffer (its stack may have been reallocated): copy them back into
-    // the public object, which then frees the right memory.
-    delete: () => {
-      const heap = d.heap();
-      for (let i2 = 0; i2 < 4; i2++) words[i2] = heap[(d.buffer >> 2) + i2];
-      c.delete();
-    }
-  };
-}
-function publicCursor(c) {
-  return {
-    typeId: () => c.nodeTypeId,
-    startIndex: () => c.startIndex,
-    endIndex: () => c.endIndex,
-    isMissing: () => c.nodeIsMissing,
-    fieldId: () => c.currentFieldId,
-    gotoFirstChild: () => c.gotoFirstChild(),
-    gotoNextSibling: () => c.gotoNextSibling(),
-    gotoParent: () => c.gotoParent(),
-    delete: () => c.delete()
-  };
-}
-var NAMES, useDirect, direct;
-var init_cursor = __esm({
-  "src/load/hcl/cursor.ts"() {
-    "use strict";
-    init_treesitter();
-    NAMES = {
-      typeId: "_ts_tree_cursor_current_node_type_id_wasm",
-      startIndex: "_ts_tree_cursor_start_index_wasm",
-      endIndex: "_ts_tree_cursor_end_index_wasm",
-      isMissing: "_ts_tree_cursor_current_node_is_missing_wasm",
-      fieldId: "_ts_tree_cursor_current_field_id_wasm",
-      firstChild: "_ts_tree_cursor_goto_first_child_wasm",
-      nextSibling: "_ts_tree_cursor_goto_next_sibling_wasm",
-      parent: "_ts_tree_cursor_goto_parent_wasm"
-    };
-    useDirect = true;
-  }
-});
-
-// src/load/hcl/flat.ts
-function encodeTree(tree, grammar) {
-  const fieldParents = new Set(FIELD_PARENTS.map((t) => grammar.names.indexOf(t)).filter((id) => id >= 0));
-  let words = new Int32Array(Math.max(64, Math.ceil((tree.rootNode.endIndex + 16) / 3)) * WORDS);
-  let count = 0;
-  const typeStack = [];
-  const cursor = openCursor(tree);
-  try {
-    let depth = 0;
-    for (; ; ) {
-      const id = cursor.typeId();
-      const start2 = cursor.startIndex();
-      const end = cursor.endIndex();
-      const missing2 = start2 === end && cursor.isMissing();
-      const parentType = depth > 0 ? typeStack[depth - 1] : -1;
-      const field2 = fieldParents.has(parentType) ? cursor.fieldId() & 255 : 0;
-      if ((count + 1) * WORDS > words.length) {
-        const bigger = new Int32Array(words.length * 2);
-        bigger.set(words);
-        words = bigger;
-      }
-      const w = count * WORDS;
-      words[w] = id | field2 << 16 | (missing2 ? MISSING_BIT : 0);
-      words[w + 1] = start2;
-      words[w + 2] = end;
-      words[w + 3] = depth;
-      count++;
-      const named = id === 65535 || grammar.named[id] === true;
-      if (named && cursor.gotoFirstChild()) {
-        typeStack[depth] = id;
-        depth++;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (depth === 0 || !cursor.gotoParent()) return { words, count };
-        depth--;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-var WORDS, MISSING_BIT, FIELD_PARENTS;
-var init_flat = __esm({
-  "src/load/hcl/flat.ts"() {
-    "use strict";
-    init_cursor();
-    WORDS = 4;
-    MISSING_BIT = 1 << 24;
-    FIELD_PARENTS = ["object_elem"];
-  }
-});
-
-// src/load/hcl/cst.ts
-function grammarOf(tree) {
-  return grammarOfLanguage(tree.language);
-}
-function grammarOfLanguage(language) {
-  if (grammarCache?.language === language) return grammarCache.info;
-  const names3 = language.types;
-  const named = [];
-  for (let id = 0; id < names3.length; id++) named[id] = language.nodeTypeIsNamed(id);
-  const info2 = { names: names3, named, fields: language.fields };
-  grammarCache = { language, info: info2 };
-  return info2;
-}
-function copyTree(tree) {
-  const grammar = grammarOf(tree);
-  return decodeTree(encodeTree(tree, grammar), grammar);
-}
-function decodeTree(flat, grammar) {
-  const { names: names3, named } = grammar;
-  fieldNames = grammar.fields;
-  const words = flat.words;
-  const count = flat.count;
-  const comments = [];
-  const pending = [];
-  const open = [];
-  const path2 = [];
-  const close = (n) => {
-    const from = open.pop();
-    if (pending.length > from) n.children = pending.slice(from);
-    pending.length = from;
-    finish(n);
-  };
-  let root;
-  for (let i2 = 0; i2 < count; i2++) {
-    const w = i2 * WORDS;
-    const head = words[w];
-    const depth = words[w + 3];
-    while (path2.length > depth) close(path2.pop());
-    const id = head & 65535;
-    const field2 = head >>> 16 & 255;
-    const missing2 = (head & MISSING_BIT) !== 0;
-    const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
-    const error = missing2 || type === "ERROR";
-    const isNamed = id === ERROR_ID || named[id] === true;
-    const flags2 = (isNamed ? NAMED : 0) | (missing2 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
-    const parent = path2.length > 0 ? path2[path2.length - 1] : null;
-    const n = new CstNode(type, flags2, words[w + 1], words[w + 2], parent);
-    if (parent) pending.push(n);
-    else root = n;
-    if (error) for (let p = parent; p && !p.hasError; p = p.parent) p.markError();
-    if (type === "comment") comments.push(n);
-    if (i2 + 1 < count && words[w + WORDS + 3] > depth) {
-      path2.push(n);
-      open.push(pending.length);
-    }
-  }
-  while (path2.length > 0) close(path2.pop());
-  if (!root) throw new Error("empty flat tree");
-  return { root, comments };
-}
-function finish(n) {
-  const all = n.children;
-  let hasComment = false;
-  for (const c of all) if (c.type === "comment") hasComment = true;
-  n.kids = hasComment ? all.filter((c) => c.type !== "comment") : all;
-}
-var ERROR_ID, NONE, NAMED, MISSING, ERROR, FIELD_SHIFT, fieldNames, CstNode, grammarCache;
-var init_cst = __esm({
-  "src/load/hcl/cst.ts"() {
-    "use strict";
-    init_flat();
-    ERROR_ID = 65535;
-    NONE = Object.freeze([]);
-    NAMED = 1;
-    MISSING = 2;
-    ERROR = 4;
-    FIELD_SHIFT = 3;
-    fieldNames = [];
-    CstNode = class {
-      constructor(type, flags2, startIndex, endIndex2, parent) {
-        this.type = type;
-        this.flags = flags2;
-        this.startIndex = startIndex;
-        this.endIndex = endIndex2;
-        this.parent = parent;
-      }
-      type;
-      flags;
-      startIndex;
-      endIndex;
-      parent;
-      /** All children, in source order, named or not (comments included). */
-      children = NONE;
-      /** Children without comments (comments are collected separately); the same array when there are none. */
-      kids = NONE;
-      get isNamed() {
-        return (this.flags & NAMED) !== 0;
-      }
-      get isMissing() {
-        return (this.flags & MISSING) !== 0;
-      }
-      /** This node is ERROR or MISSING, or has such a descendant (tree-sitter's hasError). */
-      get hasError() {
-        return (this.flags & ERROR) !== 0;
-      }
-      /** @internal */
-      markError() {
-        this.flags |= ERROR;
-      }
-      get childCount() {
-        return this.children.length;
-      }
-      get firstChild() {
-        return this.children[0] ?? null;
-      }
-      get lastChild() {
-        return this.children[this.children.length - 1] ?? null;
-      }
-      get lastNamedChild() {
-        for (let i2 = this.children.length - 1; i2 >= 0; i2--) if (this.children[i2].isNamed) return this.children[i2];
-        return null;
-      }
-      /** Only for children of FIELD_PARENTS nodes. */
-      childForFieldName(name2) {
-        return this.children.find((c) => fieldNames[c.flags >> FIELD_SHIFT] === name2) ?? null;
-      }
-    };
-  }
-});
-
-// src/load/hcl/split.ts
-function pieceStarts(text, piece = PIECE_CHARS) {
-  const starts = [0];
-  const lone = /\n\}[ \t]*\r?\n/g;
-  for (; ; ) {
-    lone.lastIndex = starts[starts.length - 1] + piece;
-    const m = lone.exec(text);
-    if (!m) break;
-    const next = m.index + m[0].length;
-    if (next >= text.length) break;
-    starts.push(next);
-  }
-  return starts;
-}
-function joinPieces(pieces, starts, grammar) {
-  const configFile = grammar.names.indexOf("config_file");
-  const body2 = grammar.names.indexOf("body");
-  let total = 2;
-  for (const p of pieces) {
-    const w = p.words;
-    if (p.count < 2 || (w[0] & 65535) !== configFile) return void 0;
-    let bodies = 0;
-    for (let i2 = 0; i2 < p.count; i2++) {
-      const head = w[i2 * WORDS];
-      if ((head & 65535) === ERROR_ID2 || (head & MISSING_BIT) !== 0) return void 0;
-      if (w[i2 * WORDS + 3] === 1 && (head & 65535) === body2) bodies++;
-    }
-    if (bodies !== 1) return void 0;
-    total += p.count;
-  }
-  const out2 = new Int32Array(total * WORDS);
-  let n = 0;
-  const push = (head, start2, end, depth) => {
-    const o = n++ * WORDS;
-    out2[o] = head;
-    out2[o + 1] = start2;
-    out2[o + 2] = end;
-    out2[o + 3] = depth;
-  };
-  const nodes = (k, visit) => {
-    const p = pieces[k];
-    const w = p.words;
-    let afterBody = false;
-    for (let i2 = 1; i2 < p.count; i2++) {
-      const o = i2 * WORDS;
-      const head = w[o];
-      const depth = w[o + 3];
-      if (depth === 1 && (head & 65535) === body2) afterBody = true;
-      visit(head, w[o + 1] + starts[k], w[o + 2] + starts[k], depth, afterBody);
-    }
-  };
-  const last = pieces.length - 1;
-  push(configFile, pieces[0].words[1], pieces[last].words[2] + starts[last], 0);
-  nodes(0, (head, start2, end, depth, afterBody) => {
-    if (depth === 1 && !afterBody) push(head, start2, end, 1);
-  });
-  const bodyAt = n;
-  push(body2, 0, 0, 1);
-  for (let k = 0; k <= last; k++) {
-    nodes(k, (head, start2, end, depth, afterBody) => {
-      if (depth === 1 && (head & 65535) === body2) {
-        if (out2[bodyAt * WORDS + 2] === 0) out2[bodyAt * WORDS + 1] = start2;
-        out2[bodyAt * WORDS + 2] = end;
-        return;
-      }
-      if (depth > 1) return push(head, start2, end, depth);
-      if (k === 0 && !afterBody || k === last && afterBody) return;
-      push(head, start2, end, 2);
-    });
-  }
-  nodes(last, (head, start2, end, depth, afterBody) => {
-    if (depth === 1 && afterBody && (head & 65535) !== body2) push(head, start2, end, 1);
-  });
-  return { words: out2, count: n };
-}
-var SPLIT_MIN_CHARS, PIECE_CHARS, ERROR_ID2;
-var init_split = __esm({
-  "src/load/hcl/split.ts"() {
-    "use strict";
-    init_flat();
-    SPLIT_MIN_CHARS = 1024 * 1024;
-    PIECE_CHARS = 128 * 1024;
-    ERROR_ID2 = 65535;
-  }
-});
-
-// src/load/hcl/errors.ts
-function syntaxDiagnostics(root, cx) {
-  if (!root.hasError) return;
-  const budget = { left: MAX_SYNTAX_ERRORS };
-  if (root.type === "ERROR") errorNode(root, cx);
-  else walk(root, cx, budget);
-}
-function walk(n, cx, budget) {
-  for (const c of n.children) {
-    if (!c || budget.left <= 0) return;
-    if (c.startIndex >= cx.suppressSyntaxAfter) return;
-    if (c.isMissing) {
-      missing(c, cx);
-      budget.left--;
-    } else if (c.type === "ERROR") {
-      errorNode(c, cx);
-      budget.left--;
-    } else if (c.hasError) {
-      walk(c, cx, budget);
-    }
-  }
-}
-function tokenText(cx, t) {
-  if (!t) return "the end of the file";
-  const s = cx.text(t);
-  const first = s.split("\n")[0];
-  return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
-}
-function lineOf(cx, offset) {
-  return cx.pos(offset).line;
-}
-function missing(m, cx) {
-  const parent = m.parent;
-  const at = m.startIndex;
-  const closer = parent ? CLOSERS[parent.type] : void 0;
-  if (closer && parent?.parent) {
-    const owner = parent.parent;
-    const open = owner.children.find((c) => c && (c.type === "block_start" || c.type === "object_start" || c.type === "tuple_start"));
-    const openAt = open ? cx.pos(open.startIndex) : cx.pos(owner.startIndex);
-    const name2 = owner.type === "block" ? ` "${blockHeader(owner, cx)}"` : "";
-    cx.error(
-      "syntax",
-      at,
-      at,
-      `missing '${closer.close}' to close the ${closer.what}${name2} opened at line ${openAt.line}, column ${openAt.column}`,
-      `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === "}" ? "{" : "["}'`
-    );
-    return;
-  }
-  switch (m.type) {
-    case "quoted_template_end": {
-      const s = parent ?? m;
-      cx.error(
-        "syntax",
-        s.startIndex,
-        s.startIndex + 1,
-        `unterminated string: this '"' has no closing '"' on the same line`,
-        `close the string with '"'; for text over several lines use a heredoc (<<EOT … EOT)`
-      );
-      return;
-    }
-    case "heredoc_identifier": {
-      const h = parent ?? m;
-      const id = h.children.find((c) => c?.type === "heredoc_identifier" && !c.isMissing);
-      const marker2 = id ? cx.text(id) : "EOT";
-      cx.error(
-        "syntax",
-        h.startIndex,
-        h.startIndex + 2,
-        `unclosed heredoc: no line containing only "${marker2}" closes the heredoc started here`,
-        `end the heredoc with a line holding just ${marker2}`
-      );
-      return;
-    }
-    case "template_interpolation_end":
-    case "template_directive_end": {
-      const s = parent ?? m;
-      cx.error(
-        "syntax",
-        s.startIndex,
-        s.startIndex + 2,
-        `unclosed template sequence "${cx.src.slice(s.startIndex, s.startIndex + 2)}": expected '}'`,
-        "close the interpolation with }"
-      );
-      return;
-    }
-    case ")": {
-      const owner = parent ?? m;
-      const open = cx.pos(owner.startIndex);
-      cx.error(
-        "syntax",
-        at,
-        at,
-        `missing ')' to close the ${owner.type === "function_call" ? "function call" : "parenthesis"} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`,
-        "add ')'"
-      );
-      return;
-    }
-    default:
-      cx.error("syntax", at, at, `expected ${m.type === "identifier" ? "a name" : `'${m.type}'`}, found ${tokenText(cx, nextToken(m))}`);
-  }
-}
-function blockHeader(b, cx) {
-  const parts2 = [];
-  for (const c of b.children) {
-    if (!c || c.type === "block_start") break;
-    if (c.type !== "comment") parts2.push(cx.text(c));
-  }
-  return parts2.join(" ").replace(/"/g, "");
-}
-function nextToken(n) {
-  for (let cur = n, parent = n.parent; parent; cur = parent, parent = parent.parent) {
-    const siblings = parent.children;
-    for (let i2 = siblings.indexOf(cur) + 1; i2 < siblings.length; i2++) {
-      const sib = siblings[i2];
-      if (sib.type !== "comment" && sib.endIndex !== sib.startIndex) return firstLeaf(sib);
-    }
-  }
-  return void 0;
-}
-function firstLeaf(n) {
-  let cur = n;
-  while (cur.childCount > 0 && !ATOMIC.has(cur.type)) {
-    const c = cur.children.find((x) => x && x.endIndex > x.startIndex && x.type !== "comment");
-    if (!c) break;
-    cur = c;
-  }
-  return cur;
-}
-function leaves(n, out2) {
-  if (out2.length >= MAX_TOKENS) return;
-  if (n.endIndex === n.startIndex || n.type === "comment") return;
-  if (n.childCount === 0 || ATOMIC.has(n.type)) {
-    out2.push(n);
-    return;
-  }
-  for (const c of n.children) if (c) leaves(c, out2);
-}
-function atBodyLevel(e) {
-  return !e.parent || BODY_PARENTS.has(e.parent.type);
-}
-function errorNode(e, cx) {
-  const toks = [];
-  leaves(e, toks);
-  const after2 = nextToken(e);
-  if (toks.length === 0) {
-    cx.error("syntax", e.startIndex, e.endIndex, `unexpected ${tokenText(cx, after2)}`);
-    return;
-  }
-  if (atBodyLevel(e) && bodyMachine(toks, after2, e, cx)) {
-    cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, e.endIndex);
-    return;
-  }
-  const first = toks[0];
-  const where = atBodyLevel(e) ? 'expected an attribute (name = value) or a block (type "label" { … })' : "expected a valid expression here";
-  cx.error("syntax", first.startIndex, first.endIndex, `unexpected ${tokenText(cx, first)}; ${where}`);
-}
-function bodyMachine(toks, after2, e, cx) {
-  const stack = [];
-  let state = "item";
-  let name2 = "";
-  let header = [];
-  let depth = 0;
-  const all = after2 ? [...toks, after2] : toks;
-  for (let i2 = 0; i2 < all.length; i2++) {
-    const t = all[i2];
-    const ty = t.type;
-    const txt = cx.text(t);
-    const prev = all[i2 - 1];
-    const newLine = prev !== void 0 && lineOf(cx, t.startIndex) > lineOf(cx, prev.endIndex - 1);
-    switch (state) {
-      case "item":
-        if (ty === "identifier") {
-          state = "name";
-          name2 = txt;
-          header = [txt];
-        } else if (txt === "}" && stack.length > 0) {
-          stack.pop();
-        } else if (txt === "}") {
-        } else {
-          cx.error(
-            "syntax",
-            t.startIndex,
-            t.endIndex,
-            `expected an attribute name or a block type, found ${tokenText(cx, t)}`,
-            'each line of a body is "name = value" or "type "label" { … }"'
-          );
-          return true;
-        }
-        break;
-      case "name":
-        if (txt === "=" && !newLine) {
-          state = "expr";
-          depth = 0;
-        } else if ((ty === "string_lit" || ty === "identifier") && !newLine) {
-          state = "labels";
-          header.push(txt);
-        } else if (txt === "{" && !newLine) {
-          stack.push({ body: true, open: t, header: header.join(" ") });
-          state = "item";
-        } else {
-          cx.error(
-            "syntax",
-            t.startIndex,
-            t.endIndex,
-            `expected '=' or a block body after attribute name "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
-            `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`
-          );
-          return true;
-        }
-        break;
-      case "labels":
-        if ((ty === "string_lit" || ty === "identifier") && !newLine) header.push(txt);
-        else if (txt === "{" && !newLine) {
-          stack.push({ body: true, open: t, header: header.join(" ") });
-          state = "item";
-        } else {
-          cx.error(
-            "syntax",
-            t.startIndex,
-            t.endIndex,
-            `expected a block label or '{' after block type "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
-            'a block header is type "label" … { on one line'
-          );
-          return true;
-        }
-        break;
-      case "expr":
-        if (depth === 0 && newLine && prev && cx.text(prev) !== "=") {
-          state = "item";
-          i2--;
-          continue;
-        }
-        if (txt === "(" || txt === "[" || txt === "{" || txt === "[*]") depth += txt === "[*]" ? 0 : 1;
-        else if (txt === ")" || txt === "]" || txt === "}") {
-          if (depth === 0) {
-            if (txt === "}") {
-              state = "item";
-              i2--;
-              continue;
-            }
-            cx.error(
-              "syntax",
-              t.startIndex,
-              t.endIndex,
-              `unexpected ${tokenText(cx, t)} in the value of "${name2}": there is no matching opening bracket`
-            );
-            return true;
-          }
-          depth--;
-        }
-        break;
-    }
-  }
-  const last = all[all.length - 1];
-  if (state === "name" || state === "labels") {
-    let at = last.endIndex;
-    while (at < cx.src.length && /\s/.test(cx.src[at])) at++;
-    const found = at >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at]);
-    const msg = state === "name" ? `expected '=' or a block body after attribute name "${name2}", found ${found}` : `expected a block label or '{' after block type "${name2}", found ${found}`;
-    cx.error("syntax", at, Math.min(at + 1, cx.src.length), msg, `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`);
-    return true;
-  }
-  const open = stack[stack.length - 1];
-  if (open && e.endIndex >= cx.src.length - 1) {
-    const p = cx.pos(open.open.startIndex);
-    cx.error(
-      "syntax",
-      e.endIndex,
-      e.endIndex,
-      `missing '}' to close the block "${open.header.replace(/"/g, "")}" opened at line ${p.line}, column ${p.column}`,
-      "add '}' at the end of the block, or remove the extra '{'"
-    );
-    return true;
-  }
-  return false;
-}
-var MAX_SYNTAX_ERRORS, MAX_TOKENS, ATOMIC, BODY_PARENTS, CLOSERS;
-var init_errors2 = __esm({
-  "src/load/hcl/errors.ts"() {
-    "use strict";
-    MAX_SYNTAX_ERRORS = 5;
-    MAX_TOKENS = 5e3;
-    ATOMIC = /* @__PURE__ */ new Set(["string_lit", "quoted_template", "heredoc_template", "comment"]);
-    BODY_PARENTS = /* @__PURE__ */ new Set(["config_file", "body", "block"]);
-    CLOSERS = {
-      block_end: { what: "block", close: "}" },
-      object_end: { what: "object", close: "}" },
-      tuple_end: { what: "list", close: "]" }
-    };
-  }
-});
-
-// src/load/hcl/numbers.ts
-function hideBareExponents(text) {
-  if (!/[0-9][eE]/.test(text)) return text;
-  return text.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
-}
-var BARE_EXPONENT;
-var init_numbers = __esm({
-  "src/load/hcl/numbers.ts"() {
-    "use strict";
-    BARE_EXPONENT = /(?<![\p{ID_Continue}\-.])([0-9]+)([eE][-+]?)(?=[0-9])/gu;
-  }
-});
-
-// src/load/hcl/index.ts
-function requireParser() {
-  if (!isParserReady())
-    throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
-}
-function parseHcl(path2, text, flat) {
-  requireParser();
-  const cx = new Ctx(path2, text);
-  const file = {
-    path: path2,
-    kind: "hcl",
-    body: { attributes: [], blocks: [], range: cx.range(0, text.length) },
-    comments: [],
-    diagnostics: cx.diagnostics,
-    text
-  };
-  try {
-    const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : void 0);
-    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(hideBareExponents(text), copyTree);
-    file.body = convertFile(root, cx);
-    syntaxDiagnostics(root, cx);
-    for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
-  } catch (e) {
-    internalError(cx, e);
-  }
-  sortDiagnostics(file.diagnostics);
-  return file;
-}
-function encodeTreeOf(text, piece) {
-  requireParser();
-  if (text.length >= SPLIT_MIN_CHARS || piece !== void 0) {
-    const starts = pieceStarts(text, piece);
-    if (starts.length > 1) {
-      const pieces = starts.map((s, i2) => encodeWhole(text.slice(s, starts[i2 + 1] ?? text.length)));
-      const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
-      if (joined) return joined;
-    }
-  }
-  return encodeWhole(text);
-}
-function encodeWhole(text) {
-  return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
-}
-function parseHclExpression(path2, text, at) {
-  requireParser();
-  const prefix2 = `${EXPR_NAME} = `;
-  const cx = new Ctx(path2, prefix2 + text + "\n", prefix2.length, text, at);
-  return parseWrapped(cx, prefix2.length, "expected a single expression");
-}
-function parseHclTemplate(path2, text, range3) {
-  requireParser();
-  let marker2 = "TFGUARD_JSON_TPL";
-  while (text.includes(marker2)) marker2 += "_";
-  const prefix2 = `${EXPR_NAME} = <<${marker2}
-`;
-  const cx = new Ctx(path2, `${prefix2}${text}
-${marker2}
-`, prefix2.length, text, range3.start, range3);
-  const r = parseWrapped(cx, prefix2.length, "expected a template");
-  const e = r.expr;
-  if (e.kind === "literal" && typeof e.value === "string") e.value = e.value.replace(/\n$/, "");
-  if (e.kind === "template") {
-    e.heredoc = false;
-    const last = e.parts[e.parts.length - 1];
-    if (last?.kind === "text") {
-      last.value = last.value.replace(/\n$/, "");
-      if (last.value === "") e.parts.pop();
-    }
-  }
-  return r;
-}
-function parseWrapped(cx, base, what) {
-  let expr2 = { kind: "invalid", text: cx.src.slice(base, -1), range: cx.range(base, cx.src.length - 1) };
-  try {
-    const { root } = withTree(hideBareExponents(cx.src), copyTree);
-    const body2 = convertFile(root, cx);
-    syntaxDiagnostics(root, cx);
-    const a = body2.attributes[0];
-    if (a && a.name === EXPR_NAME) expr2 = a.expr;
-    const endOfExpr = a && a.name === EXPR_NAME ? a.range.end.offset : Infinity;
-    const extra = body2.blocks[0]?.range ?? body2.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
-    if (extra && extra.start.offset >= endOfExpr) {
-      const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
-      cx.diagnostics.length = 0;
-      cx.diagnostics.push(...kept, {
-        severity: "error",
-        code: "syntax",
-        file: cx.path,
-        range: extra,
-        message: `${what}, found more text after it`,
-        hint: "give one expression; put several values in a list [ … ] or an object { … }"
-      });
-    }
-  } catch (e) {
-    internalError(cx, e);
-  }
-  sortDiagnostics(cx.diagnostics);
-  return { expr: expr2, diagnostics: cx.diagnostics };
-}
-function internalError(cx, e) {
-  cx.diagnostics.push({
-    severity: "error",
-    code: "internal",
-    file: cx.path,
-    message: `tfguard could not read this file (internal error: ${e?.message ?? String(e)}); please report it`
-  });
-}
-function sortDiagnostics(d) {
-  d.sort((a, b) => (a.range?.start.offset ?? 0) - (b.range?.start.offset ?? 0));
-}
-var EXPR_NAME;
-var init_hcl = __esm({
-  "src/load/hcl/index.ts"() {
-    "use strict";
-    init_treesitter();
-    init_body();
-    init_cst();
-    init_flat();
-    init_split();
-    init_context();
-    init_errors2();
-    init_numbers();
-    EXPR_NAME = "__tfguard_expr";
-  }
-});
-
-// src/load/json-syntax.ts
-function parseJsonSyntax(path2, text) {
-  const cx = new Ctx(path2, text);
-  const p = new JsonParser(cx, text);
-  try {
-    p.ws();
-    const node = p.value(0);
-    p.ws();
-    if (p.i < text.length)
-      p.fail("expected the end of the file after the JSON value", "remove the extra text, or wrap several values in [ … ]");
-    return { node, ctx: cx };
-  } catch (e) {
-    if (e instanceof Stop) return { ctx: cx };
-    throw e;
-  }
-}
-var MAX_DEPTH5, Stop, JsonParser;
-var init_json_syntax = __esm({
-  "src/load/json-syntax.ts"() {
-    "use strict";
-    init_context();
-    MAX_DEPTH5 = 200;
-    Stop = class extends Error {
-    };
-    JsonParser = class {
-      constructor(cx, s) {
-        this.cx = cx;
-        this.s = s;
-      }
-      cx;
-      s;
-      i = 0;
-      found() {
-        if (this.i >= this.s.length) return "the end of the file";
-        const c = this.s[this.i];
-        if (c === "\n") return "a new line";
-        const m = /^[A-Za-z0-9_.+-]+/.exec(this.s.slice(this.i, this.i + 20));
-        return JSON.stringify(m ? m[0] : String.fromCodePoint(this.s.codePointAt(this.i)));
-      }
-      fail(message, hint, at = this.i) {
-        this.cx.error("syntax", at, Math.min(at + 1, this.s.length), message, hint);
-        throw new Stop();
-      }
-      ws() {
-        const s = this.s;
-        while (this.i < s.length) {
-          const c = s.charCodeAt(this.i);
-          if (c === 32 || c === 10 || c === 13 || c === 9) this.i++;
-          else break;
-        }
-      }
-      value(depth) {
-        if (depth > MAX_DEPTH5) this.fail(`JSON is nested more than ${MAX_DEPTH5} levels deep`, "flatten the structure");
-        const c = this.s[this.i];
-        const start2 = this.i;
-        switch (c) {
-          case "{":
-            return this.object(depth);
-          case "[":
-            return this.array(depth);
-          case '"': {
-            const value = this.string();
-            return { type: "string", value, range: this.cx.range(start2, this.i) };
-          }
-          case "t":
-          case "f":
-          case "n":
-            for (const [word, node] of [
-              ["true", { type: "bool", value: true }],
-              ["false", { type: "bool", value: false }],
-              ["null", { type: "null" }]
-            ]) {
-              if (this.s.startsWith(word, this.i)) {
-                this.i += word.length;
-                return { ...node, range: this.cx.range(start2, this.i) };
-              }
-            }
-            break;
-          default: {
-            const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(this.s.slice(this.i, this.i + 400));
-            if (m && m[0] !== "-") {
-              this.i += m[0].length;
-              return { type: "number", value: Number(m[0]), range: this.cx.range(start2, this.i) };
-            }
-          }
-        }
-        return this.fail(`expected a JSON value (object, array, string, number, true, false or null), found ${this.found()}`);
-      }
-      object(depth) {
-        const start2 = this.i;
-        this.i++;
-        const members = [];
-        this.ws();
-        if (this.s[this.i] === "}") {
-          this.i++;
-          return { type: "object", members, range: this.cx.range(start2, this.i) };
-        }
-        for (; ; ) {
-          this.ws();
-          if (this.s[this.i] !== '"') {
-            const trailing = members.length > 0 && this.s[this.i] === "}";
-            this.fail(
-              trailing ? `expected a member name after ',', found "}" (JSON does not allow a trailing comma)` : `expected a member name in double quotes, found ${this.found()}`,
-              trailing ? "remove the ',' before '}'" : 'object keys in JSON are strings: "name": value'
-            );
-          }
-          const ks = this.i;
-          const key = this.string();
-          const keyRange2 = this.cx.range(ks, this.i);
-          this.ws();
-          if (this.s[this.i] !== ":") this.fail(`expected ':' after member name ${JSON.stringify(key)}, found ${this.found()}`);
-          this.i++;
-          this.ws();
-          members.push({ key, keyRange: keyRange2, value: this.value(depth + 1) });
-          this.ws();
-          const c = this.s[this.i];
-          if (c === ",") {
-            this.i++;
-            continue;
-          }
-          if (c === "}") {
-            this.i++;
-            return { type: "object", members, range: this.cx.range(start2, this.i) };
-          }
-          const open = this.cx.pos(start2);
-          this.fail(
-            `expected ',' or '}' after object member, found ${this.found()}`,
-            `the object opened at line ${open.line}, column ${open.column} must be closed with '}'; separate members with ','`
-          );
-        }
-      }
-      array(depth) {
-        const start2 = this.i;
-        this.i++;
-        const items = [];
-        this.ws();
-        if (this.s[this.i] === "]") {
-          this.i++;
-          return { type: "array", items, range: this.cx.range(start2, this.i) };
-        }
-        for (; ; ) {
-          this.ws();
-          if (items.length > 0 && this.s[this.i] === "]")
-            this.fail(`expected a value after ',', found "]" (JSON does not allow a trailing comma)`, "remove the ',' before ']'");
-          items.push(this.value(depth + 1));
-          this.ws();
-          const c = this.s[this.i];
-          if (c === ",") {
-            this.i++;
-            continue;
-          }
-          if (c === "]") {
-            this.i++;
-            return { type: "array", items, range: this.cx.range(start2, this.i) };
-          }
-          const open = this.cx.pos(start2);
-          this.fail(
-            `expected ',' or ']' after array element, found ${this.found()}`,
-            `the array opened at line ${open.line}, column ${open.column} must be closed with ']'`
-          );
-        }
-      }
-      string() {
-        const s = this.s;
-        const start2 = this.i;
-        this.i++;
-        let out2 = "";
-        let chunk = this.i;
-        for (; ; ) {
-          if (this.i >= s.length) this.fail(`unterminated string: no closing '"'`, 'close the string with "', start2);
-          const c = s.charCodeAt(this.i);
-          if (c === 34) {
-            out2 += s.slice(chunk, this.i);
-            this.i++;
-            return out2;
-          }
-          if (c < 32) {
-            this.fail(
-              c === 10 ? "unterminated string: JSON strings cannot contain a line break" : `control character U+${c.toString(16).padStart(4, "0")} in a string`,
-              c === 10 ? 'close the string with " or write the line break as \\n' : "escape it as \\u00XX"
-            );
-          }
-          if (c === 92) {
-            out2 += s.slice(chunk, this.i);
-            const e = s[this.i + 1];
-            const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-            if (e !== void 0 && simple[e] !== void 0) {
-              out2 += simple[e];
-              this.i += 2;
-            } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(this.i + 2, this.i + 6))) {
-              out2 += String.fromCharCode(parseInt(s.slice(this.i + 2, this.i + 6), 16));
-              this.i += 6;
-            } else {
-              this.fail(
-                `invalid escape ${JSON.stringify(s.slice(this.i, this.i + 2))} in a string`,
-                'JSON escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX'
-              );
-            }
-            chunk = this.i;
-            continue;
-          }
-          this.i++;
-        }
-      }
-    };
-  }
-});
-
-// src/load/json.ts
-function parseJsonConfig(path2, text, kind2) {
-  const { node, ctx } = parseJsonSyntax(path2, text);
-  const whole = ctx.range(0, text.length);
-  const cx = { path: path2, kind: kind2, diagnostics: ctx.diagnostics, comments: [] };
-  const file = {
-    path: path2,
-    kind: "json",
-    body: { attributes: [], blocks: [], range: whole },
-    comments: cx.comments,
-    diagnostics: cx.diagnostics,
-    text
-  };
-  if (!node) return file;
-  if (node.type !== "object") {
-    err2(
-      cx,
-      node.range,
-      `expected a JSON object at the top of the file, found ${describe3(node)}`,
-      kind2 === "tfvars" ? "a .tfvars.json file is an object of variable names to values" : 'a .tf.json file is an object such as {"resource": {…}}'
-    );
-    return file;
-  }
-  const body2 = file.body;
-  for (const m of node.members) {
-    if (m.key === "//") {
-      comment(cx, m);
-      continue;
-    }
-    if (kind2 === "tfvars") {
-      body2.attributes.push(attribute2(cx, m));
-      continue;
-    }
-    if (m.key === "locals") {
-      for (const obj2 of objects(cx, m.value, "locals")) {
-        const locals = {
-          type: "locals",
-          typeRange: m.keyRange,
-          labels: [],
-          labelRanges: [],
-          body: bodyOf(cx, obj2, "locals"),
-          range: span(m.keyRange, obj2.range)
-        };
-        body2.blocks.push(locals);
-      }
-      continue;
-    }
-    const labels = TOP_LABELS[m.key];
-    if (labels === void 0) {
-      cx.diagnostics.push({
-        severity: "warning",
-        code: "unknown-block",
-        file: path2,
-        range: m.keyRange,
-        message: `unknown top-level key ${JSON.stringify(m.key)} in a Terraform JSON file`,
-        hint: "top-level keys are resource, data, module, variable, output, provider, locals, terraform, …"
-      });
-      continue;
-    }
-    blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
-  }
-  checkDuplicates(cx, body2);
-  return file;
-}
-function blocks(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
-  if (labelsLeft > 0) {
-    if (v.type !== "object") {
-      err2(
-        cx,
-        v.range,
-        `expected an object of ${type} ${labels.length === 0 && labelsLeft === 2 ? "types" : "names"} after ${JSON.stringify(type)}, found ${describe3(v)}`,
-        `write "${type}": {"<label>": {…}}`
-      );
-      return;
-    }
-    for (const m of v.members) {
-      if (m.key === "//") {
-        comment(cx, m);
-        continue;
-      }
-      blocks(cx, type, m.keyRange, labelsLeft - 1, m.value, [...labels, m.key], [...labelRanges, m.keyRange], out2);
-    }
-    return;
-  }
-  for (const obj2 of objects(cx, v, type)) {
-    out2.push({ type, typeRange: keyRange2, labels, labelRanges, body: bodyOf(cx, obj2, type), range: span(keyRange2, obj2.range) });
-  }
-}
-function objects(cx, v, type) {
-  if (v.type === "object") return [v];
-  if (v.type === "array" && v.items.every((i2) => i2.type === "object")) return v.items;
-  err2(
-    cx,
-    v.range,
-    `expected an object (or an array of objects) as the body of ${JSON.stringify(type)}, found ${describe3(v)}`,
-    `write "${type}": {…}`
-  );
-  return [];
-}
-function bodyOf(cx, obj2, type) {
-  const body2 = { attributes: [], blocks: [], range: obj2.range };
-  const nested = NESTED[type] ?? {};
-  for (const m of obj2.members) {
-    if (m.key === "//") {
-      comment(cx, m);
-      continue;
-    }
-    const labels = type === "locals" ? void 0 : nested[m.key];
-    if (labels !== void 0 && (m.value.type === "object" || m.value.type === "array")) {
-      blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
-    } else {
-      body2.attributes.push(attribute2(cx, m));
-    }
-  }
-  checkDuplicates(cx, body2);
-  return body2;
-}
-function attribute2(cx, m) {
-  return { name: m.key, nameRange: m.keyRange, expr: expr(cx, m.value), range: span(m.keyRange, m.value.range) };
-}
-function expr(cx, n) {
-  switch (n.type) {
-    case "string":
-      if (cx.kind === "config" && (n.value.includes("${") || n.value.includes("%{"))) {
-        const r = parseHclTemplate(cx.path, n.value, n.range);
-        cx.diagnostics.push(...r.diagnostics);
-        return r.expr;
-      }
-      return { kind: "literal", value: n.value, range: n.range };
-    case "number":
-    case "bool":
-      return { kind: "literal", value: n.value, range: n.range };
-    case "null":
-      return { kind: "literal", value: null, range: n.range };
-    case "array":
-      return { kind: "tuple", items: n.items.map((i2) => expr(cx, i2)), range: n.range };
-    case "object":
-      return {
-        kind: "object",
-        items: n.members.filter((m) => m.key !== "//" || cx.kind === "tfvars").map((m) => ({ key: { kind: "literal", value: m.key, range: m.keyRange }, keyIsIdent: false, value: expr(cx, m.value) })),
-        range: n.range
-      };
-  }
-}
-function checkDuplicates(cx, body2) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const a of body2.attributes) {
-    const first = seen.get(a.name);
-    if (first === void 0) seen.set(a.name, a.nameRange.start.line);
-    else {
-      cx.diagnostics.push({
-        severity: "error",
-        code: "duplicate-attribute",
-        file: cx.path,
-        range: a.nameRange,
-        message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
-        hint: "remove one of the two; Terraform allows each argument only once per block"
-      });
-    }
-  }
-}
-function comment(cx, m) {
-  cx.comments.push({ text: m.value.type === "string" ? m.value.value : "", range: span(m.keyRange, m.value.range) });
-}
-function err2(cx, range3, message, hint) {
-  const d = { severity: "error", code: "syntax", file: cx.path, range: range3, message };
-  if (hint) d.hint = hint;
-  cx.diagnostics.push(d);
-}
-function span(a, b) {
-  return { start: a.start, end: b.end };
-}
-function describe3(n) {
-  return n.type === "object" ? "an object" : n.type === "array" ? "an array" : n.type === "null" ? "null" : `a ${n.type}`;
-}
-var TOP_LABELS, NESTED;
-var init_json2 = __esm({
-  "src/load/json.ts"() {
-    "use strict";
-    init_hcl();
-    init_json_syntax();
-    TOP_LABELS = {
-      resource: 2,
-      data: 2,
-      ephemeral: 2,
-      module: 1,
-      variable: 1,
-      output: 1,
-      provider: 1,
-      check: 1,
-      terraform: 0,
-      moved: 0,
-      import: 0,
-      removed: 0
-    };
-    NESTED = {
-      resource: { lifecycle: 0, provisioner: 1, connection: 0, dynamic: 1 },
-      data: { lifecycle: 0, dynamic: 1 },
-      ephemeral: { lifecycle: 0, dynamic: 1 },
-      content: { dynamic: 1 },
-      dynamic: { content: 0 },
-      lifecycle: { precondition: 0, postcondition: 0 },
-      provisioner: { connection: 0 },
-      terraform: { backend: 1, required_providers: 0, cloud: 0 },
-      cloud: { workspaces: 0 },
-      variable: { validation: 0 },
-      output: { precondition: 0 },
-      check: { data: 2, assert: 0 },
-      provider: { dynamic: 1 },
-      module: {}
-    };
-  }
-});
-
-// src/load/override.ts
-function isOverrideFileName(name2) {
-  return /^(?:override|.+_override)\.(?:tf|tofu)(?:\.json)?$/.test(name2);
-}
-function applyOverrides(base, overrides) {
-  const files = base.map((f) => ({ ...f, body: { ...f.body, blocks: [...f.body.blocks] } }));
-  const diagnostics = [];
-  const blocks2 = /* @__PURE__ */ new Map();
-  const locals = /* @__PURE__ */ new Map();
-  files.forEach(
-    (f, fi) => f.body.blocks.forEach((b, bi) => {
-      if (MERGED.has(b.type)) {
-        const key = headerKey(b);
-        if (!blocks2.has(key)) blocks2.set(key, { file: fi, block: bi });
-      } else if (b.type === "locals") {
-        b.body.attributes.forEach((a, ai) => {
-          if (!locals.has(a.name)) locals.set(a.name, { file: fi, block: bi, attr: ai });
-        });
-      }
-    })
-  );
-  for (const o of overrides) {
-    for (const ob of o.body.blocks) {
-      if (ob.type === "locals") {
-        for (const a of ob.body.attributes) {
-          const at2 = locals.get(a.name);
-          if (!at2) {
-            diagnostics.push(
-              missingBase(
-                o,
-                a.nameRange,
-                `local value "${a.name}"`,
-                "define the local value in a normal file, or remove it from the override file"
-              )
-            );
-            continue;
-          }
-          const lb = files[at2.file].body.blocks[at2.block];
-          const attributes = [...lb.body.attributes];
-          attributes[at2.attr] = { ...a, file: o.path };
-          files[at2.file].body.blocks[at2.block] = { ...lb, body: { ...lb.body, attributes } };
-        }
-        continue;
-      }
-      if (!MERGED.has(ob.type)) continue;
-      const at = blocks2.get(headerKey(ob));
-      if (!at) {
-        const what = [ob.type, ...ob.labels.map((l) => `"${l}"`)].join(" ");
-        diagnostics.push(
-          missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`)
-        );
-        continue;
-      }
-      const target = files[at.file].body.blocks;
-      target[at.block] = mergeBlock(target[at.block], ob, o.path);
-    }
-  }
-  return { files, diagnostics };
-}
-function headerKey(b) {
-  return [b.type, ...b.labels].join("\0");
-}
-function missingBase(o, range3, what, hint) {
-  return {
-    severity: "error",
-    code: "override-without-base",
-    file: o.path,
-    range: range3,
-    message: `override file has ${what}, which no normal file of the module defines`,
-    hint
-  };
-}
-function nestedType(b) {
-  return b.type === "dynamic" ? b.labels[0] ?? "dynamic" : b.type;
-}
-function mergeBlock(base, over, file) {
-  const attributes = mergeAttributes(base.body.attributes, over.body.attributes, file);
-  const replaced = new Set(over.body.blocks.map(nestedType).filter((t) => t !== "lifecycle"));
-  const blocks2 = base.body.blocks.filter((b) => !replaced.has(nestedType(b)));
-  for (const ob of over.body.blocks) {
-    if (ob.type !== "lifecycle") {
-      blocks2.push(marked(ob, file));
-      continue;
-    }
-    const i2 = blocks2.findIndex((b) => b.type === "lifecycle");
-    if (i2 < 0) blocks2.push(marked(ob, file));
-    else
-      blocks2[i2] = {
-        ...blocks2[i2],
-        body: { ...blocks2[i2].body, attributes: mergeAttributes(blocks2[i2].body.attributes, ob.body.attributes, file) }
-      };
-  }
-  return { ...base, body: { ...base.body, attributes, blocks: blocks2 } };
-}
-function mergeAttributes(base, over, file) {
-  const out2 = [...base];
-  for (const a of over) {
-    const i2 = out2.findIndex((x) => x.name === a.name);
-    const m = { ...a, file };
-    if (i2 < 0) out2.push(m);
-    else out2[i2] = m;
-  }
-  return out2;
-}
-function marked(b, file) {
-  return { ...b, file, body: markedBody(b.body, file) };
-}
-function markedBody(body2, file) {
-  return { ...body2, attributes: body2.attributes.map((a) => ({ ...a, file })), blocks: body2.blocks.map((b) => marked(b, file)) };
-}
-var MERGED;
-var init_override = __esm({
-  "src/load/override.ts"() {
-    "use strict";
-    MERGED = /* @__PURE__ */ new Set(["resource", "data", "module", "output", "variable"]);
-  }
-});
-
-// src/load/read.ts
-import { readFileSync, statSync as statSync3 } from "node:fs";
-function readTextFile(path2, options = {}) {
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let buf;
-  try {
-    const st = statSync3(path2);
-    if (st.size > max) {
-      return fail(
-        path2,
-        "file-too-large",
-        `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`,
-        "raise the limit with --max-file-size, or exclude the file with --exclude"
-      );
-    }
-    buf = readFileSync(path2);
-  } catch (e) {
-    const code = e.code ?? "error";
-    return fail(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
-  }
-  if (buf.length > max) {
-    return fail(
-      path2,
-      "file-too-large",
-      `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`,
-      "raise the limit with --max-file-size, or exclude the file with --exclude"
-    );
-  }
-  if (buf.includes(0)) {
-    return fail(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
-  }
-  let text;
-  try {
-    text = utf8.decode(buf);
-  } catch {
-    const at = firstInvalidUtf8(buf);
-    const line = buf.subarray(0, at).toString("latin1").split("\n").length;
-    return fail(
-      path2,
-      "encoding",
-      `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, "0")} on line ${line}); it was not scanned`,
-      "save the file as UTF-8, as Terraform requires"
-    );
-  }
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  return { ok: true, text };
-}
-function fail(file, code, message, hint) {
-  return { ok: false, diagnostic: { severity: "error", code, message, file, hint } };
-}
-function firstInvalidUtf8(buf) {
-  let lo = 0;
-  let hi = buf.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  return Math.min(lo, buf.length - 1);
-}
-var DEFAULT_MAX_FILE_BYTES, utf8;
-var init_read = __esm({
-  "src/load/read.ts"() {
-    "use strict";
-    DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-    utf8 = new TextDecoder("utf-8", { fatal: true });
-  }
-});
-
-// src/load/module-dir.ts
-import { readdirSync as readdirSync2 } from "node:fs";
-import { basename, join as join4 } from "node:path";
-function parseConfigText(path2, text) {
-  const name2 = basename(path2);
-  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text, "tfvars");
-  if (name2.endsWith(".json")) return parseJsonConfig(path2, text, "config");
-  return parseHcl(path2, text);
-}
-function loadFile(path2, options = {}) {
-  const ahead = options.preparsed?.get(path2);
-  if (ahead) return ahead;
-  const r = readTextFile(path2, options);
-  if (!r.ok) return { diagnostic: r.diagnostic };
-  return { file: parseConfigText(path2, r.text) };
-}
-function moduleConfigNames(names3) {
-  const all = new Set(names3.filter(isConfigFile));
-  return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
-}
-function moduleDirNames(dir, options = {}) {
-  return readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join4(dir, n))).sort();
-}
-function loadModuleDir(dir, options = {}) {
-  const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
-  let names3;
-  try {
-    names3 = moduleDirNames(dir, options);
-  } catch (e) {
-    out2.diagnostics.push({
-      severity: "error",
-      code: "unreadable",
-      file: dir,
-      message: `cannot list module directory: ${e.message}`
-    });
-    return out2;
-  }
-  const configNames = moduleConfigNames(names3);
-  const varNames = [
-    ...names3.filter((n) => n === "terraform.tfvars"),
-    ...names3.filter((n) => n === "terraform.tfvars.json"),
-    ...names3.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json"))
-  ];
-  for (const n of configNames) {
-    const r = loadFile(join4(dir, n), options);
-    if (r.file) (isOverrideFileName(n) ? out2.overrideFiles : out2.files).push(r.file);
-    if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
-  }
-  if (out2.overrideFiles.length) {
-    const merged = applyOverrides(out2.files, out2.overrideFiles);
-    out2.files = merged.files;
-    out2.diagnostics.push(...merged.diagnostics);
-    for (const f of out2.overrideFiles) out2.diagnostics.push(...f.diagnostics);
-  }
-  for (const n of varNames) {
-    const r = loadFile(join4(dir, n), options);
-    if (r.file) out2.autoVarFiles.push(r.file);
-    if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
-  }
-  return out2;
-}
-var init_module_dir = __esm({
-  "src/load/module-dir.ts"() {
-    "use strict";
-    init_discover();
-    init_hcl();
-    init_json2();
-    init_override();
-    init_read();
-  }
-});
-
-// src/load/parse-pool.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-function parseWorkersAvailable() {
-  return WORKER_URL.protocol === "file:" && existsSync2(fileURLToPath(WORKER_URL));
-}
-var RETIRE_AFTER_CHARS, MAX_FAILURES, WORKER_URL, ParsePool;
-var init_parse_pool = __esm({
-  "src/load/parse-pool.ts"() {
-    "use strict";
-    RETIRE_AFTER_CHARS = 1024 * 1024;
-    MAX_FAILURES = 4;
-    WORKER_URL = new URL("./parse-worker.js", import.meta.url);
-    ParsePool = class {
-      constructor(size, wasmDir) {
-        this.size = size;
-        this.wasmDir = wasmDir;
-      }
-      size;
-      wasmDir;
-      slots = [];
-      nextId = 1;
-      failures = 0;
-      closed = false;
-      /** Workers started and not stopped (tests). */
-      get running() {
-        return this.slots.length;
-      }
-      /** The flat tree of a .tf/.tfvars text; rejects when no worker could parse it (then parse it in this thread). */
-      parse(text) {
-        if (this.closed) return Promise.reject(new Error("parse pool is closed"));
-        const slot = this.pick();
-        if (!slot) return Promise.reject(new Error("no parse worker is running"));
-        const id = this.nextId++;
-        const chars = text.length;
-        if (slot.pending.size === 0) slot.worker.ref();
-        slot.load += chars;
-        if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
-        return new Promise((resolve14, reject) => {
-          slot.pending.set(id, { resolve: resolve14, reject, chars });
-          slot.worker.postMessage({ id, text });
-        });
-      }
-      /** Stop the workers (their memory, WASM heap included, is given back). Pending requests are rejected. */
-      async close() {
-        this.closed = true;
-        await Promise.all(this.slots.map((s) => this.stop(s, new Error("parse pool closed"))));
-      }
-      pick() {
-        const usable = this.slots.filter((s) => !s.dead && !s.retiring);
-        if (usable.length < this.size && this.failures < MAX_FAILURES) {
-          const s = this.start();
-          if (s) return s;
-        }
-        let best;
-        for (const s of usable) if (!best || s.load < best.load) best = s;
-        return best;
-      }
-      start() {
-        let worker;
-        try {
-          worker = new Worker(WORKER_URL, { workerData: { wasmDir: this.wasmDir } });
-        } catch {
-          this.failures++;
-          return void 0;
-        }
-        const slot = { worker, pending: /* @__PURE__ */ new Map(), load: 0, retiring: false, dead: false };
-        worker.on("message", (r) => {
-          const p = slot.pending.get(r.id);
-          if (!p) return;
-          slot.pending.delete(r.id);
-          slot.load -= p.chars;
-          if (slot.pending.size === 0) {
-            if (slot.retiring) void this.stop(slot, new Error("retired"));
-            else worker.unref();
-          }
-          if ("error" in r) p.reject(new Error(r.error));
-          else p.resolve({ words: r.words, count: r.count });
-        });
-        const failed = (why) => {
-          if (slot.dead) return;
-          this.failures++;
-          void this.stop(slot, new Error(`parse worker failed: ${why.message}`));
-        };
-        worker.on("error", failed);
-        worker.on("exit", (code) => failed(new Error(`parse worker exited with code ${code}`)));
-        this.slots.push(slot);
-        return slot;
-      }
-      async stop(slot, why) {
-        if (!slot.dead) {
-          slot.dead = true;
-          this.slots = this.slots.filter((s) => s !== slot);
-          for (const p of slot.pending.values()) p.reject(why);
-          slot.pending.clear();
-        }
-        await slot.worker.terminate();
-      }
-    };
-  }
-});
-
-// src/load/preparse.ts
-import { availableParallelism } from "node:os";
-import { join as join5 } from "node:path";
-function parseThreads(jobs) {
-  if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
-  return Math.min(availableParallelism(), MAX_AUTO_JOBS);
-}
-async function preparse(moduleDirs, options = {}, withPool) {
-  const threads = parseThreads(options.jobs);
-  const out2 = /* @__PURE__ */ new Map();
-  const texts = readModuleTexts(moduleDirs, options, out2);
-  const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
-  let chars = 0;
-  let big = 0;
-  for (const t of texts) {
-    chars += t.text.length;
-    if (isLarge(t)) big++;
-  }
-  const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
-  if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
-    for (const { path: path2, text } of texts) out2.set(path2, { file: parseHcl(path2, text) });
-    return out2;
-  }
-  const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
-  const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
-  const forWorkers = (t) => parallel || isLarge(t);
-  let inFlight = 0;
-  let largeInFlight = 0;
-  let allDone = () => void 0;
-  const done = new Promise((resolve14) => allDone = resolve14);
-  const feed = () => {
-    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
-      const { path: path2, text } = queue.shift();
-      const large = isLarge({ path: path2, text });
-      inFlight++;
-      if (large) largeInFlight++;
-      pool.parse(text).then(
-        (flat) => out2.set(path2, { file: parseHcl(path2, text, flat) }),
-        // A worker that failed: parse here, as without workers, and say so.
-        (e) => out2.set(path2, {
-          file: parseHcl(path2, text),
-          diagnostic: {
-            severity: "note",
-            code: "parse-worker",
-            file: path2,
-            message: `${e.message}; the file was parsed in the main thread`,
-            hint: "results are complete; run with --jobs 1 to parse without workers"
-          }
-        })
-      ).finally(() => {
-        inFlight--;
-        if (large) largeInFlight--;
-        feed();
-        if (inFlight === 0 && queue.length === 0) allDone();
-      });
-    }
-  };
-  feed();
-  while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
-    const { path: path2, text } = queue.pop();
-    out2.set(path2, { file: parseHcl(path2, text) });
-    await new Promise((resolve14) => setImmediate(resolve14));
-  }
-  if (inFlight > 0 || queue.length > 0) await done;
-  return out2;
-}
-function readModuleTexts(moduleDirs, options, out2) {
-  const texts = [];
-  for (const dir of moduleDirs) {
-    let names3;
-    try {
-      names3 = moduleConfigNames(moduleDirNames(dir, options)).filter((n) => !n.endsWith(".json"));
-    } catch {
-      continue;
-    }
-    for (const name2 of names3) {
-      const path2 = join5(dir, name2);
-      const r = readTextFile(path2, options);
-      if (r.ok) texts.push({ path: path2, text: r.text });
-      else out2.set(path2, { diagnostic: r.diagnostic });
-    }
-  }
-  return texts;
-}
-function sharedPool(jobs) {
-  if (shared?.size !== jobs) {
-    void shared?.close();
-    shared = new ParsePool(jobs, parserWasmDir());
-  }
-  return shared;
-}
-var PARALLEL_MIN_CHARS, MAX_AUTO_JOBS, IN_FLIGHT_PER_WORKER, shared;
-var init_preparse = __esm({
-  "src/load/preparse.ts"() {
-    "use strict";
-    init_hcl();
-    init_module_dir();
-    init_parse_pool();
-    init_read();
-    init_treesitter();
-    PARALLEL_MIN_CHARS = 512 * 1024;
-    MAX_AUTO_JOBS = 4;
-    IN_FLIGHT_PER_WORKER = 2;
-  }
-});
-
-// src/evaluate/functions/types.ts
-var FunctionError;
-var init_types2 = __esm({
-  "src/evaluate/functions/types.ts"() {
-    "use strict";
-    FunctionError = class extends Error {
-      name = "FunctionError";
-    };
-  }
-});
-
-// src/evaluate/functions/args.ts
-function fail2(message) {
-  throw new FunctionError(message);
-}
-function kindOf(v) {
-  if (v === null) return "null";
-  if (v instanceof Unknown) return "unknown value";
-  if (Array.isArray(v)) return "list";
-  if (typeof v === "object") return "object";
-  return typeof v;
-}
-function invalid2(param, what) {
-  fail2(`invalid value for "${param}" parameter: ${what}`);
-}
-function notNull(v, param) {
-  if (v === null) invalid2(param, "argument must not be null");
-}
-function numStr(n) {
-  if (!Number.isFinite(n)) fail2(`cannot convert ${n} to a string`);
-  const s = String(n);
-  if (!s.includes("e")) return s;
-  const [mant, exp] = n.toExponential().split("e");
-  const neg = mant.startsWith("-");
-  const digits = mant.replace(/^-/, "").replace(".", "");
-  const point = Number(exp) + 1;
-  const body2 = point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return (neg ? "-" : "") + body2;
-}
-function primitiveToString(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return numStr(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  return void 0;
-}
-function str(v, param) {
-  notNull(v, param);
-  const s = primitiveToString(v);
-  if (s === void 0) invalid2(param, `string required, got ${kindOf(v)}`);
-  return s;
-}
-function parseNumber(s) {
-  if (!NUMBER_TEXT2.test(s)) return void 0;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : void 0;
-}
-function num(v, param) {
-  notNull(v, param);
-  if (typeof v === "number") return v;
-  if (typeof v === "string") {
-    const n = parseNumber(v);
-    if (n !== void 0) return n;
-    invalid2(param, `a number is required, got string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`);
-  }
-  invalid2(param, `number required, got ${kindOf(v)}`);
-}
-function int(v, param) {
-  const n = num(v, param);
-  if (!Number.isInteger(n)) invalid2(param, `value must be a whole number, got ${numStr(n)}`);
-  if (!Number.isSafeInteger(n)) invalid2(param, `value ${numStr(n)} is too large`);
-  return n;
-}
-function list(v, param) {
-  notNull(v, param);
-  if (!Array.isArray(v)) invalid2(param, `list required, got ${kindOf(v)}`);
-  return v;
-}
-function obj(v, param) {
-  notNull(v, param);
-  if (!isObject(v)) invalid2(param, `map required, got ${kindOf(v)}`);
-  return v;
-}
-function strList(v, param) {
-  return list(v, param).map((e, i2) => {
-    const s = primitiveToString(e);
-    if (s === void 0) {
-      if (e === null) invalid2(param, `element ${i2} is null`);
-      invalid2(param, `element ${i2}: string required, got ${kindOf(e)}`);
-    }
-    return s;
-  });
-}
-function own(o, key) {
-  return Object.prototype.hasOwnProperty.call(o, key);
-}
-function compareStrings(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i2 = 0; i2 < n; i2++) {
-    const x = a.charCodeAt(i2);
-    const y = b.charCodeAt(i2);
-    if (x === y) continue;
-    const sx = x >= 55296 && x <= 57343;
-    const sy = y >= 55296 && y <= 57343;
-    if (sx !== sy) return sx ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-function sortedKeys(o) {
-  return Object.keys(o).sort(compareStrings);
-}
-function valueKey(v, depth = 0) {
-  if (depth > MAX_DEPTH6) fail2("value is nested too deeply");
-  if (v instanceof Unknown) return `?${unknownKeys++}`;
-  if (Array.isArray(v)) return `[${v.map((x) => valueKey(x, depth + 1)).join(",")}]`;
-  if (isObject(v))
-    return `{${sortedKeys(v).map((k) => `${JSON.stringify(k)}:${valueKey(v[k], depth + 1)}`).join(",")}}`;
-  return JSON.stringify(v);
-}
-function graphemes(s) {
-  const out2 = [];
-  for (const seg of segmenter().segment(s)) out2.push(seg.segment);
-  return out2;
-}
-function graphemeCount(s) {
-  let n = 0;
-  for (const _ of segmenter().segment(s)) n++;
-  return n;
-}
-function unknownOf(values2) {
-  const all = [];
-  for (const v of values2) collectUnknowns(v, all);
-  return mergeUnknown(all);
-}
-var MAX_ELEMENTS, MAX_STRING, MAX_DEPTH6, NUMBER_TEXT2, unknownKeys, segmenterCache, segmenter;
-var init_args = __esm({
-  "src/evaluate/functions/args.ts"() {
-    "use strict";
-    init_value();
-    init_types2();
-    MAX_ELEMENTS = 1024e3;
-    MAX_STRING = 1e7;
-    MAX_DEPTH6 = 256;
-    NUMBER_TEXT2 = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-    unknownKeys = 0;
-    segmenter = () => segmenterCache ??= new Intl.Segmenter(void 0, { granularity: "grapheme" });
-  }
-});
-
-// src/evaluate/convert.ts
-function numberToString(n) {
-  if (!Number.isFinite(n)) throw new EvalError(`cannot convert ${n} to string`);
-  return numStr(n);
-}
-function toStringValue(v, what) {
-  if (v instanceof Unknown) return v;
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return numberToString(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  if (v === null) throw new EvalError(`${what}: the value is null; a string is required`);
-  throw new EvalError(`${what}: cannot use ${Array.isArray(v) ? "a list" : "an object"} where a string is required`);
-}
-function toNumberValue(v, what) {
-  if (v instanceof Unknown) return v;
-  if (typeof v === "number") return v;
-  if (typeof v === "string") {
-    const t = v.trim();
-    if (t !== "" && /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
-    throw new EvalError(`${what}: "${v}" is not a number`);
-  }
-  if (v === null) throw new EvalError(`${what}: the value is null; a number is required`);
-  throw new EvalError(`${what}: a number is required, got ${describeType(v)}`);
-}
-function toBoolValue(v, what) {
-  if (v instanceof Unknown) return v;
-  if (typeof v === "boolean") return v;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  if (v === null) throw new EvalError(`${what}: the value is null; a bool is required`);
-  throw new EvalError(`${what}: a bool is required, got ${describeType(v)}`);
-}
-function describeType(v) {
-  if (v === null) return "null";
-  if (v instanceof Unknown) return "an unknown value";
-  if (Array.isArray(v)) return "a list";
-  if (isObject(v)) return "an object";
-  return `a ${typeof v}`;
-}
-var EvalError;
-var init_convert = __esm({
-  "src/evaluate/convert.ts"() {
-    "use strict";
-    init_args();
-    init_value();
-    EvalError = class extends Error {
-      name = "EvalError";
-    };
-  }
-});
-
-// src/evaluate/functions/conversions.ts
-function cannot(v, to) {
-  fail2(`invalid value for "v" parameter: cannot convert ${kindOf(v)} to ${to}`);
-}
-function tostring([v]) {
-  if (v === null || v === void 0) return null;
-  const s = primitiveToString(v);
-  if (s === void 0) cannot(v, "string");
-  return s;
-}
-function tonumber([v]) {
-  if (v === null || v === void 0) return null;
-  if (typeof v === "number") return v;
-  if (typeof v === "string") {
-    const n = parseNumber(v);
-    if (n === void 0)
-      fail2(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
-    return n;
-  }
-  cannot(v, "number");
-}
-function tobool([v]) {
-  if (v === null || v === void 0) return null;
-  if (typeof v === "boolean") return v;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  if (typeof v === "string")
-    fail2(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
-  cannot(v, "bool");
-}
-function unifyElements(items, what) {
-  const kinds = /* @__PURE__ */ new Set();
-  for (const v of items) if (v !== null && !(v instanceof Unknown)) kinds.add(Array.isArray(v) ? "list" : typeof v);
-  if (kinds.size <= 1) return items;
-  const primitives = [...kinds].every((k) => k === "string" || k === "number" || k === "boolean");
-  if (!primitives || !kinds.has("string"))
-    fail2(
-      `invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(" and ")}`
-    );
-  return items.map((v) => v === null || v instanceof Unknown ? v : primitiveToString(v));
-}
-function primitiveRank(v) {
-  if (typeof v === "boolean") return 0;
-  if (typeof v === "number") return 1;
-  if (typeof v === "string") return 2;
-  return 3;
-}
-function makeSet(items, what = "set") {
-  const unified = unifyElements(items, what);
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
-  for (const v of unified) {
-    const k = valueKey(v);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out2.push(v);
-  }
-  return out2.sort((a, b) => {
-    const ra = primitiveRank(a);
-    const rb = primitiveRank(b);
-    if (ra !== rb || ra === 3) return ra - rb;
-    if (typeof a === "string") return compareStrings(a, b);
-    return a - b;
-  });
-}
-function tolist([v]) {
-  if (v === null || v === void 0) return null;
-  if (v instanceof Unknown) return v;
-  if (!Array.isArray(v)) cannot(v, "list");
-  return unifyElements(v, "list");
-}
-function toset([v]) {
-  if (v === null || v === void 0) return null;
-  if (!Array.isArray(v)) cannot(v, "set");
-  return makeSet(v);
-}
-function tomap([v]) {
-  if (v === null || v === void 0) return null;
-  if (v instanceof Unknown) return v;
-  if (!isObject(v)) cannot(v, "map");
-  const keys2 = Object.keys(v);
-  const values2 = unifyElements(
-    keys2.map((k) => v[k]),
-    "map"
-  );
-  const out2 = newObject();
-  keys2.forEach((k, i2) => out2[k] = values2[i2]);
-  return out2;
-}
-var conversionFunctions;
-var init_conversions = __esm({
-  "src/evaluate/functions/conversions.ts"() {
-    "use strict";
-    init_value();
-    init_args();
-    conversionFunctions = {
-      tostring: { fn: tostring, minArgs: 1, maxArgs: 1 },
-      tonumber: { fn: tonumber, minArgs: 1, maxArgs: 1 },
-      tobool: { fn: tobool, minArgs: 1, maxArgs: 1 },
-      // The structure of a list or map stays known when some elements are not.
-      tolist: { fn: tolist, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      toset: { fn: toset, minArgs: 1, maxArgs: 1 },
-      tomap: { fn: tomap, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      // Sensitivity is a plan-time marking; the value is the same.
-      sensitive: { fn: ([v]) => v ?? null, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      nonsensitive: { fn: ([v]) => v ?? null, minArgs: 1, maxArgs: 1, handlesUnknown: true }
-    };
-  }
-});
-
-// src/evaluate/functions/collections.ts
-function length2([v]) {
-  if (v instanceof Unknown) return mergeUnknown([v]);
-  if (typeof v === "string") return graphemeCount(v);
-  if (Array.isArray(v)) return v.length;
-  if (isObject(v)) return Object.keys(v).length;
-  if (v === null) fail2('invalid value for "value" parameter: argument must not be null');
-  fail2(`invalid value for "value" parameter: argument must be a string, a collection type, or a structural type, got ${kindOf(v)}`);
-}
-function unknownArgs(args2) {
-  const u = args2.filter((a) => a instanceof Unknown);
-  return u.length ? mergeUnknown(u) : void 0;
-}
-function concat(args2) {
-  const out2 = [];
-  args2.forEach((a, i2) => {
-    if (a instanceof Unknown) return;
-    if (!Array.isArray(a)) fail2(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
-    if (out2.length + a.length > MAX_ELEMENTS) fail2(`the result would have more than ${MAX_ELEMENTS} elements`);
-    out2.push(...a);
-  });
-  return unknownArgs(args2) ?? out2;
-}
-function merge3(args2) {
-  const out2 = newObject();
-  args2.forEach((a, i2) => {
-    if (a === null || a instanceof Unknown) return;
-    if (!isObject(a)) fail2(`arguments must be maps or objects; argument ${i2 + 1} is ${kindOf(a)}`);
-    for (const k of Object.keys(a)) out2[k] = a[k];
-  });
-  return unknownArgs(args2) ?? out2;
-}
-function lookup([m, k, dflt]) {
-  if (m instanceof Unknown || k instanceof Unknown) return mergeUnknown([m, k]);
-  const map = obj(m, "inputMap");
-  const key = str(k, "key");
-  if (own(map, key)) return map[key];
-  if (dflt !== void 0) return dflt;
-  fail2(`lookup failed to find key ${JSON.stringify(key)}`);
-}
-function element([l, i2]) {
-  if (l instanceof Unknown || i2 instanceof Unknown) return mergeUnknown([l, i2]);
-  const items = list(l, "list");
-  const index3 = int(i2, "index");
-  if (index3 < 0) fail2("cannot use element function with a negative index");
-  if (items.length === 0) fail2("cannot use element function with an empty list");
-  return items[index3 % items.length];
-}
-function contains([l, v]) {
-  if (l instanceof Unknown || containsUnknown(v)) return mergeUnknown([l, v]);
-  const items = list(l, "list");
-  const unknowns = [];
-  for (const item of items) {
-    const eq = valueEquals(item, v);
-    if (eq === true) return true;
-    if (eq === void 0) unknowns.push(item);
-  }
-  return unknowns.length ? unknownOf(unknowns) : false;
-}
-function keys([m]) {
-  if (m instanceof Unknown) return mergeUnknown([m]);
-  return sortedKeys(obj(m, "inputMap"));
-}
-function values([m]) {
-  if (m instanceof Unknown) return mergeUnknown([m]);
-  const map = obj(m, "mapping");
-  return sortedKeys(map).map((k) => map[k]);
-}
-function flattenInto(items, out2, depth) {
-  if (depth > MAX_DEPTH6) fail2("the list is nested too deeply");
-  for (const v of items) {
-    if (Array.isArray(v)) flattenInto(v, out2, depth + 1);
-    else out2.push(v);
-    if (out2.length > MAX_ELEMENTS) fail2(`the result would have more than ${MAX_ELEMENTS} elements`);
-  }
-}
-function flatten([l]) {
-  const out2 = [];
-  flattenInto(list(l, "list"), out2, 0);
-  return out2;
-}
-function distinct([l]) {
-  const seen = /* @__PURE__ */ new Set();
-  return list(l, "list").filter((v) => {
-    const k = valueKey(v);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-function compact([l]) {
-  return list(l, "list").flatMap((v, i2) => {
-    if (v === null || v === "") return [];
-    const s = primitiveToString(v);
-    if (s === void 0) fail2(`invalid value for "list" parameter: element ${i2}: string required, got ${kindOf(v)}`);
-    return [s];
-  });
-}
-function coalesce(args2) {
-  const known = args2.filter((a) => a !== null && !(a instanceof Unknown));
-  const toString = known.some((a) => typeof a === "string") && known.every((a) => primitiveToString(a) !== void 0);
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const a = args2[i2];
-    if (a instanceof Unknown) {
-      if (a.nonEmpty) return a;
-      return mergeUnknown(args2.slice(i2));
-    }
-    if (a === null || a === "") continue;
-    return toString ? primitiveToString(a) : a;
-  }
-  fail2("no non-null, non-empty-string arguments");
-}
-function coalescelist(args2) {
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const a = args2[i2];
-    if (a instanceof Unknown) return mergeUnknown(args2.slice(i2));
-    if (a === null) continue;
-    if (!Array.isArray(a)) fail2(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
-    if (a.length > 0) return a;
-  }
-  fail2("no non-null arguments");
-}
-function one([l]) {
-  if (l instanceof Unknown) return mergeUnknown([l]);
-  const items = list(l, "list");
-  if (items.length > 1) fail2(`must be a list, set, or tuple value with either zero or one elements, got ${items.length} elements`);
-  return items.length ? items[0] : null;
-}
-function zipmap([k, v]) {
-  if (k instanceof Unknown || containsUnknown(k) || v instanceof Unknown) return unknownOf([k, v]);
-  const ks = strList(k, "keys");
-  const vs = list(v, "values");
-  if (ks.length !== vs.length) fail2(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
-  const out2 = newObject();
-  ks.forEach((key, i2) => out2[key] = vs[i2]);
-  return out2;
-}
-function range2(args2) {
-  const nums = args2.map((a, i2) => num(a, ["start", "limit", "step"][args2.length === 1 ? 1 : i2]));
-  const [start2, limit] = nums.length === 1 ? [0, nums[0]] : [nums[0], nums[1]];
-  const step = nums[2] ?? (start2 <= limit ? 1 : -1);
-  if (step === 0) fail2("step must not be zero");
-  if (start2 < limit && step < 0) fail2("step must be positive when start is less than limit");
-  if (start2 > limit && step > 0) fail2("step must be negative when start is greater than limit");
-  const count = Math.max(0, Math.ceil((limit - start2) / step));
-  if (count > MAX_ELEMENTS) fail2(`more than ${MAX_ELEMENTS} values were requested`);
-  const out2 = [];
-  for (let i2 = 0; i2 < count; i2++) out2.push(start2 + i2 * step);
-  return out2;
-}
-function reverse([l]) {
-  if (l instanceof Unknown) return mergeUnknown([l]);
-  return [...list(l, "list")].reverse();
-}
-function sort([l]) {
-  const items = list(l, "list");
-  items.forEach((v, i2) => v === null && fail2(`given list element ${i2} is null; a null string cannot be sorted`));
-  return strList(items, "list").sort(compareStrings);
-}
-function slice([l, s, e]) {
-  if (l instanceof Unknown || s instanceof Unknown || e instanceof Unknown) return mergeUnknown([l, s, e]);
-  const items = list(l, "list");
-  const start2 = int(s, "start_index");
-  const end = int(e, "end_index");
-  if (start2 < 0) fail2('invalid value for "start_index" parameter: must be greater than or equal to 0');
-  if (end > items.length)
-    fail2(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
-  if (start2 > end) fail2('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
-  return items.slice(start2, end);
-}
-function index([l, v]) {
-  const items = list(l, "list");
-  const i2 = items.findIndex((x) => valueEquals(x, v) === true);
-  if (i2 < 0) fail2("item not found");
-  return i2;
-}
-function chunklist([l, s]) {
-  const items = list(l, "list");
-  const size = int(s, "size");
-  if (size < 0) fail2("the size argument must be positive");
-  if (size === 0) return [items];
-  const out2 = [];
-  for (let i2 = 0; i2 < items.length; i2 += size) out2.push(items.slice(i2, i2 + size));
-  return out2;
-}
-function boolList(l, param) {
-  return list(l, param).map((v, i2) => {
-    if (v === null || typeof v === "boolean" || v instanceof Unknown) return v;
-    if (v === "true" || v === "false") return v === "true";
-    fail2(`invalid value for "${param}" parameter: element ${i2}: bool required, got ${kindOf(v)}`);
-  });
-}
-function alltrue([l]) {
-  if (l instanceof Unknown) return mergeUnknown([l]);
-  const items = boolList(l, "list");
-  if (items.some((v) => v === false || v === null)) return false;
-  return items.some((v) => v instanceof Unknown) ? unknownOf(items) : true;
-}
-function anytrue([l]) {
-  if (l instanceof Unknown) return mergeUnknown([l]);
-  const items = boolList(l, "list");
-  if (items.some((v) => v === true)) return true;
-  return items.some((v) => v instanceof Unknown) ? unknownOf(items) : false;
-}
-function transpose([m]) {
-  const map = obj(m, "values");
-  const out2 = newObject();
-  for (const k of sortedKeys(map)) {
-    for (const v of strList(map[k], "values")) {
-      const arr = own(out2, v) ? out2[v] : out2[v] = [];
-      arr.push(k);
-    }
-  }
-  return out2;
-}
-function matchkeys([v, k, search]) {
-  const vs = list(v, "values");
-  const ks = unifyElements(list(k, "keys"), "list");
-  const wanted = new Set(unifyElements(list(search, "searchset"), "list").map((x) => valueKey(x)));
-  if (vs.length !== ks.length) fail2("length of keys and values should be equal");
-  return vs.filter((_, i2) => wanted.has(valueKey(ks[i2])));
-}
-var collectionFunctions;
-var init_collections = __esm({
-  "src/evaluate/functions/collections.ts"() {
-    "use strict";
-    init_value();
-    init_args();
-    init_conversions();
-    collectionFunctions = {
-      length: { fn: length2, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      concat: { fn: concat, minArgs: 0, maxArgs: Infinity, handlesUnknown: true },
-      merge: { fn: merge3, minArgs: 0, maxArgs: Infinity, handlesUnknown: true },
-      lookup: { fn: lookup, minArgs: 2, maxArgs: 3, handlesUnknown: true },
-      element: { fn: element, minArgs: 2, maxArgs: 2, handlesUnknown: true },
-      contains: { fn: contains, minArgs: 2, maxArgs: 2, handlesUnknown: true },
-      keys: { fn: keys, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      values: { fn: values, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      flatten: { fn: flatten, minArgs: 1, maxArgs: 1 },
-      distinct: { fn: distinct, minArgs: 1, maxArgs: 1 },
-      compact: { fn: compact, minArgs: 1, maxArgs: 1 },
-      coalesce: { fn: coalesce, minArgs: 1, maxArgs: Infinity, handlesUnknown: true },
-      coalescelist: { fn: coalescelist, minArgs: 1, maxArgs: Infinity, handlesUnknown: true },
-      one: { fn: one, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      zipmap: { fn: zipmap, minArgs: 2, maxArgs: 2, handlesUnknown: true },
-      range: { fn: range2, minArgs: 1, maxArgs: 3 },
-      reverse: { fn: reverse, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      sort: { fn: sort, minArgs: 1, maxArgs: 1 },
-      slice: { fn: slice, minArgs: 3, maxArgs: 3, handlesUnknown: true },
-      index: { fn: index, minArgs: 2, maxArgs: 2 },
-      chunklist: { fn: chunklist, minArgs: 2, maxArgs: 2 },
-      alltrue: { fn: alltrue, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      anytrue: { fn: anytrue, minArgs: 1, maxArgs: 1, handlesUnknown: true },
-      transpose: { fn: transpose, minArgs: 1, maxArgs: 1 },
-      matchkeys: { fn: matchkeys, minArgs: 3, maxArgs: 3 }
-    };
-  }
-});
-
-// src/evaluate/functions/encoding.ts
-import { createHash } from "node:crypto";
-function quote(s) {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function jsonEncode(v, depth = 0) {
-  if (depth > MAX_DEPTH6) fail2("value is nested too deeply to encode");
-  if (v === null) return "null";
-  if (v instanceof Unknown) fail2("cannot encode an unknown value");
-  if (typeof v === "string") return quote(v);
-  if (typeof v === "number") return numStr(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  if (Array.isArray(v)) return `[${v.map((x) => jsonEncode(x, depth + 1)).join(",")}]`;
-  if (isObject(v))
-    return `{${sortedKeys(v).map((k) => `${quote(k)}:${jsonEncode(v[k], depth + 1)}`).join(",")}}`;
-  fail2("cannot encode this value");
-}
-function checkDepth(text) {
-  let depth = 0;
-  let inString = false;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
-    if (inString) {
-      if (c === 92) i2++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH6) fail2(`the JSON is nested more than ${MAX_DEPTH6} levels deep`);
-    } else if (c === 93 || c === 125) depth--;
-  }
-}
-function jsondecode([s]) {
-  const text = str(s, "str");
-  checkDepth(text);
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    fail2(`invalid JSON: ${e.message}`);
-  }
-  return fromJSON(parsed);
-}
-function base64decode([s]) {
-  const text = str(s, "str").replace(/[\r\n]/g, "");
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) fail2("failed to decode base64 data: the string is not valid base64");
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text, "base64"));
-  } catch {
-    fail2("the result of decoding the provided string is not valid UTF-8");
-  }
-}
-function urlencode([s]) {
-  let out2 = "";
-  for (const b of Buffer.from(str(s, "str"), "utf8")) {
-    const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out2 += c;
-    else if (b === 32) out2 += "+";
-    else out2 += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out2;
-}
-function uuidv5([n, name2]) {
-  const given = str(n, "namespace");
-  const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given] : given;
-  if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
-    fail2(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
-  const hash = createHash("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str(name2, "name"), "utf8").digest();
-  hash[6] = hash[6] & 15 | 80;
-  hash[8] = hash[8] & 63 | 128;
-  const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-function hashFn(algorithm, encoding) {
-  return { fn: ([s]) => createHash(algorithm).update(str(s, "str"), "utf8").digest(encoding), minArgs: 1, maxArgs: 1 };
-}
-var UUID_NAMESPACES, encodingFunctions;
-var init_encoding = __esm({
-  "src/evaluate/functions/encoding.ts"() {
-    "use strict";
-    init_value();
-    init_args();
-    UUID_NAMESPACES = {
-      dns: "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
-      url: "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
-      oid: "6ba7b812-9dad-11d1-80b4-00c04fd430c8",
-      x500: "6ba7b814-9dad-11d1-80b4-00c04fd430c8"
-    };
-    encodingFunctions = {
-      jsonencode: { fn: ([v]) => jsonEncode(v), minArgs: 1, maxArgs: 1 },
-      jsondecode: { fn: jsondecode, minArgs: 1, maxArgs: 1 },
-      base64encode: { fn: ([s]) => Buffer.from(str(s, "str"), "utf8").toString("base64"), minArgs: 1, maxArgs: 1 },
-      base64decode: { fn: base64decode, minArgs: 1, maxArgs: 1 },
-      urlencode: { fn: urlencode, minArgs: 1, maxArgs: 1 },
-      uuidv5: { fn: uuidv5, minArgs: 2, maxArgs: 2 },
-      md5: hashFn("md5", "hex"),
-      sha1: hashFn("sha1", "hex"),
-      sha256: hashFn("sha256", "hex"),
-      sha512: hashFn("sha512", "hex"),
-      base64sha256: hashFn("sha256", "base64"),
-      base64sha512: hashFn("sha512", "base64")
-    };
-  }
-});
-
-// src/evaluate/functions/format.ts
-function goExponent(e, upper) {
-  const a = Math.abs(e);
-  return `${upper ? "E" : "e"}${e < 0 ? "-" : "+"}${a < 10 ? "0" : ""}${a}`;
-}
-function digitsOf(x, sig) {
-  if (x === 0) return { digits: "0", dp: 1 };
-  const [mant, exp] = (sig === void 0 ? x.toExponential() : x.toExponential(Math.min(sig - 1, 100))).split("e");
-  return { digits: mant.replace(".", ""), dp: Number(exp) + 1 };
-}
-function fixed2(x, prec) {
-  const p = Math.min(prec, 100);
-  const body2 = x < 1e21 ? x.toFixed(p) : `${BigInt(x).toString()}${p > 0 ? `.${"0".repeat(p)}` : ""}`;
-  return body2 + "0".repeat(prec - p);
-}
-function exponential(x, prec, upper) {
-  const { digits, dp } = digitsOf(x, prec === void 0 ? void 0 : prec + 1);
-  const mant = digits.length > 1 || (prec ?? 0) > 0 ? `${digits[0]}.${digits.slice(1).padEnd(prec ?? 0, "0")}` : digits;
-  return mant + goExponent(x === 0 ? 0 : dp - 1, upper);
-}
-function general(x, prec, upper) {
-  const shortest = prec < 0;
-  const p = prec === 0 ? 1 : prec;
-  const d = digitsOf(x, shortest ? void 0 : p);
-  const digits = d.digits.replace(/(?<=.)0+$/, "");
-  const dp = d.dp;
-  let eprec = shortest ? 6 : p;
-  if (!shortest && eprec > digits.length && digits.length >= dp) eprec = digits.length;
-  const exp = dp - 1;
-  if (x !== 0 && (exp < -4 || exp >= eprec)) return exponential(x, digits.length - 1, upper);
-  return fixed2(x, Math.max(digits.length - dp, 0));
-}
-function pad(v, s, numeric3) {
-  const len = graphemeCount(s);
-  if (v.width < 0 || len >= v.width) return s;
-  const n = v.width - len;
-  if (v.flags.includes("-")) return s + " ".repeat(n);
-  if (v.flags.includes("0") && !(numeric3 && v.prec >= 0 && "bdoxX".includes(v.verb))) {
-    const sign = numeric3 && /^[-+ ]/.test(s) ? s[0] : "";
-    return sign + "0".repeat(n) + s.slice(sign.length);
-  }
-  return " ".repeat(n) + s;
-}
-function toNumber(v, arg) {
-  if (typeof arg === "number") return arg;
-  const n = typeof arg === "string" ? parseNumber(arg) : void 0;
-  if (n === void 0) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: a number is required, got ${kindOf(arg)}`);
-  return n;
-}
-function formatNumber(v, arg) {
-  const x = toNumber(v, arg);
-  const neg = x < 0;
-  const a = Math.abs(x);
-  let body2;
-  if ("bdoxX".includes(v.verb)) {
-    if (!Number.isInteger(x)) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: an integer is required`);
-    const base = { b: 2, d: 10, o: 8, x: 16, X: 16 }[v.verb];
-    body2 = BigInt(a).toString(base);
-    if (v.verb === "X") body2 = body2.toUpperCase();
-    if (v.prec >= 0) body2 = body2.padStart(v.prec, "0");
-    if (v.flags.includes("#")) body2 = ({ b: "0b", d: "", o: "0", x: "0x", X: "0X" }[v.verb] ?? "") + body2;
-  } else if (v.verb === "f") body2 = fixed2(a, v.prec < 0 ? 6 : v.prec);
-  else if (v.verb === "e" || v.verb === "E") body2 = exponential(a, v.prec < 0 ? 6 : v.prec, v.verb === "E");
-  else body2 = general(a, v.prec, v.verb === "G");
-  const sign = neg ? "-" : v.flags.includes("+") ? "+" : v.flags.includes(" ") ? " " : "";
-  return pad(v, sign + body2, true);
-}
-function formatString(v, arg) {
-  let s = primitiveToString(arg);
-  if (s === void 0) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: string required, got ${kindOf(arg)}`);
-  if (v.prec >= 0) s = graphemes(s).slice(0, v.prec).join("");
-  return pad(v, v.verb === "q" ? jsonEncode(s) : s, false);
-}
-function formatOne(v, arg) {
-  if (v.verb === "v") {
-    if (v.flags.includes("#") || arg === null) return pad(v, jsonEncode(arg), false);
-    if (typeof arg === "string") return pad(v, arg, false);
-    if (typeof arg === "number") return pad(v, (arg < 0 ? "-" : "") + general(Math.abs(arg), -1, false), false);
-    return pad(v, jsonEncode(arg), false);
-  }
-  if (arg === null) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: null value cannot be formatted`);
-  switch (v.verb) {
-    case "t":
-      if (arg === true || arg === "true") return pad(v, "true", false);
-      if (arg === false || arg === "false") return pad(v, "false", false);
-      fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: bool required, got ${kindOf(arg)}`);
-    // eslint-disable-next-line no-fallthrough
-    case "s":
-    case "q":
-      return formatString(v, arg);
-    case "b":
-    case "d":
-    case "o":
-    case "x":
-    case "X":
-    case "e":
-    case "E":
-    case "f":
-    case "g":
-    case "G":
-      return formatNumber(v, arg);
-    default:
-      fail2(`unsupported format verb ${JSON.stringify(v.verb)} in ${JSON.stringify(v.raw)} at offset ${v.offset}`);
-  }
-}
-function formatValues(format2, args2) {
-  let out2 = "";
-  let next = 0;
-  let used = 0;
-  let i2 = 0;
-  while (i2 < format2.length) {
-    const pct = format2.indexOf("%", i2);
-    if (pct < 0) {
-      out2 += format2.slice(i2);
-      break;
-    }
-    out2 += format2.slice(i2, pct);
-    if (format2[pct + 1] === "%") {
-      out2 += "%";
-      i2 = pct + 2;
-      continue;
-    }
-    VERB.lastIndex = pct;
-    const m = VERB.exec(format2);
-    i2 = VERB.lastIndex;
-    const [raw, flags2, idx1, width, prec, idx2, verb] = m;
-    if (verb === "") fail2(`invalid format string starting at offset ${pct}`);
-    const width_ = width === void 0 ? -1 : Number(width);
-    const prec_ = prec === void 0 ? -1 : Number(prec || "0");
-    if (width_ > MAX_WIDTH || prec_ > MAX_WIDTH) fail2(`width or precision in ${JSON.stringify(raw)} is larger than ${MAX_WIDTH}`);
-    const explicit = idx2 ?? idx1;
-    const argNum = explicit === void 0 ? next + 1 : Number(explicit);
-    if (argNum < 1 || argNum > args2.length)
-      fail2(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args2.length} total`);
-    next = argNum;
-    used = Math.max(used, argNum);
-    out2 += formatOne({ raw, offset: pct, flags: flags2, width: width_, prec: prec_, verb }, args2[argNum - 1]);
-    if (out2.length > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
-  }
-  if (used < args2.length)
-    fail2(used === 0 ? "too many arguments; no verbs in format string" : `too many arguments; only ${used} used by format string`);
-  return out2;
-}
-function format([f, ...args2]) {
-  return formatValues(str(f, "format"), args2);
-}
-function formatlist([f, ...args2]) {
-  if (f instanceof Unknown) return unknownOf([f, ...args2]);
-  const fmt = str(f, "format");
-  let length3 = -1;
-  let lengthArg = 0;
-  args2.forEach((a, i2) => {
-    if (!Array.isArray(a)) return;
-    if (length3 >= 0 && a.length !== length3)
-      fail2(`argument ${i2 + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
-    length3 = a.length;
-    lengthArg = i2 + 1;
-  });
-  const whole = args2.filter((a) => a instanceof Unknown);
-  if (whole.length) return unknownOf(whole);
-  if (length3 > MAX_ELEMENTS) fail2(`more than ${MAX_ELEMENTS} elements`);
-  const out2 = [];
-  let total = 0;
-  for (let k = 0; k < Math.max(length3, length3 < 0 ? 1 : 0); k++) {
-    const row = args2.map((a) => Array.isArray(a) ? a[k] : a);
-    if (row.some(containsUnknown)) {
-      out2.push(unknownOf(row));
-      continue;
-    }
-    let s;
-    try {
-      s = formatValues(fmt, row);
-    } catch (e) {
-      fail2(`error on format iteration ${k}: ${e.message}`);
-    }
-    total += s.length;
-    if (total > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
-    out2.push(s);
-  }
-  return out2;
-}
-var MAX_WIDTH, VERB, formatFunctions;
-var init_format = __esm({
-  "src/evaluate/functions/format.ts"() {
-    "use strict";
-    init_value();
-    init_args();
-    init_encoding();
-    MAX_WIDTH = 1e4;
-    VERB = /%([-+ #0]*)(?:\[(\d+)\])?(\d+)?(?:\.(\d*))?(?:\[(\d+)\])?(.?)/y;
-    formatFunctions = {
-      format: { fn: format, minArgs: 1, maxArgs: Infinity },
-      formatlist: { fn: formatlist, minArgs: 1, maxArgs: Infinity, handlesUnknown: true }
-    };
-  }
-});
-
-// src/evaluate/functions/network.ts
-function parseIPv4(s) {
-  const parts2 = s.split(".");
-  if (parts2.length !== 4) return void 0;
-  let n = 0n;
-  for (const p of parts2) {
-    if (!/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255) return void 0;
-    n = n << 8n | BigInt(p);
-  }
-  return n;
-}
-function parseIPv6(s) {
-  let text = s;
-  let tail = [];
-  const lastColon = text.lastIndexOf(":");
-  if (text.includes(".")) {
-    const v4 = parseIPv4(text.slice(lastColon + 1));
-    if (v4 === void 0) return void 0;
-    tail = [v4 >> 16n, v4 & 0xffffn];
-    text = text.slice(0, lastColon + 1);
-    if (!text.endsWith("::")) text = text.slice(0, -1);
-  }
-  const halves = text.split("::");
-  if (halves.length > 2) return void 0;
-  const group = (h) => {
-    if (h === "") return [];
-    const out2 = [];
-    for (const g of h.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
-      out2.push(BigInt(`0x${g}`));
-    }
-    return out2;
-  };
-  const head = group(halves[0]);
-  const rest = halves.length === 2 ? group(halves[1]) : [];
-  if (!head || !rest) return void 0;
-  const given = [...head, ...rest, ...tail];
-  const groups = halves.length === 2 ? [...head, ...Array(8 - given.length).fill(0n), ...rest, ...tail] : given;
-  if (groups.length !== 8 || halves.length === 2 && given.length > 7) return void 0;
-  return groups.reduce((n, g) => n << 16n | g, 0n);
-}
-function parseCIDR(value) {
-  const s = str(value, "prefix");
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
-  const v6 = m?.[1].includes(":") ?? false;
-  const addr2 = m ? v6 ? parseIPv6(m[1]) : parseIPv4(m[1]) : void 0;
-  const bits = v6 ? 128 : 32;
-  const prefix2 = m ? Number(m[2]) : NaN;
-  if (addr2 === void 0 || !(prefix2 <= bits)) fail2(`invalid CIDR address: ${s}`);
-  const hostBits = BigInt(bits - prefix2);
-  return { v6, bits, prefix: prefix2, base: addr2 >> hostBits << hostBits };
-}
-function formatIPv4(n) {
-  return [24n, 16n, 8n, 0n].map((s) => String(n >> s & 0xffn)).join(".");
-}
-function formatIPv6(n) {
-  const groups = Array.from({ length: 8 }, (_, i2) => Number(n >> BigInt(112 - i2 * 16) & 0xffffn));
-  let best = -1;
-  let bestLen = 1;
-  for (let i2 = 0; i2 < 8; ) {
-    let j = i2;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i2 > bestLen) {
-      best = i2;
-      bestLen = j - i2;
-    }
-    i2 = j === i2 ? i2 + 1 : j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (best < 0) return hex.join(":");
-  return `${hex.slice(0, best).join(":")}::${hex.slice(best + bestLen).join(":")}`;
-}
-function formatAddr(net, n) {
-  return net.v6 ? formatIPv6(n) : formatIPv4(n);
-}
-function subnet(net, newbits, netnum) {
-  if (newbits < 0) fail2('invalid value for "newbits" parameter: must not be negative');
-  const prefix2 = net.prefix + newbits;
-  if (prefix2 > net.bits) fail2(`insufficient address space to extend prefix of ${net.prefix} by ${newbits}`);
-  const max = 1n << BigInt(newbits);
-  if (netnum < 0 || BigInt(netnum) >= max) fail2(`prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
-  return `${formatAddr(net, net.base | BigInt(netnum) << BigInt(net.bits - prefix2))}/${prefix2}`;
-}
-function cidrsubnet([p, b, n]) {
-  return subnet(parseCIDR(p), int(b, "newbits"), int(n, "netnum"));
-}
-function cidrsubnets([p, ...sizes]) {
-  const net = parseCIDR(p);
-  let next = net.base;
-  const end = net.base + (1n << BigInt(net.bits - net.prefix));
-  return sizes.map((s, i2) => {
-    const newbits = int(s, "newbits");
-    if (newbits < 1) fail2(`invalid value for "newbits" parameter: must be at least 1, got ${newbits}`);
-    const prefix2 = net.prefix + newbits;
-    if (prefix2 > net.bits) fail2(`would extend prefix to ${prefix2} bits, which is too long for an IPv${net.v6 ? 6 : 4} address`);
-    const size = 1n << BigInt(net.bits - prefix2);
-    const start2 = (next + size - 1n) / size * size;
-    if (start2 + size > end)
-      fail2(
-        `not enough remaining address space for a subnet with a prefix of ${prefix2} bits after ${i2 === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`
-      );
-    next = start2 + size;
-    return `${formatAddr(net, start2)}/${prefix2}`;
-  });
-}
-function cidrhost([p, h]) {
-  const net = parseCIDR(p);
-  const hostnum = int(h, "hostnum");
-  const size = 1n << BigInt(net.bits - net.prefix);
-  const n = hostnum < 0 ? size + BigInt(hostnum) : BigInt(hostnum);
-  if (n < 0n || n >= size) fail2(`prefix of ${net.prefix} does not accommodate a host numbered ${hostnum}`);
-  return formatAddr(net, net.base + n);
-}
-function cidrnetmask([p]) {
-  const net = parseCIDR(p);
-  if (net.v6) fail2("only IPv4 networks are supported");
-  return formatIPv4((1n << 32n) - 1n ^ (1n << BigInt(32 - net.prefix)) - 1n);
-}
-var networkFunctions;
-var init_network2 = __esm({
-  "src/evaluate/functions/network.ts"() {
-    "use strict";
-    init_args();
-    networkFunctions = {
-      cidrsubnet: { fn: cidrsubnet, minArgs: 3, maxArgs: 3 },
-      cidrsubnets: { fn: cidrsubnets, minArgs: 1, maxArgs: Infinity },
-      cidrhost: { fn: cidrhost, minArgs: 2, maxArgs: 2 },
-      cidrnetmask: { fn: cidrnetmask, minArgs: 1, maxArgs: 1 }
-    };
-  }
-});
-
-// src/evaluate/functions/numbers.ts
-function finite(n, what) {
-  if (!Number.isFinite(n)) fail2(`${what} is not a finite number`);
-  return n;
-}
-function minmax(args2, pick) {
-  if (args2.length === 0) fail2("must pass at least one number");
-  return args2.map((a, i2) => num(a, `numbers[${i2}]`)).reduce((a, b) => pick(a, b));
-}
-function sum([l]) {
-  const items = list(l, "list");
-  if (items.length === 0) fail2("cannot sum an empty list");
-  return finite(
-    items.map((v, i2) => v === null ? fail2(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
-    "the sum"
-  );
-}
-function log([n, b]) {
-  const x = num(n, "num");
-  const base = num(b, "base");
-  const r = Math.log(x) / Math.log(base);
-  if (!Number.isFinite(r)) fail2(`log(${x}, ${base}) is not a finite number`);
-  return r;
-}
-function pow([a, b]) {
-  return finite(num(a, "num") ** num(b, "power"), "the result");
-}
-function digitValue(c, base) {
-  const code = c.charCodeAt(0);
-  let d = 99;
-  if (code >= 48 && code <= 57) d = code - 48;
-  else if (code >= 97 && code <= 122) d = code - 97 + 10;
-  else if (code >= 65 && code <= 90) d = code - 65 + (base <= 36 ? 10 : 36);
-  return d < base ? d : -1;
-}
-function parseint([s, b]) {
-  const text = str(s, "number");
-  const base = int(b, "base");
-  if (base < 2 || base > 62) fail2(`invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive`);
-  const m = /^([+-]?)(.+)$/s.exec(text);
-  const bad2 = () => fail2(`cannot parse ${JSON.stringify(text.slice(0, 80))} as a base ${base} integer`);
-  if (!m || m[2].length > 1100) bad2();
-  let n = 0n;
-  for (const c of m[2]) {
-    const d = digitValue(c, base);
-    if (d < 0) bad2();
-    n = n * BigInt(base) + BigInt(d);
-  }
-  const value = Number(n);
-  if (!Number.isFinite(value)) fail2(`${JSON.stringify(text)} is too large`);
-  return m[1] === "-" ? -value : value;
-}
-var numberFunctions;
-var init_numbers2 = __esm({
-  "src/evaluate/functions/numbers.ts"() {
-    "use strict";
-    init_args();
-    numberFunctions = {
-      abs: { fn: ([n]) => Math.abs(num(n, "num")), minArgs: 1, maxArgs: 1 },
-      ceil: { fn: ([n]) => Math.ceil(num(n, "num")), minArgs: 1, maxArgs: 1 },
-      floor: { fn: ([n]) => Math.floor(num(n, "num")), minArgs: 1, maxArgs: 1 },
-      signum: { fn: ([n]) => Math.sign(num(n, "num")) || 0, minArgs: 1, maxArgs: 1 },
-      min: { fn: (args2) => minmax(args2, Math.min), minArgs: 1, maxArgs: Infinity },
-      max: { fn: (args2) => minmax(args2, Math.max), minArgs: 1, maxArgs: Infinity },
-      sum: { fn: sum, minArgs: 1, maxArgs: 1 },
-      log: { fn: log, minArgs: 2, maxArgs: 2 },
-      pow: { fn: pow, minArgs: 2, maxArgs: 2 },
-      parseint: { fn: parseint, minArgs: 2, maxArgs: 2 }
-    };
-  }
-});
-
-// src/evaluate/functions/re2-charclass.ts
-function normalize2(ranges) {
-  const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
-  const out2 = [];
-  for (const [a, b] of sorted) {
-    const last = out2[out2.length - 1];
-    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else out2.push([a, b]);
-  }
-  return out2;
-}
-function complement(ranges) {
-  const out2 = [];
-  let next = 0;
-  for (const [a, b] of normalize2(ranges)) {
-    if (a > next) out2.push([next, a - 1]);
-    next = b + 1;
-  }
-  if (next <= MAX_CP) out2.push([next, MAX_CP]);
-  return out2;
-}
-function foldCase(ranges) {
-  const extra = [];
-  for (const [a, b] of ranges) {
-    if (b - a > 5e3) {
-      if (a <= 122 && b >= 65) {
-        for (let c = Math.max(a, 65); c <= Math.min(b, 122); c++) addVariants(c, extra);
-      }
-      continue;
-    }
-    for (let c = a; c <= b; c++) addVariants(c, extra);
-  }
-  return normalize2([...ranges, ...extra]);
-}
-function addVariants(c, out2) {
-  const s = String.fromCodePoint(c);
-  for (const v of [s.toLowerCase(), s.toUpperCase()]) {
-    const cp = v.codePointAt(0);
-    if (v.length === String.fromCodePoint(cp).length && cp !== c) out2.push([cp, cp]);
-  }
-}
-function posixClass(name2) {
-  const r = Object.prototype.hasOwnProperty.call(POSIX, name2) ? POSIX[name2] : void 0;
-  if (!r) fail2(`invalid regexp pattern: invalid character class range [:${name2}:]`);
-  return r;
-}
-function unicodeClass(name2) {
-  const cached = propertyCache.get(name2);
-  if (cached) return cached;
-  if (!/^[A-Za-z_]{1,40}$/.test(name2)) fail2(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
-  let test;
-  try {
-    test = name2 === "Any" ? /[^]/u : new RegExp(`^\\p{${name2.length <= 2 ? name2 : `Script=${name2}`}}$`, "u");
-  } catch {
-    fail2(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
-  }
-  const out2 = [];
-  let start2 = -1;
-  for (let c = 0; c <= MAX_CP + 1; c++) {
-    const inside2 = c <= MAX_CP && (c < 55296 || c > 57343) && test.test(String.fromCodePoint(c));
-    if (inside2 && start2 < 0) start2 = c;
-    if (!inside2 && start2 >= 0) {
-      out2.push([start2, c - 1]);
-      start2 = -1;
-    }
-  }
-  propertyCache.set(name2, out2);
-  return out2;
-}
-function hex4(n) {
-  return `\\u${n.toString(16).padStart(4, "0")}`;
-}
-function literalSource(cp) {
-  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCharCode(cp);
-  if (cp < 65536) return hex4(cp);
-  const s = String.fromCodePoint(cp);
-  return hex4(s.charCodeAt(0)) + hex4(s.charCodeAt(1));
-}
-function surrogates(cp) {
-  const s = String.fromCodePoint(cp);
-  return [s.charCodeAt(0), s.charCodeAt(1)];
-}
-function astralAlternatives(a, b) {
-  const [ha, la] = surrogates(a);
-  const [hb, lb] = surrogates(b);
-  if (ha === hb) return [`${hex4(ha)}[${hex4(la)}-${hex4(lb)}]`];
-  const out2 = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
-  if (hb - ha > 1) out2.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
-  out2.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
-  return out2;
-}
-function classSource(ranges) {
-  const bmp = [];
-  const astral = [];
-  for (const [a, b] of normalize2(ranges)) {
-    for (const [x, y] of [
-      [a, Math.min(b, 55295)],
-      [Math.max(a, 57344), Math.min(b, 65535)]
-    ]) {
-      if (x <= y) bmp.push(x === y ? hex4(x) : `${hex4(x)}-${hex4(y)}`);
-    }
-    if (b >= 65536) astral.push(...astralAlternatives(Math.max(a, 65536), b));
-  }
-  const cls = `[${bmp.join("")}]`;
-  if (astral.length === 0) return { src: cls, atomic: true };
-  return { src: `(?:${[...astral, ...bmp.length ? [cls] : []].join("|")})`, atomic: true };
-}
-var MAX_CP, DIGIT, WORD, SPACE2, POSIX, propertyCache;
-var init_re2_charclass = __esm({
-  "src/evaluate/functions/re2-charclass.ts"() {
-    "use strict";
-    init_args();
-    MAX_CP = 1114111;
-    DIGIT = [[48, 57]];
-    WORD = normalize2([
-      [48, 57],
-      [65, 90],
-      [95, 95],
-      [97, 122]
-    ]);
-    SPACE2 = [
-      [9, 10],
-      [12, 13],
-      [32, 32]
-    ];
-    POSIX = {
-      alnum: [
-        [48, 57],
-        [65, 90],
-        [97, 122]
-      ],
-      alpha: [
-        [65, 90],
-        [97, 122]
-      ],
-      ascii: [[0, 127]],
-      blank: [
-        [9, 9],
-        [32, 32]
-      ],
-      cntrl: [
-        [0, 31],
-        [127, 127]
-      ],
-      digit: DIGIT,
-      graph: [[33, 126]],
-      lower: [[97, 122]],
-      print: [[32, 126]],
-      punct: [
-        [33, 47],
-        [58, 64],
-        [91, 96],
-        [123, 126]
-      ],
-      space: [
-        [9, 13],
-        [32, 32]
-      ],
-      upper: [[65, 90]],
-      word: WORD,
-      xdigit: [
-        [48, 57],
-        [65, 70],
-        [97, 102]
-      ]
-    };
-    propertyCache = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/evaluate/functions/re2.ts
-import v8 from "node:v8";
-function bad(what) {
-  fail2(`invalid regexp pattern: ${what}`);
-}
-function hasCapture(n) {
-  switch (n.t) {
-    case "atom":
-      return false;
-    case "seq":
-      return n.items.some(hasCapture);
-    case "alt":
-      return n.alts.some(hasCapture);
-    case "group":
-      return n.capture || hasCapture(n.body);
-    case "rep":
-      return hasCapture(n.body);
-  }
-}
-function isAtomic(n) {
-  return n.t === "atom" && n.atomic || n.t === "group";
-}
-function emit(n, expand3) {
-  switch (n.t) {
-    case "atom":
-      return n.src;
-    case "seq":
-      return n.items.map((x) => emit(x, expand3)).join("");
-    case "alt":
-      return n.alts.map((x) => emit(x, expand3)).join("|");
-    case "group":
-      return `(${n.capture ? "" : "?:"}${emit(n.body, expand3)})`;
-    case "rep": {
-      let body2 = emit(n.body, expand3);
-      if (!isAtomic(n.body)) body2 = `(?:${body2})`;
-      const lazy = n.lazy ? "?" : "";
-      const counted = n.min > 1 || n.max !== Infinity && n.max > 1;
-      if (!counted) return `${body2}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
-      if (!expand3 || hasCapture(n.body)) return `${body2}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
-      const copies = n.max === Infinity ? n.min : n.max;
-      if (body2.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
-      if (n.max === Infinity) return body2.repeat(n.min - 1) + `${body2}+${lazy}`;
-      let optional = "";
-      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body2}${optional})?${lazy}`;
-      return body2.repeat(n.min) + optional;
-    }
-  }
-}
-function safeForBacktracking(n, underRepeat = false) {
-  switch (n.t) {
-    case "atom":
-      return true;
-    case "seq":
-      return n.items.every((x) => safeForBacktracking(x, underRepeat));
-    case "alt":
-      return !underRepeat && n.alts.every((x) => safeForBacktracking(x, underRepeat));
-    case "group":
-      return safeForBacktracking(n.body, underRepeat);
-    case "rep":
-      return n.max <= 1 ? safeForBacktracking(n.body, underRepeat) : !underRepeat && safeForBacktracking(n.body, true);
-  }
-}
-function linearEngine() {
-  if (linear2 === void 0) {
-    try {
-      v8.setFlagsFromString("--enable-experimental-regexp-engine");
-      linear2 = new RegExp("a", "l").flags.includes("l");
-    } catch {
-      linear2 = false;
-    }
-  }
-  return linear2;
-}
-function compileRE2(pattern) {
-  const hit = cache3.get(pattern);
-  if (hit) return hit;
-  if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
-  const parser2 = new Parser3(Array.from(pattern));
-  const ast = parser2.parse();
-  if (parser2.lineAnchors && parser2.wholeTextAnchors)
-    bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
-  const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
-  const src = emit(ast, true);
-  let regexp;
-  if (linearEngine()) {
-    try {
-      regexp = new RegExp(src, `${flags2}l`);
-    } catch {
-      regexp = void 0;
-    }
-  }
-  if (!regexp) {
-    if (!safeForBacktracking(ast)) bad("tfguard cannot match this pattern in guaranteed linear time (nested repetition); simplify it");
-    try {
-      regexp = new RegExp(src, flags2);
-    } catch (e) {
-      bad(e.message);
-    }
-  }
-  const compiled2 = { regexp, names: parser2.names };
-  if (cache3.size > 500) cache3.clear();
-  cache3.set(pattern, compiled2);
-  return compiled2;
-}
-var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser3, linear2, cache3;
-var init_re2 = __esm({
-  "src/evaluate/functions/re2.ts"() {
-    "use strict";
-    init_args();
-    init_re2_charclass();
-    MAX_REPEAT = 1e3;
-    MAX_SOURCE = 2e5;
-    MAX_PATTERN = 2e4;
-    Parser3 = class {
-      constructor(cps) {
-        this.cps = cps;
-      }
-      cps;
-      pos = 0;
-      names = [];
-      wholeTextAnchors = false;
-      lineAnchors = false;
-      parse() {
-        const node = this.alternation({ i: false, m: false, s: false, U: false }, 0);
-        if (this.pos < this.cps.length) bad("unexpected )");
-        return node;
-      }
-      peek(offset = 0) {
-        return this.cps[this.pos + offset];
-      }
-      rest(n) {
-        return this.cps.slice(this.pos, this.pos + n).join("");
-      }
-      alternation(flags2, depth) {
-        if (depth > 200) bad("expression nests too deeply");
-        const alts = [this.sequence(flags2, depth)];
-        while (this.peek() === "|") {
-          this.pos++;
-          alts.push(this.sequence(flags2, depth));
-        }
-        return alts.length === 1 ? alts[0] : { t: "alt", alts };
-      }
-      sequence(flags2, depth) {
-        const items = [];
-        for (; ; ) {
-          const c = this.peek();
-          if (c === void 0 || c === "|" || c === ")") break;
-          if (c === "*" || c === "+" || c === "?" || c === "{" && this.repeatCount()) {
-            this.repetition(items, flags2);
-            continue;
-          }
-          this.pos++;
-          if (c === "(") {
-            const g = this.group(flags2, depth);
-            if (g) items.push(g);
-          } else if (c === "[") items.push(this.charClass(flags2));
-          else if (c === ".") items.push(this.set(flags2.s ? [[0, 1114111]] : complement([[10, 10]])));
-          else if (c === "^" || c === "$") {
-            if (flags2.m) this.lineAnchors = true;
-            else this.wholeTextAnchors = true;
-            items.push({ t: "atom", src: c, atomic: true });
-          } else if (c === "\\") items.push(this.escape(flags2));
-          else items.push(this.literal(c.codePointAt(0), flags2));
-        }
-        return items.length === 1 ? items[0] : { t: "seq", items };
-      }
-      repeatCount() {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(24));
-        if (!m) return void 0;
-        const min = Number(m[1]);
-        const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
-        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) bad(`invalid repeat count: ${m[0]}`);
-        return { min, max, len: m[0].length };
-      }
-      repetition(items, flags2) {
-        const c = this.peek();
-        let min = 0;
-        let max = Infinity;
-        let op = c;
-        if (c === "{") {
-          const r = this.repeatCount();
-          ({ min, max } = r);
-          op = this.rest(r.len);
-          this.pos += r.len;
-        } else {
-          this.pos++;
-          if (c === "+") min = 1;
-          if (c === "?") max = 1;
-        }
-        let lazy = false;
-        if (this.peek() === "?") {
-          lazy = true;
-          op += "?";
-          this.pos++;
-        }
-        const last = items.pop();
-        if (!last) bad(`missing argument to repetition operator: ${op}`);
-        if (last.t === "rep") bad(`invalid nested repetition operator: ${op}`);
-        items.push({ t: "rep", body: last, min, max, lazy: lazy !== flags2.U });
-      }
-      group(flags2, depth) {
-        let capture = true;
-        let name2;
-        const inner = { ...flags2 };
-        if (this.peek() === "?") {
-          const head = this.rest(4);
-          if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
-          if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
-          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
-          if (named) {
-            name2 = named[1];
-            if (!/^[A-Za-z0-9_]+$/.test(name2)) bad(`invalid named capture: (?P<${name2}>`);
-            if (this.names.includes(name2)) bad(`duplicate capture group name: ${name2}`);
-            this.pos += named[0].length;
-          } else {
-            const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
-            if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
-            this.pos += f[0].length;
-            const [on, off = ""] = f[1].split("-");
-            for (const k of on) inner[k] = true;
-            for (const k of off) inner[k] = false;
-            if (f[2] === ")") {
-              Object.assign(flags2, inner);
-              return void 0;
-            }
-            capture = false;
-          }
-        }
-        if (capture) this.names.push(name2);
-        const body2 = this.alternation(inner, depth + 1);
-        if (this.peek() !== ")") bad("missing closing )");
-        this.pos++;
-        return { t: "group", capture, body: body2 };
-      }
-      set(ranges) {
-        const { src, atomic } = classSource(ranges);
-        return { t: "atom", src, atomic };
-      }
-      literal(cp, flags2) {
-        if (flags2.i) {
-          const folded = foldCase([[cp, cp]]);
-          if (folded.length > 1 || folded[0][0] !== folded[0][1]) return this.set(folded);
-        }
-        return { t: "atom", src: literalSource(cp), atomic: cp < 65536 };
-      }
-      /** After a backslash outside a class. */
-      escape(flags2) {
-        const c = this.peek();
-        if (c === "A" || c === "z") {
-          this.pos++;
-          this.wholeTextAnchors = true;
-          return { t: "atom", src: c === "A" ? "^" : "$", atomic: true };
-        }
-        if (c === "b" || c === "B") {
-          this.pos++;
-          return { t: "atom", src: `\\${c}`, atomic: true };
-        }
-        if (c === "Q") {
-          this.pos++;
-          const items = [];
-          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items.push(this.literal(this.cps[this.pos++].codePointAt(0), flags2));
-          if (this.rest(2) === "\\E") this.pos += 2;
-          return { t: "group", capture: false, body: { t: "seq", items } };
-        }
-        const ranges = this.classEscape();
-        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags2);
-        return this.set(flags2.i ? foldCase(ranges) : ranges);
-      }
-      lastWasClass = false;
-      /** An escape that stands for characters (inside or outside a class): its code point set. */
-      classEscape() {
-        const c = this.cps[this.pos++];
-        this.lastWasClass = false;
-        if (c === void 0) bad("trailing backslash at end of expression");
-        const single = (cp2) => [[cp2, cp2]];
-        const simple = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
-        if (Object.prototype.hasOwnProperty.call(simple, c)) return single(simple[c]);
-        const shorthand = { d: DIGIT, w: WORD, s: SPACE2 };
-        if (Object.prototype.hasOwnProperty.call(shorthand, c.toLowerCase()) && "dDwWsS".includes(c)) {
-          this.lastWasClass = true;
-          const r = shorthand[c.toLowerCase()];
-          return c === c.toLowerCase() ? r : complement(r);
-        }
-        if (c === "p" || c === "P") {
-          this.lastWasClass = true;
-          let name2 = this.cps[this.pos++];
-          if (name2 === "{") {
-            const end = this.cps.indexOf("}", this.pos);
-            if (end < 0) bad("invalid character class range: missing }");
-            name2 = this.cps.slice(this.pos, end).join("");
-            this.pos = end + 1;
-          }
-          if (name2 === void 0) bad("invalid character class range: \\p");
-          let negate = c === "P";
-          if (name2.startsWith("^")) {
-            negate = !negate;
-            name2 = name2.slice(1);
-          }
-          const r = unicodeClass(name2);
-          return negate ? complement(r) : r;
-        }
-        if (c === "x") {
-          const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.rest(9));
-          if (!m) bad(`invalid escape sequence: \\x${this.rest(2)}`);
-          this.pos += m[0].length;
-          const cp2 = parseInt(m[1] ?? m[2], 16);
-          if (cp2 > 1114111) bad(`invalid escape sequence: \\x${m[0]}`);
-          return single(cp2);
-        }
-        if (c >= "1" && c <= "9") bad(`backreferences are not supported (RE2 has none): \\${c}`);
-        if (c === "0") {
-          const m = /^[0-7]{0,2}/.exec(this.rest(2));
-          this.pos += m[0].length;
-          return single(parseInt(`0${m[0]}`, 8));
-        }
-        const cp = c.codePointAt(0);
-        if (cp < 128 && !/[0-9A-Za-z_]/.test(c)) return single(cp);
-        bad(`invalid escape sequence: \\${c}`);
-      }
-      /** After `[`. */
-      charClass(flags2) {
-        let negate = false;
-        if (this.peek() === "^") {
-          negate = true;
-          this.pos++;
-        }
-        const ranges = [];
-        let first = true;
-        for (; ; ) {
-          const c = this.peek();
-          if (c === void 0) bad("missing closing ]");
-          if (c === "]" && !first) {
-            this.pos++;
-            break;
-          }
-          first = false;
-          const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(12));
-          if (posix) {
-            this.pos += posix[0].length;
-            const r = posixClass(posix[2]);
-            ranges.push(...posix[1] ? complement(r) : r);
-            continue;
-          }
-          const lo = this.classAtom();
-          if (lo.length !== 1 || lo[0][0] !== lo[0][1] || this.peek() !== "-" || this.peek(1) === "]" || this.peek(1) === void 0) {
-            ranges.push(...lo);
-            continue;
-          }
-          this.pos++;
-          const hi = this.classAtom();
-          if (hi.length !== 1 || hi[0][0] !== hi[0][1] || hi[0][0] < lo[0][0]) bad("invalid character class range");
-          ranges.push([lo[0][0], hi[0][0]]);
-        }
-        let set = normalize2(ranges);
-        if (flags2.i) set = foldCase(set);
-        return this.set(negate ? complement(set) : set);
-      }
-      classAtom() {
-        const c = this.cps[this.pos++];
-        if (c === "\\") return this.classEscape();
-        const cp = c.codePointAt(0);
-        return [[cp, cp]];
-      }
-    };
-    cache3 = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/evaluate/functions/regex.ts
-function findAll(c, text, limit = MAX_ELEMENTS) {
-  const re = c.regexp;
-  const out2 = [];
-  let pos = 0;
-  let prevEnd = -1;
-  while (pos <= text.length && out2.length < limit) {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (!m) break;
-    const end = m.index + m[0].length;
-    let accept = true;
-    if (end === pos || m[0].length === 0) {
-      if (m.index === prevEnd) accept = false;
-      const cp = text.codePointAt(m.index);
-      pos = m.index + (cp !== void 0 && cp > 65535 ? 2 : 1);
-    } else pos = end;
-    prevEnd = end;
-    if (accept) out2.push(m);
-  }
-  return out2;
-}
-function resultOf(c, m) {
-  const named = c.names.filter((n) => n !== void 0).length;
-  if (c.names.length === 0) return m[0];
-  if (named === 0) return c.names.map((_, i2) => m[i2 + 1] ?? null);
-  const o = newObject();
-  c.names.forEach((n, i2) => o[n] = m[i2 + 1] ?? null);
-  return o;
-}
-function checkGroups(c) {
-  const named = c.names.filter((n) => n !== void 0).length;
-  if (named > 0 && named < c.names.length) fail2("invalid regexp pattern: cannot mix both named and unnamed capture groups");
-}
-function regex([p, s]) {
-  const c = compileRE2(str(p, "pattern"));
-  checkGroups(c);
-  const [m] = findAll(c, str(s, "string"), 1);
-  if (!m) fail2("pattern did not match any part of the given string");
-  return resultOf(c, m);
-}
-function regexall([p, s]) {
-  const c = compileRE2(str(p, "pattern"));
-  checkGroups(c);
-  return findAll(c, str(s, "string")).map((m) => resultOf(c, m));
-}
-function expand2(template, c, m) {
-  return template.replace(/\$(?:\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))?/g, (whole, braced, bare) => {
-    if (whole === "$$") return "$";
-    const name2 = braced ?? bare;
-    if (name2 === void 0) return "$";
-    const index3 = /^\d+$/.test(name2) ? Number(name2) : c.names.indexOf(name2) + 1;
-    if (index3 === 0 && name2 !== "0") return "";
-    return (index3 <= c.names.length ? m[index3] : void 0) ?? "";
-  });
-}
-function replaceAll(c, text, template) {
-  let out2 = "";
-  let last = 0;
-  for (const m of findAll(c, text)) {
-    out2 += text.slice(last, m.index) + expand2(template, c, m);
-    last = m.index + m[0].length;
-  }
-  return out2 + text.slice(last);
-}
-var regexFunctions;
-var init_regex = __esm({
-  "src/evaluate/functions/regex.ts"() {
-    "use strict";
-    init_value();
-    init_args();
-    init_re2();
-    regexFunctions = {
-      regex: { fn: regex, minArgs: 2, maxArgs: 2 },
-      regexall: { fn: regexall, minArgs: 2, maxArgs: 2 }
-    };
-  }
-});
-
-// src/evaluate/functions/sets.ts
-function sets(args2) {
-  return args2.map((a, i2) => makeSet(list(a, `sets[${i2}]`)));
-}
-function setunion(args2) {
-  return makeSet(sets(args2).flat());
-}
-function setintersection(args2) {
-  const [first, ...rest] = sets(args2);
-  const others = rest.map((s) => new Set(s.map((v) => valueKey(v))));
-  return first.filter((v) => others.every((o) => o.has(valueKey(v))));
-}
-function setsubtract([a, b]) {
-  const [left, right] = sets([a, b]);
-  const remove = new Set(right.map((v) => valueKey(v)));
-  return left.filter((v) => !remove.has(valueKey(v)));
-}
-function setproduct(args2) {
-  const lists = args2.map((a, i2) => list(a, `sets[${i2}]`));
-  const total = lists.reduce((n, l) => n * l.length, 1);
-  if (total > MAX_ELEMENTS) fail2(`the product would have ${total} elements, more than ${MAX_ELEMENTS}`);
-  let out2 = [[]];
-  for (const l of lists) out2 = out2.flatMap((prefix2) => l.map((v) => [...prefix2, v]));
-  return out2;
-}
-var setFunctions;
-var init_sets = __esm({
-  "src/evaluate/functions/sets.ts"() {
-    "use strict";
-    init_args();
-    init_conversions();
-    setFunctions = {
-      setunion: { fn: setunion, minArgs: 1, maxArgs: Infinity },
-      setintersection: { fn: setintersection, minArgs: 1, maxArgs: Infinity },
-      setsubtract: { fn: setsubtract, minArgs: 2, maxArgs: 2 },
-      setproduct: { fn: setproduct, minArgs: 2, maxArgs: Infinity }
-    };
-  }
-});
-
-// src/evaluate/functions/strings.ts
-function join6(args2) {
-  const sep8 = str(args2[0], "separator");
-  const lists = args2.slice(1);
-  const items = [];
-  lists.forEach((l, li) => {
-    list(l, "lists").forEach((v, i2) => {
-      const where = lists.length > 1 ? `element ${i2} of list ${li + 1}` : `element ${i2}`;
-      if (v === null) fail2(`${where} is null; cannot concatenate null values`);
-      const s = primitiveToString(v);
-      if (s === void 0) fail2(`${where}: string required, got ${kindOf(v)}`);
-      items.push(s);
-    });
-  });
-  return items.join(sep8);
-}
-function split([sep8, s]) {
-  const separator = str(sep8, "separator");
-  const text = str(s, "str");
-  return separator === "" ? Array.from(text) : text.split(separator);
-}
-function isWordChar(c) {
-  return /[\p{L}\p{N}_]/u.test(c) || c.charCodeAt(0) > 127 && !/\s/u.test(c);
-}
-function title([s]) {
-  let prev = " ";
-  let out2 = "";
-  for (const c of str(s, "str")) {
-    out2 += isWordChar(prev) ? c : c.toUpperCase();
-    prev = c;
-  }
-  return out2;
-}
-function trim([s, cut]) {
-  const text = Array.from(str(s, "str"));
-  const cutset = new Set(Array.from(str(cut, "cutset")));
-  let a = 0;
-  let b = text.length;
-  while (a < b && cutset.has(text[a])) a++;
-  while (b > a && cutset.has(text[b - 1])) b--;
-  return text.slice(a, b).join("");
-}
-function trimprefix([s, p]) {
-  const text = str(s, "str");
-  const prefix2 = str(p, "prefix");
-  return text.startsWith(prefix2) ? text.slice(prefix2.length) : text;
-}
-function trimsuffix([s, p]) {
-  const text = str(s, "str");
-  const suffix = str(p, "suffix");
-  return suffix !== "" && text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : text;
-}
-function trimspace([s]) {
-  return str(s, "str").replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
-}
-function indent([n, s]) {
-  const spaces = int(n, "spaces");
-  const text = str(s, "str");
-  if (spaces < 0) fail2('invalid value for "spaces" parameter: must not be negative');
-  const lines = text.split("\n");
-  if (spaces * lines.length + text.length > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
-  return lines.join(`
-${" ".repeat(spaces)}`);
-}
-function substr([s, o, l]) {
-  const chars = graphemes(str(s, "str"));
-  let offset = int(o, "offset");
-  const length3 = int(l, "length");
-  if (offset < 0) offset = Math.max(0, offset + chars.length);
-  if (offset >= chars.length || length3 === 0) return "";
-  return chars.slice(offset, length3 < 0 ? void 0 : offset + length3).join("");
-}
-function replace([s, f, r]) {
-  const text = str(s, "str");
-  const search = str(f, "substr");
-  const replacement = str(r, "replace");
-  if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
-    return replaceAll(compileRE2(search.slice(1, -1)), text, replacement);
-  }
-  if (search === "")
-    return Array.from(text).map((c) => replacement + c).join("") + replacement;
-  return text.split(search).join(replacement);
-}
-function strFn(f, param = "str") {
-  return { fn: ([s]) => f(str(s, param)), minArgs: 1, maxArgs: 1 };
-}
-function str2(f, p1, p2) {
-  return { fn: ([a, b]) => f(str(a, p1), str(b, p2)), minArgs: 2, maxArgs: 2 };
-}
-var stringFunctions;
-var init_strings2 = __esm({
-  "src/evaluate/functions/strings.ts"() {
-    "use strict";
-    init_args();
-    init_regex();
-    stringFunctions = {
-      join: { fn: join6, minArgs: 2, maxArgs: Infinity },
-      split: { fn: split, minArgs: 2, maxArgs: 2 },
-      lower: strFn((s) => s.toLowerCase()),
-      upper: strFn((s) => s.toUpperCase()),
-      title: { fn: title, minArgs: 1, maxArgs: 1 },
-      chomp: strFn((s) => s.replace(/(?:\r\n?|\n)+$/, "")),
-      strrev: strFn((s) => graphemes(s).reverse().join("")),
-      trim: { fn: trim, minArgs: 2, maxArgs: 2 },
-      trimprefix: { fn: trimprefix, minArgs: 2, maxArgs: 2 },
-      trimsuffix: { fn: trimsuffix, minArgs: 2, maxArgs: 2 },
-      trimspace: { fn: trimspace, minArgs: 1, maxArgs: 1 },
-      startswith: str2((s, p) => s.startsWith(p), "str", "prefix"),
-      endswith: str2((s, p) => s.endsWith(p), "str", "suffix"),
-      strcontains: str2((s, p) => s.includes(p), "str", "substr"),
-      indent: { fn: indent, minArgs: 2, maxArgs: 2 },
-      substr: { fn: substr, minArgs: 3, maxArgs: 3 },
-      replace: { fn: replace, minArgs: 3, maxArgs: 3 }
-    };
-  }
-});
-
-// src/evaluate/functions/unevaluated.ts
-function unevaluatedReason(name2) {
-  return REASONS.get(name2);
-}
-var FILES, CLOCK, RANDOM, MACHINE, REASONS, UNEVALUATED_FUNCTIONS;
-var init_unevaluated = __esm({
-  "src/evaluate/functions/unevaluated.ts"() {
-    "use strict";
-    FILES = "reads files; tfguard never reads outside what it scans";
-    CLOCK = "depends on the time when Terraform runs";
-    RANDOM = "returns a new random value every time Terraform runs";
-    MACHINE = "depends on the machine that runs Terraform";
-    REASONS = new Map([
-      ...[
-        "file",
-        "filebase64",
-        "fileexists",
-        "fileset",
-        "filemd5",
-        "filesha1",
-        "filesha256",
-        "filesha512",
-        "filebase64sha256",
-        "filebase64sha512",
-        "templatefile"
-      ].map((n) => [n, FILES]),
-      ["timestamp", CLOCK],
-      ["plantimestamp", CLOCK],
-      ["uuid", RANDOM],
-      ["bcrypt", RANDOM],
-      ["abspath", MACHINE],
-      ["pathexpand", MACHINE],
-      ["base64gzip", "tfguard does not reproduce Terraform's compressed bytes"]
-    ]);
-    UNEVALUATED_FUNCTIONS = new Set(REASONS.keys());
-  }
-});
-
-// src/evaluate/functions/index.ts
-function arityMessage(name2, spec, got) {
-  const { minArgs: min, maxArgs: max } = spec;
-  const plural2 = (n) => `${n} argument${n === 1 ? "" : "s"}`;
-  const expected = min === max ? plural2(min) : max === Infinity ? `at least ${plural2(min)}` : max === min + 1 ? `${min} or ${plural2(max)}` : `${min} to ${plural2(max)}`;
-  return `${name2}() takes ${expected}, got ${got}`;
-}
-function callFunction(name2, args2) {
-  const skipped = unevaluatedReason(name2);
-  if (skipped !== void 0) return unknown({ kind: "function", name: name2, detail: skipped });
-  const spec = functions.get(name2);
-  if (!spec) return unknown({ kind: "function", name: name2 });
-  if (args2.length < spec.minArgs || args2.length > spec.maxArgs) throw new FunctionError(arityMessage(name2, spec, args2.length));
-  if (!spec.handlesUnknown && args2.some(containsUnknown)) return unknownOf(args2);
-  try {
-    return spec.fn(args2);
-  } catch (e) {
-    if (e instanceof FunctionError) throw new FunctionError(`${name2}(): ${e.message}`);
-    throw new FunctionError(`${name2}(): ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-var functions;
-var init_functions = __esm({
-  "src/evaluate/functions/index.ts"() {
-    "use strict";
-    init_value();
-    init_args();
-    init_collections();
-    init_conversions();
-    init_encoding();
-    init_format();
-    init_network2();
-    init_numbers2();
-    init_regex();
-    init_sets();
-    init_strings2();
-    init_types2();
-    init_unevaluated();
-    functions = new Map(
-      Object.entries({
-        ...collectionFunctions,
-        ...setFunctions,
-        ...conversionFunctions,
-        ...stringFunctions,
-        ...numberFunctions,
-        ...encodingFunctions,
-        ...formatFunctions,
-        ...regexFunctions,
-        ...networkFunctions
-      })
-    );
-  }
-});
-
-// src/evaluate/reference.ts
-function staticReferences(expr2, out2 = []) {
-  const t = traversalText(expr2);
-  if (t !== void 0) {
-    if (!out2.includes(t)) out2.push(t);
-    return out2;
-  }
-  switch (expr2.kind) {
-    case "template":
-      for (const p of expr2.parts) templatePartRefs(p, out2);
-      break;
-    case "tuple":
-      for (const i2 of expr2.items) staticReferences(i2, out2);
-      break;
-    case "object":
-      for (const i2 of expr2.items) {
-        if (!i2.keyIsIdent) staticReferences(i2.key, out2);
-        staticReferences(i2.value, out2);
-      }
-      break;
-    case "getattr":
-    case "index":
-    case "splat":
-      staticReferences(expr2.object, out2);
-      if (expr2.kind === "index") staticReferences(expr2.key, out2);
-      break;
-    case "call":
-      for (const a of expr2.args) staticReferences(a, out2);
-      break;
-    case "unary":
-      staticReferences(expr2.operand, out2);
-      break;
-    case "binary":
-      staticReferences(expr2.left, out2);
-      staticReferences(expr2.right, out2);
-      break;
-    case "conditional":
-      staticReferences(expr2.cond, out2);
-      staticReferences(expr2.then, out2);
-      staticReferences(expr2.else, out2);
-      break;
-    case "for":
-      staticReferences(expr2.collection, out2);
-      break;
-    case "parens":
-      staticReferences(expr2.expr, out2);
-      break;
-    default:
-      break;
-  }
-  return out2;
-}
-function templatePartRefs(p, out2) {
-  if (p.kind === "interp") staticReferences(p.expr, out2);
-  else if (p.kind === "if") {
-    staticReferences(p.cond, out2);
-    for (const q of p.then) templatePartRefs(q, out2);
-    for (const q of p.else ?? []) templatePartRefs(q, out2);
-  } else if (p.kind === "for") staticReferences(p.collection, out2);
-}
-function traversalText(expr2) {
-  switch (expr2.kind) {
-    case "variable":
-      return expr2.name;
-    case "getattr": {
-      const o = traversalText(expr2.object);
-      return o === void 0 ? void 0 : `${o}.${expr2.name}`;
-    }
-    case "index": {
-      const o = traversalText(expr2.object);
-      if (o === void 0 || expr2.key.kind !== "literal") return void 0;
-      const k = expr2.key.value;
-      if (typeof k === "number") return `${o}[${k}]`;
-      if (typeof k === "string") return `${o}[${JSON.stringify(k)}]`;
-      return void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-var ReferenceUnknown, RESERVED_ROOTS;
-var init_reference = __esm({
-  "src/evaluate/reference.ts"() {
-    "use strict";
-    init_value();
-    ReferenceUnknown = class _ReferenceUnknown extends Unknown {
-      ref;
-      constructor(ref) {
-        super([{ kind: "reference", ref }], true);
-        this.ref = ref;
-      }
-      attr(name2) {
-        return new _ReferenceUnknown(`${this.ref}.${name2}`);
-      }
-      index(key) {
-        return new _ReferenceUnknown(`${this.ref}[${typeof key === "number" ? key : JSON.stringify(key)}]`);
-      }
-      splat() {
-        return new _ReferenceUnknown(`${this.ref}[*]`);
-      }
-    };
-    RESERVED_ROOTS = /* @__PURE__ */ new Set(["var", "local", "each", "count", "path", "terraform", "self", "module", "data"]);
-  }
-});
-
-// src/evaluate/expr.ts
-function withVariables(parent, vars) {
-  return new ChildScope(parent, new Map(Object.entries(vars)));
-}
-function evaluate2(expr2, scope) {
-  return new Evaluator().eval(expr2, scope, 0);
-}
-function isNonEmpty(v) {
-  if (v instanceof Unknown) return v.nonEmpty;
-  if (v === null || v === "") return false;
-  if (Array.isArray(v)) return v.length > 0;
-  if (isObject(v)) return Object.keys(v).length > 0;
-  return true;
-}
-function unknownsIn(v) {
-  const out2 = [];
-  const walk2 = (x) => {
-    if (x instanceof Unknown) out2.push(x);
-    else if (Array.isArray(x)) x.forEach(walk2);
-    else if (isObject(x)) Object.values(x).forEach(walk2);
-  };
-  walk2(v);
-  return out2;
-}
-function* iterate(coll, what) {
-  if (Array.isArray(coll)) {
-    for (let i2 = 0; i2 < coll.length; i2++) yield [i2, coll[i2]];
-    return;
-  }
-  if (isObject(coll)) {
-    for (const k of Object.keys(coll).sort()) yield [k, coll[k]];
-    return;
-  }
-  if (coll === null) throw new EvalError(`${what}: cannot iterate over null`);
-  throw new EvalError(`${what}: cannot iterate over ${describeType(coll)}`);
-}
-function getAttr(obj2, name2) {
-  if (obj2 instanceof ReferenceUnknown) return obj2.attr(name2);
-  if (obj2 instanceof Unknown) return obj2;
-  if (isObject(obj2)) {
-    if (Object.prototype.hasOwnProperty.call(obj2, name2)) return obj2[name2];
-    throw new EvalError(`this object has no attribute "${name2}"`);
-  }
-  if (obj2 === null) throw new EvalError(`cannot read attribute "${name2}" of null`);
-  throw new EvalError(`cannot read attribute "${name2}" of ${describeType(obj2)}`);
-}
-function index2(obj2, key) {
-  if (obj2 instanceof ReferenceUnknown) {
-    if (typeof key === "string" || typeof key === "number") return obj2.index(key);
-    return key instanceof Unknown ? mergeUnknown([obj2, key], true) : obj2;
-  }
-  if (obj2 instanceof Unknown) return obj2;
-  if (key instanceof Unknown) return key;
-  if (Array.isArray(obj2)) {
-    const n = toNumberValue(key, "list index");
-    if (!Number.isInteger(n)) throw new EvalError(`list index must be a whole number, got ${n}`);
-    if (n < 0 || n >= obj2.length)
-      throw new EvalError(`index ${n} is out of range for a list of ${obj2.length} element${obj2.length === 1 ? "" : "s"}`);
-    return obj2[n];
-  }
-  if (isObject(obj2)) {
-    const k = toStringValue(key, "map key");
-    if (Object.prototype.hasOwnProperty.call(obj2, k)) return obj2[k];
-    throw new EvalError(`the map has no element for key "${k}"`);
-  }
-  if (obj2 === null) throw new EvalError("cannot index into null");
-  throw new EvalError(`cannot index into ${describeType(obj2)}`);
-}
-function applySplatTraversal(ref, each) {
-  const steps = [];
-  let e = each;
-  while (e.kind === "getattr" || e.kind === "index") {
-    if (e.kind === "getattr") steps.unshift(`.${e.name}`);
-    else if (e.key.kind === "literal") steps.unshift(`[${JSON.stringify(e.key.value)}]`);
-    else return ref;
-    e = e.object;
-  }
-  return new ReferenceUnknown(ref.ref + steps.join(""));
-}
-var MAX_DEPTH7, MAX_ELEMENTS2, ChildScope, Evaluator;
-var init_expr2 = __esm({
-  "src/evaluate/expr.ts"() {
-    "use strict";
-    init_ast();
-    init_convert();
-    init_functions();
-    init_types2();
-    init_reference();
-    init_value();
-    MAX_DEPTH7 = 200;
-    MAX_ELEMENTS2 = 1e6;
-    ChildScope = class {
-      constructor(parent, vars) {
-        this.parent = parent;
-        this.vars = vars;
-      }
-      parent;
-      vars;
-      resolveRoot(name2) {
-        return this.vars.has(name2) ? this.vars.get(name2) : this.parent.resolveRoot(name2);
-      }
-      resolveMember(root, name2, range3) {
-        if (this.vars.has(root)) return void 0;
-        return this.parent.resolveMember?.(root, name2, range3);
-      }
-    };
-    Evaluator = class {
-      eval(expr2, scope, depth) {
-        if (depth > MAX_DEPTH7) throw new EvalError("expression is nested too deeply");
-        const d = depth + 1;
-        switch (expr2.kind) {
-          case "literal":
-            return expr2.value;
-          case "template":
-            return this.template(expr2.parts, scope, d);
-          case "tuple":
-            return expr2.items.map((i2) => this.eval(i2, scope, d));
-          case "object":
-            return this.object(expr2, scope, d);
-          case "variable": {
-            const v = scope.resolveRoot(expr2.name);
-            if (v === void 0) throw new EvalError(`unknown name "${expr2.name}"`);
-            return v;
-          }
-          case "getattr": {
-            if (expr2.object.kind === "variable" && scope.resolveMember) {
-              const m = scope.resolveMember(expr2.object.name, expr2.name, expr2.range);
-              if (m !== void 0) return m;
-            }
-            return getAttr(this.eval(expr2.object, scope, d), expr2.name);
-          }
-          case "index":
-            return index2(this.eval(expr2.object, scope, d), this.eval(expr2.key, scope, d));
-          case "splat":
-            return this.splat(expr2.object, expr2.each, expr2.full, scope, d);
-          case "call":
-            return this.call(expr2, scope, d);
-          case "unary": {
-            const v = this.eval(expr2.operand, scope, d);
-            if (expr2.op === "!") {
-              const b = toBoolValue(v, "operand of !");
-              return b instanceof Unknown ? b : !b;
-            }
-            const n = toNumberValue(v, "operand of unary -");
-            return n instanceof Unknown ? n : -n;
-          }
-          case "binary":
-            return this.binary(expr2, scope, d);
-          case "conditional":
-            return this.conditional(expr2, scope, d);
-          case "for":
-            return this.forExpr(expr2, scope, d);
-          case "parens":
-            return this.eval(expr2.expr, scope, d);
-          case "invalid":
-            return unknown({ kind: "expression", detail: `expression could not be parsed: ${expr2.text.slice(0, 60)}` });
-        }
-      }
-      object(expr2, scope, d) {
-        const out2 = newObject();
-        const unknownKeys2 = [];
-        for (const item of expr2.items) {
-          let key;
-          if (item.keyIsIdent && (item.key.kind === "variable" || item.key.kind === "literal")) {
-            key = item.key.kind === "variable" ? item.key.name : String(item.key.value);
-          } else {
-            key = this.eval(item.key, scope, d);
-          }
-          if (key instanceof Unknown) {
-            unknownKeys2.push(key);
-            continue;
-          }
-          const k = toStringValue(key, "object key");
-          out2[k] = this.eval(item.value, scope, d);
-        }
-        if (unknownKeys2.length) return mergeUnknown(unknownKeys2, true);
-        return out2;
-      }
-      template(parts2, scope, d) {
-        if (parts2.length === 1 && parts2[0].kind === "interp") return this.eval(parts2[0].expr, scope, d);
-        const pieces = [];
-        const unknowns = [];
-        let literalText = false;
-        this.renderParts(parts2, scope, d, pieces, unknowns, () => literalText = true);
-        if (unknowns.length) return mergeUnknown(unknowns, literalText || unknowns.some((u) => u.nonEmpty));
-        return pieces.join("");
-      }
-      renderParts(parts2, scope, d, pieces, unknowns, sawText) {
-        for (const p of parts2) {
-          switch (p.kind) {
-            case "text":
-              if (p.value !== "") sawText();
-              pieces.push(p.value);
-              break;
-            case "interp": {
-              const v = this.eval(p.expr, scope, d);
-              if (containsUnknown(v)) {
-                unknowns.push(v instanceof Unknown ? v : mergeUnknown([v]));
-                break;
-              }
-              pieces.push(toStringValue(v, "template interpolation"));
-              break;
-            }
-            case "if": {
-              const c = toBoolValue(this.eval(p.cond, scope, d), "template %{if} condition");
-              if (c instanceof Unknown) {
-                unknowns.push(c);
-                break;
-              }
-              this.renderParts(c ? p.then : p.else ?? [], scope, d, pieces, unknowns, sawText);
-              break;
-            }
-            case "for": {
-              const coll = this.eval(p.collection, scope, d);
-              if (coll instanceof Unknown) {
-                unknowns.push(coll);
-                break;
-              }
-              for (const [k, v] of iterate(coll, "template %{for}")) {
-                const vars = { [p.valueVar]: v };
-                if (p.keyVar) vars[p.keyVar] = k;
-                this.renderParts(p.body, withVariables(scope, vars), d, pieces, unknowns, sawText);
-              }
-              break;
-            }
-          }
-        }
-      }
-      splat(objectExpr, each, full, scope, d) {
-        const obj2 = this.eval(objectExpr, scope, d);
-        if (obj2 instanceof ReferenceUnknown) {
-          const refOnly = each.kind === "variable" && each.name === SPLAT_ELEMENT;
-          return refOnly ? obj2.splat() : applySplatTraversal(obj2.splat(), each);
-        }
-        if (obj2 instanceof Unknown) return obj2;
-        let items;
-        if (obj2 === null) items = [];
-        else if (Array.isArray(obj2)) items = obj2;
-        else if (full || !isObject(obj2)) items = [obj2];
-        else items = [obj2];
-        return items.map((item) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item }), d));
-      }
-      call(expr2, scope, d) {
-        if (expr2.name === "try") {
-          let lastError;
-          for (const a of expr2.args) {
-            try {
-              const v = this.eval(a, scope, d);
-              if (v instanceof Unknown) return v;
-              return v;
-            } catch (e) {
-              if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
-              lastError = e;
-            }
-          }
-          throw new EvalError(`try(): no expression succeeded${lastError instanceof Error ? ` (last error: ${lastError.message})` : ""}`);
-        }
-        if (expr2.name === "can") {
-          if (expr2.args.length !== 1) throw new EvalError(`can() takes 1 argument, got ${expr2.args.length}`);
-          try {
-            const v = this.eval(expr2.args[0], scope, d);
-            if (v instanceof Unknown) return v;
-            return true;
-          } catch (e) {
-            if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
-            return false;
-          }
-        }
-        let args2 = expr2.args.map((a) => this.eval(a, scope, d));
-        if (expr2.expandFinal && args2.length) {
-          const last = args2[args2.length - 1];
-          if (last instanceof Unknown) return last;
-          if (!Array.isArray(last)) throw new EvalError(`${expr2.name}(): the argument before "..." must be a list, got ${describeType(last)}`);
-          args2 = [...args2.slice(0, -1), ...last];
-        }
-        try {
-          return callFunction(expr2.name, args2);
-        } catch (e) {
-          if (e instanceof FunctionError) throw new EvalError(e.message);
-          throw e;
-        }
-      }
-      binary(expr2, scope, d) {
-        const { op } = expr2;
-        if (op === "&&" || op === "||") {
-          const l2 = toBoolValue(this.eval(expr2.left, scope, d), `left operand of ${op}`);
-          if (l2 === false && op === "&&") return false;
-          if (l2 === true && op === "||") return true;
-          const r2 = toBoolValue(this.eval(expr2.right, scope, d), `right operand of ${op}`);
-          if (l2 instanceof Unknown) {
-            if (r2 === false && op === "&&") return false;
-            if (r2 === true && op === "||") return true;
-            return r2 instanceof Unknown ? mergeUnknown([l2, r2]) : l2;
-          }
-          return r2;
-        }
-        const left = this.eval(expr2.left, scope, d);
-        const right = this.eval(expr2.right, scope, d);
-        if (op === "==" || op === "!=") {
-          const eq = valueEquals(left, right);
-          if (eq === void 0) return mergeUnknown([left, right, ...unknownsIn(left), ...unknownsIn(right)]);
-          return op === "==" ? eq : !eq;
-        }
-        const l = toNumberValue(left, `left operand of ${op}`);
-        const r = toNumberValue(right, `right operand of ${op}`);
-        if (l instanceof Unknown || r instanceof Unknown) return mergeUnknown([l, r]);
-        switch (op) {
-          case "+":
-            return l + r;
-          case "-":
-            return l - r;
-          case "*":
-            return l * r;
-          case "/":
-            if (r === 0) throw new EvalError("division by zero");
-            return l / r;
-          case "%":
-            if (r === 0) throw new EvalError("modulo by zero");
-            return l % r;
-          case "<":
-            return l < r;
-          case ">":
-            return l > r;
-          case "<=":
-            return l <= r;
-          case ">=":
-            return l >= r;
-        }
-      }
-      conditional(expr2, scope, d) {
-        const c = toBoolValue(this.eval(expr2.cond, scope, d), "condition");
-        if (c === true) return this.eval(expr2.then, scope, d);
-        if (c === false) return this.eval(expr2.else, scope, d);
-        let a;
-        let b;
-        try {
-          a = this.eval(expr2.then, scope, d);
-          b = this.eval(expr2.else, scope, d);
-        } catch {
-          return c;
-        }
-        if (valueEquals(a, b) === true) return a;
-        const nonEmpty = isNonEmpty(a) && isNonEmpty(b);
-        return mergeUnknown([c, a, b], nonEmpty);
-      }
-      forExpr(expr2, scope, d) {
-        const coll = this.eval(expr2.collection, scope, d);
-        if (coll instanceof Unknown) return coll;
-        const isObjectFor = expr2.keyExpr !== void 0;
-        const list3 = [];
-        const obj2 = newObject();
-        const unknowns = [];
-        let count = 0;
-        for (const [k, v] of iterate(coll, '"for" expression')) {
-          if (++count > MAX_ELEMENTS2) throw new EvalError('"for" expression produces too many elements');
-          const vars = { [expr2.valueVar]: v };
-          if (expr2.keyVar) vars[expr2.keyVar] = k;
-          const inner = withVariables(scope, vars);
-          if (expr2.cond) {
-            const c = toBoolValue(this.eval(expr2.cond, inner, d), '"for" condition');
-            if (c instanceof Unknown) {
-              unknowns.push(c);
-              continue;
-            }
-            if (!c) continue;
-          }
-          const value = this.eval(expr2.valueExpr, inner, d);
-          if (!isObjectFor) {
-            list3.push(value);
-            continue;
-          }
-          const key = this.eval(expr2.keyExpr, inner, d);
-          if (key instanceof Unknown) {
-            unknowns.push(key);
-            continue;
-          }
-          const ks = toStringValue(key, '"for" key');
-          if (expr2.grouping) {
-            const prev = obj2[ks];
-            if (Array.isArray(prev)) prev.push(value);
-            else obj2[ks] = [value];
-          } else {
-            if (ks in obj2) throw new EvalError(`duplicate key "${ks}" in "for" expression; add "..." after the value to group values by key`);
-            obj2[ks] = value;
-          }
-        }
-        if (unknowns.length) return mergeUnknown(unknowns);
-        return isObjectFor ? obj2 : list3;
-      }
-    };
-  }
-});
-
-// src/evaluate/body.ts
-function evaluateOrUnknown(expr2, scope, ctx, what) {
-  try {
-    return evaluate2(expr2, scope);
-  } catch (e) {
-    if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
-    ctx.report({
-      severity: "warning",
-      code: "eval-error",
-      file: ctx.file,
-      range: expr2.range,
-      message: `cannot evaluate ${what}: ${e.message}`,
-      hint: "tfguard treats this value as unknown; Terraform would reject it"
-    });
-    return new Unknown([{ kind: "expression", detail: `${what}: ${e.message}` }]);
-  }
-}
-function evaluateBody(body2, scope, ctx) {
-  const out2 = { values: newObject(), ranges: /* @__PURE__ */ Object.create(null), references: /* @__PURE__ */ Object.create(null), files: /* @__PURE__ */ Object.create(null) };
-  fillBody2(body2, scope, ctx, "", out2, true, 0);
-  return out2;
-}
-function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
-  const values2 = top ? out2.values : newObject();
-  if (depth > 32) return values2;
-  for (const a of body2.attributes) {
-    if (top && META_ATTRIBUTES.has(a.name)) continue;
-    const path2 = prefix2 + a.name;
-    const v = evaluateOrUnknown(a.expr, scope, a.file ? { ...ctx, file: a.file } : ctx, `"${path2}"`);
-    values2[a.name] = v;
-    out2.ranges[path2] = a.range;
-    if (a.file) out2.files[path2] = a.file;
-    recordInnerRanges(a.expr, path2, out2.ranges, 0);
-    const refs = qualifiedRefs(a.expr, v, ctx.refPrefix);
-    if (refs.length) out2.references[path2] = refs;
-  }
-  const lists = /* @__PURE__ */ new Map();
-  const push = (type, v) => {
-    const cur = lists.get(type);
-    if (cur instanceof Unknown) return -1;
-    const l = cur ?? [];
-    l.push(v);
-    lists.set(type, l);
-    return l.length - 1;
-  };
-  for (const b of body2.blocks) {
-    if (top && META_BLOCKS.has(b.type)) continue;
-    const bctx = b.file ? { ...ctx, file: b.file } : ctx;
-    if (b.type === "dynamic") {
-      expandDynamic(b, scope, bctx, prefix2, out2, lists, push, depth);
-      continue;
-    }
-    const i2 = lists.get(b.type)?.length ?? 0;
-    const path2 = `${prefix2}${b.type}.${i2}`;
-    const obj2 = fillBody2(b.body, scope, bctx, path2 + ".", out2, false, depth + 1);
-    if (push(b.type, obj2) >= 0) {
-      out2.ranges[path2] = b.range;
-      if (b.file) out2.files[path2] = b.file;
-    }
-  }
-  for (const [type, l] of lists) values2[type] = l;
-  return values2;
-}
-function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
-  const label2 = b.labels[0];
-  if (!label2) {
-    ctx.report({
-      severity: "error",
-      code: "dynamic-label",
-      file: ctx.file,
-      range: b.typeRange,
-      message: "a dynamic block needs one label: the type of the blocks it generates",
-      hint: 'write dynamic "ingress" { for_each = ... content { ... } }'
-    });
-    return;
-  }
-  const forEach = b.body.attributes.find((a) => a.name === "for_each");
-  const content = b.body.blocks.find((c) => c.type === "content");
-  if (!forEach || !content) {
-    ctx.report({
-      severity: "error",
-      code: "dynamic-body",
-      file: ctx.file,
-      range: b.typeRange,
-      message: `dynamic "${label2}" needs a for_each argument and a content block`,
-      hint: "add for_each = <collection> and content { ... }"
-    });
-    return;
-  }
-  const iteratorAttr = b.body.attributes.find((a) => a.name === "iterator");
-  const iterName = iteratorAttr?.expr.kind === "variable" ? iteratorAttr.expr.name : label2;
-  const coll = evaluateOrUnknown(forEach.expr, scope, ctx, `for_each of dynamic "${label2}"`);
-  if (coll instanceof Unknown) {
-    lists.set(label2, coll);
-    out2.ranges[`${prefix2}${label2}`] = b.range;
-    if (b.file) out2.files[`${prefix2}${label2}`] = b.file;
-    return;
-  }
-  let pairs;
-  try {
-    pairs = [...iterate(coll, `for_each of dynamic "${label2}"`)];
-  } catch (e) {
-    ctx.report({ severity: "warning", code: "eval-error", file: ctx.file, range: forEach.expr.range, message: e.message });
-    lists.set(label2, new Unknown([{ kind: "expression", detail: e.message }]));
-    return;
-  }
-  for (const [k, v] of pairs) {
-    const key = Array.isArray(coll) ? v : k;
-    const inner = withVariables(scope, {
-      [iterName]: objectFrom([
-        ["key", key],
-        ["value", v]
-      ])
-    });
-    const cur = lists.get(label2);
-    const i2 = Array.isArray(cur) ? cur.length : 0;
-    const path2 = `${prefix2}${label2}.${i2}`;
-    const obj2 = fillBody2(content.body, inner, ctx, path2 + ".", out2, false, depth + 1);
-    if (push(label2, obj2) >= 0) {
-      out2.ranges[path2] = b.range;
-      if (b.file) out2.files[path2] = b.file;
-    }
-  }
-}
-function recordInnerRanges(expr2, path2, ranges, depth) {
-  if (depth > 16) return;
-  if (expr2.kind === "object") {
-    for (const item of expr2.items) {
-      const k = item.key;
-      const name2 = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
-      if (name2 === void 0) continue;
-      const p = `${path2}.${name2}`;
-      ranges[p] = { start: k.range.start, end: item.value.range.end };
-      recordInnerRanges(item.value, p, ranges, depth + 1);
-    }
-  } else if (expr2.kind === "tuple") {
-    expr2.items.forEach((item, i2) => {
-      const p = `${path2}.${i2}`;
-      ranges[p] = item.range;
-      recordInnerRanges(item, p, ranges, depth + 1);
-    });
-  }
-}
-function qualifiedRefs(expr2, value, refPrefix) {
-  const out2 = [];
-  for (const r of staticReferences(expr2)) {
-    const root = r.split(/[.[]/, 1)[0];
-    if (RESERVED_ROOTS.has(root) && root !== "data" && root !== "module") continue;
-    const q = refPrefix + r;
-    if (!out2.includes(q)) out2.push(q);
-  }
-  for (const u of collectUnknowns(value)) for (const r of u.refs) if (!out2.includes(r)) out2.push(r);
-  return out2;
-}
-var META_ATTRIBUTES, META_BLOCKS;
-var init_body2 = __esm({
-  "src/evaluate/body.ts"() {
-    "use strict";
-    init_convert();
-    init_expr2();
-    init_types2();
-    init_reference();
-    init_value();
-    META_ATTRIBUTES = /* @__PURE__ */ new Set(["count", "for_each", "provider", "depends_on"]);
-    META_BLOCKS = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection"]);
-  }
-});
-
-// src/evaluate/expand.ts
-function expandBlock(block2, scope, ctx) {
-  const countAttr = block2.body.attributes.find((a) => a.name === "count");
-  const forEachAttr = block2.body.attributes.find((a) => a.name === "for_each");
-  if (countAttr && forEachAttr) {
-    ctx.report({
-      severity: "error",
-      code: "count-and-for_each",
-      file: ctx.file,
-      range: forEachAttr.nameRange,
-      message: "a block may have count or for_each, not both; for_each is ignored",
-      hint: "remove one of the two arguments"
-    });
-  }
-  if (countAttr) {
-    const v = evaluateOrUnknown(countAttr.expr, scope, ctx, "count");
-    if (v instanceof Unknown) return unknownExpansion(v, "count");
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      ctx.report({
-        severity: "error",
-        code: "invalid-count",
-        file: ctx.file,
-        range: countAttr.expr.range,
-        message: `count must be a whole number of 0 or more, got ${JSON.stringify(v)}`,
-        hint: "use a number, or a conditional such as var.enabled ? 1 : 0"
-      });
-      return unknownExpansion(new Unknown([{ kind: "expression", detail: "count is not a whole number" }]), "count");
-    }
-    if (v > MAX_INSTANCES)
-      return unknownExpansion(new Unknown([{ kind: "expression", detail: `count ${v} is over ${MAX_INSTANCES}` }]), "count");
-    return { shape: "count", instances: Array.from({ length: v }, (_, i2) => ({ key: i2, vars: { count: objectFrom([["index", i2]]) } })) };
-  }
-  if (forEachAttr) {
-    const v = evaluateOrUnknown(forEachAttr.expr, scope, ctx, "for_each");
-    if (v instanceof Unknown) return unknownExpansion(v, "for_each");
-    let pairs;
-    if (isObject(v)) {
-      pairs = Object.keys(v).sort().map((k) => [k, v[k]]);
-    } else if (Array.isArray(v) && v.every((x) => typeof x === "string")) {
-      pairs = [...new Set(v)].sort().map((k) => [k, k]);
-    } else if (Array.isArray(v) && containsUnknown(v)) {
-      return unknownExpansion(
-        new Unknown([
-          { kind: "expression", detail: "for_each set has unknown elements" },
-          ...Array.from(v).flatMap((x) => x instanceof Unknown ? x.reasons : [])
-        ]),
-        "for_each"
-      );
-    } else {
-      ctx.report({
-        severity: "error",
-        code: "invalid-for_each",
-        file: ctx.file,
-        range: forEachAttr.expr.range,
-        message: `for_each must be a map, or a set of strings, got ${v === null ? "null" : Array.isArray(v) ? "a list that is not all strings" : typeof v}`,
-        hint: "wrap a list of strings in toset(...), or build a map with a for expression"
-      });
-      return unknownExpansion(new Unknown([{ kind: "expression", detail: "for_each is not a map or set of strings" }]), "for_each");
-    }
-    if (pairs.length > MAX_INSTANCES)
-      return unknownExpansion(new Unknown([{ kind: "expression", detail: `for_each has over ${MAX_INSTANCES} elements` }]), "for_each");
-    return {
-      shape: "for_each",
-      instances: pairs.map(([k, val]) => ({
-        key: k,
-        vars: {
-          each: objectFrom([
-            ["key", k],
-            ["value", val]
-          ])
-        }
-      }))
-    };
-  }
-  return { shape: "single", instances: [{ vars: {} }] };
-}
-function unknownExpansion(u, shape) {
-  const vars = shape === "count" ? { count: objectFrom([["index", u]]) } : {
-    each: objectFrom([
-      ["key", u],
-      ["value", u]
-    ])
-  };
-  return { shape, unknown: u, instances: [{ vars }] };
-}
-function instanceSuffix(key) {
-  if (key === void 0) return "";
-  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-var MAX_INSTANCES;
-var init_expand = __esm({
-  "src/evaluate/expand.ts"() {
-    "use strict";
-    init_body2();
-    init_value();
-    MAX_INSTANCES = 1e4;
-  }
-});
-
-// src/evaluate/sources.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, realpathSync as realpathSync2 } from "node:fs";
-import { join as join7, resolve as resolve3 } from "node:path";
-function isLocalSource(source) {
-  return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
-}
-function resolveModuleSource(source, callerDir, key, root, manifest) {
-  if (isLocalSource(source)) {
-    const dir = resolve3(callerDir, source);
-    if (!isInside(root, dir)) return outsideRoot(source, dir);
-    if (!existsSync3(dir)) {
-      return {
-        kind: "error",
-        code: "module-not-found",
-        message: `module source "${source}" does not exist (looked for ${dir})`,
-        hint: "fix the path in source, relative to the calling module"
-      };
-    }
-    const real = realpathSync2(dir);
-    if (!isInside(root, real)) return outsideRoot(source, real);
-    return { kind: "dir", dir: real };
-  }
-  const installed = manifest.dirFor(key);
-  if (installed && existsSync3(installed)) {
-    const real = realpathSync2(installed);
-    if (!isInside(root, real)) {
-      return {
-        kind: "error",
-        code: "module-outside-root",
-        message: `installed module "${key}" is outside the scan root (${real}); it was not read`,
-        hint: "scan the directory that holds .terraform/"
-      };
-    }
-    return { kind: "dir", dir: real };
-  }
-  return { kind: "remote", reason: `remote module "${source}" is not installed; run "terraform init" to have tfguard scan it` };
-}
-function outsideRoot(source, dir) {
-  return {
-    kind: "error",
-    code: "module-outside-root",
-    message: `module source "${source}" leads outside the scan root (${dir}); it was not read`,
-    hint: "scan a directory that contains both the caller and the module"
-  };
-}
-var ModuleManifest;
-var init_sources = __esm({
-  "src/evaluate/sources.ts"() {
-    "use strict";
-    init_discover();
-    ModuleManifest = class {
-      entries = /* @__PURE__ */ new Map();
-      constructor(rootModuleDir) {
-        const path2 = join7(rootModuleDir, ".terraform", "modules", "modules.json");
-        if (!existsSync3(path2)) return;
-        try {
-          const data = JSON.parse(readFileSync2(path2, "utf8"));
-          for (const m of data.Modules ?? []) {
-            if (typeof m?.Key === "string" && typeof m?.Dir === "string" && m.Key !== "") {
-              this.entries.set(m.Key, resolve3(rootModuleDir, m.Dir));
-            }
-          }
-        } catch {
-        }
-      }
-      dirFor(key) {
-        return this.entries.get(key);
-      }
-    };
-  }
-});
-
-// src/evaluate/types.ts
-function parseType(expr2, depth = 0) {
-  if (!expr2 || depth > 32) return ANY;
-  if (expr2.kind === "variable") {
-    if (expr2.name === "string" || expr2.name === "number" || expr2.name === "bool") return { kind: expr2.name };
-    return ANY;
-  }
-  if (expr2.kind === "literal" && typeof expr2.value === "string" && ["string", "number", "bool"].includes(expr2.value)) {
-    return { kind: expr2.value };
-  }
-  if (expr2.kind !== "call") return ANY;
-  const [arg] = expr2.args;
-  switch (expr2.name) {
-    case "list":
-    case "set":
-    case "map":
-      return { kind: expr2.name, elem: parseType(arg, depth + 1) };
-    case "tuple":
-      return arg?.kind === "tuple" ? { kind: "tuple", elems: arg.items.map((i2) => parseType(i2, depth + 1)) } : ANY;
-    case "object": {
-      if (arg?.kind !== "object") return ANY;
-      const attrs = /* @__PURE__ */ new Map();
-      for (const item of arg.items) {
-        const k = item.key;
-        const name2 = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
-        if (name2 === void 0) return ANY;
-        const v = item.value;
-        if (v.kind === "call" && v.name === "optional") {
-          attrs.set(name2, { type: parseType(v.args[0], depth + 1), optional: true, defaultExpr: v.args[1] });
-        } else {
-          attrs.set(name2, { type: parseType(v, depth + 1), optional: false });
-        }
-      }
-      return { kind: "object", attrs };
-    }
-    default:
-      return ANY;
-  }
-}
-function convertValue(v, t, what, depth = 0) {
-  if (v instanceof Unknown || v === null || t.kind === "any" || depth > 64) return v;
-  switch (t.kind) {
-    case "string":
-      if (typeof v === "string") return v;
-      if (typeof v === "number") return numberToString(v);
-      if (typeof v === "boolean") return v ? "true" : "false";
-      break;
-    case "number":
-      if (typeof v === "number") return v;
-      if (typeof v === "string" && /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v.trim())) return Number(v.trim());
-      break;
-    case "bool":
-      if (typeof v === "boolean") return v;
-      if (v === "true") return true;
-      if (v === "false") return false;
-      break;
-    case "list":
-    case "set":
-      if (Array.isArray(v)) return v.map((x, i2) => convertValue(x, t.elem, `${what}[${i2}]`, depth + 1));
-      break;
-    case "tuple":
-      if (Array.isArray(v)) {
-        if (v.length !== t.elems.length) throw new EvalError(`${what}: a tuple of ${t.elems.length} elements is required, got ${v.length}`);
-        return v.map((x, i2) => convertValue(x, t.elems[i2], `${what}[${i2}]`, depth + 1));
-      }
-      break;
-    case "map":
-      if (isObject(v)) {
-        const out2 = newObject();
-        for (const [k, x] of Object.entries(v)) out2[k] = convertValue(x, t.elem, `${what}["${k}"]`, depth + 1);
-        return out2;
-      }
-      break;
-    case "object":
-      if (isObject(v)) {
-        const out2 = newObject();
-        for (const [name2, attr] of t.attrs) {
-          if (Object.prototype.hasOwnProperty.call(v, name2) && v[name2] !== null) {
-            out2[name2] = convertValue(v[name2], attr.type, `${what}.${name2}`, depth + 1);
-          } else if (attr.optional) {
-            out2[name2] = attr.defaultExpr ? convertValue(evaluate2(attr.defaultExpr, EMPTY_SCOPE), attr.type, `${what}.${name2}`, depth + 1) : null;
-          } else if (Object.prototype.hasOwnProperty.call(v, name2)) {
-            out2[name2] = null;
-          } else {
-            throw new EvalError(`${what}: attribute "${name2}" is required`);
-          }
-        }
-        return out2;
-      }
-      break;
-  }
-  throw new EvalError(`${what}: ${article(t)} is required, got ${describeType(v)}`);
-}
-function article(t) {
-  switch (t.kind) {
-    case "object":
-    case "any":
-      return `an ${t.kind}`;
-    default:
-      return `a ${t.kind}`;
-  }
-}
-var ANY, EMPTY_SCOPE;
-var init_types3 = __esm({
-  "src/evaluate/types.ts"() {
-    "use strict";
-    init_convert();
-    init_expr2();
-    init_value();
-    ANY = { kind: "any" };
-    EMPTY_SCOPE = { resolveRoot: () => void 0 };
-  }
-});
-
-// src/evaluate/variables.ts
-function declaredVariables(files, diagnostics) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    for (const b of f.body.blocks) {
-      if (b.type !== "variable" || b.labels.length !== 1) continue;
-      const name2 = b.labels[0];
-      const prev = out2.get(name2);
-      if (prev) {
-        diagnostics.push({
-          severity: "error",
-          code: "duplicate-variable",
-          file: f.path,
-          range: b.typeRange,
-          message: `variable "${name2}" is declared twice (first at line ${prev.block.typeRange.start.line} of ${prev.file})`,
-          hint: "remove or rename one of the declarations"
-        });
-        continue;
-      }
-      const attr = (n) => b.body.attributes.find((a) => a.name === n)?.expr;
-      const typeExpr = attr("type");
-      const type = parseType(typeExpr);
-      const complexType = !["string", "number", "bool"].includes(type.kind) && !!typeExpr && !(typeExpr.kind === "variable" && typeExpr.name === "any");
-      const nullableExpr = attr("nullable");
-      out2.set(name2, {
-        name: name2,
-        block: b,
-        file: f.path,
-        defaultExpr: attr("default"),
-        type,
-        complexType,
-        nullable: !(nullableExpr?.kind === "literal" && nullableExpr.value === false)
-      });
-    }
-  }
-  return out2;
-}
-function convertToType(v, decl) {
-  return convertValue(v, decl.type, `variable "${decl.name}"`);
-}
-function assignmentsFromVarFile(file, diagnostics) {
-  const out2 = [];
-  for (const b of file.body.blocks) {
-    diagnostics.push({
-      severity: "error",
-      code: "tfvars-block",
-      file: file.path,
-      range: b.typeRange,
-      message: `a variable file may only assign values (name = value); found a "${b.type}" block`,
-      hint: "move blocks into a .tf file"
-    });
-  }
-  for (const a of file.body.attributes) {
-    let value;
-    try {
-      value = evaluate2(a.expr, CONSTANT_SCOPE);
-    } catch (e) {
-      diagnostics.push({
-        severity: "error",
-        code: "tfvars-value",
-        file: file.path,
-        range: a.expr.range,
-        message: `the value of "${a.name}" must be a constant: ${e.message}`,
-        hint: "variable files cannot refer to variables, locals or resources"
-      });
-      value = new Unknown([{ kind: "expression", detail: `${file.path}: value of ${a.name} could not be evaluated` }]);
-    }
-    out2.push({ name: a.name, value, source: file.path, range: a.nameRange });
-  }
-  return out2;
-}
-var CONSTANT_SCOPE;
-var init_variables = __esm({
-  "src/evaluate/variables.ts"() {
-    "use strict";
-    init_expr2();
-    init_types3();
-    init_value();
-    CONSTANT_SCOPE = { resolveRoot: () => void 0 };
-  }
-});
-
-// src/evaluate/module.ts
-import { relative as relative5 } from "node:path";
-function describeUnknown(u, what) {
-  return `${what} is not known (${u.describe()}); this one instance stands for all of them`;
-}
-var MAX_MODULE_DEPTH, ModuleInstance;
-var init_module = __esm({
-  "src/evaluate/module.ts"() {
-    "use strict";
-    init_body2();
-    init_convert();
-    init_expand();
-    init_expr2();
-    init_reference();
-    init_sources();
-    init_variables();
-    init_value();
-    MAX_MODULE_DEPTH = 32;
-    ModuleInstance = class _ModuleInstance {
-      constructor(session, dir, spec) {
-        this.session = session;
-        this.dir = dir;
-        this.spec = spec;
-        const declDiagnostics = [];
-        this.decls = declaredVariables(dir.files, declDiagnostics);
-        declDiagnostics.forEach((d) => this.report(d));
-        for (const f of dir.files) {
-          for (const b of f.body.blocks) {
-            if (b.type !== "locals") continue;
-            for (const a of b.body.attributes) {
-              const prev = this.localExprs.get(a.name);
-              if (prev) {
-                this.report({
-                  severity: "error",
-                  code: "duplicate-local",
-                  file: f.path,
-                  range: a.nameRange,
-                  message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`,
-                  hint: "rename or remove one of them"
-                });
-                continue;
-              }
-              this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
-            }
-          }
-        }
-      }
-      session;
-      dir;
-      spec;
-      decls;
-      localExprs = /* @__PURE__ */ new Map();
-      localMemo = /* @__PURE__ */ new Map();
-      varMemo = /* @__PURE__ */ new Map();
-      outputMemo = /* @__PURE__ */ new Map();
-      evaluating = [];
-      childCalls;
-      get prefix() {
-        return this.spec.address ? `${this.spec.address}.` : "";
-      }
-      report(d) {
-        this.session.report(d);
-      }
-      ctx(file) {
-        return { file, refPrefix: this.prefix, report: (d) => this.report(d) };
-      }
-      // ---- Scope -------------------------------------------------------------------------------------
-      resolveRoot(name2) {
-        switch (name2) {
-          case "var":
-            return objectFrom([...this.decls.keys()].map((k) => [k, this.variable(k)]));
-          case "local":
-            return objectFrom([...this.localExprs.keys()].map((k) => [k, this.local(k)]));
-          case "module":
-            return objectFrom([...this.children().keys()].map((k) => [k, this.moduleValue(k)]));
-          case "path":
-            return objectFrom([
-              ["module", relative5(this.session.root, this.dir.dir) || "."],
-              ["root", "."],
-              ["cwd", "."]
-            ]);
-          case "terraform":
-            return objectFrom([["workspace", "default"]]);
-          case "self":
-            return unknown({ kind: "expression", detail: "self is only known inside provisioners" });
-          case "each":
-          case "count":
-            return void 0;
-          case "data":
-            return new ReferenceUnknown(`${this.prefix}data`);
-          default:
-            return new ReferenceUnknown(`${this.prefix}${name2}`);
-        }
-      }
-      resolveMember(root, name2, range3) {
-        if (root === "var") {
-          if (!this.decls.has(name2)) {
-            this.report({
-              severity: "error",
-              code: "undeclared-variable",
-              file: this.fileAt(range3),
-              range: range3,
-              message: `reference to undeclared input variable "${name2}"`,
-              hint: `declare it: variable "${name2}" {}`
-            });
-            return unknown({ kind: "variable", name: name2, detail: "not declared" });
-          }
-          return this.variable(name2);
-        }
-        if (root === "local") {
-          if (!this.localExprs.has(name2)) {
-            this.report({
-              severity: "error",
-              code: "undeclared-local",
-              file: this.fileAt(range3),
-              range: range3,
-              message: `reference to undeclared local value "${name2}"`,
-              hint: `define it in a locals { ${name2} = ... } block`
-            });
-            return unknown({ kind: "expression", detail: `local.${name2} is not defined` });
-          }
-          return this.local(name2);
-        }
-        if (root === "module") {
-          if (!this.children().has(name2)) {
-            this.report({
-              severity: "error",
-              code: "undeclared-module",
-              file: this.fileAt(range3),
-              range: range3,
-              message: `reference to undeclared module call "${name2}"`,
-              hint: `add a module "${name2}" { source = ... } block`
-            });
-            return unknown({ kind: "expression", detail: `module.${name2} is not declared` });
-          }
-          return this.moduleValue(name2);
-        }
-        return void 0;
-      }
-      /** The file being evaluated, for diagnostics raised from inside its expressions. */
-      fileAt(_range) {
-        return this.currentFile ?? this.dir.files[0]?.path ?? this.dir.dir;
-      }
-      /** File being evaluated, for diagnostics raised while evaluating it. */
-      currentFile;
-      withFile(file, f) {
-        const prev = this.currentFile;
-        this.currentFile = file;
-        try {
-          return f();
-        } finally {
-          this.currentFile = prev;
-        }
-      }
-      guard(key, f, onCycle) {
-        const at = this.evaluating.indexOf(key);
-        if (at >= 0) return onCycle([...this.evaluating.slice(at), key]);
-        if (this.evaluating.length > 500) return unknown({ kind: "expression", detail: "evaluation is nested too deeply" });
-        this.evaluating.push(key);
-        try {
-          return f();
-        } finally {
-          this.evaluating.pop();
-        }
-      }
-      variable(name2) {
-        const memo = this.varMemo.get(name2);
-        if (memo !== void 0) return memo;
-        const decl = this.decls.get(name2);
-        const v = this.guard(
-          `var.${name2}`,
-          () => this.computeVariable(decl),
-          (chain) => {
-            this.report({
-              severity: "error",
-              code: "cycle",
-              file: decl.file,
-              range: decl.block.typeRange,
-              message: `variable "${name2}" depends on itself: ${chain.join(" → ")}`
-            });
-            return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
-          }
-        );
-        this.varMemo.set(name2, v);
-        return v;
-      }
-      computeVariable(decl) {
-        let v;
-        const input = this.spec.inputs?.get(decl.name);
-        if (input) {
-          v = input.instance.withFile(
-            input.file,
-            () => evaluateOrUnknown(input.expr, input.scope, input.instance.ctx(input.file), `module input "${decl.name}"`)
-          );
-        } else if (this.spec.rootValues?.has(decl.name)) {
-          v = this.spec.rootValues.get(decl.name);
-        }
-        if ((v === void 0 || v === null && !decl.nullable) && decl.defaultExpr) {
-          try {
-            v = evaluate2(decl.defaultExpr, CONSTANT_SCOPE);
-          } catch (e) {
-            this.report({
-              severity: "error",
-              code: "variable-default",
-              file: decl.file,
-              range: decl.defaultExpr.range,
-              message: `the default of variable "${decl.name}" must be a constant: ${e.message}`
-            });
-            v = unknown({ kind: "variable", name: decl.name, detail: "default could not be evaluated" });
-          }
-        }
-        if (v === void 0) {
-          if (this.spec.inputs) {
-            this.report({
-              severity: "warning",
-              code: "missing-input",
-              file: decl.file,
-              range: decl.block.typeRange,
-              message: `module ${this.spec.address} gets no value for required variable "${decl.name}"; it is treated as unknown`,
-              hint: `pass ${decl.name} = ... in the module block`
-            });
-          }
-          return unknown({ kind: "variable", name: decl.name });
-        }
-        try {
-          return convertToType(v, decl);
-        } catch (e) {
-          if (!(e instanceof EvalError)) throw e;
-          this.report({
-            severity: "error",
-            code: "variable-type",
-            file: decl.file,
-            range: decl.block.typeRange,
-            message: e.message,
-            hint: "pass a value of the declared type"
-          });
-          return unknown({ kind: "variable", name: decl.name, detail: "wrong type" });
-        }
-      }
-      local(name2) {
-        const memo = this.localMemo.get(name2);
-        if (memo !== void 0) return memo;
-        const { expr: expr2, file } = this.localExprs.get(name2);
-        const v = this.guard(
-          `local.${name2}`,
-          () => this.withFile(file, () => evaluateOrUnknown(expr2, this, this.ctx(file), `local.${name2}`)),
-          (chain) => {
-            this.report({
-              severity: "error",
-              code: "cycle",
-              file,
-              range: expr2.range,
-              message: `local.${name2} depends on itself: ${chain.join(" → ")}`,
-              hint: "break the cycle: a local value cannot refer to itself, directly or through others"
-            });
-            return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
-          }
-        );
-        this.localMemo.set(name2, v);
-        return v;
-      }
-      output(name2) {
-        const memo = this.outputMemo.get(name2);
-        if (memo !== void 0) return memo;
-        for (const f of this.dir.files) {
-          for (const b of f.body.blocks) {
-            if (b.type !== "output" || b.labels[0] !== name2) continue;
-            const valueAttr = b.body.attributes.find((a) => a.name === "value");
-            if (!valueAttr) return null;
-            const v = this.guard(
-              `output.${name2}`,
-              () => this.withFile(f.path, () => evaluateOrUnknown(valueAttr.expr, this, this.ctx(f.path), `output "${name2}"`)),
-              (chain) => unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` })
-            );
-            this.outputMemo.set(name2, v);
-            return v;
-          }
-        }
-        return void 0;
-      }
-      outputs() {
-        const out2 = newObject();
-        for (const f of this.dir.files)
-          for (const b of f.body.blocks) if (b.type === "output" && b.labels[0]) out2[b.labels[0]] = this.output(b.labels[0]) ?? null;
-        return out2;
-      }
-      // ---- module calls ------------------------------------------------------------------------------
-      children() {
-        if (this.childCalls) return this.childCalls;
-        this.childCalls = /* @__PURE__ */ new Map();
-        for (const f of this.dir.files) {
-          for (const b of f.body.blocks) {
-            if (b.type !== "module" || b.labels.length !== 1) continue;
-            const name2 = b.labels[0];
-            if (this.childCalls.has(name2)) {
-              this.report({
-                severity: "error",
-                code: "duplicate-module",
-                file: f.path,
-                range: b.typeRange,
-                message: `module "${name2}" is called twice in this module`,
-                hint: "give each module block its own name"
-              });
-              continue;
-            }
-            this.childCalls.set(name2, this.makeCall(name2, b, f));
-          }
-        }
-        return this.childCalls;
-      }
-      makeCall(name2, b, f) {
-        const sourceAttr = b.body.attributes.find((a) => a.name === "source");
-        const source = sourceAttr?.expr.kind === "literal" && typeof sourceAttr.expr.value === "string" ? sourceAttr.expr.value : void 0;
-        const key = this.spec.key ? `${this.spec.key}.${name2}` : name2;
-        const ctx = this.ctx(f.path);
-        const call2 = {
-          block: b,
-          file: f.path,
-          source: source ?? "",
-          resolved: { kind: "remote", reason: "" },
-          expansion: { shape: "single", instances: [] },
-          instances: []
-        };
-        if (source === void 0) {
-          this.report({
-            severity: "error",
-            code: "module-source",
-            file: f.path,
-            range: sourceAttr?.expr.range ?? b.typeRange,
-            message: `module "${name2}" needs a source that is a literal string`,
-            hint: 'write source = "./modules/x" or a registry address'
-          });
-          call2.resolved = { kind: "error", code: "module-source", message: "no literal source", hint: "" };
-          return call2;
-        }
-        call2.resolved = resolveModuleSource(source, this.dir.dir, key, this.session.root, this.session.manifestFor(this));
-        if (call2.resolved.kind === "error") {
-          this.report({
-            severity: "error",
-            code: call2.resolved.code,
-            file: f.path,
-            range: sourceAttr.expr.range,
-            message: call2.resolved.message,
-            hint: call2.resolved.hint
-          });
-          return call2;
-        }
-        if (call2.resolved.kind === "remote") {
-          this.session.modules.push({ address: `${this.prefix}module.${name2}`, dir: "", source, skipped: call2.resolved.reason });
-          this.report({ severity: "note", code: "module-not-installed", file: f.path, range: b.typeRange, message: call2.resolved.reason });
-          return call2;
-        }
-        const childDir = call2.resolved.dir;
-        if (this.spec.ancestors.includes(childDir) || childDir === this.dir.dir) {
-          this.report({
-            severity: "error",
-            code: "module-cycle",
-            file: f.path,
-            range: sourceAttr.expr.range,
-            message: `module "${name2}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`,
-            hint: "remove the cycle between these modules"
-          });
-          call2.resolved = { kind: "error", code: "module-cycle", message: "cycle", hint: "" };
-          return call2;
-        }
-        if (this.spec.ancestors.length >= MAX_MODULE_DEPTH) {
-          this.report({
-            severity: "error",
-            code: "module-depth",
-            file: f.path,
-            range: b.typeRange,
-            message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name2}" was not evaluated`
-          });
-          call2.resolved = { kind: "error", code: "module-depth", message: "too deep", hint: "" };
-          return call2;
-        }
-        call2.expansion = this.withFile(f.path, () => expandBlock(b, this, ctx));
-        const dir = this.session.moduleDir(childDir);
-        for (const inst of call2.expansion.instances) {
-          const address = `${this.prefix}module.${name2}${call2.expansion.unknown ? "" : instanceSuffix(inst.key)}`;
-          const scope = Object.keys(inst.vars).length ? withVariables(this, inst.vars) : this;
-          const inputs = /* @__PURE__ */ new Map();
-          for (const a of b.body.attributes) {
-            if (["source", "version", "count", "for_each", "providers", "depends_on"].includes(a.name)) continue;
-            inputs.set(a.name, { expr: a.expr, file: f.path, scope, instance: this });
-          }
-          const callRecord = { address, source, location: { file: f.path, range: b.range } };
-          const child = new _ModuleInstance(this.session, dir, {
-            address,
-            key,
-            calls: [...this.spec.calls, callRecord],
-            ancestors: [...this.spec.ancestors, this.dir.dir],
-            inputs,
-            expansionUnknown: call2.expansion.unknown ? describeUnknown(call2.expansion.unknown, `module.${name2}`) : this.spec.expansionUnknown
-          });
-          for (const name3 of inputs.keys()) {
-            if (!child.decls.has(name3)) {
-              const a = b.body.attributes.find((x) => x.name === name3);
-              this.report({
-                severity: "error",
-                code: "unsupported-argument",
-                file: f.path,
-                range: a.nameRange,
-                message: `module "${b.labels[0]}" has no variable named "${name3}"`,
-                hint: `declare variable "${name3}" {} in ${relative5(this.session.root, childDir) || "."}, or remove the argument`
-              });
-            }
-          }
-          call2.instances.push(child);
-          this.session.modules.push({ address, dir: childDir, source });
-        }
-        return call2;
-      }
-      moduleValue(name2) {
-        const call2 = this.children().get(name2);
-        if (call2.resolved.kind !== "dir" || call2.expansion.unknown) return new ReferenceUnknown(`${this.prefix}module.${name2}`);
-        if (call2.expansion.shape === "single") return call2.instances[0]?.outputs() ?? null;
-        if (call2.expansion.shape === "count") return call2.instances.map((i2) => i2.outputs());
-        return objectFrom(call2.expansion.instances.map((inst, i2) => [String(inst.key), call2.instances[i2].outputs()]));
-      }
-      // ---- resources ---------------------------------------------------------------------------------
-      /** Evaluate every resource and data block of this instance and its children, in source order. */
-      collect(out2) {
-        const calls = this.children();
-        for (const f of this.dir.files) {
-          this.withFile(f.path, () => {
-            for (const b of f.body.blocks) {
-              if ((b.type === "resource" || b.type === "data") && b.labels.length === 2) this.collectResource(b, f, out2);
-              else if (b.type === "module" && b.labels.length === 1) {
-                const call2 = calls.get(b.labels[0]);
-                if (call2?.block === b) for (const child of call2.instances) child.collect(out2);
-              }
-            }
-          });
-        }
-      }
-      collectResource(b, f, out2) {
-        const [type, name2] = b.labels;
-        const broken = f.diagnostics.find(
-          (d) => d.code === "syntax" && d.range && d.range.start.offset >= b.range.start.offset && d.range.start.offset < b.range.end.offset
-        );
-        if (broken) {
-          this.report({
-            severity: "note",
-            code: "skipped-block",
-            file: f.path,
-            range: b.typeRange,
-            message: `${b.type} "${type}" "${name2}" has a syntax error (line ${broken.range.start.line}) and was not evaluated`
-          });
-          return;
-        }
-        const mode = b.type === "data" ? "data" : "managed";
-        const ctx = this.ctx(f.path);
-        const expansion = expandBlock(b, this, ctx);
-        const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
-        const header = { start: b.typeRange.start, end: last.end };
-        const providerAttr = b.body.attributes.find((a) => a.name === "provider");
-        const dependsOn = b.body.attributes.find((a) => a.name === "depends_on");
-        for (const inst of expansion.instances) {
-          const scope = Object.keys(inst.vars).length ? withVariables(this, inst.vars) : this;
-          const body2 = evaluateBody(b.body, scope, ctx);
-          const r = {
-            address: `${this.prefix}${mode === "data" ? "data." : ""}${type}.${name2}${expansion.unknown ? "" : instanceSuffix(inst.key)}`,
-            root: this.spec.ancestors[0] ?? this.dir.dir,
-            module: this.spec.address,
-            mode,
-            type,
-            name: name2,
-            values: body2.values,
-            location: { file: f.path, range: header },
-            blockRange: b.range,
-            ranges: body2.ranges,
-            moduleCalls: this.spec.calls,
-            dependsOn: dependsOn?.expr.kind === "tuple" ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t) => !!t) : [],
-            references: body2.references
-          };
-          for (const _ in body2.files) {
-            r.rangeFiles = body2.files;
-            break;
-          }
-          if (inst.key !== void 0 && !expansion.unknown) r.index = inst.key;
-          if (providerAttr) r.provider = traversalText(providerAttr.expr);
-          const why = expansion.unknown ? describeUnknown(expansion.unknown, expansion.shape) : this.spec.expansionUnknown;
-          if (why) r.expansionUnknown = why;
-          out2.push(r);
-        }
-      }
-    };
-  }
-});
-
-// src/evaluate/session.ts
-var Session;
-var init_session = __esm({
-  "src/evaluate/session.ts"() {
-    "use strict";
-    init_module_dir();
-    init_sources();
-    Session = class {
-      constructor(root, readOptions = {}) {
-        this.root = root;
-        this.readOptions = readOptions;
-      }
-      root;
-      readOptions;
-      diagnostics = [];
-      modules = [];
-      seen = /* @__PURE__ */ new Set();
-      dirs = /* @__PURE__ */ new Map();
-      manifests = /* @__PURE__ */ new Map();
-      /** Record a diagnostic once, however many module instances raise it. */
-      report(d) {
-        const key = `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
-        if (this.seen.has(key)) return;
-        this.seen.add(key);
-        this.diagnostics.push(d);
-      }
-      moduleDir(dir) {
-        let m = this.dirs.get(dir);
-        if (!m) {
-          m = loadModuleDir(dir, this.readOptions);
-          this.dirs.set(dir, m);
-          for (const d of m.diagnostics) this.report(d);
-          for (const f of m.files) for (const d of f.diagnostics) this.report(d);
-          for (const f of m.autoVarFiles) for (const d of f.diagnostics) this.report(d);
-        }
-        return m;
-      }
-      /** The installed-module manifest of the root module an instance belongs to. */
-      manifestFor(instance2) {
-        const rootDir = instance2.spec.ancestors[0] ?? instance2.dir.dir;
-        let m = this.manifests.get(rootDir);
-        if (!m) {
-          m = new ModuleManifest(rootDir);
-          this.manifests.set(rootDir, m);
-        }
-        return m;
-      }
-      /** Every directory read so far. */
-      loadedDirs() {
-        return [...this.dirs.values()];
-      }
-    };
-  }
-});
-
-// src/evaluate/project.ts
-import { resolve as resolve4 } from "node:path";
-async function loadProject(path2, options = {}) {
-  await initParser();
-  const found = discover(path2, options);
-  const reading = withSkip(found, options);
-  const preparsed = await preparse(found.moduleDirs, reading);
-  return evaluateDiscovered(found, { ...reading, preparsed });
-}
-function withSkip(found, options) {
-  return options.exclude?.length ? { ...options, skip: excludeMatcher(found.root, options.exclude) } : options;
-}
-function evaluateDiscovered(found, options) {
-  const session = new Session(found.root, options);
-  for (const d of found.diagnostics) session.report(d);
-  const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
-  const called = /* @__PURE__ */ new Set();
-  for (const m of dirs) {
-    for (const f of m.files) {
-      for (const b of f.body.blocks) {
-        if (b.type !== "module") continue;
-        const src = b.body.attributes.find((a) => a.name === "source")?.expr;
-        if (src?.kind === "literal" && typeof src.value === "string" && isLocalSource(src.value)) called.add(resolve4(m.dir, src.value));
-      }
-    }
-  }
-  const cli = readCliVariables(options.cliVariables ?? [], session);
-  const resources = [];
-  for (const m of dirs) {
-    if (called.has(m.dir)) continue;
-    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session);
-    session.modules.push({ address: "", dir: m.dir });
-    const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues });
-    inst.collect(resources);
-  }
-  const files = session.loadedDirs().flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles]).map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
-  return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
-}
-function readCliVariables(cli, session) {
-  const list3 = [];
-  for (const c of cli) {
-    if (c.kind === "file") {
-      const r = loadFile(c.path, session.readOptions);
-      if (r.diagnostic) session.report(r.diagnostic);
-      if (r.file) {
-        for (const d of r.file.diagnostics) session.report(d);
-        const ds = [];
-        list3.push(...assignmentsFromVarFile(r.file, ds));
-        ds.forEach((d) => session.report(d));
-      }
-      continue;
-    }
-    const eq = c.text.indexOf("=");
-    if (eq <= 0) {
-      session.report({
-        severity: "error",
-        code: "cli-var",
-        file: "--var",
-        message: `--var "${c.text}" must have the form NAME=VALUE`,
-        hint: "for example --var region=eu-west-1"
-      });
-      continue;
-    }
-    list3.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: "--var", raw: true });
-  }
-  return { list: list3 };
-}
-function rootVariableValues(files, autoVarFiles, cli, env, session) {
-  const decls = declaredVariables(files, []);
-  const values2 = /* @__PURE__ */ new Map();
-  const set = (name2, raw, isRawString, source) => {
-    const decl = decls.get(name2);
-    if (!decl) return;
-    if (isRawString && typeof raw === "string" && decl.complexType) {
-      const { expr: expr2, diagnostics } = parseHclExpression(source, raw);
-      if (diagnostics.length) {
-        diagnostics.forEach((d) => session.report(d));
-        values2.set(name2, unknown({ kind: "variable", name: name2, detail: `${source} value is not valid HCL` }));
-        return;
-      }
-      try {
-        values2.set(name2, evaluate2(expr2, CONSTANT_SCOPE));
-      } catch (e) {
-        session.report({
-          severity: "error",
-          code: "cli-var",
-          file: source,
-          message: `value for variable "${name2}" must be a constant: ${e.message}`
-        });
-        values2.set(name2, unknown({ kind: "variable", name: name2, detail: `${source} value could not be evaluated` }));
-      }
-      return;
-    }
-    values2.set(name2, raw);
-  };
-  for (const [k, v] of Object.entries(env)) {
-    if (k.startsWith("TF_VAR_") && v !== void 0) set(k.slice("TF_VAR_".length), v, true, `environment variable ${k}`);
-  }
-  for (const f of autoVarFiles) {
-    const ds = [];
-    for (const a of assignmentsFromVarFile(f, ds)) {
-      if (!decls.has(a.name)) {
-        session.report({
-          severity: "warning",
-          code: "undeclared-variable-value",
-          file: f.path,
-          range: a.range,
-          message: `a value is assigned to variable "${a.name}", which this module does not declare`,
-          hint: `declare it with variable "${a.name}" {}, or remove the assignment`
-        });
-        continue;
-      }
-      set(a.name, a.value, false, f.path);
-    }
-    ds.forEach((d) => session.report(d));
-  }
-  for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source);
-  return values2;
-}
-var init_project = __esm({
-  "src/evaluate/project.ts"() {
-    "use strict";
-    init_discover();
-    init_hcl();
-    init_module_dir();
-    init_preparse();
-    init_treesitter();
-    init_expr2();
-    init_module();
-    init_session();
-    init_sources();
-    init_variables();
-    init_value();
-  }
-});
-
-// src/cli/scan-paths.ts
-import { statSync as statSync4 } from "node:fs";
-import { dirname as dirname3, resolve as resolve5, sep as sep5 } from "node:path";
-function kind(p) {
-  try {
-    return statSync4(p).isDirectory() ? "dir" : "file";
-  } catch {
-    return "missing";
-  }
-}
-function scanTargets(paths) {
-  const given = /* @__PURE__ */ new Map();
-  for (const p of paths) if (!given.has(resolve5(p))) given.set(resolve5(p), p);
-  const abs = [...given.keys()];
-  const dirs = abs.filter((p) => kind(p) === "dir");
-  const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
-  const covered = (dir) => trees.some((t) => inside(dir, t));
-  const targets = trees.map((d) => given.get(d));
-  const moduleDirs = /* @__PURE__ */ new Set();
-  for (const p of abs) {
-    const k = kind(p);
-    if (k === "dir") continue;
-    if (k === "missing" || !MODULE_FILE.test(p)) {
-      targets.push(given.get(p));
-      continue;
-    }
-    const dir = dirname3(p);
-    if (covered(dir) || moduleDirs.has(dir)) continue;
-    moduleDirs.add(dir);
-    targets.push(given.get(p));
-  }
-  return { targets };
-}
-function commonRoot(targets) {
-  const dirOf = (p) => kind(p) === "dir" ? resolve5(p) : dirname3(resolve5(p));
-  let root = dirOf(targets[0]);
-  for (const t of targets.slice(1)) {
-    const d = dirOf(t);
-    while (!inside(d, root)) {
-      const up = dirname3(root);
-      if (up === root) break;
-      root = up;
-    }
-  }
-  return root;
-}
-function mergeProjects(root, projects) {
-  const files = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = { root, resources: [], modules: [], diagnostics: [], files: [] };
-  for (const p of projects) {
-    for (const r of p.resources) out2.resources.push(r.root === void 0 ? { ...r, root: p.root } : r);
-    out2.modules.push(...p.modules);
-    for (const d of p.diagnostics) {
-      const key = `${d.file}\0${d.range?.start.offset ?? ""}\0${d.code}\0${d.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out2.diagnostics.push(d);
-    }
-    for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
-  }
-  out2.files = [...files.values()];
-  return out2;
-}
-var MODULE_FILE, inside;
-var init_scan_paths = __esm({
-  "src/cli/scan-paths.ts"() {
-    "use strict";
-    MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
-    inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
-  }
-});
-
-// src/checks/builtin.ts
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function builtinChecksDir() {
-  return fileURLToPath2(new URL("../../../checks", import.meta.url));
-}
-function builtinPrecompiledPath() {
-  return fileURLToPath2(new URL("../../checks.json", import.meta.url));
-}
-var init_builtin = __esm({
-  "src/checks/builtin.ts"() {
-    "use strict";
-  }
-});
-
 // src/checks/files.ts
-import { realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { join as join5 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
   const out2 = [];
   const visited = /* @__PURE__ */ new Set();
   const walk2 = (d, depth) => {
-    if (depth > MAX_DEPTH8) return;
+    if (depth > MAX_DEPTH4) return;
     let real;
     try {
-      real = realpathSync3(d);
+      real = realpathSync2(d);
     } catch {
       return;
     }
@@ -17100,7 +9634,7 @@ function findCheckFiles(dir, diagnostics) {
     }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = join8(d, e.name);
+      const p = join5(d, e.name);
       const kind2 = entryKind(e, p);
       if (!kind2) continue;
       if (kind2.isDir) walk2(p, depth + 1);
@@ -17109,7 +9643,7 @@ function findCheckFiles(dir, diagnostics) {
   };
   let st;
   try {
-    st = statSync5(dir);
+    st = statSync3(dir);
   } catch (e) {
     diagnostics.push({
       severity: "error",
@@ -17133,12 +9667,12 @@ function findCheckFiles(dir, diagnostics) {
   walk2(dir, 0);
   return out2;
 }
-var MAX_DEPTH8;
+var MAX_DEPTH4;
 var init_files = __esm({
   "src/checks/files.ts"() {
     "use strict";
     init_discover();
-    MAX_DEPTH8 = 16;
+    MAX_DEPTH4 = 16;
   }
 });
 
@@ -17203,98 +9737,6 @@ var init_schema = __esm({
         }
       }
     };
-  }
-});
-
-// src/checks/precompiled.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join9, relative as relative6, resolve as resolve6, sep as sep6 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
-  const problems = [];
-  const files = findCheckFiles(dir, problems);
-  if (problems.length) return void 0;
-  const h = createHash2("sha256");
-  h.update(`tfguard-checks ${PRECOMPILED_FORMAT}
-${JSON.stringify(CHECK_SCHEMA)}
-`);
-  try {
-    for (const m of loaderModules) {
-      const code = readFileSync3(m);
-      h.update(`code\0${code.length}\0`);
-      h.update(code);
-    }
-    for (const f of files) {
-      const bytes = readFileSync3(f);
-      h.update(`${relativeName(dir, f)}\0${bytes.length}\0`);
-      h.update(bytes);
-    }
-    let retired;
-    try {
-      retired = readFileSync3(join9(dir, "retired.txt"));
-    } catch {
-      retired = void 0;
-    }
-    h.update(retired ? `retired.txt\0${retired.length}\0` : "no retired.txt\0");
-    if (retired) h.update(retired);
-  } catch {
-    return void 0;
-  }
-  return h.digest("hex");
-}
-function relativeName(dir, file) {
-  return relative6(dir, file).split(sep6).join("/");
-}
-function readPrecompiledChecks(jsonPath, checksDir) {
-  const dir = resolve6(checksDir);
-  let lib;
-  try {
-    lib = JSON.parse(readFileSync3(jsonPath, "utf8"));
-  } catch (e) {
-    return { ok: false, reason: `cannot read ${jsonPath}: ${e.code ?? e.message}` };
-  }
-  if (lib === null || typeof lib !== "object" || lib.format !== PRECOMPILED_FORMAT || typeof lib.hash !== "string" || !Array.isArray(lib.checks)) {
-    return { ok: false, reason: `${jsonPath} is not a precompiled check library of format ${PRECOMPILED_FORMAT}` };
-  }
-  const hash = checkLibraryHash(dir);
-  if (hash !== lib.hash) return { ok: false, reason: `the check files under ${dir} differ from those ${jsonPath} was built from` };
-  const entries = [];
-  try {
-    for (const c of lib.checks) {
-      const file = join9(dir, ...c.file.split("/"));
-      const compiled2 = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
-      if (!compiled2.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
-      entries.push({
-        check: { ...c.definition, tests: [], file, rule: compiled2.rule, builtin: true },
-        idRange: c.idRange,
-        logicSource: c.logicSource
-      });
-    }
-  } catch (e) {
-    return { ok: false, reason: `${jsonPath} is damaged: ${e.message}` };
-  }
-  return { ok: true, entries };
-}
-var PRECOMPILED_FORMAT, LOADER_MODULES;
-var init_precompiled = __esm({
-  "src/checks/precompiled.ts"() {
-    "use strict";
-    init_gsl();
-    init_files();
-    init_schema();
-    PRECOMPILED_FORMAT = 1;
-    LOADER_MODULES = [
-      "load.js",
-      "files.js",
-      "ids.js",
-      "model.js",
-      "schema.js",
-      "validate.js",
-      "yaml-source.js",
-      "precompile.js",
-      "precompiled.js"
-    ].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
   }
 });
 
@@ -17399,7 +9841,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str3(strs, ...args2) {
+    function str4(strs, ...args2) {
       const expr2 = [safeStringify(strs[0])];
       let i2 = 0;
       while (i2 < args2.length) {
@@ -17410,7 +9852,7 @@ var require_code = __commonJS({
       optimize(expr2);
       return new _Code(expr2);
     }
-    exports.str = str3;
+    exports.str = str4;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -17453,7 +9895,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str4`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -18415,22 +10857,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str3) {
-      return unescapeJsonPointer(decodeURIComponent(str3));
+    function unescapeFragment(str4) {
+      return unescapeJsonPointer(decodeURIComponent(str4));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str3) {
-      return encodeURIComponent(escapeJsonPointer(str3));
+    function escapeFragment(str4) {
+      return encodeURIComponent(escapeJsonPointer(str4));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str3) {
-      if (typeof str3 == "number")
-        return `${str3}`;
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str4) {
+      if (typeof str4 == "number")
+        return `${str4}`;
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str3) {
-      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str4) {
+      return str4.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -19455,8 +11897,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str3) {
-      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str4) {
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -20282,7 +12724,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root, ref);
+      let _sch = resolve17.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -20309,7 +12751,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root, ref) {
+    function resolve17(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -20553,10 +12995,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str3, token) {
+    function findToken(str4, token) {
       let ind = 0;
-      for (let i2 = 0; i2 < str3.length; i2++) {
-        if (str3[i2] === token) ind++;
+      for (let i2 = 0; i2 < str4.length; i2++) {
+        if (str4[i2] === token) ind++;
       }
       return ind;
     }
@@ -21173,7 +13615,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options) {
+    function resolve17(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -21564,7 +14006,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve14,
+      resolve: resolve17,
       resolveComponent,
       equal,
       serialize,
@@ -21626,7 +14068,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str3, flags2) => new RegExp(str3, flags2);
+    var defaultRegExp = (str4, flags2) => new RegExp(str4, flags2);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -22421,16 +14863,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str3) {
-      const len = str3.length;
+    function ucs2length(str4) {
+      const len = str4.length;
       let length3 = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length3++;
-        value = str3.charCodeAt(pos++);
+        value = str4.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str3.charCodeAt(pos);
+          value = str4.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -25183,13 +17625,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
       if (/^\n+$/.test(comment2))
         return comment2.substring(1);
       return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
     }
-    var lineComment = (str3, indent2, comment2) => str3.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str3.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str4, indent2, comment2) => str4.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str4.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -25343,16 +17785,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
-        if (str3[i2] === "\n") {
+        if (str4[i2] === "\n") {
           if (i2 - start2 > limit)
             return true;
           start2 = i2 + 1;
@@ -25369,11 +17811,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str4 = "";
       let start2 = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
         if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str3 += json.slice(start2, i2) + "\\ ";
+          str4 += json.slice(start2, i2) + "\\ ";
           i2 += 1;
           start2 = i2;
           ch = "\\";
@@ -25382,38 +17824,38 @@ var require_stringifyString = __commonJS({
           switch (json[i2 + 1]) {
             case "u":
               {
-                str3 += json.slice(start2, i2);
+                str4 += json.slice(start2, i2);
                 const code = json.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str4 += "\\x" + code.substr(2);
                     else
-                      str3 += json.substr(i2, 6);
+                      str4 += json.substr(i2, 6);
                 }
                 i2 += 5;
                 start2 = i2 + 1;
@@ -25423,14 +17865,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str3 += json.slice(start2, i2) + "\n\n";
+                str4 += json.slice(start2, i2) + "\n\n";
                 while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
-                  str3 += "\n";
+                  str4 += "\n";
                   i2 += 2;
                 }
-                str3 += indent2;
+                str4 += indent2;
                 if (json[i2 + 2] === " ")
-                  str3 += "\\";
+                  str4 += "\\";
                 i2 += 1;
                 start2 = i2 + 1;
               }
@@ -25439,8 +17881,8 @@ var require_stringifyString = __commonJS({
               i2 += 1;
           }
       }
-      str3 = start2 ? str3 + json.slice(start2) : json;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start2 ? str4 + json.slice(start2) : json;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -25568,15 +18010,15 @@ ${indent2}${start2}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -25728,11 +18170,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str4;
+      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -25767,8 +18209,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -25777,27 +18219,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent2}:`;
       } else {
-        str3 = `${str3}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -25813,7 +18255,7 @@ ${indent2}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -25857,16 +18299,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -25901,7 +18343,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge5 = {
+    var merge4 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -25911,7 +18353,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge5.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge5.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge5.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -25950,7 +18392,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge5;
+    exports.merge = merge4;
   }
 });
 
@@ -25959,15 +18401,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log2 = require_log();
-    var merge5 = require_merge();
+    var merge4 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge5.isMergeKey(ctx, key))
-        merge5.addMergeToJSMap(ctx, map, value);
+      else if (merge4.isMergeKey(ctx, key))
+        merge4.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -26093,31 +18535,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment3));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str5);
       }
-      let str3;
+      let str4;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str4 = lines[0];
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
-          str3 += line ? `
+          str4 += line ? `
 ${indent2}${line}` : "\n";
         }
       }
       if (comment2) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -26160,21 +18602,21 @@ ${indent2}${line}` : "\n";
         }
         if (comment2)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i2 < items.length - 1) {
-          str3 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str4 += ",";
           }
         }
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
-        lines.push(str3);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start: start2, end } = flowChars;
@@ -26186,11 +18628,11 @@ ${indent2}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start2;
+          let str4 = start2;
           for (const line of lines)
-            str3 += line ? `
+            str4 += line ? `
 ${indentStep}${indent2}${line}` : "\n";
-          return `${str3}
+          return `${str4}
 ${indent2}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -26522,7 +18964,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -26560,7 +19002,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -26612,7 +19054,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -26621,7 +19063,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -26632,11 +19074,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node.minFractionDigits = str3.length - dot - 1;
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node.minFractionDigits = str4.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -26653,7 +19095,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -26666,7 +19108,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int2 = {
@@ -26674,7 +19116,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -26683,7 +19125,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -26736,7 +19178,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -26753,7 +19195,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -26761,7 +19203,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -26769,7 +19211,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -26777,9 +19219,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -26811,10 +19253,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i2 = 0; i2 < str3.length; ++i2)
-            buffer[i2] = str3.charCodeAt(i2);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i2 = 0; i2 < str4.length; ++i2)
+            buffer[i2] = str4.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -26825,28 +19267,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i2 = 0; i2 < buf.length; ++i2)
             s += String.fromCharCode(buf[i2]);
-          str3 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str3.substr(o, lineWidth);
+            lines[i2] = str4.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary3;
@@ -27052,7 +19494,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -27061,7 +19503,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node) {
         const num2 = Number(node.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -27072,11 +19514,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -27096,34 +19538,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign = str3[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str4, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix2 + str3.substr(1) : prefix2 + str3;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix2 + str4.substr(1) : prefix2 + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -27133,7 +19575,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -27142,7 +19584,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int2 = {
@@ -27150,7 +19592,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -27159,7 +19601,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -27263,9 +19705,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign = str3[0];
-      const parts2 = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts2 = sign === "-" || sign === "+" ? str4.substring(1) : str4;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -27302,7 +19744,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -27311,7 +19753,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -27322,8 +19764,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match2 = str3.match(timestamp.test);
+      resolve(str4) {
+        const match2 = str4.match(timestamp.test);
         if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match2.map(Number);
@@ -27358,7 +19800,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
-    var merge5 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -27378,7 +19820,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary3.binary,
-      merge5.merge,
+      merge4.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -27404,7 +19846,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary3 = require_binary();
-    var merge5 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -27429,7 +19871,7 @@ var require_tags = __commonJS({
       intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge5.merge,
+      merge: merge4.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -27439,7 +19881,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary3.binary,
-      "tag:yaml.org,2002:merge": merge5.merge,
+      "tag:yaml.org,2002:merge": merge4.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -27448,7 +19890,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge5.merge) ? schemaTags.concat(merge5.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -27466,7 +19908,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge5.merge);
+        tags = tags.concat(merge4.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -27495,11 +19937,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge5, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge5);
+        this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -30550,15 +22992,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i2 = 0; i2 < list3.length; ++i2)
-        if (list3[i2].type === type)
+    function includesToken(list2, type) {
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i2 = 0; i2 < list3.length; ++i2) {
-        switch (list3[i2].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -31566,7 +24008,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/checks/yaml-source.ts
+// src/common/yaml-source.ts
 function parseYamlSource(file, text) {
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -31635,23 +24077,19 @@ function scalarText(src, path2) {
 }
 var import_yaml;
 var init_yaml_source = __esm({
-  "src/checks/yaml-source.ts"() {
+  "src/common/yaml-source.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
   }
 });
 
-// src/checks/validate.ts
-function validate() {
-  if (!validator) validator = new import_ajv.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CHECK_SCHEMA);
-  return validator;
-}
-function fieldName(path2) {
+// src/common/schema-errors.ts
+function fieldName(path2, subject) {
   let out2 = "";
   for (const p of path2) out2 += typeof p === "number" ? `[${p}]` : out2 ? `.${p}` : p;
-  return out2 || "the check";
+  return out2 || subject;
 }
-function jsonType(v) {
+function shown(v) {
   if (v === null || v === void 0) return "nothing";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
@@ -31661,90 +24099,99 @@ function knownFields(parentSchema) {
   const props = parentSchema?.properties;
   return props ? Object.keys(props) : [];
 }
-function describe4(err3, data, src) {
+function describe3(err3, data, src, w) {
   const path2 = pointerPath(err3.instancePath);
-  const field2 = fieldName(path2);
+  const field2 = fieldName(path2, w.subject);
   let value = data;
   for (const p of path2) value = value?.[p];
-  const base = { severity: "error", code: "check-schema", file: src.file };
+  const base = { severity: "error", code: w.code, file: src.file, range: nodeRange(src, path2) };
   switch (err3.keyword) {
     case "required": {
       const missing2 = err3.params.missingProperty;
-      return {
-        ...base,
-        range: nodeRange(src, path2),
-        message: `${field2 === "the check" ? "the check" : field2} is missing the required field \`${missing2}\``,
-        hint: `add \`${missing2}:\` (see docs/checks.md)`
-      };
+      return { ...base, message: `${field2} is missing the required ${w.noun} \`${missing2}\``, hint: `add \`${missing2}:\` (see ${w.docs})` };
     }
     case "additionalProperties": {
       const extra = err3.params.additionalProperty;
       const known = knownFields(err3.parentSchema);
       const near = known.length ? nearest(extra, known) : void 0;
-      return {
-        ...base,
-        range: keyRange(src, path2, extra) ?? nodeRange(src, path2),
-        message: `unknown field \`${extra}\` in ${field2}`,
-        hint: extra === "line" && known.includes("terraform") ? "tests no longer give a line number: end the line of the snippet where the finding must stand with `# expect`" : near ? `did you mean \`${near}\`?` : known.length ? `the fields are: ${known.join(", ")}` : "remove it"
-      };
+      const hint = w.unknownHint?.(extra, known) ?? (near ? `did you mean \`${near}\`?` : w.unknownFallback?.(known) ?? (known.length ? `the ${w.noun}s are: ${known.join(", ")}` : "remove it"));
+      return { ...base, range: keyRange(src, path2, extra) ?? base.range, message: `unknown ${w.noun} \`${extra}\` in ${field2}`, hint };
     }
     case "enum": {
       const allowed = err3.params.allowedValues.map(String);
       const near = typeof value === "string" ? nearest(value, allowed) : void 0;
       return {
         ...base,
-        range: nodeRange(src, path2),
-        message: `${field2} must be one of ${allowed.join(", ")}; found ${jsonType(value)}`,
+        message: `${field2} must be one of ${allowed.join(", ")}; found ${shown(value)}`,
         ...near ? { hint: `did you mean \`${near}\`?` } : {}
       };
     }
     case "type": {
       const want = err3.params.type;
       const article2 = want === "object" ? "a mapping" : want === "array" ? "a list" : `a ${want}`;
-      return { ...base, range: nodeRange(src, path2), message: `${field2} must be ${article2}; found ${jsonType(value)}` };
+      const hint = want === "array" && path2.length === 1 ? { hint: `write it as a list: \`${String(path2[0])}: [${JSON.stringify(value)}]\`` } : {};
+      return { ...base, message: `${field2} must be ${article2}; found ${shown(value)}`, ...hint };
     }
     case "pattern": {
       const top = path2.find((p) => typeof p === "string");
       return {
         ...base,
-        range: nodeRange(src, path2),
-        message: `${field2} has an invalid form: ${jsonType(value)}`,
-        hint: PATTERN_HINTS[top ?? ""] ?? `it must match ${err3.params.pattern}`
+        message: `${field2} has an invalid form: ${shown(value)}`,
+        hint: w.patternHints?.[top ?? ""] ?? `it must match ${err3.params.pattern}`
       };
     }
     case "minItems":
     case "minLength":
     case "minProperties":
-      return { ...base, range: nodeRange(src, path2), message: `${field2} must not be empty` };
+      return { ...base, message: `${field2} must not be empty` };
     case "minimum":
-      return {
-        ...base,
-        range: nodeRange(src, path2),
-        message: `${field2} must be at least ${err3.params.limit}; found ${jsonType(value)}`
-      };
+      return { ...base, message: `${field2} must be at least ${err3.params.limit}; found ${shown(value)}` };
     default:
-      return { ...base, range: nodeRange(src, path2), message: `${field2} ${err3.message ?? "is not valid"}` };
+      return { ...base, message: `${field2} ${err3.message ?? "is not valid"}` };
   }
+}
+function schemaDiagnostics(errors, data, src, wording) {
+  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === "type" || !typed.has(e.instancePath)).map((e) => describe3(e, data, src, wording));
+}
+var init_schema_errors = __esm({
+  "src/common/schema-errors.ts"() {
+    "use strict";
+    init_did_you_mean();
+    init_yaml_source();
+  }
+});
+
+// src/checks/validate.ts
+function validate() {
+  if (!validator) validator = new import_ajv.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CHECK_SCHEMA);
+  return validator;
+}
+function fieldName2(path2) {
+  return fieldName(path2, "the check");
 }
 function schemaErrors(data, src) {
   const v = validate();
-  if (v(data)) return [];
-  const errors = v.errors ?? [];
-  const typed = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === "type" || !typed.has(e.instancePath)).map((e) => describe4(e, data, src));
+  return v(data) ? [] : schemaDiagnostics(v.errors ?? [], data, src, WORDING);
 }
-var import_ajv, validator, PATTERN_HINTS;
+var import_ajv, validator, WORDING;
 var init_validate = __esm({
   "src/checks/validate.ts"() {
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
-    init_errors();
+    init_schema_errors();
     init_schema();
-    init_yaml_source();
-    PATTERN_HINTS = {
-      id: "an ID is letters, digits, `_` and `-` in dot-separated parts, such as TFG.AWS.CLOUDTRAIL.1",
-      mitre: "write tactic:technique as Panther does, such as TA0005:T1562 (or T1562.001 for a sub-technique)",
-      references: "each reference is an http:// or https:// URL"
+    WORDING = {
+      code: "check-schema",
+      subject: "the check",
+      noun: "field",
+      docs: "docs/checks.md",
+      patternHints: {
+        id: "an ID is letters, digits, `_` and `-` in dot-separated parts, such as TFG.AWS.CLOUDTRAIL.1",
+        mitre: "write tactic:technique as Panther does, such as TA0005:T1562 (or T1562.001 for a sub-technique)",
+        references: "each reference is an http:// or https:// URL"
+      },
+      unknownHint: (extra, known) => extra === "line" && known.includes("terraform") ? "tests no longer give a line number: end the line of the snippet where the finding must stand with `# expect`" : void 0
     };
   }
 });
@@ -31760,7 +24207,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, join as join10, resolve as resolve7 } from "node:path";
+import { basename, join as join7, resolve as resolve5 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -31774,8 +24221,8 @@ function loadCheckEntries(sources, options = {}) {
     entries.push(e);
   }
   for (const s of sources) {
-    const dir = resolve7(s.dir);
-    const retired = s.builtin ? readRetiredIds(join10(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const dir = resolve5(s.dir);
+    const retired = s.builtin ? readRetiredIds(join7(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -31803,7 +24250,6 @@ function loadCheckFile(file, options = {}) {
   try {
     text = readFileSync5(file, "utf8");
   } catch (e) {
-    const zero = { line: 1, column: 1, offset: 0 };
     return {
       diagnostics: [
         {
@@ -31813,7 +24259,7 @@ function loadCheckFile(file, options = {}) {
           message: `cannot read the check file: ${e.code ?? e.message}`
         }
       ],
-      idRange: { start: zero, end: zero }
+      idRange: pointRange()
     };
   }
   return parseCheck(file, text, options);
@@ -31842,14 +24288,14 @@ function parseCheck(file, text, options = {}) {
   }
   diagnostics.push(...schemaErrors(data, src));
   const logicValue = data.logic;
-  const compiled2 = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
-  if (diagnostics.length || !compiled2) return { diagnostics, idRange };
+  const compiled = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
+  if (diagnostics.length || !compiled) return { diagnostics, idRange };
   const def = data;
   if (options.builtin) {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename2(file)))
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename(file)))
       err3(
         idRange,
-        `the built-in check file ${basename2(file)} is not named for what it checks`,
+        `the built-in check file ${basename(file)} is not named for what it checks`,
         "name it in lower-case words joined by `-`, such as log-file-validation.yaml (the ID stays inside the file)"
       );
     if (!isBuiltinId(def.id))
@@ -31881,16 +24327,16 @@ function parseCheck(file, text, options = {}) {
     logic: def.logic,
     tests,
     file,
-    logicLine: compiled2.source.line,
-    rule: compiled2.rule,
+    logicLine: compiled.source.line,
+    rule: compiled.rule,
     builtin: options.builtin === true
   };
-  return { check, diagnostics, idRange, logicSource: compiled2.source };
+  return { check, diagnostics, idRange, logicSource: compiled.source };
 }
 function checkTest(src, t, i2, err3) {
   const path2 = ["tests", i2];
   const at = nodeRange(src, path2);
-  const name2 = fieldName(path2);
+  const name2 = fieldName2(path2);
   const inputs = TEST_INPUTS.filter((k) => t[k] !== void 0);
   if (inputs.length !== 1) {
     err3(
@@ -31953,9 +24399,9 @@ function expectMarks(text, err3) {
 }
 function compileLogic(src, value, diagnostics) {
   const source = scalarText(src, ["logic"]) ?? { text: value, line: 1, column: 1 };
-  const compiled2 = compileRule(source.text, src.file, { origin: { line: source.line, column: source.column } });
-  if (compiled2.ok) return { rule: compiled2.rule, source };
-  for (const e of compiled2.errors) {
+  const compiled = compileRule(source.text, src.file, { origin: { line: source.line, column: source.column } });
+  if (compiled.ok) return { rule: compiled.rule, source };
+  for (const e of compiled.errors) {
     const start2 = offsetOf(src, e.line, e.column);
     diagnostics.push({
       severity: "error",
@@ -31980,6 +24426,7 @@ function offsetOf(src, line, column) {
 var init_load = __esm({
   "src/checks/load.ts"() {
     "use strict";
+    init_diagnostics();
     init_gsl();
     init_files();
     init_ids();
@@ -31989,3771 +24436,7192 @@ var init_load = __esm({
   }
 });
 
-// src/checks/library.ts
-async function loadCheckLibrary(sources, options = {}) {
-  const [first, ...rest] = sources;
-  if (first?.builtin && options.precompiled) {
-    const read = readPrecompiledChecks(options.precompiled, first.dir);
-    if (read.ok) {
-      if (!rest.length) return { checks: read.entries.map((e) => e.check), diagnostics: [], precompiled: true };
-      const { loadChecks: loadChecks3 } = await Promise.resolve().then(() => (init_load(), load_exports));
-      return { ...loadChecks3(rest, { before: read.entries }), precompiled: true };
-    }
-  }
-  const { loadChecks: loadChecks2 } = await Promise.resolve().then(() => (init_load(), load_exports));
-  return { ...loadChecks2(sources), precompiled: false };
-}
-var init_library = __esm({
-  "src/checks/library.ts"() {
+// src/load/ast.ts
+var SPLAT_ELEMENT;
+var init_ast = __esm({
+  "src/load/ast.ts"() {
     "use strict";
-    init_precompiled();
+    SPLAT_ELEMENT = "\0splat";
   }
 });
 
-// src/cli/inputs.ts
-var init_inputs = __esm({
-  "src/cli/inputs.ts"() {
+// src/load/hcl/context.ts
+var MAX_DEPTH5, Ctx;
+var init_context = __esm({
+  "src/load/hcl/context.ts"() {
     "use strict";
-    init_project();
-    init_discover();
-    init_scan_paths();
-  }
-});
-
-// src/report/diagnostics.ts
-import { relative as relative7, sep as sep7 } from "node:path";
-function displayPath(file, cwd = process.cwd()) {
-  if (!file.startsWith("/")) return file;
-  const rel = relative7(cwd, file);
-  if (rel === ".." || rel.startsWith(`..${sep7}`)) return file;
-  return rel === "" ? "." : rel;
-}
-function formatDiagnostic(d, options = {}) {
-  const file = displayPath(d.file, options.cwd);
-  const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  const lines = [`${d.severity}[${d.code}]: ${d.message}`, `  --> ${where}`];
-  const text = d.range ? options.sourceOf?.(d.file) : void 0;
-  if (d.range && text !== void 0) {
-    const lineText = text.split("\n")[d.range.start.line - 1];
-    if (lineText !== void 0) {
-      const n = String(d.range.start.line);
-      const pad2 = " ".repeat(n.length);
-      const width = d.range.end.line === d.range.start.line ? Math.max(1, d.range.end.column - d.range.start.column) : 1;
-      const shown = lineText.replace(/\t/g, " ").replace(/\r$/, "");
-      lines.push(
-        `${pad2} |`,
-        `${n} | ${shown}`,
-        `${pad2} | ${" ".repeat(d.range.start.column - 1)}${"^".repeat(Math.min(width, Math.max(1, shown.length - d.range.start.column + 1)))}`
-      );
-    }
-  }
-  if (d.hint) lines.push(`  = help: ${d.hint}`);
-  return lines.join("\n");
-}
-var init_diagnostics = __esm({
-  "src/report/diagnostics.ts"() {
-    "use strict";
-  }
-});
-
-// src/cli/resources.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-function printDiagnosticList(diagnostics, io2, known = []) {
-  const cache4 = new Map(known.map((f) => [f.path, f.text]));
-  const sourceOf = (f) => {
-    if (!cache4.has(f)) {
-      try {
-        cache4.set(f, readFileSync6(f, "utf8"));
-      } catch {
-        cache4.set(f, void 0);
-      }
-    }
-    return cache4.get(f);
-  };
-  for (const d of diagnostics) io2.stderr(formatDiagnostic(d, { sourceOf }) + "\n\n");
-}
-var init_resources = __esm({
-  "src/cli/resources.ts"() {
-    "use strict";
-    init_location();
-    init_inputs();
-    init_value();
     init_diagnostics();
+    init_line_index();
+    MAX_DEPTH5 = 2e3;
+    Ctx = class {
+      /**
+       * @param path file name used in diagnostics
+       * @param src the text tree-sitter parsed; values are read from here, never from tree-sitter's node text
+       * @param base offset in `src` where the user's text begins (0 unless it was wrapped)
+       * @param userText the user's text (for line/column counting)
+       * @param at position of the user's text start
+       * @param fixed when set, every range is this range (templates inside JSON strings)
+       */
+      constructor(path2, src, base = 0, userText = src, at = FILE_START, fixed3) {
+        this.path = path2;
+        this.src = src;
+        this.base = base;
+        this.at = at;
+        this.fixed = fixed3;
+        this.lines = new LineIndex(userText);
+        this.userLength = userText.length;
+      }
+      path;
+      src;
+      base;
+      at;
+      fixed;
+      diagnostics = [];
+      /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
+      suppressSyntaxAfter = Infinity;
+      lines;
+      depthReported = false;
+      userLength;
+      /** One Pos object per offset: ranges share them (positions are never modified), which saves memory. */
+      posCache = /* @__PURE__ */ new Map();
+      pos(srcOffset) {
+        let p = this.posCache.get(srcOffset);
+        if (!p) {
+          p = this.computePos(srcOffset);
+          this.posCache.set(srcOffset, p);
+        }
+        return p;
+      }
+      computePos(srcOffset) {
+        const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
+        const at = this.lines.locate(o);
+        const line = at.line + 1;
+        const column = at.column + 1;
+        return {
+          line: line + this.at.line - 1,
+          column: line === 1 ? column + this.at.column - 1 : column,
+          offset: o + this.at.offset
+        };
+      }
+      srcLines;
+      /** 0-based line of an offset in the parsed text (tree-sitter's row: only '\n' ends a line). */
+      row(srcOffset) {
+        this.srcLines ??= this.base === 0 && this.userLength === this.src.length ? this.lines : new LineIndex(this.src);
+        return this.srcLines.line(srcOffset);
+      }
+      range(start2, end) {
+        if (this.fixed) return this.fixed;
+        return { start: this.pos(start2), end: this.pos(end) };
+      }
+      nodeRange(n) {
+        return this.range(n.startIndex, n.endIndex);
+      }
+      text(n) {
+        return this.src.slice(n.startIndex, n.endIndex);
+      }
+      /**
+       * Report a problem at [start, end) of the parsed text. The message does not repeat the file and position
+       * (they are in `file` and `range`; reporters format them, see src/report/diagnostics.ts).
+       */
+      error(code, start2, end, message, hint) {
+        const range3 = this.range(start2, end);
+        const d = {
+          severity: "error",
+          code,
+          message,
+          file: this.path,
+          range: range3
+        };
+        if (hint) d.hint = hint;
+        this.diagnostics.push(d);
+      }
+      tooDeep(n) {
+        if (this.depthReported) return;
+        this.depthReported = true;
+        this.error(
+          "syntax",
+          n.startIndex,
+          n.endIndex,
+          "expression is nested too deeply; tfguard does not analyse it",
+          "simplify the expression"
+        );
+      }
+    };
   }
 });
 
-// src/cli/checks.ts
-async function loadCheckSet(opts, io2) {
-  const sources = [{ dir: opts.builtinDir ?? builtinChecksDir(), builtin: true }, ...opts.dirs.map((dir) => ({ dir }))];
-  const loaded = await loadCheckLibrary(sources, opts.withTests ? {} : { precompiled: opts.precompiled ?? builtinPrecompiledPath() });
-  if (loaded.diagnostics.length) {
-    printDiagnosticList(loaded.diagnostics, io2);
-    const n = new Set(loaded.diagnostics.map((d) => d.file)).size;
-    io2.stderr(`tfguard: ${n} check file${n === 1 ? " is" : "s are"} not valid; nothing was run
-`);
-    return void 0;
-  }
-  return loaded.checks;
+// src/load/hcl/nodes.ts
+function kids(n) {
+  return n.kids;
 }
-var init_checks = __esm({
-  "src/cli/checks.ts"() {
+var init_nodes = __esm({
+  "src/load/hcl/nodes.ts"() {
     "use strict";
-    init_builtin();
-    init_library();
-    init_resources();
   }
 });
 
-// src/cli/config-find.ts
-import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname4, join as join11, resolve as resolve8 } from "node:path";
-function findConfig(scanPath, stopAt) {
-  let dir = resolve8(scanPath);
-  try {
-    if (!statSync6(dir).isDirectory()) dir = dirname4(dir);
-  } catch {
-    dir = dirname4(dir);
+// src/load/hcl/strings.ts
+function decodeQuoted(raw) {
+  if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
+  let out2 = "";
+  for (let i2 = 0; i2 < raw.length; i2++) {
+    const c = raw[i2];
+    if (c === "\\" && i2 + 1 < raw.length) {
+      const e = raw[i2 + 1];
+      const simple = SIMPLE[e];
+      if (simple !== void 0) {
+        out2 += simple;
+        i2++;
+        continue;
+      }
+      const width = e === "u" ? 4 : e === "U" ? 8 : 0;
+      if (width) {
+        const hex = raw.slice(i2 + 2, i2 + 2 + width);
+        const cp = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
+        if (!Number.isNaN(cp) && cp <= 1114111) {
+          out2 += String.fromCodePoint(cp);
+          i2 += 1 + width;
+          continue;
+        }
+      }
+      out2 += c;
+      continue;
+    }
+    if (raw.startsWith("$${", i2) || raw.startsWith("%%{", i2)) {
+      out2 += raw[i2 + 1] + "{";
+      i2 += 2;
+      continue;
+    }
+    out2 += c;
   }
-  const stop2 = stopAt ? resolve8(stopAt) : dir;
-  for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync4(join11(dir, name2))) return join11(dir, name2);
-    if (dir === stop2) return void 0;
-    const up = dirname4(dir);
-    if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
-    dir = up;
+  return out2;
+}
+function decodeHeredoc(raw) {
+  if (!raw.includes("$${") && !raw.includes("%%{")) return raw;
+  return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+var SIMPLE;
+var init_strings = __esm({
+  "src/load/hcl/strings.ts"() {
+    "use strict";
+    SIMPLE = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+  }
+});
+
+// src/load/hcl/template.ts
+function convertQuoted(n, cx, depth) {
+  const k = kids(n);
+  const open = k[0];
+  const close = k[k.length - 1];
+  if (!open || !close || k.length < 2) return invalid(cx, n.startIndex, n.endIndex);
+  return build2(n, open.endIndex, close.startIndex, k.slice(1, -1), false, false, cx, depth);
+}
+function convertHeredoc(n, cx, depth) {
+  const k = kids(n);
+  const startTok = k[0];
+  const openId = k[1];
+  const closeId = k[k.length - 1];
+  if (!startTok || !openId || !closeId || k.length < 3 || closeId.type !== "heredoc_identifier") {
+    return invalid(cx, n.startIndex, n.endIndex);
+  }
+  const flush = cx.text(startTok) === "<<-";
+  const nl = cx.src.indexOf("\n", openId.endIndex);
+  const contentStart = nl === -1 ? openId.endIndex : nl + 1;
+  let contentEnd = closeId.isMissing ? closeId.startIndex : cx.src.lastIndexOf("\n", closeId.startIndex - 1) + 1;
+  if (contentEnd < contentStart) contentEnd = contentStart;
+  return build2(n, contentStart, contentEnd, k.slice(2, -1), true, flush, cx, depth);
+}
+function build2(n, start2, end, inner, heredoc, flush, cx, depth) {
+  const range3 = cx.nodeRange(n);
+  const decode = heredoc ? decodeHeredoc : decodeQuoted;
+  const seq = [];
+  let parts2;
+  try {
+    parts2 = segment(start2, end, inner, decode, seq, cx, depth);
+  } catch (e) {
+    if (e instanceof Malformed) return invalid(cx, n.startIndex, n.endIndex);
+    throw e;
+  }
+  applyStrip(seq);
+  if (flush) flushIndent(seq);
+  if (parts2.every((p) => p.kind === "text")) {
+    return { kind: "literal", value: parts2.map((p) => p.value).join(""), range: range3 };
+  }
+  return { kind: "template", parts: dropEmpty(parts2), heredoc, range: range3 };
+}
+function segment(start2, end, inner, decode, seq, cx, depth) {
+  const out2 = [];
+  let at = start2;
+  const text = (to) => {
+    const t = { kind: "text", value: to > at ? decode(cx.src.slice(at, to)) : "" };
+    out2.push(t);
+    seq.push(t);
+  };
+  for (const c of inner) {
+    if (c.type === "template_literal") continue;
+    if (c.type === "template_interpolation") {
+      text(c.startIndex);
+      const ck = kids(c);
+      const { stripLeft, stripRight } = strips(ck);
+      const e = ck.find((x) => x.type === "expression");
+      let expr2;
+      if (e) expr2 = convertExpr(e, cx, depth + 1);
+      else {
+        cx.error(
+          "syntax",
+          c.startIndex,
+          c.endIndex,
+          'empty interpolation "${}": expected an expression inside',
+          "put an expression inside ${ }, or write $${ for a literal ${"
+        );
+        expr2 = invalid(cx, c.startIndex, c.endIndex);
+      }
+      seq.push({ stripLeft, stripRight });
+      out2.push({ kind: "interp", expr: expr2, stripLeft, stripRight });
+    } else if (c.type === "template_directive") {
+      text(c.startIndex);
+      const d = c.firstChild;
+      if (d?.type === "template_if") out2.push(ifDirective(d, decode, seq, cx, depth));
+      else if (d?.type === "template_for") out2.push(forDirective(d, decode, seq, cx, depth));
+      else throw new Malformed();
+    } else {
+      throw new Malformed();
+    }
+    at = c.endIndex;
+  }
+  text(end);
+  return out2;
+}
+function strips(k) {
+  return {
+    stripLeft: k[1]?.type === "strip_marker",
+    stripRight: k.length > 2 && k[k.length - 2]?.type === "strip_marker"
+  };
+}
+function marker(n, seq) {
+  if (!n) throw new Malformed();
+  const k = kids(n);
+  const last = k[k.length - 1];
+  if (!last || last.isMissing || last.type !== "template_directive_end") throw new Malformed();
+  seq.push(strips(k));
+  return k;
+}
+function ifDirective(d, decode, seq, cx, depth) {
+  const k = kids(d);
+  const intro = k[0];
+  const endNode = k[k.length - 1];
+  if (intro?.type !== "template_if_intro" || endNode?.type !== "template_if_end") throw new Malformed();
+  const ik = marker(intro, seq);
+  const condNode = ik.find((x) => x.type === "expression");
+  if (!condNode) throw new Malformed();
+  const cond = convertExpr(condNode, cx, depth + 1);
+  const elseAt = k.findIndex((x) => x.type === "template_else_intro");
+  const thenEnd = elseAt === -1 ? k.length - 1 : elseAt;
+  const then = segment(intro.endIndex, k[thenEnd].startIndex, k.slice(1, thenEnd), decode, seq, cx, depth);
+  let elseParts;
+  if (elseAt !== -1) {
+    const elseNode = k[elseAt];
+    marker(elseNode, seq);
+    elseParts = segment(elseNode.endIndex, endNode.startIndex, k.slice(elseAt + 1, -1), decode, seq, cx, depth);
+  }
+  marker(endNode, seq);
+  const part = { kind: "if", cond, then };
+  if (elseParts) part.else = elseParts;
+  return part;
+}
+function forDirective(d, decode, seq, cx, depth) {
+  const k = kids(d);
+  const intro = k[0];
+  const endNode = k[k.length - 1];
+  if (intro?.type !== "template_for_start" || endNode?.type !== "template_for_end") throw new Malformed();
+  const ik = marker(intro, seq);
+  const ids = ik.filter((x) => x.type === "identifier").map((x) => cx.text(x));
+  const collNode = ik.find((x) => x.type === "expression");
+  if (!collNode || ids.length === 0) throw new Malformed();
+  const collection = convertExpr(collNode, cx, depth + 1);
+  const body2 = segment(intro.endIndex, endNode.startIndex, k.slice(1, -1), decode, seq, cx, depth);
+  marker(endNode, seq);
+  const part = { kind: "for", valueVar: ids[ids.length - 1], collection, body: body2 };
+  if (ids.length > 1) part.keyVar = ids[0];
+  return part;
+}
+function applyStrip(seq) {
+  for (let i2 = 0; i2 < seq.length; i2++) {
+    const m = seq[i2];
+    if ("kind" in m) continue;
+    const prev = seq[i2 - 1];
+    const next = seq[i2 + 1];
+    if (m.stripLeft && prev && "kind" in prev) prev.value = prev.value.trimEnd();
+    if (m.stripRight && next && "kind" in next) next.value = next.value.trimStart();
+  }
+}
+function flushIndent(seq) {
+  let min = Infinity;
+  const adjust = [];
+  let newline = true;
+  for (const e of seq) {
+    if (!("kind" in e)) {
+      if (newline) min = 0;
+      newline = false;
+      continue;
+    }
+    const t = e.value;
+    let pos = 0;
+    while (pos < t.length) {
+      const nl = t.indexOf("\n", pos);
+      const line = nl === -1 ? t.slice(pos) : t.slice(pos, nl + 1);
+      if (newline) {
+        const ws = /^\s*/.exec(line)[0];
+        if (!(ws.length === line.length && line.endsWith("\n"))) {
+          const lead = /^[^\S\n]*/.exec(line)[0];
+          min = Math.min(min, [...lead].length);
+          adjust.push({ part: e, at: pos });
+        }
+      }
+      newline = nl !== -1;
+      if (nl === -1) break;
+      pos = nl + 1;
+    }
+  }
+  if (min === 0 || min === Infinity) return;
+  for (let i2 = adjust.length - 1; i2 >= 0; i2--) {
+    const { part, at } = adjust[i2];
+    let cut = at;
+    for (let n = 0; n < min; n++) cut += part.value.codePointAt(cut) > 65535 ? 2 : 1;
+    part.value = part.value.slice(0, at) + part.value.slice(cut);
+  }
+}
+function dropEmpty(parts2) {
+  const out2 = [];
+  for (const p of parts2) {
+    if (p.kind === "text" && p.value === "") continue;
+    if (p.kind === "if") {
+      p.then = dropEmpty(p.then);
+      if (p.else) p.else = dropEmpty(p.else);
+    } else if (p.kind === "for") p.body = dropEmpty(p.body);
+    out2.push(p);
+  }
+  return out2;
+}
+var Malformed;
+var init_template = __esm({
+  "src/load/hcl/template.ts"() {
+    "use strict";
+    init_expr();
+    init_nodes();
+    init_strings();
+    Malformed = class extends Error {
+    };
+  }
+});
+
+// src/load/hcl/expr.ts
+function invalid(cx, start2, end) {
+  return { kind: "invalid", text: cx.src.slice(start2, end), range: cx.range(start2, end) };
+}
+function convertExpr(n, cx, depth) {
+  if (depth > MAX_DEPTH5) {
+    cx.tooDeep(n);
+    return invalid(cx, n.startIndex, n.endIndex);
+  }
+  if (n.type === "expression") {
+    const k = kids(n);
+    if (k.length === 1 && k[0].type === "conditional") return conditional(k[0], cx, depth + 1);
+    return term(k, cx, depth + 1) ?? invalid(cx, n.startIndex, n.endIndex);
+  }
+  return term([n], cx, depth + 1) ?? invalid(cx, n.startIndex, n.endIndex);
+}
+function term(k, cx, depth) {
+  if (k.length === 0) return void 0;
+  const start2 = k[0].startIndex;
+  let i2;
+  let e;
+  if (k[0].type === "(") {
+    const inner = k[1];
+    const close = k[2];
+    if (!inner || inner.type !== "expression" || !close || close.type !== ")" || close.isMissing) return void 0;
+    e = { kind: "parens", expr: convertExpr(inner, cx, depth + 1), range: cx.range(start2, close.endIndex) };
+    i2 = 3;
+  } else {
+    e = primary(k[0], cx, depth + 1);
+    i2 = 1;
+  }
+  if (!e) return void 0;
+  for (; i2 < k.length; i2++) {
+    const p = k[i2];
+    if (e.kind === "literal" && typeof e.value === "number" && p.firstChild?.type === "legacy_index") {
+      const end = k[k.length - 1].endIndex;
+      cx.error(
+        "syntax",
+        start2,
+        end,
+        `invalid number ${JSON.stringify(cx.src.slice(start2, end))}`,
+        'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"'
+      );
+      return invalid(cx, start2, end);
+    }
+    const next = postfix(e, p, start2, cx, depth + 1);
+    if (!next) return void 0;
+    e = next;
+  }
+  return e;
+}
+function postfix(object2, p, start2, cx, depth) {
+  const range3 = cx.range(start2, p.endIndex);
+  switch (p.type) {
+    case "get_attr": {
+      const id = p.children.find((c) => c?.type === "identifier");
+      if (!id) return void 0;
+      return { kind: "getattr", object: object2, name: cx.text(id), range: range3 };
+    }
+    case "index": {
+      const key = indexKey(p, cx, depth);
+      return key && { kind: "index", object: object2, key, range: range3 };
+    }
+    case "splat":
+      return splat(object2, p, start2, cx, depth);
+    default:
+      return void 0;
+  }
+}
+function indexKey(p, cx, depth) {
+  const inner = p.firstChild;
+  if (!inner) return void 0;
+  if (inner.type === "legacy_index") {
+    const digits = cx.src.slice(inner.startIndex + 1, inner.endIndex);
+    if (!/^[0-9]+$/.test(digits)) return void 0;
+    return { kind: "literal", value: Number(digits), range: cx.range(inner.startIndex + 1, inner.endIndex) };
+  }
+  if (inner.type === "new_index") {
+    const e = kids(inner).find((c) => c.type === "expression");
+    const close = inner.lastChild;
+    if (!e || !close || close.isMissing) return void 0;
+    return convertExpr(e, cx, depth + 1);
   }
   return void 0;
 }
-var CONFIG_NAMES;
-var init_config_find = __esm({
-  "src/cli/config-find.ts"() {
-    "use strict";
-    CONFIG_NAMES = [".tfguard.yaml", ".tfguard.yml"];
+function splat(object2, p, start2, cx, depth) {
+  const s = p.firstChild;
+  if (!s) return void 0;
+  const full = s.type === "full_splat";
+  const steps = kids(s).slice(1);
+  const op = s.firstChild;
+  let each = { kind: "variable", name: SPLAT_ELEMENT, range: cx.nodeRange(op) };
+  let i2 = 0;
+  for (; i2 < steps.length; i2++) {
+    const step = steps[i2];
+    if (!full && step.type === "index" && step.firstChild?.type === "new_index") break;
+    const next = postfix(each, step, op.startIndex, cx, depth + 1);
+    if (!next) return void 0;
+    each = next;
   }
-});
-
-// node_modules/commander/lib/error.js
-var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
-    var CommanderError2 = class extends Error {
-      /**
-       * Constructs the CommanderError class
-       * @param {number} exitCode suggested exit code which could be used with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       */
-      constructor(exitCode, code, message) {
-        super(message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-        this.code = code;
-        this.exitCode = exitCode;
-        this.nestedError = void 0;
-      }
-    };
-    var InvalidArgumentError2 = class extends CommanderError2 {
-      /**
-       * Constructs the InvalidArgumentError class
-       * @param {string} [message] explanation of why argument is invalid
-       */
-      constructor(message) {
-        super(1, "commander.invalidArgument", message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-      }
-    };
-    exports.CommanderError = CommanderError2;
-    exports.InvalidArgumentError = InvalidArgumentError2;
+  const end = i2 > 0 ? steps[i2 - 1].endIndex : op.endIndex;
+  let e = { kind: "splat", object: object2, each, full, range: cx.range(start2, end) };
+  for (; i2 < steps.length; i2++) {
+    const next = postfix(e, steps[i2], start2, cx, depth + 1);
+    if (!next) return void 0;
+    e = next;
   }
-});
-
-// node_modules/commander/lib/argument.js
-var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Argument2 = class {
-      /**
-       * Initialize a new command argument with the given name and description.
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       */
-      constructor(name2, description) {
-        this.description = description || "";
-        this.variadic = false;
-        this.parseArg = void 0;
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.argChoices = void 0;
-        switch (name2[0]) {
-          case "<":
-            this.required = true;
-            this._name = name2.slice(1, -1);
-            break;
-          case "[":
-            this.required = false;
-            this._name = name2.slice(1, -1);
-            break;
-          default:
-            this.required = true;
-            this._name = name2;
-            break;
-        }
-        if (this._name.endsWith("...")) {
-          this.variadic = true;
-          this._name = this._name.slice(0, -3);
-        }
-      }
-      /**
-       * Return argument name.
-       *
-       * @return {string}
-       */
-      name() {
-        return this._name;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Argument}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI command arguments into argument values.
-       *
-       * @param {Function} [fn]
-       * @return {Argument}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Only allow argument value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Argument}
-       */
-      choices(values2) {
-        this.argChoices = values2.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Make argument required.
-       *
-       * @returns {Argument}
-       */
-      argRequired() {
-        this.required = true;
-        return this;
-      }
-      /**
-       * Make argument optional.
-       *
-       * @returns {Argument}
-       */
-      argOptional() {
-        this.required = false;
-        return this;
-      }
-    };
-    function humanReadableArgName(arg) {
-      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
-      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
+  return e;
+}
+function primary(n, cx, depth) {
+  if (depth > MAX_DEPTH5) {
+    cx.tooDeep(n);
+    return invalid(cx, n.startIndex, n.endIndex);
+  }
+  const range3 = cx.nodeRange(n);
+  switch (n.type) {
+    case "expression":
+      return convertExpr(n, cx, depth);
+    case "literal_value":
+    case "template_expr":
+    case "collection_value":
+    case "operation":
+    case "for_expr": {
+      const c = n.firstChild;
+      return c ? primary(c, cx, depth + 1) : void 0;
     }
-    exports.Argument = Argument2;
-    exports.humanReadableArgName = humanReadableArgName;
-  }
-});
-
-// node_modules/commander/lib/help.js
-var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
-    var { humanReadableArgName } = require_argument();
-    var Help2 = class {
-      constructor() {
-        this.helpWidth = void 0;
-        this.minWidthToWrap = 40;
-        this.sortSubcommands = false;
-        this.sortOptions = false;
-        this.showGlobalOptions = false;
-      }
-      /**
-       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
-       * and just before calling `formatHelp()`.
-       *
-       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
-       *
-       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
-       */
-      prepareContext(contextOptions) {
-        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
-      }
-      /**
-       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Command[]}
-       */
-      visibleCommands(cmd) {
-        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
-        const helpCommand = cmd._getHelpCommand();
-        if (helpCommand && !helpCommand._hidden) {
-          visibleCommands.push(helpCommand);
-        }
-        if (this.sortSubcommands) {
-          visibleCommands.sort((a, b) => {
-            return a.name().localeCompare(b.name());
-          });
-        }
-        return visibleCommands;
-      }
-      /**
-       * Compare options for sort.
-       *
-       * @param {Option} a
-       * @param {Option} b
-       * @returns {number}
-       */
-      compareOptions(a, b) {
-        const getSortKey = (option) => {
-          return option.short ? option.short.replace(/^-/, "") : option.long.replace(/^--/, "");
-        };
-        return getSortKey(a).localeCompare(getSortKey(b));
-      }
-      /**
-       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleOptions(cmd) {
-        const visibleOptions = cmd.options.filter((option) => !option.hidden);
-        const helpOption = cmd._getHelpOption();
-        if (helpOption && !helpOption.hidden) {
-          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
-          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
-          if (!removeShort && !removeLong) {
-            visibleOptions.push(helpOption);
-          } else if (helpOption.long && !removeLong) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.long, helpOption.description)
-            );
-          } else if (helpOption.short && !removeShort) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.short, helpOption.description)
-            );
-          }
-        }
-        if (this.sortOptions) {
-          visibleOptions.sort(this.compareOptions);
-        }
-        return visibleOptions;
-      }
-      /**
-       * Get an array of the visible global options. (Not including help.)
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleGlobalOptions(cmd) {
-        if (!this.showGlobalOptions) return [];
-        const globalOptions = [];
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          const visibleOptions = ancestorCmd.options.filter(
-            (option) => !option.hidden
-          );
-          globalOptions.push(...visibleOptions);
-        }
-        if (this.sortOptions) {
-          globalOptions.sort(this.compareOptions);
-        }
-        return globalOptions;
-      }
-      /**
-       * Get an array of the arguments if any have a description.
-       *
-       * @param {Command} cmd
-       * @returns {Argument[]}
-       */
-      visibleArguments(cmd) {
-        if (cmd._argsDescription) {
-          cmd.registeredArguments.forEach((argument) => {
-            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
-          });
-        }
-        if (cmd.registeredArguments.find((argument) => argument.description)) {
-          return cmd.registeredArguments;
-        }
-        return [];
-      }
-      /**
-       * Get the command term to show in the list of subcommands.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandTerm(cmd) {
-        const args2 = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
-        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
-        (args2 ? " " + args2 : "");
-      }
-      /**
-       * Get the option term to show in the list of options.
-       *
-       * @param {Option} option
-       * @returns {string}
-       */
-      optionTerm(option) {
-        return option.flags;
-      }
-      /**
-       * Get the argument term to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @returns {string}
-       */
-      argumentTerm(argument) {
-        return argument.name();
-      }
-      /**
-       * Get the longest command term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleSubcommandTerm(helper.subcommandTerm(command))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestOptionTermLength(cmd, helper) {
-        return helper.visibleOptions(cmd).reduce((max, option) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest global option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestGlobalOptionTermLength(cmd, helper) {
-        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest argument term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestArgumentTermLength(cmd, helper) {
-        return helper.visibleArguments(cmd).reduce((max, argument) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleArgumentTerm(helper.argumentTerm(argument))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the command usage to be displayed at the top of the built-in help.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandUsage(cmd) {
-        let cmdName = cmd._name;
-        if (cmd._aliases[0]) {
-          cmdName = cmdName + "|" + cmd._aliases[0];
-        }
-        let ancestorCmdNames = "";
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
-        }
-        return ancestorCmdNames + cmdName + " " + cmd.usage();
-      }
-      /**
-       * Get the description for the command.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandDescription(cmd) {
-        return cmd.description();
-      }
-      /**
-       * Get the subcommand summary to show in the list of subcommands.
-       * (Fallback to description for backwards compatibility.)
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandDescription(cmd) {
-        return cmd.summary() || cmd.description();
-      }
-      /**
-       * Get the option description to show in the list of options.
-       *
-       * @param {Option} option
-       * @return {string}
-       */
-      optionDescription(option) {
-        const extraInfo = [];
-        if (option.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (option.defaultValue !== void 0) {
-          const showDefault = option.required || option.optional || option.isBoolean() && typeof option.defaultValue === "boolean";
-          if (showDefault) {
-            extraInfo.push(
-              `default: ${option.defaultValueDescription || JSON.stringify(option.defaultValue)}`
-            );
-          }
-        }
-        if (option.presetArg !== void 0 && option.optional) {
-          extraInfo.push(`preset: ${JSON.stringify(option.presetArg)}`);
-        }
-        if (option.envVar !== void 0) {
-          extraInfo.push(`env: ${option.envVar}`);
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (option.description) {
-            return `${option.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return option.description;
-      }
-      /**
-       * Get the argument description to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @return {string}
-       */
-      argumentDescription(argument) {
-        const extraInfo = [];
-        if (argument.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (argument.defaultValue !== void 0) {
-          extraInfo.push(
-            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
-          );
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (argument.description) {
-            return `${argument.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return argument.description;
-      }
-      /**
-       * Format a list of items, given a heading and an array of formatted items.
-       *
-       * @param {string} heading
-       * @param {string[]} items
-       * @param {Help} helper
-       * @returns string[]
-       */
-      formatItemList(heading, items, helper) {
-        if (items.length === 0) return [];
-        return [helper.styleTitle(heading), ...items, ""];
-      }
-      /**
-       * Group items by their help group heading.
-       *
-       * @param {Command[] | Option[]} unsortedItems
-       * @param {Command[] | Option[]} visibleItems
-       * @param {Function} getGroup
-       * @returns {Map<string, Command[] | Option[]>}
-       */
-      groupItems(unsortedItems, visibleItems, getGroup) {
-        const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) result.set(group, []);
-        });
-        visibleItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) {
-            result.set(group, []);
-          }
-          result.get(group).push(item);
-        });
-        return result;
-      }
-      /**
-       * Generate the built-in help text.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatHelp(cmd, helper) {
-        const termWidth = helper.padWidth(cmd, helper);
-        const helpWidth = helper.helpWidth ?? 80;
-        function callFormatItem(term2, description) {
-          return helper.formatItem(term2, termWidth, description, helper);
-        }
-        let output = [
-          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
-          ""
-        ];
-        const commandDescription = helper.commandDescription(cmd);
-        if (commandDescription.length > 0) {
-          output = output.concat([
-            helper.boxWrap(
-              helper.styleCommandDescription(commandDescription),
-              helpWidth
-            ),
-            ""
-          ]);
-        }
-        const argumentList = helper.visibleArguments(cmd).map((argument) => {
-          return callFormatItem(
-            helper.styleArgumentTerm(helper.argumentTerm(argument)),
-            helper.styleArgumentDescription(helper.argumentDescription(argument))
-          );
-        });
-        output = output.concat(
-          this.formatItemList("Arguments:", argumentList, helper)
-        );
-        const optionGroups = this.groupItems(
-          cmd.options,
-          helper.visibleOptions(cmd),
-          (option) => option.helpGroupHeading ?? "Options:"
-        );
-        optionGroups.forEach((options, group) => {
-          const optionList = options.map((option) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option)),
-              helper.styleOptionDescription(helper.optionDescription(option))
-            );
-          });
-          output = output.concat(this.formatItemList(group, optionList, helper));
-        });
-        if (helper.showGlobalOptions) {
-          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option)),
-              helper.styleOptionDescription(helper.optionDescription(option))
-            );
-          });
-          output = output.concat(
-            this.formatItemList("Global Options:", globalOptionList, helper)
-          );
-        }
-        const commandGroups = this.groupItems(
-          cmd.commands,
-          helper.visibleCommands(cmd),
-          (sub) => sub.helpGroup() || "Commands:"
-        );
-        commandGroups.forEach((commands, group) => {
-          const commandList = commands.map((sub) => {
-            return callFormatItem(
-              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
-              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
-            );
-          });
-          output = output.concat(this.formatItemList(group, commandList, helper));
-        });
-        return output.join("\n");
-      }
-      /**
-       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
-       *
-       * @param {string} str
-       * @returns {number}
-       */
-      displayWidth(str3) {
-        return stripColor(str3).length;
-      }
-      /**
-       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
-       *
-       * @param {string} str
-       * @returns {string}
-       */
-      styleTitle(str3) {
-        return str3;
-      }
-      styleUsage(str3) {
-        return str3.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word === "[command]") return this.styleSubcommandText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleCommandText(word);
-        }).join(" ");
-      }
-      styleCommandDescription(str3) {
-        return this.styleDescriptionText(str3);
-      }
-      styleOptionDescription(str3) {
-        return this.styleDescriptionText(str3);
-      }
-      styleSubcommandDescription(str3) {
-        return this.styleDescriptionText(str3);
-      }
-      styleArgumentDescription(str3) {
-        return this.styleDescriptionText(str3);
-      }
-      styleDescriptionText(str3) {
-        return str3;
-      }
-      styleOptionTerm(str3) {
-        return this.styleOptionText(str3);
-      }
-      styleSubcommandTerm(str3) {
-        return str3.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleSubcommandText(word);
-        }).join(" ");
-      }
-      styleArgumentTerm(str3) {
-        return this.styleArgumentText(str3);
-      }
-      styleOptionText(str3) {
-        return str3;
-      }
-      styleArgumentText(str3) {
-        return str3;
-      }
-      styleSubcommandText(str3) {
-        return str3;
-      }
-      styleCommandText(str3) {
-        return str3;
-      }
-      /**
-       * Calculate the pad width from the maximum term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      padWidth(cmd, helper) {
-        return Math.max(
-          helper.longestOptionTermLength(cmd, helper),
-          helper.longestGlobalOptionTermLength(cmd, helper),
-          helper.longestSubcommandTermLength(cmd, helper),
-          helper.longestArgumentTermLength(cmd, helper)
-        );
-      }
-      /**
-       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
-       *
-       * @param {string} str
-       * @returns {boolean}
-       */
-      preformatted(str3) {
-        return /\n[^\S\r\n]/.test(str3);
-      }
-      /**
-       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
-       *
-       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
-       *   TTT  DDD DDDD
-       *        DD DDD
-       *
-       * @param {string} term
-       * @param {number} termWidth
-       * @param {string} description
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatItem(term2, termWidth, description, helper) {
-        const itemIndent = 2;
-        const itemIndentStr = " ".repeat(itemIndent);
-        if (!description) return itemIndentStr + term2;
-        const paddedTerm = term2.padEnd(
-          termWidth + term2.length - helper.displayWidth(term2)
-        );
-        const spacerWidth = 2;
-        const helpWidth = this.helpWidth ?? 80;
-        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
-        let formattedDescription;
-        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
-          formattedDescription = description;
-        } else {
-          const wrappedDescription = helper.boxWrap(description, remainingWidth);
-          formattedDescription = wrappedDescription.replace(
-            /\n/g,
-            "\n" + " ".repeat(termWidth + spacerWidth)
-          );
-        }
-        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
-${itemIndentStr}`);
-      }
-      /**
-       * Wrap a string at whitespace, preserving existing line breaks.
-       * Wrapping is skipped if the width is less than `minWidthToWrap`.
-       *
-       * @param {string} str
-       * @param {number} width
-       * @returns {string}
-       */
-      boxWrap(str3, width) {
-        if (width < this.minWidthToWrap) return str3;
-        const rawLines = str3.split(/\r\n|\n/);
-        const chunkPattern = /[\s]*[^\s]+/g;
-        const wrappedLines = [];
-        rawLines.forEach((line) => {
-          const chunks = line.match(chunkPattern);
-          if (chunks === null) {
-            wrappedLines.push("");
-            return;
-          }
-          let sumChunks = [chunks.shift()];
-          let sumWidth = this.displayWidth(sumChunks[0]);
-          chunks.forEach((chunk) => {
-            const visibleWidth = this.displayWidth(chunk);
-            if (sumWidth + visibleWidth <= width) {
-              sumChunks.push(chunk);
-              sumWidth += visibleWidth;
-              return;
-            }
-            wrappedLines.push(sumChunks.join(""));
-            const nextChunk = chunk.trimStart();
-            sumChunks = [nextChunk];
-            sumWidth = this.displayWidth(nextChunk);
-          });
-          wrappedLines.push(sumChunks.join(""));
-        });
-        return wrappedLines.join("\n");
-      }
-    };
-    function stripColor(str3) {
-      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str3.replace(sgrPattern, "");
-    }
-    exports.Help = Help2;
-    exports.stripColor = stripColor;
-  }
-});
-
-// node_modules/commander/lib/option.js
-var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Option2 = class {
-      /**
-       * Initialize a new `Option` with the given `flags` and `description`.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       */
-      constructor(flags2, description) {
-        this.flags = flags2;
-        this.description = description || "";
-        this.required = flags2.includes("<");
-        this.optional = flags2.includes("[");
-        this.variadic = /\w\.\.\.[>\]]$/.test(flags2);
-        this.mandatory = false;
-        const optionFlags = splitOptionFlags(flags2);
-        this.short = optionFlags.shortFlag;
-        this.long = optionFlags.longFlag;
-        this.negate = false;
-        if (this.long) {
-          this.negate = this.long.startsWith("--no-");
-        }
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.presetArg = void 0;
-        this.envVar = void 0;
-        this.parseArg = void 0;
-        this.hidden = false;
-        this.argChoices = void 0;
-        this.conflictsWith = [];
-        this.implied = void 0;
-        this.helpGroupHeading = void 0;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Option}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
-       * The custom processing (parseArg) is called.
-       *
-       * @example
-       * new Option('--color').default('GREYSCALE').preset('RGB');
-       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
-       *
-       * @param {*} arg
-       * @return {Option}
-       */
-      preset(arg) {
-        this.presetArg = arg;
-        return this;
-      }
-      /**
-       * Add option name(s) that conflict with this option.
-       * An error will be displayed if conflicting options are found during parsing.
-       *
-       * @example
-       * new Option('--rgb').conflicts('cmyk');
-       * new Option('--js').conflicts(['ts', 'jsx']);
-       *
-       * @param {(string | string[])} names
-       * @return {Option}
-       */
-      conflicts(names3) {
-        this.conflictsWith = this.conflictsWith.concat(names3);
-        return this;
-      }
-      /**
-       * Specify implied option values for when this option is set and the implied options are not.
-       *
-       * The custom processing (parseArg) is not called on the implied values.
-       *
-       * @example
-       * program
-       *   .addOption(new Option('--log', 'write logging information to file'))
-       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
-       *
-       * @param {object} impliedOptionValues
-       * @return {Option}
-       */
-      implies(impliedOptionValues) {
-        let newImplied = impliedOptionValues;
-        if (typeof impliedOptionValues === "string") {
-          newImplied = { [impliedOptionValues]: true };
-        }
-        this.implied = Object.assign(this.implied || {}, newImplied);
-        return this;
-      }
-      /**
-       * Set environment variable to check for option value.
-       *
-       * An environment variable is only used if when processed the current option value is
-       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
-       *
-       * @param {string} name
-       * @return {Option}
-       */
-      env(name2) {
-        this.envVar = name2;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI option arguments into option values.
-       *
-       * @param {Function} [fn]
-       * @return {Option}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Whether the option is mandatory and must have a value after parsing.
-       *
-       * @param {boolean} [mandatory=true]
-       * @return {Option}
-       */
-      makeOptionMandatory(mandatory = true) {
-        this.mandatory = !!mandatory;
-        return this;
-      }
-      /**
-       * Hide option in help.
-       *
-       * @param {boolean} [hide=true]
-       * @return {Option}
-       */
-      hideHelp(hide = true) {
-        this.hidden = !!hide;
-        return this;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Only allow option value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Option}
-       */
-      choices(values2) {
-        this.argChoices = values2.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Return option name.
-       *
-       * @return {string}
-       */
-      name() {
-        if (this.long) {
-          return this.long.replace(/^--/, "");
-        }
-        return this.short.replace(/^-/, "");
-      }
-      /**
-       * Return option name, in a camelcase format that can be used
-       * as an object attribute key.
-       *
-       * @return {string}
-       */
-      attributeName() {
-        if (this.negate) {
-          return camelcase(this.name().replace(/^no-/, ""));
-        }
-        return camelcase(this.name());
-      }
-      /**
-       * Set the help group heading.
-       *
-       * @param {string} heading
-       * @return {Option}
-       */
-      helpGroup(heading) {
-        this.helpGroupHeading = heading;
-        return this;
-      }
-      /**
-       * Check if `arg` matches the short or long flag.
-       *
-       * @param {string} arg
-       * @return {boolean}
-       * @package
-       */
-      is(arg) {
-        return this.short === arg || this.long === arg;
-      }
-      /**
-       * Return whether a boolean option.
-       *
-       * Options are one of boolean, negated, required argument, or optional argument.
-       *
-       * @return {boolean}
-       * @package
-       */
-      isBoolean() {
-        return !this.required && !this.optional && !this.negate;
-      }
-    };
-    var DualOptions = class {
-      /**
-       * @param {Option[]} options
-       */
-      constructor(options) {
-        this.positiveOptions = /* @__PURE__ */ new Map();
-        this.negativeOptions = /* @__PURE__ */ new Map();
-        this.dualOptions = /* @__PURE__ */ new Set();
-        options.forEach((option) => {
-          if (option.negate) {
-            this.negativeOptions.set(option.attributeName(), option);
-          } else {
-            this.positiveOptions.set(option.attributeName(), option);
-          }
-        });
-        this.negativeOptions.forEach((value, key) => {
-          if (this.positiveOptions.has(key)) {
-            this.dualOptions.add(key);
-          }
-        });
-      }
-      /**
-       * Did the value come from the option, and not from possible matching dual option?
-       *
-       * @param {*} value
-       * @param {Option} option
-       * @returns {boolean}
-       */
-      valueFromOption(value, option) {
-        const optionKey = option.attributeName();
-        if (!this.dualOptions.has(optionKey)) return true;
-        const preset = this.negativeOptions.get(optionKey).presetArg;
-        const negativeValue = preset !== void 0 ? preset : false;
-        return option.negate === (negativeValue === value);
-      }
-    };
-    function camelcase(str3) {
-      return str3.split("-").reduce((str4, word) => {
-        return str4 + word[0].toUpperCase() + word.slice(1);
-      });
-    }
-    function splitOptionFlags(flags2) {
-      let shortFlag;
-      let longFlag;
-      const shortFlagExp = /^-[^-]$/;
-      const longFlagExp = /^--[^-]/;
-      const flagParts = flags2.split(/[ |,]+/).concat("guard");
-      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
-      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
-      if (!shortFlag && shortFlagExp.test(flagParts[0]))
-        shortFlag = flagParts.shift();
-      if (!shortFlag && longFlagExp.test(flagParts[0])) {
-        shortFlag = longFlag;
-        longFlag = flagParts.shift();
-      }
-      if (flagParts[0].startsWith("-")) {
-        const unsupportedFlag = flagParts[0];
-        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags2}'`;
-        if (/^-[^-][^-]/.test(unsupportedFlag))
-          throw new Error(
-            `${baseError}
-- a short flag is a single dash and a single character
-  - either use a single dash and a single character (for a short flag)
-  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
-          );
-        if (shortFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many short flags`);
-        if (longFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many long flags`);
-        throw new Error(`${baseError}
-- unrecognised flag format`);
-      }
-      if (shortFlag === void 0 && longFlag === void 0)
-        throw new Error(
-          `option creation failed due to no flags found in '${flags2}'.`
-        );
-      return { shortFlag, longFlag };
-    }
-    exports.Option = Option2;
-    exports.DualOptions = DualOptions;
-  }
-});
-
-// node_modules/commander/lib/suggestSimilar.js
-var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
-    var maxDistance = 3;
-    function editDistance2(a, b) {
-      if (Math.abs(a.length - b.length) > maxDistance)
-        return Math.max(a.length, b.length);
-      const d = [];
-      for (let i2 = 0; i2 <= a.length; i2++) {
-        d[i2] = [i2];
-      }
-      for (let j = 0; j <= b.length; j++) {
-        d[0][j] = j;
-      }
-      for (let j = 1; j <= b.length; j++) {
-        for (let i2 = 1; i2 <= a.length; i2++) {
-          let cost = 1;
-          if (a[i2 - 1] === b[j - 1]) {
-            cost = 0;
-          } else {
-            cost = 1;
-          }
-          d[i2][j] = Math.min(
-            d[i2 - 1][j] + 1,
-            // deletion
-            d[i2][j - 1] + 1,
-            // insertion
-            d[i2 - 1][j - 1] + cost
-            // substitution
-          );
-          if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
-            d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
-          }
-        }
-      }
-      return d[a.length][b.length];
-    }
-    function suggestSimilar(word, candidates) {
-      if (!candidates || candidates.length === 0) return "";
-      candidates = Array.from(new Set(candidates));
-      const searchingOptions = word.startsWith("--");
-      if (searchingOptions) {
-        word = word.slice(2);
-        candidates = candidates.map((candidate) => candidate.slice(2));
-      }
-      let similar = [];
-      let bestDistance = maxDistance;
-      const minSimilarity = 0.4;
-      candidates.forEach((candidate) => {
-        if (candidate.length <= 1) return;
-        const distance = editDistance2(word, candidate);
-        const length3 = Math.max(word.length, candidate.length);
-        const similarity = (length3 - distance) / length3;
-        if (similarity > minSimilarity) {
-          if (distance < bestDistance) {
-            bestDistance = distance;
-            similar = [candidate];
-          } else if (distance === bestDistance) {
-            similar.push(candidate);
-          }
-        }
-      });
-      similar.sort((a, b) => a.localeCompare(b));
-      if (searchingOptions) {
-        similar = similar.map((candidate) => `--${candidate}`);
-      }
-      if (similar.length > 1) {
-        return `
-(Did you mean one of ${similar.join(", ")}?)`;
-      }
-      if (similar.length === 1) {
-        return `
-(Did you mean ${similar[0]}?)`;
-      }
-      return "";
-    }
-    exports.suggestSimilar = suggestSimilar;
-  }
-});
-
-// node_modules/commander/lib/command.js
-var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
-    var EventEmitter = __require("node:events").EventEmitter;
-    var childProcess = __require("node:child_process");
-    var path2 = __require("node:path");
-    var fs2 = __require("node:fs");
-    var process2 = __require("node:process");
-    var { Argument: Argument2, humanReadableArgName } = require_argument();
-    var { CommanderError: CommanderError2 } = require_error();
-    var { Help: Help2, stripColor } = require_help();
-    var { Option: Option2, DualOptions } = require_option();
-    var { suggestSimilar } = require_suggestSimilar();
-    var Command3 = class _Command extends EventEmitter {
-      /**
-       * Initialize a new `Command`.
-       *
-       * @param {string} [name]
-       */
-      constructor(name2) {
-        super();
-        this.commands = [];
-        this.options = [];
-        this.parent = null;
-        this._allowUnknownOption = false;
-        this._allowExcessArguments = false;
-        this.registeredArguments = [];
-        this._args = this.registeredArguments;
-        this.args = [];
-        this.rawArgs = [];
-        this.processedArgs = [];
-        this._scriptPath = null;
-        this._name = name2 || "";
-        this._optionValues = {};
-        this._optionValueSources = {};
-        this._storeOptionsAsProperties = false;
-        this._actionHandler = null;
-        this._executableHandler = false;
-        this._executableFile = null;
-        this._executableDir = null;
-        this._defaultCommandName = null;
-        this._exitCallback = null;
-        this._aliases = [];
-        this._combineFlagAndOptionalValue = true;
-        this._description = "";
-        this._summary = "";
-        this._argsDescription = void 0;
-        this._enablePositionalOptions = false;
-        this._passThroughOptions = false;
-        this._lifeCycleHooks = {};
-        this._showHelpAfterError = false;
-        this._showSuggestionAfterError = true;
-        this._savedState = null;
-        this._outputConfiguration = {
-          writeOut: (str3) => process2.stdout.write(str3),
-          writeErr: (str3) => process2.stderr.write(str3),
-          outputError: (str3, write) => write(str3),
-          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
-          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
-          getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
-          getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str3) => stripColor(str3)
-        };
-        this._hidden = false;
-        this._helpOption = void 0;
-        this._addImplicitHelpCommand = void 0;
-        this._helpCommand = void 0;
-        this._helpConfiguration = {};
-        this._helpGroupHeading = void 0;
-        this._defaultCommandGroup = void 0;
-        this._defaultOptionGroup = void 0;
-      }
-      /**
-       * Copy settings that are useful to have in common across root command and subcommands.
-       *
-       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
-       *
-       * @param {Command} sourceCommand
-       * @return {Command} `this` command for chaining
-       */
-      copyInheritedSettings(sourceCommand) {
-        this._outputConfiguration = sourceCommand._outputConfiguration;
-        this._helpOption = sourceCommand._helpOption;
-        this._helpCommand = sourceCommand._helpCommand;
-        this._helpConfiguration = sourceCommand._helpConfiguration;
-        this._exitCallback = sourceCommand._exitCallback;
-        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
-        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
-        this._allowExcessArguments = sourceCommand._allowExcessArguments;
-        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
-        this._showHelpAfterError = sourceCommand._showHelpAfterError;
-        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
-        return this;
-      }
-      /**
-       * @returns {Command[]}
-       * @private
-       */
-      _getCommandAndAncestors() {
-        const result = [];
-        for (let command = this; command; command = command.parent) {
-          result.push(command);
-        }
-        return result;
-      }
-      /**
-       * Define a command.
-       *
-       * There are two styles of command: pay attention to where to put the description.
-       *
-       * @example
-       * // Command implemented using action handler (description is supplied separately to `.command`)
-       * program
-       *   .command('clone <source> [destination]')
-       *   .description('clone a repository into a newly created directory')
-       *   .action((source, destination) => {
-       *     console.log('clone command called');
-       *   });
-       *
-       * // Command implemented using separate executable file (description is second parameter to `.command`)
-       * program
-       *   .command('start <service>', 'start named service')
-       *   .command('stop [service]', 'stop named service, or all if no name supplied');
-       *
-       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
-       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
-       * @param {object} [execOpts] - configuration options (for executable)
-       * @return {Command} returns new command for action handler, or `this` for executable command
-       */
-      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
-        let desc = actionOptsOrExecDesc;
-        let opts = execOpts;
-        if (typeof desc === "object" && desc !== null) {
-          opts = desc;
-          desc = null;
-        }
-        opts = opts || {};
-        const [, name2, args2] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name2);
-        if (desc) {
-          cmd.description(desc);
-          cmd._executableHandler = true;
-        }
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        cmd._hidden = !!(opts.noHelp || opts.hidden);
-        cmd._executableFile = opts.executableFile || null;
-        if (args2) cmd.arguments(args2);
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd.copyInheritedSettings(this);
-        if (desc) return this;
-        return cmd;
-      }
-      /**
-       * Factory routine to create a new unattached command.
-       *
-       * See .command() for creating an attached subcommand, which uses this routine to
-       * create the command. You can override createCommand to customise subcommands.
-       *
-       * @param {string} [name]
-       * @return {Command} new command
-       */
-      createCommand(name2) {
-        return new _Command(name2);
-      }
-      /**
-       * You can customise the help with a subclass of Help by overriding createHelp,
-       * or by overriding Help properties using configureHelp().
-       *
-       * @return {Help}
-       */
-      createHelp() {
-        return Object.assign(new Help2(), this.configureHelp());
-      }
-      /**
-       * You can customise the help by overriding Help properties using configureHelp(),
-       * or with a subclass of Help by overriding createHelp().
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureHelp(configuration) {
-        if (configuration === void 0) return this._helpConfiguration;
-        this._helpConfiguration = configuration;
-        return this;
-      }
-      /**
-       * The default output goes to stdout and stderr. You can customise this for special
-       * applications. You can also customise the display of errors by overriding outputError.
-       *
-       * The configuration properties are all functions:
-       *
-       *     // change how output being written, defaults to stdout and stderr
-       *     writeOut(str)
-       *     writeErr(str)
-       *     // change how output being written for errors, defaults to writeErr
-       *     outputError(str, write) // used for displaying errors and not used for displaying help
-       *     // specify width for wrapping help
-       *     getOutHelpWidth()
-       *     getErrHelpWidth()
-       *     // color support, currently only used with Help
-       *     getOutHasColors()
-       *     getErrHasColors()
-       *     stripColor() // used to remove ANSI escape codes if output does not have colors
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureOutput(configuration) {
-        if (configuration === void 0) return this._outputConfiguration;
-        this._outputConfiguration = {
-          ...this._outputConfiguration,
-          ...configuration
-        };
-        return this;
-      }
-      /**
-       * Display the help or a custom message after an error occurs.
-       *
-       * @param {(boolean|string)} [displayHelp]
-       * @return {Command} `this` command for chaining
-       */
-      showHelpAfterError(displayHelp = true) {
-        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
-        this._showHelpAfterError = displayHelp;
-        return this;
-      }
-      /**
-       * Display suggestion of similar commands for unknown commands, or options for unknown options.
-       *
-       * @param {boolean} [displaySuggestion]
-       * @return {Command} `this` command for chaining
-       */
-      showSuggestionAfterError(displaySuggestion = true) {
-        this._showSuggestionAfterError = !!displaySuggestion;
-        return this;
-      }
-      /**
-       * Add a prepared subcommand.
-       *
-       * See .command() for creating an attached subcommand which inherits settings from its parent.
-       *
-       * @param {Command} cmd - new subcommand
-       * @param {object} [opts] - configuration options
-       * @return {Command} `this` command for chaining
-       */
-      addCommand(cmd, opts) {
-        if (!cmd._name) {
-          throw new Error(`Command passed to .addCommand() must have a name
-- specify the name in Command constructor or using .name()`);
-        }
-        opts = opts || {};
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        if (opts.noHelp || opts.hidden) cmd._hidden = true;
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached argument.
-       *
-       * See .argument() for creating an attached argument, which uses this routine to
-       * create the argument. You can override createArgument to return a custom argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @return {Argument} new argument
-       */
-      createArgument(name2, description) {
-        return new Argument2(name2, description);
-      }
-      /**
-       * Define argument syntax for command.
-       *
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @example
-       * program.argument('<input-file>');
-       * program.argument('[output-file]');
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      argument(name2, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name2, description);
-        if (typeof parseArg === "function") {
-          argument.default(defaultValue).argParser(parseArg);
-        } else {
-          argument.default(parseArg);
-        }
-        this.addArgument(argument);
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding multiple at once (without descriptions).
-       *
-       * See also .argument().
-       *
-       * @example
-       * program.arguments('<cmd> [env]');
-       *
-       * @param {string} names
-       * @return {Command} `this` command for chaining
-       */
-      arguments(names3) {
-        names3.trim().split(/ +/).forEach((detail) => {
-          this.argument(detail);
-        });
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding a prepared argument.
-       *
-       * @param {Argument} argument
-       * @return {Command} `this` command for chaining
-       */
-      addArgument(argument) {
-        const previousArgument = this.registeredArguments.slice(-1)[0];
-        if (previousArgument?.variadic) {
-          throw new Error(
-            `only the last argument can be variadic '${previousArgument.name()}'`
-          );
-        }
-        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
-          throw new Error(
-            `a default value for a required argument is never used: '${argument.name()}'`
-          );
-        }
-        this.registeredArguments.push(argument);
-        return this;
-      }
-      /**
-       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
-       *
-       * @example
-       *    program.helpCommand('help [cmd]');
-       *    program.helpCommand('help [cmd]', 'show help');
-       *    program.helpCommand(false); // suppress default help command
-       *    program.helpCommand(true); // add help command even if no subcommands
-       *
-       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
-       * @param {string} [description] - custom description
-       * @return {Command} `this` command for chaining
-       */
-      helpCommand(enableOrNameAndArgs, description) {
-        if (typeof enableOrNameAndArgs === "boolean") {
-          this._addImplicitHelpCommand = enableOrNameAndArgs;
-          if (enableOrNameAndArgs && this._defaultCommandGroup) {
-            this._initCommandGroup(this._getHelpCommand());
-          }
-          return this;
-        }
-        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
-        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const helpDescription = description ?? "display help for command";
-        const helpCommand = this.createCommand(helpName);
-        helpCommand.helpOption(false);
-        if (helpArgs) helpCommand.arguments(helpArgs);
-        if (helpDescription) helpCommand.description(helpDescription);
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Add prepared custom help command.
-       *
-       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
-       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
-       * @return {Command} `this` command for chaining
-       */
-      addHelpCommand(helpCommand, deprecatedDescription) {
-        if (typeof helpCommand !== "object") {
-          this.helpCommand(helpCommand, deprecatedDescription);
-          return this;
-        }
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Lazy create help command.
-       *
-       * @return {(Command|null)}
-       * @package
-       */
-      _getHelpCommand() {
-        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
-        if (hasImplicitHelpCommand) {
-          if (this._helpCommand === void 0) {
-            this.helpCommand(void 0, void 0);
-          }
-          return this._helpCommand;
-        }
-        return null;
-      }
-      /**
-       * Add hook for life cycle event.
-       *
-       * @param {string} event
-       * @param {Function} listener
-       * @return {Command} `this` command for chaining
-       */
-      hook(event, listener) {
-        const allowedValues = ["preSubcommand", "preAction", "postAction"];
-        if (!allowedValues.includes(event)) {
-          throw new Error(`Unexpected value for event passed to hook : '${event}'.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        if (this._lifeCycleHooks[event]) {
-          this._lifeCycleHooks[event].push(listener);
-        } else {
-          this._lifeCycleHooks[event] = [listener];
-        }
-        return this;
-      }
-      /**
-       * Register callback to use as replacement for calling process.exit.
-       *
-       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
-       * @return {Command} `this` command for chaining
-       */
-      exitOverride(fn) {
-        if (fn) {
-          this._exitCallback = fn;
-        } else {
-          this._exitCallback = (err3) => {
-            if (err3.code !== "commander.executeSubCommandAsync") {
-              throw err3;
-            } else {
-            }
-          };
-        }
-        return this;
-      }
-      /**
-       * Call process.exit, and _exitCallback if defined.
-       *
-       * @param {number} exitCode exit code for using with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       * @return never
-       * @private
-       */
-      _exit(exitCode, code, message) {
-        if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
-        }
-        process2.exit(exitCode);
-      }
-      /**
-       * Register callback `fn` for the command.
-       *
-       * @example
-       * program
-       *   .command('serve')
-       *   .description('start service')
-       *   .action(function() {
-       *      // do work here
-       *   });
-       *
-       * @param {Function} fn
-       * @return {Command} `this` command for chaining
-       */
-      action(fn) {
-        const listener = (args2) => {
-          const expectedArgsCount = this.registeredArguments.length;
-          const actionArgs = args2.slice(0, expectedArgsCount);
-          if (this._storeOptionsAsProperties) {
-            actionArgs[expectedArgsCount] = this;
-          } else {
-            actionArgs[expectedArgsCount] = this.opts();
-          }
-          actionArgs.push(this);
-          return fn.apply(this, actionArgs);
-        };
-        this._actionHandler = listener;
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached option.
-       *
-       * See .option() for creating an attached option, which uses this routine to
-       * create the option. You can override createOption to return a custom option.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @return {Option} new option
-       */
-      createOption(flags2, description) {
-        return new Option2(flags2, description);
-      }
-      /**
-       * Wrap parseArgs to catch 'commander.invalidArgument'.
-       *
-       * @param {(Option | Argument)} target
-       * @param {string} value
-       * @param {*} previous
-       * @param {string} invalidArgumentMessage
-       * @private
-       */
-      _callParseArg(target, value, previous, invalidArgumentMessage) {
-        try {
-          return target.parseArg(value, previous);
-        } catch (err3) {
-          if (err3.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err3.message}`;
-            this.error(message, { exitCode: err3.exitCode, code: err3.code });
-          }
-          throw err3;
-        }
-      }
-      /**
-       * Check for option flag conflicts.
-       * Register option if no conflicts found, or throw on conflict.
-       *
-       * @param {Option} option
-       * @private
-       */
-      _registerOption(option) {
-        const matchingOption = option.short && this._findOption(option.short) || option.long && this._findOption(option.long);
-        if (matchingOption) {
-          const matchingFlag = option.long && this._findOption(option.long) ? option.long : option.short;
-          throw new Error(`Cannot add option '${option.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
--  already used by option '${matchingOption.flags}'`);
-        }
-        this._initOptionGroup(option);
-        this.options.push(option);
-      }
-      /**
-       * Check for command name and alias conflicts with existing commands.
-       * Register command if no conflicts found, or throw on conflict.
-       *
-       * @param {Command} command
-       * @private
-       */
-      _registerCommand(command) {
-        const knownBy = (cmd) => {
-          return [cmd.name()].concat(cmd.aliases());
-        };
-        const alreadyUsed = knownBy(command).find(
-          (name2) => this._findCommand(name2)
-        );
-        if (alreadyUsed) {
-          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
-          const newCmd = knownBy(command).join("|");
-          throw new Error(
-            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
-          );
-        }
-        this._initCommandGroup(command);
-        this.commands.push(command);
-      }
-      /**
-       * Add an option.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addOption(option) {
-        this._registerOption(option);
-        const oname = option.name();
-        const name2 = option.attributeName();
-        if (option.negate) {
-          const positiveLongFlag = option.long.replace(/^--no-/, "--");
-          if (!this._findOption(positiveLongFlag)) {
-            this.setOptionValueWithSource(
-              name2,
-              option.defaultValue === void 0 ? true : option.defaultValue,
-              "default"
-            );
-          }
-        } else if (option.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name2, option.defaultValue, "default");
-        }
-        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
-          if (val == null && option.presetArg !== void 0) {
-            val = option.presetArg;
-          }
-          const oldValue = this.getOptionValue(name2);
-          if (val !== null && option.parseArg) {
-            val = this._callParseArg(option, val, oldValue, invalidValueMessage);
-          } else if (val !== null && option.variadic) {
-            val = option._collectValue(val, oldValue);
-          }
-          if (val == null) {
-            if (option.negate) {
-              val = false;
-            } else if (option.isBoolean() || option.optional) {
-              val = true;
-            } else {
-              val = "";
-            }
-          }
-          this.setOptionValueWithSource(name2, val, valueSource);
-        };
-        this.on("option:" + oname, (val) => {
-          const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
-          handleOptionValue(val, invalidValueMessage, "cli");
-        });
-        if (option.envVar) {
-          this.on("optionEnv:" + oname, (val) => {
-            const invalidValueMessage = `error: option '${option.flags}' value '${val}' from env '${option.envVar}' is invalid.`;
-            handleOptionValue(val, invalidValueMessage, "env");
-          });
-        }
-        return this;
-      }
-      /**
-       * Internal implementation shared by .option() and .requiredOption()
-       *
-       * @return {Command} `this` command for chaining
-       * @private
-       */
-      _optionEx(config, flags2, description, fn, defaultValue) {
-        if (typeof flags2 === "object" && flags2 instanceof Option2) {
-          throw new Error(
-            "To add an Option object use addOption() instead of option() or requiredOption()"
-          );
-        }
-        const option = this.createOption(flags2, description);
-        option.makeOptionMandatory(!!config.mandatory);
-        if (typeof fn === "function") {
-          option.default(defaultValue).argParser(fn);
-        } else if (fn instanceof RegExp) {
-          const regex2 = fn;
-          fn = (val, def) => {
-            const m = regex2.exec(val);
-            return m ? m[0] : def;
-          };
-          option.default(defaultValue).argParser(fn);
-        } else {
-          option.default(fn);
-        }
-        return this.addOption(option);
-      }
-      /**
-       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
-       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
-       *
-       * See the README for more details, and see also addOption() and requiredOption().
-       *
-       * @example
-       * program
-       *     .option('-p, --pepper', 'add pepper')
-       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
-       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
-       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      option(flags2, description, parseArg, defaultValue) {
-        return this._optionEx({}, flags2, description, parseArg, defaultValue);
-      }
-      /**
-       * Add a required option which must have a value after parsing. This usually means
-       * the option must be specified on the command line. (Otherwise the same as .option().)
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      requiredOption(flags2, description, parseArg, defaultValue) {
-        return this._optionEx(
-          { mandatory: true },
-          flags2,
-          description,
-          parseArg,
-          defaultValue
-        );
-      }
-      /**
-       * Alter parsing of short flags with optional values.
-       *
-       * @example
-       * // for `.option('-f,--flag [value]'):
-       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
-       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
-       *
-       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
-       * @return {Command} `this` command for chaining
-       */
-      combineFlagAndOptionalValue(combine2 = true) {
-        this._combineFlagAndOptionalValue = !!combine2;
-        return this;
-      }
-      /**
-       * Allow unknown options on the command line.
-       *
-       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      allowUnknownOption(allowUnknown = true) {
-        this._allowUnknownOption = !!allowUnknown;
-        return this;
-      }
-      /**
-       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
-       *
-       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
-       * @return {Command} `this` command for chaining
-       */
-      allowExcessArguments(allowExcess = true) {
-        this._allowExcessArguments = !!allowExcess;
-        return this;
-      }
-      /**
-       * Enable positional options. Positional means global options are specified before subcommands which lets
-       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
-       * The default behaviour is non-positional and global options may appear anywhere on the command line.
-       *
-       * @param {boolean} [positional]
-       * @return {Command} `this` command for chaining
-       */
-      enablePositionalOptions(positional = true) {
-        this._enablePositionalOptions = !!positional;
-        return this;
-      }
-      /**
-       * Pass through options that come after command-arguments rather than treat them as command-options,
-       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
-       * positional options to have been enabled on the program (parent commands).
-       * The default behaviour is non-positional and options may appear before or after command-arguments.
-       *
-       * @param {boolean} [passThrough] for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      passThroughOptions(passThrough = true) {
-        this._passThroughOptions = !!passThrough;
-        this._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * @private
-       */
-      _checkForBrokenPassThrough() {
-        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
-          throw new Error(
-            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
-          );
-        }
-      }
-      /**
-       * Whether to store option values as properties on command object,
-       * or store separately (specify false). In both cases the option values can be accessed using .opts().
-       *
-       * @param {boolean} [storeAsProperties=true]
-       * @return {Command} `this` command for chaining
-       */
-      storeOptionsAsProperties(storeAsProperties = true) {
-        if (this.options.length) {
-          throw new Error("call .storeOptionsAsProperties() before adding options");
-        }
-        if (Object.keys(this._optionValues).length) {
-          throw new Error(
-            "call .storeOptionsAsProperties() before setting option values"
-          );
-        }
-        this._storeOptionsAsProperties = !!storeAsProperties;
-        return this;
-      }
-      /**
-       * Retrieve option value.
-       *
-       * @param {string} key
-       * @return {object} value
-       */
-      getOptionValue(key) {
-        if (this._storeOptionsAsProperties) {
-          return this[key];
-        }
-        return this._optionValues[key];
-      }
-      /**
-       * Store option value.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValue(key, value) {
-        return this.setOptionValueWithSource(key, value, void 0);
-      }
-      /**
-       * Store option value and where the value came from.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @param {string} source - expected values are default/config/env/cli/implied
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValueWithSource(key, value, source) {
-        if (this._storeOptionsAsProperties) {
-          this[key] = value;
-        } else {
-          this._optionValues[key] = value;
-        }
-        this._optionValueSources[key] = source;
-        return this;
-      }
-      /**
-       * Get source of option value.
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSource(key) {
-        return this._optionValueSources[key];
-      }
-      /**
-       * Get source of option value. See also .optsWithGlobals().
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSourceWithGlobals(key) {
-        let source;
-        this._getCommandAndAncestors().forEach((cmd) => {
-          if (cmd.getOptionValueSource(key) !== void 0) {
-            source = cmd.getOptionValueSource(key);
-          }
-        });
-        return source;
-      }
-      /**
-       * Get user arguments from implied or explicit arguments.
-       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
-       *
-       * @private
-       */
-      _prepareUserArgs(argv, parseOptions) {
-        if (argv !== void 0 && !Array.isArray(argv)) {
-          throw new Error("first parameter to parse must be array or undefined");
-        }
-        parseOptions = parseOptions || {};
-        if (argv === void 0 && parseOptions.from === void 0) {
-          if (process2.versions?.electron) {
-            parseOptions.from = "electron";
-          }
-          const execArgv = process2.execArgv ?? [];
-          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
-            parseOptions.from = "eval";
-          }
-        }
-        if (argv === void 0) {
-          argv = process2.argv;
-        }
-        this.rawArgs = argv.slice();
-        let userArgs;
-        switch (parseOptions.from) {
-          case void 0:
-          case "node":
-            this._scriptPath = argv[1];
-            userArgs = argv.slice(2);
-            break;
-          case "electron":
-            if (process2.defaultApp) {
-              this._scriptPath = argv[1];
-              userArgs = argv.slice(2);
-            } else {
-              userArgs = argv.slice(1);
-            }
-            break;
-          case "user":
-            userArgs = argv.slice(0);
-            break;
-          case "eval":
-            userArgs = argv.slice(1);
-            break;
-          default:
-            throw new Error(
-              `unexpected parse option { from: '${parseOptions.from}' }`
-            );
-        }
-        if (!this._name && this._scriptPath)
-          this.nameFromFilename(this._scriptPath);
-        this._name = this._name || "program";
-        return userArgs;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Use parseAsync instead of parse if any of your action handlers are async.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * program.parse(); // parse process.argv and auto-detect electron and special node flags
-       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
-       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv] - optional, defaults to process.argv
-       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
-       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
-       * @return {Command} `this` command for chaining
-       */
-      parse(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        this._parseCommand([], userArgs);
-        return this;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
-       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
-       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv]
-       * @param {object} [parseOptions]
-       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
-       * @return {Promise}
-       */
-      async parseAsync(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        await this._parseCommand([], userArgs);
-        return this;
-      }
-      _prepareForParse() {
-        if (this._savedState === null) {
-          this.saveStateBeforeParse();
-        } else {
-          this.restoreStateBeforeParse();
-        }
-      }
-      /**
-       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
-       */
-      saveStateBeforeParse() {
-        this._savedState = {
-          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
-          _name: this._name,
-          // option values before parse have default values (including false for negated options)
-          // shallow clones
-          _optionValues: { ...this._optionValues },
-          _optionValueSources: { ...this._optionValueSources }
-        };
-      }
-      /**
-       * Restore state before parse for calls after the first.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
-       */
-      restoreStateBeforeParse() {
-        if (this._storeOptionsAsProperties)
-          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
-- either make a new Command for each call to parse, or stop storing options as properties`);
-        this._name = this._savedState._name;
-        this._scriptPath = null;
-        this.rawArgs = [];
-        this._optionValues = { ...this._savedState._optionValues };
-        this._optionValueSources = { ...this._savedState._optionValueSources };
-        this.args = [];
-        this.processedArgs = [];
-      }
-      /**
-       * Throw if expected executable is missing. Add lots of help for author.
-       *
-       * @param {string} executableFile
-       * @param {string} executableDir
-       * @param {string} subcommandName
-       */
-      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs2.existsSync(executableFile)) return;
-        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
-        const executableMissing = `'${executableFile}' does not exist
- - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
- - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
- - ${executableDirMessage}`;
-        throw new Error(executableMissing);
-      }
-      /**
-       * Execute a sub-command executable.
-       *
-       * @private
-       */
-      _executeSubCommand(subcommand, args2) {
-        args2 = args2.slice();
-        let launchWithNode = false;
-        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
-        function findFile(baseDir, baseName) {
-          const localBin = path2.resolve(baseDir, baseName);
-          if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path2.extname(baseName))) return void 0;
-          const foundExt = sourceExt.find(
-            (ext2) => fs2.existsSync(`${localBin}${ext2}`)
-          );
-          if (foundExt) return `${localBin}${foundExt}`;
-          return void 0;
-        }
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
-        let executableDir = this._executableDir || "";
-        if (this._scriptPath) {
-          let resolvedScriptPath;
-          try {
-            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
-          } catch {
-            resolvedScriptPath = this._scriptPath;
-          }
-          executableDir = path2.resolve(
-            path2.dirname(resolvedScriptPath),
-            executableDir
-          );
-        }
-        if (executableDir) {
-          let localFile = findFile(executableDir, executableFile);
-          if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path2.basename(
-              this._scriptPath,
-              path2.extname(this._scriptPath)
-            );
-            if (legacyName !== this._name) {
-              localFile = findFile(
-                executableDir,
-                `${legacyName}-${subcommand._name}`
-              );
-            }
-          }
-          executableFile = localFile || executableFile;
-        }
-        launchWithNode = sourceExt.includes(path2.extname(executableFile));
-        let proc;
-        if (process2.platform !== "win32") {
-          if (launchWithNode) {
-            args2.unshift(executableFile);
-            args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
-            proc = childProcess.spawn(process2.argv[0], args2, { stdio: "inherit" });
-          } else {
-            proc = childProcess.spawn(executableFile, args2, { stdio: "inherit" });
-          }
-        } else {
-          this._checkForMissingExecutable(
-            executableFile,
-            executableDir,
-            subcommand._name
-          );
-          args2.unshift(executableFile);
-          args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
-          proc = childProcess.spawn(process2.execPath, args2, { stdio: "inherit" });
-        }
-        if (!proc.killed) {
-          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
-          signals.forEach((signal) => {
-            process2.on(signal, () => {
-              if (proc.killed === false && proc.exitCode === null) {
-                proc.kill(signal);
-              }
-            });
-          });
-        }
-        const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
-          if (!exitCallback) {
-            process2.exit(code);
-          } else {
-            exitCallback(
-              new CommanderError2(
-                code,
-                "commander.executeSubCommandAsync",
-                "(close)"
-              )
-            );
-          }
-        });
-        proc.on("error", (err3) => {
-          if (err3.code === "ENOENT") {
-            this._checkForMissingExecutable(
-              executableFile,
-              executableDir,
-              subcommand._name
-            );
-          } else if (err3.code === "EACCES") {
-            throw new Error(`'${executableFile}' not executable`);
-          }
-          if (!exitCallback) {
-            process2.exit(1);
-          } else {
-            const wrappedError = new CommanderError2(
-              1,
-              "commander.executeSubCommandAsync",
-              "(error)"
-            );
-            wrappedError.nestedError = err3;
-            exitCallback(wrappedError);
-          }
-        });
-        this.runningCommand = proc;
-      }
-      /**
-       * @private
-       */
-      _dispatchSubcommand(commandName, operands, unknown2) {
-        const subCommand = this._findCommand(commandName);
-        if (!subCommand) this.help({ error: true });
-        subCommand._prepareForParse();
-        let promiseChain;
-        promiseChain = this._chainOrCallSubCommandHook(
-          promiseChain,
-          subCommand,
-          "preSubcommand"
-        );
-        promiseChain = this._chainOrCall(promiseChain, () => {
-          if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown2));
-          } else {
-            return subCommand._parseCommand(operands, unknown2);
-          }
-        });
-        return promiseChain;
-      }
-      /**
-       * Invoke help directly if possible, or dispatch if necessary.
-       * e.g. help foo
-       *
-       * @private
-       */
-      _dispatchHelpCommand(subcommandName) {
-        if (!subcommandName) {
-          this.help();
-        }
-        const subCommand = this._findCommand(subcommandName);
-        if (subCommand && !subCommand._executableHandler) {
-          subCommand.help();
-        }
-        return this._dispatchSubcommand(
-          subcommandName,
-          [],
-          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
-        );
-      }
-      /**
-       * Check this.args against expected this.registeredArguments.
-       *
-       * @private
-       */
-      _checkNumberOfArguments() {
-        this.registeredArguments.forEach((arg, i2) => {
-          if (arg.required && this.args[i2] == null) {
-            this.missingArgument(arg.name());
-          }
-        });
-        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
-          return;
-        }
-        if (this.args.length > this.registeredArguments.length) {
-          this._excessArguments(this.args);
-        }
-      }
-      /**
-       * Process this.args using this.registeredArguments and save as this.processedArgs!
-       *
-       * @private
-       */
-      _processArguments() {
-        const myParseArg = (argument, value, previous) => {
-          let parsedValue = value;
-          if (value !== null && argument.parseArg) {
-            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
-            parsedValue = this._callParseArg(
-              argument,
-              value,
-              previous,
-              invalidValueMessage
-            );
-          }
-          return parsedValue;
-        };
-        this._checkNumberOfArguments();
-        const processedArgs = [];
-        this.registeredArguments.forEach((declaredArg, index3) => {
-          let value = declaredArg.defaultValue;
-          if (declaredArg.variadic) {
-            if (index3 < this.args.length) {
-              value = this.args.slice(index3);
-              if (declaredArg.parseArg) {
-                value = value.reduce((processed, v) => {
-                  return myParseArg(declaredArg, v, processed);
-                }, declaredArg.defaultValue);
-              }
-            } else if (value === void 0) {
-              value = [];
-            }
-          } else if (index3 < this.args.length) {
-            value = this.args[index3];
-            if (declaredArg.parseArg) {
-              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
-            }
-          }
-          processedArgs[index3] = value;
-        });
-        this.processedArgs = processedArgs;
-      }
-      /**
-       * Once we have a promise we chain, but call synchronously until then.
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Function} fn
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCall(promise, fn) {
-        if (promise?.then && typeof promise.then === "function") {
-          return promise.then(() => fn());
-        }
-        return fn();
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallHooks(promise, event) {
-        let result = promise;
-        const hooks = [];
-        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
-            hooks.push({ hookedCommand, callback });
-          });
-        });
-        if (event === "postAction") {
-          hooks.reverse();
-        }
-        hooks.forEach((hookDetail) => {
-          result = this._chainOrCall(result, () => {
-            return hookDetail.callback(hookDetail.hookedCommand, this);
-          });
-        });
-        return result;
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Command} subCommand
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallSubCommandHook(promise, subCommand, event) {
-        let result = promise;
-        if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook) => {
-            result = this._chainOrCall(result, () => {
-              return hook(this, subCommand);
-            });
-          });
-        }
-        return result;
-      }
-      /**
-       * Process arguments in context of this command.
-       * Returns action result, in case it is a promise.
-       *
-       * @private
-       */
-      _parseCommand(operands, unknown2) {
-        const parsed = this.parseOptions(unknown2);
-        this._parseOptionsEnv();
-        this._parseOptionsImplied();
-        operands = operands.concat(parsed.operands);
-        unknown2 = parsed.unknown;
-        this.args = operands.concat(unknown2);
-        if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown2);
-        }
-        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
-          return this._dispatchHelpCommand(operands[1]);
-        }
-        if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown2);
-          return this._dispatchSubcommand(
-            this._defaultCommandName,
-            operands,
-            unknown2
-          );
-        }
-        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
-          this.help({ error: true });
-        }
-        this._outputHelpIfRequested(parsed.unknown);
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        const checkForUnknownOptions = () => {
-          if (parsed.unknown.length > 0) {
-            this.unknownOption(parsed.unknown[0]);
-          }
-        };
-        const commandEvent = `command:${this.name()}`;
-        if (this._actionHandler) {
-          checkForUnknownOptions();
-          this._processArguments();
-          let promiseChain;
-          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
-          promiseChain = this._chainOrCall(
-            promiseChain,
-            () => this._actionHandler(this.processedArgs)
-          );
-          if (this.parent) {
-            promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown2);
-            });
-          }
-          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
-          return promiseChain;
-        }
-        if (this.parent?.listenerCount(commandEvent)) {
-          checkForUnknownOptions();
-          this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown2);
-        } else if (operands.length) {
-          if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown2);
-          }
-          if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown2);
-          } else if (this.commands.length) {
-            this.unknownCommand();
-          } else {
-            checkForUnknownOptions();
-            this._processArguments();
-          }
-        } else if (this.commands.length) {
-          checkForUnknownOptions();
-          this.help({ error: true });
-        } else {
-          checkForUnknownOptions();
-          this._processArguments();
-        }
-      }
-      /**
-       * Find matching command.
-       *
-       * @private
-       * @return {Command | undefined}
-       */
-      _findCommand(name2) {
-        if (!name2) return void 0;
-        return this.commands.find(
-          (cmd) => cmd._name === name2 || cmd._aliases.includes(name2)
-        );
-      }
-      /**
-       * Return an option matching `arg` if any.
-       *
-       * @param {string} arg
-       * @return {Option}
-       * @package
-       */
-      _findOption(arg) {
-        return this.options.find((option) => option.is(arg));
-      }
-      /**
-       * Display an error message if a mandatory option does not have a value.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForMissingMandatoryOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd.options.forEach((anOption) => {
-            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
-              cmd.missingMandatoryOptionValue(anOption);
-            }
-          });
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together in this.
-       *
-       * @private
-       */
-      _checkForConflictingLocalOptions() {
-        const definedNonDefaultOptions = this.options.filter((option) => {
-          const optionKey = option.attributeName();
-          if (this.getOptionValue(optionKey) === void 0) {
-            return false;
-          }
-          return this.getOptionValueSource(optionKey) !== "default";
-        });
-        const optionsWithConflicting = definedNonDefaultOptions.filter(
-          (option) => option.conflictsWith.length > 0
-        );
-        optionsWithConflicting.forEach((option) => {
-          const conflictingAndDefined = definedNonDefaultOptions.find(
-            (defined) => option.conflictsWith.includes(defined.attributeName())
-          );
-          if (conflictingAndDefined) {
-            this._conflictingOption(option, conflictingAndDefined);
-          }
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForConflictingOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd._checkForConflictingLocalOptions();
-        });
-      }
-      /**
-       * Parse options from `argv` removing known options,
-       * and return argv split into operands and unknown arguments.
-       *
-       * Side effects: modifies command by storing options. Does not reset state if called again.
-       *
-       * Examples:
-       *
-       *     argv => operands, unknown
-       *     --known kkk op => [op], []
-       *     op --known kkk => [op], []
-       *     sub --unknown uuu op => [sub], [--unknown uuu op]
-       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
-       *
-       * @param {string[]} args
-       * @return {{operands: string[], unknown: string[]}}
-       */
-      parseOptions(args2) {
-        const operands = [];
-        const unknown2 = [];
-        let dest = operands;
-        function maybeOption(arg) {
-          return arg.length > 1 && arg[0] === "-";
-        }
-        const negativeNumberArg = (arg) => {
-          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
-          return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
-          );
-        };
-        let activeVariadicOption = null;
-        let activeGroup = null;
-        let i2 = 0;
-        while (i2 < args2.length || activeGroup) {
-          const arg = activeGroup ?? args2[i2++];
-          activeGroup = null;
-          if (arg === "--") {
-            if (dest === unknown2) dest.push(arg);
-            dest.push(...args2.slice(i2));
-            break;
-          }
-          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
-            this.emit(`option:${activeVariadicOption.name()}`, arg);
-            continue;
-          }
-          activeVariadicOption = null;
-          if (maybeOption(arg)) {
-            const option = this._findOption(arg);
-            if (option) {
-              if (option.required) {
-                const value = args2[i2++];
-                if (value === void 0) this.optionMissingArgument(option);
-                this.emit(`option:${option.name()}`, value);
-              } else if (option.optional) {
-                let value = null;
-                if (i2 < args2.length && (!maybeOption(args2[i2]) || negativeNumberArg(args2[i2]))) {
-                  value = args2[i2++];
-                }
-                this.emit(`option:${option.name()}`, value);
-              } else {
-                this.emit(`option:${option.name()}`);
-              }
-              activeVariadicOption = option.variadic ? option : null;
-              continue;
-            }
-          }
-          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
-            const option = this._findOption(`-${arg[1]}`);
-            if (option) {
-              if (option.required || option.optional && this._combineFlagAndOptionalValue) {
-                this.emit(`option:${option.name()}`, arg.slice(2));
-              } else {
-                this.emit(`option:${option.name()}`);
-                activeGroup = `-${arg.slice(2)}`;
-              }
-              continue;
-            }
-          }
-          if (/^--[^=]+=/.test(arg)) {
-            const index3 = arg.indexOf("=");
-            const option = this._findOption(arg.slice(0, index3));
-            if (option && (option.required || option.optional)) {
-              this.emit(`option:${option.name()}`, arg.slice(index3 + 1));
-              continue;
-            }
-          }
-          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown2;
-          }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown2.length === 0) {
-            if (this._findCommand(arg)) {
-              operands.push(arg);
-              unknown2.push(...args2.slice(i2));
-              break;
-            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
-              operands.push(arg, ...args2.slice(i2));
-              break;
-            } else if (this._defaultCommandName) {
-              unknown2.push(arg, ...args2.slice(i2));
-              break;
-            }
-          }
-          if (this._passThroughOptions) {
-            dest.push(arg, ...args2.slice(i2));
-            break;
-          }
-          dest.push(arg);
-        }
-        return { operands, unknown: unknown2 };
-      }
-      /**
-       * Return an object containing local option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      opts() {
-        if (this._storeOptionsAsProperties) {
-          const result = {};
-          const len = this.options.length;
-          for (let i2 = 0; i2 < len; i2++) {
-            const key = this.options[i2].attributeName();
-            result[key] = key === this._versionOptionName ? this._version : this[key];
-          }
-          return result;
-        }
-        return this._optionValues;
-      }
-      /**
-       * Return an object containing merged local and global option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      optsWithGlobals() {
-        return this._getCommandAndAncestors().reduce(
-          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
-          {}
-        );
-      }
-      /**
-       * Display error message and exit (or call exitOverride).
-       *
-       * @param {string} message
-       * @param {object} [errorOptions]
-       * @param {string} [errorOptions.code] - an id string representing the error
-       * @param {number} [errorOptions.exitCode] - used with process.exit
-       */
-      error(message, errorOptions) {
-        this._outputConfiguration.outputError(
-          `${message}
-`,
-          this._outputConfiguration.writeErr
-        );
-        if (typeof this._showHelpAfterError === "string") {
-          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
-`);
-        } else if (this._showHelpAfterError) {
-          this._outputConfiguration.writeErr("\n");
-          this.outputHelp({ error: true });
-        }
-        const config = errorOptions || {};
-        const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
-      }
-      /**
-       * Apply any option related environment variables, if option does
-       * not have a value from cli or client code.
-       *
-       * @private
-       */
-      _parseOptionsEnv() {
-        this.options.forEach((option) => {
-          if (option.envVar && option.envVar in process2.env) {
-            const optionKey = option.attributeName();
-            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
-              this.getOptionValueSource(optionKey)
-            )) {
-              if (option.required || option.optional) {
-                this.emit(`optionEnv:${option.name()}`, process2.env[option.envVar]);
-              } else {
-                this.emit(`optionEnv:${option.name()}`);
-              }
-            }
-          }
-        });
-      }
-      /**
-       * Apply any implied option values, if option is undefined or default value.
-       *
-       * @private
-       */
-      _parseOptionsImplied() {
-        const dualHelper = new DualOptions(this.options);
-        const hasCustomOptionValue = (optionKey) => {
-          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
-        };
-        this.options.filter(
-          (option) => option.implied !== void 0 && hasCustomOptionValue(option.attributeName()) && dualHelper.valueFromOption(
-            this.getOptionValue(option.attributeName()),
-            option
-          )
-        ).forEach((option) => {
-          Object.keys(option.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
-            this.setOptionValueWithSource(
-              impliedKey,
-              option.implied[impliedKey],
-              "implied"
-            );
-          });
-        });
-      }
-      /**
-       * Argument `name` is missing.
-       *
-       * @param {string} name
-       * @private
-       */
-      missingArgument(name2) {
-        const message = `error: missing required argument '${name2}'`;
-        this.error(message, { code: "commander.missingArgument" });
-      }
-      /**
-       * `Option` is missing an argument.
-       *
-       * @param {Option} option
-       * @private
-       */
-      optionMissingArgument(option) {
-        const message = `error: option '${option.flags}' argument missing`;
-        this.error(message, { code: "commander.optionMissingArgument" });
-      }
-      /**
-       * `Option` does not have a value, and is a mandatory option.
-       *
-       * @param {Option} option
-       * @private
-       */
-      missingMandatoryOptionValue(option) {
-        const message = `error: required option '${option.flags}' not specified`;
-        this.error(message, { code: "commander.missingMandatoryOptionValue" });
-      }
-      /**
-       * `Option` conflicts with another option.
-       *
-       * @param {Option} option
-       * @param {Option} conflictingOption
-       * @private
-       */
-      _conflictingOption(option, conflictingOption) {
-        const findBestOptionFromValue = (option2) => {
-          const optionKey = option2.attributeName();
-          const optionValue = this.getOptionValue(optionKey);
-          const negativeOption = this.options.find(
-            (target) => target.negate && optionKey === target.attributeName()
-          );
-          const positiveOption = this.options.find(
-            (target) => !target.negate && optionKey === target.attributeName()
-          );
-          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
-            return negativeOption;
-          }
-          return positiveOption || option2;
-        };
-        const getErrorMessage = (option2) => {
-          const bestOption = findBestOptionFromValue(option2);
-          const optionKey = bestOption.attributeName();
-          const source = this.getOptionValueSource(optionKey);
-          if (source === "env") {
-            return `environment variable '${bestOption.envVar}'`;
-          }
-          return `option '${bestOption.flags}'`;
-        };
-        const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message, { code: "commander.conflictingOption" });
-      }
-      /**
-       * Unknown option `flag`.
-       *
-       * @param {string} flag
-       * @private
-       */
-      unknownOption(flag) {
-        if (this._allowUnknownOption) return;
-        let suggestion = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
-          let candidateFlags = [];
-          let command = this;
-          do {
-            const moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
-            candidateFlags = candidateFlags.concat(moreFlags);
-            command = command.parent;
-          } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
-        }
-        const message = `error: unknown option '${flag}'${suggestion}`;
-        this.error(message, { code: "commander.unknownOption" });
-      }
-      /**
-       * Excess arguments, more than expected.
-       *
-       * @param {string[]} receivedArgs
-       * @private
-       */
-      _excessArguments(receivedArgs) {
-        if (this._allowExcessArguments) return;
-        const expected = this.registeredArguments.length;
-        const s = expected === 1 ? "" : "s";
-        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message, { code: "commander.excessArguments" });
-      }
-      /**
-       * Unknown command.
-       *
-       * @private
-       */
-      unknownCommand() {
-        const unknownName = this.args[0];
-        let suggestion = "";
-        if (this._showSuggestionAfterError) {
-          const candidateNames = [];
-          this.createHelp().visibleCommands(this).forEach((command) => {
-            candidateNames.push(command.name());
-            if (command.alias()) candidateNames.push(command.alias());
-          });
-          suggestion = suggestSimilar(unknownName, candidateNames);
-        }
-        const message = `error: unknown command '${unknownName}'${suggestion}`;
-        this.error(message, { code: "commander.unknownCommand" });
-      }
-      /**
-       * Get or set the program version.
-       *
-       * This method auto-registers the "-V, --version" option which will print the version number.
-       *
-       * You can optionally supply the flags and description to override the defaults.
-       *
-       * @param {string} [str]
-       * @param {string} [flags]
-       * @param {string} [description]
-       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
-       */
-      version(str3, flags2, description) {
-        if (str3 === void 0) return this._version;
-        this._version = str3;
-        flags2 = flags2 || "-V, --version";
-        description = description || "output the version number";
-        const versionOption = this.createOption(flags2, description);
-        this._versionOptionName = versionOption.attributeName();
-        this._registerOption(versionOption);
-        this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str3}
-`);
-          this._exit(0, "commander.version", str3);
-        });
-        return this;
-      }
-      /**
-       * Set the description.
-       *
-       * @param {string} [str]
-       * @param {object} [argsDescription]
-       * @return {(string|Command)}
-       */
-      description(str3, argsDescription) {
-        if (str3 === void 0 && argsDescription === void 0)
-          return this._description;
-        this._description = str3;
-        if (argsDescription) {
-          this._argsDescription = argsDescription;
-        }
-        return this;
-      }
-      /**
-       * Set the summary. Used when listed as subcommand of parent.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      summary(str3) {
-        if (str3 === void 0) return this._summary;
-        this._summary = str3;
-        return this;
-      }
-      /**
-       * Set an alias for the command.
-       *
-       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string} [alias]
-       * @return {(string|Command)}
-       */
-      alias(alias) {
-        if (alias === void 0) return this._aliases[0];
-        let command = this;
-        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
-          command = this.commands[this.commands.length - 1];
-        }
-        if (alias === command._name)
-          throw new Error("Command alias can't be the same as its name");
-        const matchingCommand = this.parent?._findCommand(alias);
-        if (matchingCommand) {
-          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
-          throw new Error(
-            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
-          );
-        }
-        command._aliases.push(alias);
-        return this;
-      }
-      /**
-       * Set aliases for the command.
-       *
-       * Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string[]} [aliases]
-       * @return {(string[]|Command)}
-       */
-      aliases(aliases) {
-        if (aliases === void 0) return this._aliases;
-        aliases.forEach((alias) => this.alias(alias));
-        return this;
-      }
-      /**
-       * Set / get the command usage `str`.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      usage(str3) {
-        if (str3 === void 0) {
-          if (this._usage) return this._usage;
-          const args2 = this.registeredArguments.map((arg) => {
-            return humanReadableArgName(arg);
-          });
-          return [].concat(
-            this.options.length || this._helpOption !== null ? "[options]" : [],
-            this.commands.length ? "[command]" : [],
-            this.registeredArguments.length ? args2 : []
-          ).join(" ");
-        }
-        this._usage = str3;
-        return this;
-      }
-      /**
-       * Get or set the name of the command.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      name(str3) {
-        if (str3 === void 0) return this._name;
-        this._name = str3;
-        return this;
-      }
-      /**
-       * Set/get the help group heading for this subcommand in parent command's help.
-       *
-       * @param {string} [heading]
-       * @return {Command | string}
-       */
-      helpGroup(heading) {
-        if (heading === void 0) return this._helpGroupHeading ?? "";
-        this._helpGroupHeading = heading;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for subcommands added to this command.
-       * (This does not override a group set directly on the subcommand using .helpGroup().)
-       *
-       * @example
-       * program.commandsGroup('Development Commands:);
-       * program.command('watch')...
-       * program.command('lint')...
-       * ...
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      commandsGroup(heading) {
-        if (heading === void 0) return this._defaultCommandGroup ?? "";
-        this._defaultCommandGroup = heading;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for options added to this command.
-       * (This does not override a group set directly on the option using .helpGroup().)
-       *
-       * @example
-       * program
-       *   .optionsGroup('Development Options:')
-       *   .option('-d, --debug', 'output extra debugging')
-       *   .option('-p, --profile', 'output profiling information')
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      optionsGroup(heading) {
-        if (heading === void 0) return this._defaultOptionGroup ?? "";
-        this._defaultOptionGroup = heading;
-        return this;
-      }
-      /**
-       * @param {Option} option
-       * @private
-       */
-      _initOptionGroup(option) {
-        if (this._defaultOptionGroup && !option.helpGroupHeading)
-          option.helpGroup(this._defaultOptionGroup);
-      }
-      /**
-       * @param {Command} cmd
-       * @private
-       */
-      _initCommandGroup(cmd) {
-        if (this._defaultCommandGroup && !cmd.helpGroup())
-          cmd.helpGroup(this._defaultCommandGroup);
-      }
-      /**
-       * Set the name of the command from script filename, such as process.argv[1],
-       * or require.main.filename, or __filename.
-       *
-       * (Used internally and public although not documented in README.)
-       *
-       * @example
-       * program.nameFromFilename(require.main.filename);
-       *
-       * @param {string} filename
-       * @return {Command}
-       */
-      nameFromFilename(filename) {
-        this._name = path2.basename(filename, path2.extname(filename));
-        return this;
-      }
-      /**
-       * Get or set the directory for searching for executable subcommands of this command.
-       *
-       * @example
-       * program.executableDir(__dirname);
-       * // or
-       * program.executableDir('subcommands');
-       *
-       * @param {string} [path]
-       * @return {(string|null|Command)}
-       */
-      executableDir(path3) {
-        if (path3 === void 0) return this._executableDir;
-        this._executableDir = path3;
-        return this;
-      }
-      /**
-       * Return program help documentation.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
-       * @return {string}
-       */
-      helpInformation(contextOptions) {
-        const helper = this.createHelp();
-        const context = this._getOutputContext(contextOptions);
-        helper.prepareContext({
-          error: context.error,
-          helpWidth: context.helpWidth,
-          outputHasColors: context.hasColors
-        });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
-      }
-      /**
-       * @typedef HelpContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {number} helpWidth
-       * @property {boolean} hasColors
-       * @property {function} write - includes stripColor if needed
-       *
-       * @returns {HelpContext}
-       * @private
-       */
-      _getOutputContext(contextOptions) {
-        contextOptions = contextOptions || {};
-        const error = !!contextOptions.error;
-        let baseWrite;
-        let hasColors;
-        let helpWidth;
-        if (error) {
-          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
-          hasColors = this._outputConfiguration.getErrHasColors();
-          helpWidth = this._outputConfiguration.getErrHelpWidth();
-        } else {
-          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
-          hasColors = this._outputConfiguration.getOutHasColors();
-          helpWidth = this._outputConfiguration.getOutHelpWidth();
-        }
-        const write = (str3) => {
-          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
-          return baseWrite(str3);
-        };
-        return { error, write, hasColors, helpWidth };
-      }
-      /**
-       * Output help information for this command.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      outputHelp(contextOptions) {
-        let deprecatedCallback;
-        if (typeof contextOptions === "function") {
-          deprecatedCallback = contextOptions;
-          contextOptions = void 0;
-        }
-        const outputContext = this._getOutputContext(contextOptions);
-        const eventContext = {
-          error: outputContext.error,
-          write: outputContext.write,
-          command: this
-        };
-        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
-        this.emit("beforeHelp", eventContext);
-        let helpInformation = this.helpInformation({ error: outputContext.error });
-        if (deprecatedCallback) {
-          helpInformation = deprecatedCallback(helpInformation);
-          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
-            throw new Error("outputHelp callback must return a string or a Buffer");
-          }
-        }
-        outputContext.write(helpInformation);
-        if (this._getHelpOption()?.long) {
-          this.emit(this._getHelpOption().long);
-        }
-        this.emit("afterHelp", eventContext);
-        this._getCommandAndAncestors().forEach(
-          (command) => command.emit("afterAllHelp", eventContext)
-        );
-      }
-      /**
-       * You can pass in flags and a description to customise the built-in help option.
-       * Pass in false to disable the built-in help option.
-       *
-       * @example
-       * program.helpOption('-?, --help' 'show help'); // customise
-       * program.helpOption(false); // disable
-       *
-       * @param {(string | boolean)} flags
-       * @param {string} [description]
-       * @return {Command} `this` command for chaining
-       */
-      helpOption(flags2, description) {
-        if (typeof flags2 === "boolean") {
-          if (flags2) {
-            if (this._helpOption === null) this._helpOption = void 0;
-            if (this._defaultOptionGroup) {
-              this._initOptionGroup(this._getHelpOption());
-            }
-          } else {
-            this._helpOption = null;
-          }
-          return this;
-        }
-        this._helpOption = this.createOption(
-          flags2 ?? "-h, --help",
-          description ?? "display help for command"
-        );
-        if (flags2 || description) this._initOptionGroup(this._helpOption);
-        return this;
-      }
-      /**
-       * Lazy create help option.
-       * Returns null if has been disabled with .helpOption(false).
-       *
-       * @returns {(Option | null)} the help option
-       * @package
-       */
-      _getHelpOption() {
-        if (this._helpOption === void 0) {
-          this.helpOption(void 0, void 0);
-        }
-        return this._helpOption;
-      }
-      /**
-       * Supply your own option to use for the built-in help option.
-       * This is an alternative to using helpOption() to customise the flags and description etc.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addHelpOption(option) {
-        this._helpOption = option;
-        this._initOptionGroup(option);
-        return this;
-      }
-      /**
-       * Output help information and exit.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      help(contextOptions) {
-        this.outputHelp(contextOptions);
-        let exitCode = Number(process2.exitCode ?? 0);
-        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
-          exitCode = 1;
-        }
-        this._exit(exitCode, "commander.help", "(outputHelp)");
-      }
-      /**
-       * // Do a little typing to coordinate emit and listener for the help text events.
-       * @typedef HelpTextEventContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {Command} command
-       * @property {function} write
-       */
-      /**
-       * Add additional text to be displayed with the built-in help.
-       *
-       * Position is 'before' or 'after' to affect just this command,
-       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
-       *
-       * @param {string} position - before or after built-in help
-       * @param {(string | Function)} text - string to add, or a function returning a string
-       * @return {Command} `this` command for chaining
-       */
-      addHelpText(position, text) {
-        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
-        if (!allowedValues.includes(position)) {
-          throw new Error(`Unexpected value for position to addHelpText.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        const helpEvent = `${position}Help`;
-        this.on(helpEvent, (context) => {
-          let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
-          } else {
-            helpStr = text;
-          }
-          if (helpStr) {
-            context.write(`${helpStr}
-`);
-          }
-        });
-        return this;
-      }
-      /**
-       * Output help information if help flags specified
-       *
-       * @param {Array} args - array of options to search for help flags
-       * @private
-       */
-      _outputHelpIfRequested(args2) {
-        const helpOption = this._getHelpOption();
-        const helpRequested = helpOption && args2.find((arg) => helpOption.is(arg));
-        if (helpRequested) {
-          this.outputHelp();
-          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
-        }
-      }
-    };
-    function incrementNodeInspectorPort(args2) {
-      return args2.map((arg) => {
-        if (!arg.startsWith("--inspect")) {
-          return arg;
-        }
-        let debugOption;
-        let debugHost = "127.0.0.1";
-        let debugPort = "9229";
-        let match2;
-        if ((match2 = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
-          debugOption = match2[1];
-        } else if ((match2 = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
-          debugOption = match2[1];
-          if (/^\d+$/.test(match2[3])) {
-            debugPort = match2[3];
-          } else {
-            debugHost = match2[3];
-          }
-        } else if ((match2 = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
-          debugOption = match2[1];
-          debugHost = match2[3];
-          debugPort = match2[4];
-        }
-        if (debugOption && debugPort !== "0") {
-          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
-        }
-        return arg;
-      });
-    }
-    function useColor() {
-      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
-        return false;
-      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
-        return true;
-      return void 0;
-    }
-    exports.Command = Command3;
-    exports.useColor = useColor;
-  }
-});
-
-// node_modules/commander/index.js
-var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
-    var { Argument: Argument2 } = require_argument();
-    var { Command: Command3 } = require_command();
-    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var { Help: Help2 } = require_help();
-    var { Option: Option2 } = require_option();
-    exports.program = new Command3();
-    exports.createCommand = (name2) => new Command3(name2);
-    exports.createOption = (flags2, description) => new Option2(flags2, description);
-    exports.createArgument = (name2, description) => new Argument2(name2, description);
-    exports.Command = Command3;
-    exports.Option = Option2;
-    exports.Argument = Argument2;
-    exports.Help = Help2;
-    exports.CommanderError = CommanderError2;
-    exports.InvalidArgumentError = InvalidArgumentError2;
-    exports.InvalidOptionArgumentError = InvalidArgumentError2;
-  }
-});
-
-// node_modules/commander/esm.mjs
-var import_index, program, createCommand, createArgument, createOption, CommanderError, InvalidArgumentError, InvalidOptionArgumentError, Command, Argument, Option, Help;
-var init_esm5 = __esm({
-  "node_modules/commander/esm.mjs"() {
-    import_index = __toESM(require_commander(), 1);
-    ({
-      program,
-      createCommand,
-      createArgument,
-      createOption,
-      CommanderError,
-      InvalidArgumentError,
-      InvalidOptionArgumentError,
-      Command: (
-        // deprecated old name
-        Command
-      ),
-      Argument,
-      Option,
-      Help
-    } = import_index.default);
-  }
-});
-
-// src/cli/options.ts
-var init_options = __esm({
-  "src/cli/options.ts"() {
-    "use strict";
-    init_esm5();
-  }
-});
-
-// src/cli/main.ts
-var EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, defaultIo;
-var init_main = __esm({
-  "src/cli/main.ts"() {
-    "use strict";
-    init_esm5();
-    init_options();
-    EXIT_OK = 0;
-    EXIT_FINDINGS = 1;
-    EXIT_ERROR = 2;
-    defaultIo = {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
-      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
-    };
-  }
-});
-
-// src/cli/config.ts
-var config_exports = {};
-__export(config_exports, {
-  CONFIG_NAMES: () => CONFIG_NAMES,
-  CONFIG_SCHEMA: () => CONFIG_SCHEMA,
-  findConfig: () => findConfig,
-  readConfig: () => readConfig
-});
-import { readFileSync as readFileSync7 } from "node:fs";
-import { dirname as dirname5, resolve as resolve9 } from "node:path";
-function describe5(e, data, src) {
-  const path2 = pointerPath(e.instancePath);
-  const field2 = path2.map((p) => typeof p === "number" ? `[${p}]` : p).join(".").replace(/\.\[/g, "[") || "the configuration";
-  let value = data;
-  for (const p of path2) value = value?.[p];
-  const base = { severity: "error", code: "config", file: src.file, range: nodeRange(src, path2) };
-  const shown = value === void 0 ? "nothing" : JSON.stringify(value);
-  switch (e.keyword) {
-    case "additionalProperties": {
-      const extra = e.params.additionalProperty;
-      const near = nearest(extra, Object.keys(CONFIG_SCHEMA.properties));
+    case "numeric_lit":
+      return numeric2(n, cx);
+    case "bool_lit":
+      return { kind: "literal", value: cx.text(n) === "true", range: range3 };
+    case "null_lit":
+      return { kind: "literal", value: null, range: range3 };
+    case "string_lit":
+    case "quoted_template":
+      return convertQuoted(n, cx, depth + 1);
+    case "heredoc_template":
+      return convertHeredoc(n, cx, depth + 1);
+    case "variable_expr":
+      return { kind: "variable", name: cx.text(n), range: range3 };
+    case "tuple":
       return {
-        ...base,
-        range: keyRange(src, path2, extra) ?? base.range,
-        message: `unknown key \`${extra}\``,
-        hint: near ? `did you mean \`${near}\`?` : `the keys are listed in docs/configuration.md`
+        kind: "tuple",
+        items: kids(n).filter((c) => c.type === "expression").map((c) => convertExpr(c, cx, depth + 1)),
+        range: range3
       };
+    case "object":
+      return object(n, cx, depth);
+    case "function_call":
+      return call(n, cx, depth);
+    case "unary_operation": {
+      const k = kids(n);
+      const operand = term(k.slice(1), cx, depth + 1);
+      if (!operand) return void 0;
+      return { kind: "unary", op: k[0].type === "!" ? "!" : "-", operand, range: range3 };
     }
-    case "enum":
-      return {
-        ...base,
-        message: `${field2} must be one of ${e.params.allowedValues.join(", ")}; found ${shown}`
-      };
-    case "type": {
-      const t = e.params.type;
-      return {
-        ...base,
-        message: `${field2} must be ${t === "array" ? "a list" : t === "object" ? "a mapping" : `a ${t}`}; found ${shown}`,
-        ...t === "array" ? { hint: `write it as a list: \`${String(path2[0])}: [${shown}]\`` } : {}
-      };
-    }
-    case "pattern":
-      return {
-        ...base,
-        message: `${field2} has an invalid form: ${shown}`,
-        hint: path2[0] === "format" ? `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(", ")}` : path2[0] === "var" ? "write NAME=VALUE" : `it must match ${e.params.pattern}`
-      };
+    case "binary_operation":
+      return binary2(n, cx, depth);
+    case "conditional":
+      return conditional(n, cx, depth);
+    case "for_tuple_expr":
+    case "for_object_expr":
+      return forExpr(n, cx, depth);
     default:
-      return { ...base, message: `${field2} ${e.message ?? "is not valid"}` };
+      return void 0;
   }
 }
-function readConfig(file) {
-  let text;
+function numeric2(n, cx) {
+  const text = cx.text(n);
+  const range3 = cx.nodeRange(n);
+  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text)) {
+    cx.error(
+      "syntax",
+      n.startIndex,
+      n.endIndex,
+      `invalid number ${JSON.stringify(text)}: HCL numbers are decimal`,
+      "write the number in decimal, e.g. 0x1F as 31"
+    );
+    return { kind: "invalid", text, range: range3 };
+  }
+  return { kind: "literal", value: Number(text), range: range3 };
+}
+function binary2(n, cx, depth) {
+  const k = kids(n);
+  const at = k.findIndex((c, i2) => i2 > 0 && !c.isNamed && BINARY_OPS.has(c.type));
+  if (at < 1) return void 0;
+  const left = term(k.slice(0, at), cx, depth + 1);
+  const right = term(k.slice(at + 1), cx, depth + 1);
+  if (!left || !right) return void 0;
+  return { kind: "binary", op: k[at].type, left, right, range: cx.nodeRange(n) };
+}
+function conditional(n, cx, depth) {
+  const seq = [];
+  if (!flattenConditional(n, seq, 0)) return invalid(cx, n.startIndex, n.endIndex);
+  let acc = convertExpr(seq[seq.length - 1], cx, depth + 1);
+  for (let i2 = seq.length - 3; i2 >= 0; i2 -= 2) {
+    const cond = convertExpr(seq[i2], cx, depth + 1);
+    const then = convertExpr(seq[i2 + 1], cx, depth + 1);
+    acc = { kind: "conditional", cond, then, else: acc, range: cx.range(seq[i2].startIndex, seq[seq.length - 1].endIndex) };
+  }
+  return acc;
+}
+function flattenConditional(n, seq, depth) {
+  const parts2 = kids(n).filter((c) => c.type === "expression");
+  if (parts2.length !== 3 || depth > MAX_DEPTH5) return false;
+  const ck = kids(parts2[0]);
+  if (ck.length === 1 && ck[0].type === "conditional") {
+    if (!flattenConditional(ck[0], seq, depth + 1)) return false;
+  } else seq.push(parts2[0]);
+  seq.push(parts2[1], parts2[2]);
+  return true;
+}
+function object(n, cx, depth) {
+  const items = [];
+  for (const el of kids(n)) {
+    if (el.type !== "object_elem") continue;
+    const keyNode = el.childForFieldName("key");
+    const valNode = el.childForFieldName("val");
+    if (!keyNode || !valNode) return void 0;
+    const kk = kids(keyNode);
+    const keyIsIdent = kk.length === 1 && kk[0].type === "variable_expr";
+    items.push({ key: convertExpr(keyNode, cx, depth + 1), keyIsIdent, value: convertExpr(valNode, cx, depth + 1) });
+  }
+  return { kind: "object", items, range: cx.nodeRange(n) };
+}
+function call(n, cx, depth) {
+  const k = kids(n);
+  const name2 = k[0];
+  const close = k[k.length - 1];
+  if (!name2 || name2.type !== "identifier" || !close || close.type !== ")" || close.isMissing) return void 0;
+  const argsNode = k.find((c) => c.type === "function_arguments");
+  const ak = argsNode ? kids(argsNode) : [];
+  return {
+    kind: "call",
+    name: cx.text(name2),
+    args: ak.filter((c) => c.type === "expression").map((c) => convertExpr(c, cx, depth + 1)),
+    expandFinal: ak.some((c) => c.type === "ellipsis"),
+    range: cx.nodeRange(n)
+  };
+}
+function forExpr(n, cx, depth) {
+  const k = kids(n);
+  const intro = k.find((c) => c.type === "for_intro");
+  if (!intro) return void 0;
+  const ik = kids(intro);
+  const ids = ik.filter((c) => c.type === "identifier").map((c) => cx.text(c));
+  const coll = ik.find((c) => c.type === "expression");
+  if (!coll || ids.length === 0) return void 0;
+  const exprs = k.filter((c) => c.type === "expression");
+  const condNode = k.find((c) => c.type === "for_cond");
+  const condExpr = condNode && kids(condNode).find((c) => c.type === "expression");
+  const isObject2 = n.type === "for_object_expr";
+  if (exprs.length !== (isObject2 ? 2 : 1)) return void 0;
+  const out2 = {
+    kind: "for",
+    valueVar: ids[ids.length - 1],
+    collection: convertExpr(coll, cx, depth + 1),
+    valueExpr: convertExpr(exprs[exprs.length - 1], cx, depth + 1),
+    grouping: isObject2 && k.some((c) => c.type === "ellipsis"),
+    range: cx.nodeRange(n)
+  };
+  if (ids.length > 1) out2.keyVar = ids[0];
+  if (isObject2) out2.keyExpr = convertExpr(exprs[0], cx, depth + 1);
+  if (condExpr) out2.cond = convertExpr(condExpr, cx, depth + 1);
+  return out2;
+}
+var BINARY_OPS;
+var init_expr = __esm({
+  "src/load/hcl/expr.ts"() {
+    "use strict";
+    init_ast();
+    init_context();
+    init_nodes();
+    init_template();
+    BINARY_OPS = /* @__PURE__ */ new Set(["+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=", "&&", "||"]);
+  }
+});
+
+// src/load/hcl/body.ts
+function convertFile(root, cx) {
+  const body2 = { attributes: [], blocks: [], range: cx.range(0, cx.src.length) };
+  for (const c of kids(root)) {
+    if (c.type === "body") fillBody(c, body2, cx, 0);
+    else if (c.type === "object") {
+      cx.error(
+        "syntax",
+        c.startIndex,
+        c.startIndex + 1,
+        "expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object",
+        "write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON"
+      );
+    }
+  }
+  checkBody(body2, cx);
+  return body2;
+}
+function fillBody(n, body2, cx, depth) {
+  const items = kids(n);
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const c = items[i2];
+    if (c.type === "attribute") {
+      const a = attribute(c, cx);
+      if (a) body2.attributes.push(a);
+    } else if (c.type === "block") {
+      const b = block(c, cx, depth);
+      if (b) body2.blocks.push(b);
+    } else {
+      continue;
+    }
+    const next = items[i2 + 1];
+    if (next && !c.hasError && (next.type === "attribute" || next.type === "block") && cx.row(next.startIndex) === cx.row(c.endIndex)) {
+      const what = c.type === "attribute" ? "argument" : "block definition";
+      cx.error(
+        "syntax",
+        next.startIndex,
+        next.endIndex,
+        `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`,
+        `put each ${c.type === "attribute" ? "attribute" : "block"} on its own line`
+      );
+    }
+  }
+}
+function attribute(n, cx) {
+  const k = kids(n);
+  const name2 = k[0];
+  if (!name2 || name2.type !== "identifier") return void 0;
+  const e = k.find((c) => c.type === "expression");
+  const expr2 = e ? convertExpr(e, cx, 0) : invalid(cx, name2.endIndex, n.endIndex);
+  return { name: cx.text(name2), nameRange: cx.nodeRange(name2), expr: expr2, range: cx.nodeRange(n) };
+}
+function block(n, cx, depth) {
+  const k = kids(n);
+  const typeNode = k[0];
+  if (!typeNode || typeNode.type !== "identifier") return void 0;
+  const labels = [];
+  const labelRanges = [];
+  let i2 = 1;
+  for (; i2 < k.length && (k[i2].type === "string_lit" || k[i2].type === "identifier"); i2++) {
+    const l = k[i2];
+    labels.push(l.type === "identifier" ? cx.text(l) : label(l, cx));
+    labelRanges.push(cx.nodeRange(l));
+  }
+  const open = k.find((c) => c.type === "block_start");
+  const afterType = k[1];
+  if (afterType && cx.row(afterType.startIndex) > cx.row(typeNode.endIndex) && !typeNode.isMissing) {
+    let at = typeNode.endIndex;
+    while (at < cx.src.length && /\s/.test(cx.src[at])) at++;
+    const found = at >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at]);
+    const name2 = cx.text(typeNode);
+    cx.error(
+      "syntax",
+      at,
+      Math.min(at + 1, cx.src.length),
+      `expected '=' or a block body after attribute name "${name2}", found ${found}`,
+      `write ${name2} = <value> for an attribute, or ${name2} { … } for a block (the '{' on the same line)`
+    );
+    cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, typeNode.startIndex);
+    return void 0;
+  }
+  const close = k.find((c) => c.type === "block_end");
+  const bodyStart = open ? open.startIndex : n.endIndex;
+  const bodyEnd = close ? close.endIndex : n.endIndex;
+  const body2 = { attributes: [], blocks: [], range: cx.range(bodyStart, bodyEnd) };
+  const inner = k.find((c) => c.type === "body");
+  if (inner) {
+    if (depth >= MAX_BLOCK_DEPTH) {
+      cx.error(
+        "syntax",
+        n.startIndex,
+        typeNode.endIndex,
+        `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`
+      );
+    } else {
+      fillBody(inner, body2, cx, depth + 1);
+      if (!singleLineBlock(open, inner, close, cx)) closeOnOwnLine(inner, close, cx);
+    }
+  }
+  checkBody(body2, cx);
+  return { type: cx.text(typeNode), typeRange: cx.nodeRange(typeNode), labels, labelRanges, body: body2, range: cx.nodeRange(n) };
+}
+function singleLineBlock(open, inner, close, cx) {
+  if (!open || !close || close.isMissing) return true;
+  const items = kids(inner).filter((c) => c.type === "attribute" || c.type === "block");
+  const first = items[0];
+  if (!first || cx.row(first.startIndex) !== cx.row(open.startIndex)) return false;
+  if (first.type === "block") {
+    cx.error(
+      "syntax",
+      first.startIndex,
+      first.endIndex,
+      "a block on one line can hold only a single attribute, found a nested block",
+      "put the nested block on its own line"
+    );
+  } else if (items.length > 1 || cx.row(first.endIndex) !== cx.row(close.startIndex)) {
+    const after2 = items[1] && items[1].startIndex < close.startIndex ? items[1] : close;
+    cx.error(
+      "syntax",
+      after2.startIndex,
+      after2.endIndex,
+      `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after2.firstChild ?? after2))}`,
+      "move the attribute to its own line below '{'"
+    );
+  }
+  return true;
+}
+function closeOnOwnLine(inner, close, cx) {
+  if (!close || close.isMissing || inner.hasError) return;
+  const last = inner.lastNamedChild;
+  if (!last || last.type !== "attribute" && last.type !== "block" || cx.row(last.endIndex) !== cx.row(close.startIndex)) return;
+  const what = last.type === "attribute" ? "argument" : "block definition";
+  cx.error(
+    "syntax",
+    close.startIndex,
+    close.endIndex,
+    `missing newline after ${what}: found "}" on the same line`,
+    "put the closing '}' on its own line"
+  );
+}
+function label(l, cx) {
+  const raw = cx.src.slice(l.startIndex + 1, Math.max(l.startIndex + 1, l.endIndex - 1));
+  if (/(^|[^$])\$\{|(^|[^%])%\{/.test(raw)) {
+    cx.error(
+      "interpolated-label",
+      l.startIndex,
+      l.endIndex,
+      `block labels cannot contain interpolation, found ${cx.text(l)}`,
+      "block labels must be literal names; use for_each or count to vary resources"
+    );
+  }
+  return decodeQuoted(raw);
+}
+function checkBody(body2, cx) {
+  if (body2.attributes.length < 2) return;
+  const seen = /* @__PURE__ */ new Map();
+  for (const a of body2.attributes) {
+    const first = seen.get(a.name);
+    if (first === void 0) {
+      seen.set(a.name, a.nameRange.start.line);
+      continue;
+    }
+    const d = cx.diagnostics;
+    d.push({
+      severity: "error",
+      code: "duplicate-attribute",
+      message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
+      file: cx.path,
+      range: a.nameRange,
+      hint: "remove one of the two; Terraform allows each argument only once per block"
+    });
+  }
+}
+var MAX_BLOCK_DEPTH;
+var init_body = __esm({
+  "src/load/hcl/body.ts"() {
+    "use strict";
+    init_expr();
+    init_nodes();
+    init_strings();
+    MAX_BLOCK_DEPTH = 100;
+  }
+});
+
+// src/load/hcl/cursor.ts
+function directExports() {
+  if (!useDirect) return void 0;
+  if (direct !== void 0) return direct ?? void 0;
+  const rt = treeSitterRuntime();
+  if (!rt) return void 0;
+  direct = null;
+  const f = {};
+  for (const [k, name2] of Object.entries(NAMES)) {
+    const fn = rt[name2];
+    if (typeof fn !== "function") return void 0;
+    f[k] = fn;
+  }
+  const heap = () => rt.HEAP32 instanceof Int32Array ? rt.HEAP32 : void 0;
+  if (typeof rt._ts_init !== "function" || !heap()) return void 0;
+  const buffer = rt._ts_init();
+  direct = { f, buffer, heap };
+  return direct;
+}
+function openCursor(tree) {
+  const c = tree.walk();
+  const handle2 = tree[0];
+  const d = directExports();
+  if (!d || typeof handle2 !== "number") return publicCursor(c);
+  const f = d.f;
+  void c.nodeTypeId;
+  const words = c;
+  return {
+    typeId: () => f.typeId(handle2) & 65535,
+    startIndex: () => f.startIndex(handle2) >>> 0,
+    endIndex: () => f.endIndex(handle2) >>> 0,
+    isMissing: () => f.isMissing(handle2) === 1,
+    fieldId: () => f.fieldId(handle2),
+    gotoFirstChild: () => f.firstChild(handle2) === 1,
+    gotoNextSibling: () => f.nextSibling(handle2) === 1,
+    gotoParent: () => f.parent(handle2) === 1,
+    // The moves changed the cursor's words in the buffer (its stack may have been reallocated): copy them back into
+    // the public object, which then frees the right memory.
+    delete: () => {
+      const heap = d.heap();
+      for (let i2 = 0; i2 < 4; i2++) words[i2] = heap[(d.buffer >> 2) + i2];
+      c.delete();
+    }
+  };
+}
+function publicCursor(c) {
+  return {
+    typeId: () => c.nodeTypeId,
+    startIndex: () => c.startIndex,
+    endIndex: () => c.endIndex,
+    isMissing: () => c.nodeIsMissing,
+    fieldId: () => c.currentFieldId,
+    gotoFirstChild: () => c.gotoFirstChild(),
+    gotoNextSibling: () => c.gotoNextSibling(),
+    gotoParent: () => c.gotoParent(),
+    delete: () => c.delete()
+  };
+}
+var NAMES, useDirect, direct;
+var init_cursor = __esm({
+  "src/load/hcl/cursor.ts"() {
+    "use strict";
+    init_treesitter();
+    NAMES = {
+      typeId: "_ts_tree_cursor_current_node_type_id_wasm",
+      startIndex: "_ts_tree_cursor_start_index_wasm",
+      endIndex: "_ts_tree_cursor_end_index_wasm",
+      isMissing: "_ts_tree_cursor_current_node_is_missing_wasm",
+      fieldId: "_ts_tree_cursor_current_field_id_wasm",
+      firstChild: "_ts_tree_cursor_goto_first_child_wasm",
+      nextSibling: "_ts_tree_cursor_goto_next_sibling_wasm",
+      parent: "_ts_tree_cursor_goto_parent_wasm"
+    };
+    useDirect = true;
+  }
+});
+
+// src/load/hcl/flat.ts
+function encodeTree(tree, grammar) {
+  const fieldParents = new Set(FIELD_PARENTS.map((t) => grammar.names.indexOf(t)).filter((id) => id >= 0));
+  let words = new Int32Array(Math.max(64, Math.ceil((tree.rootNode.endIndex + 16) / 3)) * WORDS);
+  let count = 0;
+  const typeStack = [];
+  const cursor = openCursor(tree);
   try {
-    text = readFileSync7(file, "utf8");
-  } catch (e) {
-    return {
-      diagnostics: [
-        {
-          severity: "error",
-          code: "config",
-          file,
-          message: `cannot read the configuration file: ${e.code ?? e.message}`,
-          hint: "check the path given to --config"
-        }
-      ]
+    let depth = 0;
+    for (; ; ) {
+      const id = cursor.typeId();
+      const start2 = cursor.startIndex();
+      const end = cursor.endIndex();
+      const missing2 = start2 === end && cursor.isMissing();
+      const parentType = depth > 0 ? typeStack[depth - 1] : -1;
+      const field2 = fieldParents.has(parentType) ? cursor.fieldId() & 255 : 0;
+      if ((count + 1) * WORDS > words.length) {
+        const bigger = new Int32Array(words.length * 2);
+        bigger.set(words);
+        words = bigger;
+      }
+      const w = count * WORDS;
+      words[w] = id | field2 << 16 | (missing2 ? MISSING_BIT : 0);
+      words[w + 1] = start2;
+      words[w + 2] = end;
+      words[w + 3] = depth;
+      count++;
+      const named = id === 65535 || grammar.named[id] === true;
+      if (named && cursor.gotoFirstChild()) {
+        typeStack[depth] = id;
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0 || !cursor.gotoParent()) return { words, count };
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+var WORDS, MISSING_BIT, FIELD_PARENTS;
+var init_flat = __esm({
+  "src/load/hcl/flat.ts"() {
+    "use strict";
+    init_cursor();
+    WORDS = 4;
+    MISSING_BIT = 1 << 24;
+    FIELD_PARENTS = ["object_elem"];
+  }
+});
+
+// src/load/hcl/cst.ts
+function grammarOf(tree) {
+  return grammarOfLanguage(tree.language);
+}
+function grammarOfLanguage(language) {
+  if (grammarCache?.language === language) return grammarCache.info;
+  const names3 = language.types;
+  const named = [];
+  for (let id = 0; id < names3.length; id++) named[id] = language.nodeTypeIsNamed(id);
+  const info2 = { names: names3, named, fields: language.fields };
+  grammarCache = { language, info: info2 };
+  return info2;
+}
+function copyTree(tree) {
+  const grammar = grammarOf(tree);
+  return decodeTree(encodeTree(tree, grammar), grammar);
+}
+function decodeTree(flat, grammar) {
+  const { names: names3, named } = grammar;
+  fieldNames = grammar.fields;
+  const words = flat.words;
+  const count = flat.count;
+  const comments = [];
+  const pending = [];
+  const open = [];
+  const path2 = [];
+  const close = (n) => {
+    const from = open.pop();
+    if (pending.length > from) n.children = pending.slice(from);
+    pending.length = from;
+    finish(n);
+  };
+  let root;
+  for (let i2 = 0; i2 < count; i2++) {
+    const w = i2 * WORDS;
+    const head = words[w];
+    const depth = words[w + 3];
+    while (path2.length > depth) close(path2.pop());
+    const id = head & 65535;
+    const field2 = head >>> 16 & 255;
+    const missing2 = (head & MISSING_BIT) !== 0;
+    const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
+    const error = missing2 || type === "ERROR";
+    const isNamed = id === ERROR_ID || named[id] === true;
+    const flags2 = (isNamed ? NAMED : 0) | (missing2 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
+    const parent = path2.length > 0 ? path2[path2.length - 1] : null;
+    const n = new CstNode(type, flags2, words[w + 1], words[w + 2], parent);
+    if (parent) pending.push(n);
+    else root = n;
+    if (error) for (let p = parent; p && !p.hasError; p = p.parent) p.markError();
+    if (type === "comment") comments.push(n);
+    if (i2 + 1 < count && words[w + WORDS + 3] > depth) {
+      path2.push(n);
+      open.push(pending.length);
+    }
+  }
+  while (path2.length > 0) close(path2.pop());
+  if (!root) throw new Error("empty flat tree");
+  return { root, comments };
+}
+function finish(n) {
+  const all = n.children;
+  let hasComment = false;
+  for (const c of all) if (c.type === "comment") hasComment = true;
+  n.kids = hasComment ? all.filter((c) => c.type !== "comment") : all;
+}
+var ERROR_ID, NONE, NAMED, MISSING, ERROR, FIELD_SHIFT, fieldNames, CstNode, grammarCache;
+var init_cst = __esm({
+  "src/load/hcl/cst.ts"() {
+    "use strict";
+    init_flat();
+    ERROR_ID = 65535;
+    NONE = Object.freeze([]);
+    NAMED = 1;
+    MISSING = 2;
+    ERROR = 4;
+    FIELD_SHIFT = 3;
+    fieldNames = [];
+    CstNode = class {
+      constructor(type, flags2, startIndex, endIndex2, parent) {
+        this.type = type;
+        this.flags = flags2;
+        this.startIndex = startIndex;
+        this.endIndex = endIndex2;
+        this.parent = parent;
+      }
+      type;
+      flags;
+      startIndex;
+      endIndex;
+      parent;
+      /** All children, in source order, named or not (comments included). */
+      children = NONE;
+      /** Children without comments (comments are collected separately); the same array when there are none. */
+      kids = NONE;
+      get isNamed() {
+        return (this.flags & NAMED) !== 0;
+      }
+      get isMissing() {
+        return (this.flags & MISSING) !== 0;
+      }
+      /** This node is ERROR or MISSING, or has such a descendant (tree-sitter's hasError). */
+      get hasError() {
+        return (this.flags & ERROR) !== 0;
+      }
+      /** @internal */
+      markError() {
+        this.flags |= ERROR;
+      }
+      get childCount() {
+        return this.children.length;
+      }
+      get firstChild() {
+        return this.children[0] ?? null;
+      }
+      get lastChild() {
+        return this.children[this.children.length - 1] ?? null;
+      }
+      get lastNamedChild() {
+        for (let i2 = this.children.length - 1; i2 >= 0; i2--) if (this.children[i2].isNamed) return this.children[i2];
+        return null;
+      }
+      /** Only for children of FIELD_PARENTS nodes. */
+      childForFieldName(name2) {
+        return this.children.find((c) => fieldNames[c.flags >> FIELD_SHIFT] === name2) ?? null;
+      }
     };
   }
-  const src = parseYamlSource(file, text);
-  if (src.doc.errors.length) {
-    return {
-      diagnostics: src.doc.errors.map((e) => ({
-        severity: "error",
-        code: "config-yaml",
-        file,
-        range: nodeRange(src, []),
-        ...e.linePos ? {
-          range: {
-            start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] },
-            end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] }
+});
+
+// src/load/hcl/split.ts
+function pieceStarts(text, piece = PIECE_CHARS) {
+  const starts = [0];
+  const lone = /\n\}[ \t]*\r?\n/g;
+  for (; ; ) {
+    lone.lastIndex = starts[starts.length - 1] + piece;
+    const m = lone.exec(text);
+    if (!m) break;
+    const next = m.index + m[0].length;
+    if (next >= text.length) break;
+    starts.push(next);
+  }
+  return starts;
+}
+function joinPieces(pieces, starts, grammar) {
+  const configFile = grammar.names.indexOf("config_file");
+  const body2 = grammar.names.indexOf("body");
+  let total = 2;
+  for (const p of pieces) {
+    const w = p.words;
+    if (p.count < 2 || (w[0] & 65535) !== configFile) return void 0;
+    let bodies = 0;
+    for (let i2 = 0; i2 < p.count; i2++) {
+      const head = w[i2 * WORDS];
+      if ((head & 65535) === ERROR_ID2 || (head & MISSING_BIT) !== 0) return void 0;
+      if (w[i2 * WORDS + 3] === 1 && (head & 65535) === body2) bodies++;
+    }
+    if (bodies !== 1) return void 0;
+    total += p.count;
+  }
+  const out2 = new Int32Array(total * WORDS);
+  let n = 0;
+  const push = (head, start2, end, depth) => {
+    const o = n++ * WORDS;
+    out2[o] = head;
+    out2[o + 1] = start2;
+    out2[o + 2] = end;
+    out2[o + 3] = depth;
+  };
+  const nodes = (k, visit) => {
+    const p = pieces[k];
+    const w = p.words;
+    let afterBody = false;
+    for (let i2 = 1; i2 < p.count; i2++) {
+      const o = i2 * WORDS;
+      const head = w[o];
+      const depth = w[o + 3];
+      if (depth === 1 && (head & 65535) === body2) afterBody = true;
+      visit(head, w[o + 1] + starts[k], w[o + 2] + starts[k], depth, afterBody);
+    }
+  };
+  const last = pieces.length - 1;
+  push(configFile, pieces[0].words[1], pieces[last].words[2] + starts[last], 0);
+  nodes(0, (head, start2, end, depth, afterBody) => {
+    if (depth === 1 && !afterBody) push(head, start2, end, 1);
+  });
+  const bodyAt = n;
+  push(body2, 0, 0, 1);
+  for (let k = 0; k <= last; k++) {
+    nodes(k, (head, start2, end, depth, afterBody) => {
+      if (depth === 1 && (head & 65535) === body2) {
+        if (out2[bodyAt * WORDS + 2] === 0) out2[bodyAt * WORDS + 1] = start2;
+        out2[bodyAt * WORDS + 2] = end;
+        return;
+      }
+      if (depth > 1) return push(head, start2, end, depth);
+      if (k === 0 && !afterBody || k === last && afterBody) return;
+      push(head, start2, end, 2);
+    });
+  }
+  nodes(last, (head, start2, end, depth, afterBody) => {
+    if (depth === 1 && afterBody && (head & 65535) !== body2) push(head, start2, end, 1);
+  });
+  return { words: out2, count: n };
+}
+var SPLIT_MIN_CHARS, PIECE_CHARS, ERROR_ID2;
+var init_split = __esm({
+  "src/load/hcl/split.ts"() {
+    "use strict";
+    init_flat();
+    SPLIT_MIN_CHARS = 1024 * 1024;
+    PIECE_CHARS = 128 * 1024;
+    ERROR_ID2 = 65535;
+  }
+});
+
+// src/load/hcl/errors.ts
+function syntaxDiagnostics(root, cx) {
+  if (!root.hasError) return;
+  const budget = { left: MAX_SYNTAX_ERRORS };
+  if (root.type === "ERROR") errorNode(root, cx);
+  else walk(root, cx, budget);
+}
+function walk(n, cx, budget) {
+  for (const c of n.children) {
+    if (!c || budget.left <= 0) return;
+    if (c.startIndex >= cx.suppressSyntaxAfter) return;
+    if (c.isMissing) {
+      missing(c, cx);
+      budget.left--;
+    } else if (c.type === "ERROR") {
+      errorNode(c, cx);
+      budget.left--;
+    } else if (c.hasError) {
+      walk(c, cx, budget);
+    }
+  }
+}
+function tokenText(cx, t) {
+  if (!t) return "the end of the file";
+  const s = cx.text(t);
+  const first = s.split("\n")[0];
+  return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
+}
+function lineOf(cx, offset) {
+  return cx.pos(offset).line;
+}
+function missing(m, cx) {
+  const parent = m.parent;
+  const at = m.startIndex;
+  const closer = parent ? CLOSERS[parent.type] : void 0;
+  if (closer && parent?.parent) {
+    const owner = parent.parent;
+    const open = owner.children.find((c) => c && (c.type === "block_start" || c.type === "object_start" || c.type === "tuple_start"));
+    const openAt = open ? cx.pos(open.startIndex) : cx.pos(owner.startIndex);
+    const name2 = owner.type === "block" ? ` "${blockHeader(owner, cx)}"` : "";
+    cx.error(
+      "syntax",
+      at,
+      at,
+      `missing '${closer.close}' to close the ${closer.what}${name2} opened at line ${openAt.line}, column ${openAt.column}`,
+      `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === "}" ? "{" : "["}'`
+    );
+    return;
+  }
+  switch (m.type) {
+    case "quoted_template_end": {
+      const s = parent ?? m;
+      cx.error(
+        "syntax",
+        s.startIndex,
+        s.startIndex + 1,
+        `unterminated string: this '"' has no closing '"' on the same line`,
+        `close the string with '"'; for text over several lines use a heredoc (<<EOT … EOT)`
+      );
+      return;
+    }
+    case "heredoc_identifier": {
+      const h = parent ?? m;
+      const id = h.children.find((c) => c?.type === "heredoc_identifier" && !c.isMissing);
+      const marker2 = id ? cx.text(id) : "EOT";
+      cx.error(
+        "syntax",
+        h.startIndex,
+        h.startIndex + 2,
+        `unclosed heredoc: no line containing only "${marker2}" closes the heredoc started here`,
+        `end the heredoc with a line holding just ${marker2}`
+      );
+      return;
+    }
+    case "template_interpolation_end":
+    case "template_directive_end": {
+      const s = parent ?? m;
+      cx.error(
+        "syntax",
+        s.startIndex,
+        s.startIndex + 2,
+        `unclosed template sequence "${cx.src.slice(s.startIndex, s.startIndex + 2)}": expected '}'`,
+        "close the interpolation with }"
+      );
+      return;
+    }
+    case ")": {
+      const owner = parent ?? m;
+      const open = cx.pos(owner.startIndex);
+      cx.error(
+        "syntax",
+        at,
+        at,
+        `missing ')' to close the ${owner.type === "function_call" ? "function call" : "parenthesis"} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`,
+        "add ')'"
+      );
+      return;
+    }
+    default:
+      cx.error("syntax", at, at, `expected ${m.type === "identifier" ? "a name" : `'${m.type}'`}, found ${tokenText(cx, nextToken(m))}`);
+  }
+}
+function blockHeader(b, cx) {
+  const parts2 = [];
+  for (const c of b.children) {
+    if (!c || c.type === "block_start") break;
+    if (c.type !== "comment") parts2.push(cx.text(c));
+  }
+  return parts2.join(" ").replace(/"/g, "");
+}
+function nextToken(n) {
+  for (let cur = n, parent = n.parent; parent; cur = parent, parent = parent.parent) {
+    const siblings = parent.children;
+    for (let i2 = siblings.indexOf(cur) + 1; i2 < siblings.length; i2++) {
+      const sib = siblings[i2];
+      if (sib.type !== "comment" && sib.endIndex !== sib.startIndex) return firstLeaf(sib);
+    }
+  }
+  return void 0;
+}
+function firstLeaf(n) {
+  let cur = n;
+  while (cur.childCount > 0 && !ATOMIC.has(cur.type)) {
+    const c = cur.children.find((x) => x && x.endIndex > x.startIndex && x.type !== "comment");
+    if (!c) break;
+    cur = c;
+  }
+  return cur;
+}
+function leaves(n, out2) {
+  if (out2.length >= MAX_TOKENS) return;
+  if (n.endIndex === n.startIndex || n.type === "comment") return;
+  if (n.childCount === 0 || ATOMIC.has(n.type)) {
+    out2.push(n);
+    return;
+  }
+  for (const c of n.children) if (c) leaves(c, out2);
+}
+function atBodyLevel(e) {
+  return !e.parent || BODY_PARENTS.has(e.parent.type);
+}
+function errorNode(e, cx) {
+  const toks = [];
+  leaves(e, toks);
+  const after2 = nextToken(e);
+  if (toks.length === 0) {
+    cx.error("syntax", e.startIndex, e.endIndex, `unexpected ${tokenText(cx, after2)}`);
+    return;
+  }
+  if (atBodyLevel(e) && bodyMachine(toks, after2, e, cx)) {
+    cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, e.endIndex);
+    return;
+  }
+  const first = toks[0];
+  const where = atBodyLevel(e) ? 'expected an attribute (name = value) or a block (type "label" { … })' : "expected a valid expression here";
+  cx.error("syntax", first.startIndex, first.endIndex, `unexpected ${tokenText(cx, first)}; ${where}`);
+}
+function bodyMachine(toks, after2, e, cx) {
+  const stack = [];
+  let state = "item";
+  let name2 = "";
+  let header = [];
+  let depth = 0;
+  const all = after2 ? [...toks, after2] : toks;
+  for (let i2 = 0; i2 < all.length; i2++) {
+    const t = all[i2];
+    const ty = t.type;
+    const txt = cx.text(t);
+    const prev = all[i2 - 1];
+    const newLine = prev !== void 0 && lineOf(cx, t.startIndex) > lineOf(cx, prev.endIndex - 1);
+    switch (state) {
+      case "item":
+        if (ty === "identifier") {
+          state = "name";
+          name2 = txt;
+          header = [txt];
+        } else if (txt === "}" && stack.length > 0) {
+          stack.pop();
+        } else if (txt === "}") {
+        } else {
+          cx.error(
+            "syntax",
+            t.startIndex,
+            t.endIndex,
+            `expected an attribute name or a block type, found ${tokenText(cx, t)}`,
+            'each line of a body is "name = value" or "type "label" { … }"'
+          );
+          return true;
+        }
+        break;
+      case "name":
+        if (txt === "=" && !newLine) {
+          state = "expr";
+          depth = 0;
+        } else if ((ty === "string_lit" || ty === "identifier") && !newLine) {
+          state = "labels";
+          header.push(txt);
+        } else if (txt === "{" && !newLine) {
+          stack.push({ body: true, open: t, header: header.join(" ") });
+          state = "item";
+        } else {
+          cx.error(
+            "syntax",
+            t.startIndex,
+            t.endIndex,
+            `expected '=' or a block body after attribute name "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
+            `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`
+          );
+          return true;
+        }
+        break;
+      case "labels":
+        if ((ty === "string_lit" || ty === "identifier") && !newLine) header.push(txt);
+        else if (txt === "{" && !newLine) {
+          stack.push({ body: true, open: t, header: header.join(" ") });
+          state = "item";
+        } else {
+          cx.error(
+            "syntax",
+            t.startIndex,
+            t.endIndex,
+            `expected a block label or '{' after block type "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
+            'a block header is type "label" … { on one line'
+          );
+          return true;
+        }
+        break;
+      case "expr":
+        if (depth === 0 && newLine && prev && cx.text(prev) !== "=") {
+          state = "item";
+          i2--;
+          continue;
+        }
+        if (txt === "(" || txt === "[" || txt === "{" || txt === "[*]") depth += txt === "[*]" ? 0 : 1;
+        else if (txt === ")" || txt === "]" || txt === "}") {
+          if (depth === 0) {
+            if (txt === "}") {
+              state = "item";
+              i2--;
+              continue;
+            }
+            cx.error(
+              "syntax",
+              t.startIndex,
+              t.endIndex,
+              `unexpected ${tokenText(cx, t)} in the value of "${name2}": there is no matching opening bracket`
+            );
+            return true;
           }
-        } : {},
-        message: `not valid YAML: ${e.message.split("\n")[0]}`
+          depth--;
+        }
+        break;
+    }
+  }
+  const last = all[all.length - 1];
+  if (state === "name" || state === "labels") {
+    let at = last.endIndex;
+    while (at < cx.src.length && /\s/.test(cx.src[at])) at++;
+    const found = at >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at]);
+    const msg = state === "name" ? `expected '=' or a block body after attribute name "${name2}", found ${found}` : `expected a block label or '{' after block type "${name2}", found ${found}`;
+    cx.error("syntax", at, Math.min(at + 1, cx.src.length), msg, `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`);
+    return true;
+  }
+  const open = stack[stack.length - 1];
+  if (open && e.endIndex >= cx.src.length - 1) {
+    const p = cx.pos(open.open.startIndex);
+    cx.error(
+      "syntax",
+      e.endIndex,
+      e.endIndex,
+      `missing '}' to close the block "${open.header.replace(/"/g, "")}" opened at line ${p.line}, column ${p.column}`,
+      "add '}' at the end of the block, or remove the extra '{'"
+    );
+    return true;
+  }
+  return false;
+}
+var MAX_SYNTAX_ERRORS, MAX_TOKENS, ATOMIC, BODY_PARENTS, CLOSERS;
+var init_errors2 = __esm({
+  "src/load/hcl/errors.ts"() {
+    "use strict";
+    MAX_SYNTAX_ERRORS = 5;
+    MAX_TOKENS = 5e3;
+    ATOMIC = /* @__PURE__ */ new Set(["string_lit", "quoted_template", "heredoc_template", "comment"]);
+    BODY_PARENTS = /* @__PURE__ */ new Set(["config_file", "body", "block"]);
+    CLOSERS = {
+      block_end: { what: "block", close: "}" },
+      object_end: { what: "object", close: "}" },
+      tuple_end: { what: "list", close: "]" }
+    };
+  }
+});
+
+// src/load/hcl/numbers.ts
+function hideBareExponents(text) {
+  if (!/[0-9][eE]/.test(text)) return text;
+  return text.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
+}
+var BARE_EXPONENT;
+var init_numbers = __esm({
+  "src/load/hcl/numbers.ts"() {
+    "use strict";
+    BARE_EXPONENT = /(?<![\p{ID_Continue}\-.])([0-9]+)([eE][-+]?)(?=[0-9])/gu;
+  }
+});
+
+// src/load/hcl/index.ts
+function requireParser() {
+  if (!isParserReady())
+    throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
+}
+function parseHcl(path2, text, flat) {
+  requireParser();
+  const cx = new Ctx(path2, text);
+  const file = {
+    path: path2,
+    kind: "hcl",
+    body: { attributes: [], blocks: [], range: cx.range(0, text.length) },
+    comments: [],
+    diagnostics: cx.diagnostics,
+    text
+  };
+  try {
+    const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : void 0);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(hideBareExponents(text), copyTree);
+    file.body = convertFile(root, cx);
+    syntaxDiagnostics(root, cx);
+    for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
+  } catch (e) {
+    internalError(cx, e);
+  }
+  sortDiagnostics(file.diagnostics);
+  return file;
+}
+function encodeTreeOf(text, piece) {
+  requireParser();
+  if (text.length >= SPLIT_MIN_CHARS || piece !== void 0) {
+    const starts = pieceStarts(text, piece);
+    if (starts.length > 1) {
+      const pieces = starts.map((s, i2) => encodeWhole(text.slice(s, starts[i2 + 1] ?? text.length)));
+      const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
+      if (joined) return joined;
+    }
+  }
+  return encodeWhole(text);
+}
+function encodeWhole(text) {
+  return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
+}
+function parseHclExpression(path2, text, at) {
+  requireParser();
+  const prefix2 = `${EXPR_NAME} = `;
+  const cx = new Ctx(path2, prefix2 + text + "\n", prefix2.length, text, at);
+  return parseWrapped(cx, prefix2.length, "expected a single expression");
+}
+function parseHclTemplate(path2, text, range3) {
+  requireParser();
+  let marker2 = "TFGUARD_JSON_TPL";
+  while (text.includes(marker2)) marker2 += "_";
+  const prefix2 = `${EXPR_NAME} = <<${marker2}
+`;
+  const cx = new Ctx(path2, `${prefix2}${text}
+${marker2}
+`, prefix2.length, text, range3.start, range3);
+  const r = parseWrapped(cx, prefix2.length, "expected a template");
+  const e = r.expr;
+  if (e.kind === "literal" && typeof e.value === "string") e.value = e.value.replace(/\n$/, "");
+  if (e.kind === "template") {
+    e.heredoc = false;
+    const last = e.parts[e.parts.length - 1];
+    if (last?.kind === "text") {
+      last.value = last.value.replace(/\n$/, "");
+      if (last.value === "") e.parts.pop();
+    }
+  }
+  return r;
+}
+function parseWrapped(cx, base, what) {
+  let expr2 = { kind: "invalid", text: cx.src.slice(base, -1), range: cx.range(base, cx.src.length - 1) };
+  try {
+    const { root } = withTree(hideBareExponents(cx.src), copyTree);
+    const body2 = convertFile(root, cx);
+    syntaxDiagnostics(root, cx);
+    const a = body2.attributes[0];
+    if (a && a.name === EXPR_NAME) expr2 = a.expr;
+    const endOfExpr = a && a.name === EXPR_NAME ? a.range.end.offset : Infinity;
+    const extra = body2.blocks[0]?.range ?? body2.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
+    if (extra && extra.start.offset >= endOfExpr) {
+      const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
+      cx.diagnostics.length = 0;
+      cx.diagnostics.push(...kept, {
+        severity: "error",
+        code: "syntax",
+        file: cx.path,
+        range: extra,
+        message: `${what}, found more text after it`,
+        hint: "give one expression; put several values in a list [ … ] or an object { … }"
+      });
+    }
+  } catch (e) {
+    internalError(cx, e);
+  }
+  sortDiagnostics(cx.diagnostics);
+  return { expr: expr2, diagnostics: cx.diagnostics };
+}
+function internalError(cx, e) {
+  cx.diagnostics.push({
+    severity: "error",
+    code: "internal",
+    file: cx.path,
+    message: `tfguard could not read this file (internal error: ${e?.message ?? String(e)}); please report it`
+  });
+}
+function sortDiagnostics(d) {
+  d.sort((a, b) => (a.range?.start.offset ?? 0) - (b.range?.start.offset ?? 0));
+}
+var EXPR_NAME;
+var init_hcl = __esm({
+  "src/load/hcl/index.ts"() {
+    "use strict";
+    init_treesitter();
+    init_body();
+    init_cst();
+    init_flat();
+    init_split();
+    init_context();
+    init_errors2();
+    init_numbers();
+    EXPR_NAME = "__tfguard_expr";
+  }
+});
+
+// src/load/json-syntax.ts
+function parseJsonSyntax(path2, text) {
+  const cx = new Ctx(path2, text);
+  const p = new JsonParser(cx, text);
+  try {
+    p.ws();
+    const node = p.value(0);
+    p.ws();
+    if (p.i < text.length)
+      p.fail("expected the end of the file after the JSON value", "remove the extra text, or wrap several values in [ … ]");
+    return { node, ctx: cx };
+  } catch (e) {
+    if (e instanceof Stop) return { ctx: cx };
+    throw e;
+  }
+}
+var MAX_DEPTH6, Stop, JsonParser;
+var init_json_syntax = __esm({
+  "src/load/json-syntax.ts"() {
+    "use strict";
+    init_context();
+    MAX_DEPTH6 = 200;
+    Stop = class extends Error {
+    };
+    JsonParser = class {
+      constructor(cx, s) {
+        this.cx = cx;
+        this.s = s;
+      }
+      cx;
+      s;
+      i = 0;
+      found() {
+        if (this.i >= this.s.length) return "the end of the file";
+        const c = this.s[this.i];
+        if (c === "\n") return "a new line";
+        const m = /^[A-Za-z0-9_.+-]+/.exec(this.s.slice(this.i, this.i + 20));
+        return JSON.stringify(m ? m[0] : String.fromCodePoint(this.s.codePointAt(this.i)));
+      }
+      fail(message, hint, at = this.i) {
+        this.cx.error("syntax", at, Math.min(at + 1, this.s.length), message, hint);
+        throw new Stop();
+      }
+      ws() {
+        const s = this.s;
+        while (this.i < s.length) {
+          const c = s.charCodeAt(this.i);
+          if (c === 32 || c === 10 || c === 13 || c === 9) this.i++;
+          else break;
+        }
+      }
+      value(depth) {
+        if (depth > MAX_DEPTH6) this.fail(`JSON is nested more than ${MAX_DEPTH6} levels deep`, "flatten the structure");
+        const c = this.s[this.i];
+        const start2 = this.i;
+        switch (c) {
+          case "{":
+            return this.object(depth);
+          case "[":
+            return this.array(depth);
+          case '"': {
+            const value = this.string();
+            return { type: "string", value, range: this.cx.range(start2, this.i) };
+          }
+          case "t":
+          case "f":
+          case "n":
+            for (const [word, node] of [
+              ["true", { type: "bool", value: true }],
+              ["false", { type: "bool", value: false }],
+              ["null", { type: "null" }]
+            ]) {
+              if (this.s.startsWith(word, this.i)) {
+                this.i += word.length;
+                return { ...node, range: this.cx.range(start2, this.i) };
+              }
+            }
+            break;
+          default: {
+            const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(this.s.slice(this.i, this.i + 400));
+            if (m && m[0] !== "-") {
+              this.i += m[0].length;
+              return { type: "number", value: Number(m[0]), range: this.cx.range(start2, this.i) };
+            }
+          }
+        }
+        return this.fail(`expected a JSON value (object, array, string, number, true, false or null), found ${this.found()}`);
+      }
+      object(depth) {
+        const start2 = this.i;
+        this.i++;
+        const members = [];
+        this.ws();
+        if (this.s[this.i] === "}") {
+          this.i++;
+          return { type: "object", members, range: this.cx.range(start2, this.i) };
+        }
+        for (; ; ) {
+          this.ws();
+          if (this.s[this.i] !== '"') {
+            const trailing = members.length > 0 && this.s[this.i] === "}";
+            this.fail(
+              trailing ? `expected a member name after ',', found "}" (JSON does not allow a trailing comma)` : `expected a member name in double quotes, found ${this.found()}`,
+              trailing ? "remove the ',' before '}'" : 'object keys in JSON are strings: "name": value'
+            );
+          }
+          const ks = this.i;
+          const key = this.string();
+          const keyRange2 = this.cx.range(ks, this.i);
+          this.ws();
+          if (this.s[this.i] !== ":") this.fail(`expected ':' after member name ${JSON.stringify(key)}, found ${this.found()}`);
+          this.i++;
+          this.ws();
+          members.push({ key, keyRange: keyRange2, value: this.value(depth + 1) });
+          this.ws();
+          const c = this.s[this.i];
+          if (c === ",") {
+            this.i++;
+            continue;
+          }
+          if (c === "}") {
+            this.i++;
+            return { type: "object", members, range: this.cx.range(start2, this.i) };
+          }
+          const open = this.cx.pos(start2);
+          this.fail(
+            `expected ',' or '}' after object member, found ${this.found()}`,
+            `the object opened at line ${open.line}, column ${open.column} must be closed with '}'; separate members with ','`
+          );
+        }
+      }
+      array(depth) {
+        const start2 = this.i;
+        this.i++;
+        const items = [];
+        this.ws();
+        if (this.s[this.i] === "]") {
+          this.i++;
+          return { type: "array", items, range: this.cx.range(start2, this.i) };
+        }
+        for (; ; ) {
+          this.ws();
+          if (items.length > 0 && this.s[this.i] === "]")
+            this.fail(`expected a value after ',', found "]" (JSON does not allow a trailing comma)`, "remove the ',' before ']'");
+          items.push(this.value(depth + 1));
+          this.ws();
+          const c = this.s[this.i];
+          if (c === ",") {
+            this.i++;
+            continue;
+          }
+          if (c === "]") {
+            this.i++;
+            return { type: "array", items, range: this.cx.range(start2, this.i) };
+          }
+          const open = this.cx.pos(start2);
+          this.fail(
+            `expected ',' or ']' after array element, found ${this.found()}`,
+            `the array opened at line ${open.line}, column ${open.column} must be closed with ']'`
+          );
+        }
+      }
+      string() {
+        const s = this.s;
+        const start2 = this.i;
+        this.i++;
+        let out2 = "";
+        let chunk = this.i;
+        for (; ; ) {
+          if (this.i >= s.length) this.fail(`unterminated string: no closing '"'`, 'close the string with "', start2);
+          const c = s.charCodeAt(this.i);
+          if (c === 34) {
+            out2 += s.slice(chunk, this.i);
+            this.i++;
+            return out2;
+          }
+          if (c < 32) {
+            this.fail(
+              c === 10 ? "unterminated string: JSON strings cannot contain a line break" : `control character U+${c.toString(16).padStart(4, "0")} in a string`,
+              c === 10 ? 'close the string with " or write the line break as \\n' : "escape it as \\u00XX"
+            );
+          }
+          if (c === 92) {
+            out2 += s.slice(chunk, this.i);
+            const e = s[this.i + 1];
+            const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+            if (e !== void 0 && simple[e] !== void 0) {
+              out2 += simple[e];
+              this.i += 2;
+            } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(this.i + 2, this.i + 6))) {
+              out2 += String.fromCharCode(parseInt(s.slice(this.i + 2, this.i + 6), 16));
+              this.i += 6;
+            } else {
+              this.fail(
+                `invalid escape ${JSON.stringify(s.slice(this.i, this.i + 2))} in a string`,
+                'JSON escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX'
+              );
+            }
+            chunk = this.i;
+            continue;
+          }
+          this.i++;
+        }
+      }
+    };
+  }
+});
+
+// src/load/json.ts
+function parseJsonConfig(path2, text, kind2) {
+  const { node, ctx } = parseJsonSyntax(path2, text);
+  const whole = ctx.range(0, text.length);
+  const cx = { path: path2, kind: kind2, diagnostics: ctx.diagnostics, comments: [] };
+  const file = {
+    path: path2,
+    kind: "json",
+    body: { attributes: [], blocks: [], range: whole },
+    comments: cx.comments,
+    diagnostics: cx.diagnostics,
+    text
+  };
+  if (!node) return file;
+  if (node.type !== "object") {
+    err2(
+      cx,
+      node.range,
+      `expected a JSON object at the top of the file, found ${describe4(node)}`,
+      kind2 === "tfvars" ? "a .tfvars.json file is an object of variable names to values" : 'a .tf.json file is an object such as {"resource": {…}}'
+    );
+    return file;
+  }
+  const body2 = file.body;
+  for (const m of node.members) {
+    if (m.key === "//") {
+      comment(cx, m);
+      continue;
+    }
+    if (kind2 === "tfvars") {
+      body2.attributes.push(attribute2(cx, m));
+      continue;
+    }
+    if (m.key === "locals") {
+      for (const obj2 of objects(cx, m.value, "locals")) {
+        const locals = {
+          type: "locals",
+          typeRange: m.keyRange,
+          labels: [],
+          labelRanges: [],
+          body: bodyOf(cx, obj2, "locals"),
+          range: span(m.keyRange, obj2.range)
+        };
+        body2.blocks.push(locals);
+      }
+      continue;
+    }
+    const labels = TOP_LABELS[m.key];
+    if (labels === void 0) {
+      cx.diagnostics.push({
+        severity: "warning",
+        code: "unknown-block",
+        file: path2,
+        range: m.keyRange,
+        message: `unknown top-level key ${JSON.stringify(m.key)} in a Terraform JSON file`,
+        hint: "top-level keys are resource, data, module, variable, output, provider, locals, terraform, …"
+      });
+      continue;
+    }
+    blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
+  }
+  checkDuplicates(cx, body2);
+  return file;
+}
+function parseJsonValue(path2, text) {
+  const { node, ctx } = parseJsonSyntax(path2, text);
+  if (!node) return { value: void 0, diagnostics: ctx.diagnostics };
+  const toValue = (n) => {
+    switch (n.type) {
+      case "object": {
+        const o = /* @__PURE__ */ Object.create(null);
+        const seen = /* @__PURE__ */ new Set();
+        for (const m of n.members) {
+          if (seen.has(m.key)) {
+            ctx.diagnostics.push({
+              severity: "warning",
+              code: "duplicate-key",
+              file: path2,
+              range: m.keyRange,
+              message: `duplicate key ${JSON.stringify(m.key)} in an object; the last value is used`,
+              hint: "remove one of the duplicate keys"
+            });
+          }
+          seen.add(m.key);
+          o[m.key] = toValue(m.value);
+        }
+        return o;
+      }
+      case "array":
+        return n.items.map(toValue);
+      case "null":
+        return null;
+      default:
+        return n.value;
+    }
+  };
+  return { value: toValue(node), diagnostics: ctx.diagnostics };
+}
+function blocks(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
+  if (labelsLeft > 0) {
+    if (v.type !== "object") {
+      err2(
+        cx,
+        v.range,
+        `expected an object of ${type} ${labels.length === 0 && labelsLeft === 2 ? "types" : "names"} after ${JSON.stringify(type)}, found ${describe4(v)}`,
+        `write "${type}": {"<label>": {…}}`
+      );
+      return;
+    }
+    for (const m of v.members) {
+      if (m.key === "//") {
+        comment(cx, m);
+        continue;
+      }
+      blocks(cx, type, m.keyRange, labelsLeft - 1, m.value, [...labels, m.key], [...labelRanges, m.keyRange], out2);
+    }
+    return;
+  }
+  for (const obj2 of objects(cx, v, type)) {
+    out2.push({ type, typeRange: keyRange2, labels, labelRanges, body: bodyOf(cx, obj2, type), range: span(keyRange2, obj2.range) });
+  }
+}
+function objects(cx, v, type) {
+  if (v.type === "object") return [v];
+  if (v.type === "array" && v.items.every((i2) => i2.type === "object")) return v.items;
+  err2(
+    cx,
+    v.range,
+    `expected an object (or an array of objects) as the body of ${JSON.stringify(type)}, found ${describe4(v)}`,
+    `write "${type}": {…}`
+  );
+  return [];
+}
+function bodyOf(cx, obj2, type) {
+  const body2 = { attributes: [], blocks: [], range: obj2.range };
+  const nested = NESTED[type] ?? {};
+  for (const m of obj2.members) {
+    if (m.key === "//") {
+      comment(cx, m);
+      continue;
+    }
+    const labels = type === "locals" ? void 0 : nested[m.key];
+    if (labels !== void 0 && (m.value.type === "object" || m.value.type === "array")) {
+      blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
+    } else {
+      body2.attributes.push(attribute2(cx, m));
+    }
+  }
+  checkDuplicates(cx, body2);
+  return body2;
+}
+function attribute2(cx, m) {
+  return { name: m.key, nameRange: m.keyRange, expr: expr(cx, m.value), range: span(m.keyRange, m.value.range) };
+}
+function expr(cx, n) {
+  switch (n.type) {
+    case "string":
+      if (cx.kind === "config" && (n.value.includes("${") || n.value.includes("%{"))) {
+        const r = parseHclTemplate(cx.path, n.value, n.range);
+        cx.diagnostics.push(...r.diagnostics);
+        return r.expr;
+      }
+      return { kind: "literal", value: n.value, range: n.range };
+    case "number":
+    case "bool":
+      return { kind: "literal", value: n.value, range: n.range };
+    case "null":
+      return { kind: "literal", value: null, range: n.range };
+    case "array":
+      return { kind: "tuple", items: n.items.map((i2) => expr(cx, i2)), range: n.range };
+    case "object":
+      return {
+        kind: "object",
+        items: n.members.filter((m) => m.key !== "//" || cx.kind === "tfvars").map((m) => ({ key: { kind: "literal", value: m.key, range: m.keyRange }, keyIsIdent: false, value: expr(cx, m.value) })),
+        range: n.range
+      };
+  }
+}
+function checkDuplicates(cx, body2) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const a of body2.attributes) {
+    const first = seen.get(a.name);
+    if (first === void 0) seen.set(a.name, a.nameRange.start.line);
+    else {
+      cx.diagnostics.push({
+        severity: "error",
+        code: "duplicate-attribute",
+        file: cx.path,
+        range: a.nameRange,
+        message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
+        hint: "remove one of the two; Terraform allows each argument only once per block"
+      });
+    }
+  }
+}
+function comment(cx, m) {
+  cx.comments.push({ text: m.value.type === "string" ? m.value.value : "", range: span(m.keyRange, m.value.range) });
+}
+function err2(cx, range3, message, hint) {
+  const d = { severity: "error", code: "syntax", file: cx.path, range: range3, message };
+  if (hint) d.hint = hint;
+  cx.diagnostics.push(d);
+}
+function span(a, b) {
+  return { start: a.start, end: b.end };
+}
+function describe4(n) {
+  return n.type === "object" ? "an object" : n.type === "array" ? "an array" : n.type === "null" ? "null" : `a ${n.type}`;
+}
+var TOP_LABELS, NESTED;
+var init_json = __esm({
+  "src/load/json.ts"() {
+    "use strict";
+    init_hcl();
+    init_json_syntax();
+    TOP_LABELS = {
+      resource: 2,
+      data: 2,
+      ephemeral: 2,
+      module: 1,
+      variable: 1,
+      output: 1,
+      provider: 1,
+      check: 1,
+      terraform: 0,
+      moved: 0,
+      import: 0,
+      removed: 0
+    };
+    NESTED = {
+      resource: { lifecycle: 0, provisioner: 1, connection: 0, dynamic: 1 },
+      data: { lifecycle: 0, dynamic: 1 },
+      ephemeral: { lifecycle: 0, dynamic: 1 },
+      content: { dynamic: 1 },
+      dynamic: { content: 0 },
+      lifecycle: { precondition: 0, postcondition: 0 },
+      provisioner: { connection: 0 },
+      terraform: { backend: 1, required_providers: 0, cloud: 0 },
+      cloud: { workspaces: 0 },
+      variable: { validation: 0 },
+      output: { precondition: 0 },
+      check: { data: 2, assert: 0 },
+      provider: { dynamic: 1 },
+      module: {}
+    };
+  }
+});
+
+// src/load/override.ts
+function isOverrideFileName(name2) {
+  return /^(?:override|.+_override)\.(?:tf|tofu)(?:\.json)?$/.test(name2);
+}
+function applyOverrides(base, overrides) {
+  const files = base.map((f) => ({ ...f, body: { ...f.body, blocks: [...f.body.blocks] } }));
+  const diagnostics = [];
+  const blocks2 = /* @__PURE__ */ new Map();
+  const locals = /* @__PURE__ */ new Map();
+  files.forEach(
+    (f, fi) => f.body.blocks.forEach((b, bi) => {
+      if (MERGED.has(b.type)) {
+        const key = headerKey(b);
+        if (!blocks2.has(key)) blocks2.set(key, { file: fi, block: bi });
+      } else if (b.type === "locals") {
+        b.body.attributes.forEach((a, ai) => {
+          if (!locals.has(a.name)) locals.set(a.name, { file: fi, block: bi, attr: ai });
+        });
+      }
+    })
+  );
+  for (const o of overrides) {
+    for (const ob of o.body.blocks) {
+      if (ob.type === "locals") {
+        for (const a of ob.body.attributes) {
+          const at2 = locals.get(a.name);
+          if (!at2) {
+            diagnostics.push(
+              missingBase(
+                o,
+                a.nameRange,
+                `local value "${a.name}"`,
+                "define the local value in a normal file, or remove it from the override file"
+              )
+            );
+            continue;
+          }
+          const lb = files[at2.file].body.blocks[at2.block];
+          const attributes = [...lb.body.attributes];
+          attributes[at2.attr] = { ...a, file: o.path };
+          files[at2.file].body.blocks[at2.block] = { ...lb, body: { ...lb.body, attributes } };
+        }
+        continue;
+      }
+      if (!MERGED.has(ob.type)) continue;
+      const at = blocks2.get(headerKey(ob));
+      if (!at) {
+        const what = [ob.type, ...ob.labels.map((l) => `"${l}"`)].join(" ");
+        diagnostics.push(
+          missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`)
+        );
+        continue;
+      }
+      const target = files[at.file].body.blocks;
+      target[at.block] = mergeBlock(target[at.block], ob, o.path);
+    }
+  }
+  return { files, diagnostics };
+}
+function headerKey(b) {
+  return [b.type, ...b.labels].join("\0");
+}
+function missingBase(o, range3, what, hint) {
+  return {
+    severity: "error",
+    code: "override-without-base",
+    file: o.path,
+    range: range3,
+    message: `override file has ${what}, which no normal file of the module defines`,
+    hint
+  };
+}
+function nestedType(b) {
+  return b.type === "dynamic" ? b.labels[0] ?? "dynamic" : b.type;
+}
+function mergeBlock(base, over, file) {
+  const attributes = mergeAttributes(base.body.attributes, over.body.attributes, file);
+  const replaced = new Set(over.body.blocks.map(nestedType).filter((t) => t !== "lifecycle"));
+  const blocks2 = base.body.blocks.filter((b) => !replaced.has(nestedType(b)));
+  for (const ob of over.body.blocks) {
+    if (ob.type !== "lifecycle") {
+      blocks2.push(marked(ob, file));
+      continue;
+    }
+    const i2 = blocks2.findIndex((b) => b.type === "lifecycle");
+    if (i2 < 0) blocks2.push(marked(ob, file));
+    else
+      blocks2[i2] = {
+        ...blocks2[i2],
+        body: { ...blocks2[i2].body, attributes: mergeAttributes(blocks2[i2].body.attributes, ob.body.attributes, file) }
+      };
+  }
+  return { ...base, body: { ...base.body, attributes, blocks: blocks2 } };
+}
+function mergeAttributes(base, over, file) {
+  const out2 = [...base];
+  for (const a of over) {
+    const i2 = out2.findIndex((x) => x.name === a.name);
+    const m = { ...a, file };
+    if (i2 < 0) out2.push(m);
+    else out2[i2] = m;
+  }
+  return out2;
+}
+function marked(b, file) {
+  return { ...b, file, body: markedBody(b.body, file) };
+}
+function markedBody(body2, file) {
+  return { ...body2, attributes: body2.attributes.map((a) => ({ ...a, file })), blocks: body2.blocks.map((b) => marked(b, file)) };
+}
+var MERGED;
+var init_override = __esm({
+  "src/load/override.ts"() {
+    "use strict";
+    MERGED = /* @__PURE__ */ new Set(["resource", "data", "module", "output", "variable"]);
+  }
+});
+
+// src/load/read.ts
+import { readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
+function readTextFile(path2, options = {}) {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let buf;
+  try {
+    const st = statSync5(path2);
+    if (st.size > max) {
+      return fail(
+        path2,
+        "file-too-large",
+        `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`,
+        "raise the limit with --max-file-size, or exclude the file with --exclude"
+      );
+    }
+    buf = readFileSync7(path2);
+  } catch (e) {
+    const code = e.code ?? "error";
+    return fail(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
+  }
+  if (buf.length > max) {
+    return fail(
+      path2,
+      "file-too-large",
+      `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`,
+      "raise the limit with --max-file-size, or exclude the file with --exclude"
+    );
+  }
+  if (buf.includes(0)) {
+    return fail(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
+  }
+  let text;
+  try {
+    text = utf8.decode(buf);
+  } catch {
+    const at = firstInvalidUtf8(buf);
+    const line = buf.subarray(0, at).toString("latin1").split("\n").length;
+    return fail(
+      path2,
+      "encoding",
+      `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, "0")} on line ${line}); it was not scanned`,
+      "save the file as UTF-8, as Terraform requires"
+    );
+  }
+  if (text.charCodeAt(0) === 65279) text = text.slice(1);
+  return { ok: true, text };
+}
+function fail(file, code, message, hint) {
+  return { ok: false, diagnostic: { severity: "error", code, message, file, hint } };
+}
+function firstInvalidUtf8(buf) {
+  let lo = 0;
+  let hi = buf.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return Math.min(lo, buf.length - 1);
+}
+var DEFAULT_MAX_FILE_BYTES, utf8;
+var init_read = __esm({
+  "src/load/read.ts"() {
+    "use strict";
+    DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+    utf8 = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/load/module-dir.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+import { basename as basename2, join as join9 } from "node:path";
+function parseConfigText(path2, text) {
+  const name2 = basename2(path2);
+  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text, "tfvars");
+  if (name2.endsWith(".json")) return parseJsonConfig(path2, text, "config");
+  return parseHcl(path2, text);
+}
+function loadFile(path2, options = {}) {
+  const ahead = options.preparsed?.get(path2);
+  if (ahead) return ahead;
+  const r = readTextFile(path2, options);
+  if (!r.ok) return { diagnostic: r.diagnostic };
+  return { file: parseConfigText(path2, r.text) };
+}
+function moduleConfigNames(names3) {
+  const all = new Set(names3.filter(isConfigFile));
+  return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
+}
+function moduleDirNames(dir, options = {}) {
+  return readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join9(dir, n))).sort();
+}
+function loadModuleDir(dir, options = {}) {
+  const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+  let names3;
+  try {
+    names3 = moduleDirNames(dir, options);
+  } catch (e) {
+    out2.diagnostics.push({
+      severity: "error",
+      code: "unreadable",
+      file: dir,
+      message: `cannot list module directory: ${e.message}`
+    });
+    return out2;
+  }
+  const configNames = moduleConfigNames(names3);
+  const varNames = [
+    ...names3.filter((n) => n === "terraform.tfvars"),
+    ...names3.filter((n) => n === "terraform.tfvars.json"),
+    ...names3.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json"))
+  ];
+  for (const n of configNames) {
+    const r = loadFile(join9(dir, n), options);
+    if (r.file) (isOverrideFileName(n) ? out2.overrideFiles : out2.files).push(r.file);
+    if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
+  }
+  if (out2.overrideFiles.length) {
+    const merged = applyOverrides(out2.files, out2.overrideFiles);
+    out2.files = merged.files;
+    out2.diagnostics.push(...merged.diagnostics);
+    for (const f of out2.overrideFiles) out2.diagnostics.push(...f.diagnostics);
+  }
+  for (const n of varNames) {
+    const r = loadFile(join9(dir, n), options);
+    if (r.file) out2.autoVarFiles.push(r.file);
+    if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
+  }
+  return out2;
+}
+var init_module_dir = __esm({
+  "src/load/module-dir.ts"() {
+    "use strict";
+    init_discover();
+    init_hcl();
+    init_json();
+    init_override();
+    init_read();
+  }
+});
+
+// src/load/parse-pool.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker } from "node:worker_threads";
+function parseWorkersAvailable() {
+  return WORKER_URL.protocol === "file:" && existsSync3(fileURLToPath4(WORKER_URL));
+}
+var RETIRE_AFTER_CHARS, MAX_FAILURES, WORKER_URL, ParsePool;
+var init_parse_pool = __esm({
+  "src/load/parse-pool.ts"() {
+    "use strict";
+    RETIRE_AFTER_CHARS = 1024 * 1024;
+    MAX_FAILURES = 4;
+    WORKER_URL = new URL("./parse-worker.js", import.meta.url);
+    ParsePool = class {
+      constructor(size, wasmDir) {
+        this.size = size;
+        this.wasmDir = wasmDir;
+      }
+      size;
+      wasmDir;
+      slots = [];
+      nextId = 1;
+      failures = 0;
+      closed = false;
+      /** Workers started and not stopped (tests). */
+      get running() {
+        return this.slots.length;
+      }
+      /** The flat tree of a .tf/.tfvars text; rejects when no worker could parse it (then parse it in this thread). */
+      parse(text) {
+        if (this.closed) return Promise.reject(new Error("parse pool is closed"));
+        const slot = this.pick();
+        if (!slot) return Promise.reject(new Error("no parse worker is running"));
+        const id = this.nextId++;
+        const chars = text.length;
+        if (slot.pending.size === 0) slot.worker.ref();
+        slot.load += chars;
+        if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
+        return new Promise((resolve17, reject) => {
+          slot.pending.set(id, { resolve: resolve17, reject, chars });
+          slot.worker.postMessage({ id, text });
+        });
+      }
+      /** Stop the workers (their memory, WASM heap included, is given back). Pending requests are rejected. */
+      async close() {
+        this.closed = true;
+        await Promise.all(this.slots.map((s) => this.stop(s, new Error("parse pool closed"))));
+      }
+      pick() {
+        const usable = this.slots.filter((s) => !s.dead && !s.retiring);
+        if (usable.length < this.size && this.failures < MAX_FAILURES) {
+          const s = this.start();
+          if (s) return s;
+        }
+        let best;
+        for (const s of usable) if (!best || s.load < best.load) best = s;
+        return best;
+      }
+      start() {
+        let worker;
+        try {
+          worker = new Worker(WORKER_URL, { workerData: { wasmDir: this.wasmDir } });
+        } catch {
+          this.failures++;
+          return void 0;
+        }
+        const slot = { worker, pending: /* @__PURE__ */ new Map(), load: 0, retiring: false, dead: false };
+        worker.on("message", (r) => {
+          const p = slot.pending.get(r.id);
+          if (!p) return;
+          slot.pending.delete(r.id);
+          slot.load -= p.chars;
+          if (slot.pending.size === 0) {
+            if (slot.retiring) void this.stop(slot, new Error("retired"));
+            else worker.unref();
+          }
+          if ("error" in r) p.reject(new Error(r.error));
+          else p.resolve({ words: r.words, count: r.count });
+        });
+        const failed2 = (why) => {
+          if (slot.dead) return;
+          this.failures++;
+          void this.stop(slot, new Error(`parse worker failed: ${why.message}`));
+        };
+        worker.on("error", failed2);
+        worker.on("exit", (code) => failed2(new Error(`parse worker exited with code ${code}`)));
+        this.slots.push(slot);
+        return slot;
+      }
+      async stop(slot, why) {
+        if (!slot.dead) {
+          slot.dead = true;
+          this.slots = this.slots.filter((s) => s !== slot);
+          for (const p of slot.pending.values()) p.reject(why);
+          slot.pending.clear();
+        }
+        await slot.worker.terminate();
+      }
+    };
+  }
+});
+
+// src/load/preparse.ts
+import { availableParallelism } from "node:os";
+import { join as join10 } from "node:path";
+function parseThreads(jobs) {
+  if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
+  return Math.min(availableParallelism(), MAX_AUTO_JOBS);
+}
+async function preparse(moduleDirs, options = {}, withPool) {
+  const threads = parseThreads(options.jobs);
+  const out2 = /* @__PURE__ */ new Map();
+  const texts = readModuleTexts(moduleDirs, options, out2);
+  const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
+  let chars = 0;
+  let big = 0;
+  for (const t of texts) {
+    chars += t.text.length;
+    if (isLarge(t)) big++;
+  }
+  const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
+  if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
+    for (const { path: path2, text } of texts) out2.set(path2, { file: parseHcl(path2, text) });
+    return out2;
+  }
+  const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
+  const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
+  const forWorkers = (t) => parallel || isLarge(t);
+  let inFlight = 0;
+  let largeInFlight = 0;
+  let allDone = () => void 0;
+  const done = new Promise((resolve17) => allDone = resolve17);
+  const feed = () => {
+    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
+      const { path: path2, text } = queue.shift();
+      const large = isLarge({ path: path2, text });
+      inFlight++;
+      if (large) largeInFlight++;
+      pool.parse(text).then(
+        (flat) => out2.set(path2, { file: parseHcl(path2, text, flat) }),
+        // A worker that failed: parse here, as without workers, and say so.
+        (e) => out2.set(path2, {
+          file: parseHcl(path2, text),
+          diagnostic: {
+            severity: "note",
+            code: "parse-worker",
+            file: path2,
+            message: `${e.message}; the file was parsed in the main thread`,
+            hint: "results are complete; run with --jobs 1 to parse without workers"
+          }
+        })
+      ).finally(() => {
+        inFlight--;
+        if (large) largeInFlight--;
+        feed();
+        if (inFlight === 0 && queue.length === 0) allDone();
+      });
+    }
+  };
+  feed();
+  while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
+    const { path: path2, text } = queue.pop();
+    out2.set(path2, { file: parseHcl(path2, text) });
+    await new Promise((resolve17) => setImmediate(resolve17));
+  }
+  if (inFlight > 0 || queue.length > 0) await done;
+  return out2;
+}
+function readModuleTexts(moduleDirs, options, out2) {
+  const texts = [];
+  for (const dir of moduleDirs) {
+    let names3;
+    try {
+      names3 = moduleConfigNames(moduleDirNames(dir, options)).filter((n) => !n.endsWith(".json"));
+    } catch {
+      continue;
+    }
+    for (const name2 of names3) {
+      const path2 = join10(dir, name2);
+      const r = readTextFile(path2, options);
+      if (r.ok) texts.push({ path: path2, text: r.text });
+      else out2.set(path2, { diagnostic: r.diagnostic });
+    }
+  }
+  return texts;
+}
+function sharedPool(jobs) {
+  if (shared?.size !== jobs) {
+    void shared?.close();
+    shared = new ParsePool(jobs, parserWasmDir());
+  }
+  return shared;
+}
+var PARALLEL_MIN_CHARS, MAX_AUTO_JOBS, IN_FLIGHT_PER_WORKER, shared;
+var init_preparse = __esm({
+  "src/load/preparse.ts"() {
+    "use strict";
+    init_hcl();
+    init_module_dir();
+    init_parse_pool();
+    init_read();
+    init_treesitter();
+    PARALLEL_MIN_CHARS = 512 * 1024;
+    MAX_AUTO_JOBS = 4;
+    IN_FLIGHT_PER_WORKER = 2;
+  }
+});
+
+// src/evaluate/functions/types.ts
+var FunctionError;
+var init_types2 = __esm({
+  "src/evaluate/functions/types.ts"() {
+    "use strict";
+    FunctionError = class extends Error {
+      name = "FunctionError";
+    };
+  }
+});
+
+// src/evaluate/functions/args.ts
+function fail2(message) {
+  throw new FunctionError(message);
+}
+function kindOf(v) {
+  if (v === null) return "null";
+  if (v instanceof Unknown) return "unknown value";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "object";
+  return typeof v;
+}
+function invalid2(param, what) {
+  fail2(`invalid value for "${param}" parameter: ${what}`);
+}
+function notNull(v, param) {
+  if (v === null) invalid2(param, "argument must not be null");
+}
+function numStr(n) {
+  if (!Number.isFinite(n)) fail2(`cannot convert ${n} to a string`);
+  const s = String(n);
+  if (!s.includes("e")) return s;
+  const [mant, exp] = n.toExponential().split("e");
+  const neg = mant.startsWith("-");
+  const digits = mant.replace(/^-/, "").replace(".", "");
+  const point = Number(exp) + 1;
+  const body2 = point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (neg ? "-" : "") + body2;
+}
+function primitiveToString(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return numStr(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return void 0;
+}
+function str(v, param) {
+  notNull(v, param);
+  const s = primitiveToString(v);
+  if (s === void 0) invalid2(param, `string required, got ${kindOf(v)}`);
+  return s;
+}
+function parseNumber(s) {
+  if (!NUMBER_TEXT2.test(s)) return void 0;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : void 0;
+}
+function num(v, param) {
+  notNull(v, param);
+  if (typeof v === "number") return v;
+  if (typeof v === "string") {
+    const n = parseNumber(v);
+    if (n !== void 0) return n;
+    invalid2(param, `a number is required, got string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`);
+  }
+  invalid2(param, `number required, got ${kindOf(v)}`);
+}
+function int(v, param) {
+  const n = num(v, param);
+  if (!Number.isInteger(n)) invalid2(param, `value must be a whole number, got ${numStr(n)}`);
+  if (!Number.isSafeInteger(n)) invalid2(param, `value ${numStr(n)} is too large`);
+  return n;
+}
+function list(v, param) {
+  notNull(v, param);
+  if (!Array.isArray(v)) invalid2(param, `list required, got ${kindOf(v)}`);
+  return v;
+}
+function obj(v, param) {
+  notNull(v, param);
+  if (!isObject(v)) invalid2(param, `map required, got ${kindOf(v)}`);
+  return v;
+}
+function strList(v, param) {
+  return list(v, param).map((e, i2) => {
+    const s = primitiveToString(e);
+    if (s === void 0) {
+      if (e === null) invalid2(param, `element ${i2} is null`);
+      invalid2(param, `element ${i2}: string required, got ${kindOf(e)}`);
+    }
+    return s;
+  });
+}
+function own(o, key) {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+function compareStrings(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i2 = 0; i2 < n; i2++) {
+    const x = a.charCodeAt(i2);
+    const y = b.charCodeAt(i2);
+    if (x === y) continue;
+    const sx = x >= 55296 && x <= 57343;
+    const sy = y >= 55296 && y <= 57343;
+    if (sx !== sy) return sx ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function sortedKeys(o) {
+  return Object.keys(o).sort(compareStrings);
+}
+function valueKey(v, depth = 0) {
+  if (depth > MAX_DEPTH7) fail2("value is nested too deeply");
+  if (v instanceof Unknown) return `?${unknownKeys++}`;
+  if (Array.isArray(v)) return `[${v.map((x) => valueKey(x, depth + 1)).join(",")}]`;
+  if (isObject(v))
+    return `{${sortedKeys(v).map((k) => `${JSON.stringify(k)}:${valueKey(v[k], depth + 1)}`).join(",")}}`;
+  return JSON.stringify(v);
+}
+function graphemes(s) {
+  const out2 = [];
+  for (const seg of segmenter().segment(s)) out2.push(seg.segment);
+  return out2;
+}
+function graphemeCount(s) {
+  let n = 0;
+  for (const _ of segmenter().segment(s)) n++;
+  return n;
+}
+function unknownOf(values2) {
+  const all = [];
+  for (const v of values2) collectUnknowns(v, all);
+  return mergeUnknown(all);
+}
+var MAX_ELEMENTS, MAX_STRING, MAX_DEPTH7, NUMBER_TEXT2, unknownKeys, segmenterCache, segmenter;
+var init_args = __esm({
+  "src/evaluate/functions/args.ts"() {
+    "use strict";
+    init_value();
+    init_types2();
+    MAX_ELEMENTS = 1024e3;
+    MAX_STRING = 1e7;
+    MAX_DEPTH7 = 256;
+    NUMBER_TEXT2 = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+    unknownKeys = 0;
+    segmenter = () => segmenterCache ??= new Intl.Segmenter(void 0, { granularity: "grapheme" });
+  }
+});
+
+// src/evaluate/convert.ts
+function numberToString(n) {
+  if (!Number.isFinite(n)) throw new EvalError(`cannot convert ${n} to string`);
+  return numStr(n);
+}
+function toStringValue(v, what) {
+  if (v instanceof Unknown) return v;
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return numberToString(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v === null) throw new EvalError(`${what}: the value is null; a string is required`);
+  throw new EvalError(`${what}: cannot use ${Array.isArray(v) ? "a list" : "an object"} where a string is required`);
+}
+function toNumberValue(v, what) {
+  if (v instanceof Unknown) return v;
+  if (typeof v === "number") return v;
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t !== "" && /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
+    throw new EvalError(`${what}: "${v}" is not a number`);
+  }
+  if (v === null) throw new EvalError(`${what}: the value is null; a number is required`);
+  throw new EvalError(`${what}: a number is required, got ${describeType(v)}`);
+}
+function toBoolValue(v, what) {
+  if (v instanceof Unknown) return v;
+  if (typeof v === "boolean") return v;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if (v === null) throw new EvalError(`${what}: the value is null; a bool is required`);
+  throw new EvalError(`${what}: a bool is required, got ${describeType(v)}`);
+}
+function describeType(v) {
+  if (v === null) return "null";
+  if (v instanceof Unknown) return "an unknown value";
+  if (Array.isArray(v)) return "a list";
+  if (isObject(v)) return "an object";
+  return `a ${typeof v}`;
+}
+var EvalError;
+var init_convert = __esm({
+  "src/evaluate/convert.ts"() {
+    "use strict";
+    init_args();
+    init_value();
+    EvalError = class extends Error {
+      name = "EvalError";
+    };
+  }
+});
+
+// src/evaluate/functions/conversions.ts
+function cannot(v, to) {
+  fail2(`invalid value for "v" parameter: cannot convert ${kindOf(v)} to ${to}`);
+}
+function tostring([v]) {
+  if (v === null || v === void 0) return null;
+  const s = primitiveToString(v);
+  if (s === void 0) cannot(v, "string");
+  return s;
+}
+function tonumber([v]) {
+  if (v === null || v === void 0) return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "string") {
+    const n = parseNumber(v);
+    if (n === void 0)
+      fail2(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
+    return n;
+  }
+  cannot(v, "number");
+}
+function tobool([v]) {
+  if (v === null || v === void 0) return null;
+  if (typeof v === "boolean") return v;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if (typeof v === "string")
+    fail2(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
+  cannot(v, "bool");
+}
+function unifyElements(items, what) {
+  const kinds = /* @__PURE__ */ new Set();
+  for (const v of items) if (v !== null && !(v instanceof Unknown)) kinds.add(Array.isArray(v) ? "list" : typeof v);
+  if (kinds.size <= 1) return items;
+  const primitives = [...kinds].every((k) => k === "string" || k === "number" || k === "boolean");
+  if (!primitives || !kinds.has("string"))
+    fail2(
+      `invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(" and ")}`
+    );
+  return items.map((v) => v === null || v instanceof Unknown ? v : primitiveToString(v));
+}
+function primitiveRank(v) {
+  if (typeof v === "boolean") return 0;
+  if (typeof v === "number") return 1;
+  if (typeof v === "string") return 2;
+  return 3;
+}
+function makeSet(items, what = "set") {
+  const unified = unifyElements(items, what);
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const v of unified) {
+    const k = valueKey(v);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out2.push(v);
+  }
+  return out2.sort((a, b) => {
+    const ra = primitiveRank(a);
+    const rb = primitiveRank(b);
+    if (ra !== rb || ra === 3) return ra - rb;
+    if (typeof a === "string") return compareStrings(a, b);
+    return a - b;
+  });
+}
+function tolist([v]) {
+  if (v === null || v === void 0) return null;
+  if (v instanceof Unknown) return v;
+  if (!Array.isArray(v)) cannot(v, "list");
+  return unifyElements(v, "list");
+}
+function toset([v]) {
+  if (v === null || v === void 0) return null;
+  if (!Array.isArray(v)) cannot(v, "set");
+  return makeSet(v);
+}
+function tomap([v]) {
+  if (v === null || v === void 0) return null;
+  if (v instanceof Unknown) return v;
+  if (!isObject(v)) cannot(v, "map");
+  const keys2 = Object.keys(v);
+  const values2 = unifyElements(
+    keys2.map((k) => v[k]),
+    "map"
+  );
+  const out2 = newObject();
+  keys2.forEach((k, i2) => out2[k] = values2[i2]);
+  return out2;
+}
+var conversionFunctions;
+var init_conversions = __esm({
+  "src/evaluate/functions/conversions.ts"() {
+    "use strict";
+    init_value();
+    init_args();
+    conversionFunctions = {
+      tostring: { fn: tostring, minArgs: 1, maxArgs: 1 },
+      tonumber: { fn: tonumber, minArgs: 1, maxArgs: 1 },
+      tobool: { fn: tobool, minArgs: 1, maxArgs: 1 },
+      // The structure of a list or map stays known when some elements are not.
+      tolist: { fn: tolist, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      toset: { fn: toset, minArgs: 1, maxArgs: 1 },
+      tomap: { fn: tomap, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      // Sensitivity is a plan-time marking; the value is the same.
+      sensitive: { fn: ([v]) => v ?? null, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      nonsensitive: { fn: ([v]) => v ?? null, minArgs: 1, maxArgs: 1, handlesUnknown: true }
+    };
+  }
+});
+
+// src/evaluate/functions/collections.ts
+function length2([v]) {
+  if (v instanceof Unknown) return mergeUnknown([v]);
+  if (typeof v === "string") return graphemeCount(v);
+  if (Array.isArray(v)) return v.length;
+  if (isObject(v)) return Object.keys(v).length;
+  if (v === null) fail2('invalid value for "value" parameter: argument must not be null');
+  fail2(`invalid value for "value" parameter: argument must be a string, a collection type, or a structural type, got ${kindOf(v)}`);
+}
+function unknownArgs(args2) {
+  const u = args2.filter((a) => a instanceof Unknown);
+  return u.length ? mergeUnknown(u) : void 0;
+}
+function concat(args2) {
+  const out2 = [];
+  args2.forEach((a, i2) => {
+    if (a instanceof Unknown) return;
+    if (!Array.isArray(a)) fail2(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
+    if (out2.length + a.length > MAX_ELEMENTS) fail2(`the result would have more than ${MAX_ELEMENTS} elements`);
+    out2.push(...a);
+  });
+  return unknownArgs(args2) ?? out2;
+}
+function merge3(args2) {
+  const out2 = newObject();
+  args2.forEach((a, i2) => {
+    if (a === null || a instanceof Unknown) return;
+    if (!isObject(a)) fail2(`arguments must be maps or objects; argument ${i2 + 1} is ${kindOf(a)}`);
+    for (const k of Object.keys(a)) out2[k] = a[k];
+  });
+  return unknownArgs(args2) ?? out2;
+}
+function lookup([m, k, dflt]) {
+  if (m instanceof Unknown || k instanceof Unknown) return mergeUnknown([m, k]);
+  const map = obj(m, "inputMap");
+  const key = str(k, "key");
+  if (own(map, key)) return map[key];
+  if (dflt !== void 0) return dflt;
+  fail2(`lookup failed to find key ${JSON.stringify(key)}`);
+}
+function element([l, i2]) {
+  if (l instanceof Unknown || i2 instanceof Unknown) return mergeUnknown([l, i2]);
+  const items = list(l, "list");
+  const index3 = int(i2, "index");
+  if (index3 < 0) fail2("cannot use element function with a negative index");
+  if (items.length === 0) fail2("cannot use element function with an empty list");
+  return items[index3 % items.length];
+}
+function contains([l, v]) {
+  if (l instanceof Unknown || containsUnknown(v)) return mergeUnknown([l, v]);
+  const items = list(l, "list");
+  const unknowns = [];
+  for (const item of items) {
+    const eq = valueEquals(item, v);
+    if (eq === true) return true;
+    if (eq === void 0) unknowns.push(item);
+  }
+  return unknowns.length ? unknownOf(unknowns) : false;
+}
+function keys([m]) {
+  if (m instanceof Unknown) return mergeUnknown([m]);
+  return sortedKeys(obj(m, "inputMap"));
+}
+function values([m]) {
+  if (m instanceof Unknown) return mergeUnknown([m]);
+  const map = obj(m, "mapping");
+  return sortedKeys(map).map((k) => map[k]);
+}
+function flattenInto(items, out2, depth) {
+  if (depth > MAX_DEPTH7) fail2("the list is nested too deeply");
+  for (const v of items) {
+    if (Array.isArray(v)) flattenInto(v, out2, depth + 1);
+    else out2.push(v);
+    if (out2.length > MAX_ELEMENTS) fail2(`the result would have more than ${MAX_ELEMENTS} elements`);
+  }
+}
+function flatten([l]) {
+  const out2 = [];
+  flattenInto(list(l, "list"), out2, 0);
+  return out2;
+}
+function distinct([l]) {
+  const seen = /* @__PURE__ */ new Set();
+  return list(l, "list").filter((v) => {
+    const k = valueKey(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+function compact([l]) {
+  return list(l, "list").flatMap((v, i2) => {
+    if (v === null || v === "") return [];
+    const s = primitiveToString(v);
+    if (s === void 0) fail2(`invalid value for "list" parameter: element ${i2}: string required, got ${kindOf(v)}`);
+    return [s];
+  });
+}
+function coalesce(args2) {
+  const known = args2.filter((a) => a !== null && !(a instanceof Unknown));
+  const toString = known.some((a) => typeof a === "string") && known.every((a) => primitiveToString(a) !== void 0);
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const a = args2[i2];
+    if (a instanceof Unknown) {
+      if (a.nonEmpty) return a;
+      return mergeUnknown(args2.slice(i2));
+    }
+    if (a === null || a === "") continue;
+    return toString ? primitiveToString(a) : a;
+  }
+  fail2("no non-null, non-empty-string arguments");
+}
+function coalescelist(args2) {
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const a = args2[i2];
+    if (a instanceof Unknown) return mergeUnknown(args2.slice(i2));
+    if (a === null) continue;
+    if (!Array.isArray(a)) fail2(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
+    if (a.length > 0) return a;
+  }
+  fail2("no non-null arguments");
+}
+function one([l]) {
+  if (l instanceof Unknown) return mergeUnknown([l]);
+  const items = list(l, "list");
+  if (items.length > 1) fail2(`must be a list, set, or tuple value with either zero or one elements, got ${items.length} elements`);
+  return items.length ? items[0] : null;
+}
+function zipmap([k, v]) {
+  if (k instanceof Unknown || containsUnknown(k) || v instanceof Unknown) return unknownOf([k, v]);
+  const ks = strList(k, "keys");
+  const vs = list(v, "values");
+  if (ks.length !== vs.length) fail2(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
+  const out2 = newObject();
+  ks.forEach((key, i2) => out2[key] = vs[i2]);
+  return out2;
+}
+function range2(args2) {
+  const nums = args2.map((a, i2) => num(a, ["start", "limit", "step"][args2.length === 1 ? 1 : i2]));
+  const [start2, limit] = nums.length === 1 ? [0, nums[0]] : [nums[0], nums[1]];
+  const step = nums[2] ?? (start2 <= limit ? 1 : -1);
+  if (step === 0) fail2("step must not be zero");
+  if (start2 < limit && step < 0) fail2("step must be positive when start is less than limit");
+  if (start2 > limit && step > 0) fail2("step must be negative when start is greater than limit");
+  const count = Math.max(0, Math.ceil((limit - start2) / step));
+  if (count > MAX_ELEMENTS) fail2(`more than ${MAX_ELEMENTS} values were requested`);
+  const out2 = [];
+  for (let i2 = 0; i2 < count; i2++) out2.push(start2 + i2 * step);
+  return out2;
+}
+function reverse([l]) {
+  if (l instanceof Unknown) return mergeUnknown([l]);
+  return [...list(l, "list")].reverse();
+}
+function sort([l]) {
+  const items = list(l, "list");
+  items.forEach((v, i2) => v === null && fail2(`given list element ${i2} is null; a null string cannot be sorted`));
+  return strList(items, "list").sort(compareStrings);
+}
+function slice([l, s, e]) {
+  if (l instanceof Unknown || s instanceof Unknown || e instanceof Unknown) return mergeUnknown([l, s, e]);
+  const items = list(l, "list");
+  const start2 = int(s, "start_index");
+  const end = int(e, "end_index");
+  if (start2 < 0) fail2('invalid value for "start_index" parameter: must be greater than or equal to 0');
+  if (end > items.length)
+    fail2(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
+  if (start2 > end) fail2('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
+  return items.slice(start2, end);
+}
+function index([l, v]) {
+  const items = list(l, "list");
+  const i2 = items.findIndex((x) => valueEquals(x, v) === true);
+  if (i2 < 0) fail2("item not found");
+  return i2;
+}
+function chunklist([l, s]) {
+  const items = list(l, "list");
+  const size = int(s, "size");
+  if (size < 0) fail2("the size argument must be positive");
+  if (size === 0) return [items];
+  const out2 = [];
+  for (let i2 = 0; i2 < items.length; i2 += size) out2.push(items.slice(i2, i2 + size));
+  return out2;
+}
+function boolList(l, param) {
+  return list(l, param).map((v, i2) => {
+    if (v === null || typeof v === "boolean" || v instanceof Unknown) return v;
+    if (v === "true" || v === "false") return v === "true";
+    fail2(`invalid value for "${param}" parameter: element ${i2}: bool required, got ${kindOf(v)}`);
+  });
+}
+function alltrue([l]) {
+  if (l instanceof Unknown) return mergeUnknown([l]);
+  const items = boolList(l, "list");
+  if (items.some((v) => v === false || v === null)) return false;
+  return items.some((v) => v instanceof Unknown) ? unknownOf(items) : true;
+}
+function anytrue([l]) {
+  if (l instanceof Unknown) return mergeUnknown([l]);
+  const items = boolList(l, "list");
+  if (items.some((v) => v === true)) return true;
+  return items.some((v) => v instanceof Unknown) ? unknownOf(items) : false;
+}
+function transpose([m]) {
+  const map = obj(m, "values");
+  const out2 = newObject();
+  for (const k of sortedKeys(map)) {
+    for (const v of strList(map[k], "values")) {
+      const arr = own(out2, v) ? out2[v] : out2[v] = [];
+      arr.push(k);
+    }
+  }
+  return out2;
+}
+function matchkeys([v, k, search]) {
+  const vs = list(v, "values");
+  const ks = unifyElements(list(k, "keys"), "list");
+  const wanted = new Set(unifyElements(list(search, "searchset"), "list").map((x) => valueKey(x)));
+  if (vs.length !== ks.length) fail2("length of keys and values should be equal");
+  return vs.filter((_, i2) => wanted.has(valueKey(ks[i2])));
+}
+var collectionFunctions;
+var init_collections = __esm({
+  "src/evaluate/functions/collections.ts"() {
+    "use strict";
+    init_value();
+    init_args();
+    init_conversions();
+    collectionFunctions = {
+      length: { fn: length2, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      concat: { fn: concat, minArgs: 0, maxArgs: Infinity, handlesUnknown: true },
+      merge: { fn: merge3, minArgs: 0, maxArgs: Infinity, handlesUnknown: true },
+      lookup: { fn: lookup, minArgs: 2, maxArgs: 3, handlesUnknown: true },
+      element: { fn: element, minArgs: 2, maxArgs: 2, handlesUnknown: true },
+      contains: { fn: contains, minArgs: 2, maxArgs: 2, handlesUnknown: true },
+      keys: { fn: keys, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      values: { fn: values, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      flatten: { fn: flatten, minArgs: 1, maxArgs: 1 },
+      distinct: { fn: distinct, minArgs: 1, maxArgs: 1 },
+      compact: { fn: compact, minArgs: 1, maxArgs: 1 },
+      coalesce: { fn: coalesce, minArgs: 1, maxArgs: Infinity, handlesUnknown: true },
+      coalescelist: { fn: coalescelist, minArgs: 1, maxArgs: Infinity, handlesUnknown: true },
+      one: { fn: one, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      zipmap: { fn: zipmap, minArgs: 2, maxArgs: 2, handlesUnknown: true },
+      range: { fn: range2, minArgs: 1, maxArgs: 3 },
+      reverse: { fn: reverse, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      sort: { fn: sort, minArgs: 1, maxArgs: 1 },
+      slice: { fn: slice, minArgs: 3, maxArgs: 3, handlesUnknown: true },
+      index: { fn: index, minArgs: 2, maxArgs: 2 },
+      chunklist: { fn: chunklist, minArgs: 2, maxArgs: 2 },
+      alltrue: { fn: alltrue, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      anytrue: { fn: anytrue, minArgs: 1, maxArgs: 1, handlesUnknown: true },
+      transpose: { fn: transpose, minArgs: 1, maxArgs: 1 },
+      matchkeys: { fn: matchkeys, minArgs: 3, maxArgs: 3 }
+    };
+  }
+});
+
+// src/evaluate/functions/encoding.ts
+import { createHash as createHash2 } from "node:crypto";
+function quote(s) {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function jsonEncode(v, depth = 0) {
+  if (depth > MAX_DEPTH7) fail2("value is nested too deeply to encode");
+  if (v === null) return "null";
+  if (v instanceof Unknown) fail2("cannot encode an unknown value");
+  if (typeof v === "string") return quote(v);
+  if (typeof v === "number") return numStr(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (Array.isArray(v)) return `[${v.map((x) => jsonEncode(x, depth + 1)).join(",")}]`;
+  if (isObject(v))
+    return `{${sortedKeys(v).map((k) => `${quote(k)}:${jsonEncode(v[k], depth + 1)}`).join(",")}}`;
+  fail2("cannot encode this value");
+}
+function checkDepth(text) {
+  let depth = 0;
+  let inString = false;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (inString) {
+      if (c === 92) i2++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH7) fail2(`the JSON is nested more than ${MAX_DEPTH7} levels deep`);
+    } else if (c === 93 || c === 125) depth--;
+  }
+}
+function jsondecode([s]) {
+  const text = str(s, "str");
+  checkDepth(text);
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    fail2(`invalid JSON: ${e.message}`);
+  }
+  return fromJSON(parsed);
+}
+function base64decode([s]) {
+  const text = str(s, "str").replace(/[\r\n]/g, "");
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) fail2("failed to decode base64 data: the string is not valid base64");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text, "base64"));
+  } catch {
+    fail2("the result of decoding the provided string is not valid UTF-8");
+  }
+}
+function urlencode([s]) {
+  let out2 = "";
+  for (const b of Buffer.from(str(s, "str"), "utf8")) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out2 += c;
+    else if (b === 32) out2 += "+";
+    else out2 += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out2;
+}
+function uuidv5([n, name2]) {
+  const given = str(n, "namespace");
+  const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given] : given;
+  if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
+    fail2(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
+  const hash = createHash2("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str(name2, "name"), "utf8").digest();
+  hash[6] = hash[6] & 15 | 80;
+  hash[8] = hash[8] & 63 | 128;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+function hashFn(algorithm, encoding) {
+  return { fn: ([s]) => createHash2(algorithm).update(str(s, "str"), "utf8").digest(encoding), minArgs: 1, maxArgs: 1 };
+}
+var UUID_NAMESPACES, encodingFunctions;
+var init_encoding = __esm({
+  "src/evaluate/functions/encoding.ts"() {
+    "use strict";
+    init_value();
+    init_args();
+    UUID_NAMESPACES = {
+      dns: "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+      url: "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
+      oid: "6ba7b812-9dad-11d1-80b4-00c04fd430c8",
+      x500: "6ba7b814-9dad-11d1-80b4-00c04fd430c8"
+    };
+    encodingFunctions = {
+      jsonencode: { fn: ([v]) => jsonEncode(v), minArgs: 1, maxArgs: 1 },
+      jsondecode: { fn: jsondecode, minArgs: 1, maxArgs: 1 },
+      base64encode: { fn: ([s]) => Buffer.from(str(s, "str"), "utf8").toString("base64"), minArgs: 1, maxArgs: 1 },
+      base64decode: { fn: base64decode, minArgs: 1, maxArgs: 1 },
+      urlencode: { fn: urlencode, minArgs: 1, maxArgs: 1 },
+      uuidv5: { fn: uuidv5, minArgs: 2, maxArgs: 2 },
+      md5: hashFn("md5", "hex"),
+      sha1: hashFn("sha1", "hex"),
+      sha256: hashFn("sha256", "hex"),
+      sha512: hashFn("sha512", "hex"),
+      base64sha256: hashFn("sha256", "base64"),
+      base64sha512: hashFn("sha512", "base64")
+    };
+  }
+});
+
+// src/evaluate/functions/format.ts
+function goExponent(e, upper) {
+  const a = Math.abs(e);
+  return `${upper ? "E" : "e"}${e < 0 ? "-" : "+"}${a < 10 ? "0" : ""}${a}`;
+}
+function digitsOf(x, sig) {
+  if (x === 0) return { digits: "0", dp: 1 };
+  const [mant, exp] = (sig === void 0 ? x.toExponential() : x.toExponential(Math.min(sig - 1, 100))).split("e");
+  return { digits: mant.replace(".", ""), dp: Number(exp) + 1 };
+}
+function fixed2(x, prec) {
+  const p = Math.min(prec, 100);
+  const body2 = x < 1e21 ? x.toFixed(p) : `${BigInt(x).toString()}${p > 0 ? `.${"0".repeat(p)}` : ""}`;
+  return body2 + "0".repeat(prec - p);
+}
+function exponential(x, prec, upper) {
+  const { digits, dp } = digitsOf(x, prec === void 0 ? void 0 : prec + 1);
+  const mant = digits.length > 1 || (prec ?? 0) > 0 ? `${digits[0]}.${digits.slice(1).padEnd(prec ?? 0, "0")}` : digits;
+  return mant + goExponent(x === 0 ? 0 : dp - 1, upper);
+}
+function general(x, prec, upper) {
+  const shortest = prec < 0;
+  const p = prec === 0 ? 1 : prec;
+  const d = digitsOf(x, shortest ? void 0 : p);
+  const digits = d.digits.replace(/(?<=.)0+$/, "");
+  const dp = d.dp;
+  let eprec = shortest ? 6 : p;
+  if (!shortest && eprec > digits.length && digits.length >= dp) eprec = digits.length;
+  const exp = dp - 1;
+  if (x !== 0 && (exp < -4 || exp >= eprec)) return exponential(x, digits.length - 1, upper);
+  return fixed2(x, Math.max(digits.length - dp, 0));
+}
+function pad(v, s, numeric3) {
+  const len = graphemeCount(s);
+  if (v.width < 0 || len >= v.width) return s;
+  const n = v.width - len;
+  if (v.flags.includes("-")) return s + " ".repeat(n);
+  if (v.flags.includes("0") && !(numeric3 && v.prec >= 0 && "bdoxX".includes(v.verb))) {
+    const sign = numeric3 && /^[-+ ]/.test(s) ? s[0] : "";
+    return sign + "0".repeat(n) + s.slice(sign.length);
+  }
+  return " ".repeat(n) + s;
+}
+function toNumber(v, arg) {
+  if (typeof arg === "number") return arg;
+  const n = typeof arg === "string" ? parseNumber(arg) : void 0;
+  if (n === void 0) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: a number is required, got ${kindOf(arg)}`);
+  return n;
+}
+function formatNumber(v, arg) {
+  const x = toNumber(v, arg);
+  const neg = x < 0;
+  const a = Math.abs(x);
+  let body2;
+  if ("bdoxX".includes(v.verb)) {
+    if (!Number.isInteger(x)) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: an integer is required`);
+    const base = { b: 2, d: 10, o: 8, x: 16, X: 16 }[v.verb];
+    body2 = BigInt(a).toString(base);
+    if (v.verb === "X") body2 = body2.toUpperCase();
+    if (v.prec >= 0) body2 = body2.padStart(v.prec, "0");
+    if (v.flags.includes("#")) body2 = ({ b: "0b", d: "", o: "0", x: "0x", X: "0X" }[v.verb] ?? "") + body2;
+  } else if (v.verb === "f") body2 = fixed2(a, v.prec < 0 ? 6 : v.prec);
+  else if (v.verb === "e" || v.verb === "E") body2 = exponential(a, v.prec < 0 ? 6 : v.prec, v.verb === "E");
+  else body2 = general(a, v.prec, v.verb === "G");
+  const sign = neg ? "-" : v.flags.includes("+") ? "+" : v.flags.includes(" ") ? " " : "";
+  return pad(v, sign + body2, true);
+}
+function formatString(v, arg) {
+  let s = primitiveToString(arg);
+  if (s === void 0) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: string required, got ${kindOf(arg)}`);
+  if (v.prec >= 0) s = graphemes(s).slice(0, v.prec).join("");
+  return pad(v, v.verb === "q" ? jsonEncode(s) : s, false);
+}
+function formatOne(v, arg) {
+  if (v.verb === "v") {
+    if (v.flags.includes("#") || arg === null) return pad(v, jsonEncode(arg), false);
+    if (typeof arg === "string") return pad(v, arg, false);
+    if (typeof arg === "number") return pad(v, (arg < 0 ? "-" : "") + general(Math.abs(arg), -1, false), false);
+    return pad(v, jsonEncode(arg), false);
+  }
+  if (arg === null) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: null value cannot be formatted`);
+  switch (v.verb) {
+    case "t":
+      if (arg === true || arg === "true") return pad(v, "true", false);
+      if (arg === false || arg === "false") return pad(v, "false", false);
+      fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: bool required, got ${kindOf(arg)}`);
+    // eslint-disable-next-line no-fallthrough
+    case "s":
+    case "q":
+      return formatString(v, arg);
+    case "b":
+    case "d":
+    case "o":
+    case "x":
+    case "X":
+    case "e":
+    case "E":
+    case "f":
+    case "g":
+    case "G":
+      return formatNumber(v, arg);
+    default:
+      fail2(`unsupported format verb ${JSON.stringify(v.verb)} in ${JSON.stringify(v.raw)} at offset ${v.offset}`);
+  }
+}
+function formatValues(format2, args2) {
+  let out2 = "";
+  let next = 0;
+  let used = 0;
+  let i2 = 0;
+  while (i2 < format2.length) {
+    const pct = format2.indexOf("%", i2);
+    if (pct < 0) {
+      out2 += format2.slice(i2);
+      break;
+    }
+    out2 += format2.slice(i2, pct);
+    if (format2[pct + 1] === "%") {
+      out2 += "%";
+      i2 = pct + 2;
+      continue;
+    }
+    VERB.lastIndex = pct;
+    const m = VERB.exec(format2);
+    i2 = VERB.lastIndex;
+    const [raw, flags2, idx1, width, prec, idx2, verb] = m;
+    if (verb === "") fail2(`invalid format string starting at offset ${pct}`);
+    const width_ = width === void 0 ? -1 : Number(width);
+    const prec_ = prec === void 0 ? -1 : Number(prec || "0");
+    if (width_ > MAX_WIDTH || prec_ > MAX_WIDTH) fail2(`width or precision in ${JSON.stringify(raw)} is larger than ${MAX_WIDTH}`);
+    const explicit = idx2 ?? idx1;
+    const argNum = explicit === void 0 ? next + 1 : Number(explicit);
+    if (argNum < 1 || argNum > args2.length)
+      fail2(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args2.length} total`);
+    next = argNum;
+    used = Math.max(used, argNum);
+    out2 += formatOne({ raw, offset: pct, flags: flags2, width: width_, prec: prec_, verb }, args2[argNum - 1]);
+    if (out2.length > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
+  }
+  if (used < args2.length)
+    fail2(used === 0 ? "too many arguments; no verbs in format string" : `too many arguments; only ${used} used by format string`);
+  return out2;
+}
+function format([f, ...args2]) {
+  return formatValues(str(f, "format"), args2);
+}
+function formatlist([f, ...args2]) {
+  if (f instanceof Unknown) return unknownOf([f, ...args2]);
+  const fmt = str(f, "format");
+  let length3 = -1;
+  let lengthArg = 0;
+  args2.forEach((a, i2) => {
+    if (!Array.isArray(a)) return;
+    if (length3 >= 0 && a.length !== length3)
+      fail2(`argument ${i2 + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
+    length3 = a.length;
+    lengthArg = i2 + 1;
+  });
+  const whole = args2.filter((a) => a instanceof Unknown);
+  if (whole.length) return unknownOf(whole);
+  if (length3 > MAX_ELEMENTS) fail2(`more than ${MAX_ELEMENTS} elements`);
+  const out2 = [];
+  let total = 0;
+  for (let k = 0; k < Math.max(length3, length3 < 0 ? 1 : 0); k++) {
+    const row = args2.map((a) => Array.isArray(a) ? a[k] : a);
+    if (row.some(containsUnknown)) {
+      out2.push(unknownOf(row));
+      continue;
+    }
+    let s;
+    try {
+      s = formatValues(fmt, row);
+    } catch (e) {
+      fail2(`error on format iteration ${k}: ${e.message}`);
+    }
+    total += s.length;
+    if (total > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
+    out2.push(s);
+  }
+  return out2;
+}
+var MAX_WIDTH, VERB, formatFunctions;
+var init_format = __esm({
+  "src/evaluate/functions/format.ts"() {
+    "use strict";
+    init_value();
+    init_args();
+    init_encoding();
+    MAX_WIDTH = 1e4;
+    VERB = /%([-+ #0]*)(?:\[(\d+)\])?(\d+)?(?:\.(\d*))?(?:\[(\d+)\])?(.?)/y;
+    formatFunctions = {
+      format: { fn: format, minArgs: 1, maxArgs: Infinity },
+      formatlist: { fn: formatlist, minArgs: 1, maxArgs: Infinity, handlesUnknown: true }
+    };
+  }
+});
+
+// src/evaluate/functions/network.ts
+function parseIPv4(s) {
+  const parts2 = s.split(".");
+  if (parts2.length !== 4) return void 0;
+  let n = 0n;
+  for (const p of parts2) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255) return void 0;
+    n = n << 8n | BigInt(p);
+  }
+  return n;
+}
+function parseIPv6(s) {
+  let text = s;
+  let tail = [];
+  const lastColon = text.lastIndexOf(":");
+  if (text.includes(".")) {
+    const v4 = parseIPv4(text.slice(lastColon + 1));
+    if (v4 === void 0) return void 0;
+    tail = [v4 >> 16n, v4 & 0xffffn];
+    text = text.slice(0, lastColon + 1);
+    if (!text.endsWith("::")) text = text.slice(0, -1);
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return void 0;
+  const group = (h) => {
+    if (h === "") return [];
+    const out2 = [];
+    for (const g of h.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+      out2.push(BigInt(`0x${g}`));
+    }
+    return out2;
+  };
+  const head = group(halves[0]);
+  const rest = halves.length === 2 ? group(halves[1]) : [];
+  if (!head || !rest) return void 0;
+  const given = [...head, ...rest, ...tail];
+  const groups = halves.length === 2 ? [...head, ...Array(8 - given.length).fill(0n), ...rest, ...tail] : given;
+  if (groups.length !== 8 || halves.length === 2 && given.length > 7) return void 0;
+  return groups.reduce((n, g) => n << 16n | g, 0n);
+}
+function parseCIDR(value) {
+  const s = str(value, "prefix");
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
+  const v6 = m?.[1].includes(":") ?? false;
+  const addr2 = m ? v6 ? parseIPv6(m[1]) : parseIPv4(m[1]) : void 0;
+  const bits = v6 ? 128 : 32;
+  const prefix2 = m ? Number(m[2]) : NaN;
+  if (addr2 === void 0 || !(prefix2 <= bits)) fail2(`invalid CIDR address: ${s}`);
+  const hostBits = BigInt(bits - prefix2);
+  return { v6, bits, prefix: prefix2, base: addr2 >> hostBits << hostBits };
+}
+function formatIPv4(n) {
+  return [24n, 16n, 8n, 0n].map((s) => String(n >> s & 0xffn)).join(".");
+}
+function formatIPv6(n) {
+  const groups = Array.from({ length: 8 }, (_, i2) => Number(n >> BigInt(112 - i2 * 16) & 0xffffn));
+  let best = -1;
+  let bestLen = 1;
+  for (let i2 = 0; i2 < 8; ) {
+    let j = i2;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i2 > bestLen) {
+      best = i2;
+      bestLen = j - i2;
+    }
+    i2 = j === i2 ? i2 + 1 : j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best < 0) return hex.join(":");
+  return `${hex.slice(0, best).join(":")}::${hex.slice(best + bestLen).join(":")}`;
+}
+function formatAddr(net, n) {
+  return net.v6 ? formatIPv6(n) : formatIPv4(n);
+}
+function subnet(net, newbits, netnum) {
+  if (newbits < 0) fail2('invalid value for "newbits" parameter: must not be negative');
+  const prefix2 = net.prefix + newbits;
+  if (prefix2 > net.bits) fail2(`insufficient address space to extend prefix of ${net.prefix} by ${newbits}`);
+  const max = 1n << BigInt(newbits);
+  if (netnum < 0 || BigInt(netnum) >= max) fail2(`prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
+  return `${formatAddr(net, net.base | BigInt(netnum) << BigInt(net.bits - prefix2))}/${prefix2}`;
+}
+function cidrsubnet([p, b, n]) {
+  return subnet(parseCIDR(p), int(b, "newbits"), int(n, "netnum"));
+}
+function cidrsubnets([p, ...sizes]) {
+  const net = parseCIDR(p);
+  let next = net.base;
+  const end = net.base + (1n << BigInt(net.bits - net.prefix));
+  return sizes.map((s, i2) => {
+    const newbits = int(s, "newbits");
+    if (newbits < 1) fail2(`invalid value for "newbits" parameter: must be at least 1, got ${newbits}`);
+    const prefix2 = net.prefix + newbits;
+    if (prefix2 > net.bits) fail2(`would extend prefix to ${prefix2} bits, which is too long for an IPv${net.v6 ? 6 : 4} address`);
+    const size = 1n << BigInt(net.bits - prefix2);
+    const start2 = (next + size - 1n) / size * size;
+    if (start2 + size > end)
+      fail2(
+        `not enough remaining address space for a subnet with a prefix of ${prefix2} bits after ${i2 === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`
+      );
+    next = start2 + size;
+    return `${formatAddr(net, start2)}/${prefix2}`;
+  });
+}
+function cidrhost([p, h]) {
+  const net = parseCIDR(p);
+  const hostnum = int(h, "hostnum");
+  const size = 1n << BigInt(net.bits - net.prefix);
+  const n = hostnum < 0 ? size + BigInt(hostnum) : BigInt(hostnum);
+  if (n < 0n || n >= size) fail2(`prefix of ${net.prefix} does not accommodate a host numbered ${hostnum}`);
+  return formatAddr(net, net.base + n);
+}
+function cidrnetmask([p]) {
+  const net = parseCIDR(p);
+  if (net.v6) fail2("only IPv4 networks are supported");
+  return formatIPv4((1n << 32n) - 1n ^ (1n << BigInt(32 - net.prefix)) - 1n);
+}
+var networkFunctions;
+var init_network2 = __esm({
+  "src/evaluate/functions/network.ts"() {
+    "use strict";
+    init_args();
+    networkFunctions = {
+      cidrsubnet: { fn: cidrsubnet, minArgs: 3, maxArgs: 3 },
+      cidrsubnets: { fn: cidrsubnets, minArgs: 1, maxArgs: Infinity },
+      cidrhost: { fn: cidrhost, minArgs: 2, maxArgs: 2 },
+      cidrnetmask: { fn: cidrnetmask, minArgs: 1, maxArgs: 1 }
+    };
+  }
+});
+
+// src/evaluate/functions/numbers.ts
+function finite(n, what) {
+  if (!Number.isFinite(n)) fail2(`${what} is not a finite number`);
+  return n;
+}
+function minmax(args2, pick) {
+  if (args2.length === 0) fail2("must pass at least one number");
+  return args2.map((a, i2) => num(a, `numbers[${i2}]`)).reduce((a, b) => pick(a, b));
+}
+function sum([l]) {
+  const items = list(l, "list");
+  if (items.length === 0) fail2("cannot sum an empty list");
+  return finite(
+    items.map((v, i2) => v === null ? fail2(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
+    "the sum"
+  );
+}
+function log([n, b]) {
+  const x = num(n, "num");
+  const base = num(b, "base");
+  const r = Math.log(x) / Math.log(base);
+  if (!Number.isFinite(r)) fail2(`log(${x}, ${base}) is not a finite number`);
+  return r;
+}
+function pow([a, b]) {
+  return finite(num(a, "num") ** num(b, "power"), "the result");
+}
+function digitValue(c, base) {
+  const code = c.charCodeAt(0);
+  let d = 99;
+  if (code >= 48 && code <= 57) d = code - 48;
+  else if (code >= 97 && code <= 122) d = code - 97 + 10;
+  else if (code >= 65 && code <= 90) d = code - 65 + (base <= 36 ? 10 : 36);
+  return d < base ? d : -1;
+}
+function parseint([s, b]) {
+  const text = str(s, "number");
+  const base = int(b, "base");
+  if (base < 2 || base > 62) fail2(`invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive`);
+  const m = /^([+-]?)(.+)$/s.exec(text);
+  const bad2 = () => fail2(`cannot parse ${JSON.stringify(text.slice(0, 80))} as a base ${base} integer`);
+  if (!m || m[2].length > 1100) bad2();
+  let n = 0n;
+  for (const c of m[2]) {
+    const d = digitValue(c, base);
+    if (d < 0) bad2();
+    n = n * BigInt(base) + BigInt(d);
+  }
+  const value = Number(n);
+  if (!Number.isFinite(value)) fail2(`${JSON.stringify(text)} is too large`);
+  return m[1] === "-" ? -value : value;
+}
+var numberFunctions;
+var init_numbers2 = __esm({
+  "src/evaluate/functions/numbers.ts"() {
+    "use strict";
+    init_args();
+    numberFunctions = {
+      abs: { fn: ([n]) => Math.abs(num(n, "num")), minArgs: 1, maxArgs: 1 },
+      ceil: { fn: ([n]) => Math.ceil(num(n, "num")), minArgs: 1, maxArgs: 1 },
+      floor: { fn: ([n]) => Math.floor(num(n, "num")), minArgs: 1, maxArgs: 1 },
+      signum: { fn: ([n]) => Math.sign(num(n, "num")) || 0, minArgs: 1, maxArgs: 1 },
+      min: { fn: (args2) => minmax(args2, Math.min), minArgs: 1, maxArgs: Infinity },
+      max: { fn: (args2) => minmax(args2, Math.max), minArgs: 1, maxArgs: Infinity },
+      sum: { fn: sum, minArgs: 1, maxArgs: 1 },
+      log: { fn: log, minArgs: 2, maxArgs: 2 },
+      pow: { fn: pow, minArgs: 2, maxArgs: 2 },
+      parseint: { fn: parseint, minArgs: 2, maxArgs: 2 }
+    };
+  }
+});
+
+// src/evaluate/functions/re2-charclass.ts
+function normalize2(ranges) {
+  const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const out2 = [];
+  for (const [a, b] of sorted) {
+    const last = out2[out2.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out2.push([a, b]);
+  }
+  return out2;
+}
+function complement(ranges) {
+  const out2 = [];
+  let next = 0;
+  for (const [a, b] of normalize2(ranges)) {
+    if (a > next) out2.push([next, a - 1]);
+    next = b + 1;
+  }
+  if (next <= MAX_CP) out2.push([next, MAX_CP]);
+  return out2;
+}
+function foldCase(ranges) {
+  const extra = [];
+  for (const [a, b] of ranges) {
+    if (b - a > 5e3) {
+      if (a <= 122 && b >= 65) {
+        for (let c = Math.max(a, 65); c <= Math.min(b, 122); c++) addVariants(c, extra);
+      }
+      continue;
+    }
+    for (let c = a; c <= b; c++) addVariants(c, extra);
+  }
+  return normalize2([...ranges, ...extra]);
+}
+function addVariants(c, out2) {
+  const s = String.fromCodePoint(c);
+  for (const v of [s.toLowerCase(), s.toUpperCase()]) {
+    const cp = v.codePointAt(0);
+    if (v.length === String.fromCodePoint(cp).length && cp !== c) out2.push([cp, cp]);
+  }
+}
+function posixClass(name2) {
+  const r = Object.prototype.hasOwnProperty.call(POSIX, name2) ? POSIX[name2] : void 0;
+  if (!r) fail2(`invalid regexp pattern: invalid character class range [:${name2}:]`);
+  return r;
+}
+function unicodeClass(name2) {
+  const cached2 = propertyCache.get(name2);
+  if (cached2) return cached2;
+  if (!/^[A-Za-z_]{1,40}$/.test(name2)) fail2(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+  let test;
+  try {
+    test = name2 === "Any" ? /[^]/u : new RegExp(`^\\p{${name2.length <= 2 ? name2 : `Script=${name2}`}}$`, "u");
+  } catch {
+    fail2(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+  }
+  const out2 = [];
+  let start2 = -1;
+  for (let c = 0; c <= MAX_CP + 1; c++) {
+    const inside2 = c <= MAX_CP && (c < 55296 || c > 57343) && test.test(String.fromCodePoint(c));
+    if (inside2 && start2 < 0) start2 = c;
+    if (!inside2 && start2 >= 0) {
+      out2.push([start2, c - 1]);
+      start2 = -1;
+    }
+  }
+  propertyCache.set(name2, out2);
+  return out2;
+}
+function hex4(n) {
+  return `\\u${n.toString(16).padStart(4, "0")}`;
+}
+function literalSource(cp) {
+  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCharCode(cp);
+  if (cp < 65536) return hex4(cp);
+  const s = String.fromCodePoint(cp);
+  return hex4(s.charCodeAt(0)) + hex4(s.charCodeAt(1));
+}
+function surrogates(cp) {
+  const s = String.fromCodePoint(cp);
+  return [s.charCodeAt(0), s.charCodeAt(1)];
+}
+function astralAlternatives(a, b) {
+  const [ha, la] = surrogates(a);
+  const [hb, lb] = surrogates(b);
+  if (ha === hb) return [`${hex4(ha)}[${hex4(la)}-${hex4(lb)}]`];
+  const out2 = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
+  if (hb - ha > 1) out2.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
+  out2.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
+  return out2;
+}
+function classSource(ranges) {
+  const bmp = [];
+  const astral = [];
+  for (const [a, b] of normalize2(ranges)) {
+    for (const [x, y] of [
+      [a, Math.min(b, 55295)],
+      [Math.max(a, 57344), Math.min(b, 65535)]
+    ]) {
+      if (x <= y) bmp.push(x === y ? hex4(x) : `${hex4(x)}-${hex4(y)}`);
+    }
+    if (b >= 65536) astral.push(...astralAlternatives(Math.max(a, 65536), b));
+  }
+  const cls = `[${bmp.join("")}]`;
+  if (astral.length === 0) return { src: cls, atomic: true };
+  return { src: `(?:${[...astral, ...bmp.length ? [cls] : []].join("|")})`, atomic: true };
+}
+var MAX_CP, DIGIT, WORD, SPACE2, POSIX, propertyCache;
+var init_re2_charclass = __esm({
+  "src/evaluate/functions/re2-charclass.ts"() {
+    "use strict";
+    init_args();
+    MAX_CP = 1114111;
+    DIGIT = [[48, 57]];
+    WORD = normalize2([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE2 = [
+      [9, 10],
+      [12, 13],
+      [32, 32]
+    ];
+    POSIX = {
+      alnum: [
+        [48, 57],
+        [65, 90],
+        [97, 122]
+      ],
+      alpha: [
+        [65, 90],
+        [97, 122]
+      ],
+      ascii: [[0, 127]],
+      blank: [
+        [9, 9],
+        [32, 32]
+      ],
+      cntrl: [
+        [0, 31],
+        [127, 127]
+      ],
+      digit: DIGIT,
+      graph: [[33, 126]],
+      lower: [[97, 122]],
+      print: [[32, 126]],
+      punct: [
+        [33, 47],
+        [58, 64],
+        [91, 96],
+        [123, 126]
+      ],
+      space: [
+        [9, 13],
+        [32, 32]
+      ],
+      upper: [[65, 90]],
+      word: WORD,
+      xdigit: [
+        [48, 57],
+        [65, 70],
+        [97, 102]
+      ]
+    };
+    propertyCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/evaluate/functions/re2.ts
+import v8 from "node:v8";
+function bad(what) {
+  fail2(`invalid regexp pattern: ${what}`);
+}
+function hasCapture(n) {
+  switch (n.t) {
+    case "atom":
+      return false;
+    case "seq":
+      return n.items.some(hasCapture);
+    case "alt":
+      return n.alts.some(hasCapture);
+    case "group":
+      return n.capture || hasCapture(n.body);
+    case "rep":
+      return hasCapture(n.body);
+  }
+}
+function isAtomic(n) {
+  return n.t === "atom" && n.atomic || n.t === "group";
+}
+function emit(n, expand3) {
+  switch (n.t) {
+    case "atom":
+      return n.src;
+    case "seq":
+      return n.items.map((x) => emit(x, expand3)).join("");
+    case "alt":
+      return n.alts.map((x) => emit(x, expand3)).join("|");
+    case "group":
+      return `(${n.capture ? "" : "?:"}${emit(n.body, expand3)})`;
+    case "rep": {
+      let body2 = emit(n.body, expand3);
+      if (!isAtomic(n.body)) body2 = `(?:${body2})`;
+      const lazy = n.lazy ? "?" : "";
+      const counted = n.min > 1 || n.max !== Infinity && n.max > 1;
+      if (!counted) return `${body2}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
+      if (!expand3 || hasCapture(n.body)) return `${body2}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
+      const copies = n.max === Infinity ? n.min : n.max;
+      if (body2.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
+      if (n.max === Infinity) return body2.repeat(n.min - 1) + `${body2}+${lazy}`;
+      let optional = "";
+      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body2}${optional})?${lazy}`;
+      return body2.repeat(n.min) + optional;
+    }
+  }
+}
+function safeForBacktracking(n, underRepeat = false) {
+  switch (n.t) {
+    case "atom":
+      return true;
+    case "seq":
+      return n.items.every((x) => safeForBacktracking(x, underRepeat));
+    case "alt":
+      return !underRepeat && n.alts.every((x) => safeForBacktracking(x, underRepeat));
+    case "group":
+      return safeForBacktracking(n.body, underRepeat);
+    case "rep":
+      return n.max <= 1 ? safeForBacktracking(n.body, underRepeat) : !underRepeat && safeForBacktracking(n.body, true);
+  }
+}
+function linearEngine() {
+  if (linear2 === void 0) {
+    try {
+      v8.setFlagsFromString("--enable-experimental-regexp-engine");
+      linear2 = new RegExp("a", "l").flags.includes("l");
+    } catch {
+      linear2 = false;
+    }
+  }
+  return linear2;
+}
+function compileRE2(pattern) {
+  const hit = cache3.get(pattern);
+  if (hit) return hit;
+  if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
+  const parser2 = new Parser3(Array.from(pattern));
+  const ast = parser2.parse();
+  if (parser2.lineAnchors && parser2.wholeTextAnchors)
+    bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
+  const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
+  const src = emit(ast, true);
+  let regexp;
+  if (linearEngine()) {
+    try {
+      regexp = new RegExp(src, `${flags2}l`);
+    } catch {
+      regexp = void 0;
+    }
+  }
+  if (!regexp) {
+    if (!safeForBacktracking(ast)) bad("tfguard cannot match this pattern in guaranteed linear time (nested repetition); simplify it");
+    try {
+      regexp = new RegExp(src, flags2);
+    } catch (e) {
+      bad(e.message);
+    }
+  }
+  const compiled = { regexp, names: parser2.names };
+  if (cache3.size > 500) cache3.clear();
+  cache3.set(pattern, compiled);
+  return compiled;
+}
+var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser3, linear2, cache3;
+var init_re2 = __esm({
+  "src/evaluate/functions/re2.ts"() {
+    "use strict";
+    init_args();
+    init_re2_charclass();
+    MAX_REPEAT = 1e3;
+    MAX_SOURCE = 2e5;
+    MAX_PATTERN = 2e4;
+    Parser3 = class {
+      constructor(cps) {
+        this.cps = cps;
+      }
+      cps;
+      pos = 0;
+      names = [];
+      wholeTextAnchors = false;
+      lineAnchors = false;
+      parse() {
+        const node = this.alternation({ i: false, m: false, s: false, U: false }, 0);
+        if (this.pos < this.cps.length) bad("unexpected )");
+        return node;
+      }
+      peek(offset = 0) {
+        return this.cps[this.pos + offset];
+      }
+      rest(n) {
+        return this.cps.slice(this.pos, this.pos + n).join("");
+      }
+      alternation(flags2, depth) {
+        if (depth > 200) bad("expression nests too deeply");
+        const alts = [this.sequence(flags2, depth)];
+        while (this.peek() === "|") {
+          this.pos++;
+          alts.push(this.sequence(flags2, depth));
+        }
+        return alts.length === 1 ? alts[0] : { t: "alt", alts };
+      }
+      sequence(flags2, depth) {
+        const items = [];
+        for (; ; ) {
+          const c = this.peek();
+          if (c === void 0 || c === "|" || c === ")") break;
+          if (c === "*" || c === "+" || c === "?" || c === "{" && this.repeatCount()) {
+            this.repetition(items, flags2);
+            continue;
+          }
+          this.pos++;
+          if (c === "(") {
+            const g = this.group(flags2, depth);
+            if (g) items.push(g);
+          } else if (c === "[") items.push(this.charClass(flags2));
+          else if (c === ".") items.push(this.set(flags2.s ? [[0, 1114111]] : complement([[10, 10]])));
+          else if (c === "^" || c === "$") {
+            if (flags2.m) this.lineAnchors = true;
+            else this.wholeTextAnchors = true;
+            items.push({ t: "atom", src: c, atomic: true });
+          } else if (c === "\\") items.push(this.escape(flags2));
+          else items.push(this.literal(c.codePointAt(0), flags2));
+        }
+        return items.length === 1 ? items[0] : { t: "seq", items };
+      }
+      repeatCount() {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(24));
+        if (!m) return void 0;
+        const min = Number(m[1]);
+        const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) bad(`invalid repeat count: ${m[0]}`);
+        return { min, max, len: m[0].length };
+      }
+      repetition(items, flags2) {
+        const c = this.peek();
+        let min = 0;
+        let max = Infinity;
+        let op = c;
+        if (c === "{") {
+          const r = this.repeatCount();
+          ({ min, max } = r);
+          op = this.rest(r.len);
+          this.pos += r.len;
+        } else {
+          this.pos++;
+          if (c === "+") min = 1;
+          if (c === "?") max = 1;
+        }
+        let lazy = false;
+        if (this.peek() === "?") {
+          lazy = true;
+          op += "?";
+          this.pos++;
+        }
+        const last = items.pop();
+        if (!last) bad(`missing argument to repetition operator: ${op}`);
+        if (last.t === "rep") bad(`invalid nested repetition operator: ${op}`);
+        items.push({ t: "rep", body: last, min, max, lazy: lazy !== flags2.U });
+      }
+      group(flags2, depth) {
+        let capture = true;
+        let name2;
+        const inner = { ...flags2 };
+        if (this.peek() === "?") {
+          const head = this.rest(4);
+          if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
+          if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
+          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
+          if (named) {
+            name2 = named[1];
+            if (!/^[A-Za-z0-9_]+$/.test(name2)) bad(`invalid named capture: (?P<${name2}>`);
+            if (this.names.includes(name2)) bad(`duplicate capture group name: ${name2}`);
+            this.pos += named[0].length;
+          } else {
+            const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
+            if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
+            this.pos += f[0].length;
+            const [on, off = ""] = f[1].split("-");
+            for (const k of on) inner[k] = true;
+            for (const k of off) inner[k] = false;
+            if (f[2] === ")") {
+              Object.assign(flags2, inner);
+              return void 0;
+            }
+            capture = false;
+          }
+        }
+        if (capture) this.names.push(name2);
+        const body2 = this.alternation(inner, depth + 1);
+        if (this.peek() !== ")") bad("missing closing )");
+        this.pos++;
+        return { t: "group", capture, body: body2 };
+      }
+      set(ranges) {
+        const { src, atomic } = classSource(ranges);
+        return { t: "atom", src, atomic };
+      }
+      literal(cp, flags2) {
+        if (flags2.i) {
+          const folded = foldCase([[cp, cp]]);
+          if (folded.length > 1 || folded[0][0] !== folded[0][1]) return this.set(folded);
+        }
+        return { t: "atom", src: literalSource(cp), atomic: cp < 65536 };
+      }
+      /** After a backslash outside a class. */
+      escape(flags2) {
+        const c = this.peek();
+        if (c === "A" || c === "z") {
+          this.pos++;
+          this.wholeTextAnchors = true;
+          return { t: "atom", src: c === "A" ? "^" : "$", atomic: true };
+        }
+        if (c === "b" || c === "B") {
+          this.pos++;
+          return { t: "atom", src: `\\${c}`, atomic: true };
+        }
+        if (c === "Q") {
+          this.pos++;
+          const items = [];
+          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items.push(this.literal(this.cps[this.pos++].codePointAt(0), flags2));
+          if (this.rest(2) === "\\E") this.pos += 2;
+          return { t: "group", capture: false, body: { t: "seq", items } };
+        }
+        const ranges = this.classEscape();
+        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags2);
+        return this.set(flags2.i ? foldCase(ranges) : ranges);
+      }
+      lastWasClass = false;
+      /** An escape that stands for characters (inside or outside a class): its code point set. */
+      classEscape() {
+        const c = this.cps[this.pos++];
+        this.lastWasClass = false;
+        if (c === void 0) bad("trailing backslash at end of expression");
+        const single = (cp2) => [[cp2, cp2]];
+        const simple = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+        if (Object.prototype.hasOwnProperty.call(simple, c)) return single(simple[c]);
+        const shorthand = { d: DIGIT, w: WORD, s: SPACE2 };
+        if (Object.prototype.hasOwnProperty.call(shorthand, c.toLowerCase()) && "dDwWsS".includes(c)) {
+          this.lastWasClass = true;
+          const r = shorthand[c.toLowerCase()];
+          return c === c.toLowerCase() ? r : complement(r);
+        }
+        if (c === "p" || c === "P") {
+          this.lastWasClass = true;
+          let name2 = this.cps[this.pos++];
+          if (name2 === "{") {
+            const end = this.cps.indexOf("}", this.pos);
+            if (end < 0) bad("invalid character class range: missing }");
+            name2 = this.cps.slice(this.pos, end).join("");
+            this.pos = end + 1;
+          }
+          if (name2 === void 0) bad("invalid character class range: \\p");
+          let negate = c === "P";
+          if (name2.startsWith("^")) {
+            negate = !negate;
+            name2 = name2.slice(1);
+          }
+          const r = unicodeClass(name2);
+          return negate ? complement(r) : r;
+        }
+        if (c === "x") {
+          const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.rest(9));
+          if (!m) bad(`invalid escape sequence: \\x${this.rest(2)}`);
+          this.pos += m[0].length;
+          const cp2 = parseInt(m[1] ?? m[2], 16);
+          if (cp2 > 1114111) bad(`invalid escape sequence: \\x${m[0]}`);
+          return single(cp2);
+        }
+        if (c >= "1" && c <= "9") bad(`backreferences are not supported (RE2 has none): \\${c}`);
+        if (c === "0") {
+          const m = /^[0-7]{0,2}/.exec(this.rest(2));
+          this.pos += m[0].length;
+          return single(parseInt(`0${m[0]}`, 8));
+        }
+        const cp = c.codePointAt(0);
+        if (cp < 128 && !/[0-9A-Za-z_]/.test(c)) return single(cp);
+        bad(`invalid escape sequence: \\${c}`);
+      }
+      /** After `[`. */
+      charClass(flags2) {
+        let negate = false;
+        if (this.peek() === "^") {
+          negate = true;
+          this.pos++;
+        }
+        const ranges = [];
+        let first = true;
+        for (; ; ) {
+          const c = this.peek();
+          if (c === void 0) bad("missing closing ]");
+          if (c === "]" && !first) {
+            this.pos++;
+            break;
+          }
+          first = false;
+          const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(12));
+          if (posix) {
+            this.pos += posix[0].length;
+            const r = posixClass(posix[2]);
+            ranges.push(...posix[1] ? complement(r) : r);
+            continue;
+          }
+          const lo = this.classAtom();
+          if (lo.length !== 1 || lo[0][0] !== lo[0][1] || this.peek() !== "-" || this.peek(1) === "]" || this.peek(1) === void 0) {
+            ranges.push(...lo);
+            continue;
+          }
+          this.pos++;
+          const hi = this.classAtom();
+          if (hi.length !== 1 || hi[0][0] !== hi[0][1] || hi[0][0] < lo[0][0]) bad("invalid character class range");
+          ranges.push([lo[0][0], hi[0][0]]);
+        }
+        let set = normalize2(ranges);
+        if (flags2.i) set = foldCase(set);
+        return this.set(negate ? complement(set) : set);
+      }
+      classAtom() {
+        const c = this.cps[this.pos++];
+        if (c === "\\") return this.classEscape();
+        const cp = c.codePointAt(0);
+        return [[cp, cp]];
+      }
+    };
+    cache3 = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/evaluate/functions/regex.ts
+function findAll(c, text, limit = MAX_ELEMENTS) {
+  const re = c.regexp;
+  const out2 = [];
+  let pos = 0;
+  let prevEnd = -1;
+  while (pos <= text.length && out2.length < limit) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) break;
+    const end = m.index + m[0].length;
+    let accept = true;
+    if (end === pos || m[0].length === 0) {
+      if (m.index === prevEnd) accept = false;
+      const cp = text.codePointAt(m.index);
+      pos = m.index + (cp !== void 0 && cp > 65535 ? 2 : 1);
+    } else pos = end;
+    prevEnd = end;
+    if (accept) out2.push(m);
+  }
+  return out2;
+}
+function resultOf(c, m) {
+  const named = c.names.filter((n) => n !== void 0).length;
+  if (c.names.length === 0) return m[0];
+  if (named === 0) return c.names.map((_, i2) => m[i2 + 1] ?? null);
+  const o = newObject();
+  c.names.forEach((n, i2) => o[n] = m[i2 + 1] ?? null);
+  return o;
+}
+function checkGroups(c) {
+  const named = c.names.filter((n) => n !== void 0).length;
+  if (named > 0 && named < c.names.length) fail2("invalid regexp pattern: cannot mix both named and unnamed capture groups");
+}
+function regex([p, s]) {
+  const c = compileRE2(str(p, "pattern"));
+  checkGroups(c);
+  const [m] = findAll(c, str(s, "string"), 1);
+  if (!m) fail2("pattern did not match any part of the given string");
+  return resultOf(c, m);
+}
+function regexall([p, s]) {
+  const c = compileRE2(str(p, "pattern"));
+  checkGroups(c);
+  return findAll(c, str(s, "string")).map((m) => resultOf(c, m));
+}
+function expand2(template, c, m) {
+  return template.replace(/\$(?:\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))?/g, (whole, braced, bare) => {
+    if (whole === "$$") return "$";
+    const name2 = braced ?? bare;
+    if (name2 === void 0) return "$";
+    const index3 = /^\d+$/.test(name2) ? Number(name2) : c.names.indexOf(name2) + 1;
+    if (index3 === 0 && name2 !== "0") return "";
+    return (index3 <= c.names.length ? m[index3] : void 0) ?? "";
+  });
+}
+function replaceAll(c, text, template) {
+  let out2 = "";
+  let last = 0;
+  for (const m of findAll(c, text)) {
+    out2 += text.slice(last, m.index) + expand2(template, c, m);
+    last = m.index + m[0].length;
+  }
+  return out2 + text.slice(last);
+}
+var regexFunctions;
+var init_regex = __esm({
+  "src/evaluate/functions/regex.ts"() {
+    "use strict";
+    init_value();
+    init_args();
+    init_re2();
+    regexFunctions = {
+      regex: { fn: regex, minArgs: 2, maxArgs: 2 },
+      regexall: { fn: regexall, minArgs: 2, maxArgs: 2 }
+    };
+  }
+});
+
+// src/evaluate/functions/sets.ts
+function sets(args2) {
+  return args2.map((a, i2) => makeSet(list(a, `sets[${i2}]`)));
+}
+function setunion(args2) {
+  return makeSet(sets(args2).flat());
+}
+function setintersection(args2) {
+  const [first, ...rest] = sets(args2);
+  const others = rest.map((s) => new Set(s.map((v) => valueKey(v))));
+  return first.filter((v) => others.every((o) => o.has(valueKey(v))));
+}
+function setsubtract([a, b]) {
+  const [left, right] = sets([a, b]);
+  const remove = new Set(right.map((v) => valueKey(v)));
+  return left.filter((v) => !remove.has(valueKey(v)));
+}
+function setproduct(args2) {
+  const lists = args2.map((a, i2) => list(a, `sets[${i2}]`));
+  const total = lists.reduce((n, l) => n * l.length, 1);
+  if (total > MAX_ELEMENTS) fail2(`the product would have ${total} elements, more than ${MAX_ELEMENTS}`);
+  let out2 = [[]];
+  for (const l of lists) out2 = out2.flatMap((prefix2) => l.map((v) => [...prefix2, v]));
+  return out2;
+}
+var setFunctions;
+var init_sets = __esm({
+  "src/evaluate/functions/sets.ts"() {
+    "use strict";
+    init_args();
+    init_conversions();
+    setFunctions = {
+      setunion: { fn: setunion, minArgs: 1, maxArgs: Infinity },
+      setintersection: { fn: setintersection, minArgs: 1, maxArgs: Infinity },
+      setsubtract: { fn: setsubtract, minArgs: 2, maxArgs: 2 },
+      setproduct: { fn: setproduct, minArgs: 2, maxArgs: Infinity }
+    };
+  }
+});
+
+// src/evaluate/functions/strings.ts
+function join11(args2) {
+  const sep8 = str(args2[0], "separator");
+  const lists = args2.slice(1);
+  const items = [];
+  lists.forEach((l, li) => {
+    list(l, "lists").forEach((v, i2) => {
+      const where = lists.length > 1 ? `element ${i2} of list ${li + 1}` : `element ${i2}`;
+      if (v === null) fail2(`${where} is null; cannot concatenate null values`);
+      const s = primitiveToString(v);
+      if (s === void 0) fail2(`${where}: string required, got ${kindOf(v)}`);
+      items.push(s);
+    });
+  });
+  return items.join(sep8);
+}
+function split([sep8, s]) {
+  const separator = str(sep8, "separator");
+  const text = str(s, "str");
+  return separator === "" ? Array.from(text) : text.split(separator);
+}
+function isWordChar(c) {
+  return /[\p{L}\p{N}_]/u.test(c) || c.charCodeAt(0) > 127 && !/\s/u.test(c);
+}
+function title([s]) {
+  let prev = " ";
+  let out2 = "";
+  for (const c of str(s, "str")) {
+    out2 += isWordChar(prev) ? c : c.toUpperCase();
+    prev = c;
+  }
+  return out2;
+}
+function trim([s, cut]) {
+  const text = Array.from(str(s, "str"));
+  const cutset = new Set(Array.from(str(cut, "cutset")));
+  let a = 0;
+  let b = text.length;
+  while (a < b && cutset.has(text[a])) a++;
+  while (b > a && cutset.has(text[b - 1])) b--;
+  return text.slice(a, b).join("");
+}
+function trimprefix([s, p]) {
+  const text = str(s, "str");
+  const prefix2 = str(p, "prefix");
+  return text.startsWith(prefix2) ? text.slice(prefix2.length) : text;
+}
+function trimsuffix([s, p]) {
+  const text = str(s, "str");
+  const suffix = str(p, "suffix");
+  return suffix !== "" && text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : text;
+}
+function trimspace([s]) {
+  return str(s, "str").replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
+}
+function indent([n, s]) {
+  const spaces = int(n, "spaces");
+  const text = str(s, "str");
+  if (spaces < 0) fail2('invalid value for "spaces" parameter: must not be negative');
+  const lines = text.split("\n");
+  if (spaces * lines.length + text.length > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
+  return lines.join(`
+${" ".repeat(spaces)}`);
+}
+function substr([s, o, l]) {
+  const chars = graphemes(str(s, "str"));
+  let offset = int(o, "offset");
+  const length3 = int(l, "length");
+  if (offset < 0) offset = Math.max(0, offset + chars.length);
+  if (offset >= chars.length || length3 === 0) return "";
+  return chars.slice(offset, length3 < 0 ? void 0 : offset + length3).join("");
+}
+function replace([s, f, r]) {
+  const text = str(s, "str");
+  const search = str(f, "substr");
+  const replacement = str(r, "replace");
+  if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
+    return replaceAll(compileRE2(search.slice(1, -1)), text, replacement);
+  }
+  if (search === "")
+    return Array.from(text).map((c) => replacement + c).join("") + replacement;
+  return text.split(search).join(replacement);
+}
+function strFn(f, param = "str") {
+  return { fn: ([s]) => f(str(s, param)), minArgs: 1, maxArgs: 1 };
+}
+function str2(f, p1, p2) {
+  return { fn: ([a, b]) => f(str(a, p1), str(b, p2)), minArgs: 2, maxArgs: 2 };
+}
+var stringFunctions;
+var init_strings2 = __esm({
+  "src/evaluate/functions/strings.ts"() {
+    "use strict";
+    init_args();
+    init_regex();
+    stringFunctions = {
+      join: { fn: join11, minArgs: 2, maxArgs: Infinity },
+      split: { fn: split, minArgs: 2, maxArgs: 2 },
+      lower: strFn((s) => s.toLowerCase()),
+      upper: strFn((s) => s.toUpperCase()),
+      title: { fn: title, minArgs: 1, maxArgs: 1 },
+      chomp: strFn((s) => s.replace(/(?:\r\n?|\n)+$/, "")),
+      strrev: strFn((s) => graphemes(s).reverse().join("")),
+      trim: { fn: trim, minArgs: 2, maxArgs: 2 },
+      trimprefix: { fn: trimprefix, minArgs: 2, maxArgs: 2 },
+      trimsuffix: { fn: trimsuffix, minArgs: 2, maxArgs: 2 },
+      trimspace: { fn: trimspace, minArgs: 1, maxArgs: 1 },
+      startswith: str2((s, p) => s.startsWith(p), "str", "prefix"),
+      endswith: str2((s, p) => s.endsWith(p), "str", "suffix"),
+      strcontains: str2((s, p) => s.includes(p), "str", "substr"),
+      indent: { fn: indent, minArgs: 2, maxArgs: 2 },
+      substr: { fn: substr, minArgs: 3, maxArgs: 3 },
+      replace: { fn: replace, minArgs: 3, maxArgs: 3 }
+    };
+  }
+});
+
+// src/evaluate/functions/unevaluated.ts
+function unevaluatedReason(name2) {
+  return REASONS.get(name2);
+}
+var FILES, CLOCK, RANDOM, MACHINE, REASONS, UNEVALUATED_FUNCTIONS;
+var init_unevaluated = __esm({
+  "src/evaluate/functions/unevaluated.ts"() {
+    "use strict";
+    FILES = "reads files; tfguard never reads outside what it scans";
+    CLOCK = "depends on the time when Terraform runs";
+    RANDOM = "returns a new random value every time Terraform runs";
+    MACHINE = "depends on the machine that runs Terraform";
+    REASONS = new Map([
+      ...[
+        "file",
+        "filebase64",
+        "fileexists",
+        "fileset",
+        "filemd5",
+        "filesha1",
+        "filesha256",
+        "filesha512",
+        "filebase64sha256",
+        "filebase64sha512",
+        "templatefile"
+      ].map((n) => [n, FILES]),
+      ["timestamp", CLOCK],
+      ["plantimestamp", CLOCK],
+      ["uuid", RANDOM],
+      ["bcrypt", RANDOM],
+      ["abspath", MACHINE],
+      ["pathexpand", MACHINE],
+      ["base64gzip", "tfguard does not reproduce Terraform's compressed bytes"]
+    ]);
+    UNEVALUATED_FUNCTIONS = new Set(REASONS.keys());
+  }
+});
+
+// src/evaluate/functions/index.ts
+function arityMessage(name2, spec2, got) {
+  const { minArgs: min, maxArgs: max } = spec2;
+  const plural2 = (n) => `${n} argument${n === 1 ? "" : "s"}`;
+  const expected = min === max ? plural2(min) : max === Infinity ? `at least ${plural2(min)}` : max === min + 1 ? `${min} or ${plural2(max)}` : `${min} to ${plural2(max)}`;
+  return `${name2}() takes ${expected}, got ${got}`;
+}
+function callFunction(name2, args2) {
+  const skipped = unevaluatedReason(name2);
+  if (skipped !== void 0) return unknown({ kind: "function", name: name2, detail: skipped });
+  const spec2 = functions.get(name2);
+  if (!spec2) return unknown({ kind: "function", name: name2 });
+  if (args2.length < spec2.minArgs || args2.length > spec2.maxArgs) throw new FunctionError(arityMessage(name2, spec2, args2.length));
+  if (!spec2.handlesUnknown && args2.some(containsUnknown)) return unknownOf(args2);
+  try {
+    return spec2.fn(args2);
+  } catch (e) {
+    if (e instanceof FunctionError) throw new FunctionError(`${name2}(): ${e.message}`);
+    throw new FunctionError(`${name2}(): ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+var functions;
+var init_functions = __esm({
+  "src/evaluate/functions/index.ts"() {
+    "use strict";
+    init_value();
+    init_args();
+    init_collections();
+    init_conversions();
+    init_encoding();
+    init_format();
+    init_network2();
+    init_numbers2();
+    init_regex();
+    init_sets();
+    init_strings2();
+    init_types2();
+    init_unevaluated();
+    functions = new Map(
+      Object.entries({
+        ...collectionFunctions,
+        ...setFunctions,
+        ...conversionFunctions,
+        ...stringFunctions,
+        ...numberFunctions,
+        ...encodingFunctions,
+        ...formatFunctions,
+        ...regexFunctions,
+        ...networkFunctions
+      })
+    );
+  }
+});
+
+// src/evaluate/reference.ts
+function staticReferences(expr2, out2 = []) {
+  const t = traversalText(expr2);
+  if (t !== void 0) {
+    if (!out2.includes(t)) out2.push(t);
+    return out2;
+  }
+  switch (expr2.kind) {
+    case "template":
+      for (const p of expr2.parts) templatePartRefs(p, out2);
+      break;
+    case "tuple":
+      for (const i2 of expr2.items) staticReferences(i2, out2);
+      break;
+    case "object":
+      for (const i2 of expr2.items) {
+        if (!i2.keyIsIdent) staticReferences(i2.key, out2);
+        staticReferences(i2.value, out2);
+      }
+      break;
+    case "getattr":
+    case "index":
+    case "splat":
+      staticReferences(expr2.object, out2);
+      if (expr2.kind === "index") staticReferences(expr2.key, out2);
+      break;
+    case "call":
+      for (const a of expr2.args) staticReferences(a, out2);
+      break;
+    case "unary":
+      staticReferences(expr2.operand, out2);
+      break;
+    case "binary":
+      staticReferences(expr2.left, out2);
+      staticReferences(expr2.right, out2);
+      break;
+    case "conditional":
+      staticReferences(expr2.cond, out2);
+      staticReferences(expr2.then, out2);
+      staticReferences(expr2.else, out2);
+      break;
+    case "for":
+      staticReferences(expr2.collection, out2);
+      break;
+    case "parens":
+      staticReferences(expr2.expr, out2);
+      break;
+    default:
+      break;
+  }
+  return out2;
+}
+function templatePartRefs(p, out2) {
+  if (p.kind === "interp") staticReferences(p.expr, out2);
+  else if (p.kind === "if") {
+    staticReferences(p.cond, out2);
+    for (const q of p.then) templatePartRefs(q, out2);
+    for (const q of p.else ?? []) templatePartRefs(q, out2);
+  } else if (p.kind === "for") staticReferences(p.collection, out2);
+}
+function traversalText(expr2) {
+  switch (expr2.kind) {
+    case "variable":
+      return expr2.name;
+    case "getattr": {
+      const o = traversalText(expr2.object);
+      return o === void 0 ? void 0 : `${o}.${expr2.name}`;
+    }
+    case "index": {
+      const o = traversalText(expr2.object);
+      if (o === void 0 || expr2.key.kind !== "literal") return void 0;
+      const k = expr2.key.value;
+      if (typeof k === "number") return `${o}[${k}]`;
+      if (typeof k === "string") return `${o}[${JSON.stringify(k)}]`;
+      return void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+var ReferenceUnknown, RESERVED_ROOTS;
+var init_reference = __esm({
+  "src/evaluate/reference.ts"() {
+    "use strict";
+    init_value();
+    ReferenceUnknown = class _ReferenceUnknown extends Unknown {
+      ref;
+      constructor(ref) {
+        super([{ kind: "reference", ref }], true);
+        this.ref = ref;
+      }
+      attr(name2) {
+        return new _ReferenceUnknown(`${this.ref}.${name2}`);
+      }
+      index(key) {
+        return new _ReferenceUnknown(`${this.ref}[${typeof key === "number" ? key : JSON.stringify(key)}]`);
+      }
+      splat() {
+        return new _ReferenceUnknown(`${this.ref}[*]`);
+      }
+    };
+    RESERVED_ROOTS = /* @__PURE__ */ new Set(["var", "local", "each", "count", "path", "terraform", "self", "module", "data"]);
+  }
+});
+
+// src/evaluate/expr.ts
+function withVariables(parent, vars) {
+  return new ChildScope(parent, new Map(Object.entries(vars)));
+}
+function evaluate2(expr2, scope) {
+  return new Evaluator().eval(expr2, scope, 0);
+}
+function isNonEmpty(v) {
+  if (v instanceof Unknown) return v.nonEmpty;
+  if (v === null || v === "") return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isObject(v)) return Object.keys(v).length > 0;
+  return true;
+}
+function unknownsIn(v) {
+  const out2 = [];
+  const walk2 = (x) => {
+    if (x instanceof Unknown) out2.push(x);
+    else if (Array.isArray(x)) x.forEach(walk2);
+    else if (isObject(x)) Object.values(x).forEach(walk2);
+  };
+  walk2(v);
+  return out2;
+}
+function* iterate(coll, what) {
+  if (Array.isArray(coll)) {
+    for (let i2 = 0; i2 < coll.length; i2++) yield [i2, coll[i2]];
+    return;
+  }
+  if (isObject(coll)) {
+    for (const k of Object.keys(coll).sort()) yield [k, coll[k]];
+    return;
+  }
+  if (coll === null) throw new EvalError(`${what}: cannot iterate over null`);
+  throw new EvalError(`${what}: cannot iterate over ${describeType(coll)}`);
+}
+function getAttr(obj2, name2) {
+  if (obj2 instanceof ReferenceUnknown) return obj2.attr(name2);
+  if (obj2 instanceof Unknown) return obj2;
+  if (isObject(obj2)) {
+    if (Object.prototype.hasOwnProperty.call(obj2, name2)) return obj2[name2];
+    throw new EvalError(`this object has no attribute "${name2}"`);
+  }
+  if (obj2 === null) throw new EvalError(`cannot read attribute "${name2}" of null`);
+  throw new EvalError(`cannot read attribute "${name2}" of ${describeType(obj2)}`);
+}
+function index2(obj2, key) {
+  if (obj2 instanceof ReferenceUnknown) {
+    if (typeof key === "string" || typeof key === "number") return obj2.index(key);
+    return key instanceof Unknown ? mergeUnknown([obj2, key], true) : obj2;
+  }
+  if (obj2 instanceof Unknown) return obj2;
+  if (key instanceof Unknown) return key;
+  if (Array.isArray(obj2)) {
+    const n = toNumberValue(key, "list index");
+    if (!Number.isInteger(n)) throw new EvalError(`list index must be a whole number, got ${n}`);
+    if (n < 0 || n >= obj2.length)
+      throw new EvalError(`index ${n} is out of range for a list of ${obj2.length} element${obj2.length === 1 ? "" : "s"}`);
+    return obj2[n];
+  }
+  if (isObject(obj2)) {
+    const k = toStringValue(key, "map key");
+    if (Object.prototype.hasOwnProperty.call(obj2, k)) return obj2[k];
+    throw new EvalError(`the map has no element for key "${k}"`);
+  }
+  if (obj2 === null) throw new EvalError("cannot index into null");
+  throw new EvalError(`cannot index into ${describeType(obj2)}`);
+}
+function applySplatTraversal(ref, each) {
+  const steps = [];
+  let e = each;
+  while (e.kind === "getattr" || e.kind === "index") {
+    if (e.kind === "getattr") steps.unshift(`.${e.name}`);
+    else if (e.key.kind === "literal") steps.unshift(`[${JSON.stringify(e.key.value)}]`);
+    else return ref;
+    e = e.object;
+  }
+  return new ReferenceUnknown(ref.ref + steps.join(""));
+}
+var MAX_DEPTH8, MAX_ELEMENTS2, ChildScope, Evaluator;
+var init_expr2 = __esm({
+  "src/evaluate/expr.ts"() {
+    "use strict";
+    init_ast();
+    init_convert();
+    init_functions();
+    init_types2();
+    init_reference();
+    init_value();
+    MAX_DEPTH8 = 200;
+    MAX_ELEMENTS2 = 1e6;
+    ChildScope = class {
+      constructor(parent, vars) {
+        this.parent = parent;
+        this.vars = vars;
+      }
+      parent;
+      vars;
+      resolveRoot(name2) {
+        return this.vars.has(name2) ? this.vars.get(name2) : this.parent.resolveRoot(name2);
+      }
+      resolveMember(root, name2, range3) {
+        if (this.vars.has(root)) return void 0;
+        return this.parent.resolveMember?.(root, name2, range3);
+      }
+    };
+    Evaluator = class {
+      eval(expr2, scope, depth) {
+        if (depth > MAX_DEPTH8) throw new EvalError("expression is nested too deeply");
+        const d = depth + 1;
+        switch (expr2.kind) {
+          case "literal":
+            return expr2.value;
+          case "template":
+            return this.template(expr2.parts, scope, d);
+          case "tuple":
+            return expr2.items.map((i2) => this.eval(i2, scope, d));
+          case "object":
+            return this.object(expr2, scope, d);
+          case "variable": {
+            const v = scope.resolveRoot(expr2.name);
+            if (v === void 0) throw new EvalError(`unknown name "${expr2.name}"`);
+            return v;
+          }
+          case "getattr": {
+            if (expr2.object.kind === "variable" && scope.resolveMember) {
+              const m = scope.resolveMember(expr2.object.name, expr2.name, expr2.range);
+              if (m !== void 0) return m;
+            }
+            return getAttr(this.eval(expr2.object, scope, d), expr2.name);
+          }
+          case "index":
+            return index2(this.eval(expr2.object, scope, d), this.eval(expr2.key, scope, d));
+          case "splat":
+            return this.splat(expr2.object, expr2.each, expr2.full, scope, d);
+          case "call":
+            return this.call(expr2, scope, d);
+          case "unary": {
+            const v = this.eval(expr2.operand, scope, d);
+            if (expr2.op === "!") {
+              const b = toBoolValue(v, "operand of !");
+              return b instanceof Unknown ? b : !b;
+            }
+            const n = toNumberValue(v, "operand of unary -");
+            return n instanceof Unknown ? n : -n;
+          }
+          case "binary":
+            return this.binary(expr2, scope, d);
+          case "conditional":
+            return this.conditional(expr2, scope, d);
+          case "for":
+            return this.forExpr(expr2, scope, d);
+          case "parens":
+            return this.eval(expr2.expr, scope, d);
+          case "invalid":
+            return unknown({ kind: "expression", detail: `expression could not be parsed: ${expr2.text.slice(0, 60)}` });
+        }
+      }
+      object(expr2, scope, d) {
+        const out2 = newObject();
+        const unknownKeys2 = [];
+        for (const item of expr2.items) {
+          let key;
+          if (item.keyIsIdent && (item.key.kind === "variable" || item.key.kind === "literal")) {
+            key = item.key.kind === "variable" ? item.key.name : String(item.key.value);
+          } else {
+            key = this.eval(item.key, scope, d);
+          }
+          if (key instanceof Unknown) {
+            unknownKeys2.push(key);
+            continue;
+          }
+          const k = toStringValue(key, "object key");
+          out2[k] = this.eval(item.value, scope, d);
+        }
+        if (unknownKeys2.length) return mergeUnknown(unknownKeys2, true);
+        return out2;
+      }
+      template(parts2, scope, d) {
+        if (parts2.length === 1 && parts2[0].kind === "interp") return this.eval(parts2[0].expr, scope, d);
+        const pieces = [];
+        const unknowns = [];
+        let literalText = false;
+        this.renderParts(parts2, scope, d, pieces, unknowns, () => literalText = true);
+        if (unknowns.length) return mergeUnknown(unknowns, literalText || unknowns.some((u) => u.nonEmpty));
+        return pieces.join("");
+      }
+      renderParts(parts2, scope, d, pieces, unknowns, sawText) {
+        for (const p of parts2) {
+          switch (p.kind) {
+            case "text":
+              if (p.value !== "") sawText();
+              pieces.push(p.value);
+              break;
+            case "interp": {
+              const v = this.eval(p.expr, scope, d);
+              if (containsUnknown(v)) {
+                unknowns.push(v instanceof Unknown ? v : mergeUnknown([v]));
+                break;
+              }
+              pieces.push(toStringValue(v, "template interpolation"));
+              break;
+            }
+            case "if": {
+              const c = toBoolValue(this.eval(p.cond, scope, d), "template %{if} condition");
+              if (c instanceof Unknown) {
+                unknowns.push(c);
+                break;
+              }
+              this.renderParts(c ? p.then : p.else ?? [], scope, d, pieces, unknowns, sawText);
+              break;
+            }
+            case "for": {
+              const coll = this.eval(p.collection, scope, d);
+              if (coll instanceof Unknown) {
+                unknowns.push(coll);
+                break;
+              }
+              for (const [k, v] of iterate(coll, "template %{for}")) {
+                const vars = { [p.valueVar]: v };
+                if (p.keyVar) vars[p.keyVar] = k;
+                this.renderParts(p.body, withVariables(scope, vars), d, pieces, unknowns, sawText);
+              }
+              break;
+            }
+          }
+        }
+      }
+      splat(objectExpr, each, full, scope, d) {
+        const obj2 = this.eval(objectExpr, scope, d);
+        if (obj2 instanceof ReferenceUnknown) {
+          const refOnly = each.kind === "variable" && each.name === SPLAT_ELEMENT;
+          return refOnly ? obj2.splat() : applySplatTraversal(obj2.splat(), each);
+        }
+        if (obj2 instanceof Unknown) return obj2;
+        let items;
+        if (obj2 === null) items = [];
+        else if (Array.isArray(obj2)) items = obj2;
+        else if (full || !isObject(obj2)) items = [obj2];
+        else items = [obj2];
+        return items.map((item) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item }), d));
+      }
+      call(expr2, scope, d) {
+        if (expr2.name === "try") {
+          let lastError;
+          for (const a of expr2.args) {
+            try {
+              const v = this.eval(a, scope, d);
+              if (v instanceof Unknown) return v;
+              return v;
+            } catch (e) {
+              if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
+              lastError = e;
+            }
+          }
+          throw new EvalError(`try(): no expression succeeded${lastError instanceof Error ? ` (last error: ${lastError.message})` : ""}`);
+        }
+        if (expr2.name === "can") {
+          if (expr2.args.length !== 1) throw new EvalError(`can() takes 1 argument, got ${expr2.args.length}`);
+          try {
+            const v = this.eval(expr2.args[0], scope, d);
+            if (v instanceof Unknown) return v;
+            return true;
+          } catch (e) {
+            if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
+            return false;
+          }
+        }
+        let args2 = expr2.args.map((a) => this.eval(a, scope, d));
+        if (expr2.expandFinal && args2.length) {
+          const last = args2[args2.length - 1];
+          if (last instanceof Unknown) return last;
+          if (!Array.isArray(last)) throw new EvalError(`${expr2.name}(): the argument before "..." must be a list, got ${describeType(last)}`);
+          args2 = [...args2.slice(0, -1), ...last];
+        }
+        try {
+          return callFunction(expr2.name, args2);
+        } catch (e) {
+          if (e instanceof FunctionError) throw new EvalError(e.message);
+          throw e;
+        }
+      }
+      binary(expr2, scope, d) {
+        const { op } = expr2;
+        if (op === "&&" || op === "||") {
+          const l2 = toBoolValue(this.eval(expr2.left, scope, d), `left operand of ${op}`);
+          if (l2 === false && op === "&&") return false;
+          if (l2 === true && op === "||") return true;
+          const r2 = toBoolValue(this.eval(expr2.right, scope, d), `right operand of ${op}`);
+          if (l2 instanceof Unknown) {
+            if (r2 === false && op === "&&") return false;
+            if (r2 === true && op === "||") return true;
+            return r2 instanceof Unknown ? mergeUnknown([l2, r2]) : l2;
+          }
+          return r2;
+        }
+        const left = this.eval(expr2.left, scope, d);
+        const right = this.eval(expr2.right, scope, d);
+        if (op === "==" || op === "!=") {
+          const eq = valueEquals(left, right);
+          if (eq === void 0) return mergeUnknown([left, right, ...unknownsIn(left), ...unknownsIn(right)]);
+          return op === "==" ? eq : !eq;
+        }
+        const l = toNumberValue(left, `left operand of ${op}`);
+        const r = toNumberValue(right, `right operand of ${op}`);
+        if (l instanceof Unknown || r instanceof Unknown) return mergeUnknown([l, r]);
+        switch (op) {
+          case "+":
+            return l + r;
+          case "-":
+            return l - r;
+          case "*":
+            return l * r;
+          case "/":
+            if (r === 0) throw new EvalError("division by zero");
+            return l / r;
+          case "%":
+            if (r === 0) throw new EvalError("modulo by zero");
+            return l % r;
+          case "<":
+            return l < r;
+          case ">":
+            return l > r;
+          case "<=":
+            return l <= r;
+          case ">=":
+            return l >= r;
+        }
+      }
+      conditional(expr2, scope, d) {
+        const c = toBoolValue(this.eval(expr2.cond, scope, d), "condition");
+        if (c === true) return this.eval(expr2.then, scope, d);
+        if (c === false) return this.eval(expr2.else, scope, d);
+        let a;
+        let b;
+        try {
+          a = this.eval(expr2.then, scope, d);
+          b = this.eval(expr2.else, scope, d);
+        } catch {
+          return c;
+        }
+        if (valueEquals(a, b) === true) return a;
+        const nonEmpty = isNonEmpty(a) && isNonEmpty(b);
+        return mergeUnknown([c, a, b], nonEmpty);
+      }
+      forExpr(expr2, scope, d) {
+        const coll = this.eval(expr2.collection, scope, d);
+        if (coll instanceof Unknown) return coll;
+        const isObjectFor = expr2.keyExpr !== void 0;
+        const list2 = [];
+        const obj2 = newObject();
+        const unknowns = [];
+        let count = 0;
+        for (const [k, v] of iterate(coll, '"for" expression')) {
+          if (++count > MAX_ELEMENTS2) throw new EvalError('"for" expression produces too many elements');
+          const vars = { [expr2.valueVar]: v };
+          if (expr2.keyVar) vars[expr2.keyVar] = k;
+          const inner = withVariables(scope, vars);
+          if (expr2.cond) {
+            const c = toBoolValue(this.eval(expr2.cond, inner, d), '"for" condition');
+            if (c instanceof Unknown) {
+              unknowns.push(c);
+              continue;
+            }
+            if (!c) continue;
+          }
+          const value = this.eval(expr2.valueExpr, inner, d);
+          if (!isObjectFor) {
+            list2.push(value);
+            continue;
+          }
+          const key = this.eval(expr2.keyExpr, inner, d);
+          if (key instanceof Unknown) {
+            unknowns.push(key);
+            continue;
+          }
+          const ks = toStringValue(key, '"for" key');
+          if (expr2.grouping) {
+            const prev = obj2[ks];
+            if (Array.isArray(prev)) prev.push(value);
+            else obj2[ks] = [value];
+          } else {
+            if (ks in obj2) throw new EvalError(`duplicate key "${ks}" in "for" expression; add "..." after the value to group values by key`);
+            obj2[ks] = value;
+          }
+        }
+        if (unknowns.length) return mergeUnknown(unknowns);
+        return isObjectFor ? obj2 : list2;
+      }
+    };
+  }
+});
+
+// src/evaluate/body.ts
+function evaluateOrUnknown(expr2, scope, ctx, what) {
+  try {
+    return evaluate2(expr2, scope);
+  } catch (e) {
+    if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
+    ctx.report({
+      severity: "warning",
+      code: "eval-error",
+      file: ctx.file,
+      range: expr2.range,
+      message: `cannot evaluate ${what}: ${e.message}`,
+      hint: "tfguard treats this value as unknown; Terraform would reject it"
+    });
+    return new Unknown([{ kind: "expression", detail: `${what}: ${e.message}` }]);
+  }
+}
+function evaluateBody(body2, scope, ctx) {
+  const out2 = { values: newObject(), ranges: /* @__PURE__ */ Object.create(null), references: /* @__PURE__ */ Object.create(null), files: /* @__PURE__ */ Object.create(null) };
+  fillBody2(body2, scope, ctx, "", out2, true, 0);
+  return out2;
+}
+function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
+  const values2 = top ? out2.values : newObject();
+  if (depth > 32) return values2;
+  for (const a of body2.attributes) {
+    if (top && META_ATTRIBUTES.has(a.name)) continue;
+    const path2 = prefix2 + a.name;
+    const v = evaluateOrUnknown(a.expr, scope, a.file ? { ...ctx, file: a.file } : ctx, `"${path2}"`);
+    values2[a.name] = v;
+    out2.ranges[path2] = a.range;
+    if (a.file) out2.files[path2] = a.file;
+    recordInnerRanges(a.expr, path2, out2.ranges, 0);
+    const refs = qualifiedRefs(a.expr, v, ctx.refPrefix);
+    if (refs.length) out2.references[path2] = refs;
+  }
+  const lists = /* @__PURE__ */ new Map();
+  const push = (type, v) => {
+    const cur = lists.get(type);
+    if (cur instanceof Unknown) return -1;
+    const l = cur ?? [];
+    l.push(v);
+    lists.set(type, l);
+    return l.length - 1;
+  };
+  for (const b of body2.blocks) {
+    if (top && META_BLOCKS.has(b.type)) continue;
+    const bctx = b.file ? { ...ctx, file: b.file } : ctx;
+    if (b.type === "dynamic") {
+      expandDynamic(b, scope, bctx, prefix2, out2, lists, push, depth);
+      continue;
+    }
+    const i2 = lists.get(b.type)?.length ?? 0;
+    const path2 = `${prefix2}${b.type}.${i2}`;
+    const obj2 = fillBody2(b.body, scope, bctx, path2 + ".", out2, false, depth + 1);
+    if (push(b.type, obj2) >= 0) {
+      out2.ranges[path2] = b.range;
+      if (b.file) out2.files[path2] = b.file;
+    }
+  }
+  for (const [type, l] of lists) values2[type] = l;
+  return values2;
+}
+function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
+  const label2 = b.labels[0];
+  if (!label2) {
+    ctx.report({
+      severity: "error",
+      code: "dynamic-label",
+      file: ctx.file,
+      range: b.typeRange,
+      message: "a dynamic block needs one label: the type of the blocks it generates",
+      hint: 'write dynamic "ingress" { for_each = ... content { ... } }'
+    });
+    return;
+  }
+  const forEach = b.body.attributes.find((a) => a.name === "for_each");
+  const content = b.body.blocks.find((c) => c.type === "content");
+  if (!forEach || !content) {
+    ctx.report({
+      severity: "error",
+      code: "dynamic-body",
+      file: ctx.file,
+      range: b.typeRange,
+      message: `dynamic "${label2}" needs a for_each argument and a content block`,
+      hint: "add for_each = <collection> and content { ... }"
+    });
+    return;
+  }
+  const iteratorAttr = b.body.attributes.find((a) => a.name === "iterator");
+  const iterName = iteratorAttr?.expr.kind === "variable" ? iteratorAttr.expr.name : label2;
+  const coll = evaluateOrUnknown(forEach.expr, scope, ctx, `for_each of dynamic "${label2}"`);
+  if (coll instanceof Unknown) {
+    lists.set(label2, coll);
+    out2.ranges[`${prefix2}${label2}`] = b.range;
+    if (b.file) out2.files[`${prefix2}${label2}`] = b.file;
+    return;
+  }
+  let pairs;
+  try {
+    pairs = [...iterate(coll, `for_each of dynamic "${label2}"`)];
+  } catch (e) {
+    ctx.report({ severity: "warning", code: "eval-error", file: ctx.file, range: forEach.expr.range, message: e.message });
+    lists.set(label2, new Unknown([{ kind: "expression", detail: e.message }]));
+    return;
+  }
+  for (const [k, v] of pairs) {
+    const key = Array.isArray(coll) ? v : k;
+    const inner = withVariables(scope, {
+      [iterName]: objectFrom([
+        ["key", key],
+        ["value", v]
+      ])
+    });
+    const cur = lists.get(label2);
+    const i2 = Array.isArray(cur) ? cur.length : 0;
+    const path2 = `${prefix2}${label2}.${i2}`;
+    const obj2 = fillBody2(content.body, inner, ctx, path2 + ".", out2, false, depth + 1);
+    if (push(label2, obj2) >= 0) {
+      out2.ranges[path2] = b.range;
+      if (b.file) out2.files[path2] = b.file;
+    }
+  }
+}
+function recordInnerRanges(expr2, path2, ranges, depth) {
+  if (depth > 16) return;
+  if (expr2.kind === "object") {
+    for (const item of expr2.items) {
+      const k = item.key;
+      const name2 = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
+      if (name2 === void 0) continue;
+      const p = `${path2}.${name2}`;
+      ranges[p] = { start: k.range.start, end: item.value.range.end };
+      recordInnerRanges(item.value, p, ranges, depth + 1);
+    }
+  } else if (expr2.kind === "tuple") {
+    expr2.items.forEach((item, i2) => {
+      const p = `${path2}.${i2}`;
+      ranges[p] = item.range;
+      recordInnerRanges(item, p, ranges, depth + 1);
+    });
+  }
+}
+function qualifiedRefs(expr2, value, refPrefix) {
+  const out2 = [];
+  for (const r of staticReferences(expr2)) {
+    const root = r.split(/[.[]/, 1)[0];
+    if (RESERVED_ROOTS.has(root) && root !== "data" && root !== "module") continue;
+    const q = refPrefix + r;
+    if (!out2.includes(q)) out2.push(q);
+  }
+  for (const u of collectUnknowns(value)) for (const r of u.refs) if (!out2.includes(r)) out2.push(r);
+  return out2;
+}
+var META_ATTRIBUTES, META_BLOCKS;
+var init_body2 = __esm({
+  "src/evaluate/body.ts"() {
+    "use strict";
+    init_convert();
+    init_expr2();
+    init_types2();
+    init_reference();
+    init_value();
+    META_ATTRIBUTES = /* @__PURE__ */ new Set(["count", "for_each", "provider", "depends_on"]);
+    META_BLOCKS = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection"]);
+  }
+});
+
+// src/evaluate/expand.ts
+function expandBlock(block2, scope, ctx) {
+  const countAttr = block2.body.attributes.find((a) => a.name === "count");
+  const forEachAttr = block2.body.attributes.find((a) => a.name === "for_each");
+  if (countAttr && forEachAttr) {
+    ctx.report({
+      severity: "error",
+      code: "count-and-for_each",
+      file: ctx.file,
+      range: forEachAttr.nameRange,
+      message: "a block may have count or for_each, not both; for_each is ignored",
+      hint: "remove one of the two arguments"
+    });
+  }
+  if (countAttr) {
+    const v = evaluateOrUnknown(countAttr.expr, scope, ctx, "count");
+    if (v instanceof Unknown) return unknownExpansion(v, "count");
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
+      ctx.report({
+        severity: "error",
+        code: "invalid-count",
+        file: ctx.file,
+        range: countAttr.expr.range,
+        message: `count must be a whole number of 0 or more, got ${JSON.stringify(v)}`,
+        hint: "use a number, or a conditional such as var.enabled ? 1 : 0"
+      });
+      return unknownExpansion(new Unknown([{ kind: "expression", detail: "count is not a whole number" }]), "count");
+    }
+    if (v > MAX_INSTANCES)
+      return unknownExpansion(new Unknown([{ kind: "expression", detail: `count ${v} is over ${MAX_INSTANCES}` }]), "count");
+    return { shape: "count", instances: Array.from({ length: v }, (_, i2) => ({ key: i2, vars: { count: objectFrom([["index", i2]]) } })) };
+  }
+  if (forEachAttr) {
+    const v = evaluateOrUnknown(forEachAttr.expr, scope, ctx, "for_each");
+    if (v instanceof Unknown) return unknownExpansion(v, "for_each");
+    let pairs;
+    if (isObject(v)) {
+      pairs = Object.keys(v).sort().map((k) => [k, v[k]]);
+    } else if (Array.isArray(v) && v.every((x) => typeof x === "string")) {
+      pairs = [...new Set(v)].sort().map((k) => [k, k]);
+    } else if (Array.isArray(v) && containsUnknown(v)) {
+      return unknownExpansion(
+        new Unknown([
+          { kind: "expression", detail: "for_each set has unknown elements" },
+          ...Array.from(v).flatMap((x) => x instanceof Unknown ? x.reasons : [])
+        ]),
+        "for_each"
+      );
+    } else {
+      ctx.report({
+        severity: "error",
+        code: "invalid-for_each",
+        file: ctx.file,
+        range: forEachAttr.expr.range,
+        message: `for_each must be a map, or a set of strings, got ${v === null ? "null" : Array.isArray(v) ? "a list that is not all strings" : typeof v}`,
+        hint: "wrap a list of strings in toset(...), or build a map with a for expression"
+      });
+      return unknownExpansion(new Unknown([{ kind: "expression", detail: "for_each is not a map or set of strings" }]), "for_each");
+    }
+    if (pairs.length > MAX_INSTANCES)
+      return unknownExpansion(new Unknown([{ kind: "expression", detail: `for_each has over ${MAX_INSTANCES} elements` }]), "for_each");
+    return {
+      shape: "for_each",
+      instances: pairs.map(([k, val]) => ({
+        key: k,
+        vars: {
+          each: objectFrom([
+            ["key", k],
+            ["value", val]
+          ])
+        }
       }))
     };
   }
-  const data = src.doc.toJS() ?? {};
-  compiled ??= new import_ajv2.Ajv({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
-  if (!compiled(data)) return { diagnostics: (compiled.errors ?? []).map((e) => describe5(e, data, src)) };
-  const config = { ...data };
-  const dir = dirname5(file);
-  const abs = (p) => resolve9(dir, p);
-  if (config["checks-dir"]) config["checks-dir"] = config["checks-dir"].map(abs);
-  if (config["var-file"]) config["var-file"] = config["var-file"].map(abs);
-  if (config.baseline) config.baseline = abs(config.baseline);
-  if (config.output) config.output = abs(config.output);
-  if (config.format)
-    config.format = config.format.map((f) => f.includes("=") ? `${f.slice(0, f.indexOf("="))}=${abs(f.slice(f.indexOf("=") + 1))}` : f);
-  return { config, diagnostics: [] };
+  return { shape: "single", instances: [{ vars: {} }] };
 }
-var import_ajv2, list2, CONFIG_SCHEMA, compiled;
-var init_config = __esm({
-  "src/cli/config.ts"() {
+function unknownExpansion(u, shape) {
+  const vars = shape === "count" ? { count: objectFrom([["index", u]]) } : {
+    each: objectFrom([
+      ["key", u],
+      ["value", u]
+    ])
+  };
+  return { shape, unknown: u, instances: [{ vars }] };
+}
+function instanceSuffix(key) {
+  if (key === void 0) return "";
+  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+var MAX_INSTANCES;
+var init_expand = __esm({
+  "src/evaluate/expand.ts"() {
     "use strict";
-    import_ajv2 = __toESM(require_ajv(), 1);
-    init_model();
-    init_yaml_source();
-    init_errors();
-    init_report();
-    init_config_find();
-    list2 = { type: "array", items: { type: "string", minLength: 1 } };
-    CONFIG_SCHEMA = {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        check: list2,
-        "skip-check": list2,
-        severity: { type: "array", items: { enum: [...SEVERITIES] } },
-        "fail-on": { enum: [...SEVERITIES, "none"] },
-        "soft-fail": { type: "boolean" },
-        format: { type: "array", items: { type: "string", pattern: `^(${FORMATS.join("|")})(=.+)?$` } },
-        output: { type: "string", minLength: 1 },
-        "checks-dir": list2,
-        exclude: list2,
-        var: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_-]*=" } },
-        "var-file": list2,
-        baseline: { type: "string", minLength: 1 },
-        "inline-suppressions": { type: "boolean" },
-        "peer-suppressions": { type: "boolean" },
-        "require-suppression-reason": { type: "boolean" },
-        "sarif-include-suppressed": { type: "boolean" },
-        "sarif-category": { type: "string", pattern: "^[A-Za-z0-9._/-]+$" },
-        "show-unknown": { type: "boolean" },
-        "changed-since": { type: "string", pattern: "^[^-\\s]\\S*$" }
+    init_body2();
+    init_value();
+    MAX_INSTANCES = 1e4;
+  }
+});
+
+// src/evaluate/sources.ts
+import { existsSync as existsSync4, readFileSync as readFileSync8, realpathSync as realpathSync3 } from "node:fs";
+import { join as join12, resolve as resolve7 } from "node:path";
+function isLocalSource(source) {
+  return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
+}
+function resolveModuleSource(source, callerDir, key, root, manifest) {
+  if (isLocalSource(source)) {
+    const dir = resolve7(callerDir, source);
+    if (!isInside(root, dir)) return outsideRoot(source, dir);
+    if (!existsSync4(dir)) {
+      return {
+        kind: "error",
+        code: "module-not-found",
+        message: `module source "${source}" does not exist (looked for ${dir})`,
+        hint: "fix the path in source, relative to the calling module"
+      };
+    }
+    const real = realpathSync3(dir);
+    if (!isInside(root, real)) return outsideRoot(source, real);
+    return { kind: "dir", dir: real };
+  }
+  const installed = manifest.dirFor(key);
+  if (installed && existsSync4(installed)) {
+    const real = realpathSync3(installed);
+    if (!isInside(root, real)) {
+      return {
+        kind: "error",
+        code: "module-outside-root",
+        message: `installed module "${key}" is outside the scan root (${real}); it was not read`,
+        hint: "scan the directory that holds .terraform/"
+      };
+    }
+    return { kind: "dir", dir: real };
+  }
+  return { kind: "remote", reason: `remote module "${source}" is not installed; run "terraform init" to have tfguard scan it` };
+}
+function outsideRoot(source, dir) {
+  return {
+    kind: "error",
+    code: "module-outside-root",
+    message: `module source "${source}" leads outside the scan root (${dir}); it was not read`,
+    hint: "scan a directory that contains both the caller and the module"
+  };
+}
+var ModuleManifest;
+var init_sources = __esm({
+  "src/evaluate/sources.ts"() {
+    "use strict";
+    init_discover();
+    ModuleManifest = class {
+      entries = /* @__PURE__ */ new Map();
+      constructor(rootModuleDir) {
+        const path2 = join12(rootModuleDir, ".terraform", "modules", "modules.json");
+        if (!existsSync4(path2)) return;
+        try {
+          const data = JSON.parse(readFileSync8(path2, "utf8"));
+          for (const m of data.Modules ?? []) {
+            if (typeof m?.Key === "string" && typeof m?.Dir === "string" && m.Key !== "") {
+              this.entries.set(m.Key, resolve7(rootModuleDir, m.Dir));
+            }
+          }
+        } catch {
+        }
+      }
+      dirFor(key) {
+        return this.entries.get(key);
       }
     };
   }
 });
 
-// src/cli/changed.ts
+// src/evaluate/types.ts
+function parseType(expr2, depth = 0) {
+  if (!expr2 || depth > 32) return ANY;
+  if (expr2.kind === "variable") {
+    if (expr2.name === "string" || expr2.name === "number" || expr2.name === "bool") return { kind: expr2.name };
+    return ANY;
+  }
+  if (expr2.kind === "literal" && typeof expr2.value === "string" && ["string", "number", "bool"].includes(expr2.value)) {
+    return { kind: expr2.value };
+  }
+  if (expr2.kind !== "call") return ANY;
+  const [arg] = expr2.args;
+  switch (expr2.name) {
+    case "list":
+    case "set":
+    case "map":
+      return { kind: expr2.name, elem: parseType(arg, depth + 1) };
+    case "tuple":
+      return arg?.kind === "tuple" ? { kind: "tuple", elems: arg.items.map((i2) => parseType(i2, depth + 1)) } : ANY;
+    case "object": {
+      if (arg?.kind !== "object") return ANY;
+      const attrs = /* @__PURE__ */ new Map();
+      for (const item of arg.items) {
+        const k = item.key;
+        const name2 = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
+        if (name2 === void 0) return ANY;
+        const v = item.value;
+        if (v.kind === "call" && v.name === "optional") {
+          attrs.set(name2, { type: parseType(v.args[0], depth + 1), optional: true, defaultExpr: v.args[1] });
+        } else {
+          attrs.set(name2, { type: parseType(v, depth + 1), optional: false });
+        }
+      }
+      return { kind: "object", attrs };
+    }
+    default:
+      return ANY;
+  }
+}
+function convertValue(v, t, what, depth = 0) {
+  if (v instanceof Unknown || v === null || t.kind === "any" || depth > 64) return v;
+  switch (t.kind) {
+    case "string":
+      if (typeof v === "string") return v;
+      if (typeof v === "number") return numberToString(v);
+      if (typeof v === "boolean") return v ? "true" : "false";
+      break;
+    case "number":
+      if (typeof v === "number") return v;
+      if (typeof v === "string" && /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v.trim())) return Number(v.trim());
+      break;
+    case "bool":
+      if (typeof v === "boolean") return v;
+      if (v === "true") return true;
+      if (v === "false") return false;
+      break;
+    case "list":
+    case "set":
+      if (Array.isArray(v)) return v.map((x, i2) => convertValue(x, t.elem, `${what}[${i2}]`, depth + 1));
+      break;
+    case "tuple":
+      if (Array.isArray(v)) {
+        if (v.length !== t.elems.length) throw new EvalError(`${what}: a tuple of ${t.elems.length} elements is required, got ${v.length}`);
+        return v.map((x, i2) => convertValue(x, t.elems[i2], `${what}[${i2}]`, depth + 1));
+      }
+      break;
+    case "map":
+      if (isObject(v)) {
+        const out2 = newObject();
+        for (const [k, x] of Object.entries(v)) out2[k] = convertValue(x, t.elem, `${what}["${k}"]`, depth + 1);
+        return out2;
+      }
+      break;
+    case "object":
+      if (isObject(v)) {
+        const out2 = newObject();
+        for (const [name2, attr] of t.attrs) {
+          if (Object.prototype.hasOwnProperty.call(v, name2) && v[name2] !== null) {
+            out2[name2] = convertValue(v[name2], attr.type, `${what}.${name2}`, depth + 1);
+          } else if (attr.optional) {
+            out2[name2] = attr.defaultExpr ? convertValue(evaluate2(attr.defaultExpr, EMPTY_SCOPE), attr.type, `${what}.${name2}`, depth + 1) : null;
+          } else if (Object.prototype.hasOwnProperty.call(v, name2)) {
+            out2[name2] = null;
+          } else {
+            throw new EvalError(`${what}: attribute "${name2}" is required`);
+          }
+        }
+        return out2;
+      }
+      break;
+  }
+  throw new EvalError(`${what}: ${article(t)} is required, got ${describeType(v)}`);
+}
+function article(t) {
+  switch (t.kind) {
+    case "object":
+    case "any":
+      return `an ${t.kind}`;
+    default:
+      return `a ${t.kind}`;
+  }
+}
+var ANY, EMPTY_SCOPE;
+var init_types3 = __esm({
+  "src/evaluate/types.ts"() {
+    "use strict";
+    init_convert();
+    init_expr2();
+    init_value();
+    ANY = { kind: "any" };
+    EMPTY_SCOPE = { resolveRoot: () => void 0 };
+  }
+});
+
+// src/evaluate/variables.ts
+function declaredVariables(files, diagnostics) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    for (const b of f.body.blocks) {
+      if (b.type !== "variable" || b.labels.length !== 1) continue;
+      const name2 = b.labels[0];
+      const prev = out2.get(name2);
+      if (prev) {
+        diagnostics.push({
+          severity: "error",
+          code: "duplicate-variable",
+          file: f.path,
+          range: b.typeRange,
+          message: `variable "${name2}" is declared twice (first at line ${prev.block.typeRange.start.line} of ${prev.file})`,
+          hint: "remove or rename one of the declarations"
+        });
+        continue;
+      }
+      const attr = (n) => b.body.attributes.find((a) => a.name === n)?.expr;
+      const typeExpr = attr("type");
+      const type = parseType(typeExpr);
+      const complexType = !["string", "number", "bool"].includes(type.kind) && !!typeExpr && !(typeExpr.kind === "variable" && typeExpr.name === "any");
+      const nullableExpr = attr("nullable");
+      out2.set(name2, {
+        name: name2,
+        block: b,
+        file: f.path,
+        defaultExpr: attr("default"),
+        type,
+        complexType,
+        nullable: !(nullableExpr?.kind === "literal" && nullableExpr.value === false)
+      });
+    }
+  }
+  return out2;
+}
+function convertToType(v, decl) {
+  return convertValue(v, decl.type, `variable "${decl.name}"`);
+}
+function assignmentsFromVarFile(file, diagnostics) {
+  const out2 = [];
+  for (const b of file.body.blocks) {
+    diagnostics.push({
+      severity: "error",
+      code: "tfvars-block",
+      file: file.path,
+      range: b.typeRange,
+      message: `a variable file may only assign values (name = value); found a "${b.type}" block`,
+      hint: "move blocks into a .tf file"
+    });
+  }
+  for (const a of file.body.attributes) {
+    let value;
+    try {
+      value = evaluate2(a.expr, CONSTANT_SCOPE);
+    } catch (e) {
+      diagnostics.push({
+        severity: "error",
+        code: "tfvars-value",
+        file: file.path,
+        range: a.expr.range,
+        message: `the value of "${a.name}" must be a constant: ${e.message}`,
+        hint: "variable files cannot refer to variables, locals or resources"
+      });
+      value = new Unknown([{ kind: "expression", detail: `${file.path}: value of ${a.name} could not be evaluated` }]);
+    }
+    out2.push({ name: a.name, value, source: file.path, range: a.nameRange });
+  }
+  return out2;
+}
+var CONSTANT_SCOPE;
+var init_variables = __esm({
+  "src/evaluate/variables.ts"() {
+    "use strict";
+    init_expr2();
+    init_types3();
+    init_value();
+    CONSTANT_SCOPE = { resolveRoot: () => void 0 };
+  }
+});
+
+// src/evaluate/module.ts
+import { relative as relative7 } from "node:path";
+function describeUnknown(u, what) {
+  return `${what} is not known (${u.describe()}); this one instance stands for all of them`;
+}
+var MAX_MODULE_DEPTH, ModuleInstance;
+var init_module = __esm({
+  "src/evaluate/module.ts"() {
+    "use strict";
+    init_body2();
+    init_convert();
+    init_expand();
+    init_expr2();
+    init_reference();
+    init_sources();
+    init_variables();
+    init_value();
+    MAX_MODULE_DEPTH = 32;
+    ModuleInstance = class _ModuleInstance {
+      constructor(session, dir, spec2) {
+        this.session = session;
+        this.dir = dir;
+        this.spec = spec2;
+        const declDiagnostics = [];
+        this.decls = declaredVariables(dir.files, declDiagnostics);
+        declDiagnostics.forEach((d) => this.report(d));
+        for (const f of dir.files) {
+          for (const b of f.body.blocks) {
+            if (b.type !== "locals") continue;
+            for (const a of b.body.attributes) {
+              const prev = this.localExprs.get(a.name);
+              if (prev) {
+                this.report({
+                  severity: "error",
+                  code: "duplicate-local",
+                  file: f.path,
+                  range: a.nameRange,
+                  message: `local value "${a.name}" is defined twice (first in ${prev.file} line ${prev.expr.range.start.line})`,
+                  hint: "rename or remove one of them"
+                });
+                continue;
+              }
+              this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
+            }
+          }
+        }
+      }
+      session;
+      dir;
+      spec;
+      decls;
+      localExprs = /* @__PURE__ */ new Map();
+      localMemo = /* @__PURE__ */ new Map();
+      varMemo = /* @__PURE__ */ new Map();
+      outputMemo = /* @__PURE__ */ new Map();
+      evaluating = [];
+      childCalls;
+      get prefix() {
+        return this.spec.address ? `${this.spec.address}.` : "";
+      }
+      report(d) {
+        this.session.report(d);
+      }
+      ctx(file) {
+        return { file, refPrefix: this.prefix, report: (d) => this.report(d) };
+      }
+      // ---- Scope -------------------------------------------------------------------------------------
+      resolveRoot(name2) {
+        switch (name2) {
+          case "var":
+            return objectFrom([...this.decls.keys()].map((k) => [k, this.variable(k)]));
+          case "local":
+            return objectFrom([...this.localExprs.keys()].map((k) => [k, this.local(k)]));
+          case "module":
+            return objectFrom([...this.children().keys()].map((k) => [k, this.moduleValue(k)]));
+          case "path":
+            return objectFrom([
+              ["module", relative7(this.session.root, this.dir.dir) || "."],
+              ["root", "."],
+              ["cwd", "."]
+            ]);
+          case "terraform":
+            return objectFrom([["workspace", "default"]]);
+          case "self":
+            return unknown({ kind: "expression", detail: "self is only known inside provisioners" });
+          case "each":
+          case "count":
+            return void 0;
+          case "data":
+            return new ReferenceUnknown(`${this.prefix}data`);
+          default:
+            return new ReferenceUnknown(`${this.prefix}${name2}`);
+        }
+      }
+      resolveMember(root, name2, range3) {
+        if (root === "var") {
+          if (!this.decls.has(name2)) {
+            this.report({
+              severity: "error",
+              code: "undeclared-variable",
+              file: this.diagnosticFile(),
+              range: range3,
+              message: `reference to undeclared input variable "${name2}"`,
+              hint: `declare it: variable "${name2}" {}`
+            });
+            return unknown({ kind: "variable", name: name2, detail: "not declared" });
+          }
+          return this.variable(name2);
+        }
+        if (root === "local") {
+          if (!this.localExprs.has(name2)) {
+            this.report({
+              severity: "error",
+              code: "undeclared-local",
+              file: this.diagnosticFile(),
+              range: range3,
+              message: `reference to undeclared local value "${name2}"`,
+              hint: `define it in a locals { ${name2} = ... } block`
+            });
+            return unknown({ kind: "expression", detail: `local.${name2} is not defined` });
+          }
+          return this.local(name2);
+        }
+        if (root === "module") {
+          if (!this.children().has(name2)) {
+            this.report({
+              severity: "error",
+              code: "undeclared-module",
+              file: this.diagnosticFile(),
+              range: range3,
+              message: `reference to undeclared module call "${name2}"`,
+              hint: `add a module "${name2}" { source = ... } block`
+            });
+            return unknown({ kind: "expression", detail: `module.${name2} is not declared` });
+          }
+          return this.moduleValue(name2);
+        }
+        return void 0;
+      }
+      /** The file being evaluated, for diagnostics raised from inside its expressions. */
+      /** The file a diagnostic raised now belongs to: the one being evaluated (withFile), else the module's first. */
+      diagnosticFile() {
+        return this.currentFile ?? this.dir.files[0]?.path ?? this.dir.dir;
+      }
+      /** File being evaluated, for diagnostics raised while evaluating it. */
+      currentFile;
+      withFile(file, f) {
+        const prev = this.currentFile;
+        this.currentFile = file;
+        try {
+          return f();
+        } finally {
+          this.currentFile = prev;
+        }
+      }
+      guard(key, f, onCycle) {
+        const at = this.evaluating.indexOf(key);
+        if (at >= 0) return onCycle([...this.evaluating.slice(at), key]);
+        if (this.evaluating.length > 500) return unknown({ kind: "expression", detail: "evaluation is nested too deeply" });
+        this.evaluating.push(key);
+        try {
+          return f();
+        } finally {
+          this.evaluating.pop();
+        }
+      }
+      variable(name2) {
+        const memo = this.varMemo.get(name2);
+        if (memo !== void 0) return memo;
+        const decl = this.decls.get(name2);
+        const v = this.guard(
+          `var.${name2}`,
+          () => this.computeVariable(decl),
+          (chain) => {
+            this.report({
+              severity: "error",
+              code: "cycle",
+              file: decl.file,
+              range: decl.block.typeRange,
+              message: `variable "${name2}" depends on itself: ${chain.join(" → ")}`
+            });
+            return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
+          }
+        );
+        this.varMemo.set(name2, v);
+        return v;
+      }
+      computeVariable(decl) {
+        let v;
+        const input = this.spec.inputs?.get(decl.name);
+        if (input) {
+          v = input.instance.withFile(
+            input.file,
+            () => evaluateOrUnknown(input.expr, input.scope, input.instance.ctx(input.file), `module input "${decl.name}"`)
+          );
+        } else if (this.spec.rootValues?.has(decl.name)) {
+          v = this.spec.rootValues.get(decl.name);
+        }
+        if ((v === void 0 || v === null && !decl.nullable) && decl.defaultExpr) {
+          try {
+            v = evaluate2(decl.defaultExpr, CONSTANT_SCOPE);
+          } catch (e) {
+            this.report({
+              severity: "error",
+              code: "variable-default",
+              file: decl.file,
+              range: decl.defaultExpr.range,
+              message: `the default of variable "${decl.name}" must be a constant: ${e.message}`
+            });
+            v = unknown({ kind: "variable", name: decl.name, detail: "default could not be evaluated" });
+          }
+        }
+        if (v === void 0) {
+          if (this.spec.inputs) {
+            this.report({
+              severity: "warning",
+              code: "missing-input",
+              file: decl.file,
+              range: decl.block.typeRange,
+              message: `module ${this.spec.address} gets no value for required variable "${decl.name}"; it is treated as unknown`,
+              hint: `pass ${decl.name} = ... in the module block`
+            });
+          }
+          return unknown({ kind: "variable", name: decl.name });
+        }
+        try {
+          return convertToType(v, decl);
+        } catch (e) {
+          if (!(e instanceof EvalError)) throw e;
+          this.report({
+            severity: "error",
+            code: "variable-type",
+            file: decl.file,
+            range: decl.block.typeRange,
+            message: e.message,
+            hint: "pass a value of the declared type"
+          });
+          return unknown({ kind: "variable", name: decl.name, detail: "wrong type" });
+        }
+      }
+      local(name2) {
+        const memo = this.localMemo.get(name2);
+        if (memo !== void 0) return memo;
+        const { expr: expr2, file } = this.localExprs.get(name2);
+        const v = this.guard(
+          `local.${name2}`,
+          () => this.withFile(file, () => evaluateOrUnknown(expr2, this, this.ctx(file), `local.${name2}`)),
+          (chain) => {
+            this.report({
+              severity: "error",
+              code: "cycle",
+              file,
+              range: expr2.range,
+              message: `local.${name2} depends on itself: ${chain.join(" → ")}`,
+              hint: "break the cycle: a local value cannot refer to itself, directly or through others"
+            });
+            return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
+          }
+        );
+        this.localMemo.set(name2, v);
+        return v;
+      }
+      output(name2) {
+        const memo = this.outputMemo.get(name2);
+        if (memo !== void 0) return memo;
+        for (const f of this.dir.files) {
+          for (const b of f.body.blocks) {
+            if (b.type !== "output" || b.labels[0] !== name2) continue;
+            const valueAttr = b.body.attributes.find((a) => a.name === "value");
+            if (!valueAttr) return null;
+            const v = this.guard(
+              `output.${name2}`,
+              () => this.withFile(f.path, () => evaluateOrUnknown(valueAttr.expr, this, this.ctx(f.path), `output "${name2}"`)),
+              (chain) => unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` })
+            );
+            this.outputMemo.set(name2, v);
+            return v;
+          }
+        }
+        return void 0;
+      }
+      outputs() {
+        const out2 = newObject();
+        for (const f of this.dir.files)
+          for (const b of f.body.blocks) if (b.type === "output" && b.labels[0]) out2[b.labels[0]] = this.output(b.labels[0]) ?? null;
+        return out2;
+      }
+      // ---- module calls ------------------------------------------------------------------------------
+      children() {
+        if (this.childCalls) return this.childCalls;
+        this.childCalls = /* @__PURE__ */ new Map();
+        for (const f of this.dir.files) {
+          for (const b of f.body.blocks) {
+            if (b.type !== "module" || b.labels.length !== 1) continue;
+            const name2 = b.labels[0];
+            if (this.childCalls.has(name2)) {
+              this.report({
+                severity: "error",
+                code: "duplicate-module",
+                file: f.path,
+                range: b.typeRange,
+                message: `module "${name2}" is called twice in this module`,
+                hint: "give each module block its own name"
+              });
+              continue;
+            }
+            this.childCalls.set(name2, this.makeCall(name2, b, f));
+          }
+        }
+        return this.childCalls;
+      }
+      makeCall(name2, b, f) {
+        const sourceAttr = b.body.attributes.find((a) => a.name === "source");
+        const source = sourceAttr?.expr.kind === "literal" && typeof sourceAttr.expr.value === "string" ? sourceAttr.expr.value : void 0;
+        const key = this.spec.key ? `${this.spec.key}.${name2}` : name2;
+        const ctx = this.ctx(f.path);
+        const call2 = {
+          block: b,
+          file: f.path,
+          source: source ?? "",
+          resolved: { kind: "remote", reason: "" },
+          expansion: { shape: "single", instances: [] },
+          instances: []
+        };
+        if (source === void 0) {
+          this.report({
+            severity: "error",
+            code: "module-source",
+            file: f.path,
+            range: sourceAttr?.expr.range ?? b.typeRange,
+            message: `module "${name2}" needs a source that is a literal string`,
+            hint: 'write source = "./modules/x" or a registry address'
+          });
+          call2.resolved = { kind: "error", code: "module-source", message: "no literal source", hint: "" };
+          return call2;
+        }
+        call2.resolved = resolveModuleSource(source, this.dir.dir, key, this.session.root, this.session.manifestFor(this));
+        if (call2.resolved.kind === "error") {
+          this.report({
+            severity: "error",
+            code: call2.resolved.code,
+            file: f.path,
+            range: sourceAttr.expr.range,
+            message: call2.resolved.message,
+            hint: call2.resolved.hint
+          });
+          return call2;
+        }
+        if (call2.resolved.kind === "remote") {
+          this.session.modules.push({ address: `${this.prefix}module.${name2}`, dir: "", source, skipped: call2.resolved.reason });
+          this.report({ severity: "note", code: "module-not-installed", file: f.path, range: b.typeRange, message: call2.resolved.reason });
+          return call2;
+        }
+        const childDir = call2.resolved.dir;
+        if (this.spec.ancestors.includes(childDir) || childDir === this.dir.dir) {
+          this.report({
+            severity: "error",
+            code: "module-cycle",
+            file: f.path,
+            range: sourceAttr.expr.range,
+            message: `module "${name2}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`,
+            hint: "remove the cycle between these modules"
+          });
+          call2.resolved = { kind: "error", code: "module-cycle", message: "cycle", hint: "" };
+          return call2;
+        }
+        if (this.spec.ancestors.length >= MAX_MODULE_DEPTH) {
+          this.report({
+            severity: "error",
+            code: "module-depth",
+            file: f.path,
+            range: b.typeRange,
+            message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name2}" was not evaluated`
+          });
+          call2.resolved = { kind: "error", code: "module-depth", message: "too deep", hint: "" };
+          return call2;
+        }
+        call2.expansion = this.withFile(f.path, () => expandBlock(b, this, ctx));
+        const dir = this.session.moduleDir(childDir);
+        for (const inst of call2.expansion.instances) {
+          const address = `${this.prefix}module.${name2}${call2.expansion.unknown ? "" : instanceSuffix(inst.key)}`;
+          const scope = Object.keys(inst.vars).length ? withVariables(this, inst.vars) : this;
+          const inputs = /* @__PURE__ */ new Map();
+          for (const a of b.body.attributes) {
+            if (["source", "version", "count", "for_each", "providers", "depends_on"].includes(a.name)) continue;
+            inputs.set(a.name, { expr: a.expr, file: f.path, scope, instance: this });
+          }
+          const callRecord = { address, source, location: { file: f.path, range: b.range } };
+          const child = new _ModuleInstance(this.session, dir, {
+            address,
+            key,
+            calls: [...this.spec.calls, callRecord],
+            ancestors: [...this.spec.ancestors, this.dir.dir],
+            inputs,
+            expansionUnknown: call2.expansion.unknown ? describeUnknown(call2.expansion.unknown, `module.${name2}`) : this.spec.expansionUnknown
+          });
+          for (const name3 of inputs.keys()) {
+            if (!child.decls.has(name3)) {
+              const a = b.body.attributes.find((x) => x.name === name3);
+              this.report({
+                severity: "error",
+                code: "unsupported-argument",
+                file: f.path,
+                range: a.nameRange,
+                message: `module "${b.labels[0]}" has no variable named "${name3}"`,
+                hint: `declare variable "${name3}" {} in ${relative7(this.session.root, childDir) || "."}, or remove the argument`
+              });
+            }
+          }
+          call2.instances.push(child);
+          this.session.modules.push({ address, dir: childDir, source });
+        }
+        return call2;
+      }
+      moduleValue(name2) {
+        const call2 = this.children().get(name2);
+        if (call2.resolved.kind !== "dir" || call2.expansion.unknown) return new ReferenceUnknown(`${this.prefix}module.${name2}`);
+        if (call2.expansion.shape === "single") return call2.instances[0]?.outputs() ?? null;
+        if (call2.expansion.shape === "count") return call2.instances.map((i2) => i2.outputs());
+        return objectFrom(call2.expansion.instances.map((inst, i2) => [String(inst.key), call2.instances[i2].outputs()]));
+      }
+      // ---- resources ---------------------------------------------------------------------------------
+      /** Evaluate every resource and data block of this instance and its children, in source order. */
+      collect(out2) {
+        const calls = this.children();
+        for (const f of this.dir.files) {
+          this.withFile(f.path, () => {
+            for (const b of f.body.blocks) {
+              if ((b.type === "resource" || b.type === "data") && b.labels.length === 2) this.collectResource(b, f, out2);
+              else if (b.type === "module" && b.labels.length === 1) {
+                const call2 = calls.get(b.labels[0]);
+                if (call2?.block === b) for (const child of call2.instances) child.collect(out2);
+              }
+            }
+          });
+        }
+      }
+      collectResource(b, f, out2) {
+        const [type, name2] = b.labels;
+        const broken = f.diagnostics.find(
+          (d) => d.code === "syntax" && d.range && d.range.start.offset >= b.range.start.offset && d.range.start.offset < b.range.end.offset
+        );
+        if (broken) {
+          this.report({
+            severity: "note",
+            code: "skipped-block",
+            file: f.path,
+            range: b.typeRange,
+            message: `${b.type} "${type}" "${name2}" has a syntax error (line ${broken.range.start.line}) and was not evaluated`
+          });
+          return;
+        }
+        const mode = b.type === "data" ? "data" : "managed";
+        const ctx = this.ctx(f.path);
+        const expansion = expandBlock(b, this, ctx);
+        const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
+        const header = { start: b.typeRange.start, end: last.end };
+        const providerAttr = b.body.attributes.find((a) => a.name === "provider");
+        const dependsOn = b.body.attributes.find((a) => a.name === "depends_on");
+        for (const inst of expansion.instances) {
+          const scope = Object.keys(inst.vars).length ? withVariables(this, inst.vars) : this;
+          const body2 = evaluateBody(b.body, scope, ctx);
+          const r = {
+            address: `${this.prefix}${mode === "data" ? "data." : ""}${type}.${name2}${expansion.unknown ? "" : instanceSuffix(inst.key)}`,
+            root: this.spec.ancestors[0] ?? this.dir.dir,
+            module: this.spec.address,
+            mode,
+            type,
+            name: name2,
+            values: body2.values,
+            location: { file: f.path, range: header },
+            blockRange: b.range,
+            ranges: body2.ranges,
+            moduleCalls: this.spec.calls,
+            dependsOn: dependsOn?.expr.kind === "tuple" ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t) => !!t) : [],
+            references: body2.references
+          };
+          for (const _ in body2.files) {
+            r.rangeFiles = body2.files;
+            break;
+          }
+          if (inst.key !== void 0 && !expansion.unknown) r.index = inst.key;
+          if (providerAttr) r.provider = traversalText(providerAttr.expr);
+          const why = expansion.unknown ? describeUnknown(expansion.unknown, expansion.shape) : this.spec.expansionUnknown;
+          if (why) r.expansionUnknown = why;
+          out2.push(r);
+        }
+      }
+    };
+  }
+});
+
+// src/evaluate/session.ts
+var Session;
+var init_session = __esm({
+  "src/evaluate/session.ts"() {
+    "use strict";
+    init_module_dir();
+    init_sources();
+    Session = class {
+      constructor(root, readOptions = {}) {
+        this.root = root;
+        this.readOptions = readOptions;
+      }
+      root;
+      readOptions;
+      diagnostics = [];
+      modules = [];
+      seen = /* @__PURE__ */ new Set();
+      dirs = /* @__PURE__ */ new Map();
+      manifests = /* @__PURE__ */ new Map();
+      /** Record a diagnostic once, however many module instances raise it. */
+      report(d) {
+        const key = `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
+        if (this.seen.has(key)) return;
+        this.seen.add(key);
+        this.diagnostics.push(d);
+      }
+      moduleDir(dir) {
+        let m = this.dirs.get(dir);
+        if (!m) {
+          m = loadModuleDir(dir, this.readOptions);
+          this.dirs.set(dir, m);
+          for (const d of m.diagnostics) this.report(d);
+          for (const f of m.files) for (const d of f.diagnostics) this.report(d);
+          for (const f of m.autoVarFiles) for (const d of f.diagnostics) this.report(d);
+        }
+        return m;
+      }
+      /** The installed-module manifest of the root module an instance belongs to. */
+      manifestFor(instance2) {
+        const rootDir = instance2.spec.ancestors[0] ?? instance2.dir.dir;
+        let m = this.manifests.get(rootDir);
+        if (!m) {
+          m = new ModuleManifest(rootDir);
+          this.manifests.set(rootDir, m);
+        }
+        return m;
+      }
+      /** Every directory read so far. */
+      loadedDirs() {
+        return [...this.dirs.values()];
+      }
+    };
+  }
+});
+
+// src/evaluate/project.ts
+import { resolve as resolve8 } from "node:path";
+async function loadProject(path2, options = {}) {
+  await initParser();
+  const found = discover(path2, options);
+  const reading = withSkip(found, options);
+  const preparsed = await preparse(found.moduleDirs, reading);
+  return evaluateDiscovered(found, { ...reading, preparsed });
+}
+function evaluateProject(path2, options = {}) {
+  const found = discover(path2, options);
+  return evaluateDiscovered(found, withSkip(found, options));
+}
+function withSkip(found, options) {
+  return options.exclude?.length ? { ...options, skip: excludeMatcher(found.root, options.exclude) } : options;
+}
+function evaluateDiscovered(found, options) {
+  const session = new Session(found.root, options);
+  for (const d of found.diagnostics) session.report(d);
+  const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
+  const called = /* @__PURE__ */ new Set();
+  for (const m of dirs) {
+    for (const f of m.files) {
+      for (const b of f.body.blocks) {
+        if (b.type !== "module") continue;
+        const src = b.body.attributes.find((a) => a.name === "source")?.expr;
+        if (src?.kind === "literal" && typeof src.value === "string" && isLocalSource(src.value)) called.add(resolve8(m.dir, src.value));
+      }
+    }
+  }
+  const cli = readCliVariables(options.cliVariables ?? [], session);
+  const resources = [];
+  for (const m of dirs) {
+    if (called.has(m.dir)) continue;
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session);
+    session.modules.push({ address: "", dir: m.dir });
+    const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues });
+    inst.collect(resources);
+  }
+  const files = session.loadedDirs().flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles]).map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
+  return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+}
+function readCliVariables(cli, session) {
+  const list2 = [];
+  for (const c of cli) {
+    if (c.kind === "file") {
+      const r = loadFile(c.path, session.readOptions);
+      if (r.diagnostic) session.report(r.diagnostic);
+      if (r.file) {
+        for (const d of r.file.diagnostics) session.report(d);
+        const ds = [];
+        list2.push(...assignmentsFromVarFile(r.file, ds));
+        ds.forEach((d) => session.report(d));
+      }
+      continue;
+    }
+    const eq = c.text.indexOf("=");
+    if (eq <= 0) {
+      session.report({
+        severity: "error",
+        code: "cli-var",
+        file: "--var",
+        message: `--var "${c.text}" must have the form NAME=VALUE`,
+        hint: "for example --var region=eu-west-1"
+      });
+      continue;
+    }
+    list2.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: "--var", raw: true });
+  }
+  return { list: list2 };
+}
+function rootVariableValues(files, autoVarFiles, cli, env, session) {
+  const decls = declaredVariables(files, []);
+  const values2 = /* @__PURE__ */ new Map();
+  const set = (name2, raw, isRawString, source) => {
+    const decl = decls.get(name2);
+    if (!decl) return;
+    if (isRawString && typeof raw === "string" && decl.complexType) {
+      const { expr: expr2, diagnostics } = parseHclExpression(source, raw);
+      if (diagnostics.length) {
+        diagnostics.forEach((d) => session.report(d));
+        values2.set(name2, unknown({ kind: "variable", name: name2, detail: `${source} value is not valid HCL` }));
+        return;
+      }
+      try {
+        values2.set(name2, evaluate2(expr2, CONSTANT_SCOPE));
+      } catch (e) {
+        session.report({
+          severity: "error",
+          code: "cli-var",
+          file: source,
+          message: `value for variable "${name2}" must be a constant: ${e.message}`
+        });
+        values2.set(name2, unknown({ kind: "variable", name: name2, detail: `${source} value could not be evaluated` }));
+      }
+      return;
+    }
+    values2.set(name2, raw);
+  };
+  for (const [k, v] of Object.entries(env)) {
+    if (k.startsWith("TF_VAR_") && v !== void 0) set(k.slice("TF_VAR_".length), v, true, `environment variable ${k}`);
+  }
+  for (const f of autoVarFiles) {
+    const ds = [];
+    for (const a of assignmentsFromVarFile(f, ds)) {
+      if (!decls.has(a.name)) {
+        session.report({
+          severity: "warning",
+          code: "undeclared-variable-value",
+          file: f.path,
+          range: a.range,
+          message: `a value is assigned to variable "${a.name}", which this module does not declare`,
+          hint: `declare it with variable "${a.name}" {}, or remove the assignment`
+        });
+        continue;
+      }
+      set(a.name, a.value, false, f.path);
+    }
+    ds.forEach((d) => session.report(d));
+  }
+  for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source);
+  return values2;
+}
+var init_project = __esm({
+  "src/evaluate/project.ts"() {
+    "use strict";
+    init_discover();
+    init_hcl();
+    init_module_dir();
+    init_preparse();
+    init_treesitter();
+    init_expr2();
+    init_module();
+    init_session();
+    init_sources();
+    init_variables();
+    init_value();
+  }
+});
+
+// src/load/data-file.ts
+var data_file_exports = {};
+__export(data_file_exports, {
+  DEFAULT_MAX_DATA_BYTES: () => DEFAULT_MAX_DATA_BYTES,
+  classifyText: () => classifyText,
+  isEvent: () => isEvent,
+  isTrail: () => isTrail,
+  readDataFile: () => readDataFile,
+  toNullProto: () => toNullProto
+});
+import { readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
+import { gunzipSync } from "node:zlib";
+function fail3(path2, code, message, hint, range3) {
+  return { diagnostics: [{ severity: "error", code, file: path2, message, ...range3 ? { range: range3 } : {}, ...hint ? { hint } : {} }] };
+}
+function readDataFile(path2, options = {}) {
+  const max = options.maxBytes ?? DEFAULT_MAX_DATA_BYTES;
+  let buf;
+  try {
+    if (statSync7(path2).size > max)
+      return fail3(
+        path2,
+        "file-too-large",
+        `file is over the limit of ${max} bytes; it was not read`,
+        "split it, or raise the limit with --max-file-size"
+      );
+    buf = readFileSync9(path2);
+  } catch (e) {
+    return fail3(
+      path2,
+      "unreadable",
+      `cannot read file (${e.code ?? "error"}): ${e.message}`,
+      "check that the file exists and is readable"
+    );
+  }
+  if (buf.length >= 2 && buf[0] === 31 && buf[1] === 139) {
+    try {
+      buf = gunzipSync(buf, { maxOutputLength: max });
+    } catch (e) {
+      const why = e.code === "Z_BUF_ERROR" ? "the gzip data ends early (the file is truncated)" : e.message;
+      return fail3(
+        path2,
+        "bad-gzip",
+        `cannot decompress the gzip file: ${why}`,
+        "download the file again; CloudTrail writes complete .json.gz files"
+      );
+    }
+  } else if (path2.endsWith(".gz")) {
+    return fail3(
+      path2,
+      "bad-gzip",
+      "the file is named .gz but is not gzip data (it does not start with the gzip magic bytes 1f 8b)",
+      "rename it, or give the gzipped file"
+    );
+  }
+  if (buf.includes(0))
+    return fail3(
+      path2,
+      "binary",
+      "file contains NUL bytes and is not JSON text",
+      "give a plan (terraform show -json), a snapshot or a CloudTrail log file"
+    );
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    return fail3(path2, "encoding", "file is not valid UTF-8 and cannot be JSON", "JSON files are UTF-8 text");
+  }
+  if (text.charCodeAt(0) === 65279) text = text.slice(1);
+  return classifyText(path2, text);
+}
+function classifyText(path2, text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const lines = jsonLines(path2, text);
+    if (lines) return lines;
+    const r = parseJsonValue(path2, text);
+    const d = r.diagnostics.find((x) => x.severity === "error");
+    if (d) {
+      return {
+        diagnostics: [
+          {
+            ...d,
+            code: "not-json",
+            message: `not valid JSON: ${d.message}`,
+            hint: d.hint ?? "give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file"
+          }
+        ]
+      };
+    }
+    return fail3(path2, "not-json", "not valid JSON", "give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file");
+  }
+  return classifyValue(path2, text, value);
+}
+function isRecord(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function isEvent(v) {
+  return isRecord(v) && typeof v.eventName === "string" && (typeof v.eventSource === "string" || typeof v.eventVersion === "string");
+}
+function isTrail(v) {
+  return isRecord(v) && (typeof v.TrailARN === "string" || typeof v.Name === "string" && (has(v, "S3BucketName") || has(v, "IsMultiRegionTrail")));
+}
+function describeShape(v) {
+  if (Array.isArray(v)) return `an array of ${v.length} item${v.length === 1 ? "" : "s"}`;
+  if (isRecord(v)) {
+    const keys2 = Object.keys(v);
+    return keys2.length ? `an object with the keys ${keys2.slice(0, 5).map((k) => JSON.stringify(k)).join(", ")}${keys2.length > 5 ? ", …" : ""}` : "an empty object";
+  }
+  return v === null ? "null" : `a ${typeof v}`;
+}
+function classifyValue(path2, text, value) {
+  const obj2 = isRecord(value) ? value : void 0;
+  if (obj2 && has(obj2, "format_version") && (has(obj2, "planned_values") || has(obj2, "resource_changes"))) {
+    return { input: { kind: "plan", path: path2, text, value: obj2 }, diagnostics: [] };
+  }
+  if (obj2 && Array.isArray(obj2.Records)) {
+    const recs = obj2.Records;
+    const bad2 = recs.findIndex((r) => !isEvent(r));
+    if (bad2 >= 0)
+      return fail3(
+        path2,
+        "not-an-event",
+        `Records[${bad2}] is not a CloudTrail event: found ${describeShape(recs[bad2])}`,
+        'each record of a CloudTrail log file has "eventName" and "eventSource"'
+      );
+    return {
+      input: {
+        kind: "events",
+        path: path2,
+        records: recordsWithRanges(path2, text, recs.map(toNullProto), "Records")
+      },
+      diagnostics: []
+    };
+  }
+  if (obj2 && Array.isArray(obj2.trailList)) {
+    const list2 = obj2.trailList;
+    const bad2 = list2.findIndex((r) => !isTrail(r));
+    if (bad2 >= 0)
+      return fail3(
+        path2,
+        "not-a-trail",
+        `trailList[${bad2}] is not a CloudTrail trail: found ${describeShape(list2[bad2])}`,
+        'each trail of describe-trails has "Name" and "TrailARN"'
+      );
+    return {
+      input: {
+        kind: "snapshot",
+        path: path2,
+        records: recordsWithRanges(path2, text, list2.map(toNullProto), "trailList")
+      },
+      diagnostics: []
+    };
+  }
+  if (isEvent(obj2))
+    return { input: { kind: "events", path: path2, records: [{ value: toNullProto(obj2), where: "", range: START2 }] }, diagnostics: [] };
+  if (isTrail(obj2))
+    return { input: { kind: "snapshot", path: path2, records: [{ value: toNullProto(obj2), where: "", range: START2 }] }, diagnostics: [] };
+  if (Array.isArray(value) && value.length > 0) {
+    const items = value.map((v) => isRecord(v) ? toNullProto(v) : v);
+    if (items.every(isEvent))
+      return {
+        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text, items, "") },
+        diagnostics: []
+      };
+    if (items.every(isTrail))
+      return {
+        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text, items, "") },
+        diagnostics: []
+      };
+  }
+  if (obj2 && has(obj2, "format_version")) {
+    return fail3(
+      path2,
+      "not-a-plan",
+      'the JSON has "format_version" but neither "planned_values" nor "resource_changes", so it is not a plan',
+      "write the plan with `terraform show -json plan.out > plan.json` (a state file from `terraform show -json` alone has no changes)"
+    );
+  }
+  return fail3(
+    path2,
+    "unknown-input",
+    `the JSON is neither a plan, nor a snapshot, nor a CloudTrail log: found ${describeShape(value)}`,
+    NEITHER_HINT
+  );
+}
+function jsonLines(path2, text) {
+  const lines = text.split("\n");
+  const records = [];
+  let offset = 0;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const raw = lines[i2];
+    const start2 = offset;
+    offset += raw.length + 1;
+    const line = raw.replace(/\r$/, "");
+    if (!line.trim()) continue;
+    let v;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      if (records.length === 0) return void 0;
+      const r = parseJsonValue(path2, line);
+      const d = r.diagnostics.find((x) => x.severity === "error");
+      const col = d?.range?.start.column ?? 1;
+      const at = {
+        start: { line: i2 + 1, column: col, offset: start2 + col - 1 },
+        end: { line: i2 + 1, column: col + 1, offset: start2 + col }
+      };
+      return fail3(
+        path2,
+        "not-json",
+        `line ${i2 + 1} of the JSON lines file is not valid JSON${d ? `: ${d.message}` : ""}`,
+        "every line of a JSON lines file is one complete JSON object",
+        at
+      );
+    }
+    if (!isRecord(v)) {
+      if (records.length === 0) return void 0;
+      return fail3(
+        path2,
+        "unknown-input",
+        `line ${i2 + 1} of the JSON lines file is ${describeShape(v)}, not an object`,
+        "every line is one CloudTrail event (or one trail)"
+      );
+    }
+    const range3 = {
+      start: { line: i2 + 1, column: 1, offset: start2 },
+      end: { line: i2 + 1, column: line.length + 1, offset: start2 + line.length }
+    };
+    records.push({ value: toNullProto(v), where: `line ${i2 + 1}`, range: range3 });
+  }
+  if (records.length < 2) return void 0;
+  const values2 = records.map((r) => r.value);
+  if (values2.every((v) => isEvent(v))) return { input: { kind: "events", path: path2, records }, diagnostics: [] };
+  if (values2.every((v) => isTrail(v))) return { input: { kind: "snapshot", path: path2, records }, diagnostics: [] };
+  const bad2 = records.find((r) => !isEvent(r.value));
+  return fail3(
+    path2,
+    "unknown-input",
+    `${bad2.where} of the JSON lines file is not a CloudTrail event: found ${describeShape(bad2.value)}`,
+    NEITHER_HINT,
+    bad2.range
+  );
+}
+function recordsWithRanges(path2, text, items, key) {
+  let nodes;
+  if (text.length <= 32 * 1024 * 1024) {
+    const { node } = parseJsonSyntax(path2, text);
+    if (node?.type === "array" && !key) nodes = node.items;
+    if (node?.type === "object" && key) {
+      const m = node.members.filter((x) => x.key === key).pop();
+      if (m?.value.type === "array") nodes = m.value.items;
+    }
+  }
+  return items.map((value, i2) => ({ value, where: key ? `${key}[${i2}]` : `[${i2}]`, range: nodes?.[i2]?.range ?? START2 }));
+}
+function toNullProto(v) {
+  if (Array.isArray(v)) return v.map(toNullProto);
+  if (v !== null && typeof v === "object") {
+    const o = /* @__PURE__ */ Object.create(null);
+    for (const k of Object.keys(v)) o[k] = toNullProto(v[k]);
+    return o;
+  }
+  return v;
+}
+var DEFAULT_MAX_DATA_BYTES, START2, has, NEITHER_HINT;
+var init_data_file = __esm({
+  "src/load/data-file.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_json();
+    init_json_syntax();
+    DEFAULT_MAX_DATA_BYTES = 512 * 1024 * 1024;
+    START2 = pointRange();
+    has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+    NEITHER_HINT = 'tfguard reads a plan (terraform show -json: "format_version" with "planned_values" or "resource_changes"), a CloudTrail snapshot (describe-trails {"trailList": [...]}, or trail objects with "TrailARN"), or CloudTrail events ({"Records": [...]}, JSON lines, or event objects with "eventName")';
+  }
+});
+
+// src/load/plan.ts
+function isObj(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function str3(v) {
+  return typeof v === "string" ? v : void 0;
+}
+function planFromValue(path2, text, raw) {
+  const doc = raw;
+  const diagnostics = [];
+  const err3 = (code, message, hint) => {
+    diagnostics.push({ severity: "error", code, file: path2, message, ...hint ? { hint } : {} });
+  };
+  const fv = doc.format_version;
+  if (typeof fv !== "string" || !/^\d+\.\d+$/.test(fv)) {
+    err3(
+      "plan-format",
+      `the plan's "format_version" is ${JSON.stringify(fv)}, expected a version such as "1.2"`,
+      "write the plan with `terraform show -json plan.out`"
+    );
+    return { diagnostics };
+  }
+  const major = Number(fv.split(".")[0]);
+  if (major !== 0 && major !== 1) {
+    err3(
+      "plan-format",
+      `unsupported plan format_version "${fv}": tfguard reads format versions 0.x and 1.x`,
+      "use a Terraform release whose `terraform show -json` writes format 0.x or 1.x, or upgrade tfguard"
+    );
+    return { diagnostics };
+  }
+  const plan = {
+    path: path2,
+    text,
+    formatVersion: fv,
+    resources: [],
+    changes: [],
+    configuration: { resources: [], moduleCalls: /* @__PURE__ */ new Map() }
+  };
+  const tv = str3(doc.terraform_version);
+  if (tv) plan.terraformVersion = tv;
+  const pv = doc.planned_values;
+  if (pv !== void 0 && pv !== null) {
+    if (!isObj(pv)) err3("plan-shape", '"planned_values" must be an object');
+    else if (pv.root_module !== void 0) {
+      if (!isObj(pv.root_module)) err3("plan-shape", '"planned_values.root_module" must be an object');
+      else plannedModule(pv.root_module, "planned_values.root_module", "", plan.resources, err3, 0);
+    }
+  }
+  const rc = doc.resource_changes;
+  if (rc !== void 0 && rc !== null) {
+    if (!Array.isArray(rc)) err3("plan-shape", '"resource_changes" must be an array');
+    else
+      rc.forEach((c, i2) => {
+        const ch = change(c, `resource_changes[${i2}]`, err3);
+        if (ch) plan.changes.push(ch);
+      });
+  }
+  const conf = doc.configuration;
+  if (isObj(conf) && isObj(conf.root_module)) plan.configuration = configModule(conf.root_module, 0);
+  return diagnostics.length ? { diagnostics } : { plan, diagnostics };
+}
+function common(o, where, err3) {
+  const address = str3(o.address);
+  const type = str3(o.type);
+  const name2 = str3(o.name);
+  if (!address || !type || !name2) {
+    err3(
+      "plan-shape",
+      `${where} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`
+    );
+    return void 0;
+  }
+  const out2 = { address, mode: o.mode === "data" ? "data" : "managed", type, name: name2 };
+  if (typeof o.index === "number" || typeof o.index === "string") out2.index = o.index;
+  const pn = str3(o.provider_name);
+  if (pn) out2.providerName = pn;
+  return out2;
+}
+function plannedModule(m, where, address, out2, err3, depth) {
+  if (depth > MAX_MODULE_DEPTH2) {
+    err3("plan-shape", `${where}: child modules nest deeper than ${MAX_MODULE_DEPTH2} levels; the rest was not read`);
+    return;
+  }
+  if (m.resources !== void 0) {
+    if (!Array.isArray(m.resources)) err3("plan-shape", `${where}.resources must be an array`);
+    else
+      m.resources.forEach((r, i2) => {
+        if (!isObj(r)) return err3("plan-shape", `${where}.resources[${i2}] must be an object`);
+        const c = common(r, `${where}.resources[${i2}]`, err3);
+        if (c) out2.push({ ...c, module: address, values: isObj(r.values) ? r.values : /* @__PURE__ */ Object.create(null) });
+      });
+  }
+  if (m.child_modules !== void 0) {
+    if (!Array.isArray(m.child_modules)) err3("plan-shape", `${where}.child_modules must be an array`);
+    else
+      m.child_modules.forEach((c, i2) => {
+        const w = `${where}.child_modules[${i2}]`;
+        if (!isObj(c)) return err3("plan-shape", `${w} must be an object`);
+        plannedModule(c, w, str3(c.address) ?? address, out2, err3, depth + 1);
+      });
+  }
+}
+function change(c, where, err3) {
+  if (!isObj(c)) {
+    err3("plan-shape", `${where} must be an object`);
+    return void 0;
+  }
+  const base = common(c, where, err3);
+  if (!base) return void 0;
+  const ch = isObj(c.change) ? c.change : void 0;
+  const actions = Array.isArray(ch?.actions) ? ch.actions.filter((a) => typeof a === "string") : [];
+  if (!ch || !actions.length) {
+    err3("plan-shape", `${where} ("${base.address}") has no "change.actions"`);
+    return void 0;
+  }
+  const module2 = str3(c.module_address) ?? moduleOf(base.address);
+  const out2 = {
+    address: base.address,
+    module: module2,
+    mode: base.mode,
+    type: base.type,
+    name: base.name,
+    actions,
+    before: ch.before ?? null,
+    after: ch.after ?? null,
+    afterUnknown: ch.after_unknown ?? false
+  };
+  if (base.index !== void 0) out2.index = base.index;
+  return out2;
+}
+function configModule(m, depth) {
+  const out2 = { resources: [], moduleCalls: /* @__PURE__ */ new Map() };
+  if (Array.isArray(m.resources)) {
+    for (const r of m.resources) {
+      if (!isObj(r)) continue;
+      const address = str3(r.address);
+      const type = str3(r.type);
+      const name2 = str3(r.name);
+      if (!address || !type || !name2) continue;
+      out2.resources.push({
+        address,
+        mode: r.mode === "data" ? "data" : "managed",
+        type,
+        name: name2,
+        expressions: isObj(r.expressions) ? r.expressions : /* @__PURE__ */ Object.create(null)
+      });
+    }
+  }
+  if (isObj(m.module_calls) && depth < MAX_MODULE_DEPTH2) {
+    for (const [name2, call2] of Object.entries(m.module_calls)) {
+      if (!isObj(call2)) continue;
+      out2.moduleCalls.set(name2, {
+        source: str3(call2.source) ?? "",
+        module: isObj(call2.module) ? configModule(call2.module, depth + 1) : { resources: [], moduleCalls: /* @__PURE__ */ new Map() }
+      });
+    }
+  }
+  return out2;
+}
+function moduleOf(address) {
+  const segs = splitAddress(address);
+  let end = 0;
+  while (end + 1 < segs.length && segs[end] === "module") end += 2;
+  return joinSegments(segs.slice(0, end));
+}
+function splitAddress(address) {
+  const out2 = [];
+  let cur = "";
+  let inQuote = false;
+  let bracket = 0;
+  for (let i2 = 0; i2 < address.length; i2++) {
+    const c = address[i2];
+    if (inQuote) {
+      cur += c;
+      if (c === "\\" && i2 + 1 < address.length) cur += address[++i2];
+      else if (c === '"') inQuote = false;
+      continue;
+    }
+    if (c === '"') inQuote = true;
+    else if (c === "[") bracket++;
+    else if (c === "]") bracket--;
+    if (c === "." && bracket === 0) {
+      out2.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  out2.push(cur);
+  return out2;
+}
+function joinSegments(segs) {
+  return segs.join(".");
+}
+function stripInstanceKeys(address) {
+  return splitAddress(address).map((s) => {
+    const i2 = s.indexOf("[");
+    return i2 < 0 ? s : s.slice(0, i2);
+  }).join(".");
+}
+var MAX_MODULE_DEPTH2;
+var init_plan = __esm({
+  "src/load/plan.ts"() {
+    "use strict";
+    MAX_MODULE_DEPTH2 = 64;
+  }
+});
+
+// src/evaluate/plan-source.ts
+import { existsSync as existsSync5, readdirSync as readdirSync3 } from "node:fs";
+import { resolve as resolve10 } from "node:path";
+function holdsConfig(dir) {
+  try {
+    return readdirSync3(dir).some(isConfigFile);
+  } catch {
+    return false;
+  }
+}
+function callPlacement(calls) {
+  const call2 = calls[calls.length - 1];
+  return { location: call2.location, blockRange: call2.location.range, ranges: {}, moduleCalls: calls };
+}
+function renameCalls(calls, module2) {
+  if (!calls.length) return calls;
+  const segs = module2 ? splitAddress(module2) : [];
+  const prefixes = [];
+  for (let i2 = 0; i2 + 1 < segs.length; i2 += 2) prefixes.push(segs.slice(0, i2 + 2).join("."));
+  return calls.map((c, i2) => prefixes[i2] && prefixes[i2] !== c.address ? { ...c, address: prefixes[i2] } : c);
+}
+var SourceIndex;
+var init_plan_source = __esm({
+  "src/evaluate/plan-source.ts"() {
+    "use strict";
+    init_discover();
+    init_module_dir();
+    init_plan();
+    init_sources();
+    SourceIndex = class {
+      constructor(project, dir) {
+        this.project = project;
+        this.dir = dir;
+        for (const r of project.resources) {
+          this.exact.set(r.address, r);
+          const block2 = stripInstanceKeys(r.address);
+          if (!this.byBlock.has(block2)) this.byBlock.set(block2, r);
+        }
+      }
+      project;
+      dir;
+      exact = /* @__PURE__ */ new Map();
+      byBlock = /* @__PURE__ */ new Map();
+      dirs = /* @__PURE__ */ new Map();
+      /** Where the plan resource `address` (module path `module`) is written, or undefined when it is not found. */
+      place(address, module2, type, name2, mode) {
+        const hit = this.exact.get(address) ?? this.byBlock.get(stripInstanceKeys(address));
+        if (hit)
+          return { location: hit.location, blockRange: hit.blockRange, ranges: hit.ranges, moduleCalls: renameCalls(hit.moduleCalls, module2) };
+        return this.walk(module2, type, name2, mode);
+      }
+      /** Follow the module calls from the source directory; stop at the first call that is not local. */
+      walk(module2, type, name2, mode) {
+        const segs = module2 ? splitAddress(module2) : [];
+        let dir = this.dir;
+        const calls = [];
+        let prefix2 = "";
+        for (let i2 = 0; i2 + 1 < segs.length; i2 += 2) {
+          const inst = segs[i2 + 1];
+          const callName = inst.replace(/\[.*$/, "");
+          prefix2 = `${prefix2}${prefix2 ? "." : ""}module.${inst}`;
+          const found2 = this.findBlock(dir, (b2) => b2.type === "module" && b2.labels[0] === callName);
+          if (!found2) return calls.length ? callPlacement(calls) : void 0;
+          const srcAttr = found2.block.body.attributes.find((a) => a.name === "source")?.expr;
+          const source = srcAttr?.kind === "literal" && typeof srcAttr.value === "string" ? srcAttr.value : "";
+          calls.push({ address: prefix2, source, location: { file: found2.file, range: found2.block.range } });
+          if (!isLocalSource(source) || !isInside(this.dir, resolve10(dir, source))) return callPlacement(calls);
+          dir = resolve10(dir, source);
+        }
+        const found = this.findBlock(
+          dir,
+          (b2) => b2.type === (mode === "data" ? "data" : "resource") && b2.labels[0] === type && b2.labels[1] === name2
+        );
+        if (!found) return calls.length ? callPlacement(calls) : void 0;
+        const b = found.block;
+        const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
+        return {
+          location: { file: found.file, range: { start: b.typeRange.start, end: last.end } },
+          blockRange: b.range,
+          ranges: {},
+          moduleCalls: calls
+        };
+      }
+      findBlock(dir, pred) {
+        let m = this.dirs.get(dir);
+        if (!m) {
+          m = existsSync5(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+          this.dirs.set(dir, m);
+        }
+        for (const f of m.files) for (const b of f.body.blocks) if (pred(b)) return { block: b, file: f.path };
+        return void 0;
+      }
+    };
+  }
+});
+
+// src/evaluate/plan.ts
+var plan_exports = {};
+__export(plan_exports, {
+  CHANGE_KEY: () => CHANGE_KEY,
+  expressionRefs: () => expressionRefs,
+  loadPlanProject: () => loadPlanProject,
+  planProject: () => planProject
+});
+import { dirname as dirname6, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync6, statSync as statSync8 } from "node:fs";
+async function loadPlanProject(planPath, options = {}, alreadyRead) {
+  const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
+  const empty = (diagnostics2) => ({ root: planPath, resources: [], modules: [], diagnostics: diagnostics2, files: [] });
+  if (!r.input) return empty(r.diagnostics);
+  if (r.input.kind !== "plan") {
+    const what = r.input.kind === "events" ? "a CloudTrail log" : "a CloudTrail snapshot";
+    return empty([
+      {
+        severity: "error",
+        code: "not-a-plan",
+        file: planPath,
+        message: `--plan was given ${what}, not a Terraform plan`,
+        hint: "give --plan the output of `terraform show -json plan.out`; give snapshots and logs as the scan path"
+      }
+    ]);
+  }
+  const p = planFromValue(planPath, r.input.text, r.input.value);
+  if (!p.plan) return empty(p.diagnostics);
+  let source;
+  const diagnostics = [];
+  const dir = options.sourceDir === void 0 ? holdsConfig(dirname6(resolve11(planPath))) ? dirname6(resolve11(planPath)) : void 0 : options.sourceDir ?? void 0;
+  if (dir !== void 0) {
+    if (!existsSync6(dir) || !statSync8(dir).isDirectory()) {
+      diagnostics.push({
+        severity: "error",
+        code: "source-dir",
+        file: dir,
+        message: "--source-dir is not a directory",
+        hint: "give the directory of the Terraform configuration the plan was made from"
+      });
+    } else {
+      await initParser();
+      const hcl = evaluateProject(dir, { ...options, env: options.env ?? {} });
+      for (const d of hcl.diagnostics)
+        if (d.severity === "error")
+          diagnostics.push({
+            ...d,
+            severity: "warning",
+            message: `${d.message} (in the source of the plan; lines of findings may fall back to the plan file)`
+          });
+      source = new SourceIndex(hcl, hcl.root);
+    }
+  }
+  const project = planProject(p.plan, source);
+  project.diagnostics.unshift(...diagnostics);
+  return project;
+}
+function planProject(plan, source) {
+  const config = configIndex(plan.configuration);
+  const changes = /* @__PURE__ */ new Map();
+  for (const c of plan.changes) changes.set(c.address, c);
+  const offsets = addressOffsets(plan.text);
+  const lines = new LineIndex(plan.text);
+  const resources = [];
+  const seen = /* @__PURE__ */ new Set();
+  let unplaced = 0;
+  const build3 = (base, values2, ch) => {
+    seen.add(base.address);
+    const prefix2 = base.module ? `${base.module}.` : "";
+    const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === "data" ? "data." : ""}${base.type}.${base.name}`);
+    const references2 = cfg ? expressionRefs(cfg.expressions, prefix2) : /* @__PURE__ */ Object.create(null);
+    let after2 = null;
+    if (values2) after2 = injectUnknowns(fromJSON(values2), ch?.afterUnknown, base.address, references2);
+    const resourceValues = isObject(after2) ? ch ? Object.assign(newObject(), after2) : after2 : fromJSON(ch?.before ?? null) ?? newObject();
+    if (!isObject(resourceValues)) return;
+    if (ch) {
+      const change2 = newObject();
+      change2.actions = [...ch.actions];
+      change2.before = fromJSON(ch.before);
+      change2.after = after2;
+      resourceValues[CHANGE_KEY] = change2;
+    }
+    const placed = source?.place(base.address, base.module, base.type, base.name, base.mode);
+    if (!placed) unplaced++;
+    const at = placed ?? inPlan(plan.path, offsets.get(base.address), lines);
+    const ranges = ch && placed && Object.keys(placed.ranges).length ? changeRanges(placed.ranges) : placed?.ranges ?? {};
+    const r = {
+      address: base.address,
+      module: base.module,
+      mode: base.mode,
+      type: base.type,
+      name: base.name,
+      values: resourceValues,
+      location: at.location,
+      blockRange: at.blockRange,
+      ranges,
+      moduleCalls: at.moduleCalls,
+      dependsOn: [],
+      references: references2
+    };
+    if (base.index !== void 0) r.index = base.index;
+    resources.push(r);
+  };
+  for (const pr of plan.resources) build3(pr, pr.values, changes.get(pr.address));
+  for (const c of plan.changes) {
+    if (seen.has(c.address) || c.mode === "data") continue;
+    if (c.actions.includes("delete") || c.actions.includes("forget")) build3(c, void 0, c);
+  }
+  const modules = [{ address: "", dir: source?.dir ?? "" }];
+  const moduleSet = /* @__PURE__ */ new Set();
+  for (const r of resources) {
+    if (!r.module || moduleSet.has(r.module)) continue;
+    moduleSet.add(r.module);
+    modules.push({ address: r.module, dir: "" });
+  }
+  const diagnostics = [];
+  if (source && unplaced) {
+    diagnostics.push({
+      severity: "note",
+      code: "plan-unplaced",
+      file: plan.path,
+      message: `${unplaced} resource${unplaced === 1 ? " of the plan was" : "s of the plan were"} not found in the source ${source.dir}; ${unplaced === 1 ? "its findings point" : "their findings point"} at the plan file`,
+      hint: "give --source-dir the directory the plan was made from"
+    });
+  }
+  return { root: plan.path, resources, modules, diagnostics, files: source?.project.files ?? [] };
+}
+function configIndex(root) {
+  const out2 = /* @__PURE__ */ new Map();
+  const walk2 = (m, path2, depth) => {
+    if (depth > 64) return;
+    for (const r of m.resources) out2.set(`${path2}|${r.address}`, r);
+    for (const [name2, call2] of m.moduleCalls) walk2(call2.module, `${path2}${path2 ? "." : ""}module.${name2}`, depth + 1);
+  };
+  walk2(root, "", 0);
+  return out2;
+}
+function expressionRefs(expressions, prefix2) {
+  const out2 = /* @__PURE__ */ Object.create(null);
+  const walk2 = (exprs, path2, depth) => {
+    if (depth > 32) return;
+    for (const k of Object.keys(exprs)) {
+      const e = exprs[k];
+      const p = path2 + k;
+      if (Array.isArray(e)) e.forEach((item, i2) => isObj2(item) && walk2(item, `${p}.${i2}.`, depth + 1));
+      else if (isObj2(e)) {
+        if (Array.isArray(e.references)) {
+          const refs = qualify(
+            e.references.filter((x) => typeof x === "string"),
+            prefix2
+          );
+          if (refs.length) out2[p] = refs;
+        } else if (!("constant_value" in e)) walk2(e, `${p}.`, depth + 1);
+      }
+    }
+  };
+  walk2(expressions, "", 0);
+  return out2;
+}
+function qualify(refs, prefix2) {
+  const kept = refs.filter((r) => {
+    const root = r.split(/[.[]/, 1)[0];
+    return !RESERVED_ROOTS.has(root) || root === "data" || root === "module";
+  });
+  const longest = kept.filter(
+    (r) => !kept.some((o) => o !== r && o.length > r.length && o.startsWith(r) && (o[r.length] === "." || o[r.length] === "["))
+  );
+  return [...new Set(longest.map((r) => prefix2 + r))];
+}
+function injectUnknowns(values2, afterUnknown, address, references2) {
+  if (!isObj2(afterUnknown)) return values2;
+  const mk = (path2) => {
+    let p = path2;
+    while (p) {
+      const refs = references2[p];
+      if (refs?.length)
+        return new Unknown(
+          refs.map((ref) => ({ kind: "reference", ref })),
+          true
+        );
+      const dot = p.lastIndexOf(".");
+      p = dot < 0 ? "" : p.slice(0, dot);
+    }
+    return new Unknown([{ kind: "expression", detail: `${address}.${path2} is known only after apply` }]);
+  };
+  const walk2 = (v, au, path2, depth) => {
+    if (au === true) return mk(path2);
+    if (depth > 64) return v;
+    if (Array.isArray(au)) {
+      if (!Array.isArray(v)) return v;
+      for (let i2 = 0; i2 < au.length && i2 < v.length; i2++) v[i2] = walk2(v[i2], au[i2], `${path2}.${i2}`, depth + 1) ?? null;
+      return v;
+    }
+    if (isObj2(au)) {
+      if (!isObject(v)) return v;
+      const o = v;
+      for (const k of Object.keys(au)) {
+        const r = walk2(Object.prototype.hasOwnProperty.call(o, k) ? o[k] : void 0, au[k], path2 ? `${path2}.${k}` : k, depth + 1);
+        if (r !== void 0) o[k] = r;
+      }
+      return o;
+    }
+    return v;
+  };
+  return walk2(values2, afterUnknown, "", 0);
+}
+function changeRanges(ranges) {
+  const out2 = Object.assign(/* @__PURE__ */ Object.create(null), ranges);
+  for (const k of Object.keys(ranges)) {
+    out2[`${CHANGE_KEY}.after.${k}`] = ranges[k];
+    out2[`${CHANGE_KEY}.before.${k}`] = ranges[k];
+  }
+  return out2;
+}
+function addressOffsets(text) {
+  const out2 = /* @__PURE__ */ new Map();
+  const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let a;
+    try {
+      a = JSON.parse(m[1]);
+    } catch {
+      continue;
+    }
+    if (typeof a === "string" && !out2.has(a)) out2.set(a, m.index);
+  }
+  return out2;
+}
+function posAt2(offset, lines) {
+  const { line, column } = lines.locate(offset);
+  return { line: line + 1, column: column + 1, offset };
+}
+function inPlan(file, offset, lines) {
+  const start2 = posAt2(offset ?? 0, lines);
+  const range3 = { start: start2, end: posAt2((offset ?? 0) + '"address"'.length, lines) };
+  return { location: { file, range: range3 }, blockRange: range3, ranges: {}, moduleCalls: [] };
+}
+var CHANGE_KEY, isObj2;
+var init_plan2 = __esm({
+  "src/evaluate/plan.ts"() {
+    "use strict";
+    init_data_file();
+    init_plan();
+    init_treesitter();
+    init_plan_source();
+    init_project();
+    init_reference();
+    init_value();
+    init_line_index();
+    CHANGE_KEY = "@change";
+    isObj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  }
+});
+
+// src/evaluate/data.ts
+var data_exports = {};
+__export(data_exports, {
+  EVENT_ENTITY: () => EVENT_ENTITY,
+  TRAIL_ENTITY: () => TRAIL_ENTITY,
+  dataProject: () => dataProject,
+  findDataFiles: () => findDataFiles,
+  loadDataFiles: () => loadDataFiles,
+  recordAddress: () => recordAddress,
+  testInputProject: () => testInputProject
+});
+import { readdirSync as readdirSync4, statSync as statSync9 } from "node:fs";
+import { join as join13 } from "node:path";
+function recordAddress(file, where) {
+  if (!where) return file;
+  const line = /^line (\d+)$/.exec(where);
+  return `${file}#${line ? `L${line[1]}` : where}`;
+}
+function recordResource(file, rec, kind2) {
+  const values2 = fromJSON(rec.value);
+  const range3 = rec.range ?? START3;
+  const v = rec.value;
+  const address = kind2 === "snapshot" ? typeof v.TrailARN === "string" ? v.TrailARN : typeof v.Name === "string" ? v.Name : recordAddress(file, rec.where) : recordAddress(file, rec.where);
+  const name2 = kind2 === "snapshot" ? typeof v.Name === "string" ? v.Name : address : typeof v.eventName === "string" ? v.eventName : address;
+  return {
+    address,
+    module: "",
+    mode: "managed",
+    type: kind2 === "snapshot" ? TRAIL_ENTITY : EVENT_ENTITY,
+    name: name2,
+    values: values2,
+    location: { file, range: range3 },
+    blockRange: range3,
+    ranges: {},
+    moduleCalls: [],
+    dependsOn: [],
+    references: {}
+  };
+}
+function dataProject(input) {
+  return {
+    root: input.path,
+    resources: input.records.map((r) => recordResource(input.path, r, input.kind)),
+    modules: [],
+    diagnostics: [],
+    files: []
+  };
+}
+function findDataFiles(dir, diagnostics) {
+  const out2 = [];
+  const walk2 = (d, depth) => {
+    if (depth > MAX_DEPTH9 || out2.length >= MAX_FILES) return;
+    let names3;
+    try {
+      names3 = readdirSync4(d).sort();
+    } catch (e) {
+      diagnostics.push({ severity: "warning", code: "unreadable", file: d, message: `cannot list directory: ${e.message}` });
+      return;
+    }
+    for (const n of names3) {
+      if (n.startsWith(".") || n === "node_modules") continue;
+      const p = join13(d, n);
+      let st;
+      try {
+        st = statSync9(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk2(p, depth + 1);
+      else if (st.isFile() && DATA_FILE.test(n) && !n.endsWith(".tf.json") && !n.endsWith(".tfvars.json")) out2.push(p);
+    }
+  };
+  walk2(dir, 0);
+  return out2;
+}
+function loadDataFiles(files, maxBytes) {
+  const project = { root: files.length === 1 ? files[0] : ".", resources: [], modules: [], diagnostics: [], files: [] };
+  for (const f of files) {
+    const r = readDataFile(f, maxBytes ? { maxBytes } : {});
+    project.diagnostics.push(...r.diagnostics);
+    if (!r.input) continue;
+    let p;
+    if (r.input.kind === "plan") {
+      const plan = planFromValue(f, r.input.text, r.input.value);
+      project.diagnostics.push(...plan.diagnostics);
+      if (!plan.plan) continue;
+      p = planProject(plan.plan);
+    } else p = dataProject(r.input);
+    project.resources.push(...p.resources);
+    project.modules.push(...p.modules);
+    project.diagnostics.push(...p.diagnostics);
+  }
+  return project;
+}
+function testInputProject(key, value, file, line) {
+  const text = JSON.stringify(value);
+  const r = classifyText(file, text);
+  const want = key === "log" ? "events" : key;
+  if (!r.input) return { error: r.diagnostics.map((d) => d.message).join("; ") };
+  if (r.input.kind !== want)
+    return {
+      error: `\`${key}\` holds ${r.input.kind === "plan" ? "a plan" : r.input.kind === "events" ? "a CloudTrail event" : "a CloudTrail trail"}`
+    };
+  let project;
+  if (r.input.kind === "plan") {
+    const p = planFromValue(file, text, r.input.value);
+    if (!p.plan) return { error: p.diagnostics.map((d) => d.message).join("; ") };
+    project = planProject(p.plan);
+  } else project = dataProject(r.input);
+  const at = { line, column: 1, offset: 0 };
+  const range3 = { start: at, end: at };
+  for (const res of project.resources) {
+    res.location = { file, range: range3 };
+    res.blockRange = range3;
+  }
+  return { project };
+}
+var TRAIL_ENTITY, EVENT_ENTITY, START3, DATA_FILE, MAX_FILES, MAX_DEPTH9;
+var init_data = __esm({
+  "src/evaluate/data.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_data_file();
+    init_plan2();
+    init_plan();
+    init_value();
+    TRAIL_ENTITY = "aws.cloudtrail.trail";
+    EVENT_ENTITY = "aws.cloudtrail.event";
+    START3 = pointRange();
+    DATA_FILE = /\.(json|jsonl|ndjson|gz)$/;
+    MAX_FILES = 1e5;
+    MAX_DEPTH9 = 32;
+  }
+});
+
+// src/scan/changed.ts
 var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
 import { execFileSync } from "node:child_process";
-import { dirname as dirname6, resolve as resolve10 } from "node:path";
+import { dirname as dirname7, resolve as resolve12 } from "node:path";
 function git(args2, cwd) {
   return execFileSync("git", args2, {
     cwd,
@@ -35771,11 +31639,11 @@ function changedSince(ref, scanPath) {
       hint: "give a branch, tag or commit, e.g. --changed-since origin/main"
     };
   }
-  let cwd = resolve10(scanPath);
+  let cwd = resolve12(scanPath);
   try {
     git(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
-    cwd = dirname6(cwd);
+    cwd = dirname7(cwd);
   }
   let top;
   try {
@@ -35809,54 +31677,1895 @@ function changedSince(ref, scanPath) {
   const files = [
     ...split2(git(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)),
     ...split2(git(["ls-files", "--others", "--exclude-standard", "-z"], top))
-  ].map((f) => resolve10(top, f));
+  ].map((f) => resolve12(top, f));
   const unique = [...new Set(files)].sort();
-  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname6(f))) };
+  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname7(f))) };
 }
 var init_changed = __esm({
-  "src/cli/changed.ts"() {
+  "src/scan/changed.ts"() {
     "use strict";
   }
 });
 
-// src/cli/report-scan.ts
-import { mkdirSync, readFileSync as readFileSync8, writeFileSync } from "node:fs";
-import { dirname as dirname7, resolve as resolve11 } from "node:path";
-function merge4(flags2, config) {
-  const pick = (flag, conf, dflt) => flag !== void 0 ? flag : conf !== void 0 ? conf : dflt;
-  const vars = [
-    ...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })),
-    ...(config.var ?? []).map((text) => ({ kind: "var", text }))
-  ];
-  const failOn = pick(flags2.failOn, config["fail-on"], "low");
+// src/action/index.ts
+import { dirname as dirname10 } from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+
+// src/common/escape.ts
+function escapeWorkflowData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeWorkflowProperty(s) {
+  return escapeWorkflowData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function workflowCommand(command, properties, message) {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeWorkflowProperty(String(v))}`);
+  return `::${command}${props.length ? ` ${props.join(",")}` : ""}::${escapeWorkflowData(message)}
+`;
+}
+
+// src/action/main.ts
+import { existsSync as existsSync7, mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname9, join as join14, resolve as resolve16 } from "node:path";
+
+// src/common/repo.ts
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+function findRepoRoot(start2) {
+  let dir = resolve(start2);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    dir = dirname(dir);
+  }
+  for (let i2 = 0; i2 < 256; i2++) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return void 0;
+    dir = up;
+  }
+  return void 0;
+}
+
+// src/action/main.ts
+init_model();
+
+// src/checks/selection.ts
+init_esm4();
+init_model();
+function severityRank(s) {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(s);
+}
+function atLeast(s, threshold) {
+  return severityRank(s) >= severityRank(threshold);
+}
+function parseSeverity(text) {
+  const t = text.trim().toLowerCase();
+  return SEVERITIES.includes(t) ? t : void 0;
+}
+function checkNames(check) {
+  const names3 = [check.id];
+  for (const tool of ALIAS_TOOLS) for (const a of check.aliases[tool] ?? []) names3.push(a);
+  return names3;
+}
+function namesCheck(pattern, check) {
+  const p = pattern.trim();
+  const glob = /[*?[\]{}]/.test(p);
+  return checkNames(check).some(
+    (n) => glob ? minimatch(n, p, { nocase: true, noglobstar: false, dot: true }) : n.toLowerCase() === p.toLowerCase()
+  );
+}
+function splitList(values2) {
+  return values2.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+function selectChecks(checks, selection) {
+  const include = splitList(selection.include);
+  const exclude = splitList(selection.exclude);
+  const unmatched = [];
+  const matches = (p, c, below) => {
+    const sev = parseSeverity(p);
+    if (sev) return below ? !atLeast(c.severity, sev) || c.severity === sev : atLeast(c.severity, sev);
+    return namesCheck(p, c);
+  };
+  for (const [flag, list2] of [
+    ["--check", include],
+    ["--skip-check", exclude]
+  ]) {
+    for (const p of list2) if (!parseSeverity(p) && !checks.some((c) => namesCheck(p, c))) unmatched.push({ flag, pattern: p });
+  }
+  const out2 = checks.filter(
+    (c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true))
+  );
+  return { checks: out2, unmatched };
+}
+
+// src/action/main.ts
+init_treesitter();
+
+// src/report/diagnostics.ts
+import { readFileSync } from "node:fs";
+import { relative, sep as sep2 } from "node:path";
+function displayPath(file, cwd = process.cwd()) {
+  if (!file.startsWith("/")) return file;
+  const rel = relative(cwd, file);
+  if (rel === ".." || rel.startsWith(`..${sep2}`)) return file;
+  return rel === "" ? "." : rel;
+}
+function formatDiagnostic(d, options = {}) {
+  const file = displayPath(d.file, options.cwd);
+  const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
+  const lines = [`${d.severity}[${d.code}]: ${d.message}`, `  --> ${where}`];
+  const text = d.range ? options.sourceOf?.(d.file) : void 0;
+  if (d.range && text !== void 0) {
+    const lineText = text.split("\n")[d.range.start.line - 1];
+    if (lineText !== void 0) {
+      const n = String(d.range.start.line);
+      const pad2 = " ".repeat(n.length);
+      const width = d.range.end.line === d.range.start.line ? Math.max(1, d.range.end.column - d.range.start.column) : 1;
+      const shown2 = lineText.replace(/\t/g, " ").replace(/\r$/, "");
+      lines.push(
+        `${pad2} |`,
+        `${n} | ${shown2}`,
+        `${pad2} | ${" ".repeat(d.range.start.column - 1)}${"^".repeat(Math.min(width, Math.max(1, shown2.length - d.range.start.column + 1)))}`
+      );
+    }
+  }
+  if (d.hint) lines.push(`  = help: ${d.hint}`);
+  return lines.join("\n");
+}
+function renderDiagnostics(diagnostics, known = []) {
+  const cache4 = new Map(known.map((f) => [f.path, f.text]));
+  const sourceOf = (f) => {
+    if (!cache4.has(f)) {
+      try {
+        cache4.set(f, readFileSync(f, "utf8"));
+      } catch {
+        cache4.set(f, void 0);
+      }
+    }
+    return cache4.get(f);
+  };
+  return diagnostics.map((d) => formatDiagnostic(d, { sourceOf }) + "\n\n").join("");
+}
+
+// src/common/version.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join3 } from "node:path";
+import { fileURLToPath } from "node:url";
+var cached;
+function tfguardVersion() {
+  if (cached) return cached;
+  let dir = dirname2(fileURLToPath(import.meta.url));
+  for (let i2 = 0; i2 < 8; i2++) {
+    try {
+      const pkg = JSON.parse(readFileSync2(join3(dir, "package.json"), "utf8"));
+      if (pkg.name === "tfguard" && typeof pkg.version === "string") return cached = pkg.version;
+    } catch {
+    }
+    const up = dirname2(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return cached = "0.0.0-unknown";
+}
+
+// src/report/model.ts
+init_value();
+
+// src/checks/suppressions.ts
+var EXPIRED_SUPPRESSION = {
+  id: "TFG.TFGUARD.SUPPRESSION.1",
+  title: "Suppression comment has expired",
+  severity: "low",
+  description: "An inline suppression carries an expiry date (`exp:YYYY-MM-DD`) that has passed. It no longer silences anything: the findings it covered are reported again.",
+  remediation: "Fix the findings the comment covered and delete the comment, or, if the exception still holds, agree a new date and update `exp:`.",
+  references: [],
+  compliance: {},
+  mitre: [],
+  aliases: {}
+};
+var UNEXPLAINED_SUPPRESSION = {
+  id: "TFG.TFGUARD.SUPPRESSION.2",
+  title: "Suppression comment gives no reason",
+  severity: "low",
+  description: "The configuration requires a reason on every inline suppression (`require-suppression-reason: true`); this comment has none, so it silences nothing.",
+  remediation: "Write why the finding is accepted after the IDs: `# tfguard:ignore:D9.TF.AWS.LOG.01 single-region sandbox, see ADR-12`.",
+  references: [],
+  compliance: {},
+  mitre: [],
+  aliases: {}
+};
+var DATE = "(\\d{4}-\\d{2}-\\d{2})";
+var DIRECTIVE = new RegExp(
+  [
+    `(tfguard):ignore:([^\\s:]+)(?::exp:${DATE})?`,
+    "(checkov|bridgecrew|cortex):skip=([A-Za-z0-9_.,-]+)(?::([^\\n]*))?",
+    `(tfsec|trivy):ignore:([^\\s:\\[]+)(\\[[^\\]]*\\])?((?::(?:exp|ws):[^\\s:]+)*)`
+  ].join("|"),
+  "gi"
+);
+function stripDelimiters(text) {
+  return text.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
+}
+function parseSuppressions(file, diagnostics = []) {
+  const out2 = [];
+  const lines = file.text.split("\n");
+  for (const c of file.comments) {
+    const body2 = stripDelimiters(c.text);
+    if (!/(tfguard|checkov|bridgecrew|cortex|tfsec|trivy):(ignore|skip)/i.test(body2)) continue;
+    const line = c.range.start.line;
+    const before2 = (lines[line - 1] ?? "").slice(0, Math.max(0, c.range.start.column - 1));
+    const ownLine = before2.trim() === "" || file.path.endsWith(".json");
+    const matches = [...body2.matchAll(DIRECTIVE)];
+    matches.forEach((m, i2) => {
+      const next = matches[i2 + 1]?.index ?? body2.length;
+      const rest = body2.slice(m.index + m[0].length, next).trim();
+      const base = { file: file.path, line, range: c.range, ownLine };
+      if (m[1]) {
+        let reason = rest;
+        let expires = m[3];
+        const exp = /^exp:(\S+)\s*/.exec(reason);
+        if (!expires && exp) {
+          expires = exp[1];
+          reason = reason.slice(exp[0].length);
+        }
+        if (expires !== void 0 && !validDate(expires)) {
+          diagnostics.push({
+            severity: "warning",
+            code: "suppression-date",
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`,
+            hint: "write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31"
+          });
+          return;
+        }
+        out2.push({ ...base, source: "tfguard", ids: m[2].split(",").filter(Boolean), reason, ...expires ? { expires } : {} });
+      } else if (m[4]) {
+        out2.push({ ...base, source: "checkov", ids: m[5].split(",").filter(Boolean), reason: (m[6] ?? "").trim() });
+      } else if (m[7]) {
+        const opts = m[10] ?? "";
+        if (m[9] || /:ws:/i.test(opts)) return;
+        const exp = /:exp:([^\s:]+)/i.exec(opts)?.[1];
+        if (exp !== void 0 && !validDate(exp)) {
+          diagnostics.push({
+            severity: "warning",
+            code: "suppression-date",
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`,
+            hint: "write the date as exp:YYYY-MM-DD"
+          });
+          return;
+        }
+        out2.push({
+          ...base,
+          source: m[7].toLowerCase(),
+          ids: [m[8]],
+          reason: rest,
+          ...exp ? { expires: exp } : {}
+        });
+      }
+    });
+  }
+  return out2;
+}
+function validDate(s) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+function isExpired(s, now) {
+  return s.expires !== void 0 && new Date(now).toISOString().slice(0, 10) > s.expires;
+}
+var PEER_TOOLS = {
+  checkov: ["checkov"],
+  tfsec: ["tfsec", "trivy"],
+  trivy: ["trivy", "tfsec"]
+};
+function names(s, check, checkId) {
+  const lower = s.ids.map((x) => x.toLowerCase());
+  if (s.source === "tfguard") {
+    if (lower.includes(checkId.toLowerCase())) return true;
+    if (!check) return false;
+    return Object.values(check.aliases).some((list2) => (list2 ?? []).some((a) => lower.includes(a.toLowerCase())));
+  }
+  if (!check) return false;
+  return PEER_TOOLS[s.source].some((tool) => (check.aliases[tool] ?? []).some((a) => lower.includes(a.toLowerCase())));
+}
+function commentsAt(place, byFileLine, ownLines) {
+  const lines = byFileLine.get(place.file);
+  if (!lines) return [];
+  const out2 = [...lines.get(place.line) ?? []];
+  const own2 = ownLines.get(place.file);
+  for (let l = place.line - 1; l >= 1 && own2.has(l); l--) out2.push(...(lines.get(l) ?? []).filter((s) => s.ownLine));
+  return out2;
+}
+function applySuppressions(findings, project, checks, options) {
+  const result = { kept: [], suppressed: [], problems: [], diagnostics: [] };
+  if (!options.inline) {
+    result.kept = [...findings];
+    return result;
+  }
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const byFileLine = /* @__PURE__ */ new Map();
+  const ownLines = /* @__PURE__ */ new Map();
+  const all = [];
+  for (const f of project.files) {
+    const lines = /* @__PURE__ */ new Map();
+    const own2 = /* @__PURE__ */ new Set();
+    const text = f.text.split("\n");
+    for (const c of f.comments) {
+      const before2 = (text[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
+      const after2 = (text[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
+      if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
+    }
+    for (const s of parseSuppressions(f, result.diagnostics)) {
+      if (s.source !== "tfguard" && !options.peers) continue;
+      all.push(s);
+      const list2 = lines.get(s.line) ?? [];
+      list2.push(s);
+      lines.set(s.line, list2);
+    }
+    byFileLine.set(f.path, lines);
+    ownLines.set(f.path, own2);
+  }
+  const usable = (s) => !isExpired(s, options.now) && !(options.requireReason && !s.reason.trim());
+  for (const finding of findings) {
+    const check = byId.get(finding.checkId);
+    const resource = finding.resource;
+    const places = [{ file: finding.file, line: finding.range.start.line }];
+    if (resource) {
+      places.push({ file: resource.location.file, line: resource.location.range.start.line });
+      for (const call2 of resource.moduleCalls) places.push({ file: call2.location.file, line: call2.location.range.start.line });
+    }
+    let candidates = places.flatMap((p) => commentsAt(p, byFileLine, ownLines));
+    if (resource && options.peers) {
+      const { start: start2, end } = resource.blockRange;
+      for (const [line, list2] of byFileLine.get(resource.location.file) ?? []) {
+        if (line > start2.line && line <= end.line) candidates = candidates.concat(list2.filter((s) => s.source === "checkov"));
+      }
+    }
+    const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
+    if (hit) {
+      result.suppressed.push({
+        finding,
+        by: {
+          kind: "inline",
+          source: hit.source,
+          reason: hit.reason,
+          file: hit.file,
+          line: hit.line,
+          ...hit.expires ? { expires: hit.expires } : {}
+        }
+      });
+    } else result.kept.push(finding);
+  }
+  for (const s of all) {
+    const known = s.source === "tfguard" ? s.ids.some((id) => checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) : checks.some((c) => names(s, c, c.id));
+    if (s.source === "tfguard") {
+      for (const id of s.ids) {
+        if (!checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) {
+          result.diagnostics.push({
+            severity: "warning",
+            code: "suppression-id",
+            file: s.file,
+            range: s.range,
+            message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`,
+            hint: "use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67"
+          });
+        }
+      }
+    }
+    if (!known) continue;
+    const rule = isExpired(s, options.now) ? EXPIRED_SUPPRESSION : options.requireReason && !s.reason.trim() ? UNEXPLAINED_SUPPRESSION : void 0;
+    if (!rule) continue;
+    const what = `${s.source === "checkov" ? "checkov:skip=" : `${s.source}:ignore:`}${s.ids.join(",")}`;
+    result.problems.push({
+      checkId: rule.id,
+      severity: rule.severity,
+      title: rule.title,
+      address: what,
+      file: s.file,
+      range: s.range,
+      ...rule === EXPIRED_SUPPRESSION ? { path: `exp:${s.expires}` } : {}
+    });
+  }
+  return result;
+}
+
+// src/report/model.ts
+init_model();
+var TOOL = {
+  name: "tfguard",
+  get version() {
+    return tfguardVersion();
+  },
+  informationUri: "https://github.com/tfguard/tfguard"
+};
+function checkDocUri(id) {
+  return `${TOOL.informationUri}/blob/main/docs/checks/${encodeURIComponent(id)}.md`;
+}
+function valueAt(values2, path2) {
+  let v = values2;
+  for (const part of path2 ? path2.split(".") : []) {
+    if (Array.isArray(v)) v = v[Number(part)];
+    else if (isObject(v)) v = Object.prototype.hasOwnProperty.call(v, part) ? v[part] : void 0;
+    else return void 0;
+  }
+  return v;
+}
+function renderValue(v) {
+  if (v instanceof Unknown)
+    return v.refs.length && v.reasons.every((r) => r.kind === "reference") ? `${v.refs.join(", ")} (known after apply)` : `(unknown: ${v.describe()})`;
+  const s = JSON.stringify(v) ?? "null";
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+function describeFinding(f, resource) {
+  if (f.checkId === EXPIRED_SUPPRESSION.id)
+    return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, "")}; it silences nothing now.` };
+  if (f.checkId === UNEXPLAINED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` has no reason, so it silences nothing.` };
+  const via = f.via ? ` (in ${f.via})` : "";
+  if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
+  const v = valueAt(resource.values, f.path);
+  if (v === void 0 || v === null) return { message: `${f.title}: ${f.address}${via} does not set ${f.path}.` };
+  const value = renderValue(v);
+  return { message: `${f.title}: ${f.address}${via} has ${f.path} = ${value}.`, value };
+}
+function reportFinding(f, suppressed) {
+  const { resource, ...rest } = f;
+  const d = describeFinding(f, resource);
+  return { ...rest, ...d, ...suppressed ? { suppressed } : {} };
+}
+function countBySeverity(findings) {
+  const out2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  for (const f of findings) out2[f.severity]++;
+  return out2;
+}
+var SARIF_LEVEL = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note",
+  info: "note"
+};
+var SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.md`;
+
+// src/report/fingerprint.ts
+var WINDOW = 100;
+var MASK = (1n << 64n) - 1n;
+var BASE = 37n;
+var END_OF_FILE = 65535;
+var SPACE = 32;
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+var LEAVING = (() => {
+  let p = 1n;
+  for (let i2 = 0; i2 < WINDOW; i2++) p = p * BASE & MASK;
+  return p;
+})();
+function lineHashes(text) {
+  const out2 = [];
+  const window2 = new Array(WINDOW).fill(0);
+  const startsLine = new Array(WINDOW).fill(-1);
+  const seen = /* @__PURE__ */ new Map();
+  let hash = 0n;
+  let at = 0;
+  let line = 0;
+  let atLineStart = true;
+  let afterCr = false;
+  const emit2 = () => {
+    const hex = hash.toString(16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    out2[startsLine[at]] = `${hex}:${n}`;
+    startsLine[at] = -1;
+  };
+  const push = (code) => {
+    const leaving = window2[at];
+    window2[at] = code;
+    hash = hash * BASE + BigInt(code) - LEAVING * BigInt(leaving) & MASK;
+    at = (at + 1) % WINDOW;
+  };
+  const take = (code) => {
+    if (code === SPACE || code === TAB || afterCr && code === LF) {
+      afterCr = false;
+      return;
+    }
+    afterCr = code === CR;
+    const c = code === CR ? LF : code;
+    if (startsLine[at] !== -1) emit2();
+    if (atLineStart) {
+      atLineStart = false;
+      line++;
+      startsLine[at] = line;
+    }
+    if (c === LF) atLineStart = true;
+    push(c);
+  };
+  for (let i2 = 0; i2 < text.length; i2++) take(text.charCodeAt(i2));
+  take(END_OF_FILE);
+  for (let i2 = 0; i2 < WINDOW; i2++) {
+    if (startsLine[at] !== -1) emit2();
+    push(0);
+  }
+  return out2;
+}
+var FingerprintCache = class {
+  cache = /* @__PURE__ */ new Map();
+  lineHash(key, text, line) {
+    let hashes = this.cache.get(key);
+    if (!hashes) {
+      hashes = lineHashes(text);
+      this.cache.set(key, hashes);
+    }
+    return hashes[line];
+  }
+};
+
+// src/report/paths.ts
+import { isAbsolute, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+function relativeTo(root, file) {
+  const rel = relative2(root, isAbsolute(file) ? file : resolve2(file));
+  if (rel === "") return ".";
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  return rel.split(sep3).join("/");
+}
+function pathToUri(rel) {
+  return rel.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/common/paths.ts
+function isUnderDotTerraform(path2) {
+  return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
+}
+
+// src/common/order.ts
+function byPlace(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.range.start.line !== b.range.start.line) return a.range.start.line - b.range.start.line;
+  if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;
+  if (a.checkId !== b.checkId) return a.checkId < b.checkId ? -1 : 1;
+  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
+}
+
+// src/report/sarif.ts
+var SECURITY_SEVERITY = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "2.0",
+  info: void 0
+};
+function provider(id) {
+  const m = /^(?:D9\.TF|TFG)\.([A-Z0-9]+)\./.exec(id);
+  return m && m[1] !== "TFGUARD" ? m[1].toLowerCase() : void 0;
+}
+function helpText(r) {
+  const parts2 = [r.description.trim(), `Remediation:
+${r.remediation.trim()}`];
+  if (r.references.length) parts2.push(`References:
+${r.references.map((u) => `- ${u}`).join("\n")}`);
+  return parts2.join("\n\n");
+}
+function helpMarkdown(r) {
+  const parts2 = [`**${r.title}** (${r.id}, severity ${r.severity})`, r.description.trim(), `## Remediation
+
+${r.remediation.trim()}`];
+  const compliance = Object.entries(r.compliance).flatMap(
+    ([fw, versions]) => Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(", ")} |`)
+  );
+  if (compliance.length) parts2.push(`## Compliance
+
+| framework | version | sections |
+|---|---|---|
+${compliance.join("\n")}`);
+  const aliases = Object.entries(r.aliases).filter(([, ids]) => ids && ids.length);
+  if (aliases.length)
+    parts2.push(
+      `## Same check in other tools
+
+${aliases.map(([tool, ids]) => `- ${tool}: ${ids.map((i2) => `\`${i2}\``).join(", ")}`).join("\n")}`
+    );
+  if (r.references.length) parts2.push(`## References
+
+${r.references.map((u) => `- <${u}>`).join("\n")}`);
+  return parts2.join("\n\n");
+}
+function firstSentence(s) {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length > 1e3 ? `${t.slice(0, 997)}...` : t;
+}
+function ruleDescriptor(r) {
+  const tags = ["security", "terraform", ...provider(r.id) ? [provider(r.id)] : [], r.severity];
+  const securitySeverity = SECURITY_SEVERITY[r.severity];
   return {
-    check: pick(flags2.check, config.check, []),
-    skipCheck: pick(flags2.skipCheck, config["skip-check"], []),
-    severity: pick(flags2.severity, config.severity, []),
-    failOn,
-    softFail: pick(flags2.softFail, config["soft-fail"], false),
-    format: pick(flags2.format, config.format, []),
-    ...flags2.output ?? config.output ? { output: flags2.output ?? config.output } : {},
-    checksDir: [...config["checks-dir"] ?? [], ...flags2.checksDir ?? []],
-    exclude: [...config.exclude ?? [], ...flags2.exclude ?? []],
-    variables: [...vars, ...flags2.variables ?? []],
-    ...flags2.maxFileSize ? { maxFileSize: flags2.maxFileSize } : {},
-    ...flags2.jobs ? { jobs: flags2.jobs } : {},
-    ...flags2.baseline ?? config.baseline ? { baseline: flags2.baseline ?? config.baseline } : {},
-    ...flags2.createBaseline ? { createBaseline: flags2.createBaseline } : {},
-    inlineSuppressions: pick(flags2.inlineSuppressions, config["inline-suppressions"], true),
-    peerSuppressions: pick(flags2.peerSuppressions, config["peer-suppressions"], true),
-    requireSuppressionReason: pick(flags2.requireSuppressionReason, config["require-suppression-reason"], false),
-    sarifIncludeSuppressed: pick(flags2.sarifIncludeSuppressed, config["sarif-include-suppressed"], false),
-    ...flags2.sarifCategory ?? config["sarif-category"] ? { sarifCategory: flags2.sarifCategory ?? config["sarif-category"] } : {},
-    showUnknown: pick(flags2.showUnknown, config["show-unknown"], false),
-    ...flags2.changedSince ?? config["changed-since"] ? { changedSince: flags2.changedSince ?? config["changed-since"] } : {}
+    id: r.id,
+    name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => c ? c.toUpperCase() : "").replace(/^./, (c) => c.toUpperCase()),
+    shortDescription: { text: firstSentence(r.title) },
+    fullDescription: { text: firstSentence(r.description) },
+    help: { text: helpText(r), markdown: helpMarkdown(r) },
+    ...r.helpUri ? { helpUri: r.helpUri } : {},
+    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+    properties: {
+      tags: [...new Set(tags)],
+      precision: "high",
+      ...securitySeverity ? { "security-severity": securitySeverity } : { problem: { severity: "recommendation" } },
+      ...Object.keys(r.compliance).length ? { compliance: r.compliance } : {},
+      ...r.mitre.length ? { mitre: r.mitre } : {},
+      ...Object.keys(r.aliases).length ? { aliases: r.aliases } : {}
+    }
   };
 }
+function sarifUri(report, file) {
+  const rel = relativeTo(report.repoRoot, file);
+  if (rel === void 0 || rel === "." || isUnderDotTerraform(rel)) return void 0;
+  return pathToUri(rel);
+}
+function automationId(report) {
+  return `${report.category.replace(/\/+$/, "")}/`;
+}
+function defaultCategory(report) {
+  const rel = relativeTo(report.repoRoot, report.scanRoot);
+  if (!rel || rel === ".") return TOOL.name;
+  return `${TOOL.name}/${rel.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
+}
+function buildSarif(report, options = {}) {
+  const rules = report.rules.map(ruleDescriptor);
+  const index3 = new Map(report.rules.map((r, i2) => [r.id, i2]));
+  const hashes = new FingerprintCache();
+  const notifications = [];
+  const results = [];
+  const shown2 = options.includeSuppressed ? [...report.findings, ...report.suppressed] : report.findings;
+  for (const f of [...shown2].sort(byPlace)) {
+    const uri = sarifUri(report, f.file);
+    if (uri === void 0) {
+      notifications.push({
+        level: "warning",
+        message: {
+          text: `${f.checkId} on ${f.address} is left out: its file is outside the repository or under .terraform/ (${f.file.split(/[\\/]/).pop()})`
+        },
+        descriptor: { id: "unreportable-location" }
+      });
+      continue;
+    }
+    const text = report.sources.get(f.file);
+    const region = {
+      startLine: f.range.start.line,
+      startColumn: f.range.start.column,
+      endLine: f.range.end.line,
+      endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1)
+    };
+    const hash = text !== void 0 ? hashes.lineHash(f.file, text, f.range.start.line) : void 0;
+    const result = {
+      ruleId: f.checkId,
+      ruleIndex: index3.get(f.checkId),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri }, region },
+          logicalLocations: [{ fullyQualifiedName: f.address, kind: "resource" }]
+        }
+      ],
+      ...hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {},
+      properties: { address: f.address, ...f.path ? { attribute: f.path } : {}, ...f.via ? { module: f.via } : {} }
+    };
+    if (f.suppressed) {
+      result.suppressions = [
+        {
+          kind: f.suppressed.kind === "inline" ? "inSource" : "external",
+          status: "accepted",
+          ...f.suppressed.reason ? { justification: f.suppressed.reason } : {}
+        }
+      ];
+    }
+    results.push(result);
+  }
+  for (const d of report.diagnostics) {
+    const uri = sarifUri(report, d.file);
+    notifications.push({
+      level: d.severity === "note" ? "note" : d.severity,
+      message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
+      descriptor: { id: d.code },
+      ...uri !== void 0 ? {
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              ...d.range ? { region: { startLine: d.range.start.line, startColumn: d.range.start.column } } : {}
+            }
+          }
+        ]
+      } : {}
+    });
+  }
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: { name: TOOL.name, semanticVersion: TOOL.version, version: TOOL.version, informationUri: TOOL.informationUri, rules }
+        },
+        automationDetails: { id: automationId(report) },
+        columnKind: "utf16CodeUnits",
+        invocations: [
+          { executionSuccessful: !report.diagnostics.some((d) => d.severity === "error"), toolExecutionNotifications: notifications }
+        ],
+        results
+      }
+    ]
+  };
+}
+function renderSarif(report, options = {}) {
+  return JSON.stringify(buildSarif(report, options), null, 2) + "\n";
+}
+
+// src/report/github.ts
+var COMMAND = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "notice",
+  info: "notice"
+};
+function renderGithub(report) {
+  let out2 = "";
+  for (const f of report.findings) {
+    const file = relativeTo(report.repoRoot, f.file) ?? f.file;
+    const oneLine = f.range.start.line === f.range.end.line;
+    out2 += workflowCommand(
+      COMMAND[f.severity],
+      {
+        file,
+        line: f.range.start.line,
+        endLine: f.range.end.line,
+        ...oneLine ? { col: f.range.start.column, endColumn: f.range.end.column } : {},
+        title: `${f.checkId} (${f.severity}) ${f.title}`
+      },
+      f.message
+    );
+  }
+  for (const d of report.diagnostics.filter((x) => x.severity === "error")) {
+    const file = relativeTo(report.repoRoot, d.file) ?? d.file;
+    const at = d.range ? { line: d.range.start.line, col: d.range.start.column } : {};
+    out2 += workflowCommand("error", { file, ...at, title: `tfguard: ${d.code}` }, d.message);
+  }
+  return out2;
+}
+
+// src/report/markdown.ts
+init_model();
+function mdEscape(s) {
+  return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
+}
+var MAX_ROWS = 500;
+function renderMarkdown(report) {
+  const counts = countBySeverity(report.findings);
+  const out2 = ["## tfguard", ""];
+  out2.push(
+    report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}** over ${report.resources} resources and ${report.rules.length} checks.` : `No findings over ${report.resources} resources and ${report.rules.length} checks.`,
+    ""
+  );
+  out2.push("| severity | findings |", "|---|---:|");
+  for (const s of SEVERITIES) out2.push(`| ${s} | ${counts[s]} |`);
+  if (report.suppressed.length) out2.push(`| suppressed | ${report.suppressed.length} |`);
+  if (report.fixed.length) out2.push(`| fixed since the baseline | ${report.fixed.length} |`);
+  out2.push("");
+  if (report.findings.length) {
+    out2.push("| severity | check | resource | location | message |", "|---|---|---|---|---|");
+    for (const f of report.findings.slice(0, MAX_ROWS)) {
+      const file = relativeTo(report.repoRoot, f.file) ?? f.file;
+      out2.push(
+        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`
+      );
+    }
+    if (report.findings.length > MAX_ROWS) out2.push("", `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
+    out2.push("");
+  }
+  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  if (errors) out2.push(`> ${errors} error${errors === 1 ? "" : "s"} in the input: results may be incomplete.`, "");
+  return out2.join("\n");
+}
+
+// src/report/json.ts
+init_model();
+var JSON_FORMAT_VERSION = 1;
+function renderJson(report) {
+  const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
+  const hashes = new FingerprintCache();
+  const finding = (f) => {
+    const text = report.sources.get(f.file);
+    const fp = text !== void 0 ? hashes.lineHash(f.file, text, f.range.start.line) : void 0;
+    return {
+      check_id: f.checkId,
+      title: f.title,
+      severity: f.severity,
+      address: f.address,
+      file: rel(f.file),
+      line: f.range.start.line,
+      column: f.range.start.column,
+      end_line: f.range.end.line,
+      end_column: f.range.end.column,
+      path: f.path ?? null,
+      value: f.value ?? null,
+      message: f.message,
+      module_call: f.via ?? null,
+      resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
+      fingerprint: fp ?? null,
+      suppressed: f.suppressed ? {
+        kind: f.suppressed.kind,
+        source: f.suppressed.source ?? null,
+        reason: f.suppressed.reason ?? null,
+        expires: f.suppressed.expires ?? null,
+        file: f.suppressed.file ? rel(f.suppressed.file) : null,
+        line: f.suppressed.line ?? null
+      } : null
+    };
+  };
+  const counts = countBySeverity(report.findings);
+  const doc = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: TOOL.name, version: TOOL.version },
+    scan_root: rel(report.scanRoot),
+    summary: {
+      findings: report.findings.length,
+      by_severity: Object.fromEntries(SEVERITIES.map((s) => [s, counts[s]])),
+      suppressed: report.suppressed.length,
+      unknown: report.unknowns.length,
+      fixed: report.fixed.length,
+      checks: report.rules.length,
+      resources: report.resources,
+      errors: report.diagnostics.filter((d) => d.severity === "error").length
+    },
+    checks: report.rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity })),
+    findings: report.findings.map(finding),
+    suppressed: report.suppressed.map(finding),
+    unknowns: report.unknowns.map((u) => ({
+      check_id: u.checkId,
+      title: u.title,
+      address: u.address,
+      file: rel(u.file),
+      line: u.range.start.line,
+      column: u.range.start.column,
+      reasons: u.reasons
+    })),
+    fixed: report.fixed.map((e) => ({ check_id: e.check, address: e.address, path: e.path })),
+    diagnostics: report.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: rel(d.file),
+      line: d.range?.start.line ?? null,
+      column: d.range?.start.column ?? null,
+      hint: d.hint ?? null
+    }))
+  };
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+
+// src/report/junit.ts
+function xmlEscape(s) {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+function renderJunit(report) {
+  const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
+  const group = (list2) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const x of list2) {
+      const l = m.get(x.checkId);
+      if (l) l.push(x);
+      else m.set(x.checkId, [x]);
+    }
+    return m;
+  };
+  const failed2 = group(report.findings);
+  const skipped = group(report.suppressed);
+  const passed = group(report.passed);
+  const suites = [];
+  let tests = 0;
+  for (const rule of report.rules) {
+    const f = failed2.get(rule.id) ?? [];
+    const s = skipped.get(rule.id) ?? [];
+    const p = passed.get(rule.id) ?? [];
+    const n = f.length + s.length + p.length;
+    const cases = [];
+    for (const x of f) {
+      const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}
+${x.message}`)}</failure>`
+      );
+      cases.push("    </testcase>");
+    }
+    for (const x of s) {
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(`      <skipped message="${xmlEscape(suppressedBy(x, rel))}"/>`);
+      cases.push("    </testcase>");
+    }
+    for (const x of p) cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}/>`);
+    if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
+    tests += Math.max(1, n);
+    suites.push(
+      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`,
+      ...cases,
+      "  </testsuite>"
+    );
+  }
+  const out2 = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`,
+    ...suites,
+    "</testsuites>"
+  ];
+  return out2.join("\n") + "\n";
+}
+function caseAttributes(address, checkId, file, line) {
+  return `name="${xmlEscape(address)}" classname="${xmlEscape(checkId)}" file="${xmlEscape(file)}" line="${line}"`;
+}
+function suppressedBy(f, rel) {
+  const by = f.suppressed;
+  if (!by || by.kind === "baseline") return by ? "in the baseline" : "suppressed";
+  return `suppressed by a ${by.source ?? "tfguard"} comment at ${by.file ? rel(by.file) : "?"}:${by.line ?? "?"}${by.reason ? `: ${by.reason}` : ""}`;
+}
+
+// src/report/text.ts
+init_model();
+import { relative as relative3 } from "node:path";
+var SGR = {
+  critical: "1;35",
+  high: "1;31",
+  medium: "33",
+  low: "36",
+  info: "2",
+  dim: "2",
+  bold: "1",
+  green: "32"
+};
+function inert(s) {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+function renderText(report, options = {}) {
+  const paint = (code, s) => options.color ? `\x1B[${SGR[code]}m${s}\x1B[0m` : s;
+  const base = options.base ?? process.cwd();
+  const show2 = (file) => inert(relative3(base, file) || ".");
+  const out2 = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
+  for (const [file, findings] of byFile) {
+    out2.push(paint("bold", show2(file)));
+    const lines = report.sources.get(file)?.split("\n");
+    for (const f of findings) {
+      const { line, column } = f.range.start;
+      out2.push(`  ${line}:${column}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
+      const src = lines?.[line - 1];
+      if (src !== void 0) {
+        const shown2 = inert(src.replace(/\t/g, " ").replace(/\r$/, ""));
+        const n = String(line);
+        const width = f.range.end.line === line ? Math.max(1, f.range.end.column - column) : Math.max(1, shown2.length - column + 1);
+        out2.push(`    ${paint("dim", `${n} |`)} ${shown2}`);
+        out2.push(`    ${" ".repeat(n.length)} ${paint("dim", "|")} ${" ".repeat(column - 1)}${paint(f.severity, "^".repeat(width))}`);
+      }
+      if (f.resourceLocation)
+        out2.push(`    ${paint("dim", `resource in ${show2(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+    }
+    out2.push("");
+  }
+  if (options.showUnknown && report.unknowns.length) {
+    out2.push("Unknown results (no finding: a value the check needs is not known):");
+    for (const u of report.unknowns) {
+      out2.push(`  ${show2(u.file)}:${u.range.start.line}:${u.range.start.column}  ${u.checkId}  ${inert(u.address)}`);
+      for (const r of u.reasons) out2.push(`      ${inert(r)}`);
+    }
+    out2.push("");
+  }
+  if (report.fixed.length) {
+    out2.push(paint("green", "Fixed since the baseline:"));
+    for (const e of report.fixed) out2.push(`  ${e.check}  ${inert(e.address)}${e.path ? ` (${inert(e.path)})` : ""}`);
+    out2.push("");
+  }
+  out2.push(summaryLine(report));
+  return out2.join("\n") + "\n";
+}
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+function summaryLine(report) {
+  const counts = countBySeverity(report.findings);
+  const parts2 = [
+    report.findings.length ? `${plural(report.findings.length, "finding")} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(", ")})` : "no findings"
+  ];
+  parts2.push(`${plural(report.rules.length, "check")} over ${plural(report.resources, "resource")}`);
+  const inline = report.suppressed.filter((f) => f.suppressed?.kind === "inline").length;
+  const baseline = report.suppressed.length - inline;
+  if (inline) parts2.push(`${inline} suppressed inline`);
+  if (baseline) parts2.push(`${baseline} in the baseline`);
+  if (report.fixed.length) parts2.push(`${report.fixed.length} fixed since the baseline`);
+  if (report.unknowns.length) parts2.push(plural(report.unknowns.length, "unknown result"));
+  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  if (errors) parts2.push(`${plural(errors, "error")} in the input: results may be incomplete`);
+  return parts2.join("; ");
+}
+
+// src/report/index.ts
+var FORMATS = ["text", "json", "sarif", "junit", "github", "markdown"];
+function render(format2, report, options = {}) {
+  switch (format2) {
+    case "text":
+      return renderText(report, options);
+    case "json":
+      return renderJson(report);
+    case "sarif":
+      return renderSarif(report, { includeSuppressed: options.includeSuppressed ?? false });
+    case "junit":
+      return renderJunit(report);
+    case "github":
+      return renderGithub(report);
+    case "markdown":
+      return renderMarkdown(report);
+  }
+}
+
+// src/scan/scan.ts
+import { readFileSync as readFileSync10, statSync as statSync11 } from "node:fs";
+import { dirname as dirname8, resolve as resolve13 } from "node:path";
+
+// src/checks/baseline.ts
+import { relative as relative4, sep as sep4 } from "node:path";
+var BASELINE_VERSION = 1;
+function baselineKey(e) {
+  return JSON.stringify([e.check, e.address, e.path, e.root ?? ""]);
+}
+function entryOf(f, scanRoot) {
+  const root = f.resource?.root && scanRoot ? relative4(scanRoot, f.resource.root).split(sep4).join("/") : "";
+  return { check: f.checkId, address: f.address, path: f.path ?? "", ...root ? { root } : {} };
+}
+function compare(a, b) {
+  const ka = baselineKey(a);
+  const kb = baselineKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+function createBaseline(findings, scanRoot) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of findings) seen.set(baselineKey(entryOf(f, scanRoot)), entryOf(f, scanRoot));
+  return { version: BASELINE_VERSION, findings: [...seen.values()].sort(compare) };
+}
+function serializeBaseline(b) {
+  return JSON.stringify(b, null, 2) + "\n";
+}
+function parseBaseline(text, file) {
+  const bad2 = (message) => ({
+    diagnostics: [
+      { severity: "error", code: "baseline", file, message, hint: "recreate it with `tfguard scan --create-baseline FILE <path>`" }
+    ]
+  });
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return bad2(`the baseline is not valid JSON: ${e.message}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return bad2("the baseline must be a JSON object with `version` and `findings`");
+  const o = data;
+  if (o.version !== BASELINE_VERSION) return bad2(`unsupported baseline version ${JSON.stringify(o.version)}; expected ${BASELINE_VERSION}`);
+  if (!Array.isArray(o.findings)) return bad2("`findings` must be a list");
+  const findings = [];
+  for (const [i2, e] of o.findings.entries()) {
+    const x = e;
+    if (!x || typeof x.check !== "string" || typeof x.address !== "string" || typeof x.path !== "string" || x.root !== void 0 && typeof x.root !== "string") {
+      return bad2(`findings[${i2}] must be an object with string fields check, address and path (and optionally root)`);
+    }
+    findings.push({ check: x.check, address: x.address, path: x.path, ...x.root ? { root: x.root } : {} });
+  }
+  return { baseline: { version: BASELINE_VERSION, findings }, diagnostics: [] };
+}
+function compareBaseline(findings, baseline, ranChecks, scanRoot) {
+  const keys2 = new Set(baseline.findings.map(baselineKey));
+  const fresh = [];
+  const known = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const f of findings) {
+    const k = baselineKey(entryOf(f, scanRoot));
+    if (keys2.has(k)) {
+      known.push(f);
+      seen.add(k);
+    } else fresh.push(f);
+  }
+  const fixed3 = baseline.findings.filter((e) => ranChecks.has(e.check) && !seen.has(baselineKey(e))).sort(compare);
+  return { fresh, known, fixed: fixed3 };
+}
+
+// src/checks/run.ts
+init_gsl();
+
+// src/checks/location.ts
+function rangeForPath(resource, path2) {
+  let p = path2;
+  while (p) {
+    const r = resource.ranges[p];
+    if (r) {
+      const file = resource.rangeFiles ? fileForPath(resource.rangeFiles, p) : void 0;
+      return { range: r, path: p, ...file ? { file } : {} };
+    }
+    p = parentPath(p);
+  }
+  return { range: resource.location.range };
+}
+function parentPath(p) {
+  const dot = p.lastIndexOf(".");
+  return dot < 0 ? "" : p.slice(0, dot);
+}
+function fileForPath(files, path2) {
+  for (let p = path2; p; p = parentPath(p)) if (files[p]) return files[p];
+  return void 0;
+}
+function reportLocation(resource, path2) {
+  const at = rangeForPath(resource, path2);
+  const file = at.file ?? resource.location.file;
+  if (!isUnderDotTerraform(resource.location.file)) {
+    return { file, range: at.range, ...at.path ? { path: at.path } : {} };
+  }
+  for (let i2 = resource.moduleCalls.length - 1; i2 >= 0; i2--) {
+    const call2 = resource.moduleCalls[i2];
+    if (isUnderDotTerraform(call2.location.file)) continue;
+    return {
+      file: call2.location.file,
+      range: call2.location.range,
+      ...at.path ? { path: at.path } : {},
+      via: call2.address,
+      resourceLocation: { file, range: at.range }
+    };
+  }
+  return { file, range: at.range, ...at.path ? { path: at.path } : {} };
+}
+
+// src/checks/run.ts
+init_diagnostics();
+function resourceEntity(r) {
+  return { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
+}
+function projectWorlds(project) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of project.resources) {
+    const root = r.root ?? project.root;
+    let g = groups.get(root);
+    if (!g) groups.set(root, g = []);
+    g.push(r);
+  }
+  if (!groups.size) groups.set(project.root, []);
+  return [...groups].map(([root, resources]) => ({
+    root,
+    world: createWorld(resources.map(resourceEntity)),
+    byAddress: new Map(resources.map((r) => [r.address, r]))
+  }));
+}
+var START = pointRange();
+function runChecks(checks, project, options = {}) {
+  const findings = [];
+  const unknowns = [];
+  const passes = [];
+  let evaluations = 0;
+  const evalOptions = { now: options.now ?? Date.now(), ...options.explain ? { explain: true } : {} };
+  for (const { root, world, byAddress } of projectWorlds(project))
+    for (const check of checks) {
+      if (options.only && !options.only.has(check.id)) continue;
+      for (const result of runRule(check.rule, world, evalOptions)) {
+        evaluations++;
+        if (result.status === "pass") {
+          const own2 = byAddress.get(result.entity);
+          const at2 = own2 ? reportLocation(own2, "") : { file: root, range: START };
+          passes.push({
+            checkId: check.id,
+            address: own2 ? own2.address : result.entity,
+            ...own2 ? { resource: own2 } : {},
+            file: at2.file,
+            range: at2.range
+          });
+          continue;
+        }
+        const target = resultTarget(result, check, world, byAddress);
+        const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
+        const address = target ? target.resource.address : result.entity;
+        if (result.status === "fail") {
+          findings.push({
+            checkId: check.id,
+            severity: check.severity,
+            title: check.title,
+            address,
+            ...target ? { resource: target.resource } : {},
+            file: at.file,
+            range: at.range,
+            ...at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true } : {},
+            ...at.via ? { via: at.via, resourceLocation: at.resourceLocation } : {}
+          });
+        } else {
+          unknowns.push({
+            checkId: check.id,
+            title: check.title,
+            address,
+            ...target ? { resource: target.resource } : {},
+            file: at.file,
+            range: at.range,
+            reasons: result.reasonText.length ? result.reasonText : ["unknown"]
+          });
+        }
+      }
+    }
+  findings.sort(byPlace);
+  unknowns.sort(byPlace);
+  passes.sort(byPlace);
+  return { findings, unknowns, passes, evaluations };
+}
+function resultTarget(result, check, world, byAddress) {
+  const own2 = byAddress.get(result.entity);
+  if (own2) {
+    const b = result.blame.find((x) => x.address === result.entity && !x.absent) ?? result.blame.find((x) => x.address === result.entity);
+    return b?.absent ? { resource: own2, path: "", missing: b.path } : { resource: own2, path: b?.path ?? "" };
+  }
+  const ownType = check.rule.entity.toLowerCase();
+  const blamed = result.blame.map((b) => ({ r: byAddress.get(b.address), path: b.path })).filter((x) => x.r !== void 0);
+  const ofType = blamed.find((x) => resourceEntity(x.r).type.toLowerCase() === ownType) ?? blamed[0];
+  if (ofType) return { resource: ofType.r, path: ofType.path };
+  const first = world.entitiesOfType(check.rule.entity)[0];
+  const r = first ? byAddress.get(first.id) : void 0;
+  return r ? { resource: r, path: "" } : void 0;
+}
+
+// src/checks/builtin.ts
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function builtinChecksDir() {
+  return fileURLToPath2(new URL("../../../checks", import.meta.url));
+}
+function builtinPrecompiledPath() {
+  return fileURLToPath2(new URL("../../checks.json", import.meta.url));
+}
+
+// src/checks/precompiled.ts
+init_gsl();
+init_files();
+init_schema();
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join6, relative as relative6, resolve as resolve4, sep as sep6 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var PRECOMPILED_FORMAT = 1;
+var LOADER_MODULES = [
+  "load.js",
+  "files.js",
+  "ids.js",
+  "model.js",
+  "schema.js",
+  "validate.js",
+  "yaml-source.js",
+  "precompile.js",
+  "precompiled.js"
+].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
+function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
+  const problems = [];
+  const files = findCheckFiles(dir, problems);
+  if (problems.length) return void 0;
+  const h = createHash("sha256");
+  h.update(`tfguard-checks ${PRECOMPILED_FORMAT}
+${JSON.stringify(CHECK_SCHEMA)}
+`);
+  try {
+    for (const m of loaderModules) {
+      const code = readFileSync3(m);
+      h.update(`code\0${code.length}\0`);
+      h.update(code);
+    }
+    for (const f of files) {
+      const bytes = readFileSync3(f);
+      h.update(`${relativeName(dir, f)}\0${bytes.length}\0`);
+      h.update(bytes);
+    }
+    let retired;
+    try {
+      retired = readFileSync3(join6(dir, "retired.txt"));
+    } catch {
+      retired = void 0;
+    }
+    h.update(retired ? `retired.txt\0${retired.length}\0` : "no retired.txt\0");
+    if (retired) h.update(retired);
+  } catch {
+    return void 0;
+  }
+  return h.digest("hex");
+}
+function relativeName(dir, file) {
+  return relative6(dir, file).split(sep6).join("/");
+}
+function readPrecompiledChecks(jsonPath, checksDir) {
+  const dir = resolve4(checksDir);
+  let lib;
+  try {
+    lib = JSON.parse(readFileSync3(jsonPath, "utf8"));
+  } catch (e) {
+    return { ok: false, reason: `cannot read ${jsonPath}: ${e.code ?? e.message}` };
+  }
+  if (lib === null || typeof lib !== "object" || lib.format !== PRECOMPILED_FORMAT || typeof lib.hash !== "string" || !Array.isArray(lib.checks)) {
+    return { ok: false, reason: `${jsonPath} is not a precompiled check library of format ${PRECOMPILED_FORMAT}` };
+  }
+  const hash = checkLibraryHash(dir);
+  if (hash !== lib.hash) return { ok: false, reason: `the check files under ${dir} differ from those ${jsonPath} was built from` };
+  const entries = [];
+  try {
+    for (const c of lib.checks) {
+      const file = join6(dir, ...c.file.split("/"));
+      const compiled = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
+      if (!compiled.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
+      entries.push({
+        check: { ...c.definition, tests: [], file, rule: compiled.rule, builtin: true },
+        idRange: c.idRange,
+        logicSource: c.logicSource
+      });
+    }
+  } catch (e) {
+    return { ok: false, reason: `${jsonPath} is damaged: ${e.message}` };
+  }
+  return { ok: true, entries };
+}
+
+// src/checks/library.ts
+async function loadCheckLibrary(sources, options = {}) {
+  const [first, ...rest] = sources;
+  if (first?.builtin && options.precompiled) {
+    const read = readPrecompiledChecks(options.precompiled, first.dir);
+    if (read.ok) {
+      if (!rest.length) return { checks: read.entries.map((e) => e.check), diagnostics: [], precompiled: true };
+      const { loadChecks: loadChecks3 } = await Promise.resolve().then(() => (init_load(), load_exports));
+      return { ...loadChecks3(rest, { before: read.entries }), precompiled: true };
+    }
+  }
+  const { loadChecks: loadChecks2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+  return { ...loadChecks2(sources), precompiled: false };
+}
+
+// src/scan/checks.ts
+async function loadCheckSet(opts) {
+  const sources = [{ dir: opts.builtinDir ?? builtinChecksDir(), builtin: true }, ...opts.dirs.map((dir) => ({ dir }))];
+  const loaded = await loadCheckLibrary(sources, opts.withTests ? {} : { precompiled: opts.precompiled ?? builtinPrecompiledPath() });
+  if (!loaded.diagnostics.length) return { ok: true, checks: loaded.checks };
+  const n = new Set(loaded.diagnostics.map((d) => d.file)).size;
+  return { ok: false, diagnostics: loaded.diagnostics, summary: `${n} check file${n === 1 ? " is" : "s are"} not valid; nothing was run` };
+}
+
+// src/scan/config.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+init_schema_errors();
+init_yaml_source();
+import { existsSync as existsSync2, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
+import { dirname as dirname4, join as join8, resolve as resolve6 } from "node:path";
+
+// src/scan/options.ts
+init_model();
+var SEVERITY_OR_NONE = [...SEVERITIES, "none"];
+var SCAN_OPTIONS = [
+  {
+    key: "check",
+    kind: "list",
+    flag: "--check <ids>",
+    config: "check",
+    input: "check",
+    scope: "scan",
+    help: "run only these checks: IDs, peer aliases (CKV_AWS_67), globs (TFG.AWS.*) or a severity (that severity and above); repeatable, comma-separated",
+    inputHelp: "Run only these checks (IDs, peer aliases such as CKV_AWS_67, globs, or a severity)"
+  },
+  {
+    key: "skipCheck",
+    kind: "list",
+    flag: "--skip-check <ids>",
+    config: "skip-check",
+    input: "skip-check",
+    scope: "scan",
+    help: "never run these checks: IDs, aliases, globs or a severity (that severity and below); repeatable",
+    inputHelp: "Never run these checks (IDs, aliases, globs, or a severity)"
+  },
+  {
+    key: "severity",
+    kind: "list",
+    flag: "--severity <list>",
+    config: "severity",
+    scope: "scan",
+    values: SEVERITIES,
+    help: "show only findings of these severities (critical, high, medium, low, info); repeatable, comma-separated"
+  },
+  {
+    key: "failOn",
+    kind: "severity-or-none",
+    flag: "--fail-on <severity>",
+    config: "fail-on",
+    input: "fail-on",
+    scope: "scan",
+    default: "low",
+    values: SEVERITY_OR_NONE,
+    help: "exit 1 when a finding is at or above this severity (default low; none never fails)",
+    inputHelp: "Fail the step on findings at or above this severity (critical, high, medium, low, info, none); default low, or the configuration file's fail-on"
+  },
+  {
+    key: "softFail",
+    kind: "boolean",
+    flag: "--soft-fail",
+    config: "soft-fail",
+    input: "soft-fail",
+    scope: "scan",
+    default: false,
+    help: "exit 0 even when there are findings (errors still exit 2)",
+    inputHelp: "true to report findings without failing the step (input and configuration errors still fail it)"
+  },
+  {
+    key: "format",
+    kind: "list",
+    flag: "--format <fmt>",
+    config: "format",
+    scope: "scan",
+    pattern: `^(${FORMATS.join("|")})(=.+)?$`,
+    help: `output format: ${FORMATS.join(", ")}; FMT=PATH writes it to a file; repeatable`
+  },
+  {
+    key: "output",
+    kind: "path",
+    flag: "--output <path>",
+    config: "output",
+    scope: "scan",
+    help: "write the (single) format without a path to this file instead of standard output"
+  },
+  {
+    key: "checksDir",
+    kind: "paths",
+    flag: "--checks-dir <dir>",
+    config: "checks-dir",
+    input: "checks-dir",
+    scope: "scan",
+    merge: "append",
+    help: "add a directory of the team's own checks (repeatable)",
+    inputHelp: "Directories of your own checks, added to the built-in ones (one per line or comma-separated)"
+  },
+  {
+    key: "exclude",
+    kind: "list",
+    flag: "--exclude <glob>",
+    config: "exclude",
+    scope: "load",
+    merge: "append",
+    help: "skip files and folders matching a glob, relative to the scanned path (repeatable)"
+  },
+  {
+    key: "var",
+    kind: "variable",
+    flag: "--var <name=value>",
+    config: "var",
+    scope: "load",
+    pattern: "^[A-Za-z_][A-Za-z0-9_-]*=",
+    help: "set a root module variable, as terraform -var (repeatable)"
+  },
+  {
+    key: "varFile",
+    kind: "var-file",
+    flag: "--var-file <path>",
+    config: "var-file",
+    input: "var-files",
+    scope: "load",
+    help: "read root module variables from a .tfvars or .tfvars.json file (repeatable)",
+    inputHelp: ".tfvars files for the root module variables, in order (one per line or comma-separated)"
+  },
+  {
+    key: "maxFileSize",
+    kind: "integer",
+    flag: "--max-file-size <bytes>",
+    scope: "load",
+    min: 1,
+    help: "skip files larger than this (default 10485760)"
+  },
+  {
+    key: "jobs",
+    kind: "integer",
+    flag: "--jobs <n>",
+    scope: "load",
+    min: 1,
+    max: 64,
+    help: "threads that parse Terraform, this one included (default: one per core, at most 4; 1: no parse workers but for files of 1 MB or more)"
+  },
+  {
+    key: "baseline",
+    kind: "path",
+    flag: "--baseline <file>",
+    config: "baseline",
+    scope: "scan",
+    help: "fail only on findings not recorded in this baseline; report the recorded ones that are fixed"
+  },
+  {
+    key: "createBaseline",
+    kind: "path",
+    flag: "--create-baseline <file>",
+    scope: "scan",
+    help: "record the current findings as the baseline (and apply it to this scan)"
+  },
+  {
+    key: "inlineSuppressions",
+    kind: "boolean",
+    flag: "--no-inline-suppressions",
+    config: "inline-suppressions",
+    scope: "scan",
+    default: true,
+    help: "ignore every suppression comment in the code (for CI that must not be silenced from inside the code)"
+  },
+  {
+    key: "peerSuppressions",
+    kind: "boolean",
+    flag: "--no-peer-suppressions",
+    config: "peer-suppressions",
+    scope: "scan",
+    default: true,
+    help: "ignore checkov/tfsec/trivy suppression comments (tfguard's own still apply)"
+  },
+  {
+    key: "requireSuppressionReason",
+    kind: "boolean",
+    flag: "--require-suppression-reason",
+    config: "require-suppression-reason",
+    scope: "scan",
+    default: false,
+    help: "suppression comments without a reason silence nothing and are findings of their own"
+  },
+  {
+    key: "sarifIncludeSuppressed",
+    kind: "boolean",
+    flag: "--sarif-include-suppressed",
+    config: "sarif-include-suppressed",
+    scope: "scan",
+    default: false,
+    help: "include suppressed findings in SARIF, marked with suppressions (GitHub would still open alerts for them)"
+  },
+  {
+    key: "sarifCategory",
+    kind: "string",
+    flag: "--sarif-category <name>",
+    config: "sarif-category",
+    input: "category",
+    scope: "scan",
+    pattern: "^[A-Za-z0-9._/-]+$",
+    help: "code-scanning category (SARIF automationDetails.id); default tfguard, or tfguard/<dir> for a sub-directory",
+    inputHelp: "Code-scanning category (SARIF automationDetails.id); give each scanned folder its own in a monorepo. Default tfguard, or tfguard/<folder> for a sub-folder"
+  },
+  {
+    key: "showUnknown",
+    kind: "boolean",
+    flag: "--show-unknown",
+    config: "show-unknown",
+    scope: "scan",
+    default: false,
+    help: "also list the results that stayed unknown, with the reasons"
+  },
+  {
+    key: "changedSince",
+    kind: "string",
+    flag: "--changed-since <ref>",
+    config: "changed-since",
+    scope: "scan",
+    pattern: "^[^-\\s]\\S*$",
+    help: "report only findings in directories with files changed since this git ref"
+  },
+  {
+    key: "config",
+    kind: "path",
+    flag: "--config <file>",
+    input: "config",
+    scope: "scan",
+    help: "read this configuration file instead of looking for .tfguard.yaml",
+    inputHelp: "Configuration file (default .tfguard.yaml found from the scanned path up to the repository root)"
+  },
+  {
+    key: "noConfig",
+    kind: "boolean",
+    flag: "--no-config",
+    scope: "scan",
+    help: "ignore .tfguard.yaml files"
+  },
+  {
+    key: "plan",
+    kind: "path",
+    flag: "--plan <file>",
+    scope: "load",
+    help: "read a Terraform plan (terraform show -json plan.out) instead of <path>"
+  },
+  {
+    key: "sourceDir",
+    kind: "path",
+    flag: "--source-dir <dir>",
+    scope: "load",
+    help: "the Terraform source of the plan, to report findings on .tf lines (default: the plan's directory when it holds .tf files)"
+  },
+  // Inputs of the Action alone: what to scan, where SARIF goes, pull-request scoping and annotations.
+  {
+    key: "path",
+    kind: "paths",
+    input: "path",
+    default: ".",
+    help: "Directories or Terraform files to scan, relative to the workspace (one per line or comma-separated; files stand for their module directory)"
+  },
+  {
+    key: "sarifFile",
+    kind: "path",
+    input: "sarif-file",
+    default: "tfguard.sarif",
+    help: "Where to write the SARIF file for github/codeql-action/upload-sarif (always written, an empty run when the scan cannot run)"
+  },
+  {
+    key: "changedOnly",
+    kind: "boolean",
+    input: "changed-only",
+    default: false,
+    help: "true to report only findings in directories the pull request changes (needs the base commit, e.g. actions/checkout with fetch-depth 0)"
+  },
+  {
+    key: "annotations",
+    kind: "integer",
+    input: "annotations",
+    default: 10,
+    min: 0,
+    help: "Most annotations to emit (lines changed by the pull request first, then the most severe); 0 for none"
+  }
+];
+var isList = (k) => k === "list" || k === "paths";
+function mergeSettings(flags2, config) {
+  const out2 = {};
+  const conf = config;
+  for (const o of SCAN_OPTIONS) {
+    if (o.kind === "variable" || o.kind === "var-file" || o.key === "config" || o.key === "noConfig" || !o.flag) continue;
+    const flag = flags2[o.key];
+    const fromConfig = o.config !== void 0 ? conf[o.config] : void 0;
+    let v;
+    if (o.merge === "append") v = [...fromConfig ?? [], ...flag ?? []];
+    else v = flag !== void 0 ? flag : fromConfig !== void 0 ? fromConfig : o.default ?? (isList(o.kind) ? [] : void 0);
+    if (v !== void 0) out2[o.key] = v;
+  }
+  out2.variables = [
+    ...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })),
+    ...(config.var ?? []).map((text) => ({ kind: "var", text })),
+    ...flags2.variables ?? []
+  ];
+  return out2;
+}
+
+// src/scan/config.ts
+var CONFIG_NAMES = [".tfguard.yaml", ".tfguard.yml"];
+function itemSchema(o) {
+  if (o.values) return { enum: [...o.values] };
+  return { type: "string", ...o.pattern ? { pattern: o.pattern } : { minLength: 1 } };
+}
+var CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: Object.fromEntries(
+    SCAN_OPTIONS.filter((o) => o.config !== void 0).map((o) => {
+      const one2 = itemSchema(o);
+      const schema = o.kind === "boolean" ? { type: "boolean" } : o.kind === "integer" ? { type: "integer", ...o.min !== void 0 ? { minimum: o.min } : {} } : ["list", "paths", "variable", "var-file"].includes(o.kind) ? { type: "array", items: one2 } : one2;
+      return [o.config, schema];
+    })
+  )
+};
+var WORDING2 = {
+  code: "config",
+  subject: "the configuration",
+  noun: "key",
+  docs: "docs/configuration.md",
+  patternHints: {
+    format: `write FORMAT or FORMAT=PATH with FORMAT one of ${FORMATS.join(", ")}`,
+    var: "write NAME=VALUE"
+  },
+  unknownFallback: () => "the keys are listed in docs/configuration.md"
+};
+var validator2;
+function findConfig(scanPath, stopAt) {
+  let dir = resolve6(scanPath);
+  try {
+    if (!statSync4(dir).isDirectory()) dir = dirname4(dir);
+  } catch {
+    dir = dirname4(dir);
+  }
+  const stop2 = stopAt ? resolve6(stopAt) : dir;
+  for (let i2 = 0; i2 < 256; i2++) {
+    for (const name2 of CONFIG_NAMES) if (existsSync2(join8(dir, name2))) return join8(dir, name2);
+    if (dir === stop2) return void 0;
+    const up = dirname4(dir);
+    if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
+    dir = up;
+  }
+  return void 0;
+}
+function readConfig(file) {
+  let text;
+  try {
+    text = readFileSync6(file, "utf8");
+  } catch (e) {
+    return {
+      diagnostics: [
+        {
+          severity: "error",
+          code: "config",
+          file,
+          message: `cannot read the configuration file: ${e.code ?? e.message}`,
+          hint: "check the path given to --config"
+        }
+      ]
+    };
+  }
+  const src = parseYamlSource(file, text);
+  if (src.doc.errors.length) {
+    return {
+      diagnostics: src.doc.errors.map((e) => ({
+        severity: "error",
+        code: "config-yaml",
+        file,
+        range: e.linePos ? {
+          start: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] },
+          end: { line: e.linePos[0].line, column: e.linePos[0].col, offset: e.pos[0] }
+        } : nodeRange(src, []),
+        message: `not valid YAML: ${e.message.split("\n")[0]}`
+      }))
+    };
+  }
+  const data = src.doc.toJS() ?? {};
+  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
+  if (!validator2(data)) return { diagnostics: schemaDiagnostics(validator2.errors ?? [], data, src, WORDING2) };
+  const config = { ...data };
+  const abs = (p) => resolve6(dirname4(file), p);
+  for (const o of SCAN_OPTIONS) {
+    if (o.config === void 0 || config[o.config] === void 0) continue;
+    if (o.kind === "path") config[o.config] = abs(config[o.config]);
+    if (o.kind === "paths" || o.kind === "var-file") config[o.config] = config[o.config].map(abs);
+  }
+  if (config.format)
+    config.format = config.format.map(
+      (f) => f.includes("=") ? `${f.slice(0, f.indexOf("="))}=${abs(f.slice(f.indexOf("=") + 1))}` : f
+    );
+  return { config, diagnostics: [] };
+}
+
+// src/scan/inputs.ts
+init_project();
+init_discover();
+import { statSync as statSync10 } from "node:fs";
+import { basename as basename3 } from "node:path";
+
+// src/scan/targets.ts
+import { statSync as statSync6 } from "node:fs";
+import { dirname as dirname5, resolve as resolve9, sep as sep7 } from "node:path";
+var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
+var inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep7) ? parent : parent + sep7);
+function kind(p) {
+  try {
+    return statSync6(p).isDirectory() ? "dir" : "file";
+  } catch {
+    return "missing";
+  }
+}
+function scanTargets(paths) {
+  const given = /* @__PURE__ */ new Map();
+  for (const p of paths) if (!given.has(resolve9(p))) given.set(resolve9(p), p);
+  const abs = [...given.keys()];
+  const dirs = abs.filter((p) => kind(p) === "dir");
+  const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
+  const covered = (dir) => trees.some((t) => inside(dir, t));
+  const targets = trees.map((d) => given.get(d));
+  const moduleDirs = /* @__PURE__ */ new Set();
+  for (const p of abs) {
+    const k = kind(p);
+    if (k === "dir") continue;
+    if (k === "missing" || !MODULE_FILE.test(p)) {
+      targets.push(given.get(p));
+      continue;
+    }
+    const dir = dirname5(p);
+    if (covered(dir) || moduleDirs.has(dir)) continue;
+    moduleDirs.add(dir);
+    targets.push(given.get(p));
+  }
+  return { targets };
+}
+function commonRoot(targets) {
+  const dirOf = (p) => kind(p) === "dir" ? resolve9(p) : dirname5(resolve9(p));
+  let root = dirOf(targets[0]);
+  for (const t of targets.slice(1)) {
+    const d = dirOf(t);
+    while (!inside(d, root)) {
+      const up = dirname5(root);
+      if (up === root) break;
+      root = up;
+    }
+  }
+  return root;
+}
+function mergeProjects(root, projects) {
+  const files = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = { root, resources: [], modules: [], diagnostics: [], files: [] };
+  for (const p of projects) {
+    for (const r of p.resources) out2.resources.push(r.root === void 0 ? { ...r, root: p.root } : r);
+    out2.modules.push(...p.modules);
+    for (const d of p.diagnostics) {
+      const key = `${d.file}\0${d.range?.start.offset ?? ""}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out2.diagnostics.push(d);
+    }
+    for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
+  }
+  out2.files = [...files.values()];
+  return out2;
+}
+
+// src/scan/inputs.ts
+var planInputs = () => Promise.resolve().then(() => (init_plan2(), plan_exports));
+var dataInputs = async () => ({
+  ...await Promise.resolve().then(() => (init_data(), data_exports)),
+  ...await Promise.resolve().then(() => (init_data_file(), data_file_exports))
+});
+async function loadInputs(path2, flags2, load) {
+  if (flags2.plan !== void 0) {
+    if (path2 !== void 0) return { usage: "give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)" };
+    const { loadPlanProject: loadPlanProject2 } = await planInputs();
+    return loadPlanProject2(flags2.plan, { ...load, ...flags2.sourceDir !== void 0 ? { sourceDir: flags2.sourceDir } : {} });
+  }
+  if (path2 === void 0)
+    return {
+      usage: "missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE"
+    };
+  let st;
+  try {
+    st = statSync10(path2);
+  } catch {
+    return loadProject(path2, load);
+  }
+  if (st.isFile() && !MODULE_FILE.test(basename3(path2))) {
+    const { dataProject: dataProject2, readDataFile: readDataFile2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
+    const r = readDataFile2(path2, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES2) });
+    if (!r.input) return failed(path2, r.diagnostics);
+    if (r.input.kind === "plan")
+      return (await planInputs()).loadPlanProject(
+        path2,
+        { ...load, ...flags2.sourceDir !== void 0 ? { sourceDir: flags2.sourceDir } : {} },
+        r.input
+      );
+    if (flags2.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only" };
+    return dataProject2(r.input);
+  }
+  if (flags2.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only (give --plan FILE)" };
+  if (st.isDirectory() && discover(path2, load).moduleDirs.length === 0) {
+    const { findDataFiles: findDataFiles2, loadDataFiles: loadDataFiles2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
+    const diagnostics = [];
+    const files = findDataFiles2(path2, diagnostics);
+    if (files.length) {
+      const p = loadDataFiles2(files, Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES2));
+      p.root = path2;
+      p.diagnostics.unshift(...diagnostics);
+      return p;
+    }
+  }
+  return loadProject(path2, load);
+}
+function failed(path2, diagnostics) {
+  return { root: path2, resources: [], modules: [], diagnostics, files: [] };
+}
+
+// src/scan/scan.ts
+var EXIT_OK = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_ERROR = 2;
+var problem = (message, hint, diagnostics = []) => ({
+  ok: false,
+  exitCode: EXIT_ERROR,
+  diagnostics,
+  message,
+  ...hint ? { hint } : {}
+});
 function parseOutputs(formats, output) {
-  const list3 = splitList(formats.length ? formats : ["text"]);
+  const list2 = splitList(formats.length ? formats : ["text"]);
   const outputs = [];
-  for (const item of list3) {
+  for (const item of list2) {
     const eq = item.indexOf("=");
     const name2 = (eq < 0 ? item : item.slice(0, eq)).toLowerCase();
     if (!FORMATS.includes(name2))
@@ -35875,12 +33584,6 @@ function parseOutputs(formats, output) {
   }
   return { outputs };
 }
-function usage(io2, message, hint) {
-  io2.stderr(`tfguard: ${message}
-${hint ? `  = help: ${hint}
-` : ""}`);
-  return EXIT_ERROR;
-}
 function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) : c.references[0]) {
   return {
     id: c.id,
@@ -35896,40 +33599,36 @@ function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) :
   };
 }
 function touches(f, resource, dirs) {
-  if (dirs.has(dirname7(f.file))) return true;
+  if (dirs.has(dirname8(f.file))) return true;
   if (!resource) return false;
-  return dirs.has(dirname7(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname7(c.location.file)));
+  return dirs.has(dirname8(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname8(c.location.file)));
 }
-async function runReportScan(paths, flags2, env, io2) {
-  const { targets } = scanTargets(paths === void 0 ? [] : typeof paths === "string" ? [paths] : paths);
+async function scan(request) {
+  const { flags: flags2 } = request;
+  const { targets } = scanTargets(request.paths);
   const path2 = targets.length === 1 ? targets[0] : void 0;
-  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve11(path2 ?? ".");
+  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve13(path2 ?? flags2.plan ?? ".");
   const repoRoot = findRepoRoot(scanRoot);
   let config = {};
-  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve11(flags2.config) : findConfig(scanRoot, repoRoot);
+  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve13(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const { readConfig: readConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
-    const read = readConfig2(configFile);
-    if (!read.config) {
-      printDiagnosticList(read.diagnostics, io2);
-      return usage(io2, `the configuration file ${configFile} is not valid; nothing was scanned`);
-    }
+    const read = readConfig(configFile);
+    if (!read.config) return problem(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
     config = read.config;
   }
-  const s = merge4(flags2, config);
+  const s = mergeSettings(flags2, config);
   for (const sev of s.severity)
-    if (!parseSeverity(sev)) return usage(io2, `--severity: unknown severity \`${sev}\``, "use critical, high, medium, low or info");
+    if (!parseSeverity(sev)) return problem(`--severity: unknown severity \`${sev}\``, "use critical, high, medium, low or info");
   if (s.failOn !== "none" && !parseSeverity(s.failOn))
-    return usage(io2, `--fail-on: unknown severity \`${s.failOn}\``, "use critical, high, medium, low, info or none");
+    return problem(`--fail-on: unknown severity \`${s.failOn}\``, "use critical, high, medium, low, info or none");
   const outs = parseOutputs(s.format, s.output);
-  if (!outs.outputs) return usage(io2, outs.error);
-  const all = await loadCheckSet({ dirs: s.checksDir, ...env.builtinDir ? { builtinDir: env.builtinDir } : {} }, io2);
-  if (!all) return EXIT_ERROR;
-  const selected = selectChecks(all, { include: s.check, exclude: s.skipCheck });
+  if (!outs.outputs) return problem(outs.error);
+  const all = await loadCheckSet({ dirs: s.checksDir, ...request.builtinDir ? { builtinDir: request.builtinDir } : {} });
+  if (!all.ok) return problem(all.summary, void 0, all.diagnostics);
+  const selected = selectChecks(all.checks, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {
     const u = selected.unmatched[0];
-    return usage(
-      io2,
+    return problem(
       `${u.flag} \`${u.pattern}\` names no check`,
       "give a check ID (D9.TF.AWS.LOG.01), a peer alias (CKV_AWS_67), a glob (TFG.AWS.*) or a severity"
     );
@@ -35938,22 +33637,23 @@ async function runReportScan(paths, flags2, env, io2) {
   if (s.changedSince) {
     const { changedSince: changedSince2 } = await Promise.resolve().then(() => (init_changed(), changed_exports));
     const ch = changedSince2(s.changedSince, scanRoot);
-    if (!ch.ok) return usage(io2, `--changed-since: ${ch.message}`, ch.hint);
+    if (!ch.ok) return problem(`--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
   }
-  const now = env.now ?? Date.now();
+  const now = request.now ?? Date.now();
   const loadOptions = {
     exclude: s.exclude,
     cliVariables: s.variables,
     ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {},
     ...s.jobs ? { jobs: s.jobs } : {}
   };
-  const loadOne = async (p) => env.load ? env.load(p, loadOptions) : p === void 0 ? { usage: "missing <path>: give a directory of Terraform files or a .tf file" } : loadProject(p, loadOptions);
+  const inputs = { ...s.plan !== void 0 ? { plan: s.plan } : {}, ...s.sourceDir !== void 0 ? { sourceDir: s.sourceDir } : {} };
+  const loadOne = (p) => loadInputs(p, inputs, loadOptions);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
-  if ("usage" in loaded) return usage(io2, loaded.usage);
+  if ("usage" in loaded) return problem(loaded.usage);
   const project = loaded;
   const run2 = runChecks(selected.checks, project, { now });
-  const sup = applySuppressions(run2.findings, project, all, {
+  const sup = applySuppressions(run2.findings, project, all.checks, {
     inline: s.inlineSuppressions,
     peers: s.peerSuppressions,
     requireReason: s.requireSuppressionReason,
@@ -35963,44 +33663,37 @@ async function runReportScan(paths, flags2, env, io2) {
   const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
-  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname7(u.file)));
+  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname8(u.file)));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
   const passed = run2.passes.filter(
     (x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)))
   );
   let fresh = counted;
   let fixed3 = [];
+  let baselineOut;
+  let baseline;
   if (s.createBaseline) {
-    const file = resolve11(s.createBaseline);
-    try {
-      mkdirSync(dirname7(file), { recursive: true });
-      writeFileSync(file, serializeBaseline(createBaseline(counted, project.root)));
-    } catch (e) {
-      return usage(io2, `cannot write the baseline ${file}: ${e.message}`);
-    }
-    io2.stderr(`tfguard: wrote ${counted.length} finding${counted.length === 1 ? "" : "s"} to the baseline ${file}
-`);
-  }
-  const baselineFile = s.createBaseline ?? s.baseline;
-  if (baselineFile) {
+    const text = serializeBaseline(createBaseline(counted, project.root));
+    baselineOut = { path: resolve13(s.createBaseline), text, count: counted.length };
+    baseline = parseBaseline(text, baselineOut.path).baseline;
+  } else if (s.baseline) {
     let text;
     try {
-      text = readFileSync8(resolve11(baselineFile), "utf8");
+      text = readFileSync10(resolve13(s.baseline), "utf8");
     } catch (e) {
-      return usage(
-        io2,
-        `cannot read the baseline ${baselineFile}: ${e.code ?? e.message}`,
+      return problem(
+        `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
-    const parsed = parseBaseline(text, resolve11(baselineFile));
-    if (!parsed.baseline) {
-      printDiagnosticList(parsed.diagnostics, io2);
-      return EXIT_ERROR;
-    }
+    const parsed = parseBaseline(text, resolve13(s.baseline));
+    if (!parsed.baseline) return problem(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
+    baseline = parsed.baseline;
+  }
+  if (baseline) {
     const cmp = compareBaseline(
       [...counted, ...silenced.map((x) => x.finding)],
-      parsed.baseline,
+      baseline,
       new Set(selected.checks.map((c) => c.id)),
       project.root
     );
@@ -36014,12 +33707,13 @@ async function runReportScan(paths, flags2, env, io2) {
   if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
   if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
   rules.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const base = { repoRoot: repoRoot ?? (project.root === scanRoot ? scanRoot : dirname7(scanRoot)), scanRoot };
+  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname8(scanRoot)), scanRoot };
+  const by = new Map(silenced.map((x) => [x.finding, x.by]));
   const report = {
     ...base,
     rules,
-    findings: sortByPlace(fresh).map((f) => reportFinding(f)),
-    suppressed: sortByPlace(silenced.map((x) => x.finding)).map((f) => reportFinding(f, silenced.find((x) => x.finding === f).by)),
+    findings: [...fresh].sort(byPlace).map((f) => reportFinding(f)),
+    suppressed: silenced.map((x) => x.finding).sort(byPlace).map((f) => reportFinding(f, by.get(f))),
     unknowns,
     passed,
     fixed: fixed3,
@@ -36028,29 +33722,10 @@ async function runReportScan(paths, flags2, env, io2) {
     resources: project.resources.length,
     category: s.sarifCategory ?? defaultCategory(base)
   };
-  env.onReport?.(report, s);
-  for (const o of outs.outputs) {
-    const text = render(o.format, report, {
-      color: !o.path && env.color,
-      showUnknown: s.showUnknown,
-      includeSuppressed: s.sarifIncludeSuppressed,
-      ...env.base ? { base: env.base } : {}
-    });
-    if (!o.path) {
-      io2.stdout(text);
-      continue;
-    }
-    try {
-      mkdirSync(dirname7(resolve11(o.path)), { recursive: true });
-      writeFileSync(resolve11(o.path), text);
-    } catch (e) {
-      return usage(io2, `cannot write ${o.format} output to ${o.path}: ${e.message}`);
-    }
-  }
-  printDiagnosticList(diagnostics, io2, project.files);
-  if (diagnostics.some((d) => d.severity === "error")) return EXIT_ERROR;
+  const errors = diagnostics.some((d) => d.severity === "error");
   const failing = s.failOn === "none" ? [] : fresh.filter((f) => atLeast(f.severity, s.failOn));
-  return failing.length && !s.softFail ? EXIT_FINDINGS : EXIT_OK;
+  const exitCode = errors ? EXIT_ERROR : failing.length && !s.softFail ? EXIT_FINDINGS : EXIT_OK;
+  return { ok: true, exitCode, report, settings: s, outputs: outs.outputs, diagnostics, ...baselineOut ? { baseline: baselineOut } : {} };
 }
 async function loadEach(targets, root, loadOne) {
   const projects = [];
@@ -36061,47 +33736,20 @@ async function loadEach(targets, root, loadOne) {
   }
   return mergeProjects(root, projects);
 }
-function sortByPlace(list3) {
-  const key = (f) => `${f.file}\0${String(f.range.start.line).padStart(9, "0")}\0${String(f.range.start.column).padStart(9, "0")}\0${f.checkId}\0${f.address}`;
-  return [...list3].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-var init_report_scan = __esm({
-  "src/cli/report-scan.ts"() {
-    "use strict";
-    init_suppressions();
-    init_selection();
-    init_baseline();
-    init_run();
-    init_project();
-    init_report();
-    init_scan_paths();
-    init_checks();
-    init_config_find();
-    init_main();
-    init_resources();
+function isDirectory(p) {
+  try {
+    return statSync11(p).isDirectory();
+  } catch {
+    return false;
   }
-});
-
-// src/action/index.ts
-import { dirname as dirname9 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-
-// src/action/main.ts
-init_model();
-init_selection();
-init_treesitter();
-init_report();
-init_report_scan();
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8, join as join12, resolve as resolve13 } from "node:path";
+}
 
 // src/action/annotations.ts
 init_model();
-init_report();
 
 // src/action/diff.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 function diffLines(base, repoRoot) {
   let out2;
   try {
@@ -36121,7 +33769,7 @@ function parseDiff(text, repoRoot) {
   for (const line of text.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name2 = line.slice(4);
-      file = name2.startsWith("b/") ? resolve12(repoRoot, name2.slice(2)) : void 0;
+      file = name2.startsWith("b/") ? resolve14(repoRoot, name2.slice(2)) : void 0;
       continue;
     }
     const m = file && /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
@@ -36129,9 +33777,9 @@ function parseDiff(text, repoRoot) {
     const start2 = Number(m[1]);
     const count = m[2] === void 0 ? 1 : Number(m[2]);
     if (count === 0) continue;
-    const list3 = lines.get(file) ?? [];
-    list3.push([start2, start2 + count - 1]);
-    lines.set(file, list3);
+    const list2 = lines.get(file) ?? [];
+    list2.push([start2, start2 + count - 1]);
+    lines.set(file, list2);
   }
   return lines;
 }
@@ -36157,7 +33805,7 @@ function annotations(report, diff, max) {
 
 // src/action/env.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, readFileSync as readFileSync9 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync11 } from "node:fs";
 function getInput(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -36194,7 +33842,7 @@ function pullRequestBase(env) {
   if (!path2) return { problem: "GITHUB_EVENT_PATH is not set, so there is no pull request to compare with" };
   let event;
   try {
-    event = JSON.parse(readFileSync9(path2, "utf8"));
+    event = JSON.parse(readFileSync11(path2, "utf8"));
   } catch (e) {
     return { problem: `cannot read the event payload ${path2}: ${e.message}` };
   }
@@ -36205,16 +33853,60 @@ function pullRequestBase(env) {
   return { sha };
 }
 
+// src/action/inputs.ts
+import { resolve as resolve15 } from "node:path";
+var spec = (key) => SCAN_OPTIONS.find((o) => o.key === key);
+function readInputs(env, workspace) {
+  const at = (p) => resolve15(workspace, p);
+  const flags2 = {};
+  const own2 = {};
+  for (const o of SCAN_OPTIONS) {
+    if (!o.input) continue;
+    const target = o.flag ? flags2 : own2;
+    if (o.kind === "boolean") {
+      const b = getBoolean(env, o.input);
+      if (b.error) return { error: b.error };
+      if (b.value !== void 0) target[o.key] = b.value;
+    } else if (o.kind === "integer") {
+      const text = getInput(env, o.input);
+      if (text === "") continue;
+      const n = Number(text);
+      if (!Number.isInteger(n) || o.min !== void 0 && n < o.min)
+        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? " (0 turns it off)" : ""}; found \`${text}\`` };
+      target[o.key] = n;
+    } else if (o.kind === "list") {
+      const l = getList(env, o.input);
+      if (l.length) target[o.key] = l;
+    } else if (o.kind === "paths") {
+      target[o.key] = getList(env, o.input).map(at);
+    } else if (o.kind === "var-file") {
+      const files = getList(env, o.input).map((p) => ({ kind: "file", path: at(p) }));
+      if (files.length) flags2.variables = files;
+    } else {
+      const v = getInput(env, o.input);
+      if (v === "") continue;
+      target[o.key] = o.kind === "path" ? at(v) : o.kind === "severity-or-none" ? v.toLowerCase() : v;
+    }
+  }
+  const paths = own2.path ?? [];
+  const sarifInput = getInput(env, "sarif-file") || String(spec("sarifFile").default);
+  return {
+    inputs: {
+      flags: flags2,
+      paths: paths.length ? paths : [workspace],
+      sarifInput,
+      sarifFile: at(sarifInput),
+      changedOnly: own2.changedOnly ?? false,
+      annotations: own2.annotations ?? Number(spec("annotations").default)
+    }
+  };
+}
+
 // src/action/main.ts
-var DEFAULT_ANNOTATIONS = 10;
 async function runAction(env, paths, io2) {
-  const workspace = resolve13(env.GITHUB_WORKSPACE || process.cwd());
-  const at = (p) => resolve13(workspace, p);
-  const sarifInput = getInput(env, "sarif-file") || "tfguard.sarif";
-  const sarifFile = at(sarifInput);
-  const scanPaths = getList(env, "path").map(at);
-  if (!scanPaths.length) scanPaths.push(workspace);
-  const category = getInput(env, "category");
+  const workspace = resolve16(env.GITHUB_WORKSPACE || process.cwd());
+  const read = readInputs(env, workspace);
+  const sarifInput = "inputs" in read ? read.inputs.sarifInput : "tfguard.sarif";
   const outputs = (exitCode, report2) => {
     const counts = countBySeverity(report2?.findings ?? []);
     return {
@@ -36225,9 +33917,8 @@ async function runAction(env, paths, io2) {
       "exit-code": String(exitCode)
     };
   };
-  const fail3 = (message) => {
-    io2.stdout(`::error title=tfguard::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}
-`);
+  const fail4 = (message) => {
+    io2.stdout(workflowCommand("error", { title: "tfguard" }, message));
     appendSummary(env.GITHUB_STEP_SUMMARY, `## tfguard
 
 The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
@@ -36235,8 +33926,11 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     setOutputs(env.GITHUB_OUTPUT, outputs(2));
     return 2;
   };
-  const repoRoot = findRepoRoot(scanPaths[0]) ?? workspace;
-  const scanRoot = scanPaths.length === 1 ? scanPaths[0] : workspace;
+  const sarifFile = resolve16(workspace, sarifInput);
+  const firstPath = "inputs" in read ? read.inputs.paths[0] : workspace;
+  const repoRoot = findRepoRoot(firstPath) ?? workspace;
+  const scanRoot = "inputs" in read && read.inputs.paths.length === 1 ? firstPath : workspace;
+  const category = "inputs" in read ? read.inputs.flags.sarifCategory : void 0;
   const empty = {
     scanRoot,
     repoRoot,
@@ -36252,85 +33946,76 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     category: category || defaultCategory({ repoRoot, scanRoot })
   };
   try {
-    mkdirSync2(dirname8(sarifFile), { recursive: true });
-    writeFileSync2(sarifFile, renderSarif(empty));
+    mkdirSync(dirname9(sarifFile), { recursive: true });
+    writeFileSync(sarifFile, renderSarif(empty));
   } catch (e) {
-    return fail3(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
+    return fail4(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
   }
-  const softFail = getBoolean(env, "soft-fail");
-  const changedOnly = getBoolean(env, "changed-only");
-  for (const b of [softFail, changedOnly]) if (b.error) return fail3(b.error);
-  const maxText = getInput(env, "annotations");
-  const maxAnnotations = maxText === "" ? DEFAULT_ANNOTATIONS : Number(maxText);
-  if (!Number.isInteger(maxAnnotations) || maxAnnotations < 0)
-    return fail3(`input \`annotations\` must be a whole number (0 turns annotations off); found \`${maxText}\``);
-  const failOn = getInput(env, "fail-on").toLowerCase();
-  const config = getInput(env, "config");
-  const flags2 = {
-    format: ["text", `sarif=${sarifFile}`],
-    ...config ? { config: at(config) } : {},
-    ...getList(env, "check").length ? { check: getList(env, "check") } : {},
-    ...getList(env, "skip-check").length ? { skipCheck: getList(env, "skip-check") } : {},
-    ...failOn ? { failOn } : {},
-    ...softFail.value !== void 0 ? { softFail: softFail.value } : {},
-    ...category ? { sarifCategory: category } : {},
-    checksDir: getList(env, "checks-dir").map(at),
-    variables: getList(env, "var-files").map((p) => ({ kind: "file", path: at(p) }))
-  };
+  if (!("inputs" in read)) return fail4(read.error);
+  const inputs = read.inputs;
   const base = pullRequestBase(env);
-  if (changedOnly.value) {
+  const flags2 = { ...inputs.flags };
+  if (inputs.changedOnly) {
     if (base.sha) flags2.changedSince = base.sha;
-    else io2.stdout(`::warning title=tfguard::changed-only: ${base.problem}; scanning everything
-`);
+    else io2.stdout(workflowCommand("warning", { title: "tfguard" }, `changed-only: ${base.problem}; scanning everything`));
   }
   process.chdir(workspace);
   if (paths.wasmDir) await initParser(paths.wasmDir);
-  let report;
-  let settings;
-  const code = await runReportScan(
-    scanPaths,
-    flags2,
-    { color: false, builtinDir: join12(paths.actionRoot, "checks"), base: workspace, onReport: (r, s) => (report = r, settings = s) },
-    io2
-  );
-  if (report) {
-    const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
-    const a = annotations(report, diff, maxAnnotations);
-    io2.stdout(a.text);
-    let summary = renderMarkdown(report);
-    summary += `
-${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pull request first, then the most severe)" : " (the most severe first)"}; every finding is in \`${sarifInput}\`.
-`;
-    appendSummary(env.GITHUB_STEP_SUMMARY, summary);
-    if (code === 1 && settings) {
-      const over = report.findings.filter((f) => settings.failOn !== "none" && atLeast(f.severity, settings.failOn)).length;
-      io2.stdout(
-        `::error title=tfguard::${over} finding${over === 1 ? "" : "s"} at or above fail-on=${settings.failOn}; set soft-fail: true to report without failing
-`
-      );
-    }
-  } else {
+  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join14(paths.actionRoot, "checks") });
+  if (!r.ok) {
+    io2.stderr(renderDiagnostics(r.diagnostics));
+    io2.stderr(`tfguard: ${r.message}
+${r.hint ? `  = help: ${r.hint}
+` : ""}`);
     appendSummary(env.GITHUB_STEP_SUMMARY, `## tfguard
 
-The scan did not run (exit code ${code}); the log names the problem.
+The scan did not run (exit code ${r.exitCode}); the log names the problem.
 `);
+    setOutputs(env.GITHUB_OUTPUT, outputs(r.exitCode));
+    return r.exitCode;
   }
-  setOutputs(env.GITHUB_OUTPUT, outputs(code, report));
-  return code;
+  const report = r.report;
+  io2.stdout(render("text", report, { color: false, showUnknown: r.settings.showUnknown, base: workspace }));
+  try {
+    writeFileSync(sarifFile, render("sarif", report, { includeSuppressed: r.settings.sarifIncludeSuppressed }));
+  } catch (e) {
+    return fail4(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
+  }
+  io2.stderr(
+    renderDiagnostics(
+      r.diagnostics,
+      [...report.sources].map(([path2, text]) => ({ path: path2, text }))
+    )
+  );
+  const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
+  const a = annotations(report, diff, inputs.annotations);
+  io2.stdout(a.text);
+  let summary = renderMarkdown(report);
+  summary += `
+${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pull request first, then the most severe)" : " (the most severe first)"}; every finding is in \`${sarifInput}\`.
+`;
+  appendSummary(env.GITHUB_STEP_SUMMARY, summary);
+  const failOn = r.settings.failOn;
+  if (r.exitCode === 1 && failOn !== "none") {
+    const over = report.findings.filter((f) => atLeast(f.severity, failOn)).length;
+    const what = `${over} finding${over === 1 ? "" : "s"} at or above fail-on=${failOn}; set soft-fail: true to report without failing`;
+    io2.stdout(workflowCommand("error", { title: "tfguard" }, what));
+  }
+  setOutputs(env.GITHUB_OUTPUT, outputs(r.exitCode, report));
+  return r.exitCode;
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync5(join12(fromEnv, "checks")) ? resolve13(fromEnv) : resolve13(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync5(join12(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync7(join14(fromEnv, "checks")) ? resolve16(fromEnv) : resolve16(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync7(join14(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname9(fileURLToPath4(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname10(fileURLToPath5(import.meta.url))), io);
 } catch (e) {
-  io.stdout(`::error title=tfguard::internal error: ${String(e.message ?? e).replace(/\r?\n/g, " ")}
-`);
+  io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}
 `);
   process.exitCode = 2;

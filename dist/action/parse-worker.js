@@ -4001,6 +4001,9 @@ function withTree(text, use) {
   }
 }
 
+// src/common/diagnostics.ts
+var FILE_START = Object.freeze({ line: 1, column: 1, offset: 0 });
+
 // src/load/hcl/cursor.ts
 var NAMES = {
   typeId: "_ts_tree_cursor_current_node_type_id_wasm",
