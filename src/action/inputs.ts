@@ -33,7 +33,7 @@ export function readInputs(env: Env, workspace: string): { inputs: ActionInputs 
       if (text === '') continue;
       const n = Number(text);
       if (!Number.isInteger(n) || (o.min !== undefined && n < o.min))
-        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ' (0 turns it off)' : ''}; found \`${text}\`` };
+        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ''}; found \`${text}\`` };
       target[o.key] = n;
     } else if (o.kind === 'list') {
       const l = getList(env, o.input);
