@@ -33872,7 +33872,7 @@ function readInputs(env, workspace) {
       if (text === "") continue;
       const n = Number(text);
       if (!Number.isInteger(n) || o.min !== void 0 && n < o.min)
-        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? " (0 turns it off)" : ""}; found \`${text}\`` };
+        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ""}; found \`${text}\`` };
       target[o.key] = n;
     } else if (o.kind === "list") {
       const l = getList(env, o.input);
