@@ -48,7 +48,8 @@ export const LOADER_MODULES = [
   'model.js',
   'schema.js',
   'validate.js',
-  'yaml-source.js',
+  '../common/yaml-source.js',
+  '../common/schema-errors.js',
   'precompile.js',
   'precompiled.js',
 ].map((m) => fileURLToPath(new URL(`./${m}`, import.meta.url)));

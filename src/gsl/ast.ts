@@ -35,25 +35,25 @@ export interface CallRef extends Span {
 
 export type Operand = PathRef | CallRef;
 
-export type Step = (Span & { kind: 'fn'; fn: FunctionSpec; args: Arg[]; state: unknown }) | (Span & { kind: 'filter'; body: Expr });
+export type Step = (Span & { kind: 'fn'; fn: FunctionSpec; args: Arg[]; state: unknown }) | (Span & { kind: 'filter'; body: LogicExpr });
 
-export type Check =
+export type Condition =
   | (Span & { kind: 'presence' })
   | (Span & { kind: 'compare'; op: CmpOp; right: Literal | PathRef })
   | (Span & { kind: 'like'; pattern: string; re: RegExp })
   | (Span & { kind: 'in'; values: Literal[] })
   | (Span & { kind: 'regex'; re: RegExp })
   | (Span & { kind: 'fn'; fn: FunctionSpec; args: Arg[]; state: unknown })
-  | (Span & { kind: 'quant'; q: Quantifier; body: Expr });
+  | (Span & { kind: 'quant'; q: Quantifier; body: LogicExpr });
 
 export interface TestExpr extends Span {
   kind: 'test';
   operand: Operand;
   steps: Step[];
-  check: Check;
+  check: Condition;
 }
 
-export type Expr = (Span & { kind: 'and' | 'or'; items: Expr[] }) | (Span & { kind: 'not'; item: Expr }) | TestExpr;
+export type LogicExpr = (Span & { kind: 'and' | 'or'; items: LogicExpr[] }) | (Span & { kind: 'not'; item: LogicExpr }) | TestExpr;
 
 export interface RuleAst {
   /** Entity type as written (`aws_cloudtrail`, `CloudTrail`), without `List<>`. */
@@ -61,7 +61,7 @@ export interface RuleAst {
   /** `List<entity>`: one evaluation over an object whose `items` are all entities of the type. */
   aggregate: boolean;
   entitySpan: Span;
-  where?: Expr;
+  where?: LogicExpr;
   /** Absent for the target-only form (`cloudtrail where event.name = 'x'`): a match is a finding. */
-  should?: { negated: boolean; expr: Expr };
+  should?: { negated: boolean; expr: LogicExpr };
 }

@@ -1,10 +1,10 @@
 // Evaluation of compiled logic over one entity, in Kleene three-valued logic. The fast path
 // allocates no detail; blame, unknown reasons and traces are collected only when a `Sink` is passed.
 import { Unknown, type UnknownReason } from '../evaluate/value.js';
-import type { Check, Expr, PathRef, TestExpr } from './ast.js';
+import type { Condition, LogicExpr, PathRef, TestExpr } from './ast.js';
 import { equals, order, textTest } from './compare.js';
 import { Count, Members, type Datum, type Detail, type Env, type Input, type Member } from './functions/types.js';
-import { elementsOf, resolvePath, type EntityOf, type Scope } from './path.js';
+import { elementsOf, resolvePath, type EntityOf, type PathScope } from './path.js';
 import { and, F, not, T, truthName, U, type Truth } from './truth.js';
 
 export interface TraceNode {
@@ -22,7 +22,7 @@ export interface Sink extends Detail {
   trace: TraceNode[] | null;
 }
 
-export interface Ctx {
+export interface EvalContext {
   env: Env;
   text: string;
   entityOf: EntityOf;
@@ -61,11 +61,11 @@ export function renderDatum(v: Datum): string {
   return s.length > MAX_RENDER ? `${s.slice(0, MAX_RENDER - 1)}…` : s;
 }
 
-function snippet(ctx: Ctx, e: { start: number; end: number }): string {
+function snippet(ctx: EvalContext, e: { start: number; end: number }): string {
   return ctx.text.slice(e.start, e.end).replace(/\s+/g, ' ');
 }
 
-export function evalExpr(e: Expr, scope: Scope, ctx: Ctx, d: Sink | null): Truth {
+export function evalExpr(e: LogicExpr, scope: PathScope, ctx: EvalContext, d: Sink | null): Truth {
   switch (e.kind) {
     case 'and':
     case 'or': {
@@ -108,7 +108,7 @@ export function evalExpr(e: Expr, scope: Scope, ctx: Ctx, d: Sink | null): Truth
   }
 }
 
-function evalTest(e: TestExpr, scope: Scope, ctx: Ctx, d: Sink | null): Truth {
+function evalTest(e: TestExpr, scope: PathScope, ctx: EvalContext, d: Sink | null): Truth {
   let inputs: Input[];
   if (e.operand.kind === 'path') {
     inputs = resolvePath(scope, e.operand.up, e.operand.segments, ctx.entityOf);
@@ -143,12 +143,12 @@ function evalTest(e: TestExpr, scope: Scope, ctx: Ctx, d: Sink | null): Truth {
   return r;
 }
 
-function elementScope(m: Member, parent: Scope): Scope {
+function elementScope(m: Member, parent: PathScope): PathScope {
   return { value: m.value, path: m.path, owner: m.entity, parent };
 }
 
 /** `x with [c]` followed by more: the elements for which c holds (T) or may hold (U). */
-function filter(inputs: Input[], body: Expr, scope: Scope, ctx: Ctx): Input[] {
+function filter(inputs: Input[], body: LogicExpr, scope: PathScope, ctx: EvalContext): Input[] {
   const out: Input[] = [];
   const kept: Member[] = [];
   for (const inp of inputs) {
@@ -176,7 +176,7 @@ function filter(inputs: Input[], body: Expr, scope: Scope, ctx: Ctx): Input[] {
 }
 
 /** One value against a check (everything but quantifiers). */
-function checkOne(c: Check, inp: Input, rights: Datum[] | null, ctx: Ctx, reasons: UnknownReason[] | null): Truth {
+function checkOne(c: Condition, inp: Input, rights: Datum[] | null, ctx: EvalContext, reasons: UnknownReason[] | null): Truth {
   const v = inp.value;
   switch (c.kind) {
     case 'presence':
@@ -220,7 +220,7 @@ function checkOne(c: Check, inp: Input, rights: Datum[] | null, ctx: Ctx, reason
 }
 
 /** Existential ('any') or universal ('all') combination of a check over inputs, with per-input blame. */
-function overInputs(c: Check, inputs: Input[], mode: 'any' | 'all', rights: Datum[] | null, ctx: Ctx, d: Sink | null): Truth {
+function overInputs(c: Condition, inputs: Input[], mode: 'any' | 'all', rights: Datum[] | null, ctx: EvalContext, d: Sink | null): Truth {
   const stop = mode === 'any' ? T : F;
   let r: Truth = mode === 'any' ? F : T;
   if (!d) {
@@ -253,7 +253,7 @@ function overInputs(c: Check, inputs: Input[], mode: 'any' | 'all', rights: Datu
   return r;
 }
 
-function applyCheck(c: Check, inputs: Input[], scope: Scope, ctx: Ctx, d: Sink | null, trace: TraceNode[] | null): Truth {
+function applyCheck(c: Condition, inputs: Input[], scope: PathScope, ctx: EvalContext, d: Sink | null, trace: TraceNode[] | null): Truth {
   switch (c.kind) {
     case 'compare': {
       const rights = c.right.kind === 'literal' ? null : rightValues(c.right, scope, ctx);
@@ -269,7 +269,7 @@ function applyCheck(c: Check, inputs: Input[], scope: Scope, ctx: Ctx, d: Sink |
   }
 }
 
-function rightValues(p: PathRef, scope: Scope, ctx: Ctx): Datum[] {
+function rightValues(p: PathRef, scope: PathScope, ctx: EvalContext): Datum[] {
   return resolvePath(scope, p.up, p.segments, ctx.entityOf).map((i) => i.value);
 }
 
@@ -291,7 +291,15 @@ export function presence(v: Datum): Truth {
   return T;
 }
 
-function quantify(q: string, body: Expr, inputs: Input[], scope: Scope, ctx: Ctx, d: Sink | null, trace: TraceNode[] | null): Truth {
+function quantify(
+  q: string,
+  body: LogicExpr,
+  inputs: Input[],
+  scope: PathScope,
+  ctx: EvalContext,
+  d: Sink | null,
+  trace: TraceNode[] | null,
+): Truth {
   // any: OR(member ∧ body); all: AND(¬member ∨ body); none: ¬any
   const all = q === 'contain-all';
   const stop = all ? F : T;

@@ -1,6 +1,6 @@
 // Recursive-descent parser for GSL rules. Syntax errors stop parsing (GslSyntaxError); semantic
 // problems (unknown function, bad arguments, bad regex) are collected so one compile reports them all.
-import type { CallRef, Check, CmpOp, Expr, Literal, PathRef, Quantifier, RuleAst, Step, TestExpr } from './ast.js';
+import type { CallRef, Condition, CmpOp, LogicExpr, Literal, PathRef, Quantifier, RuleAst, Step, TestExpr } from './ast.js';
 import { GslSyntaxError, type GslError, type LogicText } from './errors.js';
 import { nearest } from '../common/did-you-mean.js';
 import type { FunctionRegistry } from './functions/registry.js';
@@ -176,7 +176,7 @@ export class Parser {
     if (++this.nesting > MAX_DEPTH) this.fail(t, `the logic nests deeper than ${MAX_DEPTH} levels`, 'split the condition');
   }
 
-  parseExpr(): Expr {
+  parseExpr(): LogicExpr {
     const first = this.parseAnd();
     if (!this.isWord(this.peek(), 'or')) return first;
     const items = [first];
@@ -187,7 +187,7 @@ export class Parser {
     return { kind: 'or', items, start: first.start, end: items[items.length - 1]!.end };
   }
 
-  private parseAnd(): Expr {
+  private parseAnd(): LogicExpr {
     const first = this.parseUnary();
     if (!this.isWord(this.peek(), 'and')) return first;
     const items = [first];
@@ -198,7 +198,7 @@ export class Parser {
     return { kind: 'and', items, start: first.start, end: items[items.length - 1]!.end };
   }
 
-  private parseUnary(): Expr {
+  private parseUnary(): LogicExpr {
     const t = this.peek();
     if (this.isWord(t, 'not')) {
       this.next();
@@ -229,11 +229,18 @@ export class Parser {
     if (operand.kind === 'call' && operand.fn.kind === 'test') {
       // A test function written alone applies to the current context (`$`).
       const self: PathRef = { kind: 'path', up: 0, segments: [], text: '$', start: operand.start, end: operand.start };
-      const check: Check = { kind: 'fn', fn: operand.fn, args: operand.args, state: operand.state, start: operand.start, end: operand.end };
+      const check: Condition = {
+        kind: 'fn',
+        fn: operand.fn,
+        args: operand.args,
+        state: operand.state,
+        start: operand.start,
+        end: operand.end,
+      };
       return { kind: 'test', operand: self, steps: [], check, start: operand.start, end: operand.end };
     }
     const steps: Step[] = [];
-    let check: Check | undefined;
+    let check: Condition | undefined;
     while (!check) {
       const t = this.peek();
       if (t.kind === 'punct' && CMP_OPS.has(t.text)) {
@@ -332,7 +339,7 @@ export class Parser {
     return { kind: 'test', operand, steps, check, start: operand.start, end: check.end };
   }
 
-  private parseBody(open: Token): Expr {
+  private parseBody(open: Token): LogicExpr {
     const t = this.peek();
     if (!this.isPunct(t, '['))
       this.fail(t, `expected \`[\` after \`${open.text}\`, found ${describe(t)}`, `write \`${open.text} [ <condition on each element> ]\``);

@@ -6,12 +6,12 @@ import { Count, Members, type Input, type Member } from './functions/types.js';
 import { T } from './truth.js';
 import type { Entity } from './world.js';
 
-export interface Scope {
+export interface PathScope {
   value: Value | undefined;
   /** Blame path of the context value ('' = entity root, null = nowhere). */
   path: string | null;
   owner: Entity;
-  parent: Scope | null;
+  parent: PathScope | null;
 }
 
 export type EntityOf = (v: object) => Entity | undefined;
@@ -62,7 +62,7 @@ function stepInto(v: Value | undefined, path: string | null, owner: Entity, seg:
 }
 
 /** The values a path names from a scope (at least one input; absent is value undefined). */
-export function resolvePath(scope: Scope, up: number, segments: readonly (string | number)[], entityOf: EntityOf): Input[] {
+export function resolvePath(scope: PathScope, up: number, segments: readonly (string | number)[], entityOf: EntityOf): Input[] {
   let s = scope;
   for (let i = 0; i < up && s.parent; i++) s = s.parent;
   // Fast path: plain objects all the way down (the common case) need no intermediate lists.

@@ -4,11 +4,11 @@
 import { describeReason, newObject, type UnknownReason } from '../evaluate/value.js';
 import type { RuleAst } from './ast.js';
 import { GslSyntaxError, LogicText, type GslError, type Origin } from './errors.js';
-import { evalExpr, newSink, type Ctx, type Sink, type TraceNode } from './evaluate.js';
+import { evalExpr, newSink, type EvalContext, type Sink, type TraceNode } from './evaluate.js';
 import { DEFAULT_FUNCTIONS } from './functions/defaults.js';
 import type { FunctionRegistry } from './functions/registry.js';
 import { Parser } from './parser.js';
-import type { Scope } from './path.js';
+import type { PathScope } from './path.js';
 import { F, not, T, truthName, U, type Truth } from './truth.js';
 import type { Entity, World } from './world.js';
 
@@ -117,8 +117,8 @@ export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, o
   const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
   const ast = rule.ast;
   const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity;
-  const ctx: Ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
-  const scope: Scope = { value: entity.values, path: '', owner: entity, parent: null };
+  const ctx: EvalContext = { env: { now, world, detailed: false }, text: rule.text, entityOf };
+  const scope: PathScope = { value: entity.values, path: '', owner: entity, parent: null };
   const run = (d: { where: Sink; cond: Sink } | null): { where: Truth; cond: Truth | undefined } => {
     const where = ast.where ? evalExpr(ast.where, scope, ctx, d ? d.where : null) : T;
     if (where === F || !ast.should) return { where, cond: undefined };

@@ -1,7 +1,7 @@
 // A small JSON parser that keeps positions (line/column/offset of every value and key), for .tf.json,
 // .tfvars.json and other JSON inputs. Errors say where, what was found and what was expected.
 import type { Range } from '../common/diagnostics.js';
-import { Ctx } from './hcl/context.js';
+import { ParseContext } from './hcl/context.js';
 
 export type JsonNode =
   | { type: 'object'; members: JsonMember[]; range: Range }
@@ -22,8 +22,8 @@ const MAX_DEPTH = 200;
 class Stop extends Error {}
 
 /** Parse JSON text. On a syntax error, `node` is undefined and `ctx.diagnostics` holds the error. */
-export function parseJsonSyntax(path: string, text: string): { node?: JsonNode; ctx: Ctx } {
-  const cx = new Ctx(path, text);
+export function parseJsonSyntax(path: string, text: string): { node?: JsonNode; ctx: ParseContext } {
+  const cx = new ParseContext(path, text);
   const p = new JsonParser(cx, text);
   try {
     p.ws();
@@ -41,7 +41,7 @@ export function parseJsonSyntax(path: string, text: string): { node?: JsonNode; 
 class JsonParser {
   i = 0;
   constructor(
-    private readonly cx: Ctx,
+    private readonly cx: ParseContext,
     private readonly s: string,
   ) {}
 

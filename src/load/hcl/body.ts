@@ -1,7 +1,7 @@
 // tree-sitter body / block / attribute nodes → Body, Block, Attribute (src/load/ast.ts).
 import type { Attribute, Block, Body, Expr } from '../ast.js';
 import type { CstNode as Node } from './cst.js';
-import type { Ctx } from './context.js';
+import type { ParseContext } from './context.js';
 import { convertExpr, invalid } from './expr.js';
 import { kids } from './nodes.js';
 import { decodeQuoted } from './strings.js';
@@ -9,7 +9,7 @@ import { decodeQuoted } from './strings.js';
 const MAX_BLOCK_DEPTH = 100;
 
 /** The top-level body of a config_file node. */
-export function convertFile(root: Node, cx: Ctx): Body {
+export function convertFile(root: Node, cx: ParseContext): Body {
   const body: Body = { attributes: [], blocks: [], range: cx.range(0, cx.src.length) };
   for (const c of kids(root)) {
     if (c.type === 'body') fillBody(c, body, cx, 0);
@@ -27,7 +27,7 @@ export function convertFile(root: Node, cx: Ctx): Body {
   return body;
 }
 
-function fillBody(n: Node, body: Body, cx: Ctx, depth: number): void {
+function fillBody(n: Node, body: Body, cx: ParseContext, depth: number): void {
   const items = kids(n);
   for (let i = 0; i < items.length; i++) {
     const c = items[i]!;
@@ -55,7 +55,7 @@ function fillBody(n: Node, body: Body, cx: Ctx, depth: number): void {
   }
 }
 
-function attribute(n: Node, cx: Ctx): Attribute | undefined {
+function attribute(n: Node, cx: ParseContext): Attribute | undefined {
   const k = kids(n);
   const name = k[0];
   if (!name || name.type !== 'identifier') return undefined;
@@ -64,7 +64,7 @@ function attribute(n: Node, cx: Ctx): Attribute | undefined {
   return { name: cx.text(name), nameRange: cx.nodeRange(name), expr, range: cx.nodeRange(n) };
 }
 
-function block(n: Node, cx: Ctx, depth: number): Block | undefined {
+function block(n: Node, cx: ParseContext, depth: number): Block | undefined {
   const k = kids(n);
   const typeNode = k[0];
   if (!typeNode || typeNode.type !== 'identifier') return undefined;
@@ -117,7 +117,7 @@ function block(n: Node, cx: Ctx, depth: number): Block | undefined {
 }
 
 /** Go HCL allows `{ name = value }` on one line, but only a single attribute, and `}` must follow it. */
-function singleLineBlock(open: Node | undefined, inner: Node, close: Node | undefined, cx: Ctx): boolean {
+function singleLineBlock(open: Node | undefined, inner: Node, close: Node | undefined, cx: ParseContext): boolean {
   if (!open || !close || close.isMissing) return true;
   const items = kids(inner).filter((c) => c.type === 'attribute' || c.type === 'block');
   const first = items[0];
@@ -144,7 +144,7 @@ function singleLineBlock(open: Node | undefined, inner: Node, close: Node | unde
 }
 
 /** In a multi-line block the last attribute or block must end with a newline before '}'. */
-function closeOnOwnLine(inner: Node, close: Node | undefined, cx: Ctx): void {
+function closeOnOwnLine(inner: Node, close: Node | undefined, cx: ParseContext): void {
   if (!close || close.isMissing || inner.hasError) return;
   const last = inner.lastNamedChild;
   if (!last || (last.type !== 'attribute' && last.type !== 'block') || cx.row(last.endIndex) !== cx.row(close.startIndex)) return;
@@ -158,7 +158,7 @@ function closeOnOwnLine(inner: Node, close: Node | undefined, cx: Ctx): void {
   );
 }
 
-function label(l: Node, cx: Ctx): string {
+function label(l: Node, cx: ParseContext): string {
   const raw = cx.src.slice(l.startIndex + 1, Math.max(l.startIndex + 1, l.endIndex - 1));
   if (/(^|[^$])\$\{|(^|[^%])%\{/.test(raw)) {
     cx.error(
@@ -173,7 +173,7 @@ function label(l: Node, cx: Ctx): string {
 }
 
 /** Duplicate attributes are an error in Terraform ("Attribute redefined"). */
-function checkBody(body: Body, cx: Ctx): void {
+function checkBody(body: Body, cx: ParseContext): void {
   if (body.attributes.length < 2) return;
   const seen = new Map<string, number>();
   for (const a of body.attributes) {

@@ -10,7 +10,7 @@ import { LineIndex } from '../../common/line-index.js';
  */
 export const MAX_DEPTH = 2000;
 
-export class Ctx {
+export class ParseContext {
   readonly diagnostics: Diagnostic[] = [];
   /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
   suppressSyntaxAfter = Infinity;

@@ -4,7 +4,7 @@
 // object per call; converting a file that way cost as much as parsing it. Here every node is visited once with a
 // cursor into an Int32Array (flat.ts; in this thread, or in a parse worker that sends the array over), and the
 // converters work on the objects decoded from it only. Text is read from the source string by offset; rows come
-// from Ctx.
+// from ParseContext.
 import type { Language, Tree } from '../treesitter.js';
 import { encodeTree, type FlatTree, MISSING_BIT, WORDS } from './flat.js';
 

@@ -5,7 +5,7 @@
 // tokens with a small state machine for HCL bodies (name = value / type "label" { … }) to find the first token
 // that does not fit and say what was expected there.
 import type { CstNode as Node } from './cst.js';
-import type { Ctx } from './context.js';
+import type { ParseContext } from './context.js';
 
 const MAX_SYNTAX_ERRORS = 5;
 const MAX_TOKENS = 5000;
@@ -18,7 +18,7 @@ const CLOSERS: Record<string, { what: string; close: string }> = {
   tuple_end: { what: 'list', close: ']' },
 };
 
-export function syntaxDiagnostics(root: Node, cx: Ctx): void {
+export function syntaxDiagnostics(root: Node, cx: ParseContext): void {
   if (!root.hasError) return;
   const budget = { left: MAX_SYNTAX_ERRORS };
   // When nothing parses, the root itself is the ERROR node.
@@ -26,7 +26,7 @@ export function syntaxDiagnostics(root: Node, cx: Ctx): void {
   else walk(root, cx, budget);
 }
 
-function walk(n: Node, cx: Ctx, budget: { left: number }): void {
+function walk(n: Node, cx: ParseContext, budget: { left: number }): void {
   for (const c of n.children) {
     if (!c || budget.left <= 0) return;
     if (c.startIndex >= cx.suppressSyntaxAfter) return;
@@ -42,18 +42,18 @@ function walk(n: Node, cx: Ctx, budget: { left: number }): void {
   }
 }
 
-function tokenText(cx: Ctx, t: Node | undefined): string {
+function tokenText(cx: ParseContext, t: Node | undefined): string {
   if (!t) return 'the end of the file';
   const s = cx.text(t);
   const first = s.split('\n')[0]!;
   return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
 }
 
-function lineOf(cx: Ctx, offset: number): number {
+function lineOf(cx: ParseContext, offset: number): number {
   return cx.pos(offset).line;
 }
 
-function missing(m: Node, cx: Ctx): void {
+function missing(m: Node, cx: ParseContext): void {
   const parent = m.parent;
   const at = m.startIndex;
   const closer = parent ? CLOSERS[parent.type] : undefined;
@@ -125,7 +125,7 @@ function missing(m: Node, cx: Ctx): void {
   }
 }
 
-function blockHeader(b: Node, cx: Ctx): string {
+function blockHeader(b: Node, cx: ParseContext): string {
   const parts: string[] = [];
   for (const c of b.children) {
     if (!c || c.type === 'block_start') break;
@@ -172,7 +172,7 @@ function atBodyLevel(e: Node): boolean {
   return !e.parent || BODY_PARENTS.has(e.parent.type);
 }
 
-function errorNode(e: Node, cx: Ctx): void {
+function errorNode(e: Node, cx: ParseContext): void {
   const toks: Node[] = [];
   leaves(e, toks);
   const after = nextToken(e);
@@ -193,7 +193,7 @@ function errorNode(e: Node, cx: Ctx): void {
 }
 
 /** Returns true when it reported a specific message. */
-function bodyMachine(toks: Node[], after: Node | undefined, e: Node, cx: Ctx): boolean {
+function bodyMachine(toks: Node[], after: Node | undefined, e: Node, cx: ParseContext): boolean {
   const stack: Array<{ body: boolean; open: Node; header: string }> = [];
   let state: State = 'item';
   let name = '';

@@ -5,18 +5,18 @@
 // runs too. Precedence comes from the grammar and matches HCL (* / % > + - > comparisons > == != > && > ||).
 import { SPLAT_ELEMENT, type BinaryOp, type Expr, type ObjectItem } from '../ast.js';
 import type { CstNode as Node } from './cst.js';
-import { MAX_DEPTH, type Ctx } from './context.js';
+import { MAX_DEPTH, type ParseContext } from './context.js';
 import { kids } from './nodes.js';
 import { convertHeredoc, convertQuoted } from './template.js';
 
 const BINARY_OPS = new Set(['+', '-', '*', '/', '%', '==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 
-export function invalid(cx: Ctx, start: number, end: number): Expr {
+export function invalid(cx: ParseContext, start: number, end: number): Expr {
   return { kind: 'invalid', text: cx.src.slice(start, end), range: cx.range(start, end) };
 }
 
 /** Convert an `expression` node (or any expression-like node) to an Expr. Never throws. */
-export function convertExpr(n: Node, cx: Ctx, depth: number): Expr {
+export function convertExpr(n: Node, cx: ParseContext, depth: number): Expr {
   if (depth > MAX_DEPTH) {
     cx.tooDeep(n);
     return invalid(cx, n.startIndex, n.endIndex);
@@ -30,7 +30,7 @@ export function convertExpr(n: Node, cx: Ctx, depth: number): Expr {
 }
 
 /** A flat run of term nodes: primary, then get_attr / index / splat. */
-function term(k: readonly Node[], cx: Ctx, depth: number): Expr | undefined {
+function term(k: readonly Node[], cx: ParseContext, depth: number): Expr | undefined {
   if (k.length === 0) return undefined;
   const start = k[0]!.startIndex;
   let i: number;
@@ -67,7 +67,7 @@ function term(k: readonly Node[], cx: Ctx, depth: number): Expr | undefined {
   return e;
 }
 
-function postfix(object: Expr, p: Node, start: number, cx: Ctx, depth: number): Expr | undefined {
+function postfix(object: Expr, p: Node, start: number, cx: ParseContext, depth: number): Expr | undefined {
   const range = cx.range(start, p.endIndex);
   switch (p.type) {
     case 'get_attr': {
@@ -86,7 +86,7 @@ function postfix(object: Expr, p: Node, start: number, cx: Ctx, depth: number): 
   }
 }
 
-function indexKey(p: Node, cx: Ctx, depth: number): Expr | undefined {
+function indexKey(p: Node, cx: ParseContext, depth: number): Expr | undefined {
   const inner = p.firstChild;
   if (!inner) return undefined;
   if (inner.type === 'legacy_index') {
@@ -109,7 +109,7 @@ function indexKey(p: Node, cx: Ctx, depth: number): Expr | undefined {
  * applied to the element variable SPLAT_ELEMENT. An attribute-only splat takes only attribute steps (and legacy
  * `.0` indexes); a `[…]` index after it applies to the splat's result, as in HCL.
  */
-function splat(object: Expr, p: Node, start: number, cx: Ctx, depth: number): Expr | undefined {
+function splat(object: Expr, p: Node, start: number, cx: ParseContext, depth: number): Expr | undefined {
   const s = p.firstChild;
   if (!s) return undefined;
   const full = s.type === 'full_splat';
@@ -134,7 +134,7 @@ function splat(object: Expr, p: Node, start: number, cx: Ctx, depth: number): Ex
   return e;
 }
 
-function primary(n: Node, cx: Ctx, depth: number): Expr | undefined {
+function primary(n: Node, cx: ParseContext, depth: number): Expr | undefined {
   if (depth > MAX_DEPTH) {
     cx.tooDeep(n);
     return invalid(cx, n.startIndex, n.endIndex);
@@ -194,7 +194,7 @@ function primary(n: Node, cx: Ctx, depth: number): Expr | undefined {
   }
 }
 
-function numeric(n: Node, cx: Ctx): Expr {
+function numeric(n: Node, cx: ParseContext): Expr {
   const text = cx.text(n);
   const range = cx.nodeRange(n);
   if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text)) {
@@ -210,7 +210,7 @@ function numeric(n: Node, cx: Ctx): Expr {
   return { kind: 'literal', value: Number(text), range };
 }
 
-function binary(n: Node, cx: Ctx, depth: number): Expr | undefined {
+function binary(n: Node, cx: ParseContext, depth: number): Expr | undefined {
   const k = kids(n);
   const at = k.findIndex((c, i) => i > 0 && !c.isNamed && BINARY_OPS.has(c.type));
   if (at < 1) return undefined;
@@ -224,7 +224,7 @@ function binary(n: Node, cx: Ctx, depth: number): Expr | undefined {
  * The grammar makes `?:` left-associative; HCL's is right-associative (`a ? b : c ? d : e` is
  * `a ? b : (c ? d : e)`). Flatten the left spine into source order and rebuild it to the right.
  */
-function conditional(n: Node, cx: Ctx, depth: number): Expr {
+function conditional(n: Node, cx: ParseContext, depth: number): Expr {
   const seq: Node[] = [];
   if (!flattenConditional(n, seq, 0)) return invalid(cx, n.startIndex, n.endIndex);
   let acc: Expr = convertExpr(seq[seq.length - 1]!, cx, depth + 1);
@@ -247,7 +247,7 @@ function flattenConditional(n: Node, seq: Node[], depth: number): boolean {
   return true;
 }
 
-function object(n: Node, cx: Ctx, depth: number): Expr | undefined {
+function object(n: Node, cx: ParseContext, depth: number): Expr | undefined {
   const items: ObjectItem[] = [];
   for (const el of kids(n)) {
     if (el.type !== 'object_elem') continue;
@@ -261,7 +261,7 @@ function object(n: Node, cx: Ctx, depth: number): Expr | undefined {
   return { kind: 'object', items, range: cx.nodeRange(n) };
 }
 
-function call(n: Node, cx: Ctx, depth: number): Expr | undefined {
+function call(n: Node, cx: ParseContext, depth: number): Expr | undefined {
   const k = kids(n);
   const name = k[0];
   const close = k[k.length - 1];
@@ -277,7 +277,7 @@ function call(n: Node, cx: Ctx, depth: number): Expr | undefined {
   };
 }
 
-function forExpr(n: Node, cx: Ctx, depth: number): Expr | undefined {
+function forExpr(n: Node, cx: ParseContext, depth: number): Expr | undefined {
   const k = kids(n);
   const intro = k.find((c) => c.type === 'for_intro');
   if (!intro) return undefined;

@@ -6,7 +6,7 @@ import { convertFile } from './body.js';
 import { copyTree, decodeTree, grammarOf, grammarOfLanguage } from './cst.js';
 import { encodeTree, type FlatTree } from './flat.js';
 import { joinPieces, pieceStarts, SPLIT_MIN_CHARS } from './split.js';
-import { Ctx } from './context.js';
+import { ParseContext } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
 
@@ -21,7 +21,7 @@ function requireParser(): void {
  */
 export function parseHcl(path: string, text: string, flat?: FlatTree): File {
   requireParser();
-  const cx = new Ctx(path, text);
+  const cx = new ParseContext(path, text);
   const file: File = {
     path,
     kind: 'hcl',
@@ -73,7 +73,7 @@ const EXPR_NAME = '__tfguard_expr';
 export function parseHclExpression(path: string, text: string, at?: Pos): { expr: Expr; diagnostics: Diagnostic[] } {
   requireParser();
   const prefix = `${EXPR_NAME} = `;
-  const cx = new Ctx(path, prefix + text + '\n', prefix.length, text, at);
+  const cx = new ParseContext(path, prefix + text + '\n', prefix.length, text, at);
   return parseWrapped(cx, prefix.length, 'expected a single expression');
 }
 
@@ -86,7 +86,7 @@ export function parseHclTemplate(path: string, text: string, range: Range): { ex
   let marker = 'TFGUARD_JSON_TPL';
   while (text.includes(marker)) marker += '_';
   const prefix = `${EXPR_NAME} = <<${marker}\n`;
-  const cx = new Ctx(path, `${prefix}${text}\n${marker}\n`, prefix.length, text, range.start, range);
+  const cx = new ParseContext(path, `${prefix}${text}\n${marker}\n`, prefix.length, text, range.start, range);
   const r = parseWrapped(cx, prefix.length, 'expected a template');
   const e = r.expr;
   if (e.kind === 'literal' && typeof e.value === 'string') e.value = e.value.replace(/\n$/, '');
@@ -101,7 +101,7 @@ export function parseHclTemplate(path: string, text: string, range: Range): { ex
   return r;
 }
 
-function parseWrapped(cx: Ctx, base: number, what: string): { expr: Expr; diagnostics: Diagnostic[] } {
+function parseWrapped(cx: ParseContext, base: number, what: string): { expr: Expr; diagnostics: Diagnostic[] } {
   let expr: Expr = { kind: 'invalid', text: cx.src.slice(base, -1), range: cx.range(base, cx.src.length - 1) };
   try {
     const { root } = withTree(hideBareExponents(cx.src), copyTree);
@@ -132,7 +132,7 @@ function parseWrapped(cx: Ctx, base: number, what: string): { expr: Expr; diagno
   return { expr, diagnostics: cx.diagnostics };
 }
 
-function internalError(cx: Ctx, e: unknown): void {
+function internalError(cx: ParseContext, e: unknown): void {
   cx.diagnostics.push({
     severity: 'error',
     code: 'internal',

@@ -6,7 +6,7 @@
 // concatenates parts.
 import type { Expr, TemplatePart } from '../ast.js';
 import type { CstNode as Node } from './cst.js';
-import type { Ctx } from './context.js';
+import type { ParseContext } from './context.js';
 import { convertExpr, invalid } from './expr.js';
 import { kids } from './nodes.js';
 import { decodeHeredoc, decodeQuoted } from './strings.js';
@@ -16,7 +16,7 @@ type Seq = Array<TextPart | { stripLeft: boolean; stripRight: boolean }>;
 
 class Malformed extends Error {}
 
-export function convertQuoted(n: Node, cx: Ctx, depth: number): Expr {
+export function convertQuoted(n: Node, cx: ParseContext, depth: number): Expr {
   const k = kids(n);
   const open = k[0];
   const close = k[k.length - 1];
@@ -24,7 +24,7 @@ export function convertQuoted(n: Node, cx: Ctx, depth: number): Expr {
   return build(n, open.endIndex, close.startIndex, k.slice(1, -1), false, false, cx, depth);
 }
 
-export function convertHeredoc(n: Node, cx: Ctx, depth: number): Expr {
+export function convertHeredoc(n: Node, cx: ParseContext, depth: number): Expr {
   const k = kids(n);
   const startTok = k[0];
   const openId = k[1];
@@ -47,7 +47,7 @@ function build(
   inner: readonly Node[],
   heredoc: boolean,
   flush: boolean,
-  cx: Ctx,
+  cx: ParseContext,
   depth: number,
 ): Expr {
   const range = cx.nodeRange(n);
@@ -75,7 +75,7 @@ function segment(
   inner: readonly Node[],
   decode: (s: string) => string,
   seq: Seq,
-  cx: Ctx,
+  cx: ParseContext,
   depth: number,
 ): TemplatePart[] {
   const out: TemplatePart[] = [];
@@ -137,7 +137,7 @@ function marker(n: Node | undefined, seq: Seq): readonly Node[] {
   return k;
 }
 
-function ifDirective(d: Node, decode: (s: string) => string, seq: Seq, cx: Ctx, depth: number): TemplatePart {
+function ifDirective(d: Node, decode: (s: string) => string, seq: Seq, cx: ParseContext, depth: number): TemplatePart {
   const k = kids(d);
   const intro = k[0];
   const endNode = k[k.length - 1];
@@ -161,7 +161,7 @@ function ifDirective(d: Node, decode: (s: string) => string, seq: Seq, cx: Ctx, 
   return part;
 }
 
-function forDirective(d: Node, decode: (s: string) => string, seq: Seq, cx: Ctx, depth: number): TemplatePart {
+function forDirective(d: Node, decode: (s: string) => string, seq: Seq, cx: ParseContext, depth: number): TemplatePart {
   const k = kids(d);
   const intro = k[0];
   const endNode = k[k.length - 1];
