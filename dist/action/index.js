@@ -8975,7 +8975,14 @@ var init_parser = __esm({
         const operand = this.parseOperand();
         if (operand.kind === "call" && operand.fn.kind === "test") {
           const self2 = { kind: "path", up: 0, segments: [], text: "$", start: operand.start, end: operand.start };
-          const check2 = { kind: "fn", fn: operand.fn, args: operand.args, state: operand.state, start: operand.start, end: operand.end };
+          const check2 = {
+            kind: "fn",
+            fn: operand.fn,
+            args: operand.args,
+            state: operand.state,
+            start: operand.start,
+            end: operand.end
+          };
           return { kind: "test", operand: self2, steps: [], check: check2, start: operand.start, end: operand.end };
         }
         const steps = [];
@@ -24446,14 +24453,14 @@ var init_ast = __esm({
 });
 
 // src/load/hcl/context.ts
-var MAX_DEPTH5, Ctx;
+var MAX_DEPTH5, ParseContext;
 var init_context = __esm({
   "src/load/hcl/context.ts"() {
     "use strict";
     init_diagnostics();
     init_line_index();
     MAX_DEPTH5 = 2e3;
-    Ctx = class {
+    ParseContext = class {
       /**
        * @param path file name used in diagnostics
        * @param src the text tree-sitter parsed; values are read from here, never from tree-sitter's node text
@@ -25935,7 +25942,7 @@ function requireParser() {
 }
 function parseHcl(path2, text, flat) {
   requireParser();
-  const cx = new Ctx(path2, text);
+  const cx = new ParseContext(path2, text);
   const file = {
     path: path2,
     kind: "hcl",
@@ -25974,7 +25981,7 @@ function encodeWhole(text) {
 function parseHclExpression(path2, text, at) {
   requireParser();
   const prefix2 = `${EXPR_NAME} = `;
-  const cx = new Ctx(path2, prefix2 + text + "\n", prefix2.length, text, at);
+  const cx = new ParseContext(path2, prefix2 + text + "\n", prefix2.length, text, at);
   return parseWrapped(cx, prefix2.length, "expected a single expression");
 }
 function parseHclTemplate(path2, text, range3) {
@@ -25983,7 +25990,7 @@ function parseHclTemplate(path2, text, range3) {
   while (text.includes(marker2)) marker2 += "_";
   const prefix2 = `${EXPR_NAME} = <<${marker2}
 `;
-  const cx = new Ctx(path2, `${prefix2}${text}
+  const cx = new ParseContext(path2, `${prefix2}${text}
 ${marker2}
 `, prefix2.length, text, range3.start, range3);
   const r = parseWrapped(cx, prefix2.length, "expected a template");
@@ -26056,7 +26063,7 @@ var init_hcl = __esm({
 
 // src/load/json-syntax.ts
 function parseJsonSyntax(path2, text) {
-  const cx = new Ctx(path2, text);
+  const cx = new ParseContext(path2, text);
   const p = new JsonParser(cx, text);
   try {
     p.ws();
@@ -32938,7 +32945,8 @@ var LOADER_MODULES = [
   "model.js",
   "schema.js",
   "validate.js",
-  "yaml-source.js",
+  "../common/yaml-source.js",
+  "../common/schema-errors.js",
   "precompile.js",
   "precompiled.js"
 ].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
