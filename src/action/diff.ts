@@ -1,7 +1,7 @@
 // The lines a pull request adds or changes: `git diff --unified=0 BASE`, hunk headers only, so
-// annotations on lines in the diff can come first. Fixed arguments, no shell, a timeout.
-import { execFileSync } from 'node:child_process';
+// annotations on lines in the diff can come first. git runs as src/common/git.ts runs it.
 import { resolve } from 'node:path';
+import { runGit } from '../common/git.js';
 
 /** Changed line ranges by absolute file path. */
 export type DiffLines = Map<string, [number, number][]>;
@@ -9,11 +9,7 @@ export type DiffLines = Map<string, [number, number][]>;
 export function diffLines(base: string, repoRoot: string): DiffLines | undefined {
   let out: string;
   try {
-    out = execFileSync(
-      'git',
-      ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-renames', base, '--'],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 },
-    );
+    out = runGit(['diff', '--unified=0', '--no-color', '--no-renames', base, '--'], repoRoot, 256 * 1024 * 1024);
   } catch {
     return undefined;
   }

@@ -1,20 +1,10 @@
 // `--changed-since REF`: the files git reports as changed since REF (committed, staged, unstaged and
 // untracked), widened to their directories, since a change to variables.tf can make main.tf fail.
-// Runs the user's own git with fixed arguments, no shell, and a timeout.
-import { execFileSync } from 'node:child_process';
+// Runs the user's own git as src/common/git.ts does: nothing in the repository can make it run a command.
 import { dirname, resolve } from 'node:path';
+import { runGit as git } from '../common/git.js';
 
 export type ChangedResult = { ok: true; dirs: Set<string>; files: string[] } | { ok: false; message: string; hint: string };
-
-function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    timeout: 30_000,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
 
 export function changedSince(ref: string, scanPath: string): ChangedResult {
   if (!ref || ref.startsWith('-') || /\s/.test(ref)) {
