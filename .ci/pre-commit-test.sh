@@ -34,7 +34,7 @@ repos:
     rev: $rev
     hooks:
       - id: tfguard
-        args: [--check, D9.TF.AWS.LOG.01]
+        args: [--check, D9.TF.AWS.LOG.01, --]
       - id: tfguard-all
         args: [--check, D9.TF.AWS.LOG.01]
 YAML
