@@ -41,7 +41,8 @@ export function evaluateProject(path: string, options: ProjectOptions = {}): Pro
 
 /** `--exclude` applies to the files of module directories too, not only to the folders discovery walks. */
 function withSkip(found: Discovery, options: ProjectOptions): ProjectOptions {
-  return options.exclude?.length ? { ...options, skip: excludeMatcher(found.root, options.exclude) } : options;
+  const withRoot = { ...options, root: found.root };
+  return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
 }
 
 function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project {
@@ -85,7 +86,9 @@ function readCliVariables(cli: CliVariable[], session: Session): CliAssignments 
   const list: Assignment[] = [];
   for (const c of cli) {
     if (c.kind === 'file') {
-      const r = loadFile(c.path, session.readOptions);
+      // A variable file given by the user may be anywhere: the scan root's wall is for what the scanned tree names.
+      const { root: _root, ...anywhere } = session.readOptions;
+      const r = loadFile(c.path, anywhere);
       if (r.diagnostic) session.report(r.diagnostic);
       if (r.file) {
         for (const d of r.file.diagnostics) session.report(d);

@@ -128,20 +128,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
         continue;
       }
       const { isDir, isFile } = kind;
-      if (ent.isSymbolicLink()) {
-        if (isFile) {
-          const target = realpathSync(p);
-          if (target !== root && !target.startsWith(root + sep)) {
-            diagnostics.push({
-              severity: 'warning',
-              code: 'outside-root',
-              file: shown,
-              message: `symbolic link leads outside the scan root (to ${target}); it was not followed`,
-            });
-            continue;
-          }
-        }
-      }
+      // A file that links outside the root is left to the reader (read.ts), which refuses it with one diagnostic.
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
         walk(p, shown, depth + 1);

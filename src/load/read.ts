@@ -1,5 +1,6 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
 import type { File } from './ast.js';
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
 
@@ -10,6 +11,11 @@ export interface ReadOptions {
   maxFileBytes?: number;
   /** Files of module directories not to read (`--exclude`, see excludeMatcher). */
   skip?: (path: string) => boolean;
+  /**
+   * The scan root (a real path): a file whose real path leaves it (a symbolic link to /etc/passwd, in the scanned
+   * tree or under .terraform/modules) is refused before a byte of it is read.
+   */
+  root?: string;
   /** Files already read and parsed (preparse.ts), by path: loadFile takes them from here. */
   preparsed?: ReadonlyMap<string, { file?: File; diagnostic?: Diagnostic }>;
 }
@@ -22,6 +28,21 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let buf: Buffer;
   try {
+    if (options.root !== undefined) {
+      const real = realpathSync.native(path);
+      if (real !== options.root && !real.startsWith(options.root.endsWith(sep) ? options.root : options.root + sep)) {
+        return {
+          ok: false,
+          diagnostic: {
+            severity: 'warning',
+            code: 'outside-root',
+            file: path,
+            message: 'symbolic link leads outside the scan root; it was not read',
+            hint: 'scan the target itself if it should be checked; tfguard reads nothing outside the directory it scans',
+          },
+        };
+      }
+    }
     const st = statSync(path);
     if (st.size > max) {
       return fail(
