@@ -7,6 +7,7 @@ import type { FunctionRegistry } from './functions/registry.js';
 import type { Arg, FunctionSpec } from './functions/types.js';
 import { tokenize, type Token } from './lexer.js';
 import { likeToRegExp } from './compare.js';
+import { RegexError, compileRE2 } from '../common/re2/compile.js';
 
 const QUANTIFIERS: Quantifier[] = ['contain', 'contain-any', 'contain-all', 'contain-none', 'with'];
 const CMP_OPS = new Set(['=', '!=', '<', '>', '<=', '>=']);
@@ -577,10 +578,19 @@ export class Parser {
       );
       return /$^/;
     }
+    // RE2 syntax on a linear-time engine (as Terraform's regex functions), so no pattern can backtrack for minutes.
+    const inline = [...new Set(t.flags ?? '')].filter((f) => f !== 'u').join('');
     try {
-      return new RegExp(t.text, t.flags);
+      const c = compileRE2(`${inline ? `(?${inline})` : ''}${t.text}`);
+      return new RegExp(c.regexp.source, c.regexp.flags.replace('g', ''));
     } catch (e) {
-      this.semantic(t.start, t.end, `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+      if (!(e instanceof RegexError)) throw e;
+      this.semantic(
+        t.start,
+        t.end,
+        `invalid regular expression: ${e.message.replace(/^invalid regexp pattern: /, '')}`,
+        'regexMatch takes RE2 syntax, as Terraform does: no lookaround or backreferences',
+      );
       return /$^/;
     }
   }

@@ -98,6 +98,14 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
     assert.deepEqual([run(logic, other).status, run(logic, other).excluded], ['pass', true]);
   });
 
+  it('regexMatch runs in linear time: /^(a+)+$/ against 50,000 a and a b answers (no catastrophic backtracking)', () => {
+    // With a backtracking engine this takes longer than the life of the universe; the test runner would time out.
+    const long = 'a'.repeat(50_000) + 'b';
+    assert.equal(status('name regexMatch /^(a+)+$/', { name: long }), 'fail');
+    assert.equal(status('name regexMatch /^(a+)+$/', { name: 'aaaa' }), 'pass');
+    assert.equal(status('name regexMatch /^PROD-(?:[a-z]+)$/i', { name: 'prod-web' }), 'pass');
+  });
+
   it('isEmpty(): inboundRules isEmpty() and outboundRules isEmpty()', () => {
     const expr = 'inboundRules isEmpty() and outboundRules isEmpty()';
     assert.equal(status(expr, { inboundRules: [], outboundRules: [] }), 'pass');

@@ -523,10 +523,11 @@ const CASES: [string, string, string[]][] = [
     'invalid regex',
     't should have a regexMatch /(/',
     [
-      'checks/aws/x.yaml:1:28: error: invalid regular expression: /(/: Unterminated group',
+      'checks/aws/x.yaml:1:28: error: invalid regular expression: missing closing )',
       '  |',
       '1 | t should have a regexMatch /(/',
       '  |                            ^^^',
+      '  = help: regexMatch takes RE2 syntax, as Terraform does: no lookaround or backreferences',
     ],
   ],
   [

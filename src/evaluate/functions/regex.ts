@@ -1,10 +1,18 @@
 // regex, regexall, and the regular-expression form of replace, with Go's matching rules.
 import { type Value, newObject } from '../value.js';
 import { MAX_ELEMENTS, fail, str } from './args.js';
-import { type CompiledRE2, compileRE2 } from './re2.js';
+import { type CompiledRE2, RegexError, compileRE2 as compile } from '../../common/re2/compile.js';
 import type { FunctionSpec } from './types.js';
 
-export { compileRE2 };
+/** Compile a Terraform pattern; an invalid or refused one is the function's error, as Terraform reports it. */
+export function compileRE2(pattern: string): CompiledRE2 {
+  try {
+    return compile(pattern);
+  } catch (e) {
+    if (e instanceof RegexError) fail(e.message);
+    throw e;
+  }
+}
 
 /**
  * All non-overlapping matches, as Go finds them: an empty match right after the previous match

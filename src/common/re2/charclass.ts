@@ -1,7 +1,7 @@
 // Code point sets for the RE2 translator: ranges, case folding, and their rendering as JavaScript
 // regular expression source without the `u` flag (the linear-time engine does not support it), so
 // characters above U+FFFF become surrogate pairs.
-import { fail } from './args.js';
+import { fail } from './error.js';
 
 export type Range = [number, number];
 const MAX_CP = 0x10ffff;

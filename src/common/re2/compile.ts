@@ -8,7 +8,9 @@
 // Patterns the linear engine refuses are run on the backtracking engine only when no repetition
 // nests another repetition or an alternation; any other such pattern is refused.
 //
-// Differences from RE2, all refused with a FunctionError rather than matched differently:
+// It serves Terraform's regex functions and GSL's regexMatch alike.
+//
+// Differences from RE2, all refused with a RegexError rather than matched differently:
 //   - `\C`, `\pN` inside a negated Unicode class, lookarounds and backreferences (RE2 has none
 //     either: its error is reproduced), a pattern mixing multi-line (`(?m)^`) and whole-text
 //     anchors (`\A`, `^` without `m`).
@@ -18,7 +20,6 @@
 //     e.g. `(?i)k` also matches the Kelvin sign there);
 //   - `\b` is ASCII-based in both.
 import v8 from 'node:v8';
-import { fail } from './args.js';
 import {
   DIGIT,
   type Range,
@@ -31,7 +32,10 @@ import {
   normalize,
   posixClass,
   unicodeClass,
-} from './re2-charclass.js';
+} from './charclass.js';
+import { fail } from './error.js';
+
+export { RegexError } from './error.js';
 
 type Node =
   | { t: 'atom'; src: string; atomic: boolean }
@@ -408,7 +412,7 @@ function linearEngine(): boolean {
 
 const cache = new Map<string, CompiledRE2>();
 
-/** Compile a Terraform (RE2) pattern; throws FunctionError for invalid or unsupported patterns. */
+/** Compile a Terraform (RE2) pattern; throws RegexError for invalid or unsupported patterns. */
 export function compileRE2(pattern: string): CompiledRE2 {
   const hit = cache.get(pattern);
   if (hit) return hit;
