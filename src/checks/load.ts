@@ -9,7 +9,7 @@ import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
 import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest, type ExpectMark } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
-import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText } from '../common/yaml-source.js';
+import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText, yamlData } from '../common/yaml-source.js';
 
 export interface CheckSource {
   dir: string;
@@ -139,7 +139,12 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
       );
     return { diagnostics, idRange };
   }
-  const data = src.doc.toJS() as unknown;
+  const read = yamlData(src);
+  if (!read.ok) {
+    err(rangeOf(src, 0, 0), read.message, read.hint, 'check-yaml');
+    return { diagnostics, idRange };
+  }
+  const data = read.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     err(rangeOf(src, 0, 0), 'a check file must be a mapping of fields (id, title, severity, ...)', 'see docs/checks.md for an example');
     return { diagnostics, idRange };

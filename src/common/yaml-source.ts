@@ -97,3 +97,26 @@ export function scalarText(src: YamlSource, path: (string | number)[]): { text: 
   const p = posAt(src, start + (quoted ? 1 : 0));
   return { text: value, line: p.line, column: p.column };
 }
+
+/** At most this many alias expansions when a document becomes data: a "billion laughs" document is refused, not expanded. */
+export const MAX_YAML_ALIASES = 1000;
+
+/** The document as plain data, or why it cannot be (too many alias expansions, an alias to nothing). */
+export function yamlData(src: YamlSource): { ok: true; data: unknown } | { ok: false; message: string; hint: string } {
+  try {
+    return { ok: true, data: src.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown };
+  } catch (e) {
+    const excessive = /alias count/i.test((e as Error).message);
+    return excessive
+      ? {
+          ok: false,
+          message: `the YAML expands aliases more than ${MAX_YAML_ALIASES} times; it was not read`,
+          hint: 'write the values out instead of nesting aliases (*name) of aliases',
+        }
+      : {
+          ok: false,
+          message: `the YAML cannot be read: ${(e as Error).message.split('\n')[0]}`,
+          hint: 'fix the anchors (&name) and aliases (*name)',
+        };
+  }
+}

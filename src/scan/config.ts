@@ -1,12 +1,12 @@
 // `.tfguard.yaml`: found from the scanned directory upward to the repository root (or given with --config),
 // validated against the schema derived from the option table (options.ts), with errors that name the line. Paths in
 // the file are relative to the file's directory.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { schemaDiagnostics } from '../common/schema-errors.js';
-import { nodeRange, parseYamlSource } from '../common/yaml-source.js';
+import { nodeRange, parseYamlSource, yamlData } from '../common/yaml-source.js';
 import { FORMATS } from '../report/index.js';
 import { type ConfigFile, type OptionSpec, SCAN_OPTIONS } from './options.js';
 
@@ -72,8 +72,13 @@ export function findConfig(scanPath: string, stopAt: string | undefined): string
   return undefined;
 }
 
-/** Read and validate a config file. Relative paths inside are resolved against its directory. */
-export function readConfig(file: string): { config?: ConfigFile; diagnostics: Diagnostic[] } {
+/**
+ * Read and validate a config file. Relative paths inside are resolved against its directory. `confineTo` (the
+ * repository, for a file found inside the scanned tree rather than named with --config): every path the file gives
+ * (outputs, variable files, check directories, the baseline) must stay inside it, symbolic links resolved, or the
+ * file is refused: a scanned repository's configuration may not make tfguard read or write elsewhere.
+ */
+export function readConfig(file: string, confineTo?: string): { config?: ConfigFile; diagnostics: Diagnostic[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -107,7 +112,12 @@ export function readConfig(file: string): { config?: ConfigFile; diagnostics: Di
       })),
     };
   }
-  const data: unknown = src.doc.toJS() ?? {};
+  const read = yamlData(src);
+  if (!read.ok)
+    return {
+      diagnostics: [{ severity: 'error', code: 'config-yaml', file, range: nodeRange(src, []), message: read.message, hint: read.hint }],
+    };
+  const data: unknown = read.data ?? {};
   validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (!validator(data)) return { diagnostics: schemaDiagnostics(validator.errors ?? [], data, src, WORDING) };
   const config = { ...(data as ConfigFile) } as Record<string, unknown>;
@@ -121,5 +131,54 @@ export function readConfig(file: string): { config?: ConfigFile; diagnostics: Di
     config.format = (config.format as string[]).map((f) =>
       f.includes('=') ? `${f.slice(0, f.indexOf('='))}=${abs(f.slice(f.indexOf('=') + 1))}` : f,
     );
+  if (confineTo !== undefined) {
+    const root = realIfExists(confineTo);
+    const outside = pathsOf(config).filter((p) => !isInside(root, realIfExists(p)));
+    if (outside.length)
+      return {
+        diagnostics: outside.map((p) => ({
+          severity: 'error' as const,
+          code: 'config' as const,
+          file,
+          range: nodeRange(src, []),
+          message: `the configuration found in the scanned repository names a path outside it (${p}); it was not used`,
+          hint: 'keep paths in .tfguard.yaml inside the repository, or give your own configuration with --config, or the path as a flag',
+        })),
+      };
+  }
   return { config: config as ConfigFile, diagnostics: [] };
+}
+
+/** Every path a configuration gives (already absolute). */
+function pathsOf(config: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const o of SCAN_OPTIONS as readonly OptionSpec[]) {
+    const v = o.config !== undefined ? config[o.config] : undefined;
+    if (v === undefined) continue;
+    if (o.kind === 'path') out.push(v as string);
+    if (o.kind === 'paths' || o.kind === 'var-file') out.push(...(v as string[]));
+  }
+  for (const f of (config.format as string[] | undefined) ?? []) if (f.includes('=')) out.push(f.slice(f.indexOf('=') + 1));
+  return out;
+}
+
+/** The real path of `p`, or of its nearest existing parent joined with the rest (a file not written yet). */
+function realIfExists(p: string): string {
+  let dir = p;
+  const rest: string[] = [];
+  for (let i = 0; i < 256; i++) {
+    try {
+      return join(realpathSync.native(dir), ...rest.reverse());
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) return p;
+      rest.push(basename(dir));
+      dir = up;
+    }
+  }
+  return p;
+}
+
+function isInside(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 }

@@ -141,7 +141,8 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   let config: ConfigFile = {};
   const configFile = flags.noConfig ? undefined : flags.config ? resolve(flags.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const read = readConfig(configFile);
+    // A file found in the scanned tree is the repository's, not the user's: its paths stay inside the repository.
+    const read = readConfig(configFile, flags.config ? undefined : (repoRoot ?? dirname(configFile)));
     if (!read.config) return problem(`the configuration file ${configFile} is not valid; nothing was scanned`, undefined, read.diagnostics);
     config = read.config;
   }
