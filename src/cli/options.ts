@@ -68,6 +68,7 @@ export function projectOptions(flags: ScanFlags): ProjectOptions {
   return {
     exclude: flags.exclude ?? [],
     cliVariables: flags.variables ?? [],
+    ...(flags.root ? { boundary: flags.root } : {}),
     ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}),
     ...(flags.jobs ? { jobs: flags.jobs } : {}),
   };

@@ -1,5 +1,5 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { File } from '../load/ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
@@ -14,12 +14,18 @@ import { Session } from './session.js';
 import { isLocalSource } from './sources.js';
 import { type Assignment, CONSTANT_SCOPE, assignmentsFromVarFile, declaredVariables } from './variables.js';
 import { type Value, unknown } from './value.js';
+import { realpathSync } from 'node:fs';
 
 /** A `--var NAME=VALUE` or `--var-file PATH`, in command-line order. */
 export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: string };
 
 export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   cliVariables?: CliVariable[];
+  /**
+   * The wall: nothing outside this directory is read, local module sources included (the scan passes the repository
+   * that holds the scanned path, or --root). Default: the scanned directory itself.
+   */
+  boundary?: string;
   /** Environment for TF_VAR_* (default: process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -41,12 +47,24 @@ export function evaluateProject(path: string, options: ProjectOptions = {}): Pro
 
 /** `--exclude` applies to the files of module directories too, not only to the folders discovery walks. */
 function withSkip(found: Discovery, options: ProjectOptions): ProjectOptions {
-  const withRoot = { ...options, root: found.root };
+  const withRoot = { ...options, root: boundaryOf(found, options) };
   return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
 }
 
+/** The real path of the boundary when it holds the scanned root, else the scanned root (the scan checks this first). */
+function boundaryOf(found: Discovery, options: ProjectOptions): string {
+  if (options.boundary === undefined) return found.root;
+  let real: string;
+  try {
+    real = realpathSync.native(options.boundary);
+  } catch {
+    return found.root;
+  }
+  return found.root === real || found.root.startsWith(real.endsWith(sep) ? real : real + sep) ? real : found.root;
+}
+
 function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project {
-  const session = new Session(found.root, options);
+  const session = new Session(boundaryOf(found, options), options);
   for (const d of found.diagnostics) session.report(d);
   const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
 

@@ -58,7 +58,7 @@ export function resolveModuleSource(
   if (isLocalSource(source)) {
     const dir = resolve(callerDir, source);
     // Outside by its path: said without looking there, whether or not it exists.
-    if (!isInside(root, dir)) return outsideRoot(source, dir);
+    if (!isInside(root, dir)) return outsideRoot(source, dir, root);
     if (!existsSync(dir)) {
       return {
         kind: 'error',
@@ -69,7 +69,7 @@ export function resolveModuleSource(
     }
     const real = realpathSync(dir);
     // Inside by its path but a link leads out.
-    if (!isInside(root, real)) return outsideRoot(source, real);
+    if (!isInside(root, real)) return outsideRoot(source, real, root);
     return { kind: 'dir', dir: real };
   }
   const installed = manifest.dirFor(key);
@@ -88,11 +88,11 @@ export function resolveModuleSource(
   return { kind: 'remote', reason: `remote module "${source}" is not installed; run "terraform init" to have tfguard scan it` };
 }
 
-function outsideRoot(source: string, dir: string): ResolvedSource {
+function outsideRoot(source: string, dir: string, root: string): ResolvedSource {
   return {
     kind: 'error',
     code: 'module-outside-root',
-    message: `module source "${source}" leads outside the scan root (${dir}); it was not read`,
-    hint: 'scan a directory that contains both the caller and the module',
+    message: `module source "${source}" leads to ${dir}, outside the scan root ${root}; it was not read`,
+    hint: 'the scan root is the git repository holding the scanned path; widen it with --root DIR to read the module',
   };
 }

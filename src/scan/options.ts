@@ -156,6 +156,13 @@ export const SCAN_OPTIONS = [
     inputHelp: '.tfvars files for the root module variables, in order (one per line or comma-separated)',
   },
   {
+    key: 'root',
+    kind: 'path',
+    flag: '--root <dir>',
+    scope: 'load',
+    help: 'the directory nothing is read outside of, local modules included (default: the git repository holding the scanned path, else the scanned directory)',
+  },
+  {
     key: 'maxFileSize',
     kind: 'integer',
     flag: '--max-file-size <bytes>',
@@ -341,6 +348,7 @@ export interface ScanSettings {
   checksDir: string[];
   exclude: string[];
   variables: CliVariable[];
+  root?: string;
   maxFileSize?: number;
   jobs?: number;
   baseline?: string;

@@ -175,11 +175,17 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     changedDirs = ch.dirs;
   }
 
-  // 4. Load, run, suppress.
+  // 4. Load, run, suppress. Nothing outside the boundary is read: --root, else the repository of the scanned path.
+  const boundary = s.root !== undefined ? resolve(s.root) : repoRoot;
+  if (s.root !== undefined) {
+    const outside = [...targets, ...(s.plan ? [s.plan] : [])].find((t) => !isWithin(resolve(boundary!), resolve(t)));
+    if (outside) return problem(`--root ${s.root} does not hold ${outside}`, 'give --root a directory that contains every scanned path');
+  }
   const now = request.now ?? Date.now();
   const loadOptions: ProjectOptions = {
     exclude: s.exclude,
     cliVariables: s.variables,
+    ...(boundary ? { boundary } : {}),
     ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}),
     ...(s.jobs ? { jobs: s.jobs } : {}),
   };
@@ -293,4 +299,8 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isWithin(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith('/') ? root : root + '/');
 }
