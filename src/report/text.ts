@@ -1,6 +1,7 @@
-// The terminal format: findings grouped by file, each with the offending source line and a marker
-// under the range, then a summary by severity. Colour only when asked (a TTY without NO_COLOR).
-import { relative } from 'node:path';
+// The terminal format: each finding on a line that starts with path:line:col (as compilers print it, so terminals
+// and editors link it), with the offending source line and a marker under the range; files apart by a blank line;
+// then a summary by severity. Colour only when asked (a TTY without NO_COLOR).
+import { isAbsolute, relative } from 'node:path';
 import { SEVERITIES, type Severity } from '../checks/model.js';
 import { countBySeverity, type Report, type ReportFinding } from './model.js';
 
@@ -23,10 +24,27 @@ const SGR: Record<Severity | 'dim' | 'bold' | 'green', string> = {
   green: '32',
 };
 
-/** Strip control characters so scanned text cannot drive the terminal. */
+/**
+ * Scanned text made inert for a terminal or a log: every control character (line feed and tab included, so it
+ * cannot start a line of its own) and every bidirectional control (which can reorder what a reviewer sees) is
+ * shown escaped.
+ */
 export function inert(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+}
+
+/**
+ * A path as the first thing on a line, as compilers print it so terminals and editors link it: relative ones
+ * begin with `./`, so no file or folder name from the scanned repository (`::warning …`) starts a line.
+ */
+export function linePath(base: string, file: string): string {
+  const rel = relative(base, file) || '.';
+  const shown = isAbsolute(rel) || rel.startsWith('../') || rel === '..' ? rel : `./${rel}`;
+  return inert(shown);
 }
 
 export function renderText(report: Report, options: TextOptions = {}): string {
@@ -37,11 +55,11 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const byFile = new Map<string, ReportFinding[]>();
   for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, findings] of byFile) {
-    out.push(paint('bold', show(file)));
     const lines = report.sources.get(file)?.split('\n');
     for (const f of findings) {
       const { line, column } = f.range.start;
-      out.push(`  ${line}:${column}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
+      const at = paint('bold', `${linePath(base, file)}:${line}:${column}`);
+      out.push(`${at}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
       const src = lines?.[line - 1];
       if (src !== undefined) {
         const shown = inert(src.replace(/\t/g, ' ').replace(/\r$/, ''));

@@ -10,6 +10,10 @@ import { cli } from './helpers.js';
 const CHECKS = seedChecksDir();
 
 const rel = (...p: string[]): string => relative(process.cwd(), fixture(...p));
+/** A relative path as a finding's line begins with it: ./ unless it goes up. */
+const lineStart = (p: string): string => (p.startsWith('..') ? p : `./${p}`);
+/** How a finding's line begins: ./path relative to the working directory. */
+const at = (...p: string[]): string => `./${rel(...p)}`;
 
 /** The text format's source excerpt under a finding: the line as it is in the file, and a marker under the range. */
 function excerpt(file: string, line: number, column: number, width: number): string[] {
@@ -29,19 +33,19 @@ const GOOD_TRAIL = `resource "aws_cloudtrail" "t" {
 `;
 
 describe('tfguard scan', () => {
-  it('groups findings by file: line:col  SEVERITY  ID  message, the source line and a marker; a summary; exit 1', async () => {
+  it('each finding starts with ./path:line:col, then SEVERITY  ID  message, the source line and a marker; files apart; a summary; exit 1', async () => {
     const r = await cli(['scan', fixture('cloudtrail')], CHECKS);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stderr, '');
     assert.ok(r.stdout.endsWith('\n'));
     const groups = r.stdout.split('\n\n');
     assert.deepEqual(
-      groups.map((g) => g.split('\n')[0]),
+      groups.map((g) => g.split('\n')[0]!.replace(/:\d+:\d+ .*$/, '')),
       [
-        rel('cloudtrail', 'environments.tf'),
-        rel('cloudtrail', 'main.tf'),
-        rel('cloudtrail', 'modules.tf'),
-        rel('cloudtrail', 'modules', 'trail', 'main.tf'),
+        at('cloudtrail', 'environments.tf'),
+        at('cloudtrail', 'main.tf'),
+        at('cloudtrail', 'modules.tf'),
+        at('cloudtrail', 'modules', 'trail', 'main.tf'),
         '9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result',
       ],
     );
@@ -50,18 +54,17 @@ describe('tfguard scan', () => {
     assert.equal(
       groups[1],
       [
-        rel('cloudtrail', 'main.tf'),
-        '  42:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.regional does not set cloud_watch_logs_role_arn.',
+        `${at('cloudtrail', 'main.tf')}:42:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.regional does not set cloud_watch_logs_role_arn.`,
         ...excerpt(main, 42, 1, header),
-        '  42:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: aws_cloudtrail.regional does not set kms_key_id.',
+        `${at('cloudtrail', 'main.tf')}:42:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: aws_cloudtrail.regional does not set kms_key_id.`,
         ...excerpt(main, 42, 1, header),
-        '  45:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: aws_cloudtrail.regional has is_multi_region_trail = false.',
+        `${at('cloudtrail', 'main.tf')}:45:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: aws_cloudtrail.regional has is_multi_region_trail = false.`,
         ...excerpt(main, 45, 3, 'is_multi_region_trail = false'.length),
       ].join('\n'),
     );
     assert.ok(
       groups[0]!.includes(
-        '\n  9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not set cloud_watch_logs_role_arn.\n',
+        `${at('cloudtrail', 'environments.tf')}:9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not set cloud_watch_logs_role_arn.\n`,
       ),
       groups[0],
     );
@@ -74,8 +77,7 @@ describe('tfguard scan', () => {
     assert.equal(
       groups[3],
       [
-        rel('cloudtrail', 'modules', 'trail', 'main.tf'),
-        '  29:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: module.sandbox_trail.aws_cloudtrail.this has is_multi_region_trail = false.',
+        `${at('cloudtrail', 'modules', 'trail', 'main.tf')}:29:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: module.sandbox_trail.aws_cloudtrail.this has is_multi_region_trail = false.`,
         ...excerpt(sandbox, 29, 3, 'is_multi_region_trail      = var.multi_region'.length),
       ].join('\n'),
     );
@@ -86,8 +88,7 @@ describe('tfguard scan', () => {
     assert.equal(
       groups[2],
       [
-        rel('cloudtrail', 'modules.tf'),
-        '  25:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: module.legacy_trail.aws_cloudtrail.this (in module.legacy_trail) does not set kms_key_id.',
+        `${at('cloudtrail', 'modules.tf')}:25:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: module.legacy_trail.aws_cloudtrail.this (in module.legacy_trail) does not set kms_key_id.`,
         ...excerpt(calls, 25, 1, callLine.length),
         `    resource in ${rel('cloudtrail', '.terraform', 'modules', 'legacy_trail', 'main.tf')}:10`,
       ].join('\n'),
@@ -135,7 +136,7 @@ describe('tfguard scan', () => {
     const r = await cli(['scan', dir], CHECKS);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /error\[syntax\]/);
-    assert.match(r.stdout, /ok\.tf\n {2}1:1 {2}LOW {6}D9\.TF\.AWS\.LOG\.01 {2}/);
+    assert.match(r.stdout, /ok\.tf:1:1 {2}LOW {6}D9\.TF\.AWS\.LOG\.01 {2}/);
     assert.match(r.stdout, /1 error in the input: results may be incomplete\n$/);
   });
 
@@ -163,9 +164,9 @@ describe('tfguard scan', () => {
     // Exit 2: b_override.tf overrides a block no normal file has (an input error), reported on stderr.
     assert.equal(r.code, 2);
     const group = r.stdout.split('\n\n')[0]!.split('\n');
-    assert.equal(group[0], rel('load', 'override', 'a_override.tf'));
-    assert.match(group[1]!, /^ {2}6:3 {2}LOW {6}D9\.TF\.AWS\.LOG\.01 {2}.*aws_cloudtrail\.main has is_multi_region_trail = false\.$/);
-    assert.deepEqual(group.slice(2, 4), excerpt(fixture('load', 'override', 'a_override.tf'), 6, 3, 29));
+    assert.ok(group[0]!.startsWith(`./${relative(process.cwd(), fixture('load', 'override', 'a_override.tf'))}:6:3  LOW`), group[0]);
+    assert.match(group[0]!, /^\S+ {2}LOW {6}D9\.TF\.AWS\.LOG\.01 {2}.*aws_cloudtrail\.main has is_multi_region_trail = false\.$/);
+    assert.deepEqual(group.slice(1, 3), excerpt(fixture('load', 'override', 'a_override.tf'), 6, 3, 29));
     assert.match(r.stderr, /error\[override-without-base\]/);
   });
 
@@ -228,7 +229,7 @@ describe('tfguard scan', () => {
     assert.equal(r.code, 1, r.stderr);
     assert.equal(
       r.stdout,
-      `${relative(process.cwd(), join(tf, 'main.tf'))}\n  2:3  HIGH     TEAM.NAME.1  Trails are multi-region: aws_cloudtrail.t has name = "t".\n    2 |   name                       = "t"\n      |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 finding (1 high); 5 checks over 1 resource\n`,
+      `${lineStart(relative(process.cwd(), join(tf, 'main.tf')))}:2:3  HIGH     TEAM.NAME.1  Trails are multi-region: aws_cloudtrail.t has name = "t".\n    2 |   name                       = "t"\n      |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 finding (1 high); 5 checks over 1 resource\n`,
     );
   });
 
