@@ -124,7 +124,9 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
       if (isExcluded(p)) continue;
       const kind = entryKind(ent, p);
       if (!kind) {
-        diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
+        // A configuration file's broken link is the reader's to report (read.ts), once; others are reported here.
+        if (isConfigFile(ent.name)) moduleDirs.add(dir);
+        else diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
         continue;
       }
       const { isDir, isFile } = kind;

@@ -1,5 +1,5 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { File } from './ast.js';
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
@@ -29,7 +29,17 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
   let buf: Buffer;
   try {
     if (options.root !== undefined) {
-      const real = realpathSync.native(path);
+      let real: string;
+      try {
+        real = realpathSync.native(path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+          return {
+            ok: false,
+            diagnostic: { severity: 'warning', code: 'broken-link', file: path, message: 'symbolic link points nowhere; skipped' },
+          };
+        throw e;
+      }
       if (real !== options.root && !real.startsWith(options.root.endsWith(sep) ? options.root : options.root + sep)) {
         return {
           ok: false,

@@ -151,7 +151,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
     const uri = sarifUri(report, d.file);
     notifications.push({
       level: d.severity === 'note' ? 'note' : d.severity,
-      message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
+      message: { text: withoutAbsolutePaths(report, d.hint ? `${d.message} (${d.hint})` : d.message) },
       descriptor: { id: d.code },
       ...(uri !== undefined
         ? {
@@ -188,4 +188,15 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
 
 export function renderSarif(report: Report, options: SarifOptions = {}): string {
   return JSON.stringify(buildSarif(report, options), null, 2) + '\n';
+}
+
+/**
+ * A message with its absolute paths made relative to the repository (or `<outside the repository>`): SARIF is
+ * uploaded and shared, and the machine's layout is nobody's business.
+ */
+export function withoutAbsolutePaths(report: Report, text: string): string {
+  return text.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before: string, path: string) => {
+    const rel = relativeTo(report.repoRoot, path);
+    return `${before}${rel === undefined ? '<outside the repository>' : rel}`;
+  });
 }

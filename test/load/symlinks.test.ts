@@ -59,4 +59,16 @@ describe('symbolic links out of the scan root', () => {
     const p = await loadProject(root, { env: {}, cliVariables: [{ kind: 'file', path: join(outside, 'vars.tfvars') }] });
     assert.equal(p.resources[0]!.values.bucket, 'from-outside');
   });
+
+  it('a broken link is one warning, not a warning and an error', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tfguard-root-'));
+    writeFileSync(join(root, 'main.tf'), 'resource "aws_s3_bucket" "own" {\n  bucket = "own"\n}\n');
+    symlinkSync(join(outside, 'missing.tf'), join(root, 'broken.tf'));
+    const p = await loadProject(root, { env: {} });
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.severity, d.code, d.file]),
+      [['warning', 'broken-link', join(root, 'broken.tf')]],
+    );
+    assert.equal(p.resources.length, 1);
+  });
 });

@@ -155,3 +155,14 @@ describe('formats', () => {
     for (const [k, v] of before) assert.equal(after.get(k)?.hash, v.hash, k);
   });
 });
+
+describe('SARIF notifications', () => {
+  it('carry no absolute path: inside the repository relative, outside it named as such', async () => {
+    const { withoutAbsolutePaths } = await import('../../src/report/sarif.js');
+    const report = { repoRoot: '/work/repo' } as Parameters<typeof withoutAbsolutePaths>[0];
+    assert.equal(
+      withoutAbsolutePaths(report, 'cannot read /work/repo/infra/x.tf (linked to /etc/passwd); see `/tmp/a b`'),
+      'cannot read infra/x.tf (linked to <outside the repository>); see `<outside the repository> b`',
+    );
+  });
+});
