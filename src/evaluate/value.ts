@@ -116,6 +116,9 @@ export function isObject(v: Value | undefined): v is ObjectValue {
 
 /** Convert parsed JSON (which may have ordinary prototypes) to a Value tree. */
 export function fromJSON(x: unknown): Value {
+  // 1e999 parses as Infinity, which JSON cannot carry back out (it would print as null): say so instead.
+  if (typeof x === 'number' && !Number.isFinite(x))
+    return unknown({ kind: 'expression', detail: 'the number is too large to represent (over 1.8e308 in the JSON input)' });
   if (x === null || typeof x === 'boolean' || typeof x === 'number' || typeof x === 'string') return x;
   if (Array.isArray(x)) return x.map(fromJSON);
   if (typeof x === 'object') {

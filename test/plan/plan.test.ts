@@ -16,6 +16,21 @@ const planFile = join(config, 'plan.json');
 const { checks, diagnostics: checkDiagnostics } = loadChecks([{ dir: join(repoRoot, 'checks'), builtin: true }]);
 
 describe('plan to project', () => {
+  it('a number too large for JSON (1e999) is unknown with its reason, not null', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'tfguard-plan-')), 'plan.json');
+    const resource = { address: 'aws_cloudwatch_log_group.g', mode: 'managed', type: 'aws_cloudwatch_log_group', name: 'g' };
+    writeFileSync(
+      file,
+      `{"format_version":"1.2","planned_values":{"root_module":{"resources":[${JSON.stringify(resource).slice(0, -1)},"values":{"retention_in_days":1e999}}]}}}`,
+    );
+    const p = await loadPlanProject(file, { sourceDir: null });
+    const v = p.resources[0]!.values.retention_in_days;
+    assert.ok(v instanceof Unknown, String(v));
+    assert.match(JSON.stringify(v.reasons), /too large to represent/);
+  });
+
   it('has the resources of planned_values, then the deleted ones', async () => {
     const p = await loadPlanProject(planFile, { sourceDir: null });
     assert.deepEqual(
