@@ -2,7 +2,7 @@
 
 export { renderDiagnostics } from './diagnostics.js';
 
-export { SUPPRESSIONS_DOC_URI, checkDocUri, countBySeverity, reportFinding } from './model.js';
+export { SUPPRESSIONS_DOC_URI, checkDocUri, countBySeverity, oneFindingPerCause, reportFinding } from './model.js';
 export type { Report, ReportFinding, RuleInfo } from './model.js';
 export { defaultCategory, renderSarif } from './sarif.js';
 

@@ -29,6 +29,10 @@ export function renderJson(report: Report): string {
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
       fingerprint: fp ?? null,
+      instances: (f.instances ?? [{ address: f.address }]).map((i) => ({
+        address: i.address,
+        root: i.root !== undefined ? rel(i.root) : null,
+      })),
       suppressed: f.suppressed
         ? {
             kind: f.suppressed.kind,

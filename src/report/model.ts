@@ -34,6 +34,11 @@ export interface ReportFinding extends Finding {
   /** The value at `path`, rendered, when there is one. */
   value?: string;
   suppressed?: SuppressedBy;
+  /**
+   * One cause, several instances: the same check, place and message found through several root modules (a module
+   * used by several examples) or instances. Each, in order, with its root module; absent when there is one.
+   */
+  instances?: { address: string; root?: string }[];
 }
 
 export interface Report {
@@ -98,6 +103,27 @@ export function reportFinding(f: Finding, suppressed?: SuppressedBy): ReportFind
   const { resource, ...rest } = f;
   const d = describeFinding(f, resource);
   return { ...rest, ...d, ...(suppressed ? { suppressed } : {}) };
+}
+
+/**
+ * One finding per cause: findings with the same check, the same place and the same message are one, listing every
+ * instance and root module it stands for. The first keeps its fields (and so its fingerprint).
+ */
+export function oneFindingPerCause(findings: readonly { finding: ReportFinding; root?: string }[]): ReportFinding[] {
+  const byCause = new Map<string, ReportFinding>();
+  const out: ReportFinding[] = [];
+  for (const { finding, root } of findings) {
+    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.message}`;
+    const seen = byCause.get(key);
+    const instance = { address: finding.address, ...(root !== undefined ? { root } : {}) };
+    if (!seen) {
+      const first = { ...finding, instances: [instance] };
+      byCause.set(key, first);
+      out.push(first);
+    } else seen.instances!.push(instance);
+  }
+  for (const f of out) if (f.instances!.length < 2) delete f.instances;
+  return out;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

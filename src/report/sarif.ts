@@ -134,7 +134,19 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
         },
       ],
       ...(hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {}),
-      properties: { address: f.address, ...(f.path ? { attribute: f.path } : {}), ...(f.via ? { module: f.via } : {}) },
+      properties: {
+        address: f.address,
+        ...(f.path ? { attribute: f.path } : {}),
+        ...(f.via ? { module: f.via } : {}),
+        ...(f.instances
+          ? {
+              instances: f.instances.map((i) => ({
+                address: i.address,
+                ...(i.root !== undefined ? { root: relativeTo(report.repoRoot, i.root) ?? '.' } : {}),
+              })),
+            }
+          : {}),
+      },
     };
     if (f.suppressed) {
       result.suppressions = [

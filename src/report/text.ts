@@ -70,6 +70,11 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       }
       if (f.resourceLocation)
         out.push(`    ${paint('dim', `resource in ${show(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+      if (f.instances) {
+        const each = f.instances.map((i) => `${inert(i.address)}${i.root !== undefined ? ` (root ${show(i.root)})` : ''}`);
+        const shown = each.length > 10 ? [...each.slice(0, 10), `and ${each.length - 10} more`] : each;
+        out.push(`    ${paint('dim', `one cause, ${each.length} instances: ${shown.join(', ')}`)}`);
+      }
     }
     out.push('');
   }

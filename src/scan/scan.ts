@@ -21,6 +21,7 @@ import {
   SUPPRESSIONS_DOC_URI,
   checkDocUri,
   defaultCategory,
+  oneFindingPerCause,
   reportFinding,
 } from '../report/index.js';
 import { loadCheckSet } from './checks.js';
@@ -260,7 +261,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   const report: Report = {
     ...base,
     rules,
-    findings: [...fresh].sort(byPlace).map((f) => reportFinding(f)),
+    findings: oneFindingPerCause([...fresh].sort(byPlace).map((f) => ({ finding: reportFinding(f), root: f.resource?.root }))),
     suppressed: silenced
       .map((x) => x.finding)
       .sort(byPlace)
