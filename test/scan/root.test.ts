@@ -66,4 +66,24 @@ describe('the scan root', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--root .* does not hold/);
   });
+
+  it('a plan finds its repository from its own path: scanned from another repository it still reports, with a region', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const { fixture } = await import('../helpers/paths.js');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'tfguard-plan-elsewhere-'));
+    const plan = join(elsewhere, 'plan.json');
+    copyFileSync(fixture('plan', 'config', 'plan.json'), plan);
+    // The working directory is this repository (a git checkout); the plan lives outside it.
+    const r = await run(['scan', '--no-config', '--format', 'sarif', '--plan', plan]);
+    assert.equal(r.code, 1, r.stderr);
+    const log = JSON.parse(r.stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[];
+    };
+    const results = log.runs[0]!.results;
+    assert.ok(results.length > 0);
+    for (const x of results) {
+      assert.equal(x.locations[0]!.physicalLocation.artifactLocation.uri, 'plan.json');
+      assert.ok((x.locations[0]!.physicalLocation.region?.startLine ?? 0) > 1);
+    }
+  });
 });
