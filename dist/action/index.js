@@ -1674,33 +1674,33 @@ var init_esm4 = __esm({
       return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
     };
     walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-    dotPortion = (f, start2, end, dot, sep8) => {
+    dotPortion = (f, start2, end, dot, sep11) => {
       for (let k = start2; k < end; ) {
         if (f.charCodeAt(k) === 46) {
           if (!dot)
             return true;
           const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-          if (n >= end || isSep(f.charCodeAt(n), sep8))
+          if (n >= end || isSep(f.charCodeAt(n), sep11))
             return true;
         }
-        const s = nextSep(f, k, sep8);
+        const s = nextSep(f, k, sep11);
         if (s === -1)
           return false;
         k = s + 1;
-        while (k < end && isSep(f.charCodeAt(k), sep8))
+        while (k < end && isSep(f.charCodeAt(k), sep11))
           k++;
       }
       return false;
     };
-    isSep = (c, sep8) => sep8 === "/" ? c === 47 : sep8 === "\\" ? c === 92 : c === 47 || c === 92;
-    nextSep = (f, from, sep8) => {
-      if (sep8 !== "both")
-        return f.indexOf(sep8, from);
+    isSep = (c, sep11) => sep11 === "/" ? c === 47 : sep11 === "\\" ? c === 92 : c === 47 || c === 92;
+    nextSep = (f, from, sep11) => {
+      if (sep11 !== "both")
+        return f.indexOf(sep11, from);
       const s = f.indexOf("/", from);
       const b = f.indexOf("\\", from);
       return s === -1 ? b : b === -1 ? s : Math.min(s, b);
     };
-    lastSep = (f, from, sep8) => sep8 !== "both" ? f.lastIndexOf(sep8, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+    lastSep = (f, from, sep11) => sep11 !== "both" ? f.lastIndexOf(sep11, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
     PENDING = {};
     Minimatch = class {
       options;
@@ -2078,7 +2078,7 @@ var init_esm4 = __esm({
       // level 2, this is only known if none of them are `.` or `..`, so
       // that the path does not change when it is resolved.
       #canMatch(f) {
-        const sep8 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+        const sep11 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
         let ends = this.#endCheck ? 0 : -1;
         let last = "";
         let lastStart = 0;
@@ -2090,14 +2090,14 @@ var init_esm4 = __esm({
           const p = row[row.length - 1];
           let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
           if (end && ends === 0) {
-            const i2 = lastSep(f, f.length, sep8);
+            const i2 = lastSep(f, f.length, sep11);
             lastStart = i2 + 1;
             last = f.slice(lastStart);
             if (last === "" && i2 >= 0) {
               let j = i2;
-              while (j > 0 && isSep(f.charCodeAt(j - 1), sep8))
+              while (j > 0 && isSep(f.charCodeAt(j - 1), sep11))
                 j--;
-              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep8) + 1;
+              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep11) + 1;
               prev = f.slice(prevStart, j);
             }
             const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -2125,15 +2125,15 @@ var init_esm4 = __esm({
           if (shape === "base" && end)
             return "yes";
           if (shape === "tail" && end) {
-            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep8)) {
+            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep11)) {
               return "maybe";
             }
-            if (!dotPortion(f, 0, tailStart, dot, sep8))
+            if (!dotPortion(f, 0, tailStart, dot, sep11))
               return "yes";
             continue;
           }
           if (shape === "mid" || shape === "head") {
-            const m = this.#walk(f, row, shape === "head", dot, sep8);
+            const m = this.#walk(f, row, shape === "head", dot, sep11);
             if (m !== "no")
               return m;
             continue;
@@ -2189,19 +2189,19 @@ var init_esm4 = __esm({
       // it must be able to walk the portions before that one, and there
       // must be a portion after it, which the ** after it can walk. At
       // level 2, this is only known if no portion is `.` or `..`.
-      #walk(f, row, head, dot, sep8) {
-        if (this.#level2 && dotPortion(f, 0, f.length, true, sep8))
+      #walk(f, row, head, dot, sep11) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep11))
           return "maybe";
         const x = row[head ? 0 : 1];
         let s = 0;
-        for (let e = nextSep(f, s, sep8); e !== -1; e = nextSep(f, s, sep8)) {
+        for (let e = nextSep(f, s, sep11); e !== -1; e = nextSep(f, s, sep11)) {
           let next = e + 1;
-          while (next < f.length && isSep(f.charCodeAt(next), sep8))
+          while (next < f.length && isSep(f.charCodeAt(next), sep11))
             next++;
           const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-          if (hit && !dotPortion(f, next, f.length, dot, sep8))
+          if (hit && !dotPortion(f, next, f.length, dot, sep11))
             return "yes";
-          if (head || dotPortion(f, s, next, dot, sep8))
+          if (head || dotPortion(f, s, next, dot, sep11))
             return "no";
           s = next;
         }
@@ -6805,6 +6805,8 @@ function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Unknown);
 }
 function fromJSON(x) {
+  if (typeof x === "number" && !Number.isFinite(x))
+    return unknown({ kind: "expression", detail: "the number is too large to represent (over 1.8e308 in the JSON input)" });
   if (x === null || typeof x === "boolean" || typeof x === "number" || typeof x === "string") return x;
   if (Array.isArray(x)) return x.map(fromJSON);
   if (typeof x === "object") {
@@ -8619,7 +8621,7 @@ function tokenize2(logic) {
   const src = logic.text;
   const out2 = [];
   let i2 = 0;
-  const fail4 = (start2, end, message, hint) => {
+  const fail5 = (start2, end, message, hint) => {
     throw new GslSyntaxError(logic.error(start2, end, message, hint));
   };
   while (i2 < src.length) {
@@ -8644,7 +8646,7 @@ function tokenize2(logic) {
     }
     if (c === "@") {
       if (!isIdentStart(src[i2 + 1] ?? ""))
-        fail4(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
+        fail5(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
       i2++;
       while (i2 < src.length && isIdentPart(src[i2])) i2++;
       out2.push({ kind: "ident", text: src.slice(start2, i2), start: start2, end: i2 });
@@ -8665,25 +8667,25 @@ function tokenize2(logic) {
       }
       if (i2 < src.length && isIdentStart(src[i2])) {
         while (i2 < src.length && isIdentPart(src[i2])) i2++;
-        fail4(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
+        fail5(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
       }
       const text = src.slice(start2, i2);
       out2.push({ kind: "number", text, num: Number(text), start: start2, end: i2 });
       continue;
     }
     if (c === "'" || c === '"') {
-      out2.push(readString(src, i2, logic, fail4));
+      out2.push(readString(src, i2, logic, fail5));
       i2 = out2[out2.length - 1].end;
       continue;
     }
     if (c === "/" && prev?.kind === "ident" && prev.text.toLowerCase() === "regexmatch") {
-      out2.push(readRegex(src, i2, fail4));
+      out2.push(readRegex(src, i2, fail5));
       i2 = out2[out2.length - 1].end;
       continue;
     }
     const two = src.slice(i2, i2 + 2);
     if (PUNCT2.includes(two)) {
-      if (two === "==") fail4(i2, i2 + 2, "unexpected `==`", "GSL compares with a single `=`");
+      if (two === "==") fail5(i2, i2 + 2, "unexpected `==`", "GSL compares with a single `=`");
       out2.push({ kind: "punct", text: two, start: start2, end: i2 + 2 });
       i2 += 2;
       continue;
@@ -8693,43 +8695,43 @@ function tokenize2(logic) {
       i2++;
       continue;
     }
-    if (c === "/") fail4(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
+    if (c === "/") fail5(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
     if (c === "&" || c === "|")
-      fail4(
+      fail5(
         i2,
         i2 + (src[i2 + 1] === c ? 2 : 1),
         `unexpected \`${src.slice(i2, src[i2 + 1] === c ? i2 + 2 : i2 + 1)}\``,
         `GSL spells it \`${c === "&" ? "and" : "or"}\``
       );
-    if (c === "!") fail4(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
+    if (c === "!") fail5(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
     const cp = String.fromCodePoint(src.codePointAt(i2));
-    fail4(i2, i2 + cp.length, `unexpected character \`${cp}\``);
+    fail5(i2, i2 + cp.length, `unexpected character \`${cp}\``);
   }
   out2.push({ kind: "eof", text: "", start: src.length, end: src.length });
   return out2;
 }
-function readString(src, start2, _logic, fail4) {
+function readString(src, start2, _logic, fail5) {
   const quote2 = src[start2];
   let i2 = start2 + 1;
   let text = "";
   while (true) {
     if (i2 >= src.length || src[i2] === "\n") {
-      fail4(start2, i2, "unterminated string", `close it with ${quote2}`);
+      fail5(start2, i2, "unterminated string", `close it with ${quote2}`);
     }
     const c = src[i2];
     if (c === quote2) break;
     if (c === "\\") {
       const e = src[i2 + 1];
-      if (e === void 0) fail4(start2, i2 + 1, "unterminated string", `close it with ${quote2}`);
+      if (e === void 0) fail5(start2, i2 + 1, "unterminated string", `close it with ${quote2}`);
       if (e === "u") {
         const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i2 + 2, i2 + 6))?.[0];
-        if (!hex) fail4(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
+        if (!hex) fail5(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
         text += String.fromCharCode(parseInt(hex, 16));
         i2 += 6;
         continue;
       }
       const rep = ESCAPES[e];
-      if (rep === void 0) fail4(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
+      if (rep === void 0) fail5(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
       text += rep;
       i2 += 2;
       continue;
@@ -8739,13 +8741,13 @@ function readString(src, start2, _logic, fail4) {
   }
   return { kind: "string", text, start: start2, end: i2 + 1 };
 }
-function readRegex(src, start2, fail4) {
+function readRegex(src, start2, fail5) {
   let i2 = start2 + 1;
   let inClass = false;
   while (true) {
     const c = src[i2];
     if (c === void 0 || c === "\n")
-      fail4(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
+      fail5(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
     if (c === "\\") {
       i2 += 2;
       continue;
@@ -8772,6 +8774,559 @@ var init_lexer = __esm({
   }
 });
 
+// src/common/re2/error.ts
+function fail(message) {
+  throw new RegexError(message);
+}
+var RegexError;
+var init_error = __esm({
+  "src/common/re2/error.ts"() {
+    "use strict";
+    RegexError = class extends Error {
+      name = "RegexError";
+    };
+  }
+});
+
+// src/common/re2/charclass.ts
+function normalize2(ranges) {
+  const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const out2 = [];
+  for (const [a, b] of sorted) {
+    const last = out2[out2.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out2.push([a, b]);
+  }
+  return out2;
+}
+function complement(ranges) {
+  const out2 = [];
+  let next = 0;
+  for (const [a, b] of normalize2(ranges)) {
+    if (a > next) out2.push([next, a - 1]);
+    next = b + 1;
+  }
+  if (next <= MAX_CP) out2.push([next, MAX_CP]);
+  return out2;
+}
+function foldCase(ranges) {
+  const extra = [];
+  for (const [a, b] of ranges) {
+    if (b - a > 5e3) {
+      if (a <= 122 && b >= 65) {
+        for (let c = Math.max(a, 65); c <= Math.min(b, 122); c++) addVariants(c, extra);
+      }
+      continue;
+    }
+    for (let c = a; c <= b; c++) addVariants(c, extra);
+  }
+  return normalize2([...ranges, ...extra]);
+}
+function addVariants(c, out2) {
+  const s = String.fromCodePoint(c);
+  for (const v of [s.toLowerCase(), s.toUpperCase()]) {
+    const cp = v.codePointAt(0);
+    if (v.length === String.fromCodePoint(cp).length && cp !== c) out2.push([cp, cp]);
+  }
+}
+function posixClass(name2) {
+  const r = Object.prototype.hasOwnProperty.call(POSIX, name2) ? POSIX[name2] : void 0;
+  if (!r) fail(`invalid regexp pattern: invalid character class range [:${name2}:]`);
+  return r;
+}
+function unicodeClass(name2) {
+  const cached2 = propertyCache.get(name2);
+  if (cached2) return cached2;
+  if (!/^[A-Za-z_]{1,40}$/.test(name2)) fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+  let test;
+  try {
+    test = name2 === "Any" ? /[^]/u : new RegExp(`^\\p{${name2.length <= 2 ? name2 : `Script=${name2}`}}$`, "u");
+  } catch {
+    fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+  }
+  const out2 = [];
+  let start2 = -1;
+  for (let c = 0; c <= MAX_CP + 1; c++) {
+    const inside2 = c <= MAX_CP && (c < 55296 || c > 57343) && test.test(String.fromCodePoint(c));
+    if (inside2 && start2 < 0) start2 = c;
+    if (!inside2 && start2 >= 0) {
+      out2.push([start2, c - 1]);
+      start2 = -1;
+    }
+  }
+  propertyCache.set(name2, out2);
+  return out2;
+}
+function hex4(n) {
+  return `\\u${n.toString(16).padStart(4, "0")}`;
+}
+function literalSource(cp) {
+  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCharCode(cp);
+  if (cp < 65536) return hex4(cp);
+  const s = String.fromCodePoint(cp);
+  return hex4(s.charCodeAt(0)) + hex4(s.charCodeAt(1));
+}
+function surrogates(cp) {
+  const s = String.fromCodePoint(cp);
+  return [s.charCodeAt(0), s.charCodeAt(1)];
+}
+function astralAlternatives(a, b) {
+  const [ha, la] = surrogates(a);
+  const [hb, lb] = surrogates(b);
+  if (ha === hb) return [`${hex4(ha)}[${hex4(la)}-${hex4(lb)}]`];
+  const out2 = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
+  if (hb - ha > 1) out2.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
+  out2.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
+  return out2;
+}
+function classSource(ranges) {
+  const bmp = [];
+  const astral = [];
+  for (const [a, b] of normalize2(ranges)) {
+    for (const [x, y] of [
+      [a, Math.min(b, 55295)],
+      [Math.max(a, 57344), Math.min(b, 65535)]
+    ]) {
+      if (x <= y) bmp.push(x === y ? hex4(x) : `${hex4(x)}-${hex4(y)}`);
+    }
+    if (b >= 65536) astral.push(...astralAlternatives(Math.max(a, 65536), b));
+  }
+  const cls = `[${bmp.join("")}]`;
+  if (astral.length === 0) return { src: cls, atomic: true };
+  return { src: `(?:${[...astral, ...bmp.length ? [cls] : []].join("|")})`, atomic: true };
+}
+var MAX_CP, DIGIT, WORD, SPACE2, POSIX, propertyCache;
+var init_charclass = __esm({
+  "src/common/re2/charclass.ts"() {
+    "use strict";
+    init_error();
+    MAX_CP = 1114111;
+    DIGIT = [[48, 57]];
+    WORD = normalize2([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE2 = [
+      [9, 10],
+      [12, 13],
+      [32, 32]
+    ];
+    POSIX = {
+      alnum: [
+        [48, 57],
+        [65, 90],
+        [97, 122]
+      ],
+      alpha: [
+        [65, 90],
+        [97, 122]
+      ],
+      ascii: [[0, 127]],
+      blank: [
+        [9, 9],
+        [32, 32]
+      ],
+      cntrl: [
+        [0, 31],
+        [127, 127]
+      ],
+      digit: DIGIT,
+      graph: [[33, 126]],
+      lower: [[97, 122]],
+      print: [[32, 126]],
+      punct: [
+        [33, 47],
+        [58, 64],
+        [91, 96],
+        [123, 126]
+      ],
+      space: [
+        [9, 13],
+        [32, 32]
+      ],
+      upper: [[65, 90]],
+      word: WORD,
+      xdigit: [
+        [48, 57],
+        [65, 70],
+        [97, 102]
+      ]
+    };
+    propertyCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/common/re2/compile.ts
+import v8 from "node:v8";
+function bad(what) {
+  fail(`invalid regexp pattern: ${what}`);
+}
+function hasCapture(n) {
+  switch (n.t) {
+    case "atom":
+      return false;
+    case "seq":
+      return n.items.some(hasCapture);
+    case "alt":
+      return n.alts.some(hasCapture);
+    case "group":
+      return n.capture || hasCapture(n.body);
+    case "rep":
+      return hasCapture(n.body);
+  }
+}
+function isAtomic(n) {
+  return n.t === "atom" && n.atomic || n.t === "group";
+}
+function emit(n, expand3) {
+  switch (n.t) {
+    case "atom":
+      return n.src;
+    case "seq":
+      return n.items.map((x) => emit(x, expand3)).join("");
+    case "alt":
+      return n.alts.map((x) => emit(x, expand3)).join("|");
+    case "group":
+      return `(${n.capture ? "" : "?:"}${emit(n.body, expand3)})`;
+    case "rep": {
+      let body2 = emit(n.body, expand3);
+      if (!isAtomic(n.body)) body2 = `(?:${body2})`;
+      const lazy = n.lazy ? "?" : "";
+      const counted = n.min > 1 || n.max !== Infinity && n.max > 1;
+      if (!counted) return `${body2}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
+      if (!expand3 || hasCapture(n.body)) return `${body2}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
+      const copies = n.max === Infinity ? n.min : n.max;
+      if (body2.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
+      if (n.max === Infinity) return body2.repeat(n.min - 1) + `${body2}+${lazy}`;
+      let optional = "";
+      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body2}${optional})?${lazy}`;
+      return body2.repeat(n.min) + optional;
+    }
+  }
+}
+function safeForBacktracking(n, underRepeat = false) {
+  switch (n.t) {
+    case "atom":
+      return true;
+    case "seq":
+      return n.items.every((x) => safeForBacktracking(x, underRepeat));
+    case "alt":
+      return !underRepeat && n.alts.every((x) => safeForBacktracking(x, underRepeat));
+    case "group":
+      return safeForBacktracking(n.body, underRepeat);
+    case "rep":
+      return n.max <= 1 ? safeForBacktracking(n.body, underRepeat) : !underRepeat && safeForBacktracking(n.body, true);
+  }
+}
+function linearEngine() {
+  if (linear2 === void 0) {
+    try {
+      v8.setFlagsFromString("--enable-experimental-regexp-engine");
+      linear2 = new RegExp("a", "l").flags.includes("l");
+    } catch {
+      linear2 = false;
+    }
+  }
+  return linear2;
+}
+function compileRE2(pattern) {
+  const hit = cache3.get(pattern);
+  if (hit) return hit;
+  if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
+  const parser2 = new Parser2(Array.from(pattern));
+  const ast = parser2.parse();
+  if (parser2.lineAnchors && parser2.wholeTextAnchors)
+    bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
+  const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
+  const src = emit(ast, true);
+  let regexp;
+  if (linearEngine()) {
+    try {
+      regexp = new RegExp(src, `${flags2}l`);
+    } catch {
+      regexp = void 0;
+    }
+  }
+  if (!regexp) {
+    if (!safeForBacktracking(ast)) bad("tfguard cannot match this pattern in guaranteed linear time (nested repetition); simplify it");
+    try {
+      regexp = new RegExp(src, flags2);
+    } catch (e) {
+      bad(e.message);
+    }
+  }
+  const compiled = { regexp, names: parser2.names };
+  if (cache3.size > 500) cache3.clear();
+  cache3.set(pattern, compiled);
+  return compiled;
+}
+var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser2, linear2, cache3;
+var init_compile = __esm({
+  "src/common/re2/compile.ts"() {
+    "use strict";
+    init_charclass();
+    init_error();
+    init_error();
+    MAX_REPEAT = 1e3;
+    MAX_SOURCE = 2e5;
+    MAX_PATTERN = 2e4;
+    Parser2 = class {
+      constructor(cps) {
+        this.cps = cps;
+      }
+      cps;
+      pos = 0;
+      names = [];
+      wholeTextAnchors = false;
+      lineAnchors = false;
+      parse() {
+        const node = this.alternation({ i: false, m: false, s: false, U: false }, 0);
+        if (this.pos < this.cps.length) bad("unexpected )");
+        return node;
+      }
+      peek(offset = 0) {
+        return this.cps[this.pos + offset];
+      }
+      rest(n) {
+        return this.cps.slice(this.pos, this.pos + n).join("");
+      }
+      alternation(flags2, depth) {
+        if (depth > 200) bad("expression nests too deeply");
+        const alts = [this.sequence(flags2, depth)];
+        while (this.peek() === "|") {
+          this.pos++;
+          alts.push(this.sequence(flags2, depth));
+        }
+        return alts.length === 1 ? alts[0] : { t: "alt", alts };
+      }
+      sequence(flags2, depth) {
+        const items = [];
+        for (; ; ) {
+          const c = this.peek();
+          if (c === void 0 || c === "|" || c === ")") break;
+          if (c === "*" || c === "+" || c === "?" || c === "{" && this.repeatCount()) {
+            this.repetition(items, flags2);
+            continue;
+          }
+          this.pos++;
+          if (c === "(") {
+            const g = this.group(flags2, depth);
+            if (g) items.push(g);
+          } else if (c === "[") items.push(this.charClass(flags2));
+          else if (c === ".") items.push(this.set(flags2.s ? [[0, 1114111]] : complement([[10, 10]])));
+          else if (c === "^" || c === "$") {
+            if (flags2.m) this.lineAnchors = true;
+            else this.wholeTextAnchors = true;
+            items.push({ t: "atom", src: c, atomic: true });
+          } else if (c === "\\") items.push(this.escape(flags2));
+          else items.push(this.literal(c.codePointAt(0), flags2));
+        }
+        return items.length === 1 ? items[0] : { t: "seq", items };
+      }
+      repeatCount() {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(24));
+        if (!m) return void 0;
+        const min = Number(m[1]);
+        const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) bad(`invalid repeat count: ${m[0]}`);
+        return { min, max, len: m[0].length };
+      }
+      repetition(items, flags2) {
+        const c = this.peek();
+        let min = 0;
+        let max = Infinity;
+        let op = c;
+        if (c === "{") {
+          const r = this.repeatCount();
+          ({ min, max } = r);
+          op = this.rest(r.len);
+          this.pos += r.len;
+        } else {
+          this.pos++;
+          if (c === "+") min = 1;
+          if (c === "?") max = 1;
+        }
+        let lazy = false;
+        if (this.peek() === "?") {
+          lazy = true;
+          op += "?";
+          this.pos++;
+        }
+        const last = items.pop();
+        if (!last) bad(`missing argument to repetition operator: ${op}`);
+        if (last.t === "rep") bad(`invalid nested repetition operator: ${op}`);
+        items.push({ t: "rep", body: last, min, max, lazy: lazy !== flags2.U });
+      }
+      group(flags2, depth) {
+        let capture = true;
+        let name2;
+        const inner = { ...flags2 };
+        if (this.peek() === "?") {
+          const head = this.rest(4);
+          if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
+          if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
+          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
+          if (named) {
+            name2 = named[1];
+            if (!/^[A-Za-z0-9_]+$/.test(name2)) bad(`invalid named capture: (?P<${name2}>`);
+            if (this.names.includes(name2)) bad(`duplicate capture group name: ${name2}`);
+            this.pos += named[0].length;
+          } else {
+            const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
+            if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
+            this.pos += f[0].length;
+            const [on, off = ""] = f[1].split("-");
+            for (const k of on) inner[k] = true;
+            for (const k of off) inner[k] = false;
+            if (f[2] === ")") {
+              Object.assign(flags2, inner);
+              return void 0;
+            }
+            capture = false;
+          }
+        }
+        if (capture) this.names.push(name2);
+        const body2 = this.alternation(inner, depth + 1);
+        if (this.peek() !== ")") bad("missing closing )");
+        this.pos++;
+        return { t: "group", capture, body: body2 };
+      }
+      set(ranges) {
+        const { src, atomic } = classSource(ranges);
+        return { t: "atom", src, atomic };
+      }
+      literal(cp, flags2) {
+        if (flags2.i) {
+          const folded = foldCase([[cp, cp]]);
+          if (folded.length > 1 || folded[0][0] !== folded[0][1]) return this.set(folded);
+        }
+        return { t: "atom", src: literalSource(cp), atomic: cp < 65536 };
+      }
+      /** After a backslash outside a class. */
+      escape(flags2) {
+        const c = this.peek();
+        if (c === "A" || c === "z") {
+          this.pos++;
+          this.wholeTextAnchors = true;
+          return { t: "atom", src: c === "A" ? "^" : "$", atomic: true };
+        }
+        if (c === "b" || c === "B") {
+          this.pos++;
+          return { t: "atom", src: `\\${c}`, atomic: true };
+        }
+        if (c === "Q") {
+          this.pos++;
+          const items = [];
+          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items.push(this.literal(this.cps[this.pos++].codePointAt(0), flags2));
+          if (this.rest(2) === "\\E") this.pos += 2;
+          return { t: "group", capture: false, body: { t: "seq", items } };
+        }
+        const ranges = this.classEscape();
+        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags2);
+        return this.set(flags2.i ? foldCase(ranges) : ranges);
+      }
+      lastWasClass = false;
+      /** An escape that stands for characters (inside or outside a class): its code point set. */
+      classEscape() {
+        const c = this.cps[this.pos++];
+        this.lastWasClass = false;
+        if (c === void 0) bad("trailing backslash at end of expression");
+        const single = (cp2) => [[cp2, cp2]];
+        const simple = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+        if (Object.prototype.hasOwnProperty.call(simple, c)) return single(simple[c]);
+        const shorthand = { d: DIGIT, w: WORD, s: SPACE2 };
+        if (Object.prototype.hasOwnProperty.call(shorthand, c.toLowerCase()) && "dDwWsS".includes(c)) {
+          this.lastWasClass = true;
+          const r = shorthand[c.toLowerCase()];
+          return c === c.toLowerCase() ? r : complement(r);
+        }
+        if (c === "p" || c === "P") {
+          this.lastWasClass = true;
+          let name2 = this.cps[this.pos++];
+          if (name2 === "{") {
+            const end = this.cps.indexOf("}", this.pos);
+            if (end < 0) bad("invalid character class range: missing }");
+            name2 = this.cps.slice(this.pos, end).join("");
+            this.pos = end + 1;
+          }
+          if (name2 === void 0) bad("invalid character class range: \\p");
+          let negate = c === "P";
+          if (name2.startsWith("^")) {
+            negate = !negate;
+            name2 = name2.slice(1);
+          }
+          const r = unicodeClass(name2);
+          return negate ? complement(r) : r;
+        }
+        if (c === "x") {
+          const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.rest(9));
+          if (!m) bad(`invalid escape sequence: \\x${this.rest(2)}`);
+          this.pos += m[0].length;
+          const cp2 = parseInt(m[1] ?? m[2], 16);
+          if (cp2 > 1114111) bad(`invalid escape sequence: \\x${m[0]}`);
+          return single(cp2);
+        }
+        if (c >= "1" && c <= "9") bad(`backreferences are not supported (RE2 has none): \\${c}`);
+        if (c === "0") {
+          const m = /^[0-7]{0,2}/.exec(this.rest(2));
+          this.pos += m[0].length;
+          return single(parseInt(`0${m[0]}`, 8));
+        }
+        const cp = c.codePointAt(0);
+        if (cp < 128 && !/[0-9A-Za-z_]/.test(c)) return single(cp);
+        bad(`invalid escape sequence: \\${c}`);
+      }
+      /** After `[`. */
+      charClass(flags2) {
+        let negate = false;
+        if (this.peek() === "^") {
+          negate = true;
+          this.pos++;
+        }
+        const ranges = [];
+        let first = true;
+        for (; ; ) {
+          const c = this.peek();
+          if (c === void 0) bad("missing closing ]");
+          if (c === "]" && !first) {
+            this.pos++;
+            break;
+          }
+          first = false;
+          const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(12));
+          if (posix) {
+            this.pos += posix[0].length;
+            const r = posixClass(posix[2]);
+            ranges.push(...posix[1] ? complement(r) : r);
+            continue;
+          }
+          const lo = this.classAtom();
+          if (lo.length !== 1 || lo[0][0] !== lo[0][1] || this.peek() !== "-" || this.peek(1) === "]" || this.peek(1) === void 0) {
+            ranges.push(...lo);
+            continue;
+          }
+          this.pos++;
+          const hi = this.classAtom();
+          if (hi.length !== 1 || hi[0][0] !== hi[0][1] || hi[0][0] < lo[0][0]) bad("invalid character class range");
+          ranges.push([lo[0][0], hi[0][0]]);
+        }
+        let set = normalize2(ranges);
+        if (flags2.i) set = foldCase(set);
+        return this.set(negate ? complement(set) : set);
+      }
+      classAtom() {
+        const c = this.cps[this.pos++];
+        if (c === "\\") return this.classEscape();
+        const cp = c.codePointAt(0);
+        return [[cp, cp]];
+      }
+    };
+    cache3 = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/gsl/parser.ts
 function describe2(t) {
   switch (t.kind) {
@@ -8787,7 +9342,7 @@ function describe2(t) {
       return `\`${t.text}\``;
   }
 }
-var QUANTIFIERS, CMP_OPS, KEYWORDS, OPERATOR_WORDS, MAX_DEPTH2, Parser2;
+var QUANTIFIERS, CMP_OPS, KEYWORDS, OPERATOR_WORDS, MAX_DEPTH2, Parser3;
 var init_parser = __esm({
   "src/gsl/parser.ts"() {
     "use strict";
@@ -8795,6 +9350,7 @@ var init_parser = __esm({
     init_did_you_mean();
     init_lexer();
     init_compare();
+    init_compile();
     QUANTIFIERS = ["contain", "contain-any", "contain-all", "contain-none", "with"];
     CMP_OPS = /* @__PURE__ */ new Set(["=", "!=", "<", ">", "<=", ">="]);
     KEYWORDS = /* @__PURE__ */ new Set([
@@ -8815,7 +9371,7 @@ var init_parser = __esm({
     ]);
     OPERATOR_WORDS = ["like", "in", "regexMatch", "contain", "contain-any", "contain-all", "contain-none", "with"];
     MAX_DEPTH2 = 64;
-    Parser2 = class {
+    Parser3 = class {
       constructor(logic, functions2) {
         this.logic = logic;
         this.functions = functions2;
@@ -9310,10 +9866,18 @@ var init_parser = __esm({
           );
           return /$^/;
         }
+        const inline = [...new Set(t.flags ?? "")].filter((f) => f !== "u").join("");
         try {
-          return new RegExp(t.text, t.flags);
+          const c = compileRE2(`${inline ? `(?${inline})` : ""}${t.text}`);
+          return new RegExp(c.regexp.source, c.regexp.flags.replace("g", ""));
         } catch (e) {
-          this.semantic(t.start, t.end, `invalid regular expression: ${e.message.replace(/^Invalid regular expression: /, "")}`);
+          if (!(e instanceof RegexError)) throw e;
+          this.semantic(
+            t.start,
+            t.end,
+            `invalid regular expression: ${e.message.replace(/^invalid regexp pattern: /, "")}`,
+            "regexMatch takes RE2 syntax, as Terraform does: no lookaround or backreferences"
+          );
           return /$^/;
         }
       }
@@ -9325,7 +9889,7 @@ var init_parser = __esm({
 function compileRule(text, sourceName, options = {}) {
   const logic = new LogicText(text, sourceName, options.origin);
   try {
-    const parser2 = new Parser2(logic, options.functions ?? DEFAULT_FUNCTIONS);
+    const parser2 = new Parser3(logic, options.functions ?? DEFAULT_FUNCTIONS);
     const ast = parser2.parseRule();
     if (parser2.errors.length) return { ok: false, errors: parser2.errors };
     const form = !ast.should ? "query" : ast.should.negated ? "should not" : "should";
@@ -9555,24 +10119,11 @@ function discover(path2, options = {}) {
       if (isExcluded(p)) continue;
       const kind2 = entryKind(ent, p);
       if (!kind2) {
-        diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
+        if (isConfigFile(ent.name)) moduleDirs.add(dir);
+        else diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
         continue;
       }
       const { isDir, isFile } = kind2;
-      if (ent.isSymbolicLink()) {
-        if (isFile) {
-          const target = realpathSync(p);
-          if (target !== root && !target.startsWith(root + sep5)) {
-            diagnostics.push({
-              severity: "warning",
-              code: "outside-root",
-              file: shown2,
-              message: `symbolic link leads outside the scan root (to ${target}); it was not followed`
-            });
-            continue;
-          }
-        }
-      }
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
         walk2(p, shown2, depth + 1);
@@ -20648,10 +21199,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep8, value } = collItem;
+        const { start: start2, key, sep: sep11, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -20665,7 +21216,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -20689,7 +21240,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -20705,7 +21256,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -20796,7 +21347,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -20810,13 +21361,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep8 + cb;
-              sep8 = "";
+                comment2 += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep8 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -20859,18 +21410,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep8, value } = collItem;
+        const { start: start2, key, sep: sep11, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value) {
+          if (!props.anchor && !props.tag && !sep11 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -20924,8 +21475,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep8 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
+        if (!isMap2 && !sep11 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -20937,7 +21488,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -20948,8 +21499,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st of sep8) {
+              if (sep11)
+                for (const st of sep11) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -20966,7 +21517,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -21146,7 +21697,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep8 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -21163,24 +21714,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          value += sep11 + indent2.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value += sep11 + indent2.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep8 === "\n")
+          if (sep11 === "\n")
             value += "\n";
           else
-            sep8 = "\n";
+            sep11 = "\n";
         } else {
-          value += sep8 + content;
-          sep8 = " ";
+          value += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -21363,25 +21914,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep8 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep8 + (match2?.[1] ?? "");
+      return res + sep11 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -22191,14 +22742,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep8, value }) {
+    function stringifyItem({ start: start2, key, sep: sep11, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep8)
-        for (const st of sep8)
+      if (sep11)
+        for (const st of sep11)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -23365,18 +23916,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep11;
           if (scalar.end) {
-            sep8 = scalar.end;
-            sep8.push(this.sourceToken);
+            sep11 = scalar.end;
+            sep11.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep8 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep8 }]
+            items: [{ start: start2, key: scalar, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -23529,15 +24080,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep8 = it.sep;
-                  sep8.push(this.sourceToken);
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep8 }]
+                    items: [{ start: start3, key, sep: sep11 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -23731,13 +24282,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep8 }]
+              items: [{ start: start2, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -24082,11 +24633,28 @@ function scalarText(src, path2) {
   const p = posAt(src, start2 + (quoted ? 1 : 0));
   return { text: value, line: p.line, column: p.column };
 }
-var import_yaml;
+function yamlData(src) {
+  try {
+    return { ok: true, data: src.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (e) {
+    const excessive = /alias count/i.test(e.message);
+    return excessive ? {
+      ok: false,
+      message: `the YAML expands aliases more than ${MAX_YAML_ALIASES} times; it was not read`,
+      hint: "write the values out instead of nesting aliases (*name) of aliases"
+    } : {
+      ok: false,
+      message: `the YAML cannot be read: ${e.message.split("\n")[0]}`,
+      hint: "fix the anchors (&name) and aliases (*name)"
+    };
+  }
+}
+var import_yaml, MAX_YAML_ALIASES;
 var init_yaml_source = __esm({
   "src/common/yaml-source.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    MAX_YAML_ALIASES = 1e3;
   }
 });
 
@@ -24288,7 +24856,12 @@ function parseCheck(file, text, options = {}) {
       );
     return { diagnostics, idRange };
   }
-  const data = src.doc.toJS();
+  const read = yamlData(src);
+  if (!read.ok) {
+    err3(rangeOf(src, 0, 0), read.message, read.hint, "check-yaml");
+    return { diagnostics, idRange };
+  }
+  const data = read.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     err3(rangeOf(src, 0, 0), "a check file must be a mapping of fields (id, title, severity, ...)", "see docs/checks.md for an example");
     return { diagnostics, idRange };
@@ -26636,14 +27209,40 @@ var init_override = __esm({
 });
 
 // src/load/read.ts
-import { readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
+import { lstatSync, readFileSync as readFileSync7, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { sep as sep8 } from "node:path";
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let buf;
   try {
+    if (options.root !== void 0) {
+      let real;
+      try {
+        real = realpathSync4.native(path2);
+      } catch (e) {
+        if (e.code === "ENOENT" && lstatSync(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          return {
+            ok: false,
+            diagnostic: { severity: "warning", code: "broken-link", file: path2, message: "symbolic link points nowhere; skipped" }
+          };
+        throw e;
+      }
+      if (real !== options.root && !real.startsWith(options.root.endsWith(sep8) ? options.root : options.root + sep8)) {
+        return {
+          ok: false,
+          diagnostic: {
+            severity: "warning",
+            code: "outside-root",
+            file: path2,
+            message: "symbolic link leads outside the scan root; it was not read",
+            hint: "scan the target itself if it should be checked; tfguard reads nothing outside the directory it scans"
+          }
+        };
+      }
+    }
     const st = statSync5(path2);
     if (st.size > max) {
-      return fail(
+      return fail2(
         path2,
         "file-too-large",
         `file is ${st.size} bytes, over the limit of ${max} bytes; it was not scanned`,
@@ -26653,10 +27252,10 @@ function readTextFile(path2, options = {}) {
     buf = readFileSync7(path2);
   } catch (e) {
     const code = e.code ?? "error";
-    return fail(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
+    return fail2(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
   }
   if (buf.length > max) {
-    return fail(
+    return fail2(
       path2,
       "file-too-large",
       `file is ${buf.length} bytes, over the limit of ${max} bytes; it was not scanned`,
@@ -26664,7 +27263,7 @@ function readTextFile(path2, options = {}) {
     );
   }
   if (buf.includes(0)) {
-    return fail(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
+    return fail2(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
   }
   let text;
   try {
@@ -26672,7 +27271,7 @@ function readTextFile(path2, options = {}) {
   } catch {
     const at = firstInvalidUtf8(buf);
     const line = buf.subarray(0, at).toString("latin1").split("\n").length;
-    return fail(
+    return fail2(
       path2,
       "encoding",
       `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, "0")} on line ${line}); it was not scanned`,
@@ -26682,7 +27281,7 @@ function readTextFile(path2, options = {}) {
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   return { ok: true, text };
 }
-function fail(file, code, message, hint) {
+function fail2(file, code, message, hint) {
   return { ok: false, diagnostic: { severity: "error", code, message, file, hint } };
 }
 function firstInvalidUtf8(buf) {
@@ -26710,9 +27309,9 @@ var init_read = __esm({
 
 // src/load/module-dir.ts
 import { readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename2, join as join9 } from "node:path";
+import { basename as basename3, join as join9 } from "node:path";
 function parseConfigText(path2, text) {
-  const name2 = basename2(path2);
+  const name2 = basename3(path2);
   if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text, "tfvars");
   if (name2.endsWith(".json")) return parseJsonConfig(path2, text, "config");
   return parseHcl(path2, text);
@@ -27001,7 +27600,7 @@ var init_types2 = __esm({
 });
 
 // src/evaluate/functions/args.ts
-function fail2(message) {
+function fail3(message) {
   throw new FunctionError(message);
 }
 function kindOf(v) {
@@ -27012,13 +27611,13 @@ function kindOf(v) {
   return typeof v;
 }
 function invalid2(param, what) {
-  fail2(`invalid value for "${param}" parameter: ${what}`);
+  fail3(`invalid value for "${param}" parameter: ${what}`);
 }
 function notNull(v, param) {
   if (v === null) invalid2(param, "argument must not be null");
 }
 function numStr(n) {
-  if (!Number.isFinite(n)) fail2(`cannot convert ${n} to a string`);
+  if (!Number.isFinite(n)) fail3(`cannot convert ${n} to a string`);
   const s = String(n);
   if (!s.includes("e")) return s;
   const [mant, exp] = n.toExponential().split("e");
@@ -27101,7 +27700,7 @@ function sortedKeys(o) {
   return Object.keys(o).sort(compareStrings);
 }
 function valueKey(v, depth = 0) {
-  if (depth > MAX_DEPTH7) fail2("value is nested too deeply");
+  if (depth > MAX_DEPTH7) fail3("value is nested too deeply");
   if (v instanceof Unknown) return `?${unknownKeys++}`;
   if (Array.isArray(v)) return `[${v.map((x) => valueKey(x, depth + 1)).join(",")}]`;
   if (isObject(v))
@@ -27191,7 +27790,7 @@ var init_convert = __esm({
 
 // src/evaluate/functions/conversions.ts
 function cannot(v, to) {
-  fail2(`invalid value for "v" parameter: cannot convert ${kindOf(v)} to ${to}`);
+  fail3(`invalid value for "v" parameter: cannot convert ${kindOf(v)} to ${to}`);
 }
 function tostring([v]) {
   if (v === null || v === void 0) return null;
@@ -27205,7 +27804,7 @@ function tonumber([v]) {
   if (typeof v === "string") {
     const n = parseNumber(v);
     if (n === void 0)
-      fail2(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
+      fail3(`invalid value for "v" parameter: cannot convert "${v}" to number; given string must be a decimal representation of a number`);
     return n;
   }
   cannot(v, "number");
@@ -27216,7 +27815,7 @@ function tobool([v]) {
   if (v === "true") return true;
   if (v === "false") return false;
   if (typeof v === "string")
-    fail2(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
+    fail3(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
   cannot(v, "bool");
 }
 function unifyElements(items, what) {
@@ -27225,7 +27824,7 @@ function unifyElements(items, what) {
   if (kinds.size <= 1) return items;
   const primitives = [...kinds].every((k) => k === "string" || k === "number" || k === "boolean");
   if (!primitives || !kinds.has("string"))
-    fail2(
+    fail3(
       `invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(" and ")}`
     );
   return items.map((v) => v === null || v instanceof Unknown ? v : primitiveToString(v));
@@ -27305,8 +27904,8 @@ function length2([v]) {
   if (typeof v === "string") return graphemeCount(v);
   if (Array.isArray(v)) return v.length;
   if (isObject(v)) return Object.keys(v).length;
-  if (v === null) fail2('invalid value for "value" parameter: argument must not be null');
-  fail2(`invalid value for "value" parameter: argument must be a string, a collection type, or a structural type, got ${kindOf(v)}`);
+  if (v === null) fail3('invalid value for "value" parameter: argument must not be null');
+  fail3(`invalid value for "value" parameter: argument must be a string, a collection type, or a structural type, got ${kindOf(v)}`);
 }
 function unknownArgs(args2) {
   const u = args2.filter((a) => a instanceof Unknown);
@@ -27316,8 +27915,8 @@ function concat(args2) {
   const out2 = [];
   args2.forEach((a, i2) => {
     if (a instanceof Unknown) return;
-    if (!Array.isArray(a)) fail2(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
-    if (out2.length + a.length > MAX_ELEMENTS) fail2(`the result would have more than ${MAX_ELEMENTS} elements`);
+    if (!Array.isArray(a)) fail3(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
+    if (out2.length + a.length > MAX_ELEMENTS) fail3(`the result would have more than ${MAX_ELEMENTS} elements`);
     out2.push(...a);
   });
   return unknownArgs(args2) ?? out2;
@@ -27326,7 +27925,7 @@ function merge3(args2) {
   const out2 = newObject();
   args2.forEach((a, i2) => {
     if (a === null || a instanceof Unknown) return;
-    if (!isObject(a)) fail2(`arguments must be maps or objects; argument ${i2 + 1} is ${kindOf(a)}`);
+    if (!isObject(a)) fail3(`arguments must be maps or objects; argument ${i2 + 1} is ${kindOf(a)}`);
     for (const k of Object.keys(a)) out2[k] = a[k];
   });
   return unknownArgs(args2) ?? out2;
@@ -27337,14 +27936,14 @@ function lookup([m, k, dflt]) {
   const key = str(k, "key");
   if (own(map, key)) return map[key];
   if (dflt !== void 0) return dflt;
-  fail2(`lookup failed to find key ${JSON.stringify(key)}`);
+  fail3(`lookup failed to find key ${JSON.stringify(key)}`);
 }
 function element([l, i2]) {
   if (l instanceof Unknown || i2 instanceof Unknown) return mergeUnknown([l, i2]);
   const items = list(l, "list");
   const index3 = int(i2, "index");
-  if (index3 < 0) fail2("cannot use element function with a negative index");
-  if (items.length === 0) fail2("cannot use element function with an empty list");
+  if (index3 < 0) fail3("cannot use element function with a negative index");
+  if (items.length === 0) fail3("cannot use element function with an empty list");
   return items[index3 % items.length];
 }
 function contains([l, v]) {
@@ -27368,11 +27967,11 @@ function values([m]) {
   return sortedKeys(map).map((k) => map[k]);
 }
 function flattenInto(items, out2, depth) {
-  if (depth > MAX_DEPTH7) fail2("the list is nested too deeply");
+  if (depth > MAX_DEPTH7) fail3("the list is nested too deeply");
   for (const v of items) {
     if (Array.isArray(v)) flattenInto(v, out2, depth + 1);
     else out2.push(v);
-    if (out2.length > MAX_ELEMENTS) fail2(`the result would have more than ${MAX_ELEMENTS} elements`);
+    if (out2.length > MAX_ELEMENTS) fail3(`the result would have more than ${MAX_ELEMENTS} elements`);
   }
 }
 function flatten([l]) {
@@ -27393,7 +27992,7 @@ function compact([l]) {
   return list(l, "list").flatMap((v, i2) => {
     if (v === null || v === "") return [];
     const s = primitiveToString(v);
-    if (s === void 0) fail2(`invalid value for "list" parameter: element ${i2}: string required, got ${kindOf(v)}`);
+    if (s === void 0) fail3(`invalid value for "list" parameter: element ${i2}: string required, got ${kindOf(v)}`);
     return [s];
   });
 }
@@ -27409,29 +28008,29 @@ function coalesce(args2) {
     if (a === null || a === "") continue;
     return toString ? primitiveToString(a) : a;
   }
-  fail2("no non-null, non-empty-string arguments");
+  fail3("no non-null, non-empty-string arguments");
 }
 function coalescelist(args2) {
   for (let i2 = 0; i2 < args2.length; i2++) {
     const a = args2[i2];
     if (a instanceof Unknown) return mergeUnknown(args2.slice(i2));
     if (a === null) continue;
-    if (!Array.isArray(a)) fail2(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
+    if (!Array.isArray(a)) fail3(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
     if (a.length > 0) return a;
   }
-  fail2("no non-null arguments");
+  fail3("no non-null arguments");
 }
 function one([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
   const items = list(l, "list");
-  if (items.length > 1) fail2(`must be a list, set, or tuple value with either zero or one elements, got ${items.length} elements`);
+  if (items.length > 1) fail3(`must be a list, set, or tuple value with either zero or one elements, got ${items.length} elements`);
   return items.length ? items[0] : null;
 }
 function zipmap([k, v]) {
   if (k instanceof Unknown || containsUnknown(k) || v instanceof Unknown) return unknownOf([k, v]);
   const ks = strList(k, "keys");
   const vs = list(v, "values");
-  if (ks.length !== vs.length) fail2(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
+  if (ks.length !== vs.length) fail3(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
   const out2 = newObject();
   ks.forEach((key, i2) => out2[key] = vs[i2]);
   return out2;
@@ -27440,11 +28039,11 @@ function range2(args2) {
   const nums = args2.map((a, i2) => num(a, ["start", "limit", "step"][args2.length === 1 ? 1 : i2]));
   const [start2, limit] = nums.length === 1 ? [0, nums[0]] : [nums[0], nums[1]];
   const step = nums[2] ?? (start2 <= limit ? 1 : -1);
-  if (step === 0) fail2("step must not be zero");
-  if (start2 < limit && step < 0) fail2("step must be positive when start is less than limit");
-  if (start2 > limit && step > 0) fail2("step must be negative when start is greater than limit");
+  if (step === 0) fail3("step must not be zero");
+  if (start2 < limit && step < 0) fail3("step must be positive when start is less than limit");
+  if (start2 > limit && step > 0) fail3("step must be negative when start is greater than limit");
   const count = Math.max(0, Math.ceil((limit - start2) / step));
-  if (count > MAX_ELEMENTS) fail2(`more than ${MAX_ELEMENTS} values were requested`);
+  if (count > MAX_ELEMENTS) fail3(`more than ${MAX_ELEMENTS} values were requested`);
   const out2 = [];
   for (let i2 = 0; i2 < count; i2++) out2.push(start2 + i2 * step);
   return out2;
@@ -27455,7 +28054,7 @@ function reverse([l]) {
 }
 function sort([l]) {
   const items = list(l, "list");
-  items.forEach((v, i2) => v === null && fail2(`given list element ${i2} is null; a null string cannot be sorted`));
+  items.forEach((v, i2) => v === null && fail3(`given list element ${i2} is null; a null string cannot be sorted`));
   return strList(items, "list").sort(compareStrings);
 }
 function slice([l, s, e]) {
@@ -27463,22 +28062,22 @@ function slice([l, s, e]) {
   const items = list(l, "list");
   const start2 = int(s, "start_index");
   const end = int(e, "end_index");
-  if (start2 < 0) fail2('invalid value for "start_index" parameter: must be greater than or equal to 0');
+  if (start2 < 0) fail3('invalid value for "start_index" parameter: must be greater than or equal to 0');
   if (end > items.length)
-    fail2(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
-  if (start2 > end) fail2('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
+    fail3(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
+  if (start2 > end) fail3('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
   return items.slice(start2, end);
 }
 function index([l, v]) {
   const items = list(l, "list");
   const i2 = items.findIndex((x) => valueEquals(x, v) === true);
-  if (i2 < 0) fail2("item not found");
+  if (i2 < 0) fail3("item not found");
   return i2;
 }
 function chunklist([l, s]) {
   const items = list(l, "list");
   const size = int(s, "size");
-  if (size < 0) fail2("the size argument must be positive");
+  if (size < 0) fail3("the size argument must be positive");
   if (size === 0) return [items];
   const out2 = [];
   for (let i2 = 0; i2 < items.length; i2 += size) out2.push(items.slice(i2, i2 + size));
@@ -27488,7 +28087,7 @@ function boolList(l, param) {
   return list(l, param).map((v, i2) => {
     if (v === null || typeof v === "boolean" || v instanceof Unknown) return v;
     if (v === "true" || v === "false") return v === "true";
-    fail2(`invalid value for "${param}" parameter: element ${i2}: bool required, got ${kindOf(v)}`);
+    fail3(`invalid value for "${param}" parameter: element ${i2}: bool required, got ${kindOf(v)}`);
   });
 }
 function alltrue([l]) {
@@ -27518,7 +28117,7 @@ function matchkeys([v, k, search]) {
   const vs = list(v, "values");
   const ks = unifyElements(list(k, "keys"), "list");
   const wanted = new Set(unifyElements(list(search, "searchset"), "list").map((x) => valueKey(x)));
-  if (vs.length !== ks.length) fail2("length of keys and values should be equal");
+  if (vs.length !== ks.length) fail3("length of keys and values should be equal");
   return vs.filter((_, i2) => wanted.has(valueKey(ks[i2])));
 }
 var collectionFunctions;
@@ -27564,16 +28163,16 @@ function quote(s) {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function jsonEncode(v, depth = 0) {
-  if (depth > MAX_DEPTH7) fail2("value is nested too deeply to encode");
+  if (depth > MAX_DEPTH7) fail3("value is nested too deeply to encode");
   if (v === null) return "null";
-  if (v instanceof Unknown) fail2("cannot encode an unknown value");
+  if (v instanceof Unknown) fail3("cannot encode an unknown value");
   if (typeof v === "string") return quote(v);
   if (typeof v === "number") return numStr(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (Array.isArray(v)) return `[${v.map((x) => jsonEncode(x, depth + 1)).join(",")}]`;
   if (isObject(v))
     return `{${sortedKeys(v).map((k) => `${quote(k)}:${jsonEncode(v[k], depth + 1)}`).join(",")}}`;
-  fail2("cannot encode this value");
+  fail3("cannot encode this value");
 }
 function checkDepth(text) {
   let depth = 0;
@@ -27585,7 +28184,7 @@ function checkDepth(text) {
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH7) fail2(`the JSON is nested more than ${MAX_DEPTH7} levels deep`);
+      if (++depth > MAX_DEPTH7) fail3(`the JSON is nested more than ${MAX_DEPTH7} levels deep`);
     } else if (c === 93 || c === 125) depth--;
   }
 }
@@ -27596,17 +28195,17 @@ function jsondecode([s]) {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    fail2(`invalid JSON: ${e.message}`);
+    fail3(`invalid JSON: ${e.message}`);
   }
   return fromJSON(parsed);
 }
 function base64decode([s]) {
   const text = str(s, "str").replace(/[\r\n]/g, "");
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) fail2("failed to decode base64 data: the string is not valid base64");
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) fail3("failed to decode base64 data: the string is not valid base64");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text, "base64"));
   } catch {
-    fail2("the result of decoding the provided string is not valid UTF-8");
+    fail3("the result of decoding the provided string is not valid UTF-8");
   }
 }
 function urlencode([s]) {
@@ -27623,7 +28222,7 @@ function uuidv5([n, name2]) {
   const given = str(n, "namespace");
   const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given] : given;
   if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
-    fail2(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
+    fail3(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
   const hash = createHash2("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str(name2, "name"), "utf8").digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
@@ -27708,7 +28307,7 @@ function pad(v, s, numeric3) {
 function toNumber(v, arg) {
   if (typeof arg === "number") return arg;
   const n = typeof arg === "string" ? parseNumber(arg) : void 0;
-  if (n === void 0) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: a number is required, got ${kindOf(arg)}`);
+  if (n === void 0) fail3(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: a number is required, got ${kindOf(arg)}`);
   return n;
 }
 function formatNumber(v, arg) {
@@ -27717,7 +28316,7 @@ function formatNumber(v, arg) {
   const a = Math.abs(x);
   let body2;
   if ("bdoxX".includes(v.verb)) {
-    if (!Number.isInteger(x)) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: an integer is required`);
+    if (!Number.isInteger(x)) fail3(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: an integer is required`);
     const base = { b: 2, d: 10, o: 8, x: 16, X: 16 }[v.verb];
     body2 = BigInt(a).toString(base);
     if (v.verb === "X") body2 = body2.toUpperCase();
@@ -27731,7 +28330,7 @@ function formatNumber(v, arg) {
 }
 function formatString(v, arg) {
   let s = primitiveToString(arg);
-  if (s === void 0) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: string required, got ${kindOf(arg)}`);
+  if (s === void 0) fail3(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: string required, got ${kindOf(arg)}`);
   if (v.prec >= 0) s = graphemes(s).slice(0, v.prec).join("");
   return pad(v, v.verb === "q" ? jsonEncode(s) : s, false);
 }
@@ -27742,12 +28341,12 @@ function formatOne(v, arg) {
     if (typeof arg === "number") return pad(v, (arg < 0 ? "-" : "") + general(Math.abs(arg), -1, false), false);
     return pad(v, jsonEncode(arg), false);
   }
-  if (arg === null) fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: null value cannot be formatted`);
+  if (arg === null) fail3(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: null value cannot be formatted`);
   switch (v.verb) {
     case "t":
       if (arg === true || arg === "true") return pad(v, "true", false);
       if (arg === false || arg === "false") return pad(v, "false", false);
-      fail2(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: bool required, got ${kindOf(arg)}`);
+      fail3(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: bool required, got ${kindOf(arg)}`);
     // eslint-disable-next-line no-fallthrough
     case "s":
     case "q":
@@ -27764,7 +28363,7 @@ function formatOne(v, arg) {
     case "G":
       return formatNumber(v, arg);
     default:
-      fail2(`unsupported format verb ${JSON.stringify(v.verb)} in ${JSON.stringify(v.raw)} at offset ${v.offset}`);
+      fail3(`unsupported format verb ${JSON.stringify(v.verb)} in ${JSON.stringify(v.raw)} at offset ${v.offset}`);
   }
 }
 function formatValues(format2, args2) {
@@ -27788,21 +28387,21 @@ function formatValues(format2, args2) {
     const m = VERB.exec(format2);
     i2 = VERB.lastIndex;
     const [raw, flags2, idx1, width, prec, idx2, verb] = m;
-    if (verb === "") fail2(`invalid format string starting at offset ${pct}`);
+    if (verb === "") fail3(`invalid format string starting at offset ${pct}`);
     const width_ = width === void 0 ? -1 : Number(width);
     const prec_ = prec === void 0 ? -1 : Number(prec || "0");
-    if (width_ > MAX_WIDTH || prec_ > MAX_WIDTH) fail2(`width or precision in ${JSON.stringify(raw)} is larger than ${MAX_WIDTH}`);
+    if (width_ > MAX_WIDTH || prec_ > MAX_WIDTH) fail3(`width or precision in ${JSON.stringify(raw)} is larger than ${MAX_WIDTH}`);
     const explicit = idx2 ?? idx1;
     const argNum = explicit === void 0 ? next + 1 : Number(explicit);
     if (argNum < 1 || argNum > args2.length)
-      fail2(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args2.length} total`);
+      fail3(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args2.length} total`);
     next = argNum;
     used = Math.max(used, argNum);
     out2 += formatOne({ raw, offset: pct, flags: flags2, width: width_, prec: prec_, verb }, args2[argNum - 1]);
-    if (out2.length > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
+    if (out2.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
   }
   if (used < args2.length)
-    fail2(used === 0 ? "too many arguments; no verbs in format string" : `too many arguments; only ${used} used by format string`);
+    fail3(used === 0 ? "too many arguments; no verbs in format string" : `too many arguments; only ${used} used by format string`);
   return out2;
 }
 function format([f, ...args2]) {
@@ -27816,13 +28415,13 @@ function formatlist([f, ...args2]) {
   args2.forEach((a, i2) => {
     if (!Array.isArray(a)) return;
     if (length3 >= 0 && a.length !== length3)
-      fail2(`argument ${i2 + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
+      fail3(`argument ${i2 + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
     length3 = a.length;
     lengthArg = i2 + 1;
   });
   const whole = args2.filter((a) => a instanceof Unknown);
   if (whole.length) return unknownOf(whole);
-  if (length3 > MAX_ELEMENTS) fail2(`more than ${MAX_ELEMENTS} elements`);
+  if (length3 > MAX_ELEMENTS) fail3(`more than ${MAX_ELEMENTS} elements`);
   const out2 = [];
   let total = 0;
   for (let k = 0; k < Math.max(length3, length3 < 0 ? 1 : 0); k++) {
@@ -27835,10 +28434,10 @@ function formatlist([f, ...args2]) {
     try {
       s = formatValues(fmt, row);
     } catch (e) {
-      fail2(`error on format iteration ${k}: ${e.message}`);
+      fail3(`error on format iteration ${k}: ${e.message}`);
     }
     total += s.length;
-    if (total > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
+    if (total > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
     out2.push(s);
   }
   return out2;
@@ -27907,7 +28506,7 @@ function parseCIDR(value) {
   const addr2 = m ? v6 ? parseIPv6(m[1]) : parseIPv4(m[1]) : void 0;
   const bits = v6 ? 128 : 32;
   const prefix2 = m ? Number(m[2]) : NaN;
-  if (addr2 === void 0 || !(prefix2 <= bits)) fail2(`invalid CIDR address: ${s}`);
+  if (addr2 === void 0 || !(prefix2 <= bits)) fail3(`invalid CIDR address: ${s}`);
   const hostBits = BigInt(bits - prefix2);
   return { v6, bits, prefix: prefix2, base: addr2 >> hostBits << hostBits };
 }
@@ -27935,11 +28534,11 @@ function formatAddr(net, n) {
   return net.v6 ? formatIPv6(n) : formatIPv4(n);
 }
 function subnet(net, newbits, netnum) {
-  if (newbits < 0) fail2('invalid value for "newbits" parameter: must not be negative');
+  if (newbits < 0) fail3('invalid value for "newbits" parameter: must not be negative');
   const prefix2 = net.prefix + newbits;
-  if (prefix2 > net.bits) fail2(`insufficient address space to extend prefix of ${net.prefix} by ${newbits}`);
+  if (prefix2 > net.bits) fail3(`insufficient address space to extend prefix of ${net.prefix} by ${newbits}`);
   const max = 1n << BigInt(newbits);
-  if (netnum < 0 || BigInt(netnum) >= max) fail2(`prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
+  if (netnum < 0 || BigInt(netnum) >= max) fail3(`prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
   return `${formatAddr(net, net.base | BigInt(netnum) << BigInt(net.bits - prefix2))}/${prefix2}`;
 }
 function cidrsubnet([p, b, n]) {
@@ -27951,13 +28550,13 @@ function cidrsubnets([p, ...sizes]) {
   const end = net.base + (1n << BigInt(net.bits - net.prefix));
   return sizes.map((s, i2) => {
     const newbits = int(s, "newbits");
-    if (newbits < 1) fail2(`invalid value for "newbits" parameter: must be at least 1, got ${newbits}`);
+    if (newbits < 1) fail3(`invalid value for "newbits" parameter: must be at least 1, got ${newbits}`);
     const prefix2 = net.prefix + newbits;
-    if (prefix2 > net.bits) fail2(`would extend prefix to ${prefix2} bits, which is too long for an IPv${net.v6 ? 6 : 4} address`);
+    if (prefix2 > net.bits) fail3(`would extend prefix to ${prefix2} bits, which is too long for an IPv${net.v6 ? 6 : 4} address`);
     const size = 1n << BigInt(net.bits - prefix2);
     const start2 = (next + size - 1n) / size * size;
     if (start2 + size > end)
-      fail2(
+      fail3(
         `not enough remaining address space for a subnet with a prefix of ${prefix2} bits after ${i2 === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`
       );
     next = start2 + size;
@@ -27969,12 +28568,12 @@ function cidrhost([p, h]) {
   const hostnum = int(h, "hostnum");
   const size = 1n << BigInt(net.bits - net.prefix);
   const n = hostnum < 0 ? size + BigInt(hostnum) : BigInt(hostnum);
-  if (n < 0n || n >= size) fail2(`prefix of ${net.prefix} does not accommodate a host numbered ${hostnum}`);
+  if (n < 0n || n >= size) fail3(`prefix of ${net.prefix} does not accommodate a host numbered ${hostnum}`);
   return formatAddr(net, net.base + n);
 }
 function cidrnetmask([p]) {
   const net = parseCIDR(p);
-  if (net.v6) fail2("only IPv4 networks are supported");
+  if (net.v6) fail3("only IPv4 networks are supported");
   return formatIPv4((1n << 32n) - 1n ^ (1n << BigInt(32 - net.prefix)) - 1n);
 }
 var networkFunctions;
@@ -27993,18 +28592,18 @@ var init_network2 = __esm({
 
 // src/evaluate/functions/numbers.ts
 function finite(n, what) {
-  if (!Number.isFinite(n)) fail2(`${what} is not a finite number`);
+  if (!Number.isFinite(n)) fail3(`${what} is not a finite number`);
   return n;
 }
 function minmax(args2, pick) {
-  if (args2.length === 0) fail2("must pass at least one number");
+  if (args2.length === 0) fail3("must pass at least one number");
   return args2.map((a, i2) => num(a, `numbers[${i2}]`)).reduce((a, b) => pick(a, b));
 }
 function sum([l]) {
   const items = list(l, "list");
-  if (items.length === 0) fail2("cannot sum an empty list");
+  if (items.length === 0) fail3("cannot sum an empty list");
   return finite(
-    items.map((v, i2) => v === null ? fail2(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
+    items.map((v, i2) => v === null ? fail3(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
     "the sum"
   );
 }
@@ -28012,7 +28611,7 @@ function log([n, b]) {
   const x = num(n, "num");
   const base = num(b, "base");
   const r = Math.log(x) / Math.log(base);
-  if (!Number.isFinite(r)) fail2(`log(${x}, ${base}) is not a finite number`);
+  if (!Number.isFinite(r)) fail3(`log(${x}, ${base}) is not a finite number`);
   return r;
 }
 function pow([a, b]) {
@@ -28029,9 +28628,9 @@ function digitValue(c, base) {
 function parseint([s, b]) {
   const text = str(s, "number");
   const base = int(b, "base");
-  if (base < 2 || base > 62) fail2(`invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive`);
+  if (base < 2 || base > 62) fail3(`invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive`);
   const m = /^([+-]?)(.+)$/s.exec(text);
-  const bad2 = () => fail2(`cannot parse ${JSON.stringify(text.slice(0, 80))} as a base ${base} integer`);
+  const bad2 = () => fail3(`cannot parse ${JSON.stringify(text.slice(0, 80))} as a base ${base} integer`);
   if (!m || m[2].length > 1100) bad2();
   let n = 0n;
   for (const c of m[2]) {
@@ -28040,7 +28639,7 @@ function parseint([s, b]) {
     n = n * BigInt(base) + BigInt(d);
   }
   const value = Number(n);
-  if (!Number.isFinite(value)) fail2(`${JSON.stringify(text)} is too large`);
+  if (!Number.isFinite(value)) fail3(`${JSON.stringify(text)} is too large`);
   return m[1] === "-" ? -value : value;
 }
 var numberFunctions;
@@ -28063,545 +28662,15 @@ var init_numbers2 = __esm({
   }
 });
 
-// src/evaluate/functions/re2-charclass.ts
-function normalize2(ranges) {
-  const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
-  const out2 = [];
-  for (const [a, b] of sorted) {
-    const last = out2[out2.length - 1];
-    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else out2.push([a, b]);
-  }
-  return out2;
-}
-function complement(ranges) {
-  const out2 = [];
-  let next = 0;
-  for (const [a, b] of normalize2(ranges)) {
-    if (a > next) out2.push([next, a - 1]);
-    next = b + 1;
-  }
-  if (next <= MAX_CP) out2.push([next, MAX_CP]);
-  return out2;
-}
-function foldCase(ranges) {
-  const extra = [];
-  for (const [a, b] of ranges) {
-    if (b - a > 5e3) {
-      if (a <= 122 && b >= 65) {
-        for (let c = Math.max(a, 65); c <= Math.min(b, 122); c++) addVariants(c, extra);
-      }
-      continue;
-    }
-    for (let c = a; c <= b; c++) addVariants(c, extra);
-  }
-  return normalize2([...ranges, ...extra]);
-}
-function addVariants(c, out2) {
-  const s = String.fromCodePoint(c);
-  for (const v of [s.toLowerCase(), s.toUpperCase()]) {
-    const cp = v.codePointAt(0);
-    if (v.length === String.fromCodePoint(cp).length && cp !== c) out2.push([cp, cp]);
-  }
-}
-function posixClass(name2) {
-  const r = Object.prototype.hasOwnProperty.call(POSIX, name2) ? POSIX[name2] : void 0;
-  if (!r) fail2(`invalid regexp pattern: invalid character class range [:${name2}:]`);
-  return r;
-}
-function unicodeClass(name2) {
-  const cached2 = propertyCache.get(name2);
-  if (cached2) return cached2;
-  if (!/^[A-Za-z_]{1,40}$/.test(name2)) fail2(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
-  let test;
-  try {
-    test = name2 === "Any" ? /[^]/u : new RegExp(`^\\p{${name2.length <= 2 ? name2 : `Script=${name2}`}}$`, "u");
-  } catch {
-    fail2(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
-  }
-  const out2 = [];
-  let start2 = -1;
-  for (let c = 0; c <= MAX_CP + 1; c++) {
-    const inside2 = c <= MAX_CP && (c < 55296 || c > 57343) && test.test(String.fromCodePoint(c));
-    if (inside2 && start2 < 0) start2 = c;
-    if (!inside2 && start2 >= 0) {
-      out2.push([start2, c - 1]);
-      start2 = -1;
-    }
-  }
-  propertyCache.set(name2, out2);
-  return out2;
-}
-function hex4(n) {
-  return `\\u${n.toString(16).padStart(4, "0")}`;
-}
-function literalSource(cp) {
-  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCharCode(cp);
-  if (cp < 65536) return hex4(cp);
-  const s = String.fromCodePoint(cp);
-  return hex4(s.charCodeAt(0)) + hex4(s.charCodeAt(1));
-}
-function surrogates(cp) {
-  const s = String.fromCodePoint(cp);
-  return [s.charCodeAt(0), s.charCodeAt(1)];
-}
-function astralAlternatives(a, b) {
-  const [ha, la] = surrogates(a);
-  const [hb, lb] = surrogates(b);
-  if (ha === hb) return [`${hex4(ha)}[${hex4(la)}-${hex4(lb)}]`];
-  const out2 = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
-  if (hb - ha > 1) out2.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
-  out2.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
-  return out2;
-}
-function classSource(ranges) {
-  const bmp = [];
-  const astral = [];
-  for (const [a, b] of normalize2(ranges)) {
-    for (const [x, y] of [
-      [a, Math.min(b, 55295)],
-      [Math.max(a, 57344), Math.min(b, 65535)]
-    ]) {
-      if (x <= y) bmp.push(x === y ? hex4(x) : `${hex4(x)}-${hex4(y)}`);
-    }
-    if (b >= 65536) astral.push(...astralAlternatives(Math.max(a, 65536), b));
-  }
-  const cls = `[${bmp.join("")}]`;
-  if (astral.length === 0) return { src: cls, atomic: true };
-  return { src: `(?:${[...astral, ...bmp.length ? [cls] : []].join("|")})`, atomic: true };
-}
-var MAX_CP, DIGIT, WORD, SPACE2, POSIX, propertyCache;
-var init_re2_charclass = __esm({
-  "src/evaluate/functions/re2-charclass.ts"() {
-    "use strict";
-    init_args();
-    MAX_CP = 1114111;
-    DIGIT = [[48, 57]];
-    WORD = normalize2([
-      [48, 57],
-      [65, 90],
-      [95, 95],
-      [97, 122]
-    ]);
-    SPACE2 = [
-      [9, 10],
-      [12, 13],
-      [32, 32]
-    ];
-    POSIX = {
-      alnum: [
-        [48, 57],
-        [65, 90],
-        [97, 122]
-      ],
-      alpha: [
-        [65, 90],
-        [97, 122]
-      ],
-      ascii: [[0, 127]],
-      blank: [
-        [9, 9],
-        [32, 32]
-      ],
-      cntrl: [
-        [0, 31],
-        [127, 127]
-      ],
-      digit: DIGIT,
-      graph: [[33, 126]],
-      lower: [[97, 122]],
-      print: [[32, 126]],
-      punct: [
-        [33, 47],
-        [58, 64],
-        [91, 96],
-        [123, 126]
-      ],
-      space: [
-        [9, 13],
-        [32, 32]
-      ],
-      upper: [[65, 90]],
-      word: WORD,
-      xdigit: [
-        [48, 57],
-        [65, 70],
-        [97, 102]
-      ]
-    };
-    propertyCache = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/evaluate/functions/re2.ts
-import v8 from "node:v8";
-function bad(what) {
-  fail2(`invalid regexp pattern: ${what}`);
-}
-function hasCapture(n) {
-  switch (n.t) {
-    case "atom":
-      return false;
-    case "seq":
-      return n.items.some(hasCapture);
-    case "alt":
-      return n.alts.some(hasCapture);
-    case "group":
-      return n.capture || hasCapture(n.body);
-    case "rep":
-      return hasCapture(n.body);
-  }
-}
-function isAtomic(n) {
-  return n.t === "atom" && n.atomic || n.t === "group";
-}
-function emit(n, expand3) {
-  switch (n.t) {
-    case "atom":
-      return n.src;
-    case "seq":
-      return n.items.map((x) => emit(x, expand3)).join("");
-    case "alt":
-      return n.alts.map((x) => emit(x, expand3)).join("|");
-    case "group":
-      return `(${n.capture ? "" : "?:"}${emit(n.body, expand3)})`;
-    case "rep": {
-      let body2 = emit(n.body, expand3);
-      if (!isAtomic(n.body)) body2 = `(?:${body2})`;
-      const lazy = n.lazy ? "?" : "";
-      const counted = n.min > 1 || n.max !== Infinity && n.max > 1;
-      if (!counted) return `${body2}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
-      if (!expand3 || hasCapture(n.body)) return `${body2}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
-      const copies = n.max === Infinity ? n.min : n.max;
-      if (body2.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
-      if (n.max === Infinity) return body2.repeat(n.min - 1) + `${body2}+${lazy}`;
-      let optional = "";
-      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body2}${optional})?${lazy}`;
-      return body2.repeat(n.min) + optional;
-    }
-  }
-}
-function safeForBacktracking(n, underRepeat = false) {
-  switch (n.t) {
-    case "atom":
-      return true;
-    case "seq":
-      return n.items.every((x) => safeForBacktracking(x, underRepeat));
-    case "alt":
-      return !underRepeat && n.alts.every((x) => safeForBacktracking(x, underRepeat));
-    case "group":
-      return safeForBacktracking(n.body, underRepeat);
-    case "rep":
-      return n.max <= 1 ? safeForBacktracking(n.body, underRepeat) : !underRepeat && safeForBacktracking(n.body, true);
-  }
-}
-function linearEngine() {
-  if (linear2 === void 0) {
-    try {
-      v8.setFlagsFromString("--enable-experimental-regexp-engine");
-      linear2 = new RegExp("a", "l").flags.includes("l");
-    } catch {
-      linear2 = false;
-    }
-  }
-  return linear2;
-}
-function compileRE2(pattern) {
-  const hit = cache3.get(pattern);
-  if (hit) return hit;
-  if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
-  const parser2 = new Parser3(Array.from(pattern));
-  const ast = parser2.parse();
-  if (parser2.lineAnchors && parser2.wholeTextAnchors)
-    bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
-  const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
-  const src = emit(ast, true);
-  let regexp;
-  if (linearEngine()) {
-    try {
-      regexp = new RegExp(src, `${flags2}l`);
-    } catch {
-      regexp = void 0;
-    }
-  }
-  if (!regexp) {
-    if (!safeForBacktracking(ast)) bad("tfguard cannot match this pattern in guaranteed linear time (nested repetition); simplify it");
-    try {
-      regexp = new RegExp(src, flags2);
-    } catch (e) {
-      bad(e.message);
-    }
-  }
-  const compiled = { regexp, names: parser2.names };
-  if (cache3.size > 500) cache3.clear();
-  cache3.set(pattern, compiled);
-  return compiled;
-}
-var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser3, linear2, cache3;
-var init_re2 = __esm({
-  "src/evaluate/functions/re2.ts"() {
-    "use strict";
-    init_args();
-    init_re2_charclass();
-    MAX_REPEAT = 1e3;
-    MAX_SOURCE = 2e5;
-    MAX_PATTERN = 2e4;
-    Parser3 = class {
-      constructor(cps) {
-        this.cps = cps;
-      }
-      cps;
-      pos = 0;
-      names = [];
-      wholeTextAnchors = false;
-      lineAnchors = false;
-      parse() {
-        const node = this.alternation({ i: false, m: false, s: false, U: false }, 0);
-        if (this.pos < this.cps.length) bad("unexpected )");
-        return node;
-      }
-      peek(offset = 0) {
-        return this.cps[this.pos + offset];
-      }
-      rest(n) {
-        return this.cps.slice(this.pos, this.pos + n).join("");
-      }
-      alternation(flags2, depth) {
-        if (depth > 200) bad("expression nests too deeply");
-        const alts = [this.sequence(flags2, depth)];
-        while (this.peek() === "|") {
-          this.pos++;
-          alts.push(this.sequence(flags2, depth));
-        }
-        return alts.length === 1 ? alts[0] : { t: "alt", alts };
-      }
-      sequence(flags2, depth) {
-        const items = [];
-        for (; ; ) {
-          const c = this.peek();
-          if (c === void 0 || c === "|" || c === ")") break;
-          if (c === "*" || c === "+" || c === "?" || c === "{" && this.repeatCount()) {
-            this.repetition(items, flags2);
-            continue;
-          }
-          this.pos++;
-          if (c === "(") {
-            const g = this.group(flags2, depth);
-            if (g) items.push(g);
-          } else if (c === "[") items.push(this.charClass(flags2));
-          else if (c === ".") items.push(this.set(flags2.s ? [[0, 1114111]] : complement([[10, 10]])));
-          else if (c === "^" || c === "$") {
-            if (flags2.m) this.lineAnchors = true;
-            else this.wholeTextAnchors = true;
-            items.push({ t: "atom", src: c, atomic: true });
-          } else if (c === "\\") items.push(this.escape(flags2));
-          else items.push(this.literal(c.codePointAt(0), flags2));
-        }
-        return items.length === 1 ? items[0] : { t: "seq", items };
-      }
-      repeatCount() {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(24));
-        if (!m) return void 0;
-        const min = Number(m[1]);
-        const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
-        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) bad(`invalid repeat count: ${m[0]}`);
-        return { min, max, len: m[0].length };
-      }
-      repetition(items, flags2) {
-        const c = this.peek();
-        let min = 0;
-        let max = Infinity;
-        let op = c;
-        if (c === "{") {
-          const r = this.repeatCount();
-          ({ min, max } = r);
-          op = this.rest(r.len);
-          this.pos += r.len;
-        } else {
-          this.pos++;
-          if (c === "+") min = 1;
-          if (c === "?") max = 1;
-        }
-        let lazy = false;
-        if (this.peek() === "?") {
-          lazy = true;
-          op += "?";
-          this.pos++;
-        }
-        const last = items.pop();
-        if (!last) bad(`missing argument to repetition operator: ${op}`);
-        if (last.t === "rep") bad(`invalid nested repetition operator: ${op}`);
-        items.push({ t: "rep", body: last, min, max, lazy: lazy !== flags2.U });
-      }
-      group(flags2, depth) {
-        let capture = true;
-        let name2;
-        const inner = { ...flags2 };
-        if (this.peek() === "?") {
-          const head = this.rest(4);
-          if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
-          if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
-          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
-          if (named) {
-            name2 = named[1];
-            if (!/^[A-Za-z0-9_]+$/.test(name2)) bad(`invalid named capture: (?P<${name2}>`);
-            if (this.names.includes(name2)) bad(`duplicate capture group name: ${name2}`);
-            this.pos += named[0].length;
-          } else {
-            const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
-            if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
-            this.pos += f[0].length;
-            const [on, off = ""] = f[1].split("-");
-            for (const k of on) inner[k] = true;
-            for (const k of off) inner[k] = false;
-            if (f[2] === ")") {
-              Object.assign(flags2, inner);
-              return void 0;
-            }
-            capture = false;
-          }
-        }
-        if (capture) this.names.push(name2);
-        const body2 = this.alternation(inner, depth + 1);
-        if (this.peek() !== ")") bad("missing closing )");
-        this.pos++;
-        return { t: "group", capture, body: body2 };
-      }
-      set(ranges) {
-        const { src, atomic } = classSource(ranges);
-        return { t: "atom", src, atomic };
-      }
-      literal(cp, flags2) {
-        if (flags2.i) {
-          const folded = foldCase([[cp, cp]]);
-          if (folded.length > 1 || folded[0][0] !== folded[0][1]) return this.set(folded);
-        }
-        return { t: "atom", src: literalSource(cp), atomic: cp < 65536 };
-      }
-      /** After a backslash outside a class. */
-      escape(flags2) {
-        const c = this.peek();
-        if (c === "A" || c === "z") {
-          this.pos++;
-          this.wholeTextAnchors = true;
-          return { t: "atom", src: c === "A" ? "^" : "$", atomic: true };
-        }
-        if (c === "b" || c === "B") {
-          this.pos++;
-          return { t: "atom", src: `\\${c}`, atomic: true };
-        }
-        if (c === "Q") {
-          this.pos++;
-          const items = [];
-          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items.push(this.literal(this.cps[this.pos++].codePointAt(0), flags2));
-          if (this.rest(2) === "\\E") this.pos += 2;
-          return { t: "group", capture: false, body: { t: "seq", items } };
-        }
-        const ranges = this.classEscape();
-        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags2);
-        return this.set(flags2.i ? foldCase(ranges) : ranges);
-      }
-      lastWasClass = false;
-      /** An escape that stands for characters (inside or outside a class): its code point set. */
-      classEscape() {
-        const c = this.cps[this.pos++];
-        this.lastWasClass = false;
-        if (c === void 0) bad("trailing backslash at end of expression");
-        const single = (cp2) => [[cp2, cp2]];
-        const simple = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
-        if (Object.prototype.hasOwnProperty.call(simple, c)) return single(simple[c]);
-        const shorthand = { d: DIGIT, w: WORD, s: SPACE2 };
-        if (Object.prototype.hasOwnProperty.call(shorthand, c.toLowerCase()) && "dDwWsS".includes(c)) {
-          this.lastWasClass = true;
-          const r = shorthand[c.toLowerCase()];
-          return c === c.toLowerCase() ? r : complement(r);
-        }
-        if (c === "p" || c === "P") {
-          this.lastWasClass = true;
-          let name2 = this.cps[this.pos++];
-          if (name2 === "{") {
-            const end = this.cps.indexOf("}", this.pos);
-            if (end < 0) bad("invalid character class range: missing }");
-            name2 = this.cps.slice(this.pos, end).join("");
-            this.pos = end + 1;
-          }
-          if (name2 === void 0) bad("invalid character class range: \\p");
-          let negate = c === "P";
-          if (name2.startsWith("^")) {
-            negate = !negate;
-            name2 = name2.slice(1);
-          }
-          const r = unicodeClass(name2);
-          return negate ? complement(r) : r;
-        }
-        if (c === "x") {
-          const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.rest(9));
-          if (!m) bad(`invalid escape sequence: \\x${this.rest(2)}`);
-          this.pos += m[0].length;
-          const cp2 = parseInt(m[1] ?? m[2], 16);
-          if (cp2 > 1114111) bad(`invalid escape sequence: \\x${m[0]}`);
-          return single(cp2);
-        }
-        if (c >= "1" && c <= "9") bad(`backreferences are not supported (RE2 has none): \\${c}`);
-        if (c === "0") {
-          const m = /^[0-7]{0,2}/.exec(this.rest(2));
-          this.pos += m[0].length;
-          return single(parseInt(`0${m[0]}`, 8));
-        }
-        const cp = c.codePointAt(0);
-        if (cp < 128 && !/[0-9A-Za-z_]/.test(c)) return single(cp);
-        bad(`invalid escape sequence: \\${c}`);
-      }
-      /** After `[`. */
-      charClass(flags2) {
-        let negate = false;
-        if (this.peek() === "^") {
-          negate = true;
-          this.pos++;
-        }
-        const ranges = [];
-        let first = true;
-        for (; ; ) {
-          const c = this.peek();
-          if (c === void 0) bad("missing closing ]");
-          if (c === "]" && !first) {
-            this.pos++;
-            break;
-          }
-          first = false;
-          const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(12));
-          if (posix) {
-            this.pos += posix[0].length;
-            const r = posixClass(posix[2]);
-            ranges.push(...posix[1] ? complement(r) : r);
-            continue;
-          }
-          const lo = this.classAtom();
-          if (lo.length !== 1 || lo[0][0] !== lo[0][1] || this.peek() !== "-" || this.peek(1) === "]" || this.peek(1) === void 0) {
-            ranges.push(...lo);
-            continue;
-          }
-          this.pos++;
-          const hi = this.classAtom();
-          if (hi.length !== 1 || hi[0][0] !== hi[0][1] || hi[0][0] < lo[0][0]) bad("invalid character class range");
-          ranges.push([lo[0][0], hi[0][0]]);
-        }
-        let set = normalize2(ranges);
-        if (flags2.i) set = foldCase(set);
-        return this.set(negate ? complement(set) : set);
-      }
-      classAtom() {
-        const c = this.cps[this.pos++];
-        if (c === "\\") return this.classEscape();
-        const cp = c.codePointAt(0);
-        return [[cp, cp]];
-      }
-    };
-    cache3 = /* @__PURE__ */ new Map();
-  }
-});
-
 // src/evaluate/functions/regex.ts
+function compileRE22(pattern) {
+  try {
+    return compileRE2(pattern);
+  } catch (e) {
+    if (e instanceof RegexError) fail3(e.message);
+    throw e;
+  }
+}
 function findAll(c, text, limit = MAX_ELEMENTS) {
   const re = c.regexp;
   const out2 = [];
@@ -28633,17 +28702,17 @@ function resultOf(c, m) {
 }
 function checkGroups(c) {
   const named = c.names.filter((n) => n !== void 0).length;
-  if (named > 0 && named < c.names.length) fail2("invalid regexp pattern: cannot mix both named and unnamed capture groups");
+  if (named > 0 && named < c.names.length) fail3("invalid regexp pattern: cannot mix both named and unnamed capture groups");
 }
 function regex([p, s]) {
-  const c = compileRE2(str(p, "pattern"));
+  const c = compileRE22(str(p, "pattern"));
   checkGroups(c);
   const [m] = findAll(c, str(s, "string"), 1);
-  if (!m) fail2("pattern did not match any part of the given string");
+  if (!m) fail3("pattern did not match any part of the given string");
   return resultOf(c, m);
 }
 function regexall([p, s]) {
-  const c = compileRE2(str(p, "pattern"));
+  const c = compileRE22(str(p, "pattern"));
   checkGroups(c);
   return findAll(c, str(s, "string")).map((m) => resultOf(c, m));
 }
@@ -28672,7 +28741,7 @@ var init_regex = __esm({
     "use strict";
     init_value();
     init_args();
-    init_re2();
+    init_compile();
     regexFunctions = {
       regex: { fn: regex, minArgs: 2, maxArgs: 2 },
       regexall: { fn: regexall, minArgs: 2, maxArgs: 2 }
@@ -28700,7 +28769,7 @@ function setsubtract([a, b]) {
 function setproduct(args2) {
   const lists = args2.map((a, i2) => list(a, `sets[${i2}]`));
   const total = lists.reduce((n, l) => n * l.length, 1);
-  if (total > MAX_ELEMENTS) fail2(`the product would have ${total} elements, more than ${MAX_ELEMENTS}`);
+  if (total > MAX_ELEMENTS) fail3(`the product would have ${total} elements, more than ${MAX_ELEMENTS}`);
   let out2 = [[]];
   for (const l of lists) out2 = out2.flatMap((prefix2) => l.map((v) => [...prefix2, v]));
   return out2;
@@ -28722,22 +28791,22 @@ var init_sets = __esm({
 
 // src/evaluate/functions/strings.ts
 function join11(args2) {
-  const sep8 = str(args2[0], "separator");
+  const sep11 = str(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
   lists.forEach((l, li) => {
     list(l, "lists").forEach((v, i2) => {
       const where = lists.length > 1 ? `element ${i2} of list ${li + 1}` : `element ${i2}`;
-      if (v === null) fail2(`${where} is null; cannot concatenate null values`);
+      if (v === null) fail3(`${where} is null; cannot concatenate null values`);
       const s = primitiveToString(v);
-      if (s === void 0) fail2(`${where}: string required, got ${kindOf(v)}`);
+      if (s === void 0) fail3(`${where}: string required, got ${kindOf(v)}`);
       items.push(s);
     });
   });
-  return items.join(sep8);
+  return items.join(sep11);
 }
-function split([sep8, s]) {
-  const separator = str(sep8, "separator");
+function split([sep11, s]) {
+  const separator = str(sep11, "separator");
   const text = str(s, "str");
   return separator === "" ? Array.from(text) : text.split(separator);
 }
@@ -28778,9 +28847,9 @@ function trimspace([s]) {
 function indent([n, s]) {
   const spaces = int(n, "spaces");
   const text = str(s, "str");
-  if (spaces < 0) fail2('invalid value for "spaces" parameter: must not be negative');
+  if (spaces < 0) fail3('invalid value for "spaces" parameter: must not be negative');
   const lines = text.split("\n");
-  if (spaces * lines.length + text.length > MAX_STRING) fail2(`the result would be longer than ${MAX_STRING} characters`);
+  if (spaces * lines.length + text.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
   return lines.join(`
 ${" ".repeat(spaces)}`);
 }
@@ -28797,7 +28866,7 @@ function replace([s, f, r]) {
   const search = str(f, "substr");
   const replacement = str(r, "replace");
   if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
-    return replaceAll(compileRE2(search.slice(1, -1)), text, replacement);
+    return replaceAll(compileRE22(search.slice(1, -1)), text, replacement);
   }
   if (search === "")
     return Array.from(text).map((c) => replacement + c).join("") + replacement;
@@ -29695,7 +29764,7 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync4, readFileSync as readFileSync8, realpathSync as realpathSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync8, realpathSync as realpathSync5 } from "node:fs";
 import { join as join12, resolve as resolve7 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
@@ -29703,7 +29772,7 @@ function isLocalSource(source) {
 function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (isLocalSource(source)) {
     const dir = resolve7(callerDir, source);
-    if (!isInside(root, dir)) return outsideRoot(source, dir);
+    if (!isInside(root, dir)) return outsideRoot(source, dir, root);
     if (!existsSync4(dir)) {
       return {
         kind: "error",
@@ -29712,13 +29781,13 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
         hint: "fix the path in source, relative to the calling module"
       };
     }
-    const real = realpathSync3(dir);
-    if (!isInside(root, real)) return outsideRoot(source, real);
+    const real = realpathSync5(dir);
+    if (!isInside(root, real)) return outsideRoot(source, real, root);
     return { kind: "dir", dir: real };
   }
   const installed = manifest.dirFor(key);
   if (installed && existsSync4(installed)) {
-    const real = realpathSync3(installed);
+    const real = realpathSync5(installed);
     if (!isInside(root, real)) {
       return {
         kind: "error",
@@ -29731,12 +29800,12 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
   }
   return { kind: "remote", reason: `remote module "${source}" is not installed; run "terraform init" to have tfguard scan it` };
 }
-function outsideRoot(source, dir) {
+function outsideRoot(source, dir, root) {
   return {
     kind: "error",
     code: "module-outside-root",
-    message: `module source "${source}" leads outside the scan root (${dir}); it was not read`,
-    hint: "scan a directory that contains both the caller and the module"
+    message: `module source "${source}" leads to ${dir}, outside the scan root ${root}; it was not read`,
+    hint: "the scan root is the git repository holding the scanned path; widen it with --root DIR to read the module"
   };
 }
 var ModuleManifest;
@@ -30510,7 +30579,8 @@ var init_session = __esm({
 });
 
 // src/evaluate/project.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve8, sep as sep9 } from "node:path";
+import { realpathSync as realpathSync6 } from "node:fs";
 async function loadProject(path2, options = {}) {
   await initParser();
   const found = discover(path2, options);
@@ -30523,10 +30593,21 @@ function evaluateProject(path2, options = {}) {
   return evaluateDiscovered(found, withSkip(found, options));
 }
 function withSkip(found, options) {
-  return options.exclude?.length ? { ...options, skip: excludeMatcher(found.root, options.exclude) } : options;
+  const withRoot = { ...options, root: boundaryOf(found, options) };
+  return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
+}
+function boundaryOf(found, options) {
+  if (options.boundary === void 0) return found.root;
+  let real;
+  try {
+    real = realpathSync6.native(options.boundary);
+  } catch {
+    return found.root;
+  }
+  return found.root === real || found.root.startsWith(real.endsWith(sep9) ? real : real + sep9) ? real : found.root;
 }
 function evaluateDiscovered(found, options) {
-  const session = new Session(found.root, options);
+  const session = new Session(boundaryOf(found, options), options);
   for (const d of found.diagnostics) session.report(d);
   const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
   const called = /* @__PURE__ */ new Set();
@@ -30555,7 +30636,8 @@ function readCliVariables(cli, session) {
   const list2 = [];
   for (const c of cli) {
     if (c.kind === "file") {
-      const r = loadFile(c.path, session.readOptions);
+      const { root: _root, ...anywhere } = session.readOptions;
+      const r = loadFile(c.path, anywhere);
       if (r.diagnostic) session.report(r.diagnostic);
       if (r.file) {
         for (const d of r.file.diagnostics) session.report(d);
@@ -30661,7 +30743,7 @@ __export(data_file_exports, {
 });
 import { readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
 import { gunzipSync } from "node:zlib";
-function fail3(path2, code, message, hint, range3) {
+function fail4(path2, code, message, hint, range3) {
   return { diagnostics: [{ severity: "error", code, file: path2, message, ...range3 ? { range: range3 } : {}, ...hint ? { hint } : {} }] };
 }
 function readDataFile(path2, options = {}) {
@@ -30669,7 +30751,7 @@ function readDataFile(path2, options = {}) {
   let buf;
   try {
     if (statSync7(path2).size > max)
-      return fail3(
+      return fail4(
         path2,
         "file-too-large",
         `file is over the limit of ${max} bytes; it was not read`,
@@ -30677,7 +30759,7 @@ function readDataFile(path2, options = {}) {
       );
     buf = readFileSync9(path2);
   } catch (e) {
-    return fail3(
+    return fail4(
       path2,
       "unreadable",
       `cannot read file (${e.code ?? "error"}): ${e.message}`,
@@ -30689,7 +30771,7 @@ function readDataFile(path2, options = {}) {
       buf = gunzipSync(buf, { maxOutputLength: max });
     } catch (e) {
       const why = e.code === "Z_BUF_ERROR" ? "the gzip data ends early (the file is truncated)" : e.message;
-      return fail3(
+      return fail4(
         path2,
         "bad-gzip",
         `cannot decompress the gzip file: ${why}`,
@@ -30697,7 +30779,7 @@ function readDataFile(path2, options = {}) {
       );
     }
   } else if (path2.endsWith(".gz")) {
-    return fail3(
+    return fail4(
       path2,
       "bad-gzip",
       "the file is named .gz but is not gzip data (it does not start with the gzip magic bytes 1f 8b)",
@@ -30705,7 +30787,7 @@ function readDataFile(path2, options = {}) {
     );
   }
   if (buf.includes(0))
-    return fail3(
+    return fail4(
       path2,
       "binary",
       "file contains NUL bytes and is not JSON text",
@@ -30715,7 +30797,7 @@ function readDataFile(path2, options = {}) {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
-    return fail3(path2, "encoding", "file is not valid UTF-8 and cannot be JSON", "JSON files are UTF-8 text");
+    return fail4(path2, "encoding", "file is not valid UTF-8 and cannot be JSON", "JSON files are UTF-8 text");
   }
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   return classifyText(path2, text);
@@ -30741,7 +30823,7 @@ function classifyText(path2, text) {
         ]
       };
     }
-    return fail3(path2, "not-json", "not valid JSON", "give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file");
+    return fail4(path2, "not-json", "not valid JSON", "give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file");
   }
   return classifyValue(path2, text, value);
 }
@@ -30771,7 +30853,7 @@ function classifyValue(path2, text, value) {
     const recs = obj2.Records;
     const bad2 = recs.findIndex((r) => !isEvent(r));
     if (bad2 >= 0)
-      return fail3(
+      return fail4(
         path2,
         "not-an-event",
         `Records[${bad2}] is not a CloudTrail event: found ${describeShape(recs[bad2])}`,
@@ -30790,7 +30872,7 @@ function classifyValue(path2, text, value) {
     const list2 = obj2.trailList;
     const bad2 = list2.findIndex((r) => !isTrail(r));
     if (bad2 >= 0)
-      return fail3(
+      return fail4(
         path2,
         "not-a-trail",
         `trailList[${bad2}] is not a CloudTrail trail: found ${describeShape(list2[bad2])}`,
@@ -30823,14 +30905,14 @@ function classifyValue(path2, text, value) {
       };
   }
   if (obj2 && has(obj2, "format_version")) {
-    return fail3(
+    return fail4(
       path2,
       "not-a-plan",
       'the JSON has "format_version" but neither "planned_values" nor "resource_changes", so it is not a plan',
       "write the plan with `terraform show -json plan.out > plan.json` (a state file from `terraform show -json` alone has no changes)"
     );
   }
-  return fail3(
+  return fail4(
     path2,
     "unknown-input",
     `the JSON is neither a plan, nor a snapshot, nor a CloudTrail log: found ${describeShape(value)}`,
@@ -30859,7 +30941,7 @@ function jsonLines(path2, text) {
         start: { line: i2 + 1, column: col, offset: start2 + col - 1 },
         end: { line: i2 + 1, column: col + 1, offset: start2 + col }
       };
-      return fail3(
+      return fail4(
         path2,
         "not-json",
         `line ${i2 + 1} of the JSON lines file is not valid JSON${d ? `: ${d.message}` : ""}`,
@@ -30869,7 +30951,7 @@ function jsonLines(path2, text) {
     }
     if (!isRecord(v)) {
       if (records.length === 0) return void 0;
-      return fail3(
+      return fail4(
         path2,
         "unknown-input",
         `line ${i2 + 1} of the JSON lines file is ${describeShape(v)}, not an object`,
@@ -30887,7 +30969,7 @@ function jsonLines(path2, text) {
   if (values2.every((v) => isEvent(v))) return { input: { kind: "events", path: path2, records }, diagnostics: [] };
   if (values2.every((v) => isTrail(v))) return { input: { kind: "snapshot", path: path2, records }, diagnostics: [] };
   const bad2 = records.find((r) => !isEvent(r.value));
-  return fail3(
+  return fail4(
     path2,
     "unknown-input",
     `${bad2.where} of the JSON lines file is not a CloudTrail event: found ${describeShape(bad2.value)}`,
@@ -31622,22 +31704,59 @@ var init_data = __esm({
   }
 });
 
+// src/common/git.ts
+import { execFileSync } from "node:child_process";
+function safeEnv() {
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat" };
+  for (const k of [
+    "GIT_EXTERNAL_DIFF",
+    "GIT_DIFF_OPTS",
+    "GIT_SSH",
+    "GIT_SSH_COMMAND",
+    "GIT_ASKPASS",
+    "SSH_ASKPASS",
+    "GIT_EDITOR",
+    "GIT_SEQUENCE_EDITOR"
+  ])
+    delete env[k];
+  return env;
+}
+function safeGitArgs(args2) {
+  const diff = args2[0] === "diff" ? ["--no-ext-diff", "--no-textconv"] : [];
+  return [...SAFE_CONFIG.flatMap((c) => ["-c", c]), args2[0], ...diff, ...args2.slice(1)];
+}
+function runGit(args2, cwd, maxBuffer = 64 * 1024 * 1024) {
+  return execFileSync("git", safeGitArgs(args2), {
+    cwd,
+    env: safeEnv(),
+    encoding: "utf8",
+    timeout: 3e4,
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer
+  });
+}
+var SAFE_CONFIG;
+var init_git = __esm({
+  "src/common/git.ts"() {
+    "use strict";
+    SAFE_CONFIG = [
+      "core.fsmonitor=false",
+      "core.hooksPath=/dev/null",
+      "core.pager=cat",
+      "core.quotePath=false",
+      "core.attributesFile=/dev/null",
+      "diff.external=",
+      "credential.helper="
+    ];
+  }
+});
+
 // src/scan/changed.ts
 var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
-import { execFileSync } from "node:child_process";
 import { dirname as dirname7, resolve as resolve12 } from "node:path";
-function git(args2, cwd) {
-  return execFileSync("git", args2, {
-    cwd,
-    encoding: "utf8",
-    timeout: 3e4,
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 64 * 1024 * 1024
-  });
-}
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
     return {
@@ -31648,13 +31767,13 @@ function changedSince(ref, scanPath) {
   }
   let cwd = resolve12(scanPath);
   try {
-    git(["-C", cwd, "rev-parse", "--git-dir"], cwd);
+    runGit(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
     cwd = dirname7(cwd);
   }
   let top;
   try {
-    top = git(["rev-parse", "--show-toplevel"], cwd).trim();
+    top = runGit(["rev-parse", "--show-toplevel"], cwd).trim();
   } catch (e) {
     const err3 = e;
     if (err3.code === "ENOENT")
@@ -31672,7 +31791,7 @@ function changedSince(ref, scanPath) {
     };
   }
   try {
-    git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], top);
+    runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], top);
   } catch {
     return {
       ok: false,
@@ -31682,8 +31801,8 @@ function changedSince(ref, scanPath) {
   }
   const split2 = (s) => s.split("\0").filter(Boolean);
   const files = [
-    ...split2(git(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)),
-    ...split2(git(["ls-files", "--others", "--exclude-standard", "-z"], top))
+    ...split2(runGit(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)),
+    ...split2(runGit(["ls-files", "--others", "--exclude-standard", "-z"], top))
   ].map((f) => resolve12(top, f));
   const unique = [...new Set(files)].sort();
   return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname7(f))) };
@@ -31691,6 +31810,7 @@ function changedSince(ref, scanPath) {
 var init_changed = __esm({
   "src/scan/changed.ts"() {
     "use strict";
+    init_git();
   }
 });
 
@@ -32124,6 +32244,22 @@ function reportFinding(f, suppressed) {
   const d = describeFinding(f, resource);
   return { ...rest, ...d, ...suppressed ? { suppressed } : {} };
 }
+function oneFindingPerCause(findings) {
+  const byCause = /* @__PURE__ */ new Map();
+  const out2 = [];
+  for (const { finding, root } of findings) {
+    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.message}`;
+    const seen = byCause.get(key);
+    const instance2 = { address: finding.address, ...root !== void 0 ? { root } : {} };
+    if (!seen) {
+      const first = { ...finding, instances: [instance2] };
+      byCause.set(key, first);
+      out2.push(first);
+    } else seen.instances.push(instance2);
+  }
+  for (const f of out2) if (f.instances.length < 2) delete f.instances;
+  return out2;
+}
 function countBySeverity(findings) {
   const out2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   for (const f of findings) out2[f.severity]++;
@@ -32357,7 +32493,17 @@ function buildSarif(report, options = {}) {
         }
       ],
       ...hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {},
-      properties: { address: f.address, ...f.path ? { attribute: f.path } : {}, ...f.via ? { module: f.via } : {} }
+      properties: {
+        address: f.address,
+        ...f.path ? { attribute: f.path } : {},
+        ...f.via ? { module: f.via } : {},
+        ...f.instances ? {
+          instances: f.instances.map((i2) => ({
+            address: i2.address,
+            ...i2.root !== void 0 ? { root: relativeTo(report.repoRoot, i2.root) ?? "." } : {}
+          }))
+        } : {}
+      }
     };
     if (f.suppressed) {
       result.suppressions = [
@@ -32374,7 +32520,7 @@ function buildSarif(report, options = {}) {
     const uri = sarifUri(report, d.file);
     notifications.push({
       level: d.severity === "note" ? "note" : d.severity,
-      message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
+      message: { text: withoutAbsolutePaths(report, d.hint ? `${d.message} (${d.hint})` : d.message) },
       descriptor: { id: d.code },
       ...uri !== void 0 ? {
         locations: [
@@ -32408,6 +32554,12 @@ function buildSarif(report, options = {}) {
 }
 function renderSarif(report, options = {}) {
   return JSON.stringify(buildSarif(report, options), null, 2) + "\n";
+}
+function withoutAbsolutePaths(report, text) {
+  return text.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before2, path2) => {
+    const rel = relativeTo(report.repoRoot, path2);
+    return `${before2}${rel === void 0 ? "<outside the repository>" : rel}`;
+  });
 }
 
 // src/report/github.ts
@@ -32502,6 +32654,10 @@ function renderJson(report) {
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
       fingerprint: fp ?? null,
+      instances: (f.instances ?? [{ address: f.address }]).map((i2) => ({
+        address: i2.address,
+        root: i2.root !== void 0 ? rel(i2.root) : null
+      })),
       suppressed: f.suppressed ? {
         kind: f.suppressed.kind,
         source: f.suppressed.source ?? null,
@@ -32621,7 +32777,7 @@ function suppressedBy(f, rel) {
 
 // src/report/text.ts
 init_model();
-import { relative as relative3 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3 } from "node:path";
 var SGR = {
   critical: "1;35",
   high: "1;31",
@@ -32633,7 +32789,15 @@ var SGR = {
   green: "32"
 };
 function inert(s) {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 255 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u{${n.toString(16)}}`;
+  });
+}
+function linePath(base, file) {
+  const rel = relative3(base, file) || ".";
+  const shown2 = isAbsolute2(rel) || rel.startsWith("../") || rel === ".." ? rel : `./${rel}`;
+  return inert(shown2);
 }
 function renderText(report, options = {}) {
   const paint = (code, s) => options.color ? `\x1B[${SGR[code]}m${s}\x1B[0m` : s;
@@ -32643,11 +32807,11 @@ function renderText(report, options = {}) {
   const byFile = /* @__PURE__ */ new Map();
   for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
   for (const [file, findings] of byFile) {
-    out2.push(paint("bold", show2(file)));
     const lines = report.sources.get(file)?.split("\n");
     for (const f of findings) {
       const { line, column } = f.range.start;
-      out2.push(`  ${line}:${column}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
+      const at = paint("bold", `${linePath(base, file)}:${line}:${column}`);
+      out2.push(`${at}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
       const src = lines?.[line - 1];
       if (src !== void 0) {
         const shown2 = inert(src.replace(/\t/g, " ").replace(/\r$/, ""));
@@ -32658,6 +32822,11 @@ function renderText(report, options = {}) {
       }
       if (f.resourceLocation)
         out2.push(`    ${paint("dim", `resource in ${show2(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+      if (f.instances) {
+        const each = f.instances.map((i2) => `${inert(i2.address)}${i2.root !== void 0 ? ` (root ${show2(i2.root)})` : ""}`);
+        const shown2 = each.length > 10 ? [...each.slice(0, 10), `and ${each.length - 10} more`] : each;
+        out2.push(`    ${paint("dim", `one cause, ${each.length} instances: ${shown2.join(", ")}`)}`);
+      }
     }
     out2.push("");
   }
@@ -33044,8 +33213,8 @@ async function loadCheckSet(opts) {
 var import_ajv2 = __toESM(require_ajv(), 1);
 init_schema_errors();
 init_yaml_source();
-import { existsSync as existsSync2, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
-import { dirname as dirname4, join as join8, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname4, join as join8, resolve as resolve6, sep as sep7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -33158,6 +33327,13 @@ var SCAN_OPTIONS = [
     scope: "load",
     help: "read root module variables from a .tfvars or .tfvars.json file (repeatable)",
     inputHelp: ".tfvars files for the root module variables, in order (one per line or comma-separated)"
+  },
+  {
+    key: "root",
+    kind: "path",
+    flag: "--root <dir>",
+    scope: "load",
+    help: "the directory nothing is read outside of, local modules included (default: the git repository holding the scanned path, else the scanned directory)"
   },
   {
     key: "maxFileSize",
@@ -33384,7 +33560,7 @@ function findConfig(scanPath, stopAt) {
   }
   return void 0;
 }
-function readConfig(file) {
+function readConfig(file, confineTo) {
   let text;
   try {
     text = readFileSync6(file, "utf8");
@@ -33416,7 +33592,12 @@ function readConfig(file) {
       }))
     };
   }
-  const data = src.doc.toJS() ?? {};
+  const read = yamlData(src);
+  if (!read.ok)
+    return {
+      diagnostics: [{ severity: "error", code: "config-yaml", file, range: nodeRange(src, []), message: read.message, hint: read.hint }]
+    };
+  const data = read.data ?? {};
   validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (!validator2(data)) return { diagnostics: schemaDiagnostics(validator2.errors ?? [], data, src, WORDING2) };
   const config = { ...data };
@@ -33430,20 +33611,64 @@ function readConfig(file) {
     config.format = config.format.map(
       (f) => f.includes("=") ? `${f.slice(0, f.indexOf("="))}=${abs(f.slice(f.indexOf("=") + 1))}` : f
     );
+  if (confineTo !== void 0) {
+    const root = realIfExists(confineTo);
+    const outside = pathsOf(config).filter((p) => !isInside2(root, realIfExists(p)));
+    if (outside.length)
+      return {
+        diagnostics: outside.map((p) => ({
+          severity: "error",
+          code: "config",
+          file,
+          range: nodeRange(src, []),
+          message: `the configuration found in the scanned repository names a path outside it (${p}); it was not used`,
+          hint: "keep paths in .tfguard.yaml inside the repository, or give your own configuration with --config, or the path as a flag"
+        }))
+      };
+  }
   return { config, diagnostics: [] };
+}
+function pathsOf(config) {
+  const out2 = [];
+  for (const o of SCAN_OPTIONS) {
+    const v = o.config !== void 0 ? config[o.config] : void 0;
+    if (v === void 0) continue;
+    if (o.kind === "path") out2.push(v);
+    if (o.kind === "paths" || o.kind === "var-file") out2.push(...v);
+  }
+  for (const f of config.format ?? []) if (f.includes("=")) out2.push(f.slice(f.indexOf("=") + 1));
+  return out2;
+}
+function realIfExists(p) {
+  let dir = p;
+  const rest = [];
+  for (let i2 = 0; i2 < 256; i2++) {
+    try {
+      return join8(realpathSync3.native(dir), ...rest.reverse());
+    } catch {
+      const up = dirname4(dir);
+      if (up === dir) return p;
+      rest.push(basename2(dir));
+      dir = up;
+    }
+  }
+  return p;
+}
+function isInside2(root, p) {
+  return p === root || p.startsWith(root.endsWith(sep7) ? root : root + sep7);
 }
 
 // src/scan/inputs.ts
 init_project();
 init_discover();
 import { statSync as statSync10 } from "node:fs";
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 
 // src/scan/targets.ts
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname5, resolve as resolve9, sep as sep7 } from "node:path";
+import { dirname as dirname5, resolve as resolve9, sep as sep10 } from "node:path";
 var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
-var inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep7) ? parent : parent + sep7);
+var inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep10) ? parent : parent + sep10);
 function kind(p) {
   try {
     return statSync6(p).isDirectory() ? "dir" : "file";
@@ -33528,7 +33753,7 @@ async function loadInputs(path2, flags2, load) {
   } catch {
     return loadProject(path2, load);
   }
-  if (st.isFile() && !MODULE_FILE.test(basename3(path2))) {
+  if (st.isFile() && !MODULE_FILE.test(basename4(path2))) {
     const { dataProject: dataProject2, readDataFile: readDataFile2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
     const r = readDataFile2(path2, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES2) });
     if (!r.input) return failed(path2, r.diagnostics);
@@ -33620,7 +33845,7 @@ async function scan(request) {
   let config = {};
   const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve13(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const read = readConfig(configFile);
+    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname8(configFile));
     if (!read.config) return problem(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
     config = read.config;
   }
@@ -33648,10 +33873,16 @@ async function scan(request) {
     if (!ch.ok) return problem(`--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
   }
+  const boundary = s.root !== void 0 ? resolve13(s.root) : repoRoot;
+  if (s.root !== void 0) {
+    const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isWithin(resolve13(boundary), resolve13(t)));
+    if (outside) return problem(`--root ${s.root} does not hold ${outside}`, "give --root a directory that contains every scanned path");
+  }
   const now = request.now ?? Date.now();
   const loadOptions = {
     exclude: s.exclude,
     cliVariables: s.variables,
+    ...boundary ? { boundary } : {},
     ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {},
     ...s.jobs ? { jobs: s.jobs } : {}
   };
@@ -33720,7 +33951,7 @@ async function scan(request) {
   const report = {
     ...base,
     rules,
-    findings: [...fresh].sort(byPlace).map((f) => reportFinding(f)),
+    findings: oneFindingPerCause([...fresh].sort(byPlace).map((f) => ({ finding: reportFinding(f), root: f.resource?.root }))),
     suppressed: silenced.map((x) => x.finding).sort(byPlace).map((f) => reportFinding(f, by.get(f))),
     unknowns,
     passed,
@@ -33751,21 +33982,20 @@ function isDirectory(p) {
     return false;
   }
 }
+function isWithin(root, p) {
+  return p === root || p.startsWith(root.endsWith("/") ? root : root + "/");
+}
 
 // src/action/annotations.ts
 init_model();
 
 // src/action/diff.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
+init_git();
 import { resolve as resolve14 } from "node:path";
 function diffLines(base, repoRoot) {
   let out2;
   try {
-    out2 = execFileSync2(
-      "git",
-      ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", base, "--"],
-      { cwd: repoRoot, encoding: "utf8", timeout: 3e4, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 }
-    );
+    out2 = runGit(["diff", "--unified=0", "--no-color", "--no-renames", base, "--"], repoRoot, 256 * 1024 * 1024);
   } catch {
     return void 0;
   }
@@ -33925,7 +34155,7 @@ async function runAction(env, paths, io2) {
       "exit-code": String(exitCode)
     };
   };
-  const fail4 = (message) => {
+  const fail5 = (message) => {
     io2.stdout(workflowCommand("error", { title: "tfguard" }, message));
     appendSummary(env.GITHUB_STEP_SUMMARY, `## tfguard
 
@@ -33957,9 +34187,9 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     mkdirSync(dirname9(sarifFile), { recursive: true });
     writeFileSync(sarifFile, renderSarif(empty));
   } catch (e) {
-    return fail4(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
+    return fail5(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
   }
-  if (!("inputs" in read)) return fail4(read.error);
+  if (!("inputs" in read)) return fail5(read.error);
   const inputs = read.inputs;
   const base = pullRequestBase(env);
   const flags2 = { ...inputs.flags };
@@ -33987,7 +34217,7 @@ The scan did not run (exit code ${r.exitCode}); the log names the problem.
   try {
     writeFileSync(sarifFile, render("sarif", report, { includeSuppressed: r.settings.sarifIncludeSuppressed }));
   } catch (e) {
-    return fail4(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
+    return fail5(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
   }
   io2.stderr(
     renderDiagnostics(
