@@ -3,7 +3,7 @@
 // are diagnostics naming the check file, line and column; a check with problems is not loaded.
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { type Diagnostic, type DiagnosticCode, type Range, pointRange } from '../common/diagnostics.js';
+import { type Diagnostic, type DiagnosticCode, type Range, pointRange, unreadable } from '../common/diagnostics.js';
 import { type CompiledRule, compileRule } from '../gsl/index.js';
 import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
@@ -99,14 +99,7 @@ export function loadCheckFile(file: string, options: LoadFileOptions = {}): Pars
     text = readFileSync(file, 'utf8');
   } catch (e) {
     return {
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'check-unreadable',
-          file,
-          message: `cannot read the check file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        },
-      ],
+      diagnostics: [unreadable(file, 'check-unreadable', 'check file', e)],
       idRange: pointRange(),
     };
   }

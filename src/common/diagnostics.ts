@@ -111,3 +111,9 @@ export interface Diagnostic {
   /** How to fix it, when there is something to say. */
   hint?: string;
 }
+
+/** A file that could not be read, as an error naming what it is and the system's reason (ENOENT, EACCES, ...). */
+export function unreadable(file: string, code: DiagnosticCode, what: string, e: unknown, hint?: string): Diagnostic {
+  const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return { severity: 'error', code, file, message: `cannot read the ${what}: ${reason}`, ...(hint ? { hint } : {}) };
+}

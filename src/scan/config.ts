@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { Diagnostic } from '../common/diagnostics.js';
+import { type Diagnostic, unreadable } from '../common/diagnostics.js';
 import { schemaDiagnostics } from '../common/schema-errors.js';
 import { nodeRange, parseYamlSource, yamlData } from '../common/yaml-source.js';
 import { FORMATS } from '../report/index.js';
@@ -84,15 +84,7 @@ export function readConfig(file: string, confineTo?: string): { config?: ConfigF
     text = readFileSync(file, 'utf8');
   } catch (e) {
     return {
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'config',
-          file,
-          message: `cannot read the configuration file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-          hint: 'check the path given to --config',
-        },
-      ],
+      diagnostics: [unreadable(file, 'config', 'configuration file', e, 'check the path given to --config')],
     };
   }
   const src = parseYamlSource(file, text);
