@@ -10012,6 +10012,10 @@ var init_gsl = __esm({
 function pointRange(at = FILE_START) {
   return { start: at, end: at };
 }
+function unreadable(file, code, what, e, hint) {
+  const reason = e.code ?? e.message;
+  return { severity: "error", code, file, message: `cannot read the ${what}: ${reason}`, ...hint ? { hint } : {} };
+}
 var FILE_START;
 var init_diagnostics = __esm({
   "src/common/diagnostics.ts"() {
@@ -24826,14 +24830,7 @@ function loadCheckFile(file, options = {}) {
     text = readFileSync5(file, "utf8");
   } catch (e) {
     return {
-      diagnostics: [
-        {
-          severity: "error",
-          code: "check-unreadable",
-          file,
-          message: `cannot read the check file: ${e.code ?? e.message}`
-        }
-      ],
+      diagnostics: [unreadable(file, "check-unreadable", "check file", e)],
       idRange: pointRange()
     };
   }
@@ -33211,6 +33208,7 @@ async function loadCheckSet(opts) {
 
 // src/scan/config.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
+init_diagnostics();
 init_schema_errors();
 init_yaml_source();
 import { existsSync as existsSync2, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
@@ -33566,15 +33564,7 @@ function readConfig(file, confineTo) {
     text = readFileSync6(file, "utf8");
   } catch (e) {
     return {
-      diagnostics: [
-        {
-          severity: "error",
-          code: "config",
-          file,
-          message: `cannot read the configuration file: ${e.code ?? e.message}`,
-          hint: "check the path given to --config"
-        }
-      ]
+      diagnostics: [unreadable(file, "config", "configuration file", e, "check the path given to --config")]
     };
   }
   const src = parseYamlSource(file, text);
