@@ -31,7 +31,10 @@ export function baselineKey(e: BaselineEntry): string {
 /** The identity of a finding; `scanRoot` (absolute) makes the root module relative, so baselines move with the repository. */
 export function entryOf(f: Finding, scanRoot?: string): BaselineEntry {
   const root = f.resource?.root && scanRoot ? relative(scanRoot, f.resource.root).split(sep).join('/') : '';
-  return { check: f.checkId, address: f.address, path: f.path ?? '', ...(root ? { root } : {}) };
+  // An expired suppression is keyed by its date, as baselines have always recorded it (`exp:YYYY-MM-DD`).
+  const p = f.suppressionProblem;
+  const path = f.path ?? (p?.kind === 'expired' ? `exp:${p.expires}` : '');
+  return { check: f.checkId, address: f.address, path, ...(root ? { root } : {}) };
 }
 
 function compare(a: BaselineEntry, b: BaselineEntry): number {

@@ -95,7 +95,14 @@ export interface Finding {
   resourceLocation?: { file: string; range: Range };
   /** The module call the finding was moved to (for remote modules). */
   via?: string;
+  /** Set for a finding about a suppression comment itself (tfguard's own rules): what is wrong with it. */
+  suppressionProblem?: SuppressionProblem;
 }
+
+/** What can be wrong with a suppression comment itself. `comment` is how it names its checks (`tfguard:ignore:X`). */
+export type SuppressionProblem =
+  | { kind: 'expired'; comment: string; expires: string; file: string; range: Range }
+  | { kind: 'unexplained'; comment: string; file: string; range: Range };
 
 /** A result the checks could not decide: no finding, but listed by `--show-unknown`. */
 export interface UnknownResult {

@@ -4,7 +4,7 @@
 // resource was built through, written on that line or in the comment lines directly above it.
 import type { Diagnostic, Range } from '../common/diagnostics.js';
 import type { Project, SourceFile } from '../evaluate/model.js';
-import type { AliasTool, Check, CheckDefinition, Finding } from './model.js';
+import type { AliasTool, Check, CheckDefinition, Finding, SuppressionProblem } from './model.js';
 
 export type SuppressionSource = 'tfguard' | 'checkov' | 'tfsec' | 'trivy';
 
@@ -46,8 +46,8 @@ export interface SuppressOptions {
 export interface SuppressResult {
   kept: Finding[];
   suppressed: { finding: Finding; by: SuppressedBy }[];
-  /** Findings about the comments themselves: expired, or without a required reason. */
-  problems: Finding[];
+  /** What is wrong with the comments themselves: expired, or without a required reason. */
+  problems: SuppressionProblem[];
   diagnostics: Diagnostic[];
 }
 
@@ -293,22 +293,27 @@ export function applySuppressions(
       }
     }
     if (!known) continue;
-    const rule = isExpired(s, options.now)
-      ? EXPIRED_SUPPRESSION
-      : options.requireReason && !s.reason.trim()
-        ? UNEXPLAINED_SUPPRESSION
-        : undefined;
-    if (!rule) continue;
-    const what = `${s.source === 'checkov' ? 'checkov:skip=' : `${s.source}:ignore:`}${s.ids.join(',')}`;
-    result.problems.push({
-      checkId: rule.id,
-      severity: rule.severity,
-      title: rule.title,
-      address: what,
-      file: s.file,
-      range: s.range,
-      ...(rule === EXPIRED_SUPPRESSION ? { path: `exp:${s.expires}` } : {}),
-    });
+    const comment = `${s.source === 'checkov' ? 'checkov:skip=' : `${s.source}:ignore:`}${s.ids.join(',')}`;
+    if (isExpired(s, options.now)) result.problems.push({ kind: 'expired', comment, expires: s.expires!, file: s.file, range: s.range });
+    else if (options.requireReason && !s.reason.trim())
+      result.problems.push({ kind: 'unexplained', comment, file: s.file, range: s.range });
   }
   return result;
+}
+
+/**
+ * A suppression problem as a result of tfguard's own rule, so it is counted, reported and baselined like any
+ * finding; the comment stands where a resource address would.
+ */
+export function problemFinding(p: SuppressionProblem): Finding {
+  const rule = p.kind === 'expired' ? EXPIRED_SUPPRESSION : UNEXPLAINED_SUPPRESSION;
+  return {
+    checkId: rule.id,
+    severity: rule.severity,
+    title: rule.title,
+    address: p.comment,
+    file: p.file,
+    range: p.range,
+    suppressionProblem: p,
+  };
 }

@@ -7,7 +7,7 @@ import type { Resource } from '../evaluate/model.js';
 import { Unknown, isObject, type Value } from '../evaluate/value.js';
 import type { BaselineEntry } from '../checks/baseline.js';
 import type { CheckDefinition, Finding, PassResult, Severity, UnknownResult } from '../checks/model.js';
-import { EXPIRED_SUPPRESSION, UNEXPLAINED_SUPPRESSION, type SuppressedBy } from '../checks/suppressions.js';
+import type { SuppressedBy } from '../checks/suppressions.js';
 import { SEVERITIES } from '../checks/model.js';
 
 export const TOOL = {
@@ -88,9 +88,9 @@ export function renderValue(v: Value): string {
 
 /** The message of a finding: `<title>: <address> has <path> = <value>` (or what is missing). */
 export function describeFinding(f: Finding, resource: Resource | undefined): { message: string; value?: string } {
-  if (f.checkId === EXPIRED_SUPPRESSION.id)
-    return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, '')}; it silences nothing now.` };
-  if (f.checkId === UNEXPLAINED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` has no reason, so it silences nothing.` };
+  const p = f.suppressionProblem;
+  if (p?.kind === 'expired') return { message: `${f.title}: \`${p.comment}\` expired on ${p.expires}; it silences nothing now.` };
+  if (p?.kind === 'unexplained') return { message: `${f.title}: \`${p.comment}\` has no reason, so it silences nothing.` };
   const via = f.via ? ` (in ${f.via})` : '';
   if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
   const v = valueAt(resource.values, f.path);

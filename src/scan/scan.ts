@@ -7,7 +7,13 @@ import type { Diagnostic } from '../common/diagnostics.js';
 import { findRepoRoot } from '../common/repo.js';
 import { byPlace } from '../common/order.js';
 import type { Check, Finding, Severity } from '../checks/index.js';
-import { EXPIRED_SUPPRESSION, UNEXPLAINED_SUPPRESSION, type SuppressedBy, applySuppressions } from '../checks/suppressions.js';
+import {
+  EXPIRED_SUPPRESSION,
+  UNEXPLAINED_SUPPRESSION,
+  type SuppressedBy,
+  applySuppressions,
+  problemFinding,
+} from '../checks/suppressions.js';
 import { atLeast, parseSeverity, selectChecks, splitList } from '../checks/selection.js';
 import { compareBaseline, createBaseline, parseBaseline, serializeBaseline } from '../checks/baseline.js';
 import { runChecks } from '../checks/run.js';
@@ -205,7 +211,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   const shownSeverity = new Set(splitList(s.severity).map((x) => parseSeverity(x)!));
   const keep = (f: Finding): boolean =>
     (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
-  const counted = [...sup.kept, ...sup.problems].filter(keep);
+  const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced: { finding: Finding; by: SuppressedBy }[] = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname(u.file)));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));

@@ -49,8 +49,8 @@ describe('inline suppressions', () => {
     assert.equal(by.get('TEAM.TRAIL.1 module.lab.aws_cloudtrail.this')?.line, 45);
     assert.equal(by.get('TEAM.BUCKET.1 module.lab.aws_s3_bucket.logs')?.line, 45);
     assert.deepEqual(
-      r.problems.map((p) => [p.checkId, p.address, p.range.start.line, p.path]),
-      [['TFG.TFGUARD.SUPPRESSION.1', 'tfguard:ignore:TEAM.TRAIL.1', 18, 'exp:2020-01-31']],
+      r.problems.map((p) => [p.kind, p.comment, p.range.start.line, p.kind === 'expired' ? p.expires : undefined]),
+      [['expired', 'tfguard:ignore:TEAM.TRAIL.1', 18, '2020-01-31']],
     );
   });
 
@@ -70,7 +70,7 @@ describe('inline suppressions', () => {
     assert.ok(kept.includes('TEAM.TRAIL.1 aws_cloudtrail.tfsec_ignore'));
     assert.deepEqual(
       r.problems
-        .filter((p) => p.checkId === 'TFG.TFGUARD.SUPPRESSION.2')
+        .filter((p) => p.kind === 'unexplained')
         .map((p) => p.range.start.line)
         .sort((a, b) => a - b),
       [28, 32, 37],
