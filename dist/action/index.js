@@ -31975,230 +31975,6 @@ function tfguardVersion() {
 
 // src/report/model.ts
 init_value();
-
-// src/checks/suppressions.ts
-var EXPIRED_SUPPRESSION = {
-  id: "TFG.TFGUARD.SUPPRESSION.1",
-  title: "Suppression comment has expired",
-  severity: "low",
-  description: "An inline suppression carries an expiry date (`exp:YYYY-MM-DD`) that has passed. It no longer silences anything: the findings it covered are reported again.",
-  remediation: "Fix the findings the comment covered and delete the comment, or, if the exception still holds, agree a new date and update `exp:`.",
-  references: [],
-  compliance: {},
-  mitre: [],
-  aliases: {}
-};
-var UNEXPLAINED_SUPPRESSION = {
-  id: "TFG.TFGUARD.SUPPRESSION.2",
-  title: "Suppression comment gives no reason",
-  severity: "low",
-  description: "The configuration requires a reason on every inline suppression (`require-suppression-reason: true`); this comment has none, so it silences nothing.",
-  remediation: "Write why the finding is accepted after the IDs: `# tfguard:ignore:D9.TF.AWS.LOG.01 single-region sandbox, see ADR-12`.",
-  references: [],
-  compliance: {},
-  mitre: [],
-  aliases: {}
-};
-var DATE = "(\\d{4}-\\d{2}-\\d{2})";
-var DIRECTIVE = new RegExp(
-  [
-    `(tfguard):ignore:([^\\s:]+)(?::exp:${DATE})?`,
-    "(checkov|bridgecrew|cortex):skip=([A-Za-z0-9_.,-]+)(?::([^\\n]*))?",
-    `(tfsec|trivy):ignore:([^\\s:\\[]+)(\\[[^\\]]*\\])?((?::(?:exp|ws):[^\\s:]+)*)`
-  ].join("|"),
-  "gi"
-);
-function stripDelimiters(text) {
-  return text.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
-}
-function parseSuppressions(file, diagnostics = []) {
-  const out2 = [];
-  const lines = file.text.split("\n");
-  for (const c of file.comments) {
-    const body2 = stripDelimiters(c.text);
-    if (!/(tfguard|checkov|bridgecrew|cortex|tfsec|trivy):(ignore|skip)/i.test(body2)) continue;
-    const line = c.range.start.line;
-    const before2 = (lines[line - 1] ?? "").slice(0, Math.max(0, c.range.start.column - 1));
-    const ownLine = before2.trim() === "" || file.path.endsWith(".json");
-    const matches = [...body2.matchAll(DIRECTIVE)];
-    matches.forEach((m, i2) => {
-      const next = matches[i2 + 1]?.index ?? body2.length;
-      const rest = body2.slice(m.index + m[0].length, next).trim();
-      const base = { file: file.path, line, range: c.range, ownLine };
-      if (m[1]) {
-        let reason = rest;
-        let expires = m[3];
-        const exp = /^exp:(\S+)\s*/.exec(reason);
-        if (!expires && exp) {
-          expires = exp[1];
-          reason = reason.slice(exp[0].length);
-        }
-        if (expires !== void 0 && !validDate(expires)) {
-          diagnostics.push({
-            severity: "warning",
-            code: "suppression-date",
-            file: file.path,
-            range: c.range,
-            message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`,
-            hint: "write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31"
-          });
-          return;
-        }
-        out2.push({ ...base, source: "tfguard", ids: m[2].split(",").filter(Boolean), reason, ...expires ? { expires } : {} });
-      } else if (m[4]) {
-        out2.push({ ...base, source: "checkov", ids: m[5].split(",").filter(Boolean), reason: (m[6] ?? "").trim() });
-      } else if (m[7]) {
-        const opts = m[10] ?? "";
-        if (m[9] || /:ws:/i.test(opts)) return;
-        const exp = /:exp:([^\s:]+)/i.exec(opts)?.[1];
-        if (exp !== void 0 && !validDate(exp)) {
-          diagnostics.push({
-            severity: "warning",
-            code: "suppression-date",
-            file: file.path,
-            range: c.range,
-            message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`,
-            hint: "write the date as exp:YYYY-MM-DD"
-          });
-          return;
-        }
-        out2.push({
-          ...base,
-          source: m[7].toLowerCase(),
-          ids: [m[8]],
-          reason: rest,
-          ...exp ? { expires: exp } : {}
-        });
-      }
-    });
-  }
-  return out2;
-}
-function validDate(s) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-function isExpired(s, now) {
-  return s.expires !== void 0 && new Date(now).toISOString().slice(0, 10) > s.expires;
-}
-var PEER_TOOLS = {
-  checkov: ["checkov"],
-  tfsec: ["tfsec", "trivy"],
-  trivy: ["trivy", "tfsec"]
-};
-function names(s, check, checkId) {
-  const lower = s.ids.map((x) => x.toLowerCase());
-  if (s.source === "tfguard") {
-    if (lower.includes(checkId.toLowerCase())) return true;
-    if (!check) return false;
-    return Object.values(check.aliases).some((list2) => (list2 ?? []).some((a) => lower.includes(a.toLowerCase())));
-  }
-  if (!check) return false;
-  return PEER_TOOLS[s.source].some((tool) => (check.aliases[tool] ?? []).some((a) => lower.includes(a.toLowerCase())));
-}
-function commentsAt(place, byFileLine, ownLines) {
-  const lines = byFileLine.get(place.file);
-  if (!lines) return [];
-  const out2 = [...lines.get(place.line) ?? []];
-  const own2 = ownLines.get(place.file);
-  for (let l = place.line - 1; l >= 1 && own2.has(l); l--) out2.push(...(lines.get(l) ?? []).filter((s) => s.ownLine));
-  return out2;
-}
-function applySuppressions(findings, project, checks, options) {
-  const result = { kept: [], suppressed: [], problems: [], diagnostics: [] };
-  if (!options.inline) {
-    result.kept = [...findings];
-    return result;
-  }
-  const byId = new Map(checks.map((c) => [c.id, c]));
-  const byFileLine = /* @__PURE__ */ new Map();
-  const ownLines = /* @__PURE__ */ new Map();
-  const all = [];
-  for (const f of project.files) {
-    const lines = /* @__PURE__ */ new Map();
-    const own2 = /* @__PURE__ */ new Set();
-    const text = f.text.split("\n");
-    for (const c of f.comments) {
-      const before2 = (text[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
-      const after2 = (text[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
-      if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
-    }
-    for (const s of parseSuppressions(f, result.diagnostics)) {
-      if (s.source !== "tfguard" && !options.peers) continue;
-      all.push(s);
-      const list2 = lines.get(s.line) ?? [];
-      list2.push(s);
-      lines.set(s.line, list2);
-    }
-    byFileLine.set(f.path, lines);
-    ownLines.set(f.path, own2);
-  }
-  const usable = (s) => !isExpired(s, options.now) && !(options.requireReason && !s.reason.trim());
-  for (const finding of findings) {
-    const check = byId.get(finding.checkId);
-    const resource = finding.resource;
-    const places = [{ file: finding.file, line: finding.range.start.line }];
-    if (resource) {
-      places.push({ file: resource.location.file, line: resource.location.range.start.line });
-      for (const call2 of resource.moduleCalls) places.push({ file: call2.location.file, line: call2.location.range.start.line });
-    }
-    let candidates = places.flatMap((p) => commentsAt(p, byFileLine, ownLines));
-    if (resource && options.peers) {
-      const { start: start2, end } = resource.blockRange;
-      for (const [line, list2] of byFileLine.get(resource.location.file) ?? []) {
-        if (line > start2.line && line <= end.line) candidates = candidates.concat(list2.filter((s) => s.source === "checkov"));
-      }
-    }
-    const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
-    if (hit) {
-      result.suppressed.push({
-        finding,
-        by: {
-          kind: "inline",
-          source: hit.source,
-          reason: hit.reason,
-          file: hit.file,
-          line: hit.line,
-          ...hit.expires ? { expires: hit.expires } : {}
-        }
-      });
-    } else result.kept.push(finding);
-  }
-  for (const s of all) {
-    const known = s.source === "tfguard" ? s.ids.some((id) => checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) : checks.some((c) => names(s, c, c.id));
-    if (s.source === "tfguard") {
-      for (const id of s.ids) {
-        if (!checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) {
-          result.diagnostics.push({
-            severity: "warning",
-            code: "suppression-id",
-            file: s.file,
-            range: s.range,
-            message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`,
-            hint: "use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67"
-          });
-        }
-      }
-    }
-    if (!known) continue;
-    const rule = isExpired(s, options.now) ? EXPIRED_SUPPRESSION : options.requireReason && !s.reason.trim() ? UNEXPLAINED_SUPPRESSION : void 0;
-    if (!rule) continue;
-    const what = `${s.source === "checkov" ? "checkov:skip=" : `${s.source}:ignore:`}${s.ids.join(",")}`;
-    result.problems.push({
-      checkId: rule.id,
-      severity: rule.severity,
-      title: rule.title,
-      address: what,
-      file: s.file,
-      range: s.range,
-      ...rule === EXPIRED_SUPPRESSION ? { path: `exp:${s.expires}` } : {}
-    });
-  }
-  return result;
-}
-
-// src/report/model.ts
 init_model();
 var TOOL = {
   name: "tfguard",
@@ -32226,9 +32002,9 @@ function renderValue(v) {
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
 function describeFinding(f, resource) {
-  if (f.checkId === EXPIRED_SUPPRESSION.id)
-    return { message: `${f.title}: \`${f.address}\` expired on ${f.path?.replace(/^exp:/, "")}; it silences nothing now.` };
-  if (f.checkId === UNEXPLAINED_SUPPRESSION.id) return { message: `${f.title}: \`${f.address}\` has no reason, so it silences nothing.` };
+  const p = f.suppressionProblem;
+  if (p?.kind === "expired") return { message: `${f.title}: \`${p.comment}\` expired on ${p.expires}; it silences nothing now.` };
+  if (p?.kind === "unexplained") return { message: `${f.title}: \`${p.comment}\` has no reason, so it silences nothing.` };
   const via = f.via ? ` (in ${f.via})` : "";
   if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
   const v = valueAt(resource.values, f.path);
@@ -32884,6 +32660,232 @@ function render(format2, report, options = {}) {
 import { readFileSync as readFileSync10, statSync as statSync11 } from "node:fs";
 import { dirname as dirname8, resolve as resolve13 } from "node:path";
 
+// src/checks/suppressions.ts
+var EXPIRED_SUPPRESSION = {
+  id: "TFG.TFGUARD.SUPPRESSION.1",
+  title: "Suppression comment has expired",
+  severity: "low",
+  description: "An inline suppression carries an expiry date (`exp:YYYY-MM-DD`) that has passed. It no longer silences anything: the findings it covered are reported again.",
+  remediation: "Fix the findings the comment covered and delete the comment, or, if the exception still holds, agree a new date and update `exp:`.",
+  references: [],
+  compliance: {},
+  mitre: [],
+  aliases: {}
+};
+var UNEXPLAINED_SUPPRESSION = {
+  id: "TFG.TFGUARD.SUPPRESSION.2",
+  title: "Suppression comment gives no reason",
+  severity: "low",
+  description: "The configuration requires a reason on every inline suppression (`require-suppression-reason: true`); this comment has none, so it silences nothing.",
+  remediation: "Write why the finding is accepted after the IDs: `# tfguard:ignore:D9.TF.AWS.LOG.01 single-region sandbox, see ADR-12`.",
+  references: [],
+  compliance: {},
+  mitre: [],
+  aliases: {}
+};
+var DATE = "(\\d{4}-\\d{2}-\\d{2})";
+var DIRECTIVE = new RegExp(
+  [
+    `(tfguard):ignore:([^\\s:]+)(?::exp:${DATE})?`,
+    "(checkov|bridgecrew|cortex):skip=([A-Za-z0-9_.,-]+)(?::([^\\n]*))?",
+    `(tfsec|trivy):ignore:([^\\s:\\[]+)(\\[[^\\]]*\\])?((?::(?:exp|ws):[^\\s:]+)*)`
+  ].join("|"),
+  "gi"
+);
+function stripDelimiters(text) {
+  return text.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
+}
+function parseSuppressions(file, diagnostics = []) {
+  const out2 = [];
+  const lines = file.text.split("\n");
+  for (const c of file.comments) {
+    const body2 = stripDelimiters(c.text);
+    if (!/(tfguard|checkov|bridgecrew|cortex|tfsec|trivy):(ignore|skip)/i.test(body2)) continue;
+    const line = c.range.start.line;
+    const before2 = (lines[line - 1] ?? "").slice(0, Math.max(0, c.range.start.column - 1));
+    const ownLine = before2.trim() === "" || file.path.endsWith(".json");
+    const matches = [...body2.matchAll(DIRECTIVE)];
+    matches.forEach((m, i2) => {
+      const next = matches[i2 + 1]?.index ?? body2.length;
+      const rest = body2.slice(m.index + m[0].length, next).trim();
+      const base = { file: file.path, line, range: c.range, ownLine };
+      if (m[1]) {
+        let reason = rest;
+        let expires = m[3];
+        const exp = /^exp:(\S+)\s*/.exec(reason);
+        if (!expires && exp) {
+          expires = exp[1];
+          reason = reason.slice(exp[0].length);
+        }
+        if (expires !== void 0 && !validDate(expires)) {
+          diagnostics.push({
+            severity: "warning",
+            code: "suppression-date",
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${expires}\` is not a date; the comment is ignored`,
+            hint: "write the date as exp:YYYY-MM-DD, e.g. exp:2026-03-31"
+          });
+          return;
+        }
+        out2.push({ ...base, source: "tfguard", ids: m[2].split(",").filter(Boolean), reason, ...expires ? { expires } : {} });
+      } else if (m[4]) {
+        out2.push({ ...base, source: "checkov", ids: m[5].split(",").filter(Boolean), reason: (m[6] ?? "").trim() });
+      } else if (m[7]) {
+        const opts = m[10] ?? "";
+        if (m[9] || /:ws:/i.test(opts)) return;
+        const exp = /:exp:([^\s:]+)/i.exec(opts)?.[1];
+        if (exp !== void 0 && !validDate(exp)) {
+          diagnostics.push({
+            severity: "warning",
+            code: "suppression-date",
+            file: file.path,
+            range: c.range,
+            message: `suppression expiry \`${exp}\` is not a date; the comment is ignored`,
+            hint: "write the date as exp:YYYY-MM-DD"
+          });
+          return;
+        }
+        out2.push({
+          ...base,
+          source: m[7].toLowerCase(),
+          ids: [m[8]],
+          reason: rest,
+          ...exp ? { expires: exp } : {}
+        });
+      }
+    });
+  }
+  return out2;
+}
+function validDate(s) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+function isExpired(s, now) {
+  return s.expires !== void 0 && new Date(now).toISOString().slice(0, 10) > s.expires;
+}
+var PEER_TOOLS = {
+  checkov: ["checkov"],
+  tfsec: ["tfsec", "trivy"],
+  trivy: ["trivy", "tfsec"]
+};
+function names(s, check, checkId) {
+  const lower = s.ids.map((x) => x.toLowerCase());
+  if (s.source === "tfguard") {
+    if (lower.includes(checkId.toLowerCase())) return true;
+    if (!check) return false;
+    return Object.values(check.aliases).some((list2) => (list2 ?? []).some((a) => lower.includes(a.toLowerCase())));
+  }
+  if (!check) return false;
+  return PEER_TOOLS[s.source].some((tool) => (check.aliases[tool] ?? []).some((a) => lower.includes(a.toLowerCase())));
+}
+function commentsAt(place, byFileLine, ownLines) {
+  const lines = byFileLine.get(place.file);
+  if (!lines) return [];
+  const out2 = [...lines.get(place.line) ?? []];
+  const own2 = ownLines.get(place.file);
+  for (let l = place.line - 1; l >= 1 && own2.has(l); l--) out2.push(...(lines.get(l) ?? []).filter((s) => s.ownLine));
+  return out2;
+}
+function applySuppressions(findings, project, checks, options) {
+  const result = { kept: [], suppressed: [], problems: [], diagnostics: [] };
+  if (!options.inline) {
+    result.kept = [...findings];
+    return result;
+  }
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const byFileLine = /* @__PURE__ */ new Map();
+  const ownLines = /* @__PURE__ */ new Map();
+  const all = [];
+  for (const f of project.files) {
+    const lines = /* @__PURE__ */ new Map();
+    const own2 = /* @__PURE__ */ new Set();
+    const text = f.text.split("\n");
+    for (const c of f.comments) {
+      const before2 = (text[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
+      const after2 = (text[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
+      if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
+    }
+    for (const s of parseSuppressions(f, result.diagnostics)) {
+      if (s.source !== "tfguard" && !options.peers) continue;
+      all.push(s);
+      const list2 = lines.get(s.line) ?? [];
+      list2.push(s);
+      lines.set(s.line, list2);
+    }
+    byFileLine.set(f.path, lines);
+    ownLines.set(f.path, own2);
+  }
+  const usable = (s) => !isExpired(s, options.now) && !(options.requireReason && !s.reason.trim());
+  for (const finding of findings) {
+    const check = byId.get(finding.checkId);
+    const resource = finding.resource;
+    const places = [{ file: finding.file, line: finding.range.start.line }];
+    if (resource) {
+      places.push({ file: resource.location.file, line: resource.location.range.start.line });
+      for (const call2 of resource.moduleCalls) places.push({ file: call2.location.file, line: call2.location.range.start.line });
+    }
+    let candidates = places.flatMap((p) => commentsAt(p, byFileLine, ownLines));
+    if (resource && options.peers) {
+      const { start: start2, end } = resource.blockRange;
+      for (const [line, list2] of byFileLine.get(resource.location.file) ?? []) {
+        if (line > start2.line && line <= end.line) candidates = candidates.concat(list2.filter((s) => s.source === "checkov"));
+      }
+    }
+    const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
+    if (hit) {
+      result.suppressed.push({
+        finding,
+        by: {
+          kind: "inline",
+          source: hit.source,
+          reason: hit.reason,
+          file: hit.file,
+          line: hit.line,
+          ...hit.expires ? { expires: hit.expires } : {}
+        }
+      });
+    } else result.kept.push(finding);
+  }
+  for (const s of all) {
+    const known = s.source === "tfguard" ? s.ids.some((id) => checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) : checks.some((c) => names(s, c, c.id));
+    if (s.source === "tfguard") {
+      for (const id of s.ids) {
+        if (!checks.some((c) => names({ ...s, ids: [id] }, c, c.id))) {
+          result.diagnostics.push({
+            severity: "warning",
+            code: "suppression-id",
+            file: s.file,
+            range: s.range,
+            message: `\`tfguard:ignore:${id}\` names no check; the comment silences nothing for it`,
+            hint: "use a check ID from `tfguard scan` output or a peer alias such as CKV_AWS_67"
+          });
+        }
+      }
+    }
+    if (!known) continue;
+    const comment2 = `${s.source === "checkov" ? "checkov:skip=" : `${s.source}:ignore:`}${s.ids.join(",")}`;
+    if (isExpired(s, options.now)) result.problems.push({ kind: "expired", comment: comment2, expires: s.expires, file: s.file, range: s.range });
+    else if (options.requireReason && !s.reason.trim())
+      result.problems.push({ kind: "unexplained", comment: comment2, file: s.file, range: s.range });
+  }
+  return result;
+}
+function problemFinding(p) {
+  const rule = p.kind === "expired" ? EXPIRED_SUPPRESSION : UNEXPLAINED_SUPPRESSION;
+  return {
+    checkId: rule.id,
+    severity: rule.severity,
+    title: rule.title,
+    address: p.comment,
+    file: p.file,
+    range: p.range,
+    suppressionProblem: p
+  };
+}
+
 // src/checks/baseline.ts
 import { relative as relative4, sep as sep4 } from "node:path";
 var BASELINE_VERSION = 1;
@@ -32892,7 +32894,9 @@ function baselineKey(e) {
 }
 function entryOf(f, scanRoot) {
   const root = f.resource?.root && scanRoot ? relative4(scanRoot, f.resource.root).split(sep4).join("/") : "";
-  return { check: f.checkId, address: f.address, path: f.path ?? "", ...root ? { root } : {} };
+  const p = f.suppressionProblem;
+  const path2 = f.path ?? (p?.kind === "expired" ? `exp:${p.expires}` : "");
+  return { check: f.checkId, address: f.address, path: path2, ...root ? { root } : {} };
 }
 function compare(a, b) {
   const ka = baselineKey(a);
@@ -33890,7 +33894,7 @@ async function scan(request) {
   });
   const shownSeverity = new Set(splitList(s.severity).map((x) => parseSeverity(x)));
   const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
-  const counted = [...sup.kept, ...sup.problems].filter(keep);
+  const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname8(u.file)));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
