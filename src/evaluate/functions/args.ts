@@ -164,16 +164,41 @@ export function valueKey(v: Value, depth = 0): string {
 let segmenterCache: Intl.Segmenter | undefined;
 const segmenter = (): Intl.Segmenter => (segmenterCache ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
-/** User-perceived characters (grapheme clusters), as Terraform counts them. */
+/** Characters looked at per call of the segmenter: Intl.Segmenter takes quadratic time on long strings. */
+const WINDOW = 4096;
+
+/**
+ * User-perceived characters (grapheme clusters), as Terraform counts them, in linear time: the text is segmented
+ * in windows; each window's last cluster may continue past it, so the next window starts where that cluster does
+ * (a cluster boundary, from which segmentation goes on exactly as over the whole text).
+ */
+function* clusters(s: string): Generator<string> {
+  let start = 0;
+  while (start < s.length) {
+    let end = Math.min(s.length, start + WINDOW);
+    // Never cut a surrogate pair: half a code point would end the window's clusters early.
+    const before = s.charCodeAt(end - 1);
+    if (end < s.length && before >= 0xd800 && before <= 0xdbff) end--;
+    const window = s.slice(start, end);
+    let last: { segment: string; index: number } | undefined;
+    for (const seg of segmenter().segment(window)) {
+      if (last) yield last.segment;
+      last = seg;
+    }
+    if (end === s.length || last!.index === 0) {
+      yield last!.segment;
+      start += last!.index + last!.segment.length;
+    } else start += last!.index;
+  }
+}
+
 export function graphemes(s: string): string[] {
-  const out: string[] = [];
-  for (const seg of segmenter().segment(s)) out.push(seg.segment);
-  return out;
+  return [...clusters(s)];
 }
 
 export function graphemeCount(s: string): number {
   let n = 0;
-  for (const _ of segmenter().segment(s)) n++;
+  for (const _ of clusters(s)) n++;
   return n;
 }
 
