@@ -27704,14 +27704,30 @@ function valueKey(v, depth = 0) {
     return `{${sortedKeys(v).map((k) => `${JSON.stringify(k)}:${valueKey(v[k], depth + 1)}`).join(",")}}`;
   return JSON.stringify(v);
 }
+function* clusters(s) {
+  let start2 = 0;
+  while (start2 < s.length) {
+    let end = Math.min(s.length, start2 + WINDOW2);
+    const before2 = s.charCodeAt(end - 1);
+    if (end < s.length && before2 >= 55296 && before2 <= 56319) end--;
+    const window2 = s.slice(start2, end);
+    let last;
+    for (const seg of segmenter().segment(window2)) {
+      if (last) yield last.segment;
+      last = seg;
+    }
+    if (end === s.length || last.index === 0) {
+      yield last.segment;
+      start2 += last.index + last.segment.length;
+    } else start2 += last.index;
+  }
+}
 function graphemes(s) {
-  const out2 = [];
-  for (const seg of segmenter().segment(s)) out2.push(seg.segment);
-  return out2;
+  return [...clusters(s)];
 }
 function graphemeCount(s) {
   let n = 0;
-  for (const _ of segmenter().segment(s)) n++;
+  for (const _ of clusters(s)) n++;
   return n;
 }
 function unknownOf(values2) {
@@ -27719,7 +27735,7 @@ function unknownOf(values2) {
   for (const v of values2) collectUnknowns(v, all);
   return mergeUnknown(all);
 }
-var MAX_ELEMENTS, MAX_STRING, MAX_DEPTH7, NUMBER_TEXT2, unknownKeys, segmenterCache, segmenter;
+var MAX_ELEMENTS, MAX_STRING, MAX_DEPTH7, NUMBER_TEXT2, unknownKeys, segmenterCache, segmenter, WINDOW2;
 var init_args = __esm({
   "src/evaluate/functions/args.ts"() {
     "use strict";
@@ -27731,6 +27747,7 @@ var init_args = __esm({
     NUMBER_TEXT2 = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
     unknownKeys = 0;
     segmenter = () => segmenterCache ??= new Intl.Segmenter(void 0, { granularity: "grapheme" });
+    WINDOW2 = 4096;
   }
 });
 
