@@ -1,5 +1,5 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { File } from '../load/ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
@@ -15,6 +15,7 @@ import { isLocalSource } from './sources.js';
 import { type Assignment, CONSTANT_SCOPE, assignmentsFromVarFile, declaredVariables } from './variables.js';
 import { type Value, unknown } from './value.js';
 import { realpathSync } from 'node:fs';
+import { isInside } from '../common/paths.js';
 
 /** A `--var NAME=VALUE` or `--var-file PATH`, in command-line order. */
 export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: string };
@@ -60,7 +61,7 @@ function boundaryOf(found: Discovery, options: ProjectOptions): string {
   } catch {
     return found.root;
   }
-  return found.root === real || found.root.startsWith(real.endsWith(sep) ? real : real + sep) ? real : found.root;
+  return isInside(real, found.root) ? real : found.root;
 }
 
 function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project {

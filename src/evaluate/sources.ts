@@ -3,7 +3,7 @@
 import type { DiagnosticCode } from '../common/diagnostics.js';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isInside } from '../load/discover.js';
+import { isInside } from '../common/paths.js';
 
 export type ResolvedSource =
   | { kind: 'dir'; dir: string }

@@ -3,6 +3,7 @@ import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { Diagnostic } from '../common/diagnostics.js';
+import { isInside } from '../common/paths.js';
 
 export interface DiscoverOptions {
   /** Globs (minimatch) matched against paths relative to the scan root; matching files and folders are skipped. */
@@ -95,7 +96,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
       });
       return;
     }
-    if (real !== root && !real.startsWith(root + sep)) {
+    if (!isInside(root, real)) {
       diagnostics.push({
         severity: 'warning',
         code: 'outside-root',
@@ -141,12 +142,6 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
   };
   walk(root, path, 0);
   return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
-}
-
-/** Is `p` inside `root` (or equal to it)? Both absolute. */
-export function isInside(root: string, p: string): boolean {
-  const r = resolve(p);
-  return r === root || r.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 /** A directory's entries sorted by name (a stable walk order on every file system). */

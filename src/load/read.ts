@@ -1,8 +1,8 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { sep } from 'node:path';
 import type { File } from './ast.js';
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
+import { isInside } from '../common/paths.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -40,7 +40,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
           };
         throw e;
       }
-      if (real !== options.root && !real.startsWith(options.root.endsWith(sep) ? options.root : options.root + sep)) {
+      if (!isInside(options.root, real)) {
         return {
           ok: false,
           diagnostic: {

@@ -2,13 +2,14 @@
 // validated against the schema derived from the option table (options.ts), with errors that name the line. Paths in
 // the file are relative to the file's directory.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { type Diagnostic, unreadable } from '../common/diagnostics.js';
 import { schemaDiagnostics } from '../common/schema-errors.js';
 import { nodeRange, parseYamlSource, yamlData } from '../common/yaml-source.js';
 import { FORMATS } from '../report/index.js';
 import { type ConfigFile, type OptionSpec, SCAN_OPTIONS } from './options.js';
+import { isInside } from '../common/paths.js';
 
 export const CONFIG_NAMES = ['.tfguard.yaml', '.tfguard.yml'];
 
@@ -169,8 +170,4 @@ function realIfExists(p: string): string {
     }
   }
   return p;
-}
-
-function isInside(root: string, p: string): boolean {
-  return p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 }

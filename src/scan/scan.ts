@@ -35,6 +35,7 @@ import { findConfig, readConfig } from './config.js';
 import { loadInputs } from './inputs.js';
 import { type ConfigFile, type ScanFlags, type ScanSettings, mergeSettings } from './options.js';
 import { commonRoot, mergeProjects, scanTargets } from './targets.js';
+import { isInside } from '../common/paths.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -185,7 +186,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   // 4. Load, run, suppress. Nothing outside the boundary is read: --root, else the repository of the scanned path.
   const boundary = s.root !== undefined ? resolve(s.root) : repoRoot;
   if (s.root !== undefined) {
-    const outside = [...targets, ...(s.plan ? [s.plan] : [])].find((t) => !isWithin(resolve(boundary!), resolve(t)));
+    const outside = [...targets, ...(s.plan ? [s.plan] : [])].find((t) => !isInside(resolve(boundary!), t));
     if (outside) return problem(`--root ${s.root} does not hold ${outside}`, 'give --root a directory that contains every scanned path');
   }
   const now = request.now ?? Date.now();
@@ -306,8 +307,4 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isWithin(root: string, p: string): boolean {
-  return p === root || p.startsWith(root.endsWith('/') ? root : root + '/');
 }

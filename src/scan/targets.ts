@@ -2,8 +2,9 @@
 // a Terraform file stands for its module directory (scanning one file alone misses the variables and
 // locals of its siblings), directories are scanned recursively, and each module is loaded once.
 import { statSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Project } from '../evaluate/model.js';
+import { isInside } from '../common/paths.js';
 
 /** Files that belong to a Terraform module directory (pre-commit's `\.(tf|tofu|tfvars)$` and JSON forms). */
 export const MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
@@ -13,8 +14,7 @@ export interface ScanTargets {
   targets: string[];
 }
 
-const inside = (child: string, parent: string): boolean =>
-  child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+const inside = (child: string, parent: string): boolean => isInside(parent, child);
 
 function kind(p: string): 'dir' | 'file' | 'missing' {
   try {
