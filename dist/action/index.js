@@ -1674,33 +1674,33 @@ var init_esm4 = __esm({
       return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
     };
     walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-    dotPortion = (f, start2, end, dot, sep11) => {
+    dotPortion = (f, start2, end, dot, sep8) => {
       for (let k = start2; k < end; ) {
         if (f.charCodeAt(k) === 46) {
           if (!dot)
             return true;
           const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-          if (n >= end || isSep(f.charCodeAt(n), sep11))
+          if (n >= end || isSep(f.charCodeAt(n), sep8))
             return true;
         }
-        const s = nextSep(f, k, sep11);
+        const s = nextSep(f, k, sep8);
         if (s === -1)
           return false;
         k = s + 1;
-        while (k < end && isSep(f.charCodeAt(k), sep11))
+        while (k < end && isSep(f.charCodeAt(k), sep8))
           k++;
       }
       return false;
     };
-    isSep = (c, sep11) => sep11 === "/" ? c === 47 : sep11 === "\\" ? c === 92 : c === 47 || c === 92;
-    nextSep = (f, from, sep11) => {
-      if (sep11 !== "both")
-        return f.indexOf(sep11, from);
+    isSep = (c, sep8) => sep8 === "/" ? c === 47 : sep8 === "\\" ? c === 92 : c === 47 || c === 92;
+    nextSep = (f, from, sep8) => {
+      if (sep8 !== "both")
+        return f.indexOf(sep8, from);
       const s = f.indexOf("/", from);
       const b = f.indexOf("\\", from);
       return s === -1 ? b : b === -1 ? s : Math.min(s, b);
     };
-    lastSep = (f, from, sep11) => sep11 !== "both" ? f.lastIndexOf(sep11, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+    lastSep = (f, from, sep8) => sep8 !== "both" ? f.lastIndexOf(sep8, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
     PENDING = {};
     Minimatch = class {
       options;
@@ -2078,7 +2078,7 @@ var init_esm4 = __esm({
       // level 2, this is only known if none of them are `.` or `..`, so
       // that the path does not change when it is resolved.
       #canMatch(f) {
-        const sep11 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+        const sep8 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
         let ends = this.#endCheck ? 0 : -1;
         let last = "";
         let lastStart = 0;
@@ -2090,14 +2090,14 @@ var init_esm4 = __esm({
           const p = row[row.length - 1];
           let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
           if (end && ends === 0) {
-            const i2 = lastSep(f, f.length, sep11);
+            const i2 = lastSep(f, f.length, sep8);
             lastStart = i2 + 1;
             last = f.slice(lastStart);
             if (last === "" && i2 >= 0) {
               let j = i2;
-              while (j > 0 && isSep(f.charCodeAt(j - 1), sep11))
+              while (j > 0 && isSep(f.charCodeAt(j - 1), sep8))
                 j--;
-              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep11) + 1;
+              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep8) + 1;
               prev = f.slice(prevStart, j);
             }
             const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -2125,15 +2125,15 @@ var init_esm4 = __esm({
           if (shape === "base" && end)
             return "yes";
           if (shape === "tail" && end) {
-            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep11)) {
+            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep8)) {
               return "maybe";
             }
-            if (!dotPortion(f, 0, tailStart, dot, sep11))
+            if (!dotPortion(f, 0, tailStart, dot, sep8))
               return "yes";
             continue;
           }
           if (shape === "mid" || shape === "head") {
-            const m = this.#walk(f, row, shape === "head", dot, sep11);
+            const m = this.#walk(f, row, shape === "head", dot, sep8);
             if (m !== "no")
               return m;
             continue;
@@ -2189,19 +2189,19 @@ var init_esm4 = __esm({
       // it must be able to walk the portions before that one, and there
       // must be a portion after it, which the ** after it can walk. At
       // level 2, this is only known if no portion is `.` or `..`.
-      #walk(f, row, head, dot, sep11) {
-        if (this.#level2 && dotPortion(f, 0, f.length, true, sep11))
+      #walk(f, row, head, dot, sep8) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep8))
           return "maybe";
         const x = row[head ? 0 : 1];
         let s = 0;
-        for (let e = nextSep(f, s, sep11); e !== -1; e = nextSep(f, s, sep11)) {
+        for (let e = nextSep(f, s, sep8); e !== -1; e = nextSep(f, s, sep8)) {
           let next = e + 1;
-          while (next < f.length && isSep(f.charCodeAt(next), sep11))
+          while (next < f.length && isSep(f.charCodeAt(next), sep8))
             next++;
           const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-          if (hit && !dotPortion(f, next, f.length, dot, sep11))
+          if (hit && !dotPortion(f, next, f.length, dot, sep8))
             return "yes";
-          if (head || dotPortion(f, s, next, dot, sep11))
+          if (head || dotPortion(f, s, next, dot, sep8))
             return "no";
           s = next;
         }
@@ -4810,8 +4810,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var moduleRtn;
         var Module = moduleArg;
         var readyPromiseResolve, readyPromiseReject;
-        var readyPromise = new Promise((resolve17, reject) => {
-          readyPromiseResolve = resolve17;
+        var readyPromise = new Promise((resolve18, reject) => {
+          readyPromiseResolve = resolve18;
           readyPromiseReject = reject;
         });
         var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -4894,13 +4894,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
             readAsync = /* @__PURE__ */ __name(async (url) => {
               if (isFileURI(url)) {
-                return new Promise((resolve17, reject) => {
+                return new Promise((resolve18, reject) => {
                   var xhr = new XMLHttpRequest();
                   xhr.open("GET", url, true);
                   xhr.responseType = "arraybuffer";
                   xhr.onload = () => {
                     if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                      resolve17(xhr.response);
+                      resolve18(xhr.response);
                       return;
                     }
                     reject(xhr.status);
@@ -5124,10 +5124,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           __name(receiveInstantiationResult, "receiveInstantiationResult");
           var info2 = getWasmImports();
           if (Module["instantiateWasm"]) {
-            return new Promise((resolve17, reject) => {
+            return new Promise((resolve18, reject) => {
               Module["instantiateWasm"](info2, (mod, inst) => {
                 receiveInstance(mod, inst);
-                resolve17(mod.exports);
+                resolve18(mod.exports);
               });
             });
           }
@@ -6872,6 +6872,21 @@ var init_value = __esm({
         return { unknown: true, reasons: this.reasons.map(describeReason), ...this.refs.length ? { refs: this.refs } : {} };
       }
     };
+  }
+});
+
+// src/common/paths.ts
+import { resolve as resolve3, sep as sep4 } from "node:path";
+function isInside(root, p) {
+  const r = resolve3(p);
+  return r === root || r.startsWith(root.endsWith(sep4) ? root : root + sep4);
+}
+function isUnderDotTerraform(path2) {
+  return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
+}
+var init_paths = __esm({
+  "src/common/paths.ts"() {
+    "use strict";
   }
 });
 
@@ -10026,7 +10041,7 @@ var init_diagnostics = __esm({
 
 // src/load/discover.ts
 import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative5, resolve as resolve3, sep as sep5 } from "node:path";
+import { dirname as dirname3, join as join4, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 function isConfigFile(name2) {
   return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
@@ -10034,13 +10049,13 @@ function excludeMatcher(root, globs) {
   const excludes = globs.map((g) => g.replace(/\/+$/, ""));
   if (!excludes.length) return () => false;
   return (p) => {
-    const rel = relative5(root, p).split(sep5).join("/");
+    const rel = relative5(root, p).split(sep6).join("/");
     return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
   };
 }
 function discover(path2, options = {}) {
   const diagnostics = [];
-  const abs = resolve3(path2);
+  const abs = resolve4(path2);
   let st;
   try {
     st = statSync2(abs);
@@ -10094,7 +10109,7 @@ function discover(path2, options = {}) {
       });
       return;
     }
-    if (real !== root && !real.startsWith(root + sep5)) {
+    if (!isInside(root, real)) {
       diagnostics.push({
         severity: "warning",
         code: "outside-root",
@@ -10139,10 +10154,6 @@ function discover(path2, options = {}) {
   walk2(root, path2, 0);
   return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
 }
-function isInside(root, p) {
-  const r = resolve3(p);
-  return r === root || r.startsWith(root.endsWith(sep5) ? root : root + sep5);
-}
 function sortedEntries(dir) {
   return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
@@ -10160,6 +10171,7 @@ var init_discover = __esm({
   "src/load/discover.ts"() {
     "use strict";
     init_esm4();
+    init_paths();
     SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform"]);
     MAX_DEPTH3 = 64;
   }
@@ -13286,7 +13298,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve17.call(this, root, ref);
+      let _sch = resolve18.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13313,7 +13325,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve17(root, ref) {
+    function resolve18(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14177,7 +14189,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve17(baseURI, relativeURI, options) {
+    function resolve18(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14568,7 +14580,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve17,
+      resolve: resolve18,
       resolveComponent,
       equal,
       serialize,
@@ -21203,10 +21215,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep11, value } = collItem;
+        const { start: start2, key, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep11?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -21220,7 +21232,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep11) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -21244,7 +21256,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -21260,7 +21272,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -21351,7 +21363,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep11 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -21365,13 +21377,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep11 + cb;
-              sep11 = "";
+                comment2 += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep11 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -21414,18 +21426,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep11, value } = collItem;
+        const { start: start2, key, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep11?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep11 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -21479,8 +21491,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep11 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
+        if (!isMap2 && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -21492,7 +21504,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -21503,8 +21515,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep11)
-                for (const st of sep11) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -21521,7 +21533,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -21701,7 +21713,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep11 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -21718,24 +21730,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep11 + indent2.slice(trimIndent) + content;
-          sep11 = "\n";
+          value += sep8 + indent2.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep11 === " ")
-            sep11 = "\n";
-          else if (!prevMoreIndented && sep11 === "\n")
-            sep11 = "\n\n";
-          value += sep11 + indent2.slice(trimIndent) + content;
-          sep11 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent2.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep11 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep11 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep11 + content;
-          sep11 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -21918,25 +21930,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep11 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep11 === "\n")
-            res += sep11;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep11 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep11 + lm;
-          sep11 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep11 + (match2?.[1] ?? "");
+      return res + sep8 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -22746,14 +22758,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep11, value }) {
+    function stringifyItem({ start: start2, key, sep: sep8, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep11)
-        for (const st of sep11)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -23920,18 +23932,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep11;
+          let sep8;
           if (scalar.end) {
-            sep11 = scalar.end;
-            sep11.push(this.sourceToken);
+            sep8 = scalar.end;
+            sep8.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep11 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep11 }]
+            items: [{ start: start2, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -24084,15 +24096,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep11 = it.sep;
-                  sep11.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep11 }]
+                    items: [{ start: start3, key, sep: sep8 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -24286,13 +24298,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep11 = fc.end.splice(1, fc.end.length);
-            sep11.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep11 }]
+              items: [{ start: start2, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -24786,7 +24798,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync5 } from "node:fs";
-import { basename, join as join7, resolve as resolve5 } from "node:path";
+import { basename, join as join7, resolve as resolve6 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -24800,7 +24812,7 @@ function loadCheckEntries(sources, options = {}) {
     entries.push(e);
   }
   for (const s of sources) {
-    const dir = resolve5(s.dir);
+    const dir = resolve6(s.dir);
     const retired = s.builtin ? readRetiredIds(join7(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
@@ -27207,7 +27219,6 @@ var init_override = __esm({
 
 // src/load/read.ts
 import { lstatSync, readFileSync as readFileSync7, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
-import { sep as sep8 } from "node:path";
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let buf;
@@ -27224,7 +27235,7 @@ function readTextFile(path2, options = {}) {
           };
         throw e;
       }
-      if (real !== options.root && !real.startsWith(options.root.endsWith(sep8) ? options.root : options.root + sep8)) {
+      if (!isInside(options.root, real)) {
         return {
           ok: false,
           diagnostic: {
@@ -27299,6 +27310,7 @@ var DEFAULT_MAX_FILE_BYTES, utf8;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
+    init_paths();
     DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true });
   }
@@ -27415,8 +27427,8 @@ var init_parse_pool = __esm({
         if (slot.pending.size === 0) slot.worker.ref();
         slot.load += chars;
         if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
-        return new Promise((resolve17, reject) => {
-          slot.pending.set(id, { resolve: resolve17, reject, chars });
+        return new Promise((resolve18, reject) => {
+          slot.pending.set(id, { resolve: resolve18, reject, chars });
           slot.worker.postMessage({ id, text });
         });
       }
@@ -27508,7 +27520,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   let inFlight = 0;
   let largeInFlight = 0;
   let allDone = () => void 0;
-  const done = new Promise((resolve17) => allDone = resolve17);
+  const done = new Promise((resolve18) => allDone = resolve18);
   const feed = () => {
     while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
       const { path: path2, text } = queue.shift();
@@ -27540,7 +27552,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
     const { path: path2, text } = queue.pop();
     out2.set(path2, { file: parseHcl(path2, text) });
-    await new Promise((resolve17) => setImmediate(resolve17));
+    await new Promise((resolve18) => setImmediate(resolve18));
   }
   if (inFlight > 0 || queue.length > 0) await done;
   return out2;
@@ -28805,7 +28817,7 @@ var init_sets = __esm({
 
 // src/evaluate/functions/strings.ts
 function join11(args2) {
-  const sep11 = str(args2[0], "separator");
+  const sep8 = str(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
   lists.forEach((l, li) => {
@@ -28817,10 +28829,10 @@ function join11(args2) {
       items.push(s);
     });
   });
-  return items.join(sep11);
+  return items.join(sep8);
 }
-function split([sep11, s]) {
-  const separator = str(sep11, "separator");
+function split([sep8, s]) {
+  const separator = str(sep8, "separator");
   const text = str(s, "str");
   return separator === "" ? Array.from(text) : text.split(separator);
 }
@@ -29779,13 +29791,13 @@ var init_expand = __esm({
 
 // src/evaluate/sources.ts
 import { existsSync as existsSync4, readFileSync as readFileSync8, realpathSync as realpathSync5 } from "node:fs";
-import { join as join12, resolve as resolve7 } from "node:path";
+import { join as join12, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
 function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (isLocalSource(source)) {
-    const dir = resolve7(callerDir, source);
+    const dir = resolve8(callerDir, source);
     if (!isInside(root, dir)) return outsideRoot(source, dir, root);
     if (!existsSync4(dir)) {
       return {
@@ -29826,7 +29838,7 @@ var ModuleManifest;
 var init_sources = __esm({
   "src/evaluate/sources.ts"() {
     "use strict";
-    init_discover();
+    init_paths();
     ModuleManifest = class {
       entries = /* @__PURE__ */ new Map();
       constructor(rootModuleDir) {
@@ -29836,7 +29848,7 @@ var init_sources = __esm({
           const data = JSON.parse(readFileSync8(path2, "utf8"));
           for (const m of data.Modules ?? []) {
             if (typeof m?.Key === "string" && typeof m?.Dir === "string" && m.Key !== "") {
-              this.entries.set(m.Key, resolve7(rootModuleDir, m.Dir));
+              this.entries.set(m.Key, resolve8(rootModuleDir, m.Dir));
             }
           }
         } catch {
@@ -30593,7 +30605,7 @@ var init_session = __esm({
 });
 
 // src/evaluate/project.ts
-import { resolve as resolve8, sep as sep9 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 import { realpathSync as realpathSync6 } from "node:fs";
 async function loadProject(path2, options = {}) {
   await initParser();
@@ -30618,7 +30630,7 @@ function boundaryOf(found, options) {
   } catch {
     return found.root;
   }
-  return found.root === real || found.root.startsWith(real.endsWith(sep9) ? real : real + sep9) ? real : found.root;
+  return isInside(real, found.root) ? real : found.root;
 }
 function evaluateDiscovered(found, options) {
   const session = new Session(boundaryOf(found, options), options);
@@ -30630,7 +30642,7 @@ function evaluateDiscovered(found, options) {
       for (const b of f.body.blocks) {
         if (b.type !== "module") continue;
         const src = b.body.attributes.find((a) => a.name === "source")?.expr;
-        if (src?.kind === "literal" && typeof src.value === "string" && isLocalSource(src.value)) called.add(resolve8(m.dir, src.value));
+        if (src?.kind === "literal" && typeof src.value === "string" && isLocalSource(src.value)) called.add(resolve9(m.dir, src.value));
       }
     }
   }
@@ -30742,6 +30754,7 @@ var init_project = __esm({
     init_sources();
     init_variables();
     init_value();
+    init_paths();
   }
 });
 
@@ -31235,7 +31248,7 @@ var init_plan = __esm({
 
 // src/evaluate/plan-source.ts
 import { existsSync as existsSync5, readdirSync as readdirSync3 } from "node:fs";
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 function holdsConfig(dir) {
   try {
     return readdirSync3(dir).some(isConfigFile);
@@ -31259,6 +31272,7 @@ var init_plan_source = __esm({
   "src/evaluate/plan-source.ts"() {
     "use strict";
     init_discover();
+    init_paths();
     init_module_dir();
     init_plan();
     init_sources();
@@ -31299,8 +31313,8 @@ var init_plan_source = __esm({
           const srcAttr = found2.block.body.attributes.find((a) => a.name === "source")?.expr;
           const source = srcAttr?.kind === "literal" && typeof srcAttr.value === "string" ? srcAttr.value : "";
           calls.push({ address: prefix2, source, location: { file: found2.file, range: found2.block.range } });
-          if (!isLocalSource(source) || !isInside(this.dir, resolve10(dir, source))) return callPlacement(calls);
-          dir = resolve10(dir, source);
+          if (!isLocalSource(source) || !isInside(this.dir, resolve11(dir, source))) return callPlacement(calls);
+          dir = resolve11(dir, source);
         }
         const found = this.findBlock(
           dir,
@@ -31337,7 +31351,7 @@ __export(plan_exports, {
   loadPlanProject: () => loadPlanProject,
   planProject: () => planProject
 });
-import { dirname as dirname6, resolve as resolve11 } from "node:path";
+import { dirname as dirname6, resolve as resolve12 } from "node:path";
 import { existsSync as existsSync6, statSync as statSync8 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
@@ -31359,7 +31373,7 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   if (!p.plan) return empty(p.diagnostics);
   let source;
   const diagnostics = [];
-  const dir = options.sourceDir === void 0 ? holdsConfig(dirname6(resolve11(planPath))) ? dirname6(resolve11(planPath)) : void 0 : options.sourceDir ?? void 0;
+  const dir = options.sourceDir === void 0 ? holdsConfig(dirname6(resolve12(planPath))) ? dirname6(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
   if (dir !== void 0) {
     if (!existsSync6(dir) || !statSync8(dir).isDirectory()) {
       diagnostics.push({
@@ -31770,7 +31784,7 @@ var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
-import { dirname as dirname7, resolve as resolve12 } from "node:path";
+import { dirname as dirname7, resolve as resolve13 } from "node:path";
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
     return {
@@ -31779,7 +31793,7 @@ function changedSince(ref, scanPath) {
       hint: "give a branch, tag or commit, e.g. --changed-since origin/main"
     };
   }
-  let cwd = resolve12(scanPath);
+  let cwd = resolve13(scanPath);
   try {
     runGit(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
@@ -31817,7 +31831,7 @@ function changedSince(ref, scanPath) {
   const files = [
     ...split2(runGit(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)),
     ...split2(runGit(["ls-files", "--others", "--exclude-standard", "-z"], top))
-  ].map((f) => resolve12(top, f));
+  ].map((f) => resolve13(top, f));
   const unique = [...new Set(files)].sort();
   return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname7(f))) };
 }
@@ -31847,7 +31861,7 @@ function workflowCommand(command, properties, message) {
 
 // src/action/main.ts
 import { existsSync as existsSync7, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname9, join as join14, resolve as resolve16 } from "node:path";
+import { dirname as dirname9, join as join14, resolve as resolve17 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -32149,10 +32163,8 @@ function pathToUri(rel) {
   return rel.split("/").map(encodeURIComponent).join("/");
 }
 
-// src/common/paths.ts
-function isUnderDotTerraform(path2) {
-  return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
-}
+// src/report/sarif.ts
+init_paths();
 
 // src/common/order.ts
 function byPlace(a, b) {
@@ -32675,7 +32687,7 @@ function render(format2, report, options = {}) {
 
 // src/scan/scan.ts
 import { readFileSync as readFileSync10, statSync as statSync11 } from "node:fs";
-import { dirname as dirname8, resolve as resolve13 } from "node:path";
+import { dirname as dirname8, resolve as resolve14 } from "node:path";
 
 // src/checks/suppressions.ts
 var EXPIRED_SUPPRESSION = {
@@ -32904,13 +32916,13 @@ function problemFinding(p) {
 }
 
 // src/checks/baseline.ts
-import { relative as relative4, sep as sep4 } from "node:path";
+import { relative as relative4, sep as sep5 } from "node:path";
 var BASELINE_VERSION = 1;
 function baselineKey(e) {
   return JSON.stringify([e.check, e.address, e.path, e.root ?? ""]);
 }
 function entryOf(f, scanRoot) {
-  const root = f.resource?.root && scanRoot ? relative4(scanRoot, f.resource.root).split(sep4).join("/") : "";
+  const root = f.resource?.root && scanRoot ? relative4(scanRoot, f.resource.root).split(sep5).join("/") : "";
   const p = f.suppressionProblem;
   const path2 = f.path ?? (p?.kind === "expired" ? `exp:${p.expires}` : "");
   return { check: f.checkId, address: f.address, path: path2, ...root ? { root } : {} };
@@ -32975,6 +32987,7 @@ function compareBaseline(findings, baseline, ranChecks, scanRoot) {
 init_gsl();
 
 // src/checks/location.ts
+init_paths();
 function rangeForPath(resource, path2) {
   let p = path2;
   while (p) {
@@ -33122,7 +33135,7 @@ init_files();
 init_schema();
 import { createHash } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join6, relative as relative6, resolve as resolve4, sep as sep6 } from "node:path";
+import { join as join6, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PRECOMPILED_FORMAT = 1;
 var LOADER_MODULES = [
@@ -33170,10 +33183,10 @@ ${JSON.stringify(CHECK_SCHEMA)}
   return h.digest("hex");
 }
 function relativeName(dir, file) {
-  return relative6(dir, file).split(sep6).join("/");
+  return relative6(dir, file).split(sep7).join("/");
 }
 function readPrecompiledChecks(jsonPath, checksDir) {
-  const dir = resolve4(checksDir);
+  const dir = resolve5(checksDir);
   let lib;
   try {
     lib = JSON.parse(readFileSync3(jsonPath, "utf8"));
@@ -33233,7 +33246,7 @@ init_diagnostics();
 init_schema_errors();
 init_yaml_source();
 import { existsSync as existsSync2, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join8, resolve as resolve6, sep as sep7 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join8, resolve as resolve7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -33534,6 +33547,7 @@ function mergeSettings(flags2, config) {
 }
 
 // src/scan/config.ts
+init_paths();
 var CONFIG_NAMES = [".tfguard.yaml", ".tfguard.yml"];
 function itemSchema(o) {
   if (o.values) return { enum: [...o.values] };
@@ -33563,13 +33577,13 @@ var WORDING2 = {
 };
 var validator2;
 function findConfig(scanPath, stopAt) {
-  let dir = resolve6(scanPath);
+  let dir = resolve7(scanPath);
   try {
     if (!statSync4(dir).isDirectory()) dir = dirname4(dir);
   } catch {
     dir = dirname4(dir);
   }
-  const stop2 = stopAt ? resolve6(stopAt) : dir;
+  const stop2 = stopAt ? resolve7(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
     for (const name2 of CONFIG_NAMES) if (existsSync2(join8(dir, name2))) return join8(dir, name2);
     if (dir === stop2) return void 0;
@@ -33612,7 +33626,7 @@ function readConfig(file, confineTo) {
   validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (!validator2(data)) return { diagnostics: schemaDiagnostics(validator2.errors ?? [], data, src, WORDING2) };
   const config = { ...data };
-  const abs = (p) => resolve6(dirname4(file), p);
+  const abs = (p) => resolve7(dirname4(file), p);
   for (const o of SCAN_OPTIONS) {
     if (o.config === void 0 || config[o.config] === void 0) continue;
     if (o.kind === "path") config[o.config] = abs(config[o.config]);
@@ -33624,7 +33638,7 @@ function readConfig(file, confineTo) {
     );
   if (confineTo !== void 0) {
     const root = realIfExists(confineTo);
-    const outside = pathsOf(config).filter((p) => !isInside2(root, realIfExists(p)));
+    const outside = pathsOf(config).filter((p) => !isInside(root, realIfExists(p)));
     if (outside.length)
       return {
         diagnostics: outside.map((p) => ({
@@ -33665,9 +33679,6 @@ function realIfExists(p) {
   }
   return p;
 }
-function isInside2(root, p) {
-  return p === root || p.startsWith(root.endsWith(sep7) ? root : root + sep7);
-}
 
 // src/scan/inputs.ts
 init_project();
@@ -33676,10 +33687,11 @@ import { statSync as statSync10 } from "node:fs";
 import { basename as basename4 } from "node:path";
 
 // src/scan/targets.ts
+init_paths();
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname5, resolve as resolve9, sep as sep10 } from "node:path";
+import { dirname as dirname5, resolve as resolve10 } from "node:path";
 var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
-var inside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep10) ? parent : parent + sep10);
+var inside = (child, parent) => isInside(parent, child);
 function kind(p) {
   try {
     return statSync6(p).isDirectory() ? "dir" : "file";
@@ -33689,7 +33701,7 @@ function kind(p) {
 }
 function scanTargets(paths) {
   const given = /* @__PURE__ */ new Map();
-  for (const p of paths) if (!given.has(resolve9(p))) given.set(resolve9(p), p);
+  for (const p of paths) if (!given.has(resolve10(p))) given.set(resolve10(p), p);
   const abs = [...given.keys()];
   const dirs = abs.filter((p) => kind(p) === "dir");
   const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
@@ -33711,7 +33723,7 @@ function scanTargets(paths) {
   return { targets };
 }
 function commonRoot(targets) {
-  const dirOf = (p) => kind(p) === "dir" ? resolve9(p) : dirname5(resolve9(p));
+  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname5(resolve10(p));
   let root = dirOf(targets[0]);
   for (const t of targets.slice(1)) {
     const d = dirOf(t);
@@ -33796,6 +33808,7 @@ function failed(path2, diagnostics) {
 }
 
 // src/scan/scan.ts
+init_paths();
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
@@ -33851,10 +33864,10 @@ async function scan(request) {
   const { flags: flags2 } = request;
   const { targets } = scanTargets(request.paths);
   const path2 = targets.length === 1 ? targets[0] : void 0;
-  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve13(path2 ?? flags2.plan ?? ".");
+  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve14(path2 ?? flags2.plan ?? ".");
   const repoRoot = findRepoRoot(scanRoot);
   let config = {};
-  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve13(flags2.config) : findConfig(scanRoot, repoRoot);
+  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve14(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
     const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname8(configFile));
     if (!read.config) return problem(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
@@ -33884,9 +33897,9 @@ async function scan(request) {
     if (!ch.ok) return problem(`--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
   }
-  const boundary = s.root !== void 0 ? resolve13(s.root) : repoRoot;
+  const boundary = s.root !== void 0 ? resolve14(s.root) : repoRoot;
   if (s.root !== void 0) {
-    const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isWithin(resolve13(boundary), resolve13(t)));
+    const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isInside(resolve14(boundary), t));
     if (outside) return problem(`--root ${s.root} does not hold ${outside}`, "give --root a directory that contains every scanned path");
   }
   const now = request.now ?? Date.now();
@@ -33924,19 +33937,19 @@ async function scan(request) {
   let baseline;
   if (s.createBaseline) {
     const text = serializeBaseline(createBaseline(counted, project.root));
-    baselineOut = { path: resolve13(s.createBaseline), text, count: counted.length };
+    baselineOut = { path: resolve14(s.createBaseline), text, count: counted.length };
     baseline = parseBaseline(text, baselineOut.path).baseline;
   } else if (s.baseline) {
     let text;
     try {
-      text = readFileSync10(resolve13(s.baseline), "utf8");
+      text = readFileSync10(resolve14(s.baseline), "utf8");
     } catch (e) {
       return problem(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
-    const parsed = parseBaseline(text, resolve13(s.baseline));
+    const parsed = parseBaseline(text, resolve14(s.baseline));
     if (!parsed.baseline) return problem(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
     baseline = parsed.baseline;
   }
@@ -33993,16 +34006,13 @@ function isDirectory(p) {
     return false;
   }
 }
-function isWithin(root, p) {
-  return p === root || p.startsWith(root.endsWith("/") ? root : root + "/");
-}
 
 // src/action/annotations.ts
 init_model();
 
 // src/action/diff.ts
 init_git();
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 function diffLines(base, repoRoot) {
   let out2;
   try {
@@ -34018,7 +34028,7 @@ function parseDiff(text, repoRoot) {
   for (const line of text.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name2 = line.slice(4);
-      file = name2.startsWith("b/") ? resolve14(repoRoot, name2.slice(2)) : void 0;
+      file = name2.startsWith("b/") ? resolve15(repoRoot, name2.slice(2)) : void 0;
       continue;
     }
     const m = file && /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
@@ -34103,10 +34113,10 @@ function pullRequestBase(env) {
 }
 
 // src/action/inputs.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 var spec = (key) => SCAN_OPTIONS.find((o) => o.key === key);
 function readInputs(env, workspace) {
-  const at = (p) => resolve15(workspace, p);
+  const at = (p) => resolve16(workspace, p);
   const flags2 = {};
   const own2 = {};
   for (const o of SCAN_OPTIONS) {
@@ -34153,7 +34163,7 @@ function readInputs(env, workspace) {
 
 // src/action/main.ts
 async function runAction(env, paths, io2) {
-  const workspace = resolve16(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = resolve17(env.GITHUB_WORKSPACE || process.cwd());
   const read = readInputs(env, workspace);
   const sarifInput = "inputs" in read ? read.inputs.sarifInput : "tfguard.sarif";
   const outputs = (exitCode, report2) => {
@@ -34175,7 +34185,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     setOutputs(env.GITHUB_OUTPUT, outputs(2));
     return 2;
   };
-  const sarifFile = resolve16(workspace, sarifInput);
+  const sarifFile = resolve17(workspace, sarifInput);
   const firstPath = "inputs" in read ? read.inputs.paths[0] : workspace;
   const repoRoot = findRepoRoot(firstPath) ?? workspace;
   const scanRoot = "inputs" in read && read.inputs.paths.length === 1 ? firstPath : workspace;
@@ -34255,7 +34265,7 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync7(join14(fromEnv, "checks")) ? resolve16(fromEnv) : resolve16(bundleDir, "..", "..");
+  const actionRoot = fromEnv && existsSync7(join14(fromEnv, "checks")) ? resolve17(fromEnv) : resolve17(bundleDir, "..", "..");
   return { actionRoot, ...existsSync7(join14(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
