@@ -336,41 +336,38 @@ type ConfigValue<K extends OptionKind> = K extends 'list' | 'paths' | 'variable'
       ? number
       : string;
 
-/** The settings of one scan after flags and configuration are merged (flags win, lists of directories append). */
-export interface ScanSettings {
-  check: string[];
-  skipCheck: string[];
-  severity: string[];
-  failOn: Severity | 'none';
-  softFail: boolean;
-  format: string[];
-  output?: string;
-  checksDir: string[];
-  exclude: string[];
+/** The value a setting of this kind has once merged. */
+type SettingValue<K extends OptionKind> = K extends 'list' | 'paths'
+  ? string[]
+  : K extends 'boolean'
+    ? boolean
+    : K extends 'integer'
+      ? number
+      : K extends 'severity-or-none'
+        ? Severity | 'none'
+        : string;
+
+/** The rows that are scan settings: those with a flag, less the variables (merged into one list) and the config file. */
+type SettingOption = Exclude<Extract<ScanOption, { flag: string }>, { kind: 'variable' | 'var-file' } | { key: 'config' | 'noConfig' }>;
+
+/** A setting is always there when its row has a default or is a list; otherwise it may be absent. */
+type Always = Extract<SettingOption, { default: unknown } | { kind: 'list' | 'paths' }>;
+
+/** The settings of one scan after flags and configuration are merged (flags win, lists of directories append), derived from the table. */
+export type ScanSettings = { -readonly [O in Always as O['key']]: SettingValue<O['kind']> } & {
+  -readonly [O in Exclude<SettingOption, Always> as O['key']]?: SettingValue<O['kind']>;
+} & {
+  /** `--var` and `--var-file` (and the configuration's var-file and var) in the order Terraform applies them. */
   variables: CliVariable[];
-  root?: string;
-  maxFileSize?: number;
-  jobs?: number;
-  baseline?: string;
-  createBaseline?: string;
-  inlineSuppressions: boolean;
-  peerSuppressions: boolean;
-  requireSuppressionReason: boolean;
-  sarifIncludeSuppressed: boolean;
-  sarifCategory?: string;
-  showUnknown: boolean;
-  changedSince?: string;
-  plan?: string;
-  sourceDir?: string;
-}
+};
 
 /** What a door (command line, Action) was given explicitly; undefined where it gave nothing. */
-export interface ScanFlags extends Partial<Omit<ScanSettings, 'variables'>> {
+export type ScanFlags = Partial<Omit<ScanSettings, 'variables'>> & {
   /** `--var` and `--var-file` in command-line order. */
   variables?: CliVariable[];
   config?: string;
   noConfig?: boolean;
-}
+};
 
 const isList = (k: OptionKind): boolean => k === 'list' || k === 'paths';
 
