@@ -3,6 +3,7 @@
 // a remote module installed under .terraform/, which the user does not edit.
 import type { Range } from '../common/diagnostics.js';
 import type { Resource } from '../evaluate/model.js';
+import type { RelatedPlace } from './model.js';
 import { isUnderDotTerraform } from '../common/paths.js';
 
 /**
@@ -38,6 +39,35 @@ export interface ReportedAt {
   path?: string;
   via?: string;
   resourceLocation?: { file: string; range: Range };
+  origin?: string;
+  note?: string;
+  related?: RelatedPlace[];
+}
+
+/**
+ * The place the value at `path` was written, when that is not the attribute itself: the last hop of its origins
+ * the user edits (not under .terraform/), with the attribute and the hops before it as related places.
+ */
+function whereWritten(resource: Resource, path: string, attribute: { file: string; range: Range }): ReportedAt | undefined {
+  const hops = resource.origins?.[path];
+  if (!hops?.length) return undefined;
+  let i = hops.length - 1;
+  while (i >= 0 && isUnderDotTerraform(hops[i]!.file)) i--;
+  if (i < 0) return undefined;
+  const primary = hops[i]!;
+  const related: RelatedPlace[] = [
+    { ...attribute, message: `${path} of ${resource.address}` },
+    ...hops.slice(0, i).map((h) => ({ file: h.file, range: h.range, message: h.what })),
+  ];
+  return {
+    file: primary.file,
+    range: primary.range,
+    path,
+    resourceLocation: attribute,
+    origin: primary.what,
+    ...(primary.note ? { note: primary.note } : {}),
+    related,
+  };
 }
 
 /**
@@ -49,6 +79,8 @@ export interface ReportedAt {
 export function reportLocation(resource: Resource, path: string): ReportedAt {
   const at = rangeForPath(resource, path);
   const file = at.file ?? resource.location.file;
+  const written = at.path ? whereWritten(resource, at.path, { file, range: at.range }) : undefined;
+  if (written) return written;
   if (!isUnderDotTerraform(resource.location.file)) {
     return { file, range: at.range, ...(at.path ? { path: at.path } : {}) };
   }
@@ -61,6 +93,7 @@ export function reportLocation(resource: Resource, path: string): ReportedAt {
       ...(at.path ? { path: at.path } : {}),
       via: call.address,
       resourceLocation: { file, range: at.range },
+      related: [{ file, range: at.range, message: at.path ? `${at.path} of ${resource.address}` : `the resource ${resource.address}` }],
     };
   }
   // Scanning inside .terraform itself: nothing better than the resource's own place.

@@ -91,12 +91,31 @@ export interface Finding {
   missing?: true;
   /** The attribute path that decided it (`is_multi_region_trail`), when there is one. */
   path?: string;
-  /** Set when the resource lives in an installed remote module: where the resource itself is. */
+  /**
+   * Set when the finding stands elsewhere than the resource's attribute (where its value was written, or the call
+   * of an installed module): the attribute (or block header) in the resource itself.
+   */
   resourceLocation?: { file: string; range: Range };
   /** The module call the finding was moved to (for remote modules). */
   via?: string;
+  /** Set when the finding stands where the value was written: what that place is (`default of variable "x"`). */
+  origin?: string;
+  /** Set when fixing the value where it was written changes more than this instance (a shared module default). */
+  note?: string;
+  /**
+   * The other places a reviewer follows, from the resource to the primary location: the attribute in the resource,
+   * then each module argument, local or variable the value passed through.
+   */
+  related?: RelatedPlace[];
   /** Set for a finding about a suppression comment itself (tfguard's own rules): what is wrong with it. */
   suppressionProblem?: SuppressionProblem;
+}
+
+export interface RelatedPlace {
+  file: string;
+  range: Range;
+  /** What this place is, for people: `enable_log_file_validation of module.trail.aws_cloudtrail.this`. */
+  message: string;
 }
 
 /** What can be wrong with a suppression comment itself. `comment` is how it names its checks (`tfguard:ignore:X`). */

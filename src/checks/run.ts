@@ -90,7 +90,11 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             file: at.file,
             range: at.range,
             ...(at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true as const } : {}),
-            ...(at.via ? { via: at.via, resourceLocation: at.resourceLocation! } : {}),
+            ...(at.via ? { via: at.via } : {}),
+            ...(at.resourceLocation ? { resourceLocation: at.resourceLocation } : {}),
+            ...(at.origin ? { origin: at.origin } : {}),
+            ...(at.note ? { note: at.note } : {}),
+            ...(at.related ? { related: at.related } : {}),
           });
         } else {
           unknowns.push({

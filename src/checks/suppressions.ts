@@ -246,6 +246,8 @@ export function applySuppressions(
     const check = byId.get(finding.checkId);
     const resource = finding.resource;
     const places: Place[] = [{ file: finding.file, line: finding.range.start.line }];
+    // A finding moved to where its value was written is still silenced by a comment on the attribute and each hop.
+    for (const r of finding.related ?? []) places.push({ file: r.file, line: r.range.start.line });
     if (resource) {
       places.push({ file: resource.location.file, line: resource.location.range.start.line });
       for (const call of resource.moduleCalls) places.push({ file: call.location.file, line: call.location.range.start.line });

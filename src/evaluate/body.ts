@@ -6,6 +6,8 @@ import { EvalError } from './convert.js';
 import { evaluate, iterate, withVariables, type Scope } from './expr.js';
 import { FunctionError } from './functions/types.js';
 import { RESERVED_ROOTS, staticReferences } from './reference.js';
+import type { Origin } from './model.js';
+import { type OriginSource, traceOrigins } from './provenance.js';
 import { Unknown, type ObjectValue, type Value, collectUnknowns, newObject, objectFrom } from './value.js';
 
 /** Attributes that configure Terraform itself, not the resource. */
@@ -19,6 +21,8 @@ export interface BodyResult {
   references: Record<string, string[]>;
   /** Paths whose range is in another file than the block's (merged from an override file); inner paths inherit. */
   files: Record<string, string>;
+  /** Where values not written in the attribute itself came from (Resource.origins). */
+  origins: Record<string, Origin[]>;
 }
 
 export interface BodyContext {
@@ -26,6 +30,8 @@ export interface BodyContext {
   /** Module address prefix for references: '' or 'module.a.'. */
   refPrefix: string;
   report(d: Diagnostic): void;
+  /** Follows variables and locals back to where their values were written; absent, no origins are recorded. */
+  origins?: OriginSource;
 }
 
 /** Evaluate one expression; errors become a diagnostic and an unknown value. */
@@ -47,7 +53,13 @@ export function evaluateOrUnknown(expr: Expr, scope: Scope, ctx: BodyContext, wh
 }
 
 export function evaluateBody(body: Body, scope: Scope, ctx: BodyContext): BodyResult {
-  const out: BodyResult = { values: newObject(), ranges: Object.create(null), references: Object.create(null), files: Object.create(null) };
+  const out: BodyResult = {
+    values: newObject(),
+    ranges: Object.create(null),
+    references: Object.create(null),
+    files: Object.create(null),
+    origins: Object.create(null),
+  };
   fillBody(body, scope, ctx, '', out, true, 0);
   return out;
 }
@@ -62,7 +74,14 @@ function fillBody(body: Body, scope: Scope, ctx: BodyContext, prefix: string, ou
     values[a.name] = v;
     out.ranges[path] = a.range;
     if (a.file) out.files[path] = a.file;
-    recordInnerRanges(a.expr, path, out.ranges, 0);
+    const file = a.file ?? ctx.file;
+    const trace = (expr: Expr, p: string): void => {
+      if (!ctx.origins) return;
+      const hops = traceOrigins(expr, ctx.origins, scope, file);
+      if (hops.length) out.origins[p] = hops;
+    };
+    trace(a.expr, path);
+    recordInnerRanges(a.expr, path, out.ranges, 0, trace);
     const refs = qualifiedRefs(a.expr, v, ctx.refPrefix);
     if (refs.length) out.references[path] = refs;
   }
@@ -168,7 +187,13 @@ function expandDynamic(
 }
 
 /** Ranges of keys inside literal object/tuple values: `tags.Name`, `ingress_rules.0`. */
-function recordInnerRanges(expr: Expr, path: string, ranges: Record<string, Range>, depth: number): void {
+function recordInnerRanges(
+  expr: Expr,
+  path: string,
+  ranges: Record<string, Range>,
+  depth: number,
+  trace: (expr: Expr, path: string) => void,
+): void {
   if (depth > 16) return;
   if (expr.kind === 'object') {
     for (const item of expr.items) {
@@ -177,13 +202,15 @@ function recordInnerRanges(expr: Expr, path: string, ranges: Record<string, Rang
       if (name === undefined) continue;
       const p = `${path}.${name}`;
       ranges[p] = { start: k.range.start, end: item.value.range.end };
-      recordInnerRanges(item.value, p, ranges, depth + 1);
+      trace(item.value, p);
+      recordInnerRanges(item.value, p, ranges, depth + 1, trace);
     }
   } else if (expr.kind === 'tuple') {
     expr.items.forEach((item, i) => {
       const p = `${path}.${i}`;
       ranges[p] = item.range;
-      recordInnerRanges(item, p, ranges, depth + 1);
+      trace(item, p);
+      recordInnerRanges(item, p, ranges, depth + 1, trace);
     });
   }
 }

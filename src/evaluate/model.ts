@@ -9,6 +9,16 @@ export interface Location {
   range: Range;
 }
 
+/**
+ * One place a value passed through or was written: a module call's argument, a tfvars line, a variable's default,
+ * a local's definition. `what` says which, for people (`default of variable "validate"`).
+ */
+export interface Origin extends Location {
+  what: string;
+  /** Set when changing the value here changes more than this instance (a child module's variable default). */
+  note?: string;
+}
+
 /** One `module "x" { ... }` call a resource was instantiated through, outermost first. */
 export interface ModuleCall {
   /** Address of the module instance, e.g. `module.network` or `module.app["eu"]`. */
@@ -54,6 +64,12 @@ export interface Resource {
    * listed takes the file of its nearest listed prefix, else `location.file`.
    */
   rangeFiles?: Record<string, string>;
+  /**
+   * Where an attribute's value came from when it was not written in the attribute itself, keyed by path as in
+   * `ranges`: each hop nearest first, the last the place the value was written (a module argument, a tfvars line,
+   * a default). Absent for attributes whose own text is the value.
+   */
+  origins?: Record<string, Origin[]>;
   /** The module calls this resource was instantiated through, outermost first. */
   moduleCalls: ModuleCall[];
   /** Provider config key as written (`aws`, `aws.west`), when given. */

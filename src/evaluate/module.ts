@@ -7,7 +7,8 @@ import { type BodyContext, evaluateBody, evaluateOrUnknown } from './body.js';
 import { EvalError } from './convert.js';
 import { type Expansion, expandBlock, instanceSuffix } from './expand.js';
 import { evaluate, withVariables, type Scope } from './expr.js';
-import type { ModuleCall, Resource } from './model.js';
+import type { ModuleCall, Origin, Resource } from './model.js';
+import { type OriginSource, originAt, traceOrigins } from './provenance.js';
 import { ReferenceUnknown, traversalText } from './reference.js';
 import type { Session } from './session.js';
 import { type ResolvedSource, resolveModuleSource } from './sources.js';
@@ -33,16 +34,29 @@ export interface InstanceSpec {
   /** Directories of the calling modules, for cycle detection. */
   ancestors: string[];
   /** Child module inputs, evaluated lazily in the caller's scope. */
-  inputs?: Map<string, { expr: Expr; file: string; scope: Scope; instance: ModuleInstance }>;
+  inputs?: Map<string, ModuleInput>;
   /** Root module variable values, already merged by precedence. */
   rootValues?: Map<string, Value>;
+  /** Where each root value was written, when in a file (a tfvars line); values from the environment or -var have none. */
+  rootOrigins?: Map<string, Origin>;
   /** Set when the calling module's count/for_each is unknown. */
   expansionUnknown?: string;
 }
 
-export class ModuleInstance implements Scope {
+/** One argument of a module call: evaluated lazily in the caller's scope. */
+interface ModuleInput {
+  expr: Expr;
+  /** The whole `name = value` line. */
+  range: Range;
+  file: string;
+  scope: Scope;
+  instance: ModuleInstance;
+}
+
+export class ModuleInstance implements Scope, OriginSource {
   readonly decls: Map<string, VariableDecl>;
-  private readonly localExprs = new Map<string, { expr: Expr; file: string }>();
+  private readonly localExprs = new Map<string, { expr: Expr; file: string; range: Range }>();
+  private readonly originMemo = new Map<string, Origin[]>();
   private readonly localMemo = new Map<string, Value>();
   private readonly varMemo = new Map<string, Value>();
   private readonly outputMemo = new Map<string, Value>();
@@ -73,7 +87,7 @@ export class ModuleInstance implements Scope {
             });
             continue;
           }
-          this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
+          this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path, range: a.range });
         }
       }
     }
@@ -88,7 +102,49 @@ export class ModuleInstance implements Scope {
   }
 
   ctx(file: string): BodyContext {
-    return { file, refPrefix: this.prefix, report: (d) => this.report(d) };
+    return { file, refPrefix: this.prefix, report: (d) => this.report(d), origins: this };
+  }
+
+  // ---- OriginSource: where variables and locals got their values -----------------------------------
+
+  variableOrigins(name: string): Origin[] {
+    return this.memoOrigins(`var.${name}`, () => {
+      const decl = this.decls.get(name);
+      if (!decl) return [];
+      const input = this.spec.inputs?.get(name);
+      if (input) {
+        const arg = originAt(input.file, input.expr, input.range, `argument "${name}" of ${this.spec.address}`);
+        return [arg, ...traceOrigins(input.expr, input.instance, input.scope, input.file)];
+      }
+      if (this.spec.rootValues?.has(name)) {
+        const at = this.spec.rootOrigins?.get(name);
+        return at ? [at] : [];
+      }
+      const attr = decl.block.body.attributes.find((a) => a.name === 'default');
+      if (!attr) return [];
+      const shared = this.spec.inputs
+        ? `the default of a module's variable: changing it changes every call of this module that does not set ${name}`
+        : undefined;
+      return [originAt(decl.file, attr.expr, attr.range, `the default of variable "${name}"`, shared)];
+    });
+  }
+
+  localOrigins(name: string): Origin[] {
+    return this.memoOrigins(`local.${name}`, () => {
+      const l = this.localExprs.get(name);
+      if (!l) return [];
+      return [originAt(l.file, l.expr, l.range, `local.${name}`), ...traceOrigins(l.expr, this, this, l.file)];
+    });
+  }
+
+  private memoOrigins(key: string, f: () => Origin[]): Origin[] {
+    const memo = this.originMemo.get(key);
+    if (memo) return memo;
+    // A cycle (already reported as a diagnostic by the evaluation) traces to nothing.
+    this.originMemo.set(key, []);
+    const hops = f();
+    this.originMemo.set(key, hops);
+    return hops;
   }
 
   // ---- Scope -------------------------------------------------------------------------------------
@@ -421,10 +477,10 @@ export class ModuleInstance implements Scope {
     for (const inst of call.expansion.instances) {
       const address = `${this.prefix}module.${name}${call.expansion.unknown ? '' : instanceSuffix(inst.key)}`;
       const scope = Object.keys(inst.vars).length ? withVariables(this, inst.vars) : this;
-      const inputs = new Map<string, { expr: Expr; file: string; scope: Scope; instance: ModuleInstance }>();
+      const inputs = new Map<string, ModuleInput>();
       for (const a of b.body.attributes) {
         if (['source', 'version', 'count', 'for_each', 'providers', 'depends_on'].includes(a.name)) continue;
-        inputs.set(a.name, { expr: a.expr, file: f.path, scope, instance: this });
+        inputs.set(a.name, { expr: a.expr, range: a.range, file: a.file ?? f.path, scope, instance: this });
       }
       const callRecord: ModuleCall = { address, source, location: { file: f.path, range: b.range } };
       const child = new ModuleInstance(this.session, dir, {
@@ -522,6 +578,10 @@ export class ModuleInstance implements Scope {
           dependsOn?.expr.kind === 'tuple' ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t): t is string => !!t) : [],
         references: body.references,
       };
+      for (const _ in body.origins) {
+        r.origins = body.origins;
+        break;
+      }
       for (const _ in body.files) {
         r.rangeFiles = body.files;
         break;

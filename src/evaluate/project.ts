@@ -1,5 +1,5 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { File } from '../load/ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
@@ -8,7 +8,8 @@ import { loadFile } from '../load/module-dir.js';
 import { type PreparseOptions, preparse } from '../load/preparse.js';
 import { initParser } from '../load/treesitter.js';
 import { evaluate } from './expr.js';
-import type { Project, Resource } from './model.js';
+import type { Origin, Project, Resource, SourceFile } from './model.js';
+import { originAt } from './provenance.js';
 import { ModuleInstance } from './module.js';
 import { Session } from './session.js';
 import { isLocalSource } from './sources.js';
@@ -85,24 +86,30 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project 
   const resources: Resource[] = [];
   for (const m of dirs) {
     if (called.has(m.dir)) continue;
-    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session);
+    const rootOrigins = new Map<string, Origin>();
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session, rootOrigins);
     session.modules.push({ address: '', dir: m.dir });
-    const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues });
+    const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
     inst.collect(resources);
   }
   const files = session
     .loadedDirs()
     .flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles])
-    .map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
+    .map((f) => ({ path: f.path, text: f.text, comments: f.comments }))
+    .concat(cli.files);
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }
 
 interface CliAssignments {
   list: Assignment[];
+  /** Variable files given on the command line that lie inside the scan's boundary: findings may stand in them. */
+  files: SourceFile[];
 }
 
 function readCliVariables(cli: CliVariable[], session: Session): CliAssignments {
   const list: Assignment[] = [];
+  const files: SourceFile[] = [];
+  const wall = session.readOptions.root;
   for (const c of cli) {
     if (c.kind === 'file') {
       // A variable file given by the user may be anywhere: the scan root's wall is for what the scanned tree names.
@@ -112,7 +119,11 @@ function readCliVariables(cli: CliVariable[], session: Session): CliAssignments 
       if (r.file) {
         for (const d of r.file.diagnostics) session.report(d);
         const ds: Diagnostic[] = [];
-        list.push(...assignmentsFromVarFile(r.file, ds));
+        // A file outside the boundary is the user's own: its values count, but no finding is placed in it.
+        const inside = !wall || isInside(wall, realpathOr(r.file.path));
+        const assigned = assignmentsFromVarFile(r.file, ds);
+        list.push(...(inside ? assigned : assigned.map(({ written: _w, ...a }) => a)));
+        if (inside) files.push({ path: r.file.path, text: r.file.text, comments: r.file.comments });
         ds.forEach((d) => session.report(d));
       }
       continue;
@@ -130,7 +141,15 @@ function readCliVariables(cli: CliVariable[], session: Session): CliAssignments 
     }
     list.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: '--var', raw: true });
   }
-  return { list };
+  return { list, files };
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
@@ -144,12 +163,15 @@ function rootVariableValues(
   cli: CliAssignments,
   env: Record<string, string | undefined>,
   session: Session,
+  origins: Map<string, Origin>,
 ): Map<string, Value> {
   const decls = declaredVariables(files, []);
   const values = new Map<string, Value>();
-  const set = (name: string, raw: Value, isRawString: boolean, source: string): void => {
+  const set = (name: string, raw: Value, isRawString: boolean, source: string, written?: Assignment['written']): void => {
     const decl = decls.get(name);
     if (!decl) return;
+    if (written) origins.set(name, originAt(source, written.expr, written.range, basename(source)));
+    else origins.delete(name);
     if (isRawString && typeof raw === 'string' && decl.complexType) {
       // Like Terraform: values for complex types given on the command line or environment are HCL.
       const { expr, diagnostics } = parseHclExpression(source, raw);
@@ -190,10 +212,10 @@ function rootVariableValues(
         });
         continue;
       }
-      set(a.name, a.value, false, f.path);
+      set(a.name, a.value, false, f.path, a.written);
     }
     ds.forEach((d) => session.report(d));
   }
-  for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source);
+  for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source, a.written);
   return values;
 }

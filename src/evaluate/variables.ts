@@ -74,6 +74,8 @@ export interface Assignment {
   range?: Range;
   /** A string from the command line or environment: parsed as HCL when the variable's type is complex. */
   raw?: boolean;
+  /** In a variable file: the whole `name = value` line and the value as written (where the value was written). */
+  written?: { range: Range; expr: Expr };
 }
 
 /** Values assigned by a .tfvars / .tfvars.json file. */
@@ -104,7 +106,7 @@ export function assignmentsFromVarFile(file: File, diagnostics: Diagnostic[]): A
       });
       value = new Unknown([{ kind: 'expression', detail: `${file.path}: value of ${a.name} could not be evaluated` }]);
     }
-    out.push({ name: a.name, value, source: file.path, range: a.nameRange });
+    out.push({ name: a.name, value, source: file.path, range: a.nameRange, written: { range: a.range, expr: a.expr } });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: one annotation per finding, built by src/common/escape.ts, so nothing taken
 // from the scanned code can end the command early or start another one.
 import type { Severity } from '../checks/model.js';
-import type { Report } from './model.js';
+import { relatedLines, type Report } from './model.js';
 import { relativeTo } from './paths.js';
 import { workflowCommand } from '../common/escape.js';
 
@@ -27,7 +27,7 @@ export function renderGithub(report: Report): string {
         ...(oneLine ? { col: f.range.start.column, endColumn: f.range.end.column } : {}),
         title: `${f.checkId} (${f.severity}) ${f.title}`,
       },
-      f.message,
+      [f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x)].join('\n'),
     );
   }
   for (const d of report.diagnostics.filter((x) => x.severity === 'error')) {

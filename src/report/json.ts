@@ -28,6 +28,14 @@ export function renderJson(report: Report): string {
       message: f.message,
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
+      origin: f.origin ?? null,
+      related: (f.related ?? []).map((r) => ({
+        file: rel(r.file),
+        line: r.range.start.line,
+        column: r.range.start.column,
+        message: r.message,
+      })),
+      note: f.note ?? null,
       fingerprint: fp ?? null,
       instances: (f.instances ?? [{ address: f.address }]).map((i) => ({
         address: i.address,

@@ -2,7 +2,7 @@
 // resource address): failing for a finding, skipped for a suppressed one, passing where the check held; a check
 // that judged no resource has one passing case of its own.
 import { relativeTo } from './paths.js';
-import type { Report, ReportFinding } from './model.js';
+import { relatedLines, type Report, type ReportFinding } from './model.js';
 
 /** Escape for XML text and attributes; characters XML 1.0 cannot hold are dropped. */
 export function xmlEscape(s: string): string {
@@ -48,7 +48,7 @@ export function renderJunit(report: Report): string {
       const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
       cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
       cases.push(
-        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}\n${x.message}`)}</failure>`,
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join('\n'))}</failure>`,
       );
       cases.push('    </testcase>');
     }

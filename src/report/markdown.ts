@@ -1,7 +1,7 @@
 // Markdown for a job summary or a pull-request comment: counts by severity and a table of findings.
 // Scanned text is escaped so it cannot break the table or inject HTML.
 import { SEVERITIES } from '../checks/model.js';
-import { countBySeverity, type Report } from './model.js';
+import { countBySeverity, relatedLines, type Report } from './model.js';
 import { relativeTo } from './paths.js';
 
 export function mdEscape(s: string): string {
@@ -34,7 +34,7 @@ export function renderMarkdown(report: Report): string {
     for (const f of report.findings.slice(0, MAX_ROWS)) {
       const file = relativeTo(report.repoRoot, f.file) ?? f.file;
       out.push(
-        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`,
+        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${[f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x)].map(mdEscape).join('<br>')} |`,
       );
     }
     if (report.findings.length > MAX_ROWS) out.push('', `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning (research/ux.md §1): one run, every rule that ran, results
 // with one repository-relative location and upload-sarif's line hash, load diagnostics as tool
 // execution notifications. The output depends only on the input: no times, no absolute paths.
+import type { Range } from '../common/diagnostics.js';
 import type * as Sarif from 'sarif';
 import type { Severity } from '../checks/model.js';
 import { FingerprintCache } from './fingerprint.js';
@@ -148,6 +149,32 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
           : {}),
       },
     };
+    const related = (f.related ?? []).flatMap((r) => {
+      const u = sarifUri(report, r.file);
+      return u === undefined ? [] : [{ ...r, uri: u }];
+    });
+    if (related.length) {
+      const physical = (r: { uri: string; range: Range }): Sarif.PhysicalLocation => ({
+        artifactLocation: { uri: r.uri },
+        region: {
+          startLine: r.range.start.line,
+          startColumn: r.range.start.column,
+          endLine: r.range.end.line,
+          endColumn: r.range.end.column,
+        },
+      });
+      result.relatedLocations = related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r), message: { text: r.message } }));
+      // More than one hop: the path the value took, from where it was written to the resource (a code flow).
+      if (related.length > 1) {
+        const steps = [
+          { location: { physicalLocation: physical({ uri, range: f.range }), message: { text: f.origin ?? 'written here' } } },
+          ...[...related].reverse().map((r) => ({ location: { physicalLocation: physical(r), message: { text: r.message } } })),
+        ];
+        result.codeFlows = [{ threadFlows: [{ locations: steps }] }];
+      }
+    }
+    if (f.origin || f.note)
+      result.properties = { ...result.properties, ...(f.origin ? { origin: f.origin } : {}), ...(f.note ? { note: f.note } : {}) };
     if (f.suppressed) {
       result.suppressions = [
         {

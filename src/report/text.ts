@@ -68,8 +68,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
         out.push(`    ${paint('dim', `${n} |`)} ${shown}`);
         out.push(`    ${' '.repeat(n.length)} ${paint('dim', '|')} ${' '.repeat(column - 1)}${paint(f.severity, '^'.repeat(width))}`);
       }
-      if (f.resourceLocation)
-        out.push(`    ${paint('dim', `resource in ${show(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+      for (const r of f.related ?? [])
+        out.push(`    ${paint('dim', `via ${show(r.file)}:${r.range.start.line}:${r.range.start.column}  ${inert(r.message)}`)}`);
+      if (f.note) out.push(`    ${paint('dim', `note: ${inert(f.note)}`)}`);
       if (f.instances) {
         const each = f.instances.map((i) => `${inert(i.address)}${i.root !== undefined ? ` (root ${show(i.root)})` : ''}`);
         const shown = each.length > 10 ? [...each.slice(0, 10), `and ${each.length - 10} more`] : each;

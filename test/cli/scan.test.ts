@@ -77,8 +77,12 @@ describe('tfguard scan', () => {
     assert.equal(
       groups[3],
       [
-        `${at('cloudtrail', 'modules', 'trail', 'main.tf')}:29:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: module.sandbox_trail.aws_cloudtrail.this has is_multi_region_trail = false.`,
-        ...excerpt(sandbox, 29, 3, 'is_multi_region_trail      = var.multi_region'.length),
+        // sandbox_trail does not set multi_region: the finding stands on the module's default, the attribute in the
+        // resource is a `via` line, and the note says the default is shared by every call that does not set it.
+        `${at('cloudtrail', 'modules', 'trail', 'main.tf')}:12:3  LOW      D9.TF.AWS.LOG.01  CloudTrail trails record events in all regions: aws_cloudtrail.this gets is_multi_region_trail = false from the default of variable "multi_region".`,
+        ...excerpt(sandbox, 12, 3, 'default = false'.length),
+        `    via ${rel('cloudtrail', 'modules', 'trail', 'main.tf')}:30:3  is_multi_region_trail of module.sandbox_trail.aws_cloudtrail.this`,
+        "    note: the default of a module's variable: changing it changes every call of this module that does not set multi_region",
       ].join('\n'),
     );
     // The installed module's finding is at the `module` block that calls it (the range is the block; the
@@ -90,7 +94,7 @@ describe('tfguard scan', () => {
       [
         `${at('cloudtrail', 'modules.tf')}:25:1  MEDIUM   TFG.AWS.CLOUDTRAIL.1  CloudTrail logs are encrypted with a KMS key: module.legacy_trail.aws_cloudtrail.this (in module.legacy_trail) does not set kms_key_id.`,
         ...excerpt(calls, 25, 1, callLine.length),
-        `    resource in ${rel('cloudtrail', '.terraform', 'modules', 'legacy_trail', 'main.tf')}:10`,
+        `    via ${rel('cloudtrail', '.terraform', 'modules', 'legacy_trail', 'main.tf')}:10:1  the resource module.legacy_trail.aws_cloudtrail.this`,
       ].join('\n'),
     );
     // kms_key_id = aws_kms_key.trail.arn: no KMS finding, nor any other, for the organisation trail.

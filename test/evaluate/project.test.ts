@@ -317,3 +317,40 @@ describe('type constraints', () => {
     assert.equal(d?.range?.start.line, 19);
   });
 });
+
+describe('origins: where each value was written', () => {
+  it('follows conditionals, coalesce() and locals to the literal that was chosen; arithmetic names no origin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfguard-origins-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      [
+        'variable "strict" {',
+        '  default = false',
+        '}',
+        'variable "override" {',
+        '  default = null',
+        '}',
+        'locals {',
+        '  chosen = var.strict ? "yes" : "no"',
+        '}',
+        'resource "aws_s3_bucket" "b" {',
+        '  bucket = local.chosen',
+        '  acl    = coalesce(var.override, local.chosen)',
+        '  tags = {',
+        '    Strict = var.strict',
+        '  }',
+        '  force_destroy = !var.strict',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const p = await loadProject(dir, { env: {} });
+    const b = byAddress(p, 'aws_s3_bucket.b');
+    const hops = (path: string): string[] | undefined => b.origins?.[path]?.map((o) => `${o.range.start.line}:${o.what}`);
+    assert.deepEqual(hops('bucket'), ['8:local.chosen']);
+    assert.deepEqual(hops('acl'), ['8:local.chosen']);
+    assert.deepEqual(hops('tags.Strict'), ['2:the default of variable "strict"']);
+    assert.equal(hops('force_destroy'), undefined);
+    assert.equal(hops('tags'), undefined);
+  });
+});

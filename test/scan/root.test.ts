@@ -34,10 +34,15 @@ describe('the scan root', () => {
     const repo = moduleRepo(true);
     const r = await run(['scan', '--no-config', '--format', 'json', join(repo, 'examples', 'simple')]);
     assert.equal(r.code, 1, r.stderr);
-    const json = JSON.parse(r.stdout) as { findings: { check_id: string; address: string; file: string }[] };
+    const json = JSON.parse(r.stdout) as { findings: { check_id: string; address: string; file: string; line: number }[] };
+    // The value was written by the example's call: the finding stands there, on `multi_region = false`.
     assert.ok(
       json.findings.some(
-        (f) => f.check_id === 'D9.TF.AWS.LOG.01' && f.address === 'module.trail.aws_cloudtrail.this' && f.file === 'main.tf',
+        (f) =>
+          f.check_id === 'D9.TF.AWS.LOG.01' &&
+          f.address === 'module.trail.aws_cloudtrail.this' &&
+          f.file === 'examples/simple/main.tf' &&
+          f.line === 3,
       ),
       r.stdout,
     );
