@@ -8053,8 +8053,8 @@ function namesEvent(t, atoms) {
   }
   return false;
 }
-function conforms(p, narrow, broad) {
-  if (!implies(narrow, p) || !p.terms) return false;
+function conforms(p, narrow2, broad) {
+  if (!implies(narrow2, p) || !p.terms) return false;
   const atoms = new Map([...p.atoms, ...broad.atoms]);
   return p.terms.every((t) => namesEvent(t, p.atoms) || evaluate(broad.nnf, t, atoms) === 2);
 }
@@ -8149,11 +8149,11 @@ var init_filterPattern = __esm({
       receiver: "attribute",
       kind: "test",
       prepare(args2) {
-        const narrow = compileArg(args2[0], 0);
-        if ("error" in narrow) return narrow;
-        const broad = args2[1] ? compileArg(args2[1], 1) : narrow;
+        const narrow2 = compileArg(args2[0], 0);
+        if ("error" in narrow2) return narrow2;
+        const broad = args2[1] ? compileArg(args2[1], 1) : narrow2;
         if ("error" in broad) return broad;
-        return { state: { narrow: narrow.pattern, broad: broad.pattern } };
+        return { state: { narrow: narrow2.pattern, broad: broad.pattern } };
       },
       test(input, state) {
         const v = input.value;
@@ -29522,6 +29522,123 @@ var init_expr2 = __esm({
   }
 });
 
+// src/evaluate/provenance.ts
+function originAt(file, expr2, range3, what, note) {
+  const o = { file, range: range3, what, ...note ? { note } : {} };
+  written.set(o, expr2);
+  return o;
+}
+function traceOrigins(expr2, src, scope, file, depth = 0) {
+  if (depth > MAX_TRACE_DEPTH) return [];
+  switch (expr2.kind) {
+    case "parens":
+      return traceOrigins(expr2.expr, src, scope, file, depth + 1);
+    case "getattr":
+    case "index":
+    case "variable":
+      return traceTraversal(expr2, src);
+    case "conditional": {
+      const cond = quietly(() => evaluate2(expr2.cond, scope));
+      if (typeof cond !== "boolean") return [];
+      return traceOrigins(cond ? expr2.then : expr2.else, src, scope, file, depth + 1);
+    }
+    case "template": {
+      const [only] = expr2.parts;
+      return expr2.parts.length === 1 && only?.kind === "interp" ? traceOrigins(only.expr, src, scope, file, depth + 1) : [];
+    }
+    case "call":
+      return traceCall(expr2, src, scope, file, depth);
+    default:
+      return [];
+  }
+}
+function traceCall(expr2, src, scope, file, depth) {
+  const [map, key] = expr2.args;
+  if (expr2.name === "lookup" && map && key?.kind === "literal") {
+    const picked = { kind: "index", object: map, key, range: expr2.range };
+    const found = quietly(() => evaluate2(picked, scope));
+    if (found !== void 0 && valueEquals(found, quietly(() => evaluate2(expr2, scope)) ?? null) === true) {
+      const hops = traceTraversal(picked, src);
+      if (hops.length) return hops;
+    }
+  }
+  const traced = expr2.args.map((a) => ({ a, hops: traceOrigins(a, src, scope, file, depth + 1) })).filter((x) => x.hops.length);
+  if (!traced.length) return [];
+  const result = quietly(() => evaluate2(expr2, scope));
+  if (result === void 0) return [];
+  const same = traced.filter((x) => valueEquals(quietly(() => evaluate2(x.a, scope)) ?? null, result) === true);
+  return same.length === 1 ? same[0].hops : [];
+}
+function traceTraversal(expr2, src) {
+  const steps = [];
+  let e = expr2;
+  for (; ; ) {
+    if (e.kind === "getattr") {
+      steps.unshift(e.name);
+      e = e.object;
+    } else if (e.kind === "index") {
+      const k = e.key.kind === "literal" ? e.key.value : void 0;
+      if (typeof k !== "string" && typeof k !== "number") return [];
+      steps.unshift(k);
+      e = e.object;
+    } else if (e.kind === "parens") e = e.expr;
+    else break;
+  }
+  if (e.kind !== "variable" || e.name !== "var" && e.name !== "local") return [];
+  const [member, ...rest] = steps;
+  if (typeof member !== "string") return [];
+  const hops = e.name === "var" ? src.variableOrigins(member) : src.localOrigins(member);
+  if (!hops.length || !rest.length) return hops;
+  const last = hops[hops.length - 1];
+  const narrowed = narrow(last, rest);
+  return narrowed === last ? hops : [...hops.slice(0, -1), narrowed];
+}
+function narrow(o, steps) {
+  let expr2 = written.get(o);
+  let range3 = o.range;
+  const path2 = [];
+  for (const step of steps) {
+    while (expr2?.kind === "parens") expr2 = expr2.expr;
+    if (expr2?.kind === "object") {
+      const item = expr2.items.find((i2) => keyName(i2.key) === String(step));
+      if (!item) break;
+      range3 = { start: item.key.range.start, end: item.value.range.end };
+      expr2 = item.value;
+    } else if (expr2?.kind === "tuple" && typeof step === "number" && expr2.items[step]) {
+      expr2 = expr2.items[step];
+      range3 = expr2.range;
+    } else break;
+    path2.push(String(step));
+  }
+  if (!path2.length || !expr2) return o;
+  return originAt(o.file, expr2, range3, `${o.what} (.${path2.join(".")})`, o.note);
+}
+function keyName(k) {
+  if (k.kind === "variable") return k.name;
+  if (k.kind === "literal" && (typeof k.value === "string" || typeof k.value === "number")) return String(k.value);
+  return void 0;
+}
+function quietly(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EvalError || e instanceof FunctionError) return void 0;
+    throw e;
+  }
+}
+var written, MAX_TRACE_DEPTH;
+var init_provenance = __esm({
+  "src/evaluate/provenance.ts"() {
+    "use strict";
+    init_convert();
+    init_expr2();
+    init_types2();
+    init_value();
+    written = /* @__PURE__ */ new WeakMap();
+    MAX_TRACE_DEPTH = 24;
+  }
+});
+
 // src/evaluate/body.ts
 function evaluateOrUnknown(expr2, scope, ctx, what) {
   try {
@@ -29540,7 +29657,13 @@ function evaluateOrUnknown(expr2, scope, ctx, what) {
   }
 }
 function evaluateBody(body2, scope, ctx) {
-  const out2 = { values: newObject(), ranges: /* @__PURE__ */ Object.create(null), references: /* @__PURE__ */ Object.create(null), files: /* @__PURE__ */ Object.create(null) };
+  const out2 = {
+    values: newObject(),
+    ranges: /* @__PURE__ */ Object.create(null),
+    references: /* @__PURE__ */ Object.create(null),
+    files: /* @__PURE__ */ Object.create(null),
+    origins: /* @__PURE__ */ Object.create(null)
+  };
   fillBody2(body2, scope, ctx, "", out2, true, 0);
   return out2;
 }
@@ -29554,7 +29677,14 @@ function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
     values2[a.name] = v;
     out2.ranges[path2] = a.range;
     if (a.file) out2.files[path2] = a.file;
-    recordInnerRanges(a.expr, path2, out2.ranges, 0);
+    const file = a.file ?? ctx.file;
+    const trace = (expr2, p) => {
+      if (!ctx.origins) return;
+      const hops = traceOrigins(expr2, ctx.origins, scope, file);
+      if (hops.length) out2.origins[p] = hops;
+    };
+    trace(a.expr, path2);
+    recordInnerRanges(a.expr, path2, out2.ranges, 0, trace);
     const refs = qualifiedRefs(a.expr, v, ctx.refPrefix);
     if (refs.length) out2.references[path2] = refs;
   }
@@ -29646,7 +29776,7 @@ function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
     }
   }
 }
-function recordInnerRanges(expr2, path2, ranges, depth) {
+function recordInnerRanges(expr2, path2, ranges, depth, trace) {
   if (depth > 16) return;
   if (expr2.kind === "object") {
     for (const item of expr2.items) {
@@ -29655,13 +29785,15 @@ function recordInnerRanges(expr2, path2, ranges, depth) {
       if (name2 === void 0) continue;
       const p = `${path2}.${name2}`;
       ranges[p] = { start: k.range.start, end: item.value.range.end };
-      recordInnerRanges(item.value, p, ranges, depth + 1);
+      trace(item.value, p);
+      recordInnerRanges(item.value, p, ranges, depth + 1, trace);
     }
   } else if (expr2.kind === "tuple") {
     expr2.items.forEach((item, i2) => {
       const p = `${path2}.${i2}`;
       ranges[p] = item.range;
-      recordInnerRanges(item, p, ranges, depth + 1);
+      trace(item, p);
+      recordInnerRanges(item, p, ranges, depth + 1, trace);
     });
   }
 }
@@ -29684,6 +29816,7 @@ var init_body2 = __esm({
     init_expr2();
     init_types2();
     init_reference();
+    init_provenance();
     init_value();
     META_ATTRIBUTES = /* @__PURE__ */ new Set(["count", "for_each", "provider", "depends_on"]);
     META_BLOCKS = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection"]);
@@ -30042,7 +30175,7 @@ function assignmentsFromVarFile(file, diagnostics) {
       });
       value = new Unknown([{ kind: "expression", detail: `${file.path}: value of ${a.name} could not be evaluated` }]);
     }
-    out2.push({ name: a.name, value, source: file.path, range: a.nameRange });
+    out2.push({ name: a.name, value, source: file.path, range: a.nameRange, written: { range: a.range, expr: a.expr } });
   }
   return out2;
 }
@@ -30070,6 +30203,7 @@ var init_module = __esm({
     init_convert();
     init_expand();
     init_expr2();
+    init_provenance();
     init_reference();
     init_sources();
     init_variables();
@@ -30099,7 +30233,7 @@ var init_module = __esm({
                 });
                 continue;
               }
-              this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path });
+              this.localExprs.set(a.name, { expr: a.expr, file: a.file ?? f.path, range: a.range });
             }
           }
         }
@@ -30109,6 +30243,7 @@ var init_module = __esm({
       spec;
       decls;
       localExprs = /* @__PURE__ */ new Map();
+      originMemo = /* @__PURE__ */ new Map();
       localMemo = /* @__PURE__ */ new Map();
       varMemo = /* @__PURE__ */ new Map();
       outputMemo = /* @__PURE__ */ new Map();
@@ -30121,7 +30256,42 @@ var init_module = __esm({
         this.session.report(d);
       }
       ctx(file) {
-        return { file, refPrefix: this.prefix, report: (d) => this.report(d) };
+        return { file, refPrefix: this.prefix, report: (d) => this.report(d), origins: this };
+      }
+      // ---- OriginSource: where variables and locals got their values -----------------------------------
+      variableOrigins(name2) {
+        return this.memoOrigins(`var.${name2}`, () => {
+          const decl = this.decls.get(name2);
+          if (!decl) return [];
+          const input = this.spec.inputs?.get(name2);
+          if (input) {
+            const arg = originAt(input.file, input.expr, input.range, `argument "${name2}" of ${this.spec.address}`);
+            return [arg, ...traceOrigins(input.expr, input.instance, input.scope, input.file)];
+          }
+          if (this.spec.rootValues?.has(name2)) {
+            const at = this.spec.rootOrigins?.get(name2);
+            return at ? [at] : [];
+          }
+          const attr = decl.block.body.attributes.find((a) => a.name === "default");
+          if (!attr) return [];
+          const shared2 = this.spec.inputs ? `the default of a module's variable: changing it changes every call of this module that does not set ${name2}` : void 0;
+          return [originAt(decl.file, attr.expr, attr.range, `the default of variable "${name2}"`, shared2)];
+        });
+      }
+      localOrigins(name2) {
+        return this.memoOrigins(`local.${name2}`, () => {
+          const l = this.localExprs.get(name2);
+          if (!l) return [];
+          return [originAt(l.file, l.expr, l.range, `local.${name2}`), ...traceOrigins(l.expr, this, this, l.file)];
+        });
+      }
+      memoOrigins(key, f) {
+        const memo = this.originMemo.get(key);
+        if (memo) return memo;
+        this.originMemo.set(key, []);
+        const hops = f();
+        this.originMemo.set(key, hops);
+        return hops;
       }
       // ---- Scope -------------------------------------------------------------------------------------
       resolveRoot(name2) {
@@ -30442,7 +30612,7 @@ var init_module = __esm({
           const inputs = /* @__PURE__ */ new Map();
           for (const a of b.body.attributes) {
             if (["source", "version", "count", "for_each", "providers", "depends_on"].includes(a.name)) continue;
-            inputs.set(a.name, { expr: a.expr, file: f.path, scope, instance: this });
+            inputs.set(a.name, { expr: a.expr, range: a.range, file: a.file ?? f.path, scope, instance: this });
           }
           const callRecord = { address, source, location: { file: f.path, range: b.range } };
           const child = new _ModuleInstance(this.session, dir, {
@@ -30534,6 +30704,10 @@ var init_module = __esm({
             dependsOn: dependsOn?.expr.kind === "tuple" ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t) => !!t) : [],
             references: body2.references
           };
+          for (const _ in body2.origins) {
+            r.origins = body2.origins;
+            break;
+          }
           for (const _ in body2.files) {
             r.rangeFiles = body2.files;
             break;
@@ -30605,7 +30779,7 @@ var init_session = __esm({
 });
 
 // src/evaluate/project.ts
-import { resolve as resolve9 } from "node:path";
+import { basename as basename4, resolve as resolve9 } from "node:path";
 import { realpathSync as realpathSync6 } from "node:fs";
 async function loadProject(path2, options = {}) {
   await initParser();
@@ -30650,16 +30824,19 @@ function evaluateDiscovered(found, options) {
   const resources = [];
   for (const m of dirs) {
     if (called.has(m.dir)) continue;
-    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session);
+    const rootOrigins = /* @__PURE__ */ new Map();
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session, rootOrigins);
     session.modules.push({ address: "", dir: m.dir });
-    const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues });
+    const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues, rootOrigins });
     inst.collect(resources);
   }
-  const files = session.loadedDirs().flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles]).map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
+  const files = session.loadedDirs().flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles]).map((f) => ({ path: f.path, text: f.text, comments: f.comments })).concat(cli.files);
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }
 function readCliVariables(cli, session) {
   const list2 = [];
+  const files = [];
+  const wall = session.readOptions.root;
   for (const c of cli) {
     if (c.kind === "file") {
       const { root: _root, ...anywhere } = session.readOptions;
@@ -30668,7 +30845,10 @@ function readCliVariables(cli, session) {
       if (r.file) {
         for (const d of r.file.diagnostics) session.report(d);
         const ds = [];
-        list2.push(...assignmentsFromVarFile(r.file, ds));
+        const inside2 = !wall || isInside(wall, realpathOr(r.file.path));
+        const assigned = assignmentsFromVarFile(r.file, ds);
+        list2.push(...inside2 ? assigned : assigned.map(({ written: _w, ...a }) => a));
+        if (inside2) files.push({ path: r.file.path, text: r.file.text, comments: r.file.comments });
         ds.forEach((d) => session.report(d));
       }
       continue;
@@ -30686,14 +30866,23 @@ function readCliVariables(cli, session) {
     }
     list2.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: "--var", raw: true });
   }
-  return { list: list2 };
+  return { list: list2, files };
 }
-function rootVariableValues(files, autoVarFiles, cli, env, session) {
+function realpathOr(path2) {
+  try {
+    return realpathSync6(path2);
+  } catch {
+    return path2;
+  }
+}
+function rootVariableValues(files, autoVarFiles, cli, env, session, origins) {
   const decls = declaredVariables(files, []);
   const values2 = /* @__PURE__ */ new Map();
-  const set = (name2, raw, isRawString, source) => {
+  const set = (name2, raw, isRawString, source, written2) => {
     const decl = decls.get(name2);
     if (!decl) return;
+    if (written2) origins.set(name2, originAt(source, written2.expr, written2.range, basename4(source)));
+    else origins.delete(name2);
     if (isRawString && typeof raw === "string" && decl.complexType) {
       const { expr: expr2, diagnostics } = parseHclExpression(source, raw);
       if (diagnostics.length) {
@@ -30733,11 +30922,11 @@ function rootVariableValues(files, autoVarFiles, cli, env, session) {
         });
         continue;
       }
-      set(a.name, a.value, false, f.path);
+      set(a.name, a.value, false, f.path, a.written);
     }
     ds.forEach((d) => session.report(d));
   }
-  for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source);
+  for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source, a.written);
   return values2;
 }
 var init_project = __esm({
@@ -30749,6 +30938,7 @@ var init_project = __esm({
     init_preparse();
     init_treesitter();
     init_expr2();
+    init_provenance();
     init_module();
     init_session();
     init_sources();
@@ -32037,6 +32227,12 @@ function describeFinding(f, resource) {
   if (p?.kind === "expired") return { message: `${f.title}: \`${p.comment}\` expired on ${p.expires}; it silences nothing now.` };
   if (p?.kind === "unexplained") return { message: `${f.title}: \`${p.comment}\` has no reason, so it silences nothing.` };
   const via = f.via ? ` (in ${f.via})` : "";
+  if (resource && f.path && f.origin) {
+    const v2 = valueAt(resource.values, f.path);
+    const value2 = v2 === void 0 ? void 0 : renderValue(v2);
+    const name2 = `${resource.mode === "data" ? "data." : ""}${resource.type}.${resource.name}`;
+    return { message: `${f.title}: ${name2} gets ${f.path} = ${value2 ?? "null"} from ${f.origin}.`, ...value2 ? { value: value2 } : {} };
+  }
   if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
   const v = valueAt(resource.values, f.path);
   if (v === void 0 || v === null) return { message: `${f.title}: ${f.address}${via} does not set ${f.path}.` };
@@ -32062,6 +32258,11 @@ function oneFindingPerCause(findings) {
     } else seen.instances.push(instance2);
   }
   for (const f of out2) if (f.instances.length < 2) delete f.instances;
+  return out2;
+}
+function relatedLines(f, rel) {
+  const out2 = (f.related ?? []).map((r) => `via ${rel(r.file)}:${r.range.start.line}:${r.range.start.column}  ${r.message}`);
+  if (f.note) out2.push(`note: ${f.note}`);
   return out2;
 }
 function countBySeverity(findings) {
@@ -32307,6 +32508,31 @@ function buildSarif(report, options = {}) {
         } : {}
       }
     };
+    const related = (f.related ?? []).flatMap((r) => {
+      const u = sarifUri(report, r.file);
+      return u === void 0 ? [] : [{ ...r, uri: u }];
+    });
+    if (related.length) {
+      const physical = (r) => ({
+        artifactLocation: { uri: r.uri },
+        region: {
+          startLine: r.range.start.line,
+          startColumn: r.range.start.column,
+          endLine: r.range.end.line,
+          endColumn: r.range.end.column
+        }
+      });
+      result.relatedLocations = related.map((r, i2) => ({ id: i2 + 1, physicalLocation: physical(r), message: { text: r.message } }));
+      if (related.length > 1) {
+        const steps = [
+          { location: { physicalLocation: physical({ uri, range: f.range }), message: { text: f.origin ?? "written here" } } },
+          ...[...related].reverse().map((r) => ({ location: { physicalLocation: physical(r), message: { text: r.message } } }))
+        ];
+        result.codeFlows = [{ threadFlows: [{ locations: steps }] }];
+      }
+    }
+    if (f.origin || f.note)
+      result.properties = { ...result.properties, ...f.origin ? { origin: f.origin } : {}, ...f.note ? { note: f.note } : {} };
     if (f.suppressed) {
       result.suppressions = [
         {
@@ -32386,7 +32612,7 @@ function renderGithub(report) {
         ...oneLine ? { col: f.range.start.column, endColumn: f.range.end.column } : {},
         title: `${f.checkId} (${f.severity}) ${f.title}`
       },
-      f.message
+      [f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x)].join("\n")
     );
   }
   for (const d of report.diagnostics.filter((x) => x.severity === "error")) {
@@ -32420,7 +32646,7 @@ function renderMarkdown(report) {
     for (const f of report.findings.slice(0, MAX_ROWS)) {
       const file = relativeTo(report.repoRoot, f.file) ?? f.file;
       out2.push(
-        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${mdEscape(f.message)} |`
+        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${[f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x)].map(mdEscape).join("<br>")} |`
       );
     }
     if (report.findings.length > MAX_ROWS) out2.push("", `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
@@ -32455,6 +32681,14 @@ function renderJson(report) {
       message: f.message,
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
+      origin: f.origin ?? null,
+      related: (f.related ?? []).map((r) => ({
+        file: rel(r.file),
+        line: r.range.start.line,
+        column: r.range.start.column,
+        message: r.message
+      })),
+      note: f.note ?? null,
       fingerprint: fp ?? null,
       instances: (f.instances ?? [{ address: f.address }]).map((i2) => ({
         address: i2.address,
@@ -32541,8 +32775,7 @@ function renderJunit(report) {
       const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
       cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
       cases.push(
-        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape(`${where} ${x.severity.toUpperCase()} ${x.checkId}
-${x.message}`)}</failure>`
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join("\n"))}</failure>`
       );
       cases.push("    </testcase>");
     }
@@ -32622,8 +32855,9 @@ function renderText(report, options = {}) {
         out2.push(`    ${paint("dim", `${n} |`)} ${shown2}`);
         out2.push(`    ${" ".repeat(n.length)} ${paint("dim", "|")} ${" ".repeat(column - 1)}${paint(f.severity, "^".repeat(width))}`);
       }
-      if (f.resourceLocation)
-        out2.push(`    ${paint("dim", `resource in ${show2(f.resourceLocation.file)}:${f.resourceLocation.range.start.line}`)}`);
+      for (const r of f.related ?? [])
+        out2.push(`    ${paint("dim", `via ${show2(r.file)}:${r.range.start.line}:${r.range.start.column}  ${inert(r.message)}`)}`);
+      if (f.note) out2.push(`    ${paint("dim", `note: ${inert(f.note)}`)}`);
       if (f.instances) {
         const each = f.instances.map((i2) => `${inert(i2.address)}${i2.root !== void 0 ? ` (root ${show2(i2.root)})` : ""}`);
         const shown2 = each.length > 10 ? [...each.slice(0, 10), `and ${each.length - 10} more`] : each;
@@ -32852,6 +33086,7 @@ function applySuppressions(findings, project, checks, options) {
     const check = byId.get(finding.checkId);
     const resource = finding.resource;
     const places = [{ file: finding.file, line: finding.range.start.line }];
+    for (const r of finding.related ?? []) places.push({ file: r.file, line: r.range.start.line });
     if (resource) {
       places.push({ file: resource.location.file, line: resource.location.range.start.line });
       for (const call2 of resource.moduleCalls) places.push({ file: call2.location.file, line: call2.location.range.start.line });
@@ -33008,9 +33243,32 @@ function fileForPath(files, path2) {
   for (let p = path2; p; p = parentPath(p)) if (files[p]) return files[p];
   return void 0;
 }
+function whereWritten(resource, path2, attribute3) {
+  const hops = resource.origins?.[path2];
+  if (!hops?.length) return void 0;
+  let i2 = hops.length - 1;
+  while (i2 >= 0 && isUnderDotTerraform(hops[i2].file)) i2--;
+  if (i2 < 0) return void 0;
+  const primary2 = hops[i2];
+  const related = [
+    { ...attribute3, message: `${path2} of ${resource.address}` },
+    ...hops.slice(0, i2).map((h) => ({ file: h.file, range: h.range, message: h.what }))
+  ];
+  return {
+    file: primary2.file,
+    range: primary2.range,
+    path: path2,
+    resourceLocation: attribute3,
+    origin: primary2.what,
+    ...primary2.note ? { note: primary2.note } : {},
+    related
+  };
+}
 function reportLocation(resource, path2) {
   const at = rangeForPath(resource, path2);
   const file = at.file ?? resource.location.file;
+  const written2 = at.path ? whereWritten(resource, at.path, { file, range: at.range }) : void 0;
+  if (written2) return written2;
   if (!isUnderDotTerraform(resource.location.file)) {
     return { file, range: at.range, ...at.path ? { path: at.path } : {} };
   }
@@ -33022,7 +33280,8 @@ function reportLocation(resource, path2) {
       range: call2.location.range,
       ...at.path ? { path: at.path } : {},
       via: call2.address,
-      resourceLocation: { file, range: at.range }
+      resourceLocation: { file, range: at.range },
+      related: [{ file, range: at.range, message: at.path ? `${at.path} of ${resource.address}` : `the resource ${resource.address}` }]
     };
   }
   return { file, range: at.range, ...at.path ? { path: at.path } : {} };
@@ -33085,7 +33344,11 @@ function runChecks(checks, project, options = {}) {
             file: at.file,
             range: at.range,
             ...at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true } : {},
-            ...at.via ? { via: at.via, resourceLocation: at.resourceLocation } : {}
+            ...at.via ? { via: at.via } : {},
+            ...at.resourceLocation ? { resourceLocation: at.resourceLocation } : {},
+            ...at.origin ? { origin: at.origin } : {},
+            ...at.note ? { note: at.note } : {},
+            ...at.related ? { related: at.related } : {}
           });
         } else {
           unknowns.push({
@@ -33684,7 +33947,7 @@ function realIfExists(p) {
 init_project();
 init_discover();
 import { statSync as statSync10 } from "node:fs";
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 
 // src/scan/targets.ts
 init_paths();
@@ -33776,7 +34039,7 @@ async function loadInputs(path2, flags2, load) {
   } catch {
     return loadProject(path2, load);
   }
-  if (st.isFile() && !MODULE_FILE.test(basename4(path2))) {
+  if (st.isFile() && !MODULE_FILE.test(basename5(path2))) {
     const { dataProject: dataProject2, readDataFile: readDataFile2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
     const r = readDataFile2(path2, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES2) });
     if (!r.input) return failed(path2, r.diagnostics);
