@@ -59,6 +59,7 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
     findings: [],
     suppressed: [],
     unknowns: [],
+    blocked: [],
     passed: [],
     fixed: [],
     diagnostics: [],
@@ -95,7 +96,9 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
     return r.exitCode;
   }
   const report = r.report;
-  io.stdout(render('text', report, { color: false, showUnknown: r.settings.showUnknown, base: workspace }));
+  io.stdout(
+    render('text', report, { color: false, showUnknown: r.settings.showUnknown, showBlocked: r.settings.showBlocked, base: workspace }),
+  );
   try {
     writeFileSync(sarifFile, render('sarif', report, { includeSuppressed: r.settings.sarifIncludeSuppressed }));
   } catch (e) {

@@ -9,6 +9,7 @@ import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
 import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest, type ExpectMark } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
+import { prerequisiteProblems } from './requires.js';
 import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText, yamlData } from '../common/yaml-source.js';
 
 export interface CheckSource {
@@ -84,6 +85,7 @@ export function loadCheckEntries(
       entries.push({ check: r.check, idRange: r.idRange, logicSource: r.logicSource });
     }
   }
+  diagnostics.push(...prerequisiteProblems(entries));
   return { entries, diagnostics };
 }
 
@@ -182,6 +184,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     compliance: def.compliance ?? {},
     mitre: def.mitre ?? [],
     aliases: def.aliases ?? {},
+    requires: def.requires ?? [],
     logic: def.logic,
     tests,
     file,

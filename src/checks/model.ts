@@ -61,6 +61,11 @@ export interface CheckDefinition {
   /** Panther's form, `TA0005:T1562` (tactic:technique). */
   mitre: string[];
   aliases: Partial<Record<AliasTool, string[]>>;
+  /**
+   * Checks this one can only hold after: where one of them fails for the same resource (and root), this check's
+   * result there is blocked (reported once, naming the prerequisite), not a finding of its own.
+   */
+  requires: string[];
   logic: string;
   tests: CheckTest[];
 }
@@ -123,6 +128,20 @@ export type SuppressionProblem =
   | { kind: 'expired'; comment: string; expires: string; file: string; range: Range }
   | { kind: 'unexplained'; comment: string; file: string; range: Range };
 
+/** A failing result blocked by a prerequisite that fails for the same resource: reported once, counted as no finding. */
+export interface BlockedResult {
+  checkId: string;
+  title: string;
+  severity: Severity;
+  address: string;
+  resource?: Resource;
+  /** Where the prerequisite's finding stands (the one edit that unblocks this check too). */
+  file: string;
+  range: Range;
+  /** The prerequisite's check ID. */
+  requires: string;
+}
+
 /** A result the checks could not decide: no finding, but listed by `--show-unknown`. */
 export interface UnknownResult {
   checkId: string;
@@ -147,6 +166,8 @@ export interface PassResult {
 
 export interface CheckRunResult {
   findings: Finding[];
+  /** Failing results whose prerequisite fails for the same resource (`requires:`). */
+  blocked: BlockedResult[];
   unknowns: UnknownResult[];
   passes: PassResult[];
   /** How many (check, resource) pairs were evaluated. */

@@ -4,6 +4,7 @@
 import type { Project, Resource } from '../evaluate/model.js';
 import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule } from '../gsl/index.js';
 import { reportLocation } from './location.js';
+import { applyPrerequisites } from './requires.js';
 import type { Check, CheckRunResult, Finding, PassResult, UnknownResult } from './model.js';
 import { byPlace } from '../common/order.js';
 import { pointRange } from '../common/diagnostics.js';
@@ -109,10 +110,12 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
         }
       }
     }
-  findings.sort(byPlace);
+  const { findings: standing, blocked } = applyPrerequisites(checks, findings);
+  standing.sort(byPlace);
+  blocked.sort(byPlace);
   unknowns.sort(byPlace);
   passes.sort(byPlace);
-  return { findings, unknowns, passes, evaluations };
+  return { findings: standing, blocked, unknowns, passes, evaluations };
 }
 
 /**

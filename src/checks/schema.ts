@@ -30,6 +30,7 @@ export const CHECK_SCHEMA = {
       additionalProperties: false,
       properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList])),
     },
+    requires: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' } },
     logic: nonEmptyString,
     tests: {
       type: 'array',

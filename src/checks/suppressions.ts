@@ -64,6 +64,7 @@ export const EXPIRED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> = {
   compliance: {},
   mitre: [],
   aliases: {},
+  requires: [],
 };
 
 export const UNEXPLAINED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> = {
@@ -77,6 +78,7 @@ export const UNEXPLAINED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> =
   compliance: {},
   mitre: [],
   aliases: {},
+  requires: [],
 };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';

@@ -32,6 +32,13 @@ export function checkPage(c: Check): string {
   const out: string[] = [`# ${c.id}: ${c.title}`, ''];
   out.push(`**Severity:** ${c.severity}  `, `**Resource:** \`${c.rule.entity}\``, '');
   out.push('## Description', '', c.description.trim(), '');
+  if (c.requires.length)
+    out.push(
+      '## Prerequisites',
+      '',
+      `Requires ${c.requires.map((id) => `[${id}](${encodeURIComponent(id)}.md)`).join(', ')}. Where a prerequisite fails for the same resource, this check is not a finding of its own: it is reported once as blocked by it (\`--show-blocked\` lists it), since fixing the prerequisite is the first step.`,
+      '',
+    );
   out.push('## Compliance', '');
   const frameworks = Object.entries(c.compliance);
   if (frameworks.length === 0) out.push('No framework section maps to this check.', '');

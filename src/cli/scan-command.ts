@@ -38,6 +38,7 @@ export async function runScanCommand(request: ScanRequest, io: Io, base?: string
     const text = render(o.format, r.report, {
       color: !o.path && (io.color ?? false),
       showUnknown: s.showUnknown,
+      showBlocked: s.showBlocked,
       includeSuppressed: s.sarifIncludeSuppressed,
       ...(base ? { base } : {}),
     });

@@ -90,6 +90,7 @@ export type DiagnosticCode =
   // checks, configuration, suppressions, baselines
   | 'check-logic'
   | 'check-schema'
+  | 'check-requires'
   | 'check-unreadable'
   | 'check-yaml'
   | 'checks-changed'

@@ -23,6 +23,7 @@ export interface RenderOptions {
   color?: boolean;
   base?: string;
   showUnknown?: boolean;
+  showBlocked?: boolean;
   includeSuppressed?: boolean;
 }
 

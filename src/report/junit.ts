@@ -35,6 +35,7 @@ export function renderJunit(report: Report): string {
   };
   const failed = group(report.findings);
   const skipped = group(report.suppressed);
+  const blocked = group(report.blocked);
   const passed = group(report.passed);
   const suites: string[] = [];
   let tests = 0;
@@ -42,7 +43,8 @@ export function renderJunit(report: Report): string {
     const f = failed.get(rule.id) ?? [];
     const s = skipped.get(rule.id) ?? [];
     const p = passed.get(rule.id) ?? [];
-    const n = f.length + s.length + p.length;
+    const b = blocked.get(rule.id) ?? [];
+    const n = f.length + s.length + p.length + b.length;
     const cases: string[] = [];
     for (const x of f) {
       const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
@@ -57,19 +59,24 @@ export function renderJunit(report: Report): string {
       cases.push(`      <skipped message="${xmlEscape(suppressedBy(x, rel))}"/>`);
       cases.push('    </testcase>');
     }
+    for (const x of b) {
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(`      <skipped message="${xmlEscape(`blocked: requires ${x.requires}, which fails here`)}"/>`);
+      cases.push('    </testcase>');
+    }
     for (const x of p) cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}/>`);
     // A check that met no resource still shows that it ran.
     if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
     tests += Math.max(1, n);
     suites.push(
-      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`,
+      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length + b.length}">`,
       ...cases,
       '  </testsuite>',
     );
   }
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`,
+    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length + report.blocked.length}">`,
     ...suites,
     '</testsuites>',
   ];

@@ -28,6 +28,7 @@ export function renderMarkdown(report: Report): string {
   for (const s of SEVERITIES) out.push(`| ${s} | ${counts[s]} |`);
   if (report.suppressed.length) out.push(`| suppressed | ${report.suppressed.length} |`);
   if (report.fixed.length) out.push(`| fixed since the baseline | ${report.fixed.length} |`);
+  if (report.blocked.length) out.push(`| blocked by a failing prerequisite | ${report.blocked.length} |`);
   out.push('');
   if (report.findings.length) {
     out.push('| severity | check | resource | location | message |', '|---|---|---|---|---|');

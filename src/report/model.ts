@@ -6,7 +6,7 @@ import { tfguardVersion } from '../common/version.js';
 import type { Resource } from '../evaluate/model.js';
 import { Unknown, isObject, type Value } from '../evaluate/value.js';
 import type { BaselineEntry } from '../checks/baseline.js';
-import type { CheckDefinition, Finding, PassResult, Severity, UnknownResult } from '../checks/model.js';
+import type { BlockedResult, CheckDefinition, Finding, PassResult, Severity, UnknownResult } from '../checks/model.js';
 import type { SuppressedBy } from '../checks/suppressions.js';
 import { SEVERITIES } from '../checks/model.js';
 
@@ -53,6 +53,8 @@ export interface Report {
   /** Findings silenced by inline comments or the baseline. */
   suppressed: ReportFinding[];
   unknowns: UnknownResult[];
+  /** Failing results blocked by a failing prerequisite (`requires:`): no findings, listed with --show-blocked. */
+  blocked: BlockedResult[];
   /** Checks that held, per resource, in the same scope as `findings` (JUnit's passing test cases). */
   passed: PassResult[];
   /** Baseline entries no finding matches any more. */

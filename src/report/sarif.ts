@@ -186,6 +186,29 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
     }
     results.push(result);
   }
+  // Blocked checks are no alerts: code scanning ingests every result (it honours neither `kind` nor `suppressions`),
+  // so they are notifications naming the prerequisite, at the place whose fix unblocks them.
+  for (const b of report.blocked) {
+    const uri = sarifUri(report, b.file);
+    notifications.push({
+      level: 'note',
+      message: { text: `${b.checkId} on ${b.address} is blocked: it requires ${b.requires}, which fails here` },
+      descriptor: { id: 'blocked-by-prerequisite' },
+      associatedRule: { id: b.checkId, ...(index.has(b.checkId) ? { index: index.get(b.checkId)! } : {}) },
+      ...(uri !== undefined
+        ? {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri },
+                  region: { startLine: b.range.start.line, startColumn: b.range.start.column },
+                },
+              },
+            ],
+          }
+        : {}),
+    });
+  }
   for (const d of report.diagnostics) {
     const uri = sarifUri(report, d.file);
     notifications.push({

@@ -11,6 +11,8 @@ export interface TextOptions {
   base?: string;
   /** List unknown results with their reasons. */
   showUnknown?: boolean;
+  /** List the checks blocked by a failing prerequisite. */
+  showBlocked?: boolean;
 }
 
 const SGR: Record<Severity | 'dim' | 'bold' | 'green', string> = {
@@ -87,6 +89,16 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     }
     out.push('');
   }
+  if (options.showBlocked && report.blocked.length) {
+    out.push('Blocked (no finding: a check they require fails at the same place; fixing it unblocks them):');
+    const byPlace = new Map<string, string[]>();
+    for (const b of report.blocked) {
+      const at = `${show(b.file)}:${b.range.start.line}:${b.range.start.column}  ${inert(b.address)}: ${b.requires} fails here; blocked:`;
+      byPlace.set(at, [...(byPlace.get(at) ?? []), b.checkId]);
+    }
+    for (const [at, ids] of byPlace) out.push(`  ${at} ${ids.join(', ')}`);
+    out.push('');
+  }
   if (report.fixed.length) {
     out.push(paint('green', 'Fixed since the baseline:'));
     for (const e of report.fixed) out.push(`  ${e.check}  ${inert(e.address)}${e.path ? ` (${inert(e.path)})` : ''}`);
@@ -114,6 +126,10 @@ export function summaryLine(report: Report): string {
   if (baseline) parts.push(`${baseline} in the baseline`);
   if (report.fixed.length) parts.push(`${report.fixed.length} fixed since the baseline`);
   if (report.unknowns.length) parts.push(plural(report.unknowns.length, 'unknown result'));
+  if (report.blocked.length) {
+    const by = [...new Set(report.blocked.map((b) => b.requires))].join(', ');
+    parts.push(`${plural(report.blocked.length, 'check')} blocked by ${by}`);
+  }
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) parts.push(`${plural(errors, 'error')} in the input: results may be incomplete`);
   return parts.join('; ');

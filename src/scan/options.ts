@@ -252,6 +252,15 @@ export const SCAN_OPTIONS = [
     help: 'also list the results that stayed unknown, with the reasons',
   },
   {
+    key: 'showBlocked',
+    kind: 'boolean',
+    flag: '--show-blocked',
+    config: 'show-blocked',
+    scope: 'scan',
+    default: false,
+    help: 'also list the checks blocked by a failing prerequisite (the CIS alarms when the trail has no CloudWatch Logs)',
+  },
+  {
     key: 'changedSince',
     kind: 'string',
     flag: '--changed-since <ref>',

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { findRepoRoot } from '../common/repo.js';
 import { byPlace } from '../common/order.js';
-import type { Check, Finding, Severity } from '../checks/index.js';
+import type { BlockedResult, Check, Finding, Severity } from '../checks/index.js';
 import {
   EXPIRED_SUPPRESSION,
   UNEXPLAINED_SUPPRESSION,
@@ -123,6 +123,7 @@ function ruleInfo(c: Check | RuleInfo, helpUri = 'builtin' in c && c.builtin ? c
     description: c.description,
     remediation: c.remediation,
     references: c.references,
+    requires: c.requires,
     compliance: c.compliance,
     mitre: c.mitre,
     aliases: c.aliases,
@@ -215,6 +216,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced: { finding: Finding; by: SuppressedBy }[] = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname(u.file)));
+  const blocked = oncePerCause(run.blocked.filter(keep));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
   const passed = run.passes.filter(
     (x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)!)),
@@ -274,6 +276,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
       .sort(byPlace)
       .map((f) => reportFinding(f, by.get(f))),
     unknowns,
+    blocked,
     passed,
     fixed,
     diagnostics,
@@ -285,6 +288,17 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   const failing = s.failOn === 'none' ? [] : fresh.filter((f) => atLeast(f.severity, s.failOn as Severity));
   const exitCode = errors ? EXIT_ERROR : failing.length && !s.softFail ? EXIT_FINDINGS : EXIT_OK;
   return { ok: true, exitCode, report, settings: s, outputs: outs.outputs, diagnostics, ...(baselineOut ? { baseline: baselineOut } : {}) };
+}
+
+/** A blocked check is reported once per place its prerequisite fails, whatever the number of instances behind it. */
+function oncePerCause(blocked: readonly BlockedResult[]): BlockedResult[] {
+  const seen = new Set<string>();
+  return blocked.filter((b) => {
+    const key = `${b.checkId}\0${b.requires}\0${b.file}\0${b.range.start.line}:${b.range.start.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function loadEach(

@@ -16,6 +16,7 @@ function report(message: string, file: string, address: string): Report {
     findings: [{ checkId: 'TEAM.X.1', severity: 'high', title: 'Title, with: punctuation', address, file, range, message }],
     suppressed: [],
     unknowns: [],
+    blocked: [],
     passed: [],
     fixed: [],
     diagnostics: [],
