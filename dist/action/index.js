@@ -10023,6 +10023,79 @@ var init_gsl = __esm({
   }
 });
 
+// src/checks/requires.ts
+function applyPrerequisites(checks, findings) {
+  const requires = new Map(checks.filter((c) => c.requires.length).map((c) => [c.id, c.requires]));
+  if (!requires.size) return { findings: [...findings], blocked: [] };
+  const failing = /* @__PURE__ */ new Map();
+  const key = (checkId, f) => `${checkId}\0${f.resource?.root ?? ""}\0${f.address}`;
+  for (const f of findings) if (!failing.has(key(f.checkId, f))) failing.set(key(f.checkId, f), f);
+  const kept = [];
+  const blocked = [];
+  for (const f of findings) {
+    const prerequisite = (requires.get(f.checkId) ?? []).map((id) => failing.get(key(id, f))).find((p) => p !== void 0);
+    if (!prerequisite) {
+      kept.push(f);
+      continue;
+    }
+    blocked.push({
+      checkId: f.checkId,
+      title: f.title,
+      severity: f.severity,
+      address: f.address,
+      ...f.resource ? { resource: f.resource } : {},
+      file: prerequisite.file,
+      range: prerequisite.range,
+      requires: prerequisite.checkId
+    });
+  }
+  return { findings: kept, blocked };
+}
+function prerequisiteProblems(checks) {
+  const byId = new Map(checks.map((c) => [c.check.id, c]));
+  const out2 = [];
+  for (const { check, idRange } of checks) {
+    for (const id of check.requires) {
+      if (id === check.id) out2.push(problem(check.file, idRange, `check ${check.id} requires itself`, "remove its own ID from `requires`"));
+      else if (!byId.has(id))
+        out2.push(
+          problem(
+            check.file,
+            idRange,
+            `check ${check.id} requires ${id}, which is not loaded`,
+            "name a check that exists (built-in or in --checks-dir), or remove it from `requires`"
+          )
+        );
+    }
+    const cycle = findCycle(check.id, byId);
+    if (cycle)
+      out2.push(
+        problem(check.file, idRange, `checks require each other in a cycle: ${cycle.join(" → ")}`, "remove one of the `requires` entries")
+      );
+  }
+  return out2;
+}
+function findCycle(start2, byId) {
+  const walk2 = (id, path2) => {
+    for (const next of byId.get(id)?.check.requires ?? []) {
+      if (next === start2 && path2.length > 1) return [...path2, next];
+      if (path2.includes(next) || next === id) continue;
+      const found = walk2(next, [...path2, next]);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  return walk2(start2, [start2]);
+}
+function problem(file, range3, message, hint) {
+  return { severity: "error", code: "check-requires", file, range: range3, message, hint };
+}
+var init_requires = __esm({
+  "src/checks/requires.ts"() {
+    "use strict";
+  }
+});
+
 // src/common/diagnostics.ts
 function pointRange(at = FILE_START) {
   return { start: at, end: at };
@@ -10284,6 +10357,7 @@ var init_schema = __esm({
           additionalProperties: false,
           properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList]))
         },
+        requires: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" } },
         logic: nonEmptyString,
         tests: {
           type: "array",
@@ -24834,6 +24908,7 @@ function loadCheckEntries(sources, options = {}) {
       entries.push({ check: r.check, idRange: r.idRange, logicSource: r.logicSource });
     }
   }
+  diagnostics.push(...prerequisiteProblems(entries));
   return { entries, diagnostics };
 }
 function loadCheckFile(file, options = {}) {
@@ -24913,6 +24988,7 @@ function parseCheck(file, text, options = {}) {
     compliance: def.compliance ?? {},
     mitre: def.mitre ?? [],
     aliases: def.aliases ?? {},
+    requires: def.requires ?? [],
     logic: def.logic,
     tests,
     file,
@@ -25021,6 +25097,7 @@ var init_load = __esm({
     init_ids();
     init_model();
     init_validate();
+    init_requires();
     init_yaml_source();
   }
 });
@@ -32544,6 +32621,25 @@ function buildSarif(report, options = {}) {
     }
     results.push(result);
   }
+  for (const b of report.blocked) {
+    const uri = sarifUri(report, b.file);
+    notifications.push({
+      level: "note",
+      message: { text: `${b.checkId} on ${b.address} is blocked: it requires ${b.requires}, which fails here` },
+      descriptor: { id: "blocked-by-prerequisite" },
+      associatedRule: { id: b.checkId, ...index3.has(b.checkId) ? { index: index3.get(b.checkId) } : {} },
+      ...uri !== void 0 ? {
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: b.range.start.line, startColumn: b.range.start.column }
+            }
+          }
+        ]
+      } : {}
+    });
+  }
   for (const d of report.diagnostics) {
     const uri = sarifUri(report, d.file);
     notifications.push({
@@ -32640,6 +32736,7 @@ function renderMarkdown(report) {
   for (const s of SEVERITIES) out2.push(`| ${s} | ${counts[s]} |`);
   if (report.suppressed.length) out2.push(`| suppressed | ${report.suppressed.length} |`);
   if (report.fixed.length) out2.push(`| fixed since the baseline | ${report.fixed.length} |`);
+  if (report.blocked.length) out2.push(`| blocked by a failing prerequisite | ${report.blocked.length} |`);
   out2.push("");
   if (report.findings.length) {
     out2.push("| severity | check | resource | location | message |", "|---|---|---|---|---|");
@@ -32714,6 +32811,7 @@ function renderJson(report) {
       by_severity: Object.fromEntries(SEVERITIES.map((s) => [s, counts[s]])),
       suppressed: report.suppressed.length,
       unknown: report.unknowns.length,
+      blocked: report.blocked.length,
       fixed: report.fixed.length,
       checks: report.rules.length,
       resources: report.resources,
@@ -32730,6 +32828,16 @@ function renderJson(report) {
       line: u.range.start.line,
       column: u.range.start.column,
       reasons: u.reasons
+    })),
+    blocked: report.blocked.map((b) => ({
+      check_id: b.checkId,
+      title: b.title,
+      severity: b.severity,
+      address: b.address,
+      requires: b.requires,
+      file: rel(b.file),
+      line: b.range.start.line,
+      column: b.range.start.column
     })),
     fixed: report.fixed.map((e) => ({ check_id: e.check, address: e.address, path: e.path })),
     diagnostics: report.diagnostics.map((d) => ({
@@ -32762,6 +32870,7 @@ function renderJunit(report) {
   };
   const failed2 = group(report.findings);
   const skipped = group(report.suppressed);
+  const blocked = group(report.blocked);
   const passed = group(report.passed);
   const suites = [];
   let tests = 0;
@@ -32769,7 +32878,8 @@ function renderJunit(report) {
     const f = failed2.get(rule.id) ?? [];
     const s = skipped.get(rule.id) ?? [];
     const p = passed.get(rule.id) ?? [];
-    const n = f.length + s.length + p.length;
+    const b = blocked.get(rule.id) ?? [];
+    const n = f.length + s.length + p.length + b.length;
     const cases = [];
     for (const x of f) {
       const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
@@ -32784,18 +32894,23 @@ function renderJunit(report) {
       cases.push(`      <skipped message="${xmlEscape(suppressedBy(x, rel))}"/>`);
       cases.push("    </testcase>");
     }
+    for (const x of b) {
+      cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
+      cases.push(`      <skipped message="${xmlEscape(`blocked: requires ${x.requires}, which fails here`)}"/>`);
+      cases.push("    </testcase>");
+    }
     for (const x of p) cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}/>`);
     if (!n) cases.push(`    <testcase name="${xmlEscape(rule.title)}" classname="${xmlEscape(rule.id)}"/>`);
     tests += Math.max(1, n);
     suites.push(
-      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length}">`,
+      `  <testsuite name="${xmlEscape(rule.id)}" tests="${Math.max(1, n)}" failures="${f.length}" errors="0" skipped="${s.length + b.length}">`,
       ...cases,
       "  </testsuite>"
     );
   }
   const out2 = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length}">`,
+    `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length + report.blocked.length}">`,
     ...suites,
     "</testsuites>"
   ];
@@ -32874,6 +32989,16 @@ function renderText(report, options = {}) {
     }
     out2.push("");
   }
+  if (options.showBlocked && report.blocked.length) {
+    out2.push("Blocked (no finding: a check they require fails at the same place; fixing it unblocks them):");
+    const byPlace2 = /* @__PURE__ */ new Map();
+    for (const b of report.blocked) {
+      const at = `${show2(b.file)}:${b.range.start.line}:${b.range.start.column}  ${inert(b.address)}: ${b.requires} fails here; blocked:`;
+      byPlace2.set(at, [...byPlace2.get(at) ?? [], b.checkId]);
+    }
+    for (const [at, ids] of byPlace2) out2.push(`  ${at} ${ids.join(", ")}`);
+    out2.push("");
+  }
   if (report.fixed.length) {
     out2.push(paint("green", "Fixed since the baseline:"));
     for (const e of report.fixed) out2.push(`  ${e.check}  ${inert(e.address)}${e.path ? ` (${inert(e.path)})` : ""}`);
@@ -32895,6 +33020,10 @@ function summaryLine(report) {
   if (baseline) parts2.push(`${baseline} in the baseline`);
   if (report.fixed.length) parts2.push(`${report.fixed.length} fixed since the baseline`);
   if (report.unknowns.length) parts2.push(plural(report.unknowns.length, "unknown result"));
+  if (report.blocked.length) {
+    const by = [...new Set(report.blocked.map((b) => b.requires))].join(", ");
+    parts2.push(`${plural(report.blocked.length, "check")} blocked by ${by}`);
+  }
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
   if (errors) parts2.push(`${plural(errors, "error")} in the input: results may be incomplete`);
   return parts2.join("; ");
@@ -32933,7 +33062,8 @@ var EXPIRED_SUPPRESSION = {
   references: [],
   compliance: {},
   mitre: [],
-  aliases: {}
+  aliases: {},
+  requires: []
 };
 var UNEXPLAINED_SUPPRESSION = {
   id: "TFG.TFGUARD.SUPPRESSION.2",
@@ -32944,7 +33074,8 @@ var UNEXPLAINED_SUPPRESSION = {
   references: [],
   compliance: {},
   mitre: [],
-  aliases: {}
+  aliases: {},
+  requires: []
 };
 var DATE = "(\\d{4}-\\d{2}-\\d{2})";
 var DIRECTIVE = new RegExp(
@@ -33288,6 +33419,7 @@ function reportLocation(resource, path2) {
 }
 
 // src/checks/run.ts
+init_requires();
 init_diagnostics();
 function resourceEntity(r) {
   return { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
@@ -33363,10 +33495,12 @@ function runChecks(checks, project, options = {}) {
         }
       }
     }
-  findings.sort(byPlace);
+  const { findings: standing, blocked } = applyPrerequisites(checks, findings);
+  standing.sort(byPlace);
+  blocked.sort(byPlace);
   unknowns.sort(byPlace);
   passes.sort(byPlace);
-  return { findings, unknowns, passes, evaluations };
+  return { findings: standing, blocked, unknowns, passes, evaluations };
 }
 function resultTarget(result, check, world, byAddress) {
   const own2 = byAddress.get(result.entity);
@@ -33717,6 +33851,15 @@ var SCAN_OPTIONS = [
     scope: "scan",
     default: false,
     help: "also list the results that stayed unknown, with the reasons"
+  },
+  {
+    key: "showBlocked",
+    kind: "boolean",
+    flag: "--show-blocked",
+    config: "show-blocked",
+    scope: "scan",
+    default: false,
+    help: "also list the checks blocked by a failing prerequisite (the CIS alarms when the trail has no CloudWatch Logs)"
   },
   {
     key: "changedSince",
@@ -34075,7 +34218,7 @@ init_paths();
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
-var problem = (message, hint, diagnostics = []) => ({
+var problem2 = (message, hint, diagnostics = []) => ({
   ok: false,
   exitCode: EXIT_ERROR,
   diagnostics,
@@ -34112,6 +34255,7 @@ function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) :
     description: c.description,
     remediation: c.remediation,
     references: c.references,
+    requires: c.requires,
     compliance: c.compliance,
     mitre: c.mitre,
     aliases: c.aliases,
@@ -34133,22 +34277,22 @@ async function scan(request) {
   const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve14(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
     const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname8(configFile));
-    if (!read.config) return problem(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
+    if (!read.config) return problem2(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
     config = read.config;
   }
   const s = mergeSettings(flags2, config);
   for (const sev of s.severity)
-    if (!parseSeverity(sev)) return problem(`--severity: unknown severity \`${sev}\``, "use critical, high, medium, low or info");
+    if (!parseSeverity(sev)) return problem2(`--severity: unknown severity \`${sev}\``, "use critical, high, medium, low or info");
   if (s.failOn !== "none" && !parseSeverity(s.failOn))
-    return problem(`--fail-on: unknown severity \`${s.failOn}\``, "use critical, high, medium, low, info or none");
+    return problem2(`--fail-on: unknown severity \`${s.failOn}\``, "use critical, high, medium, low, info or none");
   const outs = parseOutputs(s.format, s.output);
-  if (!outs.outputs) return problem(outs.error);
+  if (!outs.outputs) return problem2(outs.error);
   const all = await loadCheckSet({ dirs: s.checksDir, ...request.builtinDir ? { builtinDir: request.builtinDir } : {} });
-  if (!all.ok) return problem(all.summary, void 0, all.diagnostics);
+  if (!all.ok) return problem2(all.summary, void 0, all.diagnostics);
   const selected = selectChecks(all.checks, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {
     const u = selected.unmatched[0];
-    return problem(
+    return problem2(
       `${u.flag} \`${u.pattern}\` names no check`,
       "give a check ID (D9.TF.AWS.LOG.01), a peer alias (CKV_AWS_67), a glob (TFG.AWS.*) or a severity"
     );
@@ -34157,13 +34301,13 @@ async function scan(request) {
   if (s.changedSince) {
     const { changedSince: changedSince2 } = await Promise.resolve().then(() => (init_changed(), changed_exports));
     const ch = changedSince2(s.changedSince, scanRoot);
-    if (!ch.ok) return problem(`--changed-since: ${ch.message}`, ch.hint);
+    if (!ch.ok) return problem2(`--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
   }
   const boundary = s.root !== void 0 ? resolve14(s.root) : repoRoot;
   if (s.root !== void 0) {
     const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isInside(resolve14(boundary), t));
-    if (outside) return problem(`--root ${s.root} does not hold ${outside}`, "give --root a directory that contains every scanned path");
+    if (outside) return problem2(`--root ${s.root} does not hold ${outside}`, "give --root a directory that contains every scanned path");
   }
   const now = request.now ?? Date.now();
   const loadOptions = {
@@ -34176,7 +34320,7 @@ async function scan(request) {
   const inputs = { ...s.plan !== void 0 ? { plan: s.plan } : {}, ...s.sourceDir !== void 0 ? { sourceDir: s.sourceDir } : {} };
   const loadOne = (p) => loadInputs(p, inputs, loadOptions);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
-  if ("usage" in loaded) return problem(loaded.usage);
+  if ("usage" in loaded) return problem2(loaded.usage);
   const project = loaded;
   const run2 = runChecks(selected.checks, project, { now });
   const sup = applySuppressions(run2.findings, project, all.checks, {
@@ -34190,6 +34334,7 @@ async function scan(request) {
   const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
   const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname8(u.file)));
+  const blocked = oncePerCause(run2.blocked.filter(keep));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
   const passed = run2.passes.filter(
     (x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)))
@@ -34207,13 +34352,13 @@ async function scan(request) {
     try {
       text = readFileSync10(resolve14(s.baseline), "utf8");
     } catch (e) {
-      return problem(
+      return problem2(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
     const parsed = parseBaseline(text, resolve14(s.baseline));
-    if (!parsed.baseline) return problem(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
+    if (!parsed.baseline) return problem2(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
     baseline = parsed.baseline;
   }
   if (baseline) {
@@ -34241,6 +34386,7 @@ async function scan(request) {
     findings: oneFindingPerCause([...fresh].sort(byPlace).map((f) => ({ finding: reportFinding(f), root: f.resource?.root }))),
     suppressed: silenced.map((x) => x.finding).sort(byPlace).map((f) => reportFinding(f, by.get(f))),
     unknowns,
+    blocked,
     passed,
     fixed: fixed3,
     diagnostics,
@@ -34252,6 +34398,15 @@ async function scan(request) {
   const failing = s.failOn === "none" ? [] : fresh.filter((f) => atLeast(f.severity, s.failOn));
   const exitCode = errors ? EXIT_ERROR : failing.length && !s.softFail ? EXIT_FINDINGS : EXIT_OK;
   return { ok: true, exitCode, report, settings: s, outputs: outs.outputs, diagnostics, ...baselineOut ? { baseline: baselineOut } : {} };
+}
+function oncePerCause(blocked) {
+  const seen = /* @__PURE__ */ new Set();
+  return blocked.filter((b) => {
+    const key = `${b.checkId}\0${b.requires}\0${b.file}\0${b.range.start.line}:${b.range.start.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 async function loadEach(targets, root, loadOne) {
   const projects = [];
@@ -34460,6 +34615,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     findings: [],
     suppressed: [],
     unknowns: [],
+    blocked: [],
     passed: [],
     fixed: [],
     diagnostics: [],
@@ -34497,7 +34653,9 @@ The scan did not run (exit code ${r.exitCode}); the log names the problem.
     return r.exitCode;
   }
   const report = r.report;
-  io2.stdout(render("text", report, { color: false, showUnknown: r.settings.showUnknown, base: workspace }));
+  io2.stdout(
+    render("text", report, { color: false, showUnknown: r.settings.showUnknown, showBlocked: r.settings.showBlocked, base: workspace })
+  );
   try {
     writeFileSync(sarifFile, render("sarif", report, { includeSuppressed: r.settings.sarifIncludeSuppressed }));
   } catch (e) {
