@@ -72,8 +72,11 @@ expect() {
 [ "$code" = 1 ] || { echo "FAIL: pre-commit exited $code on the misconfigured trail, expected 1"; fail=1; }
 expect '^tfguard\.+Failed'
 expect '^tfguard \(whole repository\)\.+Failed'
-# The finding's line starts with ./file:line:column (a link in terminals), then severity and check.
-expect '^\./infra/trail/main\.tf:10:3 +LOW +D9\.TF\.AWS\.LOG\.01 +CloudTrail trails record events in all regions: aws_cloudtrail\.main has is_multi_region_trail = false\.'
+# The finding's line starts with ./file:line:column (a link in terminals), then severity and check. It
+# stands where the value was written (the variable's default, the one edit that fixes it), and a via line
+# names the attribute in the resource.
+expect '^\./infra/trail/main\.tf:2:3 +LOW +D9\.TF\.AWS\.LOG\.01 +CloudTrail trails record events in all regions: aws_cloudtrail\.main gets is_multi_region_trail = false from the default of variable "multi_region"\.'
+expect '^ +via infra/trail/main\.tf:10:3 +is_multi_region_trail of aws_cloudtrail\.main'
 if grep -q '\.terraform' <<<"$out"; then echo "FAIL: a file under .terraform/ was scanned"; fail=1; fi
 
 trail true > infra/trail/main.tf
