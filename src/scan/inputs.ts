@@ -2,7 +2,8 @@
 // file given as the path), AWS snapshots and CloudTrail logs (a JSON/JSON lines/.gz file, or a directory of
 // them that holds no Terraform files). Everything becomes one Project.
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { findRepoRoot } from '../common/repo.js';
 import type { Project } from '../evaluate/model.js';
 import { type ProjectOptions, loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../common/diagnostics.js';
@@ -22,8 +23,13 @@ const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & type
   ...(await import('../load/data-file.js')),
 });
 
-/** Load the inputs of a command; a usage problem is returned as text (exit code 2). */
-export async function loadInputs(path: string | undefined, flags: InputFlags, load: ProjectOptions): Promise<Project | { usage: string }> {
+/**
+ * Load the inputs of a command; a usage problem is returned as text (exit code 2). Without a boundary (`--root`),
+ * nothing outside the repository that holds the input is read (the input's directory when it is in none).
+ */
+export async function loadInputs(path: string | undefined, flags: InputFlags, given: ProjectOptions): Promise<Project | { usage: string }> {
+  const repo = given.boundary === undefined ? findRepoRoot(resolve(path ?? flags.plan ?? '.')) : undefined;
+  const load: ProjectOptions = repo !== undefined ? { ...given, boundary: repo } : given;
   if (flags.plan !== undefined) {
     if (path !== undefined) return { usage: 'give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)' };
     const { loadPlanProject } = await planInputs();
