@@ -69,3 +69,24 @@ describe('computed attributes', () => {
     assert.equal(r.status, 'pass');
   });
 });
+
+describe('names with `:`', () => {
+  it('a policy condition key is one name: Condition.Bool.aws:SecureTransport, s3:x-amz-acl', () => {
+    const e = entity('aws_s3_bucket_policy', 'p', {
+      Statement: [{ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' }, StringEquals: { 's3:x-amz-acl': 'private' } } }],
+    });
+    const w = createWorld([e]);
+    assert.equal(
+      run("aws_s3_bucket_policy should have Statement contain [ Condition.Bool.aws:SecureTransport = 'false' ]", e, w).status,
+      'pass',
+    );
+    assert.equal(
+      run("aws_s3_bucket_policy should have Statement contain [ Condition.StringEquals.s3:x-amz-acl = 'private' ]", e, w).status,
+      'pass',
+    );
+    assert.equal(
+      run("aws_s3_bucket_policy should have Statement contain [ Condition.Bool.aws:SecureTransport = 'true' ]", e, w).status,
+      'fail',
+    );
+  });
+});
