@@ -1,6 +1,6 @@
 // JSON, base64, URL encoding and hashes.
 import { createHash } from 'node:crypto';
-import { Unknown, type Value, fromJSON, isObject } from '../value.js';
+import { Unknown, type Value, collectUnknowns, containsUnknown, fromJSON, isObject, mergeUnknown } from '../value.js';
 import { MAX_DEPTH, fail, numStr, sortedKeys, str } from './args.js';
 import type { FunctionSpec } from './types.js';
 
@@ -23,6 +23,14 @@ export function jsonEncode(v: Value, depth = 0): string {
       .map((k) => `${quote(k)}:${jsonEncode(v[k]!, depth + 1)}`)
       .join(',')}}`;
   fail('cannot encode this value');
+}
+
+/** jsonencode: the JSON text, or, when parts are unknown, an unknown (present, not empty) that keeps the value. */
+function encodeKnown(v: Value): Value {
+  if (!containsUnknown(v)) return jsonEncode(v);
+  const u = mergeUnknown(collectUnknowns(v), true);
+  u.decoded = v;
+  return u;
 }
 
 /** Refuse JSON nested deeper than MAX_DEPTH before parsing it (the walk that follows is recursive). */
@@ -103,7 +111,7 @@ function hashFn(algorithm: string, encoding: 'hex' | 'base64'): FunctionSpec {
 }
 
 export const encodingFunctions: Record<string, FunctionSpec> = {
-  jsonencode: { fn: ([v]) => jsonEncode(v!), minArgs: 1, maxArgs: 1 },
+  jsonencode: { fn: ([v]) => encodeKnown(v!), minArgs: 1, maxArgs: 1, handlesUnknown: true },
   jsondecode: { fn: jsondecode, minArgs: 1, maxArgs: 1 },
   base64encode: { fn: ([s]) => Buffer.from(str(s!, 'str'), 'utf8').toString('base64'), minArgs: 1, maxArgs: 1 },
   base64decode: { fn: base64decode, minArgs: 1, maxArgs: 1 },
