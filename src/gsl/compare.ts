@@ -43,6 +43,17 @@ export function equals(a: Datum, b: Datum): Truth {
   if (a === undefined || b === undefined || a instanceof Members || b instanceof Members) return F;
   if (a === null || b === null) return a === b ? T : F;
   if (typeof a !== 'object' && typeof b !== 'object') return scalarEquals(a, b) ? T : F;
+  // A list and one value, as CloudGuard compares them: equal when an element is (`Principal.AWS = '*'` for ["*"]).
+  if (Array.isArray(a) !== Array.isArray(b) && (typeof a !== 'object' || typeof b !== 'object')) {
+    const [items, one] = Array.isArray(a) ? [a, b] : [b as Value[], a];
+    let r: Truth = F;
+    for (const x of items) {
+      const t = equals(x, one);
+      if (t === T) return T;
+      if (t === U) r = U;
+    }
+    return r;
+  }
   const r = valueEquals(a as Value, b as Value);
   return r === undefined ? U : r ? T : F;
 }

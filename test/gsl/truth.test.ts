@@ -150,8 +150,12 @@ describe('typed comparison', () => {
     assert.equal(status("s < 'b'", { s: 'a' }), 'pass');
     assert.equal(status("s < 'B'", { s: 'a' }), 'fail');
   });
-  it('a list compared with a scalar is false; compare elements with contain', () => {
-    assert.equal(status("cidr_blocks = '0.0.0.0/0'", { cidr_blocks: ['0.0.0.0/0'] }), 'fail');
+  it('a list and one value are equal when an element is (as CloudGuard compares them); contain says it explicitly', () => {
+    assert.equal(status("cidr_blocks = '0.0.0.0/0'", { cidr_blocks: ['10.0.0.0/8', '0.0.0.0/0'] }), 'pass');
+    assert.equal(status("cidr_blocks = '0.0.0.0/0'", { cidr_blocks: ['10.0.0.0/8'] }), 'fail');
+    assert.equal(status("cidr_blocks != '0.0.0.0/0'", { cidr_blocks: ['10.0.0.0/8'] }), 'pass');
+    assert.equal(status("cidr_blocks = '0.0.0.0/0'", { cidr_blocks: [] }), 'fail');
+    assert.equal(status("Principal.AWS = '*'", { Principal: { AWS: ['*'] } }), 'pass');
     assert.equal(status("cidr_blocks contain [$ = '0.0.0.0/0']", { cidr_blocks: ['0.0.0.0/0'] }), 'pass');
   });
   it('the right side may be another attribute or the parent context', () => {
