@@ -7067,6 +7067,16 @@ function equals(a, b) {
   if (a === void 0 || b === void 0 || a instanceof Members || b instanceof Members) return F;
   if (a === null || b === null) return a === b ? T : F;
   if (typeof a !== "object" && typeof b !== "object") return scalarEquals(a, b) ? T : F;
+  if (Array.isArray(a) !== Array.isArray(b) && (typeof a !== "object" || typeof b !== "object")) {
+    const [items, one2] = Array.isArray(a) ? [a, b] : [b, a];
+    let r2 = F;
+    for (const x of items) {
+      const t = equals(x, one2);
+      if (t === T) return T;
+      if (t === U) r2 = U;
+    }
+    return r2;
+  }
   const r = valueEquals(a, b);
   return r === void 0 ? U : r ? T : F;
 }
