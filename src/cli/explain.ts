@@ -6,8 +6,8 @@ import { reportLocation } from '../checks/location.js';
 import { selectChecks } from '../checks/selection.js';
 import type { Project } from '../evaluate/model.js';
 import { type TraceNode, runRule } from '../gsl/index.js';
-import { displayPath } from '../report/diagnostics.js';
-import { inert } from '../report/text.js';
+import { inert } from '../common/escape.js';
+import { linePath } from '../report/text.js';
 import type { ProjectOptions } from '../evaluate/project.js';
 import type { Io } from '../common/io.js';
 import { renderDiagnostics } from '../report/index.js';
@@ -58,10 +58,13 @@ export function explainProject(
         const resource = byAddress.get(r.entity);
         const blame = r.blame.find((b) => b.address === r.entity)?.path ?? '';
         const at = resource ? reportLocation(resource, blame) : undefined;
-        const where = at ? `${displayPath(at.file)}:${at.range.start.line}:${at.range.start.column}` : displayPath(root);
+        // The line begins with a path as compilers print it (./…), never with scanned text.
+        const where = at
+          ? `${linePath(process.cwd(), at.file)}:${at.range.start.line}:${at.range.start.column}`
+          : linePath(process.cwd(), root);
         const verdict = r.status === 'fail' ? 'FINDING' : r.status === 'unknown' ? 'UNKNOWN' : 'PASS';
         out.push(`${where}  ${verdict}  ${check.id}  ${inert(r.entity)}`);
-        out.push(`  ${check.title}`);
+        out.push(`  ${inert(check.title)}`);
         if (r.trace) out.push(...traceLines(r.trace, 1));
         if (r.blame.length)
           out.push(

@@ -6,6 +6,8 @@ import { type InputFlags, loadInputs } from '../scan/inputs.js';
 import { Unknown, type Value, isObject } from '../evaluate/value.js';
 import { displayPath, renderDiagnostics } from '../report/diagnostics.js';
 import type { Io } from '../common/io.js';
+import { inert } from '../common/escape.js';
+import { linePath } from '../report/text.js';
 
 export async function runResources(
   path: string | undefined,
@@ -77,13 +79,16 @@ export function projectJson(project: Project): object {
 export function projectText(project: Project): string {
   const out: string[] = [];
   for (const r of project.resources) {
-    out.push(`${r.address}  ${displayPath(r.location.file)}:${r.location.range.start.line}`);
-    if (r.expansionUnknown) out.push(`  # ${r.expansionUnknown}`);
-    for (const c of r.moduleCalls) out.push(`  # via ${c.address} (${displayPath(c.location.file)}:${c.location.range.start.line})`);
+    // Each resource's line begins with its place (./path:line, as compilers print it), never with scanned text;
+    // everything scanned is made inert (src/common/escape.ts).
+    out.push(`${linePath(process.cwd(), r.location.file)}:${r.location.range.start.line}  ${inert(r.address)}`);
+    if (r.expansionUnknown) out.push(`  # ${inert(r.expansionUnknown)}`);
+    for (const c of r.moduleCalls)
+      out.push(`  # via ${inert(c.address)} (${inert(displayPath(c.location.file))}:${c.location.range.start.line})`);
     for (const [path, v] of flatten(r.values, '')) {
       const line = lineOf(r, path);
       const file = line ? rangeForPath(r, path).file : undefined;
-      out.push(`  ${path} = ${show(v)}${line ? `  (line ${line}${file ? ` of ${displayPath(file)}` : ''})` : ''}`);
+      out.push(`  ${inert(path)} = ${inert(show(v))}${line ? `  (line ${line}${file ? ` of ${inert(displayPath(file))}` : ''})` : ''}`);
     }
     out.push('');
   }
