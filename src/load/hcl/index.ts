@@ -9,6 +9,7 @@ import { joinPieces, pieceStarts, SPLIT_MIN_CHARS } from './split.js';
 import { ParseContext } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
+import { MAX_TEMPLATE_CONTEXTS, deepTemplateSpans, hideSpans } from './template-depth.js';
 
 function requireParser(): void {
   if (!isParserReady())
@@ -31,8 +32,18 @@ export function parseHcl(path: string, text: string, flat?: FlatTree): File {
     text,
   };
   try {
+    for (const s of deepTemplateSpans(text)) {
+      cx.hidden.add(s.start);
+      cx.error(
+        'syntax',
+        s.start,
+        s.end,
+        `a template nested deeper than the HCL grammar tfguard uses can read (${MAX_TEMPLATE_CONTEXTS} strings and interpolations, about 63 levels of "\${"…"}"); tfguard does not analyse it`,
+        "build the value in steps (locals) instead of nesting templates; this limit is the parser's and has no flag",
+      );
+    }
     const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : undefined);
-    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage()!)) : withTree(hideBareExponents(text), copyTree);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage()!)) : withTree(parserText(text), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
@@ -61,7 +72,12 @@ export function encodeTreeOf(text: string, piece?: number): FlatTree {
 }
 
 function encodeWhole(text: string): FlatTree {
-  return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
+  return withTree(parserText(text), (tree) => encodeTree(tree, grammarOf(tree)));
+}
+
+/** The text tree-sitter parses: same length and lines as `text`, with what the grammar misreads hidden. */
+function parserText(text: string): string {
+  return hideSpans(hideBareExponents(text), deepTemplateSpans(text));
 }
 
 const EXPR_NAME = '__tfguard_expr';
