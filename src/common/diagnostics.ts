@@ -51,6 +51,7 @@ export type DiagnosticCode =
   | 'override-without-base'
   // evaluation
   | 'eval-error'
+  | 'limit-reached'
   | 'cycle'
   | 'invalid-count'
   | 'invalid-for_each'

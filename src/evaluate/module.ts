@@ -1,4 +1,5 @@
 // One module instance: its variables, locals, outputs, child module calls and resources.
+import { StepCounter } from './budget.js';
 import { relative } from 'node:path';
 import type { Block, Expr, File } from '../load/ast.js';
 import type { Diagnostic, Range } from '../common/diagnostics.js';
@@ -62,6 +63,8 @@ export class ModuleInstance implements Scope, OriginSource {
   private readonly outputMemo = new Map<string, Value>();
   private readonly evaluating: string[] = [];
   private childCalls?: Map<string, ChildCall>;
+  /** The evaluation steps this module instance has spent (budget.ts: --max-eval-steps). */
+  readonly steps = new StepCounter();
 
   constructor(
     readonly session: Session,

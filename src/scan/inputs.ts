@@ -1,6 +1,7 @@
 // What a scan reads: Terraform configuration (a directory or .tf file), a plan (`--plan FILE`, or a plan JSON
 // file given as the path), AWS snapshots and CloudTrail logs (a JSON/JSON lines/.gz file, or a directory of
 // them that holds no Terraform files). Everything becomes one Project.
+import { useLimits } from '../evaluate/budget.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Project } from '../evaluate/model.js';
@@ -24,6 +25,7 @@ const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & type
 
 /** Load the inputs of a command; a usage problem is returned as text (exit code 2). */
 export async function loadInputs(path: string | undefined, flags: InputFlags, load: ProjectOptions): Promise<Project | { usage: string }> {
+  useLimits(load.limits); // plans, snapshots and logs are read here, not only through loadProject
   if (flags.plan !== undefined) {
     if (path !== undefined) return { usage: 'give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)' };
     const { loadPlanProject } = await planInputs();
