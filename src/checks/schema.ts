@@ -31,6 +31,16 @@ export const CHECK_SCHEMA = {
       properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList])),
     },
     requires: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' } },
+    messages: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text'],
+        properties: { when: nonEmptyString, text: nonEmptyString },
+      },
+    },
     logic: nonEmptyString,
     tests: {
       type: 'array',
