@@ -17,7 +17,7 @@ const hostile = (marker: string): string => `${marker}\n::error::${marker}\r::wa
 /** The same as an HCL string literal's content (escapes HCL reads back as the characters above). */
 const hcl = (marker: string): string => JSON.stringify(hostile(marker)).slice(1, -1);
 
-const MARKERS = ['DIRX', 'FILEX', 'TYPEX', 'NAMEX', 'VALUEX', 'TITLEX'];
+const MARKERS = ['DIRX', 'FILEX', 'TYPEX', 'NAMEX', 'VALUEX', 'TITLEX', 'MSGX'];
 
 // tfguard's own workflow commands: ::error|warning|notice, always with properties (a file, or title=tfguard), each
 // escaped (no raw `:` or `,` in a value), then `::`.
@@ -66,6 +66,9 @@ function setup(): { root: string; dir: string; file: string; checks: string; pla
       'description: d',
       'remediation: r',
       'logic: aws_cloudtrail should have is_multi_region_trail=true',
+      'messages:',
+      '  hostile:',
+      `    text: ${JSON.stringify(`${hostile('MSGX')} saw {{ value }}`)}`,
       'tests:',
       '  - name: single region',
       '    expect: fail',
@@ -250,7 +253,7 @@ describe('hostile text through every output', () => {
     }
     const o: Out = { what: 'action', code, stdout, stderr };
     assert.deepEqual([...leaks(o, 'stdout'), ...leaks(o, 'stderr')], []);
-    assert.ok(stdout.includes('TITLEX') && stdout.includes('NAMEX') && stdout.includes('DIRX'), stdout + stderr);
+    assert.ok(stdout.includes('TITLEX') && stdout.includes('MSGX') && stdout.includes('DIRX'), stdout + stderr);
     assert.ok(/^::error file=/m.test(stdout), 'annotations were written');
     const summary = readFileSync(join(s.root, '..', 'summary.md'), 'utf8');
     // eslint-disable-next-line no-control-regex
