@@ -37,6 +37,7 @@ export type DiagnosticCode =
   | 'symlink-loop'
   | 'outside-root'
   | 'too-deep'
+  | 'too-large'
   | 'parse-worker'
   | 'skipped-block'
   | 'internal'

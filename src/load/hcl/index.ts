@@ -9,7 +9,7 @@ import { joinPieces, pieceStarts, SPLIT_MIN_CHARS } from './split.js';
 import { ParseContext } from './context.js';
 import { syntaxDiagnostics } from './errors.js';
 import { hideBareExponents } from './numbers.js';
-import { MAX_TEMPLATE_CONTEXTS, deepTemplateSpans, hideSpans } from './template-depth.js';
+import { MAX_PARSE_CHARS, MAX_TEMPLATE_CONTEXTS, blankSpans, deepTemplateSpans, hideSpans, oversizeSpans } from './template-depth.js';
 
 function requireParser(): void {
   if (!isParserReady())
@@ -31,7 +31,18 @@ export function parseHcl(path: string, text: string, flat?: FlatTree): File {
     diagnostics: cx.diagnostics,
     text,
   };
+  const big = oversizeSpans(text);
   try {
+    for (const s of big) {
+      const lines = cx.range(s.start, Math.max(s.start, s.end - 1)); // the span ends after its line break
+      cx.error(
+        'too-large',
+        s.start,
+        Math.min(s.end, s.start + 1),
+        `lines ${lines.start.line}–${lines.end.line} (${s.end - s.start} characters with no top-level block ending between them) are more than tfguard's parser reads at once (${MAX_PARSE_CHARS}); they were not analysed`,
+        'split the value or the block, or leave the file out with --exclude; this limit keeps the parser within its memory and has no flag',
+      );
+    }
     for (const s of deepTemplateSpans(text)) {
       cx.hidden.add(s.start);
       cx.error(
@@ -46,7 +57,8 @@ export function parseHcl(path: string, text: string, flat?: FlatTree): File {
     const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage()!)) : withTree(parserText(text), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
-    for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
+    for (const c of comments)
+      if (!big.some((s) => s.start === c.startIndex)) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
   } catch (e) {
     internalError(cx, e);
   }
@@ -77,7 +89,9 @@ function encodeWhole(text: string): FlatTree {
 
 /** The text tree-sitter parses: same length and lines as `text`, with what the grammar misreads hidden. */
 function parserText(text: string): string {
-  return hideSpans(hideBareExponents(text), deepTemplateSpans(text));
+  const big = oversizeSpans(text);
+  const shown = blankSpans(text, big);
+  return hideSpans(hideBareExponents(shown), big.length ? deepTemplateSpans(shown) : deepTemplateSpans(text));
 }
 
 const EXPR_NAME = '__tfguard_expr';

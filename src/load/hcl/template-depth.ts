@@ -92,3 +92,41 @@ export function hideSpans(text: string, spans: readonly Span[]): string {
   }
   return out + text.slice(at);
 }
+
+/**
+ * Characters tfguard lets tree-sitter parse at once. Its WASM memory grows by about 90 bytes per byte of the largest
+ * tree and aborts past 2 GB (a 20 MB one-line string), so a part of a file between two top-level closing braces
+ * (lines that are a lone `}`, as split.ts cuts) longer than this is hidden from the parser and reported.
+ */
+export const MAX_PARSE_CHARS = 4 * 1024 * 1024;
+
+/** The parts of `text` between lone-`}` lines (and the file's ends) longer than `max` characters. */
+export function oversizeSpans(text: string, max: number = MAX_PARSE_CHARS): Span[] {
+  if (text.length <= max) return [];
+  const spans: Span[] = [];
+  const lone = /\n\}[ \t]*\r?\n/g;
+  let start = 0;
+  for (;;) {
+    const m = lone.exec(text);
+    const end = m ? m.index + m[0].length : text.length;
+    if (end - start > max) spans.push({ start, end });
+    if (!m) break;
+    start = end;
+  }
+  return spans;
+}
+
+/**
+ * `text` with each span turned into one block comment of the same length (line breaks kept): tree-sitter keeps
+ * memory for every byte of whitespace it skips (200 bytes each), not for the inside of a comment.
+ */
+export function blankSpans(text: string, spans: readonly Span[]): string {
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + '/*' + text.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, ' ') + '*/';
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
