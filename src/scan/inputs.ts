@@ -3,7 +3,8 @@
 // them that holds no Terraform files). Everything becomes one Project.
 import { useLimits } from '../evaluate/budget.js';
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { findRepoRoot } from '../common/repo.js';
 import type { Project } from '../evaluate/model.js';
 import { type ProjectOptions, loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../common/diagnostics.js';
@@ -23,9 +24,14 @@ const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & type
   ...(await import('../load/data-file.js')),
 });
 
-/** Load the inputs of a command; a usage problem is returned as text (exit code 2). */
-export async function loadInputs(path: string | undefined, flags: InputFlags, load: ProjectOptions): Promise<Project | { usage: string }> {
-  useLimits(load.limits); // plans, snapshots and logs are read here, not only through loadProject
+/**
+ * Load the inputs of a command; a usage problem is returned as text (exit code 2). Without a boundary (`--root`),
+ * nothing outside the repository that holds the input is read (the input's directory when it is in none).
+ */
+export async function loadInputs(path: string | undefined, flags: InputFlags, given: ProjectOptions): Promise<Project | { usage: string }> {
+  useLimits(given.limits); // plans, snapshots and logs are read here, not only through loadProject
+  const repo = given.boundary === undefined ? findRepoRoot(resolve(path ?? flags.plan ?? '.')) : undefined;
+  const load: ProjectOptions = repo !== undefined ? { ...given, boundary: repo } : given;
   if (flags.plan !== undefined) {
     if (path !== undefined) return { usage: 'give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)' };
     const { loadPlanProject } = await planInputs();

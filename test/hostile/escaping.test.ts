@@ -19,9 +19,9 @@ const hcl = (marker: string): string => JSON.stringify(hostile(marker)).slice(1,
 
 const MARKERS = ['DIRX', 'FILEX', 'TYPEX', 'NAMEX', 'VALUEX', 'TITLEX', 'MSGX'];
 
-// tfguard's own workflow commands: ::error|warning|notice, always with properties (a file, or title=tfguard), each
-// escaped (no raw `:` or `,` in a value), then `::`.
-const OWN = /^::(error|warning|notice) [A-Za-z]+=[^:,\r\n]*(,[A-Za-z]+=[^:,\r\n]*)*::/;
+// tfguard's own workflow commands: ::error|warning|notice with a file first (each property escaped: no raw `:` or
+// `,` in a value), or title=tfguard alone, then `::`. A folder named `::warning title=T::` is none of these.
+const OWN = /^::(error|warning|notice) (file=[^:,\r\n]*(,[A-Za-z]+=[^:,\r\n]*)*|title=tfguard)::/;
 
 interface Out {
   what: string;
@@ -33,7 +33,7 @@ interface Out {
 function setup(): { root: string; dir: string; file: string; checks: string; plan: string; trails: string; actionRoot: string } {
   const base = mkdtempSync(join(tmpdir(), 'tfguard-escape-'));
   const root = join(base, 'repo');
-  const dir = join(root, `m${hostile('DIRX')}`);
+  const dir = join(root, `::warning title=T::m${hostile('DIRX')}`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `main${hostile('FILEX')}.tf`);
   writeFileSync(
@@ -192,7 +192,7 @@ describe('hostile text through every output', () => {
       files.some((f) => join(s.root, f) === shownFile),
       `no annotation names ${JSON.stringify(shownFile)}: ${gh.stdout}`,
     );
-    const titles = gh.stdout.split('\n').map((l) => /title=([^,:]*)/.exec(l)?.[1]);
+    const titles = gh.stdout.split('\n').map((l) => /,title=([^,:]*)/.exec(l)?.[1]);
     const shownTitle = asShown(hostile('TITLEX'));
     assert.ok(
       titles.some((t) => t !== undefined && unescapeProperty(t).includes(shownTitle)),
