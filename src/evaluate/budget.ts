@@ -1,60 +1,9 @@
-// Budgets instead of hangs (issue 12): what one scan spends on the scanned code is bounded. Each limit, when reached,
-// makes the value unknown with the limit as its reason and gives one diagnostic at the expression, naming the limit
-// and the command-line flag that raises it; the rest of the scan goes on. The limits come from the flags (src/scan/
-// options.ts, only from the command line: a scanned repository's .tfguard.yaml cannot raise them) through
-// ProjectOptions.limits, and hold for the load that sets them (one at a time per thread: useLimits at its start).
+// Budgets instead of hangs (issue 12): what evaluating the scanned code spends is bounded (src/common/limits.ts). Each
+// limit, when reached, makes the value unknown with the limit as its reason and gives one diagnostic at the
+// expression, naming the limit and the command-line flag that raises it; the rest of the scan goes on.
+import { LIMIT_FLAGS, LIMIT_NAMES, type Limits, limits } from '../common/limits.js';
 import { EvalError } from './convert.js';
 import { type JsonDepth, Unknown, type Value, isObject } from './value.js';
-
-export interface Limits {
-  /** Nesting of expressions, templates and JSON values (plans, .tf.json, snapshots, CloudTrail records). */
-  maxDepth: number;
-  /** Characters in one string value. */
-  maxStringLength: number;
-  /** Elements in one value, counted through every nested list and object. */
-  maxCollectionSize: number;
-  /** Instances of one resource or module block (count, for_each). */
-  maxInstances: number;
-  /** Expression evaluation steps in one module instance. */
-  maxEvalSteps: number;
-}
-
-export const DEFAULT_LIMITS: Readonly<Limits> = {
-  maxDepth: 500,
-  maxStringLength: 16 * 1024 * 1024,
-  maxCollectionSize: 1_000_000,
-  maxInstances: 10_000,
-  maxEvalSteps: 20_000_000,
-};
-
-/** The flag that raises each limit (its row in src/scan/options.ts). */
-export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = {
-  maxDepth: '--max-depth',
-  maxStringLength: '--max-string-length',
-  maxCollectionSize: '--max-collection-size',
-  maxInstances: '--max-instances',
-  maxEvalSteps: '--max-eval-steps',
-};
-
-const WHAT: Readonly<Record<keyof Limits, string>> = {
-  maxDepth: 'nesting depth',
-  maxStringLength: 'string length',
-  maxCollectionSize: 'collection size',
-  maxInstances: 'instance count',
-  maxEvalSteps: 'evaluation steps per module',
-};
-
-let current: Limits = { ...DEFAULT_LIMITS };
-
-/** Set the limits of the load about to run (undefined fields: the defaults). */
-export function useLimits(limits: Partial<Limits> | undefined): void {
-  current = { ...DEFAULT_LIMITS };
-  for (const [k, v] of Object.entries(limits ?? {})) if (typeof v === 'number' && v > 0) current[k as keyof Limits] = v;
-}
-
-export function limits(): Readonly<Limits> {
-  return current;
-}
 
 /**
  * A limit was reached: the message says which, how far, and the flag that raises it. An EvalError, so that every
@@ -66,7 +15,7 @@ export class BudgetError extends EvalError {
     readonly limit: keyof Limits,
     detail: string,
   ) {
-    super(`${detail}, over the ${WHAT[limit]} limit of ${current[limit]}; raise it with ${LIMIT_FLAGS[limit]}`);
+    super(`${detail}, over the ${LIMIT_NAMES[limit]} limit of ${limits()[limit]}; raise it with ${LIMIT_FLAGS[limit]}`);
   }
 }
 
@@ -89,7 +38,7 @@ export function valueSize(v: Value): number {
   if (v === null || typeof v !== 'object' || v instanceof Unknown) return 1;
   const cached = sizes.get(v);
   if (cached !== undefined) return cached;
-  const max = current.maxCollectionSize;
+  const max = limits().maxCollectionSize;
   let n = 1;
   const items = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
   for (const x of items) {
@@ -103,13 +52,13 @@ export function valueSize(v: Value): number {
 /** Throws when `v` is larger than the collection-size limit or, for a string, the string-length limit. */
 export function checkSize(v: Value): Value {
   if (typeof v === 'string') {
-    if (v.length > current.maxStringLength) throw new BudgetError('maxStringLength', `a string of ${v.length} characters`);
+    if (v.length > limits().maxStringLength) throw new BudgetError('maxStringLength', `a string of ${v.length} characters`);
     return v;
   }
   if (v !== null && typeof v === 'object' && !(v instanceof Unknown)) {
     const n = valueSize(v);
-    if (n > current.maxCollectionSize)
-      throw new BudgetError('maxCollectionSize', `a value of more than ${current.maxCollectionSize} elements`);
+    if (n > limits().maxCollectionSize)
+      throw new BudgetError('maxCollectionSize', `a value of more than ${limits().maxCollectionSize} elements`);
   }
   return v;
 }
@@ -126,9 +75,9 @@ export function budgetOfRangeError(e: RangeError): BudgetError {
  * value cut (report it there), or, without `cut`, the BudgetError is thrown (jsondecode: evaluateOrUnknown reports it).
  */
 export function jsonDepth(cut?: () => void): JsonDepth {
-  const e = new BudgetError('maxDepth', `JSON nested more than ${current.maxDepth} deep`);
+  const e = new BudgetError('maxDepth', `JSON nested more than ${limits().maxDepth} deep`);
   return {
-    maxDepth: current.maxDepth,
+    maxDepth: limits().maxDepth,
     detail: `limit reached: ${e.message}`,
     cut:
       cut ??
@@ -140,7 +89,7 @@ export function jsonDepth(cut?: () => void): JsonDepth {
 
 /** A diagnostic's message and hint for a JSON input cut at the depth limit. */
 export function jsonDepthDiagnostic(what: string): { message: string; hint: string } {
-  const e = new BudgetError('maxDepth', `${what} is JSON nested more than ${current.maxDepth} deep`);
+  const e = new BudgetError('maxDepth', `${what} is JSON nested more than ${limits().maxDepth} deep`);
   return { message: `${e.message}; the deeper values are unknown`, hint: budgetHint(e) };
 }
 
@@ -150,6 +99,6 @@ export class StepCounter {
   /** Set once the limit is reported, so a module over budget gives one diagnostic, not one per expression. */
   reported = false;
   step(): void {
-    if (++this.steps > current.maxEvalSteps) throw new BudgetError('maxEvalSteps', `more than ${current.maxEvalSteps} steps`);
+    if (++this.steps > limits().maxEvalSteps) throw new BudgetError('maxEvalSteps', `more than ${limits().maxEvalSteps} steps`);
   }
 }

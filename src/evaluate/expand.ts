@@ -3,7 +3,8 @@ import type { Block } from '../load/ast.js';
 import type { Range } from '../common/diagnostics.js';
 import { type BodyContext, evaluateOrUnknown } from './body.js';
 import type { Scope } from './expr.js';
-import { BudgetError, budgetHint, budgetUnknown, limits } from './budget.js';
+import { BudgetError, budgetHint, budgetUnknown } from './budget.js';
+import { limits } from '../common/limits.js';
 import { Unknown, type Value, containsUnknown, isObject, objectFrom } from './value.js';
 
 export interface Instance {

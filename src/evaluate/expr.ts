@@ -2,7 +2,8 @@
 import type { BinaryExpr, CallExpr, ConditionalExpr, Expr, ForExpr, TemplatePart } from '../load/ast.js';
 import type { Range } from '../common/diagnostics.js';
 import { SPLAT_ELEMENT } from '../load/ast.js';
-import { BudgetError, StepCounter, budgetOfRangeError, checkSize, limits, valueSize } from './budget.js';
+import { BudgetError, StepCounter, budgetOfRangeError, checkSize, valueSize } from './budget.js';
+import { limits } from '../common/limits.js';
 import { EvalError, describeType, toBoolValue, toNumberValue, toStringValue } from './convert.js';
 import { callFunction } from './functions/index.js';
 import { FunctionError } from './functions/types.js';

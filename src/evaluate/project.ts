@@ -1,5 +1,5 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
-import { type Limits, useLimits } from './budget.js';
+import { type Limits, useLimits } from '../common/limits.js';
 import { basename, resolve } from 'node:path';
 import type { File } from '../load/ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';

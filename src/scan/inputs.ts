@@ -1,7 +1,7 @@
 // What a scan reads: Terraform configuration (a directory or .tf file), a plan (`--plan FILE`, or a plan JSON
 // file given as the path), AWS snapshots and CloudTrail logs (a JSON/JSON lines/.gz file, or a directory of
 // them that holds no Terraform files). Everything becomes one Project.
-import { useLimits } from '../evaluate/budget.js';
+import { useLimits } from '../common/limits.js';
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { findRepoRoot } from '../common/repo.js';

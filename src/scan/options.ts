@@ -4,7 +4,7 @@
 // with (mergeSettings below) and the Action's input reading (src/action/inputs.ts) are all derived from it; tests
 // hold action.yml, the README and docs/configuration.md to it.
 import { SEVERITIES, type Severity } from '../checks/model.js';
-import type { Limits } from '../evaluate/budget.js';
+import type { Limits } from '../common/limits.js';
 import type { CliVariable } from '../evaluate/project.js';
 import { FORMATS } from '../report/index.js';
 
@@ -211,6 +211,14 @@ export const SCAN_OPTIONS = [
     scope: 'load',
     min: 1,
     help: 'expression evaluation steps per module instance before its remaining values are unknown with a diagnostic (default 20000000)',
+  },
+  {
+    key: 'maxExpandedSize',
+    kind: 'integer',
+    flag: '--max-expanded-size <bytes>',
+    scope: 'load',
+    min: 1,
+    help: 'bytes a compressed input (.json.gz) may expand to before it is refused with a diagnostic (default 67108864)',
   },
   {
     key: 'jobs',
@@ -450,6 +458,7 @@ export function mergeSettings(flags: ScanFlags, config: ConfigFile): ScanSetting
  */
 export function limitsOf(s: Pick<ScanFlags, keyof Limits>): Partial<Limits> {
   const out: Partial<Limits> = {};
-  for (const k of ['maxDepth', 'maxStringLength', 'maxCollectionSize', 'maxInstances', 'maxEvalSteps'] as const) if (s[k]) out[k] = s[k];
+  for (const k of ['maxDepth', 'maxStringLength', 'maxCollectionSize', 'maxInstances', 'maxEvalSteps', 'maxExpandedSize'] as const)
+    if (s[k]) out[k] = s[k];
   return out;
 }

@@ -1,5 +1,6 @@
 // JSON, base64, URL encoding and hashes.
-import { BudgetError, jsonDepth, limits } from '../budget.js';
+import { BudgetError, jsonDepth } from '../budget.js';
+import { limits } from '../../common/limits.js';
 import { createHash } from 'node:crypto';
 import { Unknown, type Value, fromJSON, isObject } from '../value.js';
 import { MAX_DEPTH, fail, numStr, sortedKeys, str } from './args.js';
