@@ -47,7 +47,7 @@ export function safeGitArgs(args: readonly string[]): string[] {
  * configuration runs nothing.
  */
 function filterOverrides(cwd: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  let listed = '';
+  let listed: string;
   try {
     listed = execFileSync(
       'git',
