@@ -16,6 +16,8 @@ export interface Limits {
   maxEvalSteps: number;
   /** Bytes a compressed input (.gz) may expand to. */
   maxExpandedSize: number;
+  /** Module and resource instances of one scan, all modules together (nested count/for_each multiply). */
+  maxTotalInstances: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxInstances: 10_000,
   maxEvalSteps: 20_000_000,
   maxExpandedSize: 64 * 1024 * 1024,
+  maxTotalInstances: 100_000,
 };
 
 /** The flag that raises each limit (its row in src/scan/options.ts). */
@@ -35,6 +38,7 @@ export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = {
   maxInstances: '--max-instances',
   maxEvalSteps: '--max-eval-steps',
   maxExpandedSize: '--max-expanded-size',
+  maxTotalInstances: '--max-total-instances',
 };
 
 /** What each limit is called in messages. */
@@ -45,6 +49,7 @@ export const LIMIT_NAMES: Readonly<Record<keyof Limits, string>> = {
   maxInstances: 'instance count',
   maxEvalSteps: 'evaluation steps per module',
   maxExpandedSize: 'expanded size',
+  maxTotalInstances: 'total instance',
 };
 
 let current: Limits = { ...DEFAULT_LIMITS };

@@ -213,6 +213,14 @@ export const SCAN_OPTIONS = [
     help: 'expression evaluation steps per module instance before its remaining values are unknown with a diagnostic (default 20000000)',
   },
   {
+    key: 'maxTotalInstances',
+    kind: 'integer',
+    flag: '--max-total-instances <n>',
+    scope: 'load',
+    min: 1,
+    help: 'module and resource instances of the whole scan (nested count/for_each multiply) before a block is not evaluated, with a diagnostic (default 100000)',
+  },
+  {
     key: 'maxExpandedSize',
     kind: 'integer',
     flag: '--max-expanded-size <bytes>',
@@ -458,7 +466,15 @@ export function mergeSettings(flags: ScanFlags, config: ConfigFile): ScanSetting
  */
 export function limitsOf(s: Pick<ScanFlags, keyof Limits>): Partial<Limits> {
   const out: Partial<Limits> = {};
-  for (const k of ['maxDepth', 'maxStringLength', 'maxCollectionSize', 'maxInstances', 'maxEvalSteps', 'maxExpandedSize'] as const)
+  for (const k of [
+    'maxDepth',
+    'maxStringLength',
+    'maxCollectionSize',
+    'maxInstances',
+    'maxEvalSteps',
+    'maxExpandedSize',
+    'maxTotalInstances',
+  ] as const)
     if (s[k]) out[k] = s[k];
   return out;
 }

@@ -115,6 +115,30 @@ describe('budgets: a diagnostic naming the limit and its flag, an unknown, and t
     );
   });
 
+  it('modules nested with count multiply: --max-total-instances stops them, instead of running out of memory', async () => {
+    const files: Record<string, string> = { 'main.tf': 'module "top" {\n  source = "./m0"\n  count  = 10\n}\n' };
+    for (let i = 0; i < 3; i++) files[`m${i}/main.tf`] = `module "next" {\n  source = "../m${i + 1}"\n  count  = 10\n}\n`;
+    files['m3/main.tf'] = 'resource "aws_cloudtrail" "t" {\n  is_multi_region_trail = false\n}\n';
+    const dir = project(files);
+    const r = await resources(dir, '--max-total-instances', '500');
+    assert.equal(r.code, 2);
+    // Reported at each module block where an instance would pass the limit (once per place).
+    const ds = limitDiagnostics(r.json);
+    assert.ok(ds.length >= 1 && ds.length <= 5, JSON.stringify(ds));
+    for (const d of ds) {
+      assert.match(d.file, /m\d\/main\.tf$/);
+      assert.equal(d.line, 1);
+      assert.match(
+        d.message,
+        /^(module "next"|resource "aws_cloudtrail" "t") would make more than 500 module and resource instances in all, over the total instance limit of 500; raise it with --max-total-instances; it was not evaluated$/,
+      );
+    }
+    assert.ok(r.json.resources.length <= 500);
+    // Under the limit, every instance is there: 10^4 trails through 4 levels (11,110 modules and 10,000 trails).
+    const all = await resources(dir, '--max-total-instances', '30000');
+    assert.equal(all.json.resources.length, 10_000);
+  });
+
   it('3,000 chained conditionals: a diagnostic naming the depth limit, never a silent unknown; 1,500 evaluate', async () => {
     const chain = (n: number, cond: string): string => `${cond} ? "a" : `.repeat(n) + '"z"';
     const r = await resources(project({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  bucket = ${chain(3000, 'true')}\n}\n${AFTER}` }));
