@@ -32904,9 +32904,10 @@ function mdEscape(s) {
 var MAX_ROWS = 500;
 function renderMarkdown(report) {
   const counts = countBySeverity(report.findings);
+  const checks = report.rules.filter((r) => !r.own).length;
   const out2 = ["## tfguard", ""];
   out2.push(
-    report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}** over ${report.resources} resources and ${report.rules.length} checks.` : `No findings over ${report.resources} resources and ${report.rules.length} checks.`,
+    report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}** over ${report.resources} resources and ${checks} checks.` : `No findings over ${report.resources} resources and ${checks} checks.`,
     ""
   );
   out2.push("| severity | findings |", "|---|---:|");
@@ -32991,7 +32992,7 @@ function renderJson(report) {
       unknown: report.unknowns.length,
       blocked: report.blocked.length,
       fixed: report.fixed.length,
-      checks: report.rules.length,
+      checks: report.rules.filter((r) => !r.own).length,
       resources: report.resources,
       errors: report.diagnostics.filter((d) => d.severity === "error").length
     },
@@ -33193,7 +33194,8 @@ function summaryLine(report) {
   const parts2 = [
     report.findings.length ? `${plural(report.findings.length, "finding")} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(", ")})` : "no findings"
   ];
-  parts2.push(`${plural(report.rules.length, "check")} over ${plural(report.resources, "resource")}`);
+  const checks = report.rules.filter((r) => !r.own).length;
+  parts2.push(`${plural(checks, "check")} over ${plural(report.resources, "resource")}`);
   const inline = report.suppressed.filter((f) => f.suppressed?.kind === "inline").length;
   const baseline = report.suppressed.length - inline;
   if (inline) parts2.push(`${inline} suppressed inline`);
@@ -34590,8 +34592,9 @@ async function scan(request) {
   }
   const diagnostics = [...project.diagnostics, ...sup.diagnostics];
   const rules = selected.checks.map((c) => ruleInfo(c));
-  if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
-  if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
+  if (s.inlineSuppressions) rules.push({ ...ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI), own: true });
+  if (s.inlineSuppressions && s.requireSuppressionReason)
+    rules.push({ ...ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI), own: true });
   rules.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname8(scanRoot)), scanRoot };
   const by = new Map(silenced.map((x) => [x.finding, x.by]));

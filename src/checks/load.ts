@@ -11,6 +11,7 @@ import { TEST_INPUTS, type Check, type CheckDefinition, type CheckMessage, type 
 import { fieldName, schemaErrors } from './validate.js';
 import { prerequisiteProblems } from './requires.js';
 import { messageProblems } from './messages.js';
+import { entityTypeProblem } from './entity-types.js';
 import { nearest } from '../common/did-you-mean.js';
 import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText, yamlData } from '../common/yaml-source.js';
 
@@ -150,6 +151,17 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
   // The logic is compiled even when other fields are wrong, so all problems show at once.
   const logicValue = (data as { logic?: unknown }).logic;
   const compiled = typeof logicValue === 'string' && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : undefined;
+  const typeProblem = compiled ? entityTypeProblem(compiled.rule.entity) : undefined;
+  if (compiled && typeProblem) {
+    // At the type as written in the logic.
+    const { text, line, column } = compiled.source;
+    const at = Math.max(0, text.indexOf(compiled.rule.entity));
+    const before = text.slice(0, at).split('\n');
+    const l = line + before.length - 1;
+    const c = before.length > 1 ? before[before.length - 1]!.length + 1 : column + at;
+    const start = offsetOf(src, l, c);
+    err(rangeOf(src, start, start + compiled.rule.entity.length), typeProblem.message, typeProblem.hint, 'check-logic');
+  }
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
 
   const def = data as Omit<CheckDefinition, 'tests' | 'messages'> & {

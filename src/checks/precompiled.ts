@@ -54,6 +54,7 @@ export const LOADER_MODULES = [
   'precompiled.js',
   'messages.js',
   'requires.js',
+  'entity-types.js',
 ].map((m) => fileURLToPath(new URL(`./${m}`, import.meta.url)));
 
 export type PrecompiledRead = { ok: true; entries: LoadedCheck[] } | { ok: false; reason: string };

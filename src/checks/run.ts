@@ -16,8 +16,14 @@ import { pointRange } from '../common/diagnostics.js';
  * resource's address, which references resolve to.
  */
 export function resourceEntity(r: Resource): Entity {
-  return { type: r.mode === 'data' ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
+  const e: Entity = { type: r.mode === 'data' ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
+  if (r.fromConfiguration) e.computed = r.values.name_prefix !== undefined ? COMPUTED_WITH_NAME : COMPUTED;
+  return e;
 }
+
+/** What the provider sets at apply on every managed resource, and the name when `name_prefix` asks it to make one. */
+const COMPUTED: ReadonlySet<string> = new Set(['id', 'arn']);
+const COMPUTED_WITH_NAME: ReadonlySet<string> = new Set(['id', 'arn', 'name']);
 
 export interface RootWorld {
   /** The root module these resources belong to (the project's root when resources name none). */

@@ -70,6 +70,11 @@ export interface Resource {
    * a default). Absent for attributes whose own text is the value.
    */
   origins?: Record<string, Origin[]>;
+  /**
+   * A managed resource read from configuration (not a plan or AWS data): what the provider sets at apply (`id`,
+   * `arn`, a `name` from `name_prefix`) is not in `values`, and checks read it as unknown, not absent.
+   */
+  fromConfiguration?: true;
   /** The module calls this resource was instantiated through, outermost first. */
   moduleCalls: ModuleCall[];
   /** Provider config key as written (`aws`, `aws.west`), when given. */

@@ -618,6 +618,7 @@ export class ModuleInstance implements Scope, OriginSource {
         break;
       }
       if (inst.key !== undefined && !expansion.unknown) r.index = inst.key;
+      if (mode === 'managed') r.fromConfiguration = true;
       if (providerAttr) r.provider = traversalText(providerAttr.expr);
       const why = expansion.unknown ? describeUnknown(expansion.unknown, expansion.shape) : this.spec.expansionUnknown;
       if (why) r.expansionUnknown = why;

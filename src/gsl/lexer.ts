@@ -55,6 +55,15 @@ export function tokenize(logic: LogicText): Token[] {
         text = src.slice(start, j);
         i = j;
       }
+      // A condition key of a policy document is one name with `:` and `-` inside it: `aws:SecureTransport`,
+      // `s3:x-amz-acl` (as CloudGuard writes `Condition.Bool.aws:SecureTransport`).
+      if (src[i] === ':' && isIdentStart(src[i + 1] ?? '')) {
+        while (src[i] === ':' && isIdentStart(src[i + 1] ?? '')) {
+          i++;
+          while (i < src.length && (isIdentPart(src[i]!) || (src[i] === '-' && isIdentPart(src[i + 1] ?? '')))) i++;
+        }
+        text = src.slice(start, i);
+      }
       out.push({ kind: 'ident', text, start, end: i });
       continue;
     }

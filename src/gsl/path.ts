@@ -4,7 +4,7 @@
 import { isObject, Unknown, type Value } from '../evaluate/value.js';
 import { Count, Members, type Input, type Member } from './functions/types.js';
 import { T } from './truth.js';
-import type { Entity } from './world.js';
+import { computedValue, type Entity } from './world.js';
 
 export interface PathScope {
   value: Value | undefined;
@@ -15,6 +15,13 @@ export interface PathScope {
 }
 
 export type EntityOf = (v: object) => Entity | undefined;
+
+/** An attribute the value at `path` does not have: absent, or at an entity's root one the provider computes. */
+function missing(owner: Entity, path: string | null, key: string, named: boolean): Input {
+  if (path !== '') return { value: undefined, path, entity: owner };
+  if (owner.computed?.has(key)) return { value: computedValue(owner, key), path: key, entity: owner };
+  return named ? { value: undefined, path, entity: owner, absent: key } : { value: undefined, path, entity: owner };
+}
 
 export function joinPath(base: string | null, seg: string | number): string | null {
   if (base === null) return null;
@@ -55,7 +62,7 @@ function stepInto(v: Value | undefined, path: string | null, owner: Entity, seg:
   if (isObject(v)) {
     const key = String(seg);
     if (hasOwn.call(v, key)) out.push({ value: v[key]!, path: joinPath(path, key), entity: owner });
-    else out.push({ value: undefined, path, entity: owner });
+    else out.push(missing(owner, path, key, false));
     return;
   }
   out.push({ value: undefined, path, entity: owner });
@@ -72,8 +79,7 @@ export function resolvePath(scope: PathScope, up: number, segments: readonly (st
   for (; k < segments.length; k++) {
     if (!isObject(v)) break;
     const key = String(segments[k]);
-    if (!hasOwn.call(v, key))
-      return [path === '' ? { value: undefined, path, entity: s.owner, absent: key } : { value: undefined, path, entity: s.owner }];
+    if (!hasOwn.call(v, key)) return [missing(s.owner, path, key, true)];
     v = v[key];
     path = joinPath(path, key);
   }

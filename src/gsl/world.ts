@@ -1,6 +1,6 @@
 // What GSL rules are evaluated over: entities (one per resource) and the world that holds them all,
 // for aggregate rules (`List<type>`) and cross-resource functions (`references`, `referencedBy`).
-import type { ObjectValue } from '../evaluate/value.js';
+import { type ObjectValue, Unknown } from '../evaluate/value.js';
 
 export interface Entity {
   /** Entity type: the Terraform resource type (`aws_cloudtrail`). Matched case-insensitively. */
@@ -10,6 +10,16 @@ export interface Entity {
   values: ObjectValue;
   /** Attribute path (`a.0.b`) → addresses it references (`aws_s3_bucket.b.id`), module-qualified. */
   references?: Record<string, string[]>;
+  /**
+   * Top-level attributes the provider sets at apply that `values` leaves unset (`id`, `arn` of a managed resource
+   * read from configuration): read as unknown (known after apply), not as absent. docs/gsl.md, "Unknown or absent".
+   */
+  computed?: ReadonlySet<string>;
+}
+
+/** The value of a computed attribute the configuration does not set: known only after apply, and never empty. */
+export function computedValue(e: Entity, attr: string): Unknown {
+  return new Unknown([{ kind: 'reference', ref: `${e.id}.${attr}` }], true);
 }
 
 export interface World {

@@ -66,7 +66,7 @@ export function renderJson(report: Report): string {
       unknown: report.unknowns.length,
       blocked: report.blocked.length,
       fixed: report.fixed.length,
-      checks: report.rules.length,
+      checks: report.rules.filter((r) => !r.own).length,
       resources: report.resources,
       errors: report.diagnostics.filter((d) => d.severity === 'error').length,
     },

@@ -17,11 +17,12 @@ const MAX_ROWS = 500;
 
 export function renderMarkdown(report: Report): string {
   const counts = countBySeverity(report.findings);
+  const checks = report.rules.filter((r) => !r.own).length;
   const out = ['## tfguard', ''];
   out.push(
     report.findings.length
-      ? `**${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}** over ${report.resources} resources and ${report.rules.length} checks.`
-      : `No findings over ${report.resources} resources and ${report.rules.length} checks.`,
+      ? `**${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}** over ${report.resources} resources and ${checks} checks.`
+      : `No findings over ${report.resources} resources and ${checks} checks.`,
     '',
   );
   out.push('| severity | findings |', '|---|---:|');

@@ -26,6 +26,8 @@ export function checkDocUri(id: string): string {
 export type RuleInfo = Omit<CheckDefinition, 'logic' | 'tests'> & {
   /** Where the rule is documented (SARIF helpUri): the catalog page of a built-in check, a team check's first reference. */
   helpUri?: string;
+  /** tfguard's own rule about suppression comments, not a check: not counted as one in summaries. */
+  own?: true;
 };
 
 export interface ReportFinding extends Finding {

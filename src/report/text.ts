@@ -109,7 +109,9 @@ export function summaryLine(report: Report): string {
           .join(', ')})`
       : 'no findings',
   ];
-  parts.push(`${plural(report.rules.length, 'check')} over ${plural(report.resources, 'resource')}`);
+  // The checks that ran, as `tfguard test` counts them (tfguard's own suppression rules are not checks).
+  const checks = report.rules.filter((r) => !r.own).length;
+  parts.push(`${plural(checks, 'check')} over ${plural(report.resources, 'resource')}`);
   const inline = report.suppressed.filter((f) => f.suppressed?.kind === 'inline').length;
   const baseline = report.suppressed.length - inline;
   if (inline) parts.push(`${inline} suppressed inline`);

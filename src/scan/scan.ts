@@ -263,8 +263,9 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   // 6. Report.
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...sup.diagnostics];
   const rules: RuleInfo[] = selected.checks.map((c) => ruleInfo(c));
-  if (s.inlineSuppressions) rules.push(ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
-  if (s.inlineSuppressions && s.requireSuppressionReason) rules.push(ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI));
+  if (s.inlineSuppressions) rules.push({ ...ruleInfo(EXPIRED_SUPPRESSION, SUPPRESSIONS_DOC_URI), own: true });
+  if (s.inlineSuppressions && s.requireSuppressionReason)
+    rules.push({ ...ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI), own: true });
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Outside a git repository, the scanned directory (a file's directory) stands for it.
   const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname(scanRoot)), scanRoot };

@@ -310,3 +310,31 @@ describe('the built-in checks', () => {
     assert.equal(r.checks.find((x) => x.id === 'D9.TF.AWS.LOG.01')!.logic, 'aws_cloudtrail should have is_multi_region_trail=true');
   });
 });
+
+describe('check files: entity types', () => {
+  it('a CloudGuard native type is an error at the type, naming the Terraform types', () => {
+    const [d] = errors(checkYaml(undefined, { logic: 'logic: CloudTrail should have IsMultiRegionTrail = true' }));
+    assert.equal(d!.code, 'check-logic');
+    assert.equal(d!.message, '`CloudTrail` is not a Terraform resource type, so the rule would match nothing');
+    assert.equal(d!.hint, '`CloudTrail` is a CloudGuard entity type; in Terraform write `aws_cloudtrail`');
+    assert.equal(at(d!), '7:8');
+    const [list] = errors(checkYaml(undefined, { logic: 'logic: List<SecurityGroup> should have items length() > 0' }));
+    assert.match(list!.hint!, /`aws_security_group` or `aws_default_security_group`/);
+    assert.equal(at(list!), '7:13');
+  });
+
+  it('Terraform types, data sources and the dotted types of AWS data are accepted', () => {
+    for (const logic of [
+      'logic: aws_cloudtrail should have name',
+      'logic: data.aws_iam_policy_document should have json',
+      'logic: aws.cloudtrail.trail should have Name',
+    ])
+      assert.deepEqual(
+        parseCheck(
+          FILE,
+          checkYaml(undefined, { logic, tests: 'tests:\n  - name: t\n    expect: pass\n    resource:\n      type: x_y\n      values: {}' }),
+        ).diagnostics,
+        [],
+      );
+  });
+});

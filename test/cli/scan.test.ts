@@ -46,7 +46,7 @@ describe('tfguard scan', () => {
         at('cloudtrail', 'main.tf'),
         at('cloudtrail', 'modules.tf'),
         at('cloudtrail', 'modules', 'trail', 'main.tf'),
-        '8 findings (3 medium, 5 low); 4 checks over 14 resources; 1 unknown result',
+        '8 findings (3 medium, 5 low); 3 checks over 14 resources; 1 unknown result',
       ],
     );
     const main = fixture('cloudtrail', 'main.tf');
@@ -106,7 +106,7 @@ describe('tfguard scan', () => {
     assert.equal(r.code, 1);
     assert.ok(
       r.stdout.endsWith(
-        `\n\nUnknown results (no finding: a value the check needs is not known):\n  ${rel('cloudtrail', 'main.tf')}:53:3  TFG.AWS.CLOUDTRAIL.1  aws_cloudtrail.audit\n      var.audit_kms_key_arn has no value\n\n8 findings (3 medium, 5 low); 4 checks over 14 resources; 1 unknown result\n`,
+        `\n\nUnknown results (no finding: a value the check needs is not known):\n  ${rel('cloudtrail', 'main.tf')}:53:3  TFG.AWS.CLOUDTRAIL.1  aws_cloudtrail.audit\n      var.audit_kms_key_arn has no value\n\n8 findings (3 medium, 5 low); 3 checks over 14 resources; 1 unknown result\n`,
       ),
       r.stdout,
     );
@@ -119,14 +119,14 @@ describe('tfguard scan', () => {
       CHECKS,
     );
     assert.ok(!r.stdout.includes('Unknown results'));
-    assert.ok(r.stdout.endsWith('\n\n8 findings (3 medium, 5 low); 4 checks over 14 resources\n'), r.stdout);
+    assert.ok(r.stdout.endsWith('\n\n8 findings (3 medium, 5 low); 3 checks over 14 resources\n'), r.stdout);
   });
 
   it('exit 0 and a summary when clean', async () => {
     const dir = tempDir({ 'main.tf': GOOD_TRAIL });
     const r = await cli(['scan', dir], CHECKS);
-    // 4 rules: the three checks and the report's own expired-suppression rule.
-    assert.deepEqual(r, { code: 0, stdout: 'no findings; 4 checks over 1 resource\n', stderr: '' });
+    // The three checks (the report's own expired-suppression rule is no check).
+    assert.deepEqual(r, { code: 0, stdout: 'no findings; 3 checks over 1 resource\n', stderr: '' });
   });
 
   it('exit 2 for a path that does not exist', async () => {
@@ -233,7 +233,7 @@ describe('tfguard scan', () => {
     assert.equal(r.code, 1, r.stderr);
     assert.equal(
       r.stdout,
-      `${lineStart(relative(process.cwd(), join(tf, 'main.tf')))}:2:3  HIGH     TEAM.NAME.1  Trails are multi-region: aws_cloudtrail.t has name = "t".\n    2 |   name                       = "t"\n      |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 finding (1 high); 5 checks over 1 resource\n`,
+      `${lineStart(relative(process.cwd(), join(tf, 'main.tf')))}:2:3  HIGH     TEAM.NAME.1  Trails are multi-region: aws_cloudtrail.t has name = "t".\n    2 |   name                       = "t"\n      |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n1 finding (1 high); 4 checks over 1 resource\n`,
     );
   });
 

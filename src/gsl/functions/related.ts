@@ -8,6 +8,7 @@ import { asNumber, equals } from '../compare.js';
 import { resolvePath } from '../path.js';
 import { F, T, U, type Truth } from '../truth.js';
 import { referencesEntity, resolveReference, type Entity, type World } from '../world.js';
+import { arnResourceName } from './arn.js';
 import { Members, type Arg, type Datum, type Input, type Member, type ValueFunction } from './types.js';
 
 /** Attributes whose literal value identifies a resource when no attribute is named. */
@@ -29,9 +30,65 @@ function valuesAt(e: Entity, path: (string | number)[]): Input[] {
   return resolvePath({ value: e.values, path: '', owner: e, parent: null }, 0, path, noEntity);
 }
 
-/** Does `literal` identify entity `e`: T, F, or U when the identifying attribute is unknown. */
+/** ARN services whose resource types are not named `aws_<service>_...`. */
+const ARN_SERVICE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  logs: ['aws_cloudwatch_log_'],
+  monitoring: ['aws_cloudwatch_metric_alarm', 'aws_cloudwatch_composite_alarm', 'aws_cloudwatch_dashboard'],
+  events: ['aws_cloudwatch_event_'],
+  elasticloadbalancing: ['aws_lb', 'aws_alb', 'aws_elb'],
+};
+
+/** Can an ARN of this service name an entity of this type? */
+function arnServiceFits(service: string, type: string): boolean {
+  const t = type.toLowerCase().replace(/^data\./, '');
+  const prefixes = ARN_SERVICE_TYPES[service] ?? [`aws_${service}_`];
+  return t === `aws_${service}` || prefixes.some((p) => t.startsWith(p));
+}
+
+/** The form of IDs AWS generates (`vpc-0a1b2c3d`, `sg-0123456789abcdef0`, `subnet-…`). */
+const AWS_ID = /^[a-z]+(?:-[a-z]+)*-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+
+/** Is `a` an attribute the provider computes and the entity's configuration leaves unset? */
+function isComputed(e: Entity, a: string): boolean {
+  return e.computed?.has(a) === true && !Object.prototype.hasOwnProperty.call(e.values, a);
+}
+
+/**
+ * Does `literal` identify entity `e`: T, F, or U when what would decide it is unknown. With `attr`, that attribute
+ * is compared. Otherwise what is known is compared (docs/gsl.md, "Unknown or absent"): an ARN by its service and the
+ * name inside it against the entity's `bucket` or `name` (or its `arn` when set); an ID of the form AWS generates
+ * (`vpc-0a1b2c3d`) against `id`, unknown while the provider has not set it; anything else against `bucket`, `name`,
+ * and `id` or `arn` when the configuration sets them.
+ */
 function identifies(literal: Value, e: Entity, attr: (string | number)[] | undefined, reasons: UnknownReason[]): Truth {
-  const attrs = attr ? [attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
+  if (attr) return compareAt(literal, e, [attr], reasons);
+  if (typeof literal === 'string' && literal.startsWith('arn:') && !Object.prototype.hasOwnProperty.call(e.values, 'arn')) {
+    const service = literal.split(':')[2] ?? '';
+    const name = arnResourceName(literal);
+    if (!arnServiceFits(service, e.type) || name === undefined) return F;
+    const named = ['bucket', 'name'].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
+    if (named.length === 0 && e.computed) {
+      // Neither set: AWS generates the name at apply.
+      reasons.push({ kind: 'reference', ref: `${e.id}.name` });
+      return U;
+    }
+    return compareAt(
+      name,
+      e,
+      named.map((a) => [a]),
+      reasons,
+    );
+  }
+  if (typeof literal === 'string' && AWS_ID.test(literal)) return compareAt(literal, e, [['id']], reasons);
+  return compareAt(
+    literal,
+    e,
+    IDENTITY_ATTRIBUTES.filter((a) => !isComputed(e, a)).map((a) => [a]),
+    reasons,
+  );
+}
+
+function compareAt(literal: Value, e: Entity, attrs: (string | number)[][], reasons: UnknownReason[]): Truth {
   let r: Truth = F;
   for (const a of attrs) {
     for (const inp of valuesAt(e, a)) {
@@ -92,6 +149,8 @@ interface IdentityIndex {
   byKey: Map<string, number[]>;
   /** Entities with an unknown or non-scalar identifying value: always candidates. */
   always: number[];
+  /** Entities whose `id` the provider sets at apply: candidates for a literal of the form of an AWS ID. */
+  computedId?: number[];
 }
 
 const indexes = new WeakMap<World, Map<string, IdentityIndex>>();
@@ -113,6 +172,11 @@ function literalCandidates(world: World, st: State, candidates: readonly Entity[
       let always = false;
       const keys = new Set<string>();
       for (const a of attrs) {
+        // A computed ID or ARN the configuration leaves unset is found by the form of the literal (below).
+        if (!st.attr && isComputed(e, String(a[0]))) {
+          if (a[0] === 'id') (index!.computedId ??= []).push(i);
+          continue;
+        }
         for (const inp of valuesAt(e, a)) {
           const v = inp.value;
           if (v === undefined || v === null) continue;
@@ -131,6 +195,12 @@ function literalCandidates(world: World, st: State, candidates: readonly Entity[
   }
   const positions = new Set<number>(index.always);
   for (const k of equalityKeys(literal)) for (const i of index.byKey.get(k) ?? []) positions.add(i);
+  if (!st.attr && typeof literal === 'string') {
+    // An ARN names its resource by the name inside it; an AWS ID may be any entity whose id is not known yet.
+    const name = literal.startsWith('arn:') ? arnResourceName(literal) : undefined;
+    if (name !== undefined) for (const k of equalityKeys(name)) for (const i of index.byKey.get(k) ?? []) positions.add(i);
+    if (AWS_ID.test(literal)) for (const i of index.computedId ?? []) positions.add(i);
+  }
   return [...positions].sort((a, b) => a - b).map((i) => candidates[i]!);
 }
 
