@@ -68,7 +68,11 @@ class JsonParser {
   }
 
   value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) this.fail(`JSON is nested more than ${MAX_DEPTH} levels deep`, 'flatten the structure');
+    if (depth > MAX_DEPTH)
+      this.fail(
+        `JSON is nested more than ${MAX_DEPTH} levels deep, deeper than tfguard's JSON reader goes; the file was not analysed`,
+        'flatten the structure; this limit keeps the reader within its stack and has no flag',
+      );
     const c = this.s[this.i];
     const start = this.i;
     switch (c) {
