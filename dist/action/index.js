@@ -7132,7 +7132,91 @@ var init_compare = __esm({
   }
 });
 
+// src/gsl/world.ts
+function computedValue(e, attr) {
+  return new Unknown([{ kind: "reference", ref: `${e.id}.${attr}` }], true);
+}
+function baseAddress(address) {
+  return address.replace(INSTANCE_KEY, "");
+}
+function createWorld(entities) {
+  const byType = /* @__PURE__ */ new Map();
+  const byAddr = /* @__PURE__ */ new Map();
+  const byBase = /* @__PURE__ */ new Map();
+  const roots = /* @__PURE__ */ new WeakMap();
+  for (const e of entities) {
+    const t = e.type.toLowerCase();
+    let list2 = byType.get(t);
+    if (!list2) byType.set(t, list2 = []);
+    list2.push(e);
+    byAddr.set(e.id, e);
+    const base = baseAddress(e.id);
+    if (base !== e.id) {
+      let insts = byBase.get(base);
+      if (!insts) byBase.set(base, insts = []);
+      insts.push(e);
+    }
+    roots.set(e.values, e);
+  }
+  return {
+    entitiesOfType: (type) => byType.get(type.toLowerCase()) ?? [],
+    byAddress: (address) => byAddr.get(address),
+    instancesOf: (base) => byBase.get(base) ?? [],
+    entityOf: (values2) => roots.get(values2)
+  };
+}
+function cutPoints(ref) {
+  const out2 = [];
+  let inQuote = false;
+  for (let i2 = 0; i2 < ref.length; i2++) {
+    const c = ref[i2];
+    if (inQuote) {
+      if (c === "\\") i2++;
+      else if (c === '"') inQuote = false;
+      continue;
+    }
+    if (c === '"') inQuote = true;
+    else if ((c === "." || c === "[") && i2 > 0) out2.push(i2);
+  }
+  out2.push(ref.length);
+  return out2;
+}
+function resolveReference(world, ref) {
+  const cuts = cutPoints(ref);
+  for (let k = cuts.length - 1; k >= 0; k--) {
+    const prefix2 = ref.slice(0, cuts[k]);
+    const e = world.byAddress(prefix2);
+    if (e) return [e];
+    const insts = world.instancesOf?.(prefix2);
+    if (insts && insts.length) return insts;
+  }
+  return [];
+}
+function referencesEntity(ref, entity) {
+  if (startsAt(ref, entity.id)) return true;
+  const base = baseAddress(entity.id);
+  return base !== entity.id && (startsAt(ref, base) && !ref.startsWith(`${base}[`) ? true : ref.startsWith(`${base}[*]`));
+}
+function startsAt(ref, address) {
+  if (!ref.startsWith(address)) return false;
+  const c = ref[address.length];
+  return c === void 0 || c === "." || c === "[";
+}
+var INSTANCE_KEY;
+var init_world = __esm({
+  "src/gsl/world.ts"() {
+    "use strict";
+    init_value();
+    INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*"|\*)\]$/;
+  }
+});
+
 // src/gsl/path.ts
+function missing(owner, path2, key, named) {
+  if (path2 !== "") return { value: void 0, path: path2, entity: owner };
+  if (owner.computed?.has(key)) return { value: computedValue(owner, key), path: key, entity: owner };
+  return named ? { value: void 0, path: path2, entity: owner, absent: key } : { value: void 0, path: path2, entity: owner };
+}
 function joinPath(base, seg) {
   if (base === null) return null;
   return base === "" ? String(seg) : `${base}.${seg}`;
@@ -7168,7 +7252,7 @@ function stepInto(v, path2, owner, seg, out2, entityOf) {
   if (isObject(v)) {
     const key = String(seg);
     if (hasOwn.call(v, key)) out2.push({ value: v[key], path: joinPath(path2, key), entity: owner });
-    else out2.push({ value: void 0, path: path2, entity: owner });
+    else out2.push(missing(owner, path2, key, false));
     return;
   }
   out2.push({ value: void 0, path: path2, entity: owner });
@@ -7182,8 +7266,7 @@ function resolvePath(scope, up, segments, entityOf) {
   for (; k < segments.length; k++) {
     if (!isObject(v)) break;
     const key = String(segments[k]);
-    if (!hasOwn.call(v, key))
-      return [path2 === "" ? { value: void 0, path: path2, entity: s.owner, absent: key } : { value: void 0, path: path2, entity: s.owner }];
+    if (!hasOwn.call(v, key)) return [missing(s.owner, path2, key, true)];
     v = v[key];
     path2 = joinPath(path2, key);
   }
@@ -7232,6 +7315,7 @@ var init_path = __esm({
     init_value();
     init_types();
     init_truth();
+    init_world();
     hasOwn = Object.prototype.hasOwnProperty;
   }
 });
@@ -8318,81 +8402,6 @@ var init_registry = __esm({
   }
 });
 
-// src/gsl/world.ts
-function baseAddress(address) {
-  return address.replace(INSTANCE_KEY, "");
-}
-function createWorld(entities) {
-  const byType = /* @__PURE__ */ new Map();
-  const byAddr = /* @__PURE__ */ new Map();
-  const byBase = /* @__PURE__ */ new Map();
-  const roots = /* @__PURE__ */ new WeakMap();
-  for (const e of entities) {
-    const t = e.type.toLowerCase();
-    let list2 = byType.get(t);
-    if (!list2) byType.set(t, list2 = []);
-    list2.push(e);
-    byAddr.set(e.id, e);
-    const base = baseAddress(e.id);
-    if (base !== e.id) {
-      let insts = byBase.get(base);
-      if (!insts) byBase.set(base, insts = []);
-      insts.push(e);
-    }
-    roots.set(e.values, e);
-  }
-  return {
-    entitiesOfType: (type) => byType.get(type.toLowerCase()) ?? [],
-    byAddress: (address) => byAddr.get(address),
-    instancesOf: (base) => byBase.get(base) ?? [],
-    entityOf: (values2) => roots.get(values2)
-  };
-}
-function cutPoints(ref) {
-  const out2 = [];
-  let inQuote = false;
-  for (let i2 = 0; i2 < ref.length; i2++) {
-    const c = ref[i2];
-    if (inQuote) {
-      if (c === "\\") i2++;
-      else if (c === '"') inQuote = false;
-      continue;
-    }
-    if (c === '"') inQuote = true;
-    else if ((c === "." || c === "[") && i2 > 0) out2.push(i2);
-  }
-  out2.push(ref.length);
-  return out2;
-}
-function resolveReference(world, ref) {
-  const cuts = cutPoints(ref);
-  for (let k = cuts.length - 1; k >= 0; k--) {
-    const prefix2 = ref.slice(0, cuts[k]);
-    const e = world.byAddress(prefix2);
-    if (e) return [e];
-    const insts = world.instancesOf?.(prefix2);
-    if (insts && insts.length) return insts;
-  }
-  return [];
-}
-function referencesEntity(ref, entity) {
-  if (startsAt(ref, entity.id)) return true;
-  const base = baseAddress(entity.id);
-  return base !== entity.id && (startsAt(ref, base) && !ref.startsWith(`${base}[`) ? true : ref.startsWith(`${base}[*]`));
-}
-function startsAt(ref, address) {
-  if (!ref.startsWith(address)) return false;
-  const c = ref[address.length];
-  return c === void 0 || c === "." || c === "[";
-}
-var INSTANCE_KEY;
-var init_world = __esm({
-  "src/gsl/world.ts"() {
-    "use strict";
-    INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*"|\*)\]$/;
-  }
-});
-
 // src/gsl/functions/related.ts
 function splitPath(s) {
   return s.split(".").map((p) => /^\d+$/.test(p) ? Number(p) : p);
@@ -8400,8 +8409,41 @@ function splitPath(s) {
 function valuesAt(e, path2) {
   return resolvePath({ value: e.values, path: "", owner: e, parent: null }, 0, path2, noEntity);
 }
+function arnServiceFits(service, type) {
+  const t = type.toLowerCase().replace(/^data\./, "");
+  const prefixes = ARN_SERVICE_TYPES[service] ?? [`aws_${service}_`];
+  return t === `aws_${service}` || prefixes.some((p) => t.startsWith(p));
+}
+function isComputed(e, a) {
+  return e.computed?.has(a) === true && !Object.prototype.hasOwnProperty.call(e.values, a);
+}
 function identifies(literal2, e, attr, reasons) {
-  const attrs = attr ? [attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
+  if (attr) return compareAt(literal2, e, [attr], reasons);
+  if (typeof literal2 === "string" && literal2.startsWith("arn:") && !Object.prototype.hasOwnProperty.call(e.values, "arn")) {
+    const service = literal2.split(":")[2] ?? "";
+    const name2 = arnResourceName(literal2);
+    if (!arnServiceFits(service, e.type) || name2 === void 0) return F;
+    const named = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
+    if (named.length === 0 && e.computed) {
+      reasons.push({ kind: "reference", ref: `${e.id}.name` });
+      return U;
+    }
+    return compareAt(
+      name2,
+      e,
+      named.map((a) => [a]),
+      reasons
+    );
+  }
+  if (typeof literal2 === "string" && AWS_ID.test(literal2)) return compareAt(literal2, e, [["id"]], reasons);
+  return compareAt(
+    literal2,
+    e,
+    IDENTITY_ATTRIBUTES.filter((a) => !isComputed(e, a)).map((a) => [a]),
+    reasons
+  );
+}
+function compareAt(literal2, e, attrs, reasons) {
   let r = F;
   for (const a of attrs) {
     for (const inp of valuesAt(e, a)) {
@@ -8458,6 +8500,10 @@ function literalCandidates(world, st, candidates, literal2) {
       let always = false;
       const keys2 = /* @__PURE__ */ new Set();
       for (const a of attrs) {
+        if (!st.attr && isComputed(e, String(a[0]))) {
+          if (a[0] === "id") (index3.computedId ??= []).push(i2);
+          continue;
+        }
         for (const inp of valuesAt(e, a)) {
           const v = inp.value;
           if (v === void 0 || v === null) continue;
@@ -8476,6 +8522,11 @@ function literalCandidates(world, st, candidates, literal2) {
   }
   const positions = new Set(index3.always);
   for (const k of equalityKeys(literal2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
+  if (!st.attr && typeof literal2 === "string") {
+    const name2 = literal2.startsWith("arn:") ? arnResourceName(literal2) : void 0;
+    if (name2 !== void 0) for (const k of equalityKeys(name2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
+    if (AWS_ID.test(literal2)) for (const i2 of index3.computedId ?? []) positions.add(i2);
+  }
   return [...positions].sort((a, b) => a - b).map((i2) => candidates[i2]);
 }
 function follow(inp, st, world) {
@@ -8522,7 +8573,7 @@ function names2(inp, owner, ownAttr, world, reasons) {
   }
   return r;
 }
-var IDENTITY_ATTRIBUTES, noEntity, indexes, references, referencedBy;
+var IDENTITY_ATTRIBUTES, noEntity, ARN_SERVICE_TYPES, AWS_ID, indexes, references, entitiesOf, referencedBy;
 var init_related = __esm({
   "src/gsl/functions/related.ts"() {
     "use strict";
@@ -8531,9 +8582,17 @@ var init_related = __esm({
     init_path();
     init_truth();
     init_world();
+    init_arn();
     init_types();
     IDENTITY_ATTRIBUTES = ["bucket", "name", "id", "arn"];
     noEntity = () => void 0;
+    ARN_SERVICE_TYPES = {
+      logs: ["aws_cloudwatch_log_"],
+      monitoring: ["aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm", "aws_cloudwatch_dashboard"],
+      events: ["aws_cloudwatch_event_"],
+      elasticloadbalancing: ["aws_lb", "aws_alb", "aws_elb"]
+    };
+    AWS_ID = /^[a-z]+(?:-[a-z]+)*-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
     indexes = /* @__PURE__ */ new WeakMap();
     references = {
       name: "references",
@@ -8545,6 +8604,22 @@ var init_related = __esm({
       kind: "value",
       prepare: prepareTypeAttr,
       apply: (inputs, state, env) => inputs.map((i2) => follow(i2, state, env.world))
+    };
+    entitiesOf = {
+      name: "entitiesOf",
+      signature: "entitiesOf(aws_s3_account_public_access_block) contain [ ignore_public_acls = true ]",
+      minArgs: 1,
+      maxArgs: 1,
+      argKinds: ["string"],
+      receiver: "context",
+      kind: "value",
+      prepare: prepareTypeAttr,
+      apply(inputs, state, env) {
+        const st = state;
+        const owner = inputs[0].entity;
+        const members = env.world.entitiesOfType(st.type).map((e) => ({ value: e.values, path: "", entity: e, member: T }));
+        return [{ value: new Members(members), path: null, entity: owner }];
+      }
     };
     referencedBy = {
       name: "referencedBy",
@@ -8594,6 +8669,7 @@ var init_defaults = __esm({
       after,
       references,
       referencedBy,
+      entitiesOf,
       isFilterPatternEqual,
       allowedHostsForPort,
       isFilterPatternConformant,
@@ -8674,6 +8750,13 @@ function tokenize2(logic) {
         while (j < src.length && isIdentPart(src[j])) j++;
         text = src.slice(start2, j);
         i2 = j;
+      }
+      if (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
+        while (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
+          i2++;
+          while (i2 < src.length && (isIdentPart(src[i2]) || src[i2] === "-" && isIdentPart(src[i2 + 1] ?? ""))) i2++;
+        }
+        text = src.slice(start2, i2);
       }
       out2.push({ kind: "ident", text, start: start2, end: i2 });
       continue;
@@ -12245,12 +12328,12 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing3) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing3} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing2) {
-      cxt.setParams({ missingProperty: missing2 }, true);
+    function reportMissingProp(cxt, missing3) {
+      cxt.setParams({ missingProperty: missing3 }, true);
       cxt.error();
     }
     exports.reportMissingProp = reportMissingProp;
@@ -15812,14 +15895,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing2 = gen.let("missing");
+          const missing3 = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing3, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
-            (0, code_1.reportMissingProp)(cxt, missing2);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing3));
+            (0, code_1.reportMissingProp)(cxt, missing3);
             gen.else();
           }
         }
@@ -15829,10 +15912,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing2, valid) {
-          cxt.setParams({ missingProperty: missing2 });
-          gen.forOf(missing2, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
+        function loopUntilMissing(missing3, valid) {
+          cxt.setParams({ missingProperty: missing3 });
+          gen.forOf(missing3, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing3, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -16370,7 +16453,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing2 = gen.let("missing");
+      const missing3 = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -16388,8 +16471,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
-          (0, code_1.reportMissingProp)(cxt, missing2);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing3)})`);
+          (0, code_1.reportMissingProp)(cxt, missing3);
           gen.else();
         }
       }
@@ -24905,8 +24988,8 @@ function describe3(err3, data, src, w) {
   const base = { severity: "error", code: w.code, file: src.file, range: nodeRange(src, path2) };
   switch (err3.keyword) {
     case "required": {
-      const missing2 = err3.params.missingProperty;
-      return { ...base, message: `${field2} is missing the required ${w.noun} \`${missing2}\``, hint: `add \`${missing2}:\` (see ${w.docs})` };
+      const missing3 = err3.params.missingProperty;
+      return { ...base, message: `${field2} is missing the required ${w.noun} \`${missing3}\``, hint: `add \`${missing3}:\` (see ${w.docs})` };
     }
     case "additionalProperties": {
       const extra = err3.params.additionalProperty;
@@ -24991,6 +25074,48 @@ var init_validate = __esm({
       },
       unknownHint: (extra, known) => extra === "line" && known.includes("terraform") ? "tests no longer give a line number: end the line of the snippet where the finding must stand with `# expect`" : void 0
     };
+  }
+});
+
+// src/checks/entity-types.ts
+function entityTypeProblem(entity) {
+  if (TERRAFORM_TYPE.test(entity) || DATA_TYPE.test(entity)) return void 0;
+  const same = NATIVE[entity.toLowerCase()];
+  return {
+    message: `\`${entity}\` is not a Terraform resource type, so the rule would match nothing`,
+    hint: same ? `\`${entity}\` is a CloudGuard entity type; in Terraform write ${same.map((t) => `\`${t}\``).join(" or ")}` : "write the Terraform resource type (`aws_cloudtrail`, `aws_security_group`), `data.<type>` for a data source, or a type of AWS data such as `aws.cloudtrail.trail`"
+  };
+}
+var NATIVE, TERRAFORM_TYPE, DATA_TYPE;
+var init_entity_types = __esm({
+  "src/checks/entity-types.ts"() {
+    "use strict";
+    NATIVE = {
+      cloudtrail: ["aws_cloudtrail"],
+      securitygroup: ["aws_security_group", "aws_default_security_group"],
+      instance: ["aws_instance"],
+      s3bucket: ["aws_s3_bucket"],
+      iamuser: ["aws_iam_user"],
+      iamrole: ["aws_iam_role"],
+      iampolicy: ["aws_iam_policy"],
+      iamgroup: ["aws_iam_group"],
+      kms: ["aws_kms_key"],
+      vpc: ["aws_vpc", "aws_default_vpc"],
+      nacl: ["aws_network_acl"],
+      networkacl: ["aws_network_acl"],
+      elb: ["aws_elb"],
+      applicationloadbalancer: ["aws_lb"],
+      lambda: ["aws_lambda_function"],
+      rds: ["aws_db_instance"],
+      ami: ["aws_ami"],
+      cloudwatchloggroup: ["aws_cloudwatch_log_group"],
+      snstopic: ["aws_sns_topic"],
+      configurationrecorder: ["aws_config_configuration_recorder"],
+      efs: ["aws_efs_file_system"],
+      ebs: ["aws_ebs_volume"]
+    };
+    TERRAFORM_TYPE = /^(data\.)?[a-z][a-z0-9]*(_[a-z0-9]+)+$/i;
+    DATA_TYPE = /^[a-z][a-z0-9]*(\.[a-z0-9_]+)+$/;
   }
 });
 
@@ -25086,6 +25211,16 @@ function parseCheck(file, text, options = {}) {
   diagnostics.push(...schemaErrors(data, src));
   const logicValue = data.logic;
   const compiled = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
+  const typeProblem = compiled ? entityTypeProblem(compiled.rule.entity) : void 0;
+  if (compiled && typeProblem) {
+    const { text: text2, line, column } = compiled.source;
+    const at = Math.max(0, text2.indexOf(compiled.rule.entity));
+    const before2 = text2.slice(0, at).split("\n");
+    const l = line + before2.length - 1;
+    const c = before2.length > 1 ? before2[before2.length - 1].length + 1 : column + at;
+    const start2 = offsetOf(src, l, c);
+    err3(rangeOf(src, start2, start2 + compiled.rule.entity.length), typeProblem.message, typeProblem.hint, "check-logic");
+  }
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
   const def = data;
   const messages = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
@@ -25252,6 +25387,7 @@ var init_load = __esm({
     init_validate();
     init_requires();
     init_messages();
+    init_entity_types();
     init_did_you_mean();
     init_yaml_source();
   }
@@ -26187,7 +26323,7 @@ function encodeTree(tree, grammar) {
       const id = cursor.typeId();
       const start2 = cursor.startIndex();
       const end = cursor.endIndex();
-      const missing2 = start2 === end && cursor.isMissing();
+      const missing3 = start2 === end && cursor.isMissing();
       const parentType = depth > 0 ? typeStack[depth - 1] : -1;
       const field2 = fieldParents.has(parentType) ? cursor.fieldId() & 255 : 0;
       if ((count + 1) * WORDS > words.length) {
@@ -26196,7 +26332,7 @@ function encodeTree(tree, grammar) {
         words = bigger;
       }
       const w = count * WORDS;
-      words[w] = id | field2 << 16 | (missing2 ? MISSING_BIT : 0);
+      words[w] = id | field2 << 16 | (missing3 ? MISSING_BIT : 0);
       words[w + 1] = start2;
       words[w + 2] = end;
       words[w + 3] = depth;
@@ -26267,11 +26403,11 @@ function decodeTree(flat, grammar) {
     while (path2.length > depth) close(path2.pop());
     const id = head & 65535;
     const field2 = head >>> 16 & 255;
-    const missing2 = (head & MISSING_BIT) !== 0;
+    const missing3 = (head & MISSING_BIT) !== 0;
     const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
-    const error = missing2 || type === "ERROR";
+    const error = missing3 || type === "ERROR";
     const isNamed = id === ERROR_ID || named[id] === true;
-    const flags2 = (isNamed ? NAMED : 0) | (missing2 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
+    const flags2 = (isNamed ? NAMED : 0) | (missing3 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
     const parent = path2.length > 0 ? path2[path2.length - 1] : null;
     const n = new CstNode(type, flags2, words[w + 1], words[w + 2], parent);
     if (parent) pending.push(n);
@@ -26455,7 +26591,7 @@ function walk(n, cx, budget) {
     if (!c || budget.left <= 0) return;
     if (c.startIndex >= cx.suppressSyntaxAfter) return;
     if (c.isMissing) {
-      missing(c, cx);
+      missing2(c, cx);
       budget.left--;
     } else if (c.type === "ERROR") {
       errorNode(c, cx);
@@ -26474,7 +26610,7 @@ function tokenText(cx, t) {
 function lineOf(cx, offset) {
   return cx.pos(offset).line;
 }
-function missing(m, cx) {
+function missing2(m, cx) {
   const parent = m.parent;
   const at = m.startIndex;
   const closer = parent ? CLOSERS[parent.type] : void 0;
@@ -30945,6 +31081,7 @@ var init_module = __esm({
             break;
           }
           if (inst.key !== void 0 && !expansion.unknown) r.index = inst.key;
+          if (mode === "managed") r.fromConfiguration = true;
           if (providerAttr) r.provider = traversalText(providerAttr.expr);
           const why = expansion.unknown ? describeUnknown(expansion.unknown, expansion.shape) : this.spec.expansionUnknown;
           if (why) r.expansionUnknown = why;
@@ -33607,8 +33744,12 @@ init_requires();
 init_messages();
 init_diagnostics();
 function resourceEntity(r) {
-  return { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
+  const e = { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
+  if (r.fromConfiguration) e.computed = r.values.name_prefix !== void 0 ? COMPUTED_WITH_NAME : COMPUTED;
+  return e;
 }
+var COMPUTED = /* @__PURE__ */ new Set(["id", "arn"]);
+var COMPUTED_WITH_NAME = /* @__PURE__ */ new Set(["id", "arn", "name"]);
 function projectWorlds(project) {
   const groups = /* @__PURE__ */ new Map();
   for (const r of project.resources) {
@@ -33759,7 +33900,8 @@ var LOADER_MODULES = [
   "precompile.js",
   "precompiled.js",
   "messages.js",
-  "requires.js"
+  "requires.js",
+  "entity-types.js"
 ].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];

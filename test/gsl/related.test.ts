@@ -161,3 +161,14 @@ describe('referencedBy(type, attr)', () => {
     assert.equal(run(logic, t, createWorld([t, bucket])).status, 'pass');
   });
 });
+
+describe('entitiesOf(type)', () => {
+  it('every entity of the type, whatever names what: an account-wide setting', () => {
+    const acct = entity('aws_s3_account_public_access_block', 'a', { ignore_public_acls: true });
+    const q = 'aws_s3_bucket should have entitiesOf(aws_s3_account_public_access_block) contain [ ignore_public_acls = true ]';
+    assert.equal(run(q, other, createWorld([other, acct])).status, 'pass');
+    assert.equal(run(q, other, createWorld([other])).status, 'fail');
+    const off = entity('aws_s3_account_public_access_block', 'a', { ignore_public_acls: false });
+    assert.equal(run(q, other, createWorld([other, off])).status, 'fail');
+  });
+});

@@ -5,7 +5,7 @@ import { after, before } from './dates.js';
 import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern.js';
 import { allowedHostsForPort } from './network.js';
 import { FunctionRegistry } from './registry.js';
-import { referencedBy, references } from './related.js';
+import { entitiesOf, referencedBy, references } from './related.js';
 
 const BUILTINS = [
   isEmpty,
@@ -14,6 +14,7 @@ const BUILTINS = [
   after,
   references,
   referencedBy,
+  entitiesOf,
   isFilterPatternEqual,
   allowedHostsForPort,
   isFilterPatternConformant,

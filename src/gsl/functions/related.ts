@@ -269,6 +269,27 @@ function names(inp: Input, owner: Entity, ownAttr: (string | number)[] | undefin
   return r;
 }
 
+/**
+ * `entitiesOf(type)`: every entity of a type in the configuration (the same root module), for settings that apply to
+ * everything in the account without naming it: `entitiesOf(aws_s3_account_public_access_block) contain [...]`.
+ */
+export const entitiesOf: ValueFunction = {
+  name: 'entitiesOf',
+  signature: 'entitiesOf(aws_s3_account_public_access_block) contain [ ignore_public_acls = true ]',
+  minArgs: 1,
+  maxArgs: 1,
+  argKinds: ['string'],
+  receiver: 'context',
+  kind: 'value',
+  prepare: prepareTypeAttr,
+  apply(inputs, state, env) {
+    const st = state as State;
+    const owner = inputs[0]!.entity;
+    const members = env.world.entitiesOfType(st.type).map((e): Member => ({ value: e.values, path: '', entity: e, member: T }));
+    return [{ value: new Members(members), path: null, entity: owner }];
+  },
+};
+
 export const referencedBy: ValueFunction = {
   name: 'referencedBy',
   signature: 'referencedBy(aws_s3_bucket_logging, bucket) length() > 0',
