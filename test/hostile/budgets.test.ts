@@ -199,6 +199,21 @@ describe('budgets: a diagnostic naming the limit and its flag, an unknown, and t
     assert.match(scan.stdout, /1 error in the input: results may be incomplete/);
   });
 
+  it('a .tf.json value nested past the JSON reader: its block is not analysed, the other blocks of the file are', async () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const dir = project({ 'main.tf.json': `{"resource":{"aws_s3_bucket":{"b":{"tags":{"x":${deep}}},"after":{"bucket":"ok"}}}}` });
+    const r = await resources(dir);
+    const d = r.json.diagnostics.find((x) => x.code === 'syntax');
+    assert.match(
+      d!.message,
+      /^JSON is nested more than 200 levels deep, deeper than tfguard's JSON reader goes; this value was not analysed$/,
+    );
+    assert.deepEqual(
+      r.json.resources.map((x) => x.address),
+      ['aws_s3_bucket.after'],
+    );
+  });
+
   it('jsondecode of deep JSON is the depth budget, not an error of the code', async () => {
     const text = JSON.stringify('['.repeat(2000) + ']'.repeat(2000));
     const r = await resources(project({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  bucket = jsondecode(${text})\n}\n` }));
