@@ -17,7 +17,7 @@ const hostile = (marker: string): string => `${marker}\n::error::${marker}\r::wa
 /** The same as an HCL string literal's content (escapes HCL reads back as the characters above). */
 const hcl = (marker: string): string => JSON.stringify(hostile(marker)).slice(1, -1);
 
-const MARKERS = ['DIRX', 'FILEX', 'TYPEX', 'NAMEX', 'VALUEX', 'TITLEX', 'MSGX'];
+const MARKERS = ['DIRX', 'FILEX', 'TYPEX', 'NAMEX', 'VALUEX', 'TITLEX', 'MSGX', 'TESTX'];
 
 // tfguard's own workflow commands: ::error|warning|notice with a file first (each property escaped: no raw `:` or
 // `,` in a value), or title=tfguard alone, then `::`. A folder named `::warning title=T::` is none of these.
@@ -70,8 +70,8 @@ function setup(): { root: string; dir: string; file: string; checks: string; pla
       '  hostile:',
       `    text: ${JSON.stringify(`${hostile('MSGX')} saw {{ value }}`)}`,
       'tests:',
-      '  - name: single region',
-      '    expect: fail',
+      `  - name: ${JSON.stringify(`single region ${hostile('TESTX')}`)}`,
+      '    expect: pass', // fails, so `tfguard test` prints its message too
       '    resource: { type: aws_cloudtrail, values: { is_multi_region_trail: false } }',
       '',
     ].join('\n'),
@@ -160,6 +160,7 @@ describe('hostile text through every output', () => {
         outs.push(await run(`resources ${label}`, ['resources', target]));
         outs.push(await run(`resources ${label} --format json`, ['resources', '--format', 'json', target]));
       }
+      outs.push(await run('test', ['test', '--checks-dir', s.checks]));
     } finally {
       process.chdir(cwd);
     }
@@ -172,7 +173,7 @@ describe('hostile text through every output', () => {
     }
     assert.deepEqual(found, []);
     // Every field went through: each marker is shown (escaped) by the text format or resources.
-    const shown = [byName.get('scan code --format text')!, byName.get('resources code')!, byName.get('explain code')!]
+    const shown = [byName.get('scan code --format text')!, byName.get('resources code')!, byName.get('explain code')!, byName.get('test')!]
       .map((o) => o.stdout + o.stderr)
       .join('\n');
     for (const m of MARKERS) assert.ok(shown.includes(m), `${m} never reached the output`);
