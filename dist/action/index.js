@@ -1521,7 +1521,7 @@ var init_esm4 = __esm({
         filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
         defaults: (options) => orig.defaults(ext(def, options)),
         braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+        match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
         sep: orig.sep,
         GLOBSTAR
       });
@@ -1559,13 +1559,13 @@ var init_esm4 = __esm({
       }
       return false;
     };
-    match = (list2, pattern, options = {}) => {
+    match = (list3, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list2 = list2.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list2.length) {
-        list2.push(pattern);
+      list3 = list3.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list3.length) {
+        list3.push(pattern);
       }
-      return list2;
+      return list3;
     };
     minimatch.match = match;
     globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -4931,8 +4931,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert(condition, text) {
-          if (!condition) {
+        function assert(condition2, text) {
+          if (!condition2) {
             abort(text);
           }
         }
@@ -5251,8 +5251,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             return UTF8ArrayToString(binary22, offset - len, len);
           }
           __name(getString, "getString");
-          function failIf(condition, message) {
-            if (condition) throw new Error(message);
+          function failIf(condition2, message) {
+            if (condition2) throw new Error(message);
           }
           __name(failIf, "failIf");
           var name2 = "dylink.0";
@@ -6855,6 +6855,11 @@ var init_value = __esm({
        * known: a reference to another resource's attribute, or a template with literal text.
        */
       nonEmpty;
+      /**
+       * For `jsonencode(x)` of a value with unknown parts: `x`, so what is known of an encoded document (an IAM policy
+       * written with `jsonencode`) stays usable.
+       */
+      decoded;
       constructor(reasons, nonEmpty = false) {
         this.reasons = reasons;
         this.nonEmpty = nonEmpty;
@@ -7146,9 +7151,9 @@ function createWorld(entities) {
   const roots = /* @__PURE__ */ new WeakMap();
   for (const e of entities) {
     const t = e.type.toLowerCase();
-    let list2 = byType.get(t);
-    if (!list2) byType.set(t, list2 = []);
-    list2.push(e);
+    let list3 = byType.get(t);
+    if (!list3) byType.set(t, list3 = []);
+    list3.push(e);
     byAddr.set(e.id, e);
     const base = baseAddress(e.id);
     if (base !== e.id) {
@@ -8513,9 +8518,9 @@ function literalCandidates(world, st, candidates, literal2) {
       }
       if (always) index3.always.push(i2);
       for (const k of keys2) {
-        let list2 = index3.byKey.get(k);
-        if (!list2) index3.byKey.set(k, list2 = []);
-        list2.push(i2);
+        let list3 = index3.byKey.get(k);
+        if (!list3) index3.byKey.set(k, list3 = []);
+        list3.push(i2);
       }
     });
     perWorld.set(cacheKey, index3);
@@ -8647,6 +8652,342 @@ var init_related = __esm({
   }
 });
 
+// src/gsl/functions/policy.ts
+function list(v) {
+  if (v === void 0 || v === null) return void 0;
+  if (v instanceof Unknown) return v;
+  return Array.isArray(v) ? v : [v];
+}
+function principal(v) {
+  if (v === void 0 || v === null) return void 0;
+  if (v instanceof Unknown) return v;
+  const out2 = newObject();
+  if (v === "*") {
+    out2.AWS = ["*"];
+    return out2;
+  }
+  if (!isObject(v)) return v;
+  for (const [k, x] of Object.entries(v)) out2[k] = list(x) ?? [];
+  return out2;
+}
+function condition(v) {
+  if (v === void 0 || v === null || v instanceof Unknown || !isObject(v)) return v ?? void 0;
+  const out2 = newObject();
+  for (const [op, keys2] of Object.entries(v)) {
+    if (!isObject(keys2)) {
+      out2[op] = keys2;
+      continue;
+    }
+    const o = newObject();
+    for (const [k, x] of Object.entries(keys2)) o[k] = list(x) ?? [];
+    out2[op] = o;
+  }
+  return out2;
+}
+function normalStatement(s) {
+  if (!isObject(s)) return s;
+  const out2 = newObject();
+  if (s.Sid !== void 0) out2.Sid = s.Sid;
+  out2.Effect = s.Effect ?? null;
+  for (const f of FIELDS) {
+    const l = list(s[f]);
+    if (l !== void 0) out2[f] = l;
+  }
+  const p = principal(s.Principal);
+  if (p !== void 0) out2.Principal = p;
+  const np = principal(s.NotPrincipal);
+  if (np !== void 0) out2.NotPrincipal = np;
+  const c = condition(s.Condition);
+  if (c !== void 0) out2.Condition = c;
+  return out2;
+}
+function dataStatement(s) {
+  if (!isObject(s)) return s;
+  const out2 = newObject();
+  if (s.sid !== void 0) out2.Sid = s.sid;
+  out2.Effect = s.effect ?? "Allow";
+  const pairs = [
+    ["actions", "Action"],
+    ["not_actions", "NotAction"],
+    ["resources", "Resource"],
+    ["not_resources", "NotResource"]
+  ];
+  for (const [from, to] of pairs) {
+    const l = list(s[from]);
+    if (l !== void 0) out2[to] = l;
+  }
+  for (const [from, to] of [
+    ["principals", "Principal"],
+    ["not_principals", "NotPrincipal"]
+  ]) {
+    const blocks2 = s[from];
+    if (blocks2 === void 0 || blocks2 === null) continue;
+    if (blocks2 instanceof Unknown || !Array.isArray(blocks2)) {
+      out2[to] = blocks2 instanceof Unknown ? blocks2 : null;
+      continue;
+    }
+    const p = newObject();
+    for (const b of blocks2) {
+      if (!isObject(b)) continue;
+      const type = b.type;
+      const ids = list(b.identifiers) ?? [];
+      const key = type === "*" ? "AWS" : typeof type === "string" ? type : "?";
+      const prev = p[key];
+      p[key] = ids instanceof Unknown || prev instanceof Unknown ? ids instanceof Unknown ? ids : prev : [...prev ?? [], ...ids];
+    }
+    out2[to] = p;
+  }
+  const conds = s.condition;
+  if (Array.isArray(conds)) {
+    const c = newObject();
+    for (const b of conds) {
+      if (!isObject(b) || typeof b.test !== "string" || typeof b.variable !== "string") continue;
+      const op = isObject(c[b.test]) ? c[b.test] : c[b.test] = newObject();
+      op[b.variable] = list(b.values) ?? [];
+    }
+    out2.Condition = c;
+  } else if (conds instanceof Unknown) out2.Condition = conds;
+  return out2;
+}
+function statementsOf(inp, world) {
+  if (inp.value instanceof Members) return inp.value.items;
+  let v = inp.value instanceof Count ? void 0 : inp.value;
+  if (v instanceof Unknown && v.decoded === void 0) {
+    const docs = v.refs.flatMap((r) => resolveReference(world, r)).filter((e) => e.type.toLowerCase() === "data.aws_iam_policy_document");
+    if (docs.length === 1) return documentStatements(docs[0]);
+    return v;
+  }
+  if (v instanceof Unknown) v = v.decoded;
+  if (typeof v === "string") {
+    if (v.length > MAX_POLICY) return new Unknown([{ kind: "expression", detail: `the policy is longer than ${MAX_POLICY} characters` }]);
+    try {
+      v = fromText(JSON.parse(v));
+    } catch {
+      return new Unknown([{ kind: "expression", detail: "the policy is not valid JSON" }]);
+    }
+  }
+  if (!isObject(v))
+    return v === void 0 || v === null ? [] : new Unknown([{ kind: "expression", detail: "the policy is not a JSON object" }]);
+  const st = v.Statement;
+  if (st instanceof Unknown) return st;
+  const items = st === void 0 || st === null ? [] : Array.isArray(st) ? st : [st];
+  return items.map((s) => ({ value: normalStatement(s), path: inp.path, entity: inp.entity, member: T }));
+}
+function fromText(x) {
+  if (Array.isArray(x)) return x.map(fromText);
+  if (x !== null && typeof x === "object") {
+    const o = newObject();
+    for (const [k, y] of Object.entries(x)) o[k] = fromText(y);
+    return o;
+  }
+  return x;
+}
+function documentStatements(doc) {
+  const v = doc.values;
+  for (const k of ["source_policy_documents", "override_policy_documents", "source_json", "override_json"])
+    if (v[k] !== void 0 && v[k] !== null && !(Array.isArray(v[k]) && v[k].length === 0))
+      return new Unknown([{ kind: "expression", detail: `${doc.id} merges in ${k}, which tfguard does not follow yet` }]);
+  const st = v.statement;
+  if (st instanceof Unknown) return st;
+  const items = Array.isArray(st) ? st : [];
+  return items.map((s, i2) => ({ value: dataStatement(s), path: `statement.${i2}`, entity: doc, member: T }));
+}
+function field2(s, k) {
+  return Object.prototype.hasOwnProperty.call(s, k) ? s[k] : void 0;
+}
+function publicPrincipal(s, reasons) {
+  if (field2(s, "NotPrincipal") !== void 0) return T;
+  const p = field2(s, "Principal");
+  if (p instanceof Unknown) {
+    reasons.push(...p.reasons);
+    return U;
+  }
+  if (!isObject(p)) return F;
+  let r = F;
+  for (const [type, ids] of Object.entries(p)) {
+    if (ids instanceof Unknown) {
+      reasons.push(...ids.reasons);
+      r = U;
+      continue;
+    }
+    if (type !== "AWS" && type !== "CanonicalUser") continue;
+    for (const id of ids) {
+      if (id === "*") return T;
+      if (id instanceof Unknown) {
+        reasons.push(...id.reasons);
+        r = U;
+      }
+    }
+  }
+  return r;
+}
+function narrowed(s, reasons) {
+  const c = field2(s, "Condition");
+  if (c instanceof Unknown) {
+    reasons.push(...c.reasons);
+    return U;
+  }
+  if (!isObject(c)) return F;
+  let r = F;
+  for (const [op, keys2] of Object.entries(c)) {
+    if (!POSITIVE.test(op) || !isObject(keys2)) continue;
+    for (const [k, values2] of Object.entries(keys2)) {
+      if (!NARROWING.has(k.toLowerCase())) continue;
+      if (values2 instanceof Unknown) {
+        reasons.push(...values2.reasons);
+        r = U;
+        continue;
+      }
+      const vs = values2;
+      const open = vs.some((x) => x === "*" || x === "0.0.0.0/0" || x === "::/0");
+      if (vs.length && !open) return T;
+    }
+  }
+  return r;
+}
+function effectIs(s, effect, reasons) {
+  const e = field2(s, "Effect");
+  if (e instanceof Unknown) {
+    reasons.push(...e.reasons);
+    return U;
+  }
+  return e === effect ? T : F;
+}
+function anyMatches(values2, wanted, reasons) {
+  if (values2 instanceof Unknown) {
+    reasons.push(...values2.reasons);
+    return U;
+  }
+  if (!Array.isArray(values2)) return F;
+  let r = F;
+  for (const v of values2) {
+    if (v instanceof Unknown) {
+      reasons.push(...v.reasons);
+      r = U;
+      continue;
+    }
+    if (typeof v !== "string") continue;
+    const re = new RegExp(
+      `^${v.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`,
+      "i"
+    );
+    if (wanted.some((w) => re.test(w))) return T;
+  }
+  return r;
+}
+function and3(...ts) {
+  if (ts.includes(F)) return F;
+  return ts.includes(U) ? U : T;
+}
+function statementTest(name2, signature, judge) {
+  return {
+    name: name2,
+    signature,
+    minArgs: 0,
+    maxArgs: 0,
+    argKinds: [],
+    receiver: "attribute",
+    kind: "test",
+    test(input) {
+      const v = input.value;
+      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+      if (v instanceof Members || v instanceof Count || !isObject(v)) return F;
+      const reasons = [];
+      const truth = judge(v, reasons);
+      return truth === U ? { truth, reasons } : truth;
+    }
+  };
+}
+function holds(values2, wanted, reasons) {
+  if (values2 instanceof Unknown) {
+    reasons.push(...values2.reasons);
+    return U;
+  }
+  if (!Array.isArray(values2)) return F;
+  let r = F;
+  for (const v of values2) {
+    if (typeof v === "string" && wanted.includes(v)) return T;
+    if (v instanceof Unknown) {
+      reasons.push(...v.reasons);
+      r = U;
+    }
+  }
+  return r;
+}
+var FIELDS, MAX_POLICY, policyStatements, NARROWING, POSITIVE, allowsPublicAccess, deniesInsecureTransport, allowsEverything;
+var init_policy = __esm({
+  "src/gsl/functions/policy.ts"() {
+    "use strict";
+    init_value();
+    init_truth();
+    init_world();
+    init_types();
+    FIELDS = ["Action", "NotAction", "Resource", "NotResource"];
+    MAX_POLICY = 1e6;
+    policyStatements = {
+      name: "policyStatements",
+      signature: "policy policyStatements() contain [ $ allowsPublicAccess() ]",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "value",
+      apply: (inputs, _state, env) => inputs.map((i2) => {
+        const st = statementsOf(i2, env.world);
+        return { value: st instanceof Unknown ? st : new Members(st), path: i2.path, entity: i2.entity };
+      })
+    };
+    NARROWING = new Set(
+      [
+        "aws:SourceArn",
+        "aws:SourceAccount",
+        "aws:SourceOwner",
+        "aws:SourceVpc",
+        "aws:SourceVpce",
+        "aws:SourceIp",
+        "aws:PrincipalOrgID",
+        "aws:PrincipalOrgPaths",
+        "aws:PrincipalAccount",
+        "aws:PrincipalArn",
+        "aws:userid",
+        "s3:DataAccessPointArn",
+        "s3:DataAccessPointAccount"
+      ].map((k) => k.toLowerCase())
+    );
+    POSITIVE = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress)$/;
+    allowsPublicAccess = statementTest("allowsPublicAccess", "$ allowsPublicAccess()", (s, reasons) => {
+      const n = narrowed(s, reasons);
+      return and3(effectIs(s, "Allow", reasons), publicPrincipal(s, reasons), n === T ? F : n === U ? U : T);
+    });
+    deniesInsecureTransport = statementTest("deniesInsecureTransport", "$ deniesInsecureTransport()", (s, reasons) => {
+      const c = field2(s, "Condition");
+      let http = F;
+      if (c instanceof Unknown) {
+        reasons.push(...c.reasons);
+        http = U;
+      } else if (isObject(c)) {
+        for (const [op, keys2] of Object.entries(c)) {
+          if (!/^Bool(IfExists)?$/.test(op) || !isObject(keys2)) continue;
+          for (const [k, values2] of Object.entries(keys2)) {
+            if (k.toLowerCase() !== "aws:securetransport") continue;
+            if (values2 instanceof Unknown) {
+              reasons.push(...values2.reasons);
+              http = U;
+            } else if (values2.some((x) => x === false || x === "false")) http = T;
+          }
+        }
+      }
+      const everyone = publicPrincipal(s, reasons);
+      return and3(effectIs(s, "Deny", reasons), everyone, anyMatches(field2(s, "Action"), ["s3:*"], reasons), http);
+    });
+    allowsEverything = statementTest(
+      "allowsEverything",
+      "$ allowsEverything()",
+      (s, reasons) => and3(effectIs(s, "Allow", reasons), holds(field2(s, "Action"), ["*", "*:*"], reasons), holds(field2(s, "Resource"), ["*"], reasons))
+    );
+  }
+});
+
 // src/gsl/functions/defaults.ts
 function defaultFunctions() {
   return new FunctionRegistry(BUILTINS);
@@ -8662,6 +9003,7 @@ var init_defaults = __esm({
     init_network();
     init_registry();
     init_related();
+    init_policy();
     BUILTINS = [
       isEmpty,
       length,
@@ -8673,7 +9015,11 @@ var init_defaults = __esm({
       isFilterPatternEqual,
       allowedHostsForPort,
       isFilterPatternConformant,
-      arnName
+      arnName,
+      policyStatements,
+      allowsPublicAccess,
+      deniesInsecureTransport,
+      allowsEverything
     ];
     DEFAULT_FUNCTIONS = defaultFunctions();
   }
@@ -11156,9 +11502,9 @@ var require_codegen = __commonJS({
     };
     Else.kind = "else";
     var If = class _If extends BlockNode {
-      constructor(condition, nodes) {
+      constructor(condition2, nodes) {
         super(nodes);
-        this.condition = condition;
+        this.condition = condition2;
       }
       render(opts) {
         let code = `if(${this.condition})` + super.render(opts);
@@ -11421,8 +11767,8 @@ var require_codegen = __commonJS({
         return new code_1._Code(code);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition, thenBody, elseBody) {
-        this._blockNode(new If(condition));
+      if(condition2, thenBody, elseBody) {
+        this._blockNode(new If(condition2));
         if (thenBody && elseBody) {
           this.code(thenBody).else().code(elseBody).endIf();
         } else if (thenBody) {
@@ -11433,8 +11779,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition) {
-        return this._elseNode(new If(condition));
+      elseIf(condition2) {
+        return this._elseNode(new If(condition2));
       }
       // `else` clause - only valid after `if` or `else if` clauses
       else() {
@@ -12301,11 +12647,11 @@ var require_defaults = __commonJS({
         (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
         return;
       }
-      let condition = (0, codegen_1._)`${childData} === undefined`;
+      let condition2 = (0, codegen_1._)`${childData} === undefined`;
       if (opts.useDefaults === "empty") {
-        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
+        condition2 = (0, codegen_1._)`${condition2} || ${childData} === null || ${childData} === ""`;
       }
-      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+      gen.if(condition2, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
     }
   }
 });
@@ -13229,11 +13575,11 @@ var require_validate = __commonJS({
           this.errsCount = it.gen.const("_errs", names_1.default.errors);
         }
       }
-      result(condition, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+      result(condition2, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition2), successAction, failAction);
       }
-      failResult(condition, successAction, failAction) {
-        this.gen.if(condition);
+      failResult(condition2, successAction, failAction) {
+        this.gen.if(condition2);
         if (failAction)
           failAction();
         else
@@ -13250,28 +13596,28 @@ var require_validate = __commonJS({
             this.gen.else();
         }
       }
-      pass(condition, failAction) {
-        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
+      pass(condition2, failAction) {
+        this.failResult((0, codegen_1.not)(condition2), void 0, failAction);
       }
-      fail(condition) {
-        if (condition === void 0) {
+      fail(condition2) {
+        if (condition2 === void 0) {
           this.error();
           if (!this.allErrors)
             this.gen.if(false);
           return;
         }
-        this.gen.if(condition);
+        this.gen.if(condition2);
         this.error();
         if (this.allErrors)
           this.gen.endIf();
         else
           this.gen.else();
       }
-      fail$data(condition) {
+      fail$data(condition2) {
         if (!this.$data)
-          return this.fail(condition);
+          return this.fail(condition2);
         const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition2)})`);
       }
       error(append, errorParams, errorPaths) {
         if (errorParams) {
@@ -23082,8 +23428,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field2, index3] of path2) {
-        const tok = item?.[field2];
+      for (const [field3, index3] of path2) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index3];
         } else
@@ -23093,8 +23439,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path2) => {
       const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field2 = path2[path2.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path2[path2.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -23103,11 +23449,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path2.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field3, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -23117,7 +23463,7 @@ var require_cst_visit = __commonJS({
               i2 -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path2);
         }
       }
@@ -23856,15 +24202,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -24982,28 +25328,28 @@ function knownFields(parentSchema) {
 }
 function describe3(err3, data, src, w) {
   const path2 = pointerPath(err3.instancePath);
-  const field2 = fieldName(path2, w.subject);
+  const field3 = fieldName(path2, w.subject);
   let value = data;
   for (const p of path2) value = value?.[p];
   const base = { severity: "error", code: w.code, file: src.file, range: nodeRange(src, path2) };
   switch (err3.keyword) {
     case "required": {
       const missing3 = err3.params.missingProperty;
-      return { ...base, message: `${field2} is missing the required ${w.noun} \`${missing3}\``, hint: `add \`${missing3}:\` (see ${w.docs})` };
+      return { ...base, message: `${field3} is missing the required ${w.noun} \`${missing3}\``, hint: `add \`${missing3}:\` (see ${w.docs})` };
     }
     case "additionalProperties": {
       const extra = err3.params.additionalProperty;
       const known = knownFields(err3.parentSchema);
       const near = known.length ? nearest(extra, known) : void 0;
       const hint = w.unknownHint?.(extra, known) ?? (near ? `did you mean \`${near}\`?` : w.unknownFallback?.(known) ?? (known.length ? `the ${w.noun}s are: ${known.join(", ")}` : "remove it"));
-      return { ...base, range: keyRange(src, path2, extra) ?? base.range, message: `unknown ${w.noun} \`${extra}\` in ${field2}`, hint };
+      return { ...base, range: keyRange(src, path2, extra) ?? base.range, message: `unknown ${w.noun} \`${extra}\` in ${field3}`, hint };
     }
     case "enum": {
       const allowed = err3.params.allowedValues.map(String);
       const near = typeof value === "string" ? nearest(value, allowed) : void 0;
       return {
         ...base,
-        message: `${field2} must be one of ${allowed.join(", ")}; found ${shown(value)}`,
+        message: `${field3} must be one of ${allowed.join(", ")}; found ${shown(value)}`,
         ...near ? { hint: `did you mean \`${near}\`?` } : {}
       };
     }
@@ -25011,24 +25357,24 @@ function describe3(err3, data, src, w) {
       const want = err3.params.type;
       const article2 = want === "object" ? "a mapping" : want === "array" ? "a list" : `a ${want}`;
       const hint = want === "array" && path2.length === 1 ? { hint: `write it as a list: \`${String(path2[0])}: [${JSON.stringify(value)}]\`` } : {};
-      return { ...base, message: `${field2} must be ${article2}; found ${shown(value)}`, ...hint };
+      return { ...base, message: `${field3} must be ${article2}; found ${shown(value)}`, ...hint };
     }
     case "pattern": {
       const top = path2.find((p) => typeof p === "string");
       return {
         ...base,
-        message: `${field2} has an invalid form: ${shown(value)}`,
+        message: `${field3} has an invalid form: ${shown(value)}`,
         hint: w.patternHints?.[top ?? ""] ?? `it must match ${err3.params.pattern}`
       };
     }
     case "minItems":
     case "minLength":
     case "minProperties":
-      return { ...base, message: `${field2} must not be empty` };
+      return { ...base, message: `${field3} must not be empty` };
     case "minimum":
-      return { ...base, message: `${field2} must be at least ${err3.params.limit}; found ${shown(value)}` };
+      return { ...base, message: `${field3} must be at least ${err3.params.limit}; found ${shown(value)}` };
     default:
-      return { ...base, message: `${field2} ${err3.message ?? "is not valid"}` };
+      return { ...base, message: `${field3} ${err3.message ?? "is not valid"}` };
   }
 }
 function schemaDiagnostics(errors, data, src, wording) {
@@ -26325,14 +26671,14 @@ function encodeTree(tree, grammar) {
       const end = cursor.endIndex();
       const missing3 = start2 === end && cursor.isMissing();
       const parentType = depth > 0 ? typeStack[depth - 1] : -1;
-      const field2 = fieldParents.has(parentType) ? cursor.fieldId() & 255 : 0;
+      const field3 = fieldParents.has(parentType) ? cursor.fieldId() & 255 : 0;
       if ((count + 1) * WORDS > words.length) {
         const bigger = new Int32Array(words.length * 2);
         bigger.set(words);
         words = bigger;
       }
       const w = count * WORDS;
-      words[w] = id | field2 << 16 | (missing3 ? MISSING_BIT : 0);
+      words[w] = id | field3 << 16 | (missing3 ? MISSING_BIT : 0);
       words[w + 1] = start2;
       words[w + 2] = end;
       words[w + 3] = depth;
@@ -26402,12 +26748,12 @@ function decodeTree(flat, grammar) {
     const depth = words[w + 3];
     while (path2.length > depth) close(path2.pop());
     const id = head & 65535;
-    const field2 = head >>> 16 & 255;
+    const field3 = head >>> 16 & 255;
     const missing3 = (head & MISSING_BIT) !== 0;
     const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
     const error = missing3 || type === "ERROR";
     const isNamed = id === ERROR_ID || named[id] === true;
-    const flags2 = (isNamed ? NAMED : 0) | (missing3 ? MISSING : 0) | (error ? ERROR : 0) | field2 << FIELD_SHIFT;
+    const flags2 = (isNamed ? NAMED : 0) | (missing3 ? MISSING : 0) | (error ? ERROR : 0) | field3 << FIELD_SHIFT;
     const parent = path2.length > 0 ? path2[path2.length - 1] : null;
     const n = new CstNode(type, flags2, words[w + 1], words[w + 2], parent);
     if (parent) pending.push(n);
@@ -28037,7 +28383,7 @@ function int(v, param) {
   if (!Number.isSafeInteger(n)) invalid2(param, `value ${numStr(n)} is too large`);
   return n;
 }
-function list(v, param) {
+function list2(v, param) {
   notNull(v, param);
   if (!Array.isArray(v)) invalid2(param, `list required, got ${kindOf(v)}`);
   return v;
@@ -28048,7 +28394,7 @@ function obj(v, param) {
   return v;
 }
 function strList(v, param) {
-  return list(v, param).map((e, i2) => {
+  return list2(v, param).map((e, i2) => {
     const s = primitiveToString(e);
     if (s === void 0) {
       if (e === null) invalid2(param, `element ${i2} is null`);
@@ -28334,7 +28680,7 @@ function lookup([m, k, dflt]) {
 }
 function element([l, i2]) {
   if (l instanceof Unknown || i2 instanceof Unknown) return mergeUnknown([l, i2]);
-  const items = list(l, "list");
+  const items = list2(l, "list");
   const index3 = int(i2, "index");
   if (index3 < 0) fail3("cannot use element function with a negative index");
   if (items.length === 0) fail3("cannot use element function with an empty list");
@@ -28342,7 +28688,7 @@ function element([l, i2]) {
 }
 function contains([l, v]) {
   if (l instanceof Unknown || containsUnknown(v)) return mergeUnknown([l, v]);
-  const items = list(l, "list");
+  const items = list2(l, "list");
   const unknowns = [];
   for (const item of items) {
     const eq = valueEquals(item, v);
@@ -28370,12 +28716,12 @@ function flattenInto(items, out2, depth) {
 }
 function flatten([l]) {
   const out2 = [];
-  flattenInto(list(l, "list"), out2, 0);
+  flattenInto(list2(l, "list"), out2, 0);
   return out2;
 }
 function distinct([l]) {
   const seen = /* @__PURE__ */ new Set();
-  return list(l, "list").filter((v) => {
+  return list2(l, "list").filter((v) => {
     const k = valueKey(v);
     if (seen.has(k)) return false;
     seen.add(k);
@@ -28383,7 +28729,7 @@ function distinct([l]) {
   });
 }
 function compact([l]) {
-  return list(l, "list").flatMap((v, i2) => {
+  return list2(l, "list").flatMap((v, i2) => {
     if (v === null || v === "") return [];
     const s = primitiveToString(v);
     if (s === void 0) fail3(`invalid value for "list" parameter: element ${i2}: string required, got ${kindOf(v)}`);
@@ -28416,14 +28762,14 @@ function coalescelist(args2) {
 }
 function one([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
-  const items = list(l, "list");
+  const items = list2(l, "list");
   if (items.length > 1) fail3(`must be a list, set, or tuple value with either zero or one elements, got ${items.length} elements`);
   return items.length ? items[0] : null;
 }
 function zipmap([k, v]) {
   if (k instanceof Unknown || containsUnknown(k) || v instanceof Unknown) return unknownOf([k, v]);
   const ks = strList(k, "keys");
-  const vs = list(v, "values");
+  const vs = list2(v, "values");
   if (ks.length !== vs.length) fail3(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
   const out2 = newObject();
   ks.forEach((key, i2) => out2[key] = vs[i2]);
@@ -28444,16 +28790,16 @@ function range2(args2) {
 }
 function reverse([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
-  return [...list(l, "list")].reverse();
+  return [...list2(l, "list")].reverse();
 }
 function sort([l]) {
-  const items = list(l, "list");
+  const items = list2(l, "list");
   items.forEach((v, i2) => v === null && fail3(`given list element ${i2} is null; a null string cannot be sorted`));
   return strList(items, "list").sort(compareStrings);
 }
 function slice([l, s, e]) {
   if (l instanceof Unknown || s instanceof Unknown || e instanceof Unknown) return mergeUnknown([l, s, e]);
-  const items = list(l, "list");
+  const items = list2(l, "list");
   const start2 = int(s, "start_index");
   const end = int(e, "end_index");
   if (start2 < 0) fail3('invalid value for "start_index" parameter: must be greater than or equal to 0');
@@ -28463,13 +28809,13 @@ function slice([l, s, e]) {
   return items.slice(start2, end);
 }
 function index([l, v]) {
-  const items = list(l, "list");
+  const items = list2(l, "list");
   const i2 = items.findIndex((x) => valueEquals(x, v) === true);
   if (i2 < 0) fail3("item not found");
   return i2;
 }
 function chunklist([l, s]) {
-  const items = list(l, "list");
+  const items = list2(l, "list");
   const size = int(s, "size");
   if (size < 0) fail3("the size argument must be positive");
   if (size === 0) return [items];
@@ -28478,7 +28824,7 @@ function chunklist([l, s]) {
   return out2;
 }
 function boolList(l, param) {
-  return list(l, param).map((v, i2) => {
+  return list2(l, param).map((v, i2) => {
     if (v === null || typeof v === "boolean" || v instanceof Unknown) return v;
     if (v === "true" || v === "false") return v === "true";
     fail3(`invalid value for "${param}" parameter: element ${i2}: bool required, got ${kindOf(v)}`);
@@ -28508,9 +28854,9 @@ function transpose([m]) {
   return out2;
 }
 function matchkeys([v, k, search]) {
-  const vs = list(v, "values");
-  const ks = unifyElements(list(k, "keys"), "list");
-  const wanted = new Set(unifyElements(list(search, "searchset"), "list").map((x) => valueKey(x)));
+  const vs = list2(v, "values");
+  const ks = unifyElements(list2(k, "keys"), "list");
+  const wanted = new Set(unifyElements(list2(search, "searchset"), "list").map((x) => valueKey(x)));
   if (vs.length !== ks.length) fail3("length of keys and values should be equal");
   return vs.filter((_, i2) => wanted.has(valueKey(ks[i2])));
 }
@@ -28567,6 +28913,12 @@ function jsonEncode(v, depth = 0) {
   if (isObject(v))
     return `{${sortedKeys(v).map((k) => `${quote(k)}:${jsonEncode(v[k], depth + 1)}`).join(",")}}`;
   fail3("cannot encode this value");
+}
+function encodeKnown(v) {
+  if (!containsUnknown(v)) return jsonEncode(v);
+  const u = mergeUnknown(collectUnknowns(v), true);
+  u.decoded = v;
+  return u;
 }
 function checkDepth(text) {
   let depth = 0;
@@ -28639,7 +28991,7 @@ var init_encoding = __esm({
       x500: "6ba7b814-9dad-11d1-80b4-00c04fd430c8"
     };
     encodingFunctions = {
-      jsonencode: { fn: ([v]) => jsonEncode(v), minArgs: 1, maxArgs: 1 },
+      jsonencode: { fn: ([v]) => encodeKnown(v), minArgs: 1, maxArgs: 1, handlesUnknown: true },
       jsondecode: { fn: jsondecode, minArgs: 1, maxArgs: 1 },
       base64encode: { fn: ([s]) => Buffer.from(str(s, "str"), "utf8").toString("base64"), minArgs: 1, maxArgs: 1 },
       base64decode: { fn: base64decode, minArgs: 1, maxArgs: 1 },
@@ -28994,7 +29346,7 @@ function minmax(args2, pick) {
   return args2.map((a, i2) => num(a, `numbers[${i2}]`)).reduce((a, b) => pick(a, b));
 }
 function sum([l]) {
-  const items = list(l, "list");
+  const items = list2(l, "list");
   if (items.length === 0) fail3("cannot sum an empty list");
   return finite(
     items.map((v, i2) => v === null ? fail3(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
@@ -29145,7 +29497,7 @@ var init_regex = __esm({
 
 // src/evaluate/functions/sets.ts
 function sets(args2) {
-  return args2.map((a, i2) => makeSet(list(a, `sets[${i2}]`)));
+  return args2.map((a, i2) => makeSet(list2(a, `sets[${i2}]`)));
 }
 function setunion(args2) {
   return makeSet(sets(args2).flat());
@@ -29161,7 +29513,7 @@ function setsubtract([a, b]) {
   return left.filter((v) => !remove.has(valueKey(v)));
 }
 function setproduct(args2) {
-  const lists = args2.map((a, i2) => list(a, `sets[${i2}]`));
+  const lists = args2.map((a, i2) => list2(a, `sets[${i2}]`));
   const total = lists.reduce((n, l) => n * l.length, 1);
   if (total > MAX_ELEMENTS) fail3(`the product would have ${total} elements, more than ${MAX_ELEMENTS}`);
   let out2 = [[]];
@@ -29189,7 +29541,7 @@ function join11(args2) {
   const lists = args2.slice(1);
   const items = [];
   lists.forEach((l, li) => {
-    list(l, "lists").forEach((v, i2) => {
+    list2(l, "lists").forEach((v, i2) => {
       const where = lists.length > 1 ? `element ${i2} of list ${li + 1}` : `element ${i2}`;
       if (v === null) fail3(`${where} is null; cannot concatenate null values`);
       const s = primitiveToString(v);
@@ -29846,7 +30198,7 @@ var init_expr2 = __esm({
         const coll = this.eval(expr2.collection, scope, d);
         if (coll instanceof Unknown) return coll;
         const isObjectFor = expr2.keyExpr !== void 0;
-        const list2 = [];
+        const list3 = [];
         const obj2 = newObject();
         const unknowns = [];
         let count = 0;
@@ -29865,7 +30217,7 @@ var init_expr2 = __esm({
           }
           const value = this.eval(expr2.valueExpr, inner, d);
           if (!isObjectFor) {
-            list2.push(value);
+            list3.push(value);
             continue;
           }
           const key = this.eval(expr2.keyExpr, inner, d);
@@ -29884,7 +30236,7 @@ var init_expr2 = __esm({
           }
         }
         if (unknowns.length) return mergeUnknown(unknowns);
-        return isObjectFor ? obj2 : list2;
+        return isObjectFor ? obj2 : list3;
       }
     };
   }
@@ -29958,8 +30310,8 @@ function traceTraversal(expr2, src) {
   const hops = e.name === "var" ? src.variableOrigins(member) : src.localOrigins(member);
   if (!hops.length || !rest.length) return hops;
   const last = hops[hops.length - 1];
-  const narrowed = narrow(last, rest);
-  return narrowed === last ? hops : [...hops.slice(0, -1), narrowed];
+  const narrowed2 = narrow(last, rest);
+  return narrowed2 === last ? hops : [...hops.slice(0, -1), narrowed2];
 }
 function narrow(o, steps) {
   let expr2 = written.get(o);
@@ -31203,7 +31555,7 @@ function evaluateDiscovered(found, options) {
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }
 function readCliVariables(cli, session) {
-  const list2 = [];
+  const list3 = [];
   const files = [];
   const wall = session.readOptions.root;
   for (const c of cli) {
@@ -31216,7 +31568,7 @@ function readCliVariables(cli, session) {
         const ds = [];
         const inside2 = !wall || isInside(wall, realpathOr(r.file.path));
         const assigned = assignmentsFromVarFile(r.file, ds);
-        list2.push(...inside2 ? assigned : assigned.map(({ written: _w, ...a }) => a));
+        list3.push(...inside2 ? assigned : assigned.map(({ written: _w, ...a }) => a));
         if (inside2) files.push({ path: r.file.path, text: r.file.text, comments: r.file.comments });
         ds.forEach((d) => session.report(d));
       }
@@ -31233,9 +31585,9 @@ function readCliVariables(cli, session) {
       });
       continue;
     }
-    list2.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: "--var", raw: true });
+    list3.push({ name: c.text.slice(0, eq).trim(), value: c.text.slice(eq + 1), source: "--var", raw: true });
   }
-  return { list: list2, files };
+  return { list: list3, files };
 }
 function realpathOr(path2) {
   try {
@@ -31455,20 +31807,20 @@ function classifyValue(path2, text, value) {
     };
   }
   if (obj2 && Array.isArray(obj2.trailList)) {
-    const list2 = obj2.trailList;
-    const bad2 = list2.findIndex((r) => !isTrail(r));
+    const list3 = obj2.trailList;
+    const bad2 = list3.findIndex((r) => !isTrail(r));
     if (bad2 >= 0)
       return fail4(
         path2,
         "not-a-trail",
-        `trailList[${bad2}] is not a CloudTrail trail: found ${describeShape(list2[bad2])}`,
+        `trailList[${bad2}] is not a CloudTrail trail: found ${describeShape(list3[bad2])}`,
         'each trail of describe-trails has "Name" and "TrailARN"'
       );
     return {
       input: {
         kind: "snapshot",
         path: path2,
-        records: recordsWithRanges(path2, text, list2.map(toNullProto), "trailList")
+        records: recordsWithRanges(path2, text, list3.map(toNullProto), "trailList")
       },
       diagnostics: []
     };
@@ -32481,11 +32833,11 @@ function selectChecks(checks, selection) {
     if (sev) return below ? !atLeast(c.severity, sev) || c.severity === sev : atLeast(c.severity, sev);
     return namesCheck(p, c);
   };
-  for (const [flag, list2] of [
+  for (const [flag, list3] of [
     ["--check", include],
     ["--skip-check", exclude]
   ]) {
-    for (const p of list2) if (!parseSeverity(p) && !checks.some((c) => namesCheck(p, c))) unmatched.push({ flag, pattern: p });
+    for (const p of list3) if (!parseSeverity(p) && !checks.some((c) => namesCheck(p, c))) unmatched.push({ flag, pattern: p });
   }
   const out2 = checks.filter(
     (c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true))
@@ -33175,9 +33527,9 @@ function xmlEscape(s) {
 }
 function renderJunit(report) {
   const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
-  const group = (list2) => {
+  const group = (list3) => {
     const m = /* @__PURE__ */ new Map();
-    for (const x of list2) {
+    for (const x of list3) {
       const l = m.get(x.checkId);
       if (l) l.push(x);
       else m.set(x.checkId, [x]);
@@ -33491,7 +33843,7 @@ function names(s, check, checkId) {
   if (s.source === "tfguard") {
     if (lower.includes(checkId.toLowerCase())) return true;
     if (!check) return false;
-    return Object.values(check.aliases).some((list2) => (list2 ?? []).some((a) => lower.includes(a.toLowerCase())));
+    return Object.values(check.aliases).some((list3) => (list3 ?? []).some((a) => lower.includes(a.toLowerCase())));
   }
   if (!check) return false;
   return PEER_TOOLS[s.source].some((tool) => (check.aliases[tool] ?? []).some((a) => lower.includes(a.toLowerCase())));
@@ -33526,9 +33878,9 @@ function applySuppressions(findings, project, checks, options) {
     for (const s of parseSuppressions(f, result.diagnostics)) {
       if (s.source !== "tfguard" && !options.peers) continue;
       all.push(s);
-      const list2 = lines.get(s.line) ?? [];
-      list2.push(s);
-      lines.set(s.line, list2);
+      const list3 = lines.get(s.line) ?? [];
+      list3.push(s);
+      lines.set(s.line, list3);
     }
     byFileLine.set(f.path, lines);
     ownLines.set(f.path, own2);
@@ -33546,8 +33898,8 @@ function applySuppressions(findings, project, checks, options) {
     let candidates = places.flatMap((p) => commentsAt(p, byFileLine, ownLines));
     if (resource && options.peers) {
       const { start: start2, end } = resource.blockRange;
-      for (const [line, list2] of byFileLine.get(resource.location.file) ?? []) {
-        if (line > start2.line && line <= end.line) candidates = candidates.concat(list2.filter((s) => s.source === "checkov"));
+      for (const [line, list3] of byFileLine.get(resource.location.file) ?? []) {
+        if (line > start2.line && line <= end.line) candidates = candidates.concat(list3.filter((s) => s.source === "checkov"));
       }
     }
     const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
@@ -34584,9 +34936,9 @@ var problem2 = (message, hint, diagnostics = []) => ({
   ...hint ? { hint } : {}
 });
 function parseOutputs(formats, output) {
-  const list2 = splitList(formats.length ? formats : ["text"]);
+  const list3 = splitList(formats.length ? formats : ["text"]);
   const outputs = [];
-  for (const item of list2) {
+  for (const item of list3) {
     const eq = item.indexOf("=");
     const name2 = (eq < 0 ? item : item.slice(0, eq)).toLowerCase();
     if (!FORMATS.includes(name2))
@@ -34814,9 +35166,9 @@ function parseDiff(text, repoRoot) {
     const start2 = Number(m[1]);
     const count = m[2] === void 0 ? 1 : Number(m[2]);
     if (count === 0) continue;
-    const list2 = lines.get(file) ?? [];
-    list2.push([start2, start2 + count - 1]);
-    lines.set(file, list2);
+    const list3 = lines.get(file) ?? [];
+    list3.push([start2, start2 + count - 1]);
+    lines.set(file, list3);
   }
   return lines;
 }

@@ -24,6 +24,12 @@ export class Unknown {
    */
   readonly nonEmpty: boolean;
 
+  /**
+   * For `jsonencode(x)` of a value with unknown parts: `x`, so what is known of an encoded document (an IAM policy
+   * written with `jsonencode`) stays usable.
+   */
+  decoded?: Value;
+
   constructor(reasons: UnknownReason[], nonEmpty = false) {
     this.reasons = reasons;
     this.nonEmpty = nonEmpty;

@@ -2,7 +2,7 @@
 import { BudgetError, jsonDepth } from '../budget.js';
 import { limits } from '../../common/limits.js';
 import { createHash } from 'node:crypto';
-import { Unknown, type Value, fromJSON, isObject } from '../value.js';
+import { Unknown, type Value, collectUnknowns, containsUnknown, fromJSON, isObject, mergeUnknown } from '../value.js';
 import { MAX_DEPTH, fail, numStr, sortedKeys, str } from './args.js';
 import type { FunctionSpec } from './types.js';
 
@@ -25,6 +25,14 @@ export function jsonEncode(v: Value, depth = 0): string {
       .map((k) => `${quote(k)}:${jsonEncode(v[k]!, depth + 1)}`)
       .join(',')}}`;
   fail('cannot encode this value');
+}
+
+/** jsonencode: the JSON text, or, when parts are unknown, an unknown (present, not empty) that keeps the value. */
+function encodeKnown(v: Value): Value {
+  if (!containsUnknown(v)) return jsonEncode(v);
+  const u = mergeUnknown(collectUnknowns(v), true);
+  u.decoded = v;
+  return u;
 }
 
 /** Refuse JSON nested deeper than --max-depth before parsing it (the walk that follows is recursive): a budget. */
@@ -105,7 +113,7 @@ function hashFn(algorithm: string, encoding: 'hex' | 'base64'): FunctionSpec {
 }
 
 export const encodingFunctions: Record<string, FunctionSpec> = {
-  jsonencode: { fn: ([v]) => jsonEncode(v!), minArgs: 1, maxArgs: 1 },
+  jsonencode: { fn: ([v]) => encodeKnown(v!), minArgs: 1, maxArgs: 1, handlesUnknown: true },
   jsondecode: { fn: jsondecode, minArgs: 1, maxArgs: 1 },
   base64encode: { fn: ([s]) => Buffer.from(str(s!, 'str'), 'utf8').toString('base64'), minArgs: 1, maxArgs: 1 },
   base64decode: { fn: base64decode, minArgs: 1, maxArgs: 1 },

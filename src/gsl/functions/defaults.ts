@@ -6,6 +6,7 @@ import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern
 import { allowedHostsForPort } from './network.js';
 import { FunctionRegistry } from './registry.js';
 import { entitiesOf, referencedBy, references } from './related.js';
+import { allowsEverything, allowsPublicAccess, deniesInsecureTransport, policyStatements } from './policy.js';
 
 const BUILTINS = [
   isEmpty,
@@ -19,6 +20,10 @@ const BUILTINS = [
   allowedHostsForPort,
   isFilterPatternConformant,
   arnName,
+  policyStatements,
+  allowsPublicAccess,
+  deniesInsecureTransport,
+  allowsEverything,
 ];
 
 /** A fresh registry holding the built-in functions. */
