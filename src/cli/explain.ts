@@ -11,8 +11,9 @@ import type { Project } from '../evaluate/model.js';
 import type { TraceNode } from '../gsl/index.js';
 import { relativeTo } from '../report/paths.js';
 import { type CauseInput, type ExplainedCause, explainCauses } from './explain-causes.js';
+import { inert } from '../common/escape.js';
 import { displayPath } from '../report/diagnostics.js';
-import { inert } from '../report/text.js';
+import { linePath } from '../report/text.js';
 import type { ProjectOptions } from '../evaluate/project.js';
 import type { Io } from '../common/io.js';
 import { renderDiagnostics } from '../report/index.js';
@@ -88,15 +89,16 @@ export function explainProject(project: Project, checks: readonly Check[], optio
 }
 
 const at = (p: { file: string; range: Range }): string => `${displayPath(p.file)}:${p.range.start.line}:${p.range.start.column}`;
+// A place as the first thing on a line: ./path:line:col (linePath), never a folder name from the scanned repository.
+const lineAt = (p: { file: string; range: Range }): string =>
+  `${linePath(process.cwd(), p.file)}:${p.range.start.line}:${p.range.start.column}`;
 
 /** The explanation for people: each cause, its message, the tests that decided it and the values they saw. */
 export function explainText(e: Explanation): string {
   const out: string[] = [];
   for (const c of e.causes) {
     const more = c.addresses.length > 1 ? ` (and ${c.addresses.length - 1} more instance${c.addresses.length === 2 ? '' : 's'})` : '';
-    out.push(
-      `${inert(at(c.place))}  ${c.status === 'finding' ? 'FINDING' : 'UNKNOWN'}  ${c.checkId}  ${inert(c.addresses[0] ?? '')}${more}`,
-    );
+    out.push(`${lineAt(c.place)}  ${c.status === 'finding' ? 'FINDING' : 'UNKNOWN'}  ${c.checkId}  ${inert(c.addresses[0] ?? '')}${more}`);
     out.push(`  ${inert(c.message)}`);
     for (const l of c.leaves.slice(0, SHOWN_LEAVES)) {
       const verdict = l.result === 'true' ? 'holds' : l.result === 'false' ? 'fails' : 'unknown';
@@ -117,7 +119,7 @@ export function explainText(e: Explanation): string {
     if (c.trace) out.push(...traceLines(c.trace, 1));
     out.push('');
   }
-  for (const p of e.passes) out.push(`${inert(at(p))}  PASS  ${p.checkId}  ${inert(p.address)}`);
+  for (const p of e.passes) out.push(`${lineAt(p)}  PASS  ${p.checkId}  ${inert(p.address)}`);
   if (e.passes.length) out.push('');
   const findings = e.causes.filter((c) => c.status === 'finding').length;
   const unknown = e.causes.length - findings;

@@ -2,7 +2,7 @@
 // gave: only flags given there are returned, so the configuration file fills the rest.
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CliVariable, ProjectOptions } from '../evaluate/project.js';
-import { type OptionScope, type OptionSpec, SCAN_OPTIONS, type ScanFlags } from '../scan/options.js';
+import { type OptionScope, type OptionSpec, SCAN_OPTIONS, type ScanFlags, limitsOf } from '../scan/options.js';
 
 /** The options a command was given; `variables` keeps --var and --var-file in command-line order. */
 export interface OptionReader {
@@ -63,7 +63,7 @@ export function addTableOptions(cmd: Command, scopes: readonly OptionScope[], on
   };
 }
 
-/** The load options (--exclude, --var, --var-file, --max-file-size, --jobs) as the loader takes them. */
+/** The load options (--exclude, --var, --var-file, --max-file-size, --jobs, the budgets) as the loader takes them. */
 export function projectOptions(flags: ScanFlags): ProjectOptions {
   return {
     exclude: flags.exclude ?? [],
@@ -71,6 +71,7 @@ export function projectOptions(flags: ScanFlags): ProjectOptions {
     ...(flags.root ? { boundary: flags.root } : {}),
     ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}),
     ...(flags.jobs ? { jobs: flags.jobs } : {}),
+    limits: limitsOf(flags),
   };
 }
 

@@ -3,9 +3,11 @@ import { rangeForPath } from '../checks/location.js';
 import type { Project, Resource } from '../evaluate/model.js';
 import type { ProjectOptions } from '../evaluate/project.js';
 import { type InputFlags, loadInputs } from '../scan/inputs.js';
-import { Unknown, type Value, isObject } from '../evaluate/value.js';
+import { Unknown, type Value, describeReason, isObject } from '../evaluate/value.js';
 import { displayPath, renderDiagnostics } from '../report/diagnostics.js';
 import type { Io } from '../common/io.js';
+import { inert } from '../common/escape.js';
+import { linePath } from '../report/text.js';
 
 export async function runResources(
   path: string | undefined,
@@ -25,10 +27,26 @@ export async function runResources(
   return project.diagnostics.some((d) => d.severity === 'error') ? 2 : 0;
 }
 
-/** The documented JSON shape of `tfguard resources --format json` (version 1). */
+/**
+ * A value in the JSON of `tfguard resources` (docs/resources.md): an unknown is `{"$unknown": {reasons, refs}}`,
+ * and an object key from the scanned code that begins with `$` gets one more (`$x` → `$$x`), so a real object
+ * `{unknown = true, reasons = [...]}` or `{"$unknown" = 1}` can never read as an unknown.
+ */
+export function valueJson(v: Value): unknown {
+  if (v instanceof Unknown) return { $unknown: { reasons: v.reasons.map(describeReason), ...(v.refs.length ? { refs: v.refs } : {}) } };
+  if (Array.isArray(v)) return v.map(valueJson);
+  if (isObject(v)) {
+    const out = Object.create(null) as Record<string, unknown>; // `__proto__` from scanned code is a plain key
+    for (const [k, x] of Object.entries(v)) out[k.startsWith('$') ? `$${k}` : k] = valueJson(x);
+    return out;
+  }
+  return v;
+}
+
+/** The documented JSON shape of `tfguard resources --format json` (version 2: unknowns as `$unknown`). */
 export function projectJson(project: Project): object {
   return {
-    version: 1,
+    version: 2,
     root: displayPath(project.root),
     resources: project.resources.map((r) => ({
       address: r.address,
@@ -50,7 +68,7 @@ export function projectJson(project: Project): object {
         file: displayPath(c.location.file),
         line: c.location.range.start.line,
       })),
-      values: r.values,
+      values: valueJson(r.values),
       lines: Object.fromEntries(Object.entries(r.ranges).map(([k, v]) => [k, v.start.line])),
       ...(r.rangeFiles ? { line_files: Object.fromEntries(Object.entries(r.rangeFiles).map(([k, f]) => [k, displayPath(f)])) } : {}),
       references: r.references,
@@ -77,13 +95,16 @@ export function projectJson(project: Project): object {
 export function projectText(project: Project): string {
   const out: string[] = [];
   for (const r of project.resources) {
-    out.push(`${r.address}  ${displayPath(r.location.file)}:${r.location.range.start.line}`);
-    if (r.expansionUnknown) out.push(`  # ${r.expansionUnknown}`);
-    for (const c of r.moduleCalls) out.push(`  # via ${c.address} (${displayPath(c.location.file)}:${c.location.range.start.line})`);
+    // Each resource's line begins with its place (./path:line, as compilers print it), never with scanned text;
+    // everything scanned is made inert (src/common/escape.ts).
+    out.push(`${linePath(process.cwd(), r.location.file)}:${r.location.range.start.line}  ${inert(r.address)}`);
+    if (r.expansionUnknown) out.push(`  # ${inert(r.expansionUnknown)}`);
+    for (const c of r.moduleCalls)
+      out.push(`  # via ${inert(c.address)} (${inert(displayPath(c.location.file))}:${c.location.range.start.line})`);
     for (const [path, v] of flatten(r.values, '')) {
       const line = lineOf(r, path);
       const file = line ? rangeForPath(r, path).file : undefined;
-      out.push(`  ${path} = ${show(v)}${line ? `  (line ${line}${file ? ` of ${displayPath(file)}` : ''})` : ''}`);
+      out.push(`  ${inert(path)} = ${inert(show(v))}${line ? `  (line ${line}${file ? ` of ${inert(displayPath(file))}` : ''})` : ''}`);
     }
     out.push('');
   }

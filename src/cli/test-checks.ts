@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { runCheckTests } from '../checks/index.js';
 import { displayPath } from '../report/diagnostics.js';
+import { inert } from '../common/escape.js';
 import type { Io } from '../common/io.js';
 import type { CheckDirs } from '../scan/checks.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from '../scan/scan.js';
@@ -23,12 +24,13 @@ export async function runTests(opts: CheckDirs, io: Io): Promise<number> {
   for (const o of outcomes) {
     if (o.check.id !== current) {
       current = o.check.id;
-      io.stdout(`${current}  (${displayPath(o.check.file)})\n`);
+      io.stdout(`${inert(current)}  (${inert(displayPath(o.check.file))})\n`);
     }
     if (o.passed) passed++;
     else failed++;
     io.stdout(
-      `  [${o.passed ? 'PASS' : 'FAIL'}] ${o.test.name}${o.passed ? '' : `\n         ${displayPath(o.check.file)}:${o.test.fileLine}: ${o.message}`}\n`,
+      // Test names and messages come from check files: made inert, so none can start a line of its own.
+      `  [${o.passed ? 'PASS' : 'FAIL'}] ${inert(o.test.name)}${o.passed ? '' : `\n         ${inert(displayPath(o.check.file))}:${o.test.fileLine}: ${inert(o.message ?? '')}`}\n`,
     );
   }
   if (outcomes.length) io.stdout('\n');

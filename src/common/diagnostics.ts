@@ -37,6 +37,7 @@ export type DiagnosticCode =
   | 'symlink-loop'
   | 'outside-root'
   | 'too-deep'
+  | 'too-large'
   | 'parse-worker'
   | 'skipped-block'
   | 'internal'
@@ -51,6 +52,7 @@ export type DiagnosticCode =
   | 'override-without-base'
   // evaluation
   | 'eval-error'
+  | 'limit-reached'
   | 'cycle'
   | 'invalid-count'
   | 'invalid-for_each'

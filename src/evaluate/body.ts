@@ -2,6 +2,7 @@
 // lists of objects, dynamic blocks expanded. Records the range and references of every path.
 import type { Block, Body, Expr } from '../load/ast.js';
 import type { Diagnostic, Range } from '../common/diagnostics.js';
+import { BudgetError, budgetHint, budgetUnknown } from './budget.js';
 import { EvalError } from './convert.js';
 import { evaluate, iterate, withVariables, type Scope } from './expr.js';
 import { FunctionError } from './functions/types.js';
@@ -39,6 +40,21 @@ export function evaluateOrUnknown(expr: Expr, scope: Scope, ctx: BodyContext, wh
   try {
     return evaluate(expr, scope);
   } catch (e) {
+    if (e instanceof BudgetError) {
+      // A module over its step budget is reported once; its later expressions are unknown for the same reason.
+      const counter = e.limit === 'maxEvalSteps' ? scope.steps : undefined;
+      if (!counter?.reported)
+        ctx.report({
+          severity: 'error',
+          code: 'limit-reached',
+          file: ctx.file,
+          range: expr.range,
+          message: `cannot evaluate ${what}: ${e.message}`,
+          hint: budgetHint(e),
+        });
+      if (counter) counter.reported = true;
+      return budgetUnknown(e);
+    }
     if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
     ctx.report({
       severity: 'warning',

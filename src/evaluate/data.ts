@@ -10,6 +10,7 @@ import type { Project, Resource } from './model.js';
 import { planProject } from './plan.js';
 import { planFromValue } from '../load/plan.js';
 import { type ObjectValue, fromJSON } from './value.js';
+import { jsonDepth, jsonDepthDiagnostic } from './budget.js';
 
 export const TRAIL_ENTITY = 'aws.cloudtrail.trail';
 export const EVENT_ENTITY = 'aws.cloudtrail.event';
@@ -23,9 +24,21 @@ export function recordAddress(file: string, where: string): string {
   return `${file}#${line ? `L${line[1]}` : where}`;
 }
 
-function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'events'): Resource {
-  const values = fromJSON(rec.value) as ObjectValue;
+function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'events', diagnostics: Diagnostic[]): Resource {
+  let cut = false;
+  const values = fromJSON(
+    rec.value,
+    jsonDepth(() => (cut = true)),
+  ) as ObjectValue;
   const range = rec.range ?? START;
+  if (cut)
+    diagnostics.push({
+      severity: 'error',
+      code: 'limit-reached',
+      file,
+      range,
+      ...jsonDepthDiagnostic(kind === 'snapshot' ? 'a trail' : 'an event'),
+    });
   const v = rec.value;
   const address =
     kind === 'snapshot'
@@ -55,11 +68,12 @@ function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'event
 
 /** The Project of one snapshot or event input. */
 export function dataProject(input: Extract<DataInput, { kind: 'snapshot' | 'events' }>): Project {
+  const diagnostics: Diagnostic[] = [];
   return {
     root: input.path,
-    resources: input.records.map((r) => recordResource(input.path, r, input.kind)),
+    resources: input.records.map((r) => recordResource(input.path, r, input.kind, diagnostics)),
     modules: [],
-    diagnostics: [],
+    diagnostics,
     files: [],
   };
 }

@@ -1,7 +1,10 @@
 // count and for_each: which instances a resource or module block has.
 import type { Block } from '../load/ast.js';
+import type { Range } from '../common/diagnostics.js';
 import { type BodyContext, evaluateOrUnknown } from './body.js';
 import type { Scope } from './expr.js';
+import { BudgetError, budgetHint, budgetUnknown } from './budget.js';
+import { limits } from '../common/limits.js';
 import { Unknown, type Value, containsUnknown, isObject, objectFrom } from './value.js';
 
 export interface Instance {
@@ -18,7 +21,12 @@ export interface Expansion {
   shape: 'single' | 'count' | 'for_each';
 }
 
-const MAX_INSTANCES = 10_000;
+/** More instances than --max-instances: one instance of unknown key stands for all, with a diagnostic at the argument. */
+function tooMany(n: number, attr: { expr: { range: Range } }, what: 'count' | 'for_each', ctx: BodyContext): Expansion {
+  const e = new BudgetError('maxInstances', `${what} gives ${n} instances`);
+  ctx.report({ severity: 'error', code: 'limit-reached', file: ctx.file, range: attr.expr.range, message: e.message, hint: budgetHint(e) });
+  return unknownExpansion(budgetUnknown(e), what);
+}
 
 export function expandBlock(block: Block, scope: Scope, ctx: BodyContext): Expansion {
   const countAttr = block.body.attributes.find((a) => a.name === 'count');
@@ -47,8 +55,7 @@ export function expandBlock(block: Block, scope: Scope, ctx: BodyContext): Expan
       });
       return unknownExpansion(new Unknown([{ kind: 'expression', detail: 'count is not a whole number' }]), 'count');
     }
-    if (v > MAX_INSTANCES)
-      return unknownExpansion(new Unknown([{ kind: 'expression', detail: `count ${v} is over ${MAX_INSTANCES}` }]), 'count');
+    if (v > limits().maxInstances) return tooMany(v, countAttr, 'count', ctx);
     return { shape: 'count', instances: Array.from({ length: v }, (_, i) => ({ key: i, vars: { count: objectFrom([['index', i]]) } })) };
   }
   if (forEachAttr) {
@@ -80,8 +87,7 @@ export function expandBlock(block: Block, scope: Scope, ctx: BodyContext): Expan
       });
       return unknownExpansion(new Unknown([{ kind: 'expression', detail: 'for_each is not a map or set of strings' }]), 'for_each');
     }
-    if (pairs.length > MAX_INSTANCES)
-      return unknownExpansion(new Unknown([{ kind: 'expression', detail: `for_each has over ${MAX_INSTANCES} elements` }]), 'for_each');
+    if (pairs.length > limits().maxInstances) return tooMany(pairs.length, forEachAttr, 'for_each', ctx);
     return {
       shape: 'for_each',
       instances: pairs.map(([k, val]) => ({

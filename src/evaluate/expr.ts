@@ -2,6 +2,8 @@
 import type { BinaryExpr, CallExpr, ConditionalExpr, Expr, ForExpr, TemplatePart } from '../load/ast.js';
 import type { Range } from '../common/diagnostics.js';
 import { SPLAT_ELEMENT } from '../load/ast.js';
+import { BudgetError, StepCounter, budgetOfRangeError, checkSize, valueSize } from './budget.js';
+import { limits } from '../common/limits.js';
 import { EvalError, describeType, toBoolValue, toNumberValue, toStringValue } from './convert.js';
 import { callFunction } from './functions/index.js';
 import { FunctionError } from './functions/types.js';
@@ -26,16 +28,18 @@ export interface Scope {
    * evaluated without building the whole object. Undefined falls back to resolveRoot + attribute.
    */
   resolveMember?(root: string, name: string, range: Range): Value | undefined;
+  /** The evaluation steps of the module instance this scope belongs to (budget.ts); absent: each evaluation counts its own. */
+  readonly steps?: StepCounter;
 }
-
-const MAX_DEPTH = 200;
-const MAX_ELEMENTS = 1_000_000;
 
 class ChildScope implements Scope {
   constructor(
     private readonly parent: Scope,
     private readonly vars: Map<string, Value>,
   ) {}
+  get steps(): StepCounter | undefined {
+    return this.parent.steps;
+  }
   resolveRoot(name: string): Value | undefined {
     return this.vars.has(name) ? this.vars.get(name) : this.parent.resolveRoot(name);
   }
@@ -49,24 +53,55 @@ export function withVariables(parent: Scope, vars: Record<string, Value>): Scope
   return new ChildScope(parent, new Map(Object.entries(vars)));
 }
 
-/** Evaluate an expression. Throws EvalError for errors Terraform would report (bad types, missing keys). */
+/**
+ * Evaluate an expression. Throws EvalError for errors Terraform would report (bad types, missing keys), and its
+ * subclass BudgetError when a limit of budget.ts is reached (the engine's own stack and length limits included).
+ */
 export function evaluate(expr: Expr, scope: Scope): Value {
-  return new Evaluator().eval(expr, scope, 0);
+  try {
+    return new Evaluator(scope.steps ?? new StepCounter()).eval(expr, scope, 0);
+  } catch (e) {
+    if (e instanceof RangeError) throw budgetOfRangeError(e);
+    throw e;
+  }
 }
 
 class Evaluator {
+  constructor(private readonly counter: StepCounter) {}
+
   eval(expr: Expr, scope: Scope, depth: number): Value {
-    if (depth > MAX_DEPTH) throw new EvalError('expression is nested too deeply');
+    if (depth > limits().maxDepth) throw new BudgetError('maxDepth', `an expression nested more than ${limits().maxDepth} deep`);
     const d = depth + 1;
+    // Conditionals and parentheses in tail position loop instead of recursing, so a chain of 3,000 `a ? b : c`
+    // costs no stack.
+    for (;;) {
+      this.counter.step();
+      if (expr.kind === 'parens') {
+        expr = expr.expr;
+        continue;
+      }
+      if (expr.kind === 'conditional') {
+        const c = toBoolValue(this.eval(expr.cond, scope, d), 'condition');
+        if (c === true || c === false) {
+          expr = c ? expr.then : expr.else;
+          continue;
+        }
+        return this.unknownConditional(c, expr, scope, d);
+      }
+      return this.evalOne(expr, scope, d);
+    }
+  }
+
+  private evalOne(expr: Expr, scope: Scope, d: number): Value {
     switch (expr.kind) {
       case 'literal':
         return expr.value;
       case 'template':
         return this.template(expr.parts, scope, d);
       case 'tuple':
-        return expr.items.map((i) => this.eval(i, scope, d));
+        return checkSize(expr.items.map((i) => this.eval(i, scope, d)));
       case 'object':
-        return this.object(expr, scope, d);
+        return checkSize(this.object(expr, scope, d));
       case 'variable': {
         const v = scope.resolveRoot(expr.name);
         if (v === undefined) throw new EvalError(`unknown name "${expr.name}"`);
@@ -97,11 +132,10 @@ class Evaluator {
       case 'binary':
         return this.binary(expr, scope, d);
       case 'conditional':
-        return this.conditional(expr, scope, d);
+      case 'parens':
+        return this.eval(expr, scope, d);
       case 'for':
         return this.forExpr(expr, scope, d);
-      case 'parens':
-        return this.eval(expr.expr, scope, d);
       case 'invalid':
         return unknown({ kind: 'expression', detail: `expression could not be parsed: ${expr.text.slice(0, 60)}` });
     }
@@ -131,20 +165,28 @@ class Evaluator {
   private template(parts: TemplatePart[], scope: Scope, d: number): Value {
     // A template that is exactly one interpolation yields the value itself, not its string form.
     if (parts.length === 1 && parts[0]!.kind === 'interp') return this.eval(parts[0]!.expr, scope, d);
-    const pieces: string[] = [];
+    const pieces: Pieces = { list: [], chars: 0 };
     const unknowns: Unknown[] = [];
     let literalText = false;
     this.renderParts(parts, scope, d, pieces, unknowns, () => (literalText = true));
     if (unknowns.length) return mergeUnknown(unknowns, literalText || unknowns.some((u) => u.nonEmpty));
-    return pieces.join('');
+    return pieces.list.join('');
   }
 
-  private renderParts(parts: TemplatePart[], scope: Scope, d: number, pieces: string[], unknowns: Unknown[], sawText: () => void): void {
+  /** A template's pieces, counted as they come, so a doubling template stops at the limit, not at the engine's. */
+  private addPiece(pieces: Pieces, s: string): void {
+    pieces.list.push(s);
+    pieces.chars += s.length;
+    if (pieces.chars > limits().maxStringLength)
+      throw new BudgetError('maxStringLength', `a template of ${pieces.chars} characters or more`);
+  }
+
+  private renderParts(parts: TemplatePart[], scope: Scope, d: number, pieces: Pieces, unknowns: Unknown[], sawText: () => void): void {
     for (const p of parts) {
       switch (p.kind) {
         case 'text':
           if (p.value !== '') sawText();
-          pieces.push(p.value);
+          this.addPiece(pieces, p.value);
           break;
         case 'interp': {
           const v = this.eval(p.expr, scope, d);
@@ -152,7 +194,7 @@ class Evaluator {
             unknowns.push(v instanceof Unknown ? v : mergeUnknown([v]));
             break;
           }
-          pieces.push(toStringValue(v, 'template interpolation') as string);
+          this.addPiece(pieces, toStringValue(v, 'template interpolation') as string);
           break;
         }
         case 'if': {
@@ -193,7 +235,7 @@ class Evaluator {
     else if (Array.isArray(obj)) items = obj;
     else if (full || !isObject(obj)) items = [obj];
     else items = [obj];
-    return items.map((item) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item }), d));
+    return checkSize(items.map((item) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item }), d)));
   }
 
   private call(expr: CallExpr, scope: Scope, d: number): Value {
@@ -206,7 +248,7 @@ class Evaluator {
           if (v instanceof Unknown) return v;
           return v;
         } catch (e) {
-          if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
+          if (e instanceof BudgetError || !(e instanceof EvalError || e instanceof FunctionError)) throw e;
           lastError = e;
         }
       }
@@ -219,7 +261,7 @@ class Evaluator {
         if (v instanceof Unknown) return v;
         return true;
       } catch (e) {
-        if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
+        if (e instanceof BudgetError || !(e instanceof EvalError || e instanceof FunctionError)) throw e;
         return false;
       }
     }
@@ -231,9 +273,10 @@ class Evaluator {
       args = [...args.slice(0, -1), ...last];
     }
     try {
-      return callFunction(expr.name, args);
+      return checkSize(callFunction(expr.name, args));
     } catch (e) {
       if (e instanceof FunctionError) throw new EvalError(e.message);
+      if (e instanceof RangeError) throw budgetOfRangeError(e);
       throw e;
     }
   }
@@ -286,17 +329,15 @@ class Evaluator {
     }
   }
 
-  private conditional(expr: ConditionalExpr, scope: Scope, d: number): Value {
-    const c = toBoolValue(this.eval(expr.cond, scope, d), 'condition');
-    if (c === true) return this.eval(expr.then, scope, d);
-    if (c === false) return this.eval(expr.else, scope, d);
-    // Unknown condition: known only if both branches agree.
+  /** A conditional whose condition is unknown: known only if both branches agree. */
+  private unknownConditional(c: Value, expr: ConditionalExpr, scope: Scope, d: number): Value {
     let a: Value;
     let b: Value;
     try {
       a = this.eval(expr.then, scope, d);
       b = this.eval(expr.else, scope, d);
-    } catch {
+    } catch (e) {
+      if (e instanceof BudgetError) throw e;
       return c;
     }
     if (valueEquals(a, b) === true) return a;
@@ -311,9 +352,11 @@ class Evaluator {
     const list: Value[] = [];
     const obj: ObjectValue = newObject();
     const unknowns: Value[] = [];
-    let count = 0;
+    // Sizes are added up as the elements come, so a `for` inside a `for` stops at the limit, not after building it all.
+    let size = 1;
+    const max = limits().maxCollectionSize;
     for (const [k, v] of iterate(coll, '"for" expression')) {
-      if (++count > MAX_ELEMENTS) throw new EvalError('"for" expression produces too many elements');
+      if (size > max) throw new BudgetError('maxCollectionSize', `a "for" expression of more than ${max} elements`);
       const vars: Record<string, Value> = { [expr.valueVar]: v };
       if (expr.keyVar) vars[expr.keyVar] = k;
       const inner = withVariables(scope, vars);
@@ -326,6 +369,7 @@ class Evaluator {
         if (!c) continue;
       }
       const value = this.eval(expr.valueExpr, inner, d);
+      size += valueSize(value);
       if (!isObjectFor) {
         list.push(value);
         continue;
@@ -345,9 +389,16 @@ class Evaluator {
         obj[ks] = value;
       }
     }
+    if (size > max) throw new BudgetError('maxCollectionSize', `a "for" expression of more than ${max} elements`);
     if (unknowns.length) return mergeUnknown(unknowns);
     return isObjectFor ? obj : list;
   }
+}
+
+/** A template's text so far and its length. */
+interface Pieces {
+  list: string[];
+  chars: number;
 }
 
 function isNonEmpty(v: Value): boolean {

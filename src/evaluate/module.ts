@@ -1,4 +1,6 @@
 // One module instance: its variables, locals, outputs, child module calls and resources.
+import { BudgetError, StepCounter } from './budget.js';
+import { limits } from '../common/limits.js';
 import { relative } from 'node:path';
 import type { Block, Expr, File } from '../load/ast.js';
 import type { Diagnostic, Range } from '../common/diagnostics.js';
@@ -62,6 +64,8 @@ export class ModuleInstance implements Scope, OriginSource {
   private readonly outputMemo = new Map<string, Value>();
   private readonly evaluating: string[] = [];
   private childCalls?: Map<string, ChildCall>;
+  /** The evaluation steps this module instance has spent (budget.ts: --max-eval-steps). */
+  readonly steps = new StepCounter();
 
   constructor(
     readonly session: Session,
@@ -473,6 +477,10 @@ export class ModuleInstance implements Scope, OriginSource {
       return call;
     }
     call.expansion = this.withFile(f.path, () => expandBlock(b, this, ctx));
+    if (!this.withinTotal(call.expansion.instances.length, f.path, b, `module "${name}"`)) {
+      call.resolved = { kind: 'error', code: 'limit-reached', message: 'too many instances', hint: '' };
+      return call;
+    }
     const dir = this.session.moduleDir(childDir);
     for (const inst of call.expansion.instances) {
       const address = `${this.prefix}module.${name}${call.expansion.unknown ? '' : instanceSuffix(inst.key)}`;
@@ -508,6 +516,28 @@ export class ModuleInstance implements Scope, OriginSource {
       this.session.modules.push({ address, dir: childDir, source });
     }
     return call;
+  }
+
+  /**
+   * Count `n` more instances against --max-total-instances (nested count/for_each multiply: 10 modules of 10 of 10
+   * ...); past it the block is not evaluated, with an error at it.
+   */
+  private withinTotal(n: number, file: string, b: Block, what: string): boolean {
+    const max = limits().maxTotalInstances;
+    if (this.session.instances + n <= max) {
+      this.session.instances += n;
+      return true;
+    }
+    const e = new BudgetError('maxTotalInstances', `${what} would make more than ${max} module and resource instances in all`);
+    this.report({
+      severity: 'error',
+      code: 'limit-reached',
+      file,
+      range: b.typeRange,
+      message: `${e.message}; it was not evaluated`,
+      hint: 'no check sees what this block would make; --max-total-instances N raises the limit',
+    });
+    return false;
   }
 
   private moduleValue(name: string): Value {
@@ -555,6 +585,7 @@ export class ModuleInstance implements Scope, OriginSource {
     const mode = b.type === 'data' ? 'data' : 'managed';
     const ctx = this.ctx(f.path);
     const expansion = expandBlock(b, this, ctx);
+    if (!this.withinTotal(expansion.instances.length, f.path, b, `${b.type} "${type}" "${name}"`)) return;
     const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
     const header: Range = { start: b.typeRange.start, end: last.end };
     const providerAttr = b.body.attributes.find((a) => a.name === 'provider');

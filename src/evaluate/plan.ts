@@ -20,7 +20,8 @@ import type { ModuleInfo, Project, Resource } from './model.js';
 import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
 import { RESERVED_ROOTS } from './reference.js';
-import { type ObjectValue, Unknown, type Value, fromJSON, isObject, newObject } from './value.js';
+import { type ObjectValue, Unknown, type Value, fromJSON as fromJSONValue, isObject, newObject } from './value.js';
+import { jsonDepth, jsonDepthDiagnostic } from './budget.js';
 import { LineIndex } from '../common/line-index.js';
 
 /** The key of a plan resource's planned change: `{actions, before, after}`. */
@@ -101,8 +102,12 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const resources: Resource[] = [];
   const seen = new Set<string>();
   let unplaced = 0;
+  const diagnostics: Diagnostic[] = [];
   const build = (base: PlanResource | PlanChange, values: JsonObject | undefined, ch: PlanChange | undefined): void => {
     seen.add(base.address);
+    let cut = false;
+    const depth = jsonDepth(() => (cut = true));
+    const fromJSON = (x: unknown): Value => fromJSONValue(x, depth);
     const prefix = base.module ? `${base.module}.` : '';
     const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
     const references = cfg ? expressionRefs(cfg.expressions, prefix) : (Object.create(null) as Record<string, string[]>);
@@ -141,6 +146,14 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     };
     if (base.index !== undefined) r.index = base.index;
     resources.push(r);
+    if (cut)
+      diagnostics.push({
+        severity: 'error',
+        code: 'limit-reached',
+        file: at.location.file,
+        range: at.location.range,
+        ...jsonDepthDiagnostic(`the plan's value of ${base.address}`),
+      });
   };
   for (const pr of plan.resources) build(pr, pr.values, changes.get(pr.address));
   // Resources the plan removes are not in planned_values: they are checked with their last known values.
@@ -155,7 +168,6 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     moduleSet.add(r.module);
     modules.push({ address: r.module, dir: '' });
   }
-  const diagnostics: Diagnostic[] = [];
   if (source && unplaced) {
     diagnostics.push({
       severity: 'note',

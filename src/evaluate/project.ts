@@ -1,4 +1,5 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
+import { type Limits, useLimits } from '../common/limits.js';
 import { basename, resolve } from 'node:path';
 import type { File } from '../load/ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
@@ -30,10 +31,13 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   boundary?: string;
   /** Environment for TF_VAR_* (default: process.env). */
   env?: Record<string, string | undefined>;
+  /** Budgets (budget.ts): the flags --max-depth, --max-string-length, ...; absent fields take the defaults. */
+  limits?: Partial<Limits>;
 }
 
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
 export async function loadProject(path: string, options: ProjectOptions = {}): Promise<Project> {
+  useLimits(options.limits);
   await initParser();
   const found = discover(path, options);
   const reading = withSkip(found, options);
@@ -43,6 +47,7 @@ export async function loadProject(path: string, options: ProjectOptions = {}): P
 
 /** As loadProject, once the parser is initialised, parsing in this thread. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
+  useLimits(options.limits);
   const found = discover(path, options);
   return evaluateDiscovered(found, withSkip(found, options));
 }

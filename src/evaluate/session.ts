@@ -12,6 +12,8 @@ export class Session {
   private readonly seen = new Set<string>();
   private readonly dirs = new Map<string, ModuleDir>();
   private readonly manifests = new Map<string, ModuleManifest>();
+  /** Module and resource instances made so far (--max-total-instances). */
+  instances = 0;
 
   constructor(
     readonly root: string,

@@ -120,16 +120,27 @@ export function isObject(v: Value | undefined): v is ObjectValue {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown);
 }
 
-/** Convert parsed JSON (which may have ordinary prototypes) to a Value tree. */
-export function fromJSON(x: unknown): Value {
+/** A depth limit for fromJSON: deeper parts become an unknown with `detail` as its reason, and `cut` is called. */
+export interface JsonDepth {
+  maxDepth: number;
+  detail: string;
+  cut(): void;
+}
+
+/** Convert parsed JSON (which may have ordinary prototypes) to a Value tree, to `limit.maxDepth` levels when given. */
+export function fromJSON(x: unknown, limit?: JsonDepth, depth = 0): Value {
+  if (limit && depth > limit.maxDepth && x !== null && typeof x === 'object') {
+    limit.cut();
+    return unknown({ kind: 'expression', detail: limit.detail });
+  }
   // 1e999 parses as Infinity, which JSON cannot carry back out (it would print as null): say so instead.
   if (typeof x === 'number' && !Number.isFinite(x))
     return unknown({ kind: 'expression', detail: 'the number is too large to represent (over 1.8e308 in the JSON input)' });
   if (x === null || typeof x === 'boolean' || typeof x === 'number' || typeof x === 'string') return x;
-  if (Array.isArray(x)) return x.map(fromJSON);
+  if (Array.isArray(x)) return x.map((v) => fromJSON(v, limit, depth + 1));
   if (typeof x === 'object') {
     const o = newObject();
-    for (const [k, v] of Object.entries(x as Record<string, unknown>)) o[k] = fromJSON(v);
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) o[k] = fromJSON(v, limit, depth + 1);
     return o;
   }
   return null;

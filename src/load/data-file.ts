@@ -2,9 +2,10 @@
 // (`aws cloudtrail describe-trails` with each trail's `get-trail-status` as `Status`), and CloudTrail events
 // (log files `{"Records": [...]}`, gzipped or not, JSON lines, or one event). The kind is decided by content.
 import { readFileSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { Diagnostic, Range, DiagnosticCode } from '../common/diagnostics.js';
 import { pointRange } from '../common/diagnostics.js';
+import { gunzipCapped } from '../common/gunzip.js';
+import { limits } from '../common/limits.js';
 import { parseJsonValue } from './json.js';
 import { parseJsonSyntax, type JsonNode } from './json-syntax.js';
 
@@ -58,11 +59,13 @@ export function readDataFile(path: string, options: DataReadOptions = {}): { inp
     );
   }
   if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
-    try {
-      buf = gunzipSync(buf, { maxOutputLength: max });
-    } catch (e) {
-      const why =
-        (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'the gzip data ends early (the file is truncated)' : (e as Error).message;
+    const r = gunzipCapped(buf, limits().maxExpandedSize);
+    if ('tooLarge' in r)
+      return fail(path, 'file-too-large', `${r.tooLarge}; it was not read`, 'split the log into smaller files, or raise the limit');
+    if ('data' in r) buf = r.data;
+    else {
+      const e = r.error;
+      const why = (e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'the gzip data ends early (the file is truncated)' : e.message;
       return fail(
         path,
         'bad-gzip',

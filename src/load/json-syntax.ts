@@ -9,7 +9,9 @@ export type JsonNode =
   | { type: 'string'; value: string; range: Range }
   | { type: 'number'; value: number; range: Range }
   | { type: 'bool'; value: boolean; range: Range }
-  | { type: 'null'; range: Range };
+  | { type: 'null'; range: Range }
+  /** An object or array nested deeper than MAX_DEPTH: skipped (reported once per file), its value unknown. */
+  | { type: 'deep'; range: Range };
 
 export interface JsonMember {
   key: string;
@@ -67,10 +69,26 @@ class JsonParser {
     }
   }
 
+  private deepReported = false;
+
   value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) this.fail(`JSON is nested more than ${MAX_DEPTH} levels deep`, 'flatten the structure');
     const c = this.s[this.i];
     const start = this.i;
+    if (depth > MAX_DEPTH && (c === '{' || c === '[')) {
+      // Too deep to descend (the reader is recursive): skip to the matching bracket; what holds it stays readable.
+      if (!this.skipNested()) this.fail(`JSON is nested more than ${MAX_DEPTH} levels deep and never closed`, 'close every { and [', start);
+      if (!this.deepReported) {
+        this.deepReported = true;
+        this.cx.error(
+          'syntax',
+          start,
+          start + 1,
+          `JSON is nested more than ${MAX_DEPTH} levels deep, deeper than tfguard's JSON reader goes; this value was not analysed`,
+          'flatten the structure; this limit keeps the reader within its stack and has no flag',
+        );
+      }
+      return { type: 'deep', range: this.cx.range(start, this.i) };
+    }
     switch (c) {
       case '{':
         return this.object(depth);
@@ -103,6 +121,23 @@ class JsonParser {
       }
     }
     return this.fail(`expected a JSON value (object, array, string, number, true, false or null), found ${this.found()}`);
+  }
+
+  /** Move past the object or array at `i` without descending into it; false when it never closes. */
+  private skipNested(): boolean {
+    const s = this.s;
+    let open = 0;
+    for (; this.i < s.length; this.i++) {
+      const c = s[this.i];
+      if (c === '"') {
+        for (this.i++; this.i < s.length && s[this.i] !== '"'; this.i++) if (s[this.i] === '\\') this.i++;
+      } else if (c === '{' || c === '[') open++;
+      else if ((c === '}' || c === ']') && --open === 0) {
+        this.i++;
+        return true;
+      }
+    }
+    return false;
   }
 
   object(depth: number): JsonNode {

@@ -151,6 +151,8 @@ export function parseJsonValue(path: string, text: string): { value: unknown; di
         return n.items.map(toValue);
       case 'null':
         return null;
+      case 'deep':
+        return undefined; // reported by the reader
       default:
         return n.value;
     }
@@ -242,6 +244,8 @@ function expr(cx: Cx, n: JsonNode): Expr {
       return { kind: 'literal', value: n.value, range: n.range };
     case 'null':
       return { kind: 'literal', value: null, range: n.range };
+    case 'deep':
+      return { kind: 'invalid', text: '', range: n.range };
     case 'array':
       return { kind: 'tuple', items: n.items.map((i) => expr(cx, i)), range: n.range };
     case 'object':

@@ -3,6 +3,7 @@
 // files itself, or, below PARALLEL_MIN_CHARS of text (starting workers would cost more than it saves), all in
 // this thread. The evaluator then takes the files from the result (loadFile) instead of reading them again.
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import type { File } from './ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
@@ -29,7 +30,16 @@ export interface PreparseOptions extends ReadOptions {
    * PARALLEL_MIN_CHARS of .tf text or more.
    */
   jobs?: number;
+  /** Characters of .tf text this process can hold (tests); default: the heap limit over MEMORY_PER_CHAR. */
+  memoryChars?: number;
 }
+
+/**
+ * Bytes of memory one character of .tf text takes through parsing, evaluation and the checks (measured: a 10 MB
+ * file of small resources peaks at 1.7 GB). Text past the heap limit over this is not read: a diagnostic says so,
+ * where V8 would otherwise abort the process when its heap is full.
+ */
+const MEMORY_PER_CHAR = 200;
 
 /** Parsing threads for `jobs` (undefined: automatic), this one included. */
 export function parseThreads(jobs: number | undefined): number {
@@ -45,7 +55,12 @@ export function parseThreads(jobs: number | undefined): number {
 export async function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}, withPool?: ParsePool): Promise<Preparsed> {
   const threads = parseThreads(options.jobs);
   const out: Preparsed = new Map();
-  const texts = readModuleTexts(moduleDirs, options, out);
+  const texts = readModuleTexts(
+    moduleDirs,
+    options,
+    out,
+    options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR),
+  );
   // A large file is parsed in a worker even with one thread: should its pieces not join (split.ts), the whole
   // parse grows tree-sitter's WASM memory by about 90 bytes per byte of text, which goes only with the worker.
   const isLarge = (t: Text): boolean => t.text.length >= RETIRE_AFTER_CHARS;
@@ -87,17 +102,23 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
         .then(
           (flat) => out.set(path, { file: parseHcl(path, text, flat) }),
           // A worker that failed: parse here, as without workers, and say so.
-          (e: Error) =>
+          (e: Error) => {
+            const file = parseHcl(path, text);
+            // Results are complete only when the main thread could parse what the worker could not.
+            const failed = file.diagnostics.some((d) => d.code === 'internal');
             out.set(path, {
-              file: parseHcl(path, text),
+              file,
               diagnostic: {
                 severity: 'note',
                 code: 'parse-worker',
                 file: path,
-                message: `${e.message}; the file was parsed in the main thread`,
-                hint: 'results are complete; run with --jobs 1 to parse without workers',
+                message: `${e.message}; the file was parsed in the main thread${failed ? ', which failed too' : ''}`,
+                hint: failed
+                  ? 'the file was not analysed (see the error)'
+                  : 'results are complete; run with --jobs 1 to parse without workers',
               },
-            }),
+            });
+          },
         )
         .finally(() => {
           inFlight--;
@@ -123,9 +144,13 @@ interface Text {
   text: string;
 }
 
-/** The native-syntax texts of every module directory; files that cannot be read go into `out` as diagnostics. */
-function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Preparsed): Text[] {
+/**
+ * The native-syntax texts of every module directory; files that cannot be read, or that would take more memory than
+ * the process has (`memoryChars` of text in all), go into `out` as diagnostics.
+ */
+function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Preparsed, memoryChars: number): Text[] {
   const texts: Text[] = [];
+  let chars = 0;
   for (const dir of moduleDirs) {
     let names: string[];
     try {
@@ -137,8 +162,22 @@ function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, ou
     for (const name of names) {
       const path = join(dir, name);
       const r = readTextFile(path, options);
-      if (r.ok) texts.push({ path, text: r.text });
-      else out.set(path, { diagnostic: r.diagnostic });
+      if (!r.ok) out.set(path, { diagnostic: r.diagnostic });
+      else if (chars + r.text.length > memoryChars) {
+        const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+        out.set(path, {
+          diagnostic: {
+            severity: 'error',
+            code: 'too-large',
+            file: path,
+            message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
+            hint: 'scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>',
+          },
+        });
+      } else {
+        chars += r.text.length;
+        texts.push({ path, text: r.text });
+      }
     }
   }
   return texts;

@@ -29,7 +29,9 @@ export async function initParser(wasmDir?: string): Promise<void> {
     const wasm = wasmDir
       ? join(wasmDir, 'tree-sitter-hcl.wasm')
       : require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
-    const moduleObject: Record<string, unknown> = wasmDir ? { locateFile: (name: string) => join(wasmDir, name) } : {};
+    // WASM's own prints (`Aborted()`) go nowhere: a failed parse is an exception, reported as a diagnostic.
+    const quiet = { print: (): void => undefined, printErr: (): void => undefined };
+    const moduleObject: Record<string, unknown> = wasmDir ? { ...quiet, locateFile: (name: string) => join(wasmDir, name) } : { ...quiet };
     await Parser.init(moduleObject);
     runtime = moduleObject;
     const language = await Language.load(wasm);

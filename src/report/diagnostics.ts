@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../common/diagnostics.js';
+import { inert } from '../common/escape.js';
 
 export interface DiagnosticFormatOptions {
   /** Paths are shown relative to this directory. */
@@ -19,9 +20,10 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 }
 
 export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions = {}): string {
-  const file = displayPath(d.file, options.cwd);
+  // Messages, paths and source lines come from the scanned repository: each made inert (src/common/escape.ts).
+  const file = inert(displayPath(d.file, options.cwd));
   const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  const lines = [`${d.severity}[${d.code}]: ${d.message}`, `  --> ${where}`];
+  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where}`];
   const text = d.range ? options.sourceOf?.(d.file) : undefined;
   if (d.range && text !== undefined) {
     const lineText = text.split('\n')[d.range.start.line - 1];
@@ -29,7 +31,7 @@ export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions
       const n = String(d.range.start.line);
       const pad = ' '.repeat(n.length);
       const width = d.range.end.line === d.range.start.line ? Math.max(1, d.range.end.column - d.range.start.column) : 1;
-      const shown = lineText.replace(/\t/g, ' ').replace(/\r$/, '');
+      const shown = inert(lineText.replace(/\t/g, ' ').replace(/\r$/, ''));
       lines.push(
         `${pad} |`,
         `${n} | ${shown}`,
@@ -37,7 +39,7 @@ export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions
       );
     }
   }
-  if (d.hint) lines.push(`  = help: ${d.hint}`);
+  if (d.hint) lines.push(`  = help: ${inert(d.hint)}`);
   return lines.join('\n');
 }
 

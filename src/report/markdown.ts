@@ -1,12 +1,12 @@
 // Markdown for a job summary or a pull-request comment: counts by severity and a table of findings.
-// Scanned text is escaped so it cannot break the table or inject HTML.
+// Scanned text is escaped so it cannot break the table or inject HTML, and its control characters are inert.
 import { SEVERITIES } from '../checks/model.js';
 import { countBySeverity, relatedLines, type Report } from './model.js';
 import { relativeTo } from './paths.js';
+import { inert } from '../common/escape.js';
 
 export function mdEscape(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, ' ')
+  return inert(s.replace(/[\r\n]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -4,6 +4,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { SEVERITIES, type Severity } from '../checks/model.js';
 import { countBySeverity, type Report, type ReportFinding } from './model.js';
+import { inert } from '../common/escape.js';
 
 export interface TextOptions {
   color?: boolean;
@@ -25,19 +26,6 @@ const SGR: Record<Severity | 'dim' | 'bold' | 'green', string> = {
   bold: '1',
   green: '32',
 };
-
-/**
- * Scanned text made inert for a terminal or a log: every control character (line feed and tab included, so it
- * cannot start a line of its own) and every bidirectional control (which can reorder what a reviewer sees) is
- * shown escaped.
- */
-export function inert(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const n = c.charCodeAt(0);
-    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
-  });
-}
 
 /**
  * A path as the first thing on a line, as compilers print it so terminals and editors link it: relative ones

@@ -1,6 +1,7 @@
 // What a scan reads: Terraform configuration (a directory or .tf file), a plan (`--plan FILE`, or a plan JSON
 // file given as the path), AWS snapshots and CloudTrail logs (a JSON/JSON lines/.gz file, or a directory of
 // them that holds no Terraform files). Everything becomes one Project.
+import { useLimits } from '../common/limits.js';
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { findRepoRoot } from '../common/repo.js';
@@ -28,6 +29,7 @@ const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & type
  * nothing outside the repository that holds the input is read (the input's directory when it is in none).
  */
 export async function loadInputs(path: string | undefined, flags: InputFlags, given: ProjectOptions): Promise<Project | { usage: string }> {
+  useLimits(given.limits); // plans, snapshots and logs are read here, not only through loadProject
   const repo = given.boundary === undefined ? findRepoRoot(resolve(path ?? flags.plan ?? '.')) : undefined;
   const load: ProjectOptions = repo !== undefined ? { ...given, boundary: repo } : given;
   if (flags.plan !== undefined) {

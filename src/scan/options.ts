@@ -4,6 +4,7 @@
 // with (mergeSettings below) and the Action's input reading (src/action/inputs.ts) are all derived from it; tests
 // hold action.yml, the README and docs/configuration.md to it.
 import { SEVERITIES, type Severity } from '../checks/model.js';
+import type { Limits } from '../common/limits.js';
 import type { CliVariable } from '../evaluate/project.js';
 import { FORMATS } from '../report/index.js';
 
@@ -169,6 +170,63 @@ export const SCAN_OPTIONS = [
     scope: 'load',
     min: 1,
     help: 'skip files larger than this (default 10485760)',
+  },
+  {
+    key: 'maxDepth',
+    kind: 'integer',
+    flag: '--max-depth <n>',
+    scope: 'load',
+    min: 1,
+    max: 1000,
+    help: 'nesting of expressions, templates and JSON values (plans, .tf.json, snapshots, CloudTrail records) evaluated before the value is unknown with a diagnostic (default 500, at most 1000: deeper would exhaust the stack)',
+  },
+  {
+    key: 'maxStringLength',
+    kind: 'integer',
+    flag: '--max-string-length <n>',
+    scope: 'load',
+    min: 1,
+    help: 'characters in one computed string before it is unknown with a diagnostic (default 16777216)',
+  },
+  {
+    key: 'maxCollectionSize',
+    kind: 'integer',
+    flag: '--max-collection-size <n>',
+    scope: 'load',
+    min: 1,
+    help: 'elements in one computed value, all levels counted, before it is unknown with a diagnostic (default 1000000)',
+  },
+  {
+    key: 'maxInstances',
+    kind: 'integer',
+    flag: '--max-instances <n>',
+    scope: 'load',
+    min: 1,
+    help: 'instances of one resource or module (count, for_each) before it is one instance of unknown key with a diagnostic (default 10000)',
+  },
+  {
+    key: 'maxEvalSteps',
+    kind: 'integer',
+    flag: '--max-eval-steps <n>',
+    scope: 'load',
+    min: 1,
+    help: 'expression evaluation steps per module instance before its remaining values are unknown with a diagnostic (default 20000000)',
+  },
+  {
+    key: 'maxTotalInstances',
+    kind: 'integer',
+    flag: '--max-total-instances <n>',
+    scope: 'load',
+    min: 1,
+    help: 'module and resource instances of the whole scan (nested count/for_each multiply) before a block is not evaluated, with a diagnostic (default 100000)',
+  },
+  {
+    key: 'maxExpandedSize',
+    kind: 'integer',
+    flag: '--max-expanded-size <bytes>',
+    scope: 'load',
+    min: 1,
+    help: 'bytes a compressed input (.json.gz) may expand to before it is refused with a diagnostic (default 67108864)',
   },
   {
     key: 'jobs',
@@ -400,4 +458,23 @@ export function mergeSettings(flags: ScanFlags, config: ConfigFile): ScanSetting
     ...(flags.variables ?? []),
   ];
   return out as unknown as ScanSettings;
+}
+
+/**
+ * The budgets given by flags (--max-depth, --max-string-length, ...), as the evaluator takes them. Only flags: a
+ * scanned repository's own configuration cannot raise what it may spend.
+ */
+export function limitsOf(s: Pick<ScanFlags, keyof Limits>): Partial<Limits> {
+  const out: Partial<Limits> = {};
+  for (const k of [
+    'maxDepth',
+    'maxStringLength',
+    'maxCollectionSize',
+    'maxInstances',
+    'maxEvalSteps',
+    'maxExpandedSize',
+    'maxTotalInstances',
+  ] as const)
+    if (s[k]) out[k] = s[k];
+  return out;
 }

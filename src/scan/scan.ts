@@ -33,7 +33,7 @@ import {
 import { loadCheckSet } from './checks.js';
 import { findConfig, readConfig } from './config.js';
 import { loadInputs } from './inputs.js';
-import { type ConfigFile, type ScanFlags, type ScanSettings, mergeSettings } from './options.js';
+import { type ConfigFile, type ScanFlags, type ScanSettings, limitsOf, mergeSettings } from './options.js';
 import { commonRoot, mergeProjects, scanTargets } from './targets.js';
 import { isInside } from '../common/paths.js';
 
@@ -198,6 +198,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     ...(boundary ? { boundary } : {}),
     ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}),
     ...(s.jobs ? { jobs: s.jobs } : {}),
+    limits: limitsOf(s),
   };
   const inputs = { ...(s.plan !== undefined ? { plan: s.plan } : {}), ...(s.sourceDir !== undefined ? { sourceDir: s.sourceDir } : {}) };
   const loadOne = (p: string | undefined): Promise<Project | { usage: string }> => loadInputs(p, inputs, loadOptions);

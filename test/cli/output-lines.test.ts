@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { inert } from '../../src/report/text.js';
+import { inert } from '../../src/common/escape.js';
 import { seedChecksDir } from '../helpers/paths.js';
 import { cli } from './helpers.js';
 

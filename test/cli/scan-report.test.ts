@@ -155,9 +155,9 @@ describe('tfguard explain', () => {
     assert.equal(r.code, 0, r.stderr);
     const heads = r.stdout.split('\n').filter((l) => / FINDING /.test(l));
     assert.deepEqual(heads, [
-      'fixtures/provenance/envs/prod/main.tf:10:5  FINDING  TFG.AWS.CLOUDTRAIL.2  module.audit.aws_cloudtrail.this',
-      'fixtures/provenance/envs/prod/terraform.tfvars:1:1  FINDING  TFG.AWS.CLOUDTRAIL.3  module.audit.aws_cloudtrail.this',
-      'fixtures/provenance/modules/trail/main.tf:12:3  FINDING  D9.TF.AWS.LOG.01  module.audit.aws_cloudtrail.this (and 1 more instance)',
+      './fixtures/provenance/envs/prod/main.tf:10:5  FINDING  TFG.AWS.CLOUDTRAIL.2  module.audit.aws_cloudtrail.this',
+      './fixtures/provenance/envs/prod/terraform.tfvars:1:1  FINDING  TFG.AWS.CLOUDTRAIL.3  module.audit.aws_cloudtrail.this',
+      './fixtures/provenance/modules/trail/main.tf:12:3  FINDING  D9.TF.AWS.LOG.01  module.audit.aws_cloudtrail.this (and 1 more instance)',
     ]);
     assert.match(
       r.stdout,

@@ -137,8 +137,20 @@ describe('expression evaluation', () => {
     const at = { line: 1, column: 1, offset: 0 };
     const range = { start: at, end: at };
     let expr: Expr = { kind: 'literal', value: 1, range };
-    for (let i = 0; i < 300; i++) expr = { kind: 'parens', expr, range };
-    assert.throws(() => evaluate(expr, scope), /nested too deeply/);
+    for (let i = 0; i < 600; i++) expr = { kind: 'tuple', items: [expr], range };
+    assert.throws(
+      () => evaluate(expr, scope),
+      /an expression nested more than 500 deep, over the nesting depth limit of 500; raise it with --max-depth/,
+    );
+    // Parentheses and conditionals in tail position cost no stack: a chain of 5,000 evaluates.
+    let chain: Expr = { kind: 'literal', value: 'z', range };
+    for (let i = 0; i < 5000; i++)
+      chain = {
+        kind: 'parens',
+        expr: { kind: 'conditional', cond: { kind: 'literal', value: false, range }, then: expr, else: chain, range },
+        range,
+      };
+    assert.equal(evaluate(chain, scope), 'z');
   });
 });
 

@@ -1,5 +1,5 @@
-// git runs without executing anything the scanned repository names: its core.fsmonitor, hooks, pager and external
-// diff stay off, for --changed-since and for the Action's changed lines.
+// git runs without executing anything the scanned repository names: its core.fsmonitor, hooks, pager, external
+// diff, textconv and clean/smudge/process filters stay off, for --changed-since and for the Action's changed lines.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,9 @@ function hostileRepo(): { dir: string; markers: string[]; base: string } {
     }).trim();
   git('init', '-q');
   writeFileSync(join(dir, 'main.tf'), 'resource "aws_cloudtrail" "t" {\n  is_multi_region_trail = false\n}\n');
+  // Filters git runs on work-tree files when it compares them (clean) or checks them out (smudge, process); one
+  // driver's name holds `=` and a space, which `-c name=value` could not switch off.
+  writeFileSync(join(dir, '.gitattributes'), '*.tf filter=evil diff=evil\n*.tfvars filter=a=b\\ c\n');
   git('add', '.');
   git('commit', '-q', '-m', 'base');
   const base = git('rev-parse', 'HEAD');
@@ -40,6 +43,13 @@ function hostileRepo(): { dir: string; markers: string[]; base: string } {
   git('config', 'core.fsmonitor', script('fsmonitor'));
   git('config', 'core.pager', script('pager'));
   git('config', 'diff.external', script('external-diff'));
+  git('config', 'filter.evil.clean', script('filter-clean'));
+  git('config', 'filter.evil.smudge', script('filter-smudge'));
+  git('config', 'filter.evil.process', script('filter-process'));
+  git('config', 'filter.evil.required', 'true');
+  git('config', 'filter.a=b c.clean', script('filter-odd-name'));
+  git('config', 'diff.evil.textconv', script('textconv'));
+  writeFileSync(join(dir, 'prod.tfvars'), 'x = 1\n');
   return { dir, markers, base };
 }
 

@@ -1,4 +1,6 @@
 // JSON, base64, URL encoding and hashes.
+import { BudgetError, jsonDepth } from '../budget.js';
+import { limits } from '../../common/limits.js';
 import { createHash } from 'node:crypto';
 import { Unknown, type Value, collectUnknowns, containsUnknown, fromJSON, isObject, mergeUnknown } from '../value.js';
 import { MAX_DEPTH, fail, numStr, sortedKeys, str } from './args.js';
@@ -33,7 +35,7 @@ function encodeKnown(v: Value): Value {
   return u;
 }
 
-/** Refuse JSON nested deeper than MAX_DEPTH before parsing it (the walk that follows is recursive). */
+/** Refuse JSON nested deeper than --max-depth before parsing it (the walk that follows is recursive): a budget. */
 function checkDepth(text: string): void {
   let depth = 0;
   let inString = false;
@@ -44,7 +46,7 @@ function checkDepth(text: string): void {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_DEPTH) fail(`the JSON is nested more than ${MAX_DEPTH} levels deep`);
+      if (++depth > limits().maxDepth) throw new BudgetError('maxDepth', `JSON nested more than ${limits().maxDepth} deep`);
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
 }
@@ -58,7 +60,7 @@ function jsondecode([s]: Value[]): Value {
   } catch (e) {
     fail(`invalid JSON: ${(e as Error).message}`);
   }
-  return fromJSON(parsed);
+  return fromJSON(parsed, jsonDepth());
 }
 
 function base64decode([s]: Value[]): Value {

@@ -1,4 +1,5 @@
 // The Terraform function library: lookup, arity, unknown propagation, errors.
+import { BudgetError } from '../budget.js';
 import { type Value, containsUnknown, unknown } from '../value.js';
 import { unknownOf } from './args.js';
 import { collectionFunctions } from './collections.js';
@@ -60,6 +61,8 @@ export function callFunction(name: string, args: Value[]): Value {
     return spec.fn(args);
   } catch (e) {
     if (e instanceof FunctionError) throw new FunctionError(`${name}(): ${e.message}`);
+    // The engine's stack or length limit, or a budget: reported as such by the evaluator (budget.ts).
+    if (e instanceof RangeError || e instanceof BudgetError) throw e;
     // A guard missed: a stack overflow or a string too long for the engine. Still a clean error.
     throw new FunctionError(`${name}(): ${e instanceof Error ? e.message : String(e)}`);
   }

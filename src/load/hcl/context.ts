@@ -16,6 +16,8 @@ export class ParseContext {
   suppressSyntaxAfter = Infinity;
   private readonly lines: LineIndex;
   private depthReported = false;
+  /** Offsets where a template too deep for the grammar was hidden from it (template-depth.ts); reported already. */
+  readonly hidden = new Set<number>();
 
   /**
    * @param path file name used in diagnostics
@@ -108,8 +110,8 @@ export class ParseContext {
       'syntax',
       n.startIndex,
       n.endIndex,
-      'expression is nested too deeply; tfguard does not analyse it',
-      'simplify the expression',
+      `expression nested deeper than tfguard's parser reads (${MAX_DEPTH} units: about ${MAX_DEPTH / 4} brackets or ${MAX_DEPTH} chained conditionals); tfguard does not analyse it`,
+      'simplify the expression; this limit keeps the scan within its stack and has no flag',
     );
   }
 }

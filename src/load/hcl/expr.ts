@@ -39,7 +39,10 @@ function term(k: readonly Node[], cx: ParseContext, depth: number): Expr | undef
     const inner = k[1];
     const close = k[2];
     if (!inner || inner.type !== 'expression' || !close || close.type !== ')' || close.isMissing) return undefined;
-    e = { kind: 'parens', expr: convertExpr(inner, cx, depth + 1), range: cx.range(start, close.endIndex) };
+    // A template hidden from the grammar for its depth (template-depth.ts) stands here as `( 0)`.
+    e = cx.hidden.has(start)
+      ? invalid(cx, start, close.endIndex)
+      : { kind: 'parens', expr: convertExpr(inner, cx, depth + 1), range: cx.range(start, close.endIndex) };
     i = 3;
   } else {
     e = primary(k[0]!, cx, depth + 1);
@@ -225,8 +228,13 @@ function binary(n: Node, cx: ParseContext, depth: number): Expr | undefined {
  * `a ? b : (c ? d : e)`). Flatten the left spine into source order and rebuild it to the right.
  */
 function conditional(n: Node, cx: ParseContext, depth: number): Expr {
-  const seq: Node[] = [];
-  if (!flattenConditional(n, seq, 0)) return invalid(cx, n.startIndex, n.endIndex);
+  const seq = flattenConditional(n);
+  if (!seq) return invalid(cx, n.startIndex, n.endIndex);
+  // Each link of the chain is one level of the tree the evaluator and the reference walk recurse through.
+  if (depth + (seq.length - 1) / 2 > MAX_DEPTH) {
+    cx.tooDeep(n);
+    return invalid(cx, n.startIndex, n.endIndex);
+  }
   let acc: Expr = convertExpr(seq[seq.length - 1]!, cx, depth + 1);
   for (let i = seq.length - 3; i >= 0; i -= 2) {
     const cond = convertExpr(seq[i]!, cx, depth + 1);
@@ -236,15 +244,27 @@ function conditional(n: Node, cx: ParseContext, depth: number): Expr {
   return acc;
 }
 
-function flattenConditional(n: Node, seq: Node[], depth: number): boolean {
-  const parts = kids(n).filter((c) => c.type === 'expression');
-  if (parts.length !== 3 || depth > MAX_DEPTH) return false;
-  const ck = kids(parts[0]!);
-  if (ck.length === 1 && ck[0]!.type === 'conditional') {
-    if (!flattenConditional(ck[0]!, seq, depth + 1)) return false;
-  } else seq.push(parts[0]!);
-  seq.push(parts[1]!, parts[2]!);
-  return true;
+/**
+ * The grammar reads `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; the operands in order, [a, b, c, d, e], to build
+ * HCL's `a ? b : (c ? d : e)`. A loop down the left spine, so a chain of any length costs no stack; undefined when a
+ * conditional has not three operands (a syntax error, reported by the error pass).
+ */
+function flattenConditional(n: Node): Node[] | undefined {
+  const tails: Node[][] = [];
+  let at = n;
+  for (;;) {
+    const parts = kids(at).filter((c) => c.type === 'expression');
+    if (parts.length !== 3) return undefined;
+    tails.push([parts[1]!, parts[2]!]);
+    const ck = kids(parts[0]!);
+    if (ck.length === 1 && ck[0]!.type === 'conditional') {
+      at = ck[0]!;
+      continue;
+    }
+    const seq = [parts[0]!];
+    for (let i = tails.length - 1; i >= 0; i--) seq.push(...tails[i]!);
+    return seq;
+  }
 }
 
 function object(n: Node, cx: ParseContext, depth: number): Expr | undefined {
