@@ -2522,16 +2522,16 @@ var init_esm4 = __esm({
         const body2 = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
         const tail = partial ? [] : pattern.slice(lastgs + 1);
         const segments = [[[], 0]];
-        let current = segments[0];
+        let current2 = segments[0];
         let nonGsParts = 0;
         const nonGsPartsSums = [0];
         for (const b of body2) {
           if (b === GLOBSTAR) {
             nonGsPartsSums.push(nonGsParts);
-            current = [[], 0];
-            segments.push(current);
+            current2 = [[], 0];
+            segments.push(current2);
           } else {
-            current[0].push(b);
+            current2[0].push(b);
             nonGsParts++;
           }
         }
@@ -6707,7 +6707,8 @@ async function initParser(wasmDir) {
   loading ??= (async () => {
     const require2 = createRequire(import.meta.url);
     const wasm = wasmDir ? join2(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
-    const moduleObject = wasmDir ? { locateFile: (name2) => join2(wasmDir, name2) } : {};
+    const quiet = { print: () => void 0, printErr: () => void 0 };
+    const moduleObject = wasmDir ? { ...quiet, locateFile: (name2) => join2(wasmDir, name2) } : { ...quiet };
     await Parser.init(moduleObject);
     runtime = moduleObject;
     const language = await Language.load(wasm);
@@ -6804,14 +6805,18 @@ function objectFrom(entries) {
 function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Unknown);
 }
-function fromJSON(x) {
+function fromJSON(x, limit, depth = 0) {
+  if (limit && depth > limit.maxDepth && x !== null && typeof x === "object") {
+    limit.cut();
+    return unknown({ kind: "expression", detail: limit.detail });
+  }
   if (typeof x === "number" && !Number.isFinite(x))
     return unknown({ kind: "expression", detail: "the number is too large to represent (over 1.8e308 in the JSON input)" });
   if (x === null || typeof x === "boolean" || typeof x === "number" || typeof x === "string") return x;
-  if (Array.isArray(x)) return x.map(fromJSON);
+  if (Array.isArray(x)) return x.map((v) => fromJSON(v, limit, depth + 1));
   if (typeof x === "object") {
     const o = newObject();
-    for (const [k, v] of Object.entries(x)) o[k] = fromJSON(v);
+    for (const [k, v] of Object.entries(x)) o[k] = fromJSON(v, limit, depth + 1);
     return o;
   }
   return null;
@@ -25749,6 +25754,49 @@ var init_load = __esm({
   }
 });
 
+// src/common/limits.ts
+function useLimits(limits2) {
+  current = { ...DEFAULT_LIMITS };
+  for (const [k, v] of Object.entries(limits2 ?? {})) if (typeof v === "number" && v > 0) current[k] = v;
+}
+function limits() {
+  return current;
+}
+var DEFAULT_LIMITS, LIMIT_FLAGS, LIMIT_NAMES, current;
+var init_limits = __esm({
+  "src/common/limits.ts"() {
+    "use strict";
+    DEFAULT_LIMITS = {
+      maxDepth: 500,
+      maxStringLength: 16 * 1024 * 1024,
+      maxCollectionSize: 1e6,
+      maxInstances: 1e4,
+      maxEvalSteps: 2e7,
+      maxExpandedSize: 64 * 1024 * 1024,
+      maxTotalInstances: 1e5
+    };
+    LIMIT_FLAGS = {
+      maxDepth: "--max-depth",
+      maxStringLength: "--max-string-length",
+      maxCollectionSize: "--max-collection-size",
+      maxInstances: "--max-instances",
+      maxEvalSteps: "--max-eval-steps",
+      maxExpandedSize: "--max-expanded-size",
+      maxTotalInstances: "--max-total-instances"
+    };
+    LIMIT_NAMES = {
+      maxDepth: "nesting depth",
+      maxStringLength: "string length",
+      maxCollectionSize: "collection size",
+      maxInstances: "instance count",
+      maxEvalSteps: "evaluation steps per module",
+      maxExpandedSize: "expanded size",
+      maxTotalInstances: "total instance"
+    };
+    current = { ...DEFAULT_LIMITS };
+  }
+});
+
 // src/load/ast.ts
 var SPLAT_ELEMENT;
 var init_ast = __esm({
@@ -25794,6 +25842,8 @@ var init_context = __esm({
       suppressSyntaxAfter = Infinity;
       lines;
       depthReported = false;
+      /** Offsets where a template too deep for the grammar was hidden from it (template-depth.ts); reported already. */
+      hidden = /* @__PURE__ */ new Set();
       userLength;
       /** One Pos object per offset: ranges share them (positions are never modified), which saves memory. */
       posCache = /* @__PURE__ */ new Map();
@@ -25855,8 +25905,8 @@ var init_context = __esm({
           "syntax",
           n.startIndex,
           n.endIndex,
-          "expression is nested too deeply; tfguard does not analyse it",
-          "simplify the expression"
+          `expression nested deeper than tfguard's parser reads (${MAX_DEPTH5} units: about ${MAX_DEPTH5 / 4} brackets or ${MAX_DEPTH5} chained conditionals); tfguard does not analyse it`,
+          "simplify the expression; this limit keeps the scan within its stack and has no flag"
         );
       }
     };
@@ -26153,7 +26203,7 @@ function term(k, cx, depth) {
     const inner = k[1];
     const close = k[2];
     if (!inner || inner.type !== "expression" || !close || close.type !== ")" || close.isMissing) return void 0;
-    e = { kind: "parens", expr: convertExpr(inner, cx, depth + 1), range: cx.range(start2, close.endIndex) };
+    e = cx.hidden.has(start2) ? invalid(cx, start2, close.endIndex) : { kind: "parens", expr: convertExpr(inner, cx, depth + 1), range: cx.range(start2, close.endIndex) };
     i2 = 3;
   } else {
     e = primary(k[0], cx, depth + 1);
@@ -26319,8 +26369,12 @@ function binary2(n, cx, depth) {
   return { kind: "binary", op: k[at].type, left, right, range: cx.nodeRange(n) };
 }
 function conditional(n, cx, depth) {
-  const seq = [];
-  if (!flattenConditional(n, seq, 0)) return invalid(cx, n.startIndex, n.endIndex);
+  const seq = flattenConditional(n);
+  if (!seq) return invalid(cx, n.startIndex, n.endIndex);
+  if (depth + (seq.length - 1) / 2 > MAX_DEPTH5) {
+    cx.tooDeep(n);
+    return invalid(cx, n.startIndex, n.endIndex);
+  }
   let acc = convertExpr(seq[seq.length - 1], cx, depth + 1);
   for (let i2 = seq.length - 3; i2 >= 0; i2 -= 2) {
     const cond = convertExpr(seq[i2], cx, depth + 1);
@@ -26329,15 +26383,22 @@ function conditional(n, cx, depth) {
   }
   return acc;
 }
-function flattenConditional(n, seq, depth) {
-  const parts2 = kids(n).filter((c) => c.type === "expression");
-  if (parts2.length !== 3 || depth > MAX_DEPTH5) return false;
-  const ck = kids(parts2[0]);
-  if (ck.length === 1 && ck[0].type === "conditional") {
-    if (!flattenConditional(ck[0], seq, depth + 1)) return false;
-  } else seq.push(parts2[0]);
-  seq.push(parts2[1], parts2[2]);
-  return true;
+function flattenConditional(n) {
+  const tails = [];
+  let at = n;
+  for (; ; ) {
+    const parts2 = kids(at).filter((c) => c.type === "expression");
+    if (parts2.length !== 3) return void 0;
+    tails.push([parts2[1], parts2[2]]);
+    const ck = kids(parts2[0]);
+    if (ck.length === 1 && ck[0].type === "conditional") {
+      at = ck[0];
+      continue;
+    }
+    const seq = [parts2[0]];
+    for (let i2 = tails.length - 1; i2 >= 0; i2--) seq.push(...tails[i2]);
+    return seq;
+  }
 }
 function object(n, cx, depth) {
   const items = [];
@@ -27241,6 +27302,120 @@ var init_numbers = __esm({
   }
 });
 
+// src/load/hcl/template-depth.ts
+function deepTemplateSpans(text, max = MAX_TEMPLATE_CONTEXTS) {
+  if (openers(text, "${") + openers(text, "%{") <= max / 2) return [];
+  const spans = [];
+  const stack = [];
+  let contexts = 0;
+  let outer = -1;
+  let tooDeep = false;
+  const reset = () => {
+    stack.length = 0;
+    contexts = 0;
+    tooDeep = false;
+  };
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text[i2];
+    const top = stack.length ? stack[stack.length - 1] : CODE;
+    if (top === STRING) {
+      if (c === "\\") i2++;
+      else if (c === "\n")
+        reset();
+      else if (c === '"') {
+        stack.pop();
+        if (--contexts === 0 && tooDeep) {
+          spans.push({ start: outer, end: i2 + 1 });
+          tooDeep = false;
+        }
+      } else if ((c === "$" || c === "%") && text[i2 + 1] === c && text[i2 + 2] === "{")
+        i2 += 2;
+      else if ((c === "$" || c === "%") && text[i2 + 1] === "{") {
+        stack.push(INTERP);
+        if (++contexts > max) tooDeep = true;
+        i2++;
+      }
+      continue;
+    }
+    if (c === "#" || c === "/" && text[i2 + 1] === "/") {
+      const nl = text.indexOf("\n", i2);
+      if (nl < 0) break;
+      i2 = nl;
+    } else if (c === "/" && text[i2 + 1] === "*") {
+      const close = text.indexOf("*/", i2 + 2);
+      if (close < 0) break;
+      i2 = close + 1;
+    } else if (c === "<" && text[i2 + 1] === "<") {
+      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(i2, i2 + 260));
+      if (!m) continue;
+      const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, "m");
+      const rest = text.slice(i2 + m[0].length);
+      const found = end.exec(rest);
+      if (!found) break;
+      i2 += m[0].length + found.index + found[0].length - 1;
+    } else if (c === '"') {
+      if (contexts === 0) outer = i2;
+      stack.push(STRING);
+      if (++contexts > max) tooDeep = true;
+    } else if (c === "{") stack.push(CODE);
+    else if (c === "}") {
+      if (stack.pop() === INTERP) contexts--;
+    }
+  }
+  return spans;
+}
+function openers(text, s) {
+  let n = 0;
+  for (let i2 = text.indexOf(s); i2 >= 0 && n <= 64; i2 = text.indexOf(s, i2 + 2)) n++;
+  return n;
+}
+function hideSpans(text, spans) {
+  if (!spans.length) return text;
+  let out2 = "";
+  let at = 0;
+  for (const s of spans) {
+    const blank = text.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
+    out2 += text.slice(at, s.start) + "(" + blank + "0)";
+    at = s.end;
+  }
+  return out2 + text.slice(at);
+}
+function oversizeSpans(text, max = MAX_PARSE_CHARS) {
+  if (text.length <= max) return [];
+  const spans = [];
+  const lone = /\n\}[ \t]*\r?\n/g;
+  let start2 = 0;
+  for (; ; ) {
+    const m = lone.exec(text);
+    const end = m ? m.index + m[0].length : text.length;
+    if (end - start2 > max) spans.push({ start: start2, end });
+    if (!m) break;
+    start2 = end;
+  }
+  return spans;
+}
+function blankSpans(text, spans) {
+  if (!spans.length) return text;
+  let out2 = "";
+  let at = 0;
+  for (const s of spans) {
+    out2 += text.slice(at, s.start) + "/*" + text.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
+    at = s.end;
+  }
+  return out2 + text.slice(at);
+}
+var MAX_TEMPLATE_CONTEXTS, CODE, INTERP, STRING, MAX_PARSE_CHARS;
+var init_template_depth = __esm({
+  "src/load/hcl/template-depth.ts"() {
+    "use strict";
+    MAX_TEMPLATE_CONTEXTS = 127;
+    CODE = 0;
+    INTERP = 1;
+    STRING = 2;
+    MAX_PARSE_CHARS = 4 * 1024 * 1024;
+  }
+});
+
 // src/load/hcl/index.ts
 function requireParser() {
   if (!isParserReady())
@@ -27257,12 +27432,34 @@ function parseHcl(path2, text, flat) {
     diagnostics: cx.diagnostics,
     text
   };
+  const big = oversizeSpans(text);
   try {
+    for (const s of big) {
+      const lines = cx.range(s.start, Math.max(s.start, s.end - 1));
+      cx.error(
+        "too-large",
+        s.start,
+        Math.min(s.end, s.start + 1),
+        `lines ${lines.start.line}–${lines.end.line} (${s.end - s.start} characters with no top-level block ending between them) are more than tfguard's parser reads at once (${MAX_PARSE_CHARS}); they were not analysed`,
+        "split the value or the block, or leave the file out with --exclude; this limit keeps the parser within its memory and has no flag"
+      );
+    }
+    for (const s of deepTemplateSpans(text)) {
+      cx.hidden.add(s.start);
+      cx.error(
+        "syntax",
+        s.start,
+        s.end,
+        `a template nested deeper than the HCL grammar tfguard uses can read (${MAX_TEMPLATE_CONTEXTS} strings and interpolations, about 63 levels of "\${"…"}"); tfguard does not analyse it`,
+        "build the value in steps (locals) instead of nesting templates; this limit is the parser's and has no flag"
+      );
+    }
     const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : void 0);
-    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(hideBareExponents(text), copyTree);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
-    for (const c of comments) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
+    for (const c of comments)
+      if (!big.some((s) => s.start === c.startIndex)) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
   } catch (e) {
     internalError(cx, e);
   }
@@ -27282,7 +27479,12 @@ function encodeTreeOf(text, piece) {
   return encodeWhole(text);
 }
 function encodeWhole(text) {
-  return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
+  return withTree(parserText(text), (tree) => encodeTree(tree, grammarOf(tree)));
+}
+function parserText(text) {
+  const big = oversizeSpans(text);
+  const shown2 = blankSpans(text, big);
+  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text));
 }
 function parseHclExpression(path2, text, at) {
   requireParser();
@@ -27363,6 +27565,7 @@ var init_hcl = __esm({
     init_context();
     init_errors2();
     init_numbers();
+    init_template_depth();
     EXPR_NAME = "__tfguard_expr";
   }
 });
@@ -27418,10 +27621,24 @@ var init_json_syntax = __esm({
           else break;
         }
       }
+      deepReported = false;
       value(depth) {
-        if (depth > MAX_DEPTH6) this.fail(`JSON is nested more than ${MAX_DEPTH6} levels deep`, "flatten the structure");
         const c = this.s[this.i];
         const start2 = this.i;
+        if (depth > MAX_DEPTH6 && (c === "{" || c === "[")) {
+          if (!this.skipNested()) this.fail(`JSON is nested more than ${MAX_DEPTH6} levels deep and never closed`, "close every { and [", start2);
+          if (!this.deepReported) {
+            this.deepReported = true;
+            this.cx.error(
+              "syntax",
+              start2,
+              start2 + 1,
+              `JSON is nested more than ${MAX_DEPTH6} levels deep, deeper than tfguard's JSON reader goes; this value was not analysed`,
+              "flatten the structure; this limit keeps the reader within its stack and has no flag"
+            );
+          }
+          return { type: "deep", range: this.cx.range(start2, this.i) };
+        }
         switch (c) {
           case "{":
             return this.object(depth);
@@ -27454,6 +27671,22 @@ var init_json_syntax = __esm({
           }
         }
         return this.fail(`expected a JSON value (object, array, string, number, true, false or null), found ${this.found()}`);
+      }
+      /** Move past the object or array at `i` without descending into it; false when it never closes. */
+      skipNested() {
+        const s = this.s;
+        let open = 0;
+        for (; this.i < s.length; this.i++) {
+          const c = s[this.i];
+          if (c === '"') {
+            for (this.i++; this.i < s.length && s[this.i] !== '"'; this.i++) if (s[this.i] === "\\") this.i++;
+          } else if (c === "{" || c === "[") open++;
+          else if ((c === "}" || c === "]") && --open === 0) {
+            this.i++;
+            return true;
+          }
+        }
+        return false;
       }
       object(depth) {
         const start2 = this.i;
@@ -27667,6 +27900,9 @@ function parseJsonValue(path2, text) {
         return n.items.map(toValue);
       case "null":
         return null;
+      case "deep":
+        return void 0;
+      // reported by the reader
       default:
         return n.value;
     }
@@ -27743,6 +27979,8 @@ function expr(cx, n) {
       return { kind: "literal", value: n.value, range: n.range };
     case "null":
       return { kind: "literal", value: null, range: n.range };
+    case "deep":
+      return { kind: "invalid", text: "", range: n.range };
     case "array":
       return { kind: "tuple", items: n.items.map((i2) => expr(cx, i2)), range: n.range };
     case "object":
@@ -28217,6 +28455,7 @@ var init_parse_pool = __esm({
 
 // src/load/preparse.ts
 import { availableParallelism } from "node:os";
+import { getHeapStatistics } from "node:v8";
 import { join as join10 } from "node:path";
 function parseThreads(jobs) {
   if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
@@ -28225,7 +28464,12 @@ function parseThreads(jobs) {
 async function preparse(moduleDirs, options = {}, withPool) {
   const threads = parseThreads(options.jobs);
   const out2 = /* @__PURE__ */ new Map();
-  const texts = readModuleTexts(moduleDirs, options, out2);
+  const texts = readModuleTexts(
+    moduleDirs,
+    options,
+    out2,
+    options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR)
+  );
   const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
   let chars = 0;
   let big = 0;
@@ -28254,16 +28498,20 @@ async function preparse(moduleDirs, options = {}, withPool) {
       pool.parse(text).then(
         (flat) => out2.set(path2, { file: parseHcl(path2, text, flat) }),
         // A worker that failed: parse here, as without workers, and say so.
-        (e) => out2.set(path2, {
-          file: parseHcl(path2, text),
-          diagnostic: {
-            severity: "note",
-            code: "parse-worker",
-            file: path2,
-            message: `${e.message}; the file was parsed in the main thread`,
-            hint: "results are complete; run with --jobs 1 to parse without workers"
-          }
-        })
+        (e) => {
+          const file = parseHcl(path2, text);
+          const failed2 = file.diagnostics.some((d) => d.code === "internal");
+          out2.set(path2, {
+            file,
+            diagnostic: {
+              severity: "note",
+              code: "parse-worker",
+              file: path2,
+              message: `${e.message}; the file was parsed in the main thread${failed2 ? ", which failed too" : ""}`,
+              hint: failed2 ? "the file was not analysed (see the error)" : "results are complete; run with --jobs 1 to parse without workers"
+            }
+          });
+        }
       ).finally(() => {
         inFlight--;
         if (large) largeInFlight--;
@@ -28281,8 +28529,9 @@ async function preparse(moduleDirs, options = {}, withPool) {
   if (inFlight > 0 || queue.length > 0) await done;
   return out2;
 }
-function readModuleTexts(moduleDirs, options, out2) {
+function readModuleTexts(moduleDirs, options, out2, memoryChars) {
   const texts = [];
+  let chars = 0;
   for (const dir of moduleDirs) {
     let names3;
     try {
@@ -28293,8 +28542,22 @@ function readModuleTexts(moduleDirs, options, out2) {
     for (const name2 of names3) {
       const path2 = join10(dir, name2);
       const r = readTextFile(path2, options);
-      if (r.ok) texts.push({ path: path2, text: r.text });
-      else out2.set(path2, { diagnostic: r.diagnostic });
+      if (!r.ok) out2.set(path2, { diagnostic: r.diagnostic });
+      else if (chars + r.text.length > memoryChars) {
+        const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+        out2.set(path2, {
+          diagnostic: {
+            severity: "error",
+            code: "too-large",
+            file: path2,
+            message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
+            hint: "scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>"
+          }
+        });
+      } else {
+        chars += r.text.length;
+        texts.push({ path: path2, text: r.text });
+      }
     }
   }
   return texts;
@@ -28306,7 +28569,7 @@ function sharedPool(jobs) {
   }
   return shared;
 }
-var PARALLEL_MIN_CHARS, MAX_AUTO_JOBS, IN_FLIGHT_PER_WORKER, shared;
+var PARALLEL_MIN_CHARS, MAX_AUTO_JOBS, IN_FLIGHT_PER_WORKER, MEMORY_PER_CHAR, shared;
 var init_preparse = __esm({
   "src/load/preparse.ts"() {
     "use strict";
@@ -28318,6 +28581,7 @@ var init_preparse = __esm({
     PARALLEL_MIN_CHARS = 512 * 1024;
     MAX_AUTO_JOBS = 4;
     IN_FLIGHT_PER_WORKER = 2;
+    MEMORY_PER_CHAR = 200;
   }
 });
 
@@ -28534,6 +28798,85 @@ var init_convert = __esm({
     init_value();
     EvalError = class extends Error {
       name = "EvalError";
+    };
+  }
+});
+
+// src/evaluate/budget.ts
+function budgetHint(e) {
+  return `the value is unknown and checks that need it give no finding; ${LIMIT_FLAGS[e.limit]} N raises the limit`;
+}
+function budgetUnknown(e) {
+  return new Unknown([{ kind: "expression", detail: `limit reached: ${e.message}` }]);
+}
+function valueSize(v) {
+  if (v === null || typeof v !== "object" || v instanceof Unknown) return 1;
+  const cached2 = sizes.get(v);
+  if (cached2 !== void 0) return cached2;
+  const max = limits().maxCollectionSize;
+  let n = 1;
+  const items = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
+  for (const x of items) {
+    n += valueSize(x);
+    if (n > max) break;
+  }
+  sizes.set(v, n);
+  return n;
+}
+function checkSize(v) {
+  if (typeof v === "string") {
+    if (v.length > limits().maxStringLength) throw new BudgetError("maxStringLength", `a string of ${v.length} characters`);
+    return v;
+  }
+  if (v !== null && typeof v === "object" && !(v instanceof Unknown)) {
+    const n = valueSize(v);
+    if (n > limits().maxCollectionSize)
+      throw new BudgetError("maxCollectionSize", `a value of more than ${limits().maxCollectionSize} elements`);
+  }
+  return v;
+}
+function budgetOfRangeError(e) {
+  if (/call stack/i.test(e.message)) return new BudgetError("maxDepth", "nesting too deep for the engine");
+  if (/string length/i.test(e.message)) return new BudgetError("maxStringLength", "a string too long for the engine");
+  return new BudgetError("maxCollectionSize", `a value too large for the engine (${e.message})`);
+}
+function jsonDepth(cut) {
+  const e = new BudgetError("maxDepth", `JSON nested more than ${limits().maxDepth} deep`);
+  return {
+    maxDepth: limits().maxDepth,
+    detail: `limit reached: ${e.message}`,
+    cut: cut ?? (() => {
+      throw e;
+    })
+  };
+}
+function jsonDepthDiagnostic(what) {
+  const e = new BudgetError("maxDepth", `${what} is JSON nested more than ${limits().maxDepth} deep`);
+  return { message: `${e.message}; the deeper values are unknown`, hint: budgetHint(e) };
+}
+var BudgetError, sizes, StepCounter;
+var init_budget = __esm({
+  "src/evaluate/budget.ts"() {
+    "use strict";
+    init_limits();
+    init_convert();
+    init_value();
+    BudgetError = class extends EvalError {
+      constructor(limit, detail) {
+        super(`${detail}, over the ${LIMIT_NAMES[limit]} limit of ${limits()[limit]}; raise it with ${LIMIT_FLAGS[limit]}`);
+        this.limit = limit;
+      }
+      limit;
+      name = "BudgetError";
+    };
+    sizes = /* @__PURE__ */ new WeakMap();
+    StepCounter = class {
+      steps = 0;
+      /** Set once the limit is reported, so a module over budget gives one diagnostic, not one per expression. */
+      reported = false;
+      step() {
+        if (++this.steps > limits().maxEvalSteps) throw new BudgetError("maxEvalSteps", `more than ${limits().maxEvalSteps} steps`);
+      }
     };
   }
 });
@@ -28940,7 +29283,7 @@ function checkDepth(text) {
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH7) fail3(`the JSON is nested more than ${MAX_DEPTH7} levels deep`);
+      if (++depth > limits().maxDepth) throw new BudgetError("maxDepth", `JSON nested more than ${limits().maxDepth} deep`);
     } else if (c === 93 || c === 125) depth--;
   }
 }
@@ -28953,7 +29296,7 @@ function jsondecode([s]) {
   } catch (e) {
     fail3(`invalid JSON: ${e.message}`);
   }
-  return fromJSON(parsed);
+  return fromJSON(parsed, jsonDepth());
 }
 function base64decode([s]) {
   const text = str(s, "str").replace(/[\r\n]/g, "");
@@ -28992,6 +29335,8 @@ var UUID_NAMESPACES, encodingFunctions;
 var init_encoding = __esm({
   "src/evaluate/functions/encoding.ts"() {
     "use strict";
+    init_budget();
+    init_limits();
     init_value();
     init_args();
     UUID_NAMESPACES = {
@@ -29300,11 +29645,11 @@ function subnet(net, newbits, netnum) {
 function cidrsubnet([p, b, n]) {
   return subnet(parseCIDR(p), int(b, "newbits"), int(n, "netnum"));
 }
-function cidrsubnets([p, ...sizes]) {
+function cidrsubnets([p, ...sizes2]) {
   const net = parseCIDR(p);
   let next = net.base;
   const end = net.base + (1n << BigInt(net.bits - net.prefix));
-  return sizes.map((s, i2) => {
+  return sizes2.map((s, i2) => {
     const newbits = int(s, "newbits");
     if (newbits < 1) fail3(`invalid value for "newbits" parameter: must be at least 1, got ${newbits}`);
     const prefix2 = net.prefix + newbits;
@@ -29718,6 +30063,7 @@ function callFunction(name2, args2) {
     return spec2.fn(args2);
   } catch (e) {
     if (e instanceof FunctionError) throw new FunctionError(`${name2}(): ${e.message}`);
+    if (e instanceof RangeError || e instanceof BudgetError) throw e;
     throw new FunctionError(`${name2}(): ${e instanceof Error ? e.message : String(e)}`);
   }
 }
@@ -29725,6 +30071,7 @@ var functions;
 var init_functions = __esm({
   "src/evaluate/functions/index.ts"() {
     "use strict";
+    init_budget();
     init_value();
     init_args();
     init_collections();
@@ -29864,7 +30211,12 @@ function withVariables(parent, vars) {
   return new ChildScope(parent, new Map(Object.entries(vars)));
 }
 function evaluate2(expr2, scope) {
-  return new Evaluator().eval(expr2, scope, 0);
+  try {
+    return new Evaluator(scope.steps ?? new StepCounter()).eval(expr2, scope, 0);
+  } catch (e) {
+    if (e instanceof RangeError) throw budgetOfRangeError(e);
+    throw e;
+  }
 }
 function isNonEmpty(v) {
   if (v instanceof Unknown) return v.nonEmpty;
@@ -29938,18 +30290,18 @@ function applySplatTraversal(ref, each) {
   }
   return new ReferenceUnknown(ref.ref + steps.join(""));
 }
-var MAX_DEPTH8, MAX_ELEMENTS2, ChildScope, Evaluator;
+var ChildScope, Evaluator;
 var init_expr2 = __esm({
   "src/evaluate/expr.ts"() {
     "use strict";
     init_ast();
+    init_budget();
+    init_limits();
     init_convert();
     init_functions();
     init_types2();
     init_reference();
     init_value();
-    MAX_DEPTH8 = 200;
-    MAX_ELEMENTS2 = 1e6;
     ChildScope = class {
       constructor(parent, vars) {
         this.parent = parent;
@@ -29957,6 +30309,9 @@ var init_expr2 = __esm({
       }
       parent;
       vars;
+      get steps() {
+        return this.parent.steps;
+      }
       resolveRoot(name2) {
         return this.vars.has(name2) ? this.vars.get(name2) : this.parent.resolveRoot(name2);
       }
@@ -29966,18 +30321,40 @@ var init_expr2 = __esm({
       }
     };
     Evaluator = class {
+      constructor(counter) {
+        this.counter = counter;
+      }
+      counter;
       eval(expr2, scope, depth) {
-        if (depth > MAX_DEPTH8) throw new EvalError("expression is nested too deeply");
+        if (depth > limits().maxDepth) throw new BudgetError("maxDepth", `an expression nested more than ${limits().maxDepth} deep`);
         const d = depth + 1;
+        for (; ; ) {
+          this.counter.step();
+          if (expr2.kind === "parens") {
+            expr2 = expr2.expr;
+            continue;
+          }
+          if (expr2.kind === "conditional") {
+            const c = toBoolValue(this.eval(expr2.cond, scope, d), "condition");
+            if (c === true || c === false) {
+              expr2 = c ? expr2.then : expr2.else;
+              continue;
+            }
+            return this.unknownConditional(c, expr2, scope, d);
+          }
+          return this.evalOne(expr2, scope, d);
+        }
+      }
+      evalOne(expr2, scope, d) {
         switch (expr2.kind) {
           case "literal":
             return expr2.value;
           case "template":
             return this.template(expr2.parts, scope, d);
           case "tuple":
-            return expr2.items.map((i2) => this.eval(i2, scope, d));
+            return checkSize(expr2.items.map((i2) => this.eval(i2, scope, d)));
           case "object":
-            return this.object(expr2, scope, d);
+            return checkSize(this.object(expr2, scope, d));
           case "variable": {
             const v = scope.resolveRoot(expr2.name);
             if (v === void 0) throw new EvalError(`unknown name "${expr2.name}"`);
@@ -30008,11 +30385,10 @@ var init_expr2 = __esm({
           case "binary":
             return this.binary(expr2, scope, d);
           case "conditional":
-            return this.conditional(expr2, scope, d);
+          case "parens":
+            return this.eval(expr2, scope, d);
           case "for":
             return this.forExpr(expr2, scope, d);
-          case "parens":
-            return this.eval(expr2.expr, scope, d);
           case "invalid":
             return unknown({ kind: "expression", detail: `expression could not be parsed: ${expr2.text.slice(0, 60)}` });
         }
@@ -30039,19 +30415,26 @@ var init_expr2 = __esm({
       }
       template(parts2, scope, d) {
         if (parts2.length === 1 && parts2[0].kind === "interp") return this.eval(parts2[0].expr, scope, d);
-        const pieces = [];
+        const pieces = { list: [], chars: 0 };
         const unknowns = [];
         let literalText = false;
         this.renderParts(parts2, scope, d, pieces, unknowns, () => literalText = true);
         if (unknowns.length) return mergeUnknown(unknowns, literalText || unknowns.some((u) => u.nonEmpty));
-        return pieces.join("");
+        return pieces.list.join("");
+      }
+      /** A template's pieces, counted as they come, so a doubling template stops at the limit, not at the engine's. */
+      addPiece(pieces, s) {
+        pieces.list.push(s);
+        pieces.chars += s.length;
+        if (pieces.chars > limits().maxStringLength)
+          throw new BudgetError("maxStringLength", `a template of ${pieces.chars} characters or more`);
       }
       renderParts(parts2, scope, d, pieces, unknowns, sawText) {
         for (const p of parts2) {
           switch (p.kind) {
             case "text":
               if (p.value !== "") sawText();
-              pieces.push(p.value);
+              this.addPiece(pieces, p.value);
               break;
             case "interp": {
               const v = this.eval(p.expr, scope, d);
@@ -30059,7 +30442,7 @@ var init_expr2 = __esm({
                 unknowns.push(v instanceof Unknown ? v : mergeUnknown([v]));
                 break;
               }
-              pieces.push(toStringValue(v, "template interpolation"));
+              this.addPiece(pieces, toStringValue(v, "template interpolation"));
               break;
             }
             case "if": {
@@ -30099,7 +30482,7 @@ var init_expr2 = __esm({
         else if (Array.isArray(obj2)) items = obj2;
         else if (full || !isObject(obj2)) items = [obj2];
         else items = [obj2];
-        return items.map((item) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item }), d));
+        return checkSize(items.map((item) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item }), d)));
       }
       call(expr2, scope, d) {
         if (expr2.name === "try") {
@@ -30110,7 +30493,7 @@ var init_expr2 = __esm({
               if (v instanceof Unknown) return v;
               return v;
             } catch (e) {
-              if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
+              if (e instanceof BudgetError || !(e instanceof EvalError || e instanceof FunctionError)) throw e;
               lastError = e;
             }
           }
@@ -30123,7 +30506,7 @@ var init_expr2 = __esm({
             if (v instanceof Unknown) return v;
             return true;
           } catch (e) {
-            if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
+            if (e instanceof BudgetError || !(e instanceof EvalError || e instanceof FunctionError)) throw e;
             return false;
           }
         }
@@ -30135,9 +30518,10 @@ var init_expr2 = __esm({
           args2 = [...args2.slice(0, -1), ...last];
         }
         try {
-          return callFunction(expr2.name, args2);
+          return checkSize(callFunction(expr2.name, args2));
         } catch (e) {
           if (e instanceof FunctionError) throw new EvalError(e.message);
+          if (e instanceof RangeError) throw budgetOfRangeError(e);
           throw e;
         }
       }
@@ -30188,16 +30572,15 @@ var init_expr2 = __esm({
             return l >= r;
         }
       }
-      conditional(expr2, scope, d) {
-        const c = toBoolValue(this.eval(expr2.cond, scope, d), "condition");
-        if (c === true) return this.eval(expr2.then, scope, d);
-        if (c === false) return this.eval(expr2.else, scope, d);
+      /** A conditional whose condition is unknown: known only if both branches agree. */
+      unknownConditional(c, expr2, scope, d) {
         let a;
         let b;
         try {
           a = this.eval(expr2.then, scope, d);
           b = this.eval(expr2.else, scope, d);
-        } catch {
+        } catch (e) {
+          if (e instanceof BudgetError) throw e;
           return c;
         }
         if (valueEquals(a, b) === true) return a;
@@ -30211,9 +30594,10 @@ var init_expr2 = __esm({
         const list3 = [];
         const obj2 = newObject();
         const unknowns = [];
-        let count = 0;
+        let size = 1;
+        const max = limits().maxCollectionSize;
         for (const [k, v] of iterate(coll, '"for" expression')) {
-          if (++count > MAX_ELEMENTS2) throw new EvalError('"for" expression produces too many elements');
+          if (size > max) throw new BudgetError("maxCollectionSize", `a "for" expression of more than ${max} elements`);
           const vars = { [expr2.valueVar]: v };
           if (expr2.keyVar) vars[expr2.keyVar] = k;
           const inner = withVariables(scope, vars);
@@ -30226,6 +30610,7 @@ var init_expr2 = __esm({
             if (!c) continue;
           }
           const value = this.eval(expr2.valueExpr, inner, d);
+          size += valueSize(value);
           if (!isObjectFor) {
             list3.push(value);
             continue;
@@ -30245,6 +30630,7 @@ var init_expr2 = __esm({
             obj2[ks] = value;
           }
         }
+        if (size > max) throw new BudgetError("maxCollectionSize", `a "for" expression of more than ${max} elements`);
         if (unknowns.length) return mergeUnknown(unknowns);
         return isObjectFor ? obj2 : list3;
       }
@@ -30374,6 +30760,20 @@ function evaluateOrUnknown(expr2, scope, ctx, what) {
   try {
     return evaluate2(expr2, scope);
   } catch (e) {
+    if (e instanceof BudgetError) {
+      const counter = e.limit === "maxEvalSteps" ? scope.steps : void 0;
+      if (!counter?.reported)
+        ctx.report({
+          severity: "error",
+          code: "limit-reached",
+          file: ctx.file,
+          range: expr2.range,
+          message: `cannot evaluate ${what}: ${e.message}`,
+          hint: budgetHint(e)
+        });
+      if (counter) counter.reported = true;
+      return budgetUnknown(e);
+    }
     if (!(e instanceof EvalError || e instanceof FunctionError)) throw e;
     ctx.report({
       severity: "warning",
@@ -30542,6 +30942,7 @@ var META_ATTRIBUTES, META_BLOCKS;
 var init_body2 = __esm({
   "src/evaluate/body.ts"() {
     "use strict";
+    init_budget();
     init_convert();
     init_expr2();
     init_types2();
@@ -30554,6 +30955,11 @@ var init_body2 = __esm({
 });
 
 // src/evaluate/expand.ts
+function tooMany(n, attr, what, ctx) {
+  const e = new BudgetError("maxInstances", `${what} gives ${n} instances`);
+  ctx.report({ severity: "error", code: "limit-reached", file: ctx.file, range: attr.expr.range, message: e.message, hint: budgetHint(e) });
+  return unknownExpansion(budgetUnknown(e), what);
+}
 function expandBlock(block2, scope, ctx) {
   const countAttr = block2.body.attributes.find((a) => a.name === "count");
   const forEachAttr = block2.body.attributes.find((a) => a.name === "for_each");
@@ -30581,8 +30987,7 @@ function expandBlock(block2, scope, ctx) {
       });
       return unknownExpansion(new Unknown([{ kind: "expression", detail: "count is not a whole number" }]), "count");
     }
-    if (v > MAX_INSTANCES)
-      return unknownExpansion(new Unknown([{ kind: "expression", detail: `count ${v} is over ${MAX_INSTANCES}` }]), "count");
+    if (v > limits().maxInstances) return tooMany(v, countAttr, "count", ctx);
     return { shape: "count", instances: Array.from({ length: v }, (_, i2) => ({ key: i2, vars: { count: objectFrom([["index", i2]]) } })) };
   }
   if (forEachAttr) {
@@ -30612,8 +31017,7 @@ function expandBlock(block2, scope, ctx) {
       });
       return unknownExpansion(new Unknown([{ kind: "expression", detail: "for_each is not a map or set of strings" }]), "for_each");
     }
-    if (pairs.length > MAX_INSTANCES)
-      return unknownExpansion(new Unknown([{ kind: "expression", detail: `for_each has over ${MAX_INSTANCES} elements` }]), "for_each");
+    if (pairs.length > limits().maxInstances) return tooMany(pairs.length, forEachAttr, "for_each", ctx);
     return {
       shape: "for_each",
       instances: pairs.map(([k, val]) => ({
@@ -30642,13 +31046,13 @@ function instanceSuffix(key) {
   if (key === void 0) return "";
   return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
-var MAX_INSTANCES;
 var init_expand = __esm({
   "src/evaluate/expand.ts"() {
     "use strict";
     init_body2();
+    init_budget();
+    init_limits();
     init_value();
-    MAX_INSTANCES = 1e4;
   }
 });
 
@@ -30929,6 +31333,8 @@ var MAX_MODULE_DEPTH, ModuleInstance;
 var init_module = __esm({
   "src/evaluate/module.ts"() {
     "use strict";
+    init_budget();
+    init_limits();
     init_body2();
     init_convert();
     init_expand();
@@ -30979,6 +31385,8 @@ var init_module = __esm({
       outputMemo = /* @__PURE__ */ new Map();
       evaluating = [];
       childCalls;
+      /** The evaluation steps this module instance has spent (budget.ts: --max-eval-steps). */
+      steps = new StepCounter();
       get prefix() {
         return this.spec.address ? `${this.spec.address}.` : "";
       }
@@ -31335,6 +31743,10 @@ var init_module = __esm({
           return call2;
         }
         call2.expansion = this.withFile(f.path, () => expandBlock(b, this, ctx));
+        if (!this.withinTotal(call2.expansion.instances.length, f.path, b, `module "${name2}"`)) {
+          call2.resolved = { kind: "error", code: "limit-reached", message: "too many instances", hint: "" };
+          return call2;
+        }
         const dir = this.session.moduleDir(childDir);
         for (const inst of call2.expansion.instances) {
           const address = `${this.prefix}module.${name2}${call2.expansion.unknown ? "" : instanceSuffix(inst.key)}`;
@@ -31370,6 +31782,27 @@ var init_module = __esm({
           this.session.modules.push({ address, dir: childDir, source });
         }
         return call2;
+      }
+      /**
+       * Count `n` more instances against --max-total-instances (nested count/for_each multiply: 10 modules of 10 of 10
+       * ...); past it the block is not evaluated, with an error at it.
+       */
+      withinTotal(n, file, b, what) {
+        const max = limits().maxTotalInstances;
+        if (this.session.instances + n <= max) {
+          this.session.instances += n;
+          return true;
+        }
+        const e = new BudgetError("maxTotalInstances", `${what} would make more than ${max} module and resource instances in all`);
+        this.report({
+          severity: "error",
+          code: "limit-reached",
+          file,
+          range: b.typeRange,
+          message: `${e.message}; it was not evaluated`,
+          hint: "no check sees what this block would make; --max-total-instances N raises the limit"
+        });
+        return false;
       }
       moduleValue(name2) {
         const call2 = this.children().get(name2);
@@ -31412,6 +31845,7 @@ var init_module = __esm({
         const mode = b.type === "data" ? "data" : "managed";
         const ctx = this.ctx(f.path);
         const expansion = expandBlock(b, this, ctx);
+        if (!this.withinTotal(expansion.instances.length, f.path, b, `${b.type} "${type}" "${name2}"`)) return;
         const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
         const header = { start: b.typeRange.start, end: last.end };
         const providerAttr = b.body.attributes.find((a) => a.name === "provider");
@@ -31473,6 +31907,8 @@ var init_session = __esm({
       seen = /* @__PURE__ */ new Set();
       dirs = /* @__PURE__ */ new Map();
       manifests = /* @__PURE__ */ new Map();
+      /** Module and resource instances made so far (--max-total-instances). */
+      instances = 0;
       /** Record a diagnostic once, however many module instances raise it. */
       report(d) {
         const key = `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
@@ -31513,6 +31949,7 @@ var init_session = __esm({
 import { basename as basename4, resolve as resolve9 } from "node:path";
 import { realpathSync as realpathSync6 } from "node:fs";
 async function loadProject(path2, options = {}) {
+  useLimits(options.limits);
   await initParser();
   const found = discover(path2, options);
   const reading = withSkip(found, options);
@@ -31520,6 +31957,7 @@ async function loadProject(path2, options = {}) {
   return evaluateDiscovered(found, { ...reading, preparsed });
 }
 function evaluateProject(path2, options = {}) {
+  useLimits(options.limits);
   const found = discover(path2, options);
   return evaluateDiscovered(found, withSkip(found, options));
 }
@@ -31663,6 +32101,7 @@ function rootVariableValues(files, autoVarFiles, cli, env, session, origins) {
 var init_project = __esm({
   "src/evaluate/project.ts"() {
     "use strict";
+    init_limits();
     init_discover();
     init_hcl();
     init_module_dir();
@@ -31679,6 +32118,26 @@ var init_project = __esm({
   }
 });
 
+// src/common/gunzip.ts
+import { gunzipSync } from "node:zlib";
+function expandedTooLarge(max = limits().maxExpandedSize) {
+  return `the compressed data expands to more than ${max} bytes, the limit for compressed input; raise it with ${LIMIT_FLAGS.maxExpandedSize}`;
+}
+function gunzipCapped(data, max = limits().maxExpandedSize) {
+  try {
+    return { data: gunzipSync(data, { maxOutputLength: max }) };
+  } catch (e) {
+    if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) return { tooLarge: expandedTooLarge(max) };
+    return { error: e };
+  }
+}
+var init_gunzip = __esm({
+  "src/common/gunzip.ts"() {
+    "use strict";
+    init_limits();
+  }
+});
+
 // src/load/data-file.ts
 var data_file_exports = {};
 __export(data_file_exports, {
@@ -31690,7 +32149,6 @@ __export(data_file_exports, {
   toNullProto: () => toNullProto
 });
 import { readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
-import { gunzipSync } from "node:zlib";
 function fail4(path2, code, message, hint, range3) {
   return { diagnostics: [{ severity: "error", code, file: path2, message, ...range3 ? { range: range3 } : {}, ...hint ? { hint } : {} }] };
 }
@@ -31715,9 +32173,12 @@ function readDataFile(path2, options = {}) {
     );
   }
   if (buf.length >= 2 && buf[0] === 31 && buf[1] === 139) {
-    try {
-      buf = gunzipSync(buf, { maxOutputLength: max });
-    } catch (e) {
+    const r = gunzipCapped(buf, limits().maxExpandedSize);
+    if ("tooLarge" in r)
+      return fail4(path2, "file-too-large", `${r.tooLarge}; it was not read`, "split the log into smaller files, or raise the limit");
+    if ("data" in r) buf = r.data;
+    else {
+      const e = r.error;
       const why = e.code === "Z_BUF_ERROR" ? "the gzip data ends early (the file is truncated)" : e.message;
       return fail4(
         path2,
@@ -31951,6 +32412,8 @@ var init_data_file = __esm({
   "src/load/data-file.ts"() {
     "use strict";
     init_diagnostics();
+    init_gunzip();
+    init_limits();
     init_json();
     init_json_syntax();
     DEFAULT_MAX_DATA_BYTES = 512 * 1024 * 1024;
@@ -32330,19 +32793,23 @@ function planProject(plan, source) {
   const resources = [];
   const seen = /* @__PURE__ */ new Set();
   let unplaced = 0;
+  const diagnostics = [];
   const build3 = (base, values2, ch) => {
     seen.add(base.address);
+    let cut = false;
+    const depth = jsonDepth(() => cut = true);
+    const fromJSON2 = (x) => fromJSON(x, depth);
     const prefix2 = base.module ? `${base.module}.` : "";
     const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === "data" ? "data." : ""}${base.type}.${base.name}`);
     const references2 = cfg ? expressionRefs(cfg.expressions, prefix2) : /* @__PURE__ */ Object.create(null);
     let after2 = null;
-    if (values2) after2 = injectUnknowns(fromJSON(values2), ch?.afterUnknown, base.address, references2);
-    const resourceValues = isObject(after2) ? ch ? Object.assign(newObject(), after2) : after2 : fromJSON(ch?.before ?? null) ?? newObject();
+    if (values2) after2 = injectUnknowns(fromJSON2(values2), ch?.afterUnknown, base.address, references2);
+    const resourceValues = isObject(after2) ? ch ? Object.assign(newObject(), after2) : after2 : fromJSON2(ch?.before ?? null) ?? newObject();
     if (!isObject(resourceValues)) return;
     if (ch) {
       const change2 = newObject();
       change2.actions = [...ch.actions];
-      change2.before = fromJSON(ch.before);
+      change2.before = fromJSON2(ch.before);
       change2.after = after2;
       resourceValues[CHANGE_KEY] = change2;
     }
@@ -32366,6 +32833,14 @@ function planProject(plan, source) {
     };
     if (base.index !== void 0) r.index = base.index;
     resources.push(r);
+    if (cut)
+      diagnostics.push({
+        severity: "error",
+        code: "limit-reached",
+        file: at.location.file,
+        range: at.location.range,
+        ...jsonDepthDiagnostic(`the plan's value of ${base.address}`)
+      });
   };
   for (const pr of plan.resources) build3(pr, pr.values, changes.get(pr.address));
   for (const c of plan.changes) {
@@ -32379,7 +32854,6 @@ function planProject(plan, source) {
     moduleSet.add(r.module);
     modules.push({ address: r.module, dir: "" });
   }
-  const diagnostics = [];
   if (source && unplaced) {
     diagnostics.push({
       severity: "note",
@@ -32512,6 +32986,7 @@ var init_plan2 = __esm({
     init_project();
     init_reference();
     init_value();
+    init_budget();
     init_line_index();
     CHANGE_KEY = "@change";
     isObj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -32536,9 +33011,21 @@ function recordAddress(file, where) {
   const line = /^line (\d+)$/.exec(where);
   return `${file}#${line ? `L${line[1]}` : where}`;
 }
-function recordResource(file, rec, kind2) {
-  const values2 = fromJSON(rec.value);
+function recordResource(file, rec, kind2, diagnostics) {
+  let cut = false;
+  const values2 = fromJSON(
+    rec.value,
+    jsonDepth(() => cut = true)
+  );
   const range3 = rec.range ?? START3;
+  if (cut)
+    diagnostics.push({
+      severity: "error",
+      code: "limit-reached",
+      file,
+      range: range3,
+      ...jsonDepthDiagnostic(kind2 === "snapshot" ? "a trail" : "an event")
+    });
   const v = rec.value;
   const address = kind2 === "snapshot" ? typeof v.TrailARN === "string" ? v.TrailARN : typeof v.Name === "string" ? v.Name : recordAddress(file, rec.where) : recordAddress(file, rec.where);
   const name2 = kind2 === "snapshot" ? typeof v.Name === "string" ? v.Name : address : typeof v.eventName === "string" ? v.eventName : address;
@@ -32558,18 +33045,19 @@ function recordResource(file, rec, kind2) {
   };
 }
 function dataProject(input) {
+  const diagnostics = [];
   return {
     root: input.path,
-    resources: input.records.map((r) => recordResource(input.path, r, input.kind)),
+    resources: input.records.map((r) => recordResource(input.path, r, input.kind, diagnostics)),
     modules: [],
-    diagnostics: [],
+    diagnostics,
     files: []
   };
 }
 function findDataFiles(dir, diagnostics) {
   const out2 = [];
   const walk2 = (d, depth) => {
-    if (depth > MAX_DEPTH9 || out2.length >= MAX_FILES) return;
+    if (depth > MAX_DEPTH8 || out2.length >= MAX_FILES) return;
     let names3;
     try {
       names3 = readdirSync4(d).sort();
@@ -32635,7 +33123,7 @@ function testInputProject(key, value, file, line) {
   }
   return { project };
 }
-var TRAIL_ENTITY, EVENT_ENTITY, START3, DATA_FILE, MAX_FILES, MAX_DEPTH9;
+var TRAIL_ENTITY, EVENT_ENTITY, START3, DATA_FILE, MAX_FILES, MAX_DEPTH8;
 var init_data = __esm({
   "src/evaluate/data.ts"() {
     "use strict";
@@ -32644,12 +33132,13 @@ var init_data = __esm({
     init_plan2();
     init_plan();
     init_value();
+    init_budget();
     TRAIL_ENTITY = "aws.cloudtrail.trail";
     EVENT_ENTITY = "aws.cloudtrail.event";
     START3 = pointRange();
     DATA_FILE = /\.(json|jsonl|ndjson|gz)$/;
     MAX_FILES = 1e5;
-    MAX_DEPTH9 = 32;
+    MAX_DEPTH8 = 32;
   }
 });
 
@@ -32657,6 +33146,7 @@ var init_data = __esm({
 import { execFileSync } from "node:child_process";
 function safeEnv() {
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat" };
+  for (const k of Object.keys(env)) if (/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS)$/.test(k)) delete env[k];
   for (const k of [
     "GIT_EXTERNAL_DIFF",
     "GIT_DIFF_OPTS",
@@ -32674,10 +33164,45 @@ function safeGitArgs(args2) {
   const diff = args2[0] === "diff" ? ["--no-ext-diff", "--no-textconv"] : [];
   return [...SAFE_CONFIG.flatMap((c) => ["-c", c]), args2[0], ...diff, ...args2.slice(1)];
 }
+function filterOverrides(cwd, env) {
+  let listed;
+  try {
+    listed = execFileSync(
+      "git",
+      [...SAFE_CONFIG.flatMap((c) => ["-c", c]), "config", "--null", "--name-only", "--get-regexp", "^filter\\."],
+      {
+        cwd,
+        env,
+        encoding: "utf8",
+        timeout: 3e4,
+        stdio: ["ignore", "pipe", "ignore"]
+      }
+    );
+  } catch {
+    return env;
+  }
+  const drivers = /* @__PURE__ */ new Set();
+  for (const key of listed.split("\0")) {
+    const m = /^filter\.([\s\S]+)\.[^.]+$/.exec(key);
+    if (m) drivers.add(m[1]);
+  }
+  const pairs = [...drivers].flatMap((d) => [
+    [`filter.${d}.clean`, ""],
+    [`filter.${d}.smudge`, ""],
+    [`filter.${d}.process`, ""],
+    [`filter.${d}.required`, "false"]
+  ]);
+  const out2 = { ...env, GIT_CONFIG_COUNT: String(pairs.length) };
+  pairs.forEach(([k, v], i2) => {
+    out2[`GIT_CONFIG_KEY_${i2}`] = k;
+    out2[`GIT_CONFIG_VALUE_${i2}`] = v;
+  });
+  return out2;
+}
 function runGit(args2, cwd, maxBuffer = 64 * 1024 * 1024) {
   return execFileSync("git", safeGitArgs(args2), {
     cwd,
-    env: safeEnv(),
+    env: filterOverrides(cwd, safeEnv()),
     encoding: "utf8",
     timeout: 3e4,
     stdio: ["ignore", "pipe", "pipe"],
@@ -32768,8 +33293,20 @@ import { dirname as dirname10 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // src/common/escape.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var shownEscaped = (c) => {
+  const n = c.charCodeAt(0);
+  return n <= 255 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u{${n.toString(16)}}`;
+};
+function inert(s) {
+  return s.replace(CONTROLS, shownEscaped);
+}
+function inertButLines(s) {
+  return s.replace(CONTROLS_BUT_LINES, shownEscaped);
+}
 function escapeWorkflowData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return inertButLines(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 function escapeWorkflowProperty(s) {
   return escapeWorkflowData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -32868,9 +33405,9 @@ function displayPath(file, cwd = process.cwd()) {
   return rel === "" ? "." : rel;
 }
 function formatDiagnostic(d, options = {}) {
-  const file = displayPath(d.file, options.cwd);
+  const file = inert(displayPath(d.file, options.cwd));
   const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  const lines = [`${d.severity}[${d.code}]: ${d.message}`, `  --> ${where}`];
+  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where}`];
   const text = d.range ? options.sourceOf?.(d.file) : void 0;
   if (d.range && text !== void 0) {
     const lineText = text.split("\n")[d.range.start.line - 1];
@@ -32878,7 +33415,7 @@ function formatDiagnostic(d, options = {}) {
       const n = String(d.range.start.line);
       const pad2 = " ".repeat(n.length);
       const width = d.range.end.line === d.range.start.line ? Math.max(1, d.range.end.column - d.range.start.column) : 1;
-      const shown2 = lineText.replace(/\t/g, " ").replace(/\r$/, "");
+      const shown2 = inert(lineText.replace(/\t/g, " ").replace(/\r$/, ""));
       lines.push(
         `${pad2} |`,
         `${n} | ${shown2}`,
@@ -32886,7 +33423,7 @@ function formatDiagnostic(d, options = {}) {
       );
     }
   }
-  if (d.hint) lines.push(`  = help: ${d.hint}`);
+  if (d.hint) lines.push(`  = help: ${inert(d.hint)}`);
   return lines.join("\n");
 }
 function renderDiagnostics(diagnostics, known = []) {
@@ -33398,7 +33935,7 @@ function renderGithub(report) {
 // src/report/markdown.ts
 init_model();
 function mdEscape(s) {
-  return s.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
+  return inert(s.replace(/[\r\n]+/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
 }
 var MAX_ROWS = 500;
 function renderMarkdown(report) {
@@ -33616,12 +34153,6 @@ var SGR = {
   bold: "1",
   green: "32"
 };
-function inert(s) {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const n = c.charCodeAt(0);
-    return n <= 255 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u{${n.toString(16)}}`;
-  });
-}
 function linePath(base, file) {
   const rel = relative3(base, file) || ".";
   const shown2 = isAbsolute2(rel) || rel.startsWith("../") || rel === ".." ? rel : `./${rel}`;
@@ -34491,6 +35022,63 @@ var SCAN_OPTIONS = [
     help: "skip files larger than this (default 10485760)"
   },
   {
+    key: "maxDepth",
+    kind: "integer",
+    flag: "--max-depth <n>",
+    scope: "load",
+    min: 1,
+    max: 1e3,
+    help: "nesting of expressions, templates and JSON values (plans, .tf.json, snapshots, CloudTrail records) evaluated before the value is unknown with a diagnostic (default 500, at most 1000: deeper would exhaust the stack)"
+  },
+  {
+    key: "maxStringLength",
+    kind: "integer",
+    flag: "--max-string-length <n>",
+    scope: "load",
+    min: 1,
+    help: "characters in one computed string before it is unknown with a diagnostic (default 16777216)"
+  },
+  {
+    key: "maxCollectionSize",
+    kind: "integer",
+    flag: "--max-collection-size <n>",
+    scope: "load",
+    min: 1,
+    help: "elements in one computed value, all levels counted, before it is unknown with a diagnostic (default 1000000)"
+  },
+  {
+    key: "maxInstances",
+    kind: "integer",
+    flag: "--max-instances <n>",
+    scope: "load",
+    min: 1,
+    help: "instances of one resource or module (count, for_each) before it is one instance of unknown key with a diagnostic (default 10000)"
+  },
+  {
+    key: "maxEvalSteps",
+    kind: "integer",
+    flag: "--max-eval-steps <n>",
+    scope: "load",
+    min: 1,
+    help: "expression evaluation steps per module instance before its remaining values are unknown with a diagnostic (default 20000000)"
+  },
+  {
+    key: "maxTotalInstances",
+    kind: "integer",
+    flag: "--max-total-instances <n>",
+    scope: "load",
+    min: 1,
+    help: "module and resource instances of the whole scan (nested count/for_each multiply) before a block is not evaluated, with a diagnostic (default 100000)"
+  },
+  {
+    key: "maxExpandedSize",
+    kind: "integer",
+    flag: "--max-expanded-size <bytes>",
+    scope: "load",
+    min: 1,
+    help: "bytes a compressed input (.json.gz) may expand to before it is refused with a diagnostic (default 67108864)"
+  },
+  {
     key: "jobs",
     kind: "integer",
     flag: "--jobs <n>",
@@ -34669,6 +35257,20 @@ function mergeSettings(flags2, config) {
   ];
   return out2;
 }
+function limitsOf(s) {
+  const out2 = {};
+  for (const k of [
+    "maxDepth",
+    "maxStringLength",
+    "maxCollectionSize",
+    "maxInstances",
+    "maxEvalSteps",
+    "maxExpandedSize",
+    "maxTotalInstances"
+  ])
+    if (s[k]) out2[k] = s[k];
+  return out2;
+}
 
 // src/scan/config.ts
 init_paths();
@@ -34805,6 +35407,7 @@ function realIfExists(p) {
 }
 
 // src/scan/inputs.ts
+init_limits();
 import { statSync as statSync10 } from "node:fs";
 import { basename as basename5, resolve as resolve13 } from "node:path";
 init_project();
@@ -34885,6 +35488,7 @@ var dataInputs = async () => ({
   ...await Promise.resolve().then(() => (init_data_file(), data_file_exports))
 });
 async function loadInputs(path2, flags2, given) {
+  useLimits(given.limits);
   const repo = given.boundary === void 0 ? findRepoRoot(resolve13(path2 ?? flags2.plan ?? ".")) : void 0;
   const load = repo !== void 0 ? { ...given, boundary: repo } : given;
   if (flags2.plan !== void 0) {
@@ -35036,7 +35640,8 @@ async function scan(request) {
     cliVariables: s.variables,
     ...boundary ? { boundary } : {},
     ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {},
-    ...s.jobs ? { jobs: s.jobs } : {}
+    ...s.jobs ? { jobs: s.jobs } : {},
+    limits: limitsOf(s)
   };
   const inputs = { ...s.plan !== void 0 ? { plan: s.plan } : {}, ...s.sourceDir !== void 0 ? { sourceDir: s.sourceDir } : {} };
   const loadOne = (p) => loadInputs(p, inputs, loadOptions);

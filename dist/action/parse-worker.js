@@ -3968,7 +3968,8 @@ async function initParser(wasmDir) {
   loading ??= (async () => {
     const require2 = createRequire(import.meta.url);
     const wasm = wasmDir ? join(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
-    const moduleObject = wasmDir ? { locateFile: (name2) => join(wasmDir, name2) } : {};
+    const quiet = { print: () => void 0, printErr: () => void 0 };
+    const moduleObject = wasmDir ? { ...quiet, locateFile: (name2) => join(wasmDir, name2) } : { ...quiet };
     await Parser.init(moduleObject);
     runtime = moduleObject;
     const language = await Language.load(wasm);
@@ -4223,6 +4224,114 @@ function hideBareExponents(text) {
   return text.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
 }
 
+// src/load/hcl/template-depth.ts
+var MAX_TEMPLATE_CONTEXTS = 127;
+var CODE = 0;
+var INTERP = 1;
+var STRING = 2;
+function deepTemplateSpans(text, max = MAX_TEMPLATE_CONTEXTS) {
+  if (openers(text, "${") + openers(text, "%{") <= max / 2) return [];
+  const spans = [];
+  const stack = [];
+  let contexts = 0;
+  let outer = -1;
+  let tooDeep = false;
+  const reset = () => {
+    stack.length = 0;
+    contexts = 0;
+    tooDeep = false;
+  };
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text[i2];
+    const top = stack.length ? stack[stack.length - 1] : CODE;
+    if (top === STRING) {
+      if (c === "\\") i2++;
+      else if (c === "\n")
+        reset();
+      else if (c === '"') {
+        stack.pop();
+        if (--contexts === 0 && tooDeep) {
+          spans.push({ start: outer, end: i2 + 1 });
+          tooDeep = false;
+        }
+      } else if ((c === "$" || c === "%") && text[i2 + 1] === c && text[i2 + 2] === "{")
+        i2 += 2;
+      else if ((c === "$" || c === "%") && text[i2 + 1] === "{") {
+        stack.push(INTERP);
+        if (++contexts > max) tooDeep = true;
+        i2++;
+      }
+      continue;
+    }
+    if (c === "#" || c === "/" && text[i2 + 1] === "/") {
+      const nl = text.indexOf("\n", i2);
+      if (nl < 0) break;
+      i2 = nl;
+    } else if (c === "/" && text[i2 + 1] === "*") {
+      const close = text.indexOf("*/", i2 + 2);
+      if (close < 0) break;
+      i2 = close + 1;
+    } else if (c === "<" && text[i2 + 1] === "<") {
+      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(i2, i2 + 260));
+      if (!m) continue;
+      const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, "m");
+      const rest = text.slice(i2 + m[0].length);
+      const found = end.exec(rest);
+      if (!found) break;
+      i2 += m[0].length + found.index + found[0].length - 1;
+    } else if (c === '"') {
+      if (contexts === 0) outer = i2;
+      stack.push(STRING);
+      if (++contexts > max) tooDeep = true;
+    } else if (c === "{") stack.push(CODE);
+    else if (c === "}") {
+      if (stack.pop() === INTERP) contexts--;
+    }
+  }
+  return spans;
+}
+function openers(text, s) {
+  let n = 0;
+  for (let i2 = text.indexOf(s); i2 >= 0 && n <= 64; i2 = text.indexOf(s, i2 + 2)) n++;
+  return n;
+}
+function hideSpans(text, spans) {
+  if (!spans.length) return text;
+  let out2 = "";
+  let at = 0;
+  for (const s of spans) {
+    const blank = text.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
+    out2 += text.slice(at, s.start) + "(" + blank + "0)";
+    at = s.end;
+  }
+  return out2 + text.slice(at);
+}
+var MAX_PARSE_CHARS = 4 * 1024 * 1024;
+function oversizeSpans(text, max = MAX_PARSE_CHARS) {
+  if (text.length <= max) return [];
+  const spans = [];
+  const lone = /\n\}[ \t]*\r?\n/g;
+  let start2 = 0;
+  for (; ; ) {
+    const m = lone.exec(text);
+    const end = m ? m.index + m[0].length : text.length;
+    if (end - start2 > max) spans.push({ start: start2, end });
+    if (!m) break;
+    start2 = end;
+  }
+  return spans;
+}
+function blankSpans(text, spans) {
+  if (!spans.length) return text;
+  let out2 = "";
+  let at = 0;
+  for (const s of spans) {
+    out2 += text.slice(at, s.start) + "/*" + text.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
+    at = s.end;
+  }
+  return out2 + text.slice(at);
+}
+
 // src/load/hcl/index.ts
 function requireParser() {
   if (!isParserReady())
@@ -4241,7 +4350,12 @@ function encodeTreeOf(text, piece) {
   return encodeWhole(text);
 }
 function encodeWhole(text) {
-  return withTree(hideBareExponents(text), (tree) => encodeTree(tree, grammarOf(tree)));
+  return withTree(parserText(text), (tree) => encodeTree(tree, grammarOf(tree)));
+}
+function parserText(text) {
+  const big = oversizeSpans(text);
+  const shown = blankSpans(text, big);
+  return hideSpans(hideBareExponents(shown), big.length ? deepTemplateSpans(shown) : deepTemplateSpans(text));
 }
 
 // src/load/parse-worker.ts
