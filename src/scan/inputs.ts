@@ -8,6 +8,7 @@ import { type ProjectOptions, loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { discover } from '../load/discover.js';
 import { MODULE_FILE } from './targets.js';
+import type { EventFilter } from './event-filter.js';
 
 export interface InputFlags {
   plan?: string;
@@ -22,8 +23,16 @@ const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & type
   ...(await import('../load/data-file.js')),
 });
 
-/** Load the inputs of a command; a usage problem is returned as text (exit code 2). */
-export async function loadInputs(path: string | undefined, flags: InputFlags, load: ProjectOptions): Promise<Project | { usage: string }> {
+/**
+ * Load the inputs of a command; a usage problem is returned as text (exit code 2). With `events` (a scan), log
+ * files are streamed and only the events those checks need are kept (src/scan/logs.ts); `-` is standard input.
+ */
+export async function loadInputs(
+  path: string | undefined,
+  flags: InputFlags,
+  load: ProjectOptions,
+  events?: EventFilter,
+): Promise<Project | { usage: string }> {
   if (flags.plan !== undefined) {
     if (path !== undefined) return { usage: 'give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)' };
     const { loadPlanProject } = await planInputs();
@@ -33,6 +42,18 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, lo
     return {
       usage: 'missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE',
     };
+  const streamed = async (files: string[], onlyEvents = false): Promise<Project | undefined> => {
+    const { loadLogFiles } = await import('./logs.js');
+    const { DEFAULT_MAX_DATA_BYTES } = await import('../load/data-file.js');
+    const maxBytes = Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES);
+    return loadLogFiles(files, events!, { maxBytes, onlyEvents, ...(load.jobs ? { jobs: load.jobs } : {}) });
+  };
+  if (path === '-') {
+    if (!events) return { usage: 'standard input (`-`) is read by `tfguard scan` only, as CloudTrail events' };
+    if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only' };
+    const p = await streamed(['-'], true);
+    return p ?? { usage: 'standard input holds CloudTrail events only (a log file, JSON lines); give a plan or snapshot as a file' };
+  }
   let st;
   try {
     st = statSync(path);
@@ -40,6 +61,11 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, lo
     return loadProject(path, load); // reports the missing path as the loader always has
   }
   if (st.isFile() && !MODULE_FILE.test(basename(path))) {
+    // A file that is not an event log (a plan finds its source; a snapshot) is read by the whole-file readers below.
+    if (events && flags.sourceDir === undefined) {
+      const p = await streamed([path], true);
+      if (p) return p;
+    }
     const { dataProject, readDataFile, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const r = readDataFile(path, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
     if (!r.input) return failed(path, r.diagnostics);
@@ -57,6 +83,12 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, lo
     const { findDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const diagnostics: Diagnostic[] = [];
     const files = findDataFiles(path, diagnostics);
+    if (files.length && events) {
+      const p = (await streamed(files))!;
+      p.root = path;
+      p.diagnostics.unshift(...diagnostics);
+      return p;
+    }
     if (files.length) {
       const p = loadDataFiles(files, Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES));
       p.root = path;

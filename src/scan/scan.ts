@@ -33,6 +33,7 @@ import {
 import { loadCheckSet } from './checks.js';
 import { findConfig, readConfig } from './config.js';
 import { loadInputs } from './inputs.js';
+import { eventFilter } from './event-filter.js';
 import { type ConfigFile, type ScanFlags, type ScanSettings, mergeSettings } from './options.js';
 import { commonRoot, mergeProjects, scanTargets } from './targets.js';
 import { isInside } from '../common/paths.js';
@@ -199,7 +200,12 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     ...(s.jobs ? { jobs: s.jobs } : {}),
   };
   const inputs = { ...(s.plan !== undefined ? { plan: s.plan } : {}), ...(s.sourceDir !== undefined ? { sourceDir: s.sourceDir } : {}) };
-  const loadOne = (p: string | undefined): Promise<Project | { usage: string }> => loadInputs(p, inputs, loadOptions);
+  // CloudTrail logs are streamed: only the events a selected event check does not pass are kept.
+  const events = eventFilter(
+    selected.checks.map((c) => c.rule),
+    now,
+  );
+  const loadOne = (p: string | undefined): Promise<Project | { usage: string }> => loadInputs(p, inputs, loadOptions, events);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path);
   if ('usage' in loaded) return problem(loaded.usage);
   const project = loaded;
@@ -281,7 +287,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     fixed,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),
-    resources: project.resources.length,
+    resources: project.resources.length + (project.unkeptEvents ?? 0),
     category: s.sarifCategory ?? defaultCategory(base),
   };
   const errors = diagnostics.some((d) => d.severity === 'error');

@@ -1,0 +1,250 @@
+// A streaming splitter for CloudTrail log text: fed the (decompressed) bytes chunk by chunk, it hands back each
+// record's raw JSON as it completes, without parsing it and without holding more than the record in progress.
+// Three shapes: `{"Records": [ {...}, ... ]}` (what CloudTrail writes; records are the array's items), a top-level
+// array (its items), and JSON lines or one object (every top-level value is a record). It tracks only structure:
+// strings (skipped with indexOf), brackets and depth, lines; a record's own JSON is checked by whoever parses it.
+import type { Range } from '../common/diagnostics.js';
+
+/** Records nested deeper than this (below the record itself) are not parsed: a diagnostic names them. */
+export const MAX_RECORD_DEPTH = 64;
+/** A single record larger than this is not kept in memory (CloudTrail events are at most 256 KB). */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+export type SplitShape = 'records' | 'array' | 'values';
+
+export interface RawRecord {
+  /** 0-based index in the Records array (or the top-level array, or among the top-level values). */
+  index: number;
+  /** The record's bytes (a view: valid until the next call to `push`). */
+  bytes: Buffer;
+  /** Where it starts and ends in the decompressed text (columns count bytes). */
+  range: Range;
+  /** Nested deeper than MAX_RECORD_DEPTH: not to be parsed. */
+  tooDeep: boolean;
+  /** Larger than MAX_RECORD_BYTES: `bytes` is empty. */
+  tooLarge: boolean;
+}
+
+export interface SplitProblem {
+  message: string;
+  range: Range;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NL = 0x0a;
+const RECORDS_HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
+
+const isSpace = (c: number): boolean => c === 0x20 || c === NL || c === 0x0d || c === 0x09;
+
+export class RecordSplitter {
+  shape: SplitShape | undefined;
+  /** Set when the structure is broken (a stray closing bracket): nothing after it is split. */
+  problem: SplitProblem | undefined;
+  private buf: Buffer = Buffer.alloc(0);
+  /** Offset of buf[0] in the whole text. */
+  private base = 0;
+  private pos = 0;
+  private depth = 0;
+  /** Depth at which records are items: 0 (values), 1 (array) or 2 (Records). */
+  private recDepth = 0;
+  private inString = false;
+  /** Where the string being skipped started (buf offset), to count backslashes before a quote. */
+  private strStart = 0;
+  /** Start of the record in progress (buf offset), or -1. */
+  private recStart = -1;
+  private recStartPos = { line: 1, column: 1, offset: 0 };
+  private recMaxDepth = 0;
+  /** A scalar record (a number, true, null) in progress: it ends at the next delimiter. */
+  private inScalar = false;
+  private index = 0;
+  private line = 1;
+  /** Offset (whole text) where the current line starts. */
+  private lineStart = 0;
+  /** The Records array was closed: the rest of the text is not records. */
+  private done = false;
+  private skippedBom = false;
+
+  /** Feed the next chunk; returns the records it completed (their `bytes` are views into this call's buffer). */
+  push(chunk: Buffer): RawRecord[] {
+    if (this.problem) return [];
+    // Keep only what is still needed: the record (or string) in progress.
+    const keep = this.recStart >= 0 ? this.recStart : this.inString ? this.strStart : this.pos;
+    const tail = this.buf.subarray(keep);
+    this.base += keep;
+    this.pos -= keep;
+    if (this.recStart >= 0) this.recStart -= keep;
+    this.strStart -= keep;
+    this.buf = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+    if (this.shape === undefined && !this.decideShape(false)) return [];
+    return this.scan();
+  }
+
+  /** The text has ended: a record still open is a problem (the file is cut short). */
+  end(): { records: RawRecord[]; problem?: SplitProblem } {
+    const out: RawRecord[] = [];
+    if (this.problem) return { records: out, problem: this.problem };
+    if (this.shape === undefined) {
+      this.decideShape(true);
+      out.push(...this.scan());
+    }
+    if (this.inScalar) out.push(this.finishRecord(this.buf.length));
+    if (this.recStart >= 0 || this.inString || (this.shape !== 'values' && !this.done && this.depth > 0)) {
+      const at = this.point(this.buf.length);
+      const what = this.recStart >= 0 ? `inside ${this.label(this.index)}` : 'before the records are closed';
+      return { records: out, problem: { message: `the text ends ${what}: the file is cut short`, range: { start: at, end: at } } };
+    }
+    return { records: out };
+  }
+
+  /** Records[3], [3] or line-based labels are the caller's; this is the index form. */
+  private label(i: number): string {
+    return this.shape === 'records' ? `Records[${i}]` : `[${i}]`;
+  }
+
+  private decideShape(final: boolean): boolean {
+    let i = 0;
+    if (!this.skippedBom && this.buf.length >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) {
+      i = 3;
+      this.skippedBom = true;
+    }
+    while (i < this.buf.length && isSpace(this.buf[i]!)) i++;
+    if (i >= this.buf.length && !final) return false;
+    const c = this.buf[i];
+    if (c === 0x5b) {
+      this.shape = 'array';
+      this.recDepth = 1;
+    } else if (c === 0x7b) {
+      const head = this.buf.toString('latin1', i, Math.min(this.buf.length, i + 256));
+      if (RECORDS_HEAD.test(head)) {
+        this.shape = 'records';
+        this.recDepth = 2;
+      } else if (!final && this.buf.length - i < 256 && !/^\{\s*"(?!Records")/.test(head)) {
+        return false; // not enough text yet to see whether "Records" comes first
+      } else {
+        this.shape = 'values';
+        this.recDepth = 0;
+      }
+    } else {
+      this.shape = 'values';
+      this.recDepth = 0;
+    }
+    this.pos = i;
+    return true;
+  }
+
+  private point(bufOffset: number): { line: number; column: number; offset: number } {
+    const offset = this.base + bufOffset;
+    return { line: this.line, column: offset - this.lineStart + 1, offset };
+  }
+
+  private startRecord(at: number): void {
+    this.recStart = at;
+    this.recStartPos = this.point(at);
+    this.recMaxDepth = 0;
+  }
+
+  private finishRecord(endExclusive: number): RawRecord {
+    const size = endExclusive - this.recStart;
+    const tooLarge = size > MAX_RECORD_BYTES;
+    const rec: RawRecord = {
+      index: this.index++,
+      bytes: tooLarge ? Buffer.alloc(0) : this.buf.subarray(this.recStart, endExclusive),
+      range: { start: this.recStartPos, end: this.point(endExclusive) },
+      tooDeep: this.recMaxDepth > MAX_RECORD_DEPTH,
+      tooLarge,
+    };
+    this.recStart = -1;
+    this.inScalar = false;
+    return rec;
+  }
+
+  private scan(): RawRecord[] {
+    const out: RawRecord[] = [];
+    const buf = this.buf;
+    const n = buf.length;
+    let i = this.pos;
+    while (i < n) {
+      if (this.inString) {
+        let q = buf.indexOf(QUOTE, i);
+        // A quote preceded by an odd number of backslashes is part of the string.
+        while (q >= 0) {
+          let b = 0;
+          for (let k = q - 1; k >= this.strStart && buf[k] === BACKSLASH; k--) b++;
+          if (b % 2 === 0) break;
+          q = buf.indexOf(QUOTE, q + 1);
+        }
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        this.inString = false;
+        i = q + 1;
+        if (this.recStart >= 0 && this.depth === this.recDepth) out.push(this.finishRecord(i)); // a string record
+        continue;
+      }
+      const c = buf[i]!;
+      if (this.inScalar) {
+        if (c === 0x2c || c === 0x5d || c === 0x7d || isSpace(c)) out.push(this.finishRecord(i));
+        else {
+          i++;
+          continue;
+        }
+      }
+      if (c === NL) {
+        this.line++;
+        this.lineStart = this.base + i + 1;
+        i++;
+        continue;
+      }
+      if (isSpace(c) || c === 0x2c || c === 0x3a) {
+        i++;
+        continue;
+      }
+      if (this.done) {
+        // After the Records array: skip the rest structurally (other keys of the top-level object).
+        if (c === QUOTE) {
+          this.inString = true;
+          this.strStart = i + 1;
+        }
+        i++;
+        continue;
+      }
+      const atItem = this.depth === this.recDepth && this.recStart < 0;
+      if (c === QUOTE) {
+        if (atItem) this.startRecord(i);
+        this.inString = true;
+        this.strStart = i + 1;
+        i++;
+        continue;
+      }
+      if (c === 0x7b || c === 0x5b) {
+        if (atItem) this.startRecord(i);
+        this.depth++;
+        if (this.recStart >= 0 && this.depth - this.recDepth > this.recMaxDepth) this.recMaxDepth = this.depth - this.recDepth;
+        i++;
+        continue;
+      }
+      if (c === 0x7d || c === 0x5d) {
+        if (this.depth === 0) {
+          const at = this.point(i);
+          this.problem = { message: `unexpected \`${String.fromCharCode(c)}\`: a bracket closes nothing`, range: { start: at, end: at } };
+          break;
+        }
+        this.depth--;
+        i++;
+        if (this.recStart >= 0 && this.depth === this.recDepth) out.push(this.finishRecord(i));
+        else if (this.depth < this.recDepth && this.shape !== 'values') this.done = true;
+        continue;
+      }
+      // A scalar (number, true, false, null) or stray text.
+      if (atItem) {
+        this.startRecord(i);
+        this.inScalar = true;
+      }
+      i++;
+    }
+    this.pos = i;
+    return out;
+  }
+}

@@ -1,0 +1,137 @@
+// CloudTrail logs read as streams, one file at a time: each record is split out of the text as it arrives, passed
+// over when no event check can match it (event-filter.ts), otherwise parsed, validated and evaluated; only the
+// events some check does not pass are kept, as Resources, for the ordinary check run and reporters. Memory stays
+// that of one file's chunk plus the kept events, whatever the number or size of the files. Files that are not
+// event logs (plans, snapshots) are read whole, as before. With jobs > 1 files are read in worker threads.
+import type { Diagnostic } from '../common/diagnostics.js';
+import { type DataRecord, describeShape, isEvent, toNullProto } from '../load/data-file.js';
+import { readLogRecords } from '../load/log-read.js';
+import type { RawRecord, SplitShape } from '../load/log-split.js';
+import { MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from '../load/log-split.js';
+import { EVENT_ENTITY, dataProject, loadDataFiles, recordAddress } from '../evaluate/data.js';
+import type { Project } from '../evaluate/model.js';
+import { type EventFilter, mayMatch, needsEvent } from './event-filter.js';
+
+/** What reading one file gave: the events to keep (as raw JSON text, for the way back from a worker). */
+export interface LogFileResult {
+  file: string;
+  /** The file is not an event log (a plan, a snapshot, something else): read it whole instead. */
+  notEvents: boolean;
+  kept: { text: string; where: string; range: DataRecord['range'] }[];
+  /** Events read (kept or passed over; records that are not events are diagnostics instead). */
+  records: number;
+  diagnostics: Diagnostic[];
+}
+
+const EVENT_NAME = Buffer.from('"eventName"');
+const EVENT_SOURCE = Buffer.from('"eventSource"');
+const EVENT_VERSION = Buffer.from('"eventVersion"');
+
+const where = (shape: SplitShape, r: RawRecord): string =>
+  shape === 'records' ? `Records[${r.index}]` : shape === 'array' ? `[${r.index}]` : `line ${r.range.start.line}`;
+
+/** Read one log file (or `-`, standard input), keeping the events the filter needs. Never throws. */
+export async function readLogFile(file: string, filter: EventFilter, maxBytes: number): Promise<LogFileResult> {
+  const out: LogFileResult = { file, notEvents: false, kept: [], records: 0, diagnostics: [] };
+  const problem = (r: RawRecord, label: string, code: Diagnostic['code'], message: string, hint: string): void => {
+    out.diagnostics.push({ severity: 'error', code, file, range: r.range, message: `${label}: ${message}`, hint });
+  };
+  const onRecords = (recs: RawRecord[], shape: SplitShape): boolean => {
+    for (const r of recs) {
+      const label = where(shape, r);
+      if (r.tooLarge) {
+        problem(
+          r,
+          label,
+          'file-too-large',
+          `the record is over ${MAX_RECORD_BYTES} bytes and was not read`,
+          'CloudTrail events are at most 256 KB; check the file',
+        );
+        continue;
+      }
+      if (r.tooDeep) {
+        problem(
+          r,
+          label,
+          'too-deep',
+          `the record is nested more than ${MAX_RECORD_DEPTH} levels deep and was not read`,
+          'CloudTrail events are shallow; check the file',
+        );
+        continue;
+      }
+      // The first value of a file that is not a Records log decides what the file is: it is read whole unless it is an event.
+      const classify = shape !== 'records' && r.index === 0;
+      const cheap = r.bytes.includes(EVENT_NAME) && (r.bytes.includes(EVENT_SOURCE) || r.bytes.includes(EVENT_VERSION));
+      if (!classify && cheap && !mayMatch(filter, r.bytes)) {
+        out.records++;
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(r.bytes.toString('utf8'));
+      } catch (e) {
+        if (classify) return stop();
+        problem(r, label, 'not-json', `not valid JSON: ${(e as Error).message}`, 'each record is one JSON object; the file may be damaged');
+        continue;
+      }
+      if (!isEvent(value)) {
+        if (classify) return stop();
+        problem(
+          r,
+          label,
+          'not-an-event',
+          `not a CloudTrail event: found ${describeShape(value)}${value && typeof value === 'object' && !Array.isArray(value) ? ' without "eventName" and "eventSource"' : ''}`,
+          'each record of a CloudTrail log file has "eventName" and "eventSource"',
+        );
+        continue;
+      }
+      out.records++;
+      if (needsEvent(filter, value, recordAddress(file, label)))
+        out.kept.push({ text: r.bytes.toString('utf8'), where: label, range: r.range });
+    }
+    return true;
+  };
+  const stop = (): false => {
+    out.notEvents = true;
+    return false;
+  };
+  const read = await readLogRecords(file, onRecords, { maxBytes });
+  if (out.notEvents) return { ...out, kept: [], records: 0, diagnostics: [] };
+  out.diagnostics.push(...read.diagnostics);
+  // One object alone in a file is the file (as the whole-file reader names it).
+  if (read.shape === 'values' && out.records === 1 && out.kept.length === 1) out.kept[0]!.where = '';
+  return out;
+}
+
+export interface LogLoadOptions {
+  maxBytes: number;
+  jobs?: number;
+  /** Undefined when a file is not an event log (instead of reading it whole). */
+  onlyEvents?: boolean;
+}
+
+/** Read log files (and any plans or snapshots among them) into one Project of the events the checks need. */
+export async function loadLogFiles(files: readonly string[], filter: EventFilter, options: LogLoadOptions): Promise<Project | undefined> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, files.length));
+  const results = jobs > 1 ? await (await import('./log-pool.js')).readInWorkers(files, filter, options.maxBytes, jobs) : [];
+  if (jobs <= 1) for (const f of files) results.push(await readLogFile(f, filter, options.maxBytes));
+  const project: Project = { root: files.length === 1 ? files[0]! : '.', resources: [], modules: [], diagnostics: [], files: [] };
+  let records = 0;
+  for (const r of results) {
+    if (r.notEvents) {
+      if (options.onlyEvents) return undefined;
+      const p = loadDataFiles([r.file], options.maxBytes);
+      project.resources.push(...p.resources);
+      project.modules.push(...p.modules);
+      project.diagnostics.push(...p.diagnostics);
+      continue;
+    }
+    project.diagnostics.push(...r.diagnostics);
+    records += r.records;
+    const kept = r.kept.map((k) => ({ value: toNullProto(JSON.parse(k.text) as Record<string, unknown>), where: k.where, range: k.range }));
+    project.resources.push(...dataProject({ kind: 'events', path: r.file, records: kept }).resources);
+  }
+  const keptEvents = project.resources.filter((r) => r.type === EVENT_ENTITY).length;
+  project.unkeptEvents = Math.max(0, records - keptEvents);
+  return project;
+}
