@@ -23,7 +23,16 @@ export interface RawRecord {
   tooDeep: boolean;
   /** Larger than MAX_RECORD_BYTES: `bytes` is empty. */
   tooLarge: boolean;
+  /** Where `bytes` lies in `buf` (records of one `push` share it). */
+  buf: Buffer;
+  start: number;
+  /** The record holds a backslash (an escape that could spell any character). */
+  escaped: boolean;
+  /** Keys of the record object itself seen: bit 1 eventName, 2 eventSource, 4 eventVersion. */
+  keys: number;
 }
+
+const KEY_BITS: Record<string, number> = { eventName: 1, eventSource: 2, eventVersion: 4 };
 
 export interface SplitProblem {
   message: string;
@@ -55,6 +64,11 @@ export class RecordSplitter {
   private recStart = -1;
   private recStartPos = { line: 1, column: 1, offset: 0 };
   private recMaxDepth = 0;
+  private recEscaped = false;
+  private recKeys = 0;
+  /** The next string at the record's top level is a key (after `{` or `,`). */
+  private keyNext = false;
+  private strIsKey = false;
   /** A scalar record (a number, true, null) in progress: it ends at the next delimiter. */
   private inScalar = false;
   private index = 0;
@@ -142,6 +156,8 @@ export class RecordSplitter {
     this.recStart = at;
     this.recStartPos = this.point(at);
     this.recMaxDepth = 0;
+    this.recEscaped = false;
+    this.recKeys = 0;
   }
 
   private finishRecord(endExclusive: number): RawRecord {
@@ -153,6 +169,10 @@ export class RecordSplitter {
       range: { start: this.recStartPos, end: this.point(endExclusive) },
       tooDeep: this.recMaxDepth > MAX_RECORD_DEPTH,
       tooLarge,
+      buf: this.buf,
+      start: this.recStart,
+      escaped: this.recEscaped,
+      keys: this.recKeys,
     };
     this.recStart = -1;
     this.inScalar = false;
@@ -166,20 +186,27 @@ export class RecordSplitter {
     let i = this.pos;
     while (i < n) {
       if (this.inString) {
-        let q = buf.indexOf(QUOTE, i);
-        // A quote preceded by an odd number of backslashes is part of the string.
-        while (q >= 0) {
-          let b = 0;
-          for (let k = q - 1; k >= this.strStart && buf[k] === BACKSLASH; k--) b++;
-          if (b % 2 === 0) break;
-          q = buf.indexOf(QUOTE, q + 1);
+        // Skip to the closing quote; a backslash escapes the byte after it.
+        let q = i;
+        while (q < n) {
+          const b = buf[q]!;
+          if (b === QUOTE) break;
+          if (b === BACKSLASH) {
+            this.recEscaped = true;
+            q += 2;
+          } else q++;
         }
-        if (q < 0) {
-          i = n;
+        if (q >= n) {
+          // The string goes on in the next chunk (q may be n + 1 after a final backslash: resume there).
+          i = q;
           break;
         }
         this.inString = false;
         i = q + 1;
+        if (this.strIsKey) {
+          const bit = KEY_BITS[buf.toString('latin1', this.strStart, q)];
+          if (bit) this.recKeys |= bit;
+        }
         if (this.recStart >= 0 && this.depth === this.recDepth) out.push(this.finishRecord(i)); // a string record
         continue;
       }
@@ -197,7 +224,12 @@ export class RecordSplitter {
         i++;
         continue;
       }
-      if (isSpace(c) || c === 0x2c || c === 0x3a) {
+      if (isSpace(c) || c === 0x3a) {
+        i++;
+        continue;
+      }
+      if (c === 0x2c) {
+        this.keyNext = this.recStart >= 0 && this.depth === this.recDepth + 1;
         i++;
         continue;
       }
@@ -215,12 +247,15 @@ export class RecordSplitter {
         if (atItem) this.startRecord(i);
         this.inString = true;
         this.strStart = i + 1;
+        this.strIsKey = this.keyNext && this.depth === this.recDepth + 1;
+        this.keyNext = false;
         i++;
         continue;
       }
       if (c === 0x7b || c === 0x5b) {
         if (atItem) this.startRecord(i);
         this.depth++;
+        this.keyNext = c === 0x7b && this.recStart >= 0 && this.depth === this.recDepth + 1;
         if (this.recStart >= 0 && this.depth - this.recDepth > this.recMaxDepth) this.recMaxDepth = this.depth - this.recDepth;
         i++;
         continue;

@@ -25,7 +25,13 @@ const NUMBER_TEXT = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** A string literal that equals only the same JSON string (not a number or boolean by conversion), with nothing to escape. */
 function plainString(v: unknown): v is string {
-  return typeof v === 'string' && v !== 'true' && v !== 'false' && !NUMBER_TEXT.test(v) && !/["\\\u0000-\u001f]/.test(v);
+  return (
+    typeof v === 'string' &&
+    v !== 'true' &&
+    v !== 'false' &&
+    !NUMBER_TEXT.test(v) &&
+    ![...v].some((ch) => ch === '"' || ch === '\\' || ch < ' ')
+  );
 }
 
 /** The literals of which one must stand in the record for `e` to be true; undefined when there is no such set. */
@@ -74,19 +80,29 @@ export function eventFilter(rules: readonly CompiledRule[], now: number): EventF
   };
 }
 
-const ESCAPE_U = Buffer.from('\\u');
-const ESCAPE_SLASH = Buffer.from('\\/');
-
-/** Can any rule's `where` hold for these raw bytes? False only when it surely cannot (no needle, no escape that could hide one). */
-export function mayMatch(f: EventFilter, raw: Buffer): boolean {
-  let escaped: boolean | undefined;
+/**
+ * Which records of one batch (records in increasing order in one buffer) some rule's `where` may hold for: the
+ * needles are searched once over the batch, not once per record. A record with an escape is always a maybe.
+ */
+export function mayMatchBatch(f: EventFilter, buf: Buffer, spans: readonly { start: number; end: number; escaped: boolean }[]): boolean[] {
+  const out = spans.map((s) => s.escaped);
+  if (!spans.length) return out;
+  const from = spans[0]!.start;
+  const to = spans[spans.length - 1]!.end;
   for (const r of f.rules) {
-    if (!r.needles) return true;
-    if (r.needles.some((n) => raw.includes(n))) return true;
-    escaped ??= raw.includes(ESCAPE_U) || raw.includes(ESCAPE_SLASH);
-    if (escaped) return true;
+    if (!r.needles) return out.fill(true);
+    const hits: number[] = [];
+    for (const n of r.needles) for (let at = buf.indexOf(n, from); at >= 0 && at < to; at = buf.indexOf(n, at + 1)) hits.push(at);
+    if (!hits.length) continue;
+    hits.sort((a, b) => a - b);
+    let h = 0;
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k]!;
+      while (h < hits.length && hits[h]! < s.start) h++;
+      if (h < hits.length && hits[h]! < s.end) out[k] = true;
+    }
   }
-  return false;
+  return out;
 }
 
 const WORLD = createWorld([]);

@@ -10,7 +10,7 @@ import type { RawRecord, SplitShape } from '../load/log-split.js';
 import { MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from '../load/log-split.js';
 import { EVENT_ENTITY, dataProject, loadDataFiles, recordAddress } from '../evaluate/data.js';
 import type { Project } from '../evaluate/model.js';
-import { type EventFilter, mayMatch, needsEvent } from './event-filter.js';
+import { type EventFilter, mayMatchBatch, needsEvent } from './event-filter.js';
 
 /** What reading one file gave: the events to keep (as raw JSON text, for the way back from a worker). */
 export interface LogFileResult {
@@ -23,10 +23,6 @@ export interface LogFileResult {
   diagnostics: Diagnostic[];
 }
 
-const EVENT_NAME = Buffer.from('"eventName"');
-const EVENT_SOURCE = Buffer.from('"eventSource"');
-const EVENT_VERSION = Buffer.from('"eventVersion"');
-
 const where = (shape: SplitShape, r: RawRecord): string =>
   shape === 'records' ? `Records[${r.index}]` : shape === 'array' ? `[${r.index}]` : `line ${r.range.start.line}`;
 
@@ -37,7 +33,13 @@ export async function readLogFile(file: string, filter: EventFilter, maxBytes: n
     out.diagnostics.push({ severity: 'error', code, file, range: r.range, message: `${label}: ${message}`, hint });
   };
   const onRecords = (recs: RawRecord[], shape: SplitShape): boolean => {
-    for (const r of recs) {
+    const maybe = mayMatchBatch(
+      filter,
+      recs[0]!.buf,
+      recs.map((r) => ({ start: r.start, end: r.start + r.bytes.length, escaped: r.escaped })),
+    );
+    for (let k = 0; k < recs.length; k++) {
+      const r = recs[k]!;
       const label = where(shape, r);
       if (r.tooLarge) {
         problem(
@@ -61,8 +63,9 @@ export async function readLogFile(file: string, filter: EventFilter, maxBytes: n
       }
       // The first value of a file that is not a Records log decides what the file is: it is read whole unless it is an event.
       const classify = shape !== 'records' && r.index === 0;
-      const cheap = r.bytes.includes(EVENT_NAME) && (r.bytes.includes(EVENT_SOURCE) || r.bytes.includes(EVENT_VERSION));
-      if (!classify && cheap && !mayMatch(filter, r.bytes)) {
+      // The keys isEvent asks for are there (a record without them is parsed, to say what it lacks).
+      const cheap = (r.keys & 1) !== 0 && (r.keys & 6) !== 0;
+      if (!classify && cheap && !maybe[k]) {
         out.records++;
         continue;
       }
