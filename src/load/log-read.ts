@@ -71,10 +71,14 @@ export async function readLogRecords(
   const splitter = new RecordSplitter();
   const diagnostics: Diagnostic[] = [];
   let bytes = 0;
+  let overCap = false;
   const take = async (source: AsyncIterable<Buffer>): Promise<void> => {
     for await (const chunk of source) {
       bytes += chunk.length;
-      if (bytes > options.maxBytes) throw new TooLarge();
+      if (bytes > options.maxBytes) {
+        overCap = true; // pipeline may reject with an AbortError instead of this error
+        throw new TooLarge();
+      }
       const recs = splitter.push(chunk);
       if (recs.length) onRecords(recs, splitter.shape!);
       if (splitter.problem) return;
@@ -103,7 +107,7 @@ export async function readLogRecords(
       else await pipeline(file, take);
     }
   } catch (e) {
-    if (e instanceof TooLarge) {
+    if (overCap || e instanceof TooLarge) {
       diagnostics.push({
         severity: 'error',
         code: 'file-too-large',

@@ -43,6 +43,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NL = 0x0a;
 const RECORDS_HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
+const RECORDS_START = '{"Records":[';
 
 const isSpace = (c: number): boolean => c === 0x20 || c === NL || c === 0x0d || c === 0x09;
 
@@ -77,7 +78,6 @@ export class RecordSplitter {
   private lineStart = 0;
   /** The Records array was closed: the rest of the text is not records. */
   private done = false;
-  private skippedBom = false;
 
   /** Feed the next chunk; returns the records it completed (their `bytes` are views into this call's buffer). */
   push(chunk: Buffer): RawRecord[] {
@@ -118,10 +118,10 @@ export class RecordSplitter {
 
   private decideShape(final: boolean): boolean {
     let i = 0;
-    if (!this.skippedBom && this.buf.length >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) {
-      i = 3;
-      this.skippedBom = true;
-    }
+    const bom = [0xef, 0xbb, 0xbf];
+    if (!final && this.buf.length < 3 && [...this.buf].every((b, k) => b === bom[k])) return false;
+    // Until the shape is decided the buffer holds the text from its start.
+    if (this.buf.length >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) i = 3;
     while (i < this.buf.length && isSpace(this.buf[i]!)) i++;
     if (i >= this.buf.length && !final) return false;
     const c = this.buf[i];
@@ -133,7 +133,7 @@ export class RecordSplitter {
       if (RECORDS_HEAD.test(head)) {
         this.shape = 'records';
         this.recDepth = 2;
-      } else if (!final && this.buf.length - i < 256 && !/^\{\s*"(?!Records")/.test(head)) {
+      } else if (!final && this.buf.length - i < 256 && RECORDS_START.startsWith(head.replace(/\s+/g, ''))) {
         return false; // not enough text yet to see whether "Records" comes first
       } else {
         this.shape = 'values';

@@ -1,0 +1,173 @@
+// Streamed CloudTrail logs in a scan: only the events a check does not pass are kept, bad input is a diagnostic
+// with the file and record, the other records and files are still read, and worker threads give the same result.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { compileRule } from '../../src/gsl/index.js';
+import { eventFilter, needles } from '../../src/scan/event-filter.js';
+import { loadLogFiles, readLogFile } from '../../src/scan/logs.js';
+import { MAX_RECORD_DEPTH } from '../../src/load/log-split.js';
+
+const event = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  eventVersion: '1.08',
+  eventSource: 'cloudtrail.amazonaws.com',
+  eventName: name,
+  ...extra,
+});
+const rule = (text: string) => {
+  const c = compileRule(text, 'test');
+  assert.ok(c.ok);
+  return c.rule;
+};
+const STOPPED = rule("aws.cloudtrail.event where eventName in ('DeleteTrail', 'StopLogging') and errorCode isEmpty()");
+const filter = eventFilter([STOPPED], Date.now());
+const MAX = 1 << 30;
+
+const dir = mkdtempSync(join(tmpdir(), 'tfguard-logs-'));
+const write = (name: string, data: string | Buffer): string => {
+  const p = join(dir, name);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, data);
+  return p;
+};
+const records = (...evs: unknown[]): string => JSON.stringify({ Records: evs });
+
+describe('the where filter read from the raw record', () => {
+  it('names the literals one of which must stand in the record', () => {
+    assert.deepEqual(filter.rules[0]!.needles?.map(String), ['"DeleteTrail"', '"StopLogging"']);
+    assert.deepEqual(needles(rule("aws.cloudtrail.event where eventName = 'A' or eventSource = 'b'").ast.where!), ['A', 'b']);
+    // No set when a branch has none, for negations, numbers (14 equals "14") and functions.
+    assert.equal(needles(rule("aws.cloudtrail.event where eventName = 'A' or readOnly = true").ast.where!), undefined);
+    assert.equal(needles(rule("aws.cloudtrail.event where not eventName = 'A'").ast.where!), undefined);
+    assert.equal(needles(rule("aws.cloudtrail.event where eventName = '14'").ast.where!), undefined);
+  });
+
+  it('keeps only the events the rule does not pass, and counts the others', async () => {
+    const f = write(
+      'a/log.json.gz',
+      gzipSync(records(event('GetObject'), event('StopLogging'), event('StopLogging', { errorCode: 'X' }), event('Decrypt'))),
+    );
+    const r = await readLogFile(f, filter, MAX);
+    assert.deepEqual(
+      r.kept.map((k) => k.where),
+      ['Records[1]'],
+    );
+    assert.equal(r.records, 4);
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('an escaped letter cannot hide a matching event', async () => {
+    const text = '{"Records": [{"eventVersion": "1.08", "eventSource": "x", "eventName": "Stop\\u004cogging"}]}';
+    const r = await readLogFile(write('escaped.json', text), filter, MAX);
+    assert.deepEqual(
+      r.kept.map((k) => k.where),
+      ['Records[0]'],
+    );
+  });
+});
+
+describe('bad input is a diagnostic with the file and record; the rest is read', () => {
+  it('a record with missing fields, one that is not JSON, one nested too deep', async () => {
+    const deep = '['.repeat(MAX_RECORD_DEPTH + 1) + ']'.repeat(MAX_RECORD_DEPTH + 1);
+    const text = `{"Records": [${JSON.stringify({ eventSource: 's' })}, {"eventName": "StopLogging", "eventSource": "s", "x": ${deep}}, {"eventName": tru}, ${JSON.stringify(event('StopLogging'))}]}`;
+    const f = write('bad-records.json', text);
+    const r = await readLogFile(f, filter, MAX);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.file, d.range?.start.column, d.message.split(':')[0]]),
+      [
+        ['not-an-event', f, 14, 'Records[0]'],
+        ['too-deep', f, 35, 'Records[1]'],
+        ['not-json', f, 222, 'Records[2]'],
+      ],
+    );
+    assert.match(
+      r.diagnostics[0]!.message,
+      /^Records\[0\]: not a CloudTrail event: found an object with the keys "eventSource" without "eventName"/,
+    );
+    assert.deepEqual(
+      r.kept.map((k) => k.where),
+      ['Records[3]'],
+    );
+  });
+
+  it('a truncated gzip keeps the records before the damage; a file that is not CloudTrail; the other files are read', async () => {
+    const many = records(...Array.from({ length: 2000 }, (_, i) => event(i === 5 ? 'DeleteTrail' : 'GetObject', { i })));
+    const gz = gzipSync(many);
+    const cut = write('b/cut.json.gz', gz.subarray(0, Math.floor(gz.length / 2)));
+    const other = write('b/other.json', JSON.stringify({ hello: 'world' }));
+    const good = write('b/good.json.gz', gzipSync(records(event('StopLogging'))));
+    const p = (await loadLogFiles([cut, other, good], filter, { maxBytes: MAX }))!;
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.file]),
+      [
+        ['bad-gzip', cut],
+        ['unknown-input', other],
+      ],
+    );
+    assert.match(p.diagnostics[0]!.message, /the gzip data ends early \(the file is truncated\); the records before the damage were read/);
+    assert.deepEqual(
+      p.resources.map((r) => r.address),
+      [`${cut}#Records[5]`, `${good}#Records[0]`],
+    );
+  });
+
+  it('the decompressed size is capped', async () => {
+    const f = write('c/big.json.gz', gzipSync(records(...Array.from({ length: 1000 }, () => event('GetObject')))));
+    const r = await readLogFile(f, filter, 10_000);
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.code),
+      ['file-too-large'],
+    );
+  });
+
+  it('a plan or snapshot among the logs is read whole, as before', async () => {
+    const snap = write('d/trails.json', JSON.stringify({ trailList: [{ Name: 't', TrailARN: 'arn:t', IsMultiRegionTrail: true }] }));
+    const p = (await loadLogFiles([snap], filter, { maxBytes: MAX }))!;
+    assert.deepEqual(
+      p.resources.map((r) => r.type),
+      ['aws.cloudtrail.trail'],
+    );
+    assert.equal(await loadLogFiles([snap], filter, { maxBytes: MAX, onlyEvents: true }), undefined);
+  });
+});
+
+describe('fan-out and standard input', () => {
+  it('worker threads give the same project as one thread', async () => {
+    const files = Array.from({ length: 5 }, (_, k) =>
+      write(
+        `e/${k}.json.gz`,
+        gzipSync(records(...Array.from({ length: 50 }, (_, i) => event(i % 7 === k ? 'StopLogging' : 'GetObject', { i })))),
+      ),
+    );
+    files.push(write('e/bad.json.gz', 'not gzip'));
+    const one = (await loadLogFiles(files, filter, { maxBytes: MAX, jobs: 1 }))!;
+    const two = (await loadLogFiles(files, filter, { maxBytes: MAX, jobs: 2 }))!;
+    assert.ok(one.resources.length > 5);
+    assert.deepEqual(
+      two.resources.map((r) => [r.address, r.values]),
+      one.resources.map((r) => [r.address, r.values]),
+    );
+    assert.deepEqual(two.diagnostics, one.diagnostics);
+    assert.equal(two.unkeptEvents, one.unkeptEvents);
+    assert.equal(one.unkeptEvents, 250 - one.resources.length);
+  });
+
+  it('`tfguard scan -` reads gzipped events from standard input', () => {
+    const bin = fileURLToPath(new URL('../../../bin/tfguard.js', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, 'scan', '-', '--no-config', '--format', 'json', '--check', 'TFG.AWS.CLOUDTRAIL.36'], {
+      input: gzipSync(records(event('GetObject'), event('DeleteTrail'))),
+      cwd: dir,
+    });
+    assert.equal(r.status, 1, String(r.stderr));
+    const report = JSON.parse(String(r.stdout)) as { findings: { checkId?: string; id?: string; address: string }[] };
+    assert.deepEqual(
+      report.findings.map((f) => f.address),
+      ['-#Records[1]'],
+    );
+  });
+});
