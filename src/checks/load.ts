@@ -185,6 +185,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     mitre: def.mitre ?? [],
     aliases: def.aliases ?? {},
     requires: def.requires ?? [],
+    ...(def.dedup ? { dedup: def.dedup } : {}),
     logic: def.logic,
     tests,
     file,

@@ -17,6 +17,7 @@ import {
 import { atLeast, parseSeverity, selectChecks, splitList } from '../checks/selection.js';
 import { compareBaseline, createBaseline, parseBaseline, serializeBaseline } from '../checks/baseline.js';
 import { runChecks } from '../checks/run.js';
+import { dedupFindings } from '../checks/dedup.js';
 import type { Project, Resource } from '../evaluate/model.js';
 import type { ProjectOptions } from '../evaluate/project.js';
 import {
@@ -210,7 +211,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   if ('usage' in loaded) return problem(loaded.usage);
   const project = loaded;
   const run = runChecks(selected.checks, project, { now });
-  const sup = applySuppressions(run.findings, project, all.checks, {
+  const sup = applySuppressions(dedupFindings(run.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,
     peers: s.peerSuppressions,
     requireReason: s.requireSuppressionReason,
