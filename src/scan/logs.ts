@@ -83,7 +83,7 @@ export async function readLogFile(file: string, filter: EventFilter, maxBytes: n
           r,
           label,
           'not-an-event',
-          `not a CloudTrail event: found ${describeShape(value)}${value && typeof value === 'object' && !Array.isArray(value) ? ' without "eventName" and "eventSource"' : ''}`,
+          `not a CloudTrail event: found ${describeShape(value)}`,
           'each record of a CloudTrail log file has "eventName" and "eventSource"',
         );
         continue;

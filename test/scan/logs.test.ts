@@ -87,7 +87,7 @@ describe('bad input is a diagnostic with the file and record; the rest is read',
     );
     assert.match(
       r.diagnostics[0]!.message,
-      /^Records\[0\]: not a CloudTrail event: found an object with the keys "eventSource" without "eventName"/,
+      /^Records\[0\]: not a CloudTrail event: found an object with the keys "eventSource"$/,
     );
     assert.deepEqual(
       r.kept.map((k) => k.where),
