@@ -7238,11 +7238,17 @@ var init_path = __esm({
 
 // src/gsl/evaluate.ts
 function newSink(parent) {
-  return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null };
+  return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null, leaves: [] };
 }
 function merge(into, from) {
   for (const b of from.blame) into.blame.push(b);
   for (const r of from.reasons) into.reasons.push(r);
+  if ("leaves" in into && "leaves" in from) for (const l of from.leaves) into.leaves.push(l);
+}
+function scopeEntities(scope) {
+  const out2 = [];
+  for (let s = scope; s; s = s.parent) if (out2[out2.length - 1] !== s.owner) out2.push(s.owner);
+  return out2;
 }
 function inputBlame(d, inp) {
   if (inp.path) d.blame.push({ address: inp.entity.id, path: inp.path });
@@ -7327,6 +7333,14 @@ function evalTest(e, scope, ctx, d) {
   const children = d && d.trace ? [] : null;
   const r = applyCheck(e.check, inputs, scope, ctx, s, children);
   if (d && s) {
+    if (!s.leaves.length)
+      s.leaves.push({
+        start: e.start,
+        end: e.end,
+        result: r,
+        scopes: scopeEntities(scope),
+        inputs: inputs.map((i2) => ({ entity: i2.entity, path: i2.path, value: i2.value }))
+      });
     merge(d, s);
     if (d.trace) {
       const at = scope.path ? `${scope.owner.id}:${scope.path}` : scope.owner.id;
@@ -7485,7 +7499,7 @@ function quantify(q, body2, inputs, scope, ctx, d, trace) {
     const els = elementsOf(inp, ctx.entityOf);
     if (els instanceof Unknown) {
       r = U;
-      if (d) picked.push({ t: U, s: { blame: [], reasons: els.reasons, trace: null }, m: null, inp });
+      if (d) picked.push({ t: U, s: { blame: [], reasons: els.reasons, trace: null, leaves: [] }, m: null, inp });
       continue;
     }
     for (const el of els) {
@@ -9931,6 +9945,16 @@ function dedupe(d) {
   });
   return { blame, reasons };
 }
+function mostSpecificFirst(leaves2) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = leaves2.filter((l) => {
+    const k = `${l.start}\0${l.scopes.map((e) => e.id).join("\0")}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return out2.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
+}
 function status(where, cond) {
   if (where === F) return { status: "pass", excluded: true };
   if (cond === void 0) return { status: where === T ? "fail" : "unknown", excluded: false };
@@ -9953,27 +9977,25 @@ function evaluateRule(rule, entity, world, options = {}) {
   const fast = run2(null);
   const s = status(fast.where, fast.cond);
   if (s.status === "pass" && !options.explain)
-    return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [] };
+    return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
   ctx.env.detailed = true;
-  const root = { blame: [], reasons: [], trace: options.explain ? [] : null };
+  const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
   const d = { where: newSink(root), cond: newSink(root) };
   const slow = run2(d);
-  const explain = { blame: [], reasons: [], trace: null };
-  if (!ast.should) {
-    explain.blame.push(...d.where.blame);
-    explain.reasons.push(...d.where.reasons);
-  } else {
-    if (slow.cond !== void 0 && slow.cond !== T) {
-      explain.blame.push(...d.cond.blame);
-      explain.reasons.push(...d.cond.reasons);
-    }
-    if (slow.where === U && s.status === "unknown") {
-      explain.blame.push(...d.where.blame);
-      explain.reasons.push(...d.where.reasons);
-    }
+  const explain = { blame: [], reasons: [], trace: null, leaves: [] };
+  const add = (from) => {
+    explain.blame.push(...from.blame);
+    explain.reasons.push(...from.reasons);
+    explain.leaves.push(...from.leaves);
+  };
+  if (!ast.should) add(d.where);
+  else {
+    if (slow.cond !== void 0 && slow.cond !== T) add(d.cond);
+    if (slow.where === U && s.status === "unknown") add(d.where);
   }
   const { blame, reasons } = s.status === "pass" ? { blame: [], reasons: [] } : dedupe(explain);
-  const result = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason) };
+  const leaves2 = s.status === "pass" ? [] : mostSpecificFirst(explain.leaves);
+  const result = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason), leaves: leaves2 };
   if (options.explain) {
     const children = [];
     if (ast.where) children.push({ expr: "where", result: truthName(slow.where), children: d.where.trace ?? [] });
@@ -10017,6 +10039,7 @@ var init_gsl = __esm({
   "src/gsl/index.ts"() {
     "use strict";
     init_rule();
+    init_evaluate();
     init_world();
     init_defaults();
     init_truth();
@@ -10093,6 +10116,100 @@ function problem(file, range3, message, hint) {
 var init_requires = __esm({
   "src/checks/requires.ts"() {
     "use strict";
+  }
+});
+
+// src/checks/messages.ts
+function normalise(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function nameableTypes(logic, entity) {
+  const out2 = /* @__PURE__ */ new Set([entity.toLowerCase()]);
+  for (const m of logic.matchAll(/\b(?:references|referencedBy)\(\s*([A-Za-z_][\w.]*)/g)) out2.add(m[1].toLowerCase());
+  return [...out2];
+}
+function messageProblems(messages, logic, entity) {
+  const out2 = [];
+  const flat = normalise(logic);
+  const types = nameableTypes(logic, entity);
+  const defaults2 = messages.filter((m) => m.when === void 0);
+  for (const m of defaults2.slice(1))
+    out2.push({
+      id: m.id,
+      message: `messages.${m.id} has no \`when\`, and neither has messages.${defaults2[0].id}: only one message can be the default`,
+      hint: "give one of them `when:` (the start of the test of the logic it is about)"
+    });
+  for (const m of messages) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(m.id))
+      out2.push({ id: m.id, message: `the message id \`${m.id}\` is not a camelCase word`, hint: "name it like `noMetricFilter`" });
+    if (m.when !== void 0 && !flat.includes(normalise(m.when)))
+      out2.push({
+        id: m.id,
+        field: "when",
+        message: `messages.${m.id}.when does not occur in the logic: \`${normalise(m.when)}\``,
+        hint: "copy the start of the test this message is about from `logic` (spacing does not matter)"
+      });
+    for (const p of m.text.matchAll(PLACEHOLDER)) {
+      const name2 = p[1];
+      if (VALUE_NAMES.includes(name2) || types.includes(name2.toLowerCase())) continue;
+      out2.push({
+        id: m.id,
+        field: "text",
+        message: `messages.${m.id}.text has an unknown placeholder \`{{ ${name2} }}\``,
+        hint: `use {{ value }}, {{ path }} or an entity type the logic names: ${types.map((t) => `{{ ${t} }}`).join(", ")}`
+      });
+    }
+  }
+  return out2;
+}
+function entityName(e) {
+  const at = e.id.lastIndexOf(`${e.type}.`);
+  return at < 0 ? e.id : e.id.slice(at + e.type.length + 1);
+}
+function fill(m, leaf) {
+  const named = [];
+  let ok = true;
+  const text = m.text.replace(PLACEHOLDER, (_, name2) => {
+    const input = leaf?.inputs[0];
+    if (name2 === "value") {
+      if (!input) ok = false;
+      return input ? renderDatum(input.value) : "";
+    }
+    if (name2 === "path") {
+      if (!input?.path) ok = false;
+      return input?.path ?? "";
+    }
+    const type = name2.toLowerCase();
+    const e = leaf?.scopes.find((s) => s.type.toLowerCase() === type) ?? leaf?.inputs.map((i2) => i2.entity).find((s) => s.type.toLowerCase() === type);
+    if (!e) {
+      ok = false;
+      return "";
+    }
+    if (!named.includes(e)) named.push(e);
+    return entityName(e);
+  });
+  return ok ? { id: m.id, text: normalise(text).replace(/\.$/, ""), named } : void 0;
+}
+function chooseMessage(messages, logic, leaves2) {
+  if (!messages.length) return void 0;
+  for (const leaf of leaves2) {
+    const test = normalise(logic.slice(leaf.start, leaf.end));
+    for (const m of messages) {
+      if (m.when === void 0 || !test.startsWith(normalise(m.when))) continue;
+      const chosen = fill(m, leaf);
+      if (chosen) return chosen;
+    }
+  }
+  const fallback = messages.find((m) => m.when === void 0);
+  return fallback ? fill(fallback, leaves2[0]) : void 0;
+}
+var PLACEHOLDER, VALUE_NAMES;
+var init_messages = __esm({
+  "src/checks/messages.ts"() {
+    "use strict";
+    init_gsl();
+    PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+    VALUE_NAMES = ["value", "path"];
   }
 });
 
@@ -10358,6 +10475,16 @@ var init_schema = __esm({
           properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList]))
         },
         requires: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" } },
+        messages: {
+          type: "object",
+          minProperties: 1,
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            required: ["text"],
+            properties: { when: nonEmptyString, text: nonEmptyString }
+          }
+        },
         logic: nonEmptyString,
         tests: {
           type: "array",
@@ -24955,6 +25082,9 @@ function parseCheck(file, text, options = {}) {
   const compiled = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
   const def = data;
+  const messages = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
+  for (const p of messageProblems(messages, def.logic, compiled.rule.entity))
+    err3(nodeRange(src, ["messages", p.id, ...p.field ? [p.field] : []]), p.message, p.hint);
   if (options.builtin) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename(file)))
       err3(
@@ -24976,7 +25106,8 @@ function parseCheck(file, text, options = {}) {
         "take the next free number of the service"
       );
   }
-  const tests = def.tests.map((t, i2) => checkTest(src, t, i2, err3));
+  const ids = messages.map((m) => m.id);
+  const tests = def.tests.map((t, i2) => checkTest(src, t, i2, ids, err3));
   if (diagnostics.length) return { diagnostics, idRange };
   const check = {
     id: def.id,
@@ -24989,6 +25120,7 @@ function parseCheck(file, text, options = {}) {
     mitre: def.mitre ?? [],
     aliases: def.aliases ?? {},
     requires: def.requires ?? [],
+    messages,
     logic: def.logic,
     tests,
     file,
@@ -24998,7 +25130,7 @@ function parseCheck(file, text, options = {}) {
   };
   return { check, diagnostics, idRange, logicSource: compiled.source };
 }
-function checkTest(src, t, i2, err3) {
+function checkTest(src, t, i2, messageIds, err3) {
   const path2 = ["tests", i2];
   const at = nodeRange(src, path2);
   const name2 = fieldName2(path2);
@@ -25019,7 +25151,7 @@ function checkTest(src, t, i2, err3) {
   if (t.terraform !== void 0) {
     const s = scalarText(src, [...path2, "terraform"]);
     const fileLine = s?.line ?? at.start.line;
-    const marks2 = expectMarks(t.terraform, (line, message, hint) => {
+    const marks2 = expectMarks(t.terraform, messageIds, (line, message, hint) => {
       const l = fileLine + line - 1;
       err3({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name2}: ${message}`, hint);
     });
@@ -25038,28 +25170,43 @@ function checkTest(src, t, i2, err3) {
   const kind2 = t.plan !== void 0 ? "plan" : t.snapshot !== void 0 ? "snapshot" : "log";
   return { ...head, input: { kind: kind2, document: t.plan ?? t.snapshot ?? t.log ?? {} } };
 }
-function expectMarks(text, err3) {
+function expectMarks(text, messageIds, err3) {
   const lines = text.split("\n");
   const marks2 = [];
   let pending;
   lines.forEach((raw, i2) => {
     const m = /(?:#|\/\/)\s*expect\b(.*)$/.exec(raw);
     const rest = m?.[1]?.trim() ?? "";
-    if (m && rest !== "") {
-      err3(i2 + 1, `\`# expect\` takes nothing after it, found \`${rest}\``, "write `# expect` alone at the end of the line");
+    const id = /^:\s*([A-Za-z0-9]+)$/.exec(rest)?.[1];
+    if (m && rest !== "" && id === void 0) {
+      err3(
+        i2 + 1,
+        `\`# expect\` takes nothing after it but \`: <message id>\`, found \`${rest}\``,
+        "write `# expect` alone at the end of the line, or `# expect: <id>` with the id of one of the check's messages"
+      );
+      return;
+    }
+    if (id !== void 0 && !messageIds.includes(id)) {
+      const near = nearest(id, messageIds);
+      err3(
+        i2 + 1,
+        `\`# expect: ${id}\` names no message of this check`,
+        messageIds.length ? near ? `did you mean \`${near}\`?` : `the check's messages are ${messageIds.map((x) => `\`${x}\``).join(", ")}` : "the check declares no `messages:`; write `# expect` alone"
+      );
       return;
     }
     const code = m ? raw.slice(0, m.index) : raw;
     const blankOrComment = /^\s*((#|\/\/).*)?$/.test(code);
     if (m && blankOrComment) {
-      pending = i2 + 1;
+      pending = { line: i2 + 1, ...id !== void 0 ? { messageId: id } : {} };
       return;
     }
     if (!m && (blankOrComment || pending === void 0)) return;
-    marks2.push({ line: i2 + 1, column: code.search(/\S/) + 1 });
+    const messageId = m ? id : pending?.messageId;
+    marks2.push({ line: i2 + 1, column: code.search(/\S/) + 1, ...messageId !== void 0 ? { messageId } : {} });
     pending = void 0;
   });
-  if (pending !== void 0) err3(pending, "`# expect` on a line of its own marks the next line, but no line of code follows");
+  if (pending !== void 0) err3(pending.line, "`# expect` on a line of its own marks the next line, but no line of code follows");
   return marks2;
 }
 function compileLogic(src, value, diagnostics) {
@@ -25098,6 +25245,8 @@ var init_load = __esm({
     init_model();
     init_validate();
     init_requires();
+    init_messages();
+    init_did_you_mean();
     init_yaml_source();
   }
 });
@@ -32304,13 +32453,21 @@ function describeFinding(f, resource) {
   if (p?.kind === "expired") return { message: `${f.title}: \`${p.comment}\` expired on ${p.expires}; it silences nothing now.` };
   if (p?.kind === "unexplained") return { message: `${f.title}: \`${p.comment}\` has no reason, so it silences nothing.` };
   const via = f.via ? ` (in ${f.via})` : "";
+  if (f.detail) return { message: `${f.title}: ${f.detail}.` };
   if (resource && f.path && f.origin) {
     const v2 = valueAt(resource.values, f.path);
     const value2 = v2 === void 0 ? void 0 : renderValue(v2);
     const name2 = `${resource.mode === "data" ? "data." : ""}${resource.type}.${resource.name}`;
     return { message: `${f.title}: ${name2} gets ${f.path} = ${value2 ?? "null"} from ${f.origin}.`, ...value2 ? { value: value2 } : {} };
   }
-  if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
+  if (!resource || !f.path) {
+    const d = f.decidedBy;
+    if (d)
+      return {
+        message: `${f.title}: for ${f.address}${via}, \`${d.test}\` ${d.holds ? "holds" : "does not hold"}${d.at ? ` (at ${d.at})` : ""}.`
+      };
+    return { message: `${f.title}: ${f.address}${via} does not meet it.` };
+  }
   const v = valueAt(resource.values, f.path);
   if (v === void 0 || v === null) return { message: `${f.title}: ${f.address}${via} does not set ${f.path}.` };
   const value = renderValue(v);
@@ -32338,7 +32495,9 @@ function oneFindingPerCause(findings) {
   return out2;
 }
 function relatedLines(f, rel) {
-  const out2 = (f.related ?? []).map((r) => `via ${rel(r.file)}:${r.range.start.line}:${r.range.start.column}  ${r.message}`);
+  const out2 = (f.related ?? []).map(
+    (r) => `${r.named ? "see" : "via"} ${rel(r.file)}:${r.range.start.line}:${r.range.start.column}  ${r.message}`
+  );
   if (f.note) out2.push(`note: ${f.note}`);
   return out2;
 }
@@ -32600,16 +32759,22 @@ function buildSarif(report, options = {}) {
         }
       });
       result.relatedLocations = related.map((r, i2) => ({ id: i2 + 1, physicalLocation: physical(r), message: { text: r.message } }));
-      if (related.length > 1) {
+      const hops = related.filter((r) => !r.named);
+      if (hops.length > 1) {
         const steps = [
           { location: { physicalLocation: physical({ uri, range: f.range }), message: { text: f.origin ?? "written here" } } },
-          ...[...related].reverse().map((r) => ({ location: { physicalLocation: physical(r), message: { text: r.message } } }))
+          ...[...hops].reverse().map((r) => ({ location: { physicalLocation: physical(r), message: { text: r.message } } }))
         ];
         result.codeFlows = [{ threadFlows: [{ locations: steps }] }];
       }
     }
-    if (f.origin || f.note)
-      result.properties = { ...result.properties, ...f.origin ? { origin: f.origin } : {}, ...f.note ? { note: f.note } : {} };
+    if (f.origin || f.note || f.messageId)
+      result.properties = {
+        ...result.properties,
+        ...f.origin ? { origin: f.origin } : {},
+        ...f.note ? { note: f.note } : {},
+        ...f.messageId ? { messageId: f.messageId } : {}
+      };
     if (f.suppressed) {
       result.suppressions = [
         {
@@ -32776,6 +32941,7 @@ function renderJson(report) {
       path: f.path ?? null,
       value: f.value ?? null,
       message: f.message,
+      message_id: f.messageId ?? null,
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
       origin: f.origin ?? null,
@@ -32971,7 +33137,9 @@ function renderText(report, options = {}) {
         out2.push(`    ${" ".repeat(n.length)} ${paint("dim", "|")} ${" ".repeat(column - 1)}${paint(f.severity, "^".repeat(width))}`);
       }
       for (const r of f.related ?? [])
-        out2.push(`    ${paint("dim", `via ${show2(r.file)}:${r.range.start.line}:${r.range.start.column}  ${inert(r.message)}`)}`);
+        out2.push(
+          `    ${paint("dim", `${r.named ? "see" : "via"} ${show2(r.file)}:${r.range.start.line}:${r.range.start.column}  ${inert(r.message)}`)}`
+        );
       if (f.note) out2.push(`    ${paint("dim", `note: ${inert(f.note)}`)}`);
       if (f.instances) {
         const each = f.instances.map((i2) => `${inert(i2.address)}${i2.root !== void 0 ? ` (root ${show2(i2.root)})` : ""}`);
@@ -33063,7 +33231,8 @@ var EXPIRED_SUPPRESSION = {
   compliance: {},
   mitre: [],
   aliases: {},
-  requires: []
+  requires: [],
+  messages: []
 };
 var UNEXPLAINED_SUPPRESSION = {
   id: "TFG.TFGUARD.SUPPRESSION.2",
@@ -33075,7 +33244,8 @@ var UNEXPLAINED_SUPPRESSION = {
   compliance: {},
   mitre: [],
   aliases: {},
-  requires: []
+  requires: [],
+  messages: []
 };
 var DATE = "(\\d{4}-\\d{2}-\\d{2})";
 var DIRECTIVE = new RegExp(
@@ -33420,6 +33590,7 @@ function reportLocation(resource, path2) {
 
 // src/checks/run.ts
 init_requires();
+init_messages();
 init_diagnostics();
 function resourceEntity(r) {
   return { type: r.mode === "data" ? `data.${r.type}` : r.type, id: r.address, values: r.values, references: r.references };
@@ -33467,6 +33638,20 @@ function runChecks(checks, project, options = {}) {
         const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
         const address = target ? target.resource.address : result.entity;
         if (result.status === "fail") {
+          const said = chooseMessage(check.messages, check.rule.text, result.leaves);
+          const named = (said?.named ?? []).flatMap((e) => {
+            const r = byAddress.get(e.id);
+            if (!r || r === target?.resource) return [];
+            return [
+              {
+                file: r.location.file,
+                range: r.location.range,
+                message: `${r.type} ${entityName(e)} (${r.address})`,
+                named: true
+              }
+            ];
+          });
+          const related = [...at.related ?? [], ...named];
           findings.push({
             checkId: check.id,
             severity: check.severity,
@@ -33480,7 +33665,8 @@ function runChecks(checks, project, options = {}) {
             ...at.resourceLocation ? { resourceLocation: at.resourceLocation } : {},
             ...at.origin ? { origin: at.origin } : {},
             ...at.note ? { note: at.note } : {},
-            ...at.related ? { related: at.related } : {}
+            ...related.length ? { related } : {},
+            ...said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address)
           });
         } else {
           unknowns.push({
@@ -33501,6 +33687,15 @@ function runChecks(checks, project, options = {}) {
   unknowns.sort(byPlace);
   passes.sort(byPlace);
   return { findings: standing, blocked, unknowns, passes, evaluations };
+}
+function decidedBy(check, result, address) {
+  const leaf = result.leaves[0];
+  if (!leaf) return {};
+  const text = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
+  const test = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  const scope = leaf.scopes[0];
+  const at = scope && scope.id !== address && !scope.id.startsWith("List<") ? scope.id : void 0;
+  return { decidedBy: { test, holds: leaf.result === T, ...at ? { at } : {} } };
 }
 function resultTarget(result, check, world, byAddress) {
   const own2 = byAddress.get(result.entity);
@@ -33534,7 +33729,7 @@ import { createHash } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join6, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-var PRECOMPILED_FORMAT = 1;
+var PRECOMPILED_FORMAT = 2;
 var LOADER_MODULES = [
   "load.js",
   "files.js",
@@ -33545,7 +33740,9 @@ var LOADER_MODULES = [
   "../common/yaml-source.js",
   "../common/schema-errors.js",
   "precompile.js",
-  "precompiled.js"
+  "precompiled.js",
+  "messages.js",
+  "requires.js"
 ].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
@@ -34256,6 +34453,7 @@ function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) :
     remediation: c.remediation,
     references: c.references,
     requires: c.requires,
+    messages: c.messages,
     compliance: c.compliance,
     mitre: c.mitre,
     aliases: c.aliases,

@@ -7,9 +7,11 @@ import { type Diagnostic, type DiagnosticCode, type Range, pointRange, unreadabl
 import { type CompiledRule, compileRule } from '../gsl/index.js';
 import { findCheckFiles } from './files.js';
 import { isBuiltinId, readRetiredIds } from './ids.js';
-import { TEST_INPUTS, type Check, type CheckDefinition, type CheckTest, type ExpectMark } from './model.js';
+import { TEST_INPUTS, type Check, type CheckDefinition, type CheckMessage, type CheckTest, type ExpectMark } from './model.js';
 import { fieldName, schemaErrors } from './validate.js';
 import { prerequisiteProblems } from './requires.js';
+import { messageProblems } from './messages.js';
+import { nearest } from '../common/did-you-mean.js';
 import { type YamlSource, nodeRange, parseYamlSource, rangeOf, scalarText, yamlData } from '../common/yaml-source.js';
 
 export interface CheckSource {
@@ -150,7 +152,13 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
   const compiled = typeof logicValue === 'string' && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : undefined;
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
 
-  const def = data as Omit<CheckDefinition, 'tests'> & { tests: WrittenTest[] };
+  const def = data as Omit<CheckDefinition, 'tests' | 'messages'> & {
+    tests: WrittenTest[];
+    messages?: Record<string, { when?: string; text: string }>;
+  };
+  const messages: CheckMessage[] = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
+  for (const p of messageProblems(messages, def.logic, compiled.rule.entity))
+    err(nodeRange(src, ['messages', p.id, ...(p.field ? [p.field] : [])]), p.message, p.hint);
   if (options.builtin) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename(file)))
       err(
@@ -172,7 +180,8 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
         'take the next free number of the service',
       );
   }
-  const tests = def.tests.map((t, i) => checkTest(src, t, i, err));
+  const ids = messages.map((m) => m.id);
+  const tests = def.tests.map((t, i) => checkTest(src, t, i, ids, err));
   if (diagnostics.length) return { diagnostics, idRange };
   const check: Check = {
     id: def.id,
@@ -186,6 +195,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     aliases: def.aliases ?? {},
     requires: def.requires ?? [],
     ...(def.dedup ? { dedup: def.dedup } : {}),
+    messages,
     logic: def.logic,
     tests,
     file,
@@ -205,7 +215,13 @@ type WrittenTest = { name: string; expect: CheckTest['expect']; now?: string } &
   log?: Record<string, unknown>;
 };
 
-function checkTest(src: YamlSource, t: WrittenTest, i: number, err: (r: Range, m: string, h?: string) => void): CheckTest {
+function checkTest(
+  src: YamlSource,
+  t: WrittenTest,
+  i: number,
+  messageIds: readonly string[],
+  err: (r: Range, m: string, h?: string) => void,
+): CheckTest {
   const path = ['tests', i];
   const at = nodeRange(src, path);
   const name = fieldName(path);
@@ -226,7 +242,7 @@ function checkTest(src: YamlSource, t: WrittenTest, i: number, err: (r: Range, m
   if (t.terraform !== undefined) {
     const s = scalarText(src, [...path, 'terraform']);
     const fileLine = s?.line ?? at.start.line;
-    const marks = expectMarks(t.terraform, (line, message, hint) => {
+    const marks = expectMarks(t.terraform, messageIds, (line, message, hint) => {
       const l = fileLine + line - 1;
       err({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name}: ${message}`, hint);
     });
@@ -251,28 +267,51 @@ function checkTest(src: YamlSource, t: WrittenTest, i: number, err: (r: Range, m
  * own it marks the next line that is not blank or a comment (for a line that cannot take a comment, such as one
  * opening a heredoc). The result must stand at the first non-blank column of the marked line.
  */
-export function expectMarks(text: string, err: (line: number, message: string, hint?: string) => void): ExpectMark[] {
+export function expectMarks(
+  text: string,
+  messageIds: readonly string[],
+  err: (line: number, message: string, hint?: string) => void,
+): ExpectMark[] {
   const lines = text.split('\n');
   const marks: ExpectMark[] = [];
-  let pending: number | undefined;
+  let pending: { line: number; messageId?: string } | undefined;
   lines.forEach((raw, i) => {
     const m = /(?:#|\/\/)\s*expect\b(.*)$/.exec(raw);
     const rest = m?.[1]?.trim() ?? '';
-    if (m && rest !== '') {
-      err(i + 1, `\`# expect\` takes nothing after it, found \`${rest}\``, 'write `# expect` alone at the end of the line');
+    const id = /^:\s*([A-Za-z0-9]+)$/.exec(rest)?.[1];
+    if (m && rest !== '' && id === undefined) {
+      err(
+        i + 1,
+        `\`# expect\` takes nothing after it but \`: <message id>\`, found \`${rest}\``,
+        "write `# expect` alone at the end of the line, or `# expect: <id>` with the id of one of the check's messages",
+      );
+      return;
+    }
+    if (id !== undefined && !messageIds.includes(id)) {
+      const near = nearest(id, messageIds);
+      err(
+        i + 1,
+        `\`# expect: ${id}\` names no message of this check`,
+        messageIds.length
+          ? near
+            ? `did you mean \`${near}\`?`
+            : `the check's messages are ${messageIds.map((x) => `\`${x}\``).join(', ')}`
+          : 'the check declares no `messages:`; write `# expect` alone',
+      );
       return;
     }
     const code = m ? raw.slice(0, m.index) : raw;
     const blankOrComment = /^\s*((#|\/\/).*)?$/.test(code);
     if (m && blankOrComment) {
-      pending = i + 1;
+      pending = { line: i + 1, ...(id !== undefined ? { messageId: id } : {}) };
       return;
     }
     if (!m && (blankOrComment || pending === undefined)) return;
-    marks.push({ line: i + 1, column: code.search(/\S/) + 1 });
+    const messageId = m ? id : pending?.messageId;
+    marks.push({ line: i + 1, column: code.search(/\S/) + 1, ...(messageId !== undefined ? { messageId } : {}) });
     pending = undefined;
   });
-  if (pending !== undefined) err(pending, '`# expect` on a line of its own marks the next line, but no line of code follows');
+  if (pending !== undefined) err(pending.line, '`# expect` on a line of its own marks the next line, but no line of code follows');
   return marks;
 }
 

@@ -19,6 +19,20 @@ export interface ExpectMark {
   line: number;
   /** The first non-blank column of the marked line: the attribute, element or block header that starts there. */
   column: number;
+  /** `# expect: <id>`: the finding there must say the check's message with this id. */
+  messageId?: string;
+}
+
+/**
+ * A message of a check (`messages:` in its YAML), in the manner of ESLint's `meta.messages`: chosen by the test of
+ * the logic that decided the result (`when`: the start of that test as written in the logic), the one without `when`
+ * otherwise. `{{ <entity type> }}` names the entity of that type in scope of that test, `{{ value }}` and
+ * `{{ path }}` what the test saw.
+ */
+export interface CheckMessage {
+  id: string;
+  when?: string;
+  text: string;
 }
 
 /** What a check test feeds the check: exactly one kind of input. */
@@ -78,6 +92,8 @@ export interface CheckDefinition {
   requires: string[];
   /** Event checks: Panther's deduplication (dedup.ts). */
   dedup?: DedupSpec;
+  /** The messages its findings say, in the order written (the first whose `when` matches is chosen). */
+  messages: CheckMessage[];
   logic: string;
   tests: CheckTest[];
 }
@@ -131,6 +147,15 @@ export interface Finding {
   event?: { id?: string; time?: string; count?: number; lastTime?: string; addresses?: string[] };
   /** Set for a finding about a suppression comment itself (tfguard's own rules): what is wrong with it. */
   suppressionProblem?: SuppressionProblem;
+  /** The id of the check's message the finding says (`messages:` in the check), when one was chosen. */
+  messageId?: string;
+  /** That message with its placeholders filled: what failed, naming the link (the finding's message after the title). */
+  detail?: string;
+  /**
+   * When no message of the check was chosen: the test of the logic that decided it, as written, and whether it held
+   * (under `should not`) or not, so the finding still says what failed.
+   */
+  decidedBy?: { test: string; holds: boolean; at?: string };
 }
 
 export interface RelatedPlace {
@@ -138,6 +163,8 @@ export interface RelatedPlace {
   range: Range;
   /** What this place is, for people: `enable_log_file_validation of module.trail.aws_cloudtrail.this`. */
   message: string;
+  /** A resource the finding's message names (the topic without subscription), not a hop of the value. */
+  named?: true;
 }
 
 /** What can be wrong with a suppression comment itself. `comment` is how it names its checks (`tfguard:ignore:X`). */

@@ -16,7 +16,7 @@ import type { Check } from './model.js';
 import { CHECK_SCHEMA } from './schema.js';
 
 /** Bumped when the file's layout or what loading checks means changes. */
-export const PRECOMPILED_FORMAT = 1;
+export const PRECOMPILED_FORMAT = 2;
 
 /** A check as stored: everything of `Check` except its tests, compiled rule, absolute path and builtin flag. */
 export type PrecompiledDefinition = Omit<Check, 'tests' | 'file' | 'rule' | 'builtin'>;
@@ -52,6 +52,8 @@ export const LOADER_MODULES = [
   '../common/schema-errors.js',
   'precompile.js',
   'precompiled.js',
+  'messages.js',
+  'requires.js',
 ].map((m) => fileURLToPath(new URL(`./${m}`, import.meta.url)));
 
 export type PrecompiledRead = { ok: true; entries: LoadedCheck[] } | { ok: false; reason: string };

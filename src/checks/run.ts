@@ -2,10 +2,11 @@
 // compiled rule run over it, `fail` results turned into findings at the exact range, `unknown`
 // results kept (no finding) for --show-unknown.
 import type { Project, Resource } from '../evaluate/model.js';
-import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule } from '../gsl/index.js';
+import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule, T } from '../gsl/index.js';
 import { reportLocation } from './location.js';
 import { applyPrerequisites } from './requires.js';
-import type { Check, CheckRunResult, Finding, PassResult, UnknownResult } from './model.js';
+import { chooseMessage, entityName } from './messages.js';
+import type { Check, CheckRunResult, Finding, PassResult, RelatedPlace, UnknownResult } from './model.js';
 import { byPlace } from '../common/order.js';
 import { pointRange } from '../common/diagnostics.js';
 
@@ -82,6 +83,21 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
         const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
         const address = target ? target.resource.address : result.entity;
         if (result.status === 'fail') {
+          const said = chooseMessage(check.messages, check.rule.text, result.leaves);
+          // The resources the message names are places a reviewer goes to as well (the topic without subscription).
+          const named: RelatedPlace[] = (said?.named ?? []).flatMap((e) => {
+            const r = byAddress.get(e.id);
+            if (!r || r === target?.resource) return [];
+            return [
+              {
+                file: r.location.file,
+                range: r.location.range,
+                message: `${r.type} ${entityName(e)} (${r.address})`,
+                named: true as const,
+              },
+            ];
+          });
+          const related = [...(at.related ?? []), ...named];
           findings.push({
             checkId: check.id,
             severity: check.severity,
@@ -95,7 +111,8 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             ...(at.resourceLocation ? { resourceLocation: at.resourceLocation } : {}),
             ...(at.origin ? { origin: at.origin } : {}),
             ...(at.note ? { note: at.note } : {}),
-            ...(at.related ? { related: at.related } : {}),
+            ...(related.length ? { related } : {}),
+            ...(said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address)),
           });
         } else {
           unknowns.push({
@@ -116,6 +133,17 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
   unknowns.sort(byPlace);
   passes.sort(byPlace);
   return { findings: standing, blocked, unknowns, passes, evaluations };
+}
+
+/** The test that decided a result, for a finding no message of its check describes. */
+function decidedBy(check: Check, result: RuleResult, address: string | undefined): Pick<Finding, 'decidedBy'> {
+  const leaf = result.leaves[0];
+  if (!leaf) return {};
+  const text = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, ' ').trim();
+  const test = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  const scope = leaf.scopes[0];
+  const at = scope && scope.id !== address && !scope.id.startsWith('List<') ? scope.id : undefined;
+  return { decidedBy: { test, holds: leaf.result === T, ...(at ? { at } : {}) } };
 }
 
 /**

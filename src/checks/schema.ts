@@ -40,6 +40,16 @@ export const CHECK_SCHEMA = {
         threshold: { type: 'integer', minimum: 1 },
       },
     },
+    messages: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text'],
+        properties: { when: nonEmptyString, text: nonEmptyString },
+      },
+    },
     logic: nonEmptyString,
     tests: {
       type: 'array',

@@ -65,6 +65,7 @@ export const EXPIRED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> = {
   mitre: [],
   aliases: {},
   requires: [],
+  messages: [],
 };
 
 export const UNEXPLAINED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> = {
@@ -79,6 +80,7 @@ export const UNEXPLAINED_SUPPRESSION: Omit<CheckDefinition, 'logic' | 'tests'> =
   mitre: [],
   aliases: {},
   requires: [],
+  messages: [],
 };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';

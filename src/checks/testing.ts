@@ -111,12 +111,26 @@ function judge(check: Check, test: CheckTest, r: CheckRunResult, marks: readonly
   const at = (p: { line: number; column: number }): string => `${p.line}:${p.column}`;
   const missing = marks.filter((m) => !places.some((p) => p.line === m.line && p.column === m.column));
   const extra = places.filter((p) => !marks.some((m) => p.line === m.line && p.column === m.column));
-  if (!missing.length && !extra.length) return { ...base, passed: true };
+  // `# expect: <id>`: the finding there says that message.
+  const wrongMessage =
+    got === 'fail'
+      ? marks.flatMap((m) => {
+          if (m.messageId === undefined) return [];
+          const f = r.findings.find((x) => x.range.start.line === m.line && x.range.start.column === m.column);
+          return f && f.messageId !== m.messageId
+            ? [
+                `the finding at ${at(m)} says ${f.messageId ? `message \`${f.messageId}\`` : "none of the check's messages"}, not \`${m.messageId}\``,
+              ]
+            : [];
+        })
+      : [];
+  if (!missing.length && !extra.length && !wrongMessage.length) return { ...base, passed: true };
   const parts = [
     ...(missing.length ? [`expected a ${what} at ${missing.map(at).join(', ')} of the snippet (marked \`# expect\`)`] : []),
     ...(extra.length
       ? [`got ${extra.length === 1 ? `a ${what}` : `${what}s`} at ${[...new Set(extra.map(at))].join(', ')}, which no \`# expect\` marks`]
       : []),
+    ...wrongMessage,
   ];
   return { ...base, passed: false, message: parts.join('; ') };
 }

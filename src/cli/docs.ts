@@ -39,6 +39,15 @@ export function checkPage(c: Check): string {
       `Requires ${c.requires.map((id) => `[${id}](${encodeURIComponent(id)}.md)`).join(', ')}. Where a prerequisite fails for the same resource, this check is not a finding of its own: it is reported once as blocked by it (\`--show-blocked\` lists it), since fixing the prerequisite is the first step.`,
       '',
     );
+  if (c.messages.length) {
+    out.push('## Messages', '', 'What a finding says after the title, by the test of the logic that failed:', '');
+    out.push('| id | when the failing test is | message |', '|---|---|---|');
+    for (const m of c.messages)
+      out.push(
+        `| \`${m.id}\` | ${m.when ? `\`${cell(m.when.replace(/\s+/g, ' ').trim())}\`` : '(any other)'} | ${cell(m.text.replace(/\s+/g, ' ').trim())} |`,
+      );
+    out.push('');
+  }
   out.push('## Compliance', '');
   const frameworks = Object.entries(c.compliance);
   if (frameworks.length === 0) out.push('No framework section maps to this check.', '');

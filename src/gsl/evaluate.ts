@@ -6,6 +6,7 @@ import { equals, order, textTest } from './compare.js';
 import { Count, Members, type Datum, type Detail, type Env, type Input, type Member } from './functions/types.js';
 import { elementsOf, resolvePath, type EntityOf, type PathScope } from './path.js';
 import { and, F, not, T, truthName, U, type Truth } from './truth.js';
+import type { Entity } from './world.js';
 
 export interface TraceNode {
   /** The sub-expression, as written. */
@@ -18,8 +19,26 @@ export interface TraceNode {
   children?: TraceNode[];
 }
 
+/**
+ * A test of the logic whose result decided the rule's (a leaf: the innermost test that decided it, not the
+ * `contain [...]` around it unless no element of its list did): where it is in the logic, the entities in scope when
+ * it ran and the values it saw. Messages are chosen from it (src/checks/messages.ts), and `explain` lists it.
+ */
+export interface Leaf {
+  /** Offsets of the test in the logic text. */
+  start: number;
+  end: number;
+  /** The test's own result. */
+  result: Truth;
+  /** The entities in scope, innermost first (the element's entity, ..., the entity the rule runs on). */
+  scopes: Entity[];
+  /** What the test saw: one entry per input (the entity and attribute path it came from, and its value). */
+  inputs: { entity: Entity; path: string | null; value: Datum }[];
+}
+
 export interface Sink extends Detail {
   trace: TraceNode[] | null;
+  leaves: Leaf[];
 }
 
 export interface EvalContext {
@@ -29,12 +48,20 @@ export interface EvalContext {
 }
 
 export function newSink(parent: Sink | null): Sink {
-  return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null };
+  return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null, leaves: [] };
 }
 
 function merge(into: Detail, from: Detail): void {
   for (const b of from.blame) into.blame.push(b);
   for (const r of from.reasons) into.reasons.push(r);
+  if ('leaves' in into && 'leaves' in from) for (const l of (from as Sink).leaves) (into as Sink).leaves.push(l);
+}
+
+/** The entities of a scope chain, innermost first, each once. */
+function scopeEntities(scope: PathScope): Entity[] {
+  const out: Entity[] = [];
+  for (let s: PathScope | null = scope; s; s = s.parent) if (out[out.length - 1] !== s.owner) out.push(s.owner);
+  return out;
 }
 
 function inputBlame(d: Detail, inp: Input): void {
@@ -128,6 +155,15 @@ function evalTest(e: TestExpr, scope: PathScope, ctx: EvalContext, d: Sink | nul
   const children = d && d.trace ? [] : null;
   const r = applyCheck(e.check, inputs, scope, ctx, s, children);
   if (d && s) {
+    // No element inside decided it (or the test has no elements): the test itself is the leaf.
+    if (!s.leaves.length)
+      s.leaves.push({
+        start: e.start,
+        end: e.end,
+        result: r,
+        scopes: scopeEntities(scope),
+        inputs: inputs.map((i) => ({ entity: i.entity, path: i.path, value: i.value })),
+      });
     merge(d, s);
     if (d.trace) {
       const at = scope.path ? `${scope.owner.id}:${scope.path}` : scope.owner.id;
@@ -309,7 +345,7 @@ function quantify(
     const els = elementsOf(inp, ctx.entityOf);
     if (els instanceof Unknown) {
       r = U;
-      if (d) picked.push({ t: U, s: { blame: [], reasons: els.reasons, trace: null }, m: null, inp });
+      if (d) picked.push({ t: U, s: { blame: [], reasons: els.reasons, trace: null, leaves: [] }, m: null, inp });
       continue;
     }
     for (const el of els) {

@@ -4,7 +4,7 @@
 import { describeReason, newObject, type UnknownReason } from '../evaluate/value.js';
 import type { RuleAst } from './ast.js';
 import { GslSyntaxError, LogicText, type GslError, type Origin } from './errors.js';
-import { evalExpr, newSink, type EvalContext, type Sink, type TraceNode } from './evaluate.js';
+import { evalExpr, newSink, type EvalContext, type Leaf, type Sink, type TraceNode } from './evaluate.js';
 import { DEFAULT_FUNCTIONS } from './functions/defaults.js';
 import type { FunctionRegistry } from './functions/registry.js';
 import { Parser } from './parser.js';
@@ -73,6 +73,11 @@ export interface RuleResult {
   reasons: UnknownReason[];
   /** The reasons as text, one per reason. */
   reasonText: string[];
+  /**
+   * fail and unknown: the tests of the logic that decided it, most specific first (the deepest scope, then the
+   * furthest along the logic: the link of a chain closest to holding). Empty for a pass.
+   */
+  leaves: Leaf[];
   /** With `explain`: how each sub-expression evaluated. */
   trace?: TraceNode;
 }
@@ -102,6 +107,18 @@ function dedupe(d: Sink): { blame: Blame[]; reasons: UnknownReason[] } {
   return { blame, reasons };
 }
 
+/** Each leaf once (a test in the same scope), the deepest scope first, then the one furthest along the logic. */
+function mostSpecificFirst(leaves: Leaf[]): Leaf[] {
+  const seen = new Set<string>();
+  const out = leaves.filter((l) => {
+    const k = `${l.start}\u0000${l.scopes.map((e) => e.id).join('\u0000')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return out.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
+}
+
 const noEntity = (): undefined => undefined;
 
 function status(where: Truth, cond: Truth | undefined): { status: RuleResult['status']; excluded: boolean } {
@@ -128,30 +145,28 @@ export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, o
   const fast = run(null);
   const s = status(fast.where, fast.cond);
   if (s.status === 'pass' && !options.explain)
-    return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [] };
+    return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
 
   ctx.env.detailed = true;
-  const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null };
+  const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
   const d = { where: newSink(root), cond: newSink(root) };
   const slow = run(d);
   // What explains the result: for a query, the where clause; otherwise the condition, plus an
   // unknown where clause when that is what left the result open.
-  const explain: Sink = { blame: [], reasons: [], trace: null };
-  if (!ast.should) {
-    explain.blame.push(...d.where.blame);
-    explain.reasons.push(...d.where.reasons);
-  } else {
-    if (slow.cond !== undefined && slow.cond !== T) {
-      explain.blame.push(...d.cond.blame);
-      explain.reasons.push(...d.cond.reasons);
-    }
-    if (slow.where === U && s.status === 'unknown') {
-      explain.blame.push(...d.where.blame);
-      explain.reasons.push(...d.where.reasons);
-    }
+  const explain: Sink = { blame: [], reasons: [], trace: null, leaves: [] };
+  const add = (from: Sink): void => {
+    explain.blame.push(...from.blame);
+    explain.reasons.push(...from.reasons);
+    explain.leaves.push(...from.leaves);
+  };
+  if (!ast.should) add(d.where);
+  else {
+    if (slow.cond !== undefined && slow.cond !== T) add(d.cond);
+    if (slow.where === U && s.status === 'unknown') add(d.where);
   }
   const { blame, reasons } = s.status === 'pass' ? { blame: [], reasons: [] } : dedupe(explain);
-  const result: RuleResult = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason) };
+  const leaves = s.status === 'pass' ? [] : mostSpecificFirst(explain.leaves);
+  const result: RuleResult = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason), leaves };
   if (options.explain) {
     const children: TraceNode[] = [];
     if (ast.where) children.push({ expr: 'where', result: truthName(slow.where), children: d.where.trace ?? [] });

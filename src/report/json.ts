@@ -26,6 +26,7 @@ export function renderJson(report: Report): string {
       path: f.path ?? null,
       value: f.value ?? null,
       message: f.message,
+      message_id: f.messageId ?? null,
       module_call: f.via ?? null,
       resource_location: f.resourceLocation ? { file: rel(f.resourceLocation.file), line: f.resourceLocation.range.start.line } : null,
       origin: f.origin ?? null,

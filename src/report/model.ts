@@ -94,6 +94,8 @@ export function describeFinding(f: Finding, resource: Resource | undefined): { m
   if (p?.kind === 'expired') return { message: `${f.title}: \`${p.comment}\` expired on ${p.expires}; it silences nothing now.` };
   if (p?.kind === 'unexplained') return { message: `${f.title}: \`${p.comment}\` has no reason, so it silences nothing.` };
   const via = f.via ? ` (in ${f.via})` : '';
+  // The check's own message, naming the link that failed.
+  if (f.detail) return { message: `${f.title}: ${f.detail}.` };
   if (resource && f.path && f.origin) {
     // Where the value was written: the message names no instance, so every instance it reaches is one cause.
     const v = valueAt(resource.values, f.path);
@@ -101,7 +103,14 @@ export function describeFinding(f: Finding, resource: Resource | undefined): { m
     const name = `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.name}`;
     return { message: `${f.title}: ${name} gets ${f.path} = ${value ?? 'null'} from ${f.origin}.`, ...(value ? { value } : {}) };
   }
-  if (!resource || !f.path) return { message: `${f.title}: ${f.address}${via} does not meet it.` };
+  if (!resource || !f.path) {
+    const d = f.decidedBy;
+    if (d)
+      return {
+        message: `${f.title}: for ${f.address}${via}, \`${d.test}\` ${d.holds ? 'holds' : 'does not hold'}${d.at ? ` (at ${d.at})` : ''}.`,
+      };
+    return { message: `${f.title}: ${f.address}${via} does not meet it.` };
+  }
   const v = valueAt(resource.values, f.path);
   if (v === undefined || v === null) return { message: `${f.title}: ${f.address}${via} does not set ${f.path}.` };
   const value = renderValue(v);
@@ -144,10 +153,13 @@ export function oneFindingPerCause(findings: readonly { finding: ReportFinding; 
 
 /**
  * The related places of a finding as lines for people, `via <file>:<line>:<col>  <what>`, then its note: the
- * attribute in the resource and each hop its value passed through. `rel` shows a path.
+ * attribute in the resource and each hop its value passed through (`see` for a resource its message names). `rel`
+ * shows a path.
  */
 export function relatedLines(f: ReportFinding, rel: (file: string) => string): string[] {
-  const out = (f.related ?? []).map((r) => `via ${rel(r.file)}:${r.range.start.line}:${r.range.start.column}  ${r.message}`);
+  const out = (f.related ?? []).map(
+    (r) => `${r.named ? 'see' : 'via'} ${rel(r.file)}:${r.range.start.line}:${r.range.start.column}  ${r.message}`,
+  );
   if (f.note) out.push(`note: ${f.note}`);
   return out;
 }

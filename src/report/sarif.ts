@@ -166,16 +166,22 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
       });
       result.relatedLocations = related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r), message: { text: r.message } }));
       // More than one hop: the path the value took, from where it was written to the resource (a code flow).
-      if (related.length > 1) {
+      const hops = related.filter((r) => !r.named);
+      if (hops.length > 1) {
         const steps = [
           { location: { physicalLocation: physical({ uri, range: f.range }), message: { text: f.origin ?? 'written here' } } },
-          ...[...related].reverse().map((r) => ({ location: { physicalLocation: physical(r), message: { text: r.message } } })),
+          ...[...hops].reverse().map((r) => ({ location: { physicalLocation: physical(r), message: { text: r.message } } })),
         ];
         result.codeFlows = [{ threadFlows: [{ locations: steps }] }];
       }
     }
-    if (f.origin || f.note)
-      result.properties = { ...result.properties, ...(f.origin ? { origin: f.origin } : {}), ...(f.note ? { note: f.note } : {}) };
+    if (f.origin || f.note || f.messageId)
+      result.properties = {
+        ...result.properties,
+        ...(f.origin ? { origin: f.origin } : {}),
+        ...(f.note ? { note: f.note } : {}),
+        ...(f.messageId ? { messageId: f.messageId } : {}),
+      };
     if (f.suppressed) {
       result.suppressions = [
         {

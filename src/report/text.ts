@@ -71,7 +71,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
         out.push(`    ${' '.repeat(n.length)} ${paint('dim', '|')} ${' '.repeat(column - 1)}${paint(f.severity, '^'.repeat(width))}`);
       }
       for (const r of f.related ?? [])
-        out.push(`    ${paint('dim', `via ${show(r.file)}:${r.range.start.line}:${r.range.start.column}  ${inert(r.message)}`)}`);
+        out.push(
+          `    ${paint('dim', `${r.named ? 'see' : 'via'} ${show(r.file)}:${r.range.start.line}:${r.range.start.column}  ${inert(r.message)}`)}`,
+        );
       if (f.note) out.push(`    ${paint('dim', `note: ${inert(f.note)}`)}`);
       if (f.instances) {
         const each = f.instances.map((i) => `${inert(i.address)}${i.root !== undefined ? ` (root ${show(i.root)})` : ''}`);

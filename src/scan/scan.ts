@@ -126,6 +126,7 @@ function ruleInfo(c: Check | RuleInfo, helpUri = 'builtin' in c && c.builtin ? c
     remediation: c.remediation,
     references: c.references,
     requires: c.requires,
+    messages: c.messages,
     compliance: c.compliance,
     mitre: c.mitre,
     aliases: c.aliases,

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
-import { isBuiltinId, loadChecks, type Check } from '../../src/checks/index.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isBuiltinId, loadChecks, runChecks, type Check } from '../../src/checks/index.js';
+import { loadProject } from '../../src/evaluate/project.js';
+import { describeFinding } from '../../src/report/model.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const CHECKS_DIR = join(repoRoot, 'checks');
@@ -130,5 +134,34 @@ describe('the built-in library', () => {
       assert.ok(['snapshot', 'log'].includes([...inputs][0]!), c.id);
       assert.ok(!c.tests.some((t) => t.expect === 'unknown'), `${c.id}: an unknown result from data that has every value`);
     }
+  });
+
+  it('every finding of a fail test says what failed (a check with messages says one of them), never only "does not meet it"', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tfguard-messages-'));
+    let n = 0;
+    let said = 0;
+    try {
+      for (const c of checks.filter((x) => kindOf(x) === 'terraform'))
+        for (const t of c.tests) {
+          if (t.expect !== 'fail' || t.input.kind !== 'terraform') continue;
+          const dir = join(tmp, String(n++));
+          mkdirSync(dir);
+          writeFileSync(join(dir, 'main.tf'), t.input.text);
+          const { findings } = runChecks([c], await loadProject(dir, { env: {} }));
+          assert.ok(findings.length > 0, `${c.id}: "${t.name}" gave no finding`);
+          for (const f of findings) {
+            const { message } = describeFinding(f, f.resource);
+            assert.doesNotMatch(message, /does not meet it/, `${c.id}: "${t.name}"`);
+            if (c.messages.length) {
+              assert.ok(f.messageId, `${c.id}: "${t.name}" says none of the check's messages: ${message}`);
+              assert.doesNotMatch(message, /\{\{|\}\}/, `${c.id}: "${t.name}" leaves a placeholder unfilled`);
+              said++;
+            }
+          }
+        }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    assert.ok(said > 0, 'no built-in check says a message of its own');
   });
 });

@@ -163,9 +163,12 @@ describe('check files: tests', () => {
     assert.equal(at(noMark[0]!), '11:16');
     const onPass = errors(checkYaml().replace('    expect: fail', '    expect: pass'));
     assert.equal(onPass[0]!.message, 'tests[0] ("single region") expects a pass, but its snippet marks a line with `# expect`');
-    const trailing = errors(checkYaml().replace('# expect', '# expect: here'));
-    assert.equal(trailing[0]!.message, 'tests[0]: `# expect` takes nothing after it, found `: here`');
+    const trailing = errors(checkYaml().replace('# expect', '# expect here and there'));
+    assert.equal(trailing[0]!.message, 'tests[0]: `# expect` takes nothing after it but `: <message id>`, found `here and there`');
     assert.equal(at(trailing[0]!), '13:1');
+    const noMessages = errors(checkYaml().replace('# expect', '# expect: here'));
+    assert.equal(noMessages[0]!.message, 'tests[0]: `# expect: here` names no message of this check');
+    assert.equal(noMessages[0]!.hint, 'the check declares no `messages:`; write `# expect` alone');
     assert.deepEqual(parseCheck(FILE, checkYaml()).diagnostics, []);
   });
 
@@ -179,11 +182,12 @@ describe('check files: tests', () => {
     const marks: [number, string][] = [];
     const got = expectMarks(
       'resource "x" "y" {\n  # expect\n\n  # a comment\n  policy = <<EOF\n  EOF\n}\n',
+      [],
       (l, m) => void marks.push([l, m]),
     );
     assert.deepEqual(got, [{ line: 5, column: 3 }]);
     assert.equal(marks.length, 0);
-    expectMarks('x = 1\n# expect\n', (l, m) => void marks.push([l, m]));
+    expectMarks('x = 1\n# expect\n', [], (l, m) => void marks.push([l, m]));
     assert.deepEqual(marks, [[2, '`# expect` on a line of its own marks the next line, but no line of code follows']]);
   });
 });

@@ -118,7 +118,7 @@ describe('precompiled built-in checks', () => {
     writeFileSync(json, '{"format": 1, "hash": ');
     assert.match((readPrecompiledChecks(json, dir) as { reason: string }).reason, /^cannot read .*checks\.json/);
     writeFileSync(json, JSON.stringify({ format: 0, hash: checkLibraryHash(dir), checks: [] }));
-    assert.match((readPrecompiledChecks(json, dir) as { reason: string }).reason, /not a precompiled check library of format 1/);
+    assert.match((readPrecompiledChecks(json, dir) as { reason: string }).reason, /not a precompiled check library of format 2/);
     rmSync(json);
     assert.match((readPrecompiledChecks(json, dir) as { reason: string }).reason, /ENOENT/);
     writeFileSync(join(dir, 'aws/test-one.yaml'), checkYaml('TFG.AWS.TEST.1', { severity: 'severity: hgh' }));

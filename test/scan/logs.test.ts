@@ -85,10 +85,7 @@ describe('bad input is a diagnostic with the file and record; the rest is read',
         ['not-json', f, 222, 'Records[2]'],
       ],
     );
-    assert.match(
-      r.diagnostics[0]!.message,
-      /^Records\[0\]: not a CloudTrail event: found an object with the keys "eventSource"$/,
-    );
+    assert.match(r.diagnostics[0]!.message, /^Records\[0\]: not a CloudTrail event: found an object with the keys "eventSource"$/);
     assert.deepEqual(
       r.kept.map((k) => k.where),
       ['Records[3]'],
