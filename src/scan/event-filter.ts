@@ -16,6 +16,8 @@ export interface EventRule {
 export interface EventFilter {
   rules: EventRule[];
   now: number;
+  /** A selected rule reads all events at once (`List<aws.cloudtrail.event>`): every event is kept. */
+  keepAll?: boolean;
 }
 
 /** EVENT_ENTITY of src/evaluate/data.ts, not imported from there: that module brings zlib into every scan's start-up. */
@@ -69,8 +71,10 @@ export function needles(e: LogicExpr): string[] | undefined {
 
 /** The event checks among `rules` (non-aggregate rules on aws.cloudtrail.event), with their needles. */
 export function eventFilter(rules: readonly CompiledRule[], now: number): EventFilter {
+  const keepAll = rules.some((r) => r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY);
   return {
     now,
+    ...(keepAll ? { keepAll } : {}),
     rules: rules
       .filter((r) => !r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY)
       .map((rule) => {
@@ -87,6 +91,7 @@ export function eventFilter(rules: readonly CompiledRule[], now: number): EventF
 export function mayMatchBatch(f: EventFilter, buf: Buffer, spans: readonly { start: number; end: number; escaped: boolean }[]): boolean[] {
   const out = spans.map((s) => s.escaped);
   if (!spans.length) return out;
+  if (f.keepAll) return out.fill(true);
   const from = spans[0]!.start;
   const to = spans[spans.length - 1]!.end;
   for (const r of f.rules) {
@@ -109,6 +114,7 @@ const WORLD = createWorld([]);
 
 /** Does some rule not pass for this parsed event (a finding or an unknown result to report)? */
 export function needsEvent(f: EventFilter, value: Record<string, unknown>, id: string): boolean {
+  if (f.keepAll) return true;
   const entity = { type: EVENT_ENTITY, id, values: value as ObjectValue };
   for (const r of f.rules) if (evaluateRule(r.rule, entity, WORLD, { now: f.now }).status !== 'pass') return true;
   return false;

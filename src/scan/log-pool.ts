@@ -20,6 +20,7 @@ export async function readInWorkers(
   if (WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL))) {
     const data: LogWorkerData = {
       rules: filter.rules.map((r) => ({ text: r.rule.text, source: r.rule.source })),
+      keepAll: filter.keepAll === true,
       now: filter.now,
       maxBytes,
     };

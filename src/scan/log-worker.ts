@@ -9,6 +9,7 @@ export interface LogWorkerData {
   rules: { text: string; source: string }[];
   now: number;
   maxBytes: number;
+  keepAll: boolean;
 }
 
 export type LogWorkerReply = { id: number; result: LogFileResult } | { id: number; error: string };
@@ -20,7 +21,7 @@ if (port) {
     const c = compileRule(r.text, r.source);
     return c.ok ? [c.rule] : [];
   });
-  const filter = eventFilter(rules, data.now);
+  const filter = { ...eventFilter(rules, data.now), ...(data.keepAll ? { keepAll: true } : {}) };
   port.on('message', (req: { id: number; file: string }) => {
     readLogFile(req.file, filter, data.maxBytes).then(
       (result) => port.postMessage({ id: req.id, result } satisfies LogWorkerReply),

@@ -7,6 +7,7 @@ import type { Check, Finding } from '../../src/checks/model.js';
 import type { Resource } from '../../src/evaluate/model.js';
 import { pointRange } from '../../src/common/diagnostics.js';
 import { reportFinding } from '../../src/report/index.js';
+import { parseCheck } from '../../src/checks/index.js';
 
 const check = (id: string, dedup?: Check['dedup']): Check => ({ id, ...(dedup ? { dedup } : {}) }) as Check;
 
@@ -74,5 +75,42 @@ describe('dedup', () => {
     const out = dedupFindings(events, [check('C')]);
     assert.equal(out.length, 5);
     assert.deepEqual(out[1]!.event, { id: 'id-1', time: '2026-12-03T00:10:00.000Z' });
+  });
+});
+
+describe('dedup in a check file', () => {
+  const yaml = (logic: string, dedup: string): string => `id: TEAM.EVENTS.1
+title: A trail was stopped
+severity: medium
+description: d
+remediation: r
+${dedup}
+logic: ${logic}
+tests:
+  - name: stopped
+    expect: fail
+    log: { "eventVersion": "1.08", "eventSource": "cloudtrail.amazonaws.com", "eventName": "StopLogging" }
+`;
+
+  it('is read with its key, window and threshold', () => {
+    const r = parseCheck(
+      '/c/x.yaml',
+      yaml("aws.cloudtrail.event where eventName = 'StopLogging'", 'dedup: { by: [recipientAccountId], window: 30, threshold: 2 }'),
+    );
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.check?.dedup, { by: ['recipientAccountId'], window: 30, threshold: 2 });
+  });
+
+  it('on a check that is not on events is an error at `dedup`', () => {
+    const r = parseCheck('/c/x.yaml', yaml('aws_cloudtrail should have enable_logging = true', 'dedup: { window: 30 }'));
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.range?.start.line, d.message]),
+      [[6, "`dedup` folds findings on CloudTrail events; this check's logic is on aws_cloudtrail"]],
+    );
+  });
+
+  it('with a window of 0 or an unknown field is a schema error', () => {
+    assert.ok(parseCheck('/c/x.yaml', yaml("aws.cloudtrail.event where eventName = 'A'", 'dedup: { window: 0 }')).diagnostics.length > 0);
+    assert.ok(parseCheck('/c/x.yaml', yaml("aws.cloudtrail.event where eventName = 'A'", 'dedup: { period: 5 }')).diagnostics.length > 0);
   });
 });

@@ -71,6 +71,19 @@ describe('the where filter read from the raw record', () => {
   });
 });
 
+describe('a rule over all events at once', () => {
+  it('keeps every event, in one thread and in workers', async () => {
+    const all = eventFilter([STOPPED, rule('List<aws.cloudtrail.event> should have items length() < 3')], Date.now());
+    assert.equal(all.keepAll, true);
+    const f = write('all/log.json', records(event('GetObject'), event('StopLogging'), event('Decrypt')));
+    for (const jobs of [1, 2]) {
+      const p = (await loadLogFiles([f, f], all, { maxBytes: MAX, jobs }))!;
+      assert.equal(p.resources.length, 6);
+      assert.equal(p.unkeptEvents, 0);
+    }
+  });
+});
+
 describe('bad input is a diagnostic with the file and record; the rest is read', () => {
   it('a record with missing fields, one that is not JSON, one nested too deep', async () => {
     const deep = '['.repeat(MAX_RECORD_DEPTH + 1) + ']'.repeat(MAX_RECORD_DEPTH + 1);
