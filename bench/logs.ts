@@ -1,6 +1,6 @@
 // CloudTrail logs: `tfguard scan` over gzipped log files against the floor of reading them (Node's zlib and
 // JSON.parse of the same files), side by side in one run.
-//   node dist/bench/logs.js [--files 20] [--events 100000] [--runs 1] [--jobs 1] [--keep DIR]
+//   node dist/bench/logs.js [--files 20] [--events 100000] [--runs 1] [--jobs 1[,2,...]] [--keep DIR]
 // The files are generated in a temporary directory (removed afterwards unless --keep names one): realistic
 // events of about 440 bytes (issue 17's files: 100,000 events in 44 MB), a few of them trail changes (StopLogging, DeleteTrail, CreateTrail) so the checks
 // find something. Each measurement is its own child process under /usr/bin/time (CPU = user + system, peak RSS
@@ -147,28 +147,10 @@ async function main(): Promise<void> {
     console.log(
       `${files} gzipped log files, ${events.toLocaleString('en')} events${size ? `, ${(size.bytes / 1e6).toFixed(1)} MB of JSON (${(size.gz / 1e6).toFixed(1)} MB gzipped)` : ''}; node ${process.version}, load ${(await import('node:os')).loadavg()[0]!.toFixed(2)}`,
     );
-    const rows: [string, Timing][] = [
-      ['floor: zlib + JSON.parse', timedBest([process.execPath, '-e', FLOOR, dir], runs)],
-      [
-        `tfguard scan --jobs ${a.jobs}`,
-        timedBest(
-          [
-            process.execPath,
-            join(root, 'bin/tfguard.js'),
-            'scan',
-            dir,
-            '--jobs',
-            a.jobs!,
-            '--no-config',
-            '--format',
-            'json',
-            '--output',
-            '/dev/null',
-          ],
-          runs,
-        ),
-      ],
-    ];
+    const rows: [string, Timing][] = [['floor: zlib + JSON.parse', timedBest([process.execPath, '-e', FLOOR, dir], runs)]];
+    const scan = [join(root, 'bin/tfguard.js'), 'scan', dir, '--no-config', '--format', 'json', '--output', '/dev/null'];
+    for (const jobs of a.jobs!.split(','))
+      rows.push([`tfguard scan --jobs ${jobs}`, timedBest([process.execPath, ...scan, '--jobs', jobs], runs)]);
     const floor = rows[0]![1];
     console.log('| what | wall s | CPU s | × floor (CPU) | peak RSS MB |');
     console.log('|---|---|---|---|---|');

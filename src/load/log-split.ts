@@ -32,7 +32,19 @@ export interface RawRecord {
   keys: number;
 }
 
-const KEY_BITS: Record<string, number> = { eventName: 1, eventSource: 2, eventVersion: 4 };
+const KEYS = [Buffer.from('eventName'), Buffer.from('eventSource'), Buffer.from('eventVersion')];
+
+/** The bit of the event key at buf[start, start + len), compared byte by byte (no string made); 0 for any other key. */
+function keyBit(buf: Buffer, start: number, len: number): number {
+  for (let k = 0; k < KEYS.length; k++) {
+    const key = KEYS[k]!;
+    if (key.length !== len) continue;
+    let i = 0;
+    while (i < len && buf[start + i] === key[i]) i++;
+    if (i === len) return 1 << k;
+  }
+  return 0;
+}
 
 export interface SplitProblem {
   message: string;
@@ -204,8 +216,9 @@ export class RecordSplitter {
         this.inString = false;
         i = q + 1;
         if (this.strIsKey) {
-          const bit = KEY_BITS[buf.toString('latin1', this.strStart, q)];
-          if (bit) this.recKeys |= bit;
+          // eventName, eventSource, eventVersion: 9, 11 or 12 bytes starting with `e` (decoded only then).
+          const len = q - this.strStart;
+          if ((len === 9 || len === 11 || len === 12) && buf[this.strStart] === 0x65) this.recKeys |= keyBit(buf, this.strStart, len);
         }
         if (this.recStart >= 0 && this.depth === this.recDepth) out.push(this.finishRecord(i)); // a string record
         continue;
