@@ -12,6 +12,9 @@ import { EVENT_ENTITY, dataProject, loadDataFiles, recordAddress } from '../eval
 import type { Project } from '../evaluate/model.js';
 import { type EventFilter, mayMatchBatch, needsEvent } from './event-filter.js';
 
+/** Record problems listed per file; the rest are counted in one more diagnostic. */
+export const MAX_RECORD_DIAGNOSTICS = 20;
+
 /** What reading one file gave: the events to keep (as raw JSON text, for the way back from a worker). */
 export interface LogFileResult {
   file: string;
@@ -29,8 +32,12 @@ const where = (shape: SplitShape, r: RawRecord): string =>
 /** Read one log file (or `-`, standard input), keeping the events the filter needs. Never throws. */
 export async function readLogFile(file: string, filter: EventFilter, maxBytes: number): Promise<LogFileResult> {
   const out: LogFileResult = { file, notEvents: false, kept: [], records: 0, diagnostics: [] };
+  // A file of bad records says so for the first few and counts the rest: diagnostics do not grow with the file.
+  let bad = 0;
+  let seen = 0;
   const problem = (r: RawRecord, label: string, code: Diagnostic['code'], message: string, hint: string): void => {
-    out.diagnostics.push({ severity: 'error', code, file, range: r.range, message: `${label}: ${message}`, hint });
+    if (bad++ < MAX_RECORD_DIAGNOSTICS)
+      out.diagnostics.push({ severity: 'error', code, file, range: r.range, message: `${label}: ${message}`, hint });
   };
   const onRecords = (recs: RawRecord[], shape: SplitShape): boolean => {
     const maybe = mayMatchBatch(
@@ -40,6 +47,7 @@ export async function readLogFile(file: string, filter: EventFilter, maxBytes: n
     );
     for (let k = 0; k < recs.length; k++) {
       const r = recs[k]!;
+      seen++;
       const label = where(shape, r);
       if (r.tooLarge) {
         problem(
@@ -100,9 +108,17 @@ export async function readLogFile(file: string, filter: EventFilter, maxBytes: n
   };
   const read = await readLogRecords(file, onRecords, { maxBytes });
   if (out.notEvents) return { ...out, kept: [], records: 0, diagnostics: [] };
+  if (bad > MAX_RECORD_DIAGNOSTICS)
+    out.diagnostics.push({
+      severity: 'error',
+      code: 'not-an-event',
+      file,
+      message: `${bad - MAX_RECORD_DIAGNOSTICS} more records of this file are not CloudTrail events that can be read (${bad} in all; the first ${MAX_RECORD_DIAGNOSTICS} are listed)`,
+      hint: 'check that the file is a CloudTrail log; the records that are events were read',
+    });
   out.diagnostics.push(...read.diagnostics);
   // One object alone in a file is the file (as the whole-file reader names it).
-  if (read.shape === 'values' && out.records === 1 && out.kept.length === 1) out.kept[0]!.where = '';
+  if (read.shape === 'values' && seen === 1 && out.kept.length === 1) out.kept[0]!.where = '';
   return out;
 }
 

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { compileRule } from '../../src/gsl/index.js';
 import { eventFilter, needles } from '../../src/scan/event-filter.js';
-import { loadLogFiles, readLogFile } from '../../src/scan/logs.js';
+import { MAX_RECORD_DIAGNOSTICS, loadLogFiles, readLogFile } from '../../src/scan/logs.js';
 import { MAX_RECORD_DEPTH } from '../../src/load/log-split.js';
 
 const event = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -105,6 +105,24 @@ describe('bad input is a diagnostic with the file and record; the rest is read',
     );
   });
 
+  it('a file of many bad records lists the first few and counts the rest', async () => {
+    const f = write(
+      'many-bad.jsonl',
+      [JSON.stringify(event('StopLogging')), ...Array.from({ length: 50 }, (_, i) => JSON.stringify({ n: i }))].join('\n'),
+    );
+    const r = await readLogFile(f, filter, MAX);
+    assert.equal(r.diagnostics.length, MAX_RECORD_DIAGNOSTICS + 1);
+    assert.equal(r.diagnostics[0]!.message, 'line 2: not a CloudTrail event: found an object with the keys "n"');
+    assert.match(
+      r.diagnostics.at(-1)!.message,
+      /^30 more records of this file are not CloudTrail events that can be read \(50 in all; the first 20 are listed\)$/,
+    );
+    assert.deepEqual(
+      r.kept.map((k) => k.where),
+      ['line 1'],
+    );
+  });
+
   it('a truncated gzip keeps the records before the damage; a file that is not CloudTrail; the other files are read', async () => {
     const many = records(...Array.from({ length: 2000 }, (_, i) => event(i === 5 ? 'DeleteTrail' : 'GetObject', { i })));
     const gz = gzipSync(many);
@@ -165,6 +183,30 @@ describe('fan-out and standard input', () => {
     assert.deepEqual(two.diagnostics, one.diagnostics);
     assert.equal(two.unkeptEvents, one.unkeptEvents);
     assert.equal(one.unkeptEvents, 250 - one.resources.length);
+  });
+
+  it('`tfguard scan -` reads JSON lines from standard input', () => {
+    const bin = fileURLToPath(new URL('../../../bin/tfguard.js', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, 'scan', '-', '--no-config', '--format', 'json', '--check', 'TFG.AWS.CLOUDTRAIL.36'], {
+      input: [event('GetObject'), event('StopLogging')].map((e) => JSON.stringify(e)).join('\n') + '\n',
+      cwd: dir,
+    });
+    assert.equal(r.status, 1, String(r.stderr));
+    const report = JSON.parse(String(r.stdout)) as { findings: { address: string }[] };
+    assert.deepEqual(
+      report.findings.map((f) => f.address),
+      ['-#L2'],
+    );
+  });
+
+  it('`tfguard scan -` with a plan on standard input is a usage error', () => {
+    const bin = fileURLToPath(new URL('../../../bin/tfguard.js', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, 'scan', '-', '--no-config'], {
+      input: JSON.stringify({ format_version: '1.2', resource_changes: [] }),
+      cwd: dir,
+    });
+    assert.equal(r.status, 2);
+    assert.match(String(r.stderr), /standard input holds CloudTrail events only/);
   });
 
   it('`tfguard scan -` reads gzipped events from standard input', () => {
