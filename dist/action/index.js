@@ -4810,8 +4810,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var moduleRtn;
         var Module = moduleArg;
         var readyPromiseResolve, readyPromiseReject;
-        var readyPromise = new Promise((resolve18, reject) => {
-          readyPromiseResolve = resolve18;
+        var readyPromise = new Promise((resolve19, reject) => {
+          readyPromiseResolve = resolve19;
           readyPromiseReject = reject;
         });
         var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -4894,13 +4894,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
             readAsync = /* @__PURE__ */ __name(async (url) => {
               if (isFileURI(url)) {
-                return new Promise((resolve18, reject) => {
+                return new Promise((resolve19, reject) => {
                   var xhr = new XMLHttpRequest();
                   xhr.open("GET", url, true);
                   xhr.responseType = "arraybuffer";
                   xhr.onload = () => {
                     if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                      resolve18(xhr.response);
+                      resolve19(xhr.response);
                       return;
                     }
                     reject(xhr.status);
@@ -5124,10 +5124,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           __name(receiveInstantiationResult, "receiveInstantiationResult");
           var info2 = getWasmImports();
           if (Module["instantiateWasm"]) {
-            return new Promise((resolve18, reject) => {
+            return new Promise((resolve19, reject) => {
               Module["instantiateWasm"](info2, (mod, inst) => {
                 receiveInstance(mod, inst);
-                resolve18(mod.exports);
+                resolve19(mod.exports);
               });
             });
           }
@@ -7339,7 +7339,12 @@ function evalTest(e, scope, ctx, d) {
         end: e.end,
         result: r,
         scopes: scopeEntities(scope),
-        inputs: inputs.map((i2) => ({ entity: i2.entity, path: i2.path, value: i2.value }))
+        // An attribute the entity does not set is named by its own path, not by the nearest one that exists.
+        inputs: inputs.map((i2) => ({
+          entity: i2.entity,
+          path: i2.value === void 0 && i2.absent !== void 0 ? i2.absent : i2.path,
+          value: i2.value
+        }))
       });
     merge(d, s);
     if (d.trace) {
@@ -10164,7 +10169,8 @@ function messageProblems(messages, logic, entity) {
 }
 function entityName(e) {
   const at = e.id.lastIndexOf(`${e.type}.`);
-  return at < 0 ? e.id : e.id.slice(at + e.type.length + 1);
+  const name2 = at < 0 ? e.id : e.id.slice(at + e.type.length + 1);
+  return name2.replace(/\[[^\]]*\]$/, "");
 }
 function fill(m, leaf) {
   const named = [];
@@ -13499,7 +13505,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve18.call(this, root, ref);
+      let _sch = resolve19.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13526,7 +13532,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve18(root, ref) {
+    function resolve19(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14390,7 +14396,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve18(baseURI, relativeURI, options) {
+    function resolve19(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14781,7 +14787,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve18,
+      resolve: resolve19,
       resolveComponent,
       equal,
       serialize,
@@ -27653,8 +27659,8 @@ var init_parse_pool = __esm({
         if (slot.pending.size === 0) slot.worker.ref();
         slot.load += chars;
         if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
-        return new Promise((resolve18, reject) => {
-          slot.pending.set(id, { resolve: resolve18, reject, chars });
+        return new Promise((resolve19, reject) => {
+          slot.pending.set(id, { resolve: resolve19, reject, chars });
           slot.worker.postMessage({ id, text });
         });
       }
@@ -27746,7 +27752,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   let inFlight = 0;
   let largeInFlight = 0;
   let allDone = () => void 0;
-  const done = new Promise((resolve18) => allDone = resolve18);
+  const done = new Promise((resolve19) => allDone = resolve19);
   const feed = () => {
     while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
       const { path: path2, text } = queue.shift();
@@ -27778,7 +27784,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
     const { path: path2, text } = queue.pop();
     out2.set(path2, { file: parseHcl(path2, text) });
-    await new Promise((resolve18) => setImmediate(resolve18));
+    await new Promise((resolve19) => setImmediate(resolve19));
   }
   if (inFlight > 0 || queue.length > 0) await done;
   return out2;
@@ -32200,7 +32206,7 @@ var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
-import { dirname as dirname7, resolve as resolve13 } from "node:path";
+import { dirname as dirname7, resolve as resolve14 } from "node:path";
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
     return {
@@ -32209,7 +32215,7 @@ function changedSince(ref, scanPath) {
       hint: "give a branch, tag or commit, e.g. --changed-since origin/main"
     };
   }
-  let cwd = resolve13(scanPath);
+  let cwd = resolve14(scanPath);
   try {
     runGit(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
@@ -32247,7 +32253,7 @@ function changedSince(ref, scanPath) {
   const files = [
     ...split2(runGit(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)),
     ...split2(runGit(["ls-files", "--others", "--exclude-standard", "-z"], top))
-  ].map((f) => resolve13(top, f));
+  ].map((f) => resolve14(top, f));
   const unique = [...new Set(files)].sort();
   return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname7(f))) };
 }
@@ -32277,7 +32283,7 @@ function workflowCommand(command, properties, message) {
 
 // src/action/main.ts
 import { existsSync as existsSync7, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname9, join as join14, resolve as resolve17 } from "node:path";
+import { dirname as dirname9, join as join14, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -32456,9 +32462,9 @@ function describeFinding(f, resource) {
   if (f.detail) return { message: `${f.title}: ${f.detail}.` };
   if (resource && f.path && f.origin) {
     const v2 = valueAt(resource.values, f.path);
-    const value2 = v2 === void 0 ? void 0 : renderValue(v2);
+    const value = v2 === void 0 ? void 0 : renderValue(v2);
     const name2 = `${resource.mode === "data" ? "data." : ""}${resource.type}.${resource.name}`;
-    return { message: `${f.title}: ${name2} gets ${f.path} = ${value2 ?? "null"} from ${f.origin}.`, ...value2 ? { value: value2 } : {} };
+    return { message: `${f.title}: ${name2} gets ${f.path} = ${value ?? "null"} from ${f.origin}.`, ...value ? { value } : {} };
   }
   if (!resource || !f.path) {
     const d = f.decidedBy;
@@ -32469,9 +32475,11 @@ function describeFinding(f, resource) {
     return { message: `${f.title}: ${f.address}${via} does not meet it.` };
   }
   const v = valueAt(resource.values, f.path);
-  if (v === void 0 || v === null) return { message: `${f.title}: ${f.address}${via} does not set ${f.path}.` };
-  const value = renderValue(v);
-  return { message: `${f.title}: ${f.address}${via} has ${f.path} = ${value}.`, value };
+  const said = (who) => v === void 0 || v === null ? `${f.title}: ${who} does not set ${f.path}.` : `${f.title}: ${who} has ${f.path} = ${renderValue(v)}.`;
+  const message = said(`${f.address}${via}`);
+  const written2 = `${resource.mode === "data" ? "data." : ""}${resource.type}.${resource.name}`;
+  const causeMessage = said(written2) !== message ? { causeMessage: said(written2) } : {};
+  return v === void 0 || v === null ? { message, ...causeMessage } : { message, value: renderValue(v), ...causeMessage };
 }
 function reportFinding(f, suppressed) {
   const { resource, ...rest } = f;
@@ -32482,7 +32490,7 @@ function oneFindingPerCause(findings) {
   const byCause = /* @__PURE__ */ new Map();
   const out2 = [];
   for (const { finding, root } of findings) {
-    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.message}`;
+    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.causeMessage ?? finding.message}`;
     const seen = byCause.get(key);
     const instance2 = { address: finding.address, ...root !== void 0 ? { root } : {} };
     if (!seen) {
@@ -32491,7 +32499,11 @@ function oneFindingPerCause(findings) {
       out2.push(first);
     } else seen.instances.push(instance2);
   }
-  for (const f of out2) if (f.instances.length < 2) delete f.instances;
+  for (const f of out2) {
+    if (f.instances.length < 2) delete f.instances;
+    else if (f.causeMessage && f.instances.some((i2) => i2.address !== f.address)) f.message = f.causeMessage;
+    delete f.causeMessage;
+  }
   return out2;
 }
 function relatedLines(f, rel) {
@@ -33218,7 +33230,7 @@ function render(format2, report, options = {}) {
 
 // src/scan/scan.ts
 import { readFileSync as readFileSync10, statSync as statSync11 } from "node:fs";
-import { dirname as dirname8, resolve as resolve14 } from "node:path";
+import { dirname as dirname8, resolve as resolve15 } from "node:path";
 
 // src/checks/suppressions.ts
 var EXPIRED_SUPPRESSION = {
@@ -33635,6 +33647,7 @@ function runChecks(checks, project, options = {}) {
           continue;
         }
         const target = resultTarget(result, check, world, byAddress);
+        const explained = options.explain ? { explained: { leaves: result.leaves, ...result.trace ? { trace: result.trace } : {} } } : {};
         const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
         const address = target ? target.resource.address : result.entity;
         if (result.status === "fail") {
@@ -33666,7 +33679,8 @@ function runChecks(checks, project, options = {}) {
             ...at.origin ? { origin: at.origin } : {},
             ...at.note ? { note: at.note } : {},
             ...related.length ? { related } : {},
-            ...said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address)
+            ...said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address),
+            ...explained
           });
         } else {
           unknowns.push({
@@ -33676,7 +33690,8 @@ function runChecks(checks, project, options = {}) {
             ...target ? { resource: target.resource } : {},
             file: at.file,
             range: at.range,
-            reasons: result.reasonText.length ? result.reasonText : ["unknown"]
+            reasons: result.reasonText.length ? result.reasonText : ["unknown"],
+            ...explained
           });
         }
       }
@@ -34284,10 +34299,10 @@ function realIfExists(p) {
 }
 
 // src/scan/inputs.ts
+import { statSync as statSync10 } from "node:fs";
+import { basename as basename5, resolve as resolve13 } from "node:path";
 init_project();
 init_discover();
-import { statSync as statSync10 } from "node:fs";
-import { basename as basename5 } from "node:path";
 
 // src/scan/targets.ts
 init_paths();
@@ -34363,7 +34378,9 @@ var dataInputs = async () => ({
   ...await Promise.resolve().then(() => (init_data(), data_exports)),
   ...await Promise.resolve().then(() => (init_data_file(), data_file_exports))
 });
-async function loadInputs(path2, flags2, load) {
+async function loadInputs(path2, flags2, given) {
+  const repo = given.boundary === void 0 ? findRepoRoot(resolve13(path2 ?? flags2.plan ?? ".")) : void 0;
+  const load = repo !== void 0 ? { ...given, boundary: repo } : given;
   if (flags2.plan !== void 0) {
     if (path2 !== void 0) return { usage: "give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)" };
     const { loadPlanProject: loadPlanProject2 } = await planInputs();
@@ -34469,10 +34486,10 @@ async function scan(request) {
   const { flags: flags2 } = request;
   const { targets } = scanTargets(request.paths);
   const path2 = targets.length === 1 ? targets[0] : void 0;
-  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve14(path2 ?? flags2.plan ?? ".");
+  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve15(path2 ?? flags2.plan ?? ".");
   const repoRoot = findRepoRoot(scanRoot);
   let config = {};
-  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve14(flags2.config) : findConfig(scanRoot, repoRoot);
+  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve15(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
     const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname8(configFile));
     if (!read.config) return problem2(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
@@ -34502,9 +34519,9 @@ async function scan(request) {
     if (!ch.ok) return problem2(`--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
   }
-  const boundary = s.root !== void 0 ? resolve14(s.root) : repoRoot;
+  const boundary = s.root !== void 0 ? resolve15(s.root) : repoRoot;
   if (s.root !== void 0) {
-    const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isInside(resolve14(boundary), t));
+    const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isInside(resolve15(boundary), t));
     if (outside) return problem2(`--root ${s.root} does not hold ${outside}`, "give --root a directory that contains every scanned path");
   }
   const now = request.now ?? Date.now();
@@ -34543,19 +34560,19 @@ async function scan(request) {
   let baseline;
   if (s.createBaseline) {
     const text = serializeBaseline(createBaseline(counted, project.root));
-    baselineOut = { path: resolve14(s.createBaseline), text, count: counted.length };
+    baselineOut = { path: resolve15(s.createBaseline), text, count: counted.length };
     baseline = parseBaseline(text, baselineOut.path).baseline;
   } else if (s.baseline) {
     let text;
     try {
-      text = readFileSync10(resolve14(s.baseline), "utf8");
+      text = readFileSync10(resolve15(s.baseline), "utf8");
     } catch (e) {
       return problem2(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
-    const parsed = parseBaseline(text, resolve14(s.baseline));
+    const parsed = parseBaseline(text, resolve15(s.baseline));
     if (!parsed.baseline) return problem2(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
     baseline = parsed.baseline;
   }
@@ -34628,7 +34645,7 @@ init_model();
 
 // src/action/diff.ts
 init_git();
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 function diffLines(base, repoRoot) {
   let out2;
   try {
@@ -34644,7 +34661,7 @@ function parseDiff(text, repoRoot) {
   for (const line of text.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name2 = line.slice(4);
-      file = name2.startsWith("b/") ? resolve15(repoRoot, name2.slice(2)) : void 0;
+      file = name2.startsWith("b/") ? resolve16(repoRoot, name2.slice(2)) : void 0;
       continue;
     }
     const m = file && /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
@@ -34729,10 +34746,10 @@ function pullRequestBase(env) {
 }
 
 // src/action/inputs.ts
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve17 } from "node:path";
 var spec = (key) => SCAN_OPTIONS.find((o) => o.key === key);
 function readInputs(env, workspace) {
-  const at = (p) => resolve16(workspace, p);
+  const at = (p) => resolve17(workspace, p);
   const flags2 = {};
   const own2 = {};
   for (const o of SCAN_OPTIONS) {
@@ -34779,7 +34796,7 @@ function readInputs(env, workspace) {
 
 // src/action/main.ts
 async function runAction(env, paths, io2) {
-  const workspace = resolve17(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = resolve18(env.GITHUB_WORKSPACE || process.cwd());
   const read = readInputs(env, workspace);
   const sarifInput = "inputs" in read ? read.inputs.sarifInput : "tfguard.sarif";
   const outputs = (exitCode, report2) => {
@@ -34801,7 +34818,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     setOutputs(env.GITHUB_OUTPUT, outputs(2));
     return 2;
   };
-  const sarifFile = resolve17(workspace, sarifInput);
+  const sarifFile = resolve18(workspace, sarifInput);
   const firstPath = "inputs" in read ? read.inputs.paths[0] : workspace;
   const repoRoot = findRepoRoot(firstPath) ?? workspace;
   const scanRoot = "inputs" in read && read.inputs.paths.length === 1 ? firstPath : workspace;
@@ -34884,7 +34901,7 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync7(join14(fromEnv, "checks")) ? resolve17(fromEnv) : resolve17(bundleDir, "..", "..");
+  const actionRoot = fromEnv && existsSync7(join14(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
   return { actionRoot, ...existsSync7(join14(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 

@@ -63,10 +63,14 @@ export function messageProblems(messages: readonly CheckMessage[], logic: string
   return out;
 }
 
-/** The name of an entity for people: its address without module path and type (`trail`, `alerts["ops"]`). */
+/**
+ * The name of an entity for people, as written in its block: its address without module path, type and instance key
+ * (`trail` for `module.a.aws_cloudwatch_log_group.trail["x"]`), so every instance of one cause says the same.
+ */
 export function entityName(e: Entity): string {
   const at = e.id.lastIndexOf(`${e.type}.`);
-  return at < 0 ? e.id : e.id.slice(at + e.type.length + 1);
+  const name = at < 0 ? e.id : e.id.slice(at + e.type.length + 1);
+  return name.replace(/\[[^\]]*\]$/, '');
 }
 
 export interface ChosenMessage {

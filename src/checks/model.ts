@@ -2,7 +2,7 @@
 // findings and unknown results of running them over a project.
 import type { Range } from '../common/diagnostics.js';
 import type { Resource } from '../evaluate/model.js';
-import type { CompiledRule } from '../gsl/index.js';
+import type { CompiledRule, Leaf, TraceNode } from '../gsl/index.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -156,6 +156,14 @@ export interface Finding {
    * (under `should not`) or not, so the finding still says what failed.
    */
   decidedBy?: { test: string; holds: boolean; at?: string };
+  /** With `explain`: how the logic came to it (`tfguard explain`). */
+  explained?: Explained;
+}
+
+/** How a result came about: the tests of the logic that decided it, most specific first, and the whole trace. */
+export interface Explained {
+  leaves: Leaf[];
+  trace?: TraceNode;
 }
 
 export interface RelatedPlace {
@@ -196,6 +204,8 @@ export interface UnknownResult {
   range: Range;
   /** Why, one per reason: `var.x has no value`, `aws_kms_key.k.arn is known only after apply`. */
   reasons: string[];
+  /** With `explain`: how the logic came to it. */
+  explained?: Explained;
 }
 
 /** A check that held for a resource (JUnit lists them as passing test cases). */

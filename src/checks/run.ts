@@ -79,6 +79,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
           continue;
         }
         const target = resultTarget(result, check, world, byAddress);
+        const explained = options.explain ? { explained: { leaves: result.leaves, ...(result.trace ? { trace: result.trace } : {}) } } : {};
         // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
         const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
         const address = target ? target.resource.address : result.entity;
@@ -113,6 +114,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             ...(at.note ? { note: at.note } : {}),
             ...(related.length ? { related } : {}),
             ...(said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address)),
+            ...explained,
           });
         } else {
           unknowns.push({
@@ -123,6 +125,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             file: at.file,
             range: at.range,
             reasons: result.reasonText.length ? result.reasonText : ['unknown'],
+            ...explained,
           });
         }
       }

@@ -56,13 +56,15 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
   const explain = program
     .command('explain')
     .description(
-      'for each finding and unknown result: which part of the check logic was false or unknown, the values it saw, and where unknowns came from',
+      'each finding and unknown result once: the tests of the check logic that decided it, the values they saw and where each value was written',
     )
     .argument('[path]', 'a directory of Terraform files, one file, or a plan JSON')
-    .option('--all', 'also explain passing results', false);
+    .option('--all', 'also list passing results', false)
+    .option('--tree', 'also show the whole evaluation of the logic, every sub-expression with its result', false)
+    .option('--format <format>', 'text or json', 'text');
   const explainFlags = addTableOptions(explain, ['load']);
   const explainChecks = addTableOptions(explain, ['scan'], ['checksDir', 'check']);
-  explain.action(async (path: string | undefined, opts: { all: boolean }) => {
+  explain.action(async (path: string | undefined, opts: { all: boolean; tree: boolean; format: string }) => {
     const { runExplain } = await import('./explain.js');
     const flags = { ...explainFlags.flags(explain), ...explainChecks.flags(explain) };
     exitCode = await runExplain(
@@ -71,6 +73,8 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
         checksDir: flags.checksDir ?? [],
         check: flags.check ?? [],
         all: opts.all,
+        tree: opts.tree,
+        format: opts.format,
         inputs: inputFlags(flags),
         load: projectOptions(flags),
         ...builtin,

@@ -162,7 +162,12 @@ function evalTest(e: TestExpr, scope: PathScope, ctx: EvalContext, d: Sink | nul
         end: e.end,
         result: r,
         scopes: scopeEntities(scope),
-        inputs: inputs.map((i) => ({ entity: i.entity, path: i.path, value: i.value })),
+        // An attribute the entity does not set is named by its own path, not by the nearest one that exists.
+        inputs: inputs.map((i) => ({
+          entity: i.entity,
+          path: i.value === undefined && i.absent !== undefined ? i.absent : i.path,
+          value: i.value,
+        })),
       });
     merge(d, s);
     if (d.trace) {

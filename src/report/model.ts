@@ -33,6 +33,11 @@ export interface ReportFinding extends Finding {
   message: string;
   /** The value at `path`, rendered, when there is one. */
   value?: string;
+  /**
+   * The message naming the resource without its module path or instance key (`aws_cloudtrail.this`), when `message`
+   * names an instance: what every instance of one cause shares, so they are one finding (which then says this).
+   */
+  causeMessage?: string;
   suppressed?: SuppressedBy;
   /**
    * One cause, several instances: the same check, place and message found through several root modules (a module
@@ -89,7 +94,7 @@ export function renderValue(v: Value): string {
 }
 
 /** The message of a finding: `<title>: <address> has <path> = <value>` (or what is missing). */
-export function describeFinding(f: Finding, resource: Resource | undefined): { message: string; value?: string } {
+export function describeFinding(f: Finding, resource: Resource | undefined): { message: string; value?: string; causeMessage?: string } {
   const p = f.suppressionProblem;
   if (p?.kind === 'expired') return { message: `${f.title}: \`${p.comment}\` expired on ${p.expires}; it silences nothing now.` };
   if (p?.kind === 'unexplained') return { message: `${f.title}: \`${p.comment}\` has no reason, so it silences nothing.` };
@@ -112,9 +117,13 @@ export function describeFinding(f: Finding, resource: Resource | undefined): { m
     return { message: `${f.title}: ${f.address}${via} does not meet it.` };
   }
   const v = valueAt(resource.values, f.path);
-  if (v === undefined || v === null) return { message: `${f.title}: ${f.address}${via} does not set ${f.path}.` };
-  const value = renderValue(v);
-  return { message: `${f.title}: ${f.address}${via} has ${f.path} = ${value}.`, value };
+  // The same sentence of the resource as written (no module path, no instance key) is what its instances share.
+  const said = (who: string): string =>
+    v === undefined || v === null ? `${f.title}: ${who} does not set ${f.path}.` : `${f.title}: ${who} has ${f.path} = ${renderValue(v)}.`;
+  const message = said(`${f.address}${via}`);
+  const written = `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.name}`;
+  const causeMessage = said(written) !== message ? { causeMessage: said(written) } : {};
+  return v === undefined || v === null ? { message, ...causeMessage } : { message, value: renderValue(v), ...causeMessage };
 }
 
 export function reportFinding(f: Finding, suppressed?: SuppressedBy): ReportFinding {
@@ -138,7 +147,7 @@ export function oneFindingPerCause(findings: readonly { finding: ReportFinding; 
   const byCause = new Map<string, ReportFinding>();
   const out: ReportFinding[] = [];
   for (const { finding, root } of findings) {
-    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.message}`;
+    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.causeMessage ?? finding.message}`;
     const seen = byCause.get(key);
     const instance = { address: finding.address, ...(root !== undefined ? { root } : {}) };
     if (!seen) {
@@ -147,7 +156,12 @@ export function oneFindingPerCause(findings: readonly { finding: ReportFinding; 
       out.push(first);
     } else seen.instances!.push(instance);
   }
-  for (const f of out) if (f.instances!.length < 2) delete f.instances;
+  for (const f of out) {
+    if (f.instances!.length < 2) delete f.instances;
+    // Several instances: the message names the resource as written, and `instances` each address.
+    else if (f.causeMessage && f.instances!.some((i) => i.address !== f.address)) f.message = f.causeMessage;
+    delete f.causeMessage;
+  }
   return out;
 }
 

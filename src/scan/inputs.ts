@@ -2,7 +2,8 @@
 // file given as the path), AWS snapshots and CloudTrail logs (a JSON/JSON lines/.gz file, or a directory of
 // them that holds no Terraform files). Everything becomes one Project.
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { findRepoRoot } from '../common/repo.js';
 import type { Project } from '../evaluate/model.js';
 import { type ProjectOptions, loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../common/diagnostics.js';
@@ -24,15 +25,19 @@ const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & type
 });
 
 /**
- * Load the inputs of a command; a usage problem is returned as text (exit code 2). With `events` (a scan), log
- * files are streamed and only the events those checks need are kept (src/scan/logs.ts); `-` is standard input.
+ * Load the inputs of a command; a usage problem is returned as text (exit code 2). Without a boundary (`--root`),
+ * nothing outside the repository that holds the input is read (the input's directory when it is in none). With
+ * `events` (a scan), log files are streamed and only the events those checks need are kept (src/scan/logs.ts); `-`
+ * is standard input.
  */
 export async function loadInputs(
   path: string | undefined,
   flags: InputFlags,
-  load: ProjectOptions,
+  given: ProjectOptions,
   events?: EventFilter,
 ): Promise<Project | { usage: string }> {
+  const repo = given.boundary === undefined ? findRepoRoot(resolve(path ?? flags.plan ?? '.')) : undefined;
+  const load: ProjectOptions = repo !== undefined ? { ...given, boundary: repo } : given;
   if (flags.plan !== undefined) {
     if (path !== undefined) return { usage: 'give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)' };
     const { loadPlanProject } = await planInputs();
@@ -46,7 +51,12 @@ export async function loadInputs(
     const { loadLogFiles } = await import('./logs.js');
     const { DEFAULT_MAX_DATA_BYTES } = await import('../load/data-file.js');
     const maxBytes = Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES);
-    return loadLogFiles(files, events!, { maxBytes, onlyEvents, ...(load.jobs ? { jobs: load.jobs } : {}) });
+    return loadLogFiles(files, events!, {
+      maxBytes,
+      onlyEvents,
+      ...(load.jobs ? { jobs: load.jobs } : {}),
+      ...(load.boundary !== undefined ? { boundary: load.boundary } : {}),
+    });
   };
   if (path === '-') {
     if (!events) return { usage: 'standard input (`-`) is read by `tfguard scan` only, as CloudTrail events' };

@@ -5,12 +5,22 @@
 // event logs (plans, snapshots) are read whole, as before. With jobs > 1 files are read in worker threads.
 import type { Diagnostic } from '../common/diagnostics.js';
 import { type DataRecord, describeShape, isEvent, toNullProto } from '../load/data-file.js';
-import { readLogRecords } from '../load/log-read.js';
+import { STDIN, readLogRecords } from '../load/log-read.js';
+import { realpathSync } from 'node:fs';
+import { isInside } from '../common/paths.js';
 import type { RawRecord, SplitShape } from '../load/log-split.js';
 import { MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from '../load/log-split.js';
 import { EVENT_ENTITY, dataProject, loadDataFiles, recordAddress } from '../evaluate/data.js';
 import type { Project } from '../evaluate/model.js';
 import { type EventFilter, mayMatchBatch, needsEvent } from './event-filter.js';
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p; // a missing file is reported by the reader
+  }
+}
 
 /** Record problems listed per file; the rest are counted in one more diagnostic. */
 export const MAX_RECORD_DIAGNOSTICS = 20;
@@ -124,6 +134,8 @@ export async function readLogFile(file: string, filter: EventFilter, maxBytes: n
 
 export interface LogLoadOptions {
   maxBytes: number;
+  /** Nothing outside it is read: a log file whose real path (symbolic links followed) leaves it is skipped. */
+  boundary?: string;
   jobs?: number;
   /** Undefined when a file is not an event log (instead of reading it whole). */
   onlyEvents?: boolean;
@@ -131,10 +143,25 @@ export interface LogLoadOptions {
 
 /** Read log files (and any plans or snapshots among them) into one Project of the events the checks need. */
 export async function loadLogFiles(files: readonly string[], filter: EventFilter, options: LogLoadOptions): Promise<Project | undefined> {
+  const outside: Diagnostic[] = [];
+  if (options.boundary !== undefined) {
+    const root = realpathOr(options.boundary);
+    files = files.filter((f) => {
+      if (f === STDIN || isInside(root, realpathOr(f))) return true;
+      outside.push({
+        severity: 'warning',
+        code: 'outside-root',
+        file: f,
+        message: 'the file (through a symbolic link) is outside the scan root; it was not read',
+        hint: 'scan the target itself if it should be checked; tfguard reads nothing outside the repository it scans',
+      });
+      return false;
+    });
+  }
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, files.length));
   const results = jobs > 1 ? await (await import('./log-pool.js')).readInWorkers(files, filter, options.maxBytes, jobs) : [];
   if (jobs <= 1) for (const f of files) results.push(await readLogFile(f, filter, options.maxBytes));
-  const project: Project = { root: files.length === 1 ? files[0]! : '.', resources: [], modules: [], diagnostics: [], files: [] };
+  const project: Project = { root: files.length === 1 ? files[0]! : '.', resources: [], modules: [], diagnostics: outside, files: [] };
   let records = 0;
   for (const r of results) {
     if (r.notEvents) {

@@ -6,9 +6,13 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadChecks } from '../../src/checks/index.js';
-import { explainProject } from '../../src/cli/explain.js';
+import { explainProject, explainText } from '../../src/cli/explain.js';
+import { cli } from './helpers.js';
+import { repoRoot } from '../helpers/paths.js';
 import { loadProject } from '../../src/evaluate/project.js';
 import { NOW, REPORT_CHECKS, REPORT_TF, scan, tmp } from '../report/helpers.js';
+
+const CHECKS = join(repoRoot, 'checks');
 
 function copyFixture(): string {
   const root = tmp('repo');
@@ -121,14 +125,110 @@ describe('--changed-since', { skip: hasGit ? false : 'git is not installed' }, (
 });
 
 describe('tfguard explain', () => {
-  it('shows which part was false, with the values seen', async () => {
+  it('shows the test that failed, the values it saw and where each value was written', async () => {
     const { checks } = loadChecks([{ dir: REPORT_CHECKS }]);
     const project = await loadProject(REPORT_TF);
-    const r = explainProject(project, checks, { now: NOW, check: ['TEAM.TRAIL.1'] });
-    assert.equal(r.count, 10);
-    const block = r.text.split('\n\n').find((b) => b.includes('aws_cloudtrail.plain'))!;
-    assert.match(block, /main\.tf:5:3 {2}FINDING {2}TEAM\.TRAIL\.1 {2}aws_cloudtrail\.plain/);
-    assert.match(block, /\[FALSE\] is_multi_region_trail=true {3}saw: false/);
-    assert.match(block, /decided by: aws_cloudtrail\.plain\.is_multi_region_trail/);
+    const e = explainProject(project, checks, { now: NOW, check: ['TEAM.TRAIL.1'] });
+    const text = explainText(e);
+    const block = text.split('\n\n').find((b) => b.includes('aws_cloudtrail.plain'))!;
+    const lines = block.split('\n');
+    assert.match(lines[0]!, /main\.tf:5:3 {2}FINDING {2}TEAM\.TRAIL\.1 {2}aws_cloudtrail\.plain$/);
+    assert.equal(lines[1], '  Trails record all regions: aws_cloudtrail.plain has is_multi_region_trail = false.');
+    assert.equal(lines[2], '  fails: is_multi_region_trail=true   at aws_cloudtrail.plain');
+    assert.match(
+      lines[3]!,
+      /^ {4}saw aws_cloudtrail\.plain\.is_multi_region_trail = false {3}written at \S*main\.tf:5:3 \(is_multi_region_trail of aws_cloudtrail\.plain\)$/,
+    );
+    assert.match(text, /\n\d+ findings and \d+ unknown results? explained\n$/);
+    assert.doesNotMatch(text, /\[FALSE\]/, 'no evaluation tree without --tree');
+    assert.match(
+      explainText(explainProject(project, checks, { now: NOW, check: ['TEAM.TRAIL.1'], tree: true })),
+      /\[FALSE\] is_multi_region_trail=true/,
+    );
+  });
+
+  it('one cause once across roots and module instances, with the tfvars line, the argument and the default', async () => {
+    const r = await cli(
+      ['explain', '--check', 'D9.TF.AWS.LOG.01,TFG.AWS.CLOUDTRAIL.2,TFG.AWS.CLOUDTRAIL.3', 'fixtures/provenance'],
+      CHECKS,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const heads = r.stdout.split('\n').filter((l) => / FINDING /.test(l));
+    assert.deepEqual(heads, [
+      'fixtures/provenance/envs/prod/main.tf:10:5  FINDING  TFG.AWS.CLOUDTRAIL.2  module.audit.aws_cloudtrail.this',
+      'fixtures/provenance/envs/prod/terraform.tfvars:1:1  FINDING  TFG.AWS.CLOUDTRAIL.3  module.audit.aws_cloudtrail.this',
+      'fixtures/provenance/modules/trail/main.tf:12:3  FINDING  D9.TF.AWS.LOG.01  module.audit.aws_cloudtrail.this (and 1 more instance)',
+    ]);
+    assert.match(
+      r.stdout,
+      /saw module\.audit\.aws_cloudtrail\.this\.enable_log_file_validation = false {3}written at fixtures\/provenance\/envs\/prod\/terraform\.tfvars:1:1 \(terraform\.tfvars\)/,
+    );
+    assert.match(r.stdout, /instances: module\.audit\.aws_cloudtrail\.this, module\.ops\.aws_cloudtrail\.this/);
+    assert.match(r.stdout, /\n3 findings and 0 unknown results explained\n$/);
+  });
+
+  it('--format json: causes with their leaves, values and where each was written, relative to the repository', async () => {
+    const r = await cli(['explain', '--format', 'json', '--check', 'TFG.AWS.CLOUDTRAIL.3', 'fixtures/provenance'], CHECKS);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as {
+      causes: {
+        check_id: string;
+        file: string;
+        line: number;
+        addresses: string[];
+        leaves: {
+          test: string;
+          result: string;
+          saw: { path: string; value: string; written: { file: string; line: number; what: string } }[];
+        }[];
+      }[];
+      summary: { findings: number; unknown: number };
+    };
+    assert.deepEqual(doc.summary, { findings: 1, unknown: 0 });
+    const [c] = doc.causes;
+    assert.equal(c!.file, 'fixtures/provenance/envs/prod/terraform.tfvars');
+    assert.equal(c!.line, 1);
+    assert.deepEqual(c!.leaves, [
+      {
+        test: 'enable_log_file_validation = true',
+        result: 'false',
+        at: 'module.audit.aws_cloudtrail.this',
+        saw: [
+          {
+            address: 'module.audit.aws_cloudtrail.this',
+            path: 'enable_log_file_validation',
+            value: 'false',
+            written: { file: 'fixtures/provenance/envs/prod/terraform.tfvars', line: 1, column: 1, what: 'terraform.tfvars' },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('a cross-resource check: the failing link, not the start of the chain', async () => {
+    const dir = tmp('explain-chain');
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'resource "aws_cloudwatch_metric_alarm" "cpu" {\n  alarm_name    = "cpu"\n  alarm_actions = [aws_sns_topic.ops.arn]\n}\n\nresource "aws_sns_topic" "ops" {\n  name = "ops"\n}\n',
+    );
+    const r = await cli(['explain', '--check', 'TFG.AWS.CLOUDWATCH.20', dir], CHECKS);
+    const lines = r.stdout.split('\n');
+    assert.match(lines[1]!, /alarm `cpu` notifies SNS topic `ops`, which has no subscription\.$/);
+    assert.equal(lines[2], '  holds: referencedBy(aws_sns_topic_subscription, topic_arn) length() = 0   at aws_sns_topic.ops');
+    assert.equal(lines[3], '    saw 0 for aws_sns_topic.ops');
+  });
+
+  it('a folder of a repository follows its modules inside the repository; bad --format is a usage error', async () => {
+    const root = tmp('explain-repo');
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'examples', 'simple'), { recursive: true });
+    writeFileSync(join(root, 'main.tf'), 'resource "aws_cloudtrail" "this" {\n  name           = "t"\n  s3_bucket_name = "b"\n}\n');
+    writeFileSync(join(root, 'examples', 'simple', 'main.tf'), 'module "trail" {\n  source = "../../"\n}\n');
+    const r = await cli(['explain', '--check', 'D9.TF.AWS.LOG.01', join(root, 'examples', 'simple')], CHECKS);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /FINDING {2}D9\.TF\.AWS\.LOG\.01 {2}module\.trail\.aws_cloudtrail\.this/);
+    const bad = await cli(['explain', '--format', 'sarif', root], CHECKS);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--format `sarif` is not a format of explain; use text or json/);
   });
 });

@@ -46,7 +46,7 @@ describe('tfguard scan', () => {
         at('cloudtrail', 'main.tf'),
         at('cloudtrail', 'modules.tf'),
         at('cloudtrail', 'modules', 'trail', 'main.tf'),
-        '9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result',
+        '8 findings (3 medium, 5 low); 4 checks over 14 resources; 1 unknown result',
       ],
     );
     const main = fixture('cloudtrail', 'main.tf');
@@ -64,7 +64,7 @@ describe('tfguard scan', () => {
     );
     assert.ok(
       groups[0]!.includes(
-        `${at('cloudtrail', 'environments.tf')}:9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment["prod"] does not set cloud_watch_logs_role_arn.\n`,
+        `${at('cloudtrail', 'environments.tf')}:9:1  LOW      D9.TF.AWS.LOG.03  CloudTrail trails are integrated with CloudWatch Logs: aws_cloudtrail.environment does not set cloud_watch_logs_role_arn.\n`,
       ),
       groups[0],
     );
@@ -106,7 +106,7 @@ describe('tfguard scan', () => {
     assert.equal(r.code, 1);
     assert.ok(
       r.stdout.endsWith(
-        `\n\nUnknown results (no finding: a value the check needs is not known):\n  ${rel('cloudtrail', 'main.tf')}:53:3  TFG.AWS.CLOUDTRAIL.1  aws_cloudtrail.audit\n      var.audit_kms_key_arn has no value\n\n9 findings (3 medium, 6 low); 4 checks over 14 resources; 1 unknown result\n`,
+        `\n\nUnknown results (no finding: a value the check needs is not known):\n  ${rel('cloudtrail', 'main.tf')}:53:3  TFG.AWS.CLOUDTRAIL.1  aws_cloudtrail.audit\n      var.audit_kms_key_arn has no value\n\n8 findings (3 medium, 5 low); 4 checks over 14 resources; 1 unknown result\n`,
       ),
       r.stdout,
     );
@@ -119,7 +119,7 @@ describe('tfguard scan', () => {
       CHECKS,
     );
     assert.ok(!r.stdout.includes('Unknown results'));
-    assert.ok(r.stdout.endsWith('\n\n9 findings (3 medium, 6 low); 4 checks over 14 resources\n'), r.stdout);
+    assert.ok(r.stdout.endsWith('\n\n8 findings (3 medium, 5 low); 4 checks over 14 resources\n'), r.stdout);
   });
 
   it('exit 0 and a summary when clean', async () => {

@@ -2,7 +2,7 @@
 // with the file and record, the other records and files are still read, and worker threads give the same result.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +141,23 @@ describe('bad input is a diagnostic with the file and record; the rest is read',
     assert.deepEqual(
       p.resources.map((r) => r.address),
       [`${cut}#Records[5]`, `${good}#Records[0]`],
+    );
+  });
+
+  it('a log file reached through a symbolic link that leaves the boundary is not read', async () => {
+    const inside = join(dir, 'walled');
+    const secret = write('secret/log.json', records(event('StopLogging')));
+    mkdirSync(inside, { recursive: true });
+    symlinkSync(secret, join(inside, 'link.json'));
+    const own = write('walled/own.json', records(event('DeleteTrail')));
+    const p = (await loadLogFiles([join(inside, 'link.json'), own], filter, { maxBytes: MAX, boundary: inside }))!;
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.file]),
+      [['outside-root', join(inside, 'link.json')]],
+    );
+    assert.deepEqual(
+      p.resources.map((r) => r.address),
+      [`${own}#Records[0]`],
     );
   });
 
