@@ -47,11 +47,17 @@ export async function loadInputs(
     return {
       usage: 'missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE',
     };
-  const streamed = async (files: string[], onlyEvents = false): Promise<Project | undefined> => {
+  const streamed = async (files: string[], onlyEvents = false, more?: Iterator<string>): Promise<Project | undefined> => {
     const { loadLogFiles } = await import('./logs.js');
     const { DEFAULT_MAX_DATA_BYTES } = await import('../load/data-file.js');
     const maxBytes = Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES);
-    return loadLogFiles(files, events!, {
+    const all = more
+      ? (function* (): Generator<string> {
+          yield* files;
+          for (let n = more.next(); !n.done; n = more.next()) yield n.value;
+        })()
+      : files;
+    return loadLogFiles(all, events!, {
       maxBytes,
       onlyEvents,
       ...(load.jobs ? { jobs: load.jobs } : {}),
@@ -90,15 +96,21 @@ export async function loadInputs(
   }
   if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only (give --plan FILE)' };
   if (st.isDirectory() && discover(path, load).moduleDirs.length === 0) {
-    const { findDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
+    const { findDataFiles, walkDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const diagnostics: Diagnostic[] = [];
-    const files = findDataFiles(path, diagnostics);
-    if (files.length && events) {
-      const p = (await streamed(files))!;
-      p.root = path;
-      p.diagnostics.unshift(...diagnostics);
-      return p;
+    if (events) {
+      // Streamed: the files are walked as they are read.
+      const walk = walkDataFiles(path, diagnostics);
+      const first = walk.next();
+      if (!first.done) {
+        const p = (await streamed([first.value], false, walk))!;
+        p.root = path;
+        p.diagnostics.unshift(...diagnostics);
+        return p;
+      }
+      diagnostics.length = 0;
     }
+    const files = findDataFiles(path, diagnostics);
     if (files.length) {
       const p = loadDataFiles(files, Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES));
       p.root = path;

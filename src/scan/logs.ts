@@ -10,7 +10,7 @@ import { realpathSync } from 'node:fs';
 import { isInside } from '../common/paths.js';
 import type { RawRecord, SplitShape } from '../load/log-split.js';
 import { MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from '../load/log-split.js';
-import { EVENT_ENTITY, dataProject, loadDataFiles, recordAddress } from '../evaluate/data.js';
+import { dataProject, loadDataFiles, recordAddress } from '../evaluate/data.js';
 import type { Project } from '../evaluate/model.js';
 import { type EventFilter, mayMatchBatch, needsEvent } from './event-filter.js';
 
@@ -142,28 +142,35 @@ export interface LogLoadOptions {
 }
 
 /** Read log files (and any plans or snapshots among them) into one Project of the events the checks need. */
-export async function loadLogFiles(files: readonly string[], filter: EventFilter, options: LogLoadOptions): Promise<Project | undefined> {
-  const outside: Diagnostic[] = [];
-  if (options.boundary !== undefined) {
-    const root = realpathOr(options.boundary);
-    files = files.filter((f) => {
-      if (f === STDIN || isInside(root, realpathOr(f))) return true;
-      outside.push({
-        severity: 'warning',
-        code: 'outside-root',
-        file: f,
-        message: 'the file (through a symbolic link) is outside the scan root; it was not read',
-        hint: 'scan the target itself if it should be checked; tfguard reads nothing outside the repository it scans',
-      });
-      return false;
-    });
-  }
-  const jobs = Math.max(1, Math.min(options.jobs ?? 1, files.length));
-  const results = jobs > 1 ? await (await import('./log-pool.js')).readInWorkers(files, filter, options.maxBytes, jobs) : [];
-  if (jobs <= 1) for (const f of files) results.push(await readLogFile(f, filter, options.maxBytes));
-  const project: Project = { root: files.length === 1 ? files[0]! : '.', resources: [], modules: [], diagnostics: outside, files: [] };
+export async function loadLogFiles(files: Iterable<string>, filter: EventFilter, options: LogLoadOptions): Promise<Project | undefined> {
+  const project: Project = { root: '.', resources: [], modules: [], diagnostics: [], files: [] };
+  const root = options.boundary !== undefined ? realpathOr(options.boundary) : undefined;
+  // Files are taken one at a time: neither the list of files nor their results are held.
+  const admitted = function* (): Generator<string> {
+    for (const f of files) {
+      if (root === undefined || f === STDIN || isInside(root, realpathOr(f))) yield f;
+      else
+        project.diagnostics.push({
+          severity: 'warning',
+          code: 'outside-root',
+          file: f,
+          message: 'the file (through a symbolic link) is outside the scan root; it was not read',
+          hint: 'scan the target itself if it should be checked; tfguard reads nothing outside the repository it scans',
+        });
+    }
+  };
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const results =
+    jobs > 1
+      ? (await import('./log-pool.js')).readInWorkers(admitted(), filter, options.maxBytes, jobs)
+      : (async function* (): AsyncGenerator<LogFileResult> {
+          for (const f of admitted()) yield await readLogFile(f, filter, options.maxBytes);
+        })();
   let records = 0;
-  for (const r of results) {
+  let kept = 0;
+  let count = 0;
+  for await (const r of results) {
+    project.root = count++ === 0 ? r.file : '.';
     if (r.notEvents) {
       if (options.onlyEvents) return undefined;
       const p = loadDataFiles([r.file], options.maxBytes);
@@ -174,10 +181,10 @@ export async function loadLogFiles(files: readonly string[], filter: EventFilter
     }
     project.diagnostics.push(...r.diagnostics);
     records += r.records;
-    const kept = r.kept.map((k) => ({ value: toNullProto(JSON.parse(k.text) as Record<string, unknown>), where: k.where, range: k.range }));
-    project.resources.push(...dataProject({ kind: 'events', path: r.file, records: kept }).resources);
+    kept += r.kept.length;
+    const recs = r.kept.map((k) => ({ value: toNullProto(JSON.parse(k.text) as Record<string, unknown>), where: k.where, range: k.range }));
+    project.resources.push(...dataProject({ kind: 'events', path: r.file, records: recs }).resources);
   }
-  const keptEvents = project.resources.filter((r) => r.type === EVENT_ENTITY).length;
-  project.unkeptEvents = Math.max(0, records - keptEvents);
+  project.unkeptEvents = Math.max(0, records - kept);
   return project;
 }

@@ -202,6 +202,28 @@ describe('fan-out and standard input', () => {
     assert.equal(one.unkeptEvents, 250 - one.resources.length);
   });
 
+  it('workers take files only a few ahead of the results handed out, and hand them out in order', async () => {
+    const files = Array.from({ length: 30 }, (_, k) =>
+      write(`g/${String(k).padStart(2, '0')}.json`, records(event(k % 5 ? 'GetObject' : 'StopLogging', { k }))),
+    );
+    let pulled = 0;
+    const source = (function* (): Generator<string> {
+      for (const f of files) {
+        pulled++;
+        yield f;
+      }
+    })();
+    const { readInWorkers } = await import('../../src/scan/log-pool.js');
+    const seen: string[] = [];
+    let most = 0;
+    for await (const r of readInWorkers(source, filter, MAX, 2)) {
+      seen.push(r.file);
+      most = Math.max(most, pulled - seen.length);
+    }
+    assert.deepEqual(seen, files);
+    assert.ok(most <= 2 * 4 + 1, `${most} files taken ahead of the results`);
+  });
+
   it('`tfguard scan -` reads JSON lines from standard input', () => {
     const bin = fileURLToPath(new URL('../../../bin/tfguard.js', import.meta.url));
     const r = spawnSync(process.execPath, [bin, 'scan', '-', '--no-config', '--format', 'json', '--check', 'TFG.AWS.CLOUDTRAIL.36'], {
