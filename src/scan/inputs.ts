@@ -66,6 +66,8 @@ export async function loadInputs(
   };
   if (path === '-') {
     if (!events) return { usage: 'standard input (`-`) is read by `tfguard scan` only, as CloudTrail events' };
+    if (process.stdin.isTTY)
+      return { usage: 'standard input is a terminal: pipe CloudTrail events into `tfguard scan -` (gunzip -c is not needed)' };
     if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only' };
     const p = await streamed(['-'], true);
     return p ?? { usage: 'standard input holds CloudTrail events only (a log file, JSON lines); give a plan or snapshot as a file' };
