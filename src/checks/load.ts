@@ -171,6 +171,12 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
   const messages: CheckMessage[] = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
   for (const p of messageProblems(messages, def.logic, compiled.rule.entity))
     err(nodeRange(src, ['messages', p.id, ...(p.field ? [p.field] : [])]), p.message, p.hint);
+  if (def.dedup && (compiled.rule.aggregate || compiled.rule.entity.toLowerCase() !== 'aws.cloudtrail.event'))
+    err(
+      nodeRange(src, ['dedup']),
+      `\`dedup\` folds findings on CloudTrail events; this check's logic is on ${compiled.rule.aggregate ? `List<${compiled.rule.entity}>` : compiled.rule.entity}`,
+      'remove `dedup`, or write the logic on aws.cloudtrail.event',
+    );
   if (options.builtin) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename(file)))
       err(
@@ -206,6 +212,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     mitre: def.mitre ?? [],
     aliases: def.aliases ?? {},
     requires: def.requires ?? [],
+    ...(def.dedup ? { dedup: def.dedup } : {}),
     messages,
     logic: def.logic,
     tests,

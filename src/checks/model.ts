@@ -62,6 +62,16 @@ export interface CheckTest {
   fileLine: number;
 }
 
+/** How findings of an event check fold into alerts: Panther's dedup key, DedupPeriodMinutes and Threshold. */
+export interface DedupSpec {
+  /** Event attribute paths (`recipientAccountId`, `requestParameters.name`) whose values make the key; none: one key. */
+  by?: string[];
+  /** Minutes from an alert's first event during which events with its key join it (default 60). */
+  window?: number;
+  /** Events an alert needs to be reported (default 1). */
+  threshold?: number;
+}
+
 /** A check file as written (after schema validation). */
 export interface CheckDefinition {
   id: string;
@@ -80,6 +90,8 @@ export interface CheckDefinition {
    * result there is blocked (reported once, naming the prerequisite), not a finding of its own.
    */
   requires: string[];
+  /** Event checks: Panther's deduplication (dedup.ts). */
+  dedup?: DedupSpec;
   /** The messages its findings say, in the order written (the first whose `when` matches is chosen). */
   messages: CheckMessage[];
   logic: string;
@@ -128,6 +140,11 @@ export interface Finding {
    * then each module argument, local or variable the value passed through.
    */
   related?: RelatedPlace[];
+  /**
+   * A finding on a CloudTrail event: its eventID and eventTime; for a check with `dedup`, the alert's number of
+   * events, the time of its last one and the address of each (the first is this finding's).
+   */
+  event?: { id?: string; time?: string; count?: number; lastTime?: string; addresses?: string[] };
   /** Set for a finding about a suppression comment itself (tfguard's own rules): what is wrong with it. */
   suppressionProblem?: SuppressionProblem;
   /** The id of the check's message the finding says (`messages:` in the check), when one was chosen. */

@@ -31,6 +31,15 @@ export const CHECK_SCHEMA = {
       properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList])),
     },
     requires: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' } },
+    dedup: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        by: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$' } },
+        window: { type: 'integer', minimum: 1 },
+        threshold: { type: 'integer', minimum: 1 },
+      },
+    },
     messages: {
       type: 'object',
       minProperties: 1,

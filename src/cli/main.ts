@@ -94,6 +94,16 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
     });
 
   program
+    .command('merge')
+    .description('combine the JSON reports or SARIF logs of split runs (per log prefix, CI matrix job) into one, duplicates removed')
+    .argument('<reports...>', 'JSON reports (scan --format json) or SARIF logs (scan --format sarif), all of one kind')
+    .option('--output <path>', 'write the merged report to this file instead of standard output')
+    .action(async (reports: string[], opts: { output?: string }) => {
+      const { runMerge } = await import('./merge.js');
+      exitCode = runMerge(reports, opts.output, io);
+    });
+
+  program
     .command('docs')
     .description('write the check catalog: one Markdown page per check and an index with coverage matrices')
     .requiredOption('--out <dir>', 'directory to write the pages into')

@@ -82,11 +82,22 @@ const DATA_FILE = /\.(json|jsonl|ndjson|gz)$/;
 const MAX_FILES = 100_000;
 const MAX_DEPTH = 32;
 
-/** Data files under a directory (CloudTrail's S3 layout nests them by account, region and date), sorted. */
-export function findDataFiles(dir: string, diagnostics: Diagnostic[]): string[] {
-  const out: string[] = [];
-  const walk = (d: string, depth: number): void => {
-    if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
+/**
+ * Data files under a directory (CloudTrail's S3 layout nests them by account, region and date), in sorted order,
+ * one at a time: a bucket's worth of paths is never held. Directories deeper than MAX_DEPTH are a warning.
+ */
+export function* walkDataFiles(dir: string, diagnostics: Diagnostic[]): Generator<string> {
+  function* walk(d: string, depth: number): Generator<string> {
+    if (depth > MAX_DEPTH) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'too-deep',
+        file: d,
+        message: `directory is nested more than ${MAX_DEPTH} levels below the scanned one; it was not read`,
+        hint: 'scan it directly',
+      });
+      return;
+    }
     let names: string[];
     try {
       names = readdirSync(d).sort();
@@ -103,11 +114,29 @@ export function findDataFiles(dir: string, diagnostics: Diagnostic[]): string[] 
       } catch {
         continue;
       }
-      if (st.isDirectory()) walk(p, depth + 1);
-      else if (st.isFile() && DATA_FILE.test(n) && !n.endsWith('.tf.json') && !n.endsWith('.tfvars.json')) out.push(p);
+      if (st.isDirectory()) yield* walk(p, depth + 1);
+      else if (st.isFile() && DATA_FILE.test(n) && !n.endsWith('.tf.json') && !n.endsWith('.tfvars.json')) yield p;
     }
-  };
-  walk(dir, 0);
+  }
+  yield* walk(dir, 0);
+}
+
+/** The first MAX_FILES data files under a directory, sorted (the whole-file readers hold them all anyway). */
+export function findDataFiles(dir: string, diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const f of walkDataFiles(dir, diagnostics)) {
+    if (out.length >= MAX_FILES) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'file-too-large',
+        file: dir,
+        message: `more than ${MAX_FILES} data files; the rest were not read`,
+        hint: 'scan the directory with `tfguard scan`, which streams logs, or a part of it at a time',
+      });
+      break;
+    }
+    out.push(f);
+  }
   return out;
 }
 

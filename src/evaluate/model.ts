@@ -108,6 +108,8 @@ export interface Project {
   diagnostics: Diagnostic[];
   /** Every configuration and variable file read, with its text and comments (reporters show source lines; suppressions read comments). */
   files: SourceFile[];
+  /** CloudTrail events read from streamed logs but not kept as resources, because every event check passed them. */
+  unkeptEvents?: number;
 }
 
 export interface SourceFile {

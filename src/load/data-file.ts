@@ -143,7 +143,7 @@ export function isTrail(v: unknown): v is Record<string, unknown> {
   );
 }
 
-function describeShape(v: unknown): string {
+export function describeShape(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length} item${v.length === 1 ? '' : 's'}`;
   if (isRecord(v)) {
     const keys = Object.keys(v);

@@ -37,6 +37,7 @@ export function renderJson(report: Report): string {
         message: r.message,
       })),
       note: f.note ?? null,
+      event: f.event ?? null,
       fingerprint: fp ?? null,
       instances: (f.instances ?? [{ address: f.address }]).map((i) => ({
         address: i.address,

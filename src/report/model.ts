@@ -131,6 +131,13 @@ export function describeFinding(f: Finding, resource: Resource | undefined): { m
 export function reportFinding(f: Finding, suppressed?: SuppressedBy): ReportFinding {
   const { resource, ...rest } = f;
   const d = describeFinding(f, resource);
+  // A deduplicated alert says how many events it stands for.
+  const c = f.event?.count;
+  if (c !== undefined && c > 1)
+    d.message = d.message.replace(
+      /\.?$/,
+      ` (${c} events from ${f.event!.time ?? 'an unknown time'} to ${f.event!.lastTime ?? 'an unknown time'}).`,
+    );
   return { ...rest, ...d, ...(suppressed ? { suppressed } : {}) };
 }
 

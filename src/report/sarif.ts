@@ -131,7 +131,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
       locations: [
         {
           physicalLocation: { artifactLocation: { uri }, region },
-          logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
+          logicalLocations: [{ ...(f.event?.id ? { name: f.event.id } : {}), fullyQualifiedName: f.address, kind: 'resource' }],
         },
       ],
       ...(hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {}),
@@ -139,6 +139,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
         address: f.address,
         ...(f.path ? { attribute: f.path } : {}),
         ...(f.via ? { module: f.via } : {}),
+        ...(f.event ? { event: f.event } : {}),
         ...(f.instances
           ? {
               instances: f.instances.map((i) => ({

@@ -10,6 +10,7 @@ import { type ProjectOptions, loadProject } from '../evaluate/project.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { discover } from '../load/discover.js';
 import { MODULE_FILE } from './targets.js';
+import type { EventFilter } from './event-filter.js';
 
 export interface InputFlags {
   plan?: string;
@@ -26,9 +27,16 @@ const dataInputs = async (): Promise<typeof import('../evaluate/data.js') & type
 
 /**
  * Load the inputs of a command; a usage problem is returned as text (exit code 2). Without a boundary (`--root`),
- * nothing outside the repository that holds the input is read (the input's directory when it is in none).
+ * nothing outside the repository that holds the input is read (the input's directory when it is in none). With
+ * `events` (a scan), log files are streamed and only the events those checks need are kept (src/scan/logs.ts); `-`
+ * is standard input.
  */
-export async function loadInputs(path: string | undefined, flags: InputFlags, given: ProjectOptions): Promise<Project | { usage: string }> {
+export async function loadInputs(
+  path: string | undefined,
+  flags: InputFlags,
+  given: ProjectOptions,
+  events?: EventFilter,
+): Promise<Project | { usage: string }> {
   useLimits(given.limits); // plans, snapshots and logs are read here, not only through loadProject
   const repo = given.boundary === undefined ? findRepoRoot(resolve(path ?? flags.plan ?? '.')) : undefined;
   const load: ProjectOptions = repo !== undefined ? { ...given, boundary: repo } : given;
@@ -41,6 +49,31 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, gi
     return {
       usage: 'missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE',
     };
+  const streamed = async (files: string[], onlyEvents = false, more?: Iterator<string>): Promise<Project | undefined> => {
+    const { loadLogFiles } = await import('./logs.js');
+    const { DEFAULT_MAX_DATA_BYTES } = await import('../load/data-file.js');
+    const maxBytes = Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES);
+    const all = more
+      ? (function* (): Generator<string> {
+          yield* files;
+          for (let n = more.next(); !n.done; n = more.next()) yield n.value;
+        })()
+      : files;
+    return loadLogFiles(all, events!, {
+      maxBytes,
+      onlyEvents,
+      ...(load.jobs ? { jobs: load.jobs } : {}),
+      ...(load.boundary !== undefined ? { boundary: load.boundary } : {}),
+    });
+  };
+  if (path === '-') {
+    if (!events) return { usage: 'standard input (`-`) is read by `tfguard scan` only, as CloudTrail events' };
+    if (process.stdin.isTTY)
+      return { usage: 'standard input is a terminal: pipe CloudTrail events into `tfguard scan -` (gunzip -c is not needed)' };
+    if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only' };
+    const p = await streamed(['-'], true);
+    return p ?? { usage: 'standard input holds CloudTrail events only (a log file, JSON lines); give a plan or snapshot as a file' };
+  }
   let st;
   try {
     st = statSync(path);
@@ -48,6 +81,11 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, gi
     return loadProject(path, load); // reports the missing path as the loader always has
   }
   if (st.isFile() && !MODULE_FILE.test(basename(path))) {
+    // A file that is not an event log (a plan finds its source; a snapshot) is read by the whole-file readers below.
+    if (events && flags.sourceDir === undefined) {
+      const p = await streamed([path], true);
+      if (p) return p;
+    }
     const { dataProject, readDataFile, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const r = readDataFile(path, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
     if (!r.input) return failed(path, r.diagnostics);
@@ -62,8 +100,20 @@ export async function loadInputs(path: string | undefined, flags: InputFlags, gi
   }
   if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only (give --plan FILE)' };
   if (st.isDirectory() && discover(path, load).moduleDirs.length === 0) {
-    const { findDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
+    const { findDataFiles, walkDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const diagnostics: Diagnostic[] = [];
+    if (events) {
+      // Streamed: the files are walked as they are read.
+      const walk = walkDataFiles(path, diagnostics);
+      const first = walk.next();
+      if (!first.done) {
+        const p = (await streamed([first.value], false, walk))!;
+        p.root = path;
+        p.diagnostics.unshift(...diagnostics);
+        return p;
+      }
+      diagnostics.length = 0;
+    }
     const files = findDataFiles(path, diagnostics);
     if (files.length) {
       const p = loadDataFiles(files, Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES));

@@ -235,7 +235,7 @@ export const SCAN_OPTIONS = [
     scope: 'load',
     min: 1,
     max: 64,
-    help: 'threads that parse Terraform, this one included (default: one per core, at most 4; 1: no parse workers but for files of 1 MB or more)',
+    help: 'threads that parse Terraform or read CloudTrail log files, this one included (Terraform: default one per core, at most 4; 1: no parse workers but for files of 1 MB or more; logs: default 1)',
   },
   {
     key: 'baseline',

@@ -17,6 +17,7 @@ import {
 import { atLeast, parseSeverity, selectChecks, splitList } from '../checks/selection.js';
 import { compareBaseline, createBaseline, parseBaseline, serializeBaseline } from '../checks/baseline.js';
 import { runChecks } from '../checks/run.js';
+import { dedupFindings } from '../checks/dedup.js';
 import type { Project, Resource } from '../evaluate/model.js';
 import type { ProjectOptions } from '../evaluate/project.js';
 import {
@@ -33,6 +34,7 @@ import {
 import { loadCheckSet } from './checks.js';
 import { findConfig, readConfig } from './config.js';
 import { loadInputs } from './inputs.js';
+import { eventFilter } from './event-filter.js';
 import { type ConfigFile, type ScanFlags, type ScanSettings, limitsOf, mergeSettings } from './options.js';
 import { commonRoot, mergeProjects, scanTargets } from './targets.js';
 import { isInside } from '../common/paths.js';
@@ -201,12 +203,17 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     limits: limitsOf(s),
   };
   const inputs = { ...(s.plan !== undefined ? { plan: s.plan } : {}), ...(s.sourceDir !== undefined ? { sourceDir: s.sourceDir } : {}) };
-  const loadOne = (p: string | undefined): Promise<Project | { usage: string }> => loadInputs(p, inputs, loadOptions);
+  // CloudTrail logs are streamed: only the events a selected event check does not pass are kept.
+  const events = eventFilter(
+    selected.checks.map((c) => c.rule),
+    now,
+  );
+  const loadOne = (p: string | undefined): Promise<Project | { usage: string }> => loadInputs(p, inputs, loadOptions, events);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path);
   if ('usage' in loaded) return problem(loaded.usage);
   const project = loaded;
   const run = runChecks(selected.checks, project, { now });
-  const sup = applySuppressions(run.findings, project, all.checks, {
+  const sup = applySuppressions(dedupFindings(run.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,
     peers: s.peerSuppressions,
     requireReason: s.requireSuppressionReason,
@@ -284,7 +291,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     fixed,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),
-    resources: project.resources.length,
+    resources: project.resources.length + (project.unkeptEvents ?? 0),
     category: s.sarifCategory ?? defaultCategory(base),
   };
   const errors = diagnostics.some((d) => d.severity === 'error');

@@ -83,6 +83,7 @@ export function mergeProjects(root: string, projects: readonly Project[]): Proje
       out.diagnostics.push(d);
     }
     for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
+    if (p.unkeptEvents) out.unkeptEvents = (out.unkeptEvents ?? 0) + p.unkeptEvents;
   }
   out.files = [...files.values()];
   return out;
