@@ -148,9 +148,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out2 = "";
   let last = 0;
   for (let i2 = 0; i2 < open.length; i2++) {
-    const at = open[i2];
-    out2 += masked.slice(last, at) + "\0";
-    last = at + 1;
+    const at2 = open[i2];
+    out2 += masked.slice(last, at2) + "\0";
+    last = at2 + 1;
   }
   return out2 + masked.slice(last);
 }
@@ -2952,11 +2952,11 @@ function parseMatchPredicate(steps, index3, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex2.test(text) : !regex2.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex2.test(text2) : !regex2.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 function parseAnyOfPredicate(steps, index3, operator, textPredicates) {
@@ -2985,7 +2985,7 @@ function parseAnyOfPredicate(steps, index3, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values2.includes(text)) === isPositive;
+    return nodes.every((text2) => values2.includes(text2)) === isPositive;
   });
 }
 function parseIsPredicate(steps, index3, operator, assertedProperties, refutedProperties) {
@@ -4931,9 +4931,9 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert(condition2, text) {
+        function assert(condition2, text2) {
           if (!condition2) {
-            abort(text);
+            abort(text2);
           }
         }
         __name(assert, "assert");
@@ -6733,9 +6733,9 @@ function parserWasmDir() {
 function hclLanguage() {
   return parser?.language ?? void 0;
 }
-function withTree(text, use) {
+function withTree(text2, use) {
   if (!parser) throw new Error("HCL parser is not initialised: await initParser() from src/load/treesitter.js first");
-  const tree = parser.parse(text);
+  const tree = parser.parse(text2);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
     return use(tree);
@@ -6906,10 +6906,10 @@ var init_line_index = __esm({
   "src/common/line-index.ts"() {
     "use strict";
     LineIndex = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
         const starts = [0];
-        for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+        for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
         this.starts = starts;
       }
       text;
@@ -6953,11 +6953,11 @@ var init_errors = __esm({
       source;
       origin;
       lines;
-      constructor(text, source, origin = { line: 1, column: 1 }) {
-        this.text = text;
+      constructor(text2, source, origin = { line: 1, column: 1 }) {
+        this.text = text2;
         this.source = source;
         this.origin = origin;
-        this.lines = new LineIndex(text);
+        this.lines = new LineIndex(text2);
       }
       /** 0-based line index and 0-based column of an offset within the logic. */
       locate(offset) {
@@ -6967,11 +6967,11 @@ var init_errors = __esm({
         return this.lines.lineText(line);
       }
       error(start2, end, message, hint) {
-        const at = this.locate(start2);
-        const lineText = this.lineText(at.line);
-        const length3 = Math.max(1, Math.min(end, start2 + lineText.length - at.column) - start2);
-        const line = at.line + this.origin.line;
-        const column = at.line === 0 ? at.column + this.origin.column : at.column + 1;
+        const at2 = this.locate(start2);
+        const lineText = this.lineText(at2.line);
+        const length3 = Math.max(1, Math.min(end, start2 + lineText.length - at2.column) - start2);
+        const line = at2.line + this.origin.line;
+        const column = at2.line === 0 ? at2.column + this.origin.column : at2.column + 1;
         const num2 = String(line);
         const pad2 = " ".repeat(num2.length);
         const shown2 = lineText.replace(/\t/g, " ");
@@ -6979,7 +6979,7 @@ var init_errors = __esm({
           `${this.source}:${line}:${column}: error: ${message}`,
           `${pad2} |`,
           `${num2} | ${shown2}`,
-          `${pad2} | ${" ".repeat(at.column)}${"^".repeat(length3)}`
+          `${pad2} | ${" ".repeat(at2.column)}${"^".repeat(length3)}`
         ];
         if (hint) out2.push(`${pad2} = help: ${hint}`);
         return { source: this.source, line, column, length: length3, message, ...hint ? { hint } : {}, rendered: out2.join("\n") };
@@ -7452,11 +7452,11 @@ function evalTest(e, scope, ctx, d) {
       });
     merge(d, s);
     if (d.trace) {
-      const at = scope.path ? `${scope.owner.id}:${scope.path}` : scope.owner.id;
+      const at2 = scope.path ? `${scope.owner.id}:${scope.path}` : scope.owner.id;
       d.trace.push({
         expr: snippet(ctx, e),
         result: truthName(r),
-        at,
+        at: at2,
         values: inputs.map((i2) => renderDatum(i2.value)),
         ...children && children.length ? { children } : {}
       });
@@ -7918,14 +7918,14 @@ function parseFilterPattern(src) {
   const toks = lex(src);
   let k = 0;
   const peek = () => toks[k];
-  const at = () => toks[k]?.at ?? src.length;
+  const at2 = () => toks[k]?.at ?? src.length;
   const isP = (v) => peek()?.t === "punct" && peek().v === v;
   const expect = (v) => {
-    if (!isP(v)) throw new FilterPatternError(`expected \`${v}\`, found ${describe(peek())}`, at());
+    if (!isP(v)) throw new FilterPatternError(`expected \`${v}\`, found ${describe(peek())}`, at2());
     k++;
   };
   const orExpr = (depth) => {
-    if (depth > MAX_DEPTH) throw new FilterPatternError(`nested deeper than ${MAX_DEPTH} levels`, at());
+    if (depth > MAX_DEPTH) throw new FilterPatternError(`nested deeper than ${MAX_DEPTH} levels`, at2());
     const args2 = [andExpr(depth)];
     while (isP("||")) {
       k++;
@@ -7950,7 +7950,7 @@ function parseFilterPattern(src) {
     }
     const s = peek();
     if (s?.t !== "selector")
-      throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at());
+      throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at2());
     k++;
     const selector = s.v;
     const w = peek();
@@ -7960,7 +7960,7 @@ function parseFilterPattern(src) {
         k++;
         const e = peek();
         if (e?.t !== "word" || e.v.toUpperCase() !== "EXISTS")
-          throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at());
+          throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at2());
         k++;
         return { kind: "not", arg: { kind: "atom", selector, op: "exists" } };
       }
@@ -7973,7 +7973,7 @@ function parseFilterPattern(src) {
         const e = peek();
         const what = e?.t === "word" ? e.v.toUpperCase() : "";
         if (what !== "NULL" && what !== "TRUE" && what !== "FALSE")
-          throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at());
+          throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at2());
         k++;
         return { kind: "atom", selector, op: what.toLowerCase() };
       }
@@ -7982,23 +7982,23 @@ function parseFilterPattern(src) {
     if (opTok?.t !== "punct" || !["=", "!=", "<", ">", "<=", ">="].includes(opTok.v)) {
       throw new FilterPatternError(
         `expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after \`${selector}\`, found ${describe(opTok)}`,
-        at()
+        at2()
       );
     }
     k++;
     const v = peek();
     if (v?.t !== "quoted" && v?.t !== "word")
-      throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at());
+      throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at2());
     k++;
     const value = v.t === "quoted" ? { type: "string", text: v.v } : v.v.startsWith("%") ? { type: "regex", text: v.v } : NUMBER.test(v.v) ? { type: "number", text: String(Number(v.v)) } : { type: "string", text: v.v };
     if (opTok.v === "!=") return { kind: "not", arg: { kind: "atom", selector, op: "=", value } };
     return { kind: "atom", selector, op: opTok.v, value };
   };
-  if (!isP("{")) throw new FilterPatternError("not a JSON filter pattern: it must start with `{`", at());
+  if (!isP("{")) throw new FilterPatternError("not a JSON filter pattern: it must start with `{`", at2());
   k++;
   const f = orExpr(0);
   expect("}");
-  if (k < toks.length) throw new FilterPatternError(`unexpected ${describe(peek())} after the closing \`}\``, at());
+  if (k < toks.length) throw new FilterPatternError(`unexpected ${describe(peek())} after the closing \`}\``, at2());
   return f;
 }
 function describe(t) {
@@ -8083,18 +8083,18 @@ function merge2(x, y, atoms) {
   }
   return m;
 }
-function globMatches(glob, text) {
+function globMatches(glob, text2) {
   const parts2 = glob.split("*");
-  if (parts2.length === 1) return glob === text;
-  if (!text.startsWith(parts2[0])) return false;
+  if (parts2.length === 1) return glob === text2;
+  if (!text2.startsWith(parts2[0])) return false;
   let pos = parts2[0].length;
   for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-    const j = text.indexOf(parts2[i2], pos);
+    const j = text2.indexOf(parts2[i2], pos);
     if (j < 0) return false;
     pos = j + parts2[i2].length;
   }
   const last = parts2[parts2.length - 1];
-  return text.length - pos >= last.length && text.endsWith(last);
+  return text2.length - pos >= last.length && text2.endsWith(last);
 }
 function implied(term2, key, atoms) {
   const a = atoms.get(key);
@@ -8208,18 +8208,18 @@ function normalizeFilterPattern(p) {
   }
   return out2;
 }
-function patternOf(text) {
-  const hit = cache2.get(text);
+function patternOf(text2) {
+  const hit = cache2.get(text2);
   if (hit !== void 0) return hit;
   let p;
   try {
-    p = compilePattern(text);
+    p = compilePattern(text2);
   } catch (e) {
     if (!(e instanceof FilterPatternError)) throw e;
     p = null;
   }
   if (cache2.size >= CACHE_LIMIT) cache2.clear();
-  cache2.set(text, p);
+  cache2.set(text2, p);
   return p;
 }
 function filterPatternsEqual(a, b) {
@@ -9105,11 +9105,11 @@ function tokenize2(logic) {
     const prev = out2[out2.length - 1];
     if (isIdentStart(c)) {
       while (i2 < src.length && isIdentPart(src[i2])) i2++;
-      let text = src.slice(start2, i2);
-      if (text.toLowerCase() === "contain" && src[i2] === "-" && isIdentStart(src[i2 + 1] ?? "")) {
+      let text2 = src.slice(start2, i2);
+      if (text2.toLowerCase() === "contain" && src[i2] === "-" && isIdentStart(src[i2 + 1] ?? "")) {
         let j = i2 + 1;
         while (j < src.length && isIdentPart(src[j])) j++;
-        text = src.slice(start2, j);
+        text2 = src.slice(start2, j);
         i2 = j;
       }
       if (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
@@ -9117,9 +9117,9 @@ function tokenize2(logic) {
           i2++;
           while (i2 < src.length && (isIdentPart(src[i2]) || src[i2] === "-" && isIdentPart(src[i2 + 1] ?? ""))) i2++;
         }
-        text = src.slice(start2, i2);
+        text2 = src.slice(start2, i2);
       }
-      out2.push({ kind: "ident", text, start: start2, end: i2 });
+      out2.push({ kind: "ident", text: text2, start: start2, end: i2 });
       continue;
     }
     if (c === "@") {
@@ -9147,8 +9147,8 @@ function tokenize2(logic) {
         while (i2 < src.length && isIdentPart(src[i2])) i2++;
         fail5(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
       }
-      const text = src.slice(start2, i2);
-      out2.push({ kind: "number", text, num: Number(text), start: start2, end: i2 });
+      const text2 = src.slice(start2, i2);
+      out2.push({ kind: "number", text: text2, num: Number(text2), start: start2, end: i2 });
       continue;
     }
     if (c === "'" || c === '"') {
@@ -9191,7 +9191,7 @@ function tokenize2(logic) {
 function readString(src, start2, _logic, fail5) {
   const quote2 = src[start2];
   let i2 = start2 + 1;
-  let text = "";
+  let text2 = "";
   while (true) {
     if (i2 >= src.length || src[i2] === "\n") {
       fail5(start2, i2, "unterminated string", `close it with ${quote2}`);
@@ -9204,20 +9204,20 @@ function readString(src, start2, _logic, fail5) {
       if (e === "u") {
         const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i2 + 2, i2 + 6))?.[0];
         if (!hex) fail5(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
-        text += String.fromCharCode(parseInt(hex, 16));
+        text2 += String.fromCharCode(parseInt(hex, 16));
         i2 += 6;
         continue;
       }
       const rep = ESCAPES[e];
       if (rep === void 0) fail5(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
-      text += rep;
+      text2 += rep;
       i2 += 2;
       continue;
     }
-    text += c;
+    text2 += c;
     i2++;
   }
-  return { kind: "string", text, start: start2, end: i2 + 1 };
+  return { kind: "string", text: text2, start: start2, end: i2 + 1 };
 }
 function readRegex(src, start2, fail5) {
   let i2 = start2 + 1;
@@ -10171,7 +10171,7 @@ var init_parser = __esm({
         const hint = t.kind === "string" || t.kind === "number" ? "a test starts with the attribute: `name = 'x'`, not `'x' = name`" : void 0;
         this.fail(t, `expected an attribute name, \`$\`, \`^\`, \`not\` or \`(\`, found ${describe2(t)}`, hint);
       }
-      parsePathTail(first, up, segments, text) {
+      parsePathTail(first, up, segments, text2) {
         let end = first.end;
         while (true) {
           const t = this.peek();
@@ -10181,23 +10181,23 @@ var init_parser = __esm({
             if (s.kind === "ident") segments.push(s.text);
             else if (s.kind === "number" && Number.isInteger(s.num)) segments.push(s.num);
             else this.fail(s, `expected an attribute name or list index after \`.\`, found ${describe2(s)}`);
-            text += `.${s.text}`;
+            text2 += `.${s.text}`;
             end = s.end;
             continue;
           }
-          if (this.isPunct(t, "[") && (segments.length > 0 || text.startsWith("$") || text.startsWith("^"))) {
+          if (this.isPunct(t, "[") && (segments.length > 0 || text2.startsWith("$") || text2.startsWith("^"))) {
             this.next();
             const k = this.next();
             if (k.kind === "string") segments.push(k.text);
             else if (k.kind === "number" && Number.isInteger(k.num) && k.num >= 0) segments.push(k.num);
             else this.fail(k, `expected a quoted key or a list index inside \`[...]\`, found ${describe2(k)}`);
             end = this.expectPunct("]", "to close the index").end;
-            text += `[${k.kind === "string" ? JSON.stringify(k.text) : k.text}]`;
+            text2 += `[${k.kind === "string" ? JSON.stringify(k.text) : k.text}]`;
             continue;
           }
           break;
         }
-        return { kind: "path", up, segments, text, start: first.start, end };
+        return { kind: "path", up, segments, text: text2, start: first.start, end };
       }
       /** A function call `name(args)`; returns undefined (after recording an error) for an unknown name. */
       parseCall(position) {
@@ -10284,15 +10284,15 @@ var init_parser = __esm({
         if (t.kind === "ident") {
           const lower = t.text.toLowerCase();
           if (lower === "true" || lower === "false") return { kind: "boolean", value: lower === "true", start: t.start, end: t.end };
-          let text = t.text;
+          let text2 = t.text;
           let end = t.end;
           while (this.isPunct(this.peek(), ".") && (this.peek(1).kind === "ident" || this.peek(1).kind === "number")) {
             this.next();
             const s = this.next();
-            text += `.${s.text}`;
+            text2 += `.${s.text}`;
             end = s.end;
           }
-          return { kind: "name", value: text, start: t.start, end };
+          return { kind: "name", value: text2, start: t.start, end };
         }
         this.fail(t, `expected an argument (a number, a string or a name), found ${describe2(t)}`);
       }
@@ -10364,14 +10364,14 @@ var init_parser = __esm({
 });
 
 // src/gsl/rule.ts
-function compileRule(text, sourceName, options = {}) {
-  const logic = new LogicText(text, sourceName, options.origin);
+function compileRule(text2, sourceName, options = {}) {
+  const logic = new LogicText(text2, sourceName, options.origin);
   try {
     const parser2 = new Parser3(logic, options.functions ?? DEFAULT_FUNCTIONS);
     const ast = parser2.parseRule();
     if (parser2.errors.length) return { ok: false, errors: parser2.errors };
     const form = !ast.should ? "query" : ast.should.negated ? "should not" : "should";
-    return { ok: true, rule: { source: sourceName, text, entity: ast.entity, aggregate: ast.aggregate, form, ast } };
+    return { ok: true, rule: { source: sourceName, text: text2, entity: ast.entity, aggregate: ast.aggregate, form, ast } };
   } catch (e) {
     if (e instanceof GslSyntaxError) return { ok: false, errors: [e.error] };
     throw e;
@@ -10404,11 +10404,11 @@ function mostSpecificFirst(leaves2) {
   });
   return out2.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
 }
-function status(where, cond) {
-  if (where === F) return { status: "pass", excluded: true };
-  if (cond === void 0) return { status: where === T ? "fail" : "unknown", excluded: false };
+function status(where2, cond) {
+  if (where2 === F) return { status: "pass", excluded: true };
+  if (cond === void 0) return { status: where2 === T ? "fail" : "unknown", excluded: false };
   if (cond === T) return { status: "pass", excluded: false };
-  if (where === U || cond === U) return { status: "unknown", excluded: false };
+  if (where2 === U || cond === U) return { status: "unknown", excluded: false };
   return { status: "fail", excluded: false };
 }
 function evaluateRule(rule, entity, world, options = {}) {
@@ -10418,10 +10418,10 @@ function evaluateRule(rule, entity, world, options = {}) {
   const ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
   const scope = { value: entity.values, path: "", owner: entity, parent: null };
   const run2 = (d2) => {
-    const where = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
-    if (where === F || !ast.should) return { where, cond: void 0 };
+    const where2 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
+    if (where2 === F || !ast.should) return { where: where2, cond: void 0 };
     const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
-    return { where, cond: ast.should.negated ? not(c) : c };
+    return { where: where2, cond: ast.should.negated ? not(c) : c };
   };
   const fast = run2(null);
   const s = status(fast.where, fast.cond);
@@ -10569,8 +10569,8 @@ var init_requires = __esm({
 });
 
 // src/checks/messages.ts
-function normalise(text) {
-  return text.replace(/\s+/g, " ").trim();
+function normalise(text2) {
+  return text2.replace(/\s+/g, " ").trim();
 }
 function nameableTypes(logic, entity) {
   const out2 = /* @__PURE__ */ new Set([entity.toLowerCase()]);
@@ -10612,14 +10612,14 @@ function messageProblems(messages, logic, entity) {
   return out2;
 }
 function entityName(e) {
-  const at = e.id.lastIndexOf(`${e.type}.`);
-  const name2 = at < 0 ? e.id : e.id.slice(at + e.type.length + 1);
+  const at2 = e.id.lastIndexOf(`${e.type}.`);
+  const name2 = at2 < 0 ? e.id : e.id.slice(at2 + e.type.length + 1);
   return name2.replace(/\[[^\]]*\]$/, "");
 }
 function fill(m, leaf) {
   const named = [];
   let ok = true;
-  const text = m.text.replace(PLACEHOLDER, (_, name2) => {
+  const text2 = m.text.replace(PLACEHOLDER, (_, name2) => {
     const input = leaf?.inputs[0];
     if (name2 === "value") {
       if (!input) ok = false;
@@ -10638,7 +10638,7 @@ function fill(m, leaf) {
     if (!named.includes(e)) named.push(e);
     return entityName(e);
   });
-  return ok ? { id: m.id, text: normalise(text).replace(/\.$/, ""), named } : void 0;
+  return ok ? { id: m.id, text: normalise(text2).replace(/\.$/, ""), named } : void 0;
 }
 function chooseMessage(messages, logic, leaves2) {
   if (!messages.length) return void 0;
@@ -10664,8 +10664,8 @@ var init_messages = __esm({
 });
 
 // src/common/diagnostics.ts
-function pointRange(at = FILE_START) {
-  return { start: at, end: at };
+function pointRange(at2 = FILE_START) {
+  return { start: at2, end: at2 };
 }
 function unreadable(file, code, what, e, hint) {
   const reason = e.code ?? e.message;
@@ -10925,6 +10925,15 @@ var init_schema = __esm({
           properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList]))
         },
         requires: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" } },
+        dedup: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            by: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" } },
+            window: { type: "integer", minimum: 1 },
+            threshold: { type: "integer", minimum: 1 }
+          }
+        },
         messages: {
           type: "object",
           minProperties: 1,
@@ -10970,9 +10979,9 @@ import { readFileSync as readFileSync4 } from "node:fs";
 function isBuiltinId(id) {
   return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
 }
-function parseRetiredIds(text) {
+function parseRetiredIds(text2) {
   const out2 = [];
-  text.split(/\r?\n/).forEach((raw, i2) => {
+  text2.split(/\r?\n/).forEach((raw, i2) => {
     const line = raw.replace(/#.*$/, "").trim();
     if (!line) return;
     const m = /^(\S+)\s*(.*)$/.exec(line);
@@ -10981,13 +10990,13 @@ function parseRetiredIds(text) {
   return out2;
 }
 function readRetiredIds(path2) {
-  let text;
+  let text2;
   try {
-    text = readFileSync4(path2, "utf8");
+    text2 = readFileSync4(path2, "utf8");
   } catch {
     return /* @__PURE__ */ new Map();
   }
-  return new Map(parseRetiredIds(text).map((r) => [r.id, r]));
+  return new Map(parseRetiredIds(text2).map((r) => [r.id, r]));
 }
 var CLOUDGUARD_ID, TFGUARD_ID;
 var init_ids = __esm({
@@ -15646,7 +15655,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -18870,14 +18879,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -18894,14 +18903,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -18918,12 +18927,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i2;
           }
@@ -18935,12 +18944,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -18955,39 +18964,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent2) {
+    function consumeMoreIndentedLines(text2, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent2) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -19215,7 +19224,7 @@ ${indent2}${body2}`;
       return `|${header}
 ${indent2}${start2}${value}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
+    function plainString2(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
@@ -19263,7 +19272,7 @@ ${indent2}`);
           case Scalar.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
           case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
+            return plainString2(ss, ctx, onComment, onChompKeep);
           default:
             return null;
         }
@@ -25234,10 +25243,10 @@ var require_dist = __commonJS({
 });
 
 // src/common/yaml-source.ts
-function parseYamlSource(file, text) {
+function parseYamlSource(file, text2) {
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  return { file, text, doc, lines };
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return { file, text: text2, doc, lines };
 }
 function posAt(src, offset) {
   const o = Math.max(0, Math.min(offset, src.text.length));
@@ -25531,19 +25540,19 @@ function loadCheckEntries(sources, options = {}) {
   return { entries, diagnostics };
 }
 function loadCheckFile(file, options = {}) {
-  let text;
+  let text2;
   try {
-    text = readFileSync5(file, "utf8");
+    text2 = readFileSync5(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "check-unreadable", "check file", e)],
       idRange: pointRange()
     };
   }
-  return parseCheck(file, text, options);
+  return parseCheck(file, text2, options);
 }
-function parseCheck(file, text, options = {}) {
-  const src = parseYamlSource(file, text.replace(/^\uFEFF/, ""));
+function parseCheck(file, text2, options = {}) {
+  const src = parseYamlSource(file, text2.replace(/^\uFEFF/, ""));
   const idRange = nodeRange(src, ["id"]);
   const diagnostics = [];
   const err3 = (range3, message, hint, code = "check-schema") => {
@@ -25574,11 +25583,11 @@ function parseCheck(file, text, options = {}) {
   const compiled = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
   const typeProblem = compiled ? entityTypeProblem(compiled.rule.entity) : void 0;
   if (compiled && typeProblem) {
-    const { text: text2, line, column } = compiled.source;
-    const at = Math.max(0, text2.indexOf(compiled.rule.entity));
-    const before2 = text2.slice(0, at).split("\n");
+    const { text: text3, line, column } = compiled.source;
+    const at2 = Math.max(0, text3.indexOf(compiled.rule.entity));
+    const before2 = text3.slice(0, at2).split("\n");
     const l = line + before2.length - 1;
-    const c = before2.length > 1 ? before2[before2.length - 1].length + 1 : column + at;
+    const c = before2.length > 1 ? before2[before2.length - 1].length + 1 : column + at2;
     const start2 = offsetOf(src, l, c);
     err3(rangeOf(src, start2, start2 + compiled.rule.entity.length), typeProblem.message, typeProblem.hint, "check-logic");
   }
@@ -25587,6 +25596,12 @@ function parseCheck(file, text, options = {}) {
   const messages = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
   for (const p of messageProblems(messages, def.logic, compiled.rule.entity))
     err3(nodeRange(src, ["messages", p.id, ...p.field ? [p.field] : []]), p.message, p.hint);
+  if (def.dedup && (compiled.rule.aggregate || compiled.rule.entity.toLowerCase() !== "aws.cloudtrail.event"))
+    err3(
+      nodeRange(src, ["dedup"]),
+      `\`dedup\` folds findings on CloudTrail events; this check's logic is on ${compiled.rule.aggregate ? `List<${compiled.rule.entity}>` : compiled.rule.entity}`,
+      "remove `dedup`, or write the logic on aws.cloudtrail.event"
+    );
   if (options.builtin) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename(file)))
       err3(
@@ -25622,6 +25637,7 @@ function parseCheck(file, text, options = {}) {
     mitre: def.mitre ?? [],
     aliases: def.aliases ?? {},
     requires: def.requires ?? [],
+    ...def.dedup ? { dedup: def.dedup } : {},
     messages,
     logic: def.logic,
     tests,
@@ -25634,12 +25650,12 @@ function parseCheck(file, text, options = {}) {
 }
 function checkTest(src, t, i2, messageIds, err3) {
   const path2 = ["tests", i2];
-  const at = nodeRange(src, path2);
+  const at2 = nodeRange(src, path2);
   const name2 = fieldName2(path2);
   const inputs = TEST_INPUTS.filter((k) => t[k] !== void 0);
   if (inputs.length !== 1) {
     err3(
-      at,
+      at2,
       `${name2} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(" and ")}` : ""}`
     );
   }
@@ -25649,31 +25665,31 @@ function checkTest(src, t, i2, messageIds, err3) {
       `${name2}.now is not a timestamp: ${JSON.stringify(t.now)}`,
       "write an ISO-8601 time such as 2019-01-01T12:00:00Z"
     );
-  const head = { name: t.name, expect: t.expect, ...t.now !== void 0 ? { now: t.now } : {}, fileLine: at.start.line };
+  const head = { name: t.name, expect: t.expect, ...t.now !== void 0 ? { now: t.now } : {}, fileLine: at2.start.line };
   if (t.terraform !== void 0) {
     const s = scalarText(src, [...path2, "terraform"]);
-    const fileLine = s?.line ?? at.start.line;
+    const fileLine = s?.line ?? at2.start.line;
     const marks2 = expectMarks(t.terraform, messageIds, (line, message, hint) => {
       const l = fileLine + line - 1;
       err3({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name2}: ${message}`, hint);
     });
-    const where = nodeRange(src, [...path2, "terraform"]);
+    const where2 = nodeRange(src, [...path2, "terraform"]);
     if (t.expect === "fail" && !marks2.length)
       err3(
-        where,
+        where2,
         `${name2} ("${t.name}") expects a finding but its snippet marks no line with \`# expect\``,
         "end the line where the finding must stand with `# expect` (the block header when the attribute is absent)"
       );
     if (t.expect === "pass" && marks2.length)
-      err3(where, `${name2} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, "remove the `# expect` comment");
+      err3(where2, `${name2} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, "remove the `# expect` comment");
     return { ...head, input: { kind: "terraform", text: t.terraform, fileLine, marks: marks2 } };
   }
   if (t.resource !== void 0) return { ...head, input: { kind: "resource", type: t.resource.type, values: t.resource.values } };
   const kind2 = t.plan !== void 0 ? "plan" : t.snapshot !== void 0 ? "snapshot" : "log";
   return { ...head, input: { kind: kind2, document: t.plan ?? t.snapshot ?? t.log ?? {} } };
 }
-function expectMarks(text, messageIds, err3) {
-  const lines = text.split("\n");
+function expectMarks(text2, messageIds, err3) {
+  const lines = text2.split("\n");
   const marks2 = [];
   let pending;
   lines.forEach((raw, i2) => {
@@ -25823,11 +25839,11 @@ var init_context = __esm({
        * @param at position of the user's text start
        * @param fixed when set, every range is this range (templates inside JSON strings)
        */
-      constructor(path2, src, base = 0, userText = src, at = FILE_START, fixed3) {
+      constructor(path2, src, base = 0, userText = src, at2 = FILE_START, fixed3) {
         this.path = path2;
         this.src = src;
         this.base = base;
-        this.at = at;
+        this.at = at2;
         this.fixed = fixed3;
         this.lines = new LineIndex(userText);
         this.userLength = userText.length;
@@ -25857,9 +25873,9 @@ var init_context = __esm({
       }
       computePos(srcOffset) {
         const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
-        const at = this.lines.locate(o);
-        const line = at.line + 1;
-        const column = at.column + 1;
+        const at2 = this.lines.locate(o);
+        const line = at2.line + 1;
+        const column = at2.column + 1;
         return {
           line: line + this.at.line - 1,
           column: line === 1 ? column + this.at.column - 1 : column,
@@ -26014,16 +26030,16 @@ function build2(n, start2, end, inner, heredoc, flush, cx, depth) {
 }
 function segment(start2, end, inner, decode, seq, cx, depth) {
   const out2 = [];
-  let at = start2;
-  const text = (to) => {
-    const t = { kind: "text", value: to > at ? decode(cx.src.slice(at, to)) : "" };
+  let at2 = start2;
+  const text2 = (to) => {
+    const t = { kind: "text", value: to > at2 ? decode(cx.src.slice(at2, to)) : "" };
     out2.push(t);
     seq.push(t);
   };
   for (const c of inner) {
     if (c.type === "template_literal") continue;
     if (c.type === "template_interpolation") {
-      text(c.startIndex);
+      text2(c.startIndex);
       const ck = kids(c);
       const { stripLeft, stripRight } = strips(ck);
       const e = ck.find((x) => x.type === "expression");
@@ -26042,7 +26058,7 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
       seq.push({ stripLeft, stripRight });
       out2.push({ kind: "interp", expr: expr2, stripLeft, stripRight });
     } else if (c.type === "template_directive") {
-      text(c.startIndex);
+      text2(c.startIndex);
       const d = c.firstChild;
       if (d?.type === "template_if") out2.push(ifDirective(d, decode, seq, cx, depth));
       else if (d?.type === "template_for") out2.push(forDirective(d, decode, seq, cx, depth));
@@ -26050,9 +26066,9 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
     } else {
       throw new Malformed();
     }
-    at = c.endIndex;
+    at2 = c.endIndex;
   }
-  text(end);
+  text2(end);
   return out2;
 }
 function strips(k) {
@@ -26148,10 +26164,10 @@ function flushIndent(seq) {
   }
   if (min === 0 || min === Infinity) return;
   for (let i2 = adjust.length - 1; i2 >= 0; i2--) {
-    const { part, at } = adjust[i2];
-    let cut = at;
+    const { part, at: at2 } = adjust[i2];
+    let cut = at2;
     for (let n = 0; n < min; n++) cut += part.value.codePointAt(cut) > 65535 ? 2 : 1;
-    part.value = part.value.slice(0, at) + part.value.slice(cut);
+    part.value = part.value.slice(0, at2) + part.value.slice(cut);
   }
 }
 function dropEmpty(parts2) {
@@ -26345,28 +26361,28 @@ function primary(n, cx, depth) {
   }
 }
 function numeric2(n, cx) {
-  const text = cx.text(n);
+  const text2 = cx.text(n);
   const range3 = cx.nodeRange(n);
-  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text)) {
+  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text2)) {
     cx.error(
       "syntax",
       n.startIndex,
       n.endIndex,
-      `invalid number ${JSON.stringify(text)}: HCL numbers are decimal`,
+      `invalid number ${JSON.stringify(text2)}: HCL numbers are decimal`,
       "write the number in decimal, e.g. 0x1F as 31"
     );
-    return { kind: "invalid", text, range: range3 };
+    return { kind: "invalid", text: text2, range: range3 };
   }
-  return { kind: "literal", value: Number(text), range: range3 };
+  return { kind: "literal", value: Number(text2), range: range3 };
 }
 function binary2(n, cx, depth) {
   const k = kids(n);
-  const at = k.findIndex((c, i2) => i2 > 0 && !c.isNamed && BINARY_OPS.has(c.type));
-  if (at < 1) return void 0;
-  const left = term(k.slice(0, at), cx, depth + 1);
-  const right = term(k.slice(at + 1), cx, depth + 1);
+  const at2 = k.findIndex((c, i2) => i2 > 0 && !c.isNamed && BINARY_OPS.has(c.type));
+  if (at2 < 1) return void 0;
+  const left = term(k.slice(0, at2), cx, depth + 1);
+  const right = term(k.slice(at2 + 1), cx, depth + 1);
   if (!left || !right) return void 0;
-  return { kind: "binary", op: k[at].type, left, right, range: cx.nodeRange(n) };
+  return { kind: "binary", op: k[at2].type, left, right, range: cx.nodeRange(n) };
 }
 function conditional(n, cx, depth) {
   const seq = flattenConditional(n);
@@ -26385,14 +26401,14 @@ function conditional(n, cx, depth) {
 }
 function flattenConditional(n) {
   const tails = [];
-  let at = n;
+  let at2 = n;
   for (; ; ) {
-    const parts2 = kids(at).filter((c) => c.type === "expression");
+    const parts2 = kids(at2).filter((c) => c.type === "expression");
     if (parts2.length !== 3) return void 0;
     tails.push([parts2[1], parts2[2]]);
     const ck = kids(parts2[0]);
     if (ck.length === 1 && ck[0].type === "conditional") {
-      at = ck[0];
+      at2 = ck[0];
       continue;
     }
     const seq = [parts2[0]];
@@ -26533,14 +26549,14 @@ function block(n, cx, depth) {
   const open = k.find((c) => c.type === "block_start");
   const afterType = k[1];
   if (afterType && cx.row(afterType.startIndex) > cx.row(typeNode.endIndex) && !typeNode.isMissing) {
-    let at = typeNode.endIndex;
-    while (at < cx.src.length && /\s/.test(cx.src[at])) at++;
-    const found = at >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at]);
+    let at2 = typeNode.endIndex;
+    while (at2 < cx.src.length && /\s/.test(cx.src[at2])) at2++;
+    const found = at2 >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at2]);
     const name2 = cx.text(typeNode);
     cx.error(
       "syntax",
-      at,
-      Math.min(at + 1, cx.src.length),
+      at2,
+      Math.min(at2 + 1, cx.src.length),
       `expected '=' or a block body after attribute name "${name2}", found ${found}`,
       `write ${name2} = <value> for an attribute, or ${name2} { … } for a block (the '{' on the same line)`
     );
@@ -26911,15 +26927,15 @@ var init_cst = __esm({
 });
 
 // src/load/hcl/split.ts
-function pieceStarts(text, piece = PIECE_CHARS) {
+function pieceStarts(text2, piece = PIECE_CHARS) {
   const starts = [0];
   const lone = /\n\}[ \t]*\r?\n/g;
   for (; ; ) {
     lone.lastIndex = starts[starts.length - 1] + piece;
-    const m = lone.exec(text);
+    const m = lone.exec(text2);
     if (!m) break;
     const next = m.index + m[0].length;
-    if (next >= text.length) break;
+    if (next >= text2.length) break;
     starts.push(next);
   }
   return starts;
@@ -27029,7 +27045,7 @@ function lineOf(cx, offset) {
 }
 function missing2(m, cx) {
   const parent = m.parent;
-  const at = m.startIndex;
+  const at2 = m.startIndex;
   const closer = parent ? CLOSERS[parent.type] : void 0;
   if (closer && parent?.parent) {
     const owner = parent.parent;
@@ -27038,8 +27054,8 @@ function missing2(m, cx) {
     const name2 = owner.type === "block" ? ` "${blockHeader(owner, cx)}"` : "";
     cx.error(
       "syntax",
-      at,
-      at,
+      at2,
+      at2,
       `missing '${closer.close}' to close the ${closer.what}${name2} opened at line ${openAt.line}, column ${openAt.column}`,
       `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === "}" ? "{" : "["}'`
     );
@@ -27087,15 +27103,15 @@ function missing2(m, cx) {
       const open = cx.pos(owner.startIndex);
       cx.error(
         "syntax",
-        at,
-        at,
+        at2,
+        at2,
         `missing ')' to close the ${owner.type === "function_call" ? "function call" : "parenthesis"} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`,
         "add ')'"
       );
       return;
     }
     default:
-      cx.error("syntax", at, at, `expected ${m.type === "identifier" ? "a name" : `'${m.type}'`}, found ${tokenText(cx, nextToken(m))}`);
+      cx.error("syntax", at2, at2, `expected ${m.type === "identifier" ? "a name" : `'${m.type}'`}, found ${tokenText(cx, nextToken(m))}`);
   }
 }
 function blockHeader(b, cx) {
@@ -27150,8 +27166,8 @@ function errorNode(e, cx) {
     return;
   }
   const first = toks[0];
-  const where = atBodyLevel(e) ? 'expected an attribute (name = value) or a block (type "label" { … })' : "expected a valid expression here";
-  cx.error("syntax", first.startIndex, first.endIndex, `unexpected ${tokenText(cx, first)}; ${where}`);
+  const where2 = atBodyLevel(e) ? 'expected an attribute (name = value) or a block (type "label" { … })' : "expected a valid expression here";
+  cx.error("syntax", first.startIndex, first.endIndex, `unexpected ${tokenText(cx, first)}; ${where2}`);
 }
 function bodyMachine(toks, after2, e, cx) {
   const stack = [];
@@ -27252,11 +27268,11 @@ function bodyMachine(toks, after2, e, cx) {
   }
   const last = all[all.length - 1];
   if (state === "name" || state === "labels") {
-    let at = last.endIndex;
-    while (at < cx.src.length && /\s/.test(cx.src[at])) at++;
-    const found = at >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at]);
+    let at2 = last.endIndex;
+    while (at2 < cx.src.length && /\s/.test(cx.src[at2])) at2++;
+    const found = at2 >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at2]);
     const msg = state === "name" ? `expected '=' or a block body after attribute name "${name2}", found ${found}` : `expected a block label or '{' after block type "${name2}", found ${found}`;
-    cx.error("syntax", at, Math.min(at + 1, cx.src.length), msg, `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`);
+    cx.error("syntax", at2, Math.min(at2 + 1, cx.src.length), msg, `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`);
     return true;
   }
   const open = stack[stack.length - 1];
@@ -27290,9 +27306,9 @@ var init_errors2 = __esm({
 });
 
 // src/load/hcl/numbers.ts
-function hideBareExponents(text) {
-  if (!/[0-9][eE]/.test(text)) return text;
-  return text.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
+function hideBareExponents(text2) {
+  if (!/[0-9][eE]/.test(text2)) return text2;
+  return text2.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
 }
 var BARE_EXPONENT;
 var init_numbers = __esm({
@@ -27303,8 +27319,8 @@ var init_numbers = __esm({
 });
 
 // src/load/hcl/template-depth.ts
-function deepTemplateSpans(text, max = MAX_TEMPLATE_CONTEXTS) {
-  if (openers(text, "${") + openers(text, "%{") <= max / 2) return [];
+function deepTemplateSpans(text2, max = MAX_TEMPLATE_CONTEXTS) {
+  if (openers(text2, "${") + openers(text2, "%{") <= max / 2) return [];
   const spans = [];
   const stack = [];
   let contexts = 0;
@@ -27315,8 +27331,8 @@ function deepTemplateSpans(text, max = MAX_TEMPLATE_CONTEXTS) {
     contexts = 0;
     tooDeep = false;
   };
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text[i2];
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2[i2];
     const top = stack.length ? stack[stack.length - 1] : CODE;
     if (top === STRING) {
       if (c === "\\") i2++;
@@ -27328,28 +27344,28 @@ function deepTemplateSpans(text, max = MAX_TEMPLATE_CONTEXTS) {
           spans.push({ start: outer, end: i2 + 1 });
           tooDeep = false;
         }
-      } else if ((c === "$" || c === "%") && text[i2 + 1] === c && text[i2 + 2] === "{")
+      } else if ((c === "$" || c === "%") && text2[i2 + 1] === c && text2[i2 + 2] === "{")
         i2 += 2;
-      else if ((c === "$" || c === "%") && text[i2 + 1] === "{") {
+      else if ((c === "$" || c === "%") && text2[i2 + 1] === "{") {
         stack.push(INTERP);
         if (++contexts > max) tooDeep = true;
         i2++;
       }
       continue;
     }
-    if (c === "#" || c === "/" && text[i2 + 1] === "/") {
-      const nl = text.indexOf("\n", i2);
+    if (c === "#" || c === "/" && text2[i2 + 1] === "/") {
+      const nl = text2.indexOf("\n", i2);
       if (nl < 0) break;
       i2 = nl;
-    } else if (c === "/" && text[i2 + 1] === "*") {
-      const close = text.indexOf("*/", i2 + 2);
+    } else if (c === "/" && text2[i2 + 1] === "*") {
+      const close = text2.indexOf("*/", i2 + 2);
       if (close < 0) break;
       i2 = close + 1;
-    } else if (c === "<" && text[i2 + 1] === "<") {
-      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(i2, i2 + 260));
+    } else if (c === "<" && text2[i2 + 1] === "<") {
+      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text2.slice(i2, i2 + 260));
       if (!m) continue;
       const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, "m");
-      const rest = text.slice(i2 + m[0].length);
+      const rest = text2.slice(i2 + m[0].length);
       const found = end.exec(rest);
       if (!found) break;
       i2 += m[0].length + found.index + found[0].length - 1;
@@ -27364,45 +27380,45 @@ function deepTemplateSpans(text, max = MAX_TEMPLATE_CONTEXTS) {
   }
   return spans;
 }
-function openers(text, s) {
+function openers(text2, s) {
   let n = 0;
-  for (let i2 = text.indexOf(s); i2 >= 0 && n <= 64; i2 = text.indexOf(s, i2 + 2)) n++;
+  for (let i2 = text2.indexOf(s); i2 >= 0 && n <= 64; i2 = text2.indexOf(s, i2 + 2)) n++;
   return n;
 }
-function hideSpans(text, spans) {
-  if (!spans.length) return text;
+function hideSpans(text2, spans) {
+  if (!spans.length) return text2;
   let out2 = "";
-  let at = 0;
+  let at2 = 0;
   for (const s of spans) {
-    const blank = text.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
-    out2 += text.slice(at, s.start) + "(" + blank + "0)";
-    at = s.end;
+    const blank = text2.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
+    out2 += text2.slice(at2, s.start) + "(" + blank + "0)";
+    at2 = s.end;
   }
-  return out2 + text.slice(at);
+  return out2 + text2.slice(at2);
 }
-function oversizeSpans(text, max = MAX_PARSE_CHARS) {
-  if (text.length <= max) return [];
+function oversizeSpans(text2, max = MAX_PARSE_CHARS) {
+  if (text2.length <= max) return [];
   const spans = [];
   const lone = /\n\}[ \t]*\r?\n/g;
   let start2 = 0;
   for (; ; ) {
-    const m = lone.exec(text);
-    const end = m ? m.index + m[0].length : text.length;
+    const m = lone.exec(text2);
+    const end = m ? m.index + m[0].length : text2.length;
     if (end - start2 > max) spans.push({ start: start2, end });
     if (!m) break;
     start2 = end;
   }
   return spans;
 }
-function blankSpans(text, spans) {
-  if (!spans.length) return text;
+function blankSpans(text2, spans) {
+  if (!spans.length) return text2;
   let out2 = "";
-  let at = 0;
+  let at2 = 0;
   for (const s of spans) {
-    out2 += text.slice(at, s.start) + "/*" + text.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
-    at = s.end;
+    out2 += text2.slice(at2, s.start) + "/*" + text2.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
+    at2 = s.end;
   }
-  return out2 + text.slice(at);
+  return out2 + text2.slice(at2);
 }
 var MAX_TEMPLATE_CONTEXTS, CODE, INTERP, STRING, MAX_PARSE_CHARS;
 var init_template_depth = __esm({
@@ -27421,18 +27437,18 @@ function requireParser() {
   if (!isParserReady())
     throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
-function parseHcl(path2, text, flat) {
+function parseHcl(path2, text2, flat) {
   requireParser();
-  const cx = new ParseContext(path2, text);
+  const cx = new ParseContext(path2, text2);
   const file = {
     path: path2,
     kind: "hcl",
-    body: { attributes: [], blocks: [], range: cx.range(0, text.length) },
+    body: { attributes: [], blocks: [], range: cx.range(0, text2.length) },
     comments: [],
     diagnostics: cx.diagnostics,
-    text
+    text: text2
   };
-  const big = oversizeSpans(text);
+  const big = oversizeSpans(text2);
   try {
     for (const s of big) {
       const lines = cx.range(s.start, Math.max(s.start, s.end - 1));
@@ -27444,7 +27460,7 @@ function parseHcl(path2, text, flat) {
         "split the value or the block, or leave the file out with --exclude; this limit keeps the parser within its memory and has no flag"
       );
     }
-    for (const s of deepTemplateSpans(text)) {
+    for (const s of deepTemplateSpans(text2)) {
       cx.hidden.add(s.start);
       cx.error(
         "syntax",
@@ -27454,8 +27470,8 @@ function parseHcl(path2, text, flat) {
         "build the value in steps (locals) instead of nesting templates; this limit is the parser's and has no flag"
       );
     }
-    const tree = flat ?? (text.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text) : void 0);
-    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text), copyTree);
+    const tree = flat ?? (text2.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text2) : void 0);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text2), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments)
@@ -27466,41 +27482,41 @@ function parseHcl(path2, text, flat) {
   sortDiagnostics(file.diagnostics);
   return file;
 }
-function encodeTreeOf(text, piece) {
+function encodeTreeOf(text2, piece) {
   requireParser();
-  if (text.length >= SPLIT_MIN_CHARS || piece !== void 0) {
-    const starts = pieceStarts(text, piece);
+  if (text2.length >= SPLIT_MIN_CHARS || piece !== void 0) {
+    const starts = pieceStarts(text2, piece);
     if (starts.length > 1) {
-      const pieces = starts.map((s, i2) => encodeWhole(text.slice(s, starts[i2 + 1] ?? text.length)));
+      const pieces = starts.map((s, i2) => encodeWhole(text2.slice(s, starts[i2 + 1] ?? text2.length)));
       const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
       if (joined) return joined;
     }
   }
-  return encodeWhole(text);
+  return encodeWhole(text2);
 }
-function encodeWhole(text) {
-  return withTree(parserText(text), (tree) => encodeTree(tree, grammarOf(tree)));
+function encodeWhole(text2) {
+  return withTree(parserText(text2), (tree) => encodeTree(tree, grammarOf(tree)));
 }
-function parserText(text) {
-  const big = oversizeSpans(text);
-  const shown2 = blankSpans(text, big);
-  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text));
+function parserText(text2) {
+  const big = oversizeSpans(text2);
+  const shown2 = blankSpans(text2, big);
+  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text2));
 }
-function parseHclExpression(path2, text, at) {
+function parseHclExpression(path2, text2, at2) {
   requireParser();
   const prefix2 = `${EXPR_NAME} = `;
-  const cx = new ParseContext(path2, prefix2 + text + "\n", prefix2.length, text, at);
+  const cx = new ParseContext(path2, prefix2 + text2 + "\n", prefix2.length, text2, at2);
   return parseWrapped(cx, prefix2.length, "expected a single expression");
 }
-function parseHclTemplate(path2, text, range3) {
+function parseHclTemplate(path2, text2, range3) {
   requireParser();
   let marker2 = "TFGUARD_JSON_TPL";
-  while (text.includes(marker2)) marker2 += "_";
+  while (text2.includes(marker2)) marker2 += "_";
   const prefix2 = `${EXPR_NAME} = <<${marker2}
 `;
-  const cx = new ParseContext(path2, `${prefix2}${text}
+  const cx = new ParseContext(path2, `${prefix2}${text2}
 ${marker2}
-`, prefix2.length, text, range3.start, range3);
+`, prefix2.length, text2, range3.start, range3);
   const r = parseWrapped(cx, prefix2.length, "expected a template");
   const e = r.expr;
   if (e.kind === "literal" && typeof e.value === "string") e.value = e.value.replace(/\n$/, "");
@@ -27571,14 +27587,14 @@ var init_hcl = __esm({
 });
 
 // src/load/json-syntax.ts
-function parseJsonSyntax(path2, text) {
-  const cx = new ParseContext(path2, text);
-  const p = new JsonParser(cx, text);
+function parseJsonSyntax(path2, text2) {
+  const cx = new ParseContext(path2, text2);
+  const p = new JsonParser(cx, text2);
   try {
     p.ws();
     const node = p.value(0);
     p.ws();
-    if (p.i < text.length)
+    if (p.i < text2.length)
       p.fail("expected the end of the file after the JSON value", "remove the extra text, or wrap several values in [ … ]");
     return { node, ctx: cx };
   } catch (e) {
@@ -27609,8 +27625,8 @@ var init_json_syntax = __esm({
         const m = /^[A-Za-z0-9_.+-]+/.exec(this.s.slice(this.i, this.i + 20));
         return JSON.stringify(m ? m[0] : String.fromCodePoint(this.s.codePointAt(this.i)));
       }
-      fail(message, hint, at = this.i) {
-        this.cx.error("syntax", at, Math.min(at + 1, this.s.length), message, hint);
+      fail(message, hint, at2 = this.i) {
+        this.cx.error("syntax", at2, Math.min(at2 + 1, this.s.length), message, hint);
         throw new Stop();
       }
       ws() {
@@ -27809,9 +27825,9 @@ var init_json_syntax = __esm({
 });
 
 // src/load/json.ts
-function parseJsonConfig(path2, text, kind2) {
-  const { node, ctx } = parseJsonSyntax(path2, text);
-  const whole = ctx.range(0, text.length);
+function parseJsonConfig(path2, text2, kind2) {
+  const { node, ctx } = parseJsonSyntax(path2, text2);
+  const whole = ctx.range(0, text2.length);
   const cx = { path: path2, kind: kind2, diagnostics: ctx.diagnostics, comments: [] };
   const file = {
     path: path2,
@@ -27819,7 +27835,7 @@ function parseJsonConfig(path2, text, kind2) {
     body: { attributes: [], blocks: [], range: whole },
     comments: cx.comments,
     diagnostics: cx.diagnostics,
-    text
+    text: text2
   };
   if (!node) return file;
   if (node.type !== "object") {
@@ -27872,8 +27888,8 @@ function parseJsonConfig(path2, text, kind2) {
   checkDuplicates(cx, body2);
   return file;
 }
-function parseJsonValue(path2, text) {
-  const { node, ctx } = parseJsonSyntax(path2, text);
+function parseJsonValue(path2, text2) {
+  const { node, ctx } = parseJsonSyntax(path2, text2);
   if (!node) return { value: void 0, diagnostics: ctx.diagnostics };
   const toValue = (n) => {
     switch (n.type) {
@@ -28086,8 +28102,8 @@ function applyOverrides(base, overrides) {
     for (const ob of o.body.blocks) {
       if (ob.type === "locals") {
         for (const a of ob.body.attributes) {
-          const at2 = locals.get(a.name);
-          if (!at2) {
+          const at3 = locals.get(a.name);
+          if (!at3) {
             diagnostics.push(
               missingBase(
                 o,
@@ -28098,24 +28114,24 @@ function applyOverrides(base, overrides) {
             );
             continue;
           }
-          const lb = files[at2.file].body.blocks[at2.block];
+          const lb = files[at3.file].body.blocks[at3.block];
           const attributes = [...lb.body.attributes];
-          attributes[at2.attr] = { ...a, file: o.path };
-          files[at2.file].body.blocks[at2.block] = { ...lb, body: { ...lb.body, attributes } };
+          attributes[at3.attr] = { ...a, file: o.path };
+          files[at3.file].body.blocks[at3.block] = { ...lb, body: { ...lb.body, attributes } };
         }
         continue;
       }
       if (!MERGED.has(ob.type)) continue;
-      const at = blocks2.get(headerKey(ob));
-      if (!at) {
+      const at2 = blocks2.get(headerKey(ob));
+      if (!at2) {
         const what = [ob.type, ...ob.labels.map((l) => `"${l}"`)].join(" ");
         diagnostics.push(
           missingBase(o, ob.typeRange, what, `add the ${ob.type} block to a normal .tf file, or remove it from the override file`)
         );
         continue;
       }
-      const target = files[at.file].body.blocks;
-      target[at.block] = mergeBlock(target[at.block], ob, o.path);
+      const target = files[at2.file].body.blocks;
+      target[at2.block] = mergeBlock(target[at2.block], ob, o.path);
     }
   }
   return { files, diagnostics };
@@ -28235,21 +28251,21 @@ function readTextFile(path2, options = {}) {
   if (buf.includes(0)) {
     return fail2(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
   }
-  let text;
+  let text2;
   try {
-    text = utf8.decode(buf);
+    text2 = utf8.decode(buf);
   } catch {
-    const at = firstInvalidUtf8(buf);
-    const line = buf.subarray(0, at).toString("latin1").split("\n").length;
+    const at2 = firstInvalidUtf8(buf);
+    const line = buf.subarray(0, at2).toString("latin1").split("\n").length;
     return fail2(
       path2,
       "encoding",
-      `file is not valid UTF-8 (first bad byte 0x${buf[at]?.toString(16).padStart(2, "0")} on line ${line}); it was not scanned`,
+      `file is not valid UTF-8 (first bad byte 0x${buf[at2]?.toString(16).padStart(2, "0")} on line ${line}); it was not scanned`,
       "save the file as UTF-8, as Terraform requires"
     );
   }
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  return { ok: true, text };
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  return { ok: true, text: text2 };
 }
 function fail2(file, code, message, hint) {
   return { ok: false, diagnostic: { severity: "error", code, message, file, hint } };
@@ -28281,11 +28297,11 @@ var init_read = __esm({
 // src/load/module-dir.ts
 import { readdirSync as readdirSync2 } from "node:fs";
 import { basename as basename3, join as join9 } from "node:path";
-function parseConfigText(path2, text) {
+function parseConfigText(path2, text2) {
   const name2 = basename3(path2);
-  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text, "tfvars");
-  if (name2.endsWith(".json")) return parseJsonConfig(path2, text, "config");
-  return parseHcl(path2, text);
+  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text2, "tfvars");
+  if (name2.endsWith(".json")) return parseJsonConfig(path2, text2, "config");
+  return parseHcl(path2, text2);
 }
 function loadFile(path2, options = {}) {
   const ahead = options.preparsed?.get(path2);
@@ -28380,18 +28396,18 @@ var init_parse_pool = __esm({
         return this.slots.length;
       }
       /** The flat tree of a .tf/.tfvars text; rejects when no worker could parse it (then parse it in this thread). */
-      parse(text) {
+      parse(text2) {
         if (this.closed) return Promise.reject(new Error("parse pool is closed"));
         const slot = this.pick();
         if (!slot) return Promise.reject(new Error("no parse worker is running"));
         const id = this.nextId++;
-        const chars = text.length;
+        const chars = text2.length;
         if (slot.pending.size === 0) slot.worker.ref();
         slot.load += chars;
         if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
         return new Promise((resolve19, reject) => {
           slot.pending.set(id, { resolve: resolve19, reject, chars });
-          slot.worker.postMessage({ id, text });
+          slot.worker.postMessage({ id, text: text2 });
         });
       }
       /** Stop the workers (their memory, WASM heap included, is given back). Pending requests are rejected. */
@@ -28479,7 +28495,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
   if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
-    for (const { path: path2, text } of texts) out2.set(path2, { file: parseHcl(path2, text) });
+    for (const { path: path2, text: text2 } of texts) out2.set(path2, { file: parseHcl(path2, text2) });
     return out2;
   }
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
@@ -28491,15 +28507,15 @@ async function preparse(moduleDirs, options = {}, withPool) {
   const done = new Promise((resolve19) => allDone = resolve19);
   const feed = () => {
     while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
-      const { path: path2, text } = queue.shift();
-      const large = isLarge({ path: path2, text });
+      const { path: path2, text: text2 } = queue.shift();
+      const large = isLarge({ path: path2, text: text2 });
       inFlight++;
       if (large) largeInFlight++;
-      pool.parse(text).then(
-        (flat) => out2.set(path2, { file: parseHcl(path2, text, flat) }),
+      pool.parse(text2).then(
+        (flat) => out2.set(path2, { file: parseHcl(path2, text2, flat) }),
         // A worker that failed: parse here, as without workers, and say so.
         (e) => {
-          const file = parseHcl(path2, text);
+          const file = parseHcl(path2, text2);
           const failed2 = file.diagnostics.some((d) => d.code === "internal");
           out2.set(path2, {
             file,
@@ -28522,8 +28538,8 @@ async function preparse(moduleDirs, options = {}, withPool) {
   };
   feed();
   while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
-    const { path: path2, text } = queue.pop();
-    out2.set(path2, { file: parseHcl(path2, text) });
+    const { path: path2, text: text2 } = queue.pop();
+    out2.set(path2, { file: parseHcl(path2, text2) });
     await new Promise((resolve19) => setImmediate(resolve19));
   }
   if (inFlight > 0 || queue.length > 0) await done;
@@ -29273,11 +29289,11 @@ function encodeKnown(v) {
   u.decoded = v;
   return u;
 }
-function checkDepth(text) {
+function checkDepth(text2) {
   let depth = 0;
   let inString = false;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2.charCodeAt(i2);
     if (inString) {
       if (c === 92) i2++;
       else if (c === 34) inString = false;
@@ -29288,21 +29304,21 @@ function checkDepth(text) {
   }
 }
 function jsondecode([s]) {
-  const text = str(s, "str");
-  checkDepth(text);
+  const text2 = str(s, "str");
+  checkDepth(text2);
   let parsed;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text2);
   } catch (e) {
     fail3(`invalid JSON: ${e.message}`);
   }
   return fromJSON(parsed, jsonDepth());
 }
 function base64decode([s]) {
-  const text = str(s, "str").replace(/[\r\n]/g, "");
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) fail3("failed to decode base64 data: the string is not valid base64");
+  const text2 = str(s, "str").replace(/[\r\n]/g, "");
+  if (text2.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text2)) fail3("failed to decode base64 data: the string is not valid base64");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text, "base64"));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text2, "base64"));
   } catch {
     fail3("the result of decoding the provided string is not valid UTF-8");
   }
@@ -29571,17 +29587,17 @@ function parseIPv4(s) {
   return n;
 }
 function parseIPv6(s) {
-  let text = s;
+  let text2 = s;
   let tail = [];
-  const lastColon = text.lastIndexOf(":");
-  if (text.includes(".")) {
-    const v4 = parseIPv4(text.slice(lastColon + 1));
+  const lastColon = text2.lastIndexOf(":");
+  if (text2.includes(".")) {
+    const v4 = parseIPv4(text2.slice(lastColon + 1));
     if (v4 === void 0) return void 0;
     tail = [v4 >> 16n, v4 & 0xffffn];
-    text = text.slice(0, lastColon + 1);
-    if (!text.endsWith("::")) text = text.slice(0, -1);
+    text2 = text2.slice(0, lastColon + 1);
+    if (!text2.endsWith("::")) text2 = text2.slice(0, -1);
   }
-  const halves = text.split("::");
+  const halves = text2.split("::");
   if (halves.length > 2) return void 0;
   const group = (h) => {
     if (h === "") return [];
@@ -29727,11 +29743,11 @@ function digitValue(c, base) {
   return d < base ? d : -1;
 }
 function parseint([s, b]) {
-  const text = str(s, "number");
+  const text2 = str(s, "number");
   const base = int(b, "base");
   if (base < 2 || base > 62) fail3(`invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive`);
-  const m = /^([+-]?)(.+)$/s.exec(text);
-  const bad2 = () => fail3(`cannot parse ${JSON.stringify(text.slice(0, 80))} as a base ${base} integer`);
+  const m = /^([+-]?)(.+)$/s.exec(text2);
+  const bad2 = () => fail3(`cannot parse ${JSON.stringify(text2.slice(0, 80))} as a base ${base} integer`);
   if (!m || m[2].length > 1100) bad2();
   let n = 0n;
   for (const c of m[2]) {
@@ -29740,7 +29756,7 @@ function parseint([s, b]) {
     n = n * BigInt(base) + BigInt(d);
   }
   const value = Number(n);
-  if (!Number.isFinite(value)) fail3(`${JSON.stringify(text)} is too large`);
+  if (!Number.isFinite(value)) fail3(`${JSON.stringify(text2)} is too large`);
   return m[1] === "-" ? -value : value;
 }
 var numberFunctions;
@@ -29772,20 +29788,20 @@ function compileRE22(pattern) {
     throw e;
   }
 }
-function findAll(c, text, limit = MAX_ELEMENTS) {
+function findAll(c, text2, limit = MAX_ELEMENTS) {
   const re = c.regexp;
   const out2 = [];
   let pos = 0;
   let prevEnd = -1;
-  while (pos <= text.length && out2.length < limit) {
+  while (pos <= text2.length && out2.length < limit) {
     re.lastIndex = pos;
-    const m = re.exec(text);
+    const m = re.exec(text2);
     if (!m) break;
     const end = m.index + m[0].length;
     let accept = true;
     if (end === pos || m[0].length === 0) {
       if (m.index === prevEnd) accept = false;
-      const cp = text.codePointAt(m.index);
+      const cp = text2.codePointAt(m.index);
       pos = m.index + (cp !== void 0 && cp > 65535 ? 2 : 1);
     } else pos = end;
     prevEnd = end;
@@ -29827,14 +29843,14 @@ function expand2(template, c, m) {
     return (index3 <= c.names.length ? m[index3] : void 0) ?? "";
   });
 }
-function replaceAll(c, text, template) {
+function replaceAll(c, text2, template) {
   let out2 = "";
   let last = 0;
-  for (const m of findAll(c, text)) {
-    out2 += text.slice(last, m.index) + expand2(template, c, m);
+  for (const m of findAll(c, text2)) {
+    out2 += text2.slice(last, m.index) + expand2(template, c, m);
     last = m.index + m[0].length;
   }
-  return out2 + text.slice(last);
+  return out2 + text2.slice(last);
 }
 var regexFunctions;
 var init_regex = __esm({
@@ -29897,10 +29913,10 @@ function join11(args2) {
   const items = [];
   lists.forEach((l, li) => {
     list2(l, "lists").forEach((v, i2) => {
-      const where = lists.length > 1 ? `element ${i2} of list ${li + 1}` : `element ${i2}`;
-      if (v === null) fail3(`${where} is null; cannot concatenate null values`);
+      const where2 = lists.length > 1 ? `element ${i2} of list ${li + 1}` : `element ${i2}`;
+      if (v === null) fail3(`${where2} is null; cannot concatenate null values`);
       const s = primitiveToString(v);
-      if (s === void 0) fail3(`${where}: string required, got ${kindOf(v)}`);
+      if (s === void 0) fail3(`${where2}: string required, got ${kindOf(v)}`);
       items.push(s);
     });
   });
@@ -29908,8 +29924,8 @@ function join11(args2) {
 }
 function split([sep8, s]) {
   const separator = str(sep8, "separator");
-  const text = str(s, "str");
-  return separator === "" ? Array.from(text) : text.split(separator);
+  const text2 = str(s, "str");
+  return separator === "" ? Array.from(text2) : text2.split(separator);
 }
 function isWordChar(c) {
   return /[\p{L}\p{N}_]/u.test(c) || c.charCodeAt(0) > 127 && !/\s/u.test(c);
@@ -29924,33 +29940,33 @@ function title([s]) {
   return out2;
 }
 function trim([s, cut]) {
-  const text = Array.from(str(s, "str"));
+  const text2 = Array.from(str(s, "str"));
   const cutset = new Set(Array.from(str(cut, "cutset")));
   let a = 0;
-  let b = text.length;
-  while (a < b && cutset.has(text[a])) a++;
-  while (b > a && cutset.has(text[b - 1])) b--;
-  return text.slice(a, b).join("");
+  let b = text2.length;
+  while (a < b && cutset.has(text2[a])) a++;
+  while (b > a && cutset.has(text2[b - 1])) b--;
+  return text2.slice(a, b).join("");
 }
 function trimprefix([s, p]) {
-  const text = str(s, "str");
+  const text2 = str(s, "str");
   const prefix2 = str(p, "prefix");
-  return text.startsWith(prefix2) ? text.slice(prefix2.length) : text;
+  return text2.startsWith(prefix2) ? text2.slice(prefix2.length) : text2;
 }
 function trimsuffix([s, p]) {
-  const text = str(s, "str");
+  const text2 = str(s, "str");
   const suffix = str(p, "suffix");
-  return suffix !== "" && text.endsWith(suffix) ? text.slice(0, text.length - suffix.length) : text;
+  return suffix !== "" && text2.endsWith(suffix) ? text2.slice(0, text2.length - suffix.length) : text2;
 }
 function trimspace([s]) {
   return str(s, "str").replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
 }
 function indent([n, s]) {
   const spaces = int(n, "spaces");
-  const text = str(s, "str");
+  const text2 = str(s, "str");
   if (spaces < 0) fail3('invalid value for "spaces" parameter: must not be negative');
-  const lines = text.split("\n");
-  if (spaces * lines.length + text.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
+  const lines = text2.split("\n");
+  if (spaces * lines.length + text2.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
   return lines.join(`
 ${" ".repeat(spaces)}`);
 }
@@ -29963,15 +29979,15 @@ function substr([s, o, l]) {
   return chars.slice(offset, length3 < 0 ? void 0 : offset + length3).join("");
 }
 function replace([s, f, r]) {
-  const text = str(s, "str");
+  const text2 = str(s, "str");
   const search = str(f, "substr");
   const replacement = str(r, "replace");
   if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
-    return replaceAll(compileRE22(search.slice(1, -1)), text, replacement);
+    return replaceAll(compileRE22(search.slice(1, -1)), text2, replacement);
   }
   if (search === "")
-    return Array.from(text).map((c) => replacement + c).join("") + replacement;
-  return text.split(search).join(replacement);
+    return Array.from(text2).map((c) => replacement + c).join("") + replacement;
+  return text2.split(search).join(replacement);
 }
 function strFn(f, param = "str") {
   return { fn: ([s]) => f(str(s, param)), minArgs: 1, maxArgs: 1 };
@@ -31407,8 +31423,8 @@ var init_module = __esm({
             return [arg, ...traceOrigins(input.expr, input.instance, input.scope, input.file)];
           }
           if (this.spec.rootValues?.has(name2)) {
-            const at = this.spec.rootOrigins?.get(name2);
-            return at ? [at] : [];
+            const at2 = this.spec.rootOrigins?.get(name2);
+            return at2 ? [at2] : [];
           }
           const attr = decl.block.body.attributes.find((a) => a.name === "default");
           if (!attr) return [];
@@ -31521,8 +31537,8 @@ var init_module = __esm({
         }
       }
       guard(key, f, onCycle) {
-        const at = this.evaluating.indexOf(key);
-        if (at >= 0) return onCycle([...this.evaluating.slice(at), key]);
+        const at2 = this.evaluating.indexOf(key);
+        if (at2 >= 0) return onCycle([...this.evaluating.slice(at2), key]);
         if (this.evaluating.length > 500) return unknown({ kind: "expression", detail: "evaluation is nested too deeply" });
         this.evaluating.push(key);
         try {
@@ -32143,6 +32159,7 @@ var data_file_exports = {};
 __export(data_file_exports, {
   DEFAULT_MAX_DATA_BYTES: () => DEFAULT_MAX_DATA_BYTES,
   classifyText: () => classifyText,
+  describeShape: () => describeShape,
   isEvent: () => isEvent,
   isTrail: () => isTrail,
   readDataFile: () => readDataFile,
@@ -32202,23 +32219,23 @@ function readDataFile(path2, options = {}) {
       "file contains NUL bytes and is not JSON text",
       "give a plan (terraform show -json), a snapshot or a CloudTrail log file"
     );
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
     return fail4(path2, "encoding", "file is not valid UTF-8 and cannot be JSON", "JSON files are UTF-8 text");
   }
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  return classifyText(path2, text);
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  return classifyText(path2, text2);
 }
-function classifyText(path2, text) {
+function classifyText(path2, text2) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch {
-    const lines = jsonLines(path2, text);
+    const lines = jsonLines(path2, text2);
     if (lines) return lines;
-    const r = parseJsonValue(path2, text);
+    const r = parseJsonValue(path2, text2);
     const d = r.diagnostics.find((x) => x.severity === "error");
     if (d) {
       return {
@@ -32234,7 +32251,7 @@ function classifyText(path2, text) {
     }
     return fail4(path2, "not-json", "not valid JSON", "give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file");
   }
-  return classifyValue(path2, text, value);
+  return classifyValue(path2, text2, value);
 }
 function isRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -32253,10 +32270,10 @@ function describeShape(v) {
   }
   return v === null ? "null" : `a ${typeof v}`;
 }
-function classifyValue(path2, text, value) {
+function classifyValue(path2, text2, value) {
   const obj2 = isRecord(value) ? value : void 0;
   if (obj2 && has(obj2, "format_version") && (has(obj2, "planned_values") || has(obj2, "resource_changes"))) {
-    return { input: { kind: "plan", path: path2, text, value: obj2 }, diagnostics: [] };
+    return { input: { kind: "plan", path: path2, text: text2, value: obj2 }, diagnostics: [] };
   }
   if (obj2 && Array.isArray(obj2.Records)) {
     const recs = obj2.Records;
@@ -32272,7 +32289,7 @@ function classifyValue(path2, text, value) {
       input: {
         kind: "events",
         path: path2,
-        records: recordsWithRanges(path2, text, recs.map(toNullProto), "Records")
+        records: recordsWithRanges(path2, text2, recs.map(toNullProto), "Records")
       },
       diagnostics: []
     };
@@ -32291,7 +32308,7 @@ function classifyValue(path2, text, value) {
       input: {
         kind: "snapshot",
         path: path2,
-        records: recordsWithRanges(path2, text, list3.map(toNullProto), "trailList")
+        records: recordsWithRanges(path2, text2, list3.map(toNullProto), "trailList")
       },
       diagnostics: []
     };
@@ -32304,12 +32321,12 @@ function classifyValue(path2, text, value) {
     const items = value.map((v) => isRecord(v) ? toNullProto(v) : v);
     if (items.every(isEvent))
       return {
-        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text, items, "") },
+        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text2, items, "") },
         diagnostics: []
       };
     if (items.every(isTrail))
       return {
-        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text, items, "") },
+        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text2, items, "") },
         diagnostics: []
       };
   }
@@ -32328,8 +32345,8 @@ function classifyValue(path2, text, value) {
     NEITHER_HINT
   );
 }
-function jsonLines(path2, text) {
-  const lines = text.split("\n");
+function jsonLines(path2, text2) {
+  const lines = text2.split("\n");
   const records = [];
   let offset = 0;
   for (let i2 = 0; i2 < lines.length; i2++) {
@@ -32346,7 +32363,7 @@ function jsonLines(path2, text) {
       const r = parseJsonValue(path2, line);
       const d = r.diagnostics.find((x) => x.severity === "error");
       const col = d?.range?.start.column ?? 1;
-      const at = {
+      const at2 = {
         start: { line: i2 + 1, column: col, offset: start2 + col - 1 },
         end: { line: i2 + 1, column: col + 1, offset: start2 + col }
       };
@@ -32355,7 +32372,7 @@ function jsonLines(path2, text) {
         "not-json",
         `line ${i2 + 1} of the JSON lines file is not valid JSON${d ? `: ${d.message}` : ""}`,
         "every line of a JSON lines file is one complete JSON object",
-        at
+        at2
       );
     }
     if (!isRecord(v)) {
@@ -32386,10 +32403,10 @@ function jsonLines(path2, text) {
     bad2.range
   );
 }
-function recordsWithRanges(path2, text, items, key) {
+function recordsWithRanges(path2, text2, items, key) {
   let nodes;
-  if (text.length <= 32 * 1024 * 1024) {
-    const { node } = parseJsonSyntax(path2, text);
+  if (text2.length <= 32 * 1024 * 1024) {
+    const { node } = parseJsonSyntax(path2, text2);
     if (node?.type === "array" && !key) nodes = node.items;
     if (node?.type === "object" && key) {
       const m = node.members.filter((x) => x.key === key).pop();
@@ -32430,7 +32447,7 @@ function isObj(v) {
 function str3(v) {
   return typeof v === "string" ? v : void 0;
 }
-function planFromValue(path2, text, raw) {
+function planFromValue(path2, text2, raw) {
   const doc = raw;
   const diagnostics = [];
   const err3 = (code, message, hint) => {
@@ -32456,7 +32473,7 @@ function planFromValue(path2, text, raw) {
   }
   const plan = {
     path: path2,
-    text,
+    text: text2,
     formatVersion: fv,
     resources: [],
     changes: [],
@@ -32485,14 +32502,14 @@ function planFromValue(path2, text, raw) {
   if (isObj(conf) && isObj(conf.root_module)) plan.configuration = configModule(conf.root_module, 0);
   return diagnostics.length ? { diagnostics } : { plan, diagnostics };
 }
-function common(o, where, err3) {
+function common(o, where2, err3) {
   const address = str3(o.address);
   const type = str3(o.type);
   const name2 = str3(o.name);
   if (!address || !type || !name2) {
     err3(
       "plan-shape",
-      `${where} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`
+      `${where2} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`
     );
     return void 0;
   }
@@ -32502,41 +32519,41 @@ function common(o, where, err3) {
   if (pn) out2.providerName = pn;
   return out2;
 }
-function plannedModule(m, where, address, out2, err3, depth) {
+function plannedModule(m, where2, address, out2, err3, depth) {
   if (depth > MAX_MODULE_DEPTH2) {
-    err3("plan-shape", `${where}: child modules nest deeper than ${MAX_MODULE_DEPTH2} levels; the rest was not read`);
+    err3("plan-shape", `${where2}: child modules nest deeper than ${MAX_MODULE_DEPTH2} levels; the rest was not read`);
     return;
   }
   if (m.resources !== void 0) {
-    if (!Array.isArray(m.resources)) err3("plan-shape", `${where}.resources must be an array`);
+    if (!Array.isArray(m.resources)) err3("plan-shape", `${where2}.resources must be an array`);
     else
       m.resources.forEach((r, i2) => {
-        if (!isObj(r)) return err3("plan-shape", `${where}.resources[${i2}] must be an object`);
-        const c = common(r, `${where}.resources[${i2}]`, err3);
+        if (!isObj(r)) return err3("plan-shape", `${where2}.resources[${i2}] must be an object`);
+        const c = common(r, `${where2}.resources[${i2}]`, err3);
         if (c) out2.push({ ...c, module: address, values: isObj(r.values) ? r.values : /* @__PURE__ */ Object.create(null) });
       });
   }
   if (m.child_modules !== void 0) {
-    if (!Array.isArray(m.child_modules)) err3("plan-shape", `${where}.child_modules must be an array`);
+    if (!Array.isArray(m.child_modules)) err3("plan-shape", `${where2}.child_modules must be an array`);
     else
       m.child_modules.forEach((c, i2) => {
-        const w = `${where}.child_modules[${i2}]`;
+        const w = `${where2}.child_modules[${i2}]`;
         if (!isObj(c)) return err3("plan-shape", `${w} must be an object`);
         plannedModule(c, w, str3(c.address) ?? address, out2, err3, depth + 1);
       });
   }
 }
-function change(c, where, err3) {
+function change(c, where2, err3) {
   if (!isObj(c)) {
-    err3("plan-shape", `${where} must be an object`);
+    err3("plan-shape", `${where2} must be an object`);
     return void 0;
   }
-  const base = common(c, where, err3);
+  const base = common(c, where2, err3);
   if (!base) return void 0;
   const ch = isObj(c.change) ? c.change : void 0;
   const actions = Array.isArray(ch?.actions) ? ch.actions.filter((a) => typeof a === "string") : [];
   if (!ch || !actions.length) {
-    err3("plan-shape", `${where} ("${base.address}") has no "change.actions"`);
+    err3("plan-shape", `${where2} ("${base.address}") has no "change.actions"`);
     return void 0;
   }
   const module2 = str3(c.module_address) ?? moduleOf(base.address);
@@ -32815,7 +32832,7 @@ function planProject(plan, source) {
     }
     const placed = source?.place(base.address, base.module, base.type, base.name, base.mode);
     if (!placed) unplaced++;
-    const at = placed ?? inPlan(plan.path, offsets.get(base.address), lines);
+    const at2 = placed ?? inPlan(plan.path, offsets.get(base.address), lines);
     const ranges = ch && placed && Object.keys(placed.ranges).length ? changeRanges(placed.ranges) : placed?.ranges ?? {};
     const r = {
       address: base.address,
@@ -32824,10 +32841,10 @@ function planProject(plan, source) {
       type: base.type,
       name: base.name,
       values: resourceValues,
-      location: at.location,
-      blockRange: at.blockRange,
+      location: at2.location,
+      blockRange: at2.blockRange,
       ranges,
-      moduleCalls: at.moduleCalls,
+      moduleCalls: at2.moduleCalls,
       dependsOn: [],
       references: references2
     };
@@ -32837,8 +32854,8 @@ function planProject(plan, source) {
       diagnostics.push({
         severity: "error",
         code: "limit-reached",
-        file: at.location.file,
-        range: at.location.range,
+        file: at2.location.file,
+        range: at2.location.range,
         ...jsonDepthDiagnostic(`the plan's value of ${base.address}`)
       });
   };
@@ -32952,10 +32969,10 @@ function changeRanges(ranges) {
   }
   return out2;
 }
-function addressOffsets(text) {
+function addressOffsets(text2) {
   const out2 = /* @__PURE__ */ new Map();
   const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
     let a;
     try {
       a = JSON.parse(m[1]);
@@ -32996,20 +33013,21 @@ var init_plan2 = __esm({
 // src/evaluate/data.ts
 var data_exports = {};
 __export(data_exports, {
-  EVENT_ENTITY: () => EVENT_ENTITY,
+  EVENT_ENTITY: () => EVENT_ENTITY2,
   TRAIL_ENTITY: () => TRAIL_ENTITY,
   dataProject: () => dataProject,
   findDataFiles: () => findDataFiles,
   loadDataFiles: () => loadDataFiles,
   recordAddress: () => recordAddress,
-  testInputProject: () => testInputProject
+  testInputProject: () => testInputProject,
+  walkDataFiles: () => walkDataFiles
 });
 import { readdirSync as readdirSync4, statSync as statSync9 } from "node:fs";
 import { join as join13 } from "node:path";
-function recordAddress(file, where) {
-  if (!where) return file;
-  const line = /^line (\d+)$/.exec(where);
-  return `${file}#${line ? `L${line[1]}` : where}`;
+function recordAddress(file, where2) {
+  if (!where2) return file;
+  const line = /^line (\d+)$/.exec(where2);
+  return `${file}#${line ? `L${line[1]}` : where2}`;
 }
 function recordResource(file, rec, kind2, diagnostics) {
   let cut = false;
@@ -33033,7 +33051,7 @@ function recordResource(file, rec, kind2, diagnostics) {
     address,
     module: "",
     mode: "managed",
-    type: kind2 === "snapshot" ? TRAIL_ENTITY : EVENT_ENTITY,
+    type: kind2 === "snapshot" ? TRAIL_ENTITY : EVENT_ENTITY2,
     name: name2,
     values: values2,
     location: { file, range: range3 },
@@ -33054,10 +33072,18 @@ function dataProject(input) {
     files: []
   };
 }
-function findDataFiles(dir, diagnostics) {
-  const out2 = [];
-  const walk2 = (d, depth) => {
-    if (depth > MAX_DEPTH8 || out2.length >= MAX_FILES) return;
+function* walkDataFiles(dir, diagnostics) {
+  function* walk2(d, depth) {
+    if (depth > MAX_DEPTH8) {
+      diagnostics.push({
+        severity: "warning",
+        code: "too-deep",
+        file: d,
+        message: `directory is nested more than ${MAX_DEPTH8} levels below the scanned one; it was not read`,
+        hint: "scan it directly"
+      });
+      return;
+    }
     let names3;
     try {
       names3 = readdirSync4(d).sort();
@@ -33074,11 +33100,27 @@ function findDataFiles(dir, diagnostics) {
       } catch {
         continue;
       }
-      if (st.isDirectory()) walk2(p, depth + 1);
-      else if (st.isFile() && DATA_FILE.test(n) && !n.endsWith(".tf.json") && !n.endsWith(".tfvars.json")) out2.push(p);
+      if (st.isDirectory()) yield* walk2(p, depth + 1);
+      else if (st.isFile() && DATA_FILE.test(n) && !n.endsWith(".tf.json") && !n.endsWith(".tfvars.json")) yield p;
     }
-  };
-  walk2(dir, 0);
+  }
+  yield* walk2(dir, 0);
+}
+function findDataFiles(dir, diagnostics) {
+  const out2 = [];
+  for (const f of walkDataFiles(dir, diagnostics)) {
+    if (out2.length >= MAX_FILES) {
+      diagnostics.push({
+        severity: "warning",
+        code: "file-too-large",
+        file: dir,
+        message: `more than ${MAX_FILES} data files; the rest were not read`,
+        hint: "scan the directory with `tfguard scan`, which streams logs, or a part of it at a time"
+      });
+      break;
+    }
+    out2.push(f);
+  }
   return out2;
 }
 function loadDataFiles(files, maxBytes) {
@@ -33101,8 +33143,8 @@ function loadDataFiles(files, maxBytes) {
   return project;
 }
 function testInputProject(key, value, file, line) {
-  const text = JSON.stringify(value);
-  const r = classifyText(file, text);
+  const text2 = JSON.stringify(value);
+  const r = classifyText(file, text2);
   const want = key === "log" ? "events" : key;
   if (!r.input) return { error: r.diagnostics.map((d) => d.message).join("; ") };
   if (r.input.kind !== want)
@@ -33111,19 +33153,19 @@ function testInputProject(key, value, file, line) {
     };
   let project;
   if (r.input.kind === "plan") {
-    const p = planFromValue(file, text, r.input.value);
+    const p = planFromValue(file, text2, r.input.value);
     if (!p.plan) return { error: p.diagnostics.map((d) => d.message).join("; ") };
     project = planProject(p.plan);
   } else project = dataProject(r.input);
-  const at = { line, column: 1, offset: 0 };
-  const range3 = { start: at, end: at };
+  const at2 = { line, column: 1, offset: 0 };
+  const range3 = { start: at2, end: at2 };
   for (const res of project.resources) {
     res.location = { file, range: range3 };
     res.blockRange = range3;
   }
   return { project };
 }
-var TRAIL_ENTITY, EVENT_ENTITY, START3, DATA_FILE, MAX_FILES, MAX_DEPTH8;
+var TRAIL_ENTITY, EVENT_ENTITY2, START3, DATA_FILE, MAX_FILES, MAX_DEPTH8;
 var init_data = __esm({
   "src/evaluate/data.ts"() {
     "use strict";
@@ -33134,11 +33176,760 @@ var init_data = __esm({
     init_value();
     init_budget();
     TRAIL_ENTITY = "aws.cloudtrail.trail";
-    EVENT_ENTITY = "aws.cloudtrail.event";
+    EVENT_ENTITY2 = "aws.cloudtrail.event";
     START3 = pointRange();
     DATA_FILE = /\.(json|jsonl|ndjson|gz)$/;
     MAX_FILES = 1e5;
     MAX_DEPTH8 = 32;
+  }
+});
+
+// src/load/log-split.ts
+function keyBit(buf, start2, len) {
+  for (let k = 0; k < KEYS.length; k++) {
+    const key = KEYS[k];
+    if (key.length !== len) continue;
+    let i2 = 0;
+    while (i2 < len && buf[start2 + i2] === key[i2]) i2++;
+    if (i2 === len) return 1 << k;
+  }
+  return 0;
+}
+var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE, BACKSLASH, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
+var init_log_split = __esm({
+  "src/load/log-split.ts"() {
+    "use strict";
+    MAX_RECORD_DEPTH = 64;
+    MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    KEYS = [Buffer.from("eventName"), Buffer.from("eventSource"), Buffer.from("eventVersion")];
+    QUOTE = 34;
+    BACKSLASH = 92;
+    NL = 10;
+    RECORDS_HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
+    RECORDS_START = '{"Records":[';
+    isSpace = (c) => c === 32 || c === NL || c === 13 || c === 9;
+    RecordSplitter = class {
+      shape;
+      /** Set when the structure is broken (a stray closing bracket): nothing after it is split. */
+      problem;
+      buf = Buffer.alloc(0);
+      /** Offset of buf[0] in the whole text. */
+      base = 0;
+      pos = 0;
+      depth = 0;
+      /** Depth at which records are items: 0 (values), 1 (array) or 2 (Records). */
+      recDepth = 0;
+      inString = false;
+      /** Where the string being skipped started (buf offset), to count backslashes before a quote. */
+      strStart = 0;
+      /** Start of the record in progress (buf offset), or -1. */
+      recStart = -1;
+      recStartPos = { line: 1, column: 1, offset: 0 };
+      recMaxDepth = 0;
+      recEscaped = false;
+      recKeys = 0;
+      /** The next string at the record's top level is a key (after `{` or `,`). */
+      keyNext = false;
+      strIsKey = false;
+      /** A scalar record (a number, true, null) in progress: it ends at the next delimiter. */
+      inScalar = false;
+      index = 0;
+      line = 1;
+      /** Offset (whole text) where the current line starts. */
+      lineStart = 0;
+      /** The Records array was closed: the rest of the text is not records. */
+      done = false;
+      /** Feed the next chunk; returns the records it completed (their `bytes` are views into this call's buffer). */
+      push(chunk) {
+        if (this.problem) return [];
+        const keep = this.recStart >= 0 ? this.recStart : this.inString ? this.strStart : this.pos;
+        const tail = this.buf.subarray(keep);
+        this.base += keep;
+        this.pos -= keep;
+        if (this.recStart >= 0) this.recStart -= keep;
+        this.strStart -= keep;
+        this.buf = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+        if (this.shape === void 0 && !this.decideShape(false)) return [];
+        return this.scan();
+      }
+      /** The text has ended: a record still open is a problem (the file is cut short). */
+      end() {
+        const out2 = [];
+        if (this.problem) return { records: out2, problem: this.problem };
+        if (this.shape === void 0) {
+          this.decideShape(true);
+          out2.push(...this.scan());
+        }
+        if (this.inScalar) out2.push(this.finishRecord(this.buf.length));
+        if (this.recStart >= 0 || this.inString || this.shape !== "values" && !this.done && this.depth > 0) {
+          const at2 = this.point(this.buf.length);
+          const what = this.recStart >= 0 ? `inside ${this.label(this.index)}` : "before the records are closed";
+          return { records: out2, problem: { message: `the text ends ${what}: the file is cut short`, range: { start: at2, end: at2 } } };
+        }
+        return { records: out2 };
+      }
+      /** Records[3], [3] or line-based labels are the caller's; this is the index form. */
+      label(i2) {
+        return this.shape === "records" ? `Records[${i2}]` : `[${i2}]`;
+      }
+      decideShape(final) {
+        let i2 = 0;
+        const bom = [239, 187, 191];
+        if (!final && this.buf.length < 3 && [...this.buf].every((b, k) => b === bom[k])) return false;
+        if (this.buf.length >= 3 && this.buf[0] === 239 && this.buf[1] === 187 && this.buf[2] === 191) i2 = 3;
+        while (i2 < this.buf.length && isSpace(this.buf[i2])) i2++;
+        if (i2 >= this.buf.length && !final) return false;
+        const c = this.buf[i2];
+        if (c === 91) {
+          this.shape = "array";
+          this.recDepth = 1;
+        } else if (c === 123) {
+          const head = this.buf.toString("latin1", i2, Math.min(this.buf.length, i2 + 256));
+          if (RECORDS_HEAD.test(head)) {
+            this.shape = "records";
+            this.recDepth = 2;
+          } else if (!final && this.buf.length - i2 < 256 && RECORDS_START.startsWith(head.replace(/\s+/g, ""))) {
+            return false;
+          } else {
+            this.shape = "values";
+            this.recDepth = 0;
+          }
+        } else {
+          this.shape = "values";
+          this.recDepth = 0;
+        }
+        this.pos = i2;
+        return true;
+      }
+      point(bufOffset) {
+        const offset = this.base + bufOffset;
+        return { line: this.line, column: offset - this.lineStart + 1, offset };
+      }
+      startRecord(at2) {
+        this.recStart = at2;
+        this.recStartPos = this.point(at2);
+        this.recMaxDepth = 0;
+        this.recEscaped = false;
+        this.recKeys = 0;
+      }
+      finishRecord(endExclusive) {
+        const size = endExclusive - this.recStart;
+        const tooLarge = size > MAX_RECORD_BYTES;
+        const rec = {
+          index: this.index++,
+          bytes: tooLarge ? Buffer.alloc(0) : this.buf.subarray(this.recStart, endExclusive),
+          range: { start: this.recStartPos, end: this.point(endExclusive) },
+          tooDeep: this.recMaxDepth > MAX_RECORD_DEPTH,
+          tooLarge,
+          buf: this.buf,
+          start: this.recStart,
+          escaped: this.recEscaped,
+          keys: this.recKeys
+        };
+        this.recStart = -1;
+        this.inScalar = false;
+        return rec;
+      }
+      scan() {
+        const out2 = [];
+        const buf = this.buf;
+        const n = buf.length;
+        let i2 = this.pos;
+        while (i2 < n) {
+          if (this.inString) {
+            let q = i2;
+            while (q < n) {
+              const b = buf[q];
+              if (b === QUOTE) break;
+              if (b === BACKSLASH) {
+                this.recEscaped = true;
+                q += 2;
+              } else q++;
+            }
+            if (q >= n) {
+              i2 = q;
+              break;
+            }
+            this.inString = false;
+            i2 = q + 1;
+            if (this.strIsKey) {
+              const len = q - this.strStart;
+              if ((len === 9 || len === 11 || len === 12) && buf[this.strStart] === 101) this.recKeys |= keyBit(buf, this.strStart, len);
+            }
+            if (this.recStart >= 0 && this.depth === this.recDepth) out2.push(this.finishRecord(i2));
+            continue;
+          }
+          const c = buf[i2];
+          if (this.inScalar) {
+            if (c === 44 || c === 93 || c === 125 || isSpace(c)) out2.push(this.finishRecord(i2));
+            else {
+              i2++;
+              continue;
+            }
+          }
+          if (c === NL) {
+            this.line++;
+            this.lineStart = this.base + i2 + 1;
+            i2++;
+            continue;
+          }
+          if (isSpace(c) || c === 58) {
+            i2++;
+            continue;
+          }
+          if (c === 44) {
+            this.keyNext = this.recStart >= 0 && this.depth === this.recDepth + 1;
+            i2++;
+            continue;
+          }
+          if (this.done) {
+            if (c === QUOTE) {
+              this.inString = true;
+              this.strStart = i2 + 1;
+            }
+            i2++;
+            continue;
+          }
+          const atItem = this.depth === this.recDepth && this.recStart < 0;
+          if (c === QUOTE) {
+            if (atItem) this.startRecord(i2);
+            this.inString = true;
+            this.strStart = i2 + 1;
+            this.strIsKey = this.keyNext && this.depth === this.recDepth + 1;
+            this.keyNext = false;
+            i2++;
+            continue;
+          }
+          if (c === 123 || c === 91) {
+            if (atItem) this.startRecord(i2);
+            this.depth++;
+            this.keyNext = c === 123 && this.recStart >= 0 && this.depth === this.recDepth + 1;
+            if (this.recStart >= 0 && this.depth - this.recDepth > this.recMaxDepth) this.recMaxDepth = this.depth - this.recDepth;
+            i2++;
+            continue;
+          }
+          if (c === 125 || c === 93) {
+            if (this.depth === 0) {
+              const at2 = this.point(i2);
+              this.problem = { message: `unexpected \`${String.fromCharCode(c)}\`: a bracket closes nothing`, range: { start: at2, end: at2 } };
+              break;
+            }
+            this.depth--;
+            i2++;
+            if (this.recStart >= 0 && this.depth === this.recDepth) out2.push(this.finishRecord(i2));
+            else if (this.depth < this.recDepth && this.shape !== "values") this.done = true;
+            continue;
+          }
+          if (atItem) {
+            this.startRecord(i2);
+            this.inScalar = true;
+          }
+          i2++;
+        }
+        this.pos = i2;
+        return out2;
+      }
+    };
+  }
+});
+
+// src/load/log-read.ts
+import { createReadStream, openSync, readSync, closeSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+function isGzipFile(path2) {
+  const fd = openSync(path2, "r");
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 31 && head[1] === 139;
+  } finally {
+    closeSync(fd);
+  }
+}
+async function* stdinBytes(isGzip) {
+  const it = process.stdin[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) return;
+  const head = first.value;
+  const rest = async function* () {
+    yield head;
+    for (; ; ) {
+      const n = await it.next();
+      if (n.done) return;
+      yield n.value;
+    }
+  };
+  isGzip(head[0] === 31 && head[1] === 139);
+  if (head[0] === 31 && head[1] === 139) {
+    const gz = createGunzip({ chunkSize: 256 * 1024 });
+    const src = Readable.from(rest());
+    src.pipe(gz);
+    src.on("error", (e) => gz.destroy(e));
+    yield* gz;
+  } else yield* rest();
+}
+async function readLogRecords(path2, onRecords, options) {
+  const splitter = new RecordSplitter();
+  const diagnostics = [];
+  let bytes = 0;
+  let overCap;
+  const expandedCap = limits().maxExpandedSize;
+  const take = async (source) => {
+    for await (const chunk of source) {
+      bytes += chunk.length;
+      if (gz && bytes > expandedCap) throw overCap = new TooLarge(true);
+      if (bytes > options.maxBytes) throw overCap = new TooLarge();
+      const recs = splitter.push(chunk);
+      if (recs.length) onRecords(recs, splitter.shape);
+      if (splitter.problem) return;
+    }
+  };
+  let gz = false;
+  try {
+    if (path2 === STDIN) await take(stdinBytes((z) => gz = z));
+    else {
+      gz = isGzipFile(path2);
+      if (!gz && path2.endsWith(".gz"))
+        return {
+          bytes,
+          diagnostics: [
+            {
+              severity: "error",
+              code: "bad-gzip",
+              file: path2,
+              message: "the file is named .gz but is not gzip data (it does not start with the gzip magic bytes 1f 8b)",
+              hint: "rename it, or give the gzipped file"
+            }
+          ]
+        };
+      const file = createReadStream(path2, { highWaterMark: 1024 * 1024 });
+      if (gz) await pipeline(file, createGunzip({ chunkSize: 256 * 1024 }), take);
+      else await pipeline(file, take);
+    }
+  } catch (e) {
+    const cap = overCap ?? (e instanceof TooLarge ? e : void 0);
+    if (cap?.expanded)
+      diagnostics.push({
+        severity: "error",
+        code: "file-too-large",
+        file: path2,
+        message: `the compressed data expands to more than ${expandedCap} bytes, the limit for compressed input; raise it with --max-expanded-size; the records after that point were not read`,
+        hint: "split the file, or raise the limit with --max-expanded-size"
+      });
+    else if (cap) {
+      diagnostics.push({
+        severity: "error",
+        code: "file-too-large",
+        file: path2,
+        message: `the ${gz ? "decompressed " : ""}text is over the limit of ${options.maxBytes} bytes; the rest of the file was not read`,
+        hint: "split the file, or raise the limit with --max-file-size"
+      });
+    } else {
+      const err3 = e;
+      const zlib = typeof err3.code === "string" && err3.code.startsWith("Z_");
+      diagnostics.push(
+        zlib ? {
+          severity: "error",
+          code: "bad-gzip",
+          file: path2,
+          message: `cannot decompress the gzip file: ${err3.code === "Z_BUF_ERROR" ? "the gzip data ends early (the file is truncated)" : err3.message}; the records before the damage were read`,
+          hint: "download the file again; CloudTrail writes complete .json.gz files"
+        } : {
+          severity: "error",
+          code: "unreadable",
+          file: path2,
+          message: `cannot read file (${err3.code ?? "error"}): ${err3.message}`,
+          hint: "check that the file exists and is readable"
+        }
+      );
+    }
+    return { ...splitter.shape ? { shape: splitter.shape } : {}, bytes, diagnostics };
+  }
+  const end = splitter.end();
+  if (end.records.length) onRecords(end.records, splitter.shape);
+  const problem3 = end.problem ?? splitter.problem;
+  if (problem3)
+    diagnostics.push({
+      severity: "error",
+      code: "not-json",
+      file: path2,
+      range: problem3.range,
+      message: `not valid JSON: ${problem3.message}`,
+      hint: 'CloudTrail writes complete {"Records": [...]} files; download it again'
+    });
+  return { ...splitter.shape ? { shape: splitter.shape } : {}, bytes, diagnostics };
+}
+var STDIN, TooLarge;
+var init_log_read = __esm({
+  "src/load/log-read.ts"() {
+    "use strict";
+    init_limits();
+    init_log_split();
+    STDIN = "-";
+    TooLarge = class extends Error {
+      /** True when the cap was the one on what compressed input expands to (--max-expanded-size). */
+      constructor(expanded = false) {
+        super("too large");
+        this.expanded = expanded;
+      }
+      expanded;
+    };
+  }
+});
+
+// src/scan/event-filter.ts
+function plainString(v) {
+  return typeof v === "string" && v !== "true" && v !== "false" && !NUMBER_TEXT3.test(v) && ![...v].some((ch) => ch === '"' || ch === "\\" || ch < " ");
+}
+function needles(e) {
+  switch (e.kind) {
+    case "and": {
+      let best;
+      for (const item of e.items) {
+        const n = needles(item);
+        if (n && (!best || n.length < best.length)) best = n;
+      }
+      return best;
+    }
+    case "or": {
+      const all = [];
+      for (const item of e.items) {
+        const n = needles(item);
+        if (!n) return void 0;
+        all.push(...n);
+      }
+      return [...new Set(all)];
+    }
+    case "not":
+      return void 0;
+    case "test": {
+      if (e.operand.kind !== "path" || e.steps.length) return void 0;
+      const c = e.check;
+      if (c.kind === "compare" && c.op === "=" && c.right.kind === "literal" && plainString(c.right.value)) return [c.right.value];
+      if (c.kind === "in" && c.values.length && c.values.every((v) => plainString(v.value))) return c.values.map((v) => v.value);
+      return void 0;
+    }
+  }
+}
+function eventFilter(rules, now) {
+  const keepAll = rules.some((r) => r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY3);
+  return {
+    now,
+    ...keepAll ? { keepAll } : {},
+    rules: rules.filter((r) => !r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY3).map((rule) => {
+      const n = rule.ast.where ? needles(rule.ast.where) : void 0;
+      return n ? { rule, needles: n.map((s) => Buffer.from(JSON.stringify(s))) } : { rule };
+    })
+  };
+}
+function mayMatchBatch(f, buf, spans) {
+  const out2 = spans.map((s) => s.escaped);
+  if (!spans.length) return out2;
+  if (f.keepAll) return out2.fill(true);
+  const from = spans[0].start;
+  const to = spans[spans.length - 1].end;
+  for (const r of f.rules) {
+    if (!r.needles) return out2.fill(true);
+    const hits = [];
+    for (const n of r.needles) for (let at2 = buf.indexOf(n, from); at2 >= 0 && at2 < to; at2 = buf.indexOf(n, at2 + 1)) hits.push(at2);
+    if (!hits.length) continue;
+    hits.sort((a, b) => a - b);
+    let h = 0;
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k];
+      while (h < hits.length && hits[h] < s.start) h++;
+      if (h < hits.length && hits[h] < s.end) out2[k] = true;
+    }
+  }
+  return out2;
+}
+function needsEvent(f, value, id) {
+  if (f.keepAll) return true;
+  const entity = { type: EVENT_ENTITY3, id, values: value };
+  for (const r of f.rules) if (evaluateRule(r.rule, entity, WORLD, { now: f.now }).status !== "pass") return true;
+  return false;
+}
+var EVENT_ENTITY3, NUMBER_TEXT3, WORLD;
+var init_event_filter = __esm({
+  "src/scan/event-filter.ts"() {
+    "use strict";
+    init_gsl();
+    EVENT_ENTITY3 = "aws.cloudtrail.event";
+    NUMBER_TEXT3 = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+    WORLD = createWorld([]);
+  }
+});
+
+// src/scan/log-pool.ts
+var log_pool_exports = {};
+__export(log_pool_exports, {
+  readInWorkers: () => readInWorkers
+});
+import { existsSync as existsSync7 } from "node:fs";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+async function* readInWorkers(files, filter3, maxBytes, jobs) {
+  if (WORKER_URL2.protocol !== "file:" || !existsSync7(fileURLToPath5(WORKER_URL2))) {
+    for (let n = files.next(); !n.done; n = files.next()) yield await readLogFile(n.value, filter3, maxBytes);
+    return;
+  }
+  const data = {
+    rules: filter3.rules.map((r) => ({ text: r.rule.text, source: r.rule.source })),
+    keepAll: filter3.keepAll === true,
+    now: filter3.now,
+    maxBytes
+  };
+  const slots = /* @__PURE__ */ new Map();
+  const ahead = jobs * 4;
+  let taken = 0;
+  let emitted = 0;
+  let exhausted = false;
+  let alive = 0;
+  let wake;
+  const notify = () => {
+    const w = wake;
+    wake = void 0;
+    w?.();
+  };
+  const idle = [];
+  const workers = [];
+  const start2 = () => {
+    const worker = new Worker2(WORKER_URL2, { workerData: data });
+    workers.push(worker);
+    alive++;
+    let current2 = -1;
+    let done = false;
+    const finish2 = () => {
+      if (done) return;
+      done = true;
+      alive--;
+      if (current2 >= 0 && !slots.get(current2)?.result) slots.get(current2).failed = true;
+      notify();
+    };
+    const give = () => {
+      current2 = -1;
+      if (exhausted) return void worker.terminate();
+      if (taken - emitted >= ahead) return void idle.push(give);
+      const n = files.next();
+      if (n.done) {
+        exhausted = true;
+        notify();
+        return void worker.terminate();
+      }
+      current2 = taken++;
+      slots.set(current2, { file: n.value });
+      worker.postMessage({ id: current2, file: n.value });
+    };
+    worker.on("message", (m) => {
+      const slot = slots.get(m.id);
+      if (slot) {
+        if ("result" in m) slot.result = m.result;
+        else slot.failed = true;
+      }
+      notify();
+      give();
+    });
+    worker.once("error", finish2);
+    worker.once("exit", finish2);
+    give();
+  };
+  for (let i2 = 0; i2 < jobs; i2++) start2();
+  try {
+    yield* inOrder();
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
+  async function* inOrder() {
+    for (; ; ) {
+      const slot = slots.get(emitted);
+      if (slot?.result || slot?.failed) {
+        slots.delete(emitted);
+        emitted++;
+        for (const g of idle.splice(0)) g();
+        yield slot.result ?? await readLogFile(slot.file, filter3, maxBytes);
+        continue;
+      }
+      if (!slot && alive === 0 && !exhausted) {
+        const n = files.next();
+        if (n.done) exhausted = true;
+        else {
+          taken++;
+          emitted++;
+          yield await readLogFile(n.value, filter3, maxBytes);
+        }
+        continue;
+      }
+      if (!slot && exhausted) return;
+      await new Promise((resolve19) => wake = resolve19);
+    }
+  }
+}
+var WORKER_URL2;
+var init_log_pool = __esm({
+  "src/scan/log-pool.ts"() {
+    "use strict";
+    init_logs();
+    WORKER_URL2 = new URL("./log-worker.js", import.meta.url);
+  }
+});
+
+// src/scan/logs.ts
+var logs_exports = {};
+__export(logs_exports, {
+  MAX_RECORD_DIAGNOSTICS: () => MAX_RECORD_DIAGNOSTICS,
+  loadLogFiles: () => loadLogFiles,
+  readLogFile: () => readLogFile
+});
+import { realpathSync as realpathSync7 } from "node:fs";
+function realpathOr2(p) {
+  try {
+    return realpathSync7(p);
+  } catch {
+    return p;
+  }
+}
+async function readLogFile(file, filter3, maxBytes) {
+  const out2 = { file, notEvents: false, kept: [], records: 0, diagnostics: [] };
+  let bad2 = 0;
+  let seen = 0;
+  const problem3 = (r, label2, code, message, hint) => {
+    if (bad2++ < MAX_RECORD_DIAGNOSTICS)
+      out2.diagnostics.push({ severity: "error", code, file, range: r.range, message: `${label2}: ${message}`, hint });
+  };
+  const onRecords = (recs, shape) => {
+    const maybe = mayMatchBatch(
+      filter3,
+      recs[0].buf,
+      recs.map((r) => ({ start: r.start, end: r.start + r.bytes.length, escaped: r.escaped }))
+    );
+    for (let k = 0; k < recs.length; k++) {
+      const r = recs[k];
+      seen++;
+      const label2 = where(shape, r);
+      if (r.tooLarge) {
+        problem3(
+          r,
+          label2,
+          "file-too-large",
+          `the record is over ${MAX_RECORD_BYTES} bytes and was not read`,
+          "CloudTrail events are at most 256 KB; check the file"
+        );
+        continue;
+      }
+      if (r.tooDeep) {
+        problem3(
+          r,
+          label2,
+          "too-deep",
+          `the record is nested more than ${MAX_RECORD_DEPTH} levels deep and was not read`,
+          "CloudTrail events are shallow; check the file"
+        );
+        continue;
+      }
+      const classify = shape !== "records" && r.index === 0;
+      const cheap = (r.keys & 1) !== 0 && (r.keys & 6) !== 0;
+      if (!classify && cheap && !maybe[k]) {
+        out2.records++;
+        continue;
+      }
+      let value;
+      try {
+        value = JSON.parse(r.bytes.toString("utf8"));
+      } catch (e) {
+        if (classify) return stop2();
+        problem3(r, label2, "not-json", `not valid JSON: ${e.message}`, "each record is one JSON object; the file may be damaged");
+        continue;
+      }
+      if (!isEvent(value)) {
+        if (classify) return stop2();
+        problem3(
+          r,
+          label2,
+          "not-an-event",
+          `not a CloudTrail event: found ${describeShape(value)}`,
+          'each record of a CloudTrail log file has "eventName" and "eventSource"'
+        );
+        continue;
+      }
+      out2.records++;
+      if (needsEvent(filter3, value, recordAddress(file, label2)))
+        out2.kept.push({ text: r.bytes.toString("utf8"), where: label2, range: r.range });
+    }
+    return true;
+  };
+  const stop2 = () => {
+    out2.notEvents = true;
+    return false;
+  };
+  const read = await readLogRecords(file, onRecords, { maxBytes });
+  if (out2.notEvents) return { ...out2, kept: [], records: 0, diagnostics: [] };
+  if (bad2 > MAX_RECORD_DIAGNOSTICS)
+    out2.diagnostics.push({
+      severity: "error",
+      code: "not-an-event",
+      file,
+      message: `${bad2 - MAX_RECORD_DIAGNOSTICS} more records of this file are not CloudTrail events that can be read (${bad2} in all; the first ${MAX_RECORD_DIAGNOSTICS} are listed)`,
+      hint: "check that the file is a CloudTrail log; the records that are events were read"
+    });
+  out2.diagnostics.push(...read.diagnostics);
+  if (read.shape === "values" && seen === 1 && out2.kept.length === 1) out2.kept[0].where = "";
+  return out2;
+}
+async function loadLogFiles(files, filter3, options) {
+  const project = { root: ".", resources: [], modules: [], diagnostics: [], files: [] };
+  const root = options.boundary !== void 0 ? realpathOr2(options.boundary) : void 0;
+  const admitted = function* () {
+    for (const f of files) {
+      if (root === void 0 || f === STDIN || isInside(root, realpathOr2(f))) yield f;
+      else
+        project.diagnostics.push({
+          severity: "warning",
+          code: "outside-root",
+          file: f,
+          message: "the file (through a symbolic link) is outside the scan root; it was not read",
+          hint: "scan the target itself if it should be checked; tfguard reads nothing outside the repository it scans"
+        });
+    }
+  };
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const results = jobs > 1 ? (await Promise.resolve().then(() => (init_log_pool(), log_pool_exports))).readInWorkers(admitted(), filter3, options.maxBytes, jobs) : (async function* () {
+    for (const f of admitted()) yield await readLogFile(f, filter3, options.maxBytes);
+  })();
+  let records = 0;
+  let kept = 0;
+  let count = 0;
+  for await (const r of results) {
+    project.root = count++ === 0 ? r.file : ".";
+    if (r.notEvents) {
+      if (options.onlyEvents) return void 0;
+      const p = loadDataFiles([r.file], options.maxBytes);
+      project.resources.push(...p.resources);
+      project.modules.push(...p.modules);
+      project.diagnostics.push(...p.diagnostics);
+      continue;
+    }
+    project.diagnostics.push(...r.diagnostics);
+    records += r.records;
+    kept += r.kept.length;
+    const recs = r.kept.map((k) => ({ value: toNullProto(JSON.parse(k.text)), where: k.where, range: k.range }));
+    project.resources.push(...dataProject({ kind: "events", path: r.file, records: recs }).resources);
+  }
+  project.unkeptEvents = Math.max(0, records - kept);
+  return project;
+}
+var MAX_RECORD_DIAGNOSTICS, where;
+var init_logs = __esm({
+  "src/scan/logs.ts"() {
+    "use strict";
+    init_data_file();
+    init_log_read();
+    init_paths();
+    init_log_split();
+    init_data();
+    init_event_filter();
+    MAX_RECORD_DIAGNOSTICS = 20;
+    where = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
   }
 });
 
@@ -33290,7 +34081,7 @@ var init_changed = __esm({
 
 // src/action/index.ts
 import { dirname as dirname10 } from "node:path";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/common/escape.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -33318,7 +34109,7 @@ function workflowCommand(command, properties, message) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync7, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync8, mkdirSync, writeFileSync } from "node:fs";
 import { dirname as dirname9, join as join14, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
@@ -33352,8 +34143,8 @@ function severityRank(s) {
 function atLeast(s, threshold) {
   return severityRank(s) >= severityRank(threshold);
 }
-function parseSeverity(text) {
-  const t = text.trim().toLowerCase();
+function parseSeverity(text2) {
+  const t = text2.trim().toLowerCase();
   return SEVERITIES.includes(t) ? t : void 0;
 }
 function checkNames(check) {
@@ -33406,11 +34197,11 @@ function displayPath(file, cwd = process.cwd()) {
 }
 function formatDiagnostic(d, options = {}) {
   const file = inert(displayPath(d.file, options.cwd));
-  const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where}`];
-  const text = d.range ? options.sourceOf?.(d.file) : void 0;
-  if (d.range && text !== void 0) {
-    const lineText = text.split("\n")[d.range.start.line - 1];
+  const where2 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
+  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where2}`];
+  const text2 = d.range ? options.sourceOf?.(d.file) : void 0;
+  if (d.range && text2 !== void 0) {
+    const lineText = text2.split("\n")[d.range.start.line - 1];
     if (lineText !== void 0) {
       const n = String(d.range.start.line);
       const pad2 = " ".repeat(n.length);
@@ -33520,6 +34311,12 @@ function describeFinding(f, resource) {
 function reportFinding(f, suppressed) {
   const { resource, ...rest } = f;
   const d = describeFinding(f, resource);
+  const c = f.event?.count;
+  if (c !== void 0 && c > 1)
+    d.message = d.message.replace(
+      /\.?$/,
+      ` (${c} events from ${f.event.time ?? "an unknown time"} to ${f.event.lastTime ?? "an unknown time"}).`
+    );
   return { ...rest, ...d, ...suppressed ? { suppressed } : {} };
 }
 function oneFindingPerCause(findings) {
@@ -33577,13 +34374,13 @@ var LEAVING = (() => {
   for (let i2 = 0; i2 < WINDOW; i2++) p = p * BASE & MASK;
   return p;
 })();
-function lineHashes(text) {
+function lineHashes(text2) {
   const out2 = [];
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(-1);
   const seen = /* @__PURE__ */ new Map();
   let hash = 0n;
-  let at = 0;
+  let at2 = 0;
   let line = 0;
   let atLineStart = true;
   let afterCr = false;
@@ -33591,14 +34388,14 @@ function lineHashes(text) {
     const hex = hash.toString(16);
     const n = (seen.get(hex) ?? 0) + 1;
     seen.set(hex, n);
-    out2[startsLine[at]] = `${hex}:${n}`;
-    startsLine[at] = -1;
+    out2[startsLine[at2]] = `${hex}:${n}`;
+    startsLine[at2] = -1;
   };
   const push = (code) => {
-    const leaving = window2[at];
-    window2[at] = code;
+    const leaving = window2[at2];
+    window2[at2] = code;
     hash = hash * BASE + BigInt(code) - LEAVING * BigInt(leaving) & MASK;
-    at = (at + 1) % WINDOW;
+    at2 = (at2 + 1) % WINDOW;
   };
   const take = (code) => {
     if (code === SPACE || code === TAB || afterCr && code === LF) {
@@ -33607,29 +34404,29 @@ function lineHashes(text) {
     }
     afterCr = code === CR;
     const c = code === CR ? LF : code;
-    if (startsLine[at] !== -1) emit2();
+    if (startsLine[at2] !== -1) emit2();
     if (atLineStart) {
       atLineStart = false;
       line++;
-      startsLine[at] = line;
+      startsLine[at2] = line;
     }
     if (c === LF) atLineStart = true;
     push(c);
   };
-  for (let i2 = 0; i2 < text.length; i2++) take(text.charCodeAt(i2));
+  for (let i2 = 0; i2 < text2.length; i2++) take(text2.charCodeAt(i2));
   take(END_OF_FILE);
   for (let i2 = 0; i2 < WINDOW; i2++) {
-    if (startsLine[at] !== -1) emit2();
+    if (startsLine[at2] !== -1) emit2();
     push(0);
   }
   return out2;
 }
 var FingerprintCache = class {
   cache = /* @__PURE__ */ new Map();
-  lineHash(key, text, line) {
+  lineHash(key, text2, line) {
     let hashes = this.cache.get(key);
     if (!hashes) {
-      hashes = lineHashes(text);
+      hashes = lineHashes(text2);
       this.cache.set(key, hashes);
     }
     return hashes[line];
@@ -33760,14 +34557,14 @@ function buildSarif(report, options = {}) {
       });
       continue;
     }
-    const text = report.sources.get(f.file);
+    const text2 = report.sources.get(f.file);
     const region = {
       startLine: f.range.start.line,
       startColumn: f.range.start.column,
       endLine: f.range.end.line,
       endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1)
     };
-    const hash = text !== void 0 ? hashes.lineHash(f.file, text, f.range.start.line) : void 0;
+    const hash = text2 !== void 0 ? hashes.lineHash(f.file, text2, f.range.start.line) : void 0;
     const result = {
       ruleId: f.checkId,
       ruleIndex: index3.get(f.checkId),
@@ -33776,7 +34573,7 @@ function buildSarif(report, options = {}) {
       locations: [
         {
           physicalLocation: { artifactLocation: { uri }, region },
-          logicalLocations: [{ fullyQualifiedName: f.address, kind: "resource" }]
+          logicalLocations: [{ ...f.event?.id ? { name: f.event.id } : {}, fullyQualifiedName: f.address, kind: "resource" }]
         }
       ],
       ...hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {},
@@ -33784,6 +34581,7 @@ function buildSarif(report, options = {}) {
         address: f.address,
         ...f.path ? { attribute: f.path } : {},
         ...f.via ? { module: f.via } : {},
+        ...f.event ? { event: f.event } : {},
         ...f.instances ? {
           instances: f.instances.map((i2) => ({
             address: i2.address,
@@ -33892,8 +34690,8 @@ function buildSarif(report, options = {}) {
 function renderSarif(report, options = {}) {
   return JSON.stringify(buildSarif(report, options), null, 2) + "\n";
 }
-function withoutAbsolutePaths(report, text) {
-  return text.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before2, path2) => {
+function withoutAbsolutePaths(report, text2) {
+  return text2.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before2, path2) => {
     const rel = relativeTo(report.repoRoot, path2);
     return `${before2}${rel === void 0 ? "<outside the repository>" : rel}`;
   });
@@ -33926,8 +34724,8 @@ function renderGithub(report) {
   }
   for (const d of report.diagnostics.filter((x) => x.severity === "error")) {
     const file = relativeTo(report.repoRoot, d.file) ?? d.file;
-    const at = d.range ? { line: d.range.start.line, col: d.range.start.column } : {};
-    out2 += workflowCommand("error", { file, ...at, title: `tfguard: ${d.code}` }, d.message);
+    const at2 = d.range ? { line: d.range.start.line, col: d.range.start.column } : {};
+    out2 += workflowCommand("error", { file, ...at2, title: `tfguard: ${d.code}` }, d.message);
   }
   return out2;
 }
@@ -33975,8 +34773,8 @@ function renderJson(report) {
   const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
   const hashes = new FingerprintCache();
   const finding = (f) => {
-    const text = report.sources.get(f.file);
-    const fp = text !== void 0 ? hashes.lineHash(f.file, text, f.range.start.line) : void 0;
+    const text2 = report.sources.get(f.file);
+    const fp = text2 !== void 0 ? hashes.lineHash(f.file, text2, f.range.start.line) : void 0;
     return {
       check_id: f.checkId,
       title: f.title,
@@ -34001,6 +34799,7 @@ function renderJson(report) {
         message: r.message
       })),
       note: f.note ?? null,
+      event: f.event ?? null,
       fingerprint: fp ?? null,
       instances: (f.instances ?? [{ address: f.address }]).map((i2) => ({
         address: i2.address,
@@ -34097,10 +34896,10 @@ function renderJunit(report) {
     const n = f.length + s.length + p.length + b.length;
     const cases = [];
     for (const x of f) {
-      const where = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
+      const where2 = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
       cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
       cases.push(
-        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join("\n"))}</failure>`
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where2} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join("\n"))}</failure>`
       );
       cases.push("    </testcase>");
     }
@@ -34169,8 +34968,8 @@ function renderText(report, options = {}) {
     const lines = report.sources.get(file)?.split("\n");
     for (const f of findings) {
       const { line, column } = f.range.start;
-      const at = paint("bold", `${linePath(base, file)}:${line}:${column}`);
-      out2.push(`${at}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
+      const at2 = paint("bold", `${linePath(base, file)}:${line}:${column}`);
+      out2.push(`${at2}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
       const src = lines?.[line - 1];
       if (src !== void 0) {
         const shown2 = inert(src.replace(/\t/g, " ").replace(/\r$/, ""));
@@ -34204,10 +35003,10 @@ function renderText(report, options = {}) {
     out2.push("Blocked (no finding: a check they require fails at the same place; fixing it unblocks them):");
     const byPlace2 = /* @__PURE__ */ new Map();
     for (const b of report.blocked) {
-      const at = `${show2(b.file)}:${b.range.start.line}:${b.range.start.column}  ${inert(b.address)}: ${b.requires} fails here; blocked:`;
-      byPlace2.set(at, [...byPlace2.get(at) ?? [], b.checkId]);
+      const at2 = `${show2(b.file)}:${b.range.start.line}:${b.range.start.column}  ${inert(b.address)}: ${b.requires} fails here; blocked:`;
+      byPlace2.set(at2, [...byPlace2.get(at2) ?? [], b.checkId]);
     }
-    for (const [at, ids] of byPlace2) out2.push(`  ${at} ${ids.join(", ")}`);
+    for (const [at2, ids] of byPlace2) out2.push(`  ${at2} ${ids.join(", ")}`);
     out2.push("");
   }
   if (report.fixed.length) {
@@ -34300,8 +35099,8 @@ var DIRECTIVE = new RegExp(
   ].join("|"),
   "gi"
 );
-function stripDelimiters(text) {
-  return text.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
+function stripDelimiters(text2) {
+  return text2.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
 }
 function parseSuppressions(file, diagnostics = []) {
   const out2 = [];
@@ -34410,10 +35209,10 @@ function applySuppressions(findings, project, checks, options) {
   for (const f of project.files) {
     const lines = /* @__PURE__ */ new Map();
     const own2 = /* @__PURE__ */ new Set();
-    const text = f.text.split("\n");
+    const text2 = f.text.split("\n");
     for (const c of f.comments) {
-      const before2 = (text[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
-      const after2 = (text[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
+      const before2 = (text2[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
+      const after2 = (text2[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
       if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
     }
     for (const s of parseSuppressions(f, result.diagnostics)) {
@@ -34520,7 +35319,7 @@ function createBaseline(findings, scanRoot) {
 function serializeBaseline(b) {
   return JSON.stringify(b, null, 2) + "\n";
 }
-function parseBaseline(text, file) {
+function parseBaseline(text2, file) {
   const bad2 = (message) => ({
     diagnostics: [
       { severity: "error", code: "baseline", file, message, hint: "recreate it with `tfguard scan --create-baseline FILE <path>`" }
@@ -34528,7 +35327,7 @@ function parseBaseline(text, file) {
   });
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text2);
   } catch (e) {
     return bad2(`the baseline is not valid JSON: ${e.message}`);
   }
@@ -34610,12 +35409,12 @@ function whereWritten(resource, path2, attribute3) {
   };
 }
 function reportLocation(resource, path2) {
-  const at = rangeForPath(resource, path2);
-  const file = at.file ?? resource.location.file;
-  const written2 = at.path ? whereWritten(resource, at.path, { file, range: at.range }) : void 0;
+  const at2 = rangeForPath(resource, path2);
+  const file = at2.file ?? resource.location.file;
+  const written2 = at2.path ? whereWritten(resource, at2.path, { file, range: at2.range }) : void 0;
   if (written2) return written2;
   if (!isUnderDotTerraform(resource.location.file)) {
-    return { file, range: at.range, ...at.path ? { path: at.path } : {} };
+    return { file, range: at2.range, ...at2.path ? { path: at2.path } : {} };
   }
   for (let i2 = resource.moduleCalls.length - 1; i2 >= 0; i2--) {
     const call2 = resource.moduleCalls[i2];
@@ -34623,13 +35422,13 @@ function reportLocation(resource, path2) {
     return {
       file: call2.location.file,
       range: call2.location.range,
-      ...at.path ? { path: at.path } : {},
+      ...at2.path ? { path: at2.path } : {},
       via: call2.address,
-      resourceLocation: { file, range: at.range },
-      related: [{ file, range: at.range, message: at.path ? `${at.path} of ${resource.address}` : `the resource ${resource.address}` }]
+      resourceLocation: { file, range: at2.range },
+      related: [{ file, range: at2.range, message: at2.path ? `${at2.path} of ${resource.address}` : `the resource ${resource.address}` }]
     };
   }
-  return { file, range: at.range, ...at.path ? { path: at.path } : {} };
+  return { file, range: at2.range, ...at2.path ? { path: at2.path } : {} };
 }
 
 // src/checks/run.ts
@@ -34672,19 +35471,19 @@ function runChecks(checks, project, options = {}) {
         evaluations++;
         if (result.status === "pass") {
           const own2 = byAddress.get(result.entity);
-          const at2 = own2 ? reportLocation(own2, "") : { file: root, range: START };
+          const at3 = own2 ? reportLocation(own2, "") : { file: root, range: START };
           passes.push({
             checkId: check.id,
             address: own2 ? own2.address : result.entity,
             ...own2 ? { resource: own2 } : {},
-            file: at2.file,
-            range: at2.range
+            file: at3.file,
+            range: at3.range
           });
           continue;
         }
         const target = resultTarget(result, check, world, byAddress);
         const explained = options.explain ? { explained: { leaves: result.leaves, ...result.trace ? { trace: result.trace } : {} } } : {};
-        const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
+        const at2 = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
         const address = target ? target.resource.address : result.entity;
         if (result.status === "fail") {
           const said = chooseMessage(check.messages, check.rule.text, result.leaves);
@@ -34700,20 +35499,20 @@ function runChecks(checks, project, options = {}) {
               }
             ];
           });
-          const related = [...at.related ?? [], ...named];
+          const related = [...at2.related ?? [], ...named];
           findings.push({
             checkId: check.id,
             severity: check.severity,
             title: check.title,
             address,
             ...target ? { resource: target.resource } : {},
-            file: at.file,
-            range: at.range,
-            ...at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true } : {},
-            ...at.via ? { via: at.via } : {},
-            ...at.resourceLocation ? { resourceLocation: at.resourceLocation } : {},
-            ...at.origin ? { origin: at.origin } : {},
-            ...at.note ? { note: at.note } : {},
+            file: at2.file,
+            range: at2.range,
+            ...at2.path ? { path: at2.path } : target?.missing ? { path: target.missing, missing: true } : {},
+            ...at2.via ? { via: at2.via } : {},
+            ...at2.resourceLocation ? { resourceLocation: at2.resourceLocation } : {},
+            ...at2.origin ? { origin: at2.origin } : {},
+            ...at2.note ? { note: at2.note } : {},
             ...related.length ? { related } : {},
             ...said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address),
             ...explained
@@ -34724,8 +35523,8 @@ function runChecks(checks, project, options = {}) {
             title: check.title,
             address,
             ...target ? { resource: target.resource } : {},
-            file: at.file,
-            range: at.range,
+            file: at2.file,
+            range: at2.range,
             reasons: result.reasonText.length ? result.reasonText : ["unknown"],
             ...explained
           });
@@ -34742,11 +35541,11 @@ function runChecks(checks, project, options = {}) {
 function decidedBy(check, result, address) {
   const leaf = result.leaves[0];
   if (!leaf) return {};
-  const text = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
-  const test = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  const text2 = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
+  const test = text2.length > 100 ? `${text2.slice(0, 99)}…` : text2;
   const scope = leaf.scopes[0];
-  const at = scope && scope.id !== address && !scope.id.startsWith("List<") ? scope.id : void 0;
-  return { decidedBy: { test, holds: leaf.result === T, ...at ? { at } : {} } };
+  const at2 = scope && scope.id !== address && !scope.id.startsWith("List<") ? scope.id : void 0;
+  return { decidedBy: { test, holds: leaf.result === T, ...at2 ? { at: at2 } : {} } };
 }
 function resultTarget(result, check, world, byAddress) {
   const own2 = byAddress.get(result.entity);
@@ -34761,6 +35560,82 @@ function resultTarget(result, check, world, byAddress) {
   const first = world.entitiesOfType(check.rule.entity)[0];
   const r = first ? byAddress.get(first.id) : void 0;
   return r ? { resource: r, path: "" } : void 0;
+}
+
+// src/checks/dedup.ts
+var DEFAULT_DEDUP_WINDOW = 60;
+var EVENT_ENTITY = "aws.cloudtrail.event";
+function at(values2, path2) {
+  let v = values2;
+  for (const seg of path2.split(".")) {
+    if (v === null || typeof v !== "object" || !Object.prototype.hasOwnProperty.call(v, seg)) return void 0;
+    v = v[seg];
+  }
+  return v;
+}
+var text = (v) => typeof v === "string" ? v : void 0;
+function eventOf(r) {
+  const id = text(at(r.values, "eventID"));
+  const time = text(at(r.values, "eventTime"));
+  return { ...id ? { id } : {}, ...time ? { time } : {} };
+}
+function dedupFindings(findings, checks) {
+  const spec2 = new Map(checks.filter((c) => c.dedup).map((c) => [c.id, c.dedup]));
+  const out2 = [];
+  const grouped = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.resource?.type !== EVENT_ENTITY) {
+      out2.push(f);
+      continue;
+    }
+    const withEvent = { ...f, event: eventOf(f.resource) };
+    if (!spec2.has(f.checkId)) {
+      out2.push(withEvent);
+      continue;
+    }
+    let g = grouped.get(f.checkId);
+    if (!g) grouped.set(f.checkId, g = []);
+    g.push(withEvent);
+  }
+  for (const [id, list3] of grouped) {
+    const d = spec2.get(id);
+    const windowMs = (d.window ?? DEFAULT_DEDUP_WINDOW) * 6e4;
+    const threshold = d.threshold ?? 1;
+    const time = (f) => {
+      const t = Date.parse(f.event.time ?? "");
+      return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+    };
+    list3.sort(
+      (a, b) => time(a) - time(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.offset - b.range.start.offset
+    );
+    const open = /* @__PURE__ */ new Map();
+    const alerts = [];
+    for (const f of list3) {
+      const key = JSON.stringify((d.by ?? []).map((p) => at(f.resource.values, p) ?? null));
+      const t = time(f);
+      const cur = open.get(key);
+      if (cur && t - cur.start < windowMs) cur.events.push(f);
+      else {
+        const a = { first: f, start: t, events: [f] };
+        open.set(key, a);
+        alerts.push(a);
+      }
+    }
+    for (const a of alerts) {
+      if (a.events.length < threshold) continue;
+      const last = a.events[a.events.length - 1].event;
+      out2.push({
+        ...a.first,
+        event: {
+          ...a.first.event,
+          count: a.events.length,
+          ...last.time ? { lastTime: last.time } : {},
+          addresses: a.events.map((e) => e.address)
+        }
+      });
+    }
+  }
+  return out2;
 }
 
 // src/checks/builtin.ts
@@ -35085,7 +35960,7 @@ var SCAN_OPTIONS = [
     scope: "load",
     min: 1,
     max: 64,
-    help: "threads that parse Terraform, this one included (default: one per core, at most 4; 1: no parse workers but for files of 1 MB or more)"
+    help: "threads that parse Terraform or read CloudTrail log files, this one included (Terraform: default one per core, at most 4; 1: no parse workers but for files of 1 MB or more; logs: default 1)"
   },
   {
     key: "baseline",
@@ -35252,7 +36127,7 @@ function mergeSettings(flags2, config) {
   }
   out2.variables = [
     ...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })),
-    ...(config.var ?? []).map((text) => ({ kind: "var", text })),
+    ...(config.var ?? []).map((text2) => ({ kind: "var", text: text2 })),
     ...flags2.variables ?? []
   ];
   return out2;
@@ -35320,15 +36195,15 @@ function findConfig(scanPath, stopAt) {
   return void 0;
 }
 function readConfig(file, confineTo) {
-  let text;
+  let text2;
   try {
-    text = readFileSync6(file, "utf8");
+    text2 = readFileSync6(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "config", "configuration file", e, "check the path given to --config")]
     };
   }
-  const src = parseYamlSource(file, text);
+  const src = parseYamlSource(file, text2);
   if (src.doc.errors.length) {
     return {
       diagnostics: src.doc.errors.map((e) => ({
@@ -35476,6 +36351,7 @@ function mergeProjects(root, projects) {
       out2.diagnostics.push(d);
     }
     for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
+    if (p.unkeptEvents) out2.unkeptEvents = (out2.unkeptEvents ?? 0) + p.unkeptEvents;
   }
   out2.files = [...files.values()];
   return out2;
@@ -35487,7 +36363,7 @@ var dataInputs = async () => ({
   ...await Promise.resolve().then(() => (init_data(), data_exports)),
   ...await Promise.resolve().then(() => (init_data_file(), data_file_exports))
 });
-async function loadInputs(path2, flags2, given) {
+async function loadInputs(path2, flags2, given, events) {
   useLimits(given.limits);
   const repo = given.boundary === void 0 ? findRepoRoot(resolve13(path2 ?? flags2.plan ?? ".")) : void 0;
   const load = repo !== void 0 ? { ...given, boundary: repo } : given;
@@ -35500,6 +36376,29 @@ async function loadInputs(path2, flags2, given) {
     return {
       usage: "missing <path>: give a directory of Terraform files, a .tf file, a plan, snapshot or CloudTrail log file, or --plan FILE"
     };
+  const streamed = async (files, onlyEvents = false, more) => {
+    const { loadLogFiles: loadLogFiles2 } = await Promise.resolve().then(() => (init_logs(), logs_exports));
+    const { DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await Promise.resolve().then(() => (init_data_file(), data_file_exports));
+    const maxBytes = Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES2);
+    const all = more ? (function* () {
+      yield* files;
+      for (let n = more.next(); !n.done; n = more.next()) yield n.value;
+    })() : files;
+    return loadLogFiles2(all, events, {
+      maxBytes,
+      onlyEvents,
+      ...load.jobs ? { jobs: load.jobs } : {},
+      ...load.boundary !== void 0 ? { boundary: load.boundary } : {}
+    });
+  };
+  if (path2 === "-") {
+    if (!events) return { usage: "standard input (`-`) is read by `tfguard scan` only, as CloudTrail events" };
+    if (process.stdin.isTTY)
+      return { usage: "standard input is a terminal: pipe CloudTrail events into `tfguard scan -` (gunzip -c is not needed)" };
+    if (flags2.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only" };
+    const p = await streamed(["-"], true);
+    return p ?? { usage: "standard input holds CloudTrail events only (a log file, JSON lines); give a plan or snapshot as a file" };
+  }
   let st;
   try {
     st = statSync10(path2);
@@ -35507,6 +36406,10 @@ async function loadInputs(path2, flags2, given) {
     return loadProject(path2, load);
   }
   if (st.isFile() && !MODULE_FILE.test(basename5(path2))) {
+    if (events && flags2.sourceDir === void 0) {
+      const p = await streamed([path2], true);
+      if (p) return p;
+    }
     const { dataProject: dataProject2, readDataFile: readDataFile2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
     const r = readDataFile2(path2, { maxBytes: Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES2) });
     if (!r.input) return failed(path2, r.diagnostics);
@@ -35521,8 +36424,19 @@ async function loadInputs(path2, flags2, given) {
   }
   if (flags2.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only (give --plan FILE)" };
   if (st.isDirectory() && discover(path2, load).moduleDirs.length === 0) {
-    const { findDataFiles: findDataFiles2, loadDataFiles: loadDataFiles2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
+    const { findDataFiles: findDataFiles2, walkDataFiles: walkDataFiles2, loadDataFiles: loadDataFiles2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
     const diagnostics = [];
+    if (events) {
+      const walk2 = walkDataFiles2(path2, diagnostics);
+      const first = walk2.next();
+      if (!first.done) {
+        const p = await streamed([first.value], false, walk2);
+        p.root = path2;
+        p.diagnostics.unshift(...diagnostics);
+        return p;
+      }
+      diagnostics.length = 0;
+    }
     const files = findDataFiles2(path2, diagnostics);
     if (files.length) {
       const p = loadDataFiles2(files, Math.max(load.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES2));
@@ -35538,6 +36452,7 @@ function failed(path2, diagnostics) {
 }
 
 // src/scan/scan.ts
+init_event_filter();
 init_paths();
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
@@ -35644,12 +36559,16 @@ async function scan(request) {
     limits: limitsOf(s)
   };
   const inputs = { ...s.plan !== void 0 ? { plan: s.plan } : {}, ...s.sourceDir !== void 0 ? { sourceDir: s.sourceDir } : {} };
-  const loadOne = (p) => loadInputs(p, inputs, loadOptions);
+  const events = eventFilter(
+    selected.checks.map((c) => c.rule),
+    now
+  );
+  const loadOne = (p) => loadInputs(p, inputs, loadOptions, events);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
   if ("usage" in loaded) return problem2(loaded.usage);
   const project = loaded;
   const run2 = runChecks(selected.checks, project, { now });
-  const sup = applySuppressions(run2.findings, project, all.checks, {
+  const sup = applySuppressions(dedupFindings(run2.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,
     peers: s.peerSuppressions,
     requireReason: s.requireSuppressionReason,
@@ -35670,20 +36589,20 @@ async function scan(request) {
   let baselineOut;
   let baseline;
   if (s.createBaseline) {
-    const text = serializeBaseline(createBaseline(counted, project.root));
-    baselineOut = { path: resolve15(s.createBaseline), text, count: counted.length };
-    baseline = parseBaseline(text, baselineOut.path).baseline;
+    const text2 = serializeBaseline(createBaseline(counted, project.root));
+    baselineOut = { path: resolve15(s.createBaseline), text: text2, count: counted.length };
+    baseline = parseBaseline(text2, baselineOut.path).baseline;
   } else if (s.baseline) {
-    let text;
+    let text2;
     try {
-      text = readFileSync10(resolve15(s.baseline), "utf8");
+      text2 = readFileSync10(resolve15(s.baseline), "utf8");
     } catch (e) {
       return problem2(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
-    const parsed = parseBaseline(text, resolve15(s.baseline));
+    const parsed = parseBaseline(text2, resolve15(s.baseline));
     if (!parsed.baseline) return problem2(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
     baseline = parsed.baseline;
   }
@@ -35718,7 +36637,7 @@ async function scan(request) {
     fixed: fixed3,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),
-    resources: project.resources.length,
+    resources: project.resources.length + (project.unkeptEvents ?? 0),
     category: s.sarifCategory ?? defaultCategory(base)
   };
   const errors = diagnostics.some((d) => d.severity === "error");
@@ -35767,10 +36686,10 @@ function diffLines(base, repoRoot) {
   }
   return parseDiff(out2, repoRoot);
 }
-function parseDiff(text, repoRoot) {
+function parseDiff(text2, repoRoot) {
   const lines = /* @__PURE__ */ new Map();
   let file;
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name2 = line.slice(4);
       file = name2.startsWith("b/") ? resolve16(repoRoot, name2.slice(2)) : void 0;
@@ -35799,9 +36718,9 @@ function pickAnnotations(findings, diff, max) {
 function annotations(report, diff, max) {
   const errors = report.diagnostics.filter((d) => d.severity === "error").slice(0, max);
   const findings = pickAnnotations(report.findings, diff, max - errors.length);
-  const text = renderGithub({ ...report, findings, diagnostics: errors });
+  const text2 = renderGithub({ ...report, findings, diagnostics: errors });
   return {
-    text,
+    text: text2,
     shown: errors.length + findings.length,
     total: report.findings.length + report.diagnostics.filter((d) => d.severity === "error").length
   };
@@ -35827,16 +36746,16 @@ function getBoolean(env, name2) {
 }
 function setOutputs(file, outputs) {
   if (!file) return;
-  let text = "";
+  let text2 = "";
   for (const [name2, value] of Object.entries(outputs)) {
     let delimiter = `ghadelimiter_${randomUUID()}`;
     while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-    text += `${name2}<<${delimiter}
+    text2 += `${name2}<<${delimiter}
 ${value}
 ${delimiter}
 `;
   }
-  appendFileSync(file, text);
+  appendFileSync(file, text2);
 }
 function appendSummary(file, markdown) {
   if (file) appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
@@ -35861,7 +36780,7 @@ function pullRequestBase(env) {
 import { resolve as resolve17 } from "node:path";
 var spec = (key) => SCAN_OPTIONS.find((o) => o.key === key);
 function readInputs(env, workspace) {
-  const at = (p) => resolve17(workspace, p);
+  const at2 = (p) => resolve17(workspace, p);
   const flags2 = {};
   const own2 = {};
   for (const o of SCAN_OPTIONS) {
@@ -35872,24 +36791,24 @@ function readInputs(env, workspace) {
       if (b.error) return { error: b.error };
       if (b.value !== void 0) target[o.key] = b.value;
     } else if (o.kind === "integer") {
-      const text = getInput(env, o.input);
-      if (text === "") continue;
-      const n = Number(text);
+      const text2 = getInput(env, o.input);
+      if (text2 === "") continue;
+      const n = Number(text2);
       if (!Number.isInteger(n) || o.min !== void 0 && n < o.min)
-        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ""}; found \`${text}\`` };
+        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ""}; found \`${text2}\`` };
       target[o.key] = n;
     } else if (o.kind === "list") {
       const l = getList(env, o.input);
       if (l.length) target[o.key] = l;
     } else if (o.kind === "paths") {
-      target[o.key] = getList(env, o.input).map(at);
+      target[o.key] = getList(env, o.input).map(at2);
     } else if (o.kind === "var-file") {
-      const files = getList(env, o.input).map((p) => ({ kind: "file", path: at(p) }));
+      const files = getList(env, o.input).map((p) => ({ kind: "file", path: at2(p) }));
       if (files.length) flags2.variables = files;
     } else {
       const v = getInput(env, o.input);
       if (v === "") continue;
-      target[o.key] = o.kind === "path" ? at(v) : o.kind === "severity-or-none" ? v.toLowerCase() : v;
+      target[o.key] = o.kind === "path" ? at2(v) : o.kind === "severity-or-none" ? v.toLowerCase() : v;
     }
   }
   const paths = own2.path ?? [];
@@ -35899,7 +36818,7 @@ function readInputs(env, workspace) {
       flags: flags2,
       paths: paths.length ? paths : [workspace],
       sarifInput,
-      sarifFile: at(sarifInput),
+      sarifFile: at2(sarifInput),
       changedOnly: own2.changedOnly ?? false,
       annotations: own2.annotations ?? Number(spec("annotations").default)
     }
@@ -35991,7 +36910,7 @@ The scan did not run (exit code ${r.exitCode}); the log names the problem.
   io2.stderr(
     renderDiagnostics(
       r.diagnostics,
-      [...report.sources].map(([path2, text]) => ({ path: path2, text }))
+      [...report.sources].map(([path2, text2]) => ({ path: path2, text: text2 }))
     )
   );
   const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
@@ -36013,14 +36932,14 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync7(join14(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync7(join14(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync8(join14(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync8(join14(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname10(fileURLToPath5(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname10(fileURLToPath6(import.meta.url))), io);
 } catch (e) {
   io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}
