@@ -257,6 +257,22 @@ describe('GSL constructs (research/gsl.md §1.4)', () => {
     assert.equal(status('inboundRules allowedHostsForPort(9000) = 256', narrow), 'pass');
     const tf = { ingress: [{ from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'] }] };
     assert.equal(status('ingress allowedHostsForPort(22) = 4294967296', tf), 'pass');
+    // CloudGuard's destinationPort/destinationPortTo and source, and the cidr_ipv4 of aws_vpc_security_group_ingress_rule.
+    const nsg = { inboundRules: [{ source: '0.0.0.0/0', destinationPort: 3380, destinationPortTo: 3390, protocol: 'TCP' }] };
+    assert.equal(status('inboundRules allowedHostsForPort(3389) = 4294967296', nsg), 'pass');
+    assert.equal(status('inboundRules allowedHostsForPort(22) = 0', nsg), 'pass');
+    const v = { rules: [{ cidr_ipv4: '203.0.113.0/24', from_port: 22, to_port: 22, ip_protocol: 'tcp' }] };
+    assert.equal(status('rules allowedHostsForPort(22) = 256', v), 'pass');
+  });
+
+  it('isPublic(): a CIDR block that includes internet addresses', () => {
+    const q = 'ingress contain [ cidr_blocks contain [ $ isPublic() ] ]';
+    for (const c of ['0.0.0.0/0', '203.0.113.0/24', '::/0', '2001:db8::/32', '8.8.8.8'])
+      assert.equal(status(q, { ingress: [{ cidr_blocks: [c] }] }), 'pass', c);
+    for (const c of ['10.0.0.0/16', '172.16.5.0/24', '192.168.1.1', '127.0.0.1', 'fd00::/8', 'fe80::/64', 'not-a-cidr'])
+      assert.equal(status(q, { ingress: [{ cidr_blocks: [c] }] }), 'fail', c);
+    // A block wider than a private one reaches beyond it.
+    assert.equal(status(q, { ingress: [{ cidr_blocks: ['10.0.0.0/7'] }] }), 'pass');
   });
 
   it('and binds tighter than or without parentheses', () => {

@@ -3,7 +3,7 @@ import { arnName } from './arn.js';
 import { isEmpty, length } from './core.js';
 import { after, before } from './dates.js';
 import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern.js';
-import { allowedHostsForPort } from './network.js';
+import { allowedHostsForPort, isPublic } from './network.js';
 import { FunctionRegistry } from './registry.js';
 import { entitiesOf, referencedBy, references } from './related.js';
 import { allowsEverything, allowsPublicAccess, deniesInsecureTransport, policyStatements } from './policy.js';
@@ -24,6 +24,7 @@ const BUILTINS = [
   allowsPublicAccess,
   deniesInsecureTransport,
   allowsEverything,
+  isPublic,
 ];
 
 /** A fresh registry holding the built-in functions. */
