@@ -8315,14 +8315,14 @@ function field(rule, ...names3) {
   return void 0;
 }
 function coversPort(rule, port, acc) {
-  const proto = field(rule, "protocol");
+  const proto = field(rule, "protocol", "ip_protocol");
   if (proto instanceof Unknown) {
     acc.reasons.push(...proto.reasons);
     return void 0;
   }
   if (proto === "-1" || proto === -1 || typeof proto === "string" && proto.toLowerCase() === "all") return true;
-  const from = field(rule, "from_port", "port");
-  const to = field(rule, "to_port", "portTo") ?? from;
+  const from = field(rule, "from_port", "port", "destinationPort");
+  const to = field(rule, "to_port", "portTo", "destinationPortTo") ?? from;
   if (from instanceof Unknown || to instanceof Unknown) {
     acc.reasons.push(...(from instanceof Unknown ? from : to).reasons);
     return void 0;
@@ -8339,7 +8339,7 @@ function countRule(rule, port, acc) {
   const covers = coversPort(rule, port, acc);
   if (covers === false) return;
   let hosts = 0;
-  for (const key of ["cidr_blocks", "ipv6_cidr_blocks", "scope"]) {
+  for (const key of ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6", "scope", "source"]) {
     const v = rule[key];
     for (const c of Array.isArray(v) ? v : v === void 0 ? [] : [v]) {
       if (c instanceof Unknown) addUnknown(acc, c);
@@ -8353,7 +8353,32 @@ function countRule(rule, port, acc) {
   acc.min += hosts;
   acc.max += hosts;
 }
-var IPV4, IPV6, allowedHostsForPort;
+function ipv4(a) {
+  const m = IPV4.exec(a.trim());
+  if (!m || m.slice(1, 5).some((o) => Number(o) > 255)) return void 0;
+  return (Number(m[1]) << 24 >>> 0) + (Number(m[2]) << 16) + (Number(m[3]) << 8) + Number(m[4]);
+}
+function cidrIsPublic(cidr) {
+  const s = cidr.trim();
+  const m4 = IPV4.exec(s);
+  if (m4) {
+    const base = ipv4(s.split("/")[0]);
+    const prefix2 = m4[5] === void 0 ? 32 : Number(m4[5]);
+    if (base === void 0 || prefix2 > 32) return void 0;
+    return !PRIVATE4.some(([net, p]) => prefix2 >= p && base >>> 32 - p === net >>> 32 - p);
+  }
+  if (s.includes(":") && IPV6.test(s)) {
+    const lower = s.toLowerCase();
+    const prefix2 = Number(/\/(\d{1,3})$/.exec(lower)?.[1] ?? 128);
+    const head = parseInt(lower.split(":")[0] || "0", 16);
+    if (lower.startsWith("::1") && prefix2 === 128) return false;
+    if (prefix2 >= 7 && (head & 65024) === 64512) return false;
+    if (prefix2 >= 10 && (head & 65472) === 65152) return false;
+    return true;
+  }
+  return void 0;
+}
+var IPV4, IPV6, allowedHostsForPort, PRIVATE4, isPublic;
 var init_network = __esm({
   "src/gsl/functions/network.ts"() {
     "use strict";
@@ -8361,6 +8386,7 @@ var init_network = __esm({
     init_compare();
     init_path();
     init_types();
+    init_truth();
     IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
     IPV6 = /^[0-9a-f:.]+(?:\/(\d{1,3}))?$/i;
     allowedHostsForPort = {
@@ -8386,6 +8412,29 @@ var init_network = __esm({
         const p = args2[0].value;
         if (!Number.isInteger(p) || p < 0 || p > 65535) return { error: `port ${p} is not between 0 and 65535`, arg: 0 };
         return { state: p };
+      }
+    };
+    PRIVATE4 = [
+      ["10.0.0.0", 8],
+      ["172.16.0.0", 12],
+      ["192.168.0.0", 16],
+      ["127.0.0.0", 8],
+      ["169.254.0.0", 16],
+      ["100.64.0.0", 10]
+    ].map(([a, p]) => [ipv4(a), p]);
+    isPublic = {
+      name: "isPublic",
+      signature: "cidr_blocks contain [ $ isPublic() ]",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "test",
+      test(input) {
+        const v = input.value;
+        if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+        if (typeof v !== "string") return F;
+        return cidrIsPublic(v) ? T : F;
       }
     };
   }
@@ -9034,7 +9083,8 @@ var init_defaults = __esm({
       policyStatements,
       allowsPublicAccess,
       deniesInsecureTransport,
-      allowsEverything
+      allowsEverything,
+      isPublic
     ];
     DEFAULT_FUNCTIONS = defaultFunctions();
   }
