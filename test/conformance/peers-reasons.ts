@@ -34,6 +34,8 @@ export const REASONS: Record<string, string> = {
     'anchoring: tfguard reports the trail whose bucket has no access logging (its header), KICS the bucket',
   'TFG.AWS.CLOUDTRAIL.5 kics test/positive2.tf':
     'the bucket is made by terraform-aws-modules/s3-bucket, not installed in the fixture (no .terraform/modules): whether it logs cannot be known, so unknown (no finding)',
+  'TFG.AWS.CLOUDTRAIL.5 kics test/negative3.tf':
+    'the access logs go to aws_s3_bucket.log_bucket, which the fixture does not declare: tfguard checks that the logs do not go into the trail bucket itself (AWS advises against it), and a target it cannot see leaves that unknown (no finding)',
   'TFG.AWS.CLOUDTRAIL.10 kics test/positive.tf':
     'anchoring: for `sns_topic_name = null` tfguard points at the attribute (line 8), KICS at the resource header (line 5)',
   'TFG.AWS.CLOUDWATCH.17 kics test/negative.tf':
