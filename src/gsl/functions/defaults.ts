@@ -4,6 +4,7 @@ import { isEmpty, length } from './core.js';
 import { after, before } from './dates.js';
 import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern.js';
 import { allowedHostsForPort, isPublic } from './network.js';
+import { recordsManagementEvents, recordsS3ObjectEvents } from './selectors.js';
 import { FunctionRegistry } from './registry.js';
 import { entitiesOf, referencedBy, references } from './related.js';
 import { allowsEverything, allowsPublicAccess, deniesInsecureTransport, policyStatements } from './policy.js';
@@ -25,6 +26,8 @@ const BUILTINS = [
   deniesInsecureTransport,
   allowsEverything,
   isPublic,
+  recordsManagementEvents,
+  recordsS3ObjectEvents,
 ];
 
 /** A fresh registry holding the built-in functions. */
