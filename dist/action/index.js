@@ -2952,11 +2952,11 @@ function parseMatchPredicate(steps, index3, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text2, positive) => {
-      return positive ? regex2.test(text2) : !regex2.test(text2);
+    const test = /* @__PURE__ */ __name((text3, positive) => {
+      return positive ? regex2.test(text3) : !regex2.test(text3);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
+    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
   });
 }
 function parseAnyOfPredicate(steps, index3, operator, textPredicates) {
@@ -2985,7 +2985,7 @@ function parseAnyOfPredicate(steps, index3, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text2) => values2.includes(text2)) === isPositive;
+    return nodes.every((text3) => values2.includes(text3)) === isPositive;
   });
 }
 function parseIsPredicate(steps, index3, operator, assertedProperties, refutedProperties) {
@@ -4931,9 +4931,9 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert(condition2, text2) {
+        function assert(condition2, text3) {
           if (!condition2) {
-            abort(text2);
+            abort(text3);
           }
         }
         __name(assert, "assert");
@@ -6733,9 +6733,9 @@ function parserWasmDir() {
 function hclLanguage() {
   return parser?.language ?? void 0;
 }
-function withTree(text2, use) {
+function withTree(text3, use) {
   if (!parser) throw new Error("HCL parser is not initialised: await initParser() from src/load/treesitter.js first");
-  const tree = parser.parse(text2);
+  const tree = parser.parse(text3);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
     return use(tree);
@@ -6906,10 +6906,10 @@ var init_line_index = __esm({
   "src/common/line-index.ts"() {
     "use strict";
     LineIndex = class {
-      constructor(text2) {
-        this.text = text2;
+      constructor(text3) {
+        this.text = text3;
         const starts = [0];
-        for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+        for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
         this.starts = starts;
       }
       text;
@@ -6953,11 +6953,11 @@ var init_errors = __esm({
       source;
       origin;
       lines;
-      constructor(text2, source, origin = { line: 1, column: 1 }) {
-        this.text = text2;
+      constructor(text3, source, origin = { line: 1, column: 1 }) {
+        this.text = text3;
         this.source = source;
         this.origin = origin;
-        this.lines = new LineIndex(text2);
+        this.lines = new LineIndex(text3);
       }
       /** 0-based line index and 0-based column of an offset within the logic. */
       locate(offset) {
@@ -8083,18 +8083,18 @@ function merge2(x, y, atoms) {
   }
   return m;
 }
-function globMatches(glob, text2) {
+function globMatches(glob, text3) {
   const parts2 = glob.split("*");
-  if (parts2.length === 1) return glob === text2;
-  if (!text2.startsWith(parts2[0])) return false;
+  if (parts2.length === 1) return glob === text3;
+  if (!text3.startsWith(parts2[0])) return false;
   let pos = parts2[0].length;
   for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-    const j = text2.indexOf(parts2[i2], pos);
+    const j = text3.indexOf(parts2[i2], pos);
     if (j < 0) return false;
     pos = j + parts2[i2].length;
   }
   const last = parts2[parts2.length - 1];
-  return text2.length - pos >= last.length && text2.endsWith(last);
+  return text3.length - pos >= last.length && text3.endsWith(last);
 }
 function implied(term2, key, atoms) {
   const a = atoms.get(key);
@@ -8208,18 +8208,18 @@ function normalizeFilterPattern(p) {
   }
   return out2;
 }
-function patternOf(text2) {
-  const hit = cache2.get(text2);
+function patternOf(text3) {
+  const hit = cache2.get(text3);
   if (hit !== void 0) return hit;
   let p;
   try {
-    p = compilePattern(text2);
+    p = compilePattern(text3);
   } catch (e) {
     if (!(e instanceof FilterPatternError)) throw e;
     p = null;
   }
   if (cache2.size >= CACHE_LIMIT) cache2.clear();
-  cache2.set(text2, p);
+  cache2.set(text3, p);
   return p;
 }
 function filterPatternsEqual(a, b) {
@@ -8437,6 +8437,162 @@ var init_network = __esm({
         return cidrIsPublic(v) ? T : F;
       }
     };
+  }
+});
+
+// src/gsl/functions/selectors.ts
+function or(a, b) {
+  return a === T || b === T ? T : a === U || b === U ? U : F;
+}
+function and2(a, b) {
+  return a === F || b === F ? F : a === U || b === U ? U : T;
+}
+function blocks(v, reasons) {
+  if (v instanceof Unknown) {
+    reasons.push(...v.reasons);
+    return void 0;
+  }
+  return Array.isArray(v) ? v : [];
+}
+function text(v, reasons) {
+  if (v instanceof Unknown) {
+    reasons.push(...v.reasons);
+    return void 0;
+  }
+  return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : null;
+}
+function basicCovers(s, kind2, reasons) {
+  if (!isObject(s)) return F;
+  const rw = text(s.read_write_type, reasons);
+  if (rw === void 0) return U;
+  if (rw === null || rw === "All") return T;
+  return rw === "ReadOnly" === (kind2 === "read") ? T : F;
+}
+function fields(sel, reasons) {
+  if (!isObject(sel)) return [];
+  const fs2 = blocks(sel.field_selector, reasons);
+  if (!fs2) return void 0;
+  const out2 = [];
+  for (const f of fs2) {
+    if (!isObject(f)) continue;
+    const name2 = text(f.field, reasons);
+    if (name2 === void 0) return void 0;
+    const eq = f.equals;
+    if (eq instanceof Unknown) {
+      reasons.push(...eq.reasons);
+      return void 0;
+    }
+    const other = ["not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"].some(
+      (k) => f[k] !== void 0 && f[k] !== null && !(Array.isArray(f[k]) && f[k].length === 0)
+    );
+    out2.push({ name: name2 ?? "", equals: Array.isArray(eq) ? eq : void 0, other });
+  }
+  return out2;
+}
+function advancedCovers(sel, category, type, kind2, reasons) {
+  const fs2 = fields(sel, reasons);
+  if (!fs2) return U;
+  const cat = fs2.find((f) => f.name === "eventCategory");
+  if (!cat?.equals?.includes(category) || cat.other) return F;
+  if (type !== void 0) {
+    const t = fs2.find((f) => f.name === "resources.type");
+    if (!t?.equals?.includes(type) || t.other) return F;
+  }
+  if (fs2.some((f) => ["eventSource", "eventName", "resources.ARN", "userIdentity.arn", "errorCode", "vpcEndpointId"].includes(f.name)))
+    return F;
+  const ro = fs2.find((f) => f.name === "readOnly");
+  if (!ro) return T;
+  if (ro.other) return F;
+  return ro.equals?.some((x) => x === (kind2 === "read" ? "true" : "false") || x === (kind2 === "read")) ? T : F;
+}
+function management(trail, kind2, reasons) {
+  const basic = blocks(trail.event_selector, reasons);
+  const advanced = blocks(trail.advanced_event_selector, reasons);
+  if (!basic || !advanced) return U;
+  if (basic.length === 0 && advanced.length === 0) return T;
+  let r = F;
+  for (const s of basic) {
+    if (!isObject(s)) continue;
+    const inc = s.include_management_events;
+    const included = inc instanceof Unknown ? (reasons.push(...inc.reasons), U) : inc === false || inc === "false" ? F : T;
+    r = or(r, and2(included, basicCovers(s, kind2, reasons)));
+  }
+  for (const s of advanced) r = or(r, advancedCovers(s, "Management", void 0, kind2, reasons));
+  return r;
+}
+function s3Objects(trail, kind2, reasons) {
+  const basic = blocks(trail.event_selector, reasons);
+  const advanced = blocks(trail.advanced_event_selector, reasons);
+  if (!basic || !advanced) return U;
+  let r = F;
+  for (const s of basic) {
+    if (!isObject(s)) continue;
+    const data = blocks(s.data_resource, reasons);
+    if (!data) {
+      r = or(r, U);
+      continue;
+    }
+    let every = F;
+    for (const d of data) {
+      if (!isObject(d) || d.type !== "AWS::S3::Object") continue;
+      const values2 = blocks(d.values, reasons);
+      if (!values2) {
+        every = or(every, U);
+        continue;
+      }
+      for (const v of values2) {
+        if (v instanceof Unknown) continue;
+        if (typeof v === "string" && ALL_BUCKETS.includes(v)) every = T;
+      }
+    }
+    r = or(r, and2(every, basicCovers(s, kind2, reasons)));
+  }
+  for (const s of advanced) r = or(r, advancedCovers(s, "Data", "AWS::S3::Object", kind2, reasons));
+  return r;
+}
+function trailTest(name2, signature, kinds, judge) {
+  return {
+    name: name2,
+    signature,
+    minArgs: 1,
+    maxArgs: 1,
+    argKinds: ["string"],
+    receiver: "attribute",
+    kind: "test",
+    prepare: (args2) => {
+      const k = String(args2[0].value);
+      return kinds.includes(k) ? { state: k } : { error: `${name2}() takes ${kinds.map((x) => `'${x}'`).join(", ")}, not '${k}'`, arg: 0 };
+    },
+    test(input, state) {
+      const v = input.value;
+      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+      if (v instanceof Members || v instanceof Count || !isObject(v)) return F;
+      const reasons = [];
+      const truth = judge(v, state, reasons);
+      return truth === U ? { truth, reasons } : truth;
+    }
+  };
+}
+var ALL_BUCKETS, recordsManagementEvents, recordsS3ObjectEvents;
+var init_selectors = __esm({
+  "src/gsl/functions/selectors.ts"() {
+    "use strict";
+    init_value();
+    init_truth();
+    init_types();
+    ALL_BUCKETS = ["arn:aws:s3", "arn:aws:s3:::"];
+    recordsManagementEvents = trailTest(
+      "recordsManagementEvents",
+      "$ recordsManagementEvents('all')",
+      ["all", "read", "write"],
+      (t, k, r) => k === "all" ? and2(management(t, "read", r), management(t, "write", r)) : management(t, k, r)
+    );
+    recordsS3ObjectEvents = trailTest(
+      "recordsS3ObjectEvents",
+      "$ recordsS3ObjectEvents('write')",
+      ["read", "write"],
+      (t, k, r) => s3Objects(t, k, r)
+    );
   }
 });
 
@@ -8784,14 +8940,14 @@ function dataStatement(s) {
     ["principals", "Principal"],
     ["not_principals", "NotPrincipal"]
   ]) {
-    const blocks2 = s[from];
-    if (blocks2 === void 0 || blocks2 === null) continue;
-    if (blocks2 instanceof Unknown || !Array.isArray(blocks2)) {
-      out2[to] = blocks2 instanceof Unknown ? blocks2 : null;
+    const blocks3 = s[from];
+    if (blocks3 === void 0 || blocks3 === null) continue;
+    if (blocks3 instanceof Unknown || !Array.isArray(blocks3)) {
+      out2[to] = blocks3 instanceof Unknown ? blocks3 : null;
       continue;
     }
     const p = newObject();
-    for (const b of blocks2) {
+    for (const b of blocks3) {
       if (!isObject(b)) continue;
       const type = b.type;
       const ids = list(b.identifiers) ?? [];
@@ -9065,6 +9221,7 @@ var init_defaults = __esm({
     init_dates();
     init_filterPattern();
     init_network();
+    init_selectors();
     init_registry();
     init_related();
     init_policy();
@@ -9084,7 +9241,9 @@ var init_defaults = __esm({
       allowsPublicAccess,
       deniesInsecureTransport,
       allowsEverything,
-      isPublic
+      isPublic,
+      recordsManagementEvents,
+      recordsS3ObjectEvents
     ];
     DEFAULT_FUNCTIONS = defaultFunctions();
   }
@@ -9155,11 +9314,11 @@ function tokenize2(logic) {
     const prev = out2[out2.length - 1];
     if (isIdentStart(c)) {
       while (i2 < src.length && isIdentPart(src[i2])) i2++;
-      let text2 = src.slice(start2, i2);
-      if (text2.toLowerCase() === "contain" && src[i2] === "-" && isIdentStart(src[i2 + 1] ?? "")) {
+      let text3 = src.slice(start2, i2);
+      if (text3.toLowerCase() === "contain" && src[i2] === "-" && isIdentStart(src[i2 + 1] ?? "")) {
         let j = i2 + 1;
         while (j < src.length && isIdentPart(src[j])) j++;
-        text2 = src.slice(start2, j);
+        text3 = src.slice(start2, j);
         i2 = j;
       }
       if (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
@@ -9167,9 +9326,9 @@ function tokenize2(logic) {
           i2++;
           while (i2 < src.length && (isIdentPart(src[i2]) || src[i2] === "-" && isIdentPart(src[i2 + 1] ?? ""))) i2++;
         }
-        text2 = src.slice(start2, i2);
+        text3 = src.slice(start2, i2);
       }
-      out2.push({ kind: "ident", text: text2, start: start2, end: i2 });
+      out2.push({ kind: "ident", text: text3, start: start2, end: i2 });
       continue;
     }
     if (c === "@") {
@@ -9197,8 +9356,8 @@ function tokenize2(logic) {
         while (i2 < src.length && isIdentPart(src[i2])) i2++;
         fail5(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
       }
-      const text2 = src.slice(start2, i2);
-      out2.push({ kind: "number", text: text2, num: Number(text2), start: start2, end: i2 });
+      const text3 = src.slice(start2, i2);
+      out2.push({ kind: "number", text: text3, num: Number(text3), start: start2, end: i2 });
       continue;
     }
     if (c === "'" || c === '"') {
@@ -9241,7 +9400,7 @@ function tokenize2(logic) {
 function readString(src, start2, _logic, fail5) {
   const quote2 = src[start2];
   let i2 = start2 + 1;
-  let text2 = "";
+  let text3 = "";
   while (true) {
     if (i2 >= src.length || src[i2] === "\n") {
       fail5(start2, i2, "unterminated string", `close it with ${quote2}`);
@@ -9254,20 +9413,20 @@ function readString(src, start2, _logic, fail5) {
       if (e === "u") {
         const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i2 + 2, i2 + 6))?.[0];
         if (!hex) fail5(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
-        text2 += String.fromCharCode(parseInt(hex, 16));
+        text3 += String.fromCharCode(parseInt(hex, 16));
         i2 += 6;
         continue;
       }
       const rep = ESCAPES[e];
       if (rep === void 0) fail5(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
-      text2 += rep;
+      text3 += rep;
       i2 += 2;
       continue;
     }
-    text2 += c;
+    text3 += c;
     i2++;
   }
-  return { kind: "string", text: text2, start: start2, end: i2 + 1 };
+  return { kind: "string", text: text3, start: start2, end: i2 + 1 };
 }
 function readRegex(src, start2, fail5) {
   let i2 = start2 + 1;
@@ -10221,7 +10380,7 @@ var init_parser = __esm({
         const hint = t.kind === "string" || t.kind === "number" ? "a test starts with the attribute: `name = 'x'`, not `'x' = name`" : void 0;
         this.fail(t, `expected an attribute name, \`$\`, \`^\`, \`not\` or \`(\`, found ${describe2(t)}`, hint);
       }
-      parsePathTail(first, up, segments, text2) {
+      parsePathTail(first, up, segments, text3) {
         let end = first.end;
         while (true) {
           const t = this.peek();
@@ -10231,23 +10390,23 @@ var init_parser = __esm({
             if (s.kind === "ident") segments.push(s.text);
             else if (s.kind === "number" && Number.isInteger(s.num)) segments.push(s.num);
             else this.fail(s, `expected an attribute name or list index after \`.\`, found ${describe2(s)}`);
-            text2 += `.${s.text}`;
+            text3 += `.${s.text}`;
             end = s.end;
             continue;
           }
-          if (this.isPunct(t, "[") && (segments.length > 0 || text2.startsWith("$") || text2.startsWith("^"))) {
+          if (this.isPunct(t, "[") && (segments.length > 0 || text3.startsWith("$") || text3.startsWith("^"))) {
             this.next();
             const k = this.next();
             if (k.kind === "string") segments.push(k.text);
             else if (k.kind === "number" && Number.isInteger(k.num) && k.num >= 0) segments.push(k.num);
             else this.fail(k, `expected a quoted key or a list index inside \`[...]\`, found ${describe2(k)}`);
             end = this.expectPunct("]", "to close the index").end;
-            text2 += `[${k.kind === "string" ? JSON.stringify(k.text) : k.text}]`;
+            text3 += `[${k.kind === "string" ? JSON.stringify(k.text) : k.text}]`;
             continue;
           }
           break;
         }
-        return { kind: "path", up, segments, text: text2, start: first.start, end };
+        return { kind: "path", up, segments, text: text3, start: first.start, end };
       }
       /** A function call `name(args)`; returns undefined (after recording an error) for an unknown name. */
       parseCall(position) {
@@ -10334,15 +10493,15 @@ var init_parser = __esm({
         if (t.kind === "ident") {
           const lower = t.text.toLowerCase();
           if (lower === "true" || lower === "false") return { kind: "boolean", value: lower === "true", start: t.start, end: t.end };
-          let text2 = t.text;
+          let text3 = t.text;
           let end = t.end;
           while (this.isPunct(this.peek(), ".") && (this.peek(1).kind === "ident" || this.peek(1).kind === "number")) {
             this.next();
             const s = this.next();
-            text2 += `.${s.text}`;
+            text3 += `.${s.text}`;
             end = s.end;
           }
-          return { kind: "name", value: text2, start: t.start, end };
+          return { kind: "name", value: text3, start: t.start, end };
         }
         this.fail(t, `expected an argument (a number, a string or a name), found ${describe2(t)}`);
       }
@@ -10414,14 +10573,14 @@ var init_parser = __esm({
 });
 
 // src/gsl/rule.ts
-function compileRule(text2, sourceName, options = {}) {
-  const logic = new LogicText(text2, sourceName, options.origin);
+function compileRule(text3, sourceName, options = {}) {
+  const logic = new LogicText(text3, sourceName, options.origin);
   try {
     const parser2 = new Parser3(logic, options.functions ?? DEFAULT_FUNCTIONS);
     const ast = parser2.parseRule();
     if (parser2.errors.length) return { ok: false, errors: parser2.errors };
     const form = !ast.should ? "query" : ast.should.negated ? "should not" : "should";
-    return { ok: true, rule: { source: sourceName, text: text2, entity: ast.entity, aggregate: ast.aggregate, form, ast } };
+    return { ok: true, rule: { source: sourceName, text: text3, entity: ast.entity, aggregate: ast.aggregate, form, ast } };
   } catch (e) {
     if (e instanceof GslSyntaxError) return { ok: false, errors: [e.error] };
     throw e;
@@ -10619,8 +10778,8 @@ var init_requires = __esm({
 });
 
 // src/checks/messages.ts
-function normalise(text2) {
-  return text2.replace(/\s+/g, " ").trim();
+function normalise(text3) {
+  return text3.replace(/\s+/g, " ").trim();
 }
 function nameableTypes(logic, entity) {
   const out2 = /* @__PURE__ */ new Set([entity.toLowerCase()]);
@@ -10669,7 +10828,7 @@ function entityName(e) {
 function fill(m, leaf) {
   const named = [];
   let ok = true;
-  const text2 = m.text.replace(PLACEHOLDER, (_, name2) => {
+  const text3 = m.text.replace(PLACEHOLDER, (_, name2) => {
     const input = leaf?.inputs[0];
     if (name2 === "value") {
       if (!input) ok = false;
@@ -10688,7 +10847,7 @@ function fill(m, leaf) {
     if (!named.includes(e)) named.push(e);
     return entityName(e);
   });
-  return ok ? { id: m.id, text: normalise(text2).replace(/\.$/, ""), named } : void 0;
+  return ok ? { id: m.id, text: normalise(text3).replace(/\.$/, ""), named } : void 0;
 }
 function chooseMessage(messages, logic, leaves2) {
   if (!messages.length) return void 0;
@@ -11029,9 +11188,9 @@ import { readFileSync as readFileSync4 } from "node:fs";
 function isBuiltinId(id) {
   return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
 }
-function parseRetiredIds(text2) {
+function parseRetiredIds(text3) {
   const out2 = [];
-  text2.split(/\r?\n/).forEach((raw, i2) => {
+  text3.split(/\r?\n/).forEach((raw, i2) => {
     const line = raw.replace(/#.*$/, "").trim();
     if (!line) return;
     const m = /^(\S+)\s*(.*)$/.exec(line);
@@ -11040,13 +11199,13 @@ function parseRetiredIds(text2) {
   return out2;
 }
 function readRetiredIds(path2) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync4(path2, "utf8");
+    text3 = readFileSync4(path2, "utf8");
   } catch {
     return /* @__PURE__ */ new Map();
   }
-  return new Map(parseRetiredIds(text2).map((r) => [r.id, r]));
+  return new Map(parseRetiredIds(text3).map((r) => [r.id, r]));
 }
 var CLOUDGUARD_ID, TFGUARD_ID;
 var init_ids = __esm({
@@ -12058,15 +12217,15 @@ var require_codegen = __commonJS({
     }
     exports.not = not2;
     var andCode = mappend(exports.operators.AND);
-    function and2(...args2) {
+    function and4(...args2) {
       return args2.reduce(andCode);
     }
-    exports.and = and2;
+    exports.and = and4;
     var orCode = mappend(exports.operators.OR);
-    function or(...args2) {
+    function or2(...args2) {
       return args2.reduce(orCode);
     }
-    exports.or = or;
+    exports.or = or2;
     function mappend(op) {
       return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
     }
@@ -15705,7 +15864,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -18929,14 +19088,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -18953,14 +19112,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -18977,12 +19136,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i2;
           }
@@ -18994,12 +19153,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -19014,39 +19173,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent2}${text2.slice(0, end2)}`;
+${indent2}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent2}${text2.slice(fold + 1, end2)}`;
+${indent2}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent2) {
+    function consumeMoreIndentedLines(text3, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent2) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -25293,10 +25452,10 @@ var require_dist = __commonJS({
 });
 
 // src/common/yaml-source.ts
-function parseYamlSource(file, text2) {
+function parseYamlSource(file, text3) {
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  return { file, text: text2, doc, lines };
+  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return { file, text: text3, doc, lines };
 }
 function posAt(src, offset) {
   const o = Math.max(0, Math.min(offset, src.text.length));
@@ -25590,19 +25749,19 @@ function loadCheckEntries(sources, options = {}) {
   return { entries, diagnostics };
 }
 function loadCheckFile(file, options = {}) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync5(file, "utf8");
+    text3 = readFileSync5(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "check-unreadable", "check file", e)],
       idRange: pointRange()
     };
   }
-  return parseCheck(file, text2, options);
+  return parseCheck(file, text3, options);
 }
-function parseCheck(file, text2, options = {}) {
-  const src = parseYamlSource(file, text2.replace(/^\uFEFF/, ""));
+function parseCheck(file, text3, options = {}) {
+  const src = parseYamlSource(file, text3.replace(/^\uFEFF/, ""));
   const idRange = nodeRange(src, ["id"]);
   const diagnostics = [];
   const err3 = (range3, message, hint, code = "check-schema") => {
@@ -25633,9 +25792,9 @@ function parseCheck(file, text2, options = {}) {
   const compiled = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
   const typeProblem = compiled ? entityTypeProblem(compiled.rule.entity) : void 0;
   if (compiled && typeProblem) {
-    const { text: text3, line, column } = compiled.source;
-    const at2 = Math.max(0, text3.indexOf(compiled.rule.entity));
-    const before2 = text3.slice(0, at2).split("\n");
+    const { text: text4, line, column } = compiled.source;
+    const at2 = Math.max(0, text4.indexOf(compiled.rule.entity));
+    const before2 = text4.slice(0, at2).split("\n");
     const l = line + before2.length - 1;
     const c = before2.length > 1 ? before2[before2.length - 1].length + 1 : column + at2;
     const start2 = offsetOf(src, l, c);
@@ -25738,8 +25897,8 @@ function checkTest(src, t, i2, messageIds, err3) {
   const kind2 = t.plan !== void 0 ? "plan" : t.snapshot !== void 0 ? "snapshot" : "log";
   return { ...head, input: { kind: kind2, document: t.plan ?? t.snapshot ?? t.log ?? {} } };
 }
-function expectMarks(text2, messageIds, err3) {
-  const lines = text2.split("\n");
+function expectMarks(text3, messageIds, err3) {
+  const lines = text3.split("\n");
   const marks2 = [];
   let pending;
   lines.forEach((raw, i2) => {
@@ -26081,7 +26240,7 @@ function build2(n, start2, end, inner, heredoc, flush, cx, depth) {
 function segment(start2, end, inner, decode, seq, cx, depth) {
   const out2 = [];
   let at2 = start2;
-  const text2 = (to) => {
+  const text3 = (to) => {
     const t = { kind: "text", value: to > at2 ? decode(cx.src.slice(at2, to)) : "" };
     out2.push(t);
     seq.push(t);
@@ -26089,7 +26248,7 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
   for (const c of inner) {
     if (c.type === "template_literal") continue;
     if (c.type === "template_interpolation") {
-      text2(c.startIndex);
+      text3(c.startIndex);
       const ck = kids(c);
       const { stripLeft, stripRight } = strips(ck);
       const e = ck.find((x) => x.type === "expression");
@@ -26108,7 +26267,7 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
       seq.push({ stripLeft, stripRight });
       out2.push({ kind: "interp", expr: expr2, stripLeft, stripRight });
     } else if (c.type === "template_directive") {
-      text2(c.startIndex);
+      text3(c.startIndex);
       const d = c.firstChild;
       if (d?.type === "template_if") out2.push(ifDirective(d, decode, seq, cx, depth));
       else if (d?.type === "template_for") out2.push(forDirective(d, decode, seq, cx, depth));
@@ -26118,7 +26277,7 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
     }
     at2 = c.endIndex;
   }
-  text2(end);
+  text3(end);
   return out2;
 }
 function strips(k) {
@@ -26411,19 +26570,19 @@ function primary(n, cx, depth) {
   }
 }
 function numeric2(n, cx) {
-  const text2 = cx.text(n);
+  const text3 = cx.text(n);
   const range3 = cx.nodeRange(n);
-  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text2)) {
+  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text3)) {
     cx.error(
       "syntax",
       n.startIndex,
       n.endIndex,
-      `invalid number ${JSON.stringify(text2)}: HCL numbers are decimal`,
+      `invalid number ${JSON.stringify(text3)}: HCL numbers are decimal`,
       "write the number in decimal, e.g. 0x1F as 31"
     );
-    return { kind: "invalid", text: text2, range: range3 };
+    return { kind: "invalid", text: text3, range: range3 };
   }
-  return { kind: "literal", value: Number(text2), range: range3 };
+  return { kind: "literal", value: Number(text3), range: range3 };
 }
 function binary2(n, cx, depth) {
   const k = kids(n);
@@ -26977,15 +27136,15 @@ var init_cst = __esm({
 });
 
 // src/load/hcl/split.ts
-function pieceStarts(text2, piece = PIECE_CHARS) {
+function pieceStarts(text3, piece = PIECE_CHARS) {
   const starts = [0];
   const lone = /\n\}[ \t]*\r?\n/g;
   for (; ; ) {
     lone.lastIndex = starts[starts.length - 1] + piece;
-    const m = lone.exec(text2);
+    const m = lone.exec(text3);
     if (!m) break;
     const next = m.index + m[0].length;
-    if (next >= text2.length) break;
+    if (next >= text3.length) break;
     starts.push(next);
   }
   return starts;
@@ -27356,9 +27515,9 @@ var init_errors2 = __esm({
 });
 
 // src/load/hcl/numbers.ts
-function hideBareExponents(text2) {
-  if (!/[0-9][eE]/.test(text2)) return text2;
-  return text2.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
+function hideBareExponents(text3) {
+  if (!/[0-9][eE]/.test(text3)) return text3;
+  return text3.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
 }
 var BARE_EXPONENT;
 var init_numbers = __esm({
@@ -27369,8 +27528,8 @@ var init_numbers = __esm({
 });
 
 // src/load/hcl/template-depth.ts
-function deepTemplateSpans(text2, max = MAX_TEMPLATE_CONTEXTS) {
-  if (openers(text2, "${") + openers(text2, "%{") <= max / 2) return [];
+function deepTemplateSpans(text3, max = MAX_TEMPLATE_CONTEXTS) {
+  if (openers(text3, "${") + openers(text3, "%{") <= max / 2) return [];
   const spans = [];
   const stack = [];
   let contexts = 0;
@@ -27381,8 +27540,8 @@ function deepTemplateSpans(text2, max = MAX_TEMPLATE_CONTEXTS) {
     contexts = 0;
     tooDeep = false;
   };
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2[i2];
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3[i2];
     const top = stack.length ? stack[stack.length - 1] : CODE;
     if (top === STRING) {
       if (c === "\\") i2++;
@@ -27394,28 +27553,28 @@ function deepTemplateSpans(text2, max = MAX_TEMPLATE_CONTEXTS) {
           spans.push({ start: outer, end: i2 + 1 });
           tooDeep = false;
         }
-      } else if ((c === "$" || c === "%") && text2[i2 + 1] === c && text2[i2 + 2] === "{")
+      } else if ((c === "$" || c === "%") && text3[i2 + 1] === c && text3[i2 + 2] === "{")
         i2 += 2;
-      else if ((c === "$" || c === "%") && text2[i2 + 1] === "{") {
+      else if ((c === "$" || c === "%") && text3[i2 + 1] === "{") {
         stack.push(INTERP);
         if (++contexts > max) tooDeep = true;
         i2++;
       }
       continue;
     }
-    if (c === "#" || c === "/" && text2[i2 + 1] === "/") {
-      const nl = text2.indexOf("\n", i2);
+    if (c === "#" || c === "/" && text3[i2 + 1] === "/") {
+      const nl = text3.indexOf("\n", i2);
       if (nl < 0) break;
       i2 = nl;
-    } else if (c === "/" && text2[i2 + 1] === "*") {
-      const close = text2.indexOf("*/", i2 + 2);
+    } else if (c === "/" && text3[i2 + 1] === "*") {
+      const close = text3.indexOf("*/", i2 + 2);
       if (close < 0) break;
       i2 = close + 1;
-    } else if (c === "<" && text2[i2 + 1] === "<") {
-      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text2.slice(i2, i2 + 260));
+    } else if (c === "<" && text3[i2 + 1] === "<") {
+      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text3.slice(i2, i2 + 260));
       if (!m) continue;
       const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, "m");
-      const rest = text2.slice(i2 + m[0].length);
+      const rest = text3.slice(i2 + m[0].length);
       const found = end.exec(rest);
       if (!found) break;
       i2 += m[0].length + found.index + found[0].length - 1;
@@ -27430,45 +27589,45 @@ function deepTemplateSpans(text2, max = MAX_TEMPLATE_CONTEXTS) {
   }
   return spans;
 }
-function openers(text2, s) {
+function openers(text3, s) {
   let n = 0;
-  for (let i2 = text2.indexOf(s); i2 >= 0 && n <= 64; i2 = text2.indexOf(s, i2 + 2)) n++;
+  for (let i2 = text3.indexOf(s); i2 >= 0 && n <= 64; i2 = text3.indexOf(s, i2 + 2)) n++;
   return n;
 }
-function hideSpans(text2, spans) {
-  if (!spans.length) return text2;
+function hideSpans(text3, spans) {
+  if (!spans.length) return text3;
   let out2 = "";
   let at2 = 0;
   for (const s of spans) {
-    const blank = text2.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
-    out2 += text2.slice(at2, s.start) + "(" + blank + "0)";
+    const blank = text3.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
+    out2 += text3.slice(at2, s.start) + "(" + blank + "0)";
     at2 = s.end;
   }
-  return out2 + text2.slice(at2);
+  return out2 + text3.slice(at2);
 }
-function oversizeSpans(text2, max = MAX_PARSE_CHARS) {
-  if (text2.length <= max) return [];
+function oversizeSpans(text3, max = MAX_PARSE_CHARS) {
+  if (text3.length <= max) return [];
   const spans = [];
   const lone = /\n\}[ \t]*\r?\n/g;
   let start2 = 0;
   for (; ; ) {
-    const m = lone.exec(text2);
-    const end = m ? m.index + m[0].length : text2.length;
+    const m = lone.exec(text3);
+    const end = m ? m.index + m[0].length : text3.length;
     if (end - start2 > max) spans.push({ start: start2, end });
     if (!m) break;
     start2 = end;
   }
   return spans;
 }
-function blankSpans(text2, spans) {
-  if (!spans.length) return text2;
+function blankSpans(text3, spans) {
+  if (!spans.length) return text3;
   let out2 = "";
   let at2 = 0;
   for (const s of spans) {
-    out2 += text2.slice(at2, s.start) + "/*" + text2.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
+    out2 += text3.slice(at2, s.start) + "/*" + text3.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
     at2 = s.end;
   }
-  return out2 + text2.slice(at2);
+  return out2 + text3.slice(at2);
 }
 var MAX_TEMPLATE_CONTEXTS, CODE, INTERP, STRING, MAX_PARSE_CHARS;
 var init_template_depth = __esm({
@@ -27487,18 +27646,18 @@ function requireParser() {
   if (!isParserReady())
     throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
-function parseHcl(path2, text2, flat) {
+function parseHcl(path2, text3, flat) {
   requireParser();
-  const cx = new ParseContext(path2, text2);
+  const cx = new ParseContext(path2, text3);
   const file = {
     path: path2,
     kind: "hcl",
-    body: { attributes: [], blocks: [], range: cx.range(0, text2.length) },
+    body: { attributes: [], blocks: [], range: cx.range(0, text3.length) },
     comments: [],
     diagnostics: cx.diagnostics,
-    text: text2
+    text: text3
   };
-  const big = oversizeSpans(text2);
+  const big = oversizeSpans(text3);
   try {
     for (const s of big) {
       const lines = cx.range(s.start, Math.max(s.start, s.end - 1));
@@ -27510,7 +27669,7 @@ function parseHcl(path2, text2, flat) {
         "split the value or the block, or leave the file out with --exclude; this limit keeps the parser within its memory and has no flag"
       );
     }
-    for (const s of deepTemplateSpans(text2)) {
+    for (const s of deepTemplateSpans(text3)) {
       cx.hidden.add(s.start);
       cx.error(
         "syntax",
@@ -27520,8 +27679,8 @@ function parseHcl(path2, text2, flat) {
         "build the value in steps (locals) instead of nesting templates; this limit is the parser's and has no flag"
       );
     }
-    const tree = flat ?? (text2.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text2) : void 0);
-    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text2), copyTree);
+    const tree = flat ?? (text3.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text3) : void 0);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text3), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments)
@@ -27532,41 +27691,41 @@ function parseHcl(path2, text2, flat) {
   sortDiagnostics(file.diagnostics);
   return file;
 }
-function encodeTreeOf(text2, piece) {
+function encodeTreeOf(text3, piece) {
   requireParser();
-  if (text2.length >= SPLIT_MIN_CHARS || piece !== void 0) {
-    const starts = pieceStarts(text2, piece);
+  if (text3.length >= SPLIT_MIN_CHARS || piece !== void 0) {
+    const starts = pieceStarts(text3, piece);
     if (starts.length > 1) {
-      const pieces = starts.map((s, i2) => encodeWhole(text2.slice(s, starts[i2 + 1] ?? text2.length)));
+      const pieces = starts.map((s, i2) => encodeWhole(text3.slice(s, starts[i2 + 1] ?? text3.length)));
       const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
       if (joined) return joined;
     }
   }
-  return encodeWhole(text2);
+  return encodeWhole(text3);
 }
-function encodeWhole(text2) {
-  return withTree(parserText(text2), (tree) => encodeTree(tree, grammarOf(tree)));
+function encodeWhole(text3) {
+  return withTree(parserText(text3), (tree) => encodeTree(tree, grammarOf(tree)));
 }
-function parserText(text2) {
-  const big = oversizeSpans(text2);
-  const shown2 = blankSpans(text2, big);
-  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text2));
+function parserText(text3) {
+  const big = oversizeSpans(text3);
+  const shown2 = blankSpans(text3, big);
+  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text3));
 }
-function parseHclExpression(path2, text2, at2) {
+function parseHclExpression(path2, text3, at2) {
   requireParser();
   const prefix2 = `${EXPR_NAME} = `;
-  const cx = new ParseContext(path2, prefix2 + text2 + "\n", prefix2.length, text2, at2);
+  const cx = new ParseContext(path2, prefix2 + text3 + "\n", prefix2.length, text3, at2);
   return parseWrapped(cx, prefix2.length, "expected a single expression");
 }
-function parseHclTemplate(path2, text2, range3) {
+function parseHclTemplate(path2, text3, range3) {
   requireParser();
   let marker2 = "TFGUARD_JSON_TPL";
-  while (text2.includes(marker2)) marker2 += "_";
+  while (text3.includes(marker2)) marker2 += "_";
   const prefix2 = `${EXPR_NAME} = <<${marker2}
 `;
-  const cx = new ParseContext(path2, `${prefix2}${text2}
+  const cx = new ParseContext(path2, `${prefix2}${text3}
 ${marker2}
-`, prefix2.length, text2, range3.start, range3);
+`, prefix2.length, text3, range3.start, range3);
   const r = parseWrapped(cx, prefix2.length, "expected a template");
   const e = r.expr;
   if (e.kind === "literal" && typeof e.value === "string") e.value = e.value.replace(/\n$/, "");
@@ -27637,14 +27796,14 @@ var init_hcl = __esm({
 });
 
 // src/load/json-syntax.ts
-function parseJsonSyntax(path2, text2) {
-  const cx = new ParseContext(path2, text2);
-  const p = new JsonParser(cx, text2);
+function parseJsonSyntax(path2, text3) {
+  const cx = new ParseContext(path2, text3);
+  const p = new JsonParser(cx, text3);
   try {
     p.ws();
     const node = p.value(0);
     p.ws();
-    if (p.i < text2.length)
+    if (p.i < text3.length)
       p.fail("expected the end of the file after the JSON value", "remove the extra text, or wrap several values in [ … ]");
     return { node, ctx: cx };
   } catch (e) {
@@ -27875,9 +28034,9 @@ var init_json_syntax = __esm({
 });
 
 // src/load/json.ts
-function parseJsonConfig(path2, text2, kind2) {
-  const { node, ctx } = parseJsonSyntax(path2, text2);
-  const whole = ctx.range(0, text2.length);
+function parseJsonConfig(path2, text3, kind2) {
+  const { node, ctx } = parseJsonSyntax(path2, text3);
+  const whole = ctx.range(0, text3.length);
   const cx = { path: path2, kind: kind2, diagnostics: ctx.diagnostics, comments: [] };
   const file = {
     path: path2,
@@ -27885,7 +28044,7 @@ function parseJsonConfig(path2, text2, kind2) {
     body: { attributes: [], blocks: [], range: whole },
     comments: cx.comments,
     diagnostics: cx.diagnostics,
-    text: text2
+    text: text3
   };
   if (!node) return file;
   if (node.type !== "object") {
@@ -27933,13 +28092,13 @@ function parseJsonConfig(path2, text2, kind2) {
       });
       continue;
     }
-    blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
+    blocks2(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
   }
   checkDuplicates(cx, body2);
   return file;
 }
-function parseJsonValue(path2, text2) {
-  const { node, ctx } = parseJsonSyntax(path2, text2);
+function parseJsonValue(path2, text3) {
+  const { node, ctx } = parseJsonSyntax(path2, text3);
   if (!node) return { value: void 0, diagnostics: ctx.diagnostics };
   const toValue = (n) => {
     switch (n.type) {
@@ -27975,7 +28134,7 @@ function parseJsonValue(path2, text2) {
   };
   return { value: toValue(node), diagnostics: ctx.diagnostics };
 }
-function blocks(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
+function blocks2(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
   if (labelsLeft > 0) {
     if (v.type !== "object") {
       err2(
@@ -27991,7 +28150,7 @@ function blocks(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
         comment(cx, m);
         continue;
       }
-      blocks(cx, type, m.keyRange, labelsLeft - 1, m.value, [...labels, m.key], [...labelRanges, m.keyRange], out2);
+      blocks2(cx, type, m.keyRange, labelsLeft - 1, m.value, [...labels, m.key], [...labelRanges, m.keyRange], out2);
     }
     return;
   }
@@ -28020,7 +28179,7 @@ function bodyOf(cx, obj2, type) {
     }
     const labels = type === "locals" ? void 0 : nested[m.key];
     if (labels !== void 0 && (m.value.type === "object" || m.value.type === "array")) {
-      blocks(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
+      blocks2(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
     } else {
       body2.attributes.push(attribute2(cx, m));
     }
@@ -28134,13 +28293,13 @@ function isOverrideFileName(name2) {
 function applyOverrides(base, overrides) {
   const files = base.map((f) => ({ ...f, body: { ...f.body, blocks: [...f.body.blocks] } }));
   const diagnostics = [];
-  const blocks2 = /* @__PURE__ */ new Map();
+  const blocks3 = /* @__PURE__ */ new Map();
   const locals = /* @__PURE__ */ new Map();
   files.forEach(
     (f, fi) => f.body.blocks.forEach((b, bi) => {
       if (MERGED.has(b.type)) {
         const key = headerKey(b);
-        if (!blocks2.has(key)) blocks2.set(key, { file: fi, block: bi });
+        if (!blocks3.has(key)) blocks3.set(key, { file: fi, block: bi });
       } else if (b.type === "locals") {
         b.body.attributes.forEach((a, ai) => {
           if (!locals.has(a.name)) locals.set(a.name, { file: fi, block: bi, attr: ai });
@@ -28172,7 +28331,7 @@ function applyOverrides(base, overrides) {
         continue;
       }
       if (!MERGED.has(ob.type)) continue;
-      const at2 = blocks2.get(headerKey(ob));
+      const at2 = blocks3.get(headerKey(ob));
       if (!at2) {
         const what = [ob.type, ...ob.labels.map((l) => `"${l}"`)].join(" ");
         diagnostics.push(
@@ -28205,21 +28364,21 @@ function nestedType(b) {
 function mergeBlock(base, over, file) {
   const attributes = mergeAttributes(base.body.attributes, over.body.attributes, file);
   const replaced = new Set(over.body.blocks.map(nestedType).filter((t) => t !== "lifecycle"));
-  const blocks2 = base.body.blocks.filter((b) => !replaced.has(nestedType(b)));
+  const blocks3 = base.body.blocks.filter((b) => !replaced.has(nestedType(b)));
   for (const ob of over.body.blocks) {
     if (ob.type !== "lifecycle") {
-      blocks2.push(marked(ob, file));
+      blocks3.push(marked(ob, file));
       continue;
     }
-    const i2 = blocks2.findIndex((b) => b.type === "lifecycle");
-    if (i2 < 0) blocks2.push(marked(ob, file));
+    const i2 = blocks3.findIndex((b) => b.type === "lifecycle");
+    if (i2 < 0) blocks3.push(marked(ob, file));
     else
-      blocks2[i2] = {
-        ...blocks2[i2],
-        body: { ...blocks2[i2].body, attributes: mergeAttributes(blocks2[i2].body.attributes, ob.body.attributes, file) }
+      blocks3[i2] = {
+        ...blocks3[i2],
+        body: { ...blocks3[i2].body, attributes: mergeAttributes(blocks3[i2].body.attributes, ob.body.attributes, file) }
       };
   }
-  return { ...base, body: { ...base.body, attributes, blocks: blocks2 } };
+  return { ...base, body: { ...base.body, attributes, blocks: blocks3 } };
 }
 function mergeAttributes(base, over, file) {
   const out2 = [...base];
@@ -28301,9 +28460,9 @@ function readTextFile(path2, options = {}) {
   if (buf.includes(0)) {
     return fail2(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
   }
-  let text2;
+  let text3;
   try {
-    text2 = utf8.decode(buf);
+    text3 = utf8.decode(buf);
   } catch {
     const at2 = firstInvalidUtf8(buf);
     const line = buf.subarray(0, at2).toString("latin1").split("\n").length;
@@ -28314,8 +28473,8 @@ function readTextFile(path2, options = {}) {
       "save the file as UTF-8, as Terraform requires"
     );
   }
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  return { ok: true, text: text2 };
+  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
+  return { ok: true, text: text3 };
 }
 function fail2(file, code, message, hint) {
   return { ok: false, diagnostic: { severity: "error", code, message, file, hint } };
@@ -28347,11 +28506,11 @@ var init_read = __esm({
 // src/load/module-dir.ts
 import { readdirSync as readdirSync2 } from "node:fs";
 import { basename as basename3, join as join9 } from "node:path";
-function parseConfigText(path2, text2) {
+function parseConfigText(path2, text3) {
   const name2 = basename3(path2);
-  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text2, "tfvars");
-  if (name2.endsWith(".json")) return parseJsonConfig(path2, text2, "config");
-  return parseHcl(path2, text2);
+  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text3, "tfvars");
+  if (name2.endsWith(".json")) return parseJsonConfig(path2, text3, "config");
+  return parseHcl(path2, text3);
 }
 function loadFile(path2, options = {}) {
   const ahead = options.preparsed?.get(path2);
@@ -28446,18 +28605,18 @@ var init_parse_pool = __esm({
         return this.slots.length;
       }
       /** The flat tree of a .tf/.tfvars text; rejects when no worker could parse it (then parse it in this thread). */
-      parse(text2) {
+      parse(text3) {
         if (this.closed) return Promise.reject(new Error("parse pool is closed"));
         const slot = this.pick();
         if (!slot) return Promise.reject(new Error("no parse worker is running"));
         const id = this.nextId++;
-        const chars = text2.length;
+        const chars = text3.length;
         if (slot.pending.size === 0) slot.worker.ref();
         slot.load += chars;
         if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
         return new Promise((resolve19, reject) => {
           slot.pending.set(id, { resolve: resolve19, reject, chars });
-          slot.worker.postMessage({ id, text: text2 });
+          slot.worker.postMessage({ id, text: text3 });
         });
       }
       /** Stop the workers (their memory, WASM heap included, is given back). Pending requests are rejected. */
@@ -28545,7 +28704,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
   if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
-    for (const { path: path2, text: text2 } of texts) out2.set(path2, { file: parseHcl(path2, text2) });
+    for (const { path: path2, text: text3 } of texts) out2.set(path2, { file: parseHcl(path2, text3) });
     return out2;
   }
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
@@ -28557,15 +28716,15 @@ async function preparse(moduleDirs, options = {}, withPool) {
   const done = new Promise((resolve19) => allDone = resolve19);
   const feed = () => {
     while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
-      const { path: path2, text: text2 } = queue.shift();
-      const large = isLarge({ path: path2, text: text2 });
+      const { path: path2, text: text3 } = queue.shift();
+      const large = isLarge({ path: path2, text: text3 });
       inFlight++;
       if (large) largeInFlight++;
-      pool.parse(text2).then(
-        (flat) => out2.set(path2, { file: parseHcl(path2, text2, flat) }),
+      pool.parse(text3).then(
+        (flat) => out2.set(path2, { file: parseHcl(path2, text3, flat) }),
         // A worker that failed: parse here, as without workers, and say so.
         (e) => {
-          const file = parseHcl(path2, text2);
+          const file = parseHcl(path2, text3);
           const failed2 = file.diagnostics.some((d) => d.code === "internal");
           out2.set(path2, {
             file,
@@ -28588,8 +28747,8 @@ async function preparse(moduleDirs, options = {}, withPool) {
   };
   feed();
   while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
-    const { path: path2, text: text2 } = queue.pop();
-    out2.set(path2, { file: parseHcl(path2, text2) });
+    const { path: path2, text: text3 } = queue.pop();
+    out2.set(path2, { file: parseHcl(path2, text3) });
     await new Promise((resolve19) => setImmediate(resolve19));
   }
   if (inFlight > 0 || queue.length > 0) await done;
@@ -29339,11 +29498,11 @@ function encodeKnown(v) {
   u.decoded = v;
   return u;
 }
-function checkDepth(text2) {
+function checkDepth(text3) {
   let depth = 0;
   let inString = false;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2.charCodeAt(i2);
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3.charCodeAt(i2);
     if (inString) {
       if (c === 92) i2++;
       else if (c === 34) inString = false;
@@ -29354,21 +29513,21 @@ function checkDepth(text2) {
   }
 }
 function jsondecode([s]) {
-  const text2 = str(s, "str");
-  checkDepth(text2);
+  const text3 = str(s, "str");
+  checkDepth(text3);
   let parsed;
   try {
-    parsed = JSON.parse(text2);
+    parsed = JSON.parse(text3);
   } catch (e) {
     fail3(`invalid JSON: ${e.message}`);
   }
   return fromJSON(parsed, jsonDepth());
 }
 function base64decode([s]) {
-  const text2 = str(s, "str").replace(/[\r\n]/g, "");
-  if (text2.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text2)) fail3("failed to decode base64 data: the string is not valid base64");
+  const text3 = str(s, "str").replace(/[\r\n]/g, "");
+  if (text3.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text3)) fail3("failed to decode base64 data: the string is not valid base64");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text2, "base64"));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text3, "base64"));
   } catch {
     fail3("the result of decoding the provided string is not valid UTF-8");
   }
@@ -29637,17 +29796,17 @@ function parseIPv4(s) {
   return n;
 }
 function parseIPv6(s) {
-  let text2 = s;
+  let text3 = s;
   let tail = [];
-  const lastColon = text2.lastIndexOf(":");
-  if (text2.includes(".")) {
-    const v4 = parseIPv4(text2.slice(lastColon + 1));
+  const lastColon = text3.lastIndexOf(":");
+  if (text3.includes(".")) {
+    const v4 = parseIPv4(text3.slice(lastColon + 1));
     if (v4 === void 0) return void 0;
     tail = [v4 >> 16n, v4 & 0xffffn];
-    text2 = text2.slice(0, lastColon + 1);
-    if (!text2.endsWith("::")) text2 = text2.slice(0, -1);
+    text3 = text3.slice(0, lastColon + 1);
+    if (!text3.endsWith("::")) text3 = text3.slice(0, -1);
   }
-  const halves = text2.split("::");
+  const halves = text3.split("::");
   if (halves.length > 2) return void 0;
   const group = (h) => {
     if (h === "") return [];
@@ -29793,11 +29952,11 @@ function digitValue(c, base) {
   return d < base ? d : -1;
 }
 function parseint([s, b]) {
-  const text2 = str(s, "number");
+  const text3 = str(s, "number");
   const base = int(b, "base");
   if (base < 2 || base > 62) fail3(`invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive`);
-  const m = /^([+-]?)(.+)$/s.exec(text2);
-  const bad2 = () => fail3(`cannot parse ${JSON.stringify(text2.slice(0, 80))} as a base ${base} integer`);
+  const m = /^([+-]?)(.+)$/s.exec(text3);
+  const bad2 = () => fail3(`cannot parse ${JSON.stringify(text3.slice(0, 80))} as a base ${base} integer`);
   if (!m || m[2].length > 1100) bad2();
   let n = 0n;
   for (const c of m[2]) {
@@ -29806,7 +29965,7 @@ function parseint([s, b]) {
     n = n * BigInt(base) + BigInt(d);
   }
   const value = Number(n);
-  if (!Number.isFinite(value)) fail3(`${JSON.stringify(text2)} is too large`);
+  if (!Number.isFinite(value)) fail3(`${JSON.stringify(text3)} is too large`);
   return m[1] === "-" ? -value : value;
 }
 var numberFunctions;
@@ -29838,20 +29997,20 @@ function compileRE22(pattern) {
     throw e;
   }
 }
-function findAll(c, text2, limit = MAX_ELEMENTS) {
+function findAll(c, text3, limit = MAX_ELEMENTS) {
   const re = c.regexp;
   const out2 = [];
   let pos = 0;
   let prevEnd = -1;
-  while (pos <= text2.length && out2.length < limit) {
+  while (pos <= text3.length && out2.length < limit) {
     re.lastIndex = pos;
-    const m = re.exec(text2);
+    const m = re.exec(text3);
     if (!m) break;
     const end = m.index + m[0].length;
     let accept = true;
     if (end === pos || m[0].length === 0) {
       if (m.index === prevEnd) accept = false;
-      const cp = text2.codePointAt(m.index);
+      const cp = text3.codePointAt(m.index);
       pos = m.index + (cp !== void 0 && cp > 65535 ? 2 : 1);
     } else pos = end;
     prevEnd = end;
@@ -29893,14 +30052,14 @@ function expand2(template, c, m) {
     return (index3 <= c.names.length ? m[index3] : void 0) ?? "";
   });
 }
-function replaceAll(c, text2, template) {
+function replaceAll(c, text3, template) {
   let out2 = "";
   let last = 0;
-  for (const m of findAll(c, text2)) {
-    out2 += text2.slice(last, m.index) + expand2(template, c, m);
+  for (const m of findAll(c, text3)) {
+    out2 += text3.slice(last, m.index) + expand2(template, c, m);
     last = m.index + m[0].length;
   }
-  return out2 + text2.slice(last);
+  return out2 + text3.slice(last);
 }
 var regexFunctions;
 var init_regex = __esm({
@@ -29974,8 +30133,8 @@ function join11(args2) {
 }
 function split([sep8, s]) {
   const separator = str(sep8, "separator");
-  const text2 = str(s, "str");
-  return separator === "" ? Array.from(text2) : text2.split(separator);
+  const text3 = str(s, "str");
+  return separator === "" ? Array.from(text3) : text3.split(separator);
 }
 function isWordChar(c) {
   return /[\p{L}\p{N}_]/u.test(c) || c.charCodeAt(0) > 127 && !/\s/u.test(c);
@@ -29990,33 +30149,33 @@ function title([s]) {
   return out2;
 }
 function trim([s, cut]) {
-  const text2 = Array.from(str(s, "str"));
+  const text3 = Array.from(str(s, "str"));
   const cutset = new Set(Array.from(str(cut, "cutset")));
   let a = 0;
-  let b = text2.length;
-  while (a < b && cutset.has(text2[a])) a++;
-  while (b > a && cutset.has(text2[b - 1])) b--;
-  return text2.slice(a, b).join("");
+  let b = text3.length;
+  while (a < b && cutset.has(text3[a])) a++;
+  while (b > a && cutset.has(text3[b - 1])) b--;
+  return text3.slice(a, b).join("");
 }
 function trimprefix([s, p]) {
-  const text2 = str(s, "str");
+  const text3 = str(s, "str");
   const prefix2 = str(p, "prefix");
-  return text2.startsWith(prefix2) ? text2.slice(prefix2.length) : text2;
+  return text3.startsWith(prefix2) ? text3.slice(prefix2.length) : text3;
 }
 function trimsuffix([s, p]) {
-  const text2 = str(s, "str");
+  const text3 = str(s, "str");
   const suffix = str(p, "suffix");
-  return suffix !== "" && text2.endsWith(suffix) ? text2.slice(0, text2.length - suffix.length) : text2;
+  return suffix !== "" && text3.endsWith(suffix) ? text3.slice(0, text3.length - suffix.length) : text3;
 }
 function trimspace([s]) {
   return str(s, "str").replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
 }
 function indent([n, s]) {
   const spaces = int(n, "spaces");
-  const text2 = str(s, "str");
+  const text3 = str(s, "str");
   if (spaces < 0) fail3('invalid value for "spaces" parameter: must not be negative');
-  const lines = text2.split("\n");
-  if (spaces * lines.length + text2.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
+  const lines = text3.split("\n");
+  if (spaces * lines.length + text3.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
   return lines.join(`
 ${" ".repeat(spaces)}`);
 }
@@ -30029,15 +30188,15 @@ function substr([s, o, l]) {
   return chars.slice(offset, length3 < 0 ? void 0 : offset + length3).join("");
 }
 function replace([s, f, r]) {
-  const text2 = str(s, "str");
+  const text3 = str(s, "str");
   const search = str(f, "substr");
   const replacement = str(r, "replace");
   if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
-    return replaceAll(compileRE22(search.slice(1, -1)), text2, replacement);
+    return replaceAll(compileRE22(search.slice(1, -1)), text3, replacement);
   }
   if (search === "")
-    return Array.from(text2).map((c) => replacement + c).join("") + replacement;
-  return text2.split(search).join(replacement);
+    return Array.from(text3).map((c) => replacement + c).join("") + replacement;
+  return text3.split(search).join(replacement);
 }
 function strFn(f, param = "str") {
   return { fn: ([s]) => f(str(s, param)), minArgs: 1, maxArgs: 1 };
@@ -32269,23 +32428,23 @@ function readDataFile(path2, options = {}) {
       "file contains NUL bytes and is not JSON text",
       "give a plan (terraform show -json), a snapshot or a CloudTrail log file"
     );
-  let text2;
+  let text3;
   try {
-    text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text3 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
     return fail4(path2, "encoding", "file is not valid UTF-8 and cannot be JSON", "JSON files are UTF-8 text");
   }
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  return classifyText(path2, text2);
+  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
+  return classifyText(path2, text3);
 }
-function classifyText(path2, text2) {
+function classifyText(path2, text3) {
   let value;
   try {
-    value = JSON.parse(text2);
+    value = JSON.parse(text3);
   } catch {
-    const lines = jsonLines(path2, text2);
+    const lines = jsonLines(path2, text3);
     if (lines) return lines;
-    const r = parseJsonValue(path2, text2);
+    const r = parseJsonValue(path2, text3);
     const d = r.diagnostics.find((x) => x.severity === "error");
     if (d) {
       return {
@@ -32301,7 +32460,7 @@ function classifyText(path2, text2) {
     }
     return fail4(path2, "not-json", "not valid JSON", "give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file");
   }
-  return classifyValue(path2, text2, value);
+  return classifyValue(path2, text3, value);
 }
 function isRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -32320,10 +32479,10 @@ function describeShape(v) {
   }
   return v === null ? "null" : `a ${typeof v}`;
 }
-function classifyValue(path2, text2, value) {
+function classifyValue(path2, text3, value) {
   const obj2 = isRecord(value) ? value : void 0;
   if (obj2 && has(obj2, "format_version") && (has(obj2, "planned_values") || has(obj2, "resource_changes"))) {
-    return { input: { kind: "plan", path: path2, text: text2, value: obj2 }, diagnostics: [] };
+    return { input: { kind: "plan", path: path2, text: text3, value: obj2 }, diagnostics: [] };
   }
   if (obj2 && Array.isArray(obj2.Records)) {
     const recs = obj2.Records;
@@ -32339,7 +32498,7 @@ function classifyValue(path2, text2, value) {
       input: {
         kind: "events",
         path: path2,
-        records: recordsWithRanges(path2, text2, recs.map(toNullProto), "Records")
+        records: recordsWithRanges(path2, text3, recs.map(toNullProto), "Records")
       },
       diagnostics: []
     };
@@ -32358,7 +32517,7 @@ function classifyValue(path2, text2, value) {
       input: {
         kind: "snapshot",
         path: path2,
-        records: recordsWithRanges(path2, text2, list3.map(toNullProto), "trailList")
+        records: recordsWithRanges(path2, text3, list3.map(toNullProto), "trailList")
       },
       diagnostics: []
     };
@@ -32371,12 +32530,12 @@ function classifyValue(path2, text2, value) {
     const items = value.map((v) => isRecord(v) ? toNullProto(v) : v);
     if (items.every(isEvent))
       return {
-        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text2, items, "") },
+        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text3, items, "") },
         diagnostics: []
       };
     if (items.every(isTrail))
       return {
-        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text2, items, "") },
+        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text3, items, "") },
         diagnostics: []
       };
   }
@@ -32395,8 +32554,8 @@ function classifyValue(path2, text2, value) {
     NEITHER_HINT
   );
 }
-function jsonLines(path2, text2) {
-  const lines = text2.split("\n");
+function jsonLines(path2, text3) {
+  const lines = text3.split("\n");
   const records = [];
   let offset = 0;
   for (let i2 = 0; i2 < lines.length; i2++) {
@@ -32453,10 +32612,10 @@ function jsonLines(path2, text2) {
     bad2.range
   );
 }
-function recordsWithRanges(path2, text2, items, key) {
+function recordsWithRanges(path2, text3, items, key) {
   let nodes;
-  if (text2.length <= 32 * 1024 * 1024) {
-    const { node } = parseJsonSyntax(path2, text2);
+  if (text3.length <= 32 * 1024 * 1024) {
+    const { node } = parseJsonSyntax(path2, text3);
     if (node?.type === "array" && !key) nodes = node.items;
     if (node?.type === "object" && key) {
       const m = node.members.filter((x) => x.key === key).pop();
@@ -32497,7 +32656,7 @@ function isObj(v) {
 function str3(v) {
   return typeof v === "string" ? v : void 0;
 }
-function planFromValue(path2, text2, raw) {
+function planFromValue(path2, text3, raw) {
   const doc = raw;
   const diagnostics = [];
   const err3 = (code, message, hint) => {
@@ -32523,7 +32682,7 @@ function planFromValue(path2, text2, raw) {
   }
   const plan = {
     path: path2,
-    text: text2,
+    text: text3,
     formatVersion: fv,
     resources: [],
     changes: [],
@@ -33019,10 +33178,10 @@ function changeRanges(ranges) {
   }
   return out2;
 }
-function addressOffsets(text2) {
+function addressOffsets(text3) {
   const out2 = /* @__PURE__ */ new Map();
   const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
     let a;
     try {
       a = JSON.parse(m[1]);
@@ -33193,8 +33352,8 @@ function loadDataFiles(files, maxBytes) {
   return project;
 }
 function testInputProject(key, value, file, line) {
-  const text2 = JSON.stringify(value);
-  const r = classifyText(file, text2);
+  const text3 = JSON.stringify(value);
+  const r = classifyText(file, text3);
   const want = key === "log" ? "events" : key;
   if (!r.input) return { error: r.diagnostics.map((d) => d.message).join("; ") };
   if (r.input.kind !== want)
@@ -33203,7 +33362,7 @@ function testInputProject(key, value, file, line) {
     };
   let project;
   if (r.input.kind === "plan") {
-    const p = planFromValue(file, text2, r.input.value);
+    const p = planFromValue(file, text3, r.input.value);
     if (!p.plan) return { error: p.diagnostics.map((d) => d.message).join("; ") };
     project = planProject(p.plan);
   } else project = dataProject(r.input);
@@ -34193,8 +34352,8 @@ function severityRank(s) {
 function atLeast(s, threshold) {
   return severityRank(s) >= severityRank(threshold);
 }
-function parseSeverity(text2) {
-  const t = text2.trim().toLowerCase();
+function parseSeverity(text3) {
+  const t = text3.trim().toLowerCase();
   return SEVERITIES.includes(t) ? t : void 0;
 }
 function checkNames(check) {
@@ -34249,9 +34408,9 @@ function formatDiagnostic(d, options = {}) {
   const file = inert(displayPath(d.file, options.cwd));
   const where2 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where2}`];
-  const text2 = d.range ? options.sourceOf?.(d.file) : void 0;
-  if (d.range && text2 !== void 0) {
-    const lineText = text2.split("\n")[d.range.start.line - 1];
+  const text3 = d.range ? options.sourceOf?.(d.file) : void 0;
+  if (d.range && text3 !== void 0) {
+    const lineText = text3.split("\n")[d.range.start.line - 1];
     if (lineText !== void 0) {
       const n = String(d.range.start.line);
       const pad2 = " ".repeat(n.length);
@@ -34424,7 +34583,7 @@ var LEAVING = (() => {
   for (let i2 = 0; i2 < WINDOW; i2++) p = p * BASE & MASK;
   return p;
 })();
-function lineHashes(text2) {
+function lineHashes(text3) {
   const out2 = [];
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(-1);
@@ -34463,7 +34622,7 @@ function lineHashes(text2) {
     if (c === LF) atLineStart = true;
     push(c);
   };
-  for (let i2 = 0; i2 < text2.length; i2++) take(text2.charCodeAt(i2));
+  for (let i2 = 0; i2 < text3.length; i2++) take(text3.charCodeAt(i2));
   take(END_OF_FILE);
   for (let i2 = 0; i2 < WINDOW; i2++) {
     if (startsLine[at2] !== -1) emit2();
@@ -34473,10 +34632,10 @@ function lineHashes(text2) {
 }
 var FingerprintCache = class {
   cache = /* @__PURE__ */ new Map();
-  lineHash(key, text2, line) {
+  lineHash(key, text3, line) {
     let hashes = this.cache.get(key);
     if (!hashes) {
-      hashes = lineHashes(text2);
+      hashes = lineHashes(text3);
       this.cache.set(key, hashes);
     }
     return hashes[line];
@@ -34607,14 +34766,14 @@ function buildSarif(report, options = {}) {
       });
       continue;
     }
-    const text2 = report.sources.get(f.file);
+    const text3 = report.sources.get(f.file);
     const region = {
       startLine: f.range.start.line,
       startColumn: f.range.start.column,
       endLine: f.range.end.line,
       endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1)
     };
-    const hash = text2 !== void 0 ? hashes.lineHash(f.file, text2, f.range.start.line) : void 0;
+    const hash = text3 !== void 0 ? hashes.lineHash(f.file, text3, f.range.start.line) : void 0;
     const result = {
       ruleId: f.checkId,
       ruleIndex: index3.get(f.checkId),
@@ -34740,8 +34899,8 @@ function buildSarif(report, options = {}) {
 function renderSarif(report, options = {}) {
   return JSON.stringify(buildSarif(report, options), null, 2) + "\n";
 }
-function withoutAbsolutePaths(report, text2) {
-  return text2.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before2, path2) => {
+function withoutAbsolutePaths(report, text3) {
+  return text3.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before2, path2) => {
     const rel = relativeTo(report.repoRoot, path2);
     return `${before2}${rel === void 0 ? "<outside the repository>" : rel}`;
   });
@@ -34823,8 +34982,8 @@ function renderJson(report) {
   const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
   const hashes = new FingerprintCache();
   const finding = (f) => {
-    const text2 = report.sources.get(f.file);
-    const fp = text2 !== void 0 ? hashes.lineHash(f.file, text2, f.range.start.line) : void 0;
+    const text3 = report.sources.get(f.file);
+    const fp = text3 !== void 0 ? hashes.lineHash(f.file, text3, f.range.start.line) : void 0;
     return {
       check_id: f.checkId,
       title: f.title,
@@ -35149,8 +35308,8 @@ var DIRECTIVE = new RegExp(
   ].join("|"),
   "gi"
 );
-function stripDelimiters(text2) {
-  return text2.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
+function stripDelimiters(text3) {
+  return text3.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
 }
 function parseSuppressions(file, diagnostics = []) {
   const out2 = [];
@@ -35259,10 +35418,10 @@ function applySuppressions(findings, project, checks, options) {
   for (const f of project.files) {
     const lines = /* @__PURE__ */ new Map();
     const own2 = /* @__PURE__ */ new Set();
-    const text2 = f.text.split("\n");
+    const text3 = f.text.split("\n");
     for (const c of f.comments) {
-      const before2 = (text2[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
-      const after2 = (text2[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
+      const before2 = (text3[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
+      const after2 = (text3[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
       if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
     }
     for (const s of parseSuppressions(f, result.diagnostics)) {
@@ -35369,7 +35528,7 @@ function createBaseline(findings, scanRoot) {
 function serializeBaseline(b) {
   return JSON.stringify(b, null, 2) + "\n";
 }
-function parseBaseline(text2, file) {
+function parseBaseline(text3, file) {
   const bad2 = (message) => ({
     diagnostics: [
       { severity: "error", code: "baseline", file, message, hint: "recreate it with `tfguard scan --create-baseline FILE <path>`" }
@@ -35377,7 +35536,7 @@ function parseBaseline(text2, file) {
   });
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch (e) {
     return bad2(`the baseline is not valid JSON: ${e.message}`);
   }
@@ -35591,8 +35750,8 @@ function runChecks(checks, project, options = {}) {
 function decidedBy(check, result, address) {
   const leaf = result.leaves[0];
   if (!leaf) return {};
-  const text2 = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
-  const test = text2.length > 100 ? `${text2.slice(0, 99)}…` : text2;
+  const text3 = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
+  const test = text3.length > 100 ? `${text3.slice(0, 99)}…` : text3;
   const scope = leaf.scopes[0];
   const at2 = scope && scope.id !== address && !scope.id.startsWith("List<") ? scope.id : void 0;
   return { decidedBy: { test, holds: leaf.result === T, ...at2 ? { at: at2 } : {} } };
@@ -35623,10 +35782,10 @@ function at(values2, path2) {
   }
   return v;
 }
-var text = (v) => typeof v === "string" ? v : void 0;
+var text2 = (v) => typeof v === "string" ? v : void 0;
 function eventOf(r) {
-  const id = text(at(r.values, "eventID"));
-  const time = text(at(r.values, "eventTime"));
+  const id = text2(at(r.values, "eventID"));
+  const time = text2(at(r.values, "eventTime"));
   return { ...id ? { id } : {}, ...time ? { time } : {} };
 }
 function dedupFindings(findings, checks) {
@@ -36177,7 +36336,7 @@ function mergeSettings(flags2, config) {
   }
   out2.variables = [
     ...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })),
-    ...(config.var ?? []).map((text2) => ({ kind: "var", text: text2 })),
+    ...(config.var ?? []).map((text3) => ({ kind: "var", text: text3 })),
     ...flags2.variables ?? []
   ];
   return out2;
@@ -36245,15 +36404,15 @@ function findConfig(scanPath, stopAt) {
   return void 0;
 }
 function readConfig(file, confineTo) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync6(file, "utf8");
+    text3 = readFileSync6(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "config", "configuration file", e, "check the path given to --config")]
     };
   }
-  const src = parseYamlSource(file, text2);
+  const src = parseYamlSource(file, text3);
   if (src.doc.errors.length) {
     return {
       diagnostics: src.doc.errors.map((e) => ({
@@ -36639,20 +36798,20 @@ async function scan(request) {
   let baselineOut;
   let baseline;
   if (s.createBaseline) {
-    const text2 = serializeBaseline(createBaseline(counted, project.root));
-    baselineOut = { path: resolve15(s.createBaseline), text: text2, count: counted.length };
-    baseline = parseBaseline(text2, baselineOut.path).baseline;
+    const text3 = serializeBaseline(createBaseline(counted, project.root));
+    baselineOut = { path: resolve15(s.createBaseline), text: text3, count: counted.length };
+    baseline = parseBaseline(text3, baselineOut.path).baseline;
   } else if (s.baseline) {
-    let text2;
+    let text3;
     try {
-      text2 = readFileSync10(resolve15(s.baseline), "utf8");
+      text3 = readFileSync10(resolve15(s.baseline), "utf8");
     } catch (e) {
       return problem2(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
-    const parsed = parseBaseline(text2, resolve15(s.baseline));
+    const parsed = parseBaseline(text3, resolve15(s.baseline));
     if (!parsed.baseline) return problem2(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
     baseline = parsed.baseline;
   }
@@ -36736,10 +36895,10 @@ function diffLines(base, repoRoot) {
   }
   return parseDiff(out2, repoRoot);
 }
-function parseDiff(text2, repoRoot) {
+function parseDiff(text3, repoRoot) {
   const lines = /* @__PURE__ */ new Map();
   let file;
-  for (const line of text2.split("\n")) {
+  for (const line of text3.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name2 = line.slice(4);
       file = name2.startsWith("b/") ? resolve16(repoRoot, name2.slice(2)) : void 0;
@@ -36768,9 +36927,9 @@ function pickAnnotations(findings, diff, max) {
 function annotations(report, diff, max) {
   const errors = report.diagnostics.filter((d) => d.severity === "error").slice(0, max);
   const findings = pickAnnotations(report.findings, diff, max - errors.length);
-  const text2 = renderGithub({ ...report, findings, diagnostics: errors });
+  const text3 = renderGithub({ ...report, findings, diagnostics: errors });
   return {
-    text: text2,
+    text: text3,
     shown: errors.length + findings.length,
     total: report.findings.length + report.diagnostics.filter((d) => d.severity === "error").length
   };
@@ -36796,16 +36955,16 @@ function getBoolean(env, name2) {
 }
 function setOutputs(file, outputs) {
   if (!file) return;
-  let text2 = "";
+  let text3 = "";
   for (const [name2, value] of Object.entries(outputs)) {
     let delimiter = `ghadelimiter_${randomUUID()}`;
     while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-    text2 += `${name2}<<${delimiter}
+    text3 += `${name2}<<${delimiter}
 ${value}
 ${delimiter}
 `;
   }
-  appendFileSync(file, text2);
+  appendFileSync(file, text3);
 }
 function appendSummary(file, markdown) {
   if (file) appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
@@ -36841,11 +37000,11 @@ function readInputs(env, workspace) {
       if (b.error) return { error: b.error };
       if (b.value !== void 0) target[o.key] = b.value;
     } else if (o.kind === "integer") {
-      const text2 = getInput(env, o.input);
-      if (text2 === "") continue;
-      const n = Number(text2);
+      const text3 = getInput(env, o.input);
+      if (text3 === "") continue;
+      const n = Number(text3);
       if (!Number.isInteger(n) || o.min !== void 0 && n < o.min)
-        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ""}; found \`${text2}\`` };
+        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ""}; found \`${text3}\`` };
       target[o.key] = n;
     } else if (o.kind === "list") {
       const l = getList(env, o.input);
@@ -36960,7 +37119,7 @@ The scan did not run (exit code ${r.exitCode}); the log names the problem.
   io2.stderr(
     renderDiagnostics(
       r.diagnostics,
-      [...report.sources].map(([path2, text2]) => ({ path: path2, text: text2 }))
+      [...report.sources].map(([path2, text3]) => ({ path: path2, text: text3 }))
     )
   );
   const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
