@@ -67,6 +67,11 @@ describe('deniesInsecureTransport() and allowsEverything()', () => {
       entity('aws_iam_policy', 'p', { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action, Resource: '*' }] }) });
     assert.equal(status(ALL, p('*')), 'pass');
     assert.equal(status(ALL, p('s3:*')), 'fail');
+    const WILD = 'aws_iam_policy should have policy policyStatements() contain [ $ allowsServiceWildcard() ]';
+    assert.equal(status(WILD, p('s3:*')), 'pass');
+    assert.equal(status(WILD, p('*')), 'pass');
+    assert.equal(status(WILD, p('s3:GetObject')), 'fail');
+    assert.equal(status(WILD, p('s3:Get*')), 'fail', 'a wildcard within a service names a family of actions, not all of them');
   });
 });
 

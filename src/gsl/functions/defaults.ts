@@ -7,7 +7,7 @@ import { allowedHostsForPort, isPublic } from './network.js';
 import { recordsManagementEvents, recordsS3ObjectEvents } from './selectors.js';
 import { FunctionRegistry } from './registry.js';
 import { entitiesOf, referencedBy, references } from './related.js';
-import { allowsEverything, allowsPublicAccess, deniesInsecureTransport, policyStatements } from './policy.js';
+import { allowsEverything, allowsPublicAccess, allowsServiceWildcard, deniesInsecureTransport, policyStatements } from './policy.js';
 
 const BUILTINS = [
   isEmpty,
@@ -25,6 +25,7 @@ const BUILTINS = [
   allowsPublicAccess,
   deniesInsecureTransport,
   allowsEverything,
+  allowsServiceWildcard,
   isPublic,
   recordsManagementEvents,
   recordsS3ObjectEvents,

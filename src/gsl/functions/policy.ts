@@ -383,3 +383,20 @@ function holds(values: Value | undefined, wanted: readonly string[], reasons: Un
 export const allowsEverything = statementTest('allowsEverything', '$ allowsEverything()', (s, reasons) =>
   and3(effectIs(s, 'Allow', reasons), holds(field(s, 'Action'), ['*', '*:*'], reasons), holds(field(s, 'Resource'), ['*'], reasons)),
 );
+
+/** An Allow of every action of a service (`s3:*`, `iam:*`) or of everything: more than a task needs. */
+export const allowsServiceWildcard = statementTest('allowsServiceWildcard', '$ allowsServiceWildcard()', (s, reasons) => {
+  const actions = field(s, 'Action');
+  let wild: Truth = F;
+  if (actions instanceof Unknown) {
+    reasons.push(...actions.reasons);
+    wild = U;
+  } else if (Array.isArray(actions))
+    for (const a of actions) {
+      if (a instanceof Unknown) {
+        reasons.push(...a.reasons);
+        if (wild === F) wild = U;
+      } else if (typeof a === 'string' && /^(\*|[a-z0-9-]+:\*)$/i.test(a)) wild = T;
+    }
+  return and3(effectIs(s, 'Allow', reasons), wild);
+});
