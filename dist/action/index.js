@@ -9134,7 +9134,7 @@ function holds(values2, wanted, reasons) {
   }
   return r;
 }
-var FIELDS, MAX_POLICY, policyStatements, NARROWING, POSITIVE, allowsPublicAccess, deniesInsecureTransport, allowsEverything;
+var FIELDS, MAX_POLICY, policyStatements, NARROWING, POSITIVE, allowsPublicAccess, deniesInsecureTransport, allowsEverything, allowsServiceWildcard;
 var init_policy = __esm({
   "src/gsl/functions/policy.ts"() {
     "use strict";
@@ -9205,6 +9205,21 @@ var init_policy = __esm({
       "$ allowsEverything()",
       (s, reasons) => and3(effectIs(s, "Allow", reasons), holds(field2(s, "Action"), ["*", "*:*"], reasons), holds(field2(s, "Resource"), ["*"], reasons))
     );
+    allowsServiceWildcard = statementTest("allowsServiceWildcard", "$ allowsServiceWildcard()", (s, reasons) => {
+      const actions = field2(s, "Action");
+      let wild = F;
+      if (actions instanceof Unknown) {
+        reasons.push(...actions.reasons);
+        wild = U;
+      } else if (Array.isArray(actions))
+        for (const a of actions) {
+          if (a instanceof Unknown) {
+            reasons.push(...a.reasons);
+            if (wild === F) wild = U;
+          } else if (typeof a === "string" && /^(\*|[a-z0-9-]+:\*)$/i.test(a)) wild = T;
+        }
+      return and3(effectIs(s, "Allow", reasons), wild);
+    });
   }
 });
 
@@ -9241,6 +9256,7 @@ var init_defaults = __esm({
       allowsPublicAccess,
       deniesInsecureTransport,
       allowsEverything,
+      allowsServiceWildcard,
       isPublic,
       recordsManagementEvents,
       recordsS3ObjectEvents
