@@ -188,6 +188,13 @@ export const policyStatements: ValueFunction = {
 
 // ---- judging a statement ----
 
+/** Is the value unknown? Its reasons are noted when it is. */
+function isUnknown(v: Value | undefined, reasons: UnknownReason[]): v is Unknown {
+  if (!(v instanceof Unknown)) return false;
+  reasons.push(...v.reasons);
+  return true;
+}
+
 function field(s: ObjectValue, k: string): Value | undefined {
   return Object.prototype.hasOwnProperty.call(s, k) ? s[k] : undefined;
 }
@@ -196,15 +203,11 @@ function field(s: ObjectValue, k: string): Value | undefined {
 function publicPrincipal(s: ObjectValue, reasons: UnknownReason[]): Truth {
   if (field(s, 'NotPrincipal') !== undefined) return T; // everyone but some: public (AWS advises against it)
   const p = field(s, 'Principal');
-  if (p instanceof Unknown) {
-    reasons.push(...p.reasons);
-    return U;
-  }
+  if (isUnknown(p, reasons)) return U;
   if (!isObject(p)) return F;
   let r: Truth = F;
   for (const [type, ids] of Object.entries(p)) {
-    if (ids instanceof Unknown) {
-      reasons.push(...ids.reasons);
+    if (isUnknown(ids, reasons)) {
       r = U;
       continue;
     }
@@ -247,18 +250,14 @@ const POSITIVE = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnore
 /** Does a condition restrict the statement to known callers? T, F or U (a value not known). */
 function narrowed(s: ObjectValue, reasons: UnknownReason[]): Truth {
   const c = field(s, 'Condition');
-  if (c instanceof Unknown) {
-    reasons.push(...c.reasons);
-    return U;
-  }
+  if (isUnknown(c, reasons)) return U;
   if (!isObject(c)) return F;
   let r: Truth = F;
   for (const [op, keys] of Object.entries(c)) {
     if (!POSITIVE.test(op) || !isObject(keys)) continue;
     for (const [k, values] of Object.entries(keys)) {
       if (!NARROWING.has(k.toLowerCase())) continue;
-      if (values instanceof Unknown) {
-        reasons.push(...values.reasons);
+      if (isUnknown(values, reasons)) {
         r = U;
         continue;
       }
@@ -273,24 +272,17 @@ function narrowed(s: ObjectValue, reasons: UnknownReason[]): Truth {
 
 function effectIs(s: ObjectValue, effect: string, reasons: UnknownReason[]): Truth {
   const e = field(s, 'Effect');
-  if (e instanceof Unknown) {
-    reasons.push(...e.reasons);
-    return U;
-  }
+  if (isUnknown(e, reasons)) return U;
   return e === effect ? T : F;
 }
 
 /** Does one of the values match (as IAM matches actions: case-insensitive, `*` a wildcard) one of the patterns? */
 function anyMatches(values: Value | undefined, wanted: readonly string[], reasons: UnknownReason[]): Truth {
-  if (values instanceof Unknown) {
-    reasons.push(...values.reasons);
-    return U;
-  }
+  if (isUnknown(values, reasons)) return U;
   if (!Array.isArray(values)) return F;
   let r: Truth = F;
   for (const v of values) {
-    if (v instanceof Unknown) {
-      reasons.push(...v.reasons);
+    if (isUnknown(v, reasons)) {
       r = U;
       continue;
     }
@@ -363,10 +355,7 @@ export const deniesInsecureTransport = statementTest('deniesInsecureTransport', 
 
 /** Does a list hold one of these exact values (`*` as written)? T, F, or U when a value is unknown. */
 function holds(values: Value | undefined, wanted: readonly string[], reasons: UnknownReason[]): Truth {
-  if (values instanceof Unknown) {
-    reasons.push(...values.reasons);
-    return U;
-  }
+  if (isUnknown(values, reasons)) return U;
   if (!Array.isArray(values)) return F;
   let r: Truth = F;
   for (const v of values) {
