@@ -9012,21 +9012,22 @@ function documentStatements(doc) {
   const items = Array.isArray(st) ? st : [];
   return items.map((s, i2) => ({ value: dataStatement(s), path: `statement.${i2}`, entity: doc, member: T }));
 }
+function isUnknown(v, reasons) {
+  if (!(v instanceof Unknown)) return false;
+  reasons.push(...v.reasons);
+  return true;
+}
 function field2(s, k) {
   return Object.prototype.hasOwnProperty.call(s, k) ? s[k] : void 0;
 }
 function publicPrincipal(s, reasons) {
   if (field2(s, "NotPrincipal") !== void 0) return T;
   const p = field2(s, "Principal");
-  if (p instanceof Unknown) {
-    reasons.push(...p.reasons);
-    return U;
-  }
+  if (isUnknown(p, reasons)) return U;
   if (!isObject(p)) return F;
   let r = F;
   for (const [type, ids] of Object.entries(p)) {
-    if (ids instanceof Unknown) {
-      reasons.push(...ids.reasons);
+    if (isUnknown(ids, reasons)) {
       r = U;
       continue;
     }
@@ -9043,18 +9044,14 @@ function publicPrincipal(s, reasons) {
 }
 function narrowed(s, reasons) {
   const c = field2(s, "Condition");
-  if (c instanceof Unknown) {
-    reasons.push(...c.reasons);
-    return U;
-  }
+  if (isUnknown(c, reasons)) return U;
   if (!isObject(c)) return F;
   let r = F;
   for (const [op, keys2] of Object.entries(c)) {
     if (!POSITIVE.test(op) || !isObject(keys2)) continue;
     for (const [k, values2] of Object.entries(keys2)) {
       if (!NARROWING.has(k.toLowerCase())) continue;
-      if (values2 instanceof Unknown) {
-        reasons.push(...values2.reasons);
+      if (isUnknown(values2, reasons)) {
         r = U;
         continue;
       }
@@ -9067,22 +9064,15 @@ function narrowed(s, reasons) {
 }
 function effectIs(s, effect, reasons) {
   const e = field2(s, "Effect");
-  if (e instanceof Unknown) {
-    reasons.push(...e.reasons);
-    return U;
-  }
+  if (isUnknown(e, reasons)) return U;
   return e === effect ? T : F;
 }
 function anyMatches(values2, wanted, reasons) {
-  if (values2 instanceof Unknown) {
-    reasons.push(...values2.reasons);
-    return U;
-  }
+  if (isUnknown(values2, reasons)) return U;
   if (!Array.isArray(values2)) return F;
   let r = F;
   for (const v of values2) {
-    if (v instanceof Unknown) {
-      reasons.push(...v.reasons);
+    if (isUnknown(v, reasons)) {
       r = U;
       continue;
     }
@@ -9119,10 +9109,7 @@ function statementTest(name2, signature, judge) {
   };
 }
 function holds(values2, wanted, reasons) {
-  if (values2 instanceof Unknown) {
-    reasons.push(...values2.reasons);
-    return U;
-  }
+  if (isUnknown(values2, reasons)) return U;
   if (!Array.isArray(values2)) return F;
   let r = F;
   for (const v of values2) {
