@@ -27,6 +27,16 @@ describe('policyStatements() and allowsPublicAccess()', () => {
     assert.equal(status(PUBLIC, bucketPolicy([{ ...get, Effect: 'Deny', Principal: '*' }])), 'fail');
   });
 
+  it('principalAccounts(): the accounts AWS principals name, for cross-account rules', () => {
+    const OTHER =
+      "aws_s3_bucket_policy should not have policy policyStatements() contain [ $ principalAccounts() contain [ $ != '123456789012' ] ]";
+    const own = bucketPolicy([{ ...get, Principal: { AWS: ['arn:aws:iam::123456789012:role/app', '123456789012'] } }]);
+    assert.equal(status(OTHER, own), 'pass');
+    const other = bucketPolicy([{ ...get, Principal: { AWS: 'arn:aws:iam::210987654321:root' } }]);
+    assert.equal(status(OTHER, other), 'fail');
+    assert.equal(status(OTHER, bucketPolicy([{ ...get, Principal: { Service: 'cloudtrail.amazonaws.com' } }])), 'pass');
+  });
+
   it('a condition that ties the statement to known callers makes it not public; IfExists and negated operators do not', () => {
     const with_ = (Condition: unknown): string => status(PUBLIC, bucketPolicy([{ ...get, Principal: '*', Condition }]));
     assert.equal(with_({ StringEquals: { 'aws:SourceAccount': '123456789012' } }), 'fail');
@@ -135,5 +145,61 @@ resource "aws_s3_bucket_policy" "p" {
       ),
       'fail',
     );
+  });
+
+  it('source_policy_documents are merged in; override_policy_documents replace statements of the same Sid', async () => {
+    const docs = (second: string): string => `
+data "aws_iam_policy_document" "public" {
+  statement {
+    sid       = "Read"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::b/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+data "aws_iam_policy_document" "account" {
+  statement {
+    sid       = "Read"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::b/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::123456789012:root"]
+    }
+  }
+}
+data "aws_iam_policy_document" "merged" {
+  ${second}
+  statement {
+    sid       = "Deny"
+    effect    = "Deny"
+    actions   = ["s3:DeleteBucket"]
+    resources = ["arn:aws:s3:::b"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = "b"
+  policy = data.aws_iam_policy_document.merged.json
+}
+`;
+    const verdict = async (second: string): Promise<string> => {
+      const { e, w } = await world(docs(second));
+      return run(PUBLIC, e, w).status;
+    };
+    assert.equal(await verdict('source_policy_documents = [data.aws_iam_policy_document.public.json]'), 'pass');
+    assert.equal(
+      await verdict(
+        'source_policy_documents = [data.aws_iam_policy_document.public.json]\n  override_policy_documents = [data.aws_iam_policy_document.account.json]',
+      ),
+      'fail',
+    );
+    assert.equal(await verdict(''), 'fail');
   });
 });

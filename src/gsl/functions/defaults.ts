@@ -7,7 +7,14 @@ import { allowedHostsForPort, isPublic } from './network.js';
 import { recordsManagementEvents, recordsS3ObjectEvents } from './selectors.js';
 import { FunctionRegistry } from './registry.js';
 import { entitiesOf, referencedBy, references } from './related.js';
-import { allowsEverything, allowsPublicAccess, allowsServiceWildcard, deniesInsecureTransport, policyStatements } from './policy.js';
+import {
+  allowsEverything,
+  allowsPublicAccess,
+  allowsServiceWildcard,
+  deniesInsecureTransport,
+  policyStatements,
+  principalAccounts,
+} from './policy.js';
 
 const BUILTINS = [
   isEmpty,
@@ -26,6 +33,7 @@ const BUILTINS = [
   deniesInsecureTransport,
   allowsEverything,
   allowsServiceWildcard,
+  principalAccounts,
   isPublic,
   recordsManagementEvents,
   recordsS3ObjectEvents,

@@ -122,13 +122,13 @@ function dataStatement(s: Value): Value {
 const MAX_POLICY = 1_000_000;
 
 /** The statements of a policy value, or an unknown when they cannot be known. */
-function statementsOf(inp: Input, world: World): Member[] | Unknown {
+function statementsOf(inp: Input, world: World, depth = 0): Member[] | Unknown {
   if (inp.value instanceof Members) return inp.value.items;
   let v: Value | undefined = inp.value instanceof Count ? undefined : inp.value;
   // A reference to an aws_iam_policy_document: its statement blocks.
   if (v instanceof Unknown && v.decoded === undefined) {
     const docs = v.refs.flatMap((r) => resolveReference(world, r)).filter((e) => e.type.toLowerCase() === 'data.aws_iam_policy_document');
-    if (docs.length === 1) return documentStatements(docs[0]!);
+    if (docs.length === 1) return documentStatements(docs[0]!, world, depth);
     return v;
   }
   if (v instanceof Unknown) v = v.decoded;
@@ -159,16 +159,65 @@ function fromText(x: unknown): Value {
   return x as Value;
 }
 
-function documentStatements(doc: Entity): Member[] | Unknown {
+/** The statements of one element of `source_policy_documents`/`override_policy_documents`: a JSON text or a document. */
+function mergedStatements(v: Value, holder: Entity, path: string, world: World, depth: number): Member[] | Unknown {
+  return statementsOf({ value: v, path, entity: holder }, world, depth + 1);
+}
+
+function sidOf(m: Member): string | undefined {
+  const v = m.value;
+  return isObject(v) && typeof v.Sid === 'string' && v.Sid !== '' ? v.Sid : undefined;
+}
+
+/** Statements with a Sid replace those of the same Sid; the others are added. */
+function overlay(base: Member[], over: Member[]): Member[] {
+  const out = [...base];
+  for (const m of over) {
+    const sid = sidOf(m);
+    const at = sid === undefined ? -1 : out.findIndex((x) => sidOf(x) === sid);
+    if (at >= 0) out[at] = m;
+    else out.push(m);
+  }
+  return out;
+}
+
+/**
+ * An aws_iam_policy_document's statements as the provider merges them: `source_policy_documents` first, this
+ * document's statements over them (same Sid replaces), then `override_policy_documents` over all.
+ */
+function documentStatements(doc: Entity, world: World, depth: number): Member[] | Unknown {
+  if (depth > 8) return new Unknown([{ kind: 'expression', detail: `${doc.id} merges documents more than 8 deep` }]);
   const v = doc.values;
-  // Documents merged in from elsewhere: what they add is not known here.
-  for (const k of ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'])
-    if (v[k] !== undefined && v[k] !== null && !(Array.isArray(v[k]) && (v[k] as Value[]).length === 0))
-      return new Unknown([{ kind: 'expression', detail: `${doc.id} merges in ${k}, which tfguard does not follow yet` }]);
+  for (const k of ['source_json', 'override_json'])
+    if (v[k] !== undefined && v[k] !== null)
+      return new Unknown([
+        {
+          kind: 'expression',
+          detail: `${doc.id} uses ${k}, which tfguard does not follow; use ${k.replace('_json', '_policy_documents')}`,
+        },
+      ]);
+  const lists: Record<string, Member[]> = {};
+  for (const k of ['source_policy_documents', 'override_policy_documents']) {
+    const docs = v[k];
+    if (docs === undefined || docs === null) {
+      lists[k] = [];
+      continue;
+    }
+    if (docs instanceof Unknown || !Array.isArray(docs))
+      return docs instanceof Unknown ? docs : new Unknown([{ kind: 'expression', detail: `${doc.id}.${k} is not a list` }]);
+    let acc: Member[] = [];
+    for (let i = 0; i < docs.length; i++) {
+      const got = mergedStatements(docs[i]!, doc, `${k}.${i}`, world, depth);
+      if (got instanceof Unknown) return got;
+      acc = k === 'source_policy_documents' ? [...acc, ...got] : overlay(acc, got);
+    }
+    lists[k] = acc;
+  }
   const st = v.statement;
   if (st instanceof Unknown) return st;
   const items = Array.isArray(st) ? st : [];
-  return items.map((s, i) => ({ value: dataStatement(s), path: `statement.${i}`, entity: doc, member: T }));
+  const own = items.map((s, i): Member => ({ value: dataStatement(s), path: `statement.${i}`, entity: doc, member: T }));
+  return overlay(overlay(lists.source_policy_documents!, own), lists.override_policy_documents!);
 }
 
 export const policyStatements: ValueFunction = {
@@ -389,3 +438,45 @@ export const allowsServiceWildcard = statementTest('allowsServiceWildcard', '$ a
     }
   return and3(effectIs(s, 'Allow', reasons), wild);
 });
+
+/** The account IDs a principal value names: `123456789012`, `arn:aws:iam::123456789012:root` or a role in it. */
+function accountsOf(ids: Value | undefined, out: Value[]): void {
+  if (ids instanceof Unknown) {
+    out.push(ids);
+    return;
+  }
+  for (const id of Array.isArray(ids) ? ids : []) {
+    if (id instanceof Unknown) out.push(id);
+    else if (typeof id === 'string') {
+      const m = /^(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\d{12})(?::|$)/.exec(id);
+      if (m && !out.includes(m[1]!)) out.push(m[1]!);
+    }
+  }
+}
+
+/**
+ * `$ principalAccounts()`: the AWS accounts a statement's `AWS` principals name (account IDs, from ARNs too), for
+ * rules about cross-account access: `$ principalAccounts() contain [ $ != '123456789012' ]`. `*` names no account
+ * (see allowsPublicAccess()); an unknown principal is an unknown element.
+ */
+export const principalAccounts: ValueFunction = {
+  name: 'principalAccounts',
+  signature: "$ principalAccounts() contain [ $ != '123456789012' ]",
+  minArgs: 0,
+  maxArgs: 0,
+  argKinds: [],
+  receiver: 'attribute',
+  kind: 'value',
+  apply: (inputs) =>
+    inputs.map((i) => {
+      const v = i.value;
+      if (v instanceof Unknown) return i;
+      const out: Value[] = [];
+      if (!(v instanceof Members) && !(v instanceof Count) && isObject(v)) {
+        const p = field(v, 'Principal');
+        if (p instanceof Unknown) return { ...i, value: p };
+        if (isObject(p)) accountsOf(p.AWS, out);
+      }
+      return { ...i, value: out };
+    }),
+};
