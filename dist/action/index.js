@@ -8969,12 +8969,12 @@ function dataStatement(s) {
   } else if (conds instanceof Unknown) out2.Condition = conds;
   return out2;
 }
-function statementsOf(inp, world) {
+function statementsOf(inp, world, depth = 0) {
   if (inp.value instanceof Members) return inp.value.items;
   let v = inp.value instanceof Count ? void 0 : inp.value;
   if (v instanceof Unknown && v.decoded === void 0) {
     const docs = v.refs.flatMap((r) => resolveReference(world, r)).filter((e) => e.type.toLowerCase() === "data.aws_iam_policy_document");
-    if (docs.length === 1) return documentStatements(docs[0]);
+    if (docs.length === 1) return documentStatements(docs[0], world, depth);
     return v;
   }
   if (v instanceof Unknown) v = v.decoded;
@@ -9002,15 +9002,56 @@ function fromText(x) {
   }
   return x;
 }
-function documentStatements(doc) {
+function mergedStatements(v, holder, path2, world, depth) {
+  return statementsOf({ value: v, path: path2, entity: holder }, world, depth + 1);
+}
+function sidOf(m) {
+  const v = m.value;
+  return isObject(v) && typeof v.Sid === "string" && v.Sid !== "" ? v.Sid : void 0;
+}
+function overlay(base, over) {
+  const out2 = [...base];
+  for (const m of over) {
+    const sid = sidOf(m);
+    const at2 = sid === void 0 ? -1 : out2.findIndex((x) => sidOf(x) === sid);
+    if (at2 >= 0) out2[at2] = m;
+    else out2.push(m);
+  }
+  return out2;
+}
+function documentStatements(doc, world, depth) {
+  if (depth > 8) return new Unknown([{ kind: "expression", detail: `${doc.id} merges documents more than 8 deep` }]);
   const v = doc.values;
-  for (const k of ["source_policy_documents", "override_policy_documents", "source_json", "override_json"])
-    if (v[k] !== void 0 && v[k] !== null && !(Array.isArray(v[k]) && v[k].length === 0))
-      return new Unknown([{ kind: "expression", detail: `${doc.id} merges in ${k}, which tfguard does not follow yet` }]);
+  for (const k of ["source_json", "override_json"])
+    if (v[k] !== void 0 && v[k] !== null)
+      return new Unknown([
+        {
+          kind: "expression",
+          detail: `${doc.id} uses ${k}, which tfguard does not follow; use ${k.replace("_json", "_policy_documents")}`
+        }
+      ]);
+  const lists = {};
+  for (const k of ["source_policy_documents", "override_policy_documents"]) {
+    const docs = v[k];
+    if (docs === void 0 || docs === null) {
+      lists[k] = [];
+      continue;
+    }
+    if (docs instanceof Unknown || !Array.isArray(docs))
+      return docs instanceof Unknown ? docs : new Unknown([{ kind: "expression", detail: `${doc.id}.${k} is not a list` }]);
+    let acc = [];
+    for (let i2 = 0; i2 < docs.length; i2++) {
+      const got = mergedStatements(docs[i2], doc, `${k}.${i2}`, world, depth);
+      if (got instanceof Unknown) return got;
+      acc = k === "source_policy_documents" ? [...acc, ...got] : overlay(acc, got);
+    }
+    lists[k] = acc;
+  }
   const st = v.statement;
   if (st instanceof Unknown) return st;
   const items = Array.isArray(st) ? st : [];
-  return items.map((s, i2) => ({ value: dataStatement(s), path: `statement.${i2}`, entity: doc, member: T }));
+  const own2 = items.map((s, i2) => ({ value: dataStatement(s), path: `statement.${i2}`, entity: doc, member: T }));
+  return overlay(overlay(lists.source_policy_documents, own2), lists.override_policy_documents);
 }
 function isUnknown(v, reasons) {
   if (!(v instanceof Unknown)) return false;
@@ -9121,7 +9162,20 @@ function holds(values2, wanted, reasons) {
   }
   return r;
 }
-var FIELDS, MAX_POLICY, policyStatements, NARROWING, POSITIVE, allowsPublicAccess, deniesInsecureTransport, allowsEverything, allowsServiceWildcard;
+function accountsOf(ids, out2) {
+  if (ids instanceof Unknown) {
+    out2.push(ids);
+    return;
+  }
+  for (const id of Array.isArray(ids) ? ids : []) {
+    if (id instanceof Unknown) out2.push(id);
+    else if (typeof id === "string") {
+      const m = /^(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\d{12})(?::|$)/.exec(id);
+      if (m && !out2.includes(m[1])) out2.push(m[1]);
+    }
+  }
+}
+var FIELDS, MAX_POLICY, policyStatements, NARROWING, POSITIVE, allowsPublicAccess, deniesInsecureTransport, allowsEverything, allowsServiceWildcard, principalAccounts;
 var init_policy = __esm({
   "src/gsl/functions/policy.ts"() {
     "use strict";
@@ -9207,6 +9261,26 @@ var init_policy = __esm({
         }
       return and3(effectIs(s, "Allow", reasons), wild);
     });
+    principalAccounts = {
+      name: "principalAccounts",
+      signature: "$ principalAccounts() contain [ $ != '123456789012' ]",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "value",
+      apply: (inputs) => inputs.map((i2) => {
+        const v = i2.value;
+        if (v instanceof Unknown) return i2;
+        const out2 = [];
+        if (!(v instanceof Members) && !(v instanceof Count) && isObject(v)) {
+          const p = field2(v, "Principal");
+          if (p instanceof Unknown) return { ...i2, value: p };
+          if (isObject(p)) accountsOf(p.AWS, out2);
+        }
+        return { ...i2, value: out2 };
+      })
+    };
   }
 });
 
@@ -9244,6 +9318,7 @@ var init_defaults = __esm({
       deniesInsecureTransport,
       allowsEverything,
       allowsServiceWildcard,
+      principalAccounts,
       isPublic,
       recordsManagementEvents,
       recordsS3ObjectEvents
