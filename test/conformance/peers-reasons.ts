@@ -16,6 +16,8 @@ export const REASONS: Record<string, string> = {
     'the aggregator has neither source block, which the provider requires (terraform validate rejects it); tfguard judges all_regions on the source blocks that exist',
   'D9.TF.AWS.LOG.03 checkov CloudtrailHasCloudwatch/main.tf':
     "CKV2_AWS_10 needs only the log group; CloudGuard's logic (kept as written) also needs cloud_watch_logs_role_arn, without which CloudTrail cannot write to the group, so aws_cloudtrail_ok (no role) fails",
+  'TFG.AWS.RDS.5 checkov example_DBInstanceMinorUpgrade/main.tf':
+    "aws_db_instance.fail2 leaves auto_minor_version_upgrade unset; RDS's default (and the provider's) is true, so tfguard passes it where checkov fails it",
   'TFG.AWS.RDS.1 checkov example_RDSEncryption/main.tf':
     'aws_db_instance.disabled writes `storage_encrypted = False`: HCL has no `False` (its booleans are lower case; Terraform rejects the reference), so the value is not known and tfguard gives no finding; checkov reads the Python literal',
   'TFG.AWS.CONFIG.3 checkov ConfigRecorderRecordsAllGlobalResources/main.tf':
