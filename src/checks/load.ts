@@ -151,16 +151,17 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
   // The logic is compiled even when other fields are wrong, so all problems show at once.
   const logicValue = (data as { logic?: unknown }).logic;
   const compiled = typeof logicValue === 'string' && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : undefined;
-  const typeProblem = compiled ? entityTypeProblem(compiled.rule.entity) : undefined;
-  if (compiled && typeProblem) {
+  for (const type of compiled?.rule.entities ?? []) {
+    const typeProblem = entityTypeProblem(type);
+    if (!compiled || !typeProblem) continue;
     // At the type as written in the logic.
     const { text, line, column } = compiled.source;
-    const at = Math.max(0, text.indexOf(compiled.rule.entity));
+    const at = Math.max(0, text.indexOf(type));
     const before = text.slice(0, at).split('\n');
     const l = line + before.length - 1;
     const c = before.length > 1 ? before[before.length - 1]!.length + 1 : column + at;
     const start = offsetOf(src, l, c);
-    err(rangeOf(src, start, start + compiled.rule.entity.length), typeProblem.message, typeProblem.hint, 'check-logic');
+    err(rangeOf(src, start, start + type.length), typeProblem.message, typeProblem.hint, 'check-logic');
   }
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
 
@@ -169,12 +170,13 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     messages?: Record<string, { when?: string; text: string }>;
   };
   const messages: CheckMessage[] = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
-  for (const p of messageProblems(messages, def.logic, compiled.rule.entity))
+  for (const p of messageProblems(messages, def.logic, compiled.rule.entities))
     err(nodeRange(src, ['messages', p.id, ...(p.field ? [p.field] : [])]), p.message, p.hint);
-  if (def.dedup && (compiled.rule.aggregate || compiled.rule.entity.toLowerCase() !== 'aws.cloudtrail.event'))
+  const ruleTypes = compiled.rule.entities.join(', ');
+  if (def.dedup && (compiled.rule.aggregate || ruleTypes.toLowerCase() !== 'aws.cloudtrail.event'))
     err(
       nodeRange(src, ['dedup']),
-      `\`dedup\` folds findings on CloudTrail events; this check's logic is on ${compiled.rule.aggregate ? `List<${compiled.rule.entity}>` : compiled.rule.entity}`,
+      `\`dedup\` folds findings on CloudTrail events; this check's logic is on ${compiled.rule.aggregate ? `List<${ruleTypes}>` : ruleTypes}`,
       'remove `dedup`, or write the logic on aws.cloudtrail.event',
     );
   if (options.builtin) {

@@ -11,7 +11,8 @@ import { isUnderDotTerraform } from '../common/paths.js';
  * when that is not the resource's (a part merged from an override file).
  */
 export function rangeForPath(resource: Resource, path: string): { range: Range; path?: string; file?: string } {
-  let p = path;
+  // A list of blocks blamed as a whole (`ingress`) stands at its first block.
+  let p = path && !resource.ranges[path] && resource.ranges[`${path}.0`] ? `${path}.0` : path;
   while (p) {
     const r = resource.ranges[p];
     if (r) {

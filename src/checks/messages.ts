@@ -1,20 +1,21 @@
 // A check's messages (`messages:` in its YAML): which one a failing result says, chosen from the test of the logic
 // that decided it (the GSL leaf), and its placeholders filled from that test's scope and values. Also what a valid
 // set of messages is, for the loader.
+import type { Value } from '../evaluate/value.js';
 import { type Entity, type Leaf, renderDatum } from '../gsl/index.js';
 import type { CheckMessage } from './model.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
-/** Placeholders every message may use besides entity types. */
-const VALUE_NAMES = ['value', 'path'] as const;
+/** Placeholders every message may use besides entity types (`resource`: the type and name of what the test read). */
+const VALUE_NAMES = ['value', 'path', 'resource'] as const;
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The entity types a message of this logic may name: the rule's own and every type it reaches by a reference. */
-export function nameableTypes(logic: string, entity: string): string[] {
-  const out = new Set([entity.toLowerCase()]);
+export function nameableTypes(logic: string, entities: readonly string[]): string[] {
+  const out = new Set(entities.map((e) => e.toLowerCase()));
   for (const m of logic.matchAll(/\b(?:references|referencedBy)\(\s*([A-Za-z_][\w.]*)/g)) out.add(m[1]!.toLowerCase());
   return [...out];
 }
@@ -28,10 +29,10 @@ export interface MessageProblem {
 }
 
 /** What is wrong with a check's messages: ids, `when` texts that are not in the logic, unknown placeholders. */
-export function messageProblems(messages: readonly CheckMessage[], logic: string, entity: string): MessageProblem[] {
+export function messageProblems(messages: readonly CheckMessage[], logic: string, entities: readonly string[]): MessageProblem[] {
   const out: MessageProblem[] = [];
   const flat = normalise(logic);
-  const types = nameableTypes(logic, entity);
+  const types = nameableTypes(logic, entities);
   const defaults = messages.filter((m) => m.when === undefined);
   for (const m of defaults.slice(1))
     out.push({
@@ -51,12 +52,12 @@ export function messageProblems(messages: readonly CheckMessage[], logic: string
       });
     for (const p of m.text.matchAll(PLACEHOLDER)) {
       const name = p[1]!;
-      if ((VALUE_NAMES as readonly string[]).includes(name) || types.includes(name.toLowerCase())) continue;
+      if ((VALUE_NAMES as readonly string[]).includes(name) || name.startsWith('value.') || types.includes(name.toLowerCase())) continue;
       out.push({
         id: m.id,
         field: 'text',
         message: `messages.${m.id}.text has an unknown placeholder \`{{ ${name} }}\``,
-        hint: `use {{ value }}, {{ path }} or an entity type the logic names: ${types.map((t) => `{{ ${t} }}`).join(', ')}`,
+        hint: `use {{ value }}, {{ value.<field> }}, {{ path }}, {{ resource }} or an entity type the logic names: ${types.map((t) => `{{ ${t} }}`).join(', ')}`,
       });
     }
   }
@@ -91,9 +92,24 @@ function fill(m: CheckMessage, leaf: Leaf | undefined): ChosenMessage | undefine
       if (!input) ok = false;
       return input ? renderDatum(input.value) : '';
     }
+    if (name.startsWith('value.')) {
+      // A field of the value the test saw (an element of networkRules(): `{{ value.cidr }}`).
+      let v: unknown = input?.value;
+      for (const k of name.slice(6).split('.'))
+        v = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+      if (v === undefined || v === null) ok = false;
+      return v === undefined || v === null ? '' : typeof v === 'string' ? v : renderDatum(v as Value);
+    }
     if (name === 'path') {
       if (!input?.path) ok = false;
       return input?.path ?? '';
+    }
+    if (name === 'resource') {
+      // The resource the test read, whatever its type: a rule on several types names it this way.
+      const e = input?.entity ?? leaf?.scopes[0];
+      if (!e) ok = false;
+      else if (!named.includes(e)) named.push(e);
+      return e ? `${e.type}.${entityName(e)}` : '';
     }
     const type = name.toLowerCase();
     const e =

@@ -174,13 +174,13 @@ function resultTarget(
   }
   // An aggregate (`List<type>`) result goes on a blamed resource of the type itself when there is one
   // (the trail whose chain breaks), not on whatever deeper resource was blamed first.
-  const ownType = check.rule.entity.toLowerCase();
+  const ownTypes = check.rule.entities.map((t) => t.toLowerCase());
   const blamed = result.blame
     .map((b) => ({ r: byAddress.get(b.address), path: b.path }))
     .filter((x): x is { r: Resource; path: string } => x.r !== undefined);
-  const ofType = blamed.find((x) => resourceEntity(x.r).type.toLowerCase() === ownType) ?? blamed[0];
+  const ofType = blamed.find((x) => ownTypes.includes(resourceEntity(x.r).type.toLowerCase())) ?? blamed[0];
   if (ofType) return { resource: ofType.r, path: ofType.path };
-  const first = world.entitiesOfType(check.rule.entity)[0];
+  const first = world.entitiesOfType(check.rule.entities[0]!)[0];
   const r = first ? byAddress.get(first.id) : undefined;
   return r ? { resource: r, path: '' } : undefined;
 }

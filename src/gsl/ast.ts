@@ -56,8 +56,8 @@ export interface TestExpr extends Span {
 export type LogicExpr = (Span & { kind: 'and' | 'or'; items: LogicExpr[] }) | (Span & { kind: 'not'; item: LogicExpr }) | TestExpr;
 
 export interface RuleAst {
-  /** Entity type as written (`aws_cloudtrail`, `CloudTrail`), without `List<>`. */
-  entity: string;
+  /** Entity types as written (`aws_cloudtrail`, `CloudTrail`), without `List<>`; several when separated by commas. */
+  entities: string[];
   /** `List<entity>`: one evaluation over an object whose `items` are all entities of the type. */
   aggregate: boolean;
   entitySpan: Span;

@@ -139,7 +139,24 @@ export class Parser {
       entityEnd = this.expectPunct('>', 'to close `List<`').end;
       aggregate = true;
     }
-    const rule: RuleAst = { entity, aggregate, entitySpan: { start: first.start, end: entityEnd } };
+    const entities = [entity];
+    // Several types, separated by commas: the rule is evaluated over the entities of each (not with `List<>`).
+    while (!aggregate && this.isPunct(this.peek(), ',')) {
+      this.next();
+      const more = this.next();
+      if (more.kind !== 'ident' || KEYWORDS.has(more.text.toLowerCase()))
+        this.fail(
+          more,
+          `expected another entity type after \`,\`, found ${describe(more)}`,
+          'write `aws_instance, aws_launch_template should ...`',
+        );
+      const type = this.dottedEntity(more.text);
+      if (entities.some((e) => e.toLowerCase() === type.toLowerCase()))
+        this.fail(more, `\`${type}\` is listed twice`, 'name each entity type once');
+      entities.push(type);
+      entityEnd = this.peek(-1).end;
+    }
+    const rule: RuleAst = { entities, aggregate, entitySpan: { start: first.start, end: entityEnd } };
     if (this.isWord(this.peek(), 'where')) {
       this.next();
       rule.where = this.parseExpr();

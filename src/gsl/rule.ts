@@ -17,8 +17,8 @@ export interface CompiledRule {
   source: string;
   /** The logic as written. */
   text: string;
-  /** Entity type as written (without `List<>`); matched case-insensitively. */
-  entity: string;
+  /** Entity types as written (without `List<>`); matched case-insensitively. Only one with `List<>`. */
+  entities: string[];
   /** `List<type>`: evaluated once over all entities of the type (see aggregateEntity). */
   aggregate: boolean;
   /** 'should' / 'should not': a failing condition is a finding; 'query': a match is a finding. */
@@ -42,7 +42,7 @@ export function compileRule(text: string, sourceName: string, options: CompileOp
     const ast = parser.parseRule();
     if (parser.errors.length) return { ok: false, errors: parser.errors };
     const form = !ast.should ? 'query' : ast.should.negated ? 'should not' : 'should';
-    return { ok: true, rule: { source: sourceName, text, entity: ast.entity, aggregate: ast.aggregate, form, ast } };
+    return { ok: true, rule: { source: sourceName, text, entities: ast.entities, aggregate: ast.aggregate, form, ast } };
   } catch (e) {
     if (e instanceof GslSyntaxError) return { ok: false, errors: [e.error] };
     throw e;
@@ -192,6 +192,6 @@ export function aggregateEntity(type: string, world: World): Entity {
 
 /** Evaluate a rule over every entity of its type in the world (once, for `List<...>` rules). */
 export function runRule(rule: CompiledRule, world: World, options: EvaluateOptions = {}): RuleResult[] {
-  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entity, world), world, options)];
-  return world.entitiesOfType(rule.entity).map((e) => evaluateRule(rule, e, world, options));
+  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entities[0]!, world), world, options)];
+  return rule.entities.flatMap((t) => world.entitiesOfType(t).map((e) => evaluateRule(rule, e, world, options)));
 }

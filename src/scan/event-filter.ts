@@ -71,12 +71,12 @@ export function needles(e: LogicExpr): string[] | undefined {
 
 /** The event checks among `rules` (non-aggregate rules on aws.cloudtrail.event), with their needles. */
 export function eventFilter(rules: readonly CompiledRule[], now: number): EventFilter {
-  const keepAll = rules.some((r) => r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY);
+  const keepAll = rules.some((r) => r.aggregate && r.entities.some((t) => t.toLowerCase() === EVENT_ENTITY));
   return {
     now,
     ...(keepAll ? { keepAll } : {}),
     rules: rules
-      .filter((r) => !r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY)
+      .filter((r) => !r.aggregate && r.entities.some((t) => t.toLowerCase() === EVENT_ENTITY))
       .map((rule) => {
         const n = rule.ast.where ? needles(rule.ast.where) : undefined;
         return n ? { rule, needles: n.map((s) => Buffer.from(JSON.stringify(s))) } : { rule };

@@ -18,7 +18,7 @@ export type CheckKind = 'terraform' | 'plan' | 'data';
 
 export function kindOf(c: Check): CheckKind {
   // Dotted entity types (aws.cloudtrail.trail, aws.cloudtrail.event) exist only in snapshots and logs.
-  if (c.rule.entity.includes('.')) return 'data';
+  if (c.rule.entities.some((t) => t.includes('.'))) return 'data';
   if (c.tests.some((t) => t.input.kind === 'plan')) return 'plan';
   return 'terraform';
 }

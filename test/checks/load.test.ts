@@ -28,7 +28,7 @@ describe('check files: valid', () => {
     const c = r.check!;
     assert.equal(c.id, 'TEAM.CLOUDTRAIL.1');
     assert.equal(c.severity, 'high');
-    assert.equal(c.rule.entity, 'aws_cloudtrail');
+    assert.deepEqual(c.rule.entities, ['aws_cloudtrail']);
     assert.equal(c.logicLine, 7);
     assert.deepEqual(c.references, []);
     assert.deepEqual(c.aliases, {});

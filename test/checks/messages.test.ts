@@ -182,7 +182,7 @@ describe('check messages: bad input', () => {
     assert.equal(d!.message, 'messages.noSubscription.text has an unknown placeholder `{{ aws_sns_topc }}`');
     assert.equal(
       d!.hint,
-      'use {{ value }}, {{ path }} or an entity type the logic names: {{ aws_cloudwatch_metric_alarm }}, {{ aws_sns_topic }}, {{ aws_sns_topic_subscription }}',
+      'use {{ value }}, {{ value.<field> }}, {{ path }}, {{ resource }} or an entity type the logic names: {{ aws_cloudwatch_metric_alarm }}, {{ aws_sns_topic }}, {{ aws_sns_topic_subscription }}',
     );
     assert.equal(at(d!), '10:11');
   });

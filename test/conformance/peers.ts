@@ -108,14 +108,14 @@ function judge(row: Row, check: Check, s: Awaited<ReturnType<typeof scan>>): Out
     // A peer may list several resource types under one ID (checkov's CKV_AWS_226 covers instances and cluster
     // instances); a tfguard check judges one type, so only the addresses of that type are compared.
     // When none is of the check's type (the peer anchors elsewhere), all are compared, as the reasons say.
-    const own = check.rule.entity.toLowerCase();
+    const own = check.rule.entities.map((t) => t.toLowerCase());
     const listed = (k: string): string[] =>
       (new RegExp(`${k}: ([^;]*)`).exec(row.notes)?.[1] ?? '')
         .split(/[\s,]+/)
         .map((x) => x.trim())
         .filter(Boolean);
-    const anyOwn = [...listed('pass'), ...listed('fail')].some((a) => addressType(a) === own);
-    const want = (k: string): string[] => listed(k).filter((a) => !anyOwn || addressType(a) === own);
+    const anyOwn = [...listed('pass'), ...listed('fail')].some((a) => own.includes(addressType(a)));
+    const want = (k: string): string[] => listed(k).filter((a) => !anyOwn || own.includes(addressType(a)));
     const failing = new Set(s.findings.map((f) => f.address));
     const wrong = [
       ...want('pass')

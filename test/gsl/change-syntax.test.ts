@@ -55,7 +55,7 @@ describe('dotted entity types', () => {
   const world = createWorld([event, trail]);
 
   it('aws.cloudtrail.event is one entity type, matched case-insensitively', () => {
-    assert.equal(compile('aws.cloudtrail.event where eventName = "StopLogging"').entity, 'aws.cloudtrail.event');
+    assert.deepEqual(compile('aws.cloudtrail.event where eventName = "StopLogging"').entities, ['aws.cloudtrail.event']);
     const results = runRule(compile('AWS.CloudTrail.Event where eventName = "StopLogging"'), world);
     assert.deepEqual(
       results.map((r) => [r.entity, r.status]),
@@ -65,13 +65,13 @@ describe('dotted entity types', () => {
 
   it('inside List<...>', () => {
     const rule = compile('List<aws.cloudtrail.event> should have items length() = 2');
-    assert.equal(rule.entity, 'aws.cloudtrail.event');
+    assert.deepEqual(rule.entities, ['aws.cloudtrail.event']);
     assert.equal(rule.aggregate, true);
     assert.equal(runRule(rule, world)[0]!.status, 'fail');
   });
 
   it('data.<type> names data sources', () => {
-    assert.equal(compile('data.aws_s3_bucket should have bucket').entity, 'data.aws_s3_bucket');
+    assert.deepEqual(compile('data.aws_s3_bucket should have bucket').entities, ['data.aws_s3_bucket']);
   });
 
   it('a dot with spaces around it is not part of the entity type', () => {

@@ -4,6 +4,8 @@ import { isEmpty, length } from './core.js';
 import { after, before } from './dates.js';
 import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern.js';
 import { allowedHostsForPort, isPublic } from './network.js';
+import { admitsPort, isAnyAddress, networkRules } from './network-rules.js';
+import { imdsHttpTokens } from './imds.js';
 import { recordsManagementEvents, recordsS3ObjectEvents } from './selectors.js';
 import { FunctionRegistry } from './registry.js';
 import { entitiesOf, referencedBy, references } from './related.js';
@@ -35,6 +37,10 @@ const BUILTINS = [
   allowsServiceWildcard,
   principalAccounts,
   isPublic,
+  networkRules,
+  admitsPort,
+  isAnyAddress,
+  imdsHttpTokens,
   recordsManagementEvents,
   recordsS3ObjectEvents,
 ];

@@ -48,6 +48,29 @@ function arnServiceFits(service: string, type: string): boolean {
 /** The form of IDs AWS generates (`vpc-0a1b2c3d`, `sg-0123456789abcdef0`, `subnet-…`). */
 const AWS_ID = /^[a-z]+(?:-[a-z]+)*-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 
+/** The resource types an EC2 ID's prefix belongs to (`sg-…` a security group): an ID names nothing of another type. */
+const ID_PREFIX_TYPES: Readonly<Record<string, readonly string[]>> = {
+  vpc: ['aws_vpc', 'aws_default_vpc'],
+  sg: ['aws_security_group', 'aws_default_security_group'],
+  acl: ['aws_network_acl', 'aws_default_network_acl'],
+  subnet: ['aws_subnet', 'aws_default_subnet'],
+  rtb: ['aws_route_table', 'aws_default_route_table'],
+  igw: ['aws_internet_gateway'],
+  nat: ['aws_nat_gateway'],
+  pcx: ['aws_vpc_peering_connection'],
+  eni: ['aws_network_interface'],
+  i: ['aws_instance'],
+  lt: ['aws_launch_template'],
+  vol: ['aws_ebs_volume'],
+  pl: ['aws_ec2_managed_prefix_list'],
+};
+
+/** False when the ID's prefix is one of an EC2 type and `type` is not it; true otherwise (unknown prefixes too). */
+function idPrefixFits(id: string, type: string): boolean {
+  const types = ID_PREFIX_TYPES[id.slice(0, id.lastIndexOf('-'))];
+  return !types || types.includes(type.toLowerCase().replace(/^data\./, ''));
+}
+
 /** Is `a` an attribute the provider computes and the entity's configuration leaves unset? */
 function isComputed(e: Entity, a: string): boolean {
   return e.computed?.has(a) === true && !Object.prototype.hasOwnProperty.call(e.values, a);
@@ -79,7 +102,8 @@ function identifies(literal: Value, e: Entity, attr: (string | number)[] | undef
       reasons,
     );
   }
-  if (typeof literal === 'string' && AWS_ID.test(literal)) return compareAt(literal, e, [['id']], reasons);
+  if (typeof literal === 'string' && AWS_ID.test(literal))
+    return idPrefixFits(literal, e.type) ? compareAt(literal, e, [['id']], reasons) : F;
   return compareAt(
     literal,
     e,
