@@ -54,4 +54,41 @@ export const REASONS: Record<string, string> = {
     "the VPC is made by terraform-aws-modules/vpc, not installed in the fixture: tfguard checks the resources it can see; KICS reads that one module's enable_flow_log input",
   'TFG.AWS.VPC.1 kics test/positive4.tf':
     "the VPC is made by terraform-aws-modules/vpc, not installed in the fixture: tfguard checks the resources it can see; KICS reads that one module's enable_flow_log input",
+  'TFG.AWS.EC2.2 checkov example_SecurityGroupUnrestrictedIngress22/main.tf':
+    "fail2 opens TCP ports 0 to 0, which EC2 reads as port 0 (only protocol -1 opens every port); fail-ipv6 opens ::/0, which is TFG.AWS.EC2.3 (CIS numbers IPv6 apart); aws_vpc_security_group_ingress_rule.fail2 and not_self name no source at all (no CIDR, prefix list or group), so they admit nobody; pass_self2 admits 0.0.0.0/0 on every port (protocol -1): self = true adds the group's members as a source, it does not narrow the CIDR",
+  'TFG.AWS.EC2.2 checkov example_SecurityGroupUnrestrictedIngressAny/main.tf':
+    'the three fail resources give TCP ports -1 to -1, which EC2 rejects (InvalidPermission.Malformed: TCP/UDP port (-1) out of range): such a rule cannot exist, so it opens nothing',
+  'TFG.AWS.EC2.2 kics test/negative.tf':
+    'negative_rdp_2 admits 0.1.0.0/0: a /0 prefix covers every address whatever the address bits say, so Remote Desktop (3380-3450) is open to the whole internet',
+  'TFG.AWS.EC2.2 kics test/positive.tf':
+    'anchoring: tfguard reports the CIDR that opens the port (lines 10, 23), KICS the resource header (lines 1, 14)',
+  'TFG.AWS.EC2.2 kics test/positive3.tf':
+    'a module call cannot hold ingress blocks (Terraform rejects them), and terraform-aws-modules/security-group is not installed in the fixture: there is no rule to judge',
+  'TFG.AWS.EC2.2 kics test/positive4.tf':
+    'a module call cannot hold ingress blocks (Terraform rejects them), and terraform-aws-modules/security-group is not installed in the fixture: there is no rule to judge',
+  'TFG.AWS.EC2.4 kics test/positive.tf':
+    'KICS\'s query covers a list of sensitive ports (FTP, SSH, NetBIOS, ...) and reports one line per port; CIS 5.1.2 and tfguard judge port 445, found open on positive1, positive3 (protocol -1) and positive5; "/0" is not a CIDR (EC2 rejects it)',
+  'TFG.AWS.EC2.5 kics test/negative.tf':
+    'CIS asks that the default security group allow no traffic; KICS flags only rules open to 0.0.0.0/0 or ::/0, so it passes a default group admitting 10.1.0.0/16 and its own members',
+  'TFG.AWS.EC2.5 kics test/positive.tf': 'anchoring: tfguard reports the first rule block (the part to remove), KICS the resource header',
+  'TFG.AWS.EC2.5 kics test/positive1.tf':
+    'one finding per default security group, at its first rule block; KICS reports the ingress and the egress rule apart',
+  'TFG.AWS.EC2.5 kics test/positive2.tf': 'one finding per default security group, at its first rule block; KICS reports each rule',
+  'TFG.AWS.EC2.6 checkov example_IMDSv1Disabled/main.tf':
+    "aws_instance.defaults and aws_launch_template.default_lt set no http_tokens: EC2 then takes the AMI's imds_support and the account's regional default, which the configuration does not show, so the result is unknown (no finding), not a failure",
+  'TFG.AWS.EC2.6 kics test/positive.tf':
+    "missing_metadata_options sets no http_tokens: EC2 then takes the AMI's imds_support and the account's regional default, so unknown (no finding)",
+  'TFG.AWS.EC2.6 kics test/positive_module.tf':
+    'the instance is made by terraform-aws-modules/ec2-instance, not installed in the fixture (and the file calls the module twice with the same name): there is no instance to judge',
+  'TFG.AWS.VPC.3 checkov example_NetworkACLUnrestrictedIngress3389/main.tf':
+    "pass3 denies 3389 first, but its rule 100 allows every protocol from 0.0.0.0/0, so SSH (22) is open; tfguard judges SSH and Remote Desktop together (CIS 5.2), checkov's CKV_AWS_231 only 3389",
+  'TFG.AWS.VPC.3 checkov example_NetworkACLUnrestricted/main.tf':
+    'aws_network_acl_rule.pass allows protocol all from 0.0.0.0/0; AWS documents that protocol -1 allows traffic on every port whatever ports the rule gives, so its from_port/to_port of 80 do not narrow it',
+  'TFG.AWS.VPC.3 kics test/positive1.tf': 'anchoring: tfguard reports the cidr_block that opens the port, KICS the start of the rule',
+  'TFG.AWS.VPC.3 kics test/positive2.tf': 'anchoring: tfguard reports the cidr_block that opens the port, KICS the start of the rule',
+  'TFG.AWS.VPC.3 kics test/positive3.tf': 'anchoring: tfguard reports the cidr_block that opens the port, KICS the start of the rule',
+  'TFG.AWS.VPC.3 kics test/positive4.tf':
+    'the rule is given to terraform-aws-modules/vpc, not installed in the fixture; and it allows TCP port 0 only (from_port = to_port = 0; 3389 is its rule number, not a port)',
+  'TFG.AWS.VPC.4 checkov VPCHasRestrictedSG/main.tf':
+    'CKV2_AWS_12 judges adoption and emptiness on the VPC; tfguard reports a VPC whose default security group is not adopted (TFG.AWS.VPC.4) and an adopted group that keeps rules on that group (TFG.AWS.EC2.5 fails default_2, default_3, default_4 and default_5, the groups of not_ok_vpc_2 to _5)',
 };
