@@ -13,10 +13,10 @@ function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The entity types a message of this logic may name: the rule's own and every type it reaches by a reference. */
+/** The entity types a message of this logic may name: the rule's own and every type it reaches by a reference or `entitiesOf`. */
 export function nameableTypes(logic: string, entities: readonly string[]): string[] {
   const out = new Set(entities.map((e) => e.toLowerCase()));
-  for (const m of logic.matchAll(/\b(?:references|referencedBy)\(\s*([A-Za-z_][\w.]*)/g)) out.add(m[1]!.toLowerCase());
+  for (const m of logic.matchAll(/\b(?:references|referencedBy|entitiesOf)\(\s*([A-Za-z_][\w.]*)/g)) out.add(m[1]!.toLowerCase());
   return [...out];
 }
 

@@ -381,6 +381,8 @@ function quantify(
       const before = d.blame.length;
       merge(d, p.s);
       if (d.blame.length === before && p.m && p.m.path && r !== U) d.blame.push({ address: p.m.entity.id, path: p.m.path });
+      // A collection that is itself unknown (a policy from a variable): point at it.
+      if (!p.m && r === U) inputBlame(d, p.inp);
     }
     // No element decided it (an empty list, or every element had to be checked): blame the list.
     const decidedByElements = all ? r === F : r === T;

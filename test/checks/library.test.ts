@@ -147,7 +147,7 @@ describe('the built-in library', () => {
           const dir = join(tmp, String(n++));
           mkdirSync(dir);
           writeFileSync(join(dir, 'main.tf'), t.input.text);
-          const { findings } = runChecks([c], await loadProject(dir, { env: {} }));
+          const { findings } = runChecks([c], await loadProject(dir, { env: {} }), t.now ? { now: Date.parse(t.now) } : {});
           assert.ok(findings.length > 0, `${c.id}: "${t.name}" gave no finding`);
           for (const f of findings) {
             const { message } = describeFinding(f, f.resource);

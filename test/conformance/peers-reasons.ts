@@ -91,4 +91,57 @@ export const REASONS: Record<string, string> = {
     'the rule is given to terraform-aws-modules/vpc, not installed in the fixture; and it allows TCP port 0 only (from_port = to_port = 0; 3389 is its rule number, not a port)',
   'TFG.AWS.VPC.4 checkov VPCHasRestrictedSG/main.tf':
     'CKV2_AWS_12 judges adoption and emptiness on the VPC; tfguard reports a VPC whose default security group is not adopted (TFG.AWS.VPC.4) and an adopted group that keeps rules on that group (TFG.AWS.EC2.5 fails default_2, default_3, default_4 and default_5, the groups of not_ok_vpc_2 to _5)',
+  'TFG.AWS.IAM.9 checkov example_IAMAdminPolicyDocument/iam.tf':
+    'the fail policies are attached to nothing in the fixture: CIS 1.16 is about attached policies, and an unattached managed policy may be attached elsewhere, so tfguard does not judge it (checkov flags the policy itself)',
+  'TFG.AWS.IAM.9 kics test/positive.tf':
+    'the aws_iam_policy_document at line 19 is used by no policy: tfguard judges the policies that use a document, not an unused document',
+  'TFG.AWS.S3.5 kics test/negative6.tf':
+    'the only statement allows requests with aws:SecureTransport true; an Allow refuses nothing, so plain HTTP is still allowed by whatever else allows access: CIS asks for a Deny',
+  'TFG.AWS.S3.5 kics test/positive1.tf': "anchoring: tfguard reports the bucket (line 1), naming its policy; KICS the policy's line",
+  'TFG.AWS.S3.5 kics test/positive3.tf':
+    'the bucket is made by terraform-aws-modules/s3-bucket, not installed in the fixture: there is no bucket to judge',
+  'TFG.AWS.S3.6 kics test/negative4.tf':
+    'the bucket has no versioning, so no MFA delete: it fails CIS 2.1.2; KICS passes buckets with lifecycle rules, which S3 refuses with MFA delete (such a bucket cannot meet the recommendation)',
+  'TFG.AWS.S3.6 kics test/negative6.tf':
+    'the bucket has no versioning, so no MFA delete: it fails CIS 2.1.2 (KICS judges only a declared versioning block)',
+  'TFG.AWS.S3.6 kics test/positive3.tf':
+    'one finding per bucket, at its versioning block; KICS reports the block and its enabled line apart',
+  'TFG.AWS.S3.6 kics test/positive4.tf':
+    'a module call cannot hold a versioning block (Terraform rejects it), and terraform-aws-modules/s3-bucket is not installed in the fixture: there is no bucket to judge',
+  'TFG.AWS.S3.6 kics test/positive5.tf':
+    'a module call cannot hold a versioning block (Terraform rejects it), and terraform-aws-modules/s3-bucket is not installed in the fixture: there is no bucket to judge',
+  'TFG.AWS.S3.6 kics test/positive6.tf':
+    'a module call cannot hold a versioning block (Terraform rejects it), and terraform-aws-modules/s3-bucket is not installed in the fixture: there is no bucket to judge',
+  'TFG.AWS.S3.6 kics test/positive8.tf':
+    'anchoring: tfguard reports the bucket (line 14), whose versioning is Disabled (MFA delete needs versioning enabled); KICS the versioning status line',
+  'TFG.AWS.S3.6 kics test/positive7.tf':
+    'anchoring: tfguard reports the bucket (line 14), naming its versioning resource; KICS the mfa_delete line',
+  'TFG.AWS.RDS.5 kics test/positive2.tf':
+    'the DB instance is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.RDS.1 kics test/positive2.tf':
+    'the DB instance is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.RDS.1 kics test/positive3.tf':
+    'the DB instance is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.RDS.3 kics test/positive2.tf':
+    'the DB instance is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.1 kics test/positive2.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.1 kics test/positive3.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.2 kics test/positive2.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.2 kics test/positive3.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.3 kics test/positive2.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.3 kics test/positive3.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.4 kics test/positive2.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.S3.4 kics test/positive3.tf':
+    'the bucket is made by a terraform-aws-modules module that is not installed in the fixture (no .terraform/modules): there is nothing tfguard can judge, and it reads no module input by name',
+  'TFG.AWS.RDS.1 kics test/negative1.tf':
+    'negative2 sets kms_key_id but not storage_encrypted, whose default is false; a key alone is how a cross-Region read replica is encrypted, and negative2 is not a replica (replicas are excluded)',
+  'TFG.AWS.IAM.11 kics test/positive.tf':
+    'the fixture has only an organization and no AWS Config recorder: tfguard judges Access Analyzer where a configuration manages the security baseline of a region (a recording recorder), since an analyzer may be managed elsewhere',
 };

@@ -417,7 +417,7 @@ const CASES: [string, string, string[]][] = [
       '  |',
       '1 | t should have a zzzzzzzz()',
       '  |                 ^^^^^^^^',
-      '  = help: known functions: isEmpty, length, before, after, references, referencedBy, entitiesOf, isFilterPatternEqual, allowedHostsForPort, isFilterPatternConformant, arnName, policyStatements, allowsPublicAccess, deniesInsecureTransport, allowsEverything, allowsServiceWildcard, principalAccounts, isPublic, networkRules, admitsPort, isAnyAddress, imdsHttpTokens, recordsManagementEvents, recordsS3ObjectEvents',
+      '  = help: known functions: isEmpty, length, before, after, references, referencedBy, entitiesOf, isFilterPatternEqual, allowedHostsForPort, isFilterPatternConformant, arnName, policyStatements, allowsPublicAccess, deniesInsecureTransport, allowsEverything, allowsServiceWildcard, principalAccounts, isPublic, networkRules, admitsPort, isAnyAddress, imdsHttpTokens, certificateExpiry, recordsManagementEvents, recordsS3ObjectEvents',
     ],
   ],
   [

@@ -6,6 +6,7 @@ import { isFilterPatternConformant, isFilterPatternEqual } from './filterPattern
 import { allowedHostsForPort, isPublic } from './network.js';
 import { admitsPort, isAnyAddress, networkRules } from './network-rules.js';
 import { imdsHttpTokens } from './imds.js';
+import { certificateExpiry } from './certificate.js';
 import { recordsManagementEvents, recordsS3ObjectEvents } from './selectors.js';
 import { FunctionRegistry } from './registry.js';
 import { entitiesOf, referencedBy, references } from './related.js';
@@ -41,6 +42,7 @@ const BUILTINS = [
   admitsPort,
   isAnyAddress,
   imdsHttpTokens,
+  certificateExpiry,
   recordsManagementEvents,
   recordsS3ObjectEvents,
 ];
