@@ -216,6 +216,8 @@ export interface PassResult {
   /** Where the resource is reported (its block header; the module call site for remote modules). */
   file: string;
   range: Range;
+  /** `where` left the resource out (or an aggregate rule's condition did not hold): it passes, but was not judged. */
+  excluded?: true;
 }
 
 export interface CheckRunResult {

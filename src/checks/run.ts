@@ -81,6 +81,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             ...(own ? { resource: own } : {}),
             file: at.file,
             range: at.range,
+            ...(result.excluded ? { excluded: true as const } : {}),
           });
           continue;
         }

@@ -1,6 +1,8 @@
 // `tfguard docs --out DIR`: the check catalog. One Markdown page per check (title, severity,
 // compliance, MITRE ATT&CK, peer IDs, the GSL logic, the conditions it implies, remediation, tests)
 // and an index with a coverage matrix of the checks by framework version.
+import { builtinBenchmarks } from '../checks/benchmarks.js';
+import { benchmarkIndex, benchmarkPage } from './docs-benchmarks.js';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALIAS_TOOLS, type Check } from '../checks/index.js';
@@ -106,6 +108,7 @@ export function indexPage(checks: readonly Check[]): string {
   out.push(`| check | ${cols.map(([k]) => k).join(' | ')} |`, `|---|${cols.map(() => '---|').join('')}`);
   for (const c of sorted) out.push(`| ${c.id} | ${cols.map(([, [fw, v]]) => c.compliance[fw]?.[v]?.join(', ') ?? '').join(' | ')} |`);
   out.push('');
+  out.push(...benchmarkIndex(builtinBenchmarks(), sorted));
   out.push('## Coverage by peer scanner', '', 'The IDs of the same control in other scanners (empty: that scanner has no such check).', '');
   out.push(`| check | ${ALIAS_TOOLS.join(' | ')} |`, `|---|${ALIAS_TOOLS.map(() => '---|').join('')}`);
   for (const c of sorted) out.push(`| ${c.id} | ${ALIAS_TOOLS.map((t) => (c.aliases[t] ?? []).join(', ')).join(' | ')} |`);
@@ -118,8 +121,10 @@ export function writeCatalog(checks: readonly Check[], dir: string): number {
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) if (f.endsWith('.md')) rmSync(join(dir, f));
   for (const c of checks) writeFileSync(join(dir, `${c.id}.md`), checkPage(c));
+  const benchmarks = builtinBenchmarks();
+  for (const b of benchmarks) writeFileSync(join(dir, `${b.id}.md`), benchmarkPage(b, checks));
   writeFileSync(join(dir, 'README.md'), indexPage(checks));
-  return checks.length + 1;
+  return checks.length + benchmarks.length + 1;
 }
 
 export async function runDocs(out: string, opts: CheckDirs, io: Io): Promise<number> {

@@ -4,6 +4,8 @@ import { SEVERITIES } from '../checks/model.js';
 import { FingerprintCache } from './fingerprint.js';
 import { TOOL, countBySeverity, type Report, type ReportFinding } from './model.js';
 import { relativeTo } from './paths.js';
+import { benchmarkReport } from './benchmark.js';
+import type { Benchmark } from '../checks/benchmarks.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -103,6 +105,45 @@ export function renderJson(report: Report): string {
       column: d.range?.start.column ?? null,
       hint: d.hint ?? null,
     })),
+    ...(report.benchmark ? { benchmark: benchmarkJson(report, report.benchmark, rel) } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** `benchmark` of the JSON format: the compliance report of `--benchmark` (docs/benchmarks.md). */
+function benchmarkJson(report: Report, b: Benchmark, rel: (file: string) => string): object {
+  const br = benchmarkReport(report, b);
+  return {
+    id: b.id,
+    framework: b.framework,
+    version: b.version,
+    title: b.title,
+    totals: br.totals,
+    sections: br.sections.map((s) => ({ id: s.id, title: s.title, counts: s.counts })),
+    recommendations: br.results.map((r) => ({
+      id: r.recommendation.id,
+      title: r.recommendation.title,
+      section: r.section.id,
+      status: r.status,
+      not_judged: r.recommendation.notJudged ?? null,
+      checks: r.checks,
+      findings: r.findings.map((f) => ({
+        check_id: f.checkId,
+        address: f.address,
+        file: rel(f.file),
+        line: f.range.start.line,
+        message: f.message,
+      })),
+      blocked: r.blocked.map((x) => ({ check_id: x.checkId, address: x.address, blocked_by: x.blockedBy })),
+      unknowns: r.unknowns.map((u) => ({
+        check_id: u.checkId,
+        address: u.address,
+        file: rel(u.file),
+        line: u.range.start.line,
+        reasons: u.reasons,
+      })),
+      suppressed: r.suppressed.length,
+      passes: r.passes,
+    })),
+  };
 }

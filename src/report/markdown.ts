@@ -4,6 +4,7 @@ import { SEVERITIES } from '../checks/model.js';
 import { countBySeverity, relatedLines, type Report } from './model.js';
 import { relativeTo } from './paths.js';
 import { inert } from '../common/escape.js';
+import { renderBenchmarkMarkdown } from './benchmark-markdown.js';
 
 export function mdEscape(s: string): string {
   return inert(s.replace(/[\r\n]+/g, ' '))
@@ -16,6 +17,7 @@ export function mdEscape(s: string): string {
 const MAX_ROWS = 500;
 
 export function renderMarkdown(report: Report): string {
+  if (report.benchmark) return renderBenchmarkMarkdown(report, report.benchmark);
   const counts = countBySeverity(report.findings);
   const checks = report.rules.filter((r) => !r.own).length;
   const out = ['## tfguard', ''];

@@ -8,6 +8,7 @@ import { Unknown, isObject, type Value } from '../evaluate/value.js';
 import type { BaselineEntry } from '../checks/baseline.js';
 import type { BlockedResult, CheckDefinition, Finding, PassResult, Severity, UnknownResult } from '../checks/model.js';
 import type { SuppressedBy } from '../checks/suppressions.js';
+import type { Benchmark } from '../checks/benchmarks.js';
 import { SEVERITIES } from '../checks/model.js';
 
 export const TOOL = {
@@ -72,6 +73,8 @@ export interface Report {
   resources: number;
   /** Code-scanning category (SARIF automationDetails.id is `<category>/`). */
   category: string;
+  /** `--benchmark`: the version reported on (Markdown, JSON and HTML give its compliance report; SARIF its sections). */
+  benchmark?: Benchmark;
 }
 
 /** The value at a dotted path (`logging.0.enabled`) of a resource's values. */

@@ -4,6 +4,7 @@
 import type { Range } from '../common/diagnostics.js';
 import type * as Sarif from 'sarif';
 import type { Severity } from '../checks/model.js';
+import { sectionsOfCheck } from './benchmark.js';
 import { FingerprintCache } from './fingerprint.js';
 import { SARIF_LEVEL, TOOL, type Report, type RuleInfo } from './model.js';
 import { pathToUri, relativeTo } from './paths.js';
@@ -99,6 +100,7 @@ export function defaultCategory(report: Pick<Report, 'repoRoot' | 'scanRoot'>): 
 export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Log {
   const rules = report.rules.map(ruleDescriptor);
   const index = new Map(report.rules.map((r, i) => [r.id, i]));
+  const ruleOf = new Map(report.rules.map((r) => [r.id, r]));
   const hashes = new FingerprintCache();
   const notifications: Sarif.Notification[] = [];
   const results: Sarif.Result[] = [];
@@ -137,6 +139,9 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
       ...(hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {}),
       properties: {
         address: f.address,
+        ...(report.benchmark
+          ? { benchmark: { id: report.benchmark.id, sections: sectionsOfCheck(report.benchmark, ruleOf.get(f.checkId)) } }
+          : {}),
         ...(f.path ? { attribute: f.path } : {}),
         ...(f.via ? { module: f.via } : {}),
         ...(f.event ? { event: f.event } : {}),

@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from '../checks/model.js';
 import type { Limits } from '../common/limits.js';
 import type { CliVariable } from '../evaluate/project.js';
 import { FORMATS } from '../report/index.js';
+import { BENCHMARK_IDS } from '../checks/benchmarks.js';
 
 /**
  * What a value is: `list` (repeatable, comma-separated), `paths` (a list of paths), `path`, `string`, `boolean`,
@@ -56,6 +57,15 @@ export const SCAN_OPTIONS = [
     scope: 'scan',
     help: 'run only these checks: IDs, peer aliases (CKV_AWS_67), globs (TFG.AWS.*) or a severity (that severity and above); repeatable, comma-separated',
     inputHelp: 'Run only these checks (IDs, peer aliases such as CKV_AWS_67, globs, or a severity)',
+  },
+  {
+    key: 'benchmark',
+    kind: 'string',
+    flag: '--benchmark <id>',
+    config: 'benchmark',
+    scope: 'scan',
+    values: BENCHMARK_IDS,
+    help: `run the checks of one benchmark version and report every recommendation of it (markdown, json and html give the compliance report, sarif the sections): ${BENCHMARK_IDS.join(', ')}`,
   },
   {
     key: 'skipCheck',

@@ -1,6 +1,7 @@
 // The scan: from what a door was given (paths, flags) to a Report and an exit code. It reads the inputs (the
 // configuration, the checks, the Terraform, plan, snapshot or logs, a baseline, git for --changed-since) and
 // nothing else: rendering and writing files is the door's (src/cli, src/action).
+import { BENCHMARK_IDS, builtinBenchmarks, inBenchmark } from '../checks/benchmarks.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostics.js';
@@ -169,7 +170,12 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   // 2. Checks.
   const all = await loadCheckSet({ dirs: s.checksDir, ...(request.builtinDir ? { builtinDir: request.builtinDir } : {}) });
   if (!all.ok) return problem(all.summary, undefined, all.diagnostics);
-  const selected = selectChecks(all.checks, { include: s.check, exclude: s.skipCheck });
+  // --benchmark: the checks that map a recommendation of that version, then --check/--skip-check among them.
+  const benchmark = s.benchmark ? builtinBenchmarks().find((b) => b.id === s.benchmark) : undefined;
+  if (s.benchmark && !benchmark)
+    return problem(`--benchmark: unknown benchmark \`${s.benchmark}\``, `use one of ${BENCHMARK_IDS.join(', ')}`);
+  const inScope = benchmark ? all.checks.filter((c) => inBenchmark(benchmark, c)) : all.checks;
+  const selected = selectChecks(inScope, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {
     const u = selected.unmatched[0]!;
     return problem(
@@ -293,6 +299,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     sources: new Map(project.files.map((f) => [f.path, f.text])),
     resources: project.resources.length + (project.unkeptEvents ?? 0),
     category: s.sarifCategory ?? defaultCategory(base),
+    ...(benchmark ? { benchmark } : {}),
   };
   const errors = diagnostics.some((d) => d.severity === 'error');
   const failing = s.failOn === 'none' ? [] : fresh.filter((f) => atLeast(f.severity, s.failOn as Severity));
