@@ -2952,11 +2952,11 @@ function parseMatchPredicate(steps, index3, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text3, positive) => {
-      return positive ? regex2.test(text3) : !regex2.test(text3);
+    const test = /* @__PURE__ */ __name((text4, positive) => {
+      return positive ? regex2.test(text4) : !regex2.test(text4);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
+    return matchAll ? nodes.every((text4) => test(text4, isPositive)) : nodes.some((text4) => test(text4, isPositive));
   });
 }
 function parseAnyOfPredicate(steps, index3, operator, textPredicates) {
@@ -2985,7 +2985,7 @@ function parseAnyOfPredicate(steps, index3, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text3) => values2.includes(text3)) === isPositive;
+    return nodes.every((text4) => values2.includes(text4)) === isPositive;
   });
 }
 function parseIsPredicate(steps, index3, operator, assertedProperties, refutedProperties) {
@@ -4931,9 +4931,9 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert(condition2, text3) {
+        function assert(condition2, text4) {
           if (!condition2) {
-            abort(text3);
+            abort(text4);
           }
         }
         __name(assert, "assert");
@@ -6733,9 +6733,9 @@ function parserWasmDir() {
 function hclLanguage() {
   return parser?.language ?? void 0;
 }
-function withTree(text3, use) {
+function withTree(text4, use) {
   if (!parser) throw new Error("HCL parser is not initialised: await initParser() from src/load/treesitter.js first");
-  const tree = parser.parse(text3);
+  const tree = parser.parse(text4);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
     return use(tree);
@@ -6882,11320 +6882,6 @@ var init_value = __esm({
         return { unknown: true, reasons: this.reasons.map(describeReason), ...this.refs.length ? { refs: this.refs } : {} };
       }
     };
-  }
-});
-
-// src/common/paths.ts
-import { resolve as resolve3, sep as sep4 } from "node:path";
-function isInside(root, p) {
-  const r = resolve3(p);
-  return r === root || r.startsWith(root.endsWith(sep4) ? root : root + sep4);
-}
-function isUnderDotTerraform(path2) {
-  return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
-}
-var init_paths = __esm({
-  "src/common/paths.ts"() {
-    "use strict";
-  }
-});
-
-// src/common/line-index.ts
-var LineIndex;
-var init_line_index = __esm({
-  "src/common/line-index.ts"() {
-    "use strict";
-    LineIndex = class {
-      constructor(text3) {
-        this.text = text3;
-        const starts = [0];
-        for (let i2 = text3.indexOf("\n"); i2 !== -1; i2 = text3.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-        this.starts = starts;
-      }
-      text;
-      /** Offsets where each line starts; only '\n' ends a line. */
-      starts;
-      /** The 0-based line holding an offset. */
-      line(offset) {
-        const starts = this.starts;
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >>> 1;
-          if (starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo;
-      }
-      /** 0-based line and column of an offset. */
-      locate(offset) {
-        const line = this.line(offset);
-        return { line, column: offset - this.starts[line] };
-      }
-      /** The text of a 0-based line, without its line ending. */
-      lineText(line) {
-        const start2 = this.starts[line];
-        const next = this.starts[line + 1];
-        return this.text.slice(start2, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
-      }
-    };
-  }
-});
-
-// src/gsl/errors.ts
-var LogicText, GslSyntaxError;
-var init_errors = __esm({
-  "src/gsl/errors.ts"() {
-    "use strict";
-    init_line_index();
-    LogicText = class {
-      text;
-      source;
-      origin;
-      lines;
-      constructor(text3, source, origin = { line: 1, column: 1 }) {
-        this.text = text3;
-        this.source = source;
-        this.origin = origin;
-        this.lines = new LineIndex(text3);
-      }
-      /** 0-based line index and 0-based column of an offset within the logic. */
-      locate(offset) {
-        return this.lines.locate(offset);
-      }
-      lineText(line) {
-        return this.lines.lineText(line);
-      }
-      error(start2, end, message, hint) {
-        const at2 = this.locate(start2);
-        const lineText = this.lineText(at2.line);
-        const length3 = Math.max(1, Math.min(end, start2 + lineText.length - at2.column) - start2);
-        const line = at2.line + this.origin.line;
-        const column = at2.line === 0 ? at2.column + this.origin.column : at2.column + 1;
-        const num2 = String(line);
-        const pad2 = " ".repeat(num2.length);
-        const shown2 = lineText.replace(/\t/g, " ");
-        const out2 = [
-          `${this.source}:${line}:${column}: error: ${message}`,
-          `${pad2} |`,
-          `${num2} | ${shown2}`,
-          `${pad2} | ${" ".repeat(at2.column)}${"^".repeat(length3)}`
-        ];
-        if (hint) out2.push(`${pad2} = help: ${hint}`);
-        return { source: this.source, line, column, length: length3, message, ...hint ? { hint } : {}, rendered: out2.join("\n") };
-      }
-    };
-    GslSyntaxError = class extends Error {
-      error;
-      constructor(error) {
-        super(error.rendered);
-        this.error = error;
-      }
-    };
-  }
-});
-
-// src/gsl/functions/types.ts
-var Members, Count;
-var init_types = __esm({
-  "src/gsl/functions/types.ts"() {
-    "use strict";
-    Members = class {
-      items;
-      constructor(items) {
-        this.items = items;
-      }
-    };
-    Count = class {
-      min;
-      max;
-      reasons;
-      detail;
-      constructor(min, max, reasons = [], detail) {
-        this.min = min;
-        this.max = max;
-        this.reasons = reasons;
-        if (detail) this.detail = detail;
-      }
-    };
-  }
-});
-
-// src/gsl/truth.ts
-function not(a) {
-  return a === U ? U : a === T ? F : T;
-}
-function and(a, b) {
-  if (a === F || b === F) return F;
-  if (a === U || b === U) return U;
-  return T;
-}
-function truthName(t) {
-  return t === T ? "true" : t === F ? "false" : "unknown";
-}
-var F, T, U;
-var init_truth = __esm({
-  "src/gsl/truth.ts"() {
-    "use strict";
-    F = 0;
-    T = 1;
-    U = 2;
-  }
-});
-
-// src/gsl/compare.ts
-function asNumber(v) {
-  if (typeof v === "number") return v;
-  if (typeof v === "string" && NUMBER_TEXT.test(v)) return Number(v);
-  return void 0;
-}
-function asText(v) {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  return void 0;
-}
-function scalarEquals(a, b) {
-  if (typeof a === typeof b) return a === b;
-  if (typeof a === "boolean" || typeof b === "boolean") {
-    const bool = typeof a === "boolean" ? a : b;
-    const other = typeof a === "boolean" ? b : a;
-    return typeof other === "string" && other === String(bool);
-  }
-  const x = asNumber(a);
-  const y = asNumber(b);
-  return x !== void 0 && y !== void 0 && x === y;
-}
-function equals(a, b) {
-  if (a instanceof Unknown || b instanceof Unknown) return U;
-  if (a instanceof Count) return countCompare(a, "=", b);
-  if (b instanceof Count) return countCompare(b, "=", a);
-  if (a === void 0 || b === void 0 || a instanceof Members || b instanceof Members) return F;
-  if (a === null || b === null) return a === b ? T : F;
-  if (typeof a !== "object" && typeof b !== "object") return scalarEquals(a, b) ? T : F;
-  if (Array.isArray(a) !== Array.isArray(b) && (typeof a !== "object" || typeof b !== "object")) {
-    const [items, one2] = Array.isArray(a) ? [a, b] : [b, a];
-    let r2 = F;
-    for (const x of items) {
-      const t = equals(x, one2);
-      if (t === T) return T;
-      if (t === U) r2 = U;
-    }
-    return r2;
-  }
-  const r = valueEquals(a, b);
-  return r === void 0 ? U : r ? T : F;
-}
-function countCompare(c, op, other) {
-  if (other instanceof Unknown) return U;
-  const n = other instanceof Count ? other.min === other.max ? other.min : void 0 : asNumber(other);
-  if (n === void 0) return other instanceof Count ? U : F;
-  const lo = c.min;
-  const hi = c.max;
-  switch (op) {
-    case "=":
-      return lo === hi && lo === n ? T : n < lo || n > hi ? F : U;
-    case "!=":
-      return lo === hi && lo === n ? F : n < lo || n > hi ? T : U;
-    case "<":
-      return hi < n ? T : lo >= n ? F : U;
-    case "<=":
-      return hi <= n ? T : lo > n ? F : U;
-    case ">":
-      return lo > n ? T : hi <= n ? F : U;
-    case ">=":
-      return lo >= n ? T : hi < n ? F : U;
-  }
-}
-function order(a, op, b) {
-  if (a instanceof Unknown || b instanceof Unknown) return U;
-  if (a instanceof Count) return countCompare(a, op, b);
-  if (b instanceof Count) return countCompare(b, flip(op), a);
-  const x = asNumber(a);
-  const y = asNumber(b);
-  let c;
-  if (x !== void 0 && y !== void 0) c = x - y;
-  else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
-  else return F;
-  switch (op) {
-    case "<":
-      return c < 0 ? T : F;
-    case "<=":
-      return c <= 0 ? T : F;
-    case ">":
-      return c > 0 ? T : F;
-    case ">=":
-      return c >= 0 ? T : F;
-    default:
-      return F;
-  }
-}
-function flip(op) {
-  return op === "<" ? ">" : op === ">" ? "<" : op === "<=" ? ">=" : op === ">=" ? "<=" : op;
-}
-function likeToRegExp(pattern) {
-  const body2 = pattern.split("%").map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[\\s\\S]*");
-  return new RegExp(`^${body2}$`, "iu");
-}
-function textTest(v, re) {
-  if (v instanceof Unknown) return U;
-  const s = asText(v);
-  return s !== void 0 && re.test(s) ? T : F;
-}
-var NUMBER_TEXT;
-var init_compare = __esm({
-  "src/gsl/compare.ts"() {
-    "use strict";
-    init_value();
-    init_types();
-    init_truth();
-    NUMBER_TEXT = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-  }
-});
-
-// src/gsl/world.ts
-function computedValue(e, attr) {
-  return new Unknown([{ kind: "reference", ref: `${e.id}.${attr}` }], true);
-}
-function baseAddress(address) {
-  return address.replace(INSTANCE_KEY, "");
-}
-function createWorld(entities) {
-  const byType = /* @__PURE__ */ new Map();
-  const byAddr = /* @__PURE__ */ new Map();
-  const byBase = /* @__PURE__ */ new Map();
-  const roots = /* @__PURE__ */ new WeakMap();
-  for (const e of entities) {
-    const t = e.type.toLowerCase();
-    let list3 = byType.get(t);
-    if (!list3) byType.set(t, list3 = []);
-    list3.push(e);
-    byAddr.set(e.id, e);
-    const base = baseAddress(e.id);
-    if (base !== e.id) {
-      let insts = byBase.get(base);
-      if (!insts) byBase.set(base, insts = []);
-      insts.push(e);
-    }
-    roots.set(e.values, e);
-  }
-  return {
-    entitiesOfType: (type) => byType.get(type.toLowerCase()) ?? [],
-    byAddress: (address) => byAddr.get(address),
-    instancesOf: (base) => byBase.get(base) ?? [],
-    entityOf: (values2) => roots.get(values2)
-  };
-}
-function cutPoints(ref) {
-  const out2 = [];
-  let inQuote = false;
-  for (let i2 = 0; i2 < ref.length; i2++) {
-    const c = ref[i2];
-    if (inQuote) {
-      if (c === "\\") i2++;
-      else if (c === '"') inQuote = false;
-      continue;
-    }
-    if (c === '"') inQuote = true;
-    else if ((c === "." || c === "[") && i2 > 0) out2.push(i2);
-  }
-  out2.push(ref.length);
-  return out2;
-}
-function resolveReference(world, ref) {
-  const cuts = cutPoints(ref);
-  for (let k = cuts.length - 1; k >= 0; k--) {
-    const prefix2 = ref.slice(0, cuts[k]);
-    const e = world.byAddress(prefix2);
-    if (e) return [e];
-    const insts = world.instancesOf?.(prefix2);
-    if (insts && insts.length) return insts;
-  }
-  return [];
-}
-function referencesEntity(ref, entity) {
-  if (startsAt(ref, entity.id)) return true;
-  const base = baseAddress(entity.id);
-  return base !== entity.id && (startsAt(ref, base) && !ref.startsWith(`${base}[`) ? true : ref.startsWith(`${base}[*]`));
-}
-function startsAt(ref, address) {
-  if (!ref.startsWith(address)) return false;
-  const c = ref[address.length];
-  return c === void 0 || c === "." || c === "[";
-}
-var INSTANCE_KEY;
-var init_world = __esm({
-  "src/gsl/world.ts"() {
-    "use strict";
-    init_value();
-    INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*"|\*)\]$/;
-  }
-});
-
-// src/gsl/path.ts
-function missing(owner, path2, key, named) {
-  if (path2 !== "") return { value: void 0, path: path2, entity: owner };
-  if (owner.computed?.has(key)) return { value: computedValue(owner, key), path: key, entity: owner };
-  return named ? { value: void 0, path: path2, entity: owner, absent: key } : { value: void 0, path: path2, entity: owner };
-}
-function joinPath(base, seg) {
-  if (base === null) return null;
-  return base === "" ? String(seg) : `${base}.${seg}`;
-}
-function stepInto(v, path2, owner, seg, out2, entityOf) {
-  if (v === void 0 || v === null) {
-    out2.push({ value: void 0, path: path2, entity: owner });
-    return;
-  }
-  if (v instanceof Unknown) {
-    out2.push({ value: v.nonEmpty ? new Unknown(v.reasons, false) : v, path: joinPath(path2, seg), entity: owner });
-    return;
-  }
-  if (Array.isArray(v)) {
-    if (typeof seg === "number") {
-      const el = v[seg];
-      if (el === void 0) out2.push({ value: void 0, path: path2, entity: owner });
-      else out2.push({ value: el, path: joinPath(path2, seg), entity: owner });
-      return;
-    }
-    if (v.length === 0) {
-      out2.push({ value: void 0, path: path2, entity: owner });
-      return;
-    }
-    for (let i2 = 0; i2 < v.length; i2++) {
-      const el = v[i2];
-      const root = isObject(el) ? entityOf(el) : void 0;
-      if (root) stepInto(el, "", root, seg, out2, entityOf);
-      else stepInto(el, joinPath(path2, i2), owner, seg, out2, entityOf);
-    }
-    return;
-  }
-  if (isObject(v)) {
-    const key = String(seg);
-    if (hasOwn.call(v, key)) out2.push({ value: v[key], path: joinPath(path2, key), entity: owner });
-    else out2.push(missing(owner, path2, key, false));
-    return;
-  }
-  out2.push({ value: void 0, path: path2, entity: owner });
-}
-function resolvePath(scope, up, segments, entityOf) {
-  let s = scope;
-  for (let i2 = 0; i2 < up && s.parent; i2++) s = s.parent;
-  let v = s.value;
-  let path2 = s.path;
-  let k = 0;
-  for (; k < segments.length; k++) {
-    if (!isObject(v)) break;
-    const key = String(segments[k]);
-    if (!hasOwn.call(v, key)) return [missing(s.owner, path2, key, true)];
-    v = v[key];
-    path2 = joinPath(path2, key);
-  }
-  if (k === segments.length) return [{ value: v, path: path2, entity: s.owner }];
-  let cur = [{ value: v, path: path2, entity: s.owner }];
-  segments = segments.slice(k);
-  for (const seg of segments) {
-    const next = [];
-    for (const c of cur) stepInto(c.value, c.path, c.entity, seg, next, entityOf);
-    cur = next;
-  }
-  return cur;
-}
-function elementsOf(inp, entityOf) {
-  const v = inp.value;
-  if (v === void 0 || v === null) return [];
-  if (v instanceof Members) return v.items;
-  if (v instanceof Unknown) return v;
-  if (v instanceof Count) {
-    if (v.min === v.max) return [{ value: v.min, path: inp.path, entity: inp.entity, member: T }];
-    return new Unknown(v.reasons.length ? v.reasons : [{ kind: "expression", detail: "count is not known exactly" }]);
-  }
-  if (Array.isArray(v)) {
-    const out2 = [];
-    for (let i2 = 0; i2 < v.length; i2++) {
-      const el = v[i2];
-      if (isObject(el)) {
-        const root = entityOf(el);
-        if (root) {
-          out2.push({ value: el, path: "", entity: root, member: T });
-          continue;
-        }
-      }
-      const scalar = el === null || typeof el !== "object";
-      out2.push({ value: el, path: scalar ? inp.path : joinPath(inp.path, i2), entity: inp.entity, member: T });
-    }
-    return out2;
-  }
-  if (isObject(v) && Object.keys(v).length === 0) return [];
-  return [{ value: v, path: inp.path, entity: inp.entity, member: T }];
-}
-var hasOwn;
-var init_path = __esm({
-  "src/gsl/path.ts"() {
-    "use strict";
-    init_value();
-    init_types();
-    init_truth();
-    init_world();
-    hasOwn = Object.prototype.hasOwnProperty;
-  }
-});
-
-// src/gsl/evaluate.ts
-function newSink(parent) {
-  return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null, leaves: [] };
-}
-function merge(into, from) {
-  for (const b of from.blame) into.blame.push(b);
-  for (const r of from.reasons) into.reasons.push(r);
-  if ("leaves" in into && "leaves" in from) for (const l of from.leaves) into.leaves.push(l);
-}
-function scopeEntities(scope) {
-  const out2 = [];
-  for (let s = scope; s; s = s.parent) if (out2[out2.length - 1] !== s.owner) out2.push(s.owner);
-  return out2;
-}
-function inputBlame(d, inp) {
-  if (inp.path) d.blame.push({ address: inp.entity.id, path: inp.path });
-  else if (inp.absent !== void 0 && inp.value === void 0) d.blame.push({ address: inp.entity.id, path: inp.absent, absent: true });
-}
-function datumReasons(v) {
-  if (v instanceof Unknown) return v.reasons;
-  if (v instanceof Count) return v.reasons;
-  if (v instanceof Members) return v.items.flatMap((m) => m.member === U ? m.reasons ?? [] : []);
-  return [];
-}
-function renderDatum(v) {
-  if (v === void 0) return "absent";
-  if (v instanceof Unknown) return `unknown (${v.describe()})`;
-  if (v instanceof Members) return `${v.items.length} element${v.items.length === 1 ? "" : "s"}`;
-  if (v instanceof Count) return v.min === v.max ? String(v.min) : `${v.min}..${v.max === Infinity ? "∞" : v.max}`;
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > MAX_RENDER ? `${s.slice(0, MAX_RENDER - 1)}…` : s;
-}
-function snippet(ctx, e) {
-  return ctx.text.slice(e.start, e.end).replace(/\s+/g, " ");
-}
-function evalExpr(e, scope, ctx, d) {
-  switch (e.kind) {
-    case "and":
-    case "or": {
-      const isAnd = e.kind === "and";
-      const stop2 = isAnd ? F : T;
-      let r = isAnd ? T : F;
-      if (!d) {
-        for (const item of e.items) {
-          const t = evalExpr(item, scope, ctx, null);
-          if (t === stop2) return stop2;
-          if (t === U) r = U;
-        }
-        return r;
-      }
-      const subs = [];
-      for (const item of e.items) {
-        const s = newSink(d);
-        const t = evalExpr(item, scope, ctx, s);
-        subs.push({ t, s });
-        if (t === stop2) {
-          r = stop2;
-          break;
-        }
-        if (t === U) r = U;
-      }
-      for (const x of subs) if (x.t === r) merge(d, x.s);
-      if (d.trace) d.trace.push({ expr: snippet(ctx, e), result: truthName(r), children: subs.flatMap((x) => x.s.trace ?? []) });
-      return r;
-    }
-    case "not": {
-      if (!d) return not(evalExpr(e.item, scope, ctx, null));
-      const s = newSink(d);
-      const r = not(evalExpr(e.item, scope, ctx, s));
-      merge(d, s);
-      if (d.trace) d.trace.push({ expr: snippet(ctx, e), result: truthName(r), children: s.trace ?? [] });
-      return r;
-    }
-    case "test":
-      return evalTest(e, scope, ctx, d);
-  }
-}
-function evalTest(e, scope, ctx, d) {
-  let inputs;
-  if (e.operand.kind === "path") {
-    inputs = resolvePath(scope, e.operand.up, e.operand.segments, ctx.entityOf);
-  } else {
-    const fn = e.operand.fn;
-    const self2 = { value: scope.value, path: scope.path, entity: scope.owner };
-    inputs = fn.kind === "value" ? fn.apply([self2], e.operand.state, ctx.env) : [self2];
-  }
-  for (const step of e.steps) {
-    if (step.kind === "fn") {
-      if (step.fn.kind === "value") inputs = step.fn.apply(inputs, step.state, ctx.env);
-    } else {
-      inputs = filter2(inputs, step.body, scope, ctx);
-    }
-  }
-  const s = d ? newSink(d) : null;
-  const children = d && d.trace ? [] : null;
-  const r = applyCheck(e.check, inputs, scope, ctx, s, children);
-  if (d && s) {
-    if (!s.leaves.length)
-      s.leaves.push({
-        start: e.start,
-        end: e.end,
-        result: r,
-        scopes: scopeEntities(scope),
-        // An attribute the entity does not set is named by its own path, not by the nearest one that exists.
-        inputs: inputs.map((i2) => ({
-          entity: i2.entity,
-          path: i2.value === void 0 && i2.absent !== void 0 ? i2.absent : i2.path,
-          value: i2.value
-        }))
-      });
-    merge(d, s);
-    if (d.trace) {
-      const at2 = scope.path ? `${scope.owner.id}:${scope.path}` : scope.owner.id;
-      d.trace.push({
-        expr: snippet(ctx, e),
-        result: truthName(r),
-        at: at2,
-        values: inputs.map((i2) => renderDatum(i2.value)),
-        ...children && children.length ? { children } : {}
-      });
-    }
-  }
-  return r;
-}
-function elementScope(m, parent) {
-  return { value: m.value, path: m.path, owner: m.entity, parent };
-}
-function filter2(inputs, body2, scope, ctx) {
-  const out2 = [];
-  const kept = [];
-  for (const inp of inputs) {
-    const els = elementsOf(inp, ctx.entityOf);
-    if (els instanceof Unknown) {
-      out2.push({ value: els, path: inp.path, entity: inp.entity });
-      continue;
-    }
-    for (const el of els) {
-      if (el.member === F) continue;
-      const s = ctx.env.detailed ? newSink(null) : null;
-      const t = and(el.member, evalExpr(body2, elementScope(el, scope), ctx, s));
-      if (t === F) continue;
-      const m = { value: el.value, path: el.path, entity: el.entity, member: t };
-      if (s) {
-        m.detail = s;
-        if (t === U) m.reasons = [...el.reasons ?? [], ...s.reasons];
-      }
-      kept.push(m);
-    }
-  }
-  const first = inputs[0];
-  out2.unshift({ value: new Members(kept), path: inputs.length === 1 ? first.path : null, entity: first.entity });
-  return out2;
-}
-function checkOne(c, inp, rights, ctx, reasons) {
-  const v = inp.value;
-  switch (c.kind) {
-    case "presence":
-      return presence(v);
-    case "compare": {
-      const op = c.op;
-      if (rights === null)
-        return op === "=" || op === "!=" ? equals(v, c.right.kind === "literal" ? c.right.value : void 0) : order(v, op, c.right.kind === "literal" ? c.right.value : void 0);
-      let r = F;
-      for (const right of rights) {
-        const t = op === "=" || op === "!=" ? equals(v, right) : order(v, op, right);
-        if (t === T) return T;
-        if (t === U) r = U;
-      }
-      return r;
-    }
-    case "in": {
-      let r = F;
-      for (const l of c.values) {
-        const t = equals(v, l.value);
-        if (t === T) return T;
-        if (t === U) r = U;
-      }
-      return r;
-    }
-    case "like":
-    case "regex":
-      return textTest(v, c.re);
-    case "fn": {
-      if (c.fn.kind !== "test") return presence(v);
-      const out2 = c.fn.test(inp, c.state, ctx.env);
-      if (typeof out2 === "number") return out2;
-      if (reasons && out2.truth === U) reasons.push(...out2.reasons);
-      return out2.truth;
-    }
-    case "quant":
-      return U;
-  }
-}
-function overInputs(c, inputs, mode, rights, ctx, d) {
-  const stop2 = mode === "any" ? T : F;
-  let r = mode === "any" ? F : T;
-  if (!d) {
-    for (let i2 = 0; i2 < inputs.length; i2++) {
-      const t = checkOne(c, inputs[i2], rights, ctx, null);
-      if (t === stop2) return stop2;
-      if (t === U) r = U;
-    }
-    return r;
-  }
-  const ts = [];
-  const extra = [];
-  for (const inp of inputs) {
-    const t = checkOne(c, inp, rights, ctx, extra);
-    ts.push(t);
-    if (t === stop2) {
-      r = stop2;
-      break;
-    }
-    if (t === U) r = U;
-  }
-  for (let i2 = 0; i2 < ts.length; i2++) {
-    if (ts[i2] !== r) continue;
-    const inp = inputs[i2];
-    inputBlame(d, inp);
-    if (r === U) d.reasons.push(...datumReasons(inp.value));
-    if (r !== U && inp.value instanceof Count && inp.value.detail) merge(d, inp.value.detail);
-  }
-  if (r === U) d.reasons.push(...extra);
-  return r;
-}
-function applyCheck(c, inputs, scope, ctx, d, trace) {
-  switch (c.kind) {
-    case "compare": {
-      const rights = c.right.kind === "literal" ? null : rightValues(c.right, scope, ctx);
-      const r = overInputs(c, inputs, "any", rights, ctx, d);
-      return c.op === "!=" ? not(r) : r;
-    }
-    case "fn":
-      return overInputs(c, inputs, c.fn.kind === "test" ? c.fn.combine ?? "any" : "any", null, ctx, d);
-    case "quant":
-      return quantify(c.q, c.body, inputs, scope, ctx, d, trace);
-    default:
-      return overInputs(c, inputs, "any", null, ctx, d);
-  }
-}
-function rightValues(p, scope, ctx) {
-  return resolvePath(scope, p.up, p.segments, ctx.entityOf).map((i2) => i2.value);
-}
-function presence(v) {
-  if (v === void 0 || v === null || v === "" || v === false || v === "false") return F;
-  if (v instanceof Unknown) return v.nonEmpty ? T : U;
-  if (v instanceof Members) {
-    let r = F;
-    for (const m of v.items) {
-      if (m.member === T) return T;
-      if (m.member === U) r = U;
-    }
-    return r;
-  }
-  if (v instanceof Count) return v.min > 0 ? T : v.max === 0 ? F : U;
-  if (Array.isArray(v)) return v.length ? T : F;
-  if (typeof v === "object") return Object.keys(v).length ? T : F;
-  return T;
-}
-function quantify(q, body2, inputs, scope, ctx, d, trace) {
-  const all = q === "contain-all";
-  const stop2 = all ? F : T;
-  let r = all ? T : F;
-  const picked = [];
-  outer: for (const inp of inputs) {
-    const els = elementsOf(inp, ctx.entityOf);
-    if (els instanceof Unknown) {
-      r = U;
-      if (d) picked.push({ t: U, s: { blame: [], reasons: els.reasons, trace: null, leaves: [] }, m: null, inp });
-      continue;
-    }
-    for (const el of els) {
-      if (el.member === F) continue;
-      const s = d ? newSink(d) : null;
-      const b = evalExpr(body2, elementScope(el, scope), ctx, s);
-      const t = all ? el.member === T ? b : b === T ? T : U : and(el.member, b);
-      if (s && el.member === U && t === U) s.reasons.push(...el.reasons ?? []);
-      if (d) picked.push({ t, s, m: el, inp });
-      if (trace && s)
-        trace.push({
-          expr: el.path === null ? "element" : `element ${el.path || el.entity.id}`,
-          result: truthName(t),
-          at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id,
-          children: s.trace ?? []
-        });
-      if (t === stop2) {
-        r = stop2;
-        break outer;
-      }
-      if (t === U) r = U;
-    }
-  }
-  const result = q === "contain-none" ? not(r) : r;
-  if (d) {
-    for (const p of picked) {
-      if (p.t !== r || !p.s) continue;
-      const before2 = d.blame.length;
-      merge(d, p.s);
-      if (d.blame.length === before2 && p.m && p.m.path && r !== U) d.blame.push({ address: p.m.entity.id, path: p.m.path });
-    }
-    const decidedByElements = all ? r === F : r === T;
-    if (!decidedByElements && r !== U) for (const inp of inputs) inputBlame(d, inp);
-  }
-  return result;
-}
-var MAX_RENDER;
-var init_evaluate = __esm({
-  "src/gsl/evaluate.ts"() {
-    "use strict";
-    init_value();
-    init_compare();
-    init_types();
-    init_path();
-    init_truth();
-    MAX_RENDER = 80;
-  }
-});
-
-// src/gsl/functions/arn.ts
-function arnResourceName(arn) {
-  const parts2 = arn.split(":");
-  if (parts2.length < 6 || parts2[0] !== "arn") return void 0;
-  let resource = parts2.slice(5);
-  if (resource.length > 1 && resource[resource.length - 1] === "*") resource = resource.slice(0, -1);
-  if (resource.length > 1) return resource[resource.length - 1] || void 0;
-  const r = resource[0];
-  const slash = r.lastIndexOf("/");
-  const name2 = slash >= 0 ? r.slice(slash + 1) : r;
-  return name2 || void 0;
-}
-function mapValue(v) {
-  if (typeof v === "string") return arnResourceName(v) ?? v;
-  if (Array.isArray(v)) return v.map((x) => typeof x === "string" ? arnResourceName(x) ?? x : x);
-  return v;
-}
-var arnName;
-var init_arn = __esm({
-  "src/gsl/functions/arn.ts"() {
-    "use strict";
-    arnName = {
-      name: "arnName",
-      signature: "cloud_watch_logs_group_arn arnName() references(aws_cloudwatch_log_group, name)",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "value",
-      apply: (inputs) => inputs.map((i2) => ({ ...i2, value: mapValue(i2.value) }))
-    };
-  }
-});
-
-// src/gsl/functions/core.ts
-function emptiness(v) {
-  if (v === void 0 || v === null || v === "") return T;
-  if (v instanceof Unknown) return v.nonEmpty ? F : U;
-  if (v instanceof Members) {
-    let r = T;
-    for (const m of v.items) {
-      if (m.member === T) return F;
-      r = U;
-    }
-    return r;
-  }
-  if (v instanceof Count) return v.max === 0 ? T : v.min > 0 ? F : U;
-  if (Array.isArray(v)) return v.length === 0 ? T : F;
-  if (typeof v === "object") return Object.keys(v).length === 0 ? T : F;
-  return F;
-}
-function sizeOf(v, reasons) {
-  if (v === void 0 || v === null) return [0, 0];
-  if (v instanceof Unknown) {
-    reasons.push(...v.reasons);
-    return [v.nonEmpty ? 1 : 0, Infinity];
-  }
-  if (v instanceof Members) {
-    let min = 0;
-    let max = 0;
-    for (const m of v.items) {
-      if (m.member === T) min++;
-      else if (m.member === U) reasons.push(...m.reasons ?? []);
-      if (m.member !== F) max++;
-    }
-    return [min, max];
-  }
-  if (v instanceof Count) {
-    reasons.push(...v.reasons);
-    return [v.min, v.max];
-  }
-  if (typeof v === "string") return [v.length, v.length];
-  if (Array.isArray(v)) return [v.length, v.length];
-  if (typeof v === "object") {
-    const n = Object.keys(v).length;
-    return [n, n];
-  }
-  return [1, 1];
-}
-var isEmpty, length;
-var init_core = __esm({
-  "src/gsl/functions/core.ts"() {
-    "use strict";
-    init_value();
-    init_truth();
-    init_types();
-    isEmpty = {
-      name: "isEmpty",
-      signature: "x isEmpty()",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "test",
-      // Through a list of blocks, empty means every block's value is empty (the complement of presence).
-      combine: "all",
-      test: (input) => emptiness(input.value)
-    };
-    length = {
-      name: "length",
-      signature: "x length() > 0",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "value",
-      apply(inputs, _state, env) {
-        let min = 0;
-        let max = 0;
-        const reasons = [];
-        let detail;
-        for (const inp of inputs) {
-          const [a, b] = sizeOf(inp.value, reasons);
-          min += a;
-          max += b;
-          if (env.detailed && inp.value instanceof Members) {
-            detail ??= { blame: [], reasons: [] };
-            for (const m of inp.value.items) {
-              if (m.member !== T) continue;
-              if (m.detail && m.detail.blame.length) detail.blame.push(...m.detail.blame);
-              else if (m.path) detail.blame.push({ address: m.entity.id, path: m.path });
-            }
-          }
-        }
-        const first = inputs[0];
-        const path2 = detail?.blame.length ? null : inputs.length === 1 ? first.path : null;
-        return [{ value: new Count(min, max, reasons, detail), path: path2, entity: first.entity }];
-      }
-    };
-  }
-});
-
-// src/gsl/functions/dates.ts
-function toEpochMs(v) {
-  if (typeof v === "string" && ISO.test(v.trim())) {
-    const t = Date.parse(v.trim().replace(" ", "T"));
-    return Number.isNaN(t) ? void 0 : t;
-  }
-  const n = asNumber(v);
-  if (n === void 0 || !Number.isFinite(n)) return void 0;
-  return Math.abs(n) < 1e11 ? n * 1e3 : n;
-}
-function shift(now, o) {
-  if (typeof o.unit === "number") return now + o.amount * o.unit;
-  const d = new Date(now);
-  if (o.unit === "month") d.setUTCMonth(d.getUTCMonth() + o.amount);
-  else d.setUTCFullYear(d.getUTCFullYear() + o.amount);
-  return d.getTime();
-}
-function prepare(args2) {
-  const raw = String(args2[1].value).toLowerCase();
-  const unit = UNITS[raw.endsWith("s") ? raw.slice(0, -1) : raw];
-  if (unit === void 0) {
-    const names3 = Object.keys(UNITS).map((u) => `'${u}s'`).join(", ");
-    return { error: `unknown time unit '${String(args2[1].value)}'; expected one of ${names3}`, arg: 1 };
-  }
-  return { state: { amount: args2[0].value, unit } };
-}
-function dateFunction(name2) {
-  return {
-    name: name2,
-    signature: `x ${name2}(-90, 'days')`,
-    minArgs: 2,
-    maxArgs: 2,
-    argKinds: ["number", "string"],
-    receiver: "attribute",
-    kind: "test",
-    prepare,
-    test(input, state, env) {
-      const v = input.value;
-      if (v instanceof Unknown) return U;
-      const t = toEpochMs(v);
-      if (t === void 0) return F;
-      const limit = shift(env.now, state);
-      return (name2 === "before" ? t < limit : t > limit) ? T : F;
-    }
-  };
-}
-var UNITS, ISO, before, after;
-var init_dates = __esm({
-  "src/gsl/functions/dates.ts"() {
-    "use strict";
-    init_value();
-    init_compare();
-    init_truth();
-    UNITS = {
-      second: 1e3,
-      minute: 6e4,
-      hour: 36e5,
-      day: 864e5,
-      week: 7 * 864e5,
-      month: "month",
-      year: "year"
-    };
-    ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-    before = dateFunction("before");
-    after = dateFunction("after");
-  }
-});
-
-// src/gsl/functions/filterPatternParse.ts
-function lex(src) {
-  const out2 = [];
-  let i2 = 0;
-  while (i2 < src.length) {
-    const c = src[i2];
-    if (/\s/.test(c)) {
-      i2++;
-      continue;
-    }
-    const two = src.slice(i2, i2 + 2);
-    if (two === "&&" || two === "||" || two === "!=" || two === "<=" || two === ">=") {
-      out2.push({ t: "punct", v: two, at: i2 });
-      i2 += 2;
-      continue;
-    }
-    if ("{}()=<>".includes(c)) {
-      out2.push({ t: "punct", v: c, at: i2 });
-      i2++;
-      continue;
-    }
-    if (c === '"') {
-      let v = "";
-      let j2 = i2 + 1;
-      for (; j2 < src.length && src[j2] !== '"'; j2++) {
-        if (src[j2] === "\\" && j2 + 1 < src.length) j2++;
-        v += src[j2];
-      }
-      if (j2 >= src.length) throw new FilterPatternError('unterminated string: a `"` is missing', i2);
-      out2.push({ t: "quoted", v, at: i2 });
-      i2 = j2 + 1;
-      continue;
-    }
-    if (c === "$") {
-      let j2 = i2 + 1;
-      while (j2 < src.length && /[A-Za-z0-9_.$*[\]-]/.test(src[j2])) j2++;
-      out2.push({ t: "selector", v: src.slice(i2, j2), at: i2 });
-      i2 = j2;
-      continue;
-    }
-    if (c === "%") {
-      const j2 = src.indexOf("%", i2 + 1);
-      if (j2 < 0) throw new FilterPatternError("unterminated regular expression: a closing `%` is missing", i2);
-      out2.push({ t: "word", v: src.slice(i2, j2 + 1), at: i2 });
-      i2 = j2 + 1;
-      continue;
-    }
-    let j = i2;
-    while (j < src.length && !/[\s{}()"=<>&|!]/.test(src[j])) j++;
-    if (j === i2) throw new FilterPatternError(`unexpected \`${c}\``, i2);
-    out2.push({ t: "word", v: src.slice(i2, j), at: i2 });
-    i2 = j;
-  }
-  return out2;
-}
-function parseFilterPattern(src) {
-  if (src.length > MAX_LENGTH) throw new FilterPatternError(`the pattern is longer than ${MAX_LENGTH} characters`, 0);
-  const toks = lex(src);
-  let k = 0;
-  const peek = () => toks[k];
-  const at2 = () => toks[k]?.at ?? src.length;
-  const isP = (v) => peek()?.t === "punct" && peek().v === v;
-  const expect = (v) => {
-    if (!isP(v)) throw new FilterPatternError(`expected \`${v}\`, found ${describe(peek())}`, at2());
-    k++;
-  };
-  const orExpr = (depth) => {
-    if (depth > MAX_DEPTH) throw new FilterPatternError(`nested deeper than ${MAX_DEPTH} levels`, at2());
-    const args2 = [andExpr(depth)];
-    while (isP("||")) {
-      k++;
-      args2.push(andExpr(depth));
-    }
-    return args2.length === 1 ? args2[0] : { kind: "or", args: args2 };
-  };
-  const andExpr = (depth) => {
-    const args2 = [primary2(depth)];
-    while (isP("&&")) {
-      k++;
-      args2.push(primary2(depth));
-    }
-    return args2.length === 1 ? args2[0] : { kind: "and", args: args2 };
-  };
-  const primary2 = (depth) => {
-    if (isP("(")) {
-      k++;
-      const f2 = orExpr(depth + 1);
-      expect(")");
-      return f2;
-    }
-    const s = peek();
-    if (s?.t !== "selector")
-      throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at2());
-    k++;
-    const selector = s.v;
-    const w = peek();
-    if (w?.t === "word") {
-      const kw = w.v.toUpperCase();
-      if (kw === "NOT") {
-        k++;
-        const e = peek();
-        if (e?.t !== "word" || e.v.toUpperCase() !== "EXISTS")
-          throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at2());
-        k++;
-        return { kind: "not", arg: { kind: "atom", selector, op: "exists" } };
-      }
-      if (kw === "EXISTS") {
-        k++;
-        return { kind: "atom", selector, op: "exists" };
-      }
-      if (kw === "IS") {
-        k++;
-        const e = peek();
-        const what = e?.t === "word" ? e.v.toUpperCase() : "";
-        if (what !== "NULL" && what !== "TRUE" && what !== "FALSE")
-          throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at2());
-        k++;
-        return { kind: "atom", selector, op: what.toLowerCase() };
-      }
-    }
-    const opTok = peek();
-    if (opTok?.t !== "punct" || !["=", "!=", "<", ">", "<=", ">="].includes(opTok.v)) {
-      throw new FilterPatternError(
-        `expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after \`${selector}\`, found ${describe(opTok)}`,
-        at2()
-      );
-    }
-    k++;
-    const v = peek();
-    if (v?.t !== "quoted" && v?.t !== "word")
-      throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at2());
-    k++;
-    const value = v.t === "quoted" ? { type: "string", text: v.v } : v.v.startsWith("%") ? { type: "regex", text: v.v } : NUMBER.test(v.v) ? { type: "number", text: String(Number(v.v)) } : { type: "string", text: v.v };
-    if (opTok.v === "!=") return { kind: "not", arg: { kind: "atom", selector, op: "=", value } };
-    return { kind: "atom", selector, op: opTok.v, value };
-  };
-  if (!isP("{")) throw new FilterPatternError("not a JSON filter pattern: it must start with `{`", at2());
-  k++;
-  const f = orExpr(0);
-  expect("}");
-  if (k < toks.length) throw new FilterPatternError(`unexpected ${describe(peek())} after the closing \`}\``, at2());
-  return f;
-}
-function describe(t) {
-  if (!t) return "the end of the pattern";
-  if (t.t === "quoted") return `"${t.v}"`;
-  return `\`${t.v}\``;
-}
-var FilterPatternError, MAX_DEPTH, MAX_LENGTH, NUMBER;
-var init_filterPatternParse = __esm({
-  "src/gsl/functions/filterPatternParse.ts"() {
-    "use strict";
-    FilterPatternError = class extends Error {
-      offset;
-      constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-      }
-    };
-    MAX_DEPTH = 64;
-    MAX_LENGTH = 1e5;
-    NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-  }
-});
-
-// src/gsl/functions/filterPatternLogic.ts
-function atomKey(a) {
-  return `${a.selector}\0${a.op}\0${a.value ? `${a.value.type}:${a.value.text}` : ""}`;
-}
-function nnf(f, pos, atoms) {
-  if (f.kind === "atom") {
-    const key = atomKey(f);
-    atoms.set(key, f);
-    return { kind: "lit", key, pos };
-  }
-  if (f.kind === "not") return nnf(f.arg, !pos, atoms);
-  const kind2 = f.kind === "and" === pos ? "and" : "or";
-  const args2 = [];
-  for (const a of f.args) {
-    const n = nnf(a, pos, atoms);
-    if (n.kind === kind2) args2.push(...n.args);
-    else args2.push(n);
-  }
-  return { kind: kind2, args: args2 };
-}
-function dnf(n, atoms) {
-  if (n.kind === "lit") return [/* @__PURE__ */ new Map([[n.key, n.pos]])];
-  if (n.kind === "or") {
-    const out2 = [];
-    for (const a of n.args) {
-      const t = dnf(a, atoms);
-      if (!t) return void 0;
-      out2.push(...t);
-      if (out2.length > TERM_LIMIT) return void 0;
-    }
-    return out2;
-  }
-  let acc = [/* @__PURE__ */ new Map()];
-  for (const a of n.args) {
-    const ts = dnf(a, atoms);
-    if (!ts) return void 0;
-    const next = [];
-    for (const x of acc) {
-      for (const y of ts) {
-        const m = merge2(x, y, atoms);
-        if (m) next.push(m);
-        if (next.length > TERM_LIMIT) return void 0;
-      }
-    }
-    acc = next;
-  }
-  return acc;
-}
-function merge2(x, y, atoms) {
-  const m = new Map(x);
-  for (const [k, v] of y) {
-    if (m.has(k) && m.get(k) !== v) return void 0;
-    m.set(k, v);
-  }
-  for (const [k, pos] of m) {
-    const v = implied(m, k, atoms);
-    if (v === (pos ? 0 : 2)) return void 0;
-  }
-  return m;
-}
-function globMatches(glob, text3) {
-  const parts2 = glob.split("*");
-  if (parts2.length === 1) return glob === text3;
-  if (!text3.startsWith(parts2[0])) return false;
-  let pos = parts2[0].length;
-  for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-    const j = text3.indexOf(parts2[i2], pos);
-    if (j < 0) return false;
-    pos = j + parts2[i2].length;
-  }
-  const last = parts2[parts2.length - 1];
-  return text3.length - pos >= last.length && text3.endsWith(last);
-}
-function implied(term2, key, atoms) {
-  const a = atoms.get(key);
-  let result = 1;
-  for (const [k, pos] of term2) {
-    const b = atoms.get(k);
-    if (k === key || b.selector !== a.selector) continue;
-    const r = relate(b, pos, a);
-    if (r !== 1) result = r;
-    if (r === 0) return 0;
-  }
-  return result;
-}
-function relate(b, pos, a) {
-  const hasValue = (x) => x.op !== "exists" && x.op !== "null";
-  if (pos && hasValue(b)) {
-    if (a.op === "exists") return 2;
-    if (a.op === "null") return 0;
-  }
-  if (!pos && b.op === "exists" && a.op !== "exists") return 0;
-  if (pos && b.op === "null" && hasValue(a)) return 0;
-  if (b.op === "=" && a.op === "=" && b.value && a.value && pos) {
-    const bv = b.value;
-    const av = a.value;
-    if (bv.type === "regex" || av.type === "regex") return 1;
-    if (bv.type !== av.type) return 0;
-    if (bv.type === "number") return bv.text === av.text ? 2 : 0;
-    if (!bv.text.includes("*")) return globMatches(av.text, bv.text) ? 2 : 0;
-    if (av.text === "*") return 2;
-    return 1;
-  }
-  if (b.op === "=" && a.op === "=" && !pos && b.value && a.value && !isGlob(b) && !isGlob(a)) {
-    return b.value.type === a.value.type && b.value.text === a.value.text ? 0 : 1;
-  }
-  return 1;
-}
-function evaluate(n, term2, atoms) {
-  if (n.kind === "lit") {
-    let v;
-    const own2 = term2.get(n.key);
-    if (own2 !== void 0) v = own2 ? 2 : 0;
-    else v = implied(term2, n.key, atoms);
-    return n.pos ? v : 2 - v;
-  }
-  if (n.kind === "and") {
-    let r2 = 2;
-    for (const a of n.args) {
-      const v = evaluate(a, term2, atoms);
-      if (v === 0) return 0;
-      if (v === 1) r2 = 1;
-    }
-    return r2;
-  }
-  let r = 0;
-  for (const a of n.args) {
-    const v = evaluate(a, term2, atoms);
-    if (v === 2) return 2;
-    if (v === 1) r = 1;
-  }
-  return r;
-}
-function compilePattern(src) {
-  const atoms = /* @__PURE__ */ new Map();
-  const n = nnf(parseFilterPattern(src), true, atoms);
-  return { nnf: n, atoms, terms: dnf(n, atoms) };
-}
-function implies(a, b) {
-  if (!a.terms) return false;
-  const atoms = new Map([...a.atoms, ...b.atoms]);
-  return a.terms.every((t) => evaluate(b.nnf, t, atoms) === 2);
-}
-function patternsEqual(a, b) {
-  return implies(a, b) && implies(b, a);
-}
-function namesEvent(t, atoms) {
-  for (const [k, pos] of t) {
-    const a = atoms.get(k);
-    if (pos && a.selector === "$.eventName" && a.op === "=" && a.value?.type === "string" && !a.value.text.includes("*")) return true;
-  }
-  return false;
-}
-function conforms(p, narrow2, broad) {
-  if (!implies(narrow2, p) || !p.terms) return false;
-  const atoms = new Map([...p.atoms, ...broad.atoms]);
-  return p.terms.every((t) => namesEvent(t, p.atoms) || evaluate(broad.nnf, t, atoms) === 2);
-}
-var TERM_LIMIT, isGlob;
-var init_filterPatternLogic = __esm({
-  "src/gsl/functions/filterPatternLogic.ts"() {
-    "use strict";
-    init_filterPatternParse();
-    TERM_LIMIT = 4096;
-    isGlob = (a) => a.value?.type === "string" && a.value.text.includes("*");
-  }
-});
-
-// src/gsl/functions/filterPattern.ts
-function normalizeFilterPattern(p) {
-  let out2 = "";
-  let inQuote = false;
-  for (let i2 = 0; i2 < p.length; i2++) {
-    const c = p[i2];
-    if (inQuote) {
-      out2 += c;
-      if (c === "\\" && i2 + 1 < p.length) out2 += p[++i2];
-      else if (c === '"') inQuote = false;
-      continue;
-    }
-    if (c === '"') inQuote = true;
-    if (!/\s/.test(c)) out2 += c;
-  }
-  return out2;
-}
-function patternOf(text3) {
-  const hit = cache2.get(text3);
-  if (hit !== void 0) return hit;
-  let p;
-  try {
-    p = compilePattern(text3);
-  } catch (e) {
-    if (!(e instanceof FilterPatternError)) throw e;
-    p = null;
-  }
-  if (cache2.size >= CACHE_LIMIT) cache2.clear();
-  cache2.set(text3, p);
-  return p;
-}
-function filterPatternsEqual(a, b) {
-  const pa = patternOf(a);
-  const pb = patternOf(b);
-  if (pa && pb) return patternsEqual(pa, pb);
-  if (pa || pb) return false;
-  return normalizeFilterPattern(a) === normalizeFilterPattern(b);
-}
-function compileArg(arg, n) {
-  try {
-    return { pattern: compilePattern(String(arg.value)) };
-  } catch (e) {
-    if (!(e instanceof FilterPatternError)) throw e;
-    return { error: `not a CloudWatch Logs JSON filter pattern: ${e.message} (at character ${e.offset + 1})`, arg: n };
-  }
-}
-var CACHE_LIMIT, cache2, isFilterPatternEqual, isFilterPatternConformant;
-var init_filterPattern = __esm({
-  "src/gsl/functions/filterPattern.ts"() {
-    "use strict";
-    init_value();
-    init_truth();
-    init_filterPatternParse();
-    init_filterPatternLogic();
-    CACHE_LIMIT = 2e3;
-    cache2 = /* @__PURE__ */ new Map();
-    isFilterPatternEqual = {
-      name: "isFilterPatternEqual",
-      signature: "filterPattern isFilterPatternEqual('{ $.eventName = ConsoleLogin }')",
-      minArgs: 1,
-      maxArgs: 1,
-      argKinds: ["string"],
-      receiver: "attribute",
-      kind: "test",
-      // Only the argument's text is kept: a non-JSON argument is compared as text.
-      prepare: (args2) => ({ state: String(args2[0].value) }),
-      test(input, state) {
-        const v = input.value;
-        if (v instanceof Unknown) return U;
-        return typeof v === "string" && filterPatternsEqual(v, state) ? T : F;
-      }
-    };
-    isFilterPatternConformant = {
-      name: "isFilterPatternConformant",
-      signature: "pattern isFilterPatternConformant('{ narrowest CIS version }', '{ broadest CIS version }')",
-      minArgs: 1,
-      maxArgs: 2,
-      argKinds: ["string"],
-      receiver: "attribute",
-      kind: "test",
-      prepare(args2) {
-        const narrow2 = compileArg(args2[0], 0);
-        if ("error" in narrow2) return narrow2;
-        const broad = args2[1] ? compileArg(args2[1], 1) : narrow2;
-        if ("error" in broad) return broad;
-        return { state: { narrow: narrow2.pattern, broad: broad.pattern } };
-      },
-      test(input, state) {
-        const v = input.value;
-        if (v instanceof Unknown) return U;
-        if (typeof v !== "string") return F;
-        const p = patternOf(v);
-        const st = state;
-        return p && conforms(p, st.narrow, st.broad) ? T : F;
-      }
-    };
-  }
-});
-
-// src/gsl/functions/network.ts
-function cidrSize(cidr) {
-  const s = cidr.trim();
-  const m4 = IPV4.exec(s);
-  if (m4) {
-    if (m4.slice(1, 5).some((o) => Number(o) > 255)) return void 0;
-    const prefix2 = m4[5] === void 0 ? 32 : Number(m4[5]);
-    return prefix2 > 32 ? void 0 : 2 ** (32 - prefix2);
-  }
-  const m6 = s.includes(":") ? IPV6.exec(s) : null;
-  if (m6) {
-    const prefix2 = m6[1] === void 0 ? 128 : Number(m6[1]);
-    return prefix2 > 128 ? void 0 : 2 ** (128 - prefix2);
-  }
-  return void 0;
-}
-function addUnknown(acc, u) {
-  acc.max = Infinity;
-  acc.reasons.push(...u.reasons);
-}
-function field(rule, ...names3) {
-  for (const n of names3) if (n in rule) return rule[n];
-  return void 0;
-}
-function coversPort(rule, port, acc) {
-  const proto = field(rule, "protocol", "ip_protocol");
-  if (proto instanceof Unknown) {
-    acc.reasons.push(...proto.reasons);
-    return void 0;
-  }
-  if (proto === "-1" || proto === -1 || typeof proto === "string" && proto.toLowerCase() === "all") return true;
-  const from = field(rule, "from_port", "port", "destinationPort");
-  const to = field(rule, "to_port", "portTo", "destinationPortTo") ?? from;
-  if (from instanceof Unknown || to instanceof Unknown) {
-    acc.reasons.push(...(from instanceof Unknown ? from : to).reasons);
-    return void 0;
-  }
-  const lo = asNumber(from ?? void 0);
-  const hi = asNumber(to ?? void 0);
-  if (lo === void 0 || hi === void 0) return false;
-  if (lo === 0 && hi === 0) return true;
-  return lo <= port && port <= hi;
-}
-function countRule(rule, port, acc) {
-  if (rule instanceof Unknown) return addUnknown(acc, rule);
-  if (!isObject(rule)) return;
-  const covers = coversPort(rule, port, acc);
-  if (covers === false) return;
-  let hosts = 0;
-  for (const key of ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6", "scope", "source"]) {
-    const v = rule[key];
-    for (const c of Array.isArray(v) ? v : v === void 0 ? [] : [v]) {
-      if (c instanceof Unknown) addUnknown(acc, c);
-      else if (typeof c === "string") hosts += cidrSize(c) ?? 0;
-    }
-  }
-  if (covers === void 0) {
-    acc.max += hosts;
-    return;
-  }
-  acc.min += hosts;
-  acc.max += hosts;
-}
-function ipv4(a) {
-  const m = IPV4.exec(a.trim());
-  if (!m || m.slice(1, 5).some((o) => Number(o) > 255)) return void 0;
-  return (Number(m[1]) << 24 >>> 0) + (Number(m[2]) << 16) + (Number(m[3]) << 8) + Number(m[4]);
-}
-function cidrIsPublic(cidr) {
-  const s = cidr.trim();
-  const m4 = IPV4.exec(s);
-  if (m4) {
-    const base = ipv4(s.split("/")[0]);
-    const prefix2 = m4[5] === void 0 ? 32 : Number(m4[5]);
-    if (base === void 0 || prefix2 > 32) return void 0;
-    return !PRIVATE4.some(([net, p]) => prefix2 >= p && base >>> 32 - p === net >>> 32 - p);
-  }
-  if (s.includes(":") && IPV6.test(s)) {
-    const lower = s.toLowerCase();
-    const prefix2 = Number(/\/(\d{1,3})$/.exec(lower)?.[1] ?? 128);
-    const head = parseInt(lower.split(":")[0] || "0", 16);
-    if (lower.startsWith("::1") && prefix2 === 128) return false;
-    if (prefix2 >= 7 && (head & 65024) === 64512) return false;
-    if (prefix2 >= 10 && (head & 65472) === 65152) return false;
-    return true;
-  }
-  return void 0;
-}
-var IPV4, IPV6, allowedHostsForPort, PRIVATE4, isPublic;
-var init_network = __esm({
-  "src/gsl/functions/network.ts"() {
-    "use strict";
-    init_value();
-    init_compare();
-    init_path();
-    init_types();
-    init_truth();
-    IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
-    IPV6 = /^[0-9a-f:.]+(?:\/(\d{1,3}))?$/i;
-    allowedHostsForPort = {
-      name: "allowedHostsForPort",
-      signature: "ingress allowedHostsForPort(22) > 256",
-      minArgs: 1,
-      maxArgs: 1,
-      argKinds: ["number"],
-      receiver: "attribute",
-      kind: "value",
-      apply(inputs, state, _env) {
-        const port = state;
-        const acc = { min: 0, max: 0, reasons: [] };
-        for (const inp of inputs) {
-          const els = elementsOf(inp, () => void 0);
-          if (els instanceof Unknown) addUnknown(acc, els);
-          else for (const el of els) countRule(el.value, port, acc);
-        }
-        const first = inputs[0];
-        return [{ value: new Count(acc.min, acc.max, acc.reasons), path: inputs.length === 1 ? first.path : null, entity: first.entity }];
-      },
-      prepare: (args2) => {
-        const p = args2[0].value;
-        if (!Number.isInteger(p) || p < 0 || p > 65535) return { error: `port ${p} is not between 0 and 65535`, arg: 0 };
-        return { state: p };
-      }
-    };
-    PRIVATE4 = [
-      ["10.0.0.0", 8],
-      ["172.16.0.0", 12],
-      ["192.168.0.0", 16],
-      ["127.0.0.0", 8],
-      ["169.254.0.0", 16],
-      ["100.64.0.0", 10]
-    ].map(([a, p]) => [ipv4(a), p]);
-    isPublic = {
-      name: "isPublic",
-      signature: "cidr_blocks contain [ $ isPublic() ]",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "test",
-      test(input) {
-        const v = input.value;
-        if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
-        if (typeof v !== "string") return F;
-        return cidrIsPublic(v) ? T : F;
-      }
-    };
-  }
-});
-
-// src/gsl/functions/selectors.ts
-function or(a, b) {
-  return a === T || b === T ? T : a === U || b === U ? U : F;
-}
-function and2(a, b) {
-  return a === F || b === F ? F : a === U || b === U ? U : T;
-}
-function blocks(v, reasons) {
-  if (v instanceof Unknown) {
-    reasons.push(...v.reasons);
-    return void 0;
-  }
-  return Array.isArray(v) ? v : [];
-}
-function text(v, reasons) {
-  if (v instanceof Unknown) {
-    reasons.push(...v.reasons);
-    return void 0;
-  }
-  return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : null;
-}
-function basicCovers(s, kind2, reasons) {
-  if (!isObject(s)) return F;
-  const rw = text(s.read_write_type, reasons);
-  if (rw === void 0) return U;
-  if (rw === null || rw === "All") return T;
-  return rw === "ReadOnly" === (kind2 === "read") ? T : F;
-}
-function fields(sel, reasons) {
-  if (!isObject(sel)) return [];
-  const fs2 = blocks(sel.field_selector, reasons);
-  if (!fs2) return void 0;
-  const out2 = [];
-  for (const f of fs2) {
-    if (!isObject(f)) continue;
-    const name2 = text(f.field, reasons);
-    if (name2 === void 0) return void 0;
-    const eq = f.equals;
-    if (eq instanceof Unknown) {
-      reasons.push(...eq.reasons);
-      return void 0;
-    }
-    const other = ["not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"].some(
-      (k) => f[k] !== void 0 && f[k] !== null && !(Array.isArray(f[k]) && f[k].length === 0)
-    );
-    out2.push({ name: name2 ?? "", equals: Array.isArray(eq) ? eq : void 0, other });
-  }
-  return out2;
-}
-function advancedCovers(sel, category, type, kind2, reasons) {
-  const fs2 = fields(sel, reasons);
-  if (!fs2) return U;
-  const cat = fs2.find((f) => f.name === "eventCategory");
-  if (!cat?.equals?.includes(category) || cat.other) return F;
-  if (type !== void 0) {
-    const t = fs2.find((f) => f.name === "resources.type");
-    if (!t?.equals?.includes(type) || t.other) return F;
-  }
-  if (fs2.some((f) => ["eventSource", "eventName", "resources.ARN", "userIdentity.arn", "errorCode", "vpcEndpointId"].includes(f.name)))
-    return F;
-  const ro = fs2.find((f) => f.name === "readOnly");
-  if (!ro) return T;
-  if (ro.other) return F;
-  return ro.equals?.some((x) => x === (kind2 === "read" ? "true" : "false") || x === (kind2 === "read")) ? T : F;
-}
-function management(trail, kind2, reasons) {
-  const basic = blocks(trail.event_selector, reasons);
-  const advanced = blocks(trail.advanced_event_selector, reasons);
-  if (!basic || !advanced) return U;
-  if (basic.length === 0 && advanced.length === 0) return T;
-  let r = F;
-  for (const s of basic) {
-    if (!isObject(s)) continue;
-    const inc = s.include_management_events;
-    const included = inc instanceof Unknown ? (reasons.push(...inc.reasons), U) : inc === false || inc === "false" ? F : T;
-    r = or(r, and2(included, basicCovers(s, kind2, reasons)));
-  }
-  for (const s of advanced) r = or(r, advancedCovers(s, "Management", void 0, kind2, reasons));
-  return r;
-}
-function s3Objects(trail, kind2, reasons) {
-  const basic = blocks(trail.event_selector, reasons);
-  const advanced = blocks(trail.advanced_event_selector, reasons);
-  if (!basic || !advanced) return U;
-  let r = F;
-  for (const s of basic) {
-    if (!isObject(s)) continue;
-    const data = blocks(s.data_resource, reasons);
-    if (!data) {
-      r = or(r, U);
-      continue;
-    }
-    let every = F;
-    for (const d of data) {
-      if (!isObject(d) || d.type !== "AWS::S3::Object") continue;
-      const values2 = blocks(d.values, reasons);
-      if (!values2) {
-        every = or(every, U);
-        continue;
-      }
-      for (const v of values2) {
-        if (v instanceof Unknown) continue;
-        if (typeof v === "string" && ALL_BUCKETS.includes(v)) every = T;
-      }
-    }
-    r = or(r, and2(every, basicCovers(s, kind2, reasons)));
-  }
-  for (const s of advanced) r = or(r, advancedCovers(s, "Data", "AWS::S3::Object", kind2, reasons));
-  return r;
-}
-function trailTest(name2, signature, kinds, judge) {
-  return {
-    name: name2,
-    signature,
-    minArgs: 1,
-    maxArgs: 1,
-    argKinds: ["string"],
-    receiver: "attribute",
-    kind: "test",
-    prepare: (args2) => {
-      const k = String(args2[0].value);
-      return kinds.includes(k) ? { state: k } : { error: `${name2}() takes ${kinds.map((x) => `'${x}'`).join(", ")}, not '${k}'`, arg: 0 };
-    },
-    test(input, state) {
-      const v = input.value;
-      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
-      if (v instanceof Members || v instanceof Count || !isObject(v)) return F;
-      const reasons = [];
-      const truth = judge(v, state, reasons);
-      return truth === U ? { truth, reasons } : truth;
-    }
-  };
-}
-var ALL_BUCKETS, recordsManagementEvents, recordsS3ObjectEvents;
-var init_selectors = __esm({
-  "src/gsl/functions/selectors.ts"() {
-    "use strict";
-    init_value();
-    init_truth();
-    init_types();
-    ALL_BUCKETS = ["arn:aws:s3", "arn:aws:s3:::"];
-    recordsManagementEvents = trailTest(
-      "recordsManagementEvents",
-      "$ recordsManagementEvents('all')",
-      ["all", "read", "write"],
-      (t, k, r) => k === "all" ? and2(management(t, "read", r), management(t, "write", r)) : management(t, k, r)
-    );
-    recordsS3ObjectEvents = trailTest(
-      "recordsS3ObjectEvents",
-      "$ recordsS3ObjectEvents('write')",
-      ["read", "write"],
-      (t, k, r) => s3Objects(t, k, r)
-    );
-  }
-});
-
-// src/gsl/functions/registry.ts
-var FunctionRegistry;
-var init_registry = __esm({
-  "src/gsl/functions/registry.ts"() {
-    "use strict";
-    FunctionRegistry = class _FunctionRegistry {
-      byName = /* @__PURE__ */ new Map();
-      constructor(specs = []) {
-        for (const s of specs) this.register(s);
-      }
-      /** Add a function; a second function with the same name (in any case) is an error. */
-      register(spec2) {
-        const key = spec2.name.toLowerCase();
-        if (this.byName.has(key)) throw new Error(`GSL function ${spec2.name}() is already registered`);
-        this.byName.set(key, spec2);
-        return this;
-      }
-      get(name2) {
-        return this.byName.get(name2.toLowerCase());
-      }
-      names() {
-        return [...this.byName.values()].map((s) => s.name);
-      }
-      /** A copy that can be extended without touching this one. */
-      clone() {
-        return new _FunctionRegistry(this.byName.values());
-      }
-    };
-  }
-});
-
-// src/gsl/functions/related.ts
-function splitPath(s) {
-  return s.split(".").map((p) => /^\d+$/.test(p) ? Number(p) : p);
-}
-function valuesAt(e, path2) {
-  return resolvePath({ value: e.values, path: "", owner: e, parent: null }, 0, path2, noEntity);
-}
-function arnServiceFits(service, type) {
-  const t = type.toLowerCase().replace(/^data\./, "");
-  const prefixes = ARN_SERVICE_TYPES[service] ?? [`aws_${service}_`];
-  return t === `aws_${service}` || prefixes.some((p) => t.startsWith(p));
-}
-function isComputed(e, a) {
-  return e.computed?.has(a) === true && !Object.prototype.hasOwnProperty.call(e.values, a);
-}
-function identifies(literal2, e, attr, reasons) {
-  if (attr) return compareAt(literal2, e, [attr], reasons);
-  if (typeof literal2 === "string" && literal2.startsWith("arn:") && !Object.prototype.hasOwnProperty.call(e.values, "arn")) {
-    const service = literal2.split(":")[2] ?? "";
-    const name2 = arnResourceName(literal2);
-    if (!arnServiceFits(service, e.type) || name2 === void 0) return F;
-    const named = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
-    if (named.length === 0 && e.computed) {
-      reasons.push({ kind: "reference", ref: `${e.id}.name` });
-      return U;
-    }
-    return compareAt(
-      name2,
-      e,
-      named.map((a) => [a]),
-      reasons
-    );
-  }
-  if (typeof literal2 === "string" && AWS_ID.test(literal2)) return compareAt(literal2, e, [["id"]], reasons);
-  return compareAt(
-    literal2,
-    e,
-    IDENTITY_ATTRIBUTES.filter((a) => !isComputed(e, a)).map((a) => [a]),
-    reasons
-  );
-}
-function compareAt(literal2, e, attrs, reasons) {
-  let r = F;
-  for (const a of attrs) {
-    for (const inp of valuesAt(e, a)) {
-      const t = equals(inp.value, literal2);
-      if (t === T) return T;
-      if (t === U) {
-        r = U;
-        if (inp.value instanceof Unknown) reasons.push(...inp.value.reasons);
-      }
-    }
-  }
-  return r;
-}
-function typeMatches(e, type) {
-  return e.type.toLowerCase() === type.toLowerCase();
-}
-function addMember(out2, e, t, reasons) {
-  if (t === F) return;
-  const prev = out2.get(e.id);
-  if (prev && (prev.member === T || t === U)) return;
-  out2.set(e.id, { value: e.values, path: "", entity: e, member: t, ...t === U ? { reasons } : {} });
-}
-function prepareTypeAttr(args2) {
-  return {
-    state: {
-      type: String(args2[0].value),
-      attr: args2[1] ? splitPath(String(args2[1].value)) : void 0,
-      ownAttr: args2[2] ? splitPath(String(args2[2].value)) : void 0
-    }
-  };
-}
-function refsAt(inp) {
-  const refs = [];
-  if (inp.path !== null) for (const r of inp.entity.references?.[inp.path] ?? []) refs.push(r);
-  return refs;
-}
-function scalarsOf(v) {
-  return Array.isArray(v) ? v : [v];
-}
-function equalityKeys(v) {
-  if (typeof v === "number") return [`n:${v}`];
-  const n = typeof v === "string" ? asNumber(v) : void 0;
-  return n === void 0 ? [`s:${v}`] : [`s:${v}`, `n:${n}`];
-}
-function literalCandidates(world, st, candidates, literal2) {
-  let perWorld = indexes.get(world);
-  if (!perWorld) indexes.set(world, perWorld = /* @__PURE__ */ new Map());
-  const cacheKey = `${st.type.toLowerCase()}|${st.attr ? st.attr.join(".") : "*"}`;
-  let index3 = perWorld.get(cacheKey);
-  if (!index3) {
-    index3 = { byKey: /* @__PURE__ */ new Map(), always: [] };
-    const attrs = st.attr ? [st.attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
-    candidates.forEach((e, i2) => {
-      let always = false;
-      const keys2 = /* @__PURE__ */ new Set();
-      for (const a of attrs) {
-        if (!st.attr && isComputed(e, String(a[0]))) {
-          if (a[0] === "id") (index3.computedId ??= []).push(i2);
-          continue;
-        }
-        for (const inp of valuesAt(e, a)) {
-          const v = inp.value;
-          if (v === void 0 || v === null) continue;
-          if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") for (const k of equalityKeys(v)) keys2.add(k);
-          else always = true;
-        }
-      }
-      if (always) index3.always.push(i2);
-      for (const k of keys2) {
-        let list3 = index3.byKey.get(k);
-        if (!list3) index3.byKey.set(k, list3 = []);
-        list3.push(i2);
-      }
-    });
-    perWorld.set(cacheKey, index3);
-  }
-  const positions = new Set(index3.always);
-  for (const k of equalityKeys(literal2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
-  if (!st.attr && typeof literal2 === "string") {
-    const name2 = literal2.startsWith("arn:") ? arnResourceName(literal2) : void 0;
-    if (name2 !== void 0) for (const k of equalityKeys(name2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
-    if (AWS_ID.test(literal2)) for (const i2 of index3.computedId ?? []) positions.add(i2);
-  }
-  return [...positions].sort((a, b) => a - b).map((i2) => candidates[i2]);
-}
-function follow(inp, st, world) {
-  const found = /* @__PURE__ */ new Map();
-  const unresolved = [];
-  const candidates = world.entitiesOfType(st.type);
-  const targets = [];
-  for (const r of refsAt(inp)) targets.push(...resolveReference(world, r));
-  for (const x of scalarsOf(inp.value)) {
-    if (x instanceof Unknown) {
-      const hits = x.refs.flatMap((r) => resolveReference(world, r));
-      if (hits.length === 0) unresolved.push(...x.reasons);
-      targets.push(...hits);
-    } else if (typeof x === "string" || typeof x === "number") {
-      for (const e of literalCandidates(world, st, candidates, x)) {
-        const reasons = [];
-        addMember(found, e, identifies(x, e, st.attr, reasons), reasons);
-      }
-    }
-  }
-  for (const e of targets) if (typeMatches(e, st.type)) addMember(found, e, T, []);
-  if (unresolved.length && found.size === 0) return { value: new Unknown(unresolved), path: inp.path, entity: inp.entity };
-  const members = [...found.values()];
-  if (unresolved.length)
-    members.push({ value: new Unknown(unresolved), path: inp.path, entity: inp.entity, member: U, reasons: unresolved });
-  return { value: new Members(members), path: inp.path, entity: inp.entity };
-}
-function names2(inp, owner, ownAttr, world, reasons) {
-  for (const ref of refsAt(inp)) if (referencesEntity(ref, owner)) return T;
-  let r = F;
-  for (const x of scalarsOf(inp.value)) {
-    if (x instanceof Unknown) {
-      const xr = x.refs;
-      if (xr.some((ref) => referencesEntity(ref, owner))) return T;
-      if (!xr.some((ref) => resolveReference(world, ref).length > 0)) {
-        reasons.push(...x.reasons);
-        r = U;
-      }
-    } else if (typeof x === "string" || typeof x === "number") {
-      const t = identifies(x, owner, ownAttr, reasons);
-      if (t === T) return T;
-      if (t === U) r = U;
-    }
-  }
-  return r;
-}
-var IDENTITY_ATTRIBUTES, noEntity, ARN_SERVICE_TYPES, AWS_ID, indexes, references, entitiesOf, referencedBy;
-var init_related = __esm({
-  "src/gsl/functions/related.ts"() {
-    "use strict";
-    init_value();
-    init_compare();
-    init_path();
-    init_truth();
-    init_world();
-    init_arn();
-    init_types();
-    IDENTITY_ATTRIBUTES = ["bucket", "name", "id", "arn"];
-    noEntity = () => void 0;
-    ARN_SERVICE_TYPES = {
-      logs: ["aws_cloudwatch_log_"],
-      monitoring: ["aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm", "aws_cloudwatch_dashboard"],
-      events: ["aws_cloudwatch_event_"],
-      elasticloadbalancing: ["aws_lb", "aws_alb", "aws_elb"]
-    };
-    AWS_ID = /^[a-z]+(?:-[a-z]+)*-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
-    indexes = /* @__PURE__ */ new WeakMap();
-    references = {
-      name: "references",
-      signature: "s3_bucket_name references(aws_s3_bucket) with [ ... ]",
-      minArgs: 1,
-      maxArgs: 2,
-      argKinds: ["string"],
-      receiver: "attribute",
-      kind: "value",
-      prepare: prepareTypeAttr,
-      apply: (inputs, state, env) => inputs.map((i2) => follow(i2, state, env.world))
-    };
-    entitiesOf = {
-      name: "entitiesOf",
-      signature: "entitiesOf(aws_s3_account_public_access_block) contain [ ignore_public_acls = true ]",
-      minArgs: 1,
-      maxArgs: 1,
-      argKinds: ["string"],
-      receiver: "context",
-      kind: "value",
-      prepare: prepareTypeAttr,
-      apply(inputs, state, env) {
-        const st = state;
-        const owner = inputs[0].entity;
-        const members = env.world.entitiesOfType(st.type).map((e) => ({ value: e.values, path: "", entity: e, member: T }));
-        return [{ value: new Members(members), path: null, entity: owner }];
-      }
-    };
-    referencedBy = {
-      name: "referencedBy",
-      signature: "referencedBy(aws_s3_bucket_logging, bucket) length() > 0",
-      minArgs: 2,
-      maxArgs: 3,
-      argKinds: ["string"],
-      receiver: "context",
-      kind: "value",
-      prepare: prepareTypeAttr,
-      apply(inputs, state, env) {
-        const st = state;
-        const owner = inputs[0].entity;
-        const found = /* @__PURE__ */ new Map();
-        for (const e of env.world.entitiesOfType(st.type)) {
-          if (e === owner) continue;
-          for (const inp of valuesAt(e, st.attr)) {
-            const reasons = [];
-            addMember(found, e, names2(inp, owner, st.ownAttr, env.world, reasons), reasons);
-          }
-        }
-        return [{ value: new Members([...found.values()]), path: null, entity: owner }];
-      }
-    };
-  }
-});
-
-// src/gsl/functions/policy.ts
-function list(v) {
-  if (v === void 0 || v === null) return void 0;
-  if (v instanceof Unknown) return v;
-  return Array.isArray(v) ? v : [v];
-}
-function principal(v) {
-  if (v === void 0 || v === null) return void 0;
-  if (v instanceof Unknown) return v;
-  const out2 = newObject();
-  if (v === "*") {
-    out2.AWS = ["*"];
-    return out2;
-  }
-  if (!isObject(v)) return v;
-  for (const [k, x] of Object.entries(v)) out2[k] = list(x) ?? [];
-  return out2;
-}
-function condition(v) {
-  if (v === void 0 || v === null || v instanceof Unknown || !isObject(v)) return v ?? void 0;
-  const out2 = newObject();
-  for (const [op, keys2] of Object.entries(v)) {
-    if (!isObject(keys2)) {
-      out2[op] = keys2;
-      continue;
-    }
-    const o = newObject();
-    for (const [k, x] of Object.entries(keys2)) o[k] = list(x) ?? [];
-    out2[op] = o;
-  }
-  return out2;
-}
-function normalStatement(s) {
-  if (!isObject(s)) return s;
-  const out2 = newObject();
-  if (s.Sid !== void 0) out2.Sid = s.Sid;
-  out2.Effect = s.Effect ?? null;
-  for (const f of FIELDS) {
-    const l = list(s[f]);
-    if (l !== void 0) out2[f] = l;
-  }
-  const p = principal(s.Principal);
-  if (p !== void 0) out2.Principal = p;
-  const np = principal(s.NotPrincipal);
-  if (np !== void 0) out2.NotPrincipal = np;
-  const c = condition(s.Condition);
-  if (c !== void 0) out2.Condition = c;
-  return out2;
-}
-function dataStatement(s) {
-  if (!isObject(s)) return s;
-  const out2 = newObject();
-  if (s.sid !== void 0) out2.Sid = s.sid;
-  out2.Effect = s.effect ?? "Allow";
-  const pairs = [
-    ["actions", "Action"],
-    ["not_actions", "NotAction"],
-    ["resources", "Resource"],
-    ["not_resources", "NotResource"]
-  ];
-  for (const [from, to] of pairs) {
-    const l = list(s[from]);
-    if (l !== void 0) out2[to] = l;
-  }
-  for (const [from, to] of [
-    ["principals", "Principal"],
-    ["not_principals", "NotPrincipal"]
-  ]) {
-    const blocks3 = s[from];
-    if (blocks3 === void 0 || blocks3 === null) continue;
-    if (blocks3 instanceof Unknown || !Array.isArray(blocks3)) {
-      out2[to] = blocks3 instanceof Unknown ? blocks3 : null;
-      continue;
-    }
-    const p = newObject();
-    for (const b of blocks3) {
-      if (!isObject(b)) continue;
-      const type = b.type;
-      const ids = list(b.identifiers) ?? [];
-      const key = type === "*" ? "AWS" : typeof type === "string" ? type : "?";
-      const prev = p[key];
-      p[key] = ids instanceof Unknown || prev instanceof Unknown ? ids instanceof Unknown ? ids : prev : [...prev ?? [], ...ids];
-    }
-    out2[to] = p;
-  }
-  const conds = s.condition;
-  if (Array.isArray(conds)) {
-    const c = newObject();
-    for (const b of conds) {
-      if (!isObject(b) || typeof b.test !== "string" || typeof b.variable !== "string") continue;
-      const op = isObject(c[b.test]) ? c[b.test] : c[b.test] = newObject();
-      op[b.variable] = list(b.values) ?? [];
-    }
-    out2.Condition = c;
-  } else if (conds instanceof Unknown) out2.Condition = conds;
-  return out2;
-}
-function statementsOf(inp, world, depth = 0) {
-  if (inp.value instanceof Members) return inp.value.items;
-  let v = inp.value instanceof Count ? void 0 : inp.value;
-  if (v instanceof Unknown && v.decoded === void 0) {
-    const docs = v.refs.flatMap((r) => resolveReference(world, r)).filter((e) => e.type.toLowerCase() === "data.aws_iam_policy_document");
-    if (docs.length === 1) return documentStatements(docs[0], world, depth);
-    return v;
-  }
-  if (v instanceof Unknown) v = v.decoded;
-  if (typeof v === "string") {
-    if (v.length > MAX_POLICY) return new Unknown([{ kind: "expression", detail: `the policy is longer than ${MAX_POLICY} characters` }]);
-    try {
-      v = fromText(JSON.parse(v));
-    } catch {
-      return new Unknown([{ kind: "expression", detail: "the policy is not valid JSON" }]);
-    }
-  }
-  if (!isObject(v))
-    return v === void 0 || v === null ? [] : new Unknown([{ kind: "expression", detail: "the policy is not a JSON object" }]);
-  const st = v.Statement;
-  if (st instanceof Unknown) return st;
-  const items = st === void 0 || st === null ? [] : Array.isArray(st) ? st : [st];
-  return items.map((s) => ({ value: normalStatement(s), path: inp.path, entity: inp.entity, member: T }));
-}
-function fromText(x) {
-  if (Array.isArray(x)) return x.map(fromText);
-  if (x !== null && typeof x === "object") {
-    const o = newObject();
-    for (const [k, y] of Object.entries(x)) o[k] = fromText(y);
-    return o;
-  }
-  return x;
-}
-function mergedStatements(v, holder, path2, world, depth) {
-  return statementsOf({ value: v, path: path2, entity: holder }, world, depth + 1);
-}
-function sidOf(m) {
-  const v = m.value;
-  return isObject(v) && typeof v.Sid === "string" && v.Sid !== "" ? v.Sid : void 0;
-}
-function overlay(base, over) {
-  const out2 = [...base];
-  for (const m of over) {
-    const sid = sidOf(m);
-    const at2 = sid === void 0 ? -1 : out2.findIndex((x) => sidOf(x) === sid);
-    if (at2 >= 0) out2[at2] = m;
-    else out2.push(m);
-  }
-  return out2;
-}
-function documentStatements(doc, world, depth) {
-  if (depth > 8) return new Unknown([{ kind: "expression", detail: `${doc.id} merges documents more than 8 deep` }]);
-  const v = doc.values;
-  for (const k of ["source_json", "override_json"])
-    if (v[k] !== void 0 && v[k] !== null)
-      return new Unknown([
-        {
-          kind: "expression",
-          detail: `${doc.id} uses ${k}, which tfguard does not follow; use ${k.replace("_json", "_policy_documents")}`
-        }
-      ]);
-  const lists = {};
-  for (const k of ["source_policy_documents", "override_policy_documents"]) {
-    const docs = v[k];
-    if (docs === void 0 || docs === null) {
-      lists[k] = [];
-      continue;
-    }
-    if (docs instanceof Unknown || !Array.isArray(docs))
-      return docs instanceof Unknown ? docs : new Unknown([{ kind: "expression", detail: `${doc.id}.${k} is not a list` }]);
-    let acc = [];
-    for (let i2 = 0; i2 < docs.length; i2++) {
-      const got = mergedStatements(docs[i2], doc, `${k}.${i2}`, world, depth);
-      if (got instanceof Unknown) return got;
-      acc = k === "source_policy_documents" ? [...acc, ...got] : overlay(acc, got);
-    }
-    lists[k] = acc;
-  }
-  const st = v.statement;
-  if (st instanceof Unknown) return st;
-  const items = Array.isArray(st) ? st : [];
-  const own2 = items.map((s, i2) => ({ value: dataStatement(s), path: `statement.${i2}`, entity: doc, member: T }));
-  return overlay(overlay(lists.source_policy_documents, own2), lists.override_policy_documents);
-}
-function isUnknown(v, reasons) {
-  if (!(v instanceof Unknown)) return false;
-  reasons.push(...v.reasons);
-  return true;
-}
-function field2(s, k) {
-  return Object.prototype.hasOwnProperty.call(s, k) ? s[k] : void 0;
-}
-function publicPrincipal(s, reasons) {
-  if (field2(s, "NotPrincipal") !== void 0) return T;
-  const p = field2(s, "Principal");
-  if (isUnknown(p, reasons)) return U;
-  if (!isObject(p)) return F;
-  let r = F;
-  for (const [type, ids] of Object.entries(p)) {
-    if (isUnknown(ids, reasons)) {
-      r = U;
-      continue;
-    }
-    if (type !== "AWS" && type !== "CanonicalUser") continue;
-    for (const id of ids) {
-      if (id === "*") return T;
-      if (id instanceof Unknown) {
-        reasons.push(...id.reasons);
-        r = U;
-      }
-    }
-  }
-  return r;
-}
-function narrowed(s, reasons) {
-  const c = field2(s, "Condition");
-  if (isUnknown(c, reasons)) return U;
-  if (!isObject(c)) return F;
-  let r = F;
-  for (const [op, keys2] of Object.entries(c)) {
-    if (!POSITIVE.test(op) || !isObject(keys2)) continue;
-    for (const [k, values2] of Object.entries(keys2)) {
-      if (!NARROWING.has(k.toLowerCase())) continue;
-      if (isUnknown(values2, reasons)) {
-        r = U;
-        continue;
-      }
-      const vs = values2;
-      const open = vs.some((x) => x === "*" || x === "0.0.0.0/0" || x === "::/0");
-      if (vs.length && !open) return T;
-    }
-  }
-  return r;
-}
-function effectIs(s, effect, reasons) {
-  const e = field2(s, "Effect");
-  if (isUnknown(e, reasons)) return U;
-  return e === effect ? T : F;
-}
-function anyMatches(values2, wanted, reasons) {
-  if (isUnknown(values2, reasons)) return U;
-  if (!Array.isArray(values2)) return F;
-  let r = F;
-  for (const v of values2) {
-    if (isUnknown(v, reasons)) {
-      r = U;
-      continue;
-    }
-    if (typeof v !== "string") continue;
-    const re = new RegExp(
-      `^${v.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`,
-      "i"
-    );
-    if (wanted.some((w) => re.test(w))) return T;
-  }
-  return r;
-}
-function and3(...ts) {
-  if (ts.includes(F)) return F;
-  return ts.includes(U) ? U : T;
-}
-function statementTest(name2, signature, judge) {
-  return {
-    name: name2,
-    signature,
-    minArgs: 0,
-    maxArgs: 0,
-    argKinds: [],
-    receiver: "attribute",
-    kind: "test",
-    test(input) {
-      const v = input.value;
-      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
-      if (v instanceof Members || v instanceof Count || !isObject(v)) return F;
-      const reasons = [];
-      const truth = judge(v, reasons);
-      return truth === U ? { truth, reasons } : truth;
-    }
-  };
-}
-function holds(values2, wanted, reasons) {
-  if (isUnknown(values2, reasons)) return U;
-  if (!Array.isArray(values2)) return F;
-  let r = F;
-  for (const v of values2) {
-    if (typeof v === "string" && wanted.includes(v)) return T;
-    if (v instanceof Unknown) {
-      reasons.push(...v.reasons);
-      r = U;
-    }
-  }
-  return r;
-}
-function accountsOf(ids, out2) {
-  if (ids instanceof Unknown) {
-    out2.push(ids);
-    return;
-  }
-  for (const id of Array.isArray(ids) ? ids : []) {
-    if (id instanceof Unknown) out2.push(id);
-    else if (typeof id === "string") {
-      const m = /^(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\d{12})(?::|$)/.exec(id);
-      if (m && !out2.includes(m[1])) out2.push(m[1]);
-    }
-  }
-}
-var FIELDS, MAX_POLICY, policyStatements, NARROWING, POSITIVE, allowsPublicAccess, deniesInsecureTransport, allowsEverything, allowsServiceWildcard, principalAccounts;
-var init_policy = __esm({
-  "src/gsl/functions/policy.ts"() {
-    "use strict";
-    init_value();
-    init_truth();
-    init_world();
-    init_types();
-    FIELDS = ["Action", "NotAction", "Resource", "NotResource"];
-    MAX_POLICY = 1e6;
-    policyStatements = {
-      name: "policyStatements",
-      signature: "policy policyStatements() contain [ $ allowsPublicAccess() ]",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "value",
-      apply: (inputs, _state, env) => inputs.map((i2) => {
-        const st = statementsOf(i2, env.world);
-        return { value: st instanceof Unknown ? st : new Members(st), path: i2.path, entity: i2.entity };
-      })
-    };
-    NARROWING = new Set(
-      [
-        "aws:SourceArn",
-        "aws:SourceAccount",
-        "aws:SourceOwner",
-        "aws:SourceVpc",
-        "aws:SourceVpce",
-        "aws:SourceIp",
-        "aws:PrincipalOrgID",
-        "aws:PrincipalOrgPaths",
-        "aws:PrincipalAccount",
-        "aws:PrincipalArn",
-        "aws:userid",
-        "s3:DataAccessPointArn",
-        "s3:DataAccessPointAccount"
-      ].map((k) => k.toLowerCase())
-    );
-    POSITIVE = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress)$/;
-    allowsPublicAccess = statementTest("allowsPublicAccess", "$ allowsPublicAccess()", (s, reasons) => {
-      const n = narrowed(s, reasons);
-      return and3(effectIs(s, "Allow", reasons), publicPrincipal(s, reasons), n === T ? F : n === U ? U : T);
-    });
-    deniesInsecureTransport = statementTest("deniesInsecureTransport", "$ deniesInsecureTransport()", (s, reasons) => {
-      const c = field2(s, "Condition");
-      let http = F;
-      if (c instanceof Unknown) {
-        reasons.push(...c.reasons);
-        http = U;
-      } else if (isObject(c)) {
-        for (const [op, keys2] of Object.entries(c)) {
-          if (!/^Bool(IfExists)?$/.test(op) || !isObject(keys2)) continue;
-          for (const [k, values2] of Object.entries(keys2)) {
-            if (k.toLowerCase() !== "aws:securetransport") continue;
-            if (values2 instanceof Unknown) {
-              reasons.push(...values2.reasons);
-              http = U;
-            } else if (values2.some((x) => x === false || x === "false")) http = T;
-          }
-        }
-      }
-      const everyone = publicPrincipal(s, reasons);
-      return and3(effectIs(s, "Deny", reasons), everyone, anyMatches(field2(s, "Action"), ["s3:*"], reasons), http);
-    });
-    allowsEverything = statementTest(
-      "allowsEverything",
-      "$ allowsEverything()",
-      (s, reasons) => and3(effectIs(s, "Allow", reasons), holds(field2(s, "Action"), ["*", "*:*"], reasons), holds(field2(s, "Resource"), ["*"], reasons))
-    );
-    allowsServiceWildcard = statementTest("allowsServiceWildcard", "$ allowsServiceWildcard()", (s, reasons) => {
-      const actions = field2(s, "Action");
-      let wild = F;
-      if (actions instanceof Unknown) {
-        reasons.push(...actions.reasons);
-        wild = U;
-      } else if (Array.isArray(actions))
-        for (const a of actions) {
-          if (a instanceof Unknown) {
-            reasons.push(...a.reasons);
-            if (wild === F) wild = U;
-          } else if (typeof a === "string" && /^(\*|[a-z0-9-]+:\*)$/i.test(a)) wild = T;
-        }
-      return and3(effectIs(s, "Allow", reasons), wild);
-    });
-    principalAccounts = {
-      name: "principalAccounts",
-      signature: "$ principalAccounts() contain [ $ != '123456789012' ]",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "value",
-      apply: (inputs) => inputs.map((i2) => {
-        const v = i2.value;
-        if (v instanceof Unknown) return i2;
-        const out2 = [];
-        if (!(v instanceof Members) && !(v instanceof Count) && isObject(v)) {
-          const p = field2(v, "Principal");
-          if (p instanceof Unknown) return { ...i2, value: p };
-          if (isObject(p)) accountsOf(p.AWS, out2);
-        }
-        return { ...i2, value: out2 };
-      })
-    };
-  }
-});
-
-// src/gsl/functions/defaults.ts
-function defaultFunctions() {
-  return new FunctionRegistry(BUILTINS);
-}
-var BUILTINS, DEFAULT_FUNCTIONS;
-var init_defaults = __esm({
-  "src/gsl/functions/defaults.ts"() {
-    "use strict";
-    init_arn();
-    init_core();
-    init_dates();
-    init_filterPattern();
-    init_network();
-    init_selectors();
-    init_registry();
-    init_related();
-    init_policy();
-    BUILTINS = [
-      isEmpty,
-      length,
-      before,
-      after,
-      references,
-      referencedBy,
-      entitiesOf,
-      isFilterPatternEqual,
-      allowedHostsForPort,
-      isFilterPatternConformant,
-      arnName,
-      policyStatements,
-      allowsPublicAccess,
-      deniesInsecureTransport,
-      allowsEverything,
-      allowsServiceWildcard,
-      principalAccounts,
-      isPublic,
-      recordsManagementEvents,
-      recordsS3ObjectEvents
-    ];
-    DEFAULT_FUNCTIONS = defaultFunctions();
-  }
-});
-
-// src/common/did-you-mean.ts
-function editDistance(a, b) {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  const m = a.length;
-  const n = b.length;
-  const d = [];
-  for (let i2 = 0; i2 <= m; i2++) d.push([i2, ...new Array(n).fill(0)]);
-  for (let j = 0; j <= n; j++) d[0][j] = j;
-  for (let i2 = 1; i2 <= m; i2++) {
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) v = Math.min(v, d[i2 - 2][j - 2] + 1);
-      d[i2][j] = v;
-    }
-  }
-  return d[m][n];
-}
-function nearest(word, names3) {
-  let best;
-  let bestD = Infinity;
-  for (const n of names3) {
-    const dist = editDistance(word, n);
-    if (dist < bestD) {
-      best = n;
-      bestD = dist;
-    }
-  }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return bestD <= limit && bestD < word.length ? best : void 0;
-}
-var init_did_you_mean = __esm({
-  "src/common/did-you-mean.ts"() {
-    "use strict";
-  }
-});
-
-// src/gsl/lexer.ts
-function isIdentStart(c) {
-  return c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || c >= "0" && c <= "9";
-}
-function isDigit(c) {
-  return c !== void 0 && c >= "0" && c <= "9";
-}
-function tokenize2(logic) {
-  const src = logic.text;
-  const out2 = [];
-  let i2 = 0;
-  const fail5 = (start2, end, message, hint) => {
-    throw new GslSyntaxError(logic.error(start2, end, message, hint));
-  };
-  while (i2 < src.length) {
-    const c = src[i2];
-    if (c === " " || c === "	" || c === "\n" || c === "\r") {
-      i2++;
-      continue;
-    }
-    const start2 = i2;
-    const prev = out2[out2.length - 1];
-    if (isIdentStart(c)) {
-      while (i2 < src.length && isIdentPart(src[i2])) i2++;
-      let text3 = src.slice(start2, i2);
-      if (text3.toLowerCase() === "contain" && src[i2] === "-" && isIdentStart(src[i2 + 1] ?? "")) {
-        let j = i2 + 1;
-        while (j < src.length && isIdentPart(src[j])) j++;
-        text3 = src.slice(start2, j);
-        i2 = j;
-      }
-      if (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
-        while (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
-          i2++;
-          while (i2 < src.length && (isIdentPart(src[i2]) || src[i2] === "-" && isIdentPart(src[i2 + 1] ?? ""))) i2++;
-        }
-        text3 = src.slice(start2, i2);
-      }
-      out2.push({ kind: "ident", text: text3, start: start2, end: i2 });
-      continue;
-    }
-    if (c === "@") {
-      if (!isIdentStart(src[i2 + 1] ?? ""))
-        fail5(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
-      i2++;
-      while (i2 < src.length && isIdentPart(src[i2])) i2++;
-      out2.push({ kind: "ident", text: src.slice(start2, i2), start: start2, end: i2 });
-      continue;
-    }
-    if (isDigit(c)) {
-      const indexOnly = prev?.kind === "punct" && prev.text === ".";
-      while (isDigit(src[i2])) i2++;
-      if (!indexOnly) {
-        if (src[i2] === "." && isDigit(src[i2 + 1])) {
-          i2++;
-          while (isDigit(src[i2])) i2++;
-        }
-        if ((src[i2] === "e" || src[i2] === "E") && (isDigit(src[i2 + 1]) || (src[i2 + 1] === "+" || src[i2 + 1] === "-") && isDigit(src[i2 + 2]))) {
-          i2 += 2;
-          while (isDigit(src[i2])) i2++;
-        }
-      }
-      if (i2 < src.length && isIdentStart(src[i2])) {
-        while (i2 < src.length && isIdentPart(src[i2])) i2++;
-        fail5(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
-      }
-      const text3 = src.slice(start2, i2);
-      out2.push({ kind: "number", text: text3, num: Number(text3), start: start2, end: i2 });
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      out2.push(readString(src, i2, logic, fail5));
-      i2 = out2[out2.length - 1].end;
-      continue;
-    }
-    if (c === "/" && prev?.kind === "ident" && prev.text.toLowerCase() === "regexmatch") {
-      out2.push(readRegex(src, i2, fail5));
-      i2 = out2[out2.length - 1].end;
-      continue;
-    }
-    const two = src.slice(i2, i2 + 2);
-    if (PUNCT2.includes(two)) {
-      if (two === "==") fail5(i2, i2 + 2, "unexpected `==`", "GSL compares with a single `=`");
-      out2.push({ kind: "punct", text: two, start: start2, end: i2 + 2 });
-      i2 += 2;
-      continue;
-    }
-    if (PUNCT1.includes(c)) {
-      out2.push({ kind: "punct", text: c, start: start2, end: i2 + 1 });
-      i2++;
-      continue;
-    }
-    if (c === "/") fail5(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
-    if (c === "&" || c === "|")
-      fail5(
-        i2,
-        i2 + (src[i2 + 1] === c ? 2 : 1),
-        `unexpected \`${src.slice(i2, src[i2 + 1] === c ? i2 + 2 : i2 + 1)}\``,
-        `GSL spells it \`${c === "&" ? "and" : "or"}\``
-      );
-    if (c === "!") fail5(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
-    const cp = String.fromCodePoint(src.codePointAt(i2));
-    fail5(i2, i2 + cp.length, `unexpected character \`${cp}\``);
-  }
-  out2.push({ kind: "eof", text: "", start: src.length, end: src.length });
-  return out2;
-}
-function readString(src, start2, _logic, fail5) {
-  const quote2 = src[start2];
-  let i2 = start2 + 1;
-  let text3 = "";
-  while (true) {
-    if (i2 >= src.length || src[i2] === "\n") {
-      fail5(start2, i2, "unterminated string", `close it with ${quote2}`);
-    }
-    const c = src[i2];
-    if (c === quote2) break;
-    if (c === "\\") {
-      const e = src[i2 + 1];
-      if (e === void 0) fail5(start2, i2 + 1, "unterminated string", `close it with ${quote2}`);
-      if (e === "u") {
-        const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i2 + 2, i2 + 6))?.[0];
-        if (!hex) fail5(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
-        text3 += String.fromCharCode(parseInt(hex, 16));
-        i2 += 6;
-        continue;
-      }
-      const rep = ESCAPES[e];
-      if (rep === void 0) fail5(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
-      text3 += rep;
-      i2 += 2;
-      continue;
-    }
-    text3 += c;
-    i2++;
-  }
-  return { kind: "string", text: text3, start: start2, end: i2 + 1 };
-}
-function readRegex(src, start2, fail5) {
-  let i2 = start2 + 1;
-  let inClass = false;
-  while (true) {
-    const c = src[i2];
-    if (c === void 0 || c === "\n")
-      fail5(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
-    if (c === "\\") {
-      i2 += 2;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "]") inClass = false;
-    else if (c === "/" && !inClass) break;
-    i2++;
-  }
-  const pattern = src.slice(start2 + 1, i2);
-  i2++;
-  const fstart = i2;
-  while (i2 < src.length && isIdentPart(src[i2])) i2++;
-  return { kind: "regex", text: pattern, flags: src.slice(fstart, i2), start: start2, end: i2 };
-}
-var PUNCT2, PUNCT1, ESCAPES;
-var init_lexer = __esm({
-  "src/gsl/lexer.ts"() {
-    "use strict";
-    init_errors();
-    PUNCT2 = ["!=", "<=", ">=", "=="];
-    PUNCT1 = "()[],.=<>$^-";
-    ESCAPES = { n: "\n", t: "	", r: "\r", "0": "\0", "\\": "\\", "'": "'", '"': '"', "/": "/" };
-  }
-});
-
-// src/common/re2/error.ts
-function fail(message) {
-  throw new RegexError(message);
-}
-var RegexError;
-var init_error = __esm({
-  "src/common/re2/error.ts"() {
-    "use strict";
-    RegexError = class extends Error {
-      name = "RegexError";
-    };
-  }
-});
-
-// src/common/re2/charclass.ts
-function normalize2(ranges) {
-  const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
-  const out2 = [];
-  for (const [a, b] of sorted) {
-    const last = out2[out2.length - 1];
-    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else out2.push([a, b]);
-  }
-  return out2;
-}
-function complement(ranges) {
-  const out2 = [];
-  let next = 0;
-  for (const [a, b] of normalize2(ranges)) {
-    if (a > next) out2.push([next, a - 1]);
-    next = b + 1;
-  }
-  if (next <= MAX_CP) out2.push([next, MAX_CP]);
-  return out2;
-}
-function foldCase(ranges) {
-  const extra = [];
-  for (const [a, b] of ranges) {
-    if (b - a > 5e3) {
-      if (a <= 122 && b >= 65) {
-        for (let c = Math.max(a, 65); c <= Math.min(b, 122); c++) addVariants(c, extra);
-      }
-      continue;
-    }
-    for (let c = a; c <= b; c++) addVariants(c, extra);
-  }
-  return normalize2([...ranges, ...extra]);
-}
-function addVariants(c, out2) {
-  const s = String.fromCodePoint(c);
-  for (const v of [s.toLowerCase(), s.toUpperCase()]) {
-    const cp = v.codePointAt(0);
-    if (v.length === String.fromCodePoint(cp).length && cp !== c) out2.push([cp, cp]);
-  }
-}
-function posixClass(name2) {
-  const r = Object.prototype.hasOwnProperty.call(POSIX, name2) ? POSIX[name2] : void 0;
-  if (!r) fail(`invalid regexp pattern: invalid character class range [:${name2}:]`);
-  return r;
-}
-function unicodeClass(name2) {
-  const cached2 = propertyCache.get(name2);
-  if (cached2) return cached2;
-  if (!/^[A-Za-z_]{1,40}$/.test(name2)) fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
-  let test;
-  try {
-    test = name2 === "Any" ? /[^]/u : new RegExp(`^\\p{${name2.length <= 2 ? name2 : `Script=${name2}`}}$`, "u");
-  } catch {
-    fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
-  }
-  const out2 = [];
-  let start2 = -1;
-  for (let c = 0; c <= MAX_CP + 1; c++) {
-    const inside2 = c <= MAX_CP && (c < 55296 || c > 57343) && test.test(String.fromCodePoint(c));
-    if (inside2 && start2 < 0) start2 = c;
-    if (!inside2 && start2 >= 0) {
-      out2.push([start2, c - 1]);
-      start2 = -1;
-    }
-  }
-  propertyCache.set(name2, out2);
-  return out2;
-}
-function hex4(n) {
-  return `\\u${n.toString(16).padStart(4, "0")}`;
-}
-function literalSource(cp) {
-  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCharCode(cp);
-  if (cp < 65536) return hex4(cp);
-  const s = String.fromCodePoint(cp);
-  return hex4(s.charCodeAt(0)) + hex4(s.charCodeAt(1));
-}
-function surrogates(cp) {
-  const s = String.fromCodePoint(cp);
-  return [s.charCodeAt(0), s.charCodeAt(1)];
-}
-function astralAlternatives(a, b) {
-  const [ha, la] = surrogates(a);
-  const [hb, lb] = surrogates(b);
-  if (ha === hb) return [`${hex4(ha)}[${hex4(la)}-${hex4(lb)}]`];
-  const out2 = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
-  if (hb - ha > 1) out2.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
-  out2.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
-  return out2;
-}
-function classSource(ranges) {
-  const bmp = [];
-  const astral = [];
-  for (const [a, b] of normalize2(ranges)) {
-    for (const [x, y] of [
-      [a, Math.min(b, 55295)],
-      [Math.max(a, 57344), Math.min(b, 65535)]
-    ]) {
-      if (x <= y) bmp.push(x === y ? hex4(x) : `${hex4(x)}-${hex4(y)}`);
-    }
-    if (b >= 65536) astral.push(...astralAlternatives(Math.max(a, 65536), b));
-  }
-  const cls = `[${bmp.join("")}]`;
-  if (astral.length === 0) return { src: cls, atomic: true };
-  return { src: `(?:${[...astral, ...bmp.length ? [cls] : []].join("|")})`, atomic: true };
-}
-var MAX_CP, DIGIT, WORD, SPACE2, POSIX, propertyCache;
-var init_charclass = __esm({
-  "src/common/re2/charclass.ts"() {
-    "use strict";
-    init_error();
-    MAX_CP = 1114111;
-    DIGIT = [[48, 57]];
-    WORD = normalize2([
-      [48, 57],
-      [65, 90],
-      [95, 95],
-      [97, 122]
-    ]);
-    SPACE2 = [
-      [9, 10],
-      [12, 13],
-      [32, 32]
-    ];
-    POSIX = {
-      alnum: [
-        [48, 57],
-        [65, 90],
-        [97, 122]
-      ],
-      alpha: [
-        [65, 90],
-        [97, 122]
-      ],
-      ascii: [[0, 127]],
-      blank: [
-        [9, 9],
-        [32, 32]
-      ],
-      cntrl: [
-        [0, 31],
-        [127, 127]
-      ],
-      digit: DIGIT,
-      graph: [[33, 126]],
-      lower: [[97, 122]],
-      print: [[32, 126]],
-      punct: [
-        [33, 47],
-        [58, 64],
-        [91, 96],
-        [123, 126]
-      ],
-      space: [
-        [9, 13],
-        [32, 32]
-      ],
-      upper: [[65, 90]],
-      word: WORD,
-      xdigit: [
-        [48, 57],
-        [65, 70],
-        [97, 102]
-      ]
-    };
-    propertyCache = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/common/re2/compile.ts
-import v8 from "node:v8";
-function bad(what) {
-  fail(`invalid regexp pattern: ${what}`);
-}
-function hasCapture(n) {
-  switch (n.t) {
-    case "atom":
-      return false;
-    case "seq":
-      return n.items.some(hasCapture);
-    case "alt":
-      return n.alts.some(hasCapture);
-    case "group":
-      return n.capture || hasCapture(n.body);
-    case "rep":
-      return hasCapture(n.body);
-  }
-}
-function isAtomic(n) {
-  return n.t === "atom" && n.atomic || n.t === "group";
-}
-function emit(n, expand3) {
-  switch (n.t) {
-    case "atom":
-      return n.src;
-    case "seq":
-      return n.items.map((x) => emit(x, expand3)).join("");
-    case "alt":
-      return n.alts.map((x) => emit(x, expand3)).join("|");
-    case "group":
-      return `(${n.capture ? "" : "?:"}${emit(n.body, expand3)})`;
-    case "rep": {
-      let body2 = emit(n.body, expand3);
-      if (!isAtomic(n.body)) body2 = `(?:${body2})`;
-      const lazy = n.lazy ? "?" : "";
-      const counted = n.min > 1 || n.max !== Infinity && n.max > 1;
-      if (!counted) return `${body2}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
-      if (!expand3 || hasCapture(n.body)) return `${body2}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
-      const copies = n.max === Infinity ? n.min : n.max;
-      if (body2.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
-      if (n.max === Infinity) return body2.repeat(n.min - 1) + `${body2}+${lazy}`;
-      let optional = "";
-      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body2}${optional})?${lazy}`;
-      return body2.repeat(n.min) + optional;
-    }
-  }
-}
-function safeForBacktracking(n, underRepeat = false) {
-  switch (n.t) {
-    case "atom":
-      return true;
-    case "seq":
-      return n.items.every((x) => safeForBacktracking(x, underRepeat));
-    case "alt":
-      return !underRepeat && n.alts.every((x) => safeForBacktracking(x, underRepeat));
-    case "group":
-      return safeForBacktracking(n.body, underRepeat);
-    case "rep":
-      return n.max <= 1 ? safeForBacktracking(n.body, underRepeat) : !underRepeat && safeForBacktracking(n.body, true);
-  }
-}
-function linearEngine() {
-  if (linear2 === void 0) {
-    try {
-      v8.setFlagsFromString("--enable-experimental-regexp-engine");
-      linear2 = new RegExp("a", "l").flags.includes("l");
-    } catch {
-      linear2 = false;
-    }
-  }
-  return linear2;
-}
-function compileRE2(pattern) {
-  const hit = cache3.get(pattern);
-  if (hit) return hit;
-  if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
-  const parser2 = new Parser2(Array.from(pattern));
-  const ast = parser2.parse();
-  if (parser2.lineAnchors && parser2.wholeTextAnchors)
-    bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
-  const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
-  const src = emit(ast, true);
-  let regexp;
-  if (linearEngine()) {
-    try {
-      regexp = new RegExp(src, `${flags2}l`);
-    } catch {
-      regexp = void 0;
-    }
-  }
-  if (!regexp) {
-    if (!safeForBacktracking(ast)) bad("tfguard cannot match this pattern in guaranteed linear time (nested repetition); simplify it");
-    try {
-      regexp = new RegExp(src, flags2);
-    } catch (e) {
-      bad(e.message);
-    }
-  }
-  const compiled = { regexp, names: parser2.names };
-  if (cache3.size > 500) cache3.clear();
-  cache3.set(pattern, compiled);
-  return compiled;
-}
-var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser2, linear2, cache3;
-var init_compile = __esm({
-  "src/common/re2/compile.ts"() {
-    "use strict";
-    init_charclass();
-    init_error();
-    init_error();
-    MAX_REPEAT = 1e3;
-    MAX_SOURCE = 2e5;
-    MAX_PATTERN = 2e4;
-    Parser2 = class {
-      constructor(cps) {
-        this.cps = cps;
-      }
-      cps;
-      pos = 0;
-      names = [];
-      wholeTextAnchors = false;
-      lineAnchors = false;
-      parse() {
-        const node = this.alternation({ i: false, m: false, s: false, U: false }, 0);
-        if (this.pos < this.cps.length) bad("unexpected )");
-        return node;
-      }
-      peek(offset = 0) {
-        return this.cps[this.pos + offset];
-      }
-      rest(n) {
-        return this.cps.slice(this.pos, this.pos + n).join("");
-      }
-      alternation(flags2, depth) {
-        if (depth > 200) bad("expression nests too deeply");
-        const alts = [this.sequence(flags2, depth)];
-        while (this.peek() === "|") {
-          this.pos++;
-          alts.push(this.sequence(flags2, depth));
-        }
-        return alts.length === 1 ? alts[0] : { t: "alt", alts };
-      }
-      sequence(flags2, depth) {
-        const items = [];
-        for (; ; ) {
-          const c = this.peek();
-          if (c === void 0 || c === "|" || c === ")") break;
-          if (c === "*" || c === "+" || c === "?" || c === "{" && this.repeatCount()) {
-            this.repetition(items, flags2);
-            continue;
-          }
-          this.pos++;
-          if (c === "(") {
-            const g = this.group(flags2, depth);
-            if (g) items.push(g);
-          } else if (c === "[") items.push(this.charClass(flags2));
-          else if (c === ".") items.push(this.set(flags2.s ? [[0, 1114111]] : complement([[10, 10]])));
-          else if (c === "^" || c === "$") {
-            if (flags2.m) this.lineAnchors = true;
-            else this.wholeTextAnchors = true;
-            items.push({ t: "atom", src: c, atomic: true });
-          } else if (c === "\\") items.push(this.escape(flags2));
-          else items.push(this.literal(c.codePointAt(0), flags2));
-        }
-        return items.length === 1 ? items[0] : { t: "seq", items };
-      }
-      repeatCount() {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(24));
-        if (!m) return void 0;
-        const min = Number(m[1]);
-        const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
-        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) bad(`invalid repeat count: ${m[0]}`);
-        return { min, max, len: m[0].length };
-      }
-      repetition(items, flags2) {
-        const c = this.peek();
-        let min = 0;
-        let max = Infinity;
-        let op = c;
-        if (c === "{") {
-          const r = this.repeatCount();
-          ({ min, max } = r);
-          op = this.rest(r.len);
-          this.pos += r.len;
-        } else {
-          this.pos++;
-          if (c === "+") min = 1;
-          if (c === "?") max = 1;
-        }
-        let lazy = false;
-        if (this.peek() === "?") {
-          lazy = true;
-          op += "?";
-          this.pos++;
-        }
-        const last = items.pop();
-        if (!last) bad(`missing argument to repetition operator: ${op}`);
-        if (last.t === "rep") bad(`invalid nested repetition operator: ${op}`);
-        items.push({ t: "rep", body: last, min, max, lazy: lazy !== flags2.U });
-      }
-      group(flags2, depth) {
-        let capture = true;
-        let name2;
-        const inner = { ...flags2 };
-        if (this.peek() === "?") {
-          const head = this.rest(4);
-          if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
-          if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
-          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
-          if (named) {
-            name2 = named[1];
-            if (!/^[A-Za-z0-9_]+$/.test(name2)) bad(`invalid named capture: (?P<${name2}>`);
-            if (this.names.includes(name2)) bad(`duplicate capture group name: ${name2}`);
-            this.pos += named[0].length;
-          } else {
-            const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
-            if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
-            this.pos += f[0].length;
-            const [on, off = ""] = f[1].split("-");
-            for (const k of on) inner[k] = true;
-            for (const k of off) inner[k] = false;
-            if (f[2] === ")") {
-              Object.assign(flags2, inner);
-              return void 0;
-            }
-            capture = false;
-          }
-        }
-        if (capture) this.names.push(name2);
-        const body2 = this.alternation(inner, depth + 1);
-        if (this.peek() !== ")") bad("missing closing )");
-        this.pos++;
-        return { t: "group", capture, body: body2 };
-      }
-      set(ranges) {
-        const { src, atomic } = classSource(ranges);
-        return { t: "atom", src, atomic };
-      }
-      literal(cp, flags2) {
-        if (flags2.i) {
-          const folded = foldCase([[cp, cp]]);
-          if (folded.length > 1 || folded[0][0] !== folded[0][1]) return this.set(folded);
-        }
-        return { t: "atom", src: literalSource(cp), atomic: cp < 65536 };
-      }
-      /** After a backslash outside a class. */
-      escape(flags2) {
-        const c = this.peek();
-        if (c === "A" || c === "z") {
-          this.pos++;
-          this.wholeTextAnchors = true;
-          return { t: "atom", src: c === "A" ? "^" : "$", atomic: true };
-        }
-        if (c === "b" || c === "B") {
-          this.pos++;
-          return { t: "atom", src: `\\${c}`, atomic: true };
-        }
-        if (c === "Q") {
-          this.pos++;
-          const items = [];
-          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items.push(this.literal(this.cps[this.pos++].codePointAt(0), flags2));
-          if (this.rest(2) === "\\E") this.pos += 2;
-          return { t: "group", capture: false, body: { t: "seq", items } };
-        }
-        const ranges = this.classEscape();
-        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags2);
-        return this.set(flags2.i ? foldCase(ranges) : ranges);
-      }
-      lastWasClass = false;
-      /** An escape that stands for characters (inside or outside a class): its code point set. */
-      classEscape() {
-        const c = this.cps[this.pos++];
-        this.lastWasClass = false;
-        if (c === void 0) bad("trailing backslash at end of expression");
-        const single = (cp2) => [[cp2, cp2]];
-        const simple = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
-        if (Object.prototype.hasOwnProperty.call(simple, c)) return single(simple[c]);
-        const shorthand = { d: DIGIT, w: WORD, s: SPACE2 };
-        if (Object.prototype.hasOwnProperty.call(shorthand, c.toLowerCase()) && "dDwWsS".includes(c)) {
-          this.lastWasClass = true;
-          const r = shorthand[c.toLowerCase()];
-          return c === c.toLowerCase() ? r : complement(r);
-        }
-        if (c === "p" || c === "P") {
-          this.lastWasClass = true;
-          let name2 = this.cps[this.pos++];
-          if (name2 === "{") {
-            const end = this.cps.indexOf("}", this.pos);
-            if (end < 0) bad("invalid character class range: missing }");
-            name2 = this.cps.slice(this.pos, end).join("");
-            this.pos = end + 1;
-          }
-          if (name2 === void 0) bad("invalid character class range: \\p");
-          let negate = c === "P";
-          if (name2.startsWith("^")) {
-            negate = !negate;
-            name2 = name2.slice(1);
-          }
-          const r = unicodeClass(name2);
-          return negate ? complement(r) : r;
-        }
-        if (c === "x") {
-          const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.rest(9));
-          if (!m) bad(`invalid escape sequence: \\x${this.rest(2)}`);
-          this.pos += m[0].length;
-          const cp2 = parseInt(m[1] ?? m[2], 16);
-          if (cp2 > 1114111) bad(`invalid escape sequence: \\x${m[0]}`);
-          return single(cp2);
-        }
-        if (c >= "1" && c <= "9") bad(`backreferences are not supported (RE2 has none): \\${c}`);
-        if (c === "0") {
-          const m = /^[0-7]{0,2}/.exec(this.rest(2));
-          this.pos += m[0].length;
-          return single(parseInt(`0${m[0]}`, 8));
-        }
-        const cp = c.codePointAt(0);
-        if (cp < 128 && !/[0-9A-Za-z_]/.test(c)) return single(cp);
-        bad(`invalid escape sequence: \\${c}`);
-      }
-      /** After `[`. */
-      charClass(flags2) {
-        let negate = false;
-        if (this.peek() === "^") {
-          negate = true;
-          this.pos++;
-        }
-        const ranges = [];
-        let first = true;
-        for (; ; ) {
-          const c = this.peek();
-          if (c === void 0) bad("missing closing ]");
-          if (c === "]" && !first) {
-            this.pos++;
-            break;
-          }
-          first = false;
-          const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(12));
-          if (posix) {
-            this.pos += posix[0].length;
-            const r = posixClass(posix[2]);
-            ranges.push(...posix[1] ? complement(r) : r);
-            continue;
-          }
-          const lo = this.classAtom();
-          if (lo.length !== 1 || lo[0][0] !== lo[0][1] || this.peek() !== "-" || this.peek(1) === "]" || this.peek(1) === void 0) {
-            ranges.push(...lo);
-            continue;
-          }
-          this.pos++;
-          const hi = this.classAtom();
-          if (hi.length !== 1 || hi[0][0] !== hi[0][1] || hi[0][0] < lo[0][0]) bad("invalid character class range");
-          ranges.push([lo[0][0], hi[0][0]]);
-        }
-        let set = normalize2(ranges);
-        if (flags2.i) set = foldCase(set);
-        return this.set(negate ? complement(set) : set);
-      }
-      classAtom() {
-        const c = this.cps[this.pos++];
-        if (c === "\\") return this.classEscape();
-        const cp = c.codePointAt(0);
-        return [[cp, cp]];
-      }
-    };
-    cache3 = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/gsl/parser.ts
-function describe2(t) {
-  switch (t.kind) {
-    case "eof":
-      return "the end of the logic";
-    case "string":
-      return `the string ${JSON.stringify(t.text)}`;
-    case "number":
-      return `the number ${t.text}`;
-    case "regex":
-      return "a regular expression";
-    default:
-      return `\`${t.text}\``;
-  }
-}
-var QUANTIFIERS, CMP_OPS, KEYWORDS, OPERATOR_WORDS, MAX_DEPTH2, Parser3;
-var init_parser = __esm({
-  "src/gsl/parser.ts"() {
-    "use strict";
-    init_errors();
-    init_did_you_mean();
-    init_lexer();
-    init_compare();
-    init_compile();
-    QUANTIFIERS = ["contain", "contain-any", "contain-all", "contain-none", "with"];
-    CMP_OPS = /* @__PURE__ */ new Set(["=", "!=", "<", ">", "<=", ">="]);
-    KEYWORDS = /* @__PURE__ */ new Set([
-      "and",
-      "or",
-      "not",
-      "should",
-      "have",
-      "where",
-      "like",
-      "in",
-      "regexmatch",
-      "with",
-      "contain",
-      "contain-any",
-      "contain-all",
-      "contain-none"
-    ]);
-    OPERATOR_WORDS = ["like", "in", "regexMatch", "contain", "contain-any", "contain-all", "contain-none", "with"];
-    MAX_DEPTH2 = 64;
-    Parser3 = class {
-      constructor(logic, functions2) {
-        this.logic = logic;
-        this.functions = functions2;
-        this.toks = tokenize2(logic);
-      }
-      logic;
-      functions;
-      toks;
-      pos = 0;
-      /** Nesting of `[...]` contexts, for `^` checks. */
-      context = 0;
-      nesting = 0;
-      errors = [];
-      // ---- token helpers --------------------------------------------------------------------------
-      peek(k = 0) {
-        return this.toks[Math.min(this.pos + k, this.toks.length - 1)];
-      }
-      next() {
-        const t = this.peek();
-        if (t.kind !== "eof") this.pos++;
-        return t;
-      }
-      isWord(t, word) {
-        return t.kind === "ident" && t.text.toLowerCase() === word;
-      }
-      isPunct(t, p) {
-        return t.kind === "punct" && t.text === p;
-      }
-      fail(t, message, hint) {
-        throw new GslSyntaxError(this.logic.error(t.start, t.end, message, hint));
-      }
-      expectPunct(p, what) {
-        const t = this.peek();
-        if (!this.isPunct(t, p)) this.fail(t, `expected \`${p}\` ${what}, found ${describe2(t)}`);
-        return this.next();
-      }
-      semantic(start2, end, message, hint) {
-        this.errors.push(this.logic.error(start2, end, message, hint));
-      }
-      // ---- rule -----------------------------------------------------------------------------------
-      /**
-       * An entity type may have dotted parts (`aws.cloudtrail.event`, `data.aws_s3_bucket`): types that are not
-       * Terraform resource types, so they can never clash with one.
-       */
-      dottedEntity(first) {
-        let entity = first;
-        while (this.isPunct(this.peek(), ".") && this.peek(1).kind === "ident" && this.peek(1).start === this.peek().end && this.peek().start === this.peek(-1).end) {
-          this.next();
-          entity += `.${this.next().text}`;
-        }
-        return entity;
-      }
-      parseRule() {
-        const first = this.peek();
-        if (first.kind === "eof")
-          this.fail(first, "the logic is empty", "write a rule such as `aws_cloudtrail should have is_multi_region_trail = true`");
-        if (first.kind !== "ident" || KEYWORDS.has(first.text.toLowerCase())) {
-          this.fail(
-            first,
-            `expected an entity type (such as \`aws_cloudtrail\`), found ${describe2(first)}`,
-            "a rule starts with the entity type it checks"
-          );
-        }
-        this.next();
-        let entity = this.dottedEntity(first.text);
-        let aggregate = false;
-        let entityEnd = this.peek(-1).end;
-        if (first.text.toLowerCase() === "list" && this.isPunct(this.peek(), "<")) {
-          this.next();
-          const inner = this.next();
-          if (inner.kind !== "ident" || KEYWORDS.has(inner.text.toLowerCase()))
-            this.fail(inner, `expected an entity type inside \`List<...>\`, found ${describe2(inner)}`);
-          entity = this.dottedEntity(inner.text);
-          entityEnd = this.expectPunct(">", "to close `List<`").end;
-          aggregate = true;
-        }
-        const rule = { entity, aggregate, entitySpan: { start: first.start, end: entityEnd } };
-        if (this.isWord(this.peek(), "where")) {
-          this.next();
-          rule.where = this.parseExpr();
-        }
-        if (this.isWord(this.peek(), "should")) {
-          this.next();
-          let negated = false;
-          if (this.isWord(this.peek(), "not")) {
-            this.next();
-            negated = true;
-          }
-          if (this.isWord(this.peek(), "have")) this.next();
-          rule.should = { negated, expr: this.parseExpr() };
-        } else if (!rule.where) {
-          const t = this.peek();
-          const near = t.kind === "ident" ? nearest(t.text, ["should", "where"]) : void 0;
-          this.fail(
-            t,
-            `expected \`should\` or \`where\` after the entity type, found ${describe2(t)}`,
-            near ? `did you mean \`${near}\`?` : "write `<entity> should have <condition>`"
-          );
-        }
-        const end = this.peek();
-        if (end.kind !== "eof") {
-          const expected = rule.should ? "`and`, `or` or the end of the logic" : "`and`, `or`, `should` or the end of the logic";
-          const near = end.kind === "ident" ? nearest(end.text, rule.should ? ["and", "or"] : ["and", "or", "should"]) : void 0;
-          this.fail(end, `expected ${expected}, found ${describe2(end)}`, near ? `did you mean \`${near}\`?` : void 0);
-        }
-        return rule;
-      }
-      // ---- boolean structure ----------------------------------------------------------------------
-      enter(t) {
-        if (++this.nesting > MAX_DEPTH2) this.fail(t, `the logic nests deeper than ${MAX_DEPTH2} levels`, "split the condition");
-      }
-      parseExpr() {
-        const first = this.parseAnd();
-        if (!this.isWord(this.peek(), "or")) return first;
-        const items = [first];
-        while (this.isWord(this.peek(), "or")) {
-          this.next();
-          items.push(this.parseAnd());
-        }
-        return { kind: "or", items, start: first.start, end: items[items.length - 1].end };
-      }
-      parseAnd() {
-        const first = this.parseUnary();
-        if (!this.isWord(this.peek(), "and")) return first;
-        const items = [first];
-        while (this.isWord(this.peek(), "and")) {
-          this.next();
-          items.push(this.parseUnary());
-        }
-        return { kind: "and", items, start: first.start, end: items[items.length - 1].end };
-      }
-      parseUnary() {
-        const t = this.peek();
-        if (this.isWord(t, "not")) {
-          this.next();
-          this.enter(t);
-          const item = this.parseUnary();
-          this.nesting--;
-          return { kind: "not", item, start: t.start, end: item.end };
-        }
-        if (this.isPunct(t, "(")) {
-          this.next();
-          this.enter(t);
-          const inner = this.parseExpr();
-          this.nesting--;
-          const close = this.peek();
-          if (!this.isPunct(close, ")")) {
-            this.fail(close, `expected \`)\` to close the \`(\` at column ${this.logic.locate(t.start).column + 1}, found ${describe2(close)}`);
-          }
-          this.next();
-          return inner;
-        }
-        return this.parseTest();
-      }
-      // ---- tests ----------------------------------------------------------------------------------
-      parseTest() {
-        const operand = this.parseOperand();
-        if (operand.kind === "call" && operand.fn.kind === "test") {
-          const self2 = { kind: "path", up: 0, segments: [], text: "$", start: operand.start, end: operand.start };
-          const check2 = {
-            kind: "fn",
-            fn: operand.fn,
-            args: operand.args,
-            state: operand.state,
-            start: operand.start,
-            end: operand.end
-          };
-          return { kind: "test", operand: self2, steps: [], check: check2, start: operand.start, end: operand.end };
-        }
-        const steps = [];
-        let check;
-        while (!check) {
-          const t = this.peek();
-          if (t.kind === "punct" && CMP_OPS.has(t.text)) {
-            this.next();
-            const right = this.parseValue(t);
-            check = { kind: "compare", op: t.text, right, start: t.start, end: right.end };
-            break;
-          }
-          if (t.kind !== "ident") break;
-          const word = t.text.toLowerCase();
-          if (word === "and" || word === "or" || word === "should" || word === "where" || word === "have") break;
-          if (word === "with" || QUANTIFIERS.includes(word)) {
-            this.next();
-            const body2 = this.parseBody(t);
-            if (word === "with") {
-              steps.push({ kind: "filter", body: body2, start: t.start, end: this.peek(-1).end });
-              continue;
-            }
-            check = { kind: "quant", q: word, body: body2, start: t.start, end: this.peek(-1).end };
-            break;
-          }
-          if (word === "like") {
-            this.next();
-            const s = this.next();
-            if (s.kind !== "string")
-              this.fail(
-                s,
-                `expected a quoted pattern after \`like\`, found ${describe2(s)}`,
-                "write e.g. `name like 'prod-%'` (% matches any text)"
-              );
-            check = { kind: "like", pattern: s.text, re: likeToRegExp(s.text), start: t.start, end: s.end };
-            break;
-          }
-          if (word === "in") {
-            this.next();
-            this.expectPunct("(", "after `in`");
-            const values2 = [];
-            do {
-              const v = this.parseValue(t);
-              if (v.kind !== "literal") this.fail(this.peek(-1), "expected a literal value inside `in (...)`");
-              values2.push(v);
-            } while (this.isPunct(this.peek(), ",") && this.next());
-            const close = this.expectPunct(")", "to close `in (`");
-            check = { kind: "in", values: values2, start: t.start, end: close.end };
-            break;
-          }
-          if (word === "regexmatch") {
-            this.next();
-            const r = this.next();
-            if (r.kind !== "regex")
-              this.fail(
-                r,
-                `expected a regular expression /.../ after \`regexMatch\`, found ${describe2(r)}`,
-                "write e.g. `name regexMatch /^prod-/i`"
-              );
-            check = { kind: "regex", re: this.compileRegex(r), start: t.start, end: r.end };
-            break;
-          }
-          if (word === "not") {
-            this.fail(t, "unexpected `not` after an attribute", "put `not` before the whole test: `not name like 'x%'`");
-          }
-          if (this.isPunct(this.peek(1), "(")) {
-            const call2 = this.parseCall("attribute");
-            if (!call2) continue;
-            if (call2.fn.kind === "value") {
-              steps.push({ kind: "fn", fn: call2.fn, args: call2.args, state: call2.state, start: call2.start, end: call2.end });
-              continue;
-            }
-            check = { kind: "fn", fn: call2.fn, args: call2.args, state: call2.state, start: call2.start, end: call2.end };
-            break;
-          }
-          if (operand.kind === "path" && operand.up === 0 && operand.segments.length === 1 && steps.length === 0) {
-            const kw = nearest(operand.text, ["have", "not", "where", "should"]);
-            if (kw) this.fail(this.peek(-1), `unknown word \`${operand.text}\` followed by \`${t.text}\``, `did you mean \`${kw}\`?`);
-          }
-          const near = nearest(t.text, [...OPERATOR_WORDS, ...this.functions.names(), "and", "or"]);
-          this.fail(
-            t,
-            `unknown operator \`${t.text}\``,
-            near ? `did you mean \`${near}\`?` : `expected a comparison (=, !=, <, >, <=, >=), ${OPERATOR_WORDS.map((w) => `\`${w}\``).join(", ")} or a function such as \`isEmpty()\``
-          );
-        }
-        if (!check) {
-          const last = steps[steps.length - 1];
-          if (last && last.kind === "filter") {
-            steps.pop();
-            check = { kind: "quant", q: "with", body: last.body, start: last.start, end: last.end };
-          } else {
-            const end = last ? last.end : operand.end;
-            check = { kind: "presence", start: end, end };
-          }
-        }
-        return { kind: "test", operand, steps, check, start: operand.start, end: check.end };
-      }
-      parseBody(open) {
-        const t = this.peek();
-        if (!this.isPunct(t, "["))
-          this.fail(t, `expected \`[\` after \`${open.text}\`, found ${describe2(t)}`, `write \`${open.text} [ <condition on each element> ]\``);
-        this.next();
-        this.enter(t);
-        this.context++;
-        const body2 = this.parseExpr();
-        this.context--;
-        this.nesting--;
-        const close = this.peek();
-        if (!this.isPunct(close, "]")) this.fail(close, `expected \`]\` to close \`${open.text} [\`, found ${describe2(close)}`);
-        this.next();
-        return body2;
-      }
-      parseOperand() {
-        const t = this.peek();
-        if (this.isPunct(t, "$")) {
-          this.next();
-          return this.parsePathTail(t, 0, [], "$");
-        }
-        if (this.isPunct(t, "^")) {
-          let up = 0;
-          while (this.isPunct(this.peek(), "^")) {
-            this.next();
-            up++;
-          }
-          if (up > this.context) {
-            this.semantic(
-              t.start,
-              this.peek(-1).end,
-              up === 1 ? "`^` refers to the parent context, but this test is not inside `[...]`" : `\`${"^".repeat(up)}\` goes up ${up} contexts, but this test is inside only ${this.context}`,
-              "`^.x` reads `x` of the element (or entity) around the current `contain [...]` / `with [...]`"
-            );
-          }
-          return this.parsePathTail(t, up, [], "^".repeat(up));
-        }
-        if (t.kind === "ident" && !KEYWORDS.has(t.text.toLowerCase())) {
-          if (this.isPunct(this.peek(1), "(")) {
-            const call2 = this.parseCall("context");
-            if (call2) return call2;
-            return { kind: "path", up: 0, segments: [t.text], text: t.text, start: t.start, end: this.peek(-1).end };
-          }
-          this.next();
-          return this.parsePathTail(t, 0, [t.text], t.text);
-        }
-        if (t.kind === "ident") {
-          this.fail(
-            t,
-            `expected an attribute name, found the keyword ${describe2(t)}`,
-            `to test an attribute named \`${t.text}\`, write \`$['${t.text}']\``
-          );
-        }
-        const hint = t.kind === "string" || t.kind === "number" ? "a test starts with the attribute: `name = 'x'`, not `'x' = name`" : void 0;
-        this.fail(t, `expected an attribute name, \`$\`, \`^\`, \`not\` or \`(\`, found ${describe2(t)}`, hint);
-      }
-      parsePathTail(first, up, segments, text3) {
-        let end = first.end;
-        while (true) {
-          const t = this.peek();
-          if (this.isPunct(t, ".")) {
-            this.next();
-            const s = this.next();
-            if (s.kind === "ident") segments.push(s.text);
-            else if (s.kind === "number" && Number.isInteger(s.num)) segments.push(s.num);
-            else this.fail(s, `expected an attribute name or list index after \`.\`, found ${describe2(s)}`);
-            text3 += `.${s.text}`;
-            end = s.end;
-            continue;
-          }
-          if (this.isPunct(t, "[") && (segments.length > 0 || text3.startsWith("$") || text3.startsWith("^"))) {
-            this.next();
-            const k = this.next();
-            if (k.kind === "string") segments.push(k.text);
-            else if (k.kind === "number" && Number.isInteger(k.num) && k.num >= 0) segments.push(k.num);
-            else this.fail(k, `expected a quoted key or a list index inside \`[...]\`, found ${describe2(k)}`);
-            end = this.expectPunct("]", "to close the index").end;
-            text3 += `[${k.kind === "string" ? JSON.stringify(k.text) : k.text}]`;
-            continue;
-          }
-          break;
-        }
-        return { kind: "path", up, segments, text: text3, start: first.start, end };
-      }
-      /** A function call `name(args)`; returns undefined (after recording an error) for an unknown name. */
-      parseCall(position) {
-        const nameTok = this.next();
-        this.next();
-        const args2 = [];
-        if (!this.isPunct(this.peek(), ")")) {
-          do
-            args2.push(this.parseArg());
-          while (this.isPunct(this.peek(), ",") && this.next());
-        }
-        const close = this.expectPunct(")", `to close \`${nameTok.text}(\``);
-        const fn = this.functions.get(nameTok.text);
-        if (!fn) {
-          const near = nearest(nameTok.text, this.functions.names());
-          this.semantic(
-            nameTok.start,
-            nameTok.end,
-            `unknown function \`${nameTok.text}()\``,
-            near ? `did you mean \`${near}()\`?` : `known functions: ${this.functions.names().join(", ")}`
-          );
-          return void 0;
-        }
-        if (position === "context" && fn.receiver === "attribute") {
-          this.semantic(
-            nameTok.start,
-            close.end,
-            `\`${fn.name}()\` needs an attribute before it`,
-            `write e.g. \`kms_key_id ${fn.name}(${args2.length ? "..." : ""})\`; use \`$ ${fn.name}(...)\` for the current element`
-          );
-        } else if (position === "attribute" && fn.receiver === "context") {
-          this.semantic(
-            nameTok.start,
-            close.end,
-            `\`${fn.name}()\` is written alone, not after an attribute`,
-            `write \`${fn.signature}\` as a test of its own`
-          );
-        }
-        const state = this.checkArgs(fn, args2, nameTok, close);
-        return { kind: "call", fn, args: args2, state, start: nameTok.start, end: close.end };
-      }
-      checkArgs(fn, args2, nameTok, close) {
-        if (args2.length < fn.minArgs || args2.length > fn.maxArgs) {
-          const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
-          this.semantic(
-            nameTok.start,
-            close.end,
-            `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? "" : "s"}, got ${args2.length}`,
-            `write \`${fn.signature}\``
-          );
-          return void 0;
-        }
-        for (let i2 = 0; i2 < args2.length; i2++) {
-          const kind2 = fn.argKinds[Math.min(i2, fn.argKinds.length - 1)];
-          const a = args2[i2];
-          const ok = kind2 === "any" || (kind2 === "number" ? a.kind === "number" : a.kind === "string" || a.kind === "name");
-          if (!ok) {
-            this.semantic(
-              a.start,
-              a.end,
-              `argument ${i2 + 1} of \`${fn.name}()\` must be ${kind2 === "number" ? "a number" : "a string or a name"}`,
-              `write \`${fn.signature}\``
-            );
-            return void 0;
-          }
-        }
-        if (!fn.prepare) return void 0;
-        const r = fn.prepare(args2);
-        if ("error" in r) {
-          const a = r.arg !== void 0 ? args2[r.arg] : void 0;
-          this.semantic(a ? a.start : nameTok.start, a ? a.end : close.end, r.error, `write \`${fn.signature}\``);
-          return void 0;
-        }
-        return r.state;
-      }
-      parseArg() {
-        const t = this.next();
-        if (t.kind === "string") return { kind: "string", value: t.text, start: t.start, end: t.end };
-        if (t.kind === "number") return { kind: "number", value: t.num, start: t.start, end: t.end };
-        if (this.isPunct(t, "-") && this.peek().kind === "number") {
-          const n = this.next();
-          return { kind: "number", value: -n.num, start: t.start, end: n.end };
-        }
-        if (t.kind === "ident") {
-          const lower = t.text.toLowerCase();
-          if (lower === "true" || lower === "false") return { kind: "boolean", value: lower === "true", start: t.start, end: t.end };
-          let text3 = t.text;
-          let end = t.end;
-          while (this.isPunct(this.peek(), ".") && (this.peek(1).kind === "ident" || this.peek(1).kind === "number")) {
-            this.next();
-            const s = this.next();
-            text3 += `.${s.text}`;
-            end = s.end;
-          }
-          return { kind: "name", value: text3, start: t.start, end };
-        }
-        this.fail(t, `expected an argument (a number, a string or a name), found ${describe2(t)}`);
-      }
-      /** The right side of a comparison: a literal, or a path (`^.port`, `$`, `other_attr`). */
-      parseValue(op) {
-        const t = this.peek();
-        if (t.kind === "string") {
-          this.next();
-          return { kind: "literal", value: t.text, start: t.start, end: t.end };
-        }
-        if (t.kind === "number") {
-          this.next();
-          return { kind: "literal", value: t.num, start: t.start, end: t.end };
-        }
-        if (this.isPunct(t, "-") && this.peek(1).kind === "number") {
-          this.next();
-          const n = this.next();
-          return { kind: "literal", value: -n.num, start: t.start, end: n.end };
-        }
-        if (t.kind === "ident") {
-          const lower = t.text.toLowerCase();
-          if (lower === "true" || lower === "false") {
-            this.next();
-            return { kind: "literal", value: lower === "true", start: t.start, end: t.end };
-          }
-          if (!KEYWORDS.has(lower) && !this.isPunct(this.peek(1), "(")) {
-            this.next();
-            return this.parsePathTail(t, 0, [t.text], t.text);
-          }
-        }
-        if (this.isPunct(t, "$") || this.isPunct(t, "^")) {
-          const p = this.parseOperand();
-          if (p.kind === "path") return p;
-        }
-        this.fail(
-          t,
-          `expected a value (a number, a quoted string, true or false) after \`${op.text}\`, found ${describe2(t)}`,
-          t.kind === "eof" ? void 0 : "quote text values: `name = 'default'`"
-        );
-      }
-      compileRegex(t) {
-        const bad2 = [...t.flags ?? ""].find((f) => !"imsu".includes(f));
-        if (bad2) {
-          this.semantic(
-            t.start,
-            t.end,
-            `unsupported regular expression flag \`${bad2}\``,
-            "flags are i (ignore case), m (multi-line), s (dot matches newline), u (unicode)"
-          );
-          return /$^/;
-        }
-        const inline = [...new Set(t.flags ?? "")].filter((f) => f !== "u").join("");
-        try {
-          const c = compileRE2(`${inline ? `(?${inline})` : ""}${t.text}`);
-          return new RegExp(c.regexp.source, c.regexp.flags.replace("g", ""));
-        } catch (e) {
-          if (!(e instanceof RegexError)) throw e;
-          this.semantic(
-            t.start,
-            t.end,
-            `invalid regular expression: ${e.message.replace(/^invalid regexp pattern: /, "")}`,
-            "regexMatch takes RE2 syntax, as Terraform does: no lookaround or backreferences"
-          );
-          return /$^/;
-        }
-      }
-    };
-  }
-});
-
-// src/gsl/rule.ts
-function compileRule(text3, sourceName, options = {}) {
-  const logic = new LogicText(text3, sourceName, options.origin);
-  try {
-    const parser2 = new Parser3(logic, options.functions ?? DEFAULT_FUNCTIONS);
-    const ast = parser2.parseRule();
-    if (parser2.errors.length) return { ok: false, errors: parser2.errors };
-    const form = !ast.should ? "query" : ast.should.negated ? "should not" : "should";
-    return { ok: true, rule: { source: sourceName, text: text3, entity: ast.entity, aggregate: ast.aggregate, form, ast } };
-  } catch (e) {
-    if (e instanceof GslSyntaxError) return { ok: false, errors: [e.error] };
-    throw e;
-  }
-}
-function dedupe(d) {
-  const seen = /* @__PURE__ */ new Set();
-  const blame = d.blame.filter((b) => {
-    const k = `${b.address}\0${b.path}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  const seenR = /* @__PURE__ */ new Set();
-  const reasons = d.reasons.filter((r) => {
-    const k = JSON.stringify(r);
-    if (seenR.has(k)) return false;
-    seenR.add(k);
-    return true;
-  });
-  return { blame, reasons };
-}
-function mostSpecificFirst(leaves2) {
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = leaves2.filter((l) => {
-    const k = `${l.start}\0${l.scopes.map((e) => e.id).join("\0")}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return out2.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
-}
-function status(where2, cond) {
-  if (where2 === F) return { status: "pass", excluded: true };
-  if (cond === void 0) return { status: where2 === T ? "fail" : "unknown", excluded: false };
-  if (cond === T) return { status: "pass", excluded: false };
-  if (where2 === U || cond === U) return { status: "unknown", excluded: false };
-  return { status: "fail", excluded: false };
-}
-function evaluateRule(rule, entity, world, options = {}) {
-  const now = options.now === void 0 ? Date.now() : typeof options.now === "number" ? options.now : options.now.getTime();
-  const ast = rule.ast;
-  const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity2;
-  const ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
-  const scope = { value: entity.values, path: "", owner: entity, parent: null };
-  const run2 = (d2) => {
-    const where2 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
-    if (where2 === F || !ast.should) return { where: where2, cond: void 0 };
-    const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
-    return { where: where2, cond: ast.should.negated ? not(c) : c };
-  };
-  const fast = run2(null);
-  const s = status(fast.where, fast.cond);
-  if (s.status === "pass" && !options.explain)
-    return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
-  ctx.env.detailed = true;
-  const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
-  const d = { where: newSink(root), cond: newSink(root) };
-  const slow = run2(d);
-  const explain = { blame: [], reasons: [], trace: null, leaves: [] };
-  const add = (from) => {
-    explain.blame.push(...from.blame);
-    explain.reasons.push(...from.reasons);
-    explain.leaves.push(...from.leaves);
-  };
-  if (!ast.should) add(d.where);
-  else {
-    if (slow.cond !== void 0 && slow.cond !== T) add(d.cond);
-    if (slow.where === U && s.status === "unknown") add(d.where);
-  }
-  const { blame, reasons } = s.status === "pass" ? { blame: [], reasons: [] } : dedupe(explain);
-  const leaves2 = s.status === "pass" ? [] : mostSpecificFirst(explain.leaves);
-  const result = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason), leaves: leaves2 };
-  if (options.explain) {
-    const children = [];
-    if (ast.where) children.push({ expr: "where", result: truthName(slow.where), children: d.where.trace ?? [] });
-    if (ast.should && slow.cond !== void 0) {
-      children.push({ expr: rule.form, result: truthName(slow.cond), children: d.cond.trace ?? [] });
-    }
-    result.trace = {
-      expr: rule.text.replace(/\s+/g, " ").trim(),
-      result: s.status === "pass" ? "true" : s.status === "fail" ? "false" : "unknown",
-      at: entity.id,
-      children
-    };
-  }
-  return result;
-}
-function aggregateEntity(type, world) {
-  const values2 = newObject();
-  values2.items = world.entitiesOfType(type).map((e) => e.values);
-  return { type: `List<${type}>`, id: `List<${type}>`, values: values2 };
-}
-function runRule(rule, world, options = {}) {
-  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entity, world), world, options)];
-  return world.entitiesOfType(rule.entity).map((e) => evaluateRule(rule, e, world, options));
-}
-var noEntity2;
-var init_rule = __esm({
-  "src/gsl/rule.ts"() {
-    "use strict";
-    init_value();
-    init_errors();
-    init_evaluate();
-    init_defaults();
-    init_parser();
-    init_truth();
-    noEntity2 = () => void 0;
-  }
-});
-
-// src/gsl/index.ts
-var init_gsl = __esm({
-  "src/gsl/index.ts"() {
-    "use strict";
-    init_rule();
-    init_evaluate();
-    init_world();
-    init_defaults();
-    init_truth();
-  }
-});
-
-// src/checks/requires.ts
-function applyPrerequisites(checks, findings) {
-  const requires = new Map(checks.filter((c) => c.requires.length).map((c) => [c.id, c.requires]));
-  if (!requires.size) return { findings: [...findings], blocked: [] };
-  const failing = /* @__PURE__ */ new Map();
-  const key = (checkId, f) => `${checkId}\0${f.resource?.root ?? ""}\0${f.address}`;
-  for (const f of findings) if (!failing.has(key(f.checkId, f))) failing.set(key(f.checkId, f), f);
-  const kept = [];
-  const blocked = [];
-  for (const f of findings) {
-    const prerequisite = (requires.get(f.checkId) ?? []).map((id) => failing.get(key(id, f))).find((p) => p !== void 0);
-    if (!prerequisite) {
-      kept.push(f);
-      continue;
-    }
-    blocked.push({
-      checkId: f.checkId,
-      title: f.title,
-      severity: f.severity,
-      address: f.address,
-      ...f.resource ? { resource: f.resource } : {},
-      file: prerequisite.file,
-      range: prerequisite.range,
-      requires: prerequisite.checkId
-    });
-  }
-  return { findings: kept, blocked };
-}
-function prerequisiteProblems(checks) {
-  const byId = new Map(checks.map((c) => [c.check.id, c]));
-  const out2 = [];
-  for (const { check, idRange } of checks) {
-    for (const id of check.requires) {
-      if (id === check.id) out2.push(problem(check.file, idRange, `check ${check.id} requires itself`, "remove its own ID from `requires`"));
-      else if (!byId.has(id))
-        out2.push(
-          problem(
-            check.file,
-            idRange,
-            `check ${check.id} requires ${id}, which is not loaded`,
-            "name a check that exists (built-in or in --checks-dir), or remove it from `requires`"
-          )
-        );
-    }
-    const cycle = findCycle(check.id, byId);
-    if (cycle)
-      out2.push(
-        problem(check.file, idRange, `checks require each other in a cycle: ${cycle.join(" → ")}`, "remove one of the `requires` entries")
-      );
-  }
-  return out2;
-}
-function findCycle(start2, byId) {
-  const walk2 = (id, path2) => {
-    for (const next of byId.get(id)?.check.requires ?? []) {
-      if (next === start2 && path2.length > 1) return [...path2, next];
-      if (path2.includes(next) || next === id) continue;
-      const found = walk2(next, [...path2, next]);
-      if (found) return found;
-    }
-    return void 0;
-  };
-  return walk2(start2, [start2]);
-}
-function problem(file, range3, message, hint) {
-  return { severity: "error", code: "check-requires", file, range: range3, message, hint };
-}
-var init_requires = __esm({
-  "src/checks/requires.ts"() {
-    "use strict";
-  }
-});
-
-// src/checks/messages.ts
-function normalise(text3) {
-  return text3.replace(/\s+/g, " ").trim();
-}
-function nameableTypes(logic, entity) {
-  const out2 = /* @__PURE__ */ new Set([entity.toLowerCase()]);
-  for (const m of logic.matchAll(/\b(?:references|referencedBy)\(\s*([A-Za-z_][\w.]*)/g)) out2.add(m[1].toLowerCase());
-  return [...out2];
-}
-function messageProblems(messages, logic, entity) {
-  const out2 = [];
-  const flat = normalise(logic);
-  const types = nameableTypes(logic, entity);
-  const defaults2 = messages.filter((m) => m.when === void 0);
-  for (const m of defaults2.slice(1))
-    out2.push({
-      id: m.id,
-      message: `messages.${m.id} has no \`when\`, and neither has messages.${defaults2[0].id}: only one message can be the default`,
-      hint: "give one of them `when:` (the start of the test of the logic it is about)"
-    });
-  for (const m of messages) {
-    if (!/^[a-z][A-Za-z0-9]*$/.test(m.id))
-      out2.push({ id: m.id, message: `the message id \`${m.id}\` is not a camelCase word`, hint: "name it like `noMetricFilter`" });
-    if (m.when !== void 0 && !flat.includes(normalise(m.when)))
-      out2.push({
-        id: m.id,
-        field: "when",
-        message: `messages.${m.id}.when does not occur in the logic: \`${normalise(m.when)}\``,
-        hint: "copy the start of the test this message is about from `logic` (spacing does not matter)"
-      });
-    for (const p of m.text.matchAll(PLACEHOLDER)) {
-      const name2 = p[1];
-      if (VALUE_NAMES.includes(name2) || types.includes(name2.toLowerCase())) continue;
-      out2.push({
-        id: m.id,
-        field: "text",
-        message: `messages.${m.id}.text has an unknown placeholder \`{{ ${name2} }}\``,
-        hint: `use {{ value }}, {{ path }} or an entity type the logic names: ${types.map((t) => `{{ ${t} }}`).join(", ")}`
-      });
-    }
-  }
-  return out2;
-}
-function entityName(e) {
-  const at2 = e.id.lastIndexOf(`${e.type}.`);
-  const name2 = at2 < 0 ? e.id : e.id.slice(at2 + e.type.length + 1);
-  return name2.replace(/\[[^\]]*\]$/, "");
-}
-function fill(m, leaf) {
-  const named = [];
-  let ok = true;
-  const text3 = m.text.replace(PLACEHOLDER, (_, name2) => {
-    const input = leaf?.inputs[0];
-    if (name2 === "value") {
-      if (!input) ok = false;
-      return input ? renderDatum(input.value) : "";
-    }
-    if (name2 === "path") {
-      if (!input?.path) ok = false;
-      return input?.path ?? "";
-    }
-    const type = name2.toLowerCase();
-    const e = leaf?.scopes.find((s) => s.type.toLowerCase() === type) ?? leaf?.inputs.map((i2) => i2.entity).find((s) => s.type.toLowerCase() === type);
-    if (!e) {
-      ok = false;
-      return "";
-    }
-    if (!named.includes(e)) named.push(e);
-    return entityName(e);
-  });
-  return ok ? { id: m.id, text: normalise(text3).replace(/\.$/, ""), named } : void 0;
-}
-function chooseMessage(messages, logic, leaves2) {
-  if (!messages.length) return void 0;
-  for (const leaf of leaves2) {
-    const test = normalise(logic.slice(leaf.start, leaf.end));
-    for (const m of messages) {
-      if (m.when === void 0 || !test.startsWith(normalise(m.when))) continue;
-      const chosen = fill(m, leaf);
-      if (chosen) return chosen;
-    }
-  }
-  const fallback = messages.find((m) => m.when === void 0);
-  return fallback ? fill(fallback, leaves2[0]) : void 0;
-}
-var PLACEHOLDER, VALUE_NAMES;
-var init_messages = __esm({
-  "src/checks/messages.ts"() {
-    "use strict";
-    init_gsl();
-    PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
-    VALUE_NAMES = ["value", "path"];
-  }
-});
-
-// src/common/diagnostics.ts
-function pointRange(at2 = FILE_START) {
-  return { start: at2, end: at2 };
-}
-function unreadable(file, code, what, e, hint) {
-  const reason = e.code ?? e.message;
-  return { severity: "error", code, file, message: `cannot read the ${what}: ${reason}`, ...hint ? { hint } : {} };
-}
-var FILE_START;
-var init_diagnostics = __esm({
-  "src/common/diagnostics.ts"() {
-    "use strict";
-    FILE_START = Object.freeze({ line: 1, column: 1, offset: 0 });
-  }
-});
-
-// src/load/discover.ts
-import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
-function isConfigFile(name2) {
-  return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
-}
-function excludeMatcher(root, globs) {
-  const excludes = globs.map((g) => g.replace(/\/+$/, ""));
-  if (!excludes.length) return () => false;
-  return (p) => {
-    const rel = relative5(root, p).split(sep6).join("/");
-    return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
-  };
-}
-function discover(path2, options = {}) {
-  const diagnostics = [];
-  const abs = resolve4(path2);
-  let st;
-  try {
-    st = statSync2(abs);
-  } catch (e) {
-    diagnostics.push({
-      severity: "error",
-      code: "not-found",
-      file: path2,
-      message: `cannot read ${path2}: ${e.code ?? e.message}`,
-      hint: "give a directory of Terraform files, or one .tf file"
-    });
-    return { root: abs, moduleDirs: [], diagnostics };
-  }
-  if (st.isFile()) {
-    const root2 = realpathSync(dirname3(abs));
-    return { root: root2, moduleDirs: [root2], diagnostics };
-  }
-  const root = realpathSync(abs);
-  const isExcluded = excludeMatcher(root, options.exclude ?? []);
-  const moduleDirs = /* @__PURE__ */ new Set();
-  const visited = /* @__PURE__ */ new Set();
-  const walk2 = (dir, shownAs, depth) => {
-    if (depth > MAX_DEPTH3) {
-      diagnostics.push({
-        severity: "warning",
-        code: "too-deep",
-        file: shownAs,
-        message: `directory nesting deeper than ${MAX_DEPTH3} levels was not scanned`
-      });
-      return;
-    }
-    let real;
-    try {
-      real = realpathSync(dir);
-    } catch (e) {
-      diagnostics.push({
-        severity: "warning",
-        code: "unreadable",
-        file: shownAs,
-        message: `cannot resolve directory: ${e.message}`
-      });
-      return;
-    }
-    if (visited.has(real)) {
-      diagnostics.push({
-        severity: "warning",
-        code: "symlink-loop",
-        file: shownAs,
-        message: `directory was reached again through a symbolic link (${real}); it is scanned once`,
-        hint: "remove the link loop, or exclude the link with --exclude"
-      });
-      return;
-    }
-    if (!isInside(root, real)) {
-      diagnostics.push({
-        severity: "warning",
-        code: "outside-root",
-        file: shownAs,
-        message: `symbolic link leads outside the scan root (to ${real}); it was not followed`,
-        hint: "scan the target directory itself if it should be checked"
-      });
-      return;
-    }
-    visited.add(real);
-    let entries;
-    try {
-      entries = sortedEntries(dir);
-    } catch (e) {
-      diagnostics.push({
-        severity: "warning",
-        code: "unreadable",
-        file: shownAs,
-        message: `cannot list directory: ${e.message}`
-      });
-      return;
-    }
-    for (const ent of entries) {
-      const p = join4(dir, ent.name);
-      const shown2 = join4(shownAs, ent.name);
-      if (isExcluded(p)) continue;
-      const kind2 = entryKind(ent, p);
-      if (!kind2) {
-        if (isConfigFile(ent.name)) moduleDirs.add(dir);
-        else diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
-        continue;
-      }
-      const { isDir, isFile } = kind2;
-      if (isDir) {
-        if (SKIPPED_DIRS.has(ent.name)) continue;
-        walk2(p, shown2, depth + 1);
-      } else if (isFile && isConfigFile(ent.name)) {
-        moduleDirs.add(dir);
-      }
-    }
-  };
-  walk2(root, path2, 0);
-  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
-}
-function sortedEntries(dir) {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-}
-function entryKind(ent, path2) {
-  if (!ent.isSymbolicLink()) return { isDir: ent.isDirectory(), isFile: ent.isFile() };
-  try {
-    const t = statSync2(path2);
-    return { isDir: t.isDirectory(), isFile: t.isFile() };
-  } catch {
-    return void 0;
-  }
-}
-var SKIPPED_DIRS, MAX_DEPTH3;
-var init_discover = __esm({
-  "src/load/discover.ts"() {
-    "use strict";
-    init_esm4();
-    init_paths();
-    SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform"]);
-    MAX_DEPTH3 = 64;
-  }
-});
-
-// src/checks/files.ts
-import { realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { join as join5 } from "node:path";
-function findCheckFiles(dir, diagnostics) {
-  const out2 = [];
-  const visited = /* @__PURE__ */ new Set();
-  const walk2 = (d, depth) => {
-    if (depth > MAX_DEPTH4) return;
-    let real;
-    try {
-      real = realpathSync2(d);
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return;
-    visited.add(real);
-    let entries;
-    try {
-      entries = sortedEntries(d);
-    } catch (e) {
-      diagnostics.push({
-        severity: "error",
-        code: "checks-dir",
-        file: d,
-        message: `cannot read the check directory: ${e.code ?? e.message}`,
-        hint: "give --checks-dir a directory of check .yaml files"
-      });
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const p = join5(d, e.name);
-      const kind2 = entryKind(e, p);
-      if (!kind2) continue;
-      if (kind2.isDir) walk2(p, depth + 1);
-      else if (kind2.isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out2.push(p);
-    }
-  };
-  let st;
-  try {
-    st = statSync3(dir);
-  } catch (e) {
-    diagnostics.push({
-      severity: "error",
-      code: "checks-dir",
-      file: dir,
-      message: `cannot read the check directory: ${e.code ?? e.message}`,
-      hint: "give --checks-dir a directory of check .yaml files"
-    });
-    return out2;
-  }
-  if (!st.isDirectory()) {
-    diagnostics.push({
-      severity: "error",
-      code: "checks-dir",
-      file: dir,
-      message: "is not a directory",
-      hint: "give --checks-dir a directory of check .yaml files"
-    });
-    return out2;
-  }
-  walk2(dir, 0);
-  return out2;
-}
-var MAX_DEPTH4;
-var init_files = __esm({
-  "src/checks/files.ts"() {
-    "use strict";
-    init_discover();
-    MAX_DEPTH4 = 16;
-  }
-});
-
-// src/checks/schema.ts
-var nonEmptyString, stringList, CHECK_SCHEMA;
-var init_schema = __esm({
-  "src/checks/schema.ts"() {
-    "use strict";
-    init_model();
-    nonEmptyString = { type: "string", minLength: 1 };
-    stringList = { type: "array", items: nonEmptyString };
-    CHECK_SCHEMA = {
-      $id: "https://tfguard.dev/schemas/check.json",
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "title", "severity", "description", "remediation", "logic", "tests"],
-      properties: {
-        id: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" },
-        title: nonEmptyString,
-        severity: { enum: [...SEVERITIES] },
-        description: nonEmptyString,
-        remediation: nonEmptyString,
-        references: { type: "array", items: { type: "string", pattern: "^https?://" } },
-        compliance: {
-          type: "object",
-          additionalProperties: {
-            type: "object",
-            minProperties: 1,
-            additionalProperties: { type: "array", minItems: 1, items: nonEmptyString }
-          }
-        },
-        mitre: { type: "array", items: { type: "string", pattern: "^TA\\d{4}:T\\d{4}(\\.\\d{3})?$" } },
-        aliases: {
-          type: "object",
-          additionalProperties: false,
-          properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList]))
-        },
-        requires: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" } },
-        dedup: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            by: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" } },
-            window: { type: "integer", minimum: 1 },
-            threshold: { type: "integer", minimum: 1 }
-          }
-        },
-        messages: {
-          type: "object",
-          minProperties: 1,
-          additionalProperties: {
-            type: "object",
-            additionalProperties: false,
-            required: ["text"],
-            properties: { when: nonEmptyString, text: nonEmptyString }
-          }
-        },
-        logic: nonEmptyString,
-        tests: {
-          type: "array",
-          minItems: 1,
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["name", "expect"],
-            properties: {
-              name: nonEmptyString,
-              expect: { enum: ["fail", "pass", "unknown"] },
-              terraform: nonEmptyString,
-              resource: {
-                type: "object",
-                additionalProperties: false,
-                required: ["type", "values"],
-                properties: { type: nonEmptyString, values: { type: "object" } }
-              },
-              plan: { type: "object" },
-              snapshot: { type: "object" },
-              log: { type: "object" },
-              now: nonEmptyString
-            }
-          }
-        }
-      }
-    };
-  }
-});
-
-// src/checks/ids.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-function isBuiltinId(id) {
-  return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
-}
-function parseRetiredIds(text3) {
-  const out2 = [];
-  text3.split(/\r?\n/).forEach((raw, i2) => {
-    const line = raw.replace(/#.*$/, "").trim();
-    if (!line) return;
-    const m = /^(\S+)\s*(.*)$/.exec(line);
-    out2.push({ id: m[1], reason: m[2], line: i2 + 1 });
-  });
-  return out2;
-}
-function readRetiredIds(path2) {
-  let text3;
-  try {
-    text3 = readFileSync4(path2, "utf8");
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-  return new Map(parseRetiredIds(text3).map((r) => [r.id, r]));
-}
-var CLOUDGUARD_ID, TFGUARD_ID;
-var init_ids = __esm({
-  "src/checks/ids.ts"() {
-    "use strict";
-    CLOUDGUARD_ID = /^D9\.TF\.[A-Z0-9]+\.[A-Z0-9]+\.\d{2,}$/;
-    TFGUARD_ID = /^TFG\.[A-Z0-9]+\.[A-Z0-9_]+\.[1-9]\d*$/;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/code.js
-var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
-    var _CodeOrName = class {
-    };
-    exports._CodeOrName = _CodeOrName;
-    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-    var Name = class extends _CodeOrName {
-      constructor(s) {
-        super();
-        if (!exports.IDENTIFIER.test(s))
-          throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        return false;
-      }
-      get names() {
-        return { [this.str]: 1 };
-      }
-    };
-    exports.Name = Name;
-    var _Code = class extends _CodeOrName {
-      constructor(code) {
-        super();
-        this._items = typeof code === "string" ? [code] : code;
-      }
-      toString() {
-        return this.str;
-      }
-      emptyStr() {
-        if (this._items.length > 1)
-          return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
-      }
-      get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
-      }
-      get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names3, c) => {
-          if (c instanceof Name)
-            names3[c.str] = (names3[c.str] || 0) + 1;
-          return names3;
-        }, {});
-      }
-    };
-    exports._Code = _Code;
-    exports.nil = new _Code("");
-    function _(strs, ...args2) {
-      const code = [strs[0]];
-      let i2 = 0;
-      while (i2 < args2.length) {
-        addCodeArg(code, args2[i2]);
-        code.push(strs[++i2]);
-      }
-      return new _Code(code);
-    }
-    exports._ = _;
-    var plus = new _Code("+");
-    function str4(strs, ...args2) {
-      const expr2 = [safeStringify(strs[0])];
-      let i2 = 0;
-      while (i2 < args2.length) {
-        expr2.push(plus);
-        addCodeArg(expr2, args2[i2]);
-        expr2.push(plus, safeStringify(strs[++i2]));
-      }
-      optimize(expr2);
-      return new _Code(expr2);
-    }
-    exports.str = str4;
-    function addCodeArg(code, arg) {
-      if (arg instanceof _Code)
-        code.push(...arg._items);
-      else if (arg instanceof Name)
-        code.push(arg);
-      else
-        code.push(interpolate(arg));
-    }
-    exports.addCodeArg = addCodeArg;
-    function optimize(expr2) {
-      let i2 = 1;
-      while (i2 < expr2.length - 1) {
-        if (expr2[i2] === plus) {
-          const res = mergeExprItems(expr2[i2 - 1], expr2[i2 + 1]);
-          if (res !== void 0) {
-            expr2.splice(i2 - 1, 3, res);
-            continue;
-          }
-          expr2[i2++] = "+";
-        }
-        i2++;
-      }
-    }
-    function mergeExprItems(a, b) {
-      if (b === '""')
-        return a;
-      if (a === '""')
-        return b;
-      if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
-          return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
-        return;
-      }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
-      return;
-    }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str4`${c1}${c2}`;
-    }
-    exports.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
-    }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
-    }
-    exports.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-    }
-    exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
-    }
-    exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
-      }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-    }
-    exports.getEsmExportName = getEsmExportName;
-    function regexpCode(rx) {
-      return new _Code(rx.toString());
-    }
-    exports.regexpCode = regexpCode;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/scope.js
-var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-    var code_1 = require_code();
-    var ValueError = class extends Error {
-      constructor(name2) {
-        super(`CodeGen: "code" for ${name2} not defined`);
-        this.value = name2.value;
-      }
-    };
-    var UsedValueState;
-    (function(UsedValueState2) {
-      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
-      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
-    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-    exports.varKinds = {
-      const: new code_1.Name("const"),
-      let: new code_1.Name("let"),
-      var: new code_1.Name("var")
-    };
-    var Scope = class {
-      constructor({ prefixes, parent } = {}) {
-        this._names = {};
-        this._prefixes = prefixes;
-        this._parent = parent;
-      }
-      toName(nameOrPrefix) {
-        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-      }
-      name(prefix2) {
-        return new code_1.Name(this._newName(prefix2));
-      }
-      _newName(prefix2) {
-        const ng = this._names[prefix2] || this._nameGroup(prefix2);
-        return `${prefix2}${ng.index++}`;
-      }
-      _nameGroup(prefix2) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix2)) || this._prefixes && !this._prefixes.has(prefix2)) {
-          throw new Error(`CodeGen: prefix "${prefix2}" is not allowed in this scope`);
-        }
-        return this._names[prefix2] = { prefix: prefix2, index: 0 };
-      }
-    };
-    exports.Scope = Scope;
-    var ValueScopeName = class extends code_1.Name {
-      constructor(prefix2, nameStr) {
-        super(nameStr);
-        this.prefix = prefix2;
-      }
-      setValue(value, { property, itemIndex }) {
-        this.value = value;
-        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
-      }
-    };
-    exports.ValueScopeName = ValueScopeName;
-    var line = (0, code_1._)`\n`;
-    var ValueScope = class extends Scope {
-      constructor(opts) {
-        super(opts);
-        this._values = {};
-        this._scope = opts.scope;
-        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-      }
-      get() {
-        return this._scope;
-      }
-      name(prefix2) {
-        return new ValueScopeName(prefix2, this._newName(prefix2));
-      }
-      value(nameOrPrefix, value) {
-        var _a;
-        if (value.ref === void 0)
-          throw new Error("CodeGen: ref must be passed in value");
-        const name2 = this.toName(nameOrPrefix);
-        const { prefix: prefix2 } = name2;
-        const valueKey2 = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix2];
-        if (vs) {
-          const _name = vs.get(valueKey2);
-          if (_name)
-            return _name;
-        } else {
-          vs = this._values[prefix2] = /* @__PURE__ */ new Map();
-        }
-        vs.set(valueKey2, name2);
-        const s = this._scope[prefix2] || (this._scope[prefix2] = []);
-        const itemIndex = s.length;
-        s[itemIndex] = value.ref;
-        name2.setValue(value, { property: prefix2, itemIndex });
-        return name2;
-      }
-      getValue(prefix2, keyOrRef) {
-        const vs = this._values[prefix2];
-        if (!vs)
-          return;
-        return vs.get(keyOrRef);
-      }
-      scopeRefs(scopeName, values2 = this._values) {
-        return this._reduceValues(values2, (name2) => {
-          if (name2.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return (0, code_1._)`${scopeName}${name2.scopePath}`;
-        });
-      }
-      scopeCode(values2 = this._values, usedValues, getCode) {
-        return this._reduceValues(values2, (name2) => {
-          if (name2.value === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return name2.value.code;
-        }, usedValues, getCode);
-      }
-      _reduceValues(values2, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
-        for (const prefix2 in values2) {
-          const vs = values2[prefix2];
-          if (!vs)
-            continue;
-          const nameSet = usedValues[prefix2] = usedValues[prefix2] || /* @__PURE__ */ new Map();
-          vs.forEach((name2) => {
-            if (nameSet.has(name2))
-              return;
-            nameSet.set(name2, UsedValueState.Started);
-            let c = valueCode(name2);
-            if (c) {
-              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
-            } else {
-              throw new ValueError(name2);
-            }
-            nameSet.set(name2, UsedValueState.Completed);
-          });
-        }
-        return code;
-      }
-    };
-    exports.ValueScope = ValueScope;
-  }
-});
-
-// node_modules/ajv/dist/compile/codegen/index.js
-var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-    var code_1 = require_code();
-    var scope_1 = require_scope();
-    var code_2 = require_code();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return code_2._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return code_2.str;
-    } });
-    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
-      return code_2.strConcat;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return code_2.nil;
-    } });
-    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
-      return code_2.getProperty;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return code_2.stringify;
-    } });
-    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
-      return code_2.regexpCode;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return code_2.Name;
-    } });
-    var scope_2 = require_scope();
-    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
-      return scope_2.Scope;
-    } });
-    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
-      return scope_2.ValueScope;
-    } });
-    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
-      return scope_2.ValueScopeName;
-    } });
-    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
-      return scope_2.varKinds;
-    } });
-    exports.operators = {
-      GT: new code_1._Code(">"),
-      GTE: new code_1._Code(">="),
-      LT: new code_1._Code("<"),
-      LTE: new code_1._Code("<="),
-      EQ: new code_1._Code("==="),
-      NEQ: new code_1._Code("!=="),
-      NOT: new code_1._Code("!"),
-      OR: new code_1._Code("||"),
-      AND: new code_1._Code("&&"),
-      ADD: new code_1._Code("+")
-    };
-    var Node2 = class {
-      optimizeNodes() {
-        return this;
-      }
-      optimizeNames(_names, _constants) {
-        return this;
-      }
-    };
-    var Def = class extends Node2 {
-      constructor(varKind, name2, rhs) {
-        super();
-        this.varKind = varKind;
-        this.name = name2;
-        this.rhs = rhs;
-      }
-      render({ es5, _n }) {
-        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
-      }
-      optimizeNames(names3, constants) {
-        if (!names3[this.name.str])
-          return;
-        if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names3, constants);
-        return this;
-      }
-      get names() {
-        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-      }
-    };
-    var Assign = class extends Node2 {
-      constructor(lhs, rhs, sideEffects) {
-        super();
-        this.lhs = lhs;
-        this.rhs = rhs;
-        this.sideEffects = sideEffects;
-      }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
-      }
-      optimizeNames(names3, constants) {
-        if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
-          return;
-        this.rhs = optimizeExpr(this.rhs, names3, constants);
-        return this;
-      }
-      get names() {
-        const names3 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names3, this.rhs);
-      }
-    };
-    var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
-        super(lhs, rhs, sideEffects);
-        this.op = op;
-      }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-      }
-    };
-    var Label = class extends Node2 {
-      constructor(label2) {
-        super();
-        this.label = label2;
-        this.names = {};
-      }
-      render({ _n }) {
-        return `${this.label}:` + _n;
-      }
-    };
-    var Break = class extends Node2 {
-      constructor(label2) {
-        super();
-        this.label = label2;
-        this.names = {};
-      }
-      render({ _n }) {
-        const label2 = this.label ? ` ${this.label}` : "";
-        return `break${label2};` + _n;
-      }
-    };
-    var Throw = class extends Node2 {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
-      }
-      get names() {
-        return this.error.names;
-      }
-    };
-    var AnyCode = class extends Node2 {
-      constructor(code) {
-        super();
-        this.code = code;
-      }
-      render({ _n }) {
-        return `${this.code};` + _n;
-      }
-      optimizeNodes() {
-        return `${this.code}` ? this : void 0;
-      }
-      optimizeNames(names3, constants) {
-        this.code = optimizeExpr(this.code, names3, constants);
-        return this;
-      }
-      get names() {
-        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-      }
-    };
-    var ParentNode = class extends Node2 {
-      constructor(nodes = []) {
-        super();
-        this.nodes = nodes;
-      }
-      render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
-      }
-      optimizeNodes() {
-        const { nodes } = this;
-        let i2 = nodes.length;
-        while (i2--) {
-          const n = nodes[i2].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i2, 1, ...n);
-          else if (n)
-            nodes[i2] = n;
-          else
-            nodes.splice(i2, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      optimizeNames(names3, constants) {
-        const { nodes } = this;
-        let i2 = nodes.length;
-        while (i2--) {
-          const n = nodes[i2];
-          if (n.optimizeNames(names3, constants))
-            continue;
-          subtractNames(names3, n.names);
-          nodes.splice(i2, 1);
-        }
-        return nodes.length > 0 ? this : void 0;
-      }
-      get names() {
-        return this.nodes.reduce((names3, n) => addNames(names3, n.names), {});
-      }
-    };
-    var BlockNode = class extends ParentNode {
-      render(opts) {
-        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-      }
-    };
-    var Root = class extends ParentNode {
-    };
-    var Else = class extends BlockNode {
-    };
-    Else.kind = "else";
-    var If = class _If extends BlockNode {
-      constructor(condition2, nodes) {
-        super(nodes);
-        this.condition = condition2;
-      }
-      render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
-        if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        super.optimizeNodes();
-        const cond = this.condition;
-        if (cond === true)
-          return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-        }
-        if (e) {
-          if (cond === false)
-            return e instanceof _If ? e : e.nodes;
-          if (this.nodes.length)
-            return this;
-          return new _If(not2(cond), e instanceof _If ? [e] : e.nodes);
-        }
-        if (cond === false || !this.nodes.length)
-          return void 0;
-        return this;
-      }
-      optimizeNames(names3, constants) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
-        if (!(super.optimizeNames(names3, constants) || this.else))
-          return;
-        this.condition = optimizeExpr(this.condition, names3, constants);
-        return this;
-      }
-      get names() {
-        const names3 = super.names;
-        addExprNames(names3, this.condition);
-        if (this.else)
-          addNames(names3, this.else.names);
-        return names3;
-      }
-    };
-    If.kind = "if";
-    var For = class extends BlockNode {
-    };
-    For.kind = "for";
-    var ForLoop = class extends For {
-      constructor(iteration) {
-        super();
-        this.iteration = iteration;
-      }
-      render(opts) {
-        return `for(${this.iteration})` + super.render(opts);
-      }
-      optimizeNames(names3, constants) {
-        if (!super.optimizeNames(names3, constants))
-          return;
-        this.iteration = optimizeExpr(this.iteration, names3, constants);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iteration.names);
-      }
-    };
-    var ForRange = class extends For {
-      constructor(varKind, name2, from, to) {
-        super();
-        this.varKind = varKind;
-        this.name = name2;
-        this.from = from;
-        this.to = to;
-      }
-      render(opts) {
-        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name: name2, from, to } = this;
-        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
-      }
-      get names() {
-        const names3 = addExprNames(super.names, this.from);
-        return addExprNames(names3, this.to);
-      }
-    };
-    var ForIter = class extends For {
-      constructor(loop, varKind, name2, iterable) {
-        super();
-        this.loop = loop;
-        this.varKind = varKind;
-        this.name = name2;
-        this.iterable = iterable;
-      }
-      render(opts) {
-        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-      }
-      optimizeNames(names3, constants) {
-        if (!super.optimizeNames(names3, constants))
-          return;
-        this.iterable = optimizeExpr(this.iterable, names3, constants);
-        return this;
-      }
-      get names() {
-        return addNames(super.names, this.iterable.names);
-      }
-    };
-    var Func = class extends BlockNode {
-      constructor(name2, args2, async) {
-        super();
-        this.name = name2;
-        this.args = args2;
-        this.async = async;
-      }
-      render(opts) {
-        const _async = this.async ? "async " : "";
-        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-      }
-    };
-    Func.kind = "func";
-    var Return = class extends ParentNode {
-      render(opts) {
-        return "return " + super.render(opts);
-      }
-    };
-    Return.kind = "return";
-    var Try = class extends BlockNode {
-      render(opts) {
-        let code = "try" + super.render(opts);
-        if (this.catch)
-          code += this.catch.render(opts);
-        if (this.finally)
-          code += this.finally.render(opts);
-        return code;
-      }
-      optimizeNodes() {
-        var _a, _b;
-        super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-        return this;
-      }
-      optimizeNames(names3, constants) {
-        var _a, _b;
-        super.optimizeNames(names3, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants);
-        return this;
-      }
-      get names() {
-        const names3 = super.names;
-        if (this.catch)
-          addNames(names3, this.catch.names);
-        if (this.finally)
-          addNames(names3, this.finally.names);
-        return names3;
-      }
-    };
-    var Catch = class extends BlockNode {
-      constructor(error) {
-        super();
-        this.error = error;
-      }
-      render(opts) {
-        return `catch(${this.error})` + super.render(opts);
-      }
-    };
-    Catch.kind = "catch";
-    var Finally = class extends BlockNode {
-      render(opts) {
-        return "finally" + super.render(opts);
-      }
-    };
-    Finally.kind = "finally";
-    var CodeGen = class {
-      constructor(extScope, opts = {}) {
-        this._values = {};
-        this._blockStarts = [];
-        this._constants = {};
-        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-        this._extScope = extScope;
-        this._scope = new scope_1.Scope({ parent: extScope });
-        this._nodes = [new Root()];
-      }
-      toString() {
-        return this._root.render(this.opts);
-      }
-      // returns unique name in the internal scope
-      name(prefix2) {
-        return this._scope.name(prefix2);
-      }
-      // reserves unique name in the external scope
-      scopeName(prefix2) {
-        return this._extScope.name(prefix2);
-      }
-      // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value) {
-        const name2 = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name2);
-        return name2;
-      }
-      getScopeValue(prefix2, keyOrRef) {
-        return this._extScope.getValue(prefix2, keyOrRef);
-      }
-      // return code that assigns values in the external scope to the names that are used internally
-      // (same names that were returned by gen.scopeName or gen.scopeValue)
-      scopeRefs(scopeName) {
-        return this._extScope.scopeRefs(scopeName, this._values);
-      }
-      scopeCode() {
-        return this._extScope.scopeCode(this._values);
-      }
-      _def(varKind, nameOrPrefix, rhs, constant) {
-        const name2 = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
-          this._constants[name2.str] = rhs;
-        this._leafNode(new Def(varKind, name2, rhs));
-        return name2;
-      }
-      // `const` declaration (`var` in es5 mode)
-      const(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-      }
-      // `let` declaration with optional assignment (`var` in es5 mode)
-      let(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-      }
-      // `var` declaration with optional assignment
-      var(nameOrPrefix, rhs, _constant) {
-        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-      }
-      // assignment code
-      assign(lhs, rhs, sideEffects) {
-        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-      }
-      // `+=` code
-      add(lhs, rhs) {
-        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
-      }
-      // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
-        return this;
-      }
-      // returns code for object literal for the passed argument list of key-value pairs
-      object(...keyValues) {
-        const code = ["{"];
-        for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
-          }
-        }
-        code.push("}");
-        return new code_1._Code(code);
-      }
-      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-      if(condition2, thenBody, elseBody) {
-        this._blockNode(new If(condition2));
-        if (thenBody && elseBody) {
-          this.code(thenBody).else().code(elseBody).endIf();
-        } else if (thenBody) {
-          this.code(thenBody).endIf();
-        } else if (elseBody) {
-          throw new Error('CodeGen: "else" body without "then" body');
-        }
-        return this;
-      }
-      // `else if` clause - invalid without `if` or after `else` clauses
-      elseIf(condition2) {
-        return this._elseNode(new If(condition2));
-      }
-      // `else` clause - only valid after `if` or `else if` clauses
-      else() {
-        return this._elseNode(new Else());
-      }
-      // end `if` statement (needed if gen.if was used only with condition)
-      endIf() {
-        return this._endBlockNode(If, Else);
-      }
-      _for(node, forBody) {
-        this._blockNode(node);
-        if (forBody)
-          this.code(forBody).endFor();
-        return this;
-      }
-      // a generic `for` clause (or statement if `forBody` is passed)
-      for(iteration, forBody) {
-        return this._for(new ForLoop(iteration), forBody);
-      }
-      // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
-      }
-      // `for-of` statement (in es5 mode replace with a normal for loop)
-      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name2 = this._scope.toName(nameOrPrefix);
-        if (this.opts.es5) {
-          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
-            this.var(name2, (0, code_1._)`${arr}[${i2}]`);
-            forBody(name2);
-          });
-        }
-        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
-      }
-      // `for-in` statement.
-      // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-        if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
-        }
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name2, obj2), () => forBody(name2));
-      }
-      // end `for` loop
-      endFor() {
-        return this._endBlockNode(For);
-      }
-      // `label` statement
-      label(label2) {
-        return this._leafNode(new Label(label2));
-      }
-      // `break` statement
-      break(label2) {
-        return this._leafNode(new Break(label2));
-      }
-      // `return` statement
-      return(value) {
-        const node = new Return();
-        this._blockNode(node);
-        this.code(value);
-        if (node.nodes.length !== 1)
-          throw new Error('CodeGen: "return" should have one node');
-        return this._endBlockNode(Return);
-      }
-      // `try` statement
-      try(tryBody, catchCode, finallyCode) {
-        if (!catchCode && !finallyCode)
-          throw new Error('CodeGen: "try" without "catch" and "finally"');
-        const node = new Try();
-        this._blockNode(node);
-        this.code(tryBody);
-        if (catchCode) {
-          const error = this.name("e");
-          this._currNode = node.catch = new Catch(error);
-          catchCode(error);
-        }
-        if (finallyCode) {
-          this._currNode = node.finally = new Finally();
-          this.code(finallyCode);
-        }
-        return this._endBlockNode(Catch, Finally);
-      }
-      // `throw` statement
-      throw(error) {
-        return this._leafNode(new Throw(error));
-      }
-      // start self-balancing block
-      block(body2, nodeCount) {
-        this._blockStarts.push(this._nodes.length);
-        if (body2)
-          this.code(body2).endBlock(nodeCount);
-        return this;
-      }
-      // end the current self-balancing block
-      endBlock(nodeCount) {
-        const len = this._blockStarts.pop();
-        if (len === void 0)
-          throw new Error("CodeGen: not in self-balancing block");
-        const toClose = this._nodes.length - len;
-        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
-          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-        }
-        this._nodes.length = len;
-        return this;
-      }
-      // `function` heading (or definition if funcBody is passed)
-      func(name2, args2 = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name2, args2, async));
-        if (funcBody)
-          this.code(funcBody).endFunc();
-        return this;
-      }
-      // end function definition
-      endFunc() {
-        return this._endBlockNode(Func);
-      }
-      optimize(n = 1) {
-        while (n-- > 0) {
-          this._root.optimizeNodes();
-          this._root.optimizeNames(this._root.names, this._constants);
-        }
-      }
-      _leafNode(node) {
-        this._currNode.nodes.push(node);
-        return this;
-      }
-      _blockNode(node) {
-        this._currNode.nodes.push(node);
-        this._nodes.push(node);
-      }
-      _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
-          this._nodes.pop();
-          return this;
-        }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-      }
-      _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
-          throw new Error('CodeGen: "else" without "if"');
-        }
-        this._currNode = n.else = node;
-        return this;
-      }
-      get _root() {
-        return this._nodes[0];
-      }
-      get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
-      }
-      set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
-      }
-    };
-    exports.CodeGen = CodeGen;
-    function addNames(names3, from) {
-      for (const n in from)
-        names3[n] = (names3[n] || 0) + (from[n] || 0);
-      return names3;
-    }
-    function addExprNames(names3, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
-    }
-    function optimizeExpr(expr2, names3, constants) {
-      if (expr2 instanceof code_1.Name)
-        return replaceName(expr2);
-      if (!canOptimize(expr2))
-        return expr2;
-      return new code_1._Code(expr2._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
-        else
-          items.push(c);
-        return items;
-      }, []));
-      function replaceName(n) {
-        const c = constants[n.str];
-        if (c === void 0 || names3[n.str] !== 1)
-          return n;
-        delete names3[n.str];
-        return c;
-      }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants[c.str] !== void 0);
-      }
-    }
-    function subtractNames(names3, from) {
-      for (const n in from)
-        names3[n] = (names3[n] || 0) - (from[n] || 0);
-    }
-    function not2(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
-    }
-    exports.not = not2;
-    var andCode = mappend(exports.operators.AND);
-    function and4(...args2) {
-      return args2.reduce(andCode);
-    }
-    exports.and = and4;
-    var orCode = mappend(exports.operators.OR);
-    function or2(...args2) {
-      return args2.reduce(orCode);
-    }
-    exports.or = or2;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
-    }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/util.js
-var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-    var codegen_1 = require_codegen();
-    var code_1 = require_code();
-    function toHash(arr) {
-      const hash = {};
-      for (const item of arr)
-        hash[item] = true;
-      return hash;
-    }
-    exports.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
-        return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
-    }
-    exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self: self2 } = it;
-      if (!opts.strictSchema)
-        return;
-      if (typeof schema === "boolean")
-        return;
-      const rules = self2.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
-      }
-    }
-    exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (rules[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
-          return true;
-      return false;
-    }
-    exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-      if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
-      }
-      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-    }
-    exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str4) {
-      return unescapeJsonPointer(decodeURIComponent(str4));
-    }
-    exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str4) {
-      return encodeURIComponent(escapeJsonPointer(str4));
-    }
-    exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str4) {
-      if (typeof str4 == "number")
-        return `${str4}`;
-      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str4) {
-      return str4.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
-      } else {
-        f(xs);
-      }
-    }
-    exports.eachItem = eachItem;
-    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
-        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-      };
-    }
-    exports.mergeEvaluated = {
-      props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
-        }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
-          if (from === true) {
-            gen.assign(to, true);
-          } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
-          }
-        }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
-        resultToName: evaluatedPropsToName
-      }),
-      items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
-      })
-    };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
-        return gen.var("props", true);
-      const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
-      return props;
-    }
-    exports.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
-    }
-    exports.setEvaluated = setEvaluated;
-    var snippets = {};
-    function useFunc(gen, f) {
-      return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
-      });
-    }
-    exports.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
-    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-      if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
-      }
-      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-    }
-    exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
-        return;
-      msg = `strict mode: ${msg}`;
-      if (mode === true)
-        throw new Error(msg);
-      it.self.logger.warn(msg);
-    }
-    exports.checkStrictMode = checkStrictMode;
-  }
-});
-
-// node_modules/ajv/dist/compile/names.js
-var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var names3 = {
-      // validation function arguments
-      data: new codegen_1.Name("data"),
-      // data passed to validation function
-      // args passed from referencing schema
-      valCxt: new codegen_1.Name("valCxt"),
-      // validation/data context - should not be used directly, it is destructured to the names below
-      instancePath: new codegen_1.Name("instancePath"),
-      parentData: new codegen_1.Name("parentData"),
-      parentDataProperty: new codegen_1.Name("parentDataProperty"),
-      rootData: new codegen_1.Name("rootData"),
-      // root data - same as the data passed to the first/top validation function
-      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
-      // used to support recursiveRef and dynamicRef
-      // function scoped variables
-      vErrors: new codegen_1.Name("vErrors"),
-      // null or array of validation errors
-      errors: new codegen_1.Name("errors"),
-      // counter of validation errors
-      this: new codegen_1.Name("this"),
-      // "globals"
-      self: new codegen_1.Name("self"),
-      scope: new codegen_1.Name("scope"),
-      // JTD serialize/parse name for JSON string and position
-      json: new codegen_1.Name("json"),
-      jsonPos: new codegen_1.Name("jsonPos"),
-      jsonLen: new codegen_1.Name("jsonLen"),
-      jsonPart: new codegen_1.Name("jsonPart")
-    };
-    exports.default = names3;
-  }
-});
-
-// node_modules/ajv/dist/compile/errors.js
-var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    exports.keywordError = {
-      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
-    };
-    exports.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
-    };
-    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
-        addError(gen, errObj);
-      } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
-      }
-    }
-    exports.reportError = reportError;
-    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
-      addError(gen, errObj);
-      if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
-      }
-    }
-    exports.reportExtraError = reportExtraError;
-    function resetErrorsCount(gen, errsCount) {
-      gen.assign(names_1.default.errors, errsCount);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-    }
-    exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
-      if (errsCount === void 0)
-        throw new Error("ajv implementation error");
-      const err3 = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
-        gen.const(err3, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
-        gen.if((0, codegen_1._)`${err3}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err3}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err3}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err3}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err3}.data`, data);
-        }
-      });
-    }
-    exports.extendErrors = extendErrors;
-    function addError(gen, errObj) {
-      const err3 = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err3}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err3})`);
-      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
-    }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
-      if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
-        gen.return(false);
-      }
-    }
-    var E = {
-      keyword: new codegen_1.Name("keyword"),
-      schemaPath: new codegen_1.Name("schemaPath"),
-      // also used in JTD errors
-      params: new codegen_1.Name("params"),
-      propertyName: new codegen_1.Name("propertyName"),
-      message: new codegen_1.Name("message"),
-      schema: new codegen_1.Name("schema"),
-      parentSchema: new codegen_1.Name("parentSchema")
-    };
-    function errorObjectCode(cxt, error, errorPaths) {
-      const { createErrors } = cxt.it;
-      if (createErrors === false)
-        return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error, errorPaths);
-    }
-    function errorObject(cxt, error, errorPaths = {}) {
-      const { gen, it } = cxt;
-      const keyValues = [
-        errorInstancePath(it, errorPaths),
-        errorSchemaPath(cxt, errorPaths)
-      ];
-      extraErrorProps(cxt, error, keyValues);
-      return gen.object(...keyValues);
-    }
-    function errorInstancePath({ errorPath }, { instancePath }) {
-      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
-      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-    }
-    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
-      if (schemaPath) {
-        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-      }
-      return [E.schemaPath, schPath];
-    }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
-      if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-      }
-      if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-      }
-      if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/boolSchema.js
-var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var boolError = {
-      message: "boolean schema is false"
-    };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
-        falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
-        gen.return(names_1.default.data);
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
-        gen.return(true);
-      }
-    }
-    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
-        gen.var(valid, false);
-        falseSchemaError(it);
-      } else {
-        gen.var(valid, true);
-      }
-    }
-    exports.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
-      const cxt = {
-        gen,
-        keyword: "false schema",
-        data,
-        schema: false,
-        schemaCode: false,
-        schemaValue: false,
-        params: {},
-        it
-      };
-      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/rules.js
-var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getRules = exports.isJSONType = void 0;
-    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-    var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
-    }
-    exports.isJSONType = isJSONType;
-    function getRules() {
-      const groups = {
-        number: { type: "number", rules: [] },
-        string: { type: "string", rules: [] },
-        array: { type: "array", rules: [] },
-        object: { type: "object", rules: [] }
-      };
-      return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-        post: { rules: [] },
-        all: {},
-        keywords: {}
-      };
-    }
-    exports.getRules = getRules;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/applicability.js
-var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self: self2 }, type) {
-      const group = self2.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
-    }
-    exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule) => shouldUseRule(schema, rule));
-    }
-    exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule) {
-      var _a;
-      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
-    }
-    exports.shouldUseRule = shouldUseRule;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/dataType.js
-var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-    var rules_1 = require_rules();
-    var applicability_1 = require_applicability();
-    var errors_1 = require_errors();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var DataType;
-    (function(DataType2) {
-      DataType2[DataType2["Correct"] = 0] = "Correct";
-      DataType2[DataType2["Wrong"] = 1] = "Wrong";
-    })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
-      if (hasNull) {
-        if (schema.nullable === false)
-          throw new Error("type: null contradicts nullable: false");
-      } else {
-        if (!types.length && schema.nullable !== void 0) {
-          throw new Error('"nullable" cannot be used without "type"');
-        }
-        if (schema.nullable === true)
-          types.push("null");
-      }
-      return types;
-    }
-    exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-    }
-    exports.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-      if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-        gen.if(wrongType, () => {
-          if (coerceTo.length)
-            coerceData(it, types, coerceTo);
-          else
-            reportTypeError(it);
-        });
-      }
-      return checkTypes;
-    }
-    exports.coerceAndCheckDataType = coerceAndCheckDataType;
-    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
-    }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
-      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
-      if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-      }
-      gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
-        }
-      }
-      gen.else();
-      reportTypeError(it);
-      gen.endIf();
-      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
-        assignParentData(it, coerced);
-      });
-      function coerceSpecificType(t) {
-        switch (t) {
-          case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
-            return;
-          case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
-            return;
-          case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
-            return;
-          case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
-            gen.assign(coerced, null);
-            return;
-          case "array":
-            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
-        }
-      }
-    }
-    function assignParentData({ gen, parentData, parentDataProperty }, expr2) {
-      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr2));
-    }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-      let cond;
-      switch (dataType) {
-        case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
-        case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
-          break;
-        case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-          break;
-        case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
-          break;
-        case "number":
-          cond = numCond();
-          break;
-        default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
-      }
-      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-      function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
-      }
-    }
-    exports.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
-      if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
-      }
-      let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
-      } else {
-        cond = codegen_1.nil;
-      }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-      return cond;
-    }
-    exports.checkDataTypes = checkDataTypes;
-    var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
-    };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
-    }
-    exports.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-      return {
-        gen,
-        keyword: "type",
-        data,
-        schema: schema.type,
-        schemaCode,
-        schemaValue: schemaCode,
-        parentSchema: schema,
-        params: {},
-        it
-      };
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assignDefaults = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
-        }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i2) => assignDefault(it, i2, sch.default));
-      }
-    }
-    exports.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
-      if (defaultValue === void 0)
-        return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
-      if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-        return;
-      }
-      let condition2 = (0, codegen_1._)`${childData} === undefined`;
-      if (opts.useDefaults === "empty") {
-        condition2 = (0, codegen_1._)`${condition2} || ${childData} === null || ${childData} === ""`;
-      }
-      gen.if(condition2, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/code.js
-var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var names_1 = require_names();
-    var util_2 = require_util();
-    function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
-        cxt.error();
-      });
-    }
-    exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing3) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing3} = ${prop}`)));
-    }
-    exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing3) {
-      cxt.setParams({ missingProperty: missing3 }, true);
-      cxt.error();
-    }
-    exports.reportMissingProp = reportMissingProp;
-    function hasPropFunc(gen) {
-      return gen.scopeValue("func", {
-        // eslint-disable-next-line @typescript-eslint/unbound-method
-        ref: Object.prototype.hasOwnProperty,
-        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
-      });
-    }
-    exports.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
-    }
-    exports.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
-    }
-    exports.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
-    }
-    exports.noPropertyInData = noPropertyInData;
-    function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-    }
-    exports.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-    }
-    exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func2, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-      const valCxt = [
-        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
-        [names_1.default.rootData, names_1.default.rootData]
-      ];
-      if (it.opts.dynamicRef)
-        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args2 = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func2}.call(${context}, ${args2})` : (0, codegen_1._)`${func2}(${args2})`;
-    }
-    exports.callValidateCode = callValidateCode;
-    var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
-      const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
-      return gen.scopeValue("pattern", {
-        key: rx.toString(),
-        ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
-      });
-    }
-    exports.usePattern = usePattern;
-    function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      if (it.allErrors) {
-        const validArr = gen.let("valid", true);
-        validateItems(() => gen.assign(validArr, false));
-        return validArr;
-      }
-      gen.var(valid, true);
-      validateItems(() => gen.break());
-      return valid;
-      function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i2) => {
-          cxt.subschema({
-            keyword,
-            dataProp: i2,
-            dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
-        });
-      }
-    }
-    exports.validateArray = validateArray;
-    function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
-        throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
-        return;
-      const valid = gen.let("valid", false);
-      const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i2) => {
-        const schCxt = cxt.subschema({
-          keyword,
-          schemaProp: i2,
-          compositeRule: true
-        }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
-        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-        if (!merged)
-          gen.if((0, codegen_1.not)(valid));
-      }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-    }
-    exports.validateUnion = validateUnion;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/keyword.js
-var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var code_1 = require_code2();
-    var errors_1 = require_errors();
-    function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-      const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
-      cxt.subschema({
-        schema: macroSchema,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-        topSchemaRef: schemaRef,
-        compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
-    }
-    exports.macroKeywordCode = macroKeywordCode;
-    function funcKeywordCode(cxt, def) {
-      var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
-      function validateKeyword() {
-        if (def.errors === false) {
-          assignValid();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => cxt.error());
-        } else {
-          const ruleErrs = def.async ? validateAsync() : validateSync();
-          if (def.modifying)
-            modifyData(cxt);
-          reportErrs(() => addErrs(cxt, ruleErrs));
-        }
-      }
-      function validateAsync() {
-        const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
-        return ruleErrs;
-      }
-      function validateSync() {
-        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
-        gen.assign(validateErrs, null);
-        assignValid(codegen_1.nil);
-        return validateErrs;
-      }
-      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-        const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-      }
-      function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
-      }
-    }
-    exports.funcKeywordCode = funcKeywordCode;
-    function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
-    }
-    function addErrs(cxt, errs) {
-      const { gen } = cxt;
-      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-        (0, errors_1.extendErrors)(cxt);
-      }, () => cxt.error());
-    }
-    function checkAsyncKeyword({ schemaEnv }, def) {
-      if (def.async && !schemaEnv.$async)
-        throw new Error("async keyword in sync schema");
-    }
-    function useKeyword(gen, keyword, result) {
-      if (result === void 0)
-        throw new Error(`keyword "${keyword}" failed to compile`);
-      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-    }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
-    }
-    exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
-      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-        throw new Error("ajv implementation error");
-      }
-      const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-      }
-      if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
-          if (opts.validateSchema === "log")
-            self2.logger.error(msg);
-          else
-            throw new Error(msg);
-        }
-      }
-    }
-    exports.validateKeywordUsage = validateKeywordUsage;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/subschema.js
-var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
-        throw new Error('both "keyword" and "schema" passed, only one allowed');
-      }
-      if (keyword !== void 0) {
-        const sch = it.schema[keyword];
-        return schemaProp === void 0 ? {
-          schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
-        } : {
-          schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
-        };
-      }
-      if (schema !== void 0) {
-        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
-          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-        }
-        return {
-          schema,
-          schemaPath,
-          topSchemaRef,
-          errSchemaPath
-        };
-      }
-      throw new Error('either "keyword" or "schema" must be passed');
-    }
-    exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
-        throw new Error('both "data" and "dataProp" passed, only one allowed');
-      }
-      const { gen } = it;
-      if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-        dataContextProps(nextData);
-        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
-        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-      }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
-        dataContextProps(nextData);
-        if (propertyName !== void 0)
-          subschema.propertyName = propertyName;
-      }
-      if (dataTypes)
-        subschema.dataTypes = dataTypes;
-      function dataContextProps(_nextData) {
-        subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
-        subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
-      }
-    }
-    exports.extendSubschemaData = extendSubschemaData;
-    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-      if (compositeRule !== void 0)
-        subschema.compositeRule = compositeRule;
-      if (createErrors !== void 0)
-        subschema.createErrors = createErrors;
-      if (allErrors !== void 0)
-        subschema.allErrors = allErrors;
-      subschema.jtdDiscriminator = jtdDiscriminator;
-      subschema.jtdMetadata = jtdMetadata;
-    }
-    exports.extendSubschemaMode = extendSubschemaMode;
-  }
-});
-
-// node_modules/fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module2) {
-    "use strict";
-    module2.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length3, i2, keys2;
-        if (Array.isArray(a)) {
-          length3 = a.length;
-          if (length3 != b.length) return false;
-          for (i2 = length3; i2-- !== 0; )
-            if (!equal(a[i2], b[i2])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys2 = Object.keys(a);
-        length3 = keys2.length;
-        if (length3 !== Object.keys(b).length) return false;
-        for (i2 = length3; i2-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys2[i2])) return false;
-        for (i2 = length3; i2-- !== 0; ) {
-          var key = keys2[i2];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// node_modules/json-schema-traverse/index.js
-var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module2) {
-    "use strict";
-    var traverse = module2.exports = function(schema, opts, cb) {
-      if (typeof opts == "function") {
-        cb = opts;
-        opts = {};
-      }
-      cb = opts.cb || cb;
-      var pre = typeof cb == "function" ? cb : cb.pre || function() {
-      };
-      var post = cb.post || function() {
-      };
-      _traverse(opts, pre, post, schema, "", schema);
-    };
-    traverse.keywords = {
-      additionalItems: true,
-      items: true,
-      contains: true,
-      additionalProperties: true,
-      propertyNames: true,
-      not: true,
-      if: true,
-      then: true,
-      else: true
-    };
-    traverse.arrayKeywords = {
-      items: true,
-      allOf: true,
-      anyOf: true,
-      oneOf: true
-    };
-    traverse.propsKeywords = {
-      $defs: true,
-      definitions: true,
-      properties: true,
-      patternProperties: true,
-      dependencies: true
-    };
-    traverse.skipKeywords = {
-      default: true,
-      enum: true,
-      const: true,
-      required: true,
-      maximum: true,
-      minimum: true,
-      exclusiveMaximum: true,
-      exclusiveMinimum: true,
-      multipleOf: true,
-      maxLength: true,
-      minLength: true,
-      pattern: true,
-      format: true,
-      maxItems: true,
-      minItems: true,
-      uniqueItems: true,
-      maxProperties: true,
-      minProperties: true
-    };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
-          if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
-              for (var i2 = 0; i2 < sch.length; i2++)
-                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key + "/" + i2, rootSchema, jsonPtr, key, schema, i2);
-            }
-          } else if (key in traverse.propsKeywords) {
-            if (sch && typeof sch == "object") {
-              for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-            }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
-          }
-        }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-      }
-    }
-    function escapeJsonPtr(str4) {
-      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-  }
-});
-
-// node_modules/ajv/dist/compile/resolve.js
-var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-    var util_1 = require_util();
-    var equal = require_fast_deep_equal();
-    var traverse = require_json_schema_traverse();
-    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
-      "type",
-      "format",
-      "pattern",
-      "maxLength",
-      "minLength",
-      "maxProperties",
-      "minProperties",
-      "maxItems",
-      "minItems",
-      "maximum",
-      "minimum",
-      "uniqueItems",
-      "multipleOf",
-      "required",
-      "enum",
-      "const"
-    ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
-        return true;
-      if (limit === true)
-        return !hasRef(schema);
-      if (!limit)
-        return false;
-      return countKeys(schema) <= limit;
-    }
-    exports.inlineRef = inlineRef;
-    var REF_KEYWORDS = /* @__PURE__ */ new Set([
-      "$ref",
-      "$recursiveRef",
-      "$recursiveAnchor",
-      "$dynamicRef",
-      "$dynamicAnchor"
-    ]);
-    function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
-          return true;
-        const sch = schema[key];
-        if (Array.isArray(sch) && sch.some(hasRef))
-          return true;
-        if (typeof sch == "object" && hasRef(sch))
-          return true;
-      }
-      return false;
-    }
-    function countKeys(schema) {
-      let count = 0;
-      for (const key in schema) {
-        if (key === "$ref")
-          return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
-          continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
-        }
-        if (count === Infinity)
-          return Infinity;
-      }
-      return count;
-    }
-    function getFullPath(resolver, id = "", normalize3) {
-      if (normalize3 !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
-    }
-    exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
-    }
-    exports._getFullPath = _getFullPath;
-    var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-    }
-    exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
-    }
-    exports.resolveUrl = resolveUrl;
-    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
-        return {};
-      const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
-      const baseIds = { "": schId };
-      const pathPrefix = getFullPath(uriResolver, schId, false);
-      const localRefs = {};
-      const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-        if (parentJsonPtr === void 0)
-          return;
-        const fullPath = pathPrefix + jsonPtr;
-        let innerBaseId = baseIds[parentJsonPtr];
-        if (typeof sch[schemaId] == "string")
-          innerBaseId = addRef.call(this, sch[schemaId]);
-        addAnchor.call(this, sch.$anchor);
-        addAnchor.call(this, sch.$dynamicAnchor);
-        baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
-          const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
-          if (typeof schOrRef == "string")
-            schOrRef = this.refs[schOrRef];
-          if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
-            } else {
-              this.refs[ref] = fullPath;
-            }
-          }
-          return ref;
-        }
-        function addAnchor(anchor) {
-          if (typeof anchor == "string") {
-            if (!ANCHOR.test(anchor))
-              throw new Error(`invalid anchor "${anchor}"`);
-            addRef.call(this, `#${anchor}`);
-          }
-        }
-      });
-      return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
-      }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
-      }
-    }
-    exports.getSchemaRefs = getSchemaRefs;
-  }
-});
-
-// node_modules/ajv/dist/compile/validate/index.js
-var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-    var boolSchema_1 = require_boolSchema();
-    var dataType_1 = require_dataType();
-    var applicability_1 = require_applicability();
-    var dataType_2 = require_dataType();
-    var defaults_1 = require_defaults();
-    var keyword_1 = require_keyword();
-    var subschema_1 = require_subschema();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var errors_1 = require_errors();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
-          return;
-        }
-      }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-    }
-    exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body2) {
-      if (opts.code.es5) {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
-          destructureValCxtES5(gen, opts);
-          gen.code(body2);
-        });
-      } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
-      }
-    }
-    function destructureValCxt(opts) {
-      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-    }
-    function destructureValCxtES5(gen, opts) {
-      gen.if(names_1.default.valCxt, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-      }, () => {
-        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
-        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
-        gen.var(names_1.default.rootData, names_1.default.data);
-        if (opts.dynamicRef)
-          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
-      });
-    }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
-        gen.let(names_1.default.vErrors, null);
-        gen.let(names_1.default.errors, 0);
-        if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
-      });
-      return;
-    }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
-    }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
-      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
-    }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
-          return;
-        }
-      }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-    }
-    function schemaCxtHasRules({ schema, self: self2 }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (self2.RULES.all[key])
-          return true;
-      return false;
-    }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
-    }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
-      const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-    }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
-    }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
-    }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self: self2 } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
-        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-      }
-    }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-      }
-    }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
-      if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-    }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
-        throw new Error("async schema in sync schema");
-    }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
-      if (opts.$comment === true) {
-        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
-      } else if (typeof opts.$comment == "function") {
-        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
-        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-      }
-    }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-      if (schemaEnv.$async) {
-        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
-      } else {
-        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
-        if (opts.unevaluated)
-          assignEvaluated(it);
-        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
-      }
-    }
-    function assignEvaluated({ gen, evaluated, props, items }) {
-      if (props instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
-    }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
-        return;
-      }
-      if (!opts.jtd)
-        checkStrictTypes(it, types);
-      gen.block(() => {
-        for (const group of RULES.rules)
-          groupKeywords(group);
-        groupKeywords(RULES.post);
-      });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
-          return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
-            gen.else();
-            (0, dataType_2.reportTypeError)(it);
-          }
-          gen.endIf();
-        } else {
-          iterateKeywords(it, group);
-        }
-        if (!allErrors)
-          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
-      }
-    }
-    function iterateKeywords(it, group) {
-      const { gen, schema, opts: { useDefaults } } = it;
-      if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
-      gen.block(() => {
-        for (const rule of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
-          }
-        }
-      });
-    }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
-        return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
-    }
-    function checkContextTypes(it, types) {
-      if (!types.length)
-        return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
-        return;
-      }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-        }
-      });
-      narrowSchemaTypes(it, types);
-    }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-      }
-    }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
-      for (const keyword in rules) {
-        const rule = rules[keyword];
-        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-          const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-          }
-        }
-      }
-    }
-    function hasApplicableType(schTs, kwdT) {
-      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
-    }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
-    }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
-      }
-      it.dataTypes = ts;
-    }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-      msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-    }
-    var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
-        this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-        this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
-        this.params = {};
-        this.it = it;
-        this.def = def;
-        if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-        } else {
-          this.schemaCode = this.schemaValue;
-          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-          }
-        }
-        if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
-        }
-      }
-      result(condition2, successAction, failAction) {
-        this.failResult((0, codegen_1.not)(condition2), successAction, failAction);
-      }
-      failResult(condition2, successAction, failAction) {
-        this.gen.if(condition2);
-        if (failAction)
-          failAction();
-        else
-          this.error();
-        if (successAction) {
-          this.gen.else();
-          successAction();
-          if (this.allErrors)
-            this.gen.endIf();
-        } else {
-          if (this.allErrors)
-            this.gen.endIf();
-          else
-            this.gen.else();
-        }
-      }
-      pass(condition2, failAction) {
-        this.failResult((0, codegen_1.not)(condition2), void 0, failAction);
-      }
-      fail(condition2) {
-        if (condition2 === void 0) {
-          this.error();
-          if (!this.allErrors)
-            this.gen.if(false);
-          return;
-        }
-        this.gen.if(condition2);
-        this.error();
-        if (this.allErrors)
-          this.gen.endIf();
-        else
-          this.gen.else();
-      }
-      fail$data(condition2) {
-        if (!this.$data)
-          return this.fail(condition2);
-        const { schemaCode } = this;
-        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition2)})`);
-      }
-      error(append, errorParams, errorPaths) {
-        if (errorParams) {
-          this.setParams(errorParams);
-          this._error(append, errorPaths);
-          this.setParams({});
-          return;
-        }
-        this._error(append, errorPaths);
-      }
-      _error(append, errorPaths) {
-        ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-      }
-      $dataError() {
-        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-      }
-      reset() {
-        if (this.errsCount === void 0)
-          throw new Error('add "trackErrors" to keyword definition');
-        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-      }
-      ok(cond) {
-        if (!this.allErrors)
-          this.gen.if(cond);
-      }
-      setParams(obj2, assign) {
-        if (assign)
-          Object.assign(this.params, obj2);
-        else
-          this.params = obj2;
-      }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-        this.gen.block(() => {
-          this.check$data(valid, $dataValid);
-          codeBlock();
-        });
-      }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-        if (!this.$data)
-          return;
-        const { gen, schemaCode, schemaType, def } = this;
-        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
-          gen.elseIf(this.invalid$data());
-          this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
-        }
-        gen.else();
-      }
-      invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
-        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-        function wrong$DataType() {
-          if (schemaType.length) {
-            if (!(schemaCode instanceof codegen_1.Name))
-              throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-          }
-          return codegen_1.nil;
-        }
-        function invalid$DataSchema() {
-          if (def.validateSchema) {
-            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
-            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
-          }
-          return codegen_1.nil;
-        }
-      }
-      subschema(appl, valid) {
-        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
-        return nextContext;
-      }
-      mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
-          return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-        }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-        }
-      }
-      mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-          return true;
-        }
-      }
-    };
-    exports.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
-      if ("code" in def) {
-        def.code(cxt, ruleType);
-      } else if (cxt.$data && def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      } else if ("macro" in def) {
-        (0, keyword_1.macroKeywordCode)(cxt, def);
-      } else if (def.compile || def.validate) {
-        (0, keyword_1.funcKeywordCode)(cxt, def);
-      }
-    }
-    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
-      let jsonPointer;
-      let data;
-      if ($data === "")
-        return names_1.default.rootData;
-      if ($data[0] === "/") {
-        if (!JSON_POINTER.test($data))
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        jsonPointer = $data;
-        data = names_1.default.rootData;
-      } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
-          throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
-        if (jsonPointer === "#") {
-          if (up >= dataLevel)
-            throw new Error(errorMsg("property/index", up));
-          return dataPathArr[dataLevel - up];
-        }
-        if (up > dataLevel)
-          throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
-        if (!jsonPointer)
-          return data;
-      }
-      let expr2 = data;
-      const segments = jsonPointer.split("/");
-      for (const segment2 of segments) {
-        if (segment2) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment2))}`;
-          expr2 = (0, codegen_1._)`${expr2} && ${data}`;
-        }
-      }
-      return expr2;
-      function errorMsg(pointerType, up) {
-        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-      }
-    }
-    exports.getData = getData;
-  }
-});
-
-// node_modules/ajv/dist/runtime/validation_error.js
-var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var ValidationError = class extends Error {
-      constructor(errors) {
-        super("validation failed");
-        this.errors = errors;
-        this.ajv = this.validation = true;
-      }
-    };
-    exports.default = ValidationError;
-  }
-});
-
-// node_modules/ajv/dist/compile/ref_error.js
-var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var resolve_1 = require_resolve();
-    var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-      }
-    };
-    exports.default = MissingRefError;
-  }
-});
-
-// node_modules/ajv/dist/compile/index.js
-var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-    var codegen_1 = require_codegen();
-    var validation_error_1 = require_validation_error();
-    var names_1 = require_names();
-    var resolve_1 = require_resolve();
-    var util_1 = require_util();
-    var validate_1 = require_validate();
-    var SchemaEnv = class {
-      constructor(env) {
-        var _a;
-        this.refs = {};
-        this.dynamicAnchors = {};
-        let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-        this.refs = {};
-      }
-    };
-    exports.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
-      const _sch = getCompilingSchema.call(this, sch);
-      if (_sch)
-        return _sch;
-      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
-      const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-      let _ValidationError;
-      if (sch.$async) {
-        _ValidationError = gen.scopeValue("Error", {
-          ref: validation_error_1.default,
-          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
-        });
-      }
-      const validateName = gen.scopeName("validate");
-      sch.validateName = validateName;
-      const schemaCxt = {
-        gen,
-        allErrors: this.opts.allErrors,
-        data: names_1.default.data,
-        parentData: names_1.default.parentData,
-        parentDataProperty: names_1.default.parentDataProperty,
-        dataNames: [names_1.default.data],
-        dataPathArr: [codegen_1.nil],
-        // TODO can its length be used as dataLevel if nil is removed?
-        dataLevel: 0,
-        dataTypes: [],
-        definedProperties: /* @__PURE__ */ new Set(),
-        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
-        validateName,
-        ValidationError: _ValidationError,
-        schema: sch.schema,
-        schemaEnv: sch,
-        rootId,
-        baseId: sch.baseId || rootId,
-        schemaPath: codegen_1.nil,
-        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-        errorPath: (0, codegen_1._)`""`,
-        opts: this.opts,
-        self: this
-      };
-      let sourceCode;
-      try {
-        this._compilations.add(sch);
-        (0, validate_1.validateFunctionCode)(schemaCxt);
-        gen.optimize(this.opts.code.optimize);
-        const validateCode = gen.toString();
-        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-        if (this.opts.code.process)
-          sourceCode = this.opts.code.process(sourceCode, sch);
-        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
-        if (sch.$async)
-          validate2.$async = true;
-        if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
-        }
-        if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
-          validate2.evaluated = {
-            props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
-            dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
-          };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
-        }
-        sch.validate = validate2;
-        return sch;
-      } catch (e) {
-        delete sch.validate;
-        delete sch.validateName;
-        if (sourceCode)
-          this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
-      } finally {
-        this._compilations.delete(sch);
-      }
-    }
-    exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
-      var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root.refs[ref];
-      if (schOrFunc)
-        return schOrFunc;
-      let _sch = resolve19.call(this, root, ref);
-      if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
-        const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      if (_sch === void 0)
-        return;
-      return root.refs[ref] = inlineOrCompile.call(this, _sch);
-    }
-    exports.resolveRef = resolveRef;
-    function inlineOrCompile(sch) {
-      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-        return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
-    }
-    function getCompilingSchema(schEnv) {
-      for (const sch of this._compilations) {
-        if (sameSchemaEnv(sch, schEnv))
-          return sch;
-      }
-    }
-    exports.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s2) {
-      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-    }
-    function resolve19(root, ref) {
-      let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-    }
-    function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
-      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
-      }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
-      if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root, schOrRef);
-        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-          return;
-        return getJsonPointer.call(this, p, sch);
-      }
-      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-        return;
-      if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
-        const { schemaId } = this.opts;
-        const schId = schema[schemaId];
-        if (schId)
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
-      }
-      return getJsonPointer.call(this, p, schOrRef);
-    }
-    exports.resolveSchema = resolveSchema;
-    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
-      "properties",
-      "patternProperties",
-      "enum",
-      "dependencies",
-      "definitions"
-    ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
-        return;
-      for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
-          return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-        if (partSchema === void 0)
-          return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        }
-      }
-      let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
-      }
-      const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
-      return void 0;
-    }
-  }
-});
-
-// node_modules/ajv/dist/refs/data.json
-var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module2) {
-    module2.exports = {
-      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
-      type: "object",
-      required: ["$data"],
-      properties: {
-        $data: {
-          type: "string",
-          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
-        }
-      },
-      additionalProperties: false
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module2) {
-    "use strict";
-    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
-    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
-    {
-      const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i2 = 0; i2 < 256; i2++) {
-        BYTE_HEX[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
-      }
-    }
-    function percentEncodeNonAscii(cp) {
-      if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
-      }
-      if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-      }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
-    }
-    function stringArrayToHexStripped(input) {
-      let acc = "";
-      let code = 0;
-      let i2 = 0;
-      for (i2 = 0; i2 < input.length; i2++) {
-        code = input[i2].charCodeAt(0);
-        if (code === 48) {
-          continue;
-        }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i2];
-        break;
-      }
-      for (i2 += 1; i2 < input.length; i2++) {
-        code = input[i2].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
-          return "";
-        }
-        acc += input[i2];
-      }
-      return acc;
-    }
-    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-    function isZoneIdentifier(zone) {
-      if (zone.length === 0) return false;
-      for (let i2 = 0; i2 < zone.length; i2++) {
-        if (isZoneCharacter(zone[i2])) continue;
-        if (zone[i2] === "%" && i2 + 2 < zone.length && isHexPair(zone.slice(i2 + 1, i2 + 3))) {
-          i2 += 2;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    function compressIPv6ZeroRun(hextets) {
-      let bestStart = -1;
-      let bestLength = 0;
-      let runStart = -1;
-      let runLength = 0;
-      for (let i2 = 0; i2 < hextets.length; i2++) {
-        if (hextets[i2] === "0") {
-          if (runStart === -1) runStart = i2;
-          runLength++;
-          if (runLength > bestLength) {
-            bestLength = runLength;
-            bestStart = runStart;
-          }
-        } else {
-          runStart = -1;
-          runLength = 0;
-        }
-      }
-      if (bestLength < 2) return hextets.join(":");
-      const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
-    }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
-      if (compression !== -1) {
-        if (left.length === 1 && left[0] === "") left.length = 0;
-        if (right.length === 1 && right[0] === "") right.length = 0;
-      }
-      const parts2 = left.concat(right);
-      let hextetCount = 0;
-      for (let i2 = 0; i2 < parts2.length; i2++) {
-        const part = parts2[i2];
-        if (part === "") return void 0;
-        if (part.indexOf(".") !== -1) {
-          if (i2 !== parts2.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
-          hextetCount += 2;
-          continue;
-        }
-        if (!isHextet(part)) return void 0;
-        parts2[i2] = parseInt(part, 16).toString(16);
-        hextetCount++;
-      }
-      if (compression === -1) {
-        if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts2);
-      }
-      if (hextetCount >= 8) return void 0;
-      const expanded = parts2.slice(0, left.length);
-      for (let i2 = hextetCount; i2 < 8; i2++) expanded.push("0");
-      for (let i2 = left.length; i2 < parts2.length; i2++) expanded.push(parts2[i2]);
-      return compressIPv6ZeroRun(expanded);
-    }
-    function normalizeIPv6(host) {
-      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
-      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
-      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
-      }
-      if (findToken(input, ":") < 2) {
-        return { host, isIPV6: false, error: bracketed };
-      }
-      let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
-      if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
-      }
-      const address = normalizeIPv6Address(input);
-      if (address === void 0) return { host, isIPV6: false, error: true };
-      return {
-        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
-        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
-        isIPV6: true
-      };
-    }
-    function findToken(str4, token) {
-      let ind = 0;
-      for (let i2 = 0; i2 < str4.length; i2++) {
-        if (str4[i2] === token) ind++;
-      }
-      return ind;
-    }
-    function removeDotSegments(path2) {
-      let input = path2;
-      const output = [];
-      let nextSlash = -1;
-      let len = 0;
-      while (len = input.length) {
-        if (len === 1) {
-          if (input === ".") {
-            break;
-          } else if (input === "/") {
-            output.push("/");
-            break;
-          } else {
-            output.push(input);
-            break;
-          }
-        } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
-              break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
-              continue;
-            }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
-              output.push("/");
-              break;
-            }
-          }
-        } else if (len === 3) {
-          if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
-            }
-            output.push("/");
-            break;
-          }
-        }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
-              continue;
-            }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
-            continue;
-          }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
-              continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
-                }
-                continue;
-              }
-            }
-          }
-        }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
-          break;
-        } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
-        }
-      }
-      return output.join("");
-    }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
-      }
-      const segments = path2.split("/");
-      const last = segments.length - 1;
-      const output = [];
-      let trailingDirectory = false;
-      for (let i2 = 0; i2 <= last; i2++) {
-        const segment2 = segments[i2];
-        if (segment2 === "." || segment2 === "..") {
-          if (segment2 === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
-            } else {
-              output.push("..");
-            }
-          }
-          trailingDirectory = i2 === last;
-        } else {
-          output.push(segment2);
-        }
-      }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
-      }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
-      }
-      return output.join("/");
-    }
-    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
-    var HOST_DELIM_RE = /[@/?#:]/g;
-    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
-    }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
-      }
-      let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        if (input[i2] === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i2 += 2;
-            continue;
-          }
-        }
-        output += input[i2];
-      }
-      return output;
-    }
-    function normalizePathEncoding(input) {
-      let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i2 += 2;
-            continue;
-          }
-        }
-        if (isPathCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i2);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i2 += 2;
-            continue;
-          }
-        }
-        if (ch === "/") {
-          firstSegment = false;
-        }
-        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i2);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeComponent(input, isAllowed) {
-      let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i2 += 2;
-            continue;
-          }
-        }
-        if (isAllowed(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i2);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
-    }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
-    }
-    function isEscapeSafe(cp) {
-      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
-    }
-    function normalizeQueryFragmentEncoding(input) {
-      let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
-            } else {
-              output += "%" + normalizedHex;
-            }
-            i2 += 2;
-            continue;
-          }
-        }
-        if (isQueryFragmentCharacter(ch)) {
-          output += ch;
-        } else {
-          const code = input.charCodeAt(i2);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
-            if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
-            } else {
-              output += percentEncodeNonAscii(65533);
-            }
-          } else {
-            output += percentEncodeNonAscii(65533);
-          }
-        }
-      }
-      return output;
-    }
-    function escapePreservingEscapes(input) {
-      let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        if (input[i2] === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
-            i2 += 2;
-            continue;
-          }
-        }
-        output += escape(input[i2]);
-      }
-      return output;
-    }
-    function recomposeAuthority(component) {
-      const uriTokens = [];
-      if (component.userinfo !== void 0) {
-        uriTokens.push(encodeUserinfo(component.userinfo));
-        uriTokens.push("@");
-      }
-      if (component.host !== void 0) {
-        let host = component.host;
-        if (!isIPv4(host)) {
-          let ipV6res = normalizeIPv6(host);
-          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-            host = normalizePercentEncoding(host, true);
-            ipV6res = normalizeIPv6(host);
-          }
-          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-            host = `[${ipV6res.escapedHost}]`;
-          } else {
-            host = reescapeHostDelimiters(host, false);
-          }
-        }
-        uriTokens.push(host);
-      }
-      if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
-          throw new TypeError("URI port is malformed.");
-        }
-        uriTokens.push(":");
-        uriTokens.push(port);
-      }
-      return uriTokens.length ? uriTokens.join("") : void 0;
-    }
-    module2.exports = {
-      nonSimpleDomain,
-      recomposeAuthority,
-      reescapeHostDelimiters,
-      normalizePercentEncoding,
-      normalizePathEncoding,
-      serializePathEncoding,
-      normalizeQueryFragmentEncoding,
-      encodeUserinfo,
-      encodeQuery,
-      encodeFragment,
-      escapePreservingEscapes,
-      removeDotSegments,
-      removeDotSegmentsRelative,
-      isIPv4,
-      isUUID,
-      normalizeIPv6,
-      stringArrayToHexStripped
-    };
-  }
-});
-
-// node_modules/fast-uri/lib/schemes.js
-var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module2) {
-    "use strict";
-    var { isUUID } = require_utils();
-    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-    var supportedSchemeNames = (
-      /** @type {const} */
-      [
-        "http",
-        "https",
-        "ws",
-        "wss",
-        "urn",
-        "urn:uuid"
-      ]
-    );
-    function isValidSchemeName(name2) {
-      return supportedSchemeNames.indexOf(
-        /** @type {*} */
-        name2
-      ) !== -1;
-    }
-    function wsIsSecure(wsComponent) {
-      if (wsComponent.secure === true) {
-        return true;
-      } else if (wsComponent.secure === false) {
-        return false;
-      } else if (wsComponent.scheme) {
-        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
-      } else {
-        return false;
-      }
-    }
-    function httpParse(component) {
-      if (!component.host) {
-        component.error = component.error || "HTTP URIs must have a host.";
-      }
-      return component;
-    }
-    function httpSerialize(component) {
-      const secure = String(component.scheme).toLowerCase() === "https";
-      if (component.port === (secure ? 443 : 80) || component.port === "") {
-        component.port = void 0;
-      }
-      if (!component.path) {
-        component.path = "/";
-      }
-      return component;
-    }
-    function wsParse(wsComponent) {
-      wsComponent.secure = wsIsSecure(wsComponent);
-      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
-      wsComponent.path = void 0;
-      wsComponent.query = void 0;
-      return wsComponent;
-    }
-    function wsSerialize(wsComponent) {
-      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
-        wsComponent.port = void 0;
-      }
-      if (typeof wsComponent.secure === "boolean") {
-        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
-        wsComponent.secure = void 0;
-      }
-      if (wsComponent.resourceName) {
-        const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
-        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
-        wsComponent.resourceName = void 0;
-      }
-      wsComponent.fragment = void 0;
-      return wsComponent;
-    }
-    function urnParse(urnComponent, options) {
-      if (!urnComponent.path) {
-        urnComponent.error = "URN can not be parsed";
-        return urnComponent;
-      }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-        const schemeHandler = getSchemeHandler(urnScheme);
-        urnComponent.path = void 0;
-        if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
-        }
-      } else {
-        urnComponent.error = urnComponent.error || "URN can not be parsed.";
-      }
-      return urnComponent;
-    }
-    function urnSerialize(urnComponent, options) {
-      if (urnComponent.nid === void 0) {
-        throw new Error("URN without nid cannot be serialized");
-      }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
-      const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
-      const schemeHandler = getSchemeHandler(urnScheme);
-      if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
-      }
-      const uriComponent = urnComponent;
-      const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
-      return uriComponent;
-    }
-    function urnuuidParse(urnComponent, options) {
-      const uuidComponent = urnComponent;
-      uuidComponent.uuid = uuidComponent.nss;
-      uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
-      }
-      return uuidComponent;
-    }
-    function urnuuidSerialize(uuidComponent) {
-      const urnComponent = uuidComponent;
-      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
-      return urnComponent;
-    }
-    var http = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "http",
-        domainHost: true,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var https = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "https",
-        domainHost: http.domainHost,
-        parse: httpParse,
-        serialize: httpSerialize
-      }
-    );
-    var ws = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "ws",
-        domainHost: true,
-        parse: wsParse,
-        serialize: wsSerialize
-      }
-    );
-    var wss = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
-      }
-    );
-    var urn = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn",
-        parse: urnParse,
-        serialize: urnSerialize,
-        skipNormalize: true
-      }
-    );
-    var urnuuid = (
-      /** @type {SchemeHandler} */
-      {
-        scheme: "urn:uuid",
-        parse: urnuuidParse,
-        serialize: urnuuidSerialize,
-        skipNormalize: true
-      }
-    );
-    var SCHEMES = (
-      /** @type {Record<SchemeName, SchemeHandler>} */
-      {
-        http,
-        https,
-        ws,
-        wss,
-        urn,
-        "urn:uuid": urnuuid
-      }
-    );
-    Object.setPrototypeOf(SCHEMES, null);
-    function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
-        /** @type {SchemeName} */
-        scheme
-      ] || SCHEMES[
-        /** @type {SchemeName} */
-        scheme.toLowerCase()
-      ]) || void 0;
-    }
-    module2.exports = {
-      wsIsSecure,
-      SCHEMES,
-      isValidSchemeName,
-      getSchemeHandler
-    };
-  }
-});
-
-// node_modules/fast-uri/index.js
-var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module2) {
-    "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
-    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
-    var MALFORMED_HOST_ERROR = "URI host is malformed.";
-    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-    function validateScheme(scheme) {
-      const stringScheme = String(scheme);
-      if (!VALID_SCHEME.test(stringScheme)) {
-        throw new TypeError(MALFORMED_SCHEME_ERROR);
-      }
-      return stringScheme;
-    }
-    function normalize3(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse(serialize(uri, options), options);
-      }
-      return uri;
-    }
-    function resolve19(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
-      const {
-        parsed: baseParsed,
-        malformedAuthorityOrPort: baseMalformed,
-        malformedPercentEncoding: baseMalformedPercentEncoding,
-        malformedSchemeSpecific: baseMalformedSchemeSpecific,
-        malformedHost: baseMalformedHost,
-        malformedScheme: baseMalformedScheme
-      } = parseWithStatus(baseURI, schemelessOptions);
-      const {
-        parsed: relativeParsed,
-        malformedAuthorityOrPort: relativeMalformed,
-        malformedPercentEncoding: relativeMalformedPercentEncoding,
-        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-        malformedHost: relativeMalformedHost,
-        malformedScheme: relativeMalformedScheme
-      } = parseWithStatus(relativeURI, schemelessOptions);
-      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
-        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
-      }
-      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
-      const resolvedHost = resolved.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-        throw new Error(MALFORMED_HOST_ERROR);
-      }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved.error && !encodedASCIIHost) {
-        throw new Error(resolved.error);
-      }
-      schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
-    }
-    function resolveComponent(base, relative8, options, skipNormalization) {
-      const target = {};
-      if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative8 = parse(serialize(relative8, options), options);
-      }
-      options = options || {};
-      if (!options.tolerant && relative8.scheme) {
-        target.scheme = relative8.scheme;
-        target.userinfo = relative8.userinfo;
-        target.host = relative8.host;
-        target.port = relative8.port;
-        target.path = removeDotSegments(relative8.path || "");
-        target.query = relative8.query;
-      } else {
-        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
-          target.userinfo = relative8.userinfo;
-          target.host = relative8.host;
-          target.port = relative8.port;
-          target.path = removeDotSegments(relative8.path || "");
-          target.query = relative8.query;
-        } else {
-          if (!relative8.path) {
-            target.path = base.path;
-            if (relative8.query !== void 0) {
-              target.query = relative8.query;
-            } else {
-              target.query = base.query;
-            }
-          } else {
-            if (relative8.path[0] === "/") {
-              target.path = removeDotSegments(relative8.path);
-            } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative8.path;
-              } else if (!base.path) {
-                target.path = relative8.path;
-              } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
-              }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
-            }
-            target.query = relative8.query;
-          }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
-        }
-        target.scheme = base.scheme;
-      }
-      target.fragment = relative8.fragment;
-      return target;
-    }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
-      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
-    }
-    function serialize(cmpts, opts) {
-      const component = {
-        host: cmpts.host,
-        scheme: cmpts.scheme,
-        userinfo: cmpts.userinfo,
-        port: cmpts.port,
-        path: cmpts.path,
-        query: cmpts.query,
-        nid: cmpts.nid,
-        nss: cmpts.nss,
-        uuid: cmpts.uuid,
-        fragment: cmpts.fragment,
-        reference: cmpts.reference,
-        resourceName: cmpts.resourceName,
-        secure: cmpts.secure,
-        error: ""
-      };
-      const options = Object.assign({}, opts);
-      const uriTokens = [];
-      if (component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-      }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
-      if (component.path !== void 0) {
-        if (!options.skipEscape) {
-          component.path = serializePathEncoding(component.path, pathNoScheme);
-        } else {
-          component.path = normalizePercentEncoding(component.path);
-        }
-      }
-      if (options.reference !== "suffix" && component.scheme) {
-        component.scheme = validateScheme(component.scheme);
-        uriTokens.push(component.scheme, ":");
-      }
-      const authority = recomposeAuthority(component);
-      if (authority !== void 0) {
-        if (options.reference !== "suffix") {
-          uriTokens.push("//");
-        }
-        uriTokens.push(authority);
-        if (component.path && component.path[0] !== "/") {
-          uriTokens.push("/");
-        }
-      }
-      if (component.path !== void 0) {
-        let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
-        }
-        if (schemelessReference) {
-          s = serializePathEncoding(s, true);
-        }
-        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
-          s = "/%2F" + s.slice(2);
-        }
-        uriTokens.push(s);
-      }
-      if (component.query !== void 0) {
-        uriTokens.push("?", encodeQuery(component.query));
-      }
-      if (component.fragment !== void 0) {
-        uriTokens.push("#", encodeFragment(component.fragment));
-      }
-      return uriTokens.join("");
-    }
-    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
-        return 'URI path must start with "/" when authority is present.';
-      }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
-        return "URI port is malformed.";
-      }
-      return void 0;
-    }
-    function hasMalformedPercentEncoding(component) {
-      if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-          return true;
-        }
-        percent = component.indexOf("%", percent + 3);
-      }
-      return false;
-    }
-    function isIPLiteral(host) {
-      return host[0] === "[" && host[host.length - 1] === "]";
-    }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
-    }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-        return true;
-      }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
-        let url;
-        try {
-          url = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-          return true;
-        }
-        if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-          return true;
-        }
-        parsed.host = url.hostname;
-      }
-      return false;
-    }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
-      return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-      );
-    }
-    function isHostOnlyURL(url) {
-      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
-    }
-    function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
-      const parsed = {
-        scheme: void 0,
-        userinfo: void 0,
-        host: "",
-        port: void 0,
-        path: "",
-        query: void 0,
-        fragment: void 0
-      };
-      let malformedAuthorityOrPort = false;
-      let malformedPercentEncoding = false;
-      let malformedSchemeSpecific = false;
-      let malformedHost = false;
-      let malformedIPLiteral = false;
-      let malformedScheme = false;
-      let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
-        } else {
-          uri = "//" + uri;
-        }
-      }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
-      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
-        malformedAuthorityOrPort = true;
-      }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-      if (introducerMatch !== null) {
-        const region = introducerMatch[1];
-        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
-        if (normalizedRegion.length >= 2) {
-          if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
-            malformedAuthorityOrPort = true;
-          } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
-            malformedAuthorityOrPort = true;
-          }
-        }
-      }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
-          } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-            malformedScheme = true;
-          }
-        }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
-        if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
-        }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
-        }
-        const parseError = getParseError(parsed, matches);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
-          malformedAuthorityOrPort = true;
-        }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
-          if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-            if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-              malformedAuthorityOrPort = true;
-            }
-          } else {
-            isIP = true;
-          }
-        }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
-        } else {
-          parsed.reference = "uri";
-        }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
-        }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-        if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-        }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
-            host = normalizePercentEncoding(host.toLowerCase());
-          }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
-        }
-        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
-          }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-          }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-          }
-        }
-        if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
-            malformedSchemeSpecific = true;
-          }
-        }
-      } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
-      }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
-    }
-    function parse(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
-    }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
-    }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-      return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-        malformedAuthorityOrPort,
-        malformedPercentEncoding,
-        malformedSchemeSpecific,
-        malformedHost,
-        malformedScheme
-      };
-    }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
-        return void 0;
-      }
-      let value;
-      try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
-      } catch {
-        return void 0;
-      }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
-    }
-    var fastUri = {
-      SCHEMES,
-      normalize: normalize3,
-      resolve: resolve19,
-      resolveComponent,
-      equal,
-      serialize,
-      parse
-    };
-    module2.exports = fastUri;
-    module2.exports.default = fastUri;
-    module2.exports.fastUri = fastUri;
-  }
-});
-
-// node_modules/ajv/dist/runtime/uri.js
-var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
-  }
-});
-
-// node_modules/ajv/dist/core.js
-var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    var ref_error_1 = require_ref_error();
-    var rules_1 = require_rules();
-    var compile_1 = require_compile();
-    var codegen_2 = require_codegen();
-    var resolve_1 = require_resolve();
-    var dataType_1 = require_dataType();
-    var util_1 = require_util();
-    var $dataRefSchema = require_data();
-    var uri_1 = require_uri();
-    var defaultRegExp = (str4, flags2) => new RegExp(str4, flags2);
-    defaultRegExp.code = "new RegExp";
-    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
-      "validate",
-      "serialize",
-      "parse",
-      "wrapper",
-      "root",
-      "schema",
-      "keyword",
-      "pattern",
-      "formats",
-      "validate$data",
-      "func",
-      "obj",
-      "Error"
-    ]);
-    var removedOptions = {
-      errorDataPath: "",
-      format: "`validateFormats: false` can be used instead.",
-      nullable: '"nullable" keyword is supported by default.',
-      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-      sourceCode: "Use option `code: {source: true}`",
-      strictDefaults: "It is default now, see option `strict`.",
-      strictKeywords: "It is default now, see option `strict`.",
-      uniqueItems: '"uniqueItems" keyword is always validated.',
-      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-      cache: "Map is used as cache, schema object as key.",
-      serialize: "Map is used as cache, schema object as key.",
-      ajvErrors: "It is default now."
-    };
-    var deprecatedOptions = {
-      ignoreKeywordsWithRef: "",
-      jsPropertySyntax: "",
-      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
-    };
-    var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
-      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-      return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-        uriResolver
-      };
-    }
-    var Ajv3 = class {
-      constructor(opts = {}) {
-        this.schemas = {};
-        this.refs = {};
-        this.formats = /* @__PURE__ */ Object.create(null);
-        this._compilations = /* @__PURE__ */ new Set();
-        this._loading = {};
-        this._cache = /* @__PURE__ */ new Map();
-        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-        this.logger = getLogger(opts.logger);
-        const formatOpt = opts.validateFormats;
-        opts.validateFormats = false;
-        this.RULES = (0, rules_1.getRules)();
-        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-        this._metaOpts = getMetaSchemaOptions.call(this);
-        if (opts.formats)
-          addInitialFormats.call(this);
-        this._addVocabularies();
-        this._addDefaultMetaSchema();
-        if (opts.keywords)
-          addInitialKeywords.call(this, opts.keywords);
-        if (typeof opts.meta == "object")
-          this.addMetaSchema(opts.meta);
-        addInitialSchemas.call(this);
-        opts.validateFormats = formatOpt;
-      }
-      _addVocabularies() {
-        this.addKeyword("$async");
-      }
-      _addDefaultMetaSchema() {
-        const { $data, meta, schemaId } = this.opts;
-        let _dataRefSchema = $dataRefSchema;
-        if (schemaId === "id") {
-          _dataRefSchema = { ...$dataRefSchema };
-          _dataRefSchema.id = _dataRefSchema.$id;
-          delete _dataRefSchema.$id;
-        }
-        if (meta && $data)
-          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-      }
-      defaultMeta() {
-        const { meta, schemaId } = this.opts;
-        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
-      }
-      validate(schemaKeyRef, data) {
-        let v;
-        if (typeof schemaKeyRef == "string") {
-          v = this.getSchema(schemaKeyRef);
-          if (!v)
-            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-        } else {
-          v = this.compile(schemaKeyRef);
-        }
-        const valid = v(data);
-        if (!("$async" in v))
-          this.errors = v.errors;
-        return valid;
-      }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      compileAsync(schema, meta) {
-        if (typeof this.opts.loadSchema != "function") {
-          throw new Error("options.loadSchema should be a function");
-        }
-        const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
-        async function runCompileAsync(_schema, _meta) {
-          await loadMetaSchema.call(this, _schema.$schema);
-          const sch = this._addSchema(_schema, _meta);
-          return sch.validate || _compileAsync.call(this, sch);
-        }
-        async function loadMetaSchema($ref) {
-          if ($ref && !this.getSchema($ref)) {
-            await runCompileAsync.call(this, { $ref }, true);
-          }
-        }
-        async function _compileAsync(sch) {
-          try {
-            return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
-            return _compileAsync.call(this, sch);
-          }
-        }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-          }
-        }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
-            await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
-        }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
-          try {
-            return await (this._loading[ref] = loadSchema(ref));
-          } finally {
-            delete this._loading[ref];
-          }
-        }
-      }
-      // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
-            this.addSchema(sch, void 0, _meta, _validateSchema);
-          return this;
-        }
-        let id;
-        if (typeof schema === "object") {
-          const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
-            throw new Error(`schema ${schemaId} must be string`);
-          }
-        }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-        return this;
-      }
-      // Add schema that will be used to validate other schemas
-      // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
-        return this;
-      }
-      //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
-          return true;
-        let $schema;
-        $schema = schema.$schema;
-        if ($schema !== void 0 && typeof $schema != "string") {
-          throw new Error("$schema must be a string");
-        }
-        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-        if (!$schema) {
-          this.logger.warn("meta-schema not available");
-          this.errors = null;
-          return true;
-        }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
-          if (this.opts.validateSchema === "log")
-            this.logger.error(message);
-          else
-            throw new Error(message);
-        }
-        return valid;
-      }
-      // Get compiled schema by `key` or `ref`.
-      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-      getSchema(keyRef) {
-        let sch;
-        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-          keyRef = sch;
-        if (sch === void 0) {
-          const { schemaId } = this.opts;
-          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root, keyRef);
-          if (!sch)
-            return;
-          this.refs[keyRef] = sch;
-        }
-        return sch.validate || this._compileSchemaEnv(sch);
-      }
-      // Remove cached schema(s).
-      // If no parameter is passed all schemas but meta-schemas are removed.
-      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-      removeSchema(schemaKeyRef) {
-        if (schemaKeyRef instanceof RegExp) {
-          this._removeAllSchemas(this.schemas, schemaKeyRef);
-          this._removeAllSchemas(this.refs, schemaKeyRef);
-          return this;
-        }
-        switch (typeof schemaKeyRef) {
-          case "undefined":
-            this._removeAllSchemas(this.schemas);
-            this._removeAllSchemas(this.refs);
-            this._cache.clear();
-            return this;
-          case "string": {
-            const sch = getSchEnv.call(this, schemaKeyRef);
-            if (typeof sch == "object")
-              this._cache.delete(sch.schema);
-            delete this.schemas[schemaKeyRef];
-            delete this.refs[schemaKeyRef];
-            return this;
-          }
-          case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
-            }
-            return this;
-          }
-          default:
-            throw new Error("ajv.removeSchema: invalid parameter");
-        }
-      }
-      // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
-          this.addKeyword(def);
-        return this;
-      }
-      addKeyword(kwdOrDef, def) {
-        let keyword;
-        if (typeof kwdOrDef == "string") {
-          keyword = kwdOrDef;
-          if (typeof def == "object") {
-            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-            def.keyword = keyword;
-          }
-        } else if (typeof kwdOrDef == "object" && def === void 0) {
-          def = kwdOrDef;
-          keyword = def.keyword;
-          if (Array.isArray(keyword) && !keyword.length) {
-            throw new Error("addKeywords: keyword must be string or non-empty array");
-          }
-        } else {
-          throw new Error("invalid addKeywords parameters");
-        }
-        checkKeyword.call(this, keyword, def);
-        if (!def) {
-          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-          return this;
-        }
-        keywordMetaschema.call(this, def);
-        const definition = {
-          ...def,
-          type: (0, dataType_1.getJSONTypes)(def.type),
-          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
-        };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-        return this;
-      }
-      getKeyword(keyword) {
-        const rule = this.RULES.all[keyword];
-        return typeof rule == "object" ? rule.definition : !!rule;
-      }
-      // Remove keyword
-      removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
-          const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
-          if (i2 >= 0)
-            group.rules.splice(i2, 1);
-        }
-        return this;
-      }
-      // Add format
-      addFormat(name2, format2) {
-        if (typeof format2 == "string")
-          format2 = new RegExp(format2);
-        this.formats[name2] = format2;
-        return this;
-      }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors || errors.length === 0)
-          return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
-      }
-      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        const rules = this.RULES.all;
-        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-        for (const jsonPointer of keywordsJsonPointers) {
-          const segments = jsonPointer.split("/").slice(1);
-          let keywords = metaSchema;
-          for (const seg of segments)
-            keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
-            if (typeof rule != "object")
-              continue;
-            const { $data } = rule.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
-          }
-        }
-        return metaSchema;
-      }
-      _removeAllSchemas(schemas, regex2) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
-          if (!regex2 || regex2.test(keyRef)) {
-            if (typeof sch == "string") {
-              delete schemas[keyRef];
-            } else if (sch && !sch.meta) {
-              this._cache.delete(sch.schema);
-              delete schemas[keyRef];
-            }
-          }
-        }
-      }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
-        const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
-        } else {
-          if (this.opts.jtd)
-            throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
-            throw new Error("schema must be object or boolean");
-        }
-        let sch = this._cache.get(schema);
-        if (sch !== void 0)
-          return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-        this._cache.set(sch.schema, sch);
-        if (addSchema && !baseId.startsWith("#")) {
-          if (baseId)
-            this._checkUnique(baseId);
-          this.refs[baseId] = sch;
-        }
-        if (validateSchema)
-          this.validateSchema(schema, true);
-        return sch;
-      }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
-        }
-      }
-      _compileSchemaEnv(sch) {
-        if (sch.meta)
-          this._compileMetaSchema(sch);
-        else
-          compile_1.compileSchema.call(this, sch);
-        if (!sch.validate)
-          throw new Error("ajv implementation error");
-        return sch.validate;
-      }
-      _compileMetaSchema(sch) {
-        const currentOpts = this.opts;
-        this.opts = this._metaOpts;
-        try {
-          compile_1.compileSchema.call(this, sch);
-        } finally {
-          this.opts = currentOpts;
-        }
-      }
-    };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
-    function checkOptions(checkOpts, options, msg, log2 = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
-      }
-    }
-    function getSchEnv(keyRef) {
-      keyRef = (0, resolve_1.normalizeId)(keyRef);
-      return this.schemas[keyRef] || this.refs[keyRef];
-    }
-    function addInitialSchemas() {
-      const optsSchemas = this.opts.schemas;
-      if (!optsSchemas)
-        return;
-      if (Array.isArray(optsSchemas))
-        this.addSchema(optsSchemas);
-      else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
-    }
-    function addInitialFormats() {
-      for (const name2 in this.opts.formats) {
-        const format2 = this.opts.formats[name2];
-        if (format2)
-          this.addFormat(name2, format2);
-      }
-    }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
-        return;
-      }
-      this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
-        if (!def.keyword)
-          def.keyword = keyword;
-        this.addKeyword(def);
-      }
-    }
-    function getMetaSchemaOptions() {
-      const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
-      return metaOpts;
-    }
-    var noLogs = { log() {
-    }, warn() {
-    }, error() {
-    } };
-    function getLogger(logger) {
-      if (logger === false)
-        return noLogs;
-      if (logger === void 0)
-        return console;
-      if (logger.log && logger.warn && logger.error)
-        return logger;
-      throw new Error("logger must implement log, warn and error methods");
-    }
-    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-    function checkKeyword(keyword, def) {
-      const { RULES } = this;
-      (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
-          throw new Error(`Keyword ${kwd} is already defined`);
-        if (!KEYWORD_NAME.test(kwd))
-          throw new Error(`Keyword ${kwd} has invalid name`);
-      });
-      if (!def)
-        return;
-      if (def.$data && !("code" in def || "validate" in def)) {
-        throw new Error('$data keyword must have "code" or "validate" function');
-      }
-    }
-    function addRule(keyword, definition, dataType) {
-      var _a;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
-        throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-      if (!ruleGroup) {
-        ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
-      }
-      RULES.keywords[keyword] = true;
-      if (!definition)
-        return;
-      const rule = {
-        keyword,
-        definition: {
-          ...definition,
-          type: (0, dataType_1.getJSONTypes)(definition.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
-        }
-      };
-      if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition.before);
-      else
-        ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
-      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
-    }
-    function addBeforeRule(ruleGroup, rule, before2) {
-      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
-      if (i2 >= 0) {
-        ruleGroup.rules.splice(i2, 0, rule);
-      } else {
-        ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before2} is not defined`);
-      }
-    }
-    function keywordMetaschema(def) {
-      let { metaSchema } = def;
-      if (metaSchema === void 0)
-        return;
-      if (def.$data && this.opts.$data)
-        metaSchema = schemaOrData(metaSchema);
-      def.validateSchema = this.compile(metaSchema, true);
-    }
-    var $dataRef = {
-      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
-    };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
-    }
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/id.js
-var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var def = {
-      keyword: "id",
-      code() {
-        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/ref.js
-var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.callRef = exports.getValidate = void 0;
-    var ref_error_1 = require_ref_error();
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var compile_1 = require_compile();
-    var util_1 = require_util();
-    var def = {
-      keyword: "$ref",
-      schemaType: "string",
-      code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
-        const { root } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-          return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
-        if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-        if (schOrEnv instanceof compile_1.SchemaEnv)
-          return callValidate(schOrEnv);
-        return inlineRefSchema(schOrEnv);
-        function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
-        }
-        function callValidate(sch) {
-          const v = getValidate(cxt, sch);
-          callRef(cxt, v, sch, sch.$async);
-        }
-        function inlineRefSchema(sch) {
-          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
-          const schCxt = cxt.subschema({
-            schema: sch,
-            dataTypes: [],
-            schemaPath: codegen_1.nil,
-            topSchemaRef: schName,
-            errSchemaPath: $ref
-          }, valid);
-          cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
-        }
-      }
-    };
-    function getValidate(cxt, sch) {
-      const { gen } = cxt;
-      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-    }
-    exports.getValidate = getValidate;
-    function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
-      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-      if ($async)
-        callAsyncRef();
-      else
-        callSyncRef();
-      function callAsyncRef() {
-        if (!env.$async)
-          throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
-        gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-          addEvaluatedFrom(v);
-          if (!allErrors)
-            gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
-          if (!allErrors)
-            gen.assign(valid, false);
-        });
-        cxt.ok(valid);
-      }
-      function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-      }
-      function addErrorsFrom(source) {
-        const errs = (0, codegen_1._)`${source}.errors`;
-        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
-        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
-      }
-      function addEvaluatedFrom(source) {
-        var _a;
-        if (!it.opts.unevaluated)
-          return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-        if (it.props !== true) {
-          if (schEvaluated && !schEvaluated.dynamicProps) {
-            if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-            }
-          } else {
-            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-          }
-        }
-        if (it.items !== true) {
-          if (schEvaluated && !schEvaluated.dynamicItems) {
-            if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-            }
-          } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-          }
-        }
-      }
-    }
-    exports.callRef = callRef;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/core/index.js
-var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var id_1 = require_id();
-    var ref_1 = require_ref();
-    var core = [
-      "$schema",
-      "$id",
-      "$defs",
-      "$vocabulary",
-      { keyword: "$comment" },
-      "definitions",
-      id_1.default,
-      ref_1.default
-    ];
-    exports.default = core;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
-var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: Object.keys(KWDs),
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
-var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "multipleOf",
-      type: "number",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
-        const res = gen.let("res");
-        const invalid3 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid3}))`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str4) {
-      const len = str4.length;
-      let length3 = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length3++;
-        value = str4.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str4.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length3;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
-var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var ucs2length_1 = require_ucs2length();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxLength" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxLength", "minLength"],
-      type: "string",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "pattern",
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
-        if ($data) {
-          const { regExp } = it.opts.code;
-          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
-        } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
-var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxProperties" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxProperties", "minProperties"],
-      type: "object",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/required.js
-var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
-      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
-    };
-    var def = {
-      keyword: "required",
-      type: "object",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
-        if (!$data && schema.length === 0)
-          return;
-        const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
-          allErrorsMode();
-        else
-          exitOnErrorMode();
-        if (opts.strictRequired) {
-          const props = cxt.parentSchema.properties;
-          const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
-            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-            }
-          }
-        }
-        function allErrorsMode() {
-          if (useLoop || $data) {
-            cxt.block$data(codegen_1.nil, loopAllRequired);
-          } else {
-            for (const prop of schema) {
-              (0, code_1.checkReportMissingProp)(cxt, prop);
-            }
-          }
-        }
-        function exitOnErrorMode() {
-          const missing3 = gen.let("missing");
-          if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing3, valid));
-            cxt.ok(valid);
-          } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing3));
-            (0, code_1.reportMissingProp)(cxt, missing3);
-            gen.else();
-          }
-        }
-        function loopAllRequired() {
-          gen.forOf("prop", schemaCode, (prop) => {
-            cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-          });
-        }
-        function loopUntilMissing(missing3, valid) {
-          cxt.setParams({ missingProperty: missing3 });
-          gen.forOf(missing3, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing3, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
-              cxt.error();
-              gen.break();
-            });
-          }, codegen_1.nil);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
-var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message({ keyword, schemaCode }) {
-        const comp = keyword === "maxItems" ? "more" : "fewer";
-        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
-      },
-      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
-    };
-    var def = {
-      keyword: ["maxItems", "minItems"],
-      type: "array",
-      schemaType: "number",
-      $data: true,
-      error,
-      code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
-var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var dataType_1 = require_dataType();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: ({ params: { i: i2, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i2} are identical)`,
-      params: ({ params: { i: i2, j } }) => (0, codegen_1._)`{i: ${i2}, j: ${j}}`
-    };
-    var def = {
-      keyword: "uniqueItems",
-      type: "array",
-      schemaType: "boolean",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
-          return;
-        const valid = gen.let("valid");
-        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
-        function validateUniqueItems() {
-          const i2 = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i: i2, j });
-          gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i2} > 1`, () => (canOptimize() ? loopN : loopN2)(i2, j));
-        }
-        function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-        }
-        function loopN(i2, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-          const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i2}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i2}]`);
-            gen.if(wrongType, (0, codegen_1._)`continue`);
-            if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
-              cxt.error();
-              gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i2}`);
-          });
-        }
-        function loopN2(i2, j) {
-          const eql = (0, util_1.useFunc)(gen, equal_1.default);
-          const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i2}--;`, () => gen.for((0, codegen_1._)`${j} = ${i2}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i2}], ${data}[${j}])`, () => {
-            cxt.error();
-            gen.assign(valid, false).break(outer);
-          })));
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/const.js
-var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to constant",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "const",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-        } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/enum.js
-var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var equal_1 = require_equal();
-    var error = {
-      message: "must be equal to one of the allowed values",
-      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "enum",
-      schemaType: "array",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
-          throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
-        let eql;
-        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
-        if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
-        } else {
-          if (!Array.isArray(schema))
-            throw new Error("ajv implementation error");
-          const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i2) => equalCode(vSchema, i2)));
-        }
-        cxt.pass(valid);
-        function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-        }
-        function equalCode(vSchema, i2) {
-          const sch = schema[i2];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i2}])` : (0, codegen_1._)`${data} === ${sch}`;
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/validation/index.js
-var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var limitNumber_1 = require_limitNumber();
-    var multipleOf_1 = require_multipleOf();
-    var limitLength_1 = require_limitLength();
-    var pattern_1 = require_pattern();
-    var limitProperties_1 = require_limitProperties();
-    var required_1 = require_required();
-    var limitItems_1 = require_limitItems();
-    var uniqueItems_1 = require_uniqueItems();
-    var const_1 = require_const();
-    var enum_1 = require_enum();
-    var validation = [
-      // number
-      limitNumber_1.default,
-      multipleOf_1.default,
-      // string
-      limitLength_1.default,
-      pattern_1.default,
-      // object
-      limitProperties_1.default,
-      required_1.default,
-      // array
-      limitItems_1.default,
-      uniqueItems_1.default,
-      // any
-      { keyword: "type", schemaType: ["string", "array"] },
-      { keyword: "nullable", schemaType: "boolean" },
-      const_1.default,
-      enum_1.default
-    ];
-    exports.default = validation;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
-var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateAdditionalItems = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "additionalItems",
-      type: "array",
-      schemaType: ["boolean", "object"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-          return;
-        }
-        validateAdditionalItems(cxt, items);
-      }
-    };
-    function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
-      }
-      function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i2) => {
-          cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
-        });
-      }
-    }
-    exports.validateAdditionalItems = validateAdditionalItems;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items.js
-var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateTuple = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "array", "boolean"],
-      before: "uniqueItems",
-      code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
-      checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-      }
-      const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i2) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
-          return;
-        gen.if((0, codegen_1._)`${len} > ${i2}`, () => cxt.subschema({
-          keyword,
-          schemaProp: i2,
-          dataProp: i2
-        }, valid));
-        cxt.ok(valid);
-      });
-      function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-        if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-        }
-      }
-    }
-    exports.validateTuple = validateTuple;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
-var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var items_1 = require_items();
-    var def = {
-      keyword: "prefixItems",
-      type: "array",
-      schemaType: ["array"],
-      before: "uniqueItems",
-      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
-var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    var additionalItems_1 = require_additionalItems();
-    var error = {
-      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
-      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
-    };
-    var def = {
-      keyword: "items",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      error,
-      code(cxt) {
-        const { schema, parentSchema, it } = cxt;
-        const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        if (prefixItems)
-          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-        else
-          cxt.ok((0, code_1.validateArray)(cxt));
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
-var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
-    };
-    var def = {
-      keyword: "contains",
-      type: "array",
-      schemaType: ["object", "boolean"],
-      before: "uniqueItems",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        let min;
-        let max;
-        const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
-          min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
-        } else {
-          min = 1;
-        }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-          return;
-        }
-        if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-          cxt.fail();
-          return;
-        }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
-          cxt.pass(cond);
-          return;
-        }
-        it.items = true;
-        const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
-        } else if (min === 0) {
-          gen.let(valid, true);
-          if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
-        } else {
-          gen.let(valid, false);
-          validateItemsWithCount();
-        }
-        cxt.result(valid, () => cxt.reset());
-        function validateItemsWithCount() {
-          const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-        }
-        function validateItems(_valid, block2) {
-          gen.forRange("i", 0, len, (i2) => {
-            cxt.subschema({
-              keyword: "contains",
-              dataProp: i2,
-              dataPropType: util_1.Type.Num,
-              compositeRule: true
-            }, _valid);
-            block2();
-          });
-        }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
-          } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
-            if (min === 1)
-              gen.assign(valid, true);
-            else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
-var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var code_1 = require_code2();
-    exports.error = {
-      message: ({ params: { property, depsCount, deps } }) => {
-        const property_ies = depsCount === 1 ? "property" : "properties";
-        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
-      },
-      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`
-      // TODO change to reference
-    };
-    var def = {
-      keyword: "dependencies",
-      type: "object",
-      schemaType: "object",
-      error: exports.error,
-      code(cxt) {
-        const [propDeps, schDeps] = splitDependencies(cxt);
-        validatePropertyDeps(cxt, propDeps);
-        validateSchemaDeps(cxt, schDeps);
-      }
-    };
-    function splitDependencies({ schema }) {
-      const propertyDeps = {};
-      const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
-          continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
-      }
-      return [propertyDeps, schemaDeps];
-    }
-    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
-      if (Object.keys(propertyDeps).length === 0)
-        return;
-      const missing3 = gen.let("missing");
-      for (const prop in propertyDeps) {
-        const deps = propertyDeps[prop];
-        if (deps.length === 0)
-          continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-        cxt.setParams({
-          property: prop,
-          depsCount: deps.length,
-          deps: deps.join(", ")
-        });
-        if (it.allErrors) {
-          gen.if(hasProperty, () => {
-            for (const depProp of deps) {
-              (0, code_1.checkReportMissingProp)(cxt, depProp);
-            }
-          });
-        } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing3)})`);
-          (0, code_1.reportMissingProp)(cxt, missing3);
-          gen.else();
-        }
-      }
-    }
-    exports.validatePropertyDeps = validatePropertyDeps;
-    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
-      for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-          continue;
-        gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
-          () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-          },
-          () => gen.var(valid, true)
-          // TODO var
-        );
-        cxt.ok(valid);
-      }
-    }
-    exports.validateSchemaDeps = validateSchemaDeps;
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
-var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "property name must be valid",
-      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
-    };
-    var def = {
-      keyword: "propertyNames",
-      type: "object",
-      schemaType: ["object", "boolean"],
-      error,
-      code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
-          cxt.subschema({
-            keyword: "propertyNames",
-            data: key,
-            dataTypes: ["string"],
-            propertyName: key,
-            compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
-            cxt.error(true);
-            if (!it.allErrors)
-              gen.break();
-          });
-        });
-        cxt.ok(valid);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
-var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var names_1 = require_names();
-    var util_1 = require_util();
-    var error = {
-      message: "must NOT have additional properties",
-      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
-    };
-    var def = {
-      keyword: "additionalProperties",
-      type: ["object"],
-      schemaType: ["boolean", "object"],
-      allowUndefined: true,
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-        if (!errsCount)
-          throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-          return;
-        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-        checkAdditionalProperties();
-        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
-            if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
-            else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
-          });
-        }
-        function isAdditional(key) {
-          let definedProp;
-          if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-          } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
-          } else {
-            definedProp = codegen_1.nil;
-          }
-          if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-          }
-          return (0, codegen_1.not)(definedProp);
-        }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
-        }
-        function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
-            return;
-          }
-          if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
-            cxt.error();
-            if (!allErrors)
-              gen.break();
-            return;
-          }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
-            if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
-                cxt.reset();
-                deleteAdditional(key);
-              });
-            } else {
-              applyAdditionalSchema(key, valid);
-              if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-            }
-          }
-        }
-        function applyAdditionalSchema(key, valid, errors) {
-          const subschema = {
-            keyword: "additionalProperties",
-            dataProp: key,
-            dataPropType: util_1.Type.Str
-          };
-          if (errors === false) {
-            Object.assign(subschema, {
-              compositeRule: true,
-              createErrors: false,
-              allErrors: false
-            });
-          }
-          cxt.subschema(subschema, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
-var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var validate_1 = require_validate();
-    var code_1 = require_code2();
-    var util_1 = require_util();
-    var additionalProperties_1 = require_additionalProperties();
-    var def = {
-      keyword: "properties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-        }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
-        for (const prop of allProps) {
-          it.definedProperties.add(prop);
-        }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-        }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
-          return;
-        const valid = gen.name("valid");
-        for (const prop of properties) {
-          if (hasDefault(prop)) {
-            applyPropertySchema(prop);
-          } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-            applyPropertySchema(prop);
-            if (!it.allErrors)
-              gen.else().var(valid, true);
-            gen.endIf();
-          }
-          cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
-        }
-        function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
-        }
-        function applyPropertySchema(prop) {
-          cxt.subschema({
-            keyword: "properties",
-            schemaProp: prop,
-            dataProp: prop
-          }, valid);
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
-var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var util_2 = require_util();
-    var def = {
-      keyword: "patternProperties",
-      type: "object",
-      schemaType: "object",
-      code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
-          return;
-        }
-        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-        }
-        const { props } = it;
-        validatePatternProperties();
-        function validatePatternProperties() {
-          for (const pat of patterns) {
-            if (checkProperties)
-              checkMatchingProperties(pat);
-            if (it.allErrors) {
-              validateProperties(pat);
-            } else {
-              gen.var(valid, true);
-              validateProperties(pat);
-              gen.if(valid);
-            }
-          }
-        }
-        function checkMatchingProperties(pat) {
-          for (const prop in checkProperties) {
-            if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-            }
-          }
-        }
-        function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-              const alwaysValid = alwaysValidPatterns.includes(pat);
-              if (!alwaysValid) {
-                cxt.subschema({
-                  keyword: "patternProperties",
-                  schemaProp: pat,
-                  dataProp: key,
-                  dataPropType: util_2.Type.Str
-                }, valid);
-              }
-              if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
-              }
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/not.js
-var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "not",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-          cxt.fail();
-          return;
-        }
-        const valid = gen.name("valid");
-        cxt.subschema({
-          keyword: "not",
-          compositeRule: true,
-          createErrors: false,
-          allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-      },
-      error: { message: "must NOT be valid" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
-var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var code_1 = require_code2();
-    var def = {
-      keyword: "anyOf",
-      schemaType: "array",
-      trackErrors: true,
-      code: code_1.validateUnion,
-      error: { message: "must match a schema in anyOf" }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
-var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: "must match exactly one schema in oneOf",
-      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
-    };
-    var def = {
-      keyword: "oneOf",
-      schemaType: "array",
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
-          return;
-        const schArr = schema;
-        const valid = gen.let("valid", false);
-        const passing = gen.let("passing", null);
-        const schValid = gen.name("_valid");
-        cxt.setParams({ passing });
-        gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-        function validateOneOf() {
-          schArr.forEach((sch, i2) => {
-            let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
-              gen.var(schValid, true);
-            } else {
-              schCxt = cxt.subschema({
-                keyword: "oneOf",
-                schemaProp: i2,
-                compositeRule: true
-              }, schValid);
-            }
-            if (i2 > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i2}]`).else();
-            }
-            gen.if(schValid, () => {
-              gen.assign(valid, true);
-              gen.assign(passing, i2);
-              if (schCxt)
-                cxt.mergeEvaluated(schCxt, codegen_1.Name);
-            });
-          });
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
-var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: "allOf",
-      schemaType: "array",
-      code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
-          throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
-        schema.forEach((sch, i2) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
-            return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i2 }, valid);
-          cxt.ok(valid);
-          cxt.mergeEvaluated(schCxt);
-        });
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/if.js
-var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
-      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
-    };
-    var def = {
-      keyword: "if",
-      schemaType: ["object", "boolean"],
-      trackErrors: true,
-      error,
-      code(cxt) {
-        const { gen, parentSchema, it } = cxt;
-        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-        }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
-        if (!hasThen && !hasElse)
-          return;
-        const valid = gen.let("valid", true);
-        const schValid = gen.name("_valid");
-        validateIf();
-        cxt.reset();
-        if (hasThen && hasElse) {
-          const ifClause = gen.let("ifClause");
-          cxt.setParams({ ifClause });
-          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-        } else if (hasThen) {
-          gen.if(schValid, validateClause("then"));
-        } else {
-          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-        }
-        cxt.pass(valid, () => cxt.error(true));
-        function validateIf() {
-          const schCxt = cxt.subschema({
-            keyword: "if",
-            compositeRule: true,
-            createErrors: false,
-            allErrors: false
-          }, schValid);
-          cxt.mergeEvaluated(schCxt);
-        }
-        function validateClause(keyword, ifClause) {
-          return () => {
-            const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
-            if (ifClause)
-              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
-            else
-              cxt.setParams({ ifClause: keyword });
-          };
-        }
-      }
-    };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
-    }
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
-var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util();
-    var def = {
-      keyword: ["then", "else"],
-      schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
-        if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/applicator/index.js
-var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var additionalItems_1 = require_additionalItems();
-    var prefixItems_1 = require_prefixItems();
-    var items_1 = require_items();
-    var items2020_1 = require_items2020();
-    var contains_1 = require_contains();
-    var dependencies_1 = require_dependencies();
-    var propertyNames_1 = require_propertyNames();
-    var additionalProperties_1 = require_additionalProperties();
-    var properties_1 = require_properties();
-    var patternProperties_1 = require_patternProperties();
-    var not_1 = require_not();
-    var anyOf_1 = require_anyOf();
-    var oneOf_1 = require_oneOf();
-    var allOf_1 = require_allOf();
-    var if_1 = require_if();
-    var thenElse_1 = require_thenElse();
-    function getApplicator(draft2020 = false) {
-      const applicator = [
-        // any
-        not_1.default,
-        anyOf_1.default,
-        oneOf_1.default,
-        allOf_1.default,
-        if_1.default,
-        thenElse_1.default,
-        // object
-        propertyNames_1.default,
-        additionalProperties_1.default,
-        dependencies_1.default,
-        properties_1.default,
-        patternProperties_1.default
-      ];
-      if (draft2020)
-        applicator.push(prefixItems_1.default, items2020_1.default);
-      else
-        applicator.push(additionalItems_1.default, items_1.default);
-      applicator.push(contains_1.default);
-      return applicator;
-    }
-    exports.default = getApplicator;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self2.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format2 = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format2}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
-            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self2.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format2, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self2.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format2 = [format_1.default];
-    exports.default = format2;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var core_1 = require_core2();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports.default = draft7Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i2 = 0; i2 < oneOf.length; i2++) {
-            let sch = oneOf[i2];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i2);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i2) {
-            if (sch.const) {
-              addMapping(sch.const, i2);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i2);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i2) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i2;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module2) {
-    module2.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module2) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-    var core_1 = require_core();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
-    };
-    exports.Ajv = Ajv3;
-    module2.exports = exports = Ajv3;
-    module2.exports.Ajv = Ajv3;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
   }
 });
 
@@ -19166,14 +7852,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -19190,14 +7876,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text3[i2 += 1]; ) {
+      for (let ch; ch = text4[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text3[i2 + 1]) {
+          switch (text4[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -19214,12 +7900,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i2 + 1];
+            const next = text4[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i2;
           }
@@ -19231,12 +7917,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i2 += 1];
+                ch = text4[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -19251,39 +7937,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text3.length;
+        const end2 = folds[i3 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent2}${text3.slice(0, end2)}`;
+${indent2}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent2}${text3.slice(fold + 1, end2)}`;
+${indent2}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i2, indent2) {
+    function consumeMoreIndentedLines(text4, i2, indent2) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text3[start2];
+      let ch = text4[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent2) {
-          ch = text3[++i2];
+          ch = text4[++i2];
         } else {
           do {
-            ch = text3[++i2];
+            ch = text4[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text3[start2];
+          ch = text4[start2];
         }
       }
       return end;
@@ -19487,9 +8173,9 @@ ${indent2}`) + "'";
         start2 = start2.replace(/\n+/g, `$&${indent2}`);
       }
       const indentSize = indent2 ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment2) {
-        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -19504,11 +8190,11 @@ ${indent2}`) + "'";
         }
         const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent2}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent2}`);
-      return `|${header}
+      return `|${header2}
 ${indent2}${start2}${value}${end}`;
     }
     function plainString2(item, ctx, onComment, onChompKeep) {
@@ -21869,7 +10555,7 @@ var require_Document = __commonJS({
 });
 
 // node_modules/yaml/dist/errors.js
-var require_errors2 = __commonJS({
+var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
@@ -22611,10 +11297,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
@@ -22625,26 +11311,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start2 + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent2, content] = lines[i2];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
+          if (header2.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent2.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent2.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -22671,7 +11357,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent2.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
@@ -22698,7 +11384,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -22710,8 +11396,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start2, end, end] };
+      const end = start2 + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -23275,7 +11961,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -23482,7 +12168,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
+    var errors = require_errors();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -23550,10 +12236,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -23585,10 +12271,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body2;
       } else {
         const { offset } = token;
@@ -25386,7 +14072,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors = require_errors();
     var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -25429,7 +14115,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -25470,7 +14156,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -25484,7 +14170,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors2();
+    var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -25529,11 +14215,11750 @@ var require_dist = __commonJS({
   }
 });
 
+// src/common/paths.ts
+import { resolve as resolve3, sep as sep4 } from "node:path";
+function isInside(root, p) {
+  const r = resolve3(p);
+  return r === root || r.startsWith(root.endsWith(sep4) ? root : root + sep4);
+}
+function isUnderDotTerraform(path2) {
+  return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
+}
+var init_paths = __esm({
+  "src/common/paths.ts"() {
+    "use strict";
+  }
+});
+
+// src/common/line-index.ts
+var LineIndex;
+var init_line_index = __esm({
+  "src/common/line-index.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text4) {
+        this.text = text4;
+        const starts = [0];
+        for (let i2 = text4.indexOf("\n"); i2 !== -1; i2 = text4.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+        this.starts = starts;
+      }
+      text;
+      /** Offsets where each line starts; only '\n' ends a line. */
+      starts;
+      /** The 0-based line holding an offset. */
+      line(offset) {
+        const starts = this.starts;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >>> 1;
+          if (starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      }
+      /** 0-based line and column of an offset. */
+      locate(offset) {
+        const line = this.line(offset);
+        return { line, column: offset - this.starts[line] };
+      }
+      /** The text of a 0-based line, without its line ending. */
+      lineText(line) {
+        const start2 = this.starts[line];
+        const next = this.starts[line + 1];
+        return this.text.slice(start2, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
+      }
+    };
+  }
+});
+
+// src/gsl/errors.ts
+var LogicText, GslSyntaxError;
+var init_errors = __esm({
+  "src/gsl/errors.ts"() {
+    "use strict";
+    init_line_index();
+    LogicText = class {
+      text;
+      source;
+      origin;
+      lines;
+      constructor(text4, source, origin = { line: 1, column: 1 }) {
+        this.text = text4;
+        this.source = source;
+        this.origin = origin;
+        this.lines = new LineIndex(text4);
+      }
+      /** 0-based line index and 0-based column of an offset within the logic. */
+      locate(offset) {
+        return this.lines.locate(offset);
+      }
+      lineText(line) {
+        return this.lines.lineText(line);
+      }
+      error(start2, end, message, hint) {
+        const at2 = this.locate(start2);
+        const lineText = this.lineText(at2.line);
+        const length3 = Math.max(1, Math.min(end, start2 + lineText.length - at2.column) - start2);
+        const line = at2.line + this.origin.line;
+        const column = at2.line === 0 ? at2.column + this.origin.column : at2.column + 1;
+        const num2 = String(line);
+        const pad2 = " ".repeat(num2.length);
+        const shown2 = lineText.replace(/\t/g, " ");
+        const out2 = [
+          `${this.source}:${line}:${column}: error: ${message}`,
+          `${pad2} |`,
+          `${num2} | ${shown2}`,
+          `${pad2} | ${" ".repeat(at2.column)}${"^".repeat(length3)}`
+        ];
+        if (hint) out2.push(`${pad2} = help: ${hint}`);
+        return { source: this.source, line, column, length: length3, message, ...hint ? { hint } : {}, rendered: out2.join("\n") };
+      }
+    };
+    GslSyntaxError = class extends Error {
+      error;
+      constructor(error) {
+        super(error.rendered);
+        this.error = error;
+      }
+    };
+  }
+});
+
+// src/gsl/functions/types.ts
+var Members, Count;
+var init_types = __esm({
+  "src/gsl/functions/types.ts"() {
+    "use strict";
+    Members = class {
+      items;
+      constructor(items) {
+        this.items = items;
+      }
+    };
+    Count = class {
+      min;
+      max;
+      reasons;
+      detail;
+      constructor(min, max, reasons = [], detail) {
+        this.min = min;
+        this.max = max;
+        this.reasons = reasons;
+        if (detail) this.detail = detail;
+      }
+    };
+  }
+});
+
+// src/gsl/truth.ts
+function not(a) {
+  return a === U ? U : a === T ? F : T;
+}
+function and(a, b) {
+  if (a === F || b === F) return F;
+  if (a === U || b === U) return U;
+  return T;
+}
+function truthName(t) {
+  return t === T ? "true" : t === F ? "false" : "unknown";
+}
+var F, T, U;
+var init_truth = __esm({
+  "src/gsl/truth.ts"() {
+    "use strict";
+    F = 0;
+    T = 1;
+    U = 2;
+  }
+});
+
+// src/gsl/compare.ts
+function asNumber(v) {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && NUMBER_TEXT.test(v)) return Number(v);
+  return void 0;
+}
+function asText(v) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return void 0;
+}
+function scalarEquals(a, b) {
+  if (typeof a === typeof b) return a === b;
+  if (typeof a === "boolean" || typeof b === "boolean") {
+    const bool = typeof a === "boolean" ? a : b;
+    const other = typeof a === "boolean" ? b : a;
+    return typeof other === "string" && other === String(bool);
+  }
+  const x = asNumber(a);
+  const y = asNumber(b);
+  return x !== void 0 && y !== void 0 && x === y;
+}
+function equals(a, b) {
+  if (a instanceof Unknown || b instanceof Unknown) return U;
+  if (a instanceof Count) return countCompare(a, "=", b);
+  if (b instanceof Count) return countCompare(b, "=", a);
+  if (a === void 0 || b === void 0 || a instanceof Members || b instanceof Members) return F;
+  if (a === null || b === null) return a === b ? T : F;
+  if (typeof a !== "object" && typeof b !== "object") return scalarEquals(a, b) ? T : F;
+  if (Array.isArray(a) !== Array.isArray(b) && (typeof a !== "object" || typeof b !== "object")) {
+    const [items, one2] = Array.isArray(a) ? [a, b] : [b, a];
+    let r2 = F;
+    for (const x of items) {
+      const t = equals(x, one2);
+      if (t === T) return T;
+      if (t === U) r2 = U;
+    }
+    return r2;
+  }
+  const r = valueEquals(a, b);
+  return r === void 0 ? U : r ? T : F;
+}
+function countCompare(c, op, other) {
+  if (other instanceof Unknown) return U;
+  const n = other instanceof Count ? other.min === other.max ? other.min : void 0 : asNumber(other);
+  if (n === void 0) return other instanceof Count ? U : F;
+  const lo = c.min;
+  const hi = c.max;
+  switch (op) {
+    case "=":
+      return lo === hi && lo === n ? T : n < lo || n > hi ? F : U;
+    case "!=":
+      return lo === hi && lo === n ? F : n < lo || n > hi ? T : U;
+    case "<":
+      return hi < n ? T : lo >= n ? F : U;
+    case "<=":
+      return hi <= n ? T : lo > n ? F : U;
+    case ">":
+      return lo > n ? T : hi <= n ? F : U;
+    case ">=":
+      return lo >= n ? T : hi < n ? F : U;
+  }
+}
+function order(a, op, b) {
+  if (a instanceof Unknown || b instanceof Unknown) return U;
+  if (a instanceof Count) return countCompare(a, op, b);
+  if (b instanceof Count) return countCompare(b, flip(op), a);
+  const x = asNumber(a);
+  const y = asNumber(b);
+  let c;
+  if (x !== void 0 && y !== void 0) c = x - y;
+  else if (typeof a === "string" && typeof b === "string") c = a < b ? -1 : a > b ? 1 : 0;
+  else return F;
+  switch (op) {
+    case "<":
+      return c < 0 ? T : F;
+    case "<=":
+      return c <= 0 ? T : F;
+    case ">":
+      return c > 0 ? T : F;
+    case ">=":
+      return c >= 0 ? T : F;
+    default:
+      return F;
+  }
+}
+function flip(op) {
+  return op === "<" ? ">" : op === ">" ? "<" : op === "<=" ? ">=" : op === ">=" ? "<=" : op;
+}
+function likeToRegExp(pattern) {
+  const body2 = pattern.split("%").map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[\\s\\S]*");
+  return new RegExp(`^${body2}$`, "iu");
+}
+function textTest(v, re) {
+  if (v instanceof Unknown) return U;
+  const s = asText(v);
+  return s !== void 0 && re.test(s) ? T : F;
+}
+var NUMBER_TEXT;
+var init_compare = __esm({
+  "src/gsl/compare.ts"() {
+    "use strict";
+    init_value();
+    init_types();
+    init_truth();
+    NUMBER_TEXT = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+  }
+});
+
+// src/gsl/world.ts
+function computedValue(e, attr) {
+  return new Unknown([{ kind: "reference", ref: `${e.id}.${attr}` }], true);
+}
+function baseAddress(address) {
+  return address.replace(INSTANCE_KEY, "");
+}
+function createWorld(entities) {
+  const byType = /* @__PURE__ */ new Map();
+  const byAddr = /* @__PURE__ */ new Map();
+  const byBase = /* @__PURE__ */ new Map();
+  const roots = /* @__PURE__ */ new WeakMap();
+  for (const e of entities) {
+    const t = e.type.toLowerCase();
+    let list3 = byType.get(t);
+    if (!list3) byType.set(t, list3 = []);
+    list3.push(e);
+    byAddr.set(e.id, e);
+    const base = baseAddress(e.id);
+    if (base !== e.id) {
+      let insts = byBase.get(base);
+      if (!insts) byBase.set(base, insts = []);
+      insts.push(e);
+    }
+    roots.set(e.values, e);
+  }
+  return {
+    entitiesOfType: (type) => byType.get(type.toLowerCase()) ?? [],
+    byAddress: (address) => byAddr.get(address),
+    instancesOf: (base) => byBase.get(base) ?? [],
+    entityOf: (values2) => roots.get(values2)
+  };
+}
+function cutPoints(ref) {
+  const out2 = [];
+  let inQuote = false;
+  for (let i2 = 0; i2 < ref.length; i2++) {
+    const c = ref[i2];
+    if (inQuote) {
+      if (c === "\\") i2++;
+      else if (c === '"') inQuote = false;
+      continue;
+    }
+    if (c === '"') inQuote = true;
+    else if ((c === "." || c === "[") && i2 > 0) out2.push(i2);
+  }
+  out2.push(ref.length);
+  return out2;
+}
+function resolveReference(world, ref) {
+  const cuts = cutPoints(ref);
+  for (let k = cuts.length - 1; k >= 0; k--) {
+    const prefix2 = ref.slice(0, cuts[k]);
+    const e = world.byAddress(prefix2);
+    if (e) return [e];
+    const insts = world.instancesOf?.(prefix2);
+    if (insts && insts.length) return insts;
+  }
+  return [];
+}
+function referencesEntity(ref, entity) {
+  if (startsAt(ref, entity.id)) return true;
+  const base = baseAddress(entity.id);
+  return base !== entity.id && (startsAt(ref, base) && !ref.startsWith(`${base}[`) ? true : ref.startsWith(`${base}[*]`));
+}
+function startsAt(ref, address) {
+  if (!ref.startsWith(address)) return false;
+  const c = ref[address.length];
+  return c === void 0 || c === "." || c === "[";
+}
+var INSTANCE_KEY;
+var init_world = __esm({
+  "src/gsl/world.ts"() {
+    "use strict";
+    init_value();
+    INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*"|\*)\]$/;
+  }
+});
+
+// src/gsl/path.ts
+function missing(owner, path2, key, named) {
+  if (path2 !== "") return { value: void 0, path: path2, entity: owner };
+  if (owner.computed?.has(key)) return { value: computedValue(owner, key), path: key, entity: owner };
+  return named ? { value: void 0, path: path2, entity: owner, absent: key } : { value: void 0, path: path2, entity: owner };
+}
+function joinPath(base, seg) {
+  if (base === null) return null;
+  return base === "" ? String(seg) : `${base}.${seg}`;
+}
+function stepInto(v, path2, owner, seg, out2, entityOf) {
+  if (v === void 0 || v === null) {
+    out2.push({ value: void 0, path: path2, entity: owner });
+    return;
+  }
+  if (v instanceof Unknown) {
+    out2.push({ value: v.nonEmpty ? new Unknown(v.reasons, false) : v, path: joinPath(path2, seg), entity: owner });
+    return;
+  }
+  if (Array.isArray(v)) {
+    if (typeof seg === "number") {
+      const el = v[seg];
+      if (el === void 0) out2.push({ value: void 0, path: path2, entity: owner });
+      else out2.push({ value: el, path: joinPath(path2, seg), entity: owner });
+      return;
+    }
+    if (v.length === 0) {
+      out2.push({ value: void 0, path: path2, entity: owner });
+      return;
+    }
+    for (let i2 = 0; i2 < v.length; i2++) {
+      const el = v[i2];
+      const root = isObject(el) ? entityOf(el) : void 0;
+      if (root) stepInto(el, "", root, seg, out2, entityOf);
+      else stepInto(el, joinPath(path2, i2), owner, seg, out2, entityOf);
+    }
+    return;
+  }
+  if (isObject(v)) {
+    const key = String(seg);
+    if (hasOwn.call(v, key)) out2.push({ value: v[key], path: joinPath(path2, key), entity: owner });
+    else out2.push(missing(owner, path2, key, false));
+    return;
+  }
+  out2.push({ value: void 0, path: path2, entity: owner });
+}
+function resolvePath(scope, up, segments, entityOf) {
+  let s = scope;
+  for (let i2 = 0; i2 < up && s.parent; i2++) s = s.parent;
+  let v = s.value;
+  let path2 = s.path;
+  let k = 0;
+  for (; k < segments.length; k++) {
+    if (!isObject(v)) break;
+    const key = String(segments[k]);
+    if (!hasOwn.call(v, key)) return [missing(s.owner, path2, key, true)];
+    v = v[key];
+    path2 = joinPath(path2, key);
+  }
+  if (k === segments.length) return [{ value: v, path: path2, entity: s.owner }];
+  let cur = [{ value: v, path: path2, entity: s.owner }];
+  segments = segments.slice(k);
+  for (const seg of segments) {
+    const next = [];
+    for (const c of cur) stepInto(c.value, c.path, c.entity, seg, next, entityOf);
+    cur = next;
+  }
+  return cur;
+}
+function elementsOf(inp, entityOf) {
+  const v = inp.value;
+  if (v === void 0 || v === null) return [];
+  if (v instanceof Members) return v.items;
+  if (v instanceof Unknown) return v;
+  if (v instanceof Count) {
+    if (v.min === v.max) return [{ value: v.min, path: inp.path, entity: inp.entity, member: T }];
+    return new Unknown(v.reasons.length ? v.reasons : [{ kind: "expression", detail: "count is not known exactly" }]);
+  }
+  if (Array.isArray(v)) {
+    const out2 = [];
+    for (let i2 = 0; i2 < v.length; i2++) {
+      const el = v[i2];
+      if (isObject(el)) {
+        const root = entityOf(el);
+        if (root) {
+          out2.push({ value: el, path: "", entity: root, member: T });
+          continue;
+        }
+      }
+      const scalar = el === null || typeof el !== "object";
+      out2.push({ value: el, path: scalar ? inp.path : joinPath(inp.path, i2), entity: inp.entity, member: T });
+    }
+    return out2;
+  }
+  if (isObject(v) && Object.keys(v).length === 0) return [];
+  return [{ value: v, path: inp.path, entity: inp.entity, member: T }];
+}
+var hasOwn;
+var init_path = __esm({
+  "src/gsl/path.ts"() {
+    "use strict";
+    init_value();
+    init_types();
+    init_truth();
+    init_world();
+    hasOwn = Object.prototype.hasOwnProperty;
+  }
+});
+
+// src/gsl/evaluate.ts
+function newSink(parent) {
+  return { blame: [], reasons: [], trace: parent && parent.trace ? [] : null, leaves: [] };
+}
+function merge(into, from) {
+  for (const b of from.blame) into.blame.push(b);
+  for (const r of from.reasons) into.reasons.push(r);
+  if ("leaves" in into && "leaves" in from) for (const l of from.leaves) into.leaves.push(l);
+}
+function scopeEntities(scope) {
+  const out2 = [];
+  for (let s = scope; s; s = s.parent) if (out2[out2.length - 1] !== s.owner) out2.push(s.owner);
+  return out2;
+}
+function inputBlame(d, inp) {
+  if (inp.path) d.blame.push({ address: inp.entity.id, path: inp.path });
+  else if (inp.absent !== void 0 && inp.value === void 0) d.blame.push({ address: inp.entity.id, path: inp.absent, absent: true });
+}
+function datumReasons(v) {
+  if (v instanceof Unknown) return v.reasons;
+  if (v instanceof Count) return v.reasons;
+  if (v instanceof Members) return v.items.flatMap((m) => m.member === U ? m.reasons ?? [] : []);
+  return [];
+}
+function renderDatum(v) {
+  if (v === void 0) return "absent";
+  if (v instanceof Unknown) return `unknown (${v.describe()})`;
+  if (v instanceof Members) return `${v.items.length} element${v.items.length === 1 ? "" : "s"}`;
+  if (v instanceof Count) return v.min === v.max ? String(v.min) : `${v.min}..${v.max === Infinity ? "∞" : v.max}`;
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > MAX_RENDER ? `${s.slice(0, MAX_RENDER - 1)}…` : s;
+}
+function snippet(ctx, e) {
+  return ctx.text.slice(e.start, e.end).replace(/\s+/g, " ");
+}
+function evalExpr(e, scope, ctx, d) {
+  switch (e.kind) {
+    case "and":
+    case "or": {
+      const isAnd = e.kind === "and";
+      const stop2 = isAnd ? F : T;
+      let r = isAnd ? T : F;
+      if (!d) {
+        for (const item of e.items) {
+          const t = evalExpr(item, scope, ctx, null);
+          if (t === stop2) return stop2;
+          if (t === U) r = U;
+        }
+        return r;
+      }
+      const subs = [];
+      for (const item of e.items) {
+        const s = newSink(d);
+        const t = evalExpr(item, scope, ctx, s);
+        subs.push({ t, s });
+        if (t === stop2) {
+          r = stop2;
+          break;
+        }
+        if (t === U) r = U;
+      }
+      for (const x of subs) if (x.t === r) merge(d, x.s);
+      if (d.trace) d.trace.push({ expr: snippet(ctx, e), result: truthName(r), children: subs.flatMap((x) => x.s.trace ?? []) });
+      return r;
+    }
+    case "not": {
+      if (!d) return not(evalExpr(e.item, scope, ctx, null));
+      const s = newSink(d);
+      const r = not(evalExpr(e.item, scope, ctx, s));
+      merge(d, s);
+      if (d.trace) d.trace.push({ expr: snippet(ctx, e), result: truthName(r), children: s.trace ?? [] });
+      return r;
+    }
+    case "test":
+      return evalTest(e, scope, ctx, d);
+  }
+}
+function evalTest(e, scope, ctx, d) {
+  let inputs;
+  if (e.operand.kind === "path") {
+    inputs = resolvePath(scope, e.operand.up, e.operand.segments, ctx.entityOf);
+  } else {
+    const fn = e.operand.fn;
+    const self2 = { value: scope.value, path: scope.path, entity: scope.owner };
+    inputs = fn.kind === "value" ? fn.apply([self2], e.operand.state, ctx.env) : [self2];
+  }
+  for (const step of e.steps) {
+    if (step.kind === "fn") {
+      if (step.fn.kind === "value") inputs = step.fn.apply(inputs, step.state, ctx.env);
+    } else {
+      inputs = filter2(inputs, step.body, scope, ctx);
+    }
+  }
+  const s = d ? newSink(d) : null;
+  const children = d && d.trace ? [] : null;
+  const r = applyCheck(e.check, inputs, scope, ctx, s, children);
+  if (d && s) {
+    if (!s.leaves.length)
+      s.leaves.push({
+        start: e.start,
+        end: e.end,
+        result: r,
+        scopes: scopeEntities(scope),
+        // An attribute the entity does not set is named by its own path, not by the nearest one that exists.
+        inputs: inputs.map((i2) => ({
+          entity: i2.entity,
+          path: i2.value === void 0 && i2.absent !== void 0 ? i2.absent : i2.path,
+          value: i2.value
+        }))
+      });
+    merge(d, s);
+    if (d.trace) {
+      const at2 = scope.path ? `${scope.owner.id}:${scope.path}` : scope.owner.id;
+      d.trace.push({
+        expr: snippet(ctx, e),
+        result: truthName(r),
+        at: at2,
+        values: inputs.map((i2) => renderDatum(i2.value)),
+        ...children && children.length ? { children } : {}
+      });
+    }
+  }
+  return r;
+}
+function elementScope(m, parent) {
+  return { value: m.value, path: m.path, owner: m.entity, parent };
+}
+function filter2(inputs, body2, scope, ctx) {
+  const out2 = [];
+  const kept = [];
+  for (const inp of inputs) {
+    const els = elementsOf(inp, ctx.entityOf);
+    if (els instanceof Unknown) {
+      out2.push({ value: els, path: inp.path, entity: inp.entity });
+      continue;
+    }
+    for (const el of els) {
+      if (el.member === F) continue;
+      const s = ctx.env.detailed ? newSink(null) : null;
+      const t = and(el.member, evalExpr(body2, elementScope(el, scope), ctx, s));
+      if (t === F) continue;
+      const m = { value: el.value, path: el.path, entity: el.entity, member: t };
+      if (s) {
+        m.detail = s;
+        if (t === U) m.reasons = [...el.reasons ?? [], ...s.reasons];
+      }
+      kept.push(m);
+    }
+  }
+  const first = inputs[0];
+  out2.unshift({ value: new Members(kept), path: inputs.length === 1 ? first.path : null, entity: first.entity });
+  return out2;
+}
+function checkOne(c, inp, rights, ctx, reasons) {
+  const v = inp.value;
+  switch (c.kind) {
+    case "presence":
+      return presence(v);
+    case "compare": {
+      const op = c.op;
+      if (rights === null)
+        return op === "=" || op === "!=" ? equals(v, c.right.kind === "literal" ? c.right.value : void 0) : order(v, op, c.right.kind === "literal" ? c.right.value : void 0);
+      let r = F;
+      for (const right of rights) {
+        const t = op === "=" || op === "!=" ? equals(v, right) : order(v, op, right);
+        if (t === T) return T;
+        if (t === U) r = U;
+      }
+      return r;
+    }
+    case "in": {
+      let r = F;
+      for (const l of c.values) {
+        const t = equals(v, l.value);
+        if (t === T) return T;
+        if (t === U) r = U;
+      }
+      return r;
+    }
+    case "like":
+    case "regex":
+      return textTest(v, c.re);
+    case "fn": {
+      if (c.fn.kind !== "test") return presence(v);
+      const out2 = c.fn.test(inp, c.state, ctx.env);
+      if (typeof out2 === "number") return out2;
+      if (reasons && out2.truth === U) reasons.push(...out2.reasons);
+      return out2.truth;
+    }
+    case "quant":
+      return U;
+  }
+}
+function overInputs(c, inputs, mode, rights, ctx, d) {
+  const stop2 = mode === "any" ? T : F;
+  let r = mode === "any" ? F : T;
+  if (!d) {
+    for (let i2 = 0; i2 < inputs.length; i2++) {
+      const t = checkOne(c, inputs[i2], rights, ctx, null);
+      if (t === stop2) return stop2;
+      if (t === U) r = U;
+    }
+    return r;
+  }
+  const ts = [];
+  const extra = [];
+  for (const inp of inputs) {
+    const t = checkOne(c, inp, rights, ctx, extra);
+    ts.push(t);
+    if (t === stop2) {
+      r = stop2;
+      break;
+    }
+    if (t === U) r = U;
+  }
+  for (let i2 = 0; i2 < ts.length; i2++) {
+    if (ts[i2] !== r) continue;
+    const inp = inputs[i2];
+    inputBlame(d, inp);
+    if (r === U) d.reasons.push(...datumReasons(inp.value));
+    if (r !== U && inp.value instanceof Count && inp.value.detail) merge(d, inp.value.detail);
+  }
+  if (r === U) d.reasons.push(...extra);
+  return r;
+}
+function applyCheck(c, inputs, scope, ctx, d, trace) {
+  switch (c.kind) {
+    case "compare": {
+      const rights = c.right.kind === "literal" ? null : rightValues(c.right, scope, ctx);
+      const r = overInputs(c, inputs, "any", rights, ctx, d);
+      return c.op === "!=" ? not(r) : r;
+    }
+    case "fn":
+      return overInputs(c, inputs, c.fn.kind === "test" ? c.fn.combine ?? "any" : "any", null, ctx, d);
+    case "quant":
+      return quantify(c.q, c.body, inputs, scope, ctx, d, trace);
+    default:
+      return overInputs(c, inputs, "any", null, ctx, d);
+  }
+}
+function rightValues(p, scope, ctx) {
+  return resolvePath(scope, p.up, p.segments, ctx.entityOf).map((i2) => i2.value);
+}
+function presence(v) {
+  if (v === void 0 || v === null || v === "" || v === false || v === "false") return F;
+  if (v instanceof Unknown) return v.nonEmpty ? T : U;
+  if (v instanceof Members) {
+    let r = F;
+    for (const m of v.items) {
+      if (m.member === T) return T;
+      if (m.member === U) r = U;
+    }
+    return r;
+  }
+  if (v instanceof Count) return v.min > 0 ? T : v.max === 0 ? F : U;
+  if (Array.isArray(v)) return v.length ? T : F;
+  if (typeof v === "object") return Object.keys(v).length ? T : F;
+  return T;
+}
+function quantify(q, body2, inputs, scope, ctx, d, trace) {
+  const all = q === "contain-all";
+  const stop2 = all ? F : T;
+  let r = all ? T : F;
+  const picked = [];
+  outer: for (const inp of inputs) {
+    const els = elementsOf(inp, ctx.entityOf);
+    if (els instanceof Unknown) {
+      r = U;
+      if (d) picked.push({ t: U, s: { blame: [], reasons: els.reasons, trace: null, leaves: [] }, m: null, inp });
+      continue;
+    }
+    for (const el of els) {
+      if (el.member === F) continue;
+      const s = d ? newSink(d) : null;
+      const b = evalExpr(body2, elementScope(el, scope), ctx, s);
+      const t = all ? el.member === T ? b : b === T ? T : U : and(el.member, b);
+      if (s && el.member === U && t === U) s.reasons.push(...el.reasons ?? []);
+      if (d) picked.push({ t, s, m: el, inp });
+      if (trace && s)
+        trace.push({
+          expr: el.path === null ? "element" : `element ${el.path || el.entity.id}`,
+          result: truthName(t),
+          at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id,
+          children: s.trace ?? []
+        });
+      if (t === stop2) {
+        r = stop2;
+        break outer;
+      }
+      if (t === U) r = U;
+    }
+  }
+  const result = q === "contain-none" ? not(r) : r;
+  if (d) {
+    for (const p of picked) {
+      if (p.t !== r || !p.s) continue;
+      const before2 = d.blame.length;
+      merge(d, p.s);
+      if (d.blame.length === before2 && p.m && p.m.path && r !== U) d.blame.push({ address: p.m.entity.id, path: p.m.path });
+      if (!p.m && r === U) inputBlame(d, p.inp);
+    }
+    const decidedByElements = all ? r === F : r === T;
+    if (!decidedByElements && r !== U) for (const inp of inputs) inputBlame(d, inp);
+  }
+  return result;
+}
+var MAX_RENDER;
+var init_evaluate = __esm({
+  "src/gsl/evaluate.ts"() {
+    "use strict";
+    init_value();
+    init_compare();
+    init_types();
+    init_path();
+    init_truth();
+    MAX_RENDER = 80;
+  }
+});
+
+// src/gsl/functions/arn.ts
+function arnResourceName(arn) {
+  const parts2 = arn.split(":");
+  if (parts2.length < 6 || parts2[0] !== "arn") return void 0;
+  let resource = parts2.slice(5);
+  if (resource.length > 1 && resource[resource.length - 1] === "*") resource = resource.slice(0, -1);
+  if (resource.length > 1) return resource[resource.length - 1] || void 0;
+  const r = resource[0];
+  const slash = r.lastIndexOf("/");
+  const name2 = slash >= 0 ? r.slice(slash + 1) : r;
+  return name2 || void 0;
+}
+function mapValue(v) {
+  if (typeof v === "string") return arnResourceName(v) ?? v;
+  if (Array.isArray(v)) return v.map((x) => typeof x === "string" ? arnResourceName(x) ?? x : x);
+  return v;
+}
+var arnName;
+var init_arn = __esm({
+  "src/gsl/functions/arn.ts"() {
+    "use strict";
+    arnName = {
+      name: "arnName",
+      signature: "cloud_watch_logs_group_arn arnName() references(aws_cloudwatch_log_group, name)",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "value",
+      apply: (inputs) => inputs.map((i2) => ({ ...i2, value: mapValue(i2.value) }))
+    };
+  }
+});
+
+// src/gsl/functions/core.ts
+function emptiness(v) {
+  if (v === void 0 || v === null || v === "") return T;
+  if (v instanceof Unknown) return v.nonEmpty ? F : U;
+  if (v instanceof Members) {
+    let r = T;
+    for (const m of v.items) {
+      if (m.member === T) return F;
+      r = U;
+    }
+    return r;
+  }
+  if (v instanceof Count) return v.max === 0 ? T : v.min > 0 ? F : U;
+  if (Array.isArray(v)) return v.length === 0 ? T : F;
+  if (typeof v === "object") return Object.keys(v).length === 0 ? T : F;
+  return F;
+}
+function sizeOf(v, reasons) {
+  if (v === void 0 || v === null) return [0, 0];
+  if (v instanceof Unknown) {
+    reasons.push(...v.reasons);
+    return [v.nonEmpty ? 1 : 0, Infinity];
+  }
+  if (v instanceof Members) {
+    let min = 0;
+    let max = 0;
+    for (const m of v.items) {
+      if (m.member === T) min++;
+      else if (m.member === U) reasons.push(...m.reasons ?? []);
+      if (m.member !== F) max++;
+    }
+    return [min, max];
+  }
+  if (v instanceof Count) {
+    reasons.push(...v.reasons);
+    return [v.min, v.max];
+  }
+  if (typeof v === "string") return [v.length, v.length];
+  if (Array.isArray(v)) return [v.length, v.length];
+  if (typeof v === "object") {
+    const n = Object.keys(v).length;
+    return [n, n];
+  }
+  return [1, 1];
+}
+var isEmpty, length;
+var init_core = __esm({
+  "src/gsl/functions/core.ts"() {
+    "use strict";
+    init_value();
+    init_truth();
+    init_types();
+    isEmpty = {
+      name: "isEmpty",
+      signature: "x isEmpty()",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "test",
+      // Through a list of blocks, empty means every block's value is empty (the complement of presence).
+      combine: "all",
+      test: (input) => emptiness(input.value)
+    };
+    length = {
+      name: "length",
+      signature: "x length() > 0",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "value",
+      apply(inputs, _state, env) {
+        let min = 0;
+        let max = 0;
+        const reasons = [];
+        let detail;
+        for (const inp of inputs) {
+          const [a, b] = sizeOf(inp.value, reasons);
+          min += a;
+          max += b;
+          if (env.detailed && inp.value instanceof Members) {
+            detail ??= { blame: [], reasons: [] };
+            for (const m of inp.value.items) {
+              if (m.member !== T) continue;
+              if (m.detail && m.detail.blame.length) detail.blame.push(...m.detail.blame);
+              else if (m.path) detail.blame.push({ address: m.entity.id, path: m.path });
+            }
+          }
+        }
+        const first = inputs[0];
+        const path2 = detail?.blame.length ? null : inputs.length === 1 ? first.path : null;
+        return [{ value: new Count(min, max, reasons, detail), path: path2, entity: first.entity }];
+      }
+    };
+  }
+});
+
+// src/gsl/functions/dates.ts
+function toEpochMs(v) {
+  if (typeof v === "string" && ISO.test(v.trim())) {
+    const t = Date.parse(v.trim().replace(" ", "T"));
+    return Number.isNaN(t) ? void 0 : t;
+  }
+  const n = asNumber(v);
+  if (n === void 0 || !Number.isFinite(n)) return void 0;
+  return Math.abs(n) < 1e11 ? n * 1e3 : n;
+}
+function shift(now, o) {
+  if (typeof o.unit === "number") return now + o.amount * o.unit;
+  const d = new Date(now);
+  if (o.unit === "month") d.setUTCMonth(d.getUTCMonth() + o.amount);
+  else d.setUTCFullYear(d.getUTCFullYear() + o.amount);
+  return d.getTime();
+}
+function prepare(args2) {
+  const raw = String(args2[1].value).toLowerCase();
+  const unit = UNITS[raw.endsWith("s") ? raw.slice(0, -1) : raw];
+  if (unit === void 0) {
+    const names3 = Object.keys(UNITS).map((u) => `'${u}s'`).join(", ");
+    return { error: `unknown time unit '${String(args2[1].value)}'; expected one of ${names3}`, arg: 1 };
+  }
+  return { state: { amount: args2[0].value, unit } };
+}
+function dateFunction(name2) {
+  return {
+    name: name2,
+    signature: `x ${name2}(-90, 'days')`,
+    minArgs: 2,
+    maxArgs: 2,
+    argKinds: ["number", "string"],
+    receiver: "attribute",
+    kind: "test",
+    prepare,
+    test(input, state, env) {
+      const v = input.value;
+      if (v instanceof Unknown) return U;
+      const t = toEpochMs(v);
+      if (t === void 0) return F;
+      const limit = shift(env.now, state);
+      return (name2 === "before" ? t < limit : t > limit) ? T : F;
+    }
+  };
+}
+var UNITS, ISO, before, after;
+var init_dates = __esm({
+  "src/gsl/functions/dates.ts"() {
+    "use strict";
+    init_value();
+    init_compare();
+    init_truth();
+    UNITS = {
+      second: 1e3,
+      minute: 6e4,
+      hour: 36e5,
+      day: 864e5,
+      week: 7 * 864e5,
+      month: "month",
+      year: "year"
+    };
+    ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+    before = dateFunction("before");
+    after = dateFunction("after");
+  }
+});
+
+// src/gsl/functions/filterPatternParse.ts
+function lex(src) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 < src.length) {
+    const c = src[i2];
+    if (/\s/.test(c)) {
+      i2++;
+      continue;
+    }
+    const two = src.slice(i2, i2 + 2);
+    if (two === "&&" || two === "||" || two === "!=" || two === "<=" || two === ">=") {
+      out2.push({ t: "punct", v: two, at: i2 });
+      i2 += 2;
+      continue;
+    }
+    if ("{}()=<>".includes(c)) {
+      out2.push({ t: "punct", v: c, at: i2 });
+      i2++;
+      continue;
+    }
+    if (c === '"') {
+      let v = "";
+      let j2 = i2 + 1;
+      for (; j2 < src.length && src[j2] !== '"'; j2++) {
+        if (src[j2] === "\\" && j2 + 1 < src.length) j2++;
+        v += src[j2];
+      }
+      if (j2 >= src.length) throw new FilterPatternError('unterminated string: a `"` is missing', i2);
+      out2.push({ t: "quoted", v, at: i2 });
+      i2 = j2 + 1;
+      continue;
+    }
+    if (c === "$") {
+      let j2 = i2 + 1;
+      while (j2 < src.length && /[A-Za-z0-9_.$*[\]-]/.test(src[j2])) j2++;
+      out2.push({ t: "selector", v: src.slice(i2, j2), at: i2 });
+      i2 = j2;
+      continue;
+    }
+    if (c === "%") {
+      const j2 = src.indexOf("%", i2 + 1);
+      if (j2 < 0) throw new FilterPatternError("unterminated regular expression: a closing `%` is missing", i2);
+      out2.push({ t: "word", v: src.slice(i2, j2 + 1), at: i2 });
+      i2 = j2 + 1;
+      continue;
+    }
+    let j = i2;
+    while (j < src.length && !/[\s{}()"=<>&|!]/.test(src[j])) j++;
+    if (j === i2) throw new FilterPatternError(`unexpected \`${c}\``, i2);
+    out2.push({ t: "word", v: src.slice(i2, j), at: i2 });
+    i2 = j;
+  }
+  return out2;
+}
+function parseFilterPattern(src) {
+  if (src.length > MAX_LENGTH) throw new FilterPatternError(`the pattern is longer than ${MAX_LENGTH} characters`, 0);
+  const toks = lex(src);
+  let k = 0;
+  const peek = () => toks[k];
+  const at2 = () => toks[k]?.at ?? src.length;
+  const isP = (v) => peek()?.t === "punct" && peek().v === v;
+  const expect = (v) => {
+    if (!isP(v)) throw new FilterPatternError(`expected \`${v}\`, found ${describe(peek())}`, at2());
+    k++;
+  };
+  const orExpr = (depth) => {
+    if (depth > MAX_DEPTH) throw new FilterPatternError(`nested deeper than ${MAX_DEPTH} levels`, at2());
+    const args2 = [andExpr(depth)];
+    while (isP("||")) {
+      k++;
+      args2.push(andExpr(depth));
+    }
+    return args2.length === 1 ? args2[0] : { kind: "or", args: args2 };
+  };
+  const andExpr = (depth) => {
+    const args2 = [primary2(depth)];
+    while (isP("&&")) {
+      k++;
+      args2.push(primary2(depth));
+    }
+    return args2.length === 1 ? args2[0] : { kind: "and", args: args2 };
+  };
+  const primary2 = (depth) => {
+    if (isP("(")) {
+      k++;
+      const f2 = orExpr(depth + 1);
+      expect(")");
+      return f2;
+    }
+    const s = peek();
+    if (s?.t !== "selector")
+      throw new FilterPatternError(`expected a selector such as \`$.eventName\` or \`(\`, found ${describe(s)}`, at2());
+    k++;
+    const selector = s.v;
+    const w = peek();
+    if (w?.t === "word") {
+      const kw = w.v.toUpperCase();
+      if (kw === "NOT") {
+        k++;
+        const e = peek();
+        if (e?.t !== "word" || e.v.toUpperCase() !== "EXISTS")
+          throw new FilterPatternError(`expected \`EXISTS\` after \`NOT\`, found ${describe(e)}`, at2());
+        k++;
+        return { kind: "not", arg: { kind: "atom", selector, op: "exists" } };
+      }
+      if (kw === "EXISTS") {
+        k++;
+        return { kind: "atom", selector, op: "exists" };
+      }
+      if (kw === "IS") {
+        k++;
+        const e = peek();
+        const what = e?.t === "word" ? e.v.toUpperCase() : "";
+        if (what !== "NULL" && what !== "TRUE" && what !== "FALSE")
+          throw new FilterPatternError(`expected NULL, TRUE or FALSE after \`IS\`, found ${describe(e)}`, at2());
+        k++;
+        return { kind: "atom", selector, op: what.toLowerCase() };
+      }
+    }
+    const opTok = peek();
+    if (opTok?.t !== "punct" || !["=", "!=", "<", ">", "<=", ">="].includes(opTok.v)) {
+      throw new FilterPatternError(
+        `expected an operator (=, !=, <, >, <=, >=, IS NULL, NOT EXISTS) after \`${selector}\`, found ${describe(opTok)}`,
+        at2()
+      );
+    }
+    k++;
+    const v = peek();
+    if (v?.t !== "quoted" && v?.t !== "word")
+      throw new FilterPatternError(`expected a value after \`${opTok.v}\`, found ${describe(v)}`, at2());
+    k++;
+    const value = v.t === "quoted" ? { type: "string", text: v.v } : v.v.startsWith("%") ? { type: "regex", text: v.v } : NUMBER.test(v.v) ? { type: "number", text: String(Number(v.v)) } : { type: "string", text: v.v };
+    if (opTok.v === "!=") return { kind: "not", arg: { kind: "atom", selector, op: "=", value } };
+    return { kind: "atom", selector, op: opTok.v, value };
+  };
+  if (!isP("{")) throw new FilterPatternError("not a JSON filter pattern: it must start with `{`", at2());
+  k++;
+  const f = orExpr(0);
+  expect("}");
+  if (k < toks.length) throw new FilterPatternError(`unexpected ${describe(peek())} after the closing \`}\``, at2());
+  return f;
+}
+function describe(t) {
+  if (!t) return "the end of the pattern";
+  if (t.t === "quoted") return `"${t.v}"`;
+  return `\`${t.v}\``;
+}
+var FilterPatternError, MAX_DEPTH, MAX_LENGTH, NUMBER;
+var init_filterPatternParse = __esm({
+  "src/gsl/functions/filterPatternParse.ts"() {
+    "use strict";
+    FilterPatternError = class extends Error {
+      offset;
+      constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+      }
+    };
+    MAX_DEPTH = 64;
+    MAX_LENGTH = 1e5;
+    NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+  }
+});
+
+// src/gsl/functions/filterPatternLogic.ts
+function atomKey(a) {
+  return `${a.selector}\0${a.op}\0${a.value ? `${a.value.type}:${a.value.text}` : ""}`;
+}
+function nnf(f, pos, atoms) {
+  if (f.kind === "atom") {
+    const key = atomKey(f);
+    atoms.set(key, f);
+    return { kind: "lit", key, pos };
+  }
+  if (f.kind === "not") return nnf(f.arg, !pos, atoms);
+  const kind2 = f.kind === "and" === pos ? "and" : "or";
+  const args2 = [];
+  for (const a of f.args) {
+    const n = nnf(a, pos, atoms);
+    if (n.kind === kind2) args2.push(...n.args);
+    else args2.push(n);
+  }
+  return { kind: kind2, args: args2 };
+}
+function dnf(n, atoms) {
+  if (n.kind === "lit") return [/* @__PURE__ */ new Map([[n.key, n.pos]])];
+  if (n.kind === "or") {
+    const out2 = [];
+    for (const a of n.args) {
+      const t = dnf(a, atoms);
+      if (!t) return void 0;
+      out2.push(...t);
+      if (out2.length > TERM_LIMIT) return void 0;
+    }
+    return out2;
+  }
+  let acc = [/* @__PURE__ */ new Map()];
+  for (const a of n.args) {
+    const ts = dnf(a, atoms);
+    if (!ts) return void 0;
+    const next = [];
+    for (const x of acc) {
+      for (const y of ts) {
+        const m = merge2(x, y, atoms);
+        if (m) next.push(m);
+        if (next.length > TERM_LIMIT) return void 0;
+      }
+    }
+    acc = next;
+  }
+  return acc;
+}
+function merge2(x, y, atoms) {
+  const m = new Map(x);
+  for (const [k, v] of y) {
+    if (m.has(k) && m.get(k) !== v) return void 0;
+    m.set(k, v);
+  }
+  for (const [k, pos] of m) {
+    const v = implied(m, k, atoms);
+    if (v === (pos ? 0 : 2)) return void 0;
+  }
+  return m;
+}
+function globMatches(glob, text4) {
+  const parts2 = glob.split("*");
+  if (parts2.length === 1) return glob === text4;
+  if (!text4.startsWith(parts2[0])) return false;
+  let pos = parts2[0].length;
+  for (let i2 = 1; i2 < parts2.length - 1; i2++) {
+    const j = text4.indexOf(parts2[i2], pos);
+    if (j < 0) return false;
+    pos = j + parts2[i2].length;
+  }
+  const last = parts2[parts2.length - 1];
+  return text4.length - pos >= last.length && text4.endsWith(last);
+}
+function implied(term2, key, atoms) {
+  const a = atoms.get(key);
+  let result = 1;
+  for (const [k, pos] of term2) {
+    const b = atoms.get(k);
+    if (k === key || b.selector !== a.selector) continue;
+    const r = relate(b, pos, a);
+    if (r !== 1) result = r;
+    if (r === 0) return 0;
+  }
+  return result;
+}
+function relate(b, pos, a) {
+  const hasValue = (x) => x.op !== "exists" && x.op !== "null";
+  if (pos && hasValue(b)) {
+    if (a.op === "exists") return 2;
+    if (a.op === "null") return 0;
+  }
+  if (!pos && b.op === "exists" && a.op !== "exists") return 0;
+  if (pos && b.op === "null" && hasValue(a)) return 0;
+  if (b.op === "=" && a.op === "=" && b.value && a.value && pos) {
+    const bv = b.value;
+    const av = a.value;
+    if (bv.type === "regex" || av.type === "regex") return 1;
+    if (bv.type !== av.type) return 0;
+    if (bv.type === "number") return bv.text === av.text ? 2 : 0;
+    if (!bv.text.includes("*")) return globMatches(av.text, bv.text) ? 2 : 0;
+    if (av.text === "*") return 2;
+    return 1;
+  }
+  if (b.op === "=" && a.op === "=" && !pos && b.value && a.value && !isGlob(b) && !isGlob(a)) {
+    return b.value.type === a.value.type && b.value.text === a.value.text ? 0 : 1;
+  }
+  return 1;
+}
+function evaluate(n, term2, atoms) {
+  if (n.kind === "lit") {
+    let v;
+    const own2 = term2.get(n.key);
+    if (own2 !== void 0) v = own2 ? 2 : 0;
+    else v = implied(term2, n.key, atoms);
+    return n.pos ? v : 2 - v;
+  }
+  if (n.kind === "and") {
+    let r2 = 2;
+    for (const a of n.args) {
+      const v = evaluate(a, term2, atoms);
+      if (v === 0) return 0;
+      if (v === 1) r2 = 1;
+    }
+    return r2;
+  }
+  let r = 0;
+  for (const a of n.args) {
+    const v = evaluate(a, term2, atoms);
+    if (v === 2) return 2;
+    if (v === 1) r = 1;
+  }
+  return r;
+}
+function compilePattern(src) {
+  const atoms = /* @__PURE__ */ new Map();
+  const n = nnf(parseFilterPattern(src), true, atoms);
+  return { nnf: n, atoms, terms: dnf(n, atoms) };
+}
+function implies(a, b) {
+  if (!a.terms) return false;
+  const atoms = new Map([...a.atoms, ...b.atoms]);
+  return a.terms.every((t) => evaluate(b.nnf, t, atoms) === 2);
+}
+function patternsEqual(a, b) {
+  return implies(a, b) && implies(b, a);
+}
+function namesEvent(t, atoms) {
+  for (const [k, pos] of t) {
+    const a = atoms.get(k);
+    if (pos && a.selector === "$.eventName" && a.op === "=" && a.value?.type === "string" && !a.value.text.includes("*")) return true;
+  }
+  return false;
+}
+function conforms(p, narrow2, broad) {
+  if (!implies(narrow2, p) || !p.terms) return false;
+  const atoms = new Map([...p.atoms, ...broad.atoms]);
+  return p.terms.every((t) => namesEvent(t, p.atoms) || evaluate(broad.nnf, t, atoms) === 2);
+}
+var TERM_LIMIT, isGlob;
+var init_filterPatternLogic = __esm({
+  "src/gsl/functions/filterPatternLogic.ts"() {
+    "use strict";
+    init_filterPatternParse();
+    TERM_LIMIT = 4096;
+    isGlob = (a) => a.value?.type === "string" && a.value.text.includes("*");
+  }
+});
+
+// src/gsl/functions/filterPattern.ts
+function normalizeFilterPattern(p) {
+  let out2 = "";
+  let inQuote = false;
+  for (let i2 = 0; i2 < p.length; i2++) {
+    const c = p[i2];
+    if (inQuote) {
+      out2 += c;
+      if (c === "\\" && i2 + 1 < p.length) out2 += p[++i2];
+      else if (c === '"') inQuote = false;
+      continue;
+    }
+    if (c === '"') inQuote = true;
+    if (!/\s/.test(c)) out2 += c;
+  }
+  return out2;
+}
+function patternOf(text4) {
+  const hit = cache2.get(text4);
+  if (hit !== void 0) return hit;
+  let p;
+  try {
+    p = compilePattern(text4);
+  } catch (e) {
+    if (!(e instanceof FilterPatternError)) throw e;
+    p = null;
+  }
+  if (cache2.size >= CACHE_LIMIT) cache2.clear();
+  cache2.set(text4, p);
+  return p;
+}
+function filterPatternsEqual(a, b) {
+  const pa = patternOf(a);
+  const pb = patternOf(b);
+  if (pa && pb) return patternsEqual(pa, pb);
+  if (pa || pb) return false;
+  return normalizeFilterPattern(a) === normalizeFilterPattern(b);
+}
+function compileArg(arg, n) {
+  try {
+    return { pattern: compilePattern(String(arg.value)) };
+  } catch (e) {
+    if (!(e instanceof FilterPatternError)) throw e;
+    return { error: `not a CloudWatch Logs JSON filter pattern: ${e.message} (at character ${e.offset + 1})`, arg: n };
+  }
+}
+var CACHE_LIMIT, cache2, isFilterPatternEqual, isFilterPatternConformant;
+var init_filterPattern = __esm({
+  "src/gsl/functions/filterPattern.ts"() {
+    "use strict";
+    init_value();
+    init_truth();
+    init_filterPatternParse();
+    init_filterPatternLogic();
+    CACHE_LIMIT = 2e3;
+    cache2 = /* @__PURE__ */ new Map();
+    isFilterPatternEqual = {
+      name: "isFilterPatternEqual",
+      signature: "filterPattern isFilterPatternEqual('{ $.eventName = ConsoleLogin }')",
+      minArgs: 1,
+      maxArgs: 1,
+      argKinds: ["string"],
+      receiver: "attribute",
+      kind: "test",
+      // Only the argument's text is kept: a non-JSON argument is compared as text.
+      prepare: (args2) => ({ state: String(args2[0].value) }),
+      test(input, state) {
+        const v = input.value;
+        if (v instanceof Unknown) return U;
+        return typeof v === "string" && filterPatternsEqual(v, state) ? T : F;
+      }
+    };
+    isFilterPatternConformant = {
+      name: "isFilterPatternConformant",
+      signature: "pattern isFilterPatternConformant('{ narrowest CIS version }', '{ broadest CIS version }')",
+      minArgs: 1,
+      maxArgs: 2,
+      argKinds: ["string"],
+      receiver: "attribute",
+      kind: "test",
+      prepare(args2) {
+        const narrow2 = compileArg(args2[0], 0);
+        if ("error" in narrow2) return narrow2;
+        const broad = args2[1] ? compileArg(args2[1], 1) : narrow2;
+        if ("error" in broad) return broad;
+        return { state: { narrow: narrow2.pattern, broad: broad.pattern } };
+      },
+      test(input, state) {
+        const v = input.value;
+        if (v instanceof Unknown) return U;
+        if (typeof v !== "string") return F;
+        const p = patternOf(v);
+        const st = state;
+        return p && conforms(p, st.narrow, st.broad) ? T : F;
+      }
+    };
+  }
+});
+
+// src/gsl/functions/network.ts
+function cidrSize(cidr) {
+  const s = cidr.trim();
+  const m4 = IPV4.exec(s);
+  if (m4) {
+    if (m4.slice(1, 5).some((o) => Number(o) > 255)) return void 0;
+    const prefix2 = m4[5] === void 0 ? 32 : Number(m4[5]);
+    return prefix2 > 32 ? void 0 : 2 ** (32 - prefix2);
+  }
+  const m6 = s.includes(":") ? IPV6.exec(s) : null;
+  if (m6) {
+    const prefix2 = m6[1] === void 0 ? 128 : Number(m6[1]);
+    return prefix2 > 128 ? void 0 : 2 ** (128 - prefix2);
+  }
+  return void 0;
+}
+function addUnknown(acc, u) {
+  acc.max = Infinity;
+  acc.reasons.push(...u.reasons);
+}
+function field(rule, ...names3) {
+  for (const n of names3) if (n in rule) return rule[n];
+  return void 0;
+}
+function coversPort(rule, port, acc) {
+  const proto = field(rule, "protocol", "ip_protocol");
+  if (proto instanceof Unknown) {
+    acc.reasons.push(...proto.reasons);
+    return void 0;
+  }
+  if (proto === "-1" || proto === -1 || typeof proto === "string" && proto.toLowerCase() === "all") return true;
+  const from = field(rule, "from_port", "port", "destinationPort");
+  const to = field(rule, "to_port", "portTo", "destinationPortTo") ?? from;
+  if (from instanceof Unknown || to instanceof Unknown) {
+    acc.reasons.push(...(from instanceof Unknown ? from : to).reasons);
+    return void 0;
+  }
+  const lo = asNumber(from ?? void 0);
+  const hi = asNumber(to ?? void 0);
+  if (lo === void 0 || hi === void 0) return false;
+  if (lo === 0 && hi === 0) return true;
+  return lo <= port && port <= hi;
+}
+function countRule(rule, port, acc) {
+  if (rule instanceof Unknown) return addUnknown(acc, rule);
+  if (!isObject(rule)) return;
+  const covers = coversPort(rule, port, acc);
+  if (covers === false) return;
+  let hosts = 0;
+  for (const key of ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6", "scope", "source"]) {
+    const v = rule[key];
+    for (const c of Array.isArray(v) ? v : v === void 0 ? [] : [v]) {
+      if (c instanceof Unknown) addUnknown(acc, c);
+      else if (typeof c === "string") hosts += cidrSize(c) ?? 0;
+    }
+  }
+  if (covers === void 0) {
+    acc.max += hosts;
+    return;
+  }
+  acc.min += hosts;
+  acc.max += hosts;
+}
+function ipv4(a) {
+  const m = IPV4.exec(a.trim());
+  if (!m || m.slice(1, 5).some((o) => Number(o) > 255)) return void 0;
+  return (Number(m[1]) << 24 >>> 0) + (Number(m[2]) << 16) + (Number(m[3]) << 8) + Number(m[4]);
+}
+function cidrIsPublic(cidr) {
+  const s = cidr.trim();
+  const m4 = IPV4.exec(s);
+  if (m4) {
+    const base = ipv4(s.split("/")[0]);
+    const prefix2 = m4[5] === void 0 ? 32 : Number(m4[5]);
+    if (base === void 0 || prefix2 > 32) return void 0;
+    return !PRIVATE4.some(([net, p]) => prefix2 >= p && base >>> 32 - p === net >>> 32 - p);
+  }
+  if (s.includes(":") && IPV6.test(s)) {
+    const lower = s.toLowerCase();
+    const prefix2 = Number(/\/(\d{1,3})$/.exec(lower)?.[1] ?? 128);
+    const head = parseInt(lower.split(":")[0] || "0", 16);
+    if (lower.startsWith("::1") && prefix2 === 128) return false;
+    if (prefix2 >= 7 && (head & 65024) === 64512) return false;
+    if (prefix2 >= 10 && (head & 65472) === 65152) return false;
+    return true;
+  }
+  return void 0;
+}
+var IPV4, IPV6, allowedHostsForPort, PRIVATE4, isPublic;
+var init_network = __esm({
+  "src/gsl/functions/network.ts"() {
+    "use strict";
+    init_value();
+    init_compare();
+    init_path();
+    init_types();
+    init_truth();
+    IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+    IPV6 = /^[0-9a-f:.]+(?:\/(\d{1,3}))?$/i;
+    allowedHostsForPort = {
+      name: "allowedHostsForPort",
+      signature: "ingress allowedHostsForPort(22) > 256",
+      minArgs: 1,
+      maxArgs: 1,
+      argKinds: ["number"],
+      receiver: "attribute",
+      kind: "value",
+      apply(inputs, state, _env) {
+        const port = state;
+        const acc = { min: 0, max: 0, reasons: [] };
+        for (const inp of inputs) {
+          const els = elementsOf(inp, () => void 0);
+          if (els instanceof Unknown) addUnknown(acc, els);
+          else for (const el of els) countRule(el.value, port, acc);
+        }
+        const first = inputs[0];
+        return [{ value: new Count(acc.min, acc.max, acc.reasons), path: inputs.length === 1 ? first.path : null, entity: first.entity }];
+      },
+      prepare: (args2) => {
+        const p = args2[0].value;
+        if (!Number.isInteger(p) || p < 0 || p > 65535) return { error: `port ${p} is not between 0 and 65535`, arg: 0 };
+        return { state: p };
+      }
+    };
+    PRIVATE4 = [
+      ["10.0.0.0", 8],
+      ["172.16.0.0", 12],
+      ["192.168.0.0", 16],
+      ["127.0.0.0", 8],
+      ["169.254.0.0", 16],
+      ["100.64.0.0", 10]
+    ].map(([a, p]) => [ipv4(a), p]);
+    isPublic = {
+      name: "isPublic",
+      signature: "cidr_blocks contain [ $ isPublic() ]",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "test",
+      test(input) {
+        const v = input.value;
+        if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+        if (typeof v !== "string") return F;
+        return cidrIsPublic(v) ? T : F;
+      }
+    };
+  }
+});
+
+// src/gsl/functions/network-rules.ts
+function protocolOf(v) {
+  if (v instanceof Unknown) return v;
+  if (v === void 0 || v === null) return null;
+  const s = String(v).trim().toLowerCase();
+  return PROTOCOLS[s] ?? s;
+}
+function portsText(protocol, from, to) {
+  if (protocol === "all") return "every port";
+  if (protocol instanceof Unknown) return protocol;
+  if (from instanceof Unknown) return from;
+  if (to instanceof Unknown) return to;
+  if (typeof from !== "number" || typeof to !== "number") return null;
+  return from === to ? `port ${from}` : `ports ${from}-${to}`;
+}
+function header(kind2, direction, rule, nacl) {
+  const o = newObject();
+  o.kind = kind2;
+  o.direction = direction;
+  const protocol = protocolOf(rule.protocol ?? rule.ip_protocol);
+  o.protocol = protocol;
+  const from = rule.from_port;
+  const to = rule.to_port;
+  if (protocol === "all") {
+    o.from_port = 0;
+    o.to_port = 65535;
+  } else {
+    o.from_port = from instanceof Unknown ? from : asNumber(from ?? void 0) ?? null;
+    o.to_port = to instanceof Unknown ? to : asNumber(to ?? void 0) ?? null;
+  }
+  o.ports = portsText(o.protocol, o.from_port, o.to_port);
+  if (nacl) {
+    const action = rule.action ?? rule.rule_action;
+    o.action = action instanceof Unknown ? action : typeof action === "string" ? action.toLowerCase() : null;
+    const n = rule.rule_no ?? rule.rule_number;
+    o.rule_number = n instanceof Unknown ? n : asNumber(n ?? void 0) ?? null;
+  } else o.action = "allow";
+  return o;
+}
+function expand2(kind2, direction, rule, path2, entity, nacl, out2) {
+  if (rule instanceof Unknown) {
+    out2.push({ value: rule, path: path2, entity, member: U, reasons: rule.reasons });
+    return;
+  }
+  if (!isObject(rule)) return;
+  const head = header(kind2, direction, rule, nacl);
+  for (const s of SOURCES) {
+    const v = rule[s.attr];
+    if (v === void 0 || v === null || v === false) continue;
+    const at2 = path2 ? `${path2}.${s.attr}` : s.attr;
+    const add = (value, p, member = T) => {
+      const o = Object.assign(newObject(), head);
+      o[s.field] = value;
+      if (s.family) o.family = s.family;
+      out2.push({ value: o, path: p, entity, member, ...value instanceof Unknown ? { reasons: value.reasons } : {} });
+    };
+    if (v instanceof Unknown) add(v, at2, v.nonEmpty ? T : U);
+    else if (Array.isArray(v)) v.forEach((x, i2) => add(x, `${at2}.${i2}`));
+    else add(v, at2);
+  }
+}
+function str(v) {
+  return typeof v === "string" ? v.toLowerCase() : void 0;
+}
+function resourceDirection(e, direction) {
+  const t = e.type.toLowerCase();
+  const v = e.values;
+  if (t === "aws_security_group_rule") {
+    if (v.type instanceof Unknown) return U;
+    return str(v.type) === direction ? T : F;
+  }
+  if (t === "aws_network_acl_rule") {
+    const eg = v.egress;
+    if (eg instanceof Unknown) return U;
+    const isEgress = eg === true || eg === "true";
+    return isEgress === (direction === "egress") ? T : F;
+  }
+  if (t === "aws_vpc_security_group_ingress_rule") return direction === "ingress" ? T : F;
+  if (t === "aws_vpc_security_group_egress_rule") return direction === "egress" ? T : F;
+  return F;
+}
+function ownRules(e, direction) {
+  const t = e.type.toLowerCase();
+  const nacl = t.includes("network_acl");
+  const kind2 = nacl ? "network_acl" : "security_group";
+  const out2 = [];
+  if (INLINE.has(t)) {
+    const blocks3 = e.values[direction];
+    if (blocks3 instanceof Unknown) out2.push({ value: blocks3, path: direction, entity: e, member: U, reasons: blocks3.reasons });
+    else if (Array.isArray(blocks3)) blocks3.forEach((b, i2) => expand2(kind2, direction, b, `${direction}.${i2}`, e, nacl, out2));
+  } else if (RULE_RESOURCES.has(t)) {
+    const d = resourceDirection(e, direction);
+    if (d === F) return out2;
+    expand2(kind2, direction, e.values, "", e, nacl, out2);
+    if (d === U) for (const b of out2) b.member = U;
+  }
+  return out2;
+}
+function aclKey(e) {
+  const refs = e.references?.network_acl_id;
+  if (refs?.length) return refs[0].replace(/\.id$/, "");
+  const v = e.values.network_acl_id;
+  return typeof v === "string" ? v : void 0;
+}
+function aclRules(e, direction, world) {
+  const t = e.type.toLowerCase();
+  if (t !== "aws_network_acl_rule") {
+    const mine = ownRules(e, direction);
+    for (const r of world.entitiesOfType("aws_network_acl_rule")) if (aclKey(r) === e.id) mine.push(...ownRules(r, direction));
+    return mine;
+  }
+  const key = aclKey(e);
+  if (key === void 0) return ownRules(e, direction);
+  const out2 = [];
+  const acl = world.byAddress(key);
+  if (acl) out2.push(...ownRules(acl, direction));
+  for (const r of world.entitiesOfType("aws_network_acl_rule")) if (aclKey(r) === key) out2.push(...ownRules(r, direction));
+  return out2;
+}
+function addShadows(e, direction, own2, world) {
+  const all = aclRules(e, direction, world);
+  for (const b of own2) {
+    if (!isObject(b.value) || b.value.action !== "allow") continue;
+    const n = b.value.rule_number;
+    const denies = [];
+    for (const o of all) {
+      if (!isObject(o.value) || o.value.action === "allow") continue;
+      const m = o.value.rule_number;
+      if (typeof n === "number" && typeof m === "number" && m >= n) continue;
+      denies.push(o.value);
+    }
+    b.value.denied_before = denies;
+  }
+}
+function prepareDirection(args2) {
+  const d = String(args2[0].value).toLowerCase();
+  if (d !== "ingress" && d !== "egress") return { error: `direction must be 'ingress' or 'egress', not '${d}'`, arg: 0 };
+  return { state: d };
+}
+function unknownOf(reasons, ...vs) {
+  let any = false;
+  for (const v of vs)
+    if (v instanceof Unknown) {
+      reasons.push(...v.reasons);
+      any = true;
+    }
+  return any;
+}
+function coversPort2(rule, port, reasons) {
+  const { protocol, from_port: from, to_port: to } = rule;
+  if (unknownOf(reasons, protocol)) return U;
+  if (protocol === "all") return T;
+  if (protocol !== "tcp" && protocol !== "udp") return F;
+  if (unknownOf(reasons, from, to)) return U;
+  if (typeof from !== "number" || typeof to !== "number") return F;
+  return from <= port && port <= to ? T : F;
+}
+function denyCovers(deny, port, family, reasons) {
+  const c = coversPort2(deny, port, reasons);
+  if (c !== T) return c;
+  if (unknownOf(reasons, deny.cidr)) return U;
+  if (deny.family !== family || typeof deny.cidr !== "string") return F;
+  return cidrSize(deny.cidr) === (family === "ipv6" ? 2 ** 128 : 2 ** 32) ? T : F;
+}
+function admits(rule, port) {
+  const reasons = [];
+  if (unknownOf(reasons, rule.action)) return { truth: U, reasons };
+  if (rule.action !== "allow") return { truth: F, reasons };
+  const c = coversPort2(rule, port, reasons);
+  if (c !== T) return { truth: c, reasons };
+  let shadow = F;
+  const denies = Array.isArray(rule.denied_before) ? rule.denied_before : [];
+  for (const d of denies) {
+    if (!isObject(d)) continue;
+    const r = denyCovers(d, port, rule.family ?? void 0, reasons);
+    if (r === T) return { truth: F, reasons: [] };
+    if (r === U) shadow = U;
+  }
+  return { truth: shadow === U ? U : T, reasons };
+}
+var PROTOCOLS, SOURCES, INLINE, RULE_RESOURCES, networkRules, admitsPort, isAnyAddress;
+var init_network_rules = __esm({
+  "src/gsl/functions/network-rules.ts"() {
+    "use strict";
+    init_value();
+    init_compare();
+    init_truth();
+    init_network();
+    init_types();
+    PROTOCOLS = { "-1": "all", all: "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
+    SOURCES = [
+      { attr: "cidr_blocks", field: "cidr", family: "ipv4" },
+      { attr: "ipv6_cidr_blocks", field: "cidr", family: "ipv6" },
+      { attr: "cidr_ipv4", field: "cidr", family: "ipv4" },
+      { attr: "cidr_ipv6", field: "cidr", family: "ipv6" },
+      { attr: "cidr_block", field: "cidr", family: "ipv4" },
+      { attr: "ipv6_cidr_block", field: "cidr", family: "ipv6" },
+      { attr: "prefix_list_ids", field: "prefix_list_id" },
+      { attr: "prefix_list_id", field: "prefix_list_id" },
+      { attr: "security_groups", field: "security_group_id" },
+      { attr: "source_security_group_id", field: "security_group_id" },
+      { attr: "referenced_security_group_id", field: "security_group_id" },
+      { attr: "self", field: "self" }
+    ];
+    INLINE = /* @__PURE__ */ new Set(["aws_security_group", "aws_default_security_group", "aws_network_acl", "aws_default_network_acl"]);
+    RULE_RESOURCES = /* @__PURE__ */ new Set([
+      "aws_security_group_rule",
+      "aws_vpc_security_group_ingress_rule",
+      "aws_vpc_security_group_egress_rule",
+      "aws_network_acl_rule"
+    ]);
+    networkRules = {
+      name: "networkRules",
+      signature: "networkRules('ingress') contain [ cidr isAnyAddress() and $ admitsPort(22) ]",
+      minArgs: 1,
+      maxArgs: 1,
+      argKinds: ["string"],
+      receiver: "context",
+      kind: "value",
+      prepare: prepareDirection,
+      apply(inputs, state, env) {
+        const owner = inputs[0].entity;
+        const direction = state;
+        const own2 = ownRules(owner, direction);
+        if (owner.type.toLowerCase().includes("network_acl")) addShadows(owner, direction, own2, env.world);
+        const members = own2.map((b) => ({
+          value: b.value,
+          path: b.path,
+          entity: b.entity,
+          member: b.member,
+          ...b.reasons ? { reasons: b.reasons } : {}
+        }));
+        return [{ value: new Members(members), path: null, entity: owner }];
+      }
+    };
+    admitsPort = {
+      name: "admitsPort",
+      signature: "$ admitsPort(22)",
+      minArgs: 1,
+      maxArgs: 1,
+      argKinds: ["number"],
+      receiver: "attribute",
+      kind: "test",
+      prepare: (args2) => {
+        const p = args2[0].value;
+        if (!Number.isInteger(p) || p < 0 || p > 65535) return { error: `port ${p} is not between 0 and 65535`, arg: 0 };
+        return { state: p };
+      },
+      test(input, state) {
+        const v = input.value;
+        if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+        if (!isObject(v)) return F;
+        return admits(v, state);
+      }
+    };
+    isAnyAddress = {
+      name: "isAnyAddress",
+      signature: "cidr isAnyAddress()",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "test",
+      test(input) {
+        const v = input.value;
+        if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+        if (typeof v !== "string") return F;
+        const n = cidrSize(v);
+        return n === 2 ** 32 || n === 2 ** 128 ? T : F;
+      }
+    };
+  }
+});
+
+// src/gsl/functions/imds.ts
+function tokensOf(e) {
+  const mo = e.values.metadata_options;
+  if (mo instanceof Unknown) return mo;
+  const block2 = Array.isArray(mo) ? mo[0] : mo;
+  if (block2 instanceof Unknown) return block2;
+  if (!isObject(block2)) return void 0;
+  const t = block2.http_tokens;
+  return t === null ? void 0 : t;
+}
+function templateOf(e, world) {
+  if (e.type.toLowerCase() !== "aws_instance" || !e.references) return void 0;
+  for (const [path2, refs] of Object.entries(e.references)) {
+    if (!path2.startsWith("launch_template")) continue;
+    for (const ref of refs) {
+      const address = ref.replace(/\.(id|name|arn)$/, "");
+      const t = world.byAddress(address);
+      if (t && t.type.toLowerCase() === "aws_launch_template") return t;
+    }
+  }
+  return void 0;
+}
+var imdsHttpTokens;
+var init_imds = __esm({
+  "src/gsl/functions/imds.ts"() {
+    "use strict";
+    init_value();
+    imdsHttpTokens = {
+      name: "imdsHttpTokens",
+      signature: "imdsHttpTokens() = 'required'",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "context",
+      kind: "value",
+      apply(inputs, _state, env) {
+        const e = inputs[0].entity;
+        const own2 = tokensOf(e);
+        if (own2 !== void 0) return [{ value: own2, path: "metadata_options.0.http_tokens", entity: e }];
+        const template = templateOf(e, env.world);
+        const inherited = template ? tokensOf(template) : void 0;
+        if (template && inherited !== void 0) return [{ value: inherited, path: "metadata_options.0.http_tokens", entity: template }];
+        for (const d of env.world.entitiesOfType("aws_ec2_instance_metadata_defaults")) {
+          const t = d.values.http_tokens;
+          if (t === "required") return [{ value: t, path: "http_tokens", entity: d }];
+        }
+        const reason = {
+          kind: "expression",
+          detail: `${e.id} does not set metadata_options.http_tokens: EC2 then takes the AMI's imds_support and the account's instance metadata defaults for the region, which this configuration does not set`
+        };
+        return [{ value: new Unknown([reason]), path: null, entity: e }];
+      }
+    };
+  }
+});
+
+// src/gsl/functions/certificate.ts
+import { X509Certificate } from "node:crypto";
+function pemExpiry(pem) {
+  const begin = pem.indexOf("-----BEGIN CERTIFICATE-----");
+  if (begin < 0) return { problem: "no PEM certificate (-----BEGIN CERTIFICATE-----) in the text" };
+  try {
+    const cert = new X509Certificate(pem.slice(begin));
+    const at2 = new Date(cert.validTo);
+    if (Number.isNaN(at2.getTime())) return { problem: `the certificate's notAfter (${cert.validTo}) is not a date` };
+    return { at: at2.toISOString() };
+  } catch (e) {
+    return { problem: `the PEM certificate cannot be read (${e.message})` };
+  }
+}
+function expiry(v) {
+  if (typeof v !== "string") return v;
+  const r = pemExpiry(v);
+  return "at" in r ? r.at : new Unknown([{ kind: "expression", detail: r.problem }]);
+}
+var certificateExpiry;
+var init_certificate = __esm({
+  "src/gsl/functions/certificate.ts"() {
+    "use strict";
+    init_value();
+    certificateExpiry = {
+      name: "certificateExpiry",
+      signature: "certificate_body certificateExpiry() before(0, 'days')",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "value",
+      apply: (inputs) => inputs.map((i2) => ({ ...i2, value: i2.value === void 0 ? void 0 : expiry(i2.value) }))
+    };
+  }
+});
+
+// src/gsl/functions/selectors.ts
+function or(a, b) {
+  return a === T || b === T ? T : a === U || b === U ? U : F;
+}
+function and2(a, b) {
+  return a === F || b === F ? F : a === U || b === U ? U : T;
+}
+function blocks(v, reasons) {
+  if (v instanceof Unknown) {
+    reasons.push(...v.reasons);
+    return void 0;
+  }
+  return Array.isArray(v) ? v : [];
+}
+function text2(v, reasons) {
+  if (v instanceof Unknown) {
+    reasons.push(...v.reasons);
+    return void 0;
+  }
+  return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : null;
+}
+function basicCovers(s, kind2, reasons) {
+  if (!isObject(s)) return F;
+  const rw = text2(s.read_write_type, reasons);
+  if (rw === void 0) return U;
+  if (rw === null || rw === "All") return T;
+  return rw === "ReadOnly" === (kind2 === "read") ? T : F;
+}
+function fields(sel, reasons) {
+  if (!isObject(sel)) return [];
+  const fs2 = blocks(sel.field_selector, reasons);
+  if (!fs2) return void 0;
+  const out2 = [];
+  for (const f of fs2) {
+    if (!isObject(f)) continue;
+    const name2 = text2(f.field, reasons);
+    if (name2 === void 0) return void 0;
+    const eq = f.equals;
+    if (eq instanceof Unknown) {
+      reasons.push(...eq.reasons);
+      return void 0;
+    }
+    const other = ["not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"].some(
+      (k) => f[k] !== void 0 && f[k] !== null && !(Array.isArray(f[k]) && f[k].length === 0)
+    );
+    out2.push({ name: name2 ?? "", equals: Array.isArray(eq) ? eq : void 0, other });
+  }
+  return out2;
+}
+function advancedCovers(sel, category, type, kind2, reasons) {
+  const fs2 = fields(sel, reasons);
+  if (!fs2) return U;
+  const cat = fs2.find((f) => f.name === "eventCategory");
+  if (!cat?.equals?.includes(category) || cat.other) return F;
+  if (type !== void 0) {
+    const t = fs2.find((f) => f.name === "resources.type");
+    if (!t?.equals?.includes(type) || t.other) return F;
+  }
+  if (fs2.some((f) => ["eventSource", "eventName", "resources.ARN", "userIdentity.arn", "errorCode", "vpcEndpointId"].includes(f.name)))
+    return F;
+  const ro = fs2.find((f) => f.name === "readOnly");
+  if (!ro) return T;
+  if (ro.other) return F;
+  return ro.equals?.some((x) => x === (kind2 === "read" ? "true" : "false") || x === (kind2 === "read")) ? T : F;
+}
+function management(trail, kind2, reasons) {
+  const basic = blocks(trail.event_selector, reasons);
+  const advanced = blocks(trail.advanced_event_selector, reasons);
+  if (!basic || !advanced) return U;
+  if (basic.length === 0 && advanced.length === 0) return T;
+  let r = F;
+  for (const s of basic) {
+    if (!isObject(s)) continue;
+    const inc = s.include_management_events;
+    const included = inc instanceof Unknown ? (reasons.push(...inc.reasons), U) : inc === false || inc === "false" ? F : T;
+    r = or(r, and2(included, basicCovers(s, kind2, reasons)));
+  }
+  for (const s of advanced) r = or(r, advancedCovers(s, "Management", void 0, kind2, reasons));
+  return r;
+}
+function s3Objects(trail, kind2, reasons) {
+  const basic = blocks(trail.event_selector, reasons);
+  const advanced = blocks(trail.advanced_event_selector, reasons);
+  if (!basic || !advanced) return U;
+  let r = F;
+  for (const s of basic) {
+    if (!isObject(s)) continue;
+    const data = blocks(s.data_resource, reasons);
+    if (!data) {
+      r = or(r, U);
+      continue;
+    }
+    let every = F;
+    for (const d of data) {
+      if (!isObject(d) || d.type !== "AWS::S3::Object") continue;
+      const values2 = blocks(d.values, reasons);
+      if (!values2) {
+        every = or(every, U);
+        continue;
+      }
+      for (const v of values2) {
+        if (v instanceof Unknown) continue;
+        if (typeof v === "string" && ALL_BUCKETS.includes(v)) every = T;
+      }
+    }
+    r = or(r, and2(every, basicCovers(s, kind2, reasons)));
+  }
+  for (const s of advanced) r = or(r, advancedCovers(s, "Data", "AWS::S3::Object", kind2, reasons));
+  return r;
+}
+function trailTest(name2, signature, kinds, judge) {
+  return {
+    name: name2,
+    signature,
+    minArgs: 1,
+    maxArgs: 1,
+    argKinds: ["string"],
+    receiver: "attribute",
+    kind: "test",
+    prepare: (args2) => {
+      const k = String(args2[0].value);
+      return kinds.includes(k) ? { state: k } : { error: `${name2}() takes ${kinds.map((x) => `'${x}'`).join(", ")}, not '${k}'`, arg: 0 };
+    },
+    test(input, state) {
+      const v = input.value;
+      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+      if (v instanceof Members || v instanceof Count || !isObject(v)) return F;
+      const reasons = [];
+      const truth = judge(v, state, reasons);
+      return truth === U ? { truth, reasons } : truth;
+    }
+  };
+}
+var ALL_BUCKETS, recordsManagementEvents, recordsS3ObjectEvents;
+var init_selectors = __esm({
+  "src/gsl/functions/selectors.ts"() {
+    "use strict";
+    init_value();
+    init_truth();
+    init_types();
+    ALL_BUCKETS = ["arn:aws:s3", "arn:aws:s3:::"];
+    recordsManagementEvents = trailTest(
+      "recordsManagementEvents",
+      "$ recordsManagementEvents('all')",
+      ["all", "read", "write"],
+      (t, k, r) => k === "all" ? and2(management(t, "read", r), management(t, "write", r)) : management(t, k, r)
+    );
+    recordsS3ObjectEvents = trailTest(
+      "recordsS3ObjectEvents",
+      "$ recordsS3ObjectEvents('write')",
+      ["read", "write"],
+      (t, k, r) => s3Objects(t, k, r)
+    );
+  }
+});
+
+// src/gsl/functions/registry.ts
+var FunctionRegistry;
+var init_registry = __esm({
+  "src/gsl/functions/registry.ts"() {
+    "use strict";
+    FunctionRegistry = class _FunctionRegistry {
+      byName = /* @__PURE__ */ new Map();
+      constructor(specs = []) {
+        for (const s of specs) this.register(s);
+      }
+      /** Add a function; a second function with the same name (in any case) is an error. */
+      register(spec2) {
+        const key = spec2.name.toLowerCase();
+        if (this.byName.has(key)) throw new Error(`GSL function ${spec2.name}() is already registered`);
+        this.byName.set(key, spec2);
+        return this;
+      }
+      get(name2) {
+        return this.byName.get(name2.toLowerCase());
+      }
+      names() {
+        return [...this.byName.values()].map((s) => s.name);
+      }
+      /** A copy that can be extended without touching this one. */
+      clone() {
+        return new _FunctionRegistry(this.byName.values());
+      }
+    };
+  }
+});
+
+// src/gsl/functions/related.ts
+function splitPath(s) {
+  return s.split(".").map((p) => /^\d+$/.test(p) ? Number(p) : p);
+}
+function valuesAt(e, path2) {
+  return resolvePath({ value: e.values, path: "", owner: e, parent: null }, 0, path2, noEntity);
+}
+function arnServiceFits(service, type) {
+  const t = type.toLowerCase().replace(/^data\./, "");
+  const prefixes = ARN_SERVICE_TYPES[service] ?? [`aws_${service}_`];
+  return t === `aws_${service}` || prefixes.some((p) => t.startsWith(p));
+}
+function idPrefixFits(id, type) {
+  const types = ID_PREFIX_TYPES[id.slice(0, id.lastIndexOf("-"))];
+  return !types || types.includes(type.toLowerCase().replace(/^data\./, ""));
+}
+function isComputed(e, a) {
+  return e.computed?.has(a) === true && !Object.prototype.hasOwnProperty.call(e.values, a);
+}
+function identifies(literal2, e, attr, reasons) {
+  if (attr) return compareAt(literal2, e, [attr], reasons);
+  if (typeof literal2 === "string" && literal2.startsWith("arn:") && !Object.prototype.hasOwnProperty.call(e.values, "arn")) {
+    const service = literal2.split(":")[2] ?? "";
+    const name2 = arnResourceName(literal2);
+    if (!arnServiceFits(service, e.type) || name2 === void 0) return F;
+    const named = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
+    if (named.length === 0 && e.computed) {
+      reasons.push({ kind: "reference", ref: `${e.id}.name` });
+      return U;
+    }
+    return compareAt(
+      name2,
+      e,
+      named.map((a) => [a]),
+      reasons
+    );
+  }
+  if (typeof literal2 === "string" && AWS_ID.test(literal2))
+    return idPrefixFits(literal2, e.type) ? compareAt(literal2, e, [["id"]], reasons) : F;
+  return compareAt(
+    literal2,
+    e,
+    IDENTITY_ATTRIBUTES.filter((a) => !isComputed(e, a)).map((a) => [a]),
+    reasons
+  );
+}
+function compareAt(literal2, e, attrs, reasons) {
+  let r = F;
+  for (const a of attrs) {
+    for (const inp of valuesAt(e, a)) {
+      const t = equals(inp.value, literal2);
+      if (t === T) return T;
+      if (t === U) {
+        r = U;
+        if (inp.value instanceof Unknown) reasons.push(...inp.value.reasons);
+      }
+    }
+  }
+  return r;
+}
+function typeMatches(e, type) {
+  return e.type.toLowerCase() === type.toLowerCase();
+}
+function addMember(out2, e, t, reasons) {
+  if (t === F) return;
+  const prev = out2.get(e.id);
+  if (prev && (prev.member === T || t === U)) return;
+  out2.set(e.id, { value: e.values, path: "", entity: e, member: t, ...t === U ? { reasons } : {} });
+}
+function prepareTypeAttr(args2) {
+  return {
+    state: {
+      type: String(args2[0].value),
+      attr: args2[1] ? splitPath(String(args2[1].value)) : void 0,
+      ownAttr: args2[2] ? splitPath(String(args2[2].value)) : void 0
+    }
+  };
+}
+function refsAt(inp) {
+  const refs = [];
+  if (inp.path !== null) for (const r of inp.entity.references?.[inp.path] ?? []) refs.push(r);
+  return refs;
+}
+function scalarsOf(v) {
+  return Array.isArray(v) ? v : [v];
+}
+function equalityKeys(v) {
+  if (typeof v === "number") return [`n:${v}`];
+  const n = typeof v === "string" ? asNumber(v) : void 0;
+  return n === void 0 ? [`s:${v}`] : [`s:${v}`, `n:${n}`];
+}
+function literalCandidates(world, st, candidates, literal2) {
+  let perWorld = indexes.get(world);
+  if (!perWorld) indexes.set(world, perWorld = /* @__PURE__ */ new Map());
+  const cacheKey = `${st.type.toLowerCase()}|${st.attr ? st.attr.join(".") : "*"}`;
+  let index3 = perWorld.get(cacheKey);
+  if (!index3) {
+    index3 = { byKey: /* @__PURE__ */ new Map(), always: [] };
+    const attrs = st.attr ? [st.attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
+    candidates.forEach((e, i2) => {
+      let always = false;
+      const keys2 = /* @__PURE__ */ new Set();
+      for (const a of attrs) {
+        if (!st.attr && isComputed(e, String(a[0]))) {
+          if (a[0] === "id") (index3.computedId ??= []).push(i2);
+          continue;
+        }
+        for (const inp of valuesAt(e, a)) {
+          const v = inp.value;
+          if (v === void 0 || v === null) continue;
+          if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") for (const k of equalityKeys(v)) keys2.add(k);
+          else always = true;
+        }
+      }
+      if (always) index3.always.push(i2);
+      for (const k of keys2) {
+        let list3 = index3.byKey.get(k);
+        if (!list3) index3.byKey.set(k, list3 = []);
+        list3.push(i2);
+      }
+    });
+    perWorld.set(cacheKey, index3);
+  }
+  const positions = new Set(index3.always);
+  for (const k of equalityKeys(literal2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
+  if (!st.attr && typeof literal2 === "string") {
+    const name2 = literal2.startsWith("arn:") ? arnResourceName(literal2) : void 0;
+    if (name2 !== void 0) for (const k of equalityKeys(name2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
+    if (AWS_ID.test(literal2)) for (const i2 of index3.computedId ?? []) positions.add(i2);
+  }
+  return [...positions].sort((a, b) => a - b).map((i2) => candidates[i2]);
+}
+function follow(inp, st, world) {
+  const found = /* @__PURE__ */ new Map();
+  const unresolved = [];
+  const candidates = world.entitiesOfType(st.type);
+  const targets = [];
+  for (const r of refsAt(inp)) targets.push(...resolveReference(world, r));
+  for (const x of scalarsOf(inp.value)) {
+    if (x instanceof Unknown) {
+      const hits = x.refs.flatMap((r) => resolveReference(world, r));
+      if (hits.length === 0) unresolved.push(...x.reasons);
+      targets.push(...hits);
+    } else if (typeof x === "string" || typeof x === "number") {
+      for (const e of literalCandidates(world, st, candidates, x)) {
+        const reasons = [];
+        addMember(found, e, identifies(x, e, st.attr, reasons), reasons);
+      }
+    }
+  }
+  for (const e of targets) if (typeMatches(e, st.type)) addMember(found, e, T, []);
+  if (unresolved.length && found.size === 0) return { value: new Unknown(unresolved), path: inp.path, entity: inp.entity };
+  const members = [...found.values()];
+  if (unresolved.length)
+    members.push({ value: new Unknown(unresolved), path: inp.path, entity: inp.entity, member: U, reasons: unresolved });
+  return { value: new Members(members), path: inp.path, entity: inp.entity };
+}
+function names2(inp, owner, ownAttr, world, reasons) {
+  for (const ref of refsAt(inp)) if (referencesEntity(ref, owner)) return T;
+  let r = F;
+  for (const x of scalarsOf(inp.value)) {
+    if (x instanceof Unknown) {
+      const xr = x.refs;
+      if (xr.some((ref) => referencesEntity(ref, owner))) return T;
+      if (!xr.some((ref) => resolveReference(world, ref).length > 0)) {
+        reasons.push(...x.reasons);
+        r = U;
+      }
+    } else if (typeof x === "string" || typeof x === "number") {
+      const t = identifies(x, owner, ownAttr, reasons);
+      if (t === T) return T;
+      if (t === U) r = U;
+    }
+  }
+  return r;
+}
+var IDENTITY_ATTRIBUTES, noEntity, ARN_SERVICE_TYPES, AWS_ID, ID_PREFIX_TYPES, indexes, references, entitiesOf, referencedBy;
+var init_related = __esm({
+  "src/gsl/functions/related.ts"() {
+    "use strict";
+    init_value();
+    init_compare();
+    init_path();
+    init_truth();
+    init_world();
+    init_arn();
+    init_types();
+    IDENTITY_ATTRIBUTES = ["bucket", "name", "id", "arn"];
+    noEntity = () => void 0;
+    ARN_SERVICE_TYPES = {
+      logs: ["aws_cloudwatch_log_"],
+      monitoring: ["aws_cloudwatch_metric_alarm", "aws_cloudwatch_composite_alarm", "aws_cloudwatch_dashboard"],
+      events: ["aws_cloudwatch_event_"],
+      elasticloadbalancing: ["aws_lb", "aws_alb", "aws_elb"]
+    };
+    AWS_ID = /^[a-z]+(?:-[a-z]+)*-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+    ID_PREFIX_TYPES = {
+      vpc: ["aws_vpc", "aws_default_vpc"],
+      sg: ["aws_security_group", "aws_default_security_group"],
+      acl: ["aws_network_acl", "aws_default_network_acl"],
+      subnet: ["aws_subnet", "aws_default_subnet"],
+      rtb: ["aws_route_table", "aws_default_route_table"],
+      igw: ["aws_internet_gateway"],
+      nat: ["aws_nat_gateway"],
+      pcx: ["aws_vpc_peering_connection"],
+      eni: ["aws_network_interface"],
+      i: ["aws_instance"],
+      lt: ["aws_launch_template"],
+      vol: ["aws_ebs_volume"],
+      pl: ["aws_ec2_managed_prefix_list"]
+    };
+    indexes = /* @__PURE__ */ new WeakMap();
+    references = {
+      name: "references",
+      signature: "s3_bucket_name references(aws_s3_bucket) with [ ... ]",
+      minArgs: 1,
+      maxArgs: 2,
+      argKinds: ["string"],
+      receiver: "attribute",
+      kind: "value",
+      prepare: prepareTypeAttr,
+      apply: (inputs, state, env) => inputs.map((i2) => follow(i2, state, env.world))
+    };
+    entitiesOf = {
+      name: "entitiesOf",
+      signature: "entitiesOf(aws_s3_account_public_access_block) contain [ ignore_public_acls = true ]",
+      minArgs: 1,
+      maxArgs: 1,
+      argKinds: ["string"],
+      receiver: "context",
+      kind: "value",
+      prepare: prepareTypeAttr,
+      apply(inputs, state, env) {
+        const st = state;
+        const owner = inputs[0].entity;
+        const members = env.world.entitiesOfType(st.type).map((e) => ({ value: e.values, path: "", entity: e, member: T }));
+        return [{ value: new Members(members), path: null, entity: owner }];
+      }
+    };
+    referencedBy = {
+      name: "referencedBy",
+      signature: "referencedBy(aws_s3_bucket_logging, bucket) length() > 0",
+      minArgs: 2,
+      maxArgs: 3,
+      argKinds: ["string"],
+      receiver: "context",
+      kind: "value",
+      prepare: prepareTypeAttr,
+      apply(inputs, state, env) {
+        const st = state;
+        const owner = inputs[0].entity;
+        const found = /* @__PURE__ */ new Map();
+        for (const e of env.world.entitiesOfType(st.type)) {
+          if (e === owner) continue;
+          for (const inp of valuesAt(e, st.attr)) {
+            const reasons = [];
+            addMember(found, e, names2(inp, owner, st.ownAttr, env.world, reasons), reasons);
+          }
+        }
+        return [{ value: new Members([...found.values()]), path: null, entity: owner }];
+      }
+    };
+  }
+});
+
+// src/gsl/functions/policy.ts
+function list(v) {
+  if (v === void 0 || v === null) return void 0;
+  if (v instanceof Unknown) return v;
+  return Array.isArray(v) ? v : [v];
+}
+function principal(v) {
+  if (v === void 0 || v === null) return void 0;
+  if (v instanceof Unknown) return v;
+  const out2 = newObject();
+  if (v === "*") {
+    out2.AWS = ["*"];
+    return out2;
+  }
+  if (!isObject(v)) return v;
+  for (const [k, x] of Object.entries(v)) out2[k] = list(x) ?? [];
+  return out2;
+}
+function condition(v) {
+  if (v === void 0 || v === null || v instanceof Unknown || !isObject(v)) return v ?? void 0;
+  const out2 = newObject();
+  for (const [op, keys2] of Object.entries(v)) {
+    if (!isObject(keys2)) {
+      out2[op] = keys2;
+      continue;
+    }
+    const o = newObject();
+    for (const [k, x] of Object.entries(keys2)) o[k] = list(x) ?? [];
+    out2[op] = o;
+  }
+  return out2;
+}
+function normalStatement(s) {
+  if (!isObject(s)) return s;
+  const out2 = newObject();
+  if (s.Sid !== void 0) out2.Sid = s.Sid;
+  out2.Effect = s.Effect ?? null;
+  for (const f of FIELDS) {
+    const l = list(s[f]);
+    if (l !== void 0) out2[f] = l;
+  }
+  const p = principal(s.Principal);
+  if (p !== void 0) out2.Principal = p;
+  const np = principal(s.NotPrincipal);
+  if (np !== void 0) out2.NotPrincipal = np;
+  const c = condition(s.Condition);
+  if (c !== void 0) out2.Condition = c;
+  return out2;
+}
+function dataStatement(s) {
+  if (!isObject(s)) return s;
+  const out2 = newObject();
+  if (s.sid !== void 0) out2.Sid = s.sid;
+  out2.Effect = s.effect ?? "Allow";
+  const pairs = [
+    ["actions", "Action"],
+    ["not_actions", "NotAction"],
+    ["resources", "Resource"],
+    ["not_resources", "NotResource"]
+  ];
+  for (const [from, to] of pairs) {
+    const l = list(s[from]);
+    if (l !== void 0) out2[to] = l;
+  }
+  for (const [from, to] of [
+    ["principals", "Principal"],
+    ["not_principals", "NotPrincipal"]
+  ]) {
+    const blocks3 = s[from];
+    if (blocks3 === void 0 || blocks3 === null) continue;
+    if (blocks3 instanceof Unknown || !Array.isArray(blocks3)) {
+      out2[to] = blocks3 instanceof Unknown ? blocks3 : null;
+      continue;
+    }
+    const p = newObject();
+    for (const b of blocks3) {
+      if (!isObject(b)) continue;
+      const type = b.type;
+      const ids = list(b.identifiers) ?? [];
+      const key = type === "*" ? "AWS" : typeof type === "string" ? type : "?";
+      const prev = p[key];
+      p[key] = ids instanceof Unknown || prev instanceof Unknown ? ids instanceof Unknown ? ids : prev : [...prev ?? [], ...ids];
+    }
+    out2[to] = p;
+  }
+  const conds = s.condition;
+  if (Array.isArray(conds)) {
+    const c = newObject();
+    for (const b of conds) {
+      if (!isObject(b) || typeof b.test !== "string" || typeof b.variable !== "string") continue;
+      const op = isObject(c[b.test]) ? c[b.test] : c[b.test] = newObject();
+      op[b.variable] = list(b.values) ?? [];
+    }
+    out2.Condition = c;
+  } else if (conds instanceof Unknown) out2.Condition = conds;
+  return out2;
+}
+function statementsOf(inp, world, depth = 0) {
+  if (inp.value instanceof Members) return inp.value.items;
+  let v = inp.value instanceof Count ? void 0 : inp.value;
+  if (v instanceof Unknown && v.decoded === void 0) {
+    const docs = v.refs.flatMap((r) => resolveReference(world, r)).filter((e) => e.type.toLowerCase() === "data.aws_iam_policy_document");
+    if (docs.length === 1) return documentStatements(docs[0], world, depth);
+    return v;
+  }
+  if (v instanceof Unknown) v = v.decoded;
+  if (typeof v === "string") {
+    if (v.length > MAX_POLICY) return new Unknown([{ kind: "expression", detail: `the policy is longer than ${MAX_POLICY} characters` }]);
+    try {
+      v = fromText(JSON.parse(v));
+    } catch {
+      return new Unknown([{ kind: "expression", detail: "the policy is not valid JSON" }]);
+    }
+  }
+  if (!isObject(v))
+    return v === void 0 || v === null ? [] : new Unknown([{ kind: "expression", detail: "the policy is not a JSON object" }]);
+  const st = v.Statement;
+  if (st instanceof Unknown) return st;
+  const items = st === void 0 || st === null ? [] : Array.isArray(st) ? st : [st];
+  return items.map((s) => ({ value: normalStatement(s), path: inp.path, entity: inp.entity, member: T }));
+}
+function fromText(x) {
+  if (Array.isArray(x)) return x.map(fromText);
+  if (x !== null && typeof x === "object") {
+    const o = newObject();
+    for (const [k, y] of Object.entries(x)) o[k] = fromText(y);
+    return o;
+  }
+  return x;
+}
+function mergedStatements(v, holder, path2, world, depth) {
+  return statementsOf({ value: v, path: path2, entity: holder }, world, depth + 1);
+}
+function sidOf(m) {
+  const v = m.value;
+  return isObject(v) && typeof v.Sid === "string" && v.Sid !== "" ? v.Sid : void 0;
+}
+function overlay(base, over) {
+  const out2 = [...base];
+  for (const m of over) {
+    const sid = sidOf(m);
+    const at2 = sid === void 0 ? -1 : out2.findIndex((x) => sidOf(x) === sid);
+    if (at2 >= 0) out2[at2] = m;
+    else out2.push(m);
+  }
+  return out2;
+}
+function documentStatements(doc, world, depth) {
+  if (depth > 8) return new Unknown([{ kind: "expression", detail: `${doc.id} merges documents more than 8 deep` }]);
+  const v = doc.values;
+  for (const k of ["source_json", "override_json"])
+    if (v[k] !== void 0 && v[k] !== null)
+      return new Unknown([
+        {
+          kind: "expression",
+          detail: `${doc.id} uses ${k}, which tfguard does not follow; use ${k.replace("_json", "_policy_documents")}`
+        }
+      ]);
+  const lists = {};
+  for (const k of ["source_policy_documents", "override_policy_documents"]) {
+    const docs = v[k];
+    if (docs === void 0 || docs === null) {
+      lists[k] = [];
+      continue;
+    }
+    if (docs instanceof Unknown || !Array.isArray(docs))
+      return docs instanceof Unknown ? docs : new Unknown([{ kind: "expression", detail: `${doc.id}.${k} is not a list` }]);
+    let acc = [];
+    for (let i2 = 0; i2 < docs.length; i2++) {
+      const got = mergedStatements(docs[i2], doc, `${k}.${i2}`, world, depth);
+      if (got instanceof Unknown) return got;
+      acc = k === "source_policy_documents" ? [...acc, ...got] : overlay(acc, got);
+    }
+    lists[k] = acc;
+  }
+  const st = v.statement;
+  if (st instanceof Unknown) return st;
+  const items = Array.isArray(st) ? st : [];
+  const own2 = items.map((s, i2) => ({ value: dataStatement(s), path: `statement.${i2}`, entity: doc, member: T }));
+  return overlay(overlay(lists.source_policy_documents, own2), lists.override_policy_documents);
+}
+function isUnknown(v, reasons) {
+  if (!(v instanceof Unknown)) return false;
+  reasons.push(...v.reasons);
+  return true;
+}
+function field2(s, k) {
+  return Object.prototype.hasOwnProperty.call(s, k) ? s[k] : void 0;
+}
+function publicPrincipal(s, reasons) {
+  if (field2(s, "NotPrincipal") !== void 0) return T;
+  const p = field2(s, "Principal");
+  if (isUnknown(p, reasons)) return U;
+  if (!isObject(p)) return F;
+  let r = F;
+  for (const [type, ids] of Object.entries(p)) {
+    if (isUnknown(ids, reasons)) {
+      r = U;
+      continue;
+    }
+    if (type !== "AWS" && type !== "CanonicalUser") continue;
+    for (const id of ids) {
+      if (id === "*") return T;
+      if (id instanceof Unknown) {
+        reasons.push(...id.reasons);
+        r = U;
+      }
+    }
+  }
+  return r;
+}
+function narrowed(s, reasons) {
+  const c = field2(s, "Condition");
+  if (isUnknown(c, reasons)) return U;
+  if (!isObject(c)) return F;
+  let r = F;
+  for (const [op, keys2] of Object.entries(c)) {
+    if (!POSITIVE.test(op) || !isObject(keys2)) continue;
+    for (const [k, values2] of Object.entries(keys2)) {
+      if (!NARROWING.has(k.toLowerCase())) continue;
+      if (isUnknown(values2, reasons)) {
+        r = U;
+        continue;
+      }
+      const vs = values2;
+      const open = vs.some((x) => x === "*" || x === "0.0.0.0/0" || x === "::/0");
+      if (vs.length && !open) return T;
+    }
+  }
+  return r;
+}
+function effectIs(s, effect, reasons) {
+  const e = field2(s, "Effect");
+  if (isUnknown(e, reasons)) return U;
+  return e === effect ? T : F;
+}
+function anyMatches(values2, wanted, reasons) {
+  if (isUnknown(values2, reasons)) return U;
+  if (!Array.isArray(values2)) return F;
+  let r = F;
+  for (const v of values2) {
+    if (isUnknown(v, reasons)) {
+      r = U;
+      continue;
+    }
+    if (typeof v !== "string") continue;
+    const re = new RegExp(
+      `^${v.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`,
+      "i"
+    );
+    if (wanted.some((w) => re.test(w))) return T;
+  }
+  return r;
+}
+function and3(...ts) {
+  if (ts.includes(F)) return F;
+  return ts.includes(U) ? U : T;
+}
+function statementTest(name2, signature, judge) {
+  return {
+    name: name2,
+    signature,
+    minArgs: 0,
+    maxArgs: 0,
+    argKinds: [],
+    receiver: "attribute",
+    kind: "test",
+    test(input) {
+      const v = input.value;
+      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+      if (v instanceof Members || v instanceof Count || !isObject(v)) return F;
+      const reasons = [];
+      const truth = judge(v, reasons);
+      return truth === U ? { truth, reasons } : truth;
+    }
+  };
+}
+function holds(values2, wanted, reasons) {
+  if (isUnknown(values2, reasons)) return U;
+  if (!Array.isArray(values2)) return F;
+  let r = F;
+  for (const v of values2) {
+    if (typeof v === "string" && wanted.includes(v)) return T;
+    if (v instanceof Unknown) {
+      reasons.push(...v.reasons);
+      r = U;
+    }
+  }
+  return r;
+}
+function accountsOf(ids, out2) {
+  if (ids instanceof Unknown) {
+    out2.push(ids);
+    return;
+  }
+  for (const id of Array.isArray(ids) ? ids : []) {
+    if (id instanceof Unknown) out2.push(id);
+    else if (typeof id === "string") {
+      const m = /^(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\d{12})(?::|$)/.exec(id);
+      if (m && !out2.includes(m[1])) out2.push(m[1]);
+    }
+  }
+}
+var FIELDS, MAX_POLICY, policyStatements, NARROWING, POSITIVE, allowsPublicAccess, deniesInsecureTransport, allowsEverything, allowsServiceWildcard, principalAccounts;
+var init_policy = __esm({
+  "src/gsl/functions/policy.ts"() {
+    "use strict";
+    init_value();
+    init_truth();
+    init_world();
+    init_types();
+    FIELDS = ["Action", "NotAction", "Resource", "NotResource"];
+    MAX_POLICY = 1e6;
+    policyStatements = {
+      name: "policyStatements",
+      signature: "policy policyStatements() contain [ $ allowsPublicAccess() ]",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "value",
+      apply: (inputs, _state, env) => inputs.map((i2) => {
+        const st = statementsOf(i2, env.world);
+        return { value: st instanceof Unknown ? st : new Members(st), path: i2.path, entity: i2.entity };
+      })
+    };
+    NARROWING = new Set(
+      [
+        "aws:SourceArn",
+        "aws:SourceAccount",
+        "aws:SourceOwner",
+        "aws:SourceVpc",
+        "aws:SourceVpce",
+        "aws:SourceIp",
+        "aws:PrincipalOrgID",
+        "aws:PrincipalOrgPaths",
+        "aws:PrincipalAccount",
+        "aws:PrincipalArn",
+        "aws:userid",
+        "s3:DataAccessPointArn",
+        "s3:DataAccessPointAccount"
+      ].map((k) => k.toLowerCase())
+    );
+    POSITIVE = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress)$/;
+    allowsPublicAccess = statementTest("allowsPublicAccess", "$ allowsPublicAccess()", (s, reasons) => {
+      const n = narrowed(s, reasons);
+      return and3(effectIs(s, "Allow", reasons), publicPrincipal(s, reasons), n === T ? F : n === U ? U : T);
+    });
+    deniesInsecureTransport = statementTest("deniesInsecureTransport", "$ deniesInsecureTransport()", (s, reasons) => {
+      const c = field2(s, "Condition");
+      let http = F;
+      if (c instanceof Unknown) {
+        reasons.push(...c.reasons);
+        http = U;
+      } else if (isObject(c)) {
+        for (const [op, keys2] of Object.entries(c)) {
+          if (!/^Bool(IfExists)?$/.test(op) || !isObject(keys2)) continue;
+          for (const [k, values2] of Object.entries(keys2)) {
+            if (k.toLowerCase() !== "aws:securetransport") continue;
+            if (values2 instanceof Unknown) {
+              reasons.push(...values2.reasons);
+              http = U;
+            } else if (values2.some((x) => x === false || x === "false")) http = T;
+          }
+        }
+      }
+      const everyone = publicPrincipal(s, reasons);
+      return and3(effectIs(s, "Deny", reasons), everyone, anyMatches(field2(s, "Action"), ["s3:*"], reasons), http);
+    });
+    allowsEverything = statementTest(
+      "allowsEverything",
+      "$ allowsEverything()",
+      (s, reasons) => and3(effectIs(s, "Allow", reasons), holds(field2(s, "Action"), ["*", "*:*"], reasons), holds(field2(s, "Resource"), ["*"], reasons))
+    );
+    allowsServiceWildcard = statementTest("allowsServiceWildcard", "$ allowsServiceWildcard()", (s, reasons) => {
+      const actions = field2(s, "Action");
+      let wild = F;
+      if (actions instanceof Unknown) {
+        reasons.push(...actions.reasons);
+        wild = U;
+      } else if (Array.isArray(actions))
+        for (const a of actions) {
+          if (a instanceof Unknown) {
+            reasons.push(...a.reasons);
+            if (wild === F) wild = U;
+          } else if (typeof a === "string" && /^(\*|[a-z0-9-]+:\*)$/i.test(a)) wild = T;
+        }
+      return and3(effectIs(s, "Allow", reasons), wild);
+    });
+    principalAccounts = {
+      name: "principalAccounts",
+      signature: "$ principalAccounts() contain [ $ != '123456789012' ]",
+      minArgs: 0,
+      maxArgs: 0,
+      argKinds: [],
+      receiver: "attribute",
+      kind: "value",
+      apply: (inputs) => inputs.map((i2) => {
+        const v = i2.value;
+        if (v instanceof Unknown) return i2;
+        const out2 = [];
+        if (!(v instanceof Members) && !(v instanceof Count) && isObject(v)) {
+          const p = field2(v, "Principal");
+          if (p instanceof Unknown) return { ...i2, value: p };
+          if (isObject(p)) accountsOf(p.AWS, out2);
+        }
+        return { ...i2, value: out2 };
+      })
+    };
+  }
+});
+
+// src/gsl/functions/defaults.ts
+function defaultFunctions() {
+  return new FunctionRegistry(BUILTINS);
+}
+var BUILTINS, DEFAULT_FUNCTIONS;
+var init_defaults = __esm({
+  "src/gsl/functions/defaults.ts"() {
+    "use strict";
+    init_arn();
+    init_core();
+    init_dates();
+    init_filterPattern();
+    init_network();
+    init_network_rules();
+    init_imds();
+    init_certificate();
+    init_selectors();
+    init_registry();
+    init_related();
+    init_policy();
+    BUILTINS = [
+      isEmpty,
+      length,
+      before,
+      after,
+      references,
+      referencedBy,
+      entitiesOf,
+      isFilterPatternEqual,
+      allowedHostsForPort,
+      isFilterPatternConformant,
+      arnName,
+      policyStatements,
+      allowsPublicAccess,
+      deniesInsecureTransport,
+      allowsEverything,
+      allowsServiceWildcard,
+      principalAccounts,
+      isPublic,
+      networkRules,
+      admitsPort,
+      isAnyAddress,
+      imdsHttpTokens,
+      certificateExpiry,
+      recordsManagementEvents,
+      recordsS3ObjectEvents
+    ];
+    DEFAULT_FUNCTIONS = defaultFunctions();
+  }
+});
+
+// src/common/did-you-mean.ts
+function editDistance(a, b) {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const m = a.length;
+  const n = b.length;
+  const d = [];
+  for (let i2 = 0; i2 <= m; i2++) d.push([i2, ...new Array(n).fill(0)]);
+  for (let j = 0; j <= n; j++) d[0][j] = j;
+  for (let i2 = 1; i2 <= m; i2++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) v = Math.min(v, d[i2 - 2][j - 2] + 1);
+      d[i2][j] = v;
+    }
+  }
+  return d[m][n];
+}
+function nearest(word, names3) {
+  let best;
+  let bestD = Infinity;
+  for (const n of names3) {
+    const dist = editDistance(word, n);
+    if (dist < bestD) {
+      best = n;
+      bestD = dist;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return bestD <= limit && bestD < word.length ? best : void 0;
+}
+var init_did_you_mean = __esm({
+  "src/common/did-you-mean.ts"() {
+    "use strict";
+  }
+});
+
+// src/gsl/lexer.ts
+function isIdentStart(c) {
+  return c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c === "_";
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= "0" && c <= "9";
+}
+function isDigit(c) {
+  return c !== void 0 && c >= "0" && c <= "9";
+}
+function tokenize2(logic) {
+  const src = logic.text;
+  const out2 = [];
+  let i2 = 0;
+  const fail5 = (start2, end, message, hint) => {
+    throw new GslSyntaxError(logic.error(start2, end, message, hint));
+  };
+  while (i2 < src.length) {
+    const c = src[i2];
+    if (c === " " || c === "	" || c === "\n" || c === "\r") {
+      i2++;
+      continue;
+    }
+    const start2 = i2;
+    const prev = out2[out2.length - 1];
+    if (isIdentStart(c)) {
+      while (i2 < src.length && isIdentPart(src[i2])) i2++;
+      let text4 = src.slice(start2, i2);
+      if (text4.toLowerCase() === "contain" && src[i2] === "-" && isIdentStart(src[i2 + 1] ?? "")) {
+        let j = i2 + 1;
+        while (j < src.length && isIdentPart(src[j])) j++;
+        text4 = src.slice(start2, j);
+        i2 = j;
+      }
+      if (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
+        while (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
+          i2++;
+          while (i2 < src.length && (isIdentPart(src[i2]) || src[i2] === "-" && isIdentPart(src[i2 + 1] ?? ""))) i2++;
+        }
+        text4 = src.slice(start2, i2);
+      }
+      out2.push({ kind: "ident", text: text4, start: start2, end: i2 });
+      continue;
+    }
+    if (c === "@") {
+      if (!isIdentStart(src[i2 + 1] ?? ""))
+        fail5(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
+      i2++;
+      while (i2 < src.length && isIdentPart(src[i2])) i2++;
+      out2.push({ kind: "ident", text: src.slice(start2, i2), start: start2, end: i2 });
+      continue;
+    }
+    if (isDigit(c)) {
+      const indexOnly = prev?.kind === "punct" && prev.text === ".";
+      while (isDigit(src[i2])) i2++;
+      if (!indexOnly) {
+        if (src[i2] === "." && isDigit(src[i2 + 1])) {
+          i2++;
+          while (isDigit(src[i2])) i2++;
+        }
+        if ((src[i2] === "e" || src[i2] === "E") && (isDigit(src[i2 + 1]) || (src[i2 + 1] === "+" || src[i2 + 1] === "-") && isDigit(src[i2 + 2]))) {
+          i2 += 2;
+          while (isDigit(src[i2])) i2++;
+        }
+      }
+      if (i2 < src.length && isIdentStart(src[i2])) {
+        while (i2 < src.length && isIdentPart(src[i2])) i2++;
+        fail5(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
+      }
+      const text4 = src.slice(start2, i2);
+      out2.push({ kind: "number", text: text4, num: Number(text4), start: start2, end: i2 });
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      out2.push(readString(src, i2, logic, fail5));
+      i2 = out2[out2.length - 1].end;
+      continue;
+    }
+    if (c === "/" && prev?.kind === "ident" && prev.text.toLowerCase() === "regexmatch") {
+      out2.push(readRegex(src, i2, fail5));
+      i2 = out2[out2.length - 1].end;
+      continue;
+    }
+    const two = src.slice(i2, i2 + 2);
+    if (PUNCT2.includes(two)) {
+      if (two === "==") fail5(i2, i2 + 2, "unexpected `==`", "GSL compares with a single `=`");
+      out2.push({ kind: "punct", text: two, start: start2, end: i2 + 2 });
+      i2 += 2;
+      continue;
+    }
+    if (PUNCT1.includes(c)) {
+      out2.push({ kind: "punct", text: c, start: start2, end: i2 + 1 });
+      i2++;
+      continue;
+    }
+    if (c === "/") fail5(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
+    if (c === "&" || c === "|")
+      fail5(
+        i2,
+        i2 + (src[i2 + 1] === c ? 2 : 1),
+        `unexpected \`${src.slice(i2, src[i2 + 1] === c ? i2 + 2 : i2 + 1)}\``,
+        `GSL spells it \`${c === "&" ? "and" : "or"}\``
+      );
+    if (c === "!") fail5(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
+    const cp = String.fromCodePoint(src.codePointAt(i2));
+    fail5(i2, i2 + cp.length, `unexpected character \`${cp}\``);
+  }
+  out2.push({ kind: "eof", text: "", start: src.length, end: src.length });
+  return out2;
+}
+function readString(src, start2, _logic, fail5) {
+  const quote2 = src[start2];
+  let i2 = start2 + 1;
+  let text4 = "";
+  while (true) {
+    if (i2 >= src.length || src[i2] === "\n") {
+      fail5(start2, i2, "unterminated string", `close it with ${quote2}`);
+    }
+    const c = src[i2];
+    if (c === quote2) break;
+    if (c === "\\") {
+      const e = src[i2 + 1];
+      if (e === void 0) fail5(start2, i2 + 1, "unterminated string", `close it with ${quote2}`);
+      if (e === "u") {
+        const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i2 + 2, i2 + 6))?.[0];
+        if (!hex) fail5(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
+        text4 += String.fromCharCode(parseInt(hex, 16));
+        i2 += 6;
+        continue;
+      }
+      const rep = ESCAPES[e];
+      if (rep === void 0) fail5(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
+      text4 += rep;
+      i2 += 2;
+      continue;
+    }
+    text4 += c;
+    i2++;
+  }
+  return { kind: "string", text: text4, start: start2, end: i2 + 1 };
+}
+function readRegex(src, start2, fail5) {
+  let i2 = start2 + 1;
+  let inClass = false;
+  while (true) {
+    const c = src[i2];
+    if (c === void 0 || c === "\n")
+      fail5(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
+    if (c === "\\") {
+      i2 += 2;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+    else if (c === "/" && !inClass) break;
+    i2++;
+  }
+  const pattern = src.slice(start2 + 1, i2);
+  i2++;
+  const fstart = i2;
+  while (i2 < src.length && isIdentPart(src[i2])) i2++;
+  return { kind: "regex", text: pattern, flags: src.slice(fstart, i2), start: start2, end: i2 };
+}
+var PUNCT2, PUNCT1, ESCAPES;
+var init_lexer = __esm({
+  "src/gsl/lexer.ts"() {
+    "use strict";
+    init_errors();
+    PUNCT2 = ["!=", "<=", ">=", "=="];
+    PUNCT1 = "()[],.=<>$^-";
+    ESCAPES = { n: "\n", t: "	", r: "\r", "0": "\0", "\\": "\\", "'": "'", '"': '"', "/": "/" };
+  }
+});
+
+// src/common/re2/error.ts
+function fail(message) {
+  throw new RegexError(message);
+}
+var RegexError;
+var init_error = __esm({
+  "src/common/re2/error.ts"() {
+    "use strict";
+    RegexError = class extends Error {
+      name = "RegexError";
+    };
+  }
+});
+
+// src/common/re2/charclass.ts
+function normalize2(ranges) {
+  const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const out2 = [];
+  for (const [a, b] of sorted) {
+    const last = out2[out2.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out2.push([a, b]);
+  }
+  return out2;
+}
+function complement(ranges) {
+  const out2 = [];
+  let next = 0;
+  for (const [a, b] of normalize2(ranges)) {
+    if (a > next) out2.push([next, a - 1]);
+    next = b + 1;
+  }
+  if (next <= MAX_CP) out2.push([next, MAX_CP]);
+  return out2;
+}
+function foldCase(ranges) {
+  const extra = [];
+  for (const [a, b] of ranges) {
+    if (b - a > 5e3) {
+      if (a <= 122 && b >= 65) {
+        for (let c = Math.max(a, 65); c <= Math.min(b, 122); c++) addVariants(c, extra);
+      }
+      continue;
+    }
+    for (let c = a; c <= b; c++) addVariants(c, extra);
+  }
+  return normalize2([...ranges, ...extra]);
+}
+function addVariants(c, out2) {
+  const s = String.fromCodePoint(c);
+  for (const v of [s.toLowerCase(), s.toUpperCase()]) {
+    const cp = v.codePointAt(0);
+    if (v.length === String.fromCodePoint(cp).length && cp !== c) out2.push([cp, cp]);
+  }
+}
+function posixClass(name2) {
+  const r = Object.prototype.hasOwnProperty.call(POSIX, name2) ? POSIX[name2] : void 0;
+  if (!r) fail(`invalid regexp pattern: invalid character class range [:${name2}:]`);
+  return r;
+}
+function unicodeClass(name2) {
+  const cached3 = propertyCache.get(name2);
+  if (cached3) return cached3;
+  if (!/^[A-Za-z_]{1,40}$/.test(name2)) fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+  let test;
+  try {
+    test = name2 === "Any" ? /[^]/u : new RegExp(`^\\p{${name2.length <= 2 ? name2 : `Script=${name2}`}}$`, "u");
+  } catch {
+    fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+  }
+  const out2 = [];
+  let start2 = -1;
+  for (let c = 0; c <= MAX_CP + 1; c++) {
+    const inside2 = c <= MAX_CP && (c < 55296 || c > 57343) && test.test(String.fromCodePoint(c));
+    if (inside2 && start2 < 0) start2 = c;
+    if (!inside2 && start2 >= 0) {
+      out2.push([start2, c - 1]);
+      start2 = -1;
+    }
+  }
+  propertyCache.set(name2, out2);
+  return out2;
+}
+function hex4(n) {
+  return `\\u${n.toString(16).padStart(4, "0")}`;
+}
+function literalSource(cp) {
+  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCharCode(cp);
+  if (cp < 65536) return hex4(cp);
+  const s = String.fromCodePoint(cp);
+  return hex4(s.charCodeAt(0)) + hex4(s.charCodeAt(1));
+}
+function surrogates(cp) {
+  const s = String.fromCodePoint(cp);
+  return [s.charCodeAt(0), s.charCodeAt(1)];
+}
+function astralAlternatives(a, b) {
+  const [ha, la] = surrogates(a);
+  const [hb, lb] = surrogates(b);
+  if (ha === hb) return [`${hex4(ha)}[${hex4(la)}-${hex4(lb)}]`];
+  const out2 = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
+  if (hb - ha > 1) out2.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
+  out2.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
+  return out2;
+}
+function classSource(ranges) {
+  const bmp = [];
+  const astral = [];
+  for (const [a, b] of normalize2(ranges)) {
+    for (const [x, y] of [
+      [a, Math.min(b, 55295)],
+      [Math.max(a, 57344), Math.min(b, 65535)]
+    ]) {
+      if (x <= y) bmp.push(x === y ? hex4(x) : `${hex4(x)}-${hex4(y)}`);
+    }
+    if (b >= 65536) astral.push(...astralAlternatives(Math.max(a, 65536), b));
+  }
+  const cls = `[${bmp.join("")}]`;
+  if (astral.length === 0) return { src: cls, atomic: true };
+  return { src: `(?:${[...astral, ...bmp.length ? [cls] : []].join("|")})`, atomic: true };
+}
+var MAX_CP, DIGIT, WORD, SPACE2, POSIX, propertyCache;
+var init_charclass = __esm({
+  "src/common/re2/charclass.ts"() {
+    "use strict";
+    init_error();
+    MAX_CP = 1114111;
+    DIGIT = [[48, 57]];
+    WORD = normalize2([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE2 = [
+      [9, 10],
+      [12, 13],
+      [32, 32]
+    ];
+    POSIX = {
+      alnum: [
+        [48, 57],
+        [65, 90],
+        [97, 122]
+      ],
+      alpha: [
+        [65, 90],
+        [97, 122]
+      ],
+      ascii: [[0, 127]],
+      blank: [
+        [9, 9],
+        [32, 32]
+      ],
+      cntrl: [
+        [0, 31],
+        [127, 127]
+      ],
+      digit: DIGIT,
+      graph: [[33, 126]],
+      lower: [[97, 122]],
+      print: [[32, 126]],
+      punct: [
+        [33, 47],
+        [58, 64],
+        [91, 96],
+        [123, 126]
+      ],
+      space: [
+        [9, 13],
+        [32, 32]
+      ],
+      upper: [[65, 90]],
+      word: WORD,
+      xdigit: [
+        [48, 57],
+        [65, 70],
+        [97, 102]
+      ]
+    };
+    propertyCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/common/re2/compile.ts
+import v8 from "node:v8";
+function bad(what) {
+  fail(`invalid regexp pattern: ${what}`);
+}
+function hasCapture(n) {
+  switch (n.t) {
+    case "atom":
+      return false;
+    case "seq":
+      return n.items.some(hasCapture);
+    case "alt":
+      return n.alts.some(hasCapture);
+    case "group":
+      return n.capture || hasCapture(n.body);
+    case "rep":
+      return hasCapture(n.body);
+  }
+}
+function isAtomic(n) {
+  return n.t === "atom" && n.atomic || n.t === "group";
+}
+function emit(n, expand4) {
+  switch (n.t) {
+    case "atom":
+      return n.src;
+    case "seq":
+      return n.items.map((x) => emit(x, expand4)).join("");
+    case "alt":
+      return n.alts.map((x) => emit(x, expand4)).join("|");
+    case "group":
+      return `(${n.capture ? "" : "?:"}${emit(n.body, expand4)})`;
+    case "rep": {
+      let body2 = emit(n.body, expand4);
+      if (!isAtomic(n.body)) body2 = `(?:${body2})`;
+      const lazy = n.lazy ? "?" : "";
+      const counted = n.min > 1 || n.max !== Infinity && n.max > 1;
+      if (!counted) return `${body2}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
+      if (!expand4 || hasCapture(n.body)) return `${body2}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
+      const copies = n.max === Infinity ? n.min : n.max;
+      if (body2.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
+      if (n.max === Infinity) return body2.repeat(n.min - 1) + `${body2}+${lazy}`;
+      let optional = "";
+      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body2}${optional})?${lazy}`;
+      return body2.repeat(n.min) + optional;
+    }
+  }
+}
+function safeForBacktracking(n, underRepeat = false) {
+  switch (n.t) {
+    case "atom":
+      return true;
+    case "seq":
+      return n.items.every((x) => safeForBacktracking(x, underRepeat));
+    case "alt":
+      return !underRepeat && n.alts.every((x) => safeForBacktracking(x, underRepeat));
+    case "group":
+      return safeForBacktracking(n.body, underRepeat);
+    case "rep":
+      return n.max <= 1 ? safeForBacktracking(n.body, underRepeat) : !underRepeat && safeForBacktracking(n.body, true);
+  }
+}
+function linearEngine() {
+  if (linear2 === void 0) {
+    try {
+      v8.setFlagsFromString("--enable-experimental-regexp-engine");
+      linear2 = new RegExp("a", "l").flags.includes("l");
+    } catch {
+      linear2 = false;
+    }
+  }
+  return linear2;
+}
+function compileRE2(pattern) {
+  const hit = cache3.get(pattern);
+  if (hit) return hit;
+  if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
+  const parser2 = new Parser2(Array.from(pattern));
+  const ast = parser2.parse();
+  if (parser2.lineAnchors && parser2.wholeTextAnchors)
+    bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
+  const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
+  const src = emit(ast, true);
+  let regexp;
+  if (linearEngine()) {
+    try {
+      regexp = new RegExp(src, `${flags2}l`);
+    } catch {
+      regexp = void 0;
+    }
+  }
+  if (!regexp) {
+    if (!safeForBacktracking(ast)) bad("tfguard cannot match this pattern in guaranteed linear time (nested repetition); simplify it");
+    try {
+      regexp = new RegExp(src, flags2);
+    } catch (e) {
+      bad(e.message);
+    }
+  }
+  const compiled = { regexp, names: parser2.names };
+  if (cache3.size > 500) cache3.clear();
+  cache3.set(pattern, compiled);
+  return compiled;
+}
+var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser2, linear2, cache3;
+var init_compile = __esm({
+  "src/common/re2/compile.ts"() {
+    "use strict";
+    init_charclass();
+    init_error();
+    init_error();
+    MAX_REPEAT = 1e3;
+    MAX_SOURCE = 2e5;
+    MAX_PATTERN = 2e4;
+    Parser2 = class {
+      constructor(cps) {
+        this.cps = cps;
+      }
+      cps;
+      pos = 0;
+      names = [];
+      wholeTextAnchors = false;
+      lineAnchors = false;
+      parse() {
+        const node = this.alternation({ i: false, m: false, s: false, U: false }, 0);
+        if (this.pos < this.cps.length) bad("unexpected )");
+        return node;
+      }
+      peek(offset = 0) {
+        return this.cps[this.pos + offset];
+      }
+      rest(n) {
+        return this.cps.slice(this.pos, this.pos + n).join("");
+      }
+      alternation(flags2, depth) {
+        if (depth > 200) bad("expression nests too deeply");
+        const alts = [this.sequence(flags2, depth)];
+        while (this.peek() === "|") {
+          this.pos++;
+          alts.push(this.sequence(flags2, depth));
+        }
+        return alts.length === 1 ? alts[0] : { t: "alt", alts };
+      }
+      sequence(flags2, depth) {
+        const items = [];
+        for (; ; ) {
+          const c = this.peek();
+          if (c === void 0 || c === "|" || c === ")") break;
+          if (c === "*" || c === "+" || c === "?" || c === "{" && this.repeatCount()) {
+            this.repetition(items, flags2);
+            continue;
+          }
+          this.pos++;
+          if (c === "(") {
+            const g = this.group(flags2, depth);
+            if (g) items.push(g);
+          } else if (c === "[") items.push(this.charClass(flags2));
+          else if (c === ".") items.push(this.set(flags2.s ? [[0, 1114111]] : complement([[10, 10]])));
+          else if (c === "^" || c === "$") {
+            if (flags2.m) this.lineAnchors = true;
+            else this.wholeTextAnchors = true;
+            items.push({ t: "atom", src: c, atomic: true });
+          } else if (c === "\\") items.push(this.escape(flags2));
+          else items.push(this.literal(c.codePointAt(0), flags2));
+        }
+        return items.length === 1 ? items[0] : { t: "seq", items };
+      }
+      repeatCount() {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(24));
+        if (!m) return void 0;
+        const min = Number(m[1]);
+        const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) bad(`invalid repeat count: ${m[0]}`);
+        return { min, max, len: m[0].length };
+      }
+      repetition(items, flags2) {
+        const c = this.peek();
+        let min = 0;
+        let max = Infinity;
+        let op = c;
+        if (c === "{") {
+          const r = this.repeatCount();
+          ({ min, max } = r);
+          op = this.rest(r.len);
+          this.pos += r.len;
+        } else {
+          this.pos++;
+          if (c === "+") min = 1;
+          if (c === "?") max = 1;
+        }
+        let lazy = false;
+        if (this.peek() === "?") {
+          lazy = true;
+          op += "?";
+          this.pos++;
+        }
+        const last = items.pop();
+        if (!last) bad(`missing argument to repetition operator: ${op}`);
+        if (last.t === "rep") bad(`invalid nested repetition operator: ${op}`);
+        items.push({ t: "rep", body: last, min, max, lazy: lazy !== flags2.U });
+      }
+      group(flags2, depth) {
+        let capture = true;
+        let name2;
+        const inner = { ...flags2 };
+        if (this.peek() === "?") {
+          const head = this.rest(4);
+          if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
+          if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
+          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
+          if (named) {
+            name2 = named[1];
+            if (!/^[A-Za-z0-9_]+$/.test(name2)) bad(`invalid named capture: (?P<${name2}>`);
+            if (this.names.includes(name2)) bad(`duplicate capture group name: ${name2}`);
+            this.pos += named[0].length;
+          } else {
+            const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
+            if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
+            this.pos += f[0].length;
+            const [on, off = ""] = f[1].split("-");
+            for (const k of on) inner[k] = true;
+            for (const k of off) inner[k] = false;
+            if (f[2] === ")") {
+              Object.assign(flags2, inner);
+              return void 0;
+            }
+            capture = false;
+          }
+        }
+        if (capture) this.names.push(name2);
+        const body2 = this.alternation(inner, depth + 1);
+        if (this.peek() !== ")") bad("missing closing )");
+        this.pos++;
+        return { t: "group", capture, body: body2 };
+      }
+      set(ranges) {
+        const { src, atomic } = classSource(ranges);
+        return { t: "atom", src, atomic };
+      }
+      literal(cp, flags2) {
+        if (flags2.i) {
+          const folded = foldCase([[cp, cp]]);
+          if (folded.length > 1 || folded[0][0] !== folded[0][1]) return this.set(folded);
+        }
+        return { t: "atom", src: literalSource(cp), atomic: cp < 65536 };
+      }
+      /** After a backslash outside a class. */
+      escape(flags2) {
+        const c = this.peek();
+        if (c === "A" || c === "z") {
+          this.pos++;
+          this.wholeTextAnchors = true;
+          return { t: "atom", src: c === "A" ? "^" : "$", atomic: true };
+        }
+        if (c === "b" || c === "B") {
+          this.pos++;
+          return { t: "atom", src: `\\${c}`, atomic: true };
+        }
+        if (c === "Q") {
+          this.pos++;
+          const items = [];
+          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items.push(this.literal(this.cps[this.pos++].codePointAt(0), flags2));
+          if (this.rest(2) === "\\E") this.pos += 2;
+          return { t: "group", capture: false, body: { t: "seq", items } };
+        }
+        const ranges = this.classEscape();
+        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags2);
+        return this.set(flags2.i ? foldCase(ranges) : ranges);
+      }
+      lastWasClass = false;
+      /** An escape that stands for characters (inside or outside a class): its code point set. */
+      classEscape() {
+        const c = this.cps[this.pos++];
+        this.lastWasClass = false;
+        if (c === void 0) bad("trailing backslash at end of expression");
+        const single = (cp2) => [[cp2, cp2]];
+        const simple = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+        if (Object.prototype.hasOwnProperty.call(simple, c)) return single(simple[c]);
+        const shorthand = { d: DIGIT, w: WORD, s: SPACE2 };
+        if (Object.prototype.hasOwnProperty.call(shorthand, c.toLowerCase()) && "dDwWsS".includes(c)) {
+          this.lastWasClass = true;
+          const r = shorthand[c.toLowerCase()];
+          return c === c.toLowerCase() ? r : complement(r);
+        }
+        if (c === "p" || c === "P") {
+          this.lastWasClass = true;
+          let name2 = this.cps[this.pos++];
+          if (name2 === "{") {
+            const end = this.cps.indexOf("}", this.pos);
+            if (end < 0) bad("invalid character class range: missing }");
+            name2 = this.cps.slice(this.pos, end).join("");
+            this.pos = end + 1;
+          }
+          if (name2 === void 0) bad("invalid character class range: \\p");
+          let negate = c === "P";
+          if (name2.startsWith("^")) {
+            negate = !negate;
+            name2 = name2.slice(1);
+          }
+          const r = unicodeClass(name2);
+          return negate ? complement(r) : r;
+        }
+        if (c === "x") {
+          const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.rest(9));
+          if (!m) bad(`invalid escape sequence: \\x${this.rest(2)}`);
+          this.pos += m[0].length;
+          const cp2 = parseInt(m[1] ?? m[2], 16);
+          if (cp2 > 1114111) bad(`invalid escape sequence: \\x${m[0]}`);
+          return single(cp2);
+        }
+        if (c >= "1" && c <= "9") bad(`backreferences are not supported (RE2 has none): \\${c}`);
+        if (c === "0") {
+          const m = /^[0-7]{0,2}/.exec(this.rest(2));
+          this.pos += m[0].length;
+          return single(parseInt(`0${m[0]}`, 8));
+        }
+        const cp = c.codePointAt(0);
+        if (cp < 128 && !/[0-9A-Za-z_]/.test(c)) return single(cp);
+        bad(`invalid escape sequence: \\${c}`);
+      }
+      /** After `[`. */
+      charClass(flags2) {
+        let negate = false;
+        if (this.peek() === "^") {
+          negate = true;
+          this.pos++;
+        }
+        const ranges = [];
+        let first = true;
+        for (; ; ) {
+          const c = this.peek();
+          if (c === void 0) bad("missing closing ]");
+          if (c === "]" && !first) {
+            this.pos++;
+            break;
+          }
+          first = false;
+          const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.rest(12));
+          if (posix) {
+            this.pos += posix[0].length;
+            const r = posixClass(posix[2]);
+            ranges.push(...posix[1] ? complement(r) : r);
+            continue;
+          }
+          const lo = this.classAtom();
+          if (lo.length !== 1 || lo[0][0] !== lo[0][1] || this.peek() !== "-" || this.peek(1) === "]" || this.peek(1) === void 0) {
+            ranges.push(...lo);
+            continue;
+          }
+          this.pos++;
+          const hi = this.classAtom();
+          if (hi.length !== 1 || hi[0][0] !== hi[0][1] || hi[0][0] < lo[0][0]) bad("invalid character class range");
+          ranges.push([lo[0][0], hi[0][0]]);
+        }
+        let set = normalize2(ranges);
+        if (flags2.i) set = foldCase(set);
+        return this.set(negate ? complement(set) : set);
+      }
+      classAtom() {
+        const c = this.cps[this.pos++];
+        if (c === "\\") return this.classEscape();
+        const cp = c.codePointAt(0);
+        return [[cp, cp]];
+      }
+    };
+    cache3 = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/gsl/parser.ts
+function describe2(t) {
+  switch (t.kind) {
+    case "eof":
+      return "the end of the logic";
+    case "string":
+      return `the string ${JSON.stringify(t.text)}`;
+    case "number":
+      return `the number ${t.text}`;
+    case "regex":
+      return "a regular expression";
+    default:
+      return `\`${t.text}\``;
+  }
+}
+var QUANTIFIERS, CMP_OPS, KEYWORDS, OPERATOR_WORDS, MAX_DEPTH2, Parser3;
+var init_parser = __esm({
+  "src/gsl/parser.ts"() {
+    "use strict";
+    init_errors();
+    init_did_you_mean();
+    init_lexer();
+    init_compare();
+    init_compile();
+    QUANTIFIERS = ["contain", "contain-any", "contain-all", "contain-none", "with"];
+    CMP_OPS = /* @__PURE__ */ new Set(["=", "!=", "<", ">", "<=", ">="]);
+    KEYWORDS = /* @__PURE__ */ new Set([
+      "and",
+      "or",
+      "not",
+      "should",
+      "have",
+      "where",
+      "like",
+      "in",
+      "regexmatch",
+      "with",
+      "contain",
+      "contain-any",
+      "contain-all",
+      "contain-none"
+    ]);
+    OPERATOR_WORDS = ["like", "in", "regexMatch", "contain", "contain-any", "contain-all", "contain-none", "with"];
+    MAX_DEPTH2 = 64;
+    Parser3 = class {
+      constructor(logic, functions2) {
+        this.logic = logic;
+        this.functions = functions2;
+        this.toks = tokenize2(logic);
+      }
+      logic;
+      functions;
+      toks;
+      pos = 0;
+      /** Nesting of `[...]` contexts, for `^` checks. */
+      context = 0;
+      nesting = 0;
+      errors = [];
+      // ---- token helpers --------------------------------------------------------------------------
+      peek(k = 0) {
+        return this.toks[Math.min(this.pos + k, this.toks.length - 1)];
+      }
+      next() {
+        const t = this.peek();
+        if (t.kind !== "eof") this.pos++;
+        return t;
+      }
+      isWord(t, word) {
+        return t.kind === "ident" && t.text.toLowerCase() === word;
+      }
+      isPunct(t, p) {
+        return t.kind === "punct" && t.text === p;
+      }
+      fail(t, message, hint) {
+        throw new GslSyntaxError(this.logic.error(t.start, t.end, message, hint));
+      }
+      expectPunct(p, what) {
+        const t = this.peek();
+        if (!this.isPunct(t, p)) this.fail(t, `expected \`${p}\` ${what}, found ${describe2(t)}`);
+        return this.next();
+      }
+      semantic(start2, end, message, hint) {
+        this.errors.push(this.logic.error(start2, end, message, hint));
+      }
+      // ---- rule -----------------------------------------------------------------------------------
+      /**
+       * An entity type may have dotted parts (`aws.cloudtrail.event`, `data.aws_s3_bucket`): types that are not
+       * Terraform resource types, so they can never clash with one.
+       */
+      dottedEntity(first) {
+        let entity = first;
+        while (this.isPunct(this.peek(), ".") && this.peek(1).kind === "ident" && this.peek(1).start === this.peek().end && this.peek().start === this.peek(-1).end) {
+          this.next();
+          entity += `.${this.next().text}`;
+        }
+        return entity;
+      }
+      parseRule() {
+        const first = this.peek();
+        if (first.kind === "eof")
+          this.fail(first, "the logic is empty", "write a rule such as `aws_cloudtrail should have is_multi_region_trail = true`");
+        if (first.kind !== "ident" || KEYWORDS.has(first.text.toLowerCase())) {
+          this.fail(
+            first,
+            `expected an entity type (such as \`aws_cloudtrail\`), found ${describe2(first)}`,
+            "a rule starts with the entity type it checks"
+          );
+        }
+        this.next();
+        let entity = this.dottedEntity(first.text);
+        let aggregate = false;
+        let entityEnd = this.peek(-1).end;
+        if (first.text.toLowerCase() === "list" && this.isPunct(this.peek(), "<")) {
+          this.next();
+          const inner = this.next();
+          if (inner.kind !== "ident" || KEYWORDS.has(inner.text.toLowerCase()))
+            this.fail(inner, `expected an entity type inside \`List<...>\`, found ${describe2(inner)}`);
+          entity = this.dottedEntity(inner.text);
+          entityEnd = this.expectPunct(">", "to close `List<`").end;
+          aggregate = true;
+        }
+        const entities = [entity];
+        while (!aggregate && this.isPunct(this.peek(), ",")) {
+          this.next();
+          const more = this.next();
+          if (more.kind !== "ident" || KEYWORDS.has(more.text.toLowerCase()))
+            this.fail(
+              more,
+              `expected another entity type after \`,\`, found ${describe2(more)}`,
+              "write `aws_instance, aws_launch_template should ...`"
+            );
+          const type = this.dottedEntity(more.text);
+          if (entities.some((e) => e.toLowerCase() === type.toLowerCase()))
+            this.fail(more, `\`${type}\` is listed twice`, "name each entity type once");
+          entities.push(type);
+          entityEnd = this.peek(-1).end;
+        }
+        const rule = { entities, aggregate, entitySpan: { start: first.start, end: entityEnd } };
+        if (this.isWord(this.peek(), "where")) {
+          this.next();
+          rule.where = this.parseExpr();
+        }
+        if (this.isWord(this.peek(), "should")) {
+          this.next();
+          let negated = false;
+          if (this.isWord(this.peek(), "not")) {
+            this.next();
+            negated = true;
+          }
+          if (this.isWord(this.peek(), "have")) this.next();
+          rule.should = { negated, expr: this.parseExpr() };
+        } else if (!rule.where) {
+          const t = this.peek();
+          const near = t.kind === "ident" ? nearest(t.text, ["should", "where"]) : void 0;
+          this.fail(
+            t,
+            `expected \`should\` or \`where\` after the entity type, found ${describe2(t)}`,
+            near ? `did you mean \`${near}\`?` : "write `<entity> should have <condition>`"
+          );
+        }
+        const end = this.peek();
+        if (end.kind !== "eof") {
+          const expected = rule.should ? "`and`, `or` or the end of the logic" : "`and`, `or`, `should` or the end of the logic";
+          const near = end.kind === "ident" ? nearest(end.text, rule.should ? ["and", "or"] : ["and", "or", "should"]) : void 0;
+          this.fail(end, `expected ${expected}, found ${describe2(end)}`, near ? `did you mean \`${near}\`?` : void 0);
+        }
+        return rule;
+      }
+      // ---- boolean structure ----------------------------------------------------------------------
+      enter(t) {
+        if (++this.nesting > MAX_DEPTH2) this.fail(t, `the logic nests deeper than ${MAX_DEPTH2} levels`, "split the condition");
+      }
+      parseExpr() {
+        const first = this.parseAnd();
+        if (!this.isWord(this.peek(), "or")) return first;
+        const items = [first];
+        while (this.isWord(this.peek(), "or")) {
+          this.next();
+          items.push(this.parseAnd());
+        }
+        return { kind: "or", items, start: first.start, end: items[items.length - 1].end };
+      }
+      parseAnd() {
+        const first = this.parseUnary();
+        if (!this.isWord(this.peek(), "and")) return first;
+        const items = [first];
+        while (this.isWord(this.peek(), "and")) {
+          this.next();
+          items.push(this.parseUnary());
+        }
+        return { kind: "and", items, start: first.start, end: items[items.length - 1].end };
+      }
+      parseUnary() {
+        const t = this.peek();
+        if (this.isWord(t, "not")) {
+          this.next();
+          this.enter(t);
+          const item = this.parseUnary();
+          this.nesting--;
+          return { kind: "not", item, start: t.start, end: item.end };
+        }
+        if (this.isPunct(t, "(")) {
+          this.next();
+          this.enter(t);
+          const inner = this.parseExpr();
+          this.nesting--;
+          const close = this.peek();
+          if (!this.isPunct(close, ")")) {
+            this.fail(close, `expected \`)\` to close the \`(\` at column ${this.logic.locate(t.start).column + 1}, found ${describe2(close)}`);
+          }
+          this.next();
+          return inner;
+        }
+        return this.parseTest();
+      }
+      // ---- tests ----------------------------------------------------------------------------------
+      parseTest() {
+        const operand = this.parseOperand();
+        if (operand.kind === "call" && operand.fn.kind === "test") {
+          const self2 = { kind: "path", up: 0, segments: [], text: "$", start: operand.start, end: operand.start };
+          const check2 = {
+            kind: "fn",
+            fn: operand.fn,
+            args: operand.args,
+            state: operand.state,
+            start: operand.start,
+            end: operand.end
+          };
+          return { kind: "test", operand: self2, steps: [], check: check2, start: operand.start, end: operand.end };
+        }
+        const steps = [];
+        let check;
+        while (!check) {
+          const t = this.peek();
+          if (t.kind === "punct" && CMP_OPS.has(t.text)) {
+            this.next();
+            const right = this.parseValue(t);
+            check = { kind: "compare", op: t.text, right, start: t.start, end: right.end };
+            break;
+          }
+          if (t.kind !== "ident") break;
+          const word = t.text.toLowerCase();
+          if (word === "and" || word === "or" || word === "should" || word === "where" || word === "have") break;
+          if (word === "with" || QUANTIFIERS.includes(word)) {
+            this.next();
+            const body2 = this.parseBody(t);
+            if (word === "with") {
+              steps.push({ kind: "filter", body: body2, start: t.start, end: this.peek(-1).end });
+              continue;
+            }
+            check = { kind: "quant", q: word, body: body2, start: t.start, end: this.peek(-1).end };
+            break;
+          }
+          if (word === "like") {
+            this.next();
+            const s = this.next();
+            if (s.kind !== "string")
+              this.fail(
+                s,
+                `expected a quoted pattern after \`like\`, found ${describe2(s)}`,
+                "write e.g. `name like 'prod-%'` (% matches any text)"
+              );
+            check = { kind: "like", pattern: s.text, re: likeToRegExp(s.text), start: t.start, end: s.end };
+            break;
+          }
+          if (word === "in") {
+            this.next();
+            this.expectPunct("(", "after `in`");
+            const values2 = [];
+            do {
+              const v = this.parseValue(t);
+              if (v.kind !== "literal") this.fail(this.peek(-1), "expected a literal value inside `in (...)`");
+              values2.push(v);
+            } while (this.isPunct(this.peek(), ",") && this.next());
+            const close = this.expectPunct(")", "to close `in (`");
+            check = { kind: "in", values: values2, start: t.start, end: close.end };
+            break;
+          }
+          if (word === "regexmatch") {
+            this.next();
+            const r = this.next();
+            if (r.kind !== "regex")
+              this.fail(
+                r,
+                `expected a regular expression /.../ after \`regexMatch\`, found ${describe2(r)}`,
+                "write e.g. `name regexMatch /^prod-/i`"
+              );
+            check = { kind: "regex", re: this.compileRegex(r), start: t.start, end: r.end };
+            break;
+          }
+          if (word === "not") {
+            this.fail(t, "unexpected `not` after an attribute", "put `not` before the whole test: `not name like 'x%'`");
+          }
+          if (this.isPunct(this.peek(1), "(")) {
+            const call2 = this.parseCall("attribute");
+            if (!call2) continue;
+            if (call2.fn.kind === "value") {
+              steps.push({ kind: "fn", fn: call2.fn, args: call2.args, state: call2.state, start: call2.start, end: call2.end });
+              continue;
+            }
+            check = { kind: "fn", fn: call2.fn, args: call2.args, state: call2.state, start: call2.start, end: call2.end };
+            break;
+          }
+          if (operand.kind === "path" && operand.up === 0 && operand.segments.length === 1 && steps.length === 0) {
+            const kw = nearest(operand.text, ["have", "not", "where", "should"]);
+            if (kw) this.fail(this.peek(-1), `unknown word \`${operand.text}\` followed by \`${t.text}\``, `did you mean \`${kw}\`?`);
+          }
+          const near = nearest(t.text, [...OPERATOR_WORDS, ...this.functions.names(), "and", "or"]);
+          this.fail(
+            t,
+            `unknown operator \`${t.text}\``,
+            near ? `did you mean \`${near}\`?` : `expected a comparison (=, !=, <, >, <=, >=), ${OPERATOR_WORDS.map((w) => `\`${w}\``).join(", ")} or a function such as \`isEmpty()\``
+          );
+        }
+        if (!check) {
+          const last = steps[steps.length - 1];
+          if (last && last.kind === "filter") {
+            steps.pop();
+            check = { kind: "quant", q: "with", body: last.body, start: last.start, end: last.end };
+          } else {
+            const end = last ? last.end : operand.end;
+            check = { kind: "presence", start: end, end };
+          }
+        }
+        return { kind: "test", operand, steps, check, start: operand.start, end: check.end };
+      }
+      parseBody(open) {
+        const t = this.peek();
+        if (!this.isPunct(t, "["))
+          this.fail(t, `expected \`[\` after \`${open.text}\`, found ${describe2(t)}`, `write \`${open.text} [ <condition on each element> ]\``);
+        this.next();
+        this.enter(t);
+        this.context++;
+        const body2 = this.parseExpr();
+        this.context--;
+        this.nesting--;
+        const close = this.peek();
+        if (!this.isPunct(close, "]")) this.fail(close, `expected \`]\` to close \`${open.text} [\`, found ${describe2(close)}`);
+        this.next();
+        return body2;
+      }
+      parseOperand() {
+        const t = this.peek();
+        if (this.isPunct(t, "$")) {
+          this.next();
+          return this.parsePathTail(t, 0, [], "$");
+        }
+        if (this.isPunct(t, "^")) {
+          let up = 0;
+          while (this.isPunct(this.peek(), "^")) {
+            this.next();
+            up++;
+          }
+          if (up > this.context) {
+            this.semantic(
+              t.start,
+              this.peek(-1).end,
+              up === 1 ? "`^` refers to the parent context, but this test is not inside `[...]`" : `\`${"^".repeat(up)}\` goes up ${up} contexts, but this test is inside only ${this.context}`,
+              "`^.x` reads `x` of the element (or entity) around the current `contain [...]` / `with [...]`"
+            );
+          }
+          return this.parsePathTail(t, up, [], "^".repeat(up));
+        }
+        if (t.kind === "ident" && !KEYWORDS.has(t.text.toLowerCase())) {
+          if (this.isPunct(this.peek(1), "(")) {
+            const call2 = this.parseCall("context");
+            if (call2) return call2;
+            return { kind: "path", up: 0, segments: [t.text], text: t.text, start: t.start, end: this.peek(-1).end };
+          }
+          this.next();
+          return this.parsePathTail(t, 0, [t.text], t.text);
+        }
+        if (t.kind === "ident") {
+          this.fail(
+            t,
+            `expected an attribute name, found the keyword ${describe2(t)}`,
+            `to test an attribute named \`${t.text}\`, write \`$['${t.text}']\``
+          );
+        }
+        const hint = t.kind === "string" || t.kind === "number" ? "a test starts with the attribute: `name = 'x'`, not `'x' = name`" : void 0;
+        this.fail(t, `expected an attribute name, \`$\`, \`^\`, \`not\` or \`(\`, found ${describe2(t)}`, hint);
+      }
+      parsePathTail(first, up, segments, text4) {
+        let end = first.end;
+        while (true) {
+          const t = this.peek();
+          if (this.isPunct(t, ".")) {
+            this.next();
+            const s = this.next();
+            if (s.kind === "ident") segments.push(s.text);
+            else if (s.kind === "number" && Number.isInteger(s.num)) segments.push(s.num);
+            else this.fail(s, `expected an attribute name or list index after \`.\`, found ${describe2(s)}`);
+            text4 += `.${s.text}`;
+            end = s.end;
+            continue;
+          }
+          if (this.isPunct(t, "[") && (segments.length > 0 || text4.startsWith("$") || text4.startsWith("^"))) {
+            this.next();
+            const k = this.next();
+            if (k.kind === "string") segments.push(k.text);
+            else if (k.kind === "number" && Number.isInteger(k.num) && k.num >= 0) segments.push(k.num);
+            else this.fail(k, `expected a quoted key or a list index inside \`[...]\`, found ${describe2(k)}`);
+            end = this.expectPunct("]", "to close the index").end;
+            text4 += `[${k.kind === "string" ? JSON.stringify(k.text) : k.text}]`;
+            continue;
+          }
+          break;
+        }
+        return { kind: "path", up, segments, text: text4, start: first.start, end };
+      }
+      /** A function call `name(args)`; returns undefined (after recording an error) for an unknown name. */
+      parseCall(position) {
+        const nameTok = this.next();
+        this.next();
+        const args2 = [];
+        if (!this.isPunct(this.peek(), ")")) {
+          do
+            args2.push(this.parseArg());
+          while (this.isPunct(this.peek(), ",") && this.next());
+        }
+        const close = this.expectPunct(")", `to close \`${nameTok.text}(\``);
+        const fn = this.functions.get(nameTok.text);
+        if (!fn) {
+          const near = nearest(nameTok.text, this.functions.names());
+          this.semantic(
+            nameTok.start,
+            nameTok.end,
+            `unknown function \`${nameTok.text}()\``,
+            near ? `did you mean \`${near}()\`?` : `known functions: ${this.functions.names().join(", ")}`
+          );
+          return void 0;
+        }
+        if (position === "context" && fn.receiver === "attribute") {
+          this.semantic(
+            nameTok.start,
+            close.end,
+            `\`${fn.name}()\` needs an attribute before it`,
+            `write e.g. \`kms_key_id ${fn.name}(${args2.length ? "..." : ""})\`; use \`$ ${fn.name}(...)\` for the current element`
+          );
+        } else if (position === "attribute" && fn.receiver === "context") {
+          this.semantic(
+            nameTok.start,
+            close.end,
+            `\`${fn.name}()\` is written alone, not after an attribute`,
+            `write \`${fn.signature}\` as a test of its own`
+          );
+        }
+        const state = this.checkArgs(fn, args2, nameTok, close);
+        return { kind: "call", fn, args: args2, state, start: nameTok.start, end: close.end };
+      }
+      checkArgs(fn, args2, nameTok, close) {
+        if (args2.length < fn.minArgs || args2.length > fn.maxArgs) {
+          const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
+          this.semantic(
+            nameTok.start,
+            close.end,
+            `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? "" : "s"}, got ${args2.length}`,
+            `write \`${fn.signature}\``
+          );
+          return void 0;
+        }
+        for (let i2 = 0; i2 < args2.length; i2++) {
+          const kind2 = fn.argKinds[Math.min(i2, fn.argKinds.length - 1)];
+          const a = args2[i2];
+          const ok = kind2 === "any" || (kind2 === "number" ? a.kind === "number" : a.kind === "string" || a.kind === "name");
+          if (!ok) {
+            this.semantic(
+              a.start,
+              a.end,
+              `argument ${i2 + 1} of \`${fn.name}()\` must be ${kind2 === "number" ? "a number" : "a string or a name"}`,
+              `write \`${fn.signature}\``
+            );
+            return void 0;
+          }
+        }
+        if (!fn.prepare) return void 0;
+        const r = fn.prepare(args2);
+        if ("error" in r) {
+          const a = r.arg !== void 0 ? args2[r.arg] : void 0;
+          this.semantic(a ? a.start : nameTok.start, a ? a.end : close.end, r.error, `write \`${fn.signature}\``);
+          return void 0;
+        }
+        return r.state;
+      }
+      parseArg() {
+        const t = this.next();
+        if (t.kind === "string") return { kind: "string", value: t.text, start: t.start, end: t.end };
+        if (t.kind === "number") return { kind: "number", value: t.num, start: t.start, end: t.end };
+        if (this.isPunct(t, "-") && this.peek().kind === "number") {
+          const n = this.next();
+          return { kind: "number", value: -n.num, start: t.start, end: n.end };
+        }
+        if (t.kind === "ident") {
+          const lower = t.text.toLowerCase();
+          if (lower === "true" || lower === "false") return { kind: "boolean", value: lower === "true", start: t.start, end: t.end };
+          let text4 = t.text;
+          let end = t.end;
+          while (this.isPunct(this.peek(), ".") && (this.peek(1).kind === "ident" || this.peek(1).kind === "number")) {
+            this.next();
+            const s = this.next();
+            text4 += `.${s.text}`;
+            end = s.end;
+          }
+          return { kind: "name", value: text4, start: t.start, end };
+        }
+        this.fail(t, `expected an argument (a number, a string or a name), found ${describe2(t)}`);
+      }
+      /** The right side of a comparison: a literal, or a path (`^.port`, `$`, `other_attr`). */
+      parseValue(op) {
+        const t = this.peek();
+        if (t.kind === "string") {
+          this.next();
+          return { kind: "literal", value: t.text, start: t.start, end: t.end };
+        }
+        if (t.kind === "number") {
+          this.next();
+          return { kind: "literal", value: t.num, start: t.start, end: t.end };
+        }
+        if (this.isPunct(t, "-") && this.peek(1).kind === "number") {
+          this.next();
+          const n = this.next();
+          return { kind: "literal", value: -n.num, start: t.start, end: n.end };
+        }
+        if (t.kind === "ident") {
+          const lower = t.text.toLowerCase();
+          if (lower === "true" || lower === "false") {
+            this.next();
+            return { kind: "literal", value: lower === "true", start: t.start, end: t.end };
+          }
+          if (!KEYWORDS.has(lower) && !this.isPunct(this.peek(1), "(")) {
+            this.next();
+            return this.parsePathTail(t, 0, [t.text], t.text);
+          }
+        }
+        if (this.isPunct(t, "$") || this.isPunct(t, "^")) {
+          const p = this.parseOperand();
+          if (p.kind === "path") return p;
+        }
+        this.fail(
+          t,
+          `expected a value (a number, a quoted string, true or false) after \`${op.text}\`, found ${describe2(t)}`,
+          t.kind === "eof" ? void 0 : "quote text values: `name = 'default'`"
+        );
+      }
+      compileRegex(t) {
+        const bad2 = [...t.flags ?? ""].find((f) => !"imsu".includes(f));
+        if (bad2) {
+          this.semantic(
+            t.start,
+            t.end,
+            `unsupported regular expression flag \`${bad2}\``,
+            "flags are i (ignore case), m (multi-line), s (dot matches newline), u (unicode)"
+          );
+          return /$^/;
+        }
+        const inline = [...new Set(t.flags ?? "")].filter((f) => f !== "u").join("");
+        try {
+          const c = compileRE2(`${inline ? `(?${inline})` : ""}${t.text}`);
+          return new RegExp(c.regexp.source, c.regexp.flags.replace("g", ""));
+        } catch (e) {
+          if (!(e instanceof RegexError)) throw e;
+          this.semantic(
+            t.start,
+            t.end,
+            `invalid regular expression: ${e.message.replace(/^invalid regexp pattern: /, "")}`,
+            "regexMatch takes RE2 syntax, as Terraform does: no lookaround or backreferences"
+          );
+          return /$^/;
+        }
+      }
+    };
+  }
+});
+
+// src/gsl/rule.ts
+function compileRule(text4, sourceName, options = {}) {
+  const logic = new LogicText(text4, sourceName, options.origin);
+  try {
+    const parser2 = new Parser3(logic, options.functions ?? DEFAULT_FUNCTIONS);
+    const ast = parser2.parseRule();
+    if (parser2.errors.length) return { ok: false, errors: parser2.errors };
+    const form = !ast.should ? "query" : ast.should.negated ? "should not" : "should";
+    return { ok: true, rule: { source: sourceName, text: text4, entities: ast.entities, aggregate: ast.aggregate, form, ast } };
+  } catch (e) {
+    if (e instanceof GslSyntaxError) return { ok: false, errors: [e.error] };
+    throw e;
+  }
+}
+function dedupe(d) {
+  const seen = /* @__PURE__ */ new Set();
+  const blame = d.blame.filter((b) => {
+    const k = `${b.address}\0${b.path}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const seenR = /* @__PURE__ */ new Set();
+  const reasons = d.reasons.filter((r) => {
+    const k = JSON.stringify(r);
+    if (seenR.has(k)) return false;
+    seenR.add(k);
+    return true;
+  });
+  return { blame, reasons };
+}
+function mostSpecificFirst(leaves2) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = leaves2.filter((l) => {
+    const k = `${l.start}\0${l.scopes.map((e) => e.id).join("\0")}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return out2.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
+}
+function status(where2, cond) {
+  if (where2 === F) return { status: "pass", excluded: true };
+  if (cond === void 0) return { status: where2 === T ? "fail" : "unknown", excluded: false };
+  if (cond === T) return { status: "pass", excluded: false };
+  if (where2 === U || cond === U) return { status: "unknown", excluded: false };
+  return { status: "fail", excluded: false };
+}
+function evaluateRule(rule, entity, world, options = {}) {
+  const now = options.now === void 0 ? Date.now() : typeof options.now === "number" ? options.now : options.now.getTime();
+  const ast = rule.ast;
+  const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity2;
+  const ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
+  const scope = { value: entity.values, path: "", owner: entity, parent: null };
+  const run2 = (d2) => {
+    const where2 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
+    if (where2 === F || !ast.should) return { where: where2, cond: void 0 };
+    const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
+    return { where: where2, cond: ast.should.negated ? not(c) : c };
+  };
+  const fast = run2(null);
+  const s = status(fast.where, fast.cond);
+  if (s.status === "pass" && !options.explain)
+    return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
+  ctx.env.detailed = true;
+  const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
+  const d = { where: newSink(root), cond: newSink(root) };
+  const slow = run2(d);
+  const explain = { blame: [], reasons: [], trace: null, leaves: [] };
+  const add = (from) => {
+    explain.blame.push(...from.blame);
+    explain.reasons.push(...from.reasons);
+    explain.leaves.push(...from.leaves);
+  };
+  if (!ast.should) add(d.where);
+  else {
+    if (slow.cond !== void 0 && slow.cond !== T) add(d.cond);
+    if (slow.where === U && s.status === "unknown") add(d.where);
+  }
+  const { blame, reasons } = s.status === "pass" ? { blame: [], reasons: [] } : dedupe(explain);
+  const leaves2 = s.status === "pass" ? [] : mostSpecificFirst(explain.leaves);
+  const result = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason), leaves: leaves2 };
+  if (options.explain) {
+    const children = [];
+    if (ast.where) children.push({ expr: "where", result: truthName(slow.where), children: d.where.trace ?? [] });
+    if (ast.should && slow.cond !== void 0) {
+      children.push({ expr: rule.form, result: truthName(slow.cond), children: d.cond.trace ?? [] });
+    }
+    result.trace = {
+      expr: rule.text.replace(/\s+/g, " ").trim(),
+      result: s.status === "pass" ? "true" : s.status === "fail" ? "false" : "unknown",
+      at: entity.id,
+      children
+    };
+  }
+  return result;
+}
+function aggregateEntity(type, world) {
+  const values2 = newObject();
+  values2.items = world.entitiesOfType(type).map((e) => e.values);
+  return { type: `List<${type}>`, id: `List<${type}>`, values: values2 };
+}
+function runRule(rule, world, options = {}) {
+  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entities[0], world), world, options)];
+  return rule.entities.flatMap((t) => world.entitiesOfType(t).map((e) => evaluateRule(rule, e, world, options)));
+}
+var noEntity2;
+var init_rule = __esm({
+  "src/gsl/rule.ts"() {
+    "use strict";
+    init_value();
+    init_errors();
+    init_evaluate();
+    init_defaults();
+    init_parser();
+    init_truth();
+    noEntity2 = () => void 0;
+  }
+});
+
+// src/gsl/index.ts
+var init_gsl = __esm({
+  "src/gsl/index.ts"() {
+    "use strict";
+    init_rule();
+    init_evaluate();
+    init_world();
+    init_defaults();
+    init_truth();
+  }
+});
+
+// src/checks/requires.ts
+function applyPrerequisites(checks, findings) {
+  const requires = new Map(checks.filter((c) => c.requires.length).map((c) => [c.id, c.requires]));
+  if (!requires.size) return { findings: [...findings], blocked: [] };
+  const failing = /* @__PURE__ */ new Map();
+  const key = (checkId, f) => `${checkId}\0${f.resource?.root ?? ""}\0${f.address}`;
+  for (const f of findings) if (!failing.has(key(f.checkId, f))) failing.set(key(f.checkId, f), f);
+  const kept = [];
+  const blocked = [];
+  for (const f of findings) {
+    const prerequisite = (requires.get(f.checkId) ?? []).map((id) => failing.get(key(id, f))).find((p) => p !== void 0);
+    if (!prerequisite) {
+      kept.push(f);
+      continue;
+    }
+    blocked.push({
+      checkId: f.checkId,
+      title: f.title,
+      severity: f.severity,
+      address: f.address,
+      ...f.resource ? { resource: f.resource } : {},
+      file: prerequisite.file,
+      range: prerequisite.range,
+      requires: prerequisite.checkId
+    });
+  }
+  return { findings: kept, blocked };
+}
+function prerequisiteProblems(checks) {
+  const byId = new Map(checks.map((c) => [c.check.id, c]));
+  const out2 = [];
+  for (const { check, idRange } of checks) {
+    for (const id of check.requires) {
+      if (id === check.id) out2.push(problem(check.file, idRange, `check ${check.id} requires itself`, "remove its own ID from `requires`"));
+      else if (!byId.has(id))
+        out2.push(
+          problem(
+            check.file,
+            idRange,
+            `check ${check.id} requires ${id}, which is not loaded`,
+            "name a check that exists (built-in or in --checks-dir), or remove it from `requires`"
+          )
+        );
+    }
+    const cycle = findCycle(check.id, byId);
+    if (cycle)
+      out2.push(
+        problem(check.file, idRange, `checks require each other in a cycle: ${cycle.join(" → ")}`, "remove one of the `requires` entries")
+      );
+  }
+  return out2;
+}
+function findCycle(start2, byId) {
+  const walk2 = (id, path2) => {
+    for (const next of byId.get(id)?.check.requires ?? []) {
+      if (next === start2 && path2.length > 1) return [...path2, next];
+      if (path2.includes(next) || next === id) continue;
+      const found = walk2(next, [...path2, next]);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  return walk2(start2, [start2]);
+}
+function problem(file, range3, message, hint) {
+  return { severity: "error", code: "check-requires", file, range: range3, message, hint };
+}
+var init_requires = __esm({
+  "src/checks/requires.ts"() {
+    "use strict";
+  }
+});
+
+// src/checks/messages.ts
+function normalise(text4) {
+  return text4.replace(/\s+/g, " ").trim();
+}
+function nameableTypes(logic, entities) {
+  const out2 = new Set(entities.map((e) => e.toLowerCase()));
+  for (const m of logic.matchAll(/\b(?:references|referencedBy|entitiesOf)\(\s*([A-Za-z_][\w.]*)/g)) out2.add(m[1].toLowerCase());
+  return [...out2];
+}
+function messageProblems(messages, logic, entities) {
+  const out2 = [];
+  const flat = normalise(logic);
+  const types = nameableTypes(logic, entities);
+  const defaults2 = messages.filter((m) => m.when === void 0);
+  for (const m of defaults2.slice(1))
+    out2.push({
+      id: m.id,
+      message: `messages.${m.id} has no \`when\`, and neither has messages.${defaults2[0].id}: only one message can be the default`,
+      hint: "give one of them `when:` (the start of the test of the logic it is about)"
+    });
+  for (const m of messages) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(m.id))
+      out2.push({ id: m.id, message: `the message id \`${m.id}\` is not a camelCase word`, hint: "name it like `noMetricFilter`" });
+    if (m.when !== void 0 && !flat.includes(normalise(m.when)))
+      out2.push({
+        id: m.id,
+        field: "when",
+        message: `messages.${m.id}.when does not occur in the logic: \`${normalise(m.when)}\``,
+        hint: "copy the start of the test this message is about from `logic` (spacing does not matter)"
+      });
+    for (const p of m.text.matchAll(PLACEHOLDER)) {
+      const name2 = p[1];
+      if (VALUE_NAMES.includes(name2) || name2.startsWith("value.") || types.includes(name2.toLowerCase())) continue;
+      out2.push({
+        id: m.id,
+        field: "text",
+        message: `messages.${m.id}.text has an unknown placeholder \`{{ ${name2} }}\``,
+        hint: `use {{ value }}, {{ value.<field> }}, {{ path }}, {{ resource }} or an entity type the logic names: ${types.map((t) => `{{ ${t} }}`).join(", ")}`
+      });
+    }
+  }
+  return out2;
+}
+function entityName(e) {
+  const at2 = e.id.lastIndexOf(`${e.type}.`);
+  const name2 = at2 < 0 ? e.id : e.id.slice(at2 + e.type.length + 1);
+  return name2.replace(/\[[^\]]*\]$/, "");
+}
+function fill(m, leaf) {
+  const named = [];
+  let ok = true;
+  const text4 = m.text.replace(PLACEHOLDER, (_, name2) => {
+    const input = leaf?.inputs[0];
+    if (name2 === "value") {
+      if (!input) ok = false;
+      return input ? renderDatum(input.value) : "";
+    }
+    if (name2.startsWith("value.")) {
+      let v = input?.value;
+      for (const k of name2.slice(6).split("."))
+        v = v !== null && typeof v === "object" && !Array.isArray(v) ? v[k] : void 0;
+      if (v === void 0 || v === null) ok = false;
+      return v === void 0 || v === null ? "" : typeof v === "string" ? v : renderDatum(v);
+    }
+    if (name2 === "path") {
+      if (!input?.path) ok = false;
+      return input?.path ?? "";
+    }
+    if (name2 === "resource") {
+      const e2 = input?.entity ?? leaf?.scopes[0];
+      if (!e2) ok = false;
+      else if (!named.includes(e2)) named.push(e2);
+      return e2 ? `${e2.type}.${entityName(e2)}` : "";
+    }
+    const type = name2.toLowerCase();
+    const e = leaf?.scopes.find((s) => s.type.toLowerCase() === type) ?? leaf?.inputs.map((i2) => i2.entity).find((s) => s.type.toLowerCase() === type);
+    if (!e) {
+      ok = false;
+      return "";
+    }
+    if (!named.includes(e)) named.push(e);
+    return entityName(e);
+  });
+  return ok ? { id: m.id, text: normalise(text4).replace(/\.$/, ""), named } : void 0;
+}
+function chooseMessage(messages, logic, leaves2) {
+  if (!messages.length) return void 0;
+  for (const leaf of leaves2) {
+    const test = normalise(logic.slice(leaf.start, leaf.end));
+    for (const m of messages) {
+      if (m.when === void 0 || !test.startsWith(normalise(m.when))) continue;
+      const chosen = fill(m, leaf);
+      if (chosen) return chosen;
+    }
+  }
+  const fallback = messages.find((m) => m.when === void 0);
+  return fallback ? fill(fallback, leaves2[0]) : void 0;
+}
+var PLACEHOLDER, VALUE_NAMES;
+var init_messages = __esm({
+  "src/checks/messages.ts"() {
+    "use strict";
+    init_gsl();
+    PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+    VALUE_NAMES = ["value", "path", "resource"];
+  }
+});
+
+// src/common/diagnostics.ts
+function pointRange(at2 = FILE_START) {
+  return { start: at2, end: at2 };
+}
+function unreadable(file, code, what, e, hint) {
+  const reason = e.code ?? e.message;
+  return { severity: "error", code, file, message: `cannot read the ${what}: ${reason}`, ...hint ? { hint } : {} };
+}
+var FILE_START;
+var init_diagnostics = __esm({
+  "src/common/diagnostics.ts"() {
+    "use strict";
+    FILE_START = Object.freeze({ line: 1, column: 1, offset: 0 });
+  }
+});
+
+// src/load/discover.ts
+import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, join as join5, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+function isConfigFile(name2) {
+  return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
+}
+function excludeMatcher(root, globs) {
+  const excludes = globs.map((g) => g.replace(/\/+$/, ""));
+  if (!excludes.length) return () => false;
+  return (p) => {
+    const rel = relative5(root, p).split(sep6).join("/");
+    return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
+  };
+}
+function discover(path2, options = {}) {
+  const diagnostics = [];
+  const abs = resolve4(path2);
+  let st;
+  try {
+    st = statSync2(abs);
+  } catch (e) {
+    diagnostics.push({
+      severity: "error",
+      code: "not-found",
+      file: path2,
+      message: `cannot read ${path2}: ${e.code ?? e.message}`,
+      hint: "give a directory of Terraform files, or one .tf file"
+    });
+    return { root: abs, moduleDirs: [], diagnostics };
+  }
+  if (st.isFile()) {
+    const root2 = realpathSync(dirname3(abs));
+    return { root: root2, moduleDirs: [root2], diagnostics };
+  }
+  const root = realpathSync(abs);
+  const isExcluded = excludeMatcher(root, options.exclude ?? []);
+  const moduleDirs = /* @__PURE__ */ new Set();
+  const visited = /* @__PURE__ */ new Set();
+  const walk2 = (dir, shownAs, depth) => {
+    if (depth > MAX_DEPTH3) {
+      diagnostics.push({
+        severity: "warning",
+        code: "too-deep",
+        file: shownAs,
+        message: `directory nesting deeper than ${MAX_DEPTH3} levels was not scanned`
+      });
+      return;
+    }
+    let real;
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      diagnostics.push({
+        severity: "warning",
+        code: "unreadable",
+        file: shownAs,
+        message: `cannot resolve directory: ${e.message}`
+      });
+      return;
+    }
+    if (visited.has(real)) {
+      diagnostics.push({
+        severity: "warning",
+        code: "symlink-loop",
+        file: shownAs,
+        message: `directory was reached again through a symbolic link (${real}); it is scanned once`,
+        hint: "remove the link loop, or exclude the link with --exclude"
+      });
+      return;
+    }
+    if (!isInside(root, real)) {
+      diagnostics.push({
+        severity: "warning",
+        code: "outside-root",
+        file: shownAs,
+        message: `symbolic link leads outside the scan root (to ${real}); it was not followed`,
+        hint: "scan the target directory itself if it should be checked"
+      });
+      return;
+    }
+    visited.add(real);
+    let entries;
+    try {
+      entries = sortedEntries(dir);
+    } catch (e) {
+      diagnostics.push({
+        severity: "warning",
+        code: "unreadable",
+        file: shownAs,
+        message: `cannot list directory: ${e.message}`
+      });
+      return;
+    }
+    for (const ent of entries) {
+      const p = join5(dir, ent.name);
+      const shown2 = join5(shownAs, ent.name);
+      if (isExcluded(p)) continue;
+      const kind2 = entryKind(ent, p);
+      if (!kind2) {
+        if (isConfigFile(ent.name)) moduleDirs.add(dir);
+        else diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
+        continue;
+      }
+      const { isDir, isFile } = kind2;
+      if (isDir) {
+        if (SKIPPED_DIRS.has(ent.name)) continue;
+        walk2(p, shown2, depth + 1);
+      } else if (isFile && isConfigFile(ent.name)) {
+        moduleDirs.add(dir);
+      }
+    }
+  };
+  walk2(root, path2, 0);
+  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
+}
+function sortedEntries(dir) {
+  return readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function entryKind(ent, path2) {
+  if (!ent.isSymbolicLink()) return { isDir: ent.isDirectory(), isFile: ent.isFile() };
+  try {
+    const t = statSync2(path2);
+    return { isDir: t.isDirectory(), isFile: t.isFile() };
+  } catch {
+    return void 0;
+  }
+}
+var SKIPPED_DIRS, MAX_DEPTH3;
+var init_discover = __esm({
+  "src/load/discover.ts"() {
+    "use strict";
+    init_esm4();
+    init_paths();
+    SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform"]);
+    MAX_DEPTH3 = 64;
+  }
+});
+
+// src/checks/files.ts
+import { realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+function findCheckFiles(dir, diagnostics) {
+  const out2 = [];
+  const visited = /* @__PURE__ */ new Set();
+  const walk2 = (d, depth) => {
+    if (depth > MAX_DEPTH4) return;
+    let real;
+    try {
+      real = realpathSync2(d);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries;
+    try {
+      entries = sortedEntries(d);
+    } catch (e) {
+      diagnostics.push({
+        severity: "error",
+        code: "checks-dir",
+        file: d,
+        message: `cannot read the check directory: ${e.code ?? e.message}`,
+        hint: "give --checks-dir a directory of check .yaml files"
+      });
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const p = join6(d, e.name);
+      const kind2 = entryKind(e, p);
+      if (!kind2) continue;
+      if (kind2.isDir) walk2(p, depth + 1);
+      else if (kind2.isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out2.push(p);
+    }
+  };
+  let st;
+  try {
+    st = statSync3(dir);
+  } catch (e) {
+    diagnostics.push({
+      severity: "error",
+      code: "checks-dir",
+      file: dir,
+      message: `cannot read the check directory: ${e.code ?? e.message}`,
+      hint: "give --checks-dir a directory of check .yaml files"
+    });
+    return out2;
+  }
+  if (!st.isDirectory()) {
+    diagnostics.push({
+      severity: "error",
+      code: "checks-dir",
+      file: dir,
+      message: "is not a directory",
+      hint: "give --checks-dir a directory of check .yaml files"
+    });
+    return out2;
+  }
+  walk2(dir, 0);
+  return out2;
+}
+var MAX_DEPTH4;
+var init_files = __esm({
+  "src/checks/files.ts"() {
+    "use strict";
+    init_discover();
+    MAX_DEPTH4 = 16;
+  }
+});
+
+// src/checks/schema.ts
+var nonEmptyString, stringList, CHECK_SCHEMA;
+var init_schema = __esm({
+  "src/checks/schema.ts"() {
+    "use strict";
+    init_model();
+    nonEmptyString = { type: "string", minLength: 1 };
+    stringList = { type: "array", items: nonEmptyString };
+    CHECK_SCHEMA = {
+      $id: "https://tfguard.dev/schemas/check.json",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "title", "severity", "description", "remediation", "logic", "tests"],
+      properties: {
+        id: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" },
+        title: nonEmptyString,
+        severity: { enum: [...SEVERITIES] },
+        description: nonEmptyString,
+        remediation: nonEmptyString,
+        references: { type: "array", items: { type: "string", pattern: "^https?://" } },
+        compliance: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            minProperties: 1,
+            additionalProperties: { type: "array", minItems: 1, items: nonEmptyString }
+          }
+        },
+        mitre: { type: "array", items: { type: "string", pattern: "^TA\\d{4}:T\\d{4}(\\.\\d{3})?$" } },
+        aliases: {
+          type: "object",
+          additionalProperties: false,
+          properties: Object.fromEntries(ALIAS_TOOLS.map((t) => [t, stringList]))
+        },
+        requires: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$" } },
+        dedup: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            by: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" } },
+            window: { type: "integer", minimum: 1 },
+            threshold: { type: "integer", minimum: 1 }
+          }
+        },
+        messages: {
+          type: "object",
+          minProperties: 1,
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            required: ["text"],
+            properties: { when: nonEmptyString, text: nonEmptyString }
+          }
+        },
+        logic: nonEmptyString,
+        tests: {
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "expect"],
+            properties: {
+              name: nonEmptyString,
+              expect: { enum: ["fail", "pass", "unknown"] },
+              terraform: nonEmptyString,
+              resource: {
+                type: "object",
+                additionalProperties: false,
+                required: ["type", "values"],
+                properties: { type: nonEmptyString, values: { type: "object" } }
+              },
+              plan: { type: "object" },
+              snapshot: { type: "object" },
+              log: { type: "object" },
+              now: nonEmptyString
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/checks/ids.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+function isBuiltinId(id) {
+  return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
+}
+function parseRetiredIds(text4) {
+  const out2 = [];
+  text4.split(/\r?\n/).forEach((raw, i2) => {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (!line) return;
+    const m = /^(\S+)\s*(.*)$/.exec(line);
+    out2.push({ id: m[1], reason: m[2], line: i2 + 1 });
+  });
+  return out2;
+}
+function readRetiredIds(path2) {
+  let text4;
+  try {
+    text4 = readFileSync5(path2, "utf8");
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+  return new Map(parseRetiredIds(text4).map((r) => [r.id, r]));
+}
+var CLOUDGUARD_ID, TFGUARD_ID;
+var init_ids = __esm({
+  "src/checks/ids.ts"() {
+    "use strict";
+    CLOUDGUARD_ID = /^D9\.TF\.[A-Z0-9]+\.[A-Z0-9]+\.\d{2,}$/;
+    TFGUARD_ID = /^TFG\.[A-Z0-9]+\.[A-Z0-9_]+\.[1-9]\d*$/;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/code.js
+var require_code = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    var _CodeOrName = class {
+    };
+    exports._CodeOrName = _CodeOrName;
+    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    var Name = class extends _CodeOrName {
+      constructor(s) {
+        super();
+        if (!exports.IDENTIFIER.test(s))
+          throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        return false;
+      }
+      get names() {
+        return { [this.str]: 1 };
+      }
+    };
+    exports.Name = Name;
+    var _Code = class extends _CodeOrName {
+      constructor(code) {
+        super();
+        this._items = typeof code === "string" ? [code] : code;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        if (this._items.length > 1)
+          return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+      }
+      get str() {
+        var _a;
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+      }
+      get names() {
+        var _a;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names3, c) => {
+          if (c instanceof Name)
+            names3[c.str] = (names3[c.str] || 0) + 1;
+          return names3;
+        }, {});
+      }
+    };
+    exports._Code = _Code;
+    exports.nil = new _Code("");
+    function _(strs, ...args2) {
+      const code = [strs[0]];
+      let i2 = 0;
+      while (i2 < args2.length) {
+        addCodeArg(code, args2[i2]);
+        code.push(strs[++i2]);
+      }
+      return new _Code(code);
+    }
+    exports._ = _;
+    var plus = new _Code("+");
+    function str4(strs, ...args2) {
+      const expr2 = [safeStringify(strs[0])];
+      let i2 = 0;
+      while (i2 < args2.length) {
+        expr2.push(plus);
+        addCodeArg(expr2, args2[i2]);
+        expr2.push(plus, safeStringify(strs[++i2]));
+      }
+      optimize(expr2);
+      return new _Code(expr2);
+    }
+    exports.str = str4;
+    function addCodeArg(code, arg) {
+      if (arg instanceof _Code)
+        code.push(...arg._items);
+      else if (arg instanceof Name)
+        code.push(arg);
+      else
+        code.push(interpolate(arg));
+    }
+    exports.addCodeArg = addCodeArg;
+    function optimize(expr2) {
+      let i2 = 1;
+      while (i2 < expr2.length - 1) {
+        if (expr2[i2] === plus) {
+          const res = mergeExprItems(expr2[i2 - 1], expr2[i2 + 1]);
+          if (res !== void 0) {
+            expr2.splice(i2 - 1, 3, res);
+            continue;
+          }
+          expr2[i2++] = "+";
+        }
+        i2++;
+      }
+    }
+    function mergeExprItems(a, b) {
+      if (b === '""')
+        return a;
+      if (a === '""')
+        return b;
+      if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
+          return;
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
+        return;
+      }
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
+      return;
+    }
+    function strConcat(c1, c2) {
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str4`${c1}${c2}`;
+    }
+    exports.strConcat = strConcat;
+    function interpolate(x) {
+      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    }
+    function stringify(x) {
+      return new _Code(safeStringify(x));
+    }
+    exports.stringify = stringify;
+    function safeStringify(x) {
+      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    }
+    exports.safeStringify = safeStringify;
+    function getProperty(key) {
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    }
+    exports.getProperty = getProperty;
+    function getEsmExportName(key) {
+      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+        return new _Code(`${key}`);
+      }
+      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+    }
+    exports.getEsmExportName = getEsmExportName;
+    function regexpCode(rx) {
+      return new _Code(rx.toString());
+    }
+    exports.regexpCode = regexpCode;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/scope.js
+var require_scope = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    var code_1 = require_code();
+    var ValueError = class extends Error {
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
+      }
+    };
+    var UsedValueState;
+    (function(UsedValueState2) {
+      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
+      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
+    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+    exports.varKinds = {
+      const: new code_1.Name("const"),
+      let: new code_1.Name("let"),
+      var: new code_1.Name("var")
+    };
+    var Scope = class {
+      constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+      }
+      toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+      }
+      name(prefix2) {
+        return new code_1.Name(this._newName(prefix2));
+      }
+      _newName(prefix2) {
+        const ng = this._names[prefix2] || this._nameGroup(prefix2);
+        return `${prefix2}${ng.index++}`;
+      }
+      _nameGroup(prefix2) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix2)) || this._prefixes && !this._prefixes.has(prefix2)) {
+          throw new Error(`CodeGen: prefix "${prefix2}" is not allowed in this scope`);
+        }
+        return this._names[prefix2] = { prefix: prefix2, index: 0 };
+      }
+    };
+    exports.Scope = Scope;
+    var ValueScopeName = class extends code_1.Name {
+      constructor(prefix2, nameStr) {
+        super(nameStr);
+        this.prefix = prefix2;
+      }
+      setValue(value, { property, itemIndex }) {
+        this.value = value;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+      }
+    };
+    exports.ValueScopeName = ValueScopeName;
+    var line = (0, code_1._)`\n`;
+    var ValueScope = class extends Scope {
+      constructor(opts) {
+        super(opts);
+        this._values = {};
+        this._scope = opts.scope;
+        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+      }
+      get() {
+        return this._scope;
+      }
+      name(prefix2) {
+        return new ValueScopeName(prefix2, this._newName(prefix2));
+      }
+      value(nameOrPrefix, value) {
+        var _a;
+        if (value.ref === void 0)
+          throw new Error("CodeGen: ref must be passed in value");
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix: prefix2 } = name2;
+        const valueKey2 = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        let vs = this._values[prefix2];
+        if (vs) {
+          const _name = vs.get(valueKey2);
+          if (_name)
+            return _name;
+        } else {
+          vs = this._values[prefix2] = /* @__PURE__ */ new Map();
+        }
+        vs.set(valueKey2, name2);
+        const s = this._scope[prefix2] || (this._scope[prefix2] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
+        name2.setValue(value, { property: prefix2, itemIndex });
+        return name2;
+      }
+      getValue(prefix2, keyOrRef) {
+        const vs = this._values[prefix2];
+        if (!vs)
+          return;
+        return vs.get(keyOrRef);
+      }
+      scopeRefs(scopeName, values2 = this._values) {
+        return this._reduceValues(values2, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
+        });
+      }
+      scopeCode(values2 = this._values, usedValues, getCode) {
+        return this._reduceValues(values2, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
+        }, usedValues, getCode);
+      }
+      _reduceValues(values2, valueCode, usedValues = {}, getCode) {
+        let code = code_1.nil;
+        for (const prefix2 in values2) {
+          const vs = values2[prefix2];
+          if (!vs)
+            continue;
+          const nameSet = usedValues[prefix2] = usedValues[prefix2] || /* @__PURE__ */ new Map();
+          vs.forEach((name2) => {
+            if (nameSet.has(name2))
+              return;
+            nameSet.set(name2, UsedValueState.Started);
+            let c = valueCode(name2);
+            if (c) {
+              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+            } else {
+              throw new ValueError(name2);
+            }
+            nameSet.set(name2, UsedValueState.Completed);
+          });
+        }
+        return code;
+      }
+    };
+    exports.ValueScope = ValueScope;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/index.js
+var require_codegen = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    var code_1 = require_code();
+    var scope_1 = require_scope();
+    var code_2 = require_code();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return code_2._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return code_2.str;
+    } });
+    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+      return code_2.strConcat;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return code_2.nil;
+    } });
+    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+      return code_2.getProperty;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return code_2.stringify;
+    } });
+    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+      return code_2.regexpCode;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return code_2.Name;
+    } });
+    var scope_2 = require_scope();
+    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+      return scope_2.Scope;
+    } });
+    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+      return scope_2.ValueScope;
+    } });
+    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+      return scope_2.ValueScopeName;
+    } });
+    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+      return scope_2.varKinds;
+    } });
+    exports.operators = {
+      GT: new code_1._Code(">"),
+      GTE: new code_1._Code(">="),
+      LT: new code_1._Code("<"),
+      LTE: new code_1._Code("<="),
+      EQ: new code_1._Code("==="),
+      NEQ: new code_1._Code("!=="),
+      NOT: new code_1._Code("!"),
+      OR: new code_1._Code("||"),
+      AND: new code_1._Code("&&"),
+      ADD: new code_1._Code("+")
+    };
+    var Node2 = class {
+      optimizeNodes() {
+        return this;
+      }
+      optimizeNames(_names, _constants) {
+        return this;
+      }
+    };
+    var Def = class extends Node2 {
+      constructor(varKind, name2, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name2;
+        this.rhs = rhs;
+      }
+      render({ es5, _n }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n;
+      }
+      optimizeNames(names3, constants) {
+        if (!names3[this.name.str])
+          return;
+        if (this.rhs)
+          this.rhs = optimizeExpr(this.rhs, names3, constants);
+        return this;
+      }
+      get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+      }
+    };
+    var Assign = class extends Node2 {
+      constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+      }
+      render({ _n }) {
+        return `${this.lhs} = ${this.rhs};` + _n;
+      }
+      optimizeNames(names3, constants) {
+        if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
+          return;
+        this.rhs = optimizeExpr(this.rhs, names3, constants);
+        return this;
+      }
+      get names() {
+        const names3 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names3, this.rhs);
+      }
+    };
+    var AssignOp = class extends Assign {
+      constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+      }
+      render({ _n }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+      }
+    };
+    var Label = class extends Node2 {
+      constructor(label2) {
+        super();
+        this.label = label2;
+        this.names = {};
+      }
+      render({ _n }) {
+        return `${this.label}:` + _n;
+      }
+    };
+    var Break = class extends Node2 {
+      constructor(label2) {
+        super();
+        this.label = label2;
+        this.names = {};
+      }
+      render({ _n }) {
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
+      }
+    };
+    var Throw = class extends Node2 {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render({ _n }) {
+        return `throw ${this.error};` + _n;
+      }
+      get names() {
+        return this.error.names;
+      }
+    };
+    var AnyCode = class extends Node2 {
+      constructor(code) {
+        super();
+        this.code = code;
+      }
+      render({ _n }) {
+        return `${this.code};` + _n;
+      }
+      optimizeNodes() {
+        return `${this.code}` ? this : void 0;
+      }
+      optimizeNames(names3, constants) {
+        this.code = optimizeExpr(this.code, names3, constants);
+        return this;
+      }
+      get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+      }
+    };
+    var ParentNode = class extends Node2 {
+      constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+      }
+      render(opts) {
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+      }
+      optimizeNodes() {
+        const { nodes } = this;
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i2, 1, ...n);
+          else if (n)
+            nodes[i2] = n;
+          else
+            nodes.splice(i2, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      optimizeNames(names3, constants) {
+        const { nodes } = this;
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2];
+          if (n.optimizeNames(names3, constants))
+            continue;
+          subtractNames(names3, n.names);
+          nodes.splice(i2, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      get names() {
+        return this.nodes.reduce((names3, n) => addNames(names3, n.names), {});
+      }
+    };
+    var BlockNode = class extends ParentNode {
+      render(opts) {
+        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+      }
+    };
+    var Root = class extends ParentNode {
+    };
+    var Else = class extends BlockNode {
+    };
+    Else.kind = "else";
+    var If = class _If extends BlockNode {
+      constructor(condition2, nodes) {
+        super(nodes);
+        this.condition = condition2;
+      }
+      render(opts) {
+        let code = `if(${this.condition})` + super.render(opts);
+        if (this.else)
+          code += "else " + this.else.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+          return this.nodes;
+        let e = this.else;
+        if (e) {
+          const ns = e.optimizeNodes();
+          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        }
+        if (e) {
+          if (cond === false)
+            return e instanceof _If ? e : e.nodes;
+          if (this.nodes.length)
+            return this;
+          return new _If(not2(cond), e instanceof _If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+          return void 0;
+        return this;
+      }
+      optimizeNames(names3, constants) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
+        if (!(super.optimizeNames(names3, constants) || this.else))
+          return;
+        this.condition = optimizeExpr(this.condition, names3, constants);
+        return this;
+      }
+      get names() {
+        const names3 = super.names;
+        addExprNames(names3, this.condition);
+        if (this.else)
+          addNames(names3, this.else.names);
+        return names3;
+      }
+    };
+    If.kind = "if";
+    var For = class extends BlockNode {
+    };
+    For.kind = "for";
+    var ForLoop = class extends For {
+      constructor(iteration) {
+        super();
+        this.iteration = iteration;
+      }
+      render(opts) {
+        return `for(${this.iteration})` + super.render(opts);
+      }
+      optimizeNames(names3, constants) {
+        if (!super.optimizeNames(names3, constants))
+          return;
+        this.iteration = optimizeExpr(this.iteration, names3, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iteration.names);
+      }
+    };
+    var ForRange = class extends For {
+      constructor(varKind, name2, from, to) {
+        super();
+        this.varKind = varKind;
+        this.name = name2;
+        this.from = from;
+        this.to = to;
+      }
+      render(opts) {
+        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name: name2, from, to } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
+      }
+      get names() {
+        const names3 = addExprNames(super.names, this.from);
+        return addExprNames(names3, this.to);
+      }
+    };
+    var ForIter = class extends For {
+      constructor(loop, varKind, name2, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name2;
+        this.iterable = iterable;
+      }
+      render(opts) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+      }
+      optimizeNames(names3, constants) {
+        if (!super.optimizeNames(names3, constants))
+          return;
+        this.iterable = optimizeExpr(this.iterable, names3, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iterable.names);
+      }
+    };
+    var Func = class extends BlockNode {
+      constructor(name2, args2, async) {
+        super();
+        this.name = name2;
+        this.args = args2;
+        this.async = async;
+      }
+      render(opts) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+      }
+    };
+    Func.kind = "func";
+    var Return = class extends ParentNode {
+      render(opts) {
+        return "return " + super.render(opts);
+      }
+    };
+    Return.kind = "return";
+    var Try = class extends BlockNode {
+      render(opts) {
+        let code = "try" + super.render(opts);
+        if (this.catch)
+          code += this.catch.render(opts);
+        if (this.finally)
+          code += this.finally.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+      }
+      optimizeNames(names3, constants) {
+        var _a, _b;
+        super.optimizeNames(names3, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants);
+        return this;
+      }
+      get names() {
+        const names3 = super.names;
+        if (this.catch)
+          addNames(names3, this.catch.names);
+        if (this.finally)
+          addNames(names3, this.finally.names);
+        return names3;
+      }
+    };
+    var Catch = class extends BlockNode {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render(opts) {
+        return `catch(${this.error})` + super.render(opts);
+      }
+    };
+    Catch.kind = "catch";
+    var Finally = class extends BlockNode {
+      render(opts) {
+        return "finally" + super.render(opts);
+      }
+    };
+    Finally.kind = "finally";
+    var CodeGen = class {
+      constructor(extScope, opts = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+      }
+      toString() {
+        return this._root.render(this.opts);
+      }
+      // returns unique name in the internal scope
+      name(prefix2) {
+        return this._scope.name(prefix2);
+      }
+      // reserves unique name in the external scope
+      scopeName(prefix2) {
+        return this._extScope.name(prefix2);
+      }
+      // reserves unique name in the external scope and assigns value to it
+      scopeValue(prefixOrName, value) {
+        const name2 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name2);
+        return name2;
+      }
+      getScopeValue(prefix2, keyOrRef) {
+        return this._extScope.getValue(prefix2, keyOrRef);
+      }
+      // return code that assigns values in the external scope to the names that are used internally
+      // (same names that were returned by gen.scopeName or gen.scopeValue)
+      scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+      }
+      scopeCode() {
+        return this._extScope.scopeCode(this._values);
+      }
+      _def(varKind, nameOrPrefix, rhs, constant) {
+        const name2 = this._scope.toName(nameOrPrefix);
+        if (rhs !== void 0 && constant)
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
+      }
+      // `const` declaration (`var` in es5 mode)
+      const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+      }
+      // `let` declaration with optional assignment (`var` in es5 mode)
+      let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+      }
+      // `var` declaration with optional assignment
+      var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+      }
+      // assignment code
+      assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+      }
+      // `+=` code
+      add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+      }
+      // appends passed SafeExpr to code or executes Block
+      code(c) {
+        if (typeof c == "function")
+          c();
+        else if (c !== code_1.nil)
+          this._leafNode(new AnyCode(c));
+        return this;
+      }
+      // returns code for object literal for the passed argument list of key-value pairs
+      object(...keyValues) {
+        const code = ["{"];
+        for (const [key, value] of keyValues) {
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
+          if (key !== value || this.opts.es5) {
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
+          }
+        }
+        code.push("}");
+        return new code_1._Code(code);
+      }
+      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+      if(condition2, thenBody, elseBody) {
+        this._blockNode(new If(condition2));
+        if (thenBody && elseBody) {
+          this.code(thenBody).else().code(elseBody).endIf();
+        } else if (thenBody) {
+          this.code(thenBody).endIf();
+        } else if (elseBody) {
+          throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+      }
+      // `else if` clause - invalid without `if` or after `else` clauses
+      elseIf(condition2) {
+        return this._elseNode(new If(condition2));
+      }
+      // `else` clause - only valid after `if` or `else if` clauses
+      else() {
+        return this._elseNode(new Else());
+      }
+      // end `if` statement (needed if gen.if was used only with condition)
+      endIf() {
+        return this._endBlockNode(If, Else);
+      }
+      _for(node, forBody) {
+        this._blockNode(node);
+        if (forBody)
+          this.code(forBody).endFor();
+        return this;
+      }
+      // a generic `for` clause (or statement if `forBody` is passed)
+      for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+      }
+      // `for` statement for a range of values
+      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
+      }
+      // `for-of` statement (in es5 mode replace with a normal for loop)
+      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name2 = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
+            this.var(name2, (0, code_1._)`${arr}[${i2}]`);
+            forBody(name2);
+          });
+        }
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
+      }
+      // `for-in` statement.
+      // With option `ownProperties` replaced with a `for-of` loop for object keys
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
+        }
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj2), () => forBody(name2));
+      }
+      // end `for` loop
+      endFor() {
+        return this._endBlockNode(For);
+      }
+      // `label` statement
+      label(label2) {
+        return this._leafNode(new Label(label2));
+      }
+      // `break` statement
+      break(label2) {
+        return this._leafNode(new Break(label2));
+      }
+      // `return` statement
+      return(value) {
+        const node = new Return();
+        this._blockNode(node);
+        this.code(value);
+        if (node.nodes.length !== 1)
+          throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+      }
+      // `try` statement
+      try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+          throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node = new Try();
+        this._blockNode(node);
+        this.code(tryBody);
+        if (catchCode) {
+          const error = this.name("e");
+          this._currNode = node.catch = new Catch(error);
+          catchCode(error);
+        }
+        if (finallyCode) {
+          this._currNode = node.finally = new Finally();
+          this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+      }
+      // `throw` statement
+      throw(error) {
+        return this._leafNode(new Throw(error));
+      }
+      // start self-balancing block
+      block(body2, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body2)
+          this.code(body2).endBlock(nodeCount);
+        return this;
+      }
+      // end the current self-balancing block
+      endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === void 0)
+          throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+      }
+      // `function` heading (or definition if funcBody is passed)
+      func(name2, args2 = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args2, async));
+        if (funcBody)
+          this.code(funcBody).endFunc();
+        return this;
+      }
+      // end function definition
+      endFunc() {
+        return this._endBlockNode(Func);
+      }
+      optimize(n = 1) {
+        while (n-- > 0) {
+          this._root.optimizeNodes();
+          this._root.optimizeNames(this._root.names, this._constants);
+        }
+      }
+      _leafNode(node) {
+        this._currNode.nodes.push(node);
+        return this;
+      }
+      _blockNode(node) {
+        this._currNode.nodes.push(node);
+        this._nodes.push(node);
+      }
+      _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || N2 && n instanceof N2) {
+          this._nodes.pop();
+          return this;
+        }
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+      }
+      _elseNode(node) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+          throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node;
+        return this;
+      }
+      get _root() {
+        return this._nodes[0];
+      }
+      get _currNode() {
+        const ns = this._nodes;
+        return ns[ns.length - 1];
+      }
+      set _currNode(node) {
+        const ns = this._nodes;
+        ns[ns.length - 1] = node;
+      }
+    };
+    exports.CodeGen = CodeGen;
+    function addNames(names3, from) {
+      for (const n in from)
+        names3[n] = (names3[n] || 0) + (from[n] || 0);
+      return names3;
+    }
+    function addExprNames(names3, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
+    }
+    function optimizeExpr(expr2, names3, constants) {
+      if (expr2 instanceof code_1.Name)
+        return replaceName(expr2);
+      if (!canOptimize(expr2))
+        return expr2;
+      return new code_1._Code(expr2._items.reduce((items, c) => {
+        if (c instanceof code_1.Name)
+          c = replaceName(c);
+        if (c instanceof code_1._Code)
+          items.push(...c._items);
+        else
+          items.push(c);
+        return items;
+      }, []));
+      function replaceName(n) {
+        const c = constants[n.str];
+        if (c === void 0 || names3[n.str] !== 1)
+          return n;
+        delete names3[n.str];
+        return c;
+      }
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants[c.str] !== void 0);
+      }
+    }
+    function subtractNames(names3, from) {
+      for (const n in from)
+        names3[n] = (names3[n] || 0) - (from[n] || 0);
+    }
+    function not2(x) {
+      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    }
+    exports.not = not2;
+    var andCode = mappend(exports.operators.AND);
+    function and4(...args2) {
+      return args2.reduce(andCode);
+    }
+    exports.and = and4;
+    var orCode = mappend(exports.operators.OR);
+    function or2(...args2) {
+      return args2.reduce(orCode);
+    }
+    exports.or = or2;
+    function mappend(op) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+    }
+    function par(x) {
+      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/util.js
+var require_util = __commonJS({
+  "node_modules/ajv/dist/compile/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    var codegen_1 = require_codegen();
+    var code_1 = require_code();
+    function toHash(arr) {
+      const hash = {};
+      for (const item of arr)
+        hash[item] = true;
+      return hash;
+    }
+    exports.toHash = toHash;
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
+        return true;
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
+    }
+    exports.alwaysValidSchema = alwaysValidSchema;
+    function checkUnknownRules(it, schema = it.schema) {
+      const { opts, self: self2 } = it;
+      if (!opts.strictSchema)
+        return;
+      if (typeof schema === "boolean")
+        return;
+      const rules = self2.RULES.keywords;
+      for (const key in schema) {
+        if (!rules[key])
+          checkStrictMode(it, `unknown keyword: "${key}"`);
+      }
+    }
+    exports.checkUnknownRules = checkUnknownRules;
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (rules[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRules = schemaHasRules;
+    function schemaHasRulesButRef(schema, RULES) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (key !== "$ref" && RULES.all[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+      if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
+      }
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+    }
+    exports.schemaRefOrVal = schemaRefOrVal;
+    function unescapeFragment(str4) {
+      return unescapeJsonPointer(decodeURIComponent(str4));
+    }
+    exports.unescapeFragment = unescapeFragment;
+    function escapeFragment(str4) {
+      return encodeURIComponent(escapeJsonPointer(str4));
+    }
+    exports.escapeFragment = escapeFragment;
+    function escapeJsonPointer(str4) {
+      if (typeof str4 == "number")
+        return `${str4}`;
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapeJsonPointer = escapeJsonPointer;
+    function unescapeJsonPointer(str4) {
+      return str4.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapeJsonPointer = unescapeJsonPointer;
+    function eachItem(xs, f) {
+      if (Array.isArray(xs)) {
+        for (const x of xs)
+          f(x);
+      } else {
+        f(xs);
+      }
+    }
+    exports.eachItem = eachItem;
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+      return (gen, from, to, toName) => {
+        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+      };
+    }
+    exports.mergeEvaluated = {
+      props: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
+        }),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
+          if (from === true) {
+            gen.assign(to, true);
+          } else {
+            gen.assign(to, (0, codegen_1._)`${to} || {}`);
+            setEvaluated(gen, to, from);
+          }
+        }),
+        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
+        resultToName: evaluatedPropsToName
+      }),
+      items: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
+        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
+        resultToName: (gen, items) => gen.var("items", items)
+      })
+    };
+    function evaluatedPropsToName(gen, ps) {
+      if (ps === true)
+        return gen.var("props", true);
+      const props = gen.var("props", (0, codegen_1._)`{}`);
+      if (ps !== void 0)
+        setEvaluated(gen, props, ps);
+      return props;
+    }
+    exports.evaluatedPropsToName = evaluatedPropsToName;
+    function setEvaluated(gen, props, ps) {
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    }
+    exports.setEvaluated = setEvaluated;
+    var snippets = {};
+    function useFunc(gen, f) {
+      return gen.scopeValue("func", {
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+      });
+    }
+    exports.useFunc = useFunc;
+    var Type;
+    (function(Type2) {
+      Type2[Type2["Num"] = 0] = "Num";
+      Type2[Type2["Str"] = 1] = "Str";
+    })(Type || (exports.Type = Type = {}));
+    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+      if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+      }
+      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+    }
+    exports.getErrorPath = getErrorPath;
+    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+      if (!mode)
+        return;
+      msg = `strict mode: ${msg}`;
+      if (mode === true)
+        throw new Error(msg);
+      it.self.logger.warn(msg);
+    }
+    exports.checkStrictMode = checkStrictMode;
+  }
+});
+
+// node_modules/ajv/dist/compile/names.js
+var require_names = __commonJS({
+  "node_modules/ajv/dist/compile/names.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var names3 = {
+      // validation function arguments
+      data: new codegen_1.Name("data"),
+      // data passed to validation function
+      // args passed from referencing schema
+      valCxt: new codegen_1.Name("valCxt"),
+      // validation/data context - should not be used directly, it is destructured to the names below
+      instancePath: new codegen_1.Name("instancePath"),
+      parentData: new codegen_1.Name("parentData"),
+      parentDataProperty: new codegen_1.Name("parentDataProperty"),
+      rootData: new codegen_1.Name("rootData"),
+      // root data - same as the data passed to the first/top validation function
+      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
+      // used to support recursiveRef and dynamicRef
+      // function scoped variables
+      vErrors: new codegen_1.Name("vErrors"),
+      // null or array of validation errors
+      errors: new codegen_1.Name("errors"),
+      // counter of validation errors
+      this: new codegen_1.Name("this"),
+      // "globals"
+      self: new codegen_1.Name("self"),
+      scope: new codegen_1.Name("scope"),
+      // JTD serialize/parse name for JSON string and position
+      json: new codegen_1.Name("json"),
+      jsonPos: new codegen_1.Name("jsonPos"),
+      jsonLen: new codegen_1.Name("jsonLen"),
+      jsonPart: new codegen_1.Name("jsonPart")
+    };
+    exports.default = names3;
+  }
+});
+
+// node_modules/ajv/dist/compile/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    exports.keywordError = {
+      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+    };
+    exports.keyword$DataError = {
+      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+    };
+    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
+        addError(gen, errObj);
+      } else {
+        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
+      }
+    }
+    exports.reportError = reportError;
+    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      addError(gen, errObj);
+      if (!(compositeRule || allErrors)) {
+        returnErrors(it, names_1.default.vErrors);
+      }
+    }
+    exports.reportExtraError = reportExtraError;
+    function resetErrorsCount(gen, errsCount) {
+      gen.assign(names_1.default.errors, errsCount);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+    }
+    exports.resetErrorsCount = resetErrorsCount;
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+      if (errsCount === void 0)
+        throw new Error("ajv implementation error");
+      const err3 = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
+        gen.const(err3, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
+        gen.if((0, codegen_1._)`${err3}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err3}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err3}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        if (it.opts.verbose) {
+          gen.assign((0, codegen_1._)`${err3}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err3}.data`, data);
+        }
+      });
+    }
+    exports.extendErrors = extendErrors;
+    function addError(gen, errObj) {
+      const err3 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err3}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err3})`);
+      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
+    }
+    function returnErrors(it, errs) {
+      const { gen, validateName, schemaEnv } = it;
+      if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
+        gen.return(false);
+      }
+    }
+    var E = {
+      keyword: new codegen_1.Name("keyword"),
+      schemaPath: new codegen_1.Name("schemaPath"),
+      // also used in JTD errors
+      params: new codegen_1.Name("params"),
+      propertyName: new codegen_1.Name("propertyName"),
+      message: new codegen_1.Name("message"),
+      schema: new codegen_1.Name("schema"),
+      parentSchema: new codegen_1.Name("parentSchema")
+    };
+    function errorObjectCode(cxt, error, errorPaths) {
+      const { createErrors } = cxt.it;
+      if (createErrors === false)
+        return (0, codegen_1._)`{}`;
+      return errorObject(cxt, error, errorPaths);
+    }
+    function errorObject(cxt, error, errorPaths = {}) {
+      const { gen, it } = cxt;
+      const keyValues = [
+        errorInstancePath(it, errorPaths),
+        errorSchemaPath(cxt, errorPaths)
+      ];
+      extraErrorProps(cxt, error, keyValues);
+      return gen.object(...keyValues);
+    }
+    function errorInstancePath({ errorPath }, { instancePath }) {
+      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
+      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+    }
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+      if (schemaPath) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      }
+      return [E.schemaPath, schPath];
+    }
+    function extraErrorProps(cxt, { params, message }, keyValues) {
+      const { keyword, data, schemaValue, it } = cxt;
+      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      if (opts.messages) {
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+      }
+      if (opts.verbose) {
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+      }
+      if (propertyName)
+        keyValues.push([E.propertyName, propertyName]);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/boolSchema.js
+var require_boolSchema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    var errors_1 = require_errors2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var boolError = {
+      message: "boolean schema is false"
+    };
+    function topBoolOrEmptySchema(it) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
+        falseSchemaError(it, false);
+      } else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
+        gen.return(true);
+      }
+    }
+    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    function boolOrEmptySchema(it, valid) {
+      const { gen, schema } = it;
+      if (schema === false) {
+        gen.var(valid, false);
+        falseSchemaError(it);
+      } else {
+        gen.var(valid, true);
+      }
+    }
+    exports.boolOrEmptySchema = boolOrEmptySchema;
+    function falseSchemaError(it, overrideAllErrors) {
+      const { gen, data } = it;
+      const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it
+      };
+      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/rules.js
+var require_rules = __commonJS({
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getRules = exports.isJSONType = void 0;
+    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+    var jsonTypes = new Set(_jsonTypes);
+    function isJSONType(x) {
+      return typeof x == "string" && jsonTypes.has(x);
+    }
+    exports.isJSONType = isJSONType;
+    function getRules() {
+      const groups = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] }
+      };
+      return {
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {}
+      };
+    }
+    exports.getRules = getRules;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/applicability.js
+var require_applicability = __commonJS({
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
+      return group && group !== true && shouldUseGroup(schema, group);
+    }
+    exports.schemaHasRulesForType = schemaHasRulesForType;
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    }
+    exports.shouldUseGroup = shouldUseGroup;
+    function shouldUseRule(schema, rule) {
+      var _a;
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+    }
+    exports.shouldUseRule = shouldUseRule;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/dataType.js
+var require_dataType = __commonJS({
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    var rules_1 = require_rules();
+    var applicability_1 = require_applicability();
+    var errors_1 = require_errors2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var DataType;
+    (function(DataType2) {
+      DataType2[DataType2["Correct"] = 0] = "Correct";
+      DataType2[DataType2["Wrong"] = 1] = "Wrong";
+    })(DataType || (exports.DataType = DataType = {}));
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
+      const hasNull = types.includes("null");
+      if (hasNull) {
+        if (schema.nullable === false)
+          throw new Error("type: null contradicts nullable: false");
+      } else {
+        if (!types.length && schema.nullable !== void 0) {
+          throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+          types.push("null");
+      }
+      return types;
+    }
+    exports.getSchemaTypes = getSchemaTypes;
+    function getJSONTypes(ts) {
+      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+      if (types.every(rules_1.isJSONType))
+        return types;
+      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+    }
+    exports.getJSONTypes = getJSONTypes;
+    function coerceAndCheckDataType(it, types) {
+      const { gen, data, opts } = it;
+      const coerceTo = coerceToTypes(types, opts.coerceTypes);
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      if (checkTypes) {
+        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType, () => {
+          if (coerceTo.length)
+            coerceData(it, types, coerceTo);
+          else
+            reportTypeError(it);
+        });
+      }
+      return checkTypes;
+    }
+    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
+    function coerceToTypes(types, coerceTypes) {
+      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+    }
+    function coerceData(it, types, coerceTo) {
+      const { gen, data, opts } = it;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
+      if (opts.coerceTypes === "array") {
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+      }
+      gen.if((0, codegen_1._)`${coerced} !== undefined`);
+      for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t);
+        }
+      }
+      gen.else();
+      reportTypeError(it);
+      gen.endIf();
+      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it, coerced);
+      });
+      function coerceSpecificType(t) {
+        switch (t) {
+          case "string":
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            return;
+          case "number":
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "integer":
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "boolean":
+            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            return;
+          case "null":
+            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.assign(coerced, null);
+            return;
+          case "array":
+            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+        }
+      }
+    }
+    function assignParentData({ gen, parentData, parentDataProperty }, expr2) {
+      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr2));
+    }
+    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      let cond;
+      switch (dataType) {
+        case "null":
+          return (0, codegen_1._)`${data} ${EQ} null`;
+        case "array":
+          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          break;
+        case "object":
+          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          break;
+        case "integer":
+          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          break;
+        case "number":
+          cond = numCond();
+          break;
+        default:
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+      }
+      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+      function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+      }
+    }
+    exports.checkDataType = checkDataType;
+    function checkDataTypes(dataTypes, data, strictNums, correct) {
+      if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+      }
+      let cond;
+      const types = (0, util_1.toHash)(dataTypes);
+      if (types.array && types.object) {
+        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+      } else {
+        cond = codegen_1.nil;
+      }
+      if (types.number)
+        delete types.integer;
+      for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      return cond;
+    }
+    exports.checkDataTypes = checkDataTypes;
+    var typeError = {
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+    };
+    function reportTypeError(it) {
+      const cxt = getTypeErrorContext(it);
+      (0, errors_1.reportError)(cxt, typeError);
+    }
+    exports.reportTypeError = reportTypeError;
+    function getTypeErrorContext(it) {
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+      return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it
+      };
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assignDefaults = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function assignDefaults(it, ty) {
+      const { properties, items } = it.schema;
+      if (ty === "object" && properties) {
+        for (const key in properties) {
+          assignDefault(it, key, properties[key].default);
+        }
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i2) => assignDefault(it, i2, sch.default));
+      }
+    }
+    exports.assignDefaults = assignDefaults;
+    function assignDefault(it, prop, defaultValue) {
+      const { gen, compositeRule, data, opts } = it;
+      if (defaultValue === void 0)
+        return;
+      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
+      if (compositeRule) {
+        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        return;
+      }
+      let condition2 = (0, codegen_1._)`${childData} === undefined`;
+      if (opts.useDefaults === "empty") {
+        condition2 = (0, codegen_1._)`${condition2} || ${childData} === null || ${childData} === ""`;
+      }
+      gen.if(condition2, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/code.js
+var require_code2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var util_2 = require_util();
+    function checkReportMissingProp(cxt, prop) {
+      const { gen, data, it } = cxt;
+      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
+        cxt.error();
+      });
+    }
+    exports.checkReportMissingProp = checkReportMissingProp;
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing3) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing3} = ${prop}`)));
+    }
+    exports.checkMissingProp = checkMissingProp;
+    function reportMissingProp(cxt, missing3) {
+      cxt.setParams({ missingProperty: missing3 }, true);
+      cxt.error();
+    }
+    exports.reportMissingProp = reportMissingProp;
+    function hasPropFunc(gen) {
+      return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
+      });
+    }
+    exports.hasPropFunc = hasPropFunc;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    }
+    exports.isOwnProperty = isOwnProperty;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    }
+    exports.propertyInData = propertyInData;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    }
+    exports.noPropertyInData = noPropertyInData;
+    function allSchemaProperties(schemaMap) {
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+    }
+    exports.allSchemaProperties = allSchemaProperties;
+    function schemaProperties(it, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+    }
+    exports.schemaProperties = schemaProperties;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func2, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+      const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it.parentData],
+        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData]
+      ];
+      if (it.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+      const args2 = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func2}.call(${context}, ${args2})` : (0, codegen_1._)`${func2}(${args2})`;
+    }
+    exports.callValidateCode = callValidateCode;
+    var newRegExp = (0, codegen_1._)`new RegExp`;
+    function usePattern({ gen, it: { opts } }, pattern) {
+      const u = opts.unicodeRegExp ? "u" : "";
+      const { regExp } = opts.code;
+      const rx = regExp(pattern, u);
+      return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+      });
+    }
+    exports.usePattern = usePattern;
+    function validateArray(cxt) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      if (it.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+      }
+      gen.var(valid, true);
+      validateItems(() => gen.break());
+      return valid;
+      function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        gen.forRange("i", 0, len, (i2) => {
+          cxt.subschema({
+            keyword,
+            dataProp: i2,
+            dataPropType: util_1.Type.Num
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), notValid);
+        });
+      }
+    }
+    exports.validateArray = validateArray;
+    function validateUnion(cxt) {
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      if (alwaysValid && !it.opts.unevaluated)
+        return;
+      const valid = gen.let("valid", false);
+      const schValid = gen.name("_valid");
+      gen.block(() => schema.forEach((_sch, i2) => {
+        const schCxt = cxt.subschema({
+          keyword,
+          schemaProp: i2,
+          compositeRule: true
+        }, schValid);
+        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
+          gen.if((0, codegen_1.not)(valid));
+      }));
+      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+    }
+    exports.validateUnion = validateUnion;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var code_1 = require_code2();
+    var errors_1 = require_errors2();
+    function macroKeywordCode(cxt, def) {
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      if (it.opts.validateSchema !== false)
+        it.self.validateSchema(macroSchema, true);
+      const valid = gen.name("valid");
+      cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true
+      }, valid);
+      cxt.pass(valid, () => cxt.error(true));
+    }
+    exports.macroKeywordCode = macroKeywordCode;
+    function funcKeywordCode(cxt, def) {
+      var _a;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      checkAsyncKeyword(it, def);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
+      const valid = gen.let("valid");
+      cxt.block$data(valid, validateKeyword);
+      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      function validateKeyword() {
+        if (def.errors === false) {
+          assignValid();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => cxt.error());
+        } else {
+          const ruleErrs = def.async ? validateAsync() : validateSync();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+      }
+      function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+      }
+      function validateSync() {
+        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+      }
+      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
+        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !("compile" in def && !$data || def.schema === false);
+        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+      }
+      function reportErrs(errors) {
+        var _a2;
+        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+      }
+    }
+    exports.funcKeywordCode = funcKeywordCode;
+    function modifyData(cxt) {
+      const { gen, data, it } = cxt;
+      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+    }
+    function addErrs(cxt, errs) {
+      const { gen } = cxt;
+      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+      }, () => cxt.error());
+    }
+    function checkAsyncKeyword({ schemaEnv }, def) {
+      if (def.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+    }
+    function useKeyword(gen, keyword, result) {
+      if (result === void 0)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+    }
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    }
+    exports.validSchemaType = validSchemaType;
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
+      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+      }
+      const deps = def.dependencies;
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+      }
+      if (def.validateSchema) {
+        const valid = def.validateSchema(schema[keyword]);
+        if (!valid) {
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
+          if (opts.validateSchema === "log")
+            self2.logger.error(msg);
+          else
+            throw new Error(msg);
+        }
+      }
+    }
+    exports.validateKeywordUsage = validateKeywordUsage;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/subschema.js
+var require_subschema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+      }
+      if (keyword !== void 0) {
+        const sch = it.schema[keyword];
+        return schemaProp === void 0 ? {
+          schema: sch,
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+        } : {
+          schema: sch[schemaProp],
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+        };
+      }
+      if (schema !== void 0) {
+        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+          schema,
+          schemaPath,
+          topSchemaRef,
+          errSchemaPath
+        };
+      }
+      throw new Error('either "keyword" or "schema" must be passed');
+    }
+    exports.getSubschema = getSubschema;
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+      if (data !== void 0 && dataProp !== void 0) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+      }
+      const { gen } = it;
+      if (dataProp !== void 0) {
+        const { errorPath, dataPathArr, opts } = it;
+        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+      }
+      if (data !== void 0) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+        dataContextProps(nextData);
+        if (propertyName !== void 0)
+          subschema.propertyName = propertyName;
+      }
+      if (dataTypes)
+        subschema.dataTypes = dataTypes;
+      function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataTypes = [];
+        it.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it.data;
+        subschema.dataNames = [...it.dataNames, _nextData];
+      }
+    }
+    exports.extendSubschemaData = extendSubschemaData;
+    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+      if (compositeRule !== void 0)
+        subschema.compositeRule = compositeRule;
+      if (createErrors !== void 0)
+        subschema.createErrors = createErrors;
+      if (allErrors !== void 0)
+        subschema.allErrors = allErrors;
+      subschema.jtdDiscriminator = jtdDiscriminator;
+      subschema.jtdMetadata = jtdMetadata;
+    }
+    exports.extendSubschemaMode = extendSubschemaMode;
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module2) {
+    "use strict";
+    module2.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length3, i2, keys2;
+        if (Array.isArray(a)) {
+          length3 = a.length;
+          if (length3 != b.length) return false;
+          for (i2 = length3; i2-- !== 0; )
+            if (!equal(a[i2], b[i2])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys2 = Object.keys(a);
+        length3 = keys2.length;
+        if (length3 !== Object.keys(b).length) return false;
+        for (i2 = length3; i2-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys2[i2])) return false;
+        for (i2 = length3; i2-- !== 0; ) {
+          var key = keys2[i2];
+          if (!equal(a[key], b[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/json-schema-traverse/index.js
+var require_json_schema_traverse = __commonJS({
+  "node_modules/json-schema-traverse/index.js"(exports, module2) {
+    "use strict";
+    var traverse = module2.exports = function(schema, opts, cb) {
+      if (typeof opts == "function") {
+        cb = opts;
+        opts = {};
+      }
+      cb = opts.cb || cb;
+      var pre = typeof cb == "function" ? cb : cb.pre || function() {
+      };
+      var post = cb.post || function() {
+      };
+      _traverse(opts, pre, post, schema, "", schema);
+    };
+    traverse.keywords = {
+      additionalItems: true,
+      items: true,
+      contains: true,
+      additionalProperties: true,
+      propertyNames: true,
+      not: true,
+      if: true,
+      then: true,
+      else: true
+    };
+    traverse.arrayKeywords = {
+      items: true,
+      allOf: true,
+      anyOf: true,
+      oneOf: true
+    };
+    traverse.propsKeywords = {
+      $defs: true,
+      definitions: true,
+      properties: true,
+      patternProperties: true,
+      dependencies: true
+    };
+    traverse.skipKeywords = {
+      default: true,
+      enum: true,
+      const: true,
+      required: true,
+      maximum: true,
+      minimum: true,
+      exclusiveMaximum: true,
+      exclusiveMinimum: true,
+      multipleOf: true,
+      maxLength: true,
+      minLength: true,
+      pattern: true,
+      format: true,
+      maxItems: true,
+      minItems: true,
+      uniqueItems: true,
+      maxProperties: true,
+      minProperties: true
+    };
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema) {
+          var sch = schema[key];
+          if (Array.isArray(sch)) {
+            if (key in traverse.arrayKeywords) {
+              for (var i2 = 0; i2 < sch.length; i2++)
+                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key + "/" + i2, rootSchema, jsonPtr, key, schema, i2);
+            }
+          } else if (key in traverse.propsKeywords) {
+            if (sch && typeof sch == "object") {
+              for (var prop in sch)
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+            }
+          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          }
+        }
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+      }
+    }
+    function escapeJsonPtr(str4) {
+      return str4.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/resolve.js
+var require_resolve = __commonJS({
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    var util_1 = require_util();
+    var equal = require_fast_deep_equal();
+    var traverse = require_json_schema_traverse();
+    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
+      "type",
+      "format",
+      "pattern",
+      "maxLength",
+      "minLength",
+      "maxProperties",
+      "minProperties",
+      "maxItems",
+      "minItems",
+      "maximum",
+      "minimum",
+      "uniqueItems",
+      "multipleOf",
+      "required",
+      "enum",
+      "const"
+    ]);
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
+        return true;
+      if (limit === true)
+        return !hasRef(schema);
+      if (!limit)
+        return false;
+      return countKeys(schema) <= limit;
+    }
+    exports.inlineRef = inlineRef;
+    var REF_KEYWORDS = /* @__PURE__ */ new Set([
+      "$ref",
+      "$recursiveRef",
+      "$recursiveAnchor",
+      "$dynamicRef",
+      "$dynamicAnchor"
+    ]);
+    function hasRef(schema) {
+      for (const key in schema) {
+        if (REF_KEYWORDS.has(key))
+          return true;
+        const sch = schema[key];
+        if (Array.isArray(sch) && sch.some(hasRef))
+          return true;
+        if (typeof sch == "object" && hasRef(sch))
+          return true;
+      }
+      return false;
+    }
+    function countKeys(schema) {
+      let count = 0;
+      for (const key in schema) {
+        if (key === "$ref")
+          return Infinity;
+        count++;
+        if (SIMPLE_INLINED.has(key))
+          continue;
+        if (typeof schema[key] == "object") {
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+        }
+        if (count === Infinity)
+          return Infinity;
+      }
+      return count;
+    }
+    function getFullPath(resolver, id = "", normalize3) {
+      if (normalize3 !== false)
+        id = normalizeId(id);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
+    }
+    exports.getFullPath = getFullPath;
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
+      return serialized.split("#")[0] + "#";
+    }
+    exports._getFullPath = _getFullPath;
+    var TRAILING_SLASH_HASH = /#\/?$/;
+    function normalizeId(id) {
+      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    }
+    exports.normalizeId = normalizeId;
+    function resolveUrl(resolver, baseId, id) {
+      id = normalizeId(id);
+      return resolver.resolve(baseId, id);
+    }
+    exports.resolveUrl = resolveUrl;
+    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
+        return {};
+      const { schemaId, uriResolver } = this.opts;
+      const schId = normalizeId(schema[schemaId] || baseId);
+      const baseIds = { "": schId };
+      const pathPrefix = getFullPath(uriResolver, schId, false);
+      const localRefs = {};
+      const schemaRefs = /* @__PURE__ */ new Set();
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+        if (parentJsonPtr === void 0)
+          return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+          innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+          const _resolve = this.opts.uriResolver.resolve;
+          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+          if (schemaRefs.has(ref))
+            throw ambiguos(ref);
+          schemaRefs.add(ref);
+          let schOrRef = this.refs[ref];
+          if (typeof schOrRef == "string")
+            schOrRef = this.refs[schOrRef];
+          if (typeof schOrRef == "object") {
+            checkAmbiguosRef(sch, schOrRef.schema, ref);
+          } else if (ref !== normalizeId(fullPath)) {
+            if (ref[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref], ref);
+              localRefs[ref] = sch;
+            } else {
+              this.refs[ref] = fullPath;
+            }
+          }
+          return ref;
+        }
+        function addAnchor(anchor) {
+          if (typeof anchor == "string") {
+            if (!ANCHOR.test(anchor))
+              throw new Error(`invalid anchor "${anchor}"`);
+            addRef.call(this, `#${anchor}`);
+          }
+        }
+      });
+      return localRefs;
+      function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== void 0 && !equal(sch1, sch2))
+          throw ambiguos(ref);
+      }
+      function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+      }
+    }
+    exports.getSchemaRefs = getSchemaRefs;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/index.js
+var require_validate = __commonJS({
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    var boolSchema_1 = require_boolSchema();
+    var dataType_1 = require_dataType();
+    var applicability_1 = require_applicability();
+    var dataType_2 = require_dataType();
+    var defaults_1 = require_defaults();
+    var keyword_1 = require_keyword();
+    var subschema_1 = require_subschema();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var errors_1 = require_errors2();
+    function validateFunctionCode(it) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          topSchemaObjCode(it);
+          return;
+        }
+      }
+      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+    }
+    exports.validateFunctionCode = validateFunctionCode;
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body2) {
+      if (opts.code.es5) {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
+          destructureValCxtES5(gen, opts);
+          gen.code(body2);
+        });
+      } else {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
+      }
+    }
+    function destructureValCxt(opts) {
+      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+    }
+    function destructureValCxtES5(gen, opts) {
+      gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+      }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
+      });
+    }
+    function topSchemaObjCode(it) {
+      const { schema, opts, gen } = it;
+      validateFunction(it, () => {
+        if (opts.$comment && schema.$comment)
+          commentKeyword(it);
+        checkNoDefault(it);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts.unevaluated)
+          resetEvaluated(it);
+        typeAndKeywords(it);
+        returnResults(it);
+      });
+      return;
+    }
+    function resetEvaluated(it) {
+      const { gen, validateName } = it;
+      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
+    }
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
+      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
+    }
+    function subschemaCode(it, valid) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          subSchemaObjCode(it, valid);
+          return;
+        }
+      }
+      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+    }
+    function schemaCxtHasRules({ schema, self: self2 }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (self2.RULES.all[key])
+          return true;
+      return false;
+    }
+    function isSchemaObj(it) {
+      return typeof it.schema != "boolean";
+    }
+    function subSchemaObjCode(it, valid) {
+      const { schema, gen, opts } = it;
+      if (opts.$comment && schema.$comment)
+        commentKeyword(it);
+      updateContext(it);
+      checkAsyncSchema(it);
+      const errsCount = gen.const("_errs", names_1.default.errors);
+      typeAndKeywords(it, errsCount);
+      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+    }
+    function checkKeywords(it) {
+      (0, util_1.checkUnknownRules)(it);
+      checkRefsAndKeywords(it);
+    }
+    function typeAndKeywords(it, errsCount) {
+      if (it.opts.jtd)
+        return schemaKeywords(it, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+      schemaKeywords(it, types, !checkedTypes, errsCount);
+    }
+    function checkRefsAndKeywords(it) {
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      }
+    }
+    function checkNoDefault(it) {
+      const { schema, opts } = it;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+      }
+    }
+    function updateContext(it) {
+      const schId = it.schema[it.opts.schemaId];
+      if (schId)
+        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+    }
+    function checkAsyncSchema(it) {
+      if (it.schema.$async && !it.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+    }
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
+      if (opts.$comment === true) {
+        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
+      } else if (typeof opts.$comment == "function") {
+        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+      }
+    }
+    function returnResults(it) {
+      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+      if (schemaEnv.$async) {
+        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
+        if (opts.unevaluated)
+          assignEvaluated(it);
+        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
+      }
+    }
+    function assignEvaluated({ gen, evaluated, props, items }) {
+      if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+    }
+    function schemaKeywords(it, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+        return;
+      }
+      if (!opts.jtd)
+        checkStrictTypes(it, types);
+      gen.block(() => {
+        for (const group of RULES.rules)
+          groupKeywords(group);
+        groupKeywords(RULES.post);
+      });
+      function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+          return;
+        if (group.type) {
+          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+          iterateKeywords(it, group);
+          if (types.length === 1 && types[0] === group.type && typeErrors) {
+            gen.else();
+            (0, dataType_2.reportTypeError)(it);
+          }
+          gen.endIf();
+        } else {
+          iterateKeywords(it, group);
+        }
+        if (!allErrors)
+          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
+      }
+    }
+    function iterateKeywords(it, group) {
+      const { gen, schema, opts: { useDefaults } } = it;
+      if (useDefaults)
+        (0, defaults_1.assignDefaults)(it, group.type);
+      gen.block(() => {
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it, rule.keyword, rule.definition, group.type);
+          }
+        }
+      });
+    }
+    function checkStrictTypes(it, types) {
+      if (it.schemaEnv.meta || !it.opts.strictTypes)
+        return;
+      checkContextTypes(it, types);
+      if (!it.opts.allowUnionTypes)
+        checkMultipleTypes(it, types);
+      checkKeywordTypes(it, it.dataTypes);
+    }
+    function checkContextTypes(it, types) {
+      if (!types.length)
+        return;
+      if (!it.dataTypes.length) {
+        it.dataTypes = types;
+        return;
+      }
+      types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+        }
+      });
+      narrowSchemaTypes(it, types);
+    }
+    function checkMultipleTypes(it, ts) {
+      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+      }
+    }
+    function checkKeywordTypes(it, ts) {
+      const rules = it.self.RULES.all;
+      for (const keyword in rules) {
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+          const { type } = rule.definition;
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          }
+        }
+      }
+    }
+    function hasApplicableType(schTs, kwdT) {
+      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
+    }
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
+    }
+    function narrowSchemaTypes(it, withTypes) {
+      const ts = [];
+      for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+          ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
+          ts.push("integer");
+      }
+      it.dataTypes = ts;
+    }
+    function strictTypesError(it, msg) {
+      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath}" (strictTypes)`;
+      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+    }
+    var KeywordCxt = class {
+      constructor(it, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+        this.gen = it.gen;
+        this.allErrors = it.allErrors;
+        this.keyword = keyword;
+        this.data = it.data;
+        this.schema = it.schema[keyword];
+        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaType = def.schemaType;
+        this.parentSchema = it.schema;
+        this.params = {};
+        this.it = it;
+        this.def = def;
+        if (this.$data) {
+          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+        } else {
+          this.schemaCode = this.schemaValue;
+          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+          }
+        }
+        if ("code" in def ? def.trackErrors : def.errors !== false) {
+          this.errsCount = it.gen.const("_errs", names_1.default.errors);
+        }
+      }
+      result(condition2, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition2), successAction, failAction);
+      }
+      failResult(condition2, successAction, failAction) {
+        this.gen.if(condition2);
+        if (failAction)
+          failAction();
+        else
+          this.error();
+        if (successAction) {
+          this.gen.else();
+          successAction();
+          if (this.allErrors)
+            this.gen.endIf();
+        } else {
+          if (this.allErrors)
+            this.gen.endIf();
+          else
+            this.gen.else();
+        }
+      }
+      pass(condition2, failAction) {
+        this.failResult((0, codegen_1.not)(condition2), void 0, failAction);
+      }
+      fail(condition2) {
+        if (condition2 === void 0) {
+          this.error();
+          if (!this.allErrors)
+            this.gen.if(false);
+          return;
+        }
+        this.gen.if(condition2);
+        this.error();
+        if (this.allErrors)
+          this.gen.endIf();
+        else
+          this.gen.else();
+      }
+      fail$data(condition2) {
+        if (!this.$data)
+          return this.fail(condition2);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition2)})`);
+      }
+      error(append, errorParams, errorPaths) {
+        if (errorParams) {
+          this.setParams(errorParams);
+          this._error(append, errorPaths);
+          this.setParams({});
+          return;
+        }
+        this._error(append, errorPaths);
+      }
+      _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+      }
+      $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+      }
+      reset() {
+        if (this.errsCount === void 0)
+          throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+      }
+      ok(cond) {
+        if (!this.allErrors)
+          this.gen.if(cond);
+      }
+      setParams(obj2, assign) {
+        if (assign)
+          Object.assign(this.params, obj2);
+        else
+          this.params = obj2;
+      }
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+          this.check$data(valid, $dataValid);
+          codeBlock();
+        });
+      }
+      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+          return;
+        const { gen, schemaCode, schemaType, def } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
+        if (valid !== codegen_1.nil)
+          gen.assign(valid, true);
+        if (schemaType.length || def.validateSchema) {
+          gen.elseIf(this.invalid$data());
+          this.$dataError();
+          if (valid !== codegen_1.nil)
+            gen.assign(valid, false);
+        }
+        gen.else();
+      }
+      invalid$data() {
+        const { gen, schemaCode, schemaType, def, it } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+          if (schemaType.length) {
+            if (!(schemaCode instanceof codegen_1.Name))
+              throw new Error("ajv implementation error");
+            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+          }
+          return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+          if (def.validateSchema) {
+            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
+            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
+          }
+          return codegen_1.nil;
+        }
+      }
+      subschema(appl, valid) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
+        subschemaCode(nextContext, valid);
+        return nextContext;
+      }
+      mergeEvaluated(schemaCxt, toName) {
+        const { it, gen } = this;
+        if (!it.opts.unevaluated)
+          return;
+        if (it.props !== true && schemaCxt.props !== void 0) {
+          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        }
+        if (it.items !== true && schemaCxt.items !== void 0) {
+          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        }
+      }
+      mergeValidEvaluated(schemaCxt, valid) {
+        const { it, gen } = this;
+        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          return true;
+        }
+      }
+    };
+    exports.KeywordCxt = KeywordCxt;
+    function keywordCode(it, keyword, def, ruleType) {
+      const cxt = new KeywordCxt(it, def, keyword);
+      if ("code" in def) {
+        def.code(cxt, ruleType);
+      } else if (cxt.$data && def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      } else if ("macro" in def) {
+        (0, keyword_1.macroKeywordCode)(cxt, def);
+      } else if (def.compile || def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      }
+    }
+    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+      let jsonPointer;
+      let data;
+      if ($data === "")
+        return names_1.default.rootData;
+      if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+      } else {
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches[1];
+        jsonPointer = matches[2];
+        if (jsonPointer === "#") {
+          if (up >= dataLevel)
+            throw new Error(errorMsg("property/index", up));
+          return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+          throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+          return data;
+      }
+      let expr2 = data;
+      const segments = jsonPointer.split("/");
+      for (const segment2 of segments) {
+        if (segment2) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment2))}`;
+          expr2 = (0, codegen_1._)`${expr2} && ${data}`;
+        }
+      }
+      return expr2;
+      function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+      }
+    }
+    exports.getData = getData;
+  }
+});
+
+// node_modules/ajv/dist/runtime/validation_error.js
+var require_validation_error = __commonJS({
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ValidationError = class extends Error {
+      constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+      }
+    };
+    exports.default = ValidationError;
+  }
+});
+
+// node_modules/ajv/dist/compile/ref_error.js
+var require_ref_error = __commonJS({
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var resolve_1 = require_resolve();
+    var MissingRefError = class extends Error {
+      constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+      }
+    };
+    exports.default = MissingRefError;
+  }
+});
+
+// node_modules/ajv/dist/compile/index.js
+var require_compile = __commonJS({
+  "node_modules/ajv/dist/compile/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    var codegen_1 = require_codegen();
+    var validation_error_1 = require_validation_error();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var validate_1 = require_validate();
+    var SchemaEnv = class {
+      constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+      }
+    };
+    exports.SchemaEnv = SchemaEnv;
+    function compileSchema(sch) {
+      const _sch = getCompilingSchema.call(this, sch);
+      if (_sch)
+        return _sch;
+      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
+      const { es5, lines } = this.opts.code;
+      const { ownProperties } = this.opts;
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      let _ValidationError;
+      if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+          ref: validation_error_1.default,
+          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
+        });
+      }
+      const validateName = gen.scopeName("validate");
+      sch.validateName = validateName;
+      const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil],
+        // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: /* @__PURE__ */ new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._)`""`,
+        opts: this.opts,
+        self: this
+      };
+      let sourceCode;
+      try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        if (this.opts.code.process)
+          sourceCode = this.opts.code.process(sourceCode, sch);
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
+        if (sch.$async)
+          validate2.$async = true;
+        if (this.opts.code.source === true) {
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+          const { props, items } = schemaCxt;
+          validate2.evaluated = {
+            props: props instanceof codegen_1.Name ? void 0 : props,
+            items: items instanceof codegen_1.Name ? void 0 : items,
+            dynamicProps: props instanceof codegen_1.Name,
+            dynamicItems: items instanceof codegen_1.Name
+          };
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+        }
+        sch.validate = validate2;
+        return sch;
+      } catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+          this.logger.error("Error compiling schema, function code:", sourceCode);
+        throw e;
+      } finally {
+        this._compilations.delete(sch);
+      }
+    }
+    exports.compileSchema = compileSchema;
+    function resolveRef(root, baseId, ref) {
+      var _a;
+      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+      const schOrFunc = root.refs[ref];
+      if (schOrFunc)
+        return schOrFunc;
+      let _sch = resolve19.call(this, root, ref);
+      if (_sch === void 0) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const { schemaId } = this.opts;
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      if (_sch === void 0)
+        return;
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+    }
+    exports.resolveRef = resolveRef;
+    function inlineOrCompile(sch) {
+      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+      return sch.validate ? sch : compileSchema.call(this, sch);
+    }
+    function getCompilingSchema(schEnv) {
+      for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+          return sch;
+      }
+    }
+    exports.getCompilingSchema = getCompilingSchema;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+    }
+    function resolve19(root, ref) {
+      let sch;
+      while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+    }
+    function resolveSchema(root, ref) {
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
+      }
+      const id = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id] || this.schemas[id];
+      if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+          return;
+        return getJsonPointer.call(this, p, sch);
+      }
+      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+      if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+      if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      return getJsonPointer.call(this, p, schOrRef);
+    }
+    exports.resolveSchema = resolveSchema;
+    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
+      "properties",
+      "patternProperties",
+      "enum",
+      "dependencies",
+      "definitions"
+    ]);
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+      var _a;
+      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+      for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+          return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === void 0)
+          return;
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+      }
+      let env;
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+      }
+      const { schemaId } = this.opts;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
+      return void 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/refs/data.json
+var require_data = __commonJS({
+  "node_modules/ajv/dist/refs/data.json"(exports, module2) {
+    module2.exports = {
+      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
+      type: "object",
+      required: ["$data"],
+      properties: {
+        $data: {
+          type: "string",
+          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
+        }
+      },
+      additionalProperties: false
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/fast-uri/lib/utils.js"(exports, module2) {
+    "use strict";
+    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
+    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+    var BYTE_HEX = new Array(256);
+    {
+      const HEX_DIGITS = "0123456789ABCDEF";
+      for (let i2 = 0; i2 < 256; i2++) {
+        BYTE_HEX[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
+      }
+    }
+    function percentEncodeNonAscii(cp) {
+      if (cp < 2048) {
+        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+      }
+      if (cp < 65536) {
+        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      }
+      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+    }
+    function stringArrayToHexStripped(input) {
+      let acc = "";
+      let code = 0;
+      let i2 = 0;
+      for (i2 = 0; i2 < input.length; i2++) {
+        code = input[i2].charCodeAt(0);
+        if (code === 48) {
+          continue;
+        }
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i2];
+        break;
+      }
+      for (i2 += 1; i2 < input.length; i2++) {
+        code = input[i2].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i2];
+      }
+      return acc;
+    }
+    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+    function isZoneIdentifier(zone) {
+      if (zone.length === 0) return false;
+      for (let i2 = 0; i2 < zone.length; i2++) {
+        if (isZoneCharacter(zone[i2])) continue;
+        if (zone[i2] === "%" && i2 + 2 < zone.length && isHexPair(zone.slice(i2 + 1, i2 + 3))) {
+          i2 += 2;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    function compressIPv6ZeroRun(hextets) {
+      let bestStart = -1;
+      let bestLength = 0;
+      let runStart = -1;
+      let runLength = 0;
+      for (let i2 = 0; i2 < hextets.length; i2++) {
+        if (hextets[i2] === "0") {
+          if (runStart === -1) runStart = i2;
+          runLength++;
+          if (runLength > bestLength) {
+            bestLength = runLength;
+            bestStart = runStart;
+          }
+        } else {
+          runStart = -1;
+          runLength = 0;
+        }
+      }
+      if (bestLength < 2) return hextets.join(":");
+      const head = hextets.slice(0, bestStart).join(":");
+      const tail = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail;
+    }
+    function normalizeIPv6Address(input) {
+      const compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+      if (compression !== -1) {
+        if (left.length === 1 && left[0] === "") left.length = 0;
+        if (right.length === 1 && right[0] === "") right.length = 0;
+      }
+      const parts2 = left.concat(right);
+      let hextetCount = 0;
+      for (let i2 = 0; i2 < parts2.length; i2++) {
+        const part = parts2[i2];
+        if (part === "") return void 0;
+        if (part.indexOf(".") !== -1) {
+          if (i2 !== parts2.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          hextetCount += 2;
+          continue;
+        }
+        if (!isHextet(part)) return void 0;
+        parts2[i2] = parseInt(part, 16).toString(16);
+        hextetCount++;
+      }
+      if (compression === -1) {
+        if (hextetCount !== 8) return void 0;
+        return compressIPv6ZeroRun(parts2);
+      }
+      if (hextetCount >= 8) return void 0;
+      const expanded = parts2.slice(0, left.length);
+      for (let i2 = hextetCount; i2 < 8; i2++) expanded.push("0");
+      for (let i2 = left.length; i2 < parts2.length; i2++) expanded.push(parts2[i2]);
+      return compressIPv6ZeroRun(expanded);
+    }
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input)) {
+        input = input.toLowerCase();
+        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      }
+      if (findToken(input, ":") < 2) {
+        return { host, isIPV6: false, error: bracketed };
+      }
+      let zoneIdentifier = "";
+      const zoneSeparator = input.indexOf("%");
+      if (zoneSeparator !== -1) {
+        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        input = input.slice(0, zoneSeparator);
+      }
+      const address = normalizeIPv6Address(input);
+      if (address === void 0) return { host, isIPV6: false, error: true };
+      return {
+        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        isIPV6: true
+      };
+    }
+    function findToken(str4, token) {
+      let ind = 0;
+      for (let i2 = 0; i2 < str4.length; i2++) {
+        if (str4[i2] === token) ind++;
+      }
+      return ind;
+    }
+    function removeDotSegments(path2) {
+      let input = path2;
+      const output = [];
+      let nextSlash = -1;
+      let len = 0;
+      while (len = input.length) {
+        if (len === 1) {
+          if (input === ".") {
+            break;
+          } else if (input === "/") {
+            output.push("/");
+            break;
+          } else {
+            output.push(input);
+            break;
+          }
+        } else if (len === 2) {
+          if (input[0] === ".") {
+            if (input[1] === ".") {
+              break;
+            } else if (input[1] === "/") {
+              input = input.slice(2);
+              continue;
+            }
+          } else if (input[0] === "/") {
+            if (input[1] === "." || input[1] === "/") {
+              output.push("/");
+              break;
+            }
+          }
+        } else if (len === 3) {
+          if (input === "/..") {
+            if (output.length !== 0) {
+              output.pop();
+            }
+            output.push("/");
+            break;
+          }
+        }
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
+              continue;
+            }
+          } else if (input[1] === "/") {
+            input = input.slice(2);
+            continue;
+          }
+        } else if (input[0] === "/") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(2);
+              continue;
+            } else if (input[2] === ".") {
+              if (input[3] === "/") {
+                input = input.slice(3);
+                if (output.length !== 0) {
+                  output.pop();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
+          break;
+        } else {
+          output.push(input.slice(0, nextSlash));
+          input = input.slice(nextSlash);
+        }
+      }
+      return output.join("");
+    }
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
+      }
+      const segments = path2.split("/");
+      const last = segments.length - 1;
+      const output = [];
+      let trailingDirectory = false;
+      for (let i2 = 0; i2 <= last; i2++) {
+        const segment2 = segments[i2];
+        if (segment2 === "." || segment2 === "..") {
+          if (segment2 === "..") {
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
+            } else {
+              output.push("..");
+            }
+          }
+          trailingDirectory = i2 === last;
+        } else {
+          output.push(segment2);
+        }
+      }
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
+      }
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
+      }
+      return output.join("/");
+    }
+    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
+    var HOST_DELIM_RE = /[@/?#:]/g;
+    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+    function reescapeHostDelimiters(host, isIP) {
+      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re.lastIndex = 0;
+      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+    }
+    function normalizePercentEncoding(input, decodeUnreserved = false) {
+      if (input.indexOf("%") === -1) {
+        return input;
+      }
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i2 += 2;
+            continue;
+          }
+        }
+        output += input[i2];
+      }
+      return output;
+    }
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded !== "." && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i2 += 2;
+            continue;
+          }
+        }
+        if (isPathCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function serializePathEncoding(input, pathNoScheme = false) {
+      let output = "";
+      let firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i2 += 2;
+            continue;
+          }
+        }
+        if (ch === "/") {
+          firstSegment = false;
+        }
+        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i2 += 2;
+            continue;
+          }
+        }
+        if (isAllowed(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
+    }
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function isEscapeSafe(cp) {
+      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
+    }
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i2 += 2;
+            continue;
+          }
+        }
+        if (isQueryFragmentCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i2 += 2;
+            continue;
+          }
+        }
+        output += escape(input[i2]);
+      }
+      return output;
+    }
+    function recomposeAuthority(component) {
+      const uriTokens = [];
+      if (component.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component.userinfo));
+        uriTokens.push("@");
+      }
+      if (component.host !== void 0) {
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
+          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
+          }
+          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+            host = `[${ipV6res.escapedHost}]`;
+          } else {
+            host = reescapeHostDelimiters(host, false);
+          }
+        }
+        uriTokens.push(host);
+      }
+      if (typeof component.port === "number" || typeof component.port === "string") {
+        const port = String(component.port);
+        if (!isPort(port)) {
+          throw new TypeError("URI port is malformed.");
+        }
+        uriTokens.push(":");
+        uriTokens.push(port);
+      }
+      return uriTokens.length ? uriTokens.join("") : void 0;
+    }
+    module2.exports = {
+      nonSimpleDomain,
+      recomposeAuthority,
+      reescapeHostDelimiters,
+      normalizePercentEncoding,
+      normalizePathEncoding,
+      serializePathEncoding,
+      normalizeQueryFragmentEncoding,
+      encodeUserinfo,
+      encodeQuery,
+      encodeFragment,
+      escapePreservingEscapes,
+      removeDotSegments,
+      removeDotSegmentsRelative,
+      isIPv4,
+      isUUID,
+      normalizeIPv6,
+      stringArrayToHexStripped
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/schemes.js
+var require_schemes = __commonJS({
+  "node_modules/fast-uri/lib/schemes.js"(exports, module2) {
+    "use strict";
+    var { isUUID } = require_utils();
+    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+    var supportedSchemeNames = (
+      /** @type {const} */
+      [
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "urn",
+        "urn:uuid"
+      ]
+    );
+    function isValidSchemeName(name2) {
+      return supportedSchemeNames.indexOf(
+        /** @type {*} */
+        name2
+      ) !== -1;
+    }
+    function wsIsSecure(wsComponent) {
+      if (wsComponent.secure === true) {
+        return true;
+      } else if (wsComponent.secure === false) {
+        return false;
+      } else if (wsComponent.scheme) {
+        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
+      } else {
+        return false;
+      }
+    }
+    function httpParse(component) {
+      if (!component.host) {
+        component.error = component.error || "HTTP URIs must have a host.";
+      }
+      return component;
+    }
+    function httpSerialize(component) {
+      const secure = String(component.scheme).toLowerCase() === "https";
+      if (component.port === (secure ? 443 : 80) || component.port === "") {
+        component.port = void 0;
+      }
+      if (!component.path) {
+        component.path = "/";
+      }
+      return component;
+    }
+    function wsParse(wsComponent) {
+      wsComponent.secure = wsIsSecure(wsComponent);
+      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
+      wsComponent.path = void 0;
+      wsComponent.query = void 0;
+      return wsComponent;
+    }
+    function wsSerialize(wsComponent) {
+      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
+        wsComponent.port = void 0;
+      }
+      if (typeof wsComponent.secure === "boolean") {
+        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
+        wsComponent.secure = void 0;
+      }
+      if (wsComponent.resourceName) {
+        const queryIndex = wsComponent.resourceName.indexOf("?");
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
+        wsComponent.resourceName = void 0;
+      }
+      wsComponent.fragment = void 0;
+      return wsComponent;
+    }
+    function urnParse(urnComponent, options) {
+      if (!urnComponent.path) {
+        urnComponent.error = "URN can not be parsed";
+        return urnComponent;
+      }
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
+        const scheme = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
+        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const schemeHandler = getSchemeHandler(urnScheme);
+        urnComponent.path = void 0;
+        if (schemeHandler) {
+          urnComponent = schemeHandler.parse(urnComponent, options);
+        }
+      } else {
+        urnComponent.error = urnComponent.error || "URN can not be parsed.";
+      }
+      return urnComponent;
+    }
+    function urnSerialize(urnComponent, options) {
+      if (urnComponent.nid === void 0) {
+        throw new Error("URN without nid cannot be serialized");
+      }
+      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const nid = urnComponent.nid.toLowerCase();
+      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const schemeHandler = getSchemeHandler(urnScheme);
+      if (schemeHandler) {
+        urnComponent = schemeHandler.serialize(urnComponent, options);
+      }
+      const uriComponent = urnComponent;
+      const nss = urnComponent.nss;
+      uriComponent.path = `${nid || options.nid}:${nss}`;
+      options.skipEscape = true;
+      return uriComponent;
+    }
+    function urnuuidParse(urnComponent, options) {
+      const uuidComponent = urnComponent;
+      uuidComponent.uuid = uuidComponent.nss;
+      uuidComponent.nss = void 0;
+      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
+      }
+      return uuidComponent;
+    }
+    function urnuuidSerialize(uuidComponent) {
+      const urnComponent = uuidComponent;
+      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
+      return urnComponent;
+    }
+    var http = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "http",
+        domainHost: true,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var https = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "https",
+        domainHost: http.domainHost,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var ws = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "ws",
+        domainHost: true,
+        parse: wsParse,
+        serialize: wsSerialize
+      }
+    );
+    var wss = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "wss",
+        domainHost: ws.domainHost,
+        parse: ws.parse,
+        serialize: ws.serialize
+      }
+    );
+    var urn = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn",
+        parse: urnParse,
+        serialize: urnSerialize,
+        skipNormalize: true
+      }
+    );
+    var urnuuid = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn:uuid",
+        parse: urnuuidParse,
+        serialize: urnuuidSerialize,
+        skipNormalize: true
+      }
+    );
+    var SCHEMES = (
+      /** @type {Record<SchemeName, SchemeHandler>} */
+      {
+        http,
+        https,
+        ws,
+        wss,
+        urn,
+        "urn:uuid": urnuuid
+      }
+    );
+    Object.setPrototypeOf(SCHEMES, null);
+    function getSchemeHandler(scheme) {
+      return scheme && (SCHEMES[
+        /** @type {SchemeName} */
+        scheme
+      ] || SCHEMES[
+        /** @type {SchemeName} */
+        scheme.toLowerCase()
+      ]) || void 0;
+    }
+    module2.exports = {
+      wsIsSecure,
+      SCHEMES,
+      isValidSchemeName,
+      getSchemeHandler
+    };
+  }
+});
+
+// node_modules/fast-uri/index.js
+var require_fast_uri = __commonJS({
+  "node_modules/fast-uri/index.js"(exports, module2) {
+    "use strict";
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
+    var MALFORMED_HOST_ERROR = "URI host is malformed.";
+    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+    function validateScheme(scheme) {
+      const stringScheme = String(scheme);
+      if (!VALID_SCHEME.test(stringScheme)) {
+        throw new TypeError(MALFORMED_SCHEME_ERROR);
+      }
+      return stringScheme;
+    }
+    function normalize3(uri, options) {
+      if (typeof uri === "string") {
+        uri = /** @type {T} */
+        normalizeString(uri, options);
+      } else if (typeof uri === "object") {
+        uri = /** @type {T} */
+        parse2(serialize(uri, options), options);
+      }
+      return uri;
+    }
+    function resolve19(baseURI, relativeURI, options) {
+      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+      const {
+        parsed: baseParsed,
+        malformedAuthorityOrPort: baseMalformed,
+        malformedPercentEncoding: baseMalformedPercentEncoding,
+        malformedSchemeSpecific: baseMalformedSchemeSpecific,
+        malformedHost: baseMalformedHost,
+        malformedScheme: baseMalformedScheme
+      } = parseWithStatus(baseURI, schemelessOptions);
+      const {
+        parsed: relativeParsed,
+        malformedAuthorityOrPort: relativeMalformed,
+        malformedPercentEncoding: relativeMalformedPercentEncoding,
+        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+        malformedHost: relativeMalformedHost,
+        malformedScheme: relativeMalformedScheme
+      } = parseWithStatus(relativeURI, schemelessOptions);
+      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
+        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
+      }
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+        throw new Error(MALFORMED_HOST_ERROR);
+      }
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
+      }
+      schemelessOptions.skipEscape = true;
+      return serialize(resolved, schemelessOptions);
+    }
+    function resolveComponent(base, relative8, options, skipNormalization) {
+      const target = {};
+      if (!skipNormalization) {
+        base = parse2(serialize(base, options), options);
+        relative8 = parse2(serialize(relative8, options), options);
+      }
+      options = options || {};
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
+      } else {
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
+        } else {
+          if (!relative8.path) {
+            target.path = base.path;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
+            } else {
+              target.query = base.query;
+            }
+          } else {
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
+            } else {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
+                target.path = "/" + relative8.path;
+              } else if (!base.path) {
+                target.path = relative8.path;
+              } else {
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
+              }
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+            }
+            target.query = relative8.query;
+          }
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
+        }
+        target.scheme = base.scheme;
+      }
+      target.fragment = relative8.fragment;
+      return target;
+    }
+    function equal(uriA, uriB, options) {
+      const normalizedA = normalizeComparableURI(uriA, options);
+      const normalizedB = normalizeComparableURI(uriB, options);
+      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
+    }
+    function serialize(cmpts, opts) {
+      const component = {
+        host: cmpts.host,
+        scheme: cmpts.scheme,
+        userinfo: cmpts.userinfo,
+        port: cmpts.port,
+        path: cmpts.path,
+        query: cmpts.query,
+        nid: cmpts.nid,
+        nss: cmpts.nss,
+        uuid: cmpts.uuid,
+        fragment: cmpts.fragment,
+        reference: cmpts.reference,
+        resourceName: cmpts.resourceName,
+        secure: cmpts.secure,
+        error: ""
+      };
+      const options = Object.assign({}, opts);
+      const uriTokens = [];
+      if (component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+      }
+      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
+      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options.skipEscape && schemelessReference;
+      if (component.path !== void 0) {
+        if (!options.skipEscape) {
+          component.path = serializePathEncoding(component.path, pathNoScheme);
+        } else {
+          component.path = normalizePercentEncoding(component.path);
+        }
+      }
+      if (options.reference !== "suffix" && component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+        uriTokens.push(component.scheme, ":");
+      }
+      const authority = recomposeAuthority(component);
+      if (authority !== void 0) {
+        if (options.reference !== "suffix") {
+          uriTokens.push("//");
+        }
+        uriTokens.push(authority);
+        if (component.path && component.path[0] !== "/") {
+          uriTokens.push("/");
+        }
+      }
+      if (component.path !== void 0) {
+        let s = component.path;
+        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+        }
+        if (schemelessReference) {
+          s = serializePathEncoding(s, true);
+        }
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
+        }
+        uriTokens.push(s);
+      }
+      if (component.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component.query));
+      }
+      if (component.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component.fragment));
+      }
+      return uriTokens.join("");
+    }
+    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+    function getParseError(parsed, matches) {
+      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+        return 'URI path must start with "/" when authority is present.';
+      }
+      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+        return "URI port is malformed.";
+      }
+      return void 0;
+    }
+    function hasMalformedPercentEncoding(component) {
+      if (component === void 0) return false;
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+          return true;
+        }
+        percent = component.indexOf("%", percent + 3);
+      }
+      return false;
+    }
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
+    }
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    }
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+        return true;
+      }
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+        let url;
+        try {
+          url = new URL("http://" + parsed.host);
+        } catch (e) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          return true;
+        }
+        if (!isHostOnlyURL(url)) {
+          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          return true;
+        }
+        parsed.host = url.hostname;
+      }
+      return false;
+    }
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+      return Boolean(
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+      );
+    }
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
+    }
+    function parseWithStatus(uri, opts) {
+      const options = Object.assign({}, opts);
+      const parsed = {
+        scheme: void 0,
+        userinfo: void 0,
+        host: "",
+        port: void 0,
+        path: "",
+        query: void 0,
+        fragment: void 0
+      };
+      let malformedAuthorityOrPort = false;
+      let malformedPercentEncoding = false;
+      let malformedSchemeSpecific = false;
+      let malformedHost = false;
+      let malformedIPLiteral = false;
+      let malformedScheme = false;
+      let isIP = false;
+      if (options.reference === "suffix") {
+        if (options.scheme) {
+          uri = options.scheme + ":" + uri;
+        } else {
+          uri = "//" + uri;
+        }
+      }
+      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
+        parsed.error = "URI authority must not contain a literal backslash.";
+        malformedAuthorityOrPort = true;
+      }
+      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      if (introducerMatch !== null) {
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
+        if (normalizedRegion.length >= 2) {
+          if (normalizedRegion.slice(0, 2) !== "//") {
+            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            malformedAuthorityOrPort = true;
+          } else if (region.length !== normalizedRegion.length) {
+            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            malformedAuthorityOrPort = true;
+          }
+        }
+      }
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed.scheme = matches[1];
+        parsed.userinfo = matches[3];
+        parsed.host = matches[4];
+        parsed.port = parseInt(matches[5], 10);
+        parsed.path = matches[6] || "";
+        parsed.query = matches[7];
+        parsed.fragment = matches[8];
+        if (parsed.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed.scheme)) {
+            parsed.scheme = parsed.scheme.toLowerCase();
+          } else {
+            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            malformedScheme = true;
+          }
+        }
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        if (malformedPercentEncoding) {
+          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+        }
+        if (isNaN(parsed.port)) {
+          parsed.port = matches[5];
+        }
+        const parseError = getParseError(parsed, matches);
+        if (parseError !== void 0) {
+          parsed.error = parsed.error || parseError;
+          malformedAuthorityOrPort = true;
+        }
+        if (parsed.host) {
+          const ipv4result = isIPv4(parsed.host);
+          if (ipv4result === false) {
+            const bracketedIPLiteral = isIPLiteral(parsed.host);
+            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed.host);
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            if (malformedIPLiteral) {
+              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              malformedAuthorityOrPort = true;
+            }
+          } else {
+            isIP = true;
+          }
+        }
+        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
+          parsed.reference = "same-document";
+        } else if (parsed.scheme === void 0) {
+          parsed.reference = "relative";
+        } else if (parsed.fragment === void 0) {
+          parsed.reference = "absolute";
+        } else {
+          parsed.reference = "uri";
+        }
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        }
+        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        if (!malformedIPLiteral) {
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+        }
+        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
+            host = normalizePercentEncoding(host.toLowerCase());
+          }
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+        }
+        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
+          if (parsed.path) {
+            parsed.path = normalizePathEncoding(parsed.path);
+          }
+          if (parsed.query) {
+            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          }
+          if (parsed.fragment) {
+            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          }
+        }
+        if (schemeHandler && schemeHandler.parse) {
+          schemeHandler.parse(parsed, options);
+          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+            malformedSchemeSpecific = true;
+          }
+        }
+      } else {
+        parsed.error = parsed.error || "URI can not be parsed.";
+      }
+      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+    }
+    function parse2(uri, opts) {
+      return parseWithStatus(uri, opts).parsed;
+    }
+    function normalizeString(uri, opts) {
+      return normalizeStringWithStatus(uri, opts).normalized;
+    }
+    function normalizeStringWithStatus(uri, opts) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      return {
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        malformedAuthorityOrPort,
+        malformedPercentEncoding,
+        malformedSchemeSpecific,
+        malformedHost,
+        malformedScheme
+      };
+    }
+    function normalizeComparableURI(uri, opts) {
+      if (typeof uri !== "string" && typeof uri !== "object") {
+        return void 0;
+      }
+      let value;
+      try {
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
+      } catch {
+        return void 0;
+      }
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+    }
+    var fastUri = {
+      SCHEMES,
+      normalize: normalize3,
+      resolve: resolve19,
+      resolveComponent,
+      equal,
+      serialize,
+      parse: parse2
+    };
+    module2.exports = fastUri;
+    module2.exports.default = fastUri;
+    module2.exports.fastUri = fastUri;
+  }
+});
+
+// node_modules/ajv/dist/runtime/uri.js
+var require_uri = __commonJS({
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var uri = require_fast_uri();
+    uri.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri;
+  }
+});
+
+// node_modules/ajv/dist/core.js
+var require_core = __commonJS({
+  "node_modules/ajv/dist/core.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    var ref_error_1 = require_ref_error();
+    var rules_1 = require_rules();
+    var compile_1 = require_compile();
+    var codegen_2 = require_codegen();
+    var resolve_1 = require_resolve();
+    var dataType_1 = require_dataType();
+    var util_1 = require_util();
+    var $dataRefSchema = require_data();
+    var uri_1 = require_uri();
+    var defaultRegExp = (str4, flags2) => new RegExp(str4, flags2);
+    defaultRegExp.code = "new RegExp";
+    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
+      "validate",
+      "serialize",
+      "parse",
+      "wrapper",
+      "root",
+      "schema",
+      "keyword",
+      "pattern",
+      "formats",
+      "validate$data",
+      "func",
+      "obj",
+      "Error"
+    ]);
+    var removedOptions = {
+      errorDataPath: "",
+      format: "`validateFormats: false` can be used instead.",
+      nullable: '"nullable" keyword is supported by default.',
+      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+      sourceCode: "Use option `code: {source: true}`",
+      strictDefaults: "It is default now, see option `strict`.",
+      strictKeywords: "It is default now, see option `strict`.",
+      uniqueItems: '"uniqueItems" keyword is always validated.',
+      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+      cache: "Map is used as cache, schema object as key.",
+      serialize: "Map is used as cache, schema object as key.",
+      ajvErrors: "It is default now."
+    };
+    var deprecatedOptions = {
+      ignoreKeywordsWithRef: "",
+      jsPropertySyntax: "",
+      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
+    };
+    var MAX_EXPRESSION = 200;
+    function requiredOptions(o) {
+      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      const s = o.strict;
+      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
+      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      return {
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver
+      };
+    }
+    var Ajv3 = class {
+      constructor(opts = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = /* @__PURE__ */ Object.create(null);
+        this._compilations = /* @__PURE__ */ new Set();
+        this._loading = {};
+        this._cache = /* @__PURE__ */ new Map();
+        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts.logger);
+        const formatOpt = opts.validateFormats;
+        opts.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts.formats)
+          addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts.keywords)
+          addInitialKeywords.call(this, opts.keywords);
+        if (typeof opts.meta == "object")
+          this.addMetaSchema(opts.meta);
+        addInitialSchemas.call(this);
+        opts.validateFormats = formatOpt;
+      }
+      _addVocabularies() {
+        this.addKeyword("$async");
+      }
+      _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+          _dataRefSchema = { ...$dataRefSchema };
+          _dataRefSchema.id = _dataRefSchema.$id;
+          delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+      }
+      defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+      }
+      validate(schemaKeyRef, data) {
+        let v;
+        if (typeof schemaKeyRef == "string") {
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
+            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        } else {
+          v = this.compile(schemaKeyRef);
+        }
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
+        return valid;
+      }
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+          throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+          await loadMetaSchema.call(this, _schema.$schema);
+          const sch = this._addSchema(_schema, _meta);
+          return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+          if ($ref && !this.getSchema($ref)) {
+            await runCompileAsync.call(this, { $ref }, true);
+          }
+        }
+        async function _compileAsync(sch) {
+          try {
+            return this._compileSchemaEnv(sch);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
+            return _compileAsync.call(this, sch);
+          }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+          if (this.refs[ref]) {
+            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+          }
+        }
+        async function loadMissingSchema(ref) {
+          const _schema = await _loadSchema.call(this, ref);
+          if (!this.refs[ref])
+            await loadMetaSchema.call(this, _schema.$schema);
+          if (!this.refs[ref])
+            this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+          const p = this._loading[ref];
+          if (p)
+            return p;
+          try {
+            return await (this._loading[ref] = loadSchema(ref));
+          } finally {
+            delete this._loading[ref];
+          }
+        }
+      }
+      // Adds schema to the instance
+      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
+            this.addSchema(sch, void 0, _meta, _validateSchema);
+          return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+          const { schemaId } = this.opts;
+          id = schema[schemaId];
+          if (id !== void 0 && typeof id != "string") {
+            throw new Error(`schema ${schemaId} must be string`);
+          }
+        }
+        key = (0, resolve_1.normalizeId)(key || id);
+        this._checkUnique(key);
+        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        return this;
+      }
+      // Add schema that will be used to validate other schemas
+      // options in META_IGNORE_OPTIONS are alway set to false
+      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key, true, _validateSchema);
+        return this;
+      }
+      //  Validate schema against its meta-schema
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+          return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== void 0 && typeof $schema != "string") {
+          throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+          this.logger.warn("meta-schema not available");
+          this.errors = null;
+          return true;
+        }
+        const valid = this.validate($schema, schema);
+        if (!valid && throwOrLogError) {
+          const message = "schema is invalid: " + this.errorsText();
+          if (this.opts.validateSchema === "log")
+            this.logger.error(message);
+          else
+            throw new Error(message);
+        }
+        return valid;
+      }
+      // Get compiled schema by `key` or `ref`.
+      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+      getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+          keyRef = sch;
+        if (sch === void 0) {
+          const { schemaId } = this.opts;
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          if (!sch)
+            return;
+          this.refs[keyRef] = sch;
+        }
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      // Remove cached schema(s).
+      // If no parameter is passed all schemas but meta-schemas are removed.
+      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+      removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+          this._removeAllSchemas(this.schemas, schemaKeyRef);
+          this._removeAllSchemas(this.refs, schemaKeyRef);
+          return this;
+        }
+        switch (typeof schemaKeyRef) {
+          case "undefined":
+            this._removeAllSchemas(this.schemas);
+            this._removeAllSchemas(this.refs);
+            this._cache.clear();
+            return this;
+          case "string": {
+            const sch = getSchEnv.call(this, schemaKeyRef);
+            if (typeof sch == "object")
+              this._cache.delete(sch.schema);
+            delete this.schemas[schemaKeyRef];
+            delete this.refs[schemaKeyRef];
+            return this;
+          }
+          case "object": {
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
+            let id = schemaKeyRef[this.opts.schemaId];
+            if (id) {
+              id = (0, resolve_1.normalizeId)(id);
+              delete this.schemas[id];
+              delete this.refs[id];
+            }
+            return this;
+          }
+          default:
+            throw new Error("ajv.removeSchema: invalid parameter");
+        }
+      }
+      // add "vocabulary" - a collection of keywords
+      addVocabulary(definitions) {
+        for (const def of definitions)
+          this.addKeyword(def);
+        return this;
+      }
+      addKeyword(kwdOrDef, def) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+          keyword = kwdOrDef;
+          if (typeof def == "object") {
+            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+            def.keyword = keyword;
+          }
+        } else if (typeof kwdOrDef == "object" && def === void 0) {
+          def = kwdOrDef;
+          keyword = def.keyword;
+          if (Array.isArray(keyword) && !keyword.length) {
+            throw new Error("addKeywords: keyword must be string or non-empty array");
+          }
+        } else {
+          throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def);
+        if (!def) {
+          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          return this;
+        }
+        keywordMetaschema.call(this, def);
+        const definition = {
+          ...def,
+          type: (0, dataType_1.getJSONTypes)(def.type),
+          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
+        };
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        return this;
+      }
+      getKeyword(keyword) {
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
+      }
+      // Remove keyword
+      removeKeyword(keyword) {
+        const { RULES } = this;
+        delete RULES.keywords[keyword];
+        delete RULES.all[keyword];
+        for (const group of RULES.rules) {
+          const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i2 >= 0)
+            group.rules.splice(i2, 1);
+        }
+        return this;
+      }
+      // Add format
+      addFormat(name2, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name2] = format2;
+        return this;
+      }
+      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors || errors.length === 0)
+          return "No errors";
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text4, msg) => text4 + separator + msg);
+      }
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+          const segments = jsonPointer.split("/").slice(1);
+          let keywords = metaSchema;
+          for (const seg of segments)
+            keywords = keywords[seg];
+          for (const key in rules) {
+            const rule = rules[key];
+            if (typeof rule != "object")
+              continue;
+            const { $data } = rule.definition;
+            const schema = keywords[key];
+            if ($data && schema)
+              keywords[key] = schemaOrData(schema);
+          }
+        }
+        return metaSchema;
+      }
+      _removeAllSchemas(schemas, regex2) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
+          if (!regex2 || regex2.test(keyRef)) {
+            if (typeof sch == "string") {
+              delete schemas[keyRef];
+            } else if (sch && !sch.meta) {
+              this._cache.delete(sch.schema);
+              delete schemas[keyRef];
+            }
+          }
+        }
+      }
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+          id = schema[schemaId];
+        } else {
+          if (this.opts.jtd)
+            throw new Error("schema must be object");
+          else if (typeof schema != "boolean")
+            throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== void 0)
+          return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+          if (baseId)
+            this._checkUnique(baseId);
+          this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+          this.validateSchema(schema, true);
+        return sch;
+      }
+      _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+          throw new Error(`schema with key or id "${id}" already exists`);
+        }
+      }
+      _compileSchemaEnv(sch) {
+        if (sch.meta)
+          this._compileMetaSchema(sch);
+        else
+          compile_1.compileSchema.call(this, sch);
+        if (!sch.validate)
+          throw new Error("ajv implementation error");
+        return sch.validate;
+      }
+      _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+          compile_1.compileSchema.call(this, sch);
+        } finally {
+          this.opts = currentOpts;
+        }
+      }
+    };
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
+    function checkOptions(checkOpts, options, msg, log2 = "error") {
+      for (const key in checkOpts) {
+        const opt = key;
+        if (opt in options)
+          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
+      }
+    }
+    function getSchEnv(keyRef) {
+      keyRef = (0, resolve_1.normalizeId)(keyRef);
+      return this.schemas[keyRef] || this.refs[keyRef];
+    }
+    function addInitialSchemas() {
+      const optsSchemas = this.opts.schemas;
+      if (!optsSchemas)
+        return;
+      if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+      else
+        for (const key in optsSchemas)
+          this.addSchema(optsSchemas[key], key);
+    }
+    function addInitialFormats() {
+      for (const name2 in this.opts.formats) {
+        const format2 = this.opts.formats[name2];
+        if (format2)
+          this.addFormat(name2, format2);
+      }
+    }
+    function addInitialKeywords(defs) {
+      if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+      }
+      this.logger.warn("keywords option as map is deprecated, pass array");
+      for (const keyword in defs) {
+        const def = defs[keyword];
+        if (!def.keyword)
+          def.keyword = keyword;
+        this.addKeyword(def);
+      }
+    }
+    function getMetaSchemaOptions() {
+      const metaOpts = { ...this.opts };
+      for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+      return metaOpts;
+    }
+    var noLogs = { log() {
+    }, warn() {
+    }, error() {
+    } };
+    function getLogger(logger) {
+      if (logger === false)
+        return noLogs;
+      if (logger === void 0)
+        return console;
+      if (logger.log && logger.warn && logger.error)
+        return logger;
+      throw new Error("logger must implement log, warn and error methods");
+    }
+    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+    function checkKeyword(keyword, def) {
+      const { RULES } = this;
+      (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES.keywords[kwd])
+          throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+          throw new Error(`Keyword ${kwd} has invalid name`);
+      });
+      if (!def)
+        return;
+      if (def.$data && !("code" in def || "validate" in def)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+      }
+    }
+    function addRule(keyword, definition, dataType) {
+      var _a;
+      const post = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+      const { RULES } = this;
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES.rules.push(ruleGroup);
+      }
+      RULES.keywords[keyword] = true;
+      if (!definition)
+        return;
+      const rule = {
+        keyword,
+        definition: {
+          ...definition,
+          type: (0, dataType_1.getJSONTypes)(definition.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
+        }
+      };
+      if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+      else
+        ruleGroup.rules.push(rule);
+      RULES.all[keyword] = rule;
+      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+    }
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
+      if (i2 >= 0) {
+        ruleGroup.rules.splice(i2, 0, rule);
+      } else {
+        ruleGroup.rules.push(rule);
+        this.logger.warn(`rule ${before2} is not defined`);
+      }
+    }
+    function keywordMetaschema(def) {
+      let { metaSchema } = def;
+      if (metaSchema === void 0)
+        return;
+      if (def.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+      def.validateSchema = this.compile(metaSchema, true);
+    }
+    var $dataRef = {
+      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
+    };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/id.js
+var require_id = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var def = {
+      keyword: "id",
+      code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/ref.js
+var require_ref = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.callRef = exports.getValidate = void 0;
+    var ref_error_1 = require_ref_error();
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var util_1 = require_util();
+    var def = {
+      keyword: "$ref",
+      schemaType: "string",
+      code(cxt) {
+        const { gen, schema: $ref, it } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+          return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
+        if (schOrEnv === void 0)
+          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+          return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+          const valid = gen.name("valid");
+          const schCxt = cxt.subschema({
+            schema: sch,
+            dataTypes: [],
+            schemaPath: codegen_1.nil,
+            topSchemaRef: schName,
+            errSchemaPath: $ref
+          }, valid);
+          cxt.mergeEvaluated(schCxt);
+          cxt.ok(valid);
+        }
+      }
+    };
+    function getValidate(cxt, sch) {
+      const { gen } = cxt;
+      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+    }
+    exports.getValidate = getValidate;
+    function callRef(cxt, v, sch, $async) {
+      const { gen, it } = cxt;
+      const { allErrors, schemaEnv: env, opts } = it;
+      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+      if ($async)
+        callAsyncRef();
+      else
+        callSyncRef();
+      function callAsyncRef() {
+        if (!env.$async)
+          throw new Error("async schema referenced by sync schema");
+        const valid = gen.let("valid");
+        gen.try(() => {
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
+          if (!allErrors)
+            gen.assign(valid, true);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
+          if (!allErrors)
+            gen.assign(valid, false);
+        });
+        cxt.ok(valid);
+      }
+      function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+      }
+      function addErrorsFrom(source) {
+        const errs = (0, codegen_1._)`${source}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
+        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+      }
+      function addEvaluatedFrom(source) {
+        var _a;
+        if (!it.opts.unevaluated)
+          return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        if (it.props !== true) {
+          if (schEvaluated && !schEvaluated.dynamicProps) {
+            if (schEvaluated.props !== void 0) {
+              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+            }
+          } else {
+            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
+            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+          }
+        }
+        if (it.items !== true) {
+          if (schEvaluated && !schEvaluated.dynamicItems) {
+            if (schEvaluated.items !== void 0) {
+              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+            }
+          } else {
+            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+          }
+        }
+      }
+    }
+    exports.callRef = callRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/index.js
+var require_core2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var id_1 = require_id();
+    var ref_1 = require_ref();
+    var core = [
+      "$schema",
+      "$id",
+      "$defs",
+      "$vocabulary",
+      { keyword: "$comment" },
+      "definitions",
+      id_1.default,
+      ref_1.default
+    ];
+    exports.default = core;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+var require_limitNumber = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+var require_multipleOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "multipleOf",
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, it } = cxt;
+        const prec = it.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid3 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid3}))`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str4) {
+      const len = str4.length;
+      let length3 = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length3++;
+        value = str4.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str4.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length3;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+var require_limitLength = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var ucs2length_1 = require_ucs2length();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxLength", "minLength"],
+      type: "string",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode, it } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "pattern",
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const u = it.opts.unicodeRegExp ? "u" : "";
+        if ($data) {
+          const { regExp } = it.opts.code;
+          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
+          const valid = gen.let("valid");
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          cxt.fail$data((0, codegen_1._)`!${valid}`);
+        } else {
+          const regExp = (0, code_1.usePattern)(cxt, schema);
+          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+var require_limitProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxProperties", "minProperties"],
+      type: "object",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/required.js
+var require_required = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
+      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
+    };
+    var def = {
+      keyword: "required",
+      type: "object",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { opts } = it;
+        if (!$data && schema.length === 0)
+          return;
+        const useLoop = schema.length >= opts.loopRequired;
+        if (it.allErrors)
+          allErrorsMode();
+        else
+          exitOnErrorMode();
+        if (opts.strictRequired) {
+          const props = cxt.parentSchema.properties;
+          const { definedProperties } = cxt.it;
+          for (const requiredKey of schema) {
+            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+            }
+          }
+        }
+        function allErrorsMode() {
+          if (useLoop || $data) {
+            cxt.block$data(codegen_1.nil, loopAllRequired);
+          } else {
+            for (const prop of schema) {
+              (0, code_1.checkReportMissingProp)(cxt, prop);
+            }
+          }
+        }
+        function exitOnErrorMode() {
+          const missing3 = gen.let("missing");
+          if (useLoop || $data) {
+            const valid = gen.let("valid", true);
+            cxt.block$data(valid, () => loopUntilMissing(missing3, valid));
+            cxt.ok(valid);
+          } else {
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing3));
+            (0, code_1.reportMissingProp)(cxt, missing3);
+            gen.else();
+          }
+        }
+        function loopAllRequired() {
+          gen.forOf("prop", schemaCode, (prop) => {
+            cxt.setParams({ missingProperty: prop });
+            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+          });
+        }
+        function loopUntilMissing(missing3, valid) {
+          cxt.setParams({ missingProperty: missing3 });
+          gen.forOf(missing3, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing3, opts.ownProperties));
+            gen.if((0, codegen_1.not)(valid), () => {
+              cxt.error();
+              gen.break();
+            });
+          }, codegen_1.nil);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+var require_limitItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxItems", "minItems"],
+      type: "array",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal = require_fast_deep_equal();
+    equal.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+var require_uniqueItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dataType_1 = require_dataType();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: ({ params: { i: i2, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i2} are identical)`,
+      params: ({ params: { i: i2, j } }) => (0, codegen_1._)`{i: ${i2}, j: ${j}}`
+    };
+    var def = {
+      keyword: "uniqueItems",
+      type: "array",
+      schemaType: "boolean",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
+          return;
+        const valid = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid);
+        function validateUniqueItems() {
+          const i2 = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const j = gen.let("j");
+          cxt.setParams({ i: i2, j });
+          gen.assign(valid, true);
+          gen.if((0, codegen_1._)`${i2} > 1`, () => (canOptimize() ? loopN : loopN2)(i2, j));
+        }
+        function canOptimize() {
+          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+        }
+        function loopN(i2, j) {
+          const item = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const indices = gen.const("indices", (0, codegen_1._)`{}`);
+          gen.for((0, codegen_1._)`;${i2}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i2}]`);
+            gen.if(wrongType, (0, codegen_1._)`continue`);
+            if (itemTypes.length > 1)
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              cxt.error();
+              gen.assign(valid, false).break();
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i2}`);
+          });
+        }
+        function loopN2(i2, j) {
+          const eql = (0, util_1.useFunc)(gen, equal_1.default);
+          const outer = gen.name("outer");
+          gen.label(outer).for((0, codegen_1._)`;${i2}--;`, () => gen.for((0, codegen_1._)`${j} = ${i2}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i2}], ${data}[${j}])`, () => {
+            cxt.error();
+            gen.assign(valid, false).break(outer);
+          })));
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/const.js
+var require_const = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to constant",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "const",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        } else {
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/enum.js
+var require_enum = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to one of the allowed values",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "enum",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
+          throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it.opts.loopEnum;
+        let eql;
+        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
+        let valid;
+        if (useLoop || $data) {
+          valid = gen.let("valid");
+          cxt.block$data(valid, loopEnum);
+        } else {
+          if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+          const vSchema = gen.const("vSchema", schemaCode);
+          valid = (0, codegen_1.or)(...schema.map((_x, i2) => equalCode(vSchema, i2)));
+        }
+        cxt.pass(valid);
+        function loopEnum() {
+          gen.assign(valid, false);
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+        }
+        function equalCode(vSchema, i2) {
+          const sch = schema[i2];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i2}])` : (0, codegen_1._)`${data} === ${sch}`;
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/index.js
+var require_validation = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports.default = validation;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+var require_additionalItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateAdditionalItems = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "additionalItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { parentSchema, it } = cxt;
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
+          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+          return;
+        }
+        validateAdditionalItems(cxt, items);
+      }
+    };
+    function validateAdditionalItems(cxt, items) {
+      const { gen, schema, data, keyword, it } = cxt;
+      it.items = true;
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      if (schema === false) {
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+        cxt.ok(valid);
+      }
+      function validateItems(valid) {
+        gen.forRange("i", items.length, len, (i2) => {
+          cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
+          if (!it.allErrors)
+            gen.if((0, codegen_1.not)(valid), () => gen.break());
+        });
+      }
+    }
+    exports.validateAdditionalItems = validateAdditionalItems;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items.js
+var require_items = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateTuple = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "array", "boolean"],
+      before: "uniqueItems",
+      code(cxt) {
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+      const { gen, parentSchema, data, keyword, it } = cxt;
+      checkStrictTuple(parentSchema);
+      if (it.opts.unevaluated && schArr.length && it.items !== true) {
+        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+      }
+      const valid = gen.name("valid");
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      schArr.forEach((sch, i2) => {
+        if ((0, util_1.alwaysValidSchema)(it, sch))
+          return;
+        gen.if((0, codegen_1._)`${len} > ${i2}`, () => cxt.subschema({
+          keyword,
+          schemaProp: i2,
+          dataProp: i2
+        }, valid));
+        cxt.ok(valid);
+      });
+      function checkStrictTuple(sch) {
+        const { opts, errSchemaPath } = it;
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        if (opts.strictTuples && !fullTuple) {
+          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+        }
+      }
+    }
+    exports.validateTuple = validateTuple;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+var require_prefixItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var items_1 = require_items();
+    var def = {
+      keyword: "prefixItems",
+      type: "array",
+      schemaType: ["array"],
+      before: "uniqueItems",
+      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+var require_items2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var additionalItems_1 = require_additionalItems();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { schema, parentSchema, it } = cxt;
+        const { prefixItems } = parentSchema;
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        if (prefixItems)
+          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+          cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
+var require_contains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
+      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+    };
+    var def = {
+      keyword: "contains",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it.opts.next) {
+          min = minContains === void 0 ? 1 : minContains;
+          max = maxContains;
+        } else {
+          min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === void 0 && min === 0) {
+          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          return;
+        }
+        if (max !== void 0 && min > max) {
+          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+          cxt.fail();
+          return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          let cond = (0, codegen_1._)`${len} >= ${min}`;
+          if (max !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          cxt.pass(cond);
+          return;
+        }
+        it.items = true;
+        const valid = gen.name("valid");
+        if (max === void 0 && min === 1) {
+          validateItems(valid, () => gen.if(valid, () => gen.break()));
+        } else if (min === 0) {
+          gen.let(valid, true);
+          if (max !== void 0)
+            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+        } else {
+          gen.let(valid, false);
+          validateItemsWithCount();
+        }
+        cxt.result(valid, () => cxt.reset());
+        function validateItemsWithCount() {
+          const schValid = gen.name("_valid");
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+        }
+        function validateItems(_valid, block2) {
+          gen.forRange("i", 0, len, (i2) => {
+            cxt.subschema({
+              keyword: "contains",
+              dataProp: i2,
+              dataPropType: util_1.Type.Num,
+              compositeRule: true
+            }, _valid);
+            block2();
+          });
+        }
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
+          if (max === void 0) {
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+          } else {
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            if (min === 1)
+              gen.assign(valid, true);
+            else
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+var require_dependencies = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    exports.error = {
+      message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+      },
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`
+      // TODO change to reference
+    };
+    var def = {
+      keyword: "dependencies",
+      type: "object",
+      schemaType: "object",
+      error: exports.error,
+      code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+      }
+    };
+    function splitDependencies({ schema }) {
+      const propertyDeps = {};
+      const schemaDeps = {};
+      for (const key in schema) {
+        if (key === "__proto__")
+          continue;
+        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema[key];
+      }
+      return [propertyDeps, schemaDeps];
+    }
+    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+      const { gen, data, it } = cxt;
+      if (Object.keys(propertyDeps).length === 0)
+        return;
+      const missing3 = gen.let("missing");
+      for (const prop in propertyDeps) {
+        const deps = propertyDeps[prop];
+        if (deps.length === 0)
+          continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        cxt.setParams({
+          property: prop,
+          depsCount: deps.length,
+          deps: deps.join(", ")
+        });
+        if (it.allErrors) {
+          gen.if(hasProperty, () => {
+            for (const depProp of deps) {
+              (0, code_1.checkReportMissingProp)(cxt, depProp);
+            }
+          });
+        } else {
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing3)})`);
+          (0, code_1.reportMissingProp)(cxt, missing3);
+          gen.else();
+        }
+      }
+    }
+    exports.validatePropertyDeps = validatePropertyDeps;
+    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      for (const prop in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+          continue;
+        gen.if(
+          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
+          () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+          },
+          () => gen.var(valid, true)
+          // TODO var
+        );
+        cxt.ok(valid);
+      }
+    }
+    exports.validateSchemaDeps = validateSchemaDeps;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+var require_propertyNames = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "property name must be valid",
+      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
+    };
+    var def = {
+      keyword: "propertyNames",
+      type: "object",
+      schemaType: ["object", "boolean"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const valid = gen.name("valid");
+        gen.forIn("key", data, (key) => {
+          cxt.setParams({ propertyName: key });
+          cxt.subschema({
+            keyword: "propertyNames",
+            data: key,
+            dataTypes: ["string"],
+            propertyName: key,
+            compositeRule: true
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), () => {
+            cxt.error(true);
+            if (!it.allErrors)
+              gen.break();
+          });
+        });
+        cxt.ok(valid);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+var require_additionalProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var util_1 = require_util();
+    var error = {
+      message: "must NOT have additional properties",
+      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
+    };
+    var def = {
+      keyword: "additionalProperties",
+      type: ["object"],
+      schemaType: ["boolean", "object"],
+      allowUndefined: true,
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, opts } = it;
+        it.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+          gen.forIn("key", data, (key) => {
+            if (!props.length && !patProps.length)
+              additionalPropertyCode(key);
+            else
+              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+          });
+        }
+        function isAdditional(key) {
+          let definedProp;
+          if (props.length > 8) {
+            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+          } else if (props.length) {
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+          } else {
+            definedProp = codegen_1.nil;
+          }
+          if (patProps.length) {
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+          }
+          return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key) {
+          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        }
+        function additionalPropertyCode(key) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
+            deleteAdditional(key);
+            return;
+          }
+          if (schema === false) {
+            cxt.setParams({ additionalProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            if (opts.removeAdditional === "failing") {
+              applyAdditionalSchema(key, valid, false);
+              gen.if((0, codegen_1.not)(valid), () => {
+                cxt.reset();
+                deleteAdditional(key);
+              });
+            } else {
+              applyAdditionalSchema(key, valid);
+              if (!allErrors)
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+            }
+          }
+        }
+        function applyAdditionalSchema(key, valid, errors) {
+          const subschema = {
+            keyword: "additionalProperties",
+            dataProp: key,
+            dataPropType: util_1.Type.Str
+          };
+          if (errors === false) {
+            Object.assign(subschema, {
+              compositeRule: true,
+              createErrors: false,
+              allErrors: false
+            });
+          }
+          cxt.subschema(subschema, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
+var require_properties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var validate_1 = require_validate();
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var additionalProperties_1 = require_additionalProperties();
+    var def = {
+      keyword: "properties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop of allProps) {
+          it.definedProperties.add(prop);
+        }
+        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        }
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties.length === 0)
+          return;
+        const valid = gen.name("valid");
+        for (const prop of properties) {
+          if (hasDefault(prop)) {
+            applyPropertySchema(prop);
+          } else {
+            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+            applyPropertySchema(prop);
+            if (!it.allErrors)
+              gen.else().var(valid, true);
+            gen.endIf();
+          }
+          cxt.it.definedProperties.add(prop);
+          cxt.ok(valid);
+        }
+        function hasDefault(prop) {
+          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
+        }
+        function applyPropertySchema(prop) {
+          cxt.subschema({
+            keyword: "properties",
+            schemaProp: prop,
+            dataProp: prop
+          }, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+var require_patternProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var util_2 = require_util();
+    var def = {
+      keyword: "patternProperties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, data, parentSchema, it } = cxt;
+        const { opts } = it;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+          return;
+        }
+        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+        const valid = gen.name("valid");
+        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        }
+        const { props } = it;
+        validatePatternProperties();
+        function validatePatternProperties() {
+          for (const pat of patterns) {
+            if (checkProperties)
+              checkMatchingProperties(pat);
+            if (it.allErrors) {
+              validateProperties(pat);
+            } else {
+              gen.var(valid, true);
+              validateProperties(pat);
+              gen.if(valid);
+            }
+          }
+        }
+        function checkMatchingProperties(pat) {
+          for (const prop in checkProperties) {
+            if (new RegExp(pat).test(prop)) {
+              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+            }
+          }
+        }
+        function validateProperties(pat) {
+          gen.forIn("key", data, (key) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+              const alwaysValid = alwaysValidPatterns.includes(pat);
+              if (!alwaysValid) {
+                cxt.subschema({
+                  keyword: "patternProperties",
+                  schemaProp: pat,
+                  dataProp: key,
+                  dataPropType: util_2.Type.Str
+                }, valid);
+              }
+              if (it.opts.unevaluated && props !== true) {
+                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+              } else if (!alwaysValid && !it.allErrors) {
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+              }
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/not.js
+var require_not = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "not",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          cxt.fail();
+          return;
+        }
+        const valid = gen.name("valid");
+        cxt.subschema({
+          keyword: "not",
+          compositeRule: true,
+          createErrors: false,
+          allErrors: false
+        }, valid);
+        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+      },
+      error: { message: "must NOT be valid" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+var require_anyOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var def = {
+      keyword: "anyOf",
+      schemaType: "array",
+      trackErrors: true,
+      code: code_1.validateUnion,
+      error: { message: "must match a schema in anyOf" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+var require_oneOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "must match exactly one schema in oneOf",
+      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
+    };
+    var def = {
+      keyword: "oneOf",
+      schemaType: "array",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        if (it.opts.discriminator && parentSchema.discriminator)
+          return;
+        const schArr = schema;
+        const valid = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        gen.block(validateOneOf);
+        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+          schArr.forEach((sch, i2) => {
+            let schCxt;
+            if ((0, util_1.alwaysValidSchema)(it, sch)) {
+              gen.var(schValid, true);
+            } else {
+              schCxt = cxt.subschema({
+                keyword: "oneOf",
+                schemaProp: i2,
+                compositeRule: true
+              }, schValid);
+            }
+            if (i2 > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i2}]`).else();
+            }
+            gen.if(schValid, () => {
+              gen.assign(valid, true);
+              gen.assign(passing, i2);
+              if (schCxt)
+                cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+var require_allOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "allOf",
+      schemaType: "array",
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        const valid = gen.name("valid");
+        schema.forEach((sch, i2) => {
+          if ((0, util_1.alwaysValidSchema)(it, sch))
+            return;
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i2 }, valid);
+          cxt.ok(valid);
+          cxt.mergeEvaluated(schCxt);
+        });
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/if.js
+var require_if = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
+      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
+    };
+    var def = {
+      keyword: "if",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, parentSchema, it } = cxt;
+        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
+          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema(it, "then");
+        const hasElse = hasSchema(it, "else");
+        if (!hasThen && !hasElse)
+          return;
+        const valid = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+          const ifClause = gen.let("ifClause");
+          cxt.setParams({ ifClause });
+          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        } else if (hasThen) {
+          gen.if(schValid, validateClause("then"));
+        } else {
+          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid, () => cxt.error(true));
+        function validateIf() {
+          const schCxt = cxt.subschema({
+            keyword: "if",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false
+          }, schValid);
+          cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+          return () => {
+            const schCxt = cxt.subschema({ keyword }, schValid);
+            gen.assign(valid, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+            if (ifClause)
+              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+            else
+              cxt.setParams({ ifClause: keyword });
+          };
+        }
+      }
+    };
+    function hasSchema(it, keyword) {
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+var require_thenElse = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: ["then", "else"],
+      schemaType: ["object", "boolean"],
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.if === void 0)
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/index.js
+var require_applicator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var additionalItems_1 = require_additionalItems();
+    var prefixItems_1 = require_prefixItems();
+    var items_1 = require_items();
+    var items2020_1 = require_items2020();
+    var contains_1 = require_contains();
+    var dependencies_1 = require_dependencies();
+    var propertyNames_1 = require_propertyNames();
+    var additionalProperties_1 = require_additionalProperties();
+    var properties_1 = require_properties();
+    var patternProperties_1 = require_patternProperties();
+    var not_1 = require_not();
+    var anyOf_1 = require_anyOf();
+    var oneOf_1 = require_oneOf();
+    var allOf_1 = require_allOf();
+    var if_1 = require_if();
+    var thenElse_1 = require_thenElse();
+    function getApplicator(draft2020 = false) {
+      const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default
+      ];
+      if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+      else
+        applicator.push(additionalItems_1.default, items_1.default);
+      applicator.push(contains_1.default);
+      return applicator;
+    }
+    exports.default = getApplicator;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
+        if (!opts.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self2.formats,
+            code: opts.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self2.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts.strictSchema === false) {
+              self2.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+            }
+            return ["string", fmtDef, fmt];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format2 = [format_1.default];
+    exports.default = format2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.contentVocabulary = exports.metadataVocabulary = void 0;
+    exports.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf } = parentSchema;
+        if (!it.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i2 = 0; i2 < oneOf.length; i2++) {
+            let sch = oneOf[i2];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i2);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i2) {
+            if (sch.const) {
+              addMapping(sch.const, i2);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i2);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i2) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i2;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module2) {
+    module2.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports, module2) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv3 = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv = Ajv3;
+    module2.exports = exports = Ajv3;
+    module2.exports.Ajv = Ajv3;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv3;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
 // src/common/yaml-source.ts
-function parseYamlSource(file, text3) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  return { file, text: text3, doc, lines };
+function parseYamlSource(file, text4) {
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text4, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  return { file, text: text4, doc, lines };
 }
 function posAt(src, offset) {
   const o = Math.max(0, Math.min(offset, src.text.length));
@@ -25552,10 +25977,10 @@ function nodeAt(src, path2) {
   let depth = 0;
   for (const key of path2) {
     let next = null;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair2 = node.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(key));
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair2 = node.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(key));
       next = pair2?.value ?? null;
-    } else if ((0, import_yaml.isSeq)(node) && typeof key === "number") {
+    } else if ((0, import_yaml2.isSeq)(node) && typeof key === "number") {
       next = node.items[key] ?? null;
     }
     if (!next) break;
@@ -25566,8 +25991,8 @@ function nodeAt(src, path2) {
 }
 function keyRange(src, path2, name2) {
   const { node, depth } = nodeAt(src, path2);
-  if (!(0, import_yaml.isMap)(node) || depth !== path2.length) return void 0;
-  const pair2 = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === name2);
+  if (!(0, import_yaml2.isMap)(node) || depth !== path2.length) return void 0;
+  const pair2 = node.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === name2);
   const k = pair2?.key;
   return k?.range ? rangeOf(src, k.range[0], k.range[1]) : void 0;
 }
@@ -25578,7 +26003,7 @@ function nodeRange(src, path2) {
 }
 function scalarText(src, path2) {
   const { node, depth } = nodeAt(src, path2);
-  if (!(0, import_yaml.isScalar)(node) || depth !== path2.length || typeof node.value !== "string" || !node.range) return void 0;
+  if (!(0, import_yaml2.isScalar)(node) || depth !== path2.length || typeof node.value !== "string" || !node.range) return void 0;
   const value = node.value;
   const [start2, end] = node.range;
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
@@ -25612,11 +26037,11 @@ function yamlData(src) {
     };
   }
 }
-var import_yaml, MAX_YAML_ALIASES;
+var import_yaml2, MAX_YAML_ALIASES;
 var init_yaml_source = __esm({
   "src/common/yaml-source.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     MAX_YAML_ALIASES = 1e3;
   }
 });
@@ -25786,8 +26211,8 @@ __export(load_exports, {
   loadChecks: () => loadChecks,
   parseCheck: () => parseCheck
 });
-import { readFileSync as readFileSync5 } from "node:fs";
-import { basename, join as join7, resolve as resolve6 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { basename, join as join8, resolve as resolve6 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -25802,7 +26227,7 @@ function loadCheckEntries(sources, options = {}) {
   }
   for (const s of sources) {
     const dir = resolve6(s.dir);
-    const retired = s.builtin ? readRetiredIds(join7(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const retired = s.builtin ? readRetiredIds(join8(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -25827,19 +26252,19 @@ function loadCheckEntries(sources, options = {}) {
   return { entries, diagnostics };
 }
 function loadCheckFile(file, options = {}) {
-  let text3;
+  let text4;
   try {
-    text3 = readFileSync5(file, "utf8");
+    text4 = readFileSync6(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "check-unreadable", "check file", e)],
       idRange: pointRange()
     };
   }
-  return parseCheck(file, text3, options);
+  return parseCheck(file, text4, options);
 }
-function parseCheck(file, text3, options = {}) {
-  const src = parseYamlSource(file, text3.replace(/^\uFEFF/, ""));
+function parseCheck(file, text4, options = {}) {
+  const src = parseYamlSource(file, text4.replace(/^\uFEFF/, ""));
   const idRange = nodeRange(src, ["id"]);
   const diagnostics = [];
   const err3 = (range3, message, hint, code = "check-schema") => {
@@ -25868,25 +26293,27 @@ function parseCheck(file, text3, options = {}) {
   diagnostics.push(...schemaErrors(data, src));
   const logicValue = data.logic;
   const compiled = typeof logicValue === "string" && logicValue.trim() ? compileLogic(src, logicValue, diagnostics) : void 0;
-  const typeProblem = compiled ? entityTypeProblem(compiled.rule.entity) : void 0;
-  if (compiled && typeProblem) {
-    const { text: text4, line, column } = compiled.source;
-    const at2 = Math.max(0, text4.indexOf(compiled.rule.entity));
-    const before2 = text4.slice(0, at2).split("\n");
+  for (const type of compiled?.rule.entities ?? []) {
+    const typeProblem = entityTypeProblem(type);
+    if (!compiled || !typeProblem) continue;
+    const { text: text5, line, column } = compiled.source;
+    const at2 = Math.max(0, text5.indexOf(type));
+    const before2 = text5.slice(0, at2).split("\n");
     const l = line + before2.length - 1;
     const c = before2.length > 1 ? before2[before2.length - 1].length + 1 : column + at2;
     const start2 = offsetOf(src, l, c);
-    err3(rangeOf(src, start2, start2 + compiled.rule.entity.length), typeProblem.message, typeProblem.hint, "check-logic");
+    err3(rangeOf(src, start2, start2 + type.length), typeProblem.message, typeProblem.hint, "check-logic");
   }
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
   const def = data;
   const messages = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
-  for (const p of messageProblems(messages, def.logic, compiled.rule.entity))
+  for (const p of messageProblems(messages, def.logic, compiled.rule.entities))
     err3(nodeRange(src, ["messages", p.id, ...p.field ? [p.field] : []]), p.message, p.hint);
-  if (def.dedup && (compiled.rule.aggregate || compiled.rule.entity.toLowerCase() !== "aws.cloudtrail.event"))
+  const ruleTypes = compiled.rule.entities.join(", ");
+  if (def.dedup && (compiled.rule.aggregate || ruleTypes.toLowerCase() !== "aws.cloudtrail.event"))
     err3(
       nodeRange(src, ["dedup"]),
-      `\`dedup\` folds findings on CloudTrail events; this check's logic is on ${compiled.rule.aggregate ? `List<${compiled.rule.entity}>` : compiled.rule.entity}`,
+      `\`dedup\` folds findings on CloudTrail events; this check's logic is on ${compiled.rule.aggregate ? `List<${ruleTypes}>` : ruleTypes}`,
       "remove `dedup`, or write the logic on aws.cloudtrail.event"
     );
   if (options.builtin) {
@@ -25975,8 +26402,8 @@ function checkTest(src, t, i2, messageIds, err3) {
   const kind2 = t.plan !== void 0 ? "plan" : t.snapshot !== void 0 ? "snapshot" : "log";
   return { ...head, input: { kind: kind2, document: t.plan ?? t.snapshot ?? t.log ?? {} } };
 }
-function expectMarks(text3, messageIds, err3) {
-  const lines = text3.split("\n");
+function expectMarks(text4, messageIds, err3) {
+  const lines = text4.split("\n");
   const marks2 = [];
   let pending;
   lines.forEach((raw, i2) => {
@@ -26318,7 +26745,7 @@ function build2(n, start2, end, inner, heredoc, flush, cx, depth) {
 function segment(start2, end, inner, decode, seq, cx, depth) {
   const out2 = [];
   let at2 = start2;
-  const text3 = (to) => {
+  const text4 = (to) => {
     const t = { kind: "text", value: to > at2 ? decode(cx.src.slice(at2, to)) : "" };
     out2.push(t);
     seq.push(t);
@@ -26326,7 +26753,7 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
   for (const c of inner) {
     if (c.type === "template_literal") continue;
     if (c.type === "template_interpolation") {
-      text3(c.startIndex);
+      text4(c.startIndex);
       const ck = kids(c);
       const { stripLeft, stripRight } = strips(ck);
       const e = ck.find((x) => x.type === "expression");
@@ -26345,7 +26772,7 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
       seq.push({ stripLeft, stripRight });
       out2.push({ kind: "interp", expr: expr2, stripLeft, stripRight });
     } else if (c.type === "template_directive") {
-      text3(c.startIndex);
+      text4(c.startIndex);
       const d = c.firstChild;
       if (d?.type === "template_if") out2.push(ifDirective(d, decode, seq, cx, depth));
       else if (d?.type === "template_for") out2.push(forDirective(d, decode, seq, cx, depth));
@@ -26355,7 +26782,7 @@ function segment(start2, end, inner, decode, seq, cx, depth) {
     }
     at2 = c.endIndex;
   }
-  text3(end);
+  text4(end);
   return out2;
 }
 function strips(k) {
@@ -26648,19 +27075,19 @@ function primary(n, cx, depth) {
   }
 }
 function numeric2(n, cx) {
-  const text3 = cx.text(n);
+  const text4 = cx.text(n);
   const range3 = cx.nodeRange(n);
-  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text3)) {
+  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text4)) {
     cx.error(
       "syntax",
       n.startIndex,
       n.endIndex,
-      `invalid number ${JSON.stringify(text3)}: HCL numbers are decimal`,
+      `invalid number ${JSON.stringify(text4)}: HCL numbers are decimal`,
       "write the number in decimal, e.g. 0x1F as 31"
     );
-    return { kind: "invalid", text: text3, range: range3 };
+    return { kind: "invalid", text: text4, range: range3 };
   }
-  return { kind: "literal", value: Number(text3), range: range3 };
+  return { kind: "literal", value: Number(text4), range: range3 };
 }
 function binary2(n, cx, depth) {
   const k = kids(n);
@@ -27214,15 +27641,15 @@ var init_cst = __esm({
 });
 
 // src/load/hcl/split.ts
-function pieceStarts(text3, piece = PIECE_CHARS) {
+function pieceStarts(text4, piece = PIECE_CHARS) {
   const starts = [0];
   const lone = /\n\}[ \t]*\r?\n/g;
   for (; ; ) {
     lone.lastIndex = starts[starts.length - 1] + piece;
-    const m = lone.exec(text3);
+    const m = lone.exec(text4);
     if (!m) break;
     const next = m.index + m[0].length;
-    if (next >= text3.length) break;
+    if (next >= text4.length) break;
     starts.push(next);
   }
   return starts;
@@ -27460,7 +27887,7 @@ function bodyMachine(toks, after2, e, cx) {
   const stack = [];
   let state = "item";
   let name2 = "";
-  let header = [];
+  let header2 = [];
   let depth = 0;
   const all = after2 ? [...toks, after2] : toks;
   for (let i2 = 0; i2 < all.length; i2++) {
@@ -27474,7 +27901,7 @@ function bodyMachine(toks, after2, e, cx) {
         if (ty === "identifier") {
           state = "name";
           name2 = txt;
-          header = [txt];
+          header2 = [txt];
         } else if (txt === "}" && stack.length > 0) {
           stack.pop();
         } else if (txt === "}") {
@@ -27495,9 +27922,9 @@ function bodyMachine(toks, after2, e, cx) {
           depth = 0;
         } else if ((ty === "string_lit" || ty === "identifier") && !newLine) {
           state = "labels";
-          header.push(txt);
+          header2.push(txt);
         } else if (txt === "{" && !newLine) {
-          stack.push({ body: true, open: t, header: header.join(" ") });
+          stack.push({ body: true, open: t, header: header2.join(" ") });
           state = "item";
         } else {
           cx.error(
@@ -27511,9 +27938,9 @@ function bodyMachine(toks, after2, e, cx) {
         }
         break;
       case "labels":
-        if ((ty === "string_lit" || ty === "identifier") && !newLine) header.push(txt);
+        if ((ty === "string_lit" || ty === "identifier") && !newLine) header2.push(txt);
         else if (txt === "{" && !newLine) {
-          stack.push({ body: true, open: t, header: header.join(" ") });
+          stack.push({ body: true, open: t, header: header2.join(" ") });
           state = "item";
         } else {
           cx.error(
@@ -27593,9 +28020,9 @@ var init_errors2 = __esm({
 });
 
 // src/load/hcl/numbers.ts
-function hideBareExponents(text3) {
-  if (!/[0-9][eE]/.test(text3)) return text3;
-  return text3.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
+function hideBareExponents(text4) {
+  if (!/[0-9][eE]/.test(text4)) return text4;
+  return text4.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
 }
 var BARE_EXPONENT;
 var init_numbers = __esm({
@@ -27606,8 +28033,8 @@ var init_numbers = __esm({
 });
 
 // src/load/hcl/template-depth.ts
-function deepTemplateSpans(text3, max = MAX_TEMPLATE_CONTEXTS) {
-  if (openers(text3, "${") + openers(text3, "%{") <= max / 2) return [];
+function deepTemplateSpans(text4, max = MAX_TEMPLATE_CONTEXTS) {
+  if (openers(text4, "${") + openers(text4, "%{") <= max / 2) return [];
   const spans = [];
   const stack = [];
   let contexts = 0;
@@ -27618,8 +28045,8 @@ function deepTemplateSpans(text3, max = MAX_TEMPLATE_CONTEXTS) {
     contexts = 0;
     tooDeep = false;
   };
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c = text3[i2];
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const c = text4[i2];
     const top = stack.length ? stack[stack.length - 1] : CODE;
     if (top === STRING) {
       if (c === "\\") i2++;
@@ -27631,28 +28058,28 @@ function deepTemplateSpans(text3, max = MAX_TEMPLATE_CONTEXTS) {
           spans.push({ start: outer, end: i2 + 1 });
           tooDeep = false;
         }
-      } else if ((c === "$" || c === "%") && text3[i2 + 1] === c && text3[i2 + 2] === "{")
+      } else if ((c === "$" || c === "%") && text4[i2 + 1] === c && text4[i2 + 2] === "{")
         i2 += 2;
-      else if ((c === "$" || c === "%") && text3[i2 + 1] === "{") {
+      else if ((c === "$" || c === "%") && text4[i2 + 1] === "{") {
         stack.push(INTERP);
         if (++contexts > max) tooDeep = true;
         i2++;
       }
       continue;
     }
-    if (c === "#" || c === "/" && text3[i2 + 1] === "/") {
-      const nl = text3.indexOf("\n", i2);
+    if (c === "#" || c === "/" && text4[i2 + 1] === "/") {
+      const nl = text4.indexOf("\n", i2);
       if (nl < 0) break;
       i2 = nl;
-    } else if (c === "/" && text3[i2 + 1] === "*") {
-      const close = text3.indexOf("*/", i2 + 2);
+    } else if (c === "/" && text4[i2 + 1] === "*") {
+      const close = text4.indexOf("*/", i2 + 2);
       if (close < 0) break;
       i2 = close + 1;
-    } else if (c === "<" && text3[i2 + 1] === "<") {
-      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text3.slice(i2, i2 + 260));
+    } else if (c === "<" && text4[i2 + 1] === "<") {
+      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text4.slice(i2, i2 + 260));
       if (!m) continue;
       const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, "m");
-      const rest = text3.slice(i2 + m[0].length);
+      const rest = text4.slice(i2 + m[0].length);
       const found = end.exec(rest);
       if (!found) break;
       i2 += m[0].length + found.index + found[0].length - 1;
@@ -27667,45 +28094,45 @@ function deepTemplateSpans(text3, max = MAX_TEMPLATE_CONTEXTS) {
   }
   return spans;
 }
-function openers(text3, s) {
+function openers(text4, s) {
   let n = 0;
-  for (let i2 = text3.indexOf(s); i2 >= 0 && n <= 64; i2 = text3.indexOf(s, i2 + 2)) n++;
+  for (let i2 = text4.indexOf(s); i2 >= 0 && n <= 64; i2 = text4.indexOf(s, i2 + 2)) n++;
   return n;
 }
-function hideSpans(text3, spans) {
-  if (!spans.length) return text3;
+function hideSpans(text4, spans) {
+  if (!spans.length) return text4;
   let out2 = "";
   let at2 = 0;
   for (const s of spans) {
-    const blank = text3.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
-    out2 += text3.slice(at2, s.start) + "(" + blank + "0)";
+    const blank = text4.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
+    out2 += text4.slice(at2, s.start) + "(" + blank + "0)";
     at2 = s.end;
   }
-  return out2 + text3.slice(at2);
+  return out2 + text4.slice(at2);
 }
-function oversizeSpans(text3, max = MAX_PARSE_CHARS) {
-  if (text3.length <= max) return [];
+function oversizeSpans(text4, max = MAX_PARSE_CHARS) {
+  if (text4.length <= max) return [];
   const spans = [];
   const lone = /\n\}[ \t]*\r?\n/g;
   let start2 = 0;
   for (; ; ) {
-    const m = lone.exec(text3);
-    const end = m ? m.index + m[0].length : text3.length;
+    const m = lone.exec(text4);
+    const end = m ? m.index + m[0].length : text4.length;
     if (end - start2 > max) spans.push({ start: start2, end });
     if (!m) break;
     start2 = end;
   }
   return spans;
 }
-function blankSpans(text3, spans) {
-  if (!spans.length) return text3;
+function blankSpans(text4, spans) {
+  if (!spans.length) return text4;
   let out2 = "";
   let at2 = 0;
   for (const s of spans) {
-    out2 += text3.slice(at2, s.start) + "/*" + text3.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
+    out2 += text4.slice(at2, s.start) + "/*" + text4.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
     at2 = s.end;
   }
-  return out2 + text3.slice(at2);
+  return out2 + text4.slice(at2);
 }
 var MAX_TEMPLATE_CONTEXTS, CODE, INTERP, STRING, MAX_PARSE_CHARS;
 var init_template_depth = __esm({
@@ -27724,18 +28151,18 @@ function requireParser() {
   if (!isParserReady())
     throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
 }
-function parseHcl(path2, text3, flat) {
+function parseHcl(path2, text4, flat) {
   requireParser();
-  const cx = new ParseContext(path2, text3);
+  const cx = new ParseContext(path2, text4);
   const file = {
     path: path2,
     kind: "hcl",
-    body: { attributes: [], blocks: [], range: cx.range(0, text3.length) },
+    body: { attributes: [], blocks: [], range: cx.range(0, text4.length) },
     comments: [],
     diagnostics: cx.diagnostics,
-    text: text3
+    text: text4
   };
-  const big = oversizeSpans(text3);
+  const big = oversizeSpans(text4);
   try {
     for (const s of big) {
       const lines = cx.range(s.start, Math.max(s.start, s.end - 1));
@@ -27747,7 +28174,7 @@ function parseHcl(path2, text3, flat) {
         "split the value or the block, or leave the file out with --exclude; this limit keeps the parser within its memory and has no flag"
       );
     }
-    for (const s of deepTemplateSpans(text3)) {
+    for (const s of deepTemplateSpans(text4)) {
       cx.hidden.add(s.start);
       cx.error(
         "syntax",
@@ -27757,8 +28184,8 @@ function parseHcl(path2, text3, flat) {
         "build the value in steps (locals) instead of nesting templates; this limit is the parser's and has no flag"
       );
     }
-    const tree = flat ?? (text3.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text3) : void 0);
-    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text3), copyTree);
+    const tree = flat ?? (text4.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text4) : void 0);
+    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text4), copyTree);
     file.body = convertFile(root, cx);
     syntaxDiagnostics(root, cx);
     for (const c of comments)
@@ -27769,41 +28196,41 @@ function parseHcl(path2, text3, flat) {
   sortDiagnostics(file.diagnostics);
   return file;
 }
-function encodeTreeOf(text3, piece) {
+function encodeTreeOf(text4, piece) {
   requireParser();
-  if (text3.length >= SPLIT_MIN_CHARS || piece !== void 0) {
-    const starts = pieceStarts(text3, piece);
+  if (text4.length >= SPLIT_MIN_CHARS || piece !== void 0) {
+    const starts = pieceStarts(text4, piece);
     if (starts.length > 1) {
-      const pieces = starts.map((s, i2) => encodeWhole(text3.slice(s, starts[i2 + 1] ?? text3.length)));
+      const pieces = starts.map((s, i2) => encodeWhole(text4.slice(s, starts[i2 + 1] ?? text4.length)));
       const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
       if (joined) return joined;
     }
   }
-  return encodeWhole(text3);
+  return encodeWhole(text4);
 }
-function encodeWhole(text3) {
-  return withTree(parserText(text3), (tree) => encodeTree(tree, grammarOf(tree)));
+function encodeWhole(text4) {
+  return withTree(parserText(text4), (tree) => encodeTree(tree, grammarOf(tree)));
 }
-function parserText(text3) {
-  const big = oversizeSpans(text3);
-  const shown2 = blankSpans(text3, big);
-  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text3));
+function parserText(text4) {
+  const big = oversizeSpans(text4);
+  const shown2 = blankSpans(text4, big);
+  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text4));
 }
-function parseHclExpression(path2, text3, at2) {
+function parseHclExpression(path2, text4, at2) {
   requireParser();
   const prefix2 = `${EXPR_NAME} = `;
-  const cx = new ParseContext(path2, prefix2 + text3 + "\n", prefix2.length, text3, at2);
+  const cx = new ParseContext(path2, prefix2 + text4 + "\n", prefix2.length, text4, at2);
   return parseWrapped(cx, prefix2.length, "expected a single expression");
 }
-function parseHclTemplate(path2, text3, range3) {
+function parseHclTemplate(path2, text4, range3) {
   requireParser();
   let marker2 = "TFGUARD_JSON_TPL";
-  while (text3.includes(marker2)) marker2 += "_";
+  while (text4.includes(marker2)) marker2 += "_";
   const prefix2 = `${EXPR_NAME} = <<${marker2}
 `;
-  const cx = new ParseContext(path2, `${prefix2}${text3}
+  const cx = new ParseContext(path2, `${prefix2}${text4}
 ${marker2}
-`, prefix2.length, text3, range3.start, range3);
+`, prefix2.length, text4, range3.start, range3);
   const r = parseWrapped(cx, prefix2.length, "expected a template");
   const e = r.expr;
   if (e.kind === "literal" && typeof e.value === "string") e.value = e.value.replace(/\n$/, "");
@@ -27874,14 +28301,14 @@ var init_hcl = __esm({
 });
 
 // src/load/json-syntax.ts
-function parseJsonSyntax(path2, text3) {
-  const cx = new ParseContext(path2, text3);
-  const p = new JsonParser(cx, text3);
+function parseJsonSyntax(path2, text4) {
+  const cx = new ParseContext(path2, text4);
+  const p = new JsonParser(cx, text4);
   try {
     p.ws();
     const node = p.value(0);
     p.ws();
-    if (p.i < text3.length)
+    if (p.i < text4.length)
       p.fail("expected the end of the file after the JSON value", "remove the extra text, or wrap several values in [ … ]");
     return { node, ctx: cx };
   } catch (e) {
@@ -28112,9 +28539,9 @@ var init_json_syntax = __esm({
 });
 
 // src/load/json.ts
-function parseJsonConfig(path2, text3, kind2) {
-  const { node, ctx } = parseJsonSyntax(path2, text3);
-  const whole = ctx.range(0, text3.length);
+function parseJsonConfig(path2, text4, kind2) {
+  const { node, ctx } = parseJsonSyntax(path2, text4);
+  const whole = ctx.range(0, text4.length);
   const cx = { path: path2, kind: kind2, diagnostics: ctx.diagnostics, comments: [] };
   const file = {
     path: path2,
@@ -28122,7 +28549,7 @@ function parseJsonConfig(path2, text3, kind2) {
     body: { attributes: [], blocks: [], range: whole },
     comments: cx.comments,
     diagnostics: cx.diagnostics,
-    text: text3
+    text: text4
   };
   if (!node) return file;
   if (node.type !== "object") {
@@ -28175,8 +28602,8 @@ function parseJsonConfig(path2, text3, kind2) {
   checkDuplicates(cx, body2);
   return file;
 }
-function parseJsonValue(path2, text3) {
-  const { node, ctx } = parseJsonSyntax(path2, text3);
+function parseJsonValue(path2, text4) {
+  const { node, ctx } = parseJsonSyntax(path2, text4);
   if (!node) return { value: void 0, diagnostics: ctx.diagnostics };
   const toValue = (n) => {
     switch (n.type) {
@@ -28483,7 +28910,7 @@ var init_override = __esm({
 });
 
 // src/load/read.ts
-import { lstatSync, readFileSync as readFileSync7, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { lstatSync, readFileSync as readFileSync8, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let buf;
@@ -28522,7 +28949,7 @@ function readTextFile(path2, options = {}) {
         "raise the limit with --max-file-size, or exclude the file with --exclude"
       );
     }
-    buf = readFileSync7(path2);
+    buf = readFileSync8(path2);
   } catch (e) {
     const code = e.code ?? "error";
     return fail2(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
@@ -28538,9 +28965,9 @@ function readTextFile(path2, options = {}) {
   if (buf.includes(0)) {
     return fail2(path2, "binary", "file contains NUL bytes and looks binary; it was not scanned", "Terraform files must be UTF-8 text");
   }
-  let text3;
+  let text4;
   try {
-    text3 = utf8.decode(buf);
+    text4 = utf8.decode(buf);
   } catch {
     const at2 = firstInvalidUtf8(buf);
     const line = buf.subarray(0, at2).toString("latin1").split("\n").length;
@@ -28551,8 +28978,8 @@ function readTextFile(path2, options = {}) {
       "save the file as UTF-8, as Terraform requires"
     );
   }
-  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
-  return { ok: true, text: text3 };
+  if (text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
+  return { ok: true, text: text4 };
 }
 function fail2(file, code, message, hint) {
   return { ok: false, diagnostic: { severity: "error", code, message, file, hint } };
@@ -28582,13 +29009,13 @@ var init_read = __esm({
 });
 
 // src/load/module-dir.ts
-import { readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename3, join as join9 } from "node:path";
-function parseConfigText(path2, text3) {
+import { readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename3, join as join10 } from "node:path";
+function parseConfigText(path2, text4) {
   const name2 = basename3(path2);
-  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text3, "tfvars");
-  if (name2.endsWith(".json")) return parseJsonConfig(path2, text3, "config");
-  return parseHcl(path2, text3);
+  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text4, "tfvars");
+  if (name2.endsWith(".json")) return parseJsonConfig(path2, text4, "config");
+  return parseHcl(path2, text4);
 }
 function loadFile(path2, options = {}) {
   const ahead = options.preparsed?.get(path2);
@@ -28602,7 +29029,7 @@ function moduleConfigNames(names3) {
   return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
 }
 function moduleDirNames(dir, options = {}) {
-  return readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join9(dir, n))).sort();
+  return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join10(dir, n))).sort();
 }
 function loadModuleDir(dir, options = {}) {
   const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
@@ -28625,7 +29052,7 @@ function loadModuleDir(dir, options = {}) {
     ...names3.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json"))
   ];
   for (const n of configNames) {
-    const r = loadFile(join9(dir, n), options);
+    const r = loadFile(join10(dir, n), options);
     if (r.file) (isOverrideFileName(n) ? out2.overrideFiles : out2.files).push(r.file);
     if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
   }
@@ -28636,7 +29063,7 @@ function loadModuleDir(dir, options = {}) {
     for (const f of out2.overrideFiles) out2.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
-    const r = loadFile(join9(dir, n), options);
+    const r = loadFile(join10(dir, n), options);
     if (r.file) out2.autoVarFiles.push(r.file);
     if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
   }
@@ -28655,10 +29082,10 @@ var init_module_dir = __esm({
 
 // src/load/parse-pool.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 import { Worker } from "node:worker_threads";
 function parseWorkersAvailable() {
-  return WORKER_URL.protocol === "file:" && existsSync3(fileURLToPath4(WORKER_URL));
+  return WORKER_URL.protocol === "file:" && existsSync3(fileURLToPath5(WORKER_URL));
 }
 var RETIRE_AFTER_CHARS, MAX_FAILURES, WORKER_URL, ParsePool;
 var init_parse_pool = __esm({
@@ -28683,18 +29110,18 @@ var init_parse_pool = __esm({
         return this.slots.length;
       }
       /** The flat tree of a .tf/.tfvars text; rejects when no worker could parse it (then parse it in this thread). */
-      parse(text3) {
+      parse(text4) {
         if (this.closed) return Promise.reject(new Error("parse pool is closed"));
         const slot = this.pick();
         if (!slot) return Promise.reject(new Error("no parse worker is running"));
         const id = this.nextId++;
-        const chars = text3.length;
+        const chars = text4.length;
         if (slot.pending.size === 0) slot.worker.ref();
         slot.load += chars;
         if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
         return new Promise((resolve19, reject) => {
           slot.pending.set(id, { resolve: resolve19, reject, chars });
-          slot.worker.postMessage({ id, text: text3 });
+          slot.worker.postMessage({ id, text: text4 });
         });
       }
       /** Stop the workers (their memory, WASM heap included, is given back). Pending requests are rejected. */
@@ -28759,7 +29186,7 @@ var init_parse_pool = __esm({
 // src/load/preparse.ts
 import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 function parseThreads(jobs) {
   if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
   return Math.min(availableParallelism(), MAX_AUTO_JOBS);
@@ -28782,7 +29209,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
   if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
-    for (const { path: path2, text: text3 } of texts) out2.set(path2, { file: parseHcl(path2, text3) });
+    for (const { path: path2, text: text4 } of texts) out2.set(path2, { file: parseHcl(path2, text4) });
     return out2;
   }
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
@@ -28794,15 +29221,15 @@ async function preparse(moduleDirs, options = {}, withPool) {
   const done = new Promise((resolve19) => allDone = resolve19);
   const feed = () => {
     while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
-      const { path: path2, text: text3 } = queue.shift();
-      const large = isLarge({ path: path2, text: text3 });
+      const { path: path2, text: text4 } = queue.shift();
+      const large = isLarge({ path: path2, text: text4 });
       inFlight++;
       if (large) largeInFlight++;
-      pool.parse(text3).then(
-        (flat) => out2.set(path2, { file: parseHcl(path2, text3, flat) }),
+      pool.parse(text4).then(
+        (flat) => out2.set(path2, { file: parseHcl(path2, text4, flat) }),
         // A worker that failed: parse here, as without workers, and say so.
         (e) => {
-          const file = parseHcl(path2, text3);
+          const file = parseHcl(path2, text4);
           const failed2 = file.diagnostics.some((d) => d.code === "internal");
           out2.set(path2, {
             file,
@@ -28825,8 +29252,8 @@ async function preparse(moduleDirs, options = {}, withPool) {
   };
   feed();
   while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
-    const { path: path2, text: text3 } = queue.pop();
-    out2.set(path2, { file: parseHcl(path2, text3) });
+    const { path: path2, text: text4 } = queue.pop();
+    out2.set(path2, { file: parseHcl(path2, text4) });
     await new Promise((resolve19) => setImmediate(resolve19));
   }
   if (inFlight > 0 || queue.length > 0) await done;
@@ -28843,7 +29270,7 @@ function readModuleTexts(moduleDirs, options, out2, memoryChars) {
       continue;
     }
     for (const name2 of names3) {
-      const path2 = join10(dir, name2);
+      const path2 = join11(dir, name2);
       const r = readTextFile(path2, options);
       if (!r.ok) out2.set(path2, { diagnostic: r.diagnostic });
       else if (chars + r.text.length > memoryChars) {
@@ -28933,7 +29360,7 @@ function primitiveToString(v) {
   if (typeof v === "boolean") return v ? "true" : "false";
   return void 0;
 }
-function str(v, param) {
+function str2(v, param) {
   notNull(v, param);
   const s = primitiveToString(v);
   if (s === void 0) invalid2(param, `string required, got ${kindOf(v)}`);
@@ -29033,7 +29460,7 @@ function graphemeCount(s) {
   for (const _ of clusters(s)) n++;
   return n;
 }
-function unknownOf(values2) {
+function unknownOf2(values2) {
   const all = [];
   for (const v of values2) collectUnknowns(v, all);
   return mergeUnknown(all);
@@ -29114,8 +29541,8 @@ function budgetUnknown(e) {
 }
 function valueSize(v) {
   if (v === null || typeof v !== "object" || v instanceof Unknown) return 1;
-  const cached2 = sizes.get(v);
-  if (cached2 !== void 0) return cached2;
+  const cached3 = sizes.get(v);
+  if (cached3 !== void 0) return cached3;
   const max = limits().maxCollectionSize;
   let n = 1;
   const items = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
@@ -29329,7 +29756,7 @@ function merge3(args2) {
 function lookup([m, k, dflt]) {
   if (m instanceof Unknown || k instanceof Unknown) return mergeUnknown([m, k]);
   const map = obj(m, "inputMap");
-  const key = str(k, "key");
+  const key = str2(k, "key");
   if (own(map, key)) return map[key];
   if (dflt !== void 0) return dflt;
   fail3(`lookup failed to find key ${JSON.stringify(key)}`);
@@ -29351,7 +29778,7 @@ function contains([l, v]) {
     if (eq === true) return true;
     if (eq === void 0) unknowns.push(item);
   }
-  return unknowns.length ? unknownOf(unknowns) : false;
+  return unknowns.length ? unknownOf2(unknowns) : false;
 }
 function keys([m]) {
   if (m instanceof Unknown) return mergeUnknown([m]);
@@ -29423,7 +29850,7 @@ function one([l]) {
   return items.length ? items[0] : null;
 }
 function zipmap([k, v]) {
-  if (k instanceof Unknown || containsUnknown(k) || v instanceof Unknown) return unknownOf([k, v]);
+  if (k instanceof Unknown || containsUnknown(k) || v instanceof Unknown) return unknownOf2([k, v]);
   const ks = strList(k, "keys");
   const vs = list2(v, "values");
   if (ks.length !== vs.length) fail3(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
@@ -29490,13 +29917,13 @@ function alltrue([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
   const items = boolList(l, "list");
   if (items.some((v) => v === false || v === null)) return false;
-  return items.some((v) => v instanceof Unknown) ? unknownOf(items) : true;
+  return items.some((v) => v instanceof Unknown) ? unknownOf2(items) : true;
 }
 function anytrue([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
   const items = boolList(l, "list");
   if (items.some((v) => v === true)) return true;
-  return items.some((v) => v instanceof Unknown) ? unknownOf(items) : false;
+  return items.some((v) => v instanceof Unknown) ? unknownOf2(items) : false;
 }
 function transpose([m]) {
   const map = obj(m, "values");
@@ -29576,11 +30003,11 @@ function encodeKnown(v) {
   u.decoded = v;
   return u;
 }
-function checkDepth(text3) {
+function checkDepth(text4) {
   let depth = 0;
   let inString = false;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c = text3.charCodeAt(i2);
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const c = text4.charCodeAt(i2);
     if (inString) {
       if (c === 92) i2++;
       else if (c === 34) inString = false;
@@ -29591,28 +30018,28 @@ function checkDepth(text3) {
   }
 }
 function jsondecode([s]) {
-  const text3 = str(s, "str");
-  checkDepth(text3);
+  const text4 = str2(s, "str");
+  checkDepth(text4);
   let parsed;
   try {
-    parsed = JSON.parse(text3);
+    parsed = JSON.parse(text4);
   } catch (e) {
     fail3(`invalid JSON: ${e.message}`);
   }
   return fromJSON(parsed, jsonDepth());
 }
 function base64decode([s]) {
-  const text3 = str(s, "str").replace(/[\r\n]/g, "");
-  if (text3.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text3)) fail3("failed to decode base64 data: the string is not valid base64");
+  const text4 = str2(s, "str").replace(/[\r\n]/g, "");
+  if (text4.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text4)) fail3("failed to decode base64 data: the string is not valid base64");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text3, "base64"));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(text4, "base64"));
   } catch {
     fail3("the result of decoding the provided string is not valid UTF-8");
   }
 }
 function urlencode([s]) {
   let out2 = "";
-  for (const b of Buffer.from(str(s, "str"), "utf8")) {
+  for (const b of Buffer.from(str2(s, "str"), "utf8")) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out2 += c;
     else if (b === 32) out2 += "+";
@@ -29621,18 +30048,18 @@ function urlencode([s]) {
   return out2;
 }
 function uuidv5([n, name2]) {
-  const given = str(n, "namespace");
+  const given = str2(n, "namespace");
   const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given] : given;
   if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
     fail3(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
-  const hash = createHash2("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str(name2, "name"), "utf8").digest();
+  const hash = createHash2("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str2(name2, "name"), "utf8").digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
   const hex = hash.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 function hashFn(algorithm, encoding) {
-  return { fn: ([s]) => createHash2(algorithm).update(str(s, "str"), "utf8").digest(encoding), minArgs: 1, maxArgs: 1 };
+  return { fn: ([s]) => createHash2(algorithm).update(str2(s, "str"), "utf8").digest(encoding), minArgs: 1, maxArgs: 1 };
 }
 var UUID_NAMESPACES, encodingFunctions;
 var init_encoding = __esm({
@@ -29651,7 +30078,7 @@ var init_encoding = __esm({
     encodingFunctions = {
       jsonencode: { fn: ([v]) => encodeKnown(v), minArgs: 1, maxArgs: 1, handlesUnknown: true },
       jsondecode: { fn: jsondecode, minArgs: 1, maxArgs: 1 },
-      base64encode: { fn: ([s]) => Buffer.from(str(s, "str"), "utf8").toString("base64"), minArgs: 1, maxArgs: 1 },
+      base64encode: { fn: ([s]) => Buffer.from(str2(s, "str"), "utf8").toString("base64"), minArgs: 1, maxArgs: 1 },
       base64decode: { fn: base64decode, minArgs: 1, maxArgs: 1 },
       urlencode: { fn: urlencode, minArgs: 1, maxArgs: 1 },
       uuidv5: { fn: uuidv5, minArgs: 2, maxArgs: 2 },
@@ -29809,11 +30236,11 @@ function formatValues(format2, args2) {
   return out2;
 }
 function format([f, ...args2]) {
-  return formatValues(str(f, "format"), args2);
+  return formatValues(str2(f, "format"), args2);
 }
 function formatlist([f, ...args2]) {
-  if (f instanceof Unknown) return unknownOf([f, ...args2]);
-  const fmt = str(f, "format");
+  if (f instanceof Unknown) return unknownOf2([f, ...args2]);
+  const fmt = str2(f, "format");
   let length3 = -1;
   let lengthArg = 0;
   args2.forEach((a, i2) => {
@@ -29824,14 +30251,14 @@ function formatlist([f, ...args2]) {
     lengthArg = i2 + 1;
   });
   const whole = args2.filter((a) => a instanceof Unknown);
-  if (whole.length) return unknownOf(whole);
+  if (whole.length) return unknownOf2(whole);
   if (length3 > MAX_ELEMENTS) fail3(`more than ${MAX_ELEMENTS} elements`);
   const out2 = [];
   let total = 0;
   for (let k = 0; k < Math.max(length3, length3 < 0 ? 1 : 0); k++) {
     const row = args2.map((a) => Array.isArray(a) ? a[k] : a);
     if (row.some(containsUnknown)) {
-      out2.push(unknownOf(row));
+      out2.push(unknownOf2(row));
       continue;
     }
     let s;
@@ -29874,17 +30301,17 @@ function parseIPv4(s) {
   return n;
 }
 function parseIPv6(s) {
-  let text3 = s;
+  let text4 = s;
   let tail = [];
-  const lastColon = text3.lastIndexOf(":");
-  if (text3.includes(".")) {
-    const v4 = parseIPv4(text3.slice(lastColon + 1));
+  const lastColon = text4.lastIndexOf(":");
+  if (text4.includes(".")) {
+    const v4 = parseIPv4(text4.slice(lastColon + 1));
     if (v4 === void 0) return void 0;
     tail = [v4 >> 16n, v4 & 0xffffn];
-    text3 = text3.slice(0, lastColon + 1);
-    if (!text3.endsWith("::")) text3 = text3.slice(0, -1);
+    text4 = text4.slice(0, lastColon + 1);
+    if (!text4.endsWith("::")) text4 = text4.slice(0, -1);
   }
-  const halves = text3.split("::");
+  const halves = text4.split("::");
   if (halves.length > 2) return void 0;
   const group = (h) => {
     if (h === "") return [];
@@ -29904,7 +30331,7 @@ function parseIPv6(s) {
   return groups.reduce((n, g) => n << 16n | g, 0n);
 }
 function parseCIDR(value) {
-  const s = str(value, "prefix");
+  const s = str2(value, "prefix");
   const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
   const v6 = m?.[1].includes(":") ?? false;
   const addr2 = m ? v6 ? parseIPv6(m[1]) : parseIPv4(m[1]) : void 0;
@@ -30030,11 +30457,11 @@ function digitValue(c, base) {
   return d < base ? d : -1;
 }
 function parseint([s, b]) {
-  const text3 = str(s, "number");
+  const text4 = str2(s, "number");
   const base = int(b, "base");
   if (base < 2 || base > 62) fail3(`invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive`);
-  const m = /^([+-]?)(.+)$/s.exec(text3);
-  const bad2 = () => fail3(`cannot parse ${JSON.stringify(text3.slice(0, 80))} as a base ${base} integer`);
+  const m = /^([+-]?)(.+)$/s.exec(text4);
+  const bad2 = () => fail3(`cannot parse ${JSON.stringify(text4.slice(0, 80))} as a base ${base} integer`);
   if (!m || m[2].length > 1100) bad2();
   let n = 0n;
   for (const c of m[2]) {
@@ -30043,7 +30470,7 @@ function parseint([s, b]) {
     n = n * BigInt(base) + BigInt(d);
   }
   const value = Number(n);
-  if (!Number.isFinite(value)) fail3(`${JSON.stringify(text3)} is too large`);
+  if (!Number.isFinite(value)) fail3(`${JSON.stringify(text4)} is too large`);
   return m[1] === "-" ? -value : value;
 }
 var numberFunctions;
@@ -30075,20 +30502,20 @@ function compileRE22(pattern) {
     throw e;
   }
 }
-function findAll(c, text3, limit = MAX_ELEMENTS) {
+function findAll(c, text4, limit = MAX_ELEMENTS) {
   const re = c.regexp;
   const out2 = [];
   let pos = 0;
   let prevEnd = -1;
-  while (pos <= text3.length && out2.length < limit) {
+  while (pos <= text4.length && out2.length < limit) {
     re.lastIndex = pos;
-    const m = re.exec(text3);
+    const m = re.exec(text4);
     if (!m) break;
     const end = m.index + m[0].length;
     let accept = true;
     if (end === pos || m[0].length === 0) {
       if (m.index === prevEnd) accept = false;
-      const cp = text3.codePointAt(m.index);
+      const cp = text4.codePointAt(m.index);
       pos = m.index + (cp !== void 0 && cp > 65535 ? 2 : 1);
     } else pos = end;
     prevEnd = end;
@@ -30109,18 +30536,18 @@ function checkGroups(c) {
   if (named > 0 && named < c.names.length) fail3("invalid regexp pattern: cannot mix both named and unnamed capture groups");
 }
 function regex([p, s]) {
-  const c = compileRE22(str(p, "pattern"));
+  const c = compileRE22(str2(p, "pattern"));
   checkGroups(c);
-  const [m] = findAll(c, str(s, "string"), 1);
+  const [m] = findAll(c, str2(s, "string"), 1);
   if (!m) fail3("pattern did not match any part of the given string");
   return resultOf(c, m);
 }
 function regexall([p, s]) {
-  const c = compileRE22(str(p, "pattern"));
+  const c = compileRE22(str2(p, "pattern"));
   checkGroups(c);
-  return findAll(c, str(s, "string")).map((m) => resultOf(c, m));
+  return findAll(c, str2(s, "string")).map((m) => resultOf(c, m));
 }
-function expand2(template, c, m) {
+function expand3(template, c, m) {
   return template.replace(/\$(?:\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))?/g, (whole, braced, bare) => {
     if (whole === "$$") return "$";
     const name2 = braced ?? bare;
@@ -30130,14 +30557,14 @@ function expand2(template, c, m) {
     return (index3 <= c.names.length ? m[index3] : void 0) ?? "";
   });
 }
-function replaceAll(c, text3, template) {
+function replaceAll(c, text4, template) {
   let out2 = "";
   let last = 0;
-  for (const m of findAll(c, text3)) {
-    out2 += text3.slice(last, m.index) + expand2(template, c, m);
+  for (const m of findAll(c, text4)) {
+    out2 += text4.slice(last, m.index) + expand3(template, c, m);
     last = m.index + m[0].length;
   }
-  return out2 + text3.slice(last);
+  return out2 + text4.slice(last);
 }
 var regexFunctions;
 var init_regex = __esm({
@@ -30194,8 +30621,8 @@ var init_sets = __esm({
 });
 
 // src/evaluate/functions/strings.ts
-function join11(args2) {
-  const sep8 = str(args2[0], "separator");
+function join12(args2) {
+  const sep8 = str2(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
   lists.forEach((l, li) => {
@@ -30210,9 +30637,9 @@ function join11(args2) {
   return items.join(sep8);
 }
 function split([sep8, s]) {
-  const separator = str(sep8, "separator");
-  const text3 = str(s, "str");
-  return separator === "" ? Array.from(text3) : text3.split(separator);
+  const separator = str2(sep8, "separator");
+  const text4 = str2(s, "str");
+  return separator === "" ? Array.from(text4) : text4.split(separator);
 }
 function isWordChar(c) {
   return /[\p{L}\p{N}_]/u.test(c) || c.charCodeAt(0) > 127 && !/\s/u.test(c);
@@ -30220,45 +30647,45 @@ function isWordChar(c) {
 function title([s]) {
   let prev = " ";
   let out2 = "";
-  for (const c of str(s, "str")) {
+  for (const c of str2(s, "str")) {
     out2 += isWordChar(prev) ? c : c.toUpperCase();
     prev = c;
   }
   return out2;
 }
 function trim([s, cut]) {
-  const text3 = Array.from(str(s, "str"));
-  const cutset = new Set(Array.from(str(cut, "cutset")));
+  const text4 = Array.from(str2(s, "str"));
+  const cutset = new Set(Array.from(str2(cut, "cutset")));
   let a = 0;
-  let b = text3.length;
-  while (a < b && cutset.has(text3[a])) a++;
-  while (b > a && cutset.has(text3[b - 1])) b--;
-  return text3.slice(a, b).join("");
+  let b = text4.length;
+  while (a < b && cutset.has(text4[a])) a++;
+  while (b > a && cutset.has(text4[b - 1])) b--;
+  return text4.slice(a, b).join("");
 }
 function trimprefix([s, p]) {
-  const text3 = str(s, "str");
-  const prefix2 = str(p, "prefix");
-  return text3.startsWith(prefix2) ? text3.slice(prefix2.length) : text3;
+  const text4 = str2(s, "str");
+  const prefix2 = str2(p, "prefix");
+  return text4.startsWith(prefix2) ? text4.slice(prefix2.length) : text4;
 }
 function trimsuffix([s, p]) {
-  const text3 = str(s, "str");
-  const suffix = str(p, "suffix");
-  return suffix !== "" && text3.endsWith(suffix) ? text3.slice(0, text3.length - suffix.length) : text3;
+  const text4 = str2(s, "str");
+  const suffix = str2(p, "suffix");
+  return suffix !== "" && text4.endsWith(suffix) ? text4.slice(0, text4.length - suffix.length) : text4;
 }
 function trimspace([s]) {
-  return str(s, "str").replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
+  return str2(s, "str").replace(/^[\s\u0085]+|[\s\u0085]+$/gu, "");
 }
 function indent([n, s]) {
   const spaces = int(n, "spaces");
-  const text3 = str(s, "str");
+  const text4 = str2(s, "str");
   if (spaces < 0) fail3('invalid value for "spaces" parameter: must not be negative');
-  const lines = text3.split("\n");
-  if (spaces * lines.length + text3.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
+  const lines = text4.split("\n");
+  if (spaces * lines.length + text4.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
   return lines.join(`
 ${" ".repeat(spaces)}`);
 }
 function substr([s, o, l]) {
-  const chars = graphemes(str(s, "str"));
+  const chars = graphemes(str2(s, "str"));
   let offset = int(o, "offset");
   const length3 = int(l, "length");
   if (offset < 0) offset = Math.max(0, offset + chars.length);
@@ -30266,21 +30693,21 @@ function substr([s, o, l]) {
   return chars.slice(offset, length3 < 0 ? void 0 : offset + length3).join("");
 }
 function replace([s, f, r]) {
-  const text3 = str(s, "str");
-  const search = str(f, "substr");
-  const replacement = str(r, "replace");
+  const text4 = str2(s, "str");
+  const search = str2(f, "substr");
+  const replacement = str2(r, "replace");
   if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
-    return replaceAll(compileRE22(search.slice(1, -1)), text3, replacement);
+    return replaceAll(compileRE22(search.slice(1, -1)), text4, replacement);
   }
   if (search === "")
-    return Array.from(text3).map((c) => replacement + c).join("") + replacement;
-  return text3.split(search).join(replacement);
+    return Array.from(text4).map((c) => replacement + c).join("") + replacement;
+  return text4.split(search).join(replacement);
 }
 function strFn(f, param = "str") {
-  return { fn: ([s]) => f(str(s, param)), minArgs: 1, maxArgs: 1 };
+  return { fn: ([s]) => f(str2(s, param)), minArgs: 1, maxArgs: 1 };
 }
-function str2(f, p1, p2) {
-  return { fn: ([a, b]) => f(str(a, p1), str(b, p2)), minArgs: 2, maxArgs: 2 };
+function str22(f, p1, p2) {
+  return { fn: ([a, b]) => f(str2(a, p1), str2(b, p2)), minArgs: 2, maxArgs: 2 };
 }
 var stringFunctions;
 var init_strings2 = __esm({
@@ -30289,7 +30716,7 @@ var init_strings2 = __esm({
     init_args();
     init_regex();
     stringFunctions = {
-      join: { fn: join11, minArgs: 2, maxArgs: Infinity },
+      join: { fn: join12, minArgs: 2, maxArgs: Infinity },
       split: { fn: split, minArgs: 2, maxArgs: 2 },
       lower: strFn((s) => s.toLowerCase()),
       upper: strFn((s) => s.toUpperCase()),
@@ -30300,9 +30727,9 @@ var init_strings2 = __esm({
       trimprefix: { fn: trimprefix, minArgs: 2, maxArgs: 2 },
       trimsuffix: { fn: trimsuffix, minArgs: 2, maxArgs: 2 },
       trimspace: { fn: trimspace, minArgs: 1, maxArgs: 1 },
-      startswith: str2((s, p) => s.startsWith(p), "str", "prefix"),
-      endswith: str2((s, p) => s.endsWith(p), "str", "suffix"),
-      strcontains: str2((s, p) => s.includes(p), "str", "substr"),
+      startswith: str22((s, p) => s.startsWith(p), "str", "prefix"),
+      endswith: str22((s, p) => s.endsWith(p), "str", "suffix"),
+      strcontains: str22((s, p) => s.includes(p), "str", "substr"),
       indent: { fn: indent, minArgs: 2, maxArgs: 2 },
       substr: { fn: substr, minArgs: 3, maxArgs: 3 },
       replace: { fn: replace, minArgs: 3, maxArgs: 3 }
@@ -30361,7 +30788,7 @@ function callFunction(name2, args2) {
   const spec2 = functions.get(name2);
   if (!spec2) return unknown({ kind: "function", name: name2 });
   if (args2.length < spec2.minArgs || args2.length > spec2.maxArgs) throw new FunctionError(arityMessage(name2, spec2, args2.length));
-  if (!spec2.handlesUnknown && args2.some(containsUnknown)) return unknownOf(args2);
+  if (!spec2.handlesUnknown && args2.some(containsUnknown)) return unknownOf2(args2);
   try {
     return spec2.fn(args2);
   } catch (e) {
@@ -31360,8 +31787,8 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync4, readFileSync as readFileSync8, realpathSync as realpathSync5 } from "node:fs";
-import { join as join12, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync9, realpathSync as realpathSync5 } from "node:fs";
+import { join as join13, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
@@ -31412,10 +31839,10 @@ var init_sources = __esm({
     ModuleManifest = class {
       entries = /* @__PURE__ */ new Map();
       constructor(rootModuleDir) {
-        const path2 = join12(rootModuleDir, ".terraform", "modules", "modules.json");
+        const path2 = join13(rootModuleDir, ".terraform", "modules", "modules.json");
         if (!existsSync4(path2)) return;
         try {
-          const data = JSON.parse(readFileSync8(path2, "utf8"));
+          const data = JSON.parse(readFileSync9(path2, "utf8"));
           for (const m of data.Modules ?? []) {
             if (typeof m?.Key === "string" && typeof m?.Dir === "string" && m.Key !== "") {
               this.entries.set(m.Key, resolve8(rootModuleDir, m.Dir));
@@ -32150,7 +32577,7 @@ var init_module = __esm({
         const expansion = expandBlock(b, this, ctx);
         if (!this.withinTotal(expansion.instances.length, f.path, b, `${b.type} "${type}" "${name2}"`)) return;
         const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
-        const header = { start: b.typeRange.start, end: last.end };
+        const header2 = { start: b.typeRange.start, end: last.end };
         const providerAttr = b.body.attributes.find((a) => a.name === "provider");
         const dependsOn = b.body.attributes.find((a) => a.name === "depends_on");
         for (const inst of expansion.instances) {
@@ -32164,7 +32591,7 @@ var init_module = __esm({
             type,
             name: name2,
             values: body2.values,
-            location: { file: f.path, range: header },
+            location: { file: f.path, range: header2 },
             blockRange: b.range,
             ranges: body2.ranges,
             moduleCalls: this.spec.calls,
@@ -32452,7 +32879,7 @@ __export(data_file_exports, {
   readDataFile: () => readDataFile,
   toNullProto: () => toNullProto
 });
-import { readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
 function fail4(path2, code, message, hint, range3) {
   return { diagnostics: [{ severity: "error", code, file: path2, message, ...range3 ? { range: range3 } : {}, ...hint ? { hint } : {} }] };
 }
@@ -32467,7 +32894,7 @@ function readDataFile(path2, options = {}) {
         `file is over the limit of ${max} bytes; it was not read`,
         "split it, or raise the limit with --max-file-size"
       );
-    buf = readFileSync9(path2);
+    buf = readFileSync10(path2);
   } catch (e) {
     return fail4(
       path2,
@@ -32506,23 +32933,23 @@ function readDataFile(path2, options = {}) {
       "file contains NUL bytes and is not JSON text",
       "give a plan (terraform show -json), a snapshot or a CloudTrail log file"
     );
-  let text3;
+  let text4;
   try {
-    text3 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text4 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
   } catch {
     return fail4(path2, "encoding", "file is not valid UTF-8 and cannot be JSON", "JSON files are UTF-8 text");
   }
-  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
-  return classifyText(path2, text3);
+  if (text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
+  return classifyText(path2, text4);
 }
-function classifyText(path2, text3) {
+function classifyText(path2, text4) {
   let value;
   try {
-    value = JSON.parse(text3);
+    value = JSON.parse(text4);
   } catch {
-    const lines = jsonLines(path2, text3);
+    const lines = jsonLines(path2, text4);
     if (lines) return lines;
-    const r = parseJsonValue(path2, text3);
+    const r = parseJsonValue(path2, text4);
     const d = r.diagnostics.find((x) => x.severity === "error");
     if (d) {
       return {
@@ -32538,7 +32965,7 @@ function classifyText(path2, text3) {
     }
     return fail4(path2, "not-json", "not valid JSON", "give a plan (terraform show -json), an AWS snapshot or a CloudTrail log file");
   }
-  return classifyValue(path2, text3, value);
+  return classifyValue(path2, text4, value);
 }
 function isRecord(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -32557,10 +32984,10 @@ function describeShape(v) {
   }
   return v === null ? "null" : `a ${typeof v}`;
 }
-function classifyValue(path2, text3, value) {
+function classifyValue(path2, text4, value) {
   const obj2 = isRecord(value) ? value : void 0;
   if (obj2 && has(obj2, "format_version") && (has(obj2, "planned_values") || has(obj2, "resource_changes"))) {
-    return { input: { kind: "plan", path: path2, text: text3, value: obj2 }, diagnostics: [] };
+    return { input: { kind: "plan", path: path2, text: text4, value: obj2 }, diagnostics: [] };
   }
   if (obj2 && Array.isArray(obj2.Records)) {
     const recs = obj2.Records;
@@ -32576,7 +33003,7 @@ function classifyValue(path2, text3, value) {
       input: {
         kind: "events",
         path: path2,
-        records: recordsWithRanges(path2, text3, recs.map(toNullProto), "Records")
+        records: recordsWithRanges(path2, text4, recs.map(toNullProto), "Records")
       },
       diagnostics: []
     };
@@ -32595,7 +33022,7 @@ function classifyValue(path2, text3, value) {
       input: {
         kind: "snapshot",
         path: path2,
-        records: recordsWithRanges(path2, text3, list3.map(toNullProto), "trailList")
+        records: recordsWithRanges(path2, text4, list3.map(toNullProto), "trailList")
       },
       diagnostics: []
     };
@@ -32608,12 +33035,12 @@ function classifyValue(path2, text3, value) {
     const items = value.map((v) => isRecord(v) ? toNullProto(v) : v);
     if (items.every(isEvent))
       return {
-        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text3, items, "") },
+        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text4, items, "") },
         diagnostics: []
       };
     if (items.every(isTrail))
       return {
-        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text3, items, "") },
+        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text4, items, "") },
         diagnostics: []
       };
   }
@@ -32632,8 +33059,8 @@ function classifyValue(path2, text3, value) {
     NEITHER_HINT
   );
 }
-function jsonLines(path2, text3) {
-  const lines = text3.split("\n");
+function jsonLines(path2, text4) {
+  const lines = text4.split("\n");
   const records = [];
   let offset = 0;
   for (let i2 = 0; i2 < lines.length; i2++) {
@@ -32690,10 +33117,10 @@ function jsonLines(path2, text3) {
     bad2.range
   );
 }
-function recordsWithRanges(path2, text3, items, key) {
+function recordsWithRanges(path2, text4, items, key) {
   let nodes;
-  if (text3.length <= 32 * 1024 * 1024) {
-    const { node } = parseJsonSyntax(path2, text3);
+  if (text4.length <= 32 * 1024 * 1024) {
+    const { node } = parseJsonSyntax(path2, text4);
     if (node?.type === "array" && !key) nodes = node.items;
     if (node?.type === "object" && key) {
       const m = node.members.filter((x) => x.key === key).pop();
@@ -32734,7 +33161,7 @@ function isObj(v) {
 function str3(v) {
   return typeof v === "string" ? v : void 0;
 }
-function planFromValue(path2, text3, raw) {
+function planFromValue(path2, text4, raw) {
   const doc = raw;
   const diagnostics = [];
   const err3 = (code, message, hint) => {
@@ -32760,7 +33187,7 @@ function planFromValue(path2, text3, raw) {
   }
   const plan = {
     path: path2,
-    text: text3,
+    text: text4,
     formatVersion: fv,
     resources: [],
     changes: [],
@@ -32935,11 +33362,11 @@ var init_plan = __esm({
 });
 
 // src/evaluate/plan-source.ts
-import { existsSync as existsSync5, readdirSync as readdirSync3 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync4 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 function holdsConfig(dir) {
   try {
-    return readdirSync3(dir).some(isConfigFile);
+    return readdirSync4(dir).some(isConfigFile);
   } catch {
     return false;
   }
@@ -33256,10 +33683,10 @@ function changeRanges(ranges) {
   }
   return out2;
 }
-function addressOffsets(text3) {
+function addressOffsets(text4) {
   const out2 = /* @__PURE__ */ new Map();
   const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
-  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+  for (let m = re.exec(text4); m; m = re.exec(text4)) {
     let a;
     try {
       a = JSON.parse(m[1]);
@@ -33309,8 +33736,8 @@ __export(data_exports, {
   testInputProject: () => testInputProject,
   walkDataFiles: () => walkDataFiles
 });
-import { readdirSync as readdirSync4, statSync as statSync9 } from "node:fs";
-import { join as join13 } from "node:path";
+import { readdirSync as readdirSync5, statSync as statSync9 } from "node:fs";
+import { join as join14 } from "node:path";
 function recordAddress(file, where2) {
   if (!where2) return file;
   const line = /^line (\d+)$/.exec(where2);
@@ -33373,14 +33800,14 @@ function* walkDataFiles(dir, diagnostics) {
     }
     let names3;
     try {
-      names3 = readdirSync4(d).sort();
+      names3 = readdirSync5(d).sort();
     } catch (e) {
       diagnostics.push({ severity: "warning", code: "unreadable", file: d, message: `cannot list directory: ${e.message}` });
       return;
     }
     for (const n of names3) {
       if (n.startsWith(".") || n === "node_modules") continue;
-      const p = join13(d, n);
+      const p = join14(d, n);
       let st;
       try {
         st = statSync9(p);
@@ -33430,8 +33857,8 @@ function loadDataFiles(files, maxBytes) {
   return project;
 }
 function testInputProject(key, value, file, line) {
-  const text3 = JSON.stringify(value);
-  const r = classifyText(file, text3);
+  const text4 = JSON.stringify(value);
+  const r = classifyText(file, text4);
   const want = key === "log" ? "events" : key;
   if (!r.input) return { error: r.diagnostics.map((d) => d.message).join("; ") };
   if (r.input.kind !== want)
@@ -33440,7 +33867,7 @@ function testInputProject(key, value, file, line) {
     };
   let project;
   if (r.input.kind === "plan") {
-    const p = planFromValue(file, text3, r.input.value);
+    const p = planFromValue(file, text4, r.input.value);
     if (!p.plan) return { error: p.diagnostics.map((d) => d.message).join("; ") };
     project = planProject(p.plan);
   } else project = dataProject(r.input);
@@ -33900,11 +34327,11 @@ function needles(e) {
   }
 }
 function eventFilter(rules, now) {
-  const keepAll = rules.some((r) => r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY3);
+  const keepAll = rules.some((r) => r.aggregate && r.entities.some((t) => t.toLowerCase() === EVENT_ENTITY3));
   return {
     now,
     ...keepAll ? { keepAll } : {},
-    rules: rules.filter((r) => !r.aggregate && r.entity.toLowerCase() === EVENT_ENTITY3).map((rule) => {
+    rules: rules.filter((r) => !r.aggregate && r.entities.some((t) => t.toLowerCase() === EVENT_ENTITY3)).map((rule) => {
       const n = rule.ast.where ? needles(rule.ast.where) : void 0;
       return n ? { rule, needles: n.map((s) => Buffer.from(JSON.stringify(s))) } : { rule };
     })
@@ -33954,10 +34381,10 @@ __export(log_pool_exports, {
   readInWorkers: () => readInWorkers
 });
 import { existsSync as existsSync7 } from "node:fs";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 async function* readInWorkers(files, filter3, maxBytes, jobs) {
-  if (WORKER_URL2.protocol !== "file:" || !existsSync7(fileURLToPath5(WORKER_URL2))) {
+  if (WORKER_URL2.protocol !== "file:" || !existsSync7(fileURLToPath6(WORKER_URL2))) {
     for (let n = files.next(); !n.done; n = files.next()) yield await readLogFile(n.value, filter3, maxBytes);
     return;
   }
@@ -34368,7 +34795,7 @@ var init_changed = __esm({
 
 // src/action/index.ts
 import { dirname as dirname10 } from "node:path";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 
 // src/common/escape.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -34397,7 +34824,7 @@ function workflowCommand(command, properties, message) {
 
 // src/action/main.ts
 import { existsSync as existsSync8, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname9, join as join14, resolve as resolve18 } from "node:path";
+import { dirname as dirname9, join as join15, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -34430,8 +34857,8 @@ function severityRank(s) {
 function atLeast(s, threshold) {
   return severityRank(s) >= severityRank(threshold);
 }
-function parseSeverity(text3) {
-  const t = text3.trim().toLowerCase();
+function parseSeverity(text4) {
+  const t = text4.trim().toLowerCase();
   return SEVERITIES.includes(t) ? t : void 0;
 }
 function checkNames(check) {
@@ -34486,9 +34913,9 @@ function formatDiagnostic(d, options = {}) {
   const file = inert(displayPath(d.file, options.cwd));
   const where2 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where2}`];
-  const text3 = d.range ? options.sourceOf?.(d.file) : void 0;
-  if (d.range && text3 !== void 0) {
-    const lineText = text3.split("\n")[d.range.start.line - 1];
+  const text4 = d.range ? options.sourceOf?.(d.file) : void 0;
+  if (d.range && text4 !== void 0) {
+    const lineText = text4.split("\n")[d.range.start.line - 1];
     if (lineText !== void 0) {
       const n = String(d.range.start.line);
       const pad2 = " ".repeat(n.length);
@@ -34647,6 +35074,116 @@ var SARIF_LEVEL = {
 };
 var SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.md`;
 
+// src/checks/benchmarks.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var BENCHMARK_IDS = [
+  "cis-aws-1.2.0",
+  "cis-aws-1.4.0",
+  "cis-aws-1.5.0",
+  "cis-aws-2.0.0",
+  "cis-aws-3.0.0",
+  "cis-aws-4.0.1",
+  "cis-aws-5.0.0"
+];
+function builtinBenchmarksDir() {
+  return fileURLToPath2(new URL("../../../benchmarks", import.meta.url));
+}
+function numberOrder(a, b) {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i2 = 0; i2 < Math.max(x.length, y.length); i2++) if ((x[i2] ?? -1) !== (y[i2] ?? -1)) return (x[i2] ?? -1) - (y[i2] ?? -1);
+  return 0;
+}
+function text(v, what, file) {
+  if (typeof v !== "string" || !v.trim()) throw new Error(`${file}: ${what} must be a non-empty string`);
+  return v;
+}
+function readBenchmark(file) {
+  const d = (0, import_yaml.parse)(readFileSync3(file, "utf8"));
+  const sections = Object.entries(d.sections ?? {}).map(([id, t]) => ({ id, title: text(t, `sections.${id}`, file) })).sort((a, b) => numberOrder(a.id, b.id));
+  if (!Array.isArray(d.recommendations)) throw new Error(`${file}: recommendations must be a list`);
+  const recommendations = d.recommendations.map((r, i2) => {
+    const rec = {
+      id: text(r.id, `recommendations.${i2}.id`, file),
+      title: text(r.title, `recommendations.${i2}.title`, file)
+    };
+    if (r.not_judged !== void 0) rec.notJudged = text(r.not_judged, `recommendations.${i2}.not_judged`, file);
+    if (!sections.some((s) => s.id === rec.id.split(".")[0])) throw new Error(`${file}: recommendation ${rec.id} is in no section`);
+    return rec;
+  });
+  return {
+    id: text(d.id, "id", file),
+    framework: text(d.framework, "framework", file),
+    version: text(d.version, "version", file),
+    title: text(d.title, "title", file),
+    sections,
+    recommendations: recommendations.sort((a, b) => numberOrder(a.id, b.id))
+  };
+}
+var cached2;
+function builtinBenchmarks() {
+  if (!cached2) {
+    const dir = builtinBenchmarksDir();
+    cached2 = readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => readBenchmark(join4(dir, f))).sort((a, b) => numberOrder(a.version, b.version));
+  }
+  return cached2;
+}
+function sectionOf(b, recommendation) {
+  const parts2 = recommendation.split(".");
+  for (let n = parts2.length - 1; n > 0; n--) {
+    const s = b.sections.find((x) => x.id === parts2.slice(0, n).join("."));
+    if (s) return s;
+  }
+  return b.sections.find((x) => x.id === parts2[0]);
+}
+function inBenchmark(b, c) {
+  return (c.compliance[b.framework]?.[b.version]?.length ?? 0) > 0;
+}
+
+// src/report/benchmark.ts
+var STATUSES = ["pass", "fail", "unknown", "not-applicable", "not-judged"];
+function zero() {
+  return { pass: 0, fail: 0, unknown: 0, "not-applicable": 0, "not-judged": 0 };
+}
+function rulesByRecommendation(b, rules) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const r of rules)
+    for (const n of r.compliance[b.framework]?.[b.version] ?? []) {
+      if (!out2.has(n)) out2.set(n, []);
+      out2.get(n).push(r.id);
+    }
+  return out2;
+}
+function benchmarkReport(report, b) {
+  const byRec = rulesByRecommendation(b, report.rules);
+  const results = b.recommendations.map((rec) => {
+    const checks = rec.notJudged ? [] : byRec.get(rec.id) ?? [];
+    const has2 = (id) => checks.includes(id);
+    const findings = report.findings.filter((f) => has2(f.checkId));
+    const suppressed = report.suppressed.filter((f) => has2(f.checkId));
+    const unknowns = report.unknowns.filter((u) => has2(u.checkId));
+    const blocked = report.blocked.filter((x) => has2(x.checkId)).map((x) => ({ checkId: x.checkId, address: x.address, blockedBy: x.requires }));
+    const passes = report.passed.filter((p) => has2(p.checkId) && !p.excluded).length;
+    const status2 = rec.notJudged ? "not-judged" : findings.length || blocked.length ? "fail" : unknowns.length ? "unknown" : passes || suppressed.length ? "pass" : "not-applicable";
+    const s = sectionOf(b, rec.id);
+    return { recommendation: rec, section: { id: s.id, title: s.title }, status: status2, checks, findings, suppressed, unknowns, blocked, passes };
+  });
+  const totals = zero();
+  const sections = b.sections.filter((s) => !s.id.includes(".")).map((s) => ({ id: s.id, title: s.title, counts: zero() }));
+  for (const r of results) {
+    totals[r.status]++;
+    const top = sections.find((s) => s.id === r.recommendation.id.split(".")[0]);
+    if (top) top.counts[r.status]++;
+  }
+  return { benchmark: b, results, sections, totals };
+}
+function sectionsOfCheck(b, rule) {
+  return rule?.compliance[b.framework]?.[b.version] ?? [];
+}
+
 // src/report/fingerprint.ts
 var WINDOW = 100;
 var MASK = (1n << 64n) - 1n;
@@ -34661,7 +35198,7 @@ var LEAVING = (() => {
   for (let i2 = 0; i2 < WINDOW; i2++) p = p * BASE & MASK;
   return p;
 })();
-function lineHashes(text3) {
+function lineHashes(text4) {
   const out2 = [];
   const window2 = new Array(WINDOW).fill(0);
   const startsLine = new Array(WINDOW).fill(-1);
@@ -34700,7 +35237,7 @@ function lineHashes(text3) {
     if (c === LF) atLineStart = true;
     push(c);
   };
-  for (let i2 = 0; i2 < text3.length; i2++) take(text3.charCodeAt(i2));
+  for (let i2 = 0; i2 < text4.length; i2++) take(text4.charCodeAt(i2));
   take(END_OF_FILE);
   for (let i2 = 0; i2 < WINDOW; i2++) {
     if (startsLine[at2] !== -1) emit2();
@@ -34710,10 +35247,10 @@ function lineHashes(text3) {
 }
 var FingerprintCache = class {
   cache = /* @__PURE__ */ new Map();
-  lineHash(key, text3, line) {
+  lineHash(key, text4, line) {
     let hashes = this.cache.get(key);
     if (!hashes) {
-      hashes = lineHashes(text3);
+      hashes = lineHashes(text4);
       this.cache.set(key, hashes);
     }
     return hashes[line];
@@ -34828,6 +35365,7 @@ function defaultCategory(report) {
 function buildSarif(report, options = {}) {
   const rules = report.rules.map(ruleDescriptor);
   const index3 = new Map(report.rules.map((r, i2) => [r.id, i2]));
+  const ruleOf = new Map(report.rules.map((r) => [r.id, r]));
   const hashes = new FingerprintCache();
   const notifications = [];
   const results = [];
@@ -34844,14 +35382,14 @@ function buildSarif(report, options = {}) {
       });
       continue;
     }
-    const text3 = report.sources.get(f.file);
+    const text4 = report.sources.get(f.file);
     const region = {
       startLine: f.range.start.line,
       startColumn: f.range.start.column,
       endLine: f.range.end.line,
       endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1)
     };
-    const hash = text3 !== void 0 ? hashes.lineHash(f.file, text3, f.range.start.line) : void 0;
+    const hash = text4 !== void 0 ? hashes.lineHash(f.file, text4, f.range.start.line) : void 0;
     const result = {
       ruleId: f.checkId,
       ruleIndex: index3.get(f.checkId),
@@ -34866,6 +35404,7 @@ function buildSarif(report, options = {}) {
       ...hash ? { partialFingerprints: { primaryLocationLineHash: hash } } : {},
       properties: {
         address: f.address,
+        ...report.benchmark ? { benchmark: { id: report.benchmark.id, sections: sectionsOfCheck(report.benchmark, ruleOf.get(f.checkId)) } } : {},
         ...f.path ? { attribute: f.path } : {},
         ...f.via ? { module: f.via } : {},
         ...f.event ? { event: f.event } : {},
@@ -34977,8 +35516,8 @@ function buildSarif(report, options = {}) {
 function renderSarif(report, options = {}) {
   return JSON.stringify(buildSarif(report, options), null, 2) + "\n";
 }
-function withoutAbsolutePaths(report, text3) {
-  return text3.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before2, path2) => {
+function withoutAbsolutePaths(report, text4) {
+  return text4.replace(/(^|[\s('"`=])(\/[^\s)'"`,;]+)/g, (_m, before2, path2) => {
     const rel = relativeTo(report.repoRoot, path2);
     return `${before2}${rel === void 0 ? "<outside the repository>" : rel}`;
   });
@@ -35019,11 +35558,62 @@ function renderGithub(report) {
 
 // src/report/markdown.ts
 init_model();
+
+// src/report/benchmark-markdown.ts
+var STATUS_LABEL = {
+  pass: "pass",
+  fail: "fail",
+  unknown: "unknown",
+  "not-applicable": "not applicable",
+  "not-judged": "not judged from Terraform"
+};
+var PER_RECOMMENDATION = 10;
+function details(r, report) {
+  const rel = (f) => relativeTo(report.repoRoot, f) ?? f;
+  if (r.status === "not-judged") return [r.recommendation.notJudged ?? ""];
+  const out2 = [];
+  for (const f of r.findings.slice(0, PER_RECOMMENDATION)) out2.push(`${rel(f.file)}:${f.range.start.line} ${f.checkId}: ${f.message}`);
+  for (const b of r.blocked.slice(0, PER_RECOMMENDATION)) out2.push(`${b.address}: ${b.checkId} blocked by ${b.blockedBy}, which fails`);
+  for (const u of r.unknowns.slice(0, PER_RECOMMENDATION))
+    out2.push(`${rel(u.file)}:${u.range.start.line} ${u.checkId} on ${u.address}: unknown (${u.reasons.join("; ")})`);
+  const more = r.findings.length + r.blocked.length + r.unknowns.length - out2.length;
+  if (more > 0) out2.push(`…and ${more} more (see the JSON output)`);
+  if (r.suppressed.length) out2.push(`${r.suppressed.length} finding${r.suppressed.length === 1 ? "" : "s"} suppressed`);
+  if (r.status === "pass") out2.push(`held ${r.passes} time${r.passes === 1 ? "" : "s"} (per resource, or once for the configuration)`);
+  if (r.status === "not-applicable") out2.push("nothing in the configuration that its checks apply to");
+  return out2;
+}
+function renderBenchmarkMarkdown(report, b) {
+  const br = benchmarkReport(report, b);
+  const checks = report.rules.filter((r) => !r.own).length;
+  const out2 = [`# ${mdEscape(b.title)}: compliance report`, ""];
+  out2.push(
+    `${TOOL.name} ${TOOL.version} judged ${report.resources} resources of ${mdEscape(relativeTo(report.repoRoot, report.scanRoot) || ".")} with the ${checks} checks that map this version.`,
+    ""
+  );
+  out2.push(`| section | ${STATUSES.map((s) => STATUS_LABEL[s]).join(" | ")} |`, `|---|${STATUSES.map(() => "---:").join("|")}|`);
+  for (const s of br.sections) out2.push(`| ${s.id} ${mdEscape(s.title)} | ${STATUSES.map((x) => s.counts[x]).join(" | ")} |`);
+  out2.push(`| **total** | ${STATUSES.map((x) => `**${br.totals[x]}**`).join(" | ")} |`, "");
+  for (const s of br.sections) {
+    out2.push(`## ${s.id} ${mdEscape(s.title)}`, "", "| recommendation | status | checks | details |", "|---|---|---|---|");
+    for (const r of br.results.filter((x) => x.recommendation.id.split(".")[0] === s.id))
+      out2.push(
+        `| ${r.recommendation.id} ${mdEscape(r.recommendation.title)} | ${r.status === "fail" ? "**fail**" : STATUS_LABEL[r.status]} | ${r.checks.map(mdEscape).join(", ")} | ${details(r, report).map(mdEscape).join("<br>")} |`
+      );
+    out2.push("");
+  }
+  const errors = report.diagnostics.filter((d) => d.severity === "error").length;
+  if (errors) out2.push(`> ${errors} error${errors === 1 ? "" : "s"} in the input: results may be incomplete.`, "");
+  return out2.join("\n");
+}
+
+// src/report/markdown.ts
 function mdEscape(s) {
   return inert(s.replace(/[\r\n]+/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
 }
 var MAX_ROWS = 500;
 function renderMarkdown(report) {
+  if (report.benchmark) return renderBenchmarkMarkdown(report, report.benchmark);
   const counts = countBySeverity(report.findings);
   const checks = report.rules.filter((r) => !r.own).length;
   const out2 = ["## tfguard", ""];
@@ -35060,8 +35650,8 @@ function renderJson(report) {
   const rel = (file) => relativeTo(report.repoRoot, file) ?? file;
   const hashes = new FingerprintCache();
   const finding = (f) => {
-    const text3 = report.sources.get(f.file);
-    const fp = text3 !== void 0 ? hashes.lineHash(f.file, text3, f.range.start.line) : void 0;
+    const text4 = report.sources.get(f.file);
+    const fp = text4 !== void 0 ? hashes.lineHash(f.file, text4, f.range.start.line) : void 0;
     return {
       check_id: f.checkId,
       title: f.title,
@@ -35149,9 +35739,46 @@ function renderJson(report) {
       line: d.range?.start.line ?? null,
       column: d.range?.start.column ?? null,
       hint: d.hint ?? null
-    }))
+    })),
+    ...report.benchmark ? { benchmark: benchmarkJson(report, report.benchmark, rel) } : {}
   };
   return JSON.stringify(doc, null, 2) + "\n";
+}
+function benchmarkJson(report, b, rel) {
+  const br = benchmarkReport(report, b);
+  return {
+    id: b.id,
+    framework: b.framework,
+    version: b.version,
+    title: b.title,
+    totals: br.totals,
+    sections: br.sections.map((s) => ({ id: s.id, title: s.title, counts: s.counts })),
+    recommendations: br.results.map((r) => ({
+      id: r.recommendation.id,
+      title: r.recommendation.title,
+      section: r.section.id,
+      status: r.status,
+      not_judged: r.recommendation.notJudged ?? null,
+      checks: r.checks,
+      findings: r.findings.map((f) => ({
+        check_id: f.checkId,
+        address: f.address,
+        file: rel(f.file),
+        line: f.range.start.line,
+        message: f.message
+      })),
+      blocked: r.blocked.map((x) => ({ check_id: x.checkId, address: x.address, blocked_by: x.blockedBy })),
+      unknowns: r.unknowns.map((u) => ({
+        check_id: u.checkId,
+        address: u.address,
+        file: rel(u.file),
+        line: u.range.start.line,
+        reasons: u.reasons
+      })),
+      suppressed: r.suppressed.length,
+      passes: r.passes
+    }))
+  };
 }
 
 // src/report/junit.ts
@@ -35224,6 +35851,150 @@ function suppressedBy(f, rel) {
   const by = f.suppressed;
   if (!by || by.kind === "baseline") return by ? "in the baseline" : "suppressed";
   return `suppressed by a ${by.source ?? "tfguard"} comment at ${by.file ? rel(by.file) : "?"}:${by.line ?? "?"}${by.reason ? `: ${by.reason}` : ""}`;
+}
+
+// src/report/html.ts
+init_model();
+function htmlEscape(s) {
+  return inert(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+var COLOR = {
+  pass: "#2e7d32",
+  fail: "#c62828",
+  unknown: "#f9a825",
+  "not-applicable": "#90a4ae",
+  "not-judged": "#cfd8dc"
+};
+var SEVERITY_COLOR = { critical: "#7b1fa2", high: "#c62828", medium: "#ef6c00", low: "#f9a825", info: "#90a4ae" };
+var CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1c2228}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #dde3e8;padding-bottom:.3rem}
+.summary{color:#4b5866}.legend span{display:inline-block;margin-right:1rem}.sw{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
+table.bars{border-collapse:collapse;width:100%}table.bars td{padding:.25rem .4rem;vertical-align:middle}table.bars td.name{width:18rem}table.bars td.meter{width:45%}
+.bar{display:flex;height:1.1rem;border-radius:3px;overflow:hidden;background:#eceff1}.bar div{height:100%}
+.rec{border:1px solid #dde3e8;border-radius:6px;margin:.6rem 0;padding:.5rem .8rem}.rec h3{font-size:1rem;margin:.1rem 0}
+.badge{display:inline-block;border-radius:10px;padding:0 .55rem;font-size:.8rem;color:#fff;margin-right:.4rem}
+.checks,.why{color:#4b5866;font-size:.85rem}.finding{margin:.5rem 0}
+pre{background:#f6f8fa;border-radius:4px;padding:.4rem .6rem;overflow-x:auto;font-size:12.5px;line-height:1.35;margin:.3rem 0}
+pre .hit{background:#ffebee;display:block}ul{margin:.3rem 0 .3rem 1.2rem;padding:0}
+`;
+function page(title2, body2) {
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${htmlEscape(title2)}</title>`,
+    `<style>${CSS}</style>`,
+    "</head>",
+    "<body>",
+    ...body2,
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+function codeFrame(report, f) {
+  const text4 = report.sources.get(f.file);
+  if (text4 === void 0) return "";
+  const lines = text4.split(/\r?\n/);
+  const first = Math.max(1, f.range.start.line - 2);
+  const last = Math.min(lines.length, Math.max(f.range.end.line, f.range.start.line) + 2, f.range.start.line + 12);
+  const width = String(last).length;
+  const out2 = [];
+  for (let n = first; n <= last; n++) {
+    const hit = n >= f.range.start.line && n <= f.range.end.line;
+    const line = `${String(n).padStart(width)} | ${htmlEscape(lines[n - 1] ?? "")}`;
+    out2.push(hit ? `<span class="hit">${line}</span>` : `${line}
+`);
+  }
+  return `<pre>${out2.join("")}</pre>`;
+}
+function findingHtml(report, f) {
+  const where2 = `${relativeTo(report.repoRoot, f.file) ?? f.file}:${f.range.start.line}`;
+  return `<div class="finding"><strong>${htmlEscape(where2)}</strong> ${htmlEscape(f.checkId)}: ${htmlEscape(f.message)}${codeFrame(report, f)}</div>`;
+}
+function unknownHtml(report, u) {
+  const where2 = `${relativeTo(report.repoRoot, u.file) ?? u.file}:${u.range.start.line}`;
+  return `<li>${htmlEscape(where2)} ${htmlEscape(u.checkId)} on ${htmlEscape(u.address)}: ${htmlEscape(u.reasons.join("; "))}</li>`;
+}
+function bar(counts, colors, keys2) {
+  const total = keys2.reduce((n, k) => n + (counts[k] ?? 0), 0) || 1;
+  const parts2 = keys2.filter((k) => counts[k]).map(
+    (k) => `<div style="width:${(100 * counts[k] / total).toFixed(2)}%;background:${colors[k]}" title="${htmlEscape(`${k}: ${counts[k]}`)}"></div>`
+  );
+  return `<div class="bar">${parts2.join("")}</div>`;
+}
+function legend(keys2, colors, label2) {
+  return `<p class="legend">${keys2.map((k) => `<span><i class="sw" style="background:${colors[k]}"></i>${htmlEscape(label2(k))}</span>`).join("")}</p>`;
+}
+function benchmarkBody(report) {
+  const b = report.benchmark;
+  const br = benchmarkReport(report, b);
+  const label2 = (k) => STATUS_LABEL[k];
+  const out2 = [`<h1>${htmlEscape(b.title)}: compliance report</h1>`];
+  out2.push(
+    `<p class="summary">${htmlEscape(`${TOOL.name} ${TOOL.version} judged ${report.resources} resources of ${relativeTo(report.repoRoot, report.scanRoot) || "."}: ${STATUSES.map((s) => `${br.totals[s]} ${label2(s)}`).join(", ")}.`)}</p>`
+  );
+  out2.push(legend(STATUSES, COLOR, label2), '<table class="bars">');
+  for (const s of br.sections)
+    out2.push(
+      `<tr><td class="name">${htmlEscape(`${s.id} ${s.title}`)}</td><td class="meter">${bar(s.counts, COLOR, STATUSES)}</td><td>${STATUSES.filter(
+        (k) => s.counts[k]
+      ).map((k) => `${s.counts[k]} ${htmlEscape(label2(k))}`).join(", ")}</td></tr>`
+    );
+  out2.push("</table>");
+  for (const s of br.sections) {
+    out2.push(`<h2>${htmlEscape(`${s.id} ${s.title}`)}</h2>`);
+    for (const r of br.results.filter((x) => x.recommendation.id.split(".")[0] === s.id)) {
+      out2.push(`<div class="rec" id="r${htmlEscape(r.recommendation.id)}">`);
+      out2.push(
+        `<h3><span class="badge" style="background:${COLOR[r.status]};color:${r.status === "not-judged" ? "#1c2228" : "#fff"}">${htmlEscape(label2(r.status))}</span>${htmlEscape(`${r.recommendation.id} ${r.recommendation.title}`)}</h3>`
+      );
+      if (r.checks.length) out2.push(`<div class="checks">${htmlEscape(`checks: ${r.checks.join(", ")}`)}</div>`);
+      if (r.recommendation.notJudged) out2.push(`<div class="why">${htmlEscape(r.recommendation.notJudged)}</div>`);
+      for (const f of r.findings) out2.push(findingHtml(report, f));
+      if (r.blocked.length)
+        out2.push(
+          `<ul>${r.blocked.map((x) => `<li>${htmlEscape(`${x.address}: ${x.checkId} blocked by ${x.blockedBy}, which fails`)}</li>`).join("")}</ul>`
+        );
+      if (r.unknowns.length) out2.push(`<div class="why">Unknown:</div><ul>${r.unknowns.map((u) => unknownHtml(report, u)).join("")}</ul>`);
+      if (r.suppressed.length) out2.push(`<div class="why">${r.suppressed.length} finding(s) suppressed</div>`);
+      out2.push("</div>");
+    }
+  }
+  return out2;
+}
+function plainBody(report) {
+  const counts = countBySeverity(report.findings);
+  const out2 = ["<h1>tfguard report</h1>"];
+  out2.push(
+    `<p class="summary">${htmlEscape(`${TOOL.name} ${TOOL.version}: ${report.findings.length} findings over ${report.resources} resources and ${report.rules.filter((r) => !r.own).length} checks; ${report.unknowns.length} unknown results.`)}</p>`
+  );
+  out2.push(
+    legend(SEVERITIES, SEVERITY_COLOR, (k) => k),
+    `<div style="max-width:40rem">${bar(counts, SEVERITY_COLOR, SEVERITIES)}</div>`
+  );
+  const byCheck = /* @__PURE__ */ new Map();
+  for (const f of report.findings) {
+    if (!byCheck.has(f.checkId)) byCheck.set(f.checkId, []);
+    byCheck.get(f.checkId).push(f);
+  }
+  for (const [id, fs2] of byCheck) {
+    out2.push(`<h2>${htmlEscape(`${id}: ${fs2[0].title}`)}</h2>`);
+    for (const f of fs2) out2.push(findingHtml(report, f));
+  }
+  if (report.unknowns.length)
+    out2.push("<h2>Unknown results</h2>", `<ul>${report.unknowns.map((u) => unknownHtml(report, u)).join("")}</ul>`);
+  return out2;
+}
+function renderHtml(report) {
+  return page(
+    report.benchmark ? `${report.benchmark.title}: compliance report` : "tfguard report",
+    report.benchmark ? benchmarkBody(report) : plainBody(report)
+  );
 }
 
 // src/report/text.ts
@@ -35328,7 +36099,7 @@ function summaryLine(report) {
 }
 
 // src/report/index.ts
-var FORMATS = ["text", "json", "sarif", "junit", "github", "markdown"];
+var FORMATS = ["text", "json", "sarif", "junit", "github", "markdown", "html"];
 function render(format2, report, options = {}) {
   switch (format2) {
     case "text":
@@ -35343,11 +36114,13 @@ function render(format2, report, options = {}) {
       return renderGithub(report);
     case "markdown":
       return renderMarkdown(report);
+    case "html":
+      return renderHtml(report);
   }
 }
 
 // src/scan/scan.ts
-import { readFileSync as readFileSync10, statSync as statSync11 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync11 } from "node:fs";
 import { dirname as dirname8, resolve as resolve15 } from "node:path";
 
 // src/checks/suppressions.ts
@@ -35386,8 +36159,8 @@ var DIRECTIVE = new RegExp(
   ].join("|"),
   "gi"
 );
-function stripDelimiters(text3) {
-  return text3.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
+function stripDelimiters(text4) {
+  return text4.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
 }
 function parseSuppressions(file, diagnostics = []) {
   const out2 = [];
@@ -35496,10 +36269,10 @@ function applySuppressions(findings, project, checks, options) {
   for (const f of project.files) {
     const lines = /* @__PURE__ */ new Map();
     const own2 = /* @__PURE__ */ new Set();
-    const text3 = f.text.split("\n");
+    const text4 = f.text.split("\n");
     for (const c of f.comments) {
-      const before2 = (text3[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
-      const after2 = (text3[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
+      const before2 = (text4[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
+      const after2 = (text4[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
       if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
     }
     for (const s of parseSuppressions(f, result.diagnostics)) {
@@ -35606,7 +36379,7 @@ function createBaseline(findings, scanRoot) {
 function serializeBaseline(b) {
   return JSON.stringify(b, null, 2) + "\n";
 }
-function parseBaseline(text3, file) {
+function parseBaseline(text4, file) {
   const bad2 = (message) => ({
     diagnostics: [
       { severity: "error", code: "baseline", file, message, hint: "recreate it with `tfguard scan --create-baseline FILE <path>`" }
@@ -35614,7 +36387,7 @@ function parseBaseline(text3, file) {
   });
   let data;
   try {
-    data = JSON.parse(text3);
+    data = JSON.parse(text4);
   } catch (e) {
     return bad2(`the baseline is not valid JSON: ${e.message}`);
   }
@@ -35655,7 +36428,7 @@ init_gsl();
 // src/checks/location.ts
 init_paths();
 function rangeForPath(resource, path2) {
-  let p = path2;
+  let p = path2 && !resource.ranges[path2] && resource.ranges[`${path2}.0`] ? `${path2}.0` : path2;
   while (p) {
     const r = resource.ranges[p];
     if (r) {
@@ -35764,7 +36537,8 @@ function runChecks(checks, project, options = {}) {
             address: own2 ? own2.address : result.entity,
             ...own2 ? { resource: own2 } : {},
             file: at3.file,
-            range: at3.range
+            range: at3.range,
+            ...result.excluded ? { excluded: true } : {}
           });
           continue;
         }
@@ -35828,8 +36602,8 @@ function runChecks(checks, project, options = {}) {
 function decidedBy(check, result, address) {
   const leaf = result.leaves[0];
   if (!leaf) return {};
-  const text3 = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
-  const test = text3.length > 100 ? `${text3.slice(0, 99)}…` : text3;
+  const text4 = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
+  const test = text4.length > 100 ? `${text4.slice(0, 99)}…` : text4;
   const scope = leaf.scopes[0];
   const at2 = scope && scope.id !== address && !scope.id.startsWith("List<") ? scope.id : void 0;
   return { decidedBy: { test, holds: leaf.result === T, ...at2 ? { at: at2 } : {} } };
@@ -35840,11 +36614,11 @@ function resultTarget(result, check, world, byAddress) {
     const b = result.blame.find((x) => x.address === result.entity && !x.absent) ?? result.blame.find((x) => x.address === result.entity);
     return b?.absent ? { resource: own2, path: "", missing: b.path } : { resource: own2, path: b?.path ?? "" };
   }
-  const ownType = check.rule.entity.toLowerCase();
+  const ownTypes = check.rule.entities.map((t) => t.toLowerCase());
   const blamed = result.blame.map((b) => ({ r: byAddress.get(b.address), path: b.path })).filter((x) => x.r !== void 0);
-  const ofType = blamed.find((x) => resourceEntity(x.r).type.toLowerCase() === ownType) ?? blamed[0];
+  const ofType = blamed.find((x) => ownTypes.includes(resourceEntity(x.r).type.toLowerCase())) ?? blamed[0];
   if (ofType) return { resource: ofType.r, path: ofType.path };
-  const first = world.entitiesOfType(check.rule.entity)[0];
+  const first = world.entitiesOfType(check.rule.entities[0])[0];
   const r = first ? byAddress.get(first.id) : void 0;
   return r ? { resource: r, path: "" } : void 0;
 }
@@ -35860,10 +36634,10 @@ function at(values2, path2) {
   }
   return v;
 }
-var text2 = (v) => typeof v === "string" ? v : void 0;
+var text3 = (v) => typeof v === "string" ? v : void 0;
 function eventOf(r) {
-  const id = text2(at(r.values, "eventID"));
-  const time = text2(at(r.values, "eventTime"));
+  const id = text3(at(r.values, "eventID"));
+  const time = text3(at(r.values, "eventTime"));
   return { ...id ? { id } : {}, ...time ? { time } : {} };
 }
 function dedupFindings(findings, checks) {
@@ -35926,12 +36700,12 @@ function dedupFindings(findings, checks) {
 }
 
 // src/checks/builtin.ts
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function builtinChecksDir() {
-  return fileURLToPath2(new URL("../../../checks", import.meta.url));
+  return fileURLToPath3(new URL("../../../checks", import.meta.url));
 }
 function builtinPrecompiledPath() {
-  return fileURLToPath2(new URL("../../checks.json", import.meta.url));
+  return fileURLToPath3(new URL("../../checks.json", import.meta.url));
 }
 
 // src/checks/precompiled.ts
@@ -35939,9 +36713,9 @@ init_gsl();
 init_files();
 init_schema();
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join6, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join7, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 var PRECOMPILED_FORMAT = 2;
 var LOADER_MODULES = [
   "load.js",
@@ -35957,7 +36731,7 @@ var LOADER_MODULES = [
   "messages.js",
   "requires.js",
   "entity-types.js"
-].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
+].map((m) => fileURLToPath4(new URL(`./${m}`, import.meta.url)));
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
@@ -35968,18 +36742,18 @@ ${JSON.stringify(CHECK_SCHEMA)}
 `);
   try {
     for (const m of loaderModules) {
-      const code = readFileSync3(m);
+      const code = readFileSync4(m);
       h.update(`code\0${code.length}\0`);
       h.update(code);
     }
     for (const f of files) {
-      const bytes = readFileSync3(f);
+      const bytes = readFileSync4(f);
       h.update(`${relativeName(dir, f)}\0${bytes.length}\0`);
       h.update(bytes);
     }
     let retired;
     try {
-      retired = readFileSync3(join6(dir, "retired.txt"));
+      retired = readFileSync4(join7(dir, "retired.txt"));
     } catch {
       retired = void 0;
     }
@@ -35997,7 +36771,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const dir = resolve5(checksDir);
   let lib;
   try {
-    lib = JSON.parse(readFileSync3(jsonPath, "utf8"));
+    lib = JSON.parse(readFileSync4(jsonPath, "utf8"));
   } catch (e) {
     return { ok: false, reason: `cannot read ${jsonPath}: ${e.code ?? e.message}` };
   }
@@ -36009,7 +36783,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const entries = [];
   try {
     for (const c of lib.checks) {
-      const file = join6(dir, ...c.file.split("/"));
+      const file = join7(dir, ...c.file.split("/"));
       const compiled = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
       entries.push({
@@ -36053,8 +36827,8 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 init_diagnostics();
 init_schema_errors();
 init_yaml_source();
-import { existsSync as existsSync2, readFileSync as readFileSync6, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join8, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname4, join as join9, resolve as resolve7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -36069,6 +36843,15 @@ var SCAN_OPTIONS = [
     scope: "scan",
     help: "run only these checks: IDs, peer aliases (CKV_AWS_67), globs (TFG.AWS.*) or a severity (that severity and above); repeatable, comma-separated",
     inputHelp: "Run only these checks (IDs, peer aliases such as CKV_AWS_67, globs, or a severity)"
+  },
+  {
+    key: "benchmark",
+    kind: "string",
+    flag: "--benchmark <id>",
+    config: "benchmark",
+    scope: "scan",
+    values: BENCHMARK_IDS,
+    help: `run the checks of one benchmark version and report every recommendation of it (markdown, json and html give the compliance report, sarif the sections): ${BENCHMARK_IDS.join(", ")}`
   },
   {
     key: "skipCheck",
@@ -36414,7 +37197,7 @@ function mergeSettings(flags2, config) {
   }
   out2.variables = [
     ...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })),
-    ...(config.var ?? []).map((text3) => ({ kind: "var", text: text3 })),
+    ...(config.var ?? []).map((text4) => ({ kind: "var", text: text4 })),
     ...flags2.variables ?? []
   ];
   return out2;
@@ -36473,7 +37256,7 @@ function findConfig(scanPath, stopAt) {
   }
   const stop2 = stopAt ? resolve7(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync2(join8(dir, name2))) return join8(dir, name2);
+    for (const name2 of CONFIG_NAMES) if (existsSync2(join9(dir, name2))) return join9(dir, name2);
     if (dir === stop2) return void 0;
     const up = dirname4(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
@@ -36482,15 +37265,15 @@ function findConfig(scanPath, stopAt) {
   return void 0;
 }
 function readConfig(file, confineTo) {
-  let text3;
+  let text4;
   try {
-    text3 = readFileSync6(file, "utf8");
+    text4 = readFileSync7(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "config", "configuration file", e, "check the path given to --config")]
     };
   }
-  const src = parseYamlSource(file, text3);
+  const src = parseYamlSource(file, text4);
   if (src.doc.errors.length) {
     return {
       diagnostics: src.doc.errors.map((e) => ({
@@ -36557,7 +37340,7 @@ function realIfExists(p) {
   const rest = [];
   for (let i2 = 0; i2 < 256; i2++) {
     try {
-      return join8(realpathSync3.native(dir), ...rest.reverse());
+      return join9(realpathSync3.native(dir), ...rest.reverse());
     } catch {
       const up = dirname4(dir);
       if (up === dir) return p;
@@ -36816,7 +37599,11 @@ async function scan(request) {
   if (!outs.outputs) return problem2(outs.error);
   const all = await loadCheckSet({ dirs: s.checksDir, ...request.builtinDir ? { builtinDir: request.builtinDir } : {} });
   if (!all.ok) return problem2(all.summary, void 0, all.diagnostics);
-  const selected = selectChecks(all.checks, { include: s.check, exclude: s.skipCheck });
+  const benchmark = s.benchmark ? builtinBenchmarks().find((b) => b.id === s.benchmark) : void 0;
+  if (s.benchmark && !benchmark)
+    return problem2(`--benchmark: unknown benchmark \`${s.benchmark}\``, `use one of ${BENCHMARK_IDS.join(", ")}`);
+  const inScope = benchmark ? all.checks.filter((c) => inBenchmark(benchmark, c)) : all.checks;
+  const selected = selectChecks(inScope, { include: s.check, exclude: s.skipCheck });
   if (selected.unmatched.length) {
     const u = selected.unmatched[0];
     return problem2(
@@ -36876,20 +37663,20 @@ async function scan(request) {
   let baselineOut;
   let baseline;
   if (s.createBaseline) {
-    const text3 = serializeBaseline(createBaseline(counted, project.root));
-    baselineOut = { path: resolve15(s.createBaseline), text: text3, count: counted.length };
-    baseline = parseBaseline(text3, baselineOut.path).baseline;
+    const text4 = serializeBaseline(createBaseline(counted, project.root));
+    baselineOut = { path: resolve15(s.createBaseline), text: text4, count: counted.length };
+    baseline = parseBaseline(text4, baselineOut.path).baseline;
   } else if (s.baseline) {
-    let text3;
+    let text4;
     try {
-      text3 = readFileSync10(resolve15(s.baseline), "utf8");
+      text4 = readFileSync11(resolve15(s.baseline), "utf8");
     } catch (e) {
       return problem2(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
-    const parsed = parseBaseline(text3, resolve15(s.baseline));
+    const parsed = parseBaseline(text4, resolve15(s.baseline));
     if (!parsed.baseline) return problem2(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
     baseline = parsed.baseline;
   }
@@ -36925,7 +37712,8 @@ async function scan(request) {
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),
     resources: project.resources.length + (project.unkeptEvents ?? 0),
-    category: s.sarifCategory ?? defaultCategory(base)
+    category: s.sarifCategory ?? defaultCategory(base),
+    ...benchmark ? { benchmark } : {}
   };
   const errors = diagnostics.some((d) => d.severity === "error");
   const failing = s.failOn === "none" ? [] : fresh.filter((f) => atLeast(f.severity, s.failOn));
@@ -36973,10 +37761,10 @@ function diffLines(base, repoRoot) {
   }
   return parseDiff(out2, repoRoot);
 }
-function parseDiff(text3, repoRoot) {
+function parseDiff(text4, repoRoot) {
   const lines = /* @__PURE__ */ new Map();
   let file;
-  for (const line of text3.split("\n")) {
+  for (const line of text4.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name2 = line.slice(4);
       file = name2.startsWith("b/") ? resolve16(repoRoot, name2.slice(2)) : void 0;
@@ -37005,9 +37793,9 @@ function pickAnnotations(findings, diff, max) {
 function annotations(report, diff, max) {
   const errors = report.diagnostics.filter((d) => d.severity === "error").slice(0, max);
   const findings = pickAnnotations(report.findings, diff, max - errors.length);
-  const text3 = renderGithub({ ...report, findings, diagnostics: errors });
+  const text4 = renderGithub({ ...report, findings, diagnostics: errors });
   return {
-    text: text3,
+    text: text4,
     shown: errors.length + findings.length,
     total: report.findings.length + report.diagnostics.filter((d) => d.severity === "error").length
   };
@@ -37015,7 +37803,7 @@ function annotations(report, diff, max) {
 
 // src/action/env.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, readFileSync as readFileSync11 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync12 } from "node:fs";
 function getInput(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -37033,16 +37821,16 @@ function getBoolean(env, name2) {
 }
 function setOutputs(file, outputs) {
   if (!file) return;
-  let text3 = "";
+  let text4 = "";
   for (const [name2, value] of Object.entries(outputs)) {
     let delimiter = `ghadelimiter_${randomUUID()}`;
     while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-    text3 += `${name2}<<${delimiter}
+    text4 += `${name2}<<${delimiter}
 ${value}
 ${delimiter}
 `;
   }
-  appendFileSync(file, text3);
+  appendFileSync(file, text4);
 }
 function appendSummary(file, markdown) {
   if (file) appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
@@ -37052,7 +37840,7 @@ function pullRequestBase(env) {
   if (!path2) return { problem: "GITHUB_EVENT_PATH is not set, so there is no pull request to compare with" };
   let event;
   try {
-    event = JSON.parse(readFileSync11(path2, "utf8"));
+    event = JSON.parse(readFileSync12(path2, "utf8"));
   } catch (e) {
     return { problem: `cannot read the event payload ${path2}: ${e.message}` };
   }
@@ -37078,11 +37866,11 @@ function readInputs(env, workspace) {
       if (b.error) return { error: b.error };
       if (b.value !== void 0) target[o.key] = b.value;
     } else if (o.kind === "integer") {
-      const text3 = getInput(env, o.input);
-      if (text3 === "") continue;
-      const n = Number(text3);
+      const text4 = getInput(env, o.input);
+      if (text4 === "") continue;
+      const n = Number(text4);
       if (!Number.isInteger(n) || o.min !== void 0 && n < o.min)
-        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ""}; found \`${text3}\`` };
+        return { error: `input \`${o.input}\` must be a whole number${o.min === 0 ? ` (0 turns ${o.input} off)` : ""}; found \`${text4}\`` };
       target[o.key] = n;
     } else if (o.kind === "list") {
       const l = getList(env, o.input);
@@ -37172,7 +37960,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   }
   process.chdir(workspace);
   if (paths.wasmDir) await initParser(paths.wasmDir);
-  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join14(paths.actionRoot, "checks") });
+  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join15(paths.actionRoot, "checks") });
   if (!r.ok) {
     io2.stderr(renderDiagnostics(r.diagnostics));
     io2.stderr(`tfguard: ${r.message}
@@ -37197,7 +37985,7 @@ The scan did not run (exit code ${r.exitCode}); the log names the problem.
   io2.stderr(
     renderDiagnostics(
       r.diagnostics,
-      [...report.sources].map(([path2, text3]) => ({ path: path2, text: text3 }))
+      [...report.sources].map(([path2, text4]) => ({ path: path2, text: text4 }))
     )
   );
   const diff = base.sha ? diffLines(base.sha, report.repoRoot) : void 0;
@@ -37219,14 +38007,14 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync8(join14(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync8(join14(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync8(join15(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync8(join15(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname10(fileURLToPath6(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname10(fileURLToPath7(import.meta.url))), io);
 } catch (e) {
   io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}
