@@ -1,4 +1,5 @@
-// Why tfguard disagrees with a peer's fixture, keyed by `<check> <peer> <file>` or `<check> <peer>`.
+// Why tfguard disagrees with a peer's fixture, keyed by `<check> <peer> <peer ID> <file>` (when two peer IDs of one
+// check have fixtures of the same name), `<check> <peer> <file>` or `<check> <peer>`.
 // Each reason is also stated in the check's description.
 export const REASONS: Record<string, string> = {
   'D9.TF.AWS.LOG.01 kics test/positive3.tf':
@@ -144,4 +145,26 @@ export const REASONS: Record<string, string> = {
     'negative2 sets kms_key_id but not storage_encrypted, whose default is false; a key alone is how a cross-Region read replica is encrypted, and negative2 is not a replica (replicas are excluded)',
   'TFG.AWS.IAM.11 kics test/positive.tf':
     'the fixture has only an organization and no AWS Config recorder: tfguard judges Access Analyzer where a configuration manages the security baseline of a region (a recording recorder), since an analyzer may be managed elsewhere',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive1.tf':
+    'KICS\'s "Unrestricted Security Group Ingress" flags any port open to the whole internet (here MySQL, 3306); CIS 5.3 and tfguard judge the remote administration ports 22 and 3389',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive2.tf':
+    'KICS\'s "Unrestricted Security Group Ingress" flags any port open to the whole internet (here MySQL, 3306); CIS 5.3 and tfguard judge the remote administration ports 22 and 3389',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive6.tf':
+    'KICS\'s "Unrestricted Security Group Ingress" flags any port open to the whole internet, IPv6 included (here MySQL, 3306, from ::/0); CIS 5.3 and TFG.AWS.EC2.2 judge 22 and 3389 from 0.0.0.0/0 (::/0 is TFG.AWS.EC2.3)',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive7.tf':
+    'KICS\'s "Unrestricted Security Group Ingress" flags any port open to the whole internet, IPv6 included (here MySQL, 3306, from ::/0); CIS 5.3 and TFG.AWS.EC2.2 judge 22 and 3389 from 0.0.0.0/0 (::/0 is TFG.AWS.EC2.3)',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive8.tf':
+    'KICS\'s "Unrestricted Security Group Ingress" flags any port open to the whole internet, IPv6 included (here MySQL, 3306, from ::/0); CIS 5.3 and TFG.AWS.EC2.2 judge 22 and 3389 from 0.0.0.0/0 (::/0 is TFG.AWS.EC2.3)',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive5.tf':
+    'the group is made by terraform-aws-modules/security-group, not installed in the fixture: there is no rule to judge (and KICS flags any port open to the internet, not only 22 and 3389)',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive9.tf':
+    'the group is made by terraform-aws-modules/security-group, not installed in the fixture: there is no rule to judge (and KICS flags any port open to the internet, not only 22 and 3389)',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive10.tf':
+    'the group is made by terraform-aws-modules/security-group, not installed in the fixture: there is no rule to judge (and KICS flags any port open to the internet, not only 22 and 3389)',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive3.tf':
+    'KICS\'s "Unrestricted Security Group Ingress" flags any port open to the whole internet (here MySQL, 3306); CIS 5.3 and tfguard judge the remote administration ports 22 and 3389',
+  'TFG.AWS.EC2.2 kics 4728cd65-a20c-49da-8b31-9c08b423e4db test/positive4.tf':
+    'the group is made by terraform-aws-modules/security-group, not installed in the fixture: there is no rule to judge (and KICS flags any port open to the internet, not only 22 and 3389)',
+  'TFG.AWS.VPC.3 kics 3af7f2fd-06e6-4dab-b996-2912bea19ba4 test/positive4.tf':
+    'the rule is given to terraform-aws-modules/vpc, not installed in the fixture; and it allows TCP port 0 only (from_port = to_port = 0; 22 is its rule number, not a port)',
 };

@@ -240,7 +240,10 @@ async function main(): Promise<number> {
       await scan(check, join(dir, row.peer, row.checkId, row.file), row.peer === 'kics' && ALARMS.test(check.id)),
     );
     if (!o.agree) {
-      const reason = REASONS[`${check.id} ${row.peer} ${row.file}`] ?? REASONS[`${check.id} ${row.peer}`];
+      const reason =
+        REASONS[`${check.id} ${row.peer} ${row.checkId} ${row.file}`] ??
+        REASONS[`${check.id} ${row.peer} ${row.file}`] ??
+        REASONS[`${check.id} ${row.peer}`];
       if (reason) o.reason = reason;
     }
     outcomes.push(o);
