@@ -4,7 +4,7 @@
 // two together), so a new check maps itself.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../common/package-root.js';
 import { parse } from 'yaml';
 import type { Check } from './model.js';
 
@@ -45,7 +45,7 @@ export const BENCHMARK_IDS = [
 ] as const;
 
 export function builtinBenchmarksDir(): string {
-  return fileURLToPath(new URL('../../../benchmarks', import.meta.url));
+  return join(packageRoot(), 'benchmarks');
 }
 
 function numberOrder(a: string, b: string): number {

@@ -1,12 +1,13 @@
-// The checks shipped with tfguard: `checks/` at the package root, found relative to this module
-// (dist/src/checks/ → ../../../checks), so `npx tfguard scan` works from any directory.
-import { fileURLToPath } from 'node:url';
+// The checks shipped with tfguard: `checks/` at the package root (src/common/package-root.ts), so `tfguard scan`
+// works from any directory, from the build, the bundled CLI and an installed package alike.
+import { join } from 'node:path';
+import { packageRoot } from '../common/package-root.js';
 
 export function builtinChecksDir(): string {
-  return fileURLToPath(new URL('../../../checks', import.meta.url));
+  return join(packageRoot(), 'checks');
 }
 
 /** The precompiled library of the built-in checks, written by the build (dist/checks.json). */
 export function builtinPrecompiledPath(): string {
-  return fileURLToPath(new URL('../../checks.json', import.meta.url));
+  return join(packageRoot(), 'dist', 'checks.json');
 }

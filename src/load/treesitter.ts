@@ -1,6 +1,8 @@
 // The tree-sitter HCL grammar, loaded once per process. Parsing is synchronous after initParser().
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 export type { Language, Tree };
@@ -22,8 +24,11 @@ export function treeSitterRuntime(): Record<string, unknown> | undefined {
  * `wasmDir` holds tree-sitter.wasm and tree-sitter-hcl.wasm (a bundle without node_modules, such as the
  * GitHub Action); by default both come from the installed packages.
  */
-export async function initParser(wasmDir?: string): Promise<void> {
+export async function initParser(given?: string): Promise<void> {
   if (parser) return;
+  // A bundle (dist/cli, dist/action) has the WASM files beside it.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const wasmDir = given ?? (existsSync(join(here, 'tree-sitter-hcl.wasm')) ? here : undefined);
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasm = wasmDir
