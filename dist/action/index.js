@@ -6698,12 +6698,16 @@ ${JSON.stringify(symbolNames, null, 2)}`);
 
 // src/load/treesitter.ts
 import { createRequire } from "node:module";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
 function treeSitterRuntime() {
   return parser ? runtime : void 0;
 }
-async function initParser(wasmDir) {
+async function initParser(given) {
   if (parser) return;
+  const here = dirname2(fileURLToPath(import.meta.url));
+  const wasmDir = given ?? (existsSync2(join2(here, "tree-sitter-hcl.wasm")) ? here : void 0);
   loading ??= (async () => {
     const require2 = createRequire(import.meta.url);
     const wasm = wasmDir ? join2(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
@@ -18723,7 +18727,7 @@ var init_diagnostics = __esm({
 
 // src/load/discover.ts
 import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join5, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { dirname as dirname4, join as join6, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 function isConfigFile(name2) {
   return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
@@ -18752,7 +18756,7 @@ function discover(path2, options = {}) {
     return { root: abs, moduleDirs: [], diagnostics };
   }
   if (st.isFile()) {
-    const root2 = realpathSync(dirname3(abs));
+    const root2 = realpathSync(dirname4(abs));
     return { root: root2, moduleDirs: [root2], diagnostics };
   }
   const root = realpathSync(abs);
@@ -18815,8 +18819,8 @@ function discover(path2, options = {}) {
       return;
     }
     for (const ent of entries) {
-      const p = join5(dir, ent.name);
-      const shown2 = join5(shownAs, ent.name);
+      const p = join6(dir, ent.name);
+      const shown2 = join6(shownAs, ent.name);
       if (isExcluded(p)) continue;
       const kind2 = entryKind(ent, p);
       if (!kind2) {
@@ -18861,7 +18865,7 @@ var init_discover = __esm({
 
 // src/checks/files.ts
 import { realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
   const out2 = [];
   const visited = /* @__PURE__ */ new Set();
@@ -18890,7 +18894,7 @@ function findCheckFiles(dir, diagnostics) {
     }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = join6(d, e.name);
+      const p = join7(d, e.name);
       const kind2 = entryKind(e, p);
       if (!kind2) continue;
       if (kind2.isDir) walk2(p, depth + 1);
@@ -26212,7 +26216,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync6 } from "node:fs";
-import { basename, join as join8, resolve as resolve6 } from "node:path";
+import { basename, join as join9, resolve as resolve6 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -26227,7 +26231,7 @@ function loadCheckEntries(sources, options = {}) {
   }
   for (const s of sources) {
     const dir = resolve6(s.dir);
-    const retired = s.builtin ? readRetiredIds(join8(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const retired = s.builtin ? readRetiredIds(join9(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -29010,7 +29014,7 @@ var init_read = __esm({
 
 // src/load/module-dir.ts
 import { readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename3, join as join10 } from "node:path";
+import { basename as basename3, join as join11 } from "node:path";
 function parseConfigText(path2, text4) {
   const name2 = basename3(path2);
   if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text4, "tfvars");
@@ -29029,7 +29033,7 @@ function moduleConfigNames(names3) {
   return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
 }
 function moduleDirNames(dir, options = {}) {
-  return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join10(dir, n))).sort();
+  return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join11(dir, n))).sort();
 }
 function loadModuleDir(dir, options = {}) {
   const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
@@ -29052,7 +29056,7 @@ function loadModuleDir(dir, options = {}) {
     ...names3.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json"))
   ];
   for (const n of configNames) {
-    const r = loadFile(join10(dir, n), options);
+    const r = loadFile(join11(dir, n), options);
     if (r.file) (isOverrideFileName(n) ? out2.overrideFiles : out2.files).push(r.file);
     if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
   }
@@ -29063,7 +29067,7 @@ function loadModuleDir(dir, options = {}) {
     for (const f of out2.overrideFiles) out2.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
-    const r = loadFile(join10(dir, n), options);
+    const r = loadFile(join11(dir, n), options);
     if (r.file) out2.autoVarFiles.push(r.file);
     if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
   }
@@ -29081,11 +29085,11 @@ var init_module_dir = __esm({
 });
 
 // src/load/parse-pool.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { Worker } from "node:worker_threads";
 function parseWorkersAvailable() {
-  return WORKER_URL.protocol === "file:" && existsSync3(fileURLToPath5(WORKER_URL));
+  return WORKER_URL.protocol === "file:" && existsSync4(fileURLToPath4(WORKER_URL));
 }
 var RETIRE_AFTER_CHARS, MAX_FAILURES, WORKER_URL, ParsePool;
 var init_parse_pool = __esm({
@@ -29186,7 +29190,7 @@ var init_parse_pool = __esm({
 // src/load/preparse.ts
 import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 function parseThreads(jobs) {
   if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
   return Math.min(availableParallelism(), MAX_AUTO_JOBS);
@@ -29270,7 +29274,7 @@ function readModuleTexts(moduleDirs, options, out2, memoryChars) {
       continue;
     }
     for (const name2 of names3) {
-      const path2 = join11(dir, name2);
+      const path2 = join12(dir, name2);
       const r = readTextFile(path2, options);
       if (!r.ok) out2.set(path2, { diagnostic: r.diagnostic });
       else if (chars + r.text.length > memoryChars) {
@@ -30621,7 +30625,7 @@ var init_sets = __esm({
 });
 
 // src/evaluate/functions/strings.ts
-function join12(args2) {
+function join13(args2) {
   const sep8 = str2(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
@@ -30716,7 +30720,7 @@ var init_strings2 = __esm({
     init_args();
     init_regex();
     stringFunctions = {
-      join: { fn: join12, minArgs: 2, maxArgs: Infinity },
+      join: { fn: join13, minArgs: 2, maxArgs: Infinity },
       split: { fn: split, minArgs: 2, maxArgs: 2 },
       lower: strFn((s) => s.toLowerCase()),
       upper: strFn((s) => s.toUpperCase()),
@@ -31787,8 +31791,8 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync4, readFileSync as readFileSync9, realpathSync as realpathSync5 } from "node:fs";
-import { join as join13, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync9, realpathSync as realpathSync5 } from "node:fs";
+import { join as join14, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
@@ -31796,7 +31800,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (isLocalSource(source)) {
     const dir = resolve8(callerDir, source);
     if (!isInside(root, dir)) return outsideRoot(source, dir, root);
-    if (!existsSync4(dir)) {
+    if (!existsSync5(dir)) {
       return {
         kind: "error",
         code: "module-not-found",
@@ -31809,7 +31813,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
     return { kind: "dir", dir: real };
   }
   const installed = manifest.dirFor(key);
-  if (installed && existsSync4(installed)) {
+  if (installed && existsSync5(installed)) {
     const real = realpathSync5(installed);
     if (!isInside(root, real)) {
       return {
@@ -31839,8 +31843,8 @@ var init_sources = __esm({
     ModuleManifest = class {
       entries = /* @__PURE__ */ new Map();
       constructor(rootModuleDir) {
-        const path2 = join13(rootModuleDir, ".terraform", "modules", "modules.json");
-        if (!existsSync4(path2)) return;
+        const path2 = join14(rootModuleDir, ".terraform", "modules", "modules.json");
+        if (!existsSync5(path2)) return;
         try {
           const data = JSON.parse(readFileSync9(path2, "utf8"));
           for (const m of data.Modules ?? []) {
@@ -33362,7 +33366,7 @@ var init_plan = __esm({
 });
 
 // src/evaluate/plan-source.ts
-import { existsSync as existsSync5, readdirSync as readdirSync4 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync4 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 function holdsConfig(dir) {
   try {
@@ -33448,7 +33452,7 @@ var init_plan_source = __esm({
       findBlock(dir, pred) {
         let m = this.dirs.get(dir);
         if (!m) {
-          m = existsSync5(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+          m = existsSync6(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
           this.dirs.set(dir, m);
         }
         for (const f of m.files) for (const b of f.body.blocks) if (pred(b)) return { block: b, file: f.path };
@@ -33466,8 +33470,8 @@ __export(plan_exports, {
   loadPlanProject: () => loadPlanProject,
   planProject: () => planProject
 });
-import { dirname as dirname6, resolve as resolve12 } from "node:path";
-import { existsSync as existsSync6, statSync as statSync8 } from "node:fs";
+import { dirname as dirname7, resolve as resolve12 } from "node:path";
+import { existsSync as existsSync7, statSync as statSync8 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
   const empty = (diagnostics2) => ({ root: planPath, resources: [], modules: [], diagnostics: diagnostics2, files: [] });
@@ -33488,9 +33492,9 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   if (!p.plan) return empty(p.diagnostics);
   let source;
   const diagnostics = [];
-  const dir = options.sourceDir === void 0 ? holdsConfig(dirname6(resolve12(planPath))) ? dirname6(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
+  const dir = options.sourceDir === void 0 ? holdsConfig(dirname7(resolve12(planPath))) ? dirname7(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
   if (dir !== void 0) {
-    if (!existsSync6(dir) || !statSync8(dir).isDirectory()) {
+    if (!existsSync7(dir) || !statSync8(dir).isDirectory()) {
       diagnostics.push({
         severity: "error",
         code: "source-dir",
@@ -33737,7 +33741,7 @@ __export(data_exports, {
   walkDataFiles: () => walkDataFiles
 });
 import { readdirSync as readdirSync5, statSync as statSync9 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 function recordAddress(file, where2) {
   if (!where2) return file;
   const line = /^line (\d+)$/.exec(where2);
@@ -33807,7 +33811,7 @@ function* walkDataFiles(dir, diagnostics) {
     }
     for (const n of names3) {
       if (n.startsWith(".") || n === "node_modules") continue;
-      const p = join14(d, n);
+      const p = join15(d, n);
       let st;
       try {
         st = statSync9(p);
@@ -34380,11 +34384,11 @@ var log_pool_exports = {};
 __export(log_pool_exports, {
   readInWorkers: () => readInWorkers
 });
-import { existsSync as existsSync7 } from "node:fs";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { existsSync as existsSync8 } from "node:fs";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 async function* readInWorkers(files, filter3, maxBytes, jobs) {
-  if (WORKER_URL2.protocol !== "file:" || !existsSync7(fileURLToPath6(WORKER_URL2))) {
+  if (WORKER_URL2.protocol !== "file:" || !existsSync8(fileURLToPath5(WORKER_URL2))) {
     for (let n = files.next(); !n.done; n = files.next()) yield await readLogFile(n.value, filter3, maxBytes);
     return;
   }
@@ -34735,7 +34739,7 @@ var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
-import { dirname as dirname7, resolve as resolve14 } from "node:path";
+import { dirname as dirname8, resolve as resolve14 } from "node:path";
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
     return {
@@ -34748,7 +34752,7 @@ function changedSince(ref, scanPath) {
   try {
     runGit(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
-    cwd = dirname7(cwd);
+    cwd = dirname8(cwd);
   }
   let top;
   try {
@@ -34784,7 +34788,7 @@ function changedSince(ref, scanPath) {
     ...split2(runGit(["ls-files", "--others", "--exclude-standard", "-z"], top))
   ].map((f) => resolve14(top, f));
   const unique = [...new Set(files)].sort();
-  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname7(f))) };
+  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname8(f))) };
 }
 var init_changed = __esm({
   "src/scan/changed.ts"() {
@@ -34794,8 +34798,8 @@ var init_changed = __esm({
 });
 
 // src/action/index.ts
-import { dirname as dirname10 } from "node:path";
-import { fileURLToPath as fileURLToPath7 } from "node:url";
+import { dirname as dirname11 } from "node:path";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/common/escape.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -34823,8 +34827,8 @@ function workflowCommand(command, properties, message) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync8, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname9, join as join15, resolve as resolve18 } from "node:path";
+import { existsSync as existsSync9, mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname10, join as join16, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -34946,25 +34950,35 @@ function renderDiagnostics(diagnostics, known = []) {
   return diagnostics.map((d) => formatDiagnostic(d, { sourceOf }) + "\n\n").join("");
 }
 
-// src/common/version.ts
+// src/common/package-root.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname as dirname3, join as join3 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var cached;
-function tfguardVersion() {
-  if (cached) return cached;
-  let dir = dirname2(fileURLToPath(import.meta.url));
+function find() {
+  let dir = dirname3(fileURLToPath2(import.meta.url));
   for (let i2 = 0; i2 < 8; i2++) {
     try {
       const pkg = JSON.parse(readFileSync2(join3(dir, "package.json"), "utf8"));
-      if (pkg.name === "tfguard" && typeof pkg.version === "string") return cached = pkg.version;
+      if (pkg.name === "tfguard" && typeof pkg.version === "string") return { root: dir, version: pkg.version };
     } catch {
     }
-    const up = dirname2(dir);
+    const up = dirname3(dir);
     if (up === dir) break;
     dir = up;
   }
-  return cached = "0.0.0-unknown";
+  return { root: join3(dirname3(fileURLToPath2(import.meta.url)), "..", ".."), version: "0.0.0-unknown" };
+}
+function packageRoot() {
+  return (cached ??= find()).root;
+}
+function packageVersion() {
+  return (cached ??= find()).version;
+}
+
+// src/common/version.ts
+function tfguardVersion() {
+  return packageVersion();
 }
 
 // src/report/model.ts
@@ -35075,10 +35089,9 @@ var SARIF_LEVEL = {
 var SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.md`;
 
 // src/checks/benchmarks.ts
-var import_yaml = __toESM(require_dist(), 1);
 import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+var import_yaml = __toESM(require_dist(), 1);
 var BENCHMARK_IDS = [
   "cis-aws-1.2.0",
   "cis-aws-1.4.0",
@@ -35089,7 +35102,7 @@ var BENCHMARK_IDS = [
   "cis-aws-5.0.0"
 ];
 function builtinBenchmarksDir() {
-  return fileURLToPath2(new URL("../../../benchmarks", import.meta.url));
+  return join4(packageRoot(), "benchmarks");
 }
 function numberOrder(a, b) {
   const x = a.split(".").map(Number);
@@ -36121,7 +36134,7 @@ function render(format2, report, options = {}) {
 
 // src/scan/scan.ts
 import { readFileSync as readFileSync11, statSync as statSync11 } from "node:fs";
-import { dirname as dirname8, resolve as resolve15 } from "node:path";
+import { dirname as dirname9, resolve as resolve15 } from "node:path";
 
 // src/checks/suppressions.ts
 var EXPIRED_SUPPRESSION = {
@@ -36700,12 +36713,12 @@ function dedupFindings(findings, checks) {
 }
 
 // src/checks/builtin.ts
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { join as join5 } from "node:path";
 function builtinChecksDir() {
-  return fileURLToPath3(new URL("../../../checks", import.meta.url));
+  return join5(packageRoot(), "checks");
 }
 function builtinPrecompiledPath() {
-  return fileURLToPath3(new URL("../../checks.json", import.meta.url));
+  return join5(packageRoot(), "dist", "checks.json");
 }
 
 // src/checks/precompiled.ts
@@ -36714,8 +36727,8 @@ init_files();
 init_schema();
 import { createHash } from "node:crypto";
 import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join7, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { join as join8, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PRECOMPILED_FORMAT = 2;
 var LOADER_MODULES = [
   "load.js",
@@ -36731,7 +36744,7 @@ var LOADER_MODULES = [
   "messages.js",
   "requires.js",
   "entity-types.js"
-].map((m) => fileURLToPath4(new URL(`./${m}`, import.meta.url)));
+].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
@@ -36753,7 +36766,7 @@ ${JSON.stringify(CHECK_SCHEMA)}
     }
     let retired;
     try {
-      retired = readFileSync4(join7(dir, "retired.txt"));
+      retired = readFileSync4(join8(dir, "retired.txt"));
     } catch {
       retired = void 0;
     }
@@ -36783,7 +36796,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const entries = [];
   try {
     for (const c of lib.checks) {
-      const file = join7(dir, ...c.file.split("/"));
+      const file = join8(dir, ...c.file.split("/"));
       const compiled = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
       entries.push({
@@ -36827,8 +36840,8 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 init_diagnostics();
 init_schema_errors();
 init_yaml_source();
-import { existsSync as existsSync2, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join9, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname5, join as join10, resolve as resolve7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -37250,15 +37263,15 @@ var validator2;
 function findConfig(scanPath, stopAt) {
   let dir = resolve7(scanPath);
   try {
-    if (!statSync4(dir).isDirectory()) dir = dirname4(dir);
+    if (!statSync4(dir).isDirectory()) dir = dirname5(dir);
   } catch {
-    dir = dirname4(dir);
+    dir = dirname5(dir);
   }
   const stop2 = stopAt ? resolve7(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync2(join9(dir, name2))) return join9(dir, name2);
+    for (const name2 of CONFIG_NAMES) if (existsSync3(join10(dir, name2))) return join10(dir, name2);
     if (dir === stop2) return void 0;
-    const up = dirname4(dir);
+    const up = dirname5(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
     dir = up;
   }
@@ -37297,7 +37310,7 @@ function readConfig(file, confineTo) {
   validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (!validator2(data)) return { diagnostics: schemaDiagnostics(validator2.errors ?? [], data, src, WORDING2) };
   const config = { ...data };
-  const abs = (p) => resolve7(dirname4(file), p);
+  const abs = (p) => resolve7(dirname5(file), p);
   for (const o of SCAN_OPTIONS) {
     if (o.config === void 0 || config[o.config] === void 0) continue;
     if (o.kind === "path") config[o.config] = abs(config[o.config]);
@@ -37340,9 +37353,9 @@ function realIfExists(p) {
   const rest = [];
   for (let i2 = 0; i2 < 256; i2++) {
     try {
-      return join9(realpathSync3.native(dir), ...rest.reverse());
+      return join10(realpathSync3.native(dir), ...rest.reverse());
     } catch {
-      const up = dirname4(dir);
+      const up = dirname5(dir);
       if (up === dir) return p;
       rest.push(basename2(dir));
       dir = up;
@@ -37361,7 +37374,7 @@ init_discover();
 // src/scan/targets.ts
 init_paths();
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname5, resolve as resolve10 } from "node:path";
+import { dirname as dirname6, resolve as resolve10 } from "node:path";
 var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
 var inside = (child, parent) => isInside(parent, child);
 function kind(p) {
@@ -37387,7 +37400,7 @@ function scanTargets(paths) {
       targets.push(given.get(p));
       continue;
     }
-    const dir = dirname5(p);
+    const dir = dirname6(p);
     if (covered(dir) || moduleDirs.has(dir)) continue;
     moduleDirs.add(dir);
     targets.push(given.get(p));
@@ -37395,12 +37408,12 @@ function scanTargets(paths) {
   return { targets };
 }
 function commonRoot(targets) {
-  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname5(resolve10(p));
+  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname6(resolve10(p));
   let root = dirOf(targets[0]);
   for (const t of targets.slice(1)) {
     const d = dirOf(t);
     while (!inside(d, root)) {
-      const up = dirname5(root);
+      const up = dirname6(root);
       if (up === root) break;
       root = up;
     }
@@ -37573,9 +37586,9 @@ function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) :
   };
 }
 function touches(f, resource, dirs) {
-  if (dirs.has(dirname8(f.file))) return true;
+  if (dirs.has(dirname9(f.file))) return true;
   if (!resource) return false;
-  return dirs.has(dirname8(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname8(c.location.file)));
+  return dirs.has(dirname9(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname9(c.location.file)));
 }
 async function scan(request) {
   const { flags: flags2 } = request;
@@ -37586,7 +37599,7 @@ async function scan(request) {
   let config = {};
   const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve15(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname8(configFile));
+    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname9(configFile));
     if (!read.config) return problem2(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
     config = read.config;
   }
@@ -37652,7 +37665,7 @@ async function scan(request) {
   const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
-  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname8(u.file)));
+  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname9(u.file)));
   const blocked = oncePerCause(run2.blocked.filter(keep));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
   const passed = run2.passes.filter(
@@ -37698,7 +37711,7 @@ async function scan(request) {
   if (s.inlineSuppressions && s.requireSuppressionReason)
     rules.push({ ...ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI), own: true });
   rules.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname8(scanRoot)), scanRoot };
+  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname9(scanRoot)), scanRoot };
   const by = new Map(silenced.map((x) => [x.finding, x.by]));
   const report = {
     ...base,
@@ -37945,7 +37958,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     category: category || defaultCategory({ repoRoot, scanRoot })
   };
   try {
-    mkdirSync(dirname9(sarifFile), { recursive: true });
+    mkdirSync(dirname10(sarifFile), { recursive: true });
     writeFileSync(sarifFile, renderSarif(empty));
   } catch (e) {
     return fail5(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
@@ -37960,7 +37973,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   }
   process.chdir(workspace);
   if (paths.wasmDir) await initParser(paths.wasmDir);
-  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join15(paths.actionRoot, "checks") });
+  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join16(paths.actionRoot, "checks") });
   if (!r.ok) {
     io2.stderr(renderDiagnostics(r.diagnostics));
     io2.stderr(`tfguard: ${r.message}
@@ -38007,14 +38020,14 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync8(join15(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync8(join15(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync9(join16(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync9(join16(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname10(fileURLToPath7(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname11(fileURLToPath6(import.meta.url))), io);
 } catch (e) {
   io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}

@@ -6,7 +6,9 @@ import { parentPort, workerData } from "node:worker_threads";
 
 // src/load/treesitter.ts
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/tree-sitter.js
 var __defProp = Object.defineProperty;
@@ -3963,8 +3965,10 @@ var initWasmDir;
 function treeSitterRuntime() {
   return parser ? runtime : void 0;
 }
-async function initParser(wasmDir) {
+async function initParser(given) {
   if (parser) return;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const wasmDir = given ?? (existsSync(join(here, "tree-sitter-hcl.wasm")) ? here : void 0);
   loading ??= (async () => {
     const require2 = createRequire(import.meta.url);
     const wasm = wasmDir ? join(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
