@@ -5,7 +5,7 @@
 // on disk differs (a check was edited, added or removed), the file is not used and the checks are
 // read from YAML as before; this module imports neither `yaml` nor `ajv`.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Range } from '../common/diagnostics.js';
@@ -39,9 +39,9 @@ export interface PrecompiledLibrary {
 /**
  * The compiled modules that decide what a valid check is (next to this one in dist/src/checks/). They
  * are part of the hash, so a loader rebuilt with `tsc` alone never trusts a library the old loader
- * validated. In a bundle (the GitHub Action) they do not exist and the library is never used.
+ * validated. In a bundle (dist/cli, dist/action) they do not exist: the bundle itself is the loader's code.
  */
-export const LOADER_MODULES = [
+const COMPILED_LOADER_MODULES = [
   'load.js',
   'files.js',
   'ids.js',
@@ -56,6 +56,8 @@ export const LOADER_MODULES = [
   'requires.js',
   'entity-types.js',
 ].map((m) => fileURLToPath(new URL(`./${m}`, import.meta.url)));
+
+export const LOADER_MODULES = existsSync(COMPILED_LOADER_MODULES[0]!) ? COMPILED_LOADER_MODULES : [fileURLToPath(import.meta.url)];
 
 export type PrecompiledRead = { ok: true; entries: LoadedCheck[] } | { ok: false; reason: string };
 
