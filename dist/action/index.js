@@ -18727,7 +18727,7 @@ var init_diagnostics = __esm({
 
 // src/load/discover.ts
 import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname4, join as join6, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { dirname as dirname5, join as join6, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 function isConfigFile(name2) {
   return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
@@ -18756,7 +18756,7 @@ function discover(path2, options = {}) {
     return { root: abs, moduleDirs: [], diagnostics };
   }
   if (st.isFile()) {
-    const root2 = realpathSync(dirname4(abs));
+    const root2 = realpathSync(dirname5(abs));
     return { root: root2, moduleDirs: [root2], diagnostics };
   }
   const root = realpathSync(abs);
@@ -29085,11 +29085,11 @@ var init_module_dir = __esm({
 });
 
 // src/load/parse-pool.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { existsSync as existsSync6 } from "node:fs";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 import { Worker } from "node:worker_threads";
 function parseWorkersAvailable() {
-  return WORKER_URL.protocol === "file:" && existsSync4(fileURLToPath4(WORKER_URL));
+  return WORKER_URL.protocol === "file:" && existsSync6(fileURLToPath5(WORKER_URL));
 }
 var RETIRE_AFTER_CHARS, MAX_FAILURES, WORKER_URL, ParsePool;
 var init_parse_pool = __esm({
@@ -31791,7 +31791,7 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync5, readFileSync as readFileSync9, realpathSync as realpathSync5 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync9, realpathSync as realpathSync5 } from "node:fs";
 import { join as join14, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
@@ -31800,7 +31800,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (isLocalSource(source)) {
     const dir = resolve8(callerDir, source);
     if (!isInside(root, dir)) return outsideRoot(source, dir, root);
-    if (!existsSync5(dir)) {
+    if (!existsSync7(dir)) {
       return {
         kind: "error",
         code: "module-not-found",
@@ -31813,7 +31813,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
     return { kind: "dir", dir: real };
   }
   const installed = manifest.dirFor(key);
-  if (installed && existsSync5(installed)) {
+  if (installed && existsSync7(installed)) {
     const real = realpathSync5(installed);
     if (!isInside(root, real)) {
       return {
@@ -31844,7 +31844,7 @@ var init_sources = __esm({
       entries = /* @__PURE__ */ new Map();
       constructor(rootModuleDir) {
         const path2 = join14(rootModuleDir, ".terraform", "modules", "modules.json");
-        if (!existsSync5(path2)) return;
+        if (!existsSync7(path2)) return;
         try {
           const data = JSON.parse(readFileSync9(path2, "utf8"));
           for (const m of data.Modules ?? []) {
@@ -33366,7 +33366,7 @@ var init_plan = __esm({
 });
 
 // src/evaluate/plan-source.ts
-import { existsSync as existsSync6, readdirSync as readdirSync4 } from "node:fs";
+import { existsSync as existsSync8, readdirSync as readdirSync4 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 function holdsConfig(dir) {
   try {
@@ -33452,7 +33452,7 @@ var init_plan_source = __esm({
       findBlock(dir, pred) {
         let m = this.dirs.get(dir);
         if (!m) {
-          m = existsSync6(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+          m = existsSync8(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
           this.dirs.set(dir, m);
         }
         for (const f of m.files) for (const b of f.body.blocks) if (pred(b)) return { block: b, file: f.path };
@@ -33470,8 +33470,8 @@ __export(plan_exports, {
   loadPlanProject: () => loadPlanProject,
   planProject: () => planProject
 });
-import { dirname as dirname7, resolve as resolve12 } from "node:path";
-import { existsSync as existsSync7, statSync as statSync8 } from "node:fs";
+import { dirname as dirname8, resolve as resolve12 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync8 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
   const empty = (diagnostics2) => ({ root: planPath, resources: [], modules: [], diagnostics: diagnostics2, files: [] });
@@ -33492,9 +33492,9 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   if (!p.plan) return empty(p.diagnostics);
   let source;
   const diagnostics = [];
-  const dir = options.sourceDir === void 0 ? holdsConfig(dirname7(resolve12(planPath))) ? dirname7(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
+  const dir = options.sourceDir === void 0 ? holdsConfig(dirname8(resolve12(planPath))) ? dirname8(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
   if (dir !== void 0) {
-    if (!existsSync7(dir) || !statSync8(dir).isDirectory()) {
+    if (!existsSync9(dir) || !statSync8(dir).isDirectory()) {
       diagnostics.push({
         severity: "error",
         code: "source-dir",
@@ -34384,11 +34384,11 @@ var log_pool_exports = {};
 __export(log_pool_exports, {
   readInWorkers: () => readInWorkers
 });
-import { existsSync as existsSync8 } from "node:fs";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { existsSync as existsSync10 } from "node:fs";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 async function* readInWorkers(files, filter3, maxBytes, jobs) {
-  if (WORKER_URL2.protocol !== "file:" || !existsSync8(fileURLToPath5(WORKER_URL2))) {
+  if (WORKER_URL2.protocol !== "file:" || !existsSync10(fileURLToPath6(WORKER_URL2))) {
     for (let n = files.next(); !n.done; n = files.next()) yield await readLogFile(n.value, filter3, maxBytes);
     return;
   }
@@ -34739,7 +34739,7 @@ var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
-import { dirname as dirname8, resolve as resolve14 } from "node:path";
+import { dirname as dirname9, resolve as resolve14 } from "node:path";
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
     return {
@@ -34752,7 +34752,7 @@ function changedSince(ref, scanPath) {
   try {
     runGit(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
-    cwd = dirname8(cwd);
+    cwd = dirname9(cwd);
   }
   let top;
   try {
@@ -34788,7 +34788,7 @@ function changedSince(ref, scanPath) {
     ...split2(runGit(["ls-files", "--others", "--exclude-standard", "-z"], top))
   ].map((f) => resolve14(top, f));
   const unique = [...new Set(files)].sort();
-  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname8(f))) };
+  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname9(f))) };
 }
 var init_changed = __esm({
   "src/scan/changed.ts"() {
@@ -34798,8 +34798,8 @@ var init_changed = __esm({
 });
 
 // src/action/index.ts
-import { dirname as dirname11 } from "node:path";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
+import { dirname as dirname12 } from "node:path";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
 
 // src/common/escape.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -34827,8 +34827,8 @@ function workflowCommand(command, properties, message) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync9, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname10, join as join16, resolve as resolve18 } from "node:path";
+import { existsSync as existsSync11, mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname11, join as join16, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -36134,7 +36134,7 @@ function render(format2, report, options = {}) {
 
 // src/scan/scan.ts
 import { readFileSync as readFileSync11, statSync as statSync11 } from "node:fs";
-import { dirname as dirname9, resolve as resolve15 } from "node:path";
+import { dirname as dirname10, resolve as resolve15 } from "node:path";
 
 // src/checks/suppressions.ts
 var EXPIRED_SUPPRESSION = {
@@ -36713,12 +36713,15 @@ function dedupFindings(findings, checks) {
 }
 
 // src/checks/builtin.ts
-import { join as join5 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname4, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function builtinChecksDir() {
   return join5(packageRoot(), "checks");
 }
 function builtinPrecompiledPath() {
-  return join5(packageRoot(), "dist", "checks.json");
+  const beside = join5(dirname4(fileURLToPath3(import.meta.url)), "checks.json");
+  return existsSync3(beside) ? beside : join5(packageRoot(), "dist", "checks.json");
 }
 
 // src/checks/precompiled.ts
@@ -36726,11 +36729,11 @@ init_gsl();
 init_files();
 init_schema();
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import { join as join8, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 var PRECOMPILED_FORMAT = 2;
-var LOADER_MODULES = [
+var COMPILED_LOADER_MODULES = [
   "load.js",
   "files.js",
   "ids.js",
@@ -36744,7 +36747,8 @@ var LOADER_MODULES = [
   "messages.js",
   "requires.js",
   "entity-types.js"
-].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
+].map((m) => fileURLToPath4(new URL(`./${m}`, import.meta.url)));
+var LOADER_MODULES = existsSync4(COMPILED_LOADER_MODULES[0]) ? COMPILED_LOADER_MODULES : [fileURLToPath4(import.meta.url)];
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
@@ -36840,8 +36844,8 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 init_diagnostics();
 init_schema_errors();
 init_yaml_source();
-import { existsSync as existsSync3, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname5, join as join10, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join10, resolve as resolve7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -37263,15 +37267,15 @@ var validator2;
 function findConfig(scanPath, stopAt) {
   let dir = resolve7(scanPath);
   try {
-    if (!statSync4(dir).isDirectory()) dir = dirname5(dir);
+    if (!statSync4(dir).isDirectory()) dir = dirname6(dir);
   } catch {
-    dir = dirname5(dir);
+    dir = dirname6(dir);
   }
   const stop2 = stopAt ? resolve7(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync3(join10(dir, name2))) return join10(dir, name2);
+    for (const name2 of CONFIG_NAMES) if (existsSync5(join10(dir, name2))) return join10(dir, name2);
     if (dir === stop2) return void 0;
-    const up = dirname5(dir);
+    const up = dirname6(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
     dir = up;
   }
@@ -37310,7 +37314,7 @@ function readConfig(file, confineTo) {
   validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (!validator2(data)) return { diagnostics: schemaDiagnostics(validator2.errors ?? [], data, src, WORDING2) };
   const config = { ...data };
-  const abs = (p) => resolve7(dirname5(file), p);
+  const abs = (p) => resolve7(dirname6(file), p);
   for (const o of SCAN_OPTIONS) {
     if (o.config === void 0 || config[o.config] === void 0) continue;
     if (o.kind === "path") config[o.config] = abs(config[o.config]);
@@ -37355,7 +37359,7 @@ function realIfExists(p) {
     try {
       return join10(realpathSync3.native(dir), ...rest.reverse());
     } catch {
-      const up = dirname5(dir);
+      const up = dirname6(dir);
       if (up === dir) return p;
       rest.push(basename2(dir));
       dir = up;
@@ -37374,7 +37378,7 @@ init_discover();
 // src/scan/targets.ts
 init_paths();
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname6, resolve as resolve10 } from "node:path";
+import { dirname as dirname7, resolve as resolve10 } from "node:path";
 var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
 var inside = (child, parent) => isInside(parent, child);
 function kind(p) {
@@ -37400,7 +37404,7 @@ function scanTargets(paths) {
       targets.push(given.get(p));
       continue;
     }
-    const dir = dirname6(p);
+    const dir = dirname7(p);
     if (covered(dir) || moduleDirs.has(dir)) continue;
     moduleDirs.add(dir);
     targets.push(given.get(p));
@@ -37408,12 +37412,12 @@ function scanTargets(paths) {
   return { targets };
 }
 function commonRoot(targets) {
-  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname6(resolve10(p));
+  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname7(resolve10(p));
   let root = dirOf(targets[0]);
   for (const t of targets.slice(1)) {
     const d = dirOf(t);
     while (!inside(d, root)) {
-      const up = dirname6(root);
+      const up = dirname7(root);
       if (up === root) break;
       root = up;
     }
@@ -37586,9 +37590,9 @@ function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) :
   };
 }
 function touches(f, resource, dirs) {
-  if (dirs.has(dirname9(f.file))) return true;
+  if (dirs.has(dirname10(f.file))) return true;
   if (!resource) return false;
-  return dirs.has(dirname9(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname9(c.location.file)));
+  return dirs.has(dirname10(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname10(c.location.file)));
 }
 async function scan(request) {
   const { flags: flags2 } = request;
@@ -37599,7 +37603,7 @@ async function scan(request) {
   let config = {};
   const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve15(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname9(configFile));
+    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname10(configFile));
     if (!read.config) return problem2(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
     config = read.config;
   }
@@ -37665,7 +37669,7 @@ async function scan(request) {
   const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
-  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname9(u.file)));
+  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname10(u.file)));
   const blocked = oncePerCause(run2.blocked.filter(keep));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
   const passed = run2.passes.filter(
@@ -37711,7 +37715,7 @@ async function scan(request) {
   if (s.inlineSuppressions && s.requireSuppressionReason)
     rules.push({ ...ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI), own: true });
   rules.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname9(scanRoot)), scanRoot };
+  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname10(scanRoot)), scanRoot };
   const by = new Map(silenced.map((x) => [x.finding, x.by]));
   const report = {
     ...base,
@@ -37958,7 +37962,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     category: category || defaultCategory({ repoRoot, scanRoot })
   };
   try {
-    mkdirSync(dirname10(sarifFile), { recursive: true });
+    mkdirSync(dirname11(sarifFile), { recursive: true });
     writeFileSync(sarifFile, renderSarif(empty));
   } catch (e) {
     return fail5(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
@@ -38020,14 +38024,14 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync9(join16(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync9(join16(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync11(join16(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync11(join16(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname11(fileURLToPath6(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname12(fileURLToPath7(import.meta.url))), io);
 } catch (e) {
   io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}
