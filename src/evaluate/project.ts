@@ -88,11 +88,13 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project 
   }
 
   const cli = readCliVariables(options.cliVariables ?? [], session);
+  // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
+  const envVars = tfVarEntries(options.env ?? process.env);
   const resources: Resource[] = [];
   for (const m of dirs) {
     if (called.has(m.dir)) continue;
     const rootOrigins = new Map<string, Origin>();
-    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session, rootOrigins);
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: '', dir: m.dir });
     const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
     inst.collect(resources);
@@ -157,6 +159,13 @@ function realpathOr(path: string): string {
   }
 }
 
+/** The TF_VAR_* variables of an environment, in its order. */
+function tfVarEntries(env: Record<string, string | undefined>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(env)) if (k.startsWith('TF_VAR_') && v !== undefined) out.push([k, v]);
+  return out;
+}
+
 /**
  * Root variable values by Terraform's precedence: TF_VAR_* environment, then the auto-loaded variable
  * files in order, then --var-file/--var in command-line order; later sources win. Defaults are
@@ -166,7 +175,7 @@ function rootVariableValues(
   files: File[],
   autoVarFiles: File[],
   cli: CliAssignments,
-  env: Record<string, string | undefined>,
+  envVars: readonly (readonly [string, string])[],
   session: Session,
   origins: Map<string, Origin>,
 ): Map<string, Value> {
@@ -200,9 +209,7 @@ function rootVariableValues(
     }
     values.set(name, raw);
   };
-  for (const [k, v] of Object.entries(env)) {
-    if (k.startsWith('TF_VAR_') && v !== undefined) set(k.slice('TF_VAR_'.length), v, true, `environment variable ${k}`);
-  }
+  for (const [k, v] of envVars) set(k.slice('TF_VAR_'.length), v, true, `environment variable ${k}`);
   for (const f of autoVarFiles) {
     const ds: Diagnostic[] = [];
     for (const a of assignmentsFromVarFile(f, ds)) {

@@ -67,14 +67,14 @@ export function resolveModuleSource(
         hint: 'fix the path in source, relative to the calling module',
       };
     }
-    const real = realpathSync(dir);
+    const real = realpathSync.native(dir);
     // Inside by its path but a link leads out.
     if (!isInside(root, real)) return outsideRoot(source, real, root);
     return { kind: 'dir', dir: real };
   }
   const installed = manifest.dirFor(key);
   if (installed && existsSync(installed)) {
-    const real = realpathSync(installed);
+    const real = realpathSync.native(installed);
     if (!isInside(root, real)) {
       return {
         kind: 'error',

@@ -56,10 +56,10 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
     return { root: abs, moduleDirs: [], diagnostics };
   }
   if (st.isFile()) {
-    const root = realpathSync(dirname(abs));
+    const root = realpathSync.native(dirname(abs));
     return { root, moduleDirs: [root], diagnostics };
   }
-  const root = realpathSync(abs);
+  const root = realpathSync.native(abs);
   const isExcluded = excludeMatcher(root, options.exclude ?? []);
   const moduleDirs = new Set<string>();
   const visited = new Set<string>();
@@ -76,7 +76,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
     }
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
     } catch (e) {
       diagnostics.push({
         severity: 'warning',
