@@ -18756,10 +18756,10 @@ function discover(path2, options = {}) {
     return { root: abs, moduleDirs: [], diagnostics };
   }
   if (st.isFile()) {
-    const root2 = realpathSync(dirname5(abs));
+    const root2 = realpathSync.native(dirname5(abs));
     return { root: root2, moduleDirs: [root2], diagnostics };
   }
-  const root = realpathSync(abs);
+  const root = realpathSync.native(abs);
   const isExcluded = excludeMatcher(root, options.exclude ?? []);
   const moduleDirs = /* @__PURE__ */ new Set();
   const visited = /* @__PURE__ */ new Set();
@@ -18775,7 +18775,7 @@ function discover(path2, options = {}) {
     }
     let real;
     try {
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
     } catch (e) {
       diagnostics.push({
         severity: "warning",
@@ -31808,13 +31808,13 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
         hint: "fix the path in source, relative to the calling module"
       };
     }
-    const real = realpathSync5(dir);
+    const real = realpathSync5.native(dir);
     if (!isInside(root, real)) return outsideRoot(source, real, root);
     return { kind: "dir", dir: real };
   }
   const installed = manifest.dirFor(key);
   if (installed && existsSync7(installed)) {
-    const real = realpathSync5(installed);
+    const real = realpathSync5.native(installed);
     if (!isInside(root, real)) {
       return {
         kind: "error",
@@ -32724,11 +32724,12 @@ function evaluateDiscovered(found, options) {
     }
   }
   const cli = readCliVariables(options.cliVariables ?? [], session);
+  const envVars = tfVarEntries(options.env ?? process.env);
   const resources = [];
   for (const m of dirs) {
     if (called.has(m.dir)) continue;
     const rootOrigins = /* @__PURE__ */ new Map();
-    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, options.env ?? process.env, session, rootOrigins);
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: "", dir: m.dir });
     const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues, rootOrigins });
     inst.collect(resources);
@@ -32778,7 +32779,12 @@ function realpathOr(path2) {
     return path2;
   }
 }
-function rootVariableValues(files, autoVarFiles, cli, env, session, origins) {
+function tfVarEntries(env) {
+  const out2 = [];
+  for (const [k, v] of Object.entries(env)) if (k.startsWith("TF_VAR_") && v !== void 0) out2.push([k, v]);
+  return out2;
+}
+function rootVariableValues(files, autoVarFiles, cli, envVars, session, origins) {
   const decls = declaredVariables(files, []);
   const values2 = /* @__PURE__ */ new Map();
   const set = (name2, raw, isRawString, source, written2) => {
@@ -32808,9 +32814,7 @@ function rootVariableValues(files, autoVarFiles, cli, env, session, origins) {
     }
     values2.set(name2, raw);
   };
-  for (const [k, v] of Object.entries(env)) {
-    if (k.startsWith("TF_VAR_") && v !== void 0) set(k.slice("TF_VAR_".length), v, true, `environment variable ${k}`);
-  }
+  for (const [k, v] of envVars) set(k.slice("TF_VAR_".length), v, true, `environment variable ${k}`);
   for (const f of autoVarFiles) {
     const ds = [];
     for (const a of assignmentsFromVarFile(f, ds)) {
