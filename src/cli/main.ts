@@ -12,6 +12,7 @@ const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  progress: Boolean(process.stderr.isTTY) && !process.env.CI,
 };
 
 /**

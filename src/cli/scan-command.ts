@@ -1,5 +1,6 @@
 // `tfguard scan`: the command line's door to the scan (src/scan). It prints what could not run, renders each format
 // to standard output or its file, writes a new baseline, prints the diagnostics, and returns the exit code.
+import { progressLineFor } from './progress.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Io } from '../common/io.js';
@@ -23,7 +24,9 @@ function write(path: string, text: string): string | undefined {
 }
 
 export async function runScanCommand(request: ScanRequest, io: Io, base?: string): Promise<number> {
-  const r = await scan(request);
+  const line = progressLineFor(io, request.flags.quiet);
+  const r = await scan(line ? { ...request, progress: (p) => line.update(p) } : request);
+  line?.clear();
   if (!r.ok) {
     io.stderr(renderDiagnostics(r.diagnostics));
     return usage(io, r.message, r.hint);

@@ -4,4 +4,6 @@ export interface Io {
   stderr: (s: string) => void;
   /** Text output may use colour: standard output is a terminal and NO_COLOR is not set. */
   color?: boolean;
+  /** Long scans may show a progress line on standard error: it is a terminal and CI is not set. */
+  progress?: boolean;
 }

@@ -91,8 +91,11 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project 
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources: Resource[] = [];
+  const roots = dirs.filter((m) => !called.has(m.dir)).length;
+  let evaluated = 0;
   for (const m of dirs) {
     if (called.has(m.dir)) continue;
+    options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots });
     const rootOrigins = new Map<string, Origin>();
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: '', dir: m.dir });

@@ -32,6 +32,14 @@ export interface PreparseOptions extends ReadOptions {
   jobs?: number;
   /** Characters of .tf text this process can hold (tests); default: the heap limit over MEMORY_PER_CHAR. */
   memoryChars?: number;
+  /** Told how far loading is, for a progress line (src/cli/progress.ts): files parsed, then root modules evaluated. */
+  progress?: (p: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  stage: 'parse' | 'evaluate';
+  done: number;
+  total: number;
 }
 
 /**
@@ -71,8 +79,13 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
     if (isLarge(t)) big++;
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== undefined);
+  let parsed = 0;
+  const tell = (): void => options.progress?.({ stage: 'parse', done: ++parsed, total: texts.length });
   if ((!parallel && big === 0) || !(withPool || parseWorkersAvailable())) {
-    for (const { path, text } of texts) out.set(path, { file: parseHcl(path, text) });
+    for (const { path, text } of texts) {
+      out.set(path, { file: parseHcl(path, text) });
+      tell();
+    }
     return out;
   }
 
@@ -121,6 +134,7 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
           },
         )
         .finally(() => {
+          tell();
           inFlight--;
           if (large) largeInFlight--;
           feed();
@@ -132,6 +146,7 @@ export async function preparse(moduleDirs: readonly string[], options: PreparseO
   while (queue.length > 0 && !isLarge(queue[queue.length - 1]!)) {
     const { path, text } = queue.pop()!;
     out.set(path, { file: parseHcl(path, text) });
+    tell();
     // Let the workers' answers in: they are converted, and the workers fed, between our own files.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

@@ -111,6 +111,14 @@ export const SCAN_OPTIONS = [
     inputHelp: 'true to report findings without failing the step (input and configuration errors still fail it)',
   },
   {
+    key: 'quiet',
+    kind: 'boolean',
+    flag: '--quiet',
+    scope: 'scan',
+    default: false,
+    help: 'no progress line on standard error (it is shown only on a terminal, outside CI, for scans longer than half a second)',
+  },
+  {
     key: 'format',
     kind: 'list',
     flag: '--format <fmt>',

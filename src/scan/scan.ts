@@ -1,6 +1,7 @@
 // The scan: from what a door was given (paths, flags) to a Report and an exit code. It reads the inputs (the
 // configuration, the checks, the Terraform, plan, snapshot or logs, a baseline, git for --changed-since) and
 // nothing else: rendering and writing files is the door's (src/cli, src/action).
+import type { LoadProgress } from '../load/preparse.js';
 import { BENCHMARK_IDS, builtinBenchmarks, inBenchmark } from '../checks/benchmarks.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -53,6 +54,8 @@ export interface ScanRequest {
   builtinDir?: string;
   /** Evaluation time and today's date for expiry (tests). */
   now?: number;
+  /** Told how far loading is (the command line's progress line). */
+  progress?: (p: LoadProgress) => void;
 }
 
 /** Where one format goes: a file, or standard output. */
@@ -206,6 +209,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     ...(boundary ? { boundary } : {}),
     ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}),
     ...(s.jobs ? { jobs: s.jobs } : {}),
+    ...(request.progress ? { progress: request.progress } : {}),
     limits: limitsOf(s),
   };
   const inputs = { ...(s.plan !== undefined ? { plan: s.plan } : {}), ...(s.sourceDir !== undefined ? { sourceDir: s.sourceDir } : {}) };
