@@ -29212,8 +29212,13 @@ async function preparse(moduleDirs, options = {}, withPool) {
     if (isLarge(t)) big++;
   }
   const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
+  let parsed = 0;
+  const tell = () => options.progress?.({ stage: "parse", done: ++parsed, total: texts.length });
   if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
-    for (const { path: path2, text: text4 } of texts) out2.set(path2, { file: parseHcl(path2, text4) });
+    for (const { path: path2, text: text4 } of texts) {
+      out2.set(path2, { file: parseHcl(path2, text4) });
+      tell();
+    }
     return out2;
   }
   const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
@@ -29247,6 +29252,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
           });
         }
       ).finally(() => {
+        tell();
         inFlight--;
         if (large) largeInFlight--;
         feed();
@@ -29258,6 +29264,7 @@ async function preparse(moduleDirs, options = {}, withPool) {
   while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
     const { path: path2, text: text4 } = queue.pop();
     out2.set(path2, { file: parseHcl(path2, text4) });
+    tell();
     await new Promise((resolve19) => setImmediate(resolve19));
   }
   if (inFlight > 0 || queue.length > 0) await done;
@@ -32726,8 +32733,11 @@ function evaluateDiscovered(found, options) {
   const cli = readCliVariables(options.cliVariables ?? [], session);
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources = [];
+  const roots = dirs.filter((m) => !called.has(m.dir)).length;
+  let evaluated = 0;
   for (const m of dirs) {
     if (called.has(m.dir)) continue;
+    options.progress?.({ stage: "evaluate", done: ++evaluated, total: roots });
     const rootOrigins = /* @__PURE__ */ new Map();
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: "", dir: m.dir });
@@ -36917,6 +36927,14 @@ var SCAN_OPTIONS = [
     inputHelp: "true to report findings without failing the step (input and configuration errors still fail it)"
   },
   {
+    key: "quiet",
+    kind: "boolean",
+    flag: "--quiet",
+    scope: "scan",
+    default: false,
+    help: "no progress line on standard error (it is shown only on a terminal, outside CI, for scans longer than half a second)"
+  },
+  {
     key: "format",
     kind: "list",
     flag: "--format <fmt>",
@@ -37651,6 +37669,7 @@ async function scan(request) {
     ...boundary ? { boundary } : {},
     ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {},
     ...s.jobs ? { jobs: s.jobs } : {},
+    ...request.progress ? { progress: request.progress } : {},
     limits: limitsOf(s)
   };
   const inputs = { ...s.plan !== void 0 ? { plan: s.plan } : {}, ...s.sourceDir !== void 0 ? { sourceDir: s.sourceDir } : {} };
