@@ -2,6 +2,7 @@
 // by worker threads (parse-pool.ts) while this thread converts the trees that come back and parses the smallest
 // files itself, or, below PARALLEL_MIN_CHARS of text (starting workers would cost more than it saves), all in
 // this thread. The evaluator then takes the files from the result (loadFile) instead of reading them again.
+import type { ParseCache } from './parse-cache.js';
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ export interface PreparseOptions extends ReadOptions {
   memoryChars?: number;
   /** Told how far loading is, for a progress line (src/cli/progress.ts): files parsed, then root modules evaluated. */
   progress?: (p: LoadProgress) => void;
+  /** `--cache DIR`: parses kept on disk (parse-cache.ts); files found there are not parsed again. */
+  cache?: ParseCache;
 }
 
 export interface LoadProgress {
@@ -63,12 +66,44 @@ export function parseThreads(jobs: number | undefined): number {
 export async function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}, withPool?: ParsePool): Promise<Preparsed> {
   const threads = parseThreads(options.jobs);
   const out: Preparsed = new Map();
-  const texts = readModuleTexts(
+  const all = readModuleTexts(
     moduleDirs,
     options,
     out,
     options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR),
   );
+  const cache = options.cache;
+  const texts = cache ? fromCache(all, cache, out) : all;
+  try {
+    return await parseTexts(texts, threads, options, out, withPool);
+  } finally {
+    // What was parsed now is kept for the next run (not the files that failed to parse in a worker).
+    if (cache)
+      for (const t of texts) {
+        const got = out.get(t.path);
+        if (got?.file && !got.diagnostic) cache.put(got.file);
+      }
+  }
+}
+
+/** The texts not in the cache; the others go into `out` as they were parsed before. */
+function fromCache(texts: Text[], cache: ParseCache, out: Preparsed): Text[] {
+  const rest: Text[] = [];
+  for (const t of texts) {
+    const file = cache.get(t.path, t.text);
+    if (file) out.set(t.path, { file });
+    else rest.push(t);
+  }
+  return rest;
+}
+
+async function parseTexts(
+  texts: Text[],
+  threads: number,
+  options: PreparseOptions,
+  out: Preparsed,
+  withPool?: ParsePool,
+): Promise<Preparsed> {
   // A large file is parsed in a worker even with one thread: should its pieces not join (split.ts), the whole
   // parse grows tree-sitter's WASM memory by about 90 bytes per byte of text, which goes only with the worker.
   const isLarge = (t: Text): boolean => t.text.length >= RETIRE_AFTER_CHARS;

@@ -111,6 +111,13 @@ export const SCAN_OPTIONS = [
     inputHelp: 'true to report findings without failing the step (input and configuration errors still fail it)',
   },
   {
+    key: 'cache',
+    kind: 'path',
+    flag: '--cache <dir>',
+    scope: 'scan',
+    help: 'keep parsed .tf files in this directory, keyed by their text and tfguard version, so a re-run skips the unchanged ones (safe to delete; a flag only, never taken from a configuration file)',
+  },
+  {
     key: 'quiet',
     kind: 'boolean',
     flag: '--quiet',

@@ -1,6 +1,7 @@
 // The scan: from what a door was given (paths, flags) to a Report and an exit code. It reads the inputs (the
 // configuration, the checks, the Terraform, plan, snapshot or logs, a baseline, git for --changed-since) and
 // nothing else: rendering and writing files is the door's (src/cli, src/action).
+import { ParseCache } from '../load/parse-cache.js';
 import type { LoadProgress } from '../load/preparse.js';
 import { BENCHMARK_IDS, builtinBenchmarks, inBenchmark } from '../checks/benchmarks.js';
 import { readFileSync, statSync } from 'node:fs';
@@ -210,6 +211,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}),
     ...(s.jobs ? { jobs: s.jobs } : {}),
     ...(request.progress ? { progress: request.progress } : {}),
+    ...(s.cache !== undefined ? { cache: new ParseCache(resolve(s.cache)) } : {}),
     limits: limitsOf(s),
   };
   const inputs = { ...(s.plan !== undefined ? { plan: s.plan } : {}), ...(s.sourceDir !== undefined ? { sourceDir: s.sourceDir } : {}) };
