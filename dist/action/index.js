@@ -5568,7 +5568,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           functionsInTableMap.set(func2, ret);
           return ret;
         }, "addFunction");
-        var updateGOT = /* @__PURE__ */ __name((exports, replace2) => {
+        var updateGOT = /* @__PURE__ */ __name((exports, replace3) => {
           for (var symName in exports) {
             if (isInternalSym(symName)) {
               continue;
@@ -5578,7 +5578,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
               "value": "i32",
               "mutable": true
             });
-            if (replace2 || GOT[symName].value == 0) {
+            if (replace3 || GOT[symName].value == 0) {
               if (typeof value == "function") {
                 GOT[symName].value = addFunction(value);
               } else if (typeof value == "number") {
@@ -5589,7 +5589,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
           }
         }, "updateGOT");
-        var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace2) => {
+        var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace3) => {
           var relocated = {};
           for (var e in exports) {
             var value = exports[e];
@@ -5601,7 +5601,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
             relocated[e] = value;
           }
-          updateGOT(relocated, replace2);
+          updateGOT(relocated, replace3);
           return relocated;
         }, "relocateExports");
         var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
@@ -14234,6 +14234,49 @@ var init_paths = __esm({
   }
 });
 
+// src/common/limits.ts
+function useLimits(limits2) {
+  current = { ...DEFAULT_LIMITS };
+  for (const [k, v] of Object.entries(limits2 ?? {})) if (typeof v === "number" && v > 0) current[k] = v;
+}
+function limits() {
+  return current;
+}
+var DEFAULT_LIMITS, LIMIT_FLAGS, LIMIT_NAMES, current;
+var init_limits = __esm({
+  "src/common/limits.ts"() {
+    "use strict";
+    DEFAULT_LIMITS = {
+      maxDepth: 500,
+      maxStringLength: 16 * 1024 * 1024,
+      maxCollectionSize: 1e6,
+      maxInstances: 1e4,
+      maxEvalSteps: 2e7,
+      maxExpandedSize: 64 * 1024 * 1024,
+      maxTotalInstances: 1e5
+    };
+    LIMIT_FLAGS = {
+      maxDepth: "--max-depth",
+      maxStringLength: "--max-string-length",
+      maxCollectionSize: "--max-collection-size",
+      maxInstances: "--max-instances",
+      maxEvalSteps: "--max-eval-steps",
+      maxExpandedSize: "--max-expanded-size",
+      maxTotalInstances: "--max-total-instances"
+    };
+    LIMIT_NAMES = {
+      maxDepth: "nesting depth",
+      maxStringLength: "string length",
+      maxCollectionSize: "collection size",
+      maxInstances: "instance count",
+      maxEvalSteps: "evaluation steps per module",
+      maxExpandedSize: "expanded size",
+      maxTotalInstances: "total instance"
+    };
+    current = { ...DEFAULT_LIMITS };
+  }
+});
+
 // src/common/line-index.ts
 var LineIndex;
 var init_line_index = __esm({
@@ -18727,7 +18770,7 @@ var init_diagnostics = __esm({
 
 // src/load/discover.ts
 import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname5, join as join6, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { dirname as dirname5, join as join7, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 function isConfigFile(name2) {
   return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
@@ -18819,8 +18862,8 @@ function discover(path2, options = {}) {
       return;
     }
     for (const ent of entries) {
-      const p = join6(dir, ent.name);
-      const shown2 = join6(shownAs, ent.name);
+      const p = join7(dir, ent.name);
+      const shown2 = join7(shownAs, ent.name);
       if (isExcluded(p)) continue;
       const kind2 = entryKind(ent, p);
       if (!kind2) {
@@ -18865,7 +18908,7 @@ var init_discover = __esm({
 
 // src/checks/files.ts
 import { realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
   const out2 = [];
   const visited = /* @__PURE__ */ new Set();
@@ -18894,7 +18937,7 @@ function findCheckFiles(dir, diagnostics) {
     }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = join7(d, e.name);
+      const p = join8(d, e.name);
       const kind2 = entryKind(e, p);
       if (!kind2) continue;
       if (kind2.isDir) walk2(p, depth + 1);
@@ -19021,7 +19064,7 @@ var init_schema = __esm({
 });
 
 // src/checks/ids.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function isBuiltinId(id) {
   return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
 }
@@ -19038,7 +19081,7 @@ function parseRetiredIds(text4) {
 function readRetiredIds(path2) {
   let text4;
   try {
-    text4 = readFileSync5(path2, "utf8");
+    text4 = readFileSync6(path2, "utf8");
   } catch {
     return /* @__PURE__ */ new Map();
   }
@@ -19430,11 +19473,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names3, constants) {
+      optimizeNames(names3, constants2) {
         if (!names3[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names3, constants);
+          this.rhs = optimizeExpr(this.rhs, names3, constants2);
         return this;
       }
       get names() {
@@ -19451,10 +19494,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names3, constants) {
+      optimizeNames(names3, constants2) {
         if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names3, constants);
+        this.rhs = optimizeExpr(this.rhs, names3, constants2);
         return this;
       }
       get names() {
@@ -19515,8 +19558,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names3, constants) {
-        this.code = optimizeExpr(this.code, names3, constants);
+      optimizeNames(names3, constants2) {
+        this.code = optimizeExpr(this.code, names3, constants2);
         return this;
       }
       get names() {
@@ -19545,12 +19588,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names3, constants) {
+      optimizeNames(names3, constants2) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names3, constants))
+          if (n.optimizeNames(names3, constants2))
             continue;
           subtractNames(names3, n.names);
           nodes.splice(i2, 1);
@@ -19603,12 +19646,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names3, constants) {
+      optimizeNames(names3, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
-        if (!(super.optimizeNames(names3, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants2);
+        if (!(super.optimizeNames(names3, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names3, constants);
+        this.condition = optimizeExpr(this.condition, names3, constants2);
         return this;
       }
       get names() {
@@ -19631,10 +19674,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names3, constants) {
-        if (!super.optimizeNames(names3, constants))
+      optimizeNames(names3, constants2) {
+        if (!super.optimizeNames(names3, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names3, constants);
+        this.iteration = optimizeExpr(this.iteration, names3, constants2);
         return this;
       }
       get names() {
@@ -19670,10 +19713,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names3, constants) {
-        if (!super.optimizeNames(names3, constants))
+      optimizeNames(names3, constants2) {
+        if (!super.optimizeNames(names3, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names3, constants);
+        this.iterable = optimizeExpr(this.iterable, names3, constants2);
         return this;
       }
       get names() {
@@ -19715,11 +19758,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names3, constants) {
+      optimizeNames(names3, constants2) {
         var _a, _b;
-        super.optimizeNames(names3, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants);
+        super.optimizeNames(names3, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants2);
         return this;
       }
       get names() {
@@ -20020,7 +20063,7 @@ var require_codegen = __commonJS({
     function addExprNames(names3, from) {
       return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
     }
-    function optimizeExpr(expr2, names3, constants) {
+    function optimizeExpr(expr2, names3, constants2) {
       if (expr2 instanceof code_1.Name)
         return replaceName(expr2);
       if (!canOptimize(expr2))
@@ -20035,14 +20078,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names3[n.str] !== 1)
           return n;
         delete names3[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names3, from) {
@@ -26215,8 +26258,8 @@ __export(load_exports, {
   loadChecks: () => loadChecks,
   parseCheck: () => parseCheck
 });
-import { readFileSync as readFileSync6 } from "node:fs";
-import { basename, join as join9, resolve as resolve6 } from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import { basename, join as join10, resolve as resolve6 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -26231,7 +26274,7 @@ function loadCheckEntries(sources, options = {}) {
   }
   for (const s of sources) {
     const dir = resolve6(s.dir);
-    const retired = s.builtin ? readRetiredIds(join9(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const retired = s.builtin ? readRetiredIds(join10(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -26258,7 +26301,7 @@ function loadCheckEntries(sources, options = {}) {
 function loadCheckFile(file, options = {}) {
   let text4;
   try {
-    text4 = readFileSync6(file, "utf8");
+    text4 = readFileSync7(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "check-unreadable", "check file", e)],
@@ -26485,49 +26528,6 @@ var init_load = __esm({
     init_entity_types();
     init_did_you_mean();
     init_yaml_source();
-  }
-});
-
-// src/common/limits.ts
-function useLimits(limits2) {
-  current = { ...DEFAULT_LIMITS };
-  for (const [k, v] of Object.entries(limits2 ?? {})) if (typeof v === "number" && v > 0) current[k] = v;
-}
-function limits() {
-  return current;
-}
-var DEFAULT_LIMITS, LIMIT_FLAGS, LIMIT_NAMES, current;
-var init_limits = __esm({
-  "src/common/limits.ts"() {
-    "use strict";
-    DEFAULT_LIMITS = {
-      maxDepth: 500,
-      maxStringLength: 16 * 1024 * 1024,
-      maxCollectionSize: 1e6,
-      maxInstances: 1e4,
-      maxEvalSteps: 2e7,
-      maxExpandedSize: 64 * 1024 * 1024,
-      maxTotalInstances: 1e5
-    };
-    LIMIT_FLAGS = {
-      maxDepth: "--max-depth",
-      maxStringLength: "--max-string-length",
-      maxCollectionSize: "--max-collection-size",
-      maxInstances: "--max-instances",
-      maxEvalSteps: "--max-eval-steps",
-      maxExpandedSize: "--max-expanded-size",
-      maxTotalInstances: "--max-total-instances"
-    };
-    LIMIT_NAMES = {
-      maxDepth: "nesting depth",
-      maxStringLength: "string length",
-      maxCollectionSize: "collection size",
-      maxInstances: "instance count",
-      maxEvalSteps: "evaluation steps per module",
-      maxExpandedSize: "expanded size",
-      maxTotalInstances: "total instance"
-    };
-    current = { ...DEFAULT_LIMITS };
   }
 });
 
@@ -28914,7 +28914,7 @@ var init_override = __esm({
 });
 
 // src/load/read.ts
-import { lstatSync, readFileSync as readFileSync8, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { lstatSync, readFileSync as readFileSync9, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let buf;
@@ -28953,7 +28953,7 @@ function readTextFile(path2, options = {}) {
         "raise the limit with --max-file-size, or exclude the file with --exclude"
       );
     }
-    buf = readFileSync8(path2);
+    buf = readFileSync9(path2);
   } catch (e) {
     const code = e.code ?? "error";
     return fail2(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
@@ -29014,7 +29014,7 @@ var init_read = __esm({
 
 // src/load/module-dir.ts
 import { readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename3, join as join11 } from "node:path";
+import { basename as basename3, join as join12 } from "node:path";
 function parseConfigText(path2, text4) {
   const name2 = basename3(path2);
   if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text4, "tfvars");
@@ -29033,7 +29033,7 @@ function moduleConfigNames(names3) {
   return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
 }
 function moduleDirNames(dir, options = {}) {
-  return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join11(dir, n))).sort();
+  return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join12(dir, n))).sort();
 }
 function loadModuleDir(dir, options = {}) {
   const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
@@ -29056,7 +29056,7 @@ function loadModuleDir(dir, options = {}) {
     ...names3.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json"))
   ];
   for (const n of configNames) {
-    const r = loadFile(join11(dir, n), options);
+    const r = loadFile(join12(dir, n), options);
     if (r.file) (isOverrideFileName(n) ? out2.overrideFiles : out2.files).push(r.file);
     if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
   }
@@ -29067,7 +29067,7 @@ function loadModuleDir(dir, options = {}) {
     for (const f of out2.overrideFiles) out2.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
-    const r = loadFile(join11(dir, n), options);
+    const r = loadFile(join12(dir, n), options);
     if (r.file) out2.autoVarFiles.push(r.file);
     if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
   }
@@ -29190,7 +29190,7 @@ var init_parse_pool = __esm({
 // src/load/preparse.ts
 import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 function parseThreads(jobs) {
   if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
   return Math.min(availableParallelism(), MAX_AUTO_JOBS);
@@ -29198,12 +29198,34 @@ function parseThreads(jobs) {
 async function preparse(moduleDirs, options = {}, withPool) {
   const threads = parseThreads(options.jobs);
   const out2 = /* @__PURE__ */ new Map();
-  const texts = readModuleTexts(
+  const all = readModuleTexts(
     moduleDirs,
     options,
     out2,
     options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR)
   );
+  const cache4 = options.cache;
+  const texts = cache4 ? fromCache(all, cache4, out2) : all;
+  try {
+    return await parseTexts(texts, threads, options, out2, withPool);
+  } finally {
+    if (cache4)
+      for (const t of texts) {
+        const got = out2.get(t.path);
+        if (got?.file && !got.diagnostic) cache4.put(got.file);
+      }
+  }
+}
+function fromCache(texts, cache4, out2) {
+  const rest = [];
+  for (const t of texts) {
+    const file = cache4.get(t.path, t.text);
+    if (file) out2.set(t.path, { file });
+    else rest.push(t);
+  }
+  return rest;
+}
+async function parseTexts(texts, threads, options, out2, withPool) {
   const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
   let chars = 0;
   let big = 0;
@@ -29281,7 +29303,7 @@ function readModuleTexts(moduleDirs, options, out2, memoryChars) {
       continue;
     }
     for (const name2 of names3) {
-      const path2 = join12(dir, name2);
+      const path2 = join13(dir, name2);
       const r = readTextFile(path2, options);
       if (!r.ok) out2.set(path2, { diagnostic: r.diagnostic });
       else if (chars + r.text.length > memoryChars) {
@@ -29992,7 +30014,7 @@ var init_collections = __esm({
 });
 
 // src/evaluate/functions/encoding.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function quote(s) {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
@@ -30063,14 +30085,14 @@ function uuidv5([n, name2]) {
   const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given] : given;
   if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
     fail3(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
-  const hash = createHash2("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str2(name2, "name"), "utf8").digest();
+  const hash = createHash3("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str2(name2, "name"), "utf8").digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
   const hex = hash.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 function hashFn(algorithm, encoding) {
-  return { fn: ([s]) => createHash2(algorithm).update(str2(s, "str"), "utf8").digest(encoding), minArgs: 1, maxArgs: 1 };
+  return { fn: ([s]) => createHash3(algorithm).update(str2(s, "str"), "utf8").digest(encoding), minArgs: 1, maxArgs: 1 };
 }
 var UUID_NAMESPACES, encodingFunctions;
 var init_encoding = __esm({
@@ -30632,7 +30654,7 @@ var init_sets = __esm({
 });
 
 // src/evaluate/functions/strings.ts
-function join13(args2) {
+function join14(args2) {
   const sep8 = str2(args2[0], "separator");
   const lists = args2.slice(1);
   const items = [];
@@ -30703,7 +30725,7 @@ function substr([s, o, l]) {
   if (offset >= chars.length || length3 === 0) return "";
   return chars.slice(offset, length3 < 0 ? void 0 : offset + length3).join("");
 }
-function replace([s, f, r]) {
+function replace2([s, f, r]) {
   const text4 = str2(s, "str");
   const search = str2(f, "substr");
   const replacement = str2(r, "replace");
@@ -30727,7 +30749,7 @@ var init_strings2 = __esm({
     init_args();
     init_regex();
     stringFunctions = {
-      join: { fn: join13, minArgs: 2, maxArgs: Infinity },
+      join: { fn: join14, minArgs: 2, maxArgs: Infinity },
       split: { fn: split, minArgs: 2, maxArgs: 2 },
       lower: strFn((s) => s.toLowerCase()),
       upper: strFn((s) => s.toUpperCase()),
@@ -30743,7 +30765,7 @@ var init_strings2 = __esm({
       strcontains: str22((s, p) => s.includes(p), "str", "substr"),
       indent: { fn: indent, minArgs: 2, maxArgs: 2 },
       substr: { fn: substr, minArgs: 3, maxArgs: 3 },
-      replace: { fn: replace, minArgs: 3, maxArgs: 3 }
+      replace: { fn: replace2, minArgs: 3, maxArgs: 3 }
     };
   }
 });
@@ -31798,8 +31820,8 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync7, readFileSync as readFileSync9, realpathSync as realpathSync5 } from "node:fs";
-import { join as join14, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync10, realpathSync as realpathSync5 } from "node:fs";
+import { join as join15, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
@@ -31850,10 +31872,10 @@ var init_sources = __esm({
     ModuleManifest = class {
       entries = /* @__PURE__ */ new Map();
       constructor(rootModuleDir) {
-        const path2 = join14(rootModuleDir, ".terraform", "modules", "modules.json");
+        const path2 = join15(rootModuleDir, ".terraform", "modules", "modules.json");
         if (!existsSync7(path2)) return;
         try {
-          const data = JSON.parse(readFileSync9(path2, "utf8"));
+          const data = JSON.parse(readFileSync10(path2, "utf8"));
           for (const m of data.Modules ?? []) {
             if (typeof m?.Key === "string" && typeof m?.Dir === "string" && m.Key !== "") {
               this.entries.set(m.Key, resolve8(rootModuleDir, m.Dir));
@@ -32897,7 +32919,7 @@ __export(data_file_exports, {
   readDataFile: () => readDataFile,
   toNullProto: () => toNullProto
 });
-import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync7 } from "node:fs";
 function fail4(path2, code, message, hint, range3) {
   return { diagnostics: [{ severity: "error", code, file: path2, message, ...range3 ? { range: range3 } : {}, ...hint ? { hint } : {} }] };
 }
@@ -32912,7 +32934,7 @@ function readDataFile(path2, options = {}) {
         `file is over the limit of ${max} bytes; it was not read`,
         "split it, or raise the limit with --max-file-size"
       );
-    buf = readFileSync10(path2);
+    buf = readFileSync11(path2);
   } catch (e) {
     return fail4(
       path2,
@@ -33755,7 +33777,7 @@ __export(data_exports, {
   walkDataFiles: () => walkDataFiles
 });
 import { readdirSync as readdirSync5, statSync as statSync9 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 function recordAddress(file, where2) {
   if (!where2) return file;
   const line = /^line (\d+)$/.exec(where2);
@@ -33825,7 +33847,7 @@ function* walkDataFiles(dir, diagnostics) {
     }
     for (const n of names3) {
       if (n.startsWith(".") || n === "node_modules") continue;
-      const p = join15(d, n);
+      const p = join16(d, n);
       let st;
       try {
         st = statSync9(p);
@@ -34166,17 +34188,17 @@ var init_log_split = __esm({
 });
 
 // src/load/log-read.ts
-import { createReadStream, openSync, readSync, closeSync } from "node:fs";
+import { createReadStream, openSync as openSync2, readSync, closeSync as closeSync2 } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 function isGzipFile(path2) {
-  const fd = openSync(path2, "r");
+  const fd = openSync2(path2, "r");
   try {
     const head = Buffer.alloc(2);
     return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 31 && head[1] === 139;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 async function* stdinBytes(isGzip) {
@@ -34841,8 +34863,8 @@ function workflowCommand(command, properties, message) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync11, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname11, join as join16, resolve as resolve18 } from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname11, join as join17, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -36146,8 +36168,76 @@ function render(format2, report, options = {}) {
   }
 }
 
+// src/load/parse-cache.ts
+init_limits();
+import { createHash } from "node:crypto";
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
+import { join as join5 } from "node:path";
+var FORMAT = 1;
+var ParseCache = class {
+  dir;
+  salt;
+  hits = 0;
+  misses = 0;
+  constructor(dir) {
+    this.dir = dir;
+    this.salt = `tfguard-parse ${FORMAT} ${packageVersion()} ${JSON.stringify(limits())}
+`;
+  }
+  entry(text4) {
+    const hash = createHash("sha256").update(this.salt).update(text4).digest("hex");
+    const sub = join5(this.dir, hash.slice(0, 2));
+    return { sub, file: join5(sub, `${hash}.json`) };
+  }
+  /** The cached parse of `text`, given `path`; undefined when there is none (or it cannot be used). */
+  get(path2, text4) {
+    const { file } = this.entry(text4);
+    let fd;
+    try {
+      fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+      if (!fstatSync(fd).isFile()) return this.miss();
+      const parsed = JSON.parse(readFileSync4(fd, "utf8"), revive);
+      if (!parsed || typeof parsed !== "object" || !Array.isArray(parsed.diagnostics) || !parsed.body) return this.miss();
+      this.hits++;
+      return { ...parsed, path: path2, text: text4, diagnostics: parsed.diagnostics.map((d) => ({ ...d, file: path2 })) };
+    } catch {
+      return this.miss();
+    } finally {
+      if (fd !== void 0) closeSync(fd);
+    }
+  }
+  miss() {
+    this.misses++;
+    return void 0;
+  }
+  /** Keep a parse (best effort: a cache that cannot be written is no cache). */
+  put(parsed) {
+    const { sub, file } = this.entry(parsed.text);
+    try {
+      mkdirSync(sub, { recursive: true });
+      const { path: _path, text: _text, ...rest } = parsed;
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(rest, replace), { flag: "wx" });
+      renameSync(tmp, file);
+    } catch {
+    }
+  }
+};
+var NUMBER_TAG = "\0num:";
+function replace(_key, v) {
+  if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) return `${NUMBER_TAG}${Object.is(v, -0) ? "-0" : String(v)}`;
+  if (typeof v === "string" && v.startsWith(NUMBER_TAG)) return `${NUMBER_TAG}s${v}`;
+  return v;
+}
+function revive(_key, v) {
+  if (typeof v !== "string" || !v.startsWith(NUMBER_TAG)) return v;
+  const rest = v.slice(NUMBER_TAG.length);
+  if (rest.startsWith("s")) return rest.slice(1);
+  return rest === "-0" ? -0 : Number(rest);
+}
+
 // src/scan/scan.ts
-import { readFileSync as readFileSync11, statSync as statSync11 } from "node:fs";
+import { readFileSync as readFileSync12, statSync as statSync11 } from "node:fs";
 import { dirname as dirname10, resolve as resolve15 } from "node:path";
 
 // src/checks/suppressions.ts
@@ -36728,23 +36818,23 @@ function dedupFindings(findings, checks) {
 
 // src/checks/builtin.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname4, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function builtinChecksDir() {
-  return join5(packageRoot(), "checks");
+  return join6(packageRoot(), "checks");
 }
 function builtinPrecompiledPath() {
-  const beside = join5(dirname4(fileURLToPath3(import.meta.url)), "checks.json");
-  return existsSync3(beside) ? beside : join5(packageRoot(), "dist", "checks.json");
+  const beside = join6(dirname4(fileURLToPath3(import.meta.url)), "checks.json");
+  return existsSync3(beside) ? beside : join6(packageRoot(), "dist", "checks.json");
 }
 
 // src/checks/precompiled.ts
 init_gsl();
 init_files();
 init_schema();
-import { createHash } from "node:crypto";
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { join as join8, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { join as join9, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var PRECOMPILED_FORMAT = 2;
 var COMPILED_LOADER_MODULES = [
@@ -36767,24 +36857,24 @@ function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
   if (problems.length) return void 0;
-  const h = createHash("sha256");
+  const h = createHash2("sha256");
   h.update(`tfguard-checks ${PRECOMPILED_FORMAT}
 ${JSON.stringify(CHECK_SCHEMA)}
 `);
   try {
     for (const m of loaderModules) {
-      const code = readFileSync4(m);
+      const code = readFileSync5(m);
       h.update(`code\0${code.length}\0`);
       h.update(code);
     }
     for (const f of files) {
-      const bytes = readFileSync4(f);
+      const bytes = readFileSync5(f);
       h.update(`${relativeName(dir, f)}\0${bytes.length}\0`);
       h.update(bytes);
     }
     let retired;
     try {
-      retired = readFileSync4(join8(dir, "retired.txt"));
+      retired = readFileSync5(join9(dir, "retired.txt"));
     } catch {
       retired = void 0;
     }
@@ -36802,7 +36892,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const dir = resolve5(checksDir);
   let lib;
   try {
-    lib = JSON.parse(readFileSync4(jsonPath, "utf8"));
+    lib = JSON.parse(readFileSync5(jsonPath, "utf8"));
   } catch (e) {
     return { ok: false, reason: `cannot read ${jsonPath}: ${e.code ?? e.message}` };
   }
@@ -36814,7 +36904,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const entries = [];
   try {
     for (const c of lib.checks) {
-      const file = join8(dir, ...c.file.split("/"));
+      const file = join9(dir, ...c.file.split("/"));
       const compiled = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
       entries.push({
@@ -36858,8 +36948,8 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 init_diagnostics();
 init_schema_errors();
 init_yaml_source();
-import { existsSync as existsSync5, readFileSync as readFileSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join10, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join11, resolve as resolve7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -36925,6 +37015,13 @@ var SCAN_OPTIONS = [
     default: false,
     help: "exit 0 even when there are findings (errors still exit 2)",
     inputHelp: "true to report findings without failing the step (input and configuration errors still fail it)"
+  },
+  {
+    key: "cache",
+    kind: "path",
+    flag: "--cache <dir>",
+    scope: "scan",
+    help: "keep parsed .tf files in this directory, keyed by their text and tfguard version, so a re-run skips the unchanged ones (safe to delete; a flag only, never taken from a configuration file)"
   },
   {
     key: "quiet",
@@ -37295,7 +37392,7 @@ function findConfig(scanPath, stopAt) {
   }
   const stop2 = stopAt ? resolve7(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync5(join10(dir, name2))) return join10(dir, name2);
+    for (const name2 of CONFIG_NAMES) if (existsSync5(join11(dir, name2))) return join11(dir, name2);
     if (dir === stop2) return void 0;
     const up = dirname6(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
@@ -37306,7 +37403,7 @@ function findConfig(scanPath, stopAt) {
 function readConfig(file, confineTo) {
   let text4;
   try {
-    text4 = readFileSync7(file, "utf8");
+    text4 = readFileSync8(file, "utf8");
   } catch (e) {
     return {
       diagnostics: [unreadable(file, "config", "configuration file", e, "check the path given to --config")]
@@ -37379,7 +37476,7 @@ function realIfExists(p) {
   const rest = [];
   for (let i2 = 0; i2 < 256; i2++) {
     try {
-      return join10(realpathSync3.native(dir), ...rest.reverse());
+      return join11(realpathSync3.native(dir), ...rest.reverse());
     } catch {
       const up = dirname6(dir);
       if (up === dir) return p;
@@ -37670,6 +37767,7 @@ async function scan(request) {
     ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {},
     ...s.jobs ? { jobs: s.jobs } : {},
     ...request.progress ? { progress: request.progress } : {},
+    ...s.cache !== void 0 ? { cache: new ParseCache(resolve15(s.cache)) } : {},
     limits: limitsOf(s)
   };
   const inputs = { ...s.plan !== void 0 ? { plan: s.plan } : {}, ...s.sourceDir !== void 0 ? { sourceDir: s.sourceDir } : {} };
@@ -37709,7 +37807,7 @@ async function scan(request) {
   } else if (s.baseline) {
     let text4;
     try {
-      text4 = readFileSync11(resolve15(s.baseline), "utf8");
+      text4 = readFileSync12(resolve15(s.baseline), "utf8");
     } catch (e) {
       return problem2(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
@@ -37843,7 +37941,7 @@ function annotations(report, diff, max) {
 
 // src/action/env.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, readFileSync as readFileSync12 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync13 } from "node:fs";
 function getInput(env, name2) {
   return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -37880,7 +37978,7 @@ function pullRequestBase(env) {
   if (!path2) return { problem: "GITHUB_EVENT_PATH is not set, so there is no pull request to compare with" };
   let event;
   try {
-    event = JSON.parse(readFileSync12(path2, "utf8"));
+    event = JSON.parse(readFileSync13(path2, "utf8"));
   } catch (e) {
     return { problem: `cannot read the event payload ${path2}: ${e.message}` };
   }
@@ -37985,8 +38083,8 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     category: category || defaultCategory({ repoRoot, scanRoot })
   };
   try {
-    mkdirSync(dirname11(sarifFile), { recursive: true });
-    writeFileSync(sarifFile, renderSarif(empty));
+    mkdirSync2(dirname11(sarifFile), { recursive: true });
+    writeFileSync2(sarifFile, renderSarif(empty));
   } catch (e) {
     return fail5(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
   }
@@ -38000,7 +38098,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   }
   process.chdir(workspace);
   if (paths.wasmDir) await initParser(paths.wasmDir);
-  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join16(paths.actionRoot, "checks") });
+  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join17(paths.actionRoot, "checks") });
   if (!r.ok) {
     io2.stderr(renderDiagnostics(r.diagnostics));
     io2.stderr(`tfguard: ${r.message}
@@ -38018,7 +38116,7 @@ The scan did not run (exit code ${r.exitCode}); the log names the problem.
     render("text", report, { color: false, showUnknown: r.settings.showUnknown, showBlocked: r.settings.showBlocked, base: workspace })
   );
   try {
-    writeFileSync(sarifFile, render("sarif", report, { includeSuppressed: r.settings.sarifIncludeSuppressed }));
+    writeFileSync2(sarifFile, render("sarif", report, { includeSuppressed: r.settings.sarifIncludeSuppressed }));
   } catch (e) {
     return fail5(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
   }
@@ -38047,8 +38145,8 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync11(join16(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync11(join16(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync11(join17(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
+  return { actionRoot, ...existsSync11(join17(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
 }
 
 // src/action/index.ts
