@@ -215,6 +215,7 @@ export function parseCheck(file: string, text: string, options: LoadFileOptions 
     aliases: def.aliases ?? {},
     requires: def.requires ?? [],
     ...(def.dedup ? { dedup: def.dedup } : {}),
+    ...(def.fix ? { fix: def.fix } : {}),
     messages,
     logic: def.logic,
     tests,

@@ -73,6 +73,11 @@ export interface DedupSpec {
 }
 
 /** A check file as written (after schema validation). */
+export interface CheckFix {
+  set: string;
+  value: string;
+}
+
 export interface CheckDefinition {
   id: string;
   title: string;
@@ -92,6 +97,11 @@ export interface CheckDefinition {
   requires: string[];
   /** Event checks: Panther's deduplication (dedup.ts). */
   dedup?: DedupSpec;
+  /**
+   * What `tfguard fix` writes (docs/fixes.md): set the top-level attribute `set` to the HCL literal `value`, where the
+   * value was written (the attribute, a tfvars line, a module argument, a variable default), or add it when absent.
+   */
+  fix?: CheckFix;
   /** The messages its findings say, in the order written (the first whose `when` matches is chosen). */
   messages: CheckMessage[];
   logic: string;

@@ -50,6 +50,15 @@ export const CHECK_SCHEMA = {
         properties: { when: nonEmptyString, text: nonEmptyString },
       },
     },
+    fix: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['set', 'value'],
+      properties: {
+        set: { type: 'string', pattern: '^[a-z_][a-z0-9_]*$' },
+        value: { type: 'string', pattern: '^(true|false|-?[0-9]+|"[^"\\\\$%]*")$' },
+      },
+    },
     logic: nonEmptyString,
     tests: {
       type: 'array',

@@ -85,6 +85,13 @@ export function checkPage(c: Check): string {
     '',
   );
   out.push('## Remediation', '', c.remediation.trim(), '');
+  if (c.fix)
+    out.push(
+      '## Automatic fix',
+      '',
+      `\`tfguard fix\` sets \`${c.fix.set} = ${c.fix.value}\` where the value was written, or adds it to the resource when it is absent (docs/fixes.md).`,
+      '',
+    );
   out.push('## Tests', '', '| test | input | expected | at |', '|---|---|---|---|');
   for (const t of c.tests) {
     const at = t.input.kind === 'terraform' ? t.input.marks.map((m) => `${m.line}:${m.column}`).join(', ') : '';

@@ -54,6 +54,21 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
     exitCode = await runScanCommand({ paths, flags: scanFlags.flags(scan), ...builtin }, io);
   });
 
+  const fix = program
+    .command('fix')
+    .description(
+      'apply the fixes of the checks that declare one where each value was written, and print the change as a unified diff (docs/fixes.md)',
+    )
+    .argument('[paths...]', 'directories of Terraform files, or Terraform files')
+    .option('--dry-run', 'print the diff, change nothing', false);
+  const fixFlags = addTableOptions(fix, ['load']);
+  const fixChecks = addTableOptions(fix, ['scan'], ['checksDir', 'check', 'skipCheck', 'config', 'noConfig']);
+  fix.action(async (paths: string[], opts: { dryRun: boolean }) => {
+    const { runFix } = await import('./fix.js');
+    const flags = { ...fixFlags.flags(fix), ...fixChecks.flags(fix), softFail: true };
+    exitCode = await runFix({ paths, flags, ...builtin }, opts.dryRun, io);
+  });
+
   const explain = program
     .command('explain')
     .description(

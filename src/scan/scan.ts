@@ -135,6 +135,7 @@ function ruleInfo(c: Check | RuleInfo, helpUri = 'builtin' in c && c.builtin ? c
     compliance: c.compliance,
     mitre: c.mitre,
     aliases: c.aliases,
+    ...(c.fix ? { fix: c.fix } : {}),
     ...(helpUri ? { helpUri } : {}),
   };
 }
