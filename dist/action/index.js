@@ -19033,6 +19033,15 @@ var init_schema = __esm({
             properties: { when: nonEmptyString, text: nonEmptyString }
           }
         },
+        fix: {
+          type: "object",
+          additionalProperties: false,
+          required: ["set", "value"],
+          properties: {
+            set: { type: "string", pattern: "^[a-z_][a-z0-9_]*$" },
+            value: { type: "string", pattern: '^(true|false|-?[0-9]+|"[^"\\\\$%]*")$' }
+          }
+        },
         logic: nonEmptyString,
         tests: {
           type: "array",
@@ -26399,6 +26408,7 @@ function parseCheck(file, text4, options = {}) {
     aliases: def.aliases ?? {},
     requires: def.requires ?? [],
     ...def.dedup ? { dedup: def.dedup } : {},
+    ...def.fix ? { fix: def.fix } : {},
     messages,
     logic: def.logic,
     tests,
@@ -37705,6 +37715,7 @@ function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) :
     compliance: c.compliance,
     mitre: c.mitre,
     aliases: c.aliases,
+    ...c.fix ? { fix: c.fix } : {},
     ...helpUri ? { helpUri } : {}
   };
 }
