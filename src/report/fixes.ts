@@ -15,10 +15,14 @@ export interface FixEdit {
   text: string;
   checkId: string;
   address: string;
+  /** What it does, for people: `set x = true` / `add x = true`. */
+  change: string;
 }
 
 export interface FixPlan {
   edits: FixEdit[];
+  /** The edit that fixes each finding it places (findings of one cause share one). */
+  byFinding: Map<ReportFinding, FixEdit>;
   /** Findings of checks with a fix that tfguard cannot place, with why. */
   refused: { finding: ReportFinding; reason: string }[];
 }
@@ -39,6 +43,7 @@ function plan(report: Report, f: ReportFinding, set: string, value: string): Fix
   const text = report.sources.get(f.file);
   if (text === undefined) return 'the file was not read';
   const base = { file: f.file, checkId: f.checkId, address: f.address };
+  const change = `${set} = ${value}`;
   if (f.missing) {
     if (f.path !== set) return `the check is about ${f.path}, not ${set}`;
     const header = lineAt(text, f.range.start.line) ?? '';
@@ -52,20 +57,27 @@ function plan(report: Report, f: ReportFinding, set: string, value: string): Fix
       /^\s*\}/.test(next) || !next.trim()
         ? `${/^\s*/.exec(lineAt(text, after) ?? header)![0]}${after === f.range.start.line ? '  ' : ''}`
         : /^\s*/.exec(next)![0];
-    return { ...base, line: after, insertAfter: true, text: `${indent}${set} = ${value}` };
+    return { ...base, line: after, insertAfter: true, text: `${indent}${set} = ${value}`, change: `add ${change}` };
   }
   if (!f.path || f.range.start.line !== f.range.end.line) return 'the value is not one literal on one line';
   const line = lineAt(text, f.range.start.line) ?? '';
   const m = ASSIGNMENT.exec(line);
   if (!m || m[1]!.length + 1 !== f.range.start.column) return 'the value is not written as `name = value` where the finding stands';
   if (!LITERAL.test(m[4]!)) return `the value is the expression \`${m[4]}\`, not a literal`;
-  return { ...base, line: f.range.start.line, insertAfter: false, text: `${m[1]}${m[2]}${m[3]}${value}${m[5]}` };
+  return {
+    ...base,
+    line: f.range.start.line,
+    insertAfter: false,
+    text: `${m[1]}${m[2]}${m[3]}${value}${m[5]}`,
+    change: m[2] === set ? `set ${change}` : `set ${m[2]} = ${value} (for ${set})`,
+  };
 }
 
 /** The edits for the findings of the report's checks that declare a fix; one per line (the first wins). */
 export function planFixes(report: Report): FixPlan {
   const fixes = new Map(report.rules.filter((r) => r.fix).map((r) => [r.id, r.fix!]));
   const edits: FixEdit[] = [];
+  const byFinding = new Map<ReportFinding, FixEdit>();
   const refused: FixPlan['refused'] = [];
   for (const f of report.findings) {
     const fix = fixes.get(f.checkId);
@@ -77,9 +89,34 @@ export function planFixes(report: Report): FixPlan {
     }
     const same = edits.find((x) => x.file === e.file && x.line === e.line && x.insertAfter === e.insertAfter);
     if (same && same.text !== e.text) refused.push({ finding: f, reason: `another fix (${same.checkId}) changes the same line` });
-    else if (!same) edits.push(e);
+    else {
+      if (!same) edits.push(e);
+      byFinding.set(f, same ?? e);
+    }
   }
-  return { edits, refused };
+  return { edits, byFinding, refused };
+}
+
+/**
+ * A SARIF `fix` for an edit: the line replaced (its whole text), or an empty region at the start of the next line
+ * with the new line inserted there.
+ */
+export function sarifFix(edit: FixEdit, uri: string, text: string): { description: { text: string }; artifactChanges: object[] } {
+  const old = text.split(/\r?\n/)[edit.line - 1] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const replacement = edit.insertAfter
+    ? {
+        deletedRegion: { startLine: edit.line + 1, startColumn: 1, endLine: edit.line + 1, endColumn: 1 },
+        insertedContent: { text: `${edit.text}${eol}` },
+      }
+    : {
+        deletedRegion: { startLine: edit.line, startColumn: 1, endLine: edit.line, endColumn: old.length + 1 },
+        insertedContent: { text: edit.text },
+      };
+  return {
+    description: { text: edit.change },
+    artifactChanges: [{ artifactLocation: { uri }, replacements: [replacement] }],
+  };
 }
 
 /** The text of a file after its edits (lines replaced, lines added after others), line endings kept. */

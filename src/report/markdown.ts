@@ -5,6 +5,7 @@ import { countBySeverity, relatedLines, type Report } from './model.js';
 import { relativeTo } from './paths.js';
 import { inert } from '../common/escape.js';
 import { renderBenchmarkMarkdown } from './benchmark-markdown.js';
+import { planFixes } from './fixes.js';
 
 export function mdEscape(s: string): string {
   return inert(s.replace(/[\r\n]+/g, ' '))
@@ -35,10 +36,14 @@ export function renderMarkdown(report: Report): string {
   out.push('');
   if (report.findings.length) {
     out.push('| severity | check | resource | location | message |', '|---|---|---|---|---|');
+    const fixes = planFixes(report).byFinding;
     for (const f of report.findings.slice(0, MAX_ROWS)) {
       const file = relativeTo(report.repoRoot, f.file) ?? f.file;
+      const edit = fixes.get(f);
+      // The change `tfguard fix` would make, as a suggestion under the message.
+      const suggested = edit ? [`suggested change (tfguard fix): ${edit.change}`] : [];
       out.push(
-        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${[f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x)].map(mdEscape).join('<br>')} |`,
+        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${[f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x), ...suggested].map(mdEscape).join('<br>')} |`,
       );
     }
     if (report.findings.length > MAX_ROWS) out.push('', `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);

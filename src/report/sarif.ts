@@ -5,6 +5,7 @@ import type { Range } from '../common/diagnostics.js';
 import type * as Sarif from 'sarif';
 import type { Severity } from '../checks/model.js';
 import { sectionsOfCheck } from './benchmark.js';
+import { planFixes, sarifFix } from './fixes.js';
 import { FingerprintCache } from './fingerprint.js';
 import { SARIF_LEVEL, TOOL, type Report, type RuleInfo } from './model.js';
 import { pathToUri, relativeTo } from './paths.js';
@@ -104,6 +105,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
   const hashes = new FingerprintCache();
   const notifications: Sarif.Notification[] = [];
   const results: Sarif.Result[] = [];
+  const fixPlan = planFixes(report);
   const shown = options.includeSuppressed ? [...report.findings, ...report.suppressed] : report.findings;
   for (const f of [...shown].sort(byPlace)) {
     const uri = sarifUri(report, f.file);
@@ -187,6 +189,11 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
         ...(f.note ? { note: f.note } : {}),
         ...(f.messageId ? { messageId: f.messageId } : {}),
       };
+    // The change `tfguard fix` would make (docs/fixes.md), where its file is one the run reports on.
+    const edit = fixPlan.byFinding.get(f);
+    const editUri = edit ? sarifUri(report, edit.file) : undefined;
+    const editText = edit ? report.sources.get(edit.file) : undefined;
+    if (edit && editUri !== undefined && editText !== undefined) result.fixes = [sarifFix(edit, editUri, editText) as Sarif.Fix];
     if (f.suppressed) {
       result.suppressions = [
         {

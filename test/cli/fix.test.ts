@@ -80,4 +80,56 @@ describe('tfguard fix', () => {
       /no automatic fix for TFG\.AWS\.CLOUDTRAIL\.3 at modules\/trail\/main\.tf:2: the value is written outside the scanned directory/,
     );
   });
+
+  it('SARIF carries the fix of a result (artifactChanges with replacements); Markdown suggests it', async () => {
+    const dir = copyFixture();
+    const sarif = await run(['scan', dir, '--no-config', '--check', 'D9.TF.AWS.LOG.01,TFG.AWS.CLOUDTRAIL.3', '--format', 'sarif']);
+    const results = JSON.parse(sarif.stdout).runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      fixes?: unknown[];
+    }[];
+    const at = (rule: string, uri: string, line: number) =>
+      results.find(
+        (r) =>
+          r.ruleId === rule &&
+          r.locations[0]!.physicalLocation.artifactLocation.uri === uri &&
+          r.locations[0]!.physicalLocation.region.startLine === line,
+      )!;
+    assert.deepEqual(at('D9.TF.AWS.LOG.01', 'main.tf', 45).fixes, [
+      {
+        description: { text: 'set is_multi_region_trail = true' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'main.tf' },
+            replacements: [
+              {
+                deletedRegion: { startLine: 45, startColumn: 1, endLine: 45, endColumn: 59 },
+                insertedContent: { text: '  is_multi_region_trail = true # expect: D9.TF.AWS.LOG.01' },
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    assert.deepEqual(at('TFG.AWS.CLOUDTRAIL.3', 'main.tf', 42).fixes, [
+      {
+        description: { text: 'add enable_log_file_validation = true' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'main.tf' },
+            replacements: [
+              {
+                deletedRegion: { startLine: 43, startColumn: 1, endLine: 43, endColumn: 1 },
+                insertedContent: { text: '  enable_log_file_validation = true\n' },
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    assert.equal(at('D9.TF.AWS.LOG.01', 'environments.tf', 15).fixes, undefined);
+    const md = await run(['scan', dir, '--no-config', '--check', 'D9.TF.AWS.LOG.01', '--format', 'markdown']);
+    assert.match(md.stdout, /suggested change \\\(tfguard fix\\\): set default = true \\\(for is\\_multi\\_region\\_trail\\\)/);
+  });
 });
