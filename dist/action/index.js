@@ -14220,10 +14220,10 @@ var require_dist = __commonJS({
 });
 
 // src/common/paths.ts
-import { resolve as resolve3, sep as sep4 } from "node:path";
+import { resolve as resolve2, sep as sep3 } from "node:path";
 function isInside(root, p) {
-  const r = resolve3(p);
-  return r === root || r.startsWith(root.endsWith(sep4) ? root : root + sep4);
+  const r = resolve2(p);
+  return r === root || r.startsWith(root.endsWith(sep3) ? root : root + sep3);
 }
 function isUnderDotTerraform(path2) {
   return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
@@ -18770,7 +18770,7 @@ var init_diagnostics = __esm({
 
 // src/load/discover.ts
 import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname5, join as join7, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { dirname as dirname6, join as join7, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 function isConfigFile(name2) {
   return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
 }
@@ -18799,7 +18799,7 @@ function discover(path2, options = {}) {
     return { root: abs, moduleDirs: [], diagnostics };
   }
   if (st.isFile()) {
-    const root2 = realpathSync.native(dirname5(abs));
+    const root2 = realpathSync.native(dirname6(abs));
     return { root: root2, moduleDirs: [root2], diagnostics };
   }
   const root = realpathSync.native(abs);
@@ -33235,7 +33235,7 @@ function planFromValue(path2, text4, raw) {
     );
     return { diagnostics };
   }
-  const plan = {
+  const plan2 = {
     path: path2,
     text: text4,
     formatVersion: fv,
@@ -33244,13 +33244,13 @@ function planFromValue(path2, text4, raw) {
     configuration: { resources: [], moduleCalls: /* @__PURE__ */ new Map() }
   };
   const tv = str3(doc.terraform_version);
-  if (tv) plan.terraformVersion = tv;
+  if (tv) plan2.terraformVersion = tv;
   const pv = doc.planned_values;
   if (pv !== void 0 && pv !== null) {
     if (!isObj(pv)) err3("plan-shape", '"planned_values" must be an object');
     else if (pv.root_module !== void 0) {
       if (!isObj(pv.root_module)) err3("plan-shape", '"planned_values.root_module" must be an object');
-      else plannedModule(pv.root_module, "planned_values.root_module", "", plan.resources, err3, 0);
+      else plannedModule(pv.root_module, "planned_values.root_module", "", plan2.resources, err3, 0);
     }
   }
   const rc = doc.resource_changes;
@@ -33259,12 +33259,12 @@ function planFromValue(path2, text4, raw) {
     else
       rc.forEach((c, i2) => {
         const ch = change(c, `resource_changes[${i2}]`, err3);
-        if (ch) plan.changes.push(ch);
+        if (ch) plan2.changes.push(ch);
       });
   }
   const conf = doc.configuration;
-  if (isObj(conf) && isObj(conf.root_module)) plan.configuration = configModule(conf.root_module, 0);
-  return diagnostics.length ? { diagnostics } : { plan, diagnostics };
+  if (isObj(conf) && isObj(conf.root_module)) plan2.configuration = configModule(conf.root_module, 0);
+  return diagnostics.length ? { diagnostics } : { plan: plan2, diagnostics };
 }
 function common(o, where2, err3) {
   const address = str3(o.address);
@@ -33516,7 +33516,7 @@ __export(plan_exports, {
   loadPlanProject: () => loadPlanProject,
   planProject: () => planProject
 });
-import { dirname as dirname8, resolve as resolve12 } from "node:path";
+import { dirname as dirname9, resolve as resolve12 } from "node:path";
 import { existsSync as existsSync9, statSync as statSync8 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
@@ -33538,7 +33538,7 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   if (!p.plan) return empty(p.diagnostics);
   let source;
   const diagnostics = [];
-  const dir = options.sourceDir === void 0 ? holdsConfig(dirname8(resolve12(planPath))) ? dirname8(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
+  const dir = options.sourceDir === void 0 ? holdsConfig(dirname9(resolve12(planPath))) ? dirname9(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
   if (dir !== void 0) {
     if (!existsSync9(dir) || !statSync8(dir).isDirectory()) {
       diagnostics.push({
@@ -33565,12 +33565,12 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   project.diagnostics.unshift(...diagnostics);
   return project;
 }
-function planProject(plan, source) {
-  const config = configIndex(plan.configuration);
+function planProject(plan2, source) {
+  const config = configIndex(plan2.configuration);
   const changes = /* @__PURE__ */ new Map();
-  for (const c of plan.changes) changes.set(c.address, c);
-  const offsets = addressOffsets(plan.text);
-  const lines = new LineIndex(plan.text);
+  for (const c of plan2.changes) changes.set(c.address, c);
+  const offsets = addressOffsets(plan2.text);
+  const lines = new LineIndex(plan2.text);
   const resources = [];
   const seen = /* @__PURE__ */ new Set();
   let unplaced = 0;
@@ -33596,7 +33596,7 @@ function planProject(plan, source) {
     }
     const placed = source?.place(base.address, base.module, base.type, base.name, base.mode);
     if (!placed) unplaced++;
-    const at2 = placed ?? inPlan(plan.path, offsets.get(base.address), lines);
+    const at2 = placed ?? inPlan(plan2.path, offsets.get(base.address), lines);
     const ranges = ch && placed && Object.keys(placed.ranges).length ? changeRanges(placed.ranges) : placed?.ranges ?? {};
     const r = {
       address: base.address,
@@ -33623,8 +33623,8 @@ function planProject(plan, source) {
         ...jsonDepthDiagnostic(`the plan's value of ${base.address}`)
       });
   };
-  for (const pr of plan.resources) build3(pr, pr.values, changes.get(pr.address));
-  for (const c of plan.changes) {
+  for (const pr of plan2.resources) build3(pr, pr.values, changes.get(pr.address));
+  for (const c of plan2.changes) {
     if (seen.has(c.address) || c.mode === "data") continue;
     if (c.actions.includes("delete") || c.actions.includes("forget")) build3(c, void 0, c);
   }
@@ -33639,12 +33639,12 @@ function planProject(plan, source) {
     diagnostics.push({
       severity: "note",
       code: "plan-unplaced",
-      file: plan.path,
+      file: plan2.path,
       message: `${unplaced} resource${unplaced === 1 ? " of the plan was" : "s of the plan were"} not found in the source ${source.dir}; ${unplaced === 1 ? "its findings point" : "their findings point"} at the plan file`,
       hint: "give --source-dir the directory the plan was made from"
     });
   }
-  return { root: plan.path, resources, modules, diagnostics, files: source?.project.files ?? [] };
+  return { root: plan2.path, resources, modules, diagnostics, files: source?.project.files ?? [] };
 }
 function configIndex(root) {
   const out2 = /* @__PURE__ */ new Map();
@@ -33895,10 +33895,10 @@ function loadDataFiles(files, maxBytes) {
     if (!r.input) continue;
     let p;
     if (r.input.kind === "plan") {
-      const plan = planFromValue(f, r.input.text, r.input.value);
-      project.diagnostics.push(...plan.diagnostics);
-      if (!plan.plan) continue;
-      p = planProject(plan.plan);
+      const plan2 = planFromValue(f, r.input.text, r.input.value);
+      project.diagnostics.push(...plan2.diagnostics);
+      if (!plan2.plan) continue;
+      p = planProject(plan2.plan);
     } else p = dataProject(r.input);
     project.resources.push(...p.resources);
     project.modules.push(...p.modules);
@@ -34785,7 +34785,7 @@ var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
-import { dirname as dirname9, resolve as resolve14 } from "node:path";
+import { dirname as dirname10, resolve as resolve14 } from "node:path";
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
     return {
@@ -34798,7 +34798,7 @@ function changedSince(ref, scanPath) {
   try {
     runGit(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
-    cwd = dirname9(cwd);
+    cwd = dirname10(cwd);
   }
   let top;
   try {
@@ -34834,7 +34834,7 @@ function changedSince(ref, scanPath) {
     ...split2(runGit(["ls-files", "--others", "--exclude-standard", "-z"], top))
   ].map((f) => resolve14(top, f));
   const unique = [...new Set(files)].sort();
-  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname9(f))) };
+  return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname10(f))) };
 }
 var init_changed = __esm({
   "src/scan/changed.ts"() {
@@ -34844,7 +34844,7 @@ var init_changed = __esm({
 });
 
 // src/action/index.ts
-import { dirname as dirname12 } from "node:path";
+import { dirname as dirname13 } from "node:path";
 import { fileURLToPath as fileURLToPath7 } from "node:url";
 
 // src/common/escape.ts
@@ -34874,7 +34874,7 @@ function workflowCommand(command, properties, message) {
 
 // src/action/main.ts
 import { existsSync as existsSync11, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname11, join as join17, resolve as resolve18 } from "node:path";
+import { dirname as dirname12, join as join17, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -35243,6 +35243,86 @@ function sectionsOfCheck(b, rule) {
   return rule?.compliance[b.framework]?.[b.version] ?? [];
 }
 
+// src/report/fixes.ts
+init_paths();
+import { dirname as dirname4 } from "node:path";
+var LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?|"(?:[^"\\$%]|\\.)*")$/;
+var ASSIGNMENT = /^(\s*)([A-Za-z_][\w-]*)(\s*=\s*)(.*?)(\s*(?:#.*|\/\/.*)?)$/;
+function lineAt(text4, n) {
+  return text4.split("\n")[n - 1]?.replace(/\r$/, "");
+}
+function plan(report, f, set, value) {
+  const root = report.scanRoot;
+  const scanDir = /\.(tf|tofu|tfvars)$/.test(root) ? dirname4(root) : root;
+  if (!isInside(scanDir, f.file)) return "the value is written outside the scanned directory";
+  if (isUnderDotTerraform(f.file)) return "the value is written in an installed module (.terraform/)";
+  if (f.file.endsWith(".json")) return "the value is written in JSON";
+  const text4 = report.sources.get(f.file);
+  if (text4 === void 0) return "the file was not read";
+  const base = { file: f.file, checkId: f.checkId, address: f.address };
+  const change2 = `${set} = ${value}`;
+  if (f.missing) {
+    if (f.path !== set) return `the check is about ${f.path}, not ${set}`;
+    const header2 = lineAt(text4, f.range.start.line) ?? "";
+    if (!/^\s*resource\s+"/.test(header2)) return "the finding stands at a module call: the attribute is set inside the module";
+    if (!/\{\s*(?:#.*|\/\/.*)?$/.test(header2)) return "the block does not open on its header line";
+    let after2 = f.range.start.line;
+    while (/^\s*(count|for_each|provider)\s*=.*[^{[(,]\s*$/.test(lineAt(text4, after2 + 1) ?? "")) after2++;
+    const next = lineAt(text4, after2 + 1) ?? "";
+    const indent2 = /^\s*\}/.test(next) || !next.trim() ? `${/^\s*/.exec(lineAt(text4, after2) ?? header2)[0]}${after2 === f.range.start.line ? "  " : ""}` : /^\s*/.exec(next)[0];
+    return { ...base, line: after2, insertAfter: true, text: `${indent2}${set} = ${value}`, change: `add ${change2}` };
+  }
+  if (!f.path || f.range.start.line !== f.range.end.line) return "the value is not one literal on one line";
+  const line = lineAt(text4, f.range.start.line) ?? "";
+  const m = ASSIGNMENT.exec(line);
+  if (!m || m[1].length + 1 !== f.range.start.column) return "the value is not written as `name = value` where the finding stands";
+  if (!LITERAL.test(m[4])) return `the value is the expression \`${m[4]}\`, not a literal`;
+  return {
+    ...base,
+    line: f.range.start.line,
+    insertAfter: false,
+    text: `${m[1]}${m[2]}${m[3]}${value}${m[5]}`,
+    change: m[2] === set ? `set ${change2}` : `set ${m[2]} = ${value} (for ${set})`
+  };
+}
+function planFixes(report) {
+  const fixes = new Map(report.rules.filter((r) => r.fix).map((r) => [r.id, r.fix]));
+  const edits = [];
+  const byFinding = /* @__PURE__ */ new Map();
+  const refused = [];
+  for (const f of report.findings) {
+    const fix = fixes.get(f.checkId);
+    if (!fix) continue;
+    const e = plan(report, f, fix.set, fix.value);
+    if (typeof e === "string") {
+      refused.push({ finding: f, reason: e });
+      continue;
+    }
+    const same = edits.find((x) => x.file === e.file && x.line === e.line && x.insertAfter === e.insertAfter);
+    if (same && same.text !== e.text) refused.push({ finding: f, reason: `another fix (${same.checkId}) changes the same line` });
+    else {
+      if (!same) edits.push(e);
+      byFinding.set(f, same ?? e);
+    }
+  }
+  return { edits, byFinding, refused };
+}
+function sarifFix(edit, uri, text4) {
+  const old = text4.split(/\r?\n/)[edit.line - 1] ?? "";
+  const eol = text4.includes("\r\n") ? "\r\n" : "\n";
+  const replacement = edit.insertAfter ? {
+    deletedRegion: { startLine: edit.line + 1, startColumn: 1, endLine: edit.line + 1, endColumn: 1 },
+    insertedContent: { text: `${edit.text}${eol}` }
+  } : {
+    deletedRegion: { startLine: edit.line, startColumn: 1, endLine: edit.line, endColumn: old.length + 1 },
+    insertedContent: { text: edit.text }
+  };
+  return {
+    description: { text: edit.change },
+    artifactChanges: [{ artifactLocation: { uri }, replacements: [replacement] }]
+  };
+}
+
 // src/report/fingerprint.ts
 var WINDOW = 100;
 var MASK = (1n << 64n) - 1n;
@@ -35317,12 +35397,12 @@ var FingerprintCache = class {
 };
 
 // src/report/paths.ts
-import { isAbsolute, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { isAbsolute, relative as relative2, resolve as resolve3, sep as sep4 } from "node:path";
 function relativeTo(root, file) {
-  const rel = relative2(root, isAbsolute(file) ? file : resolve2(file));
+  const rel = relative2(root, isAbsolute(file) ? file : resolve3(file));
   if (rel === "") return ".";
   if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  return rel.split(sep3).join("/");
+  return rel.split(sep4).join("/");
 }
 function pathToUri(rel) {
   return rel.split("/").map(encodeURIComponent).join("/");
@@ -35428,6 +35508,7 @@ function buildSarif(report, options = {}) {
   const hashes = new FingerprintCache();
   const notifications = [];
   const results = [];
+  const fixPlan = planFixes(report);
   const shown2 = options.includeSuppressed ? [...report.findings, ...report.suppressed] : report.findings;
   for (const f of [...shown2].sort(byPlace)) {
     const uri = sarifUri(report, f.file);
@@ -35506,6 +35587,10 @@ function buildSarif(report, options = {}) {
         ...f.note ? { note: f.note } : {},
         ...f.messageId ? { messageId: f.messageId } : {}
       };
+    const edit = fixPlan.byFinding.get(f);
+    const editUri = edit ? sarifUri(report, edit.file) : void 0;
+    const editText = edit ? report.sources.get(edit.file) : void 0;
+    if (edit && editUri !== void 0 && editText !== void 0) result.fixes = [sarifFix(edit, editUri, editText)];
     if (f.suppressed) {
       result.suppressions = [
         {
@@ -35688,10 +35773,13 @@ function renderMarkdown(report) {
   out2.push("");
   if (report.findings.length) {
     out2.push("| severity | check | resource | location | message |", "|---|---|---|---|---|");
+    const fixes = planFixes(report).byFinding;
     for (const f of report.findings.slice(0, MAX_ROWS)) {
       const file = relativeTo(report.repoRoot, f.file) ?? f.file;
+      const edit = fixes.get(f);
+      const suggested = edit ? [`suggested change (tfguard fix): ${edit.change}`] : [];
       out2.push(
-        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${[f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x)].map(mdEscape).join("<br>")} |`
+        `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${[f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x), ...suggested].map(mdEscape).join("<br>")} |`
       );
     }
     if (report.findings.length > MAX_ROWS) out2.push("", `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
@@ -36248,7 +36336,7 @@ function revive(_key, v) {
 
 // src/scan/scan.ts
 import { readFileSync as readFileSync12, statSync as statSync11 } from "node:fs";
-import { dirname as dirname10, resolve as resolve15 } from "node:path";
+import { dirname as dirname11, resolve as resolve15 } from "node:path";
 
 // src/checks/suppressions.ts
 var EXPIRED_SUPPRESSION = {
@@ -36828,13 +36916,13 @@ function dedupFindings(findings, checks) {
 
 // src/checks/builtin.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname4, join as join6 } from "node:path";
+import { dirname as dirname5, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function builtinChecksDir() {
   return join6(packageRoot(), "checks");
 }
 function builtinPrecompiledPath() {
-  const beside = join6(dirname4(fileURLToPath3(import.meta.url)), "checks.json");
+  const beside = join6(dirname5(fileURLToPath3(import.meta.url)), "checks.json");
   return existsSync3(beside) ? beside : join6(packageRoot(), "dist", "checks.json");
 }
 
@@ -36959,7 +37047,7 @@ init_diagnostics();
 init_schema_errors();
 init_yaml_source();
 import { existsSync as existsSync5, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join11, resolve as resolve7 } from "node:path";
+import { basename as basename2, dirname as dirname7, join as join11, resolve as resolve7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -37396,15 +37484,15 @@ var validator2;
 function findConfig(scanPath, stopAt) {
   let dir = resolve7(scanPath);
   try {
-    if (!statSync4(dir).isDirectory()) dir = dirname6(dir);
+    if (!statSync4(dir).isDirectory()) dir = dirname7(dir);
   } catch {
-    dir = dirname6(dir);
+    dir = dirname7(dir);
   }
   const stop2 = stopAt ? resolve7(stopAt) : dir;
   for (let i2 = 0; i2 < 256; i2++) {
     for (const name2 of CONFIG_NAMES) if (existsSync5(join11(dir, name2))) return join11(dir, name2);
     if (dir === stop2) return void 0;
-    const up = dirname6(dir);
+    const up = dirname7(dir);
     if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
     dir = up;
   }
@@ -37443,7 +37531,7 @@ function readConfig(file, confineTo) {
   validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (!validator2(data)) return { diagnostics: schemaDiagnostics(validator2.errors ?? [], data, src, WORDING2) };
   const config = { ...data };
-  const abs = (p) => resolve7(dirname6(file), p);
+  const abs = (p) => resolve7(dirname7(file), p);
   for (const o of SCAN_OPTIONS) {
     if (o.config === void 0 || config[o.config] === void 0) continue;
     if (o.kind === "path") config[o.config] = abs(config[o.config]);
@@ -37488,7 +37576,7 @@ function realIfExists(p) {
     try {
       return join11(realpathSync3.native(dir), ...rest.reverse());
     } catch {
-      const up = dirname6(dir);
+      const up = dirname7(dir);
       if (up === dir) return p;
       rest.push(basename2(dir));
       dir = up;
@@ -37507,7 +37595,7 @@ init_discover();
 // src/scan/targets.ts
 init_paths();
 import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname7, resolve as resolve10 } from "node:path";
+import { dirname as dirname8, resolve as resolve10 } from "node:path";
 var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
 var inside = (child, parent) => isInside(parent, child);
 function kind(p) {
@@ -37533,7 +37621,7 @@ function scanTargets(paths) {
       targets.push(given.get(p));
       continue;
     }
-    const dir = dirname7(p);
+    const dir = dirname8(p);
     if (covered(dir) || moduleDirs.has(dir)) continue;
     moduleDirs.add(dir);
     targets.push(given.get(p));
@@ -37541,12 +37629,12 @@ function scanTargets(paths) {
   return { targets };
 }
 function commonRoot(targets) {
-  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname7(resolve10(p));
+  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname8(resolve10(p));
   let root = dirOf(targets[0]);
   for (const t of targets.slice(1)) {
     const d = dirOf(t);
     while (!inside(d, root)) {
-      const up = dirname7(root);
+      const up = dirname8(root);
       if (up === root) break;
       root = up;
     }
@@ -37720,9 +37808,9 @@ function ruleInfo(c, helpUri = "builtin" in c && c.builtin ? checkDocUri(c.id) :
   };
 }
 function touches(f, resource, dirs) {
-  if (dirs.has(dirname10(f.file))) return true;
+  if (dirs.has(dirname11(f.file))) return true;
   if (!resource) return false;
-  return dirs.has(dirname10(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname10(c.location.file)));
+  return dirs.has(dirname11(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname11(c.location.file)));
 }
 async function scan(request) {
   const { flags: flags2 } = request;
@@ -37733,7 +37821,7 @@ async function scan(request) {
   let config = {};
   const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve15(flags2.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname10(configFile));
+    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname11(configFile));
     if (!read.config) return problem2(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
     config = read.config;
   }
@@ -37801,7 +37889,7 @@ async function scan(request) {
   const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
-  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname10(u.file)));
+  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname11(u.file)));
   const blocked = oncePerCause(run2.blocked.filter(keep));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
   const passed = run2.passes.filter(
@@ -37847,7 +37935,7 @@ async function scan(request) {
   if (s.inlineSuppressions && s.requireSuppressionReason)
     rules.push({ ...ruleInfo(UNEXPLAINED_SUPPRESSION, SUPPRESSIONS_DOC_URI), own: true });
   rules.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname10(scanRoot)), scanRoot };
+  const base = { repoRoot: repoRoot ?? (isDirectory(scanRoot) ? scanRoot : dirname11(scanRoot)), scanRoot };
   const by = new Map(silenced.map((x) => [x.finding, x.by]));
   const report = {
     ...base,
@@ -38094,7 +38182,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     category: category || defaultCategory({ repoRoot, scanRoot })
   };
   try {
-    mkdirSync2(dirname11(sarifFile), { recursive: true });
+    mkdirSync2(dirname12(sarifFile), { recursive: true });
     writeFileSync2(sarifFile, renderSarif(empty));
   } catch (e) {
     return fail5(`cannot write the SARIF file ${sarifFile}: ${e.message}`);
@@ -38163,7 +38251,7 @@ function actionPaths(env, bundleDir) {
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname12(fileURLToPath7(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname13(fileURLToPath7(import.meta.url))), io);
 } catch (e) {
   io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}
