@@ -69,6 +69,17 @@ export async function main(argv: string[], io: Io = defaultIo, checksDirOverride
     exitCode = await runFix({ paths, flags, ...builtin }, opts.dryRun, io);
   });
 
+  program
+    .command('lsp')
+    .description('run the language server for editors (docs/editors.md): diagnostics as you type, fixes and suppressions as code actions')
+    .option('--stdio', 'speak the Language Server Protocol on standard input and output (the only transport)', true)
+    .action(async () => {
+      const { runLanguageServer } = await import('../lsp/server.js');
+      runLanguageServer();
+      // The server runs until the editor closes the connection (it exits the process then).
+      exitCode = await new Promise<number>(() => undefined);
+    });
+
   const explain = program
     .command('explain')
     .description(

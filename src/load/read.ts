@@ -16,6 +16,8 @@ export interface ReadOptions {
    * tree or under .terraform/modules) is refused before a byte of it is read.
    */
   root?: string;
+  /** The unsaved text of files open in an editor (the language server), by absolute path: read instead of the disk. */
+  overlay?: ReadonlyMap<string, string>;
   /** Files already read and parsed (preparse.ts), by path: loadFile takes them from here. */
   preparsed?: ReadonlyMap<string, { file?: File; diagnostic?: Diagnostic }>;
 }
@@ -26,6 +28,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readTextFile(path: string, options: ReadOptions = {}): ReadResult {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const open = options.overlay?.get(path);
+  if (open !== undefined && open.length <= max) return { ok: true, text: open };
   let buf: Buffer;
   try {
     if (options.root !== undefined) {

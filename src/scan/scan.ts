@@ -57,6 +57,8 @@ export interface ScanRequest {
   now?: number;
   /** Told how far loading is (the command line's progress line). */
   progress?: (p: LoadProgress) => void;
+  /** The unsaved text of files open in an editor, by absolute path (the language server). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 /** Where one format goes: a file, or standard output. */
@@ -212,6 +214,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     ...(s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {}),
     ...(s.jobs ? { jobs: s.jobs } : {}),
     ...(request.progress ? { progress: request.progress } : {}),
+    ...(request.overlay ? { overlay: request.overlay } : {}),
     ...(s.cache !== undefined ? { cache: new ParseCache(resolve(s.cache)) } : {}),
     limits: limitsOf(s),
   };
