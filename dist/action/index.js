@@ -28927,6 +28927,8 @@ var init_override = __esm({
 import { lstatSync, readFileSync as readFileSync9, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const open = options.overlay?.get(path2);
+  if (open !== void 0 && open.length <= max) return { ok: true, text: open };
   let buf;
   try {
     if (options.root !== void 0) {
@@ -37866,6 +37868,7 @@ async function scan(request) {
     ...s.maxFileSize ? { maxFileBytes: s.maxFileSize } : {},
     ...s.jobs ? { jobs: s.jobs } : {},
     ...request.progress ? { progress: request.progress } : {},
+    ...request.overlay ? { overlay: request.overlay } : {},
     ...s.cache !== void 0 ? { cache: new ParseCache(resolve15(s.cache)) } : {},
     limits: limitsOf(s)
   };
