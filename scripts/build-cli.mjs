@@ -4,40 +4,15 @@
 // The packed package ships this directory and needs no dependency at install time; bin/tfguard.js runs it when it
 // is there. Part of `npm run build` (after tsc, whose output builds the precompiled library).
 //   node scripts/build-cli.mjs [outdir]
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bundle, copyWasm, root } from './esbuild-bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? join(root, 'dist', 'cli'));
-const require = createRequire(import.meta.url);
-
-mkdirSync(out, { recursive: true });
-const bundle = (entry, outfile) =>
-  build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    absWorkingDir: root,
-    preserveSymlinks: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    charset: 'utf8',
-    legalComments: 'eof',
-    logLevel: 'warning',
-    // Bundled CommonJS packages call require() for Node's own modules.
-    banner: {
-      js: "import { createRequire as __tfguardCreateRequire } from 'node:module';\nconst require = __tfguardCreateRequire(import.meta.url);",
-    },
-  });
-await bundle(join(root, 'src', 'cli', 'main.ts'), join(out, 'main.js'));
-await bundle(join(root, 'src', 'load', 'parse-worker.ts'), join(out, 'parse-worker.js'));
-await bundle(join(root, 'src', 'scan', 'log-worker.ts'), join(out, 'log-worker.js'));
-copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(out, 'tree-sitter.wasm'));
-copyFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'), join(out, 'tree-sitter-hcl.wasm'));
+await bundle(join('src', 'cli', 'main.ts'), join(out, 'main.js'));
+await bundle(join('src', 'load', 'parse-worker.ts'), join(out, 'parse-worker.js'));
+await bundle(join('src', 'scan', 'log-worker.ts'), join(out, 'log-worker.js'));
+copyWasm(out);
 
 // The precompiled checks, with the hash of the bundle as the loader's code: validated by the compiled loader.
 const { precompileChecks } = await import('../dist/src/checks/precompile.js');

@@ -7,7 +7,7 @@ import { isObject, newObject, Unknown, type ObjectValue, type UnknownReason, typ
 import { asNumber } from '../compare.js';
 import { F, T, U, type Truth } from '../truth.js';
 import type { Entity, World } from '../world.js';
-import { cidrSize } from './network.js';
+import { cidrSize, cidrTest } from './network.js';
 import { Members, type Member, type TestFunction, type ValueFunction } from './types.js';
 
 type Direction = 'ingress' | 'egress';
@@ -306,19 +306,8 @@ export const admitsPort: TestFunction = {
   },
 };
 
-export const isAnyAddress: TestFunction = {
-  name: 'isAnyAddress',
-  signature: 'cidr isAnyAddress()',
-  minArgs: 0,
-  maxArgs: 0,
-  argKinds: [],
-  receiver: 'attribute',
-  kind: 'test',
-  test(input) {
-    const v = input.value;
-    if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
-    if (typeof v !== 'string') return F;
-    const n = cidrSize(v);
-    return n === 2 ** 32 || n === 2 ** 128 ? T : F;
-  },
-};
+/** `cidr isAnyAddress()`: a `/0` block of either family (`0.0.0.0/0`, `::/0` in any spelling). */
+export const isAnyAddress: TestFunction = cidrTest('isAnyAddress', 'cidr isAnyAddress()', (c) => {
+  const n = cidrSize(c);
+  return n === 2 ** 32 || n === 2 ** 128;
+});

@@ -152,18 +152,23 @@ export function cidrIsPublic(cidr: string): boolean | undefined {
  * `isPublic()`: a CIDR block or address that includes internet addresses (`0.0.0.0/0`, `::/0`, any block outside the
  * private ranges). CloudGuard's `isPublic` of an asset is its own attribute (`AMI should have isPublic=false`).
  */
-export const isPublic: TestFunction = {
-  name: 'isPublic',
-  signature: 'cidr_blocks contain [ $ isPublic() ]',
-  minArgs: 0,
-  maxArgs: 0,
-  argKinds: [],
-  receiver: 'attribute',
-  kind: 'test',
-  test(input) {
-    const v = input.value;
-    if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
-    if (typeof v !== 'string') return F;
-    return cidrIsPublic(v) ? T : F;
-  },
-};
+export const isPublic: TestFunction = cidrTest('isPublic', 'cidr_blocks contain [ $ isPublic() ]', (c) => cidrIsPublic(c) === true);
+
+/** A test on a CIDR block written as text: unknown while the value is, false for anything that is not text. */
+export function cidrTest(name: string, signature: string, holds: (cidr: string) => boolean): TestFunction {
+  return {
+    name,
+    signature,
+    minArgs: 0,
+    maxArgs: 0,
+    argKinds: [],
+    receiver: 'attribute',
+    kind: 'test',
+    test(input) {
+      const v = input.value;
+      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+      if (typeof v !== 'string') return F;
+      return holds(v) ? T : F;
+    },
+  };
+}
