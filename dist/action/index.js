@@ -15756,6 +15756,23 @@ function cidrIsPublic(cidr) {
   }
   return void 0;
 }
+function cidrTest(name2, signature, holds2) {
+  return {
+    name: name2,
+    signature,
+    minArgs: 0,
+    maxArgs: 0,
+    argKinds: [],
+    receiver: "attribute",
+    kind: "test",
+    test(input) {
+      const v = input.value;
+      if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
+      if (typeof v !== "string") return F;
+      return holds2(v) ? T : F;
+    }
+  };
+}
 var IPV4, IPV6, allowedHostsForPort, PRIVATE4, isPublic;
 var init_network = __esm({
   "src/gsl/functions/network.ts"() {
@@ -15800,21 +15817,7 @@ var init_network = __esm({
       ["169.254.0.0", 16],
       ["100.64.0.0", 10]
     ].map(([a, p]) => [ipv4(a), p]);
-    isPublic = {
-      name: "isPublic",
-      signature: "cidr_blocks contain [ $ isPublic() ]",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "test",
-      test(input) {
-        const v = input.value;
-        if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
-        if (typeof v !== "string") return F;
-        return cidrIsPublic(v) ? T : F;
-      }
-    };
+    isPublic = cidrTest("isPublic", "cidr_blocks contain [ $ isPublic() ]", (c) => cidrIsPublic(c) === true);
   }
 });
 
@@ -16073,22 +16076,10 @@ var init_network_rules = __esm({
         return admits(v, state);
       }
     };
-    isAnyAddress = {
-      name: "isAnyAddress",
-      signature: "cidr isAnyAddress()",
-      minArgs: 0,
-      maxArgs: 0,
-      argKinds: [],
-      receiver: "attribute",
-      kind: "test",
-      test(input) {
-        const v = input.value;
-        if (v instanceof Unknown) return { truth: U, reasons: v.reasons };
-        if (typeof v !== "string") return F;
-        const n = cidrSize(v);
-        return n === 2 ** 32 || n === 2 ** 128 ? T : F;
-      }
-    };
+    isAnyAddress = cidrTest("isAnyAddress", "cidr isAnyAddress()", (c) => {
+      const n = cidrSize(c);
+      return n === 2 ** 32 || n === 2 ** 128;
+    });
   }
 });
 
