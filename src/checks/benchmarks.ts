@@ -110,9 +110,9 @@ export function sectionOf(b: Benchmark, recommendation: string): BenchmarkSectio
   return b.sections.find((x) => x.id === parts[0])!;
 }
 
-/** The checks that judge each recommendation of `b`, by its number. */
-export function checksByRecommendation(b: Benchmark, checks: readonly Check[]): Map<string, Check[]> {
-  const out = new Map<string, Check[]>();
+/** The checks (or rules of a report) that judge each recommendation of `b`, by its number. */
+export function checksByRecommendation<T extends Pick<Check, 'compliance'>>(b: Benchmark, checks: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
   for (const c of checks)
     for (const r of c.compliance[b.framework]?.[b.version] ?? []) {
       if (!out.has(r)) out.set(r, []);

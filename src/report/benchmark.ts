@@ -1,7 +1,7 @@
 // A compliance report for one benchmark version (`--benchmark cis-aws-5.0.0`): every recommendation with its status
 // for the scanned configuration, the findings and unknown results behind it, and totals per section. Every format
 // that shows it (Markdown, JSON, HTML) renders this one model.
-import { type Benchmark, type Recommendation, sectionOf } from '../checks/benchmarks.js';
+import { type Benchmark, checksByRecommendation, type Recommendation, sectionOf } from '../checks/benchmarks.js';
 import type { UnknownResult } from '../checks/model.js';
 import type { Report, ReportFinding, RuleInfo } from './model.js';
 
@@ -47,21 +47,10 @@ function zero(): Record<RecommendationStatus, number> {
   return { pass: 0, fail: 0, unknown: 0, 'not-applicable': 0, 'not-judged': 0 };
 }
 
-/** The checks of the report's rules that judge each recommendation. */
-function rulesByRecommendation(b: Benchmark, rules: readonly RuleInfo[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const r of rules)
-    for (const n of r.compliance[b.framework]?.[b.version] ?? []) {
-      if (!out.has(n)) out.set(n, []);
-      out.get(n)!.push(r.id);
-    }
-  return out;
-}
-
 export function benchmarkReport(report: Report, b: Benchmark): BenchmarkReport {
-  const byRec = rulesByRecommendation(b, report.rules);
+  const byRec = checksByRecommendation(b, report.rules);
   const results: RecommendationResult[] = b.recommendations.map((rec) => {
-    const checks = rec.notJudged ? [] : (byRec.get(rec.id) ?? []);
+    const checks = rec.notJudged ? [] : (byRec.get(rec.id) ?? []).map((r) => r.id);
     const has = (id: string): boolean => checks.includes(id);
     const findings = report.findings.filter((f) => has(f.checkId));
     const suppressed = report.suppressed.filter((f) => has(f.checkId));

@@ -4,7 +4,7 @@
 // written: EC2 takes the AMI's `imds_support` and the region's account default (`aws_ec2_instance_metadata_defaults`);
 // when the configuration sets that default to `required` it applies, otherwise the answer is unknown.
 import { isObject, Unknown, type Value } from '../../evaluate/value.js';
-import type { Entity, World } from '../world.js';
+import { resolveReference, type Entity, type World } from '../world.js';
 import type { Input, ValueFunction } from './types.js';
 
 function tokensOf(e: Entity): Value | undefined {
@@ -20,15 +20,8 @@ function tokensOf(e: Entity): Value | undefined {
 /** The launch template an instance names in `launch_template { id | name }`, when the configuration has it. */
 function templateOf(e: Entity, world: World): Entity | undefined {
   if (e.type.toLowerCase() !== 'aws_instance' || !e.references) return undefined;
-  for (const [path, refs] of Object.entries(e.references)) {
-    if (!path.startsWith('launch_template')) continue;
-    for (const ref of refs) {
-      const address = ref.replace(/\.(id|name|arn)$/, '');
-      const t = world.byAddress(address);
-      if (t && t.type.toLowerCase() === 'aws_launch_template') return t;
-    }
-  }
-  return undefined;
+  const refs = Object.entries(e.references).flatMap(([path, rs]) => (path.startsWith('launch_template') ? rs : []));
+  return refs.flatMap((ref) => [...resolveReference(world, ref)]).find((t) => t.type.toLowerCase() === 'aws_launch_template');
 }
 
 export const imdsHttpTokens: ValueFunction = {

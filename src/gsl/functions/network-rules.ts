@@ -6,7 +6,7 @@
 import { isObject, newObject, Unknown, type ObjectValue, type UnknownReason, type Value } from '../../evaluate/value.js';
 import { asNumber } from '../compare.js';
 import { F, T, U, type Truth } from '../truth.js';
-import type { Entity, World } from '../world.js';
+import { referencesEntity, resolveReference, type Entity, type World } from '../world.js';
 import { cidrSize, cidrTest } from './network.js';
 import { Members, type Member, type TestFunction, type ValueFunction } from './types.js';
 
@@ -157,29 +157,36 @@ export function ownRules(e: Entity, direction: Direction): Built[] {
   return out;
 }
 
-/** What a standalone NACL rule's `network_acl_id` names, as a key: the ACL's address, or the literal id. */
-function aclKey(e: Entity): string | undefined {
-  const refs = e.references?.network_acl_id;
-  if (refs?.length) return refs[0]!.replace(/\.id$/, '');
-  const v = e.values.network_acl_id;
-  return typeof v === 'string' ? v : undefined;
+/** The network ACLs a standalone NACL rule's `network_acl_id` references (world.ts resolves the references). */
+function aclsOf(rule: Entity, world: World): Entity[] {
+  return (rule.references?.network_acl_id ?? [])
+    .flatMap((ref) => [...resolveReference(world, ref)])
+    .filter((e) => e.type.toLowerCase().includes('network_acl'));
+}
+
+/** Does a standalone NACL rule belong to `acl`: by reference, or by the literal ID both give? */
+function ruleOfAcl(rule: Entity, acl: Entity): boolean {
+  return (rule.references?.network_acl_id ?? []).some((ref) => referencesEntity(ref, acl));
 }
 
 /** Every rule of the network ACL a NACL rule (inline or standalone) belongs to, in the direction given. */
 function aclRules(e: Entity, direction: Direction, world: World): Built[] {
-  const t = e.type.toLowerCase();
-  if (t !== 'aws_network_acl_rule') {
-    const mine = ownRules(e, direction);
-    for (const r of world.entitiesOfType('aws_network_acl_rule')) if (aclKey(r) === e.id) mine.push(...ownRules(r, direction));
-    return mine;
+  const standalone = world.entitiesOfType('aws_network_acl_rule');
+  if (e.type.toLowerCase() !== 'aws_network_acl_rule') {
+    return [...ownRules(e, direction), ...standalone.filter((r) => ruleOfAcl(r, e)).flatMap((r) => ownRules(r, direction))];
   }
-  const key = aclKey(e);
-  if (key === undefined) return ownRules(e, direction);
-  const out: Built[] = [];
-  const acl = world.byAddress(key);
-  if (acl) out.push(...ownRules(acl, direction));
-  for (const r of world.entitiesOfType('aws_network_acl_rule')) if (aclKey(r) === key) out.push(...ownRules(r, direction));
-  return out;
+  const acls = aclsOf(e, world);
+  if (acls.length)
+    return [
+      ...acls.flatMap((a) => ownRules(a, direction)),
+      ...standalone.filter((r) => acls.some((a) => ruleOfAcl(r, a))).flatMap((r) => ownRules(r, direction)),
+    ];
+  // A literal ACL ID (or one tfguard cannot follow): the rules that give the same literal.
+  const id = e.values.network_acl_id;
+  if (typeof id !== 'string') return ownRules(e, direction);
+  return standalone
+    .filter((r) => !r.references?.network_acl_id?.length && r.values.network_acl_id === id)
+    .flatMap((r) => ownRules(r, direction));
 }
 
 /**
