@@ -15919,26 +15919,26 @@ function ownRules(e, direction) {
   }
   return out2;
 }
-function aclKey(e) {
-  const refs = e.references?.network_acl_id;
-  if (refs?.length) return refs[0].replace(/\.id$/, "");
-  const v = e.values.network_acl_id;
-  return typeof v === "string" ? v : void 0;
+function aclsOf(rule, world) {
+  return (rule.references?.network_acl_id ?? []).flatMap((ref) => [...resolveReference(world, ref)]).filter((e) => e.type.toLowerCase().includes("network_acl"));
+}
+function ruleOfAcl(rule, acl) {
+  return (rule.references?.network_acl_id ?? []).some((ref) => referencesEntity(ref, acl));
 }
 function aclRules(e, direction, world) {
-  const t = e.type.toLowerCase();
-  if (t !== "aws_network_acl_rule") {
-    const mine = ownRules(e, direction);
-    for (const r of world.entitiesOfType("aws_network_acl_rule")) if (aclKey(r) === e.id) mine.push(...ownRules(r, direction));
-    return mine;
+  const standalone = world.entitiesOfType("aws_network_acl_rule");
+  if (e.type.toLowerCase() !== "aws_network_acl_rule") {
+    return [...ownRules(e, direction), ...standalone.filter((r) => ruleOfAcl(r, e)).flatMap((r) => ownRules(r, direction))];
   }
-  const key = aclKey(e);
-  if (key === void 0) return ownRules(e, direction);
-  const out2 = [];
-  const acl = world.byAddress(key);
-  if (acl) out2.push(...ownRules(acl, direction));
-  for (const r of world.entitiesOfType("aws_network_acl_rule")) if (aclKey(r) === key) out2.push(...ownRules(r, direction));
-  return out2;
+  const acls = aclsOf(e, world);
+  if (acls.length)
+    return [
+      ...acls.flatMap((a) => ownRules(a, direction)),
+      ...standalone.filter((r) => acls.some((a) => ruleOfAcl(r, a))).flatMap((r) => ownRules(r, direction))
+    ];
+  const id = e.values.network_acl_id;
+  if (typeof id !== "string") return ownRules(e, direction);
+  return standalone.filter((r) => !r.references?.network_acl_id?.length && r.values.network_acl_id === id).flatMap((r) => ownRules(r, direction));
 }
 function addShadows(e, direction, own2, world) {
   const all = aclRules(e, direction, world);
@@ -16008,6 +16008,7 @@ var init_network_rules = __esm({
     init_value();
     init_compare();
     init_truth();
+    init_world();
     init_network();
     init_types();
     PROTOCOLS = { "-1": "all", all: "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
@@ -16095,21 +16096,15 @@ function tokensOf(e) {
 }
 function templateOf(e, world) {
   if (e.type.toLowerCase() !== "aws_instance" || !e.references) return void 0;
-  for (const [path2, refs] of Object.entries(e.references)) {
-    if (!path2.startsWith("launch_template")) continue;
-    for (const ref of refs) {
-      const address = ref.replace(/\.(id|name|arn)$/, "");
-      const t = world.byAddress(address);
-      if (t && t.type.toLowerCase() === "aws_launch_template") return t;
-    }
-  }
-  return void 0;
+  const refs = Object.entries(e.references).flatMap(([path2, rs]) => path2.startsWith("launch_template") ? rs : []);
+  return refs.flatMap((ref) => [...resolveReference(world, ref)]).find((t) => t.type.toLowerCase() === "aws_launch_template");
 }
 var imdsHttpTokens;
 var init_imds = __esm({
   "src/gsl/functions/imds.ts"() {
     "use strict";
     init_value();
+    init_world();
     imdsHttpTokens = {
       name: "imdsHttpTokens",
       signature: "imdsHttpTokens() = 'required'",
@@ -35191,6 +35186,15 @@ function sectionOf(b, recommendation) {
   }
   return b.sections.find((x) => x.id === parts2[0]);
 }
+function checksByRecommendation(b, checks) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const c of checks)
+    for (const r of c.compliance[b.framework]?.[b.version] ?? []) {
+      if (!out2.has(r)) out2.set(r, []);
+      out2.get(r).push(c);
+    }
+  return out2;
+}
 function inBenchmark(b, c) {
   return (c.compliance[b.framework]?.[b.version]?.length ?? 0) > 0;
 }
@@ -35200,19 +35204,10 @@ var STATUSES = ["pass", "fail", "unknown", "not-applicable", "not-judged"];
 function zero() {
   return { pass: 0, fail: 0, unknown: 0, "not-applicable": 0, "not-judged": 0 };
 }
-function rulesByRecommendation(b, rules) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const r of rules)
-    for (const n of r.compliance[b.framework]?.[b.version] ?? []) {
-      if (!out2.has(n)) out2.set(n, []);
-      out2.get(n).push(r.id);
-    }
-  return out2;
-}
 function benchmarkReport(report, b) {
-  const byRec = rulesByRecommendation(b, report.rules);
+  const byRec = checksByRecommendation(b, report.rules);
   const results = b.recommendations.map((rec) => {
-    const checks = rec.notJudged ? [] : byRec.get(rec.id) ?? [];
+    const checks = rec.notJudged ? [] : (byRec.get(rec.id) ?? []).map((r) => r.id);
     const has2 = (id) => checks.includes(id);
     const findings = report.findings.filter((f) => has2(f.checkId));
     const suppressed = report.suppressed.filter((f) => has2(f.checkId));
