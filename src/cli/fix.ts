@@ -25,7 +25,8 @@ export async function runFix(request: ScanRequest, dryRun: boolean, io: Io): Pro
     const after = applyEdits(before, es);
     // Scanned text follows a diff marker on every line; its control characters are made inert line by line.
     io.stdout(
-      unifiedDiff(rel(file), before, after)
+      // The path is escaped on its own first: a line feed in a folder name must not split the header line.
+      unifiedDiff(inert(rel(file)), before, after)
         .split('\n')
         .map((l) => inert(l))
         .join('\n'),

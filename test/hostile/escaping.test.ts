@@ -1,6 +1,6 @@
 // Issue 12, item 2: one escaper for every output. Line feed, carriage return, escape, `::`, `%0A` and bidi controls
 // go through every field tfguard prints (folder and file names, resource type, name and value, a team check's title,
-// a plan's address, a snapshot's trail) and every output (the six formats, `explain`, `resources`, the diagnostics
+// a plan's address, a snapshot's trail) and every output (the seven formats, the benchmark report, `fix --dry-run`, `explain`, `resources`, the diagnostics
 // and the Action's log). No output line may begin with scanned text or with `::` unless it is tfguard's own workflow
 // command, whose properties and data are escaped as the runner reads them; JSON and SARIF stay valid and give back
 // the original strings.
@@ -144,7 +144,7 @@ describe('hostile text through every output', () => {
     const outs: Out[] = [];
     try {
       const common = ['--no-config', '--checks-dir', s.checks, '--show-unknown', '--show-blocked'];
-      for (const f of ['text', 'github', 'markdown', 'junit', 'json', 'sarif'])
+      for (const f of ['text', 'github', 'markdown', 'junit', 'json', 'sarif', 'html'])
         for (const [label, target] of [
           ['code', s.root],
           ['plan', s.plan],
@@ -161,6 +161,11 @@ describe('hostile text through every output', () => {
         outs.push(await run(`resources ${label} --format json`, ['resources', '--format', 'json', target]));
       }
       outs.push(await run('test', ['test', '--checks-dir', s.checks]));
+      for (const f of ['markdown', 'html'])
+        outs.push(
+          await run(`scan code --benchmark --format ${f}`, ['scan', ...common, '--benchmark', 'cis-aws-5.0.0', '--format', f, s.root]),
+        );
+      outs.push(await run('fix code --dry-run', ['fix', '--no-config', '--checks-dir', s.checks, '--dry-run', s.root]));
     } finally {
       process.chdir(cwd);
     }
