@@ -161,6 +161,14 @@ class TemplateBuilder {
 
 const SIMPLE_ESCAPES = 'nrt"\\';
 
+/** At `i` of a template's text: `${` or `%{` opens a sequence, `$${` or `%%{` is the escape of one, else text. */
+function sequenceAt(s: string, i: number): 'open' | 'escape' | undefined {
+  const c = s[i];
+  if (c !== '$' && c !== '%') return undefined;
+  if (s[i + 1] === '{') return 'open';
+  return s[i + 1] === c && s[i + 2] === '{' ? 'escape' : undefined;
+}
+
 /** A quoted string at the current token (`"`); the scanner is left on the token after it. */
 export function parseQuoted(p: ParserState, depth: number): Expr {
   const sc = p.sc;
@@ -187,17 +195,13 @@ export function parseQuoted(p: ParserState, depth: number): Expr {
       i += escape(p, i);
       continue;
     }
-    if ((c === '$' || c === '%') && s[i + 1] === c && s[i + 2] === '{') {
-      i += 3;
-      continue;
-    }
-    if ((c === '$' || c === '%') && s[i + 1] === '{') {
+    const seq = sequenceAt(s, i);
+    if (seq === 'escape') i += 3;
+    else if (seq === 'open') {
       b.text(textStart, i);
       i = b.sequence(i, depth);
       textStart = i;
-      continue;
-    }
-    i++;
+    } else i++;
   }
   b.text(textStart, i);
   const end = i + 1;
@@ -287,17 +291,13 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
       lineStart = i;
       continue;
     }
-    if ((c === '$' || c === '%') && s[i + 1] === c && s[i + 2] === '{') {
-      i += 3;
-      continue;
-    }
-    if ((c === '$' || c === '%') && s[i + 1] === '{') {
+    const seq = sequenceAt(s, i);
+    if (seq === 'escape') i += 3;
+    else if (seq === 'open') {
       b.text(textStart, i);
       i = b.sequence(i, depth);
       textStart = i;
-      continue;
-    }
-    i++;
+    } else i++;
   }
 }
 
