@@ -1,8 +1,8 @@
 // The native-syntax (.tf, .tfvars) front end: text → File of src/load/ast.ts.
 import type { File } from '../../src/load/ast.js';
-import type { Diagnostic } from '../../src/common/diagnostics.js';
 import { hclLanguage, isParserReady, withTree } from './treesitter.js';
 import { convertFile } from './body.js';
+import { internalError, sortDiagnostics } from '../../src/load/hcl/index.js';
 import { copyTree, decodeTree, grammarOf, grammarOfLanguage } from './cst.js';
 import { encodeTree, type FlatTree } from './flat.js';
 import { joinPieces, pieceStarts, SPLIT_MIN_CHARS } from './split.js';
@@ -92,17 +92,4 @@ function parserText(text: string): string {
   const big = oversizeSpans(text);
   const shown = blankSpans(text, big);
   return hideSpans(hideBareExponents(shown), big.length ? deepTemplateSpans(shown) : deepTemplateSpans(text));
-}
-
-function internalError(cx: ParseContext, e: unknown): void {
-  cx.diagnostics.push({
-    severity: 'error',
-    code: 'internal',
-    file: cx.path,
-    message: `tfguard could not read this file (internal error: ${(e as Error)?.message ?? String(e)}); please report it`,
-  });
-}
-
-function sortDiagnostics(d: Diagnostic[]): void {
-  d.sort((a, b) => (a.range?.start.offset ?? 0) - (b.range?.start.offset ?? 0));
 }

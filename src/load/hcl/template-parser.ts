@@ -21,7 +21,19 @@ class TemplateBuilder {
   constructor(
     private readonly p: ParserState,
     private readonly decode: (raw: string) => string,
+    /** Where the text not yet taken into a part begins. */
+    public textStart: number,
   ) {}
+
+  /** Read the template's text at `i`: an escape, a sequence (the text before it becomes a part), or a character. */
+  step(i: number, depth: number): number {
+    const seq = sequenceAt(this.p.cx.src, i);
+    if (seq === 'escape') return i + 3;
+    if (seq !== 'open') return i + 1;
+    this.text(this.textStart, i);
+    this.textStart = this.sequence(i, depth);
+    return this.textStart;
+  }
 
   private get out(): TemplatePart[] {
     const f = this.frames[this.frames.length - 1];
@@ -175,9 +187,8 @@ export function parseQuoted(p: ParserState, depth: number): Expr {
   const s = p.cx.src;
   const n = s.length;
   const start = sc.start;
-  const b = new TemplateBuilder(p, decodeQuoted);
   let i = start + 1;
-  let textStart = i;
+  const b = new TemplateBuilder(p, decodeQuoted, i);
   for (;;) {
     if (i >= n || s[i] === '\n') {
       p.error(
@@ -195,15 +206,9 @@ export function parseQuoted(p: ParserState, depth: number): Expr {
       i += escape(p, i);
       continue;
     }
-    const seq = sequenceAt(s, i);
-    if (seq === 'escape') i += 3;
-    else if (seq === 'open') {
-      b.text(textStart, i);
-      i = b.sequence(i, depth);
-      textStart = i;
-    } else i++;
+    i = b.step(i, depth);
   }
-  b.text(textStart, i);
+  b.text(b.textStart, i);
   const end = i + 1;
   sc.resumeAt(end);
   return b.finish(start, end, false, false);
@@ -262,15 +267,14 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
     broken = true;
     while (j < n && s[j] !== '\n') j++;
   }
-  const b = new TemplateBuilder(p, decodeHeredoc);
   let i = j + 1;
-  let textStart = i;
+  const b = new TemplateBuilder(p, decodeHeredoc, i);
   let lineStart = i;
   for (;;) {
     if (i === lineStart) {
       const close = closingMarker(s, i, marker);
       if (close !== -1) {
-        b.text(textStart, i);
+        b.text(b.textStart, i);
         sc.resumeAt(close);
         return broken ? p.invalid(start, close) : b.finish(start, close, true, flush);
       }
@@ -291,13 +295,7 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
       lineStart = i;
       continue;
     }
-    const seq = sequenceAt(s, i);
-    if (seq === 'escape') i += 3;
-    else if (seq === 'open') {
-      b.text(textStart, i);
-      i = b.sequence(i, depth);
-      textStart = i;
-    } else i++;
+    i = b.step(i, depth);
   }
 }
 
