@@ -74,6 +74,28 @@ describe('HCL parser diagnostics', () => {
     assert.equal(f.body.attributes.length, 13);
   });
 
+  it('every kind of nesting past the depth budget gives one diagnostic, never a stack overflow', () => {
+    const shapes: Record<string, string> = {
+      brackets: '['.repeat(2100),
+      parentheses: '('.repeat(2100),
+      objects: '{a = '.repeat(2100),
+      calls: 'f('.repeat(2100),
+      indexes: 'a' + '[b'.repeat(2100),
+      'splat indexes': 'a[*]' + '[b[*]'.repeat(2100),
+      'for expressions': '[for a in '.repeat(2100),
+      'templates in interpolations': '"${'.repeat(300) + 'x' + '}"'.repeat(300),
+    };
+    for (const [name, text] of Object.entries(shapes)) {
+      const f = parse(`x = ${text}\ny = 1\n`);
+      assert.ok(!f.diagnostics.some((d) => d.code === 'internal'), name);
+      assert.match(
+        messages(f.diagnostics)[0]!,
+        /expression nested deeper than tfguard's parser reads \(2000 units: about 250 brackets/,
+        name,
+      );
+    }
+  });
+
   it('names, numbers and calls as HCL reads them', () => {
     const f = parse('a = provider::aws::arn_parse("x").region\nb = 1e3 + 1.5E-1\nc = x.0.1\nd = "$$${x}"\n');
     assert.deepEqual(messages(f.diagnostics), []);

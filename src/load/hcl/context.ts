@@ -5,9 +5,15 @@ import { LineIndex } from '../../common/line-index.js';
 
 /**
  * Recursion budget of the expression converter: deeper nesting becomes an `invalid` expression with a diagnostic
- * (guards the JS stack). One bracket level costs about 4 units, one binary operator about 3.
+ * (guards the JS stack). One bracket or template level costs NEST_UNITS, one binary operator 3.
  */
 export const MAX_DEPTH = 2000;
+
+/**
+ * Depth units of one bracket, parenthesis, call or template level: 250 levels, which leave half of Node's default
+ * stack to whatever called the parser (measured: 500 levels of objects or calls overflowed a 600 KB stack).
+ */
+export const NEST_UNITS = 8;
 
 /** Entries of ParseContext's table of recent positions (a power of two). */
 const POS_CACHE = 4096;
@@ -106,7 +112,7 @@ export class ParseContext {
       'syntax',
       start,
       end,
-      `expression nested deeper than tfguard's parser reads (${MAX_DEPTH} units: about ${MAX_DEPTH / 4} brackets or ${MAX_DEPTH} chained conditionals); tfguard does not analyse it`,
+      `expression nested deeper than tfguard's parser reads (${MAX_DEPTH} units: about ${MAX_DEPTH / NEST_UNITS} brackets or ${MAX_DEPTH} chained conditionals); tfguard does not analyse it`,
       'simplify the expression; this limit keeps the scan within its stack and has no flag',
     );
   }

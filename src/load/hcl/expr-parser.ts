@@ -4,13 +4,11 @@
 // conditionals are read in loops; only brackets, calls and templates recurse, and each costs depth units, so a deep
 // input ends in one diagnostic and an `invalid` expression instead of a stack overflow.
 import { SPLAT_ELEMENT, type BinaryOp, type Expr, type ForExpr, type ObjectItem } from '../ast.js';
-import { MAX_DEPTH } from './context.js';
+import { MAX_DEPTH, NEST_UNITS } from './context.js';
 import { type ParserState } from './parser-state.js';
 import { skipBalanced } from './skip.js';
 import { parseHeredoc, parseQuoted } from './template-parser.js';
 
-/** Depth units of one bracket, parenthesis, call or interpolation level. */
-export const NEST_UNITS = 4;
 /** Depth units of one binary operator level of the tree. */
 const BINARY_UNITS = 3;
 
@@ -125,6 +123,7 @@ function parseTerm(p: ParserState, depth: number): Expr {
     }
     if (sc.k() === '[') {
       const open = sc.start;
+      if (depth + NEST_UNITS > MAX_DEPTH) return tooDeepSkip(p, start);
       sc.newlinesOff();
       sc.next();
       if (sc.k() === '*' && sc.peek() === ']') {
@@ -205,6 +204,7 @@ function splat(p: ParserState, object: Expr, start: number, opStart: number, opE
     }
     if (sc.k() === '[' && full) {
       const open = sc.start;
+      if (depth + NEST_UNITS > MAX_DEPTH) return tooDeepSkip(p, start);
       const bracket = sc.save();
       sc.newlinesOff();
       sc.next();
