@@ -20,7 +20,7 @@ import type { ModuleInfo, Project, Resource } from './model.js';
 import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
 import { RESERVED_ROOTS } from './reference.js';
-import { type ObjectValue, Unknown, type Value, fromJSON as fromJSONValue, isObject, newObject } from './value.js';
+import { type ObjectValue, Unknown, type Value, emptyRecord, fromJSON as fromJSONValue, isObject, newObject } from './value.js';
 import { jsonDepth, jsonDepthDiagnostic } from './budget.js';
 import { LineIndex } from '../common/line-index.js';
 
@@ -103,14 +103,15 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const seen = new Set<string>();
   let unplaced = 0;
   const diagnostics: Diagnostic[] = [];
+  let cut = false; // set when a value of the resource being built is cut at the depth limit
+  const depth = jsonDepth(() => (cut = true));
+  const fromJSON = (x: unknown): Value => fromJSONValue(x, depth);
   const build = (base: PlanResource | PlanChange, values: JsonObject | undefined, ch: PlanChange | undefined): void => {
     seen.add(base.address);
-    let cut = false;
-    const depth = jsonDepth(() => (cut = true));
-    const fromJSON = (x: unknown): Value => fromJSONValue(x, depth);
+    cut = false;
     const prefix = base.module ? `${base.module}.` : '';
     const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
-    const references = cfg ? expressionRefs(cfg.expressions, prefix) : (Object.create(null) as Record<string, string[]>);
+    const references = cfg ? expressionRefs(cfg.expressions, prefix) : emptyRecord<string[]>();
     let after: Value = null;
     if (values) after = injectUnknowns(fromJSON(values) as ObjectValue, ch?.afterUnknown, base.address, references);
     const resourceValues: ObjectValue = isObject(after)
@@ -202,7 +203,7 @@ const isObj = (v: unknown): v is JsonObject => v !== null && typeof v === 'objec
  * and `aws_kms_key.k` (Terraform lists both) only the longer.
  */
 export function expressionRefs(expressions: JsonObject, prefix: string): Record<string, string[]> {
-  const out = Object.create(null) as Record<string, string[]>;
+  const out = emptyRecord<string[]>();
   const walk = (exprs: JsonObject, path: string, depth: number): void => {
     if (depth > 32) return;
     for (const k of Object.keys(exprs)) {
@@ -276,7 +277,7 @@ function injectUnknowns(values: ObjectValue, afterUnknown: unknown, address: str
 
 /** Findings on `@change.after.x` / `@change.before.x` stand on the line of `x`. */
 function changeRanges(ranges: Record<string, Range>): Record<string, Range> {
-  const out = Object.assign(Object.create(null) as Record<string, Range>, ranges);
+  const out = Object.assign(emptyRecord<Range>(), ranges);
   for (const k of Object.keys(ranges)) {
     out[`${CHANGE_KEY}.after.${k}`] = ranges[k]!;
     out[`${CHANGE_KEY}.before.${k}`] = ranges[k]!;
@@ -297,6 +298,9 @@ function addressOffsets(text: string): Map<string, number> {
     }
     if (typeof a === 'string' && !out.has(a)) out.set(a, m.index);
   }
+  // V8 keeps the subject of the last successful match (RegExp.lastMatch), which would hold the whole plan text
+  // for as long as no other regular expression matches: match once on an empty string to let it go.
+  /^/.exec('');
   return out;
 }
 

@@ -105,8 +105,22 @@ export function collectUnknowns(v: Value, out: Unknown[] = []): Unknown[] {
   return out;
 }
 
+/**
+ * The prototype of every object value: empty, frozen and itself without prototype, so no key of scanned input
+ * (`constructor`, `__proto__`, `toString`) finds anything but the object's own properties, exactly as with
+ * `Object.create(null)`. Unlike `Object.create(null)`, whose objects V8 keeps as hash tables (dictionary mode,
+ * about 270 bytes more each), objects with this prototype get fast properties and shared shapes: a 50,000-resource
+ * plan's Project takes 30 % less heap and the checks run faster over it (docs/performance.md, "Plans").
+ */
+const NO_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
+
+/** A record whose keys come from scanned input (see NO_PROTOTYPE). */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(NO_PROTOTYPE) as Record<string, T>;
+}
+
 export function newObject(): ObjectValue {
-  return Object.create(null) as ObjectValue;
+  return emptyRecord<Value>();
 }
 
 /** Build an object from entries; keys from scanned code are safe (null prototype). */
