@@ -31,6 +31,36 @@ describe('plan to project', () => {
     assert.match(JSON.stringify(v.reasons), /too large to represent/);
   });
 
+  it('a value cut at the depth limit is reported on its own resource only, once per resource cut', () => {
+    const deep = (n: number): unknown => (n ? { x: deep(n - 1) } : 1);
+    const res = (name: string, tags: unknown): object => ({
+      address: `aws_s3_bucket.${name}`,
+      mode: 'managed',
+      type: 'aws_s3_bucket',
+      name,
+      values: { bucket: name, tags },
+    });
+    const value = {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [res('a', deep(600)), res('b', { k: 'v' }), res('c', deep(700))] } },
+    };
+    const text = JSON.stringify(value);
+    const p = planFromValue('plan.json', text, JSON.parse(text) as Record<string, unknown>);
+    assert.ok(p.plan);
+    const project = planProject(p.plan);
+    assert.deepEqual(
+      project.diagnostics.map((d) => [d.code, d.message.slice(0, 38)]),
+      [
+        ['limit-reached', "the plan's value of aws_s3_bucket.a is"],
+        ['limit-reached', "the plan's value of aws_s3_bucket.c is"],
+      ],
+    );
+    const b = project.resources.find((r) => r.address === 'aws_s3_bucket.b')!;
+    assert.equal(JSON.stringify(b.values.tags), '{"k":"v"}');
+    const a = project.resources.find((r) => r.address === 'aws_s3_bucket.a')!;
+    assert.match(JSON.stringify(a.values.tags), /limit reached: JSON nested more than 500 deep, over the nesting depth limit of 500/);
+  });
+
   it('has the resources of planned_values, then the deleted ones', async () => {
     const p = await loadPlanProject(planFile, { sourceDir: null });
     assert.deepEqual(
