@@ -20,7 +20,7 @@ import type { ModuleInfo, Project, Resource } from './model.js';
 import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
 import { RESERVED_ROOTS } from './reference.js';
-import { type ObjectValue, Unknown, type Value, emptyRecord, fromJSON as fromJSONValue, isObject, newObject } from './value.js';
+import { type ObjectValue, Unknown, type Value, adoptJSON, emptyRecord, isObject, newObject } from './value.js';
 import { jsonDepth, jsonDepthDiagnostic } from './budget.js';
 import { LineIndex } from '../common/line-index.js';
 
@@ -92,7 +92,10 @@ export async function loadPlanProject(planPath: string, options: PlanLoadOptions
   return project;
 }
 
-/** The Project of a plan; with a source index, resources stand at their .tf blocks. */
+/**
+ * The Project of a plan; with a source index, resources stand at their .tf blocks. The plan's values become the
+ * resources' values in place (adoptJSON), not copies: build one Project per PlanDocument.
+ */
 export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const config = configIndex(plan.configuration);
   const changes = new Map<string, PlanChange>();
@@ -105,7 +108,7 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const diagnostics: Diagnostic[] = [];
   let cut = false; // set when a value of the resource being built is cut at the depth limit
   const depth = jsonDepth(() => (cut = true));
-  const fromJSON = (x: unknown): Value => fromJSONValue(x, depth);
+  const adopt = (x: unknown): Value => adoptJSON(x, depth);
   const build = (base: PlanResource | PlanChange, values: JsonObject | undefined, ch: PlanChange | undefined): void => {
     seen.add(base.address);
     cut = false;
@@ -113,17 +116,23 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
     const references = cfg ? expressionRefs(cfg.expressions, prefix) : emptyRecord<string[]>();
     let after: Value = null;
-    if (values) after = injectUnknowns(fromJSON(values) as ObjectValue, ch?.afterUnknown, base.address, references);
-    const resourceValues: ObjectValue = isObject(after)
+    // Unknowns go into the parsed values before they are adopted: V8 shares the shapes of adopted objects only
+    // while no key is added to them (after_unknown adds `arn`, `id`, ...).
+    if (values) after = adopt(injectUnknowns(values, ch?.afterUnknown, base.address, references));
+    const before = ch ? adopt(ch.before) : null;
+    // With a change, the values are a copy of the top level of `after` (or, deleted, `before`): only they get `@change`.
+    const resourceValues: Value = isObject(after)
       ? ch
         ? Object.assign(newObject(), after)
         : after
-      : ((fromJSON(ch?.before ?? null) as ObjectValue) ?? newObject());
+      : isObject(before)
+        ? Object.assign(newObject(), before)
+        : (before ?? newObject());
     if (!isObject(resourceValues)) return;
     if (ch) {
       const change = newObject();
       change.actions = [...ch.actions];
-      change.before = fromJSON(ch.before);
+      change.before = before;
       change.after = after;
       resourceValues[CHANGE_KEY] = change;
     }
@@ -237,7 +246,7 @@ function qualify(refs: string[], prefix: string): string[] {
 }
 
 /** Put an Unknown wherever `after_unknown` says the value is known only after apply. */
-function injectUnknowns(values: ObjectValue, afterUnknown: unknown, address: string, references: Record<string, string[]>): ObjectValue {
+function injectUnknowns(values: JsonObject, afterUnknown: unknown, address: string, references: Record<string, string[]>): JsonObject {
   if (!isObj(afterUnknown)) return values;
   const mk = (path: string): Unknown => {
     let p = path;
@@ -265,14 +274,18 @@ function injectUnknowns(values: ObjectValue, afterUnknown: unknown, address: str
       if (!isObject(v as Value)) return v;
       const o = v as ObjectValue;
       for (const k of Object.keys(au)) {
-        const r = walk(Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined, au[k], path ? `${path}.${k}` : k, depth + 1);
-        if (r !== undefined) o[k] = r;
+        const own = Object.prototype.hasOwnProperty.call(o, k);
+        const r = walk(own ? o[k] : undefined, au[k], path ? `${path}.${k}` : k, depth + 1);
+        // A parsed object still has Object.prototype: a new `__proto__` key must be defined, not assigned.
+        if (r === undefined) continue;
+        if (own || k !== '__proto__') o[k] = r;
+        else Object.defineProperty(o, k, { value: r, writable: true, enumerable: true, configurable: true });
       }
       return o;
     }
     return v;
   };
-  return walk(values, afterUnknown, '', 0) as ObjectValue;
+  return walk(values as ObjectValue, afterUnknown, '', 0) as JsonObject;
 }
 
 /** Findings on `@change.after.x` / `@change.before.x` stand on the line of `x`. */

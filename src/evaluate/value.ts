@@ -160,6 +160,32 @@ export function fromJSON(x: unknown, limit?: JsonDepth, depth = 0): Value {
   return null;
 }
 
+/**
+ * Parsed JSON as a Value tree, converted in place instead of copied: objects take the prototype of object values
+ * (their own keys, `__proto__` included, stay as they are), and numbers JSON cannot carry and values deeper than
+ * `limit.maxDepth` become unknown as with fromJSON. The input is the result, so give only parsed JSON that nothing
+ * else reads afterwards (a plan's values): a copy would hold each value twice while it is made.
+ */
+export function adoptJSON(x: unknown, limit?: JsonDepth, depth = 0): Value {
+  if (x === null || typeof x !== 'object') return fromJSON(x, limit, depth);
+  if (x instanceof Unknown) return x; // adopted already (a value cut at the limit)
+  if (limit && depth > limit.maxDepth) return fromJSON(x, limit, depth);
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const v: unknown = x[i];
+      if ((v !== null && typeof v === 'object') || typeof v === 'number') x[i] = adoptJSON(v, limit, depth + 1);
+    }
+    return x as Value[];
+  }
+  Object.setPrototypeOf(x, NO_PROTOTYPE);
+  const o = x as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if ((v !== null && typeof v === 'object') || typeof v === 'number') o[k] = adoptJSON(v, limit, depth + 1);
+  }
+  return o as ObjectValue;
+}
+
 /** Structural equality of known values. Returns undefined when either side contains an unknown. */
 export function valueEquals(a: Value, b: Value): boolean | undefined {
   if (a instanceof Unknown || b instanceof Unknown) return undefined;

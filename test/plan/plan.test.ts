@@ -61,6 +61,44 @@ describe('plan to project', () => {
     assert.match(JSON.stringify(a.values.tags), /limit reached: JSON nested more than 500 deep, over the nesting depth limit of 500/);
   });
 
+  it('`__proto__` keys of values and after_unknown stay plain keys of the resource (no prototype is set)', () => {
+    const text = JSON.stringify({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_s3_bucket.b',
+              mode: 'managed',
+              type: 'aws_s3_bucket',
+              name: 'b',
+              values: { bucket: 'b', tags: { __proto__x: 1 } },
+            },
+          ],
+        },
+      },
+      resource_changes: [
+        {
+          address: 'aws_s3_bucket.b',
+          mode: 'managed',
+          type: 'aws_s3_bucket',
+          name: 'b',
+          change: { actions: ['create'], before: null, after: {}, after_unknown: { ['__proto__']: true, tags: { ['__proto__']: true } } },
+        },
+      ],
+    }).replaceAll('__proto__x', '__proto__');
+    const p = planFromValue('plan.json', text, JSON.parse(text) as Record<string, unknown>);
+    const values = planProject(p.plan!).resources[0]!.values;
+    assert.deepEqual(Object.keys(values), ['bucket', 'tags', '__proto__', '@change']);
+    assert.ok(values['__proto__'] instanceof Unknown);
+    const tags = values.tags as Record<string, unknown>;
+    assert.ok(tags['__proto__'] instanceof Unknown);
+    assert.deepEqual(Object.keys(tags), ['__proto__']);
+    assert.equal(values.toString, undefined);
+    assert.equal(tags.constructor, undefined);
+    assert.equal(({} as Record<string, unknown>).reasons, undefined);
+  });
+
   it('has the resources of planned_values, then the deleted ones', async () => {
     const p = await loadPlanProject(planFile, { sourceDir: null });
     assert.deepEqual(
