@@ -18,8 +18,9 @@ else
   echo "WARNING: HashiCorp's parser could not be built here; positions are not compared with it"
 fi
 
-# 1b. Files parsed in pieces (as files of 1 MB or more are) give exactly the tree of the whole parse.
-node dist/test/conformance/split.js "$work/hcl-files.txt" 512
+# 1b. tfguard's own parser gives the syntax model the tree-sitter path it replaced gave (dev-only, test/treesitter),
+#     on every file both accept, and the same verdict on every file.
+node dist/test/treesitter/differential.js "$work/hcl-files.txt"
 
 # 2. Values of constant attributes against hcl2json (dev dependency) as an oracle.
 node dist/test/conformance/values.js --files "$work/hcl-files.txt"

@@ -11,7 +11,7 @@ import { type Check, builtinChecksDir, loadChecks, projectWorlds, runChecks } fr
 import type { Project } from '../src/evaluate/model.js';
 import { evaluateProject } from '../src/evaluate/project.js';
 import { compileRule } from '../src/gsl/index.js';
-import { initParser } from '../src/load/treesitter.js';
+import { initParser } from '../test/treesitter/treesitter.js';
 import { corpusRepoDirs } from '../test/conformance/corpus-dirs.js';
 
 function args(): { corpus: string; runs: number; synthetic: number } {

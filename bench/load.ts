@@ -20,7 +20,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { evaluateProject, loadProject } from '../src/evaluate/project.js';
 import { discover } from '../src/load/discover.js';
 import { isAutoVarFile, parseConfigText } from '../src/load/module-dir.js';
-import { initParser, withTree } from '../src/load/treesitter.js';
+import { initParser, withTree } from '../test/treesitter/treesitter.js';
 import { corpusRepoDirs } from '../test/conformance/corpus-dirs.js';
 
 type Mode = 'tree-sitter' | 'parse' | 'evaluate' | 'load';

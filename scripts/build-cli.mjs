@@ -1,18 +1,15 @@
 // Bundle the command line into dist/cli/ (esbuild, every dependency inlined, as the Action's bundle is): main.js,
-// the two worker threads it starts (parse-worker.js, log-worker.js, found next to it) and the tree-sitter WASM
-// files, and checks.json: the precompiled built-in checks keyed to the bundle's own code (src/checks/precompiled.ts).
+// the worker thread it starts for CloudTrail logs (log-worker.js, found next to it), and checks.json: the precompiled built-in checks keyed to the bundle's own code (src/checks/precompiled.ts).
 // The packed package ships this directory and needs no dependency at install time; bin/tfguard.js runs it when it
 // is there. Part of `npm run build` (after tsc, whose output builds the precompiled library).
 //   node scripts/build-cli.mjs [outdir]
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bundle, copyWasm, root } from './esbuild-bundle.mjs';
+import { bundle, root } from './esbuild-bundle.mjs';
 
 const out = resolve(process.argv[2] ?? join(root, 'dist', 'cli'));
 await bundle(join('src', 'cli', 'main.ts'), join(out, 'main.js'));
-await bundle(join('src', 'load', 'parse-worker.ts'), join(out, 'parse-worker.js'));
 await bundle(join('src', 'scan', 'log-worker.ts'), join(out, 'log-worker.js'));
-copyWasm(out);
 
 // The precompiled checks, with the hash of the bundle as the loader's code: validated by the compiled loader.
 const { precompileChecks } = await import('../dist/src/checks/precompile.js');

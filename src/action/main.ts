@@ -9,7 +9,6 @@ import { findRepoRoot } from '../common/repo.js';
 import { workflowCommand } from '../common/escape.js';
 import { SEVERITIES, type Severity } from '../checks/model.js';
 import { atLeast } from '../checks/selection.js';
-import { initParser } from '../load/treesitter.js';
 import { type Report, countBySeverity, defaultCategory, render, renderDiagnostics, renderMarkdown, renderSarif } from '../report/index.js';
 import { scan } from '../scan/scan.js';
 import { annotations } from './annotations.js';
@@ -20,8 +19,6 @@ import { readInputs } from './inputs.js';
 export interface ActionPaths {
   /** The action's checkout (GITHUB_ACTION_PATH): its checks/ directory holds the built-in checks. */
   actionRoot: string;
-  /** Directory holding tree-sitter.wasm and tree-sitter-hcl.wasm, when not in node_modules. */
-  wasmDir?: string;
 }
 
 /** Run the action; returns the process exit code (0 pass, 1 findings at or above fail-on, 2 errors). */
@@ -86,7 +83,6 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
 
   // 3. The scan, as `tfguard scan` runs it.
   process.chdir(workspace);
-  if (paths.wasmDir) await initParser(paths.wasmDir);
   const r = await scan({ paths: inputs.paths, flags, builtinDir: join(paths.actionRoot, 'checks') });
   if (!r.ok) {
     io.stderr(renderDiagnostics(r.diagnostics));
@@ -132,5 +128,5 @@ export async function runAction(env: Env, paths: ActionPaths, io: Io): Promise<n
 export function actionPaths(env: Env, bundleDir: string): ActionPaths {
   const fromEnv = env.GITHUB_ACTION_PATH;
   const actionRoot = fromEnv && existsSync(join(fromEnv, 'checks')) ? resolve(fromEnv) : resolve(bundleDir, '..', '..');
-  return { actionRoot, ...(existsSync(join(bundleDir, 'tree-sitter-hcl.wasm')) ? { wasmDir: bundleDir } : {}) };
+  return { actionRoot };
 }

@@ -15,7 +15,6 @@ import {
   planFromValue,
   stripInstanceKeys,
 } from '../load/plan.js';
-import { initParser } from '../load/treesitter.js';
 import type { ModuleInfo, Project, Resource } from './model.js';
 import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
@@ -74,7 +73,6 @@ export async function loadPlanProject(planPath: string, options: PlanLoadOptions
         hint: 'give the directory of the Terraform configuration the plan was made from',
       });
     } else {
-      await initParser();
       const hcl = evaluateProject(dir, { ...options, env: options.env ?? {} });
       // The plan is the truth; the source only gives lines. Its errors are warnings here.
       for (const d of hcl.diagnostics)

@@ -7,7 +7,6 @@ import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '
 import { parseHclExpression } from '../load/hcl/index.js';
 import { loadFile } from '../load/module-dir.js';
 import { type PreparseOptions, preparse } from '../load/preparse.js';
-import { initParser } from '../load/treesitter.js';
 import { evaluate } from './expr.js';
 import type { Origin, Project, Resource, SourceFile } from './model.js';
 import { originAt } from './provenance.js';
@@ -24,6 +23,8 @@ export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: 
 
 export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   cliVariables?: CliVariable[];
+  /** Threads that read CloudTrail logs (`--jobs`); HCL is parsed in this thread. */
+  jobs?: number;
   /**
    * The wall: nothing outside this directory is read, local module sources included (the scan passes the repository
    * that holds the scanned path, or --root). Default: the scanned directory itself.
@@ -38,14 +39,13 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
 export async function loadProject(path: string, options: ProjectOptions = {}): Promise<Project> {
   useLimits(options.limits);
-  await initParser();
   const found = discover(path, options);
   const reading = withSkip(found, options);
   const preparsed = await preparse(found.moduleDirs, reading);
   return evaluateDiscovered(found, { ...reading, preparsed });
 }
 
-/** As loadProject, once the parser is initialised, parsing in this thread. */
+/** As loadProject, synchronously. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
   useLimits(options.limits);
   const found = discover(path, options);

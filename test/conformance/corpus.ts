@@ -7,7 +7,6 @@
 import { relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { evaluateProject } from '../../src/evaluate/project.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { corpusRepoDirs } from './corpus-dirs.js';
 
 interface RepoResult {
@@ -23,7 +22,6 @@ interface RepoResult {
 }
 
 async function scanInWorker(dir: string): Promise<void> {
-  await initParser();
   const t0 = performance.now();
   const p = evaluateProject(dir, { env: {} });
   const ms = performance.now() - t0;

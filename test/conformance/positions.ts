@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import type { Body, File } from '../../src/load/ast.js';
 import { parseHcl } from '../../src/load/hcl/index.js';
-import { initParser } from '../../src/load/treesitter.js';
 
 interface GoLine {
   f: string;
@@ -55,7 +54,6 @@ async function main(): Promise<number> {
     go.set(g.f, g);
   }
   const t0 = performance.now();
-  await initParser();
   let bytes = 0;
   let parseMs = 0;
   let entries = 0;

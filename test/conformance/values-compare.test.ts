@@ -1,17 +1,12 @@
 // The value-conformance comparison (values-compare.ts) on small inline inputs, with hcl2json's output written
 // by hand in the shape research/parsers.md §3.3 describes. The corpus run itself is values.ts (not npm test).
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { evaluate } from '../../src/evaluate/expr.js';
 import { CONSTANT_SCOPE } from '../../src/evaluate/variables.js';
 import { parseHcl } from '../../src/load/hcl/index.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { attr } from '../load/helpers.js';
 import { EXPLAINED, type Json, classifyLeaf, compareBody, escapeTemplateSequences, isConstantExpr, newStats } from './values-compare.js';
-
-before(async () => {
-  await initParser();
-});
 
 function run(src: string, oracle: Json) {
   const f = parseHcl('t.tf', src);

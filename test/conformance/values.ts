@@ -9,7 +9,6 @@ import { evaluate } from '../../src/evaluate/expr.js';
 import { CONSTANT_SCOPE } from '../../src/evaluate/variables.js';
 import { parseHcl } from '../../src/load/hcl/index.js';
 import { readTextFile } from '../../src/load/read.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { EXPLAINED, type Json, compareBody, newStats } from './values-compare.js';
 
 interface Args {
@@ -35,7 +34,6 @@ async function main(): Promise<number> {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.endsWith('.tf') || l.endsWith('.tfvars'));
-  await initParser();
   const stats = newStats();
   const files = {
     listed: paths.length,

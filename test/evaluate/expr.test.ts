@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { EvalError } from '../../src/evaluate/convert.js';
 import { evaluate, type Scope } from '../../src/evaluate/expr.js';
 import { ReferenceUnknown } from '../../src/evaluate/reference.js';
 import { Unknown, type Value, fromJSON, isUnknown, unknown } from '../../src/evaluate/value.js';
 import type { Expr } from '../../src/load/ast.js';
 import { parseHclExpression } from '../../src/load/hcl/index.js';
-import { initParser } from '../../src/load/treesitter.js';
 
 const vars: Record<string, Value> = {
   s: 'abc',
@@ -43,8 +42,6 @@ function plain(v: Value): unknown {
 }
 
 describe('expression evaluation', () => {
-  before(() => initParser());
-
   it('renders templates, directives and numbers as Terraform does', () => {
     assert.equal(ev('"x-${var.s}-${var.n}-${1.5}-${true}"'), 'x-abc-3-1.5-true');
     assert.equal(ev('"%{ for v in var.list }${v};%{ endfor }"'), 'a;b;');
@@ -155,7 +152,6 @@ describe('expression evaluation', () => {
 });
 
 describe('numbers in strings', () => {
-  before(() => initParser());
   it('renders very large and very small numbers without exponents', () => {
     assert.equal(ev('"n=${1e21}"'), 'n=1000000000000000000000');
     assert.equal(ev('"n=${1.5e-25}"'), 'n=0.00000000000000000000000015');

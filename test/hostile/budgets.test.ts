@@ -161,21 +161,21 @@ describe('budgets: a diagnostic naming the limit and its flag, an unknown, and t
     assert.match(d!.message, /an expression nested more than 500 deep, over the nesting depth limit of 500; raise it with --max-depth$/);
   });
 
-  it('a template nested 64 deep: a clear diagnostic for its block, and the next resource is kept', async () => {
+  it('a template nested 64 deep is read; one nested past the depth budget gives one diagnostic, and the next resource is kept', async () => {
     const nest = (n: number): string => {
       let t = '"x"';
       for (let i = 0; i < n; i++) t = `"\${${t}}"`;
       return t;
     };
-    const deep = await resources(project({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  bucket = ${nest(64)}\n}\n${AFTER}` }));
-    const d = deep.json.diagnostics.find((x) => x.code === 'syntax');
-    assert.deepEqual([d?.line, d?.column], [2, 12]);
-    assert.match(d!.message, /^a template nested deeper than the HCL grammar tfguard uses can read/);
-    assert.equal(deep.json.diagnostics.filter((x) => x.severity === 'error').length, 1, JSON.stringify(deep.json.diagnostics));
-    assert.equal(value(deep.json, 'aws_s3_bucket.after', 'bucket'), 'ok');
-    const ok = await resources(project({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  bucket = ${nest(63)}\n}\n${AFTER}` }));
+    const ok = await resources(project({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  bucket = ${nest(64)}\n}\n${AFTER}` }));
     assert.deepEqual(ok.json.diagnostics, []);
     assert.equal(value(ok.json, 'aws_s3_bucket.b', 'bucket'), 'x');
+    const deep = await resources(project({ 'main.tf': `resource "aws_s3_bucket" "b" {\n  bucket = ${nest(600)}\n}\n${AFTER}` }));
+    const d = deep.json.diagnostics.find((x) => x.code === 'syntax');
+    assert.equal(d?.line, 2);
+    assert.match(d!.message, /^expression nested deeper than tfguard's parser reads \(2000 units/);
+    assert.equal(deep.json.diagnostics.filter((x) => x.severity === 'error').length, 1, JSON.stringify(deep.json.diagnostics));
+    assert.equal(value(deep.json, 'aws_s3_bucket.after', 'bucket'), 'ok');
   });
 
   it('plan values 3,000 deep and CloudTrail requestParameters 5,000 deep: cut at --max-depth, no crash', async () => {

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parseHcl } from '../../src/load/hcl/index.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { at, attr, messages, shape } from './helpers.js';
-
-before(async () => {
-  await initParser();
-});
 
 describe('HCL bodies, blocks and comments', () => {
   it('blocks with labels, nested blocks and exact ranges', () => {

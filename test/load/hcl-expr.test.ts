@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SPLAT_ELEMENT } from '../../src/load/ast.js';
 import { parseHcl, parseHclExpression } from '../../src/load/hcl/index.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { at, attr, messages, shape } from './helpers.js';
-
-before(async () => {
-  await initParser();
-});
 
 function expr(src: string): unknown {
   const f = parseHcl('t.tf', `x = ${src}\n`);

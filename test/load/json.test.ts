@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parseJsonConfig, parseJsonValue } from '../../src/load/json.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { at, messages, shape } from './helpers.js';
-
-before(async () => {
-  await initParser();
-});
 
 describe('Terraform JSON syntax', () => {
   it('resources, modules, variables, locals and meta blocks with positions', () => {

@@ -7,7 +7,6 @@ import type { Project, Resource } from '../../src/evaluate/model.js';
 import { reportLocation } from '../../src/checks/location.js';
 import { parseHcl } from '../../src/load/hcl/index.js';
 import { applyOverrides, isOverrideFileName } from '../../src/load/override.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { fixture } from '../helpers/paths.js';
 
 let p: Project;
@@ -19,7 +18,6 @@ const byAddress = (address: string): Resource => {
 };
 
 before(async () => {
-  await initParser();
   p = await loadProject(dir, { env: {} });
 });
 

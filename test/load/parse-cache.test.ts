@@ -7,7 +7,6 @@ import { describe, it } from 'node:test';
 import { loadProject } from '../../src/evaluate/project.js';
 import { parseHcl } from '../../src/load/hcl/index.js';
 import { ParseCache } from '../../src/load/parse-cache.js';
-import { initParser } from '../../src/load/treesitter.js';
 import { tmp } from '../report/helpers.js';
 
 const MAIN = 'variable "n" {\n  default = 1e999\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b-${var.n}"\n  tags = { x = -0 }\n}\n';
@@ -38,7 +37,6 @@ describe('parse cache', () => {
   });
 
   it('is keyed by text: the same text at another path is a hit with that path; numbers JSON lacks survive', async () => {
-    await initParser();
     const cache = new ParseCache(tmp('pcache-key'));
     const parsed = parseHcl('/x/a.tf', 'a = 1e999\nb = -0\nc = "\u0000num:1"\nd = \n');
     cache.put(parsed);
@@ -53,7 +51,6 @@ describe('parse cache', () => {
   });
 
   it('never follows a symlink, and a broken entry is parsed again and rewritten', async () => {
-    await initParser();
     const dir = tmp('pcache-safe');
     const cache = new ParseCache(dir);
     const parsed = parseHcl('/x/a.tf', 'a = 1\n');

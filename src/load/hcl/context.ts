@@ -1,7 +1,6 @@
 // Conversion context: source text, offset → position mapping, diagnostics, recursion guard.
 import type { Diagnostic, Pos, Range, DiagnosticCode } from '../../common/diagnostics.js';
 import { FILE_START } from '../../common/diagnostics.js';
-import type { CstNode } from './cst.js';
 import { LineIndex } from '../../common/line-index.js';
 
 /**
@@ -12,16 +11,12 @@ export const MAX_DEPTH = 2000;
 
 export class ParseContext {
   readonly diagnostics: Diagnostic[] = [];
-  /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
-  suppressSyntaxAfter = Infinity;
   private readonly lines: LineIndex;
   private depthReported = false;
-  /** Offsets where a template too deep for the grammar was hidden from it (template-depth.ts); reported already. */
-  readonly hidden = new Set<number>();
 
   /**
    * @param path file name used in diagnostics
-   * @param src the text tree-sitter parsed; values are read from here, never from tree-sitter's node text
+   * @param src the text parsed
    * @param base offset in `src` where the user's text begins (0 unless it was wrapped)
    * @param userText the user's text (for line/column counting)
    * @param at position of the user's text start
@@ -65,25 +60,9 @@ export class ParseContext {
     };
   }
 
-  private srcLines: LineIndex | undefined;
-
-  /** 0-based line of an offset in the parsed text (tree-sitter's row: only '\n' ends a line). */
-  row(srcOffset: number): number {
-    this.srcLines ??= this.base === 0 && this.userLength === this.src.length ? this.lines : new LineIndex(this.src);
-    return this.srcLines.line(srcOffset);
-  }
-
   range(start: number, end: number): Range {
     if (this.fixed) return this.fixed;
     return { start: this.pos(start), end: this.pos(end) };
-  }
-
-  nodeRange(n: CstNode): Range {
-    return this.range(n.startIndex, n.endIndex);
-  }
-
-  text(n: CstNode): string {
-    return this.src.slice(n.startIndex, n.endIndex);
   }
 
   /**
@@ -103,13 +82,13 @@ export class ParseContext {
     this.diagnostics.push(d);
   }
 
-  tooDeep(n: CstNode): void {
+  tooDeep(start: number, end: number): void {
     if (this.depthReported) return;
     this.depthReported = true;
     this.error(
       'syntax',
-      n.startIndex,
-      n.endIndex,
+      start,
+      end,
       `expression nested deeper than tfguard's parser reads (${MAX_DEPTH} units: about ${MAX_DEPTH / 4} brackets or ${MAX_DEPTH} chained conditionals); tfguard does not analyse it`,
       'simplify the expression; this limit keeps the scan within its stack and has no flag',
     );

@@ -3,7 +3,7 @@
 // The grammar hides `_expr_term`, so a term appears as a flat run of siblings: a primary (literal, variable,
 // call, `(` expression `)`, …) followed by postfix nodes (get_attr, index, splat). Binary operands are such
 // runs too. Precedence comes from the grammar and matches HCL (* / % > + - > comparisons > == != > && > ||).
-import { SPLAT_ELEMENT, type BinaryOp, type Expr, type ObjectItem } from '../ast.js';
+import { SPLAT_ELEMENT, type BinaryOp, type Expr, type ObjectItem } from '../../src/load/ast.js';
 import type { CstNode as Node } from './cst.js';
 import { MAX_DEPTH, type ParseContext } from './context.js';
 import { kids } from './nodes.js';

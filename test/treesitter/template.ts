@@ -4,12 +4,12 @@
 // the source between the structural nodes (interpolations and directives). Strip markers (`~`) are applied here
 // to the neighbouring text, and `<<-` heredocs have their common indentation removed, so the evaluator only
 // concatenates parts.
-import type { Expr, TemplatePart } from '../ast.js';
+import type { Expr, TemplatePart } from '../../src/load/ast.js';
 import type { CstNode as Node } from './cst.js';
 import type { ParseContext } from './context.js';
 import { convertExpr, invalid } from './expr.js';
 import { kids } from './nodes.js';
-import { decodeHeredoc, decodeQuoted } from './strings.js';
+import { decodeHeredoc, decodeQuoted } from '../../src/load/hcl/strings.js';
 
 type TextPart = Extract<TemplatePart, { kind: 'text' }>;
 type Seq = Array<TextPart | { stripLeft: boolean; stripRight: boolean }>;

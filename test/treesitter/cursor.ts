@@ -6,7 +6,7 @@
 // back there, so once a cursor is in the buffer we can call the exports directly, as long as nothing else uses the
 // buffer meanwhile (copyTree calls nothing else during the walk). This relies on web-tree-sitter internals
 // (checked for 0.25.10); when the exports are not found the public TreeCursor is used instead, with the same result.
-import { treeSitterRuntime, type Tree } from '../treesitter.js';
+import { treeSitterRuntime, type Tree } from './treesitter.js';
 
 export interface Cursor {
   typeId(): number;

@@ -1,10 +1,10 @@
 // tree-sitter body / block / attribute nodes → Body, Block, Attribute (src/load/ast.ts).
-import type { Attribute, Block, Body, Expr } from '../ast.js';
+import type { Attribute, Block, Body, Expr } from '../../src/load/ast.js';
 import type { CstNode as Node } from './cst.js';
 import type { ParseContext } from './context.js';
 import { convertExpr, invalid } from './expr.js';
 import { kids } from './nodes.js';
-import { decodeQuoted } from './strings.js';
+import { decodeQuoted } from '../../src/load/hcl/strings.js';
 
 const MAX_BLOCK_DEPTH = 100;
 

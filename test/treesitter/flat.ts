@@ -1,7 +1,7 @@
 // A tree-sitter tree as numbers: one cursor walk writes every node (type id, field id, MISSING, start and end
 // offset, depth) into an Int32Array. The array is cheap to transfer between threads (a parse worker sends it
 // without copying); cst.ts builds the CstNode tree from it.
-import type { Tree } from '../treesitter.js';
+import type { Tree } from './treesitter.js';
 import type { GrammarInfo } from './cst.js';
 import { openCursor } from './cursor.js';
 

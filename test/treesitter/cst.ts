@@ -5,7 +5,7 @@
 // cursor into an Int32Array (flat.ts; in this thread, or in a parse worker that sends the array over), and the
 // converters work on the objects decoded from it only. Text is read from the source string by offset; rows come
 // from ParseContext.
-import type { Language, Tree } from '../treesitter.js';
+import type { Language, Tree } from './treesitter.js';
 import { encodeTree, type FlatTree, MISSING_BIT, WORDS } from './flat.js';
 
 /** tree-sitter's ERROR symbol (its id is the largest 16-bit value, not an index of Language.types). */
