@@ -131,10 +131,22 @@ function status(where: Truth, cond: Truth | undefined): { status: RuleResult['st
 
 /** Evaluate a compiled rule on one entity (for `List<...>` rules pass aggregateEntity(...)). */
 export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, options: EvaluateOptions = {}): RuleResult {
+  return evaluateIn(rule, entity, context(rule, world, options), options);
+}
+
+/** What every evaluation of a rule in a world shares. */
+function context(rule: CompiledRule, world: World, options: EvaluateOptions): EvalContext {
   const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
-  const ast = rule.ast;
   const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity;
-  const ctx: EvalContext = { env: { now, world, detailed: false }, text: rule.text, entityOf };
+  return { env: { now, world, detailed: false }, text: rule.text, entityOf };
+}
+
+/** A pass says nothing more: its lists are shared (and frozen, so no one adds to them). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+function evaluateIn(rule: CompiledRule, entity: Entity, ctx: EvalContext, options: EvaluateOptions): RuleResult {
+  const ast = rule.ast;
+  ctx.env.detailed = false;
   const scope: PathScope = { value: entity.values, path: '', owner: entity, parent: null };
   const run = (d: { where: Sink; cond: Sink } | null): { where: Truth; cond: Truth | undefined } => {
     const where = ast.where ? evalExpr(ast.where, scope, ctx, d ? d.where : null) : T;
@@ -145,7 +157,7 @@ export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, o
   const fast = run(null);
   const s = status(fast.where, fast.cond);
   if (s.status === 'pass' && !options.explain)
-    return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
+    return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
 
   ctx.env.detailed = true;
   const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
@@ -192,6 +204,9 @@ export function aggregateEntity(type: string, world: World): Entity {
 
 /** Evaluate a rule over every entity of its type in the world (once, for `List<...>` rules). */
 export function runRule(rule: CompiledRule, world: World, options: EvaluateOptions = {}): RuleResult[] {
-  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entities[0]!, world), world, options)];
-  return rule.entities.flatMap((t) => world.entitiesOfType(t).map((e) => evaluateRule(rule, e, world, options)));
+  const ctx = context(rule, world, options);
+  if (rule.aggregate) return [evaluateIn(rule, aggregateEntity(rule.entities[0]!, world), ctx, options)];
+  const out: RuleResult[] = [];
+  for (const t of rule.entities) for (const e of world.entitiesOfType(t)) out.push(evaluateIn(rule, e, ctx, options));
+  return out;
 }

@@ -149,25 +149,31 @@ export function reportFinding(f: Finding, suppressed?: SuppressedBy): ReportFind
  * instance and root module it stands for. The first keeps its fields (and so its fingerprint).
  */
 export function oneFindingPerCause(findings: readonly { finding: ReportFinding; root?: string }[]): ReportFinding[] {
-  const byCause = new Map<string, ReportFinding>();
-  const out: ReportFinding[] = [];
+  const byCause = new Map<
+    string,
+    { first: ReportFinding; causeMessage: string | undefined; instances: { address: string; root?: string }[] }
+  >();
+  const causes: { first: ReportFinding; causeMessage: string | undefined; instances: { address: string; root?: string }[] }[] = [];
   for (const { finding, root } of findings) {
     const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.causeMessage ?? finding.message}`;
     const seen = byCause.get(key);
     const instance = { address: finding.address, ...(root !== undefined ? { root } : {}) };
-    if (!seen) {
-      const first = { ...finding, instances: [instance] };
-      byCause.set(key, first);
-      out.push(first);
-    } else seen.instances!.push(instance);
+    if (seen) seen.instances.push(instance);
+    else {
+      // A copy without causeMessage (not `delete`d afterwards: V8 would turn every finding into a hash table).
+      const { causeMessage, ...first } = finding;
+      const cause = { first, causeMessage, instances: [instance] };
+      byCause.set(key, cause);
+      causes.push(cause);
+    }
   }
-  for (const f of out) {
-    if (f.instances!.length < 2) delete f.instances;
+  return causes.map(({ first, causeMessage, instances }) => {
+    if (instances.length < 2) return first;
     // Several instances: the message names the resource as written, and `instances` each address.
-    else if (f.causeMessage && f.instances!.some((i) => i.address !== f.address)) f.message = f.causeMessage;
-    delete f.causeMessage;
-  }
-  return out;
+    if (causeMessage && instances.some((i) => i.address !== first.address)) first.message = causeMessage;
+    first.instances = instances;
+    return first;
+  });
 }
 
 /**
