@@ -145,12 +145,28 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
   return { findings: standing, blocked, unknowns, passes, evaluations };
 }
 
+/** A test of the logic as one line of at most 100 characters (asked once per finding: kept per logic text). */
+const testTexts = new Map<string, Map<number, string>>();
+function testText(logic: string, leaf: { start: number; end: number }): string {
+  let tests = testTexts.get(logic);
+  if (!tests) {
+    if (testTexts.size > 1000) testTexts.clear();
+    testTexts.set(logic, (tests = new Map()));
+  }
+  const at = leaf.start * 1e6 + leaf.end;
+  let test = tests.get(at);
+  if (test === undefined) {
+    const text = logic.slice(leaf.start, leaf.end).replace(/\s+/g, ' ').trim();
+    tests.set(at, (test = text.length > 100 ? `${text.slice(0, 99)}…` : text));
+  }
+  return test;
+}
+
 /** The test that decided a result, for a finding no message of its check describes. */
 function decidedBy(check: Check, result: RuleResult, address: string | undefined): Pick<Finding, 'decidedBy'> {
   const leaf = result.leaves[0];
   if (!leaf) return {};
-  const text = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, ' ').trim();
-  const test = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  const test = testText(check.rule.text, leaf);
   const scope = leaf.scopes[0];
   const at = scope && scope.id !== address && !scope.id.startsWith('List<') ? scope.id : undefined;
   return { decidedBy: { test, holds: leaf.result === T, ...(at ? { at } : {}) } };

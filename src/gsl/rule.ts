@@ -154,10 +154,16 @@ function evaluateIn(rule: CompiledRule, entity: Entity, ctx: EvalContext, option
     const c = evalExpr(ast.should.expr, scope, ctx, d ? d.cond : null);
     return { where, cond: ast.should.negated ? not(c) : c };
   };
-  const fast = run(null);
-  const s = status(fast.where, fast.cond);
-  if (s.status === 'pass' && !options.explain)
-    return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
+  // The fast path: no detail, nothing allocated for a pass.
+  const fastWhere = ast.where ? evalExpr(ast.where, scope, ctx, null) : T;
+  let fastCond: Truth | undefined;
+  if (fastWhere !== F && ast.should) {
+    const c = evalExpr(ast.should.expr, scope, ctx, null);
+    fastCond = ast.should.negated ? not(c) : c;
+  }
+  if (!options.explain && (fastWhere === F || fastCond === T))
+    return { status: 'pass', excluded: fastWhere === F, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
+  const s = status(fastWhere, fastCond);
 
   ctx.env.detailed = true;
   const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
