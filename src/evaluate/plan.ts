@@ -243,6 +243,25 @@ function qualify(refs: string[], prefix: string): string[] {
   return [...new Set(longest.map((r) => prefix + r))];
 }
 
+/**
+ * Why a value the plan computes at apply (`after_unknown`) is unknown: `<address>.<path> is known only after
+ * apply`. The text is made when it is read: a plan has a few of these per resource and few are ever shown, so the
+ * Project does not hold a string for each (JSON.stringify, which the reasons are compared by, gives the text).
+ */
+class AfterApply {
+  readonly kind = 'expression';
+  constructor(
+    private readonly address: string,
+    private readonly path: string,
+  ) {}
+  get detail(): string {
+    return `${this.address}.${this.path} is known only after apply`;
+  }
+  toJSON(): { kind: 'expression'; detail: string } {
+    return { kind: this.kind, detail: this.detail };
+  }
+}
+
 /** Put an Unknown wherever `after_unknown` says the value is known only after apply. */
 function injectUnknowns(values: JsonObject, afterUnknown: unknown, address: string, references: Record<string, string[]>): JsonObject {
   if (!isObj(afterUnknown)) return values;
@@ -258,7 +277,7 @@ function injectUnknowns(values: JsonObject, afterUnknown: unknown, address: stri
       const dot = p.lastIndexOf('.');
       p = dot < 0 ? '' : p.slice(0, dot);
     }
-    return new Unknown([{ kind: 'expression', detail: `${address}.${path} is known only after apply` }]);
+    return new Unknown([new AfterApply(address, path)]);
   };
   const walk = (v: Value | undefined, au: unknown, path: string, depth: number): Value | undefined => {
     if (au === true) return mk(path);

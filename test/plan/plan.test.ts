@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { loadChecks, runChecks, type Finding } from '../../src/checks/index.js';
 import { loadPlanProject, planProject } from '../../src/evaluate/plan.js';
 import { loadProject } from '../../src/evaluate/project.js';
-import { Unknown, isObject } from '../../src/evaluate/value.js';
+import { Unknown, describeReason, isObject, mergeUnknown } from '../../src/evaluate/value.js';
 import { planFromValue } from '../../src/load/plan.js';
 import { fixture, repoRoot } from '../helpers/paths.js';
 
@@ -131,6 +131,18 @@ describe('plan to project', () => {
     assert.ok(arn instanceof Unknown);
     assert.equal(arn.nonEmpty, false);
     assert.equal(arn.describe(), 'aws_cloudtrail.regional[0].arn is known only after apply');
+    // The reason reads, serialises and merges as a plain `{kind, detail}` does.
+    assert.deepEqual(JSON.parse(JSON.stringify(arn.reasons)), [
+      { kind: 'expression', detail: 'aws_cloudtrail.regional[0].arn is known only after apply' },
+    ]);
+    assert.deepEqual(arn.toJSON(), { unknown: true, reasons: ['aws_cloudtrail.regional[0].arn is known only after apply'] });
+    const id = p.resources[1]!.values.id;
+    assert.ok(id instanceof Unknown);
+    const merged = mergeUnknown([arn, id, p.resources[1]!.values.arn!]);
+    assert.deepEqual(merged.reasons.map(describeReason), [
+      'aws_cloudtrail.regional[0].arn is known only after apply',
+      'aws_cloudtrail.regional[0].id is known only after apply',
+    ]);
   });
 
   it('references are module-qualified; var/each/count references are dropped', () => {
