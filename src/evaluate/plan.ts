@@ -104,6 +104,13 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const seen = new Set<string>();
   let unplaced = 0;
   const diagnostics: Diagnostic[] = [];
+  // A module instance's path in the configuration (`module.a["x"]` → `module.a`), once per module instance.
+  const configPaths = new Map<string, string>();
+  const configPath = (module: string): string => {
+    let path = configPaths.get(module);
+    if (path === undefined) configPaths.set(module, (path = stripInstanceKeys(module)));
+    return path;
+  };
   let cut = false; // set when a value of the resource being built is cut at the depth limit
   const depth = jsonDepth(() => (cut = true));
   const adopt = (x: unknown): Value => adoptJSON(x, depth);
@@ -111,7 +118,7 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     seen.add(base.address);
     cut = false;
     const prefix = base.module ? `${base.module}.` : '';
-    const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
+    const cfg = config.get(`${configPath(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
     const references = cfg ? expressionRefs(cfg.expressions, prefix) : emptyRecord<string[]>();
     let after: Value = null;
     // Unknowns go into the parsed values before they are adopted: V8 shares the shapes of adopted objects only
@@ -320,12 +327,14 @@ function addressOffsets(text: string): Map<string, number> {
   const out = new Map<string, number>();
   const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let a: unknown;
-    try {
-      a = JSON.parse(m[1]!);
-    } catch {
-      continue;
-    }
+    const quoted = m[1]!;
+    let a: unknown = quoted.includes('\\') ? undefined : quoted.slice(1, -1); // no escape: the text is the string
+    if (a === undefined)
+      try {
+        a = JSON.parse(quoted);
+      } catch {
+        continue;
+      }
     if (typeof a === 'string' && !out.has(a)) out.set(a, m.index);
   }
   // V8 keeps the subject of the last successful match (RegExp.lastMatch), which would hold the whole plan text
