@@ -2,7 +2,7 @@
 // compiled rule run over it, `fail` results turned into findings at the exact range, `unknown`
 // results kept (no finding) for --show-unknown.
 import type { Project, Resource } from '../evaluate/model.js';
-import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule, T } from '../gsl/index.js';
+import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, eachResult, T } from '../gsl/index.js';
 import { reportLocation } from './location.js';
 import { applyPrerequisites } from './requires.js';
 import { chooseMessage, entityName } from './messages.js';
@@ -69,7 +69,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
   for (const { root, world, byAddress } of projectWorlds(project))
     for (const check of checks) {
       if (options.only && !options.only.has(check.id)) continue;
-      for (const result of runRule(check.rule, world, evalOptions)) {
+      eachResult(check.rule, world, evalOptions, (result) => {
         evaluations++;
         if (result.status === 'pass') {
           // A resource rule holds for its resource; an aggregate rule (`List<type>`) for the root module.
@@ -83,7 +83,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             range: at.range,
             ...(result.excluded ? { excluded: true as const } : {}),
           });
-          continue;
+          return;
         }
         const target = resultTarget(result, check, world, byAddress);
         const explained = options.explain ? { explained: { leaves: result.leaves, ...(result.trace ? { trace: result.trace } : {}) } } : {};
@@ -135,7 +135,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             ...explained,
           });
         }
-      }
+      });
     }
   const { findings: standing, blocked } = applyPrerequisites(checks, findings);
   standing.sort(byPlace);

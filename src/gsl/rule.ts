@@ -210,9 +210,17 @@ export function aggregateEntity(type: string, world: World): Entity {
 
 /** Evaluate a rule over every entity of its type in the world (once, for `List<...>` rules). */
 export function runRule(rule: CompiledRule, world: World, options: EvaluateOptions = {}): RuleResult[] {
-  const ctx = context(rule, world, options);
-  if (rule.aggregate) return [evaluateIn(rule, aggregateEntity(rule.entities[0]!, world), ctx, options)];
   const out: RuleResult[] = [];
-  for (const t of rule.entities) for (const e of world.entitiesOfType(t)) out.push(evaluateIn(rule, e, ctx, options));
+  eachResult(rule, world, options, (r) => out.push(r));
   return out;
+}
+
+/**
+ * runRule, each result handed to `visit` as soon as it is made: over tens of thousands of entities, results that
+ * are not kept then die young instead of being copied by every garbage collection while the list is built.
+ */
+export function eachResult(rule: CompiledRule, world: World, options: EvaluateOptions, visit: (result: RuleResult) => void): void {
+  const ctx = context(rule, world, options);
+  if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0]!, world), ctx, options));
+  else for (const t of rule.entities) for (const e of world.entitiesOfType(t)) visit(evaluateIn(rule, e, ctx, options));
 }
