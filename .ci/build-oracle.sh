@@ -15,8 +15,9 @@ if ! command -v go >/dev/null 2>&1 || [ ! -d /usr/share/gocode/src/github.com/ha
   done
 fi
 command -v go >/dev/null 2>&1 || exit 1
-for prog in gopos; do
+for prog in gopos gohcl; do
   mkdir -p "$out/src/$prog"
   cp "$src/$prog/main.go" "$out/src/$prog/"
 done
 (cd "$out/src/gopos" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$out/cache" go build -o "$out/gopos" .) || exit 1
+(cd "$out/src/gohcl" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$out/cache" go build -o "$out/hclbench" .) || exit 1

@@ -10,7 +10,6 @@ import { type JsonDepth, Unknown, type Value, isObject } from './value.js';
  * place that turns evaluation errors into unknowns handles it; try() and can() pass it on (it is no error of the code).
  */
 export class BudgetError extends EvalError {
-  override name = 'BudgetError';
   constructor(
     readonly limit: keyof Limits,
     detail: string,
@@ -18,6 +17,7 @@ export class BudgetError extends EvalError {
     super(`${detail}, over the ${LIMIT_NAMES[limit]} limit of ${limits()[limit]}; raise it with ${LIMIT_FLAGS[limit]}`);
   }
 }
+Object.defineProperty(BudgetError.prototype, 'name', { value: 'BudgetError', writable: true, configurable: true });
 
 /** The hint every budget diagnostic carries. */
 export function budgetHint(e: BudgetError): string {

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../common/diagnostics.js';
 import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
 import { parseHclExpression } from '../load/hcl/index.js';
 import { loadFile } from '../load/module-dir.js';
-import { type PreparseOptions, preparse } from '../load/preparse.js';
+import { type PreparseOptions, type Sources, preparse } from '../load/preparse.js';
 import { evaluate } from './expr.js';
 import type { Origin, Project, Resource, SourceFile } from './model.js';
 import { originAt } from './provenance.js';
@@ -39,22 +39,25 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
 export async function loadProject(path: string, options: ProjectOptions = {}): Promise<Project> {
   useLimits(options.limits);
-  const found = discover(path, options);
-  const reading = withSkip(found, options);
-  const preparsed = await preparse(found.moduleDirs, reading);
-  return evaluateDiscovered(found, { ...reading, preparsed });
+  return evaluateProject(path, options);
 }
 
 /** As loadProject, synchronously. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
   useLimits(options.limits);
   const found = discover(path, options);
-  return evaluateDiscovered(found, withSkip(found, options));
+  const reading = withSkip(found, options);
+  return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
 }
 
 /** `--exclude` applies to the files of module directories too, not only to the folders discovery walks. */
 function withSkip(found: Discovery, options: ProjectOptions): ProjectOptions {
-  const withRoot = { ...options, root: boundaryOf(found, options) };
+  const withRoot = {
+    ...options,
+    root: boundaryOf(found, options),
+    realDirs: new Map<string, string>(),
+    ...(found.listings ? { listings: found.listings } : {}),
+  };
   return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
 }
 
@@ -70,14 +73,15 @@ function boundaryOf(found: Discovery, options: ProjectOptions): string {
   return isInside(real, found.root) ? real : found.root;
 }
 
-function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project {
-  const session = new Session(boundaryOf(found, options), options);
+function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: Sources): Project {
+  const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
-  const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
 
-  // Directories that another scanned module calls by a local path are not root modules of their own.
+  // Directories that another scanned module calls by a local path are not root modules of their own. Only
+  // directories whose files can hold a module block are read for this (their texts say so); the others are read
+  // when they are evaluated, and let go after, so the syntax trees of the whole repository are never held at once.
   const called = new Set<string>();
-  for (const m of dirs) {
+  for (const m of found.moduleDirs.filter((d) => mayCallModules(d, sources)).map((d) => session.moduleDir(d))) {
     for (const f of m.files) {
       for (const b of f.body.blocks) {
         if (b.type !== 'module') continue;
@@ -91,24 +95,35 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions): Project 
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources: Resource[] = [];
-  const roots = dirs.filter((m) => !called.has(m.dir)).length;
+  const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
-  for (const m of dirs) {
-    if (called.has(m.dir)) continue;
+  for (const dir of found.moduleDirs) {
+    if (called.has(dir)) continue;
     options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots });
+    const m = session.moduleDir(dir);
     const rootOrigins = new Map<string, Origin>();
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: '', dir: m.dir });
     const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
     inst.collect(resources);
+    // No other module calls this one: its syntax trees are not needed again.
+    session.release(dir);
   }
-  const files = session
-    .loadedDirs()
-    .flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles])
-    .map((f) => ({ path: f.path, text: f.text, comments: f.comments }))
-    .concat(cli.files);
+  const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }
+
+/** A directory whose configuration may hold a module block: a .tf file that says `module "…"`, or any JSON file. */
+function mayCallModules(dir: string, sources: Sources): boolean {
+  const names = sources.namesIn(dir);
+  if (names === undefined) return true;
+  return names.some((path) => {
+    const text = sources.text(path);
+    return text === undefined || MODULE_BLOCK.test(text);
+  });
+}
+
+const MODULE_BLOCK = /(?:^|\n)[ \t]*module(?:[ \t]*"|[ \t]+[A-Za-z_])/;
 
 interface CliAssignments {
   list: Assignment[];

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../common/diagnostics.js';
 import { type ModuleDir, loadModuleDir } from '../load/module-dir.js';
 import type { ReadOptions } from '../load/read.js';
-import type { ModuleInfo } from './model.js';
+import type { ModuleInfo, SourceFile } from './model.js';
 import { ModuleManifest } from './sources.js';
 
 export class Session {
@@ -11,6 +11,8 @@ export class Session {
   readonly modules: ModuleInfo[] = [];
   private readonly seen = new Set<string>();
   private readonly dirs = new Map<string, ModuleDir>();
+  /** Directories in the order first read. */
+  private readonly order: string[] = [];
   private readonly manifests = new Map<string, ModuleManifest>();
   /** Module and resource instances made so far (--max-total-instances). */
   instances = 0;
@@ -33,6 +35,7 @@ export class Session {
     if (!m) {
       m = loadModuleDir(dir, this.readOptions);
       this.dirs.set(dir, m);
+      if (!this.released.has(dir)) this.order.push(dir);
       for (const d of m.diagnostics) this.report(d);
       for (const f of m.files) for (const d of f.diagnostics) this.report(d);
       for (const f of m.autoVarFiles) for (const d of f.diagnostics) this.report(d);
@@ -51,8 +54,35 @@ export class Session {
     return m;
   }
 
-  /** Every directory read so far. */
-  loadedDirs(): ModuleDir[] {
-    return [...this.dirs.values()];
+  /** Directories let go (release) with their files' texts and comments, which reporting still needs. */
+  private readonly released = new Map<string, SourceFile[]>();
+
+  /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
+  release(dir: string): void {
+    const m = this.dirs.get(dir);
+    if (!m) return;
+    this.dirs.delete(dir);
+    this.released.set(dir, sourceFilesOf(m));
   }
+
+  /** The files of every directory read, those of `first` (in its order) before the others (in the order read). */
+  sourceFiles(first: readonly string[]): SourceFile[] {
+    const out: SourceFile[] = [];
+    const done = new Set<string>();
+    const add = (dir: string): void => {
+      if (done.has(dir)) return;
+      const m = this.dirs.get(dir);
+      const files = m ? sourceFilesOf(m) : this.released.get(dir);
+      if (!files) return;
+      done.add(dir);
+      out.push(...files);
+    };
+    for (const d of first) add(d);
+    for (const d of this.order) add(d);
+    return out;
+  }
+}
+
+function sourceFilesOf(m: ModuleDir): SourceFile[] {
+  return [...m.files, ...m.overrideFiles, ...m.autoVarFiles].map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
 }

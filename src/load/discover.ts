@@ -1,7 +1,7 @@
 // Discovery: a path (directory or file) becomes the Terraform module directories below it.
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { isInside } from '../common/paths.js';
 
@@ -16,6 +16,11 @@ export interface Discovery {
   /** Directories holding at least one .tf / .tf.json file, absolute, sorted. */
   moduleDirs: string[];
   diagnostics: Diagnostic[];
+  /**
+   * The names of the files (and symbolic links that are not directories) of every directory walked, sorted, so
+   * that reading a module directory does not list it again (module-dir.ts).
+   */
+  listings?: Map<string, string[]>;
 }
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform']);
@@ -33,9 +38,11 @@ export function isConfigFile(name: string): boolean {
 export function excludeMatcher(root: string, globs: readonly string[]): (path: string) => boolean {
   const excludes = globs.map((g) => g.replace(/\/+$/, ''));
   if (!excludes.length) return () => false;
+  // Compiled once: minimatch() would compile the pattern again for every path.
+  const matchers = excludes.flatMap((g) => [new Minimatch(g, { dot: true }), new Minimatch(`${g}/**`, { dot: true })]);
   return (p: string): boolean => {
     const rel = relative(root, p).split(sep).join('/');
-    return rel !== '' && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
+    return rel !== '' && matchers.some((m) => m.match(rel));
   };
 }
 
@@ -64,7 +71,9 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
   const moduleDirs = new Set<string>();
   const visited = new Set<string>();
 
-  const walk = (dir: string, shownAs: string, depth: number): void => {
+  const listings = new Map<string, string[]>();
+  /** `knownReal`: the directory's real path when its parent's is known and it is not a link (no realpath call). */
+  const walk = (dir: string, shownAs: string, depth: number, knownReal?: string): void => {
     if (depth > MAX_DEPTH) {
       diagnostics.push({
         severity: 'warning',
@@ -76,7 +85,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
     }
     let real: string;
     try {
-      real = realpathSync.native(dir);
+      real = knownReal ?? realpathSync.native(dir);
     } catch (e) {
       diagnostics.push({
         severity: 'warning',
@@ -119,6 +128,8 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
       });
       return;
     }
+    const files: string[] = [];
+    listings.set(dir, files);
     for (const ent of entries) {
       const p = join(dir, ent.name);
       const shown = join(shownAs, ent.name);
@@ -126,22 +137,26 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
       const kind = entryKind(ent, p);
       if (!kind) {
         // A configuration file's broken link is the reader's to report (read.ts), once; others are reported here.
-        if (isConfigFile(ent.name)) moduleDirs.add(dir);
-        else diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
+        if (isConfigFile(ent.name)) {
+          moduleDirs.add(dir);
+          files.push(ent.name);
+        } else
+          diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
         continue;
       }
       const { isDir, isFile } = kind;
+      if (!isDir) files.push(ent.name);
       // A file that links outside the root is left to the reader (read.ts), which refuses it with one diagnostic.
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
-        walk(p, shown, depth + 1);
+        walk(p, shown, depth + 1, ent.isSymbolicLink() ? undefined : join(real, ent.name));
       } else if (isFile && isConfigFile(ent.name)) {
         moduleDirs.add(dir);
       }
     }
   };
-  walk(root, path, 0);
-  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
+  walk(root, path, 0, root);
+  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics, listings };
 }
 
 /** A directory's entries sorted by name (a stable walk order on every file system). */

@@ -55,6 +55,8 @@ export function isAutoVarFile(name: string): boolean {
 
 /** The names of the files of a module directory that are read (not `--exclude`d), sorted. Throws when it cannot be listed. */
 export function moduleDirNames(dir: string, options: ReadOptions = {}): string[] {
+  const listed = options.listings?.get(dir);
+  if (listed) return listed.filter((n) => !options.skip?.(join(dir, n)));
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => e.name)

@@ -1,6 +1,6 @@
-// Parsing ahead: the native-syntax files of every discovered module directory are read here once and parsed (or
-// taken from the --cache), before evaluation; the evaluator then takes the files from the result (loadFile) instead of
-// reading them again.
+// Reading ahead: the native-syntax files of every discovered module directory are read here once, before
+// evaluation, and parsed (or taken from the --cache) when the evaluator asks for them (loadFile), so that it can tell
+// which directories are called as modules from their texts and let each root module's syntax trees go once done.
 import type { ParseCache } from './parse-cache.js';
 import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
@@ -10,8 +10,16 @@ import { parseHcl } from './hcl/index.js';
 import { moduleConfigNames, moduleDirNames } from './module-dir.js';
 import { type ReadOptions, readTextFile } from './read.js';
 
-/** Files read and parsed ahead, by path: a File, or the diagnostic that stopped it being read. */
-export type Preparsed = Map<string, { file?: File; diagnostic?: Diagnostic }>;
+/** What loadFile is given for a path read ahead: the parsed File, or the diagnostic that stopped it being read. */
+export interface Preread {
+  file?: File;
+  diagnostic?: Diagnostic;
+}
+
+/** Files read ahead (preparse): loadFile asks here first (src/load/read.ts ReadOptions.preparsed). */
+export interface Preparsed {
+  get(path: string): Preread | undefined;
+}
 
 export interface PreparseOptions extends ReadOptions {
   /** Characters of .tf text this process can hold (tests); default: the heap limit over MEMORY_PER_CHAR. */
@@ -35,89 +43,106 @@ export interface LoadProgress {
  */
 const MEMORY_PER_CHAR = 200;
 
-/** Read and parse the native-syntax files (.tf, .tofu) of `moduleDirs`, each once. */
-export function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}): Preparsed {
-  const out: Preparsed = new Map();
-  const all = readModuleTexts(
-    moduleDirs,
-    options,
-    out,
-    options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR),
-  );
-  const cache = options.cache;
-  const texts = cache ? fromCache(all, cache, out) : all;
-  try {
-    return parseTexts(texts, options, out);
-  } finally {
-    // What was parsed now is kept for the next run (not the files that failed to parse in a worker).
-    if (cache)
-      for (const t of texts) {
-        const got = out.get(t.path);
-        if (got?.file && !got.diagnostic) cache.put(got.file);
-      }
-  }
+/**
+ * Read the native-syntax files (.tf, .tofu) of `moduleDirs`, each once, and keep their texts; a file is parsed when
+ * it is first asked for (or taken from the --cache), and its syntax tree is not kept here, so the evaluator can let
+ * a root module's trees go once it is evaluated. Files that cannot be read, or that would not fit in memory, are
+ * diagnostics at once.
+ */
+export function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}): Sources {
+  const sources = new Sources(options);
+  readModuleTexts(moduleDirs, options, sources, options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR));
+  return sources;
 }
 
-/** The texts not in the cache; the others go into `out` as they were parsed before. */
-function fromCache(texts: Text[], cache: ParseCache, out: Preparsed): Text[] {
-  const rest: Text[] = [];
-  for (const t of texts) {
-    const file = cache.get(t.path, t.text);
-    if (file) out.set(t.path, { file });
-    else rest.push(t);
-  }
-  return rest;
-}
+export class Sources implements Preparsed {
+  private readonly texts = new Map<string, string>();
+  private readonly failed = new Map<string, Diagnostic>();
+  private readonly names = new Map<string, string[]>();
+  private parsed = 0;
 
-function parseTexts(texts: Text[], options: PreparseOptions, out: Preparsed): Preparsed {
-  let parsed = 0;
-  for (const { path, text } of texts) {
-    out.set(path, { file: parseHcl(path, text) });
-    options.progress?.({ stage: 'parse', done: ++parsed, total: texts.length });
-  }
-  return out;
-}
+  constructor(private readonly options: PreparseOptions) {}
 
-interface Text {
-  path: string;
-  text: string;
+  addText(path: string, text: string): void {
+    this.texts.set(path, text);
+  }
+
+  setNames(dir: string, paths: string[]): void {
+    this.names.set(dir, paths);
+  }
+
+  /** The configuration files of a directory read ahead (JSON ones included, though not read), or undefined. */
+  namesIn(dir: string): readonly string[] | undefined {
+    return this.names.get(dir);
+  }
+
+  addFailure(path: string, diagnostic: Diagnostic): void {
+    this.failed.set(path, diagnostic);
+  }
+
+  /** The paths read ahead, in the order read. */
+  paths(): string[] {
+    return [...this.texts.keys(), ...this.failed.keys()];
+  }
+
+  /** The text of a file read ahead (undefined when it was not read, or could not be). */
+  text(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  /** The file parsed now (or from the cache), or the diagnostic that stopped it being read; undefined when not read ahead. */
+  get(path: string): Preread | undefined {
+    const diagnostic = this.failed.get(path);
+    if (diagnostic) return { diagnostic };
+    const text = this.texts.get(path);
+    if (text === undefined) return undefined;
+    const cache = this.options.cache;
+    let file = cache?.get(path, text);
+    if (!file) {
+      file = parseHcl(path, text);
+      cache?.put(file);
+    }
+    this.options.progress?.({ stage: 'parse', done: ++this.parsed, total: this.texts.size });
+    return { file };
+  }
 }
 
 /**
  * The native-syntax texts of every module directory; files that cannot be read, or that would take more memory than
  * the process has (`memoryChars` of text in all), go into `out` as diagnostics.
  */
-function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Preparsed, memoryChars: number): Text[] {
-  const texts: Text[] = [];
+function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Sources, memoryChars: number): void {
   let chars = 0;
   for (const dir of moduleDirs) {
     let names: string[];
     try {
-      // The native-syntax configuration files loadModuleDir will read (.tf, .tofu).
-      names = moduleConfigNames(moduleDirNames(dir, options)).filter((n) => !n.endsWith('.json'));
+      // The configuration files loadModuleDir will read; the native-syntax ones (.tf, .tofu) are read here.
+      names = moduleConfigNames(moduleDirNames(dir, options));
     } catch {
       continue; // loadModuleDir reports the unreadable directory
     }
+    out.setNames(
+      dir,
+      names.map((n) => join(dir, n)),
+    );
     for (const name of names) {
+      if (name.endsWith('.json')) continue;
       const path = join(dir, name);
       const r = readTextFile(path, options);
-      if (!r.ok) out.set(path, { diagnostic: r.diagnostic });
+      if (!r.ok) out.addFailure(path, r.diagnostic);
       else if (chars + r.text.length > memoryChars) {
         const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
-        out.set(path, {
-          diagnostic: {
-            severity: 'error',
-            code: 'too-large',
-            file: path,
-            message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
-            hint: 'scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>',
-          },
+        out.addFailure(path, {
+          severity: 'error',
+          code: 'too-large',
+          file: path,
+          message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
+          hint: 'scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>',
         });
       } else {
         chars += r.text.length;
-        texts.push({ path, text: r.text });
+        out.addText(path, r.text);
       }
     }
   }
-  return texts;
 }

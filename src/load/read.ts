@@ -1,5 +1,6 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { File } from './ast.js';
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
 import { isInside } from '../common/paths.js';
@@ -19,7 +20,11 @@ export interface ReadOptions {
   /** The unsaved text of files open in an editor (the language server), by absolute path: read instead of the disk. */
   overlay?: ReadonlyMap<string, string>;
   /** Files already read and parsed (preparse.ts), by path: loadFile takes them from here. */
-  preparsed?: ReadonlyMap<string, { file?: File; diagnostic?: Diagnostic }>;
+  preparsed?: { get(path: string): { file?: File; diagnostic?: Diagnostic } | undefined };
+  /** Directory listings discovery made (discover.ts): the file names of each directory it walked, sorted. */
+  listings?: ReadonlyMap<string, readonly string[]>;
+  /** Real paths of directories already resolved in this scan (a file that is not a link is then not resolved). */
+  realDirs?: Map<string, string>;
 }
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
@@ -32,10 +37,16 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
   if (open !== undefined && open.length <= max) return { ok: true, text: open };
   let buf: Buffer;
   try {
+    let st: Stats | undefined;
     if (options.root !== undefined) {
       let real: string;
       try {
-        real = realpathSync.native(path);
+        // A file that is not a symbolic link is where its directory really is: one lstat, and one realpath per directory.
+        const own = lstatSync(path);
+        if (own.isFile()) {
+          st = own;
+          real = join(realDir(dirname(path), options.realDirs), basename(path));
+        } else real = realpathSync.native(path);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
           return {
@@ -57,7 +68,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
         };
       }
     }
-    const st = statSync(path);
+    st ??= statSync(path);
     if (st.size > max) {
       return fail(
         path,
@@ -98,6 +109,15 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
   // Terraform accepts a UTF-8 byte order mark.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+function realDir(dir: string, cache: Map<string, string> | undefined): string {
+  let real = cache?.get(dir);
+  if (real === undefined) {
+    real = realpathSync.native(dir);
+    cache?.set(dir, real);
+  }
+  return real;
 }
 
 function fail(file: string, code: DiagnosticCode, message: string, hint: string): ReadResult {

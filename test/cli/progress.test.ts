@@ -56,7 +56,7 @@ describe('progress line', () => {
     assert.ok(!stderr.includes('\u001b[2K'), stderr);
   });
 
-  it('loading tells each file parsed and each root module evaluated', async () => {
+  it('loading tells each root module evaluated and each file parsed (as it is parsed, for the module being evaluated)', async () => {
     const dir = tmp('progress-load');
     for (const m of ['a', 'b']) {
       mkdirSync(join(dir, m));
@@ -67,7 +67,7 @@ describe('progress line', () => {
     await loadProject(dir, { env: {}, jobs: 1, progress: (p) => seen.push({ ...p }) });
     assert.deepEqual(
       seen.map((p) => `${p.stage} ${p.done}/${p.total}`),
-      ['parse 1/4', 'parse 2/4', 'parse 3/4', 'parse 4/4', 'evaluate 1/2', 'evaluate 2/2'],
+      ['evaluate 1/2', 'parse 1/4', 'parse 2/4', 'evaluate 2/2', 'parse 3/4', 'parse 4/4'],
     );
   });
 });

@@ -5,9 +5,16 @@ import type { Value } from '../value.js';
  * A function error (wrong argument type, index out of range, ...). The evaluator turns it into a
  * diagnostic, or into `false` for `can()` and a fallback for `try()`.
  */
+/** An error of a built-in function's arguments; like EvalError, control flow without a stack trace. */
 export class FunctionError extends Error {
-  override name = 'FunctionError';
+  constructor(message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
+Object.defineProperty(FunctionError.prototype, 'name', { value: 'FunctionError', writable: true, configurable: true });
 
 /**
  * A Terraform function over evaluated arguments. Implementations never throw anything but

@@ -9,6 +9,9 @@ import { LineIndex } from '../../common/line-index.js';
  */
 export const MAX_DEPTH = 2000;
 
+/** Entries of ParseContext's table of recent positions (a power of two). */
+const POS_CACHE = 4096;
+
 export class ParseContext {
   readonly diagnostics: Diagnostic[] = [];
   private readonly lines: LineIndex;
@@ -36,23 +39,37 @@ export class ParseContext {
 
   private readonly userLength: number;
 
-  /** One Pos object per offset: ranges share them (positions are never modified), which saves memory. */
-  private readonly posCache = new Map<number, Pos>();
+  /**
+   * Recently made positions, by offset modulo the table's size: a node's start is often its first child's start,
+   * and its end its last child's end, so such ranges share one Pos object (never modified), which saves memory.
+   * A small table instead of a Map: a Map entry per offset cost more than the positions themselves.
+   */
+  private readonly recentOffsets = new Int32Array(POS_CACHE).fill(-1);
+  private readonly recentPos: Pos[] = new Array<Pos>(POS_CACHE);
+  /** The line the last position fell on (0-based, in the user's text): positions come mostly in order. */
+  private lastLine = 0;
 
   pos(srcOffset: number): Pos {
-    let p = this.posCache.get(srcOffset);
-    if (!p) {
-      p = this.computePos(srcOffset);
-      this.posCache.set(srcOffset, p);
-    }
+    const slot = srcOffset & (POS_CACHE - 1);
+    if (this.recentOffsets[slot] === srcOffset) return this.recentPos[slot]!;
+    const p = this.computePos(srcOffset);
+    this.recentOffsets[slot] = srcOffset;
+    this.recentPos[slot] = p;
     return p;
   }
 
   private computePos(srcOffset: number): Pos {
     const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
-    const at = this.lines.locate(o);
-    const line = at.line + 1;
-    const column = at.column + 1;
+    const starts = this.lines.starts;
+    let l = this.lastLine;
+    // Near the last line: step; far from it: binary search.
+    if (starts[l]! <= o && (l + 1 >= starts.length || starts[l + 1]! > o)) {
+      // same line
+    } else if (l + 2 < starts.length && starts[l + 1]! <= o && starts[l + 2]! > o) l++;
+    else l = this.lines.line(o);
+    this.lastLine = l;
+    const line = l + 1;
+    const column = o - starts[l]! + 1;
     return {
       line: line + this.at.line - 1,
       column: line === 1 ? column + this.at.column - 1 : column,
