@@ -75,18 +75,18 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
           // A resource rule holds for its resource; an aggregate rule (`List<type>`) for the root module.
           const own = byAddress.get(result.entity);
           const at = own ? reportLocation(own, '') : { file: root, range: START };
-          passes.push({
-            checkId: check.id,
-            address: own ? own.address : result.entity,
-            ...(own ? { resource: own } : {}),
-            file: at.file,
-            range: at.range,
-            ...(result.excluded ? { excluded: true as const } : {}),
-          });
+          // Built without spreads of optional parts (each one a copy at run time); keys in the same order.
+          const pass: PassResult = own
+            ? { checkId: check.id, address: own.address, resource: own, file: at.file, range: at.range }
+            : { checkId: check.id, address: result.entity, file: at.file, range: at.range };
+          if (result.excluded) pass.excluded = true;
+          passes.push(pass);
           return;
         }
         const target = resultTarget(result, check, world, byAddress);
-        const explained = options.explain ? { explained: { leaves: result.leaves, ...(result.trace ? { trace: result.trace } : {}) } } : {};
+        const explained: Pick<Finding, 'explained'> = options.explain
+          ? { explained: { leaves: result.leaves, ...(result.trace ? { trace: result.trace } : {}) } }
+          : {};
         // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
         const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
         const address = target ? target.resource.address : result.entity;
@@ -105,24 +105,31 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
               },
             ];
           });
-          const related = [...(at.related ?? []), ...named];
-          findings.push({
-            checkId: check.id,
-            severity: check.severity,
-            title: check.title,
-            address,
-            ...(target ? { resource: target.resource } : {}),
-            file: at.file,
-            range: at.range,
-            ...(at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true as const } : {}),
-            ...(at.via ? { via: at.via } : {}),
-            ...(at.resourceLocation ? { resourceLocation: at.resourceLocation } : {}),
-            ...(at.origin ? { origin: at.origin } : {}),
-            ...(at.note ? { note: at.note } : {}),
-            ...(related.length ? { related } : {}),
-            ...(said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address)),
-            ...explained,
-          });
+          const related = at.related ? [...at.related, ...named] : named;
+          // Built field by field (no spreads of optional parts, each one a copy at run time); keys in this order.
+          const f = { checkId: check.id, severity: check.severity, title: check.title, address } as Finding;
+          if (target) f.resource = target.resource;
+          f.file = at.file;
+          f.range = at.range;
+          if (at.path) f.path = at.path;
+          else if (target?.missing) {
+            f.path = target.missing;
+            f.missing = true;
+          }
+          if (at.via) f.via = at.via;
+          if (at.resourceLocation) f.resourceLocation = at.resourceLocation;
+          if (at.origin) f.origin = at.origin;
+          if (at.note) f.note = at.note;
+          if (related.length) f.related = related;
+          if (said) {
+            f.messageId = said.id;
+            f.detail = said.text;
+          } else {
+            const d = decidedBy(check, result, target?.resource.address);
+            if (d.decidedBy) f.decidedBy = d.decidedBy;
+          }
+          if (explained.explained) f.explained = explained.explained;
+          findings.push(f);
         } else {
           unknowns.push({
             checkId: check.id,
