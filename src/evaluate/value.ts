@@ -1,6 +1,6 @@
 // Values as tfguard sees them: JSON-shaped data, plus Unknown for whatever could not be known.
 //
-// Objects are null-prototype records so that keys taken from scanned code (`__proto__`,
+// Objects are records without an inherited property (newObject) so that keys taken from scanned code (`__proto__`,
 // `constructor`) are plain data. Sets are arrays (as in Terraform's own JSON). Numbers are JS numbers.
 
 export type Value = null | boolean | number | string | Value[] | ObjectValue | Unknown;
@@ -123,7 +123,7 @@ export function newObject(): ObjectValue {
   return emptyRecord<Value>();
 }
 
-/** Build an object from entries; keys from scanned code are safe (null prototype). */
+/** Build an object from entries; keys from scanned code are safe (nothing is inherited). */
 export function objectFrom(entries: Iterable<readonly [string, Value]>): ObjectValue {
   const o = newObject();
   for (const [k, v] of entries) o[k] = v;
