@@ -11,6 +11,7 @@ git archive HEAD | tar -x -C "$tmp"
 ln -s "$PWD/node_modules" "$tmp/node_modules"
 node "$tmp/scripts/build-action.mjs" "$tmp/out"
 if [ "${1:-}" = "--write" ]; then
+  rm -rf dist/action
   mkdir -p dist/action
   cp "$tmp"/out/* dist/action/
   echo "dist/action rebuilt from HEAD"
@@ -21,6 +22,13 @@ for f in "$tmp"/out/*; do
   name=$(basename "$f")
   if ! git cat-file -e "HEAD:dist/action/$name" 2>/dev/null || ! git show "HEAD:dist/action/$name" | cmp -s - "$f"; then
     echo "dist/action/$name is not the bundle of the committed source"
+    stale=1
+  fi
+done
+# A committed file the build no longer makes is stale too.
+for name in $(git ls-tree --name-only HEAD dist/action/ | xargs -n1 basename); do
+  if [ ! -e "$tmp/out/$name" ]; then
+    echo "dist/action/$name is committed but the build does not make it"
     stale=1
   fi
 done

@@ -3,12 +3,13 @@
 //                           [--exclude GLOB,GLOB]
 // Each measurement runs in a fresh child process (so its peak RSS is its own) and keeps the best of --runs runs
 // inside that process. Modes:
-//   tree-sitter  the raw parser only (parse + delete the tree), the floor for everything else;
+//   tree-sitter  the raw tree-sitter parser only (parse + delete the tree): the front end tfguard's own parser replaced,
+//                kept dev-only (test/treesitter) for comparison;
 //   parse        read + parse every configuration and auto-loaded variable file of every module directory into
 //                the syntax model (src/load), as evaluateProject reads them;
 //   evaluate     evaluateProject on each repository folder (discover, read, parse, evaluate), all in one thread;
-//   load         loadProject, what `tfguard` does: as evaluate, with tree-sitter in parse workers beside the main
-//                thread (src/load/preparse.ts); its threads column is --jobs (1: files of 1 MB or more only).
+//   load         loadProject, what `tfguard` does: as evaluate, reading the texts ahead (src/load/preparse.ts) and
+//                letting each root module's syntax trees go once it is evaluated.
 // Units of work are repository folders (`--depth` levels below the corpus); a fraction is the first repositories
 // in four byte-balanced groups, so 25 % is about a quarter of the bytes (as near as whole repositories allow). With --workers N the repositories are
 // split among N worker threads (largest first, to the least-loaded worker), except in load mode, where N is --jobs.

@@ -12,12 +12,12 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err3) => function __init() {
-  if (err3) throw err3[0];
+var __esm = (fn, res, err2) => function __init() {
+  if (err2) throw err2[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
   } catch (e) {
-    throw err3 = [e], e;
+    throw err2 = [e], e;
   }
 };
 var __commonJS = (cb, mod) => function __require2() {
@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -67,17 +67,17 @@ var init_esm = __esm({
       let begs, beg, left, right = void 0, result;
       let ai = str4.indexOf(a);
       let bi = str4.indexOf(b, ai + 1);
-      let i2 = ai;
+      let i = ai;
       if (ai >= 0 && bi > 0) {
         if (a === b) {
           return [ai, bi];
         }
         begs = [];
         left = str4.length;
-        while (i2 >= 0 && !result) {
-          if (i2 === ai) {
-            begs.push(i2);
-            ai = str4.indexOf(a, i2 + 1);
+        while (i >= 0 && !result) {
+          if (i === ai) {
+            begs.push(i);
+            ai = str4.indexOf(a, i + 1);
           } else if (begs.length === 1) {
             const r = begs.pop();
             if (r !== void 0)
@@ -88,9 +88,9 @@ var init_esm = __esm({
               left = beg;
               right = bi;
             }
-            bi = str4.indexOf(b, i2 + 1);
+            bi = str4.indexOf(b, i + 1);
           }
-          i2 = ai < bi && ai >= 0 ? ai : bi;
+          i = ai < bi && ai >= 0 ? ai : bi;
         }
         if (begs.length && right !== void 0) {
           result = [left, right];
@@ -111,9 +111,9 @@ function escapeBraces(str4) {
 function unescapeBraces(str4) {
   return str4.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
-function pushAll(target, items) {
-  for (let i2 = 0; i2 < items.length; i2++) {
-    target.push(items[i2]);
+function pushAll(target, items2) {
+  for (let i = 0; i < items2.length; i++) {
+    target.push(items2[i]);
   }
 }
 function balancedWithBudget(str4, masked, budget) {
@@ -137,22 +137,22 @@ function balancedWithBudget(str4, masked, budget) {
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
   const open = [];
-  for (let i2 = 0; i2 < masked.length; i2++) {
-    const c = masked.charCodeAt(i2);
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
     if (c === 123) {
-      open.push(i2);
+      open.push(i);
     } else if (c === 125 && open.length) {
       open.pop();
     }
   }
-  let out2 = "";
+  let out = "";
   let last = 0;
-  for (let i2 = 0; i2 < open.length; i2++) {
-    const at2 = open[i2];
-    out2 += masked.slice(last, at2) + "\0";
+  for (let i = 0; i < open.length; i++) {
+    const at2 = open[i];
+    out += masked.slice(last, at2) + "\0";
     last = at2 + 1;
   }
-  return out2 + masked.slice(last);
+  return out + masked.slice(last);
 }
 function commaSetFollows(str4, budget) {
   budget.remaining -= str4.length;
@@ -160,20 +160,20 @@ function commaSetFollows(str4, budget) {
     return false;
   }
   let close = false;
-  for (let i2 = str4.length - 1; i2 >= 0; i2--) {
-    const c = str4.charCodeAt(i2);
+  for (let i = str4.length - 1; i >= 0; i--) {
+    const c = str4.charCodeAt(i);
     if (c === 125) {
       close = true;
     } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
       close = false;
-    } else if (c === 44 && close && str4.charCodeAt(i2 + 1) !== 44) {
+    } else if (c === 44 && close && str4.charCodeAt(i + 1) !== 44) {
       return true;
     }
   }
   return false;
 }
 function parseCommaParts(str4, budget) {
-  const parts2 = [];
+  const parts = [];
   let carry = "";
   for (; ; ) {
     const m = balancedWithBudget(str4, str4, budget);
@@ -183,19 +183,19 @@ function parseCommaParts(str4, budget) {
     if (!m) {
       const tail = str4.split(",");
       tail[0] = carry + tail[0];
-      pushAll(parts2, tail);
-      return parts2;
+      pushAll(parts, tail);
+      return parts;
     }
-    const { pre, body: body2, post } = m;
+    const { pre, body, post } = m;
     const p = pre.split(",");
     p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body2 + "}";
+    p[p.length - 1] += "{" + body + "}";
     if (!post.length) {
-      pushAll(parts2, p);
-      return parts2;
+      pushAll(parts, p);
+      return parts;
     }
     carry = p.pop();
-    pushAll(parts2, p);
+    pushAll(parts, p);
     str4 = post;
   }
 }
@@ -222,14 +222,14 @@ function embrace(str4) {
 function isPadded(el) {
   return /^-?0\d/.test(el);
 }
-function lte(i2, y) {
-  return i2 <= y;
+function lte(i, y) {
+  return i <= y;
 }
-function gte(i2, y) {
-  return i2 >= y;
+function gte(i, y) {
+  return i >= y;
 }
 function combine(acc, pre, values2, max, maxLength, dropEmpties, budget) {
-  const out2 = [];
+  const out = [];
   let length3 = 0;
   let nonEmpty;
   outer: for (let a = 0; a < acc.length; a++) {
@@ -241,20 +241,20 @@ function combine(acc, pre, values2, max, maxLength, dropEmpties, budget) {
       vs = nonEmpty;
     }
     for (let v = 0; v < vs.length; v++) {
-      if (out2.length >= max)
+      if (out.length >= max)
         break outer;
       const expansion = prefix2 + vs[v];
       if (length3 + expansion.length > maxLength)
         break outer;
-      out2.push(expansion);
+      out.push(expansion);
       length3 += expansion.length;
     }
   }
-  budget.remaining -= out2.length;
-  return out2;
+  budget.remaining -= out.length;
+  return out;
 }
-function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
-  const n = body2.split(/\.\./);
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  const n = body.split(/\.\./);
   const N = [];
   if (n[0] === void 0 || n[1] === void 0) {
     return N;
@@ -272,24 +272,24 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
   const pad2 = n.some(isPadded);
   const cost = pad2 ? width : 1;
   let length3 = 0;
-  for (let i2 = x; test(i2, y) && N.length < max; i2 += incr) {
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
     budget.remaining -= cost;
     if (budget.remaining < 0) {
       return void 0;
     }
     let c;
     if (isAlphaSequence) {
-      c = String.fromCharCode(i2);
+      c = String.fromCharCode(i);
       if (c === "\\") {
         c = "";
       }
     } else {
-      c = String(i2);
+      c = String(i);
       if (pad2) {
         const need = width - c.length;
         if (need > 0) {
           const z = new Array(need + 1).join("0");
-          if (i2 < 0) {
+          if (i < 0) {
             c = "-" + z + c.slice(1);
           } else {
             c = z + c;
@@ -462,27 +462,27 @@ var init_numeric_range = __esm({
         return prefix(lo, fixed(ra, rb));
       const zeros = "0".repeat(ra.length);
       const nines = "9".repeat(ra.length);
-      const out2 = [];
+      const out = [];
       if (ra !== zeros)
-        out2.push(...prefix(lo++, fixed(ra, nines)));
+        out.push(...prefix(lo++, fixed(ra, nines)));
       const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
       if (lo <= hi) {
-        out2.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
+        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
       }
-      out2.push(...last);
-      return out2;
+      out.push(...last);
+      return out;
     };
     nonneg = (a, b, width) => {
       if (width) {
         return fixed(String(a).padStart(width, "0"), String(b).padStart(width, "0"));
       }
-      const out2 = [];
+      const out = [];
       for (let len = String(a).length; len <= String(b).length; len++) {
         const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
         const hi = Math.min(b, 10 ** len - 1);
-        out2.push(...fixed(String(lo), String(hi)));
+        out.push(...fixed(String(lo), String(hi)));
       }
-      return out2;
+      return out;
     };
     numericRange = (loStr, hiStr) => {
       let lo = Number(loStr);
@@ -493,14 +493,14 @@ var init_numeric_range = __esm({
         [lo, hi] = [hi, lo];
       const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
       const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
-      const out2 = [];
+      const out = [];
       if (lo < 0) {
         const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
-        out2.push(...neg.map((s) => [{ t: "lit", ch: "-" }, ...s]));
+        out.push(...neg.map((s) => [{ t: "lit", ch: "-" }, ...s]));
       }
       if (hi >= 0)
-        out2.push(...nonneg(Math.max(lo, 0), hi, width));
-      return out2;
+        out.push(...nonneg(Math.max(lo, 0), hi, width));
+      return out;
     };
   }
 });
@@ -538,38 +538,38 @@ var init_parse_class = __esm({
       }
       const ranges = [];
       const negs = [];
-      let i2 = pos + 1;
+      let i = pos + 1;
       let sawStart = false;
       let escaping = false;
       let negate = false;
       let endPos = pos;
       let rangeStart = "";
-      WHILE: while (i2 < glob.length) {
-        const c = String.fromCodePoint(glob.codePointAt(i2));
-        if ((c === "!" || c === "^") && i2 === pos + 1) {
+      WHILE: while (i < glob.length) {
+        const c = String.fromCodePoint(glob.codePointAt(i));
+        if ((c === "!" || c === "^") && i === pos + 1) {
           negate = true;
-          i2++;
+          i++;
           continue;
         }
         if (c === "]" && sawStart && !escaping) {
-          endPos = i2 + 1;
+          endPos = i + 1;
           break;
         }
         sawStart = true;
         if (c === "\\") {
           if (!escaping) {
             escaping = true;
-            i2++;
+            i++;
             continue;
           }
         }
         if (c === "[" && !escaping) {
           for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
-            if (glob.startsWith(cls, i2)) {
+            if (glob.startsWith(cls, i)) {
               if (rangeStart) {
                 return [noMatch, glob.length - pos];
               }
-              i2 += cls.length;
+              i += cls.length;
               if (neg)
                 negs.push(unip);
               else
@@ -587,23 +587,23 @@ var init_parse_class = __esm({
             ranges.push(braceEscape(n));
           }
           rangeStart = "";
-          i2 += c.length;
+          i += c.length;
           continue;
         }
-        if (glob.startsWith("-]", i2 + c.length)) {
+        if (glob.startsWith("-]", i + c.length)) {
           ranges.push(braceEscape(n + "-"));
-          i2 += c.length + 1;
+          i += c.length + 1;
           continue;
         }
-        if (glob.startsWith("-", i2 + c.length)) {
+        if (glob.startsWith("-", i + c.length)) {
           rangeStart = n;
-          i2 += c.length + 1;
+          i += c.length + 1;
           continue;
         }
         ranges.push(braceEscape(n));
-        i2 += c.length;
+        i += c.length;
       }
-      if (endPos < i2) {
+      if (endPos < i) {
         return [noMatch, 0];
       }
       if (!ranges.length && !negs.length) {
@@ -653,68 +653,68 @@ var init_esm3 = __esm({
     };
     tokenize = (p, nocase, noext, form, mark) => {
       const toks = [];
-      for (let i2 = 0; i2 < p.length; ) {
-        const c = String.fromCodePoint(p.codePointAt(i2));
+      for (let i = 0; i < p.length; ) {
+        const c = String.fromCodePoint(p.codePointAt(i));
         if (mark) {
-          const m = c === "\\" && p.startsWith(mark, i2 + 1) ? 1 : 0;
+          const m = c === "\\" && p.startsWith(mark, i + 1) ? 1 : 0;
           if (m || c === mark) {
-            const start2 = i2 + m + mark.length;
-            const end = p.indexOf(mark, start2);
-            const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start2, end));
+            const start = i + m + mark.length;
+            const end = p.indexOf(mark, start);
+            const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
             const alts = end !== -1 && r && numericRange(r[1], r[2]);
             if (alts) {
               toks.push({ t: "ext", type: "@", alts });
-              i2 = end + mark.length;
+              i = end + mark.length;
               continue;
             }
           }
         }
         if (c === "\\") {
-          const e = p.codePointAt(i2 + 1);
+          const e = p.codePointAt(i + 1);
           const ch = e === void 0 ? c : String.fromCodePoint(e);
           toks.push(lit(ch));
-          i2 += 1 + ch.length;
+          i += 1 + ch.length;
           continue;
         }
         if (c === "[") {
-          const [re, consumed] = parseClass(p, i2, nocase, form);
+          const [re, consumed] = parseClass(p, i, nocase, form);
           if (consumed) {
             toks.push({ t: "class", re });
-            i2 += consumed;
+            i += consumed;
             continue;
           }
         }
-        if (!noext && extTypes.includes(c) && p[i2 + 1] === "(") {
+        if (!noext && extTypes.includes(c) && p[i + 1] === "(") {
           toks.push({ t: "open", type: c });
-          i2 += 2;
+          i += 2;
           continue;
         }
         toks.push(!noext && c === "|" ? { t: "bar" } : !noext && c === ")" ? { t: "close" } : c === "*" ? { t: "star" } : c === "?" ? { t: "any" } : lit(c));
-        i2 += c.length;
+        i += c.length;
       }
       return toks;
     };
     pair = (toks) => {
       const pairs = /* @__PURE__ */ new Map();
       const stack = [];
-      toks.forEach((tok, i2) => {
+      toks.forEach((tok, i) => {
         if (tok.t === "open")
-          stack.push(i2);
+          stack.push(i);
         else if (tok.t === "close" && stack.length)
-          pairs.set(stack.pop(), i2);
+          pairs.set(stack.pop(), i);
       });
       return pairs;
     };
-    build = (toks, pairs, start2, end, top) => {
+    build = (toks, pairs, start, end, top) => {
       let seq = [];
       const alts = [seq];
-      for (let i2 = start2; i2 < end; i2++) {
-        const tok = toks[i2];
-        const close = pairs.get(i2);
+      for (let i = start; i < end; i++) {
+        const tok = toks[i];
+        const close = pairs.get(i);
         if (tok.t === "open" && close !== void 0) {
-          const sub = build(toks, pairs, i2 + 1, close, false);
+          const sub = build(toks, pairs, i + 1, close, false);
           seq.push({ t: "ext", type: tok.type, alts: sub });
-          i2 = close;
+          i = close;
         } else if (tok.t === "bar" && !top) {
           alts.push(seq = []);
         } else if (tok.t === "open") {
@@ -729,30 +729,30 @@ var init_esm3 = __esm({
       }
       return alts;
     };
-    normalize = (items, form) => {
-      const out2 = [];
-      let run2 = "";
+    normalize = (items2, form) => {
+      const out = [];
+      let run = "";
       const flush = () => {
-        for (const ch of run2.normalize(form))
-          out2.push(lit(ch));
-        run2 = "";
+        for (const ch of run.normalize(form))
+          out.push(lit(ch));
+        run = "";
       };
-      for (const it of items) {
+      for (const it of items2) {
         if (it.t === "lit") {
-          run2 += it.ch;
+          run += it.ch;
           continue;
         }
         flush();
-        out2.push(it.t === "ext" ? { ...it, alts: it.alts.map((a) => normalize(a, form)) } : it);
+        out.push(it.t === "ext" ? { ...it, alts: it.alts.map((a) => normalize(a, form)) } : it);
       }
       flush();
-      return out2;
+      return out;
     };
-    compile = (items, nocase) => {
+    compile = (items2, nocase) => {
       let id = 1;
-      const split2 = (out2) => ({ t: "split", id: id++, out: out2 });
-      const seq = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
-      const item = (it, next) => {
+      const split2 = (out) => ({ t: "split", id: id++, out });
+      const seq = (items3, next) => items3.reduceRight((next2, it) => item2(it, next2), next);
+      const item2 = (it, next) => {
         switch (it.t) {
           case "lit":
             const re = nocase ? foldRe(it.ch) : void 0;
@@ -777,14 +777,14 @@ var init_esm3 = __esm({
         after2.out.push(next, entry);
         return it.type === "*" ? after2 : entry;
       };
-      const start2 = seq(items, MATCH);
-      return [start2, id];
+      const start = seq(items2, MATCH);
+      return [start, id];
     };
-    show = (start2) => {
+    show = (start) => {
       const lines = [];
       const seen = /* @__PURE__ */ new Set();
       const ref = (n) => n.t === "match" ? "match" : String(n.id);
-      const walk2 = (n, indent2) => {
+      const walk = (n, indent2) => {
         if (n.t === "match" || seen.has(n))
           return;
         seen.add(n);
@@ -793,12 +793,12 @@ var init_esm3 = __esm({
           case "split":
             line(`split -> ${n.out.map(ref).join(", ")}`);
             for (const o of n.out)
-              walk2(o, indent2);
+              walk(o, indent2);
             return;
           case "neg":
             line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-            walk2(n.sub, indent2 + "  ");
-            return walk2(n.next, indent2);
+            walk(n.sub, indent2 + "  ");
+            return walk(n.next, indent2);
           case "lit":
             line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
             break;
@@ -808,10 +808,10 @@ var init_esm3 = __esm({
           default:
             line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
         }
-        walk2(n.next, indent2);
+        walk(n.next, indent2);
       };
-      walk2(start2, "");
-      return [`start -> ${ref(start2)}`, ...lines].join("\n");
+      walk(start, "");
+      return [`start -> ${ref(start)}`, ...lines].join("\n");
     };
     State = class {
       // set by the Sim, to mark the nodes that this state has
@@ -835,7 +835,7 @@ var init_esm3 = __esm({
         return false;
       if (a.runs.length !== b.runs.length)
         return false;
-      if (a.ids.some((id, i2) => id !== b.ids[i2]))
+      if (a.ids.some((id, i) => id !== b.ids[i]))
         return false;
       return a.runs.every((r) => b.runs.some((o) => o.neg === r.neg && sameState(o.state, r.state)));
     };
@@ -885,29 +885,29 @@ var init_esm3 = __esm({
       // wildcards only match a leading dot if `dot:true`. In a negated
       // sub-pattern, this does not apply, because the negation itself
       // can not match a leading dot.
-      restricted(i2, top) {
-        return top && (this.dots || this.dotStart && i2 === 0);
+      restricted(i, top) {
+        return top && (this.dots || this.dotStart && i === 0);
       }
-      add(state, node, i2, top) {
+      add(state, node, i, top) {
         switch (node.t) {
           case "split":
             if (!this.#visit(state, node))
               return;
             for (const o of node.out)
-              this.add(state, o, i2, top);
+              this.add(state, o, i, top);
             return;
           case "neg":
             if (!this.#visit(state, node))
               return;
             const sub = this.state();
-            this.add(sub, node.sub, i2, false);
+            this.add(sub, node.sub, i, false);
             this.done(sub);
-            return this.addRun(state, { t: "run", neg: node, state: sub }, i2, top);
+            return this.addRun(state, { t: "run", neg: node, state: sub }, i, top);
           case "star":
-            if (this.restricted(i2, top))
+            if (this.restricted(i, top))
               return;
             if (this.#addThread(state, node))
-              this.add(state, node.next, i2, top);
+              this.add(state, node.next, i, top);
             return;
           case "match":
             state.match = true;
@@ -916,48 +916,48 @@ var init_esm3 = __esm({
             this.#addThread(state, node);
         }
       }
-      addRun(state, run2, i2, top) {
+      addRun(state, run, i, top) {
         for (const r of state.runs) {
-          if (r.neg === run2.neg && sameState(r.state, run2.state))
+          if (r.neg === run.neg && sameState(r.state, run.state))
             return;
         }
-        state.runs.push(run2);
-        if (!run2.state.match) {
-          this.add(state, run2.neg.next, i2, top);
+        state.runs.push(run);
+        if (!run.state.match) {
+          this.add(state, run.neg.next, i, top);
         }
       }
       // the threads after char `c`, at index `i`
-      step(state, c, i2, top) {
+      step(state, c, i, top) {
         const next = this.state();
         for (const th of state.threads) {
           switch (th.t) {
             case "lit":
               if (litMatch(th, c)) {
-                this.add(next, th.next, i2 + 1, top);
+                this.add(next, th.next, i + 1, top);
               }
               break;
             case "any":
-              if (!this.restricted(i2, top))
-                this.add(next, th.next, i2 + 1, top);
+              if (!this.restricted(i, top))
+                this.add(next, th.next, i + 1, top);
               break;
             case "class":
-              if (!this.restricted(i2, top) && th.re.test(c)) {
-                this.add(next, th.next, i2 + 1, top);
+              if (!this.restricted(i, top) && th.re.test(c)) {
+                this.add(next, th.next, i + 1, top);
               }
               break;
             case "star":
-              if (!this.restricted(i2, top))
-                this.add(next, th, i2 + 1, top);
+              if (!this.restricted(i, top))
+                this.add(next, th, i + 1, top);
           }
         }
-        if (!this.restricted(i2, top)) {
-          for (const run2 of state.runs) {
-            if (run2.state.dead) {
-              this.addRun(next, run2, i2 + 1, top);
+        if (!this.restricted(i, top)) {
+          for (const run of state.runs) {
+            if (run.state.dead) {
+              this.addRun(next, run, i + 1, top);
               continue;
             }
-            const sub = this.step(run2.state, c, i2, false);
-            this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i2 + 1, top);
+            const sub = this.step(run.state, c, i, false);
+            this.addRun(next, { t: "run", neg: run.neg, state: sub }, i + 1, top);
           }
         }
         return this.done(next);
@@ -979,8 +979,8 @@ var init_esm3 = __esm({
       #dotStart;
       #sim;
       #dotSim;
-      constructor(start2, marks2) {
-        this.#start = start2;
+      constructor(start, marks2) {
+        this.#start = start;
         this.#sim = new Sim(false, false, marks2);
         this.#dotSim = new Sim(false, true, marks2);
       }
@@ -1044,18 +1044,18 @@ var init_esm3 = __esm({
         return n;
       }
     };
-    linear = (start2) => {
+    linear = (start) => {
       const nodes = [];
-      for (let n = start2; n.t !== "match"; n = n.next) {
+      for (let n = start; n.t !== "match"; n = n.next) {
         if (n.t === "split" || n.t === "neg")
           return void 0;
         nodes.push(n);
       }
       return nodes;
     };
-    testLinear = (nodes, chars, start2, end) => {
+    testLinear = (nodes, chars, start, end) => {
       let ni = 0;
-      let ci = start2;
+      let ci = start;
       let starNi = -1;
       let starCi = 0;
       while (ci < end) {
@@ -1080,10 +1080,10 @@ var init_esm3 = __esm({
         ni++;
       return ni === nodes.length;
     };
-    lengths = (items) => {
+    lengths = (items2) => {
       let min = 0;
       let max = 0;
-      for (const it of items) {
+      for (const it of items2) {
         const [lo, hi] = itemLengths(it);
         min += lo;
         max += hi;
@@ -1103,9 +1103,9 @@ var init_esm3 = __esm({
       const loop = max === 0 ? 0 : Infinity;
       return it.type === "@" ? [min, max] : it.type === "?" ? [0, max] : it.type === "*" ? [0, loop] : [min, loop];
     };
-    hasAffix = (lits, chars, start2) => {
+    hasAffix = (lits, chars, start) => {
       for (let j = 0; j < lits.length; j++) {
-        if (!litMatch(lits[j], chars[start2 + j]))
+        if (!litMatch(lits[j], chars[start + j]))
           return false;
       }
       return true;
@@ -1164,25 +1164,25 @@ var init_esm3 = __esm({
         this.#form = n === true ? "NFC" : n || void 0;
         const literal2 = /^[?*+@]\(\)$/.test(pattern);
         const toks = tokenize(pattern, nocase, noext || literal2, this.#form, options.rangeMark);
-        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        let [items2] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
-          items = normalize(items, this.#form);
-        const [start2, size] = compile(items, nocase);
-        this.#start = start2;
+          items2 = normalize(items2, this.#form);
+        const [start, size] = compile(items2, nocase);
+        this.#start = start;
         this.#size = size;
-        if (items.every((it) => it.t === "lit")) {
-          this.#literal = items.map((it) => it.ch).join("");
+        if (items2.every((it) => it.t === "lit")) {
+          this.#literal = items2.map((it) => it.ch).join("");
           this.#literalFold = nocase;
         } else {
           const lit2 = (it) => it.t !== "lit" ? void 0 : nocase ? { ch: it.ch, re: foldRe(it.ch) } : { ch: it.ch };
-          for (const it of items) {
+          for (const it of items2) {
             const l = lit2(it);
             if (!l)
               break;
             this.#prefix.push(l);
           }
-          for (let j = items.length - 1; j >= 0; j--) {
-            const l = lit2(items[j]);
+          for (let j = items2.length - 1; j >= 0; j--) {
+            const l = lit2(items2[j]);
             if (!l)
               break;
             this.#suffix.unshift(l);
@@ -1194,7 +1194,7 @@ var init_esm3 = __esm({
           }
           this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || void 0);
           this.#wild = !!this.#linear?.every((n2) => n2.t === "star" || n2.t === "any");
-          const [min, max] = lengths(items);
+          const [min, max] = lengths(items2);
           this.#min = min;
           this.#max = max;
         }
@@ -1270,11 +1270,11 @@ var init_esm3 = __esm({
         if (s === "." || s === "..") {
           this.#marks ??= marks(this.#size);
           const sim = this.#dotsSim ??= new Sim(true, false, this.#marks);
-          const start2 = sim.state();
-          sim.add(start2, this.#start, 0, true);
-          let state = sim.done(start2);
-          for (let i2 = 0; i2 < chars.length; i2++) {
-            state = sim.step(state, chars[i2], i2, true);
+          const start = sim.state();
+          sim.add(start, this.#start, 0, true);
+          let state = sim.done(start);
+          for (let i = 0; i < chars.length; i++) {
+            state = sim.step(state, chars[i], i, true);
           }
           return state.match;
         }
@@ -1282,11 +1282,11 @@ var init_esm3 = __esm({
         const dfa = this.#dfa ??= new Dfa(this.#start, this.#marks);
         let d = dfa.start(dotStart);
         const str4 = chars === s;
-        for (let i2 = 0; i2 < chars.length; i2++) {
+        for (let i = 0; i < chars.length; i++) {
           if (d.dead)
             return false;
-          const code = str4 ? s.charCodeAt(i2) : chars[i2].charCodeAt(0);
-          d = d.ascii?.[code] ?? dfa.next(d, chars[i2]);
+          const code = str4 ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+          d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
         }
         return d.match;
       }
@@ -1402,7 +1402,7 @@ var init_esm4 = __esm({
       flipNegate: 0,
       preserveMultipleSlashes: 0,
       windowsNoMagicRoot: 0
-    }).map((k, i2) => [k, 24 * 3 ** i2]));
+    }).map((k, i) => [k, 24 * 3 ** i]));
     optionsKey = (o) => {
       let n = 0;
       let wpe = false;
@@ -1543,16 +1543,16 @@ var init_esm4 = __esm({
     rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
     inRepeatOrNegExt = (portion, mark) => {
       const stack = [];
-      for (let i2 = 0; i2 < portion.length; i2++) {
-        const c = portion.charAt(i2);
+      for (let i = 0; i < portion.length; i++) {
+        const c = portion.charAt(i);
         if (c === "\\") {
-          i2++;
+          i++;
         } else if (c === mark) {
           if (stack.some((t) => t !== "@" && t !== "?"))
             return true;
-        } else if (portion.charAt(i2 + 1) === "(" && "!?+*@".includes(c)) {
+        } else if (portion.charAt(i + 1) === "(" && "!?+*@".includes(c)) {
           stack.push(c);
-          i2++;
+          i++;
         } else if (c === ")") {
           stack.pop();
         }
@@ -1569,18 +1569,18 @@ var init_esm4 = __esm({
     };
     minimatch.match = match;
     globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-    classEnd = (pattern, start2) => {
-      let i2 = start2 + 1;
-      if (pattern.charAt(i2) === "!" || pattern.charAt(i2) === "^")
-        i2++;
+    classEnd = (pattern, start) => {
+      let i = start + 1;
+      if (pattern.charAt(i) === "!" || pattern.charAt(i) === "^")
+        i++;
       let sawStart = false;
-      for (; i2 < pattern.length; i2++) {
-        const c = pattern.charAt(i2);
+      for (; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
         if (c === "]" && sawStart)
-          return i2;
+          return i;
         sawStart = true;
         if (c === "\\")
-          i2++;
+          i++;
       }
       return -1;
     };
@@ -1588,27 +1588,27 @@ var init_esm4 = __esm({
       if (!noext && (pattern === "+()" || pattern === "@()"))
         return pattern;
       let lit2 = "";
-      for (let i2 = 0; i2 < pattern.length; i2++) {
-        const c = pattern.charAt(i2);
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
         if (c === "\\") {
-          lit2 += pattern.charAt(++i2) || c;
+          lit2 += pattern.charAt(++i) || c;
         } else if (c === "*" || c === "?") {
           return void 0;
         } else if (c === "[") {
-          const close = classEnd(pattern, i2);
+          const close = classEnd(pattern, i);
           if (close === -1) {
             lit2 += c;
             continue;
           }
-          let body2 = pattern.slice(i2 + 1, close);
-          if (body2.startsWith("\\"))
-            body2 = body2.slice(1);
-          if ([...body2].length !== 1 || "!^".includes(pattern.charAt(i2 + 1))) {
+          let body = pattern.slice(i + 1, close);
+          if (body.startsWith("\\"))
+            body = body.slice(1);
+          if ([...body].length !== 1 || "!^".includes(pattern.charAt(i + 1))) {
             return void 0;
           }
-          lit2 += body2;
-          i2 = close;
-        } else if (!noext && "+@!".includes(c) && pattern.charAt(i2 + 1) === "(" && pattern.includes(")", i2 + 2)) {
+          lit2 += body;
+          i = close;
+        } else if (!noext && "+@!".includes(c) && pattern.charAt(i + 1) === "(" && pattern.includes(")", i + 2)) {
           return void 0;
         } else {
           lit2 += c;
@@ -1619,13 +1619,13 @@ var init_esm4 = __esm({
     MAX_EXTGLOBS = 256;
     extglobCount = (pattern) => {
       let n = 0;
-      for (let i2 = 0; i2 < pattern.length - 1; i2++) {
-        const c = pattern.charAt(i2);
+      for (let i = 0; i < pattern.length - 1; i++) {
+        const c = pattern.charAt(i);
         if (c === "\\") {
-          i2++;
-        } else if ("+@!?*".includes(c) && pattern.charAt(i2 + 1) === "(") {
+          i++;
+        } else if ("+@!?*".includes(c) && pattern.charAt(i + 1) === "(") {
           n++;
-          i2++;
+          i++;
         }
       }
       return n;
@@ -1639,18 +1639,18 @@ var init_esm4 = __esm({
       if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes("[:"))
         return false;
       let depth = 0;
-      for (let i2 = 0; i2 < pattern.length; i2++) {
-        const c = pattern.charAt(i2);
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
         if (c === "\\") {
-          if (++i2 === pattern.length)
+          if (++i === pattern.length)
             return false;
         } else if (c === "[") {
-          const close = classEnd(pattern, i2);
+          const close = classEnd(pattern, i);
           if (close !== -1)
-            i2 = close;
-        } else if ("+@!?*".includes(c) && pattern.charAt(i2 + 1) === "(") {
+            i = close;
+        } else if ("+@!?*".includes(c) && pattern.charAt(i + 1) === "(") {
           depth++;
-          i2++;
+          i++;
         } else if (c === ")") {
           if (!depth--)
             return false;
@@ -1674,8 +1674,8 @@ var init_esm4 = __esm({
       return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
     };
     walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-    dotPortion = (f, start2, end, dot, sep8) => {
-      for (let k = start2; k < end; ) {
+    dotPortion = (f, start, end, dot, sep8) => {
+      for (let k = start; k < end; ) {
         if (f.charCodeAt(k) === 46) {
           if (!dot)
             return true;
@@ -1868,10 +1868,10 @@ var init_esm4 = __esm({
         });
         this.set = set.filter((s) => s.indexOf(false) === -1);
         if (this.isWindows) {
-          for (let i2 = 0; i2 < this.set.length; i2++) {
-            const p = this.set[i2];
-            if (p[0] === "" && p[1] === "" && this.globParts[i2][2] === "?" && (isDrive(p[3]) || isLongUNC(this.globParts[i2][3]))) {
-              if (isLongUNC(this.globParts[i2][3]))
+          for (let i = 0; i < this.set.length; i++) {
+            const p = this.set[i];
+            if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
+              if (isLongUNC(this.globParts[i][3]))
                 p[3] = "UNC";
               p[2] = "?";
             }
@@ -1880,10 +1880,10 @@ var init_esm4 = __esm({
         if (!options.noext)
           this.mergeRows();
         this.#pending = false;
-        this.set.forEach((row, i2) => {
+        this.set.forEach((row, i) => {
           for (let k = 0; k < row.length; k++) {
             if (row[k] === PENDING) {
-              row[k] = this.parse(this.globParts[i2][k]);
+              row[k] = this.parse(this.globParts[i][k]);
             }
           }
         });
@@ -1903,36 +1903,36 @@ var init_esm4 = __esm({
           for (let k = 0; k < len; k++) {
             const groups = /* @__PURE__ */ new Map();
             const R = this.set.length + 1;
-            this.set.forEach((row, i2) => {
-              if (!(row[k] instanceof Matcher || row[k] === PENDING) || !extSafe(this.globParts[i2][k])) {
+            this.set.forEach((row, i) => {
+              if (!(row[k] instanceof Matcher || row[k] === PENDING) || !extSafe(this.globParts[i][k])) {
                 return;
               }
-              const { pre, suf } = keys2[i2];
+              const { pre, suf } = keys2[i];
               const key = pre[k] * R + suf[k + 1];
               const g = groups.get(key);
               if (g)
-                g.push(i2);
+                g.push(i);
               else
-                groups.set(key, [i2]);
+                groups.set(key, [i]);
             });
             const drop = /* @__PURE__ */ new Set();
             for (const g of groups.values()) {
               if (g.length < 2)
                 continue;
               const [first, ...rest] = g;
-              const alts = g.map((i2) => this.globParts[i2][k]);
+              const alts = g.map((i) => this.globParts[i][k]);
               const glob = `@(${alts.join("|")})`;
               if (extglobCount(glob) > MAX_EXTGLOBS)
                 continue;
               this.globParts[first][k] = glob;
               this.set[first][k] = this.parse(glob);
-              for (const i2 of rest)
-                drop.add(i2);
+              for (const i of rest)
+                drop.add(i);
             }
             if (drop.size) {
               merged = true;
-              this.set = this.set.filter((_, i2) => !drop.has(i2));
-              this.globParts = this.globParts.filter((_, i2) => !drop.has(i2));
+              this.set = this.set.filter((_, i) => !drop.has(i));
+              this.globParts = this.globParts.filter((_, i) => !drop.has(i));
               if (this.set.length < 2)
                 return;
               keys2 = this.#mergeKeys();
@@ -1947,7 +1947,7 @@ var init_esm4 = __esm({
       // the rows, where joining the whole row for every k was quadratic.
       #mergeKeys() {
         const partIds = /* @__PURE__ */ new Map();
-        const ids = this.globParts.map((parts2) => parts2.map((s) => {
+        const ids = this.globParts.map((parts) => parts.map((s) => {
           let id = partIds.get(s);
           if (id === void 0)
             partIds.set(s, id = partIds.size);
@@ -1961,10 +1961,10 @@ var init_esm4 = __esm({
         }));
         for (let k = 0; k < len; k++) {
           const m = /* @__PURE__ */ new Map();
-          ids.forEach((r, i2) => {
+          ids.forEach((r, i) => {
             if (k >= r.length)
               return;
-            const { pre } = keys2[i2];
+            const { pre } = keys2[i];
             const key = pre[k] * P + r[k];
             let id = m.get(key);
             if (id === void 0)
@@ -1974,10 +1974,10 @@ var init_esm4 = __esm({
         }
         for (let k = len - 1; k >= 0; k--) {
           const m = /* @__PURE__ */ new Map();
-          ids.forEach((r, i2) => {
+          ids.forEach((r, i) => {
             if (k >= r.length)
               return;
-            const { suf } = keys2[i2];
+            const { suf } = keys2[i];
             const key = suf[k + 1] * P + r[k];
             let id = m.get(key);
             if (id === void 0)
@@ -2015,25 +2015,25 @@ var init_esm4 = __esm({
       }
       // just get rid of adjascent ** portions
       adjascentGlobstarOptimize(globParts) {
-        return globParts.map((parts2) => {
+        return globParts.map((parts) => {
           let gs = -1;
-          while (-1 !== (gs = parts2.indexOf("**", gs + 1))) {
-            let i2 = gs;
-            while (parts2[i2 + 1] === "**") {
-              i2++;
+          while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+            let i = gs;
+            while (parts[i + 1] === "**") {
+              i++;
             }
-            if (i2 !== gs) {
-              parts2.splice(gs, i2 - gs);
+            if (i !== gs) {
+              parts.splice(gs, i - gs);
             }
           }
-          return parts2;
+          return parts;
         });
       }
       // get rid of adjascent ** and resolve .. portions
       levelOneOptimize(globParts) {
-        return globParts.map((parts2) => {
-          const root = this.#rootIndex(parts2) + 1;
-          parts2 = parts2.reduce((set, part) => {
+        return globParts.map((parts) => {
+          const root = this.#rootIndex(parts) + 1;
+          parts = parts.reduce((set, part) => {
             const prev = set[set.length - 1];
             if (part === "**" && prev === "**") {
               return set;
@@ -2047,7 +2047,7 @@ var init_esm4 = __esm({
             set.push(part);
             return set;
           }, []);
-          return parts2.length === 0 ? [""] : parts2;
+          return parts.length === 0 ? [""] : parts;
         });
       }
       // Check the path against each row before it is split. 'no' if no
@@ -2090,11 +2090,11 @@ var init_esm4 = __esm({
           const p = row[row.length - 1];
           let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
           if (end && ends === 0) {
-            const i2 = lastSep(f, f.length, sep8);
-            lastStart = i2 + 1;
+            const i = lastSep(f, f.length, sep8);
+            lastStart = i + 1;
             last = f.slice(lastStart);
-            if (last === "" && i2 >= 0) {
-              let j = i2;
+            if (last === "" && i >= 0) {
+              let j = i;
               while (j > 0 && isSep(f.charCodeAt(j - 1), sep8))
                 j--;
               prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep8) + 1;
@@ -2152,8 +2152,8 @@ var init_esm4 = __esm({
           if (n < 2 || !portionMatch(row[0], file[0])) {
             return false;
           }
-          for (let i2 = 1; i2 < n; i2++)
-            if (!walkable(file[i2], dot))
+          for (let i = 1; i < n; i++)
+            if (!walkable(file[i], dot))
               return false;
           return true;
         }
@@ -2165,17 +2165,17 @@ var init_esm4 = __esm({
               return false;
             }
           }
-          for (let i2 = 0; i2 < t; i2++)
-            if (!walkable(file[i2], dot))
+          for (let i = 0; i < t; i++)
+            if (!walkable(file[i], dot))
               return false;
           return true;
         }
         for (let k = 0; k < n; k++) {
           if (portionMatch(x, file[k]) && k + 1 < n) {
-            let i2 = k + 1;
-            while (i2 < n && walkable(file[i2], dot))
-              i2++;
-            if (i2 === n)
+            let i = k + 1;
+            while (i < n && walkable(file[i], dot))
+              i++;
+            if (i === n)
               return true;
           }
           if (!walkable(file[k], dot))
@@ -2216,53 +2216,53 @@ var init_esm4 = __esm({
       // split a path for match(), and keep the parts for the next call
       #split(f) {
         const { isWindows, preserveMultipleSlashes } = this;
-        let parts2 = this.#slashSplit(isWindows ? f.split("\\").join("/") : f);
+        let parts = this.#slashSplit(isWindows ? f.split("\\").join("/") : f);
         const normalize3 = this.#form;
         if (normalize3)
-          parts2 = parts2.map((p) => p.normalize(normalize3));
+          parts = parts.map((p) => p.normalize(normalize3));
         lastSplit = {
           f,
           isWindows,
           preserveMultipleSlashes,
           normalize: normalize3,
-          parts: parts2
+          parts
         };
         return lastSplit;
       }
       // resolve `.` and `..` portions of a path, for level 2
       #levelTwoFileOptimize(file) {
-        const parts2 = [...file];
+        const parts = [...file];
         let didSomething = false;
         do {
           didSomething = false;
           if (!this.preserveMultipleSlashes) {
-            for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-              const p = parts2[i2];
-              if (i2 === 1 && p === "" && parts2[0] === "")
+            for (let i = 1; i < parts.length - 1; i++) {
+              const p = parts[i];
+              if (i === 1 && p === "" && parts[0] === "")
                 continue;
               if (p === "." || p === "") {
                 didSomething = true;
-                parts2.splice(i2, 1);
-                i2--;
+                parts.splice(i, 1);
+                i--;
               }
             }
-            if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
+            if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
               didSomething = true;
-              parts2.pop();
+              parts.pop();
             }
           }
-          const root = this.#rootIndex(parts2) + 1;
+          const root = this.#rootIndex(parts) + 1;
           let dd = root;
-          while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-            const p = parts2[dd - 1];
+          while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+            const p = parts[dd - 1];
             if (p && p !== "." && p !== ".." && p !== "**") {
               didSomething = true;
-              parts2.splice(dd - 1, 2);
+              parts.splice(dd - 1, 2);
               dd = Math.max(dd - 2, root);
             }
           }
         } while (didSomething);
-        return parts2.length === 0 ? [""] : parts2;
+        return parts.length === 0 ? [""] : parts;
       }
       // First phase: single-pattern processing
       // <pre> is 1 or more portions
@@ -2289,63 +2289,63 @@ var init_esm4 = __esm({
         let didSomething = false;
         do {
           didSomething = false;
-          for (let parts2 of globParts) {
+          for (let parts of globParts) {
             let gs = -1;
-            while (-1 !== (gs = parts2.indexOf("**", gs + 1))) {
+            while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
               let gss = gs;
-              while (parts2[gss + 1] === "**") {
+              while (parts[gss + 1] === "**") {
                 gss++;
               }
               if (gss > gs) {
-                parts2.splice(gs + 1, gss - gs);
+                parts.splice(gs + 1, gss - gs);
               }
-              let next = parts2[gs + 1];
-              const p = parts2[gs + 2];
-              const p2 = parts2[gs + 3];
+              let next = parts[gs + 1];
+              const p = parts[gs + 2];
+              const p2 = parts[gs + 3];
               if (next !== "..")
                 continue;
               if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
                 continue;
               }
-              const addedCells = parts2.length - 1;
+              const addedCells = parts.length - 1;
               if (globParts.length >= braceExpandMax || splitCells + addedCells > maxSplitCells) {
                 throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
               }
               didSomething = true;
-              parts2.splice(gs, 1);
-              const other = parts2.slice(0);
+              parts.splice(gs, 1);
+              const other = parts.slice(0);
               other[gs] = "**";
               splitCells += addedCells;
               globParts.push(other);
               gs--;
             }
             if (!this.preserveMultipleSlashes) {
-              for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-                const p = parts2[i2];
-                if (i2 === 1 && p === "" && parts2[0] === "")
+              for (let i = 1; i < parts.length - 1; i++) {
+                const p = parts[i];
+                if (i === 1 && p === "" && parts[0] === "")
                   continue;
                 if (p === "." || p === "") {
                   didSomething = true;
-                  parts2.splice(i2, 1);
-                  i2--;
+                  parts.splice(i, 1);
+                  i--;
                 }
               }
-              if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
+              if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
                 didSomething = true;
-                parts2.pop();
+                parts.pop();
               }
             }
-            const root = this.#rootIndex(parts2) + 1;
+            const root = this.#rootIndex(parts) + 1;
             let dd = root;
-            while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-              const p = parts2[dd - 1];
+            while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+              const p = parts[dd - 1];
               if (p && p !== "." && p !== ".." && p !== "**") {
                 didSomething = true;
-                const needDot = dd === 1 && parts2[dd + 1] === "**";
+                const needDot = dd === 1 && parts[dd + 1] === "**";
                 const splin = needDot ? ["."] : [];
-                parts2.splice(dd - 1, 2, ...splin);
-                if (parts2.length === 0)
-                  parts2.push("");
+                parts.splice(dd - 1, 2, ...splin);
+                if (parts.length === 0)
+                  parts.push("");
                 dd = Math.max(dd - 2, root);
               }
             }
@@ -2358,19 +2358,19 @@ var init_esm4 = __esm({
       // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
       secondPhasePreProcess(globParts) {
         const keys2 = /* @__PURE__ */ new Set();
-        const rows = globParts.filter((parts2) => {
-          const key = parts2.join("/");
+        const rows = globParts.filter((parts) => {
+          const key = parts.join("/");
           if (keys2.has(key))
             return false;
           keys2.add(key);
           return true;
         });
         const stars = /* @__PURE__ */ new Map();
-        for (const parts2 of rows) {
+        for (const parts of rows) {
           const s = [];
-          for (let i2 = 0; i2 < parts2.length; i2++) {
-            if (parts2[i2] === "*")
-              s.push(i2);
+          for (let i = 0; i < parts.length; i++) {
+            if (parts[i] === "*")
+              s.push(i);
           }
           if (s.length)
             stars.set(s.join(","), s);
@@ -2378,22 +2378,22 @@ var init_esm4 = __esm({
         if (!stars.size || rows.length * stars.size > 1e5)
           return rows;
         const { dot } = this.options;
-        return rows.filter((parts2) => {
+        return rows.filter((parts) => {
           for (const s of stars.values()) {
-            if (s[s.length - 1] >= parts2.length)
+            if (s[s.length - 1] >= parts.length)
               continue;
-            const c = [...parts2];
+            const c = [...parts];
             let ok = true;
             let changed = false;
-            for (const i2 of s) {
-              const p = parts2[i2];
+            for (const i of s) {
+              const p = parts[i];
               if (p === "*")
                 continue;
               if (!p || p === "**" || !dot && p.startsWith(".")) {
                 ok = false;
                 break;
               }
-              c[i2] = "*";
+              c[i] = "*";
               changed = true;
             }
             if (ok && changed && keys2.has(c.join("/")))
@@ -2408,7 +2408,7 @@ var init_esm4 = __esm({
         const pattern = this.pattern;
         let negate = false;
         let negateOffset = 0;
-        for (let i2 = 0; i2 < pattern.length && pattern.charAt(i2) === "!"; i2++) {
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
           negate = !negate;
           negateOffset++;
         }
@@ -2462,7 +2462,7 @@ var init_esm4 = __esm({
         return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
       }
       #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-        const { head, body: body2, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
         if (head.length) {
           const headEnd = fileIndex + head.length;
           if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
@@ -2489,10 +2489,10 @@ var init_esm4 = __esm({
             fileTailMatch = tail.length + 1;
           }
         }
-        if (!body2.length) {
+        if (!body.length) {
           let sawSome = !!fileTailMatch;
-          for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
-            const f = String(file[i2]);
+          for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+            const f = String(file[i]);
             sawSome = true;
             if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
               return false;
@@ -2519,13 +2519,13 @@ var init_esm4 = __esm({
         const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
         const lastgs = pattern.lastIndexOf(GLOBSTAR);
         const head = pattern.slice(patternIndex, firstgs);
-        const body2 = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
+        const body = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
         const tail = partial ? [] : pattern.slice(lastgs + 1);
         const segments = [[[], 0]];
         let current2 = segments[0];
         let nonGsParts = 0;
         const nonGsPartsSums = [0];
-        for (const b of body2) {
+        for (const b of body) {
           if (b === GLOBSTAR) {
             nonGsPartsSums.push(nonGsParts);
             current2 = [[], 0];
@@ -2535,12 +2535,12 @@ var init_esm4 = __esm({
             nonGsParts++;
           }
         }
-        segments.forEach((b, i2) => {
-          b[1] = nonGsParts - nonGsPartsSums[i2];
+        segments.forEach((b, i) => {
+          b[1] = nonGsParts - nonGsPartsSums[i];
         });
-        const parts2 = { head, body: body2, tail, segments };
-        byStart[key] = parts2;
-        return parts2;
+        const parts = { head, body, tail, segments };
+        byStart[key] = parts;
+        return parts;
       }
       // return false for "nope, not matching"
       // return null for "not matching, cannot keep trying"
@@ -2550,25 +2550,25 @@ var init_esm4 = __esm({
           if (partial) {
             return fileIndex >= fileLength || fileIndex === fileLength - 1 && file[fileIndex] === "";
           }
-          for (let i2 = fileIndex; i2 < fileLength; i2++) {
+          for (let i = fileIndex; i < fileLength; i++) {
             sawTail = true;
-            const f = file[i2];
+            const f = file[i];
             if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
               return false;
             }
           }
           return sawTail;
         }
-        const [body2, need] = bs;
+        const [body, need] = bs;
         const after2 = partial ? fileLength : fileLength - need;
         while (fileIndex <= after2) {
           const key = bodyIndex * (file.length + 1) + fileIndex;
           if (tried.has(key))
             return false;
           tried.add(key);
-          const m = this.#matchOne(file, body2, partial, fileIndex, 0, fileIndex + body2.length);
+          const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
           if (m && globStarDepth < this.maxGlobstarRecursion) {
-            const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body2.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+            const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
             if (sub !== false) {
               return sub;
             }
@@ -2718,8 +2718,8 @@ var init_esm4 = __esm({
         const set = this.set;
         let filename = ff[ff.length - 1];
         if (!filename) {
-          for (let i2 = ff.length - 2; !filename && i2 >= 0; i2--) {
-            filename = ff[i2];
+          for (let i = ff.length - 2; !filename && i >= 0; i--) {
+            filename = ff[i];
           }
         }
         for (let r = 0; r < set.length; r++) {
@@ -2748,4013 +2748,6 @@ var init_esm4 = __esm({
   }
 });
 
-// node_modules/web-tree-sitter/tree-sitter.js
-function assertInternal(x) {
-  if (x !== INTERNAL) throw new Error("Illegal constructor");
-}
-function isPoint(point) {
-  return !!point && typeof point.row === "number" && typeof point.column === "number";
-}
-function setModule(module2) {
-  C = module2;
-}
-function getText(tree, startIndex, endIndex2, startPosition) {
-  const length3 = endIndex2 - startIndex;
-  let result = tree.textCallback(startIndex, startPosition);
-  if (result) {
-    startIndex += result.length;
-    while (startIndex < endIndex2) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
-      } else {
-        break;
-      }
-    }
-    if (startIndex > endIndex2) {
-      result = result.slice(0, length3);
-    }
-  }
-  return result ?? "";
-}
-function unmarshalCaptures(query, tree, address, patternIndex, result) {
-  for (let i2 = 0, n = result.length; i2 < n; i2++) {
-    const captureIndex = C.getValue(address, "i32");
-    address += SIZE_OF_INT;
-    const node = unmarshalNode(tree, address);
-    address += SIZE_OF_NODE;
-    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
-  }
-  return address;
-}
-function marshalNode(node, index3 = 0) {
-  let address = TRANSFER_BUFFER + index3 * SIZE_OF_NODE;
-  C.setValue(address, node.id, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.row, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.column, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
-}
-function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  if (id === 0) return null;
-  const index3 = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const column = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
-    id,
-    tree,
-    startIndex: index3,
-    startPosition: { row, column },
-    other
-  });
-  return result;
-}
-function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
-  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
-  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
-  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
-  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
-}
-function unmarshalTreeCursor(cursor) {
-  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
-  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
-  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
-}
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
-}
-function unmarshalPoint(address) {
-  const result = {
-    row: C.getValue(address, "i32") >>> 0,
-    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
-  };
-  return result;
-}
-function marshalRange(address, range3) {
-  marshalPoint(address, range3.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, range3.endPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, range3.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, range3.endIndex, "i32");
-  address += SIZE_OF_INT;
-}
-function unmarshalRange(address) {
-  const result = {};
-  result.startPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.endPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.startIndex = C.getValue(address, "i32") >>> 0;
-  address += SIZE_OF_INT;
-  result.endIndex = C.getValue(address, "i32") >>> 0;
-  return result;
-}
-function marshalEdit(edit, address = TRANSFER_BUFFER) {
-  marshalPoint(address, edit.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.oldEndPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.newEndPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, edit.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.oldEndIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.newEndIndex, "i32");
-  address += SIZE_OF_INT;
-}
-function unmarshalLanguageMetadata(address) {
-  const major_version = C.getValue(address, "i32");
-  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
-  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
-  return { major_version, minor_version, patch_version };
-}
-function parseAnyPredicate(steps, index3, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
-    );
-  }
-  if (!isCaptureStep(steps[1])) {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
-    );
-  }
-  const isPositive = operator === "eq?" || operator === "any-eq?";
-  const matchAll = !operator.startsWith("any-");
-  if (isCaptureStep(steps[2])) {
-    const captureName1 = steps[1].name;
-    const captureName2 = steps[2].name;
-    textPredicates[index3].push((captures) => {
-      const nodes1 = [];
-      const nodes2 = [];
-      for (const c of captures) {
-        if (c.name === captureName1) nodes1.push(c.node);
-        if (c.name === captureName2) nodes2.push(c.node);
-      }
-      const compare2 = /* @__PURE__ */ __name((n1, n2, positive) => {
-        return positive ? n1.text === n2.text : n1.text !== n2.text;
-      }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive)));
-    });
-  } else {
-    const captureName = steps[1].name;
-    const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
-    textPredicates[index3].push((captures) => {
-      const nodes = [];
-      for (const c of captures) {
-        if (c.name === captureName) nodes.push(c.node);
-      }
-      const test = isPositive ? matches : doesNotMatch;
-      return matchAll ? nodes.every(test) : nodes.some(test);
-    });
-  }
-}
-function parseMatchPredicate(steps, index3, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  if (steps[2].type !== "string") {
-    throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
-    );
-  }
-  const isPositive = operator === "match?" || operator === "any-match?";
-  const matchAll = !operator.startsWith("any-");
-  const captureName = steps[1].name;
-  const regex2 = new RegExp(steps[2].value);
-  textPredicates[index3].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    const test = /* @__PURE__ */ __name((text4, positive) => {
-      return positive ? regex2.test(text4) : !regex2.test(text4);
-    }, "test");
-    if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text4) => test(text4, isPositive)) : nodes.some((text4) => test(text4, isPositive));
-  });
-}
-function parseAnyOfPredicate(steps, index3, operator, textPredicates) {
-  if (steps.length < 2) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  const isPositive = operator === "any-of?";
-  const captureName = steps[1].name;
-  const stringSteps = steps.slice(2);
-  if (!stringSteps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const values2 = stringSteps.map((s) => s.value);
-  textPredicates[index3].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    if (nodes.length === 0) return !isPositive;
-    return nodes.every((text4) => values2.includes(text4)) === isPositive;
-  });
-}
-function parseIsPredicate(steps, index3, operator, assertedProperties, refutedProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
-    );
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index3]) properties[index3] = {};
-  properties[index3][steps[1].value] = steps[2]?.value ?? null;
-}
-function parseSetDirective(steps, index3, setProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
-  }
-  if (!setProperties[index3]) setProperties[index3] = {};
-  setProperties[index3][steps[1].value] = steps[2]?.value ?? null;
-}
-function parsePattern(index3, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
-  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
-  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
-    steps.push({ type: "string", value: stringValues[stepValueId] });
-  } else if (steps.length > 0) {
-    if (steps[0].type !== "string") {
-      throw new Error("Predicates must begin with a literal value");
-    }
-    const operator = steps[0].value;
-    switch (operator) {
-      case "any-not-eq?":
-      case "not-eq?":
-      case "any-eq?":
-      case "eq?":
-        parseAnyPredicate(steps, index3, operator, textPredicates);
-        break;
-      case "any-not-match?":
-      case "not-match?":
-      case "any-match?":
-      case "match?":
-        parseMatchPredicate(steps, index3, operator, textPredicates);
-        break;
-      case "not-any-of?":
-      case "any-of?":
-        parseAnyOfPredicate(steps, index3, operator, textPredicates);
-        break;
-      case "is?":
-      case "is-not?":
-        parseIsPredicate(steps, index3, operator, assertedProperties, refutedProperties);
-        break;
-      case "set!":
-        parseSetDirective(steps, index3, setProperties);
-        break;
-      default:
-        predicates[index3].push({ operator, operands: steps.slice(1) });
-    }
-    steps.length = 0;
-  }
-}
-async function initializeBinding(moduleOptions) {
-  if (!Module3) {
-    Module3 = await tree_sitter_default(moduleOptions);
-  }
-  return Module3;
-}
-function checkModule() {
-  return !!Module3;
-}
-var __defProp2, __name, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, LookaheadIterator, Tree, TreeCursor, Node, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, Query, LANGUAGE_FUNCTION_REGEX, Language, Module2, tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, Parser;
-var init_tree_sitter = __esm({
-  "node_modules/web-tree-sitter/tree-sitter.js"() {
-    __defProp2 = Object.defineProperty;
-    __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
-    SIZE_OF_SHORT = 2;
-    SIZE_OF_INT = 4;
-    SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
-    SIZE_OF_NODE = 5 * SIZE_OF_INT;
-    SIZE_OF_POINT = 2 * SIZE_OF_INT;
-    SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
-    ZERO_POINT = { row: 0, column: 0 };
-    INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
-    __name(assertInternal, "assertInternal");
-    __name(isPoint, "isPoint");
-    __name(setModule, "setModule");
-    LookaheadIterator = class {
-      static {
-        __name(this, "LookaheadIterator");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for WASM
-      /** @internal */
-      language;
-      /** @internal */
-      constructor(internal, address, language) {
-        assertInternal(internal);
-        this[0] = address;
-        this.language = language;
-      }
-      /** Get the current symbol of the lookahead iterator. */
-      get currentTypeId() {
-        return C._ts_lookahead_iterator_current_symbol(this[0]);
-      }
-      /** Get the current symbol name of the lookahead iterator. */
-      get currentType() {
-        return this.language.types[this.currentTypeId] || "ERROR";
-      }
-      /** Delete the lookahead iterator, freeing its resources. */
-      delete() {
-        C._ts_lookahead_iterator_delete(this[0]);
-        this[0] = 0;
-      }
-      /**
-       * Reset the lookahead iterator.
-       *
-       * This returns `true` if the language was set successfully and `false`
-       * otherwise.
-       */
-      reset(language, stateId) {
-        if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
-          this.language = language;
-          return true;
-        }
-        return false;
-      }
-      /**
-       * Reset the lookahead iterator to another state.
-       *
-       * This returns `true` if the iterator was reset to the given state and
-       * `false` otherwise.
-       */
-      resetState(stateId) {
-        return Boolean(C._ts_lookahead_iterator_reset_state(this[0], stateId));
-      }
-      /**
-       * Returns an iterator that iterates over the symbols of the lookahead iterator.
-       *
-       * The iterator will yield the current symbol name as a string for each step
-       * until there are no more symbols to iterate over.
-       */
-      [Symbol.iterator]() {
-        return {
-          next: /* @__PURE__ */ __name(() => {
-            if (C._ts_lookahead_iterator_next(this[0])) {
-              return { done: false, value: this.currentType };
-            }
-            return { done: true, value: "" };
-          }, "next")
-        };
-      }
-    };
-    __name(getText, "getText");
-    Tree = class _Tree {
-      static {
-        __name(this, "Tree");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for WASM
-      /** @internal */
-      textCallback;
-      /** The language that was used to parse the syntax tree. */
-      language;
-      /** @internal */
-      constructor(internal, address, language, textCallback) {
-        assertInternal(internal);
-        this[0] = address;
-        this.language = language;
-        this.textCallback = textCallback;
-      }
-      /** Create a shallow copy of the syntax tree. This is very fast. */
-      copy() {
-        const address = C._ts_tree_copy(this[0]);
-        return new _Tree(INTERNAL, address, this.language, this.textCallback);
-      }
-      /** Delete the syntax tree, freeing its resources. */
-      delete() {
-        C._ts_tree_delete(this[0]);
-        this[0] = 0;
-      }
-      /** Get the root node of the syntax tree. */
-      get rootNode() {
-        C._ts_tree_root_node_wasm(this[0]);
-        return unmarshalNode(this);
-      }
-      /**
-       * Get the root node of the syntax tree, but with its position shifted
-       * forward by the given offset.
-       */
-      rootNodeWithOffset(offsetBytes, offsetExtent) {
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, offsetBytes, "i32");
-        marshalPoint(address + SIZE_OF_INT, offsetExtent);
-        C._ts_tree_root_node_with_offset_wasm(this[0]);
-        return unmarshalNode(this);
-      }
-      /**
-       * Edit the syntax tree to keep it in sync with source code that has been
-       * edited.
-       *
-       * You must describe the edit both in terms of byte offsets and in terms of
-       * row/column coordinates.
-       */
-      edit(edit) {
-        marshalEdit(edit);
-        C._ts_tree_edit_wasm(this[0]);
-      }
-      /** Create a new {@link TreeCursor} starting from the root of the tree. */
-      walk() {
-        return this.rootNode.walk();
-      }
-      /**
-       * Compare this old edited syntax tree to a new syntax tree representing
-       * the same document, returning a sequence of ranges whose syntactic
-       * structure has changed.
-       *
-       * For this to work correctly, this syntax tree must have been edited such
-       * that its ranges match up to the new tree. Generally, you'll want to
-       * call this method right after calling one of the [`Parser::parse`]
-       * functions. Call it on the old tree that was passed to parse, and
-       * pass the new tree that was returned from `parse`.
-       */
-      getChangedRanges(other) {
-        if (!(other instanceof _Tree)) {
-          throw new TypeError("Argument must be a Tree");
-        }
-        C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalRange(address);
-            address += SIZE_OF_RANGE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-      /** Get the included ranges that were used to parse the syntax tree. */
-      getIncludedRanges() {
-        C._ts_tree_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalRange(address);
-            address += SIZE_OF_RANGE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-    };
-    TreeCursor = class _TreeCursor {
-      static {
-        __name(this, "TreeCursor");
-      }
-      /** @internal */
-      // @ts-expect-error: never read
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      // @ts-expect-error: never read
-      [1] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      // @ts-expect-error: never read
-      [2] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      // @ts-expect-error: never read
-      [3] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      tree;
-      /** @internal */
-      constructor(internal, tree) {
-        assertInternal(internal);
-        this.tree = tree;
-        unmarshalTreeCursor(this);
-      }
-      /** Creates a deep copy of the tree cursor. This allocates new memory. */
-      copy() {
-        const copy = new _TreeCursor(INTERNAL, this.tree);
-        C._ts_tree_cursor_copy_wasm(this.tree[0]);
-        unmarshalTreeCursor(copy);
-        return copy;
-      }
-      /** Delete the tree cursor, freeing its resources. */
-      delete() {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_delete_wasm(this.tree[0]);
-        this[0] = this[1] = this[2] = 0;
-      }
-      /** Get the tree cursor's current {@link Node}. */
-      get currentNode() {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_current_node_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get the numerical field id of this tree cursor's current node.
-       *
-       * See also {@link TreeCursor#currentFieldName}.
-       */
-      get currentFieldId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-      }
-      /** Get the field name of this tree cursor's current node. */
-      get currentFieldName() {
-        return this.tree.language.fields[this.currentFieldId];
-      }
-      /**
-       * Get the depth of the cursor's current node relative to the original
-       * node that the cursor was constructed with.
-       */
-      get currentDepth() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-      }
-      /**
-       * Get the index of the cursor's current node out of all of the
-       * descendants of the original node that the cursor was constructed with.
-       */
-      get currentDescendantIndex() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-      }
-      /** Get the type of the cursor's current node. */
-      get nodeType() {
-        return this.tree.language.types[this.nodeTypeId] || "ERROR";
-      }
-      /** Get the type id of the cursor's current node. */
-      get nodeTypeId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-      }
-      /** Get the state id of the cursor's current node. */
-      get nodeStateId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-      }
-      /** Get the id of the cursor's current node. */
-      get nodeId() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-      }
-      /**
-       * Check if the cursor's current node is *named*.
-       *
-       * Named nodes correspond to named rules in the grammar, whereas
-       * *anonymous* nodes correspond to string literals in the grammar.
-       */
-      get nodeIsNamed() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if the cursor's current node is *missing*.
-       *
-       * Missing nodes are inserted by the parser in order to recover from
-       * certain kinds of syntax errors.
-       */
-      get nodeIsMissing() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
-      }
-      /** Get the string content of the cursor's current node. */
-      get nodeText() {
-        marshalTreeCursor(this);
-        const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-        const endIndex2 = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-        const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-        return getText(this.tree, startIndex, endIndex2, startPosition);
-      }
-      /** Get the start position of the cursor's current node. */
-      get startPosition() {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-        return unmarshalPoint(TRANSFER_BUFFER);
-      }
-      /** Get the end position of the cursor's current node. */
-      get endPosition() {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_end_position_wasm(this.tree[0]);
-        return unmarshalPoint(TRANSFER_BUFFER);
-      }
-      /** Get the start index of the cursor's current node. */
-      get startIndex() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-      }
-      /** Get the end index of the cursor's current node. */
-      get endIndex() {
-        marshalTreeCursor(this);
-        return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-      }
-      /**
-       * Move this cursor to the first child of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there were no children.
-       */
-      gotoFirstChild() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the last child of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there were no children.
-       *
-       * Note that this function may be slower than
-       * {@link TreeCursor#gotoFirstChild} because it needs to
-       * iterate through all the children to compute the child's position.
-       */
-      gotoLastChild() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the parent of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there was no parent node (the cursor was already on the
-       * root node).
-       *
-       * Note that the node the cursor was constructed with is considered the root
-       * of the cursor, and the cursor cannot walk outside this node.
-       */
-      gotoParent() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the next sibling of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there was no next sibling node.
-       *
-       * Note that the node the cursor was constructed with is considered the root
-       * of the cursor, and the cursor cannot walk outside this node.
-       */
-      gotoNextSibling() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the previous sibling of its current node.
-       *
-       * This returns `true` if the cursor successfully moved, and returns
-       * `false` if there was no previous sibling node.
-       *
-       * Note that this function may be slower than
-       * {@link TreeCursor#gotoNextSibling} due to how node
-       * positions are stored. In the worst case, this will need to iterate
-       * through all the children up to the previous sibling node to recalculate
-       * its position. Also note that the node the cursor was constructed with is
-       * considered the root of the cursor, and the cursor cannot walk outside this node.
-       */
-      gotoPreviousSibling() {
-        marshalTreeCursor(this);
-        const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move the cursor to the node that is the nth descendant of
-       * the original node that the cursor was constructed with, where
-       * zero represents the original node itself.
-       */
-      gotoDescendant(goalDescendantIndex) {
-        marshalTreeCursor(this);
-        C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
-        unmarshalTreeCursor(this);
-      }
-      /**
-       * Move this cursor to the first child of its current node that contains or
-       * starts after the given byte offset.
-       *
-       * This returns `true` if the cursor successfully moved to a child node, and returns
-       * `false` if no such child was found.
-       */
-      gotoFirstChildForIndex(goalIndex) {
-        marshalTreeCursor(this);
-        C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-        const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Move this cursor to the first child of its current node that contains or
-       * starts after the given byte offset.
-       *
-       * This returns the index of the child node if one was found, and returns
-       * `null` if no such child was found.
-       */
-      gotoFirstChildForPosition(goalPosition) {
-        marshalTreeCursor(this);
-        marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-        const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-        return result === 1;
-      }
-      /**
-       * Re-initialize this tree cursor to start at the original node that the
-       * cursor was constructed with.
-       */
-      reset(node) {
-        marshalNode(node);
-        marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
-        C._ts_tree_cursor_reset_wasm(this.tree[0]);
-        unmarshalTreeCursor(this);
-      }
-      /**
-       * Re-initialize a tree cursor to the same position as another cursor.
-       *
-       * Unlike {@link TreeCursor#reset}, this will not lose parent
-       * information and allows reusing already created cursors.
-       */
-      resetTo(cursor) {
-        marshalTreeCursor(this, TRANSFER_BUFFER);
-        marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
-        C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
-        unmarshalTreeCursor(this);
-      }
-    };
-    Node = class {
-      static {
-        __name(this, "Node");
-      }
-      /** @internal */
-      // @ts-expect-error: never read
-      [0] = 0;
-      // Internal handle for Wasm
-      /** @internal */
-      _children;
-      /** @internal */
-      _namedChildren;
-      /** @internal */
-      constructor(internal, {
-        id,
-        tree,
-        startIndex,
-        startPosition,
-        other
-      }) {
-        assertInternal(internal);
-        this[0] = other;
-        this.id = id;
-        this.tree = tree;
-        this.startIndex = startIndex;
-        this.startPosition = startPosition;
-      }
-      /**
-       * The numeric id for this node that is unique.
-       *
-       * Within a given syntax tree, no two nodes have the same id. However:
-       *
-       * * If a new tree is created based on an older tree, and a node from the old tree is reused in
-       *   the process, then that node will have the same id in both trees.
-       *
-       * * A node not marked as having changes does not guarantee it was reused.
-       *
-       * * If a node is marked as having changed in the old tree, it will not be reused.
-       */
-      id;
-      /** The byte index where this node starts. */
-      startIndex;
-      /** The position where this node starts. */
-      startPosition;
-      /** The tree that this node belongs to. */
-      tree;
-      /** Get this node's type as a numerical id. */
-      get typeId() {
-        marshalNode(this);
-        return C._ts_node_symbol_wasm(this.tree[0]);
-      }
-      /**
-       * Get the node's type as a numerical id as it appears in the grammar,
-       * ignoring aliases.
-       */
-      get grammarId() {
-        marshalNode(this);
-        return C._ts_node_grammar_symbol_wasm(this.tree[0]);
-      }
-      /** Get this node's type as a string. */
-      get type() {
-        return this.tree.language.types[this.typeId] || "ERROR";
-      }
-      /**
-       * Get this node's symbol name as it appears in the grammar, ignoring
-       * aliases as a string.
-       */
-      get grammarType() {
-        return this.tree.language.types[this.grammarId] || "ERROR";
-      }
-      /**
-       * Check if this node is *named*.
-       *
-       * Named nodes correspond to named rules in the grammar, whereas
-       * *anonymous* nodes correspond to string literals in the grammar.
-       */
-      get isNamed() {
-        marshalNode(this);
-        return C._ts_node_is_named_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node is *extra*.
-       *
-       * Extra nodes represent things like comments, which are not required
-       * by the grammar, but can appear anywhere.
-       */
-      get isExtra() {
-        marshalNode(this);
-        return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node represents a syntax error.
-       *
-       * Syntax errors represent parts of the code that could not be incorporated
-       * into a valid syntax tree.
-       */
-      get isError() {
-        marshalNode(this);
-        return C._ts_node_is_error_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node is *missing*.
-       *
-       * Missing nodes are inserted by the parser in order to recover from
-       * certain kinds of syntax errors.
-       */
-      get isMissing() {
-        marshalNode(this);
-        return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
-      }
-      /** Check if this node has been edited. */
-      get hasChanges() {
-        marshalNode(this);
-        return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
-      }
-      /**
-       * Check if this node represents a syntax error or contains any syntax
-       * errors anywhere within it.
-       */
-      get hasError() {
-        marshalNode(this);
-        return C._ts_node_has_error_wasm(this.tree[0]) === 1;
-      }
-      /** Get the byte index where this node ends. */
-      get endIndex() {
-        marshalNode(this);
-        return C._ts_node_end_index_wasm(this.tree[0]);
-      }
-      /** Get the position where this node ends. */
-      get endPosition() {
-        marshalNode(this);
-        C._ts_node_end_point_wasm(this.tree[0]);
-        return unmarshalPoint(TRANSFER_BUFFER);
-      }
-      /** Get the string content of this node. */
-      get text() {
-        return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
-      }
-      /** Get this node's parse state. */
-      get parseState() {
-        marshalNode(this);
-        return C._ts_node_parse_state_wasm(this.tree[0]);
-      }
-      /** Get the parse state after this node. */
-      get nextParseState() {
-        marshalNode(this);
-        return C._ts_node_next_parse_state_wasm(this.tree[0]);
-      }
-      /** Check if this node is equal to another node. */
-      equals(other) {
-        return this.tree === other.tree && this.id === other.id;
-      }
-      /**
-       * Get the node's child at the given index, where zero represents the first child.
-       *
-       * This method is fairly fast, but its cost is technically log(n), so if
-       * you might be iterating over a long list of children, you should use
-       * {@link Node#children} instead.
-       */
-      child(index3) {
-        marshalNode(this);
-        C._ts_node_child_wasm(this.tree[0], index3);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's *named* child at the given index.
-       *
-       * See also {@link Node#isNamed}.
-       * This method is fairly fast, but its cost is technically log(n), so if
-       * you might be iterating over a long list of children, you should use
-       * {@link Node#namedChildren} instead.
-       */
-      namedChild(index3) {
-        marshalNode(this);
-        C._ts_node_named_child_wasm(this.tree[0], index3);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's child with the given numerical field id.
-       *
-       * See also {@link Node#childForFieldName}. You can
-       * convert a field name to an id using {@link Language#fieldIdForName}.
-       */
-      childForFieldId(fieldId) {
-        marshalNode(this);
-        C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get the first child with the given field name.
-       *
-       * If multiple children may have the same field name, access them using
-       * {@link Node#childrenForFieldName}.
-       */
-      childForFieldName(fieldName3) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName3);
-        if (fieldId !== -1) return this.childForFieldId(fieldId);
-        return null;
-      }
-      /** Get the field name of this node's child at the given index. */
-      fieldNameForChild(index3) {
-        marshalNode(this);
-        const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index3);
-        if (!address) return null;
-        return C.AsciiToString(address);
-      }
-      /** Get the field name of this node's named child at the given index. */
-      fieldNameForNamedChild(index3) {
-        marshalNode(this);
-        const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index3);
-        if (!address) return null;
-        return C.AsciiToString(address);
-      }
-      /**
-       * Get an array of this node's children with a given field name.
-       *
-       * See also {@link Node#children}.
-       */
-      childrenForFieldName(fieldName3) {
-        const fieldId = this.tree.language.fields.indexOf(fieldName3);
-        if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
-        return [];
-      }
-      /**
-        * Get an array of this node's children with a given field id.
-        *
-        * See also {@link Node#childrenForFieldName}.
-        */
-      childrenForFieldId(fieldId) {
-        marshalNode(this);
-        C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalNode(this.tree, address);
-            address += SIZE_OF_NODE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-      /** Get the node's first child that contains or starts after the given byte offset. */
-      firstChildForIndex(index3) {
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, index3, "i32");
-        C._ts_node_first_child_for_byte_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the node's first named child that contains or starts after the given byte offset. */
-      firstNamedChildForIndex(index3) {
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, index3, "i32");
-        C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get this node's number of children. */
-      get childCount() {
-        marshalNode(this);
-        return C._ts_node_child_count_wasm(this.tree[0]);
-      }
-      /**
-       * Get this node's number of *named* children.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get namedChildCount() {
-        marshalNode(this);
-        return C._ts_node_named_child_count_wasm(this.tree[0]);
-      }
-      /** Get this node's first child. */
-      get firstChild() {
-        return this.child(0);
-      }
-      /**
-       * Get this node's first named child.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get firstNamedChild() {
-        return this.namedChild(0);
-      }
-      /** Get this node's last child. */
-      get lastChild() {
-        return this.child(this.childCount - 1);
-      }
-      /**
-       * Get this node's last named child.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get lastNamedChild() {
-        return this.namedChild(this.namedChildCount - 1);
-      }
-      /**
-       * Iterate over this node's children.
-       *
-       * If you're walking the tree recursively, you may want to use the
-       * {@link TreeCursor} APIs directly instead.
-       */
-      get children() {
-        if (!this._children) {
-          marshalNode(this);
-          C._ts_node_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
-          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._children = new Array(count);
-          if (count > 0) {
-            let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
-              this._children[i2] = unmarshalNode(this.tree, address);
-              address += SIZE_OF_NODE;
-            }
-            C._free(buffer);
-          }
-        }
-        return this._children;
-      }
-      /**
-       * Iterate over this node's named children.
-       *
-       * See also {@link Node#children}.
-       */
-      get namedChildren() {
-        if (!this._namedChildren) {
-          marshalNode(this);
-          C._ts_node_named_children_wasm(this.tree[0]);
-          const count = C.getValue(TRANSFER_BUFFER, "i32");
-          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          this._namedChildren = new Array(count);
-          if (count > 0) {
-            let address = buffer;
-            for (let i2 = 0; i2 < count; i2++) {
-              this._namedChildren[i2] = unmarshalNode(this.tree, address);
-              address += SIZE_OF_NODE;
-            }
-            C._free(buffer);
-          }
-        }
-        return this._namedChildren;
-      }
-      /**
-       * Get the descendants of this node that are the given type, or in the given types array.
-       *
-       * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
-       *
-       * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
-       */
-      descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-        if (!Array.isArray(types)) types = [types];
-        const symbols = [];
-        const typesBySymbol = this.tree.language.types;
-        for (const node_type of types) {
-          if (node_type == "ERROR") {
-            symbols.push(65535);
-          }
-        }
-        for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-          if (types.includes(typesBySymbol[i2])) {
-            symbols.push(i2);
-          }
-        }
-        const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-        for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-          C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
-        }
-        marshalNode(this);
-        C._ts_node_descendants_of_type_wasm(
-          this.tree[0],
-          symbolsAddress,
-          symbols.length,
-          startPosition.row,
-          startPosition.column,
-          endPosition.row,
-          endPosition.column
-        );
-        const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
-        const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(descendantCount);
-        if (descendantCount > 0) {
-          let address = descendantAddress;
-          for (let i2 = 0; i2 < descendantCount; i2++) {
-            result[i2] = unmarshalNode(this.tree, address);
-            address += SIZE_OF_NODE;
-          }
-        }
-        C._free(descendantAddress);
-        C._free(symbolsAddress);
-        return result;
-      }
-      /** Get this node's next sibling. */
-      get nextSibling() {
-        marshalNode(this);
-        C._ts_node_next_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get this node's previous sibling. */
-      get previousSibling() {
-        marshalNode(this);
-        C._ts_node_prev_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's next *named* sibling.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get nextNamedSibling() {
-        marshalNode(this);
-        C._ts_node_next_named_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get this node's previous *named* sibling.
-       *
-       * See also {@link Node#isNamed}.
-       */
-      get previousNamedSibling() {
-        marshalNode(this);
-        C._ts_node_prev_named_sibling_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the node's number of descendants, including one for the node itself. */
-      get descendantCount() {
-        marshalNode(this);
-        return C._ts_node_descendant_count_wasm(this.tree[0]);
-      }
-      /**
-       * Get this node's immediate parent.
-       * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
-       */
-      get parent() {
-        marshalNode(this);
-        C._ts_node_parent_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Get the node that contains `descendant`.
-       *
-       * Note that this can return `descendant` itself.
-       */
-      childWithDescendant(descendant) {
-        marshalNode(this);
-        marshalNode(descendant, 1);
-        C._ts_node_child_with_descendant_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest node within this node that spans the given byte range. */
-      descendantForIndex(start2, end = start2) {
-        if (typeof start2 !== "number" || typeof end !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, start2, "i32");
-        C.setValue(address + SIZE_OF_INT, end, "i32");
-        C._ts_node_descendant_for_index_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest named node within this node that spans the given byte range. */
-      namedDescendantForIndex(start2, end = start2) {
-        if (typeof start2 !== "number" || typeof end !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        C.setValue(address, start2, "i32");
-        C.setValue(address + SIZE_OF_INT, end, "i32");
-        C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest node within this node that spans the given point range. */
-      descendantForPosition(start2, end = start2) {
-        if (!isPoint(start2) || !isPoint(end)) {
-          throw new Error("Arguments must be {row, column} objects");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        marshalPoint(address, start2);
-        marshalPoint(address + SIZE_OF_POINT, end);
-        C._ts_node_descendant_for_position_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /** Get the smallest named node within this node that spans the given point range. */
-      namedDescendantForPosition(start2, end = start2) {
-        if (!isPoint(start2) || !isPoint(end)) {
-          throw new Error("Arguments must be {row, column} objects");
-        }
-        marshalNode(this);
-        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-        marshalPoint(address, start2);
-        marshalPoint(address + SIZE_OF_POINT, end);
-        C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
-        return unmarshalNode(this.tree);
-      }
-      /**
-       * Create a new {@link TreeCursor} starting from this node.
-       *
-       * Note that the given node is considered the root of the cursor,
-       * and the cursor cannot walk outside this node.
-       */
-      walk() {
-        marshalNode(this);
-        C._ts_tree_cursor_new_wasm(this.tree[0]);
-        return new TreeCursor(INTERNAL, this.tree);
-      }
-      /**
-       * Edit this node to keep it in-sync with source code that has been edited.
-       *
-       * This function is only rarely needed. When you edit a syntax tree with
-       * the {@link Tree#edit} method, all of the nodes that you retrieve from
-       * the tree afterward will already reflect the edit. You only need to
-       * use {@link Node#edit} when you have a specific {@link Node} instance that
-       * you want to keep and continue to use after an edit.
-       */
-      edit(edit) {
-        if (this.startIndex >= edit.oldEndIndex) {
-          this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
-          let subbedPointRow;
-          let subbedPointColumn;
-          if (this.startPosition.row > edit.oldEndPosition.row) {
-            subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
-            subbedPointColumn = this.startPosition.column;
-          } else {
-            subbedPointRow = 0;
-            subbedPointColumn = this.startPosition.column;
-            if (this.startPosition.column >= edit.oldEndPosition.column) {
-              subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
-            }
-          }
-          if (subbedPointRow > 0) {
-            this.startPosition.row += subbedPointRow;
-            this.startPosition.column = subbedPointColumn;
-          } else {
-            this.startPosition.column += subbedPointColumn;
-          }
-        } else if (this.startIndex > edit.startIndex) {
-          this.startIndex = edit.newEndIndex;
-          this.startPosition.row = edit.newEndPosition.row;
-          this.startPosition.column = edit.newEndPosition.column;
-        }
-      }
-      /** Get the S-expression representation of this node. */
-      toString() {
-        marshalNode(this);
-        const address = C._ts_node_to_string_wasm(this.tree[0]);
-        const result = C.AsciiToString(address);
-        C._free(address);
-        return result;
-      }
-    };
-    __name(unmarshalCaptures, "unmarshalCaptures");
-    __name(marshalNode, "marshalNode");
-    __name(unmarshalNode, "unmarshalNode");
-    __name(marshalTreeCursor, "marshalTreeCursor");
-    __name(unmarshalTreeCursor, "unmarshalTreeCursor");
-    __name(marshalPoint, "marshalPoint");
-    __name(unmarshalPoint, "unmarshalPoint");
-    __name(marshalRange, "marshalRange");
-    __name(unmarshalRange, "unmarshalRange");
-    __name(marshalEdit, "marshalEdit");
-    __name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
-    PREDICATE_STEP_TYPE_CAPTURE = 1;
-    PREDICATE_STEP_TYPE_STRING = 2;
-    QUERY_WORD_REGEX = /[\w-]+/g;
-    CaptureQuantifier = {
-      Zero: 0,
-      ZeroOrOne: 1,
-      ZeroOrMore: 2,
-      One: 3,
-      OneOrMore: 4
-    };
-    isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-    isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
-    QueryErrorKind = {
-      Syntax: 1,
-      NodeName: 2,
-      FieldName: 3,
-      CaptureName: 4,
-      PatternStructure: 5
-    };
-    QueryError = class _QueryError extends Error {
-      constructor(kind2, info2, index3, length3) {
-        super(_QueryError.formatMessage(kind2, info2));
-        this.kind = kind2;
-        this.info = info2;
-        this.index = index3;
-        this.length = length3;
-        this.name = "QueryError";
-      }
-      static {
-        __name(this, "QueryError");
-      }
-      /** Formats an error message based on the error kind and info */
-      static formatMessage(kind2, info2) {
-        switch (kind2) {
-          case QueryErrorKind.NodeName:
-            return `Bad node name '${info2.word}'`;
-          case QueryErrorKind.FieldName:
-            return `Bad field name '${info2.word}'`;
-          case QueryErrorKind.CaptureName:
-            return `Bad capture name @${info2.word}`;
-          case QueryErrorKind.PatternStructure:
-            return `Bad pattern structure at offset ${info2.suffix}`;
-          case QueryErrorKind.Syntax:
-            return `Bad syntax at offset ${info2.suffix}`;
-        }
-      }
-    };
-    __name(parseAnyPredicate, "parseAnyPredicate");
-    __name(parseMatchPredicate, "parseMatchPredicate");
-    __name(parseAnyOfPredicate, "parseAnyOfPredicate");
-    __name(parseIsPredicate, "parseIsPredicate");
-    __name(parseSetDirective, "parseSetDirective");
-    __name(parsePattern, "parsePattern");
-    Query = class {
-      static {
-        __name(this, "Query");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for WASM
-      /** @internal */
-      exceededMatchLimit;
-      /** @internal */
-      textPredicates;
-      /** The names of the captures used in the query. */
-      captureNames;
-      /** The quantifiers of the captures used in the query. */
-      captureQuantifiers;
-      /**
-       * The other user-defined predicates associated with the given index.
-       *
-       * This includes predicates with operators other than:
-       * - `match?`
-       * - `eq?` and `not-eq?`
-       * - `any-of?` and `not-any-of?`
-       * - `is?` and `is-not?`
-       * - `set!`
-       */
-      predicates;
-      /** The properties for predicates with the operator `set!`. */
-      setProperties;
-      /** The properties for predicates with the operator `is?`. */
-      assertedProperties;
-      /** The properties for predicates with the operator `is-not?`. */
-      refutedProperties;
-      /** The maximum number of in-progress matches for this cursor. */
-      matchLimit;
-      /**
-       * Create a new query from a string containing one or more S-expression
-       * patterns.
-       *
-       * The query is associated with a particular language, and can only be run
-       * on syntax nodes parsed with that language. References to Queries can be
-       * shared between multiple threads.
-       *
-       * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-       */
-      constructor(language, source) {
-        const sourceLength = C.lengthBytesUTF8(source);
-        const sourceAddress = C._malloc(sourceLength + 1);
-        C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-        const address = C._ts_query_new(
-          language[0],
-          sourceAddress,
-          sourceLength,
-          TRANSFER_BUFFER,
-          TRANSFER_BUFFER + SIZE_OF_INT
-        );
-        if (!address) {
-          const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-          const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
-          const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-          const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-          const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
-          C._free(sourceAddress);
-          switch (errorId) {
-            case QueryErrorKind.Syntax:
-              throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-            case QueryErrorKind.NodeName:
-              throw new QueryError(errorId, { word }, errorIndex, word.length);
-            case QueryErrorKind.FieldName:
-              throw new QueryError(errorId, { word }, errorIndex, word.length);
-            case QueryErrorKind.CaptureName:
-              throw new QueryError(errorId, { word }, errorIndex, word.length);
-            case QueryErrorKind.PatternStructure:
-              throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-          }
-        }
-        const stringCount = C._ts_query_string_count(address);
-        const captureCount = C._ts_query_capture_count(address);
-        const patternCount = C._ts_query_pattern_count(address);
-        const captureNames = new Array(captureCount);
-        const captureQuantifiers = new Array(patternCount);
-        const stringValues = new Array(stringCount);
-        for (let i2 = 0; i2 < captureCount; i2++) {
-          const nameAddress = C._ts_query_capture_name_for_id(
-            address,
-            i2,
-            TRANSFER_BUFFER
-          );
-          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-          captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
-        }
-        for (let i2 = 0; i2 < patternCount; i2++) {
-          const captureQuantifiersArray = new Array(captureCount);
-          for (let j = 0; j < captureCount; j++) {
-            const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
-            captureQuantifiersArray[j] = quantifier;
-          }
-          captureQuantifiers[i2] = captureQuantifiersArray;
-        }
-        for (let i2 = 0; i2 < stringCount; i2++) {
-          const valueAddress = C._ts_query_string_value_for_id(
-            address,
-            i2,
-            TRANSFER_BUFFER
-          );
-          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-          stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
-        }
-        const setProperties = new Array(patternCount);
-        const assertedProperties = new Array(patternCount);
-        const refutedProperties = new Array(patternCount);
-        const predicates = new Array(patternCount);
-        const textPredicates = new Array(patternCount);
-        for (let i2 = 0; i2 < patternCount; i2++) {
-          const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
-          const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-          predicates[i2] = [];
-          textPredicates[i2] = [];
-          const steps = new Array();
-          let stepAddress = predicatesAddress;
-          for (let j = 0; j < stepCount; j++) {
-            const stepType = C.getValue(stepAddress, "i32");
-            stepAddress += SIZE_OF_INT;
-            const stepValueId = C.getValue(stepAddress, "i32");
-            stepAddress += SIZE_OF_INT;
-            parsePattern(
-              i2,
-              stepType,
-              stepValueId,
-              captureNames,
-              stringValues,
-              steps,
-              textPredicates,
-              predicates,
-              setProperties,
-              assertedProperties,
-              refutedProperties
-            );
-          }
-          Object.freeze(textPredicates[i2]);
-          Object.freeze(predicates[i2]);
-          Object.freeze(setProperties[i2]);
-          Object.freeze(assertedProperties[i2]);
-          Object.freeze(refutedProperties[i2]);
-        }
-        C._free(sourceAddress);
-        this[0] = address;
-        this.captureNames = captureNames;
-        this.captureQuantifiers = captureQuantifiers;
-        this.textPredicates = textPredicates;
-        this.predicates = predicates;
-        this.setProperties = setProperties;
-        this.assertedProperties = assertedProperties;
-        this.refutedProperties = refutedProperties;
-        this.exceededMatchLimit = false;
-      }
-      /** Delete the query, freeing its resources. */
-      delete() {
-        C._ts_query_delete(this[0]);
-        this[0] = 0;
-      }
-      /**
-       * Iterate over all of the matches in the order that they were found.
-       *
-       * Each match contains the index of the pattern that matched, and a list of
-       * captures. Because multiple patterns can match the same set of nodes,
-       * one match may contain captures that appear *before* some of the
-       * captures from a previous match.
-       *
-       * @param {Node} node - The node to execute the query on.
-       *
-       * @param {QueryOptions} options - Options for query execution.
-       */
-      matches(node, options = {}) {
-        const startPosition = options.startPosition ?? ZERO_POINT;
-        const endPosition = options.endPosition ?? ZERO_POINT;
-        const startIndex = options.startIndex ?? 0;
-        const endIndex2 = options.endIndex ?? 0;
-        const matchLimit = options.matchLimit ?? 4294967295;
-        const maxStartDepth = options.maxStartDepth ?? 4294967295;
-        const timeoutMicros = options.timeoutMicros ?? 0;
-        const progressCallback = options.progressCallback;
-        if (typeof matchLimit !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        this.matchLimit = matchLimit;
-        if (endIndex2 !== 0 && startIndex > endIndex2) {
-          throw new Error("`startIndex` cannot be greater than `endIndex`");
-        }
-        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-          throw new Error("`startPosition` cannot be greater than `endPosition`");
-        }
-        if (progressCallback) {
-          C.currentQueryProgressCallback = progressCallback;
-        }
-        marshalNode(node);
-        C._ts_query_matches_wasm(
-          this[0],
-          node.tree[0],
-          startPosition.row,
-          startPosition.column,
-          endPosition.row,
-          endPosition.column,
-          startIndex,
-          endIndex2,
-          matchLimit,
-          maxStartDepth,
-          timeoutMicros
-        );
-        const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
-        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-        const result = new Array(rawCount);
-        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-        let filteredCount = 0;
-        let address = startAddress;
-        for (let i2 = 0; i2 < rawCount; i2++) {
-          const patternIndex = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captureCount = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captures = new Array(captureCount);
-          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-            result[filteredCount] = { pattern: patternIndex, patternIndex, captures };
-            const setProperties = this.setProperties[patternIndex];
-            result[filteredCount].setProperties = setProperties;
-            const assertedProperties = this.assertedProperties[patternIndex];
-            result[filteredCount].assertedProperties = assertedProperties;
-            const refutedProperties = this.refutedProperties[patternIndex];
-            result[filteredCount].refutedProperties = refutedProperties;
-            filteredCount++;
-          }
-        }
-        result.length = filteredCount;
-        C._free(startAddress);
-        C.currentQueryProgressCallback = null;
-        return result;
-      }
-      /**
-       * Iterate over all of the individual captures in the order that they
-       * appear.
-       *
-       * This is useful if you don't care about which pattern matched, and just
-       * want a single, ordered sequence of captures.
-       *
-       * @param {Node} node - The node to execute the query on.
-       *
-       * @param {QueryOptions} options - Options for query execution.
-       */
-      captures(node, options = {}) {
-        const startPosition = options.startPosition ?? ZERO_POINT;
-        const endPosition = options.endPosition ?? ZERO_POINT;
-        const startIndex = options.startIndex ?? 0;
-        const endIndex2 = options.endIndex ?? 0;
-        const matchLimit = options.matchLimit ?? 4294967295;
-        const maxStartDepth = options.maxStartDepth ?? 4294967295;
-        const timeoutMicros = options.timeoutMicros ?? 0;
-        const progressCallback = options.progressCallback;
-        if (typeof matchLimit !== "number") {
-          throw new Error("Arguments must be numbers");
-        }
-        this.matchLimit = matchLimit;
-        if (endIndex2 !== 0 && startIndex > endIndex2) {
-          throw new Error("`startIndex` cannot be greater than `endIndex`");
-        }
-        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-          throw new Error("`startPosition` cannot be greater than `endPosition`");
-        }
-        if (progressCallback) {
-          C.currentQueryProgressCallback = progressCallback;
-        }
-        marshalNode(node);
-        C._ts_query_captures_wasm(
-          this[0],
-          node.tree[0],
-          startPosition.row,
-          startPosition.column,
-          endPosition.row,
-          endPosition.column,
-          startIndex,
-          endIndex2,
-          matchLimit,
-          maxStartDepth,
-          timeoutMicros
-        );
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-        const result = new Array();
-        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-        const captures = new Array();
-        let address = startAddress;
-        for (let i2 = 0; i2 < count; i2++) {
-          const patternIndex = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captureCount = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          const captureIndex = C.getValue(address, "i32");
-          address += SIZE_OF_INT;
-          captures.length = captureCount;
-          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-            const capture = captures[captureIndex];
-            const setProperties = this.setProperties[patternIndex];
-            capture.setProperties = setProperties;
-            const assertedProperties = this.assertedProperties[patternIndex];
-            capture.assertedProperties = assertedProperties;
-            const refutedProperties = this.refutedProperties[patternIndex];
-            capture.refutedProperties = refutedProperties;
-            result.push(capture);
-          }
-        }
-        C._free(startAddress);
-        C.currentQueryProgressCallback = null;
-        return result;
-      }
-      /** Get the predicates for a given pattern. */
-      predicatesForPattern(patternIndex) {
-        return this.predicates[patternIndex];
-      }
-      /**
-       * Disable a certain capture within a query.
-       *
-       * This prevents the capture from being returned in matches, and also
-       * avoids any resource usage associated with recording the capture.
-       */
-      disableCapture(captureName) {
-        const captureNameLength = C.lengthBytesUTF8(captureName);
-        const captureNameAddress = C._malloc(captureNameLength + 1);
-        C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
-        C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
-        C._free(captureNameAddress);
-      }
-      /**
-       * Disable a certain pattern within a query.
-       *
-       * This prevents the pattern from matching, and also avoids any resource
-       * usage associated with the pattern. This throws an error if the pattern
-       * index is out of bounds.
-       */
-      disablePattern(patternIndex) {
-        if (patternIndex >= this.predicates.length) {
-          throw new Error(
-            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-          );
-        }
-        C._ts_query_disable_pattern(this[0], patternIndex);
-      }
-      /**
-       * Check if, on its last execution, this cursor exceeded its maximum number
-       * of in-progress matches.
-       */
-      didExceedMatchLimit() {
-        return this.exceededMatchLimit;
-      }
-      /** Get the byte offset where the given pattern starts in the query's source. */
-      startIndexForPattern(patternIndex) {
-        if (patternIndex >= this.predicates.length) {
-          throw new Error(
-            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-          );
-        }
-        return C._ts_query_start_byte_for_pattern(this[0], patternIndex);
-      }
-      /** Get the byte offset where the given pattern ends in the query's source. */
-      endIndexForPattern(patternIndex) {
-        if (patternIndex >= this.predicates.length) {
-          throw new Error(
-            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-          );
-        }
-        return C._ts_query_end_byte_for_pattern(this[0], patternIndex);
-      }
-      /** Get the number of patterns in the query. */
-      patternCount() {
-        return C._ts_query_pattern_count(this[0]);
-      }
-      /** Get the index for a given capture name. */
-      captureIndexForName(captureName) {
-        return this.captureNames.indexOf(captureName);
-      }
-      /** Check if a given pattern within a query has a single root node. */
-      isPatternRooted(patternIndex) {
-        return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
-      }
-      /** Check if a given pattern within a query has a single root node. */
-      isPatternNonLocal(patternIndex) {
-        return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
-      }
-      /**
-       * Check if a given step in a query is 'definite'.
-       *
-       * A query step is 'definite' if its parent pattern will be guaranteed to
-       * match successfully once it reaches the step.
-       */
-      isPatternGuaranteedAtStep(byteIndex) {
-        return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
-      }
-    };
-    LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
-    Language = class _Language {
-      static {
-        __name(this, "Language");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for WASM
-      /**
-       * A list of all node types in the language. The index of each type in this
-       * array is its node type id.
-       */
-      types;
-      /**
-       * A list of all field names in the language. The index of each field name in
-       * this array is its field id.
-       */
-      fields;
-      /** @internal */
-      constructor(internal, address) {
-        assertInternal(internal);
-        this[0] = address;
-        this.types = new Array(C._ts_language_symbol_count(this[0]));
-        for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-          if (C._ts_language_symbol_type(this[0], i2) < 2) {
-            this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
-          }
-        }
-        this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-        for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-          const fieldName3 = C._ts_language_field_name_for_id(this[0], i2);
-          if (fieldName3 !== 0) {
-            this.fields[i2] = C.UTF8ToString(fieldName3);
-          } else {
-            this.fields[i2] = null;
-          }
-        }
-      }
-      /**
-       * Gets the name of the language.
-       */
-      get name() {
-        const ptr = C._ts_language_name(this[0]);
-        if (ptr === 0) return null;
-        return C.UTF8ToString(ptr);
-      }
-      /**
-       * @deprecated since version 0.25.0, use {@link Language#abiVersion} instead
-       * Gets the version of the language.
-       */
-      get version() {
-        return C._ts_language_version(this[0]);
-      }
-      /**
-       * Gets the ABI version of the language.
-       */
-      get abiVersion() {
-        return C._ts_language_abi_version(this[0]);
-      }
-      /**
-      * Get the metadata for this language. This information is generated by the
-      * CLI, and relies on the language author providing the correct metadata in
-      * the language's `tree-sitter.json` file.
-      */
-      get metadata() {
-        C._ts_language_metadata(this[0]);
-        const length3 = C.getValue(TRANSFER_BUFFER, "i32");
-        const address = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        if (length3 === 0) return null;
-        return unmarshalLanguageMetadata(address);
-      }
-      /**
-       * Gets the number of fields in the language.
-       */
-      get fieldCount() {
-        return this.fields.length - 1;
-      }
-      /**
-       * Gets the number of states in the language.
-       */
-      get stateCount() {
-        return C._ts_language_state_count(this[0]);
-      }
-      /**
-       * Get the field id for a field name.
-       */
-      fieldIdForName(fieldName3) {
-        const result = this.fields.indexOf(fieldName3);
-        return result !== -1 ? result : null;
-      }
-      /**
-       * Get the field name for a field id.
-       */
-      fieldNameForId(fieldId) {
-        return this.fields[fieldId] ?? null;
-      }
-      /**
-       * Get the node type id for a node type name.
-       */
-      idForNodeType(type, named) {
-        const typeLength = C.lengthBytesUTF8(type);
-        const typeAddress = C._malloc(typeLength + 1);
-        C.stringToUTF8(type, typeAddress, typeLength + 1);
-        const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
-        C._free(typeAddress);
-        return result || null;
-      }
-      /**
-       * Gets the number of node types in the language.
-       */
-      get nodeTypeCount() {
-        return C._ts_language_symbol_count(this[0]);
-      }
-      /**
-       * Get the node type name for a node type id.
-       */
-      nodeTypeForId(typeId) {
-        const name2 = C._ts_language_symbol_name(this[0], typeId);
-        return name2 ? C.UTF8ToString(name2) : null;
-      }
-      /**
-       * Check if a node type is named.
-       *
-       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
-       */
-      nodeTypeIsNamed(typeId) {
-        return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
-      }
-      /**
-       * Check if a node type is visible.
-       */
-      nodeTypeIsVisible(typeId) {
-        return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
-      }
-      /**
-       * Get the supertypes ids of this language.
-       *
-       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
-       */
-      get supertypes() {
-        C._ts_language_supertypes_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = C.getValue(address, "i16");
-            address += SIZE_OF_SHORT;
-          }
-        }
-        return result;
-      }
-      /**
-       * Get the subtype ids for a given supertype node id.
-       */
-      subtypes(supertype) {
-        C._ts_language_subtypes_wasm(this[0], supertype);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = C.getValue(address, "i16");
-            address += SIZE_OF_SHORT;
-          }
-        }
-        return result;
-      }
-      /**
-       * Get the next state id for a given state id and node type id.
-       */
-      nextState(stateId, typeId) {
-        return C._ts_language_next_state(this[0], stateId, typeId);
-      }
-      /**
-       * Create a new lookahead iterator for this language and parse state.
-       *
-       * This returns `null` if state is invalid for this language.
-       *
-       * Iterating {@link LookaheadIterator} will yield valid symbols in the given
-       * parse state. Newly created lookahead iterators will return the `ERROR`
-       * symbol from {@link LookaheadIterator#currentType}.
-       *
-       * Lookahead iterators can be useful for generating suggestions and improving
-       * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
-       * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
-       * lookahead iterator created on the previous non-extra leaf node may be
-       * appropriate.
-       */
-      lookaheadIterator(stateId) {
-        const address = C._ts_lookahead_iterator_new(this[0], stateId);
-        if (address) return new LookaheadIterator(INTERNAL, address, this);
-        return null;
-      }
-      /**
-       * @deprecated since version 0.25.0, call `new` on a {@link Query} instead
-       *
-       * Create a new query from a string containing one or more S-expression
-       * patterns.
-       *
-       * The query is associated with a particular language, and can only be run
-       * on syntax nodes parsed with that language. References to Queries can be
-       * shared between multiple threads.
-       *
-       * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-       */
-      query(source) {
-        console.warn("Language.query is deprecated. Use new Query(language, source) instead.");
-        return new Query(this, source);
-      }
-      /**
-       * Load a language from a WebAssembly module.
-       * The module can be provided as a path to a file or as a buffer.
-       */
-      static async load(input) {
-        let bytes;
-        if (input instanceof Uint8Array) {
-          bytes = Promise.resolve(input);
-        } else {
-          if (globalThis.process?.versions.node) {
-            const fs2 = await import("fs/promises");
-            bytes = fs2.readFile(input);
-          } else {
-            bytes = fetch(input).then((response) => response.arrayBuffer().then((buffer) => {
-              if (response.ok) {
-                return new Uint8Array(buffer);
-              } else {
-                const body2 = new TextDecoder("utf-8").decode(buffer);
-                throw new Error(`Language.load failed with status ${response.status}.
-
-${body2}`);
-              }
-            }));
-          }
-        }
-        const mod = await C.loadWebAssemblyModule(await bytes, { loadAsync: true });
-        const symbolNames = Object.keys(mod);
-        const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-        if (!functionName) {
-          console.log(`Couldn't find language function in WASM file. Symbols:
-${JSON.stringify(symbolNames, null, 2)}`);
-          throw new Error("Language.load failed: no language function found in WASM file");
-        }
-        const languageAddress = mod[functionName]();
-        return new _Language(INTERNAL, languageAddress);
-      }
-    };
-    Module2 = (() => {
-      var _scriptName = import.meta.url;
-      return async function(moduleArg = {}) {
-        var moduleRtn;
-        var Module = moduleArg;
-        var readyPromiseResolve, readyPromiseReject;
-        var readyPromise = new Promise((resolve19, reject) => {
-          readyPromiseResolve = resolve19;
-          readyPromiseReject = reject;
-        });
-        var ENVIRONMENT_IS_WEB = typeof window == "object";
-        var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
-        var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
-        var ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
-        if (ENVIRONMENT_IS_NODE) {
-          const { createRequire: createRequire2 } = await import("module");
-          var require = createRequire2(import.meta.url);
-        }
-        Module.currentQueryProgressCallback = null;
-        Module.currentProgressCallback = null;
-        Module.currentLogCallback = null;
-        Module.currentParseCallback = null;
-        var moduleOverrides = Object.assign({}, Module);
-        var arguments_ = [];
-        var thisProgram = "./this.program";
-        var quit_ = /* @__PURE__ */ __name((status2, toThrow) => {
-          throw toThrow;
-        }, "quit_");
-        var scriptDirectory = "";
-        function locateFile(path2) {
-          if (Module["locateFile"]) {
-            return Module["locateFile"](path2, scriptDirectory);
-          }
-          return scriptDirectory + path2;
-        }
-        __name(locateFile, "locateFile");
-        var readAsync, readBinary;
-        if (ENVIRONMENT_IS_NODE) {
-          var fs = require("fs");
-          var nodePath = require("path");
-          if (!import.meta.url.startsWith("data:")) {
-            scriptDirectory = nodePath.dirname(require("url").fileURLToPath(import.meta.url)) + "/";
-          }
-          readBinary = /* @__PURE__ */ __name((filename) => {
-            filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs.readFileSync(filename);
-            return ret;
-          }, "readBinary");
-          readAsync = /* @__PURE__ */ __name(async (filename, binary22 = true) => {
-            filename = isFileURI(filename) ? new URL(filename) : filename;
-            var ret = fs.readFileSync(filename, binary22 ? void 0 : "utf8");
-            return ret;
-          }, "readAsync");
-          if (!Module["thisProgram"] && process.argv.length > 1) {
-            thisProgram = process.argv[1].replace(/\\/g, "/");
-          }
-          arguments_ = process.argv.slice(2);
-          quit_ = /* @__PURE__ */ __name((status2, toThrow) => {
-            process.exitCode = status2;
-            throw toThrow;
-          }, "quit_");
-        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-          if (ENVIRONMENT_IS_WORKER) {
-            scriptDirectory = self.location.href;
-          } else if (typeof document != "undefined" && document.currentScript) {
-            scriptDirectory = document.currentScript.src;
-          }
-          if (_scriptName) {
-            scriptDirectory = _scriptName;
-          }
-          if (scriptDirectory.startsWith("blob:")) {
-            scriptDirectory = "";
-          } else {
-            scriptDirectory = scriptDirectory.slice(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1);
-          }
-          {
-            if (ENVIRONMENT_IS_WORKER) {
-              readBinary = /* @__PURE__ */ __name((url) => {
-                var xhr = new XMLHttpRequest();
-                xhr.open("GET", url, false);
-                xhr.responseType = "arraybuffer";
-                xhr.send(null);
-                return new Uint8Array(
-                  /** @type{!ArrayBuffer} */
-                  xhr.response
-                );
-              }, "readBinary");
-            }
-            readAsync = /* @__PURE__ */ __name(async (url) => {
-              if (isFileURI(url)) {
-                return new Promise((resolve19, reject) => {
-                  var xhr = new XMLHttpRequest();
-                  xhr.open("GET", url, true);
-                  xhr.responseType = "arraybuffer";
-                  xhr.onload = () => {
-                    if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                      resolve19(xhr.response);
-                      return;
-                    }
-                    reject(xhr.status);
-                  };
-                  xhr.onerror = reject;
-                  xhr.send(null);
-                });
-              }
-              var response = await fetch(url, {
-                credentials: "same-origin"
-              });
-              if (response.ok) {
-                return response.arrayBuffer();
-              }
-              throw new Error(response.status + " : " + response.url);
-            }, "readAsync");
-          }
-        } else {
-        }
-        var out = Module["print"] || console.log.bind(console);
-        var err = Module["printErr"] || console.error.bind(console);
-        Object.assign(Module, moduleOverrides);
-        moduleOverrides = null;
-        if (Module["arguments"]) arguments_ = Module["arguments"];
-        if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-        var dynamicLibraries = Module["dynamicLibraries"] || [];
-        var wasmBinary = Module["wasmBinary"];
-        var wasmMemory;
-        var ABORT = false;
-        var EXITSTATUS;
-        function assert(condition2, text4) {
-          if (!condition2) {
-            abort(text4);
-          }
-        }
-        __name(assert, "assert");
-        var HEAP, HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAP64, HEAPU64, HEAPF64;
-        var HEAP_DATA_VIEW;
-        var runtimeInitialized = false;
-        var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
-        function updateMemoryViews() {
-          var b = wasmMemory.buffer;
-          Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
-          Module["HEAP8"] = HEAP8 = new Int8Array(b);
-          Module["HEAP16"] = HEAP16 = new Int16Array(b);
-          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
-          Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
-          Module["HEAP32"] = HEAP32 = new Int32Array(b);
-          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
-          Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
-          Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
-          Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
-          Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
-        }
-        __name(updateMemoryViews, "updateMemoryViews");
-        if (Module["wasmMemory"]) {
-          wasmMemory = Module["wasmMemory"];
-        } else {
-          var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
-          wasmMemory = new WebAssembly.Memory({
-            "initial": INITIAL_MEMORY / 65536,
-            // In theory we should not need to emit the maximum if we want "unlimited"
-            // or 4GB of memory, but VMs error on that atm, see
-            // https://github.com/emscripten-core/emscripten/issues/14130
-            // And in the pthreads case we definitely need to emit a maximum. So
-            // always emit one.
-            "maximum": 32768
-          });
-        }
-        updateMemoryViews();
-        var __RELOC_FUNCS__ = [];
-        function preRun() {
-          if (Module["preRun"]) {
-            if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
-            while (Module["preRun"].length) {
-              addOnPreRun(Module["preRun"].shift());
-            }
-          }
-          callRuntimeCallbacks(onPreRuns);
-        }
-        __name(preRun, "preRun");
-        function initRuntime() {
-          runtimeInitialized = true;
-          callRuntimeCallbacks(__RELOC_FUNCS__);
-          wasmExports["__wasm_call_ctors"]();
-          callRuntimeCallbacks(onPostCtors);
-        }
-        __name(initRuntime, "initRuntime");
-        function preMain() {
-        }
-        __name(preMain, "preMain");
-        function postRun() {
-          if (Module["postRun"]) {
-            if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
-            while (Module["postRun"].length) {
-              addOnPostRun(Module["postRun"].shift());
-            }
-          }
-          callRuntimeCallbacks(onPostRuns);
-        }
-        __name(postRun, "postRun");
-        var runDependencies = 0;
-        var dependenciesFulfilled = null;
-        function getUniqueRunDependency(id) {
-          return id;
-        }
-        __name(getUniqueRunDependency, "getUniqueRunDependency");
-        function addRunDependency(id) {
-          runDependencies++;
-          Module["monitorRunDependencies"]?.(runDependencies);
-        }
-        __name(addRunDependency, "addRunDependency");
-        function removeRunDependency(id) {
-          runDependencies--;
-          Module["monitorRunDependencies"]?.(runDependencies);
-          if (runDependencies == 0) {
-            if (dependenciesFulfilled) {
-              var callback = dependenciesFulfilled;
-              dependenciesFulfilled = null;
-              callback();
-            }
-          }
-        }
-        __name(removeRunDependency, "removeRunDependency");
-        function abort(what) {
-          Module["onAbort"]?.(what);
-          what = "Aborted(" + what + ")";
-          err(what);
-          ABORT = true;
-          what += ". Build with -sASSERTIONS for more info.";
-          var e = new WebAssembly.RuntimeError(what);
-          readyPromiseReject(e);
-          throw e;
-        }
-        __name(abort, "abort");
-        var wasmBinaryFile;
-        function findWasmBinary() {
-          if (Module["locateFile"]) {
-            return locateFile("tree-sitter.wasm");
-          }
-          return new URL("tree-sitter.wasm", import.meta.url).href;
-        }
-        __name(findWasmBinary, "findWasmBinary");
-        function getBinarySync(file) {
-          if (file == wasmBinaryFile && wasmBinary) {
-            return new Uint8Array(wasmBinary);
-          }
-          if (readBinary) {
-            return readBinary(file);
-          }
-          throw "both async and sync fetching of the wasm failed";
-        }
-        __name(getBinarySync, "getBinarySync");
-        async function getWasmBinary(binaryFile) {
-          if (!wasmBinary) {
-            try {
-              var response = await readAsync(binaryFile);
-              return new Uint8Array(response);
-            } catch {
-            }
-          }
-          return getBinarySync(binaryFile);
-        }
-        __name(getWasmBinary, "getWasmBinary");
-        async function instantiateArrayBuffer(binaryFile, imports) {
-          try {
-            var binary22 = await getWasmBinary(binaryFile);
-            var instance2 = await WebAssembly.instantiate(binary22, imports);
-            return instance2;
-          } catch (reason) {
-            err(`failed to asynchronously prepare wasm: ${reason}`);
-            abort(reason);
-          }
-        }
-        __name(instantiateArrayBuffer, "instantiateArrayBuffer");
-        async function instantiateAsync(binary22, binaryFile, imports) {
-          if (!binary22 && typeof WebAssembly.instantiateStreaming == "function" && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
-            try {
-              var response = fetch(binaryFile, {
-                credentials: "same-origin"
-              });
-              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-              return instantiationResult;
-            } catch (reason) {
-              err(`wasm streaming compile failed: ${reason}`);
-              err("falling back to ArrayBuffer instantiation");
-            }
-          }
-          return instantiateArrayBuffer(binaryFile, imports);
-        }
-        __name(instantiateAsync, "instantiateAsync");
-        function getWasmImports() {
-          return {
-            "env": wasmImports,
-            "wasi_snapshot_preview1": wasmImports,
-            "GOT.mem": new Proxy(wasmImports, GOTHandler),
-            "GOT.func": new Proxy(wasmImports, GOTHandler)
-          };
-        }
-        __name(getWasmImports, "getWasmImports");
-        async function createWasm() {
-          function receiveInstance(instance2, module2) {
-            wasmExports = instance2.exports;
-            wasmExports = relocateExports(wasmExports, 1024);
-            var metadata2 = getDylinkMetadata(module2);
-            if (metadata2.neededDynlibs) {
-              dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
-            }
-            mergeLibSymbols(wasmExports, "main");
-            LDSO.init();
-            loadDylibs();
-            __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
-            removeRunDependency("wasm-instantiate");
-            return wasmExports;
-          }
-          __name(receiveInstance, "receiveInstance");
-          addRunDependency("wasm-instantiate");
-          function receiveInstantiationResult(result2) {
-            return receiveInstance(result2["instance"], result2["module"]);
-          }
-          __name(receiveInstantiationResult, "receiveInstantiationResult");
-          var info2 = getWasmImports();
-          if (Module["instantiateWasm"]) {
-            return new Promise((resolve19, reject) => {
-              Module["instantiateWasm"](info2, (mod, inst) => {
-                receiveInstance(mod, inst);
-                resolve19(mod.exports);
-              });
-            });
-          }
-          wasmBinaryFile ??= findWasmBinary();
-          try {
-            var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
-            var exports = receiveInstantiationResult(result);
-            return exports;
-          } catch (e) {
-            readyPromiseReject(e);
-            return Promise.reject(e);
-          }
-        }
-        __name(createWasm, "createWasm");
-        var ASM_CONSTS = {};
-        class ExitStatus {
-          static {
-            __name(this, "ExitStatus");
-          }
-          name = "ExitStatus";
-          constructor(status2) {
-            this.message = `Program terminated with exit(${status2})`;
-            this.status = status2;
-          }
-        }
-        var GOT = {};
-        var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
-        var GOTHandler = {
-          get(obj2, symName) {
-            var rtn = GOT[symName];
-            if (!rtn) {
-              rtn = GOT[symName] = new WebAssembly.Global({
-                "value": "i32",
-                "mutable": true
-              });
-            }
-            if (!currentModuleWeakSymbols.has(symName)) {
-              rtn.required = true;
-            }
-            return rtn;
-          }
-        };
-        var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
-        var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
-        var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
-        var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
-        var LE_HEAP_LOAD_U16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint16(byteOffset, true), "LE_HEAP_LOAD_U16");
-        var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
-        var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
-        var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
-        var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
-        var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
-        var LE_HEAP_STORE_U16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint16(byteOffset, value, true), "LE_HEAP_STORE_U16");
-        var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
-        var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
-          while (callbacks.length > 0) {
-            callbacks.shift()(Module);
-          }
-        }, "callRuntimeCallbacks");
-        var onPostRuns = [];
-        var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.unshift(cb), "addOnPostRun");
-        var onPreRuns = [];
-        var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.unshift(cb), "addOnPreRun");
-        var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
-        var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead = NaN) => {
-          var endIdx = idx + maxBytesToRead;
-          var endPtr = idx;
-          while (heapOrArray[endPtr] && !(endPtr >= endIdx)) ++endPtr;
-          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-          }
-          var str4 = "";
-          while (idx < endPtr) {
-            var u0 = heapOrArray[idx++];
-            if (!(u0 & 128)) {
-              str4 += String.fromCharCode(u0);
-              continue;
-            }
-            var u1 = heapOrArray[idx++] & 63;
-            if ((u0 & 224) == 192) {
-              str4 += String.fromCharCode((u0 & 31) << 6 | u1);
-              continue;
-            }
-            var u2 = heapOrArray[idx++] & 63;
-            if ((u0 & 240) == 224) {
-              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-            } else {
-              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-            }
-            if (u0 < 65536) {
-              str4 += String.fromCharCode(u0);
-            } else {
-              var ch = u0 - 65536;
-              str4 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-            }
-          }
-          return str4;
-        }, "UTF8ArrayToString");
-        var getDylinkMetadata = /* @__PURE__ */ __name((binary22) => {
-          var offset = 0;
-          var end = 0;
-          function getU8() {
-            return binary22[offset++];
-          }
-          __name(getU8, "getU8");
-          function getLEB() {
-            var ret = 0;
-            var mul = 1;
-            while (1) {
-              var byte = binary22[offset++];
-              ret += (byte & 127) * mul;
-              mul *= 128;
-              if (!(byte & 128)) break;
-            }
-            return ret;
-          }
-          __name(getLEB, "getLEB");
-          function getString() {
-            var len = getLEB();
-            offset += len;
-            return UTF8ArrayToString(binary22, offset - len, len);
-          }
-          __name(getString, "getString");
-          function failIf(condition2, message) {
-            if (condition2) throw new Error(message);
-          }
-          __name(failIf, "failIf");
-          var name2 = "dylink.0";
-          if (binary22 instanceof WebAssembly.Module) {
-            var dylinkSection = WebAssembly.Module.customSections(binary22, name2);
-            if (dylinkSection.length === 0) {
-              name2 = "dylink";
-              dylinkSection = WebAssembly.Module.customSections(binary22, name2);
-            }
-            failIf(dylinkSection.length === 0, "need dylink section");
-            binary22 = new Uint8Array(dylinkSection[0]);
-            end = binary22.length;
-          } else {
-            var int32View = new Uint32Array(new Uint8Array(binary22.subarray(0, 24)).buffer);
-            var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
-            failIf(!magicNumberFound, "need to see wasm magic number");
-            failIf(binary22[8] !== 0, "need the dylink section to be first");
-            offset = 9;
-            var section_size = getLEB();
-            end = offset + section_size;
-            name2 = getString();
-          }
-          var customSection = {
-            neededDynlibs: [],
-            tlsExports: /* @__PURE__ */ new Set(),
-            weakImports: /* @__PURE__ */ new Set()
-          };
-          if (name2 == "dylink") {
-            customSection.memorySize = getLEB();
-            customSection.memoryAlign = getLEB();
-            customSection.tableSize = getLEB();
-            customSection.tableAlign = getLEB();
-            var neededDynlibsCount = getLEB();
-            for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
-              var libname = getString();
-              customSection.neededDynlibs.push(libname);
-            }
-          } else {
-            failIf(name2 !== "dylink.0");
-            var WASM_DYLINK_MEM_INFO = 1;
-            var WASM_DYLINK_NEEDED = 2;
-            var WASM_DYLINK_EXPORT_INFO = 3;
-            var WASM_DYLINK_IMPORT_INFO = 4;
-            var WASM_SYMBOL_TLS = 256;
-            var WASM_SYMBOL_BINDING_MASK = 3;
-            var WASM_SYMBOL_BINDING_WEAK = 1;
-            while (offset < end) {
-              var subsectionType = getU8();
-              var subsectionSize = getLEB();
-              if (subsectionType === WASM_DYLINK_MEM_INFO) {
-                customSection.memorySize = getLEB();
-                customSection.memoryAlign = getLEB();
-                customSection.tableSize = getLEB();
-                customSection.tableAlign = getLEB();
-              } else if (subsectionType === WASM_DYLINK_NEEDED) {
-                var neededDynlibsCount = getLEB();
-                for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
-                  libname = getString();
-                  customSection.neededDynlibs.push(libname);
-                }
-              } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-                var count = getLEB();
-                while (count--) {
-                  var symname = getString();
-                  var flags2 = getLEB();
-                  if (flags2 & WASM_SYMBOL_TLS) {
-                    customSection.tlsExports.add(symname);
-                  }
-                }
-              } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-                var count = getLEB();
-                while (count--) {
-                  var modname = getString();
-                  var symname = getString();
-                  var flags2 = getLEB();
-                  if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
-                    customSection.weakImports.add(symname);
-                  }
-                }
-              } else {
-                offset += subsectionSize;
-              }
-            }
-          }
-          return customSection;
-        }, "getDylinkMetadata");
-        function getValue(ptr, type = "i8") {
-          if (type.endsWith("*")) type = "*";
-          switch (type) {
-            case "i1":
-              return HEAP8[ptr];
-            case "i8":
-              return HEAP8[ptr];
-            case "i16":
-              return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
-            case "i32":
-              return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
-            case "i64":
-              return HEAP64[ptr >> 3];
-            case "float":
-              return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
-            case "double":
-              return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
-            case "*":
-              return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
-            default:
-              abort(`invalid type for getValue: ${type}`);
-          }
-        }
-        __name(getValue, "getValue");
-        var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
-          var dso = {
-            refcount: Infinity,
-            name: name2,
-            exports: syms,
-            global: true
-          };
-          LDSO.loadedLibsByName[name2] = dso;
-          if (handle2 != void 0) {
-            LDSO.loadedLibsByHandle[handle2] = dso;
-          }
-          return dso;
-        }, "newDSO");
-        var LDSO = {
-          loadedLibsByName: {},
-          loadedLibsByHandle: {},
-          init() {
-            newDSO("__main__", 0, wasmImports);
-          }
-        };
-        var ___heap_base = 78224;
-        var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
-        var getMemory = /* @__PURE__ */ __name((size) => {
-          if (runtimeInitialized) {
-            return _calloc(size, 1);
-          }
-          var ret = ___heap_base;
-          var end = ret + alignMemory(size, 16);
-          ___heap_base = end;
-          GOT["__heap_base"].value = end;
-          return ret;
-        }, "getMemory");
-        var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
-        var uleb128Encode = /* @__PURE__ */ __name((n, target) => {
-          if (n < 128) {
-            target.push(n);
-          } else {
-            target.push(n % 128 | 128, n >> 7);
-          }
-        }, "uleb128Encode");
-        var sigToWasmTypes = /* @__PURE__ */ __name((sig) => {
-          var typeNames = {
-            "i": "i32",
-            "j": "i64",
-            "f": "f32",
-            "d": "f64",
-            "e": "externref",
-            "p": "i32"
-          };
-          var type = {
-            parameters: [],
-            results: sig[0] == "v" ? [] : [typeNames[sig[0]]]
-          };
-          for (var i2 = 1; i2 < sig.length; ++i2) {
-            type.parameters.push(typeNames[sig[i2]]);
-          }
-          return type;
-        }, "sigToWasmTypes");
-        var generateFuncType = /* @__PURE__ */ __name((sig, target) => {
-          var sigRet = sig.slice(0, 1);
-          var sigParam = sig.slice(1);
-          var typeCodes = {
-            "i": 127,
-            // i32
-            "p": 127,
-            // i32
-            "j": 126,
-            // i64
-            "f": 125,
-            // f32
-            "d": 124,
-            // f64
-            "e": 111
-          };
-          target.push(96);
-          uleb128Encode(sigParam.length, target);
-          for (var i2 = 0; i2 < sigParam.length; ++i2) {
-            target.push(typeCodes[sigParam[i2]]);
-          }
-          if (sigRet == "v") {
-            target.push(0);
-          } else {
-            target.push(1, typeCodes[sigRet]);
-          }
-        }, "generateFuncType");
-        var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-          if (typeof WebAssembly.Function == "function") {
-            return new WebAssembly.Function(sigToWasmTypes(sig), func2);
-          }
-          var typeSectionBody = [1];
-          generateFuncType(sig, typeSectionBody);
-          var bytes = [
-            0,
-            97,
-            115,
-            109,
-            // magic ("\0asm")
-            1,
-            0,
-            0,
-            0,
-            // version: 1
-            1
-          ];
-          uleb128Encode(typeSectionBody.length, bytes);
-          bytes.push(...typeSectionBody);
-          bytes.push(
-            2,
-            7,
-            // import section
-            // (import "e" "f" (func 0 (type 0)))
-            1,
-            1,
-            101,
-            1,
-            102,
-            0,
-            0,
-            7,
-            5,
-            // export section
-            // (export "f" (func 0 (type 0)))
-            1,
-            1,
-            102,
-            0,
-            0
-          );
-          var module2 = new WebAssembly.Module(new Uint8Array(bytes));
-          var instance2 = new WebAssembly.Instance(module2, {
-            "e": {
-              "f": func2
-            }
-          });
-          var wrappedFunc = instance2.exports["f"];
-          return wrappedFunc;
-        }, "convertJsFunctionToWasm");
-        var wasmTableMirror = [];
-        var wasmTable = new WebAssembly.Table({
-          "initial": 31,
-          "element": "anyfunc"
-        });
-        var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
-          var func2 = wasmTableMirror[funcPtr];
-          if (!func2) {
-            if (funcPtr >= wasmTableMirror.length) wasmTableMirror.length = funcPtr + 1;
-            wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
-          }
-          return func2;
-        }, "getWasmTableEntry");
-        var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
-          if (functionsInTableMap) {
-            for (var i2 = offset; i2 < offset + count; i2++) {
-              var item = getWasmTableEntry(i2);
-              if (item) {
-                functionsInTableMap.set(item, i2);
-              }
-            }
-          }
-        }, "updateTableMap");
-        var functionsInTableMap;
-        var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
-          if (!functionsInTableMap) {
-            functionsInTableMap = /* @__PURE__ */ new WeakMap();
-            updateTableMap(0, wasmTable.length);
-          }
-          return functionsInTableMap.get(func2) || 0;
-        }, "getFunctionAddress");
-        var freeTableIndexes = [];
-        var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
-          if (freeTableIndexes.length) {
-            return freeTableIndexes.pop();
-          }
-          try {
-            wasmTable.grow(1);
-          } catch (err22) {
-            if (!(err22 instanceof RangeError)) {
-              throw err22;
-            }
-            throw "Unable to grow wasm table. Set ALLOW_TABLE_GROWTH.";
-          }
-          return wasmTable.length - 1;
-        }, "getEmptyTableSlot");
-        var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
-          wasmTable.set(idx, func2);
-          wasmTableMirror[idx] = wasmTable.get(idx);
-        }, "setWasmTableEntry");
-        var addFunction = /* @__PURE__ */ __name((func2, sig) => {
-          var rtn = getFunctionAddress(func2);
-          if (rtn) {
-            return rtn;
-          }
-          var ret = getEmptyTableSlot();
-          try {
-            setWasmTableEntry(ret, func2);
-          } catch (err22) {
-            if (!(err22 instanceof TypeError)) {
-              throw err22;
-            }
-            var wrapped = convertJsFunctionToWasm(func2, sig);
-            setWasmTableEntry(ret, wrapped);
-          }
-          functionsInTableMap.set(func2, ret);
-          return ret;
-        }, "addFunction");
-        var updateGOT = /* @__PURE__ */ __name((exports, replace3) => {
-          for (var symName in exports) {
-            if (isInternalSym(symName)) {
-              continue;
-            }
-            var value = exports[symName];
-            GOT[symName] ||= new WebAssembly.Global({
-              "value": "i32",
-              "mutable": true
-            });
-            if (replace3 || GOT[symName].value == 0) {
-              if (typeof value == "function") {
-                GOT[symName].value = addFunction(value);
-              } else if (typeof value == "number") {
-                GOT[symName].value = value;
-              } else {
-                err(`unhandled export type for '${symName}': ${typeof value}`);
-              }
-            }
-          }
-        }, "updateGOT");
-        var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace3) => {
-          var relocated = {};
-          for (var e in exports) {
-            var value = exports[e];
-            if (typeof value == "object") {
-              value = value.value;
-            }
-            if (typeof value == "number") {
-              value += memoryBase2;
-            }
-            relocated[e] = value;
-          }
-          updateGOT(relocated, replace3);
-          return relocated;
-        }, "relocateExports");
-        var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
-          var existing = wasmImports[symName];
-          if (!existing || existing.stub) {
-            return false;
-          }
-          return true;
-        }, "isSymbolDefined");
-        var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = []) => {
-          var rtn = getWasmTableEntry(ptr)(...args2);
-          return rtn;
-        }, "dynCall");
-        var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
-        var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
-        var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
-          var sp = stackSave();
-          try {
-            return dynCall(sig, ptr, args2);
-          } catch (e) {
-            stackRestore(sp);
-            if (e !== e + 0) throw e;
-            _setThrew(1, 0);
-            if (sig[0] == "j") return 0n;
-          }
-        }, "createInvokeFunction");
-        var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct2 = false) => {
-          var sym;
-          if (isSymbolDefined(symName)) {
-            sym = wasmImports[symName];
-          } else if (symName.startsWith("invoke_")) {
-            sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
-          }
-          return {
-            sym,
-            name: symName
-          };
-        }, "resolveGlobalSymbol");
-        var onPostCtors = [];
-        var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.unshift(cb), "addOnPostCtor");
-        var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead) : "", "UTF8ToString");
-        var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
-          var metadata = getDylinkMetadata(binary);
-          currentModuleWeakSymbols = metadata.weakImports;
-          function loadModule() {
-            var memAlign = Math.pow(2, metadata.memoryAlign);
-            var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
-            var tableBase = metadata.tableSize ? wasmTable.length : 0;
-            if (handle) {
-              HEAP8[handle + 8] = 1;
-              LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
-              LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
-              LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
-              LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
-            }
-            if (metadata.tableSize) {
-              wasmTable.grow(metadata.tableSize);
-            }
-            var moduleExports;
-            function resolveSymbol(sym) {
-              var resolved = resolveGlobalSymbol(sym).sym;
-              if (!resolved && localScope) {
-                resolved = localScope[sym];
-              }
-              if (!resolved) {
-                resolved = moduleExports[sym];
-              }
-              return resolved;
-            }
-            __name(resolveSymbol, "resolveSymbol");
-            var proxyHandler = {
-              get(stubs, prop) {
-                switch (prop) {
-                  case "__memory_base":
-                    return memoryBase;
-                  case "__table_base":
-                    return tableBase;
-                }
-                if (prop in wasmImports && !wasmImports[prop].stub) {
-                  var res = wasmImports[prop];
-                  return res;
-                }
-                if (!(prop in stubs)) {
-                  var resolved;
-                  stubs[prop] = (...args2) => {
-                    resolved ||= resolveSymbol(prop);
-                    return resolved(...args2);
-                  };
-                }
-                return stubs[prop];
-              }
-            };
-            var proxy = new Proxy({}, proxyHandler);
-            var info = {
-              "GOT.mem": new Proxy({}, GOTHandler),
-              "GOT.func": new Proxy({}, GOTHandler),
-              "env": proxy,
-              "wasi_snapshot_preview1": proxy
-            };
-            function postInstantiation(module, instance) {
-              updateTableMap(tableBase, metadata.tableSize);
-              moduleExports = relocateExports(instance.exports, memoryBase);
-              if (!flags.allowUndefined) {
-                reportUndefinedSymbols();
-              }
-              function addEmAsm(addr, body) {
-                var args = [];
-                var arity = 0;
-                for (; arity < 16; arity++) {
-                  if (body.indexOf("$" + arity) != -1) {
-                    args.push("$" + arity);
-                  } else {
-                    break;
-                  }
-                }
-                args = args.join(",");
-                var func = `(${args}) => { ${body} };`;
-                ASM_CONSTS[start] = eval(func);
-              }
-              __name(addEmAsm, "addEmAsm");
-              if ("__start_em_asm" in moduleExports) {
-                var start = moduleExports["__start_em_asm"];
-                var stop = moduleExports["__stop_em_asm"];
-                while (start < stop) {
-                  var jsString = UTF8ToString(start);
-                  addEmAsm(start, jsString);
-                  start = HEAPU8.indexOf(0, start) + 1;
-                }
-              }
-              function addEmJs(name, cSig, body) {
-                var jsArgs = [];
-                cSig = cSig.slice(1, -1);
-                if (cSig != "void") {
-                  cSig = cSig.split(",");
-                  for (var i in cSig) {
-                    var jsArg = cSig[i].split(" ").pop();
-                    jsArgs.push(jsArg.replace("*", ""));
-                  }
-                }
-                var func = `(${jsArgs}) => ${body};`;
-                moduleExports[name] = eval(func);
-              }
-              __name(addEmJs, "addEmJs");
-              for (var name in moduleExports) {
-                if (name.startsWith("__em_js__")) {
-                  var start = moduleExports[name];
-                  var jsString = UTF8ToString(start);
-                  var parts = jsString.split("<::>");
-                  addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
-                  delete moduleExports[name];
-                }
-              }
-              var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
-              if (applyRelocs) {
-                if (runtimeInitialized) {
-                  applyRelocs();
-                } else {
-                  __RELOC_FUNCS__.push(applyRelocs);
-                }
-              }
-              var init = moduleExports["__wasm_call_ctors"];
-              if (init) {
-                if (runtimeInitialized) {
-                  init();
-                } else {
-                  addOnPostCtor(init);
-                }
-              }
-              return moduleExports;
-            }
-            __name(postInstantiation, "postInstantiation");
-            if (flags.loadAsync) {
-              if (binary instanceof WebAssembly.Module) {
-                var instance = new WebAssembly.Instance(binary, info);
-                return Promise.resolve(postInstantiation(binary, instance));
-              }
-              return WebAssembly.instantiate(binary, info).then((result) => postInstantiation(result.module, result.instance));
-            }
-            var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
-            var instance = new WebAssembly.Instance(module, info);
-            return postInstantiation(module, instance);
-          }
-          __name(loadModule, "loadModule");
-          if (flags.loadAsync) {
-            return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
-          }
-          metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
-          return loadModule();
-        }, "loadWebAssemblyModule");
-        var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
-          for (var [sym, exp] of Object.entries(exports)) {
-            const setImport = /* @__PURE__ */ __name((target) => {
-              if (!isSymbolDefined(target)) {
-                wasmImports[target] = exp;
-              }
-            }, "setImport");
-            setImport(sym);
-            const main_alias = "__main_argc_argv";
-            if (sym == "main") {
-              setImport(main_alias);
-            }
-            if (sym == main_alias) {
-              setImport("main");
-            }
-          }
-        }, "mergeLibSymbols");
-        var asyncLoad = /* @__PURE__ */ __name(async (url) => {
-          var arrayBuffer = await readAsync(url);
-          return new Uint8Array(arrayBuffer);
-        }, "asyncLoad");
-        function loadDynamicLibrary(libName2, flags2 = {
-          global: true,
-          nodelete: true
-        }, localScope2, handle2) {
-          var dso = LDSO.loadedLibsByName[libName2];
-          if (dso) {
-            if (!flags2.global) {
-              if (localScope2) {
-                Object.assign(localScope2, dso.exports);
-              }
-            } else if (!dso.global) {
-              dso.global = true;
-              mergeLibSymbols(dso.exports, libName2);
-            }
-            if (flags2.nodelete && dso.refcount !== Infinity) {
-              dso.refcount = Infinity;
-            }
-            dso.refcount++;
-            if (handle2) {
-              LDSO.loadedLibsByHandle[handle2] = dso;
-            }
-            return flags2.loadAsync ? Promise.resolve(true) : true;
-          }
-          dso = newDSO(libName2, handle2, "loading");
-          dso.refcount = flags2.nodelete ? Infinity : 1;
-          dso.global = flags2.global;
-          function loadLibData() {
-            if (handle2) {
-              var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
-              var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-              if (data && dataSize) {
-                var libData = HEAP8.slice(data, data + dataSize);
-                return flags2.loadAsync ? Promise.resolve(libData) : libData;
-              }
-            }
-            var libFile = locateFile(libName2);
-            if (flags2.loadAsync) {
-              return asyncLoad(libFile);
-            }
-            if (!readBinary) {
-              throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
-            }
-            return readBinary(libFile);
-          }
-          __name(loadLibData, "loadLibData");
-          function getExports() {
-            if (flags2.loadAsync) {
-              return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
-            }
-            return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
-          }
-          __name(getExports, "getExports");
-          function moduleLoaded(exports) {
-            if (dso.global) {
-              mergeLibSymbols(exports, libName2);
-            } else if (localScope2) {
-              Object.assign(localScope2, exports);
-            }
-            dso.exports = exports;
-          }
-          __name(moduleLoaded, "moduleLoaded");
-          if (flags2.loadAsync) {
-            return getExports().then((exports) => {
-              moduleLoaded(exports);
-              return true;
-            });
-          }
-          moduleLoaded(getExports());
-          return true;
-        }
-        __name(loadDynamicLibrary, "loadDynamicLibrary");
-        var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-          for (var [symName, entry] of Object.entries(GOT)) {
-            if (entry.value == 0) {
-              var value = resolveGlobalSymbol(symName, true).sym;
-              if (!value && !entry.required) {
-                continue;
-              }
-              if (typeof value == "function") {
-                entry.value = addFunction(value, value.sig);
-              } else if (typeof value == "number") {
-                entry.value = value;
-              } else {
-                throw new Error(`bad export type for '${symName}': ${typeof value}`);
-              }
-            }
-          }
-        }, "reportUndefinedSymbols");
-        var loadDylibs = /* @__PURE__ */ __name(() => {
-          if (!dynamicLibraries.length) {
-            reportUndefinedSymbols();
-            return;
-          }
-          addRunDependency("loadDylibs");
-          dynamicLibraries.reduce((chain, lib) => chain.then(() => loadDynamicLibrary(lib, {
-            loadAsync: true,
-            global: true,
-            nodelete: true,
-            allowUndefined: true
-          })), Promise.resolve()).then(() => {
-            reportUndefinedSymbols();
-            removeRunDependency("loadDylibs");
-          });
-        }, "loadDylibs");
-        var noExitRuntime = Module["noExitRuntime"] || true;
-        function setValue(ptr, value, type = "i8") {
-          if (type.endsWith("*")) type = "*";
-          switch (type) {
-            case "i1":
-              HEAP8[ptr] = value;
-              break;
-            case "i8":
-              HEAP8[ptr] = value;
-              break;
-            case "i16":
-              LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
-              break;
-            case "i32":
-              LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
-              break;
-            case "i64":
-              HEAP64[ptr >> 3] = BigInt(value);
-              break;
-            case "float":
-              LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
-              break;
-            case "double":
-              LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
-              break;
-            case "*":
-              LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
-              break;
-            default:
-              abort(`invalid type for setValue: ${type}`);
-          }
-        }
-        __name(setValue, "setValue");
-        var ___memory_base = new WebAssembly.Global({
-          "value": "i32",
-          "mutable": false
-        }, 1024);
-        var ___stack_pointer = new WebAssembly.Global({
-          "value": "i32",
-          "mutable": true
-        }, 78224);
-        var ___table_base = new WebAssembly.Global({
-          "value": "i32",
-          "mutable": false
-        }, 1);
-        var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
-        __abort_js.sig = "v";
-        var _emscripten_get_now = /* @__PURE__ */ __name(() => performance.now(), "_emscripten_get_now");
-        _emscripten_get_now.sig = "d";
-        var _emscripten_date_now = /* @__PURE__ */ __name(() => Date.now(), "_emscripten_date_now");
-        _emscripten_date_now.sig = "d";
-        var nowIsMonotonic = 1;
-        var checkWasiClock = /* @__PURE__ */ __name((clock_id) => clock_id >= 0 && clock_id <= 3, "checkWasiClock");
-        var INT53_MAX = 9007199254740992;
-        var INT53_MIN = -9007199254740992;
-        var bigintToI53Checked = /* @__PURE__ */ __name((num2) => num2 < INT53_MIN || num2 > INT53_MAX ? NaN : Number(num2), "bigintToI53Checked");
-        function _clock_time_get(clk_id, ignored_precision, ptime) {
-          ignored_precision = bigintToI53Checked(ignored_precision);
-          if (!checkWasiClock(clk_id)) {
-            return 28;
-          }
-          var now;
-          if (clk_id === 0) {
-            now = _emscripten_date_now();
-          } else if (nowIsMonotonic) {
-            now = _emscripten_get_now();
-          } else {
-            return 52;
-          }
-          var nsec = Math.round(now * 1e3 * 1e3);
-          HEAP64[ptime >> 3] = BigInt(nsec);
-          return 0;
-        }
-        __name(_clock_time_get, "_clock_time_get");
-        _clock_time_get.sig = "iijp";
-        var getHeapMax = /* @__PURE__ */ __name(() => (
-          // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
-          // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
-          // for any code that deals with heap sizes, which would require special
-          // casing all heap size related code to treat 0 specially.
-          2147483648
-        ), "getHeapMax");
-        var growMemory = /* @__PURE__ */ __name((size) => {
-          var b = wasmMemory.buffer;
-          var pages = (size - b.byteLength + 65535) / 65536 | 0;
-          try {
-            wasmMemory.grow(pages);
-            updateMemoryViews();
-            return 1;
-          } catch (e) {
-          }
-        }, "growMemory");
-        var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
-          var oldSize = HEAPU8.length;
-          requestedSize >>>= 0;
-          var maxHeapSize = getHeapMax();
-          if (requestedSize > maxHeapSize) {
-            return false;
-          }
-          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-            var replacement = growMemory(newSize);
-            if (replacement) {
-              return true;
-            }
-          }
-          return false;
-        }, "_emscripten_resize_heap");
-        _emscripten_resize_heap.sig = "ip";
-        var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
-        _fd_close.sig = "ii";
-        function _fd_seek(fd, offset, whence, newOffset) {
-          offset = bigintToI53Checked(offset);
-          return 70;
-        }
-        __name(_fd_seek, "_fd_seek");
-        _fd_seek.sig = "iijip";
-        var printCharBuffers = [null, [], []];
-        var printChar = /* @__PURE__ */ __name((stream, curr) => {
-          var buffer = printCharBuffers[stream];
-          if (curr === 0 || curr === 10) {
-            (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-            buffer.length = 0;
-          } else {
-            buffer.push(curr);
-          }
-        }, "printChar");
-        var flush_NO_FILESYSTEM = /* @__PURE__ */ __name(() => {
-          if (printCharBuffers[1].length) printChar(1, 10);
-          if (printCharBuffers[2].length) printChar(2, 10);
-        }, "flush_NO_FILESYSTEM");
-        var SYSCALLS = {
-          varargs: void 0,
-          getStr(ptr) {
-            var ret = UTF8ToString(ptr);
-            return ret;
-          }
-        };
-        var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-          var num2 = 0;
-          for (var i2 = 0; i2 < iovcnt; i2++) {
-            var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
-            var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
-            iov += 8;
-            for (var j = 0; j < len; j++) {
-              printChar(fd, HEAPU8[ptr + j]);
-            }
-            num2 += len;
-          }
-          LE_HEAP_STORE_U32((pnum >> 2) * 4, num2);
-          return 0;
-        }, "_fd_write");
-        _fd_write.sig = "iippp";
-        function _tree_sitter_log_callback(isLexMessage, messageAddress) {
-          if (Module.currentLogCallback) {
-            const message = UTF8ToString(messageAddress);
-            Module.currentLogCallback(message, isLexMessage !== 0);
-          }
-        }
-        __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-        function _tree_sitter_parse_callback(inputBufferAddress, index3, row, column, lengthAddress) {
-          const INPUT_BUFFER_SIZE = 10 * 1024;
-          const string = Module.currentParseCallback(index3, {
-            row,
-            column
-          });
-          if (typeof string === "string") {
-            setValue(lengthAddress, string.length, "i32");
-            stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
-          } else {
-            setValue(lengthAddress, 0, "i32");
-          }
-        }
-        __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
-        function _tree_sitter_progress_callback(currentOffset, hasError) {
-          if (Module.currentProgressCallback) {
-            return Module.currentProgressCallback({
-              currentOffset,
-              hasError
-            });
-          }
-          return false;
-        }
-        __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
-        function _tree_sitter_query_progress_callback(currentOffset) {
-          if (Module.currentQueryProgressCallback) {
-            return Module.currentQueryProgressCallback({
-              currentOffset
-            });
-          }
-          return false;
-        }
-        __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
-        var runtimeKeepaliveCounter = 0;
-        var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-        var _proc_exit = /* @__PURE__ */ __name((code) => {
-          EXITSTATUS = code;
-          if (!keepRuntimeAlive()) {
-            Module["onExit"]?.(code);
-            ABORT = true;
-          }
-          quit_(code, new ExitStatus(code));
-        }, "_proc_exit");
-        _proc_exit.sig = "vi";
-        var exitJS = /* @__PURE__ */ __name((status2, implicit) => {
-          EXITSTATUS = status2;
-          _proc_exit(status2);
-        }, "exitJS");
-        var handleException = /* @__PURE__ */ __name((e) => {
-          if (e instanceof ExitStatus || e == "unwind") {
-            return EXITSTATUS;
-          }
-          quit_(1, e);
-        }, "handleException");
-        var lengthBytesUTF8 = /* @__PURE__ */ __name((str4) => {
-          var len = 0;
-          for (var i2 = 0; i2 < str4.length; ++i2) {
-            var c = str4.charCodeAt(i2);
-            if (c <= 127) {
-              len++;
-            } else if (c <= 2047) {
-              len += 2;
-            } else if (c >= 55296 && c <= 57343) {
-              len += 4;
-              ++i2;
-            } else {
-              len += 3;
-            }
-          }
-          return len;
-        }, "lengthBytesUTF8");
-        var stringToUTF8Array = /* @__PURE__ */ __name((str4, heap, outIdx, maxBytesToWrite) => {
-          if (!(maxBytesToWrite > 0)) return 0;
-          var startIdx = outIdx;
-          var endIdx = outIdx + maxBytesToWrite - 1;
-          for (var i2 = 0; i2 < str4.length; ++i2) {
-            var u = str4.charCodeAt(i2);
-            if (u >= 55296 && u <= 57343) {
-              var u1 = str4.charCodeAt(++i2);
-              u = 65536 + ((u & 1023) << 10) | u1 & 1023;
-            }
-            if (u <= 127) {
-              if (outIdx >= endIdx) break;
-              heap[outIdx++] = u;
-            } else if (u <= 2047) {
-              if (outIdx + 1 >= endIdx) break;
-              heap[outIdx++] = 192 | u >> 6;
-              heap[outIdx++] = 128 | u & 63;
-            } else if (u <= 65535) {
-              if (outIdx + 2 >= endIdx) break;
-              heap[outIdx++] = 224 | u >> 12;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
-            } else {
-              if (outIdx + 3 >= endIdx) break;
-              heap[outIdx++] = 240 | u >> 18;
-              heap[outIdx++] = 128 | u >> 12 & 63;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
-            }
-          }
-          heap[outIdx] = 0;
-          return outIdx - startIdx;
-        }, "stringToUTF8Array");
-        var stringToUTF8 = /* @__PURE__ */ __name((str4, outPtr, maxBytesToWrite) => stringToUTF8Array(str4, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
-        var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-        var stringToUTF8OnStack = /* @__PURE__ */ __name((str4) => {
-          var size = lengthBytesUTF8(str4) + 1;
-          var ret = stackAlloc(size);
-          stringToUTF8(str4, ret, size);
-          return ret;
-        }, "stringToUTF8OnStack");
-        var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-          var str4 = "";
-          while (1) {
-            var ch = HEAPU8[ptr++];
-            if (!ch) return str4;
-            str4 += String.fromCharCode(ch);
-          }
-        }, "AsciiToString");
-        var stringToUTF16 = /* @__PURE__ */ __name((str4, outPtr, maxBytesToWrite) => {
-          maxBytesToWrite ??= 2147483647;
-          if (maxBytesToWrite < 2) return 0;
-          maxBytesToWrite -= 2;
-          var startPtr = outPtr;
-          var numCharsToWrite = maxBytesToWrite < str4.length * 2 ? maxBytesToWrite / 2 : str4.length;
-          for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-            var codeUnit = str4.charCodeAt(i2);
-            LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
-            outPtr += 2;
-          }
-          LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
-          return outPtr - startPtr;
-        }, "stringToUTF16");
-        var wasmImports = {
-          /** @export */
-          __heap_base: ___heap_base,
-          /** @export */
-          __indirect_function_table: wasmTable,
-          /** @export */
-          __memory_base: ___memory_base,
-          /** @export */
-          __stack_pointer: ___stack_pointer,
-          /** @export */
-          __table_base: ___table_base,
-          /** @export */
-          _abort_js: __abort_js,
-          /** @export */
-          clock_time_get: _clock_time_get,
-          /** @export */
-          emscripten_resize_heap: _emscripten_resize_heap,
-          /** @export */
-          fd_close: _fd_close,
-          /** @export */
-          fd_seek: _fd_seek,
-          /** @export */
-          fd_write: _fd_write,
-          /** @export */
-          memory: wasmMemory,
-          /** @export */
-          tree_sitter_log_callback: _tree_sitter_log_callback,
-          /** @export */
-          tree_sitter_parse_callback: _tree_sitter_parse_callback,
-          /** @export */
-          tree_sitter_progress_callback: _tree_sitter_progress_callback,
-          /** @export */
-          tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
-        };
-        var wasmExports = await createWasm();
-        var ___wasm_call_ctors = wasmExports["__wasm_call_ctors"];
-        var _malloc = Module["_malloc"] = wasmExports["malloc"];
-        var _calloc = Module["_calloc"] = wasmExports["calloc"];
-        var _realloc = Module["_realloc"] = wasmExports["realloc"];
-        var _free = Module["_free"] = wasmExports["free"];
-        var _memcmp = Module["_memcmp"] = wasmExports["memcmp"];
-        var _ts_language_symbol_count = Module["_ts_language_symbol_count"] = wasmExports["ts_language_symbol_count"];
-        var _ts_language_state_count = Module["_ts_language_state_count"] = wasmExports["ts_language_state_count"];
-        var _ts_language_version = Module["_ts_language_version"] = wasmExports["ts_language_version"];
-        var _ts_language_abi_version = Module["_ts_language_abi_version"] = wasmExports["ts_language_abi_version"];
-        var _ts_language_metadata = Module["_ts_language_metadata"] = wasmExports["ts_language_metadata"];
-        var _ts_language_name = Module["_ts_language_name"] = wasmExports["ts_language_name"];
-        var _ts_language_field_count = Module["_ts_language_field_count"] = wasmExports["ts_language_field_count"];
-        var _ts_language_next_state = Module["_ts_language_next_state"] = wasmExports["ts_language_next_state"];
-        var _ts_language_symbol_name = Module["_ts_language_symbol_name"] = wasmExports["ts_language_symbol_name"];
-        var _ts_language_symbol_for_name = Module["_ts_language_symbol_for_name"] = wasmExports["ts_language_symbol_for_name"];
-        var _strncmp = Module["_strncmp"] = wasmExports["strncmp"];
-        var _ts_language_symbol_type = Module["_ts_language_symbol_type"] = wasmExports["ts_language_symbol_type"];
-        var _ts_language_field_name_for_id = Module["_ts_language_field_name_for_id"] = wasmExports["ts_language_field_name_for_id"];
-        var _ts_lookahead_iterator_new = Module["_ts_lookahead_iterator_new"] = wasmExports["ts_lookahead_iterator_new"];
-        var _ts_lookahead_iterator_delete = Module["_ts_lookahead_iterator_delete"] = wasmExports["ts_lookahead_iterator_delete"];
-        var _ts_lookahead_iterator_reset_state = Module["_ts_lookahead_iterator_reset_state"] = wasmExports["ts_lookahead_iterator_reset_state"];
-        var _ts_lookahead_iterator_reset = Module["_ts_lookahead_iterator_reset"] = wasmExports["ts_lookahead_iterator_reset"];
-        var _ts_lookahead_iterator_next = Module["_ts_lookahead_iterator_next"] = wasmExports["ts_lookahead_iterator_next"];
-        var _ts_lookahead_iterator_current_symbol = Module["_ts_lookahead_iterator_current_symbol"] = wasmExports["ts_lookahead_iterator_current_symbol"];
-        var _ts_parser_delete = Module["_ts_parser_delete"] = wasmExports["ts_parser_delete"];
-        var _ts_parser_reset = Module["_ts_parser_reset"] = wasmExports["ts_parser_reset"];
-        var _ts_parser_set_language = Module["_ts_parser_set_language"] = wasmExports["ts_parser_set_language"];
-        var _ts_parser_timeout_micros = Module["_ts_parser_timeout_micros"] = wasmExports["ts_parser_timeout_micros"];
-        var _ts_parser_set_timeout_micros = Module["_ts_parser_set_timeout_micros"] = wasmExports["ts_parser_set_timeout_micros"];
-        var _ts_parser_set_included_ranges = Module["_ts_parser_set_included_ranges"] = wasmExports["ts_parser_set_included_ranges"];
-        var _ts_query_new = Module["_ts_query_new"] = wasmExports["ts_query_new"];
-        var _ts_query_delete = Module["_ts_query_delete"] = wasmExports["ts_query_delete"];
-        var _iswspace = Module["_iswspace"] = wasmExports["iswspace"];
-        var _iswalnum = Module["_iswalnum"] = wasmExports["iswalnum"];
-        var _ts_query_pattern_count = Module["_ts_query_pattern_count"] = wasmExports["ts_query_pattern_count"];
-        var _ts_query_capture_count = Module["_ts_query_capture_count"] = wasmExports["ts_query_capture_count"];
-        var _ts_query_string_count = Module["_ts_query_string_count"] = wasmExports["ts_query_string_count"];
-        var _ts_query_capture_name_for_id = Module["_ts_query_capture_name_for_id"] = wasmExports["ts_query_capture_name_for_id"];
-        var _ts_query_capture_quantifier_for_id = Module["_ts_query_capture_quantifier_for_id"] = wasmExports["ts_query_capture_quantifier_for_id"];
-        var _ts_query_string_value_for_id = Module["_ts_query_string_value_for_id"] = wasmExports["ts_query_string_value_for_id"];
-        var _ts_query_predicates_for_pattern = Module["_ts_query_predicates_for_pattern"] = wasmExports["ts_query_predicates_for_pattern"];
-        var _ts_query_start_byte_for_pattern = Module["_ts_query_start_byte_for_pattern"] = wasmExports["ts_query_start_byte_for_pattern"];
-        var _ts_query_end_byte_for_pattern = Module["_ts_query_end_byte_for_pattern"] = wasmExports["ts_query_end_byte_for_pattern"];
-        var _ts_query_is_pattern_rooted = Module["_ts_query_is_pattern_rooted"] = wasmExports["ts_query_is_pattern_rooted"];
-        var _ts_query_is_pattern_non_local = Module["_ts_query_is_pattern_non_local"] = wasmExports["ts_query_is_pattern_non_local"];
-        var _ts_query_is_pattern_guaranteed_at_step = Module["_ts_query_is_pattern_guaranteed_at_step"] = wasmExports["ts_query_is_pattern_guaranteed_at_step"];
-        var _ts_query_disable_capture = Module["_ts_query_disable_capture"] = wasmExports["ts_query_disable_capture"];
-        var _ts_query_disable_pattern = Module["_ts_query_disable_pattern"] = wasmExports["ts_query_disable_pattern"];
-        var _ts_tree_copy = Module["_ts_tree_copy"] = wasmExports["ts_tree_copy"];
-        var _ts_tree_delete = Module["_ts_tree_delete"] = wasmExports["ts_tree_delete"];
-        var _ts_init = Module["_ts_init"] = wasmExports["ts_init"];
-        var _ts_parser_new_wasm = Module["_ts_parser_new_wasm"] = wasmExports["ts_parser_new_wasm"];
-        var _ts_parser_enable_logger_wasm = Module["_ts_parser_enable_logger_wasm"] = wasmExports["ts_parser_enable_logger_wasm"];
-        var _ts_parser_parse_wasm = Module["_ts_parser_parse_wasm"] = wasmExports["ts_parser_parse_wasm"];
-        var _ts_parser_included_ranges_wasm = Module["_ts_parser_included_ranges_wasm"] = wasmExports["ts_parser_included_ranges_wasm"];
-        var _ts_language_type_is_named_wasm = Module["_ts_language_type_is_named_wasm"] = wasmExports["ts_language_type_is_named_wasm"];
-        var _ts_language_type_is_visible_wasm = Module["_ts_language_type_is_visible_wasm"] = wasmExports["ts_language_type_is_visible_wasm"];
-        var _ts_language_supertypes_wasm = Module["_ts_language_supertypes_wasm"] = wasmExports["ts_language_supertypes_wasm"];
-        var _ts_language_subtypes_wasm = Module["_ts_language_subtypes_wasm"] = wasmExports["ts_language_subtypes_wasm"];
-        var _ts_tree_root_node_wasm = Module["_ts_tree_root_node_wasm"] = wasmExports["ts_tree_root_node_wasm"];
-        var _ts_tree_root_node_with_offset_wasm = Module["_ts_tree_root_node_with_offset_wasm"] = wasmExports["ts_tree_root_node_with_offset_wasm"];
-        var _ts_tree_edit_wasm = Module["_ts_tree_edit_wasm"] = wasmExports["ts_tree_edit_wasm"];
-        var _ts_tree_included_ranges_wasm = Module["_ts_tree_included_ranges_wasm"] = wasmExports["ts_tree_included_ranges_wasm"];
-        var _ts_tree_get_changed_ranges_wasm = Module["_ts_tree_get_changed_ranges_wasm"] = wasmExports["ts_tree_get_changed_ranges_wasm"];
-        var _ts_tree_cursor_new_wasm = Module["_ts_tree_cursor_new_wasm"] = wasmExports["ts_tree_cursor_new_wasm"];
-        var _ts_tree_cursor_copy_wasm = Module["_ts_tree_cursor_copy_wasm"] = wasmExports["ts_tree_cursor_copy_wasm"];
-        var _ts_tree_cursor_delete_wasm = Module["_ts_tree_cursor_delete_wasm"] = wasmExports["ts_tree_cursor_delete_wasm"];
-        var _ts_tree_cursor_reset_wasm = Module["_ts_tree_cursor_reset_wasm"] = wasmExports["ts_tree_cursor_reset_wasm"];
-        var _ts_tree_cursor_reset_to_wasm = Module["_ts_tree_cursor_reset_to_wasm"] = wasmExports["ts_tree_cursor_reset_to_wasm"];
-        var _ts_tree_cursor_goto_first_child_wasm = Module["_ts_tree_cursor_goto_first_child_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_wasm"];
-        var _ts_tree_cursor_goto_last_child_wasm = Module["_ts_tree_cursor_goto_last_child_wasm"] = wasmExports["ts_tree_cursor_goto_last_child_wasm"];
-        var _ts_tree_cursor_goto_first_child_for_index_wasm = Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_index_wasm"];
-        var _ts_tree_cursor_goto_first_child_for_position_wasm = Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_position_wasm"];
-        var _ts_tree_cursor_goto_next_sibling_wasm = Module["_ts_tree_cursor_goto_next_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_next_sibling_wasm"];
-        var _ts_tree_cursor_goto_previous_sibling_wasm = Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_previous_sibling_wasm"];
-        var _ts_tree_cursor_goto_descendant_wasm = Module["_ts_tree_cursor_goto_descendant_wasm"] = wasmExports["ts_tree_cursor_goto_descendant_wasm"];
-        var _ts_tree_cursor_goto_parent_wasm = Module["_ts_tree_cursor_goto_parent_wasm"] = wasmExports["ts_tree_cursor_goto_parent_wasm"];
-        var _ts_tree_cursor_current_node_type_id_wasm = Module["_ts_tree_cursor_current_node_type_id_wasm"] = wasmExports["ts_tree_cursor_current_node_type_id_wasm"];
-        var _ts_tree_cursor_current_node_state_id_wasm = Module["_ts_tree_cursor_current_node_state_id_wasm"] = wasmExports["ts_tree_cursor_current_node_state_id_wasm"];
-        var _ts_tree_cursor_current_node_is_named_wasm = Module["_ts_tree_cursor_current_node_is_named_wasm"] = wasmExports["ts_tree_cursor_current_node_is_named_wasm"];
-        var _ts_tree_cursor_current_node_is_missing_wasm = Module["_ts_tree_cursor_current_node_is_missing_wasm"] = wasmExports["ts_tree_cursor_current_node_is_missing_wasm"];
-        var _ts_tree_cursor_current_node_id_wasm = Module["_ts_tree_cursor_current_node_id_wasm"] = wasmExports["ts_tree_cursor_current_node_id_wasm"];
-        var _ts_tree_cursor_start_position_wasm = Module["_ts_tree_cursor_start_position_wasm"] = wasmExports["ts_tree_cursor_start_position_wasm"];
-        var _ts_tree_cursor_end_position_wasm = Module["_ts_tree_cursor_end_position_wasm"] = wasmExports["ts_tree_cursor_end_position_wasm"];
-        var _ts_tree_cursor_start_index_wasm = Module["_ts_tree_cursor_start_index_wasm"] = wasmExports["ts_tree_cursor_start_index_wasm"];
-        var _ts_tree_cursor_end_index_wasm = Module["_ts_tree_cursor_end_index_wasm"] = wasmExports["ts_tree_cursor_end_index_wasm"];
-        var _ts_tree_cursor_current_field_id_wasm = Module["_ts_tree_cursor_current_field_id_wasm"] = wasmExports["ts_tree_cursor_current_field_id_wasm"];
-        var _ts_tree_cursor_current_depth_wasm = Module["_ts_tree_cursor_current_depth_wasm"] = wasmExports["ts_tree_cursor_current_depth_wasm"];
-        var _ts_tree_cursor_current_descendant_index_wasm = Module["_ts_tree_cursor_current_descendant_index_wasm"] = wasmExports["ts_tree_cursor_current_descendant_index_wasm"];
-        var _ts_tree_cursor_current_node_wasm = Module["_ts_tree_cursor_current_node_wasm"] = wasmExports["ts_tree_cursor_current_node_wasm"];
-        var _ts_node_symbol_wasm = Module["_ts_node_symbol_wasm"] = wasmExports["ts_node_symbol_wasm"];
-        var _ts_node_field_name_for_child_wasm = Module["_ts_node_field_name_for_child_wasm"] = wasmExports["ts_node_field_name_for_child_wasm"];
-        var _ts_node_field_name_for_named_child_wasm = Module["_ts_node_field_name_for_named_child_wasm"] = wasmExports["ts_node_field_name_for_named_child_wasm"];
-        var _ts_node_children_by_field_id_wasm = Module["_ts_node_children_by_field_id_wasm"] = wasmExports["ts_node_children_by_field_id_wasm"];
-        var _ts_node_first_child_for_byte_wasm = Module["_ts_node_first_child_for_byte_wasm"] = wasmExports["ts_node_first_child_for_byte_wasm"];
-        var _ts_node_first_named_child_for_byte_wasm = Module["_ts_node_first_named_child_for_byte_wasm"] = wasmExports["ts_node_first_named_child_for_byte_wasm"];
-        var _ts_node_grammar_symbol_wasm = Module["_ts_node_grammar_symbol_wasm"] = wasmExports["ts_node_grammar_symbol_wasm"];
-        var _ts_node_child_count_wasm = Module["_ts_node_child_count_wasm"] = wasmExports["ts_node_child_count_wasm"];
-        var _ts_node_named_child_count_wasm = Module["_ts_node_named_child_count_wasm"] = wasmExports["ts_node_named_child_count_wasm"];
-        var _ts_node_child_wasm = Module["_ts_node_child_wasm"] = wasmExports["ts_node_child_wasm"];
-        var _ts_node_named_child_wasm = Module["_ts_node_named_child_wasm"] = wasmExports["ts_node_named_child_wasm"];
-        var _ts_node_child_by_field_id_wasm = Module["_ts_node_child_by_field_id_wasm"] = wasmExports["ts_node_child_by_field_id_wasm"];
-        var _ts_node_next_sibling_wasm = Module["_ts_node_next_sibling_wasm"] = wasmExports["ts_node_next_sibling_wasm"];
-        var _ts_node_prev_sibling_wasm = Module["_ts_node_prev_sibling_wasm"] = wasmExports["ts_node_prev_sibling_wasm"];
-        var _ts_node_next_named_sibling_wasm = Module["_ts_node_next_named_sibling_wasm"] = wasmExports["ts_node_next_named_sibling_wasm"];
-        var _ts_node_prev_named_sibling_wasm = Module["_ts_node_prev_named_sibling_wasm"] = wasmExports["ts_node_prev_named_sibling_wasm"];
-        var _ts_node_descendant_count_wasm = Module["_ts_node_descendant_count_wasm"] = wasmExports["ts_node_descendant_count_wasm"];
-        var _ts_node_parent_wasm = Module["_ts_node_parent_wasm"] = wasmExports["ts_node_parent_wasm"];
-        var _ts_node_child_with_descendant_wasm = Module["_ts_node_child_with_descendant_wasm"] = wasmExports["ts_node_child_with_descendant_wasm"];
-        var _ts_node_descendant_for_index_wasm = Module["_ts_node_descendant_for_index_wasm"] = wasmExports["ts_node_descendant_for_index_wasm"];
-        var _ts_node_named_descendant_for_index_wasm = Module["_ts_node_named_descendant_for_index_wasm"] = wasmExports["ts_node_named_descendant_for_index_wasm"];
-        var _ts_node_descendant_for_position_wasm = Module["_ts_node_descendant_for_position_wasm"] = wasmExports["ts_node_descendant_for_position_wasm"];
-        var _ts_node_named_descendant_for_position_wasm = Module["_ts_node_named_descendant_for_position_wasm"] = wasmExports["ts_node_named_descendant_for_position_wasm"];
-        var _ts_node_start_point_wasm = Module["_ts_node_start_point_wasm"] = wasmExports["ts_node_start_point_wasm"];
-        var _ts_node_end_point_wasm = Module["_ts_node_end_point_wasm"] = wasmExports["ts_node_end_point_wasm"];
-        var _ts_node_start_index_wasm = Module["_ts_node_start_index_wasm"] = wasmExports["ts_node_start_index_wasm"];
-        var _ts_node_end_index_wasm = Module["_ts_node_end_index_wasm"] = wasmExports["ts_node_end_index_wasm"];
-        var _ts_node_to_string_wasm = Module["_ts_node_to_string_wasm"] = wasmExports["ts_node_to_string_wasm"];
-        var _ts_node_children_wasm = Module["_ts_node_children_wasm"] = wasmExports["ts_node_children_wasm"];
-        var _ts_node_named_children_wasm = Module["_ts_node_named_children_wasm"] = wasmExports["ts_node_named_children_wasm"];
-        var _ts_node_descendants_of_type_wasm = Module["_ts_node_descendants_of_type_wasm"] = wasmExports["ts_node_descendants_of_type_wasm"];
-        var _ts_node_is_named_wasm = Module["_ts_node_is_named_wasm"] = wasmExports["ts_node_is_named_wasm"];
-        var _ts_node_has_changes_wasm = Module["_ts_node_has_changes_wasm"] = wasmExports["ts_node_has_changes_wasm"];
-        var _ts_node_has_error_wasm = Module["_ts_node_has_error_wasm"] = wasmExports["ts_node_has_error_wasm"];
-        var _ts_node_is_error_wasm = Module["_ts_node_is_error_wasm"] = wasmExports["ts_node_is_error_wasm"];
-        var _ts_node_is_missing_wasm = Module["_ts_node_is_missing_wasm"] = wasmExports["ts_node_is_missing_wasm"];
-        var _ts_node_is_extra_wasm = Module["_ts_node_is_extra_wasm"] = wasmExports["ts_node_is_extra_wasm"];
-        var _ts_node_parse_state_wasm = Module["_ts_node_parse_state_wasm"] = wasmExports["ts_node_parse_state_wasm"];
-        var _ts_node_next_parse_state_wasm = Module["_ts_node_next_parse_state_wasm"] = wasmExports["ts_node_next_parse_state_wasm"];
-        var _ts_query_matches_wasm = Module["_ts_query_matches_wasm"] = wasmExports["ts_query_matches_wasm"];
-        var _ts_query_captures_wasm = Module["_ts_query_captures_wasm"] = wasmExports["ts_query_captures_wasm"];
-        var _memset = Module["_memset"] = wasmExports["memset"];
-        var _memcpy = Module["_memcpy"] = wasmExports["memcpy"];
-        var _memmove = Module["_memmove"] = wasmExports["memmove"];
-        var _iswalpha = Module["_iswalpha"] = wasmExports["iswalpha"];
-        var _iswblank = Module["_iswblank"] = wasmExports["iswblank"];
-        var _iswdigit = Module["_iswdigit"] = wasmExports["iswdigit"];
-        var _iswlower = Module["_iswlower"] = wasmExports["iswlower"];
-        var _iswupper = Module["_iswupper"] = wasmExports["iswupper"];
-        var _iswxdigit = Module["_iswxdigit"] = wasmExports["iswxdigit"];
-        var _memchr = Module["_memchr"] = wasmExports["memchr"];
-        var _strlen = Module["_strlen"] = wasmExports["strlen"];
-        var _strcmp = Module["_strcmp"] = wasmExports["strcmp"];
-        var _strncat = Module["_strncat"] = wasmExports["strncat"];
-        var _strncpy = Module["_strncpy"] = wasmExports["strncpy"];
-        var _towlower = Module["_towlower"] = wasmExports["towlower"];
-        var _towupper = Module["_towupper"] = wasmExports["towupper"];
-        var _setThrew = wasmExports["setThrew"];
-        var __emscripten_stack_restore = wasmExports["_emscripten_stack_restore"];
-        var __emscripten_stack_alloc = wasmExports["_emscripten_stack_alloc"];
-        var _emscripten_stack_get_current = wasmExports["emscripten_stack_get_current"];
-        var ___wasm_apply_data_relocs = wasmExports["__wasm_apply_data_relocs"];
-        Module["setValue"] = setValue;
-        Module["getValue"] = getValue;
-        Module["UTF8ToString"] = UTF8ToString;
-        Module["stringToUTF8"] = stringToUTF8;
-        Module["lengthBytesUTF8"] = lengthBytesUTF8;
-        Module["AsciiToString"] = AsciiToString;
-        Module["stringToUTF16"] = stringToUTF16;
-        Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
-        function callMain(args2 = []) {
-          var entryFunction = resolveGlobalSymbol("main").sym;
-          if (!entryFunction) return;
-          args2.unshift(thisProgram);
-          var argc = args2.length;
-          var argv = stackAlloc((argc + 1) * 4);
-          var argv_ptr = argv;
-          args2.forEach((arg) => {
-            LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
-            argv_ptr += 4;
-          });
-          LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
-          try {
-            var ret = entryFunction(argc, argv);
-            exitJS(
-              ret,
-              /* implicit = */
-              true
-            );
-            return ret;
-          } catch (e) {
-            return handleException(e);
-          }
-        }
-        __name(callMain, "callMain");
-        function run(args2 = arguments_) {
-          if (runDependencies > 0) {
-            dependenciesFulfilled = run;
-            return;
-          }
-          preRun();
-          if (runDependencies > 0) {
-            dependenciesFulfilled = run;
-            return;
-          }
-          function doRun() {
-            Module["calledRun"] = true;
-            if (ABORT) return;
-            initRuntime();
-            preMain();
-            readyPromiseResolve(Module);
-            Module["onRuntimeInitialized"]?.();
-            var noInitialRun = Module["noInitialRun"];
-            if (!noInitialRun) callMain(args2);
-            postRun();
-          }
-          __name(doRun, "doRun");
-          if (Module["setStatus"]) {
-            Module["setStatus"]("Running...");
-            setTimeout(() => {
-              setTimeout(() => Module["setStatus"](""), 1);
-              doRun();
-            }, 1);
-          } else {
-            doRun();
-          }
-        }
-        __name(run, "run");
-        if (Module["preInit"]) {
-          if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
-          while (Module["preInit"].length > 0) {
-            Module["preInit"].pop()();
-          }
-        }
-        run();
-        moduleRtn = readyPromise;
-        return moduleRtn;
-      };
-    })();
-    tree_sitter_default = Module2;
-    Module3 = null;
-    __name(initializeBinding, "initializeBinding");
-    __name(checkModule, "checkModule");
-    Parser = class {
-      static {
-        __name(this, "Parser");
-      }
-      /** @internal */
-      [0] = 0;
-      // Internal handle for WASM
-      /** @internal */
-      [1] = 0;
-      // Internal handle for WASM
-      /** @internal */
-      logCallback = null;
-      /** The parser's current language. */
-      language = null;
-      /**
-       * This must always be called before creating a Parser.
-       *
-       * You can optionally pass in options to configure the WASM module, the most common
-       * one being `locateFile` to help the module find the `.wasm` file.
-       */
-      static async init(moduleOptions) {
-        setModule(await initializeBinding(moduleOptions));
-        TRANSFER_BUFFER = C._ts_init();
-        LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
-        MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      }
-      /**
-       * Create a new parser.
-       */
-      constructor() {
-        this.initialize();
-      }
-      /** @internal */
-      initialize() {
-        if (!checkModule()) {
-          throw new Error("cannot construct a Parser before calling `init()`");
-        }
-        C._ts_parser_new_wasm();
-        this[0] = C.getValue(TRANSFER_BUFFER, "i32");
-        this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      }
-      /** Delete the parser, freeing its resources. */
-      delete() {
-        C._ts_parser_delete(this[0]);
-        C._free(this[1]);
-        this[0] = 0;
-        this[1] = 0;
-      }
-      /**
-       * Set the language that the parser should use for parsing.
-       *
-       * If the language was not successfully assigned, an error will be thrown.
-       * This happens if the language was generated with an incompatible
-       * version of the Tree-sitter CLI. Check the language's version using
-       * {@link Language#version} and compare it to this library's
-       * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
-       */
-      setLanguage(language) {
-        let address;
-        if (!language) {
-          address = 0;
-          this.language = null;
-        } else if (language.constructor === Language) {
-          address = language[0];
-          const version = C._ts_language_version(address);
-          if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
-            throw new Error(
-              `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
-            );
-          }
-          this.language = language;
-        } else {
-          throw new Error("Argument must be a Language");
-        }
-        C._ts_parser_set_language(this[0], address);
-        return this;
-      }
-      /**
-       * Parse a slice of UTF8 text.
-       *
-       * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
-       *
-       * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
-       *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
-       *   the new text using {@link Tree#edit}.
-       *
-       * @param {ParseOptions} [options] - Options for parsing the text.
-       *  This can be used to set the included ranges, or a progress callback.
-       *
-       * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
-       *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
-       *  - The progress callback returned true.
-       */
-      parse(callback, oldTree, options) {
-        if (typeof callback === "string") {
-          C.currentParseCallback = (index3) => callback.slice(index3);
-        } else if (typeof callback === "function") {
-          C.currentParseCallback = callback;
-        } else {
-          throw new Error("Argument must be a string or a function");
-        }
-        if (options?.progressCallback) {
-          C.currentProgressCallback = options.progressCallback;
-        } else {
-          C.currentProgressCallback = null;
-        }
-        if (this.logCallback) {
-          C.currentLogCallback = this.logCallback;
-          C._ts_parser_enable_logger_wasm(this[0], 1);
-        } else {
-          C.currentLogCallback = null;
-          C._ts_parser_enable_logger_wasm(this[0], 0);
-        }
-        let rangeCount = 0;
-        let rangeAddress = 0;
-        if (options?.includedRanges) {
-          rangeCount = options.includedRanges.length;
-          rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-          let address = rangeAddress;
-          for (let i2 = 0; i2 < rangeCount; i2++) {
-            marshalRange(address, options.includedRanges[i2]);
-            address += SIZE_OF_RANGE;
-          }
-        }
-        const treeAddress = C._ts_parser_parse_wasm(
-          this[0],
-          this[1],
-          oldTree ? oldTree[0] : 0,
-          rangeAddress,
-          rangeCount
-        );
-        if (!treeAddress) {
-          C.currentParseCallback = null;
-          C.currentLogCallback = null;
-          C.currentProgressCallback = null;
-          return null;
-        }
-        if (!this.language) {
-          throw new Error("Parser must have a language to parse");
-        }
-        const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
-        C.currentParseCallback = null;
-        C.currentLogCallback = null;
-        C.currentProgressCallback = null;
-        return result;
-      }
-      /**
-       * Instruct the parser to start the next parse from the beginning.
-       *
-       * If the parser previously failed because of a timeout, cancellation,
-       * or callback, then by default, it will resume where it left off on the
-       * next call to {@link Parser#parse} or other parsing functions.
-       * If you don't want to resume, and instead intend to use this parser to
-       * parse some other document, you must call `reset` first.
-       */
-      reset() {
-        C._ts_parser_reset(this[0]);
-      }
-      /** Get the ranges of text that the parser will include when parsing. */
-      getIncludedRanges() {
-        C._ts_parser_included_ranges_wasm(this[0]);
-        const count = C.getValue(TRANSFER_BUFFER, "i32");
-        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-        const result = new Array(count);
-        if (count > 0) {
-          let address = buffer;
-          for (let i2 = 0; i2 < count; i2++) {
-            result[i2] = unmarshalRange(address);
-            address += SIZE_OF_RANGE;
-          }
-          C._free(buffer);
-        }
-        return result;
-      }
-      /**
-       * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
-       *
-       * Get the duration in microseconds that parsing is allowed to take.
-       *
-       * This is set via {@link Parser#setTimeoutMicros}.
-       */
-      getTimeoutMicros() {
-        return C._ts_parser_timeout_micros(this[0]);
-      }
-      /**
-       * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
-       *
-       * Set the maximum duration in microseconds that parsing should be allowed
-       * to take before halting.
-       *
-       * If parsing takes longer than this, it will halt early, returning `null`.
-       * See {@link Parser#parse} for more information.
-       */
-      setTimeoutMicros(timeout) {
-        C._ts_parser_set_timeout_micros(this[0], 0, timeout);
-      }
-      /** Set the logging callback that a parser should use during parsing. */
-      setLogger(callback) {
-        if (!callback) {
-          this.logCallback = null;
-        } else if (typeof callback !== "function") {
-          throw new Error("Logger callback must be a function");
-        } else {
-          this.logCallback = callback;
-        }
-        return this;
-      }
-      /** Get the parser's current logger. */
-      getLogger() {
-        return this.logCallback;
-      }
-    };
-  }
-});
-
-// src/load/treesitter.ts
-import { createRequire } from "node:module";
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join2 } from "node:path";
-import { fileURLToPath } from "node:url";
-function treeSitterRuntime() {
-  return parser ? runtime : void 0;
-}
-async function initParser(given) {
-  if (parser) return;
-  const here = dirname2(fileURLToPath(import.meta.url));
-  const wasmDir = given ?? (existsSync2(join2(here, "tree-sitter-hcl.wasm")) ? here : void 0);
-  loading ??= (async () => {
-    const require2 = createRequire(import.meta.url);
-    const wasm = wasmDir ? join2(wasmDir, "tree-sitter-hcl.wasm") : require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
-    const quiet = { print: () => void 0, printErr: () => void 0 };
-    const moduleObject = wasmDir ? { ...quiet, locateFile: (name2) => join2(wasmDir, name2) } : { ...quiet };
-    await Parser.init(moduleObject);
-    runtime = moduleObject;
-    const language = await Language.load(wasm);
-    const p = new Parser();
-    p.setLanguage(language);
-    parser = p;
-    initWasmDir = wasmDir;
-  })();
-  try {
-    await loading;
-  } catch (e) {
-    loading = void 0;
-    throw e;
-  }
-}
-function isParserReady() {
-  return parser !== void 0;
-}
-function parserWasmDir() {
-  return initWasmDir;
-}
-function hclLanguage() {
-  return parser?.language ?? void 0;
-}
-function withTree(text4, use) {
-  if (!parser) throw new Error("HCL parser is not initialised: await initParser() from src/load/treesitter.js first");
-  const tree = parser.parse(text4);
-  if (!tree) throw new Error("tree-sitter returned no tree");
-  try {
-    return use(tree);
-  } finally {
-    tree.delete();
-  }
-}
-var parser, loading, runtime, initWasmDir;
-var init_treesitter = __esm({
-  "src/load/treesitter.ts"() {
-    "use strict";
-    init_tree_sitter();
-  }
-});
-
 // src/evaluate/value.ts
 function describeReason(r) {
   switch (r.kind) {
@@ -6771,10 +2764,10 @@ function describeReason(r) {
 function unknown(reason, nonEmpty = false) {
   return new Unknown([reason], nonEmpty);
 }
-function mergeUnknown(parts2, nonEmpty = false) {
+function mergeUnknown(parts, nonEmpty = false) {
   const reasons = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const p of parts2) {
+  for (const p of parts) {
     if (!(p instanceof Unknown)) continue;
     for (const r of p.reasons) {
       const key = JSON.stringify(r);
@@ -6792,11 +2785,11 @@ function containsUnknown(v) {
   if (v !== null && typeof v === "object") return Object.values(v).some(containsUnknown);
   return false;
 }
-function collectUnknowns(v, out2 = []) {
-  if (v instanceof Unknown) out2.push(v);
-  else if (Array.isArray(v)) for (const x of v) collectUnknowns(x, out2);
-  else if (v !== null && typeof v === "object") for (const x of Object.values(v)) collectUnknowns(x, out2);
-  return out2;
+function collectUnknowns(v, out = []) {
+  if (v instanceof Unknown) out.push(v);
+  else if (Array.isArray(v)) for (const x of v) collectUnknowns(x, out);
+  else if (v !== null && typeof v === "object") for (const x of Object.values(v)) collectUnknowns(x, out);
+  return out;
 }
 function newObject() {
   return /* @__PURE__ */ Object.create(null);
@@ -6831,8 +2824,8 @@ function valueEquals(a, b) {
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
     let sawUnknown = false;
-    for (let i2 = 0; i2 < a.length; i2++) {
-      const r = valueEquals(a[i2], b[i2]);
+    for (let i = 0; i < a.length; i++) {
+      const r = valueEquals(a[i], b[i]);
       if (r === false) return false;
       if (r === void 0) sawUnknown = true;
     }
@@ -6875,9 +2868,9 @@ var init_value = __esm({
       }
       /** Addresses of resources and attributes this value was computed from (`aws_kms_key.k.arn`). */
       get refs() {
-        const out2 = [];
-        for (const r of this.reasons) if (r.kind === "reference" && !out2.includes(r.ref)) out2.push(r.ref);
-        return out2;
+        const out = [];
+        for (const r of this.reasons) if (r.kind === "reference" && !out.includes(r.ref)) out.push(r.ref);
+        return out;
       }
       describe() {
         return this.reasons.map(describeReason).join("; ") || "unknown";
@@ -6975,15 +2968,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path2 = Object.freeze(path2.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path2);
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
-              i2 -= 1;
+              node.items.splice(i, 1);
+              i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -7023,15 +3016,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path2 = Object.freeze(path2.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path2);
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
-              i2 -= 1;
+              node.items.splice(i, 1);
+              i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -7162,26 +3155,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts2 = line.trim().split(/[ \t]+/);
-        const name2 = parts2.shift();
-        switch (name2) {
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
           case "%TAG": {
-            if (parts2.length !== 2) {
+            if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts2.length < 2)
+              if (parts.length < 2)
                 return false;
             }
-            const [handle2, prefix2] = parts2;
-            this.tags[handle2] = prefix2;
+            const [handle, prefix2] = parts;
+            this.tags[handle] = prefix2;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts2.length !== 1) {
+            if (parts.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts2;
+            const [version] = parts;
             if (version === "1.1" || version === "1.2") {
               this.yaml.version = version;
               return true;
@@ -7192,7 +3185,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name}`, true);
             return false;
         }
       }
@@ -7219,10 +3212,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix2 = this.tags[handle2];
+        const prefix2 = this.tags[handle];
         if (prefix2) {
           try {
             return prefix2 + decodeURIComponent(suffix);
@@ -7231,7 +3224,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -7241,9 +3234,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix2] of Object.entries(this.tags)) {
+        for (const [handle, prefix2] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix2))
-            return handle2 + escapeTagName(tag.substring(prefix2.length));
+            return handle + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -7260,11 +3253,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix2] of tagEntries) {
-          if (handle2 === "!!" && prefix2 === "tag:yaml.org,2002:")
+        for (const [handle, prefix2] of tagEntries) {
+          if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
-            lines.push(`%TAG ${handle2} ${prefix2}`);
+            lines.push(`%TAG ${handle} ${prefix2}`);
         }
         return lines.join("\n");
       }
@@ -7300,10 +3293,10 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix2, exclude) {
-      for (let i2 = 1; true; ++i2) {
-        const name2 = `${prefix2}${i2}`;
-        if (!exclude.has(name2))
-          return name2;
+      for (let i = 1; true; ++i) {
+        const name = `${prefix2}${i}`;
+        if (!exclude.has(name))
+          return name;
       }
     }
     function createNodeAnchors(doc, prefix2) {
@@ -7352,13 +3345,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
-            const v0 = val[i2];
-            const v1 = applyReviver(reviver, val, String(i2), v0);
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
             if (v1 === void 0)
-              delete val[i2];
+              delete val[i];
             else if (v1 !== v0)
-              val[i2] = v1;
+              val[i] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -7402,7 +3395,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i2) => toJS(v, String(i2), ctx));
+        return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -7473,9 +3466,9 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit = require_visit();
     var identity = require_identity();
-    var Node2 = require_Node();
+    var Node = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node2.NodeBase {
+    var Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -7567,8 +3560,8 @@ var require_Alias = __commonJS({
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
-        for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+        for (const item2 of node.items) {
+          const c = getAliasCount(doc, item2, anchors2);
           if (c > count)
             count = c;
         }
@@ -7589,10 +3582,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node2 = require_Node();
+    var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -7695,11 +3688,11 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node2 = require_Node();
+    var Node = require_Node();
     function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
-        const k = path2[i2];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7719,7 +3712,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
-    var Collection = class extends Node2.NodeBase {
+    var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -7876,44 +3869,44 @@ var require_foldFlowLines = __commonJS({
       let split2 = void 0;
       let prev = void 0;
       let overflow = false;
-      let i2 = -1;
+      let i = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
-        if (i2 !== -1)
-          end = i2 + endStep;
+        i = consumeMoreIndentedLines(text4, i, indent2.length);
+        if (i !== -1)
+          end = i + endStep;
       }
-      for (let ch; ch = text4[i2 += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i2;
-          switch (text4[i2 + 1]) {
+          escStart = i;
+          switch (text4[i + 1]) {
             case "x":
-              i2 += 3;
+              i += 3;
               break;
             case "u":
-              i2 += 5;
+              i += 5;
               break;
             case "U":
-              i2 += 9;
+              i += 9;
               break;
             default:
-              i2 += 1;
+              i += 1;
           }
-          escEnd = i2;
+          escEnd = i;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
-          end = i2 + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text4, i, indent2.length);
+          end = i + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i2 + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i2;
+              split2 = i;
           }
-          if (i2 >= end) {
+          if (i >= end) {
             if (split2) {
               folds.push(split2);
               end = split2 + endStep;
@@ -7921,10 +3914,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i2 += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
-              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text4;
               folds.push(j);
@@ -7945,9 +3938,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text4.slice(0, folds[0]);
-      for (let i3 = 0; i3 < folds.length; ++i3) {
-        const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text4.length;
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold === 0)
           res = `
 ${indent2}${text4.slice(0, end2)}`;
@@ -7960,20 +3953,20 @@ ${indent2}${text4.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i2, indent2) {
-      let end = i2;
-      let start2 = i2 + 1;
-      let ch = text4[start2];
+    function consumeMoreIndentedLines(text4, i, indent2) {
+      let end = i;
+      let start = i + 1;
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
-        if (i2 < start2 + indent2) {
-          ch = text4[++i2];
+        if (i < start + indent2) {
+          ch = text4[++i];
         } else {
           do {
-            ch = text4[++i2];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
-          end = i2;
-          start2 = i2 + 1;
-          ch = text4[start2];
+          end = i;
+          start = i + 1;
+          ch = text4[start];
         }
       }
       return end;
@@ -8004,12 +3997,12 @@ var require_stringifyString = __commonJS({
       const strLen = str4.length;
       if (strLen <= limit)
         return false;
-      for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
-        if (str4[i2] === "\n") {
-          if (i2 - start2 > limit)
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str4[i] === "\n") {
+          if (i - start > limit)
             return true;
-          start2 = i2 + 1;
-          if (strLen - start2 <= limit)
+          start = i + 1;
+          if (strLen - start <= limit)
             return false;
         }
       }
@@ -8023,20 +4016,20 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str4 = "";
-      let start2 = 0;
-      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
-        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str4 += json.slice(start2, i2) + "\\ ";
-          i2 += 1;
-          start2 = i2;
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str4 += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i2 + 1]) {
+          switch (json[i + 1]) {
             case "u":
               {
-                str4 += json.slice(start2, i2);
-                const code = json.substr(i2 + 2, 4);
+                str4 += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str4 += "\\0";
@@ -8066,33 +4059,33 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str4 += "\\x" + code.substr(2);
                     else
-                      str4 += json.substr(i2, 6);
+                      str4 += json.substr(i, 6);
                 }
-                i2 += 5;
-                start2 = i2 + 1;
+                i += 5;
+                start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
-                i2 += 1;
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
               } else {
-                str4 += json.slice(start2, i2) + "\n\n";
-                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
+                str4 += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                   str4 += "\n";
-                  i2 += 2;
+                  i += 2;
                 }
                 str4 += indent2;
-                if (json[i2 + 2] === " ")
+                if (json[i + 2] === " ")
                   str4 += "\\";
-                i2 += 1;
-                start2 = i2 + 1;
+                i += 1;
+                start = i + 1;
               }
               break;
             default:
-              i2 += 1;
+              i += 1;
           }
       }
-      str4 = start2 ? str4 + json.slice(start2) : json;
+      str4 = start ? str4 + json.slice(start) : json;
       return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -8171,10 +4164,10 @@ ${indent2}`) + "'";
         else
           break;
       }
-      let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start2) {
-        value = value.substring(start2.length);
-        start2 = start2.replace(/\n+/g, `$&${indent2}`);
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
       const indentSize = indent2 ? "2" : "1";
       let header2 = (startWithSpace ? indentSize : "") + chomp;
@@ -8192,31 +4185,31 @@ ${indent2}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header2}
-${indent2}${body2}`;
+${indent2}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header2}
-${indent2}${start2}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
-    function plainString2(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+    function plainString2(item2, ctx, onComment, onChompKeep) {
+      const { type, value } = item2;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item2, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
+        return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
         if (indent2 === "") {
           ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
+          return blockString(item2, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
@@ -8231,10 +4224,10 @@ ${indent2}`);
       }
       return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
+    function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
+      const ss = typeof item2.value === "string" ? item2 : Object.assign({}, item2, { value: String(item2.value) });
+      let { type } = item2;
       if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
           type = Scalar.Scalar.QUOTE_DOUBLE;
@@ -8318,30 +4311,30 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match2 = tags.filter((t) => t.tag === item.tag);
+    function getTagObject(tags, item2) {
+      if (item2.tag) {
+        const match2 = tags.filter((t) => t.tag === item2.tag);
         if (match2.length > 0)
-          return match2.find((t) => t.format === item.format) ?? match2[0];
+          return match2.find((t) => t.format === item2.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj2;
-      if (identity.isScalar(item)) {
-        obj2 = item.value;
+      if (identity.isScalar(item2)) {
+        obj2 = item2.value;
         let match2 = tags.filter((t) => t.identify?.(obj2));
         if (match2.length > 1) {
           const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
             match2 = testMatch;
         }
-        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item2.format) ?? match2.find((t) => !t.format);
       } else {
-        obj2 = item;
+        obj2 = item2;
         tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
+        throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
     }
@@ -8359,24 +4352,24 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+    function stringify(item2, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item2))
+        return item2.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item2)) {
         if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
+          return item2.toString(ctx);
+        if (ctx.resolvedAliases?.has(item2)) {
           throw new TypeError(`Cannot stringify circular structure without alias nodes`);
         } else {
           if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
+            ctx.resolvedAliases.add(item2);
           else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item2]);
+          item2 = item2.resolve(ctx.doc);
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item2) ? item2 : ctx.doc.createNode(item2, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -8723,22 +4716,22 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i = 0; i < items2.length; ++i) {
+        const item2 = items2[i];
         let comment3 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (!chompKeep && item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment3 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, chompKeep);
+          if (item2.comment)
+            comment3 = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -8746,7 +4739,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item2, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
           str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
@@ -8758,8 +4751,8 @@ var require_stringifyCollection = __commonJS({
         str4 = flowChars.start + flowChars.end;
       } else {
         str4 = lines[0];
-        for (let i2 = 1; i2 < lines.length; ++i2) {
-          const line = lines[i2];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
           str4 += line ? `
 ${indent2}${line}` : "\n";
         }
@@ -8772,7 +4765,7 @@ ${indent2}${line}` : "\n";
         onChompKeep();
       return str4;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -8783,17 +4776,17 @@ ${indent2}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i = 0; i < items2.length; ++i) {
+        const item2 = items2[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, false);
+          if (item2.comment)
+            comment2 = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -8801,21 +4794,21 @@ ${indent2}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item2.value) ? item2.value : null;
           if (iv) {
             if (iv.comment)
               comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
+          } else if (item2.value == null && ik?.comment) {
             comment2 = ik.comment;
           }
         }
         if (comment2)
           reqNewline = true;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null);
+        let str4 = stringify.stringify(item2, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
-        if (i2 < items.length - 1) {
+        if (i < items2.length - 1) {
           str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -8830,23 +4823,23 @@ ${indent2}${line}` : "\n";
         lines.push(str4);
         linesAtValue = lines.length;
       }
-      const { start: start2, end } = flowChars;
+      const { start, end } = flowChars;
       if (lines.length === 0) {
-        return start2 + end;
+        return start + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str4 = start2;
+          let str4 = start;
           for (const line of lines)
             str4 += line ? `
 ${indentStep}${indent2}${line}` : "\n";
           return `${str4}
 ${indent2}${end}`;
         } else {
-          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -8872,9 +4865,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -8943,11 +4936,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i2 === -1)
+          const i = this.items.findIndex((item2) => sortEntries(_pair, item2) < 0);
+          if (i === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i2, 0, _pair);
+            this.items.splice(i, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -8979,16 +4972,16 @@ var require_YAMLMap = __commonJS({
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        for (const item2 of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item2);
         return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        for (const item2 of this.items) {
+          if (!identity.isPair(item2))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item2)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
           ctx = Object.assign({}, ctx, { allNullValues: true });
@@ -9102,9 +5095,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i2 = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i2++), ctx));
+        let i = 0;
+        for (const item2 of this.items)
+          seq.push(toJS.toJS(item2, String(i++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -9122,10 +5115,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj2 && Symbol.iterator in Object(obj2)) {
-          let i2 = 0;
+          let i = 0;
           for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj2 instanceof Set ? it : String(i2++);
+              const key = obj2 instanceof Set ? it : String(i++);
               it = replacer.call(obj2, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -9176,9 +5169,9 @@ var require_string = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str4) => str4,
-      stringify(item, ctx, onComment, onChompKeep) {
+      stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
       }
     };
     exports.string = string;
@@ -9239,12 +5232,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i2 = n.indexOf(".");
-        if (i2 < 0) {
-          i2 = n.length;
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i2 - 1);
+        let d = minFractionDigits - (n.length - i - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -9447,7 +5440,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary3 = {
+    var binary = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -9466,8 +5459,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str4 = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str4.length);
-          for (let i2 = 0; i2 < str4.length; ++i2)
-            buffer[i2] = str4.charCodeAt(i2);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -9483,8 +5476,8 @@ var require_binary = __commonJS({
           str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i2 = 0; i2 < buf.length; ++i2)
-            s += String.fromCharCode(buf[i2]);
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
           str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -9494,15 +5487,15 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
-          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str4.substr(o, lineWidth);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str4.substr(o, lineWidth);
           }
           str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment: comment2, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary3;
+    exports.binary = binary;
   }
 });
 
@@ -9516,25 +5509,25 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i2 = 0; i2 < seq.items.length; ++i2) {
-          let item = seq.items[i2];
-          if (identity.isPair(item))
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item2 = seq.items[i];
+          if (identity.isPair(item2))
             continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
+          else if (identity.isMap(item2)) {
+            if (item2.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-            if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
+            const pair2 = item2.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item2.commentBefore)
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item2.commentBefore}
+${pair2.key.commentBefore}` : item2.commentBefore;
+            if (item2.comment) {
               const cn = pair2.value ?? pair2.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              cn.comment = cn.comment ? `${item2.comment}
+${cn.comment}` : item2.comment;
             }
-            item = pair2;
+            item2 = pair2;
           }
-          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item2) ? item2 : new Pair.Pair(item2);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -9544,11 +5537,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i2 = 0;
+      let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i2++), it);
+            it = replacer.call(iterable, String(i++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -9918,9 +5911,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str4, asBigInt) {
       const sign = str4[0];
-      const parts2 = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -9936,18 +5929,18 @@ var require_timestamp = __commonJS({
         value *= num2(-1);
       }
       const _60 = num2(60);
-      const parts2 = [value % _60];
+      const parts = [value % _60];
       if (value < 60) {
-        parts2.unshift(0);
+        parts.unshift(0);
       } else {
-        value = (value - parts2[0]) / _60;
-        parts2.unshift(value % _60);
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts2[0]) / _60;
-          parts2.unshift(value);
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
         }
       }
-      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -10007,7 +6000,7 @@ var require_schema3 = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var binary3 = require_binary();
+    var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
@@ -10030,7 +6023,7 @@ var require_schema3 = __commonJS({
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary3.binary,
+      binary.binary,
       merge4.merge,
       omap.omap,
       pairs.pairs,
@@ -10056,7 +6049,7 @@ var require_tags = __commonJS({
     var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary3 = require_binary();
+    var binary = require_binary();
     var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -10071,7 +6064,7 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary3.binary,
+      binary: binary.binary,
       bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
@@ -10091,7 +6084,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary3.binary,
+      "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge4.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
@@ -10211,13 +6204,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
         } else
-          lines.push(body2);
+          lines.push(body);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -10340,11 +6333,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
+      createAlias(node, name) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -10563,9 +6556,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name, pos, code, message) {
         super();
-        this.name = name2;
+        this.name = name;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -10641,7 +6634,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start2 = null;
+      let start = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -10693,7 +6686,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start2 ?? (start2 = token.offset);
+            start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -10702,7 +6695,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start2 ?? (start2 = token.offset);
+            start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -10750,7 +6743,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start2 ?? end
+        start: start ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -10822,12 +6815,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search));
+      return items2.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -10852,8 +6845,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep8, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start2, {
+        const { start, key, sep: sep8, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep8?.[0],
           offset,
@@ -10880,14 +6873,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -10957,8 +6950,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start: start2, value } of bs.items) {
-        const props = resolveProps.resolveProps(start2, {
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -10979,7 +6972,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
@@ -11061,10 +7054,10 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i2 = 0; i2 < fc.items.length; ++i2) {
-        const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep8, value } = collItem;
-        const props = resolveProps.resolveProps(start2, {
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep8, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep8?.[0],
@@ -11075,9 +7068,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep8 && !value) {
-            if (i2 === 0 && props.comma)
+            if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i2 < fc.items.length - 1)
+            else if (i < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -11096,7 +7089,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i2 === 0) {
+        if (i === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -11104,7 +7097,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start2) {
+            loop: for (const st of start) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -11137,7 +7130,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -11205,8 +7198,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -11300,32 +7293,32 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start2 = scalar.offset;
+      const start = scalar.offset;
       const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header2)
-        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
+        return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
-        const content = lines[i2][1];
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
         if (content === "" || content === "\r")
-          chompStart = i2;
+          chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
         const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header2.length;
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header2.indent;
       let offset = scalar.offset + header2.length;
       let contentStart = 0;
-      for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent2, content] = lines[i2];
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
           if (header2.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
@@ -11336,7 +7329,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header2.indent === 0)
             trimIndent = indent2.length;
-          contentStart = i2;
+          contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -11345,17 +7338,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent2.length + content.length + 1;
       }
-      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
-        if (lines[i2][0].length > trimIndent)
-          chompStart = i2 + 1;
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
       }
       let value = "";
       let sep8 = "";
       let prevMoreIndented = false;
-      for (let i2 = 0; i2 < contentStart; ++i2)
-        value += lines[i2][0].slice(trimIndent) + "\n";
-      for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent2, content] = lines[i2];
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent2, content] = lines[i];
         offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -11392,16 +7385,16 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i2 = chompStart; i2 < lines.length; ++i2)
-            value += "\n" + lines[i2][0].slice(trimIndent);
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
         default:
           value += "\n";
       }
-      const end = start2 + header2.length + scalar.source.length;
-      return { value, type, comment: header2.comment, range: [start2, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -11413,8 +7406,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent2 = 0;
       let chomp = "";
       let error = -1;
-      for (let i2 = 1; i2 < source.length; ++i2) {
-        const ch = source[i2];
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -11422,7 +7415,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent2 && n)
             indent2 = n;
           else if (error === -1)
-            error = offset + i2;
+            error = offset + i;
         }
       }
       if (error !== -1)
@@ -11430,8 +7423,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment2 = "";
       let length3 = source.length;
-      for (let i2 = 1; i2 < props.length; ++i2) {
-        const token = props[i2];
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -11469,8 +7462,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i2 = 1; i2 < split2.length; i2 += 2)
-        lines.push([split2[i2], split2[i2 + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -11589,43 +7582,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i2 = 1; i2 < source.length - 1; ++i2) {
-        const ch = source[i2];
-        if (ch === "\r" && source[i2 + 1] === "\n")
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i2);
+          const { fold, offset } = foldNewline(source, i);
           res += fold;
-          i2 = offset;
+          i = offset;
         } else if (ch === "\\") {
-          let next = source[++i2];
+          let next = source[++i];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i2 + 1];
+            next = source[i + 1];
             while (next === " " || next === "	")
-              next = source[++i2 + 1];
-          } else if (next === "\r" && source[i2 + 1] === "\n") {
-            next = source[++i2 + 1];
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
             while (next === " " || next === "	")
-              next = source[++i2 + 1];
+              next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length3 = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i2 + 1, length3, onError);
-            i2 += length3;
+            res += parseCharCode(source, i + 1, length3, onError);
+            i += length3;
           } else {
-            const raw = source.substr(i2 - 1, 2);
-            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i2;
-          let next = source[i2 + 1];
+          const wsStart = i;
+          let next = source[i + 1];
           while (next === " " || next === "	")
-            next = source[++i2 + 1];
-          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
-            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
         }
@@ -11786,8 +7779,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before2, pos) {
       if (before2) {
         pos ?? (pos = before2.length);
-        for (let i2 = pos - 1; i2 >= 0; --i2) {
-          let st = before2[i2];
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -11795,10 +7788,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before2[++i2];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before2[++i2];
+            st = before2[++i];
           }
           break;
         }
@@ -11923,7 +7916,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -11933,7 +7926,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start2, {
+      const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -11946,7 +7939,7 @@ var require_compose_doc = __commonJS({
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -11981,8 +7974,8 @@ var require_composer = __commonJS({
       let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i2 = 0; i2 < prelude.length; ++i2) {
-        const source = prelude[i2];
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
         switch (source[0]) {
           case "#":
             comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -11990,8 +7983,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i2 + 1]?.[0] !== "#")
-              i2 += 1;
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
             atComment = false;
             break;
           default:
@@ -12042,10 +8035,10 @@ ${cb}` : comment2;
           }
         }
         if (afterDoc) {
-          for (let i2 = 0; i2 < this.errors.length; ++i2)
-            doc.errors.push(this.errors[i2]);
-          for (let i2 = 0; i2 < this.warnings.length; ++i2)
-            doc.warnings.push(this.warnings[i2]);
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -12210,13 +8203,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body2 = source.substring(he + 1) + "\n";
+          const body = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body2 };
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
@@ -12273,13 +8266,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body2 = source.substring(he + 1) + "\n";
+      const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header2 = token.props[0];
         if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header2.source = head;
-        token.source = body2;
+        token.source = body;
       } else {
         const { offset } = token;
         const indent2 = "indent" in token ? token.indent : -1;
@@ -12291,7 +8284,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -12367,14 +8360,14 @@ var require_cst_stringify = __commonJS({
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           return res;
         }
         case "flow-collection": {
           let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           for (const st of token.end)
             res += st.source;
           return res;
@@ -12395,9 +8388,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep8, value }) {
+    function stringifyItem({ start, key, sep: sep8, value }) {
       let res = "";
-      for (const st of start2)
+      for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -12428,15 +8421,15 @@ var require_cst_visit = __commonJS({
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path2) => {
-      let item = cst;
+      let item2 = cst;
       for (const [field3, index3] of path2) {
-        const tok = item?.[field3];
+        const tok = item2?.[field3];
         if (tok && "items" in tok) {
-          item = tok.items[index3];
+          item2 = tok.items[index3];
         } else
           return void 0;
       }
-      return item;
+      return item2;
     };
     visit.parentCollection = (cst, path2) => {
       const parent = visit.itemAtPath(cst, path2.slice(0, -1));
@@ -12446,29 +8439,29 @@ var require_cst_visit = __commonJS({
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path2, item2, visitor) {
+      let ctrl = visitor(item2, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
-        const token = item[field3];
+        const token = item2[field3];
         if (token && "items" in token) {
-          for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path2.concat([[field3, i2]])), token.items[i2], visitor);
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path2.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i2, 1);
-              i2 -= 1;
+              token.items.splice(i, 1);
+              i -= 1;
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item2, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12631,14 +8624,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i2 = this.pos;
-        let ch = this.buffer[i2];
+        let i = this.pos;
+        let ch = this.buffer[i];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i2 + 1] === "\n";
+          return this.buffer[i + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -12933,9 +8926,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i2 = this.pos;
+        let i = this.pos;
         while (true) {
-          const ch = this.buffer[++i2];
+          const ch = this.buffer[++i];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -12949,17 +8942,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent2 = 0;
         let ch;
-        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
               indent2 += 1;
               break;
             case "\n":
-              nl = i3;
+              nl = i2;
               indent2 = 0;
               break;
             case "\r": {
-              const next = this.buffer[i3 + 1];
+              const next = this.buffer[i2 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -12990,25 +8983,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i2 = nl + 1;
-        ch = this.buffer[i2];
+        let i = nl + 1;
+        ch = this.buffer[i];
         while (ch === " ")
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i2];
-          nl = i2 - 1;
+            ch = this.buffer[++i];
+          nl = i - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i3 = nl - 1;
-            let ch2 = this.buffer[i3];
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i3];
-            const lastChar = i3;
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
             while (ch2 === " ")
-              ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
-              nl = i3;
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+              nl = i2;
             else
               break;
           } while (true);
@@ -13020,36 +9013,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i2 = this.pos - 1;
+        let i = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i2]) {
+        while (ch = this.buffer[++i]) {
           if (ch === ":") {
-            const next = this.buffer[i2 + 1];
+            const next = this.buffer[i + 1];
             if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i2;
+            end = i;
           } else if (isEmpty2(ch)) {
-            let next = this.buffer[i2 + 1];
+            let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i2 += 1;
+                i += 1;
                 ch = "\n";
-                next = this.buffer[i2 + 1];
+                next = this.buffer[i + 1];
               } else
-                end = i2;
+                end = i;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i2 + 1);
+              const cs = this.continueScalar(i + 1);
               if (cs === -1)
                 break;
-              i2 = Math.max(i2, cs - 2);
+              i = Math.max(i, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i2;
+            end = i;
           }
         }
         if (!ch && !this.atEnd)
@@ -13066,8 +9059,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i2, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i2);
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -13112,23 +9105,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i2 = this.pos + 2;
-          let ch = this.buffer[i2];
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
           while (!isEmpty2(ch) && ch !== ">")
-            ch = this.buffer[++i2];
-          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
-          let i2 = this.pos + 1;
-          let ch = this.buffer[i2];
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i2];
-            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
-              ch = this.buffer[i2 += 3];
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i2, false);
+          return yield* this.pushToIndex(i, false);
         }
       }
       *pushNewline() {
@@ -13141,24 +9134,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i2 = this.pos - 1;
+        let i = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i2 - this.pos;
+        const n = i - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i2;
+          this.pos = i;
         }
         return n;
       }
       *pushUntil(test) {
-        let i2 = this.pos;
-        let ch = this.buffer[i2];
+        let i = this.pos;
+        let ch = this.buffer[i];
         while (!test(ch))
-          ch = this.buffer[++i2];
-        return yield* this.pushToIndex(i2, false);
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
       }
     };
     exports.Lexer = Lexer;
@@ -13187,8 +9180,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start2 = this.lineStarts[low - 1];
-          return { line: low, col: offset - start2 + 1 };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
         };
       }
     };
@@ -13204,20 +9197,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list3, type) {
-      for (let i2 = 0; i2 < list3.length; ++i2)
-        if (list3[i2].type === type)
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list3) {
-      for (let i2 = 0; i2 < list3.length; ++i2) {
-        switch (list3[i2].type) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i2;
+            return i;
         }
       }
       return -1;
@@ -13252,9 +9245,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i2 = prev.length;
-      loop: while (--i2 >= 0) {
-        switch (prev[i2].type) {
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -13263,16 +9256,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i2]?.type === "space") {
+      while (prev[++i]?.type === "space") {
       }
-      return prev.splice(i2, prev.length);
+      return prev.splice(i, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i2 = 0; i2 < source.length; ++i2)
-          target.push(source[i2]);
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -13293,7 +9286,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser4 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -13568,7 +9561,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start2 = getFirstKeyStartProps(prev);
+          const start = getFirstKeyStartProps(prev);
           let sep8;
           if (scalar.end) {
             sep8 = scalar.end;
@@ -13580,7 +9573,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep8 }]
+            items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13655,14 +9648,14 @@ var require_parser = __commonJS({
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start2 = [];
+          let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i2 = 0; i2 < it.sep.length; ++i2) {
-              const st = it.sep[i2];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
               switch (st.type) {
                 case "newline":
-                  nl.push(i2);
+                  nl.push(i);
                   break;
                 case "space":
                   break;
@@ -13675,14 +9668,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start2 = it.sep.splice(nl[1]);
+              start = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start2.push(this.sourceToken);
-                map.items.push({ start: start2 });
+                start.push(this.sourceToken);
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -13695,8 +9688,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start2.push(this.sourceToken);
-                map.items.push({ start: start2, explicitKey: true });
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -13713,12 +9706,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start3 = getFirstKeyStartProps(it.start);
+                    const start2 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -13728,10 +9721,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start3 = getFirstKeyStartProps(it.start);
+                  const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep8 = it.sep;
                   sep8.push(this.sourceToken);
@@ -13741,10 +9734,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep8 }]
+                    items: [{ start: start2, key, sep: sep8 }]
                   });
-                } else if (start2.length > 0) {
-                  it.sep = it.sep.concat(start2, this.sourceToken);
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -13752,7 +9745,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start: start2, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -13770,14 +9763,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs2, sep: [] });
+                map.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs);
               } else {
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13796,7 +9789,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start: start2 });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -13905,13 +9898,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs, sep: [] });
               else if (it.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs);
               else
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -13933,7 +9926,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
+            const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep8 = fc.end.splice(1, fc.end.length);
             sep8.push(this.sourceToken);
@@ -13941,7 +9934,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep8 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14000,35 +9993,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
-            start2.push(this.sourceToken);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start: start2, explicitKey: true }]
+              items: [{ start, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
+            const start = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+              items: [{ start, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start2, indent2) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent2)
           return false;
-        return start2.every((st) => st.type === "newline" || st.type === "space");
+        return start.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -14066,7 +10059,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser4;
+    exports.Parser = Parser3;
   }
 });
 
@@ -14080,7 +10073,7 @@ var require_public_api = __commonJS({
     var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -14088,7 +10081,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -14102,7 +10095,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -14184,7 +10177,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
@@ -14209,7 +10202,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
+    exports.Parser = parser.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -14286,7 +10279,7 @@ var init_line_index = __esm({
       constructor(text4) {
         this.text = text4;
         const starts = [0];
-        for (let i2 = text4.indexOf("\n"); i2 !== -1; i2 = text4.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+        for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) starts.push(i + 1);
         this.starts = starts;
       }
       text;
@@ -14311,9 +10304,9 @@ var init_line_index = __esm({
       }
       /** The text of a 0-based line, without its line ending. */
       lineText(line) {
-        const start2 = this.starts[line];
+        const start = this.starts[line];
         const next = this.starts[line + 1];
-        return this.text.slice(start2, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
+        return this.text.slice(start, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
       }
     };
   }
@@ -14343,23 +10336,23 @@ var init_errors = __esm({
       lineText(line) {
         return this.lines.lineText(line);
       }
-      error(start2, end, message, hint) {
-        const at2 = this.locate(start2);
+      error(start, end, message, hint) {
+        const at2 = this.locate(start);
         const lineText = this.lineText(at2.line);
-        const length3 = Math.max(1, Math.min(end, start2 + lineText.length - at2.column) - start2);
+        const length3 = Math.max(1, Math.min(end, start + lineText.length - at2.column) - start);
         const line = at2.line + this.origin.line;
         const column = at2.line === 0 ? at2.column + this.origin.column : at2.column + 1;
         const num2 = String(line);
         const pad2 = " ".repeat(num2.length);
         const shown2 = lineText.replace(/\t/g, " ");
-        const out2 = [
+        const out = [
           `${this.source}:${line}:${column}: error: ${message}`,
           `${pad2} |`,
           `${num2} | ${shown2}`,
           `${pad2} | ${" ".repeat(at2.column)}${"^".repeat(length3)}`
         ];
-        if (hint) out2.push(`${pad2} = help: ${hint}`);
-        return { source: this.source, line, column, length: length3, message, ...hint ? { hint } : {}, rendered: out2.join("\n") };
+        if (hint) out.push(`${pad2} = help: ${hint}`);
+        return { source: this.source, line, column, length: length3, message, ...hint ? { hint } : {}, rendered: out.join("\n") };
       }
     };
     GslSyntaxError = class extends Error {
@@ -14379,8 +10372,8 @@ var init_types = __esm({
     "use strict";
     Members = class {
       items;
-      constructor(items) {
-        this.items = items;
+      constructor(items2) {
+        this.items = items2;
       }
     };
     Count = class {
@@ -14450,9 +10443,9 @@ function equals(a, b) {
   if (a === null || b === null) return a === b ? T : F;
   if (typeof a !== "object" && typeof b !== "object") return scalarEquals(a, b) ? T : F;
   if (Array.isArray(a) !== Array.isArray(b) && (typeof a !== "object" || typeof b !== "object")) {
-    const [items, one2] = Array.isArray(a) ? [a, b] : [b, a];
+    const [items2, one2] = Array.isArray(a) ? [a, b] : [b, a];
     let r2 = F;
-    for (const x of items) {
+    for (const x of items2) {
       const t = equals(x, one2);
       if (t === T) return T;
       if (t === U) r2 = U;
@@ -14510,8 +10503,8 @@ function flip(op) {
   return op === "<" ? ">" : op === ">" ? "<" : op === "<=" ? ">=" : op === ">=" ? "<=" : op;
 }
 function likeToRegExp(pattern) {
-  const body2 = pattern.split("%").map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[\\s\\S]*");
-  return new RegExp(`^${body2}$`, "iu");
+  const body = pattern.split("%").map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[\\s\\S]*");
+  return new RegExp(`^${body}$`, "iu");
 }
 function textTest(v, re) {
   if (v instanceof Unknown) return U;
@@ -14563,20 +10556,20 @@ function createWorld(entities) {
   };
 }
 function cutPoints(ref) {
-  const out2 = [];
+  const out = [];
   let inQuote = false;
-  for (let i2 = 0; i2 < ref.length; i2++) {
-    const c = ref[i2];
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref[i];
     if (inQuote) {
-      if (c === "\\") i2++;
+      if (c === "\\") i++;
       else if (c === '"') inQuote = false;
       continue;
     }
     if (c === '"') inQuote = true;
-    else if ((c === "." || c === "[") && i2 > 0) out2.push(i2);
+    else if ((c === "." || c === "[") && i > 0) out.push(i);
   }
-  out2.push(ref.length);
-  return out2;
+  out.push(ref.length);
+  return out;
 }
 function resolveReference(world, ref) {
   const cuts = cutPoints(ref);
@@ -14618,45 +10611,45 @@ function joinPath(base, seg) {
   if (base === null) return null;
   return base === "" ? String(seg) : `${base}.${seg}`;
 }
-function stepInto(v, path2, owner, seg, out2, entityOf) {
+function stepInto(v, path2, owner, seg, out, entityOf) {
   if (v === void 0 || v === null) {
-    out2.push({ value: void 0, path: path2, entity: owner });
+    out.push({ value: void 0, path: path2, entity: owner });
     return;
   }
   if (v instanceof Unknown) {
-    out2.push({ value: v.nonEmpty ? new Unknown(v.reasons, false) : v, path: joinPath(path2, seg), entity: owner });
+    out.push({ value: v.nonEmpty ? new Unknown(v.reasons, false) : v, path: joinPath(path2, seg), entity: owner });
     return;
   }
   if (Array.isArray(v)) {
     if (typeof seg === "number") {
       const el = v[seg];
-      if (el === void 0) out2.push({ value: void 0, path: path2, entity: owner });
-      else out2.push({ value: el, path: joinPath(path2, seg), entity: owner });
+      if (el === void 0) out.push({ value: void 0, path: path2, entity: owner });
+      else out.push({ value: el, path: joinPath(path2, seg), entity: owner });
       return;
     }
     if (v.length === 0) {
-      out2.push({ value: void 0, path: path2, entity: owner });
+      out.push({ value: void 0, path: path2, entity: owner });
       return;
     }
-    for (let i2 = 0; i2 < v.length; i2++) {
-      const el = v[i2];
+    for (let i = 0; i < v.length; i++) {
+      const el = v[i];
       const root = isObject(el) ? entityOf(el) : void 0;
-      if (root) stepInto(el, "", root, seg, out2, entityOf);
-      else stepInto(el, joinPath(path2, i2), owner, seg, out2, entityOf);
+      if (root) stepInto(el, "", root, seg, out, entityOf);
+      else stepInto(el, joinPath(path2, i), owner, seg, out, entityOf);
     }
     return;
   }
   if (isObject(v)) {
     const key = String(seg);
-    if (hasOwn.call(v, key)) out2.push({ value: v[key], path: joinPath(path2, key), entity: owner });
-    else out2.push(missing(owner, path2, key, false));
+    if (hasOwn.call(v, key)) out.push({ value: v[key], path: joinPath(path2, key), entity: owner });
+    else out.push(missing(owner, path2, key, false));
     return;
   }
-  out2.push({ value: void 0, path: path2, entity: owner });
+  out.push({ value: void 0, path: path2, entity: owner });
 }
 function resolvePath(scope, up, segments, entityOf) {
   let s = scope;
-  for (let i2 = 0; i2 < up && s.parent; i2++) s = s.parent;
+  for (let i = 0; i < up && s.parent; i++) s = s.parent;
   let v = s.value;
   let path2 = s.path;
   let k = 0;
@@ -14687,20 +10680,20 @@ function elementsOf(inp, entityOf) {
     return new Unknown(v.reasons.length ? v.reasons : [{ kind: "expression", detail: "count is not known exactly" }]);
   }
   if (Array.isArray(v)) {
-    const out2 = [];
-    for (let i2 = 0; i2 < v.length; i2++) {
-      const el = v[i2];
+    const out = [];
+    for (let i = 0; i < v.length; i++) {
+      const el = v[i];
       if (isObject(el)) {
         const root = entityOf(el);
         if (root) {
-          out2.push({ value: el, path: "", entity: root, member: T });
+          out.push({ value: el, path: "", entity: root, member: T });
           continue;
         }
       }
       const scalar = el === null || typeof el !== "object";
-      out2.push({ value: el, path: scalar ? inp.path : joinPath(inp.path, i2), entity: inp.entity, member: T });
+      out.push({ value: el, path: scalar ? inp.path : joinPath(inp.path, i), entity: inp.entity, member: T });
     }
-    return out2;
+    return out;
   }
   if (isObject(v) && Object.keys(v).length === 0) return [];
   return [{ value: v, path: inp.path, entity: inp.entity, member: T }];
@@ -14727,9 +10720,9 @@ function merge(into, from) {
   if ("leaves" in into && "leaves" in from) for (const l of from.leaves) into.leaves.push(l);
 }
 function scopeEntities(scope) {
-  const out2 = [];
-  for (let s = scope; s; s = s.parent) if (out2[out2.length - 1] !== s.owner) out2.push(s.owner);
-  return out2;
+  const out = [];
+  for (let s = scope; s; s = s.parent) if (out[out.length - 1] !== s.owner) out.push(s.owner);
+  return out;
 }
 function inputBlame(d, inp) {
   if (inp.path) d.blame.push({ address: inp.entity.id, path: inp.path });
@@ -14757,23 +10750,23 @@ function evalExpr(e, scope, ctx, d) {
     case "and":
     case "or": {
       const isAnd = e.kind === "and";
-      const stop2 = isAnd ? F : T;
+      const stop = isAnd ? F : T;
       let r = isAnd ? T : F;
       if (!d) {
-        for (const item of e.items) {
-          const t = evalExpr(item, scope, ctx, null);
-          if (t === stop2) return stop2;
+        for (const item2 of e.items) {
+          const t = evalExpr(item2, scope, ctx, null);
+          if (t === stop) return stop;
           if (t === U) r = U;
         }
         return r;
       }
       const subs = [];
-      for (const item of e.items) {
+      for (const item2 of e.items) {
         const s = newSink(d);
-        const t = evalExpr(item, scope, ctx, s);
+        const t = evalExpr(item2, scope, ctx, s);
         subs.push({ t, s });
-        if (t === stop2) {
-          r = stop2;
+        if (t === stop) {
+          r = stop;
           break;
         }
         if (t === U) r = U;
@@ -14800,8 +10793,8 @@ function evalTest(e, scope, ctx, d) {
     inputs = resolvePath(scope, e.operand.up, e.operand.segments, ctx.entityOf);
   } else {
     const fn = e.operand.fn;
-    const self2 = { value: scope.value, path: scope.path, entity: scope.owner };
-    inputs = fn.kind === "value" ? fn.apply([self2], e.operand.state, ctx.env) : [self2];
+    const self = { value: scope.value, path: scope.path, entity: scope.owner };
+    inputs = fn.kind === "value" ? fn.apply([self], e.operand.state, ctx.env) : [self];
   }
   for (const step of e.steps) {
     if (step.kind === "fn") {
@@ -14821,10 +10814,10 @@ function evalTest(e, scope, ctx, d) {
         result: r,
         scopes: scopeEntities(scope),
         // An attribute the entity does not set is named by its own path, not by the nearest one that exists.
-        inputs: inputs.map((i2) => ({
-          entity: i2.entity,
-          path: i2.value === void 0 && i2.absent !== void 0 ? i2.absent : i2.path,
-          value: i2.value
+        inputs: inputs.map((i) => ({
+          entity: i.entity,
+          path: i.value === void 0 && i.absent !== void 0 ? i.absent : i.path,
+          value: i.value
         }))
       });
     merge(d, s);
@@ -14834,7 +10827,7 @@ function evalTest(e, scope, ctx, d) {
         expr: snippet(ctx, e),
         result: truthName(r),
         at: at2,
-        values: inputs.map((i2) => renderDatum(i2.value)),
+        values: inputs.map((i) => renderDatum(i.value)),
         ...children && children.length ? { children } : {}
       });
     }
@@ -14844,19 +10837,19 @@ function evalTest(e, scope, ctx, d) {
 function elementScope(m, parent) {
   return { value: m.value, path: m.path, owner: m.entity, parent };
 }
-function filter2(inputs, body2, scope, ctx) {
-  const out2 = [];
+function filter2(inputs, body, scope, ctx) {
+  const out = [];
   const kept = [];
   for (const inp of inputs) {
     const els = elementsOf(inp, ctx.entityOf);
     if (els instanceof Unknown) {
-      out2.push({ value: els, path: inp.path, entity: inp.entity });
+      out.push({ value: els, path: inp.path, entity: inp.entity });
       continue;
     }
     for (const el of els) {
       if (el.member === F) continue;
       const s = ctx.env.detailed ? newSink(null) : null;
-      const t = and(el.member, evalExpr(body2, elementScope(el, scope), ctx, s));
+      const t = and(el.member, evalExpr(body, elementScope(el, scope), ctx, s));
       if (t === F) continue;
       const m = { value: el.value, path: el.path, entity: el.entity, member: t };
       if (s) {
@@ -14867,8 +10860,8 @@ function filter2(inputs, body2, scope, ctx) {
     }
   }
   const first = inputs[0];
-  out2.unshift({ value: new Members(kept), path: inputs.length === 1 ? first.path : null, entity: first.entity });
-  return out2;
+  out.unshift({ value: new Members(kept), path: inputs.length === 1 ? first.path : null, entity: first.entity });
+  return out;
 }
 function checkOne(c, inp, rights, ctx, reasons) {
   const v = inp.value;
@@ -14901,22 +10894,22 @@ function checkOne(c, inp, rights, ctx, reasons) {
       return textTest(v, c.re);
     case "fn": {
       if (c.fn.kind !== "test") return presence(v);
-      const out2 = c.fn.test(inp, c.state, ctx.env);
-      if (typeof out2 === "number") return out2;
-      if (reasons && out2.truth === U) reasons.push(...out2.reasons);
-      return out2.truth;
+      const out = c.fn.test(inp, c.state, ctx.env);
+      if (typeof out === "number") return out;
+      if (reasons && out.truth === U) reasons.push(...out.reasons);
+      return out.truth;
     }
     case "quant":
       return U;
   }
 }
 function overInputs(c, inputs, mode, rights, ctx, d) {
-  const stop2 = mode === "any" ? T : F;
+  const stop = mode === "any" ? T : F;
   let r = mode === "any" ? F : T;
   if (!d) {
-    for (let i2 = 0; i2 < inputs.length; i2++) {
-      const t = checkOne(c, inputs[i2], rights, ctx, null);
-      if (t === stop2) return stop2;
+    for (let i = 0; i < inputs.length; i++) {
+      const t = checkOne(c, inputs[i], rights, ctx, null);
+      if (t === stop) return stop;
       if (t === U) r = U;
     }
     return r;
@@ -14926,15 +10919,15 @@ function overInputs(c, inputs, mode, rights, ctx, d) {
   for (const inp of inputs) {
     const t = checkOne(c, inp, rights, ctx, extra);
     ts.push(t);
-    if (t === stop2) {
-      r = stop2;
+    if (t === stop) {
+      r = stop;
       break;
     }
     if (t === U) r = U;
   }
-  for (let i2 = 0; i2 < ts.length; i2++) {
-    if (ts[i2] !== r) continue;
-    const inp = inputs[i2];
+  for (let i = 0; i < ts.length; i++) {
+    if (ts[i] !== r) continue;
+    const inp = inputs[i];
     inputBlame(d, inp);
     if (r === U) d.reasons.push(...datumReasons(inp.value));
     if (r !== U && inp.value instanceof Count && inp.value.detail) merge(d, inp.value.detail);
@@ -14958,7 +10951,7 @@ function applyCheck(c, inputs, scope, ctx, d, trace) {
   }
 }
 function rightValues(p, scope, ctx) {
-  return resolvePath(scope, p.up, p.segments, ctx.entityOf).map((i2) => i2.value);
+  return resolvePath(scope, p.up, p.segments, ctx.entityOf).map((i) => i.value);
 }
 function presence(v) {
   if (v === void 0 || v === null || v === "" || v === false || v === "false") return F;
@@ -14976,9 +10969,9 @@ function presence(v) {
   if (typeof v === "object") return Object.keys(v).length ? T : F;
   return T;
 }
-function quantify(q, body2, inputs, scope, ctx, d, trace) {
+function quantify(q, body, inputs, scope, ctx, d, trace) {
   const all = q === "contain-all";
-  const stop2 = all ? F : T;
+  const stop = all ? F : T;
   let r = all ? T : F;
   const picked = [];
   outer: for (const inp of inputs) {
@@ -14991,7 +10984,7 @@ function quantify(q, body2, inputs, scope, ctx, d, trace) {
     for (const el of els) {
       if (el.member === F) continue;
       const s = d ? newSink(d) : null;
-      const b = evalExpr(body2, elementScope(el, scope), ctx, s);
+      const b = evalExpr(body, elementScope(el, scope), ctx, s);
       const t = all ? el.member === T ? b : b === T ? T : U : and(el.member, b);
       if (s && el.member === U && t === U) s.reasons.push(...el.reasons ?? []);
       if (d) picked.push({ t, s, m: el, inp });
@@ -15002,8 +10995,8 @@ function quantify(q, body2, inputs, scope, ctx, d, trace) {
           at: el.path ? `${el.entity.id}:${el.path}` : el.entity.id,
           children: s.trace ?? []
         });
-      if (t === stop2) {
-        r = stop2;
+      if (t === stop) {
+        r = stop;
         break outer;
       }
       if (t === U) r = U;
@@ -15038,15 +11031,15 @@ var init_evaluate = __esm({
 
 // src/gsl/functions/arn.ts
 function arnResourceName(arn) {
-  const parts2 = arn.split(":");
-  if (parts2.length < 6 || parts2[0] !== "arn") return void 0;
-  let resource = parts2.slice(5);
+  const parts = arn.split(":");
+  if (parts.length < 6 || parts[0] !== "arn") return void 0;
+  let resource = parts.slice(5);
   if (resource.length > 1 && resource[resource.length - 1] === "*") resource = resource.slice(0, -1);
   if (resource.length > 1) return resource[resource.length - 1] || void 0;
   const r = resource[0];
   const slash = r.lastIndexOf("/");
-  const name2 = slash >= 0 ? r.slice(slash + 1) : r;
-  return name2 || void 0;
+  const name = slash >= 0 ? r.slice(slash + 1) : r;
+  return name || void 0;
 }
 function mapValue(v) {
   if (typeof v === "string") return arnResourceName(v) ?? v;
@@ -15065,7 +11058,7 @@ var init_arn = __esm({
       argKinds: [],
       receiver: "attribute",
       kind: "value",
-      apply: (inputs) => inputs.map((i2) => ({ ...i2, value: mapValue(i2.value) }))
+      apply: (inputs) => inputs.map((i) => ({ ...i, value: mapValue(i.value) }))
     };
   }
 });
@@ -15185,19 +11178,19 @@ function shift(now, o) {
   else d.setUTCFullYear(d.getUTCFullYear() + o.amount);
   return d.getTime();
 }
-function prepare(args2) {
-  const raw = String(args2[1].value).toLowerCase();
+function prepare(args) {
+  const raw = String(args[1].value).toLowerCase();
   const unit = UNITS[raw.endsWith("s") ? raw.slice(0, -1) : raw];
   if (unit === void 0) {
     const names3 = Object.keys(UNITS).map((u) => `'${u}s'`).join(", ");
-    return { error: `unknown time unit '${String(args2[1].value)}'; expected one of ${names3}`, arg: 1 };
+    return { error: `unknown time unit '${String(args[1].value)}'; expected one of ${names3}`, arg: 1 };
   }
-  return { state: { amount: args2[0].value, unit } };
+  return { state: { amount: args[0].value, unit } };
 }
-function dateFunction(name2) {
+function dateFunction(name) {
   return {
-    name: name2,
-    signature: `x ${name2}(-90, 'days')`,
+    name,
+    signature: `x ${name}(-90, 'days')`,
     minArgs: 2,
     maxArgs: 2,
     argKinds: ["number", "string"],
@@ -15210,7 +11203,7 @@ function dateFunction(name2) {
       const t = toEpochMs(v);
       if (t === void 0) return F;
       const limit = shift(env.now, state);
-      return (name2 === "before" ? t < limit : t > limit) ? T : F;
+      return (name === "before" ? t < limit : t > limit) ? T : F;
     }
   };
 }
@@ -15238,58 +11231,58 @@ var init_dates = __esm({
 
 // src/gsl/functions/filterPatternParse.ts
 function lex(src) {
-  const out2 = [];
-  let i2 = 0;
-  while (i2 < src.length) {
-    const c = src[i2];
+  const out = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
     if (/\s/.test(c)) {
-      i2++;
+      i++;
       continue;
     }
-    const two = src.slice(i2, i2 + 2);
+    const two = src.slice(i, i + 2);
     if (two === "&&" || two === "||" || two === "!=" || two === "<=" || two === ">=") {
-      out2.push({ t: "punct", v: two, at: i2 });
-      i2 += 2;
+      out.push({ t: "punct", v: two, at: i });
+      i += 2;
       continue;
     }
     if ("{}()=<>".includes(c)) {
-      out2.push({ t: "punct", v: c, at: i2 });
-      i2++;
+      out.push({ t: "punct", v: c, at: i });
+      i++;
       continue;
     }
     if (c === '"') {
       let v = "";
-      let j2 = i2 + 1;
+      let j2 = i + 1;
       for (; j2 < src.length && src[j2] !== '"'; j2++) {
         if (src[j2] === "\\" && j2 + 1 < src.length) j2++;
         v += src[j2];
       }
-      if (j2 >= src.length) throw new FilterPatternError('unterminated string: a `"` is missing', i2);
-      out2.push({ t: "quoted", v, at: i2 });
-      i2 = j2 + 1;
+      if (j2 >= src.length) throw new FilterPatternError('unterminated string: a `"` is missing', i);
+      out.push({ t: "quoted", v, at: i });
+      i = j2 + 1;
       continue;
     }
     if (c === "$") {
-      let j2 = i2 + 1;
+      let j2 = i + 1;
       while (j2 < src.length && /[A-Za-z0-9_.$*[\]-]/.test(src[j2])) j2++;
-      out2.push({ t: "selector", v: src.slice(i2, j2), at: i2 });
-      i2 = j2;
+      out.push({ t: "selector", v: src.slice(i, j2), at: i });
+      i = j2;
       continue;
     }
     if (c === "%") {
-      const j2 = src.indexOf("%", i2 + 1);
-      if (j2 < 0) throw new FilterPatternError("unterminated regular expression: a closing `%` is missing", i2);
-      out2.push({ t: "word", v: src.slice(i2, j2 + 1), at: i2 });
-      i2 = j2 + 1;
+      const j2 = src.indexOf("%", i + 1);
+      if (j2 < 0) throw new FilterPatternError("unterminated regular expression: a closing `%` is missing", i);
+      out.push({ t: "word", v: src.slice(i, j2 + 1), at: i });
+      i = j2 + 1;
       continue;
     }
-    let j = i2;
+    let j = i;
     while (j < src.length && !/[\s{}()"=<>&|!]/.test(src[j])) j++;
-    if (j === i2) throw new FilterPatternError(`unexpected \`${c}\``, i2);
-    out2.push({ t: "word", v: src.slice(i2, j), at: i2 });
-    i2 = j;
+    if (j === i) throw new FilterPatternError(`unexpected \`${c}\``, i);
+    out.push({ t: "word", v: src.slice(i, j), at: i });
+    i = j;
   }
-  return out2;
+  return out;
 }
 function parseFilterPattern(src) {
   if (src.length > MAX_LENGTH) throw new FilterPatternError(`the pattern is longer than ${MAX_LENGTH} characters`, 0);
@@ -15304,22 +11297,22 @@ function parseFilterPattern(src) {
   };
   const orExpr = (depth) => {
     if (depth > MAX_DEPTH) throw new FilterPatternError(`nested deeper than ${MAX_DEPTH} levels`, at2());
-    const args2 = [andExpr(depth)];
+    const args = [andExpr(depth)];
     while (isP("||")) {
       k++;
-      args2.push(andExpr(depth));
+      args.push(andExpr(depth));
     }
-    return args2.length === 1 ? args2[0] : { kind: "or", args: args2 };
+    return args.length === 1 ? args[0] : { kind: "or", args };
   };
   const andExpr = (depth) => {
-    const args2 = [primary2(depth)];
+    const args = [primary(depth)];
     while (isP("&&")) {
       k++;
-      args2.push(primary2(depth));
+      args.push(primary(depth));
     }
-    return args2.length === 1 ? args2[0] : { kind: "and", args: args2 };
+    return args.length === 1 ? args[0] : { kind: "and", args };
   };
-  const primary2 = (depth) => {
+  const primary = (depth) => {
     if (isP("(")) {
       k++;
       const f2 = orExpr(depth + 1);
@@ -15413,25 +11406,25 @@ function nnf(f, pos, atoms) {
   }
   if (f.kind === "not") return nnf(f.arg, !pos, atoms);
   const kind2 = f.kind === "and" === pos ? "and" : "or";
-  const args2 = [];
+  const args = [];
   for (const a of f.args) {
     const n = nnf(a, pos, atoms);
-    if (n.kind === kind2) args2.push(...n.args);
-    else args2.push(n);
+    if (n.kind === kind2) args.push(...n.args);
+    else args.push(n);
   }
-  return { kind: kind2, args: args2 };
+  return { kind: kind2, args };
 }
 function dnf(n, atoms) {
   if (n.kind === "lit") return [/* @__PURE__ */ new Map([[n.key, n.pos]])];
   if (n.kind === "or") {
-    const out2 = [];
+    const out = [];
     for (const a of n.args) {
       const t = dnf(a, atoms);
       if (!t) return void 0;
-      out2.push(...t);
-      if (out2.length > TERM_LIMIT) return void 0;
+      out.push(...t);
+      if (out.length > TERM_LIMIT) return void 0;
     }
-    return out2;
+    return out;
   }
   let acc = [/* @__PURE__ */ new Map()];
   for (const a of n.args) {
@@ -15462,22 +11455,22 @@ function merge2(x, y, atoms) {
   return m;
 }
 function globMatches(glob, text4) {
-  const parts2 = glob.split("*");
-  if (parts2.length === 1) return glob === text4;
-  if (!text4.startsWith(parts2[0])) return false;
-  let pos = parts2[0].length;
-  for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-    const j = text4.indexOf(parts2[i2], pos);
+  const parts = glob.split("*");
+  if (parts.length === 1) return glob === text4;
+  if (!text4.startsWith(parts[0])) return false;
+  let pos = parts[0].length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const j = text4.indexOf(parts[i], pos);
     if (j < 0) return false;
-    pos = j + parts2[i2].length;
+    pos = j + parts[i].length;
   }
-  const last = parts2[parts2.length - 1];
+  const last = parts[parts.length - 1];
   return text4.length - pos >= last.length && text4.endsWith(last);
 }
-function implied(term2, key, atoms) {
+function implied(term, key, atoms) {
   const a = atoms.get(key);
   let result = 1;
-  for (const [k, pos] of term2) {
+  for (const [k, pos] of term) {
     const b = atoms.get(k);
     if (k === key || b.selector !== a.selector) continue;
     const r = relate(b, pos, a);
@@ -15509,18 +11502,18 @@ function relate(b, pos, a) {
   }
   return 1;
 }
-function evaluate(n, term2, atoms) {
+function evaluate(n, term, atoms) {
   if (n.kind === "lit") {
     let v;
-    const own2 = term2.get(n.key);
+    const own2 = term.get(n.key);
     if (own2 !== void 0) v = own2 ? 2 : 0;
-    else v = implied(term2, n.key, atoms);
+    else v = implied(term, n.key, atoms);
     return n.pos ? v : 2 - v;
   }
   if (n.kind === "and") {
     let r2 = 2;
     for (const a of n.args) {
-      const v = evaluate(a, term2, atoms);
+      const v = evaluate(a, term, atoms);
       if (v === 0) return 0;
       if (v === 1) r2 = 1;
     }
@@ -15528,7 +11521,7 @@ function evaluate(n, term2, atoms) {
   }
   let r = 0;
   for (const a of n.args) {
-    const v = evaluate(a, term2, atoms);
+    const v = evaluate(a, term, atoms);
     if (v === 2) return 2;
     if (v === 1) r = 1;
   }
@@ -15571,20 +11564,20 @@ var init_filterPatternLogic = __esm({
 
 // src/gsl/functions/filterPattern.ts
 function normalizeFilterPattern(p) {
-  let out2 = "";
+  let out = "";
   let inQuote = false;
-  for (let i2 = 0; i2 < p.length; i2++) {
-    const c = p[i2];
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
     if (inQuote) {
-      out2 += c;
-      if (c === "\\" && i2 + 1 < p.length) out2 += p[++i2];
+      out += c;
+      if (c === "\\" && i + 1 < p.length) out += p[++i];
       else if (c === '"') inQuote = false;
       continue;
     }
     if (c === '"') inQuote = true;
-    if (!/\s/.test(c)) out2 += c;
+    if (!/\s/.test(c)) out += c;
   }
-  return out2;
+  return out;
 }
 function patternOf(text4) {
   const hit = cache2.get(text4);
@@ -15634,7 +11627,7 @@ var init_filterPattern = __esm({
       receiver: "attribute",
       kind: "test",
       // Only the argument's text is kept: a non-JSON argument is compared as text.
-      prepare: (args2) => ({ state: String(args2[0].value) }),
+      prepare: (args) => ({ state: String(args[0].value) }),
       test(input, state) {
         const v = input.value;
         if (v instanceof Unknown) return U;
@@ -15649,10 +11642,10 @@ var init_filterPattern = __esm({
       argKinds: ["string"],
       receiver: "attribute",
       kind: "test",
-      prepare(args2) {
-        const narrow2 = compileArg(args2[0], 0);
+      prepare(args) {
+        const narrow2 = compileArg(args[0], 0);
         if ("error" in narrow2) return narrow2;
-        const broad = args2[1] ? compileArg(args2[1], 1) : narrow2;
+        const broad = args[1] ? compileArg(args[1], 1) : narrow2;
         if ("error" in broad) return broad;
         return { state: { narrow: narrow2.pattern, broad: broad.pattern } };
       },
@@ -15756,9 +11749,9 @@ function cidrIsPublic(cidr) {
   }
   return void 0;
 }
-function cidrTest(name2, signature, holds2) {
+function cidrTest(name, signature, holds2) {
   return {
-    name: name2,
+    name,
     signature,
     minArgs: 0,
     maxArgs: 0,
@@ -15803,8 +11796,8 @@ var init_network = __esm({
         const first = inputs[0];
         return [{ value: new Count(acc.min, acc.max, acc.reasons), path: inputs.length === 1 ? first.path : null, entity: first.entity }];
       },
-      prepare: (args2) => {
-        const p = args2[0].value;
+      prepare: (args) => {
+        const p = args[0].value;
         if (!Number.isInteger(p) || p < 0 || p > 65535) return { error: `port ${p} is not between 0 and 65535`, arg: 0 };
         return { state: p };
       }
@@ -15860,9 +11853,9 @@ function header(kind2, direction, rule, nacl) {
   } else o.action = "allow";
   return o;
 }
-function expand2(kind2, direction, rule, path2, entity, nacl, out2) {
+function expand2(kind2, direction, rule, path2, entity, nacl, out) {
   if (rule instanceof Unknown) {
-    out2.push({ value: rule, path: path2, entity, member: U, reasons: rule.reasons });
+    out.push({ value: rule, path: path2, entity, member: U, reasons: rule.reasons });
     return;
   }
   if (!isObject(rule)) return;
@@ -15875,10 +11868,10 @@ function expand2(kind2, direction, rule, path2, entity, nacl, out2) {
       const o = Object.assign(newObject(), head);
       o[s.field] = value;
       if (s.family) o.family = s.family;
-      out2.push({ value: o, path: p, entity, member, ...value instanceof Unknown ? { reasons: value.reasons } : {} });
+      out.push({ value: o, path: p, entity, member, ...value instanceof Unknown ? { reasons: value.reasons } : {} });
     };
     if (v instanceof Unknown) add(v, at2, v.nonEmpty ? T : U);
-    else if (Array.isArray(v)) v.forEach((x, i2) => add(x, `${at2}.${i2}`));
+    else if (Array.isArray(v)) v.forEach((x, i) => add(x, `${at2}.${i}`));
     else add(v, at2);
   }
 }
@@ -15906,18 +11899,18 @@ function ownRules(e, direction) {
   const t = e.type.toLowerCase();
   const nacl = t.includes("network_acl");
   const kind2 = nacl ? "network_acl" : "security_group";
-  const out2 = [];
+  const out = [];
   if (INLINE.has(t)) {
     const blocks3 = e.values[direction];
-    if (blocks3 instanceof Unknown) out2.push({ value: blocks3, path: direction, entity: e, member: U, reasons: blocks3.reasons });
-    else if (Array.isArray(blocks3)) blocks3.forEach((b, i2) => expand2(kind2, direction, b, `${direction}.${i2}`, e, nacl, out2));
+    if (blocks3 instanceof Unknown) out.push({ value: blocks3, path: direction, entity: e, member: U, reasons: blocks3.reasons });
+    else if (Array.isArray(blocks3)) blocks3.forEach((b, i) => expand2(kind2, direction, b, `${direction}.${i}`, e, nacl, out));
   } else if (RULE_RESOURCES.has(t)) {
     const d = resourceDirection(e, direction);
-    if (d === F) return out2;
-    expand2(kind2, direction, e.values, "", e, nacl, out2);
-    if (d === U) for (const b of out2) b.member = U;
+    if (d === F) return out;
+    expand2(kind2, direction, e.values, "", e, nacl, out);
+    if (d === U) for (const b of out) b.member = U;
   }
-  return out2;
+  return out;
 }
 function aclsOf(rule, world) {
   return (rule.references?.network_acl_id ?? []).flatMap((ref) => [...resolveReference(world, ref)]).filter((e) => e.type.toLowerCase().includes("network_acl"));
@@ -15955,8 +11948,8 @@ function addShadows(e, direction, own2, world) {
     b.value.denied_before = denies;
   }
 }
-function prepareDirection(args2) {
-  const d = String(args2[0].value).toLowerCase();
+function prepareDirection(args) {
+  const d = String(args[0].value).toLowerCase();
   if (d !== "ingress" && d !== "egress") return { error: `direction must be 'ingress' or 'egress', not '${d}'`, arg: 0 };
   return { state: d };
 }
@@ -16065,8 +12058,8 @@ var init_network_rules = __esm({
       argKinds: ["number"],
       receiver: "attribute",
       kind: "test",
-      prepare: (args2) => {
-        const p = args2[0].value;
+      prepare: (args) => {
+        const p = args[0].value;
         if (!Number.isInteger(p) || p < 0 || p > 65535) return { error: `port ${p} is not between 0 and 65535`, arg: 0 };
         return { state: p };
       },
@@ -16166,7 +12159,7 @@ var init_certificate = __esm({
       argKinds: [],
       receiver: "attribute",
       kind: "value",
-      apply: (inputs) => inputs.map((i2) => ({ ...i2, value: i2.value === void 0 ? void 0 : expiry(i2.value) }))
+      apply: (inputs) => inputs.map((i) => ({ ...i, value: i.value === void 0 ? void 0 : expiry(i.value) }))
     };
   }
 });
@@ -16201,13 +12194,13 @@ function basicCovers(s, kind2, reasons) {
 }
 function fields(sel, reasons) {
   if (!isObject(sel)) return [];
-  const fs2 = blocks(sel.field_selector, reasons);
-  if (!fs2) return void 0;
-  const out2 = [];
-  for (const f of fs2) {
+  const fs = blocks(sel.field_selector, reasons);
+  if (!fs) return void 0;
+  const out = [];
+  for (const f of fs) {
     if (!isObject(f)) continue;
-    const name2 = text2(f.field, reasons);
-    if (name2 === void 0) return void 0;
+    const name = text2(f.field, reasons);
+    if (name === void 0) return void 0;
     const eq = f.equals;
     if (eq instanceof Unknown) {
       reasons.push(...eq.reasons);
@@ -16216,22 +12209,22 @@ function fields(sel, reasons) {
     const other = ["not_equals", "starts_with", "not_starts_with", "ends_with", "not_ends_with"].some(
       (k) => f[k] !== void 0 && f[k] !== null && !(Array.isArray(f[k]) && f[k].length === 0)
     );
-    out2.push({ name: name2 ?? "", equals: Array.isArray(eq) ? eq : void 0, other });
+    out.push({ name: name ?? "", equals: Array.isArray(eq) ? eq : void 0, other });
   }
-  return out2;
+  return out;
 }
 function advancedCovers(sel, category, type, kind2, reasons) {
-  const fs2 = fields(sel, reasons);
-  if (!fs2) return U;
-  const cat = fs2.find((f) => f.name === "eventCategory");
+  const fs = fields(sel, reasons);
+  if (!fs) return U;
+  const cat = fs.find((f) => f.name === "eventCategory");
   if (!cat?.equals?.includes(category) || cat.other) return F;
   if (type !== void 0) {
-    const t = fs2.find((f) => f.name === "resources.type");
+    const t = fs.find((f) => f.name === "resources.type");
     if (!t?.equals?.includes(type) || t.other) return F;
   }
-  if (fs2.some((f) => ["eventSource", "eventName", "resources.ARN", "userIdentity.arn", "errorCode", "vpcEndpointId"].includes(f.name)))
+  if (fs.some((f) => ["eventSource", "eventName", "resources.ARN", "userIdentity.arn", "errorCode", "vpcEndpointId"].includes(f.name)))
     return F;
-  const ro = fs2.find((f) => f.name === "readOnly");
+  const ro = fs.find((f) => f.name === "readOnly");
   if (!ro) return T;
   if (ro.other) return F;
   return ro.equals?.some((x) => x === (kind2 === "read" ? "true" : "false") || x === (kind2 === "read")) ? T : F;
@@ -16281,18 +12274,18 @@ function s3Objects(trail, kind2, reasons) {
   for (const s of advanced) r = or(r, advancedCovers(s, "Data", "AWS::S3::Object", kind2, reasons));
   return r;
 }
-function trailTest(name2, signature, kinds, judge) {
+function trailTest(name, signature, kinds, judge) {
   return {
-    name: name2,
+    name,
     signature,
     minArgs: 1,
     maxArgs: 1,
     argKinds: ["string"],
     receiver: "attribute",
     kind: "test",
-    prepare: (args2) => {
-      const k = String(args2[0].value);
-      return kinds.includes(k) ? { state: k } : { error: `${name2}() takes ${kinds.map((x) => `'${x}'`).join(", ")}, not '${k}'`, arg: 0 };
+    prepare: (args) => {
+      const k = String(args[0].value);
+      return kinds.includes(k) ? { state: k } : { error: `${name}() takes ${kinds.map((x) => `'${x}'`).join(", ")}, not '${k}'`, arg: 0 };
     },
     test(input, state) {
       const v = input.value;
@@ -16344,8 +12337,8 @@ var init_registry = __esm({
         this.byName.set(key, spec2);
         return this;
       }
-      get(name2) {
-        return this.byName.get(name2.toLowerCase());
+      get(name) {
+        return this.byName.get(name.toLowerCase());
       }
       names() {
         return [...this.byName.values()].map((s) => s.name);
@@ -16381,15 +12374,15 @@ function identifies(literal2, e, attr, reasons) {
   if (attr) return compareAt(literal2, e, [attr], reasons);
   if (typeof literal2 === "string" && literal2.startsWith("arn:") && !Object.prototype.hasOwnProperty.call(e.values, "arn")) {
     const service = literal2.split(":")[2] ?? "";
-    const name2 = arnResourceName(literal2);
-    if (!arnServiceFits(service, e.type) || name2 === void 0) return F;
+    const name = arnResourceName(literal2);
+    if (!arnServiceFits(service, e.type) || name === void 0) return F;
     const named = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
     if (named.length === 0 && e.computed) {
       reasons.push({ kind: "reference", ref: `${e.id}.name` });
       return U;
     }
     return compareAt(
-      name2,
+      name,
       e,
       named.map((a) => [a]),
       reasons
@@ -16421,18 +12414,18 @@ function compareAt(literal2, e, attrs, reasons) {
 function typeMatches(e, type) {
   return e.type.toLowerCase() === type.toLowerCase();
 }
-function addMember(out2, e, t, reasons) {
+function addMember(out, e, t, reasons) {
   if (t === F) return;
-  const prev = out2.get(e.id);
+  const prev = out.get(e.id);
   if (prev && (prev.member === T || t === U)) return;
-  out2.set(e.id, { value: e.values, path: "", entity: e, member: t, ...t === U ? { reasons } : {} });
+  out.set(e.id, { value: e.values, path: "", entity: e, member: t, ...t === U ? { reasons } : {} });
 }
-function prepareTypeAttr(args2) {
+function prepareTypeAttr(args) {
   return {
     state: {
-      type: String(args2[0].value),
-      attr: args2[1] ? splitPath(String(args2[1].value)) : void 0,
-      ownAttr: args2[2] ? splitPath(String(args2[2].value)) : void 0
+      type: String(args[0].value),
+      attr: args[1] ? splitPath(String(args[1].value)) : void 0,
+      ownAttr: args[2] ? splitPath(String(args[2].value)) : void 0
     }
   };
 }
@@ -16457,12 +12450,12 @@ function literalCandidates(world, st, candidates, literal2) {
   if (!index3) {
     index3 = { byKey: /* @__PURE__ */ new Map(), always: [] };
     const attrs = st.attr ? [st.attr] : IDENTITY_ATTRIBUTES.map((a) => [a]);
-    candidates.forEach((e, i2) => {
+    candidates.forEach((e, i) => {
       let always = false;
       const keys2 = /* @__PURE__ */ new Set();
       for (const a of attrs) {
         if (!st.attr && isComputed(e, String(a[0]))) {
-          if (a[0] === "id") (index3.computedId ??= []).push(i2);
+          if (a[0] === "id") (index3.computedId ??= []).push(i);
           continue;
         }
         for (const inp of valuesAt(e, a)) {
@@ -16472,23 +12465,23 @@ function literalCandidates(world, st, candidates, literal2) {
           else always = true;
         }
       }
-      if (always) index3.always.push(i2);
+      if (always) index3.always.push(i);
       for (const k of keys2) {
         let list3 = index3.byKey.get(k);
         if (!list3) index3.byKey.set(k, list3 = []);
-        list3.push(i2);
+        list3.push(i);
       }
     });
     perWorld.set(cacheKey, index3);
   }
   const positions = new Set(index3.always);
-  for (const k of equalityKeys(literal2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
+  for (const k of equalityKeys(literal2)) for (const i of index3.byKey.get(k) ?? []) positions.add(i);
   if (!st.attr && typeof literal2 === "string") {
-    const name2 = literal2.startsWith("arn:") ? arnResourceName(literal2) : void 0;
-    if (name2 !== void 0) for (const k of equalityKeys(name2)) for (const i2 of index3.byKey.get(k) ?? []) positions.add(i2);
-    if (AWS_ID.test(literal2)) for (const i2 of index3.computedId ?? []) positions.add(i2);
+    const name = literal2.startsWith("arn:") ? arnResourceName(literal2) : void 0;
+    if (name !== void 0) for (const k of equalityKeys(name)) for (const i of index3.byKey.get(k) ?? []) positions.add(i);
+    if (AWS_ID.test(literal2)) for (const i of index3.computedId ?? []) positions.add(i);
   }
-  return [...positions].sort((a, b) => a - b).map((i2) => candidates[i2]);
+  return [...positions].sort((a, b) => a - b).map((i) => candidates[i]);
 }
 function follow(inp, st, world) {
   const found = /* @__PURE__ */ new Map();
@@ -16579,7 +12572,7 @@ var init_related = __esm({
       receiver: "attribute",
       kind: "value",
       prepare: prepareTypeAttr,
-      apply: (inputs, state, env) => inputs.map((i2) => follow(i2, state, env.world))
+      apply: (inputs, state, env) => inputs.map((i) => follow(i, state, env.world))
     };
     entitiesOf = {
       name: "entitiesOf",
@@ -16632,51 +12625,51 @@ function list(v) {
 function principal(v) {
   if (v === void 0 || v === null) return void 0;
   if (v instanceof Unknown) return v;
-  const out2 = newObject();
+  const out = newObject();
   if (v === "*") {
-    out2.AWS = ["*"];
-    return out2;
+    out.AWS = ["*"];
+    return out;
   }
   if (!isObject(v)) return v;
-  for (const [k, x] of Object.entries(v)) out2[k] = list(x) ?? [];
-  return out2;
+  for (const [k, x] of Object.entries(v)) out[k] = list(x) ?? [];
+  return out;
 }
 function condition(v) {
   if (v === void 0 || v === null || v instanceof Unknown || !isObject(v)) return v ?? void 0;
-  const out2 = newObject();
+  const out = newObject();
   for (const [op, keys2] of Object.entries(v)) {
     if (!isObject(keys2)) {
-      out2[op] = keys2;
+      out[op] = keys2;
       continue;
     }
     const o = newObject();
     for (const [k, x] of Object.entries(keys2)) o[k] = list(x) ?? [];
-    out2[op] = o;
+    out[op] = o;
   }
-  return out2;
+  return out;
 }
 function normalStatement(s) {
   if (!isObject(s)) return s;
-  const out2 = newObject();
-  if (s.Sid !== void 0) out2.Sid = s.Sid;
-  out2.Effect = s.Effect ?? null;
+  const out = newObject();
+  if (s.Sid !== void 0) out.Sid = s.Sid;
+  out.Effect = s.Effect ?? null;
   for (const f of FIELDS) {
     const l = list(s[f]);
-    if (l !== void 0) out2[f] = l;
+    if (l !== void 0) out[f] = l;
   }
   const p = principal(s.Principal);
-  if (p !== void 0) out2.Principal = p;
+  if (p !== void 0) out.Principal = p;
   const np = principal(s.NotPrincipal);
-  if (np !== void 0) out2.NotPrincipal = np;
+  if (np !== void 0) out.NotPrincipal = np;
   const c = condition(s.Condition);
-  if (c !== void 0) out2.Condition = c;
-  return out2;
+  if (c !== void 0) out.Condition = c;
+  return out;
 }
 function dataStatement(s) {
   if (!isObject(s)) return s;
-  const out2 = newObject();
-  if (s.sid !== void 0) out2.Sid = s.sid;
-  out2.Effect = s.effect ?? "Allow";
+  const out = newObject();
+  if (s.sid !== void 0) out.Sid = s.sid;
+  out.Effect = s.effect ?? "Allow";
   const pairs = [
     ["actions", "Action"],
     ["not_actions", "NotAction"],
@@ -16685,7 +12678,7 @@ function dataStatement(s) {
   ];
   for (const [from, to] of pairs) {
     const l = list(s[from]);
-    if (l !== void 0) out2[to] = l;
+    if (l !== void 0) out[to] = l;
   }
   for (const [from, to] of [
     ["principals", "Principal"],
@@ -16694,7 +12687,7 @@ function dataStatement(s) {
     const blocks3 = s[from];
     if (blocks3 === void 0 || blocks3 === null) continue;
     if (blocks3 instanceof Unknown || !Array.isArray(blocks3)) {
-      out2[to] = blocks3 instanceof Unknown ? blocks3 : null;
+      out[to] = blocks3 instanceof Unknown ? blocks3 : null;
       continue;
     }
     const p = newObject();
@@ -16706,7 +12699,7 @@ function dataStatement(s) {
       const prev = p[key];
       p[key] = ids instanceof Unknown || prev instanceof Unknown ? ids instanceof Unknown ? ids : prev : [...prev ?? [], ...ids];
     }
-    out2[to] = p;
+    out[to] = p;
   }
   const conds = s.condition;
   if (Array.isArray(conds)) {
@@ -16716,9 +12709,9 @@ function dataStatement(s) {
       const op = isObject(c[b.test]) ? c[b.test] : c[b.test] = newObject();
       op[b.variable] = list(b.values) ?? [];
     }
-    out2.Condition = c;
-  } else if (conds instanceof Unknown) out2.Condition = conds;
-  return out2;
+    out.Condition = c;
+  } else if (conds instanceof Unknown) out.Condition = conds;
+  return out;
 }
 function statementsOf(inp, world, depth = 0) {
   if (inp.value instanceof Members) return inp.value.items;
@@ -16741,8 +12734,8 @@ function statementsOf(inp, world, depth = 0) {
     return v === void 0 || v === null ? [] : new Unknown([{ kind: "expression", detail: "the policy is not a JSON object" }]);
   const st = v.Statement;
   if (st instanceof Unknown) return st;
-  const items = st === void 0 || st === null ? [] : Array.isArray(st) ? st : [st];
-  return items.map((s) => ({ value: normalStatement(s), path: inp.path, entity: inp.entity, member: T }));
+  const items2 = st === void 0 || st === null ? [] : Array.isArray(st) ? st : [st];
+  return items2.map((s) => ({ value: normalStatement(s), path: inp.path, entity: inp.entity, member: T }));
 }
 function fromText(x) {
   if (Array.isArray(x)) return x.map(fromText);
@@ -16761,14 +12754,14 @@ function sidOf(m) {
   return isObject(v) && typeof v.Sid === "string" && v.Sid !== "" ? v.Sid : void 0;
 }
 function overlay(base, over) {
-  const out2 = [...base];
+  const out = [...base];
   for (const m of over) {
     const sid = sidOf(m);
-    const at2 = sid === void 0 ? -1 : out2.findIndex((x) => sidOf(x) === sid);
-    if (at2 >= 0) out2[at2] = m;
-    else out2.push(m);
+    const at2 = sid === void 0 ? -1 : out.findIndex((x) => sidOf(x) === sid);
+    if (at2 >= 0) out[at2] = m;
+    else out.push(m);
   }
-  return out2;
+  return out;
 }
 function documentStatements(doc, world, depth) {
   if (depth > 8) return new Unknown([{ kind: "expression", detail: `${doc.id} merges documents more than 8 deep` }]);
@@ -16791,8 +12784,8 @@ function documentStatements(doc, world, depth) {
     if (docs instanceof Unknown || !Array.isArray(docs))
       return docs instanceof Unknown ? docs : new Unknown([{ kind: "expression", detail: `${doc.id}.${k} is not a list` }]);
     let acc = [];
-    for (let i2 = 0; i2 < docs.length; i2++) {
-      const got = mergedStatements(docs[i2], doc, `${k}.${i2}`, world, depth);
+    for (let i = 0; i < docs.length; i++) {
+      const got = mergedStatements(docs[i], doc, `${k}.${i}`, world, depth);
       if (got instanceof Unknown) return got;
       acc = k === "source_policy_documents" ? [...acc, ...got] : overlay(acc, got);
     }
@@ -16800,8 +12793,8 @@ function documentStatements(doc, world, depth) {
   }
   const st = v.statement;
   if (st instanceof Unknown) return st;
-  const items = Array.isArray(st) ? st : [];
-  const own2 = items.map((s, i2) => ({ value: dataStatement(s), path: `statement.${i2}`, entity: doc, member: T }));
+  const items2 = Array.isArray(st) ? st : [];
+  const own2 = items2.map((s, i) => ({ value: dataStatement(s), path: `statement.${i}`, entity: doc, member: T }));
   return overlay(overlay(lists.source_policy_documents, own2), lists.override_policy_documents);
 }
 function isUnknown(v, reasons) {
@@ -16881,9 +12874,9 @@ function and3(...ts) {
   if (ts.includes(F)) return F;
   return ts.includes(U) ? U : T;
 }
-function statementTest(name2, signature, judge) {
+function statementTest(name, signature, judge) {
   return {
-    name: name2,
+    name,
     signature,
     minArgs: 0,
     maxArgs: 0,
@@ -16913,16 +12906,16 @@ function holds(values2, wanted, reasons) {
   }
   return r;
 }
-function accountsOf(ids, out2) {
+function accountsOf(ids, out) {
   if (ids instanceof Unknown) {
-    out2.push(ids);
+    out.push(ids);
     return;
   }
   for (const id of Array.isArray(ids) ? ids : []) {
-    if (id instanceof Unknown) out2.push(id);
+    if (id instanceof Unknown) out.push(id);
     else if (typeof id === "string") {
       const m = /^(?:arn:aws[a-z-]*:(?:iam|sts)::)?(\d{12})(?::|$)/.exec(id);
-      if (m && !out2.includes(m[1])) out2.push(m[1]);
+      if (m && !out.includes(m[1])) out.push(m[1]);
     }
   }
 }
@@ -16944,9 +12937,9 @@ var init_policy = __esm({
       argKinds: [],
       receiver: "attribute",
       kind: "value",
-      apply: (inputs, _state, env) => inputs.map((i2) => {
-        const st = statementsOf(i2, env.world);
-        return { value: st instanceof Unknown ? st : new Members(st), path: i2.path, entity: i2.entity };
+      apply: (inputs, _state, env) => inputs.map((i) => {
+        const st = statementsOf(i, env.world);
+        return { value: st instanceof Unknown ? st : new Members(st), path: i.path, entity: i.entity };
       })
     };
     NARROWING = new Set(
@@ -17020,16 +13013,16 @@ var init_policy = __esm({
       argKinds: [],
       receiver: "attribute",
       kind: "value",
-      apply: (inputs) => inputs.map((i2) => {
-        const v = i2.value;
-        if (v instanceof Unknown) return i2;
-        const out2 = [];
+      apply: (inputs) => inputs.map((i) => {
+        const v = i.value;
+        if (v instanceof Unknown) return i;
+        const out = [];
         if (!(v instanceof Members) && !(v instanceof Count) && isObject(v)) {
           const p = field2(v, "Principal");
-          if (p instanceof Unknown) return { ...i2, value: p };
-          if (isObject(p)) accountsOf(p.AWS, out2);
+          if (p instanceof Unknown) return { ...i, value: p };
+          if (isObject(p)) accountsOf(p.AWS, out);
         }
-        return { ...i2, value: out2 };
+        return { ...i, value: out };
       })
     };
   }
@@ -17093,14 +13086,14 @@ function editDistance(a, b) {
   const m = a.length;
   const n = b.length;
   const d = [];
-  for (let i2 = 0; i2 <= m; i2++) d.push([i2, ...new Array(n).fill(0)]);
+  for (let i = 0; i <= m; i++) d.push([i, ...new Array(n).fill(0)]);
   for (let j = 0; j <= n; j++) d[0][j] = j;
-  for (let i2 = 1; i2 <= m; i2++) {
+  for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
-      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) v = Math.min(v, d[i2 - 2][j - 2] + 1);
-      d[i2][j] = v;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
     }
   }
   return d[m][n];
@@ -17136,156 +13129,156 @@ function isDigit(c) {
 }
 function tokenize2(logic) {
   const src = logic.text;
-  const out2 = [];
-  let i2 = 0;
-  const fail5 = (start2, end, message, hint) => {
-    throw new GslSyntaxError(logic.error(start2, end, message, hint));
+  const out = [];
+  let i = 0;
+  const fail5 = (start, end, message, hint) => {
+    throw new GslSyntaxError(logic.error(start, end, message, hint));
   };
-  while (i2 < src.length) {
-    const c = src[i2];
+  while (i < src.length) {
+    const c = src[i];
     if (c === " " || c === "	" || c === "\n" || c === "\r") {
-      i2++;
+      i++;
       continue;
     }
-    const start2 = i2;
-    const prev = out2[out2.length - 1];
+    const start = i;
+    const prev = out[out.length - 1];
     if (isIdentStart(c)) {
-      while (i2 < src.length && isIdentPart(src[i2])) i2++;
-      let text4 = src.slice(start2, i2);
-      if (text4.toLowerCase() === "contain" && src[i2] === "-" && isIdentStart(src[i2 + 1] ?? "")) {
-        let j = i2 + 1;
+      while (i < src.length && isIdentPart(src[i])) i++;
+      let text4 = src.slice(start, i);
+      if (text4.toLowerCase() === "contain" && src[i] === "-" && isIdentStart(src[i + 1] ?? "")) {
+        let j = i + 1;
         while (j < src.length && isIdentPart(src[j])) j++;
-        text4 = src.slice(start2, j);
-        i2 = j;
+        text4 = src.slice(start, j);
+        i = j;
       }
-      if (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
-        while (src[i2] === ":" && isIdentStart(src[i2 + 1] ?? "")) {
-          i2++;
-          while (i2 < src.length && (isIdentPart(src[i2]) || src[i2] === "-" && isIdentPart(src[i2 + 1] ?? ""))) i2++;
+      if (src[i] === ":" && isIdentStart(src[i + 1] ?? "")) {
+        while (src[i] === ":" && isIdentStart(src[i + 1] ?? "")) {
+          i++;
+          while (i < src.length && (isIdentPart(src[i]) || src[i] === "-" && isIdentPart(src[i + 1] ?? ""))) i++;
         }
-        text4 = src.slice(start2, i2);
+        text4 = src.slice(start, i);
       }
-      out2.push({ kind: "ident", text: text4, start: start2, end: i2 });
+      out.push({ kind: "ident", text: text4, start, end: i });
       continue;
     }
     if (c === "@") {
-      if (!isIdentStart(src[i2 + 1] ?? ""))
-        fail5(i2, i2 + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
-      i2++;
-      while (i2 < src.length && isIdentPart(src[i2])) i2++;
-      out2.push({ kind: "ident", text: src.slice(start2, i2), start: start2, end: i2 });
+      if (!isIdentStart(src[i + 1] ?? ""))
+        fail5(i, i + 1, "unexpected `@`", "write `@change`: `@` starts the name of a key tfguard reserves");
+      i++;
+      while (i < src.length && isIdentPart(src[i])) i++;
+      out.push({ kind: "ident", text: src.slice(start, i), start, end: i });
       continue;
     }
     if (isDigit(c)) {
       const indexOnly = prev?.kind === "punct" && prev.text === ".";
-      while (isDigit(src[i2])) i2++;
+      while (isDigit(src[i])) i++;
       if (!indexOnly) {
-        if (src[i2] === "." && isDigit(src[i2 + 1])) {
-          i2++;
-          while (isDigit(src[i2])) i2++;
+        if (src[i] === "." && isDigit(src[i + 1])) {
+          i++;
+          while (isDigit(src[i])) i++;
         }
-        if ((src[i2] === "e" || src[i2] === "E") && (isDigit(src[i2 + 1]) || (src[i2 + 1] === "+" || src[i2 + 1] === "-") && isDigit(src[i2 + 2]))) {
-          i2 += 2;
-          while (isDigit(src[i2])) i2++;
+        if ((src[i] === "e" || src[i] === "E") && (isDigit(src[i + 1]) || (src[i + 1] === "+" || src[i + 1] === "-") && isDigit(src[i + 2]))) {
+          i += 2;
+          while (isDigit(src[i])) i++;
         }
       }
-      if (i2 < src.length && isIdentStart(src[i2])) {
-        while (i2 < src.length && isIdentPart(src[i2])) i2++;
-        fail5(start2, i2, `\`${src.slice(start2, i2)}\` is neither a number nor a name`, "names start with a letter or `_`");
+      if (i < src.length && isIdentStart(src[i])) {
+        while (i < src.length && isIdentPart(src[i])) i++;
+        fail5(start, i, `\`${src.slice(start, i)}\` is neither a number nor a name`, "names start with a letter or `_`");
       }
-      const text4 = src.slice(start2, i2);
-      out2.push({ kind: "number", text: text4, num: Number(text4), start: start2, end: i2 });
+      const text4 = src.slice(start, i);
+      out.push({ kind: "number", text: text4, num: Number(text4), start, end: i });
       continue;
     }
     if (c === "'" || c === '"') {
-      out2.push(readString(src, i2, logic, fail5));
-      i2 = out2[out2.length - 1].end;
+      out.push(readString(src, i, logic, fail5));
+      i = out[out.length - 1].end;
       continue;
     }
     if (c === "/" && prev?.kind === "ident" && prev.text.toLowerCase() === "regexmatch") {
-      out2.push(readRegex(src, i2, fail5));
-      i2 = out2[out2.length - 1].end;
+      out.push(readRegex(src, i, fail5));
+      i = out[out.length - 1].end;
       continue;
     }
-    const two = src.slice(i2, i2 + 2);
+    const two = src.slice(i, i + 2);
     if (PUNCT2.includes(two)) {
-      if (two === "==") fail5(i2, i2 + 2, "unexpected `==`", "GSL compares with a single `=`");
-      out2.push({ kind: "punct", text: two, start: start2, end: i2 + 2 });
-      i2 += 2;
+      if (two === "==") fail5(i, i + 2, "unexpected `==`", "GSL compares with a single `=`");
+      out.push({ kind: "punct", text: two, start, end: i + 2 });
+      i += 2;
       continue;
     }
     if (PUNCT1.includes(c)) {
-      out2.push({ kind: "punct", text: c, start: start2, end: i2 + 1 });
-      i2++;
+      out.push({ kind: "punct", text: c, start, end: i + 1 });
+      i++;
       continue;
     }
-    if (c === "/") fail5(i2, i2 + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
+    if (c === "/") fail5(i, i + 1, "unexpected `/`", "a regular expression /.../ can only follow `regexMatch`");
     if (c === "&" || c === "|")
       fail5(
-        i2,
-        i2 + (src[i2 + 1] === c ? 2 : 1),
-        `unexpected \`${src.slice(i2, src[i2 + 1] === c ? i2 + 2 : i2 + 1)}\``,
+        i,
+        i + (src[i + 1] === c ? 2 : 1),
+        `unexpected \`${src.slice(i, src[i + 1] === c ? i + 2 : i + 1)}\``,
         `GSL spells it \`${c === "&" ? "and" : "or"}\``
       );
-    if (c === "!") fail5(i2, i2 + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
-    const cp = String.fromCodePoint(src.codePointAt(i2));
-    fail5(i2, i2 + cp.length, `unexpected character \`${cp}\``);
+    if (c === "!") fail5(i, i + 1, "unexpected `!`", "GSL spells negation `not`; inequality is `!=`");
+    const cp = String.fromCodePoint(src.codePointAt(i));
+    fail5(i, i + cp.length, `unexpected character \`${cp}\``);
   }
-  out2.push({ kind: "eof", text: "", start: src.length, end: src.length });
-  return out2;
+  out.push({ kind: "eof", text: "", start: src.length, end: src.length });
+  return out;
 }
-function readString(src, start2, _logic, fail5) {
-  const quote2 = src[start2];
-  let i2 = start2 + 1;
+function readString(src, start, _logic, fail5) {
+  const quote2 = src[start];
+  let i = start + 1;
   let text4 = "";
   while (true) {
-    if (i2 >= src.length || src[i2] === "\n") {
-      fail5(start2, i2, "unterminated string", `close it with ${quote2}`);
+    if (i >= src.length || src[i] === "\n") {
+      fail5(start, i, "unterminated string", `close it with ${quote2}`);
     }
-    const c = src[i2];
+    const c = src[i];
     if (c === quote2) break;
     if (c === "\\") {
-      const e = src[i2 + 1];
-      if (e === void 0) fail5(start2, i2 + 1, "unterminated string", `close it with ${quote2}`);
+      const e = src[i + 1];
+      if (e === void 0) fail5(start, i + 1, "unterminated string", `close it with ${quote2}`);
       if (e === "u") {
-        const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i2 + 2, i2 + 6))?.[0];
-        if (!hex) fail5(i2, i2 + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
+        const hex = /^[0-9a-fA-F]{4}/.exec(src.slice(i + 2, i + 6))?.[0];
+        if (!hex) fail5(i, i + 2, "invalid escape `\\u`", "write \\u followed by four hex digits, e.g. \\u00e9");
         text4 += String.fromCharCode(parseInt(hex, 16));
-        i2 += 6;
+        i += 6;
         continue;
       }
       const rep = ESCAPES[e];
-      if (rep === void 0) fail5(i2, i2 + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
+      if (rep === void 0) fail5(i, i + 2, `invalid escape \`\\${e}\``, `valid escapes are \\\\ \\' \\" \\n \\t \\r \\0 \\/ and \\uXXXX`);
       text4 += rep;
-      i2 += 2;
+      i += 2;
       continue;
     }
     text4 += c;
-    i2++;
+    i++;
   }
-  return { kind: "string", text: text4, start: start2, end: i2 + 1 };
+  return { kind: "string", text: text4, start, end: i + 1 };
 }
-function readRegex(src, start2, fail5) {
-  let i2 = start2 + 1;
+function readRegex(src, start, fail5) {
+  let i = start + 1;
   let inClass = false;
   while (true) {
-    const c = src[i2];
+    const c = src[i];
     if (c === void 0 || c === "\n")
-      fail5(start2, i2, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
+      fail5(start, i, "unterminated regular expression", "close it with `/`; write `\\/` for a slash inside it");
     if (c === "\\") {
-      i2 += 2;
+      i += 2;
       continue;
     }
     if (c === "[") inClass = true;
     else if (c === "]") inClass = false;
     else if (c === "/" && !inClass) break;
-    i2++;
+    i++;
   }
-  const pattern = src.slice(start2 + 1, i2);
-  i2++;
-  const fstart = i2;
-  while (i2 < src.length && isIdentPart(src[i2])) i2++;
-  return { kind: "regex", text: pattern, flags: src.slice(fstart, i2), start: start2, end: i2 };
+  const pattern = src.slice(start + 1, i);
+  i++;
+  const fstart = i;
+  while (i < src.length && isIdentPart(src[i])) i++;
+  return { kind: "regex", text: pattern, flags: src.slice(fstart, i), start, end: i };
 }
 var PUNCT2, PUNCT1, ESCAPES;
 var init_lexer = __esm({
@@ -17315,23 +13308,23 @@ var init_error = __esm({
 // src/common/re2/charclass.ts
 function normalize2(ranges) {
   const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
-  const out2 = [];
+  const out = [];
   for (const [a, b] of sorted) {
-    const last = out2[out2.length - 1];
+    const last = out[out.length - 1];
     if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else out2.push([a, b]);
+    else out.push([a, b]);
   }
-  return out2;
+  return out;
 }
 function complement(ranges) {
-  const out2 = [];
+  const out = [];
   let next = 0;
   for (const [a, b] of normalize2(ranges)) {
-    if (a > next) out2.push([next, a - 1]);
+    if (a > next) out.push([next, a - 1]);
     next = b + 1;
   }
-  if (next <= MAX_CP) out2.push([next, MAX_CP]);
-  return out2;
+  if (next <= MAX_CP) out.push([next, MAX_CP]);
+  return out;
 }
 function foldCase(ranges) {
   const extra = [];
@@ -17346,40 +13339,40 @@ function foldCase(ranges) {
   }
   return normalize2([...ranges, ...extra]);
 }
-function addVariants(c, out2) {
+function addVariants(c, out) {
   const s = String.fromCodePoint(c);
   for (const v of [s.toLowerCase(), s.toUpperCase()]) {
     const cp = v.codePointAt(0);
-    if (v.length === String.fromCodePoint(cp).length && cp !== c) out2.push([cp, cp]);
+    if (v.length === String.fromCodePoint(cp).length && cp !== c) out.push([cp, cp]);
   }
 }
-function posixClass(name2) {
-  const r = Object.prototype.hasOwnProperty.call(POSIX, name2) ? POSIX[name2] : void 0;
-  if (!r) fail(`invalid regexp pattern: invalid character class range [:${name2}:]`);
+function posixClass(name) {
+  const r = Object.prototype.hasOwnProperty.call(POSIX, name) ? POSIX[name] : void 0;
+  if (!r) fail(`invalid regexp pattern: invalid character class range [:${name}:]`);
   return r;
 }
-function unicodeClass(name2) {
-  const cached3 = propertyCache.get(name2);
+function unicodeClass(name) {
+  const cached3 = propertyCache.get(name);
   if (cached3) return cached3;
-  if (!/^[A-Za-z_]{1,40}$/.test(name2)) fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+  if (!/^[A-Za-z_]{1,40}$/.test(name)) fail(`invalid regexp pattern: invalid character class range \\p{${name}}`);
   let test;
   try {
-    test = name2 === "Any" ? /[^]/u : new RegExp(`^\\p{${name2.length <= 2 ? name2 : `Script=${name2}`}}$`, "u");
+    test = name === "Any" ? /[^]/u : new RegExp(`^\\p{${name.length <= 2 ? name : `Script=${name}`}}$`, "u");
   } catch {
-    fail(`invalid regexp pattern: invalid character class range \\p{${name2}}`);
+    fail(`invalid regexp pattern: invalid character class range \\p{${name}}`);
   }
-  const out2 = [];
-  let start2 = -1;
+  const out = [];
+  let start = -1;
   for (let c = 0; c <= MAX_CP + 1; c++) {
     const inside2 = c <= MAX_CP && (c < 55296 || c > 57343) && test.test(String.fromCodePoint(c));
-    if (inside2 && start2 < 0) start2 = c;
-    if (!inside2 && start2 >= 0) {
-      out2.push([start2, c - 1]);
-      start2 = -1;
+    if (inside2 && start < 0) start = c;
+    if (!inside2 && start >= 0) {
+      out.push([start, c - 1]);
+      start = -1;
     }
   }
-  propertyCache.set(name2, out2);
-  return out2;
+  propertyCache.set(name, out);
+  return out;
 }
 function hex4(n) {
   return `\\u${n.toString(16).padStart(4, "0")}`;
@@ -17398,10 +13391,10 @@ function astralAlternatives(a, b) {
   const [ha, la] = surrogates(a);
   const [hb, lb] = surrogates(b);
   if (ha === hb) return [`${hex4(ha)}[${hex4(la)}-${hex4(lb)}]`];
-  const out2 = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
-  if (hb - ha > 1) out2.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
-  out2.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
-  return out2;
+  const out = [`${hex4(ha)}[${hex4(la)}-\\udfff]`];
+  if (hb - ha > 1) out.push(`[${hex4(ha + 1)}-${hex4(hb - 1)}][\\udc00-\\udfff]`);
+  out.push(`${hex4(hb)}[\\udc00-${hex4(lb)}]`);
+  return out;
 }
 function classSource(ranges) {
   const bmp = [];
@@ -17515,18 +13508,18 @@ function emit(n, expand4) {
     case "group":
       return `(${n.capture ? "" : "?:"}${emit(n.body, expand4)})`;
     case "rep": {
-      let body2 = emit(n.body, expand4);
-      if (!isAtomic(n.body)) body2 = `(?:${body2})`;
+      let body = emit(n.body, expand4);
+      if (!isAtomic(n.body)) body = `(?:${body})`;
       const lazy = n.lazy ? "?" : "";
       const counted = n.min > 1 || n.max !== Infinity && n.max > 1;
-      if (!counted) return `${body2}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
-      if (!expand4 || hasCapture(n.body)) return `${body2}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
+      if (!counted) return `${body}${n.min === 0 ? n.max === 1 ? "?" : "*" : "+"}${lazy}`;
+      if (!expand4 || hasCapture(n.body)) return `${body}{${n.min}${n.max === n.min ? "" : `,${n.max === Infinity ? "" : n.max}`}}${lazy}`;
       const copies = n.max === Infinity ? n.min : n.max;
-      if (body2.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
-      if (n.max === Infinity) return body2.repeat(n.min - 1) + `${body2}+${lazy}`;
+      if (body.length * copies > MAX_SOURCE) bad("the pattern is too large once its repetitions are expanded");
+      if (n.max === Infinity) return body.repeat(n.min - 1) + `${body}+${lazy}`;
       let optional = "";
-      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body2}${optional})?${lazy}`;
-      return body2.repeat(n.min) + optional;
+      for (let k = n.max - n.min; k > 0; k--) optional = `(?:${body}${optional})?${lazy}`;
+      return body.repeat(n.min) + optional;
     }
   }
 }
@@ -17559,16 +13552,16 @@ function compileRE2(pattern) {
   const hit = cache3.get(pattern);
   if (hit) return hit;
   if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
-  const parser2 = new Parser2(Array.from(pattern));
-  const ast = parser2.parse();
-  if (parser2.lineAnchors && parser2.wholeTextAnchors)
+  const parser = new Parser(Array.from(pattern));
+  const ast = parser.parse();
+  if (parser.lineAnchors && parser.wholeTextAnchors)
     bad("tfguard cannot combine multi-line anchors ((?m)^ or $) with whole-text anchors (\\A, \\z, ^ or $ without m) in one pattern");
-  const flags2 = `g${parser2.lineAnchors ? "m" : ""}`;
+  const flags = `g${parser.lineAnchors ? "m" : ""}`;
   const src = emit(ast, true);
   let regexp;
   if (linearEngine()) {
     try {
-      regexp = new RegExp(src, `${flags2}l`);
+      regexp = new RegExp(src, `${flags}l`);
     } catch {
       regexp = void 0;
     }
@@ -17576,17 +13569,17 @@ function compileRE2(pattern) {
   if (!regexp) {
     if (!safeForBacktracking(ast)) bad("tfguard cannot match this pattern in guaranteed linear time (nested repetition); simplify it");
     try {
-      regexp = new RegExp(src, flags2);
+      regexp = new RegExp(src, flags);
     } catch (e) {
       bad(e.message);
     }
   }
-  const compiled = { regexp, names: parser2.names };
+  const compiled = { regexp, names: parser.names };
   if (cache3.size > 500) cache3.clear();
   cache3.set(pattern, compiled);
   return compiled;
 }
-var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser2, linear2, cache3;
+var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser, linear2, cache3;
 var init_compile = __esm({
   "src/common/re2/compile.ts"() {
     "use strict";
@@ -17596,7 +13589,7 @@ var init_compile = __esm({
     MAX_REPEAT = 1e3;
     MAX_SOURCE = 2e5;
     MAX_PATTERN = 2e4;
-    Parser2 = class {
+    Parser = class {
       constructor(cps) {
         this.cps = cps;
       }
@@ -17616,38 +13609,38 @@ var init_compile = __esm({
       rest(n) {
         return this.cps.slice(this.pos, this.pos + n).join("");
       }
-      alternation(flags2, depth) {
+      alternation(flags, depth) {
         if (depth > 200) bad("expression nests too deeply");
-        const alts = [this.sequence(flags2, depth)];
+        const alts = [this.sequence(flags, depth)];
         while (this.peek() === "|") {
           this.pos++;
-          alts.push(this.sequence(flags2, depth));
+          alts.push(this.sequence(flags, depth));
         }
         return alts.length === 1 ? alts[0] : { t: "alt", alts };
       }
-      sequence(flags2, depth) {
-        const items = [];
+      sequence(flags, depth) {
+        const items2 = [];
         for (; ; ) {
           const c = this.peek();
           if (c === void 0 || c === "|" || c === ")") break;
           if (c === "*" || c === "+" || c === "?" || c === "{" && this.repeatCount()) {
-            this.repetition(items, flags2);
+            this.repetition(items2, flags);
             continue;
           }
           this.pos++;
           if (c === "(") {
-            const g = this.group(flags2, depth);
-            if (g) items.push(g);
-          } else if (c === "[") items.push(this.charClass(flags2));
-          else if (c === ".") items.push(this.set(flags2.s ? [[0, 1114111]] : complement([[10, 10]])));
+            const g = this.group(flags, depth);
+            if (g) items2.push(g);
+          } else if (c === "[") items2.push(this.charClass(flags));
+          else if (c === ".") items2.push(this.set(flags.s ? [[0, 1114111]] : complement([[10, 10]])));
           else if (c === "^" || c === "$") {
-            if (flags2.m) this.lineAnchors = true;
+            if (flags.m) this.lineAnchors = true;
             else this.wholeTextAnchors = true;
-            items.push({ t: "atom", src: c, atomic: true });
-          } else if (c === "\\") items.push(this.escape(flags2));
-          else items.push(this.literal(c.codePointAt(0), flags2));
+            items2.push({ t: "atom", src: c, atomic: true });
+          } else if (c === "\\") items2.push(this.escape(flags));
+          else items2.push(this.literal(c.codePointAt(0), flags));
         }
-        return items.length === 1 ? items[0] : { t: "seq", items };
+        return items2.length === 1 ? items2[0] : { t: "seq", items: items2 };
       }
       repeatCount() {
         const m = /^\{(\d+)(,(\d*))?\}/.exec(this.rest(24));
@@ -17657,7 +13650,7 @@ var init_compile = __esm({
         if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) bad(`invalid repeat count: ${m[0]}`);
         return { min, max, len: m[0].length };
       }
-      repetition(items, flags2) {
+      repetition(items2, flags) {
         const c = this.peek();
         let min = 0;
         let max = Infinity;
@@ -17678,24 +13671,24 @@ var init_compile = __esm({
           op += "?";
           this.pos++;
         }
-        const last = items.pop();
+        const last = items2.pop();
         if (!last) bad(`missing argument to repetition operator: ${op}`);
         if (last.t === "rep") bad(`invalid nested repetition operator: ${op}`);
-        items.push({ t: "rep", body: last, min, max, lazy: lazy !== flags2.U });
+        items2.push({ t: "rep", body: last, min, max, lazy: lazy !== flags.U });
       }
-      group(flags2, depth) {
+      group(flags, depth) {
         let capture = true;
-        let name2;
-        const inner = { ...flags2 };
+        let name;
+        const inner = { ...flags };
         if (this.peek() === "?") {
           const head = this.rest(4);
           if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
           if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
           const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
           if (named) {
-            name2 = named[1];
-            if (!/^[A-Za-z0-9_]+$/.test(name2)) bad(`invalid named capture: (?P<${name2}>`);
-            if (this.names.includes(name2)) bad(`duplicate capture group name: ${name2}`);
+            name = named[1];
+            if (!/^[A-Za-z0-9_]+$/.test(name)) bad(`invalid named capture: (?P<${name}>`);
+            if (this.names.includes(name)) bad(`duplicate capture group name: ${name}`);
             this.pos += named[0].length;
           } else {
             const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
@@ -17705,31 +13698,31 @@ var init_compile = __esm({
             for (const k of on) inner[k] = true;
             for (const k of off) inner[k] = false;
             if (f[2] === ")") {
-              Object.assign(flags2, inner);
+              Object.assign(flags, inner);
               return void 0;
             }
             capture = false;
           }
         }
-        if (capture) this.names.push(name2);
-        const body2 = this.alternation(inner, depth + 1);
+        if (capture) this.names.push(name);
+        const body = this.alternation(inner, depth + 1);
         if (this.peek() !== ")") bad("missing closing )");
         this.pos++;
-        return { t: "group", capture, body: body2 };
+        return { t: "group", capture, body };
       }
       set(ranges) {
         const { src, atomic } = classSource(ranges);
         return { t: "atom", src, atomic };
       }
-      literal(cp, flags2) {
-        if (flags2.i) {
+      literal(cp, flags) {
+        if (flags.i) {
           const folded = foldCase([[cp, cp]]);
           if (folded.length > 1 || folded[0][0] !== folded[0][1]) return this.set(folded);
         }
         return { t: "atom", src: literalSource(cp), atomic: cp < 65536 };
       }
       /** After a backslash outside a class. */
-      escape(flags2) {
+      escape(flags) {
         const c = this.peek();
         if (c === "A" || c === "z") {
           this.pos++;
@@ -17742,14 +13735,14 @@ var init_compile = __esm({
         }
         if (c === "Q") {
           this.pos++;
-          const items = [];
-          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items.push(this.literal(this.cps[this.pos++].codePointAt(0), flags2));
+          const items2 = [];
+          while (this.pos < this.cps.length && this.rest(2) !== "\\E") items2.push(this.literal(this.cps[this.pos++].codePointAt(0), flags));
           if (this.rest(2) === "\\E") this.pos += 2;
-          return { t: "group", capture: false, body: { t: "seq", items } };
+          return { t: "group", capture: false, body: { t: "seq", items: items2 } };
         }
         const ranges = this.classEscape();
-        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags2);
-        return this.set(flags2.i ? foldCase(ranges) : ranges);
+        if (ranges.length === 1 && ranges[0][0] === ranges[0][1] && !this.lastWasClass) return this.literal(ranges[0][0], flags);
+        return this.set(flags.i ? foldCase(ranges) : ranges);
       }
       lastWasClass = false;
       /** An escape that stands for characters (inside or outside a class): its code point set. */
@@ -17768,20 +13761,20 @@ var init_compile = __esm({
         }
         if (c === "p" || c === "P") {
           this.lastWasClass = true;
-          let name2 = this.cps[this.pos++];
-          if (name2 === "{") {
+          let name = this.cps[this.pos++];
+          if (name === "{") {
             const end = this.cps.indexOf("}", this.pos);
             if (end < 0) bad("invalid character class range: missing }");
-            name2 = this.cps.slice(this.pos, end).join("");
+            name = this.cps.slice(this.pos, end).join("");
             this.pos = end + 1;
           }
-          if (name2 === void 0) bad("invalid character class range: \\p");
+          if (name === void 0) bad("invalid character class range: \\p");
           let negate = c === "P";
-          if (name2.startsWith("^")) {
+          if (name.startsWith("^")) {
             negate = !negate;
-            name2 = name2.slice(1);
+            name = name.slice(1);
           }
-          const r = unicodeClass(name2);
+          const r = unicodeClass(name);
           return negate ? complement(r) : r;
         }
         if (c === "x") {
@@ -17803,7 +13796,7 @@ var init_compile = __esm({
         bad(`invalid escape sequence: \\${c}`);
       }
       /** After `[`. */
-      charClass(flags2) {
+      charClass(flags) {
         let negate = false;
         if (this.peek() === "^") {
           negate = true;
@@ -17837,7 +13830,7 @@ var init_compile = __esm({
           ranges.push([lo[0][0], hi[0][0]]);
         }
         let set = normalize2(ranges);
-        if (flags2.i) set = foldCase(set);
+        if (flags.i) set = foldCase(set);
         return this.set(negate ? complement(set) : set);
       }
       classAtom() {
@@ -17866,7 +13859,7 @@ function describe2(t) {
       return `\`${t.text}\``;
   }
 }
-var QUANTIFIERS, CMP_OPS, KEYWORDS, OPERATOR_WORDS, MAX_DEPTH2, Parser3;
+var QUANTIFIERS, CMP_OPS, KEYWORDS, OPERATOR_WORDS, MAX_DEPTH2, Parser2;
 var init_parser = __esm({
   "src/gsl/parser.ts"() {
     "use strict";
@@ -17895,7 +13888,7 @@ var init_parser = __esm({
     ]);
     OPERATOR_WORDS = ["like", "in", "regexMatch", "contain", "contain-any", "contain-all", "contain-none", "with"];
     MAX_DEPTH2 = 64;
-    Parser3 = class {
+    Parser2 = class {
       constructor(logic, functions2) {
         this.logic = logic;
         this.functions = functions2;
@@ -17932,8 +13925,8 @@ var init_parser = __esm({
         if (!this.isPunct(t, p)) this.fail(t, `expected \`${p}\` ${what}, found ${describe2(t)}`);
         return this.next();
       }
-      semantic(start2, end, message, hint) {
-        this.errors.push(this.logic.error(start2, end, message, hint));
+      semantic(start, end, message, hint) {
+        this.errors.push(this.logic.error(start, end, message, hint));
       }
       // ---- rule -----------------------------------------------------------------------------------
       /**
@@ -18026,31 +14019,31 @@ var init_parser = __esm({
       parseExpr() {
         const first = this.parseAnd();
         if (!this.isWord(this.peek(), "or")) return first;
-        const items = [first];
+        const items2 = [first];
         while (this.isWord(this.peek(), "or")) {
           this.next();
-          items.push(this.parseAnd());
+          items2.push(this.parseAnd());
         }
-        return { kind: "or", items, start: first.start, end: items[items.length - 1].end };
+        return { kind: "or", items: items2, start: first.start, end: items2[items2.length - 1].end };
       }
       parseAnd() {
         const first = this.parseUnary();
         if (!this.isWord(this.peek(), "and")) return first;
-        const items = [first];
+        const items2 = [first];
         while (this.isWord(this.peek(), "and")) {
           this.next();
-          items.push(this.parseUnary());
+          items2.push(this.parseUnary());
         }
-        return { kind: "and", items, start: first.start, end: items[items.length - 1].end };
+        return { kind: "and", items: items2, start: first.start, end: items2[items2.length - 1].end };
       }
       parseUnary() {
         const t = this.peek();
         if (this.isWord(t, "not")) {
           this.next();
           this.enter(t);
-          const item = this.parseUnary();
+          const item2 = this.parseUnary();
           this.nesting--;
-          return { kind: "not", item, start: t.start, end: item.end };
+          return { kind: "not", item: item2, start: t.start, end: item2.end };
         }
         if (this.isPunct(t, "(")) {
           this.next();
@@ -18070,7 +14063,7 @@ var init_parser = __esm({
       parseTest() {
         const operand = this.parseOperand();
         if (operand.kind === "call" && operand.fn.kind === "test") {
-          const self2 = { kind: "path", up: 0, segments: [], text: "$", start: operand.start, end: operand.start };
+          const self = { kind: "path", up: 0, segments: [], text: "$", start: operand.start, end: operand.start };
           const check2 = {
             kind: "fn",
             fn: operand.fn,
@@ -18079,7 +14072,7 @@ var init_parser = __esm({
             start: operand.start,
             end: operand.end
           };
-          return { kind: "test", operand: self2, steps: [], check: check2, start: operand.start, end: operand.end };
+          return { kind: "test", operand: self, steps: [], check: check2, start: operand.start, end: operand.end };
         }
         const steps = [];
         let check;
@@ -18096,12 +14089,12 @@ var init_parser = __esm({
           if (word === "and" || word === "or" || word === "should" || word === "where" || word === "have") break;
           if (word === "with" || QUANTIFIERS.includes(word)) {
             this.next();
-            const body2 = this.parseBody(t);
+            const body = this.parseBody(t);
             if (word === "with") {
-              steps.push({ kind: "filter", body: body2, start: t.start, end: this.peek(-1).end });
+              steps.push({ kind: "filter", body, start: t.start, end: this.peek(-1).end });
               continue;
             }
-            check = { kind: "quant", q: word, body: body2, start: t.start, end: this.peek(-1).end };
+            check = { kind: "quant", q: word, body, start: t.start, end: this.peek(-1).end };
             break;
           }
           if (word === "like") {
@@ -18184,13 +14177,13 @@ var init_parser = __esm({
         this.next();
         this.enter(t);
         this.context++;
-        const body2 = this.parseExpr();
+        const body = this.parseExpr();
         this.context--;
         this.nesting--;
         const close = this.peek();
         if (!this.isPunct(close, "]")) this.fail(close, `expected \`]\` to close \`${open.text} [\`, found ${describe2(close)}`);
         this.next();
-        return body2;
+        return body;
       }
       parseOperand() {
         const t = this.peek();
@@ -18265,10 +14258,10 @@ var init_parser = __esm({
       parseCall(position) {
         const nameTok = this.next();
         this.next();
-        const args2 = [];
+        const args = [];
         if (!this.isPunct(this.peek(), ")")) {
           do
-            args2.push(this.parseArg());
+            args.push(this.parseArg());
           while (this.isPunct(this.peek(), ",") && this.next());
         }
         const close = this.expectPunct(")", `to close \`${nameTok.text}(\``);
@@ -18288,7 +14281,7 @@ var init_parser = __esm({
             nameTok.start,
             close.end,
             `\`${fn.name}()\` needs an attribute before it`,
-            `write e.g. \`kms_key_id ${fn.name}(${args2.length ? "..." : ""})\`; use \`$ ${fn.name}(...)\` for the current element`
+            `write e.g. \`kms_key_id ${fn.name}(${args.length ? "..." : ""})\`; use \`$ ${fn.name}(...)\` for the current element`
           );
         } else if (position === "attribute" && fn.receiver === "context") {
           this.semantic(
@@ -18298,38 +14291,38 @@ var init_parser = __esm({
             `write \`${fn.signature}\` as a test of its own`
           );
         }
-        const state = this.checkArgs(fn, args2, nameTok, close);
-        return { kind: "call", fn, args: args2, state, start: nameTok.start, end: close.end };
+        const state = this.checkArgs(fn, args, nameTok, close);
+        return { kind: "call", fn, args, state, start: nameTok.start, end: close.end };
       }
-      checkArgs(fn, args2, nameTok, close) {
-        if (args2.length < fn.minArgs || args2.length > fn.maxArgs) {
+      checkArgs(fn, args, nameTok, close) {
+        if (args.length < fn.minArgs || args.length > fn.maxArgs) {
           const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
           this.semantic(
             nameTok.start,
             close.end,
-            `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? "" : "s"}, got ${args2.length}`,
+            `\`${fn.name}()\` takes ${want} argument${fn.maxArgs === 1 ? "" : "s"}, got ${args.length}`,
             `write \`${fn.signature}\``
           );
           return void 0;
         }
-        for (let i2 = 0; i2 < args2.length; i2++) {
-          const kind2 = fn.argKinds[Math.min(i2, fn.argKinds.length - 1)];
-          const a = args2[i2];
+        for (let i = 0; i < args.length; i++) {
+          const kind2 = fn.argKinds[Math.min(i, fn.argKinds.length - 1)];
+          const a = args[i];
           const ok = kind2 === "any" || (kind2 === "number" ? a.kind === "number" : a.kind === "string" || a.kind === "name");
           if (!ok) {
             this.semantic(
               a.start,
               a.end,
-              `argument ${i2 + 1} of \`${fn.name}()\` must be ${kind2 === "number" ? "a number" : "a string or a name"}`,
+              `argument ${i + 1} of \`${fn.name}()\` must be ${kind2 === "number" ? "a number" : "a string or a name"}`,
               `write \`${fn.signature}\``
             );
             return void 0;
           }
         }
         if (!fn.prepare) return void 0;
-        const r = fn.prepare(args2);
+        const r = fn.prepare(args);
         if ("error" in r) {
-          const a = r.arg !== void 0 ? args2[r.arg] : void 0;
+          const a = r.arg !== void 0 ? args[r.arg] : void 0;
           this.semantic(a ? a.start : nameTok.start, a ? a.end : close.end, r.error, `write \`${fn.signature}\``);
           return void 0;
         }
@@ -18429,9 +14422,9 @@ var init_parser = __esm({
 function compileRule(text4, sourceName, options = {}) {
   const logic = new LogicText(text4, sourceName, options.origin);
   try {
-    const parser2 = new Parser3(logic, options.functions ?? DEFAULT_FUNCTIONS);
-    const ast = parser2.parseRule();
-    if (parser2.errors.length) return { ok: false, errors: parser2.errors };
+    const parser = new Parser2(logic, options.functions ?? DEFAULT_FUNCTIONS);
+    const ast = parser.parseRule();
+    if (parser.errors.length) return { ok: false, errors: parser.errors };
     const form = !ast.should ? "query" : ast.should.negated ? "should not" : "should";
     return { ok: true, rule: { source: sourceName, text: text4, entities: ast.entities, aggregate: ast.aggregate, form, ast } };
   } catch (e) {
@@ -18456,21 +14449,21 @@ function dedupe(d) {
   });
   return { blame, reasons };
 }
-function mostSpecificFirst(leaves2) {
+function mostSpecificFirst(leaves) {
   const seen = /* @__PURE__ */ new Set();
-  const out2 = leaves2.filter((l) => {
+  const out = leaves.filter((l) => {
     const k = `${l.start}\0${l.scopes.map((e) => e.id).join("\0")}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
-  return out2.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
+  return out.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
 }
-function status(where2, cond) {
-  if (where2 === F) return { status: "pass", excluded: true };
-  if (cond === void 0) return { status: where2 === T ? "fail" : "unknown", excluded: false };
+function status(where3, cond) {
+  if (where3 === F) return { status: "pass", excluded: true };
+  if (cond === void 0) return { status: where3 === T ? "fail" : "unknown", excluded: false };
   if (cond === T) return { status: "pass", excluded: false };
-  if (where2 === U || cond === U) return { status: "unknown", excluded: false };
+  if (where3 === U || cond === U) return { status: "unknown", excluded: false };
   return { status: "fail", excluded: false };
 }
 function evaluateRule(rule, entity, world, options = {}) {
@@ -18479,20 +14472,20 @@ function evaluateRule(rule, entity, world, options = {}) {
   const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity2;
   const ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
   const scope = { value: entity.values, path: "", owner: entity, parent: null };
-  const run2 = (d2) => {
-    const where2 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
-    if (where2 === F || !ast.should) return { where: where2, cond: void 0 };
+  const run = (d2) => {
+    const where3 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
+    if (where3 === F || !ast.should) return { where: where3, cond: void 0 };
     const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
-    return { where: where2, cond: ast.should.negated ? not(c) : c };
+    return { where: where3, cond: ast.should.negated ? not(c) : c };
   };
-  const fast = run2(null);
+  const fast = run(null);
   const s = status(fast.where, fast.cond);
   if (s.status === "pass" && !options.explain)
     return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
   ctx.env.detailed = true;
   const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
   const d = { where: newSink(root), cond: newSink(root) };
-  const slow = run2(d);
+  const slow = run(d);
   const explain = { blame: [], reasons: [], trace: null, leaves: [] };
   const add = (from) => {
     explain.blame.push(...from.blame);
@@ -18505,8 +14498,8 @@ function evaluateRule(rule, entity, world, options = {}) {
     if (slow.where === U && s.status === "unknown") add(d.where);
   }
   const { blame, reasons } = s.status === "pass" ? { blame: [], reasons: [] } : dedupe(explain);
-  const leaves2 = s.status === "pass" ? [] : mostSpecificFirst(explain.leaves);
-  const result = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason), leaves: leaves2 };
+  const leaves = s.status === "pass" ? [] : mostSpecificFirst(explain.leaves);
+  const result = { ...s, entity: entity.id, blame, reasons, reasonText: reasons.map(describeReason), leaves };
   if (options.explain) {
     const children = [];
     if (ast.where) children.push({ expr: "where", result: truthName(slow.where), children: d.where.trace ?? [] });
@@ -18587,12 +14580,12 @@ function applyPrerequisites(checks, findings) {
 }
 function prerequisiteProblems(checks) {
   const byId = new Map(checks.map((c) => [c.check.id, c]));
-  const out2 = [];
+  const out = [];
   for (const { check, idRange } of checks) {
     for (const id of check.requires) {
-      if (id === check.id) out2.push(problem(check.file, idRange, `check ${check.id} requires itself`, "remove its own ID from `requires`"));
+      if (id === check.id) out.push(problem(check.file, idRange, `check ${check.id} requires itself`, "remove its own ID from `requires`"));
       else if (!byId.has(id))
-        out2.push(
+        out.push(
           problem(
             check.file,
             idRange,
@@ -18603,23 +14596,23 @@ function prerequisiteProblems(checks) {
     }
     const cycle = findCycle(check.id, byId);
     if (cycle)
-      out2.push(
+      out.push(
         problem(check.file, idRange, `checks require each other in a cycle: ${cycle.join(" → ")}`, "remove one of the `requires` entries")
       );
   }
-  return out2;
+  return out;
 }
-function findCycle(start2, byId) {
-  const walk2 = (id, path2) => {
+function findCycle(start, byId) {
+  const walk = (id, path2) => {
     for (const next of byId.get(id)?.check.requires ?? []) {
-      if (next === start2 && path2.length > 1) return [...path2, next];
+      if (next === start && path2.length > 1) return [...path2, next];
       if (path2.includes(next) || next === id) continue;
-      const found = walk2(next, [...path2, next]);
+      const found = walk(next, [...path2, next]);
       if (found) return found;
     }
     return void 0;
   };
-  return walk2(start2, [start2]);
+  return walk(start, [start]);
 }
 function problem(file, range3, message, hint) {
   return { severity: "error", code: "check-requires", file, range: range3, message, hint };
@@ -18635,77 +14628,77 @@ function normalise(text4) {
   return text4.replace(/\s+/g, " ").trim();
 }
 function nameableTypes(logic, entities) {
-  const out2 = new Set(entities.map((e) => e.toLowerCase()));
-  for (const m of logic.matchAll(/\b(?:references|referencedBy|entitiesOf)\(\s*([A-Za-z_][\w.]*)/g)) out2.add(m[1].toLowerCase());
-  return [...out2];
+  const out = new Set(entities.map((e) => e.toLowerCase()));
+  for (const m of logic.matchAll(/\b(?:references|referencedBy|entitiesOf)\(\s*([A-Za-z_][\w.]*)/g)) out.add(m[1].toLowerCase());
+  return [...out];
 }
 function messageProblems(messages, logic, entities) {
-  const out2 = [];
+  const out = [];
   const flat = normalise(logic);
   const types = nameableTypes(logic, entities);
   const defaults2 = messages.filter((m) => m.when === void 0);
   for (const m of defaults2.slice(1))
-    out2.push({
+    out.push({
       id: m.id,
       message: `messages.${m.id} has no \`when\`, and neither has messages.${defaults2[0].id}: only one message can be the default`,
       hint: "give one of them `when:` (the start of the test of the logic it is about)"
     });
   for (const m of messages) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(m.id))
-      out2.push({ id: m.id, message: `the message id \`${m.id}\` is not a camelCase word`, hint: "name it like `noMetricFilter`" });
+      out.push({ id: m.id, message: `the message id \`${m.id}\` is not a camelCase word`, hint: "name it like `noMetricFilter`" });
     if (m.when !== void 0 && !flat.includes(normalise(m.when)))
-      out2.push({
+      out.push({
         id: m.id,
         field: "when",
         message: `messages.${m.id}.when does not occur in the logic: \`${normalise(m.when)}\``,
         hint: "copy the start of the test this message is about from `logic` (spacing does not matter)"
       });
     for (const p of m.text.matchAll(PLACEHOLDER)) {
-      const name2 = p[1];
-      if (VALUE_NAMES.includes(name2) || name2.startsWith("value.") || types.includes(name2.toLowerCase())) continue;
-      out2.push({
+      const name = p[1];
+      if (VALUE_NAMES.includes(name) || name.startsWith("value.") || types.includes(name.toLowerCase())) continue;
+      out.push({
         id: m.id,
         field: "text",
-        message: `messages.${m.id}.text has an unknown placeholder \`{{ ${name2} }}\``,
+        message: `messages.${m.id}.text has an unknown placeholder \`{{ ${name} }}\``,
         hint: `use {{ value }}, {{ value.<field> }}, {{ path }}, {{ resource }} or an entity type the logic names: ${types.map((t) => `{{ ${t} }}`).join(", ")}`
       });
     }
   }
-  return out2;
+  return out;
 }
 function entityName(e) {
   const at2 = e.id.lastIndexOf(`${e.type}.`);
-  const name2 = at2 < 0 ? e.id : e.id.slice(at2 + e.type.length + 1);
-  return name2.replace(/\[[^\]]*\]$/, "");
+  const name = at2 < 0 ? e.id : e.id.slice(at2 + e.type.length + 1);
+  return name.replace(/\[[^\]]*\]$/, "");
 }
 function fill(m, leaf) {
   const named = [];
   let ok = true;
-  const text4 = m.text.replace(PLACEHOLDER, (_, name2) => {
+  const text4 = m.text.replace(PLACEHOLDER, (_, name) => {
     const input = leaf?.inputs[0];
-    if (name2 === "value") {
+    if (name === "value") {
       if (!input) ok = false;
       return input ? renderDatum(input.value) : "";
     }
-    if (name2.startsWith("value.")) {
+    if (name.startsWith("value.")) {
       let v = input?.value;
-      for (const k of name2.slice(6).split("."))
+      for (const k of name.slice(6).split("."))
         v = v !== null && typeof v === "object" && !Array.isArray(v) ? v[k] : void 0;
       if (v === void 0 || v === null) ok = false;
       return v === void 0 || v === null ? "" : typeof v === "string" ? v : renderDatum(v);
     }
-    if (name2 === "path") {
+    if (name === "path") {
       if (!input?.path) ok = false;
       return input?.path ?? "";
     }
-    if (name2 === "resource") {
+    if (name === "resource") {
       const e2 = input?.entity ?? leaf?.scopes[0];
       if (!e2) ok = false;
       else if (!named.includes(e2)) named.push(e2);
       return e2 ? `${e2.type}.${entityName(e2)}` : "";
     }
-    const type = name2.toLowerCase();
-    const e = leaf?.scopes.find((s) => s.type.toLowerCase() === type) ?? leaf?.inputs.map((i2) => i2.entity).find((s) => s.type.toLowerCase() === type);
+    const type = name.toLowerCase();
+    const e = leaf?.scopes.find((s) => s.type.toLowerCase() === type) ?? leaf?.inputs.map((i) => i.entity).find((s) => s.type.toLowerCase() === type);
     if (!e) {
       ok = false;
       return "";
@@ -18715,9 +14708,9 @@ function fill(m, leaf) {
   });
   return ok ? { id: m.id, text: normalise(text4).replace(/\.$/, ""), named } : void 0;
 }
-function chooseMessage(messages, logic, leaves2) {
+function chooseMessage(messages, logic, leaves) {
   if (!messages.length) return void 0;
-  for (const leaf of leaves2) {
+  for (const leaf of leaves) {
     const test = normalise(logic.slice(leaf.start, leaf.end));
     for (const m of messages) {
       if (m.when === void 0 || !test.startsWith(normalise(m.when))) continue;
@@ -18726,7 +14719,7 @@ function chooseMessage(messages, logic, leaves2) {
     }
   }
   const fallback = messages.find((m) => m.when === void 0);
-  return fallback ? fill(fallback, leaves2[0]) : void 0;
+  return fallback ? fill(fallback, leaves[0]) : void 0;
 }
 var PLACEHOLDER, VALUE_NAMES;
 var init_messages = __esm({
@@ -18756,16 +14749,17 @@ var init_diagnostics = __esm({
 
 // src/load/discover.ts
 import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname6, join as join7, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
-function isConfigFile(name2) {
-  return /\.(?:tf|tofu)(?:\.json)?$/.test(name2);
+import { dirname as dirname5, join as join6, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+function isConfigFile(name) {
+  return /\.(?:tf|tofu)(?:\.json)?$/.test(name);
 }
 function excludeMatcher(root, globs) {
   const excludes = globs.map((g) => g.replace(/\/+$/, ""));
   if (!excludes.length) return () => false;
+  const matchers = excludes.flatMap((g) => [new Minimatch(g, { dot: true }), new Minimatch(`${g}/**`, { dot: true })]);
   return (p) => {
     const rel = relative5(root, p).split(sep6).join("/");
-    return rel !== "" && excludes.some((g) => minimatch(rel, g, { dot: true }) || minimatch(rel, `${g}/**`, { dot: true }));
+    return rel !== "" && matchers.some((m) => m.match(rel));
   };
 }
 function discover(path2, options = {}) {
@@ -18785,14 +14779,15 @@ function discover(path2, options = {}) {
     return { root: abs, moduleDirs: [], diagnostics };
   }
   if (st.isFile()) {
-    const root2 = realpathSync.native(dirname6(abs));
+    const root2 = realpathSync.native(dirname5(abs));
     return { root: root2, moduleDirs: [root2], diagnostics };
   }
   const root = realpathSync.native(abs);
   const isExcluded = excludeMatcher(root, options.exclude ?? []);
   const moduleDirs = /* @__PURE__ */ new Set();
   const visited = /* @__PURE__ */ new Set();
-  const walk2 = (dir, shownAs, depth) => {
+  const listings = /* @__PURE__ */ new Map();
+  const walk = (dir, shownAs, depth, knownReal) => {
     if (depth > MAX_DEPTH3) {
       diagnostics.push({
         severity: "warning",
@@ -18804,7 +14799,7 @@ function discover(path2, options = {}) {
     }
     let real;
     try {
-      real = realpathSync.native(dir);
+      real = knownReal ?? realpathSync.native(dir);
     } catch (e) {
       diagnostics.push({
         severity: "warning",
@@ -18847,27 +14842,33 @@ function discover(path2, options = {}) {
       });
       return;
     }
+    const files = [];
+    listings.set(dir, files);
     for (const ent of entries) {
-      const p = join7(dir, ent.name);
-      const shown2 = join7(shownAs, ent.name);
+      const p = join6(dir, ent.name);
+      const shown2 = join6(shownAs, ent.name);
       if (isExcluded(p)) continue;
       const kind2 = entryKind(ent, p);
       if (!kind2) {
-        if (isConfigFile(ent.name)) moduleDirs.add(dir);
-        else diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
+        if (isConfigFile(ent.name)) {
+          moduleDirs.add(dir);
+          files.push(ent.name);
+        } else
+          diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
         continue;
       }
       const { isDir, isFile } = kind2;
+      if (!isDir) files.push(ent.name);
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
-        walk2(p, shown2, depth + 1);
+        walk(p, shown2, depth + 1, ent.isSymbolicLink() ? void 0 : join6(real, ent.name));
       } else if (isFile && isConfigFile(ent.name)) {
         moduleDirs.add(dir);
       }
     }
   };
-  walk2(root, path2, 0);
-  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics };
+  walk(root, path2, 0, root);
+  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics, listings };
 }
 function sortedEntries(dir) {
   return readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -18894,11 +14895,11 @@ var init_discover = __esm({
 
 // src/checks/files.ts
 import { realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
-  const out2 = [];
+  const out = [];
   const visited = /* @__PURE__ */ new Set();
-  const walk2 = (d, depth) => {
+  const walk = (d, depth) => {
     if (depth > MAX_DEPTH4) return;
     let real;
     try {
@@ -18923,11 +14924,11 @@ function findCheckFiles(dir, diagnostics) {
     }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = join8(d, e.name);
+      const p = join7(d, e.name);
       const kind2 = entryKind(e, p);
       if (!kind2) continue;
-      if (kind2.isDir) walk2(p, depth + 1);
-      else if (kind2.isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out2.push(p);
+      if (kind2.isDir) walk(p, depth + 1);
+      else if (kind2.isFile && (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))) out.push(p);
     }
   };
   let st;
@@ -18941,7 +14942,7 @@ function findCheckFiles(dir, diagnostics) {
       message: `cannot read the check directory: ${e.code ?? e.message}`,
       hint: "give --checks-dir a directory of check .yaml files"
     });
-    return out2;
+    return out;
   }
   if (!st.isDirectory()) {
     diagnostics.push({
@@ -18951,10 +14952,10 @@ function findCheckFiles(dir, diagnostics) {
       message: "is not a directory",
       hint: "give --checks-dir a directory of check .yaml files"
     });
-    return out2;
+    return out;
   }
-  walk2(dir, 0);
-  return out2;
+  walk(dir, 0);
+  return out;
 }
 var MAX_DEPTH4;
 var init_files = __esm({
@@ -19064,14 +15065,14 @@ function isBuiltinId(id) {
   return CLOUDGUARD_ID.test(id) || TFGUARD_ID.test(id);
 }
 function parseRetiredIds(text4) {
-  const out2 = [];
-  text4.split(/\r?\n/).forEach((raw, i2) => {
+  const out = [];
+  text4.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, "").trim();
     if (!line) return;
     const m = /^(\S+)\s*(.*)$/.exec(line);
-    out2.push({ id: m[1], reason: m[2], line: i2 + 1 });
+    out.push({ id: m[1], reason: m[2], line: i + 1 });
   });
-  return out2;
+  return out;
 }
 function readRetiredIds(path2) {
   let text4;
@@ -19130,8 +15131,8 @@ var require_code = __commonJS({
       emptyStr() {
         if (this._items.length > 1)
           return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
+        const item2 = this._items[0];
+        return item2 === "" || item2 === '""';
       }
       get str() {
         var _a;
@@ -19148,24 +15149,24 @@ var require_code = __commonJS({
     };
     exports._Code = _Code;
     exports.nil = new _Code("");
-    function _(strs, ...args2) {
+    function _(strs, ...args) {
       const code = [strs[0]];
-      let i2 = 0;
-      while (i2 < args2.length) {
-        addCodeArg(code, args2[i2]);
-        code.push(strs[++i2]);
+      let i = 0;
+      while (i < args.length) {
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
       }
       return new _Code(code);
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str4(strs, ...args2) {
+    function str4(strs, ...args) {
       const expr2 = [safeStringify(strs[0])];
-      let i2 = 0;
-      while (i2 < args2.length) {
+      let i = 0;
+      while (i < args.length) {
         expr2.push(plus);
-        addCodeArg(expr2, args2[i2]);
-        expr2.push(plus, safeStringify(strs[++i2]));
+        addCodeArg(expr2, args[i]);
+        expr2.push(plus, safeStringify(strs[++i]));
       }
       optimize(expr2);
       return new _Code(expr2);
@@ -19181,17 +15182,17 @@ var require_code = __commonJS({
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr2) {
-      let i2 = 1;
-      while (i2 < expr2.length - 1) {
-        if (expr2[i2] === plus) {
-          const res = mergeExprItems(expr2[i2 - 1], expr2[i2 + 1]);
+      let i = 1;
+      while (i < expr2.length - 1) {
+        if (expr2[i] === plus) {
+          const res = mergeExprItems(expr2[i - 1], expr2[i + 1]);
           if (res !== void 0) {
-            expr2.splice(i2 - 1, 3, res);
+            expr2.splice(i - 1, 3, res);
             continue;
           }
-          expr2[i2++] = "+";
+          expr2[i++] = "+";
         }
-        i2++;
+        i++;
       }
     }
     function mergeExprItems(a, b) {
@@ -19253,9 +15254,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name2) {
-        super(`CodeGen: "code" for ${name2} not defined`);
-        this.value = name2.value;
+      constructor(name) {
+        super(`CodeGen: "code" for ${name} not defined`);
+        this.value = name.value;
       }
     };
     var UsedValueState;
@@ -19322,8 +15323,8 @@ var require_scope = __commonJS({
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name2 = this.toName(nameOrPrefix);
-        const { prefix: prefix2 } = name2;
+        const name = this.toName(nameOrPrefix);
+        const { prefix: prefix2 } = name;
         const valueKey2 = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix2];
         if (vs) {
@@ -19333,12 +15334,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix2] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey2, name2);
+        vs.set(valueKey2, name);
         const s = this._scope[prefix2] || (this._scope[prefix2] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name2.setValue(value, { property: prefix2, itemIndex });
-        return name2;
+        name.setValue(value, { property: prefix2, itemIndex });
+        return name;
       }
       getValue(prefix2, keyOrRef) {
         const vs = this._values[prefix2];
@@ -19347,17 +15348,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values2 = this._values) {
-        return this._reduceValues(values2, (name2) => {
-          if (name2.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return (0, code_1._)`${scopeName}${name2.scopePath}`;
+        return this._reduceValues(values2, (name) => {
+          if (name.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return (0, code_1._)`${scopeName}${name.scopePath}`;
         });
       }
       scopeCode(values2 = this._values, usedValues, getCode) {
-        return this._reduceValues(values2, (name2) => {
-          if (name2.value === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return name2.value.code;
+        return this._reduceValues(values2, (name) => {
+          if (name.value === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return name.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values2, valueCode, usedValues = {}, getCode) {
@@ -19367,20 +15368,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix2] = usedValues[prefix2] || /* @__PURE__ */ new Map();
-          vs.forEach((name2) => {
-            if (nameSet.has(name2))
+          vs.forEach((name) => {
+            if (nameSet.has(name))
               return;
-            nameSet.set(name2, UsedValueState.Started);
-            let c = valueCode(name2);
+            nameSet.set(name, UsedValueState.Started);
+            let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name2);
+              throw new ValueError(name);
             }
-            nameSet.set(name2, UsedValueState.Completed);
+            nameSet.set(name, UsedValueState.Completed);
           });
         }
         return code;
@@ -19448,7 +15449,7 @@ var require_codegen = __commonJS({
       AND: new code_1._Code("&&"),
       ADD: new code_1._Code("+")
     };
-    var Node2 = class {
+    var Node = class {
       optimizeNodes() {
         return this;
       }
@@ -19456,11 +15457,11 @@ var require_codegen = __commonJS({
         return this;
       }
     };
-    var Def = class extends Node2 {
-      constructor(varKind, name2, rhs) {
+    var Def = class extends Node {
+      constructor(varKind, name, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -19479,7 +15480,7 @@ var require_codegen = __commonJS({
         return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
       }
     };
-    var Assign = class extends Node2 {
+    var Assign = class extends Node {
       constructor(lhs, rhs, sideEffects) {
         super();
         this.lhs = lhs;
@@ -19509,28 +15510,28 @@ var require_codegen = __commonJS({
         return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
       }
     };
-    var Label = class extends Node2 {
-      constructor(label2) {
+    var Label = class extends Node {
+      constructor(label) {
         super();
-        this.label = label2;
+        this.label = label;
         this.names = {};
       }
       render({ _n }) {
         return `${this.label}:` + _n;
       }
     };
-    var Break = class extends Node2 {
-      constructor(label2) {
+    var Break = class extends Node {
+      constructor(label) {
         super();
-        this.label = label2;
+        this.label = label;
         this.names = {};
       }
       render({ _n }) {
-        const label2 = this.label ? ` ${this.label}` : "";
-        return `break${label2};` + _n;
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
       }
     };
-    var Throw = class extends Node2 {
+    var Throw = class extends Node {
       constructor(error) {
         super();
         this.error = error;
@@ -19542,7 +15543,7 @@ var require_codegen = __commonJS({
         return this.error.names;
       }
     };
-    var AnyCode = class extends Node2 {
+    var AnyCode = class extends Node {
       constructor(code) {
         super();
         this.code = code;
@@ -19561,7 +15562,7 @@ var require_codegen = __commonJS({
         return this.code instanceof code_1._CodeOrName ? this.code.names : {};
       }
     };
-    var ParentNode = class extends Node2 {
+    var ParentNode = class extends Node {
       constructor(nodes = []) {
         super();
         this.nodes = nodes;
@@ -19571,27 +15572,27 @@ var require_codegen = __commonJS({
       }
       optimizeNodes() {
         const { nodes } = this;
-        let i2 = nodes.length;
-        while (i2--) {
-          const n = nodes[i2].optimizeNodes();
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i].optimizeNodes();
           if (Array.isArray(n))
-            nodes.splice(i2, 1, ...n);
+            nodes.splice(i, 1, ...n);
           else if (n)
-            nodes[i2] = n;
+            nodes[i] = n;
           else
-            nodes.splice(i2, 1);
+            nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       optimizeNames(names3, constants2) {
         const { nodes } = this;
-        let i2 = nodes.length;
-        while (i2--) {
-          const n = nodes[i2];
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i];
           if (n.optimizeNames(names3, constants2))
             continue;
           subtractNames(names3, n.names);
-          nodes.splice(i2, 1);
+          nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
@@ -19680,17 +15681,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name2, from, to) {
+      constructor(varKind, name, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name: name2, from, to } = this;
-        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
+        const { name, from, to } = this;
+        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
         const names3 = addExprNames(super.names, this.from);
@@ -19698,11 +15699,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name2, iterable) {
+      constructor(loop, varKind, name, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name;
         this.iterable = iterable;
       }
       render(opts) {
@@ -19719,10 +15720,10 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name2, args2, async) {
+      constructor(name, args, async) {
         super();
-        this.name = name2;
-        this.args = args2;
+        this.name = name;
+        this.args = args;
         this.async = async;
       }
       render(opts) {
@@ -19808,10 +15809,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name2 = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name2);
-        return name2;
+        const name = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name);
+        return name;
       }
       getScopeValue(prefix2, keyOrRef) {
         return this._extScope.getValue(prefix2, keyOrRef);
@@ -19825,11 +15826,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name2.str] = rhs;
-        this._leafNode(new Def(varKind, name2, rhs));
-        return name2;
+          this._constants[name.str] = rhs;
+        this._leafNode(new Def(varKind, name, rhs));
+        return name;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -19910,20 +15911,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
-            this.var(name2, (0, code_1._)`${arr}[${i2}]`);
-            forBody(name2);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
+            this.var(name, (0, code_1._)`${arr}[${i}]`);
+            forBody(name);
           });
         }
-        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
+        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -19931,20 +15932,20 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name2, obj2), () => forBody(name2));
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label2) {
-        return this._leafNode(new Label(label2));
+      label(label) {
+        return this._leafNode(new Label(label));
       }
       // `break` statement
-      break(label2) {
-        return this._leafNode(new Break(label2));
+      break(label) {
+        return this._leafNode(new Break(label));
       }
       // `return` statement
       return(value) {
@@ -19978,10 +15979,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error));
       }
       // start self-balancing block
-      block(body2, nodeCount) {
+      block(body, nodeCount) {
         this._blockStarts.push(this._nodes.length);
-        if (body2)
-          this.code(body2).endBlock(nodeCount);
+        if (body)
+          this.code(body).endBlock(nodeCount);
         return this;
       }
       // end the current self-balancing block
@@ -19997,8 +15998,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name2, args2 = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name2, args2, async));
+      func(name, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -20063,14 +16064,14 @@ var require_codegen = __commonJS({
         return replaceName(expr2);
       if (!canOptimize(expr2))
         return expr2;
-      return new code_1._Code(expr2._items.reduce((items, c) => {
+      return new code_1._Code(expr2._items.reduce((items2, c) => {
         if (c instanceof code_1.Name)
           c = replaceName(c);
         if (c instanceof code_1._Code)
-          items.push(...c._items);
+          items2.push(...c._items);
         else
-          items.push(c);
-        return items;
+          items2.push(c);
+        return items2;
       }, []));
       function replaceName(n) {
         const c = constants2[n.str];
@@ -20092,13 +16093,13 @@ var require_codegen = __commonJS({
     }
     exports.not = not2;
     var andCode = mappend(exports.operators.AND);
-    function and4(...args2) {
-      return args2.reduce(andCode);
+    function and4(...args) {
+      return args.reduce(andCode);
     }
     exports.and = and4;
     var orCode = mappend(exports.operators.OR);
-    function or2(...args2) {
-      return args2.reduce(orCode);
+    function or2(...args) {
+      return args.reduce(orCode);
     }
     exports.or = or2;
     function mappend(op) {
@@ -20120,8 +16121,8 @@ var require_util = __commonJS({
     var code_1 = require_code();
     function toHash(arr) {
       const hash = {};
-      for (const item of arr)
-        hash[item] = true;
+      for (const item2 of arr)
+        hash[item2] = true;
       return hash;
     }
     exports.toHash = toHash;
@@ -20135,12 +16136,12 @@ var require_util = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self: self2 } = it;
+      const { opts, self } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules = self2.RULES.keywords;
+      const rules = self.RULES.keywords;
       for (const key in schema) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
@@ -20228,7 +16229,7 @@ var require_util = __commonJS({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
         mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
         mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
+        resultToName: (gen, items2) => gen.var("items", items2)
       })
     };
     function evaluatedPropsToName(gen, ps) {
@@ -20360,21 +16361,21 @@ var require_errors2 = __commonJS({
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
-      const err3 = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
-        gen.const(err3, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
-        gen.if((0, codegen_1._)`${err3}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err3}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err3}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+      const err2 = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+        gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
+        gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
         if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err3}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err3}.data`, data);
+          gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err2}.data`, data);
         }
       });
     }
     exports.extendErrors = extendErrors;
     function addError(gen, errObj) {
-      const err3 = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err3}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err3})`);
+      const err2 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
       gen.code((0, codegen_1._)`${names_1.default.errors}++`);
     }
     function returnErrors(it, errs) {
@@ -20526,8 +16527,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self: self2 }, type) {
-      const group = self2.RULES.types[type];
+    function schemaHasRulesForType({ schema, self }, type) {
+      const group = self.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -20736,13 +16737,13 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
+      const { properties, items: items2 } = it.schema;
       if (ty === "object" && properties) {
         for (const key in properties) {
           assignDefault(it, key, properties[key].default);
         }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i2) => assignDefault(it, i2, sch.default));
+      } else if (ty === "array" && Array.isArray(items2)) {
+        items2.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -20782,12 +16783,12 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing3) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing3} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing3) {
-      cxt.setParams({ missingProperty: missing3 }, true);
+    function reportMissingProp(cxt, missing2) {
+      cxt.setParams({ missingProperty: missing2 }, true);
       cxt.error();
     }
     exports.reportMissingProp = reportMissingProp;
@@ -20821,7 +16822,7 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func2, context, passSchema) {
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
@@ -20831,8 +16832,8 @@ var require_code2 = __commonJS({
       ];
       if (it.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-      const args2 = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func2}.call(${context}, ${args2})` : (0, codegen_1._)`${func2}(${args2})`;
+      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
@@ -20860,10 +16861,10 @@ var require_code2 = __commonJS({
       return valid;
       function validateItems(notValid) {
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i2) => {
+        gen.forRange("i", 0, len, (i) => {
           cxt.subschema({
             keyword,
-            dataProp: i2,
+            dataProp: i,
             dataPropType: util_1.Type.Num
           }, valid);
           gen.if((0, codegen_1.not)(valid), notValid);
@@ -20880,10 +16881,10 @@ var require_code2 = __commonJS({
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i2) => {
+      gen.block(() => schema.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
           keyword,
-          schemaProp: i2,
+          schemaProp: i,
           compositeRule: true
         }, schValid);
         gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
@@ -20992,7 +16993,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -21003,9 +17004,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self2.logger.error(msg);
+            self.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -21100,18 +17101,18 @@ var require_subschema = __commonJS({
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module2) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module2.exports = function equal(a, b) {
+    module.exports = function equal(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
-        var length3, i2, keys2;
+        var length3, i, keys2;
         if (Array.isArray(a)) {
           length3 = a.length;
           if (length3 != b.length) return false;
-          for (i2 = length3; i2-- !== 0; )
-            if (!equal(a[i2], b[i2])) return false;
+          for (i = length3; i-- !== 0; )
+            if (!equal(a[i], b[i])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -21120,10 +17121,10 @@ var require_fast_deep_equal = __commonJS({
         keys2 = Object.keys(a);
         length3 = keys2.length;
         if (length3 !== Object.keys(b).length) return false;
-        for (i2 = length3; i2-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys2[i2])) return false;
-        for (i2 = length3; i2-- !== 0; ) {
-          var key = keys2[i2];
+        for (i = length3; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys2[i])) return false;
+        for (i = length3; i-- !== 0; ) {
+          var key = keys2[i];
           if (!equal(a[key], b[key])) return false;
         }
         return true;
@@ -21135,9 +17136,9 @@ var require_fast_deep_equal = __commonJS({
 
 // node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module2) {
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
-    var traverse = module2.exports = function(schema, opts, cb) {
+    var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -21200,8 +17201,8 @@ var require_json_schema_traverse = __commonJS({
           var sch = schema[key];
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
-              for (var i2 = 0; i2 < sch.length; i2++)
-                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key + "/" + i2, rootSchema, jsonPtr, key, schema, i2);
+              for (var i = 0; i < sch.length; i++)
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
@@ -21406,15 +17407,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body2) {
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
           gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
           destructureValCxtES5(gen, opts);
-          gen.code(body2);
+          gen.code(body);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
       }
     }
     function destructureValCxt(opts) {
@@ -21472,11 +17473,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self: self2 }) {
+    function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (self2.RULES.all[key])
+        if (self.RULES.all[key])
           return true;
       return false;
     }
@@ -21505,9 +17506,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self: self2 } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
-        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -21546,15 +17547,15 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items }) {
+    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
       if (props instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+      if (items2 instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
+      const { gen, schema, data, allErrors, opts, self } = it;
+      const { RULES } = self;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
@@ -21870,9 +17871,9 @@ var require_validate = __commonJS({
       }
       let expr2 = data;
       const segments = jsonPointer.split("/");
-      for (const segment2 of segments) {
-        if (segment2) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment2))}`;
+      for (const segment of segments) {
+        if (segment) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr2 = (0, codegen_1._)`${expr2} && ${data}`;
         }
       }
@@ -22013,12 +18014,12 @@ var require_compile = __commonJS({
           validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
+          const { props, items: items2 } = schemaCxt;
           validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
+            items: items2 instanceof codegen_1.Name ? void 0 : items2,
             dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
+            dynamicItems: items2 instanceof codegen_1.Name
           };
           if (validate2.source)
             validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
@@ -22144,8 +18145,8 @@ var require_compile = __commonJS({
 
 // node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module2) {
-    module2.exports = {
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+    module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
       type: "object",
@@ -22163,7 +18164,7 @@ var require_data = __commonJS({
 
 // node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module2) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -22176,8 +18177,8 @@ var require_utils = __commonJS({
     var BYTE_HEX = new Array(256);
     {
       const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i2 = 0; i2 < 256; i2++) {
-        BYTE_HEX[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
+      for (let i = 0; i < 256; i++) {
+        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
       }
     }
     function percentEncodeNonAscii(cp) {
@@ -22192,24 +18193,24 @@ var require_utils = __commonJS({
     function stringArrayToHexStripped(input) {
       let acc = "";
       let code = 0;
-      let i2 = 0;
-      for (i2 = 0; i2 < input.length; i2++) {
-        code = input[i2].charCodeAt(0);
+      let i = 0;
+      for (i = 0; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
         if (code === 48) {
           continue;
         }
         if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
-        acc += input[i2];
+        acc += input[i];
         break;
       }
-      for (i2 += 1; i2 < input.length; i2++) {
-        code = input[i2].charCodeAt(0);
+      for (i += 1; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
         if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
-        acc += input[i2];
+        acc += input[i];
       }
       return acc;
     }
@@ -22219,10 +18220,10 @@ var require_utils = __commonJS({
     var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
     function isZoneIdentifier(zone) {
       if (zone.length === 0) return false;
-      for (let i2 = 0; i2 < zone.length; i2++) {
-        if (isZoneCharacter(zone[i2])) continue;
-        if (zone[i2] === "%" && i2 + 2 < zone.length && isHexPair(zone.slice(i2 + 1, i2 + 3))) {
-          i2 += 2;
+      for (let i = 0; i < zone.length; i++) {
+        if (isZoneCharacter(zone[i])) continue;
+        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+          i += 2;
           continue;
         }
         return false;
@@ -22234,9 +18235,9 @@ var require_utils = __commonJS({
       let bestLength = 0;
       let runStart = -1;
       let runLength = 0;
-      for (let i2 = 0; i2 < hextets.length; i2++) {
-        if (hextets[i2] === "0") {
-          if (runStart === -1) runStart = i2;
+      for (let i = 0; i < hextets.length; i++) {
+        if (hextets[i] === "0") {
+          if (runStart === -1) runStart = i;
           runLength++;
           if (runLength > bestLength) {
             bestLength = runLength;
@@ -22261,28 +18262,28 @@ var require_utils = __commonJS({
         if (left.length === 1 && left[0] === "") left.length = 0;
         if (right.length === 1 && right[0] === "") right.length = 0;
       }
-      const parts2 = left.concat(right);
+      const parts = left.concat(right);
       let hextetCount = 0;
-      for (let i2 = 0; i2 < parts2.length; i2++) {
-        const part = parts2[i2];
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
         if (part === "") return void 0;
         if (part.indexOf(".") !== -1) {
-          if (i2 !== parts2.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
           hextetCount += 2;
           continue;
         }
         if (!isHextet(part)) return void 0;
-        parts2[i2] = parseInt(part, 16).toString(16);
+        parts[i] = parseInt(part, 16).toString(16);
         hextetCount++;
       }
       if (compression === -1) {
         if (hextetCount !== 8) return void 0;
-        return compressIPv6ZeroRun(parts2);
+        return compressIPv6ZeroRun(parts);
       }
       if (hextetCount >= 8) return void 0;
-      const expanded = parts2.slice(0, left.length);
-      for (let i2 = hextetCount; i2 < 8; i2++) expanded.push("0");
-      for (let i2 = left.length; i2 < parts2.length; i2++) expanded.push(parts2[i2]);
+      const expanded = parts.slice(0, left.length);
+      for (let i = hextetCount; i < 8; i++) expanded.push("0");
+      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
       return compressIPv6ZeroRun(expanded);
     }
     function normalizeIPv6(host) {
@@ -22315,8 +18316,8 @@ var require_utils = __commonJS({
     }
     function findToken(str4, token) {
       let ind = 0;
-      for (let i2 = 0; i2 < str4.length; i2++) {
-        if (str4[i2] === token) ind++;
+      for (let i = 0; i < str4.length; i++) {
+        if (str4[i] === token) ind++;
       }
       return ind;
     }
@@ -22403,19 +18404,19 @@ var require_utils = __commonJS({
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
-      for (let i2 = 0; i2 <= last; i2++) {
-        const segment2 = segments[i2];
-        if (segment2 === "." || segment2 === "..") {
-          if (segment2 === "..") {
+      for (let i = 0; i <= last; i++) {
+        const segment = segments[i];
+        if (segment === "." || segment === "..") {
+          if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
               output.pop();
             } else {
               output.push("..");
             }
           }
-          trailingDirectory = i2 === last;
+          trailingDirectory = i === last;
         } else {
-          output.push(segment2);
+          output.push(segment);
         }
       }
       if (trailingDirectory && output[output.length - 1] !== "..") {
@@ -22439,9 +18440,9 @@ var require_utils = __commonJS({
         return input;
       }
       let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        if (input[i2] === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -22450,20 +18451,20 @@ var require_utils = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i2 += 2;
+            i += 2;
             continue;
           }
         }
-        output += input[i2];
+        output += input[i];
       }
       return output;
     }
     function normalizePathEncoding(input) {
       let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -22472,23 +18473,23 @@ var require_utils = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i2 += 2;
+            i += 2;
             continue;
           }
         }
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i2);
+          const code = input.charCodeAt(i);
           if (code < 128) {
             output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
+              i++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -22502,13 +18503,13 @@ var require_utils = __commonJS({
     function serializePathEncoding(input, pathNoScheme = false) {
       let output = "";
       let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i2 += 2;
+            i += 2;
             continue;
           }
         }
@@ -22518,16 +18519,16 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i2);
+          const code = input.charCodeAt(i);
           if (code < 128) {
             output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
+              i++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -22540,29 +18541,29 @@ var require_utils = __commonJS({
     }
     function encodeComponent(input, isAllowed) {
       let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i2 += 2;
+            i += 2;
             continue;
           }
         }
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i2);
+          const code = input.charCodeAt(i);
           if (code < 128) {
             output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
+              i++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -22587,10 +18588,10 @@ var require_utils = __commonJS({
     }
     function normalizeQueryFragmentEncoding(input) {
       let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        const ch = input[i2];
-        if (ch === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -22599,23 +18600,23 @@ var require_utils = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i2 += 2;
+            i += 2;
             continue;
           }
         }
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i2);
+          const code = input.charCodeAt(i);
           if (code < 128) {
             output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i2 + 1 < input.length) {
-            const low = input.charCodeAt(i2 + 1);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
-              i2++;
+              i++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -22628,16 +18629,16 @@ var require_utils = __commonJS({
     }
     function escapePreservingEscapes(input) {
       let output = "";
-      for (let i2 = 0; i2 < input.length; i2++) {
-        if (input[i2] === "%" && i2 + 2 < input.length) {
-          const hex = input.slice(i2 + 1, i2 + 3);
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i2 += 2;
+            i += 2;
             continue;
           }
         }
-        output += escape(input[i2]);
+        output += escape(input[i]);
       }
       return output;
     }
@@ -22673,7 +18674,7 @@ var require_utils = __commonJS({
       }
       return uriTokens.length ? uriTokens.join("") : void 0;
     }
-    module2.exports = {
+    module.exports = {
       nonSimpleDomain,
       recomposeAuthority,
       reescapeHostDelimiters,
@@ -22697,7 +18698,7 @@ var require_utils = __commonJS({
 
 // node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module2) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -22712,10 +18713,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name2) {
+    function isValidSchemeName(name) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name2
+        name
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -22897,7 +18898,7 @@ var require_schemes = __commonJS({
         scheme.toLowerCase()
       ]) || void 0;
     }
-    module2.exports = {
+    module.exports = {
       wsIsSecure,
       SCHEMES,
       isValidSchemeName,
@@ -22908,7 +18909,7 @@ var require_schemes = __commonJS({
 
 // node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module2) {
+  "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -23330,9 +19331,9 @@ var require_fast_uri = __commonJS({
       serialize,
       parse: parse2
     };
-    module2.exports = fastUri;
-    module2.exports.default = fastUri;
-    module2.exports.fastUri = fastUri;
+    module.exports = fastUri;
+    module.exports.default = fastUri;
+    module.exports.fastUri = fastUri;
   }
 });
 
@@ -23386,7 +19387,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str4, flags2) => new RegExp(str4, flags2);
+    var defaultRegExp = (str4, flags) => new RegExp(str4, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -23723,17 +19724,17 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
-          if (i2 >= 0)
-            group.rules.splice(i2, 1);
+          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i >= 0)
+            group.rules.splice(i, 1);
         }
         return this;
       }
       // Add format
-      addFormat(name2, format2) {
+      addFormat(name, format2) {
         if (typeof format2 == "string")
           format2 = new RegExp(format2);
-        this.formats[name2] = format2;
+        this.formats[name] = format2;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -23850,10 +19851,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name2 in this.opts.formats) {
-        const format2 = this.opts.formats[name2];
+      for (const name in this.opts.formats) {
+        const format2 = this.opts.formats[name];
         if (format2)
-          this.addFormat(name2, format2);
+          this.addFormat(name, format2);
       }
     }
     function addInitialKeywords(defs) {
@@ -23933,9 +19934,9 @@ var require_core = __commonJS({
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before2) {
-      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
-      if (i2 >= 0) {
-        ruleGroup.rules.splice(i2, 0, rule);
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
+      if (i >= 0) {
+        ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
         this.logger.warn(`rule ${before2} is not defined`);
@@ -23990,11 +19991,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -24084,8 +20085,8 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
           }
         }
       }
@@ -24168,8 +20169,8 @@ var require_multipleOf = __commonJS({
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
         const res = gen.let("res");
-        const invalid3 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid3}))`);
+        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
       }
     };
     exports.default = def;
@@ -24349,14 +20350,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing3 = gen.let("missing");
+          const missing2 = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing3, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing3));
-            (0, code_1.reportMissingProp)(cxt, missing3);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
+            (0, code_1.reportMissingProp)(cxt, missing2);
             gen.else();
           }
         }
@@ -24366,10 +20367,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing3, valid) {
-          cxt.setParams({ missingProperty: missing3 });
-          gen.forOf(missing3, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing3, opts.ownProperties));
+        function loopUntilMissing(missing2, valid) {
+          cxt.setParams({ missingProperty: missing2 });
+          gen.forOf(missing2, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -24432,8 +20433,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util();
     var equal_1 = require_equal();
     var error = {
-      message: ({ params: { i: i2, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i2} are identical)`,
-      params: ({ params: { i: i2, j } }) => (0, codegen_1._)`{i: ${i2}, j: ${j}}`
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -24450,35 +20451,35 @@ var require_uniqueItems = __commonJS({
         cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
         cxt.ok(valid);
         function validateUniqueItems() {
-          const i2 = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
           const j = gen.let("j");
-          cxt.setParams({ i: i2, j });
+          cxt.setParams({ i, j });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i2} > 1`, () => (canOptimize() ? loopN : loopN2)(i2, j));
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
         }
         function canOptimize() {
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
-        function loopN(i2, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+        function loopN(i, j) {
+          const item2 = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item2, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i2}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i2}]`);
+          gen.for((0, codegen_1._)`;${i}--;`, () => {
+            gen.let(item2, (0, codegen_1._)`${data}[${i}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              gen.if((0, codegen_1._)`typeof ${item2} == "string"`, (0, codegen_1._)`${item2} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item2}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item2}]`);
               cxt.error();
               gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i2}`);
+            }).code((0, codegen_1._)`${indices}[${item2}] = ${i}`);
           });
         }
-        function loopN2(i2, j) {
+        function loopN2(i, j) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i2}--;`, () => gen.for((0, codegen_1._)`${j} = ${i2}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i2}], ${data}[${j}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -24550,16 +20551,16 @@ var require_enum = __commonJS({
           if (!Array.isArray(schema))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i2) => equalCode(vSchema, i2)));
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
         }
         cxt.pass(valid);
         function loopEnum() {
           gen.assign(valid, false);
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
-        function equalCode(vSchema, i2) {
-          const sch = schema[i2];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i2}])` : (0, codegen_1._)`${data} === ${sch}`;
+        function equalCode(vSchema, i) {
+          const sch = schema[i];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
     };
@@ -24625,29 +20626,29 @@ var require_additionalItems = __commonJS({
       error,
       code(cxt) {
         const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
+        const { items: items2 } = parentSchema;
+        if (!Array.isArray(items2)) {
           (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
-        validateAdditionalItems(cxt, items);
+        validateAdditionalItems(cxt, items2);
       }
     };
-    function validateAdditionalItems(cxt, items) {
+    function validateAdditionalItems(cxt, items2) {
       const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+        cxt.setParams({ len: items2.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
       } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i2) => {
-          cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
+        gen.forRange("i", items2.length, len, (i) => {
+          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
         });
@@ -24690,13 +20691,13 @@ var require_items = __commonJS({
       }
       const valid = gen.name("valid");
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i2) => {
+      schArr.forEach((sch, i) => {
         if ((0, util_1.alwaysValidSchema)(it, sch))
           return;
-        gen.if((0, codegen_1._)`${len} > ${i2}`, () => cxt.subschema({
+        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
           keyword,
-          schemaProp: i2,
-          dataProp: i2
+          schemaProp: i,
+          dataProp: i
         }, valid));
         cxt.ok(valid);
       });
@@ -24833,10 +20834,10 @@ var require_contains = __commonJS({
           validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block2) {
-          gen.forRange("i", 0, len, (i2) => {
+          gen.forRange("i", 0, len, (i) => {
             cxt.subschema({
               keyword: "contains",
-              dataProp: i2,
+              dataProp: i,
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
@@ -24907,7 +20908,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing3 = gen.let("missing");
+      const missing2 = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -24925,8 +20926,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing3)})`);
-          (0, code_1.reportMissingProp)(cxt, missing3);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
+          (0, code_1.reportMissingProp)(cxt, missing2);
           gen.else();
         }
       }
@@ -25314,23 +21315,23 @@ var require_oneOf = __commonJS({
         gen.block(validateOneOf);
         cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
         function validateOneOf() {
-          schArr.forEach((sch, i2) => {
+          schArr.forEach((sch, i) => {
             let schCxt;
             if ((0, util_1.alwaysValidSchema)(it, sch)) {
               gen.var(schValid, true);
             } else {
               schCxt = cxt.subschema({
                 keyword: "oneOf",
-                schemaProp: i2,
+                schemaProp: i,
                 compositeRule: true
               }, schValid);
             }
-            if (i2 > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i2}]`).else();
+            if (i > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
             }
             gen.if(schValid, () => {
               gen.assign(valid, true);
-              gen.assign(passing, i2);
+              gen.assign(passing, i);
               if (schCxt)
                 cxt.mergeEvaluated(schCxt, codegen_1.Name);
             });
@@ -25356,10 +21357,10 @@ var require_allOf = __commonJS({
         if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema.forEach((sch, i2) => {
+        schema.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i2 }, valid);
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
           cxt.ok(valid);
           cxt.mergeEvaluated(schCxt);
         });
@@ -25522,7 +21523,7 @@ var require_format = __commonJS({
       error,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
+        const { opts, errSchemaPath, schemaEnv, self } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -25531,7 +21532,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self2.formats,
+            ref: self.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -25551,7 +21552,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self2.formats[schema];
+          const formatDef = self.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -25563,7 +21564,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self2.logger.warn(unknownMsg());
+              self.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -25722,8 +21723,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i2 = 0; i2 < oneOf.length; i2++) {
-            let sch = oneOf[i2];
+          for (let i = 0; i < oneOf.length; i++) {
+            let sch = oneOf[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -25737,7 +21738,7 @@ var require_discriminator = __commonJS({
               throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
             }
             tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i2);
+            addMappings(propSch, i);
           }
           if (!tagRequired)
             throw new Error(`discriminator: "${tagName}" must be required`);
@@ -25745,22 +21746,22 @@ var require_discriminator = __commonJS({
           function hasRequired({ required }) {
             return Array.isArray(required) && required.includes(tagName);
           }
-          function addMappings(sch, i2) {
+          function addMappings(sch, i) {
             if (sch.const) {
-              addMapping(sch.const, i2);
+              addMapping(sch.const, i);
             } else if (sch.enum) {
               for (const tagValue of sch.enum) {
-                addMapping(tagValue, i2);
+                addMapping(tagValue, i);
               }
             } else {
               throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
             }
           }
-          function addMapping(tagValue, i2) {
+          function addMapping(tagValue, i) {
             if (typeof tagValue != "string" || tagValue in oneOfMapping) {
               throw new Error(`discriminator: "${tagName}" values must be unique strings`);
             }
-            oneOfMapping[tagValue] = i2;
+            oneOfMapping[tagValue] = i;
           }
         }
       }
@@ -25771,8 +21772,8 @@ var require_discriminator = __commonJS({
 
 // node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module2) {
-    module2.exports = {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+    module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
       title: "Core schema meta-schema",
@@ -25928,7 +21929,7 @@ var require_json_schema_draft_07 = __commonJS({
 
 // node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module2) {
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -25958,8 +21959,8 @@ var require_ajv = __commonJS({
       }
     };
     exports.Ajv = Ajv3;
-    module2.exports = exports = Ajv3;
-    module2.exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = Ajv3;
     var validate_1 = require_validate();
@@ -26007,8 +22008,8 @@ function posAt(src, offset) {
   const p = src.lines.linePos(o);
   return { line: p.line, column: p.col, offset: o };
 }
-function rangeOf(src, start2, end) {
-  return { start: posAt(src, start2), end: posAt(src, Math.max(start2, end)) };
+function rangeOf(src, start, end) {
+  return { start: posAt(src, start), end: posAt(src, Math.max(start, end)) };
 }
 function pointerPath(pointer) {
   if (pointer === "") return [];
@@ -26031,10 +22032,10 @@ function nodeAt(src, path2) {
   }
   return { node, depth };
 }
-function keyRange(src, path2, name2) {
+function keyRange(src, path2, name) {
   const { node, depth } = nodeAt(src, path2);
   if (!(0, import_yaml2.isMap)(node) || depth !== path2.length) return void 0;
-  const pair2 = node.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === name2);
+  const pair2 = node.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === name);
   const k = pair2?.key;
   return k?.range ? rangeOf(src, k.range[0], k.range[1]) : void 0;
 }
@@ -26047,20 +22048,20 @@ function scalarText(src, path2) {
   const { node, depth } = nodeAt(src, path2);
   if (!(0, import_yaml2.isScalar)(node) || depth !== path2.length || typeof node.value !== "string" || !node.range) return void 0;
   const value = node.value;
-  const [start2, end] = node.range;
+  const [start, end] = node.range;
   if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
-    const headerEnd = src.text.indexOf("\n", start2);
-    let i2 = headerEnd < 0 ? end : headerEnd + 1;
-    while (i2 < end && /\s/.test(src.text[i2])) i2++;
-    const raw = src.text.slice(i2, end).replace(/\s+$/, "");
+    const headerEnd = src.text.indexOf("\n", start);
+    let i = headerEnd < 0 ? end : headerEnd + 1;
+    while (i < end && /\s/.test(src.text[i])) i++;
+    const raw = src.text.slice(i, end).replace(/\s+$/, "");
     const squash = (s) => s.replace(/\s+/g, " ").trim();
     if (squash(raw) === squash(value)) {
-      const p2 = posAt(src, i2);
+      const p2 = posAt(src, i);
       return { text: raw, line: p2.line, column: p2.column };
     }
   }
   const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
-  const p = posAt(src, start2 + (quoted ? 1 : 0));
+  const p = posAt(src, start + (quoted ? 1 : 0));
   return { text: value, line: p.line, column: p.column };
 }
 function yamlData(src) {
@@ -26090,9 +22091,9 @@ var init_yaml_source = __esm({
 
 // src/common/schema-errors.ts
 function fieldName(path2, subject) {
-  let out2 = "";
-  for (const p of path2) out2 += typeof p === "number" ? `[${p}]` : out2 ? `.${p}` : p;
-  return out2 || subject;
+  let out = "";
+  for (const p of path2) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out || subject;
 }
 function shown(v) {
   if (v === null || v === void 0) return "nothing";
@@ -26104,26 +22105,26 @@ function knownFields(parentSchema) {
   const props = parentSchema?.properties;
   return props ? Object.keys(props) : [];
 }
-function describe3(err3, data, src, w) {
-  const path2 = pointerPath(err3.instancePath);
+function describe3(err2, data, src, w) {
+  const path2 = pointerPath(err2.instancePath);
   const field3 = fieldName(path2, w.subject);
   let value = data;
   for (const p of path2) value = value?.[p];
   const base = { severity: "error", code: w.code, file: src.file, range: nodeRange(src, path2) };
-  switch (err3.keyword) {
+  switch (err2.keyword) {
     case "required": {
-      const missing3 = err3.params.missingProperty;
-      return { ...base, message: `${field3} is missing the required ${w.noun} \`${missing3}\``, hint: `add \`${missing3}:\` (see ${w.docs})` };
+      const missing2 = err2.params.missingProperty;
+      return { ...base, message: `${field3} is missing the required ${w.noun} \`${missing2}\``, hint: `add \`${missing2}:\` (see ${w.docs})` };
     }
     case "additionalProperties": {
-      const extra = err3.params.additionalProperty;
-      const known = knownFields(err3.parentSchema);
+      const extra = err2.params.additionalProperty;
+      const known = knownFields(err2.parentSchema);
       const near = known.length ? nearest(extra, known) : void 0;
       const hint = w.unknownHint?.(extra, known) ?? (near ? `did you mean \`${near}\`?` : w.unknownFallback?.(known) ?? (known.length ? `the ${w.noun}s are: ${known.join(", ")}` : "remove it"));
       return { ...base, range: keyRange(src, path2, extra) ?? base.range, message: `unknown ${w.noun} \`${extra}\` in ${field3}`, hint };
     }
     case "enum": {
-      const allowed = err3.params.allowedValues.map(String);
+      const allowed = err2.params.allowedValues.map(String);
       const near = typeof value === "string" ? nearest(value, allowed) : void 0;
       return {
         ...base,
@@ -26132,7 +22133,7 @@ function describe3(err3, data, src, w) {
       };
     }
     case "type": {
-      const want = err3.params.type;
+      const want = err2.params.type;
       const article2 = want === "object" ? "a mapping" : want === "array" ? "a list" : `a ${want}`;
       const hint = want === "array" && path2.length === 1 ? { hint: `write it as a list: \`${String(path2[0])}: [${JSON.stringify(value)}]\`` } : {};
       return { ...base, message: `${field3} must be ${article2}; found ${shown(value)}`, ...hint };
@@ -26142,7 +22143,7 @@ function describe3(err3, data, src, w) {
       return {
         ...base,
         message: `${field3} has an invalid form: ${shown(value)}`,
-        hint: w.patternHints?.[top ?? ""] ?? `it must match ${err3.params.pattern}`
+        hint: w.patternHints?.[top ?? ""] ?? `it must match ${err2.params.pattern}`
       };
     }
     case "minItems":
@@ -26150,9 +22151,9 @@ function describe3(err3, data, src, w) {
     case "minProperties":
       return { ...base, message: `${field3} must not be empty` };
     case "minimum":
-      return { ...base, message: `${field3} must be at least ${err3.params.limit}; found ${shown(value)}` };
+      return { ...base, message: `${field3} must be at least ${err2.params.limit}; found ${shown(value)}` };
     default:
-      return { ...base, message: `${field3} ${err3.message ?? "is not valid"}` };
+      return { ...base, message: `${field3} ${err2.message ?? "is not valid"}` };
   }
 }
 function schemaDiagnostics(errors, data, src, wording) {
@@ -26254,7 +22255,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync7 } from "node:fs";
-import { basename, join as join10, resolve as resolve6 } from "node:path";
+import { basename, join as join9, resolve as resolve6 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -26269,7 +22270,7 @@ function loadCheckEntries(sources, options = {}) {
   }
   for (const s of sources) {
     const dir = resolve6(s.dir);
-    const retired = s.builtin ? readRetiredIds(join10(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const retired = s.builtin ? readRetiredIds(join9(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -26309,12 +22310,12 @@ function parseCheck(file, text4, options = {}) {
   const src = parseYamlSource(file, text4.replace(/^\uFEFF/, ""));
   const idRange = nodeRange(src, ["id"]);
   const diagnostics = [];
-  const err3 = (range3, message, hint, code = "check-schema") => {
+  const err2 = (range3, message, hint, code = "check-schema") => {
     diagnostics.push({ severity: "error", code, file, range: range3, message, ...hint ? { hint } : {} });
   };
   if (src.doc.errors.length) {
     for (const e of src.doc.errors)
-      err3(
+      err2(
         rangeOf(src, e.pos[0], e.pos[1]),
         `invalid YAML: ${e.message.split("\n")[0]}`,
         "fix the YAML syntax (indentation, quoting, a missing `:`)",
@@ -26324,12 +22325,12 @@ function parseCheck(file, text4, options = {}) {
   }
   const read = yamlData(src);
   if (!read.ok) {
-    err3(rangeOf(src, 0, 0), read.message, read.hint, "check-yaml");
+    err2(rangeOf(src, 0, 0), read.message, read.hint, "check-yaml");
     return { diagnostics, idRange };
   }
   const data = read.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    err3(rangeOf(src, 0, 0), "a check file must be a mapping of fields (id, title, severity, ...)", "see docs/checks.md for an example");
+    err2(rangeOf(src, 0, 0), "a check file must be a mapping of fields (id, title, severity, ...)", "see docs/checks.md for an example");
     return { diagnostics, idRange };
   }
   diagnostics.push(...schemaErrors(data, src));
@@ -26343,44 +22344,44 @@ function parseCheck(file, text4, options = {}) {
     const before2 = text5.slice(0, at2).split("\n");
     const l = line + before2.length - 1;
     const c = before2.length > 1 ? before2[before2.length - 1].length + 1 : column + at2;
-    const start2 = offsetOf(src, l, c);
-    err3(rangeOf(src, start2, start2 + type.length), typeProblem.message, typeProblem.hint, "check-logic");
+    const start = offsetOf(src, l, c);
+    err2(rangeOf(src, start, start + type.length), typeProblem.message, typeProblem.hint, "check-logic");
   }
   if (diagnostics.length || !compiled) return { diagnostics, idRange };
   const def = data;
   const messages = Object.entries(def.messages ?? {}).map(([id, m]) => ({ id, ...m }));
   for (const p of messageProblems(messages, def.logic, compiled.rule.entities))
-    err3(nodeRange(src, ["messages", p.id, ...p.field ? [p.field] : []]), p.message, p.hint);
+    err2(nodeRange(src, ["messages", p.id, ...p.field ? [p.field] : []]), p.message, p.hint);
   const ruleTypes = compiled.rule.entities.join(", ");
   if (def.dedup && (compiled.rule.aggregate || ruleTypes.toLowerCase() !== "aws.cloudtrail.event"))
-    err3(
+    err2(
       nodeRange(src, ["dedup"]),
       `\`dedup\` folds findings on CloudTrail events; this check's logic is on ${compiled.rule.aggregate ? `List<${ruleTypes}>` : ruleTypes}`,
       "remove `dedup`, or write the logic on aws.cloudtrail.event"
     );
   if (options.builtin) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.yaml$/.test(basename(file)))
-      err3(
+      err2(
         idRange,
         `the built-in check file ${basename(file)} is not named for what it checks`,
         "name it in lower-case words joined by `-`, such as log-file-validation.yaml (the ID stays inside the file)"
       );
     if (!isBuiltinId(def.id))
-      err3(
+      err2(
         idRange,
         `the built-in check ID ${def.id} does not follow the ID scheme`,
         "use CloudGuard's ID (D9.TF.AWS.LOG.01) or TFG.<PROVIDER>.<SERVICE>.<n>, such as TFG.AWS.CLOUDTRAIL.1"
       );
     const r = options.retired?.get(def.id);
     if (r)
-      err3(
+      err2(
         idRange,
         `the check ID ${def.id} was retired${r.reason ? ` (${r.reason})` : ""} and may not be reused`,
         "take the next free number of the service"
       );
   }
   const ids = messages.map((m) => m.id);
-  const tests = def.tests.map((t, i2) => checkTest(src, t, i2, ids, err3));
+  const tests = def.tests.map((t, i) => checkTest(src, t, i, ids, err2));
   if (diagnostics.length) return { diagnostics, idRange };
   const check = {
     id: def.id,
@@ -26405,21 +22406,21 @@ function parseCheck(file, text4, options = {}) {
   };
   return { check, diagnostics, idRange, logicSource: compiled.source };
 }
-function checkTest(src, t, i2, messageIds, err3) {
-  const path2 = ["tests", i2];
+function checkTest(src, t, i, messageIds, err2) {
+  const path2 = ["tests", i];
   const at2 = nodeRange(src, path2);
-  const name2 = fieldName2(path2);
+  const name = fieldName2(path2);
   const inputs = TEST_INPUTS.filter((k) => t[k] !== void 0);
   if (inputs.length !== 1) {
-    err3(
+    err2(
       at2,
-      `${name2} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(" and ")}` : ""}`
+      `${name} ("${t.name}") needs exactly one of \`terraform\` (a Terraform snippet), \`resource\` (type and JSON values), \`plan\` (a plan JSON), \`snapshot\` (a CloudTrail trail) or \`log\` (a CloudTrail event)${inputs.length ? `; it has ${inputs.map((k) => `\`${k}\``).join(" and ")}` : ""}`
     );
   }
   if (t.now !== void 0 && Number.isNaN(Date.parse(t.now)))
-    err3(
+    err2(
       nodeRange(src, [...path2, "now"]),
-      `${name2}.now is not a timestamp: ${JSON.stringify(t.now)}`,
+      `${name}.now is not a timestamp: ${JSON.stringify(t.now)}`,
       "write an ISO-8601 time such as 2019-01-01T12:00:00Z"
     );
   const head = { name: t.name, expect: t.expect, ...t.now !== void 0 ? { now: t.now } : {}, fileLine: at2.start.line };
@@ -26428,34 +22429,34 @@ function checkTest(src, t, i2, messageIds, err3) {
     const fileLine = s?.line ?? at2.start.line;
     const marks2 = expectMarks(t.terraform, messageIds, (line, message, hint) => {
       const l = fileLine + line - 1;
-      err3({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name2}: ${message}`, hint);
+      err2({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name}: ${message}`, hint);
     });
-    const where2 = nodeRange(src, [...path2, "terraform"]);
+    const where3 = nodeRange(src, [...path2, "terraform"]);
     if (t.expect === "fail" && !marks2.length)
-      err3(
-        where2,
-        `${name2} ("${t.name}") expects a finding but its snippet marks no line with \`# expect\``,
+      err2(
+        where3,
+        `${name} ("${t.name}") expects a finding but its snippet marks no line with \`# expect\``,
         "end the line where the finding must stand with `# expect` (the block header when the attribute is absent)"
       );
     if (t.expect === "pass" && marks2.length)
-      err3(where2, `${name2} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, "remove the `# expect` comment");
+      err2(where3, `${name} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, "remove the `# expect` comment");
     return { ...head, input: { kind: "terraform", text: t.terraform, fileLine, marks: marks2 } };
   }
   if (t.resource !== void 0) return { ...head, input: { kind: "resource", type: t.resource.type, values: t.resource.values } };
   const kind2 = t.plan !== void 0 ? "plan" : t.snapshot !== void 0 ? "snapshot" : "log";
   return { ...head, input: { kind: kind2, document: t.plan ?? t.snapshot ?? t.log ?? {} } };
 }
-function expectMarks(text4, messageIds, err3) {
+function expectMarks(text4, messageIds, err2) {
   const lines = text4.split("\n");
   const marks2 = [];
   let pending;
-  lines.forEach((raw, i2) => {
+  lines.forEach((raw, i) => {
     const m = /(?:#|\/\/)\s*expect\b(.*)$/.exec(raw);
     const rest = m?.[1]?.trim() ?? "";
     const id = /^:\s*([A-Za-z0-9]+)$/.exec(rest)?.[1];
     if (m && rest !== "" && id === void 0) {
-      err3(
-        i2 + 1,
+      err2(
+        i + 1,
         `\`# expect\` takes nothing after it but \`: <message id>\`, found \`${rest}\``,
         "write `# expect` alone at the end of the line, or `# expect: <id>` with the id of one of the check's messages"
       );
@@ -26463,8 +22464,8 @@ function expectMarks(text4, messageIds, err3) {
     }
     if (id !== void 0 && !messageIds.includes(id)) {
       const near = nearest(id, messageIds);
-      err3(
-        i2 + 1,
+      err2(
+        i + 1,
         `\`# expect: ${id}\` names no message of this check`,
         messageIds.length ? near ? `did you mean \`${near}\`?` : `the check's messages are ${messageIds.map((x) => `\`${x}\``).join(", ")}` : "the check declares no `messages:`; write `# expect` alone"
       );
@@ -26473,15 +22474,15 @@ function expectMarks(text4, messageIds, err3) {
     const code = m ? raw.slice(0, m.index) : raw;
     const blankOrComment = /^\s*((#|\/\/).*)?$/.test(code);
     if (m && blankOrComment) {
-      pending = { line: i2 + 1, ...id !== void 0 ? { messageId: id } : {} };
+      pending = { line: i + 1, ...id !== void 0 ? { messageId: id } : {} };
       return;
     }
     if (!m && (blankOrComment || pending === void 0)) return;
     const messageId = m ? id : pending?.messageId;
-    marks2.push({ line: i2 + 1, column: code.search(/\S/) + 1, ...messageId !== void 0 ? { messageId } : {} });
+    marks2.push({ line: i + 1, column: code.search(/\S/) + 1, ...messageId !== void 0 ? { messageId } : {} });
     pending = void 0;
   });
-  if (pending !== void 0) err3(pending.line, "`# expect` on a line of its own marks the next line, but no line of code follows");
+  if (pending !== void 0) err2(pending.line, "`# expect` on a line of its own marks the next line, but no line of code follows");
   return marks2;
 }
 function compileLogic(src, value, diagnostics) {
@@ -26489,12 +22490,12 @@ function compileLogic(src, value, diagnostics) {
   const compiled = compileRule(source.text, src.file, { origin: { line: source.line, column: source.column } });
   if (compiled.ok) return { rule: compiled.rule, source };
   for (const e of compiled.errors) {
-    const start2 = offsetOf(src, e.line, e.column);
+    const start = offsetOf(src, e.line, e.column);
     diagnostics.push({
       severity: "error",
       code: "check-logic",
       file: src.file,
-      range: rangeOf(src, start2, start2 + e.length),
+      range: rangeOf(src, start, start + e.length),
       message: e.message,
       ...e.hint ? { hint: e.hint } : {}
     });
@@ -26537,17 +22538,18 @@ var init_ast = __esm({
 });
 
 // src/load/hcl/context.ts
-var MAX_DEPTH5, ParseContext;
+var MAX_DEPTH5, POS_CACHE, ParseContext;
 var init_context = __esm({
   "src/load/hcl/context.ts"() {
     "use strict";
     init_diagnostics();
     init_line_index();
     MAX_DEPTH5 = 2e3;
+    POS_CACHE = 4096;
     ParseContext = class {
       /**
        * @param path file name used in diagnostics
-       * @param src the text tree-sitter parsed; values are read from here, never from tree-sitter's node text
+       * @param src the text parsed
        * @param base offset in `src` where the user's text begins (0 unless it was wrapped)
        * @param userText the user's text (for line/column counting)
        * @param at position of the user's text start
@@ -26568,56 +22570,52 @@ var init_context = __esm({
       at;
       fixed;
       diagnostics = [];
-      /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
-      suppressSyntaxAfter = Infinity;
       lines;
       depthReported = false;
-      /** Offsets where a template too deep for the grammar was hidden from it (template-depth.ts); reported already. */
-      hidden = /* @__PURE__ */ new Set();
       userLength;
-      /** One Pos object per offset: ranges share them (positions are never modified), which saves memory. */
-      posCache = /* @__PURE__ */ new Map();
+      /**
+       * Recently made positions, by offset modulo the table's size: a node's start is often its first child's start,
+       * and its end its last child's end, so such ranges share one Pos object (never modified), which saves memory.
+       * A small table instead of a Map: a Map entry per offset cost more than the positions themselves.
+       */
+      recentOffsets = new Int32Array(POS_CACHE).fill(-1);
+      recentPos = new Array(POS_CACHE);
+      /** The line the last position fell on (0-based, in the user's text): positions come mostly in order. */
+      lastLine = 0;
       pos(srcOffset) {
-        let p = this.posCache.get(srcOffset);
-        if (!p) {
-          p = this.computePos(srcOffset);
-          this.posCache.set(srcOffset, p);
-        }
+        const slot = srcOffset & POS_CACHE - 1;
+        if (this.recentOffsets[slot] === srcOffset) return this.recentPos[slot];
+        const p = this.computePos(srcOffset);
+        this.recentOffsets[slot] = srcOffset;
+        this.recentPos[slot] = p;
         return p;
       }
       computePos(srcOffset) {
         const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
-        const at2 = this.lines.locate(o);
-        const line = at2.line + 1;
-        const column = at2.column + 1;
+        const starts = this.lines.starts;
+        let l = this.lastLine;
+        if (starts[l] <= o && (l + 1 >= starts.length || starts[l + 1] > o)) {
+        } else if (l + 2 < starts.length && starts[l + 1] <= o && starts[l + 2] > o) l++;
+        else l = this.lines.line(o);
+        this.lastLine = l;
+        const line = l + 1;
+        const column = o - starts[l] + 1;
         return {
           line: line + this.at.line - 1,
           column: line === 1 ? column + this.at.column - 1 : column,
           offset: o + this.at.offset
         };
       }
-      srcLines;
-      /** 0-based line of an offset in the parsed text (tree-sitter's row: only '\n' ends a line). */
-      row(srcOffset) {
-        this.srcLines ??= this.base === 0 && this.userLength === this.src.length ? this.lines : new LineIndex(this.src);
-        return this.srcLines.line(srcOffset);
-      }
-      range(start2, end) {
+      range(start, end) {
         if (this.fixed) return this.fixed;
-        return { start: this.pos(start2), end: this.pos(end) };
-      }
-      nodeRange(n) {
-        return this.range(n.startIndex, n.endIndex);
-      }
-      text(n) {
-        return this.src.slice(n.startIndex, n.endIndex);
+        return { start: this.pos(start), end: this.pos(end) };
       }
       /**
        * Report a problem at [start, end) of the parsed text. The message does not repeat the file and position
        * (they are in `file` and `range`; reporters format them, see src/report/diagnostics.ts).
        */
-      error(code, start2, end, message, hint) {
-        const range3 = this.range(start2, end);
+      error(code, start, end, message, hint) {
+        const range3 = this.range(start, end);
         const d = {
           severity: "error",
           code,
@@ -26628,13 +22626,13 @@ var init_context = __esm({
         if (hint) d.hint = hint;
         this.diagnostics.push(d);
       }
-      tooDeep(n) {
+      tooDeep(start, end) {
         if (this.depthReported) return;
         this.depthReported = true;
         this.error(
           "syntax",
-          n.startIndex,
-          n.endIndex,
+          start,
+          end,
           `expression nested deeper than tfguard's parser reads (${MAX_DEPTH5} units: about ${MAX_DEPTH5 / 4} brackets or ${MAX_DEPTH5} chained conditionals); tfguard does not analyse it`,
           "simplify the expression; this limit keeps the scan within its stack and has no flag"
         );
@@ -26643,51 +22641,371 @@ var init_context = __esm({
   }
 });
 
-// src/load/hcl/nodes.ts
-function kids(n) {
-  return n.kids;
+// src/load/hcl/skip.ts
+function skipBalanced(sc) {
+  const s = sc.src;
+  const n = s.length;
+  if (sc.kind === "heredoc") return skipHeredoc(s, sc.start);
+  const stack = [sc.kind === "quote" ? STRING : CODE];
+  let i = sc.end;
+  while (i < n && stack.length) {
+    const c = s[i];
+    if (stack[stack.length - 1] === STRING) {
+      if (c === "\\") i += 2;
+      else if (c === '"' || c === "\n") {
+        stack.pop();
+        i += c === '"' ? 1 : 0;
+        if (c === "\n" && stack.length === 0) return i;
+        if (c === "\n") i++;
+      } else if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") i += 3;
+      else if ((c === "$" || c === "%") && s[i + 1] === "{") {
+        stack.push(CODE);
+        i += 2;
+      } else i++;
+      continue;
+    }
+    if (c === '"') stack.push(STRING);
+    else if (c === "(" || c === "[" || c === "{") stack.push(CODE);
+    else if (c === ")" || c === "]" || c === "}") stack.pop();
+    else if (c === "#" || c === "/" && s[i + 1] === "/") {
+      const nl = s.indexOf("\n", i);
+      i = nl === -1 ? n : nl;
+      continue;
+    } else if (c === "/" && s[i + 1] === "*") {
+      const e = s.indexOf("*/", i + 2);
+      i = e === -1 ? n : e + 2;
+      continue;
+    } else if (c === "<" && s[i + 1] === "<") {
+      i = skipHeredoc(s, i);
+      continue;
+    }
+    i++;
+  }
+  return Math.min(i, n);
 }
-var init_nodes = __esm({
-  "src/load/hcl/nodes.ts"() {
+function skipHeredoc(s, at2) {
+  const m = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(s.slice(at2, at2 + 300));
+  if (!m) return at2 + 2;
+  const marker = m[1];
+  let line = at2 + m[0].length;
+  while (line < s.length) {
+    let e = s.indexOf("\n", line);
+    if (e === -1) e = s.length;
+    if (s.slice(line, e).trim() === marker) {
+      return s.indexOf(marker, line) + marker.length;
+    }
+    line = e + 1;
+  }
+  return s.length;
+}
+var CODE, STRING;
+var init_skip = __esm({
+  "src/load/hcl/skip.ts"() {
     "use strict";
+    CODE = 0;
+    STRING = 1;
+  }
+});
+
+// src/load/hcl/scanner.ts
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isIdStart(c) {
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95) return true;
+  return c >= 128 && ID_START.test(String.fromCharCode(c));
+}
+function isIdContinue(c) {
+  if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 45 || isDigit2(c)) return true;
+  return c >= 128 && ID_CONTINUE.test(String.fromCharCode(c));
+}
+var SPACE3, TAB2, CR2, LF2, ID_START, ID_CONTINUE, Scanner;
+var init_scanner = __esm({
+  "src/load/hcl/scanner.ts"() {
+    "use strict";
+    SPACE3 = 32;
+    TAB2 = 9;
+    CR2 = 13;
+    LF2 = 10;
+    ID_START = /[\p{ID_Start}_]/u;
+    ID_CONTINUE = /[\p{ID_Continue}-]/u;
+    Scanner = class {
+      constructor(cx, at2 = 0) {
+        this.cx = cx;
+        this.src = cx.src;
+        this.length = cx.src.length;
+        this.end = at2;
+      }
+      cx;
+      /** The current token's kind; read it with k(). */
+      kind = "eof";
+      start = 0;
+      end = 0;
+      /** Newline tokens are produced while this is 0; each bracket level inside a body adds one. */
+      newlineOffs = 0;
+      /** Where comments up to here have been collected (a restore never collects one twice). */
+      commentsUpTo = 0;
+      comments = [];
+      src;
+      length;
+      /** Newline tokens are produced while this is 0 (bodies, object constructors); see pushNewlines. */
+      get newlinesOn() {
+        return this.newlineOffs === 0;
+      }
+      /**
+       * Brackets, parentheses and interpolations open in the item being read (an error's recovery skips to where they
+       * close); the body parser sets it to 0 at each item.
+       */
+      open = 0;
+      /** Brackets, parentheses, interpolations: newlines are whitespace until the matching pop. */
+      newlinesOff() {
+        this.newlineOffs++;
+        this.open++;
+      }
+      newlinesPop() {
+        this.newlineOffs--;
+        this.open--;
+      }
+      /**
+       * Run `f` with newlines significant (an object constructor inside brackets), then restore. Returns f's result.
+       */
+      withNewlines(f) {
+        const saved = this.newlineOffs;
+        this.newlineOffs = 0;
+        this.open++;
+        try {
+          const r = f();
+          this.open--;
+          return r;
+        } finally {
+          this.newlineOffs = saved;
+        }
+      }
+      /**
+       * The current token's kind, as a call: TypeScript narrows a property after a comparison and would not see that
+       * next() changes it.
+       */
+      k() {
+        return this.kind;
+      }
+      /** The current token, to come back to with load() (same newline mode). */
+      save() {
+        return { kind: this.kind, start: this.start, end: this.end };
+      }
+      load(t) {
+        this.kind = t.kind;
+        this.start = t.start;
+        this.end = t.end;
+      }
+      /** The kind of the token after the current one, without moving. */
+      peek() {
+        const t = this.save();
+        const k = this.next();
+        this.load(t);
+        return k;
+      }
+      /** The scanner's position, to come back to with restore(). */
+      mark() {
+        return this.end;
+      }
+      /** Go back to a mark and read the token there. */
+      restore(mark) {
+        this.end = mark;
+        this.next();
+      }
+      /** Continue reading at `offset` (after a template the template parser read), and read the token there. */
+      resumeAt(offset) {
+        this.end = offset;
+        this.next();
+      }
+      text() {
+        return this.src.slice(this.start, this.end);
+      }
+      /** Read the next token after the current one. */
+      next() {
+        const s = this.src;
+        const n = this.length;
+        let i = this.end;
+        for (; ; ) {
+          if (i >= n) return this.set("eof", n, n);
+          const c = s.charCodeAt(i);
+          if (c === SPACE3 || c === TAB2 || c === CR2 || c === 65279) {
+            i++;
+            continue;
+          }
+          if (c === LF2) {
+            if (this.newlineOffs === 0) return this.set("newline", i, i + 1);
+            i++;
+            continue;
+          }
+          if (c === 35 || c === 47 && s.charCodeAt(i + 1) === 47) {
+            let e = s.indexOf("\n", i);
+            if (e === -1) e = n;
+            this.comment(i, e);
+            i = e;
+            continue;
+          }
+          if (c === 47 && s.charCodeAt(i + 1) === 42) {
+            const e = s.indexOf("*/", i + 2);
+            if (e === -1) return this.set("invalid", i, n);
+            this.comment(i, e + 2);
+            i = e + 2;
+            continue;
+          }
+          return this.token(i, c);
+        }
+      }
+      comment(start, end) {
+        if (start < this.commentsUpTo) return;
+        this.commentsUpTo = end;
+        this.comments.push({ text: this.src.slice(start, end), range: this.cx.range(start, end) });
+      }
+      set(kind2, start, end) {
+        this.kind = kind2;
+        this.start = start;
+        this.end = end;
+        return kind2;
+      }
+      token(i, c) {
+        const s = this.src;
+        const c2 = s.charCodeAt(i + 1);
+        if (isIdStart(c)) {
+          let e = i + 1;
+          while (e < this.length && isIdContinue(s.charCodeAt(e))) e++;
+          return this.set("ident", i, e);
+        }
+        if (isDigit2(c)) return this.number(i);
+        switch (c) {
+          case 34:
+            return this.set("quote", i, i + 1);
+          case 123:
+            return this.set("{", i, i + 1);
+          case 125:
+            return this.set("}", i, i + 1);
+          case 91:
+            return this.set("[", i, i + 1);
+          case 93:
+            return this.set("]", i, i + 1);
+          case 40:
+            return this.set("(", i, i + 1);
+          case 41:
+            return this.set(")", i, i + 1);
+          case 44:
+            return this.set(",", i, i + 1);
+          case 46:
+            return c2 === 46 && s.charCodeAt(i + 2) === 46 ? this.set("...", i, i + 3) : this.set(".", i, i + 1);
+          case 61:
+            if (c2 === 61) return this.set("==", i, i + 2);
+            if (c2 === 62) return this.set("=>", i, i + 2);
+            return this.set("=", i, i + 1);
+          case 33:
+            return c2 === 61 ? this.set("!=", i, i + 2) : this.set("!", i, i + 1);
+          case 60:
+            if (c2 === 61) return this.set("<=", i, i + 2);
+            if (c2 === 60) return this.set("heredoc", i, i + 2);
+            return this.set("<", i, i + 1);
+          case 62:
+            return c2 === 61 ? this.set(">=", i, i + 2) : this.set(">", i, i + 1);
+          case 43:
+            return this.set("+", i, i + 1);
+          case 45:
+            return this.set("-", i, i + 1);
+          case 42:
+            return this.set("*", i, i + 1);
+          case 47:
+            return this.set("/", i, i + 1);
+          case 37:
+            return this.set("%", i, i + 1);
+          case 38:
+            return c2 === 38 ? this.set("&&", i, i + 2) : this.set("invalid", i, i + 1);
+          case 124:
+            return c2 === 124 ? this.set("||", i, i + 2) : this.set("invalid", i, i + 1);
+          case 63:
+            return this.set("?", i, i + 1);
+          case 58:
+            return c2 === 58 ? this.set("::", i, i + 2) : this.set(":", i, i + 1);
+          case 126:
+            return this.set("~", i, i + 1);
+          default: {
+            const w = c >= 55296 && c <= 56319 && c2 >= 56320 && c2 <= 57343 ? 2 : 1;
+            return this.set("invalid", i, i + w);
+          }
+        }
+      }
+      /** Decimal digits, an optional fraction and exponent; letters or a second fraction run on make a bad number. */
+      number(i) {
+        const s = this.src;
+        let e = i;
+        while (isDigit2(s.charCodeAt(e))) e++;
+        if (s.charCodeAt(e) === 46 && isDigit2(s.charCodeAt(e + 1))) {
+          e += 2;
+          while (isDigit2(s.charCodeAt(e))) e++;
+        }
+        const x = s.charCodeAt(e);
+        if (x === 101 || x === 69) {
+          let f = e + 1;
+          const sign = s.charCodeAt(f);
+          if (sign === 43 || sign === 45) f++;
+          if (isDigit2(s.charCodeAt(f))) {
+            e = f;
+            while (isDigit2(s.charCodeAt(e))) e++;
+          }
+        }
+        if (e < this.length && isIdContinue(s.charCodeAt(e)) && s.charCodeAt(e) !== 45) {
+          while (e < this.length && isIdContinue(s.charCodeAt(e)) && s.charCodeAt(e) !== 45) e++;
+          return this.set("badnumber", i, e);
+        }
+        return this.set("number", i, e);
+      }
+      /** After `.`: the digits of a legacy index (`a.0`), read as digits only so `a.0.1` is two steps. */
+      digitsAfterDot() {
+        let e = this.end;
+        const s = this.src;
+        if (!isDigit2(s.charCodeAt(e))) return false;
+        const start = e;
+        while (isDigit2(s.charCodeAt(e))) e++;
+        this.set("number", start, e);
+        return true;
+      }
+    };
   }
 });
 
 // src/load/hcl/strings.ts
 function decodeQuoted(raw) {
   if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
-  let out2 = "";
-  for (let i2 = 0; i2 < raw.length; i2++) {
-    const c = raw[i2];
-    if (c === "\\" && i2 + 1 < raw.length) {
-      const e = raw[i2 + 1];
+  let out = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "\\" && i + 1 < raw.length) {
+      const e = raw[i + 1];
       const simple = SIMPLE[e];
       if (simple !== void 0) {
-        out2 += simple;
-        i2++;
+        out += simple;
+        i++;
         continue;
       }
       const width = e === "u" ? 4 : e === "U" ? 8 : 0;
       if (width) {
-        const hex = raw.slice(i2 + 2, i2 + 2 + width);
+        const hex = raw.slice(i + 2, i + 2 + width);
         const cp = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
         if (!Number.isNaN(cp) && cp <= 1114111) {
-          out2 += String.fromCodePoint(cp);
-          i2 += 1 + width;
+          out += String.fromCodePoint(cp);
+          i += 1 + width;
           continue;
         }
       }
-      out2 += c;
+      out += c;
       continue;
     }
-    if (raw.startsWith("$${", i2) || raw.startsWith("%%{", i2)) {
-      out2 += raw[i2 + 1] + "{";
-      i2 += 2;
+    if (raw.startsWith("$${", i) || raw.startsWith("%%{", i)) {
+      out += raw[i + 1] + "{";
+      i += 2;
       continue;
     }
-    out2 += c;
+    out += c;
   }
-  return out2;
+  return out;
 }
 function decodeHeredoc(raw) {
   if (!raw.includes("$${") && !raw.includes("%%{")) return raw;
@@ -26701,149 +23019,13 @@ var init_strings = __esm({
   }
 });
 
-// src/load/hcl/template.ts
-function convertQuoted(n, cx, depth) {
-  const k = kids(n);
-  const open = k[0];
-  const close = k[k.length - 1];
-  if (!open || !close || k.length < 2) return invalid(cx, n.startIndex, n.endIndex);
-  return build2(n, open.endIndex, close.startIndex, k.slice(1, -1), false, false, cx, depth);
-}
-function convertHeredoc(n, cx, depth) {
-  const k = kids(n);
-  const startTok = k[0];
-  const openId = k[1];
-  const closeId = k[k.length - 1];
-  if (!startTok || !openId || !closeId || k.length < 3 || closeId.type !== "heredoc_identifier") {
-    return invalid(cx, n.startIndex, n.endIndex);
-  }
-  const flush = cx.text(startTok) === "<<-";
-  const nl = cx.src.indexOf("\n", openId.endIndex);
-  const contentStart = nl === -1 ? openId.endIndex : nl + 1;
-  let contentEnd = closeId.isMissing ? closeId.startIndex : cx.src.lastIndexOf("\n", closeId.startIndex - 1) + 1;
-  if (contentEnd < contentStart) contentEnd = contentStart;
-  return build2(n, contentStart, contentEnd, k.slice(2, -1), true, flush, cx, depth);
-}
-function build2(n, start2, end, inner, heredoc, flush, cx, depth) {
-  const range3 = cx.nodeRange(n);
-  const decode = heredoc ? decodeHeredoc : decodeQuoted;
-  const seq = [];
-  let parts2;
-  try {
-    parts2 = segment(start2, end, inner, decode, seq, cx, depth);
-  } catch (e) {
-    if (e instanceof Malformed) return invalid(cx, n.startIndex, n.endIndex);
-    throw e;
-  }
-  applyStrip(seq);
-  if (flush) flushIndent(seq);
-  if (parts2.every((p) => p.kind === "text")) {
-    return { kind: "literal", value: parts2.map((p) => p.value).join(""), range: range3 };
-  }
-  return { kind: "template", parts: dropEmpty(parts2), heredoc, range: range3 };
-}
-function segment(start2, end, inner, decode, seq, cx, depth) {
-  const out2 = [];
-  let at2 = start2;
-  const text4 = (to) => {
-    const t = { kind: "text", value: to > at2 ? decode(cx.src.slice(at2, to)) : "" };
-    out2.push(t);
-    seq.push(t);
-  };
-  for (const c of inner) {
-    if (c.type === "template_literal") continue;
-    if (c.type === "template_interpolation") {
-      text4(c.startIndex);
-      const ck = kids(c);
-      const { stripLeft, stripRight } = strips(ck);
-      const e = ck.find((x) => x.type === "expression");
-      let expr2;
-      if (e) expr2 = convertExpr(e, cx, depth + 1);
-      else {
-        cx.error(
-          "syntax",
-          c.startIndex,
-          c.endIndex,
-          'empty interpolation "${}": expected an expression inside',
-          "put an expression inside ${ }, or write $${ for a literal ${"
-        );
-        expr2 = invalid(cx, c.startIndex, c.endIndex);
-      }
-      seq.push({ stripLeft, stripRight });
-      out2.push({ kind: "interp", expr: expr2, stripLeft, stripRight });
-    } else if (c.type === "template_directive") {
-      text4(c.startIndex);
-      const d = c.firstChild;
-      if (d?.type === "template_if") out2.push(ifDirective(d, decode, seq, cx, depth));
-      else if (d?.type === "template_for") out2.push(forDirective(d, decode, seq, cx, depth));
-      else throw new Malformed();
-    } else {
-      throw new Malformed();
-    }
-    at2 = c.endIndex;
-  }
-  text4(end);
-  return out2;
-}
-function strips(k) {
-  return {
-    stripLeft: k[1]?.type === "strip_marker",
-    stripRight: k.length > 2 && k[k.length - 2]?.type === "strip_marker"
-  };
-}
-function marker(n, seq) {
-  if (!n) throw new Malformed();
-  const k = kids(n);
-  const last = k[k.length - 1];
-  if (!last || last.isMissing || last.type !== "template_directive_end") throw new Malformed();
-  seq.push(strips(k));
-  return k;
-}
-function ifDirective(d, decode, seq, cx, depth) {
-  const k = kids(d);
-  const intro = k[0];
-  const endNode = k[k.length - 1];
-  if (intro?.type !== "template_if_intro" || endNode?.type !== "template_if_end") throw new Malformed();
-  const ik = marker(intro, seq);
-  const condNode = ik.find((x) => x.type === "expression");
-  if (!condNode) throw new Malformed();
-  const cond = convertExpr(condNode, cx, depth + 1);
-  const elseAt = k.findIndex((x) => x.type === "template_else_intro");
-  const thenEnd = elseAt === -1 ? k.length - 1 : elseAt;
-  const then = segment(intro.endIndex, k[thenEnd].startIndex, k.slice(1, thenEnd), decode, seq, cx, depth);
-  let elseParts;
-  if (elseAt !== -1) {
-    const elseNode = k[elseAt];
-    marker(elseNode, seq);
-    elseParts = segment(elseNode.endIndex, endNode.startIndex, k.slice(elseAt + 1, -1), decode, seq, cx, depth);
-  }
-  marker(endNode, seq);
-  const part = { kind: "if", cond, then };
-  if (elseParts) part.else = elseParts;
-  return part;
-}
-function forDirective(d, decode, seq, cx, depth) {
-  const k = kids(d);
-  const intro = k[0];
-  const endNode = k[k.length - 1];
-  if (intro?.type !== "template_for_start" || endNode?.type !== "template_for_end") throw new Malformed();
-  const ik = marker(intro, seq);
-  const ids = ik.filter((x) => x.type === "identifier").map((x) => cx.text(x));
-  const collNode = ik.find((x) => x.type === "expression");
-  if (!collNode || ids.length === 0) throw new Malformed();
-  const collection = convertExpr(collNode, cx, depth + 1);
-  const body2 = segment(intro.endIndex, endNode.startIndex, k.slice(1, -1), decode, seq, cx, depth);
-  marker(endNode, seq);
-  const part = { kind: "for", valueVar: ids[ids.length - 1], collection, body: body2 };
-  if (ids.length > 1) part.keyVar = ids[0];
-  return part;
-}
+// src/load/hcl/template-text.ts
 function applyStrip(seq) {
-  for (let i2 = 0; i2 < seq.length; i2++) {
-    const m = seq[i2];
+  for (let i = 0; i < seq.length; i++) {
+    const m = seq[i];
     if ("kind" in m) continue;
-    const prev = seq[i2 - 1];
-    const next = seq[i2 + 1];
+    const prev = seq[i - 1];
+    const next = seq[i + 1];
     if (m.stripLeft && prev && "kind" in prev) prev.value = prev.value.trimEnd();
     if (m.stripRight && next && "kind" in next) next.value = next.value.trimStart();
   }
@@ -26877,1282 +23059,1193 @@ function flushIndent(seq) {
     }
   }
   if (min === 0 || min === Infinity) return;
-  for (let i2 = adjust.length - 1; i2 >= 0; i2--) {
-    const { part, at: at2 } = adjust[i2];
+  for (let i = adjust.length - 1; i >= 0; i--) {
+    const { part, at: at2 } = adjust[i];
     let cut = at2;
     for (let n = 0; n < min; n++) cut += part.value.codePointAt(cut) > 65535 ? 2 : 1;
     part.value = part.value.slice(0, at2) + part.value.slice(cut);
   }
 }
-function dropEmpty(parts2) {
-  const out2 = [];
-  for (const p of parts2) {
+function dropEmpty(parts) {
+  const out = [];
+  for (const p of parts) {
     if (p.kind === "text" && p.value === "") continue;
     if (p.kind === "if") {
       p.then = dropEmpty(p.then);
       if (p.else) p.else = dropEmpty(p.else);
     } else if (p.kind === "for") p.body = dropEmpty(p.body);
-    out2.push(p);
+    out.push(p);
   }
-  return out2;
+  return out;
 }
-var Malformed;
-var init_template = __esm({
-  "src/load/hcl/template.ts"() {
+var init_template_text = __esm({
+  "src/load/hcl/template-text.ts"() {
     "use strict";
-    init_expr();
-    init_nodes();
+  }
+});
+
+// src/load/hcl/template-parser.ts
+function parseQuoted(p, depth) {
+  const sc = p.sc;
+  const s = p.cx.src;
+  const n = s.length;
+  const start = sc.start;
+  const b = new TemplateBuilder(p, decodeQuoted);
+  let i = start + 1;
+  let textStart = i;
+  for (; ; ) {
+    if (i >= n || s[i] === "\n") {
+      p.error(
+        start,
+        start + 1,
+        `unterminated string: this '"' has no closing '"' on the same line`,
+        `close the string with '"'; for text over several lines use a heredoc (<<EOT … EOT)`
+      );
+      sc.resumeAt(i);
+      return p.invalid(start, i);
+    }
+    const c = s[i];
+    if (c === '"') break;
+    if (c === "\\") {
+      i += escape3(p, i);
+      continue;
+    }
+    if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") {
+      i += 3;
+      continue;
+    }
+    if ((c === "$" || c === "%") && s[i + 1] === "{") {
+      b.text(textStart, i);
+      i = b.sequence(i, depth);
+      textStart = i;
+      continue;
+    }
+    i++;
+  }
+  b.text(textStart, i);
+  const end = i + 1;
+  sc.resumeAt(end);
+  return b.finish(start, end, false, false);
+}
+function escape3(p, i) {
+  const s = p.cx.src;
+  const e = s[i + 1] ?? "";
+  if (SIMPLE_ESCAPES.includes(e) && e !== "") return 2;
+  const width = e === "u" ? 4 : e === "U" ? 8 : 0;
+  if (width && /^[0-9a-fA-F]+$/.test(s.slice(i + 2, i + 2 + width)) && s.slice(i + 2, i + 2 + width).length === width) return 2 + width;
+  const shown2 = e === "\n" || e === "" ? "\\" : `\\${e}`;
+  p.error(
+    i,
+    Math.min(i + 2, s.length),
+    `invalid escape sequence "${shown2}" in a string`,
+    'the escapes are \\n \\r \\t \\" \\\\ \\uNNNN and \\UNNNNNNNN; write \\\\ for a backslash'
+  );
+  return e === "\n" || e === "" ? 1 : 2;
+}
+function parseHeredoc(p, depth) {
+  const sc = p.sc;
+  const s = p.cx.src;
+  const n = s.length;
+  const start = sc.start;
+  let j = start + 2;
+  const flush = s[j] === "-";
+  if (flush) j++;
+  const markerStart = j;
+  if (j < n && isIdStart(s.charCodeAt(j))) {
+    j++;
+    while (j < n && isIdContinue(s.charCodeAt(j))) j++;
+  }
+  const marker = s.slice(markerStart, j);
+  if (!marker)
+    p.fail(
+      start,
+      j,
+      `expected a heredoc marker after '${s.slice(start, j)}', such as <<EOT`,
+      "write <<EOT, the text on the following lines, then EOT on a line of its own"
+    );
+  while (s[j] === " " || s[j] === "	" || s[j] === "\r") j++;
+  let broken = false;
+  if (j < n && s[j] !== "\n") {
+    p.error(
+      j,
+      j + 1,
+      `expected a new line after the heredoc marker ${marker}, found ${JSON.stringify(s[j])}`,
+      `the text of a heredoc starts on the line after <<${marker}; move what follows the marker elsewhere`
+    );
+    broken = true;
+    while (j < n && s[j] !== "\n") j++;
+  }
+  const b = new TemplateBuilder(p, decodeHeredoc);
+  let i = j + 1;
+  let textStart = i;
+  let lineStart = i;
+  for (; ; ) {
+    if (i === lineStart) {
+      const close = closingMarker(s, i, marker);
+      if (close !== -1) {
+        b.text(textStart, i);
+        sc.resumeAt(close);
+        return broken ? p.invalid(start, close) : b.finish(start, close, true, flush);
+      }
+    }
+    if (i >= n) {
+      p.error(
+        start,
+        start + 2,
+        `unclosed heredoc: no line containing only "${marker}" closes the heredoc started here`,
+        `end the heredoc with a line holding just ${marker}`
+      );
+      sc.resumeAt(n);
+      return p.invalid(start, n);
+    }
+    const c = s[i];
+    if (c === "\n") {
+      i++;
+      lineStart = i;
+      continue;
+    }
+    if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") {
+      i += 3;
+      continue;
+    }
+    if ((c === "$" || c === "%") && s[i + 1] === "{") {
+      b.text(textStart, i);
+      i = b.sequence(i, depth);
+      textStart = i;
+      continue;
+    }
+    i++;
+  }
+}
+function closingMarker(s, i, marker) {
+  let k = i;
+  while (s[k] === " " || s[k] === "	") k++;
+  if (!s.startsWith(marker, k)) return -1;
+  const end = k + marker.length;
+  let e = end;
+  while (s[e] === " " || s[e] === "	" || s[e] === "\r") e++;
+  return s[e] === "\n" ? end : -1;
+}
+var TemplateBuilder, SIMPLE_ESCAPES;
+var init_template_parser = __esm({
+  "src/load/hcl/template-parser.ts"() {
+    "use strict";
+    init_expr_parser();
+    init_scanner();
     init_strings();
-    Malformed = class extends Error {
+    init_template_text();
+    TemplateBuilder = class {
+      constructor(p, decode) {
+        this.p = p;
+        this.decode = decode;
+      }
+      p;
+      decode;
+      seq = [];
+      root = [];
+      frames = [];
+      /** A directive did not fit (an `endif` without `if`): reported, and the template is invalid. */
+      broken = false;
+      get out() {
+        const f = this.frames[this.frames.length - 1];
+        if (!f) return this.root;
+        if (f.kind === "for") return f.part.body;
+        return f.inElse ? f.part.else : f.part.then;
+      }
+      text(from, to) {
+        const t = { kind: "text", value: to > from ? this.decode(this.p.cx.src.slice(from, to)) : "" };
+        this.out.push(t);
+        this.seq.push(t);
+      }
+      /** The sequence at `at` (`${` or `%{`); returns the offset after its closing `}`. */
+      sequence(at2, depth) {
+        const p = this.p;
+        const sc = p.sc;
+        const s = p.cx.src;
+        const interp = s[at2] === "$";
+        let j = at2 + 2;
+        const stripLeft = s[j] === "~";
+        if (stripLeft) j++;
+        sc.newlinesOff();
+        sc.resumeAt(j);
+        let expr2;
+        if (interp) {
+          if (sc.k() === "}") {
+            p.error(
+              at2,
+              sc.end,
+              'empty interpolation "${}": expected an expression inside',
+              "put an expression inside ${ }, or write $${ for a literal ${"
+            );
+            expr2 = p.invalid(at2, sc.end);
+          } else expr2 = parseExpr(p, depth);
+        } else this.directive(at2, depth);
+        const stripRight = sc.k() === "~";
+        if (stripRight) sc.next();
+        if (sc.k() !== "}") {
+          p.fail(
+            at2,
+            at2 + 2,
+            `unclosed template sequence "${s.slice(at2, at2 + 2)}": expected '}', found ${p.found()}`,
+            "close the interpolation with }"
+          );
+        }
+        sc.newlinesPop();
+        const end = sc.end;
+        this.seq.push({ stripLeft, stripRight });
+        if (expr2) this.out.push({ kind: "interp", expr: expr2, stripLeft, stripRight });
+        return end;
+      }
+      /** `if cond`, `else`, `endif`, `for k, v in coll` or `endfor` after `%{`. */
+      directive(at2, depth) {
+        const p = this.p;
+        const sc = p.sc;
+        const word = sc.k() === "ident" ? sc.text() : "";
+        const top = this.frames[this.frames.length - 1];
+        switch (word) {
+          case "if": {
+            sc.next();
+            const part = { kind: "if", cond: parseExpr(p, depth), then: [] };
+            this.out.push(part);
+            this.frames.push({ kind: "if", part, inElse: false, at: at2 });
+            return;
+          }
+          case "for": {
+            sc.next();
+            const ids = [];
+            while (sc.k() === "ident" && sc.text() !== "in") {
+              ids.push(sc.text());
+              sc.next();
+              if (sc.k() === ",") sc.next();
+            }
+            if (ids.length === 0 || ids.length > 2 || sc.k() !== "ident") {
+              p.fail(sc.start, sc.end, `expected "for name in collection" or "for key, value in collection" after '%{', found ${p.found()}`);
+            }
+            sc.next();
+            const collection = parseExpr(p, depth);
+            const part = { kind: "for", valueVar: ids[ids.length - 1], collection, body: [] };
+            if (ids.length > 1) part.keyVar = ids[0];
+            this.out.push(part);
+            this.frames.push({ kind: "for", part, at: at2 });
+            return;
+          }
+          case "else":
+            sc.next();
+            if (top?.kind !== "if" || top.inElse) this.misplaced(at2, "%{ else }", "an %{ if }");
+            else {
+              top.part.else = [];
+              top.inElse = true;
+            }
+            return;
+          case "endif":
+          case "endfor":
+            sc.next();
+            if (top?.kind !== (word === "endif" ? "if" : "for"))
+              this.misplaced(at2, `%{ ${word} }`, word === "endif" ? "an %{ if }" : "a %{ for }");
+            else this.frames.pop();
+            return;
+          default:
+            p.fail(sc.start, sc.end, `expected if, else, endif, for or endfor after '%{', found ${p.found()}`, "write %% { for a literal %{");
+        }
+      }
+      misplaced(at2, what, opener) {
+        this.p.error(at2, at2 + 2, `${what} without ${opener} before it in this template`);
+        this.broken = true;
+      }
+      /** The expression of the template [start, end) once its text is read. */
+      finish(start, end, heredoc, flush) {
+        const p = this.p;
+        const open = this.frames[this.frames.length - 1];
+        if (open) {
+          const what = open.kind === "if" ? "endif" : "endfor";
+          p.error(
+            open.at,
+            open.at + 2,
+            `missing %{ ${what} } for the %{ ${open.kind} } at ${where(p, open.at)}`,
+            `close it with %{ ${what} } before the end of the string`
+          );
+          return p.invalid(start, end);
+        }
+        if (this.broken) return p.invalid(start, end);
+        applyStrip(this.seq);
+        if (flush) flushIndent(this.seq);
+        const range3 = p.cx.range(start, end);
+        if (this.root.every((x) => x.kind === "text")) {
+          return { kind: "literal", value: this.root.map((x) => x.value).join(""), range: range3 };
+        }
+        return { kind: "template", parts: dropEmpty(this.root), heredoc, range: range3 };
+      }
+    };
+    SIMPLE_ESCAPES = 'nrt"\\';
+  }
+});
+
+// src/load/hcl/expr-parser.ts
+function parseExpr(p, depth) {
+  const sc = p.sc;
+  const first = parseBinary(p, depth);
+  if (sc.k() !== "?") return first;
+  const seq = [first];
+  while (sc.k() === "?") {
+    sc.next();
+    const then = parseExpr(p, depth + 1);
+    if (sc.k() !== ":") p.fail(sc.start, sc.end, `expected ':' in the conditional expression, found ${p.found()}`, "write cond ? a : b");
+    sc.next();
+    seq.push(then, parseBinary(p, depth + 1));
+  }
+  const links = (seq.length - 1) / 2;
+  if (depth + links > MAX_DEPTH5) return tooDeep(p, seq[0].range.start.offset, seq[seq.length - 1].range.end.offset);
+  let acc = seq[seq.length - 1];
+  const end = acc.range.end;
+  for (let i = seq.length - 3; i >= 0; i -= 2) {
+    acc = { kind: "conditional", cond: seq[i], then: seq[i + 1], else: acc, range: { start: seq[i].range.start, end } };
+  }
+  return acc;
+}
+function parseBinary(p, depth) {
+  const sc = p.sc;
+  const operands = [{ e: parseUnary(p, depth), h: 0 }];
+  const ops = [];
+  const reduce = () => {
+    const right = operands.pop();
+    const left = operands.pop();
+    const { op } = ops.pop();
+    const e = { kind: "binary", op, left: left.e, right: right.e, range: { start: left.e.range.start, end: right.e.range.end } };
+    operands.push({ e, h: Math.max(left.h, right.h) + 1 });
+  };
+  for (; ; ) {
+    const prec = PRECEDENCE[sc.k()];
+    if (prec === void 0) break;
+    const op = sc.k();
+    while (ops.length && ops[ops.length - 1].prec >= prec) reduce();
+    ops.push({ op, prec });
+    sc.next();
+    operands.push({ e: parseUnary(p, depth), h: 0 });
+  }
+  while (ops.length) reduce();
+  const top = operands[0];
+  if (depth + top.h * BINARY_UNITS > MAX_DEPTH5) return tooDeep(p, top.e.range.start.offset, top.e.range.end.offset);
+  return top.e;
+}
+function parseUnary(p, depth) {
+  const sc = p.sc;
+  const ops = [];
+  while (sc.k() === "-" || sc.k() === "!") {
+    ops.push({ op: sc.k(), start: sc.start });
+    sc.next();
+  }
+  let e = parseTerm(p, depth + ops.length);
+  if (depth + ops.length > MAX_DEPTH5) return tooDeep(p, ops[0].start, e.range.end.offset);
+  for (let i = ops.length - 1; i >= 0; i--) {
+    e = { kind: "unary", op: ops[i].op, operand: e, range: { start: p.cx.pos(ops[i].start), end: e.range.end } };
+  }
+  return e;
+}
+function parseTerm(p, depth) {
+  const sc = p.sc;
+  const start = sc.start;
+  let e = parsePrimary(p, depth);
+  for (; ; ) {
+    if (sc.k() === ".") {
+      const dot = sc.start;
+      if (sc.digitsAfterDot()) {
+        if (e.kind === "literal" && typeof e.value === "number") {
+          e = dottedNumber(p, start);
+          continue;
+        }
+        e = { kind: "index", object: e, key: legacyIndex(p), range: p.cx.range(start, sc.end) };
+        sc.next();
+        continue;
+      }
+      sc.next();
+      if (sc.k() === "*") {
+        e = splat(p, e, start, dot, sc.end, false, depth);
+        continue;
+      }
+      if (sc.k() !== "ident") p.fail(sc.start, sc.end, `expected an attribute name after '.', found ${p.found()}`);
+      e = { kind: "getattr", object: e, name: sc.text(), range: p.cx.range(start, sc.end) };
+      sc.next();
+      continue;
+    }
+    if (sc.k() === "[") {
+      const open = sc.start;
+      sc.newlinesOff();
+      sc.next();
+      if (sc.k() === "*" && sc.peek() === "]") {
+        sc.next();
+        sc.newlinesPop();
+        e = splat(p, e, start, open, sc.end, true, depth);
+        continue;
+      }
+      const key = parseExpr(p, depth + NEST_UNITS);
+      if (sc.k() !== "]") p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${where(p, open)}, found ${p.found()}`);
+      sc.newlinesPop();
+      e = { kind: "index", object: e, key, range: p.cx.range(start, sc.end) };
+      sc.next();
+      continue;
+    }
+    return e;
+  }
+}
+function dottedNumber(p, start) {
+  const sc = p.sc;
+  let end = sc.end;
+  sc.next();
+  while (sc.k() === ".") {
+    const dot = sc.save();
+    if (!sc.digitsAfterDot()) {
+      sc.load(dot);
+      break;
+    }
+    end = sc.end;
+    sc.next();
+  }
+  p.error(
+    start,
+    end,
+    `invalid number ${JSON.stringify(p.cx.src.slice(start, end))}`,
+    'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"'
+  );
+  return p.invalid(start, end);
+}
+function legacyIndex(p) {
+  const sc = p.sc;
+  return { kind: "literal", value: Number(sc.text()), range: p.cx.range(sc.start, sc.end) };
+}
+function splat(p, object2, start, opStart, opEnd, full, depth) {
+  const sc = p.sc;
+  const cx = p.cx;
+  let each = { kind: "variable", name: SPLAT_ELEMENT, range: cx.range(opStart, opEnd) };
+  let end = opEnd;
+  sc.next();
+  for (; ; ) {
+    if (sc.k() === ".") {
+      const dot = sc.save();
+      if (sc.digitsAfterDot()) {
+        each = { kind: "index", object: each, key: legacyIndex(p), range: cx.range(opStart, sc.end) };
+        end = sc.end;
+        sc.next();
+        continue;
+      }
+      sc.next();
+      if (sc.k() === "ident") {
+        each = { kind: "getattr", object: each, name: sc.text(), range: cx.range(opStart, sc.end) };
+        end = sc.end;
+        sc.next();
+        continue;
+      }
+      sc.load(dot);
+      break;
+    }
+    if (sc.k() === "[" && full) {
+      const open = sc.start;
+      const bracket = sc.save();
+      sc.newlinesOff();
+      sc.next();
+      if (sc.k() === "*" && sc.peek() === "]") {
+        sc.newlinesPop();
+        sc.load(bracket);
+        break;
+      }
+      const key = parseExpr(p, depth + NEST_UNITS);
+      if (sc.k() !== "]") p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${where(p, open)}, found ${p.found()}`);
+      sc.newlinesPop();
+      each = { kind: "index", object: each, key, range: cx.range(opStart, sc.end) };
+      end = sc.end;
+      sc.next();
+      continue;
+    }
+    break;
+  }
+  return { kind: "splat", object: object2, each, full, range: cx.range(start, end) };
+}
+function parsePrimary(p, depth) {
+  const sc = p.sc;
+  const cx = p.cx;
+  const start = sc.start;
+  switch (sc.k()) {
+    case "number": {
+      const e = { kind: "literal", value: Number(sc.text()), range: cx.range(start, sc.end) };
+      sc.next();
+      return e;
+    }
+    case "badnumber": {
+      const text4 = sc.text();
+      p.error(
+        start,
+        sc.end,
+        `invalid number ${JSON.stringify(text4)}: HCL numbers are decimal`,
+        "write the number in decimal, e.g. 0x1F as 31"
+      );
+      const e = p.invalid(start, sc.end);
+      sc.next();
+      return e;
+    }
+    case "ident":
+      return identifier(p, depth);
+    case "quote":
+    case "heredoc":
+      if (depth + NEST_UNITS > MAX_DEPTH5) return tooDeepSkip(p);
+      return sc.k() === "quote" ? parseQuoted(p, depth + NEST_UNITS) : parseHeredoc(p, depth + NEST_UNITS);
+    case "(": {
+      if (depth + NEST_UNITS > MAX_DEPTH5) return tooDeepSkip(p);
+      sc.newlinesOff();
+      sc.next();
+      const inner = parseExpr(p, depth + NEST_UNITS);
+      if (sc.k() !== ")") {
+        p.fail(sc.start, sc.end, `missing ')' to close the parenthesis opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+      }
+      sc.newlinesPop();
+      const e = { kind: "parens", expr: inner, range: cx.range(start, sc.end) };
+      sc.next();
+      return e;
+    }
+    case "[":
+      if (depth + NEST_UNITS > MAX_DEPTH5) return tooDeepSkip(p);
+      return tuple(p, depth + NEST_UNITS);
+    case "{":
+      if (depth + NEST_UNITS > MAX_DEPTH5) return tooDeepSkip(p);
+      return object(p, depth + NEST_UNITS);
+    default:
+      return p.fail(
+        start,
+        sc.k() === "eof" || sc.k() === "newline" ? start : sc.end,
+        `expected an expression, found ${p.found()}`,
+        sc.k() === "newline" || sc.k() === "eof" ? "write a value here, on the same line" : void 0
+      );
+  }
+}
+function identifier(p, depth) {
+  const sc = p.sc;
+  const cx = p.cx;
+  const start = sc.start;
+  const name = sc.text();
+  const m = sc.end;
+  sc.next();
+  if (sc.k() === "(" || sc.k() === "::" && sc.start === m) {
+    let full = name;
+    while (sc.k() === "::") {
+      sc.next();
+      if (sc.k() !== "ident") p.fail(sc.start, sc.end, `expected a name after '::' in the function name, found ${p.found()}`);
+      full += "::" + sc.text();
+      sc.next();
+    }
+    if (sc.k() !== "(") p.fail(sc.start, sc.end, `expected '(' after the function name "${full}", found ${p.found()}`);
+    if (depth + NEST_UNITS > MAX_DEPTH5) return tooDeepSkip(p, start);
+    return call(p, full, start, depth + NEST_UNITS);
+  }
+  const range3 = cx.range(start, m);
+  if (name === "true" || name === "false") return { kind: "literal", value: name === "true", range: range3 };
+  if (name === "null") return { kind: "literal", value: null, range: range3 };
+  return { kind: "variable", name, range: range3 };
+}
+function call(p, name, start, depth) {
+  const sc = p.sc;
+  sc.newlinesOff();
+  sc.next();
+  const args = [];
+  let expandFinal = false;
+  while (sc.k() !== ")") {
+    if (sc.k() === "eof" || closesItem(p)) {
+      p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+    }
+    args.push(parseExpr(p, depth));
+    if (sc.k() === "...") {
+      expandFinal = true;
+      sc.next();
+      if (sc.k() === ",") sc.next();
+      if (sc.k() !== ")") p.fail(sc.start, sc.end, `expected ')' after the expanded final argument (...), found ${p.found()}`);
+      break;
+    }
+    if (sc.k() === ",") {
+      sc.next();
+      continue;
+    }
+    if (sc.k() !== ")") {
+      if (sc.k() === "eof" || closesItem(p)) {
+        p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+      }
+      p.fail(sc.start, sc.end, `expected ',' or ')' after a function argument, found ${p.found()}`);
+    }
+  }
+  sc.newlinesPop();
+  const e = { kind: "call", name, args, expandFinal, range: p.cx.range(start, sc.end) };
+  sc.next();
+  return e;
+}
+function tuple(p, depth) {
+  const sc = p.sc;
+  const start = sc.start;
+  sc.newlinesOff();
+  sc.next();
+  if (isFor(p)) return forExpr(p, start, "]", depth);
+  const items2 = [];
+  while (sc.k() !== "]") {
+    if (sc.k() === "eof" || closesItem(p)) missingCloser(p, "]", "list", start);
+    items2.push(parseExpr(p, depth));
+    if (sc.k() === ",") {
+      sc.next();
+      continue;
+    }
+    if (sc.k() !== "]") {
+      if (sc.k() === "eof" || closesItem(p)) missingCloser(p, "]", "list", start);
+      p.fail(sc.start, sc.end, `expected ',' or ']' after a list element, found ${p.found()}`, "separate the elements with commas");
+    }
+  }
+  sc.newlinesPop();
+  const e = { kind: "tuple", items: items2, range: p.cx.range(start, sc.end) };
+  sc.next();
+  return e;
+}
+function object(p, depth) {
+  const sc = p.sc;
+  const start = sc.start;
+  sc.newlinesOff();
+  sc.next();
+  if (isFor(p)) return forExpr(p, start, "}", depth);
+  sc.newlinesPop();
+  const items2 = [];
+  const e = sc.withNewlines(() => {
+    sc.restore(start + 1);
+    for (; ; ) {
+      while (sc.k() === "newline") sc.next();
+      if (sc.k() === "}") break;
+      if (sc.k() === "eof" || sc.k() === "]" || sc.k() === ")") missingCloser(p, "}", "object", start);
+      const keyStart = sc.k();
+      const key = parseExpr(p, depth);
+      const keyIsIdent = keyStart === "ident" && key.kind === "variable";
+      if (sc.k() === "{" && keyIsIdent) {
+        p.fail(
+          sc.start,
+          sc.end,
+          `expected '=' or ':' after the object key "${key.name}", found "{": a block cannot stand inside an expression`,
+          "inside [ … ] or { … } write key = { … }; a nested block belongs directly in the body of a block"
+        );
+      }
+      if (sc.k() !== "=" && sc.k() !== ":") {
+        p.fail(sc.start, sc.end, `expected '=' or ':' after the object key, found ${p.found()}`, "write key = value");
+      }
+      sc.next();
+      const value = parseExpr(p, depth);
+      items2.push({ key, keyIsIdent, value });
+      if (sc.k() === "," || sc.k() === "newline") {
+        sc.next();
+        continue;
+      }
+      if (sc.k() === "}") break;
+      if (sc.k() === "eof") missingCloser(p, "}", "object", start);
+      p.fail(
+        sc.start,
+        sc.end,
+        `expected ',', a new line or '}' after an object item, found ${p.found()}`,
+        "put each item on its own line or separate them with commas"
+      );
+    }
+    return { kind: "object", items: items2, range: p.cx.range(start, sc.end) };
+  });
+  sc.next();
+  return e;
+}
+function isFor(p) {
+  const sc = p.sc;
+  return sc.k() === "ident" && sc.text() === "for" && sc.peek() === "ident";
+}
+function forExpr(p, start, close, depth) {
+  const sc = p.sc;
+  sc.next();
+  const ids = [];
+  for (; ; ) {
+    if (sc.k() !== "ident") p.fail(sc.start, sc.end, `expected a variable name in the for expression, found ${p.found()}`);
+    ids.push(sc.text());
+    sc.next();
+    if (sc.k() === "," && ids.length === 1) {
+      sc.next();
+      continue;
+    }
+    break;
+  }
+  if (sc.k() !== "ident" || sc.text() !== "in")
+    p.fail(sc.start, sc.end, `expected 'in' after the for variables, found ${p.found()}`, "write for k, v in collection : …");
+  sc.next();
+  const collection = parseExpr(p, depth);
+  if (sc.k() !== ":") p.fail(sc.start, sc.end, `expected ':' after the collection of the for expression, found ${p.found()}`);
+  sc.next();
+  const first = parseExpr(p, depth);
+  let keyExpr;
+  let valueExpr = first;
+  let grouping = false;
+  if (close === "}") {
+    if (sc.k() !== "=>")
+      p.fail(
+        sc.start,
+        sc.end,
+        `expected '=>' after the key of an object for expression, found ${p.found()}`,
+        "write {for k, v in x : k => v}"
+      );
+    sc.next();
+    keyExpr = first;
+    valueExpr = parseExpr(p, depth);
+    if (sc.k() === "...") {
+      grouping = true;
+      sc.next();
+    }
+  }
+  let cond;
+  if (sc.k() === "ident" && sc.text() === "if") {
+    sc.next();
+    cond = parseExpr(p, depth);
+  }
+  if (sc.k() !== close) {
+    if (sc.k() === "eof") missingCloser(p, close, close === "]" ? "list" : "object", start);
+    p.fail(sc.start, sc.end, `expected '${close}' to end the for expression, found ${p.found()}`);
+  }
+  sc.newlinesPop();
+  const out = { kind: "for", valueVar: ids[ids.length - 1], collection, valueExpr, grouping, range: p.cx.range(start, sc.end) };
+  if (ids.length > 1) out.keyVar = ids[0];
+  if (keyExpr) out.keyExpr = keyExpr;
+  if (cond) out.cond = cond;
+  sc.next();
+  return out;
+}
+function closesItem(p) {
+  const sc = p.sc;
+  if (sc.k() === "}") return true;
+  if (sc.k() !== "ident" || !startsLine(p, sc.start)) return false;
+  const k = sc.peek();
+  return k === "=" || k === "{" || k === "quote";
+}
+function startsLine(p, offset) {
+  const s = p.cx.src;
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === "\n") return true;
+    if (c !== " " && c !== "	" && c !== "\r") return false;
+  }
+  return true;
+}
+function missingCloser(p, close, what, openAt) {
+  const sc = p.sc;
+  return p.fail(
+    sc.start,
+    sc.start,
+    `missing '${close}' to close the ${what} opened at ${where(p, openAt)}`,
+    `add '${close}' at the end of the ${what}, or remove the extra '${close === "}" ? "{" : close === "]" ? "[" : "("}'`
+  );
+}
+function where(p, offset) {
+  const at2 = p.cx.pos(offset);
+  return `line ${at2.line}, column ${at2.column}`;
+}
+function tooDeep(p, start, end) {
+  p.cx.tooDeep(start, end);
+  return p.invalid(start, end);
+}
+function tooDeepSkip(p, from) {
+  const start = from ?? p.sc.start;
+  const end = skipBalanced(p.sc);
+  p.cx.tooDeep(start, end);
+  const e = p.invalid(start, end);
+  p.sc.resumeAt(end);
+  return e;
+}
+var NEST_UNITS, BINARY_UNITS, PRECEDENCE;
+var init_expr_parser = __esm({
+  "src/load/hcl/expr-parser.ts"() {
+    "use strict";
+    init_ast();
+    init_context();
+    init_skip();
+    init_template_parser();
+    NEST_UNITS = 4;
+    BINARY_UNITS = 3;
+    PRECEDENCE = {
+      "||": 1,
+      "&&": 2,
+      "==": 3,
+      "!=": 3,
+      "<": 4,
+      ">": 4,
+      "<=": 4,
+      ">=": 4,
+      "+": 5,
+      "-": 5,
+      "*": 6,
+      "/": 6,
+      "%": 6
     };
   }
 });
 
-// src/load/hcl/expr.ts
-function invalid(cx, start2, end) {
-  return { kind: "invalid", text: cx.src.slice(start2, end), range: cx.range(start2, end) };
+// src/load/hcl/parser-state.ts
+function quoteToken(text4) {
+  const first = text4.split("\n")[0];
+  return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
 }
-function convertExpr(n, cx, depth) {
-  if (depth > MAX_DEPTH5) {
-    cx.tooDeep(n);
-    return invalid(cx, n.startIndex, n.endIndex);
-  }
-  if (n.type === "expression") {
-    const k = kids(n);
-    if (k.length === 1 && k[0].type === "conditional") return conditional(k[0], cx, depth + 1);
-    return term(k, cx, depth + 1) ?? invalid(cx, n.startIndex, n.endIndex);
-  }
-  return term([n], cx, depth + 1) ?? invalid(cx, n.startIndex, n.endIndex);
-}
-function term(k, cx, depth) {
-  if (k.length === 0) return void 0;
-  const start2 = k[0].startIndex;
-  let i2;
-  let e;
-  if (k[0].type === "(") {
-    const inner = k[1];
-    const close = k[2];
-    if (!inner || inner.type !== "expression" || !close || close.type !== ")" || close.isMissing) return void 0;
-    e = cx.hidden.has(start2) ? invalid(cx, start2, close.endIndex) : { kind: "parens", expr: convertExpr(inner, cx, depth + 1), range: cx.range(start2, close.endIndex) };
-    i2 = 3;
-  } else {
-    e = primary(k[0], cx, depth + 1);
-    i2 = 1;
-  }
-  if (!e) return void 0;
-  for (; i2 < k.length; i2++) {
-    const p = k[i2];
-    if (e.kind === "literal" && typeof e.value === "number" && p.firstChild?.type === "legacy_index") {
-      const end = k[k.length - 1].endIndex;
-      cx.error(
-        "syntax",
-        start2,
-        end,
-        `invalid number ${JSON.stringify(cx.src.slice(start2, end))}`,
-        'quote it if it is text, e.g. an IP address or CIDR: "10.0.0.0/16"'
-      );
-      return invalid(cx, start2, end);
-    }
-    const next = postfix(e, p, start2, cx, depth + 1);
-    if (!next) return void 0;
-    e = next;
-  }
-  return e;
-}
-function postfix(object2, p, start2, cx, depth) {
-  const range3 = cx.range(start2, p.endIndex);
-  switch (p.type) {
-    case "get_attr": {
-      const id = p.children.find((c) => c?.type === "identifier");
-      if (!id) return void 0;
-      return { kind: "getattr", object: object2, name: cx.text(id), range: range3 };
-    }
-    case "index": {
-      const key = indexKey(p, cx, depth);
-      return key && { kind: "index", object: object2, key, range: range3 };
-    }
-    case "splat":
-      return splat(object2, p, start2, cx, depth);
-    default:
-      return void 0;
-  }
-}
-function indexKey(p, cx, depth) {
-  const inner = p.firstChild;
-  if (!inner) return void 0;
-  if (inner.type === "legacy_index") {
-    const digits = cx.src.slice(inner.startIndex + 1, inner.endIndex);
-    if (!/^[0-9]+$/.test(digits)) return void 0;
-    return { kind: "literal", value: Number(digits), range: cx.range(inner.startIndex + 1, inner.endIndex) };
-  }
-  if (inner.type === "new_index") {
-    const e = kids(inner).find((c) => c.type === "expression");
-    const close = inner.lastChild;
-    if (!e || !close || close.isMissing) return void 0;
-    return convertExpr(e, cx, depth + 1);
-  }
-  return void 0;
-}
-function splat(object2, p, start2, cx, depth) {
-  const s = p.firstChild;
-  if (!s) return void 0;
-  const full = s.type === "full_splat";
-  const steps = kids(s).slice(1);
-  const op = s.firstChild;
-  let each = { kind: "variable", name: SPLAT_ELEMENT, range: cx.nodeRange(op) };
-  let i2 = 0;
-  for (; i2 < steps.length; i2++) {
-    const step = steps[i2];
-    if (!full && step.type === "index" && step.firstChild?.type === "new_index") break;
-    const next = postfix(each, step, op.startIndex, cx, depth + 1);
-    if (!next) return void 0;
-    each = next;
-  }
-  const end = i2 > 0 ? steps[i2 - 1].endIndex : op.endIndex;
-  let e = { kind: "splat", object: object2, each, full, range: cx.range(start2, end) };
-  for (; i2 < steps.length; i2++) {
-    const next = postfix(e, steps[i2], start2, cx, depth + 1);
-    if (!next) return void 0;
-    e = next;
-  }
-  return e;
-}
-function primary(n, cx, depth) {
-  if (depth > MAX_DEPTH5) {
-    cx.tooDeep(n);
-    return invalid(cx, n.startIndex, n.endIndex);
-  }
-  const range3 = cx.nodeRange(n);
-  switch (n.type) {
-    case "expression":
-      return convertExpr(n, cx, depth);
-    case "literal_value":
-    case "template_expr":
-    case "collection_value":
-    case "operation":
-    case "for_expr": {
-      const c = n.firstChild;
-      return c ? primary(c, cx, depth + 1) : void 0;
-    }
-    case "numeric_lit":
-      return numeric2(n, cx);
-    case "bool_lit":
-      return { kind: "literal", value: cx.text(n) === "true", range: range3 };
-    case "null_lit":
-      return { kind: "literal", value: null, range: range3 };
-    case "string_lit":
-    case "quoted_template":
-      return convertQuoted(n, cx, depth + 1);
-    case "heredoc_template":
-      return convertHeredoc(n, cx, depth + 1);
-    case "variable_expr":
-      return { kind: "variable", name: cx.text(n), range: range3 };
-    case "tuple":
-      return {
-        kind: "tuple",
-        items: kids(n).filter((c) => c.type === "expression").map((c) => convertExpr(c, cx, depth + 1)),
-        range: range3
-      };
-    case "object":
-      return object(n, cx, depth);
-    case "function_call":
-      return call(n, cx, depth);
-    case "unary_operation": {
-      const k = kids(n);
-      const operand = term(k.slice(1), cx, depth + 1);
-      if (!operand) return void 0;
-      return { kind: "unary", op: k[0].type === "!" ? "!" : "-", operand, range: range3 };
-    }
-    case "binary_operation":
-      return binary2(n, cx, depth);
-    case "conditional":
-      return conditional(n, cx, depth);
-    case "for_tuple_expr":
-    case "for_object_expr":
-      return forExpr(n, cx, depth);
-    default:
-      return void 0;
-  }
-}
-function numeric2(n, cx) {
-  const text4 = cx.text(n);
-  const range3 = cx.nodeRange(n);
-  if (!/^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/.test(text4)) {
-    cx.error(
-      "syntax",
-      n.startIndex,
-      n.endIndex,
-      `invalid number ${JSON.stringify(text4)}: HCL numbers are decimal`,
-      "write the number in decimal, e.g. 0x1F as 31"
-    );
-    return { kind: "invalid", text: text4, range: range3 };
-  }
-  return { kind: "literal", value: Number(text4), range: range3 };
-}
-function binary2(n, cx, depth) {
-  const k = kids(n);
-  const at2 = k.findIndex((c, i2) => i2 > 0 && !c.isNamed && BINARY_OPS.has(c.type));
-  if (at2 < 1) return void 0;
-  const left = term(k.slice(0, at2), cx, depth + 1);
-  const right = term(k.slice(at2 + 1), cx, depth + 1);
-  if (!left || !right) return void 0;
-  return { kind: "binary", op: k[at2].type, left, right, range: cx.nodeRange(n) };
-}
-function conditional(n, cx, depth) {
-  const seq = flattenConditional(n);
-  if (!seq) return invalid(cx, n.startIndex, n.endIndex);
-  if (depth + (seq.length - 1) / 2 > MAX_DEPTH5) {
-    cx.tooDeep(n);
-    return invalid(cx, n.startIndex, n.endIndex);
-  }
-  let acc = convertExpr(seq[seq.length - 1], cx, depth + 1);
-  for (let i2 = seq.length - 3; i2 >= 0; i2 -= 2) {
-    const cond = convertExpr(seq[i2], cx, depth + 1);
-    const then = convertExpr(seq[i2 + 1], cx, depth + 1);
-    acc = { kind: "conditional", cond, then, else: acc, range: cx.range(seq[i2].startIndex, seq[seq.length - 1].endIndex) };
-  }
-  return acc;
-}
-function flattenConditional(n) {
-  const tails = [];
-  let at2 = n;
-  for (; ; ) {
-    const parts2 = kids(at2).filter((c) => c.type === "expression");
-    if (parts2.length !== 3) return void 0;
-    tails.push([parts2[1], parts2[2]]);
-    const ck = kids(parts2[0]);
-    if (ck.length === 1 && ck[0].type === "conditional") {
-      at2 = ck[0];
-      continue;
-    }
-    const seq = [parts2[0]];
-    for (let i2 = tails.length - 1; i2 >= 0; i2--) seq.push(...tails[i2]);
-    return seq;
-  }
-}
-function object(n, cx, depth) {
-  const items = [];
-  for (const el of kids(n)) {
-    if (el.type !== "object_elem") continue;
-    const keyNode = el.childForFieldName("key");
-    const valNode = el.childForFieldName("val");
-    if (!keyNode || !valNode) return void 0;
-    const kk = kids(keyNode);
-    const keyIsIdent = kk.length === 1 && kk[0].type === "variable_expr";
-    items.push({ key: convertExpr(keyNode, cx, depth + 1), keyIsIdent, value: convertExpr(valNode, cx, depth + 1) });
-  }
-  return { kind: "object", items, range: cx.nodeRange(n) };
-}
-function call(n, cx, depth) {
-  const k = kids(n);
-  const name2 = k[0];
-  const close = k[k.length - 1];
-  if (!name2 || name2.type !== "identifier" || !close || close.type !== ")" || close.isMissing) return void 0;
-  const argsNode = k.find((c) => c.type === "function_arguments");
-  const ak = argsNode ? kids(argsNode) : [];
-  return {
-    kind: "call",
-    name: cx.text(name2),
-    args: ak.filter((c) => c.type === "expression").map((c) => convertExpr(c, cx, depth + 1)),
-    expandFinal: ak.some((c) => c.type === "ellipsis"),
-    range: cx.nodeRange(n)
-  };
-}
-function forExpr(n, cx, depth) {
-  const k = kids(n);
-  const intro = k.find((c) => c.type === "for_intro");
-  if (!intro) return void 0;
-  const ik = kids(intro);
-  const ids = ik.filter((c) => c.type === "identifier").map((c) => cx.text(c));
-  const coll = ik.find((c) => c.type === "expression");
-  if (!coll || ids.length === 0) return void 0;
-  const exprs = k.filter((c) => c.type === "expression");
-  const condNode = k.find((c) => c.type === "for_cond");
-  const condExpr = condNode && kids(condNode).find((c) => c.type === "expression");
-  const isObject2 = n.type === "for_object_expr";
-  if (exprs.length !== (isObject2 ? 2 : 1)) return void 0;
-  const out2 = {
-    kind: "for",
-    valueVar: ids[ids.length - 1],
-    collection: convertExpr(coll, cx, depth + 1),
-    valueExpr: convertExpr(exprs[exprs.length - 1], cx, depth + 1),
-    grouping: isObject2 && k.some((c) => c.type === "ellipsis"),
-    range: cx.nodeRange(n)
-  };
-  if (ids.length > 1) out2.keyVar = ids[0];
-  if (isObject2) out2.keyExpr = convertExpr(exprs[0], cx, depth + 1);
-  if (condExpr) out2.cond = convertExpr(condExpr, cx, depth + 1);
-  return out2;
-}
-var BINARY_OPS;
-var init_expr = __esm({
-  "src/load/hcl/expr.ts"() {
+var MAX_SYNTAX_ERRORS, Abort, ParserState;
+var init_parser_state = __esm({
+  "src/load/hcl/parser-state.ts"() {
     "use strict";
-    init_ast();
-    init_context();
-    init_nodes();
-    init_template();
-    BINARY_OPS = /* @__PURE__ */ new Set(["+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=", "&&", "||"]);
+    init_scanner();
+    MAX_SYNTAX_ERRORS = 10;
+    Abort = class extends Error {
+      constructor() {
+        super("syntax error");
+      }
+    };
+    ParserState = class {
+      constructor(cx, at2 = 0) {
+        this.cx = cx;
+        this.sc = new Scanner(cx, at2);
+      }
+      cx;
+      sc;
+      errors = 0;
+      left = 0;
+      /** Report a syntax error at [start, end) (within the budget). */
+      error(start, end, message, hint) {
+        this.errors++;
+        if (this.errors > MAX_SYNTAX_ERRORS) {
+          this.left++;
+          return;
+        }
+        this.cx.error("syntax", start, end, message, hint);
+      }
+      /** Report, then unwind to the nearest item. */
+      fail(start, end, message, hint) {
+        this.error(start, end, message, hint);
+        throw new Abort();
+      }
+      /** The diagnostic for the errors past the budget, once the file is read. */
+      finish() {
+        if (this.left === 0) return;
+        this.cx.diagnostics.push({
+          severity: "error",
+          code: "syntax",
+          file: this.cx.path,
+          message: `${this.left} more syntax error${this.left === 1 ? "" : "s"} in this file were not reported (tfguard reports the first ${MAX_SYNTAX_ERRORS})`,
+          hint: "fix the errors above and scan again"
+        });
+      }
+      invalid(start, end) {
+        return { kind: "invalid", text: this.cx.src.slice(start, end), range: this.cx.range(start, end) };
+      }
+      /** How the current token is named in a message: its text in quotes, "the end of the file" or "a new line". */
+      found() {
+        const sc = this.sc;
+        if (sc.k() === "eof") return "the end of the file";
+        if (sc.k() === "newline") return "a new line";
+        return quoteToken(sc.text());
+      }
+      /** The first character after `offset` that is not whitespace, named for a message. */
+      foundAfter(offset) {
+        const s = this.cx.src;
+        let at2 = offset;
+        while (at2 < s.length && /\s/.test(s[at2])) at2++;
+        return { at: at2, text: at2 >= s.length ? "the end of the file" : JSON.stringify(s[at2]) };
+      }
+    };
   }
 });
 
-// src/load/hcl/body.ts
-function convertFile(root, cx) {
-  const body2 = { attributes: [], blocks: [], range: cx.range(0, cx.src.length) };
-  for (const c of kids(root)) {
-    if (c.type === "body") fillBody(c, body2, cx, 0);
-    else if (c.type === "object") {
-      cx.error(
-        "syntax",
-        c.startIndex,
-        c.startIndex + 1,
-        "expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object",
-        "write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON"
-      );
-    }
+// src/load/hcl/body-parser.ts
+function parseFileBody(p) {
+  const sc = p.sc;
+  const cx = p.cx;
+  const body = { attributes: [], blocks: [], range: cx.range(0, cx.src.length) };
+  sc.next();
+  while (sc.k() === "newline") sc.next();
+  if (sc.k() === "{") {
+    p.error(
+      sc.start,
+      sc.start + 1,
+      "expected attributes and blocks, found a JSON-style object: native HCL files cannot be a single { … } object",
+      "write name = value lines, or save the file as .tf.json / .tfvars.json if it is JSON"
+    );
+    return body;
   }
-  checkBody(body2, cx);
-  return body2;
+  items(p, body, void 0, 0);
+  checkBody(body, p);
+  return body;
 }
-function fillBody(n, body2, cx, depth) {
-  const items = kids(n);
-  for (let i2 = 0; i2 < items.length; i2++) {
-    const c = items[i2];
-    if (c.type === "attribute") {
-      const a = attribute(c, cx);
-      if (a) body2.attributes.push(a);
-    } else if (c.type === "block") {
-      const b = block(c, cx, depth);
-      if (b) body2.blocks.push(b);
-    } else {
+function items(p, body, owner, depth) {
+  const sc = p.sc;
+  for (; ; ) {
+    while (sc.k() === "newline") sc.next();
+    if (sc.k() === "eof") {
+      if (owner) {
+        const at2 = p.cx.pos(owner.open);
+        p.error(
+          sc.start,
+          sc.start,
+          `missing '}' to close the block "${owner.header}" opened at line ${at2.line}, column ${at2.column}`,
+          "add '}' at the end of the block, or remove the extra '{'"
+        );
+      }
+      return;
+    }
+    if (sc.k() === "}") {
+      if (owner) return;
+      p.error(sc.start, sc.end, 'unexpected "}": there is no block open here to close', "remove it, or look for a missing '{' above");
+      sc.next();
       continue;
     }
-    const next = items[i2 + 1];
-    if (next && !c.hasError && (next.type === "attribute" || next.type === "block") && cx.row(next.startIndex) === cx.row(c.endIndex)) {
-      const what = c.type === "attribute" ? "argument" : "block definition";
-      cx.error(
-        "syntax",
-        next.startIndex,
-        next.endIndex,
-        `missing newline after ${what}: found ${JSON.stringify(cx.text(next.firstChild ?? next))} on the same line`,
-        `put each ${c.type === "attribute" ? "attribute" : "block"} on its own line`
+    const kind2 = item(p, body, depth, false);
+    if (kind2) endOfItem(p, kind2, owner !== void 0);
+  }
+}
+function item(p, body, depth, oneLine) {
+  const sc = p.sc;
+  const cx = p.cx;
+  const mode = sc.newlineOffs;
+  const start = sc.start;
+  sc.open = 0;
+  try {
+    if (sc.k() !== "ident") {
+      p.fail(
+        sc.start,
+        sc.end,
+        `expected an attribute name or a block type, found ${p.found()}`,
+        'each line of a body is "name = value" or "type "label" { … }"'
       );
     }
-  }
-}
-function attribute(n, cx) {
-  const k = kids(n);
-  const name2 = k[0];
-  if (!name2 || name2.type !== "identifier") return void 0;
-  const e = k.find((c) => c.type === "expression");
-  const expr2 = e ? convertExpr(e, cx, 0) : invalid(cx, name2.endIndex, n.endIndex);
-  return { name: cx.text(name2), nameRange: cx.nodeRange(name2), expr: expr2, range: cx.nodeRange(n) };
-}
-function block(n, cx, depth) {
-  const k = kids(n);
-  const typeNode = k[0];
-  if (!typeNode || typeNode.type !== "identifier") return void 0;
-  const labels = [];
-  const labelRanges = [];
-  let i2 = 1;
-  for (; i2 < k.length && (k[i2].type === "string_lit" || k[i2].type === "identifier"); i2++) {
-    const l = k[i2];
-    labels.push(l.type === "identifier" ? cx.text(l) : label(l, cx));
-    labelRanges.push(cx.nodeRange(l));
-  }
-  const open = k.find((c) => c.type === "block_start");
-  const afterType = k[1];
-  if (afterType && cx.row(afterType.startIndex) > cx.row(typeNode.endIndex) && !typeNode.isMissing) {
-    let at2 = typeNode.endIndex;
-    while (at2 < cx.src.length && /\s/.test(cx.src[at2])) at2++;
-    const found = at2 >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at2]);
-    const name2 = cx.text(typeNode);
-    cx.error(
-      "syntax",
-      at2,
-      Math.min(at2 + 1, cx.src.length),
-      `expected '=' or a block body after attribute name "${name2}", found ${found}`,
-      `write ${name2} = <value> for an attribute, or ${name2} { … } for a block (the '{' on the same line)`
+    const name = sc.text();
+    const nameEnd = sc.end;
+    sc.next();
+    if (sc.k() === "=") {
+      sc.next();
+      const valueStart = sc.start;
+      let expr2;
+      try {
+        expr2 = parseExpr(p, 0);
+      } catch (e) {
+        if (!(e instanceof Abort)) throw e;
+        sc.newlineOffs = mode;
+        const end = recover(p, start);
+        expr2 = p.invalid(valueStart, Math.max(valueStart, end));
+        body.attributes.push({ name, nameRange: cx.range(start, nameEnd), expr: expr2, range: cx.range(start, expr2.range.end.offset) });
+        return void 0;
+      }
+      const a = { name, nameRange: cx.range(start, nameEnd), expr: expr2, range: cx.range(start, expr2.range.end.offset) };
+      body.attributes.push(a);
+      return "attribute";
+    }
+    if (sc.k() === "quote" || sc.k() === "ident" || sc.k() === "{") {
+      const b = block(p, name, start, nameEnd, depth, oneLine);
+      body.blocks.push(b);
+      return "block";
+    }
+    const found = p.foundAfter(nameEnd);
+    return p.fail(
+      found.at,
+      Math.min(found.at + 1, cx.src.length),
+      `expected '=' or a block body after attribute name "${name}", found ${found.text}`,
+      `write ${name} = <value> for an attribute, or ${name} { … } for a block (the '{' on the same line)`
     );
-    cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, typeNode.startIndex);
+  } catch (e) {
+    if (!(e instanceof Abort)) throw e;
+    sc.newlineOffs = mode;
+    recover(p, start);
     return void 0;
   }
-  const close = k.find((c) => c.type === "block_end");
-  const bodyStart = open ? open.startIndex : n.endIndex;
-  const bodyEnd = close ? close.endIndex : n.endIndex;
-  const body2 = { attributes: [], blocks: [], range: cx.range(bodyStart, bodyEnd) };
-  const inner = k.find((c) => c.type === "body");
-  if (inner) {
-    if (depth >= MAX_BLOCK_DEPTH) {
-      cx.error(
-        "syntax",
-        n.startIndex,
-        typeNode.endIndex,
-        `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`
-      );
-    } else {
-      fillBody(inner, body2, cx, depth + 1);
-      if (!singleLineBlock(open, inner, close, cx)) closeOnOwnLine(inner, close, cx);
-    }
-  }
-  checkBody(body2, cx);
-  return { type: cx.text(typeNode), typeRange: cx.nodeRange(typeNode), labels, labelRanges, body: body2, range: cx.nodeRange(n) };
 }
-function singleLineBlock(open, inner, close, cx) {
-  if (!open || !close || close.isMissing) return true;
-  const items = kids(inner).filter((c) => c.type === "attribute" || c.type === "block");
-  const first = items[0];
-  if (!first || cx.row(first.startIndex) !== cx.row(open.startIndex)) return false;
-  if (first.type === "block") {
-    cx.error(
-      "syntax",
-      first.startIndex,
-      first.endIndex,
+function endOfItem(p, kind2, inBlock) {
+  const sc = p.sc;
+  if (sc.k() === "newline" || sc.k() === "eof" || sc.k() === "}" && !inBlock) return;
+  const what = kind2 === "attribute" ? "argument" : "block definition";
+  p.error(
+    sc.start,
+    sc.end,
+    `missing newline after ${what}: found ${p.found()} on the same line`,
+    sc.k() === "}" ? "put the closing '}' on its own line" : `put each ${kind2} on its own line`
+  );
+}
+function block(p, type, start, typeEnd, depth, oneLine) {
+  const sc = p.sc;
+  const cx = p.cx;
+  const labels = [];
+  const labelRanges = [];
+  const header2 = [type];
+  while (sc.k() === "quote" || sc.k() === "ident") {
+    const ls = sc.start;
+    if (sc.k() === "ident") {
+      labels.push(sc.text());
+      labelRanges.push(cx.range(ls, sc.end));
+      header2.push(sc.text());
+      sc.next();
+      continue;
+    }
+    const e = parseQuoted(p, 0);
+    const le = e.range.end.offset;
+    if (e.kind === "invalid") throw new Abort();
+    if (e.kind === "template") {
+      cx.error(
+        "interpolated-label",
+        ls,
+        le,
+        `block labels cannot contain interpolation, found ${cx.src.slice(ls, le)}`,
+        "block labels must be literal names; use for_each or count to vary resources"
+      );
+    }
+    const value = decodeQuoted(cx.src.slice(ls + 1, le - 1));
+    labels.push(value);
+    labelRanges.push(cx.range(ls, le));
+    header2.push(value);
+  }
+  if (sc.k() !== "{") {
+    p.fail(
+      sc.start,
+      sc.k() === "newline" ? sc.start : sc.end,
+      `expected a block label or '{' after block type "${type}", found ${p.found()}`,
+      'a block header is type "label" … { on one line'
+    );
+  }
+  const open = sc.start;
+  const body = { attributes: [], blocks: [], range: cx.range(open, open + 1) };
+  const b = { type, typeRange: cx.range(start, typeEnd), labels, labelRanges, body, range: body.range };
+  if (depth >= MAX_BLOCK_DEPTH) {
+    cx.error("syntax", start, typeEnd, `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`);
+    const end2 = skipBalanced(sc);
+    body.range = cx.range(open, end2);
+    b.range = cx.range(start, end2);
+    sc.resumeAt(end2);
+    return b;
+  }
+  if (oneLine) {
+    p.error(
+      start,
+      blockEnd(p),
       "a block on one line can hold only a single attribute, found a nested block",
       "put the nested block on its own line"
     );
-  } else if (items.length > 1 || cx.row(first.endIndex) !== cx.row(close.startIndex)) {
-    const after2 = items[1] && items[1].startIndex < close.startIndex ? items[1] : close;
-    cx.error(
-      "syntax",
-      after2.startIndex,
-      after2.endIndex,
-      `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${JSON.stringify(cx.text(after2.firstChild ?? after2))}`,
-      "move the attribute to its own line below '{'"
-    );
   }
-  return true;
-}
-function closeOnOwnLine(inner, close, cx) {
-  if (!close || close.isMissing || inner.hasError) return;
-  const last = inner.lastNamedChild;
-  if (!last || last.type !== "attribute" && last.type !== "block" || cx.row(last.endIndex) !== cx.row(close.startIndex)) return;
-  const what = last.type === "attribute" ? "argument" : "block definition";
-  cx.error(
-    "syntax",
-    close.startIndex,
-    close.endIndex,
-    `missing newline after ${what}: found "}" on the same line`,
-    "put the closing '}' on its own line"
-  );
-}
-function label(l, cx) {
-  const raw = cx.src.slice(l.startIndex + 1, Math.max(l.startIndex + 1, l.endIndex - 1));
-  if (/(^|[^$])\$\{|(^|[^%])%\{/.test(raw)) {
-    cx.error(
-      "interpolated-label",
-      l.startIndex,
-      l.endIndex,
-      `block labels cannot contain interpolation, found ${cx.text(l)}`,
-      "block labels must be literal names; use for_each or count to vary resources"
-    );
+  const owner = { open, header: header2.join(" ") };
+  sc.next();
+  if (sc.k() !== "newline" && sc.k() !== "}" && sc.k() !== "eof") {
+    const kind2 = item(p, body, depth + 1, true);
+    if (kind2 === "attribute" && sc.k() !== "}") {
+      while (sc.k() === "newline") sc.next();
+      p.error(
+        sc.start,
+        sc.end,
+        `a block whose body starts on the '{' line must hold a single attribute and close with '}' on that line, found ${p.found()}`,
+        "move the attribute to its own line below '{'"
+      );
+    }
   }
-  return decodeQuoted(raw);
+  if (sc.k() !== "}") items(p, body, owner, depth + 1);
+  const end = sc.k() === "}" ? sc.end : sc.start;
+  body.range = cx.range(open, end);
+  b.range = cx.range(start, end);
+  checkBody(body, p);
+  if (sc.k() === "}") sc.next();
+  return b;
 }
-function checkBody(body2, cx) {
-  if (body2.attributes.length < 2) return;
+function blockEnd(p) {
+  const sc = p.sc;
+  const t = sc.save();
+  const end = skipBalanced(sc);
+  sc.load(t);
+  return end;
+}
+function recover(p, itemStart) {
+  const sc = p.sc;
+  const s = p.cx.src;
+  const errAt = sc.start;
+  let depth = sc.open;
+  sc.open = 0;
+  sc.resumeAt(errAt);
+  if (beginsLaterLine(s, itemStart, sc.start)) return lastTokenEnd(s, sc.start);
+  let end = sc.start;
+  for (; ; ) {
+    switch (sc.k()) {
+      case "eof":
+        return end;
+      case "newline":
+        if (depth <= 0) return end;
+        break;
+      case "ident":
+        if (s[sc.start - 1] === "\n" && /^["{=]/.test(sc.peek() === "quote" ? '"' : sc.peek())) return end;
+        break;
+      case "}":
+        if (depth <= 0) return end;
+        depth--;
+        break;
+      case "{":
+      case "[":
+      case "(":
+        depth++;
+        break;
+      case "]":
+      case ")":
+        depth--;
+        break;
+      case "quote": {
+        const e = skipBalanced(sc);
+        end = e;
+        sc.resumeAt(e);
+        continue;
+      }
+      case "heredoc": {
+        const e = skipHeredoc(s, sc.start);
+        end = e;
+        sc.resumeAt(e);
+        continue;
+      }
+      default:
+        break;
+    }
+    end = sc.end;
+    sc.next();
+  }
+}
+function beginsLaterLine(s, itemStart, at2) {
+  if (at2 <= itemStart) return false;
+  for (let i = at2 - 1; i >= itemStart; i--) {
+    const c = s[i];
+    if (c === "\n") return true;
+    if (c !== " " && c !== "	" && c !== "\r") return false;
+  }
+  return false;
+}
+function lastTokenEnd(s, at2) {
+  let i = at2;
+  while (i > 0 && /\s/.test(s[i - 1])) i--;
+  return i;
+}
+function checkBody(body, p) {
+  if (body.attributes.length < 2) return;
   const seen = /* @__PURE__ */ new Map();
-  for (const a of body2.attributes) {
+  for (const a of body.attributes) {
     const first = seen.get(a.name);
     if (first === void 0) {
       seen.set(a.name, a.nameRange.start.line);
       continue;
     }
-    const d = cx.diagnostics;
-    d.push({
+    p.cx.diagnostics.push({
       severity: "error",
       code: "duplicate-attribute",
       message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
-      file: cx.path,
+      file: p.cx.path,
       range: a.nameRange,
       hint: "remove one of the two; Terraform allows each argument only once per block"
     });
   }
 }
 var MAX_BLOCK_DEPTH;
-var init_body = __esm({
-  "src/load/hcl/body.ts"() {
+var init_body_parser = __esm({
+  "src/load/hcl/body-parser.ts"() {
     "use strict";
-    init_expr();
-    init_nodes();
+    init_expr_parser();
+    init_parser_state();
+    init_skip();
     init_strings();
+    init_template_parser();
     MAX_BLOCK_DEPTH = 100;
   }
 });
 
-// src/load/hcl/cursor.ts
-function directExports() {
-  if (!useDirect) return void 0;
-  if (direct !== void 0) return direct ?? void 0;
-  const rt = treeSitterRuntime();
-  if (!rt) return void 0;
-  direct = null;
-  const f = {};
-  for (const [k, name2] of Object.entries(NAMES)) {
-    const fn = rt[name2];
-    if (typeof fn !== "function") return void 0;
-    f[k] = fn;
-  }
-  const heap = () => rt.HEAP32 instanceof Int32Array ? rt.HEAP32 : void 0;
-  if (typeof rt._ts_init !== "function" || !heap()) return void 0;
-  const buffer = rt._ts_init();
-  direct = { f, buffer, heap };
-  return direct;
-}
-function openCursor(tree) {
-  const c = tree.walk();
-  const handle2 = tree[0];
-  const d = directExports();
-  if (!d || typeof handle2 !== "number") return publicCursor(c);
-  const f = d.f;
-  void c.nodeTypeId;
-  const words = c;
-  return {
-    typeId: () => f.typeId(handle2) & 65535,
-    startIndex: () => f.startIndex(handle2) >>> 0,
-    endIndex: () => f.endIndex(handle2) >>> 0,
-    isMissing: () => f.isMissing(handle2) === 1,
-    fieldId: () => f.fieldId(handle2),
-    gotoFirstChild: () => f.firstChild(handle2) === 1,
-    gotoNextSibling: () => f.nextSibling(handle2) === 1,
-    gotoParent: () => f.parent(handle2) === 1,
-    // The moves changed the cursor's words in the buffer (its stack may have been reallocated): copy them back into
-    // the public object, which then frees the right memory.
-    delete: () => {
-      const heap = d.heap();
-      for (let i2 = 0; i2 < 4; i2++) words[i2] = heap[(d.buffer >> 2) + i2];
-      c.delete();
-    }
-  };
-}
-function publicCursor(c) {
-  return {
-    typeId: () => c.nodeTypeId,
-    startIndex: () => c.startIndex,
-    endIndex: () => c.endIndex,
-    isMissing: () => c.nodeIsMissing,
-    fieldId: () => c.currentFieldId,
-    gotoFirstChild: () => c.gotoFirstChild(),
-    gotoNextSibling: () => c.gotoNextSibling(),
-    gotoParent: () => c.gotoParent(),
-    delete: () => c.delete()
-  };
-}
-var NAMES, useDirect, direct;
-var init_cursor = __esm({
-  "src/load/hcl/cursor.ts"() {
-    "use strict";
-    init_treesitter();
-    NAMES = {
-      typeId: "_ts_tree_cursor_current_node_type_id_wasm",
-      startIndex: "_ts_tree_cursor_start_index_wasm",
-      endIndex: "_ts_tree_cursor_end_index_wasm",
-      isMissing: "_ts_tree_cursor_current_node_is_missing_wasm",
-      fieldId: "_ts_tree_cursor_current_field_id_wasm",
-      firstChild: "_ts_tree_cursor_goto_first_child_wasm",
-      nextSibling: "_ts_tree_cursor_goto_next_sibling_wasm",
-      parent: "_ts_tree_cursor_goto_parent_wasm"
-    };
-    useDirect = true;
-  }
-});
-
-// src/load/hcl/flat.ts
-function encodeTree(tree, grammar) {
-  const fieldParents = new Set(FIELD_PARENTS.map((t) => grammar.names.indexOf(t)).filter((id) => id >= 0));
-  let words = new Int32Array(Math.max(64, Math.ceil((tree.rootNode.endIndex + 16) / 3)) * WORDS);
-  let count = 0;
-  const typeStack = [];
-  const cursor = openCursor(tree);
-  try {
-    let depth = 0;
-    for (; ; ) {
-      const id = cursor.typeId();
-      const start2 = cursor.startIndex();
-      const end = cursor.endIndex();
-      const missing3 = start2 === end && cursor.isMissing();
-      const parentType = depth > 0 ? typeStack[depth - 1] : -1;
-      const field3 = fieldParents.has(parentType) ? cursor.fieldId() & 255 : 0;
-      if ((count + 1) * WORDS > words.length) {
-        const bigger = new Int32Array(words.length * 2);
-        bigger.set(words);
-        words = bigger;
-      }
-      const w = count * WORDS;
-      words[w] = id | field3 << 16 | (missing3 ? MISSING_BIT : 0);
-      words[w + 1] = start2;
-      words[w + 2] = end;
-      words[w + 3] = depth;
-      count++;
-      const named = id === 65535 || grammar.named[id] === true;
-      if (named && cursor.gotoFirstChild()) {
-        typeStack[depth] = id;
-        depth++;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (depth === 0 || !cursor.gotoParent()) return { words, count };
-        depth--;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-var WORDS, MISSING_BIT, FIELD_PARENTS;
-var init_flat = __esm({
-  "src/load/hcl/flat.ts"() {
-    "use strict";
-    init_cursor();
-    WORDS = 4;
-    MISSING_BIT = 1 << 24;
-    FIELD_PARENTS = ["object_elem"];
-  }
-});
-
-// src/load/hcl/cst.ts
-function grammarOf(tree) {
-  return grammarOfLanguage(tree.language);
-}
-function grammarOfLanguage(language) {
-  if (grammarCache?.language === language) return grammarCache.info;
-  const names3 = language.types;
-  const named = [];
-  for (let id = 0; id < names3.length; id++) named[id] = language.nodeTypeIsNamed(id);
-  const info2 = { names: names3, named, fields: language.fields };
-  grammarCache = { language, info: info2 };
-  return info2;
-}
-function copyTree(tree) {
-  const grammar = grammarOf(tree);
-  return decodeTree(encodeTree(tree, grammar), grammar);
-}
-function decodeTree(flat, grammar) {
-  const { names: names3, named } = grammar;
-  fieldNames = grammar.fields;
-  const words = flat.words;
-  const count = flat.count;
-  const comments = [];
-  const pending = [];
-  const open = [];
-  const path2 = [];
-  const close = (n) => {
-    const from = open.pop();
-    if (pending.length > from) n.children = pending.slice(from);
-    pending.length = from;
-    finish(n);
-  };
-  let root;
-  for (let i2 = 0; i2 < count; i2++) {
-    const w = i2 * WORDS;
-    const head = words[w];
-    const depth = words[w + 3];
-    while (path2.length > depth) close(path2.pop());
-    const id = head & 65535;
-    const field3 = head >>> 16 & 255;
-    const missing3 = (head & MISSING_BIT) !== 0;
-    const type = id === ERROR_ID ? "ERROR" : names3[id] ?? "ERROR";
-    const error = missing3 || type === "ERROR";
-    const isNamed = id === ERROR_ID || named[id] === true;
-    const flags2 = (isNamed ? NAMED : 0) | (missing3 ? MISSING : 0) | (error ? ERROR : 0) | field3 << FIELD_SHIFT;
-    const parent = path2.length > 0 ? path2[path2.length - 1] : null;
-    const n = new CstNode(type, flags2, words[w + 1], words[w + 2], parent);
-    if (parent) pending.push(n);
-    else root = n;
-    if (error) for (let p = parent; p && !p.hasError; p = p.parent) p.markError();
-    if (type === "comment") comments.push(n);
-    if (i2 + 1 < count && words[w + WORDS + 3] > depth) {
-      path2.push(n);
-      open.push(pending.length);
-    }
-  }
-  while (path2.length > 0) close(path2.pop());
-  if (!root) throw new Error("empty flat tree");
-  return { root, comments };
-}
-function finish(n) {
-  const all = n.children;
-  let hasComment = false;
-  for (const c of all) if (c.type === "comment") hasComment = true;
-  n.kids = hasComment ? all.filter((c) => c.type !== "comment") : all;
-}
-var ERROR_ID, NONE, NAMED, MISSING, ERROR, FIELD_SHIFT, fieldNames, CstNode, grammarCache;
-var init_cst = __esm({
-  "src/load/hcl/cst.ts"() {
-    "use strict";
-    init_flat();
-    ERROR_ID = 65535;
-    NONE = Object.freeze([]);
-    NAMED = 1;
-    MISSING = 2;
-    ERROR = 4;
-    FIELD_SHIFT = 3;
-    fieldNames = [];
-    CstNode = class {
-      constructor(type, flags2, startIndex, endIndex2, parent) {
-        this.type = type;
-        this.flags = flags2;
-        this.startIndex = startIndex;
-        this.endIndex = endIndex2;
-        this.parent = parent;
-      }
-      type;
-      flags;
-      startIndex;
-      endIndex;
-      parent;
-      /** All children, in source order, named or not (comments included). */
-      children = NONE;
-      /** Children without comments (comments are collected separately); the same array when there are none. */
-      kids = NONE;
-      get isNamed() {
-        return (this.flags & NAMED) !== 0;
-      }
-      get isMissing() {
-        return (this.flags & MISSING) !== 0;
-      }
-      /** This node is ERROR or MISSING, or has such a descendant (tree-sitter's hasError). */
-      get hasError() {
-        return (this.flags & ERROR) !== 0;
-      }
-      /** @internal */
-      markError() {
-        this.flags |= ERROR;
-      }
-      get childCount() {
-        return this.children.length;
-      }
-      get firstChild() {
-        return this.children[0] ?? null;
-      }
-      get lastChild() {
-        return this.children[this.children.length - 1] ?? null;
-      }
-      get lastNamedChild() {
-        for (let i2 = this.children.length - 1; i2 >= 0; i2--) if (this.children[i2].isNamed) return this.children[i2];
-        return null;
-      }
-      /** Only for children of FIELD_PARENTS nodes. */
-      childForFieldName(name2) {
-        return this.children.find((c) => fieldNames[c.flags >> FIELD_SHIFT] === name2) ?? null;
-      }
-    };
-  }
-});
-
-// src/load/hcl/split.ts
-function pieceStarts(text4, piece = PIECE_CHARS) {
-  const starts = [0];
-  const lone = /\n\}[ \t]*\r?\n/g;
-  for (; ; ) {
-    lone.lastIndex = starts[starts.length - 1] + piece;
-    const m = lone.exec(text4);
-    if (!m) break;
-    const next = m.index + m[0].length;
-    if (next >= text4.length) break;
-    starts.push(next);
-  }
-  return starts;
-}
-function joinPieces(pieces, starts, grammar) {
-  const configFile = grammar.names.indexOf("config_file");
-  const body2 = grammar.names.indexOf("body");
-  let total = 2;
-  for (const p of pieces) {
-    const w = p.words;
-    if (p.count < 2 || (w[0] & 65535) !== configFile) return void 0;
-    let bodies = 0;
-    for (let i2 = 0; i2 < p.count; i2++) {
-      const head = w[i2 * WORDS];
-      if ((head & 65535) === ERROR_ID2 || (head & MISSING_BIT) !== 0) return void 0;
-      if (w[i2 * WORDS + 3] === 1 && (head & 65535) === body2) bodies++;
-    }
-    if (bodies !== 1) return void 0;
-    total += p.count;
-  }
-  const out2 = new Int32Array(total * WORDS);
-  let n = 0;
-  const push = (head, start2, end, depth) => {
-    const o = n++ * WORDS;
-    out2[o] = head;
-    out2[o + 1] = start2;
-    out2[o + 2] = end;
-    out2[o + 3] = depth;
-  };
-  const nodes = (k, visit) => {
-    const p = pieces[k];
-    const w = p.words;
-    let afterBody = false;
-    for (let i2 = 1; i2 < p.count; i2++) {
-      const o = i2 * WORDS;
-      const head = w[o];
-      const depth = w[o + 3];
-      if (depth === 1 && (head & 65535) === body2) afterBody = true;
-      visit(head, w[o + 1] + starts[k], w[o + 2] + starts[k], depth, afterBody);
-    }
-  };
-  const last = pieces.length - 1;
-  push(configFile, pieces[0].words[1], pieces[last].words[2] + starts[last], 0);
-  nodes(0, (head, start2, end, depth, afterBody) => {
-    if (depth === 1 && !afterBody) push(head, start2, end, 1);
-  });
-  const bodyAt = n;
-  push(body2, 0, 0, 1);
-  for (let k = 0; k <= last; k++) {
-    nodes(k, (head, start2, end, depth, afterBody) => {
-      if (depth === 1 && (head & 65535) === body2) {
-        if (out2[bodyAt * WORDS + 2] === 0) out2[bodyAt * WORDS + 1] = start2;
-        out2[bodyAt * WORDS + 2] = end;
-        return;
-      }
-      if (depth > 1) return push(head, start2, end, depth);
-      if (k === 0 && !afterBody || k === last && afterBody) return;
-      push(head, start2, end, 2);
-    });
-  }
-  nodes(last, (head, start2, end, depth, afterBody) => {
-    if (depth === 1 && afterBody && (head & 65535) !== body2) push(head, start2, end, 1);
-  });
-  return { words: out2, count: n };
-}
-var SPLIT_MIN_CHARS, PIECE_CHARS, ERROR_ID2;
-var init_split = __esm({
-  "src/load/hcl/split.ts"() {
-    "use strict";
-    init_flat();
-    SPLIT_MIN_CHARS = 1024 * 1024;
-    PIECE_CHARS = 128 * 1024;
-    ERROR_ID2 = 65535;
-  }
-});
-
-// src/load/hcl/errors.ts
-function syntaxDiagnostics(root, cx) {
-  if (!root.hasError) return;
-  const budget = { left: MAX_SYNTAX_ERRORS };
-  if (root.type === "ERROR") errorNode(root, cx);
-  else walk(root, cx, budget);
-}
-function walk(n, cx, budget) {
-  for (const c of n.children) {
-    if (!c || budget.left <= 0) return;
-    if (c.startIndex >= cx.suppressSyntaxAfter) return;
-    if (c.isMissing) {
-      missing2(c, cx);
-      budget.left--;
-    } else if (c.type === "ERROR") {
-      errorNode(c, cx);
-      budget.left--;
-    } else if (c.hasError) {
-      walk(c, cx, budget);
-    }
-  }
-}
-function tokenText(cx, t) {
-  if (!t) return "the end of the file";
-  const s = cx.text(t);
-  const first = s.split("\n")[0];
-  return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
-}
-function lineOf(cx, offset) {
-  return cx.pos(offset).line;
-}
-function missing2(m, cx) {
-  const parent = m.parent;
-  const at2 = m.startIndex;
-  const closer = parent ? CLOSERS[parent.type] : void 0;
-  if (closer && parent?.parent) {
-    const owner = parent.parent;
-    const open = owner.children.find((c) => c && (c.type === "block_start" || c.type === "object_start" || c.type === "tuple_start"));
-    const openAt = open ? cx.pos(open.startIndex) : cx.pos(owner.startIndex);
-    const name2 = owner.type === "block" ? ` "${blockHeader(owner, cx)}"` : "";
-    cx.error(
-      "syntax",
-      at2,
-      at2,
-      `missing '${closer.close}' to close the ${closer.what}${name2} opened at line ${openAt.line}, column ${openAt.column}`,
-      `add '${closer.close}' at the end of the ${closer.what}, or remove the extra '${closer.close === "}" ? "{" : "["}'`
-    );
-    return;
-  }
-  switch (m.type) {
-    case "quoted_template_end": {
-      const s = parent ?? m;
-      cx.error(
-        "syntax",
-        s.startIndex,
-        s.startIndex + 1,
-        `unterminated string: this '"' has no closing '"' on the same line`,
-        `close the string with '"'; for text over several lines use a heredoc (<<EOT … EOT)`
-      );
-      return;
-    }
-    case "heredoc_identifier": {
-      const h = parent ?? m;
-      const id = h.children.find((c) => c?.type === "heredoc_identifier" && !c.isMissing);
-      const marker2 = id ? cx.text(id) : "EOT";
-      cx.error(
-        "syntax",
-        h.startIndex,
-        h.startIndex + 2,
-        `unclosed heredoc: no line containing only "${marker2}" closes the heredoc started here`,
-        `end the heredoc with a line holding just ${marker2}`
-      );
-      return;
-    }
-    case "template_interpolation_end":
-    case "template_directive_end": {
-      const s = parent ?? m;
-      cx.error(
-        "syntax",
-        s.startIndex,
-        s.startIndex + 2,
-        `unclosed template sequence "${cx.src.slice(s.startIndex, s.startIndex + 2)}": expected '}'`,
-        "close the interpolation with }"
-      );
-      return;
-    }
-    case ")": {
-      const owner = parent ?? m;
-      const open = cx.pos(owner.startIndex);
-      cx.error(
-        "syntax",
-        at2,
-        at2,
-        `missing ')' to close the ${owner.type === "function_call" ? "function call" : "parenthesis"} opened at line ${open.line}, column ${open.column}, found ${tokenText(cx, nextToken(m))}`,
-        "add ')'"
-      );
-      return;
-    }
-    default:
-      cx.error("syntax", at2, at2, `expected ${m.type === "identifier" ? "a name" : `'${m.type}'`}, found ${tokenText(cx, nextToken(m))}`);
-  }
-}
-function blockHeader(b, cx) {
-  const parts2 = [];
-  for (const c of b.children) {
-    if (!c || c.type === "block_start") break;
-    if (c.type !== "comment") parts2.push(cx.text(c));
-  }
-  return parts2.join(" ").replace(/"/g, "");
-}
-function nextToken(n) {
-  for (let cur = n, parent = n.parent; parent; cur = parent, parent = parent.parent) {
-    const siblings = parent.children;
-    for (let i2 = siblings.indexOf(cur) + 1; i2 < siblings.length; i2++) {
-      const sib = siblings[i2];
-      if (sib.type !== "comment" && sib.endIndex !== sib.startIndex) return firstLeaf(sib);
-    }
-  }
-  return void 0;
-}
-function firstLeaf(n) {
-  let cur = n;
-  while (cur.childCount > 0 && !ATOMIC.has(cur.type)) {
-    const c = cur.children.find((x) => x && x.endIndex > x.startIndex && x.type !== "comment");
-    if (!c) break;
-    cur = c;
-  }
-  return cur;
-}
-function leaves(n, out2) {
-  if (out2.length >= MAX_TOKENS) return;
-  if (n.endIndex === n.startIndex || n.type === "comment") return;
-  if (n.childCount === 0 || ATOMIC.has(n.type)) {
-    out2.push(n);
-    return;
-  }
-  for (const c of n.children) if (c) leaves(c, out2);
-}
-function atBodyLevel(e) {
-  return !e.parent || BODY_PARENTS.has(e.parent.type);
-}
-function errorNode(e, cx) {
-  const toks = [];
-  leaves(e, toks);
-  const after2 = nextToken(e);
-  if (toks.length === 0) {
-    cx.error("syntax", e.startIndex, e.endIndex, `unexpected ${tokenText(cx, after2)}`);
-    return;
-  }
-  if (atBodyLevel(e) && bodyMachine(toks, after2, e, cx)) {
-    cx.suppressSyntaxAfter = Math.min(cx.suppressSyntaxAfter, e.endIndex);
-    return;
-  }
-  const first = toks[0];
-  const where2 = atBodyLevel(e) ? 'expected an attribute (name = value) or a block (type "label" { … })' : "expected a valid expression here";
-  cx.error("syntax", first.startIndex, first.endIndex, `unexpected ${tokenText(cx, first)}; ${where2}`);
-}
-function bodyMachine(toks, after2, e, cx) {
-  const stack = [];
-  let state = "item";
-  let name2 = "";
-  let header2 = [];
-  let depth = 0;
-  const all = after2 ? [...toks, after2] : toks;
-  for (let i2 = 0; i2 < all.length; i2++) {
-    const t = all[i2];
-    const ty = t.type;
-    const txt = cx.text(t);
-    const prev = all[i2 - 1];
-    const newLine = prev !== void 0 && lineOf(cx, t.startIndex) > lineOf(cx, prev.endIndex - 1);
-    switch (state) {
-      case "item":
-        if (ty === "identifier") {
-          state = "name";
-          name2 = txt;
-          header2 = [txt];
-        } else if (txt === "}" && stack.length > 0) {
-          stack.pop();
-        } else if (txt === "}") {
-        } else {
-          cx.error(
-            "syntax",
-            t.startIndex,
-            t.endIndex,
-            `expected an attribute name or a block type, found ${tokenText(cx, t)}`,
-            'each line of a body is "name = value" or "type "label" { … }"'
-          );
-          return true;
-        }
-        break;
-      case "name":
-        if (txt === "=" && !newLine) {
-          state = "expr";
-          depth = 0;
-        } else if ((ty === "string_lit" || ty === "identifier") && !newLine) {
-          state = "labels";
-          header2.push(txt);
-        } else if (txt === "{" && !newLine) {
-          stack.push({ body: true, open: t, header: header2.join(" ") });
-          state = "item";
-        } else {
-          cx.error(
-            "syntax",
-            t.startIndex,
-            t.endIndex,
-            `expected '=' or a block body after attribute name "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
-            `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`
-          );
-          return true;
-        }
-        break;
-      case "labels":
-        if ((ty === "string_lit" || ty === "identifier") && !newLine) header2.push(txt);
-        else if (txt === "{" && !newLine) {
-          stack.push({ body: true, open: t, header: header2.join(" ") });
-          state = "item";
-        } else {
-          cx.error(
-            "syntax",
-            t.startIndex,
-            t.endIndex,
-            `expected a block label or '{' after block type "${name2}", found ${newLine ? "a new line" : tokenText(cx, t)}`,
-            'a block header is type "label" … { on one line'
-          );
-          return true;
-        }
-        break;
-      case "expr":
-        if (depth === 0 && newLine && prev && cx.text(prev) !== "=") {
-          state = "item";
-          i2--;
-          continue;
-        }
-        if (txt === "(" || txt === "[" || txt === "{" || txt === "[*]") depth += txt === "[*]" ? 0 : 1;
-        else if (txt === ")" || txt === "]" || txt === "}") {
-          if (depth === 0) {
-            if (txt === "}") {
-              state = "item";
-              i2--;
-              continue;
-            }
-            cx.error(
-              "syntax",
-              t.startIndex,
-              t.endIndex,
-              `unexpected ${tokenText(cx, t)} in the value of "${name2}": there is no matching opening bracket`
-            );
-            return true;
-          }
-          depth--;
-        }
-        break;
-    }
-  }
-  const last = all[all.length - 1];
-  if (state === "name" || state === "labels") {
-    let at2 = last.endIndex;
-    while (at2 < cx.src.length && /\s/.test(cx.src[at2])) at2++;
-    const found = at2 >= cx.src.length ? "the end of the file" : JSON.stringify(cx.src[at2]);
-    const msg = state === "name" ? `expected '=' or a block body after attribute name "${name2}", found ${found}` : `expected a block label or '{' after block type "${name2}", found ${found}`;
-    cx.error("syntax", at2, Math.min(at2 + 1, cx.src.length), msg, `write ${name2} = <value> for an attribute, or ${name2} { … } for a block`);
-    return true;
-  }
-  const open = stack[stack.length - 1];
-  if (open && e.endIndex >= cx.src.length - 1) {
-    const p = cx.pos(open.open.startIndex);
-    cx.error(
-      "syntax",
-      e.endIndex,
-      e.endIndex,
-      `missing '}' to close the block "${open.header.replace(/"/g, "")}" opened at line ${p.line}, column ${p.column}`,
-      "add '}' at the end of the block, or remove the extra '{'"
-    );
-    return true;
-  }
-  return false;
-}
-var MAX_SYNTAX_ERRORS, MAX_TOKENS, ATOMIC, BODY_PARENTS, CLOSERS;
-var init_errors2 = __esm({
-  "src/load/hcl/errors.ts"() {
-    "use strict";
-    MAX_SYNTAX_ERRORS = 5;
-    MAX_TOKENS = 5e3;
-    ATOMIC = /* @__PURE__ */ new Set(["string_lit", "quoted_template", "heredoc_template", "comment"]);
-    BODY_PARENTS = /* @__PURE__ */ new Set(["config_file", "body", "block"]);
-    CLOSERS = {
-      block_end: { what: "block", close: "}" },
-      object_end: { what: "object", close: "}" },
-      tuple_end: { what: "list", close: "]" }
-    };
-  }
-});
-
-// src/load/hcl/numbers.ts
-function hideBareExponents(text4) {
-  if (!/[0-9][eE]/.test(text4)) return text4;
-  return text4.replace(BARE_EXPONENT, (_m, digits, exp) => digits + "0".repeat(exp.length));
-}
-var BARE_EXPONENT;
-var init_numbers = __esm({
-  "src/load/hcl/numbers.ts"() {
-    "use strict";
-    BARE_EXPONENT = /(?<![\p{ID_Continue}\-.])([0-9]+)([eE][-+]?)(?=[0-9])/gu;
-  }
-});
-
-// src/load/hcl/template-depth.ts
-function deepTemplateSpans(text4, max = MAX_TEMPLATE_CONTEXTS) {
-  if (openers(text4, "${") + openers(text4, "%{") <= max / 2) return [];
-  const spans = [];
-  const stack = [];
-  let contexts = 0;
-  let outer = -1;
-  let tooDeep = false;
-  const reset = () => {
-    stack.length = 0;
-    contexts = 0;
-    tooDeep = false;
-  };
-  for (let i2 = 0; i2 < text4.length; i2++) {
-    const c = text4[i2];
-    const top = stack.length ? stack[stack.length - 1] : CODE;
-    if (top === STRING) {
-      if (c === "\\") i2++;
-      else if (c === "\n")
-        reset();
-      else if (c === '"') {
-        stack.pop();
-        if (--contexts === 0 && tooDeep) {
-          spans.push({ start: outer, end: i2 + 1 });
-          tooDeep = false;
-        }
-      } else if ((c === "$" || c === "%") && text4[i2 + 1] === c && text4[i2 + 2] === "{")
-        i2 += 2;
-      else if ((c === "$" || c === "%") && text4[i2 + 1] === "{") {
-        stack.push(INTERP);
-        if (++contexts > max) tooDeep = true;
-        i2++;
-      }
-      continue;
-    }
-    if (c === "#" || c === "/" && text4[i2 + 1] === "/") {
-      const nl = text4.indexOf("\n", i2);
-      if (nl < 0) break;
-      i2 = nl;
-    } else if (c === "/" && text4[i2 + 1] === "*") {
-      const close = text4.indexOf("*/", i2 + 2);
-      if (close < 0) break;
-      i2 = close + 1;
-    } else if (c === "<" && text4[i2 + 1] === "<") {
-      const m = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text4.slice(i2, i2 + 260));
-      if (!m) continue;
-      const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, "m");
-      const rest = text4.slice(i2 + m[0].length);
-      const found = end.exec(rest);
-      if (!found) break;
-      i2 += m[0].length + found.index + found[0].length - 1;
-    } else if (c === '"') {
-      if (contexts === 0) outer = i2;
-      stack.push(STRING);
-      if (++contexts > max) tooDeep = true;
-    } else if (c === "{") stack.push(CODE);
-    else if (c === "}") {
-      if (stack.pop() === INTERP) contexts--;
-    }
-  }
-  return spans;
-}
-function openers(text4, s) {
-  let n = 0;
-  for (let i2 = text4.indexOf(s); i2 >= 0 && n <= 64; i2 = text4.indexOf(s, i2 + 2)) n++;
-  return n;
-}
-function hideSpans(text4, spans) {
-  if (!spans.length) return text4;
-  let out2 = "";
-  let at2 = 0;
-  for (const s of spans) {
-    const blank = text4.slice(s.start + 1, s.end - 2).replace(/[^\r\n]/g, " ");
-    out2 += text4.slice(at2, s.start) + "(" + blank + "0)";
-    at2 = s.end;
-  }
-  return out2 + text4.slice(at2);
-}
-function oversizeSpans(text4, max = MAX_PARSE_CHARS) {
-  if (text4.length <= max) return [];
-  const spans = [];
-  const lone = /\n\}[ \t]*\r?\n/g;
-  let start2 = 0;
-  for (; ; ) {
-    const m = lone.exec(text4);
-    const end = m ? m.index + m[0].length : text4.length;
-    if (end - start2 > max) spans.push({ start: start2, end });
-    if (!m) break;
-    start2 = end;
-  }
-  return spans;
-}
-function blankSpans(text4, spans) {
-  if (!spans.length) return text4;
-  let out2 = "";
-  let at2 = 0;
-  for (const s of spans) {
-    out2 += text4.slice(at2, s.start) + "/*" + text4.slice(s.start + 2, s.end - 2).replace(/[^\r\n]/g, " ") + "*/";
-    at2 = s.end;
-  }
-  return out2 + text4.slice(at2);
-}
-var MAX_TEMPLATE_CONTEXTS, CODE, INTERP, STRING, MAX_PARSE_CHARS;
-var init_template_depth = __esm({
-  "src/load/hcl/template-depth.ts"() {
-    "use strict";
-    MAX_TEMPLATE_CONTEXTS = 127;
-    CODE = 0;
-    INTERP = 1;
-    STRING = 2;
-    MAX_PARSE_CHARS = 4 * 1024 * 1024;
-  }
-});
-
 // src/load/hcl/index.ts
-function requireParser() {
-  if (!isParserReady())
-    throw new Error("parseHcl called before initParser(): await initParser() from src/load/treesitter.js once at start-up");
-}
-function parseHcl(path2, text4, flat) {
-  requireParser();
+function parseHcl(path2, text4) {
   const cx = new ParseContext(path2, text4);
   const file = {
     path: path2,
@@ -28162,74 +24255,29 @@ function parseHcl(path2, text4, flat) {
     diagnostics: cx.diagnostics,
     text: text4
   };
-  const big = oversizeSpans(text4);
+  const p = new ParserState(cx);
   try {
-    for (const s of big) {
-      const lines = cx.range(s.start, Math.max(s.start, s.end - 1));
-      cx.error(
-        "too-large",
-        s.start,
-        Math.min(s.end, s.start + 1),
-        `lines ${lines.start.line}–${lines.end.line} (${s.end - s.start} characters with no top-level block ending between them) are more than tfguard's parser reads at once (${MAX_PARSE_CHARS}); they were not analysed`,
-        "split the value or the block, or leave the file out with --exclude; this limit keeps the parser within its memory and has no flag"
-      );
-    }
-    for (const s of deepTemplateSpans(text4)) {
-      cx.hidden.add(s.start);
-      cx.error(
-        "syntax",
-        s.start,
-        s.end,
-        `a template nested deeper than the HCL grammar tfguard uses can read (${MAX_TEMPLATE_CONTEXTS} strings and interpolations, about 63 levels of "\${"…"}"); tfguard does not analyse it`,
-        "build the value in steps (locals) instead of nesting templates; this limit is the parser's and has no flag"
-      );
-    }
-    const tree = flat ?? (text4.length >= SPLIT_MIN_CHARS ? encodeTreeOf(text4) : void 0);
-    const { root, comments } = tree ? decodeTree(tree, grammarOfLanguage(hclLanguage())) : withTree(parserText(text4), copyTree);
-    file.body = convertFile(root, cx);
-    syntaxDiagnostics(root, cx);
-    for (const c of comments)
-      if (!big.some((s) => s.start === c.startIndex)) file.comments.push({ text: cx.text(c), range: cx.nodeRange(c) });
+    file.body = parseFileBody(p);
+    p.finish();
   } catch (e) {
     internalError(cx, e);
   }
+  file.comments = p.sc.comments;
   sortDiagnostics(file.diagnostics);
   return file;
 }
-function encodeTreeOf(text4, piece) {
-  requireParser();
-  if (text4.length >= SPLIT_MIN_CHARS || piece !== void 0) {
-    const starts = pieceStarts(text4, piece);
-    if (starts.length > 1) {
-      const pieces = starts.map((s, i2) => encodeWhole(text4.slice(s, starts[i2 + 1] ?? text4.length)));
-      const joined = joinPieces(pieces, starts, grammarOfLanguage(hclLanguage()));
-      if (joined) return joined;
-    }
-  }
-  return encodeWhole(text4);
-}
-function encodeWhole(text4) {
-  return withTree(parserText(text4), (tree) => encodeTree(tree, grammarOf(tree)));
-}
-function parserText(text4) {
-  const big = oversizeSpans(text4);
-  const shown2 = blankSpans(text4, big);
-  return hideSpans(hideBareExponents(shown2), big.length ? deepTemplateSpans(shown2) : deepTemplateSpans(text4));
-}
 function parseHclExpression(path2, text4, at2) {
-  requireParser();
   const prefix2 = `${EXPR_NAME} = `;
   const cx = new ParseContext(path2, prefix2 + text4 + "\n", prefix2.length, text4, at2);
   return parseWrapped(cx, prefix2.length, "expected a single expression");
 }
 function parseHclTemplate(path2, text4, range3) {
-  requireParser();
-  let marker2 = "TFGUARD_JSON_TPL";
-  while (text4.includes(marker2)) marker2 += "_";
-  const prefix2 = `${EXPR_NAME} = <<${marker2}
+  let marker = "TFGUARD_JSON_TPL";
+  while (text4.includes(marker)) marker += "_";
+  const prefix2 = `${EXPR_NAME} = <<${marker}
 `;
   const cx = new ParseContext(path2, `${prefix2}${text4}
-${marker2}
+${marker}
 `, prefix2.length, text4, range3.start, range3);
   const r = parseWrapped(cx, prefix2.length, "expected a template");
   const e = r.expr;
@@ -28247,13 +24295,13 @@ ${marker2}
 function parseWrapped(cx, base, what) {
   let expr2 = { kind: "invalid", text: cx.src.slice(base, -1), range: cx.range(base, cx.src.length - 1) };
   try {
-    const { root } = withTree(hideBareExponents(cx.src), copyTree);
-    const body2 = convertFile(root, cx);
-    syntaxDiagnostics(root, cx);
-    const a = body2.attributes[0];
+    const p = new ParserState(cx);
+    const body = parseFileBody(p);
+    p.finish();
+    const a = body.attributes[0];
     if (a && a.name === EXPR_NAME) expr2 = a.expr;
     const endOfExpr = a && a.name === EXPR_NAME ? a.range.end.offset : Infinity;
-    const extra = body2.blocks[0]?.range ?? body2.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
+    const extra = body.blocks[0]?.range ?? body.attributes[1]?.range ?? cx.diagnostics.find((d) => (d.range?.start.offset ?? 0) >= endOfExpr)?.range;
     if (extra && extra.start.offset >= endOfExpr) {
       const kept = cx.diagnostics.filter((d) => (d.range?.start.offset ?? 0) < endOfExpr);
       cx.diagnostics.length = 0;
@@ -28281,21 +24329,15 @@ function internalError(cx, e) {
   });
 }
 function sortDiagnostics(d) {
-  d.sort((a, b) => (a.range?.start.offset ?? 0) - (b.range?.start.offset ?? 0));
+  d.sort((a, b) => (a.range?.start.offset ?? Infinity) - (b.range?.start.offset ?? Infinity));
 }
 var EXPR_NAME;
 var init_hcl = __esm({
   "src/load/hcl/index.ts"() {
     "use strict";
-    init_treesitter();
-    init_body();
-    init_cst();
-    init_flat();
-    init_split();
+    init_body_parser();
     init_context();
-    init_errors2();
-    init_numbers();
-    init_template_depth();
+    init_parser_state();
     EXPR_NAME = "__tfguard_expr";
   }
 });
@@ -28354,20 +24396,20 @@ var init_json_syntax = __esm({
       deepReported = false;
       value(depth) {
         const c = this.s[this.i];
-        const start2 = this.i;
+        const start = this.i;
         if (depth > MAX_DEPTH6 && (c === "{" || c === "[")) {
-          if (!this.skipNested()) this.fail(`JSON is nested more than ${MAX_DEPTH6} levels deep and never closed`, "close every { and [", start2);
+          if (!this.skipNested()) this.fail(`JSON is nested more than ${MAX_DEPTH6} levels deep and never closed`, "close every { and [", start);
           if (!this.deepReported) {
             this.deepReported = true;
             this.cx.error(
               "syntax",
-              start2,
-              start2 + 1,
+              start,
+              start + 1,
               `JSON is nested more than ${MAX_DEPTH6} levels deep, deeper than tfguard's JSON reader goes; this value was not analysed`,
               "flatten the structure; this limit keeps the reader within its stack and has no flag"
             );
           }
-          return { type: "deep", range: this.cx.range(start2, this.i) };
+          return { type: "deep", range: this.cx.range(start, this.i) };
         }
         switch (c) {
           case "{":
@@ -28376,7 +24418,7 @@ var init_json_syntax = __esm({
             return this.array(depth);
           case '"': {
             const value = this.string();
-            return { type: "string", value, range: this.cx.range(start2, this.i) };
+            return { type: "string", value, range: this.cx.range(start, this.i) };
           }
           case "t":
           case "f":
@@ -28388,7 +24430,7 @@ var init_json_syntax = __esm({
             ]) {
               if (this.s.startsWith(word, this.i)) {
                 this.i += word.length;
-                return { ...node, range: this.cx.range(start2, this.i) };
+                return { ...node, range: this.cx.range(start, this.i) };
               }
             }
             break;
@@ -28396,7 +24438,7 @@ var init_json_syntax = __esm({
             const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(this.s.slice(this.i, this.i + 400));
             if (m && m[0] !== "-") {
               this.i += m[0].length;
-              return { type: "number", value: Number(m[0]), range: this.cx.range(start2, this.i) };
+              return { type: "number", value: Number(m[0]), range: this.cx.range(start, this.i) };
             }
           }
         }
@@ -28419,13 +24461,13 @@ var init_json_syntax = __esm({
         return false;
       }
       object(depth) {
-        const start2 = this.i;
+        const start = this.i;
         this.i++;
         const members = [];
         this.ws();
         if (this.s[this.i] === "}") {
           this.i++;
-          return { type: "object", members, range: this.cx.range(start2, this.i) };
+          return { type: "object", members, range: this.cx.range(start, this.i) };
         }
         for (; ; ) {
           this.ws();
@@ -28452,9 +24494,9 @@ var init_json_syntax = __esm({
           }
           if (c === "}") {
             this.i++;
-            return { type: "object", members, range: this.cx.range(start2, this.i) };
+            return { type: "object", members, range: this.cx.range(start, this.i) };
           }
-          const open = this.cx.pos(start2);
+          const open = this.cx.pos(start);
           this.fail(
             `expected ',' or '}' after object member, found ${this.found()}`,
             `the object opened at line ${open.line}, column ${open.column} must be closed with '}'; separate members with ','`
@@ -28462,19 +24504,19 @@ var init_json_syntax = __esm({
         }
       }
       array(depth) {
-        const start2 = this.i;
+        const start = this.i;
         this.i++;
-        const items = [];
+        const items2 = [];
         this.ws();
         if (this.s[this.i] === "]") {
           this.i++;
-          return { type: "array", items, range: this.cx.range(start2, this.i) };
+          return { type: "array", items: items2, range: this.cx.range(start, this.i) };
         }
         for (; ; ) {
           this.ws();
-          if (items.length > 0 && this.s[this.i] === "]")
+          if (items2.length > 0 && this.s[this.i] === "]")
             this.fail(`expected a value after ',', found "]" (JSON does not allow a trailing comma)`, "remove the ',' before ']'");
-          items.push(this.value(depth + 1));
+          items2.push(this.value(depth + 1));
           this.ws();
           const c = this.s[this.i];
           if (c === ",") {
@@ -28483,9 +24525,9 @@ var init_json_syntax = __esm({
           }
           if (c === "]") {
             this.i++;
-            return { type: "array", items, range: this.cx.range(start2, this.i) };
+            return { type: "array", items: items2, range: this.cx.range(start, this.i) };
           }
-          const open = this.cx.pos(start2);
+          const open = this.cx.pos(start);
           this.fail(
             `expected ',' or ']' after array element, found ${this.found()}`,
             `the array opened at line ${open.line}, column ${open.column} must be closed with ']'`
@@ -28494,17 +24536,17 @@ var init_json_syntax = __esm({
       }
       string() {
         const s = this.s;
-        const start2 = this.i;
+        const start = this.i;
         this.i++;
-        let out2 = "";
+        let out = "";
         let chunk = this.i;
         for (; ; ) {
-          if (this.i >= s.length) this.fail(`unterminated string: no closing '"'`, 'close the string with "', start2);
+          if (this.i >= s.length) this.fail(`unterminated string: no closing '"'`, 'close the string with "', start);
           const c = s.charCodeAt(this.i);
           if (c === 34) {
-            out2 += s.slice(chunk, this.i);
+            out += s.slice(chunk, this.i);
             this.i++;
-            return out2;
+            return out;
           }
           if (c < 32) {
             this.fail(
@@ -28513,14 +24555,14 @@ var init_json_syntax = __esm({
             );
           }
           if (c === 92) {
-            out2 += s.slice(chunk, this.i);
+            out += s.slice(chunk, this.i);
             const e = s[this.i + 1];
             const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
             if (e !== void 0 && simple[e] !== void 0) {
-              out2 += simple[e];
+              out += simple[e];
               this.i += 2;
             } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(this.i + 2, this.i + 6))) {
-              out2 += String.fromCharCode(parseInt(s.slice(this.i + 2, this.i + 6), 16));
+              out += String.fromCharCode(parseInt(s.slice(this.i + 2, this.i + 6), 16));
               this.i += 6;
             } else {
               this.fail(
@@ -28553,7 +24595,7 @@ function parseJsonConfig(path2, text4, kind2) {
   };
   if (!node) return file;
   if (node.type !== "object") {
-    err2(
+    err(
       cx,
       node.range,
       `expected a JSON object at the top of the file, found ${describe4(node)}`,
@@ -28561,14 +24603,14 @@ function parseJsonConfig(path2, text4, kind2) {
     );
     return file;
   }
-  const body2 = file.body;
+  const body = file.body;
   for (const m of node.members) {
     if (m.key === "//") {
       comment(cx, m);
       continue;
     }
     if (kind2 === "tfvars") {
-      body2.attributes.push(attribute2(cx, m));
+      body.attributes.push(attribute(cx, m));
       continue;
     }
     if (m.key === "locals") {
@@ -28581,7 +24623,7 @@ function parseJsonConfig(path2, text4, kind2) {
           body: bodyOf(cx, obj2, "locals"),
           range: span(m.keyRange, obj2.range)
         };
-        body2.blocks.push(locals);
+        body.blocks.push(locals);
       }
       continue;
     }
@@ -28597,9 +24639,9 @@ function parseJsonConfig(path2, text4, kind2) {
       });
       continue;
     }
-    blocks2(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
+    blocks2(cx, m.key, m.keyRange, labels, m.value, [], [], body.blocks);
   }
-  checkDuplicates(cx, body2);
+  checkDuplicates(cx, body);
   return file;
 }
 function parseJsonValue(path2, text4) {
@@ -28639,10 +24681,10 @@ function parseJsonValue(path2, text4) {
   };
   return { value: toValue(node), diagnostics: ctx.diagnostics };
 }
-function blocks2(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) {
+function blocks2(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out) {
   if (labelsLeft > 0) {
     if (v.type !== "object") {
-      err2(
+      err(
         cx,
         v.range,
         `expected an object of ${type} ${labels.length === 0 && labelsLeft === 2 ? "types" : "names"} after ${JSON.stringify(type)}, found ${describe4(v)}`,
@@ -28655,18 +24697,18 @@ function blocks2(cx, type, keyRange2, labelsLeft, v, labels, labelRanges, out2) 
         comment(cx, m);
         continue;
       }
-      blocks2(cx, type, m.keyRange, labelsLeft - 1, m.value, [...labels, m.key], [...labelRanges, m.keyRange], out2);
+      blocks2(cx, type, m.keyRange, labelsLeft - 1, m.value, [...labels, m.key], [...labelRanges, m.keyRange], out);
     }
     return;
   }
   for (const obj2 of objects(cx, v, type)) {
-    out2.push({ type, typeRange: keyRange2, labels, labelRanges, body: bodyOf(cx, obj2, type), range: span(keyRange2, obj2.range) });
+    out.push({ type, typeRange: keyRange2, labels, labelRanges, body: bodyOf(cx, obj2, type), range: span(keyRange2, obj2.range) });
   }
 }
 function objects(cx, v, type) {
   if (v.type === "object") return [v];
-  if (v.type === "array" && v.items.every((i2) => i2.type === "object")) return v.items;
-  err2(
+  if (v.type === "array" && v.items.every((i) => i.type === "object")) return v.items;
+  err(
     cx,
     v.range,
     `expected an object (or an array of objects) as the body of ${JSON.stringify(type)}, found ${describe4(v)}`,
@@ -28675,7 +24717,7 @@ function objects(cx, v, type) {
   return [];
 }
 function bodyOf(cx, obj2, type) {
-  const body2 = { attributes: [], blocks: [], range: obj2.range };
+  const body = { attributes: [], blocks: [], range: obj2.range };
   const nested = NESTED[type] ?? {};
   for (const m of obj2.members) {
     if (m.key === "//") {
@@ -28684,15 +24726,15 @@ function bodyOf(cx, obj2, type) {
     }
     const labels = type === "locals" ? void 0 : nested[m.key];
     if (labels !== void 0 && (m.value.type === "object" || m.value.type === "array")) {
-      blocks2(cx, m.key, m.keyRange, labels, m.value, [], [], body2.blocks);
+      blocks2(cx, m.key, m.keyRange, labels, m.value, [], [], body.blocks);
     } else {
-      body2.attributes.push(attribute2(cx, m));
+      body.attributes.push(attribute(cx, m));
     }
   }
-  checkDuplicates(cx, body2);
-  return body2;
+  checkDuplicates(cx, body);
+  return body;
 }
-function attribute2(cx, m) {
+function attribute(cx, m) {
   return { name: m.key, nameRange: m.keyRange, expr: expr(cx, m.value), range: span(m.keyRange, m.value.range) };
 }
 function expr(cx, n) {
@@ -28712,7 +24754,7 @@ function expr(cx, n) {
     case "deep":
       return { kind: "invalid", text: "", range: n.range };
     case "array":
-      return { kind: "tuple", items: n.items.map((i2) => expr(cx, i2)), range: n.range };
+      return { kind: "tuple", items: n.items.map((i) => expr(cx, i)), range: n.range };
     case "object":
       return {
         kind: "object",
@@ -28721,9 +24763,9 @@ function expr(cx, n) {
       };
   }
 }
-function checkDuplicates(cx, body2) {
+function checkDuplicates(cx, body) {
   const seen = /* @__PURE__ */ new Map();
-  for (const a of body2.attributes) {
+  for (const a of body.attributes) {
     const first = seen.get(a.name);
     if (first === void 0) seen.set(a.name, a.nameRange.start.line);
     else {
@@ -28741,7 +24783,7 @@ function checkDuplicates(cx, body2) {
 function comment(cx, m) {
   cx.comments.push({ text: m.value.type === "string" ? m.value.value : "", range: span(m.keyRange, m.value.range) });
 }
-function err2(cx, range3, message, hint) {
+function err(cx, range3, message, hint) {
   const d = { severity: "error", code: "syntax", file: cx.path, range: range3, message };
   if (hint) d.hint = hint;
   cx.diagnostics.push(d);
@@ -28792,8 +24834,8 @@ var init_json = __esm({
 });
 
 // src/load/override.ts
-function isOverrideFileName(name2) {
-  return /^(?:override|.+_override)\.(?:tf|tofu)(?:\.json)?$/.test(name2);
+function isOverrideFileName(name) {
+  return /^(?:override|.+_override)\.(?:tf|tofu)(?:\.json)?$/.test(name);
 }
 function applyOverrides(base, overrides) {
   const files = base.map((f) => ({ ...f, body: { ...f.body, blocks: [...f.body.blocks] } }));
@@ -28875,31 +24917,31 @@ function mergeBlock(base, over, file) {
       blocks3.push(marked(ob, file));
       continue;
     }
-    const i2 = blocks3.findIndex((b) => b.type === "lifecycle");
-    if (i2 < 0) blocks3.push(marked(ob, file));
+    const i = blocks3.findIndex((b) => b.type === "lifecycle");
+    if (i < 0) blocks3.push(marked(ob, file));
     else
-      blocks3[i2] = {
-        ...blocks3[i2],
-        body: { ...blocks3[i2].body, attributes: mergeAttributes(blocks3[i2].body.attributes, ob.body.attributes, file) }
+      blocks3[i] = {
+        ...blocks3[i],
+        body: { ...blocks3[i].body, attributes: mergeAttributes(blocks3[i].body.attributes, ob.body.attributes, file) }
       };
   }
   return { ...base, body: { ...base.body, attributes, blocks: blocks3 } };
 }
 function mergeAttributes(base, over, file) {
-  const out2 = [...base];
+  const out = [...base];
   for (const a of over) {
-    const i2 = out2.findIndex((x) => x.name === a.name);
+    const i = out.findIndex((x) => x.name === a.name);
     const m = { ...a, file };
-    if (i2 < 0) out2.push(m);
-    else out2[i2] = m;
+    if (i < 0) out.push(m);
+    else out[i] = m;
   }
-  return out2;
+  return out;
 }
 function marked(b, file) {
   return { ...b, file, body: markedBody(b.body, file) };
 }
-function markedBody(body2, file) {
-  return { ...body2, attributes: body2.attributes.map((a) => ({ ...a, file })), blocks: body2.blocks.map((b) => marked(b, file)) };
+function markedBody(body, file) {
+  return { ...body, attributes: body.attributes.map((a) => ({ ...a, file })), blocks: body.blocks.map((b) => marked(b, file)) };
 }
 var MERGED;
 var init_override = __esm({
@@ -28911,16 +24953,22 @@ var init_override = __esm({
 
 // src/load/read.ts
 import { lstatSync, readFileSync as readFileSync9, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { basename as basename3, dirname as dirname7, join as join11 } from "node:path";
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const open = options.overlay?.get(path2);
   if (open !== void 0 && open.length <= max) return { ok: true, text: open };
   let buf;
   try {
+    let st;
     if (options.root !== void 0) {
       let real;
       try {
-        real = realpathSync4.native(path2);
+        const own2 = lstatSync(path2);
+        if (own2.isFile()) {
+          st = own2;
+          real = join11(realDir(dirname7(path2), options.realDirs), basename3(path2));
+        } else real = realpathSync4.native(path2);
       } catch (e) {
         if (e.code === "ENOENT" && lstatSync(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           return {
@@ -28942,7 +24990,7 @@ function readTextFile(path2, options = {}) {
         };
       }
     }
-    const st = statSync5(path2);
+    st ??= statSync5(path2);
     if (st.size > max) {
       return fail2(
         path2,
@@ -28983,6 +25031,14 @@ function readTextFile(path2, options = {}) {
   if (text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
   return { ok: true, text: text4 };
 }
+function realDir(dir, cache4) {
+  let real = cache4?.get(dir);
+  if (real === void 0) {
+    real = realpathSync4.native(dir);
+    cache4?.set(dir, real);
+  }
+  return real;
+}
 function fail2(file, code, message, hint) {
   return { ok: false, diagnostic: { severity: "error", code, message, file, hint } };
 }
@@ -29012,11 +25068,11 @@ var init_read = __esm({
 
 // src/load/module-dir.ts
 import { readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename3, join as join12 } from "node:path";
+import { basename as basename4, join as join12 } from "node:path";
 function parseConfigText(path2, text4) {
-  const name2 = basename3(path2);
-  if (name2.endsWith(".tfvars.json")) return parseJsonConfig(path2, text4, "tfvars");
-  if (name2.endsWith(".json")) return parseJsonConfig(path2, text4, "config");
+  const name = basename4(path2);
+  if (name.endsWith(".tfvars.json")) return parseJsonConfig(path2, text4, "tfvars");
+  if (name.endsWith(".json")) return parseJsonConfig(path2, text4, "config");
   return parseHcl(path2, text4);
 }
 function loadFile(path2, options = {}) {
@@ -29031,21 +25087,23 @@ function moduleConfigNames(names3) {
   return [...all].filter((n) => !(/\.tf(?:\.json)?$/.test(n) && all.has(n.replace(/\.tf(\.json)?$/, ".tofu$1")))).sort();
 }
 function moduleDirNames(dir, options = {}) {
+  const listed = options.listings?.get(dir);
+  if (listed) return listed.filter((n) => !options.skip?.(join12(dir, n)));
   return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join12(dir, n))).sort();
 }
 function loadModuleDir(dir, options = {}) {
-  const out2 = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+  const out = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
   let names3;
   try {
     names3 = moduleDirNames(dir, options);
   } catch (e) {
-    out2.diagnostics.push({
+    out.diagnostics.push({
       severity: "error",
       code: "unreadable",
       file: dir,
       message: `cannot list module directory: ${e.message}`
     });
-    return out2;
+    return out;
   }
   const configNames = moduleConfigNames(names3);
   const varNames = [
@@ -29055,21 +25113,21 @@ function loadModuleDir(dir, options = {}) {
   ];
   for (const n of configNames) {
     const r = loadFile(join12(dir, n), options);
-    if (r.file) (isOverrideFileName(n) ? out2.overrideFiles : out2.files).push(r.file);
-    if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
+    if (r.file) (isOverrideFileName(n) ? out.overrideFiles : out.files).push(r.file);
+    if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }
-  if (out2.overrideFiles.length) {
-    const merged = applyOverrides(out2.files, out2.overrideFiles);
-    out2.files = merged.files;
-    out2.diagnostics.push(...merged.diagnostics);
-    for (const f of out2.overrideFiles) out2.diagnostics.push(...f.diagnostics);
+  if (out.overrideFiles.length) {
+    const merged = applyOverrides(out.files, out.overrideFiles);
+    out.files = merged.files;
+    out.diagnostics.push(...merged.diagnostics);
+    for (const f of out.overrideFiles) out.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
     const r = loadFile(join12(dir, n), options);
-    if (r.file) out2.autoVarFiles.push(r.file);
-    if (r.diagnostic) out2.diagnostics.push(r.diagnostic);
+    if (r.file) out.autoVarFiles.push(r.file);
+    if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }
-  return out2;
+  return out;
 }
 var init_module_dir = __esm({
   "src/load/module-dir.ts"() {
@@ -29082,267 +25140,102 @@ var init_module_dir = __esm({
   }
 });
 
-// src/load/parse-pool.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
-import { Worker } from "node:worker_threads";
-function parseWorkersAvailable() {
-  return WORKER_URL.protocol === "file:" && existsSync6(fileURLToPath5(WORKER_URL));
-}
-var RETIRE_AFTER_CHARS, MAX_FAILURES, WORKER_URL, ParsePool;
-var init_parse_pool = __esm({
-  "src/load/parse-pool.ts"() {
-    "use strict";
-    RETIRE_AFTER_CHARS = 1024 * 1024;
-    MAX_FAILURES = 4;
-    WORKER_URL = new URL("./parse-worker.js", import.meta.url);
-    ParsePool = class {
-      constructor(size, wasmDir) {
-        this.size = size;
-        this.wasmDir = wasmDir;
-      }
-      size;
-      wasmDir;
-      slots = [];
-      nextId = 1;
-      failures = 0;
-      closed = false;
-      /** Workers started and not stopped (tests). */
-      get running() {
-        return this.slots.length;
-      }
-      /** The flat tree of a .tf/.tfvars text; rejects when no worker could parse it (then parse it in this thread). */
-      parse(text4) {
-        if (this.closed) return Promise.reject(new Error("parse pool is closed"));
-        const slot = this.pick();
-        if (!slot) return Promise.reject(new Error("no parse worker is running"));
-        const id = this.nextId++;
-        const chars = text4.length;
-        if (slot.pending.size === 0) slot.worker.ref();
-        slot.load += chars;
-        if (chars >= RETIRE_AFTER_CHARS) slot.retiring = true;
-        return new Promise((resolve19, reject) => {
-          slot.pending.set(id, { resolve: resolve19, reject, chars });
-          slot.worker.postMessage({ id, text: text4 });
-        });
-      }
-      /** Stop the workers (their memory, WASM heap included, is given back). Pending requests are rejected. */
-      async close() {
-        this.closed = true;
-        await Promise.all(this.slots.map((s) => this.stop(s, new Error("parse pool closed"))));
-      }
-      pick() {
-        const usable = this.slots.filter((s) => !s.dead && !s.retiring);
-        if (usable.length < this.size && this.failures < MAX_FAILURES) {
-          const s = this.start();
-          if (s) return s;
-        }
-        let best;
-        for (const s of usable) if (!best || s.load < best.load) best = s;
-        return best;
-      }
-      start() {
-        let worker;
-        try {
-          worker = new Worker(WORKER_URL, { workerData: { wasmDir: this.wasmDir } });
-        } catch {
-          this.failures++;
-          return void 0;
-        }
-        const slot = { worker, pending: /* @__PURE__ */ new Map(), load: 0, retiring: false, dead: false };
-        worker.on("message", (r) => {
-          const p = slot.pending.get(r.id);
-          if (!p) return;
-          slot.pending.delete(r.id);
-          slot.load -= p.chars;
-          if (slot.pending.size === 0) {
-            if (slot.retiring) void this.stop(slot, new Error("retired"));
-            else worker.unref();
-          }
-          if ("error" in r) p.reject(new Error(r.error));
-          else p.resolve({ words: r.words, count: r.count });
-        });
-        const failed2 = (why) => {
-          if (slot.dead) return;
-          this.failures++;
-          void this.stop(slot, new Error(`parse worker failed: ${why.message}`));
-        };
-        worker.on("error", failed2);
-        worker.on("exit", (code) => failed2(new Error(`parse worker exited with code ${code}`)));
-        this.slots.push(slot);
-        return slot;
-      }
-      async stop(slot, why) {
-        if (!slot.dead) {
-          slot.dead = true;
-          this.slots = this.slots.filter((s) => s !== slot);
-          for (const p of slot.pending.values()) p.reject(why);
-          slot.pending.clear();
-        }
-        await slot.worker.terminate();
-      }
-    };
-  }
-});
-
 // src/load/preparse.ts
-import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { join as join13 } from "node:path";
-function parseThreads(jobs) {
-  if (jobs !== void 0) return Math.max(1, Math.floor(jobs));
-  return Math.min(availableParallelism(), MAX_AUTO_JOBS);
+function preparse(moduleDirs, options = {}) {
+  const sources = new Sources(options);
+  readModuleTexts(moduleDirs, options, sources, options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR));
+  return sources;
 }
-async function preparse(moduleDirs, options = {}, withPool) {
-  const threads = parseThreads(options.jobs);
-  const out2 = /* @__PURE__ */ new Map();
-  const all = readModuleTexts(
-    moduleDirs,
-    options,
-    out2,
-    options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR)
-  );
-  const cache4 = options.cache;
-  const texts = cache4 ? fromCache(all, cache4, out2) : all;
-  try {
-    return await parseTexts(texts, threads, options, out2, withPool);
-  } finally {
-    if (cache4)
-      for (const t of texts) {
-        const got = out2.get(t.path);
-        if (got?.file && !got.diagnostic) cache4.put(got.file);
-      }
-  }
-}
-function fromCache(texts, cache4, out2) {
-  const rest = [];
-  for (const t of texts) {
-    const file = cache4.get(t.path, t.text);
-    if (file) out2.set(t.path, { file });
-    else rest.push(t);
-  }
-  return rest;
-}
-async function parseTexts(texts, threads, options, out2, withPool) {
-  const isLarge = (t) => t.text.length >= RETIRE_AFTER_CHARS;
-  let chars = 0;
-  let big = 0;
-  for (const t of texts) {
-    chars += t.text.length;
-    if (isLarge(t)) big++;
-  }
-  const parallel = threads > 1 && (chars >= PARALLEL_MIN_CHARS || options.jobs !== void 0);
-  let parsed = 0;
-  const tell = () => options.progress?.({ stage: "parse", done: ++parsed, total: texts.length });
-  if (!parallel && big === 0 || !(withPool || parseWorkersAvailable())) {
-    for (const { path: path2, text: text4 } of texts) {
-      out2.set(path2, { file: parseHcl(path2, text4) });
-      tell();
-    }
-    return out2;
-  }
-  const pool = withPool ?? sharedPool(Math.max(1, threads - 1));
-  const queue = [...texts].sort((a, b) => b.text.length - a.text.length);
-  const forWorkers = (t) => parallel || isLarge(t);
-  let inFlight = 0;
-  let largeInFlight = 0;
-  let allDone = () => void 0;
-  const done = new Promise((resolve19) => allDone = resolve19);
-  const feed = () => {
-    while (inFlight < pool.size * IN_FLIGHT_PER_WORKER && queue.length > 0 && forWorkers(queue[0]) && !(isLarge(queue[0]) && largeInFlight > 0)) {
-      const { path: path2, text: text4 } = queue.shift();
-      const large = isLarge({ path: path2, text: text4 });
-      inFlight++;
-      if (large) largeInFlight++;
-      pool.parse(text4).then(
-        (flat) => out2.set(path2, { file: parseHcl(path2, text4, flat) }),
-        // A worker that failed: parse here, as without workers, and say so.
-        (e) => {
-          const file = parseHcl(path2, text4);
-          const failed2 = file.diagnostics.some((d) => d.code === "internal");
-          out2.set(path2, {
-            file,
-            diagnostic: {
-              severity: "note",
-              code: "parse-worker",
-              file: path2,
-              message: `${e.message}; the file was parsed in the main thread${failed2 ? ", which failed too" : ""}`,
-              hint: failed2 ? "the file was not analysed (see the error)" : "results are complete; run with --jobs 1 to parse without workers"
-            }
-          });
-        }
-      ).finally(() => {
-        tell();
-        inFlight--;
-        if (large) largeInFlight--;
-        feed();
-        if (inFlight === 0 && queue.length === 0) allDone();
-      });
-    }
-  };
-  feed();
-  while (queue.length > 0 && !isLarge(queue[queue.length - 1])) {
-    const { path: path2, text: text4 } = queue.pop();
-    out2.set(path2, { file: parseHcl(path2, text4) });
-    tell();
-    await new Promise((resolve19) => setImmediate(resolve19));
-  }
-  if (inFlight > 0 || queue.length > 0) await done;
-  return out2;
-}
-function readModuleTexts(moduleDirs, options, out2, memoryChars) {
-  const texts = [];
+function readModuleTexts(moduleDirs, options, out, memoryChars) {
   let chars = 0;
   for (const dir of moduleDirs) {
     let names3;
     try {
-      names3 = moduleConfigNames(moduleDirNames(dir, options)).filter((n) => !n.endsWith(".json"));
+      names3 = moduleConfigNames(moduleDirNames(dir, options));
     } catch {
       continue;
     }
-    for (const name2 of names3) {
-      const path2 = join13(dir, name2);
+    out.setNames(
+      dir,
+      names3.map((n) => join13(dir, n))
+    );
+    for (const name of names3) {
+      if (name.endsWith(".json")) continue;
+      const path2 = join13(dir, name);
       const r = readTextFile(path2, options);
-      if (!r.ok) out2.set(path2, { diagnostic: r.diagnostic });
+      if (!r.ok) out.addFailure(path2, r.diagnostic);
       else if (chars + r.text.length > memoryChars) {
         const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
-        out2.set(path2, {
-          diagnostic: {
-            severity: "error",
-            code: "too-large",
-            file: path2,
-            message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
-            hint: "scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>"
-          }
+        out.addFailure(path2, {
+          severity: "error",
+          code: "too-large",
+          file: path2,
+          message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
+          hint: "scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>"
         });
       } else {
         chars += r.text.length;
-        texts.push({ path: path2, text: r.text });
+        out.addText(path2, r.text);
       }
     }
   }
-  return texts;
 }
-function sharedPool(jobs) {
-  if (shared?.size !== jobs) {
-    void shared?.close();
-    shared = new ParsePool(jobs, parserWasmDir());
-  }
-  return shared;
-}
-var PARALLEL_MIN_CHARS, MAX_AUTO_JOBS, IN_FLIGHT_PER_WORKER, MEMORY_PER_CHAR, shared;
+var MEMORY_PER_CHAR, Sources;
 var init_preparse = __esm({
   "src/load/preparse.ts"() {
     "use strict";
     init_hcl();
     init_module_dir();
-    init_parse_pool();
     init_read();
-    init_treesitter();
-    PARALLEL_MIN_CHARS = 512 * 1024;
-    MAX_AUTO_JOBS = 4;
-    IN_FLIGHT_PER_WORKER = 2;
     MEMORY_PER_CHAR = 200;
+    Sources = class {
+      constructor(options) {
+        this.options = options;
+      }
+      options;
+      texts = /* @__PURE__ */ new Map();
+      failed = /* @__PURE__ */ new Map();
+      names = /* @__PURE__ */ new Map();
+      parsed = 0;
+      addText(path2, text4) {
+        this.texts.set(path2, text4);
+      }
+      setNames(dir, paths) {
+        this.names.set(dir, paths);
+      }
+      /** The configuration files of a directory read ahead (JSON ones included, though not read), or undefined. */
+      namesIn(dir) {
+        return this.names.get(dir);
+      }
+      addFailure(path2, diagnostic) {
+        this.failed.set(path2, diagnostic);
+      }
+      /** The paths read ahead, in the order read. */
+      paths() {
+        return [...this.texts.keys(), ...this.failed.keys()];
+      }
+      /** The text of a file read ahead (undefined when it was not read, or could not be). */
+      text(path2) {
+        return this.texts.get(path2);
+      }
+      /** The file parsed now (or from the cache), or the diagnostic that stopped it being read; undefined when not read ahead. */
+      get(path2) {
+        const diagnostic = this.failed.get(path2);
+        if (diagnostic) return { diagnostic };
+        const text4 = this.texts.get(path2);
+        if (text4 === void 0) return void 0;
+        const cache4 = this.options.cache;
+        let file = cache4?.get(path2, text4);
+        if (!file) {
+          file = parseHcl(path2, text4);
+          cache4?.put(file);
+        }
+        this.options.progress?.({ stage: "parse", done: ++this.parsed, total: this.texts.size });
+        return { file };
+      }
+    };
   }
 });
 
@@ -29352,8 +25245,14 @@ var init_types2 = __esm({
   "src/evaluate/functions/types.ts"() {
     "use strict";
     FunctionError = class extends Error {
-      name = "FunctionError";
+      constructor(message) {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        super(message);
+        Error.stackTraceLimit = limit;
+      }
     };
+    Object.defineProperty(FunctionError.prototype, "name", { value: "FunctionError", writable: true, configurable: true });
   }
 });
 
@@ -29368,11 +25267,11 @@ function kindOf(v) {
   if (typeof v === "object") return "object";
   return typeof v;
 }
-function invalid2(param, what) {
+function invalid(param, what) {
   fail3(`invalid value for "${param}" parameter: ${what}`);
 }
 function notNull(v, param) {
-  if (v === null) invalid2(param, "argument must not be null");
+  if (v === null) invalid(param, "argument must not be null");
 }
 function numStr(n) {
   if (!Number.isFinite(n)) fail3(`cannot convert ${n} to a string`);
@@ -29382,8 +25281,8 @@ function numStr(n) {
   const neg = mant.startsWith("-");
   const digits = mant.replace(/^-/, "").replace(".", "");
   const point = Number(exp) + 1;
-  const body2 = point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return (neg ? "-" : "") + body2;
+  const body = point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (neg ? "-" : "") + body;
 }
 function primitiveToString(v) {
   if (typeof v === "string") return v;
@@ -29394,7 +25293,7 @@ function primitiveToString(v) {
 function str2(v, param) {
   notNull(v, param);
   const s = primitiveToString(v);
-  if (s === void 0) invalid2(param, `string required, got ${kindOf(v)}`);
+  if (s === void 0) invalid(param, `string required, got ${kindOf(v)}`);
   return s;
 }
 function parseNumber(s) {
@@ -29408,32 +25307,32 @@ function num(v, param) {
   if (typeof v === "string") {
     const n = parseNumber(v);
     if (n !== void 0) return n;
-    invalid2(param, `a number is required, got string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`);
+    invalid(param, `a number is required, got string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`);
   }
-  invalid2(param, `number required, got ${kindOf(v)}`);
+  invalid(param, `number required, got ${kindOf(v)}`);
 }
 function int(v, param) {
   const n = num(v, param);
-  if (!Number.isInteger(n)) invalid2(param, `value must be a whole number, got ${numStr(n)}`);
-  if (!Number.isSafeInteger(n)) invalid2(param, `value ${numStr(n)} is too large`);
+  if (!Number.isInteger(n)) invalid(param, `value must be a whole number, got ${numStr(n)}`);
+  if (!Number.isSafeInteger(n)) invalid(param, `value ${numStr(n)} is too large`);
   return n;
 }
 function list2(v, param) {
   notNull(v, param);
-  if (!Array.isArray(v)) invalid2(param, `list required, got ${kindOf(v)}`);
+  if (!Array.isArray(v)) invalid(param, `list required, got ${kindOf(v)}`);
   return v;
 }
 function obj(v, param) {
   notNull(v, param);
-  if (!isObject(v)) invalid2(param, `map required, got ${kindOf(v)}`);
+  if (!isObject(v)) invalid(param, `map required, got ${kindOf(v)}`);
   return v;
 }
 function strList(v, param) {
-  return list2(v, param).map((e, i2) => {
+  return list2(v, param).map((e, i) => {
     const s = primitiveToString(e);
     if (s === void 0) {
-      if (e === null) invalid2(param, `element ${i2} is null`);
-      invalid2(param, `element ${i2}: string required, got ${kindOf(e)}`);
+      if (e === null) invalid(param, `element ${i} is null`);
+      invalid(param, `element ${i}: string required, got ${kindOf(e)}`);
     }
     return s;
   });
@@ -29443,9 +25342,9 @@ function own(o, key) {
 }
 function compareStrings(a, b) {
   const n = Math.min(a.length, b.length);
-  for (let i2 = 0; i2 < n; i2++) {
-    const x = a.charCodeAt(i2);
-    const y = b.charCodeAt(i2);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
     if (x === y) continue;
     const sx = x >= 55296 && x <= 57343;
     const sy = y >= 55296 && y <= 57343;
@@ -29466,21 +25365,21 @@ function valueKey(v, depth = 0) {
   return JSON.stringify(v);
 }
 function* clusters(s) {
-  let start2 = 0;
-  while (start2 < s.length) {
-    let end = Math.min(s.length, start2 + WINDOW2);
+  let start = 0;
+  while (start < s.length) {
+    let end = Math.min(s.length, start + WINDOW2);
     const before2 = s.charCodeAt(end - 1);
     if (end < s.length && before2 >= 55296 && before2 <= 56319) end--;
-    const window2 = s.slice(start2, end);
+    const window = s.slice(start, end);
     let last;
-    for (const seg of segmenter().segment(window2)) {
+    for (const seg of segmenter().segment(window)) {
       if (last) yield last.segment;
       last = seg;
     }
     if (end === s.length || last.index === 0) {
       yield last.segment;
-      start2 += last.index + last.segment.length;
-    } else start2 += last.index;
+      start += last.index + last.segment.length;
+    } else start += last.index;
   }
 }
 function graphemes(s) {
@@ -29558,8 +25457,14 @@ var init_convert = __esm({
     init_args();
     init_value();
     EvalError = class extends Error {
-      name = "EvalError";
+      constructor(message) {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        super(message);
+        Error.stackTraceLimit = limit;
+      }
     };
+    Object.defineProperty(EvalError.prototype, "name", { value: "EvalError", writable: true, configurable: true });
   }
 });
 
@@ -29576,8 +25481,8 @@ function valueSize(v) {
   if (cached3 !== void 0) return cached3;
   const max = limits().maxCollectionSize;
   let n = 1;
-  const items = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
-  for (const x of items) {
+  const items2 = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
+  for (const x of items2) {
     n += valueSize(x);
     if (n > max) break;
   }
@@ -29628,8 +25533,8 @@ var init_budget = __esm({
         this.limit = limit;
       }
       limit;
-      name = "BudgetError";
     };
+    Object.defineProperty(BudgetError.prototype, "name", { value: "BudgetError", writable: true, configurable: true });
     sizes = /* @__PURE__ */ new WeakMap();
     StepCounter = class {
       steps = 0;
@@ -29672,16 +25577,16 @@ function tobool([v]) {
     fail3(`invalid value for "v" parameter: cannot convert "${v}" to bool; only the strings "true" or "false" are allowed`);
   cannot(v, "bool");
 }
-function unifyElements(items, what) {
+function unifyElements(items2, what) {
   const kinds = /* @__PURE__ */ new Set();
-  for (const v of items) if (v !== null && !(v instanceof Unknown)) kinds.add(Array.isArray(v) ? "list" : typeof v);
-  if (kinds.size <= 1) return items;
+  for (const v of items2) if (v !== null && !(v instanceof Unknown)) kinds.add(Array.isArray(v) ? "list" : typeof v);
+  if (kinds.size <= 1) return items2;
   const primitives = [...kinds].every((k) => k === "string" || k === "number" || k === "boolean");
   if (!primitives || !kinds.has("string"))
     fail3(
       `invalid value for "v" parameter: cannot convert to ${what}: all elements must have the same type, found ${[...kinds].sort().join(" and ")}`
     );
-  return items.map((v) => v === null || v instanceof Unknown ? v : primitiveToString(v));
+  return items2.map((v) => v === null || v instanceof Unknown ? v : primitiveToString(v));
 }
 function primitiveRank(v) {
   if (typeof v === "boolean") return 0;
@@ -29689,17 +25594,17 @@ function primitiveRank(v) {
   if (typeof v === "string") return 2;
   return 3;
 }
-function makeSet(items, what = "set") {
-  const unified = unifyElements(items, what);
+function makeSet(items2, what = "set") {
+  const unified = unifyElements(items2, what);
   const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
+  const out = [];
   for (const v of unified) {
     const k = valueKey(v);
     if (seen.has(k)) continue;
     seen.add(k);
-    out2.push(v);
+    out.push(v);
   }
-  return out2.sort((a, b) => {
+  return out.sort((a, b) => {
     const ra = primitiveRank(a);
     const rb = primitiveRank(b);
     if (ra !== rb || ra === 3) return ra - rb;
@@ -29727,9 +25632,9 @@ function tomap([v]) {
     keys2.map((k) => v[k]),
     "map"
   );
-  const out2 = newObject();
-  keys2.forEach((k, i2) => out2[k] = values2[i2]);
-  return out2;
+  const out = newObject();
+  keys2.forEach((k, i) => out[k] = values2[i]);
+  return out;
 }
 var conversionFunctions;
 var init_conversions = __esm({
@@ -29761,28 +25666,28 @@ function length2([v]) {
   if (v === null) fail3('invalid value for "value" parameter: argument must not be null');
   fail3(`invalid value for "value" parameter: argument must be a string, a collection type, or a structural type, got ${kindOf(v)}`);
 }
-function unknownArgs(args2) {
-  const u = args2.filter((a) => a instanceof Unknown);
+function unknownArgs(args) {
+  const u = args.filter((a) => a instanceof Unknown);
   return u.length ? mergeUnknown(u) : void 0;
 }
-function concat(args2) {
-  const out2 = [];
-  args2.forEach((a, i2) => {
+function concat(args) {
+  const out = [];
+  args.forEach((a, i) => {
     if (a instanceof Unknown) return;
-    if (!Array.isArray(a)) fail3(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
-    if (out2.length + a.length > MAX_ELEMENTS) fail3(`the result would have more than ${MAX_ELEMENTS} elements`);
-    out2.push(...a);
+    if (!Array.isArray(a)) fail3(`all arguments must be lists or tuples; argument ${i + 1} is ${kindOf(a)}`);
+    if (out.length + a.length > MAX_ELEMENTS) fail3(`the result would have more than ${MAX_ELEMENTS} elements`);
+    out.push(...a);
   });
-  return unknownArgs(args2) ?? out2;
+  return unknownArgs(args) ?? out;
 }
-function merge3(args2) {
-  const out2 = newObject();
-  args2.forEach((a, i2) => {
+function merge3(args) {
+  const out = newObject();
+  args.forEach((a, i) => {
     if (a === null || a instanceof Unknown) return;
-    if (!isObject(a)) fail3(`arguments must be maps or objects; argument ${i2 + 1} is ${kindOf(a)}`);
-    for (const k of Object.keys(a)) out2[k] = a[k];
+    if (!isObject(a)) fail3(`arguments must be maps or objects; argument ${i + 1} is ${kindOf(a)}`);
+    for (const k of Object.keys(a)) out[k] = a[k];
   });
-  return unknownArgs(args2) ?? out2;
+  return unknownArgs(args) ?? out;
 }
 function lookup([m, k, dflt]) {
   if (m instanceof Unknown || k instanceof Unknown) return mergeUnknown([m, k]);
@@ -29792,22 +25697,22 @@ function lookup([m, k, dflt]) {
   if (dflt !== void 0) return dflt;
   fail3(`lookup failed to find key ${JSON.stringify(key)}`);
 }
-function element([l, i2]) {
-  if (l instanceof Unknown || i2 instanceof Unknown) return mergeUnknown([l, i2]);
-  const items = list2(l, "list");
-  const index3 = int(i2, "index");
+function element([l, i]) {
+  if (l instanceof Unknown || i instanceof Unknown) return mergeUnknown([l, i]);
+  const items2 = list2(l, "list");
+  const index3 = int(i, "index");
   if (index3 < 0) fail3("cannot use element function with a negative index");
-  if (items.length === 0) fail3("cannot use element function with an empty list");
-  return items[index3 % items.length];
+  if (items2.length === 0) fail3("cannot use element function with an empty list");
+  return items2[index3 % items2.length];
 }
 function contains([l, v]) {
   if (l instanceof Unknown || containsUnknown(v)) return mergeUnknown([l, v]);
-  const items = list2(l, "list");
+  const items2 = list2(l, "list");
   const unknowns = [];
-  for (const item of items) {
-    const eq = valueEquals(item, v);
+  for (const item2 of items2) {
+    const eq = valueEquals(item2, v);
     if (eq === true) return true;
-    if (eq === void 0) unknowns.push(item);
+    if (eq === void 0) unknowns.push(item2);
   }
   return unknowns.length ? unknownOf2(unknowns) : false;
 }
@@ -29820,18 +25725,18 @@ function values([m]) {
   const map = obj(m, "mapping");
   return sortedKeys(map).map((k) => map[k]);
 }
-function flattenInto(items, out2, depth) {
+function flattenInto(items2, out, depth) {
   if (depth > MAX_DEPTH7) fail3("the list is nested too deeply");
-  for (const v of items) {
-    if (Array.isArray(v)) flattenInto(v, out2, depth + 1);
-    else out2.push(v);
-    if (out2.length > MAX_ELEMENTS) fail3(`the result would have more than ${MAX_ELEMENTS} elements`);
+  for (const v of items2) {
+    if (Array.isArray(v)) flattenInto(v, out, depth + 1);
+    else out.push(v);
+    if (out.length > MAX_ELEMENTS) fail3(`the result would have more than ${MAX_ELEMENTS} elements`);
   }
 }
 function flatten([l]) {
-  const out2 = [];
-  flattenInto(list2(l, "list"), out2, 0);
-  return out2;
+  const out = [];
+  flattenInto(list2(l, "list"), out, 0);
+  return out;
 }
 function distinct([l]) {
   const seen = /* @__PURE__ */ new Set();
@@ -29843,136 +25748,136 @@ function distinct([l]) {
   });
 }
 function compact([l]) {
-  return list2(l, "list").flatMap((v, i2) => {
+  return list2(l, "list").flatMap((v, i) => {
     if (v === null || v === "") return [];
     const s = primitiveToString(v);
-    if (s === void 0) fail3(`invalid value for "list" parameter: element ${i2}: string required, got ${kindOf(v)}`);
+    if (s === void 0) fail3(`invalid value for "list" parameter: element ${i}: string required, got ${kindOf(v)}`);
     return [s];
   });
 }
-function coalesce(args2) {
-  const known = args2.filter((a) => a !== null && !(a instanceof Unknown));
+function coalesce(args) {
+  const known = args.filter((a) => a !== null && !(a instanceof Unknown));
   const toString = known.some((a) => typeof a === "string") && known.every((a) => primitiveToString(a) !== void 0);
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const a = args2[i2];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
     if (a instanceof Unknown) {
       if (a.nonEmpty) return a;
-      return mergeUnknown(args2.slice(i2));
+      return mergeUnknown(args.slice(i));
     }
     if (a === null || a === "") continue;
     return toString ? primitiveToString(a) : a;
   }
   fail3("no non-null, non-empty-string arguments");
 }
-function coalescelist(args2) {
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const a = args2[i2];
-    if (a instanceof Unknown) return mergeUnknown(args2.slice(i2));
+function coalescelist(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a instanceof Unknown) return mergeUnknown(args.slice(i));
     if (a === null) continue;
-    if (!Array.isArray(a)) fail3(`all arguments must be lists or tuples; argument ${i2 + 1} is ${kindOf(a)}`);
+    if (!Array.isArray(a)) fail3(`all arguments must be lists or tuples; argument ${i + 1} is ${kindOf(a)}`);
     if (a.length > 0) return a;
   }
   fail3("no non-null arguments");
 }
 function one([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
-  const items = list2(l, "list");
-  if (items.length > 1) fail3(`must be a list, set, or tuple value with either zero or one elements, got ${items.length} elements`);
-  return items.length ? items[0] : null;
+  const items2 = list2(l, "list");
+  if (items2.length > 1) fail3(`must be a list, set, or tuple value with either zero or one elements, got ${items2.length} elements`);
+  return items2.length ? items2[0] : null;
 }
 function zipmap([k, v]) {
   if (k instanceof Unknown || containsUnknown(k) || v instanceof Unknown) return unknownOf2([k, v]);
   const ks = strList(k, "keys");
   const vs = list2(v, "values");
   if (ks.length !== vs.length) fail3(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
-  const out2 = newObject();
-  ks.forEach((key, i2) => out2[key] = vs[i2]);
-  return out2;
+  const out = newObject();
+  ks.forEach((key, i) => out[key] = vs[i]);
+  return out;
 }
-function range2(args2) {
-  const nums = args2.map((a, i2) => num(a, ["start", "limit", "step"][args2.length === 1 ? 1 : i2]));
-  const [start2, limit] = nums.length === 1 ? [0, nums[0]] : [nums[0], nums[1]];
-  const step = nums[2] ?? (start2 <= limit ? 1 : -1);
+function range2(args) {
+  const nums = args.map((a, i) => num(a, ["start", "limit", "step"][args.length === 1 ? 1 : i]));
+  const [start, limit] = nums.length === 1 ? [0, nums[0]] : [nums[0], nums[1]];
+  const step = nums[2] ?? (start <= limit ? 1 : -1);
   if (step === 0) fail3("step must not be zero");
-  if (start2 < limit && step < 0) fail3("step must be positive when start is less than limit");
-  if (start2 > limit && step > 0) fail3("step must be negative when start is greater than limit");
-  const count = Math.max(0, Math.ceil((limit - start2) / step));
+  if (start < limit && step < 0) fail3("step must be positive when start is less than limit");
+  if (start > limit && step > 0) fail3("step must be negative when start is greater than limit");
+  const count = Math.max(0, Math.ceil((limit - start) / step));
   if (count > MAX_ELEMENTS) fail3(`more than ${MAX_ELEMENTS} values were requested`);
-  const out2 = [];
-  for (let i2 = 0; i2 < count; i2++) out2.push(start2 + i2 * step);
-  return out2;
+  const out = [];
+  for (let i = 0; i < count; i++) out.push(start + i * step);
+  return out;
 }
 function reverse([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
   return [...list2(l, "list")].reverse();
 }
 function sort([l]) {
-  const items = list2(l, "list");
-  items.forEach((v, i2) => v === null && fail3(`given list element ${i2} is null; a null string cannot be sorted`));
-  return strList(items, "list").sort(compareStrings);
+  const items2 = list2(l, "list");
+  items2.forEach((v, i) => v === null && fail3(`given list element ${i} is null; a null string cannot be sorted`));
+  return strList(items2, "list").sort(compareStrings);
 }
 function slice([l, s, e]) {
   if (l instanceof Unknown || s instanceof Unknown || e instanceof Unknown) return mergeUnknown([l, s, e]);
-  const items = list2(l, "list");
-  const start2 = int(s, "start_index");
+  const items2 = list2(l, "list");
+  const start = int(s, "start_index");
   const end = int(e, "end_index");
-  if (start2 < 0) fail3('invalid value for "start_index" parameter: must be greater than or equal to 0');
-  if (end > items.length)
-    fail3(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items.length})`);
-  if (start2 > end) fail3('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
-  return items.slice(start2, end);
+  if (start < 0) fail3('invalid value for "start_index" parameter: must be greater than or equal to 0');
+  if (end > items2.length)
+    fail3(`invalid value for "end_index" parameter: must not be greater than the length of the list (${items2.length})`);
+  if (start > end) fail3('invalid value for "start_index" parameter: must be less than or equal to "end_index"');
+  return items2.slice(start, end);
 }
 function index([l, v]) {
-  const items = list2(l, "list");
-  const i2 = items.findIndex((x) => valueEquals(x, v) === true);
-  if (i2 < 0) fail3("item not found");
-  return i2;
+  const items2 = list2(l, "list");
+  const i = items2.findIndex((x) => valueEquals(x, v) === true);
+  if (i < 0) fail3("item not found");
+  return i;
 }
 function chunklist([l, s]) {
-  const items = list2(l, "list");
+  const items2 = list2(l, "list");
   const size = int(s, "size");
   if (size < 0) fail3("the size argument must be positive");
-  if (size === 0) return [items];
-  const out2 = [];
-  for (let i2 = 0; i2 < items.length; i2 += size) out2.push(items.slice(i2, i2 + size));
-  return out2;
+  if (size === 0) return [items2];
+  const out = [];
+  for (let i = 0; i < items2.length; i += size) out.push(items2.slice(i, i + size));
+  return out;
 }
 function boolList(l, param) {
-  return list2(l, param).map((v, i2) => {
+  return list2(l, param).map((v, i) => {
     if (v === null || typeof v === "boolean" || v instanceof Unknown) return v;
     if (v === "true" || v === "false") return v === "true";
-    fail3(`invalid value for "${param}" parameter: element ${i2}: bool required, got ${kindOf(v)}`);
+    fail3(`invalid value for "${param}" parameter: element ${i}: bool required, got ${kindOf(v)}`);
   });
 }
 function alltrue([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
-  const items = boolList(l, "list");
-  if (items.some((v) => v === false || v === null)) return false;
-  return items.some((v) => v instanceof Unknown) ? unknownOf2(items) : true;
+  const items2 = boolList(l, "list");
+  if (items2.some((v) => v === false || v === null)) return false;
+  return items2.some((v) => v instanceof Unknown) ? unknownOf2(items2) : true;
 }
 function anytrue([l]) {
   if (l instanceof Unknown) return mergeUnknown([l]);
-  const items = boolList(l, "list");
-  if (items.some((v) => v === true)) return true;
-  return items.some((v) => v instanceof Unknown) ? unknownOf2(items) : false;
+  const items2 = boolList(l, "list");
+  if (items2.some((v) => v === true)) return true;
+  return items2.some((v) => v instanceof Unknown) ? unknownOf2(items2) : false;
 }
 function transpose([m]) {
   const map = obj(m, "values");
-  const out2 = newObject();
+  const out = newObject();
   for (const k of sortedKeys(map)) {
     for (const v of strList(map[k], "values")) {
-      const arr = own(out2, v) ? out2[v] : out2[v] = [];
+      const arr = own(out, v) ? out[v] : out[v] = [];
       arr.push(k);
     }
   }
-  return out2;
+  return out;
 }
 function matchkeys([v, k, search]) {
   const vs = list2(v, "values");
   const ks = unifyElements(list2(k, "keys"), "list");
   const wanted = new Set(unifyElements(list2(search, "searchset"), "list").map((x) => valueKey(x)));
   if (vs.length !== ks.length) fail3("length of keys and values should be equal");
-  return vs.filter((_, i2) => wanted.has(valueKey(ks[i2])));
+  return vs.filter((_, i) => wanted.has(valueKey(ks[i])));
 }
 var collectionFunctions;
 var init_collections = __esm({
@@ -30037,10 +25942,10 @@ function encodeKnown(v) {
 function checkDepth(text4) {
   let depth = 0;
   let inString = false;
-  for (let i2 = 0; i2 < text4.length; i2++) {
-    const c = text4.charCodeAt(i2);
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
     if (inString) {
-      if (c === 92) i2++;
+      if (c === 92) i++;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -30069,21 +25974,21 @@ function base64decode([s]) {
   }
 }
 function urlencode([s]) {
-  let out2 = "";
+  let out = "";
   for (const b of Buffer.from(str2(s, "str"), "utf8")) {
     const c = String.fromCharCode(b);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out2 += c;
-    else if (b === 32) out2 += "+";
-    else out2 += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (b === 32) out += "+";
+    else out += `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
   }
-  return out2;
+  return out;
 }
-function uuidv5([n, name2]) {
+function uuidv5([n, name]) {
   const given = str2(n, "namespace");
   const ns = Object.prototype.hasOwnProperty.call(UUID_NAMESPACES, given) ? UUID_NAMESPACES[given] : given;
   if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(ns))
     fail3(`uuidv5() doesn't support namespace prefix ${JSON.stringify(given)}`);
-  const hash = createHash3("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str2(name2, "name"), "utf8").digest();
+  const hash = createHash3("sha1").update(Buffer.from(ns.replace(/-/g, ""), "hex")).update(str2(name, "name"), "utf8").digest();
   hash[6] = hash[6] & 15 | 80;
   hash[8] = hash[8] & 63 | 128;
   const hex = hash.subarray(0, 16).toString("hex");
@@ -30135,8 +26040,8 @@ function digitsOf(x, sig) {
 }
 function fixed2(x, prec) {
   const p = Math.min(prec, 100);
-  const body2 = x < 1e21 ? x.toFixed(p) : `${BigInt(x).toString()}${p > 0 ? `.${"0".repeat(p)}` : ""}`;
-  return body2 + "0".repeat(prec - p);
+  const body = x < 1e21 ? x.toFixed(p) : `${BigInt(x).toString()}${p > 0 ? `.${"0".repeat(p)}` : ""}`;
+  return body + "0".repeat(prec - p);
 }
 function exponential(x, prec, upper) {
   const { digits, dp } = digitsOf(x, prec === void 0 ? void 0 : prec + 1);
@@ -30155,13 +26060,13 @@ function general(x, prec, upper) {
   if (x !== 0 && (exp < -4 || exp >= eprec)) return exponential(x, digits.length - 1, upper);
   return fixed2(x, Math.max(digits.length - dp, 0));
 }
-function pad(v, s, numeric3) {
+function pad(v, s, numeric2) {
   const len = graphemeCount(s);
   if (v.width < 0 || len >= v.width) return s;
   const n = v.width - len;
   if (v.flags.includes("-")) return s + " ".repeat(n);
-  if (v.flags.includes("0") && !(numeric3 && v.prec >= 0 && "bdoxX".includes(v.verb))) {
-    const sign = numeric3 && /^[-+ ]/.test(s) ? s[0] : "";
+  if (v.flags.includes("0") && !(numeric2 && v.prec >= 0 && "bdoxX".includes(v.verb))) {
+    const sign = numeric2 && /^[-+ ]/.test(s) ? s[0] : "";
     return sign + "0".repeat(n) + s.slice(sign.length);
   }
   return " ".repeat(n) + s;
@@ -30176,19 +26081,19 @@ function formatNumber(v, arg) {
   const x = toNumber(v, arg);
   const neg = x < 0;
   const a = Math.abs(x);
-  let body2;
+  let body;
   if ("bdoxX".includes(v.verb)) {
     if (!Number.isInteger(x)) fail3(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: an integer is required`);
     const base = { b: 2, d: 10, o: 8, x: 16, X: 16 }[v.verb];
-    body2 = BigInt(a).toString(base);
-    if (v.verb === "X") body2 = body2.toUpperCase();
-    if (v.prec >= 0) body2 = body2.padStart(v.prec, "0");
-    if (v.flags.includes("#")) body2 = ({ b: "0b", d: "", o: "0", x: "0x", X: "0X" }[v.verb] ?? "") + body2;
-  } else if (v.verb === "f") body2 = fixed2(a, v.prec < 0 ? 6 : v.prec);
-  else if (v.verb === "e" || v.verb === "E") body2 = exponential(a, v.prec < 0 ? 6 : v.prec, v.verb === "E");
-  else body2 = general(a, v.prec, v.verb === "G");
+    body = BigInt(a).toString(base);
+    if (v.verb === "X") body = body.toUpperCase();
+    if (v.prec >= 0) body = body.padStart(v.prec, "0");
+    if (v.flags.includes("#")) body = ({ b: "0b", d: "", o: "0", x: "0x", X: "0X" }[v.verb] ?? "") + body;
+  } else if (v.verb === "f") body = fixed2(a, v.prec < 0 ? 6 : v.prec);
+  else if (v.verb === "e" || v.verb === "E") body = exponential(a, v.prec < 0 ? 6 : v.prec, v.verb === "E");
+  else body = general(a, v.prec, v.verb === "G");
   const sign = neg ? "-" : v.flags.includes("+") ? "+" : v.flags.includes(" ") ? " " : "";
-  return pad(v, sign + body2, true);
+  return pad(v, sign + body, true);
 }
 function formatString(v, arg) {
   let s = primitiveToString(arg);
@@ -30228,68 +26133,68 @@ function formatOne(v, arg) {
       fail3(`unsupported format verb ${JSON.stringify(v.verb)} in ${JSON.stringify(v.raw)} at offset ${v.offset}`);
   }
 }
-function formatValues(format2, args2) {
-  let out2 = "";
+function formatValues(format2, args) {
+  let out = "";
   let next = 0;
   let used = 0;
-  let i2 = 0;
-  while (i2 < format2.length) {
-    const pct = format2.indexOf("%", i2);
+  let i = 0;
+  while (i < format2.length) {
+    const pct = format2.indexOf("%", i);
     if (pct < 0) {
-      out2 += format2.slice(i2);
+      out += format2.slice(i);
       break;
     }
-    out2 += format2.slice(i2, pct);
+    out += format2.slice(i, pct);
     if (format2[pct + 1] === "%") {
-      out2 += "%";
-      i2 = pct + 2;
+      out += "%";
+      i = pct + 2;
       continue;
     }
     VERB.lastIndex = pct;
     const m = VERB.exec(format2);
-    i2 = VERB.lastIndex;
-    const [raw, flags2, idx1, width, prec, idx2, verb] = m;
+    i = VERB.lastIndex;
+    const [raw, flags, idx1, width, prec, idx2, verb] = m;
     if (verb === "") fail3(`invalid format string starting at offset ${pct}`);
     const width_ = width === void 0 ? -1 : Number(width);
     const prec_ = prec === void 0 ? -1 : Number(prec || "0");
     if (width_ > MAX_WIDTH || prec_ > MAX_WIDTH) fail3(`width or precision in ${JSON.stringify(raw)} is larger than ${MAX_WIDTH}`);
     const explicit = idx2 ?? idx1;
     const argNum = explicit === void 0 ? next + 1 : Number(explicit);
-    if (argNum < 1 || argNum > args2.length)
-      fail3(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args2.length} total`);
+    if (argNum < 1 || argNum > args.length)
+      fail3(`not enough arguments for ${JSON.stringify(raw)} at ${pct}: need index ${argNum} but have ${args.length} total`);
     next = argNum;
     used = Math.max(used, argNum);
-    out2 += formatOne({ raw, offset: pct, flags: flags2, width: width_, prec: prec_, verb }, args2[argNum - 1]);
-    if (out2.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
+    out += formatOne({ raw, offset: pct, flags, width: width_, prec: prec_, verb }, args[argNum - 1]);
+    if (out.length > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
   }
-  if (used < args2.length)
+  if (used < args.length)
     fail3(used === 0 ? "too many arguments; no verbs in format string" : `too many arguments; only ${used} used by format string`);
-  return out2;
+  return out;
 }
-function format([f, ...args2]) {
-  return formatValues(str2(f, "format"), args2);
+function format([f, ...args]) {
+  return formatValues(str2(f, "format"), args);
 }
-function formatlist([f, ...args2]) {
-  if (f instanceof Unknown) return unknownOf2([f, ...args2]);
+function formatlist([f, ...args]) {
+  if (f instanceof Unknown) return unknownOf2([f, ...args]);
   const fmt = str2(f, "format");
   let length3 = -1;
   let lengthArg = 0;
-  args2.forEach((a, i2) => {
+  args.forEach((a, i) => {
     if (!Array.isArray(a)) return;
     if (length3 >= 0 && a.length !== length3)
-      fail3(`argument ${i2 + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
+      fail3(`argument ${i + 1} has length ${a.length}, which is inconsistent with argument ${lengthArg} of length ${length3}`);
     length3 = a.length;
-    lengthArg = i2 + 1;
+    lengthArg = i + 1;
   });
-  const whole = args2.filter((a) => a instanceof Unknown);
+  const whole = args.filter((a) => a instanceof Unknown);
   if (whole.length) return unknownOf2(whole);
   if (length3 > MAX_ELEMENTS) fail3(`more than ${MAX_ELEMENTS} elements`);
-  const out2 = [];
+  const out = [];
   let total = 0;
   for (let k = 0; k < Math.max(length3, length3 < 0 ? 1 : 0); k++) {
-    const row = args2.map((a) => Array.isArray(a) ? a[k] : a);
+    const row = args.map((a) => Array.isArray(a) ? a[k] : a);
     if (row.some(containsUnknown)) {
-      out2.push(unknownOf2(row));
+      out.push(unknownOf2(row));
       continue;
     }
     let s;
@@ -30300,9 +26205,9 @@ function formatlist([f, ...args2]) {
     }
     total += s.length;
     if (total > MAX_STRING) fail3(`the result would be longer than ${MAX_STRING} characters`);
-    out2.push(s);
+    out.push(s);
   }
-  return out2;
+  return out;
 }
 var MAX_WIDTH, VERB, formatFunctions;
 var init_format = __esm({
@@ -30322,10 +26227,10 @@ var init_format = __esm({
 
 // src/evaluate/functions/network.ts
 function parseIPv4(s) {
-  const parts2 = s.split(".");
-  if (parts2.length !== 4) return void 0;
+  const parts = s.split(".");
+  if (parts.length !== 4) return void 0;
   let n = 0n;
-  for (const p of parts2) {
+  for (const p of parts) {
     if (!/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255) return void 0;
     n = n << 8n | BigInt(p);
   }
@@ -30346,12 +26251,12 @@ function parseIPv6(s) {
   if (halves.length > 2) return void 0;
   const group = (h) => {
     if (h === "") return [];
-    const out2 = [];
+    const out = [];
     for (const g of h.split(":")) {
       if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
-      out2.push(BigInt(`0x${g}`));
+      out.push(BigInt(`0x${g}`));
     }
-    return out2;
+    return out;
   };
   const head = group(halves[0]);
   const rest = halves.length === 2 ? group(halves[1]) : [];
@@ -30365,28 +26270,28 @@ function parseCIDR(value) {
   const s = str2(value, "prefix");
   const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
   const v6 = m?.[1].includes(":") ?? false;
-  const addr2 = m ? v6 ? parseIPv6(m[1]) : parseIPv4(m[1]) : void 0;
+  const addr = m ? v6 ? parseIPv6(m[1]) : parseIPv4(m[1]) : void 0;
   const bits = v6 ? 128 : 32;
   const prefix2 = m ? Number(m[2]) : NaN;
-  if (addr2 === void 0 || !(prefix2 <= bits)) fail3(`invalid CIDR address: ${s}`);
+  if (addr === void 0 || !(prefix2 <= bits)) fail3(`invalid CIDR address: ${s}`);
   const hostBits = BigInt(bits - prefix2);
-  return { v6, bits, prefix: prefix2, base: addr2 >> hostBits << hostBits };
+  return { v6, bits, prefix: prefix2, base: addr >> hostBits << hostBits };
 }
 function formatIPv4(n) {
   return [24n, 16n, 8n, 0n].map((s) => String(n >> s & 0xffn)).join(".");
 }
 function formatIPv6(n) {
-  const groups = Array.from({ length: 8 }, (_, i2) => Number(n >> BigInt(112 - i2 * 16) & 0xffffn));
+  const groups = Array.from({ length: 8 }, (_, i) => Number(n >> BigInt(112 - i * 16) & 0xffffn));
   let best = -1;
   let bestLen = 1;
-  for (let i2 = 0; i2 < 8; ) {
-    let j = i2;
+  for (let i = 0; i < 8; ) {
+    let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i2 > bestLen) {
-      best = i2;
-      bestLen = j - i2;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
     }
-    i2 = j === i2 ? i2 + 1 : j;
+    i = j === i ? i + 1 : j;
   }
   const hex = groups.map((g) => g.toString(16));
   if (best < 0) return hex.join(":");
@@ -30410,19 +26315,19 @@ function cidrsubnets([p, ...sizes2]) {
   const net = parseCIDR(p);
   let next = net.base;
   const end = net.base + (1n << BigInt(net.bits - net.prefix));
-  return sizes2.map((s, i2) => {
+  return sizes2.map((s, i) => {
     const newbits = int(s, "newbits");
     if (newbits < 1) fail3(`invalid value for "newbits" parameter: must be at least 1, got ${newbits}`);
     const prefix2 = net.prefix + newbits;
     if (prefix2 > net.bits) fail3(`would extend prefix to ${prefix2} bits, which is too long for an IPv${net.v6 ? 6 : 4} address`);
     const size = 1n << BigInt(net.bits - prefix2);
-    const start2 = (next + size - 1n) / size * size;
-    if (start2 + size > end)
+    const start = (next + size - 1n) / size * size;
+    if (start + size > end)
       fail3(
-        `not enough remaining address space for a subnet with a prefix of ${prefix2} bits after ${i2 === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`
+        `not enough remaining address space for a subnet with a prefix of ${prefix2} bits after ${i === 0 ? formatAddr(net, net.base) : formatAddr(net, next - 1n)}`
       );
-    next = start2 + size;
-    return `${formatAddr(net, start2)}/${prefix2}`;
+    next = start + size;
+    return `${formatAddr(net, start)}/${prefix2}`;
   });
 }
 function cidrhost([p, h]) {
@@ -30457,15 +26362,15 @@ function finite(n, what) {
   if (!Number.isFinite(n)) fail3(`${what} is not a finite number`);
   return n;
 }
-function minmax(args2, pick) {
-  if (args2.length === 0) fail3("must pass at least one number");
-  return args2.map((a, i2) => num(a, `numbers[${i2}]`)).reduce((a, b) => pick(a, b));
+function minmax(args, pick) {
+  if (args.length === 0) fail3("must pass at least one number");
+  return args.map((a, i) => num(a, `numbers[${i}]`)).reduce((a, b) => pick(a, b));
 }
 function sum([l]) {
-  const items = list2(l, "list");
-  if (items.length === 0) fail3("cannot sum an empty list");
+  const items2 = list2(l, "list");
+  if (items2.length === 0) fail3("cannot sum an empty list");
   return finite(
-    items.map((v, i2) => v === null ? fail3(`argument must be list, set, or tuple of number values; element ${i2} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
+    items2.map((v, i) => v === null ? fail3(`argument must be list, set, or tuple of number values; element ${i} is null`) : num(v, "list")).reduce((a, b) => a + b, 0),
     "the sum"
   );
 }
@@ -30505,7 +26410,7 @@ function parseint([s, b]) {
   return m[1] === "-" ? -value : value;
 }
 var numberFunctions;
-var init_numbers2 = __esm({
+var init_numbers = __esm({
   "src/evaluate/functions/numbers.ts"() {
     "use strict";
     init_args();
@@ -30514,8 +26419,8 @@ var init_numbers2 = __esm({
       ceil: { fn: ([n]) => Math.ceil(num(n, "num")), minArgs: 1, maxArgs: 1 },
       floor: { fn: ([n]) => Math.floor(num(n, "num")), minArgs: 1, maxArgs: 1 },
       signum: { fn: ([n]) => Math.sign(num(n, "num")) || 0, minArgs: 1, maxArgs: 1 },
-      min: { fn: (args2) => minmax(args2, Math.min), minArgs: 1, maxArgs: Infinity },
-      max: { fn: (args2) => minmax(args2, Math.max), minArgs: 1, maxArgs: Infinity },
+      min: { fn: (args) => minmax(args, Math.min), minArgs: 1, maxArgs: Infinity },
+      max: { fn: (args) => minmax(args, Math.max), minArgs: 1, maxArgs: Infinity },
       sum: { fn: sum, minArgs: 1, maxArgs: 1 },
       log: { fn: log, minArgs: 2, maxArgs: 2 },
       pow: { fn: pow, minArgs: 2, maxArgs: 2 },
@@ -30535,10 +26440,10 @@ function compileRE22(pattern) {
 }
 function findAll(c, text4, limit = MAX_ELEMENTS) {
   const re = c.regexp;
-  const out2 = [];
+  const out = [];
   let pos = 0;
   let prevEnd = -1;
-  while (pos <= text4.length && out2.length < limit) {
+  while (pos <= text4.length && out.length < limit) {
     re.lastIndex = pos;
     const m = re.exec(text4);
     if (!m) break;
@@ -30550,16 +26455,16 @@ function findAll(c, text4, limit = MAX_ELEMENTS) {
       pos = m.index + (cp !== void 0 && cp > 65535 ? 2 : 1);
     } else pos = end;
     prevEnd = end;
-    if (accept) out2.push(m);
+    if (accept) out.push(m);
   }
-  return out2;
+  return out;
 }
 function resultOf(c, m) {
   const named = c.names.filter((n) => n !== void 0).length;
   if (c.names.length === 0) return m[0];
-  if (named === 0) return c.names.map((_, i2) => m[i2 + 1] ?? null);
+  if (named === 0) return c.names.map((_, i) => m[i + 1] ?? null);
   const o = newObject();
-  c.names.forEach((n, i2) => o[n] = m[i2 + 1] ?? null);
+  c.names.forEach((n, i) => o[n] = m[i + 1] ?? null);
   return o;
 }
 function checkGroups(c) {
@@ -30581,21 +26486,21 @@ function regexall([p, s]) {
 function expand3(template, c, m) {
   return template.replace(/\$(?:\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))?/g, (whole, braced, bare) => {
     if (whole === "$$") return "$";
-    const name2 = braced ?? bare;
-    if (name2 === void 0) return "$";
-    const index3 = /^\d+$/.test(name2) ? Number(name2) : c.names.indexOf(name2) + 1;
-    if (index3 === 0 && name2 !== "0") return "";
+    const name = braced ?? bare;
+    if (name === void 0) return "$";
+    const index3 = /^\d+$/.test(name) ? Number(name) : c.names.indexOf(name) + 1;
+    if (index3 === 0 && name !== "0") return "";
     return (index3 <= c.names.length ? m[index3] : void 0) ?? "";
   });
 }
 function replaceAll(c, text4, template) {
-  let out2 = "";
+  let out = "";
   let last = 0;
   for (const m of findAll(c, text4)) {
-    out2 += text4.slice(last, m.index) + expand3(template, c, m);
+    out += text4.slice(last, m.index) + expand3(template, c, m);
     last = m.index + m[0].length;
   }
-  return out2 + text4.slice(last);
+  return out + text4.slice(last);
 }
 var regexFunctions;
 var init_regex = __esm({
@@ -30612,14 +26517,14 @@ var init_regex = __esm({
 });
 
 // src/evaluate/functions/sets.ts
-function sets(args2) {
-  return args2.map((a, i2) => makeSet(list2(a, `sets[${i2}]`)));
+function sets(args) {
+  return args.map((a, i) => makeSet(list2(a, `sets[${i}]`)));
 }
-function setunion(args2) {
-  return makeSet(sets(args2).flat());
+function setunion(args) {
+  return makeSet(sets(args).flat());
 }
-function setintersection(args2) {
-  const [first, ...rest] = sets(args2);
+function setintersection(args) {
+  const [first, ...rest] = sets(args);
   const others = rest.map((s) => new Set(s.map((v) => valueKey(v))));
   return first.filter((v) => others.every((o) => o.has(valueKey(v))));
 }
@@ -30628,13 +26533,13 @@ function setsubtract([a, b]) {
   const remove = new Set(right.map((v) => valueKey(v)));
   return left.filter((v) => !remove.has(valueKey(v)));
 }
-function setproduct(args2) {
-  const lists = args2.map((a, i2) => list2(a, `sets[${i2}]`));
+function setproduct(args) {
+  const lists = args.map((a, i) => list2(a, `sets[${i}]`));
   const total = lists.reduce((n, l) => n * l.length, 1);
   if (total > MAX_ELEMENTS) fail3(`the product would have ${total} elements, more than ${MAX_ELEMENTS}`);
-  let out2 = [[]];
-  for (const l of lists) out2 = out2.flatMap((prefix2) => l.map((v) => [...prefix2, v]));
-  return out2;
+  let out = [[]];
+  for (const l of lists) out = out.flatMap((prefix2) => l.map((v) => [...prefix2, v]));
+  return out;
 }
 var setFunctions;
 var init_sets = __esm({
@@ -30652,20 +26557,20 @@ var init_sets = __esm({
 });
 
 // src/evaluate/functions/strings.ts
-function join14(args2) {
-  const sep8 = str2(args2[0], "separator");
-  const lists = args2.slice(1);
-  const items = [];
+function join14(args) {
+  const sep8 = str2(args[0], "separator");
+  const lists = args.slice(1);
+  const items2 = [];
   lists.forEach((l, li) => {
-    list2(l, "lists").forEach((v, i2) => {
-      const where2 = lists.length > 1 ? `element ${i2} of list ${li + 1}` : `element ${i2}`;
-      if (v === null) fail3(`${where2} is null; cannot concatenate null values`);
+    list2(l, "lists").forEach((v, i) => {
+      const where3 = lists.length > 1 ? `element ${i} of list ${li + 1}` : `element ${i}`;
+      if (v === null) fail3(`${where3} is null; cannot concatenate null values`);
       const s = primitiveToString(v);
-      if (s === void 0) fail3(`${where2}: string required, got ${kindOf(v)}`);
-      items.push(s);
+      if (s === void 0) fail3(`${where3}: string required, got ${kindOf(v)}`);
+      items2.push(s);
     });
   });
-  return items.join(sep8);
+  return items2.join(sep8);
 }
 function split([sep8, s]) {
   const separator = str2(sep8, "separator");
@@ -30677,12 +26582,12 @@ function isWordChar(c) {
 }
 function title([s]) {
   let prev = " ";
-  let out2 = "";
+  let out = "";
   for (const c of str2(s, "str")) {
-    out2 += isWordChar(prev) ? c : c.toUpperCase();
+    out += isWordChar(prev) ? c : c.toUpperCase();
     prev = c;
   }
-  return out2;
+  return out;
 }
 function trim([s, cut]) {
   const text4 = Array.from(str2(s, "str"));
@@ -30769,8 +26674,8 @@ var init_strings2 = __esm({
 });
 
 // src/evaluate/functions/unevaluated.ts
-function unevaluatedReason(name2) {
-  return REASONS.get(name2);
+function unevaluatedReason(name) {
+  return REASONS.get(name);
 }
 var FILES, CLOCK, RANDOM, MACHINE, REASONS, UNEVALUATED_FUNCTIONS;
 var init_unevaluated = __esm({
@@ -30807,25 +26712,25 @@ var init_unevaluated = __esm({
 });
 
 // src/evaluate/functions/index.ts
-function arityMessage(name2, spec2, got) {
+function arityMessage(name, spec2, got) {
   const { minArgs: min, maxArgs: max } = spec2;
   const plural2 = (n) => `${n} argument${n === 1 ? "" : "s"}`;
   const expected = min === max ? plural2(min) : max === Infinity ? `at least ${plural2(min)}` : max === min + 1 ? `${min} or ${plural2(max)}` : `${min} to ${plural2(max)}`;
-  return `${name2}() takes ${expected}, got ${got}`;
+  return `${name}() takes ${expected}, got ${got}`;
 }
-function callFunction(name2, args2) {
-  const skipped = unevaluatedReason(name2);
-  if (skipped !== void 0) return unknown({ kind: "function", name: name2, detail: skipped });
-  const spec2 = functions.get(name2);
-  if (!spec2) return unknown({ kind: "function", name: name2 });
-  if (args2.length < spec2.minArgs || args2.length > spec2.maxArgs) throw new FunctionError(arityMessage(name2, spec2, args2.length));
-  if (!spec2.handlesUnknown && args2.some(containsUnknown)) return unknownOf2(args2);
+function callFunction(name, args) {
+  const skipped = unevaluatedReason(name);
+  if (skipped !== void 0) return unknown({ kind: "function", name, detail: skipped });
+  const spec2 = functions.get(name);
+  if (!spec2) return unknown({ kind: "function", name });
+  if (args.length < spec2.minArgs || args.length > spec2.maxArgs) throw new FunctionError(arityMessage(name, spec2, args.length));
+  if (!spec2.handlesUnknown && args.some(containsUnknown)) return unknownOf2(args);
   try {
-    return spec2.fn(args2);
+    return spec2.fn(args);
   } catch (e) {
-    if (e instanceof FunctionError) throw new FunctionError(`${name2}(): ${e.message}`);
+    if (e instanceof FunctionError) throw new FunctionError(`${name}(): ${e.message}`);
     if (e instanceof RangeError || e instanceof BudgetError) throw e;
-    throw new FunctionError(`${name2}(): ${e instanceof Error ? e.message : String(e)}`);
+    throw new FunctionError(`${name}(): ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 var functions;
@@ -30840,7 +26745,7 @@ var init_functions = __esm({
     init_encoding();
     init_format();
     init_network2();
-    init_numbers2();
+    init_numbers();
     init_regex();
     init_sets();
     init_strings2();
@@ -30863,64 +26768,64 @@ var init_functions = __esm({
 });
 
 // src/evaluate/reference.ts
-function staticReferences(expr2, out2 = []) {
+function staticReferences(expr2, out = []) {
   const t = traversalText(expr2);
   if (t !== void 0) {
-    if (!out2.includes(t)) out2.push(t);
-    return out2;
+    if (!out.includes(t)) out.push(t);
+    return out;
   }
   switch (expr2.kind) {
     case "template":
-      for (const p of expr2.parts) templatePartRefs(p, out2);
+      for (const p of expr2.parts) templatePartRefs(p, out);
       break;
     case "tuple":
-      for (const i2 of expr2.items) staticReferences(i2, out2);
+      for (const i of expr2.items) staticReferences(i, out);
       break;
     case "object":
-      for (const i2 of expr2.items) {
-        if (!i2.keyIsIdent) staticReferences(i2.key, out2);
-        staticReferences(i2.value, out2);
+      for (const i of expr2.items) {
+        if (!i.keyIsIdent) staticReferences(i.key, out);
+        staticReferences(i.value, out);
       }
       break;
     case "getattr":
     case "index":
     case "splat":
-      staticReferences(expr2.object, out2);
-      if (expr2.kind === "index") staticReferences(expr2.key, out2);
+      staticReferences(expr2.object, out);
+      if (expr2.kind === "index") staticReferences(expr2.key, out);
       break;
     case "call":
-      for (const a of expr2.args) staticReferences(a, out2);
+      for (const a of expr2.args) staticReferences(a, out);
       break;
     case "unary":
-      staticReferences(expr2.operand, out2);
+      staticReferences(expr2.operand, out);
       break;
     case "binary":
-      staticReferences(expr2.left, out2);
-      staticReferences(expr2.right, out2);
+      staticReferences(expr2.left, out);
+      staticReferences(expr2.right, out);
       break;
     case "conditional":
-      staticReferences(expr2.cond, out2);
-      staticReferences(expr2.then, out2);
-      staticReferences(expr2.else, out2);
+      staticReferences(expr2.cond, out);
+      staticReferences(expr2.then, out);
+      staticReferences(expr2.else, out);
       break;
     case "for":
-      staticReferences(expr2.collection, out2);
+      staticReferences(expr2.collection, out);
       break;
     case "parens":
-      staticReferences(expr2.expr, out2);
+      staticReferences(expr2.expr, out);
       break;
     default:
       break;
   }
-  return out2;
+  return out;
 }
-function templatePartRefs(p, out2) {
-  if (p.kind === "interp") staticReferences(p.expr, out2);
+function templatePartRefs(p, out) {
+  if (p.kind === "interp") staticReferences(p.expr, out);
   else if (p.kind === "if") {
-    staticReferences(p.cond, out2);
-    for (const q of p.then) templatePartRefs(q, out2);
-    for (const q of p.else ?? []) templatePartRefs(q, out2);
-  } else if (p.kind === "for") staticReferences(p.collection, out2);
+    staticReferences(p.cond, out);
+    for (const q of p.then) templatePartRefs(q, out);
+    for (const q of p.else ?? []) templatePartRefs(q, out);
+  } else if (p.kind === "for") staticReferences(p.collection, out);
 }
 function traversalText(expr2) {
   switch (expr2.kind) {
@@ -30953,8 +26858,8 @@ var init_reference = __esm({
         super([{ kind: "reference", ref }], true);
         this.ref = ref;
       }
-      attr(name2) {
-        return new _ReferenceUnknown(`${this.ref}.${name2}`);
+      attr(name) {
+        return new _ReferenceUnknown(`${this.ref}.${name}`);
       }
       index(key) {
         return new _ReferenceUnknown(`${this.ref}[${typeof key === "number" ? key : JSON.stringify(key)}]`);
@@ -30987,18 +26892,18 @@ function isNonEmpty(v) {
   return true;
 }
 function unknownsIn(v) {
-  const out2 = [];
-  const walk2 = (x) => {
-    if (x instanceof Unknown) out2.push(x);
-    else if (Array.isArray(x)) x.forEach(walk2);
-    else if (isObject(x)) Object.values(x).forEach(walk2);
+  const out = [];
+  const walk = (x) => {
+    if (x instanceof Unknown) out.push(x);
+    else if (Array.isArray(x)) x.forEach(walk);
+    else if (isObject(x)) Object.values(x).forEach(walk);
   };
-  walk2(v);
-  return out2;
+  walk(v);
+  return out;
 }
 function* iterate(coll, what) {
   if (Array.isArray(coll)) {
-    for (let i2 = 0; i2 < coll.length; i2++) yield [i2, coll[i2]];
+    for (let i = 0; i < coll.length; i++) yield [i, coll[i]];
     return;
   }
   if (isObject(coll)) {
@@ -31008,15 +26913,15 @@ function* iterate(coll, what) {
   if (coll === null) throw new EvalError(`${what}: cannot iterate over null`);
   throw new EvalError(`${what}: cannot iterate over ${describeType(coll)}`);
 }
-function getAttr(obj2, name2) {
-  if (obj2 instanceof ReferenceUnknown) return obj2.attr(name2);
+function getAttr(obj2, name) {
+  if (obj2 instanceof ReferenceUnknown) return obj2.attr(name);
   if (obj2 instanceof Unknown) return obj2;
   if (isObject(obj2)) {
-    if (Object.prototype.hasOwnProperty.call(obj2, name2)) return obj2[name2];
-    throw new EvalError(`this object has no attribute "${name2}"`);
+    if (Object.prototype.hasOwnProperty.call(obj2, name)) return obj2[name];
+    throw new EvalError(`this object has no attribute "${name}"`);
   }
-  if (obj2 === null) throw new EvalError(`cannot read attribute "${name2}" of null`);
-  throw new EvalError(`cannot read attribute "${name2}" of ${describeType(obj2)}`);
+  if (obj2 === null) throw new EvalError(`cannot read attribute "${name}" of null`);
+  throw new EvalError(`cannot read attribute "${name}" of ${describeType(obj2)}`);
 }
 function index2(obj2, key) {
   if (obj2 instanceof ReferenceUnknown) {
@@ -31052,7 +26957,7 @@ function applySplatTraversal(ref, each) {
   return new ReferenceUnknown(ref.ref + steps.join(""));
 }
 var ChildScope, Evaluator;
-var init_expr2 = __esm({
+var init_expr = __esm({
   "src/evaluate/expr.ts"() {
     "use strict";
     init_ast();
@@ -31073,12 +26978,12 @@ var init_expr2 = __esm({
       get steps() {
         return this.parent.steps;
       }
-      resolveRoot(name2) {
-        return this.vars.has(name2) ? this.vars.get(name2) : this.parent.resolveRoot(name2);
+      resolveRoot(name) {
+        return this.vars.has(name) ? this.vars.get(name) : this.parent.resolveRoot(name);
       }
-      resolveMember(root, name2, range3) {
+      resolveMember(root, name, range3) {
         if (this.vars.has(root)) return void 0;
-        return this.parent.resolveMember?.(root, name2, range3);
+        return this.parent.resolveMember?.(root, name, range3);
       }
     };
     Evaluator = class {
@@ -31113,7 +27018,7 @@ var init_expr2 = __esm({
           case "template":
             return this.template(expr2.parts, scope, d);
           case "tuple":
-            return checkSize(expr2.items.map((i2) => this.eval(i2, scope, d)));
+            return checkSize(expr2.items.map((i) => this.eval(i, scope, d)));
           case "object":
             return checkSize(this.object(expr2, scope, d));
           case "variable": {
@@ -31155,31 +27060,31 @@ var init_expr2 = __esm({
         }
       }
       object(expr2, scope, d) {
-        const out2 = newObject();
+        const out = newObject();
         const unknownKeys2 = [];
-        for (const item of expr2.items) {
+        for (const item2 of expr2.items) {
           let key;
-          if (item.keyIsIdent && (item.key.kind === "variable" || item.key.kind === "literal")) {
-            key = item.key.kind === "variable" ? item.key.name : String(item.key.value);
+          if (item2.keyIsIdent && (item2.key.kind === "variable" || item2.key.kind === "literal")) {
+            key = item2.key.kind === "variable" ? item2.key.name : String(item2.key.value);
           } else {
-            key = this.eval(item.key, scope, d);
+            key = this.eval(item2.key, scope, d);
           }
           if (key instanceof Unknown) {
             unknownKeys2.push(key);
             continue;
           }
           const k = toStringValue(key, "object key");
-          out2[k] = this.eval(item.value, scope, d);
+          out[k] = this.eval(item2.value, scope, d);
         }
         if (unknownKeys2.length) return mergeUnknown(unknownKeys2, true);
-        return out2;
+        return out;
       }
-      template(parts2, scope, d) {
-        if (parts2.length === 1 && parts2[0].kind === "interp") return this.eval(parts2[0].expr, scope, d);
+      template(parts, scope, d) {
+        if (parts.length === 1 && parts[0].kind === "interp") return this.eval(parts[0].expr, scope, d);
         const pieces = { list: [], chars: 0 };
         const unknowns = [];
         let literalText = false;
-        this.renderParts(parts2, scope, d, pieces, unknowns, () => literalText = true);
+        this.renderParts(parts, scope, d, pieces, unknowns, () => literalText = true);
         if (unknowns.length) return mergeUnknown(unknowns, literalText || unknowns.some((u) => u.nonEmpty));
         return pieces.list.join("");
       }
@@ -31190,8 +27095,8 @@ var init_expr2 = __esm({
         if (pieces.chars > limits().maxStringLength)
           throw new BudgetError("maxStringLength", `a template of ${pieces.chars} characters or more`);
       }
-      renderParts(parts2, scope, d, pieces, unknowns, sawText) {
-        for (const p of parts2) {
+      renderParts(parts, scope, d, pieces, unknowns, sawText) {
+        for (const p of parts) {
           switch (p.kind) {
             case "text":
               if (p.value !== "") sawText();
@@ -31238,12 +27143,12 @@ var init_expr2 = __esm({
           return refOnly ? obj2.splat() : applySplatTraversal(obj2.splat(), each);
         }
         if (obj2 instanceof Unknown) return obj2;
-        let items;
-        if (obj2 === null) items = [];
-        else if (Array.isArray(obj2)) items = obj2;
-        else if (full || !isObject(obj2)) items = [obj2];
-        else items = [obj2];
-        return checkSize(items.map((item) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item }), d)));
+        let items2;
+        if (obj2 === null) items2 = [];
+        else if (Array.isArray(obj2)) items2 = obj2;
+        else if (full || !isObject(obj2)) items2 = [obj2];
+        else items2 = [obj2];
+        return checkSize(items2.map((item2) => this.eval(each, withVariables(scope, { [SPLAT_ELEMENT]: item2 }), d)));
       }
       call(expr2, scope, d) {
         if (expr2.name === "try") {
@@ -31271,15 +27176,15 @@ var init_expr2 = __esm({
             return false;
           }
         }
-        let args2 = expr2.args.map((a) => this.eval(a, scope, d));
-        if (expr2.expandFinal && args2.length) {
-          const last = args2[args2.length - 1];
+        let args = expr2.args.map((a) => this.eval(a, scope, d));
+        if (expr2.expandFinal && args.length) {
+          const last = args[args.length - 1];
           if (last instanceof Unknown) return last;
           if (!Array.isArray(last)) throw new EvalError(`${expr2.name}(): the argument before "..." must be a list, got ${describeType(last)}`);
-          args2 = [...args2.slice(0, -1), ...last];
+          args = [...args.slice(0, -1), ...last];
         }
         try {
-          return checkSize(callFunction(expr2.name, args2));
+          return checkSize(callFunction(expr2.name, args));
         } catch (e) {
           if (e instanceof FunctionError) throw new EvalError(e.message);
           if (e instanceof RangeError) throw budgetOfRangeError(e);
@@ -31477,10 +27382,10 @@ function narrow(o, steps) {
   for (const step of steps) {
     while (expr2?.kind === "parens") expr2 = expr2.expr;
     if (expr2?.kind === "object") {
-      const item = expr2.items.find((i2) => keyName(i2.key) === String(step));
-      if (!item) break;
-      range3 = { start: item.key.range.start, end: item.value.range.end };
-      expr2 = item.value;
+      const item2 = expr2.items.find((i) => keyName(i.key) === String(step));
+      if (!item2) break;
+      range3 = { start: item2.key.range.start, end: item2.value.range.end };
+      expr2 = item2.value;
     } else if (expr2?.kind === "tuple" && typeof step === "number" && expr2.items[step]) {
       expr2 = expr2.items[step];
       range3 = expr2.range;
@@ -31508,7 +27413,7 @@ var init_provenance = __esm({
   "src/evaluate/provenance.ts"() {
     "use strict";
     init_convert();
-    init_expr2();
+    init_expr();
     init_types2();
     init_value();
     written = /* @__PURE__ */ new WeakMap();
@@ -31547,37 +27452,37 @@ function evaluateOrUnknown(expr2, scope, ctx, what) {
     return new Unknown([{ kind: "expression", detail: `${what}: ${e.message}` }]);
   }
 }
-function evaluateBody(body2, scope, ctx) {
-  const out2 = {
+function evaluateBody(body, scope, ctx) {
+  const out = {
     values: newObject(),
     ranges: /* @__PURE__ */ Object.create(null),
     references: /* @__PURE__ */ Object.create(null),
     files: /* @__PURE__ */ Object.create(null),
     origins: /* @__PURE__ */ Object.create(null)
   };
-  fillBody2(body2, scope, ctx, "", out2, true, 0);
-  return out2;
+  fillBody(body, scope, ctx, "", out, true, 0);
+  return out;
 }
-function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
-  const values2 = top ? out2.values : newObject();
+function fillBody(body, scope, ctx, prefix2, out, top, depth) {
+  const values2 = top ? out.values : newObject();
   if (depth > 32) return values2;
-  for (const a of body2.attributes) {
+  for (const a of body.attributes) {
     if (top && META_ATTRIBUTES.has(a.name)) continue;
     const path2 = prefix2 + a.name;
     const v = evaluateOrUnknown(a.expr, scope, a.file ? { ...ctx, file: a.file } : ctx, `"${path2}"`);
     values2[a.name] = v;
-    out2.ranges[path2] = a.range;
-    if (a.file) out2.files[path2] = a.file;
+    out.ranges[path2] = a.range;
+    if (a.file) out.files[path2] = a.file;
     const file = a.file ?? ctx.file;
     const trace = (expr2, p) => {
       if (!ctx.origins) return;
       const hops = traceOrigins(expr2, ctx.origins, scope, file);
-      if (hops.length) out2.origins[p] = hops;
+      if (hops.length) out.origins[p] = hops;
     };
     trace(a.expr, path2);
-    recordInnerRanges(a.expr, path2, out2.ranges, 0, trace);
+    recordInnerRanges(a.expr, path2, out.ranges, 0, trace);
     const refs = qualifiedRefs(a.expr, v, ctx.refPrefix);
-    if (refs.length) out2.references[path2] = refs;
+    if (refs.length) out.references[path2] = refs;
   }
   const lists = /* @__PURE__ */ new Map();
   const push = (type, v) => {
@@ -31588,27 +27493,27 @@ function fillBody2(body2, scope, ctx, prefix2, out2, top, depth) {
     lists.set(type, l);
     return l.length - 1;
   };
-  for (const b of body2.blocks) {
+  for (const b of body.blocks) {
     if (top && META_BLOCKS.has(b.type)) continue;
     const bctx = b.file ? { ...ctx, file: b.file } : ctx;
     if (b.type === "dynamic") {
-      expandDynamic(b, scope, bctx, prefix2, out2, lists, push, depth);
+      expandDynamic(b, scope, bctx, prefix2, out, lists, push, depth);
       continue;
     }
-    const i2 = lists.get(b.type)?.length ?? 0;
-    const path2 = `${prefix2}${b.type}.${i2}`;
-    const obj2 = fillBody2(b.body, scope, bctx, path2 + ".", out2, false, depth + 1);
+    const i = lists.get(b.type)?.length ?? 0;
+    const path2 = `${prefix2}${b.type}.${i}`;
+    const obj2 = fillBody(b.body, scope, bctx, path2 + ".", out, false, depth + 1);
     if (push(b.type, obj2) >= 0) {
-      out2.ranges[path2] = b.range;
-      if (b.file) out2.files[path2] = b.file;
+      out.ranges[path2] = b.range;
+      if (b.file) out.files[path2] = b.file;
     }
   }
   for (const [type, l] of lists) values2[type] = l;
   return values2;
 }
-function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
-  const label2 = b.labels[0];
-  if (!label2) {
+function expandDynamic(b, scope, ctx, prefix2, out, lists, push, depth) {
+  const label = b.labels[0];
+  if (!label) {
     ctx.report({
       severity: "error",
       code: "dynamic-label",
@@ -31627,26 +27532,26 @@ function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
       code: "dynamic-body",
       file: ctx.file,
       range: b.typeRange,
-      message: `dynamic "${label2}" needs a for_each argument and a content block`,
+      message: `dynamic "${label}" needs a for_each argument and a content block`,
       hint: "add for_each = <collection> and content { ... }"
     });
     return;
   }
   const iteratorAttr = b.body.attributes.find((a) => a.name === "iterator");
-  const iterName = iteratorAttr?.expr.kind === "variable" ? iteratorAttr.expr.name : label2;
-  const coll = evaluateOrUnknown(forEach.expr, scope, ctx, `for_each of dynamic "${label2}"`);
+  const iterName = iteratorAttr?.expr.kind === "variable" ? iteratorAttr.expr.name : label;
+  const coll = evaluateOrUnknown(forEach.expr, scope, ctx, `for_each of dynamic "${label}"`);
   if (coll instanceof Unknown) {
-    lists.set(label2, coll);
-    out2.ranges[`${prefix2}${label2}`] = b.range;
-    if (b.file) out2.files[`${prefix2}${label2}`] = b.file;
+    lists.set(label, coll);
+    out.ranges[`${prefix2}${label}`] = b.range;
+    if (b.file) out.files[`${prefix2}${label}`] = b.file;
     return;
   }
   let pairs;
   try {
-    pairs = [...iterate(coll, `for_each of dynamic "${label2}"`)];
+    pairs = [...iterate(coll, `for_each of dynamic "${label}"`)];
   } catch (e) {
     ctx.report({ severity: "warning", code: "eval-error", file: ctx.file, range: forEach.expr.range, message: e.message });
-    lists.set(label2, new Unknown([{ kind: "expression", detail: e.message }]));
+    lists.set(label, new Unknown([{ kind: "expression", detail: e.message }]));
     return;
   }
   for (const [k, v] of pairs) {
@@ -31657,55 +27562,55 @@ function expandDynamic(b, scope, ctx, prefix2, out2, lists, push, depth) {
         ["value", v]
       ])
     });
-    const cur = lists.get(label2);
-    const i2 = Array.isArray(cur) ? cur.length : 0;
-    const path2 = `${prefix2}${label2}.${i2}`;
-    const obj2 = fillBody2(content.body, inner, ctx, path2 + ".", out2, false, depth + 1);
-    if (push(label2, obj2) >= 0) {
-      out2.ranges[path2] = b.range;
-      if (b.file) out2.files[path2] = b.file;
+    const cur = lists.get(label);
+    const i = Array.isArray(cur) ? cur.length : 0;
+    const path2 = `${prefix2}${label}.${i}`;
+    const obj2 = fillBody(content.body, inner, ctx, path2 + ".", out, false, depth + 1);
+    if (push(label, obj2) >= 0) {
+      out.ranges[path2] = b.range;
+      if (b.file) out.files[path2] = b.file;
     }
   }
 }
 function recordInnerRanges(expr2, path2, ranges, depth, trace) {
   if (depth > 16) return;
   if (expr2.kind === "object") {
-    for (const item of expr2.items) {
-      const k = item.key;
-      const name2 = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
-      if (name2 === void 0) continue;
-      const p = `${path2}.${name2}`;
-      ranges[p] = { start: k.range.start, end: item.value.range.end };
-      trace(item.value, p);
-      recordInnerRanges(item.value, p, ranges, depth + 1, trace);
+    for (const item2 of expr2.items) {
+      const k = item2.key;
+      const name = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
+      if (name === void 0) continue;
+      const p = `${path2}.${name}`;
+      ranges[p] = { start: k.range.start, end: item2.value.range.end };
+      trace(item2.value, p);
+      recordInnerRanges(item2.value, p, ranges, depth + 1, trace);
     }
   } else if (expr2.kind === "tuple") {
-    expr2.items.forEach((item, i2) => {
-      const p = `${path2}.${i2}`;
-      ranges[p] = item.range;
-      trace(item, p);
-      recordInnerRanges(item, p, ranges, depth + 1, trace);
+    expr2.items.forEach((item2, i) => {
+      const p = `${path2}.${i}`;
+      ranges[p] = item2.range;
+      trace(item2, p);
+      recordInnerRanges(item2, p, ranges, depth + 1, trace);
     });
   }
 }
 function qualifiedRefs(expr2, value, refPrefix) {
-  const out2 = [];
+  const out = [];
   for (const r of staticReferences(expr2)) {
     const root = r.split(/[.[]/, 1)[0];
     if (RESERVED_ROOTS.has(root) && root !== "data" && root !== "module") continue;
     const q = refPrefix + r;
-    if (!out2.includes(q)) out2.push(q);
+    if (!out.includes(q)) out.push(q);
   }
-  for (const u of collectUnknowns(value)) for (const r of u.refs) if (!out2.includes(r)) out2.push(r);
-  return out2;
+  for (const u of collectUnknowns(value)) for (const r of u.refs) if (!out.includes(r)) out.push(r);
+  return out;
 }
 var META_ATTRIBUTES, META_BLOCKS;
-var init_body2 = __esm({
+var init_body = __esm({
   "src/evaluate/body.ts"() {
     "use strict";
     init_budget();
     init_convert();
-    init_expr2();
+    init_expr();
     init_types2();
     init_reference();
     init_provenance();
@@ -31749,7 +27654,7 @@ function expandBlock(block2, scope, ctx) {
       return unknownExpansion(new Unknown([{ kind: "expression", detail: "count is not a whole number" }]), "count");
     }
     if (v > limits().maxInstances) return tooMany(v, countAttr, "count", ctx);
-    return { shape: "count", instances: Array.from({ length: v }, (_, i2) => ({ key: i2, vars: { count: objectFrom([["index", i2]]) } })) };
+    return { shape: "count", instances: Array.from({ length: v }, (_, i) => ({ key: i, vars: { count: objectFrom([["index", i]]) } })) };
   }
   if (forEachAttr) {
     const v = evaluateOrUnknown(forEachAttr.expr, scope, ctx, "for_each");
@@ -31810,7 +27715,7 @@ function instanceSuffix(key) {
 var init_expand = __esm({
   "src/evaluate/expand.ts"() {
     "use strict";
-    init_body2();
+    init_body();
     init_budget();
     init_limits();
     init_value();
@@ -31818,7 +27723,7 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync7, readFileSync as readFileSync10, realpathSync as realpathSync5 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync10, realpathSync as realpathSync5 } from "node:fs";
 import { join as join15, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
@@ -31827,7 +27732,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
   if (isLocalSource(source)) {
     const dir = resolve8(callerDir, source);
     if (!isInside(root, dir)) return outsideRoot(source, dir, root);
-    if (!existsSync7(dir)) {
+    if (!existsSync5(dir)) {
       return {
         kind: "error",
         code: "module-not-found",
@@ -31840,7 +27745,7 @@ function resolveModuleSource(source, callerDir, key, root, manifest) {
     return { kind: "dir", dir: real };
   }
   const installed = manifest.dirFor(key);
-  if (installed && existsSync7(installed)) {
+  if (installed && existsSync5(installed)) {
     const real = realpathSync5.native(installed);
     if (!isInside(root, real)) {
       return {
@@ -31871,7 +27776,7 @@ var init_sources = __esm({
       entries = /* @__PURE__ */ new Map();
       constructor(rootModuleDir) {
         const path2 = join15(rootModuleDir, ".terraform", "modules", "modules.json");
-        if (!existsSync7(path2)) return;
+        if (!existsSync5(path2)) return;
         try {
           const data = JSON.parse(readFileSync10(path2, "utf8"));
           for (const m of data.Modules ?? []) {
@@ -31907,19 +27812,19 @@ function parseType(expr2, depth = 0) {
     case "map":
       return { kind: expr2.name, elem: parseType(arg, depth + 1) };
     case "tuple":
-      return arg?.kind === "tuple" ? { kind: "tuple", elems: arg.items.map((i2) => parseType(i2, depth + 1)) } : ANY;
+      return arg?.kind === "tuple" ? { kind: "tuple", elems: arg.items.map((i) => parseType(i, depth + 1)) } : ANY;
     case "object": {
       if (arg?.kind !== "object") return ANY;
       const attrs = /* @__PURE__ */ new Map();
-      for (const item of arg.items) {
-        const k = item.key;
-        const name2 = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
-        if (name2 === void 0) return ANY;
-        const v = item.value;
+      for (const item2 of arg.items) {
+        const k = item2.key;
+        const name = k.kind === "variable" ? k.name : k.kind === "literal" && typeof k.value === "string" ? k.value : void 0;
+        if (name === void 0) return ANY;
+        const v = item2.value;
         if (v.kind === "call" && v.name === "optional") {
-          attrs.set(name2, { type: parseType(v.args[0], depth + 1), optional: true, defaultExpr: v.args[1] });
+          attrs.set(name, { type: parseType(v.args[0], depth + 1), optional: true, defaultExpr: v.args[1] });
         } else {
-          attrs.set(name2, { type: parseType(v, depth + 1), optional: false });
+          attrs.set(name, { type: parseType(v, depth + 1), optional: false });
         }
       }
       return { kind: "object", attrs };
@@ -31947,36 +27852,36 @@ function convertValue(v, t, what, depth = 0) {
       break;
     case "list":
     case "set":
-      if (Array.isArray(v)) return v.map((x, i2) => convertValue(x, t.elem, `${what}[${i2}]`, depth + 1));
+      if (Array.isArray(v)) return v.map((x, i) => convertValue(x, t.elem, `${what}[${i}]`, depth + 1));
       break;
     case "tuple":
       if (Array.isArray(v)) {
         if (v.length !== t.elems.length) throw new EvalError(`${what}: a tuple of ${t.elems.length} elements is required, got ${v.length}`);
-        return v.map((x, i2) => convertValue(x, t.elems[i2], `${what}[${i2}]`, depth + 1));
+        return v.map((x, i) => convertValue(x, t.elems[i], `${what}[${i}]`, depth + 1));
       }
       break;
     case "map":
       if (isObject(v)) {
-        const out2 = newObject();
-        for (const [k, x] of Object.entries(v)) out2[k] = convertValue(x, t.elem, `${what}["${k}"]`, depth + 1);
-        return out2;
+        const out = newObject();
+        for (const [k, x] of Object.entries(v)) out[k] = convertValue(x, t.elem, `${what}["${k}"]`, depth + 1);
+        return out;
       }
       break;
     case "object":
       if (isObject(v)) {
-        const out2 = newObject();
-        for (const [name2, attr] of t.attrs) {
-          if (Object.prototype.hasOwnProperty.call(v, name2) && v[name2] !== null) {
-            out2[name2] = convertValue(v[name2], attr.type, `${what}.${name2}`, depth + 1);
+        const out = newObject();
+        for (const [name, attr] of t.attrs) {
+          if (Object.prototype.hasOwnProperty.call(v, name) && v[name] !== null) {
+            out[name] = convertValue(v[name], attr.type, `${what}.${name}`, depth + 1);
           } else if (attr.optional) {
-            out2[name2] = attr.defaultExpr ? convertValue(evaluate2(attr.defaultExpr, EMPTY_SCOPE), attr.type, `${what}.${name2}`, depth + 1) : null;
-          } else if (Object.prototype.hasOwnProperty.call(v, name2)) {
-            out2[name2] = null;
+            out[name] = attr.defaultExpr ? convertValue(evaluate2(attr.defaultExpr, EMPTY_SCOPE), attr.type, `${what}.${name}`, depth + 1) : null;
+          } else if (Object.prototype.hasOwnProperty.call(v, name)) {
+            out[name] = null;
           } else {
-            throw new EvalError(`${what}: attribute "${name2}" is required`);
+            throw new EvalError(`${what}: attribute "${name}" is required`);
           }
         }
-        return out2;
+        return out;
       }
       break;
   }
@@ -31996,7 +27901,7 @@ var init_types3 = __esm({
   "src/evaluate/types.ts"() {
     "use strict";
     init_convert();
-    init_expr2();
+    init_expr();
     init_value();
     ANY = { kind: "any" };
     EMPTY_SCOPE = { resolveRoot: () => void 0 };
@@ -32005,19 +27910,19 @@ var init_types3 = __esm({
 
 // src/evaluate/variables.ts
 function declaredVariables(files, diagnostics) {
-  const out2 = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
   for (const f of files) {
     for (const b of f.body.blocks) {
       if (b.type !== "variable" || b.labels.length !== 1) continue;
-      const name2 = b.labels[0];
-      const prev = out2.get(name2);
+      const name = b.labels[0];
+      const prev = out.get(name);
       if (prev) {
         diagnostics.push({
           severity: "error",
           code: "duplicate-variable",
           file: f.path,
           range: b.typeRange,
-          message: `variable "${name2}" is declared twice (first at line ${prev.block.typeRange.start.line} of ${prev.file})`,
+          message: `variable "${name}" is declared twice (first at line ${prev.block.typeRange.start.line} of ${prev.file})`,
           hint: "remove or rename one of the declarations"
         });
         continue;
@@ -32027,8 +27932,8 @@ function declaredVariables(files, diagnostics) {
       const type = parseType(typeExpr);
       const complexType = !["string", "number", "bool"].includes(type.kind) && !!typeExpr && !(typeExpr.kind === "variable" && typeExpr.name === "any");
       const nullableExpr = attr("nullable");
-      out2.set(name2, {
-        name: name2,
+      out.set(name, {
+        name,
         block: b,
         file: f.path,
         defaultExpr: attr("default"),
@@ -32038,13 +27943,13 @@ function declaredVariables(files, diagnostics) {
       });
     }
   }
-  return out2;
+  return out;
 }
 function convertToType(v, decl) {
   return convertValue(v, decl.type, `variable "${decl.name}"`);
 }
 function assignmentsFromVarFile(file, diagnostics) {
-  const out2 = [];
+  const out = [];
   for (const b of file.body.blocks) {
     diagnostics.push({
       severity: "error",
@@ -32070,15 +27975,15 @@ function assignmentsFromVarFile(file, diagnostics) {
       });
       value = new Unknown([{ kind: "expression", detail: `${file.path}: value of ${a.name} could not be evaluated` }]);
     }
-    out2.push({ name: a.name, value, source: file.path, range: a.nameRange, written: { range: a.range, expr: a.expr } });
+    out.push({ name: a.name, value, source: file.path, range: a.nameRange, written: { range: a.range, expr: a.expr } });
   }
-  return out2;
+  return out;
 }
 var CONSTANT_SCOPE;
 var init_variables = __esm({
   "src/evaluate/variables.ts"() {
     "use strict";
-    init_expr2();
+    init_expr();
     init_types3();
     init_value();
     CONSTANT_SCOPE = { resolveRoot: () => void 0 };
@@ -32096,10 +28001,10 @@ var init_module = __esm({
     "use strict";
     init_budget();
     init_limits();
-    init_body2();
+    init_body();
     init_convert();
     init_expand();
-    init_expr2();
+    init_expr();
     init_provenance();
     init_reference();
     init_sources();
@@ -32158,30 +28063,30 @@ var init_module = __esm({
         return { file, refPrefix: this.prefix, report: (d) => this.report(d), origins: this };
       }
       // ---- OriginSource: where variables and locals got their values -----------------------------------
-      variableOrigins(name2) {
-        return this.memoOrigins(`var.${name2}`, () => {
-          const decl = this.decls.get(name2);
+      variableOrigins(name) {
+        return this.memoOrigins(`var.${name}`, () => {
+          const decl = this.decls.get(name);
           if (!decl) return [];
-          const input = this.spec.inputs?.get(name2);
+          const input = this.spec.inputs?.get(name);
           if (input) {
-            const arg = originAt(input.file, input.expr, input.range, `argument "${name2}" of ${this.spec.address}`);
+            const arg = originAt(input.file, input.expr, input.range, `argument "${name}" of ${this.spec.address}`);
             return [arg, ...traceOrigins(input.expr, input.instance, input.scope, input.file)];
           }
-          if (this.spec.rootValues?.has(name2)) {
-            const at2 = this.spec.rootOrigins?.get(name2);
+          if (this.spec.rootValues?.has(name)) {
+            const at2 = this.spec.rootOrigins?.get(name);
             return at2 ? [at2] : [];
           }
           const attr = decl.block.body.attributes.find((a) => a.name === "default");
           if (!attr) return [];
-          const shared2 = this.spec.inputs ? `the default of a module's variable: changing it changes every call of this module that does not set ${name2}` : void 0;
-          return [originAt(decl.file, attr.expr, attr.range, `the default of variable "${name2}"`, shared2)];
+          const shared = this.spec.inputs ? `the default of a module's variable: changing it changes every call of this module that does not set ${name}` : void 0;
+          return [originAt(decl.file, attr.expr, attr.range, `the default of variable "${name}"`, shared)];
         });
       }
-      localOrigins(name2) {
-        return this.memoOrigins(`local.${name2}`, () => {
-          const l = this.localExprs.get(name2);
+      localOrigins(name) {
+        return this.memoOrigins(`local.${name}`, () => {
+          const l = this.localExprs.get(name);
           if (!l) return [];
-          return [originAt(l.file, l.expr, l.range, `local.${name2}`), ...traceOrigins(l.expr, this, this, l.file)];
+          return [originAt(l.file, l.expr, l.range, `local.${name}`), ...traceOrigins(l.expr, this, this, l.file)];
         });
       }
       memoOrigins(key, f) {
@@ -32193,8 +28098,8 @@ var init_module = __esm({
         return hops;
       }
       // ---- Scope -------------------------------------------------------------------------------------
-      resolveRoot(name2) {
-        switch (name2) {
+      resolveRoot(name) {
+        switch (name) {
           case "var":
             return objectFrom([...this.decls.keys()].map((k) => [k, this.variable(k)]));
           case "local":
@@ -32217,51 +28122,51 @@ var init_module = __esm({
           case "data":
             return new ReferenceUnknown(`${this.prefix}data`);
           default:
-            return new ReferenceUnknown(`${this.prefix}${name2}`);
+            return new ReferenceUnknown(`${this.prefix}${name}`);
         }
       }
-      resolveMember(root, name2, range3) {
+      resolveMember(root, name, range3) {
         if (root === "var") {
-          if (!this.decls.has(name2)) {
+          if (!this.decls.has(name)) {
             this.report({
               severity: "error",
               code: "undeclared-variable",
               file: this.diagnosticFile(),
               range: range3,
-              message: `reference to undeclared input variable "${name2}"`,
-              hint: `declare it: variable "${name2}" {}`
+              message: `reference to undeclared input variable "${name}"`,
+              hint: `declare it: variable "${name}" {}`
             });
-            return unknown({ kind: "variable", name: name2, detail: "not declared" });
+            return unknown({ kind: "variable", name, detail: "not declared" });
           }
-          return this.variable(name2);
+          return this.variable(name);
         }
         if (root === "local") {
-          if (!this.localExprs.has(name2)) {
+          if (!this.localExprs.has(name)) {
             this.report({
               severity: "error",
               code: "undeclared-local",
               file: this.diagnosticFile(),
               range: range3,
-              message: `reference to undeclared local value "${name2}"`,
-              hint: `define it in a locals { ${name2} = ... } block`
+              message: `reference to undeclared local value "${name}"`,
+              hint: `define it in a locals { ${name} = ... } block`
             });
-            return unknown({ kind: "expression", detail: `local.${name2} is not defined` });
+            return unknown({ kind: "expression", detail: `local.${name} is not defined` });
           }
-          return this.local(name2);
+          return this.local(name);
         }
         if (root === "module") {
-          if (!this.children().has(name2)) {
+          if (!this.children().has(name)) {
             this.report({
               severity: "error",
               code: "undeclared-module",
               file: this.diagnosticFile(),
               range: range3,
-              message: `reference to undeclared module call "${name2}"`,
-              hint: `add a module "${name2}" { source = ... } block`
+              message: `reference to undeclared module call "${name}"`,
+              hint: `add a module "${name}" { source = ... } block`
             });
-            return unknown({ kind: "expression", detail: `module.${name2} is not declared` });
+            return unknown({ kind: "expression", detail: `module.${name} is not declared` });
           }
-          return this.moduleValue(name2);
+          return this.moduleValue(name);
         }
         return void 0;
       }
@@ -32292,12 +28197,12 @@ var init_module = __esm({
           this.evaluating.pop();
         }
       }
-      variable(name2) {
-        const memo = this.varMemo.get(name2);
+      variable(name) {
+        const memo = this.varMemo.get(name);
         if (memo !== void 0) return memo;
-        const decl = this.decls.get(name2);
+        const decl = this.decls.get(name);
         const v = this.guard(
-          `var.${name2}`,
+          `var.${name}`,
           () => this.computeVariable(decl),
           (chain) => {
             this.report({
@@ -32305,12 +28210,12 @@ var init_module = __esm({
               code: "cycle",
               file: decl.file,
               range: decl.block.typeRange,
-              message: `variable "${name2}" depends on itself: ${chain.join(" → ")}`
+              message: `variable "${name}" depends on itself: ${chain.join(" → ")}`
             });
             return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
           }
         );
-        this.varMemo.set(name2, v);
+        this.varMemo.set(name, v);
         return v;
       }
       computeVariable(decl) {
@@ -32366,52 +28271,52 @@ var init_module = __esm({
           return unknown({ kind: "variable", name: decl.name, detail: "wrong type" });
         }
       }
-      local(name2) {
-        const memo = this.localMemo.get(name2);
+      local(name) {
+        const memo = this.localMemo.get(name);
         if (memo !== void 0) return memo;
-        const { expr: expr2, file } = this.localExprs.get(name2);
+        const { expr: expr2, file } = this.localExprs.get(name);
         const v = this.guard(
-          `local.${name2}`,
-          () => this.withFile(file, () => evaluateOrUnknown(expr2, this, this.ctx(file), `local.${name2}`)),
+          `local.${name}`,
+          () => this.withFile(file, () => evaluateOrUnknown(expr2, this, this.ctx(file), `local.${name}`)),
           (chain) => {
             this.report({
               severity: "error",
               code: "cycle",
               file,
               range: expr2.range,
-              message: `local.${name2} depends on itself: ${chain.join(" → ")}`,
+              message: `local.${name} depends on itself: ${chain.join(" → ")}`,
               hint: "break the cycle: a local value cannot refer to itself, directly or through others"
             });
             return unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` });
           }
         );
-        this.localMemo.set(name2, v);
+        this.localMemo.set(name, v);
         return v;
       }
-      output(name2) {
-        const memo = this.outputMemo.get(name2);
+      output(name) {
+        const memo = this.outputMemo.get(name);
         if (memo !== void 0) return memo;
         for (const f of this.dir.files) {
           for (const b of f.body.blocks) {
-            if (b.type !== "output" || b.labels[0] !== name2) continue;
+            if (b.type !== "output" || b.labels[0] !== name) continue;
             const valueAttr = b.body.attributes.find((a) => a.name === "value");
             if (!valueAttr) return null;
             const v = this.guard(
-              `output.${name2}`,
-              () => this.withFile(f.path, () => evaluateOrUnknown(valueAttr.expr, this, this.ctx(f.path), `output "${name2}"`)),
+              `output.${name}`,
+              () => this.withFile(f.path, () => evaluateOrUnknown(valueAttr.expr, this, this.ctx(f.path), `output "${name}"`)),
               (chain) => unknown({ kind: "expression", detail: `cycle: ${chain.join(" → ")}` })
             );
-            this.outputMemo.set(name2, v);
+            this.outputMemo.set(name, v);
             return v;
           }
         }
         return void 0;
       }
       outputs() {
-        const out2 = newObject();
+        const out = newObject();
         for (const f of this.dir.files)
-          for (const b of f.body.blocks) if (b.type === "output" && b.labels[0]) out2[b.labels[0]] = this.output(b.labels[0]) ?? null;
-        return out2;
+          for (const b of f.body.blocks) if (b.type === "output" && b.labels[0]) out[b.labels[0]] = this.output(b.labels[0]) ?? null;
+        return out;
       }
       // ---- module calls ------------------------------------------------------------------------------
       children() {
@@ -32420,27 +28325,27 @@ var init_module = __esm({
         for (const f of this.dir.files) {
           for (const b of f.body.blocks) {
             if (b.type !== "module" || b.labels.length !== 1) continue;
-            const name2 = b.labels[0];
-            if (this.childCalls.has(name2)) {
+            const name = b.labels[0];
+            if (this.childCalls.has(name)) {
               this.report({
                 severity: "error",
                 code: "duplicate-module",
                 file: f.path,
                 range: b.typeRange,
-                message: `module "${name2}" is called twice in this module`,
+                message: `module "${name}" is called twice in this module`,
                 hint: "give each module block its own name"
               });
               continue;
             }
-            this.childCalls.set(name2, this.makeCall(name2, b, f));
+            this.childCalls.set(name, this.makeCall(name, b, f));
           }
         }
         return this.childCalls;
       }
-      makeCall(name2, b, f) {
+      makeCall(name, b, f) {
         const sourceAttr = b.body.attributes.find((a) => a.name === "source");
         const source = sourceAttr?.expr.kind === "literal" && typeof sourceAttr.expr.value === "string" ? sourceAttr.expr.value : void 0;
-        const key = this.spec.key ? `${this.spec.key}.${name2}` : name2;
+        const key = this.spec.key ? `${this.spec.key}.${name}` : name;
         const ctx = this.ctx(f.path);
         const call2 = {
           block: b,
@@ -32456,7 +28361,7 @@ var init_module = __esm({
             code: "module-source",
             file: f.path,
             range: sourceAttr?.expr.range ?? b.typeRange,
-            message: `module "${name2}" needs a source that is a literal string`,
+            message: `module "${name}" needs a source that is a literal string`,
             hint: 'write source = "./modules/x" or a registry address'
           });
           call2.resolved = { kind: "error", code: "module-source", message: "no literal source", hint: "" };
@@ -32475,7 +28380,7 @@ var init_module = __esm({
           return call2;
         }
         if (call2.resolved.kind === "remote") {
-          this.session.modules.push({ address: `${this.prefix}module.${name2}`, dir: "", source, skipped: call2.resolved.reason });
+          this.session.modules.push({ address: `${this.prefix}module.${name}`, dir: "", source, skipped: call2.resolved.reason });
           this.report({ severity: "note", code: "module-not-installed", file: f.path, range: b.typeRange, message: call2.resolved.reason });
           return call2;
         }
@@ -32486,7 +28391,7 @@ var init_module = __esm({
             code: "module-cycle",
             file: f.path,
             range: sourceAttr.expr.range,
-            message: `module "${name2}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`,
+            message: `module "${name}" calls a module that is already being evaluated (${childDir}): the modules call each other in a cycle`,
             hint: "remove the cycle between these modules"
           });
           call2.resolved = { kind: "error", code: "module-cycle", message: "cycle", hint: "" };
@@ -32498,19 +28403,19 @@ var init_module = __esm({
             code: "module-depth",
             file: f.path,
             range: b.typeRange,
-            message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name2}" was not evaluated`
+            message: `modules are nested more than ${MAX_MODULE_DEPTH} deep; module "${name}" was not evaluated`
           });
           call2.resolved = { kind: "error", code: "module-depth", message: "too deep", hint: "" };
           return call2;
         }
         call2.expansion = this.withFile(f.path, () => expandBlock(b, this, ctx));
-        if (!this.withinTotal(call2.expansion.instances.length, f.path, b, `module "${name2}"`)) {
+        if (!this.withinTotal(call2.expansion.instances.length, f.path, b, `module "${name}"`)) {
           call2.resolved = { kind: "error", code: "limit-reached", message: "too many instances", hint: "" };
           return call2;
         }
         const dir = this.session.moduleDir(childDir);
         for (const inst of call2.expansion.instances) {
-          const address = `${this.prefix}module.${name2}${call2.expansion.unknown ? "" : instanceSuffix(inst.key)}`;
+          const address = `${this.prefix}module.${name}${call2.expansion.unknown ? "" : instanceSuffix(inst.key)}`;
           const scope = Object.keys(inst.vars).length ? withVariables(this, inst.vars) : this;
           const inputs = /* @__PURE__ */ new Map();
           for (const a of b.body.attributes) {
@@ -32524,18 +28429,18 @@ var init_module = __esm({
             calls: [...this.spec.calls, callRecord],
             ancestors: [...this.spec.ancestors, this.dir.dir],
             inputs,
-            expansionUnknown: call2.expansion.unknown ? describeUnknown(call2.expansion.unknown, `module.${name2}`) : this.spec.expansionUnknown
+            expansionUnknown: call2.expansion.unknown ? describeUnknown(call2.expansion.unknown, `module.${name}`) : this.spec.expansionUnknown
           });
-          for (const name3 of inputs.keys()) {
-            if (!child.decls.has(name3)) {
-              const a = b.body.attributes.find((x) => x.name === name3);
+          for (const name2 of inputs.keys()) {
+            if (!child.decls.has(name2)) {
+              const a = b.body.attributes.find((x) => x.name === name2);
               this.report({
                 severity: "error",
                 code: "unsupported-argument",
                 file: f.path,
                 range: a.nameRange,
-                message: `module "${b.labels[0]}" has no variable named "${name3}"`,
-                hint: `declare variable "${name3}" {} in ${relative7(this.session.root, childDir) || "."}, or remove the argument`
+                message: `module "${b.labels[0]}" has no variable named "${name2}"`,
+                hint: `declare variable "${name2}" {} in ${relative7(this.session.root, childDir) || "."}, or remove the argument`
               });
             }
           }
@@ -32565,31 +28470,31 @@ var init_module = __esm({
         });
         return false;
       }
-      moduleValue(name2) {
-        const call2 = this.children().get(name2);
-        if (call2.resolved.kind !== "dir" || call2.expansion.unknown) return new ReferenceUnknown(`${this.prefix}module.${name2}`);
+      moduleValue(name) {
+        const call2 = this.children().get(name);
+        if (call2.resolved.kind !== "dir" || call2.expansion.unknown) return new ReferenceUnknown(`${this.prefix}module.${name}`);
         if (call2.expansion.shape === "single") return call2.instances[0]?.outputs() ?? null;
-        if (call2.expansion.shape === "count") return call2.instances.map((i2) => i2.outputs());
-        return objectFrom(call2.expansion.instances.map((inst, i2) => [String(inst.key), call2.instances[i2].outputs()]));
+        if (call2.expansion.shape === "count") return call2.instances.map((i) => i.outputs());
+        return objectFrom(call2.expansion.instances.map((inst, i) => [String(inst.key), call2.instances[i].outputs()]));
       }
       // ---- resources ---------------------------------------------------------------------------------
       /** Evaluate every resource and data block of this instance and its children, in source order. */
-      collect(out2) {
+      collect(out) {
         const calls = this.children();
         for (const f of this.dir.files) {
           this.withFile(f.path, () => {
             for (const b of f.body.blocks) {
-              if ((b.type === "resource" || b.type === "data") && b.labels.length === 2) this.collectResource(b, f, out2);
+              if ((b.type === "resource" || b.type === "data") && b.labels.length === 2) this.collectResource(b, f, out);
               else if (b.type === "module" && b.labels.length === 1) {
                 const call2 = calls.get(b.labels[0]);
-                if (call2?.block === b) for (const child of call2.instances) child.collect(out2);
+                if (call2?.block === b) for (const child of call2.instances) child.collect(out);
               }
             }
           });
         }
       }
-      collectResource(b, f, out2) {
-        const [type, name2] = b.labels;
+      collectResource(b, f, out) {
+        const [type, name] = b.labels;
         const broken = f.diagnostics.find(
           (d) => d.code === "syntax" && d.range && d.range.start.offset >= b.range.start.offset && d.range.start.offset < b.range.end.offset
         );
@@ -32599,42 +28504,42 @@ var init_module = __esm({
             code: "skipped-block",
             file: f.path,
             range: b.typeRange,
-            message: `${b.type} "${type}" "${name2}" has a syntax error (line ${broken.range.start.line}) and was not evaluated`
+            message: `${b.type} "${type}" "${name}" has a syntax error (line ${broken.range.start.line}) and was not evaluated`
           });
           return;
         }
         const mode = b.type === "data" ? "data" : "managed";
         const ctx = this.ctx(f.path);
         const expansion = expandBlock(b, this, ctx);
-        if (!this.withinTotal(expansion.instances.length, f.path, b, `${b.type} "${type}" "${name2}"`)) return;
+        if (!this.withinTotal(expansion.instances.length, f.path, b, `${b.type} "${type}" "${name}"`)) return;
         const last = b.labelRanges[b.labelRanges.length - 1] ?? b.typeRange;
         const header2 = { start: b.typeRange.start, end: last.end };
         const providerAttr = b.body.attributes.find((a) => a.name === "provider");
         const dependsOn = b.body.attributes.find((a) => a.name === "depends_on");
         for (const inst of expansion.instances) {
           const scope = Object.keys(inst.vars).length ? withVariables(this, inst.vars) : this;
-          const body2 = evaluateBody(b.body, scope, ctx);
+          const body = evaluateBody(b.body, scope, ctx);
           const r = {
-            address: `${this.prefix}${mode === "data" ? "data." : ""}${type}.${name2}${expansion.unknown ? "" : instanceSuffix(inst.key)}`,
+            address: `${this.prefix}${mode === "data" ? "data." : ""}${type}.${name}${expansion.unknown ? "" : instanceSuffix(inst.key)}`,
             root: this.spec.ancestors[0] ?? this.dir.dir,
             module: this.spec.address,
             mode,
             type,
-            name: name2,
-            values: body2.values,
+            name,
+            values: body.values,
             location: { file: f.path, range: header2 },
             blockRange: b.range,
-            ranges: body2.ranges,
+            ranges: body.ranges,
             moduleCalls: this.spec.calls,
             dependsOn: dependsOn?.expr.kind === "tuple" ? dependsOn.expr.items.map((e) => traversalText(e)).filter((t) => !!t) : [],
-            references: body2.references
+            references: body.references
           };
-          for (const _ in body2.origins) {
-            r.origins = body2.origins;
+          for (const _ in body.origins) {
+            r.origins = body.origins;
             break;
           }
-          for (const _ in body2.files) {
-            r.rangeFiles = body2.files;
+          for (const _ in body.files) {
+            r.rangeFiles = body.files;
             break;
           }
           if (inst.key !== void 0 && !expansion.unknown) r.index = inst.key;
@@ -32642,7 +28547,7 @@ var init_module = __esm({
           if (providerAttr) r.provider = traversalText(providerAttr.expr);
           const why = expansion.unknown ? describeUnknown(expansion.unknown, expansion.shape) : this.spec.expansionUnknown;
           if (why) r.expansionUnknown = why;
-          out2.push(r);
+          out.push(r);
         }
       }
     };
@@ -32650,6 +28555,9 @@ var init_module = __esm({
 });
 
 // src/evaluate/session.ts
+function sourceFilesOf(m) {
+  return [...m.files, ...m.overrideFiles, ...m.autoVarFiles].map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
+}
 var Session;
 var init_session = __esm({
   "src/evaluate/session.ts"() {
@@ -32667,6 +28575,8 @@ var init_session = __esm({
       modules = [];
       seen = /* @__PURE__ */ new Set();
       dirs = /* @__PURE__ */ new Map();
+      /** Directories in the order first read. */
+      order = [];
       manifests = /* @__PURE__ */ new Map();
       /** Module and resource instances made so far (--max-total-instances). */
       instances = 0;
@@ -32682,6 +28592,7 @@ var init_session = __esm({
         if (!m) {
           m = loadModuleDir(dir, this.readOptions);
           this.dirs.set(dir, m);
+          if (!this.released.has(dir)) this.order.push(dir);
           for (const d of m.diagnostics) this.report(d);
           for (const f of m.files) for (const d of f.diagnostics) this.report(d);
           for (const f of m.autoVarFiles) for (const d of f.diagnostics) this.report(d);
@@ -32689,8 +28600,8 @@ var init_session = __esm({
         return m;
       }
       /** The installed-module manifest of the root module an instance belongs to. */
-      manifestFor(instance2) {
-        const rootDir = instance2.spec.ancestors[0] ?? instance2.dir.dir;
+      manifestFor(instance) {
+        const rootDir = instance.spec.ancestors[0] ?? instance.dir.dir;
         let m = this.manifests.get(rootDir);
         if (!m) {
           m = new ModuleManifest(rootDir);
@@ -32698,32 +28609,55 @@ var init_session = __esm({
         }
         return m;
       }
-      /** Every directory read so far. */
-      loadedDirs() {
-        return [...this.dirs.values()];
+      /** Directories let go (release) with their files' texts and comments, which reporting still needs. */
+      released = /* @__PURE__ */ new Map();
+      /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
+      release(dir) {
+        const m = this.dirs.get(dir);
+        if (!m) return;
+        this.dirs.delete(dir);
+        this.released.set(dir, sourceFilesOf(m));
+      }
+      /** The files of every directory read, those of `first` (in its order) before the others (in the order read). */
+      sourceFiles(first) {
+        const out = [];
+        const done = /* @__PURE__ */ new Set();
+        const add = (dir) => {
+          if (done.has(dir)) return;
+          const m = this.dirs.get(dir);
+          const files = m ? sourceFilesOf(m) : this.released.get(dir);
+          if (!files) return;
+          done.add(dir);
+          out.push(...files);
+        };
+        for (const d of first) add(d);
+        for (const d of this.order) add(d);
+        return out;
       }
     };
   }
 });
 
 // src/evaluate/project.ts
-import { basename as basename4, resolve as resolve9 } from "node:path";
+import { basename as basename5, resolve as resolve9 } from "node:path";
 import { realpathSync as realpathSync6 } from "node:fs";
 async function loadProject(path2, options = {}) {
   useLimits(options.limits);
-  await initParser();
-  const found = discover(path2, options);
-  const reading = withSkip(found, options);
-  const preparsed = await preparse(found.moduleDirs, reading);
-  return evaluateDiscovered(found, { ...reading, preparsed });
+  return evaluateProject(path2, options);
 }
 function evaluateProject(path2, options = {}) {
   useLimits(options.limits);
   const found = discover(path2, options);
-  return evaluateDiscovered(found, withSkip(found, options));
+  const reading = withSkip(found, options);
+  return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
 }
 function withSkip(found, options) {
-  const withRoot = { ...options, root: boundaryOf(found, options) };
+  const withRoot = {
+    ...options,
+    root: boundaryOf(found, options),
+    realDirs: /* @__PURE__ */ new Map(),
+    ...found.listings ? { listings: found.listings } : {}
+  };
   return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
 }
 function boundaryOf(found, options) {
@@ -32736,12 +28670,11 @@ function boundaryOf(found, options) {
   }
   return isInside(real, found.root) ? real : found.root;
 }
-function evaluateDiscovered(found, options) {
-  const session = new Session(boundaryOf(found, options), options);
+function evaluateDiscovered(found, options, sources) {
+  const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
-  const dirs = found.moduleDirs.map((d) => session.moduleDir(d));
   const called = /* @__PURE__ */ new Set();
-  for (const m of dirs) {
+  for (const m of found.moduleDirs.filter((d) => mayCallModules(d, sources)).map((d) => session.moduleDir(d))) {
     for (const f of m.files) {
       for (const b of f.body.blocks) {
         if (b.type !== "module") continue;
@@ -32753,19 +28686,29 @@ function evaluateDiscovered(found, options) {
   const cli = readCliVariables(options.cliVariables ?? [], session);
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources = [];
-  const roots = dirs.filter((m) => !called.has(m.dir)).length;
+  const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
-  for (const m of dirs) {
-    if (called.has(m.dir)) continue;
+  for (const dir of found.moduleDirs) {
+    if (called.has(dir)) continue;
     options.progress?.({ stage: "evaluate", done: ++evaluated, total: roots });
+    const m = session.moduleDir(dir);
     const rootOrigins = /* @__PURE__ */ new Map();
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: "", dir: m.dir });
     const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues, rootOrigins });
     inst.collect(resources);
+    session.release(dir);
   }
-  const files = session.loadedDirs().flatMap((m) => [...m.files, ...m.overrideFiles, ...m.autoVarFiles]).map((f) => ({ path: f.path, text: f.text, comments: f.comments })).concat(cli.files);
+  const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+}
+function mayCallModules(dir, sources) {
+  const names3 = sources.namesIn(dir);
+  if (names3 === void 0) return true;
+  return names3.some((path2) => {
+    const text4 = sources.text(path2);
+    return text4 === void 0 || MODULE_BLOCK.test(text4);
+  });
 }
 function readCliVariables(cli, session) {
   const list3 = [];
@@ -32810,39 +28753,39 @@ function realpathOr(path2) {
   }
 }
 function tfVarEntries(env) {
-  const out2 = [];
-  for (const [k, v] of Object.entries(env)) if (k.startsWith("TF_VAR_") && v !== void 0) out2.push([k, v]);
-  return out2;
+  const out = [];
+  for (const [k, v] of Object.entries(env)) if (k.startsWith("TF_VAR_") && v !== void 0) out.push([k, v]);
+  return out;
 }
 function rootVariableValues(files, autoVarFiles, cli, envVars, session, origins) {
   const decls = declaredVariables(files, []);
   const values2 = /* @__PURE__ */ new Map();
-  const set = (name2, raw, isRawString, source, written2) => {
-    const decl = decls.get(name2);
+  const set = (name, raw, isRawString, source, written2) => {
+    const decl = decls.get(name);
     if (!decl) return;
-    if (written2) origins.set(name2, originAt(source, written2.expr, written2.range, basename4(source)));
-    else origins.delete(name2);
+    if (written2) origins.set(name, originAt(source, written2.expr, written2.range, basename5(source)));
+    else origins.delete(name);
     if (isRawString && typeof raw === "string" && decl.complexType) {
       const { expr: expr2, diagnostics } = parseHclExpression(source, raw);
       if (diagnostics.length) {
         diagnostics.forEach((d) => session.report(d));
-        values2.set(name2, unknown({ kind: "variable", name: name2, detail: `${source} value is not valid HCL` }));
+        values2.set(name, unknown({ kind: "variable", name, detail: `${source} value is not valid HCL` }));
         return;
       }
       try {
-        values2.set(name2, evaluate2(expr2, CONSTANT_SCOPE));
+        values2.set(name, evaluate2(expr2, CONSTANT_SCOPE));
       } catch (e) {
         session.report({
           severity: "error",
           code: "cli-var",
           file: source,
-          message: `value for variable "${name2}" must be a constant: ${e.message}`
+          message: `value for variable "${name}" must be a constant: ${e.message}`
         });
-        values2.set(name2, unknown({ kind: "variable", name: name2, detail: `${source} value could not be evaluated` }));
+        values2.set(name, unknown({ kind: "variable", name, detail: `${source} value could not be evaluated` }));
       }
       return;
     }
-    values2.set(name2, raw);
+    values2.set(name, raw);
   };
   for (const [k, v] of envVars) set(k.slice("TF_VAR_".length), v, true, `environment variable ${k}`);
   for (const f of autoVarFiles) {
@@ -32866,6 +28809,7 @@ function rootVariableValues(files, autoVarFiles, cli, envVars, session, origins)
   for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source, a.written);
   return values2;
 }
+var MODULE_BLOCK;
 var init_project = __esm({
   "src/evaluate/project.ts"() {
     "use strict";
@@ -32874,8 +28818,7 @@ var init_project = __esm({
     init_hcl();
     init_module_dir();
     init_preparse();
-    init_treesitter();
-    init_expr2();
+    init_expr();
     init_provenance();
     init_module();
     init_session();
@@ -32883,6 +28826,7 @@ var init_project = __esm({
     init_variables();
     init_value();
     init_paths();
+    MODULE_BLOCK = /(?:^|\n)[ \t]*module(?:[ \t]*"|[ \t]+[A-Za-z_])/;
   }
 });
 
@@ -33070,15 +29014,15 @@ function classifyValue(path2, text4, value) {
   if (isTrail(obj2))
     return { input: { kind: "snapshot", path: path2, records: [{ value: toNullProto(obj2), where: "", range: START2 }] }, diagnostics: [] };
   if (Array.isArray(value) && value.length > 0) {
-    const items = value.map((v) => isRecord(v) ? toNullProto(v) : v);
-    if (items.every(isEvent))
+    const items2 = value.map((v) => isRecord(v) ? toNullProto(v) : v);
+    if (items2.every(isEvent))
       return {
-        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text4, items, "") },
+        input: { kind: "events", path: path2, records: recordsWithRanges(path2, text4, items2, "") },
         diagnostics: []
       };
-    if (items.every(isTrail))
+    if (items2.every(isTrail))
       return {
-        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text4, items, "") },
+        input: { kind: "snapshot", path: path2, records: recordsWithRanges(path2, text4, items2, "") },
         diagnostics: []
       };
   }
@@ -33101,9 +29045,9 @@ function jsonLines(path2, text4) {
   const lines = text4.split("\n");
   const records = [];
   let offset = 0;
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const raw = lines[i2];
-    const start2 = offset;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const start = offset;
     offset += raw.length + 1;
     const line = raw.replace(/\r$/, "");
     if (!line.trim()) continue;
@@ -33116,13 +29060,13 @@ function jsonLines(path2, text4) {
       const d = r.diagnostics.find((x) => x.severity === "error");
       const col = d?.range?.start.column ?? 1;
       const at2 = {
-        start: { line: i2 + 1, column: col, offset: start2 + col - 1 },
-        end: { line: i2 + 1, column: col + 1, offset: start2 + col }
+        start: { line: i + 1, column: col, offset: start + col - 1 },
+        end: { line: i + 1, column: col + 1, offset: start + col }
       };
       return fail4(
         path2,
         "not-json",
-        `line ${i2 + 1} of the JSON lines file is not valid JSON${d ? `: ${d.message}` : ""}`,
+        `line ${i + 1} of the JSON lines file is not valid JSON${d ? `: ${d.message}` : ""}`,
         "every line of a JSON lines file is one complete JSON object",
         at2
       );
@@ -33132,15 +29076,15 @@ function jsonLines(path2, text4) {
       return fail4(
         path2,
         "unknown-input",
-        `line ${i2 + 1} of the JSON lines file is ${describeShape(v)}, not an object`,
+        `line ${i + 1} of the JSON lines file is ${describeShape(v)}, not an object`,
         "every line is one CloudTrail event (or one trail)"
       );
     }
     const range3 = {
-      start: { line: i2 + 1, column: 1, offset: start2 },
-      end: { line: i2 + 1, column: line.length + 1, offset: start2 + line.length }
+      start: { line: i + 1, column: 1, offset: start },
+      end: { line: i + 1, column: line.length + 1, offset: start + line.length }
     };
-    records.push({ value: toNullProto(v), where: `line ${i2 + 1}`, range: range3 });
+    records.push({ value: toNullProto(v), where: `line ${i + 1}`, range: range3 });
   }
   if (records.length < 2) return void 0;
   const values2 = records.map((r) => r.value);
@@ -33155,7 +29099,7 @@ function jsonLines(path2, text4) {
     bad2.range
   );
 }
-function recordsWithRanges(path2, text4, items, key) {
+function recordsWithRanges(path2, text4, items2, key) {
   let nodes;
   if (text4.length <= 32 * 1024 * 1024) {
     const { node } = parseJsonSyntax(path2, text4);
@@ -33165,7 +29109,7 @@ function recordsWithRanges(path2, text4, items, key) {
       if (m?.value.type === "array") nodes = m.value.items;
     }
   }
-  return items.map((value, i2) => ({ value, where: key ? `${key}[${i2}]` : `[${i2}]`, range: nodes?.[i2]?.range ?? START2 }));
+  return items2.map((value, i) => ({ value, where: key ? `${key}[${i}]` : `[${i}]`, range: nodes?.[i]?.range ?? START2 }));
 }
 function toNullProto(v) {
   if (Array.isArray(v)) return v.map(toNullProto);
@@ -33202,12 +29146,12 @@ function str3(v) {
 function planFromValue(path2, text4, raw) {
   const doc = raw;
   const diagnostics = [];
-  const err3 = (code, message, hint) => {
+  const err2 = (code, message, hint) => {
     diagnostics.push({ severity: "error", code, file: path2, message, ...hint ? { hint } : {} });
   };
   const fv = doc.format_version;
   if (typeof fv !== "string" || !/^\d+\.\d+$/.test(fv)) {
-    err3(
+    err2(
       "plan-format",
       `the plan's "format_version" is ${JSON.stringify(fv)}, expected a version such as "1.2"`,
       "write the plan with `terraform show -json plan.out`"
@@ -33216,7 +29160,7 @@ function planFromValue(path2, text4, raw) {
   }
   const major = Number(fv.split(".")[0]);
   if (major !== 0 && major !== 1) {
-    err3(
+    err2(
       "plan-format",
       `unsupported plan format_version "${fv}": tfguard reads format versions 0.x and 1.x`,
       "use a Terraform release whose `terraform show -json` writes format 0.x or 1.x, or upgrade tfguard"
@@ -33235,18 +29179,18 @@ function planFromValue(path2, text4, raw) {
   if (tv) plan2.terraformVersion = tv;
   const pv = doc.planned_values;
   if (pv !== void 0 && pv !== null) {
-    if (!isObj(pv)) err3("plan-shape", '"planned_values" must be an object');
+    if (!isObj(pv)) err2("plan-shape", '"planned_values" must be an object');
     else if (pv.root_module !== void 0) {
-      if (!isObj(pv.root_module)) err3("plan-shape", '"planned_values.root_module" must be an object');
-      else plannedModule(pv.root_module, "planned_values.root_module", "", plan2.resources, err3, 0);
+      if (!isObj(pv.root_module)) err2("plan-shape", '"planned_values.root_module" must be an object');
+      else plannedModule(pv.root_module, "planned_values.root_module", "", plan2.resources, err2, 0);
     }
   }
   const rc = doc.resource_changes;
   if (rc !== void 0 && rc !== null) {
-    if (!Array.isArray(rc)) err3("plan-shape", '"resource_changes" must be an array');
+    if (!Array.isArray(rc)) err2("plan-shape", '"resource_changes" must be an array');
     else
-      rc.forEach((c, i2) => {
-        const ch = change(c, `resource_changes[${i2}]`, err3);
+      rc.forEach((c, i) => {
+        const ch = change(c, `resource_changes[${i}]`, err2);
         if (ch) plan2.changes.push(ch);
       });
   }
@@ -33254,64 +29198,64 @@ function planFromValue(path2, text4, raw) {
   if (isObj(conf) && isObj(conf.root_module)) plan2.configuration = configModule(conf.root_module, 0);
   return diagnostics.length ? { diagnostics } : { plan: plan2, diagnostics };
 }
-function common(o, where2, err3) {
+function common(o, where3, err2) {
   const address = str3(o.address);
   const type = str3(o.type);
-  const name2 = str3(o.name);
-  if (!address || !type || !name2) {
-    err3(
+  const name = str3(o.name);
+  if (!address || !type || !name) {
+    err2(
       "plan-shape",
-      `${where2} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`
+      `${where3} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`
     );
     return void 0;
   }
-  const out2 = { address, mode: o.mode === "data" ? "data" : "managed", type, name: name2 };
-  if (typeof o.index === "number" || typeof o.index === "string") out2.index = o.index;
+  const out = { address, mode: o.mode === "data" ? "data" : "managed", type, name };
+  if (typeof o.index === "number" || typeof o.index === "string") out.index = o.index;
   const pn = str3(o.provider_name);
-  if (pn) out2.providerName = pn;
-  return out2;
+  if (pn) out.providerName = pn;
+  return out;
 }
-function plannedModule(m, where2, address, out2, err3, depth) {
+function plannedModule(m, where3, address, out, err2, depth) {
   if (depth > MAX_MODULE_DEPTH2) {
-    err3("plan-shape", `${where2}: child modules nest deeper than ${MAX_MODULE_DEPTH2} levels; the rest was not read`);
+    err2("plan-shape", `${where3}: child modules nest deeper than ${MAX_MODULE_DEPTH2} levels; the rest was not read`);
     return;
   }
   if (m.resources !== void 0) {
-    if (!Array.isArray(m.resources)) err3("plan-shape", `${where2}.resources must be an array`);
+    if (!Array.isArray(m.resources)) err2("plan-shape", `${where3}.resources must be an array`);
     else
-      m.resources.forEach((r, i2) => {
-        if (!isObj(r)) return err3("plan-shape", `${where2}.resources[${i2}] must be an object`);
-        const c = common(r, `${where2}.resources[${i2}]`, err3);
-        if (c) out2.push({ ...c, module: address, values: isObj(r.values) ? r.values : /* @__PURE__ */ Object.create(null) });
+      m.resources.forEach((r, i) => {
+        if (!isObj(r)) return err2("plan-shape", `${where3}.resources[${i}] must be an object`);
+        const c = common(r, `${where3}.resources[${i}]`, err2);
+        if (c) out.push({ ...c, module: address, values: isObj(r.values) ? r.values : /* @__PURE__ */ Object.create(null) });
       });
   }
   if (m.child_modules !== void 0) {
-    if (!Array.isArray(m.child_modules)) err3("plan-shape", `${where2}.child_modules must be an array`);
+    if (!Array.isArray(m.child_modules)) err2("plan-shape", `${where3}.child_modules must be an array`);
     else
-      m.child_modules.forEach((c, i2) => {
-        const w = `${where2}.child_modules[${i2}]`;
-        if (!isObj(c)) return err3("plan-shape", `${w} must be an object`);
-        plannedModule(c, w, str3(c.address) ?? address, out2, err3, depth + 1);
+      m.child_modules.forEach((c, i) => {
+        const w = `${where3}.child_modules[${i}]`;
+        if (!isObj(c)) return err2("plan-shape", `${w} must be an object`);
+        plannedModule(c, w, str3(c.address) ?? address, out, err2, depth + 1);
       });
   }
 }
-function change(c, where2, err3) {
+function change(c, where3, err2) {
   if (!isObj(c)) {
-    err3("plan-shape", `${where2} must be an object`);
+    err2("plan-shape", `${where3} must be an object`);
     return void 0;
   }
-  const base = common(c, where2, err3);
+  const base = common(c, where3, err2);
   if (!base) return void 0;
   const ch = isObj(c.change) ? c.change : void 0;
   const actions = Array.isArray(ch?.actions) ? ch.actions.filter((a) => typeof a === "string") : [];
   if (!ch || !actions.length) {
-    err3("plan-shape", `${where2} ("${base.address}") has no "change.actions"`);
+    err2("plan-shape", `${where3} ("${base.address}") has no "change.actions"`);
     return void 0;
   }
-  const module2 = str3(c.module_address) ?? moduleOf(base.address);
-  const out2 = {
+  const module = str3(c.module_address) ?? moduleOf(base.address);
+  const out = {
     address: base.address,
-    module: module2,
+    module,
     mode: base.mode,
     type: base.type,
     name: base.name,
@@ -33320,37 +29264,37 @@ function change(c, where2, err3) {
     after: ch.after ?? null,
     afterUnknown: ch.after_unknown ?? false
   };
-  if (base.index !== void 0) out2.index = base.index;
-  return out2;
+  if (base.index !== void 0) out.index = base.index;
+  return out;
 }
 function configModule(m, depth) {
-  const out2 = { resources: [], moduleCalls: /* @__PURE__ */ new Map() };
+  const out = { resources: [], moduleCalls: /* @__PURE__ */ new Map() };
   if (Array.isArray(m.resources)) {
     for (const r of m.resources) {
       if (!isObj(r)) continue;
       const address = str3(r.address);
       const type = str3(r.type);
-      const name2 = str3(r.name);
-      if (!address || !type || !name2) continue;
-      out2.resources.push({
+      const name = str3(r.name);
+      if (!address || !type || !name) continue;
+      out.resources.push({
         address,
         mode: r.mode === "data" ? "data" : "managed",
         type,
-        name: name2,
+        name,
         expressions: isObj(r.expressions) ? r.expressions : /* @__PURE__ */ Object.create(null)
       });
     }
   }
   if (isObj(m.module_calls) && depth < MAX_MODULE_DEPTH2) {
-    for (const [name2, call2] of Object.entries(m.module_calls)) {
+    for (const [name, call2] of Object.entries(m.module_calls)) {
       if (!isObj(call2)) continue;
-      out2.moduleCalls.set(name2, {
+      out.moduleCalls.set(name, {
         source: str3(call2.source) ?? "",
         module: isObj(call2.module) ? configModule(call2.module, depth + 1) : { resources: [], moduleCalls: /* @__PURE__ */ new Map() }
       });
     }
   }
-  return out2;
+  return out;
 }
 function moduleOf(address) {
   const segs = splitAddress(address);
@@ -33359,15 +29303,15 @@ function moduleOf(address) {
   return joinSegments(segs.slice(0, end));
 }
 function splitAddress(address) {
-  const out2 = [];
+  const out = [];
   let cur = "";
   let inQuote = false;
   let bracket = 0;
-  for (let i2 = 0; i2 < address.length; i2++) {
-    const c = address[i2];
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i];
     if (inQuote) {
       cur += c;
-      if (c === "\\" && i2 + 1 < address.length) cur += address[++i2];
+      if (c === "\\" && i + 1 < address.length) cur += address[++i];
       else if (c === '"') inQuote = false;
       continue;
     }
@@ -33375,20 +29319,20 @@ function splitAddress(address) {
     else if (c === "[") bracket++;
     else if (c === "]") bracket--;
     if (c === "." && bracket === 0) {
-      out2.push(cur);
+      out.push(cur);
       cur = "";
     } else cur += c;
   }
-  out2.push(cur);
-  return out2;
+  out.push(cur);
+  return out;
 }
 function joinSegments(segs) {
   return segs.join(".");
 }
 function stripInstanceKeys(address) {
   return splitAddress(address).map((s) => {
-    const i2 = s.indexOf("[");
-    return i2 < 0 ? s : s.slice(0, i2);
+    const i = s.indexOf("[");
+    return i < 0 ? s : s.slice(0, i);
   }).join(".");
 }
 var MAX_MODULE_DEPTH2;
@@ -33400,7 +29344,7 @@ var init_plan = __esm({
 });
 
 // src/evaluate/plan-source.ts
-import { existsSync as existsSync8, readdirSync as readdirSync4 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync4 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 function holdsConfig(dir) {
   try {
@@ -33413,12 +29357,12 @@ function callPlacement(calls) {
   const call2 = calls[calls.length - 1];
   return { location: call2.location, blockRange: call2.location.range, ranges: {}, moduleCalls: calls };
 }
-function renameCalls(calls, module2) {
+function renameCalls(calls, module) {
   if (!calls.length) return calls;
-  const segs = module2 ? splitAddress(module2) : [];
+  const segs = module ? splitAddress(module) : [];
   const prefixes = [];
-  for (let i2 = 0; i2 + 1 < segs.length; i2 += 2) prefixes.push(segs.slice(0, i2 + 2).join("."));
-  return calls.map((c, i2) => prefixes[i2] && prefixes[i2] !== c.address ? { ...c, address: prefixes[i2] } : c);
+  for (let i = 0; i + 1 < segs.length; i += 2) prefixes.push(segs.slice(0, i + 2).join("."));
+  return calls.map((c, i) => prefixes[i] && prefixes[i] !== c.address ? { ...c, address: prefixes[i] } : c);
 }
 var SourceIndex;
 var init_plan_source = __esm({
@@ -33445,20 +29389,20 @@ var init_plan_source = __esm({
       byBlock = /* @__PURE__ */ new Map();
       dirs = /* @__PURE__ */ new Map();
       /** Where the plan resource `address` (module path `module`) is written, or undefined when it is not found. */
-      place(address, module2, type, name2, mode) {
+      place(address, module, type, name, mode) {
         const hit = this.exact.get(address) ?? this.byBlock.get(stripInstanceKeys(address));
         if (hit)
-          return { location: hit.location, blockRange: hit.blockRange, ranges: hit.ranges, moduleCalls: renameCalls(hit.moduleCalls, module2) };
-        return this.walk(module2, type, name2, mode);
+          return { location: hit.location, blockRange: hit.blockRange, ranges: hit.ranges, moduleCalls: renameCalls(hit.moduleCalls, module) };
+        return this.walk(module, type, name, mode);
       }
       /** Follow the module calls from the source directory; stop at the first call that is not local. */
-      walk(module2, type, name2, mode) {
-        const segs = module2 ? splitAddress(module2) : [];
+      walk(module, type, name, mode) {
+        const segs = module ? splitAddress(module) : [];
         let dir = this.dir;
         const calls = [];
         let prefix2 = "";
-        for (let i2 = 0; i2 + 1 < segs.length; i2 += 2) {
-          const inst = segs[i2 + 1];
+        for (let i = 0; i + 1 < segs.length; i += 2) {
+          const inst = segs[i + 1];
           const callName = inst.replace(/\[.*$/, "");
           prefix2 = `${prefix2}${prefix2 ? "." : ""}module.${inst}`;
           const found2 = this.findBlock(dir, (b2) => b2.type === "module" && b2.labels[0] === callName);
@@ -33471,7 +29415,7 @@ var init_plan_source = __esm({
         }
         const found = this.findBlock(
           dir,
-          (b2) => b2.type === (mode === "data" ? "data" : "resource") && b2.labels[0] === type && b2.labels[1] === name2
+          (b2) => b2.type === (mode === "data" ? "data" : "resource") && b2.labels[0] === type && b2.labels[1] === name
         );
         if (!found) return calls.length ? callPlacement(calls) : void 0;
         const b = found.block;
@@ -33486,7 +29430,7 @@ var init_plan_source = __esm({
       findBlock(dir, pred) {
         let m = this.dirs.get(dir);
         if (!m) {
-          m = existsSync8(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+          m = existsSync6(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
           this.dirs.set(dir, m);
         }
         for (const f of m.files) for (const b of f.body.blocks) if (pred(b)) return { block: b, file: f.path };
@@ -33505,7 +29449,7 @@ __export(plan_exports, {
   planProject: () => planProject
 });
 import { dirname as dirname9, resolve as resolve12 } from "node:path";
-import { existsSync as existsSync9, statSync as statSync8 } from "node:fs";
+import { existsSync as existsSync7, statSync as statSync8 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
   const empty = (diagnostics2) => ({ root: planPath, resources: [], modules: [], diagnostics: diagnostics2, files: [] });
@@ -33528,7 +29472,7 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const diagnostics = [];
   const dir = options.sourceDir === void 0 ? holdsConfig(dirname9(resolve12(planPath))) ? dirname9(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
   if (dir !== void 0) {
-    if (!existsSync9(dir) || !statSync8(dir).isDirectory()) {
+    if (!existsSync7(dir) || !statSync8(dir).isDirectory()) {
       diagnostics.push({
         severity: "error",
         code: "source-dir",
@@ -33537,7 +29481,6 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
         hint: "give the directory of the Terraform configuration the plan was made from"
       });
     } else {
-      await initParser();
       const hcl = evaluateProject(dir, { ...options, env: options.env ?? {} });
       for (const d of hcl.diagnostics)
         if (d.severity === "error")
@@ -33563,7 +29506,7 @@ function planProject(plan2, source) {
   const seen = /* @__PURE__ */ new Set();
   let unplaced = 0;
   const diagnostics = [];
-  const build3 = (base, values2, ch) => {
+  const build2 = (base, values2, ch) => {
     seen.add(base.address);
     let cut = false;
     const depth = jsonDepth(() => cut = true);
@@ -33611,10 +29554,10 @@ function planProject(plan2, source) {
         ...jsonDepthDiagnostic(`the plan's value of ${base.address}`)
       });
   };
-  for (const pr of plan2.resources) build3(pr, pr.values, changes.get(pr.address));
+  for (const pr of plan2.resources) build2(pr, pr.values, changes.get(pr.address));
   for (const c of plan2.changes) {
     if (seen.has(c.address) || c.mode === "data") continue;
-    if (c.actions.includes("delete") || c.actions.includes("forget")) build3(c, void 0, c);
+    if (c.actions.includes("delete") || c.actions.includes("forget")) build2(c, void 0, c);
   }
   const modules = [{ address: "", dir: source?.dir ?? "" }];
   const moduleSet = /* @__PURE__ */ new Set();
@@ -33635,36 +29578,36 @@ function planProject(plan2, source) {
   return { root: plan2.path, resources, modules, diagnostics, files: source?.project.files ?? [] };
 }
 function configIndex(root) {
-  const out2 = /* @__PURE__ */ new Map();
-  const walk2 = (m, path2, depth) => {
+  const out = /* @__PURE__ */ new Map();
+  const walk = (m, path2, depth) => {
     if (depth > 64) return;
-    for (const r of m.resources) out2.set(`${path2}|${r.address}`, r);
-    for (const [name2, call2] of m.moduleCalls) walk2(call2.module, `${path2}${path2 ? "." : ""}module.${name2}`, depth + 1);
+    for (const r of m.resources) out.set(`${path2}|${r.address}`, r);
+    for (const [name, call2] of m.moduleCalls) walk(call2.module, `${path2}${path2 ? "." : ""}module.${name}`, depth + 1);
   };
-  walk2(root, "", 0);
-  return out2;
+  walk(root, "", 0);
+  return out;
 }
 function expressionRefs(expressions, prefix2) {
-  const out2 = /* @__PURE__ */ Object.create(null);
-  const walk2 = (exprs, path2, depth) => {
+  const out = /* @__PURE__ */ Object.create(null);
+  const walk = (exprs, path2, depth) => {
     if (depth > 32) return;
     for (const k of Object.keys(exprs)) {
       const e = exprs[k];
       const p = path2 + k;
-      if (Array.isArray(e)) e.forEach((item, i2) => isObj2(item) && walk2(item, `${p}.${i2}.`, depth + 1));
+      if (Array.isArray(e)) e.forEach((item2, i) => isObj2(item2) && walk(item2, `${p}.${i}.`, depth + 1));
       else if (isObj2(e)) {
         if (Array.isArray(e.references)) {
           const refs = qualify(
             e.references.filter((x) => typeof x === "string"),
             prefix2
           );
-          if (refs.length) out2[p] = refs;
-        } else if (!("constant_value" in e)) walk2(e, `${p}.`, depth + 1);
+          if (refs.length) out[p] = refs;
+        } else if (!("constant_value" in e)) walk(e, `${p}.`, depth + 1);
       }
     }
   };
-  walk2(expressions, "", 0);
-  return out2;
+  walk(expressions, "", 0);
+  return out;
 }
 function qualify(refs, prefix2) {
   const kept = refs.filter((r) => {
@@ -33692,37 +29635,37 @@ function injectUnknowns(values2, afterUnknown, address, references2) {
     }
     return new Unknown([{ kind: "expression", detail: `${address}.${path2} is known only after apply` }]);
   };
-  const walk2 = (v, au, path2, depth) => {
+  const walk = (v, au, path2, depth) => {
     if (au === true) return mk(path2);
     if (depth > 64) return v;
     if (Array.isArray(au)) {
       if (!Array.isArray(v)) return v;
-      for (let i2 = 0; i2 < au.length && i2 < v.length; i2++) v[i2] = walk2(v[i2], au[i2], `${path2}.${i2}`, depth + 1) ?? null;
+      for (let i = 0; i < au.length && i < v.length; i++) v[i] = walk(v[i], au[i], `${path2}.${i}`, depth + 1) ?? null;
       return v;
     }
     if (isObj2(au)) {
       if (!isObject(v)) return v;
       const o = v;
       for (const k of Object.keys(au)) {
-        const r = walk2(Object.prototype.hasOwnProperty.call(o, k) ? o[k] : void 0, au[k], path2 ? `${path2}.${k}` : k, depth + 1);
+        const r = walk(Object.prototype.hasOwnProperty.call(o, k) ? o[k] : void 0, au[k], path2 ? `${path2}.${k}` : k, depth + 1);
         if (r !== void 0) o[k] = r;
       }
       return o;
     }
     return v;
   };
-  return walk2(values2, afterUnknown, "", 0);
+  return walk(values2, afterUnknown, "", 0);
 }
 function changeRanges(ranges) {
-  const out2 = Object.assign(/* @__PURE__ */ Object.create(null), ranges);
+  const out = Object.assign(/* @__PURE__ */ Object.create(null), ranges);
   for (const k of Object.keys(ranges)) {
-    out2[`${CHANGE_KEY}.after.${k}`] = ranges[k];
-    out2[`${CHANGE_KEY}.before.${k}`] = ranges[k];
+    out[`${CHANGE_KEY}.after.${k}`] = ranges[k];
+    out[`${CHANGE_KEY}.before.${k}`] = ranges[k];
   }
-  return out2;
+  return out;
 }
 function addressOffsets(text4) {
-  const out2 = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
   const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
   for (let m = re.exec(text4); m; m = re.exec(text4)) {
     let a;
@@ -33731,17 +29674,17 @@ function addressOffsets(text4) {
     } catch {
       continue;
     }
-    if (typeof a === "string" && !out2.has(a)) out2.set(a, m.index);
+    if (typeof a === "string" && !out.has(a)) out.set(a, m.index);
   }
-  return out2;
+  return out;
 }
 function posAt2(offset, lines) {
   const { line, column } = lines.locate(offset);
   return { line: line + 1, column: column + 1, offset };
 }
 function inPlan(file, offset, lines) {
-  const start2 = posAt2(offset ?? 0, lines);
-  const range3 = { start: start2, end: posAt2((offset ?? 0) + '"address"'.length, lines) };
+  const start = posAt2(offset ?? 0, lines);
+  const range3 = { start, end: posAt2((offset ?? 0) + '"address"'.length, lines) };
   return { location: { file, range: range3 }, blockRange: range3, ranges: {}, moduleCalls: [] };
 }
 var CHANGE_KEY, isObj2;
@@ -33750,7 +29693,6 @@ var init_plan2 = __esm({
     "use strict";
     init_data_file();
     init_plan();
-    init_treesitter();
     init_plan_source();
     init_project();
     init_reference();
@@ -33776,10 +29718,10 @@ __export(data_exports, {
 });
 import { readdirSync as readdirSync5, statSync as statSync9 } from "node:fs";
 import { join as join16 } from "node:path";
-function recordAddress(file, where2) {
-  if (!where2) return file;
-  const line = /^line (\d+)$/.exec(where2);
-  return `${file}#${line ? `L${line[1]}` : where2}`;
+function recordAddress(file, where3) {
+  if (!where3) return file;
+  const line = /^line (\d+)$/.exec(where3);
+  return `${file}#${line ? `L${line[1]}` : where3}`;
 }
 function recordResource(file, rec, kind2, diagnostics) {
   let cut = false;
@@ -33798,13 +29740,13 @@ function recordResource(file, rec, kind2, diagnostics) {
     });
   const v = rec.value;
   const address = kind2 === "snapshot" ? typeof v.TrailARN === "string" ? v.TrailARN : typeof v.Name === "string" ? v.Name : recordAddress(file, rec.where) : recordAddress(file, rec.where);
-  const name2 = kind2 === "snapshot" ? typeof v.Name === "string" ? v.Name : address : typeof v.eventName === "string" ? v.eventName : address;
+  const name = kind2 === "snapshot" ? typeof v.Name === "string" ? v.Name : address : typeof v.eventName === "string" ? v.eventName : address;
   return {
     address,
     module: "",
     mode: "managed",
     type: kind2 === "snapshot" ? TRAIL_ENTITY : EVENT_ENTITY2,
-    name: name2,
+    name,
     values: values2,
     location: { file, range: range3 },
     blockRange: range3,
@@ -33825,7 +29767,7 @@ function dataProject(input) {
   };
 }
 function* walkDataFiles(dir, diagnostics) {
-  function* walk2(d, depth) {
+  function* walk(d, depth) {
     if (depth > MAX_DEPTH8) {
       diagnostics.push({
         severity: "warning",
@@ -33852,16 +29794,16 @@ function* walkDataFiles(dir, diagnostics) {
       } catch {
         continue;
       }
-      if (st.isDirectory()) yield* walk2(p, depth + 1);
+      if (st.isDirectory()) yield* walk(p, depth + 1);
       else if (st.isFile() && DATA_FILE.test(n) && !n.endsWith(".tf.json") && !n.endsWith(".tfvars.json")) yield p;
     }
   }
-  yield* walk2(dir, 0);
+  yield* walk(dir, 0);
 }
 function findDataFiles(dir, diagnostics) {
-  const out2 = [];
+  const out = [];
   for (const f of walkDataFiles(dir, diagnostics)) {
-    if (out2.length >= MAX_FILES) {
+    if (out.length >= MAX_FILES) {
       diagnostics.push({
         severity: "warning",
         code: "file-too-large",
@@ -33871,9 +29813,9 @@ function findDataFiles(dir, diagnostics) {
       });
       break;
     }
-    out2.push(f);
+    out.push(f);
   }
-  return out2;
+  return out;
 }
 function loadDataFiles(files, maxBytes) {
   const project = { root: files.length === 1 ? files[0] : ".", resources: [], modules: [], diagnostics: [], files: [] };
@@ -33937,13 +29879,13 @@ var init_data = __esm({
 });
 
 // src/load/log-split.ts
-function keyBit(buf, start2, len) {
+function keyBit(buf, start, len) {
   for (let k = 0; k < KEYS.length; k++) {
     const key = KEYS[k];
     if (key.length !== len) continue;
-    let i2 = 0;
-    while (i2 < len && buf[start2 + i2] === key[i2]) i2++;
-    if (i2 === len) return 1 << k;
+    let i = 0;
+    while (i < len && buf[start + i] === key[i]) i++;
+    if (i === len) return 1 << k;
   }
   return 0;
 }
@@ -34006,41 +29948,41 @@ var init_log_split = __esm({
       }
       /** The text has ended: a record still open is a problem (the file is cut short). */
       end() {
-        const out2 = [];
-        if (this.problem) return { records: out2, problem: this.problem };
+        const out = [];
+        if (this.problem) return { records: out, problem: this.problem };
         if (this.shape === void 0) {
           this.decideShape(true);
-          out2.push(...this.scan());
+          out.push(...this.scan());
         }
-        if (this.inScalar) out2.push(this.finishRecord(this.buf.length));
+        if (this.inScalar) out.push(this.finishRecord(this.buf.length));
         if (this.recStart >= 0 || this.inString || this.shape !== "values" && !this.done && this.depth > 0) {
           const at2 = this.point(this.buf.length);
           const what = this.recStart >= 0 ? `inside ${this.label(this.index)}` : "before the records are closed";
-          return { records: out2, problem: { message: `the text ends ${what}: the file is cut short`, range: { start: at2, end: at2 } } };
+          return { records: out, problem: { message: `the text ends ${what}: the file is cut short`, range: { start: at2, end: at2 } } };
         }
-        return { records: out2 };
+        return { records: out };
       }
       /** Records[3], [3] or line-based labels are the caller's; this is the index form. */
-      label(i2) {
-        return this.shape === "records" ? `Records[${i2}]` : `[${i2}]`;
+      label(i) {
+        return this.shape === "records" ? `Records[${i}]` : `[${i}]`;
       }
       decideShape(final) {
-        let i2 = 0;
+        let i = 0;
         const bom = [239, 187, 191];
         if (!final && this.buf.length < 3 && [...this.buf].every((b, k) => b === bom[k])) return false;
-        if (this.buf.length >= 3 && this.buf[0] === 239 && this.buf[1] === 187 && this.buf[2] === 191) i2 = 3;
-        while (i2 < this.buf.length && isSpace(this.buf[i2])) i2++;
-        if (i2 >= this.buf.length && !final) return false;
-        const c = this.buf[i2];
+        if (this.buf.length >= 3 && this.buf[0] === 239 && this.buf[1] === 187 && this.buf[2] === 191) i = 3;
+        while (i < this.buf.length && isSpace(this.buf[i])) i++;
+        if (i >= this.buf.length && !final) return false;
+        const c = this.buf[i];
         if (c === 91) {
           this.shape = "array";
           this.recDepth = 1;
         } else if (c === 123) {
-          const head = this.buf.toString("latin1", i2, Math.min(this.buf.length, i2 + 256));
+          const head = this.buf.toString("latin1", i, Math.min(this.buf.length, i + 256));
           if (RECORDS_HEAD.test(head)) {
             this.shape = "records";
             this.recDepth = 2;
-          } else if (!final && this.buf.length - i2 < 256 && RECORDS_START.startsWith(head.replace(/\s+/g, ""))) {
+          } else if (!final && this.buf.length - i < 256 && RECORDS_START.startsWith(head.replace(/\s+/g, ""))) {
             return false;
           } else {
             this.shape = "values";
@@ -34050,7 +29992,7 @@ var init_log_split = __esm({
           this.shape = "values";
           this.recDepth = 0;
         }
-        this.pos = i2;
+        this.pos = i;
         return true;
       }
       point(bufOffset) {
@@ -34083,13 +30025,13 @@ var init_log_split = __esm({
         return rec;
       }
       scan() {
-        const out2 = [];
+        const out = [];
         const buf = this.buf;
         const n = buf.length;
-        let i2 = this.pos;
-        while (i2 < n) {
+        let i = this.pos;
+        while (i < n) {
           if (this.inString) {
-            let q = i2;
+            let q = i;
             while (q < n) {
               const b = buf[q];
               if (b === QUOTE) break;
@@ -34099,87 +30041,87 @@ var init_log_split = __esm({
               } else q++;
             }
             if (q >= n) {
-              i2 = q;
+              i = q;
               break;
             }
             this.inString = false;
-            i2 = q + 1;
+            i = q + 1;
             if (this.strIsKey) {
               const len = q - this.strStart;
               if ((len === 9 || len === 11 || len === 12) && buf[this.strStart] === 101) this.recKeys |= keyBit(buf, this.strStart, len);
             }
-            if (this.recStart >= 0 && this.depth === this.recDepth) out2.push(this.finishRecord(i2));
+            if (this.recStart >= 0 && this.depth === this.recDepth) out.push(this.finishRecord(i));
             continue;
           }
-          const c = buf[i2];
+          const c = buf[i];
           if (this.inScalar) {
-            if (c === 44 || c === 93 || c === 125 || isSpace(c)) out2.push(this.finishRecord(i2));
+            if (c === 44 || c === 93 || c === 125 || isSpace(c)) out.push(this.finishRecord(i));
             else {
-              i2++;
+              i++;
               continue;
             }
           }
           if (c === NL) {
             this.line++;
-            this.lineStart = this.base + i2 + 1;
-            i2++;
+            this.lineStart = this.base + i + 1;
+            i++;
             continue;
           }
           if (isSpace(c) || c === 58) {
-            i2++;
+            i++;
             continue;
           }
           if (c === 44) {
             this.keyNext = this.recStart >= 0 && this.depth === this.recDepth + 1;
-            i2++;
+            i++;
             continue;
           }
           if (this.done) {
             if (c === QUOTE) {
               this.inString = true;
-              this.strStart = i2 + 1;
+              this.strStart = i + 1;
             }
-            i2++;
+            i++;
             continue;
           }
           const atItem = this.depth === this.recDepth && this.recStart < 0;
           if (c === QUOTE) {
-            if (atItem) this.startRecord(i2);
+            if (atItem) this.startRecord(i);
             this.inString = true;
-            this.strStart = i2 + 1;
+            this.strStart = i + 1;
             this.strIsKey = this.keyNext && this.depth === this.recDepth + 1;
             this.keyNext = false;
-            i2++;
+            i++;
             continue;
           }
           if (c === 123 || c === 91) {
-            if (atItem) this.startRecord(i2);
+            if (atItem) this.startRecord(i);
             this.depth++;
             this.keyNext = c === 123 && this.recStart >= 0 && this.depth === this.recDepth + 1;
             if (this.recStart >= 0 && this.depth - this.recDepth > this.recMaxDepth) this.recMaxDepth = this.depth - this.recDepth;
-            i2++;
+            i++;
             continue;
           }
           if (c === 125 || c === 93) {
             if (this.depth === 0) {
-              const at2 = this.point(i2);
+              const at2 = this.point(i);
               this.problem = { message: `unexpected \`${String.fromCharCode(c)}\`: a bracket closes nothing`, range: { start: at2, end: at2 } };
               break;
             }
             this.depth--;
-            i2++;
-            if (this.recStart >= 0 && this.depth === this.recDepth) out2.push(this.finishRecord(i2));
+            i++;
+            if (this.recStart >= 0 && this.depth === this.recDepth) out.push(this.finishRecord(i));
             else if (this.depth < this.recDepth && this.shape !== "values") this.done = true;
             continue;
           }
           if (atItem) {
-            this.startRecord(i2);
+            this.startRecord(i);
             this.inScalar = true;
           }
-          i2++;
+          i++;
         }
-        this.pos = i2;
-        return out2;
+        this.pos = i;
+        return out;
       }
     };
   }
@@ -34278,20 +30220,20 @@ async function readLogRecords(path2, onRecords, options) {
         hint: "split the file, or raise the limit with --max-file-size"
       });
     } else {
-      const err3 = e;
-      const zlib = typeof err3.code === "string" && err3.code.startsWith("Z_");
+      const err2 = e;
+      const zlib = typeof err2.code === "string" && err2.code.startsWith("Z_");
       diagnostics.push(
         zlib ? {
           severity: "error",
           code: "bad-gzip",
           file: path2,
-          message: `cannot decompress the gzip file: ${err3.code === "Z_BUF_ERROR" ? "the gzip data ends early (the file is truncated)" : err3.message}; the records before the damage were read`,
+          message: `cannot decompress the gzip file: ${err2.code === "Z_BUF_ERROR" ? "the gzip data ends early (the file is truncated)" : err2.message}; the records before the damage were read`,
           hint: "download the file again; CloudTrail writes complete .json.gz files"
         } : {
           severity: "error",
           code: "unreadable",
           file: path2,
-          message: `cannot read file (${err3.code ?? "error"}): ${err3.message}`,
+          message: `cannot read file (${err2.code ?? "error"}): ${err2.message}`,
           hint: "check that the file exists and is readable"
         }
       );
@@ -34338,16 +30280,16 @@ function needles(e) {
   switch (e.kind) {
     case "and": {
       let best;
-      for (const item of e.items) {
-        const n = needles(item);
+      for (const item2 of e.items) {
+        const n = needles(item2);
         if (n && (!best || n.length < best.length)) best = n;
       }
       return best;
     }
     case "or": {
       const all = [];
-      for (const item of e.items) {
-        const n = needles(item);
+      for (const item2 of e.items) {
+        const n = needles(item2);
         if (!n) return void 0;
         all.push(...n);
       }
@@ -34376,13 +30318,13 @@ function eventFilter(rules, now) {
   };
 }
 function mayMatchBatch(f, buf, spans) {
-  const out2 = spans.map((s) => s.escaped);
-  if (!spans.length) return out2;
-  if (f.keepAll) return out2.fill(true);
+  const out = spans.map((s) => s.escaped);
+  if (!spans.length) return out;
+  if (f.keepAll) return out.fill(true);
   const from = spans[0].start;
   const to = spans[spans.length - 1].end;
   for (const r of f.rules) {
-    if (!r.needles) return out2.fill(true);
+    if (!r.needles) return out.fill(true);
     const hits = [];
     for (const n of r.needles) for (let at2 = buf.indexOf(n, from); at2 >= 0 && at2 < to; at2 = buf.indexOf(n, at2 + 1)) hits.push(at2);
     if (!hits.length) continue;
@@ -34391,10 +30333,10 @@ function mayMatchBatch(f, buf, spans) {
     for (let k = 0; k < spans.length; k++) {
       const s = spans[k];
       while (h < hits.length && hits[h] < s.start) h++;
-      if (h < hits.length && hits[h] < s.end) out2[k] = true;
+      if (h < hits.length && hits[h] < s.end) out[k] = true;
     }
   }
-  return out2;
+  return out;
 }
 function needsEvent(f, value, id) {
   if (f.keepAll) return true;
@@ -34418,11 +30360,11 @@ var log_pool_exports = {};
 __export(log_pool_exports, {
   readInWorkers: () => readInWorkers
 });
-import { existsSync as existsSync10 } from "node:fs";
-import { fileURLToPath as fileURLToPath6 } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
+import { existsSync as existsSync8 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker } from "node:worker_threads";
 async function* readInWorkers(files, filter3, maxBytes, jobs) {
-  if (WORKER_URL2.protocol !== "file:" || !existsSync10(fileURLToPath6(WORKER_URL2))) {
+  if (WORKER_URL.protocol !== "file:" || !existsSync8(fileURLToPath4(WORKER_URL))) {
     for (let n = files.next(); !n.done; n = files.next()) yield await readLogFile(n.value, filter3, maxBytes);
     return;
   }
@@ -34446,13 +30388,13 @@ async function* readInWorkers(files, filter3, maxBytes, jobs) {
   };
   const idle = [];
   const workers = [];
-  const start2 = () => {
-    const worker = new Worker2(WORKER_URL2, { workerData: data });
+  const start = () => {
+    const worker = new Worker(WORKER_URL, { workerData: data });
     workers.push(worker);
     alive++;
     let current2 = -1;
     let done = false;
-    const finish2 = () => {
+    const finish = () => {
       if (done) return;
       done = true;
       alive--;
@@ -34482,11 +30424,11 @@ async function* readInWorkers(files, filter3, maxBytes, jobs) {
       notify();
       give();
     });
-    worker.once("error", finish2);
-    worker.once("exit", finish2);
+    worker.once("error", finish);
+    worker.once("exit", finish);
     give();
   };
-  for (let i2 = 0; i2 < jobs; i2++) start2();
+  for (let i = 0; i < jobs; i++) start();
   try {
     yield* inOrder();
   } finally {
@@ -34517,12 +30459,12 @@ async function* readInWorkers(files, filter3, maxBytes, jobs) {
     }
   }
 }
-var WORKER_URL2;
+var WORKER_URL;
 var init_log_pool = __esm({
   "src/scan/log-pool.ts"() {
     "use strict";
     init_logs();
-    WORKER_URL2 = new URL("./log-worker.js", import.meta.url);
+    WORKER_URL = new URL("./log-worker.js", import.meta.url);
   }
 });
 
@@ -34542,12 +30484,12 @@ function realpathOr2(p) {
   }
 }
 async function readLogFile(file, filter3, maxBytes) {
-  const out2 = { file, notEvents: false, kept: [], records: 0, diagnostics: [] };
+  const out = { file, notEvents: false, kept: [], records: 0, diagnostics: [] };
   let bad2 = 0;
   let seen = 0;
-  const problem3 = (r, label2, code, message, hint) => {
+  const problem3 = (r, label, code, message, hint) => {
     if (bad2++ < MAX_RECORD_DIAGNOSTICS)
-      out2.diagnostics.push({ severity: "error", code, file, range: r.range, message: `${label2}: ${message}`, hint });
+      out.diagnostics.push({ severity: "error", code, file, range: r.range, message: `${label}: ${message}`, hint });
   };
   const onRecords = (recs, shape) => {
     const maybe = mayMatchBatch(
@@ -34558,11 +30500,11 @@ async function readLogFile(file, filter3, maxBytes) {
     for (let k = 0; k < recs.length; k++) {
       const r = recs[k];
       seen++;
-      const label2 = where(shape, r);
+      const label = where2(shape, r);
       if (r.tooLarge) {
         problem3(
           r,
-          label2,
+          label,
           "file-too-large",
           `the record is over ${MAX_RECORD_BYTES} bytes and was not read`,
           "CloudTrail events are at most 256 KB; check the file"
@@ -34572,7 +30514,7 @@ async function readLogFile(file, filter3, maxBytes) {
       if (r.tooDeep) {
         problem3(
           r,
-          label2,
+          label,
           "too-deep",
           `the record is nested more than ${MAX_RECORD_DEPTH} levels deep and was not read`,
           "CloudTrail events are shallow; check the file"
@@ -34582,51 +30524,51 @@ async function readLogFile(file, filter3, maxBytes) {
       const classify = shape !== "records" && r.index === 0;
       const cheap = (r.keys & 1) !== 0 && (r.keys & 6) !== 0;
       if (!classify && cheap && !maybe[k]) {
-        out2.records++;
+        out.records++;
         continue;
       }
       let value;
       try {
         value = JSON.parse(r.bytes.toString("utf8"));
       } catch (e) {
-        if (classify) return stop2();
-        problem3(r, label2, "not-json", `not valid JSON: ${e.message}`, "each record is one JSON object; the file may be damaged");
+        if (classify) return stop();
+        problem3(r, label, "not-json", `not valid JSON: ${e.message}`, "each record is one JSON object; the file may be damaged");
         continue;
       }
       if (!isEvent(value)) {
-        if (classify) return stop2();
+        if (classify) return stop();
         problem3(
           r,
-          label2,
+          label,
           "not-an-event",
           `not a CloudTrail event: found ${describeShape(value)}`,
           'each record of a CloudTrail log file has "eventName" and "eventSource"'
         );
         continue;
       }
-      out2.records++;
-      if (needsEvent(filter3, value, recordAddress(file, label2)))
-        out2.kept.push({ text: r.bytes.toString("utf8"), where: label2, range: r.range });
+      out.records++;
+      if (needsEvent(filter3, value, recordAddress(file, label)))
+        out.kept.push({ text: r.bytes.toString("utf8"), where: label, range: r.range });
     }
     return true;
   };
-  const stop2 = () => {
-    out2.notEvents = true;
+  const stop = () => {
+    out.notEvents = true;
     return false;
   };
   const read = await readLogRecords(file, onRecords, { maxBytes });
-  if (out2.notEvents) return { ...out2, kept: [], records: 0, diagnostics: [] };
+  if (out.notEvents) return { ...out, kept: [], records: 0, diagnostics: [] };
   if (bad2 > MAX_RECORD_DIAGNOSTICS)
-    out2.diagnostics.push({
+    out.diagnostics.push({
       severity: "error",
       code: "not-an-event",
       file,
       message: `${bad2 - MAX_RECORD_DIAGNOSTICS} more records of this file are not CloudTrail events that can be read (${bad2} in all; the first ${MAX_RECORD_DIAGNOSTICS} are listed)`,
       hint: "check that the file is a CloudTrail log; the records that are events were read"
     });
-  out2.diagnostics.push(...read.diagnostics);
-  if (read.shape === "values" && seen === 1 && out2.kept.length === 1) out2.kept[0].where = "";
-  return out2;
+  out.diagnostics.push(...read.diagnostics);
+  if (read.shape === "values" && seen === 1 && out.kept.length === 1) out.kept[0].where = "";
+  return out;
 }
 async function loadLogFiles(files, filter3, options) {
   const project = { root: ".", resources: [], modules: [], diagnostics: [], files: [] };
@@ -34670,7 +30612,7 @@ async function loadLogFiles(files, filter3, options) {
   project.unkeptEvents = Math.max(0, records - kept);
   return project;
 }
-var MAX_RECORD_DIAGNOSTICS, where;
+var MAX_RECORD_DIAGNOSTICS, where2;
 var init_logs = __esm({
   "src/scan/logs.ts"() {
     "use strict";
@@ -34681,7 +30623,7 @@ var init_logs = __esm({
     init_data();
     init_event_filter();
     MAX_RECORD_DIAGNOSTICS = 20;
-    where = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
+    where2 = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
   }
 });
 
@@ -34703,9 +30645,9 @@ function safeEnv() {
     delete env[k];
   return env;
 }
-function safeGitArgs(args2) {
-  const diff = args2[0] === "diff" ? ["--no-ext-diff", "--no-textconv"] : [];
-  return [...SAFE_CONFIG.flatMap((c) => ["-c", c]), args2[0], ...diff, ...args2.slice(1)];
+function safeGitArgs(args) {
+  const diff = args[0] === "diff" ? ["--no-ext-diff", "--no-textconv"] : [];
+  return [...SAFE_CONFIG.flatMap((c) => ["-c", c]), args[0], ...diff, ...args.slice(1)];
 }
 function filterOverrides(cwd, env) {
   let listed;
@@ -34735,15 +30677,15 @@ function filterOverrides(cwd, env) {
     [`filter.${d}.process`, ""],
     [`filter.${d}.required`, "false"]
   ]);
-  const out2 = { ...env, GIT_CONFIG_COUNT: String(pairs.length) };
-  pairs.forEach(([k, v], i2) => {
-    out2[`GIT_CONFIG_KEY_${i2}`] = k;
-    out2[`GIT_CONFIG_VALUE_${i2}`] = v;
+  const out = { ...env, GIT_CONFIG_COUNT: String(pairs.length) };
+  pairs.forEach(([k, v], i) => {
+    out[`GIT_CONFIG_KEY_${i}`] = k;
+    out[`GIT_CONFIG_VALUE_${i}`] = v;
   });
-  return out2;
+  return out;
 }
-function runGit(args2, cwd, maxBuffer = 64 * 1024 * 1024) {
-  return execFileSync("git", safeGitArgs(args2), {
+function runGit(args, cwd, maxBuffer = 64 * 1024 * 1024) {
+  return execFileSync("git", safeGitArgs(args), {
     cwd,
     env: filterOverrides(cwd, safeEnv()),
     encoding: "utf8",
@@ -34792,14 +30734,14 @@ function changedSince(ref, scanPath) {
   try {
     top = runGit(["rev-parse", "--show-toplevel"], cwd).trim();
   } catch (e) {
-    const err3 = e;
-    if (err3.code === "ENOENT")
+    const err2 = e;
+    if (err2.code === "ENOENT")
       return {
         ok: false,
         message: "git was not found, so --changed-since cannot list changed files",
         hint: "install git or drop --changed-since"
       };
-    if (err3.code === "ETIMEDOUT")
+    if (err2.code === "ETIMEDOUT")
       return { ok: false, message: "git did not answer within 30 seconds", hint: "retry, or drop --changed-since" };
     return {
       ok: false,
@@ -34833,7 +30775,7 @@ var init_changed = __esm({
 
 // src/action/index.ts
 import { dirname as dirname13 } from "node:path";
-import { fileURLToPath as fileURLToPath7 } from "node:url";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // src/common/escape.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -34861,20 +30803,20 @@ function workflowCommand(command, properties, message) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync11, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync9, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname12, join as join17, resolve as resolve18 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-function findRepoRoot(start2) {
-  let dir = resolve(start2);
+function findRepoRoot(start) {
+  let dir = resolve(start);
   try {
     if (!statSync(dir).isDirectory()) dir = dirname(dir);
   } catch {
     dir = dirname(dir);
   }
-  for (let i2 = 0; i2 < 256; i2++) {
+  for (let i = 0; i < 256; i++) {
     if (existsSync(join(dir, ".git"))) return dir;
     const up = dirname(dir);
     if (up === dir) return void 0;
@@ -34929,14 +30871,11 @@ function selectChecks(checks, selection) {
   ]) {
     for (const p of list3) if (!parseSeverity(p) && !checks.some((c) => namesCheck(p, c))) unmatched.push({ flag, pattern: p });
   }
-  const out2 = checks.filter(
+  const out = checks.filter(
     (c) => (include.length === 0 || include.some((p) => matches(p, c, false))) && !exclude.some((p) => matches(p, c, true))
   );
-  return { checks: out2, unmatched };
+  return { checks: out, unmatched };
 }
-
-// src/action/main.ts
-init_treesitter();
 
 // src/report/diagnostics.ts
 import { readFileSync } from "node:fs";
@@ -34949,8 +30888,8 @@ function displayPath(file, cwd = process.cwd()) {
 }
 function formatDiagnostic(d, options = {}) {
   const file = inert(displayPath(d.file, options.cwd));
-  const where2 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where2}`];
+  const where3 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
+  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where3}`];
   const text4 = d.range ? options.sourceOf?.(d.file) : void 0;
   if (d.range && text4 !== void 0) {
     const lineText = text4.split("\n")[d.range.start.line - 1];
@@ -34986,22 +30925,22 @@ function renderDiagnostics(diagnostics, known = []) {
 
 // src/common/package-root.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname3, join as join3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
 var cached;
 function find() {
-  let dir = dirname3(fileURLToPath2(import.meta.url));
-  for (let i2 = 0; i2 < 8; i2++) {
+  let dir = dirname2(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
     try {
-      const pkg = JSON.parse(readFileSync2(join3(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse(readFileSync2(join2(dir, "package.json"), "utf8"));
       if (pkg.name === "tfguard" && typeof pkg.version === "string") return { root: dir, version: pkg.version };
     } catch {
     }
-    const up = dirname3(dir);
+    const up = dirname2(dir);
     if (up === dir) break;
     dir = up;
   }
-  return { root: join3(dirname3(fileURLToPath2(import.meta.url)), "..", ".."), version: "0.0.0-unknown" };
+  return { root: join2(dirname2(fileURLToPath(import.meta.url)), "..", ".."), version: "0.0.0-unknown" };
 }
 function packageRoot() {
   return (cached ??= find()).root;
@@ -35052,8 +30991,8 @@ function describeFinding(f, resource) {
   if (resource && f.path && f.origin) {
     const v2 = valueAt(resource.values, f.path);
     const value = v2 === void 0 ? void 0 : renderValue(v2);
-    const name2 = `${resource.mode === "data" ? "data." : ""}${resource.type}.${resource.name}`;
-    return { message: `${f.title}: ${name2} gets ${f.path} = ${value ?? "null"} from ${f.origin}.`, ...value ? { value } : {} };
+    const name = `${resource.mode === "data" ? "data." : ""}${resource.type}.${resource.name}`;
+    return { message: `${f.title}: ${name} gets ${f.path} = ${value ?? "null"} from ${f.origin}.`, ...value ? { value } : {} };
   }
   if (!resource || !f.path) {
     const d = f.decidedBy;
@@ -35083,35 +31022,35 @@ function reportFinding(f, suppressed) {
 }
 function oneFindingPerCause(findings) {
   const byCause = /* @__PURE__ */ new Map();
-  const out2 = [];
+  const out = [];
   for (const { finding, root } of findings) {
     const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.causeMessage ?? finding.message}`;
     const seen = byCause.get(key);
-    const instance2 = { address: finding.address, ...root !== void 0 ? { root } : {} };
+    const instance = { address: finding.address, ...root !== void 0 ? { root } : {} };
     if (!seen) {
-      const first = { ...finding, instances: [instance2] };
+      const first = { ...finding, instances: [instance] };
       byCause.set(key, first);
-      out2.push(first);
-    } else seen.instances.push(instance2);
+      out.push(first);
+    } else seen.instances.push(instance);
   }
-  for (const f of out2) {
+  for (const f of out) {
     if (f.instances.length < 2) delete f.instances;
-    else if (f.causeMessage && f.instances.some((i2) => i2.address !== f.address)) f.message = f.causeMessage;
+    else if (f.causeMessage && f.instances.some((i) => i.address !== f.address)) f.message = f.causeMessage;
     delete f.causeMessage;
   }
-  return out2;
+  return out;
 }
 function relatedLines(f, rel) {
-  const out2 = (f.related ?? []).map(
+  const out = (f.related ?? []).map(
     (r) => `${r.named ? "see" : "via"} ${rel(r.file)}:${r.range.start.line}:${r.range.start.column}  ${r.message}`
   );
-  if (f.note) out2.push(`note: ${f.note}`);
-  return out2;
+  if (f.note) out.push(`note: ${f.note}`);
+  return out;
 }
 function countBySeverity(findings) {
-  const out2 = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const f of findings) out2[f.severity]++;
-  return out2;
+  const out = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  for (const f of findings) out[f.severity]++;
+  return out;
 }
 var SARIF_LEVEL = {
   critical: "error",
@@ -35124,7 +31063,7 @@ var SUPPRESSIONS_DOC_URI = `${TOOL.informationUri}/blob/main/docs/suppressions.m
 
 // src/checks/benchmarks.ts
 import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 var import_yaml = __toESM(require_dist(), 1);
 var BENCHMARK_IDS = [
   "cis-aws-1.2.0",
@@ -35136,12 +31075,12 @@ var BENCHMARK_IDS = [
   "cis-aws-5.0.0"
 ];
 function builtinBenchmarksDir() {
-  return join4(packageRoot(), "benchmarks");
+  return join3(packageRoot(), "benchmarks");
 }
 function numberOrder(a, b) {
   const x = a.split(".").map(Number);
   const y = b.split(".").map(Number);
-  for (let i2 = 0; i2 < Math.max(x.length, y.length); i2++) if ((x[i2] ?? -1) !== (y[i2] ?? -1)) return (x[i2] ?? -1) - (y[i2] ?? -1);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
   return 0;
 }
 function text(v, what, file) {
@@ -35152,12 +31091,12 @@ function readBenchmark(file) {
   const d = (0, import_yaml.parse)(readFileSync3(file, "utf8"));
   const sections = Object.entries(d.sections ?? {}).map(([id, t]) => ({ id, title: text(t, `sections.${id}`, file) })).sort((a, b) => numberOrder(a.id, b.id));
   if (!Array.isArray(d.recommendations)) throw new Error(`${file}: recommendations must be a list`);
-  const recommendations = d.recommendations.map((r, i2) => {
+  const recommendations = d.recommendations.map((r, i) => {
     const rec = {
-      id: text(r.id, `recommendations.${i2}.id`, file),
-      title: text(r.title, `recommendations.${i2}.title`, file)
+      id: text(r.id, `recommendations.${i}.id`, file),
+      title: text(r.title, `recommendations.${i}.title`, file)
     };
-    if (r.not_judged !== void 0) rec.notJudged = text(r.not_judged, `recommendations.${i2}.not_judged`, file);
+    if (r.not_judged !== void 0) rec.notJudged = text(r.not_judged, `recommendations.${i}.not_judged`, file);
     if (!sections.some((s) => s.id === rec.id.split(".")[0])) throw new Error(`${file}: recommendation ${rec.id} is in no section`);
     return rec;
   });
@@ -35174,26 +31113,26 @@ var cached2;
 function builtinBenchmarks() {
   if (!cached2) {
     const dir = builtinBenchmarksDir();
-    cached2 = readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => readBenchmark(join4(dir, f))).sort((a, b) => numberOrder(a.version, b.version));
+    cached2 = readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => readBenchmark(join3(dir, f))).sort((a, b) => numberOrder(a.version, b.version));
   }
   return cached2;
 }
 function sectionOf(b, recommendation) {
-  const parts2 = recommendation.split(".");
-  for (let n = parts2.length - 1; n > 0; n--) {
-    const s = b.sections.find((x) => x.id === parts2.slice(0, n).join("."));
+  const parts = recommendation.split(".");
+  for (let n = parts.length - 1; n > 0; n--) {
+    const s = b.sections.find((x) => x.id === parts.slice(0, n).join("."));
     if (s) return s;
   }
-  return b.sections.find((x) => x.id === parts2[0]);
+  return b.sections.find((x) => x.id === parts[0]);
 }
 function checksByRecommendation(b, checks) {
-  const out2 = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
   for (const c of checks)
     for (const r of c.compliance[b.framework]?.[b.version] ?? []) {
-      if (!out2.has(r)) out2.set(r, []);
-      out2.get(r).push(c);
+      if (!out.has(r)) out.set(r, []);
+      out.get(r).push(c);
     }
-  return out2;
+  return out;
 }
 function inBenchmark(b, c) {
   return (c.compliance[b.framework]?.[b.version]?.length ?? 0) > 0;
@@ -35233,7 +31172,7 @@ function sectionsOfCheck(b, rule) {
 
 // src/report/fixes.ts
 init_paths();
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 var LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?|"(?:[^"\\$%]|\\.)*")$/;
 var ASSIGNMENT = /^(\s*)([A-Za-z_][\w-]*)(\s*=\s*)(.*?)(\s*(?:#.*|\/\/.*)?)$/;
 function lineAt(text4, n) {
@@ -35241,7 +31180,7 @@ function lineAt(text4, n) {
 }
 function plan(report, f, set, value) {
   const root = report.scanRoot;
-  const scanDir = /\.(tf|tofu|tfvars)$/.test(root) ? dirname4(root) : root;
+  const scanDir = /\.(tf|tofu|tfvars)$/.test(root) ? dirname3(root) : root;
   if (!isInside(scanDir, f.file)) return "the value is written outside the scanned directory";
   if (isUnderDotTerraform(f.file)) return "the value is written in an installed module (.terraform/)";
   if (f.file.endsWith(".json")) return "the value is written in JSON";
@@ -35322,13 +31261,13 @@ var LF = 10;
 var CR = 13;
 var LEAVING = (() => {
   let p = 1n;
-  for (let i2 = 0; i2 < WINDOW; i2++) p = p * BASE & MASK;
+  for (let i = 0; i < WINDOW; i++) p = p * BASE & MASK;
   return p;
 })();
 function lineHashes(text4) {
-  const out2 = [];
-  const window2 = new Array(WINDOW).fill(0);
-  const startsLine = new Array(WINDOW).fill(-1);
+  const out = [];
+  const window = new Array(WINDOW).fill(0);
+  const startsLine2 = new Array(WINDOW).fill(-1);
   const seen = /* @__PURE__ */ new Map();
   let hash = 0n;
   let at2 = 0;
@@ -35339,12 +31278,12 @@ function lineHashes(text4) {
     const hex = hash.toString(16);
     const n = (seen.get(hex) ?? 0) + 1;
     seen.set(hex, n);
-    out2[startsLine[at2]] = `${hex}:${n}`;
-    startsLine[at2] = -1;
+    out[startsLine2[at2]] = `${hex}:${n}`;
+    startsLine2[at2] = -1;
   };
   const push = (code) => {
-    const leaving = window2[at2];
-    window2[at2] = code;
+    const leaving = window[at2];
+    window[at2] = code;
     hash = hash * BASE + BigInt(code) - LEAVING * BigInt(leaving) & MASK;
     at2 = (at2 + 1) % WINDOW;
   };
@@ -35355,22 +31294,22 @@ function lineHashes(text4) {
     }
     afterCr = code === CR;
     const c = code === CR ? LF : code;
-    if (startsLine[at2] !== -1) emit2();
+    if (startsLine2[at2] !== -1) emit2();
     if (atLineStart) {
       atLineStart = false;
       line++;
-      startsLine[at2] = line;
+      startsLine2[at2] = line;
     }
     if (c === LF) atLineStart = true;
     push(c);
   };
-  for (let i2 = 0; i2 < text4.length; i2++) take(text4.charCodeAt(i2));
+  for (let i = 0; i < text4.length; i++) take(text4.charCodeAt(i));
   take(END_OF_FILE);
-  for (let i2 = 0; i2 < WINDOW; i2++) {
-    if (startsLine[at2] !== -1) emit2();
+  for (let i = 0; i < WINDOW; i++) {
+    if (startsLine2[at2] !== -1) emit2();
     push(0);
   }
-  return out2;
+  return out;
 }
 var FingerprintCache = class {
   cache = /* @__PURE__ */ new Map();
@@ -35421,35 +31360,35 @@ function provider(id) {
   return m && m[1] !== "TFGUARD" ? m[1].toLowerCase() : void 0;
 }
 function helpText(r) {
-  const parts2 = [r.description.trim(), `Remediation:
+  const parts = [r.description.trim(), `Remediation:
 ${r.remediation.trim()}`];
-  if (r.references.length) parts2.push(`References:
+  if (r.references.length) parts.push(`References:
 ${r.references.map((u) => `- ${u}`).join("\n")}`);
-  return parts2.join("\n\n");
+  return parts.join("\n\n");
 }
 function helpMarkdown(r) {
-  const parts2 = [`**${r.title}** (${r.id}, severity ${r.severity})`, r.description.trim(), `## Remediation
+  const parts = [`**${r.title}** (${r.id}, severity ${r.severity})`, r.description.trim(), `## Remediation
 
 ${r.remediation.trim()}`];
   const compliance = Object.entries(r.compliance).flatMap(
     ([fw, versions]) => Object.entries(versions).map(([v, sections]) => `| ${fw} | ${v} | ${sections.join(", ")} |`)
   );
-  if (compliance.length) parts2.push(`## Compliance
+  if (compliance.length) parts.push(`## Compliance
 
 | framework | version | sections |
 |---|---|---|
 ${compliance.join("\n")}`);
   const aliases = Object.entries(r.aliases).filter(([, ids]) => ids && ids.length);
   if (aliases.length)
-    parts2.push(
+    parts.push(
       `## Same check in other tools
 
-${aliases.map(([tool, ids]) => `- ${tool}: ${ids.map((i2) => `\`${i2}\``).join(", ")}`).join("\n")}`
+${aliases.map(([tool, ids]) => `- ${tool}: ${ids.map((i) => `\`${i}\``).join(", ")}`).join("\n")}`
     );
-  if (r.references.length) parts2.push(`## References
+  if (r.references.length) parts.push(`## References
 
 ${r.references.map((u) => `- <${u}>`).join("\n")}`);
-  return parts2.join("\n\n");
+  return parts.join("\n\n");
 }
 function firstSentence(s) {
   const t = s.replace(/\s+/g, " ").trim();
@@ -35491,7 +31430,7 @@ function defaultCategory(report) {
 }
 function buildSarif(report, options = {}) {
   const rules = report.rules.map(ruleDescriptor);
-  const index3 = new Map(report.rules.map((r, i2) => [r.id, i2]));
+  const index3 = new Map(report.rules.map((r, i) => [r.id, i]));
   const ruleOf = new Map(report.rules.map((r) => [r.id, r]));
   const hashes = new FingerprintCache();
   const notifications = [];
@@ -35537,9 +31476,9 @@ function buildSarif(report, options = {}) {
         ...f.via ? { module: f.via } : {},
         ...f.event ? { event: f.event } : {},
         ...f.instances ? {
-          instances: f.instances.map((i2) => ({
-            address: i2.address,
-            ...i2.root !== void 0 ? { root: relativeTo(report.repoRoot, i2.root) ?? "." } : {}
+          instances: f.instances.map((i) => ({
+            address: i.address,
+            ...i.root !== void 0 ? { root: relativeTo(report.repoRoot, i.root) ?? "." } : {}
           }))
         } : {}
       }
@@ -35558,7 +31497,7 @@ function buildSarif(report, options = {}) {
           endColumn: r.range.end.column
         }
       });
-      result.relatedLocations = related.map((r, i2) => ({ id: i2 + 1, physicalLocation: physical(r), message: { text: r.message } }));
+      result.relatedLocations = related.map((r, i) => ({ id: i + 1, physicalLocation: physical(r), message: { text: r.message } }));
       const hops = related.filter((r) => !r.named);
       if (hops.length > 1) {
         const steps = [
@@ -35664,11 +31603,11 @@ var COMMAND = {
   info: "notice"
 };
 function renderGithub(report) {
-  let out2 = "";
+  let out = "";
   for (const f of report.findings) {
     const file = relativeTo(report.repoRoot, f.file) ?? f.file;
     const oneLine = f.range.start.line === f.range.end.line;
-    out2 += workflowCommand(
+    out += workflowCommand(
       COMMAND[f.severity],
       {
         file,
@@ -35683,9 +31622,9 @@ function renderGithub(report) {
   for (const d of report.diagnostics.filter((x) => x.severity === "error")) {
     const file = relativeTo(report.repoRoot, d.file) ?? d.file;
     const at2 = d.range ? { line: d.range.start.line, col: d.range.start.column } : {};
-    out2 += workflowCommand("error", { file, ...at2, title: `tfguard: ${d.code}` }, d.message);
+    out += workflowCommand("error", { file, ...at2, title: `tfguard: ${d.code}` }, d.message);
   }
-  return out2;
+  return out;
 }
 
 // src/report/markdown.ts
@@ -35703,40 +31642,40 @@ var PER_RECOMMENDATION = 10;
 function details(r, report) {
   const rel = (f) => relativeTo(report.repoRoot, f) ?? f;
   if (r.status === "not-judged") return [r.recommendation.notJudged ?? ""];
-  const out2 = [];
-  for (const f of r.findings.slice(0, PER_RECOMMENDATION)) out2.push(`${rel(f.file)}:${f.range.start.line} ${f.checkId}: ${f.message}`);
-  for (const b of r.blocked.slice(0, PER_RECOMMENDATION)) out2.push(`${b.address}: ${b.checkId} blocked by ${b.blockedBy}, which fails`);
+  const out = [];
+  for (const f of r.findings.slice(0, PER_RECOMMENDATION)) out.push(`${rel(f.file)}:${f.range.start.line} ${f.checkId}: ${f.message}`);
+  for (const b of r.blocked.slice(0, PER_RECOMMENDATION)) out.push(`${b.address}: ${b.checkId} blocked by ${b.blockedBy}, which fails`);
   for (const u of r.unknowns.slice(0, PER_RECOMMENDATION))
-    out2.push(`${rel(u.file)}:${u.range.start.line} ${u.checkId} on ${u.address}: unknown (${u.reasons.join("; ")})`);
-  const more = r.findings.length + r.blocked.length + r.unknowns.length - out2.length;
-  if (more > 0) out2.push(`…and ${more} more (see the JSON output)`);
-  if (r.suppressed.length) out2.push(`${r.suppressed.length} finding${r.suppressed.length === 1 ? "" : "s"} suppressed`);
-  if (r.status === "pass") out2.push(`held ${r.passes} time${r.passes === 1 ? "" : "s"} (per resource, or once for the configuration)`);
-  if (r.status === "not-applicable") out2.push("nothing in the configuration that its checks apply to");
-  return out2;
+    out.push(`${rel(u.file)}:${u.range.start.line} ${u.checkId} on ${u.address}: unknown (${u.reasons.join("; ")})`);
+  const more = r.findings.length + r.blocked.length + r.unknowns.length - out.length;
+  if (more > 0) out.push(`…and ${more} more (see the JSON output)`);
+  if (r.suppressed.length) out.push(`${r.suppressed.length} finding${r.suppressed.length === 1 ? "" : "s"} suppressed`);
+  if (r.status === "pass") out.push(`held ${r.passes} time${r.passes === 1 ? "" : "s"} (per resource, or once for the configuration)`);
+  if (r.status === "not-applicable") out.push("nothing in the configuration that its checks apply to");
+  return out;
 }
 function renderBenchmarkMarkdown(report, b) {
   const br = benchmarkReport(report, b);
   const checks = report.rules.filter((r) => !r.own).length;
-  const out2 = [`# ${mdEscape(b.title)}: compliance report`, ""];
-  out2.push(
+  const out = [`# ${mdEscape(b.title)}: compliance report`, ""];
+  out.push(
     `${TOOL.name} ${TOOL.version} judged ${report.resources} resources of ${mdEscape(relativeTo(report.repoRoot, report.scanRoot) || ".")} with the ${checks} checks that map this version.`,
     ""
   );
-  out2.push(`| section | ${STATUSES.map((s) => STATUS_LABEL[s]).join(" | ")} |`, `|---|${STATUSES.map(() => "---:").join("|")}|`);
-  for (const s of br.sections) out2.push(`| ${s.id} ${mdEscape(s.title)} | ${STATUSES.map((x) => s.counts[x]).join(" | ")} |`);
-  out2.push(`| **total** | ${STATUSES.map((x) => `**${br.totals[x]}**`).join(" | ")} |`, "");
+  out.push(`| section | ${STATUSES.map((s) => STATUS_LABEL[s]).join(" | ")} |`, `|---|${STATUSES.map(() => "---:").join("|")}|`);
+  for (const s of br.sections) out.push(`| ${s.id} ${mdEscape(s.title)} | ${STATUSES.map((x) => s.counts[x]).join(" | ")} |`);
+  out.push(`| **total** | ${STATUSES.map((x) => `**${br.totals[x]}**`).join(" | ")} |`, "");
   for (const s of br.sections) {
-    out2.push(`## ${s.id} ${mdEscape(s.title)}`, "", "| recommendation | status | checks | details |", "|---|---|---|---|");
+    out.push(`## ${s.id} ${mdEscape(s.title)}`, "", "| recommendation | status | checks | details |", "|---|---|---|---|");
     for (const r of br.results.filter((x) => x.recommendation.id.split(".")[0] === s.id))
-      out2.push(
+      out.push(
         `| ${r.recommendation.id} ${mdEscape(r.recommendation.title)} | ${r.status === "fail" ? "**fail**" : STATUS_LABEL[r.status]} | ${r.checks.map(mdEscape).join(", ")} | ${details(r, report).map(mdEscape).join("<br>")} |`
       );
-    out2.push("");
+    out.push("");
   }
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors) out2.push(`> ${errors} error${errors === 1 ? "" : "s"} in the input: results may be incomplete.`, "");
-  return out2.join("\n");
+  if (errors) out.push(`> ${errors} error${errors === 1 ? "" : "s"} in the input: results may be incomplete.`, "");
+  return out.join("\n");
 }
 
 // src/report/markdown.ts
@@ -35748,34 +31687,34 @@ function renderMarkdown(report) {
   if (report.benchmark) return renderBenchmarkMarkdown(report, report.benchmark);
   const counts = countBySeverity(report.findings);
   const checks = report.rules.filter((r) => !r.own).length;
-  const out2 = ["## tfguard", ""];
-  out2.push(
+  const out = ["## tfguard", ""];
+  out.push(
     report.findings.length ? `**${report.findings.length} finding${report.findings.length === 1 ? "" : "s"}** over ${report.resources} resources and ${checks} checks.` : `No findings over ${report.resources} resources and ${checks} checks.`,
     ""
   );
-  out2.push("| severity | findings |", "|---|---:|");
-  for (const s of SEVERITIES) out2.push(`| ${s} | ${counts[s]} |`);
-  if (report.suppressed.length) out2.push(`| suppressed | ${report.suppressed.length} |`);
-  if (report.fixed.length) out2.push(`| fixed since the baseline | ${report.fixed.length} |`);
-  if (report.blocked.length) out2.push(`| blocked by a failing prerequisite | ${report.blocked.length} |`);
-  out2.push("");
+  out.push("| severity | findings |", "|---|---:|");
+  for (const s of SEVERITIES) out.push(`| ${s} | ${counts[s]} |`);
+  if (report.suppressed.length) out.push(`| suppressed | ${report.suppressed.length} |`);
+  if (report.fixed.length) out.push(`| fixed since the baseline | ${report.fixed.length} |`);
+  if (report.blocked.length) out.push(`| blocked by a failing prerequisite | ${report.blocked.length} |`);
+  out.push("");
   if (report.findings.length) {
-    out2.push("| severity | check | resource | location | message |", "|---|---|---|---|---|");
+    out.push("| severity | check | resource | location | message |", "|---|---|---|---|---|");
     const fixes = planFixes(report).byFinding;
     for (const f of report.findings.slice(0, MAX_ROWS)) {
       const file = relativeTo(report.repoRoot, f.file) ?? f.file;
       const edit = fixes.get(f);
       const suggested = edit ? [`suggested change (tfguard fix): ${edit.change}`] : [];
-      out2.push(
+      out.push(
         `| ${f.severity} | ${mdEscape(f.checkId)} | ${mdEscape(f.address)} | ${mdEscape(`${file}:${f.range.start.line}`)} | ${[f.message, ...relatedLines(f, (x) => relativeTo(report.repoRoot, x) ?? x), ...suggested].map(mdEscape).join("<br>")} |`
       );
     }
-    if (report.findings.length > MAX_ROWS) out2.push("", `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
-    out2.push("");
+    if (report.findings.length > MAX_ROWS) out.push("", `…and ${report.findings.length - MAX_ROWS} more (see the SARIF or JSON output).`);
+    out.push("");
   }
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors) out2.push(`> ${errors} error${errors === 1 ? "" : "s"} in the input: results may be incomplete.`, "");
-  return out2.join("\n");
+  if (errors) out.push(`> ${errors} error${errors === 1 ? "" : "s"} in the input: results may be incomplete.`, "");
+  return out.join("\n");
 }
 
 // src/report/json.ts
@@ -35813,9 +31752,9 @@ function renderJson(report) {
       note: f.note ?? null,
       event: f.event ?? null,
       fingerprint: fp ?? null,
-      instances: (f.instances ?? [{ address: f.address }]).map((i2) => ({
-        address: i2.address,
-        root: i2.root !== void 0 ? rel(i2.root) : null
+      instances: (f.instances ?? [{ address: f.address }]).map((i) => ({
+        address: i.address,
+        root: i.root !== void 0 ? rel(i.root) : null
       })),
       suppressed: f.suppressed ? {
         kind: f.suppressed.kind,
@@ -35945,10 +31884,10 @@ function renderJunit(report) {
     const n = f.length + s.length + p.length + b.length;
     const cases = [];
     for (const x of f) {
-      const where2 = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
+      const where3 = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
       cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
       cases.push(
-        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where2} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join("\n"))}</failure>`
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where3} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join("\n"))}</failure>`
       );
       cases.push("    </testcase>");
     }
@@ -35971,13 +31910,13 @@ function renderJunit(report) {
       "  </testsuite>"
     );
   }
-  const out2 = [
+  const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="tfguard" tests="${tests}" failures="${report.findings.length}" skipped="${report.suppressed.length + report.blocked.length}">`,
     ...suites,
     "</testsuites>"
   ];
-  return out2.join("\n") + "\n";
+  return out.join("\n") + "\n";
 }
 function caseAttributes(address, checkId, file, line) {
   return `name="${xmlEscape(address)}" classname="${xmlEscape(checkId)}" file="${xmlEscape(file)}" line="${line}"`;
@@ -36013,7 +31952,7 @@ table.bars{border-collapse:collapse;width:100%}table.bars td{padding:.25rem .4re
 pre{background:#f6f8fa;border-radius:4px;padding:.4rem .6rem;overflow-x:auto;font-size:12.5px;line-height:1.35;margin:.3rem 0}
 pre .hit{background:#ffebee;display:block}ul{margin:.3rem 0 .3rem 1.2rem;padding:0}
 `;
-function page(title2, body2) {
+function page(title2, body) {
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -36025,7 +31964,7 @@ function page(title2, body2) {
     `<style>${CSS}</style>`,
     "</head>",
     "<body>",
-    ...body2,
+    ...body,
     "</body>",
     "</html>",
     ""
@@ -36038,77 +31977,77 @@ function codeFrame(report, f) {
   const first = Math.max(1, f.range.start.line - 2);
   const last = Math.min(lines.length, Math.max(f.range.end.line, f.range.start.line) + 2, f.range.start.line + 12);
   const width = String(last).length;
-  const out2 = [];
+  const out = [];
   for (let n = first; n <= last; n++) {
     const hit = n >= f.range.start.line && n <= f.range.end.line;
     const line = `${String(n).padStart(width)} | ${htmlEscape(lines[n - 1] ?? "")}`;
-    out2.push(hit ? `<span class="hit">${line}</span>` : `${line}
+    out.push(hit ? `<span class="hit">${line}</span>` : `${line}
 `);
   }
-  return `<pre>${out2.join("")}</pre>`;
+  return `<pre>${out.join("")}</pre>`;
 }
 function findingHtml(report, f) {
-  const where2 = `${relativeTo(report.repoRoot, f.file) ?? f.file}:${f.range.start.line}`;
-  return `<div class="finding"><strong>${htmlEscape(where2)}</strong> ${htmlEscape(f.checkId)}: ${htmlEscape(f.message)}${codeFrame(report, f)}</div>`;
+  const where3 = `${relativeTo(report.repoRoot, f.file) ?? f.file}:${f.range.start.line}`;
+  return `<div class="finding"><strong>${htmlEscape(where3)}</strong> ${htmlEscape(f.checkId)}: ${htmlEscape(f.message)}${codeFrame(report, f)}</div>`;
 }
 function unknownHtml(report, u) {
-  const where2 = `${relativeTo(report.repoRoot, u.file) ?? u.file}:${u.range.start.line}`;
-  return `<li>${htmlEscape(where2)} ${htmlEscape(u.checkId)} on ${htmlEscape(u.address)}: ${htmlEscape(u.reasons.join("; "))}</li>`;
+  const where3 = `${relativeTo(report.repoRoot, u.file) ?? u.file}:${u.range.start.line}`;
+  return `<li>${htmlEscape(where3)} ${htmlEscape(u.checkId)} on ${htmlEscape(u.address)}: ${htmlEscape(u.reasons.join("; "))}</li>`;
 }
 function bar(counts, colors, keys2) {
   const total = keys2.reduce((n, k) => n + (counts[k] ?? 0), 0) || 1;
-  const parts2 = keys2.filter((k) => counts[k]).map(
+  const parts = keys2.filter((k) => counts[k]).map(
     (k) => `<div style="width:${(100 * counts[k] / total).toFixed(2)}%;background:${colors[k]}" title="${htmlEscape(`${k}: ${counts[k]}`)}"></div>`
   );
-  return `<div class="bar">${parts2.join("")}</div>`;
+  return `<div class="bar">${parts.join("")}</div>`;
 }
-function legend(keys2, colors, label2) {
-  return `<p class="legend">${keys2.map((k) => `<span><i class="sw" style="background:${colors[k]}"></i>${htmlEscape(label2(k))}</span>`).join("")}</p>`;
+function legend(keys2, colors, label) {
+  return `<p class="legend">${keys2.map((k) => `<span><i class="sw" style="background:${colors[k]}"></i>${htmlEscape(label(k))}</span>`).join("")}</p>`;
 }
 function benchmarkBody(report) {
   const b = report.benchmark;
   const br = benchmarkReport(report, b);
-  const label2 = (k) => STATUS_LABEL[k];
-  const out2 = [`<h1>${htmlEscape(b.title)}: compliance report</h1>`];
-  out2.push(
-    `<p class="summary">${htmlEscape(`${TOOL.name} ${TOOL.version} judged ${report.resources} resources of ${relativeTo(report.repoRoot, report.scanRoot) || "."}: ${STATUSES.map((s) => `${br.totals[s]} ${label2(s)}`).join(", ")}.`)}</p>`
+  const label = (k) => STATUS_LABEL[k];
+  const out = [`<h1>${htmlEscape(b.title)}: compliance report</h1>`];
+  out.push(
+    `<p class="summary">${htmlEscape(`${TOOL.name} ${TOOL.version} judged ${report.resources} resources of ${relativeTo(report.repoRoot, report.scanRoot) || "."}: ${STATUSES.map((s) => `${br.totals[s]} ${label(s)}`).join(", ")}.`)}</p>`
   );
-  out2.push(legend(STATUSES, COLOR, label2), '<table class="bars">');
+  out.push(legend(STATUSES, COLOR, label), '<table class="bars">');
   for (const s of br.sections)
-    out2.push(
+    out.push(
       `<tr><td class="name">${htmlEscape(`${s.id} ${s.title}`)}</td><td class="meter">${bar(s.counts, COLOR, STATUSES)}</td><td>${STATUSES.filter(
         (k) => s.counts[k]
-      ).map((k) => `${s.counts[k]} ${htmlEscape(label2(k))}`).join(", ")}</td></tr>`
+      ).map((k) => `${s.counts[k]} ${htmlEscape(label(k))}`).join(", ")}</td></tr>`
     );
-  out2.push("</table>");
+  out.push("</table>");
   for (const s of br.sections) {
-    out2.push(`<h2>${htmlEscape(`${s.id} ${s.title}`)}</h2>`);
+    out.push(`<h2>${htmlEscape(`${s.id} ${s.title}`)}</h2>`);
     for (const r of br.results.filter((x) => x.recommendation.id.split(".")[0] === s.id)) {
-      out2.push(`<div class="rec" id="r${htmlEscape(r.recommendation.id)}">`);
-      out2.push(
-        `<h3><span class="badge" style="background:${COLOR[r.status]};color:${r.status === "not-judged" ? "#1c2228" : "#fff"}">${htmlEscape(label2(r.status))}</span>${htmlEscape(`${r.recommendation.id} ${r.recommendation.title}`)}</h3>`
+      out.push(`<div class="rec" id="r${htmlEscape(r.recommendation.id)}">`);
+      out.push(
+        `<h3><span class="badge" style="background:${COLOR[r.status]};color:${r.status === "not-judged" ? "#1c2228" : "#fff"}">${htmlEscape(label(r.status))}</span>${htmlEscape(`${r.recommendation.id} ${r.recommendation.title}`)}</h3>`
       );
-      if (r.checks.length) out2.push(`<div class="checks">${htmlEscape(`checks: ${r.checks.join(", ")}`)}</div>`);
-      if (r.recommendation.notJudged) out2.push(`<div class="why">${htmlEscape(r.recommendation.notJudged)}</div>`);
-      for (const f of r.findings) out2.push(findingHtml(report, f));
+      if (r.checks.length) out.push(`<div class="checks">${htmlEscape(`checks: ${r.checks.join(", ")}`)}</div>`);
+      if (r.recommendation.notJudged) out.push(`<div class="why">${htmlEscape(r.recommendation.notJudged)}</div>`);
+      for (const f of r.findings) out.push(findingHtml(report, f));
       if (r.blocked.length)
-        out2.push(
+        out.push(
           `<ul>${r.blocked.map((x) => `<li>${htmlEscape(`${x.address}: ${x.checkId} blocked by ${x.blockedBy}, which fails`)}</li>`).join("")}</ul>`
         );
-      if (r.unknowns.length) out2.push(`<div class="why">Unknown:</div><ul>${r.unknowns.map((u) => unknownHtml(report, u)).join("")}</ul>`);
-      if (r.suppressed.length) out2.push(`<div class="why">${r.suppressed.length} finding(s) suppressed</div>`);
-      out2.push("</div>");
+      if (r.unknowns.length) out.push(`<div class="why">Unknown:</div><ul>${r.unknowns.map((u) => unknownHtml(report, u)).join("")}</ul>`);
+      if (r.suppressed.length) out.push(`<div class="why">${r.suppressed.length} finding(s) suppressed</div>`);
+      out.push("</div>");
     }
   }
-  return out2;
+  return out;
 }
 function plainBody(report) {
   const counts = countBySeverity(report.findings);
-  const out2 = ["<h1>tfguard report</h1>"];
-  out2.push(
+  const out = ["<h1>tfguard report</h1>"];
+  out.push(
     `<p class="summary">${htmlEscape(`${TOOL.name} ${TOOL.version}: ${report.findings.length} findings over ${report.resources} resources and ${report.rules.filter((r) => !r.own).length} checks; ${report.unknowns.length} unknown results.`)}</p>`
   );
-  out2.push(
+  out.push(
     legend(SEVERITIES, SEVERITY_COLOR, (k) => k),
     `<div style="max-width:40rem">${bar(counts, SEVERITY_COLOR, SEVERITIES)}</div>`
   );
@@ -36117,13 +32056,13 @@ function plainBody(report) {
     if (!byCheck.has(f.checkId)) byCheck.set(f.checkId, []);
     byCheck.get(f.checkId).push(f);
   }
-  for (const [id, fs2] of byCheck) {
-    out2.push(`<h2>${htmlEscape(`${id}: ${fs2[0].title}`)}</h2>`);
-    for (const f of fs2) out2.push(findingHtml(report, f));
+  for (const [id, fs] of byCheck) {
+    out.push(`<h2>${htmlEscape(`${id}: ${fs[0].title}`)}</h2>`);
+    for (const f of fs) out.push(findingHtml(report, f));
   }
   if (report.unknowns.length)
-    out2.push("<h2>Unknown results</h2>", `<ul>${report.unknowns.map((u) => unknownHtml(report, u)).join("")}</ul>`);
-  return out2;
+    out.push("<h2>Unknown results</h2>", `<ul>${report.unknowns.map((u) => unknownHtml(report, u)).join("")}</ul>`);
+  return out;
 }
 function renderHtml(report) {
   return page(
@@ -36154,7 +32093,7 @@ function renderText(report, options = {}) {
   const paint = (code, s) => options.color ? `\x1B[${SGR[code]}m${s}\x1B[0m` : s;
   const base = options.base ?? process.cwd();
   const show2 = (file) => inert(relative3(base, file) || ".");
-  const out2 = [];
+  const out = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
   for (const [file, findings] of byFile) {
@@ -36162,75 +32101,75 @@ function renderText(report, options = {}) {
     for (const f of findings) {
       const { line, column } = f.range.start;
       const at2 = paint("bold", `${linePath(base, file)}:${line}:${column}`);
-      out2.push(`${at2}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
+      out.push(`${at2}  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.checkId}  ${inert(f.message)}`);
       const src = lines?.[line - 1];
       if (src !== void 0) {
         const shown2 = inert(src.replace(/\t/g, " ").replace(/\r$/, ""));
         const n = String(line);
         const width = f.range.end.line === line ? Math.max(1, f.range.end.column - column) : Math.max(1, shown2.length - column + 1);
-        out2.push(`    ${paint("dim", `${n} |`)} ${shown2}`);
-        out2.push(`    ${" ".repeat(n.length)} ${paint("dim", "|")} ${" ".repeat(column - 1)}${paint(f.severity, "^".repeat(width))}`);
+        out.push(`    ${paint("dim", `${n} |`)} ${shown2}`);
+        out.push(`    ${" ".repeat(n.length)} ${paint("dim", "|")} ${" ".repeat(column - 1)}${paint(f.severity, "^".repeat(width))}`);
       }
       for (const r of f.related ?? [])
-        out2.push(
+        out.push(
           `    ${paint("dim", `${r.named ? "see" : "via"} ${show2(r.file)}:${r.range.start.line}:${r.range.start.column}  ${inert(r.message)}`)}`
         );
-      if (f.note) out2.push(`    ${paint("dim", `note: ${inert(f.note)}`)}`);
+      if (f.note) out.push(`    ${paint("dim", `note: ${inert(f.note)}`)}`);
       if (f.instances) {
-        const each = f.instances.map((i2) => `${inert(i2.address)}${i2.root !== void 0 ? ` (root ${show2(i2.root)})` : ""}`);
+        const each = f.instances.map((i) => `${inert(i.address)}${i.root !== void 0 ? ` (root ${show2(i.root)})` : ""}`);
         const shown2 = each.length > 10 ? [...each.slice(0, 10), `and ${each.length - 10} more`] : each;
-        out2.push(`    ${paint("dim", `one cause, ${each.length} instances: ${shown2.join(", ")}`)}`);
+        out.push(`    ${paint("dim", `one cause, ${each.length} instances: ${shown2.join(", ")}`)}`);
       }
     }
-    out2.push("");
+    out.push("");
   }
   if (options.showUnknown && report.unknowns.length) {
-    out2.push("Unknown results (no finding: a value the check needs is not known):");
+    out.push("Unknown results (no finding: a value the check needs is not known):");
     for (const u of report.unknowns) {
-      out2.push(`  ${show2(u.file)}:${u.range.start.line}:${u.range.start.column}  ${u.checkId}  ${inert(u.address)}`);
-      for (const r of u.reasons) out2.push(`      ${inert(r)}`);
+      out.push(`  ${show2(u.file)}:${u.range.start.line}:${u.range.start.column}  ${u.checkId}  ${inert(u.address)}`);
+      for (const r of u.reasons) out.push(`      ${inert(r)}`);
     }
-    out2.push("");
+    out.push("");
   }
   if (options.showBlocked && report.blocked.length) {
-    out2.push("Blocked (no finding: a check they require fails at the same place; fixing it unblocks them):");
+    out.push("Blocked (no finding: a check they require fails at the same place; fixing it unblocks them):");
     const byPlace2 = /* @__PURE__ */ new Map();
     for (const b of report.blocked) {
       const at2 = `${show2(b.file)}:${b.range.start.line}:${b.range.start.column}  ${inert(b.address)}: ${b.requires} fails here; blocked:`;
       byPlace2.set(at2, [...byPlace2.get(at2) ?? [], b.checkId]);
     }
-    for (const [at2, ids] of byPlace2) out2.push(`  ${at2} ${ids.join(", ")}`);
-    out2.push("");
+    for (const [at2, ids] of byPlace2) out.push(`  ${at2} ${ids.join(", ")}`);
+    out.push("");
   }
   if (report.fixed.length) {
-    out2.push(paint("green", "Fixed since the baseline:"));
-    for (const e of report.fixed) out2.push(`  ${e.check}  ${inert(e.address)}${e.path ? ` (${inert(e.path)})` : ""}`);
-    out2.push("");
+    out.push(paint("green", "Fixed since the baseline:"));
+    for (const e of report.fixed) out.push(`  ${e.check}  ${inert(e.address)}${e.path ? ` (${inert(e.path)})` : ""}`);
+    out.push("");
   }
-  out2.push(summaryLine(report));
-  return out2.join("\n") + "\n";
+  out.push(summaryLine(report));
+  return out.join("\n") + "\n";
 }
 var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 function summaryLine(report) {
   const counts = countBySeverity(report.findings);
-  const parts2 = [
+  const parts = [
     report.findings.length ? `${plural(report.findings.length, "finding")} (${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(", ")})` : "no findings"
   ];
   const checks = report.rules.filter((r) => !r.own).length;
-  parts2.push(`${plural(checks, "check")} over ${plural(report.resources, "resource")}`);
+  parts.push(`${plural(checks, "check")} over ${plural(report.resources, "resource")}`);
   const inline = report.suppressed.filter((f) => f.suppressed?.kind === "inline").length;
   const baseline = report.suppressed.length - inline;
-  if (inline) parts2.push(`${inline} suppressed inline`);
-  if (baseline) parts2.push(`${baseline} in the baseline`);
-  if (report.fixed.length) parts2.push(`${report.fixed.length} fixed since the baseline`);
-  if (report.unknowns.length) parts2.push(plural(report.unknowns.length, "unknown result"));
+  if (inline) parts.push(`${inline} suppressed inline`);
+  if (baseline) parts.push(`${baseline} in the baseline`);
+  if (report.fixed.length) parts.push(`${report.fixed.length} fixed since the baseline`);
+  if (report.unknowns.length) parts.push(plural(report.unknowns.length, "unknown result"));
   if (report.blocked.length) {
     const by = [...new Set(report.blocked.map((b) => b.requires))].join(", ");
-    parts2.push(`${plural(report.blocked.length, "check")} blocked by ${by}`);
+    parts.push(`${plural(report.blocked.length, "check")} blocked by ${by}`);
   }
   const errors = report.diagnostics.filter((d) => d.severity === "error").length;
-  if (errors) parts2.push(`${plural(errors, "error")} in the input: results may be incomplete`);
-  return parts2.join("; ");
+  if (errors) parts.push(`${plural(errors, "error")} in the input: results may be incomplete`);
+  return parts.join("; ");
 }
 
 // src/report/index.ts
@@ -36258,7 +32197,7 @@ function render(format2, report, options = {}) {
 init_limits();
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join4 } from "node:path";
 var FORMAT = 1;
 var ParseCache = class {
   dir;
@@ -36272,8 +32211,8 @@ var ParseCache = class {
   }
   entry(text4) {
     const hash = createHash("sha256").update(this.salt).update(text4).digest("hex");
-    const sub = join5(this.dir, hash.slice(0, 2));
-    return { sub, file: join5(sub, `${hash}.json`) };
+    const sub = join4(this.dir, hash.slice(0, 2));
+    return { sub, file: join4(sub, `${hash}.json`) };
   }
   /** The cached parse of `text`, given `path`; undefined when there is none (or it cannot be used). */
   get(path2, text4) {
@@ -36366,18 +32305,18 @@ function stripDelimiters(text4) {
   return text4.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
 }
 function parseSuppressions(file, diagnostics = []) {
-  const out2 = [];
+  const out = [];
   const lines = file.text.split("\n");
   for (const c of file.comments) {
-    const body2 = stripDelimiters(c.text);
-    if (!/(tfguard|checkov|bridgecrew|cortex|tfsec|trivy):(ignore|skip)/i.test(body2)) continue;
+    const body = stripDelimiters(c.text);
+    if (!/(tfguard|checkov|bridgecrew|cortex|tfsec|trivy):(ignore|skip)/i.test(body)) continue;
     const line = c.range.start.line;
     const before2 = (lines[line - 1] ?? "").slice(0, Math.max(0, c.range.start.column - 1));
     const ownLine = before2.trim() === "" || file.path.endsWith(".json");
-    const matches = [...body2.matchAll(DIRECTIVE)];
-    matches.forEach((m, i2) => {
-      const next = matches[i2 + 1]?.index ?? body2.length;
-      const rest = body2.slice(m.index + m[0].length, next).trim();
+    const matches = [...body.matchAll(DIRECTIVE)];
+    matches.forEach((m, i) => {
+      const next = matches[i + 1]?.index ?? body.length;
+      const rest = body.slice(m.index + m[0].length, next).trim();
       const base = { file: file.path, line, range: c.range, ownLine };
       if (m[1]) {
         let reason = rest;
@@ -36398,9 +32337,9 @@ function parseSuppressions(file, diagnostics = []) {
           });
           return;
         }
-        out2.push({ ...base, source: "tfguard", ids: m[2].split(",").filter(Boolean), reason, ...expires ? { expires } : {} });
+        out.push({ ...base, source: "tfguard", ids: m[2].split(",").filter(Boolean), reason, ...expires ? { expires } : {} });
       } else if (m[4]) {
-        out2.push({ ...base, source: "checkov", ids: m[5].split(",").filter(Boolean), reason: (m[6] ?? "").trim() });
+        out.push({ ...base, source: "checkov", ids: m[5].split(",").filter(Boolean), reason: (m[6] ?? "").trim() });
       } else if (m[7]) {
         const opts = m[10] ?? "";
         if (m[9] || /:ws:/i.test(opts)) return;
@@ -36416,7 +32355,7 @@ function parseSuppressions(file, diagnostics = []) {
           });
           return;
         }
-        out2.push({
+        out.push({
           ...base,
           source: m[7].toLowerCase(),
           ids: [m[8]],
@@ -36426,7 +32365,7 @@ function parseSuppressions(file, diagnostics = []) {
       }
     });
   }
-  return out2;
+  return out;
 }
 function validDate(s) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -36454,10 +32393,10 @@ function names(s, check, checkId) {
 function commentsAt(place, byFileLine, ownLines) {
   const lines = byFileLine.get(place.file);
   if (!lines) return [];
-  const out2 = [...lines.get(place.line) ?? []];
+  const out = [...lines.get(place.line) ?? []];
   const own2 = ownLines.get(place.file);
-  for (let l = place.line - 1; l >= 1 && own2.has(l); l--) out2.push(...(lines.get(l) ?? []).filter((s) => s.ownLine));
-  return out2;
+  for (let l = place.line - 1; l >= 1 && own2.has(l); l--) out.push(...(lines.get(l) ?? []).filter((s) => s.ownLine));
+  return out;
 }
 function applySuppressions(findings, project, checks, options) {
   const result = { kept: [], suppressed: [], problems: [], diagnostics: [] };
@@ -36500,9 +32439,9 @@ function applySuppressions(findings, project, checks, options) {
     }
     let candidates = places.flatMap((p) => commentsAt(p, byFileLine, ownLines));
     if (resource && options.peers) {
-      const { start: start2, end } = resource.blockRange;
+      const { start, end } = resource.blockRange;
       for (const [line, list3] of byFileLine.get(resource.location.file) ?? []) {
-        if (line > start2.line && line <= end.line) candidates = candidates.concat(list3.filter((s) => s.source === "checkov"));
+        if (line > start.line && line <= end.line) candidates = candidates.concat(list3.filter((s) => s.source === "checkov"));
       }
     }
     const hit = candidates.find((s) => names(s, check, finding.checkId) && usable(s));
@@ -36600,10 +32539,10 @@ function parseBaseline(text4, file) {
   if (o.version !== BASELINE_VERSION) return bad2(`unsupported baseline version ${JSON.stringify(o.version)}; expected ${BASELINE_VERSION}`);
   if (!Array.isArray(o.findings)) return bad2("`findings` must be a list");
   const findings = [];
-  for (const [i2, e] of o.findings.entries()) {
+  for (const [i, e] of o.findings.entries()) {
     const x = e;
     if (!x || typeof x.check !== "string" || typeof x.address !== "string" || typeof x.path !== "string" || x.root !== void 0 && typeof x.root !== "string") {
-      return bad2(`findings[${i2}] must be an object with string fields check, address and path (and optionally root)`);
+      return bad2(`findings[${i}] must be an object with string fields check, address and path (and optionally root)`);
     }
     findings.push({ check: x.check, address: x.address, path: x.path, ...x.root ? { root: x.root } : {} });
   }
@@ -36650,24 +32589,24 @@ function fileForPath(files, path2) {
   for (let p = path2; p; p = parentPath(p)) if (files[p]) return files[p];
   return void 0;
 }
-function whereWritten(resource, path2, attribute3) {
+function whereWritten(resource, path2, attribute2) {
   const hops = resource.origins?.[path2];
   if (!hops?.length) return void 0;
-  let i2 = hops.length - 1;
-  while (i2 >= 0 && isUnderDotTerraform(hops[i2].file)) i2--;
-  if (i2 < 0) return void 0;
-  const primary2 = hops[i2];
+  let i = hops.length - 1;
+  while (i >= 0 && isUnderDotTerraform(hops[i].file)) i--;
+  if (i < 0) return void 0;
+  const primary = hops[i];
   const related = [
-    { ...attribute3, message: `${path2} of ${resource.address}` },
-    ...hops.slice(0, i2).map((h) => ({ file: h.file, range: h.range, message: h.what }))
+    { ...attribute2, message: `${path2} of ${resource.address}` },
+    ...hops.slice(0, i).map((h) => ({ file: h.file, range: h.range, message: h.what }))
   ];
   return {
-    file: primary2.file,
-    range: primary2.range,
+    file: primary.file,
+    range: primary.range,
     path: path2,
-    resourceLocation: attribute3,
-    origin: primary2.what,
-    ...primary2.note ? { note: primary2.note } : {},
+    resourceLocation: attribute2,
+    origin: primary.what,
+    ...primary.note ? { note: primary.note } : {},
     related
   };
 }
@@ -36679,8 +32618,8 @@ function reportLocation(resource, path2) {
   if (!isUnderDotTerraform(resource.location.file)) {
     return { file, range: at2.range, ...at2.path ? { path: at2.path } : {} };
   }
-  for (let i2 = resource.moduleCalls.length - 1; i2 >= 0; i2--) {
-    const call2 = resource.moduleCalls[i2];
+  for (let i = resource.moduleCalls.length - 1; i >= 0; i--) {
+    const call2 = resource.moduleCalls[i];
     if (isUnderDotTerraform(call2.location.file)) continue;
     return {
       file: call2.location.file,
@@ -36845,16 +32784,16 @@ function eventOf(r) {
 }
 function dedupFindings(findings, checks) {
   const spec2 = new Map(checks.filter((c) => c.dedup).map((c) => [c.id, c.dedup]));
-  const out2 = [];
+  const out = [];
   const grouped = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.resource?.type !== EVENT_ENTITY) {
-      out2.push(f);
+      out.push(f);
       continue;
     }
     const withEvent = { ...f, event: eventOf(f.resource) };
     if (!spec2.has(f.checkId)) {
-      out2.push(withEvent);
+      out.push(withEvent);
       continue;
     }
     let g = grouped.get(f.checkId);
@@ -36888,7 +32827,7 @@ function dedupFindings(findings, checks) {
     for (const a of alerts) {
       if (a.events.length < threshold) continue;
       const last = a.events[a.events.length - 1].event;
-      out2.push({
+      out.push({
         ...a.first,
         event: {
           ...a.first.event,
@@ -36899,19 +32838,19 @@ function dedupFindings(findings, checks) {
       });
     }
   }
-  return out2;
+  return out;
 }
 
 // src/checks/builtin.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname5, join as join6 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname4, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function builtinChecksDir() {
-  return join6(packageRoot(), "checks");
+  return join5(packageRoot(), "checks");
 }
 function builtinPrecompiledPath() {
-  const beside = join6(dirname5(fileURLToPath3(import.meta.url)), "checks.json");
-  return existsSync3(beside) ? beside : join6(packageRoot(), "dist", "checks.json");
+  const beside = join5(dirname4(fileURLToPath2(import.meta.url)), "checks.json");
+  return existsSync2(beside) ? beside : join5(packageRoot(), "dist", "checks.json");
 }
 
 // src/checks/precompiled.ts
@@ -36919,9 +32858,9 @@ init_gsl();
 init_files();
 init_schema();
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import { join as join9, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { join as join8, relative as relative6, resolve as resolve5, sep as sep7 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PRECOMPILED_FORMAT = 2;
 var COMPILED_LOADER_MODULES = [
   "load.js",
@@ -36937,8 +32876,8 @@ var COMPILED_LOADER_MODULES = [
   "messages.js",
   "requires.js",
   "entity-types.js"
-].map((m) => fileURLToPath4(new URL(`./${m}`, import.meta.url)));
-var LOADER_MODULES = existsSync4(COMPILED_LOADER_MODULES[0]) ? COMPILED_LOADER_MODULES : [fileURLToPath4(import.meta.url)];
+].map((m) => fileURLToPath3(new URL(`./${m}`, import.meta.url)));
+var LOADER_MODULES = existsSync3(COMPILED_LOADER_MODULES[0]) ? COMPILED_LOADER_MODULES : [fileURLToPath3(import.meta.url)];
 function checkLibraryHash(dir, loaderModules = LOADER_MODULES) {
   const problems = [];
   const files = findCheckFiles(dir, problems);
@@ -36960,7 +32899,7 @@ ${JSON.stringify(CHECK_SCHEMA)}
     }
     let retired;
     try {
-      retired = readFileSync5(join9(dir, "retired.txt"));
+      retired = readFileSync5(join8(dir, "retired.txt"));
     } catch {
       retired = void 0;
     }
@@ -36990,7 +32929,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const entries = [];
   try {
     for (const c of lib.checks) {
-      const file = join9(dir, ...c.file.split("/"));
+      const file = join8(dir, ...c.file.split("/"));
       const compiled = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
       entries.push({
@@ -37034,8 +32973,8 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 init_diagnostics();
 init_schema_errors();
 init_yaml_source();
-import { existsSync as existsSync5, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname7, join as join11, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join10, resolve as resolve7 } from "node:path";
 
 // src/scan/options.ts
 init_model();
@@ -37405,27 +33344,27 @@ var SCAN_OPTIONS = [
   }
 ];
 var isList = (k) => k === "list" || k === "paths";
-function mergeSettings(flags2, config) {
-  const out2 = {};
+function mergeSettings(flags, config) {
+  const out = {};
   const conf = config;
   for (const o of SCAN_OPTIONS) {
     if (o.kind === "variable" || o.kind === "var-file" || o.key === "config" || o.key === "noConfig" || !o.flag) continue;
-    const flag = flags2[o.key];
+    const flag = flags[o.key];
     const fromConfig = o.config !== void 0 ? conf[o.config] : void 0;
     let v;
     if (o.merge === "append") v = [...fromConfig ?? [], ...flag ?? []];
     else v = flag !== void 0 ? flag : fromConfig !== void 0 ? fromConfig : o.default ?? (isList(o.kind) ? [] : void 0);
-    if (v !== void 0) out2[o.key] = v;
+    if (v !== void 0) out[o.key] = v;
   }
-  out2.variables = [
+  out.variables = [
     ...(config["var-file"] ?? []).map((path2) => ({ kind: "file", path: path2 })),
     ...(config.var ?? []).map((text4) => ({ kind: "var", text: text4 })),
-    ...flags2.variables ?? []
+    ...flags.variables ?? []
   ];
-  return out2;
+  return out;
 }
 function limitsOf(s) {
-  const out2 = {};
+  const out = {};
   for (const k of [
     "maxDepth",
     "maxStringLength",
@@ -37435,8 +33374,8 @@ function limitsOf(s) {
     "maxExpandedSize",
     "maxTotalInstances"
   ])
-    if (s[k]) out2[k] = s[k];
-  return out2;
+    if (s[k]) out[k] = s[k];
+  return out;
 }
 
 // src/scan/config.ts
@@ -37472,16 +33411,16 @@ var validator2;
 function findConfig(scanPath, stopAt) {
   let dir = resolve7(scanPath);
   try {
-    if (!statSync4(dir).isDirectory()) dir = dirname7(dir);
+    if (!statSync4(dir).isDirectory()) dir = dirname6(dir);
   } catch {
-    dir = dirname7(dir);
+    dir = dirname6(dir);
   }
-  const stop2 = stopAt ? resolve7(stopAt) : dir;
-  for (let i2 = 0; i2 < 256; i2++) {
-    for (const name2 of CONFIG_NAMES) if (existsSync5(join11(dir, name2))) return join11(dir, name2);
-    if (dir === stop2) return void 0;
-    const up = dirname7(dir);
-    if (up === dir || !(dir + "/").startsWith(stop2 + "/")) return void 0;
+  const stop = stopAt ? resolve7(stopAt) : dir;
+  for (let i = 0; i < 256; i++) {
+    for (const name of CONFIG_NAMES) if (existsSync4(join10(dir, name))) return join10(dir, name);
+    if (dir === stop) return void 0;
+    const up = dirname6(dir);
+    if (up === dir || !(dir + "/").startsWith(stop + "/")) return void 0;
     dir = up;
   }
   return void 0;
@@ -37519,7 +33458,7 @@ function readConfig(file, confineTo) {
   validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: true, verbose: true }).compile(CONFIG_SCHEMA);
   if (!validator2(data)) return { diagnostics: schemaDiagnostics(validator2.errors ?? [], data, src, WORDING2) };
   const config = { ...data };
-  const abs = (p) => resolve7(dirname7(file), p);
+  const abs = (p) => resolve7(dirname6(file), p);
   for (const o of SCAN_OPTIONS) {
     if (o.config === void 0 || config[o.config] === void 0) continue;
     if (o.kind === "path") config[o.config] = abs(config[o.config]);
@@ -37547,24 +33486,24 @@ function readConfig(file, confineTo) {
   return { config, diagnostics: [] };
 }
 function pathsOf(config) {
-  const out2 = [];
+  const out = [];
   for (const o of SCAN_OPTIONS) {
     const v = o.config !== void 0 ? config[o.config] : void 0;
     if (v === void 0) continue;
-    if (o.kind === "path") out2.push(v);
-    if (o.kind === "paths" || o.kind === "var-file") out2.push(...v);
+    if (o.kind === "path") out.push(v);
+    if (o.kind === "paths" || o.kind === "var-file") out.push(...v);
   }
-  for (const f of config.format ?? []) if (f.includes("=")) out2.push(f.slice(f.indexOf("=") + 1));
-  return out2;
+  for (const f of config.format ?? []) if (f.includes("=")) out.push(f.slice(f.indexOf("=") + 1));
+  return out;
 }
 function realIfExists(p) {
   let dir = p;
   const rest = [];
-  for (let i2 = 0; i2 < 256; i2++) {
+  for (let i = 0; i < 256; i++) {
     try {
-      return join11(realpathSync3.native(dir), ...rest.reverse());
+      return join10(realpathSync3.native(dir), ...rest.reverse());
     } catch {
-      const up = dirname7(dir);
+      const up = dirname6(dir);
       if (up === dir) return p;
       rest.push(basename2(dir));
       dir = up;
@@ -37576,7 +33515,7 @@ function realIfExists(p) {
 // src/scan/inputs.ts
 init_limits();
 import { statSync as statSync10 } from "node:fs";
-import { basename as basename5, resolve as resolve13 } from "node:path";
+import { basename as basename6, resolve as resolve13 } from "node:path";
 init_project();
 init_discover();
 
@@ -37632,21 +33571,21 @@ function commonRoot(targets) {
 function mergeProjects(root, projects) {
   const files = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
-  const out2 = { root, resources: [], modules: [], diagnostics: [], files: [] };
+  const out = { root, resources: [], modules: [], diagnostics: [], files: [] };
   for (const p of projects) {
-    for (const r of p.resources) out2.resources.push(r.root === void 0 ? { ...r, root: p.root } : r);
-    out2.modules.push(...p.modules);
+    for (const r of p.resources) out.resources.push(r.root === void 0 ? { ...r, root: p.root } : r);
+    out.modules.push(...p.modules);
     for (const d of p.diagnostics) {
       const key = `${d.file}\0${d.range?.start.offset ?? ""}\0${d.code}\0${d.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out2.diagnostics.push(d);
+      out.diagnostics.push(d);
     }
     for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
-    if (p.unkeptEvents) out2.unkeptEvents = (out2.unkeptEvents ?? 0) + p.unkeptEvents;
+    if (p.unkeptEvents) out.unkeptEvents = (out.unkeptEvents ?? 0) + p.unkeptEvents;
   }
-  out2.files = [...files.values()];
-  return out2;
+  out.files = [...files.values()];
+  return out;
 }
 
 // src/scan/inputs.ts
@@ -37655,14 +33594,14 @@ var dataInputs = async () => ({
   ...await Promise.resolve().then(() => (init_data(), data_exports)),
   ...await Promise.resolve().then(() => (init_data_file(), data_file_exports))
 });
-async function loadInputs(path2, flags2, given, events) {
+async function loadInputs(path2, flags, given, events) {
   useLimits(given.limits);
-  const repo = given.boundary === void 0 ? findRepoRoot(resolve13(path2 ?? flags2.plan ?? ".")) : void 0;
+  const repo = given.boundary === void 0 ? findRepoRoot(resolve13(path2 ?? flags.plan ?? ".")) : void 0;
   const load = repo !== void 0 ? { ...given, boundary: repo } : given;
-  if (flags2.plan !== void 0) {
+  if (flags.plan !== void 0) {
     if (path2 !== void 0) return { usage: "give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)" };
     const { loadPlanProject: loadPlanProject2 } = await planInputs();
-    return loadPlanProject2(flags2.plan, { ...load, ...flags2.sourceDir !== void 0 ? { sourceDir: flags2.sourceDir } : {} });
+    return loadPlanProject2(flags.plan, { ...load, ...flags.sourceDir !== void 0 ? { sourceDir: flags.sourceDir } : {} });
   }
   if (path2 === void 0)
     return {
@@ -37687,7 +33626,7 @@ async function loadInputs(path2, flags2, given, events) {
     if (!events) return { usage: "standard input (`-`) is read by `tfguard scan` only, as CloudTrail events" };
     if (process.stdin.isTTY)
       return { usage: "standard input is a terminal: pipe CloudTrail events into `tfguard scan -` (gunzip -c is not needed)" };
-    if (flags2.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only" };
+    if (flags.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only" };
     const p = await streamed(["-"], true);
     return p ?? { usage: "standard input holds CloudTrail events only (a log file, JSON lines); give a plan or snapshot as a file" };
   }
@@ -37697,8 +33636,8 @@ async function loadInputs(path2, flags2, given, events) {
   } catch {
     return loadProject(path2, load);
   }
-  if (st.isFile() && !MODULE_FILE.test(basename5(path2))) {
-    if (events && flags2.sourceDir === void 0) {
+  if (st.isFile() && !MODULE_FILE.test(basename6(path2))) {
+    if (events && flags.sourceDir === void 0) {
       const p = await streamed([path2], true);
       if (p) return p;
     }
@@ -37708,21 +33647,21 @@ async function loadInputs(path2, flags2, given, events) {
     if (r.input.kind === "plan")
       return (await planInputs()).loadPlanProject(
         path2,
-        { ...load, ...flags2.sourceDir !== void 0 ? { sourceDir: flags2.sourceDir } : {} },
+        { ...load, ...flags.sourceDir !== void 0 ? { sourceDir: flags.sourceDir } : {} },
         r.input
       );
-    if (flags2.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only" };
+    if (flags.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only" };
     return dataProject2(r.input);
   }
-  if (flags2.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only (give --plan FILE)" };
+  if (flags.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only (give --plan FILE)" };
   if (st.isDirectory() && discover(path2, load).moduleDirs.length === 0) {
     const { findDataFiles: findDataFiles2, walkDataFiles: walkDataFiles2, loadDataFiles: loadDataFiles2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
     const diagnostics = [];
     if (events) {
-      const walk2 = walkDataFiles2(path2, diagnostics);
-      const first = walk2.next();
+      const walk = walkDataFiles2(path2, diagnostics);
+      const first = walk.next();
       if (!first.done) {
-        const p = await streamed([first.value], false, walk2);
+        const p = await streamed([first.value], false, walk);
         p.root = path2;
         p.diagnostics.unshift(...diagnostics);
         return p;
@@ -37759,12 +33698,12 @@ var problem2 = (message, hint, diagnostics = []) => ({
 function parseOutputs(formats, output) {
   const list3 = splitList(formats.length ? formats : ["text"]);
   const outputs = [];
-  for (const item of list3) {
-    const eq = item.indexOf("=");
-    const name2 = (eq < 0 ? item : item.slice(0, eq)).toLowerCase();
-    if (!FORMATS.includes(name2))
-      return { error: `unknown format \`${name2}\`; the formats are ${FORMATS.join(", ")}` };
-    outputs.push({ format: name2, ...eq >= 0 ? { path: item.slice(eq + 1) } : {} });
+  for (const item2 of list3) {
+    const eq = item2.indexOf("=");
+    const name = (eq < 0 ? item2 : item2.slice(0, eq)).toLowerCase();
+    if (!FORMATS.includes(name))
+      return { error: `unknown format \`${name}\`; the formats are ${FORMATS.join(", ")}` };
+    outputs.push({ format: name, ...eq >= 0 ? { path: item2.slice(eq + 1) } : {} });
   }
   const toStdout = outputs.filter((o) => !o.path);
   if (output) {
@@ -37801,19 +33740,19 @@ function touches(f, resource, dirs) {
   return dirs.has(dirname11(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname11(c.location.file)));
 }
 async function scan(request) {
-  const { flags: flags2 } = request;
+  const { flags } = request;
   const { targets } = scanTargets(request.paths);
   const path2 = targets.length === 1 ? targets[0] : void 0;
-  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve15(path2 ?? flags2.plan ?? ".");
+  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve15(path2 ?? flags.plan ?? ".");
   const repoRoot = findRepoRoot(scanRoot);
   let config = {};
-  const configFile = flags2.noConfig ? void 0 : flags2.config ? resolve15(flags2.config) : findConfig(scanRoot, repoRoot);
+  const configFile = flags.noConfig ? void 0 : flags.config ? resolve15(flags.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
-    const read = readConfig(configFile, flags2.config ? void 0 : repoRoot ?? dirname11(configFile));
+    const read = readConfig(configFile, flags.config ? void 0 : repoRoot ?? dirname11(configFile));
     if (!read.config) return problem2(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
     config = read.config;
   }
-  const s = mergeSettings(flags2, config);
+  const s = mergeSettings(flags, config);
   for (const sev of s.severity)
     if (!parseSeverity(sev)) return problem2(`--severity: unknown severity \`${sev}\``, "use critical, high, medium, low or info");
   if (s.failOn !== "none" && !parseSeverity(s.failOn))
@@ -37867,8 +33806,8 @@ async function scan(request) {
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
   if ("usage" in loaded) return problem2(loaded.usage);
   const project = loaded;
-  const run2 = runChecks(selected.checks, project, { now });
-  const sup = applySuppressions(dedupFindings(run2.findings, selected.checks), project, all.checks, {
+  const run = runChecks(selected.checks, project, { now });
+  const sup = applySuppressions(dedupFindings(run.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,
     peers: s.peerSuppressions,
     requireReason: s.requireSuppressionReason,
@@ -37878,10 +33817,10 @@ async function scan(request) {
   const keep = (f) => (!changedDirs || touches(f, f.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(f.severity));
   const counted = [...sup.kept, ...sup.problems.map(problemFinding)].filter(keep);
   const silenced = sup.suppressed.filter((x) => keep(x.finding));
-  const unknowns = run2.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname11(u.file)));
-  const blocked = oncePerCause(run2.blocked.filter(keep));
+  const unknowns = run.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname11(u.file)));
+  const blocked = oncePerCause(run.blocked.filter(keep));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
-  const passed = run2.passes.filter(
+  const passed = run.passes.filter(
     (x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)))
   );
   let fresh = counted;
@@ -37979,30 +33918,30 @@ init_model();
 init_git();
 import { resolve as resolve16 } from "node:path";
 function diffLines(base, repoRoot) {
-  let out2;
+  let out;
   try {
-    out2 = runGit(["diff", "--unified=0", "--no-color", "--no-renames", base, "--"], repoRoot, 256 * 1024 * 1024);
+    out = runGit(["diff", "--unified=0", "--no-color", "--no-renames", base, "--"], repoRoot, 256 * 1024 * 1024);
   } catch {
     return void 0;
   }
-  return parseDiff(out2, repoRoot);
+  return parseDiff(out, repoRoot);
 }
 function parseDiff(text4, repoRoot) {
   const lines = /* @__PURE__ */ new Map();
   let file;
   for (const line of text4.split("\n")) {
     if (line.startsWith("+++ ")) {
-      const name2 = line.slice(4);
-      file = name2.startsWith("b/") ? resolve16(repoRoot, name2.slice(2)) : void 0;
+      const name = line.slice(4);
+      file = name.startsWith("b/") ? resolve16(repoRoot, name.slice(2)) : void 0;
       continue;
     }
     const m = file && /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
     if (!m) continue;
-    const start2 = Number(m[1]);
+    const start = Number(m[1]);
     const count = m[2] === void 0 ? 1 : Number(m[2]);
     if (count === 0) continue;
     const list3 = lines.get(file) ?? [];
-    list3.push([start2, start2 + count - 1]);
+    list3.push([start, start + count - 1]);
     lines.set(file, list3);
   }
   return lines;
@@ -38014,7 +33953,7 @@ function inDiff(diff, file, from, to) {
 // src/action/annotations.ts
 function pickAnnotations(findings, diff, max) {
   const rank = (f) => (inDiff(diff, f.file, f.range.start.line, f.range.end.line) ? 0 : SEVERITIES.length) + SEVERITIES.indexOf(f.severity);
-  return findings.map((f, i2) => ({ f, i: i2, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).slice(0, Math.max(0, max)).map((x) => x.f);
+  return findings.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).slice(0, Math.max(0, max)).map((x) => x.f);
 }
 function annotations(report, diff, max) {
   const errors = report.diagnostics.filter((d) => d.severity === "error").slice(0, max);
@@ -38030,28 +33969,28 @@ function annotations(report, diff, max) {
 // src/action/env.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, readFileSync as readFileSync13 } from "node:fs";
-function getInput(env, name2) {
-  return (env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+function getInput(env, name) {
+  return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-function getList(env, name2) {
-  return getInput(env, name2).split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+function getList(env, name) {
+  return getInput(env, name).split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
 }
 var TRUE = ["true", "True", "TRUE"];
 var FALSE = ["false", "False", "FALSE"];
-function getBoolean(env, name2) {
-  const v = getInput(env, name2);
+function getBoolean(env, name) {
+  const v = getInput(env, name);
   if (v === "") return {};
   if (TRUE.includes(v)) return { value: true };
   if (FALSE.includes(v)) return { value: false };
-  return { error: `input \`${name2}\` must be true or false; found \`${v}\`` };
+  return { error: `input \`${name}\` must be true or false; found \`${v}\`` };
 }
 function setOutputs(file, outputs) {
   if (!file) return;
   let text4 = "";
-  for (const [name2, value] of Object.entries(outputs)) {
+  for (const [name, value] of Object.entries(outputs)) {
     let delimiter = `ghadelimiter_${randomUUID()}`;
     while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-    text4 += `${name2}<<${delimiter}
+    text4 += `${name}<<${delimiter}
 ${value}
 ${delimiter}
 `;
@@ -38082,11 +34021,11 @@ import { resolve as resolve17 } from "node:path";
 var spec = (key) => SCAN_OPTIONS.find((o) => o.key === key);
 function readInputs(env, workspace) {
   const at2 = (p) => resolve17(workspace, p);
-  const flags2 = {};
+  const flags = {};
   const own2 = {};
   for (const o of SCAN_OPTIONS) {
     if (!o.input) continue;
-    const target = o.flag ? flags2 : own2;
+    const target = o.flag ? flags : own2;
     if (o.kind === "boolean") {
       const b = getBoolean(env, o.input);
       if (b.error) return { error: b.error };
@@ -38105,7 +34044,7 @@ function readInputs(env, workspace) {
       target[o.key] = getList(env, o.input).map(at2);
     } else if (o.kind === "var-file") {
       const files = getList(env, o.input).map((p) => ({ kind: "file", path: at2(p) }));
-      if (files.length) flags2.variables = files;
+      if (files.length) flags.variables = files;
     } else {
       const v = getInput(env, o.input);
       if (v === "") continue;
@@ -38116,7 +34055,7 @@ function readInputs(env, workspace) {
   const sarifInput = getInput(env, "sarif-file") || String(spec("sarifFile").default);
   return {
     inputs: {
-      flags: flags2,
+      flags,
       paths: paths.length ? paths : [workspace],
       sarifInput,
       sarifFile: at2(sarifInput),
@@ -38179,14 +34118,13 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
   if (!("inputs" in read)) return fail5(read.error);
   const inputs = read.inputs;
   const base = pullRequestBase(env);
-  const flags2 = { ...inputs.flags };
+  const flags = { ...inputs.flags };
   if (inputs.changedOnly) {
-    if (base.sha) flags2.changedSince = base.sha;
+    if (base.sha) flags.changedSince = base.sha;
     else io2.stdout(workflowCommand("warning", { title: "tfguard" }, `changed-only: ${base.problem}; scanning everything`));
   }
   process.chdir(workspace);
-  if (paths.wasmDir) await initParser(paths.wasmDir);
-  const r = await scan({ paths: inputs.paths, flags: flags2, builtinDir: join17(paths.actionRoot, "checks") });
+  const r = await scan({ paths: inputs.paths, flags, builtinDir: join17(paths.actionRoot, "checks") });
   if (!r.ok) {
     io2.stderr(renderDiagnostics(r.diagnostics));
     io2.stderr(`tfguard: ${r.message}
@@ -38233,14 +34171,14 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync11(join17(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
-  return { actionRoot, ...existsSync11(join17(bundleDir, "tree-sitter-hcl.wasm")) ? { wasmDir: bundleDir } : {} };
+  const actionRoot = fromEnv && existsSync9(join17(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
+  return { actionRoot };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname13(fileURLToPath7(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname13(fileURLToPath5(import.meta.url))), io);
 } catch (e) {
   io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}

@@ -38,7 +38,6 @@ export type DiagnosticCode =
   | 'outside-root'
   | 'too-deep'
   | 'too-large'
-  | 'parse-worker'
   | 'skipped-block'
   | 'internal'
   // syntax

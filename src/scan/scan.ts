@@ -20,6 +20,7 @@ import {
 import { atLeast, parseSeverity, selectChecks, splitList } from '../checks/selection.js';
 import { compareBaseline, createBaseline, parseBaseline, serializeBaseline } from '../checks/baseline.js';
 import { runChecks } from '../checks/run.js';
+import { collectGarbage } from '../common/memory.js';
 import { dedupFindings } from '../checks/dedup.js';
 import type { Project, Resource } from '../evaluate/model.js';
 import type { ProjectOptions } from '../evaluate/project.js';
@@ -150,6 +151,9 @@ function touches(f: { file: string }, resource: Resource | undefined, dirs: Read
 }
 
 /** Run a scan. Never throws for bad input: problems come back as a ScanProblem or as diagnostics. */
+/** Resources from which a scan is large enough to collect garbage once between loading and the checks. */
+const LARGE_SCAN_RESOURCES = 5000;
+
 export async function scan(request: ScanRequest): Promise<ScanResult> {
   const { flags } = request;
   const { targets } = scanTargets(request.paths);
@@ -228,6 +232,9 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path);
   if ('usage' in loaded) return problem(loaded.usage);
   const project = loaded;
+  // Loading a large repository leaves much garbage: collect it once now, so that the checks and the report do not grow
+  // the heap from there (src/common/memory.ts). Small scans skip it (a full collection costs a few milliseconds).
+  if (project.resources.length >= LARGE_SCAN_RESOURCES) collectGarbage();
   const run = runChecks(selected.checks, project, { now });
   const sup = applySuppressions(dedupFindings(run.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,

@@ -203,7 +203,7 @@ describe('GitHub Action (dist/action/index.js)', () => {
     assert.match(c.summary, /The scan did not run \(exit code 2\)/);
   });
 
-  it('finds the built-in checks and the WASM files next to the bundle, without GITHUB_ACTION_PATH or node_modules', () => {
+  it('finds the built-in checks next to the bundle, without GITHUB_ACTION_PATH or node_modules', () => {
     const ws = workspace();
     const r = runAction(ws, { path: 'infra', 'soft-fail': 'true' }, { builtin: true });
     assert.equal(r.code, 0, r.stdout);
@@ -214,24 +214,27 @@ describe('GitHub Action (dist/action/index.js)', () => {
     );
   });
 
-  it('bundles the parse worker next to index.js, and it parses with the WASM files there', async () => {
+  it('bundles the log worker next to index.js, and it reads a CloudTrail log file there', async () => {
     const dir = join(repoRoot, 'dist', 'action');
-    const worker = new Worker(join(dir, 'parse-worker.js'), { workerData: { wasmDir: dir } });
+    const log = join(mkdtempSync(join(tmpdir(), 'tfguard-action-log-')), 'trail.json');
+    writeFileSync(log, JSON.stringify({ Records: [{ eventVersion: '1.08', eventSource: 's3.amazonaws.com', eventName: 'GetObject' }] }));
+    const worker = new Worker(join(dir, 'log-worker.js'), { workerData: { rules: [], now: 0, maxBytes: 1 << 20, keepAll: true } });
     try {
-      const reply = await new Promise<{ id: number; count?: number; error?: string }>((resolve, reject) => {
+      const reply = await new Promise<{ id: number; result?: { records: number; kept: unknown[] }; error?: string }>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
-        worker.postMessage({ id: 7, text: 'resource "a" "b" {\n  x = 1\n}\n' });
+        worker.postMessage({ id: 7, file: log });
       });
       assert.equal(reply.error, undefined);
       assert.equal(reply.id, 7);
-      assert.ok((reply.count ?? 0) > 5);
+      assert.equal(reply.result?.records, 1);
+      assert.equal(reply.result?.kept.length, 1);
     } finally {
       await worker.terminate();
     }
   });
 
-  it('scans a file of 1 MB or more (parsed in a worker) and reports its last line', () => {
+  it('scans a file of 1 MB or more and reports its last line', () => {
     const ws = workspace();
     const buckets: string[] = [];
     for (let i = 0, size = 0; size < 1024 * 1024; i++) {

@@ -71,6 +71,7 @@ function item(p: ParserState, body: Body, depth: number, oneLine: boolean): 'att
   const cx = p.cx;
   const mode = sc.newlineOffs;
   const start = sc.start;
+  sc.open = 0;
   try {
     if (sc.k() !== 'ident') {
       p.fail(
@@ -226,24 +227,32 @@ function blockEnd(p: ParserState): number {
 }
 
 /**
- * Skip the rest of a broken item: to the end of its line (brackets opened after the error are followed), or to a
- * `}` closing the enclosing block. A token that begins a later line than the item is not skipped: it starts the
- * next item. Returns where the skipped text ends.
+ * Skip the rest of a broken item: to the end of the line where the brackets open at the error (and those opened
+ * after it) close, or to a `}` closing the enclosing block, or to a line that begins a top-level item in column 1
+ * (a bracket left open). A token that begins a later line than the item is not skipped: it starts the next item.
+ * Returns where the skipped text ends.
  */
 function recover(p: ParserState, itemStart: number): number {
   const sc = p.sc;
   const s = p.cx.src;
-  // Re-read the current token with the body's newline mode.
+  // Re-read the current token with the body's newline mode; skip to where the brackets open at the error close.
   const errAt = sc.start;
+  let depth = sc.open;
+  sc.open = 0;
   sc.resumeAt(errAt);
   if (beginsLaterLine(s, itemStart, sc.start)) return lastTokenEnd(s, sc.start);
-  let depth = 0;
   let end = sc.start;
   for (;;) {
     switch (sc.k()) {
       case 'eof':
-      case 'newline':
         return end;
+      case 'newline':
+        if (depth <= 0) return end;
+        break;
+      case 'ident':
+        // A bracket left open: a name in column 1 followed by a label, '{' or '=' begins the next top-level item.
+        if (s[sc.start - 1] === '\n' && /^["{=]/.test(sc.peek() === 'quote' ? '"' : sc.peek())) return end;
+        break;
       case '}':
         if (depth <= 0) return end;
         depth--;
@@ -255,7 +264,7 @@ function recover(p: ParserState, itemStart: number): number {
         break;
       case ']':
       case ')':
-        if (depth > 0) depth--;
+        depth--;
         break;
       case 'quote': {
         const e = skipBalanced(sc);

@@ -386,6 +386,14 @@ function object(p: ParserState, depth: number): Expr {
       const keyStart = sc.k();
       const key = parseExpr(p, depth);
       const keyIsIdent = keyStart === 'ident' && key.kind === 'variable';
+      if (sc.k() === '{' && keyIsIdent) {
+        p.fail(
+          sc.start,
+          sc.end,
+          `expected '=' or ':' after the object key "${(key as { name: string }).name}", found "{": a block cannot stand inside an expression`,
+          'inside [ … ] or { … } write key = { … }; a nested block belongs directly in the body of a block',
+        );
+      }
       if (sc.k() !== '=' && sc.k() !== ':') {
         p.fail(sc.start, sc.end, `expected '=' or ':' after the object key, found ${p.found()}`, 'write key = value');
       }

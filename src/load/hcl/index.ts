@@ -104,6 +104,7 @@ function internalError(cx: ParseContext, e: unknown): void {
   });
 }
 
+/** By position; those without one (the count of errors past the budget, an internal error) last. */
 function sortDiagnostics(d: Diagnostic[]): void {
-  d.sort((a, b) => (a.range?.start.offset ?? 0) - (b.range?.start.offset ?? 0));
+  d.sort((a, b) => (a.range?.start.offset ?? Infinity) - (b.range?.start.offset ?? Infinity));
 }

@@ -112,13 +112,21 @@ export class Scanner {
     return this.newlineOffs === 0;
   }
 
+  /**
+   * Brackets, parentheses and interpolations open in the item being read (an error's recovery skips to where they
+   * close); the body parser sets it to 0 at each item.
+   */
+  open = 0;
+
   /** Brackets, parentheses, interpolations: newlines are whitespace until the matching pop. */
   newlinesOff(): void {
     this.newlineOffs++;
+    this.open++;
   }
 
   newlinesPop(): void {
     this.newlineOffs--;
+    this.open--;
   }
 
   /**
@@ -127,8 +135,11 @@ export class Scanner {
   withNewlines<T>(f: () => T): T {
     const saved = this.newlineOffs;
     this.newlineOffs = 0;
+    this.open++;
     try {
-      return f();
+      const r = f();
+      this.open--;
+      return r;
     } finally {
       this.newlineOffs = saved;
     }

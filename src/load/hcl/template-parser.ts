@@ -245,13 +245,18 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
       'write <<EOT, the text on the following lines, then EOT on a line of its own',
     );
   while (s[j] === ' ' || s[j] === '\t' || s[j] === '\r') j++;
+  let broken = false;
   if (j < n && s[j] !== '\n') {
-    p.fail(
+    // Reported, and the rest of the line passed over: the heredoc's text and marker are still read, so its lines are
+    // not taken for attributes.
+    p.error(
       j,
       j + 1,
       `expected a new line after the heredoc marker ${marker}, found ${JSON.stringify(s[j])}`,
-      'the text of a heredoc starts on the line after <<' + marker,
+      `the text of a heredoc starts on the line after <<${marker}; move what follows the marker elsewhere`,
     );
+    broken = true;
+    while (j < n && s[j] !== '\n') j++;
   }
   const b = new TemplateBuilder(p, decodeHeredoc);
   let i = j + 1;
@@ -263,7 +268,7 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
       if (close !== -1) {
         b.text(textStart, i);
         sc.resumeAt(close);
-        return b.finish(start, close, true, flush);
+        return broken ? p.invalid(start, close) : b.finish(start, close, true, flush);
       }
     }
     if (i >= n) {
@@ -304,5 +309,6 @@ function closingMarker(s: string, i: number, marker: string): number {
   const end = k + marker.length;
   let e = end;
   while (s[e] === ' ' || s[e] === '\t' || s[e] === '\r') e++;
-  return e >= s.length || s[e] === '\n' ? end : -1;
+  // As HashiCorp's scanner: the marker's line must end with a line break (at the end of the file it does not close).
+  return s[e] === '\n' ? end : -1;
 }
