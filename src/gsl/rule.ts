@@ -144,16 +144,23 @@ function context(rule: CompiledRule, world: World, options: EvaluateOptions): Ev
 /** A pass says nothing more: its lists are shared (and frozen, so no one adds to them). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-function evaluateIn(rule: CompiledRule, entity: Entity, ctx: EvalContext, options: EvaluateOptions): RuleResult {
+/**
+ * How a rule's results have gone so far in this run: when most needed explaining, the fast path (which only says
+ * pass or not) is skipped and the detailed one decides alone, as it gives the same truth values.
+ */
+interface Tally {
+  passed: number;
+  explained: number;
+}
+
+const newTally = (): Tally => ({ passed: 0, explained: 0 });
+
+function evaluateIn(rule: CompiledRule, entity: Entity, ctx: EvalContext, options: EvaluateOptions, tally = newTally()): RuleResult {
   const ast = rule.ast;
   ctx.env.detailed = false;
   const scope: PathScope = { value: entity.values, path: '', owner: entity, parent: null };
-  const run = (d: { where: Sink; cond: Sink } | null): { where: Truth; cond: Truth | undefined } => {
-    const where = ast.where ? evalExpr(ast.where, scope, ctx, d ? d.where : null) : T;
-    if (where === F || !ast.should) return { where, cond: undefined };
-    const c = evalExpr(ast.should.expr, scope, ctx, d ? d.cond : null);
-    return { where, cond: ast.should.negated ? not(c) : c };
-  };
+  if (!options.explain && tally.explained > 8 && tally.explained > 2 * tally.passed)
+    return detailed(rule, entity, ctx, scope, options, tally);
   // The fast path: no detail, nothing allocated for a pass.
   const fastWhere = ast.where ? evalExpr(ast.where, scope, ctx, null) : T;
   let fastCond: Truth | undefined;
@@ -161,14 +168,48 @@ function evaluateIn(rule: CompiledRule, entity: Entity, ctx: EvalContext, option
     const c = evalExpr(ast.should.expr, scope, ctx, null);
     fastCond = ast.should.negated ? not(c) : c;
   }
-  if (!options.explain && (fastWhere === F || fastCond === T))
-    return { status: 'pass', excluded: fastWhere === F, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
-  const s = status(fastWhere, fastCond);
+  if (!options.explain && (fastWhere === F || fastCond === T)) {
+    tally.passed++;
+    return passed(entity, fastWhere === F);
+  }
+  return detailed(rule, entity, ctx, scope, options, tally, status(fastWhere, fastCond));
+}
+
+function passed(entity: Entity, excluded: boolean): RuleResult {
+  return { status: 'pass', excluded, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
+}
+
+/**
+ * The result with blame, reasons and leaves collected. `fast` is the status the fast path found; without it this
+ * evaluation decides the status, and a pass is returned as the fast path returns it.
+ */
+function detailed(
+  rule: CompiledRule,
+  entity: Entity,
+  ctx: EvalContext,
+  scope: PathScope,
+  options: EvaluateOptions,
+  tally: Tally,
+  fast?: { status: RuleResult['status']; excluded: boolean },
+): RuleResult {
+  const ast = rule.ast;
+  const run = (d: { where: Sink; cond: Sink } | null): { where: Truth; cond: Truth | undefined } => {
+    const where = ast.where ? evalExpr(ast.where, scope, ctx, d ? d.where : null) : T;
+    if (where === F || !ast.should) return { where, cond: undefined };
+    const c = evalExpr(ast.should.expr, scope, ctx, d ? d.cond : null);
+    return { where, cond: ast.should.negated ? not(c) : c };
+  };
 
   ctx.env.detailed = true;
   const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
   const d = { where: newSink(root), cond: newSink(root) };
   const slow = run(d);
+  const s = fast ?? status(slow.where, slow.cond);
+  if (s.status === 'pass' && !options.explain) {
+    tally.passed++;
+    return passed(entity, s.excluded);
+  }
+  if (s.status !== 'pass') tally.explained++;
   // What explains the result: for a query, the where clause; otherwise the condition, plus an
   // unknown where clause when that is what left the result open.
   const explain: Sink = { blame: [], reasons: [], trace: null, leaves: [] };
@@ -221,6 +262,7 @@ export function runRule(rule: CompiledRule, world: World, options: EvaluateOptio
  */
 export function eachResult(rule: CompiledRule, world: World, options: EvaluateOptions, visit: (result: RuleResult) => void): void {
   const ctx = context(rule, world, options);
-  if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0]!, world), ctx, options));
-  else for (const t of rule.entities) for (const e of world.entitiesOfType(t)) visit(evaluateIn(rule, e, ctx, options));
+  const tally = newTally();
+  if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0]!, world), ctx, options, tally));
+  else for (const t of rule.entities) for (const e of world.entitiesOfType(t)) visit(evaluateIn(rule, e, ctx, options, tally));
 }
