@@ -3,6 +3,7 @@
 // expression, naming the limit and the command-line flag that raises it; the rest of the scan goes on.
 import { LIMIT_FLAGS, LIMIT_NAMES, type Limits, limits } from '../common/limits.js';
 import { EvalError } from './convert.js';
+import { named } from './quiet-error.js';
 import { type JsonDepth, Unknown, type Value, isObject } from './value.js';
 
 /**
@@ -17,7 +18,7 @@ export class BudgetError extends EvalError {
     super(`${detail}, over the ${LIMIT_NAMES[limit]} limit of ${limits()[limit]}; raise it with ${LIMIT_FLAGS[limit]}`);
   }
 }
-Object.defineProperty(BudgetError.prototype, 'name', { value: 'BudgetError', writable: true, configurable: true });
+named(BudgetError, 'BudgetError');
 
 /** The hint every budget diagnostic carries. */
 export function budgetHint(e: BudgetError): string {

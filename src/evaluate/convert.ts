@@ -1,21 +1,11 @@
 // Terraform's implicit conversions between primitive values, shared by operators and templates.
 import { numStr } from './functions/args.js';
 import { Unknown, type Value, isObject } from './value.js';
+import { QuietError, named } from './quiet-error.js';
 
-/**
- * An error Terraform would report while evaluating (a bad type, a missing key). Thrown and caught as the
- * evaluator's control flow, often (try(), lookups of what a module does not set), so it records no stack trace: V8's
- * capture of one was a tenth of evaluation's own time.
- */
-export class EvalError extends Error {
-  constructor(message: string) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(message);
-    Error.stackTraceLimit = limit;
-  }
-}
-Object.defineProperty(EvalError.prototype, 'name', { value: 'EvalError', writable: true, configurable: true });
+/** An error Terraform would report while evaluating (a bad type, a missing key); without a stack trace. */
+export class EvalError extends QuietError {}
+named(EvalError, 'EvalError');
 
 /** Render a number as Terraform does in strings: no exponent, all digits (shared with the functions). */
 export function numberToString(n: number): string {

@@ -5,6 +5,7 @@ import type { ParseContext } from './context.js';
 import { convertExpr, invalid } from './expr.js';
 import { kids } from './nodes.js';
 import { decodeQuoted } from '../../src/load/hcl/strings.js';
+import { checkBody } from '../../src/load/hcl/body-parser.js';
 
 const MAX_BLOCK_DEPTH = 100;
 
@@ -170,26 +171,4 @@ function label(l: Node, cx: ParseContext): string {
     );
   }
   return decodeQuoted(raw);
-}
-
-/** Duplicate attributes are an error in Terraform ("Attribute redefined"). */
-function checkBody(body: Body, cx: ParseContext): void {
-  if (body.attributes.length < 2) return;
-  const seen = new Map<string, number>();
-  for (const a of body.attributes) {
-    const first = seen.get(a.name);
-    if (first === undefined) {
-      seen.set(a.name, a.nameRange.start.line);
-      continue;
-    }
-    const d = cx.diagnostics;
-    d.push({
-      severity: 'error',
-      code: 'duplicate-attribute',
-      message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
-      file: cx.path,
-      range: a.nameRange,
-      hint: 'remove one of the two; Terraform allows each argument only once per block',
-    });
-  }
 }

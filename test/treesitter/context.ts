@@ -1,81 +1,23 @@
-// Conversion context: source text, offset → position mapping, diagnostics, recursion guard.
-import type { Diagnostic, Pos, Range, DiagnosticCode } from '../../src/common/diagnostics.js';
-import { FILE_START } from '../../src/common/diagnostics.js';
-import type { CstNode } from './cst.js';
+// The tree-sitter front end's conversion context: the parser's ParseContext (positions, diagnostics) with what the
+// conversion of tree-sitter nodes needs on top (node ranges and texts, rows, the spans hidden from the grammar).
+import type { Range } from '../../src/common/diagnostics.js';
 import { LineIndex } from '../../src/common/line-index.js';
+import { ParseContext as Base } from '../../src/load/hcl/context.js';
+import type { CstNode } from './cst.js';
 
-/**
- * Recursion budget of the expression converter: deeper nesting becomes an `invalid` expression with a diagnostic
- * (guards the JS stack). One bracket level costs about 4 units, one binary operator about 3.
- */
-export const MAX_DEPTH = 2000;
+export { MAX_DEPTH } from '../../src/load/hcl/context.js';
 
-export class ParseContext {
-  readonly diagnostics: Diagnostic[] = [];
+export class ParseContext extends Base {
   /** tree-sitter ERROR/MISSING nodes from here on are consequences of an error already reported. */
   suppressSyntaxAfter = Infinity;
-  private readonly lines: LineIndex;
-  private depthReported = false;
   /** Offsets where a template too deep for the grammar was hidden from it (template-depth.ts); reported already. */
   readonly hidden = new Set<number>();
-
-  /**
-   * @param path file name used in diagnostics
-   * @param src the text tree-sitter parsed; values are read from here, never from tree-sitter's node text
-   * @param base offset in `src` where the user's text begins (0 unless it was wrapped)
-   * @param userText the user's text (for line/column counting)
-   * @param at position of the user's text start
-   * @param fixed when set, every range is this range (templates inside JSON strings)
-   */
-  constructor(
-    readonly path: string,
-    readonly src: string,
-    private readonly base = 0,
-    userText: string = src,
-    private readonly at: Pos = FILE_START,
-    private readonly fixed?: Range,
-  ) {
-    this.lines = new LineIndex(userText);
-    this.userLength = userText.length;
-  }
-
-  private readonly userLength: number;
-
-  /** One Pos object per offset: ranges share them (positions are never modified), which saves memory. */
-  private readonly posCache = new Map<number, Pos>();
-
-  pos(srcOffset: number): Pos {
-    let p = this.posCache.get(srcOffset);
-    if (!p) {
-      p = this.computePos(srcOffset);
-      this.posCache.set(srcOffset, p);
-    }
-    return p;
-  }
-
-  private computePos(srcOffset: number): Pos {
-    const o = Math.min(Math.max(srcOffset - this.base, 0), this.userLength);
-    const at = this.lines.locate(o);
-    const line = at.line + 1;
-    const column = at.column + 1;
-    return {
-      line: line + this.at.line - 1,
-      column: line === 1 ? column + this.at.column - 1 : column,
-      offset: o + this.at.offset,
-    };
-  }
-
   private srcLines: LineIndex | undefined;
 
   /** 0-based line of an offset in the parsed text (tree-sitter's row: only '\n' ends a line). */
   row(srcOffset: number): number {
-    this.srcLines ??= this.base === 0 && this.userLength === this.src.length ? this.lines : new LineIndex(this.src);
+    this.srcLines ??= new LineIndex(this.src);
     return this.srcLines.line(srcOffset);
-  }
-
-  range(start: number, end: number): Range {
-    if (this.fixed) return this.fixed;
-    return { start: this.pos(start), end: this.pos(end) };
   }
 
   nodeRange(n: CstNode): Range {
@@ -86,32 +28,7 @@ export class ParseContext {
     return this.src.slice(n.startIndex, n.endIndex);
   }
 
-  /**
-   * Report a problem at [start, end) of the parsed text. The message does not repeat the file and position
-   * (they are in `file` and `range`; reporters format them, see src/report/diagnostics.ts).
-   */
-  error(code: DiagnosticCode, start: number, end: number, message: string, hint?: string): void {
-    const range = this.range(start, end);
-    const d: Diagnostic = {
-      severity: 'error',
-      code,
-      message,
-      file: this.path,
-      range,
-    };
-    if (hint) d.hint = hint;
-    this.diagnostics.push(d);
-  }
-
-  tooDeep(n: CstNode): void {
-    if (this.depthReported) return;
-    this.depthReported = true;
-    this.error(
-      'syntax',
-      n.startIndex,
-      n.endIndex,
-      `expression nested deeper than tfguard's parser reads (${MAX_DEPTH} units: about ${MAX_DEPTH / 4} brackets or ${MAX_DEPTH} chained conditionals); tfguard does not analyse it`,
-      'simplify the expression; this limit keeps the scan within its stack and has no flag',
-    );
+  tooDeepAt(n: CstNode): void {
+    this.tooDeep(n.startIndex, n.endIndex);
   }
 }

@@ -18,7 +18,7 @@ export function invalid(cx: ParseContext, start: number, end: number): Expr {
 /** Convert an `expression` node (or any expression-like node) to an Expr. Never throws. */
 export function convertExpr(n: Node, cx: ParseContext, depth: number): Expr {
   if (depth > MAX_DEPTH) {
-    cx.tooDeep(n);
+    cx.tooDeepAt(n);
     return invalid(cx, n.startIndex, n.endIndex);
   }
   if (n.type === 'expression') {
@@ -139,7 +139,7 @@ function splat(object: Expr, p: Node, start: number, cx: ParseContext, depth: nu
 
 function primary(n: Node, cx: ParseContext, depth: number): Expr | undefined {
   if (depth > MAX_DEPTH) {
-    cx.tooDeep(n);
+    cx.tooDeepAt(n);
     return invalid(cx, n.startIndex, n.endIndex);
   }
   const range = cx.nodeRange(n);
@@ -232,7 +232,7 @@ function conditional(n: Node, cx: ParseContext, depth: number): Expr {
   if (!seq) return invalid(cx, n.startIndex, n.endIndex);
   // Each link of the chain is one level of the tree the evaluator and the reference walk recurse through.
   if (depth + (seq.length - 1) / 2 > MAX_DEPTH) {
-    cx.tooDeep(n);
+    cx.tooDeepAt(n);
     return invalid(cx, n.startIndex, n.endIndex);
   }
   let acc: Expr = convertExpr(seq[seq.length - 1]!, cx, depth + 1);

@@ -1,20 +1,13 @@
 // The contract between the expression evaluator and the Terraform function library.
 import type { Value } from '../value.js';
+import { QuietError, named } from '../quiet-error.js';
 
 /**
  * A function error (wrong argument type, index out of range, ...). The evaluator turns it into a
- * diagnostic, or into `false` for `can()` and a fallback for `try()`.
+ * diagnostic, or into `false` for `can()` and a fallback for `try()`. Like EvalError, without a stack trace.
  */
-/** An error of a built-in function's arguments; like EvalError, control flow without a stack trace. */
-export class FunctionError extends Error {
-  constructor(message: string) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(message);
-    Error.stackTraceLimit = limit;
-  }
-}
-Object.defineProperty(FunctionError.prototype, 'name', { value: 'FunctionError', writable: true, configurable: true });
+export class FunctionError extends QuietError {}
+named(FunctionError, 'FunctionError');
 
 /**
  * A Terraform function over evaluated arguments. Implementations never throw anything but

@@ -4,6 +4,7 @@
 // check reads it as missing); a block whose header is broken is left out.
 import type { Attribute, Block, Body, Expr } from '../ast.js';
 import { parseExpr } from './expr-parser.js';
+import type { ParseContext } from './context.js';
 import { Abort, type ParserState } from './parser-state.js';
 import { skipBalanced, skipHeredoc } from './skip.js';
 import { decodeQuoted } from './strings.js';
@@ -33,7 +34,7 @@ export function parseFileBody(p: ParserState): Body {
     return body;
   }
   items(p, body, undefined, 0);
-  checkBody(body, p);
+  checkBody(body, p.cx);
   return body;
 }
 
@@ -212,7 +213,7 @@ function block(p: ParserState, type: string, start: number, typeEnd: number, dep
   const end = sc.k() === '}' ? sc.end : sc.start;
   body.range = cx.range(open, end);
   b.range = cx.range(start, end);
-  checkBody(body, p);
+  checkBody(body, p.cx);
   if (sc.k() === '}') sc.next();
   return b;
 }
@@ -305,7 +306,7 @@ function lastTokenEnd(s: string, at: number): number {
 }
 
 /** Duplicate attributes are an error in Terraform ("Attribute redefined"). */
-function checkBody(body: Body, p: ParserState): void {
+export function checkBody(body: Body, cx: ParseContext): void {
   if (body.attributes.length < 2) return;
   const seen = new Map<string, number>();
   for (const a of body.attributes) {
@@ -314,11 +315,11 @@ function checkBody(body: Body, p: ParserState): void {
       seen.set(a.name, a.nameRange.start.line);
       continue;
     }
-    p.cx.diagnostics.push({
+    cx.diagnostics.push({
       severity: 'error',
       code: 'duplicate-attribute',
       message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
-      file: p.cx.path,
+      file: cx.path,
       range: a.nameRange,
       hint: 'remove one of the two; Terraform allows each argument only once per block',
     });

@@ -95,7 +95,8 @@ function parseWrapped(cx: ParseContext, base: number, what: string): { expr: Exp
   return { expr, diagnostics: cx.diagnostics };
 }
 
-function internalError(cx: ParseContext, e: unknown): void {
+/** A parser fault (a bug, never bad input): the file is not analysed, and the diagnostic says so. */
+export function internalError(cx: ParseContext, e: unknown): void {
   cx.diagnostics.push({
     severity: 'error',
     code: 'internal',
@@ -105,6 +106,6 @@ function internalError(cx: ParseContext, e: unknown): void {
 }
 
 /** By position; those without one (the count of errors past the budget, an internal error) last. */
-function sortDiagnostics(d: Diagnostic[]): void {
+export function sortDiagnostics(d: Diagnostic[]): void {
   d.sort((a, b) => (a.range?.start.offset ?? Infinity) - (b.range?.start.offset ?? Infinity));
 }

@@ -21,7 +21,19 @@ class TemplateBuilder {
   constructor(
     private readonly p: ParserState,
     private readonly decode: (raw: string) => string,
+    /** Where the text not yet taken into a part begins. */
+    public textStart: number,
   ) {}
+
+  /** Read the template's text at `i`: an escape, a sequence (the text before it becomes a part), or a character. */
+  step(i: number, depth: number): number {
+    const seq = sequenceAt(this.p.cx.src, i);
+    if (seq === 'escape') return i + 3;
+    if (seq !== 'open') return i + 1;
+    this.text(this.textStart, i);
+    this.textStart = this.sequence(i, depth);
+    return this.textStart;
+  }
 
   private get out(): TemplatePart[] {
     const f = this.frames[this.frames.length - 1];
@@ -161,15 +173,22 @@ class TemplateBuilder {
 
 const SIMPLE_ESCAPES = 'nrt"\\';
 
+/** At `i` of a template's text: `${` or `%{` opens a sequence, `$${` or `%%{` is the escape of one, else text. */
+function sequenceAt(s: string, i: number): 'open' | 'escape' | undefined {
+  const c = s[i];
+  if (c !== '$' && c !== '%') return undefined;
+  if (s[i + 1] === '{') return 'open';
+  return s[i + 1] === c && s[i + 2] === '{' ? 'escape' : undefined;
+}
+
 /** A quoted string at the current token (`"`); the scanner is left on the token after it. */
 export function parseQuoted(p: ParserState, depth: number): Expr {
   const sc = p.sc;
   const s = p.cx.src;
   const n = s.length;
   const start = sc.start;
-  const b = new TemplateBuilder(p, decodeQuoted);
   let i = start + 1;
-  let textStart = i;
+  const b = new TemplateBuilder(p, decodeQuoted, i);
   for (;;) {
     if (i >= n || s[i] === '\n') {
       p.error(
@@ -187,19 +206,9 @@ export function parseQuoted(p: ParserState, depth: number): Expr {
       i += escape(p, i);
       continue;
     }
-    if ((c === '$' || c === '%') && s[i + 1] === c && s[i + 2] === '{') {
-      i += 3;
-      continue;
-    }
-    if ((c === '$' || c === '%') && s[i + 1] === '{') {
-      b.text(textStart, i);
-      i = b.sequence(i, depth);
-      textStart = i;
-      continue;
-    }
-    i++;
+    i = b.step(i, depth);
   }
-  b.text(textStart, i);
+  b.text(b.textStart, i);
   const end = i + 1;
   sc.resumeAt(end);
   return b.finish(start, end, false, false);
@@ -258,15 +267,14 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
     broken = true;
     while (j < n && s[j] !== '\n') j++;
   }
-  const b = new TemplateBuilder(p, decodeHeredoc);
   let i = j + 1;
-  let textStart = i;
+  const b = new TemplateBuilder(p, decodeHeredoc, i);
   let lineStart = i;
   for (;;) {
     if (i === lineStart) {
       const close = closingMarker(s, i, marker);
       if (close !== -1) {
-        b.text(textStart, i);
+        b.text(b.textStart, i);
         sc.resumeAt(close);
         return broken ? p.invalid(start, close) : b.finish(start, close, true, flush);
       }
@@ -287,17 +295,7 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
       lineStart = i;
       continue;
     }
-    if ((c === '$' || c === '%') && s[i + 1] === c && s[i + 2] === '{') {
-      i += 3;
-      continue;
-    }
-    if ((c === '$' || c === '%') && s[i + 1] === '{') {
-      b.text(textStart, i);
-      i = b.sequence(i, depth);
-      textStart = i;
-      continue;
-    }
-    i++;
+    i = b.step(i, depth);
   }
 }
 
