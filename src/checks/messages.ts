@@ -13,6 +13,17 @@ function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** normalise for texts of check files (tests of the logic, `when`): few, and asked once per failing result. */
+const normalisedLogic = new Map<string, string>();
+function normaliseLogic(text: string): string {
+  let n = normalisedLogic.get(text);
+  if (n === undefined) {
+    if (normalisedLogic.size > 10_000) normalisedLogic.clear();
+    normalisedLogic.set(text, (n = normalise(text)));
+  }
+  return n;
+}
+
 /** The entity types a message of this logic may name: the rule's own and every type it reaches by a reference or `entitiesOf`. */
 export function nameableTypes(logic: string, entities: readonly string[]): string[] {
   const out = new Set(entities.map((e) => e.toLowerCase()));
@@ -132,9 +143,9 @@ function fill(m: CheckMessage, leaf: Leaf | undefined): ChosenMessage | undefine
 export function chooseMessage(messages: readonly CheckMessage[], logic: string, leaves: readonly Leaf[]): ChosenMessage | undefined {
   if (!messages.length) return undefined;
   for (const leaf of leaves) {
-    const test = normalise(logic.slice(leaf.start, leaf.end));
+    const test = normaliseLogic(logic.slice(leaf.start, leaf.end));
     for (const m of messages) {
-      if (m.when === undefined || !test.startsWith(normalise(m.when))) continue;
+      if (m.when === undefined || !test.startsWith(normaliseLogic(m.when))) continue;
       const chosen = fill(m, leaf);
       if (chosen) return chosen;
     }

@@ -11,13 +11,20 @@ export function applyPrerequisites(
 ): { findings: Finding[]; blocked: BlockedResult[] } {
   const requires = new Map(checks.filter((c) => c.requires.length).map((c) => [c.id, c.requires]));
   if (!requires.size) return { findings: [...findings], blocked: [] };
+  // The first finding of each prerequisite check per resource and root (only checks some check requires).
+  const prerequisites = new Set([...requires.values()].flat());
   const failing = new Map<string, Finding>();
   const key = (checkId: string, f: Finding): string => `${checkId}\0${f.resource?.root ?? ''}\0${f.address}`;
-  for (const f of findings) if (!failing.has(key(f.checkId, f))) failing.set(key(f.checkId, f), f);
+  for (const f of findings) {
+    if (!prerequisites.has(f.checkId)) continue;
+    const k = key(f.checkId, f);
+    if (!failing.has(k)) failing.set(k, f);
+  }
   const kept: Finding[] = [];
   const blocked: BlockedResult[] = [];
   for (const f of findings) {
-    const prerequisite = (requires.get(f.checkId) ?? []).map((id) => failing.get(key(id, f))).find((p) => p !== undefined);
+    const ids = requires.get(f.checkId);
+    const prerequisite = ids?.map((id) => failing.get(key(id, f))).find((p) => p !== undefined);
     if (!prerequisite) {
       kept.push(f);
       continue;

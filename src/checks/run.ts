@@ -2,7 +2,7 @@
 // compiled rule run over it, `fail` results turned into findings at the exact range, `unknown`
 // results kept (no finding) for --show-unknown.
 import type { Project, Resource } from '../evaluate/model.js';
-import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, runRule, T } from '../gsl/index.js';
+import { type Entity, type EvaluateOptions, type RuleResult, type World, createWorld, eachResult, T } from '../gsl/index.js';
 import { reportLocation } from './location.js';
 import { applyPrerequisites } from './requires.js';
 import { chooseMessage, entityName } from './messages.js';
@@ -69,24 +69,24 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
   for (const { root, world, byAddress } of projectWorlds(project))
     for (const check of checks) {
       if (options.only && !options.only.has(check.id)) continue;
-      for (const result of runRule(check.rule, world, evalOptions)) {
+      eachResult(check.rule, world, evalOptions, (result) => {
         evaluations++;
         if (result.status === 'pass') {
           // A resource rule holds for its resource; an aggregate rule (`List<type>`) for the root module.
           const own = byAddress.get(result.entity);
           const at = own ? reportLocation(own, '') : { file: root, range: START };
-          passes.push({
-            checkId: check.id,
-            address: own ? own.address : result.entity,
-            ...(own ? { resource: own } : {}),
-            file: at.file,
-            range: at.range,
-            ...(result.excluded ? { excluded: true as const } : {}),
-          });
-          continue;
+          // Built without spreads of optional parts (each one a copy at run time); keys in the same order.
+          const pass: PassResult = own
+            ? { checkId: check.id, address: own.address, resource: own, file: at.file, range: at.range }
+            : { checkId: check.id, address: result.entity, file: at.file, range: at.range };
+          if (result.excluded) pass.excluded = true;
+          passes.push(pass);
+          return;
         }
         const target = resultTarget(result, check, world, byAddress);
-        const explained = options.explain ? { explained: { leaves: result.leaves, ...(result.trace ? { trace: result.trace } : {}) } } : {};
+        const explained: Pick<Finding, 'explained'> = options.explain
+          ? { explained: { leaves: result.leaves, ...(result.trace ? { trace: result.trace } : {}) } }
+          : {};
         // A `List<type>` rule failing with no resource of the type: reported on the scanned directory.
         const at = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
         const address = target ? target.resource.address : result.entity;
@@ -105,24 +105,31 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
               },
             ];
           });
-          const related = [...(at.related ?? []), ...named];
-          findings.push({
-            checkId: check.id,
-            severity: check.severity,
-            title: check.title,
-            address,
-            ...(target ? { resource: target.resource } : {}),
-            file: at.file,
-            range: at.range,
-            ...(at.path ? { path: at.path } : target?.missing ? { path: target.missing, missing: true as const } : {}),
-            ...(at.via ? { via: at.via } : {}),
-            ...(at.resourceLocation ? { resourceLocation: at.resourceLocation } : {}),
-            ...(at.origin ? { origin: at.origin } : {}),
-            ...(at.note ? { note: at.note } : {}),
-            ...(related.length ? { related } : {}),
-            ...(said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address)),
-            ...explained,
-          });
+          const related = at.related ? [...at.related, ...named] : named;
+          // Built field by field (no spreads of optional parts, each one a copy at run time); keys in this order.
+          const f = { checkId: check.id, severity: check.severity, title: check.title, address } as Finding;
+          if (target) f.resource = target.resource;
+          f.file = at.file;
+          f.range = at.range;
+          if (at.path) f.path = at.path;
+          else if (target?.missing) {
+            f.path = target.missing;
+            f.missing = true;
+          }
+          if (at.via) f.via = at.via;
+          if (at.resourceLocation) f.resourceLocation = at.resourceLocation;
+          if (at.origin) f.origin = at.origin;
+          if (at.note) f.note = at.note;
+          if (related.length) f.related = related;
+          if (said) {
+            f.messageId = said.id;
+            f.detail = said.text;
+          } else {
+            const d = decidedBy(check, result, target?.resource.address);
+            if (d.decidedBy) f.decidedBy = d.decidedBy;
+          }
+          if (explained.explained) f.explained = explained.explained;
+          findings.push(f);
         } else {
           unknowns.push({
             checkId: check.id,
@@ -135,7 +142,7 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
             ...explained,
           });
         }
-      }
+      });
     }
   const { findings: standing, blocked } = applyPrerequisites(checks, findings);
   standing.sort(byPlace);
@@ -145,12 +152,28 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
   return { findings: standing, blocked, unknowns, passes, evaluations };
 }
 
+/** A test of the logic as one line of at most 100 characters (asked once per finding: kept per logic text). */
+const testTexts = new Map<string, Map<number, string>>();
+function testText(logic: string, leaf: { start: number; end: number }): string {
+  let tests = testTexts.get(logic);
+  if (!tests) {
+    if (testTexts.size > 1000) testTexts.clear();
+    testTexts.set(logic, (tests = new Map()));
+  }
+  const at = leaf.start * 1e6 + leaf.end;
+  let test = tests.get(at);
+  if (test === undefined) {
+    const text = logic.slice(leaf.start, leaf.end).replace(/\s+/g, ' ').trim();
+    tests.set(at, (test = text.length > 100 ? `${text.slice(0, 99)}…` : text));
+  }
+  return test;
+}
+
 /** The test that decided a result, for a finding no message of its check describes. */
 function decidedBy(check: Check, result: RuleResult, address: string | undefined): Pick<Finding, 'decidedBy'> {
   const leaf = result.leaves[0];
   if (!leaf) return {};
-  const text = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, ' ').trim();
-  const test = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  const test = testText(check.rule.text, leaf);
   const scope = leaf.scopes[0];
   const at = scope && scope.id !== address && !scope.id.startsWith('List<') ? scope.id : undefined;
   return { decidedBy: { test, holds: leaf.result === T, ...(at ? { at } : {}) } };

@@ -76,14 +76,17 @@ export function budgetOfRangeError(e: RangeError): BudgetError {
  * value cut (report it there), or, without `cut`, the BudgetError is thrown (jsondecode: evaluateOrUnknown reports it).
  */
 export function jsonDepth(cut?: () => void): JsonDepth {
-  const e = new BudgetError('maxDepth', `JSON nested more than ${limits().maxDepth} deep`);
+  // The error (and its stack) is made only when a value is cut: a plan asks for one limit per resource.
+  const error = (): BudgetError => new BudgetError('maxDepth', `JSON nested more than ${limits().maxDepth} deep`);
   return {
     maxDepth: limits().maxDepth,
-    detail: `limit reached: ${e.message}`,
+    get detail(): string {
+      return `limit reached: ${error().message}`;
+    },
     cut:
       cut ??
       ((): void => {
-        throw e;
+        throw error();
       }),
   };
 }

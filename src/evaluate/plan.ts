@@ -19,7 +19,7 @@ import type { ModuleInfo, Project, Resource } from './model.js';
 import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
 import { RESERVED_ROOTS } from './reference.js';
-import { type ObjectValue, Unknown, type Value, fromJSON as fromJSONValue, isObject, newObject } from './value.js';
+import { type ObjectValue, Unknown, type Value, adoptJSON, emptyRecord, isObject, newObject } from './value.js';
 import { jsonDepth, jsonDepthDiagnostic } from './budget.js';
 import { LineIndex } from '../common/line-index.js';
 
@@ -90,7 +90,10 @@ export async function loadPlanProject(planPath: string, options: PlanLoadOptions
   return project;
 }
 
-/** The Project of a plan; with a source index, resources stand at their .tf blocks. */
+/**
+ * The Project of a plan; with a source index, resources stand at their .tf blocks. The plan's values become the
+ * resources' values in place (adoptJSON), not copies: build one Project per PlanDocument.
+ */
 export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const config = configIndex(plan.configuration);
   const changes = new Map<string, PlanChange>();
@@ -101,26 +104,40 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
   const seen = new Set<string>();
   let unplaced = 0;
   const diagnostics: Diagnostic[] = [];
+  // A module instance's path in the configuration (`module.a["x"]` → `module.a`), once per module instance.
+  const configPaths = new Map<string, string>();
+  const configPath = (module: string): string => {
+    let path = configPaths.get(module);
+    if (path === undefined) configPaths.set(module, (path = stripInstanceKeys(module)));
+    return path;
+  };
+  let cut = false; // set when a value of the resource being built is cut at the depth limit
+  const depth = jsonDepth(() => (cut = true));
+  const adopt = (x: unknown): Value => adoptJSON(x, depth);
   const build = (base: PlanResource | PlanChange, values: JsonObject | undefined, ch: PlanChange | undefined): void => {
     seen.add(base.address);
-    let cut = false;
-    const depth = jsonDepth(() => (cut = true));
-    const fromJSON = (x: unknown): Value => fromJSONValue(x, depth);
+    cut = false;
     const prefix = base.module ? `${base.module}.` : '';
-    const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
-    const references = cfg ? expressionRefs(cfg.expressions, prefix) : (Object.create(null) as Record<string, string[]>);
+    const cfg = config.get(`${configPath(base.module)}|${base.mode === 'data' ? 'data.' : ''}${base.type}.${base.name}`);
+    const references = cfg ? expressionRefs(cfg.expressions, prefix) : emptyRecord<string[]>();
     let after: Value = null;
-    if (values) after = injectUnknowns(fromJSON(values) as ObjectValue, ch?.afterUnknown, base.address, references);
-    const resourceValues: ObjectValue = isObject(after)
+    // Unknowns go into the parsed values before they are adopted: V8 shares the shapes of adopted objects only
+    // while no key is added to them (after_unknown adds `arn`, `id`, ...).
+    if (values) after = adopt(injectUnknowns(values, ch?.afterUnknown, base.address, references));
+    const before = ch ? adopt(ch.before) : null;
+    // With a change, the values are a copy of the top level of `after` (or, deleted, `before`): only they get `@change`.
+    const resourceValues: Value = isObject(after)
       ? ch
         ? Object.assign(newObject(), after)
         : after
-      : ((fromJSON(ch?.before ?? null) as ObjectValue) ?? newObject());
+      : isObject(before)
+        ? Object.assign(newObject(), before)
+        : (before ?? newObject());
     if (!isObject(resourceValues)) return;
     if (ch) {
       const change = newObject();
       change.actions = [...ch.actions];
-      change.before = fromJSON(ch.before);
+      change.before = before;
       change.after = after;
       resourceValues[CHANGE_KEY] = change;
     }
@@ -200,7 +217,7 @@ const isObj = (v: unknown): v is JsonObject => v !== null && typeof v === 'objec
  * and `aws_kms_key.k` (Terraform lists both) only the longer.
  */
 export function expressionRefs(expressions: JsonObject, prefix: string): Record<string, string[]> {
-  const out = Object.create(null) as Record<string, string[]>;
+  const out = emptyRecord<string[]>();
   const walk = (exprs: JsonObject, path: string, depth: number): void => {
     if (depth > 32) return;
     for (const k of Object.keys(exprs)) {
@@ -233,8 +250,27 @@ function qualify(refs: string[], prefix: string): string[] {
   return [...new Set(longest.map((r) => prefix + r))];
 }
 
+/**
+ * Why a value the plan computes at apply (`after_unknown`) is unknown: `<address>.<path> is known only after
+ * apply`. The text is made when it is read: a plan has a few of these per resource and few are ever shown, so the
+ * Project does not hold a string for each (JSON.stringify, which the reasons are compared by, gives the text).
+ */
+class AfterApply {
+  readonly kind = 'expression';
+  constructor(
+    private readonly address: string,
+    private readonly path: string,
+  ) {}
+  get detail(): string {
+    return `${this.address}.${this.path} is known only after apply`;
+  }
+  toJSON(): { kind: 'expression'; detail: string } {
+    return { kind: this.kind, detail: this.detail };
+  }
+}
+
 /** Put an Unknown wherever `after_unknown` says the value is known only after apply. */
-function injectUnknowns(values: ObjectValue, afterUnknown: unknown, address: string, references: Record<string, string[]>): ObjectValue {
+function injectUnknowns(values: JsonObject, afterUnknown: unknown, address: string, references: Record<string, string[]>): JsonObject {
   if (!isObj(afterUnknown)) return values;
   const mk = (path: string): Unknown => {
     let p = path;
@@ -248,7 +284,7 @@ function injectUnknowns(values: ObjectValue, afterUnknown: unknown, address: str
       const dot = p.lastIndexOf('.');
       p = dot < 0 ? '' : p.slice(0, dot);
     }
-    return new Unknown([{ kind: 'expression', detail: `${address}.${path} is known only after apply` }]);
+    return new Unknown([new AfterApply(address, path)]);
   };
   const walk = (v: Value | undefined, au: unknown, path: string, depth: number): Value | undefined => {
     if (au === true) return mk(path);
@@ -262,19 +298,23 @@ function injectUnknowns(values: ObjectValue, afterUnknown: unknown, address: str
       if (!isObject(v as Value)) return v;
       const o = v as ObjectValue;
       for (const k of Object.keys(au)) {
-        const r = walk(Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined, au[k], path ? `${path}.${k}` : k, depth + 1);
-        if (r !== undefined) o[k] = r;
+        const own = Object.prototype.hasOwnProperty.call(o, k);
+        const r = walk(own ? o[k] : undefined, au[k], path ? `${path}.${k}` : k, depth + 1);
+        // A parsed object still has Object.prototype: a new `__proto__` key must be defined, not assigned.
+        if (r === undefined) continue;
+        if (own || k !== '__proto__') o[k] = r;
+        else Object.defineProperty(o, k, { value: r, writable: true, enumerable: true, configurable: true });
       }
       return o;
     }
     return v;
   };
-  return walk(values, afterUnknown, '', 0) as ObjectValue;
+  return walk(values as ObjectValue, afterUnknown, '', 0) as JsonObject;
 }
 
 /** Findings on `@change.after.x` / `@change.before.x` stand on the line of `x`. */
 function changeRanges(ranges: Record<string, Range>): Record<string, Range> {
-  const out = Object.assign(Object.create(null) as Record<string, Range>, ranges);
+  const out = Object.assign(emptyRecord<Range>(), ranges);
   for (const k of Object.keys(ranges)) {
     out[`${CHANGE_KEY}.after.${k}`] = ranges[k]!;
     out[`${CHANGE_KEY}.before.${k}`] = ranges[k]!;
@@ -287,14 +327,19 @@ function addressOffsets(text: string): Map<string, number> {
   const out = new Map<string, number>();
   const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let a: unknown;
-    try {
-      a = JSON.parse(m[1]!);
-    } catch {
-      continue;
-    }
+    const quoted = m[1]!;
+    let a: unknown = quoted.includes('\\') ? undefined : quoted.slice(1, -1); // no escape: the text is the string
+    if (a === undefined)
+      try {
+        a = JSON.parse(quoted);
+      } catch {
+        continue;
+      }
     if (typeof a === 'string' && !out.has(a)) out.set(a, m.index);
   }
+  // V8 keeps the subject of the last successful match (RegExp.lastMatch), which would hold the whole plan text
+  // for as long as no other regular expression matches: match once on an empty string to let it go.
+  /^/.exec('');
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Values as tfguard sees them: JSON-shaped data, plus Unknown for whatever could not be known.
 //
-// Objects are null-prototype records so that keys taken from scanned code (`__proto__`,
+// Objects are records without an inherited property (newObject) so that keys taken from scanned code (`__proto__`,
 // `constructor`) are plain data. Sets are arrays (as in Terraform's own JSON). Numbers are JS numbers.
 
 export type Value = null | boolean | number | string | Value[] | ObjectValue | Unknown;
@@ -105,11 +105,25 @@ export function collectUnknowns(v: Value, out: Unknown[] = []): Unknown[] {
   return out;
 }
 
-export function newObject(): ObjectValue {
-  return Object.create(null) as ObjectValue;
+/**
+ * The prototype of every object value: empty, frozen and itself without prototype, so no key of scanned input
+ * (`constructor`, `__proto__`, `toString`) finds anything but the object's own properties, exactly as with
+ * `Object.create(null)`. Unlike `Object.create(null)`, whose objects V8 keeps as hash tables (dictionary mode,
+ * about 270 bytes more each), objects with this prototype get fast properties and shared shapes: a 50,000-resource
+ * plan's Project takes 30 % less heap and the checks run faster over it (docs/performance.md, "Plans").
+ */
+const NO_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
+
+/** A record whose keys come from scanned input (see NO_PROTOTYPE). */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(NO_PROTOTYPE) as Record<string, T>;
 }
 
-/** Build an object from entries; keys from scanned code are safe (null prototype). */
+export function newObject(): ObjectValue {
+  return emptyRecord<Value>();
+}
+
+/** Build an object from entries; keys from scanned code are safe (nothing is inherited). */
 export function objectFrom(entries: Iterable<readonly [string, Value]>): ObjectValue {
   const o = newObject();
   for (const [k, v] of entries) o[k] = v;
@@ -144,6 +158,32 @@ export function fromJSON(x: unknown, limit?: JsonDepth, depth = 0): Value {
     return o;
   }
   return null;
+}
+
+/**
+ * Parsed JSON as a Value tree, converted in place instead of copied: objects take the prototype of object values
+ * (their own keys, `__proto__` included, stay as they are), and numbers JSON cannot carry and values deeper than
+ * `limit.maxDepth` become unknown as with fromJSON. The input is the result, so give only parsed JSON that nothing
+ * else reads afterwards (a plan's values): a copy would hold each value twice while it is made.
+ */
+export function adoptJSON(x: unknown, limit?: JsonDepth, depth = 0): Value {
+  if (x === null || typeof x !== 'object') return fromJSON(x, limit, depth);
+  if (x instanceof Unknown) return x; // adopted already (a value cut at the limit)
+  if (limit && depth > limit.maxDepth) return fromJSON(x, limit, depth);
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const v: unknown = x[i];
+      if ((v !== null && typeof v === 'object') || typeof v === 'number') x[i] = adoptJSON(v, limit, depth + 1);
+    }
+    return x as Value[];
+  }
+  Object.setPrototypeOf(x, NO_PROTOTYPE);
+  const o = x as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if ((v !== null && typeof v === 'object') || typeof v === 'number') o[k] = adoptJSON(v, limit, depth + 1);
+  }
+  return o as ObjectValue;
 }
 
 /** Structural equality of known values. Returns undefined when either side contains an unknown. */

@@ -1,5 +1,5 @@
 // Public API of the GSL stage: compile check logic once, evaluate it per entity.
-export { compileRule, evaluateRule, runRule } from './rule.js';
+export { compileRule, eachResult, evaluateRule, runRule } from './rule.js';
 export type { CompiledRule, RuleResult, EvaluateOptions } from './rule.js';
 export type { Leaf, TraceNode } from './evaluate.js';
 export { renderDatum } from './evaluate.js';

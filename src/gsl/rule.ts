@@ -131,26 +131,85 @@ function status(where: Truth, cond: Truth | undefined): { status: RuleResult['st
 
 /** Evaluate a compiled rule on one entity (for `List<...>` rules pass aggregateEntity(...)). */
 export function evaluateRule(rule: CompiledRule, entity: Entity, world: World, options: EvaluateOptions = {}): RuleResult {
+  return evaluateIn(rule, entity, context(rule, world, options), options);
+}
+
+/** What every evaluation of a rule in a world shares. */
+function context(rule: CompiledRule, world: World, options: EvaluateOptions): EvalContext {
   const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
-  const ast = rule.ast;
   const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity;
-  const ctx: EvalContext = { env: { now, world, detailed: false }, text: rule.text, entityOf };
+  return { env: { now, world, detailed: false }, text: rule.text, entityOf };
+}
+
+/** A pass says nothing more: its lists are shared (and frozen, so no one adds to them). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * How a rule's results have gone so far in this run: when most needed explaining, the fast path (which only says
+ * pass or not) is skipped and the detailed one decides alone, as it gives the same truth values.
+ */
+interface Tally {
+  passed: number;
+  explained: number;
+}
+
+const newTally = (): Tally => ({ passed: 0, explained: 0 });
+
+function evaluateIn(rule: CompiledRule, entity: Entity, ctx: EvalContext, options: EvaluateOptions, tally = newTally()): RuleResult {
+  const ast = rule.ast;
+  ctx.env.detailed = false;
   const scope: PathScope = { value: entity.values, path: '', owner: entity, parent: null };
+  if (!options.explain && tally.explained > 8 && tally.explained > 2 * tally.passed)
+    return detailed(rule, entity, ctx, scope, options, tally);
+  // The fast path: no detail, nothing allocated for a pass.
+  const fastWhere = ast.where ? evalExpr(ast.where, scope, ctx, null) : T;
+  let fastCond: Truth | undefined;
+  if (fastWhere !== F && ast.should) {
+    const c = evalExpr(ast.should.expr, scope, ctx, null);
+    fastCond = ast.should.negated ? not(c) : c;
+  }
+  if (!options.explain && (fastWhere === F || fastCond === T)) {
+    tally.passed++;
+    return passed(entity, fastWhere === F);
+  }
+  return detailed(rule, entity, ctx, scope, options, tally, status(fastWhere, fastCond));
+}
+
+function passed(entity: Entity, excluded: boolean): RuleResult {
+  return { status: 'pass', excluded, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
+}
+
+/**
+ * The result with blame, reasons and leaves collected. `fast` is the status the fast path found; without it this
+ * evaluation decides the status, and a pass is returned as the fast path returns it.
+ */
+function detailed(
+  rule: CompiledRule,
+  entity: Entity,
+  ctx: EvalContext,
+  scope: PathScope,
+  options: EvaluateOptions,
+  tally: Tally,
+  fast?: { status: RuleResult['status']; excluded: boolean },
+): RuleResult {
+  const ast = rule.ast;
   const run = (d: { where: Sink; cond: Sink } | null): { where: Truth; cond: Truth | undefined } => {
     const where = ast.where ? evalExpr(ast.where, scope, ctx, d ? d.where : null) : T;
     if (where === F || !ast.should) return { where, cond: undefined };
     const c = evalExpr(ast.should.expr, scope, ctx, d ? d.cond : null);
     return { where, cond: ast.should.negated ? not(c) : c };
   };
-  const fast = run(null);
-  const s = status(fast.where, fast.cond);
-  if (s.status === 'pass' && !options.explain)
-    return { status: 'pass', excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
 
   ctx.env.detailed = true;
   const root: Sink = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
   const d = { where: newSink(root), cond: newSink(root) };
   const slow = run(d);
+  const s = fast ?? status(slow.where, slow.cond);
+  if (s.status === 'pass' && !options.explain) {
+    tally.passed++;
+    return passed(entity, s.excluded);
+  }
+  if (s.status !== 'pass') tally.explained++;
   // What explains the result: for a query, the where clause; otherwise the condition, plus an
   // unknown where clause when that is what left the result open.
   const explain: Sink = { blame: [], reasons: [], trace: null, leaves: [] };
@@ -192,6 +251,18 @@ export function aggregateEntity(type: string, world: World): Entity {
 
 /** Evaluate a rule over every entity of its type in the world (once, for `List<...>` rules). */
 export function runRule(rule: CompiledRule, world: World, options: EvaluateOptions = {}): RuleResult[] {
-  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entities[0]!, world), world, options)];
-  return rule.entities.flatMap((t) => world.entitiesOfType(t).map((e) => evaluateRule(rule, e, world, options)));
+  const out: RuleResult[] = [];
+  eachResult(rule, world, options, (r) => out.push(r));
+  return out;
+}
+
+/**
+ * runRule, each result handed to `visit` as soon as it is made: over tens of thousands of entities, results that
+ * are not kept then die young instead of being copied by every garbage collection while the list is built.
+ */
+export function eachResult(rule: CompiledRule, world: World, options: EvaluateOptions, visit: (result: RuleResult) => void): void {
+  const ctx = context(rule, world, options);
+  const tally = newTally();
+  if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0]!, world), ctx, options, tally));
+  else for (const t of rule.entities) for (const e of world.entitiesOfType(t)) visit(evaluateIn(rule, e, ctx, options, tally));
 }

@@ -1,6 +1,6 @@
 // The plan model: the parts of `terraform show -json` output an analyzer needs (format versions 0.x and 1.x,
-// https://developer.hashicorp.com/terraform/internals/json-format). Values stay JSON (null-prototype objects);
-// the evaluate stage turns them into resources.
+// https://developer.hashicorp.com/terraform/internals/json-format). Values stay the parsed JSON; the evaluate
+// stage turns them into resources in place (adoptJSON in src/evaluate/value.ts).
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
 
 type Json = unknown;
@@ -71,7 +71,7 @@ function str(v: Json): string | undefined {
 /** Build the plan model from parsed JSON; structural problems are errors naming the file and field. */
 export function planFromValue(path: string, text: string, raw: JsonObject): { plan?: PlanDocument; diagnostics: Diagnostic[] } {
   // Not copied: only fixed field names and own keys (Object.keys) are read here, and every value that reaches a
-  // Resource is copied into null-prototype objects by the evaluate stage (fromJSON).
+  // Resource is made a Value in place by the evaluate stage (adoptJSON: objects lose Object.prototype).
   const doc = raw;
   const diagnostics: Diagnostic[] = [];
   const err = (code: DiagnosticCode, message: string, hint?: string): void => {

@@ -146,28 +146,60 @@ export function reportFinding(f: Finding, suppressed?: SuppressedBy): ReportFind
 
 /**
  * One finding per cause: findings with the same check, the same place and the same message are one, listing every
- * instance and root module it stands for. The first keeps its fields (and so its fingerprint).
+ * instance and root module it stands for. The first keeps its fields (and so its fingerprint). The findings come
+ * sorted by place (byPlace), so the instances of a cause are among the neighbours with the same check and place.
  */
 export function oneFindingPerCause(findings: readonly { finding: ReportFinding; root?: string }[]): ReportFinding[] {
-  const byCause = new Map<string, ReportFinding>();
   const out: ReportFinding[] = [];
-  for (const { finding, root } of findings) {
-    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.causeMessage ?? finding.message}`;
-    const seen = byCause.get(key);
-    const instance = { address: finding.address, ...(root !== undefined ? { root } : {}) };
-    if (!seen) {
-      const first = { ...finding, instances: [instance] };
-      byCause.set(key, first);
-      out.push(first);
-    } else seen.instances!.push(instance);
-  }
-  for (const f of out) {
-    if (f.instances!.length < 2) delete f.instances;
-    // Several instances: the message names the resource as written, and `instances` each address.
-    else if (f.causeMessage && f.instances!.some((i) => i.address !== f.address)) f.message = f.causeMessage;
-    delete f.causeMessage;
+  for (let i = 0; i < findings.length;) {
+    const head = findings[i]!.finding;
+    let j = i + 1;
+    while (j < findings.length && samePlace(findings[j]!.finding, head)) j++;
+    if (j === i + 1) out.push(withoutCause(head));
+    else out.push(...oneFindingPerMessage(findings.slice(i, j)));
+    i = j;
   }
   return out;
+}
+
+function samePlace(a: ReportFinding, b: ReportFinding): boolean {
+  return (
+    a.checkId === b.checkId &&
+    a.file === b.file &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.column === b.range.start.column
+  );
+}
+
+/** A copy without causeMessage (not `delete`d: V8 would turn every finding into a hash table). */
+function withoutCause(finding: ReportFinding): ReportFinding {
+  const { causeMessage: _, ...rest } = finding;
+  return rest;
+}
+
+/** Findings of one check and place: one per message. */
+function oneFindingPerMessage(findings: readonly { finding: ReportFinding; root?: string }[]): ReportFinding[] {
+  type Cause = { first: ReportFinding; causeMessage: string | undefined; instances: { address: string; root?: string }[] };
+  const byMessage = new Map<string, Cause>();
+  const causes: Cause[] = [];
+  for (const { finding, root } of findings) {
+    const key = finding.causeMessage ?? finding.message;
+    const seen = byMessage.get(key);
+    const instance = { address: finding.address, ...(root !== undefined ? { root } : {}) };
+    if (seen) seen.instances.push(instance);
+    else {
+      const cause = { first: withoutCause(finding), causeMessage: finding.causeMessage, instances: [instance] };
+      byMessage.set(key, cause);
+      causes.push(cause);
+    }
+  }
+  return causes.map(({ first, causeMessage, instances }) => {
+    if (instances.length < 2) return first;
+    // Several instances: the message names the resource as written, and `instances` each address.
+    if (causeMessage && instances.some((i) => i.address !== first.address)) first.message = causeMessage;
+    first.instances = instances;
+    return first;
+  });
 }
 
 /**

@@ -80,11 +80,18 @@ function ruleDescriptor(r: RuleInfo): Sarif.ReportingDescriptor {
   };
 }
 
+const urisOf = new WeakMap<Report, Map<string, string | undefined>>();
+
 /** A repository-relative URI for a file, or undefined when it must not appear (outside the repo, under .terraform/). */
 export function sarifUri(report: Report, file: string): string | undefined {
+  // Asked for every result and related place, mostly of the same few files: worked out once per file and report.
+  let uris = urisOf.get(report);
+  if (!uris) urisOf.set(report, (uris = new Map()));
+  if (uris.has(file)) return uris.get(file);
   const rel = relativeTo(report.repoRoot, file);
-  if (rel === undefined || rel === '.' || isUnderDotTerraform(rel)) return undefined;
-  return pathToUri(rel);
+  const uri = rel === undefined || rel === '.' || isUnderDotTerraform(rel) ? undefined : pathToUri(rel);
+  uris.set(file, uri);
+  return uri;
 }
 
 /** `tfguard/` for a scan of the repository root, `tfguard/<dir>/` for a sub-directory. */

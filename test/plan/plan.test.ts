@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { loadChecks, runChecks, type Finding } from '../../src/checks/index.js';
 import { loadPlanProject, planProject } from '../../src/evaluate/plan.js';
 import { loadProject } from '../../src/evaluate/project.js';
-import { Unknown, isObject } from '../../src/evaluate/value.js';
+import { Unknown, describeReason, isObject, mergeUnknown } from '../../src/evaluate/value.js';
 import { planFromValue } from '../../src/load/plan.js';
 import { fixture, repoRoot } from '../helpers/paths.js';
 
@@ -29,6 +29,74 @@ describe('plan to project', () => {
     const v = p.resources[0]!.values.retention_in_days;
     assert.ok(v instanceof Unknown, String(v));
     assert.match(JSON.stringify(v.reasons), /too large to represent/);
+  });
+
+  it('a value cut at the depth limit is reported on its own resource only, once per resource cut', () => {
+    const deep = (n: number): unknown => (n ? { x: deep(n - 1) } : 1);
+    const res = (name: string, tags: unknown): object => ({
+      address: `aws_s3_bucket.${name}`,
+      mode: 'managed',
+      type: 'aws_s3_bucket',
+      name,
+      values: { bucket: name, tags },
+    });
+    const value = {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [res('a', deep(600)), res('b', { k: 'v' }), res('c', deep(700))] } },
+    };
+    const text = JSON.stringify(value);
+    const p = planFromValue('plan.json', text, JSON.parse(text) as Record<string, unknown>);
+    assert.ok(p.plan);
+    const project = planProject(p.plan);
+    assert.deepEqual(
+      project.diagnostics.map((d) => [d.code, d.message.slice(0, 38)]),
+      [
+        ['limit-reached', "the plan's value of aws_s3_bucket.a is"],
+        ['limit-reached', "the plan's value of aws_s3_bucket.c is"],
+      ],
+    );
+    const b = project.resources.find((r) => r.address === 'aws_s3_bucket.b')!;
+    assert.equal(JSON.stringify(b.values.tags), '{"k":"v"}');
+    const a = project.resources.find((r) => r.address === 'aws_s3_bucket.a')!;
+    assert.match(JSON.stringify(a.values.tags), /limit reached: JSON nested more than 500 deep, over the nesting depth limit of 500/);
+  });
+
+  it('`__proto__` keys of values and after_unknown stay plain keys of the resource (no prototype is set)', () => {
+    const text = JSON.stringify({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_s3_bucket.b',
+              mode: 'managed',
+              type: 'aws_s3_bucket',
+              name: 'b',
+              values: { bucket: 'b', tags: { __proto__x: 1 } },
+            },
+          ],
+        },
+      },
+      resource_changes: [
+        {
+          address: 'aws_s3_bucket.b',
+          mode: 'managed',
+          type: 'aws_s3_bucket',
+          name: 'b',
+          change: { actions: ['create'], before: null, after: {}, after_unknown: { ['__proto__']: true, tags: { ['__proto__']: true } } },
+        },
+      ],
+    }).replaceAll('__proto__x', '__proto__');
+    const p = planFromValue('plan.json', text, JSON.parse(text) as Record<string, unknown>);
+    const values = planProject(p.plan!).resources[0]!.values;
+    assert.deepEqual(Object.keys(values), ['bucket', 'tags', '__proto__', '@change']);
+    assert.ok(values['__proto__'] instanceof Unknown);
+    const tags = values.tags as Record<string, unknown>;
+    assert.ok(tags['__proto__'] instanceof Unknown);
+    assert.deepEqual(Object.keys(tags), ['__proto__']);
+    assert.equal(values.toString, undefined);
+    assert.equal(tags.constructor, undefined);
+    assert.equal(({} as Record<string, unknown>).reasons, undefined);
   });
 
   it('has the resources of planned_values, then the deleted ones', async () => {
@@ -63,6 +131,18 @@ describe('plan to project', () => {
     assert.ok(arn instanceof Unknown);
     assert.equal(arn.nonEmpty, false);
     assert.equal(arn.describe(), 'aws_cloudtrail.regional[0].arn is known only after apply');
+    // The reason reads, serialises and merges as a plain `{kind, detail}` does.
+    assert.deepEqual(JSON.parse(JSON.stringify(arn.reasons)), [
+      { kind: 'expression', detail: 'aws_cloudtrail.regional[0].arn is known only after apply' },
+    ]);
+    assert.deepEqual(arn.toJSON(), { unknown: true, reasons: ['aws_cloudtrail.regional[0].arn is known only after apply'] });
+    const id = p.resources[1]!.values.id;
+    assert.ok(id instanceof Unknown);
+    const merged = mergeUnknown([arn, id, p.resources[1]!.values.arn!]);
+    assert.deepEqual(merged.reasons.map(describeReason), [
+      'aws_cloudtrail.regional[0].arn is known only after apply',
+      'aws_cloudtrail.regional[0].id is known only after apply',
+    ]);
   });
 
   it('references are module-qualified; var/each/count references are dropped', () => {

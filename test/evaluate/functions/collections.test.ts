@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Unknown } from '../../../src/evaluate/value.js';
-import { assertUnknown, call, eq, fails, ref, unknownVar } from './helpers.js';
+import { assertNoInheritedKeys, assertUnknown, call, eq, fails, ref, unknownVar } from './helpers.js';
 
 describe('collection functions', () => {
   it('length counts graphemes, elements and keys', () => {
@@ -37,7 +37,7 @@ describe('collection functions', () => {
     const r = call('merge', { tags: ref('var.t') }, { name: 'n' }) as Record<string, unknown>;
     assert.ok(r.tags instanceof Unknown);
     assert.equal(r.name, 'n');
-    assert.equal(Object.getPrototypeOf(r), null);
+    assertNoInheritedKeys(r);
     assertUnknown(call('merge', { a: 1 }, ref('module.m.tags')), ['module.m.tags']);
     fails('merge', [{ a: 1 }, ['x']], 'merge(): arguments must be maps or objects; argument 2 is list');
   });

@@ -44,3 +44,10 @@ export function assertUnknown(v: Value, refs: string[] = []): Unknown {
   assert.deepEqual(v.refs, refs);
   return v;
 }
+
+/** An object value inherits nothing: keys from scanned input (`constructor`, `toString`) find only its own properties. */
+export function assertNoInheritedKeys(o: unknown): void {
+  assert.ok(o !== null && typeof o === 'object');
+  for (const k of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', '__defineGetter__'])
+    if (!Object.prototype.hasOwnProperty.call(o, k)) assert.equal((o as Record<string, unknown>)[k], undefined, `${k} is inherited`);
+}
