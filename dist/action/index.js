@@ -2791,8 +2791,11 @@ function collectUnknowns(v, out = []) {
   else if (v !== null && typeof v === "object") for (const x of Object.values(v)) collectUnknowns(x, out);
   return out;
 }
+function emptyRecord() {
+  return Object.create(NO_PROTOTYPE);
+}
 function newObject() {
-  return /* @__PURE__ */ Object.create(null);
+  return emptyRecord();
 }
 function objectFrom(entries) {
   const o = newObject();
@@ -2817,6 +2820,25 @@ function fromJSON(x, limit, depth = 0) {
     return o;
   }
   return null;
+}
+function adoptJSON(x, limit, depth = 0) {
+  if (x === null || typeof x !== "object") return fromJSON(x, limit, depth);
+  if (x instanceof Unknown) return x;
+  if (limit && depth > limit.maxDepth) return fromJSON(x, limit, depth);
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (v !== null && typeof v === "object" || typeof v === "number") x[i] = adoptJSON(v, limit, depth + 1);
+    }
+    return x;
+  }
+  Object.setPrototypeOf(x, NO_PROTOTYPE);
+  const o = x;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v !== null && typeof v === "object" || typeof v === "number") o[k] = adoptJSON(v, limit, depth + 1);
+  }
+  return o;
 }
 function valueEquals(a, b) {
   if (a instanceof Unknown || b instanceof Unknown) return void 0;
@@ -2846,7 +2868,7 @@ function valueEquals(a, b) {
   }
   return false;
 }
-var Unknown;
+var Unknown, NO_PROTOTYPE;
 var init_value = __esm({
   "src/evaluate/value.ts"() {
     "use strict";
@@ -2879,6 +2901,7 @@ var init_value = __esm({
         return { unknown: true, reasons: this.reasons.map(describeReason), ...this.refs.length ? { refs: this.refs } : {} };
       }
     };
+    NO_PROTOTYPE = Object.freeze(/* @__PURE__ */ Object.create(null));
   }
 });
 
@@ -8187,15 +8210,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context2) {
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
@@ -8219,8 +8242,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent2 = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent2 === "number")
         indent2 += 2;
@@ -10602,10 +10625,10 @@ var init_world = __esm({
 });
 
 // src/gsl/path.ts
-function missing(owner, path2, key, named) {
+function missing(owner, path2, key, named2) {
   if (path2 !== "") return { value: void 0, path: path2, entity: owner };
   if (owner.computed?.has(key)) return { value: computedValue(owner, key), path: key, entity: owner };
-  return named ? { value: void 0, path: path2, entity: owner, absent: key } : { value: void 0, path: path2, entity: owner };
+  return named2 ? { value: void 0, path: path2, entity: owner, absent: key } : { value: void 0, path: path2, entity: owner };
 }
 function joinPath(base, seg) {
   if (base === null) return null;
@@ -12376,15 +12399,15 @@ function identifies(literal2, e, attr, reasons) {
     const service = literal2.split(":")[2] ?? "";
     const name = arnResourceName(literal2);
     if (!arnServiceFits(service, e.type) || name === void 0) return F;
-    const named = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
-    if (named.length === 0 && e.computed) {
+    const named2 = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
+    if (named2.length === 0 && e.computed) {
       reasons.push({ kind: "reference", ref: `${e.id}.name` });
       return U;
     }
     return compareAt(
       name,
       e,
-      named.map((a) => [a]),
+      named2.map((a) => [a]),
       reasons
     );
   }
@@ -13684,12 +13707,12 @@ var init_compile = __esm({
           const head = this.rest(4);
           if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
           if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
-          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
-          if (named) {
-            name = named[1];
+          const named2 = /^\?P?<([^>]*)>/.exec(this.rest(80));
+          if (named2) {
+            name = named2[1];
             if (!/^[A-Za-z0-9_]+$/.test(name)) bad(`invalid named capture: (?P<${name}>`);
             if (this.names.includes(name)) bad(`duplicate capture group name: ${name}`);
-            this.pos += named[0].length;
+            this.pos += named2[0].length;
           } else {
             const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
             if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
@@ -14467,25 +14490,52 @@ function status(where3, cond) {
   return { status: "fail", excluded: false };
 }
 function evaluateRule(rule, entity, world, options = {}) {
+  return evaluateIn(rule, entity, context(rule, world, options), options);
+}
+function context(rule, world, options) {
   const now = options.now === void 0 ? Date.now() : typeof options.now === "number" ? options.now : options.now.getTime();
-  const ast = rule.ast;
   const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity2;
-  const ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
+  return { env: { now, world, detailed: false }, text: rule.text, entityOf };
+}
+function evaluateIn(rule, entity, ctx, options, tally = newTally()) {
+  const ast = rule.ast;
+  ctx.env.detailed = false;
   const scope = { value: entity.values, path: "", owner: entity, parent: null };
+  if (!options.explain && tally.explained > 8 && tally.explained > 2 * tally.passed)
+    return detailed(rule, entity, ctx, scope, options, tally);
+  const fastWhere = ast.where ? evalExpr(ast.where, scope, ctx, null) : T;
+  let fastCond;
+  if (fastWhere !== F && ast.should) {
+    const c = evalExpr(ast.should.expr, scope, ctx, null);
+    fastCond = ast.should.negated ? not(c) : c;
+  }
+  if (!options.explain && (fastWhere === F || fastCond === T)) {
+    tally.passed++;
+    return passed(entity, fastWhere === F);
+  }
+  return detailed(rule, entity, ctx, scope, options, tally, status(fastWhere, fastCond));
+}
+function passed(entity, excluded) {
+  return { status: "pass", excluded, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
+}
+function detailed(rule, entity, ctx, scope, options, tally, fast) {
+  const ast = rule.ast;
   const run = (d2) => {
     const where3 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
     if (where3 === F || !ast.should) return { where: where3, cond: void 0 };
     const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
     return { where: where3, cond: ast.should.negated ? not(c) : c };
   };
-  const fast = run(null);
-  const s = status(fast.where, fast.cond);
-  if (s.status === "pass" && !options.explain)
-    return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
   ctx.env.detailed = true;
   const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
   const d = { where: newSink(root), cond: newSink(root) };
   const slow = run(d);
+  const s = fast ?? status(slow.where, slow.cond);
+  if (s.status === "pass" && !options.explain) {
+    tally.passed++;
+    return passed(entity, s.excluded);
+  }
+  if (s.status !== "pass") tally.explained++;
   const explain = { blame: [], reasons: [], trace: null, leaves: [] };
   const add = (from) => {
     explain.blame.push(...from.blame);
@@ -14520,11 +14570,13 @@ function aggregateEntity(type, world) {
   values2.items = world.entitiesOfType(type).map((e) => e.values);
   return { type: `List<${type}>`, id: `List<${type}>`, values: values2 };
 }
-function runRule(rule, world, options = {}) {
-  if (rule.aggregate) return [evaluateRule(rule, aggregateEntity(rule.entities[0], world), world, options)];
-  return rule.entities.flatMap((t) => world.entitiesOfType(t).map((e) => evaluateRule(rule, e, world, options)));
+function eachResult(rule, world, options, visit) {
+  const ctx = context(rule, world, options);
+  const tally = newTally();
+  if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0], world), ctx, options, tally));
+  else for (const t of rule.entities) for (const e of world.entitiesOfType(t)) visit(evaluateIn(rule, e, ctx, options, tally));
 }
-var noEntity2;
+var noEntity2, NONE, newTally;
 var init_rule = __esm({
   "src/gsl/rule.ts"() {
     "use strict";
@@ -14535,6 +14587,8 @@ var init_rule = __esm({
     init_parser();
     init_truth();
     noEntity2 = () => void 0;
+    NONE = Object.freeze([]);
+    newTally = () => ({ passed: 0, explained: 0 });
   }
 });
 
@@ -14554,13 +14608,19 @@ var init_gsl = __esm({
 function applyPrerequisites(checks, findings) {
   const requires = new Map(checks.filter((c) => c.requires.length).map((c) => [c.id, c.requires]));
   if (!requires.size) return { findings: [...findings], blocked: [] };
+  const prerequisites = new Set([...requires.values()].flat());
   const failing = /* @__PURE__ */ new Map();
   const key = (checkId, f) => `${checkId}\0${f.resource?.root ?? ""}\0${f.address}`;
-  for (const f of findings) if (!failing.has(key(f.checkId, f))) failing.set(key(f.checkId, f), f);
+  for (const f of findings) {
+    if (!prerequisites.has(f.checkId)) continue;
+    const k = key(f.checkId, f);
+    if (!failing.has(k)) failing.set(k, f);
+  }
   const kept = [];
   const blocked = [];
   for (const f of findings) {
-    const prerequisite = (requires.get(f.checkId) ?? []).map((id) => failing.get(key(id, f))).find((p) => p !== void 0);
+    const ids = requires.get(f.checkId);
+    const prerequisite = ids?.map((id) => failing.get(key(id, f))).find((p) => p !== void 0);
     if (!prerequisite) {
       kept.push(f);
       continue;
@@ -14627,6 +14687,14 @@ var init_requires = __esm({
 function normalise(text4) {
   return text4.replace(/\s+/g, " ").trim();
 }
+function normaliseLogic(text4) {
+  let n = normalisedLogic.get(text4);
+  if (n === void 0) {
+    if (normalisedLogic.size > 1e4) normalisedLogic.clear();
+    normalisedLogic.set(text4, n = normalise(text4));
+  }
+  return n;
+}
 function nameableTypes(logic, entities) {
   const out = new Set(entities.map((e) => e.toLowerCase()));
   for (const m of logic.matchAll(/\b(?:references|referencedBy|entitiesOf)\(\s*([A-Za-z_][\w.]*)/g)) out.add(m[1].toLowerCase());
@@ -14672,7 +14740,7 @@ function entityName(e) {
   return name.replace(/\[[^\]]*\]$/, "");
 }
 function fill(m, leaf) {
-  const named = [];
+  const named2 = [];
   let ok = true;
   const text4 = m.text.replace(PLACEHOLDER, (_, name) => {
     const input = leaf?.inputs[0];
@@ -14694,7 +14762,7 @@ function fill(m, leaf) {
     if (name === "resource") {
       const e2 = input?.entity ?? leaf?.scopes[0];
       if (!e2) ok = false;
-      else if (!named.includes(e2)) named.push(e2);
+      else if (!named2.includes(e2)) named2.push(e2);
       return e2 ? `${e2.type}.${entityName(e2)}` : "";
     }
     const type = name.toLowerCase();
@@ -14703,17 +14771,17 @@ function fill(m, leaf) {
       ok = false;
       return "";
     }
-    if (!named.includes(e)) named.push(e);
+    if (!named2.includes(e)) named2.push(e);
     return entityName(e);
   });
-  return ok ? { id: m.id, text: normalise(text4).replace(/\.$/, ""), named } : void 0;
+  return ok ? { id: m.id, text: normalise(text4).replace(/\.$/, ""), named: named2 } : void 0;
 }
 function chooseMessage(messages, logic, leaves) {
   if (!messages.length) return void 0;
   for (const leaf of leaves) {
-    const test = normalise(logic.slice(leaf.start, leaf.end));
+    const test = normaliseLogic(logic.slice(leaf.start, leaf.end));
     for (const m of messages) {
-      if (m.when === void 0 || !test.startsWith(normalise(m.when))) continue;
+      if (m.when === void 0 || !test.startsWith(normaliseLogic(m.when))) continue;
       const chosen = fill(m, leaf);
       if (chosen) return chosen;
     }
@@ -14721,13 +14789,14 @@ function chooseMessage(messages, logic, leaves) {
   const fallback = messages.find((m) => m.when === void 0);
   return fallback ? fill(fallback, leaves[0]) : void 0;
 }
-var PLACEHOLDER, VALUE_NAMES;
+var PLACEHOLDER, VALUE_NAMES, normalisedLogic;
 var init_messages = __esm({
   "src/checks/messages.ts"() {
     "use strict";
     init_gsl();
     PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
     VALUE_NAMES = ["value", "path", "resource"];
+    normalisedLogic = /* @__PURE__ */ new Map();
   }
 });
 
@@ -16822,7 +16891,7 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context2, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
@@ -16833,7 +16902,7 @@ var require_code2 = __commonJS({
       if (it.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+      return context2 !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context2}, ${args})` : (0, codegen_1._)`${func}(${args})`;
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
@@ -22538,13 +22607,14 @@ var init_ast = __esm({
 });
 
 // src/load/hcl/context.ts
-var MAX_DEPTH5, POS_CACHE, ParseContext;
+var MAX_DEPTH5, NEST_UNITS, POS_CACHE, ParseContext;
 var init_context = __esm({
   "src/load/hcl/context.ts"() {
     "use strict";
     init_diagnostics();
     init_line_index();
     MAX_DEPTH5 = 2e3;
+    NEST_UNITS = 8;
     POS_CACHE = 4096;
     ParseContext = class {
       /**
@@ -22633,7 +22703,7 @@ var init_context = __esm({
           "syntax",
           start,
           end,
-          `expression nested deeper than tfguard's parser reads (${MAX_DEPTH5} units: about ${MAX_DEPTH5 / 4} brackets or ${MAX_DEPTH5} chained conditionals); tfguard does not analyse it`,
+          `expression nested deeper than tfguard's parser reads (${MAX_DEPTH5} units: about ${MAX_DEPTH5 / NEST_UNITS} brackets or ${MAX_DEPTH5} chained conditionals); tfguard does not analyse it`,
           "simplify the expression; this limit keeps the scan within its stack and has no flag"
         );
       }
@@ -23085,14 +23155,19 @@ var init_template_text = __esm({
 });
 
 // src/load/hcl/template-parser.ts
+function sequenceAt(s, i) {
+  const c = s[i];
+  if (c !== "$" && c !== "%") return void 0;
+  if (s[i + 1] === "{") return "open";
+  return s[i + 1] === c && s[i + 2] === "{" ? "escape" : void 0;
+}
 function parseQuoted(p, depth) {
   const sc = p.sc;
   const s = p.cx.src;
   const n = s.length;
   const start = sc.start;
-  const b = new TemplateBuilder(p, decodeQuoted);
   let i = start + 1;
-  let textStart = i;
+  const b = new TemplateBuilder(p, decodeQuoted, i);
   for (; ; ) {
     if (i >= n || s[i] === "\n") {
       p.error(
@@ -23110,19 +23185,9 @@ function parseQuoted(p, depth) {
       i += escape3(p, i);
       continue;
     }
-    if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") {
-      i += 3;
-      continue;
-    }
-    if ((c === "$" || c === "%") && s[i + 1] === "{") {
-      b.text(textStart, i);
-      i = b.sequence(i, depth);
-      textStart = i;
-      continue;
-    }
-    i++;
+    i = b.step(i, depth);
   }
-  b.text(textStart, i);
+  b.text(b.textStart, i);
   const end = i + 1;
   sc.resumeAt(end);
   return b.finish(start, end, false, false);
@@ -23175,15 +23240,14 @@ function parseHeredoc(p, depth) {
     broken = true;
     while (j < n && s[j] !== "\n") j++;
   }
-  const b = new TemplateBuilder(p, decodeHeredoc);
   let i = j + 1;
-  let textStart = i;
+  const b = new TemplateBuilder(p, decodeHeredoc, i);
   let lineStart = i;
   for (; ; ) {
     if (i === lineStart) {
       const close = closingMarker(s, i, marker);
       if (close !== -1) {
-        b.text(textStart, i);
+        b.text(b.textStart, i);
         sc.resumeAt(close);
         return broken ? p.invalid(start, close) : b.finish(start, close, true, flush);
       }
@@ -23204,17 +23268,7 @@ function parseHeredoc(p, depth) {
       lineStart = i;
       continue;
     }
-    if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") {
-      i += 3;
-      continue;
-    }
-    if ((c === "$" || c === "%") && s[i + 1] === "{") {
-      b.text(textStart, i);
-      i = b.sequence(i, depth);
-      textStart = i;
-      continue;
-    }
-    i++;
+    i = b.step(i, depth);
   }
 }
 function closingMarker(s, i, marker) {
@@ -23235,17 +23289,28 @@ var init_template_parser = __esm({
     init_strings();
     init_template_text();
     TemplateBuilder = class {
-      constructor(p, decode) {
+      constructor(p, decode, textStart) {
         this.p = p;
         this.decode = decode;
+        this.textStart = textStart;
       }
       p;
       decode;
+      textStart;
       seq = [];
       root = [];
       frames = [];
       /** A directive did not fit (an `endif` without `if`): reported, and the template is invalid. */
       broken = false;
+      /** Read the template's text at `i`: an escape, a sequence (the text before it becomes a part), or a character. */
+      step(i, depth) {
+        const seq = sequenceAt(this.p.cx.src, i);
+        if (seq === "escape") return i + 3;
+        if (seq !== "open") return i + 1;
+        this.text(this.textStart, i);
+        this.textStart = this.sequence(i, depth);
+        return this.textStart;
+      }
       get out() {
         const f = this.frames[this.frames.length - 1];
         if (!f) return this.root;
@@ -23469,6 +23534,7 @@ function parseTerm(p, depth) {
     }
     if (sc.k() === "[") {
       const open = sc.start;
+      if (depth + NEST_UNITS > MAX_DEPTH5) return tooDeepSkip(p, start);
       sc.newlinesOff();
       sc.next();
       if (sc.k() === "*" && sc.peek() === "]") {
@@ -23539,6 +23605,7 @@ function splat(p, object2, start, opStart, opEnd, full, depth) {
     }
     if (sc.k() === "[" && full) {
       const open = sc.start;
+      if (depth + NEST_UNITS > MAX_DEPTH5) return tooDeepSkip(p, start);
       const bracket = sc.save();
       sc.newlinesOff();
       sc.next();
@@ -23848,7 +23915,7 @@ function tooDeepSkip(p, from) {
   p.sc.resumeAt(end);
   return e;
 }
-var NEST_UNITS, BINARY_UNITS, PRECEDENCE;
+var BINARY_UNITS, PRECEDENCE;
 var init_expr_parser = __esm({
   "src/load/hcl/expr-parser.ts"() {
     "use strict";
@@ -23856,7 +23923,6 @@ var init_expr_parser = __esm({
     init_context();
     init_skip();
     init_template_parser();
-    NEST_UNITS = 4;
     BINARY_UNITS = 3;
     PRECEDENCE = {
       "||": 1,
@@ -23964,7 +24030,7 @@ function parseFileBody(p) {
     return body;
   }
   items(p, body, void 0, 0);
-  checkBody(body, p);
+  checkBody(body, p.cx);
   return body;
 }
 function items(p, body, owner, depth) {
@@ -24136,7 +24202,7 @@ function block(p, type, start, typeEnd, depth, oneLine) {
   const end = sc.k() === "}" ? sc.end : sc.start;
   body.range = cx.range(open, end);
   b.range = cx.range(start, end);
-  checkBody(body, p);
+  checkBody(body, p.cx);
   if (sc.k() === "}") sc.next();
   return b;
 }
@@ -24212,7 +24278,7 @@ function lastTokenEnd(s, at2) {
   while (i > 0 && /\s/.test(s[i - 1])) i--;
   return i;
 }
-function checkBody(body, p) {
+function checkBody(body, cx) {
   if (body.attributes.length < 2) return;
   const seen = /* @__PURE__ */ new Map();
   for (const a of body.attributes) {
@@ -24221,11 +24287,11 @@ function checkBody(body, p) {
       seen.set(a.name, a.nameRange.start.line);
       continue;
     }
-    p.cx.diagnostics.push({
+    cx.diagnostics.push({
       severity: "error",
       code: "duplicate-attribute",
       message: `attribute "${a.name}" is set twice: it was already set on line ${first}`,
-      file: p.cx.path,
+      file: cx.path,
       range: a.nameRange,
       hint: "remove one of the two; Terraform allows each argument only once per block"
     });
@@ -25239,12 +25305,15 @@ var init_preparse = __esm({
   }
 });
 
-// src/evaluate/functions/types.ts
-var FunctionError;
-var init_types2 = __esm({
-  "src/evaluate/functions/types.ts"() {
+// src/evaluate/quiet-error.ts
+function named(cls, name) {
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
+}
+var QuietError;
+var init_quiet_error = __esm({
+  "src/evaluate/quiet-error.ts"() {
     "use strict";
-    FunctionError = class extends Error {
+    QuietError = class extends Error {
       constructor(message) {
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
@@ -25252,7 +25321,18 @@ var init_types2 = __esm({
         Error.stackTraceLimit = limit;
       }
     };
-    Object.defineProperty(FunctionError.prototype, "name", { value: "FunctionError", writable: true, configurable: true });
+  }
+});
+
+// src/evaluate/functions/types.ts
+var FunctionError;
+var init_types2 = __esm({
+  "src/evaluate/functions/types.ts"() {
+    "use strict";
+    init_quiet_error();
+    FunctionError = class extends QuietError {
+    };
+    named(FunctionError, "FunctionError");
   }
 });
 
@@ -25456,15 +25536,10 @@ var init_convert = __esm({
     "use strict";
     init_args();
     init_value();
-    EvalError = class extends Error {
-      constructor(message) {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        super(message);
-        Error.stackTraceLimit = limit;
-      }
+    init_quiet_error();
+    EvalError = class extends QuietError {
     };
-    Object.defineProperty(EvalError.prototype, "name", { value: "EvalError", writable: true, configurable: true });
+    named(EvalError, "EvalError");
   }
 });
 
@@ -25507,12 +25582,14 @@ function budgetOfRangeError(e) {
   return new BudgetError("maxCollectionSize", `a value too large for the engine (${e.message})`);
 }
 function jsonDepth(cut) {
-  const e = new BudgetError("maxDepth", `JSON nested more than ${limits().maxDepth} deep`);
+  const error = () => new BudgetError("maxDepth", `JSON nested more than ${limits().maxDepth} deep`);
   return {
     maxDepth: limits().maxDepth,
-    detail: `limit reached: ${e.message}`,
+    get detail() {
+      return `limit reached: ${error().message}`;
+    },
     cut: cut ?? (() => {
-      throw e;
+      throw error();
     })
   };
 }
@@ -25526,6 +25603,7 @@ var init_budget = __esm({
     "use strict";
     init_limits();
     init_convert();
+    init_quiet_error();
     init_value();
     BudgetError = class extends EvalError {
       constructor(limit, detail) {
@@ -25534,7 +25612,7 @@ var init_budget = __esm({
       }
       limit;
     };
-    Object.defineProperty(BudgetError.prototype, "name", { value: "BudgetError", writable: true, configurable: true });
+    named(BudgetError, "BudgetError");
     sizes = /* @__PURE__ */ new WeakMap();
     StepCounter = class {
       steps = 0;
@@ -26460,16 +26538,16 @@ function findAll(c, text4, limit = MAX_ELEMENTS) {
   return out;
 }
 function resultOf(c, m) {
-  const named = c.names.filter((n) => n !== void 0).length;
+  const named2 = c.names.filter((n) => n !== void 0).length;
   if (c.names.length === 0) return m[0];
-  if (named === 0) return c.names.map((_, i) => m[i + 1] ?? null);
+  if (named2 === 0) return c.names.map((_, i) => m[i + 1] ?? null);
   const o = newObject();
   c.names.forEach((n, i) => o[n] = m[i + 1] ?? null);
   return o;
 }
 function checkGroups(c) {
-  const named = c.names.filter((n) => n !== void 0).length;
-  if (named > 0 && named < c.names.length) fail3("invalid regexp pattern: cannot mix both named and unnamed capture groups");
+  const named2 = c.names.filter((n) => n !== void 0).length;
+  if (named2 > 0 && named2 < c.names.length) fail3("invalid regexp pattern: cannot mix both named and unnamed capture groups");
 }
 function regex([p, s]) {
   const c = compileRE22(str2(p, "pattern"));
@@ -29506,22 +29584,30 @@ function planProject(plan2, source) {
   const seen = /* @__PURE__ */ new Set();
   let unplaced = 0;
   const diagnostics = [];
+  const configPaths = /* @__PURE__ */ new Map();
+  const configPath = (module) => {
+    let path2 = configPaths.get(module);
+    if (path2 === void 0) configPaths.set(module, path2 = stripInstanceKeys(module));
+    return path2;
+  };
+  let cut = false;
+  const depth = jsonDepth(() => cut = true);
+  const adopt = (x) => adoptJSON(x, depth);
   const build2 = (base, values2, ch) => {
     seen.add(base.address);
-    let cut = false;
-    const depth = jsonDepth(() => cut = true);
-    const fromJSON2 = (x) => fromJSON(x, depth);
+    cut = false;
     const prefix2 = base.module ? `${base.module}.` : "";
-    const cfg = config.get(`${stripInstanceKeys(base.module)}|${base.mode === "data" ? "data." : ""}${base.type}.${base.name}`);
-    const references2 = cfg ? expressionRefs(cfg.expressions, prefix2) : /* @__PURE__ */ Object.create(null);
+    const cfg = config.get(`${configPath(base.module)}|${base.mode === "data" ? "data." : ""}${base.type}.${base.name}`);
+    const references2 = cfg ? expressionRefs(cfg.expressions, prefix2) : emptyRecord();
     let after2 = null;
-    if (values2) after2 = injectUnknowns(fromJSON2(values2), ch?.afterUnknown, base.address, references2);
-    const resourceValues = isObject(after2) ? ch ? Object.assign(newObject(), after2) : after2 : fromJSON2(ch?.before ?? null) ?? newObject();
+    if (values2) after2 = adopt(injectUnknowns(values2, ch?.afterUnknown, base.address, references2));
+    const before2 = ch ? adopt(ch.before) : null;
+    const resourceValues = isObject(after2) ? ch ? Object.assign(newObject(), after2) : after2 : isObject(before2) ? Object.assign(newObject(), before2) : before2 ?? newObject();
     if (!isObject(resourceValues)) return;
     if (ch) {
       const change2 = newObject();
       change2.actions = [...ch.actions];
-      change2.before = fromJSON2(ch.before);
+      change2.before = before2;
       change2.after = after2;
       resourceValues[CHANGE_KEY] = change2;
     }
@@ -29588,7 +29674,7 @@ function configIndex(root) {
   return out;
 }
 function expressionRefs(expressions, prefix2) {
-  const out = /* @__PURE__ */ Object.create(null);
+  const out = emptyRecord();
   const walk = (exprs, path2, depth) => {
     if (depth > 32) return;
     for (const k of Object.keys(exprs)) {
@@ -29633,7 +29719,7 @@ function injectUnknowns(values2, afterUnknown, address, references2) {
       const dot = p.lastIndexOf(".");
       p = dot < 0 ? "" : p.slice(0, dot);
     }
-    return new Unknown([{ kind: "expression", detail: `${address}.${path2} is known only after apply` }]);
+    return new Unknown([new AfterApply(address, path2)]);
   };
   const walk = (v, au, path2, depth) => {
     if (au === true) return mk(path2);
@@ -29647,8 +29733,11 @@ function injectUnknowns(values2, afterUnknown, address, references2) {
       if (!isObject(v)) return v;
       const o = v;
       for (const k of Object.keys(au)) {
-        const r = walk(Object.prototype.hasOwnProperty.call(o, k) ? o[k] : void 0, au[k], path2 ? `${path2}.${k}` : k, depth + 1);
-        if (r !== void 0) o[k] = r;
+        const own2 = Object.prototype.hasOwnProperty.call(o, k);
+        const r = walk(own2 ? o[k] : void 0, au[k], path2 ? `${path2}.${k}` : k, depth + 1);
+        if (r === void 0) continue;
+        if (own2 || k !== "__proto__") o[k] = r;
+        else Object.defineProperty(o, k, { value: r, writable: true, enumerable: true, configurable: true });
       }
       return o;
     }
@@ -29657,7 +29746,7 @@ function injectUnknowns(values2, afterUnknown, address, references2) {
   return walk(values2, afterUnknown, "", 0);
 }
 function changeRanges(ranges) {
-  const out = Object.assign(/* @__PURE__ */ Object.create(null), ranges);
+  const out = Object.assign(emptyRecord(), ranges);
   for (const k of Object.keys(ranges)) {
     out[`${CHANGE_KEY}.after.${k}`] = ranges[k];
     out[`${CHANGE_KEY}.before.${k}`] = ranges[k];
@@ -29668,14 +29757,17 @@ function addressOffsets(text4) {
   const out = /* @__PURE__ */ new Map();
   const re = /"address"\s*:\s*("(?:[^"\\]|\\.)*")/g;
   for (let m = re.exec(text4); m; m = re.exec(text4)) {
-    let a;
-    try {
-      a = JSON.parse(m[1]);
-    } catch {
-      continue;
-    }
+    const quoted = m[1];
+    let a = quoted.includes("\\") ? void 0 : quoted.slice(1, -1);
+    if (a === void 0)
+      try {
+        a = JSON.parse(quoted);
+      } catch {
+        continue;
+      }
     if (typeof a === "string" && !out.has(a)) out.set(a, m.index);
   }
+  /^/.exec("");
   return out;
 }
 function posAt2(offset, lines) {
@@ -29687,7 +29779,7 @@ function inPlan(file, offset, lines) {
   const range3 = { start, end: posAt2((offset ?? 0) + '"address"'.length, lines) };
   return { location: { file, range: range3 }, blockRange: range3, ranges: {}, moduleCalls: [] };
 }
-var CHANGE_KEY, isObj2;
+var CHANGE_KEY, isObj2, AfterApply;
 var init_plan2 = __esm({
   "src/evaluate/plan.ts"() {
     "use strict";
@@ -29701,6 +29793,21 @@ var init_plan2 = __esm({
     init_line_index();
     CHANGE_KEY = "@change";
     isObj2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    AfterApply = class {
+      constructor(address, path2) {
+        this.address = address;
+        this.path = path2;
+      }
+      address;
+      path;
+      kind = "expression";
+      get detail() {
+        return `${this.address}.${this.path} is known only after apply`;
+      }
+      toJSON() {
+        return { kind: this.kind, detail: this.detail };
+      }
+    };
   }
 });
 
@@ -31021,24 +31128,44 @@ function reportFinding(f, suppressed) {
   return { ...rest, ...d, ...suppressed ? { suppressed } : {} };
 }
 function oneFindingPerCause(findings) {
-  const byCause = /* @__PURE__ */ new Map();
   const out = [];
-  for (const { finding, root } of findings) {
-    const key = `${finding.checkId}\0${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.causeMessage ?? finding.message}`;
-    const seen = byCause.get(key);
-    const instance = { address: finding.address, ...root !== void 0 ? { root } : {} };
-    if (!seen) {
-      const first = { ...finding, instances: [instance] };
-      byCause.set(key, first);
-      out.push(first);
-    } else seen.instances.push(instance);
-  }
-  for (const f of out) {
-    if (f.instances.length < 2) delete f.instances;
-    else if (f.causeMessage && f.instances.some((i) => i.address !== f.address)) f.message = f.causeMessage;
-    delete f.causeMessage;
+  for (let i = 0; i < findings.length; ) {
+    const head = findings[i].finding;
+    let j = i + 1;
+    while (j < findings.length && samePlace(findings[j].finding, head)) j++;
+    if (j === i + 1) out.push(withoutCause(head));
+    else out.push(...oneFindingPerMessage(findings.slice(i, j)));
+    i = j;
   }
   return out;
+}
+function samePlace(a, b) {
+  return a.checkId === b.checkId && a.file === b.file && a.range.start.line === b.range.start.line && a.range.start.column === b.range.start.column;
+}
+function withoutCause(finding) {
+  const { causeMessage: _, ...rest } = finding;
+  return rest;
+}
+function oneFindingPerMessage(findings) {
+  const byMessage = /* @__PURE__ */ new Map();
+  const causes = [];
+  for (const { finding, root } of findings) {
+    const key = finding.causeMessage ?? finding.message;
+    const seen = byMessage.get(key);
+    const instance = { address: finding.address, ...root !== void 0 ? { root } : {} };
+    if (seen) seen.instances.push(instance);
+    else {
+      const cause = { first: withoutCause(finding), causeMessage: finding.causeMessage, instances: [instance] };
+      byMessage.set(key, cause);
+      causes.push(cause);
+    }
+  }
+  return causes.map(({ first, causeMessage, instances }) => {
+    if (instances.length < 2) return first;
+    if (causeMessage && instances.some((i) => i.address !== first.address)) first.message = causeMessage;
+    first.instances = instances;
+    return first;
+  });
 }
 function relatedLines(f, rel) {
   const out = (f.related ?? []).map(
@@ -31415,10 +31542,15 @@ function ruleDescriptor(r) {
     }
   };
 }
+var urisOf = /* @__PURE__ */ new WeakMap();
 function sarifUri(report, file) {
+  let uris = urisOf.get(report);
+  if (!uris) urisOf.set(report, uris = /* @__PURE__ */ new Map());
+  if (uris.has(file)) return uris.get(file);
   const rel = relativeTo(report.repoRoot, file);
-  if (rel === void 0 || rel === "." || isUnderDotTerraform(rel)) return void 0;
-  return pathToUri(rel);
+  const uri = rel === void 0 || rel === "." || isUnderDotTerraform(rel) ? void 0 : pathToUri(rel);
+  uris.set(file, uri);
+  return uri;
 }
 function automationId(report) {
   return `${report.category.replace(/\/+$/, "")}/`;
@@ -31873,13 +32005,13 @@ function renderJunit(report) {
   const failed2 = group(report.findings);
   const skipped = group(report.suppressed);
   const blocked = group(report.blocked);
-  const passed = group(report.passed);
+  const passed2 = group(report.passed);
   const suites = [];
   let tests = 0;
   for (const rule of report.rules) {
     const f = failed2.get(rule.id) ?? [];
     const s = skipped.get(rule.id) ?? [];
-    const p = passed.get(rule.id) ?? [];
+    const p = passed2.get(rule.id) ?? [];
     const b = blocked.get(rule.id) ?? [];
     const n = f.length + s.length + p.length + b.length;
     const cases = [];
@@ -32669,20 +32801,15 @@ function runChecks(checks, project, options = {}) {
   for (const { root, world, byAddress } of projectWorlds(project))
     for (const check of checks) {
       if (options.only && !options.only.has(check.id)) continue;
-      for (const result of runRule(check.rule, world, evalOptions)) {
+      eachResult(check.rule, world, evalOptions, (result) => {
         evaluations++;
         if (result.status === "pass") {
           const own2 = byAddress.get(result.entity);
           const at3 = own2 ? reportLocation(own2, "") : { file: root, range: START };
-          passes.push({
-            checkId: check.id,
-            address: own2 ? own2.address : result.entity,
-            ...own2 ? { resource: own2 } : {},
-            file: at3.file,
-            range: at3.range,
-            ...result.excluded ? { excluded: true } : {}
-          });
-          continue;
+          const pass = own2 ? { checkId: check.id, address: own2.address, resource: own2, file: at3.file, range: at3.range } : { checkId: check.id, address: result.entity, file: at3.file, range: at3.range };
+          if (result.excluded) pass.excluded = true;
+          passes.push(pass);
+          return;
         }
         const target = resultTarget(result, check, world, byAddress);
         const explained = options.explain ? { explained: { leaves: result.leaves, ...result.trace ? { trace: result.trace } : {} } } : {};
@@ -32690,7 +32817,7 @@ function runChecks(checks, project, options = {}) {
         const address = target ? target.resource.address : result.entity;
         if (result.status === "fail") {
           const said = chooseMessage(check.messages, check.rule.text, result.leaves);
-          const named = (said?.named ?? []).flatMap((e) => {
+          const named2 = (said?.named ?? []).flatMap((e) => {
             const r = byAddress.get(e.id);
             if (!r || r === target?.resource) return [];
             return [
@@ -32702,24 +32829,30 @@ function runChecks(checks, project, options = {}) {
               }
             ];
           });
-          const related = [...at2.related ?? [], ...named];
-          findings.push({
-            checkId: check.id,
-            severity: check.severity,
-            title: check.title,
-            address,
-            ...target ? { resource: target.resource } : {},
-            file: at2.file,
-            range: at2.range,
-            ...at2.path ? { path: at2.path } : target?.missing ? { path: target.missing, missing: true } : {},
-            ...at2.via ? { via: at2.via } : {},
-            ...at2.resourceLocation ? { resourceLocation: at2.resourceLocation } : {},
-            ...at2.origin ? { origin: at2.origin } : {},
-            ...at2.note ? { note: at2.note } : {},
-            ...related.length ? { related } : {},
-            ...said ? { messageId: said.id, detail: said.text } : decidedBy(check, result, target?.resource.address),
-            ...explained
-          });
+          const related = at2.related ? [...at2.related, ...named2] : named2;
+          const f = { checkId: check.id, severity: check.severity, title: check.title, address };
+          if (target) f.resource = target.resource;
+          f.file = at2.file;
+          f.range = at2.range;
+          if (at2.path) f.path = at2.path;
+          else if (target?.missing) {
+            f.path = target.missing;
+            f.missing = true;
+          }
+          if (at2.via) f.via = at2.via;
+          if (at2.resourceLocation) f.resourceLocation = at2.resourceLocation;
+          if (at2.origin) f.origin = at2.origin;
+          if (at2.note) f.note = at2.note;
+          if (related.length) f.related = related;
+          if (said) {
+            f.messageId = said.id;
+            f.detail = said.text;
+          } else {
+            const d = decidedBy(check, result, target?.resource.address);
+            if (d.decidedBy) f.decidedBy = d.decidedBy;
+          }
+          if (explained.explained) f.explained = explained.explained;
+          findings.push(f);
         } else {
           unknowns.push({
             checkId: check.id,
@@ -32732,7 +32865,7 @@ function runChecks(checks, project, options = {}) {
             ...explained
           });
         }
-      }
+      });
     }
   const { findings: standing, blocked } = applyPrerequisites(checks, findings);
   standing.sort(byPlace);
@@ -32741,11 +32874,25 @@ function runChecks(checks, project, options = {}) {
   passes.sort(byPlace);
   return { findings: standing, blocked, unknowns, passes, evaluations };
 }
+var testTexts = /* @__PURE__ */ new Map();
+function testText(logic, leaf) {
+  let tests = testTexts.get(logic);
+  if (!tests) {
+    if (testTexts.size > 1e3) testTexts.clear();
+    testTexts.set(logic, tests = /* @__PURE__ */ new Map());
+  }
+  const at2 = leaf.start * 1e6 + leaf.end;
+  let test = tests.get(at2);
+  if (test === void 0) {
+    const text4 = logic.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
+    tests.set(at2, test = text4.length > 100 ? `${text4.slice(0, 99)}…` : text4);
+  }
+  return test;
+}
 function decidedBy(check, result, address) {
   const leaf = result.leaves[0];
   if (!leaf) return {};
-  const text4 = check.rule.text.slice(leaf.start, leaf.end).replace(/\s+/g, " ").trim();
-  const test = text4.length > 100 ? `${text4.slice(0, 99)}…` : text4;
+  const test = testText(check.rule.text, leaf);
   const scope = leaf.scopes[0];
   const at2 = scope && scope.id !== address && !scope.id.startsWith("List<") ? scope.id : void 0;
   return { decidedBy: { test, holds: leaf.result === T, ...at2 ? { at: at2 } : {} } };
@@ -32763,6 +32910,22 @@ function resultTarget(result, check, world, byAddress) {
   const first = world.entitiesOfType(check.rule.entities[0])[0];
   const r = first ? byAddress.get(first.id) : void 0;
   return r ? { resource: r, path: "" } : void 0;
+}
+
+// src/common/memory.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var gc;
+function collectGarbage() {
+  if (gc === void 0) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc") ?? null;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
 }
 
 // src/checks/dedup.ts
@@ -33739,6 +33902,7 @@ function touches(f, resource, dirs) {
   if (!resource) return false;
   return dirs.has(dirname11(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname11(c.location.file)));
 }
+var LARGE_SCAN_RESOURCES = 5e3;
 async function scan(request) {
   const { flags } = request;
   const { targets } = scanTargets(request.paths);
@@ -33806,6 +33970,7 @@ async function scan(request) {
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
   if ("usage" in loaded) return problem2(loaded.usage);
   const project = loaded;
+  if (project.resources.length >= LARGE_SCAN_RESOURCES) collectGarbage();
   const run = runChecks(selected.checks, project, { now });
   const sup = applySuppressions(dedupFindings(run.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,
@@ -33820,7 +33985,7 @@ async function scan(request) {
   const unknowns = run.unknowns.filter((u) => !changedDirs || changedDirs.has(dirname11(u.file)));
   const blocked = oncePerCause(run.blocked.filter(keep));
   const severityOf = new Map(selected.checks.map((c) => [c.id, c.severity]));
-  const passed = run.passes.filter(
+  const passed2 = run.passes.filter(
     (x) => (!changedDirs || touches(x, x.resource, changedDirs)) && (!shownSeverity.size || shownSeverity.has(severityOf.get(x.checkId)))
   );
   let fresh = counted;
@@ -33872,7 +34037,7 @@ async function scan(request) {
     suppressed: silenced.map((x) => x.finding).sort(byPlace).map((f) => reportFinding(f, by.get(f))),
     unknowns,
     blocked,
-    passed,
+    passed: passed2,
     fixed: fixed3,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),

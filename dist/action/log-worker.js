@@ -53,8 +53,11 @@ function collectUnknowns(v, out = []) {
   else if (v !== null && typeof v === "object") for (const x of Object.values(v)) collectUnknowns(x, out);
   return out;
 }
+function emptyRecord() {
+  return Object.create(NO_PROTOTYPE);
+}
 function newObject() {
-  return /* @__PURE__ */ Object.create(null);
+  return emptyRecord();
 }
 function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Unknown);
@@ -103,7 +106,7 @@ function valueEquals(a, b) {
   }
   return false;
 }
-var Unknown;
+var Unknown, NO_PROTOTYPE;
 var init_value = __esm({
   "src/evaluate/value.ts"() {
     "use strict";
@@ -136,6 +139,7 @@ var init_value = __esm({
         return { unknown: true, reasons: this.reasons.map(describeReason), ...this.refs.length ? { refs: this.refs } : {} };
       }
     };
+    NO_PROTOTYPE = Object.freeze(/* @__PURE__ */ Object.create(null));
   }
 });
 
@@ -471,10 +475,10 @@ var init_world = __esm({
 });
 
 // src/gsl/path.ts
-function missing(owner, path2, key, named) {
+function missing(owner, path2, key, named2) {
   if (path2 !== "") return { value: void 0, path: path2, entity: owner };
   if (owner.computed?.has(key)) return { value: computedValue(owner, key), path: key, entity: owner };
-  return named ? { value: void 0, path: path2, entity: owner, absent: key } : { value: void 0, path: path2, entity: owner };
+  return named2 ? { value: void 0, path: path2, entity: owner, absent: key } : { value: void 0, path: path2, entity: owner };
 }
 function joinPath(base, seg) {
   if (base === null) return null;
@@ -2245,15 +2249,15 @@ function identifies(literal2, e, attr, reasons) {
     const service = literal2.split(":")[2] ?? "";
     const name = arnResourceName(literal2);
     if (!arnServiceFits(service, e.type) || name === void 0) return F;
-    const named = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
-    if (named.length === 0 && e.computed) {
+    const named2 = ["bucket", "name"].filter((a) => Object.prototype.hasOwnProperty.call(e.values, a) || isComputed(e, a));
+    if (named2.length === 0 && e.computed) {
       reasons.push({ kind: "reference", ref: `${e.id}.name` });
       return U;
     }
     return compareAt(
       name,
       e,
-      named.map((a) => [a]),
+      named2.map((a) => [a]),
       reasons
     );
   }
@@ -3553,12 +3557,12 @@ var init_compile = __esm({
           const head = this.rest(4);
           if (/^\?(=|!|<=|<!)/.test(head)) bad("lookahead and lookbehind assertions are not supported (RE2 has none)");
           if (head.startsWith("?P=")) bad("backreferences are not supported (RE2 has none)");
-          const named = /^\?P?<([^>]*)>/.exec(this.rest(80));
-          if (named) {
-            name = named[1];
+          const named2 = /^\?P?<([^>]*)>/.exec(this.rest(80));
+          if (named2) {
+            name = named2[1];
             if (!/^[A-Za-z0-9_]+$/.test(name)) bad(`invalid named capture: (?P<${name}>`);
             if (this.names.includes(name)) bad(`duplicate capture group name: ${name}`);
-            this.pos += named[0].length;
+            this.pos += named2[0].length;
           } else {
             const f = /^\?([imsU]*(?:-[imsU]*)?)([:)])/.exec(this.rest(16));
             if (!f || f[1] === "-" || f[1].endsWith("-")) bad(`invalid or unsupported Perl syntax: (${this.rest(3)}`);
@@ -4336,25 +4340,52 @@ function status(where3, cond) {
   return { status: "fail", excluded: false };
 }
 function evaluateRule(rule, entity, world, options = {}) {
+  return evaluateIn(rule, entity, context(rule, world, options), options);
+}
+function context(rule, world, options) {
   const now = options.now === void 0 ? Date.now() : typeof options.now === "number" ? options.now : options.now.getTime();
-  const ast = rule.ast;
   const entityOf = world.entityOf ? world.entityOf.bind(world) : noEntity2;
-  const ctx = { env: { now, world, detailed: false }, text: rule.text, entityOf };
+  return { env: { now, world, detailed: false }, text: rule.text, entityOf };
+}
+function evaluateIn(rule, entity, ctx, options, tally = newTally()) {
+  const ast = rule.ast;
+  ctx.env.detailed = false;
   const scope = { value: entity.values, path: "", owner: entity, parent: null };
+  if (!options.explain && tally.explained > 8 && tally.explained > 2 * tally.passed)
+    return detailed(rule, entity, ctx, scope, options, tally);
+  const fastWhere = ast.where ? evalExpr(ast.where, scope, ctx, null) : T;
+  let fastCond;
+  if (fastWhere !== F && ast.should) {
+    const c = evalExpr(ast.should.expr, scope, ctx, null);
+    fastCond = ast.should.negated ? not(c) : c;
+  }
+  if (!options.explain && (fastWhere === F || fastCond === T)) {
+    tally.passed++;
+    return passed(entity, fastWhere === F);
+  }
+  return detailed(rule, entity, ctx, scope, options, tally, status(fastWhere, fastCond));
+}
+function passed(entity, excluded) {
+  return { status: "pass", excluded, entity: entity.id, blame: NONE, reasons: NONE, reasonText: NONE, leaves: NONE };
+}
+function detailed(rule, entity, ctx, scope, options, tally, fast) {
+  const ast = rule.ast;
   const run = (d2) => {
     const where3 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
     if (where3 === F || !ast.should) return { where: where3, cond: void 0 };
     const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
     return { where: where3, cond: ast.should.negated ? not(c) : c };
   };
-  const fast = run(null);
-  const s = status(fast.where, fast.cond);
-  if (s.status === "pass" && !options.explain)
-    return { status: "pass", excluded: s.excluded, entity: entity.id, blame: [], reasons: [], reasonText: [], leaves: [] };
   ctx.env.detailed = true;
   const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
   const d = { where: newSink(root), cond: newSink(root) };
   const slow = run(d);
+  const s = fast ?? status(slow.where, slow.cond);
+  if (s.status === "pass" && !options.explain) {
+    tally.passed++;
+    return passed(entity, s.excluded);
+  }
+  if (s.status !== "pass") tally.explained++;
   const explain = { blame: [], reasons: [], trace: null, leaves: [] };
   const add = (from) => {
     explain.blame.push(...from.blame);
@@ -4384,7 +4415,7 @@ function evaluateRule(rule, entity, world, options = {}) {
   }
   return result;
 }
-var noEntity2;
+var noEntity2, NONE, newTally;
 var init_rule = __esm({
   "src/gsl/rule.ts"() {
     "use strict";
@@ -4395,6 +4426,8 @@ var init_rule = __esm({
     init_parser();
     init_truth();
     noEntity2 = () => void 0;
+    NONE = Object.freeze([]);
+    newTally = () => ({ passed: 0, explained: 0 });
   }
 });
 
@@ -7860,12 +7893,15 @@ var init_preparse = __esm({
   }
 });
 
-// src/evaluate/functions/types.ts
-var FunctionError;
-var init_types2 = __esm({
-  "src/evaluate/functions/types.ts"() {
+// src/evaluate/quiet-error.ts
+function named(cls, name) {
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
+}
+var QuietError;
+var init_quiet_error = __esm({
+  "src/evaluate/quiet-error.ts"() {
     "use strict";
-    FunctionError = class extends Error {
+    QuietError = class extends Error {
       constructor(message) {
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
@@ -7873,7 +7909,18 @@ var init_types2 = __esm({
         Error.stackTraceLimit = limit;
       }
     };
-    Object.defineProperty(FunctionError.prototype, "name", { value: "FunctionError", writable: true, configurable: true });
+  }
+});
+
+// src/evaluate/functions/types.ts
+var FunctionError;
+var init_types2 = __esm({
+  "src/evaluate/functions/types.ts"() {
+    "use strict";
+    init_quiet_error();
+    FunctionError = class extends QuietError {
+    };
+    named(FunctionError, "FunctionError");
   }
 });
 
@@ -8039,26 +8086,23 @@ var init_convert = __esm({
     "use strict";
     init_args();
     init_value();
-    EvalError = class extends Error {
-      constructor(message) {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        super(message);
-        Error.stackTraceLimit = limit;
-      }
+    init_quiet_error();
+    EvalError = class extends QuietError {
     };
-    Object.defineProperty(EvalError.prototype, "name", { value: "EvalError", writable: true, configurable: true });
+    named(EvalError, "EvalError");
   }
 });
 
 // src/evaluate/budget.ts
 function jsonDepth(cut) {
-  const e = new BudgetError("maxDepth", `JSON nested more than ${limits().maxDepth} deep`);
+  const error = () => new BudgetError("maxDepth", `JSON nested more than ${limits().maxDepth} deep`);
   return {
     maxDepth: limits().maxDepth,
-    detail: `limit reached: ${e.message}`,
+    get detail() {
+      return `limit reached: ${error().message}`;
+    },
     cut: cut ?? (() => {
-      throw e;
+      throw error();
     })
   };
 }
@@ -8068,6 +8112,7 @@ var init_budget = __esm({
     "use strict";
     init_limits();
     init_convert();
+    init_quiet_error();
     init_value();
     BudgetError = class extends EvalError {
       constructor(limit, detail) {
@@ -8076,7 +8121,7 @@ var init_budget = __esm({
       }
       limit;
     };
-    Object.defineProperty(BudgetError.prototype, "name", { value: "BudgetError", writable: true, configurable: true });
+    named(BudgetError, "BudgetError");
   }
 });
 
@@ -8993,16 +9038,16 @@ function findAll(c, text2, limit = MAX_ELEMENTS) {
   return out;
 }
 function resultOf(c, m) {
-  const named = c.names.filter((n) => n !== void 0).length;
+  const named2 = c.names.filter((n) => n !== void 0).length;
   if (c.names.length === 0) return m[0];
-  if (named === 0) return c.names.map((_, i) => m[i + 1] ?? null);
+  if (named2 === 0) return c.names.map((_, i) => m[i + 1] ?? null);
   const o = newObject();
   c.names.forEach((n, i) => o[n] = m[i + 1] ?? null);
   return o;
 }
 function checkGroups(c) {
-  const named = c.names.filter((n) => n !== void 0).length;
-  if (named > 0 && named < c.names.length) fail2("invalid regexp pattern: cannot mix both named and unnamed capture groups");
+  const named2 = c.names.filter((n) => n !== void 0).length;
+  if (named2 > 0 && named2 < c.names.length) fail2("invalid regexp pattern: cannot mix both named and unnamed capture groups");
 }
 function regex([p, s]) {
   const c = compileRE22(str2(p, "pattern"));
