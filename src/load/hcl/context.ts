@@ -15,8 +15,27 @@ export const MAX_DEPTH = 2000;
  */
 export const NEST_UNITS = 8;
 
-/** Entries of ParseContext's table of recent positions (a power of two). */
+/**
+ * Recently made positions, by offset modulo the table's size, shared by all contexts (one table per context was
+ * 48 KB allocated per file): a node's start is often its first child's start, and its end its last child's end, so
+ * such ranges share one Pos object (never modified), which saves memory. A small table instead of a Map: a Map entry
+ * per offset cost more than the positions themselves.
+ */
 const POS_CACHE = 4096;
+const recentOffsets = new Int32Array(POS_CACHE).fill(-1);
+const recentGenerations = new Int32Array(POS_CACHE);
+const recentPos: Pos[] = new Array<Pos>(POS_CACHE);
+let generations = 0;
+
+function nextGeneration(): number {
+  generations = (generations + 1) | 0;
+  if (generations === 0) {
+    // Wrapped around (after 2^32 contexts): forget everything, so no old entry can match.
+    recentOffsets.fill(-1);
+    generations = 1;
+  }
+  return generations;
+}
 
 export class ParseContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -45,22 +64,18 @@ export class ParseContext {
 
   private readonly userLength: number;
 
-  /**
-   * Recently made positions, by offset modulo the table's size: a node's start is often its first child's start,
-   * and its end its last child's end, so such ranges share one Pos object (never modified), which saves memory.
-   * A small table instead of a Map: a Map entry per offset cost more than the positions themselves.
-   */
-  private readonly recentOffsets = new Int32Array(POS_CACHE).fill(-1);
-  private readonly recentPos: Pos[] = new Array<Pos>(POS_CACHE);
+  /** This context's mark in the shared table of recent positions (entries of other contexts do not match it). */
+  private readonly generation = nextGeneration();
   /** The line the last position fell on (0-based, in the user's text): positions come mostly in order. */
   private lastLine = 0;
 
   pos(srcOffset: number): Pos {
     const slot = srcOffset & (POS_CACHE - 1);
-    if (this.recentOffsets[slot] === srcOffset) return this.recentPos[slot]!;
+    if (recentOffsets[slot] === srcOffset && recentGenerations[slot] === this.generation) return recentPos[slot]!;
     const p = this.computePos(srcOffset);
-    this.recentOffsets[slot] = srcOffset;
-    this.recentPos[slot] = p;
+    recentOffsets[slot] = srcOffset;
+    recentGenerations[slot] = this.generation;
+    recentPos[slot] = p;
     return p;
   }
 
