@@ -22607,7 +22607,15 @@ var init_ast = __esm({
 });
 
 // src/load/hcl/context.ts
-var MAX_DEPTH5, NEST_UNITS, POS_CACHE, ParseContext;
+function nextGeneration() {
+  generations = generations + 1 | 0;
+  if (generations === 0) {
+    recentOffsets.fill(-1);
+    generations = 1;
+  }
+  return generations;
+}
+var MAX_DEPTH5, NEST_UNITS, POS_CACHE, recentOffsets, recentGenerations, recentPos, generations, ParseContext;
 var init_context = __esm({
   "src/load/hcl/context.ts"() {
     "use strict";
@@ -22616,6 +22624,10 @@ var init_context = __esm({
     MAX_DEPTH5 = 2e3;
     NEST_UNITS = 8;
     POS_CACHE = 4096;
+    recentOffsets = new Int32Array(POS_CACHE).fill(-1);
+    recentGenerations = new Int32Array(POS_CACHE);
+    recentPos = new Array(POS_CACHE);
+    generations = 0;
     ParseContext = class {
       /**
        * @param path file name used in diagnostics
@@ -22643,21 +22655,17 @@ var init_context = __esm({
       lines;
       depthReported = false;
       userLength;
-      /**
-       * Recently made positions, by offset modulo the table's size: a node's start is often its first child's start,
-       * and its end its last child's end, so such ranges share one Pos object (never modified), which saves memory.
-       * A small table instead of a Map: a Map entry per offset cost more than the positions themselves.
-       */
-      recentOffsets = new Int32Array(POS_CACHE).fill(-1);
-      recentPos = new Array(POS_CACHE);
+      /** This context's mark in the shared table of recent positions (entries of other contexts do not match it). */
+      generation = nextGeneration();
       /** The line the last position fell on (0-based, in the user's text): positions come mostly in order. */
       lastLine = 0;
       pos(srcOffset) {
         const slot = srcOffset & POS_CACHE - 1;
-        if (this.recentOffsets[slot] === srcOffset) return this.recentPos[slot];
+        if (recentOffsets[slot] === srcOffset && recentGenerations[slot] === this.generation) return recentPos[slot];
         const p = this.computePos(srcOffset);
-        this.recentOffsets[slot] = srcOffset;
-        this.recentPos[slot] = p;
+        recentOffsets[slot] = srcOffset;
+        recentGenerations[slot] = this.generation;
+        recentPos[slot] = p;
         return p;
       }
       computePos(srcOffset) {

@@ -4593,11 +4593,16 @@ var init_ast = __esm({
 });
 
 // src/load/hcl/context.ts
+var POS_CACHE, recentOffsets, recentGenerations, recentPos;
 var init_context = __esm({
   "src/load/hcl/context.ts"() {
     "use strict";
     init_diagnostics();
     init_line_index();
+    POS_CACHE = 4096;
+    recentOffsets = new Int32Array(POS_CACHE).fill(-1);
+    recentGenerations = new Int32Array(POS_CACHE);
+    recentPos = new Array(POS_CACHE);
   }
 });
 
