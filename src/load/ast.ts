@@ -1,5 +1,5 @@
 // The syntax model shared by the HCL (.tf, .tfvars) and JSON (.tf.json, .tfvars.json) front ends.
-// Later stages read Terraform only through these types; they never see tree-sitter nodes.
+// Later stages read Terraform only through these types, whatever front end made them (src/load/hcl, json.ts).
 
 import type { Diagnostic, Range } from '../common/diagnostics.js';
 

@@ -5,7 +5,7 @@
 
 const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
-/** Decode the literal text of a quoted string. Unknown escapes are kept as written (tree-sitter reports them). */
+/** Decode the literal text of a quoted string. Unknown escapes are kept as written (the parser reports them). */
 export function decodeQuoted(raw: string): string {
   if (!raw.includes('\\') && !raw.includes('$${') && !raw.includes('%%{')) return raw;
   let out = '';
