@@ -17,6 +17,7 @@ import { type Assignment, CONSTANT_SCOPE, assignmentsFromVarFile, declaredVariab
 import { type Value, unknown } from './value.js';
 import { realpathSync } from 'node:fs';
 import { isInside } from '../common/paths.js';
+import { HeapWatch } from '../common/memory.js';
 
 /** A `--var NAME=VALUE` or `--var-file PATH`, in command-line order. */
 export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: string };
@@ -81,7 +82,9 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   // directories whose files can hold a module block are read for this (their texts say so); the others are read
   // when they are evaluated, and let go after, so the syntax trees of the whole repository are never held at once.
   const called = new Set<string>();
-  for (const m of found.moduleDirs.filter((d) => mayCallModules(d, sources)).map((d) => session.moduleDir(d))) {
+  for (const dir of found.moduleDirs) {
+    if (!mayCallModules(dir, sources)) continue;
+    const m = session.moduleDir(dir);
     for (const f of m.files) {
       for (const b of f.body.blocks) {
         if (b.type !== 'module') continue;
@@ -89,12 +92,16 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
         if (src?.kind === 'literal' && typeof src.value === 'string' && isLocalSource(src.value)) called.add(resolve(m.dir, src.value));
       }
     }
+    // Parsed again when evaluated: holding the trees of every calling directory until then took more memory than
+    // the second parse takes time.
+    session.unload(dir);
   }
 
   const cli = readCliVariables(options.cliVariables ?? [], session);
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources: Resource[] = [];
+  const memory = new HeapWatch();
   const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
   for (const dir of found.moduleDirs) {
@@ -108,6 +115,7 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     inst.collect(resources);
     // No other module calls this one: its syntax trees are not needed again.
     session.release(dir);
+    memory.afterRoot();
   }
   const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };

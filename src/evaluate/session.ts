@@ -57,6 +57,11 @@ export class Session {
   /** Directories let go (release) with their files' texts and comments, which reporting still needs. */
   private readonly released = new Map<string, SourceFile[]>();
 
+  /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
+  unload(dir: string): void {
+    this.dirs.delete(dir);
+  }
+
   /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
   release(dir: string): void {
     const m = this.dirs.get(dir);
