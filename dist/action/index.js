@@ -14816,6 +14816,37 @@ var init_diagnostics = __esm({
   }
 });
 
+// src/common/memory.ts
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+function collectGarbage() {
+  if (gc === void 0) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc") ?? null;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+}
+var gc, HeapWatch, GROWTH;
+var init_memory = __esm({
+  "src/common/memory.ts"() {
+    "use strict";
+    HeapWatch = class {
+      base = getHeapStatistics().used_heap_size;
+      afterRoot() {
+        const used = getHeapStatistics().used_heap_size;
+        if (used - this.base < GROWTH) return;
+        collectGarbage();
+        this.base = getHeapStatistics().used_heap_size;
+      }
+    };
+    GROWTH = 128 * 2 ** 20;
+  }
+});
+
 // src/load/discover.ts
 import { readdirSync as readdirSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import { dirname as dirname5, join as join6, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
@@ -25215,11 +25246,11 @@ var init_module_dir = __esm({
 });
 
 // src/load/preparse.ts
-import { getHeapStatistics } from "node:v8";
+import { getHeapStatistics as getHeapStatistics2 } from "node:v8";
 import { join as join13 } from "node:path";
 function preparse(moduleDirs, options = {}) {
   const sources = new Sources(options);
-  readModuleTexts(moduleDirs, options, sources, options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR));
+  readModuleTexts(moduleDirs, options, sources, options.memoryChars ?? Math.floor(getHeapStatistics2().heap_size_limit / MEMORY_PER_CHAR));
   return sources;
 }
 function readModuleTexts(moduleDirs, options, out, memoryChars) {
@@ -25241,7 +25272,7 @@ function readModuleTexts(moduleDirs, options, out, memoryChars) {
       const r = readTextFile(path2, options);
       if (!r.ok) out.addFailure(path2, r.diagnostic);
       else if (chars + r.text.length > memoryChars) {
-        const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+        const heap = Math.round(getHeapStatistics2().heap_size_limit / 2 ** 20);
         out.addFailure(path2, {
           severity: "error",
           code: "too-large",
@@ -28697,6 +28728,10 @@ var init_session = __esm({
       }
       /** Directories let go (release) with their files' texts and comments, which reporting still needs. */
       released = /* @__PURE__ */ new Map();
+      /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
+      unload(dir) {
+        this.dirs.delete(dir);
+      }
       /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
       release(dir) {
         const m = this.dirs.get(dir);
@@ -28760,7 +28795,9 @@ function evaluateDiscovered(found, options, sources) {
   const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
   const called = /* @__PURE__ */ new Set();
-  for (const m of found.moduleDirs.filter((d) => mayCallModules(d, sources)).map((d) => session.moduleDir(d))) {
+  for (const dir of found.moduleDirs) {
+    if (!mayCallModules(dir, sources)) continue;
+    const m = session.moduleDir(dir);
     for (const f of m.files) {
       for (const b of f.body.blocks) {
         if (b.type !== "module") continue;
@@ -28768,10 +28805,12 @@ function evaluateDiscovered(found, options, sources) {
         if (src?.kind === "literal" && typeof src.value === "string" && isLocalSource(src.value)) called.add(resolve9(m.dir, src.value));
       }
     }
+    session.unload(dir);
   }
   const cli = readCliVariables(options.cliVariables ?? [], session);
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources = [];
+  const memory = new HeapWatch();
   const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
   for (const dir of found.moduleDirs) {
@@ -28784,6 +28823,7 @@ function evaluateDiscovered(found, options, sources) {
     const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues, rootOrigins });
     inst.collect(resources);
     session.release(dir);
+    memory.afterRoot();
   }
   const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
@@ -28912,6 +28952,7 @@ var init_project = __esm({
     init_variables();
     init_value();
     init_paths();
+    init_memory();
     MODULE_BLOCK = /(?:^|\n)[ \t]*module(?:[ \t]*"|[ \t]+[A-Za-z_])/;
   }
 });
@@ -32920,21 +32961,8 @@ function resultTarget(result, check, world, byAddress) {
   return r ? { resource: r, path: "" } : void 0;
 }
 
-// src/common/memory.ts
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-var gc;
-function collectGarbage() {
-  if (gc === void 0) {
-    try {
-      setFlagsFromString("--expose-gc");
-      gc = runInNewContext("gc") ?? null;
-    } catch {
-      gc = null;
-    }
-  }
-  gc?.();
-}
+// src/scan/scan.ts
+init_memory();
 
 // src/checks/dedup.ts
 var DEFAULT_DEDUP_WINDOW = 60;

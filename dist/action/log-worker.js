@@ -9432,6 +9432,15 @@ var init_session = __esm({
   }
 });
 
+// src/common/memory.ts
+var GROWTH;
+var init_memory = __esm({
+  "src/common/memory.ts"() {
+    "use strict";
+    GROWTH = 128 * 2 ** 20;
+  }
+});
+
 // src/evaluate/project.ts
 var init_project = __esm({
   "src/evaluate/project.ts"() {
@@ -9449,6 +9458,7 @@ var init_project = __esm({
     init_variables();
     init_value();
     init_paths();
+    init_memory();
   }
 });
 
