@@ -33390,7 +33390,7 @@ var SCAN_OPTIONS = [
     scope: "load",
     min: 1,
     max: 64,
-    help: "threads that parse Terraform or read CloudTrail log files, this one included (Terraform: default one per core, at most 4; 1: no parse workers but for files of 1 MB or more; logs: default 1)"
+    help: "CloudTrail log files read at once, in worker threads (default 1); Terraform is parsed in this thread"
   },
   {
     key: "baseline",
