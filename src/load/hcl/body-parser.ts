@@ -45,11 +45,10 @@ function items(p: ParserState, body: Body, owner: Owner | undefined, depth: numb
     while (sc.k() === 'newline') sc.next();
     if (sc.k() === 'eof') {
       if (owner) {
-        const at = p.cx.pos(owner.open);
         p.error(
           sc.start,
           sc.start,
-          `missing '}' to close the block "${owner.header}" opened at line ${at.line}, column ${at.column}`,
+          `missing '}' to close the block "${owner.header}" opened at ${p.where(owner.open)}`,
           "add '}' at the end of the block, or remove the extra '{'",
         );
       }
@@ -241,7 +240,7 @@ function recover(p: ParserState, itemStart: number): number {
   let depth = sc.open;
   sc.open = 0;
   sc.resumeAt(errAt);
-  if (beginsLaterLine(s, itemStart, sc.start)) return lastTokenEnd(s, sc.start);
+  if (sc.start > itemStart && p.startsLine(sc.start, itemStart)) return lastTokenEnd(s, sc.start);
   let end = sc.start;
   for (;;) {
     switch (sc.k()) {
@@ -285,17 +284,6 @@ function recover(p: ParserState, itemStart: number): number {
     end = sc.end;
     sc.next();
   }
-}
-
-/** `at` is the first token of a line after the line of `itemStart`. */
-function beginsLaterLine(s: string, itemStart: number, at: number): boolean {
-  if (at <= itemStart) return false;
-  for (let i = at - 1; i >= itemStart; i--) {
-    const c = s[i];
-    if (c === '\n') return true;
-    if (c !== ' ' && c !== '\t' && c !== '\r') return false;
-  }
-  return false;
 }
 
 /** The end of the last non-blank character before `at`. */

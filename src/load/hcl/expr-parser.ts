@@ -133,7 +133,7 @@ function parseTerm(p: ParserState, depth: number): Expr {
         continue;
       }
       const key = parseExpr(p, depth + NEST_UNITS);
-      if (sc.k() !== ']') p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${where(p, open)}, found ${p.found()}`);
+      if (sc.k() !== ']') p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${p.where(open)}, found ${p.found()}`);
       sc.newlinesPop();
       e = { kind: 'index', object: e, key, range: p.cx.range(start, sc.end) };
       sc.next();
@@ -214,7 +214,7 @@ function splat(p: ParserState, object: Expr, start: number, opStart: number, opE
         break;
       }
       const key = parseExpr(p, depth + NEST_UNITS);
-      if (sc.k() !== ']') p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${where(p, open)}, found ${p.found()}`);
+      if (sc.k() !== ']') p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${p.where(open)}, found ${p.found()}`);
       sc.newlinesPop();
       each = { kind: 'index', object: each, key, range: cx.range(opStart, sc.end) };
       end = sc.end;
@@ -260,7 +260,7 @@ function parsePrimary(p: ParserState, depth: number): Expr {
       sc.next();
       const inner = parseExpr(p, depth + NEST_UNITS);
       if (sc.k() !== ')') {
-        p.fail(sc.start, sc.end, `missing ')' to close the parenthesis opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+        p.fail(sc.start, sc.end, `missing ')' to close the parenthesis opened at ${p.where(start)}, found ${p.found()}`, "add ')'");
       }
       sc.newlinesPop();
       const e: Expr = { kind: 'parens', expr: inner, range: cx.range(start, sc.end) };
@@ -316,7 +316,7 @@ function call(p: ParserState, name: string, start: number, depth: number): Expr 
   let expandFinal = false;
   while (sc.k() !== ')') {
     if (sc.k() === 'eof' || closesItem(p)) {
-      p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+      p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${p.where(start)}, found ${p.found()}`, "add ')'");
     }
     args.push(parseExpr(p, depth));
     if (sc.k() === '...') {
@@ -332,7 +332,7 @@ function call(p: ParserState, name: string, start: number, depth: number): Expr 
     }
     if (sc.k() !== ')') {
       if (sc.k() === 'eof' || closesItem(p)) {
-        p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+        p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${p.where(start)}, found ${p.found()}`, "add ')'");
       }
       p.fail(sc.start, sc.end, `expected ',' or ')' after a function argument, found ${p.found()}`);
     }
@@ -378,7 +378,7 @@ function object(p: ParserState, depth: number): Expr {
   // Items are separated by commas or new lines: newlines count again (the current token is re-read).
   const items: ObjectItem[] = [];
   const e = sc.withNewlines(() => {
-    sc.restore(start + 1);
+    sc.resumeAt(start + 1);
     for (;;) {
       while (sc.k() === 'newline') sc.next();
       if (sc.k() === '}') break;
@@ -490,19 +490,9 @@ function forExpr(p: ParserState, start: number, close: ']' | '}', depth: number)
 function closesItem(p: ParserState): boolean {
   const sc = p.sc;
   if (sc.k() === '}') return true;
-  if (sc.k() !== 'ident' || !startsLine(p, sc.start)) return false;
+  if (sc.k() !== 'ident' || !p.startsLine(sc.start)) return false;
   const k = sc.peek();
   return k === '=' || k === '{' || k === 'quote';
-}
-
-function startsLine(p: ParserState, offset: number): boolean {
-  const s = p.cx.src;
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = s[i];
-    if (c === '\n') return true;
-    if (c !== ' ' && c !== '\t' && c !== '\r') return false;
-  }
-  return true;
 }
 
 function missingCloser(p: ParserState, close: string, what: string, openAt: number): never {
@@ -510,15 +500,9 @@ function missingCloser(p: ParserState, close: string, what: string, openAt: numb
   return p.fail(
     sc.start,
     sc.start,
-    `missing '${close}' to close the ${what} opened at ${where(p, openAt)}`,
+    `missing '${close}' to close the ${what} opened at ${p.where(openAt)}`,
     `add '${close}' at the end of the ${what}, or remove the extra '${close === '}' ? '{' : close === ']' ? '[' : '('}'`,
   );
-}
-
-/** "line L, column C" of an offset. */
-export function where(p: ParserState, offset: number): string {
-  const at = p.cx.pos(offset);
-  return `line ${at.line}, column ${at.column}`;
 }
 
 function tooDeep(p: ParserState, start: number, end: number): Expr {

@@ -66,6 +66,23 @@ export class ParserState {
     return quoteToken(sc.text());
   }
 
+  /** "line L, column C" of an offset, for a message that points back at an opening bracket. */
+  where(offset: number): string {
+    const at = this.cx.pos(offset);
+    return `line ${at.line}, column ${at.column}`;
+  }
+
+  /** Nothing but blanks stands before `offset` on its line, back to `from` (default: the start of the text). */
+  startsLine(offset: number, from = 0): boolean {
+    const s = this.cx.src;
+    for (let i = offset - 1; i >= from; i--) {
+      const c = s[i];
+      if (c === '\n') return true;
+      if (c !== ' ' && c !== '\t' && c !== '\r') return false;
+    }
+    return from === 0;
+  }
+
   /** The first character after `offset` that is not whitespace, named for a message. */
   foundAfter(offset: number): { at: number; text: string } {
     const s = this.cx.src;

@@ -107,11 +107,6 @@ export class Scanner {
     this.end = at;
   }
 
-  /** Newline tokens are produced while this is 0 (bodies, object constructors); see pushNewlines. */
-  get newlinesOn(): boolean {
-    return this.newlineOffs === 0;
-  }
-
   /**
    * Brackets, parentheses and interpolations open in the item being read (an error's recovery skips to where they
    * close); the body parser sets it to 0 at each item.
@@ -172,18 +167,8 @@ export class Scanner {
     return k;
   }
 
-  /** The scanner's position, to come back to with restore(). */
-  mark(): number {
-    return this.end;
-  }
-
-  /** Go back to a mark and read the token there. */
-  restore(mark: number): void {
-    this.end = mark;
-    this.next();
-  }
-
-  /** Continue reading at `offset` (after a template the template parser read), and read the token there. */
+  /** Continue reading at `offset` (after a template the template parser read, or to re-read a token in another
+   * newline mode), and read the token there. */
   resumeAt(offset: number): void {
     this.end = offset;
     this.next();

@@ -1,7 +1,7 @@
 // Quoted strings and heredocs, read from the text: literal text, `${ … }` interpolations and `%{ if }` / `%{ for }`
 // directives (with `~` strip markers), nested into TemplateParts. A string without sequences is a literal.
 import type { Expr, TemplatePart } from '../ast.js';
-import { parseExpr, where } from './expr-parser.js';
+import { parseExpr } from './expr-parser.js';
 import type { ParserState } from './parser-state.js';
 import { isIdContinue, isIdStart } from './scanner.js';
 import { decodeHeredoc, decodeQuoted } from './strings.js';
@@ -155,7 +155,7 @@ class TemplateBuilder {
       p.error(
         open.at,
         open.at + 2,
-        `missing %{ ${what} } for the %{ ${open.kind} } at ${where(p, open.at)}`,
+        `missing %{ ${what} } for the %{ ${open.kind} } at ${p.where(open.at)}`,
         `close it with %{ ${what} } before the end of the string`,
       );
       return p.invalid(start, end);
