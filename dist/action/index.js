@@ -14482,11 +14482,11 @@ function mostSpecificFirst(leaves) {
   });
   return out.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
 }
-function status(where3, cond) {
-  if (where3 === F) return { status: "pass", excluded: true };
-  if (cond === void 0) return { status: where3 === T ? "fail" : "unknown", excluded: false };
+function status(where2, cond) {
+  if (where2 === F) return { status: "pass", excluded: true };
+  if (cond === void 0) return { status: where2 === T ? "fail" : "unknown", excluded: false };
   if (cond === T) return { status: "pass", excluded: false };
-  if (where3 === U || cond === U) return { status: "unknown", excluded: false };
+  if (where2 === U || cond === U) return { status: "unknown", excluded: false };
   return { status: "fail", excluded: false };
 }
 function evaluateRule(rule, entity, world, options = {}) {
@@ -14521,10 +14521,10 @@ function passed(entity, excluded) {
 function detailed(rule, entity, ctx, scope, options, tally, fast) {
   const ast = rule.ast;
   const run = (d2) => {
-    const where3 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
-    if (where3 === F || !ast.should) return { where: where3, cond: void 0 };
+    const where2 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
+    if (where2 === F || !ast.should) return { where: where2, cond: void 0 };
     const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
-    return { where: where3, cond: ast.should.negated ? not(c) : c };
+    return { where: where2, cond: ast.should.negated ? not(c) : c };
   };
   ctx.env.detailed = true;
   const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
@@ -22531,15 +22531,15 @@ function checkTest(src, t, i, messageIds, err2) {
       const l = fileLine + line - 1;
       err2({ start: { line: l, column: 1, offset: 0 }, end: { line: l, column: 1, offset: 0 } }, `${name}: ${message}`, hint);
     });
-    const where3 = nodeRange(src, [...path2, "terraform"]);
+    const where2 = nodeRange(src, [...path2, "terraform"]);
     if (t.expect === "fail" && !marks2.length)
       err2(
-        where3,
+        where2,
         `${name} ("${t.name}") expects a finding but its snippet marks no line with \`# expect\``,
         "end the line where the finding must stand with `# expect` (the block header when the attribute is absent)"
       );
     if (t.expect === "pass" && marks2.length)
-      err2(where3, `${name} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, "remove the `# expect` comment");
+      err2(where2, `${name} ("${t.name}") expects a pass, but its snippet marks a line with \`# expect\``, "remove the `# expect` comment");
     return { ...head, input: { kind: "terraform", text: t.terraform, fileLine, marks: marks2 } };
   }
   if (t.resource !== void 0) return { ...head, input: { kind: "resource", type: t.resource.type, values: t.resource.values } };
@@ -22857,10 +22857,6 @@ var init_scanner = __esm({
       comments = [];
       src;
       length;
-      /** Newline tokens are produced while this is 0 (bodies, object constructors); see pushNewlines. */
-      get newlinesOn() {
-        return this.newlineOffs === 0;
-      }
       /**
        * Brackets, parentheses and interpolations open in the item being read (an error's recovery skips to where they
        * close); the body parser sets it to 0 at each item.
@@ -22913,16 +22909,8 @@ var init_scanner = __esm({
         this.load(t);
         return k;
       }
-      /** The scanner's position, to come back to with restore(). */
-      mark() {
-        return this.end;
-      }
-      /** Go back to a mark and read the token there. */
-      restore(mark) {
-        this.end = mark;
-        this.next();
-      }
-      /** Continue reading at `offset` (after a template the template parser read), and read the token there. */
+      /** Continue reading at `offset` (after a template the template parser read, or to re-read a token in another
+       * newline mode), and read the token there. */
       resumeAt(offset) {
         this.end = offset;
         this.next();
@@ -23465,7 +23453,7 @@ var init_template_parser = __esm({
           p.error(
             open.at,
             open.at + 2,
-            `missing %{ ${what} } for the %{ ${open.kind} } at ${where(p, open.at)}`,
+            `missing %{ ${what} } for the %{ ${open.kind} } at ${p.where(open.at)}`,
             `close it with %{ ${what} } before the end of the string`
           );
           return p.invalid(start, end);
@@ -23583,7 +23571,7 @@ function parseTerm(p, depth) {
         continue;
       }
       const key = parseExpr(p, depth + NEST_UNITS);
-      if (sc.k() !== "]") p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${where(p, open)}, found ${p.found()}`);
+      if (sc.k() !== "]") p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${p.where(open)}, found ${p.found()}`);
       sc.newlinesPop();
       e = { kind: "index", object: e, key, range: p.cx.range(start, sc.end) };
       sc.next();
@@ -23654,7 +23642,7 @@ function splat(p, object2, start, opStart, opEnd, full, depth) {
         break;
       }
       const key = parseExpr(p, depth + NEST_UNITS);
-      if (sc.k() !== "]") p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${where(p, open)}, found ${p.found()}`);
+      if (sc.k() !== "]") p.fail(sc.start, sc.end, `expected ']' to close the index opened at ${p.where(open)}, found ${p.found()}`);
       sc.newlinesPop();
       each = { kind: "index", object: each, key, range: cx.range(opStart, sc.end) };
       end = sc.end;
@@ -23699,7 +23687,7 @@ function parsePrimary(p, depth) {
       sc.next();
       const inner = parseExpr(p, depth + NEST_UNITS);
       if (sc.k() !== ")") {
-        p.fail(sc.start, sc.end, `missing ')' to close the parenthesis opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+        p.fail(sc.start, sc.end, `missing ')' to close the parenthesis opened at ${p.where(start)}, found ${p.found()}`, "add ')'");
       }
       sc.newlinesPop();
       const e = { kind: "parens", expr: inner, range: cx.range(start, sc.end) };
@@ -23753,7 +23741,7 @@ function call(p, name, start, depth) {
   let expandFinal = false;
   while (sc.k() !== ")") {
     if (sc.k() === "eof" || closesItem(p)) {
-      p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+      p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${p.where(start)}, found ${p.found()}`, "add ')'");
     }
     args.push(parseExpr(p, depth));
     if (sc.k() === "...") {
@@ -23769,7 +23757,7 @@ function call(p, name, start, depth) {
     }
     if (sc.k() !== ")") {
       if (sc.k() === "eof" || closesItem(p)) {
-        p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${where(p, start)}, found ${p.found()}`, "add ')'");
+        p.fail(sc.start, sc.start, `missing ')' to close the function call opened at ${p.where(start)}, found ${p.found()}`, "add ')'");
       }
       p.fail(sc.start, sc.end, `expected ',' or ')' after a function argument, found ${p.found()}`);
     }
@@ -23812,7 +23800,7 @@ function object(p, depth) {
   sc.newlinesPop();
   const items2 = [];
   const e = sc.withNewlines(() => {
-    sc.restore(start + 1);
+    sc.resumeAt(start + 1);
     for (; ; ) {
       while (sc.k() === "newline") sc.next();
       if (sc.k() === "}") break;
@@ -23916,31 +23904,18 @@ function forExpr(p, start, close, depth) {
 function closesItem(p) {
   const sc = p.sc;
   if (sc.k() === "}") return true;
-  if (sc.k() !== "ident" || !startsLine(p, sc.start)) return false;
+  if (sc.k() !== "ident" || !p.startsLine(sc.start)) return false;
   const k = sc.peek();
   return k === "=" || k === "{" || k === "quote";
-}
-function startsLine(p, offset) {
-  const s = p.cx.src;
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = s[i];
-    if (c === "\n") return true;
-    if (c !== " " && c !== "	" && c !== "\r") return false;
-  }
-  return true;
 }
 function missingCloser(p, close, what, openAt) {
   const sc = p.sc;
   return p.fail(
     sc.start,
     sc.start,
-    `missing '${close}' to close the ${what} opened at ${where(p, openAt)}`,
+    `missing '${close}' to close the ${what} opened at ${p.where(openAt)}`,
     `add '${close}' at the end of the ${what}, or remove the extra '${close === "}" ? "{" : close === "]" ? "[" : "("}'`
   );
-}
-function where(p, offset) {
-  const at2 = p.cx.pos(offset);
-  return `line ${at2.line}, column ${at2.column}`;
 }
 function tooDeep(p, start, end) {
   p.cx.tooDeep(start, end);
@@ -24041,6 +24016,21 @@ var init_parser_state = __esm({
         if (sc.k() === "newline") return "a new line";
         return quoteToken(sc.text());
       }
+      /** "line L, column C" of an offset, for a message that points back at an opening bracket. */
+      where(offset) {
+        const at2 = this.cx.pos(offset);
+        return `line ${at2.line}, column ${at2.column}`;
+      }
+      /** Nothing but blanks stands before `offset` on its line, back to `from` (default: the start of the text). */
+      startsLine(offset, from = 0) {
+        const s = this.cx.src;
+        for (let i = offset - 1; i >= from; i--) {
+          const c = s[i];
+          if (c === "\n") return true;
+          if (c !== " " && c !== "	" && c !== "\r") return false;
+        }
+        return from === 0;
+      }
       /** The first character after `offset` that is not whitespace, named for a message. */
       foundAfter(offset) {
         const s = this.cx.src;
@@ -24078,11 +24068,10 @@ function items(p, body, owner, depth) {
     while (sc.k() === "newline") sc.next();
     if (sc.k() === "eof") {
       if (owner) {
-        const at2 = p.cx.pos(owner.open);
         p.error(
           sc.start,
           sc.start,
-          `missing '}' to close the block "${owner.header}" opened at line ${at2.line}, column ${at2.column}`,
+          `missing '}' to close the block "${owner.header}" opened at ${p.where(owner.open)}`,
           "add '}' at the end of the block, or remove the extra '{'"
         );
       }
@@ -24259,7 +24248,7 @@ function recover(p, itemStart) {
   let depth = sc.open;
   sc.open = 0;
   sc.resumeAt(errAt);
-  if (beginsLaterLine(s, itemStart, sc.start)) return lastTokenEnd(s, sc.start);
+  if (sc.start > itemStart && p.startsLine(sc.start, itemStart)) return lastTokenEnd(s, sc.start);
   let end = sc.start;
   for (; ; ) {
     switch (sc.k()) {
@@ -24302,15 +24291,6 @@ function recover(p, itemStart) {
     end = sc.end;
     sc.next();
   }
-}
-function beginsLaterLine(s, itemStart, at2) {
-  if (at2 <= itemStart) return false;
-  for (let i = at2 - 1; i >= itemStart; i--) {
-    const c = s[i];
-    if (c === "\n") return true;
-    if (c !== " " && c !== "	" && c !== "\r") return false;
-  }
-  return false;
 }
 function lastTokenEnd(s, at2) {
   let i = at2;
@@ -26680,10 +26660,10 @@ function join14(args) {
   const items2 = [];
   lists.forEach((l, li) => {
     list2(l, "lists").forEach((v, i) => {
-      const where3 = lists.length > 1 ? `element ${i} of list ${li + 1}` : `element ${i}`;
-      if (v === null) fail3(`${where3} is null; cannot concatenate null values`);
+      const where2 = lists.length > 1 ? `element ${i} of list ${li + 1}` : `element ${i}`;
+      if (v === null) fail3(`${where2} is null; cannot concatenate null values`);
       const s = primitiveToString(v);
-      if (s === void 0) fail3(`${where3}: string required, got ${kindOf(v)}`);
+      if (s === void 0) fail3(`${where2}: string required, got ${kindOf(v)}`);
       items2.push(s);
     });
   });
@@ -29325,14 +29305,14 @@ function planFromValue(path2, text4, raw) {
   if (isObj(conf) && isObj(conf.root_module)) plan2.configuration = configModule(conf.root_module, 0);
   return diagnostics.length ? { diagnostics } : { plan: plan2, diagnostics };
 }
-function common(o, where3, err2) {
+function common(o, where2, err2) {
   const address = str3(o.address);
   const type = str3(o.type);
   const name = str3(o.name);
   if (!address || !type || !name) {
     err2(
       "plan-shape",
-      `${where3} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`
+      `${where2} lacks ${!address ? '"address"' : !type ? '"type"' : '"name"'}: every resource of a plan has an address, a type and a name`
     );
     return void 0;
   }
@@ -29342,41 +29322,41 @@ function common(o, where3, err2) {
   if (pn) out.providerName = pn;
   return out;
 }
-function plannedModule(m, where3, address, out, err2, depth) {
+function plannedModule(m, where2, address, out, err2, depth) {
   if (depth > MAX_MODULE_DEPTH2) {
-    err2("plan-shape", `${where3}: child modules nest deeper than ${MAX_MODULE_DEPTH2} levels; the rest was not read`);
+    err2("plan-shape", `${where2}: child modules nest deeper than ${MAX_MODULE_DEPTH2} levels; the rest was not read`);
     return;
   }
   if (m.resources !== void 0) {
-    if (!Array.isArray(m.resources)) err2("plan-shape", `${where3}.resources must be an array`);
+    if (!Array.isArray(m.resources)) err2("plan-shape", `${where2}.resources must be an array`);
     else
       m.resources.forEach((r, i) => {
-        if (!isObj(r)) return err2("plan-shape", `${where3}.resources[${i}] must be an object`);
-        const c = common(r, `${where3}.resources[${i}]`, err2);
+        if (!isObj(r)) return err2("plan-shape", `${where2}.resources[${i}] must be an object`);
+        const c = common(r, `${where2}.resources[${i}]`, err2);
         if (c) out.push({ ...c, module: address, values: isObj(r.values) ? r.values : /* @__PURE__ */ Object.create(null) });
       });
   }
   if (m.child_modules !== void 0) {
-    if (!Array.isArray(m.child_modules)) err2("plan-shape", `${where3}.child_modules must be an array`);
+    if (!Array.isArray(m.child_modules)) err2("plan-shape", `${where2}.child_modules must be an array`);
     else
       m.child_modules.forEach((c, i) => {
-        const w = `${where3}.child_modules[${i}]`;
+        const w = `${where2}.child_modules[${i}]`;
         if (!isObj(c)) return err2("plan-shape", `${w} must be an object`);
         plannedModule(c, w, str3(c.address) ?? address, out, err2, depth + 1);
       });
   }
 }
-function change(c, where3, err2) {
+function change(c, where2, err2) {
   if (!isObj(c)) {
-    err2("plan-shape", `${where3} must be an object`);
+    err2("plan-shape", `${where2} must be an object`);
     return void 0;
   }
-  const base = common(c, where3, err2);
+  const base = common(c, where2, err2);
   if (!base) return void 0;
   const ch = isObj(c.change) ? c.change : void 0;
   const actions = Array.isArray(ch?.actions) ? ch.actions.filter((a) => typeof a === "string") : [];
   if (!ch || !actions.length) {
-    err2("plan-shape", `${where3} ("${base.address}") has no "change.actions"`);
+    err2("plan-shape", `${where2} ("${base.address}") has no "change.actions"`);
     return void 0;
   }
   const module = str3(c.module_address) ?? moduleOf(base.address);
@@ -29874,10 +29854,10 @@ __export(data_exports, {
 });
 import { readdirSync as readdirSync5, statSync as statSync9 } from "node:fs";
 import { join as join16 } from "node:path";
-function recordAddress(file, where3) {
-  if (!where3) return file;
-  const line = /^line (\d+)$/.exec(where3);
-  return `${file}#${line ? `L${line[1]}` : where3}`;
+function recordAddress(file, where2) {
+  if (!where2) return file;
+  const line = /^line (\d+)$/.exec(where2);
+  return `${file}#${line ? `L${line[1]}` : where2}`;
 }
 function recordResource(file, rec, kind2, diagnostics) {
   let cut = false;
@@ -30656,7 +30636,7 @@ async function readLogFile(file, filter3, maxBytes) {
     for (let k = 0; k < recs.length; k++) {
       const r = recs[k];
       seen++;
-      const label = where2(shape, r);
+      const label = where(shape, r);
       if (r.tooLarge) {
         problem3(
           r,
@@ -30768,7 +30748,7 @@ async function loadLogFiles(files, filter3, options) {
   project.unkeptEvents = Math.max(0, records - kept);
   return project;
 }
-var MAX_RECORD_DIAGNOSTICS, where2;
+var MAX_RECORD_DIAGNOSTICS, where;
 var init_logs = __esm({
   "src/scan/logs.ts"() {
     "use strict";
@@ -30779,7 +30759,7 @@ var init_logs = __esm({
     init_data();
     init_event_filter();
     MAX_RECORD_DIAGNOSTICS = 20;
-    where2 = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
+    where = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
   }
 });
 
@@ -31044,8 +31024,8 @@ function displayPath(file, cwd = process.cwd()) {
 }
 function formatDiagnostic(d, options = {}) {
   const file = inert(displayPath(d.file, options.cwd));
-  const where3 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
-  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where3}`];
+  const where2 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
+  const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where2}`];
   const text4 = d.range ? options.sourceOf?.(d.file) : void 0;
   if (d.range && text4 !== void 0) {
     const lineText = text4.split("\n")[d.range.start.line - 1];
@@ -31443,7 +31423,7 @@ var LEAVING = (() => {
 function lineHashes(text4) {
   const out = [];
   const window = new Array(WINDOW).fill(0);
-  const startsLine2 = new Array(WINDOW).fill(-1);
+  const startsLine = new Array(WINDOW).fill(-1);
   const seen = /* @__PURE__ */ new Map();
   let hash = 0n;
   let at2 = 0;
@@ -31454,8 +31434,8 @@ function lineHashes(text4) {
     const hex = hash.toString(16);
     const n = (seen.get(hex) ?? 0) + 1;
     seen.set(hex, n);
-    out[startsLine2[at2]] = `${hex}:${n}`;
-    startsLine2[at2] = -1;
+    out[startsLine[at2]] = `${hex}:${n}`;
+    startsLine[at2] = -1;
   };
   const push = (code) => {
     const leaving = window[at2];
@@ -31470,11 +31450,11 @@ function lineHashes(text4) {
     }
     afterCr = code === CR;
     const c = code === CR ? LF : code;
-    if (startsLine2[at2] !== -1) emit2();
+    if (startsLine[at2] !== -1) emit2();
     if (atLineStart) {
       atLineStart = false;
       line++;
-      startsLine2[at2] = line;
+      startsLine[at2] = line;
     }
     if (c === LF) atLineStart = true;
     push(c);
@@ -31482,7 +31462,7 @@ function lineHashes(text4) {
   for (let i = 0; i < text4.length; i++) take(text4.charCodeAt(i));
   take(END_OF_FILE);
   for (let i = 0; i < WINDOW; i++) {
-    if (startsLine2[at2] !== -1) emit2();
+    if (startsLine[at2] !== -1) emit2();
     push(0);
   }
   return out;
@@ -32065,10 +32045,10 @@ function renderJunit(report) {
     const n = f.length + s.length + p.length + b.length;
     const cases = [];
     for (const x of f) {
-      const where3 = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
+      const where2 = `${rel(x.file)}:${x.range.start.line}:${x.range.start.column}`;
       cases.push(`    <testcase ${caseAttributes(x.address, rule.id, rel(x.file), x.range.start.line)}>`);
       cases.push(
-        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where3} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join("\n"))}</failure>`
+        `      <failure message="${xmlEscape(x.message)}" type="${x.severity}">${xmlEscape([`${where2} ${x.severity.toUpperCase()} ${x.checkId}`, x.message, ...relatedLines(x, rel)].join("\n"))}</failure>`
       );
       cases.push("    </testcase>");
     }
@@ -32168,12 +32148,12 @@ function codeFrame(report, f) {
   return `<pre>${out.join("")}</pre>`;
 }
 function findingHtml(report, f) {
-  const where3 = `${relativeTo(report.repoRoot, f.file) ?? f.file}:${f.range.start.line}`;
-  return `<div class="finding"><strong>${htmlEscape(where3)}</strong> ${htmlEscape(f.checkId)}: ${htmlEscape(f.message)}${codeFrame(report, f)}</div>`;
+  const where2 = `${relativeTo(report.repoRoot, f.file) ?? f.file}:${f.range.start.line}`;
+  return `<div class="finding"><strong>${htmlEscape(where2)}</strong> ${htmlEscape(f.checkId)}: ${htmlEscape(f.message)}${codeFrame(report, f)}</div>`;
 }
 function unknownHtml(report, u) {
-  const where3 = `${relativeTo(report.repoRoot, u.file) ?? u.file}:${u.range.start.line}`;
-  return `<li>${htmlEscape(where3)} ${htmlEscape(u.checkId)} on ${htmlEscape(u.address)}: ${htmlEscape(u.reasons.join("; "))}</li>`;
+  const where2 = `${relativeTo(report.repoRoot, u.file) ?? u.file}:${u.range.start.line}`;
+  return `<li>${htmlEscape(where2)} ${htmlEscape(u.checkId)} on ${htmlEscape(u.address)}: ${htmlEscape(u.reasons.join("; "))}</li>`;
 }
 function bar(counts, colors, keys2) {
   const total = keys2.reduce((n, k) => n + (counts[k] ?? 0), 0) || 1;

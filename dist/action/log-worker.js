@@ -4332,11 +4332,11 @@ function mostSpecificFirst(leaves) {
   });
   return out.sort((a, b) => b.scopes.length - a.scopes.length || b.start - a.start);
 }
-function status(where3, cond) {
-  if (where3 === F) return { status: "pass", excluded: true };
-  if (cond === void 0) return { status: where3 === T ? "fail" : "unknown", excluded: false };
+function status(where2, cond) {
+  if (where2 === F) return { status: "pass", excluded: true };
+  if (cond === void 0) return { status: where2 === T ? "fail" : "unknown", excluded: false };
   if (cond === T) return { status: "pass", excluded: false };
-  if (where3 === U || cond === U) return { status: "unknown", excluded: false };
+  if (where2 === U || cond === U) return { status: "unknown", excluded: false };
   return { status: "fail", excluded: false };
 }
 function evaluateRule(rule, entity, world, options = {}) {
@@ -4371,10 +4371,10 @@ function passed(entity, excluded) {
 function detailed(rule, entity, ctx, scope, options, tally, fast) {
   const ast = rule.ast;
   const run = (d2) => {
-    const where3 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
-    if (where3 === F || !ast.should) return { where: where3, cond: void 0 };
+    const where2 = ast.where ? evalExpr(ast.where, scope, ctx, d2 ? d2.where : null) : T;
+    if (where2 === F || !ast.should) return { where: where2, cond: void 0 };
     const c = evalExpr(ast.should.expr, scope, ctx, d2 ? d2.cond : null);
-    return { where: where3, cond: ast.should.negated ? not(c) : c };
+    return { where: where2, cond: ast.should.negated ? not(c) : c };
   };
   ctx.env.detailed = true;
   const root = { blame: [], reasons: [], trace: options.explain ? [] : null, leaves: [] };
@@ -9146,10 +9146,10 @@ function join(args) {
   const items = [];
   lists.forEach((l, li) => {
     list2(l, "lists").forEach((v, i) => {
-      const where3 = lists.length > 1 ? `element ${i} of list ${li + 1}` : `element ${i}`;
-      if (v === null) fail2(`${where3} is null; cannot concatenate null values`);
+      const where2 = lists.length > 1 ? `element ${i} of list ${li + 1}` : `element ${i}`;
+      if (v === null) fail2(`${where2} is null; cannot concatenate null values`);
       const s = primitiveToString(v);
-      if (s === void 0) fail2(`${where3}: string required, got ${kindOf(v)}`);
+      if (s === void 0) fail2(`${where2}: string required, got ${kindOf(v)}`);
       items.push(s);
     });
   });
@@ -9478,10 +9478,10 @@ var init_plan2 = __esm({
 });
 
 // src/evaluate/data.ts
-function recordAddress(file, where3) {
-  if (!where3) return file;
-  const line = /^line (\d+)$/.exec(where3);
-  return `${file}#${line ? `L${line[1]}` : where3}`;
+function recordAddress(file, where2) {
+  if (!where2) return file;
+  const line = /^line (\d+)$/.exec(where2);
+  return `${file}#${line ? `L${line[1]}` : where2}`;
 }
 var START2;
 var init_data = __esm({
@@ -9515,7 +9515,7 @@ async function readLogFile(file, filter3, maxBytes) {
     for (let k = 0; k < recs.length; k++) {
       const r = recs[k];
       seen++;
-      const label = where2(shape, r);
+      const label = where(shape, r);
       if (r.tooLarge) {
         problem(
           r,
@@ -9585,7 +9585,7 @@ async function readLogFile(file, filter3, maxBytes) {
   if (read.shape === "values" && seen === 1 && out.kept.length === 1) out.kept[0].where = "";
   return out;
 }
-var MAX_RECORD_DIAGNOSTICS, where2;
+var MAX_RECORD_DIAGNOSTICS, where;
 var init_logs = __esm({
   "src/scan/logs.ts"() {
     "use strict";
@@ -9596,7 +9596,7 @@ var init_logs = __esm({
     init_data();
     init_event_filter();
     MAX_RECORD_DIAGNOSTICS = 20;
-    where2 = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
+    where = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
   }
 });
 
