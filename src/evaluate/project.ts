@@ -1,6 +1,6 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
 import { type Limits, useLimits } from '../common/limits.js';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { File } from '../load/ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
@@ -11,8 +11,8 @@ import { evaluate } from './expr.js';
 import type { Origin, Project, Resource, SourceFile } from './model.js';
 import { originAt } from './provenance.js';
 import { ModuleInstance } from './module.js';
+import { calledDirs } from './called.js';
 import { Session } from './session.js';
-import { isLocalSource } from './sources.js';
 import { type Assignment, CONSTANT_SCOPE, assignmentsFromVarFile, declaredVariables } from './variables.js';
 import { type Value, unknown } from './value.js';
 import { realpathSync } from 'node:fs';
@@ -74,28 +74,12 @@ function boundaryOf(found: Discovery, options: ProjectOptions): string {
   return isInside(real, found.root) ? real : found.root;
 }
 
-function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: Sources): Project {
+function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: Sources, quick = true): Project {
   const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
 
-  // Directories that another scanned module calls by a local path are not root modules of their own. Only
-  // directories whose files can hold a module block are read for this (their texts say so); the others are read
-  // when they are evaluated, and let go after, so the syntax trees of the whole repository are never held at once.
-  const called = new Set<string>();
-  for (const dir of found.moduleDirs) {
-    if (!mayCallModules(dir, sources)) continue;
-    const m = session.moduleDir(dir);
-    for (const f of m.files) {
-      for (const b of f.body.blocks) {
-        if (b.type !== 'module') continue;
-        const src = b.body.attributes.find((a) => a.name === 'source')?.expr;
-        if (src?.kind === 'literal' && typeof src.value === 'string' && isLocalSource(src.value)) called.add(resolve(m.dir, src.value));
-      }
-    }
-    // Parsed again when evaluated: holding the trees of every calling directory until then took more memory than
-    // the second parse takes time.
-    session.unload(dir);
-  }
+  // Directories that another scanned module calls by a local path are not root modules of their own (called.ts).
+  const called = calledDirs(found.moduleDirs, sources, session, quick);
 
   const cli = readCliVariables(options.cliVariables ?? [], session);
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
@@ -117,21 +101,12 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     session.release(dir);
     memory.afterRoot();
   }
+  // Module calls read without parsing that the full parse read otherwise (only ever in a file with syntax errors):
+  // the roots are found again, every calling file parsed.
+  if (!session.settleDeferred()) return evaluateDiscovered(found, options, sources, false);
   const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
   return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
 }
-
-/** A directory whose configuration may hold a module block: a .tf file that says `module "…"`, or any JSON file. */
-function mayCallModules(dir: string, sources: Sources): boolean {
-  const names = sources.namesIn(dir);
-  if (names === undefined) return true;
-  return names.some((path) => {
-    const text = sources.text(path);
-    return text === undefined || MODULE_BLOCK.test(text);
-  });
-}
-
-const MODULE_BLOCK = /(?:^|\n)[ \t]*module(?:[ \t]*"|[ \t]+[A-Za-z_])/;
 
 interface CliAssignments {
   list: Assignment[];

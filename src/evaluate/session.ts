@@ -24,7 +24,7 @@ export class Session {
 
   /** Record a diagnostic once, however many module instances raise it. */
   report(d: Diagnostic): void {
-    const key = `${d.code}\u0000${d.file}\u0000${d.range?.start.offset ?? ''}\u0000${d.message}`;
+    const key = keyOf(d);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.diagnostics.push(d);
@@ -36,11 +36,65 @@ export class Session {
       m = loadModuleDir(dir, this.readOptions);
       this.dirs.set(dir, m);
       if (!this.released.has(dir)) this.order.push(dir);
-      for (const d of m.diagnostics) this.report(d);
-      for (const f of m.files) for (const d of f.diagnostics) this.report(d);
-      for (const f of m.autoVarFiles) for (const d of f.diagnostics) this.report(d);
+      const slot = this.deferred.get(dir);
+      let report = (d: Diagnostic): void => this.report(d);
+      if (slot && !slot.read) {
+        slot.read = true;
+        if (!slot.check(m)) this.misread = true;
+        report = (d) => {
+          this.seen.add(keyOf(d));
+          slot.diagnostics.push(d);
+        };
+      }
+      for (const d of m.diagnostics) report(d);
+      for (const f of m.files) for (const d of f.diagnostics) report(d);
+      for (const f of m.autoVarFiles) for (const d of f.diagnostics) report(d);
     }
     return m;
+  }
+
+  /** Directories whose reading was put off (defer), by directory, in the order put off. */
+  private readonly deferred = new Map<string, Deferred>();
+  /** A directory put off was read differently in full than `check` expected. */
+  private misread = false;
+
+  /**
+   * Put off reading `dir` (src/evaluate/called.ts read its module calls without parsing): it is read when first
+   * needed, or by settleDeferred, and its diagnostics then take their place here, before those reported from now
+   * on, as if it had been read now. `check` is given the directory once read, and says whether it was read as expected.
+   */
+  defer(dir: string, check: (m: ModuleDir) => boolean): void {
+    this.deferred.set(dir, { at: this.diagnostics.length, diagnostics: [], check, read: false });
+  }
+
+  /**
+   * Read the directories put off and not read since (then let go again, as if read ahead), and put their
+   * diagnostics in their places (each once). False when one was read differently than expected.
+   */
+  settleDeferred(): boolean {
+    for (const [dir, slot] of this.deferred) {
+      if (slot.read) continue;
+      this.moduleDir(dir);
+      this.unload(dir);
+    }
+    if (this.deferred.size === 0) return !this.misread;
+    const merged: Diagnostic[] = [];
+    const slots = [...this.deferred.values()];
+    let next = 0;
+    for (let i = 0; i <= this.diagnostics.length; i++) {
+      while (next < slots.length && slots[next]!.at === i) for (const d of slots[next++]!.diagnostics) merged.push(d);
+      if (i < this.diagnostics.length) merged.push(this.diagnostics[i]!);
+    }
+    const kept = new Set<string>();
+    this.diagnostics.length = 0;
+    for (const d of merged) {
+      const key = keyOf(d);
+      if (kept.has(key)) continue;
+      kept.add(key);
+      this.diagnostics.push(d);
+    }
+    this.deferred.clear();
+    return !this.misread;
   }
 
   /** The installed-module manifest of the root module an instance belongs to. */
@@ -86,6 +140,18 @@ export class Session {
     for (const d of this.order) add(d);
     return out;
   }
+}
+
+interface Deferred {
+  /** How many diagnostics were reported before it was put off. */
+  at: number;
+  diagnostics: Diagnostic[];
+  check: (m: ModuleDir) => boolean;
+  read: boolean;
+}
+
+function keyOf(d: Diagnostic): string {
+  return `${d.code}\u0000${d.file}\u0000${d.range?.start.offset ?? ''}\u0000${d.message}`;
 }
 
 function sourceFilesOf(m: ModuleDir): SourceFile[] {

@@ -98,9 +98,11 @@ export class Scanner {
   readonly length: number;
 
   constructor(
-    readonly cx: ParseContext,
+    readonly cx: Pick<ParseContext, 'src' | 'range'>,
     /** First offset to read. */
     at = 0,
+    /** Collect comments (a reader that only skips text, module-sources.ts, does not need them). */
+    private readonly keepComments = true,
   ) {
     this.src = cx.src;
     this.length = cx.src.length;
@@ -214,7 +216,7 @@ export class Scanner {
   }
 
   private comment(start: number, end: number): void {
-    if (start < this.commentsUpTo) return;
+    if (!this.keepComments || start < this.commentsUpTo) return;
     this.commentsUpTo = end;
     this.comments.push({ text: this.src.slice(start, end), range: this.cx.range(start, end) });
   }

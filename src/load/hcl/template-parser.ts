@@ -300,7 +300,7 @@ export function parseHeredoc(p: ParserState, depth: number): Expr {
 }
 
 /** The end of the marker when the line at `i` holds only `marker` (and blanks), else -1. */
-function closingMarker(s: string, i: number, marker: string): number {
+export function closingMarker(s: string, i: number, marker: string): number {
   let k = i;
   while (s[k] === ' ' || s[k] === '\t') k++;
   if (!s.startsWith(marker, k)) return -1;
