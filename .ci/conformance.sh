@@ -22,6 +22,10 @@ fi
 #     on every file both accept, and the same verdict on every file.
 node dist/test/treesitter/differential.js "$work/hcl-files.txt"
 
+# 1c. The module sources read without parsing (src/load/hcl/module-sources.ts, used to find the root modules) equal
+#     the full parse's on every file that takes that path, and on mutated copies of the files holding module blocks.
+node dist/test/conformance/module-sources.js "$work/hcl-files.txt" --mutations 20
+
 # 2. Values of constant attributes against hcl2json (dev dependency) as an oracle.
 node dist/test/conformance/values.js --files "$work/hcl-files.txt"
 

@@ -21,9 +21,9 @@ import { FILE_START, type Range } from '../../common/diagnostics.js';
 export function moduleSources(text: string): string[] | undefined {
   try {
     return new Reader(text).file();
-  } catch (e) {
-    if (e instanceof Undecided) return undefined;
-    throw e;
+  } catch {
+    // Undecided, or a fault of this reader: either way the full parse decides.
+    return undefined;
   }
 }
 
