@@ -40,6 +40,8 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
    * in the Project, whose `handedOver` counts them: a repository's resources are never all held at once.
    */
   eachRoot?: (root: string, resources: Resource[]) => void;
+  /** What discover(path) found with these options, when the caller already walked the tree (not walked twice). */
+  discovered?: Discovery;
 }
 
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
@@ -51,7 +53,7 @@ export async function loadProject(path: string, options: ProjectOptions = {}): P
 /** As loadProject, synchronously. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
   useLimits(options.limits);
-  const found = discover(path, options);
+  const found = options.discovered ?? discover(path, options);
   const reading = withSkip(found, options);
   return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
 }
