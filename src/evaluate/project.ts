@@ -63,7 +63,7 @@ function withSkip(found: Discovery, options: ProjectOptions): ProjectOptions {
   const withRoot = {
     ...options,
     root: boundaryOf(found, options),
-    realDirs: new Map<string, string>(),
+    realDirs: found.realDirs ?? new Map<string, string>(),
     ...(found.listings ? { listings: found.listings } : {}),
   };
   return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
