@@ -35,6 +35,13 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   env?: Record<string, string | undefined>;
   /** Budgets (budget.ts): the flags --max-depth, --max-string-length, ...; absent fields take the defaults. */
   limits?: Partial<Limits>;
+  /**
+   * Given each root module's resources as soon as it is evaluated (the scan runs its checks then). They are not kept
+   * in the Project, whose `handedOver` counts them: a repository's resources are never all held at once.
+   */
+  eachRoot?: (root: string, resources: Resource[]) => void;
+  /** What discover(path) found with these options, when the caller already walked the tree (not walked twice). */
+  discovered?: Discovery;
 }
 
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
@@ -46,7 +53,7 @@ export async function loadProject(path: string, options: ProjectOptions = {}): P
 /** As loadProject, synchronously. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
   useLimits(options.limits);
-  const found = discover(path, options);
+  const found = options.discovered ?? discover(path, options);
   const reading = withSkip(found, options);
   return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
 }
@@ -56,7 +63,7 @@ function withSkip(found: Discovery, options: ProjectOptions): ProjectOptions {
   const withRoot = {
     ...options,
     root: boundaryOf(found, options),
-    realDirs: new Map<string, string>(),
+    realDirs: found.realDirs ?? new Map<string, string>(),
     ...(found.listings ? { listings: found.listings } : {}),
   };
   return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
@@ -85,6 +92,7 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources: Resource[] = [];
+  let handedOver = 0;
   const memory = new HeapWatch();
   const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
@@ -96,7 +104,12 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: '', dir: m.dir });
     const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
-    inst.collect(resources);
+    if (options.eachRoot) {
+      const own: Resource[] = [];
+      inst.collect(own);
+      handedOver += own.length;
+      options.eachRoot(m.dir, own);
+    } else inst.collect(resources);
     // No other module calls this one: its syntax trees are not needed again.
     session.release(dir);
     memory.afterRoot();
@@ -105,7 +118,9 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   // the roots are found again, every calling file parsed.
   if (!session.settleDeferred()) return evaluateDiscovered(found, options, sources, false);
   const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
-  return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  if (handedOver) project.handedOver = handedOver;
+  return project;
 }
 
 interface CliAssignments {

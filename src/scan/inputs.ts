@@ -99,7 +99,8 @@ export async function loadInputs(
     return dataProject(r.input);
   }
   if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only (give --plan FILE)' };
-  if (st.isDirectory() && discover(path, load).moduleDirs.length === 0) {
+  const found = st.isDirectory() ? discover(path, load) : undefined;
+  if (found && found.moduleDirs.length === 0) {
     const { findDataFiles, walkDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const diagnostics: Diagnostic[] = [];
     if (events) {
@@ -122,7 +123,7 @@ export async function loadInputs(
       return p;
     }
   }
-  return loadProject(path, load);
+  return loadProject(path, found ? { ...load, discovered: found } : load);
 }
 
 function failed(path: string, diagnostics: Diagnostic[]): Project {
