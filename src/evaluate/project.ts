@@ -114,13 +114,29 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     session.release(dir);
     memory.afterRoot();
   }
-  // Module calls read without parsing that the full parse read otherwise (only ever in a file with syntax errors):
-  // the roots are found again, every calling file parsed.
-  if (!session.settleDeferred()) return evaluateDiscovered(found, options, sources, false);
+  const misread = session.settleDeferred();
+  if (misread.length) {
+    // Module calls read without parsing that the full parse read otherwise (possible only in a file with syntax
+    // errors; never seen on the corpus or its mutations, test/conformance/module-sources.ts): the roots are found
+    // again with every calling file parsed, unless root modules were already handed over to the checks.
+    if (!handedOver) return evaluateDiscovered(found, options, sources, false);
+    for (const dir of misread) session.report(misreadCalls(dir));
+  }
   const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
   const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
   if (handedOver) project.handedOver = handedOver;
   return project;
+}
+
+function misreadCalls(dir: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'internal',
+    file: dir,
+    message:
+      'tfguard read the module calls of this directory differently before and after parsing it (a file here has syntax errors); the root modules of this scan may not be those a scan of the fixed files finds; please report it',
+    hint: 'fix the syntax errors reported for this directory and scan again',
+  };
 }
 
 interface CliAssignments {

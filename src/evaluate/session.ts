@@ -40,7 +40,7 @@ export class Session {
       let report = (d: Diagnostic): void => this.report(d);
       if (slot && !slot.read) {
         slot.read = true;
-        if (!slot.check(m)) this.misread = true;
+        if (!slot.check(m)) this.misread.push(dir);
         report = (d) => {
           this.seen.add(keyOf(d));
           slot.diagnostics.push(d);
@@ -55,8 +55,8 @@ export class Session {
 
   /** Directories whose reading was put off (defer), by directory, in the order put off. */
   private readonly deferred = new Map<string, Deferred>();
-  /** A directory put off was read differently in full than `check` expected. */
-  private misread = false;
+  /** Directories put off that were read differently in full than `check` expected. */
+  private readonly misread: string[] = [];
 
   /**
    * Put off reading `dir` (src/evaluate/called.ts read its module calls without parsing): it is read when first
@@ -69,15 +69,15 @@ export class Session {
 
   /**
    * Read the directories put off and not read since (then let go again, as if read ahead), and put their
-   * diagnostics in their places (each once). False when one was read differently than expected.
+   * diagnostics in their places (each once). Returns the directories read differently than expected.
    */
-  settleDeferred(): boolean {
+  settleDeferred(): string[] {
     for (const [dir, slot] of this.deferred) {
       if (slot.read) continue;
       this.moduleDir(dir);
       this.unload(dir);
     }
-    if (this.deferred.size === 0) return !this.misread;
+    if (this.deferred.size === 0) return this.misread;
     const merged: Diagnostic[] = [];
     const slots = [...this.deferred.values()];
     let next = 0;
@@ -94,7 +94,7 @@ export class Session {
       this.diagnostics.push(d);
     }
     this.deferred.clear();
-    return !this.misread;
+    return this.misread;
   }
 
   /** The installed-module manifest of the root module an instance belongs to. */

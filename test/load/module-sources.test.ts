@@ -134,6 +134,12 @@ describe('module sources read without parsing', () => {
       '{\n  "module": {}\n}\n', // JSON in a .tf file
       'locals {\n  t = <<EOT\nno end\n}\n', // unclosed heredoc
       'locals {\n  x = "\\q"\n}\n', // invalid escape
+      // errors inside interpolations, where the parser's recovery reads on from inside the string
+      'locals {\n  x = "${a..b}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
+      'locals {\n  x = "${.a}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
+      'locals {\n  x = "${a = 1}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
+      'locals {\n  x = "${a, b}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
+      'locals {\n  x = "${a *}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
     ]) {
       assert.ok(parsed(text).errors > 0, `the parser reports an error in ${JSON.stringify(text)}`);
       assert.equal(moduleSources(text), undefined, JSON.stringify(text));

@@ -192,6 +192,7 @@ class Reader {
         lineStart = false;
       }
       if (badPair(prev, k) || (!separated && this.twoValues(prev, prevAt, prevEnd, k))) undecided();
+      if (stack.length === 0 && OUTSIDE_BRACKETS.has(k)) undecided();
       switch (k) {
         case '(':
         case '[':
@@ -356,7 +357,7 @@ class Reader {
     let k = sc.k();
     if (s.charCodeAt(at) === PERCENT) {
       if (k !== 'ident' || !DIRECTIVES.has(sc.text())) undecided();
-    } else if (k === '}' || k === '~') undecided();
+    } else if (!startsValue(k) && k !== '(' && k !== '[' && k !== '-') undecided();
     const stack: Kind[] = [];
     let prev: Kind = '(';
     let prevAt = 0;
@@ -367,6 +368,7 @@ class Reader {
       else {
         const separated = newline && stack[stack.length - 1] === '{';
         if (badPair(prev, k) || (!separated && this.twoValues(prev, prevAt, prevEnd, k))) undecided();
+        if (stack.length === 0 && OUTSIDE_BRACKETS.has(k)) undecided();
       }
       switch (k) {
         case 'eof':
@@ -412,6 +414,9 @@ class Reader {
   }
 }
 
+/** Tokens that only stand inside brackets (an object's `=`, a list's `,`, a for expression's `=>` and `...`). */
+const OUTSIDE_BRACKETS = new Set<Kind>(['=', ',', '=>', '...']);
+
 /** Operators that need an operand after them. */
 const OPERATORS = new Set<Kind>(['=', '+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '!', '?', ':', '=>']);
 /** Tokens that cannot follow an operator (or an opening bracket or comma): binary operators, closers, commas. */
@@ -441,10 +446,11 @@ const NOT_AN_OPERAND = new Set<Kind>([
 
 /**
  * Two tokens that cannot stand next to each other in an expression (the parser would report an error there and
- * recover in its own way): an operator without its operand, a comma or opening bracket before a binary operator.
- * `[*]` and `.*` (splats) and `a[*]` are fine.
+ * recover in its own way): an operator without its operand, a comma or opening bracket before a binary operator,
+ * a `.` not followed by a name, an index or `*`. `[*]` and `.*` (splats) are fine.
  */
 function badPair(prev: Kind, k: Kind): boolean {
+  if (prev === '.') return k !== 'ident' && k !== 'number' && k !== '*';
   if (OPERATORS.has(prev)) return NOT_AN_OPERAND.has(k) && !(prev === '*' && k === ']');
   // A trailing comma, `()` and `{}` are fine.
   if (prev === '(' || prev === '{' || prev === ',') return NOT_AN_OPERAND.has(k) && k !== ')' && k !== '}' && (k !== ']' || prev !== ',');
