@@ -73,14 +73,17 @@ function main(): void {
     times.quick.push(cpuMs(quick));
   }
   const mb = bytes / 2 ** 20;
-  const line = (label: string, ms: number): string => `${label.padEnd(6)} ${ms.toFixed(0).padStart(6)} ms CPU  ${(mb / (ms / 1000)).toFixed(1)} MB/s`;
+  const line = (label: string, ms: number): string =>
+    `${label.padEnd(6)} ${ms.toFixed(0).padStart(6)} ms CPU  ${(mb / (ms / 1000)).toFixed(1)} MB/s`;
   console.log(
     `calling files: ${files.length} (${mb.toFixed(1)} MB), ${quickFiles} read quickly; ${rounds} rounds, medians (node ${process.version}; ${sink > 0 ? 'sources found' : 'none found'})`,
   );
   console.log(line('full', median(times.full)));
   console.log(line('quick', median(times.quick)));
   const ratios = times.full.map((f, i) => f / times.quick[i]!);
-  console.log(`quick is ${median(ratios).toFixed(1)} × as fast (median of the per-round ratios; ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)})`);
+  console.log(
+    `quick is ${median(ratios).toFixed(1)} × as fast (median of the per-round ratios; ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)})`,
+  );
 }
 
 main();
