@@ -42,6 +42,13 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   eachRoot?: (root: string, resources: Resource[]) => void;
   /** What discover(path) found with these options, when the caller already walked the tree (not walked twice). */
   discovered?: Discovery;
+  /**
+   * Once the root modules are known: the ones to evaluate here (the scan gives the others to worker threads,
+   * src/scan/shards.ts). `textSize` is a directory's text read ahead, in characters.
+   */
+  shareRoots?: (roots: readonly string[], textSize: (dir: string) => number) => readonly string[];
+  /** Evaluate these root modules (a worker's share), without finding the roots again. */
+  roots?: readonly string[];
 }
 
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
@@ -55,7 +62,7 @@ export function evaluateProject(path: string, options: ProjectOptions = {}): Pro
   useLimits(options.limits);
   const found = options.discovered ?? discover(path, options);
   const reading = withSkip(found, options);
-  return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
+  return evaluateDiscovered(found, reading, preparse(options.roots ?? found.moduleDirs, reading));
 }
 
 /** `--exclude` applies to the files of module directories too, not only to the folders discovery walks. */
@@ -85,6 +92,41 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
 
+  let roots = options.roots ?? findRoots(found, session, sources);
+  if (options.shareRoots) roots = options.shareRoots(roots, (dir) => textSize(dir, sources));
+
+  const cli = readCliVariables(options.cliVariables ?? [], session);
+  // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
+  const envVars = tfVarEntries(options.env ?? process.env);
+  const resources: Resource[] = [];
+  let handedOver = 0;
+  const memory = new HeapWatch();
+  let evaluated = 0;
+  for (const dir of roots) {
+    options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots.length });
+    const m = session.moduleDir(dir);
+    const rootOrigins = new Map<string, Origin>();
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
+    session.modules.push({ address: '', dir: m.dir });
+    const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
+    if (options.eachRoot) {
+      const own: Resource[] = [];
+      inst.collect(own);
+      handedOver += own.length;
+      options.eachRoot(m.dir, own);
+    } else inst.collect(resources);
+    // No other module calls this one: its syntax trees are not needed again.
+    session.release(dir);
+    memory.afterRoot();
+  }
+  const files = session.sourceFiles(options.roots ?? found.moduleDirs).concat(cli.files);
+  const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  if (handedOver) project.handedOver = handedOver;
+  return project;
+}
+
+/** The module directories no other scanned module calls by a local path: the root modules, in order. */
+function findRoots(found: Discovery, session: Session, sources: Sources): string[] {
   // Directories that another scanned module calls by a local path are not root modules of their own. Only
   // directories whose files can hold a module block are read for this (their texts say so); the others are read
   // when they are evaluated, and let go after, so the syntax trees of the whole repository are never held at once.
@@ -104,36 +146,14 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     session.unload(dir);
   }
 
-  const cli = readCliVariables(options.cliVariables ?? [], session);
-  // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
-  const envVars = tfVarEntries(options.env ?? process.env);
-  const resources: Resource[] = [];
-  let handedOver = 0;
-  const memory = new HeapWatch();
-  const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
-  let evaluated = 0;
-  for (const dir of found.moduleDirs) {
-    if (called.has(dir)) continue;
-    options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots });
-    const m = session.moduleDir(dir);
-    const rootOrigins = new Map<string, Origin>();
-    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
-    session.modules.push({ address: '', dir: m.dir });
-    const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
-    if (options.eachRoot) {
-      const own: Resource[] = [];
-      inst.collect(own);
-      handedOver += own.length;
-      options.eachRoot(m.dir, own);
-    } else inst.collect(resources);
-    // No other module calls this one: its syntax trees are not needed again.
-    session.release(dir);
-    memory.afterRoot();
-  }
-  const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
-  const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
-  if (handedOver) project.handedOver = handedOver;
-  return project;
+  return found.moduleDirs.filter((d) => !called.has(d));
+}
+
+/** The characters of a directory's text read ahead. */
+function textSize(dir: string, sources: Sources): number {
+  let n = 0;
+  for (const path of sources.namesIn(dir) ?? []) n += sources.text(path)?.length ?? 0;
+  return n;
 }
 
 /** A directory whose configuration may hold a module block: a .tf file that says `module "…"`, or any JSON file. */
