@@ -42,6 +42,13 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   eachRoot?: (root: string, resources: Resource[]) => void;
   /** What discover(path) found with these options, when the caller already walked the tree (not walked twice). */
   discovered?: Discovery;
+  /**
+   * Once the root modules are known: the ones to evaluate here (the scan gives the others to worker threads,
+   * src/scan/shards.ts). `textSize` is a directory's text read ahead, in characters.
+   */
+  shareRoots?: (roots: readonly string[], textSize: (dir: string) => number) => readonly string[];
+  /** Evaluate these root modules (a worker's share), without finding the roots again. */
+  roots?: readonly string[];
 }
 
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
@@ -55,7 +62,7 @@ export function evaluateProject(path: string, options: ProjectOptions = {}): Pro
   useLimits(options.limits);
   const found = options.discovered ?? discover(path, options);
   const reading = withSkip(found, options);
-  return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
+  return evaluateDiscovered(found, reading, preparse(options.roots ?? found.moduleDirs, reading));
 }
 
 /** `--exclude` applies to the files of module directories too, not only to the folders discovery walks. */
@@ -85,8 +92,9 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
 
-  // Directories that another scanned module calls by a local path are not root modules of their own (called.ts).
-  const called = calledDirs(found.moduleDirs, sources, session, quick);
+  const all = options.roots ?? findRoots(found, session, sources, quick);
+  let roots = all;
+  if (options.shareRoots) roots = options.shareRoots(all, (dir) => textSize(dir, sources));
 
   const cli = readCliVariables(options.cliVariables ?? [], session);
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
@@ -94,11 +102,9 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   const resources: Resource[] = [];
   let handedOver = 0;
   const memory = new HeapWatch();
-  const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
-  for (const dir of found.moduleDirs) {
-    if (called.has(dir)) continue;
-    options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots });
+  for (const dir of roots) {
+    options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots.length });
     const m = session.moduleDir(dir);
     const rootOrigins = new Map<string, Origin>();
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
@@ -114,18 +120,33 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     session.release(dir);
     memory.afterRoot();
   }
-  const misread = session.settleDeferred();
+  // Roots given to worker threads are read there, their diagnostics with them.
+  const here = new Set(roots);
+  const misread = session.settleDeferred(roots === all ? undefined : new Set(all.filter((d) => !here.has(d))));
   if (misread.length) {
     // Module calls read without parsing that the full parse read otherwise (possible only in a file with syntax
     // errors; never seen on the corpus or its mutations, test/conformance/module-sources.ts): the roots are found
-    // again with every calling file parsed, unless root modules were already handed over to the checks.
-    if (!handedOver) return evaluateDiscovered(found, options, sources, false);
+    // again with every calling file parsed, unless root modules were already handed over to the checks or threads.
+    if (!handedOver && !options.shareRoots) return evaluateDiscovered(found, options, sources, false);
     for (const dir of misread) session.report(misreadCalls(dir));
   }
-  const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
+  const files = session.sourceFiles(options.roots ?? found.moduleDirs).concat(cli.files);
   const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
   if (handedOver) project.handedOver = handedOver;
   return project;
+}
+
+/** The module directories no other scanned module calls by a local path (called.ts): the root modules, in order. */
+function findRoots(found: Discovery, session: Session, sources: Sources, quick: boolean): string[] {
+  const called = calledDirs(found.moduleDirs, sources, session, quick);
+  return found.moduleDirs.filter((d) => !called.has(d));
+}
+
+/** The characters of a directory's text read ahead. */
+function textSize(dir: string, sources: Sources): number {
+  let n = 0;
+  for (const path of sources.namesIn(dir) ?? []) n += sources.text(path)?.length ?? 0;
+  return n;
 }
 
 function misreadCalls(dir: string): Diagnostic {

@@ -68,12 +68,17 @@ export class Session {
   }
 
   /**
-   * Read the directories put off and not read since (then let go again, as if read ahead), and put their
-   * diagnostics in their places (each once). Returns the directories read differently than expected.
+   * Read the directories put off and not read since (then let go again, as if read ahead), except those read
+   * `elsewhere` (by another thread, which reports their diagnostics), and put their diagnostics in their places
+   * (each once). Returns the directories read differently than expected.
    */
-  settleDeferred(): string[] {
+  settleDeferred(elsewhere?: ReadonlySet<string>): string[] {
     for (const [dir, slot] of this.deferred) {
       if (slot.read) continue;
+      if (elsewhere?.has(dir)) {
+        this.deferred.delete(dir);
+        continue;
+      }
       this.moduleDir(dir);
       this.unload(dir);
     }
