@@ -5,6 +5,7 @@ import { type ModuleDir, loadModuleDir } from '../load/module-dir.js';
 import type { ReadOptions } from '../load/read.js';
 import type { ModuleInfo, SourceFile } from './model.js';
 import { ModuleManifest } from './sources.js';
+import { TotalInstances } from './total-instances.js';
 
 export class Session {
   readonly diagnostics: Diagnostic[] = [];
@@ -14,8 +15,8 @@ export class Session {
   /** Directories in the order first read. */
   private readonly order: string[] = [];
   private readonly manifests = new Map<string, ModuleManifest>();
-  /** Module and resource instances made so far (--max-total-instances). */
-  instances = 0;
+  /** Module and resource instances made so far, and the blocks left out past --max-total-instances. */
+  readonly total = new TotalInstances();
 
   constructor(
     readonly root: string,
