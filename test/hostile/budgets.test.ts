@@ -191,7 +191,7 @@ describe('budgets: a diagnostic naming the limit and its flag, an unknown, and t
     );
     const log = await resources(join(dir, 'log.json'));
     assert.equal(log.code, 2);
-    assert.match(limitDiagnostics(log.json)[0]!.message, /^an event is JSON nested more than 500 deep.*--max-depth/);
+    assert.match(limitDiagnostics(log.json)[0]!.message, /^an event \(Records\[0\]\) is JSON nested more than 500 deep.*--max-depth/);
     const scan = await cli(['scan', '--no-config', join(dir, 'log.json')]);
     assert.doesNotMatch(scan.stderr, /internal error/);
     assert.match(scan.stdout, /1 error in the input: results may be incomplete/);
