@@ -5,7 +5,7 @@ export { loadChecks, parseCheck } from './load.js';
 
 export { rangeForPath, reportLocation } from './location.js';
 export { ALIAS_TOOLS } from './model.js';
-export type { BlockedResult, Check, Finding, Severity } from './model.js';
-export { projectWorlds, resourceEntity, runChecks } from './run.js';
+export type { BlockedResult, Check, Finding, ResourcePlace, Severity } from './model.js';
+export { CheckRun, projectWorlds, resourceEntity, runChecks } from './run.js';
 
 export { runCheckTests } from './testing.js';

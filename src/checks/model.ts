@@ -218,11 +218,14 @@ export interface UnknownResult {
   explained?: Explained;
 }
 
+/** Where a resource stands: what results keep of it once its root module's checks have run. */
+export type ResourcePlace = Pick<Resource, 'address' | 'location' | 'moduleCalls' | 'root'>;
+
 /** A check that held for a resource (JUnit lists them as passing test cases). */
 export interface PassResult {
   checkId: string;
   address: string;
-  resource?: Resource;
+  resource?: ResourcePlace;
   /** Where the resource is reported (its block header; the module call site for remote modules). */
   file: string;
   range: Range;

@@ -6,7 +6,7 @@ import { type Entity, type EvaluateOptions, type RuleResult, type World, createW
 import { reportLocation } from './location.js';
 import { applyPrerequisites } from './requires.js';
 import { chooseMessage, entityName } from './messages.js';
-import type { Check, CheckRunResult, Finding, PassResult, RelatedPlace, UnknownResult } from './model.js';
+import type { Check, CheckRunResult, Finding, PassResult, RelatedPlace, ResourcePlace, UnknownResult } from './model.js';
 import { byPlace } from '../common/order.js';
 import { pointRange } from '../common/diagnostics.js';
 
@@ -61,23 +61,53 @@ export interface RunOptions extends EvaluateOptions {
 
 /** Run every check over the project. Results are sorted by file, line, column, check ID, address. */
 export function runChecks(checks: readonly Check[], project: Project, options: RunOptions = {}): CheckRunResult {
-  const findings: Finding[] = [];
-  const unknowns: UnknownResult[] = [];
-  const passes: PassResult[] = [];
-  let evaluations = 0;
-  const evalOptions: EvaluateOptions = { now: options.now ?? Date.now(), ...(options.explain ? { explain: true } : {}) };
-  for (const { root, world, byAddress } of projectWorlds(project))
+  const run = new CheckRun(checks, options);
+  for (const w of projectWorlds(project)) run.addWorld(w);
+  return run.finish();
+}
+
+/**
+ * Checks run one root module at a time, as the scan evaluates them (`add`), so that a root's resources can be let go
+ * once its checks have run: what the results keep of a passing resource is its place, not its values.
+ */
+export class CheckRun {
+  private readonly findings: Finding[] = [];
+  private readonly unknowns: UnknownResult[] = [];
+  private readonly passes: PassResult[] = [];
+  private evaluations = 0;
+  private readonly evalOptions: EvaluateOptions;
+
+  constructor(
+    private readonly checks: readonly Check[],
+    private readonly options: RunOptions = {},
+  ) {
+    this.evalOptions = { now: options.now ?? Date.now(), ...(options.explain ? { explain: true } : {}) };
+  }
+
+  /** Run every check over the resources of one root module. */
+  add(root: string, resources: readonly Resource[]): void {
+    this.addWorld({ root, world: createWorld(resources.map(resourceEntity)), byAddress: new Map(resources.map((r) => [r.address, r])) });
+  }
+
+  addWorld({ root, world, byAddress }: RootWorld): void {
+    const { checks, options, evalOptions, findings, unknowns, passes } = this;
+    const places = new Map<Resource, ResourcePlace>();
+    const placeOf = (r: Resource): ResourcePlace => {
+      let p = places.get(r);
+      if (!p) places.set(r, (p = { address: r.address, location: r.location, moduleCalls: r.moduleCalls, root: r.root }));
+      return p;
+    };
     for (const check of checks) {
       if (options.only && !options.only.has(check.id)) continue;
       eachResult(check.rule, world, evalOptions, (result) => {
-        evaluations++;
+        this.evaluations++;
         if (result.status === 'pass') {
           // A resource rule holds for its resource; an aggregate rule (`List<type>`) for the root module.
           const own = byAddress.get(result.entity);
           const at = own ? reportLocation(own, '') : { file: root, range: START };
           // Built without spreads of optional parts (each one a copy at run time); keys in the same order.
           const pass: PassResult = own
-            ? { checkId: check.id, address: own.address, resource: own, file: at.file, range: at.range }
+            ? { checkId: check.id, address: own.address, resource: placeOf(own), file: at.file, range: at.range }
             : { checkId: check.id, address: result.entity, file: at.file, range: at.range };
           if (result.excluded) pass.excluded = true;
           passes.push(pass);
@@ -144,12 +174,17 @@ export function runChecks(checks: readonly Check[], project: Project, options: R
         }
       });
     }
-  const { findings: standing, blocked } = applyPrerequisites(checks, findings);
-  standing.sort(byPlace);
-  blocked.sort(byPlace);
-  unknowns.sort(byPlace);
-  passes.sort(byPlace);
-  return { findings: standing, blocked, unknowns, passes, evaluations };
+  }
+
+  /** The results of every root added, sorted by file, line, column, check ID, address. */
+  finish(): CheckRunResult {
+    const { findings: standing, blocked } = applyPrerequisites(this.checks, this.findings);
+    standing.sort(byPlace);
+    blocked.sort(byPlace);
+    this.unknowns.sort(byPlace);
+    this.passes.sort(byPlace);
+    return { findings: standing, blocked, unknowns: this.unknowns, passes: this.passes, evaluations: this.evaluations };
+  }
 }
 
 /** A test of the logic as one line of at most 100 characters (asked once per finding: kept per logic text). */

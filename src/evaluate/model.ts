@@ -110,6 +110,8 @@ export interface Project {
   files: SourceFile[];
   /** CloudTrail events read from streamed logs but not kept as resources, because every event check passed them. */
   unkeptEvents?: number;
+  /** Resources handed to the caller root by root as they were evaluated (ProjectOptions.eachRoot), not kept here. */
+  handedOver?: number;
 }
 
 export interface SourceFile {

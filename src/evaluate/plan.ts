@@ -73,7 +73,9 @@ export async function loadPlanProject(planPath: string, options: PlanLoadOptions
         hint: 'give the directory of the Terraform configuration the plan was made from',
       });
     } else {
-      const hcl = evaluateProject(dir, { ...options, env: options.env ?? {} });
+      // The source's resources are the plan's locations, kept here: not handed to a scan's checks.
+      const { eachRoot: _checks, ...sourceOptions } = options;
+      const hcl = evaluateProject(dir, { ...sourceOptions, env: options.env ?? {} });
       // The plan is the truth; the source only gives lines. Its errors are warnings here.
       for (const d of hcl.diagnostics)
         if (d.severity === 'error')

@@ -35,6 +35,11 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   env?: Record<string, string | undefined>;
   /** Budgets (budget.ts): the flags --max-depth, --max-string-length, ...; absent fields take the defaults. */
   limits?: Partial<Limits>;
+  /**
+   * Given each root module's resources as soon as it is evaluated (the scan runs its checks then). They are not kept
+   * in the Project, whose `handedOver` counts them: a repository's resources are never all held at once.
+   */
+  eachRoot?: (root: string, resources: Resource[]) => void;
 }
 
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
@@ -101,6 +106,7 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources: Resource[] = [];
+  let handedOver = 0;
   const memory = new HeapWatch();
   const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
@@ -112,13 +118,20 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: '', dir: m.dir });
     const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
-    inst.collect(resources);
+    if (options.eachRoot) {
+      const own: Resource[] = [];
+      inst.collect(own);
+      handedOver += own.length;
+      options.eachRoot(m.dir, own);
+    } else inst.collect(resources);
     // No other module calls this one: its syntax trees are not needed again.
     session.release(dir);
     memory.afterRoot();
   }
   const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
-  return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  if (handedOver) project.handedOver = handedOver;
+  return project;
 }
 
 /** A directory whose configuration may hold a module block: a .tf file that says `module "…"`, or any JSON file. */

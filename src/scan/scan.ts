@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { findRepoRoot } from '../common/repo.js';
 import { byPlace } from '../common/order.js';
-import type { BlockedResult, Check, Finding, Severity } from '../checks/index.js';
+import type { BlockedResult, Check, Finding, ResourcePlace, Severity } from '../checks/index.js';
 import {
   EXPIRED_SUPPRESSION,
   UNEXPLAINED_SUPPRESSION,
@@ -19,10 +19,10 @@ import {
 } from '../checks/suppressions.js';
 import { atLeast, parseSeverity, selectChecks, splitList } from '../checks/selection.js';
 import { compareBaseline, createBaseline, parseBaseline, serializeBaseline } from '../checks/baseline.js';
-import { runChecks } from '../checks/run.js';
+import { CheckRun, projectWorlds } from '../checks/run.js';
 import { collectGarbage } from '../common/memory.js';
 import { dedupFindings } from '../checks/dedup.js';
-import type { Project, Resource } from '../evaluate/model.js';
+import type { Project } from '../evaluate/model.js';
 import type { ProjectOptions } from '../evaluate/project.js';
 import {
   FORMATS,
@@ -144,7 +144,7 @@ function ruleInfo(c: Check | RuleInfo, helpUri = 'builtin' in c && c.builtin ? c
 }
 
 /** Does a finding belong to the changed directories (its file, its resource, or a module call on the way)? */
-function touches(f: { file: string }, resource: Resource | undefined, dirs: ReadonlySet<string>): boolean {
+function touches(f: { file: string }, resource: ResourcePlace | undefined, dirs: ReadonlySet<string>): boolean {
   if (dirs.has(dirname(f.file))) return true;
   if (!resource) return false;
   return dirs.has(dirname(resource.location.file)) || resource.moduleCalls.some((c) => dirs.has(dirname(c.location.file)));
@@ -211,6 +211,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     if (outside) return problem(`--root ${s.root} does not hold ${outside}`, 'give --root a directory that contains every scanned path');
   }
   const now = request.now ?? Date.now();
+  const checking = new CheckRun(selected.checks, { now });
   const loadOptions: ProjectOptions = {
     exclude: s.exclude,
     cliVariables: s.variables,
@@ -221,6 +222,10 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     ...(request.overlay ? { overlay: request.overlay } : {}),
     ...(s.cache !== undefined ? { cache: new ParseCache(resolve(s.cache)) } : {}),
     limits: limitsOf(s),
+    // Each root module is checked as soon as it is evaluated, and its resources let go (src/checks/run.ts).
+    eachRoot: (root, resources) => {
+      if (resources.length) checking.add(root, resources);
+    },
   };
   const inputs = { ...(s.plan !== undefined ? { plan: s.plan } : {}), ...(s.sourceDir !== undefined ? { sourceDir: s.sourceDir } : {}) };
   // CloudTrail logs are streamed: only the events a selected event check does not pass are kept.
@@ -235,7 +240,10 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
   // Loading a large repository leaves much garbage: collect it once now, so that the checks and the report do not grow
   // the heap from there (src/common/memory.ts). Small scans skip it (a full collection costs a few milliseconds).
   if (project.resources.length >= LARGE_SCAN_RESOURCES) collectGarbage();
-  const run = runChecks(selected.checks, project, { now });
+  // What was not handed over root by root (plans, snapshots, events) is checked now; a configuration without any
+  // resource still gets its one world, where `List<type>` rules find nothing.
+  if (project.resources.length || !project.handedOver) for (const w of projectWorlds(project)) checking.addWorld(w);
+  const run = checking.finish();
   const sup = applySuppressions(dedupFindings(run.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,
     peers: s.peerSuppressions,
@@ -314,7 +322,7 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     fixed,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),
-    resources: project.resources.length + (project.unkeptEvents ?? 0),
+    resources: project.resources.length + (project.handedOver ?? 0) + (project.unkeptEvents ?? 0),
     category: s.sarifCategory ?? defaultCategory(base),
     ...(benchmark ? { benchmark } : {}),
   };

@@ -84,6 +84,7 @@ export function mergeProjects(root: string, projects: readonly Project[]): Proje
     }
     for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
     if (p.unkeptEvents) out.unkeptEvents = (out.unkeptEvents ?? 0) + p.unkeptEvents;
+    if (p.handedOver) out.handedOver = (out.handedOver ?? 0) + p.handedOver;
   }
   out.files = [...files.values()];
   return out;
