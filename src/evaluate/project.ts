@@ -44,9 +44,10 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   discovered?: Discovery;
   /**
    * Once the root modules are known: the ones to evaluate here (the scan gives the others to worker threads,
-   * src/scan/shards.ts). `textSize` is a directory's text read ahead, in characters.
+   * src/scan/shards.ts). `cost` estimates a root's evaluation: the characters of its text and of the local modules it
+   * calls.
    */
-  shareRoots?: (roots: readonly string[], textSize: (dir: string) => number) => readonly string[];
+  shareRoots?: (roots: readonly string[], cost: (dir: string) => number) => readonly string[];
   /** Evaluate these root modules (a worker's share), without finding the roots again. */
   roots?: readonly string[];
 }
@@ -93,7 +94,10 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   for (const d of found.diagnostics) session.report(d);
 
   let roots = options.roots ?? findRoots(found, session, sources);
-  if (options.shareRoots) roots = options.shareRoots(roots, (dir) => textSize(dir, sources));
+  if (options.shareRoots) {
+    const memo = new Map<string, number>();
+    roots = options.shareRoots(roots, (dir) => treeSize(dir, sources, memo));
+  }
 
   const cli = readCliVariables(options.cliVariables ?? [], session);
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
@@ -149,12 +153,28 @@ function findRoots(found: Discovery, session: Session, sources: Sources): string
   return found.moduleDirs.filter((d) => !called.has(d));
 }
 
-/** The characters of a directory's text read ahead. */
-function textSize(dir: string, sources: Sources): number {
+/**
+ * An estimate of what evaluating a root module costs: the characters of its text read ahead and of the local modules
+ * it calls, each once, found by a pattern (a wrong estimate only shares the work less evenly).
+ */
+function treeSize(dir: string, sources: Sources, memo: Map<string, number>): number {
+  const known = memo.get(dir);
+  if (known !== undefined) return known;
+  memo.set(dir, 0); // a cycle counts once
   let n = 0;
-  for (const path of sources.namesIn(dir) ?? []) n += sources.text(path)?.length ?? 0;
+  const calls = new Set<string>();
+  for (const path of sources.namesIn(dir) ?? []) {
+    const text = sources.text(path);
+    if (text === undefined) continue;
+    n += text.length;
+    for (const m of text.matchAll(LOCAL_SOURCE)) calls.add(resolve(dir, m[1]!));
+  }
+  for (const c of calls) n += treeSize(c, sources, memo);
+  memo.set(dir, n);
   return n;
 }
+
+const LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.\.?\/[^"$]*)"/gm;
 
 /** A directory whose configuration may hold a module block: a .tf file that says `module "…"`, or any JSON file. */
 function mayCallModules(dir: string, sources: Sources): boolean {

@@ -91,10 +91,12 @@ export class Shards {
 
   /**
    * Share the roots out: the main thread's share is returned, each worker is sent its own. Shares are runs of
-   * consecutive roots (neighbours call the same modules, which each thread then reads once), cut by text size.
+   * consecutive roots (neighbours call the same modules, which each thread then reads once), cut by the estimated
+   * cost of each root (its text and that of the local modules it calls), so the threads finish together and the
+   * merged results keep the order of the roots.
    */
-  share(roots: readonly string[], textSize: (dir: string) => number): string[] {
-    const sizes = roots.map((r) => 1000 + textSize(r)); // a root costs something however small its text
+  share(roots: readonly string[], cost: (dir: string) => number): string[] {
+    const sizes = roots.map((r) => 1000 + cost(r)); // a root costs something however small its text
     const total = sizes.reduce((a, b) => a + b, 0);
     const n = this.workers.length;
     const cuts: number[] = []; // the end of the main share, then of each worker's
