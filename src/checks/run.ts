@@ -176,9 +176,23 @@ export class CheckRun {
     }
   }
 
-  /** The results of every root added, sorted by file, line, column, check ID, address. */
+  /** The finished results of other root modules (a worker thread's): prerequisites were applied per root there. */
+  merge(run: CheckRunResult): void {
+    this.merged.push(run);
+  }
+
+  private readonly merged: CheckRunResult[] = [];
+
+  /** The results of every root added or merged, sorted by file, line, column, check ID, address. */
   finish(): CheckRunResult {
     const { findings: standing, blocked } = applyPrerequisites(this.checks, this.findings);
+    for (const m of this.merged) {
+      standing.push(...m.findings);
+      blocked.push(...m.blocked);
+      this.unknowns.push(...m.unknowns);
+      this.passes.push(...m.passes);
+      this.evaluations += m.evaluations;
+    }
     standing.sort(byPlace);
     blocked.sort(byPlace);
     this.unknowns.sort(byPlace);

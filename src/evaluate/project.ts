@@ -40,6 +40,16 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
    * in the Project, whose `handedOver` counts them: a repository's resources are never all held at once.
    */
   eachRoot?: (root: string, resources: Resource[]) => void;
+  /** What discover(path) found with these options, when the caller already walked the tree (not walked twice). */
+  discovered?: Discovery;
+  /**
+   * Once the root modules are known: the ones to evaluate here (the scan gives the others to worker threads,
+   * src/scan/shards.ts). `cost` estimates a root's evaluation: the characters of its text and of the local modules it
+   * calls.
+   */
+  shareRoots?: (roots: readonly string[], cost: (dir: string) => number) => readonly string[];
+  /** Evaluate these root modules (a worker's share), without finding the roots again. */
+  roots?: readonly string[];
 }
 
 /** Load and evaluate everything under `path`. Never throws for bad input: problems become diagnostics. */
@@ -51,9 +61,9 @@ export async function loadProject(path: string, options: ProjectOptions = {}): P
 /** As loadProject, synchronously. */
 export function evaluateProject(path: string, options: ProjectOptions = {}): Project {
   useLimits(options.limits);
-  const found = discover(path, options);
+  const found = options.discovered ?? discover(path, options);
   const reading = withSkip(found, options);
-  return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
+  return evaluateDiscovered(found, reading, preparse(options.roots ?? found.moduleDirs, reading));
 }
 
 /** `--exclude` applies to the files of module directories too, not only to the folders discovery walks. */
@@ -61,7 +71,7 @@ function withSkip(found: Discovery, options: ProjectOptions): ProjectOptions {
   const withRoot = {
     ...options,
     root: boundaryOf(found, options),
-    realDirs: new Map<string, string>(),
+    realDirs: found.realDirs ?? new Map<string, string>(),
     ...(found.listings ? { listings: found.listings } : {}),
   };
   return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
@@ -83,6 +93,44 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
 
+  let roots = options.roots ?? findRoots(found, session, sources);
+  if (options.shareRoots) {
+    const memo = new Map<string, number>();
+    roots = options.shareRoots(roots, (dir) => treeSize(dir, sources, memo));
+  }
+
+  const cli = readCliVariables(options.cliVariables ?? [], session);
+  // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
+  const envVars = tfVarEntries(options.env ?? process.env);
+  const resources: Resource[] = [];
+  let handedOver = 0;
+  const memory = new HeapWatch();
+  let evaluated = 0;
+  for (const dir of roots) {
+    options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots.length });
+    const m = session.moduleDir(dir);
+    const rootOrigins = new Map<string, Origin>();
+    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
+    session.modules.push({ address: '', dir: m.dir });
+    const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
+    if (options.eachRoot) {
+      const own: Resource[] = [];
+      inst.collect(own);
+      handedOver += own.length;
+      options.eachRoot(m.dir, own);
+    } else inst.collect(resources);
+    // No other module calls this one: its syntax trees are not needed again.
+    session.release(dir);
+    memory.afterRoot();
+  }
+  const files = session.sourceFiles(options.roots ?? found.moduleDirs).concat(cli.files);
+  const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  if (handedOver) project.handedOver = handedOver;
+  return project;
+}
+
+/** The module directories no other scanned module calls by a local path: the root modules, in order. */
+function findRoots(found: Discovery, session: Session, sources: Sources): string[] {
   // Directories that another scanned module calls by a local path are not root modules of their own. Only
   // directories whose files can hold a module block are read for this (their texts say so); the others are read
   // when they are evaluated, and let go after, so the syntax trees of the whole repository are never held at once.
@@ -102,37 +150,31 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
     session.unload(dir);
   }
 
-  const cli = readCliVariables(options.cliVariables ?? [], session);
-  // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
-  const envVars = tfVarEntries(options.env ?? process.env);
-  const resources: Resource[] = [];
-  let handedOver = 0;
-  const memory = new HeapWatch();
-  const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
-  let evaluated = 0;
-  for (const dir of found.moduleDirs) {
-    if (called.has(dir)) continue;
-    options.progress?.({ stage: 'evaluate', done: ++evaluated, total: roots });
-    const m = session.moduleDir(dir);
-    const rootOrigins = new Map<string, Origin>();
-    const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
-    session.modules.push({ address: '', dir: m.dir });
-    const inst = new ModuleInstance(session, m, { address: '', key: '', calls: [], ancestors: [], rootValues, rootOrigins });
-    if (options.eachRoot) {
-      const own: Resource[] = [];
-      inst.collect(own);
-      handedOver += own.length;
-      options.eachRoot(m.dir, own);
-    } else inst.collect(resources);
-    // No other module calls this one: its syntax trees are not needed again.
-    session.release(dir);
-    memory.afterRoot();
-  }
-  const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
-  const project: Project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
-  if (handedOver) project.handedOver = handedOver;
-  return project;
+  return found.moduleDirs.filter((d) => !called.has(d));
 }
+
+/**
+ * An estimate of what evaluating a root module costs: the characters of its text read ahead and of the local modules
+ * it calls, each once, found by a pattern (a wrong estimate only shares the work less evenly).
+ */
+function treeSize(dir: string, sources: Sources, memo: Map<string, number>): number {
+  const known = memo.get(dir);
+  if (known !== undefined) return known;
+  memo.set(dir, 0); // a cycle counts once
+  let n = 0;
+  const calls = new Set<string>();
+  for (const path of sources.namesIn(dir) ?? []) {
+    const text = sources.text(path);
+    if (text === undefined) continue;
+    n += text.length;
+    for (const m of text.matchAll(LOCAL_SOURCE)) calls.add(resolve(dir, m[1]!));
+  }
+  for (const c of calls) n += treeSize(c, sources, memo);
+  memo.set(dir, n);
+  return n;
+}
+
+const LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.\.?\/[^"$]*)"/gm;
 
 /** A directory whose configuration may hold a module block: a .tf file that says `module "…"`, or any JSON file. */
 function mayCallModules(dir: string, sources: Sources): boolean {

@@ -49,7 +49,7 @@ export class Session {
     const rootDir = instance.spec.ancestors[0] ?? instance.dir.dir;
     let m = this.manifests.get(rootDir);
     if (!m) {
-      m = new ModuleManifest(rootDir);
+      m = new ModuleManifest(rootDir, this.root);
       this.manifests.set(rootDir, m);
     }
     return m;

@@ -1,7 +1,8 @@
 // Where a module call's code is: a local path, a module installed by `terraform init`
 // (.terraform/modules/modules.json), or a remote source that is not here.
 import type { DiagnosticCode } from '../common/diagnostics.js';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readFileSync, realpathSync } from 'node:fs';
+import { openToRead } from '../load/read.js';
 import { join, resolve } from 'node:path';
 import { isInside } from '../common/paths.js';
 
@@ -24,11 +25,13 @@ interface ManifestEntry {
 export class ModuleManifest {
   private readonly entries = new Map<string, string>();
 
-  constructor(rootModuleDir: string) {
+  /** `boundary`: a manifest whose real path leaves it (a link out of the repository) is not read. */
+  constructor(rootModuleDir: string, boundary?: string) {
     const path = join(rootModuleDir, '.terraform', 'modules', 'modules.json');
     if (!existsSync(path)) return;
     try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as { Modules?: ManifestEntry[] };
+      if (boundary !== undefined && !isInside(boundary, realpathSync.native(path))) return;
+      const data = JSON.parse(readManifest(path)) as { Modules?: ManifestEntry[] };
       for (const m of data.Modules ?? []) {
         if (typeof m?.Key === 'string' && typeof m?.Dir === 'string' && m.Key !== '') {
           this.entries.set(m.Key, resolve(rootModuleDir, m.Dir));
@@ -95,4 +98,15 @@ function outsideRoot(source: string, dir: string, root: string): ResolvedSource 
     message: `module source "${source}" leads to ${dir}, outside the scan root ${root}; it was not read`,
     hint: 'the scan root is the git repository holding the scanned path; widen it with --root DIR to read the module',
   };
+}
+
+/** The manifest's text; a named pipe or device in its place is not read (opening one to read would wait forever). */
+function readManifest(path: string): string {
+  const fd = openToRead(path);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -21,6 +21,8 @@ export interface Discovery {
    * that reading a module directory does not list it again (module-dir.ts).
    */
   listings?: Map<string, string[]>;
+  /** The real path of every directory walked (the reader resolves a file's directory from it, not again). */
+  realDirs?: Map<string, string>;
 }
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.terraform']);
@@ -40,8 +42,11 @@ export function excludeMatcher(root: string, globs: readonly string[]): (path: s
   if (!excludes.length) return () => false;
   // Compiled once: minimatch() would compile the pattern again for every path.
   const matchers = excludes.flatMap((g) => [new Minimatch(g, { dot: true }), new Minimatch(`${g}/**`, { dot: true })]);
+  const under = root.endsWith(sep) ? root : root + sep;
   return (p: string): boolean => {
-    const rel = relative(root, p).split(sep).join('/');
+    // The walk's paths lie under the root: their relative path is a slice, not path.relative's normalising.
+    let rel = p.startsWith(under) ? p.slice(under.length) : relative(root, p);
+    if (sep !== '/') rel = rel.split(sep).join('/');
     return rel !== '' && matchers.some((m) => m.match(rel));
   };
 }
@@ -72,6 +77,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
   const visited = new Set<string>();
 
   const listings = new Map<string, string[]>();
+  const realDirs = new Map<string, string>();
   /** `knownReal`: the directory's real path when its parent's is known and it is not a link (no realpath call). */
   const walk = (dir: string, shownAs: string, depth: number, knownReal?: string): void => {
     if (depth > MAX_DEPTH) {
@@ -116,6 +122,7 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
       return;
     }
     visited.add(real);
+    realDirs.set(dir, real);
     let entries;
     try {
       entries = sortedEntries(dir);
@@ -130,9 +137,11 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
     }
     const files: string[] = [];
     listings.set(dir, files);
+    // A name from readdir holds no separator and is never . or ..: joined without path.join's normalising.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    const realPrefix = real.endsWith(sep) ? real : real + sep;
     for (const ent of entries) {
-      const p = join(dir, ent.name);
-      const shown = join(shownAs, ent.name);
+      const p = prefix + ent.name;
       if (isExcluded(p)) continue;
       const kind = entryKind(ent, p);
       if (!kind) {
@@ -141,7 +150,12 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
           moduleDirs.add(dir);
           files.push(ent.name);
         } else
-          diagnostics.push({ severity: 'warning', code: 'broken-link', file: shown, message: 'symbolic link points nowhere; skipped' });
+          diagnostics.push({
+            severity: 'warning',
+            code: 'broken-link',
+            file: join(shownAs, ent.name),
+            message: 'symbolic link points nowhere; skipped',
+          });
         continue;
       }
       const { isDir, isFile } = kind;
@@ -149,14 +163,14 @@ export function discover(path: string, options: DiscoverOptions = {}): Discovery
       // A file that links outside the root is left to the reader (read.ts), which refuses it with one diagnostic.
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
-        walk(p, shown, depth + 1, ent.isSymbolicLink() ? undefined : join(real, ent.name));
+        walk(p, join(shownAs, ent.name), depth + 1, ent.isSymbolicLink() ? undefined : realPrefix + ent.name);
       } else if (isFile && isConfigFile(ent.name)) {
         moduleDirs.add(dir);
       }
     }
   };
   walk(root, path, 0, root);
-  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics, listings };
+  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics, listings, realDirs };
 }
 
 /** A directory's entries sorted by name (a stable walk order on every file system). */

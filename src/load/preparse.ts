@@ -22,8 +22,8 @@ export interface Preparsed {
 }
 
 export interface PreparseOptions extends ReadOptions {
-  /** Characters of .tf text this process can hold (tests); default: the heap limit over MEMORY_PER_CHAR. */
-  memoryChars?: number;
+  /** Heap bytes the texts may take (tests); default: V8's heap limit. */
+  memoryBytes?: number;
   /** Told how far loading is, for a progress line (src/cli/progress.ts): files parsed, then root modules evaluated. */
   progress?: (p: LoadProgress) => void;
   /** `--cache DIR`: parses kept on disk (parse-cache.ts); files found there are not parsed again. */
@@ -37,11 +37,14 @@ export interface LoadProgress {
 }
 
 /**
- * Bytes of memory one character of .tf text takes through parsing, evaluation and the checks (measured: a 10 MB
- * file of small resources peaks at 1.7 GB). Text past the heap limit over this is not read: a diagnostic says so,
- * where V8 would otherwise abort the process when its heap is full.
+ * Heap bytes per character of .tf text. A root module is evaluated and checked, then let go: while it is, its text
+ * takes IN_FLIGHT_PER_CHAR (measured: a 10 MB file of small resources peaks at 1.7 GB); what stays for the whole scan
+ * (texts, comments, the trees of modules several roots call, the results) takes KEPT_PER_CHAR (measured: 72 MB after
+ * loading the 26.5 M characters of the corpus, 2.7 per character). Text past what the heap holds is not read: a
+ * diagnostic says so, where V8 would otherwise abort the process when its heap is full.
  */
-const MEMORY_PER_CHAR = 200;
+const IN_FLIGHT_PER_CHAR = 200;
+const KEPT_PER_CHAR = 8;
 
 /**
  * Read the native-syntax files (.tf, .tofu) of `moduleDirs`, each once, and keep their texts; a file is parsed when
@@ -51,7 +54,7 @@ const MEMORY_PER_CHAR = 200;
  */
 export function preparse(moduleDirs: readonly string[], options: PreparseOptions = {}): Sources {
   const sources = new Sources(options);
-  readModuleTexts(moduleDirs, options, sources, options.memoryChars ?? Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_CHAR));
+  readModuleTexts(moduleDirs, options, sources, options.memoryBytes ?? getHeapStatistics().heap_size_limit);
   return sources;
 }
 
@@ -109,9 +112,9 @@ export class Sources implements Preparsed {
 
 /**
  * The native-syntax texts of every module directory; files that cannot be read, or that would take more memory than
- * the process has (`memoryChars` of text in all), go into `out` as diagnostics.
+ * the process has (`memoryBytes`: all texts kept, one directory's in flight), go into `out` as diagnostics.
  */
-function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Sources, memoryChars: number): void {
+function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, out: Sources, memoryBytes: number): void {
   let chars = 0;
   for (const dir of moduleDirs) {
     let names: string[];
@@ -125,24 +128,35 @@ function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, ou
       dir,
       names.map((n) => join(dir, n)),
     );
+    let dirChars = 0;
     for (const name of names) {
       if (name.endsWith('.json')) continue;
       const path = join(dir, name);
       const r = readTextFile(path, options);
       if (!r.ok) out.addFailure(path, r.diagnostic);
-      else if (chars + r.text.length > memoryChars) {
-        const heap = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
-        out.addFailure(path, {
-          severity: 'error',
-          code: 'too-large',
-          file: path,
-          message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
-          hint: 'scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>',
-        });
-      } else {
+      else if ((chars + r.text.length) * KEPT_PER_CHAR + (dirChars + r.text.length) * IN_FLIGHT_PER_CHAR > memoryBytes)
+        out.addFailure(path, tooLarge(path, chars + r.text.length, dirChars + r.text.length, memoryBytes));
+      else {
         chars += r.text.length;
+        dirChars += r.text.length;
         out.addText(path, r.text);
       }
     }
   }
+}
+
+function tooLarge(path: string, total: number, inDir: number, memoryBytes: number): Diagnostic {
+  const heap = Math.round(memoryBytes / 2 ** 20);
+  const dirAlone = inDir * IN_FLIGHT_PER_CHAR > memoryBytes / 2;
+  return {
+    severity: 'error',
+    code: 'too-large',
+    file: path,
+    message: dirAlone
+      ? `not analysed: with this file its module would be ${inDir} characters of Terraform, more than a heap of ${heap} MB evaluates at once (about ${Math.floor(memoryBytes / IN_FLIGHT_PER_CHAR)} characters)`
+      : `not analysed: with this file the Terraform to scan would be ${total} characters, more than this process's memory holds (about ${Math.floor(memoryBytes / KEPT_PER_CHAR)} characters for a heap of ${heap} MB)`,
+    hint: dirAlone
+      ? 'split the module, or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>'
+      : 'scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>',
+  };
 }

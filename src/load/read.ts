@@ -1,5 +1,5 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
-import { type Stats, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { File } from './ast.js';
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
@@ -31,29 +31,51 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Reading never waits: a repository may hold a named pipe or a device called main.tf, and opening one to read blocks
+ * until a writer comes. Opened without blocking, its fstat says it is not a regular file, and it is not read.
+ */
+const READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** Where the platform has it, a file is opened only if it is not itself a symbolic link (no lstat first). */
+const READ_NOFOLLOW = constants.O_NOFOLLOW === undefined ? undefined : READ | constants.O_NOFOLLOW;
+
+/** Open a file to read, never blocking on a named pipe or device (its fstat then says it is not a regular file). */
+export function openToRead(path: string): number {
+  return openSync(path, READ);
+}
+
 export function readTextFile(path: string, options: ReadOptions = {}): ReadResult {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const open = options.overlay?.get(path);
   if (open !== undefined && open.length <= max) return { ok: true, text: open };
   let buf: Buffer;
+  let fd: number | undefined;
   try {
-    let st: Stats | undefined;
     if (options.root !== undefined) {
-      let real: string;
-      try {
-        // A file that is not a symbolic link is where its directory really is: one lstat, and one realpath per directory.
-        const own = lstatSync(path);
-        if (own.isFile()) {
-          st = own;
+      let real: string | undefined;
+      if (READ_NOFOLLOW !== undefined) {
+        try {
+          // Not a symbolic link: the file is where its directory really is (one realpath per directory).
+          fd = openSync(path, READ_NOFOLLOW);
           real = join(realDir(dirname(path), options.realDirs), basename(path));
-        } else real = realpathSync.native(path);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
-          return {
-            ok: false,
-            diagnostic: { severity: 'warning', code: 'broken-link', file: path, message: 'symbolic link points nowhere; skipped' },
-          };
-        throw e;
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code !== 'ELOOP' && code !== 'EMLINK') throw e; // a link (EMLINK on FreeBSD): resolved below
+        }
+      }
+      if (real === undefined) {
+        try {
+          real = lstatSync(path).isSymbolicLink()
+            ? realpathSync.native(path)
+            : join(realDir(dirname(path), options.realDirs), basename(path));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+            return {
+              ok: false,
+              diagnostic: { severity: 'warning', code: 'broken-link', file: path, message: 'symbolic link points nowhere; skipped' },
+            };
+          throw e;
+        }
       }
       if (!isInside(options.root, real)) {
         return {
@@ -68,7 +90,15 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
         };
       }
     }
-    st ??= statSync(path);
+    fd ??= openSync(path, READ);
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      return fail(
+        path,
+        'unreadable',
+        'not a regular file (a named pipe, socket or device); it was not read',
+        'Terraform files are regular files: remove it, or exclude it with --exclude',
+      );
     if (st.size > max) {
       return fail(
         path,
@@ -77,10 +107,12 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
         'raise the limit with --max-file-size, or exclude the file with --exclude',
       );
     }
-    buf = readFileSync(path);
+    buf = readFileSync(fd);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     return fail(path, 'unreadable', `cannot read file (${code}): ${(e as Error).message}`, 'check that the file exists and is readable');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (buf.length > max) {
     return fail(

@@ -11,10 +11,24 @@ import type { Diagnostic } from '../common/diagnostics.js';
 import { discover } from '../load/discover.js';
 import { MODULE_FILE } from './targets.js';
 import type { EventFilter } from './event-filter.js';
+import type { CheckDirs } from './checks.js';
+import type { CheckRunResult } from '../checks/model.js';
+import { MIN_SHARDED_DIRS, Shards } from './shards.js';
 
 export interface InputFlags {
   plan?: string;
   sourceDir?: string;
+}
+
+/** A scan of a large repository shares its root modules out over worker threads (src/scan/shards.ts). */
+export interface ShardPlan {
+  /** Threads in all, this one included. */
+  jobs: number;
+  checks: CheckDirs;
+  checkIds: string[];
+  now: number;
+  /** Given the checks' results of each worker. */
+  onRun: (run: CheckRunResult) => void;
 }
 
 // Plans, snapshots and logs (with zlib for .gz) are imported only when such an input is given, so a
@@ -36,6 +50,7 @@ export async function loadInputs(
   flags: InputFlags,
   given: ProjectOptions,
   events?: EventFilter,
+  shard?: ShardPlan,
 ): Promise<Project | { usage: string }> {
   useLimits(given.limits); // plans, snapshots and logs are read here, not only through loadProject
   const repo = given.boundary === undefined ? findRepoRoot(resolve(path ?? flags.plan ?? '.')) : undefined;
@@ -99,7 +114,8 @@ export async function loadInputs(
     return dataProject(r.input);
   }
   if (flags.sourceDir !== undefined) return { usage: '--source-dir applies to a plan only (give --plan FILE)' };
-  if (st.isDirectory() && discover(path, load).moduleDirs.length === 0) {
+  const found = st.isDirectory() ? discover(path, load) : undefined;
+  if (found && found.moduleDirs.length === 0) {
     const { findDataFiles, walkDataFiles, loadDataFiles, DEFAULT_MAX_DATA_BYTES } = await dataInputs();
     const diagnostics: Diagnostic[] = [];
     if (events) {
@@ -122,8 +138,63 @@ export async function loadInputs(
       return p;
     }
   }
-  return loadProject(path, load);
+  if (!found) return loadProject(path, load);
+  // Only where each root's resources are handed over (a scan): a worker's resources stay in the worker.
+  if (shard && load.eachRoot && found.moduleDirs.length >= MIN_SHARDED_DIRS)
+    return loadSharded(path, { ...load, discovered: found }, shard);
+  return loadProject(path, { ...load, discovered: found });
 }
+
+async function loadSharded(path: string, load: ProjectOptions, plan: ShardPlan): Promise<Project> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(load.env ?? process.env)) if (k.startsWith('TF_VAR_') && v !== undefined) env[k] = v;
+  const { exclude, cliVariables, boundary, maxFileBytes, limits } = load;
+  const shards = Shards.start(plan.jobs, {
+    path,
+    options: { exclude, cliVariables, boundary, maxFileBytes, limits },
+    env,
+    checks: plan.checks,
+    checkIds: plan.checkIds,
+    now: plan.now,
+  });
+  if (!shards) return loadProject(path, load);
+  try {
+    let total = 0;
+    const progress = load.progress;
+    const project = await loadProject(path, {
+      ...load,
+      shareRoots: (roots, size) => ((total = roots.length), shards.share(roots, size)),
+      ...(progress ? { progress: (p) => progress(p.stage === 'evaluate' ? { ...p, done: p.done + shards.evaluated(), total } : p) } : {}),
+    });
+    const got = await shards.collect();
+    for (const run of got.runs) plan.onRun(run);
+    const parts: Pick<Project, 'diagnostics' | 'files' | 'modules' | 'handedOver'>[] = [got];
+    // What a worker did not finish is evaluated here, as it would have been without workers.
+    if (got.left.length) parts.push(await loadProject(path, { ...load, roots: got.left }));
+    const seen = new Set(project.diagnostics.map(diagnosticKey));
+    const files = new Set(project.files.map((f) => f.path));
+    for (const p of parts) {
+      for (const d of p.diagnostics) {
+        const key = diagnosticKey(d);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        project.diagnostics.push(d);
+      }
+      for (const f of p.files) {
+        if (files.has(f.path)) continue;
+        files.add(f.path);
+        project.files.push(f);
+      }
+      project.modules.push(...p.modules);
+      project.handedOver = (project.handedOver ?? 0) + (p.handedOver ?? 0);
+    }
+    return project;
+  } finally {
+    shards.stop();
+  }
+}
+
+const diagnosticKey = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.range?.start.offset ?? ''}\0${d.message}`;
 
 function failed(path: string, diagnostics: Diagnostic[]): Project {
   return { root: path, resources: [], modules: [], diagnostics, files: [] };

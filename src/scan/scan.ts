@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { findRepoRoot } from '../common/repo.js';
-import { byPlace } from '../common/order.js';
+import { byPlace, diagnosticOrder } from '../common/order.js';
 import type { BlockedResult, Check, Finding, ResourcePlace, Severity } from '../checks/index.js';
 import {
   EXPIRED_SUPPRESSION,
@@ -37,7 +37,8 @@ import {
 } from '../report/index.js';
 import { loadCheckSet } from './checks.js';
 import { findConfig, readConfig } from './config.js';
-import { loadInputs } from './inputs.js';
+import { type ShardPlan, loadInputs } from './inputs.js';
+import { defaultJobs } from './shards.js';
 import { eventFilter } from './event-filter.js';
 import { type ConfigFile, type ScanFlags, type ScanSettings, limitsOf, mergeSettings } from './options.js';
 import { commonRoot, mergeProjects, scanTargets } from './targets.js';
@@ -233,10 +234,22 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     selected.checks.map((c) => c.rule),
     now,
   );
-  const loadOne = (p: string | undefined): Promise<Project | { usage: string }> => loadInputs(p, inputs, loadOptions, events);
+  // A large repository's root modules are shared out over worker threads (shards.ts); their checks' results join ours.
+  const jobs = s.jobs ?? defaultJobs();
+  const shard: ShardPlan = {
+    jobs,
+    checks: { dirs: s.checksDir, ...(request.builtinDir ? { builtinDir: request.builtinDir } : {}) },
+    checkIds: selected.checks.map((c) => c.id),
+    now,
+    onRun: (run) => checking.merge(run),
+  };
+  const loadOne = (p: string | undefined): Promise<Project | { usage: string }> =>
+    loadInputs(p, inputs, loadOptions, events, request.overlay ? undefined : shard);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path);
   if ('usage' in loaded) return problem(loaded.usage);
   const project = loaded;
+  // In the order of their places, whichever thread found them.
+  project.diagnostics.sort(diagnosticOrder);
   // Loading a large repository leaves much garbage: collect it once now, so that the checks and the report do not grow
   // the heap from there (src/common/memory.ts). Small scans skip it (a full collection costs a few milliseconds).
   if (project.resources.length >= LARGE_SCAN_RESOURCES) collectGarbage();
