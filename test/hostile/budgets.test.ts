@@ -129,7 +129,7 @@ describe('budgets: a diagnostic naming the limit and its flag, an unknown, and t
     assert.equal(ds[0]!.line, 1);
     assert.match(
       ds[0]!.message,
-      /^(module "next"|resource "aws_cloudtrail" "t") and \d+ more blocks? of this root module \(\d+ instances, in \d files, left out \d+ times across module instances\) would make more than 500 module and resource instances in all, over the total instance limit of 500; raise it with --max-total-instances; none of them was evaluated$/,
+      /^(module "next"|resource "aws_cloudtrail" "t") and \d+ more blocks? \(\d+ instances, in \d files, left out \d+ times across module instances\) would make more than 500 module and resource instances in this root module, over the total instance limit of 500; raise it with --max-total-instances; none of them was evaluated$/,
     );
     assert.ok(r.json.resources.length <= 500);
     // Under the limit, every instance is there: 10^4 trails through 4 levels (11,110 modules and 10,000 trails).

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { MIN_SHARDED_DIRS } from '../../src/scan/shards.js';
 import { cli } from '../cli/helpers.js';
 
 function project(files: Record<string, string>): string {
@@ -32,27 +33,30 @@ async function scan(dir: string, ...flags: string[]): Promise<{ code: number; js
   return { code: r.code, json: JSON.parse(r.stdout) as Json, stderr: r.stderr };
 }
 
-const OVER =
-  'would make more than 5 module and resource instances in all, over the total instance limit of 5; raise it with --max-total-instances';
+const OVER = (n: number): string =>
+  `would make more than ${n} module and resource instances in this root module, over the total instance limit of ${n}; raise it with --max-total-instances`;
 const HINT =
   'no check sees what these blocks would make and no finding stands for them (a check looking for a related resource may miss one in them); --max-total-instances N raises the limit';
 
-describe('--max-total-instances: one diagnostic per root module, the scan goes on', () => {
-  // a: a0 (1), many (10: left out), a1 (2), more (4: 6 > 5, left out); b: b0, b1, b2 (3 to 5), b3 and b4 left out.
+describe('--max-total-instances: counted per root module, one diagnostic for each, the scan goes on', () => {
+  // a: a0 (1), many (10: left out), a1 (2), more (4: 6 > 5, left out), a2 to a4 (3 to 5), a5 (left out);
+  // b: b0, b1 (a root module of its own: 1 and 2); c: c0 to c4, c5 left out.
+  const six = (p: string): string => [0, 1, 2, 3, 4, 5].map((i) => bucket(`${p}${i}`)).join('');
   const dir = project({
-    'a/main.tf': bucket('a0') + bucket('many', 10) + bucket('a1') + bucket('more', 4),
-    'b/main.tf': ['b0', 'b1', 'b2', 'b3', 'b4'].map((n) => bucket(n)).join(''),
+    'a/main.tf':
+      bucket('a0') + bucket('many', 10) + bucket('a1') + bucket('more', 4) + ['a2', 'a3', 'a4', 'a5'].map((n) => bucket(n)).join(''),
+    'b/main.tf': bucket('b0') + bucket('b1'),
+    'c/main.tf': six('c'),
   });
 
-  it('gives one error per root module at the first block left out, counting the others, and the exit code 2', async () => {
+  it('gives one error per root module over the limit, at the first block left out, counting the others; exit code 2', async () => {
     const r = await scan(dir, '--max-total-instances', '5');
     assert.equal(r.code, 2);
-    const limits = r.json.diagnostics.filter((d) => d.code === 'limit-reached');
-    assert.deepEqual(limits, [
+    assert.deepEqual(r.json.diagnostics, [
       {
         severity: 'error',
         code: 'limit-reached',
-        message: `resource "aws_s3_bucket" "many" and 1 more block of this root module (14 instances, in 1 file) ${OVER}; none of them was evaluated`,
+        message: `resource "aws_s3_bucket" "many" and 2 more blocks (15 instances, in 1 file) ${OVER(5)}; none of them was evaluated`,
         file: 'a/main.tf',
         line: 5,
         column: 1,
@@ -61,47 +65,35 @@ describe('--max-total-instances: one diagnostic per root module, the scan goes o
       {
         severity: 'error',
         code: 'limit-reached',
-        message: `resource "aws_s3_bucket" "b3" and 1 more block of this root module (2 instances, in 1 file) ${OVER}; none of them was evaluated`,
-        file: 'b/main.tf',
-        line: 13,
+        message: `resource "aws_s3_bucket" "c5" ${OVER(5)}; it was not evaluated`,
+        file: 'c/main.tf',
+        line: 21,
         column: 1,
-        hint: HINT,
+        hint: 'no check sees what this block would make and no finding stands for it (a check looking for a related resource may miss one in it); --max-total-instances N raises the limit',
       },
     ]);
-    assert.equal(r.json.diagnostics.length, 2, JSON.stringify(r.json.diagnostics));
     assert.equal(r.json.summary.errors, 2);
     // The same on stderr, compiler-style, once each.
     assert.equal(r.stderr.match(/error\[limit-reached\]/g)?.length, 2, r.stderr);
     assert.match(r.stderr, /--> .*a\/main\.tf:5:1\n/);
   });
 
-  it('evaluates what fits, in both root modules, and gives findings only for it', async () => {
+  it('evaluates what fits in each root module, the next root module after one over the limit too, and gives findings only for it', async () => {
     const r = await scan(dir, '--max-total-instances', '5');
-    assert.equal(r.json.summary.resources, 5);
+    assert.equal(r.json.summary.resources, 12);
     const addresses = [...new Set(r.json.findings.map((f) => `${f.file} ${f.address}`))].sort();
     assert.deepEqual(addresses, [
-      'a/main.tf aws_s3_bucket.a0',
-      'a/main.tf aws_s3_bucket.a1',
+      ...['a0', 'a1', 'a2', 'a3', 'a4'].map((n) => `a/main.tf aws_s3_bucket.${n}`),
       'b/main.tf aws_s3_bucket.b0',
       'b/main.tf aws_s3_bucket.b1',
-      'b/main.tf aws_s3_bucket.b2',
+      ...['c0', 'c1', 'c2', 'c3', 'c4'].map((n) => `c/main.tf aws_s3_bucket.${n}`),
     ]);
   });
 
-  it('a single block left out keeps the message about that block', async () => {
-    const r = await scan(project({ 'main.tf': bucket('a') + bucket('b', 3) + bucket('c') }), '--max-total-instances', '3');
-    assert.equal(r.code, 2);
-    assert.deepEqual(
-      r.json.diagnostics.map((d) => [d.code, d.file, d.line, d.column, d.message]),
-      [['limit-reached', 'main.tf', 5, 1, `resource "aws_s3_bucket" "b" ${OVER.replaceAll('5', '3')}; it was not evaluated`]],
-    );
-    assert.deepEqual([...new Set(r.json.findings.map((f) => f.address))].sort(), ['aws_s3_bucket.a', 'aws_s3_bucket.c']);
-  });
-
   it('within the limit: no diagnostic, every block evaluated', async () => {
-    const r = await scan(dir, '--max-total-instances', '21');
+    const r = await scan(dir, '--max-total-instances', '20');
     assert.deepEqual(r.json.diagnostics, []);
-    assert.equal(r.json.summary.resources, 21);
+    assert.equal(r.json.summary.resources, 28);
     assert.equal(r.code, 1);
   });
 
@@ -113,8 +105,26 @@ describe('--max-total-instances: one diagnostic per root module, the scan goes o
     assert.equal(d?.line, 9);
     assert.equal(
       d?.message,
-      'resource "aws_s3_bucket" "b2" and 999 more blocks of this root module (1000 instances, in 1 file) would make more than 2 module and resource instances in all, over the total instance limit of 2; raise it with --max-total-instances; none of them was evaluated',
+      `resource "aws_s3_bucket" "b2" and 999 more blocks (1000 instances, in 1 file) ${OVER(2)}; none of them was evaluated`,
     );
     assert.equal(r.json.summary.resources, 2);
+  });
+
+  it('counted per root module, the result is the same when the roots are shared out over threads', { timeout: 120_000 }, async () => {
+    const files: Record<string, string> = {};
+    const roots = MIN_SHARDED_DIRS + 10;
+    for (let i = 0; i < roots; i++) files[`r${String(i).padStart(3, '0')}/main.tf`] = bucket('x') + bucket('y') + bucket('z');
+    const many = project(files);
+    const one = await scan(many, '--max-total-instances', '2', '--jobs', '1');
+    const two = await scan(many, '--max-total-instances', '2', '--jobs', '2');
+    assert.equal(one.json.summary.resources, 2 * roots);
+    assert.equal(one.json.diagnostics.length, roots);
+    for (const d of one.json.diagnostics) {
+      assert.match(d.file, /^r\d{3}\/main\.tf$/);
+      assert.deepEqual([d.line, d.message], [9, `resource "aws_s3_bucket" "z" ${OVER(2)}; it was not evaluated`]);
+    }
+    assert.deepEqual(two.json.diagnostics, one.json.diagnostics);
+    assert.deepEqual(two.json.findings, one.json.findings);
+    assert.equal(two.json.summary.resources, one.json.summary.resources);
   });
 });
