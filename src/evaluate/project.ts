@@ -19,6 +19,12 @@ import { realpathSync } from 'node:fs';
 import { isInside } from '../common/paths.js';
 import { HeapWatch } from '../common/memory.js';
 
+/**
+ * Characters of module text whose syntax trees are kept between root modules (about 50 bytes of heap a character):
+ * enough for the modules that neighbouring roots share, not every module of the repository.
+ */
+const MODULE_TREES_CHARS = 1_000_000;
+
 /** A `--var NAME=VALUE` or `--var-file PATH`, in command-line order. */
 export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: string };
 
@@ -119,8 +125,10 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
       handedOver += own.length;
       options.eachRoot(m.dir, own);
     } else inst.collect(resources);
-    // No other module calls this one: its syntax trees are not needed again.
+    // No other module calls this one: its syntax trees are not needed again. Those of the modules it called are kept
+    // for the next roots (neighbours call the same modules) up to MODULE_TREES_CHARS of text.
     session.release(dir);
+    session.trimModules(MODULE_TREES_CHARS);
     memory.afterRoot();
   }
   const files = session.sourceFiles(options.roots ?? found.moduleDirs).concat(cli.files);

@@ -33,7 +33,11 @@ export class Session {
 
   moduleDir(dir: string): ModuleDir {
     let m = this.dirs.get(dir);
-    if (!m) {
+    if (m) {
+      // The most recently used last: trimModules lets the least recently used go first.
+      this.dirs.delete(dir);
+      this.dirs.set(dir, m);
+    } else {
       m = loadModuleDir(dir, this.readOptions);
       this.dirs.set(dir, m);
       if (!this.released.has(dir)) this.order.push(dir);
@@ -61,6 +65,27 @@ export class Session {
   /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
   unload(dir: string): void {
     this.dirs.delete(dir);
+  }
+
+  /**
+   * Keep the syntax trees of at most `maxChars` characters of module text: the directories least recently used are
+   * let go (release), to be parsed again if a later root module calls them. Without this, the trees of every module
+   * a repository calls would stay to the end of the scan.
+   */
+  trimModules(maxChars: number): void {
+    let chars = 0;
+    const sizes: [string, number][] = [];
+    for (const [dir, m] of this.dirs) {
+      let n = 0;
+      for (const f of m.files) n += f.text.length;
+      sizes.push([dir, n]);
+      chars += n;
+    }
+    for (const [dir, n] of sizes) {
+      if (chars <= maxChars) break;
+      this.release(dir);
+      chars -= n;
+    }
   }
 
   /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
