@@ -88,6 +88,8 @@ export type DiagnosticCode =
   | 'unknown-input'
   | 'plan-unplaced'
   | 'source-dir'
+  // threads
+  | 'worker-failed'
   // checks, configuration, suppressions, baselines
   | 'check-logic'
   | 'check-schema'

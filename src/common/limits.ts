@@ -16,7 +16,7 @@ export interface Limits {
   maxEvalSteps: number;
   /** Bytes a compressed input (.gz) may expand to. */
   maxExpandedSize: number;
-  /** Module and resource instances of one scan, all modules together (nested count/for_each multiply). */
+  /** Module and resource instances of one root module with the modules it calls (nested count/for_each multiply). */
   maxTotalInstances: number;
 }
 

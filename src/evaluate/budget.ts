@@ -1,6 +1,7 @@
 // Budgets instead of hangs (issue 12): what evaluating the scanned code spends is bounded (src/common/limits.ts). Each
 // limit, when reached, makes the value unknown with the limit as its reason and gives one diagnostic at the
 // expression, naming the limit and the command-line flag that raises it; the rest of the scan goes on.
+import type { Diagnostic, Range } from '../common/diagnostics.js';
 import { LIMIT_FLAGS, LIMIT_NAMES, type Limits, limits } from '../common/limits.js';
 import { EvalError } from './convert.js';
 import { named } from './quiet-error.js';
@@ -91,10 +92,35 @@ export function jsonDepth(cut?: () => void): JsonDepth {
   };
 }
 
-/** A diagnostic's message and hint for a JSON input cut at the depth limit. */
-export function jsonDepthDiagnostic(what: string): { message: string; hint: string } {
-  const e = new BudgetError('maxDepth', `${what} is JSON nested more than ${limits().maxDepth} deep`);
+/** A diagnostic's message and hint for a JSON input cut at the depth limit (`are` when `what` is plural). */
+export function jsonDepthDiagnostic(what: string, verb: 'is' | 'are' = 'is'): { message: string; hint: string } {
+  const e = new BudgetError('maxDepth', `${what} ${verb} JSON nested more than ${limits().maxDepth} deep`);
   return { message: `${e.message}; the deeper values are unknown`, hint: budgetHint(e) };
+}
+
+/**
+ * Values of one JSON input (a plan, a CloudTrail file) cut at the depth limit: one diagnostic, at the first value cut,
+ * counting the others, instead of one per resource or event (a generated plan could give thousands of the same).
+ */
+export class DepthCuts {
+  private diagnostic: Diagnostic | undefined;
+  private first = '';
+  private count = 0;
+
+  /** `many(first, more)` says the first value and `more` others, as the subject of "are JSON nested ...". */
+  constructor(
+    private readonly out: Diagnostic[],
+    private readonly many: (first: string, more: number) => string,
+  ) {}
+
+  add(file: string, range: Range, what: string): void {
+    this.count++;
+    if (!this.diagnostic) {
+      this.first = what;
+      this.diagnostic = { severity: 'error', code: 'limit-reached', file, range, ...jsonDepthDiagnostic(what) };
+      this.out.push(this.diagnostic);
+    } else Object.assign(this.diagnostic, jsonDepthDiagnostic(this.many(this.first, this.count - 1), 'are'));
+  }
 }
 
 /** Counts evaluation steps of one module instance. */

@@ -10,7 +10,7 @@ import type { Project, Resource } from './model.js';
 import { planProject } from './plan.js';
 import { planFromValue } from '../load/plan.js';
 import { type ObjectValue, fromJSON } from './value.js';
-import { jsonDepth, jsonDepthDiagnostic } from './budget.js';
+import { DepthCuts, jsonDepth } from './budget.js';
 
 export const TRAIL_ENTITY = 'aws.cloudtrail.trail';
 export const EVENT_ENTITY = 'aws.cloudtrail.event';
@@ -24,21 +24,14 @@ export function recordAddress(file: string, where: string): string {
   return `${file}#${line ? `L${line[1]}` : where}`;
 }
 
-function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'events', diagnostics: Diagnostic[]): Resource {
+function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'events', cuts: DepthCuts): Resource {
   let cut = false;
   const values = fromJSON(
     rec.value,
     jsonDepth(() => (cut = true)),
   ) as ObjectValue;
   const range = rec.range ?? START;
-  if (cut)
-    diagnostics.push({
-      severity: 'error',
-      code: 'limit-reached',
-      file,
-      range,
-      ...jsonDepthDiagnostic(kind === 'snapshot' ? 'a trail' : 'an event'),
-    });
+  if (cut) cuts.add(file, range, `${kind === 'snapshot' ? 'a trail' : 'an event'}${rec.where ? ` (${rec.where})` : ''}`);
   const v = rec.value;
   const address =
     kind === 'snapshot'
@@ -69,9 +62,11 @@ function recordResource(file: string, rec: DataRecord, kind: 'snapshot' | 'event
 /** The Project of one snapshot or event input. */
 export function dataProject(input: Extract<DataInput, { kind: 'snapshot' | 'events' }>): Project {
   const diagnostics: Diagnostic[] = [];
+  const noun = input.kind === 'snapshot' ? 'trail' : 'event';
+  const cuts = new DepthCuts(diagnostics, (first, more) => `${first} and ${more} more ${more === 1 ? noun : `${noun}s`} of this file`);
   return {
     root: input.path,
-    resources: input.records.map((r) => recordResource(input.path, r, input.kind, diagnostics)),
+    resources: input.records.map((r) => recordResource(input.path, r, input.kind, cuts)),
     modules: [],
     diagnostics,
     files: [],

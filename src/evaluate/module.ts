@@ -1,6 +1,5 @@
 // One module instance: its variables, locals, outputs, child module calls and resources.
-import { BudgetError, StepCounter } from './budget.js';
-import { limits } from '../common/limits.js';
+import { StepCounter } from './budget.js';
 import { relative } from 'node:path';
 import type { Block, Expr, File } from '../load/ast.js';
 import type { Diagnostic, Range } from '../common/diagnostics.js';
@@ -520,24 +519,11 @@ export class ModuleInstance implements Scope, OriginSource {
 
   /**
    * Count `n` more instances against --max-total-instances (nested count/for_each multiply: 10 modules of 10 of 10
-   * ...); past it the block is not evaluated, with an error at it.
+   * ...); past it the block is not evaluated, counted in one error per root module (src/evaluate/total-instances.ts).
    */
   private withinTotal(n: number, file: string, b: Block, what: string): boolean {
-    const max = limits().maxTotalInstances;
-    if (this.session.instances + n <= max) {
-      this.session.instances += n;
-      return true;
-    }
-    const e = new BudgetError('maxTotalInstances', `${what} would make more than ${max} module and resource instances in all`);
-    this.report({
-      severity: 'error',
-      code: 'limit-reached',
-      file,
-      range: b.typeRange,
-      message: `${e.message}; it was not evaluated`,
-      hint: 'no check sees what this block would make; --max-total-instances N raises the limit',
-    });
-    return false;
+    const root = this.spec.ancestors[0] ?? this.dir.dir;
+    return this.session.total.take(n, root, { block: b, file, range: b.typeRange, what }, (d) => this.report(d));
   }
 
   private moduleValue(name: string): Value {

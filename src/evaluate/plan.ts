@@ -20,7 +20,7 @@ import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
 import { RESERVED_ROOTS } from './reference.js';
 import { type ObjectValue, Unknown, type Value, adoptJSON, emptyRecord, isObject, newObject } from './value.js';
-import { jsonDepth, jsonDepthDiagnostic } from './budget.js';
+import { DepthCuts, jsonDepth } from './budget.js';
 import { LineIndex } from '../common/line-index.js';
 
 /** The key of a plan resource's planned change: `{actions, before, after}`. */
@@ -114,6 +114,10 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     return path;
   };
   let cut = false; // set when a value of the resource being built is cut at the depth limit
+  const cuts = new DepthCuts(
+    diagnostics,
+    (first, more) => `${first.replace('value of', 'values of')} and ${more} more ${more === 1 ? 'resource' : 'resources'}`,
+  );
   const depth = jsonDepth(() => (cut = true));
   const adopt = (x: unknown): Value => adoptJSON(x, depth);
   const build = (base: PlanResource | PlanChange, values: JsonObject | undefined, ch: PlanChange | undefined): void => {
@@ -163,14 +167,7 @@ export function planProject(plan: PlanDocument, source?: SourceIndex): Project {
     };
     if (base.index !== undefined) r.index = base.index;
     resources.push(r);
-    if (cut)
-      diagnostics.push({
-        severity: 'error',
-        code: 'limit-reached',
-        file: at.location.file,
-        range: at.location.range,
-        ...jsonDepthDiagnostic(`the plan's value of ${base.address}`),
-      });
+    if (cut) cuts.add(at.location.file, at.location.range, `the plan's value of ${base.address}`);
   };
   for (const pr of plan.resources) build(pr, pr.values, changes.get(pr.address));
   // Resources the plan removes are not in planned_values: they are checked with their last known values.

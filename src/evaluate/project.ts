@@ -1,6 +1,6 @@
 // The evaluate stage's entry point: a path to every resource it holds, with values and locations.
 import { type Limits, useLimits } from '../common/limits.js';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { File } from '../load/ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { type DiscoverOptions, type Discovery, discover, excludeMatcher } from '../load/discover.js';
@@ -18,6 +18,12 @@ import { type Value, unknown } from './value.js';
 import { realpathSync } from 'node:fs';
 import { isInside } from '../common/paths.js';
 import { HeapWatch } from '../common/memory.js';
+
+/**
+ * Characters of module text whose syntax trees are kept between root modules (about 50 bytes of heap a character):
+ * enough for the modules that neighbouring roots share, not every module of the repository.
+ */
+const MODULE_TREES_CHARS = 1_000_000;
 
 /** A `--var NAME=VALUE` or `--var-file PATH`, in command-line order. */
 export type CliVariable = { kind: 'var'; text: string } | { kind: 'file'; path: string };
@@ -44,9 +50,10 @@ export interface ProjectOptions extends DiscoverOptions, PreparseOptions {
   discovered?: Discovery;
   /**
    * Once the root modules are known: the ones to evaluate here (the scan gives the others to worker threads,
-   * src/scan/shards.ts). `textSize` is a directory's text read ahead, in characters.
+   * src/scan/shards.ts). `cost` estimates a root's evaluation: the characters of its text and of the local modules it
+   * calls.
    */
-  shareRoots?: (roots: readonly string[], textSize: (dir: string) => number) => readonly string[];
+  shareRoots?: (roots: readonly string[], cost: (dir: string) => number) => readonly string[];
   /** Evaluate these root modules (a worker's share), without finding the roots again. */
   roots?: readonly string[];
 }
@@ -97,7 +104,10 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   // 60-100 MB more peak RSS on the corpus with --jobs 2, no faster).
   const all = options.roots ?? findRoots(found, session, sources, quick && !options.shareRoots);
   let roots = all;
-  if (options.shareRoots) roots = options.shareRoots(all, (dir) => textSize(dir, sources));
+  if (options.shareRoots) {
+    const memo = new Map<string, number>();
+    roots = options.shareRoots(all, (dir) => treeSize(dir, sources, memo));
+  }
 
   const cli = readCliVariables(options.cliVariables ?? [], session);
   // TF_VAR_* are read once per scan: process.env is slow to enumerate, and a repository may hold thousands of roots.
@@ -119,8 +129,10 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
       handedOver += own.length;
       options.eachRoot(m.dir, own);
     } else inst.collect(resources);
-    // No other module calls this one: its syntax trees are not needed again.
+    // No other module calls this one: its syntax trees are not needed again. Those of the modules it called are kept
+    // for the next roots (neighbours call the same modules) up to MODULE_TREES_CHARS of text.
     session.release(dir);
+    session.trimModules(MODULE_TREES_CHARS);
     memory.afterRoot();
   }
   // Roots given to worker threads are read there, their diagnostics with them.
@@ -145,12 +157,28 @@ function findRoots(found: Discovery, session: Session, sources: Sources, quick: 
   return found.moduleDirs.filter((d) => !called.has(d));
 }
 
-/** The characters of a directory's text read ahead. */
-function textSize(dir: string, sources: Sources): number {
+/**
+ * An estimate of what evaluating a root module costs: the characters of its text read ahead and of the local modules
+ * it calls, each once, found by a pattern (a wrong estimate only shares the work less evenly).
+ */
+function treeSize(dir: string, sources: Sources, memo: Map<string, number>): number {
+  const known = memo.get(dir);
+  if (known !== undefined) return known;
+  memo.set(dir, 0); // a cycle counts once
   let n = 0;
-  for (const path of sources.namesIn(dir) ?? []) n += sources.text(path)?.length ?? 0;
+  const calls = new Set<string>();
+  for (const path of sources.namesIn(dir) ?? []) {
+    const text = sources.text(path);
+    if (text === undefined) continue;
+    n += text.length;
+    for (const m of text.matchAll(LOCAL_SOURCE)) calls.add(resolve(dir, m[1]!));
+  }
+  for (const c of calls) n += treeSize(c, sources, memo);
+  memo.set(dir, n);
   return n;
 }
+
+const LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.\.?\/[^"$]*)"/gm;
 
 function misreadCalls(dir: string): Diagnostic {
   return {

@@ -5,6 +5,7 @@ import { type ModuleDir, loadModuleDir } from '../load/module-dir.js';
 import type { ReadOptions } from '../load/read.js';
 import type { ModuleInfo, SourceFile } from './model.js';
 import { ModuleManifest } from './sources.js';
+import { TotalInstances } from './total-instances.js';
 
 export class Session {
   readonly diagnostics: Diagnostic[] = [];
@@ -14,8 +15,8 @@ export class Session {
   /** Directories in the order first read. */
   private readonly order: string[] = [];
   private readonly manifests = new Map<string, ModuleManifest>();
-  /** Module and resource instances made so far (--max-total-instances). */
-  instances = 0;
+  /** Module and resource instances made so far, and the blocks left out past --max-total-instances. */
+  readonly total = new TotalInstances();
 
   constructor(
     readonly root: string,
@@ -32,7 +33,11 @@ export class Session {
 
   moduleDir(dir: string): ModuleDir {
     let m = this.dirs.get(dir);
-    if (!m) {
+    if (m) {
+      // The most recently used last: trimModules lets the least recently used go first.
+      this.dirs.delete(dir);
+      this.dirs.set(dir, m);
+    } else {
       m = loadModuleDir(dir, this.readOptions);
       this.dirs.set(dir, m);
       if (!this.released.has(dir)) this.order.push(dir);
@@ -119,6 +124,27 @@ export class Session {
   /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
   unload(dir: string): void {
     this.dirs.delete(dir);
+  }
+
+  /**
+   * Keep the syntax trees of at most `maxChars` characters of module text: the directories least recently used are
+   * let go (release), to be parsed again if a later root module calls them. Without this, the trees of every module
+   * a repository calls would stay to the end of the scan.
+   */
+  trimModules(maxChars: number): void {
+    let chars = 0;
+    const sizes: [string, number][] = [];
+    for (const [dir, m] of this.dirs) {
+      let n = 0;
+      for (const f of m.files) n += f.text.length;
+      sizes.push([dir, n]);
+      chars += n;
+    }
+    for (const [dir, n] of sizes) {
+      if (chars <= maxChars) break;
+      this.release(dir);
+      chars -= n;
+    }
   }
 
   /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */

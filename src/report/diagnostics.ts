@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { inert } from '../common/escape.js';
+import { LineIndex } from '../common/line-index.js';
 
 export interface DiagnosticFormatOptions {
   /** Paths are shown relative to this directory. */
   cwd?: string;
-  /** Source text by file path, to show the offending line. */
-  sourceOf?: (file: string) => string | undefined;
+  /** Source text by file path, to show the offending line: a LineIndex when many diagnostics share a file. */
+  sourceOf?: (file: string) => string | LineIndex | undefined;
 }
 
 export function displayPath(file: string, cwd: string = process.cwd()): string {
@@ -24,9 +25,10 @@ export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions
   const file = inert(displayPath(d.file, options.cwd));
   const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where}`];
-  const text = d.range ? options.sourceOf?.(d.file) : undefined;
-  if (d.range && text !== undefined) {
-    const lineText = text.split('\n')[d.range.start.line - 1];
+  const source = d.range ? options.sourceOf?.(d.file) : undefined;
+  if (d.range && source !== undefined) {
+    const index = typeof source === 'string' ? new LineIndex(source) : source;
+    const lineText = d.range.start.line <= index.starts.length ? index.lineText(d.range.start.line - 1) : undefined;
     if (lineText !== undefined) {
       const n = String(d.range.start.line);
       const pad = ' '.repeat(n.length);
@@ -48,14 +50,20 @@ export function formatDiagnostic(d: Diagnostic, options: DiagnosticFormatOptions
  * (already read) or read from disk when the file is not among them.
  */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], known: readonly { path: string; text: string }[] = []): string {
-  const cache = new Map<string, string | undefined>(known.map((f) => [f.path, f.text]));
-  const sourceOf = (f: string): string | undefined => {
+  // Each file's lines are indexed once: a file with thousands of diagnostics is not split into lines for each.
+  const texts = new Map<string, string>(known.map((f) => [f.path, f.text]));
+  const cache = new Map<string, LineIndex | undefined>();
+  const sourceOf = (f: string): LineIndex | undefined => {
     if (!cache.has(f)) {
-      try {
-        cache.set(f, readFileSync(f, 'utf8'));
-      } catch {
-        cache.set(f, undefined);
+      let text = texts.get(f);
+      if (text === undefined) {
+        try {
+          text = readFileSync(f, 'utf8');
+        } catch {
+          text = undefined;
+        }
       }
+      cache.set(f, text === undefined ? undefined : new LineIndex(text));
     }
     return cache.get(f);
   };

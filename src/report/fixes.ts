@@ -6,6 +6,7 @@
 import { dirname } from 'node:path';
 import { isInside, isUnderDotTerraform } from '../common/paths.js';
 import type { Report, ReportFinding } from './model.js';
+import { type SourceLines, sourceLines } from './source-lines.js';
 
 export interface FixEdit {
   file: string;
@@ -30,37 +31,33 @@ export interface FixPlan {
 const LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?|"(?:[^"\\$%]|\\.)*")$/;
 const ASSIGNMENT = /^(\s*)([A-Za-z_][\w-]*)(\s*=\s*)(.*?)(\s*(?:#.*|\/\/.*)?)$/;
 
-function lineAt(text: string, n: number): string | undefined {
-  return text.split('\n')[n - 1]?.replace(/\r$/, '');
-}
-
 function plan(report: Report, f: ReportFinding, set: string, value: string): FixEdit | string {
   const root = report.scanRoot;
   const scanDir = /\.(tf|tofu|tfvars)$/.test(root) ? dirname(root) : root;
   if (!isInside(scanDir, f.file)) return 'the value is written outside the scanned directory';
   if (isUnderDotTerraform(f.file)) return 'the value is written in an installed module (.terraform/)';
   if (f.file.endsWith('.json')) return 'the value is written in JSON';
-  const text = report.sources.get(f.file);
+  const text = sourceLines(report, f.file);
   if (text === undefined) return 'the file was not read';
   const base = { file: f.file, checkId: f.checkId, address: f.address };
   const change = `${set} = ${value}`;
   if (f.missing) {
     if (f.path !== set) return `the check is about ${f.path}, not ${set}`;
-    const header = lineAt(text, f.range.start.line) ?? '';
+    const header = text.line(f.range.start.line) ?? '';
     if (!/^\s*resource\s+"/.test(header)) return 'the finding stands at a module call: the attribute is set inside the module';
     if (!/\{\s*(?:#.*|\/\/.*)?$/.test(header)) return 'the block does not open on its header line';
     // After the meta-arguments that open the block (count, for_each, provider), as Terraform's style has them.
     let after = f.range.start.line;
-    while (/^\s*(count|for_each|provider)\s*=.*[^{[(,]\s*$/.test(lineAt(text, after + 1) ?? '')) after++;
-    const next = lineAt(text, after + 1) ?? '';
+    while (/^\s*(count|for_each|provider)\s*=.*[^{[(,]\s*$/.test(text.line(after + 1) ?? '')) after++;
+    const next = text.line(after + 1) ?? '';
     const indent =
       /^\s*\}/.test(next) || !next.trim()
-        ? `${/^\s*/.exec(lineAt(text, after) ?? header)![0]}${after === f.range.start.line ? '  ' : ''}`
+        ? `${/^\s*/.exec(text.line(after) ?? header)![0]}${after === f.range.start.line ? '  ' : ''}`
         : /^\s*/.exec(next)![0];
     return { ...base, line: after, insertAfter: true, text: `${indent}${set} = ${value}`, change: `add ${change}` };
   }
   if (!f.path || f.range.start.line !== f.range.end.line) return 'the value is not one literal on one line';
-  const line = lineAt(text, f.range.start.line) ?? '';
+  const line = text.line(f.range.start.line) ?? '';
   const m = ASSIGNMENT.exec(line);
   if (!m || m[1]!.length + 1 !== f.range.start.column) return 'the value is not written as `name = value` where the finding stands';
   if (!LITERAL.test(m[4]!)) return `the value is the expression \`${m[4]}\`, not a literal`;
@@ -79,6 +76,7 @@ export function planFixes(report: Report): FixPlan {
   const edits: FixEdit[] = [];
   const byFinding = new Map<ReportFinding, FixEdit>();
   const refused: FixPlan['refused'] = [];
+  const byLine = new Map<string, FixEdit>();
   for (const f of report.findings) {
     const fix = fixes.get(f.checkId);
     if (!fix) continue;
@@ -87,10 +85,14 @@ export function planFixes(report: Report): FixPlan {
       refused.push({ finding: f, reason: e });
       continue;
     }
-    const same = edits.find((x) => x.file === e.file && x.line === e.line && x.insertAfter === e.insertAfter);
+    const key = `${e.file}\u0000${e.line}\u0000${e.insertAfter}`;
+    const same = byLine.get(key);
     if (same && same.text !== e.text) refused.push({ finding: f, reason: `another fix (${same.checkId}) changes the same line` });
     else {
-      if (!same) edits.push(e);
+      if (!same) {
+        edits.push(e);
+        byLine.set(key, e);
+      }
       byFinding.set(f, same ?? e);
     }
   }
@@ -101,9 +103,9 @@ export function planFixes(report: Report): FixPlan {
  * A SARIF `fix` for an edit: the line replaced (its whole text), or an empty region at the start of the next line
  * with the new line inserted there.
  */
-export function sarifFix(edit: FixEdit, uri: string, text: string): { description: { text: string }; artifactChanges: object[] } {
-  const old = text.split(/\r?\n/)[edit.line - 1] ?? '';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+export function sarifFix(edit: FixEdit, uri: string, lines: SourceLines): { description: { text: string }; artifactChanges: object[] } {
+  const old = lines.line(edit.line) ?? '';
+  const eol = lines.eol;
   const replacement = edit.insertAfter
     ? {
         deletedRegion: { startLine: edit.line + 1, startColumn: 1, endLine: edit.line + 1, endColumn: 1 },

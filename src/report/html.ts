@@ -9,6 +9,7 @@ import { benchmarkReport, STATUSES, type RecommendationStatus } from './benchmar
 import { STATUS_LABEL } from './benchmark-markdown.js';
 import { countBySeverity, TOOL, type Report, type ReportFinding } from './model.js';
 import { relativeTo } from './paths.js';
+import { sourceLines } from './source-lines.js';
 
 export function htmlEscape(s: string): string {
   return inert(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -58,16 +59,15 @@ function page(title: string, body: string[]): string {
 
 /** The lines of a finding with two lines around them, numbered, the finding's own lines marked. */
 function codeFrame(report: Report, f: ReportFinding): string {
-  const text = report.sources.get(f.file);
-  if (text === undefined) return '';
-  const lines = text.split(/\r?\n/);
+  const lines = sourceLines(report, f.file);
+  if (lines === undefined) return '';
   const first = Math.max(1, f.range.start.line - 2);
-  const last = Math.min(lines.length, Math.max(f.range.end.line, f.range.start.line) + 2, f.range.start.line + 12);
+  const last = Math.min(lines.count, Math.max(f.range.end.line, f.range.start.line) + 2, f.range.start.line + 12);
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const hit = n >= f.range.start.line && n <= f.range.end.line;
-    const line = `${String(n).padStart(width)} | ${htmlEscape(lines[n - 1] ?? '')}`;
+    const line = `${String(n).padStart(width)} | ${htmlEscape(lines.line(n) ?? '')}`;
     out.push(hit ? `<span class="hit">${line}</span>` : `${line}\n`);
   }
   return `<pre>${out.join('')}</pre>`;

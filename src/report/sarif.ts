@@ -9,6 +9,7 @@ import { planFixes, sarifFix } from './fixes.js';
 import { FingerprintCache } from './fingerprint.js';
 import { SARIF_LEVEL, TOOL, type Report, type RuleInfo } from './model.js';
 import { pathToUri, relativeTo } from './paths.js';
+import { sourceLines } from './source-lines.js';
 import { isUnderDotTerraform } from '../common/paths.js';
 import { byPlace } from '../common/order.js';
 
@@ -199,8 +200,8 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Sarif.Lo
     // The change `tfguard fix` would make (docs/fixes.md), where its file is one the run reports on.
     const edit = fixPlan.byFinding.get(f);
     const editUri = edit ? sarifUri(report, edit.file) : undefined;
-    const editText = edit ? report.sources.get(edit.file) : undefined;
-    if (edit && editUri !== undefined && editText !== undefined) result.fixes = [sarifFix(edit, editUri, editText) as Sarif.Fix];
+    const editLines = edit ? sourceLines(report, edit.file) : undefined;
+    if (edit && editUri !== undefined && editLines !== undefined) result.fixes = [sarifFix(edit, editUri, editLines) as Sarif.Fix];
     if (f.suppressed) {
       result.suppressions = [
         {

@@ -43,7 +43,11 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const show = (file: string): string => inert(relative(base, file) || '.');
   const out: string[] = [];
   const byFile = new Map<string, ReportFinding[]>();
-  for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of report.findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   for (const [file, findings] of byFile) {
     const lines = report.sources.get(file)?.split('\n');
     for (const f of findings) {

@@ -170,7 +170,16 @@ async function loadSharded(path: string, load: ProjectOptions, plan: ShardPlan):
     for (const run of got.runs) plan.onRun(run);
     const parts: Pick<Project, 'diagnostics' | 'files' | 'modules' | 'handedOver'>[] = [got];
     // What a worker did not finish is evaluated here, as it would have been without workers.
-    if (got.left.length) parts.push(await loadProject(path, { ...load, roots: got.left }));
+    if (got.left.length) {
+      parts.push(await loadProject(path, { ...load, roots: got.left }));
+      project.diagnostics.push({
+        severity: 'note',
+        code: 'worker-failed',
+        file: path,
+        message: `a worker thread stopped (${got.failures.join('; ')}); this thread evaluated its ${got.left.length} root modules, with the same results`,
+        hint: 'with --jobs 1 the scan uses one thread from the start',
+      });
+    }
     const seen = new Set(project.diagnostics.map(diagnosticKey));
     const files = new Set(project.files.map((f) => f.path));
     for (const p of parts) {

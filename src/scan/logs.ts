@@ -183,7 +183,9 @@ export async function loadLogFiles(files: Iterable<string>, filter: EventFilter,
     records += r.records;
     kept += r.kept.length;
     const recs = r.kept.map((k) => ({ value: toNullProto(JSON.parse(k.text) as Record<string, unknown>), where: k.where, range: k.range }));
-    project.resources.push(...dataProject({ kind: 'events', path: r.file, records: recs }).resources);
+    const events = dataProject({ kind: 'events', path: r.file, records: recs });
+    project.resources.push(...events.resources);
+    project.diagnostics.push(...events.diagnostics); // values cut at --max-depth: one diagnostic per file
   }
   project.unkeptEvents = Math.max(0, records - kept);
   return project;

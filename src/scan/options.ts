@@ -243,7 +243,7 @@ export const SCAN_OPTIONS = [
     flag: '--max-total-instances <n>',
     scope: 'load',
     min: 1,
-    help: 'module and resource instances of the whole scan (nested count/for_each multiply) before a block is not evaluated, with a diagnostic (default 100000)',
+    help: 'module and resource instances of one root module with the modules it calls (nested count/for_each multiply) before blocks are not evaluated, with one diagnostic per root module (default 100000)',
   },
   {
     key: 'maxExpandedSize',

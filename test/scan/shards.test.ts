@@ -97,5 +97,9 @@ describe('a scan shared out over worker threads', { timeout: 120_000 }, () => {
     assert.deepEqual(runs, []);
     assert.equal(handed, 2 * roots, 'the main thread evaluated every root');
     assert.equal(project.handedOver, 2 * roots);
+    const notes = project.diagnostics.filter((d) => d.code === 'worker-failed');
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0]!.severity, 'note');
+    assert.match(notes[0]!.message, /^a worker thread stopped \(.+\); this thread evaluated its \d+ root modules, with the same results$/);
   });
 });
