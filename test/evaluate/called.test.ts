@@ -84,6 +84,47 @@ describe('called directories', () => {
   });
 });
 
+describe('module calls read differently in full', () => {
+  // A syntax error the quick reading does not see (a conditional without ':' inside ${ }): the parser's recovery reads
+  // the rest of the string as code, its '{' swallows the locals block's '}', and the module block ends up inside the
+  // locals block. The quick reading takes it for a top-level call of ./m.
+  const text = 'resource "aws_s3_bucket" "outer" {}\nlocals {\n  x = "${a ? b}{"\n}\nmodule "m" {\n  source = "./m"\n}\n';
+  const files = { 'main.tf': text, 'm/main.tf': 'resource "aws_s3_bucket" "inner" {}\n' };
+
+  it('is a case where the quick reading and the parse differ', () => {
+    assert.deepEqual(moduleSources(text), ['./m']);
+    const found = discover(tree(files));
+    assert.deepEqual(called(found.root, false).dirs, []);
+  });
+
+  it('finds the roots again with every calling file parsed', () => {
+    const p = evaluateProject(tree(files), { env: {} });
+    // ./m is a root of its own, as the full parse says: nothing calls it.
+    assert.deepEqual(
+      p.modules.map((m) => m.dir.slice(-2)),
+      [p.root.slice(-2), '/m'],
+    );
+    assert.deepEqual(
+      p.resources.map((r) => r.address),
+      ['aws_s3_bucket.outer', 'aws_s3_bucket.inner'],
+    );
+    assert.ok(p.diagnostics.some((d) => d.code === 'syntax'));
+    assert.ok(!p.diagnostics.some((d) => d.code === 'internal'));
+    const keys = p.diagnostics.map((d) => `${d.code} ${d.file} ${d.range?.start.offset} ${d.message}`);
+    assert.equal(new Set(keys).size, keys.length, 'each diagnostic once');
+  });
+
+  it('says so when root modules were already handed over', () => {
+    const handed: string[] = [];
+    const p = evaluateProject(tree(files), { env: {}, eachRoot: (_dir, rs) => handed.push(...rs.map((r) => r.address)) });
+    assert.deepEqual(handed, ['aws_s3_bucket.outer']);
+    assert.deepEqual(
+      p.diagnostics.filter((d) => d.code === 'internal').map((d) => d.severity),
+      ['warning'],
+    );
+  });
+});
+
 describe('Session.defer', () => {
   const dir = tree({ 'main.tf': DUPLICATE });
   const session = (): Session => new Session(dir, { preparsed: preparse([dir]) });
