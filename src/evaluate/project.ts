@@ -140,7 +140,7 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   const misread = session.settleDeferred(roots === all ? undefined : new Set(all.filter((d) => !here.has(d))));
   if (misread.length) {
     // Module calls read without parsing that the full parse read otherwise (only in a file with a syntax error the
-    // quick reading does not see, such as a conditional without ':' inside ${ }; none among the corpus's files and
+    // quick reading does not see, such as a provider function's name without its arguments inside ${ }; none among the corpus's files and
     // their mutations, test/conformance/module-sources.ts): the roots are found again with every calling file parsed,
     // unless root modules were already handed over to the checks.
     if (!handedOver) return evaluateDiscovered(found, options, sources, false);

@@ -85,10 +85,10 @@ describe('called directories', () => {
 });
 
 describe('module calls read differently in full', () => {
-  // A syntax error the quick reading does not see (a conditional without ':' inside ${ }): the parser's recovery reads
-  // the rest of the string as code, its '{' swallows the locals block's '}', and the module block ends up inside the
-  // locals block. The quick reading takes it for a top-level call of ./m.
-  const text = 'resource "aws_s3_bucket" "outer" {}\nlocals {\n  x = "${a ? b}{"\n}\nmodule "m" {\n  source = "./m"\n}\n';
+  // A syntax error the quick reading does not see (a provider function's name without its arguments inside ${ }): the
+  // parser's recovery reads the rest of the string as code, its '{' swallows the locals block's '}', and the module
+  // block ends up inside the locals block. The quick reading takes it for a top-level call of ./m.
+  const text = 'resource "aws_s3_bucket" "outer" {}\nlocals {\n  x = "${a::b}{"\n}\nmodule "m" {\n  source = "./m"\n}\n';
   const files = { 'main.tf': text, 'm/main.tf': 'resource "aws_s3_bucket" "inner" {}\n' };
 
   it('is a case where the quick reading and the parse differ', () => {

@@ -140,6 +140,9 @@ describe('module sources read without parsing', () => {
       'locals {\n  x = "${a = 1}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
       'locals {\n  x = "${a, b}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
       'locals {\n  x = "${a *}{"\n}\nmodule "m" {\n  source = "./m"\n}\n',
+      'locals {\n  x = "${a ? b}{"\n}\nmodule "m" {\n  source = "./m"\n}\n', // a conditional without ':'
+      'locals {\n  x = "${for x}{"\n}\nmodule "m" {\n  source = "./m"\n}\n', // for words outside brackets
+      'locals {\n  x = a if b\n}\n',
     ]) {
       assert.ok(parsed(text).errors > 0, `the parser reports an error in ${JSON.stringify(text)}`);
       assert.equal(moduleSources(text), undefined, JSON.stringify(text));

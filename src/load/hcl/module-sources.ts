@@ -174,16 +174,17 @@ class Reader {
     let prevAt = 0;
     let prevEnd = 0;
     let lineStart = false;
+    const questions = new Questions();
     for (;;) {
       if (k === 'newline') {
-        if (stack.length === 0) return;
+        if (stack.length === 0) return questions.end(0);
         lineStart = true;
         k = sc.next();
         continue;
       }
       if (k === 'eof') {
         if (stack.length) undecided();
-        return;
+        return questions.end(0);
       }
       // In an object, a new line separates items: the values on either side of it are not two in a row.
       const separated = lineStart && stack[stack.length - 1] === '{';
@@ -191,21 +192,25 @@ class Reader {
         this.lineStart(stack[stack.length - 1]!, k);
         lineStart = false;
       }
-      if (badPair(prev, k) || (!separated && this.twoValues(prev, prevAt, prevEnd, k))) undecided();
+      if (badPair(prev, k) || (!separated && this.twoValues(prev, prevAt, prevEnd, k, stack.length > 0))) undecided();
       if (stack.length === 0 && OUTSIDE_BRACKETS.has(k)) undecided();
+      questions.see(k, stack.length);
       switch (k) {
         case '(':
         case '[':
           stack.push(k);
           if (stack.length > MAX_NEST) undecided();
+          questions.end(stack.length);
           break;
         case '{':
           stack.push(this.forFollows() ? 'for{' : '{');
           if (stack.length > MAX_NEST) undecided();
+          questions.end(stack.length);
           break;
         case ')':
         case ']':
         case '}': {
+          questions.end(stack.length);
           if (stack.length === 0) {
             if (k === '}' && oneLine) return;
             undecided();
@@ -236,10 +241,12 @@ class Reader {
 
   /**
    * Two values with nothing between them (`1 source`, `"a" "b"`, `(a)(b)`): an error the parser reports and recovers
-   * from in its own way. The words of for expressions (`for k, v in m : v if v`) stand between values.
+   * from in its own way. The words of for expressions (`for k, v in m : v if v`) stand between values where
+   * `forWords` (inside brackets, or in a `%{ }` directive).
    */
-  private twoValues(prev: Kind, prevAt: number, prevEnd: number, k: Kind): boolean {
+  private twoValues(prev: Kind, prevAt: number, prevEnd: number, k: Kind, forWords: boolean): boolean {
     if (!endsValue(prev) || !(startsValue(k) || (k === '(' && prev !== 'ident'))) return false;
+    if (!forWords) return true;
     if (prev === 'ident' && FOR_WORDS.has(this.s.slice(prevAt, prevEnd))) return false;
     return !(k === 'ident' && FOR_WORDS.has(this.sc.text()));
   }
@@ -358,17 +365,20 @@ class Reader {
     if (s.charCodeAt(at) === PERCENT) {
       if (k !== 'ident' || !DIRECTIVES.has(sc.text())) undecided();
     } else if (!startsValue(k) && k !== '(' && k !== '[' && k !== '-') undecided();
+    const directive = s.charCodeAt(at) === PERCENT;
     const stack: Kind[] = [];
     let prev: Kind = '(';
     let prevAt = 0;
     let prevEnd = 0;
     let newline = false;
+    const questions = new Questions();
     for (;;) {
       if (k === 'newline') newline = true;
       else {
         const separated = newline && stack[stack.length - 1] === '{';
-        if (badPair(prev, k) || (!separated && this.twoValues(prev, prevAt, prevEnd, k))) undecided();
+        if (badPair(prev, k) || (!separated && this.twoValues(prev, prevAt, prevEnd, k, directive || stack.length > 0))) undecided();
         if (stack.length === 0 && OUTSIDE_BRACKETS.has(k)) undecided();
+        questions.see(k, stack.length);
       }
       switch (k) {
         case 'eof':
@@ -383,10 +393,12 @@ class Reader {
         case '{':
           stack.push(k);
           if (stack.length + nest > MAX_NEST) undecided();
+          questions.end(stack.length);
           break;
         case ')':
         case ']':
         case '}':
+          questions.end(stack.length);
           if (stack.length === 0) {
             if (k === '}') return sc.end;
             undecided();
@@ -411,6 +423,22 @@ class Reader {
       }
       k = sc.next();
     }
+  }
+}
+
+/** The `?` of conditionals, by bracket level: each needs its `:` before the level closes. */
+class Questions {
+  private readonly open: number[] = [];
+
+  see(k: Kind, level: number): void {
+    if (k === '?') this.open[level] = (this.open[level] ?? 0) + 1;
+    else if (k === ':' && (this.open[level] ?? 0) > 0) this.open[level]!--;
+  }
+
+  /** A level closes (or, at 0, the expression ends): a `?` still open there is an error. */
+  end(level: number): void {
+    if ((this.open[level] ?? 0) > 0) undecided();
+    this.open[level] = 0;
   }
 }
 
