@@ -151,6 +151,7 @@ async function loadSharded(path: string, load: ProjectOptions, plan: ShardPlan):
   const { exclude, cliVariables, boundary, maxFileBytes, limits } = load;
   const shards = Shards.start(plan.jobs, {
     path,
+    found: load.discovered!,
     options: { exclude, cliVariables, boundary, maxFileBytes, limits },
     env,
     checks: plan.checks,

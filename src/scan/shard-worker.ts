@@ -1,12 +1,11 @@
-// A scan's worker thread (src/scan/shards.ts): it walks the scanned tree as the main thread does while that one finds
-// the root modules, then evaluates and checks the roots it is given, one at a time as the main thread does, and sends
+// A scan's worker thread (src/scan/shards.ts): given the main thread's walk of the scanned tree, it loads the checks
+// while that one finds the root modules, then evaluates and checks the roots it is given, one at a time as the main thread does, and sends
 // back what the report needs: the check results, the diagnostics, the files read, the module instances.
 import { parentPort, workerData } from 'node:worker_threads';
 import { useLimits } from '../common/limits.js';
 import { CheckRun } from '../checks/run.js';
 import { sendRun } from '../checks/transfer.js';
 import { evaluateProject } from '../evaluate/project.js';
-import { discover } from '../load/discover.js';
 import { loadCheckSet } from './checks.js';
 import type { ShardReply, ShardRequest, ShardWorkerData } from './shards.js';
 
@@ -14,8 +13,8 @@ const port = parentPort;
 if (port) {
   const data = workerData as ShardWorkerData;
   useLimits(data.options.limits);
-  // Started while the main thread reads and parses: the walk and the checks are ready when the roots come.
-  const found = discover(data.path, data.options);
+  // Started while the main thread reads and parses: the checks are ready when the roots come.
+  const found = data.found;
   const checks = loadCheckSet(data.checks);
   port.once('message', (req: ShardRequest) => {
     void checks

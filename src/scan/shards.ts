@@ -12,6 +12,7 @@ import type { CheckRunResult } from '../checks/model.js';
 import { type SentRun, receiveRun } from '../checks/transfer.js';
 import type { ModuleInfo, SourceFile } from '../evaluate/model.js';
 import type { ProjectOptions } from '../evaluate/project.js';
+import type { Discovery } from '../load/discover.js';
 import type { CheckDirs } from './checks.js';
 
 const WORKER_URL = new URL('./shard-worker.js', import.meta.url);
@@ -31,6 +32,8 @@ export const WORKER_HEAP_MB = 384;
 /** What a worker is started with: what it needs to walk, read, evaluate and check as the main thread would. */
 export interface ShardWorkerData {
   path: string;
+  /** The main thread's walk of the tree (a structured clone costs less than walking it again). */
+  found: Discovery;
   options: Pick<ProjectOptions, 'exclude' | 'cliVariables' | 'boundary' | 'maxFileBytes' | 'limits'>;
   env: Record<string, string>;
   checks: CheckDirs;

@@ -61,8 +61,10 @@ describe('a scan shared out over worker threads', { timeout: 120_000 }, () => {
   });
 
   it('shares runs of consecutive roots by text size, the main thread taking a little less than its part', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'tfguard-empty-'));
     const shards = Shards.start(3, {
-      path: mkdtempSync(join(tmpdir(), 'tfguard-empty-')),
+      path: empty,
+      found: { root: empty, moduleDirs: [], diagnostics: [] },
       options: {},
       env: {},
       checks: { dirs: [] },
