@@ -99,10 +99,7 @@ function evaluateDiscovered(found: Discovery, options: ProjectOptions, sources: 
   const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
 
-  // Roots shared out over threads are found by parsing, as before the quick reading (called.ts): found quickly, the
-  // main thread evaluated while the workers were still walking the tree, and the peaks of memory met (measured:
-  // 60-100 MB more peak RSS on the corpus with --jobs 2, no faster).
-  const all = options.roots ?? findRoots(found, session, sources, quick && !options.shareRoots);
+  const all = options.roots ?? findRoots(found, session, sources, quick);
   let roots = all;
   if (options.shareRoots) {
     const memo = new Map<string, number>();
