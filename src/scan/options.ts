@@ -260,7 +260,7 @@ export const SCAN_OPTIONS = [
     scope: 'load',
     min: 1,
     max: 64,
-    help: 'threads: the root modules of a large Terraform repository (200 module directories or more) are evaluated and checked in N threads (default 2 where there are two cores), CloudTrail log files are read N at once (default 1)',
+    help: 'threads (default 1): the root modules of a large Terraform repository (200 module directories or more) are evaluated and checked in N threads; CloudTrail log files are read N at once',
   },
   {
     key: 'baseline',

@@ -38,7 +38,6 @@ import {
 import { loadCheckSet } from './checks.js';
 import { findConfig, readConfig } from './config.js';
 import { type ShardPlan, loadInputs } from './inputs.js';
-import { defaultJobs } from './shards.js';
 import { eventFilter } from './event-filter.js';
 import { type ConfigFile, type ScanFlags, type ScanSettings, limitsOf, mergeSettings } from './options.js';
 import { commonRoot, mergeProjects, scanTargets } from './targets.js';
@@ -234,8 +233,10 @@ export async function scan(request: ScanRequest): Promise<ScanResult> {
     selected.checks.map((c) => c.rule),
     now,
   );
-  // A large repository's root modules are shared out over worker threads (shards.ts); their checks' results join ours.
-  const jobs = s.jobs ?? defaultJobs();
+  // With --jobs N, a large repository's root modules are shared out over worker threads (shards.ts); their checks'
+  // results join ours. One thread by default: on two cores V8's compiler and collector already keep the second busy,
+  // and a second heap costs memory (docs/performance.md, "Issue 15, session 8").
+  const jobs = s.jobs ?? 1;
   const shard: ShardPlan = {
     jobs,
     checks: { dirs: s.checksDir, ...(request.builtinDir ? { builtinDir: request.builtinDir } : {}) },

@@ -4,7 +4,6 @@
 // results are merged into the main thread's. A worker that fails or cannot start leaves its roots to the main thread:
 // nothing is lost, and the result is the one a single thread gives.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../common/diagnostics.js';
@@ -61,11 +60,6 @@ export interface ShardResults {
   left: string[];
   /** Why each worker that failed did. */
   failures: string[];
-}
-
-/** The threads a Terraform scan uses when --jobs is not given: two where the machine has two cores or more. */
-export function defaultJobs(): number {
-  return Math.min(2, availableParallelism());
 }
 
 interface Started {
