@@ -2748,6 +2748,48 @@ var init_esm4 = __esm({
   }
 });
 
+// src/common/line-index.ts
+var LineIndex;
+var init_line_index = __esm({
+  "src/common/line-index.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text4) {
+        this.text = text4;
+        const starts = [0];
+        for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) starts.push(i + 1);
+        this.starts = starts;
+      }
+      text;
+      /** Offsets where each line starts; only '\n' ends a line. */
+      starts;
+      /** The 0-based line holding an offset. */
+      line(offset) {
+        const starts = this.starts;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >>> 1;
+          if (starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      }
+      /** 0-based line and column of an offset. */
+      locate(offset) {
+        const line = this.line(offset);
+        return { line, column: offset - this.starts[line] };
+      }
+      /** The text of a 0-based line, without its line ending. */
+      lineText(line) {
+        const start = this.starts[line];
+        const next = this.starts[line + 1];
+        return this.text.slice(start, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
+      }
+    };
+  }
+});
+
 // src/evaluate/value.ts
 function describeReason(r) {
   switch (r.kind) {
@@ -10293,48 +10335,6 @@ var init_limits = __esm({
   }
 });
 
-// src/common/line-index.ts
-var LineIndex;
-var init_line_index = __esm({
-  "src/common/line-index.ts"() {
-    "use strict";
-    LineIndex = class {
-      constructor(text4) {
-        this.text = text4;
-        const starts = [0];
-        for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) starts.push(i + 1);
-        this.starts = starts;
-      }
-      text;
-      /** Offsets where each line starts; only '\n' ends a line. */
-      starts;
-      /** The 0-based line holding an offset. */
-      line(offset) {
-        const starts = this.starts;
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >>> 1;
-          if (starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo;
-      }
-      /** 0-based line and column of an offset. */
-      locate(offset) {
-        const line = this.line(offset);
-        return { line, column: offset - this.starts[line] };
-      }
-      /** The text of a 0-based line, without its line ending. */
-      lineText(line) {
-        const start = this.starts[line];
-        const next = this.starts[line + 1];
-        return this.text.slice(start, next === void 0 ? this.text.length : next - 1).replace(/\r$/, "");
-      }
-    };
-  }
-});
-
 // src/gsl/errors.ts
 var LogicText, GslSyntaxError;
 var init_errors = __esm({
@@ -11603,7 +11603,7 @@ function normalizeFilterPattern(p) {
   return out;
 }
 function patternOf(text4) {
-  const hit = cache2.get(text4);
+  const hit = cache3.get(text4);
   if (hit !== void 0) return hit;
   let p;
   try {
@@ -11612,8 +11612,8 @@ function patternOf(text4) {
     if (!(e instanceof FilterPatternError)) throw e;
     p = null;
   }
-  if (cache2.size >= CACHE_LIMIT) cache2.clear();
-  cache2.set(text4, p);
+  if (cache3.size >= CACHE_LIMIT) cache3.clear();
+  cache3.set(text4, p);
   return p;
 }
 function filterPatternsEqual(a, b) {
@@ -11631,7 +11631,7 @@ function compileArg(arg, n) {
     return { error: `not a CloudWatch Logs JSON filter pattern: ${e.message} (at character ${e.offset + 1})`, arg: n };
   }
 }
-var CACHE_LIMIT, cache2, isFilterPatternEqual, isFilterPatternConformant;
+var CACHE_LIMIT, cache3, isFilterPatternEqual, isFilterPatternConformant;
 var init_filterPattern = __esm({
   "src/gsl/functions/filterPattern.ts"() {
     "use strict";
@@ -11640,7 +11640,7 @@ var init_filterPattern = __esm({
     init_filterPatternParse();
     init_filterPatternLogic();
     CACHE_LIMIT = 2e3;
-    cache2 = /* @__PURE__ */ new Map();
+    cache3 = /* @__PURE__ */ new Map();
     isFilterPatternEqual = {
       name: "isFilterPatternEqual",
       signature: "filterPattern isFilterPatternEqual('{ $.eventName = ConsoleLogin }')",
@@ -13572,7 +13572,7 @@ function linearEngine() {
   return linear2;
 }
 function compileRE2(pattern) {
-  const hit = cache3.get(pattern);
+  const hit = cache4.get(pattern);
   if (hit) return hit;
   if (pattern.length > MAX_PATTERN) bad(`the pattern is longer than ${MAX_PATTERN} characters`);
   const parser = new Parser(Array.from(pattern));
@@ -13598,11 +13598,11 @@ function compileRE2(pattern) {
     }
   }
   const compiled = { regexp, names: parser.names };
-  if (cache3.size > 500) cache3.clear();
-  cache3.set(pattern, compiled);
+  if (cache4.size > 500) cache4.clear();
+  cache4.set(pattern, compiled);
   return compiled;
 }
-var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser, linear2, cache3;
+var MAX_REPEAT, MAX_SOURCE, MAX_PATTERN, Parser, linear2, cache4;
 var init_compile = __esm({
   "src/common/re2/compile.ts"() {
     "use strict";
@@ -13863,7 +13863,7 @@ var init_compile = __esm({
         return [[cp, cp]];
       }
     };
-    cache3 = /* @__PURE__ */ new Map();
+    cache4 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -14857,8 +14857,10 @@ function excludeMatcher(root, globs) {
   const excludes = globs.map((g) => g.replace(/\/+$/, ""));
   if (!excludes.length) return () => false;
   const matchers = excludes.flatMap((g) => [new Minimatch(g, { dot: true }), new Minimatch(`${g}/**`, { dot: true })]);
+  const under = root.endsWith(sep6) ? root : root + sep6;
   return (p) => {
-    const rel = relative5(root, p).split(sep6).join("/");
+    let rel = p.startsWith(under) ? p.slice(under.length) : relative5(root, p);
+    if (sep6 !== "/") rel = rel.split(sep6).join("/");
     return rel !== "" && matchers.some((m) => m.match(rel));
   };
 }
@@ -14887,6 +14889,7 @@ function discover(path2, options = {}) {
   const moduleDirs = /* @__PURE__ */ new Set();
   const visited = /* @__PURE__ */ new Set();
   const listings = /* @__PURE__ */ new Map();
+  const realDirs = /* @__PURE__ */ new Map();
   const walk = (dir, shownAs, depth, knownReal) => {
     if (depth > MAX_DEPTH3) {
       diagnostics.push({
@@ -14930,6 +14933,7 @@ function discover(path2, options = {}) {
       return;
     }
     visited.add(real);
+    realDirs.set(dir, real);
     let entries;
     try {
       entries = sortedEntries(dir);
@@ -14944,9 +14948,10 @@ function discover(path2, options = {}) {
     }
     const files = [];
     listings.set(dir, files);
+    const prefix2 = dir.endsWith(sep6) ? dir : dir + sep6;
+    const realPrefix = real.endsWith(sep6) ? real : real + sep6;
     for (const ent of entries) {
-      const p = join6(dir, ent.name);
-      const shown2 = join6(shownAs, ent.name);
+      const p = prefix2 + ent.name;
       if (isExcluded(p)) continue;
       const kind2 = entryKind(ent, p);
       if (!kind2) {
@@ -14954,21 +14959,26 @@ function discover(path2, options = {}) {
           moduleDirs.add(dir);
           files.push(ent.name);
         } else
-          diagnostics.push({ severity: "warning", code: "broken-link", file: shown2, message: "symbolic link points nowhere; skipped" });
+          diagnostics.push({
+            severity: "warning",
+            code: "broken-link",
+            file: join6(shownAs, ent.name),
+            message: "symbolic link points nowhere; skipped"
+          });
         continue;
       }
       const { isDir, isFile } = kind2;
       if (!isDir) files.push(ent.name);
       if (isDir) {
         if (SKIPPED_DIRS.has(ent.name)) continue;
-        walk(p, shown2, depth + 1, ent.isSymbolicLink() ? void 0 : join6(real, ent.name));
+        walk(p, join6(shownAs, ent.name), depth + 1, ent.isSymbolicLink() ? void 0 : realPrefix + ent.name);
       } else if (isFile && isConfigFile(ent.name)) {
         moduleDirs.add(dir);
       }
     }
   };
   walk(root, path2, 0, root);
-  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics, listings };
+  return { root, moduleDirs: [...moduleDirs].sort(), diagnostics, listings, realDirs };
 }
 function sortedEntries(dir) {
   return readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -15569,11 +15579,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names3, constants2) {
+      optimizeNames(names3, constants3) {
         if (!names3[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names3, constants2);
+          this.rhs = optimizeExpr(this.rhs, names3, constants3);
         return this;
       }
       get names() {
@@ -15590,10 +15600,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names3, constants2) {
+      optimizeNames(names3, constants3) {
         if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names3, constants2);
+        this.rhs = optimizeExpr(this.rhs, names3, constants3);
         return this;
       }
       get names() {
@@ -15654,8 +15664,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names3, constants2) {
-        this.code = optimizeExpr(this.code, names3, constants2);
+      optimizeNames(names3, constants3) {
+        this.code = optimizeExpr(this.code, names3, constants3);
         return this;
       }
       get names() {
@@ -15684,12 +15694,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names3, constants2) {
+      optimizeNames(names3, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names3, constants2))
+          if (n.optimizeNames(names3, constants3))
             continue;
           subtractNames(names3, n.names);
           nodes.splice(i, 1);
@@ -15742,12 +15752,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names3, constants2) {
+      optimizeNames(names3, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants2);
-        if (!(super.optimizeNames(names3, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants3);
+        if (!(super.optimizeNames(names3, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names3, constants2);
+        this.condition = optimizeExpr(this.condition, names3, constants3);
         return this;
       }
       get names() {
@@ -15770,10 +15780,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names3, constants2) {
-        if (!super.optimizeNames(names3, constants2))
+      optimizeNames(names3, constants3) {
+        if (!super.optimizeNames(names3, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names3, constants2);
+        this.iteration = optimizeExpr(this.iteration, names3, constants3);
         return this;
       }
       get names() {
@@ -15809,10 +15819,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names3, constants2) {
-        if (!super.optimizeNames(names3, constants2))
+      optimizeNames(names3, constants3) {
+        if (!super.optimizeNames(names3, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names3, constants2);
+        this.iterable = optimizeExpr(this.iterable, names3, constants3);
         return this;
       }
       get names() {
@@ -15854,11 +15864,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names3, constants2) {
+      optimizeNames(names3, constants3) {
         var _a, _b;
-        super.optimizeNames(names3, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants2);
+        super.optimizeNames(names3, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants3);
         return this;
       }
       get names() {
@@ -16159,7 +16169,7 @@ var require_codegen = __commonJS({
     function addExprNames(names3, from) {
       return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
     }
-    function optimizeExpr(expr2, names3, constants2) {
+    function optimizeExpr(expr2, names3, constants3) {
       if (expr2 instanceof code_1.Name)
         return replaceName(expr2);
       if (!canOptimize(expr2))
@@ -16174,14 +16184,14 @@ var require_codegen = __commonJS({
         return items2;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names3[n.str] !== 1)
           return n;
         delete names3[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names3, from) {
@@ -18143,7 +18153,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve19.call(this, root, ref);
+      let _sch = resolve20.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -18170,7 +18180,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve19(root, ref) {
+    function resolve20(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -19034,7 +19044,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve19(baseURI, relativeURI, options) {
+    function resolve20(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -19425,7 +19435,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve19,
+      resolve: resolve20,
       resolveComponent,
       equal,
       serialize,
@@ -22839,13 +22849,15 @@ var init_scanner = __esm({
     ID_START = /[\p{ID_Start}_]/u;
     ID_CONTINUE = /[\p{ID_Continue}-]/u;
     Scanner = class {
-      constructor(cx, at2 = 0) {
+      constructor(cx, at2 = 0, keepComments = true) {
         this.cx = cx;
+        this.keepComments = keepComments;
         this.src = cx.src;
         this.length = cx.src.length;
         this.end = at2;
       }
       cx;
+      keepComments;
       /** The current token's kind; read it with k(). */
       kind = "eof";
       start = 0;
@@ -22953,7 +22965,7 @@ var init_scanner = __esm({
         }
       }
       comment(start, end) {
-        if (start < this.commentsUpTo) return;
+        if (!this.keepComments || start < this.commentsUpTo) return;
         this.commentsUpTo = end;
         this.comments.push({ text: this.src.slice(start, end), range: this.cx.range(start, end) });
       }
@@ -25037,30 +25049,40 @@ var init_override = __esm({
 });
 
 // src/load/read.ts
-import { lstatSync, readFileSync as readFileSync9, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync, openSync as openSync2, readFileSync as readFileSync9, realpathSync as realpathSync4 } from "node:fs";
 import { basename as basename3, dirname as dirname7, join as join11 } from "node:path";
+function openToRead(path2) {
+  return openSync2(path2, READ);
+}
 function readTextFile(path2, options = {}) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const open = options.overlay?.get(path2);
   if (open !== void 0 && open.length <= max) return { ok: true, text: open };
   let buf;
+  let fd;
   try {
-    let st;
     if (options.root !== void 0) {
       let real;
-      try {
-        const own2 = lstatSync(path2);
-        if (own2.isFile()) {
-          st = own2;
+      if (READ_NOFOLLOW !== void 0) {
+        try {
+          fd = openSync2(path2, READ_NOFOLLOW);
           real = join11(realDir(dirname7(path2), options.realDirs), basename3(path2));
-        } else real = realpathSync4.native(path2);
-      } catch (e) {
-        if (e.code === "ENOENT" && lstatSync(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          return {
-            ok: false,
-            diagnostic: { severity: "warning", code: "broken-link", file: path2, message: "symbolic link points nowhere; skipped" }
-          };
-        throw e;
+        } catch (e) {
+          const code = e.code;
+          if (code !== "ELOOP" && code !== "EMLINK") throw e;
+        }
+      }
+      if (real === void 0) {
+        try {
+          real = lstatSync(path2).isSymbolicLink() ? realpathSync4.native(path2) : join11(realDir(dirname7(path2), options.realDirs), basename3(path2));
+        } catch (e) {
+          if (e.code === "ENOENT" && lstatSync(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+            return {
+              ok: false,
+              diagnostic: { severity: "warning", code: "broken-link", file: path2, message: "symbolic link points nowhere; skipped" }
+            };
+          throw e;
+        }
       }
       if (!isInside(options.root, real)) {
         return {
@@ -25075,7 +25097,15 @@ function readTextFile(path2, options = {}) {
         };
       }
     }
-    st ??= statSync5(path2);
+    fd ??= openSync2(path2, READ);
+    const st = fstatSync2(fd);
+    if (!st.isFile())
+      return fail2(
+        path2,
+        "unreadable",
+        "not a regular file (a named pipe, socket or device); it was not read",
+        "Terraform files are regular files: remove it, or exclude it with --exclude"
+      );
     if (st.size > max) {
       return fail2(
         path2,
@@ -25084,10 +25114,12 @@ function readTextFile(path2, options = {}) {
         "raise the limit with --max-file-size, or exclude the file with --exclude"
       );
     }
-    buf = readFileSync9(path2);
+    buf = readFileSync9(fd);
   } catch (e) {
     const code = e.code ?? "error";
     return fail2(path2, "unreadable", `cannot read file (${code}): ${e.message}`, "check that the file exists and is readable");
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
   }
   if (buf.length > max) {
     return fail2(
@@ -25116,11 +25148,11 @@ function readTextFile(path2, options = {}) {
   if (text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
   return { ok: true, text: text4 };
 }
-function realDir(dir, cache4) {
-  let real = cache4?.get(dir);
+function realDir(dir, cache5) {
+  let real = cache5?.get(dir);
   if (real === void 0) {
     real = realpathSync4.native(dir);
-    cache4?.set(dir, real);
+    cache5?.set(dir, real);
   }
   return real;
 }
@@ -25141,13 +25173,15 @@ function firstInvalidUtf8(buf) {
   }
   return Math.min(lo, buf.length - 1);
 }
-var DEFAULT_MAX_FILE_BYTES, utf8;
+var DEFAULT_MAX_FILE_BYTES, utf8, READ, READ_NOFOLLOW;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
     init_paths();
     DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true });
+    READ = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0);
+    READ_NOFOLLOW = constants2.O_NOFOLLOW === void 0 ? void 0 : READ | constants2.O_NOFOLLOW;
   }
 });
 
@@ -25230,10 +25264,10 @@ import { getHeapStatistics as getHeapStatistics2 } from "node:v8";
 import { join as join13 } from "node:path";
 function preparse(moduleDirs, options = {}) {
   const sources = new Sources(options);
-  readModuleTexts(moduleDirs, options, sources, options.memoryChars ?? Math.floor(getHeapStatistics2().heap_size_limit / MEMORY_PER_CHAR));
+  readModuleTexts(moduleDirs, options, sources, options.memoryBytes ?? getHeapStatistics2().heap_size_limit);
   return sources;
 }
-function readModuleTexts(moduleDirs, options, out, memoryChars) {
+function readModuleTexts(moduleDirs, options, out, memoryBytes) {
   let chars = 0;
   for (const dir of moduleDirs) {
     let names3;
@@ -25246,35 +25280,42 @@ function readModuleTexts(moduleDirs, options, out, memoryChars) {
       dir,
       names3.map((n) => join13(dir, n))
     );
+    let dirChars = 0;
     for (const name of names3) {
       if (name.endsWith(".json")) continue;
       const path2 = join13(dir, name);
       const r = readTextFile(path2, options);
       if (!r.ok) out.addFailure(path2, r.diagnostic);
-      else if (chars + r.text.length > memoryChars) {
-        const heap = Math.round(getHeapStatistics2().heap_size_limit / 2 ** 20);
-        out.addFailure(path2, {
-          severity: "error",
-          code: "too-large",
-          file: path2,
-          message: `not analysed: with this file the Terraform to scan would be ${chars + r.text.length} characters, more than this process's memory holds (about ${memoryChars} characters for a heap of ${heap} MB)`,
-          hint: "scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>"
-        });
-      } else {
+      else if ((chars + r.text.length) * KEPT_PER_CHAR + (dirChars + r.text.length) * IN_FLIGHT_PER_CHAR > memoryBytes)
+        out.addFailure(path2, tooLarge(path2, chars + r.text.length, dirChars + r.text.length, memoryBytes));
+      else {
         chars += r.text.length;
+        dirChars += r.text.length;
         out.addText(path2, r.text);
       }
     }
   }
 }
-var MEMORY_PER_CHAR, Sources;
+function tooLarge(path2, total, inDir, memoryBytes) {
+  const heap = Math.round(memoryBytes / 2 ** 20);
+  const dirAlone = inDir * IN_FLIGHT_PER_CHAR > memoryBytes / 2;
+  return {
+    severity: "error",
+    code: "too-large",
+    file: path2,
+    message: dirAlone ? `not analysed: with this file its module would be ${inDir} characters of Terraform, more than a heap of ${heap} MB evaluates at once (about ${Math.floor(memoryBytes / IN_FLIGHT_PER_CHAR)} characters)` : `not analysed: with this file the Terraform to scan would be ${total} characters, more than this process's memory holds (about ${Math.floor(memoryBytes / KEPT_PER_CHAR)} characters for a heap of ${heap} MB)`,
+    hint: dirAlone ? "split the module, or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>" : "scan fewer or smaller files (--exclude), or give Node more memory: NODE_OPTIONS=--max-old-space-size=<MB>"
+  };
+}
+var IN_FLIGHT_PER_CHAR, KEPT_PER_CHAR, Sources;
 var init_preparse = __esm({
   "src/load/preparse.ts"() {
     "use strict";
     init_hcl();
     init_module_dir();
     init_read();
-    MEMORY_PER_CHAR = 200;
+    IN_FLIGHT_PER_CHAR = 200;
+    KEPT_PER_CHAR = 8;
     Sources = class {
       constructor(options) {
         this.options = options;
@@ -25311,11 +25352,11 @@ var init_preparse = __esm({
         if (diagnostic) return { diagnostic };
         const text4 = this.texts.get(path2);
         if (text4 === void 0) return void 0;
-        const cache4 = this.options.cache;
-        let file = cache4?.get(path2, text4);
+        const cache5 = this.options.cache;
+        let file = cache5?.get(path2, text4);
         if (!file) {
           file = parseHcl(path2, text4);
-          cache4?.put(file);
+          cache5?.put(file);
         }
         this.options.progress?.({ stage: "parse", done: ++this.parsed, total: this.texts.size });
         return { file };
@@ -25612,11 +25653,11 @@ function jsonDepth(cut) {
     })
   };
 }
-function jsonDepthDiagnostic(what) {
-  const e = new BudgetError("maxDepth", `${what} is JSON nested more than ${limits().maxDepth} deep`);
+function jsonDepthDiagnostic(what, verb = "is") {
+  const e = new BudgetError("maxDepth", `${what} ${verb} JSON nested more than ${limits().maxDepth} deep`);
   return { message: `${e.message}; the deeper values are unknown`, hint: budgetHint(e) };
 }
-var BudgetError, sizes, StepCounter;
+var BudgetError, sizes, DepthCuts, StepCounter;
 var init_budget = __esm({
   "src/evaluate/budget.ts"() {
     "use strict";
@@ -25633,6 +25674,26 @@ var init_budget = __esm({
     };
     named(BudgetError, "BudgetError");
     sizes = /* @__PURE__ */ new WeakMap();
+    DepthCuts = class {
+      /** `many(first, more)` says the first value and `more` others, as the subject of "are JSON nested ...". */
+      constructor(out, many) {
+        this.out = out;
+        this.many = many;
+      }
+      out;
+      many;
+      diagnostic;
+      first = "";
+      count = 0;
+      add(file, range3, what) {
+        this.count++;
+        if (!this.diagnostic) {
+          this.first = what;
+          this.diagnostic = { severity: "error", code: "limit-reached", file, range: range3, ...jsonDepthDiagnostic(what) };
+          this.out.push(this.diagnostic);
+        } else Object.assign(this.diagnostic, jsonDepthDiagnostic(this.many(this.first, this.count - 1), "are"));
+      }
+    };
     StepCounter = class {
       steps = 0;
       /** Set once the limit is reported, so a module over budget gives one diagnostic, not one per expression. */
@@ -27820,7 +27881,7 @@ var init_expand = __esm({
 });
 
 // src/evaluate/sources.ts
-import { existsSync as existsSync5, readFileSync as readFileSync10, realpathSync as realpathSync5 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync5, fstatSync as fstatSync3, readFileSync as readFileSync10, realpathSync as realpathSync5 } from "node:fs";
 import { join as join15, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
@@ -27864,18 +27925,30 @@ function outsideRoot(source, dir, root) {
     hint: "the scan root is the git repository holding the scanned path; widen it with --root DIR to read the module"
   };
 }
+function readManifest(path2) {
+  const fd = openToRead(path2);
+  try {
+    if (!fstatSync3(fd).isFile()) throw new Error("not a regular file");
+    return readFileSync10(fd, "utf8");
+  } finally {
+    closeSync3(fd);
+  }
+}
 var ModuleManifest;
 var init_sources = __esm({
   "src/evaluate/sources.ts"() {
     "use strict";
+    init_read();
     init_paths();
     ModuleManifest = class {
       entries = /* @__PURE__ */ new Map();
-      constructor(rootModuleDir) {
+      /** `boundary`: a manifest whose real path leaves it (a link out of the repository) is not read. */
+      constructor(rootModuleDir, boundary) {
         const path2 = join15(rootModuleDir, ".terraform", "modules", "modules.json");
         if (!existsSync5(path2)) return;
         try {
-          const data = JSON.parse(readFileSync10(path2, "utf8"));
+          if (boundary !== void 0 && !isInside(boundary, realpathSync5.native(path2))) return;
+          const data = JSON.parse(readManifest(path2));
           for (const m of data.Modules ?? []) {
             if (typeof m?.Key === "string" && typeof m?.Dir === "string" && m.Key !== "") {
               this.entries.set(m.Key, resolve8(rootModuleDir, m.Dir));
@@ -28097,7 +28170,6 @@ var init_module = __esm({
   "src/evaluate/module.ts"() {
     "use strict";
     init_budget();
-    init_limits();
     init_body();
     init_convert();
     init_expand();
@@ -28548,24 +28620,11 @@ var init_module = __esm({
       }
       /**
        * Count `n` more instances against --max-total-instances (nested count/for_each multiply: 10 modules of 10 of 10
-       * ...); past it the block is not evaluated, with an error at it.
+       * ...); past it the block is not evaluated, counted in one error per root module (src/evaluate/total-instances.ts).
        */
       withinTotal(n, file, b, what) {
-        const max = limits().maxTotalInstances;
-        if (this.session.instances + n <= max) {
-          this.session.instances += n;
-          return true;
-        }
-        const e = new BudgetError("maxTotalInstances", `${what} would make more than ${max} module and resource instances in all`);
-        this.report({
-          severity: "error",
-          code: "limit-reached",
-          file,
-          range: b.typeRange,
-          message: `${e.message}; it was not evaluated`,
-          hint: "no check sees what this block would make; --max-total-instances N raises the limit"
-        });
-        return false;
+        const root = this.spec.ancestors[0] ?? this.dir.dir;
+        return this.session.total.take(n, root, { block: b, file, range: b.typeRange, what }, (d) => this.report(d));
       }
       moduleValue(name) {
         const call2 = this.children().get(name);
@@ -28651,7 +28710,611 @@ var init_module = __esm({
   }
 });
 
+// src/load/hcl/module-sources.ts
+function moduleSources(text4) {
+  try {
+    return new Reader(text4).file();
+  } catch {
+    return void 0;
+  }
+}
+function undecided() {
+  throw UNDECIDED;
+}
+function badPair(prev, k) {
+  if (prev === ".") return k !== "ident" && k !== "number" && k !== "*";
+  if (OPERATORS.has(prev)) return NOT_AN_OPERAND.has(k) && !(prev === "*" && k === "]");
+  if (prev === "(" || prev === "{" || prev === ",") return NOT_AN_OPERAND.has(k) && k !== ")" && k !== "}" && (k !== "]" || prev !== ",");
+  return false;
+}
+function nextText(sc) {
+  const saved = sc.save();
+  let k = sc.next();
+  while (k === "newline") k = sc.next();
+  const text4 = sc.text();
+  sc.load(saved);
+  return text4;
+}
+function nextSignificant(sc) {
+  const saved = sc.save();
+  let k = sc.next();
+  while (k === "newline") k = sc.next();
+  sc.load(saved);
+  return k;
+}
+function endsValue(k) {
+  return k === "ident" || k === "number" || k === "quote" || k === "heredoc" || k === ")" || k === "]" || k === "}";
+}
+function startsValue(k) {
+  return k === "ident" || k === "number" || k === "quote" || k === "heredoc" || k === "{" || k === "!";
+}
+function escapeLength(s, i) {
+  const e = s[i + 1];
+  if (e === "n" || e === "r" || e === "t" || e === '"' || e === "\\") return 2;
+  const width = e === "u" ? 4 : e === "U" ? 8 : 0;
+  const hex = s.slice(i + 2, i + 2 + width);
+  if (width && hex.length === width && /^[0-9a-fA-F]+$/.test(hex)) return 2 + width;
+  return undecided();
+}
+var Undecided, UNDECIDED, MAX_BLOCKS, MAX_NEST, LF3, QUOTE, BACKSLASH, DOLLAR, PERCENT, LBRACE, TILDE, NO_RANGE, CLOSES, DIRECTIVES, Reader, Questions, OUTSIDE_BRACKETS, OPERATORS, NOT_AN_OPERAND, FOR_WORDS;
+var init_module_sources = __esm({
+  "src/load/hcl/module-sources.ts"() {
+    "use strict";
+    init_scanner();
+    init_strings();
+    init_template_parser();
+    init_diagnostics();
+    Undecided = class extends Error {
+    };
+    UNDECIDED = new Undecided("undecided");
+    MAX_BLOCKS = 50;
+    MAX_NEST = 100;
+    LF3 = 10;
+    QUOTE = 34;
+    BACKSLASH = 92;
+    DOLLAR = 36;
+    PERCENT = 37;
+    LBRACE = 123;
+    TILDE = 126;
+    NO_RANGE = { start: FILE_START, end: FILE_START };
+    CLOSES = { ")": "(", "]": "[", "}": "{" };
+    DIRECTIVES = /* @__PURE__ */ new Set(["if", "else", "endif", "for", "endfor"]);
+    Reader = class {
+      sc;
+      s;
+      out = [];
+      constructor(text4) {
+        this.s = text4;
+        this.sc = new Scanner({ src: text4, range: () => NO_RANGE }, 0, false);
+      }
+      /** The items of the file; block bodies are counted, not recursed into. */
+      file() {
+        const sc = this.sc;
+        let depth = 0;
+        let call2;
+        sc.next();
+        for (; ; ) {
+          let k = sc.k();
+          while (k === "newline") k = sc.next();
+          if (k === "eof") {
+            if (depth > 0) undecided();
+            return this.out;
+          }
+          if (k === "}") {
+            if (depth === 0) undecided();
+            depth--;
+            if (depth === 0 && call2) {
+              if (call2.source !== void 0) this.out.push(call2.source);
+              call2 = void 0;
+            }
+            this.afterBlock();
+            continue;
+          }
+          if (k !== "ident") undecided();
+          const name = sc.text();
+          if (sc.next() === "=") {
+            sc.next();
+            if (depth === 1 && call2 && name === "source") this.source(call2, false);
+            else this.expr(false);
+            continue;
+          }
+          this.labels();
+          if (depth + 1 > MAX_BLOCKS) undecided();
+          const isCall = depth === 0 && name === "module";
+          const after2 = sc.next();
+          if (after2 === "newline") {
+            depth++;
+            if (isCall) call2 = { seen: false };
+            continue;
+          }
+          const one2 = isCall ? { seen: false } : void 0;
+          if (after2 !== "}") {
+            if (after2 !== "ident") undecided();
+            const attr = sc.text();
+            if (sc.next() !== "=") undecided();
+            sc.next();
+            if (one2 && attr === "source") this.source(one2, true);
+            else this.expr(true);
+            if (sc.k() !== "}") undecided();
+          }
+          if (one2?.source !== void 0) this.out.push(one2.source);
+          this.afterBlock();
+        }
+      }
+      /** On a block's `}`: the block ends its line. */
+      afterBlock() {
+        const k = this.sc.next();
+        if (k !== "newline" && k !== "eof") undecided();
+      }
+      /** After a block type: its labels (names or plain strings), up to its `{`. */
+      labels() {
+        const sc = this.sc;
+        for (; ; ) {
+          const k = sc.k();
+          if (k === "{") return;
+          if (k === "ident") sc.next();
+          else if (k === "quote") {
+            const r = this.quoted(sc.start, 0);
+            if (r.sequences) undecided();
+            sc.resumeAt(r.end);
+          } else undecided();
+        }
+      }
+      /** A module block's `source = "…"`: one plain string, then the end of the line (or the `}` of a one-line block). */
+      source(call2, oneLine) {
+        const sc = this.sc;
+        if (call2.seen || sc.k() !== "quote") undecided();
+        call2.seen = true;
+        const start = sc.start;
+        const r = this.quoted(start, 0);
+        if (r.sequences) undecided();
+        sc.resumeAt(r.end);
+        const k = sc.k();
+        if (!(oneLine ? k === "}" : k === "newline" || k === "eof")) undecided();
+        call2.source = decodeQuoted(this.s.slice(start + 1, r.end - 1));
+      }
+      /**
+       * An attribute's value: tokens up to the end of its line outside brackets (or, on a one-line block, its `}`),
+       * the scanner left there. Brackets must pair; lines inside brackets must not start the way a parser's recovery
+       * would take for a new item.
+       */
+      expr(oneLine) {
+        const sc = this.sc;
+        const stack = [];
+        let k = sc.k();
+        if (!startsValue(k) && k !== "(" && k !== "[" && k !== "-") undecided();
+        let prev = "=";
+        let prevAt = 0;
+        let prevEnd = 0;
+        let lineStart = false;
+        const questions = new Questions();
+        for (; ; ) {
+          if (k === "newline") {
+            if (stack.length === 0) return questions.end(0);
+            lineStart = true;
+            k = sc.next();
+            continue;
+          }
+          if (k === "eof") {
+            if (stack.length) undecided();
+            return questions.end(0);
+          }
+          const separated = lineStart && stack[stack.length - 1] === "{";
+          if (lineStart) {
+            this.lineStart(stack[stack.length - 1], k);
+            lineStart = false;
+          }
+          if (badPair(prev, k) || !separated && this.twoValues(prev, prevAt, prevEnd, k, stack.length > 0)) undecided();
+          if (stack.length === 0 && OUTSIDE_BRACKETS.has(k)) undecided();
+          questions.see(k, stack.length);
+          switch (k) {
+            case "(":
+            case "[":
+              stack.push(k);
+              if (stack.length > MAX_NEST) undecided();
+              questions.end(stack.length);
+              break;
+            case "{":
+              stack.push(this.forFollows() ? "for{" : "{");
+              if (stack.length > MAX_NEST) undecided();
+              questions.end(stack.length);
+              break;
+            case ")":
+            case "]":
+            case "}": {
+              questions.end(stack.length);
+              if (stack.length === 0) {
+                if (k === "}" && oneLine) return;
+                undecided();
+              }
+              const open = stack.pop();
+              if ((open === "for{" ? "{" : open) !== CLOSES[k]) undecided();
+              break;
+            }
+            case "quote":
+            case "heredoc":
+              sc.resumeAt(k === "quote" ? this.quoted(sc.start, 1).end : this.heredoc(sc.start, 1));
+              prev = k;
+              k = sc.k();
+              continue;
+            case "invalid":
+            case "badnumber":
+            case "~":
+              return undecided();
+            default:
+              break;
+          }
+          prev = k;
+          prevAt = sc.start;
+          prevEnd = sc.end;
+          k = sc.next();
+        }
+      }
+      /**
+       * Two values with nothing between them (`1 source`, `"a" "b"`, `(a)(b)`): an error the parser reports and recovers
+       * from in its own way. The words of for expressions (`for k, v in m : v if v`) stand between values where
+       * `forWords` (inside brackets, or in a `%{ }` directive).
+       */
+      twoValues(prev, prevAt, prevEnd, k, forWords) {
+        if (!endsValue(prev) || !(startsValue(k) || k === "(" && prev !== "ident")) return false;
+        if (!forWords) return true;
+        if (prev === "ident" && FOR_WORDS.has(this.s.slice(prevAt, prevEnd))) return false;
+        return !(k === "ident" && FOR_WORDS.has(this.sc.text()));
+      }
+      /** After `{` in an expression: `for name` begins a for expression. */
+      forFollows() {
+        const sc = this.sc;
+        const saved = sc.save();
+        let k = sc.next();
+        while (k === "newline") k = sc.next();
+        const isFor2 = k === "ident" && sc.text() === "for" && nextSignificant(sc) === "ident";
+        sc.load(saved);
+        return isFor2;
+      }
+      /**
+       * The first token of a line inside the brackets of an expression (`open` the innermost). A parser that met an
+       * error in the lines above would take some lines for new items (body-parser.ts recover, expr-parser.ts
+       * closesItem); those shapes, never valid inside an expression, give up, as do tokens that cannot follow the line
+       * before.
+       */
+      lineStart(open, k) {
+        const sc = this.sc;
+        if (k === "ident") {
+          const word = sc.text();
+          const next = nextSignificant(sc);
+          if (next === "quote" || next === "{") undecided();
+          if (next === "ident" && !FOR_WORDS.has(word) && !FOR_WORDS.has(nextText(sc))) undecided();
+          if (next === "=" && (open !== "{" || this.s.charCodeAt(sc.start - 1) === LF3)) undecided();
+        }
+        if (open === "{") {
+          if (k !== "ident" && k !== "quote" && k !== "number" && k !== "(" && k !== "}" && k !== "heredoc" && k !== "-") undecided();
+          return;
+        }
+      }
+      /** The quoted string whose `"` is at `start` (template-parser.ts parseQuoted): where it ends, and whether it holds sequences. */
+      quoted(start, nest) {
+        const s = this.s;
+        const n = s.length;
+        let sequences = false;
+        let i = start + 1;
+        for (; ; ) {
+          if (i >= n) undecided();
+          const c = s.charCodeAt(i);
+          if (c === LF3) undecided();
+          if (c === QUOTE) return { end: i + 1, sequences };
+          if (c === BACKSLASH) {
+            i += escapeLength(s, i);
+            continue;
+          }
+          if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) {
+            sequences = true;
+            i = this.sequence(i, nest + 1);
+            continue;
+          }
+          if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) {
+            i += 3;
+            continue;
+          }
+          i++;
+        }
+      }
+      /** The heredoc whose `<<` is at `start` (template-parser.ts parseHeredoc): where its closing marker ends. */
+      heredoc(start, nest) {
+        const s = this.s;
+        const n = s.length;
+        let j = start + 2;
+        if (s.charCodeAt(j) === 45) j++;
+        const markerStart = j;
+        if (j < n && isIdStart(s.charCodeAt(j))) {
+          j++;
+          while (j < n && isIdContinue(s.charCodeAt(j))) j++;
+        }
+        const marker = s.slice(markerStart, j);
+        if (!marker) undecided();
+        while (s[j] === " " || s[j] === "	" || s[j] === "\r") j++;
+        if (j < n && s.charCodeAt(j) !== LF3) undecided();
+        let i = j + 1;
+        let lineStart = i;
+        for (; ; ) {
+          if (i === lineStart) {
+            const close = closingMarker(s, i, marker);
+            if (close !== -1) return close;
+          }
+          if (i >= n) undecided();
+          const c = s.charCodeAt(i);
+          if (c === LF3) {
+            i++;
+            lineStart = i;
+            continue;
+          }
+          if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) {
+            i = this.sequence(i, nest + 1);
+            continue;
+          }
+          if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) {
+            i += 3;
+            continue;
+          }
+          i++;
+        }
+      }
+      /** The `${ … }` or `%{ … }` at `at`: the offset after its `}`. */
+      sequence(at2, nest) {
+        if (nest > MAX_NEST) undecided();
+        const sc = this.sc;
+        const s = this.s;
+        let j = at2 + 2;
+        if (s.charCodeAt(j) === TILDE) j++;
+        sc.resumeAt(j);
+        let k = sc.k();
+        if (s.charCodeAt(at2) === PERCENT) {
+          if (k !== "ident" || !DIRECTIVES.has(sc.text())) undecided();
+        } else if (!startsValue(k) && k !== "(" && k !== "[" && k !== "-") undecided();
+        const directive = s.charCodeAt(at2) === PERCENT;
+        const stack = [];
+        let prev = "(";
+        let prevAt = 0;
+        let prevEnd = 0;
+        let newline = false;
+        const questions = new Questions();
+        for (; ; ) {
+          if (k === "newline") newline = true;
+          else {
+            const separated = newline && stack[stack.length - 1] === "{";
+            if (badPair(prev, k) || !separated && this.twoValues(prev, prevAt, prevEnd, k, directive || stack.length > 0)) undecided();
+            if (stack.length === 0 && OUTSIDE_BRACKETS.has(k)) undecided();
+            questions.see(k, stack.length);
+          }
+          switch (k) {
+            case "eof":
+            case "invalid":
+            case "badnumber":
+              return undecided();
+            case "~":
+              if (stack.length || nextSignificant(sc) !== "}") undecided();
+              break;
+            case "(":
+            case "[":
+            case "{":
+              stack.push(k);
+              if (stack.length + nest > MAX_NEST) undecided();
+              questions.end(stack.length);
+              break;
+            case ")":
+            case "]":
+            case "}":
+              questions.end(stack.length);
+              if (stack.length === 0) {
+                if (k === "}") return sc.end;
+                undecided();
+              }
+              if (stack.pop() !== CLOSES[k]) undecided();
+              break;
+            case "quote":
+            case "heredoc":
+              sc.resumeAt(k === "quote" ? this.quoted(sc.start, nest + 1).end : this.heredoc(sc.start, nest + 1));
+              prev = k;
+              newline = false;
+              k = sc.k();
+              continue;
+            default:
+              break;
+          }
+          if (k !== "newline") {
+            prev = k;
+            prevAt = sc.start;
+            prevEnd = sc.end;
+            newline = false;
+          }
+          k = sc.next();
+        }
+      }
+    };
+    Questions = class {
+      open = [];
+      see(k, level) {
+        if (k === "?") this.open[level] = (this.open[level] ?? 0) + 1;
+        else if (k === ":" && (this.open[level] ?? 0) > 0) this.open[level]--;
+      }
+      /** A level closes (or, at 0, the expression ends): a `?` still open there is an error. */
+      end(level) {
+        if ((this.open[level] ?? 0) > 0) undecided();
+        this.open[level] = 0;
+      }
+    };
+    OUTSIDE_BRACKETS = /* @__PURE__ */ new Set(["=", ",", "=>", "..."]);
+    OPERATORS = /* @__PURE__ */ new Set(["=", "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "&&", "||", "!", "?", ":", "=>"]);
+    NOT_AN_OPERAND = /* @__PURE__ */ new Set([
+      "=",
+      "+",
+      "*",
+      "/",
+      "%",
+      "==",
+      "!=",
+      "<",
+      "<=",
+      ">",
+      ">=",
+      "&&",
+      "||",
+      "?",
+      ":",
+      "=>",
+      ")",
+      "]",
+      "}",
+      ",",
+      "..."
+    ]);
+    FOR_WORDS = /* @__PURE__ */ new Set(["for", "in", "if"]);
+  }
+});
+
+// src/evaluate/called.ts
+import { basename as basename5, resolve as resolve9 } from "node:path";
+function calledDirs(moduleDirs, sources, session, quick = true) {
+  const called = /* @__PURE__ */ new Set();
+  const add = (dir, source) => {
+    if (isLocalSource(source)) called.add(resolve9(dir, source));
+  };
+  for (const dir of moduleDirs) {
+    if (!mayCallModules(dir, sources)) continue;
+    const read = quick ? quickCalls(dir, sources) : void 0;
+    if (read) {
+      for (const list3 of read.values()) for (const s of list3) add(dir, s);
+      session.defer(dir, (m2) => sameCalls(m2, read));
+      continue;
+    }
+    const m = session.moduleDir(dir);
+    for (const f of m.files) for (const s of literalSources(f)) add(m.dir, s);
+    session.unload(dir);
+  }
+  return called;
+}
+function quickCalls(dir, sources) {
+  const paths = sources.namesIn(dir);
+  if (paths === void 0) return void 0;
+  const out = /* @__PURE__ */ new Map();
+  for (const path2 of paths) {
+    if (path2.endsWith(".json") || isOverrideFileName(basename5(path2))) return void 0;
+    const text4 = sources.text(path2);
+    if (text4 === void 0) return void 0;
+    const list3 = moduleSources(text4);
+    if (list3 === void 0) return void 0;
+    out.set(path2, list3);
+  }
+  return out;
+}
+function sameCalls(m, read) {
+  if (m.overrideFiles.length || m.files.length !== read.size) return false;
+  return m.files.every((f) => {
+    const expected = read.get(f.path);
+    const found = literalSources(f);
+    return expected !== void 0 && expected.length === found.length && expected.every((s, i) => s === found[i]);
+  });
+}
+function literalSources(f) {
+  const out = [];
+  for (const b of f.body.blocks) {
+    if (b.type !== "module") continue;
+    const src = b.body.attributes.find((a) => a.name === "source")?.expr;
+    if (src?.kind === "literal" && typeof src.value === "string") out.push(src.value);
+  }
+  return out;
+}
+function mayCallModules(dir, sources) {
+  const names3 = sources.namesIn(dir);
+  if (names3 === void 0) return true;
+  return names3.some((path2) => {
+    const text4 = sources.text(path2);
+    return text4 === void 0 || MODULE_BLOCK.test(text4);
+  });
+}
+var MODULE_BLOCK;
+var init_called = __esm({
+  "src/evaluate/called.ts"() {
+    "use strict";
+    init_module_sources();
+    init_override();
+    init_sources();
+    MODULE_BLOCK = /(?:^|\n)[ \t]*module(?:[ \t]*"|[ \t]+[A-Za-z_])/;
+  }
+});
+
+// src/evaluate/total-instances.ts
+function describe5(o) {
+  const max = limits().maxTotalInstances;
+  const over = `would make more than ${max} module and resource instances in this root module`;
+  if (o.skipped <= 1) {
+    o.diagnostic.message = `${new BudgetError("maxTotalInstances", `${o.first} ${over}`).message}; it was not evaluated`;
+    o.diagnostic.hint = `no check sees what this block would make and no finding stands for it (a check looking for a related resource may miss one in it); ${FLAG}`;
+    return;
+  }
+  const others = o.blocks.size - 1;
+  const more = others > 0 ? ` and ${others} more ${others === 1 ? "block" : "blocks"}` : "";
+  const files = o.files.size === 1 ? "in 1 file" : `in ${o.files.size} files`;
+  const times = o.skipped !== o.blocks.size ? `, left out ${o.skipped} times across module instances` : "";
+  const e = new BudgetError("maxTotalInstances", `${o.first}${more} (${o.instances} instances, ${files}${times}) ${over}`);
+  o.diagnostic.message = `${e.message}; none of them was evaluated`;
+  o.diagnostic.hint = `no check sees what these blocks would make and no finding stands for them (a check looking for a related resource may miss one in them); ${FLAG}`;
+}
+var TotalInstances, FLAG;
+var init_total_instances = __esm({
+  "src/evaluate/total-instances.ts"() {
+    "use strict";
+    init_limits();
+    init_budget();
+    TotalInstances = class {
+      /** The root module being evaluated, its instances made so far and what was left out of it. */
+      root;
+      count = 0;
+      overrun;
+      /**
+       * Count `n` more instances of a block of root module `root`. True when they fit; else the block is to be left out
+       * and is counted in the root module's one diagnostic, which `report` receives the first time (its message is kept
+       * current as more blocks are left out, until the root module is done). Root modules come one after the other.
+       */
+      take(n, root, site, report) {
+        if (root !== this.root) {
+          this.root = root;
+          this.count = 0;
+          this.overrun = void 0;
+        }
+        if (this.count + n <= limits().maxTotalInstances) {
+          this.count += n;
+          return true;
+        }
+        let o = this.overrun;
+        if (!o) {
+          o = {
+            diagnostic: { severity: "error", code: "limit-reached", file: site.file, range: site.range, message: "" },
+            first: site.what,
+            blocks: /* @__PURE__ */ new Set(),
+            files: /* @__PURE__ */ new Set(),
+            skipped: 0,
+            instances: 0
+          };
+          this.overrun = o;
+          describe5(o);
+          report(o.diagnostic);
+        }
+        o.blocks.add(site.block);
+        o.files.add(site.file);
+        o.skipped++;
+        o.instances += n;
+        describe5(o);
+        return false;
+      }
+    };
+    FLAG = "--max-total-instances N raises the limit";
+  }
+});
+
 // src/evaluate/session.ts
+function keyOf(d) {
+  return `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
+}
 function sourceFilesOf(m) {
   return [...m.files, ...m.overrideFiles, ...m.autoVarFiles].map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
 }
@@ -28661,6 +29324,7 @@ var init_session = __esm({
     "use strict";
     init_module_dir();
     init_sources();
+    init_total_instances();
     Session = class {
       constructor(root, readOptions = {}) {
         this.root = root;
@@ -28675,33 +29339,92 @@ var init_session = __esm({
       /** Directories in the order first read. */
       order = [];
       manifests = /* @__PURE__ */ new Map();
-      /** Module and resource instances made so far (--max-total-instances). */
-      instances = 0;
+      /** Module and resource instances made so far, and the blocks left out past --max-total-instances. */
+      total = new TotalInstances();
       /** Record a diagnostic once, however many module instances raise it. */
       report(d) {
-        const key = `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
+        const key = keyOf(d);
         if (this.seen.has(key)) return;
         this.seen.add(key);
         this.diagnostics.push(d);
       }
       moduleDir(dir) {
         let m = this.dirs.get(dir);
-        if (!m) {
+        if (m) {
+          this.dirs.delete(dir);
+          this.dirs.set(dir, m);
+        } else {
           m = loadModuleDir(dir, this.readOptions);
           this.dirs.set(dir, m);
           if (!this.released.has(dir)) this.order.push(dir);
-          for (const d of m.diagnostics) this.report(d);
-          for (const f of m.files) for (const d of f.diagnostics) this.report(d);
-          for (const f of m.autoVarFiles) for (const d of f.diagnostics) this.report(d);
+          const slot = this.deferred.get(dir);
+          let report = (d) => this.report(d);
+          if (slot && !slot.read) {
+            slot.read = true;
+            if (!slot.check(m)) this.misread.push(dir);
+            report = (d) => {
+              this.seen.add(keyOf(d));
+              slot.diagnostics.push(d);
+            };
+          }
+          for (const d of m.diagnostics) report(d);
+          for (const f of m.files) for (const d of f.diagnostics) report(d);
+          for (const f of m.autoVarFiles) for (const d of f.diagnostics) report(d);
         }
         return m;
+      }
+      /** Directories whose reading was put off (defer), by directory, in the order put off. */
+      deferred = /* @__PURE__ */ new Map();
+      /** Directories put off that were read differently in full than `check` expected. */
+      misread = [];
+      /**
+       * Put off reading `dir` (src/evaluate/called.ts read its module calls without parsing): it is read when first
+       * needed, or by settleDeferred, and its diagnostics then take their place here, before those reported from now
+       * on, as if it had been read now. `check` is given the directory once read, and says whether it was read as expected.
+       */
+      defer(dir, check) {
+        this.deferred.set(dir, { at: this.diagnostics.length, diagnostics: [], check, read: false });
+      }
+      /**
+       * Read the directories put off and not read since (then let go again, as if read ahead), except those read
+       * `elsewhere` (by another thread, which reports their diagnostics), and put their diagnostics in their places
+       * (each once). Returns the directories read differently than expected.
+       */
+      settleDeferred(elsewhere) {
+        for (const [dir, slot] of this.deferred) {
+          if (slot.read) continue;
+          if (elsewhere?.has(dir)) {
+            this.deferred.delete(dir);
+            continue;
+          }
+          this.moduleDir(dir);
+          this.unload(dir);
+        }
+        if (this.deferred.size === 0) return this.misread;
+        const merged = [];
+        const slots = [...this.deferred.values()];
+        let next = 0;
+        for (let i = 0; i <= this.diagnostics.length; i++) {
+          while (next < slots.length && slots[next].at === i) for (const d of slots[next++].diagnostics) merged.push(d);
+          if (i < this.diagnostics.length) merged.push(this.diagnostics[i]);
+        }
+        const kept = /* @__PURE__ */ new Set();
+        this.diagnostics.length = 0;
+        for (const d of merged) {
+          const key = keyOf(d);
+          if (kept.has(key)) continue;
+          kept.add(key);
+          this.diagnostics.push(d);
+        }
+        this.deferred.clear();
+        return this.misread;
       }
       /** The installed-module manifest of the root module an instance belongs to. */
       manifestFor(instance) {
         const rootDir = instance.spec.ancestors[0] ?? instance.dir.dir;
         let m = this.manifests.get(rootDir);
         if (!m) {
-          m = new ModuleManifest(rootDir);
+          m = new ModuleManifest(rootDir, this.root);
           this.manifests.set(rootDir, m);
         }
         return m;
@@ -28711,6 +29434,26 @@ var init_session = __esm({
       /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
       unload(dir) {
         this.dirs.delete(dir);
+      }
+      /**
+       * Keep the syntax trees of at most `maxChars` characters of module text: the directories least recently used are
+       * let go (release), to be parsed again if a later root module calls them. Without this, the trees of every module
+       * a repository calls would stay to the end of the scan.
+       */
+      trimModules(maxChars) {
+        let chars = 0;
+        const sizes2 = [];
+        for (const [dir, m] of this.dirs) {
+          let n = 0;
+          for (const f of m.files) n += f.text.length;
+          sizes2.push([dir, n]);
+          chars += n;
+        }
+        for (const [dir, n] of sizes2) {
+          if (chars <= maxChars) break;
+          this.release(dir);
+          chars -= n;
+        }
       }
       /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
       release(dir) {
@@ -28740,7 +29483,7 @@ var init_session = __esm({
 });
 
 // src/evaluate/project.ts
-import { basename as basename5, resolve as resolve9 } from "node:path";
+import { basename as basename6, resolve as resolve10 } from "node:path";
 import { realpathSync as realpathSync6 } from "node:fs";
 async function loadProject(path2, options = {}) {
   useLimits(options.limits);
@@ -28748,15 +29491,15 @@ async function loadProject(path2, options = {}) {
 }
 function evaluateProject(path2, options = {}) {
   useLimits(options.limits);
-  const found = discover(path2, options);
+  const found = options.discovered ?? discover(path2, options);
   const reading = withSkip(found, options);
-  return evaluateDiscovered(found, reading, preparse(found.moduleDirs, reading));
+  return evaluateDiscovered(found, reading, preparse(options.roots ?? found.moduleDirs, reading));
 }
 function withSkip(found, options) {
   const withRoot = {
     ...options,
     root: boundaryOf(found, options),
-    realDirs: /* @__PURE__ */ new Map(),
+    realDirs: found.realDirs ?? /* @__PURE__ */ new Map(),
     ...found.listings ? { listings: found.listings } : {}
   };
   return options.exclude?.length ? { ...withRoot, skip: excludeMatcher(found.root, options.exclude) } : withRoot;
@@ -28771,50 +29514,77 @@ function boundaryOf(found, options) {
   }
   return isInside(real, found.root) ? real : found.root;
 }
-function evaluateDiscovered(found, options, sources) {
+function evaluateDiscovered(found, options, sources, quick = true) {
   const session = new Session(boundaryOf(found, options), { ...options, preparsed: sources });
   for (const d of found.diagnostics) session.report(d);
-  const called = /* @__PURE__ */ new Set();
-  for (const dir of found.moduleDirs) {
-    if (!mayCallModules(dir, sources)) continue;
-    const m = session.moduleDir(dir);
-    for (const f of m.files) {
-      for (const b of f.body.blocks) {
-        if (b.type !== "module") continue;
-        const src = b.body.attributes.find((a) => a.name === "source")?.expr;
-        if (src?.kind === "literal" && typeof src.value === "string" && isLocalSource(src.value)) called.add(resolve9(m.dir, src.value));
-      }
-    }
-    session.unload(dir);
+  const all = options.roots ?? findRoots(found, session, sources, quick);
+  let roots = all;
+  if (options.shareRoots) {
+    const memo = /* @__PURE__ */ new Map();
+    roots = options.shareRoots(all, (dir) => treeSize(dir, sources, memo));
   }
   const cli = readCliVariables(options.cliVariables ?? [], session);
   const envVars = tfVarEntries(options.env ?? process.env);
   const resources = [];
+  let handedOver = 0;
   const memory = new HeapWatch();
-  const roots = found.moduleDirs.filter((d) => !called.has(d)).length;
   let evaluated = 0;
-  for (const dir of found.moduleDirs) {
-    if (called.has(dir)) continue;
-    options.progress?.({ stage: "evaluate", done: ++evaluated, total: roots });
+  for (const dir of roots) {
+    options.progress?.({ stage: "evaluate", done: ++evaluated, total: roots.length });
     const m = session.moduleDir(dir);
     const rootOrigins = /* @__PURE__ */ new Map();
     const rootValues = rootVariableValues(m.files, m.autoVarFiles, cli, envVars, session, rootOrigins);
     session.modules.push({ address: "", dir: m.dir });
     const inst = new ModuleInstance(session, m, { address: "", key: "", calls: [], ancestors: [], rootValues, rootOrigins });
-    inst.collect(resources);
+    if (options.eachRoot) {
+      const own2 = [];
+      inst.collect(own2);
+      handedOver += own2.length;
+      options.eachRoot(m.dir, own2);
+    } else inst.collect(resources);
     session.release(dir);
+    session.trimModules(MODULE_TREES_CHARS);
     memory.afterRoot();
   }
-  const files = session.sourceFiles(found.moduleDirs).concat(cli.files);
-  return { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  const here = new Set(roots);
+  const misread = session.settleDeferred(roots === all ? void 0 : new Set(all.filter((d) => !here.has(d))));
+  if (misread.length) {
+    if (!handedOver) return evaluateDiscovered(found, options, sources, false);
+    for (const dir of misread) session.report(misreadCalls(dir));
+  }
+  const files = session.sourceFiles(options.roots ?? found.moduleDirs).concat(cli.files);
+  const project = { root: found.root, resources, modules: session.modules, diagnostics: session.diagnostics, files };
+  if (handedOver) project.handedOver = handedOver;
+  return project;
 }
-function mayCallModules(dir, sources) {
-  const names3 = sources.namesIn(dir);
-  if (names3 === void 0) return true;
-  return names3.some((path2) => {
+function findRoots(found, session, sources, quick) {
+  const called = calledDirs(found.moduleDirs, sources, session, quick);
+  return found.moduleDirs.filter((d) => !called.has(d));
+}
+function treeSize(dir, sources, memo) {
+  const known = memo.get(dir);
+  if (known !== void 0) return known;
+  memo.set(dir, 0);
+  let n = 0;
+  const calls = /* @__PURE__ */ new Set();
+  for (const path2 of sources.namesIn(dir) ?? []) {
     const text4 = sources.text(path2);
-    return text4 === void 0 || MODULE_BLOCK.test(text4);
-  });
+    if (text4 === void 0) continue;
+    n += text4.length;
+    for (const m of text4.matchAll(LOCAL_SOURCE)) calls.add(resolve10(dir, m[1]));
+  }
+  for (const c of calls) n += treeSize(c, sources, memo);
+  memo.set(dir, n);
+  return n;
+}
+function misreadCalls(dir) {
+  return {
+    severity: "warning",
+    code: "internal",
+    file: dir,
+    message: "tfguard read the module calls of this directory differently before and after parsing it (a file here has syntax errors); the root modules of this scan may not be those a scan of the fixed files finds; please report it",
+    hint: "fix the syntax errors reported for this directory and scan again"
+  };
 }
 function readCliVariables(cli, session) {
   const list3 = [];
@@ -28869,7 +29639,7 @@ function rootVariableValues(files, autoVarFiles, cli, envVars, session, origins)
   const set = (name, raw, isRawString, source, written2) => {
     const decl = decls.get(name);
     if (!decl) return;
-    if (written2) origins.set(name, originAt(source, written2.expr, written2.range, basename5(source)));
+    if (written2) origins.set(name, originAt(source, written2.expr, written2.range, basename6(source)));
     else origins.delete(name);
     if (isRawString && typeof raw === "string" && decl.complexType) {
       const { expr: expr2, diagnostics } = parseHclExpression(source, raw);
@@ -28915,7 +29685,7 @@ function rootVariableValues(files, autoVarFiles, cli, envVars, session, origins)
   for (const a of cli.list) set(a.name, a.value, a.raw === true, a.source, a.written);
   return values2;
 }
-var MODULE_BLOCK;
+var MODULE_TREES_CHARS, LOCAL_SOURCE;
 var init_project = __esm({
   "src/evaluate/project.ts"() {
     "use strict";
@@ -28927,13 +29697,14 @@ var init_project = __esm({
     init_expr();
     init_provenance();
     init_module();
+    init_called();
     init_session();
-    init_sources();
     init_variables();
     init_value();
     init_paths();
     init_memory();
-    MODULE_BLOCK = /(?:^|\n)[ \t]*module(?:[ \t]*"|[ \t]+[A-Za-z_])/;
+    MODULE_TREES_CHARS = 1e6;
+    LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.\.?\/[^"$]*)"/gm;
   }
 });
 
@@ -28968,7 +29739,7 @@ __export(data_file_exports, {
   readDataFile: () => readDataFile,
   toNullProto: () => toNullProto
 });
-import { readFileSync as readFileSync11, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync6 } from "node:fs";
 function fail4(path2, code, message, hint, range3) {
   return { diagnostics: [{ severity: "error", code, file: path2, message, ...range3 ? { range: range3 } : {}, ...hint ? { hint } : {} }] };
 }
@@ -28976,7 +29747,7 @@ function readDataFile(path2, options = {}) {
   const max = options.maxBytes ?? DEFAULT_MAX_DATA_BYTES;
   let buf;
   try {
-    if (statSync7(path2).size > max)
+    if (statSync6(path2).size > max)
       return fail4(
         path2,
         "file-too-large",
@@ -29451,8 +30222,8 @@ var init_plan = __esm({
 });
 
 // src/evaluate/plan-source.ts
-import { existsSync as existsSync6, readdirSync as readdirSync4 } from "node:fs";
-import { resolve as resolve11 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
+import { resolve as resolve12 } from "node:path";
 function holdsConfig(dir) {
   try {
     return readdirSync4(dir).some(isConfigFile);
@@ -29517,8 +30288,8 @@ var init_plan_source = __esm({
           const srcAttr = found2.block.body.attributes.find((a) => a.name === "source")?.expr;
           const source = srcAttr?.kind === "literal" && typeof srcAttr.value === "string" ? srcAttr.value : "";
           calls.push({ address: prefix2, source, location: { file: found2.file, range: found2.block.range } });
-          if (!isLocalSource(source) || !isInside(this.dir, resolve11(dir, source))) return callPlacement(calls);
-          dir = resolve11(dir, source);
+          if (!isLocalSource(source) || !isInside(this.dir, resolve12(dir, source))) return callPlacement(calls);
+          dir = resolve12(dir, source);
         }
         const found = this.findBlock(
           dir,
@@ -29537,7 +30308,7 @@ var init_plan_source = __esm({
       findBlock(dir, pred) {
         let m = this.dirs.get(dir);
         if (!m) {
-          m = existsSync6(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+          m = existsSync7(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
           this.dirs.set(dir, m);
         }
         for (const f of m.files) for (const b of f.body.blocks) if (pred(b)) return { block: b, file: f.path };
@@ -29555,8 +30326,8 @@ __export(plan_exports, {
   loadPlanProject: () => loadPlanProject,
   planProject: () => planProject
 });
-import { dirname as dirname9, resolve as resolve12 } from "node:path";
-import { existsSync as existsSync7, statSync as statSync8 } from "node:fs";
+import { dirname as dirname9, resolve as resolve13 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync7 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
   const empty = (diagnostics2) => ({ root: planPath, resources: [], modules: [], diagnostics: diagnostics2, files: [] });
@@ -29577,9 +30348,9 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   if (!p.plan) return empty(p.diagnostics);
   let source;
   const diagnostics = [];
-  const dir = options.sourceDir === void 0 ? holdsConfig(dirname9(resolve12(planPath))) ? dirname9(resolve12(planPath)) : void 0 : options.sourceDir ?? void 0;
+  const dir = options.sourceDir === void 0 ? holdsConfig(dirname9(resolve13(planPath))) ? dirname9(resolve13(planPath)) : void 0 : options.sourceDir ?? void 0;
   if (dir !== void 0) {
-    if (!existsSync7(dir) || !statSync8(dir).isDirectory()) {
+    if (!existsSync8(dir) || !statSync7(dir).isDirectory()) {
       diagnostics.push({
         severity: "error",
         code: "source-dir",
@@ -29588,7 +30359,8 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
         hint: "give the directory of the Terraform configuration the plan was made from"
       });
     } else {
-      const hcl = evaluateProject(dir, { ...options, env: options.env ?? {} });
+      const { eachRoot: _checks, ...sourceOptions } = options;
+      const hcl = evaluateProject(dir, { ...sourceOptions, env: options.env ?? {} });
       for (const d of hcl.diagnostics)
         if (d.severity === "error")
           diagnostics.push({
@@ -29620,6 +30392,10 @@ function planProject(plan2, source) {
     return path2;
   };
   let cut = false;
+  const cuts = new DepthCuts(
+    diagnostics,
+    (first, more) => `${first.replace("value of", "values of")} and ${more} more ${more === 1 ? "resource" : "resources"}`
+  );
   const depth = jsonDepth(() => cut = true);
   const adopt = (x) => adoptJSON(x, depth);
   const build2 = (base, values2, ch) => {
@@ -29660,14 +30436,7 @@ function planProject(plan2, source) {
     };
     if (base.index !== void 0) r.index = base.index;
     resources.push(r);
-    if (cut)
-      diagnostics.push({
-        severity: "error",
-        code: "limit-reached",
-        file: at2.location.file,
-        range: at2.location.range,
-        ...jsonDepthDiagnostic(`the plan's value of ${base.address}`)
-      });
+    if (cut) cuts.add(at2.location.file, at2.location.range, `the plan's value of ${base.address}`);
   };
   for (const pr of plan2.resources) build2(pr, pr.values, changes.get(pr.address));
   for (const c of plan2.changes) {
@@ -29852,28 +30621,21 @@ __export(data_exports, {
   testInputProject: () => testInputProject,
   walkDataFiles: () => walkDataFiles
 });
-import { readdirSync as readdirSync5, statSync as statSync9 } from "node:fs";
+import { readdirSync as readdirSync5, statSync as statSync8 } from "node:fs";
 import { join as join16 } from "node:path";
 function recordAddress(file, where2) {
   if (!where2) return file;
   const line = /^line (\d+)$/.exec(where2);
   return `${file}#${line ? `L${line[1]}` : where2}`;
 }
-function recordResource(file, rec, kind2, diagnostics) {
+function recordResource(file, rec, kind2, cuts) {
   let cut = false;
   const values2 = fromJSON(
     rec.value,
     jsonDepth(() => cut = true)
   );
   const range3 = rec.range ?? START3;
-  if (cut)
-    diagnostics.push({
-      severity: "error",
-      code: "limit-reached",
-      file,
-      range: range3,
-      ...jsonDepthDiagnostic(kind2 === "snapshot" ? "a trail" : "an event")
-    });
+  if (cut) cuts.add(file, range3, `${kind2 === "snapshot" ? "a trail" : "an event"}${rec.where ? ` (${rec.where})` : ""}`);
   const v = rec.value;
   const address = kind2 === "snapshot" ? typeof v.TrailARN === "string" ? v.TrailARN : typeof v.Name === "string" ? v.Name : recordAddress(file, rec.where) : recordAddress(file, rec.where);
   const name = kind2 === "snapshot" ? typeof v.Name === "string" ? v.Name : address : typeof v.eventName === "string" ? v.eventName : address;
@@ -29894,9 +30656,11 @@ function recordResource(file, rec, kind2, diagnostics) {
 }
 function dataProject(input) {
   const diagnostics = [];
+  const noun = input.kind === "snapshot" ? "trail" : "event";
+  const cuts = new DepthCuts(diagnostics, (first, more) => `${first} and ${more} more ${more === 1 ? noun : `${noun}s`} of this file`);
   return {
     root: input.path,
-    resources: input.records.map((r) => recordResource(input.path, r, input.kind, diagnostics)),
+    resources: input.records.map((r) => recordResource(input.path, r, input.kind, cuts)),
     modules: [],
     diagnostics,
     files: []
@@ -29926,7 +30690,7 @@ function* walkDataFiles(dir, diagnostics) {
       const p = join16(d, n);
       let st;
       try {
-        st = statSync9(p);
+        st = statSync8(p);
       } catch {
         continue;
       }
@@ -30025,15 +30789,15 @@ function keyBit(buf, start, len) {
   }
   return 0;
 }
-var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE, BACKSLASH, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
+var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE2, BACKSLASH2, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
 var init_log_split = __esm({
   "src/load/log-split.ts"() {
     "use strict";
     MAX_RECORD_DEPTH = 64;
     MAX_RECORD_BYTES = 16 * 1024 * 1024;
     KEYS = [Buffer.from("eventName"), Buffer.from("eventSource"), Buffer.from("eventVersion")];
-    QUOTE = 34;
-    BACKSLASH = 92;
+    QUOTE2 = 34;
+    BACKSLASH2 = 92;
     NL = 10;
     RECORDS_HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
     RECORDS_START = '{"Records":[';
@@ -30144,13 +30908,13 @@ var init_log_split = __esm({
       }
       finishRecord(endExclusive) {
         const size = endExclusive - this.recStart;
-        const tooLarge = size > MAX_RECORD_BYTES;
+        const tooLarge2 = size > MAX_RECORD_BYTES;
         const rec = {
           index: this.index++,
-          bytes: tooLarge ? Buffer.alloc(0) : this.buf.subarray(this.recStart, endExclusive),
+          bytes: tooLarge2 ? Buffer.alloc(0) : this.buf.subarray(this.recStart, endExclusive),
           range: { start: this.recStartPos, end: this.point(endExclusive) },
           tooDeep: this.recMaxDepth > MAX_RECORD_DEPTH,
-          tooLarge,
+          tooLarge: tooLarge2,
           buf: this.buf,
           start: this.recStart,
           escaped: this.recEscaped,
@@ -30170,8 +30934,8 @@ var init_log_split = __esm({
             let q = i;
             while (q < n) {
               const b = buf[q];
-              if (b === QUOTE) break;
-              if (b === BACKSLASH) {
+              if (b === QUOTE2) break;
+              if (b === BACKSLASH2) {
                 this.recEscaped = true;
                 q += 2;
               } else q++;
@@ -30213,7 +30977,7 @@ var init_log_split = __esm({
             continue;
           }
           if (this.done) {
-            if (c === QUOTE) {
+            if (c === QUOTE2) {
               this.inString = true;
               this.strStart = i + 1;
             }
@@ -30221,7 +30985,7 @@ var init_log_split = __esm({
             continue;
           }
           const atItem = this.depth === this.recDepth && this.recStart < 0;
-          if (c === QUOTE) {
+          if (c === QUOTE2) {
             if (atItem) this.startRecord(i);
             this.inString = true;
             this.strStart = i + 1;
@@ -30264,17 +31028,17 @@ var init_log_split = __esm({
 });
 
 // src/load/log-read.ts
-import { createReadStream, openSync as openSync2, readSync, closeSync as closeSync2 } from "node:fs";
+import { createReadStream, openSync as openSync3, readSync, closeSync as closeSync4 } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 function isGzipFile(path2) {
-  const fd = openSync2(path2, "r");
+  const fd = openSync3(path2, "r");
   try {
     const head = Buffer.alloc(2);
     return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 31 && head[1] === 139;
   } finally {
-    closeSync2(fd);
+    closeSync4(fd);
   }
 }
 async function* stdinBytes(isGzip) {
@@ -30496,11 +31260,11 @@ var log_pool_exports = {};
 __export(log_pool_exports, {
   readInWorkers: () => readInWorkers
 });
-import { existsSync as existsSync8 } from "node:fs";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-import { Worker } from "node:worker_threads";
+import { existsSync as existsSync9 } from "node:fs";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
 async function* readInWorkers(files, filter3, maxBytes, jobs) {
-  if (WORKER_URL.protocol !== "file:" || !existsSync8(fileURLToPath4(WORKER_URL))) {
+  if (WORKER_URL2.protocol !== "file:" || !existsSync9(fileURLToPath5(WORKER_URL2))) {
     for (let n = files.next(); !n.done; n = files.next()) yield await readLogFile(n.value, filter3, maxBytes);
     return;
   }
@@ -30525,7 +31289,7 @@ async function* readInWorkers(files, filter3, maxBytes, jobs) {
   const idle = [];
   const workers = [];
   const start = () => {
-    const worker = new Worker(WORKER_URL, { workerData: data });
+    const worker = new Worker2(WORKER_URL2, { workerData: data });
     workers.push(worker);
     alive++;
     let current2 = -1;
@@ -30591,16 +31355,16 @@ async function* readInWorkers(files, filter3, maxBytes, jobs) {
         continue;
       }
       if (!slot && exhausted) return;
-      await new Promise((resolve19) => wake = resolve19);
+      await new Promise((resolve20) => wake = resolve20);
     }
   }
 }
-var WORKER_URL;
+var WORKER_URL2;
 var init_log_pool = __esm({
   "src/scan/log-pool.ts"() {
     "use strict";
     init_logs();
-    WORKER_URL = new URL("./log-worker.js", import.meta.url);
+    WORKER_URL2 = new URL("./log-worker.js", import.meta.url);
   }
 });
 
@@ -30743,7 +31507,9 @@ async function loadLogFiles(files, filter3, options) {
     records += r.records;
     kept += r.kept.length;
     const recs = r.kept.map((k) => ({ value: toNullProto(JSON.parse(k.text)), where: k.where, range: k.range }));
-    project.resources.push(...dataProject({ kind: "events", path: r.file, records: recs }).resources);
+    const events = dataProject({ kind: "events", path: r.file, records: recs });
+    project.resources.push(...events.resources);
+    project.diagnostics.push(...events.diagnostics);
   }
   project.unkeptEvents = Math.max(0, records - kept);
   return project;
@@ -30851,7 +31617,7 @@ var changed_exports = {};
 __export(changed_exports, {
   changedSince: () => changedSince
 });
-import { dirname as dirname10, resolve as resolve14 } from "node:path";
+import { dirname as dirname10, resolve as resolve15 } from "node:path";
 function changedSince(ref, scanPath) {
   if (!ref || ref.startsWith("-") || /\s/.test(ref)) {
     return {
@@ -30860,7 +31626,7 @@ function changedSince(ref, scanPath) {
       hint: "give a branch, tag or commit, e.g. --changed-since origin/main"
     };
   }
-  let cwd = resolve14(scanPath);
+  let cwd = resolve15(scanPath);
   try {
     runGit(["-C", cwd, "rev-parse", "--git-dir"], cwd);
   } catch {
@@ -30898,7 +31664,7 @@ function changedSince(ref, scanPath) {
   const files = [
     ...split2(runGit(["diff", "--name-only", "-z", "--no-renames", ref, "--"], top)),
     ...split2(runGit(["ls-files", "--others", "--exclude-standard", "-z"], top))
-  ].map((f) => resolve14(top, f));
+  ].map((f) => resolve15(top, f));
   const unique = [...new Set(files)].sort();
   return { ok: true, files: unique, dirs: new Set(unique.map((f) => dirname10(f))) };
 }
@@ -30911,7 +31677,7 @@ var init_changed = __esm({
 
 // src/action/index.ts
 import { dirname as dirname13 } from "node:path";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { fileURLToPath as fileURLToPath6 } from "node:url";
 
 // src/common/escape.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -30939,8 +31705,8 @@ function workflowCommand(command, properties, message) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync9, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname12, join as join17, resolve as resolve18 } from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname12, join as join17, resolve as resolve19 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -31016,6 +31782,7 @@ function selectChecks(checks, selection) {
 // src/report/diagnostics.ts
 import { readFileSync } from "node:fs";
 import { relative, sep as sep2 } from "node:path";
+init_line_index();
 function displayPath(file, cwd = process.cwd()) {
   if (!file.startsWith("/")) return file;
   const rel = relative(cwd, file);
@@ -31026,9 +31793,10 @@ function formatDiagnostic(d, options = {}) {
   const file = inert(displayPath(d.file, options.cwd));
   const where2 = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   const lines = [`${d.severity}[${d.code}]: ${inert(d.message)}`, `  --> ${where2}`];
-  const text4 = d.range ? options.sourceOf?.(d.file) : void 0;
-  if (d.range && text4 !== void 0) {
-    const lineText = text4.split("\n")[d.range.start.line - 1];
+  const source = d.range ? options.sourceOf?.(d.file) : void 0;
+  if (d.range && source !== void 0) {
+    const index3 = typeof source === "string" ? new LineIndex(source) : source;
+    const lineText = d.range.start.line <= index3.starts.length ? index3.lineText(d.range.start.line - 1) : void 0;
     if (lineText !== void 0) {
       const n = String(d.range.start.line);
       const pad2 = " ".repeat(n.length);
@@ -31045,16 +31813,21 @@ function formatDiagnostic(d, options = {}) {
   return lines.join("\n");
 }
 function renderDiagnostics(diagnostics, known = []) {
-  const cache4 = new Map(known.map((f) => [f.path, f.text]));
+  const texts = new Map(known.map((f) => [f.path, f.text]));
+  const cache5 = /* @__PURE__ */ new Map();
   const sourceOf = (f) => {
-    if (!cache4.has(f)) {
-      try {
-        cache4.set(f, readFileSync(f, "utf8"));
-      } catch {
-        cache4.set(f, void 0);
+    if (!cache5.has(f)) {
+      let text4 = texts.get(f);
+      if (text4 === void 0) {
+        try {
+          text4 = readFileSync(f, "utf8");
+        } catch {
+          text4 = void 0;
+        }
       }
+      cache5.set(f, text4 === void 0 ? void 0 : new LineIndex(text4));
     }
-    return cache4.get(f);
+    return cache5.get(f);
   };
   return diagnostics.map((d) => formatDiagnostic(d, { sourceOf }) + "\n\n").join("");
 }
@@ -31329,34 +32102,54 @@ function sectionsOfCheck(b, rule) {
 // src/report/fixes.ts
 init_paths();
 import { dirname as dirname3 } from "node:path";
+
+// src/report/source-lines.ts
+init_line_index();
+var cache2 = /* @__PURE__ */ new WeakMap();
+function sourceLines(report, file) {
+  let files = cache2.get(report);
+  if (!files) cache2.set(report, files = /* @__PURE__ */ new Map());
+  if (!files.has(file)) {
+    const text4 = report.sources.get(file);
+    files.set(file, text4 === void 0 ? void 0 : linesOf(text4));
+  }
+  return files.get(file);
+}
+function linesOf(text4) {
+  const index3 = new LineIndex(text4);
+  return {
+    line: (n) => n >= 1 && n <= index3.starts.length ? index3.lineText(n - 1) : void 0,
+    count: index3.starts.length,
+    eol: text4.includes("\r\n") ? "\r\n" : "\n"
+  };
+}
+
+// src/report/fixes.ts
 var LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?|"(?:[^"\\$%]|\\.)*")$/;
 var ASSIGNMENT = /^(\s*)([A-Za-z_][\w-]*)(\s*=\s*)(.*?)(\s*(?:#.*|\/\/.*)?)$/;
-function lineAt(text4, n) {
-  return text4.split("\n")[n - 1]?.replace(/\r$/, "");
-}
 function plan(report, f, set, value) {
   const root = report.scanRoot;
   const scanDir = /\.(tf|tofu|tfvars)$/.test(root) ? dirname3(root) : root;
   if (!isInside(scanDir, f.file)) return "the value is written outside the scanned directory";
   if (isUnderDotTerraform(f.file)) return "the value is written in an installed module (.terraform/)";
   if (f.file.endsWith(".json")) return "the value is written in JSON";
-  const text4 = report.sources.get(f.file);
+  const text4 = sourceLines(report, f.file);
   if (text4 === void 0) return "the file was not read";
   const base = { file: f.file, checkId: f.checkId, address: f.address };
   const change2 = `${set} = ${value}`;
   if (f.missing) {
     if (f.path !== set) return `the check is about ${f.path}, not ${set}`;
-    const header2 = lineAt(text4, f.range.start.line) ?? "";
+    const header2 = text4.line(f.range.start.line) ?? "";
     if (!/^\s*resource\s+"/.test(header2)) return "the finding stands at a module call: the attribute is set inside the module";
     if (!/\{\s*(?:#.*|\/\/.*)?$/.test(header2)) return "the block does not open on its header line";
     let after2 = f.range.start.line;
-    while (/^\s*(count|for_each|provider)\s*=.*[^{[(,]\s*$/.test(lineAt(text4, after2 + 1) ?? "")) after2++;
-    const next = lineAt(text4, after2 + 1) ?? "";
-    const indent2 = /^\s*\}/.test(next) || !next.trim() ? `${/^\s*/.exec(lineAt(text4, after2) ?? header2)[0]}${after2 === f.range.start.line ? "  " : ""}` : /^\s*/.exec(next)[0];
+    while (/^\s*(count|for_each|provider)\s*=.*[^{[(,]\s*$/.test(text4.line(after2 + 1) ?? "")) after2++;
+    const next = text4.line(after2 + 1) ?? "";
+    const indent2 = /^\s*\}/.test(next) || !next.trim() ? `${/^\s*/.exec(text4.line(after2) ?? header2)[0]}${after2 === f.range.start.line ? "  " : ""}` : /^\s*/.exec(next)[0];
     return { ...base, line: after2, insertAfter: true, text: `${indent2}${set} = ${value}`, change: `add ${change2}` };
   }
   if (!f.path || f.range.start.line !== f.range.end.line) return "the value is not one literal on one line";
-  const line = lineAt(text4, f.range.start.line) ?? "";
+  const line = text4.line(f.range.start.line) ?? "";
   const m = ASSIGNMENT.exec(line);
   if (!m || m[1].length + 1 !== f.range.start.column) return "the value is not written as `name = value` where the finding stands";
   if (!LITERAL.test(m[4])) return `the value is the expression \`${m[4]}\`, not a literal`;
@@ -31373,6 +32166,7 @@ function planFixes(report) {
   const edits = [];
   const byFinding = /* @__PURE__ */ new Map();
   const refused = [];
+  const byLine = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const fix = fixes.get(f.checkId);
     if (!fix) continue;
@@ -31381,18 +32175,22 @@ function planFixes(report) {
       refused.push({ finding: f, reason: e });
       continue;
     }
-    const same = edits.find((x) => x.file === e.file && x.line === e.line && x.insertAfter === e.insertAfter);
+    const key = `${e.file}\0${e.line}\0${e.insertAfter}`;
+    const same = byLine.get(key);
     if (same && same.text !== e.text) refused.push({ finding: f, reason: `another fix (${same.checkId}) changes the same line` });
     else {
-      if (!same) edits.push(e);
+      if (!same) {
+        edits.push(e);
+        byLine.set(key, e);
+      }
       byFinding.set(f, same ?? e);
     }
   }
   return { edits, byFinding, refused };
 }
-function sarifFix(edit, uri, text4) {
-  const old = text4.split(/\r?\n/)[edit.line - 1] ?? "";
-  const eol = text4.includes("\r\n") ? "\r\n" : "\n";
+function sarifFix(edit, uri, lines) {
+  const old = lines.line(edit.line) ?? "";
+  const eol = lines.eol;
   const replacement = edit.insertAfter ? {
     deletedRegion: { startLine: edit.line + 1, startColumn: 1, endLine: edit.line + 1, endColumn: 1 },
     insertedContent: { text: `${edit.text}${eol}` }
@@ -31501,6 +32299,13 @@ function byPlace(a, b) {
   if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;
   if (a.checkId !== b.checkId) return a.checkId < b.checkId ? -1 : 1;
   return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
+}
+function diagnosticOrder(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const x = a.range?.start;
+  const y = b.range?.start;
+  if (!x || !y) return x ? 1 : y ? -1 : 0;
+  return x.line - y.line || x.column - y.column;
 }
 
 // src/report/sarif.ts
@@ -31677,8 +32482,8 @@ function buildSarif(report, options = {}) {
       };
     const edit = fixPlan.byFinding.get(f);
     const editUri = edit ? sarifUri(report, edit.file) : void 0;
-    const editText = edit ? report.sources.get(edit.file) : void 0;
-    if (edit && editUri !== void 0 && editText !== void 0) result.fixes = [sarifFix(edit, editUri, editText)];
+    const editLines = edit ? sourceLines(report, edit.file) : void 0;
+    if (edit && editUri !== void 0 && editLines !== void 0) result.fixes = [sarifFix(edit, editUri, editLines)];
     if (f.suppressed) {
       result.suppressions = [
         {
@@ -32132,16 +32937,15 @@ function page(title2, body) {
   ].join("\n");
 }
 function codeFrame(report, f) {
-  const text4 = report.sources.get(f.file);
-  if (text4 === void 0) return "";
-  const lines = text4.split(/\r?\n/);
+  const lines = sourceLines(report, f.file);
+  if (lines === void 0) return "";
   const first = Math.max(1, f.range.start.line - 2);
-  const last = Math.min(lines.length, Math.max(f.range.end.line, f.range.start.line) + 2, f.range.start.line + 12);
+  const last = Math.min(lines.count, Math.max(f.range.end.line, f.range.start.line) + 2, f.range.start.line + 12);
   const width = String(last).length;
   const out = [];
   for (let n = first; n <= last; n++) {
     const hit = n >= f.range.start.line && n <= f.range.end.line;
-    const line = `${String(n).padStart(width)} | ${htmlEscape(lines[n - 1] ?? "")}`;
+    const line = `${String(n).padStart(width)} | ${htmlEscape(lines.line(n) ?? "")}`;
     out.push(hit ? `<span class="hit">${line}</span>` : `${line}
 `);
   }
@@ -32256,7 +33060,11 @@ function renderText(report, options = {}) {
   const show2 = (file) => inert(relative3(base, file) || ".");
   const out = [];
   const byFile = /* @__PURE__ */ new Map();
-  for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
+  for (const f of report.findings) {
+    const list3 = byFile.get(f.file);
+    if (list3) list3.push(f);
+    else byFile.set(f.file, [f]);
+  }
   for (const [file, findings] of byFile) {
     const lines = report.sources.get(file)?.split("\n");
     for (const f of findings) {
@@ -32423,8 +33231,8 @@ function revive(_key, v) {
 }
 
 // src/scan/scan.ts
-import { readFileSync as readFileSync12, statSync as statSync11 } from "node:fs";
-import { dirname as dirname11, resolve as resolve15 } from "node:path";
+import { readFileSync as readFileSync12, statSync as statSync10 } from "node:fs";
+import { dirname as dirname11, resolve as resolve16 } from "node:path";
 
 // src/checks/suppressions.ts
 var EXPIRED_SUPPRESSION = {
@@ -32821,21 +33629,39 @@ function projectWorlds(project) {
   }));
 }
 var START = pointRange();
-function runChecks(checks, project, options = {}) {
-  const findings = [];
-  const unknowns = [];
-  const passes = [];
-  let evaluations = 0;
-  const evalOptions = { now: options.now ?? Date.now(), ...options.explain ? { explain: true } : {} };
-  for (const { root, world, byAddress } of projectWorlds(project))
+var CheckRun = class {
+  constructor(checks, options = {}) {
+    this.checks = checks;
+    this.options = options;
+    this.evalOptions = { now: options.now ?? Date.now(), ...options.explain ? { explain: true } : {} };
+  }
+  checks;
+  options;
+  findings = [];
+  unknowns = [];
+  passes = [];
+  evaluations = 0;
+  evalOptions;
+  /** Run every check over the resources of one root module. */
+  add(root, resources) {
+    this.addWorld({ root, world: createWorld(resources.map(resourceEntity)), byAddress: new Map(resources.map((r) => [r.address, r])) });
+  }
+  addWorld({ root, world, byAddress }) {
+    const { checks, options, evalOptions, findings, unknowns, passes } = this;
+    const places = /* @__PURE__ */ new Map();
+    const placeOf = (r) => {
+      let p = places.get(r);
+      if (!p) places.set(r, p = { address: r.address, location: r.location, moduleCalls: r.moduleCalls, root: r.root });
+      return p;
+    };
     for (const check of checks) {
       if (options.only && !options.only.has(check.id)) continue;
       eachResult(check.rule, world, evalOptions, (result) => {
-        evaluations++;
+        this.evaluations++;
         if (result.status === "pass") {
           const own2 = byAddress.get(result.entity);
           const at3 = own2 ? reportLocation(own2, "") : { file: root, range: START };
-          const pass = own2 ? { checkId: check.id, address: own2.address, resource: own2, file: at3.file, range: at3.range } : { checkId: check.id, address: result.entity, file: at3.file, range: at3.range };
+          const pass = own2 ? { checkId: check.id, address: own2.address, resource: placeOf(own2), file: at3.file, range: at3.range } : { checkId: check.id, address: result.entity, file: at3.file, range: at3.range };
           if (result.excluded) pass.excluded = true;
           passes.push(pass);
           return;
@@ -32896,13 +33722,29 @@ function runChecks(checks, project, options = {}) {
         }
       });
     }
-  const { findings: standing, blocked } = applyPrerequisites(checks, findings);
-  standing.sort(byPlace);
-  blocked.sort(byPlace);
-  unknowns.sort(byPlace);
-  passes.sort(byPlace);
-  return { findings: standing, blocked, unknowns, passes, evaluations };
-}
+  }
+  /** The finished results of other root modules (a worker thread's): prerequisites were applied per root there. */
+  merge(run) {
+    this.merged.push(run);
+  }
+  merged = [];
+  /** The results of every root added or merged, sorted by file, line, column, check ID, address. */
+  finish() {
+    const { findings: standing, blocked } = applyPrerequisites(this.checks, this.findings);
+    for (const m of this.merged) {
+      standing.push(...m.findings);
+      blocked.push(...m.blocked);
+      this.unknowns.push(...m.unknowns);
+      this.passes.push(...m.passes);
+      this.evaluations += m.evaluations;
+    }
+    standing.sort(byPlace);
+    blocked.sort(byPlace);
+    this.unknowns.sort(byPlace);
+    this.passes.sort(byPlace);
+    return { findings: standing, blocked, unknowns: this.unknowns, passes: this.passes, evaluations: this.evaluations };
+  }
+};
 var testTexts = /* @__PURE__ */ new Map();
 function testText(logic, leaf) {
   let tests = testTexts.get(logic);
@@ -33353,7 +34195,7 @@ var SCAN_OPTIONS = [
     flag: "--max-total-instances <n>",
     scope: "load",
     min: 1,
-    help: "module and resource instances of the whole scan (nested count/for_each multiply) before a block is not evaluated, with a diagnostic (default 100000)"
+    help: "module and resource instances of one root module with the modules it calls (nested count/for_each multiply) before blocks are not evaluated, with one diagnostic per root module (default 100000)"
   },
   {
     key: "maxExpandedSize",
@@ -33370,7 +34212,7 @@ var SCAN_OPTIONS = [
     scope: "load",
     min: 1,
     max: 64,
-    help: "CloudTrail log files read at once, in worker threads (default 1); Terraform is parsed in this thread"
+    help: "threads (default 1): the root modules of a large Terraform repository (200 module directories or more) are evaluated and checked in N threads; CloudTrail log files are read N at once"
   },
   {
     key: "baseline",
@@ -33693,27 +34535,27 @@ function realIfExists(p) {
 
 // src/scan/inputs.ts
 init_limits();
-import { statSync as statSync10 } from "node:fs";
-import { basename as basename6, resolve as resolve13 } from "node:path";
+import { statSync as statSync9 } from "node:fs";
+import { basename as basename7, resolve as resolve14 } from "node:path";
 init_project();
 init_discover();
 
 // src/scan/targets.ts
 init_paths();
-import { statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, resolve as resolve10 } from "node:path";
+import { statSync as statSync5 } from "node:fs";
+import { dirname as dirname8, resolve as resolve11 } from "node:path";
 var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
 var inside = (child, parent) => isInside(parent, child);
 function kind(p) {
   try {
-    return statSync6(p).isDirectory() ? "dir" : "file";
+    return statSync5(p).isDirectory() ? "dir" : "file";
   } catch {
     return "missing";
   }
 }
 function scanTargets(paths) {
   const given = /* @__PURE__ */ new Map();
-  for (const p of paths) if (!given.has(resolve10(p))) given.set(resolve10(p), p);
+  for (const p of paths) if (!given.has(resolve11(p))) given.set(resolve11(p), p);
   const abs = [...given.keys()];
   const dirs = abs.filter((p) => kind(p) === "dir");
   const trees = dirs.filter((d) => !dirs.some((o) => o !== d && inside(d, o)));
@@ -33735,7 +34577,7 @@ function scanTargets(paths) {
   return { targets };
 }
 function commonRoot(targets) {
-  const dirOf = (p) => kind(p) === "dir" ? resolve10(p) : dirname8(resolve10(p));
+  const dirOf = (p) => kind(p) === "dir" ? resolve11(p) : dirname8(resolve11(p));
   let root = dirOf(targets[0]);
   for (const t of targets.slice(1)) {
     const d = dirOf(t);
@@ -33762,10 +34604,147 @@ function mergeProjects(root, projects) {
     }
     for (const f of p.files) if (!files.has(f.path)) files.set(f.path, f);
     if (p.unkeptEvents) out.unkeptEvents = (out.unkeptEvents ?? 0) + p.unkeptEvents;
+    if (p.handedOver) out.handedOver = (out.handedOver ?? 0) + p.handedOver;
   }
   out.files = [...files.values()];
   return out;
 }
+
+// src/scan/shards.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/evaluate/transfer.ts
+init_value();
+function receiveValue(v) {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(receiveValue);
+  if (v instanceof Map) {
+    const o = newObject();
+    for (const [k, x] of v) o[k] = receiveValue(x);
+    return o;
+  }
+  const u = new Unknown(v.reasons, v.nonEmpty);
+  if (v.decoded !== void 0) u.decoded = receiveValue(v.decoded);
+  return u;
+}
+function receiveResource(r) {
+  const values2 = receiveValue(r.values);
+  return { ...r, values: values2, ranges: emptyRecord(), references: emptyRecord(), dependsOn: [] };
+}
+
+// src/checks/transfer.ts
+function receiveRun(run) {
+  const got = /* @__PURE__ */ new Map();
+  const once = (s) => {
+    let r = got.get(s);
+    if (!r) got.set(s, r = receiveResource(s));
+    return r;
+  };
+  const withResource = ({ resource, ...rest }) => resource ? { ...rest, resource: once(resource) } : rest;
+  return {
+    findings: run.findings.map((f) => withResource(f)),
+    blocked: run.blocked.map((b) => withResource(b)),
+    unknowns: run.unknowns,
+    passes: run.passes,
+    evaluations: run.evaluations
+  };
+}
+
+// src/scan/shards.ts
+var WORKER_URL = new URL("./shard-worker.js", import.meta.url);
+var MIN_SHARDED_DIRS = 200;
+var MAIN_SHARE = 0.45;
+var WORKER_HEAP_MB = 384;
+var Shards = class _Shards {
+  constructor(workers) {
+    this.workers = workers;
+  }
+  workers;
+  running = [];
+  /**
+   * Start `jobs - 1` workers for a scan of `path` (undefined when there is nothing to start: one job, or the worker
+   * file missing, as when tfguard runs from its TypeScript build in a test without it).
+   */
+  static start(jobs, data) {
+    if (jobs < 2 || WORKER_URL.protocol !== "file:" || !existsSync6(fileURLToPath4(WORKER_URL))) return void 0;
+    const workers = [];
+    for (let i = 1; i < jobs; i++) {
+      const progress = new SharedArrayBuffer(4);
+      const worker = new Worker(WORKER_URL, {
+        workerData: { ...data, progress },
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
+      });
+      worker.on("error", () => void 0);
+      workers.push({ worker, done: new Int32Array(progress) });
+    }
+    return new _Shards(workers);
+  }
+  /**
+   * Share the roots out: the main thread's share is returned, each worker is sent its own. Shares are runs of
+   * consecutive roots (neighbours call the same modules, which each thread then reads once), cut by the estimated
+   * cost of each root (its text and that of the local modules it calls), so the threads finish together and the
+   * merged results keep the order of the roots.
+   */
+  share(roots, cost) {
+    const sizes2 = roots.map((r) => 1e3 + cost(r));
+    const total = sizes2.reduce((a, b) => a + b, 0);
+    const n = this.workers.length;
+    const cuts = [];
+    let acc = 0;
+    let i = 0;
+    for (let k = 0; k <= n; k++) {
+      const goal = total * (MAIN_SHARE + (1 - MAIN_SHARE) * k / n);
+      while (i < roots.length && (k === n || acc + sizes2[i] / 2 <= goal)) acc += sizes2[i++];
+      cuts.push(i);
+    }
+    for (let k = 0; k < n; k++) {
+      const { worker } = this.workers[k];
+      const mine = roots.slice(cuts[k], cuts[k + 1]);
+      const reply = new Promise((resolve20) => {
+        worker.once("message", (m) => resolve20(m));
+        worker.once("error", (e) => resolve20({ error: e.message }));
+        worker.once("exit", (code) => resolve20({ error: `the worker stopped (exit code ${code})` }));
+      });
+      worker.postMessage({ roots: mine });
+      this.running.push({ roots: mine, reply });
+    }
+    return roots.slice(0, cuts[0]);
+  }
+  /** Wait for the workers; what one did not finish is in `left`. Every worker is stopped. */
+  async collect() {
+    const out = { runs: [], diagnostics: [], files: [], modules: [], handedOver: 0, left: [], failures: [] };
+    try {
+      for (const r of this.running) {
+        const m = await r.reply;
+        if ("error" in m) {
+          out.left.push(...r.roots);
+          out.failures.push(m.error);
+          continue;
+        }
+        out.runs.push(receiveRun(m.run));
+        out.diagnostics.push(...m.diagnostics);
+        out.files.push(...m.files);
+        out.modules.push(...m.modules);
+        out.handedOver += m.handedOver;
+      }
+    } finally {
+      this.stop();
+    }
+    return out;
+  }
+  /** Roots the workers have evaluated so far. */
+  evaluated() {
+    let n = 0;
+    for (const w of this.workers) n += Atomics.load(w.done, 0);
+    return n;
+  }
+  /** Stop every worker (also when the scan ends early). */
+  stop() {
+    for (const w of this.workers) void w.worker.terminate();
+  }
+};
 
 // src/scan/inputs.ts
 var planInputs = () => Promise.resolve().then(() => (init_plan2(), plan_exports));
@@ -33773,9 +34752,9 @@ var dataInputs = async () => ({
   ...await Promise.resolve().then(() => (init_data(), data_exports)),
   ...await Promise.resolve().then(() => (init_data_file(), data_file_exports))
 });
-async function loadInputs(path2, flags, given, events) {
+async function loadInputs(path2, flags, given, events, shard) {
   useLimits(given.limits);
-  const repo = given.boundary === void 0 ? findRepoRoot(resolve13(path2 ?? flags.plan ?? ".")) : void 0;
+  const repo = given.boundary === void 0 ? findRepoRoot(resolve14(path2 ?? flags.plan ?? ".")) : void 0;
   const load = repo !== void 0 ? { ...given, boundary: repo } : given;
   if (flags.plan !== void 0) {
     if (path2 !== void 0) return { usage: "give either a <path> or --plan FILE, not both (the plan finds its source with --source-dir)" };
@@ -33811,11 +34790,11 @@ async function loadInputs(path2, flags, given, events) {
   }
   let st;
   try {
-    st = statSync10(path2);
+    st = statSync9(path2);
   } catch {
     return loadProject(path2, load);
   }
-  if (st.isFile() && !MODULE_FILE.test(basename6(path2))) {
+  if (st.isFile() && !MODULE_FILE.test(basename7(path2))) {
     if (events && flags.sourceDir === void 0) {
       const p = await streamed([path2], true);
       if (p) return p;
@@ -33833,7 +34812,8 @@ async function loadInputs(path2, flags, given, events) {
     return dataProject2(r.input);
   }
   if (flags.sourceDir !== void 0) return { usage: "--source-dir applies to a plan only (give --plan FILE)" };
-  if (st.isDirectory() && discover(path2, load).moduleDirs.length === 0) {
+  const found = st.isDirectory() ? discover(path2, load) : void 0;
+  if (found && found.moduleDirs.length === 0) {
     const { findDataFiles: findDataFiles2, walkDataFiles: walkDataFiles2, loadDataFiles: loadDataFiles2, DEFAULT_MAX_DATA_BYTES: DEFAULT_MAX_DATA_BYTES2 } = await dataInputs();
     const diagnostics = [];
     if (events) {
@@ -33855,8 +34835,69 @@ async function loadInputs(path2, flags, given, events) {
       return p;
     }
   }
-  return loadProject(path2, load);
+  if (!found) return loadProject(path2, load);
+  if (shard && load.eachRoot && found.moduleDirs.length >= MIN_SHARDED_DIRS)
+    return loadSharded(path2, { ...load, discovered: found }, shard);
+  return loadProject(path2, { ...load, discovered: found });
 }
+async function loadSharded(path2, load, plan2) {
+  const env = {};
+  for (const [k, v] of Object.entries(load.env ?? process.env)) if (k.startsWith("TF_VAR_") && v !== void 0) env[k] = v;
+  const { exclude, cliVariables, boundary, maxFileBytes, limits: limits2 } = load;
+  const shards = Shards.start(plan2.jobs, {
+    path: path2,
+    found: load.discovered,
+    options: { exclude, cliVariables, boundary, maxFileBytes, limits: limits2 },
+    env,
+    checks: plan2.checks,
+    checkIds: plan2.checkIds,
+    now: plan2.now
+  });
+  if (!shards) return loadProject(path2, load);
+  try {
+    let total = 0;
+    const progress = load.progress;
+    const project = await loadProject(path2, {
+      ...load,
+      shareRoots: (roots, size) => (total = roots.length, shards.share(roots, size)),
+      ...progress ? { progress: (p) => progress(p.stage === "evaluate" ? { ...p, done: p.done + shards.evaluated(), total } : p) } : {}
+    });
+    const got = await shards.collect();
+    for (const run of got.runs) plan2.onRun(run);
+    const parts = [got];
+    if (got.left.length) {
+      parts.push(await loadProject(path2, { ...load, roots: got.left }));
+      project.diagnostics.push({
+        severity: "note",
+        code: "worker-failed",
+        file: path2,
+        message: `a worker thread stopped (${got.failures.join("; ")}); this thread evaluated its ${got.left.length} root modules, with the same results`,
+        hint: "with --jobs 1 the scan uses one thread from the start"
+      });
+    }
+    const seen = new Set(project.diagnostics.map(diagnosticKey));
+    const files = new Set(project.files.map((f) => f.path));
+    for (const p of parts) {
+      for (const d of p.diagnostics) {
+        const key = diagnosticKey(d);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        project.diagnostics.push(d);
+      }
+      for (const f of p.files) {
+        if (files.has(f.path)) continue;
+        files.add(f.path);
+        project.files.push(f);
+      }
+      project.modules.push(...p.modules);
+      project.handedOver = (project.handedOver ?? 0) + (p.handedOver ?? 0);
+    }
+    return project;
+  } finally {
+    shards.stop();
+  }
+}
+var diagnosticKey = (d) => `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
 function failed(path2, diagnostics) {
   return { root: path2, resources: [], modules: [], diagnostics, files: [] };
 }
@@ -33923,10 +34964,10 @@ async function scan(request) {
   const { flags } = request;
   const { targets } = scanTargets(request.paths);
   const path2 = targets.length === 1 ? targets[0] : void 0;
-  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve15(path2 ?? flags.plan ?? ".");
+  const scanRoot = targets.length > 1 ? commonRoot(targets) : resolve16(path2 ?? flags.plan ?? ".");
   const repoRoot = findRepoRoot(scanRoot);
   let config = {};
-  const configFile = flags.noConfig ? void 0 : flags.config ? resolve15(flags.config) : findConfig(scanRoot, repoRoot);
+  const configFile = flags.noConfig ? void 0 : flags.config ? resolve16(flags.config) : findConfig(scanRoot, repoRoot);
   if (configFile) {
     const read = readConfig(configFile, flags.config ? void 0 : repoRoot ?? dirname11(configFile));
     if (!read.config) return problem2(`the configuration file ${configFile} is not valid; nothing was scanned`, void 0, read.diagnostics);
@@ -33960,12 +35001,13 @@ async function scan(request) {
     if (!ch.ok) return problem2(`--changed-since: ${ch.message}`, ch.hint);
     changedDirs = ch.dirs;
   }
-  const boundary = s.root !== void 0 ? resolve15(s.root) : repoRoot;
+  const boundary = s.root !== void 0 ? resolve16(s.root) : repoRoot;
   if (s.root !== void 0) {
-    const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isInside(resolve15(boundary), t));
+    const outside = [...targets, ...s.plan ? [s.plan] : []].find((t) => !isInside(resolve16(boundary), t));
     if (outside) return problem2(`--root ${s.root} does not hold ${outside}`, "give --root a directory that contains every scanned path");
   }
   const now = request.now ?? Date.now();
+  const checking = new CheckRun(selected.checks, { now });
   const loadOptions = {
     exclude: s.exclude,
     cliVariables: s.variables,
@@ -33974,20 +35016,34 @@ async function scan(request) {
     ...s.jobs ? { jobs: s.jobs } : {},
     ...request.progress ? { progress: request.progress } : {},
     ...request.overlay ? { overlay: request.overlay } : {},
-    ...s.cache !== void 0 ? { cache: new ParseCache(resolve15(s.cache)) } : {},
-    limits: limitsOf(s)
+    ...s.cache !== void 0 ? { cache: new ParseCache(resolve16(s.cache)) } : {},
+    limits: limitsOf(s),
+    // Each root module is checked as soon as it is evaluated, and its resources let go (src/checks/run.ts).
+    eachRoot: (root, resources) => {
+      if (resources.length) checking.add(root, resources);
+    }
   };
   const inputs = { ...s.plan !== void 0 ? { plan: s.plan } : {}, ...s.sourceDir !== void 0 ? { sourceDir: s.sourceDir } : {} };
   const events = eventFilter(
     selected.checks.map((c) => c.rule),
     now
   );
-  const loadOne = (p) => loadInputs(p, inputs, loadOptions, events);
+  const jobs = s.jobs ?? 1;
+  const shard = {
+    jobs,
+    checks: { dirs: s.checksDir, ...request.builtinDir ? { builtinDir: request.builtinDir } : {} },
+    checkIds: selected.checks.map((c) => c.id),
+    now,
+    onRun: (run2) => checking.merge(run2)
+  };
+  const loadOne = (p) => loadInputs(p, inputs, loadOptions, events, request.overlay ? void 0 : shard);
   const loaded = targets.length > 1 ? await loadEach(targets, scanRoot, loadOne) : await loadOne(path2);
   if ("usage" in loaded) return problem2(loaded.usage);
   const project = loaded;
+  project.diagnostics.sort(diagnosticOrder);
   if (project.resources.length >= LARGE_SCAN_RESOURCES) collectGarbage();
-  const run = runChecks(selected.checks, project, { now });
+  if (project.resources.length || !project.handedOver) for (const w of projectWorlds(project)) checking.addWorld(w);
+  const run = checking.finish();
   const sup = applySuppressions(dedupFindings(run.findings, selected.checks), project, all.checks, {
     inline: s.inlineSuppressions,
     peers: s.peerSuppressions,
@@ -34010,19 +35066,19 @@ async function scan(request) {
   let baseline;
   if (s.createBaseline) {
     const text4 = serializeBaseline(createBaseline(counted, project.root));
-    baselineOut = { path: resolve15(s.createBaseline), text: text4, count: counted.length };
+    baselineOut = { path: resolve16(s.createBaseline), text: text4, count: counted.length };
     baseline = parseBaseline(text4, baselineOut.path).baseline;
   } else if (s.baseline) {
     let text4;
     try {
-      text4 = readFileSync12(resolve15(s.baseline), "utf8");
+      text4 = readFileSync12(resolve16(s.baseline), "utf8");
     } catch (e) {
       return problem2(
         `cannot read the baseline ${s.baseline}: ${e.code ?? e.message}`,
         "create one with --create-baseline FILE"
       );
     }
-    const parsed = parseBaseline(text4, resolve15(s.baseline));
+    const parsed = parseBaseline(text4, resolve16(s.baseline));
     if (!parsed.baseline) return problem2(`the baseline ${s.baseline} is not valid`, void 0, parsed.diagnostics);
     baseline = parsed.baseline;
   }
@@ -34057,7 +35113,7 @@ async function scan(request) {
     fixed: fixed3,
     diagnostics,
     sources: new Map(project.files.map((f) => [f.path, f.text])),
-    resources: project.resources.length + (project.unkeptEvents ?? 0),
+    resources: project.resources.length + (project.handedOver ?? 0) + (project.unkeptEvents ?? 0),
     category: s.sarifCategory ?? defaultCategory(base),
     ...benchmark ? { benchmark } : {}
   };
@@ -34086,7 +35142,7 @@ async function loadEach(targets, root, loadOne) {
 }
 function isDirectory(p) {
   try {
-    return statSync11(p).isDirectory();
+    return statSync10(p).isDirectory();
   } catch {
     return false;
   }
@@ -34097,7 +35153,7 @@ init_model();
 
 // src/action/diff.ts
 init_git();
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve17 } from "node:path";
 function diffLines(base, repoRoot) {
   let out;
   try {
@@ -34113,7 +35169,7 @@ function parseDiff(text4, repoRoot) {
   for (const line of text4.split("\n")) {
     if (line.startsWith("+++ ")) {
       const name = line.slice(4);
-      file = name.startsWith("b/") ? resolve16(repoRoot, name.slice(2)) : void 0;
+      file = name.startsWith("b/") ? resolve17(repoRoot, name.slice(2)) : void 0;
       continue;
     }
     const m = file && /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
@@ -34198,10 +35254,10 @@ function pullRequestBase(env) {
 }
 
 // src/action/inputs.ts
-import { resolve as resolve17 } from "node:path";
+import { resolve as resolve18 } from "node:path";
 var spec = (key) => SCAN_OPTIONS.find((o) => o.key === key);
 function readInputs(env, workspace) {
-  const at2 = (p) => resolve17(workspace, p);
+  const at2 = (p) => resolve18(workspace, p);
   const flags = {};
   const own2 = {};
   for (const o of SCAN_OPTIONS) {
@@ -34248,7 +35304,7 @@ function readInputs(env, workspace) {
 
 // src/action/main.ts
 async function runAction(env, paths, io2) {
-  const workspace = resolve18(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = resolve19(env.GITHUB_WORKSPACE || process.cwd());
   const read = readInputs(env, workspace);
   const sarifInput = "inputs" in read ? read.inputs.sarifInput : "tfguard.sarif";
   const outputs = (exitCode, report2) => {
@@ -34270,7 +35326,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     setOutputs(env.GITHUB_OUTPUT, outputs(2));
     return 2;
   };
-  const sarifFile = resolve18(workspace, sarifInput);
+  const sarifFile = resolve19(workspace, sarifInput);
   const firstPath = "inputs" in read ? read.inputs.paths[0] : workspace;
   const repoRoot = findRepoRoot(firstPath) ?? workspace;
   const scanRoot = "inputs" in read && read.inputs.paths.length === 1 ? firstPath : workspace;
@@ -34352,14 +35408,14 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync9(join17(fromEnv, "checks")) ? resolve18(fromEnv) : resolve18(bundleDir, "..", "..");
+  const actionRoot = fromEnv && existsSync10(join17(fromEnv, "checks")) ? resolve19(fromEnv) : resolve19(bundleDir, "..", "..");
   return { actionRoot };
 }
 
 // src/action/index.ts
 var io = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) };
 try {
-  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname13(fileURLToPath5(import.meta.url))), io);
+  process.exitCode = await runAction(process.env, actionPaths(process.env, dirname13(fileURLToPath6(import.meta.url))), io);
 } catch (e) {
   io.stdout(workflowCommand("error", { title: "tfguard" }, `internal error: ${String(e.message ?? e)}`));
   io.stderr(`${e.stack ?? String(e)}

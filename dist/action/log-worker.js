@@ -7846,13 +7846,16 @@ var init_override = __esm({
 });
 
 // src/load/read.ts
-var DEFAULT_MAX_FILE_BYTES, utf8;
+import { closeSync as closeSync2, constants, fstatSync, lstatSync, openSync as openSync2, readFileSync, realpathSync } from "node:fs";
+var DEFAULT_MAX_FILE_BYTES, utf8, READ, READ_NOFOLLOW;
 var init_read = __esm({
   "src/load/read.ts"() {
     "use strict";
     init_paths();
     DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true });
+    READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+    READ_NOFOLLOW = constants.O_NOFOLLOW === void 0 ? void 0 : READ | constants.O_NOFOLLOW;
   }
 });
 
@@ -7872,6 +7875,7 @@ var init_module_dir = __esm({
 var init_sources = __esm({
   "src/evaluate/sources.ts"() {
     "use strict";
+    init_read();
     init_paths();
   }
 });
@@ -9410,7 +9414,6 @@ var init_module = __esm({
   "src/evaluate/module.ts"() {
     "use strict";
     init_budget();
-    init_limits();
     init_body();
     init_convert();
     init_expand();
@@ -9423,12 +9426,47 @@ var init_module = __esm({
   }
 });
 
+// src/load/hcl/module-sources.ts
+var Undecided, UNDECIDED;
+var init_module_sources = __esm({
+  "src/load/hcl/module-sources.ts"() {
+    "use strict";
+    init_scanner();
+    init_strings();
+    init_template_parser();
+    init_diagnostics();
+    Undecided = class extends Error {
+    };
+    UNDECIDED = new Undecided("undecided");
+  }
+});
+
+// src/evaluate/called.ts
+var init_called = __esm({
+  "src/evaluate/called.ts"() {
+    "use strict";
+    init_module_sources();
+    init_override();
+    init_sources();
+  }
+});
+
+// src/evaluate/total-instances.ts
+var init_total_instances = __esm({
+  "src/evaluate/total-instances.ts"() {
+    "use strict";
+    init_limits();
+    init_budget();
+  }
+});
+
 // src/evaluate/session.ts
 var init_session = __esm({
   "src/evaluate/session.ts"() {
     "use strict";
     init_module_dir();
     init_sources();
+    init_total_instances();
   }
 });
 
@@ -9453,8 +9491,8 @@ var init_project = __esm({
     init_expr();
     init_provenance();
     init_module();
+    init_called();
     init_session();
-    init_sources();
     init_variables();
     init_value();
     init_paths();
