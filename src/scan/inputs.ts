@@ -13,12 +13,15 @@ import { MODULE_FILE } from './targets.js';
 import type { EventFilter } from './event-filter.js';
 import type { CheckDirs } from './checks.js';
 import type { CheckRunResult } from '../checks/model.js';
-import { MIN_SHARDED_DIRS, Shards } from './shards.js';
+import type { Shards as ShardsType } from './shards.js';
 
 export interface InputFlags {
   plan?: string;
   sourceDir?: string;
 }
+
+/** Module directories from which a scan with --jobs N is worth worker threads (starting one costs about 0.1 s of CPU). */
+export const MIN_SHARDED_DIRS = 200;
 
 /** A scan of a large repository shares its root modules out over worker threads (src/scan/shards.ts). */
 export interface ShardPlan {
@@ -140,7 +143,7 @@ export async function loadInputs(
   }
   if (!found) return loadProject(path, load);
   // Only where each root's resources are handed over (a scan): a worker's resources stay in the worker.
-  if (shard && load.eachRoot && found.moduleDirs.length >= MIN_SHARDED_DIRS)
+  if (shard && shard.jobs > 1 && load.eachRoot && found.moduleDirs.length >= MIN_SHARDED_DIRS)
     return loadSharded(path, { ...load, discovered: found }, shard);
   return loadProject(path, { ...load, discovered: found });
 }
@@ -149,7 +152,9 @@ async function loadSharded(path: string, load: ProjectOptions, plan: ShardPlan):
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(load.env ?? process.env)) if (k.startsWith('TF_VAR_') && v !== undefined) env[k] = v;
   const { exclude, cliVariables, boundary, maxFileBytes, limits } = load;
-  const shards = Shards.start(plan.jobs, {
+  // Loaded only for a scan that uses threads: a one-module scan does not compile it.
+  const { Shards } = await import('./shards.js');
+  const shards: ShardsType | undefined = Shards.start(plan.jobs, {
     path,
     found: load.discovered!,
     options: { exclude, cliVariables, boundary, maxFileBytes, limits },

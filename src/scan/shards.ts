@@ -16,8 +16,6 @@ import type { CheckDirs } from './checks.js';
 
 const WORKER_URL = new URL('./shard-worker.js', import.meta.url);
 
-/** Module directories from which a scan is worth a worker thread (starting one costs about 0.1 s of CPU). */
-export const MIN_SHARDED_DIRS = 200;
 /** The main thread's share of the roots' text: it also merges and writes the report when the workers are done. */
 const MAIN_SHARE = 0.45;
 /**

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MIN_SHARDED_DIRS } from '../../src/scan/shards.js';
+import { MIN_SHARDED_DIRS } from '../../src/scan/inputs.js';
 import { cli } from '../cli/helpers.js';
 
 function project(files: Record<string, string>): string {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CheckRunResult } from '../../src/checks/model.js';
-import { loadInputs } from '../../src/scan/inputs.js';
-import { MIN_SHARDED_DIRS, Shards } from '../../src/scan/shards.js';
+import { MIN_SHARDED_DIRS, loadInputs } from '../../src/scan/inputs.js';
+import { Shards } from '../../src/scan/shards.js';
 import { scan } from '../../src/scan/scan.js';
 import { tempDir } from '../checks/helpers.js';
 
