@@ -18,13 +18,6 @@ const WORKER_URL = new URL('./shard-worker.js', import.meta.url);
 
 /** The main thread's share of the roots' text: it also merges and writes the report when the workers are done. */
 const MAIN_SHARE = 0.45;
-/**
- * A worker's old-generation heap, in MB. V8 lets a heap with no lower limit than the process's grow to several times
- * what is live before collecting; under this one it collects sooner (the corpus' peak RSS with two threads: about
- * 460 MB without, 380 with). A worker that needs more stops with ERR_WORKER_OUT_OF_MEMORY, and the main thread,
- * whose heap has the process's limit, evaluates its roots.
- */
-export const WORKER_HEAP_MB = 384;
 
 /** What a worker is started with: what it needs to walk, read, evaluate and check as the main thread would. */
 export interface ShardWorkerData {
@@ -85,10 +78,7 @@ export class Shards {
     const workers: Started[] = [];
     for (let i = 1; i < jobs; i++) {
       const progress = new SharedArrayBuffer(4);
-      const worker = new Worker(WORKER_URL, {
-        workerData: { ...data, progress } satisfies ShardWorkerData,
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      });
+      const worker = new Worker(WORKER_URL, { workerData: { ...data, progress } satisfies ShardWorkerData });
       // A worker that cannot start reports it as an error: its share goes back to the main thread (collect).
       worker.on('error', () => undefined);
       workers.push({ worker, done: new Int32Array(progress) });
