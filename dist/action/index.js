@@ -30222,7 +30222,7 @@ var init_plan = __esm({
 });
 
 // src/evaluate/plan-source.ts
-import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
+import { existsSync as existsSync6, readdirSync as readdirSync4 } from "node:fs";
 import { resolve as resolve12 } from "node:path";
 function holdsConfig(dir) {
   try {
@@ -30308,7 +30308,7 @@ var init_plan_source = __esm({
       findBlock(dir, pred) {
         let m = this.dirs.get(dir);
         if (!m) {
-          m = existsSync7(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
+          m = existsSync6(dir) ? loadModuleDir(dir) : { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
           this.dirs.set(dir, m);
         }
         for (const f of m.files) for (const b of f.body.blocks) if (pred(b)) return { block: b, file: f.path };
@@ -30327,7 +30327,7 @@ __export(plan_exports, {
   planProject: () => planProject
 });
 import { dirname as dirname9, resolve as resolve13 } from "node:path";
-import { existsSync as existsSync8, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync7, statSync as statSync7 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
   const empty = (diagnostics2) => ({ root: planPath, resources: [], modules: [], diagnostics: diagnostics2, files: [] });
@@ -30350,7 +30350,7 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const diagnostics = [];
   const dir = options.sourceDir === void 0 ? holdsConfig(dirname9(resolve13(planPath))) ? dirname9(resolve13(planPath)) : void 0 : options.sourceDir ?? void 0;
   if (dir !== void 0) {
-    if (!existsSync8(dir) || !statSync7(dir).isDirectory()) {
+    if (!existsSync7(dir) || !statSync7(dir).isDirectory()) {
       diagnostics.push({
         severity: "error",
         code: "source-dir",
@@ -31260,11 +31260,11 @@ var log_pool_exports = {};
 __export(log_pool_exports, {
   readInWorkers: () => readInWorkers
 });
-import { existsSync as existsSync9 } from "node:fs";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
+import { existsSync as existsSync8 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker } from "node:worker_threads";
 async function* readInWorkers(files, filter3, maxBytes, jobs) {
-  if (WORKER_URL2.protocol !== "file:" || !existsSync9(fileURLToPath5(WORKER_URL2))) {
+  if (WORKER_URL.protocol !== "file:" || !existsSync8(fileURLToPath4(WORKER_URL))) {
     for (let n = files.next(); !n.done; n = files.next()) yield await readLogFile(n.value, filter3, maxBytes);
     return;
   }
@@ -31289,7 +31289,7 @@ async function* readInWorkers(files, filter3, maxBytes, jobs) {
   const idle = [];
   const workers = [];
   const start = () => {
-    const worker = new Worker2(WORKER_URL2, { workerData: data });
+    const worker = new Worker(WORKER_URL, { workerData: data });
     workers.push(worker);
     alive++;
     let current2 = -1;
@@ -31359,12 +31359,12 @@ async function* readInWorkers(files, filter3, maxBytes, jobs) {
     }
   }
 }
-var WORKER_URL2;
+var WORKER_URL;
 var init_log_pool = __esm({
   "src/scan/log-pool.ts"() {
     "use strict";
     init_logs();
-    WORKER_URL2 = new URL("./log-worker.js", import.meta.url);
+    WORKER_URL = new URL("./log-worker.js", import.meta.url);
   }
 });
 
@@ -31526,6 +31526,157 @@ var init_logs = __esm({
     init_event_filter();
     MAX_RECORD_DIAGNOSTICS = 20;
     where = (shape, r) => shape === "records" ? `Records[${r.index}]` : shape === "array" ? `[${r.index}]` : `line ${r.range.start.line}`;
+  }
+});
+
+// src/evaluate/transfer.ts
+function receiveValue(v) {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(receiveValue);
+  if (v instanceof Map) {
+    const o = newObject();
+    for (const [k, x] of v) o[k] = receiveValue(x);
+    return o;
+  }
+  const u = new Unknown(v.reasons, v.nonEmpty);
+  if (v.decoded !== void 0) u.decoded = receiveValue(v.decoded);
+  return u;
+}
+function receiveResource(r) {
+  const values2 = receiveValue(r.values);
+  return { ...r, values: values2, ranges: emptyRecord(), references: emptyRecord(), dependsOn: [] };
+}
+var init_transfer = __esm({
+  "src/evaluate/transfer.ts"() {
+    "use strict";
+    init_value();
+  }
+});
+
+// src/checks/transfer.ts
+function receiveRun(run) {
+  const got = /* @__PURE__ */ new Map();
+  const once = (s) => {
+    let r = got.get(s);
+    if (!r) got.set(s, r = receiveResource(s));
+    return r;
+  };
+  const withResource = ({ resource, ...rest }) => resource ? { ...rest, resource: once(resource) } : rest;
+  return {
+    findings: run.findings.map((f) => withResource(f)),
+    blocked: run.blocked.map((b) => withResource(b)),
+    unknowns: run.unknowns,
+    passes: run.passes,
+    evaluations: run.evaluations
+  };
+}
+var init_transfer2 = __esm({
+  "src/checks/transfer.ts"() {
+    "use strict";
+    init_transfer();
+  }
+});
+
+// src/scan/shards.ts
+var shards_exports = {};
+__export(shards_exports, {
+  Shards: () => Shards
+});
+import { existsSync as existsSync9 } from "node:fs";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+var WORKER_URL2, MAIN_SHARE, Shards;
+var init_shards = __esm({
+  "src/scan/shards.ts"() {
+    "use strict";
+    init_transfer2();
+    WORKER_URL2 = new URL("./shard-worker.js", import.meta.url);
+    MAIN_SHARE = 0.45;
+    Shards = class _Shards {
+      constructor(workers) {
+        this.workers = workers;
+      }
+      workers;
+      running = [];
+      /**
+       * Start `jobs - 1` workers for a scan of `path` (undefined when there is nothing to start: one job, or the worker
+       * file missing, as when tfguard runs from its TypeScript build in a test without it).
+       */
+      static start(jobs, data) {
+        if (jobs < 2 || WORKER_URL2.protocol !== "file:" || !existsSync9(fileURLToPath5(WORKER_URL2))) return void 0;
+        const workers = [];
+        for (let i = 1; i < jobs; i++) {
+          const progress = new SharedArrayBuffer(4);
+          const worker = new Worker2(WORKER_URL2, { workerData: { ...data, progress } });
+          worker.on("error", () => void 0);
+          workers.push({ worker, done: new Int32Array(progress) });
+        }
+        return new _Shards(workers);
+      }
+      /**
+       * Share the roots out: the main thread's share is returned, each worker is sent its own. Shares are runs of
+       * consecutive roots (neighbours call the same modules, which each thread then reads once), cut by the estimated
+       * cost of each root (its text and that of the local modules it calls), so the threads finish together and the
+       * merged results keep the order of the roots.
+       */
+      share(roots, cost) {
+        const sizes2 = roots.map((r) => 1e3 + cost(r));
+        const total = sizes2.reduce((a, b) => a + b, 0);
+        const n = this.workers.length;
+        const cuts = [];
+        let acc = 0;
+        let i = 0;
+        for (let k = 0; k <= n; k++) {
+          const goal = total * (MAIN_SHARE + (1 - MAIN_SHARE) * k / n);
+          while (i < roots.length && (k === n || acc + sizes2[i] / 2 <= goal)) acc += sizes2[i++];
+          cuts.push(i);
+        }
+        for (let k = 0; k < n; k++) {
+          const { worker } = this.workers[k];
+          const mine = roots.slice(cuts[k], cuts[k + 1]);
+          const reply = new Promise((resolve20) => {
+            worker.once("message", (m) => resolve20(m));
+            worker.once("error", (e) => resolve20({ error: e.message }));
+            worker.once("exit", (code) => resolve20({ error: `the worker stopped (exit code ${code})` }));
+          });
+          worker.postMessage({ roots: mine });
+          this.running.push({ roots: mine, reply });
+        }
+        return roots.slice(0, cuts[0]);
+      }
+      /** Wait for the workers; what one did not finish is in `left`. Every worker is stopped. */
+      async collect() {
+        const out = { runs: [], diagnostics: [], files: [], modules: [], handedOver: 0, left: [], failures: [] };
+        try {
+          for (const r of this.running) {
+            const m = await r.reply;
+            if ("error" in m) {
+              out.left.push(...r.roots);
+              out.failures.push(m.error);
+              continue;
+            }
+            out.runs.push(receiveRun(m.run));
+            out.diagnostics.push(...m.diagnostics);
+            out.files.push(...m.files);
+            out.modules.push(...m.modules);
+            out.handedOver += m.handedOver;
+          }
+        } finally {
+          this.stop();
+        }
+        return out;
+      }
+      /** Roots the workers have evaluated so far. */
+      evaluated() {
+        let n = 0;
+        for (const w of this.workers) n += Atomics.load(w.done, 0);
+        return n;
+      }
+      /** Stop every worker (also when the scan ends early). */
+      stop() {
+        for (const w of this.workers) void w.worker.terminate();
+      }
+    };
   }
 });
 
@@ -34610,143 +34761,8 @@ function mergeProjects(root, projects) {
   return out;
 }
 
-// src/scan/shards.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-import { Worker } from "node:worker_threads";
-
-// src/evaluate/transfer.ts
-init_value();
-function receiveValue(v) {
-  if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return v.map(receiveValue);
-  if (v instanceof Map) {
-    const o = newObject();
-    for (const [k, x] of v) o[k] = receiveValue(x);
-    return o;
-  }
-  const u = new Unknown(v.reasons, v.nonEmpty);
-  if (v.decoded !== void 0) u.decoded = receiveValue(v.decoded);
-  return u;
-}
-function receiveResource(r) {
-  const values2 = receiveValue(r.values);
-  return { ...r, values: values2, ranges: emptyRecord(), references: emptyRecord(), dependsOn: [] };
-}
-
-// src/checks/transfer.ts
-function receiveRun(run) {
-  const got = /* @__PURE__ */ new Map();
-  const once = (s) => {
-    let r = got.get(s);
-    if (!r) got.set(s, r = receiveResource(s));
-    return r;
-  };
-  const withResource = ({ resource, ...rest }) => resource ? { ...rest, resource: once(resource) } : rest;
-  return {
-    findings: run.findings.map((f) => withResource(f)),
-    blocked: run.blocked.map((b) => withResource(b)),
-    unknowns: run.unknowns,
-    passes: run.passes,
-    evaluations: run.evaluations
-  };
-}
-
-// src/scan/shards.ts
-var WORKER_URL = new URL("./shard-worker.js", import.meta.url);
-var MIN_SHARDED_DIRS = 200;
-var MAIN_SHARE = 0.45;
-var WORKER_HEAP_MB = 384;
-var Shards = class _Shards {
-  constructor(workers) {
-    this.workers = workers;
-  }
-  workers;
-  running = [];
-  /**
-   * Start `jobs - 1` workers for a scan of `path` (undefined when there is nothing to start: one job, or the worker
-   * file missing, as when tfguard runs from its TypeScript build in a test without it).
-   */
-  static start(jobs, data) {
-    if (jobs < 2 || WORKER_URL.protocol !== "file:" || !existsSync6(fileURLToPath4(WORKER_URL))) return void 0;
-    const workers = [];
-    for (let i = 1; i < jobs; i++) {
-      const progress = new SharedArrayBuffer(4);
-      const worker = new Worker(WORKER_URL, {
-        workerData: { ...data, progress },
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
-      });
-      worker.on("error", () => void 0);
-      workers.push({ worker, done: new Int32Array(progress) });
-    }
-    return new _Shards(workers);
-  }
-  /**
-   * Share the roots out: the main thread's share is returned, each worker is sent its own. Shares are runs of
-   * consecutive roots (neighbours call the same modules, which each thread then reads once), cut by the estimated
-   * cost of each root (its text and that of the local modules it calls), so the threads finish together and the
-   * merged results keep the order of the roots.
-   */
-  share(roots, cost) {
-    const sizes2 = roots.map((r) => 1e3 + cost(r));
-    const total = sizes2.reduce((a, b) => a + b, 0);
-    const n = this.workers.length;
-    const cuts = [];
-    let acc = 0;
-    let i = 0;
-    for (let k = 0; k <= n; k++) {
-      const goal = total * (MAIN_SHARE + (1 - MAIN_SHARE) * k / n);
-      while (i < roots.length && (k === n || acc + sizes2[i] / 2 <= goal)) acc += sizes2[i++];
-      cuts.push(i);
-    }
-    for (let k = 0; k < n; k++) {
-      const { worker } = this.workers[k];
-      const mine = roots.slice(cuts[k], cuts[k + 1]);
-      const reply = new Promise((resolve20) => {
-        worker.once("message", (m) => resolve20(m));
-        worker.once("error", (e) => resolve20({ error: e.message }));
-        worker.once("exit", (code) => resolve20({ error: `the worker stopped (exit code ${code})` }));
-      });
-      worker.postMessage({ roots: mine });
-      this.running.push({ roots: mine, reply });
-    }
-    return roots.slice(0, cuts[0]);
-  }
-  /** Wait for the workers; what one did not finish is in `left`. Every worker is stopped. */
-  async collect() {
-    const out = { runs: [], diagnostics: [], files: [], modules: [], handedOver: 0, left: [], failures: [] };
-    try {
-      for (const r of this.running) {
-        const m = await r.reply;
-        if ("error" in m) {
-          out.left.push(...r.roots);
-          out.failures.push(m.error);
-          continue;
-        }
-        out.runs.push(receiveRun(m.run));
-        out.diagnostics.push(...m.diagnostics);
-        out.files.push(...m.files);
-        out.modules.push(...m.modules);
-        out.handedOver += m.handedOver;
-      }
-    } finally {
-      this.stop();
-    }
-    return out;
-  }
-  /** Roots the workers have evaluated so far. */
-  evaluated() {
-    let n = 0;
-    for (const w of this.workers) n += Atomics.load(w.done, 0);
-    return n;
-  }
-  /** Stop every worker (also when the scan ends early). */
-  stop() {
-    for (const w of this.workers) void w.worker.terminate();
-  }
-};
-
 // src/scan/inputs.ts
+var MIN_SHARDED_DIRS = 200;
 var planInputs = () => Promise.resolve().then(() => (init_plan2(), plan_exports));
 var dataInputs = async () => ({
   ...await Promise.resolve().then(() => (init_data(), data_exports)),
@@ -34836,7 +34852,7 @@ async function loadInputs(path2, flags, given, events, shard) {
     }
   }
   if (!found) return loadProject(path2, load);
-  if (shard && load.eachRoot && found.moduleDirs.length >= MIN_SHARDED_DIRS)
+  if (shard && shard.jobs > 1 && load.eachRoot && found.moduleDirs.length >= MIN_SHARDED_DIRS)
     return loadSharded(path2, { ...load, discovered: found }, shard);
   return loadProject(path2, { ...load, discovered: found });
 }
@@ -34844,7 +34860,8 @@ async function loadSharded(path2, load, plan2) {
   const env = {};
   for (const [k, v] of Object.entries(load.env ?? process.env)) if (k.startsWith("TF_VAR_") && v !== void 0) env[k] = v;
   const { exclude, cliVariables, boundary, maxFileBytes, limits: limits2 } = load;
-  const shards = Shards.start(plan2.jobs, {
+  const { Shards: Shards2 } = await Promise.resolve().then(() => (init_shards(), shards_exports));
+  const shards = Shards2.start(plan2.jobs, {
     path: path2,
     found: load.discovered,
     options: { exclude, cliVariables, boundary, maxFileBytes, limits: limits2 },
