@@ -28804,17 +28804,16 @@ var Reader = class {
         i += escapeLength(s, i);
         continue;
       }
-      if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) {
-        sequences = true;
-        i = this.sequence(i, nest + 1);
-        continue;
-      }
-      if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) {
-        i += 3;
-        continue;
-      }
-      i++;
+      if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
+      i = this.pastTemplateChar(i, c, nest);
     }
+  }
+  /** Past the template character `c` at `i`: a `${ … }` or `%{ … }` sequence, an escaped `$${` or `%%{`, or itself. */
+  pastTemplateChar(i, c, nest) {
+    const s = this.s;
+    if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
+    if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
+    return i + 1;
   }
   /** The heredoc whose `<<` is at `start` (template-parser.ts parseHeredoc): where its closing marker ends. */
   heredoc(start, nest) {
@@ -28845,15 +28844,7 @@ var Reader = class {
         lineStart = i;
         continue;
       }
-      if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) {
-        i = this.sequence(i, nest + 1);
-        continue;
-      }
-      if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) {
-        i += 3;
-        continue;
-      }
-      i++;
+      i = this.pastTemplateChar(i, c, nest);
     }
   }
   /** The `${ … }` or `%{ … }` at `at`: the offset after its `}`. */
