@@ -116,6 +116,11 @@ export interface Diagnostic {
   hint?: string;
 }
 
+/** What makes two diagnostics the same one (reported once, however many module instances or threads raise it). */
+export function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.file}\u0000${d.range?.start.offset ?? ''}\u0000${d.message}`;
+}
+
 /** A file that could not be read, as an error naming what it is and the system's reason (ENOENT, EACCES, ...). */
 export function unreadable(file: string, code: DiagnosticCode, what: string, e: unknown, hint?: string): Diagnostic {
   const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -242,7 +242,7 @@ function realpathOr(path: string): string {
 }
 
 /** The TF_VAR_* variables of an environment, in its order. */
-function tfVarEntries(env: Record<string, string | undefined>): [string, string][] {
+export function tfVarEntries(env: Record<string, string | undefined>): [string, string][] {
   const out: [string, string][] = [];
   for (const [k, v] of Object.entries(env)) if (k.startsWith('TF_VAR_') && v !== undefined) out.push([k, v]);
   return out;

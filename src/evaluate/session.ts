@@ -1,6 +1,6 @@
 // State shared by all module instances of one scan: the scan root, parsed directories (each read
 // once however often it is called), installed-module manifests, diagnostics and module records.
-import type { Diagnostic } from '../common/diagnostics.js';
+import { type Diagnostic, diagnosticKey } from '../common/diagnostics.js';
 import { type ModuleDir, loadModuleDir } from '../load/module-dir.js';
 import type { ReadOptions } from '../load/read.js';
 import type { ModuleInfo, SourceFile } from './model.js';
@@ -25,7 +25,7 @@ export class Session {
 
   /** Record a diagnostic once, however many module instances raise it. */
   report(d: Diagnostic): void {
-    const key = keyOf(d);
+    const key = diagnosticKey(d);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.diagnostics.push(d);
@@ -47,7 +47,7 @@ export class Session {
         slot.read = true;
         if (!slot.check(m)) this.misread.push(dir);
         report = (d) => {
-          this.seen.add(keyOf(d));
+          this.seen.add(diagnosticKey(d));
           slot.diagnostics.push(d);
         };
       }
@@ -98,7 +98,7 @@ export class Session {
     const kept = new Set<string>();
     this.diagnostics.length = 0;
     for (const d of merged) {
-      const key = keyOf(d);
+      const key = diagnosticKey(d);
       if (kept.has(key)) continue;
       kept.add(key);
       this.diagnostics.push(d);
@@ -179,10 +179,6 @@ interface Deferred {
   diagnostics: Diagnostic[];
   check: (m: ModuleDir) => boolean;
   read: boolean;
-}
-
-function keyOf(d: Diagnostic): string {
-  return `${d.code}\u0000${d.file}\u0000${d.range?.start.offset ?? ''}\u0000${d.message}`;
 }
 
 function sourceFilesOf(m: ModuleDir): SourceFile[] {

@@ -6,8 +6,8 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { findRepoRoot } from '../common/repo.js';
 import type { Project } from '../evaluate/model.js';
-import { type ProjectOptions, loadProject } from '../evaluate/project.js';
-import type { Diagnostic } from '../common/diagnostics.js';
+import { type ProjectOptions, loadProject, tfVarEntries } from '../evaluate/project.js';
+import { type Diagnostic, diagnosticKey } from '../common/diagnostics.js';
 import { discover } from '../load/discover.js';
 import { MODULE_FILE } from './targets.js';
 import type { EventFilter } from './event-filter.js';
@@ -149,8 +149,7 @@ export async function loadInputs(
 }
 
 async function loadSharded(path: string, load: ProjectOptions, plan: ShardPlan): Promise<Project> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(load.env ?? process.env)) if (k.startsWith('TF_VAR_') && v !== undefined) env[k] = v;
+  const env = Object.fromEntries(tfVarEntries(load.env ?? process.env));
   const { exclude, cliVariables, boundary, maxFileBytes, limits } = load;
   // Loaded only for a scan that uses threads: a one-module scan does not compile it.
   const { Shards } = await import('./shards.js');
@@ -208,8 +207,6 @@ async function loadSharded(path: string, load: ProjectOptions, plan: ShardPlan):
     shards.stop();
   }
 }
-
-const diagnosticKey = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.range?.start.offset ?? ''}\0${d.message}`;
 
 function failed(path: string, diagnostics: Diagnostic[]): Project {
   return { root: path, resources: [], modules: [], diagnostics, files: [] };

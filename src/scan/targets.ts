@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Project } from '../evaluate/model.js';
 import { isInside } from '../common/paths.js';
+import { diagnosticKey } from '../common/diagnostics.js';
 
 /** Files that belong to a Terraform module directory (pre-commit's `\.(tf|tofu|tfvars)$` and JSON forms). */
 export const MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
@@ -77,7 +78,7 @@ export function mergeProjects(root: string, projects: readonly Project[]): Proje
     for (const r of p.resources) out.resources.push(r.root === undefined ? { ...r, root: p.root } : r);
     out.modules.push(...p.modules);
     for (const d of p.diagnostics) {
-      const key = `${d.file}\0${d.range?.start.offset ?? ''}\0${d.code}\0${d.message}`;
+      const key = diagnosticKey(d);
       if (seen.has(key)) continue;
       seen.add(key);
       out.diagnostics.push(d);
