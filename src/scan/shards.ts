@@ -1,7 +1,7 @@
 // A large Terraform scan split over worker threads (`--jobs`). The main thread walks the tree and finds the root
-// modules; the roots are then shared out in order, by the size of their text: the main thread evaluates and checks the
-// first share, each worker (shard-worker.ts, started while the roots were being found) one of the others, and their
-// results are merged into the main thread's. A worker that fails or cannot start leaves its roots to the main thread:
+// modules; the roots are then shared out in order, by the estimated cost of each: the main thread evaluates and checks
+// the first share, each worker (shard-worker.ts, started with the walk while the roots were being found) one of the
+// others, and their results are merged into the main thread's. A worker that fails or cannot start leaves its roots to the main thread:
 // nothing is lost, and the result is the one a single thread gives.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ const WORKER_URL = new URL('./shard-worker.js', import.meta.url);
 /** The main thread's share of the roots' text: it also merges and writes the report when the workers are done. */
 const MAIN_SHARE = 0.45;
 
-/** What a worker is started with: what it needs to walk, read, evaluate and check as the main thread would. */
+/** What a worker is started with: what it needs to read, evaluate and check as the main thread would. */
 export interface ShardWorkerData {
   path: string;
   /** The main thread's walk of the tree (a structured clone costs less than walking it again). */
@@ -57,6 +57,8 @@ interface Started {
   worker: Worker;
   /** Roots it has evaluated (written by the worker). */
   done: Int32Array;
+  /** Settled when the worker fails or stops, whenever that is (before it is given its roots too). */
+  ended: Promise<ShardReply>;
 }
 
 interface Running {
@@ -79,9 +81,13 @@ export class Shards {
     for (let i = 1; i < jobs; i++) {
       const progress = new SharedArrayBuffer(4);
       const worker = new Worker(WORKER_URL, { workerData: { ...data, progress } satisfies ShardWorkerData });
-      // A worker that cannot start reports it as an error: its share goes back to the main thread (collect).
-      worker.on('error', () => undefined);
-      workers.push({ worker, done: new Int32Array(progress) });
+      // A worker that cannot start, fails or stops says so here, even before it is given its roots: its share then
+      // goes back to the main thread (collect).
+      const ended = new Promise<ShardReply>((resolve) => {
+        worker.once('error', (e) => resolve({ error: e.message }));
+        worker.once('exit', (code) => resolve({ error: `the worker stopped (exit code ${code})` }));
+      });
+      workers.push({ worker, done: new Int32Array(progress), ended });
     }
     return new Shards(workers);
   }
@@ -105,13 +111,9 @@ export class Shards {
       cuts.push(i);
     }
     for (let k = 0; k < n; k++) {
-      const { worker } = this.workers[k]!;
+      const { worker, ended } = this.workers[k]!;
       const mine = roots.slice(cuts[k], cuts[k + 1]);
-      const reply = new Promise<ShardReply>((resolve) => {
-        worker.once('message', (m: ShardReply) => resolve(m));
-        worker.once('error', (e) => resolve({ error: e.message }));
-        worker.once('exit', (code) => resolve({ error: `the worker stopped (exit code ${code})` }));
-      });
+      const reply = Promise.race([new Promise<ShardReply>((resolve) => worker.once('message', resolve)), ended]);
       worker.postMessage({ roots: mine } satisfies ShardRequest);
       this.running.push({ roots: mine, reply });
     }

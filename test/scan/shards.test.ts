@@ -82,6 +82,26 @@ describe('a scan shared out over worker threads', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a worker that fails before it is given its roots gives them back at once, not never', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'tfguard-empty-'));
+    // No options at all: the worker throws as it starts, long before the main thread shares the roots out.
+    const shards = Shards.start(2, {
+      path: empty,
+      found: { root: empty, moduleDirs: [], diagnostics: [] },
+      options: undefined as never,
+      env: {},
+      checks: { dirs: [] },
+      checkIds: [],
+      now: 0,
+    })!;
+    await new Promise((done) => setTimeout(done, 1000));
+    const mine = shards.share(['/r/a', '/r/b', '/r/c', '/r/d'], () => 0);
+    const got = await shards.collect();
+    assert.deepEqual([...mine, ...got.left], ['/r/a', '/r/b', '/r/c', '/r/d']);
+    assert.equal(got.failures.length, 1);
+    assert.deepEqual(got.runs, []);
+  });
+
   it('a worker that fails leaves its roots to the main thread, and nothing is lost', async () => {
     const { dir, roots } = repository();
     const runs: CheckRunResult[] = [];
