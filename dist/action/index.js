@@ -14804,6 +14804,9 @@ var init_messages = __esm({
 function pointRange(at2 = FILE_START) {
   return { start: at2, end: at2 };
 }
+function diagnosticKey(d) {
+  return `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
+}
 function unreadable(file, code, what, e, hint) {
   const reason = e.code ?? e.message;
   return { severity: "error", code, file, message: `cannot read the ${what}: ${reason}`, ...hint ? { hint } : {} };
@@ -29303,9 +29306,6 @@ var init_total_instances = __esm({
 });
 
 // src/evaluate/session.ts
-function keyOf(d) {
-  return `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
-}
 function sourceFilesOf(m) {
   return [...m.files, ...m.overrideFiles, ...m.autoVarFiles].map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
 }
@@ -29313,6 +29313,7 @@ var Session;
 var init_session = __esm({
   "src/evaluate/session.ts"() {
     "use strict";
+    init_diagnostics();
     init_module_dir();
     init_sources();
     init_total_instances();
@@ -29334,7 +29335,7 @@ var init_session = __esm({
       total = new TotalInstances();
       /** Record a diagnostic once, however many module instances raise it. */
       report(d) {
-        const key = keyOf(d);
+        const key = diagnosticKey(d);
         if (this.seen.has(key)) return;
         this.seen.add(key);
         this.diagnostics.push(d);
@@ -29354,7 +29355,7 @@ var init_session = __esm({
             slot.read = true;
             if (!slot.check(m)) this.misread.push(dir);
             report = (d) => {
-              this.seen.add(keyOf(d));
+              this.seen.add(diagnosticKey(d));
               slot.diagnostics.push(d);
             };
           }
@@ -29402,7 +29403,7 @@ var init_session = __esm({
         const kept = /* @__PURE__ */ new Set();
         this.diagnostics.length = 0;
         for (const d of merged) {
-          const key = keyOf(d);
+          const key = diagnosticKey(d);
           if (kept.has(key)) continue;
           kept.add(key);
           this.diagnostics.push(d);
@@ -31599,8 +31600,11 @@ var init_shards = __esm({
         for (let i = 1; i < jobs; i++) {
           const progress = new SharedArrayBuffer(4);
           const worker = new Worker2(WORKER_URL2, { workerData: { ...data, progress } });
-          worker.on("error", () => void 0);
-          workers.push({ worker, done: new Int32Array(progress) });
+          const ended = new Promise((resolve20) => {
+            worker.once("error", (e) => resolve20({ error: e.message }));
+            worker.once("exit", (code) => resolve20({ error: `the worker stopped (exit code ${code})` }));
+          });
+          workers.push({ worker, done: new Int32Array(progress), ended });
         }
         return new _Shards(workers);
       }
@@ -31623,13 +31627,9 @@ var init_shards = __esm({
           cuts.push(i);
         }
         for (let k = 0; k < n; k++) {
-          const { worker } = this.workers[k];
+          const { worker, ended } = this.workers[k];
           const mine = roots.slice(cuts[k], cuts[k + 1]);
-          const reply = new Promise((resolve20) => {
-            worker.once("message", (m) => resolve20(m));
-            worker.once("error", (e) => resolve20({ error: e.message }));
-            worker.once("exit", (code) => resolve20({ error: `the worker stopped (exit code ${code})` }));
-          });
+          const reply = Promise.race([new Promise((resolve20) => worker.once("message", resolve20)), ended]);
           worker.postMessage({ roots: mine });
           this.running.push({ roots: mine, reply });
         }
@@ -34680,10 +34680,12 @@ init_limits();
 import { statSync as statSync9 } from "node:fs";
 import { basename as basename7, resolve as resolve14 } from "node:path";
 init_project();
+init_diagnostics();
 init_discover();
 
 // src/scan/targets.ts
 init_paths();
+init_diagnostics();
 import { statSync as statSync5 } from "node:fs";
 import { dirname as dirname8, resolve as resolve11 } from "node:path";
 var MODULE_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/;
@@ -34739,7 +34741,7 @@ function mergeProjects(root, projects) {
     for (const r of p.resources) out.resources.push(r.root === void 0 ? { ...r, root: p.root } : r);
     out.modules.push(...p.modules);
     for (const d of p.diagnostics) {
-      const key = `${d.file}\0${d.range?.start.offset ?? ""}\0${d.code}\0${d.message}`;
+      const key = diagnosticKey(d);
       if (seen.has(key)) continue;
       seen.add(key);
       out.diagnostics.push(d);
@@ -34848,8 +34850,7 @@ async function loadInputs(path2, flags, given, events, shard) {
   return loadProject(path2, { ...load, discovered: found });
 }
 async function loadSharded(path2, load, plan2) {
-  const env = {};
-  for (const [k, v] of Object.entries(load.env ?? process.env)) if (k.startsWith("TF_VAR_") && v !== void 0) env[k] = v;
+  const env = Object.fromEntries(tfVarEntries(load.env ?? process.env));
   const { exclude, cliVariables, boundary, maxFileBytes, limits: limits2 } = load;
   const { Shards: Shards2 } = await Promise.resolve().then(() => (init_shards(), shards_exports));
   const shards = Shards2.start(plan2.jobs, {
@@ -34905,7 +34906,6 @@ async function loadSharded(path2, load, plan2) {
     shards.stop();
   }
 }
-var diagnosticKey = (d) => `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
 function failed(path2, diagnostics) {
   return { root: path2, resources: [], modules: [], diagnostics, files: [] };
 }

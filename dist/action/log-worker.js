@@ -9464,6 +9464,7 @@ var init_total_instances = __esm({
 var init_session = __esm({
   "src/evaluate/session.ts"() {
     "use strict";
+    init_diagnostics();
     init_module_dir();
     init_sources();
     init_total_instances();

@@ -4709,6 +4709,9 @@ var init_messages = __esm({
 function pointRange(at = FILE_START) {
   return { start: at, end: at };
 }
+function diagnosticKey(d) {
+  return `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
+}
 function unreadable(file, code, what, e, hint) {
   const reason = e.code ?? e.message;
   return { severity: "error", code, file, message: `cannot read the ${what}: ${reason}`, ...hint ? { hint } : {} };
@@ -29054,6 +29057,9 @@ function mayCallModules(dir, sources) {
 }
 var MODULE_BLOCK = /(?:^|\n)[ \t]*module(?:[ \t]*"|[ \t]+[A-Za-z_])/;
 
+// src/evaluate/session.ts
+init_diagnostics();
+
 // src/evaluate/total-instances.ts
 var TotalInstances = class {
   /** The root module being evaluated, its instances made so far and what was left out of it. */
@@ -29134,7 +29140,7 @@ var Session = class {
   total = new TotalInstances();
   /** Record a diagnostic once, however many module instances raise it. */
   report(d) {
-    const key = keyOf(d);
+    const key = diagnosticKey(d);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.diagnostics.push(d);
@@ -29154,7 +29160,7 @@ var Session = class {
         slot.read = true;
         if (!slot.check(m)) this.misread.push(dir);
         report = (d) => {
-          this.seen.add(keyOf(d));
+          this.seen.add(diagnosticKey(d));
           slot.diagnostics.push(d);
         };
       }
@@ -29202,7 +29208,7 @@ var Session = class {
     const kept = /* @__PURE__ */ new Set();
     this.diagnostics.length = 0;
     for (const d of merged) {
-      const key = keyOf(d);
+      const key = diagnosticKey(d);
       if (kept.has(key)) continue;
       kept.add(key);
       this.diagnostics.push(d);
@@ -29270,9 +29276,6 @@ var Session = class {
     return out;
   }
 };
-function keyOf(d) {
-  return `${d.code}\0${d.file}\0${d.range?.start.offset ?? ""}\0${d.message}`;
-}
 function sourceFilesOf(m) {
   return [...m.files, ...m.overrideFiles, ...m.autoVarFiles].map((f) => ({ path: f.path, text: f.text, comments: f.comments }));
 }
