@@ -6,6 +6,29 @@ import { lineHashes } from '../../src/report/fingerprint.js';
 
 const hashes = (text: string): string[] => lineHashes(text).slice(1);
 
+/** upload-sarif's algorithm written the direct way, with BigInt: the reference for the two-halves arithmetic. */
+function referenceHashes(text: string): string[] {
+  const mask = (1n << 64n) - 1n;
+  const hashes: string[] = [];
+  const seen = new Map<string, number>();
+  const chars = [...text.replace(/\r\n?/g, '\n').replace(/[ \t]/g, '')].flatMap((ch) => [...ch].map((_, i) => ch.charCodeAt(i)));
+  const codes = [...Array.from({ length: chars.length }, (_, i) => chars[i]!), 0xffff];
+  let lineStart = 0;
+  for (let i = 0; i < codes.length; i++) {
+    if (i !== lineStart) continue;
+    let hash = 0n;
+    for (let j = 0; j < 100; j++) hash = (hash * 37n + BigInt(codes[i + j] ?? 0)) & mask;
+    const hex = hash.toString(16);
+    const n = (seen.get(hex) ?? 0) + 1;
+    seen.set(hex, n);
+    hashes.push(`${hex}:${n}`);
+    const next = codes.indexOf(0x0a, i);
+    if (next < 0) break;
+    lineStart = next + 1;
+  }
+  return hashes;
+}
+
 describe('lineHashes', () => {
   it('matches upload-sarif on an empty file and on mixed whitespace', () => {
     assert.deepEqual(hashes(''), ['c129715d7a2bc9a3:1']);
@@ -48,5 +71,20 @@ describe('lineHashes', () => {
     const after = lineHashes('# a comment\nlocals {\n  x = 1\n}\n\n' + body)[7];
     assert.equal(after, before);
     assert.match(before!, /^[0-9a-f]{1,16}:1$/);
+  });
+
+  it('agrees with a BigInt reference on random text, high code units and long lines included', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = ['a', 'Z', ' ', '\t', '\n', '\r', '\r\n', '"', '\u00e9', '\uffff', '\ud83d\ude00', '\u8000'];
+    for (let round = 0; round < 200; round++) {
+      let text = '';
+      const length = random(400);
+      for (let i = 0; i < length; i++) text += alphabet[random(alphabet.length)]!;
+      assert.deepEqual(hashes(text), referenceHashes(text), JSON.stringify(text));
+    }
   });
 });
