@@ -84,11 +84,12 @@ describe('inline suppressions', () => {
       '# tfguard:ignore:A.B.1:exp:2030-02-30 bad date',
       '# trivy:ignore:AVD-AWS-0014[from_port=22] attribute filters are not honoured',
     ].join('\n');
-    const line = (n: number, col: number, len: number) => ({
-      start: { line: n, column: col, offset: 0 },
-      end: { line: n, column: col + len, offset: 0 },
-    });
     const lines = text.split('\n');
+    const offset = (n: number, col: number): number => lines.slice(0, n - 1).join('\n').length + (n > 1 ? 1 : 0) + col - 1;
+    const line = (n: number, col: number, len: number) => ({
+      start: { line: n, column: col, offset: offset(n, col) },
+      end: { line: n, column: col + len, offset: offset(n, col + len) },
+    });
     const comments = [
       { text: lines[0]!, range: line(1, 1, lines[0]!.length) },
       { text: lines[1]!.slice(6), range: line(2, 7, lines[1]!.length - 6) },
