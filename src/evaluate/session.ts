@@ -40,6 +40,10 @@ export class Session {
     } else {
       m = loadModuleDir(dir, this.readOptions);
       this.dirs.set(dir, m);
+      let chars = 0;
+      for (const f of m.files) chars += f.text.length;
+      this.dirChars.set(dir, chars);
+      this.heldChars += chars;
       if (!this.released.has(dir)) this.order.push(dir);
       const slot = this.deferred.get(dir);
       let report = (d: Diagnostic): void => this.report(d);
@@ -123,7 +127,17 @@ export class Session {
 
   /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
   unload(dir: string): void {
+    this.forget(dir);
+  }
+
+  /** Characters of module text in `dirs`, and per directory (trimModules runs once per root module). */
+  private heldChars = 0;
+  private readonly dirChars = new Map<string, number>();
+
+  private forget(dir: string): void {
     this.dirs.delete(dir);
+    this.heldChars -= this.dirChars.get(dir) ?? 0;
+    this.dirChars.delete(dir);
   }
 
   /**
@@ -132,18 +146,9 @@ export class Session {
    * a repository calls would stay to the end of the scan.
    */
   trimModules(maxChars: number): void {
-    let chars = 0;
-    const sizes: [string, number][] = [];
-    for (const [dir, m] of this.dirs) {
-      let n = 0;
-      for (const f of m.files) n += f.text.length;
-      sizes.push([dir, n]);
-      chars += n;
-    }
-    for (const [dir, n] of sizes) {
-      if (chars <= maxChars) break;
+    for (const dir of this.dirs.keys()) {
+      if (this.heldChars <= maxChars) break;
       this.release(dir);
-      chars -= n;
     }
   }
 
@@ -151,7 +156,7 @@ export class Session {
   release(dir: string): void {
     const m = this.dirs.get(dir);
     if (!m) return;
-    this.dirs.delete(dir);
+    this.forget(dir);
     this.released.set(dir, sourceFilesOf(m));
   }
 

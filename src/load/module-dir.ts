@@ -1,6 +1,7 @@
 // One module directory: its configuration files and the variable files Terraform reads automatically.
 import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
+import { childPath } from '../common/paths.js';
 import type { File } from './ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { isConfigFile } from './discover.js';
@@ -56,11 +57,11 @@ export function isAutoVarFile(name: string): boolean {
 /** The names of the files of a module directory that are read (not `--exclude`d), sorted. Throws when it cannot be listed. */
 export function moduleDirNames(dir: string, options: ReadOptions = {}): string[] {
   const listed = options.listings?.get(dir);
-  if (listed) return listed.filter((n) => !options.skip?.(join(dir, n)));
+  if (listed) return listed.filter((n) => !options.skip?.(childPath(dir, n)));
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => e.name)
-    .filter((n) => !options.skip?.(join(dir, n)))
+    .filter((n) => !options.skip?.(childPath(dir, n)))
     .sort();
 }
 
@@ -85,7 +86,7 @@ export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir
     ...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')),
   ];
   for (const n of configNames) {
-    const r = loadFile(join(dir, n), options);
+    const r = loadFile(childPath(dir, n), options);
     if (r.file) (isOverrideFileName(n) ? out.overrideFiles : out.files).push(r.file);
     if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }
@@ -97,7 +98,7 @@ export function loadModuleDir(dir: string, options: ReadOptions = {}): ModuleDir
     for (const f of out.overrideFiles) out.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
-    const r = loadFile(join(dir, n), options);
+    const r = loadFile(childPath(dir, n), options);
     if (r.file) out.autoVarFiles.push(r.file);
     if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }

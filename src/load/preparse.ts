@@ -3,7 +3,7 @@
 // which directories are called as modules from their texts and let each root module's syntax trees go once done.
 import type { ParseCache } from './parse-cache.js';
 import { getHeapStatistics } from 'node:v8';
-import { join } from 'node:path';
+import { childPath } from '../common/paths.js';
 import type { File } from './ast.js';
 import type { Diagnostic } from '../common/diagnostics.js';
 import { parseHcl } from './hcl/index.js';
@@ -126,12 +126,12 @@ function readModuleTexts(moduleDirs: readonly string[], options: ReadOptions, ou
     }
     out.setNames(
       dir,
-      names.map((n) => join(dir, n)),
+      names.map((n) => childPath(dir, n)),
     );
     let dirChars = 0;
     for (const name of names) {
       if (name.endsWith('.json')) continue;
-      const path = join(dir, name);
+      const path = childPath(dir, name);
       const r = readTextFile(path, options);
       if (!r.ok) out.addFailure(path, r.diagnostic);
       else if ((chars + r.text.length) * KEPT_PER_CHAR + (dirChars + r.text.length) * IN_FLIGHT_PER_CHAR > memoryBytes)

@@ -1,9 +1,9 @@
 // Reading one input file safely: size limit, binary and non-UTF-8 content become diagnostics.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { File } from './ast.js';
 import type { Diagnostic, DiagnosticCode } from '../common/diagnostics.js';
-import { isInside } from '../common/paths.js';
+import { childPath, isInside } from '../common/paths.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -57,7 +57,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
         try {
           // Not a symbolic link: the file is where its directory really is (one realpath per directory).
           fd = openSync(path, READ_NOFOLLOW);
-          real = join(realDir(dirname(path), options.realDirs), basename(path));
+          real = childPath(realDir(dirname(path), options.realDirs), basename(path));
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code !== 'ELOOP' && code !== 'EMLINK') throw e; // a link (EMLINK on FreeBSD): resolved below
@@ -67,7 +67,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
         try {
           real = lstatSync(path).isSymbolicLink()
             ? realpathSync.native(path)
-            : join(realDir(dirname(path), options.realDirs), basename(path));
+            : childPath(realDir(dirname(path), options.realDirs), basename(path));
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
             return {
