@@ -55,7 +55,12 @@ export function parseExpr(p: ParserState, depth: number): Expr {
 /** Binary operators by precedence climbing over an explicit stack (no recursion per operator). */
 function parseBinary(p: ParserState, depth: number): Expr {
   const sc = p.sc;
-  const operands: Array<{ e: Expr; h: number }> = [{ e: parseUnary(p, depth), h: 0 }];
+  const first = parseUnary(p, depth);
+  // Most expressions have no operator: no stacks for them.
+  if (PRECEDENCE[sc.k()] === undefined) {
+    return depth > MAX_DEPTH ? tooDeep(p, first.range.start.offset, first.range.end.offset) : first;
+  }
+  const operands: Array<{ e: Expr; h: number }> = [{ e: first, h: 0 }];
   const ops: Array<{ op: BinaryOp; prec: number }> = [];
   const reduce = (): void => {
     const right = operands.pop()!;
@@ -81,6 +86,7 @@ function parseBinary(p: ParserState, depth: number): Expr {
 
 function parseUnary(p: ParserState, depth: number): Expr {
   const sc = p.sc;
+  if (sc.k() !== '-' && sc.k() !== '!') return parseTerm(p, depth);
   const ops: Array<{ op: '-' | '!'; start: number }> = [];
   while (sc.k() === '-' || sc.k() === '!') {
     ops.push({ op: sc.k() as '-' | '!', start: sc.start });

@@ -181,12 +181,28 @@ function sequenceAt(s: string, i: number): 'open' | 'escape' | undefined {
   return s[i + 1] === c && s[i + 2] === '{' ? 'escape' : undefined;
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const DOLLAR = 0x24;
+const PERCENT = 0x25;
+const NEWLINE = 0x0a;
+
 /** A quoted string at the current token (`"`); the scanner is left on the token after it. */
 export function parseQuoted(p: ParserState, depth: number): Expr {
   const sc = p.sc;
   const s = p.cx.src;
   const n = s.length;
   const start = sc.start;
+  // Most strings hold no escape and no sequence: a literal as written, without a template's parts.
+  let plain = start + 1;
+  for (; plain < n; plain++) {
+    const c = s.charCodeAt(plain);
+    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === NEWLINE) break;
+  }
+  if (s.charCodeAt(plain) === QUOTE) {
+    sc.resumeAt(plain + 1);
+    return { kind: 'literal', value: s.slice(start + 1, plain), range: p.cx.range(start, plain + 1) };
+  }
   let i = start + 1;
   const b = new TemplateBuilder(p, decodeQuoted, i);
   for (;;) {
