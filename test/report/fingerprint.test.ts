@@ -2,7 +2,7 @@
 // stability when lines are added above a finding.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lineHashes } from '../../src/report/fingerprint.js';
+import { LineHashes, lineHashes } from '../../src/report/fingerprint.js';
 
 const hashes = (text: string): string[] => lineHashes(text).slice(1);
 
@@ -84,7 +84,17 @@ describe('lineHashes', () => {
       let text = '';
       const length = random(400);
       for (let i = 0; i < length; i++) text += alphabet[random(alphabet.length)]!;
-      assert.deepEqual(hashes(text), referenceHashes(text), JSON.stringify(text));
+      const want = referenceHashes(text);
+      assert.deepEqual(hashes(text), want, JSON.stringify(text));
+      // One line at a time, as a scan asks for its findings' lines.
+      const table = new LineHashes(text);
+      assert.deepEqual(
+        want.map((_, i) => table.value(i + 1)),
+        want,
+        JSON.stringify(text),
+      );
+      assert.equal(table.value(want.length + 1), undefined);
+      assert.equal(table.value(0), undefined);
     }
   });
 });
