@@ -256,11 +256,17 @@ export function runRule(rule: CompiledRule, world: World, options: EvaluateOptio
   return out;
 }
 
+function hasEntities(rule: CompiledRule, world: World): boolean {
+  for (const t of rule.entities) if (world.entitiesOfType(t).length) return true;
+  return false;
+}
+
 /**
  * runRule, each result handed to `visit` as soon as it is made: over tens of thousands of entities, results that
  * are not kept then die young instead of being copied by every garbage collection while the list is built.
  */
 export function eachResult(rule: CompiledRule, world: World, options: EvaluateOptions, visit: (result: RuleResult) => void): void {
+  if (!rule.aggregate && !hasEntities(rule, world)) return; // most rules meet none of their types in a root module
   const ctx = context(rule, world, options);
   const tally = newTally();
   if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0]!, world), ctx, options, tally));
