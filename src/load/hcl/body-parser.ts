@@ -3,6 +3,7 @@
 // line skipped, and the next line read: an attribute whose value is broken is kept, with an `invalid` value (so no
 // check reads it as missing); a block whose header is broken is left out.
 import type { Attribute, Block, Body, Expr } from '../ast.js';
+import { type Range, pointRange } from '../../common/diagnostics.js';
 import { parseExpr } from './expr-parser.js';
 import type { ParseContext } from './context.js';
 import { Abort, type ParserState } from './parser-state.js';
@@ -14,8 +15,13 @@ const MAX_BLOCK_DEPTH = 100;
 
 interface Owner {
   open: number;
-  header: string;
+  /** The block's type and labels, joined for a message when one is needed. */
+  type: string;
+  labels: string[];
 }
+
+/** The range of a block and its body until its `}` is read (a block is only handed on once it is). */
+const PENDING: Range = pointRange();
 
 /** The body of a whole file, from the scanner's start. */
 export function parseFileBody(p: ParserState): Body {
@@ -48,7 +54,7 @@ function items(p: ParserState, body: Body, owner: Owner | undefined, depth: numb
         p.error(
           sc.start,
           sc.start,
-          `missing '}' to close the block "${owner.header}" opened at ${p.where(owner.open)}`,
+          `missing '}' to close the block "${[owner.type, ...owner.labels].join(' ')}" opened at ${p.where(owner.open)}`,
           "add '}' at the end of the block, or remove the extra '{'",
         );
       }
@@ -140,13 +146,11 @@ function block(p: ParserState, type: string, start: number, typeEnd: number, dep
   const cx = p.cx;
   const labels: string[] = [];
   const labelRanges = [];
-  const header = [type];
   while (sc.k() === 'quote' || sc.k() === 'ident') {
     const ls = sc.start;
     if (sc.k() === 'ident') {
       labels.push(sc.text());
       labelRanges.push(cx.range(ls, sc.end));
-      header.push(sc.text());
       sc.next();
       continue;
     }
@@ -162,10 +166,8 @@ function block(p: ParserState, type: string, start: number, typeEnd: number, dep
         'block labels must be literal names; use for_each or count to vary resources',
       );
     }
-    const value = decodeQuoted(cx.src.slice(ls + 1, le - 1));
-    labels.push(value);
-    labelRanges.push(cx.range(ls, le));
-    header.push(value);
+    labels.push(e.kind === 'literal' && typeof e.value === 'string' ? e.value : decodeQuoted(cx.src.slice(ls + 1, le - 1)));
+    labelRanges.push(e.range);
   }
   if (sc.k() !== '{') {
     p.fail(
@@ -176,8 +178,8 @@ function block(p: ParserState, type: string, start: number, typeEnd: number, dep
     );
   }
   const open = sc.start;
-  const body: Body = { attributes: [], blocks: [], range: cx.range(open, open + 1) };
-  const b: Block = { type, typeRange: cx.range(start, typeEnd), labels, labelRanges, body, range: body.range };
+  const body: Body = { attributes: [], blocks: [], range: PENDING };
+  const b: Block = { type, typeRange: cx.range(start, typeEnd), labels, labelRanges, body, range: PENDING };
   if (depth >= MAX_BLOCK_DEPTH) {
     cx.error('syntax', start, typeEnd, `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`);
     const end = skipBalanced(sc);
@@ -194,7 +196,7 @@ function block(p: ParserState, type: string, start: number, typeEnd: number, dep
       'put the nested block on its own line',
     );
   }
-  const owner: Owner = { open, header: header.join(' ') };
+  const owner: Owner = { open, type, labels };
   sc.next();
   if (sc.k() !== 'newline' && sc.k() !== '}' && sc.k() !== 'eof') {
     const kind = item(p, body, depth + 1, true);
