@@ -3,7 +3,7 @@
 // (`after_unknown`) become Unknown; references come from `configuration`; the planned change is under the key
 // `@change`, which no provider attribute can have (it is not an HCL identifier).
 import { dirname, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { Diagnostic, Pos, Range } from '../common/diagnostics.js';
 import { DEFAULT_MAX_DATA_BYTES, type DataInput, readDataFile } from '../load/data-file.js';
 import {
@@ -75,7 +75,15 @@ export async function loadPlanProject(planPath: string, options: PlanLoadOptions
     } else {
       // The source's resources are the plan's locations, kept here: not handed to a scan's checks.
       const { eachRoot: _checks, ...sourceOptions } = options;
-      const hcl = evaluateProject(dir, { ...sourceOptions, env: options.env ?? {} });
+      // A plan is made from one root module: the source is that module and the modules it calls, not every directory
+      // below it (other roots there would lend their lines to the plan's addresses, and a plan saved in a large
+      // directory had the whole of it evaluated).
+      const root = realpathSync.native(dir);
+      const hcl = evaluateProject(dir, {
+        ...sourceOptions,
+        env: options.env ?? {},
+        discovered: { root, moduleDirs: [root], diagnostics: [] },
+      });
       // The plan is the truth; the source only gives lines. Its errors are warnings here.
       for (const d of hcl.diagnostics)
         if (d.severity === 'error')

@@ -253,4 +253,48 @@ describe('findings on plan resources land on the .tf lines', () => {
     );
     assert.equal(p.resources.length, 8, 'the plan is still read; findings point at the plan file');
   });
+
+  it("the plan's directory is one root module: other roots below it are not read, nor lend their lines", async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'tfguard-plan-root-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'module "logs" {\n  source = "./modules/logs"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
+    );
+    mkdirSync(join(dir, 'modules', 'logs'), { recursive: true });
+    writeFileSync(join(dir, 'modules', 'logs', 'main.tf'), '\nresource "aws_cloudwatch_log_group" "g" {\n  name = "g"\n}\n');
+    // Another root module below the plan's directory, with a block of the same address, and a broken one.
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'other', 'main.tf'), '\n\n\nresource "aws_s3_bucket" "b" {\n  bucket = "other"\n}\n');
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken', 'main.tf'), 'resource "aws_s3_bucket" {\n');
+    const resources = [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', values: { bucket: 'b' } }];
+    const child = {
+      address: 'module.logs',
+      resources: [
+        {
+          address: 'module.logs.aws_cloudwatch_log_group.g',
+          mode: 'managed',
+          type: 'aws_cloudwatch_log_group',
+          name: 'g',
+          values: { name: 'g' },
+        },
+      ],
+    };
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources, child_modules: [child] } } }));
+    const p = await loadPlanProject(file, { env: {} });
+    assert.deepEqual(
+      p.resources.map((r) => [r.address, relative(dir, r.location.file), r.location.range.start.line]),
+      [
+        ['aws_s3_bucket.b', 'main.tf', 5],
+        ['module.logs.aws_cloudwatch_log_group.g', join('modules', 'logs', 'main.tf'), 2],
+      ],
+    );
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.file]),
+      [],
+    );
+  });
 });
