@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { URL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
-// V8's optimizing compiler, tuned for a scan (docs/performance.md, "V8's optimizing compiler"): a scan runs much
-// code a few thousand times, and with V8's defaults the compiler's own work took about a quarter of the CPU time of a
-// large scan. Optimizing later and inlining less cut a corpus scan's CPU by about a quarter. Measured on Node 20
+// V8's optimizing compiler, tuned for a scan (docs/performance.md, "Issue 15, session 9"): a scan runs much
+// code a few thousand times, and with V8's defaults the compiler's own work took roughly a fifth of the CPU time of a
+// large scan. Optimizing later and inlining less cut a corpus scan's CPU by about 30 %. Measured on Node 20
 // (V8 11.3) only; other versions keep V8's defaults.
 if (process.versions.v8.startsWith('11.3.')) {
   setFlagsFromString('--interrupt-budget=262144');
