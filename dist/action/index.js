@@ -10280,8 +10280,13 @@ var require_dist = __commonJS({
 // src/common/paths.ts
 import { resolve as resolve2, sep as sep3 } from "node:path";
 function isInside(root, p) {
+  const prefix2 = root.endsWith(sep3) ? root : root + sep3;
+  if (sep3 === "/" && p.startsWith(prefix2) && !p.includes("/.") && !p.includes("//")) return true;
   const r = resolve2(p);
-  return r === root || r.startsWith(root.endsWith(sep3) ? root : root + sep3);
+  return r === root || r.startsWith(prefix2);
+}
+function childPath(dir, name) {
+  return dir.endsWith(sep3) ? dir + name : dir + sep3 + name;
 }
 function isUnderDotTerraform(path2) {
   return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
@@ -14570,7 +14575,12 @@ function aggregateEntity(type, world) {
   values2.items = world.entitiesOfType(type).map((e) => e.values);
   return { type: `List<${type}>`, id: `List<${type}>`, values: values2 };
 }
+function hasEntities(rule, world) {
+  for (const t of rule.entities) if (world.entitiesOfType(t).length) return true;
+  return false;
+}
 function eachResult(rule, world, options, visit) {
+  if (!rule.aggregate && !hasEntities(rule, world)) return;
   const ctx = context(rule, world, options);
   const tally = newTally();
   if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0], world), ctx, options, tally));
@@ -23208,6 +23218,15 @@ function parseQuoted(p, depth) {
   const s = p.cx.src;
   const n = s.length;
   const start = sc.start;
+  let plain = start + 1;
+  for (; plain < n; plain++) {
+    const c = s.charCodeAt(plain);
+    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === NEWLINE) break;
+  }
+  if (s.charCodeAt(plain) === QUOTE) {
+    sc.resumeAt(plain + 1);
+    return { kind: "literal", value: s.slice(start + 1, plain), range: p.cx.range(start, plain + 1) };
+  }
   let i = start + 1;
   const b = new TemplateBuilder(p, decodeQuoted, i);
   for (; ; ) {
@@ -23322,7 +23341,7 @@ function closingMarker(s, i, marker) {
   while (s[e] === " " || s[e] === "	" || s[e] === "\r") e++;
   return s[e] === "\n" ? end : -1;
 }
-var TemplateBuilder, SIMPLE_ESCAPES;
+var TemplateBuilder, SIMPLE_ESCAPES, QUOTE, BACKSLASH, DOLLAR, PERCENT, NEWLINE;
 var init_template_parser = __esm({
   "src/load/hcl/template-parser.ts"() {
     "use strict";
@@ -23484,6 +23503,11 @@ var init_template_parser = __esm({
       }
     };
     SIMPLE_ESCAPES = 'nrt"\\';
+    QUOTE = 34;
+    BACKSLASH = 92;
+    DOLLAR = 36;
+    PERCENT = 37;
+    NEWLINE = 10;
   }
 });
 
@@ -23511,7 +23535,11 @@ function parseExpr(p, depth) {
 }
 function parseBinary(p, depth) {
   const sc = p.sc;
-  const operands = [{ e: parseUnary(p, depth), h: 0 }];
+  const first = parseUnary(p, depth);
+  if (PRECEDENCE[sc.k()] === void 0) {
+    return depth > MAX_DEPTH5 ? tooDeep(p, first.range.start.offset, first.range.end.offset) : first;
+  }
+  const operands = [{ e: first, h: 0 }];
   const ops = [];
   const reduce = () => {
     const right = operands.pop();
@@ -23536,6 +23564,7 @@ function parseBinary(p, depth) {
 }
 function parseUnary(p, depth) {
   const sc = p.sc;
+  if (sc.k() !== "-" && sc.k() !== "!") return parseTerm(p, depth);
   const ops = [];
   while (sc.k() === "-" || sc.k() === "!") {
     ops.push({ op: sc.k(), start: sc.start });
@@ -24086,7 +24115,7 @@ function items(p, body, owner, depth) {
         p.error(
           sc.start,
           sc.start,
-          `missing '}' to close the block "${owner.header}" opened at ${p.where(owner.open)}`,
+          `missing '}' to close the block "${[owner.type, ...owner.labels].join(" ")}" opened at ${p.where(owner.open)}`,
           "add '}' at the end of the block, or remove the extra '{'"
         );
       }
@@ -24173,13 +24202,11 @@ function block(p, type, start, typeEnd, depth, oneLine) {
   const cx = p.cx;
   const labels = [];
   const labelRanges = [];
-  const header2 = [type];
   while (sc.k() === "quote" || sc.k() === "ident") {
     const ls = sc.start;
     if (sc.k() === "ident") {
       labels.push(sc.text());
       labelRanges.push(cx.range(ls, sc.end));
-      header2.push(sc.text());
       sc.next();
       continue;
     }
@@ -24195,10 +24222,8 @@ function block(p, type, start, typeEnd, depth, oneLine) {
         "block labels must be literal names; use for_each or count to vary resources"
       );
     }
-    const value = decodeQuoted(cx.src.slice(ls + 1, le - 1));
-    labels.push(value);
-    labelRanges.push(cx.range(ls, le));
-    header2.push(value);
+    labels.push(e.kind === "literal" && typeof e.value === "string" ? e.value : decodeQuoted(cx.src.slice(ls + 1, le - 1)));
+    labelRanges.push(e.range);
   }
   if (sc.k() !== "{") {
     p.fail(
@@ -24209,8 +24234,8 @@ function block(p, type, start, typeEnd, depth, oneLine) {
     );
   }
   const open = sc.start;
-  const body = { attributes: [], blocks: [], range: cx.range(open, open + 1) };
-  const b = { type, typeRange: cx.range(start, typeEnd), labels, labelRanges, body, range: body.range };
+  const body = { attributes: [], blocks: [], range: PENDING2 };
+  const b = { type, typeRange: cx.range(start, typeEnd), labels, labelRanges, body, range: PENDING2 };
   if (depth >= MAX_BLOCK_DEPTH) {
     cx.error("syntax", start, typeEnd, `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`);
     const end2 = skipBalanced(sc);
@@ -24227,7 +24252,7 @@ function block(p, type, start, typeEnd, depth, oneLine) {
       "put the nested block on its own line"
     );
   }
-  const owner = { open, header: header2.join(" ") };
+  const owner = { open, type, labels };
   sc.next();
   if (sc.k() !== "newline" && sc.k() !== "}" && sc.k() !== "eof") {
     const kind2 = item(p, body, depth + 1, true);
@@ -24331,16 +24356,18 @@ function checkBody(body, cx) {
     });
   }
 }
-var MAX_BLOCK_DEPTH;
+var MAX_BLOCK_DEPTH, PENDING2;
 var init_body_parser = __esm({
   "src/load/hcl/body-parser.ts"() {
     "use strict";
+    init_diagnostics();
     init_expr_parser();
     init_parser_state();
     init_skip();
     init_strings();
     init_template_parser();
     MAX_BLOCK_DEPTH = 100;
+    PENDING2 = pointRange();
   }
 });
 
@@ -25053,7 +25080,7 @@ var init_override = __esm({
 
 // src/load/read.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, lstatSync, openSync as openSync2, readFileSync as readFileSync9, realpathSync as realpathSync4 } from "node:fs";
-import { basename as basename3, dirname as dirname7, join as join11 } from "node:path";
+import { basename as basename3, dirname as dirname7 } from "node:path";
 function openToRead(path2) {
   return openSync2(path2, READ);
 }
@@ -25069,7 +25096,7 @@ function readTextFile(path2, options = {}) {
       if (READ_NOFOLLOW !== void 0) {
         try {
           fd = openSync2(path2, READ_NOFOLLOW);
-          real = join11(realDir(dirname7(path2), options.realDirs), basename3(path2));
+          real = childPath(realDir(dirname7(path2), options.realDirs), basename3(path2));
         } catch (e) {
           const code = e.code;
           if (code !== "ELOOP" && code !== "EMLINK") throw e;
@@ -25077,7 +25104,7 @@ function readTextFile(path2, options = {}) {
       }
       if (real === void 0) {
         try {
-          real = lstatSync(path2).isSymbolicLink() ? realpathSync4.native(path2) : join11(realDir(dirname7(path2), options.realDirs), basename3(path2));
+          real = lstatSync(path2).isSymbolicLink() ? realpathSync4.native(path2) : childPath(realDir(dirname7(path2), options.realDirs), basename3(path2));
         } catch (e) {
           if (e.code === "ENOENT" && lstatSync(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             return {
@@ -25190,7 +25217,7 @@ var init_read = __esm({
 
 // src/load/module-dir.ts
 import { readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename4, join as join12 } from "node:path";
+import { basename as basename4 } from "node:path";
 function parseConfigText(path2, text4) {
   const name = basename4(path2);
   if (name.endsWith(".tfvars.json")) return parseJsonConfig(path2, text4, "tfvars");
@@ -25210,8 +25237,8 @@ function moduleConfigNames(names3) {
 }
 function moduleDirNames(dir, options = {}) {
   const listed = options.listings?.get(dir);
-  if (listed) return listed.filter((n) => !options.skip?.(join12(dir, n)));
-  return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join12(dir, n))).sort();
+  if (listed) return listed.filter((n) => !options.skip?.(childPath(dir, n)));
+  return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(childPath(dir, n))).sort();
 }
 function loadModuleDir(dir, options = {}) {
   const out = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
@@ -25234,7 +25261,7 @@ function loadModuleDir(dir, options = {}) {
     ...names3.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json"))
   ];
   for (const n of configNames) {
-    const r = loadFile(join12(dir, n), options);
+    const r = loadFile(childPath(dir, n), options);
     if (r.file) (isOverrideFileName(n) ? out.overrideFiles : out.files).push(r.file);
     if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }
@@ -25245,7 +25272,7 @@ function loadModuleDir(dir, options = {}) {
     for (const f of out.overrideFiles) out.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
-    const r = loadFile(join12(dir, n), options);
+    const r = loadFile(childPath(dir, n), options);
     if (r.file) out.autoVarFiles.push(r.file);
     if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }
@@ -25254,6 +25281,7 @@ function loadModuleDir(dir, options = {}) {
 var init_module_dir = __esm({
   "src/load/module-dir.ts"() {
     "use strict";
+    init_paths();
     init_discover();
     init_hcl();
     init_json();
@@ -25264,7 +25292,6 @@ var init_module_dir = __esm({
 
 // src/load/preparse.ts
 import { getHeapStatistics as getHeapStatistics2 } from "node:v8";
-import { join as join13 } from "node:path";
 function preparse(moduleDirs, options = {}) {
   const sources = new Sources(options);
   readModuleTexts(moduleDirs, options, sources, options.memoryBytes ?? getHeapStatistics2().heap_size_limit);
@@ -25281,12 +25308,12 @@ function readModuleTexts(moduleDirs, options, out, memoryBytes) {
     }
     out.setNames(
       dir,
-      names3.map((n) => join13(dir, n))
+      names3.map((n) => childPath(dir, n))
     );
     let dirChars = 0;
     for (const name of names3) {
       if (name.endsWith(".json")) continue;
-      const path2 = join13(dir, name);
+      const path2 = childPath(dir, name);
       const r = readTextFile(path2, options);
       if (!r.ok) out.addFailure(path2, r.diagnostic);
       else if ((chars + r.text.length) * KEPT_PER_CHAR + (dirChars + r.text.length) * IN_FLIGHT_PER_CHAR > memoryBytes)
@@ -25314,6 +25341,7 @@ var IN_FLIGHT_PER_CHAR, KEPT_PER_CHAR, Sources;
 var init_preparse = __esm({
   "src/load/preparse.ts"() {
     "use strict";
+    init_paths();
     init_hcl();
     init_module_dir();
     init_read();
@@ -26718,7 +26746,7 @@ var init_sets = __esm({
 });
 
 // src/evaluate/functions/strings.ts
-function join14(args) {
+function join11(args) {
   const sep8 = str2(args[0], "separator");
   const lists = args.slice(1);
   const items2 = [];
@@ -26813,7 +26841,7 @@ var init_strings2 = __esm({
     init_args();
     init_regex();
     stringFunctions = {
-      join: { fn: join14, minArgs: 2, maxArgs: Infinity },
+      join: { fn: join11, minArgs: 2, maxArgs: Infinity },
       split: { fn: split, minArgs: 2, maxArgs: 2 },
       lower: strFn((s) => s.toLowerCase()),
       upper: strFn((s) => s.toUpperCase()),
@@ -27885,7 +27913,7 @@ var init_expand = __esm({
 
 // src/evaluate/sources.ts
 import { closeSync as closeSync3, existsSync as existsSync5, fstatSync as fstatSync3, readFileSync as readFileSync10, realpathSync as realpathSync5 } from "node:fs";
-import { join as join15, resolve as resolve8 } from "node:path";
+import { join as join12, resolve as resolve8 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
@@ -27947,7 +27975,7 @@ var init_sources = __esm({
       entries = /* @__PURE__ */ new Map();
       /** `boundary`: a manifest whose real path leaves it (a link out of the repository) is not read. */
       constructor(rootModuleDir, boundary) {
-        const path2 = join15(rootModuleDir, ".terraform", "modules", "modules.json");
+        const path2 = join12(rootModuleDir, ".terraform", "modules", "modules.json");
         if (!existsSync5(path2)) return;
         try {
           if (boundary !== void 0 && !isInside(boundary, realpathSync5.native(path2))) return;
@@ -28759,7 +28787,7 @@ function escapeLength(s, i) {
   if (width && hex.length === width && /^[0-9a-fA-F]+$/.test(hex)) return 2 + width;
   return undecided();
 }
-var Undecided, UNDECIDED, MAX_BLOCKS, MAX_NEST, LF3, QUOTE, BACKSLASH, DOLLAR, PERCENT, LBRACE, TILDE, NO_RANGE, CLOSES, DIRECTIVES, Reader, Questions, OUTSIDE_BRACKETS, OPERATORS, NOT_AN_OPERAND, FOR_WORDS;
+var Undecided, UNDECIDED, MAX_BLOCKS, MAX_NEST, LF3, QUOTE2, BACKSLASH2, DOLLAR2, PERCENT2, LBRACE, TILDE, NO_RANGE, CLOSES, DIRECTIVES, Reader, Questions, OUTSIDE_BRACKETS, OPERATORS, NOT_AN_OPERAND, FOR_WORDS;
 var init_module_sources = __esm({
   "src/load/hcl/module-sources.ts"() {
     "use strict";
@@ -28773,10 +28801,10 @@ var init_module_sources = __esm({
     MAX_BLOCKS = 50;
     MAX_NEST = 100;
     LF3 = 10;
-    QUOTE = 34;
-    BACKSLASH = 92;
-    DOLLAR = 36;
-    PERCENT = 37;
+    QUOTE2 = 34;
+    BACKSLASH2 = 92;
+    DOLLAR2 = 36;
+    PERCENT2 = 37;
     LBRACE = 123;
     TILDE = 126;
     NO_RANGE = { start: FILE_START, end: FILE_START };
@@ -29004,20 +29032,20 @@ var init_module_sources = __esm({
           if (i >= n) undecided();
           const c = s.charCodeAt(i);
           if (c === LF3) undecided();
-          if (c === QUOTE) return { end: i + 1, sequences };
-          if (c === BACKSLASH) {
+          if (c === QUOTE2) return { end: i + 1, sequences };
+          if (c === BACKSLASH2) {
             i += escapeLength(s, i);
             continue;
           }
-          if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
+          if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
           i = this.pastTemplateChar(i, c, nest);
         }
       }
       /** Past the template character `c` at `i`: a `${ … }` or `%{ … }` sequence, an escaped `$${` or `%%{`, or itself. */
       pastTemplateChar(i, c, nest) {
         const s = this.s;
-        if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
-        if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
+        if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
+        if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
         return i + 1;
       }
       /** The heredoc whose `<<` is at `start` (template-parser.ts parseHeredoc): where its closing marker ends. */
@@ -29061,10 +29089,10 @@ var init_module_sources = __esm({
         if (s.charCodeAt(j) === TILDE) j++;
         sc.resumeAt(j);
         let k = sc.k();
-        if (s.charCodeAt(at2) === PERCENT) {
+        if (s.charCodeAt(at2) === PERCENT2) {
           if (k !== "ident" || !DIRECTIVES.has(sc.text())) undecided();
         } else if (!startsValue(k) && k !== "(" && k !== "[" && k !== "-") undecided();
-        const directive = s.charCodeAt(at2) === PERCENT;
+        const directive = s.charCodeAt(at2) === PERCENT2;
         const stack = [];
         let prev = "(";
         let prevAt = 0;
@@ -29348,6 +29376,10 @@ var init_session = __esm({
         } else {
           m = loadModuleDir(dir, this.readOptions);
           this.dirs.set(dir, m);
+          let chars = 0;
+          for (const f of m.files) chars += f.text.length;
+          this.dirChars.set(dir, chars);
+          this.heldChars += chars;
           if (!this.released.has(dir)) this.order.push(dir);
           const slot = this.deferred.get(dir);
           let report = (d) => this.report(d);
@@ -29425,7 +29457,15 @@ var init_session = __esm({
       released = /* @__PURE__ */ new Map();
       /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
       unload(dir) {
+        this.forget(dir);
+      }
+      /** Characters of module text in `dirs`, and per directory (trimModules runs once per root module). */
+      heldChars = 0;
+      dirChars = /* @__PURE__ */ new Map();
+      forget(dir) {
         this.dirs.delete(dir);
+        this.heldChars -= this.dirChars.get(dir) ?? 0;
+        this.dirChars.delete(dir);
       }
       /**
        * Keep the syntax trees of at most `maxChars` characters of module text: the directories least recently used are
@@ -29433,25 +29473,16 @@ var init_session = __esm({
        * a repository calls would stay to the end of the scan.
        */
       trimModules(maxChars) {
-        let chars = 0;
-        const sizes2 = [];
-        for (const [dir, m] of this.dirs) {
-          let n = 0;
-          for (const f of m.files) n += f.text.length;
-          sizes2.push([dir, n]);
-          chars += n;
-        }
-        for (const [dir, n] of sizes2) {
-          if (chars <= maxChars) break;
+        for (const dir of this.dirs.keys()) {
+          if (this.heldChars <= maxChars) break;
           this.release(dir);
-          chars -= n;
         }
       }
       /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
       release(dir) {
         const m = this.dirs.get(dir);
         if (!m) return;
-        this.dirs.delete(dir);
+        this.forget(dir);
         this.released.set(dir, sourceFilesOf(m));
       }
       /** The files of every directory read, those of `first` (in its order) before the others (in the order read). */
@@ -30319,7 +30350,7 @@ __export(plan_exports, {
   planProject: () => planProject
 });
 import { dirname as dirname9, resolve as resolve13 } from "node:path";
-import { existsSync as existsSync7, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync7, realpathSync as realpathSync7, statSync as statSync7 } from "node:fs";
 async function loadPlanProject(planPath, options = {}, alreadyRead) {
   const r = alreadyRead ? { input: alreadyRead, diagnostics: [] } : readDataFile(planPath, { maxBytes: Math.max(options.maxFileBytes ?? 0, DEFAULT_MAX_DATA_BYTES) });
   const empty = (diagnostics2) => ({ root: planPath, resources: [], modules: [], diagnostics: diagnostics2, files: [] });
@@ -30352,7 +30383,12 @@ async function loadPlanProject(planPath, options = {}, alreadyRead) {
       });
     } else {
       const { eachRoot: _checks, ...sourceOptions } = options;
-      const hcl = evaluateProject(dir, { ...sourceOptions, env: options.env ?? {} });
+      const root = realpathSync7.native(dir);
+      const hcl = evaluateProject(dir, {
+        ...sourceOptions,
+        env: options.env ?? {},
+        discovered: { root, moduleDirs: [root], diagnostics: [] }
+      });
       for (const d of hcl.diagnostics)
         if (d.severity === "error")
           diagnostics.push({
@@ -30614,7 +30650,7 @@ __export(data_exports, {
   walkDataFiles: () => walkDataFiles
 });
 import { readdirSync as readdirSync5, statSync as statSync8 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join13 } from "node:path";
 function recordAddress(file, where2) {
   if (!where2) return file;
   const line = /^line (\d+)$/.exec(where2);
@@ -30679,7 +30715,7 @@ function* walkDataFiles(dir, diagnostics) {
     }
     for (const n of names3) {
       if (n.startsWith(".") || n === "node_modules") continue;
-      const p = join16(d, n);
+      const p = join13(d, n);
       let st;
       try {
         st = statSync8(p);
@@ -30781,15 +30817,15 @@ function keyBit(buf, start, len) {
   }
   return 0;
 }
-var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE2, BACKSLASH2, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
+var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE3, BACKSLASH3, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
 var init_log_split = __esm({
   "src/load/log-split.ts"() {
     "use strict";
     MAX_RECORD_DEPTH = 64;
     MAX_RECORD_BYTES = 16 * 1024 * 1024;
     KEYS = [Buffer.from("eventName"), Buffer.from("eventSource"), Buffer.from("eventVersion")];
-    QUOTE2 = 34;
-    BACKSLASH2 = 92;
+    QUOTE3 = 34;
+    BACKSLASH3 = 92;
     NL = 10;
     RECORDS_HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
     RECORDS_START = '{"Records":[';
@@ -30926,8 +30962,8 @@ var init_log_split = __esm({
             let q = i;
             while (q < n) {
               const b = buf[q];
-              if (b === QUOTE2) break;
-              if (b === BACKSLASH2) {
+              if (b === QUOTE3) break;
+              if (b === BACKSLASH3) {
                 this.recEscaped = true;
                 q += 2;
               } else q++;
@@ -30969,7 +31005,7 @@ var init_log_split = __esm({
             continue;
           }
           if (this.done) {
-            if (c === QUOTE2) {
+            if (c === QUOTE3) {
               this.inString = true;
               this.strStart = i + 1;
             }
@@ -30977,7 +31013,7 @@ var init_log_split = __esm({
             continue;
           }
           const atItem = this.depth === this.recDepth && this.recStart < 0;
-          if (c === QUOTE2) {
+          if (c === QUOTE3) {
             if (atItem) this.startRecord(i);
             this.inString = true;
             this.strStart = i + 1;
@@ -31367,10 +31403,10 @@ __export(logs_exports, {
   loadLogFiles: () => loadLogFiles,
   readLogFile: () => readLogFile
 });
-import { realpathSync as realpathSync7 } from "node:fs";
+import { realpathSync as realpathSync8 } from "node:fs";
 function realpathOr2(p) {
   try {
-    return realpathSync7(p);
+    return realpathSync8(p);
   } catch {
     return p;
   }
@@ -31848,7 +31884,7 @@ function workflowCommand(command, properties, message) {
 
 // src/action/main.ts
 import { existsSync as existsSync10, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname12, join as join17, resolve as resolve19 } from "node:path";
+import { dirname as dirname12, join as join14, resolve as resolve19 } from "node:path";
 
 // src/common/repo.ts
 import { existsSync, statSync } from "node:fs";
@@ -32348,74 +32384,101 @@ function sarifFix(edit, uri, lines) {
 
 // src/report/fingerprint.ts
 var WINDOW = 100;
-var MASK = (1n << 64n) - 1n;
-var BASE = 37n;
+var BASE = 37;
 var END_OF_FILE = 65535;
 var SPACE = 32;
 var TAB = 9;
 var LF = 10;
 var CR = 13;
-var LEAVING = (() => {
+var TWO_32 = 2 ** 32;
+var [LEAVING_HI, LEAVING_LO] = (() => {
   let p = 1n;
-  for (let i = 0; i < WINDOW; i++) p = p * BASE & MASK;
-  return p;
+  for (let i = 0; i < WINDOW; i++) p = p * BigInt(BASE) & (1n << 64n) - 1n;
+  return [Number(p >> 32n), Number(p & 0xffffffffn)];
 })();
-function lineHashes(text4) {
-  const out = [];
-  const window = new Array(WINDOW).fill(0);
-  const startsLine = new Array(WINDOW).fill(-1);
-  const seen = /* @__PURE__ */ new Map();
-  let hash = 0n;
-  let at2 = 0;
-  let line = 0;
-  let atLineStart = true;
-  let afterCr = false;
-  const emit2 = () => {
-    const hex = hash.toString(16);
-    const n = (seen.get(hex) ?? 0) + 1;
-    seen.set(hex, n);
-    out[startsLine[at2]] = `${hex}:${n}`;
-    startsLine[at2] = -1;
-  };
-  const push = (code) => {
-    const leaving = window[at2];
-    window[at2] = code;
-    hash = hash * BASE + BigInt(code) - LEAVING * BigInt(leaving) & MASK;
-    at2 = (at2 + 1) % WINDOW;
-  };
-  const take = (code) => {
-    if (code === SPACE || code === TAB || afterCr && code === LF) {
-      afterCr = false;
-      return;
+var LineHashes = class {
+  /** Halves of line L's hash at index L (1-based; index 0 unused). */
+  his = [0];
+  los = [0];
+  constructor(text4) {
+    const { his, los } = this;
+    const window = new Uint16Array(WINDOW);
+    const startsLine = new Int32Array(WINDOW).fill(-1);
+    let hi = 0;
+    let lo = 0;
+    let at2 = 0;
+    let line = 0;
+    let atLineStart = true;
+    let afterCr = false;
+    const length3 = text4.length;
+    for (let i = 0; i <= length3 + WINDOW; i++) {
+      let c;
+      if (i < length3) {
+        const code = text4.charCodeAt(i);
+        if (code === SPACE || code === TAB || afterCr && code === LF) {
+          afterCr = false;
+          continue;
+        }
+        afterCr = code === CR;
+        c = code === CR ? LF : code;
+      } else c = i === length3 ? END_OF_FILE : 0;
+      const started = startsLine[at2];
+      if (started !== -1) {
+        his[started] = hi;
+        los[started] = lo;
+        startsLine[at2] = -1;
+      }
+      if (atLineStart && i <= length3) {
+        atLineStart = false;
+        line++;
+        startsLine[at2] = line;
+      }
+      if (c === LF) atLineStart = true;
+      const leaving = window[at2];
+      window[at2] = c;
+      const lowFull = lo * BASE + c - LEAVING_LO * leaving;
+      const newLo = lowFull >>> 0;
+      hi = hi * BASE - LEAVING_HI * leaving + (lowFull - newLo) / TWO_32 >>> 0;
+      lo = newLo;
+      at2 = at2 + 1 === WINDOW ? 0 : at2 + 1;
     }
-    afterCr = code === CR;
-    const c = code === CR ? LF : code;
-    if (startsLine[at2] !== -1) emit2();
-    if (atLineStart) {
-      atLineStart = false;
-      line++;
-      startsLine[at2] = line;
-    }
-    if (c === LF) atLineStart = true;
-    push(c);
-  };
-  for (let i = 0; i < text4.length; i++) take(text4.charCodeAt(i));
-  take(END_OF_FILE);
-  for (let i = 0; i < WINDOW; i++) {
-    if (startsLine[at2] !== -1) emit2();
-    push(0);
   }
-  return out;
-}
+  /** `<hex>:<n>` of line `line` (1-based), n numbering the lines with this hash up to it; undefined past the end. */
+  value(line) {
+    if (!(line >= 1 && line < this.his.length)) return void 0;
+    const hi = this.his[line];
+    const lo = this.los[line];
+    let n = 0;
+    for (let l = 1; l <= line; l++) if (this.los[l] === lo && this.his[l] === hi) n++;
+    return `${this.hex(line)}:${n}`;
+  }
+  /** Every line's value, in one pass (index 0 unused). */
+  values() {
+    const out = [];
+    const seen = /* @__PURE__ */ new Map();
+    for (let l = 1; l < this.his.length; l++) {
+      const hex = this.hex(l);
+      const n = (seen.get(hex) ?? 0) + 1;
+      seen.set(hex, n);
+      out[l] = `${hex}:${n}`;
+    }
+    return out;
+  }
+  hex(line) {
+    const hi = this.his[line];
+    const lo = this.los[line];
+    return hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, "0");
+  }
+};
 var FingerprintCache = class {
   cache = /* @__PURE__ */ new Map();
   lineHash(key, text4, line) {
     let hashes = this.cache.get(key);
     if (!hashes) {
-      hashes = lineHashes(text4);
+      hashes = new LineHashes(text4);
       this.cache.set(key, hashes);
     }
-    return hashes[line];
+    return hashes.value(line);
   }
 };
 
@@ -33412,18 +33475,23 @@ var DIRECTIVE = new RegExp(
   ].join("|"),
   "gi"
 );
+function textBefore(text4, offset) {
+  return text4.slice(text4.lastIndexOf("\n", offset - 1) + 1, offset);
+}
+function textAfter(text4, offset) {
+  const end = text4.indexOf("\n", offset);
+  return text4.slice(offset, end < 0 ? text4.length : end);
+}
 function stripDelimiters(text4) {
   return text4.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
 }
 function parseSuppressions(file, diagnostics = []) {
   const out = [];
-  const lines = file.text.split("\n");
   for (const c of file.comments) {
     const body = stripDelimiters(c.text);
     if (!/(tfguard|checkov|bridgecrew|cortex|tfsec|trivy):(ignore|skip)/i.test(body)) continue;
     const line = c.range.start.line;
-    const before2 = (lines[line - 1] ?? "").slice(0, Math.max(0, c.range.start.column - 1));
-    const ownLine = before2.trim() === "" || file.path.endsWith(".json");
+    const ownLine = textBefore(file.text, c.range.start.offset).trim() === "" || file.path.endsWith(".json");
     const matches = [...body.matchAll(DIRECTIVE)];
     matches.forEach((m, i) => {
       const next = matches[i + 1]?.index ?? body.length;
@@ -33522,10 +33590,9 @@ function applySuppressions(findings, project, checks, options) {
   for (const f of project.files) {
     const lines = /* @__PURE__ */ new Map();
     const own2 = /* @__PURE__ */ new Set();
-    const text4 = f.text.split("\n");
     for (const c of f.comments) {
-      const before2 = (text4[c.range.start.line - 1] ?? "").slice(0, c.range.start.column - 1);
-      const after2 = (text4[c.range.end.line - 1] ?? "").slice(c.range.end.column - 1);
+      const before2 = textBefore(f.text, c.range.start.offset);
+      const after2 = textAfter(f.text, c.range.end.offset);
       if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
     }
     for (const s of parseSuppressions(f, result.diagnostics)) {
@@ -35369,7 +35436,7 @@ The scan did not run: ${message.replace(/[\r\n]+/g, " ")}
     else io2.stdout(workflowCommand("warning", { title: "tfguard" }, `changed-only: ${base.problem}; scanning everything`));
   }
   process.chdir(workspace);
-  const r = await scan({ paths: inputs.paths, flags, builtinDir: join17(paths.actionRoot, "checks") });
+  const r = await scan({ paths: inputs.paths, flags, builtinDir: join14(paths.actionRoot, "checks") });
   if (!r.ok) {
     io2.stderr(renderDiagnostics(r.diagnostics));
     io2.stderr(`tfguard: ${r.message}
@@ -35416,7 +35483,7 @@ ${a.shown} of ${a.total} shown as annotations${diff ? " (lines changed by the pu
 }
 function actionPaths(env, bundleDir) {
   const fromEnv = env.GITHUB_ACTION_PATH;
-  const actionRoot = fromEnv && existsSync10(join17(fromEnv, "checks")) ? resolve19(fromEnv) : resolve19(bundleDir, "..", "..");
+  const actionRoot = fromEnv && existsSync10(join14(fromEnv, "checks")) ? resolve19(fromEnv) : resolve19(bundleDir, "..", "..");
   return { actionRoot };
 }
 

@@ -4665,14 +4665,17 @@ var init_parser_state = __esm({
 });
 
 // src/load/hcl/body-parser.ts
+var PENDING;
 var init_body_parser = __esm({
   "src/load/hcl/body-parser.ts"() {
     "use strict";
+    init_diagnostics();
     init_expr_parser();
     init_parser_state();
     init_skip();
     init_strings();
     init_template_parser();
+    PENDING = pointRange();
   }
 });
 
@@ -6430,7 +6433,7 @@ var init_unescape = __esm({
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var DEFAULT_BRACE_EXPAND_MAX, DEFAULT_GLOB_STAR_RECURSION_MAX, AWE_KEY, minimatch, cache3, oldCache, cacheSize, cacheTotalWeight, cacheMax, cacheMaxWeight, cacheMaxEntryWeight, cacheWeight, tri, booleanWeights, optionsKey, copyOptions, cachedMinimatch, defaultPlatform, path, sep, GLOBSTAR, filter2, ext, defaults, braceExpand, RANGE_MIN, rangeRe, inRepeatOrNegExt, match, globMagic, classEnd, literal, MAX_EXTGLOBS, extglobCount, assertValidExtglobs, extSafe, lastSplit, lastChecked, portionMatch, endIndex, isDots, isDrive, isLongUNC, uncHost, walkable, dotPortion, isSep, nextSep, lastSep, PENDING, Minimatch;
+var DEFAULT_BRACE_EXPAND_MAX, DEFAULT_GLOB_STAR_RECURSION_MAX, AWE_KEY, minimatch, cache3, oldCache, cacheSize, cacheTotalWeight, cacheMax, cacheMaxWeight, cacheMaxEntryWeight, cacheWeight, tri, booleanWeights, optionsKey, copyOptions, cachedMinimatch, defaultPlatform, path, sep, GLOBSTAR, filter2, ext, defaults, braceExpand, RANGE_MIN, rangeRe, inRepeatOrNegExt, match, globMagic, classEnd, literal, MAX_EXTGLOBS, extglobCount, assertValidExtglobs, extSafe, lastSplit, lastChecked, portionMatch, endIndex, isDots, isDrive, isLongUNC, uncHost, walkable, dotPortion, isSep, nextSep, lastSep, PENDING2, Minimatch;
 var init_esm4 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -6782,7 +6785,7 @@ var init_esm4 = __esm({
       return s === -1 ? b : b === -1 ? s : Math.min(s, b);
     };
     lastSep = (f, from, sep2) => sep2 !== "both" ? f.lastIndexOf(sep2, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
-    PENDING = {};
+    PENDING2 = {};
     Minimatch = class {
       options;
       set;
@@ -6963,7 +6966,7 @@ var init_esm4 = __esm({
         this.#pending = false;
         this.set.forEach((row, i) => {
           for (let k = 0; k < row.length; k++) {
-            if (row[k] === PENDING) {
+            if (row[k] === PENDING2) {
               row[k] = this.parse(this.globParts[i][k]);
             }
           }
@@ -6985,7 +6988,7 @@ var init_esm4 = __esm({
             const groups = /* @__PURE__ */ new Map();
             const R = this.set.length + 1;
             this.set.forEach((row, i) => {
-              if (!(row[k] instanceof Matcher || row[k] === PENDING) || !extSafe(this.globParts[i][k])) {
+              if (!(row[k] instanceof Matcher || row[k] === PENDING2) || !extSafe(this.globParts[i][k])) {
                 return;
               }
               const { pre, suf } = keys2[i];
@@ -7746,7 +7749,7 @@ var init_esm4 = __esm({
           return this.#norm(lit2);
         }
         if (this.#pending)
-          return PENDING;
+          return PENDING2;
         let m = this.#matchers.get(pattern);
         if (!m) {
           if (!noext)
@@ -7863,6 +7866,7 @@ var init_read = __esm({
 var init_module_dir = __esm({
   "src/load/module-dir.ts"() {
     "use strict";
+    init_paths();
     init_discover();
     init_hcl();
     init_json();
@@ -7896,6 +7900,7 @@ var init_plan_source = __esm({
 var init_preparse = __esm({
   "src/load/preparse.ts"() {
     "use strict";
+    init_paths();
     init_hcl();
     init_module_dir();
     init_read();

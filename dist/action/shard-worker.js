@@ -4460,7 +4460,12 @@ function aggregateEntity(type, world) {
   values2.items = world.entitiesOfType(type).map((e) => e.values);
   return { type: `List<${type}>`, id: `List<${type}>`, values: values2 };
 }
+function hasEntities(rule, world) {
+  for (const t of rule.entities) if (world.entitiesOfType(t).length) return true;
+  return false;
+}
 function eachResult(rule, world, options, visit) {
+  if (!rule.aggregate && !hasEntities(rule, world)) return;
   const ctx = context(rule, world, options);
   const tally = newTally();
   if (rule.aggregate) visit(evaluateIn(rule, aggregateEntity(rule.entities[0], world), ctx, options, tally));
@@ -4497,8 +4502,13 @@ var init_gsl = __esm({
 // src/common/paths.ts
 import { resolve, sep } from "node:path";
 function isInside(root, p) {
+  const prefix2 = root.endsWith(sep) ? root : root + sep;
+  if (sep === "/" && p.startsWith(prefix2) && !p.includes("/.") && !p.includes("//")) return true;
   const r = resolve(p);
-  return r === root || r.startsWith(root.endsWith(sep) ? root : root + sep);
+  return r === root || r.startsWith(prefix2);
+}
+function childPath(dir, name) {
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
 function isUnderDotTerraform(path2) {
   return /(^|[\\/])\.terraform([\\/]|$)/.test(path2);
@@ -7571,7 +7581,7 @@ var init_discover = __esm({
 
 // src/checks/files.ts
 import { realpathSync as realpathSync5, statSync as statSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join6 } from "node:path";
 function findCheckFiles(dir, diagnostics) {
   const out = [];
   const visited = /* @__PURE__ */ new Set();
@@ -7600,7 +7610,7 @@ function findCheckFiles(dir, diagnostics) {
     }
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const p = join9(d, e.name);
+      const p = join6(d, e.name);
       const kind = entryKind(e, p);
       if (!kind) continue;
       if (kind.isDir) walk(p, depth + 1);
@@ -22272,7 +22282,7 @@ __export(load_exports, {
   parseCheck: () => parseCheck
 });
 import { readFileSync as readFileSync6 } from "node:fs";
-import { basename as basename5, join as join11, resolve as resolve7 } from "node:path";
+import { basename as basename5, join as join8, resolve as resolve7 } from "node:path";
 function loadChecks(sources, options = {}) {
   const r = loadCheckEntries(sources, options);
   return { checks: r.entries.map((e) => e.check), diagnostics: r.diagnostics };
@@ -22287,7 +22297,7 @@ function loadCheckEntries(sources, options = {}) {
   }
   for (const s of sources) {
     const dir = resolve7(s.dir);
-    const retired = s.builtin ? readRetiredIds(join11(dir, "retired.txt")) : /* @__PURE__ */ new Map();
+    const retired = s.builtin ? readRetiredIds(join8(dir, "retired.txt")) : /* @__PURE__ */ new Map();
     for (const file of findCheckFiles(dir, diagnostics)) {
       const r = loadCheckFile(file, { builtin: s.builtin === true, retired });
       diagnostics.push(...r.diagnostics);
@@ -22871,6 +22881,9 @@ function sendRun(run) {
 // src/evaluate/project.ts
 init_discover();
 import { basename as basename4, resolve as resolve5 } from "node:path";
+
+// src/load/hcl/body-parser.ts
+init_diagnostics();
 
 // src/load/ast.ts
 var SPLAT_ELEMENT = "\0splat";
@@ -23553,11 +23566,25 @@ function sequenceAt(s, i) {
   if (s[i + 1] === "{") return "open";
   return s[i + 1] === c && s[i + 2] === "{" ? "escape" : void 0;
 }
+var QUOTE = 34;
+var BACKSLASH = 92;
+var DOLLAR = 36;
+var PERCENT = 37;
+var NEWLINE = 10;
 function parseQuoted(p, depth) {
   const sc = p.sc;
   const s = p.cx.src;
   const n = s.length;
   const start = sc.start;
+  let plain = start + 1;
+  for (; plain < n; plain++) {
+    const c = s.charCodeAt(plain);
+    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === NEWLINE) break;
+  }
+  if (s.charCodeAt(plain) === QUOTE) {
+    sc.resumeAt(plain + 1);
+    return { kind: "literal", value: s.slice(start + 1, plain), range: p.cx.range(start, plain + 1) };
+  }
   let i = start + 1;
   const b = new TemplateBuilder(p, decodeQuoted, i);
   for (; ; ) {
@@ -23713,7 +23740,11 @@ function parseExpr(p, depth) {
 }
 function parseBinary(p, depth) {
   const sc = p.sc;
-  const operands = [{ e: parseUnary(p, depth), h: 0 }];
+  const first = parseUnary(p, depth);
+  if (PRECEDENCE[sc.k()] === void 0) {
+    return depth > MAX_DEPTH4 ? tooDeep(p, first.range.start.offset, first.range.end.offset) : first;
+  }
+  const operands = [{ e: first, h: 0 }];
   const ops = [];
   const reduce = () => {
     const right = operands.pop();
@@ -23738,6 +23769,7 @@ function parseBinary(p, depth) {
 }
 function parseUnary(p, depth) {
   const sc = p.sc;
+  if (sc.k() !== "-" && sc.k() !== "!") return parseTerm(p, depth);
   const ops = [];
   while (sc.k() === "-" || sc.k() === "!") {
     ops.push({ op: sc.k(), start: sc.start });
@@ -24228,6 +24260,7 @@ function quoteToken(text2) {
 
 // src/load/hcl/body-parser.ts
 var MAX_BLOCK_DEPTH = 100;
+var PENDING2 = pointRange();
 function parseFileBody(p) {
   const sc = p.sc;
   const cx = p.cx;
@@ -24256,7 +24289,7 @@ function items(p, body, owner, depth) {
         p.error(
           sc.start,
           sc.start,
-          `missing '}' to close the block "${owner.header}" opened at ${p.where(owner.open)}`,
+          `missing '}' to close the block "${[owner.type, ...owner.labels].join(" ")}" opened at ${p.where(owner.open)}`,
           "add '}' at the end of the block, or remove the extra '{'"
         );
       }
@@ -24343,13 +24376,11 @@ function block(p, type, start, typeEnd, depth, oneLine) {
   const cx = p.cx;
   const labels = [];
   const labelRanges = [];
-  const header2 = [type];
   while (sc.k() === "quote" || sc.k() === "ident") {
     const ls = sc.start;
     if (sc.k() === "ident") {
       labels.push(sc.text());
       labelRanges.push(cx.range(ls, sc.end));
-      header2.push(sc.text());
       sc.next();
       continue;
     }
@@ -24365,10 +24396,8 @@ function block(p, type, start, typeEnd, depth, oneLine) {
         "block labels must be literal names; use for_each or count to vary resources"
       );
     }
-    const value = decodeQuoted(cx.src.slice(ls + 1, le - 1));
-    labels.push(value);
-    labelRanges.push(cx.range(ls, le));
-    header2.push(value);
+    labels.push(e.kind === "literal" && typeof e.value === "string" ? e.value : decodeQuoted(cx.src.slice(ls + 1, le - 1)));
+    labelRanges.push(e.range);
   }
   if (sc.k() !== "{") {
     p.fail(
@@ -24379,8 +24408,8 @@ function block(p, type, start, typeEnd, depth, oneLine) {
     );
   }
   const open = sc.start;
-  const body = { attributes: [], blocks: [], range: cx.range(open, open + 1) };
-  const b = { type, typeRange: cx.range(start, typeEnd), labels, labelRanges, body, range: body.range };
+  const body = { attributes: [], blocks: [], range: PENDING2 };
+  const b = { type, typeRange: cx.range(start, typeEnd), labels, labelRanges, body, range: PENDING2 };
   if (depth >= MAX_BLOCK_DEPTH) {
     cx.error("syntax", start, typeEnd, `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; the inner blocks were not read`);
     const end2 = skipBalanced(sc);
@@ -24397,7 +24426,7 @@ function block(p, type, start, typeEnd, depth, oneLine) {
       "put the nested block on its own line"
     );
   }
-  const owner = { open, header: header2.join(" ") };
+  const owner = { open, type, labels };
   sc.next();
   if (sc.k() !== "newline" && sc.k() !== "}" && sc.k() !== "eof") {
     const kind = item(p, body, depth + 1, true);
@@ -24592,9 +24621,10 @@ function sortDiagnostics(d) {
 }
 
 // src/load/module-dir.ts
+init_paths();
 init_discover();
 import { readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename2, join as join3 } from "node:path";
+import { basename as basename2 } from "node:path";
 
 // src/load/json-syntax.ts
 var MAX_DEPTH5 = 200;
@@ -25150,7 +25180,7 @@ function markedBody(body, file) {
 // src/load/read.ts
 init_paths();
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync as realpathSync2 } from "node:fs";
-import { basename, dirname as dirname2, join as join2 } from "node:path";
+import { basename, dirname as dirname2 } from "node:path";
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -25170,7 +25200,7 @@ function readTextFile(path2, options = {}) {
       if (READ_NOFOLLOW !== void 0) {
         try {
           fd = openSync(path2, READ_NOFOLLOW);
-          real = join2(realDir(dirname2(path2), options.realDirs), basename(path2));
+          real = childPath(realDir(dirname2(path2), options.realDirs), basename(path2));
         } catch (e) {
           const code = e.code;
           if (code !== "ELOOP" && code !== "EMLINK") throw e;
@@ -25178,7 +25208,7 @@ function readTextFile(path2, options = {}) {
       }
       if (real === void 0) {
         try {
-          real = lstatSync(path2).isSymbolicLink() ? realpathSync2.native(path2) : join2(realDir(dirname2(path2), options.realDirs), basename(path2));
+          real = lstatSync(path2).isSymbolicLink() ? realpathSync2.native(path2) : childPath(realDir(dirname2(path2), options.realDirs), basename(path2));
         } catch (e) {
           if (e.code === "ENOENT" && lstatSync(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             return {
@@ -25298,8 +25328,8 @@ function moduleConfigNames(names2) {
 }
 function moduleDirNames(dir, options = {}) {
   const listed = options.listings?.get(dir);
-  if (listed) return listed.filter((n) => !options.skip?.(join3(dir, n)));
-  return readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(join3(dir, n))).sort();
+  if (listed) return listed.filter((n) => !options.skip?.(childPath(dir, n)));
+  return readdirSync2(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !options.skip?.(childPath(dir, n))).sort();
 }
 function loadModuleDir(dir, options = {}) {
   const out = { dir, files: [], autoVarFiles: [], overrideFiles: [], diagnostics: [] };
@@ -25322,7 +25352,7 @@ function loadModuleDir(dir, options = {}) {
     ...names2.filter((n) => n.endsWith(".auto.tfvars") || n.endsWith(".auto.tfvars.json"))
   ];
   for (const n of configNames) {
-    const r = loadFile(join3(dir, n), options);
+    const r = loadFile(childPath(dir, n), options);
     if (r.file) (isOverrideFileName(n) ? out.overrideFiles : out.files).push(r.file);
     if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }
@@ -25333,7 +25363,7 @@ function loadModuleDir(dir, options = {}) {
     for (const f of out.overrideFiles) out.diagnostics.push(...f.diagnostics);
   }
   for (const n of varNames) {
-    const r = loadFile(join3(dir, n), options);
+    const r = loadFile(childPath(dir, n), options);
     if (r.file) out.autoVarFiles.push(r.file);
     if (r.diagnostic) out.diagnostics.push(r.diagnostic);
   }
@@ -25341,8 +25371,8 @@ function loadModuleDir(dir, options = {}) {
 }
 
 // src/load/preparse.ts
+init_paths();
 import { getHeapStatistics } from "node:v8";
-import { join as join4 } from "node:path";
 var IN_FLIGHT_PER_CHAR = 200;
 var KEPT_PER_CHAR = 8;
 function preparse(moduleDirs, options = {}) {
@@ -25407,12 +25437,12 @@ function readModuleTexts(moduleDirs, options, out, memoryBytes) {
     }
     out.setNames(
       dir,
-      names2.map((n) => join4(dir, n))
+      names2.map((n) => childPath(dir, n))
     );
     let dirChars = 0;
     for (const name of names2) {
       if (name.endsWith(".json")) continue;
-      const path2 = join4(dir, name);
+      const path2 = childPath(dir, name);
       const r = readTextFile(path2, options);
       if (!r.ok) out.addFailure(path2, r.diagnostic);
       else if ((chars + r.text.length) * KEPT_PER_CHAR + (dirChars + r.text.length) * IN_FLIGHT_PER_CHAR > memoryBytes)
@@ -26673,7 +26703,7 @@ var setFunctions = {
 };
 
 // src/evaluate/functions/strings.ts
-function join5(args) {
+function join2(args) {
   const sep5 = str2(args[0], "separator");
   const lists = args.slice(1);
   const items2 = [];
@@ -26762,7 +26792,7 @@ function str22(f, p1, p2) {
   return { fn: ([a, b]) => f(str2(a, p1), str2(b, p2)), minArgs: 2, maxArgs: 2 };
 }
 var stringFunctions = {
-  join: { fn: join5, minArgs: 2, maxArgs: Infinity },
+  join: { fn: join2, minArgs: 2, maxArgs: Infinity },
   split: { fn: split, minArgs: 2, maxArgs: 2 },
   lower: strFn((s) => s.toLowerCase()),
   upper: strFn((s) => s.toUpperCase()),
@@ -27762,7 +27792,7 @@ function instanceSuffix(key) {
 // src/evaluate/sources.ts
 import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, readFileSync as readFileSync2, realpathSync as realpathSync3 } from "node:fs";
 init_paths();
-import { join as join6, resolve as resolve3 } from "node:path";
+import { join as join3, resolve as resolve3 } from "node:path";
 function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
@@ -27770,7 +27800,7 @@ var ModuleManifest = class {
   entries = /* @__PURE__ */ new Map();
   /** `boundary`: a manifest whose real path leaves it (a link out of the repository) is not read. */
   constructor(rootModuleDir, boundary) {
-    const path2 = join6(rootModuleDir, ".terraform", "modules", "modules.json");
+    const path2 = join3(rootModuleDir, ".terraform", "modules", "modules.json");
     if (!existsSync(path2)) return;
     try {
       if (boundary !== void 0 && !isInside(boundary, realpathSync3.native(path2))) return;
@@ -28571,10 +28601,10 @@ function undecided() {
 var MAX_BLOCKS = 50;
 var MAX_NEST = 100;
 var LF2 = 10;
-var QUOTE = 34;
-var BACKSLASH = 92;
-var DOLLAR = 36;
-var PERCENT = 37;
+var QUOTE2 = 34;
+var BACKSLASH2 = 92;
+var DOLLAR2 = 36;
+var PERCENT2 = 37;
 var LBRACE = 123;
 var TILDE = 126;
 var NO_RANGE = { start: FILE_START, end: FILE_START };
@@ -28802,20 +28832,20 @@ var Reader = class {
       if (i >= n) undecided();
       const c = s.charCodeAt(i);
       if (c === LF2) undecided();
-      if (c === QUOTE) return { end: i + 1, sequences };
-      if (c === BACKSLASH) {
+      if (c === QUOTE2) return { end: i + 1, sequences };
+      if (c === BACKSLASH2) {
         i += escapeLength(s, i);
         continue;
       }
-      if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
+      if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
       i = this.pastTemplateChar(i, c, nest);
     }
   }
   /** Past the template character `c` at `i`: a `${ … }` or `%{ … }` sequence, an escaped `$${` or `%%{`, or itself. */
   pastTemplateChar(i, c, nest) {
     const s = this.s;
-    if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
-    if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
+    if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
+    if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
     return i + 1;
   }
   /** The heredoc whose `<<` is at `start` (template-parser.ts parseHeredoc): where its closing marker ends. */
@@ -28859,10 +28889,10 @@ var Reader = class {
     if (s.charCodeAt(j) === TILDE) j++;
     sc.resumeAt(j);
     let k = sc.k();
-    if (s.charCodeAt(at) === PERCENT) {
+    if (s.charCodeAt(at) === PERCENT2) {
       if (k !== "ident" || !DIRECTIVES.has(sc.text())) undecided();
     } else if (!startsValue(k) && k !== "(" && k !== "[" && k !== "-") undecided();
-    const directive = s.charCodeAt(at) === PERCENT;
+    const directive = s.charCodeAt(at) === PERCENT2;
     const stack = [];
     let prev = "(";
     let prevAt = 0;
@@ -29153,6 +29183,10 @@ var Session = class {
     } else {
       m = loadModuleDir(dir, this.readOptions);
       this.dirs.set(dir, m);
+      let chars = 0;
+      for (const f of m.files) chars += f.text.length;
+      this.dirChars.set(dir, chars);
+      this.heldChars += chars;
       if (!this.released.has(dir)) this.order.push(dir);
       const slot = this.deferred.get(dir);
       let report = (d) => this.report(d);
@@ -29230,7 +29264,15 @@ var Session = class {
   released = /* @__PURE__ */ new Map();
   /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
   unload(dir) {
+    this.forget(dir);
+  }
+  /** Characters of module text in `dirs`, and per directory (trimModules runs once per root module). */
+  heldChars = 0;
+  dirChars = /* @__PURE__ */ new Map();
+  forget(dir) {
     this.dirs.delete(dir);
+    this.heldChars -= this.dirChars.get(dir) ?? 0;
+    this.dirChars.delete(dir);
   }
   /**
    * Keep the syntax trees of at most `maxChars` characters of module text: the directories least recently used are
@@ -29238,25 +29280,16 @@ var Session = class {
    * a repository calls would stay to the end of the scan.
    */
   trimModules(maxChars) {
-    let chars = 0;
-    const sizes2 = [];
-    for (const [dir, m] of this.dirs) {
-      let n = 0;
-      for (const f of m.files) n += f.text.length;
-      sizes2.push([dir, n]);
-      chars += n;
-    }
-    for (const [dir, n] of sizes2) {
-      if (chars <= maxChars) break;
+    for (const dir of this.dirs.keys()) {
+      if (this.heldChars <= maxChars) break;
       this.release(dir);
-      chars -= n;
     }
   }
   /** Let a directory's syntax trees go (no module calls it again); its files stay listed for reporting. */
   release(dir) {
     const m = this.dirs.get(dir);
     if (!m) return;
-    this.dirs.delete(dir);
+    this.forget(dir);
     this.released.set(dir, sourceFilesOf(m));
   }
   /** The files of every directory read, those of `first` (in its order) before the others (in the order read). */
@@ -29513,19 +29546,19 @@ function rootVariableValues(files, autoVarFiles, cli, envVars, session, origins)
 
 // src/checks/builtin.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, join as join8 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/common/package-root.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname3, join as join7 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 var cached;
 function find() {
   let dir = dirname3(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     try {
-      const pkg = JSON.parse(readFileSync3(join7(dir, "package.json"), "utf8"));
+      const pkg = JSON.parse(readFileSync3(join4(dir, "package.json"), "utf8"));
       if (pkg.name === "tfguard" && typeof pkg.version === "string") return { root: dir, version: pkg.version };
     } catch {
     }
@@ -29533,7 +29566,7 @@ function find() {
     if (up === dir) break;
     dir = up;
   }
-  return { root: join7(dirname3(fileURLToPath(import.meta.url)), "..", ".."), version: "0.0.0-unknown" };
+  return { root: join4(dirname3(fileURLToPath(import.meta.url)), "..", ".."), version: "0.0.0-unknown" };
 }
 function packageRoot() {
   return (cached ??= find()).root;
@@ -29541,11 +29574,11 @@ function packageRoot() {
 
 // src/checks/builtin.ts
 function builtinChecksDir() {
-  return join8(packageRoot(), "checks");
+  return join5(packageRoot(), "checks");
 }
 function builtinPrecompiledPath() {
-  const beside = join8(dirname4(fileURLToPath2(import.meta.url)), "checks.json");
-  return existsSync2(beside) ? beside : join8(packageRoot(), "dist", "checks.json");
+  const beside = join5(dirname4(fileURLToPath2(import.meta.url)), "checks.json");
+  return existsSync2(beside) ? beside : join5(packageRoot(), "dist", "checks.json");
 }
 
 // src/checks/precompiled.ts
@@ -29554,7 +29587,7 @@ init_files();
 init_schema();
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import { join as join10, relative as relative3, resolve as resolve6, sep as sep4 } from "node:path";
+import { join as join7, relative as relative3, resolve as resolve6, sep as sep4 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PRECOMPILED_FORMAT = 2;
 var COMPILED_LOADER_MODULES = [
@@ -29594,7 +29627,7 @@ ${JSON.stringify(CHECK_SCHEMA)}
     }
     let retired;
     try {
-      retired = readFileSync4(join10(dir, "retired.txt"));
+      retired = readFileSync4(join7(dir, "retired.txt"));
     } catch {
       retired = void 0;
     }
@@ -29624,7 +29657,7 @@ function readPrecompiledChecks(jsonPath, checksDir) {
   const entries = [];
   try {
     for (const c of lib.checks) {
-      const file = join10(dir, ...c.file.split("/"));
+      const file = join7(dir, ...c.file.split("/"));
       const compiled = compileRule(c.logicSource.text, file, { origin: { line: c.logicSource.line, column: c.logicSource.column } });
       if (!compiled.ok) return { ok: false, reason: `the logic of ${c.file} no longer compiles` };
       entries.push({
