@@ -34540,7 +34540,7 @@ var SCAN_OPTIONS = [
     kind: "path",
     flag: "--source-dir <dir>",
     scope: "load",
-    help: "the Terraform source of the plan, to report findings on .tf lines (default: the plan's directory when it holds .tf files)"
+    help: "the root module the plan was made from (with the modules it calls), to report findings on .tf lines (default: the plan's directory when it holds .tf files)"
   },
   // Inputs of the Action alone: what to scan, where SARIF goes, pull-request scoping and annotations.
   {
