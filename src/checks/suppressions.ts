@@ -238,10 +238,13 @@ export function applySuppressions(
   for (const f of project.files) {
     const lines = new Map<number, SuppressionComment[]>();
     const own = new Set<number>();
+    // In a .tf.json file a comment is a `"//"` property, followed by a comma: a line of its own all the same.
+    const json = f.path.endsWith('.json');
     for (const c of f.comments) {
       const before = textBefore(f.text, c.range.start.offset);
       const after = textAfter(f.text, c.range.end.offset);
-      if (before.trim() === '' && after.trim() === '') for (let l = c.range.start.line; l <= c.range.end.line; l++) own.add(l);
+      if (before.trim() === '' && (after.trim() === '' || (json && /^\s*,?\s*$/.test(after))))
+        for (let l = c.range.start.line; l <= c.range.end.line; l++) own.add(l);
     }
     for (const s of parseSuppressions(f, result.diagnostics)) {
       if (s.source !== 'tfguard' && !options.peers) continue;

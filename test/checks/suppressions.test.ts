@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { loadChecks, runChecks } from '../../src/checks/index.js';
 import { applySuppressions, parseSuppressions, type SuppressOptions } from '../../src/checks/suppressions.js';
 import { loadProject } from '../../src/evaluate/project.js';
-import { fixture } from '../helpers/paths.js';
+import { fixture, repoRoot } from '../helpers/paths.js';
 
 const NOW = Date.UTC(2026, 0, 15);
 
@@ -108,5 +108,31 @@ describe('inline suppressions', () => {
     );
     assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0]!.message, /expiry `2030-02-30` is not a date/);
+  });
+
+  it('in a .tf.json file, a "//" property holding a directive stands on its own line, as a comment does', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'tfguard-suppress-json-'));
+    const trail = {
+      name: 't',
+      s3_bucket_name: 'b',
+      '//': 'tfguard:ignore:D9.TF.AWS.LOG.01 one region by design',
+      is_multi_region_trail: false,
+    };
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ resource: { aws_cloudtrail: { t: trail } } }, null, 2) + '\n');
+    const checks = loadChecks([{ dir: join(repoRoot, 'checks'), builtin: true }]).checks.filter((c) => c.id === 'D9.TF.AWS.LOG.01');
+    const project = await loadProject(dir);
+    const { findings } = runChecks(checks, project, { now: NOW });
+    assert.deepEqual(
+      findings.map((f) => [f.checkId, f.range.start.line]),
+      [['D9.TF.AWS.LOG.01', 8]],
+    );
+    const r = applySuppressions(findings, project, checks, { inline: true, peers: true, requireReason: false, now: NOW });
+    assert.deepEqual(
+      r.suppressed.map((s) => [s.finding.checkId, s.by.kind === 'inline' ? [s.by.line, s.by.reason] : s.by.kind]),
+      [['D9.TF.AWS.LOG.01', [7, 'one region by design']]],
+    );
   });
 });
