@@ -231,6 +231,15 @@ function recordInnerRanges(
   }
 }
 
+/** Where a reference's first name ends: at its first `.` or `[` (no split and no array for each reference). */
+function rootEnd(ref: string): number {
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 0x2e || c === 0x5b) return i;
+  }
+  return ref.length;
+}
+
 /**
  * The objects an attribute refers to, module-qualified: the references written in it
  * (`aws_kms_key.k.arn`) and those its value came from through variables and locals.
@@ -238,7 +247,7 @@ function recordInnerRanges(
 export function qualifiedRefs(expr: Expr, value: Value, refPrefix: string): string[] {
   const out: string[] = [];
   for (const r of staticReferences(expr)) {
-    const root = r.split(/[.[]/, 1)[0]!;
+    const root = r.slice(0, rootEnd(r));
     if (RESERVED_ROOTS.has(root) && root !== 'data' && root !== 'module') continue;
     const q = refPrefix + r;
     if (!out.includes(q)) out.push(q);
