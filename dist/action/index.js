@@ -27782,10 +27782,17 @@ function recordInnerRanges(expr2, path2, ranges, depth, trace) {
     });
   }
 }
+function rootEnd(ref) {
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 46 || c === 91) return i;
+  }
+  return ref.length;
+}
 function qualifiedRefs(expr2, value, refPrefix) {
   const out = [];
   for (const r of staticReferences(expr2)) {
-    const root = r.split(/[.[]/, 1)[0];
+    const root = r.slice(0, rootEnd(r));
     if (RESERVED_ROOTS.has(root) && root !== "data" && root !== "module") continue;
     const q = refPrefix + r;
     if (!out.includes(q)) out.push(q);
@@ -33590,10 +33597,12 @@ function applySuppressions(findings, project, checks, options) {
   for (const f of project.files) {
     const lines = /* @__PURE__ */ new Map();
     const own2 = /* @__PURE__ */ new Set();
+    const json = f.path.endsWith(".json");
     for (const c of f.comments) {
       const before2 = textBefore(f.text, c.range.start.offset);
       const after2 = textAfter(f.text, c.range.end.offset);
-      if (before2.trim() === "" && after2.trim() === "") for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
+      if (before2.trim() === "" && (after2.trim() === "" || json && /^\s*,?\s*$/.test(after2)))
+        for (let l = c.range.start.line; l <= c.range.end.line; l++) own2.add(l);
     }
     for (const s of parseSuppressions(f, result.diagnostics)) {
       if (s.source !== "tfguard" && !options.peers) continue;
@@ -33863,73 +33872,76 @@ var CheckRun = class {
       if (!p) places.set(r, p = { address: r.address, location: r.location, moduleCalls: r.moduleCalls, root: r.root });
       return p;
     };
-    for (const check of checks) {
-      if (options.only && !options.only.has(check.id)) continue;
-      eachResult(check.rule, world, evalOptions, (result) => {
-        this.evaluations++;
-        if (result.status === "pass") {
-          const own2 = byAddress.get(result.entity);
-          const at3 = own2 ? reportLocation(own2, "") : { file: root, range: START };
-          const pass = own2 ? { checkId: check.id, address: own2.address, resource: placeOf(own2), file: at3.file, range: at3.range } : { checkId: check.id, address: result.entity, file: at3.file, range: at3.range };
-          if (result.excluded) pass.excluded = true;
-          passes.push(pass);
-          return;
+    let check = checks[0];
+    const visit = (result) => {
+      this.evaluations++;
+      if (result.status === "pass") {
+        const own2 = byAddress.get(result.entity);
+        const at3 = own2 ? reportLocation(own2, "") : { file: root, range: START };
+        const pass = own2 ? { checkId: check.id, address: own2.address, resource: placeOf(own2), file: at3.file, range: at3.range } : { checkId: check.id, address: result.entity, file: at3.file, range: at3.range };
+        if (result.excluded) pass.excluded = true;
+        passes.push(pass);
+        return;
+      }
+      const target = resultTarget(result, check, world, byAddress);
+      const explained = options.explain ? { explained: { leaves: result.leaves, ...result.trace ? { trace: result.trace } : {} } } : {};
+      const at2 = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
+      const address = target ? target.resource.address : result.entity;
+      if (result.status === "fail") {
+        const said = chooseMessage(check.messages, check.rule.text, result.leaves);
+        const named2 = (said?.named ?? []).flatMap((e) => {
+          const r = byAddress.get(e.id);
+          if (!r || r === target?.resource) return [];
+          return [
+            {
+              file: r.location.file,
+              range: r.location.range,
+              message: `${r.type} ${entityName(e)} (${r.address})`,
+              named: true
+            }
+          ];
+        });
+        const related = at2.related ? [...at2.related, ...named2] : named2;
+        const f = { checkId: check.id, severity: check.severity, title: check.title, address };
+        if (target) f.resource = target.resource;
+        f.file = at2.file;
+        f.range = at2.range;
+        if (at2.path) f.path = at2.path;
+        else if (target?.missing) {
+          f.path = target.missing;
+          f.missing = true;
         }
-        const target = resultTarget(result, check, world, byAddress);
-        const explained = options.explain ? { explained: { leaves: result.leaves, ...result.trace ? { trace: result.trace } : {} } } : {};
-        const at2 = target ? reportLocation(target.resource, target.path) : { file: root, range: START };
-        const address = target ? target.resource.address : result.entity;
-        if (result.status === "fail") {
-          const said = chooseMessage(check.messages, check.rule.text, result.leaves);
-          const named2 = (said?.named ?? []).flatMap((e) => {
-            const r = byAddress.get(e.id);
-            if (!r || r === target?.resource) return [];
-            return [
-              {
-                file: r.location.file,
-                range: r.location.range,
-                message: `${r.type} ${entityName(e)} (${r.address})`,
-                named: true
-              }
-            ];
-          });
-          const related = at2.related ? [...at2.related, ...named2] : named2;
-          const f = { checkId: check.id, severity: check.severity, title: check.title, address };
-          if (target) f.resource = target.resource;
-          f.file = at2.file;
-          f.range = at2.range;
-          if (at2.path) f.path = at2.path;
-          else if (target?.missing) {
-            f.path = target.missing;
-            f.missing = true;
-          }
-          if (at2.via) f.via = at2.via;
-          if (at2.resourceLocation) f.resourceLocation = at2.resourceLocation;
-          if (at2.origin) f.origin = at2.origin;
-          if (at2.note) f.note = at2.note;
-          if (related.length) f.related = related;
-          if (said) {
-            f.messageId = said.id;
-            f.detail = said.text;
-          } else {
-            const d = decidedBy(check, result, target?.resource.address);
-            if (d.decidedBy) f.decidedBy = d.decidedBy;
-          }
-          if (explained.explained) f.explained = explained.explained;
-          findings.push(f);
+        if (at2.via) f.via = at2.via;
+        if (at2.resourceLocation) f.resourceLocation = at2.resourceLocation;
+        if (at2.origin) f.origin = at2.origin;
+        if (at2.note) f.note = at2.note;
+        if (related.length) f.related = related;
+        if (said) {
+          f.messageId = said.id;
+          f.detail = said.text;
         } else {
-          unknowns.push({
-            checkId: check.id,
-            title: check.title,
-            address,
-            ...target ? { resource: target.resource } : {},
-            file: at2.file,
-            range: at2.range,
-            reasons: result.reasonText.length ? result.reasonText : ["unknown"],
-            ...explained
-          });
+          const d = decidedBy(check, result, target?.resource.address);
+          if (d.decidedBy) f.decidedBy = d.decidedBy;
         }
-      });
+        if (explained.explained) f.explained = explained.explained;
+        findings.push(f);
+      } else {
+        unknowns.push({
+          checkId: check.id,
+          title: check.title,
+          address,
+          ...target ? { resource: target.resource } : {},
+          file: at2.file,
+          range: at2.range,
+          reasons: result.reasonText.length ? result.reasonText : ["unknown"],
+          ...explained
+        });
+      }
+    };
+    for (const c of checks) {
+      if (options.only && !options.only.has(c.id)) continue;
+      check = c;
+      eachResult(c.rule, world, evalOptions, visit);
     }
   }
   /** The finished results of other root modules (a worker thread's): prerequisites were applied per root there. */
