@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** This week's seed: the ISO year and week it was set in (docs/fuzzing.md). */
 const SEED = 202649;
@@ -27,17 +27,8 @@ const opt = (name, fallback) => {
 };
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** mulberry32: a small PRNG, the same sequence for the same seed on every machine. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (test/helpers/random.ts, built into dist): the same sequence for the same seed on every machine. */
+const { mulberry32: prng } = await import(pathToFileURL(join(repo, 'dist/test/helpers/random.js')).href);
 
 function listFiles(dir, keep, out = []) {
   let names;

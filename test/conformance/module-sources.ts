@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { literalSources } from '../../src/evaluate/called.js';
 import { parseHcl } from '../../src/load/hcl/index.js';
 import { moduleSources } from '../../src/load/hcl/module-sources.js';
+import { mulberry32 as random } from '../helpers/random.js';
 
 interface Tally {
   files: number;
@@ -42,18 +43,6 @@ function compare(path: string, text: string, t: Tally): void {
   }
   if (file.diagnostics.some((d) => d.severity === 'error')) t.erroneous.push(line);
   else t.wrong.push(line);
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const INSERTS = [
