@@ -39,6 +39,8 @@ export function baseAddress(address: string): string {
   return address.replace(INSTANCE_KEY, '');
 }
 
+const NO_ENTITIES: readonly Entity[] = Object.freeze([]);
+
 export function createWorld(entities: Iterable<Entity>): World {
   const byType = new Map<string, Entity[]>();
   const byAddr = new Map<string, Entity>();
@@ -59,7 +61,8 @@ export function createWorld(entities: Iterable<Entity>): World {
     roots.set(e.values, e);
   }
   return {
-    entitiesOfType: (type) => byType.get(type.toLowerCase()) ?? [],
+    // Types are mostly written in lower case already: no toLowerCase, and no new empty list, for each of the many asks.
+    entitiesOfType: (type) => byType.get(type) ?? byType.get(type.toLowerCase()) ?? NO_ENTITIES,
     byAddress: (address) => byAddr.get(address),
     instancesOf: (base) => byBase.get(base) ?? [],
     entityOf: (values) => roots.get(values),
