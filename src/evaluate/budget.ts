@@ -42,10 +42,17 @@ export function valueSize(v: Value): number {
   if (cached !== undefined) return cached;
   const max = limits().maxCollectionSize;
   let n = 1;
-  const items = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
-  for (const x of items) {
-    n += valueSize(x);
-    if (n > max) break;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      n += valueSize(x);
+      if (n > max) break;
+    }
+  } else if (isObject(v)) {
+    // for-in, not Object.values: no array made for each object counted (values inherit no enumerable keys)
+    for (const k in v) {
+      n += valueSize(v[k]!);
+      if (n > max) break;
+    }
   }
   sizes.set(v, n);
   return n;
