@@ -10577,7 +10577,8 @@ function createWorld(entities) {
     roots.set(e.values, e);
   }
   return {
-    entitiesOfType: (type) => byType.get(type.toLowerCase()) ?? [],
+    // Types are mostly written in lower case already: no toLowerCase, and no new empty list, for each of the many asks.
+    entitiesOfType: (type) => byType.get(type) ?? byType.get(type.toLowerCase()) ?? NO_ENTITIES,
     byAddress: (address) => byAddr.get(address),
     instancesOf: (base) => byBase.get(base) ?? [],
     entityOf: (values2) => roots.get(values2)
@@ -10620,12 +10621,13 @@ function startsAt(ref, address) {
   const c = ref[address.length];
   return c === void 0 || c === "." || c === "[";
 }
-var INSTANCE_KEY;
+var INSTANCE_KEY, NO_ENTITIES;
 var init_world = __esm({
   "src/gsl/world.ts"() {
     "use strict";
     init_value();
     INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*"|\*)\]$/;
+    NO_ENTITIES = Object.freeze([]);
   }
 });
 
@@ -25647,10 +25649,16 @@ function valueSize(v) {
   if (cached3 !== void 0) return cached3;
   const max = limits().maxCollectionSize;
   let n = 1;
-  const items2 = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : [];
-  for (const x of items2) {
-    n += valueSize(x);
-    if (n > max) break;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      n += valueSize(x);
+      if (n > max) break;
+    }
+  } else if (isObject(v)) {
+    for (const k in v) {
+      n += valueSize(v[k]);
+      if (n > max) break;
+    }
   }
   sizes.set(v, n);
   return n;

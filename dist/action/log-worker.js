@@ -422,7 +422,8 @@ function createWorld(entities) {
     roots.set(e.values, e);
   }
   return {
-    entitiesOfType: (type) => byType.get(type.toLowerCase()) ?? [],
+    // Types are mostly written in lower case already: no toLowerCase, and no new empty list, for each of the many asks.
+    entitiesOfType: (type) => byType.get(type) ?? byType.get(type.toLowerCase()) ?? NO_ENTITIES,
     byAddress: (address) => byAddr.get(address),
     instancesOf: (base) => byBase.get(base) ?? [],
     entityOf: (values2) => roots.get(values2)
@@ -465,12 +466,13 @@ function startsAt(ref, address) {
   const c = ref[address.length];
   return c === void 0 || c === "." || c === "[";
 }
-var INSTANCE_KEY;
+var INSTANCE_KEY, NO_ENTITIES;
 var init_world = __esm({
   "src/gsl/world.ts"() {
     "use strict";
     init_value();
     INSTANCE_KEY = /\[(?:\d+|"(?:[^"\\]|\\.)*"|\*)\]$/;
+    NO_ENTITIES = Object.freeze([]);
   }
 });
 
