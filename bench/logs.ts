@@ -11,24 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { mulberry32 } from '../test/helpers/random.js';
 
 function args(): Record<string, string> {
   const out: Record<string, string> = { files: '20', events: '100000', runs: '1', jobs: '1' };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 2) out[argv[i]!.replace(/^--/, '')] = argv[i + 1]!;
   return out;
-}
-
-/** A small deterministic generator, so every run scans the same events. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COMMON = [
@@ -77,7 +66,7 @@ function event(r: () => number, i: number, time: number): Record<string, unknown
 
 /** `files` gzipped log files under dir/AWSLogs/…/CloudTrail/us-east-1/2026/12/03/, `events` events in all. */
 export function generateLogs(dir: string, files: number, events: number): { bytes: number; gz: number } {
-  const r = rng(17);
+  const r = mulberry32(17); // deterministic: every run scans the same events
   const sub = join(dir, 'AWSLogs', '100000000000', 'CloudTrail', 'us-east-1', '2026', '12', '03');
   mkdirSync(sub, { recursive: true });
   let bytes = 0;

@@ -1,5 +1,5 @@
 // mulberry32: a small deterministic generator, the same sequence for the same seed on every machine (the fuzzer,
-// scripts/fuzz.mjs, and the mutations of test/conformance/module-sources.ts).
+// scripts/fuzz.mjs, the mutations of test/conformance/module-sources.ts, and the events of bench/logs.ts).
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
