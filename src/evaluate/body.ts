@@ -6,7 +6,7 @@ import { BudgetError, budgetHint, budgetUnknown } from './budget.js';
 import { EvalError } from './convert.js';
 import { evaluate, iterate, withVariables, type Scope } from './expr.js';
 import { FunctionError } from './functions/types.js';
-import { RESERVED_ROOTS, staticReferences } from './reference.js';
+import { namesObject, staticReferences } from './reference.js';
 import type { Origin } from './model.js';
 import { type OriginSource, traceOrigins } from './provenance.js';
 import { Unknown, type ObjectValue, type Value, collectUnknowns, newObject, objectFrom } from './value.js';
@@ -231,15 +231,6 @@ function recordInnerRanges(
   }
 }
 
-/** Where a reference's first name ends: at its first `.` or `[` (no split and no array for each reference). */
-function rootEnd(ref: string): number {
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c === 0x2e || c === 0x5b) return i;
-  }
-  return ref.length;
-}
-
 /**
  * The objects an attribute refers to, module-qualified: the references written in it
  * (`aws_kms_key.k.arn`) and those its value came from through variables and locals.
@@ -247,8 +238,7 @@ function rootEnd(ref: string): number {
 export function qualifiedRefs(expr: Expr, value: Value, refPrefix: string): string[] {
   const out: string[] = [];
   for (const r of staticReferences(expr)) {
-    const root = r.slice(0, rootEnd(r));
-    if (RESERVED_ROOTS.has(root) && root !== 'data' && root !== 'module') continue;
+    if (!namesObject(r)) continue;
     const q = refPrefix + r;
     if (!out.includes(q)) out.push(q);
   }

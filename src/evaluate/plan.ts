@@ -18,7 +18,7 @@ import {
 import type { ModuleInfo, Project, Resource } from './model.js';
 import { type Placement, SourceIndex, holdsConfig } from './plan-source.js';
 import { type ProjectOptions, evaluateProject } from './project.js';
-import { RESERVED_ROOTS } from './reference.js';
+import { namesObject } from './reference.js';
 import { type ObjectValue, Unknown, type Value, adoptJSON, emptyRecord, isObject, newObject } from './value.js';
 import { DepthCuts, jsonDepth } from './budget.js';
 import { LineIndex } from '../common/line-index.js';
@@ -247,10 +247,7 @@ export function expressionRefs(expressions: JsonObject, prefix: string): Record<
 }
 
 function qualify(refs: string[], prefix: string): string[] {
-  const kept = refs.filter((r) => {
-    const root = r.split(/[.[]/, 1)[0]!;
-    return !RESERVED_ROOTS.has(root) || root === 'data' || root === 'module';
-  });
+  const kept = refs.filter(namesObject);
   const longest = kept.filter(
     (r) => !kept.some((o) => o !== r && o.length > r.length && o.startsWith(r) && (o[r.length] === '.' || o[r.length] === '[')),
   );

@@ -26,7 +26,24 @@ export class ReferenceUnknown extends Unknown {
 }
 
 /** Names that start a traversal and are not references to resources. */
-export const RESERVED_ROOTS = new Set(['var', 'local', 'each', 'count', 'path', 'terraform', 'self', 'module', 'data']);
+const RESERVED_ROOTS = new Set(['var', 'local', 'each', 'count', 'path', 'terraform', 'self', 'module', 'data']);
+
+/**
+ * Does the reference name an object of the configuration (a resource, a data source, a module), not a variable,
+ * local or iterator? Reads the first name without splitting the reference.
+ */
+export function namesObject(ref: string): boolean {
+  let end = ref.length;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 0x2e || c === 0x5b) {
+      end = i; // the first `.` or `[`
+      break;
+    }
+  }
+  const root = ref.slice(0, end);
+  return !RESERVED_ROOTS.has(root) || root === 'data' || root === 'module';
+}
 
 /**
  * The static references an expression makes (`aws_kms_key.k.arn`, `var.x`, `module.m.out`), as
