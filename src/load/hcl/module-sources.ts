@@ -13,6 +13,7 @@ import { type Kind, Scanner, isIdContinue, isIdStart } from './scanner.js';
 import { decodeQuoted } from './strings.js';
 import { closingMarker } from './template-parser.js';
 import { FILE_START, type Range } from '../../common/diagnostics.js';
+import { BACKSLASH, DOLLAR, LBRACE, LF, PERCENT, QUOTE, TILDE } from './char-codes.js';
 
 /**
  * The literal sources of the top-level module blocks of `text`, in order (a module block whose source is missing
@@ -37,14 +38,6 @@ function undecided(): never {
 const MAX_BLOCKS = 50;
 /** Brackets and template levels nested deeper give up (the parser's depth budget is 250 levels). */
 const MAX_NEST = 100;
-
-const LF = 10;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const DOLLAR = 36;
-const PERCENT = 37;
-const LBRACE = 123;
-const TILDE = 126;
 
 const NO_RANGE: Range = { start: FILE_START, end: FILE_START };
 const CLOSES: Partial<Record<Kind, Kind>> = { ')': '(', ']': '[', '}': '{' };

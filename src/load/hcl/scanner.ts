@@ -8,6 +8,7 @@
 
 import type { Comment } from '../ast.js';
 import type { ParseContext } from './context.js';
+import { CR, LF, SPACE, TAB } from './char-codes.js';
 
 /** Token kinds: punctuation is its own text (`{`, `==`, `...`); the rest are words. */
 export type Kind =
@@ -53,11 +54,6 @@ export type Punct =
   | ':'
   | '::'
   | '~';
-
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

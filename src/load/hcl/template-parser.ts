@@ -6,6 +6,7 @@ import type { ParserState } from './parser-state.js';
 import { isIdContinue, isIdStart } from './scanner.js';
 import { decodeHeredoc, decodeQuoted } from './strings.js';
 import { applyStrip, dropEmpty, flushIndent, type Seq, type TextPart } from './template-text.js';
+import { BACKSLASH, DOLLAR, LF, PERCENT, QUOTE } from './char-codes.js';
 
 type Frame =
   | { kind: 'if'; part: Extract<TemplatePart, { kind: 'if' }>; inElse: boolean; at: number }
@@ -181,12 +182,6 @@ function sequenceAt(s: string, i: number): 'open' | 'escape' | undefined {
   return s[i + 1] === c && s[i + 2] === '{' ? 'escape' : undefined;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const DOLLAR = 0x24;
-const PERCENT = 0x25;
-const NEWLINE = 0x0a;
-
 /** A quoted string at the current token (`"`); the scanner is left on the token after it. */
 export function parseQuoted(p: ParserState, depth: number): Expr {
   const sc = p.sc;
@@ -197,7 +192,7 @@ export function parseQuoted(p: ParserState, depth: number): Expr {
   let plain = start + 1;
   for (; plain < n; plain++) {
     const c = s.charCodeAt(plain);
-    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === NEWLINE) break;
+    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === LF) break;
   }
   if (s.charCodeAt(plain) === QUOTE) {
     sc.resumeAt(plain + 1);
