@@ -22841,6 +22841,24 @@ var init_skip = __esm({
   }
 });
 
+// src/load/hcl/char-codes.ts
+var TAB2, LF2, CR2, SPACE3, QUOTE, DOLLAR, PERCENT, BACKSLASH, LBRACE, TILDE;
+var init_char_codes = __esm({
+  "src/load/hcl/char-codes.ts"() {
+    "use strict";
+    TAB2 = 9;
+    LF2 = 10;
+    CR2 = 13;
+    SPACE3 = 32;
+    QUOTE = 34;
+    DOLLAR = 36;
+    PERCENT = 37;
+    BACKSLASH = 92;
+    LBRACE = 123;
+    TILDE = 126;
+  }
+});
+
 // src/load/hcl/scanner.ts
 function isDigit2(c) {
   return c >= 48 && c <= 57;
@@ -22853,14 +22871,11 @@ function isIdContinue(c) {
   if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 45 || isDigit2(c)) return true;
   return c >= 128 && ID_CONTINUE.test(String.fromCharCode(c));
 }
-var SPACE3, TAB2, CR2, LF2, ID_START, ID_CONTINUE, Scanner;
+var ID_START, ID_CONTINUE, Scanner;
 var init_scanner = __esm({
   "src/load/hcl/scanner.ts"() {
     "use strict";
-    SPACE3 = 32;
-    TAB2 = 9;
-    CR2 = 13;
-    LF2 = 10;
+    init_char_codes();
     ID_START = /[\p{ID_Start}_]/u;
     ID_CONTINUE = /[\p{ID_Continue}-]/u;
     Scanner = class {
@@ -23223,7 +23238,7 @@ function parseQuoted(p, depth) {
   let plain = start + 1;
   for (; plain < n; plain++) {
     const c = s.charCodeAt(plain);
-    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === NEWLINE) break;
+    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === LF2) break;
   }
   if (s.charCodeAt(plain) === QUOTE) {
     sc.resumeAt(plain + 1);
@@ -23343,7 +23358,7 @@ function closingMarker(s, i, marker) {
   while (s[e] === " " || s[e] === "	" || s[e] === "\r") e++;
   return s[e] === "\n" ? end : -1;
 }
-var TemplateBuilder, SIMPLE_ESCAPES, QUOTE, BACKSLASH, DOLLAR, PERCENT, NEWLINE;
+var TemplateBuilder, SIMPLE_ESCAPES;
 var init_template_parser = __esm({
   "src/load/hcl/template-parser.ts"() {
     "use strict";
@@ -23351,6 +23366,7 @@ var init_template_parser = __esm({
     init_scanner();
     init_strings();
     init_template_text();
+    init_char_codes();
     TemplateBuilder = class {
       constructor(p, decode, textStart) {
         this.p = p;
@@ -23505,11 +23521,6 @@ var init_template_parser = __esm({
       }
     };
     SIMPLE_ESCAPES = 'nrt"\\';
-    QUOTE = 34;
-    BACKSLASH = 92;
-    DOLLAR = 36;
-    PERCENT = 37;
-    NEWLINE = 10;
   }
 });
 
@@ -26965,6 +26976,18 @@ var init_functions = __esm({
 });
 
 // src/evaluate/reference.ts
+function namesObject(ref) {
+  let end = ref.length;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 46 || c === 91) {
+      end = i;
+      break;
+    }
+  }
+  const root = ref.slice(0, end);
+  return !RESERVED_ROOTS.has(root) || root === "data" || root === "module";
+}
 function staticReferences(expr2, out = []) {
   const t = traversalText(expr2);
   if (t !== void 0) {
@@ -27790,18 +27813,10 @@ function recordInnerRanges(expr2, path2, ranges, depth, trace) {
     });
   }
 }
-function rootEnd(ref) {
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c === 46 || c === 91) return i;
-  }
-  return ref.length;
-}
 function qualifiedRefs(expr2, value, refPrefix) {
   const out = [];
   for (const r of staticReferences(expr2)) {
-    const root = r.slice(0, rootEnd(r));
-    if (RESERVED_ROOTS.has(root) && root !== "data" && root !== "module") continue;
+    if (!namesObject(r)) continue;
     const q = refPrefix + r;
     if (!out.includes(q)) out.push(q);
   }
@@ -28802,7 +28817,7 @@ function escapeLength(s, i) {
   if (width && hex.length === width && /^[0-9a-fA-F]+$/.test(hex)) return 2 + width;
   return undecided();
 }
-var Undecided, UNDECIDED, MAX_BLOCKS, MAX_NEST, LF3, QUOTE2, BACKSLASH2, DOLLAR2, PERCENT2, LBRACE, TILDE, NO_RANGE, CLOSES, DIRECTIVES, Reader, Questions, OUTSIDE_BRACKETS, OPERATORS, NOT_AN_OPERAND, FOR_WORDS;
+var Undecided, UNDECIDED, MAX_BLOCKS, MAX_NEST, NO_RANGE, CLOSES, DIRECTIVES, Reader, Questions, OUTSIDE_BRACKETS, OPERATORS, NOT_AN_OPERAND, FOR_WORDS;
 var init_module_sources = __esm({
   "src/load/hcl/module-sources.ts"() {
     "use strict";
@@ -28810,18 +28825,12 @@ var init_module_sources = __esm({
     init_strings();
     init_template_parser();
     init_diagnostics();
+    init_char_codes();
     Undecided = class extends Error {
     };
     UNDECIDED = new Undecided("undecided");
     MAX_BLOCKS = 50;
     MAX_NEST = 100;
-    LF3 = 10;
-    QUOTE2 = 34;
-    BACKSLASH2 = 92;
-    DOLLAR2 = 36;
-    PERCENT2 = 37;
-    LBRACE = 123;
-    TILDE = 126;
     NO_RANGE = { start: FILE_START, end: FILE_START };
     CLOSES = { ")": "(", "]": "[", "}": "{" };
     DIRECTIVES = /* @__PURE__ */ new Set(["if", "else", "endif", "for", "endfor"]);
@@ -29030,7 +29039,7 @@ var init_module_sources = __esm({
           const next = nextSignificant(sc);
           if (next === "quote" || next === "{") undecided();
           if (next === "ident" && !FOR_WORDS.has(word) && !FOR_WORDS.has(nextText(sc))) undecided();
-          if (next === "=" && (open !== "{" || this.s.charCodeAt(sc.start - 1) === LF3)) undecided();
+          if (next === "=" && (open !== "{" || this.s.charCodeAt(sc.start - 1) === LF2)) undecided();
         }
         if (open === "{") {
           if (k !== "ident" && k !== "quote" && k !== "number" && k !== "(" && k !== "}" && k !== "heredoc" && k !== "-") undecided();
@@ -29046,21 +29055,21 @@ var init_module_sources = __esm({
         for (; ; ) {
           if (i >= n) undecided();
           const c = s.charCodeAt(i);
-          if (c === LF3) undecided();
-          if (c === QUOTE2) return { end: i + 1, sequences };
-          if (c === BACKSLASH2) {
+          if (c === LF2) undecided();
+          if (c === QUOTE) return { end: i + 1, sequences };
+          if (c === BACKSLASH) {
             i += escapeLength(s, i);
             continue;
           }
-          if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
+          if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
           i = this.pastTemplateChar(i, c, nest);
         }
       }
       /** Past the template character `c` at `i`: a `${ … }` or `%{ … }` sequence, an escaped `$${` or `%%{`, or itself. */
       pastTemplateChar(i, c, nest) {
         const s = this.s;
-        if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
-        if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
+        if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
+        if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
         return i + 1;
       }
       /** The heredoc whose `<<` is at `start` (template-parser.ts parseHeredoc): where its closing marker ends. */
@@ -29077,7 +29086,7 @@ var init_module_sources = __esm({
         const marker = s.slice(markerStart, j);
         if (!marker) undecided();
         while (s[j] === " " || s[j] === "	" || s[j] === "\r") j++;
-        if (j < n && s.charCodeAt(j) !== LF3) undecided();
+        if (j < n && s.charCodeAt(j) !== LF2) undecided();
         let i = j + 1;
         let lineStart = i;
         for (; ; ) {
@@ -29087,7 +29096,7 @@ var init_module_sources = __esm({
           }
           if (i >= n) undecided();
           const c = s.charCodeAt(i);
-          if (c === LF3) {
+          if (c === LF2) {
             i++;
             lineStart = i;
             continue;
@@ -29104,10 +29113,10 @@ var init_module_sources = __esm({
         if (s.charCodeAt(j) === TILDE) j++;
         sc.resumeAt(j);
         let k = sc.k();
-        if (s.charCodeAt(at2) === PERCENT2) {
+        if (s.charCodeAt(at2) === PERCENT) {
           if (k !== "ident" || !DIRECTIVES.has(sc.text())) undecided();
         } else if (!startsValue(k) && k !== "(" && k !== "[" && k !== "-") undecided();
-        const directive = s.charCodeAt(at2) === PERCENT2;
+        const directive = s.charCodeAt(at2) === PERCENT;
         const stack = [];
         let prev = "(";
         let prevAt = 0;
@@ -30537,10 +30546,7 @@ function expressionRefs(expressions, prefix2) {
   return out;
 }
 function qualify(refs, prefix2) {
-  const kept = refs.filter((r) => {
-    const root = r.split(/[.[]/, 1)[0];
-    return !RESERVED_ROOTS.has(root) || root === "data" || root === "module";
-  });
+  const kept = refs.filter(namesObject);
   const longest = kept.filter(
     (r) => !kept.some((o) => o !== r && o.length > r.length && o.startsWith(r) && (o[r.length] === "." || o[r.length] === "["))
   );
@@ -30832,15 +30838,15 @@ function keyBit(buf, start, len) {
   }
   return 0;
 }
-var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE3, BACKSLASH3, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
+var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE2, BACKSLASH2, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
 var init_log_split = __esm({
   "src/load/log-split.ts"() {
     "use strict";
     MAX_RECORD_DEPTH = 64;
     MAX_RECORD_BYTES = 16 * 1024 * 1024;
     KEYS = [Buffer.from("eventName"), Buffer.from("eventSource"), Buffer.from("eventVersion")];
-    QUOTE3 = 34;
-    BACKSLASH3 = 92;
+    QUOTE2 = 34;
+    BACKSLASH2 = 92;
     NL = 10;
     RECORDS_HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
     RECORDS_START = '{"Records":[';
@@ -30977,8 +30983,8 @@ var init_log_split = __esm({
             let q = i;
             while (q < n) {
               const b = buf[q];
-              if (b === QUOTE3) break;
-              if (b === BACKSLASH3) {
+              if (b === QUOTE2) break;
+              if (b === BACKSLASH2) {
                 this.recEscaped = true;
                 q += 2;
               } else q++;
@@ -31020,7 +31026,7 @@ var init_log_split = __esm({
             continue;
           }
           if (this.done) {
-            if (c === QUOTE3) {
+            if (c === QUOTE2) {
               this.inString = true;
               this.strStart = i + 1;
             }
@@ -31028,7 +31034,7 @@ var init_log_split = __esm({
             continue;
           }
           const atItem = this.depth === this.recDepth && this.recStart < 0;
-          if (c === QUOTE3) {
+          if (c === QUOTE2) {
             if (atItem) this.startRecord(i);
             this.inString = true;
             this.strStart = i + 1;

@@ -4615,10 +4615,18 @@ var init_skip = __esm({
   }
 });
 
+// src/load/hcl/char-codes.ts
+var init_char_codes = __esm({
+  "src/load/hcl/char-codes.ts"() {
+    "use strict";
+  }
+});
+
 // src/load/hcl/scanner.ts
 var init_scanner = __esm({
   "src/load/hcl/scanner.ts"() {
     "use strict";
+    init_char_codes();
   }
 });
 
@@ -4644,6 +4652,7 @@ var init_template_parser = __esm({
     init_scanner();
     init_strings();
     init_template_text();
+    init_char_codes();
   }
 });
 
@@ -4748,15 +4757,15 @@ function keyBit(buf, start, len) {
   }
   return 0;
 }
-var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE, BACKSLASH, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
+var MAX_RECORD_DEPTH, MAX_RECORD_BYTES, KEYS, QUOTE2, BACKSLASH2, NL, RECORDS_HEAD, RECORDS_START, isSpace, RecordSplitter;
 var init_log_split = __esm({
   "src/load/log-split.ts"() {
     "use strict";
     MAX_RECORD_DEPTH = 64;
     MAX_RECORD_BYTES = 16 * 1024 * 1024;
     KEYS = [Buffer.from("eventName"), Buffer.from("eventSource"), Buffer.from("eventVersion")];
-    QUOTE = 34;
-    BACKSLASH = 92;
+    QUOTE2 = 34;
+    BACKSLASH2 = 92;
     NL = 10;
     RECORDS_HEAD = /^\s*\{\s*"Records"\s*:\s*\[/;
     RECORDS_START = '{"Records":[';
@@ -4893,8 +4902,8 @@ var init_log_split = __esm({
             let q = i;
             while (q < n) {
               const b = buf[q];
-              if (b === QUOTE) break;
-              if (b === BACKSLASH) {
+              if (b === QUOTE2) break;
+              if (b === BACKSLASH2) {
                 this.recEscaped = true;
                 q += 2;
               } else q++;
@@ -4936,7 +4945,7 @@ var init_log_split = __esm({
             continue;
           }
           if (this.done) {
-            if (c === QUOTE) {
+            if (c === QUOTE2) {
               this.inString = true;
               this.strStart = i + 1;
             }
@@ -4944,7 +4953,7 @@ var init_log_split = __esm({
             continue;
           }
           const atItem = this.depth === this.recDepth && this.recStart < 0;
-          if (c === QUOTE) {
+          if (c === QUOTE2) {
             if (atItem) this.startRecord(i);
             this.inString = true;
             this.strStart = i + 1;
@@ -9442,6 +9451,7 @@ var init_module_sources = __esm({
     init_strings();
     init_template_parser();
     init_diagnostics();
+    init_char_codes();
     Undecided = class extends Error {
     };
     UNDECIDED = new Undecided("undecided");

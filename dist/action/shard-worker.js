@@ -23060,11 +23060,19 @@ function skipHeredoc(s, at) {
   return s.length;
 }
 
-// src/load/hcl/scanner.ts
-var SPACE2 = 32;
+// src/load/hcl/char-codes.ts
 var TAB = 9;
-var CR = 13;
 var LF = 10;
+var CR = 13;
+var SPACE2 = 32;
+var QUOTE = 34;
+var DOLLAR = 36;
+var PERCENT = 37;
+var BACKSLASH = 92;
+var LBRACE = 123;
+var TILDE = 126;
+
+// src/load/hcl/scanner.ts
 function isDigit2(c) {
   return c >= 48 && c <= 57;
 }
@@ -23571,11 +23579,6 @@ function sequenceAt(s, i) {
   if (s[i + 1] === "{") return "open";
   return s[i + 1] === c && s[i + 2] === "{" ? "escape" : void 0;
 }
-var QUOTE = 34;
-var BACKSLASH = 92;
-var DOLLAR = 36;
-var PERCENT = 37;
-var NEWLINE = 10;
 function parseQuoted(p, depth) {
   const sc = p.sc;
   const s = p.cx.src;
@@ -23584,7 +23587,7 @@ function parseQuoted(p, depth) {
   let plain = start + 1;
   for (; plain < n; plain++) {
     const c = s.charCodeAt(plain);
-    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === NEWLINE) break;
+    if (c === QUOTE || c === BACKSLASH || c === DOLLAR || c === PERCENT || c === LF) break;
   }
   if (s.charCodeAt(plain) === QUOTE) {
     sc.resumeAt(plain + 1);
@@ -26909,6 +26912,18 @@ var ReferenceUnknown = class _ReferenceUnknown extends Unknown {
   }
 };
 var RESERVED_ROOTS = /* @__PURE__ */ new Set(["var", "local", "each", "count", "path", "terraform", "self", "module", "data"]);
+function namesObject(ref) {
+  let end = ref.length;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 46 || c === 91) {
+      end = i;
+      break;
+    }
+  }
+  const root = ref.slice(0, end);
+  return !RESERVED_ROOTS.has(root) || root === "data" || root === "module";
+}
 function staticReferences(expr2, out = []) {
   const t = traversalText(expr2);
   if (t !== void 0) {
@@ -27694,18 +27709,10 @@ function recordInnerRanges(expr2, path2, ranges, depth, trace) {
     });
   }
 }
-function rootEnd(ref) {
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c === 46 || c === 91) return i;
-  }
-  return ref.length;
-}
 function qualifiedRefs(expr2, value, refPrefix) {
   const out = [];
   for (const r of staticReferences(expr2)) {
-    const root = r.slice(0, rootEnd(r));
-    if (RESERVED_ROOTS.has(root) && root !== "data" && root !== "module") continue;
+    if (!namesObject(r)) continue;
     const q = refPrefix + r;
     if (!out.includes(q)) out.push(q);
   }
@@ -28618,13 +28625,6 @@ function undecided() {
 }
 var MAX_BLOCKS = 50;
 var MAX_NEST = 100;
-var LF2 = 10;
-var QUOTE2 = 34;
-var BACKSLASH2 = 92;
-var DOLLAR2 = 36;
-var PERCENT2 = 37;
-var LBRACE = 123;
-var TILDE = 126;
 var NO_RANGE = { start: FILE_START, end: FILE_START };
 var CLOSES = { ")": "(", "]": "[", "}": "{" };
 var DIRECTIVES = /* @__PURE__ */ new Set(["if", "else", "endif", "for", "endfor"]);
@@ -28833,7 +28833,7 @@ var Reader = class {
       const next = nextSignificant(sc);
       if (next === "quote" || next === "{") undecided();
       if (next === "ident" && !FOR_WORDS.has(word) && !FOR_WORDS.has(nextText(sc))) undecided();
-      if (next === "=" && (open !== "{" || this.s.charCodeAt(sc.start - 1) === LF2)) undecided();
+      if (next === "=" && (open !== "{" || this.s.charCodeAt(sc.start - 1) === LF)) undecided();
     }
     if (open === "{") {
       if (k !== "ident" && k !== "quote" && k !== "number" && k !== "(" && k !== "}" && k !== "heredoc" && k !== "-") undecided();
@@ -28849,21 +28849,21 @@ var Reader = class {
     for (; ; ) {
       if (i >= n) undecided();
       const c = s.charCodeAt(i);
-      if (c === LF2) undecided();
-      if (c === QUOTE2) return { end: i + 1, sequences };
-      if (c === BACKSLASH2) {
+      if (c === LF) undecided();
+      if (c === QUOTE) return { end: i + 1, sequences };
+      if (c === BACKSLASH) {
         i += escapeLength(s, i);
         continue;
       }
-      if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
+      if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) sequences = true;
       i = this.pastTemplateChar(i, c, nest);
     }
   }
   /** Past the template character `c` at `i`: a `${ … }` or `%{ … }` sequence, an escaped `$${` or `%%{`, or itself. */
   pastTemplateChar(i, c, nest) {
     const s = this.s;
-    if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
-    if ((c === DOLLAR2 || c === PERCENT2) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
+    if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === LBRACE) return this.sequence(i, nest + 1);
+    if ((c === DOLLAR || c === PERCENT) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === LBRACE) return i + 3;
     return i + 1;
   }
   /** The heredoc whose `<<` is at `start` (template-parser.ts parseHeredoc): where its closing marker ends. */
@@ -28880,7 +28880,7 @@ var Reader = class {
     const marker = s.slice(markerStart, j);
     if (!marker) undecided();
     while (s[j] === " " || s[j] === "	" || s[j] === "\r") j++;
-    if (j < n && s.charCodeAt(j) !== LF2) undecided();
+    if (j < n && s.charCodeAt(j) !== LF) undecided();
     let i = j + 1;
     let lineStart = i;
     for (; ; ) {
@@ -28890,7 +28890,7 @@ var Reader = class {
       }
       if (i >= n) undecided();
       const c = s.charCodeAt(i);
-      if (c === LF2) {
+      if (c === LF) {
         i++;
         lineStart = i;
         continue;
@@ -28907,10 +28907,10 @@ var Reader = class {
     if (s.charCodeAt(j) === TILDE) j++;
     sc.resumeAt(j);
     let k = sc.k();
-    if (s.charCodeAt(at) === PERCENT2) {
+    if (s.charCodeAt(at) === PERCENT) {
       if (k !== "ident" || !DIRECTIVES.has(sc.text())) undecided();
     } else if (!startsValue(k) && k !== "(" && k !== "[" && k !== "-") undecided();
-    const directive = s.charCodeAt(at) === PERCENT2;
+    const directive = s.charCodeAt(at) === PERCENT;
     const stack = [];
     let prev = "(";
     let prevAt = 0;
