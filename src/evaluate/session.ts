@@ -125,16 +125,12 @@ export class Session {
   /** Directories let go (release) with their files' texts and comments, which reporting still needs. */
   private readonly released = new Map<string, SourceFile[]>();
 
-  /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
-  unload(dir: string): void {
-    this.forget(dir);
-  }
-
   /** Characters of module text in `dirs`, and per directory (trimModules runs once per root module). */
   private heldChars = 0;
   private readonly dirChars = new Map<string, number>();
 
-  private forget(dir: string): void {
+  /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
+  unload(dir: string): void {
     this.dirs.delete(dir);
     this.heldChars -= this.dirChars.get(dir) ?? 0;
     this.dirChars.delete(dir);
@@ -156,7 +152,7 @@ export class Session {
   release(dir: string): void {
     const m = this.dirs.get(dir);
     if (!m) return;
-    this.forget(dir);
+    this.unload(dir);
     this.released.set(dir, sourceFilesOf(m));
   }
 
