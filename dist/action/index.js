@@ -29479,14 +29479,11 @@ var init_session = __esm({
       }
       /** Directories let go (release) with their files' texts and comments, which reporting still needs. */
       released = /* @__PURE__ */ new Map();
-      /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
-      unload(dir) {
-        this.forget(dir);
-      }
       /** Characters of module text in `dirs`, and per directory (trimModules runs once per root module). */
       heldChars = 0;
       dirChars = /* @__PURE__ */ new Map();
-      forget(dir) {
+      /** Forget a directory read ahead of its evaluation; it is read again when needed (its diagnostics once). */
+      unload(dir) {
         this.dirs.delete(dir);
         this.heldChars -= this.dirChars.get(dir) ?? 0;
         this.dirChars.delete(dir);
@@ -29506,7 +29503,7 @@ var init_session = __esm({
       release(dir) {
         const m = this.dirs.get(dir);
         if (!m) return;
-        this.forget(dir);
+        this.unload(dir);
         this.released.set(dir, sourceFilesOf(m));
       }
       /** The files of every directory read, those of `first` (in its order) before the others (in the order read). */
